@@ -1,0 +1,32 @@
+import { Card, StatCard } from "@/components/ui/Card";
+import { messages } from "@/lib/i18n";
+import { db } from "@/lib/server/db";
+import { getHospitalStats } from "@/lib/stats/queries";
+
+export async function AdminDashboard() {
+  const m = messages();
+  const stats = await getHospitalStats(db());
+  const max = Math.max(1, ...Object.values(stats.staff.byRole));
+  return (
+    <div className="space-y-6">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+        <StatCard label={m.dashboard.activePatients} value={stats.patients.active} />
+        <StatCard label={m.dashboard.staff} value={stats.staff.total} />
+        <StatCard label={m.dashboard.departments} value={stats.departments} />
+      </div>
+      <Card title={m.dashboard.staffByRole}>
+        <dl className="space-y-2">
+          {Object.entries(stats.staff.byRole).map(([role, count]) => (
+            <div key={role} className="grid grid-cols-[10rem_1fr_3rem] items-center gap-3 text-sm">
+              <dt className="text-slate-700">{m.roles[role as keyof typeof m.roles]}</dt>
+              <div className="h-3 rounded bg-slate-100" aria-hidden>
+                <div className="h-3 rounded bg-brand-600" style={{ width: `${(count / max) * 100}%` }} />
+              </div>
+              <dd className="text-right tabular-nums">{count}</dd>
+            </div>
+          ))}
+        </dl>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { messages } from "@/lib/i18n";
+import type { PatientRow } from "@/lib/patients/queries";
+
+export function PatientTable({ rows }: { rows: PatientRow[] }) {
+  const m = messages().patients;
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <thead className="bg-slate-50 text-left text-slate-600">
+          <tr>
+            <th scope="col" className="px-4 py-2 font-medium">{m.mrn}</th>
+            <th scope="col" className="px-4 py-2 font-medium">{m.name}</th>
+            <th scope="col" className="px-4 py-2 font-medium">{m.dateOfBirth}</th>
+            <th scope="col" className="px-4 py-2 font-medium">{m.sex}</th>
+            <th scope="col" className="px-4 py-2 font-medium">{m.phone}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((p) => (
+            <tr key={p.id}>
+              <td className="px-4 py-2 font-mono">{p.mrn}</td>
+              <td className="px-4 py-2 font-medium">{p.lastName}, {p.firstName}</td>
+              <td className="px-4 py-2 tabular-nums">{p.dateOfBirth}</td>
+              <td className="px-4 py-2">{p.sex}</td>
+              <td className="px-4 py-2">{p.phone ?? "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import Link from "next/link";
+import { signOut } from "next-auth/react";
+import { useEffect, useRef, useState } from "react";
+
+type Labels = { userMenu: string; account: string; signOut: string };
+
+export function UserMenu({ name, roleLabel, labels }: { name: string; roleLabel: string; labels: Labels }) {
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent | KeyboardEvent) => {
+      if (e instanceof KeyboardEvent ? e.key === "Escape" : !ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener("mousedown", close);
+    document.addEventListener("keydown", close);
+    return () => {
+      document.removeEventListener("mousedown", close);
+      document.removeEventListener("keydown", close);
+    };
+  }, [open]);
+  return (
+    <div className="relative" ref={ref}>
+      <button
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-label={labels.userMenu}
+        onClick={() => setOpen((o) => !o)}
+        className="flex items-center gap-2 rounded-md px-2 py-1.5 text-left text-sm hover:bg-slate-100"
+      >
+        <span className="flex h-8 w-8 items-center justify-center rounded-full bg-brand-600 font-semibold text-white" aria-hidden>
+          {name.slice(0, 1).toUpperCase()}
+        </span>
+        <span className="hidden sm:block">
+          <span className="block font-medium text-slate-900">{name}</span>
+          <span className="block text-xs text-slate-500">{roleLabel}</span>
+        </span>
+      </button>
+      {open ? (
+        <div role="menu" className="absolute right-0 z-20 mt-2 w-52 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
+          <Link role="menuitem" href="/account/password" className="block px-4 py-2 text-sm hover:bg-slate-50" onClick={() => setOpen(false)}>
+            {labels.account}
+          </Link>
+          <button role="menuitem" type="button" className="block w-full px-4 py-2 text-left text-sm hover:bg-slate-50" onClick={() => signOut({ callbackUrl: "/login" })}>
+            {labels.signOut}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import Link from "next/link";
+import { messages } from "@/lib/i18n";
+
+/** Previous/next links that keep the other query parameters. */
+export function Pagination({ page, pageSize, total, params }: { page: number; pageSize: number; total: number; params: Record<string, string> }) {
+  const m = messages().list;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const href = (p: number) => `?${new URLSearchParams({ ...params, page: String(p) })}`;
+  const link = "rounded-md px-3 py-1.5 text-sm ring-1 ring-slate-300 bg-white hover:bg-slate-50";
+  return (
+    <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm text-slate-600">
+      <span>
+        {m.page(page, pages)} · {m.total(total)}
+      </span>
+      <span className="flex gap-2">
+        {page > 1 ? <Link className={link} href={href(page - 1)}>{m.previous}</Link> : null}
+        {page < pages ? <Link className={link} href={href(page + 1)}>{m.next}</Link> : null}
+      </span>
+    </nav>
+  );
+}

@@ -1,0 +1,31 @@
+import { en } from "@/lib/i18n/en";
+import { audit } from "@/lib/server/audit";
+import type { Db } from "@/lib/server/db";
+import { AppError, notFound } from "@/lib/server/errors";
+import { hashPassword, verifyPassword } from "@/lib/server/password";
+import type { Ctx } from "@/lib/server/session";
+import type { ChangePasswordInput } from "./schemas";
+
+/** Changes the actor's own password; every session and token issued before stops working. */
+export async function changePassword(prisma: Db, ctx: Ctx, input: ChangePasswordInput): Promise<void> {
+  const user = await prisma.user.findUnique({ where: { id: ctx.actor.id }, select: { passwordHash: true } });
+  if (!user) throw notFound("account");
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError("VALIDATION_FAILED", en.password.wrongCurrent, { fields: { currentPassword: en.password.wrongCurrent } });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: ctx.actor.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await audit(tx, ctx, { action: "UPDATE", entity: "User", entityId: ctx.actor.id, details: { field: "password" } });
+  });
+}
+
+/** Deactivates an account: the person can no longer sign in and every live session and token dies. */
+export async function deactivateUser(prisma: Db, ctx: Ctx, userId: string, reason: string): Promise<void> {
+  if (userId === ctx.actor.id) throw new AppError("VALIDATION_FAILED", "You cannot deactivate your own account.");
+  await prisma.$transaction(async (tx) => {
+    const result = await tx.user.updateMany({ where: { id: userId, active: true }, data: { active: false, sessionVersion: { increment: 1 } } });
+    if (result.count === 0 && !(await tx.user.findUnique({ where: { id: userId }, select: { id: true } }))) throw notFound("account");
+    await audit(tx, ctx, { action: "UPDATE", entity: "User", entityId: userId, details: { active: false, reason } });
+  });
+}

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import type { ErrorCode } from "./errors";
+import { toAppError } from "./errors-map";
+import { authorize } from "./guard";
+import type { Permission } from "./permissions";
+import type { Ctx } from "./session";
+import { parseInput } from "./validation";
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: ErrorCode; message: string; fields?: Record<string, string> } };
+
+/** FormData → plain object; repeated names become arrays, empty strings become undefined. */
+function formToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    const values = form.getAll(key).filter((v) => v !== "");
+    if (values.length === 0) continue;
+    out[key] = values.length === 1 ? values[0] : values;
+  }
+  return out;
+}
+
+/**
+ * The door for server actions: every action names its permission and input schema, so none can skip
+ * either. Usable directly (`act(input)`) or with useActionState (`act(prevState, formData)`).
+ * Revalidation belongs in the handler; services stay free of Next.js.
+ */
+export function defineAction<S extends z.ZodType, T>(
+  meta: { permission: Permission; schema: S },
+  handler: (ctx: Ctx, input: z.infer<S>) => Promise<T>,
+) {
+  return async function action(...args: [unknown] | [unknown, unknown]): Promise<ActionResult<T>> {
+    const raw = args.length === 2 ? args[1] : args[0];
+    try {
+      const ctx = await authorize(meta.permission);
+      const input = parseInput(meta.schema, raw instanceof FormData ? formToObject(raw) : raw);
+      return { ok: true, data: await handler(ctx, input) };
+    } catch (err) {
+      if (isNextControlFlow(err)) throw err;
+      const e = toAppError(err, { action: meta.permission });
+      return { ok: false, error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) } };
+    }
+  };
+}
+
+// redirect() and notFound() signal by throwing; they must pass through untouched.
+function isNextControlFlow(err: unknown): boolean {
+  const digest = (err as { digest?: unknown } | null)?.digest;
+  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"));
+}

@@ -1,0 +1,92 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { AppError, type ErrorBody } from "./errors";
+import { toAppError } from "./errors-map";
+import { authorize } from "./guard";
+import type { Permission } from "./permissions";
+import type { Ctx } from "./session";
+import { parseInput } from "./validation";
+
+// The conventions of /api/v1 in one place: auth, errors, JSON bodies and list paging.
+
+type RouteContext<P> = { params: Promise<P> };
+type Params = Record<string, string>;
+
+export function errorResponse(err: unknown, context: Record<string, unknown> = {}): NextResponse<ErrorBody> {
+  const e = toAppError(err, context);
+  const body = e.toBody();
+  if (e.correlationId) body.error.correlationId = e.correlationId;
+  const headers: Record<string, string> = {};
+  if (e.retryAfter) headers["Retry-After"] = String(e.retryAfter);
+  return NextResponse.json(body, { status: e.status, headers });
+}
+
+function respond(result: unknown): Response {
+  return result instanceof Response ? result : NextResponse.json(result);
+}
+
+/** A route handler behind the guard: the caller must hold the permission. */
+export function apiRoute<P extends Params = Params>(
+  permission: Permission,
+  handler: (args: { req: NextRequest; ctx: Ctx; params: P }) => Promise<unknown>,
+) {
+  return async (req: NextRequest, route: RouteContext<P>): Promise<Response> => {
+    try {
+      const ctx = await authorize(permission);
+      return respond(await handler({ req, ctx, params: await route.params }));
+    } catch (err) {
+      return errorResponse(err, { method: req.method, path: req.nextUrl.pathname });
+    }
+  };
+}
+
+/** A route handler open to anyone (status, sign-in, self-registration). */
+export function publicRoute<P extends Params = Params>(handler: (args: { req: NextRequest; params: P }) => Promise<unknown>) {
+  return async (req: NextRequest, route: RouteContext<P>): Promise<Response> => {
+    try {
+      return respond(await handler({ req, params: await route.params }));
+    } catch (err) {
+      return errorResponse(err, { method: req.method, path: req.nextUrl.pathname });
+    }
+  };
+}
+
+export const created = (body: unknown) => NextResponse.json(body, { status: 201 });
+
+/** Reads a JSON body and validates it: MALFORMED_JSON or VALIDATION_FAILED with fields. */
+export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  let data: unknown;
+  try {
+    data = await req.json();
+  } catch {
+    throw new AppError("MALFORMED_JSON", "The request body is not valid JSON.");
+  }
+  return parseInput(schema, data);
+}
+
+export type ListQuery<S extends string> = { q: string; page: number; pageSize: number; skip: number; take: number; sort: { field: S; dir: "asc" | "desc" } };
+
+/** `?q=&page=1&pageSize=20&sort=field|-field`, pageSize at most 100, sort limited to the given fields. */
+export function parseListQuery<S extends string>(
+  params: URLSearchParams,
+  sortable: readonly [S, ...S[]],
+  defaultSort: `${S}` | `-${S}` = `${sortable[0]}`,
+): ListQuery<S> {
+  const schema = z.object({
+    q: z.string().trim().max(200, "Search text is too long").default(""),
+    page: z.coerce.number().int("Use a whole number").min(1, "Pages start at 1").default(1),
+    pageSize: z.coerce.number().int("Use a whole number").min(1, "At least 1").max(100, "At most 100").default(20),
+    sort: z
+      .string()
+      .refine((s) => sortable.includes(s.replace(/^-/, "") as S), { message: `Sort by one of: ${sortable.join(", ")}` })
+      .default(defaultSort),
+  });
+  const raw = Object.fromEntries([...params.entries()].filter(([k]) => ["q", "page", "pageSize", "sort"].includes(k)));
+  const { q, page, pageSize, sort } = parseInput(schema, raw);
+  const desc = sort.startsWith("-");
+  return { q, page, pageSize, skip: (page - 1) * pageSize, take: pageSize, sort: { field: sort.replace(/^-/, "") as S, dir: desc ? "desc" : "asc" } };
+}
+
+export function listResponse<T>(items: T[], total: number, query: { page: number; pageSize: number }) {
+  return { items, total, page: query.page, pageSize: query.pageSize };
+}

@@ -1,0 +1,75 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Db } from "./db";
+
+export type AuditAction = "CREATE" | "UPDATE" | "DELETE" | "VIEW" | "LOGIN" | "LOGOUT" | "EXPORT" | "SIGN";
+
+export type AuditCtx = { actor: { id: string; role: string } | null; ip: string | null };
+
+type Writer = Pick<Db, "auditEvent">;
+
+/**
+ * Appends one audit event. The database trigger chains it to the previous event (seq, prevHash,
+ * hash), so call it inside the same transaction as the change it records.
+ */
+export async function audit(
+  db: Writer,
+  ctx: AuditCtx,
+  event: { action: AuditAction; entity: string; entityId?: string | null; patientId?: string | null; details?: Prisma.InputJsonValue },
+): Promise<void> {
+  await db.auditEvent.create({
+    data: {
+      actorId: ctx.actor?.id ?? null,
+      actorRole: ctx.actor?.role ?? null,
+      ip: ctx.ip,
+      action: event.action,
+      entity: event.entity,
+      entityId: event.entityId ?? null,
+      patientId: event.patientId ?? null,
+      details: event.details,
+    },
+  });
+}
+
+export type ChainReport = { ok: true; checked: number } | { ok: false; checked: number; brokenAtSeq: string; reason: string };
+
+/**
+ * Recomputes the hash chain in PostgreSQL with the same function the trigger uses. Detects an edited
+ * row (its hash no longer matches its content), a deleted row (a gap in seq or a broken prevHash link)
+ * and rows removed from the end (the head no longer matches the last row).
+ */
+export async function verifyAuditChain(prisma: Db): Promise<ChainReport> {
+  const rows = await prisma.$queryRaw<{ seq: bigint; reason: string }[]>`
+    WITH ordered AS (
+      SELECT e.seq, e.hash, e."prevHash",
+             audit_event_hash(e."prevHash", e.seq, e.at, e."actorId", e."actorRole", e.action, e.entity,
+                              e."entityId", e."patientId", e.ip, e.details) AS recomputed,
+             lag(e.seq) OVER (ORDER BY e.seq) AS prev_seq,
+             lag(e.hash) OVER (ORDER BY e.seq) AS prev_hash
+      FROM "AuditEvent" e
+    )
+    SELECT seq, CASE
+        WHEN recomputed <> hash THEN 'row content does not match its hash (edited)'
+        WHEN prev_seq IS NULL AND seq <> 1 THEN 'chain does not start at 1 (rows deleted)'
+        WHEN prev_seq IS NOT NULL AND seq <> prev_seq + 1 THEN 'gap in the sequence (rows deleted)'
+        WHEN "prevHash" <> coalesce(prev_hash, '') THEN 'link to the previous row is broken'
+      END AS reason
+    FROM ordered
+    WHERE recomputed <> hash
+       OR (prev_seq IS NULL AND seq <> 1)
+       OR (prev_seq IS NOT NULL AND seq <> prev_seq + 1)
+       OR "prevHash" <> coalesce(prev_hash, '')
+    ORDER BY seq
+    LIMIT 1`;
+  const [{ count, last_seq, last_hash }] = await prisma.$queryRaw<{ count: bigint; last_seq: bigint | null; last_hash: string | null }[]>`
+    SELECT count(*) AS count, max(seq) AS last_seq,
+           (SELECT hash FROM "AuditEvent" ORDER BY seq DESC LIMIT 1) AS last_hash
+    FROM "AuditEvent"`;
+  const checked = Number(count);
+  if (rows.length > 0) return { ok: false, checked, brokenAtSeq: String(rows[0].seq), reason: rows[0].reason };
+  const head = await prisma.auditHead.findUnique({ where: { id: 1 } });
+  const headSeq = head?.lastSeq ?? BigInt(0);
+  if (headSeq !== (last_seq ?? BigInt(0)) || (head?.hash ?? "") !== (last_hash ?? "")) {
+    return { ok: false, checked, brokenAtSeq: String(last_seq ?? 0), reason: "the newest rows were removed (head mismatch)" };
+  }
+  return { ok: true, checked };
+}

@@ -1,0 +1,40 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+import { audit } from "./audit";
+import type { Db } from "./db";
+import { AppError } from "./errors";
+import { dummyHash, verifyPassword } from "./password";
+import { clearAccountFailures, recordFailure, retryAfterSeconds } from "./throttle";
+
+export type AuthenticatedUser = { id: string; email: string; name: string; role: Role; sessionVersion: number };
+
+export const BAD_CREDENTIALS = "Email or password is incorrect.";
+
+/**
+ * Checks an email and password for both doors (the sign-in page and POST /api/v1/auth/token).
+ * Unknown email, wrong password and deactivated account give the same error, in about the same time.
+ */
+export async function authenticate(
+  prisma: Db,
+  input: { email: string; password: string; ip: string | null },
+): Promise<AuthenticatedUser> {
+  const email = input.email.trim().toLowerCase();
+  const throttleKeys = { account: email, ip: input.ip };
+  const wait = await retryAfterSeconds(prisma, throttleKeys);
+  if (wait > 0) {
+    throw new AppError("RATE_LIMITED", `Too many failed sign-in attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`, { retryAfter: wait });
+  }
+  const user = await prisma.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true, sessionVersion: true },
+  });
+  const ok = user?.passwordHash
+    ? await verifyPassword(user.passwordHash, input.password)
+    : (await verifyPassword(await dummyHash(), input.password), false);
+  if (!user || !ok || !user.active) {
+    await recordFailure(prisma, throttleKeys);
+    throw new AppError("UNAUTHENTICATED", BAD_CREDENTIALS);
+  }
+  await clearAccountFailures(prisma, email);
+  await audit(prisma, { actor: { id: user.id, role: user.role }, ip: input.ip }, { action: "LOGIN", entity: "User", entityId: user.id });
+  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+}

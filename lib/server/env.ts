@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+// The one place that reads process.env. Every variable is listed in .env.example.
+const ZEnv = z.object({
+  DATABASE_URL: z.string().min(1, "DATABASE_URL is required (npm start sets it for the embedded database)"),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  HOSPITAL_NAME: z.string().default("City General Hospital"),
+  HOSPITAL_TIMEZONE: z.string().default("UTC"),
+  API_TOKEN_TTL_MINUTES: z.coerce.number().int().positive().default(60),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(20),
+  LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof ZEnv>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = ZEnv.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** The secret that signs sessions and API tokens. Required outside tests. */
+export function authSecret(): string {
+  const secret = env().NEXTAUTH_SECRET;
+  if (secret) return secret;
+  if (env().NODE_ENV === "production") throw new Error("NEXTAUTH_SECRET must be set (npm start generates one)");
+  return "development-only-secret-do-not-use-in-production";
+}

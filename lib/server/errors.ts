@@ -1,0 +1,60 @@
+// Typed application errors: a stable code for programs, a human sentence for people.
+
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  SLOT_TAKEN: 409,
+  BED_OCCUPIED: 409,
+  SAFETY_CHECK: 409,
+  INVALID_TRANSITION: 409,
+  OUT_OF_STOCK: 409,
+  DUPLICATE: 409,
+  RECORD_LOCKED: 423,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export type ErrorBody = {
+  error: { code: ErrorCode; message: string; fields?: Record<string, string>; details?: unknown; correlationId?: string };
+};
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields?: Record<string, string>;
+  readonly details?: unknown;
+  /** Seconds, for RATE_LIMITED. */
+  readonly retryAfter?: number;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    extra: { fields?: Record<string, string>; details?: unknown; retryAfter?: number } = {},
+  ) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.fields = extra.fields;
+    this.details = extra.details;
+    this.retryAfter = extra.retryAfter;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+
+  toBody(): ErrorBody {
+    const body: ErrorBody = { error: { code: this.code, message: this.message } };
+    if (this.fields) body.error.fields = this.fields;
+    if (this.details !== undefined) body.error.details = this.details;
+    return body;
+  }
+}
+
+export const notFound = (what = "record") => new AppError("NOT_FOUND", `That ${what} was not found.`);
+export const forbidden = () => new AppError("FORBIDDEN", "You do not have permission to do this.");
+export const unauthenticated = () => new AppError("UNAUTHENTICATED", "Please sign in.");

@@ -1,0 +1,26 @@
+import { notFound, redirect } from "next/navigation";
+import { AppError, forbidden, unauthenticated } from "./errors";
+import { can, type Permission } from "./permissions";
+import { currentCtx, type Ctx } from "./session";
+
+/**
+ * The door for pages and API routes: the caller must be signed in (session or bearer token, still
+ * live) and hold the permission. Throws UNAUTHENTICATED or FORBIDDEN.
+ */
+export async function authorize(permission: Permission): Promise<Ctx> {
+  const { actor, ip } = await currentCtx();
+  if (!actor) throw unauthenticated();
+  if (!can(actor.role, permission)) throw forbidden();
+  return { actor, ip };
+}
+
+/** For server components: anonymous visitors go to the sign-in page; a forbidden page looks absent. */
+export async function guardPage(permission: Permission, from?: string): Promise<Ctx> {
+  try {
+    return await authorize(permission);
+  } catch (err) {
+    if (err instanceof AppError && err.code === "UNAUTHENTICATED") redirect(from ? `/login?next=${encodeURIComponent(from)}` : "/login");
+    if (err instanceof AppError && err.code === "FORBIDDEN") notFound();
+    throw err;
+  }
+}

@@ -1,0 +1,51 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export const ROLES = ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST", "RECORDS_OFFICER", "PATIENT"] as const satisfies readonly Role[];
+export type { Role };
+
+const STAFF = ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST", "RECORDS_OFFICER"] as const;
+const CLINICIANS = ["DOCTOR", "NURSE"] as const;
+const EVERYONE = ROLES;
+
+/**
+ * The permission table: the only place that says which role may do what. It is read by exactly two
+ * doors: the server-action wrapper (lib/server/action.ts) and the page/route guard (lib/server/guard.ts).
+ * Row-level scope (own record, own appointments) is applied by each domain's queries on top of this.
+ */
+export const PERMISSIONS = {
+  "dashboard.view": { roles: EVERYONE, description: "See one's own dashboard" },
+  "account.changePassword": { roles: EVERYONE, description: "Change one's own password" },
+  "notification.read": { roles: EVERYONE, description: "Read one's own notifications" },
+
+  "patient.list": { roles: [...STAFF], description: "Search and list patients (demographics only)" },
+  "patient.register": { roles: ["ADMIN", "RECORDS_OFFICER", ...CLINICIANS], description: "Register a patient and edit identity and contact details" },
+  "patient.deactivate": { roles: ["ADMIN", "RECORDS_OFFICER"], description: "Deactivate a patient record (history is kept)" },
+  "patient.chart.read": { roles: ["ADMIN", ...CLINICIANS], description: "Read a patient's full chart (audited)" },
+  "patient.self": { roles: ["PATIENT"], description: "Read one's own record and edit one's own contact details" },
+
+  "availability.manage": { roles: ["ADMIN", "DOCTOR"], description: "Set a doctor's working hours (doctors: their own)" },
+  "appointment.book": { roles: ["ADMIN", "RECORDS_OFFICER", ...CLINICIANS, "PATIENT"], description: "Book, reschedule and cancel appointments (patients: their own)" },
+  "appointment.read": { roles: ["ADMIN", "RECORDS_OFFICER", ...CLINICIANS, "PATIENT"], description: "See appointments (patients and doctors: their own)" },
+
+  "clinical.write": { roles: ["DOCTOR"], description: "Write consultations, diagnoses and lab orders" },
+  "clinical.read": { roles: ["ADMIN", ...CLINICIANS, "PATIENT"], description: "Read consultations and labs (patients: their own signed records)" },
+  "vitals.write": { roles: [...CLINICIANS], description: "Record vitals and nurse notes" },
+  "prescription.write": { roles: ["DOCTOR"], description: "Prescribe and revoke prescriptions" },
+  "prescription.read": { roles: ["ADMIN", ...CLINICIANS, "PHARMACIST", "PATIENT"], description: "Read prescriptions (patients: their own)" },
+  "pharmacy.dispense": { roles: ["PHARMACIST"], description: "Dispense prescriptions from stock" },
+  "pharmacy.stock": { roles: ["ADMIN", "PHARMACIST"], description: "Manage the drug catalogue and stock" },
+
+  "admission.manage": { roles: ["ADMIN", "RECORDS_OFFICER", ...CLINICIANS], description: "Admit, transfer and discharge patients" },
+  "billing.manage": { roles: ["ADMIN", "RECORDS_OFFICER"], description: "Invoices, payments and refunds" },
+
+  "staff.manage": { roles: ["ADMIN"], description: "Create, edit and deactivate staff accounts" },
+  "department.manage": { roles: ["ADMIN"], description: "Create and edit departments" },
+  "audit.read": { roles: ["ADMIN"], description: "Read the audit trail" },
+  "stats.read": { roles: ["ADMIN"], description: "Hospital-wide counts and reports" },
+} as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission].roles as readonly Role[]).includes(role);
+}
