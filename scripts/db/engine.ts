@@ -1,11 +1,13 @@
 // Prisma's schema engine, run from its WebAssembly build. `prisma migrate` needs the native engine,
 // a binary downloaded from outside npm, which our machines cannot fetch; the wasm build ships on npm.
 import { randomUUID } from "node:crypto";
+import { createRequire } from "node:module";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import {
   bindMigrationAwareSqlAdapterFactory,
+  ColumnTypeEnum,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
@@ -16,6 +18,10 @@ import pg from "pg";
 export type { SchemaEngine };
 
 let loaded: Promise<void> | undefined;
+let openEngines = 0;
+// Timers the engine started. It never clears them (it imports no clearTimeout), and the 10 s ones it
+// starts during a migration would keep Node running for 10 s after the work is done.
+const engineTimers = new Set<NodeJS.Timeout>();
 
 // The wasm hands a Rust panic's message to this global just before it traps (often in a callback
 // where the trap cannot be caught); without the global the message is lost in a TypeError.
@@ -29,31 +35,27 @@ let loaded: Promise<void> | undefined;
 // --experimental-wasm-modules; instantiating the bytes ourselves works under node, tsx and Next.
 function loadWasm(): Promise<void> {
   loaded ??= (async () => {
-    const glue = fileURLToPath(import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
+    // createRequire rather than import.meta.resolve, which vitest's module runner lacks.
+    const glue = createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const bytes = await readFile(glue.replace(/\.js$/, ".wasm"));
-    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg });
+    // The glue module is the import object; only its setTimeout is swapped to record the timers.
+    const imports: WebAssembly.ModuleImports = { ...bg };
+    const setTimeoutImport = Object.keys(bg).find((name) => name.startsWith("__wbg_setTimeout_"));
+    if (setTimeoutImport) {
+      imports[setTimeoutImport] = (callback: () => void, ms: number) => {
+        const timer = setTimeout(() => {
+          engineTimers.delete(timer);
+          callback();
+        }, ms >>> 0);
+        engineTimers.add(timer);
+        return timer;
+      };
+    }
+    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": imports });
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
   })();
   return loaded;
-}
-
-/**
- * Wraps an adapter so that `cleanup` runs once after its first dispose, whoever calls it: the engine
- * disposes some connections itself, and closeEngine() disposes whatever is left.
- */
-function withCleanup(inner: SqlDriverAdapter, cleanup: () => Promise<void>): SqlDriverAdapter {
-  let disposed: Promise<void> | undefined;
-  return {
-    provider: inner.provider,
-    adapterName: inner.adapterName,
-    queryRaw: (query) => inner.queryRaw(query),
-    executeRaw: (query) => inner.executeRaw(query),
-    executeScript: (script) => inner.executeScript(script),
-    startTransaction: (isolationLevel) => inner.startTransaction(isolationLevel),
-    getConnectionInfo: inner.getConnectionInfo && (() => inner.getConnectionInfo!()),
-    dispose: () => (disposed ??= inner.dispose().then(cleanup)),
-  };
 }
 
 /** Runs `sql` on its own short connection to `url` (CREATE/DROP DATABASE cannot run in a pool transaction). */
@@ -67,22 +69,58 @@ async function execute(url: string, sql: string): Promise<void> {
   }
 }
 
+const charOid = 18;
+const textOid = 25;
+
 /**
- * Connects adapter-pg to `url`. The engine introspects databases (the shadow database, when diffing
- * from migrations) through catalog columns of type "char" (OID 18), which adapter-pg refuses to map
- * ("Column type 'char' could not be deserialized"); their values are plain strings, so report them
- * as text (OID 25). adapter-pg runs its non-transaction queries through the pool's query().
+ * Connects adapter-pg to `url`, adjusted for the engine:
+ * - Introspection (of the shadow database, when diffing from migrations) reads catalog columns of
+ *   type "char" (OID 18), which adapter-pg refuses ("Column type 'char' could not be deserialized").
+ *   The pool reports them as text so that adapter-pg accepts them, and queryRaw then marks them
+ *   Character, the type the engine reads them as (as Text, any CHECK constraint, or the NOT NULL
+ *   constraints PostgreSQL 18 catalogues, panic the engine). adapter-pg hands the pool's row array
+ *   through unchanged, which is how queryRaw finds them; it runs its non-transaction queries
+ *   through the pool's query().
+ * - executeScript runs a migration script as one query. adapter-pg splits scripts at every ";",
+ *   which breaks function bodies ($$ … ; … $$), and literals or comments holding a ";". Without
+ *   parameters pg sends the text with the simple query protocol, which takes several statements
+ *   and runs them as one implicit transaction (a failed migration leaves nothing half-applied).
+ * - `cleanup` runs once, on the first dispose, whether the engine disposes the connection itself or
+ *   Engine.close() does at the end.
  */
-async function connect(url: string): Promise<SqlDriverAdapter> {
-  const adapter = await new PrismaPg({ connectionString: url }).connect();
-  const pool = adapter.underlyingDriver();
+async function connect(url: string, cleanup: () => Promise<void>): Promise<SqlDriverAdapter> {
+  const inner = await new PrismaPg({ connectionString: url }).connect();
+  const pool = inner.underlyingDriver();
+  const charColumns = new WeakMap<unknown[], number[]>();
   const query = pool.query.bind(pool) as (config: pg.QueryConfig) => Promise<pg.QueryResult>;
   pool.query = (async (config: pg.QueryConfig) => {
-    const result = await query(config);
-    for (const field of result.fields) if (field.dataTypeID === 18) field.dataTypeID = 25;
+    const result: pg.QueryResult | pg.QueryResult[] = await query(config);
+    // A script of several statements gives one result per statement.
+    for (const { fields, rows } of [result].flat()) {
+      const indexes = fields.flatMap((field, i) => (field.dataTypeID === charOid ? [i] : []));
+      for (const i of indexes) fields[i].dataTypeID = textOid;
+      if (indexes.length) charColumns.set(rows, indexes);
+    }
     return result;
   }) as typeof pool.query;
-  return adapter;
+
+  let disposed: Promise<void> | undefined;
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    async queryRaw(query) {
+      const result = await inner.queryRaw(query);
+      for (const i of charColumns.get(result.rows) ?? []) result.columnTypes[i] = ColumnTypeEnum.Character;
+      return result;
+    },
+    executeRaw: (query) => inner.executeRaw(query),
+    async executeScript(script) {
+      await inner.executeRaw({ sql: script, args: [], argTypes: [] });
+    },
+    startTransaction: (isolationLevel) => inner.startTransaction(isolationLevel),
+    getConnectionInfo: () => inner.getConnectionInfo(),
+    dispose: () => (disposed ??= inner.dispose().then(cleanup)),
+  };
 }
 
 /**
@@ -91,30 +129,25 @@ async function connect(url: string): Promise<SqlDriverAdapter> {
  * connection string overrides its `database` option) and drops the shadow before closing its pool.
  */
 function adapterFactory(databaseUrl: string, open: Set<SqlDriverAdapter>): SqlMigrationAwareDriverAdapterFactory {
-  const track = (adapter: SqlDriverAdapter) => {
+  const tracked = async (url: string, cleanup?: () => Promise<void>) => {
+    const adapter: SqlDriverAdapter = await connect(url, async () => {
+      open.delete(adapter);
+      await cleanup?.();
+    });
     open.add(adapter);
     return adapter;
   };
   return {
     provider: "postgres",
     adapterName: "@prisma/adapter-pg",
-    async connect() {
-      const adapter: SqlDriverAdapter = withCleanup(await connect(databaseUrl), async () => {
-        open.delete(adapter);
-      });
-      return track(adapter);
-    },
+    connect: () => tracked(databaseUrl),
     async connectToShadowDb() {
       const name = `prisma_shadow_${randomUUID().replaceAll("-", "")}`;
       const shadowUrl = new URL(databaseUrl);
       shadowUrl.pathname = `/${name}`;
       await execute(databaseUrl, `CREATE DATABASE "${name}"`);
-      const adapter: SqlDriverAdapter = withCleanup(await connect(shadowUrl.toString()), async () => {
-        open.delete(adapter);
-        // The pool is closed by now; FORCE ends any connection the engine still holds.
-        await execute(databaseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      });
-      return track(adapter);
+      // The pool is closed by the time this runs; FORCE ends any connection the engine still holds.
+      return tracked(shadowUrl.toString(), () => execute(databaseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     },
   };
 }
@@ -135,11 +168,17 @@ export async function openEngine(databaseUrl: string, datamodels: [string, strin
   const factory = bindMigrationAwareSqlAdapterFactory(adapterFactory(databaseUrl, open));
   // The engine reports progress and tracing through this callback; errors come back as rejections.
   const engine = await bg.SchemaEngine.new({ datamodels }, () => {}, factory);
+  openEngines++;
   return {
     engine,
     async close() {
       engine.free();
       await Promise.all([...open].map((adapter) => adapter.dispose()));
+      // Once no engine is left, no pending engine timer can matter.
+      if (--openEngines === 0) {
+        for (const timer of engineTimers) clearTimeout(timer);
+        engineTimers.clear();
+      }
     },
   };
 }

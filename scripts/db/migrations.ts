@@ -18,7 +18,7 @@ provider = "postgresql"
 `;
 const noFilters = { externalTables: [], externalEnums: [] };
 
-/** Reads the migrations directory the way the Prisma CLI does (directories sorted by name). */
+/** Reads the migrations directory as the Prisma CLI does: every subdirectory, by name, with its migration.sql. */
 async function listMigrations(): Promise<MigrationList> {
   const lockfile = await readFile(path.join(migrationsDir, lockfileName), "utf8").catch(() => null);
   const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
@@ -75,8 +75,8 @@ function timestamp(now = new Date()): string {
  * null when the schema has no changes.
  */
 export async function createMigration(databaseUrl: string, name: string): Promise<string | null> {
-  const slug = name.trim().replace(/[^A-Za-z0-9_]+/g, "_").slice(0, 200);
-  if (!/[A-Za-z0-9]/.test(slug)) throw new Error(`Invalid migration name: "${name}"`);
+  const slug = name.replace(/[^A-Za-z0-9_]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 200);
+  if (!slug) throw new Error(`Invalid migration name: "${name}"`);
   const migrationsList = await listMigrations();
   const schema = await readFile(schemaPath, "utf8");
   const diff = await withEngine(databaseUrl, (engine) =>
@@ -94,29 +94,37 @@ export async function createMigration(databaseUrl: string, name: string): Promis
     return null;
   }
   const dirName = `${timestamp()}_${slug}`;
-  await mkdir(path.join(migrationsDir, dirName), { recursive: true });
+  await mkdir(migrationsDir, { recursive: true });
+  await mkdir(path.join(migrationsDir, dirName)); // fails rather than overwrite a migration of the same second
   await writeFile(path.join(migrationsDir, dirName, "migration.sql"), diff.stdout);
   await writeFile(path.join(migrationsDir, lockfileName), lockfileContent);
   console.log(`Created prisma/migrations/${dirName}/migration.sql`);
   return dirName;
 }
 
-/** Creates the database named in `databaseUrl` when it does not exist (via the server's `postgres` database). */
+/**
+ * Creates the database named in `databaseUrl` when it does not exist, through the server's
+ * `postgres` database. Where that one is off limits (some hosted servers), the database must exist
+ * already and is left to the next step to use.
+ */
 export async function ensureDatabase(databaseUrl: string): Promise<void> {
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.slice(1));
-  if (!name) throw new Error("DATABASE_URL names no database");
   url.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
+  const admin = new pg.Client({ connectionString: url.toString() });
   try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (rowCount) return;
-    await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+    await admin.connect();
+  } catch {
+    await admin.end().catch(() => {});
+    return;
+  }
+  try {
+    const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)}`);
   } catch (error) {
-    // Another process may have created it between the check and the CREATE: that is success too.
-    if ((error as { code?: string }).code !== "42P04") throw error;
+    // Another process may have created it in the meantime: that is success too.
+    if ((error as { code?: string }).code !== "42P04") throw error; // 42P04: duplicate database
   } finally {
-    await client.end();
+    await admin.end();
   }
 }

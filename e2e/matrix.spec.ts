@@ -1,0 +1,56 @@
+import { expect, test } from "@playwright/test";
+import { ROLE_NAMES, apiToken, bearer, storageFor, USERS } from "./fixtures";
+import { API, PAGES } from "./routes";
+
+// Role × route: every allow and every deny, for pages (a denied page looks absent: 404) and for the
+// API (403 FORBIDDEN), plus anonymous visitors (sign-in redirect, 401).
+
+for (const role of ROLE_NAMES) {
+  test.describe(`as ${role}`, () => {
+    test.use({ storageState: storageFor(role) });
+
+    test("pages", async ({ page }) => {
+      for (const { path, roles } of PAGES) {
+        const res = await page.goto(path);
+        const allowed = roles.includes(role);
+        expect(res?.status(), `${role} ${path}`).toBe(allowed ? 200 : 404);
+        if (allowed) await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        else await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+      }
+    });
+
+    test("API with a bearer token", async ({ request }) => {
+      const { token } = await apiToken(request, USERS[role]);
+      for (const { method, path, roles, okStatus = 200 } of API) {
+        const res = await request.fetch(path, { method, headers: bearer(token) });
+        const allowed = roles.includes(role);
+        expect(res.status(), `${role} ${method} ${path}`).toBe(allowed ? okStatus : 403);
+        if (!allowed) expect((await res.json()).error.code).toBe("FORBIDDEN");
+      }
+    });
+
+    test("API with the session cookie", async ({ page }) => {
+      for (const { method, path, roles, okStatus = 200 } of API) {
+        const res = await page.request.fetch(path, { method });
+        expect(res.status(), `${role} ${method} ${path}`).toBe(roles.includes(role) ? okStatus : 403);
+      }
+    });
+  });
+}
+
+test.describe("anonymous", () => {
+  test("every page redirects to the sign-in page", async ({ page }) => {
+    for (const { path } of PAGES) {
+      await page.goto(path);
+      await expect(page, path).toHaveURL(/\/login/);
+    }
+  });
+
+  test("every API route answers 401 JSON", async ({ request }) => {
+    for (const { method, path } of API) {
+      const res = await request.fetch(path, { method });
+      expect(res.status(), `${method} ${path}`).toBe(401);
+      expect(await res.json()).toEqual({ error: { code: "UNAUTHENTICATED", message: "Please sign in." } });
+    }
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { listResponse, parseListQuery } from "./api";
+import { AppError } from "./errors";
+
+const SORTS = ["lastName", "createdAt"] as const;
+
+describe("parseListQuery", () => {
+  it("applies the defaults of the API contract", () => {
+    const q = parseListQuery(new URLSearchParams(), SORTS);
+    expect(q).toMatchObject({ q: "", page: 1, pageSize: 20, skip: 0, take: 20, sort: { field: "lastName", dir: "asc" } });
+  });
+
+  it("reads page, size, search and a descending sort", () => {
+    const q = parseListQuery(new URLSearchParams("q=%20dia%20&page=3&pageSize=50&sort=-createdAt"), SORTS);
+    expect(q).toMatchObject({ q: "dia", page: 3, pageSize: 50, skip: 100, take: 50, sort: { field: "createdAt", dir: "desc" } });
+  });
+
+  it("refuses a page size over 100 and an unknown sort, field by field", () => {
+    try {
+      parseListQuery(new URLSearchParams("pageSize=500&sort=password&page=0"), SORTS);
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(AppError);
+      const e = err as AppError;
+      expect(e.code).toBe("VALIDATION_FAILED");
+      expect(Object.keys(e.fields ?? {}).sort()).toEqual(["page", "pageSize", "sort"]);
+      expect(e.fields?.pageSize).toBe("At most 100");
+    }
+  });
+
+  it("shapes a list answer", () => {
+    expect(listResponse([1, 2], 12, { page: 2, pageSize: 2 })).toEqual({ items: [1, 2], total: 12, page: 2, pageSize: 2 });
+  });
+});

@@ -1,0 +1,52 @@
+// The demo hospital, loaded by `npm run db:seed` (scripts/db/cli.ts). Safe to run twice: existing
+// users are kept as they are.
+import type { Db } from "../lib/server/db";
+import type { Role } from "../lib/generated/prisma/enums";
+import { seedDepartment, seedPatient, seedUser } from "./builders";
+
+export const DEMO_PASSWORD = "Demo-pass-2026";
+
+export const DEMO_USERS: { email: string; name: string; role: Role; department?: string; specialty?: string }[] = [
+  { email: "admin@demo.hospital", name: "Ada Admin", role: "ADMIN" },
+  { email: "doctor@demo.hospital", name: "Dr. Grace Okafor", role: "DOCTOR", department: "Cardiology", specialty: "Cardiology" },
+  { email: "nurse@demo.hospital", name: "Nina Nurse", role: "NURSE", department: "General Medicine" },
+  { email: "pharmacist@demo.hospital", name: "Paul Pharmacist", role: "PHARMACIST" },
+  { email: "records@demo.hospital", name: "Rita Records", role: "RECORDS_OFFICER" },
+  { email: "patient@demo.hospital", name: "Sam Patient", role: "PATIENT" },
+];
+
+const DEPARTMENTS: [string, string][] = [
+  ["Cardiology", "Heart and circulation"],
+  ["General Medicine", "Adult general medicine"],
+  ["Pediatrics", "Children's care"],
+  ["Emergency", "Emergency and trauma"],
+  ["Orthopedics", "Bones, joints and muscles"],
+  ["Neurology", "Brain and nerves"],
+];
+
+const FIRST = ["Amina", "Bruno", "Chloé", "David", "Esther", "Fatou", "Gabriel", "Hana", "Ibrahim", "Julia", "Kofi", "Léa", "Moussa", "Nadia", "Omar"];
+const LAST = ["Diallo", "Martin", "Nguyen", "Okafor", "Schmidt", "Traoré", "Dubois", "Mensah", "Haddad", "Kowalski"];
+
+export async function seedDemo(prisma: Db): Promise<void> {
+  const departments = new Map<string, string>();
+  for (const [name, description] of DEPARTMENTS) departments.set(name, (await seedDepartment(prisma, name, description)).id);
+  for (const u of DEMO_USERS) {
+    await seedUser(prisma, { ...u, password: DEMO_PASSWORD, departmentId: u.department ? departments.get(u.department) : undefined });
+  }
+  const patientUser = await prisma.user.findUniqueOrThrow({ where: { email: "patient@demo.hospital" }, select: { id: true } });
+  if (!(await prisma.patient.findUnique({ where: { userId: patientUser.id } }))) {
+    await seedPatient(prisma, { firstName: "Sam", lastName: "Patient", dateOfBirth: "1985-04-12", sex: "male", email: "patient@demo.hospital", userId: patientUser.id });
+  }
+  if ((await prisma.patient.count()) < 20) {
+    for (let i = 0; i < 30; i++) {
+      const year = 1940 + ((i * 7) % 80);
+      await seedPatient(prisma, {
+        firstName: FIRST[i % FIRST.length],
+        lastName: LAST[(i * 3) % LAST.length],
+        dateOfBirth: `${year}-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 27) + 1).padStart(2, "0")}`,
+        sex: i % 2 ? "female" : "male",
+        phone: `+22890${String(100000 + i * 137).slice(0, 6)}`,
+      });
+    }
+  }
+}

@@ -1,0 +1,96 @@
+// `npm start` / `npm run dev`: runs the app with no setup. Without DATABASE_URL it starts an embedded
+// PostgreSQL (data in .data/pg); it makes and keeps a session secret, applies the migrations, creates
+// the first admin on an empty database, builds when there is no build, then runs Next.
+//   npm start        next start (production build)
+//   npm run dev      next dev
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { constants } from "node:os";
+import path from "node:path";
+import { createDb } from "../lib/server/db";
+import { ensureFirstAdmin } from "../lib/staff/bootstrap";
+import { loadDotEnv, persistentSecret, root, startEmbedded, type EmbeddedServer } from "./db/embedded";
+import { applyMigrations, ensureDatabase } from "./db/migrations";
+
+const dev = process.argv.includes("--dev");
+const next = path.join(root, "node_modules/.bin/next");
+
+// From the first moment, SIGINT/SIGTERM go to the running Next process; the launcher itself stops
+// only once Next has exited, so that the database outlives the app.
+let child: ChildProcess | undefined;
+let interrupted: NodeJS.Signals | undefined;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    interrupted = signal;
+    child?.kill(signal);
+  });
+}
+
+/** Runs next with the given arguments; resolves with its exit code (128 + n when killed by signal n). */
+function runNext(args: string[]): Promise<number> {
+  if (interrupted) return Promise.resolve(128 + constants.signals[interrupted]);
+  return new Promise((resolve, reject) => {
+    child = spawn(next, args, { stdio: "inherit", env: process.env, cwd: root });
+    child.on("error", reject);
+    child.on("exit", (code, signal) => {
+      child = undefined;
+      resolve(code ?? 128 + (signal ? constants.signals[signal] : 0));
+    });
+  });
+}
+
+/** Creates the first admin on an empty database, and shows a generated password this one time. */
+async function ensureAdmin(databaseUrl: string): Promise<void> {
+  const prisma = createDb(databaseUrl);
+  try {
+    const admin = await ensureFirstAdmin(prisma, { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD });
+    if (admin.generatedPassword) {
+      const line = "=".repeat(72);
+      console.log(`\n${line}\nFirst admin: email ${admin.email}  password ${admin.generatedPassword}`);
+      console.log(`— change it after signing in. This password is not shown again.\n${line}\n`);
+    } else if (admin.created) {
+      console.log(`First admin created: ${admin.email} (password from ADMIN_PASSWORD).`);
+    }
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+async function main(): Promise<number> {
+  loadDotEnv();
+  const port = process.env.PORT ?? "3000";
+  let embedded: EmbeddedServer | undefined;
+  try {
+    if (!process.env.DATABASE_URL) {
+      embedded = await startEmbedded(Number(process.env.EMBEDDED_PG_PORT ?? 54329));
+      process.env.DATABASE_URL = embedded.url("hospital");
+    }
+    const databaseUrl = process.env.DATABASE_URL!;
+    // Kept in .data so that sessions survive restarts.
+    process.env.NEXTAUTH_SECRET ||= await persistentSecret("secret");
+    process.env.NEXTAUTH_URL ||= `http://localhost:${port}`;
+
+    await ensureDatabase(databaseUrl);
+    const applied = await applyMigrations(databaseUrl);
+    if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+    await ensureAdmin(databaseUrl);
+
+    if (dev) return await runNext(["dev", "-p", port]);
+    if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
+      console.log("No production build yet: running next build…");
+      const code = await runNext(["build"]);
+      if (code !== 0) return code;
+    }
+    return await runNext(["start", "-p", port]);
+  } finally {
+    await embedded?.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
