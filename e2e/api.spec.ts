@@ -35,7 +35,7 @@ test("a forged or garbage token is refused", async ({ request }) => {
 });
 
 test("malformed JSON is a 400 and invalid fields are listed", async ({ request }) => {
-  const malformed = await request.post("/api/v1/auth/token", { data: "{not json", headers: { "content-type": "application/json" } });
+  const malformed = await request.post("/api/v1/auth/token", { data: Buffer.from("{not json"), headers: { "content-type": "application/json" } });
   expect(malformed.status()).toBe(400);
   expect((await malformed.json()).error.code).toBe("MALFORMED_JSON");
   const invalid = await request.post("/api/v1/auth/token", { data: { email: "" } });

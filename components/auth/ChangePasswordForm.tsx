@@ -1,7 +1,7 @@
 "use client";
 
 import { signOut } from "next-auth/react";
-import { useActionState, useEffect } from "react";
+import { startTransition, useActionState, useEffect } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
@@ -18,7 +18,16 @@ export function ChangePasswordForm({ action, labels }: { action: (prev: Result, 
   }, [state]);
   const fields = state && !state.ok ? state.error.fields ?? {} : {};
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    // Submitted through onSubmit, not the form's action, so that a refused attempt keeps what was typed.
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+      className="space-y-4"
+      noValidate
+    >
       {state && !state.ok && !state.error.fields ? <Alert tone="error">{state.error.message}</Alert> : null}
       <Field label={labels.current} name="currentPassword" type="password" autoComplete="current-password" required error={fields.currentPassword} />
       <Field label={labels.next} name="newPassword" type="password" autoComplete="new-password" required hint={labels.hint} error={fields.newPassword} />

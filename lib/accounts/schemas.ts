@@ -3,19 +3,19 @@ import { en } from "@/lib/i18n/en";
 
 const m = en.password;
 
-export const ZNewPassword = z.string().min(10, m.tooShort).max(200, m.tooLong);
+export const ZNewPassword = z.string({ error: m.enterNew }).min(10, m.tooShort).max(200, m.tooLong);
 
 export const ZChangePassword = z
   .object({
-    currentPassword: z.string().min(1, m.wrongCurrent),
+    currentPassword: z.string({ error: m.enterCurrent }).min(1, m.enterCurrent),
     newPassword: ZNewPassword,
-    confirmPassword: z.string(),
+    confirmPassword: z.string({ error: m.mismatch }),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: m.mismatch })
   .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: m.sameAsOld });
 export type ChangePasswordInput = z.infer<typeof ZChangePassword>;
 
 export const ZTokenRequest = z.object({
-  email: z.string().trim().min(1, "Enter your email").max(320),
-  password: z.string().min(1, "Enter your password").max(200),
+  email: z.string({ error: "Enter your email" }).trim().min(1, "Enter your email").max(320),
+  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(200),
 });

@@ -33,6 +33,8 @@ export const en = {
     tooLong: "Use at most 200 characters",
     mismatch: "The two new passwords differ",
     wrongCurrent: "The current password is incorrect",
+    enterCurrent: "Enter your current password",
+    enterNew: "Enter a new password",
     sameAsOld: "Choose a password different from the current one",
   },
   dashboard: {

@@ -18,4 +18,13 @@ describe("parseInput", () => {
       expect((err as AppError).fields).toEqual({ name: "Enter a name", "address.city": "Enter a city" });
     }
   });
+
+  it("says a missing field is required, not a type error", () => {
+    try {
+      parseInput(z.object({ dateOfBirth: z.string() }), {});
+      expect.unreachable();
+    } catch (err) {
+      expect((err as AppError).fields).toEqual({ dateOfBirth: "Required" });
+    }
+  });
 });

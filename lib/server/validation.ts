@@ -1,5 +1,8 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { AppError } from "./errors";
+
+// A missing field reads "Required" rather than zod's "expected string, received undefined".
+z.config({ customError: (issue) => (issue.code === "invalid_type" && issue.input === undefined ? "Required" : undefined) });
 
 /** Field path → first message, the shape both forms and the API show. */
 export function fieldErrors(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
