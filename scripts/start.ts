@@ -59,6 +59,8 @@ async function ensureAdmin(databaseUrl: string): Promise<void> {
 async function main(): Promise<number> {
   loadDotEnv();
   const port = process.env.PORT ?? "3000";
+  // Nothing may call out to the internet from a hospital's machine.
+  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   let embedded: EmbeddedServer | undefined;
   try {
     if (!process.env.DATABASE_URL) {

@@ -30,7 +30,10 @@ declare module "next-auth/jwt" {
 export const SIGNIN_ERROR = { badCredentials: "CredentialsSignin", rateLimited: "RATE_LIMITED" } as const;
 
 export const authOptions: NextAuthOptions = {
-  secret: authSecret(),
+  // Read per request, not at import: `next build` loads this module without the secret.
+  get secret() {
+    return authSecret();
+  },
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/login" },
   providers: [

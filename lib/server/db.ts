@@ -12,6 +12,10 @@ const globalForDb = globalThis as unknown as { hospitalDb?: PrismaClient };
 
 /** The process-wide client (one pool per process, kept across hot reloads in development). */
 export function db(): PrismaClient {
-  globalForDb.hospitalDb ??= createDb(env().DATABASE_URL);
+  if (!globalForDb.hospitalDb) {
+    const url = env().DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set (npm start sets it for the embedded database)");
+    globalForDb.hospitalDb = createDb(url);
+  }
   return globalForDb.hospitalDb;
 }
