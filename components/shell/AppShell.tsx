@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { messages } from "@/lib/i18n";
+import { env } from "@/lib/server/env";
 import type { Actor } from "@/lib/server/session";
 import { NavLinks } from "./NavLinks";
 import { navFor } from "./nav";
@@ -16,7 +17,7 @@ export function AppShell({ actor, children }: { actor: Actor; children: React.Re
       <aside className="border-b border-slate-200 bg-white md:min-h-screen md:border-b-0 md:border-r">
         <div className="flex items-center justify-between px-4 py-3 md:block md:py-5">
           <Link href="/dashboard" className="text-lg font-semibold text-brand-700">
-            {m.app.name}
+            {env().HOSPITAL_NAME}
           </Link>
         </div>
         <nav aria-label={m.nav.menu} className="px-2 pb-3">

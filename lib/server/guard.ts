@@ -19,7 +19,7 @@ export async function guardPage(permission: Permission, from?: string): Promise<
   try {
     return await authorize(permission);
   } catch (err) {
-    if (err instanceof AppError && err.code === "UNAUTHENTICATED") redirect(from ? `/login?next=${encodeURIComponent(from)}` : "/login");
+    if (err instanceof AppError && err.code === "UNAUTHENTICATED") redirect(from ? `/login?callbackUrl=${encodeURIComponent(from)}` : "/login");
     if (err instanceof AppError && err.code === "FORBIDDEN") notFound();
     throw err;
   }
