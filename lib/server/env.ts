@@ -12,6 +12,11 @@ const ZEnv = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(20),
   LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  // Outgoing mail. Unset SMTP_URL: emails are kept in the outbox (/admin/outbox) instead of sent.
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default("no-reply@hospital.local"),
+  // Base URL put in links sent by email; falls back to NEXTAUTH_URL.
+  APP_URL: z.string().url().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
@@ -36,4 +41,10 @@ export function authSecret(): string {
   if (secret) return secret;
   if (env().NODE_ENV === "production") throw new Error("NEXTAUTH_SECRET must be set (npm start generates one)");
   return "development-only-secret-do-not-use-in-production";
+}
+
+/** The public base URL of the app, without a trailing slash, for links that leave it (emails). */
+export function appUrl(): string {
+  const e = env();
+  return (e.APP_URL ?? e.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
 }

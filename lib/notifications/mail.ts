@@ -1,0 +1,80 @@
+import nodemailer from "nodemailer";
+import { invitationEmail, type InvitationData } from "@/emails/invitation";
+import type { EmailContext, RenderedEmail } from "@/emails/layout";
+import { passwordResetEmail, type PasswordResetData } from "@/emails/password-reset";
+import type { Db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
+import { log } from "@/lib/server/log";
+
+const TEMPLATES = {
+  invitation: invitationEmail,
+  passwordReset: passwordResetEmail,
+} satisfies Record<string, (data: never, ctx: EmailContext) => RenderedEmail>;
+
+type TemplateData = { invitation: InvitationData; passwordReset: PasswordResetData };
+export type EmailTemplate = keyof typeof TEMPLATES;
+export type EmailMessage<T extends EmailTemplate = EmailTemplate> = { to: string; template: T; data: TemplateData[T] };
+
+export type MailConfig = { smtpUrl?: string; from: string; hospitalName: string };
+
+/** The mail settings from the environment; tests pass their own to reach a local SMTP server. */
+export function mailConfig(): MailConfig {
+  const e = env();
+  return { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, hospitalName: e.HOSPITAL_NAME };
+}
+
+type Writer = Pick<Db, "outboxEmail">;
+
+export function renderEmail<T extends EmailTemplate>(message: EmailMessage<T>, config: Pick<MailConfig, "hospitalName">): RenderedEmail {
+  const render = TEMPLATES[message.template] as (data: TemplateData[T], ctx: EmailContext) => RenderedEmail;
+  return render(message.data, { hospitalName: config.hospitalName });
+}
+
+/**
+ * Records an email as OUTBOX without sending it. Call it inside the transaction of the change that
+ * causes the email, so that an email exists exactly when the change does; deliver it after commit.
+ */
+export async function queueEmail<T extends EmailTemplate>(db: Writer, message: EmailMessage<T>, config: MailConfig = mailConfig()): Promise<string> {
+  const { subject, html, text } = renderEmail(message, config);
+  const row = await db.outboxEmail.create({ data: { to: message.to, subject, html, text, status: "OUTBOX" }, select: { id: true } });
+  return row.id;
+}
+
+/**
+ * Sends a queued email when SMTP is configured and records the outcome (SENT, or FAILED with the
+ * error); without SMTP it stays in the outbox for an admin to read. Never throws: the change that
+ * caused the email has already happened, and the row says what became of it.
+ */
+export async function deliverEmail(prisma: Db, id: string, config: MailConfig = mailConfig()): Promise<void> {
+  if (!config.smtpUrl) return;
+  // Claims the row so that two deliveries of the same email cannot both send it. It reads FAILED
+  // until the server accepts the message, so a crash mid-send leaves it visibly unsent.
+  const claimed = await prisma.outboxEmail.updateManyAndReturn({
+    where: { id, status: "OUTBOX" },
+    data: { status: "FAILED", error: "Sending…" },
+    select: { to: true, subject: true, html: true, text: true },
+  });
+  if (claimed.length === 0) return;
+  const email = claimed[0];
+  try {
+    const transport = nodemailer.createTransport(config.smtpUrl);
+    await transport.sendMail({ from: fromHeader(config), to: email.to, subject: email.subject, html: email.html, text: email.text });
+    await prisma.outboxEmail.update({ where: { id }, data: { status: "SENT", error: null, sentAt: new Date() } });
+  } catch (err) {
+    const error = err instanceof Error ? err.message : String(err);
+    log("warn", "email not sent", { emailId: id, error });
+    await prisma.outboxEmail.update({ where: { id }, data: { status: "FAILED", error: error.slice(0, 1000) } });
+  }
+}
+
+/** Records an email and sends it at once (when SMTP is configured). Returns the outbox row's id. */
+export async function sendEmail<T extends EmailTemplate>(prisma: Db, message: EmailMessage<T>, config: MailConfig = mailConfig()): Promise<string> {
+  const id = await queueEmail(prisma, message, config);
+  await deliverEmail(prisma, id, config);
+  return id;
+}
+
+// A bare address is shown under the hospital's name.
+function fromHeader(config: MailConfig): string | { name: string; address: string } {
+  return config.from.includes("<") ? config.from : { name: config.hospitalName, address: config.from };
+}
