@@ -1,3 +1,5 @@
+import { staffEn } from "./staff.en";
+
 // Every user-facing English string of the shell. A French file with the same shape can follow.
 export const en = {
   app: { name: "Hospital", tagline: "Hospital management" },
@@ -71,6 +73,7 @@ export const en = {
     retry: "Try again",
     reference: "Reference",
   },
+  staff: staffEn,
   common: { save: "Save", saving: "Saving…", search: "Search", saved: "Saved" },
 } as const;
 
