@@ -20,6 +20,7 @@ export const PERMISSIONS = {
   "patient.list": { roles: [...STAFF], description: "Search and list patients (demographics only)" },
   "patient.register": { roles: ["ADMIN", "RECORDS_OFFICER", ...CLINICIANS], description: "Register a patient and edit identity and contact details" },
   "patient.deactivate": { roles: ["ADMIN", "RECORDS_OFFICER"], description: "Deactivate a patient record (history is kept)" },
+  "patient.read": { roles: EVERYONE, description: "Read one patient's record (patients: only their own; records officers and pharmacists: demographics and allergies)" },
   "patient.chart.read": { roles: ["ADMIN", ...CLINICIANS], description: "Read a patient's full chart (audited)" },
   "patient.self": { roles: ["PATIENT"], description: "Read one's own record and edit one's own contact details" },
 

@@ -1,9 +1,18 @@
 import { PATIENT_SORTS, listPatients } from "@/lib/patients/queries";
-import { apiRoute, listResponse, parseListQuery } from "@/lib/server/api";
+import { ZRegisterPatient } from "@/lib/patients/schemas";
+import { registerPatient } from "@/lib/patients/service";
+import { apiRoute, created, listResponse, parseListQuery, readJson } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 
 export const GET = apiRoute("patient.list", async ({ req }) => {
-  const query = parseListQuery(req.nextUrl.searchParams, PATIENT_SORTS, "lastName");
-  const { items, total } = await listPatients(db(), query);
+  const params = req.nextUrl.searchParams;
+  const query = parseListQuery(params, PATIENT_SORTS, "lastName");
+  const { items, total } = await listPatients(db(), { ...query, condition: params.get("condition")?.trim() || undefined });
   return listResponse(items, total, query);
+});
+
+/** 409 DUPLICATE with `details.candidates` when the person may already exist; resend with confirmDuplicate. */
+export const POST = apiRoute("patient.register", async ({ req, ctx }) => {
+  const input = await readJson(req, ZRegisterPatient);
+  return created(await registerPatient(db(), ctx, input));
 });

@@ -1,0 +1,107 @@
+import { z } from "zod";
+import { en } from "@/lib/i18n/en";
+
+const m = en.patients.errors;
+
+export const SEXES = ["female", "male", "other", "unknown"] as const;
+export const SEVERITIES = ["mild", "moderate", "severe"] as const;
+/** Blood groups as people write them, and the stored enum value. */
+export const BLOOD_GROUPS = { "A+": "A_POS", "A-": "A_NEG", "B+": "B_POS", "B-": "B_NEG", "AB+": "AB_POS", "AB-": "AB_NEG", "O+": "O_POS", "O-": "O_NEG" } as const;
+export type BloodGroupLabel = keyof typeof BLOOD_GROUPS;
+export const bloodGroupLabel = (v: string | null): BloodGroupLabel | null =>
+  (Object.entries(BLOOD_GROUPS).find(([, e]) => e === v)?.[0] as BloodGroupLabel | undefined) ?? null;
+
+const text = (max: number, required: string = m.required) => z.string({ error: required }).trim().min(1, required).max(max, m.tooLong(max));
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, m.tooLong(max))
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+/** YYYY-MM-DD, a real calendar day, not in the future, not before 1900. */
+export const ZDateOfBirth = z
+  .string({ error: m.dateFormat })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, m.dateFormat)
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, m.dateFormat)
+  .refine((s) => s <= new Date().toISOString().slice(0, 10), m.dateInFuture)
+  .refine((s) => s >= "1900-01-01", m.dateTooOld);
+
+const ZPhone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ()-]{6,20}$/, m.phone)
+  .transform((s) => s.replace(/[ ()-]/g, ""))
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+const ZEmail = z.email(m.email).trim().toLowerCase().optional().or(z.literal("").transform(() => undefined));
+
+export const ZAllergy = z.object({
+  substance: text(100, m.substance),
+  drugClass: optionalText(100),
+  reaction: optionalText(200),
+  severity: z.enum(SEVERITIES, m.severity).optional(),
+});
+
+export const ZCondition = z.union([
+  text(200).transform((t) => ({ text: t, code: undefined as string | undefined })),
+  z.object({ text: text(200), code: optionalText(10) }),
+]);
+
+const contact = {
+  phone: ZPhone,
+  email: ZEmail,
+  address: optionalText(300),
+  emergencyContactName: optionalText(120),
+  emergencyContactPhone: ZPhone,
+  emergencyContactRelation: optionalText(60),
+};
+
+const identity = {
+  firstName: text(100),
+  lastName: text(100),
+  dateOfBirth: ZDateOfBirth,
+  sex: z.enum(SEXES, m.sex),
+  nationalId: optionalText(40),
+  bloodGroup: z
+    .union([z.enum(Object.keys(BLOOD_GROUPS) as [BloodGroupLabel, ...BloodGroupLabel[]]), z.enum(Object.values(BLOOD_GROUPS) as [string, ...string[]])], { error: m.bloodGroup })
+    .optional()
+    .or(z.literal("").transform(() => undefined))
+    .transform((v) => (v ? ((BLOOD_GROUPS as Record<string, string>)[v] ?? v) : undefined)),
+  medicalHistory: optionalText(5000),
+};
+
+export const ZRegisterPatient = z.object({
+  ...identity,
+  ...contact,
+  allergies: z.array(ZAllergy).max(50).optional(),
+  conditions: z.array(ZCondition).max(50).optional(),
+  /** Set after the user has seen the likely duplicates and still wants a new record. */
+  confirmDuplicate: z.coerce.boolean().optional(),
+});
+export type RegisterPatientInput = z.infer<typeof ZRegisterPatient>;
+
+/** Staff edits: any field; lists given replace the stored ones. */
+export const ZUpdatePatient = ZRegisterPatient.omit({ confirmDuplicate: true }).partial();
+export type UpdatePatientInput = z.infer<typeof ZUpdatePatient>;
+
+/** What patients may change themselves: contact details only. */
+export const ZUpdateOwnContact = z.object(contact).partial();
+export type UpdateOwnContactInput = z.infer<typeof ZUpdateOwnContact>;
+
+export const ZDeactivatePatient = z.object({ reason: z.string({ error: m.reason }).trim().min(3, m.reason).max(500) });
+
+export const ZSelfRegister = z.object({
+  email: z.email(m.email).trim().toLowerCase(),
+  password: z.string({ error: en.password.enterNew }).min(10, en.password.tooShort).max(200, en.password.tooLong),
+  firstName: text(100),
+  lastName: text(100),
+  dateOfBirth: ZDateOfBirth,
+  sex: z.enum(SEXES, m.sex),
+  phone: ZPhone,
+});
+export type SelfRegisterInput = z.infer<typeof ZSelfRegister>;

@@ -1,0 +1,126 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { en } from "@/lib/i18n/en";
+import { audit, type AuditCtx } from "@/lib/server/audit";
+import type { Db } from "@/lib/server/db";
+import { AppError, notFound } from "@/lib/server/errors";
+import { hashPassword } from "@/lib/server/password";
+import type { Ctx } from "@/lib/server/session";
+import type { RegisterPatientInput, SelfRegisterInput, UpdateOwnContactInput, UpdatePatientInput } from "./schemas";
+import { patientScope } from "./scope";
+
+const m = en.patients.errors;
+const day = (s: string) => new Date(`${s}T00:00:00Z`);
+
+export type DuplicateCandidate = { id: string; mrn: string; firstName: string; lastName: string; dateOfBirth: string; nationalId: string | null };
+
+/** Likely existing records of the same person: same name and birth date, or same national id. */
+export async function findLikelyDuplicates(
+  prisma: Db,
+  p: { firstName: string; lastName: string; dateOfBirth: string; nationalId?: string },
+): Promise<DuplicateCandidate[]> {
+  const rows = await prisma.patient.findMany({
+    where: {
+      OR: [
+        { firstName: { equals: p.firstName, mode: "insensitive" }, lastName: { equals: p.lastName, mode: "insensitive" }, dateOfBirth: day(p.dateOfBirth) },
+        ...(p.nationalId ? [{ nationalId: p.nationalId }] : []),
+      ],
+    },
+    select: { id: true, mrn: true, firstName: true, lastName: true, dateOfBirth: true, nationalId: true },
+    take: 5,
+  });
+  return rows.map((r) => ({ ...r, dateOfBirth: r.dateOfBirth.toISOString().slice(0, 10) }));
+}
+
+function lists(input: Pick<UpdatePatientInput, "allergies" | "conditions">) {
+  return {
+    allergies: input.allergies ? { create: input.allergies } : undefined,
+    conditions: input.conditions ? { create: input.conditions.map((c) => ({ text: c.text, code: c.code })) } : undefined,
+  };
+}
+
+/**
+ * Registers a patient. A likely duplicate stops the registration (DUPLICATE, with the candidates)
+ * until the user confirms; the MRN comes from a database sequence.
+ */
+export async function registerPatient(prisma: Db, ctx: Ctx, input: RegisterPatientInput) {
+  const { confirmDuplicate, allergies, conditions, dateOfBirth, ...fields } = input;
+  if (!confirmDuplicate) {
+    const candidates = await findLikelyDuplicates(prisma, input);
+    if (candidates.length) throw new AppError("DUPLICATE", m.duplicate, { details: { candidates } });
+  }
+  return prisma.$transaction(async (tx) => {
+    const patient = await tx.patient.create({
+      data: { ...fields, dateOfBirth: day(dateOfBirth), createdById: ctx.actor.id, ...lists({ allergies, conditions }) } as Prisma.PatientUncheckedCreateInput,
+      select: { id: true, mrn: true },
+    });
+    await audit(tx, ctx, { action: "CREATE", entity: "Patient", entityId: patient.id, patientId: patient.id, details: { duplicateConfirmed: !!confirmDuplicate } });
+    return patient;
+  });
+}
+
+async function scopedId(prisma: Db, ctx: Ctx, id: string): Promise<string> {
+  const found = await prisma.patient.findFirst({ where: { id, ...patientScope(ctx.actor) }, select: { id: true } });
+  if (!found) throw notFound("patient");
+  return found.id;
+}
+
+/** Staff edit of any field; allergy and condition lists, when given, replace the stored ones. */
+export async function updatePatient(prisma: Db, ctx: Ctx, id: string, input: UpdatePatientInput) {
+  const patientId = await scopedId(prisma, ctx, id);
+  const { allergies, conditions, dateOfBirth, ...fields } = input;
+  return prisma.$transaction(async (tx) => {
+    if (allergies) await tx.allergy.deleteMany({ where: { patientId } });
+    if (conditions) await tx.condition.deleteMany({ where: { patientId } });
+    const patient = await tx.patient.update({
+      where: { id: patientId },
+      data: { ...fields, ...(dateOfBirth ? { dateOfBirth: day(dateOfBirth) } : {}), ...lists({ allergies, conditions }) } as Prisma.PatientUncheckedUpdateInput,
+      select: { id: true, mrn: true },
+    });
+    await audit(tx, ctx, { action: "UPDATE", entity: "Patient", entityId: patientId, patientId, details: { fields: Object.keys(input) } });
+    return patient;
+  });
+}
+
+/** A patient edits their own contact details, nothing clinical. */
+export async function updateOwnContact(prisma: Db, ctx: Ctx, input: UpdateOwnContactInput) {
+  const own = await prisma.patient.findUnique({ where: { userId: ctx.actor.id }, select: { id: true } });
+  if (!own) throw notFound("patient record");
+  return prisma.$transaction(async (tx) => {
+    await tx.patient.update({ where: { id: own.id }, data: input });
+    await audit(tx, ctx, { action: "UPDATE", entity: "Patient", entityId: own.id, patientId: own.id, details: { fields: Object.keys(input), self: true } });
+    return { id: own.id };
+  });
+}
+
+/** Soft delete: the record leaves lists and searches; its history stays. */
+export async function deactivatePatient(prisma: Db, ctx: Ctx, id: string, reason: string) {
+  const patientId = await scopedId(prisma, ctx, id);
+  await prisma.$transaction(async (tx) => {
+    await tx.patient.update({ where: { id: patientId }, data: { active: false, deactivatedAt: new Date(), deactivationReason: reason } });
+    await audit(tx, ctx, { action: "DELETE", entity: "Patient", entityId: patientId, patientId, details: { reason } });
+  });
+}
+
+/** Self-registration: a PATIENT account and its own new record, in one transaction. */
+export async function selfRegister(prisma: Db, input: SelfRegisterInput, ip: string | null) {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: { email: input.email, name: `${input.firstName} ${input.lastName}`, role: "PATIENT", passwordHash },
+        select: { id: true },
+      });
+      const patient = await tx.patient.create({
+        data: { firstName: input.firstName, lastName: input.lastName, dateOfBirth: day(input.dateOfBirth), sex: input.sex, phone: input.phone, email: input.email, userId: user.id, createdById: user.id },
+        select: { id: true, mrn: true },
+      });
+      const ctx: AuditCtx = { actor: { id: user.id, role: "PATIENT" }, ip };
+      await audit(tx, ctx, { action: "CREATE", entity: "Patient", entityId: patient.id, patientId: patient.id, details: { selfRegistered: true } });
+      return { userId: user.id, ...patient };
+    });
+  } catch (err) {
+    // The unique email index decides, whatever the concurrency.
+    if ((err as { code?: string }).code === "P2002") throw new AppError("DUPLICATE", m.emailTaken, { fields: { email: m.emailTaken } });
+    throw err;
+  }
+}
