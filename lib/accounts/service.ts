@@ -29,3 +29,15 @@ export async function deactivateUser(prisma: Db, ctx: Ctx, userId: string, reaso
     await audit(tx, ctx, { action: "UPDATE", entity: "User", entityId: userId, details: { active: false, reason } });
   });
 }
+
+/** Lets a deactivated account sign in again with its password; sessions from before stay dead. */
+export async function reactivateUser(prisma: Db, ctx: Ctx, userId: string): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const result = await tx.user.updateMany({ where: { id: userId, active: false }, data: { active: true } });
+    if (result.count === 0) {
+      if (!(await tx.user.findUnique({ where: { id: userId }, select: { id: true } }))) throw notFound("account");
+      return; // Already active: nothing changed, nothing to record.
+    }
+    await audit(tx, ctx, { action: "UPDATE", entity: "User", entityId: userId, details: { active: true } });
+  });
+}

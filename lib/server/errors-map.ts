@@ -14,7 +14,7 @@ export function toAppError(err: unknown, context: Record<string, unknown> = {}):
   return generic;
 }
 
-function isUniqueViolation(err: unknown): boolean {
+export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; cause?: { code?: string; originalCode?: string } } | null;
   return e?.code === "P2002" || e?.cause?.originalCode === "23505" || e?.code === "23505";
 }
