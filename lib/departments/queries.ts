@@ -10,9 +10,12 @@ export type DepartmentRow = { id: string; name: string; description: string | nu
 const ROW = { id: true, name: true, description: true, active: true, _count: { select: { staff: true } } } as const;
 const toRow = ({ _count, ...d }: { id: string; name: string; description: string | null; active: boolean; _count: { staff: number } }): DepartmentRow => ({ ...d, staffCount: _count.staff });
 
-/** Every department (active or not), with how many staff belong to it; search by name. */
-export async function listDepartments(prisma: Db, query: ListQuery<DepartmentSort>): Promise<{ items: DepartmentRow[]; total: number }> {
-  const where: Prisma.DepartmentWhereInput = query.q ? { name: { contains: query.q, mode: "insensitive" } } : {};
+/** Departments with how many staff belong to each; search by name. Deactivated ones only for admins. */
+export async function listDepartments(prisma: Db, query: ListQuery<DepartmentSort>, opts: { includeInactive: boolean }): Promise<{ items: DepartmentRow[]; total: number }> {
+  const where: Prisma.DepartmentWhereInput = {
+    ...(query.q ? { name: { contains: query.q, mode: "insensitive" } } : {}),
+    ...(opts.includeInactive ? {} : { active: true }),
+  };
   const [rows, total] = await Promise.all([
     prisma.department.findMany({ where, orderBy: [{ [query.sort.field]: query.sort.dir }, { id: "asc" }], skip: query.skip, take: query.take, select: ROW }),
     prisma.department.count({ where }),
@@ -20,8 +23,8 @@ export async function listDepartments(prisma: Db, query: ListQuery<DepartmentSor
   return { items: rows.map(toRow), total };
 }
 
-export async function getDepartment(prisma: Db, id: string): Promise<DepartmentRow | null> {
-  const row = await prisma.department.findUnique({ where: { id }, select: ROW });
+export async function getDepartment(prisma: Db, id: string, opts: { includeInactive: boolean } = { includeInactive: true }): Promise<DepartmentRow | null> {
+  const row = await prisma.department.findFirst({ where: { id, ...(opts.includeInactive ? {} : { active: true }) }, select: ROW });
   return row ? toRow(row) : null;
 }
 

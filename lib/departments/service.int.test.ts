@@ -45,8 +45,10 @@ describe("departments", () => {
 
   it("lists departments with paging and search", async () => {
     for (const name of ["Cardiology", "Neurology", "Orthopedics"]) await createDepartment(db(), ctx, { name });
-    const page = await listDepartments(db(), parseListQuery(new URLSearchParams("q=olog&pageSize=1&page=2"), DEPARTMENT_SORTS));
+    const page = await listDepartments(db(), parseListQuery(new URLSearchParams("q=olog&pageSize=1&page=2"), DEPARTMENT_SORTS), { includeInactive: true });
     expect(page.total).toBe(2);
     expect(page.items.map((d) => d.name)).toEqual(["Neurology"]);
+    await updateDepartment(db(), ctx, page.items[0].id, { active: false });
+    expect((await listDepartments(db(), parseListQuery(new URLSearchParams(""), DEPARTMENT_SORTS), { includeInactive: false })).items.map((d) => d.name)).toEqual(["Cardiology", "Orthopedics"]);
   });
 });

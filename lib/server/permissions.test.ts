@@ -10,9 +10,10 @@ describe("permission table", () => {
   });
 
   it("keeps administration to admins and prescribing to doctors", () => {
-    const adminOnly: Permission[] = ["staff.manage", "department.manage", "audit.read", "stats.read"];
+    const adminOnly: Permission[] = ["staff.manage", "department.manage", "outbox.read", "audit.read", "stats.read"];
     for (const perm of adminOnly) expect(ROLES.filter((r) => can(r, perm))).toEqual(["ADMIN"]);
     expect(ROLES.filter((r) => can(r, "prescription.write"))).toEqual(["DOCTOR"]);
+    expect(ROLES.filter((r) => can(r, "doctor.search"))).toEqual(ROLES);
     expect(ROLES.filter((r) => can(r, "pharmacy.dispense"))).toEqual(["PHARMACIST"]);
   });
 

@@ -39,8 +39,12 @@ export const PERMISSIONS = {
   "admission.manage": { roles: ["ADMIN", "RECORDS_OFFICER", ...CLINICIANS], description: "Admit, transfer and discharge patients" },
   "billing.manage": { roles: ["ADMIN", "RECORDS_OFFICER"], description: "Invoices, payments and refunds" },
 
+  "doctor.search": { roles: EVERYONE, description: "Find a doctor by name, specialty or department" },
+  "department.read": { roles: EVERYONE, description: "Browse the hospital's active departments" },
+
   "staff.manage": { roles: ["ADMIN"], description: "Create, edit and deactivate staff accounts" },
   "department.manage": { roles: ["ADMIN"], description: "Create and edit departments" },
+  "outbox.read": { roles: ["ADMIN"], description: "Read the emails the hospital sent or holds unsent" },
   "audit.read": { roles: ["ADMIN"], description: "Read the audit trail" },
   "stats.read": { roles: ["ADMIN"], description: "Hospital-wide counts and reports" },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;

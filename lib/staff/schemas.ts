@@ -57,13 +57,13 @@ export type StaffUpdateInput = z.infer<typeof ZStaffUpdate>;
 export const ZDeactivate = z.object({ reason: z.string({ error: m.enterReason }).trim().min(3, m.enterReason).max(500, m.tooLong(500)) });
 
 export const ZStaffFilters = z.object({
-  role: ZStaffRole.optional().catch(undefined),
-  departmentId: z.string().trim().min(1).max(64).optional().catch(undefined),
+  role: ZStaffRole.optional(),
+  departmentId: z.string().trim().min(1).max(64).optional(),
 });
 export type StaffFilters = z.infer<typeof ZStaffFilters>;
 
 export const ZDoctorFilters = z.object({
-  specialty: z.string().trim().min(1).max(100).optional().catch(undefined),
-  departmentId: z.string().trim().min(1).max(64).optional().catch(undefined),
+  specialty: z.string().trim().min(1).max(100).optional(),
+  departmentId: z.string().trim().min(1).max(64).optional(),
 });
 export type DoctorFilters = z.infer<typeof ZDoctorFilters>;

@@ -1,10 +1,20 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { deactivateUser } from "@/lib/accounts/service";
 import { apiRoute, readJson } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
+import { notFound } from "@/lib/server/errors";
+import { getStaff } from "@/lib/staff/queries";
+import { ZDeactivate, ZStaffUpdate } from "@/lib/staff/schemas";
+import { updateStaff } from "@/lib/staff/service";
 
-const ZDeactivate = z.object({ reason: z.string().trim().min(3, "Give a reason of at least 3 characters").max(500) });
+export const GET = apiRoute<{ id: string }>("staff.manage", async ({ params }) => {
+  const staff = await getStaff(db(), params.id);
+  if (!staff) throw notFound("staff member");
+  return staff;
+});
+
+/** Absent fields stay as they are; null clears an optional one. */
+export const PATCH = apiRoute<{ id: string }>("staff.manage", async ({ req, ctx, params }) => updateStaff(db(), ctx, params.id, await readJson(req, ZStaffUpdate)));
 
 /** Deactivates a staff account: sign-in refused and every session and token dead at once. */
 export const DELETE = apiRoute<{ id: string }>("staff.manage", async ({ req, ctx, params }) => {

@@ -1,0 +1,16 @@
+import { getDepartment } from "@/lib/departments/queries";
+import { ZDepartmentUpdate } from "@/lib/departments/schemas";
+import { updateDepartment } from "@/lib/departments/service";
+import { apiRoute, readJson } from "@/lib/server/api";
+import { db } from "@/lib/server/db";
+import { notFound } from "@/lib/server/errors";
+import { can } from "@/lib/server/permissions";
+
+export const GET = apiRoute<{ id: string }>("department.read", async ({ ctx, params }) => {
+  const department = await getDepartment(db(), params.id, { includeInactive: can(ctx.actor.role, "department.manage") });
+  if (!department) throw notFound("department");
+  return department;
+});
+
+/** `{ name?, description?, active? }`; `active: false` deactivates. */
+export const PATCH = apiRoute<{ id: string }>("department.manage", async ({ req, ctx, params }) => updateDepartment(db(), ctx, params.id, await readJson(req, ZDepartmentUpdate)));
