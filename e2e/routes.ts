@@ -9,11 +9,34 @@ export const PAGES: { path: string; roles: RoleName[] }[] = [
   { path: "/dashboard", roles: ALL },
   { path: "/account/password", roles: ALL },
   { path: "/patients", roles: STAFF },
+  { path: "/patients/new", roles: ["ADMIN", "DOCTOR", "NURSE", "RECORDS_OFFICER"] },
+  { path: "/me/profile", roles: ["PATIENT"] },
+  { path: "/admin/audit", roles: ["ADMIN"] },
+  { path: "/doctors", roles: ALL },
+  { path: "/admin/staff", roles: ["ADMIN"] },
+  { path: "/admin/staff/new", roles: ["ADMIN"] },
+  { path: "/admin/departments", roles: ["ADMIN"] },
+  { path: "/admin/outbox", roles: ["ADMIN"] },
 ];
 
-export const API: { method: "GET" | "POST" | "DELETE"; path: string; roles: RoleName[]; okStatus?: number }[] = [
+export const API: { method: "GET" | "POST" | "PATCH" | "DELETE"; path: string; roles: RoleName[]; okStatus?: number }[] = [
   { method: "GET", path: "/api/v1/stats", roles: ["ADMIN"] },
   { method: "GET", path: "/api/v1/patients", roles: STAFF },
+  { method: "GET", path: "/api/v1/patients/me", roles: ["PATIENT"] },
+  { method: "GET", path: "/api/v1/audit", roles: ["ADMIN"] },
+  // Ids that do not exist: allowed roles get 404, the others 403 before any lookup.
+  { method: "GET", path: "/api/v1/patients/no-such-patient", roles: ALL, okStatus: 404 },
+  { method: "GET", path: "/api/v1/patients/no-such-patient/history", roles: ALL, okStatus: 404 },
   // An id that does not exist: the allowed role gets 404, the others 403 before any lookup.
   { method: "DELETE", path: "/api/v1/staff/no-such-user", roles: ["ADMIN"], okStatus: 404 },
+  { method: "GET", path: "/api/v1/staff", roles: ["ADMIN"] },
+  { method: "GET", path: "/api/v1/staff/no-such-user", roles: ["ADMIN"], okStatus: 404 },
+  // A body that fails validation: the allowed role gets 400 (and nothing written), the others 403 first.
+  { method: "POST", path: "/api/v1/staff", roles: ["ADMIN"], okStatus: 400 },
+  { method: "PATCH", path: "/api/v1/staff/no-such-user", roles: ["ADMIN"], okStatus: 400 },
+  { method: "GET", path: "/api/v1/departments", roles: ALL },
+  { method: "GET", path: "/api/v1/departments/no-such-department", roles: ALL, okStatus: 404 },
+  { method: "POST", path: "/api/v1/departments", roles: ["ADMIN"], okStatus: 400 },
+  { method: "PATCH", path: "/api/v1/departments/no-such-department", roles: ["ADMIN"], okStatus: 400 },
+  { method: "GET", path: "/api/v1/doctors", roles: ALL },
 ];

@@ -1,11 +1,13 @@
 import { Card, StatCard } from "@/components/ui/Card";
 import { messages } from "@/lib/i18n";
 import { db } from "@/lib/server/db";
+import { registrationsPerDay } from "@/lib/patients/queries";
 import { getHospitalStats } from "@/lib/stats/queries";
+import { RegistrationsChart } from "./RegistrationsChart";
 
 export async function AdminDashboard() {
   const m = messages();
-  const stats = await getHospitalStats(db());
+  const [stats, registrations] = await Promise.all([getHospitalStats(db()), registrationsPerDay(db(), 30)]);
   const max = Math.max(1, ...Object.values(stats.staff.byRole));
   return (
     <div className="space-y-6">
@@ -14,6 +16,9 @@ export async function AdminDashboard() {
         <StatCard label={m.dashboard.staff} value={stats.staff.total} />
         <StatCard label={m.dashboard.departments} value={stats.departments} />
       </div>
+      <Card title={m.dashboard.registrations}>
+        <RegistrationsChart data={registrations} label={m.dashboard.registrations} />
+      </Card>
       <Card title={m.dashboard.staffByRole}>
         <dl className="space-y-2">
           {Object.entries(stats.staff.byRole).map(([role, count]) => (

@@ -1,7 +1,9 @@
+import Link from "next/link";
 import { messages } from "@/lib/i18n";
 import type { PatientRow } from "@/lib/patients/queries";
 
-export function PatientTable({ rows }: { rows: PatientRow[] }) {
+/** recordHref: where a row opens, with {id} for the record id; null when the viewer may only list. */
+export function PatientTable({ rows, recordHref = null }: { rows: PatientRow[]; recordHref?: string | null }) {
   const m = messages().patients;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
@@ -19,7 +21,15 @@ export function PatientTable({ rows }: { rows: PatientRow[] }) {
           {rows.map((p) => (
             <tr key={p.id}>
               <td className="px-4 py-2 font-mono">{p.mrn}</td>
-              <td className="px-4 py-2 font-medium">{p.lastName}, {p.firstName}</td>
+              <td className="px-4 py-2 font-medium">
+                {recordHref ? (
+                  <Link href={recordHref.replace("{id}", p.id)} className="text-brand-700 hover:underline">
+                    {p.lastName}, {p.firstName}
+                  </Link>
+                ) : (
+                  `${p.lastName}, ${p.firstName}`
+                )}
+              </td>
               <td className="px-4 py-2 tabular-nums">{p.dateOfBirth}</td>
               <td className="px-4 py-2">{p.sex}</td>
               <td className="px-4 py-2">{p.phone ?? "—"}</td>

@@ -6,9 +6,16 @@ type NavItem = { href: string; label: string; permission: Permission };
 
 const ITEMS = (): NavItem[] => {
   const m = messages().nav;
+  const s = messages().staff.nav;
   return [
     { href: "/dashboard", label: m.dashboard, permission: "dashboard.view" },
     { href: "/patients", label: m.patients, permission: "patient.list" },
+    { href: "/me/profile", label: m.profile, permission: "patient.self" },
+    { href: "/admin/audit", label: m.audit, permission: "audit.read" },
+    { href: "/doctors", label: s.doctors, permission: "doctor.search" },
+    { href: "/admin/staff", label: s.staff, permission: "staff.manage" },
+    { href: "/admin/departments", label: s.departments, permission: "department.manage" },
+    { href: "/admin/outbox", label: s.outbox, permission: "outbox.read" },
   ];
 };
 

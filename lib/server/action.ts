@@ -8,7 +8,7 @@ import { parseInput } from "./validation";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; error: { code: ErrorCode; message: string; fields?: Record<string, string> } };
+  | { ok: false; error: { code: ErrorCode; message: string; fields?: Record<string, string>; details?: unknown } };
 
 /** FormData → plain object; repeated names become arrays, empty strings become undefined. */
 function formToObject(form: FormData): Record<string, unknown> {
@@ -30,16 +30,25 @@ export function defineAction<S extends z.ZodType, T>(
   meta: { permission: Permission; schema: S },
   handler: (ctx: Ctx, input: z.infer<S>) => Promise<T>,
 ) {
+  return wrap(meta.schema, meta.permission, () => authorize(meta.permission), handler);
+}
+
+/** For the few actions open to anonymous visitors (self-registration): still one schema, one door. */
+export function definePublicAction<S extends z.ZodType, T>(meta: { name: string; schema: S }, handler: (input: z.infer<S>) => Promise<T>) {
+  return wrap(meta.schema, meta.name, async () => null, (_ctx, input) => handler(input));
+}
+
+/** Permission first (so an outsider learns nothing about the input's shape), then the schema. */
+function wrap<S extends z.ZodType, C, T>(schema: S, label: string, door: () => Promise<C>, run: (ctx: C, input: z.infer<S>) => Promise<T>) {
   return async function action(...args: [unknown] | [unknown, unknown]): Promise<ActionResult<T>> {
     const raw = args.length === 2 ? args[1] : args[0];
     try {
-      const ctx = await authorize(meta.permission);
-      const input = parseInput(meta.schema, raw instanceof FormData ? formToObject(raw) : raw);
-      return { ok: true, data: await handler(ctx, input) };
+      const ctx = await door();
+      return { ok: true, data: await run(ctx, parseInput(schema, raw instanceof FormData ? formToObject(raw) : raw)) };
     } catch (err) {
       if (isNextControlFlow(err)) throw err;
-      const e = toAppError(err, { action: meta.permission });
-      return { ok: false, error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) } };
+      const e = toAppError(err, { action: label });
+      return { ok: false, error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}), ...(e.details !== undefined ? { details: e.details } : {}) } };
     }
   };
 }

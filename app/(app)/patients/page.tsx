@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
-import { PatientSearchForm } from "@/components/patients/PatientSearchForm";
+import Link from "next/link";
+import { Suspense } from "react";
+import { PatientFilters } from "@/components/patients/PatientFilters";
 import { PatientTable } from "@/components/patients/PatientTable";
 import { Alert } from "@/components/ui/Alert";
+import { buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";
 import { Pagination } from "@/components/ui/Pagination";
 import { messages } from "@/lib/i18n";
@@ -10,11 +13,12 @@ import { parseListQuery } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { guardPage } from "@/lib/server/guard";
+import { can } from "@/lib/server/permissions";
 
 export const metadata: Metadata = { title: "Patients" };
 
 export default async function PatientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await guardPage("patient.list", "/patients");
+  const { actor } = await guardPage("patient.list", "/patients");
   const m = messages().patients;
   const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string"));
   let query;
@@ -24,15 +28,22 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
     if (!(err instanceof AppError)) throw err;
     query = parseListQuery(new URLSearchParams(), PATIENT_SORTS, "lastName");
   }
-  const { items, total } = await listPatients(db(), query);
+  const condition = raw.condition?.trim() || undefined;
+  const { items, total } = await listPatients(db(), { ...query, condition });
+  const keep = Object.fromEntries(Object.entries({ q: query.q, condition, sort: raw.sort }).filter((e): e is [string, string] => !!e[1]));
+  const recordHref = can(actor.role, "patient.chart.read") ? "/patients/{id}" : can(actor.role, "patient.register") ? "/patients/{id}/edit" : null;
   return (
     <>
-      <PageHeader title={m.title} />
-      <div className="mb-4 max-w-xl">
-        <PatientSearchForm action="/patients" q={query.q} />
+      <PageHeader title={m.title}>
+        {can(actor.role, "patient.register") ? <Link href="/patients/new" className={buttonClass("primary")}>{m.register}</Link> : null}
+      </PageHeader>
+      <div className="mb-4">
+        <Suspense>
+          <PatientFilters labels={{ search: m.search, conditionFilter: m.conditionFilter, sortBy: m.sortBy, sorts: m.sorts }} />
+        </Suspense>
       </div>
-      {items.length === 0 ? <Alert>{m.none}</Alert> : <PatientTable rows={items} />}
-      <Pagination page={query.page} pageSize={query.pageSize} total={total} params={query.q ? { q: query.q } : {}} />
+      {items.length === 0 ? <Alert>{m.none}</Alert> : <PatientTable rows={items} recordHref={recordHref} />}
+      <Pagination page={query.page} pageSize={query.pageSize} total={total} params={keep} />
     </>
   );
 }

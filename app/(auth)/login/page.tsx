@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { LoginForm } from "@/components/auth/LoginForm";
 import { messages } from "@/lib/i18n";
 import { env } from "@/lib/server/env";
@@ -17,6 +18,15 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <h1 className="mt-1 text-2xl font-semibold">{m.login.title}</h1>
         <p className="mt-1 text-sm text-slate-600">{m.login.subtitle}</p>
         <LoginForm next={target} notice={changed ? m.login.passwordChanged : undefined} labels={m.login} />
+        <p className="mt-3 text-right text-sm">
+          <Link href="/forgot-password" className="font-medium text-brand-700 hover:underline">{m.staff.forgotPassword.link}</Link>
+        </p>
+        <p className="mt-6 border-t border-slate-100 pt-4 text-center text-sm text-slate-600">
+          {m.login.newPatient}{" "}
+          <Link href="/register" className="font-medium text-brand-700 hover:underline">
+            {m.login.createAccount}
+          </Link>
+        </p>
       </div>
     </main>
   );

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { ContactForm } from "@/components/patients/ContactForm";
+import { PatientHeader } from "@/components/patients/PatientHeader";
+import { Alert } from "@/components/ui/Alert";
+import { Card } from "@/components/ui/Card";
+import { messages } from "@/lib/i18n";
+import { ownPatientRecord, readPatient } from "@/lib/patients/queries";
+import { db } from "@/lib/server/db";
+import { guardPage } from "@/lib/server/guard";
+import { updateOwnContactAction } from "../../patients/actions";
+
+export const metadata: Metadata = { title: "My profile" };
+
+export default async function MyProfilePage() {
+  const ctx = await guardPage("patient.self", "/me/profile");
+  const m = messages().patients;
+  const own = await ownPatientRecord(db(), ctx.actor.id);
+  if (!own) return <Alert>{messages().dashboard.noRecord}</Alert>;
+  const p = await readPatient(db(), ctx, own.id);
+  return (
+    <div className="space-y-6">
+      <PatientHeader patient={p} labels={m} />
+      <Card title={m.self.title}>
+        <p className="mb-4 text-sm text-slate-600">{m.self.intro}</p>
+        <ContactForm
+          labels={{ form: m.form, saved: m.self.saved }}
+          action={updateOwnContactAction}
+          initial={{
+            phone: p.phone ?? "",
+            email: p.email ?? "",
+            address: p.address ?? "",
+            emergencyContactName: p.emergencyContact.name ?? "",
+            emergencyContactPhone: p.emergencyContact.phone ?? "",
+            emergencyContactRelation: p.emergencyContact.relation ?? "",
+          }}
+        />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import { PatientForm, type PatientFormValues } from "@/components/patients/PatientForm";
+import { PatientHeader } from "@/components/patients/PatientHeader";
+import { messages } from "@/lib/i18n";
+import { readPatient } from "@/lib/patients/queries";
+import { db } from "@/lib/server/db";
+import { guardPage } from "@/lib/server/guard";
+import { can } from "@/lib/server/permissions";
+import { updatePatientAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Edit patient" };
+
+export default async function EditPatientPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const ctx = await guardPage("patient.register", `/patients/${id}/edit`);
+  const m = messages().patients;
+  const p = await readPatient(db(), ctx, id);
+  const initial: PatientFormValues = {
+    firstName: p.firstName,
+    lastName: p.lastName,
+    dateOfBirth: p.dateOfBirth,
+    sex: p.sex,
+    nationalId: p.nationalId ?? "",
+    bloodGroup: p.clinical?.bloodGroup ?? "",
+    phone: p.phone ?? "",
+    email: p.email ?? "",
+    address: p.address ?? "",
+    emergencyContactName: p.emergencyContact.name ?? "",
+    emergencyContactPhone: p.emergencyContact.phone ?? "",
+    emergencyContactRelation: p.emergencyContact.relation ?? "",
+    medicalHistory: p.clinical?.medicalHistory ?? "",
+    allergies: p.allergies.map((a) => ({ substance: a.substance, drugClass: a.drugClass ?? "", reaction: a.reaction ?? "", severity: a.severity ?? "" })),
+    conditions: (p.clinical?.conditions ?? []).map((c) => ({ text: c.text, code: c.code ?? "" })),
+  };
+  const recordHref = can(ctx.actor.role, "patient.chart.read") ? "/patients/{id}" : "/patients/{id}/edit";
+  // Records officers do not see clinical fields, so their edits never send (and never clear) them.
+  const action = async (input: unknown) => {
+    "use server";
+    const values = input as Record<string, unknown>;
+    if (!p.clinical) for (const k of ["bloodGroup", "medicalHistory", "conditions"]) delete values[k];
+    return updatePatientAction({ ...values, id });
+  };
+  return (
+    <div className="space-y-6">
+      <PatientHeader patient={p} labels={m} />
+      <PatientForm mode="edit" initial={initial} action={action} labels={m.form} recordHref={recordHref} clinical={p.clinical !== null} />
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { EMPTY_PATIENT, PatientForm } from "@/components/patients/PatientForm";
+import { PageHeader } from "@/components/ui/Card";
+import { messages } from "@/lib/i18n";
+import { guardPage } from "@/lib/server/guard";
+import { can } from "@/lib/server/permissions";
+import { registerPatientAction } from "../actions";
+
+export const metadata: Metadata = { title: "Register a patient" };
+
+export default async function NewPatientPage() {
+  const { actor } = await guardPage("patient.register", "/patients/new");
+  const m = messages().patients;
+  // Records officers land on the record's edit page; clinicians on the chart.
+  const recordHref = can(actor.role, "patient.chart.read") ? "/patients/{id}" : "/patients/{id}/edit";
+  return (
+    <>
+      <PageHeader title={m.register} />
+      <PatientForm mode="create" initial={EMPTY_PATIENT} action={registerPatientAction} labels={m.form} recordHref={recordHref} />
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import type { ActionResult } from "@/lib/server/action";
+
+type Failure = Extract<ActionResult<unknown>, { ok: false }>["error"] & { details?: unknown };
+
+/**
+ * Calls a server action with a plain object and keeps its last failure for the form to show. Unlike
+ * a form `action`, nothing is reset, so a refused attempt keeps what the user typed.
+ */
+export function useSubmit<I, T>(action: (input: I) => Promise<ActionResult<T>>, onSuccess: (data: T) => void) {
+  const [error, setError] = useState<Failure | null>(null);
+  const [pending, startTransition] = useTransition();
+  const submit = (input: I) =>
+    startTransition(async () => {
+      const result = await action(input);
+      if (result.ok) {
+        setError(null);
+        onSuccess(result.data);
+      } else setError(result.error);
+    });
+  return { error, fields: error?.fields ?? {}, pending, submit, clear: () => setError(null) };
+}

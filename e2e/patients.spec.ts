@@ -1,0 +1,158 @@
+import { expect, test } from "@playwright/test";
+import { PASSWORD, USERS, apiToken, bearer, storageFor } from "./fixtures";
+
+test.describe("records officer", () => {
+  test.use({ storageState: storageFor("RECORDS_OFFICER") });
+
+  test("registers a patient with an allergy, then is warned about a duplicate", async ({ page }) => {
+    await page.goto("/patients");
+    await page.getByRole("link", { name: "Register a patient" }).click();
+    await page.getByLabel("First name").fill("Kwame");
+    await page.getByLabel("Last name").fill("Asante");
+    await page.getByLabel("Date of birth").fill("1978-03-09");
+    await page.getByLabel("Sex").selectOption("male");
+    await page.getByLabel("Phone", { exact: true }).first().fill("+233 20 555 0101");
+    await page.getByRole("button", { name: "Add an allergy" }).click();
+    await page.getByLabel("Substance").fill("Penicillin");
+    await page.getByLabel("Severity").selectOption("severe");
+    await page.screenshot({ path: ".test-artifacts/screens/register-patient.png", fullPage: true });
+    await page.getByRole("button", { name: "Register patient" }).click();
+
+    // Records officers see demographics: they land on the record's edit page, allergy banner on top.
+    await expect(page).toHaveURL(/\/patients\/[^/]+\/edit$/);
+    await expect(page.getByRole("heading", { name: "Asante, Kwame" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Allergies" })).toContainText("Penicillin");
+    await expect(page.getByText(/H-\d{6}/)).toBeVisible();
+
+    await page.goto("/patients/new");
+    await page.getByLabel("First name").fill("kwame");
+    await page.getByLabel("Last name").fill("ASANTE");
+    await page.getByLabel("Date of birth").fill("1978-03-09");
+    await page.getByLabel("Sex").selectOption("male");
+    await page.getByRole("button", { name: "Register patient" }).click();
+    const warning = page.getByRole("alert").filter({ hasText: "Possible existing records" });
+    await expect(warning).toBeVisible();
+    await expect(warning.getByRole("link", { name: "Asante, Kwame" })).toBeVisible();
+    await page.screenshot({ path: ".test-artifacts/screens/duplicate-warning.png", fullPage: true });
+    await warning.getByRole("button", { name: "Register as a new patient anyway" }).click();
+    await expect(page).toHaveURL(/\/patients\/[^/]+\/edit$/);
+  });
+
+  test("sees bad input field by field and nothing is written", async ({ page }) => {
+    await page.goto("/patients/new");
+    await page.getByLabel("Last name").fill("Nobody");
+    await page.getByLabel("Date of birth").fill("2999-01-01");
+    await page.getByRole("button", { name: "Register patient" }).click();
+    await expect(page.getByText("The date of birth cannot be in the future")).toBeVisible();
+    await expect(page.getByText("Choose female, male, other or unknown")).toBeVisible();
+    await expect(page.getByLabel("First name")).toHaveAttribute("aria-invalid", "true");
+    await page.goto("/patients?q=Nobody");
+    await expect(page.getByText("No patients match.")).toBeVisible();
+  });
+});
+
+test.describe("doctor", () => {
+  test.use({ storageState: storageFor("DOCTOR") });
+
+  test("finds a patient as they type and opens the chart", async ({ page }) => {
+    await page.goto("/patients");
+    await page.getByLabel("Search by name, MRN or phone").fill("Patie");
+    await expect(page).toHaveURL(/q=Patie/);
+    await page.getByRole("link", { name: "Patient, Sam" }).click();
+    await expect(page.getByRole("heading", { name: "Patient, Sam" })).toBeVisible();
+    await expect(page.getByRole("img", { name: "Wristband code" })).toBeVisible();
+    await expect(page.getByText("Registered as H-")).toBeVisible();
+    await page.screenshot({ path: ".test-artifacts/screens/chart.png", fullPage: true });
+  });
+});
+
+test("a patient registers themself, signs in, and edits their contact details", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByRole("link", { name: "Create an account" }).click();
+  await page.getByLabel("First name").fill("Efua");
+  await page.getByLabel("Last name").fill("Mensah");
+  await page.getByLabel("Date of birth").fill("1995-11-30");
+  await page.getByLabel("Sex").selectOption("female");
+  await page.getByLabel("Email").fill("efua.mensah@example.org");
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("At least 10 characters").or(page.getByText("Use at least 10 characters"))).toBeVisible();
+  await page.getByLabel("Password").fill("efua-long-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole("heading", { name: "Your record" })).toBeVisible();
+
+  await page.getByRole("link", { name: "My profile" }).click();
+  await page.getByLabel("Phone", { exact: true }).first().fill("+233 24 000 1111");
+  await page.getByLabel("Address").fill("12 Ring Road, Accra");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Your contact details were saved.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Address")).toHaveValue("12 Ring Road, Accra");
+  await page.screenshot({ path: ".test-artifacts/screens/my-profile.png", fullPage: true });
+});
+
+test.describe("patients API", () => {
+  test("registers, refuses bad input with fields and writes nothing, and flags duplicates", async ({ request }) => {
+    const { token } = await apiToken(request, USERS.RECORDS_OFFICER);
+    const h = bearer(token);
+    const before = (await (await request.get("/api/v1/patients?q=Apitest", { headers: h })).json()).total;
+    const bad = await request.post("/api/v1/patients", { headers: h, data: { firstName: "Apitest", dateOfBirth: "12/01/1990", sex: "x" } });
+    expect(bad.status()).toBe(400);
+    expect((await bad.json()).error.fields).toMatchObject({ lastName: "Required", dateOfBirth: "Use a real date as YYYY-MM-DD", sex: expect.any(String) });
+    expect((await (await request.get("/api/v1/patients?q=Apitest", { headers: h })).json()).total).toBe(before);
+
+    const body = { firstName: "Apitest", lastName: "Person", dateOfBirth: "1990-01-12", sex: "female", allergies: [{ substance: "Latex", severity: "mild" }], conditions: ["Asthma"] };
+    const created = await request.post("/api/v1/patients", { headers: h, data: body });
+    expect(created.status()).toBe(201);
+    expect(await created.json()).toMatchObject({ id: expect.any(String), mrn: expect.stringMatching(/^H-\d{6}$/) });
+    const dup = await request.post("/api/v1/patients", { headers: h, data: body });
+    expect(dup.status()).toBe(409);
+    expect((await dup.json()).error).toMatchObject({ code: "DUPLICATE", details: { candidates: [expect.objectContaining({ firstName: "Apitest" })] } });
+  });
+
+  test("a patient reads only their own record: another's is 404", async ({ request }) => {
+    const reg = await request.post("/api/v1/auth/register", {
+      data: { email: "api.patient@example.org", password: "api-patient-pass", firstName: "Api", lastName: "Patient", dateOfBirth: "1999-09-09", sex: "other" },
+    });
+    expect(reg.status()).toBe(201);
+    const again = await request.post("/api/v1/auth/register", {
+      data: { email: "api.patient@example.org", password: "api-patient-pass", firstName: "Api", lastName: "Patient", dateOfBirth: "1999-09-09", sex: "other" },
+    });
+    expect(again.status()).toBe(409);
+    expect((await again.json()).error.fields.email).toBe("An account with this email already exists");
+
+    const mine = await apiToken(request, "api.patient@example.org", "api-patient-pass");
+    const me = await request.get("/api/v1/patients/me", { headers: bearer(mine.token) });
+    expect(me.status()).toBe(200);
+    const record = await me.json();
+    expect(record).toMatchObject({ firstName: "Api", mrn: (await reg.json()).mrn });
+
+    const staff = await apiToken(request, USERS.DOCTOR);
+    const list = await (await request.get("/api/v1/patients?q=Sam", { headers: bearer(staff.token) })).json();
+    const other = list.items[0].id;
+    const res = await request.get(`/api/v1/patients/${other}`, { headers: bearer(mine.token) });
+    expect(res.status()).toBe(404);
+    expect((await res.json()).error.code).toBe("NOT_FOUND");
+    expect((await request.get(`/api/v1/patients/${other}/history`, { headers: bearer(mine.token) })).status()).toBe(404);
+    expect((await request.get(`/api/v1/patients/${record.id}/history`, { headers: bearer(mine.token) })).status()).toBe(200);
+  });
+
+  test("an admin sees chart reads in the audit trail, and the chain verifies", async ({ request, page }) => {
+    const doc = await apiToken(request, USERS.DOCTOR);
+    const list = await (await request.get("/api/v1/patients?q=Sam", { headers: bearer(doc.token) })).json();
+    const id = list.items[0].id;
+    expect((await request.get(`/api/v1/patients/${id}`, { headers: bearer(doc.token) })).status()).toBe(200);
+    const admin = await apiToken(request, USERS.ADMIN, PASSWORD);
+    const audit = await (await request.get(`/api/v1/audit?patientId=${id}`, { headers: bearer(admin.token) })).json();
+    expect(audit.items[0]).toMatchObject({ action: "VIEW", entity: "Patient", actorId: doc.userId });
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(USERS.ADMIN);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await page.goto(`/admin/audit?patientId=${id}`);
+    await expect(page.getByText(/Chain verified: \d+ events/)).toBeVisible();
+    await expect(page.getByRole("cell", { name: "VIEW" }).first()).toBeVisible();
+  });
+});
