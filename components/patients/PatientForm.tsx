@@ -26,12 +26,15 @@ export const EMPTY_PATIENT: PatientFormValues = {
 };
 type Candidate = { id: string; mrn: string; firstName: string; lastName: string; dateOfBirth: string };
 
-/** Drops empty optional strings so the server sees "not given" rather than "". */
-function payload(v: PatientFormValues, confirmDuplicate: boolean) {
+/**
+ * A new record leaves out empty fields ("not given"); an edit sends them as "" so that an emptied
+ * field is cleared. Empty allergy and condition rows are dropped.
+ */
+function payload(v: PatientFormValues, confirmDuplicate: boolean, mode: "create" | "edit") {
   const clean = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).filter(([, x]) => x.trim() !== ""));
   const { allergies, conditions, ...scalars } = v;
   return {
-    ...clean(scalars),
+    ...(mode === "edit" ? scalars : clean(scalars)),
     allergies: allergies.filter((a) => a.substance.trim()).map(clean),
     conditions: conditions.filter((c) => c.text.trim()).map(clean),
     ...(confirmDuplicate ? { confirmDuplicate: true } : {}),
@@ -74,7 +77,7 @@ export function PatientForm({
       className="space-y-6"
       onSubmit={(e) => {
         e.preventDefault();
-        submit(payload(v, false));
+        submit(payload(v, false, mode));
       }}
     >
       {error && candidates.length === 0 ? <Alert tone="error">{error.fields ? f.fixErrors : error.message}</Alert> : null}
@@ -92,7 +95,7 @@ export function PatientForm({
               </li>
             ))}
           </ul>
-          <Button type="button" variant="secondary" disabled={pending} onClick={() => submit(payload(v, true))}>
+          <Button type="button" variant="secondary" disabled={pending} onClick={() => submit(payload(v, true, mode))}>
             {f.registerAnyway}
           </Button>
         </div>

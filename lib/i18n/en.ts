@@ -121,6 +121,7 @@ export const en = {
       qr: "Wristband code",
       qrHint: "Opens this chart for signed-in staff only. It contains no medical data.",
       edit: "Edit",
+      auditLink: "Who saw or changed this",
       deactivate: "Deactivate record",
       deactivateReason: "Reason",
       deactivateConfirm: "Deactivate",

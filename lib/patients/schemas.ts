@@ -85,12 +85,30 @@ export const ZRegisterPatient = z.object({
 });
 export type RegisterPatientInput = z.infer<typeof ZRegisterPatient>;
 
-/** Staff edits: any field; lists given replace the stored ones. */
-export const ZUpdatePatient = ZRegisterPatient.omit({ confirmDuplicate: true }).partial();
+/** In an edit, an emptied optional field means "clear it" (null), not "leave it". */
+const clearable = <S extends z.ZodType>(schema: S) => z.union([z.literal("").transform(() => null), z.null(), schema]).optional();
+const clearableContact = {
+  phone: clearable(contact.phone),
+  email: clearable(contact.email),
+  address: clearable(contact.address),
+  emergencyContactName: clearable(contact.emergencyContactName),
+  emergencyContactPhone: clearable(contact.emergencyContactPhone),
+  emergencyContactRelation: clearable(contact.emergencyContactRelation),
+};
+
+/** Staff edits: any field; lists given replace the stored ones; emptied optional fields are cleared. */
+export const ZUpdatePatient = ZRegisterPatient.omit({ confirmDuplicate: true })
+  .partial()
+  .extend({
+    ...clearableContact,
+    nationalId: clearable(identity.nationalId),
+    bloodGroup: clearable(identity.bloodGroup),
+    medicalHistory: clearable(identity.medicalHistory),
+  });
 export type UpdatePatientInput = z.infer<typeof ZUpdatePatient>;
 
 /** What patients may change themselves: contact details only. */
-export const ZUpdateOwnContact = z.object(contact).partial();
+export const ZUpdateOwnContact = z.object(clearableContact);
 export type UpdateOwnContactInput = z.infer<typeof ZUpdateOwnContact>;
 
 export const ZDeactivatePatient = z.object({ reason: z.string({ error: m.reason }).trim().min(3, m.reason).max(500) });

@@ -6,7 +6,7 @@ import { parseInput } from "@/lib/server/validation";
 import type { Ctx } from "@/lib/server/session";
 import { resetDatabase } from "@/tests/reset";
 import { listPatients, patientHistory, readPatient, registrationsPerDay } from "./queries";
-import { ZRegisterPatient, ZSelfRegister } from "./schemas";
+import { ZRegisterPatient, ZSelfRegister, ZUpdateOwnContact } from "./schemas";
 import { deactivatePatient, registerPatient, selfRegister, updateOwnContact, updatePatient } from "./service";
 
 const PW = "pw-0123456789";
@@ -178,8 +178,11 @@ describe("patients", () => {
     expect((await readPatient(db(), self, me.id)).id).toBe(me.id);
     await expect(readPatient(db(), self, other.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(updatePatient(db(), self, other.id, { phone: "+22800000000" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await updateOwnContact(db(), self, { phone: "+22811111111", address: "Rue 1" });
+    await updateOwnContact(db(), self, parseInput(ZUpdateOwnContact, { phone: "+228 11 11 11 11", address: "Rue 1" }));
     expect(await db().patient.findUniqueOrThrow({ where: { id: me.id } })).toMatchObject({ phone: "+22811111111", address: "Rue 1" });
+    // Emptying a field clears it; a field not sent is left alone.
+    await updateOwnContact(db(), self, parseInput(ZUpdateOwnContact, { address: "" }));
+    expect(await db().patient.findUniqueOrThrow({ where: { id: me.id } })).toMatchObject({ phone: "+22811111111", address: null });
   });
 
   it("counts registrations per day for the dashboard chart", async () => {

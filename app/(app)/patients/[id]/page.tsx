@@ -29,6 +29,7 @@ export default async function PatientChartPage({ params }: { params: Promise<{ i
   return (
     <div className="space-y-6">
       <PatientHeader patient={p} labels={m}>
+        {can(ctx.actor.role, "audit.read") ? <Link href={`/admin/audit?patientId=${p.id}`} className={buttonClass("secondary")}>{c.auditLink}</Link> : null}
         {can(ctx.actor.role, "patient.register") ? <Link href={`/patients/${p.id}/edit`} className={buttonClass("secondary")}>{c.edit}</Link> : null}
       </PatientHeader>
       {!p.active ? <Alert tone="error">{c.deactivated(p.deactivationReason ?? "")}</Alert> : null}
