@@ -156,3 +156,26 @@ test.describe("patients API", () => {
     await expect(page.getByRole("cell", { name: "VIEW" }).first()).toBeVisible();
   });
 });
+
+test("the wristband QR link opens the chart for clinical staff only", async ({ browser, request }) => {
+  const doc = await apiToken(request, USERS.DOCTOR);
+  const list = await (await request.get("/api/v1/patients?q=Sam", { headers: bearer(doc.token) })).json();
+  const record = await (await request.get(`/api/v1/patients/${list.items[0].id}`, { headers: bearer(doc.token) })).json();
+  const link = `/p/${record.qrToken}`;
+
+  const nurse = await browser.newContext({ storageState: storageFor("NURSE") });
+  const nursePage = await nurse.newPage();
+  await nursePage.goto(link);
+  await expect(nursePage).toHaveURL(new RegExp(`/patients/${record.id}$`));
+  await expect(nursePage.getByRole("heading", { name: "Patient, Sam" })).toBeVisible();
+
+  const patient = await browser.newContext({ storageState: storageFor("PATIENT") });
+  const res = await (await patient.newPage()).goto(link);
+  expect(res?.status()).toBe(404);
+
+  const anonymous = await browser.newContext();
+  const anonPage = await anonymous.newPage();
+  await anonPage.goto(link);
+  await expect(anonPage).toHaveURL(/\/login/);
+  await Promise.all([nurse.close(), patient.close(), anonymous.close()]);
+});
