@@ -140,9 +140,13 @@ export type PatientRecord = Awaited<ReturnType<typeof readPatient>>;
 
 export type HistoryEvent = { at: string; kind: "registered" | "allergy" | "condition" | "deactivated"; summary: string };
 
-/** The record's history in time order: what exists so far (later domains add visits, labs …). */
+/** The record's history in time order (audited read): what exists so far (later domains add visits, labs …). */
 export async function patientHistory(prisma: Db, ctx: Ctx, id: string): Promise<HistoryEvent[]> {
-  const record = await readPatient(prisma, ctx, id);
+  return historyOf(prisma, await readPatient(prisma, ctx, id));
+}
+
+/** The history of a record the caller has already read (and audited). */
+export async function historyOf(prisma: Db, record: PatientRecord): Promise<HistoryEvent[]> {
   const events: HistoryEvent[] = [{ at: record.createdAt, kind: "registered", summary: `Registered as ${record.mrn}` }];
   const rows = await prisma.patient.findUniqueOrThrow({
     where: { id: record.id },

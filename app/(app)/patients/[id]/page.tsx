@@ -7,7 +7,7 @@ import { buttonClass } from "@/components/ui/Button";
 import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
 import { messages } from "@/lib/i18n";
-import { patientHistory, readPatient } from "@/lib/patients/queries";
+import { historyOf, readPatient } from "@/lib/patients/queries";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { guardPage } from "@/lib/server/guard";
@@ -23,7 +23,7 @@ export default async function PatientChartPage({ params }: { params: Promise<{ i
   const c = m.chart;
   // readPatient audits the view; a record out of scope is a 404 like a missing one.
   const p = await readPatient(db(), ctx, id);
-  const history = await patientHistory(db(), ctx, id);
+  const history = await historyOf(db(), p);
   const qrSvg = await QRCode.toString(`${env().NEXTAUTH_URL ?? "http://localhost:3000"}/p/${p.qrToken}`, { type: "svg", margin: 1, width: 132 });
   const e = p.emergencyContact;
   return (
