@@ -2,7 +2,7 @@ import { z } from "zod";
 import { staffEn } from "@/lib/i18n/staff.en";
 
 const m = staffEn.departments;
-const tooLong = staffEn.staff.tooLong;
+const tooLong = staffEn.phrases.tooLong;
 
 const name = z.string({ error: m.enterName }).trim().min(1, m.enterName).max(100, tooLong(100));
 const description = z.string().trim().max(500, tooLong(500)).nullable().optional();

@@ -1,5 +1,13 @@
 // User-facing English strings for staff, departments, doctors, the outbox and password links.
+// Sections handed to client components as labels hold plain strings only (functions cannot cross
+// to the browser); sentences built from values live in `phrases`.
 export const staffEn = {
+  phrases: {
+    tooLong: (n: number) => `Use at most ${n} characters`,
+    staffTitle: (name: string) => `Staff: ${name}`,
+    departmentTitle: (name: string) => `Department: ${name}`,
+    setPasswordIntro: (name: string) => `Hello ${name}, choose the password you will sign in with.`,
+  },
   nav: { staff: "Staff", departments: "Departments", outbox: "Outbox", doctors: "Doctors" },
   staff: {
     title: "Staff",
@@ -30,7 +38,6 @@ export const staffEn = {
     saved: "Changes saved.",
     created: "Account created.",
     invited: "An invitation email with a set-password link was sent (see the outbox).",
-    editTitle: (name: string) => `Staff: ${name}`,
     details: "Details",
     deactivate: "Deactivate account",
     deactivateHint: "The person is signed out everywhere at once and can no longer sign in.",
@@ -51,7 +58,6 @@ export const staffEn = {
     enterSpecialty: "Enter the doctor's specialty",
     wholeNumber: "Use a whole number",
     notNegative: "Cannot be negative",
-    tooLong: (n: number) => `Use at most ${n} characters`,
     enterReason: "Give a reason of at least 3 characters",
     duplicateEmail: "An account with this email already exists",
     inactiveDepartment: "Choose an active department",
@@ -64,6 +70,8 @@ export const staffEn = {
     DELETE: "Deleted",
     LOGIN: "Signed in",
     password: "Password set",
+    resetLink: "Password reset link sent",
+    invited: "invitation sent",
     deactivated: (reason: string) => `Deactivated: ${reason}`,
     reactivated: "Reactivated",
     fields: (names: string[]) => names.join(", "),
@@ -71,7 +79,6 @@ export const staffEn = {
   departments: {
     title: "Departments",
     newTitle: "New department",
-    editTitle: (name: string) => `Department: ${name}`,
     name: "Name",
     description: "Description",
     active: "Active",
@@ -115,7 +122,6 @@ export const staffEn = {
   },
   setPassword: {
     title: "Choose your password",
-    intro: (name: string) => `Hello ${name}, choose the password you will sign in with.`,
     password: "New password",
     confirm: "Repeat new password",
     hint: "At least 10 characters.",

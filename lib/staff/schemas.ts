@@ -3,13 +3,14 @@ import { ZNewPassword } from "@/lib/accounts/schemas";
 import { staffEn } from "@/lib/i18n/staff.en";
 
 const m = staffEn.staff;
+const tooLong = staffEn.phrases.tooLong;
 
 /** Every role but PATIENT: patients get their accounts through registration, not from an admin. */
 export const STAFF_ROLES = ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST", "RECORDS_OFFICER"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
-const text = (max: number, required: string) => z.string({ error: required }).trim().min(1, required).max(max, m.tooLong(max));
-const optionalText = (max: number) => z.string().trim().max(max, m.tooLong(max)).nullable().optional();
+const text = (max: number, required: string) => z.string({ error: required }).trim().min(1, required).max(max, tooLong(max));
+const optionalText = (max: number) => z.string().trim().max(max, tooLong(max)).nullable().optional();
 const count = (max: number) => z.coerce.number({ error: m.wholeNumber }).int(m.wholeNumber).min(0, m.notNegative).max(max).nullable().optional();
 
 export const ZStaffRole = z.enum(STAFF_ROLES, { error: m.chooseRole });
@@ -33,7 +34,7 @@ function requireSpecialty(v: { role?: StaffRole; specialty?: string | null }, ct
 export const ZStaffCreate = z
   .object({
     ...staffFields,
-    email: z.string({ error: m.enterEmail }).trim().toLowerCase().pipe(z.email(m.enterEmail)).pipe(z.string().max(320, m.tooLong(320))),
+    email: z.string({ error: m.enterEmail }).trim().toLowerCase().pipe(z.email(m.enterEmail)).pipe(z.string().max(320, tooLong(320))),
     // Without one, the person is invited by email to choose it.
     password: ZNewPassword.optional(),
   })
@@ -54,7 +55,7 @@ export const ZStaffUpdate = z
   .superRefine(requireSpecialty);
 export type StaffUpdateInput = z.infer<typeof ZStaffUpdate>;
 
-export const ZDeactivate = z.object({ reason: z.string({ error: m.enterReason }).trim().min(3, m.enterReason).max(500, m.tooLong(500)) });
+export const ZDeactivate = z.object({ reason: z.string({ error: m.enterReason }).trim().min(3, m.enterReason).max(500, tooLong(500)) });
 
 export const ZStaffFilters = z.object({
   role: ZStaffRole.optional(),

@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { EMPTY_STAFF, StaffForm } from "@/components/staff/StaffForm";
+import { Card, PageHeader } from "@/components/ui/Card";
+import { departmentOptions } from "@/lib/departments/queries";
+import { messages } from "@/lib/i18n";
+import { db } from "@/lib/server/db";
+import { guardPage } from "@/lib/server/guard";
+import { createStaffAction } from "../actions";
+
+export const metadata: Metadata = { title: "New staff member" };
+
+export default async function NewStaffPage() {
+  await guardPage("staff.manage", "/admin/staff/new");
+  const m = messages();
+  return (
+    <>
+      <PageHeader title={m.staff.staff.newTitle} />
+      <Card className="max-w-3xl">
+        <StaffForm mode="create" initial={EMPTY_STAFF} departments={await departmentOptions(db())} action={createStaffAction} labels={m.staff.staff} roleLabels={m.roles} />
+      </Card>
+    </>
+  );
+}

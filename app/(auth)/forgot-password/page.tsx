@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { AuthCard } from "@/components/auth/AuthCard";
+import { ForgotPasswordForm } from "@/components/auth/ForgotPasswordForm";
+import { messages } from "@/lib/i18n";
+import { forgotPasswordAction } from "../password-actions";
+
+export const metadata: Metadata = { title: "Forgot your password?" };
+
+export default async function ForgotPasswordPage() {
+  await connection(); // rendered per request: the hospital name is runtime configuration
+  const m = messages().staff.forgotPassword;
+  return (
+    <AuthCard title={m.title} subtitle={m.intro}>
+      <ForgotPasswordForm action={forgotPasswordAction} labels={m} />
+      <p className="mt-6 text-center text-sm">
+        <Link href="/login" className="font-medium text-brand-700 hover:underline">{m.back}</Link>
+      </p>
+    </AuthCard>
+  );
+}

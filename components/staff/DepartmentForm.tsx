@@ -1,0 +1,52 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { SubmitForm } from "@/components/forms/SubmitForm";
+import { useValidatedSubmit } from "@/components/forms/useValidatedSubmit";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { Field } from "@/components/ui/Field";
+import { ZDepartmentCreate, ZDepartmentUpdate } from "@/lib/departments/schemas";
+import type { Messages } from "@/lib/i18n/en";
+import type { ActionResult } from "@/lib/server/action";
+
+type Values = { name: string; description: string; active: boolean };
+
+export function DepartmentForm({ mode, id, initial, action, labels }: {
+  mode: "create" | "edit";
+  id?: string;
+  initial: Values;
+  action: (input: Record<string, unknown>) => Promise<ActionResult<{ id: string }>>;
+  labels: Messages["staff"]["departments"];
+}) {
+  const router = useRouter();
+  const [v, setV] = useState(initial);
+  const [done, setDone] = useState(false);
+  const { error, fields, pending, submit } = useValidatedSubmit(mode === "create" ? ZDepartmentCreate : ZDepartmentUpdate, action, () => {
+    setDone(true);
+    if (mode === "create") setV({ name: "", description: "", active: true });
+    router.refresh();
+  });
+  const change = (patch: Partial<Values>) => {
+    setDone(false);
+    setV({ ...v, ...patch });
+  };
+  return (
+    <SubmitForm onSubmit={() => submit({ ...(id ? { id, active: v.active } : {}), name: v.name, description: v.description.trim() === "" ? null : v.description })} error={error}>
+      {done ? <Alert tone="success">{mode === "create" ? labels.created : labels.saved}</Alert> : null}
+      <Field label={labels.name} name="name" value={v.name} onChange={(e) => change({ name: e.target.value })} error={fields.name} />
+      <Field label={labels.description} name="description" value={v.description} onChange={(e) => change({ description: e.target.value })} error={fields.description} />
+      {mode === "edit" ? (
+        <div className="flex items-start gap-2">
+          <input id="f-active" type="checkbox" className="mt-1 h-4 w-4" checked={v.active} onChange={(e) => change({ active: e.target.checked })} aria-describedby="f-active-hint" />
+          <div>
+            <label htmlFor="f-active" className="text-sm font-medium text-slate-700">{labels.active}</label>
+            <p id="f-active-hint" className="text-xs text-slate-500">{labels.activeHint}</p>
+          </div>
+        </div>
+      ) : null}
+      <Button type="submit" disabled={pending}>{mode === "create" ? labels.create : labels.save}</Button>
+    </SubmitForm>
+  );
+}

@@ -1,0 +1,82 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { SubmitForm } from "@/components/forms/SubmitForm";
+import { useValidatedSubmit } from "@/components/forms/useValidatedSubmit";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { Field } from "@/components/ui/Field";
+import { SelectField } from "@/components/ui/Select";
+import type { Messages } from "@/lib/i18n/en";
+import type { ActionResult } from "@/lib/server/action";
+import { STAFF_ROLES, ZStaffCreate, ZStaffUpdate } from "@/lib/staff/schemas";
+
+export type StaffFormValues = {
+  name: string; email: string; role: string; departmentId: string; specialty: string;
+  qualification: string; yearsOfExperience: string; consultationFee: string; password: string;
+};
+export const EMPTY_STAFF: StaffFormValues = { name: "", email: "", role: "", departmentId: "", specialty: "", qualification: "", yearsOfExperience: "", consultationFee: "", password: "" };
+
+const OPTIONAL = ["departmentId", "specialty", "qualification", "yearsOfExperience", "consultationFee"] as const;
+
+/** Creating: empty fields are left out. Editing: an emptied optional field is sent as null, which clears it. */
+function payload(mode: "create" | "edit", v: StaffFormValues) {
+  if (mode === "create") return Object.fromEntries(Object.entries(v).filter(([, x]) => x.trim() !== ""));
+  const cleared = Object.fromEntries(OPTIONAL.map((k) => [k, v[k].trim() === "" ? null : v[k]]));
+  return { name: v.name, role: v.role, ...cleared };
+}
+
+type Props = {
+  mode: "create" | "edit";
+  id?: string;
+  initial: StaffFormValues;
+  departments: { id: string; name: string }[];
+  action: (input: Record<string, unknown>) => Promise<ActionResult<{ id: string }>>;
+  labels: Messages["staff"]["staff"];
+  roleLabels: Messages["roles"];
+};
+
+export function StaffForm({ mode, id, initial, departments, action, labels, roleLabels }: Props) {
+  const router = useRouter();
+  const [v, setV] = useState(initial);
+  const [saved, setSaved] = useState(false);
+  const { error, fields, pending, submit } = useValidatedSubmit(mode === "create" ? ZStaffCreate : ZStaffUpdate, action, (data) => {
+    if (mode === "create") router.push(`/admin/staff/${data.id}?created=1`);
+    else {
+      setSaved(true);
+      router.refresh();
+    }
+  });
+  const set = (k: keyof StaffFormValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
+    setSaved(false);
+    setV({ ...v, [k]: e.target.value });
+  };
+  const input = (k: keyof StaffFormValues, label: string, extra: Partial<React.ComponentProps<typeof Field>> = {}) => (
+    <Field label={label} name={k} value={v[k]} onChange={set(k)} error={fields[k]} {...extra} />
+  );
+  return (
+    <SubmitForm onSubmit={() => submit({ ...payload(mode, v), ...(id ? { id } : {}) })} error={error}>
+      {saved ? <Alert tone="success">{labels.saved}</Alert> : null}
+      <div className="grid gap-4 sm:grid-cols-2">
+        {input("name", labels.name, { autoComplete: "off", required: true })}
+        {mode === "create" ? input("email", labels.email, { type: "email", autoComplete: "off", required: true }) : null}
+        <SelectField label={labels.role} name="role" value={v.role} onChange={set("role")} error={fields.role} options={[["", "—"], ...STAFF_ROLES.map((r) => [r, roleLabels[r]] as const)]} />
+        <SelectField label={labels.department} name="departmentId" value={v.departmentId} onChange={set("departmentId")} error={fields.departmentId} options={[["", labels.noDepartment], ...departments.map((d) => [d.id, d.name] as const)]} />
+      </div>
+      {v.role === "DOCTOR" ? (
+        <fieldset className="space-y-4 rounded-md border border-slate-200 p-4">
+          <legend className="px-1 text-sm font-semibold text-slate-800">{labels.doctorDetails}</legend>
+          <div className="grid gap-4 sm:grid-cols-2">
+            {input("specialty", labels.specialty)}
+            {input("qualification", labels.qualification)}
+            {input("yearsOfExperience", labels.yearsOfExperience, { inputMode: "numeric" })}
+            {input("consultationFee", labels.consultationFee, { inputMode: "numeric", hint: labels.consultationFeeHint })}
+          </div>
+        </fieldset>
+      ) : null}
+      {mode === "create" ? input("password", labels.password, { type: "password", autoComplete: "new-password", hint: labels.passwordHint }) : null}
+      <Button type="submit" disabled={pending}>{mode === "create" ? labels.create : labels.save}</Button>
+    </SubmitForm>
+  );
+}
