@@ -48,7 +48,7 @@ test.describe("admin", () => {
     await signIn(doctor, "iris@demo.hospital", "iris-secret-2026");
     await expect(doctor).toHaveURL(/\/dashboard$/);
     await doctor.goto("/doctors?specialty=Dermatology");
-    await expect(doctor.getByText("Dr. Iris Invited")).toBeVisible();
+    await expect(doctor.getByRole("main").getByText("Dr. Iris Invited")).toBeVisible();
 
     await page.goto(staffUrl);
     await page.getByLabel("Reason").fill("Contract ended");
