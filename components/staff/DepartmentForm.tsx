@@ -23,13 +23,14 @@ export function DepartmentForm({ mode, id, initial, action, labels }: {
   const router = useRouter();
   const [v, setV] = useState(initial);
   const [done, setDone] = useState(false);
-  const { error, fields, pending, submit } = useValidatedSubmit(mode === "create" ? ZDepartmentCreate : ZDepartmentUpdate, action, () => {
+  const { error, fields, pending, submit, edited } = useValidatedSubmit(mode === "create" ? ZDepartmentCreate : ZDepartmentUpdate, action, () => {
     setDone(true);
     if (mode === "create") setV({ name: "", description: "", active: true });
     router.refresh();
   });
   const change = (patch: Partial<Values>) => {
     setDone(false);
+    Object.keys(patch).forEach(edited);
     setV({ ...v, ...patch });
   };
   return (

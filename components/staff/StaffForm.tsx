@@ -41,7 +41,7 @@ export function StaffForm({ mode, id, initial, departments, action, labels, role
   const router = useRouter();
   const [v, setV] = useState(initial);
   const [saved, setSaved] = useState(false);
-  const { error, fields, pending, submit } = useValidatedSubmit(mode === "create" ? ZStaffCreate : ZStaffUpdate, action, (data) => {
+  const { error, fields, pending, submit, edited } = useValidatedSubmit(mode === "create" ? ZStaffCreate : ZStaffUpdate, action, (data) => {
     if (mode === "create") router.push(`/admin/staff/${data.id}?created=1`);
     else {
       setSaved(true);
@@ -50,6 +50,7 @@ export function StaffForm({ mode, id, initial, departments, action, labels, role
   });
   const set = (k: keyof StaffFormValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
     setSaved(false);
+    edited(k);
     setV({ ...v, [k]: e.target.value });
   };
   const input = (k: keyof StaffFormValues, label: string, extra: Partial<React.ComponentProps<typeof Field>> = {}) => (
