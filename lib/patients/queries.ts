@@ -13,62 +13,110 @@ export type PatientSort = (typeof PATIENT_SORTS)[number];
 export type PatientRow = { id: string; mrn: string; firstName: string; lastName: string; dateOfBirth: string; sex: string; phone: string | null };
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
+// Names sort case-insensitively, in byte order: exactly the order of Patient_name_key_idx (see its
+// migration), so a page of a broad name search reads a few index entries instead of sorting every match.
+const LAST_KEY = 'lower(p."lastName") COLLATE "C"';
+const FIRST_KEY = 'lower(p."firstName") COLLATE "C"';
 // Whitelisted columns and directions only: safe to splice as raw SQL.
 const SORT_COLUMNS: Record<PatientSort, string[]> = {
-  lastName: ['p."lastName"', 'p."firstName"', "p.id"],
+  lastName: [LAST_KEY, FIRST_KEY, "p.id"],
   mrn: ["p.mrn"],
   createdAt: ['p."createdAt"', "p.id"],
   dateOfBirth: ['p."dateOfBirth"', "p.id"],
 };
-function orderBy(sort: ListQuery<PatientSort>["sort"]): Prisma.Sql {
+function orderBy(sort: ListQuery<PatientSort>["sort"], alias = false): Prisma.Sql {
   const dir = sort.dir === "desc" ? "DESC" : "ASC";
-  return Prisma.raw(SORT_COLUMNS[sort.field].map((c) => `${c} ${dir}`).join(", "));
+  return Prisma.raw(SORT_COLUMNS[sort.field].map((c, i) => `${alias ? `k${i}` : c} ${dir}`).join(", "));
 }
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const sortKeys = (sort: ListQuery<PatientSort>["sort"]) => Prisma.raw(SORT_COLUMNS[sort.field].map((c, i) => `${c} AS k${i}`).join(", "));
 
 /**
- * The search condition: an MRN or phone prefix, or every name word matching a first or last name
- * by prefix or by trigram similarity (typos). Served by the trigram GIN indexes of the migration.
+ * A total above this is reported as this: counting a million matches exactly costs more than the
+ * search itself, and nobody pages through a thousand results (they refine the search). listPatients
+ * says so with `totalCapped`.
  */
-function searchSql(q: string): Prisma.Sql {
+export const TOTAL_CAP = 1000;
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const or = (parts: Prisma.Sql[]) => Prisma.sql`(${Prisma.join(parts, " OR ")})`;
+const and = (parts: Prisma.Sql[]) => (parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`TRUE`);
+
+/**
+ * The search as alternatives whose union is the match set: an MRN or phone prefix; or every name word
+ * matching a first or last name by prefix — split by which word is the last-name prefix, so each
+ * alternative is one range of Patient_name_key_idx (read in sort order) or one trigram index lookup,
+ * never an OR the planner can only serve by reading every match. With `fuzzy`, words match by
+ * trigram similarity instead (typos): the fallback when nothing matches by prefix.
+ */
+type Branch = { where: Prisma.Sql; ordered: boolean };
+function searchBranches(q: string, fuzzy: boolean): Branch[] | null {
   const trimmed = q.trim();
-  if (!trimmed) return Prisma.sql`TRUE`;
+  if (!trimmed) return fuzzy ? null : [{ where: Prisma.sql`TRUE`, ordered: true }];
+  const fenced = (where: Prisma.Sql) => ({ where, ordered: false });
   const digits = trimmed.replace(/[\s()-]/g, "");
   if (/^h-?\d+$/i.test(trimmed)) {
+    if (fuzzy) return null;
     const num = trimmed.replace(/^h-?/i, "");
-    return Prisma.sql`p.mrn LIKE ${`H-${escapeLike(num.padStart(Math.min(6, num.length), "0"))}%`}`;
+    return [fenced(Prisma.sql`p.mrn LIKE ${`H-${escapeLike(num.padStart(Math.min(6, num.length), "0"))}%`}`)];
   }
   if (/^\+?\d{3,}$/.test(digits)) {
-    return Prisma.sql`(p.phone LIKE ${`${escapeLike(digits)}%`} OR p.mrn LIKE ${`%${escapeLike(digits)}%`})`;
+    if (fuzzy) return null;
+    return [fenced(Prisma.sql`p.phone LIKE ${`${escapeLike(digits)}%`}`), fenced(Prisma.sql`p.mrn LIKE ${`%${escapeLike(digits)}%`}`)];
   }
   const words = trimmed.split(/\s+/).slice(0, 4);
-  return Prisma.join(
-    words.map((w) => {
-      const prefix = `${escapeLike(w)}%`;
-      return Prisma.sql`(p."lastName" ILIKE ${prefix} OR p."firstName" ILIKE ${prefix} OR p."lastName" % ${w} OR p."firstName" % ${w})`;
-    }),
-    " AND ",
-  );
+  if (fuzzy) return [fenced(and(words.map((w) => or([Prisma.sql`p."lastName" % ${w}`, Prisma.sql`p."firstName" % ${w}`]))))];
+  const lastPrefix = (w: string) => Prisma.sql`${Prisma.raw(LAST_KEY)} LIKE ${`${escapeLike(w.toLowerCase())}%`}`;
+  const firstPrefix = (w: string) => Prisma.sql`p."firstName" ILIKE ${`${escapeLike(w)}%`}`;
+  const anyPrefix = (w: string) => or([Prisma.sql`p."lastName" ILIKE ${`${escapeLike(w)}%`}`, firstPrefix(w)]);
+  return [
+    // word i is a last-name prefix, the others match either name
+    ...words.map((w, i) => ({ where: and([lastPrefix(w), ...words.filter((_, j) => j !== i).map(anyPrefix)]), ordered: true })),
+    // no word is a last-name prefix: all of them are first-name prefixes
+    fenced(and(words.map(firstPrefix))),
+  ];
 }
 
 /** Staff list: active patients, search over name, MRN and phone, filter by condition, paged. */
 export async function listPatients(
   prisma: Db,
   query: ListQuery<PatientSort> & { condition?: string },
-): Promise<{ items: PatientRow[]; total: number }> {
-  const where = Prisma.sql`p.active AND ${searchSql(query.q)} ${
+): Promise<{ items: PatientRow[]; total: number; totalCapped: boolean }> {
+  const filter = Prisma.sql`p.active ${
     query.condition
       ? Prisma.sql`AND EXISTS (SELECT 1 FROM "Condition" c WHERE c."patientId" = p.id AND c.text ILIKE ${`%${escapeLike(query.condition)}%`})`
       : Prisma.empty
   }`;
-  const [rows, [{ count }]] = await Promise.all([
-    prisma.$queryRaw<(Omit<PatientRow, "dateOfBirth"> & { dateOfBirth: Date })[]>`
-      SELECT p.id, p.mrn, p."firstName", p."lastName", p."dateOfBirth", p.sex::text AS sex, p.phone
-      FROM "Patient" p WHERE ${where} ORDER BY ${orderBy(query.sort)} LIMIT ${query.take} OFFSET ${query.skip}`,
-    prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM "Patient" p WHERE ${where}`,
-  ]);
-  return { items: rows.map((r) => ({ ...r, dateOfBirth: iso(r.dateOfBirth) })), total: Number(count) };
+  const run = async (branches: Branch[]) => {
+    // Each alternative yields its own first skip+take rows in sort order (and at most TOTAL_CAP + 1
+    // for the count); their union, sorted again, holds the page.
+    // An alternative that is not a range of the sorted index is fenced (OFFSET 0): its matches are
+    // gathered through their trigram index and sorted. Unfenced, the planner may instead walk the
+    // sorted index hoping to meet the matches early, and with a rare prefix it reads all of it.
+    const page = Prisma.join(
+      branches.map((b) =>
+        b.ordered
+          ? Prisma.sql`(SELECT p.id, ${sortKeys(query.sort)} FROM "Patient" p WHERE ${filter} AND ${b.where} ORDER BY ${orderBy(query.sort)} LIMIT ${query.skip + query.take})`
+          : Prisma.sql`(SELECT * FROM (SELECT p.id, ${sortKeys(query.sort)} FROM "Patient" p WHERE ${filter} AND ${b.where} OFFSET 0) f ORDER BY ${orderBy(query.sort, true)} LIMIT ${query.skip + query.take})`,
+      ),
+      " UNION ",
+    );
+    const capped = Prisma.join(
+      branches.map((b) => Prisma.sql`(SELECT p.id FROM "Patient" p WHERE ${filter} AND ${b.where} LIMIT ${TOTAL_CAP + 1})`),
+      " UNION ",
+    );
+    const [rows, [{ count }]] = await Promise.all([
+      prisma.$queryRaw<(Omit<PatientRow, "dateOfBirth"> & { dateOfBirth: Date })[]>`
+        SELECT p.id, p.mrn, p."firstName", p."lastName", p."dateOfBirth", p.sex::text AS sex, p.phone
+        FROM (SELECT * FROM (${page}) u ORDER BY ${orderBy(query.sort, true)} LIMIT ${query.take} OFFSET ${query.skip}) m
+        JOIN "Patient" p ON p.id = m.id
+        ORDER BY ${orderBy(query.sort, true)}`,
+      prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM (${capped}) u`,
+    ]);
+    return { items: rows.map((r) => ({ ...r, dateOfBirth: iso(r.dateOfBirth) })), total: Math.min(Number(count), TOTAL_CAP), totalCapped: Number(count) > TOTAL_CAP };
+  };
+  const exact = await run(searchBranches(query.q, false)!);
+  const fuzzy = exact.total === 0 ? searchBranches(query.q, true) : null;
+  return fuzzy ? run(fuzzy) : exact;
 }
 
 /** The newest registrations, for clinicians' dashboards. */
