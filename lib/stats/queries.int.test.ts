@@ -30,4 +30,16 @@ describe("hospital stats", () => {
     expect(a.mrn).toMatch(/^H-\d{6}$/);
     expect(Number(b.mrn.slice(2))).toBe(Number(a.mrn.slice(2)) + 1);
   });
+
+  it("keeps MRNs unique past H-999999 (no truncation to six digits)", async () => {
+    const [{ last }] = await db().$queryRaw<{ last: bigint }[]>`SELECT last_value AS last FROM patient_mrn_seq`;
+    await db().$executeRaw`SELECT setval('patient_mrn_seq', 999998)`;
+    try {
+      const a = await seedPatient(db(), { firstName: "A", lastName: "B", dateOfBirth: "1990-01-01", sex: "female" });
+      const b = await seedPatient(db(), { firstName: "C", lastName: "D", dateOfBirth: "1990-01-01", sex: "male" });
+      expect([a.mrn, b.mrn]).toEqual(["H-999999", "H-1000000"]);
+    } finally {
+      await db().$executeRaw`SELECT setval('patient_mrn_seq', ${Number(last)})`;
+    }
+  });
 });
