@@ -1,4 +1,5 @@
 import nodemailer from "nodemailer";
+import { appointmentEmail, type AppointmentEmailData } from "@/emails/appointment";
 import { invitationEmail, type InvitationData } from "@/emails/invitation";
 import type { EmailContext, RenderedEmail } from "@/emails/layout";
 import { passwordResetEmail, type PasswordResetData } from "@/emails/password-reset";
@@ -9,9 +10,10 @@ import { log } from "@/lib/server/log";
 const TEMPLATES = {
   invitation: invitationEmail,
   passwordReset: passwordResetEmail,
+  appointment: appointmentEmail,
 } satisfies Record<string, (data: never, ctx: EmailContext) => RenderedEmail>;
 
-type TemplateData = { invitation: InvitationData; passwordReset: PasswordResetData };
+type TemplateData = { invitation: InvitationData; passwordReset: PasswordResetData; appointment: AppointmentEmailData };
 export type EmailTemplate = keyof typeof TEMPLATES;
 export type EmailMessage<T extends EmailTemplate = EmailTemplate> = { to: string; template: T; data: TemplateData[T] };
 

@@ -8,6 +8,8 @@ const ZEnv = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   HOSPITAL_NAME: z.string().default("City General Hospital"),
   HOSPITAL_TIMEZONE: z.string().default("UTC"),
+  // A patient may not cancel an appointment starting within this many hours (staff still can).
+  APPOINTMENT_CANCEL_CUTOFF_HOURS: z.coerce.number().min(0).default(24),
   API_TOKEN_TTL_MINUTES: z.coerce.number().int().positive().default(60),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(20),

@@ -1,0 +1,157 @@
+import { DateTime } from "luxon";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
+import { notFound } from "@/lib/server/errors";
+import type { Ctx } from "@/lib/server/session";
+import { isoInZone, nextDates, slotGrid, toHHMM, weekdayOf, type MinuteRange } from "./time";
+
+const zone = () => env().HOSPITAL_TIMEZONE;
+const dateOnly = (s: string) => new Date(`${s}T00:00:00Z`);
+export const LIVE = ["BOOKED", "CHECKED_IN"] as const;
+
+export type Availability = {
+  slotMinutes: number;
+  weekly: { weekday: number; start: string; end: string }[];
+  exceptions: { date: string; start?: string; end?: string }[];
+};
+
+/** A doctor's availability as the API shows it, or null when none is set. */
+export async function getAvailability(prisma: Db, doctorId: string): Promise<Availability | null> {
+  const [a, weekly, exceptions] = await Promise.all([
+    prisma.doctorAvailability.findUnique({ where: { doctorId }, select: { slotMinutes: true } }),
+    prisma.weeklyHours.findMany({ where: { doctorId }, orderBy: [{ weekday: "asc" }, { startMin: "asc" }] }),
+    prisma.availabilityException.findMany({ where: { doctorId, date: { gte: dateOnly(DateTime.now().setZone(zone()).toISODate()!) } }, orderBy: [{ date: "asc" }, { startMin: "asc" }] }),
+  ]);
+  if (!a) return null;
+  return {
+    slotMinutes: a.slotMinutes,
+    weekly: weekly.map((w) => ({ weekday: w.weekday, start: toHHMM(w.startMin), end: toHHMM(w.endMin) })),
+    exceptions: exceptions.map((e) => ({ date: e.date.toISOString().slice(0, 10), ...(e.startMin !== null && e.endMin !== null ? { start: toHHMM(e.startMin), end: toHHMM(e.endMin) } : {}) })),
+  };
+}
+
+export type SlotView = { startsAt: string; endsAt: string; free: boolean };
+
+/**
+ * The slot grid of a doctor over `days` local dates from `from`, each slot free or taken: three
+ * queries whatever the number of days. A slot in the past is never free.
+ */
+export async function slotsForDays(prisma: Db, doctorId: string, from: string, days: number, now = new Date()): Promise<{ date: string; slots: SlotView[] }[]> {
+  const z = zone();
+  const dates = nextDates(from, days, z);
+  const rangeStart = DateTime.fromISO(dates[0], { zone: z }).startOf("day").toJSDate();
+  const rangeEnd = DateTime.fromISO(dates[dates.length - 1], { zone: z }).endOf("day").toJSDate();
+  const [availability, weekly, exceptions, taken] = await Promise.all([
+    prisma.doctorAvailability.findUnique({ where: { doctorId }, select: { slotMinutes: true } }),
+    prisma.weeklyHours.findMany({ where: { doctorId }, select: { weekday: true, startMin: true, endMin: true } }),
+    prisma.availabilityException.findMany({ where: { doctorId, date: { gte: dateOnly(dates[0]), lte: dateOnly(dates[dates.length - 1]) } }, select: { date: true, startMin: true, endMin: true } }),
+    prisma.appointment.findMany({
+      where: { doctorId, status: { in: [...LIVE] }, startsAt: { lt: rangeEnd }, endsAt: { gt: rangeStart } },
+      select: { startsAt: true, endsAt: true },
+    }),
+  ]);
+  if (!availability) return dates.map((date) => ({ date, slots: [] }));
+  return dates.map((date) => {
+    const dayExceptions = exceptions.filter((e) => e.date.toISOString().slice(0, 10) === date);
+    const ranges: MinuteRange[] = dayExceptions.length
+      ? dayExceptions.filter((e) => e.startMin !== null && e.endMin !== null).map((e) => ({ startMin: e.startMin!, endMin: e.endMin! }))
+      : weekly.filter((w) => w.weekday === weekdayOf(date, z));
+    const slots = slotGrid(date, ranges, availability.slotMinutes, z).map((s) => ({
+      startsAt: isoInZone(s.startsAt, z),
+      endsAt: isoInZone(s.endsAt, z),
+      free: s.startsAt > now && !taken.some((t) => t.startsAt < s.endsAt && t.endsAt > s.startsAt),
+    }));
+    return { date, slots };
+  });
+}
+
+/** The slot that starts exactly at `startsAt` on the doctor's grid, or null (off-grid or outside hours). */
+export async function gridSlotAt(prisma: Db, doctorId: string, startsAt: Date): Promise<{ startsAt: Date; endsAt: Date } | null> {
+  const z = zone();
+  const date = DateTime.fromJSDate(startsAt, { zone: z }).toISODate()!;
+  const [day] = await slotsForDays(prisma, doctorId, date, 1, new Date(0));
+  const slot = day.slots.find((s) => Date.parse(s.startsAt) === startsAt.getTime());
+  return slot ? { startsAt: new Date(slot.startsAt), endsAt: new Date(slot.endsAt) } : null;
+}
+
+/** Row-level scope: patients see their own appointments, doctors theirs, other staff all. */
+export function appointmentScope(ctx: Ctx): Prisma.AppointmentWhereInput {
+  if (ctx.actor.role === "PATIENT") return { patient: { userId: ctx.actor.id } };
+  if (ctx.actor.role === "DOCTOR") return { doctorId: ctx.actor.id };
+  return {};
+}
+
+const VIEW = {
+  id: true,
+  startsAt: true,
+  endsAt: true,
+  status: true,
+  reason: true,
+  cancelReason: true,
+  patient: { select: { id: true, mrn: true, firstName: true, lastName: true } },
+  doctor: { select: { id: true, name: true, staffProfile: { select: { specialty: true, department: { select: { name: true } } } } } },
+} satisfies Prisma.AppointmentSelect;
+
+type Row = Prisma.AppointmentGetPayload<{ select: typeof VIEW }>;
+export type AppointmentView = ReturnType<typeof toView>;
+
+function toView(a: Row) {
+  const z = zone();
+  return {
+    id: a.id,
+    startsAt: isoInZone(a.startsAt, z),
+    endsAt: isoInZone(a.endsAt, z),
+    status: a.status,
+    reason: a.reason,
+    cancelReason: a.cancelReason,
+    patient: { id: a.patient.id, mrn: a.patient.mrn, name: `${a.patient.firstName} ${a.patient.lastName}` },
+    doctor: { id: a.doctor.id, name: a.doctor.name, specialty: a.doctor.staffProfile?.specialty ?? null, department: a.doctor.staffProfile?.department?.name ?? null },
+  };
+}
+
+export async function getAppointment(prisma: Db, ctx: Ctx, id: string) {
+  const a = await prisma.appointment.findFirst({
+    where: { id, ...appointmentScope(ctx) },
+    select: { ...VIEW, events: { orderBy: { at: "asc" }, select: { at: true, actorId: true, fromStatus: true, toStatus: true, fromStartsAt: true, toStartsAt: true, note: true } } },
+  });
+  if (!a) throw notFound("appointment");
+  const z = zone();
+  return {
+    ...toView(a),
+    history: a.events.map((e) => ({ ...e, at: isoInZone(e.at, z), fromStartsAt: e.fromStartsAt ? isoInZone(e.fromStartsAt, z) : null, toStartsAt: e.toStartsAt ? isoInZone(e.toStartsAt, z) : null })),
+  };
+}
+
+export type AppointmentFilter = { status?: string; doctorId?: string; patientId?: string; departmentId?: string; from?: Date; to?: Date };
+
+/** Appointments the actor may see, filtered and paged, in time order. */
+export async function listAppointments(prisma: Db, ctx: Ctx, filter: AppointmentFilter, page: { skip: number; take: number; desc?: boolean }) {
+  const where: Prisma.AppointmentWhereInput = {
+    ...appointmentScope(ctx),
+    ...(filter.status ? { status: filter.status as Row["status"] } : {}),
+    ...(filter.doctorId ? { doctorId: filter.doctorId } : {}),
+    ...(filter.patientId ? { patientId: filter.patientId } : {}),
+    ...(filter.departmentId ? { doctor: { staffProfile: { departmentId: filter.departmentId } } } : {}),
+    ...(filter.from || filter.to ? { startsAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    prisma.appointment.findMany({ where, select: VIEW, orderBy: [{ startsAt: page.desc ? "desc" : "asc" }, { id: "asc" }], skip: page.skip, take: page.take }),
+    prisma.appointment.count({ where }),
+  ]);
+  return { items: rows.map(toView), total };
+}
+
+/** Appointments per local day over a range, for the admin chart. */
+export async function appointmentsPerDay(prisma: Db, from: string, days: number): Promise<{ day: string; count: number }[]> {
+  const z = zone();
+  const rows = await prisma.$queryRaw<{ day: string; count: bigint }[]>`
+    SELECT to_char(("startsAt" AT TIME ZONE 'UTC') AT TIME ZONE ${z}, 'YYYY-MM-DD') AS day, count(*) AS count
+    FROM "Appointment"
+    WHERE "startsAt" >= ${DateTime.fromISO(from, { zone: z }).startOf("day").toJSDate()}
+      AND "startsAt" < ${DateTime.fromISO(from, { zone: z }).plus({ days }).startOf("day").toJSDate()}
+      AND status <> 'CANCELLED'
+    GROUP BY 1`;
+  const counts = new Map(rows.map((r) => [r.day, Number(r.count)]));
+  return nextDates(from, days, z).map((day) => ({ day, count: counts.get(day) ?? 0 }));
+}

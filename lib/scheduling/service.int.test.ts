@@ -1,0 +1,158 @@
+import { DateTime } from "luxon";
+import { beforeEach, describe, expect, it } from "vitest";
+import { seedPatient, seedUser } from "@/prisma/builders";
+import { db } from "@/lib/server/db";
+import { parseInput } from "@/lib/server/validation";
+import type { Ctx } from "@/lib/server/session";
+import { resetDatabase } from "@/tests/reset";
+import { getAppointment, getAvailability, listAppointments, slotsForDays } from "./queries";
+import { ZAvailability, ZBook } from "./schemas";
+import { bookAppointment, changeAppointmentStatus, rescheduleAppointment, setAvailability } from "./service";
+
+const PW = "pw-0123456789";
+const ctxOf = (u: { id: string; email: string }, role: Ctx["actor"]["role"]): Ctx => ({ actor: { id: u.id, role, name: role, email: u.email }, ip: null });
+const tomorrow = DateTime.utc().plus({ days: 1 }).toISODate()!;
+const at = (date: string, hhmm: string) => `${date}T${hhmm}:00Z`;
+const EVERY_DAY = Array.from({ length: 7 }, (_, weekday) => ({ weekday, start: "08:00", end: "12:00" }));
+
+let admin: Ctx, doctor: Ctx, doctor2: Ctx, records: Ctx, patientCtx: Ctx;
+let patientId: string, otherPatientId: string;
+
+async function book(ctx: Ctx, input: Record<string, unknown>) {
+  return bookAppointment(db(), ctx, parseInput(ZBook, input));
+}
+const err = (p: Promise<unknown>) => p.then(() => null, (e) => e);
+
+describe("scheduling", () => {
+  beforeEach(async () => {
+    await resetDatabase();
+    const a = await seedUser(db(), { email: "a@h.org", name: "Admin", role: "ADMIN", password: PW });
+    const d = await seedUser(db(), { email: "d@h.org", name: "Dr Heart", role: "DOCTOR", password: PW, specialty: "Cardiology" });
+    const d2 = await seedUser(db(), { email: "d2@h.org", name: "Dr Bone", role: "DOCTOR", password: PW, specialty: "Orthopedics" });
+    const r = await seedUser(db(), { email: "r@h.org", name: "Records", role: "RECORDS_OFFICER", password: PW });
+    const pu = await seedUser(db(), { email: "p@h.org", name: "Pat", role: "PATIENT", password: PW });
+    admin = ctxOf(a, "ADMIN");
+    doctor = ctxOf(d, "DOCTOR");
+    doctor2 = ctxOf(d2, "DOCTOR");
+    records = ctxOf(r, "RECORDS_OFFICER");
+    patientCtx = ctxOf(pu, "PATIENT");
+    patientId = (await seedPatient(db(), { firstName: "Pat", lastName: "Ient", dateOfBirth: "1980-01-01", sex: "female", email: "p@h.org", userId: pu.id })).id;
+    otherPatientId = (await seedPatient(db(), { firstName: "Oth", lastName: "Er", dateOfBirth: "1981-01-01", sex: "male" })).id;
+    for (const doc of [doctor, doctor2]) await setAvailability(db(), doc, doc.actor.id, parseInput(ZAvailability, { slotMinutes: 30, weekly: EVERY_DAY }));
+  });
+
+  describe("availability", () => {
+    it("stores weekly hours and exceptions and shows the grid with free and taken slots", async () => {
+      await setAvailability(db(), admin, doctor.actor.id, parseInput(ZAvailability, { slotMinutes: 30, weekly: EVERY_DAY, exceptions: [{ date: tomorrow, start: "14:00", end: "15:00" }] }));
+      expect(await getAvailability(db(), doctor.actor.id)).toMatchObject({ slotMinutes: 30, exceptions: [{ date: tomorrow, start: "14:00", end: "15:00" }] });
+      const [day] = await slotsForDays(db(), doctor.actor.id, tomorrow, 1);
+      expect(day.slots.map((s) => s.startsAt)).toEqual([`${tomorrow}T14:00:00Z`, `${tomorrow}T14:30:00Z`]);
+    });
+
+    it("closes a day with an exception without hours", async () => {
+      await setAvailability(db(), doctor, doctor.actor.id, parseInput(ZAvailability, { slotMinutes: 30, weekly: EVERY_DAY, exceptions: [{ date: tomorrow }] }));
+      const [day] = await slotsForDays(db(), doctor.actor.id, tomorrow, 1);
+      expect(day.slots).toEqual([]);
+      expect((await err(book(patientCtx, { doctorId: doctor.actor.id, startsAt: at(tomorrow, "09:00") }))).fields).toEqual({ startsAt: "Choose one of the doctor's available slots" });
+    });
+
+    it("lets a doctor set only their own hours, and refuses overlapping or inverted ranges field by field", async () => {
+      await expect(setAvailability(db(), doctor, doctor2.actor.id, parseInput(ZAvailability, { slotMinutes: 30, weekly: [] }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+      const bad = ZAvailability.safeParse({ slotMinutes: 2, weekly: [{ weekday: 1, start: "10:00", end: "09:00" }, { weekday: 2, start: "08:00", end: "12:00" }, { weekday: 2, start: "11:00", end: "13:00" }], exceptions: [{ date: "2027-02-30", start: "09:00" }] });
+      const fields = Object.fromEntries(bad.error!.issues.map((i) => [i.path.join("."), i.message]));
+      expect(fields).toMatchObject({ slotMinutes: "Use a slot length between 5 and 240 minutes", "weekly.0.end": "The end must be after the start", weekly: "Opening hours overlap on the same day", "exceptions.0.date": "Use a real date as YYYY-MM-DD", "exceptions.0.end": "Give both start and end, or neither to close the day" });
+    });
+  });
+
+  describe("booking", () => {
+    it("books a free slot for a patient, keeps its history, notifies and emails the patient", async () => {
+      const { id } = await book(patientCtx, { doctorId: doctor.actor.id, startsAt: at(tomorrow, "09:00"), reason: "Chest pain" });
+      const a = await getAppointment(db(), patientCtx, id);
+      expect(a).toMatchObject({ status: "BOOKED", startsAt: `${tomorrow}T09:00:00Z`, endsAt: `${tomorrow}T09:30:00Z`, patient: { id: patientId }, doctor: { name: "Dr Heart", specialty: "Cardiology" } });
+      expect(a.history).toEqual([expect.objectContaining({ toStatus: "BOOKED", note: "Chest pain" })]);
+      expect(await db().notification.count({ where: { userId: patientCtx.actor.id } })).toBe(1);
+      expect(await db().notification.count({ where: { userId: doctor.actor.id } })).toBe(1);
+      expect(await db().outboxEmail.findFirst({ where: { to: "p@h.org" } })).toMatchObject({ subject: expect.stringContaining("booked") });
+      const [day] = await slotsForDays(db(), doctor.actor.id, tomorrow, 1);
+      expect(day.slots.find((s) => s.startsAt === `${tomorrow}T09:00:00Z`)?.free).toBe(false);
+    });
+
+    it("refuses past times, off-grid times and times outside the hours, writing nothing", async () => {
+      const yesterday = DateTime.utc().minus({ days: 1 }).toISODate()!;
+      expect((await err(book(records, { patientId, doctorId: doctor.actor.id, startsAt: at(yesterday, "09:00") }))).fields).toEqual({ startsAt: "Choose a time in the future" });
+      expect((await err(book(records, { patientId, doctorId: doctor.actor.id, startsAt: at(tomorrow, "09:10") }))).fields).toEqual({ startsAt: "Choose one of the doctor's available slots" });
+      expect((await err(book(records, { patientId, doctorId: doctor.actor.id, startsAt: at(tomorrow, "12:00") }))).fields).toEqual({ startsAt: "Choose one of the doctor's available slots" });
+      expect((await err(book(records, { patientId, doctorId: doctor.actor.id, startsAt: "tomorrow at nine" }))).fields).toMatchObject({ startsAt: expect.stringContaining("offset") });
+      expect(await db().appointment.count()).toBe(0);
+    });
+
+    it("answers SLOT_TAKEN for a doctor's taken slot, and for a patient already booked elsewhere then", async () => {
+      await book(records, { patientId, doctorId: doctor.actor.id, startsAt: at(tomorrow, "09:00") });
+      const taken = await err(book(records, { patientId: otherPatientId, doctorId: doctor.actor.id, startsAt: at(tomorrow, "09:00") }));
+      expect(taken).toMatchObject({ code: "SLOT_TAKEN", message: "That slot was just booked. Please choose another time." });
+      const busy = await err(book(records, { patientId, doctorId: doctor2.actor.id, startsAt: at(tomorrow, "09:00") }));
+      expect(busy).toMatchObject({ code: "SLOT_TAKEN", message: "The patient already has an appointment at that time." });
+      expect(await db().appointment.count()).toBe(1);
+    });
+
+    it("lets exactly one of many simultaneous bookings of one slot win", async () => {
+      const patients = await Promise.all(Array.from({ length: 12 }, (_, i) => seedPatient(db(), { firstName: `P${i}`, lastName: "Race", dateOfBirth: "1990-01-01", sex: "other" })));
+      const results = await Promise.allSettled(patients.map((p) => book(records, { patientId: p.id, doctorId: doctor.actor.id, startsAt: at(tomorrow, "10:00") })));
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      for (const r of results.filter((x): x is PromiseRejectedResult => x.status === "rejected")) expect(r.reason.code).toBe("SLOT_TAKEN");
+      expect(await db().appointment.count()).toBe(1);
+    });
+
+    it("keeps a patient to booking for themself", async () => {
+      expect(await err(book(patientCtx, { patientId: otherPatientId, doctorId: doctor.actor.id, startsAt: at(tomorrow, "09:00") }))).toMatchObject({ code: "NOT_FOUND" });
+    });
+  });
+
+  describe("changes", () => {
+    let id: string;
+    beforeEach(async () => {
+      ({ id } = await book(patientCtx, { doctorId: doctor.actor.id, startsAt: at(tomorrow, "09:00") }));
+    });
+
+    it("reschedules to a free slot and frees the old one; refuses a taken one", async () => {
+      await rescheduleAppointment(db(), patientCtx, id, new Date(at(tomorrow, "10:30")));
+      expect((await getAppointment(db(), doctor, id)).startsAt).toBe(`${tomorrow}T10:30:00Z`);
+      await book(records, { patientId: otherPatientId, doctorId: doctor.actor.id, startsAt: at(tomorrow, "09:00") });
+      expect(await err(rescheduleAppointment(db(), patientCtx, id, new Date(at(tomorrow, "09:00"))))).toMatchObject({ code: "SLOT_TAKEN" });
+      expect((await getAppointment(db(), doctor, id)).history.map((h) => h.toStartsAt)).toEqual([`${tomorrow}T09:00:00Z`, `${tomorrow}T10:30:00Z`]);
+    });
+
+    it("follows the lifecycle and refuses illegal moves: a cancelled appointment cannot be completed", async () => {
+      await changeAppointmentStatus(db(), records, id, "CANCELLED", "Patient travelling");
+      expect(await err(changeAppointmentStatus(db(), doctor, id, "COMPLETED"))).toMatchObject({ code: "INVALID_TRANSITION" });
+      expect(await err(rescheduleAppointment(db(), records, id, new Date(at(tomorrow, "11:00"))))).toMatchObject({ code: "INVALID_TRANSITION" });
+      const a = await getAppointment(db(), admin, id);
+      expect(a).toMatchObject({ status: "CANCELLED", cancelReason: "Patient travelling" });
+      expect(a.history.map((h) => h.toStatus)).toEqual(["BOOKED", "CANCELLED"]);
+      // The cancelled slot is free again.
+      await expect(book(records, { patientId: otherPatientId, doctorId: doctor.actor.id, startsAt: at(tomorrow, "09:00") })).resolves.toMatchObject({ id: expect.any(String) });
+    });
+
+    it("lets only one of two racing status changes apply", async () => {
+      const results = await Promise.allSettled([changeAppointmentStatus(db(), doctor, id, "COMPLETED"), changeAppointmentStatus(db(), records, id, "CANCELLED", "Double entry")]);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      expect(results.find((r): r is PromiseRejectedResult => r.status === "rejected")?.reason.code).toBe("INVALID_TRANSITION");
+    });
+
+    it("stops a patient cancelling inside the cut-off, but not staff", async () => {
+      // Tomorrow 09:00 may be under 24 h away; move it inside the window to be sure.
+      await db().appointment.update({ where: { id }, data: { startsAt: new Date(Date.now() + 3_600_000), endsAt: new Date(Date.now() + 5_400_000) } });
+      expect(await err(changeAppointmentStatus(db(), patientCtx, id, "CANCELLED", "Cannot come"))).toMatchObject({ code: "VALIDATION_FAILED", message: expect.stringContaining("24 hours") });
+      expect(await err(changeAppointmentStatus(db(), patientCtx, id, "COMPLETED"))).toMatchObject({ code: "FORBIDDEN" });
+      await changeAppointmentStatus(db(), doctor, id, "CANCELLED", "Doctor ill");
+    });
+
+    it("scopes: another doctor and another patient see nothing", async () => {
+      expect(await err(getAppointment(db(), doctor2, id))).toMatchObject({ code: "NOT_FOUND" });
+      expect(await err(changeAppointmentStatus(db(), doctor2, id, "COMPLETED"))).toMatchObject({ code: "NOT_FOUND" });
+      expect((await listAppointments(db(), doctor2, {}, { skip: 0, take: 20 })).total).toBe(0);
+      expect((await listAppointments(db(), doctor, {}, { skip: 0, take: 20 })).total).toBe(1);
+      expect((await listAppointments(db(), admin, { status: "BOOKED" }, { skip: 0, take: 20 })).total).toBe(1);
+    });
+  });
+});

@@ -1,0 +1,179 @@
+import { DateTime } from "luxon";
+import type { AppointmentStatus } from "@/lib/generated/prisma/enums";
+import { en } from "@/lib/i18n/en";
+import { deliverEmail, queueEmail } from "@/lib/notifications/mail";
+import { notify } from "@/lib/notifications/service";
+import { audit } from "@/lib/server/audit";
+import type { Db } from "@/lib/server/db";
+import { appUrl, env } from "@/lib/server/env";
+import { AppError, notFound } from "@/lib/server/errors";
+import type { Ctx } from "@/lib/server/session";
+import { appointmentScope, gridSlotAt } from "./queries";
+import type { AppointmentChange, AvailabilityInput, BookInput } from "./schemas";
+import { toMinutes } from "./time";
+
+const m = en.scheduling.errors;
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** Which status may follow which. Everything else is INVALID_TRANSITION. */
+export const TRANSITIONS: Record<AppointmentStatus, AppointmentStatus[]> = {
+  BOOKED: ["CHECKED_IN", "COMPLETED", "CANCELLED", "NO_SHOW"],
+  CHECKED_IN: ["COMPLETED", "CANCELLED"],
+  COMPLETED: [],
+  CANCELLED: [],
+  NO_SHOW: [],
+};
+
+/** The exclusion constraint a failed write hit, if any: PostgreSQL's verdict on overlaps. */
+function overlapViolation(err: unknown): "doctor" | "patient" | null {
+  const text = `${(err as Error)?.message ?? ""} ${JSON.stringify((err as { meta?: unknown })?.meta ?? {})} ${JSON.stringify((err as { cause?: unknown })?.cause ?? {})}`;
+  if (text.includes("Appointment_doctor_no_overlap")) return "doctor";
+  if (text.includes("Appointment_patient_no_overlap")) return "patient";
+  return null;
+}
+
+function slotTaken(err: unknown): never {
+  const who = overlapViolation(err);
+  if (who === "doctor") throw new AppError("SLOT_TAKEN", m.slotTaken, { fields: { startsAt: m.slotTaken } });
+  if (who === "patient") throw new AppError("SLOT_TAKEN", m.patientBusy, { fields: { startsAt: m.patientBusy } });
+  throw err;
+}
+
+/** Replaces a doctor's availability (doctors: only their own; admins: any doctor's). */
+export async function setAvailability(prisma: Db, ctx: Ctx, doctorId: string, input: AvailabilityInput): Promise<void> {
+  if (ctx.actor.role === "DOCTOR" && ctx.actor.id !== doctorId) throw notFound("doctor");
+  const doctor = await prisma.user.findFirst({ where: { id: doctorId, role: "DOCTOR" }, select: { id: true } });
+  if (!doctor) throw notFound("doctor");
+  await prisma.$transaction(async (tx) => {
+    await tx.doctorAvailability.upsert({ where: { doctorId }, create: { doctorId, slotMinutes: input.slotMinutes }, update: { slotMinutes: input.slotMinutes } });
+    await tx.weeklyHours.deleteMany({ where: { doctorId } });
+    await tx.weeklyHours.createMany({ data: input.weekly.map((w) => ({ doctorId, weekday: w.weekday, startMin: toMinutes(w.start), endMin: toMinutes(w.end) })) });
+    await tx.availabilityException.deleteMany({ where: { doctorId } });
+    await tx.availabilityException.createMany({
+      data: input.exceptions.map((e) => ({ doctorId, date: new Date(`${e.date}T00:00:00Z`), startMin: e.start ? toMinutes(e.start) : null, endMin: e.end ? toMinutes(e.end) : null })),
+    });
+    await audit(tx, ctx, { action: "UPDATE", entity: "DoctorAvailability", entityId: doctorId, details: { slotMinutes: input.slotMinutes, weekly: input.weekly.length, exceptions: input.exceptions.length } });
+  });
+}
+
+/** The patient an actor books for: a patient always books for themself. */
+async function bookingPatient(prisma: Db, ctx: Ctx, patientId?: string) {
+  const where = ctx.actor.role === "PATIENT" ? { userId: ctx.actor.id, ...(patientId ? { id: patientId } : {}) } : { id: patientId ?? "" };
+  if (ctx.actor.role !== "PATIENT" && !patientId) throw new AppError("VALIDATION_FAILED", m.patientRequired, { fields: { patientId: m.patientRequired } });
+  const patient = await prisma.patient.findFirst({ where: { ...where, active: true }, select: { id: true, firstName: true, lastName: true, email: true, userId: true } });
+  if (!patient) throw notFound("patient");
+  return patient;
+}
+
+/** The grid slot at a requested time, in the future: the rules of booking and rescheduling. */
+async function requireBookableSlot(prisma: Db, doctorId: string, startsAt: Date) {
+  if (startsAt.getTime() <= Date.now()) throw new AppError("VALIDATION_FAILED", m.inPast, { fields: { startsAt: m.inPast } });
+  const slot = await gridSlotAt(prisma, doctorId, startsAt);
+  if (!slot) throw new AppError("VALIDATION_FAILED", m.offGrid, { fields: { startsAt: m.offGrid } });
+  return slot;
+}
+
+const when = (d: Date) => DateTime.fromJSDate(d, { zone: env().HOSPITAL_TIMEZONE }).toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY, { locale: "en-GB" });
+
+/** Tells the patient (email if they have an address, in-app if they have an account). */
+async function tellPatient(
+  tx: Tx,
+  patient: { firstName: string; lastName: string; email: string | null; userId: string | null },
+  kind: "booked" | "rescheduled" | "cancelled",
+  a: { id: string; startsAt: Date; doctorName: string; reason?: string },
+): Promise<string | null> {
+  const titles = { booked: "Appointment booked", rescheduled: "Appointment moved", cancelled: "Appointment cancelled" };
+  if (patient.userId) await notify(tx, patient.userId, { title: titles[kind], body: `${a.doctorName}, ${when(a.startsAt)}`, link: `/appointments/${a.id}` });
+  if (!patient.email) return null;
+  return queueEmail(tx, {
+    to: patient.email,
+    template: "appointment",
+    data: { kind, patientName: `${patient.firstName} ${patient.lastName}`, doctorName: a.doctorName, when: when(a.startsAt), reason: a.reason, url: `${appUrl()}/appointments/${a.id}` },
+  });
+}
+
+/**
+ * Books a slot. Future, on the doctor's grid, inside their hours; the database's exclusion
+ * constraints decide overlaps for the doctor and the patient, so two racing bookings cannot both win.
+ */
+export async function bookAppointment(prisma: Db, ctx: Ctx, input: BookInput) {
+  const patient = await bookingPatient(prisma, ctx, input.patientId);
+  const doctor = await prisma.user.findFirst({ where: { id: input.doctorId, role: "DOCTOR", active: true }, select: { id: true, name: true } });
+  if (!doctor) throw new AppError("NOT_FOUND", m.notADoctor);
+  const slot = await requireBookableSlot(prisma, doctor.id, input.startsAt);
+  const { id, emailId } = await prisma
+    .$transaction(async (tx) => {
+      const a = await tx.appointment.create({
+        data: { patientId: patient.id, doctorId: doctor.id, startsAt: slot.startsAt, endsAt: slot.endsAt, reason: input.reason, createdById: ctx.actor.id },
+        select: { id: true },
+      });
+      await tx.appointmentEvent.create({ data: { appointmentId: a.id, actorId: ctx.actor.id, toStatus: "BOOKED", toStartsAt: slot.startsAt, note: input.reason } });
+      await audit(tx, ctx, { action: "CREATE", entity: "Appointment", entityId: a.id, patientId: patient.id, details: { doctorId: doctor.id, startsAt: slot.startsAt.toISOString() } });
+      await notify(tx, doctor.id, { title: "New appointment", body: `${patient.firstName} ${patient.lastName}, ${when(slot.startsAt)}`, link: `/appointments/${a.id}` });
+      const emailId = await tellPatient(tx, patient, "booked", { id: a.id, startsAt: slot.startsAt, doctorName: doctor.name });
+      return { id: a.id, emailId };
+    })
+    .catch(slotTaken);
+  if (emailId) await deliverEmail(prisma, emailId);
+  return { id };
+}
+
+async function scoped(prisma: Db, ctx: Ctx, id: string) {
+  const a = await prisma.appointment.findFirst({
+    where: { id, ...appointmentScope(ctx) },
+    select: { id: true, status: true, startsAt: true, doctorId: true, doctor: { select: { name: true } }, patient: { select: { id: true, firstName: true, lastName: true, email: true, userId: true } } },
+  });
+  if (!a) throw notFound("appointment");
+  return a;
+}
+
+/** Moves a booked appointment to another free slot of the same doctor. */
+export async function rescheduleAppointment(prisma: Db, ctx: Ctx, id: string, startsAt: Date) {
+  const a = await scoped(prisma, ctx, id);
+  if (a.status !== "BOOKED") throw new AppError("INVALID_TRANSITION", m.invalidTransition(a.status, "rescheduled"));
+  const slot = await requireBookableSlot(prisma, a.doctorId, startsAt);
+  const emailId = await prisma
+    .$transaction(async (tx) => {
+      // Conditional on the status read above: a concurrent cancel makes this a no-op, not a revival.
+      const moved = await tx.appointment.updateMany({ where: { id, status: "BOOKED" }, data: { startsAt: slot.startsAt, endsAt: slot.endsAt } });
+      if (moved.count === 0) throw new AppError("INVALID_TRANSITION", m.invalidTransition("changed", "rescheduled"));
+      await tx.appointmentEvent.create({ data: { appointmentId: id, actorId: ctx.actor.id, fromStatus: "BOOKED", toStatus: "BOOKED", fromStartsAt: a.startsAt, toStartsAt: slot.startsAt } });
+      await audit(tx, ctx, { action: "UPDATE", entity: "Appointment", entityId: id, patientId: a.patient.id, details: { from: a.startsAt.toISOString(), to: slot.startsAt.toISOString() } });
+      return tellPatient(tx, a.patient, "rescheduled", { id, startsAt: slot.startsAt, doctorName: a.doctor.name });
+    })
+    .catch(slotTaken);
+  if (emailId) await deliverEmail(prisma, emailId);
+}
+
+/** Moves an appointment along its lifecycle; illegal moves are INVALID_TRANSITION. */
+export async function changeAppointmentStatus(prisma: Db, ctx: Ctx, id: string, to: Exclude<AppointmentStatus, "BOOKED">, reason?: string) {
+  const a = await scoped(prisma, ctx, id);
+  if (ctx.actor.role === "PATIENT") {
+    if (to !== "CANCELLED") throw new AppError("FORBIDDEN", m.staffOnly);
+    const cutoff = env().APPOINTMENT_CANCEL_CUTOFF_HOURS;
+    if (a.startsAt.getTime() - Date.now() < cutoff * 3_600_000) throw new AppError("VALIDATION_FAILED", m.cutoff(cutoff), { fields: { status: m.cutoff(cutoff) } });
+  }
+  const from = (Object.keys(TRANSITIONS) as AppointmentStatus[]).filter((s) => TRANSITIONS[s].includes(to));
+  if (!from.includes(a.status)) throw new AppError("INVALID_TRANSITION", m.invalidTransition(a.status, to));
+  const emailId = await prisma.$transaction(async (tx) => {
+    // The row's current status decides: two racing changes cannot both apply.
+    const changed = await tx.appointment.updateMany({ where: { id, status: { in: from } }, data: { status: to, ...(to === "CANCELLED" ? { cancelReason: reason } : {}) } });
+    if (changed.count === 0) {
+      const now = await tx.appointment.findUniqueOrThrow({ where: { id }, select: { status: true } });
+      throw new AppError("INVALID_TRANSITION", m.invalidTransition(now.status, to));
+    }
+    await tx.appointmentEvent.create({ data: { appointmentId: id, actorId: ctx.actor.id, fromStatus: a.status, toStatus: to, note: reason } });
+    await audit(tx, ctx, { action: "UPDATE", entity: "Appointment", entityId: id, patientId: a.patient.id, details: { from: a.status, to, ...(reason ? { reason } : {}) } });
+    if (to === "CANCELLED") {
+      if (ctx.actor.id !== a.doctorId) await notify(tx, a.doctorId, { title: "Appointment cancelled", body: `${a.patient.firstName} ${a.patient.lastName}, ${when(a.startsAt)}`, link: `/appointments/${id}` });
+      return tellPatient(tx, a.patient, "cancelled", { id, startsAt: a.startsAt, doctorName: a.doctor.name, reason });
+    }
+    return null;
+  });
+  if (emailId) await deliverEmail(prisma, emailId);
+}
+
+/** PATCH /appointments/{id}: a new time or a new status. */
+export function changeAppointment(prisma: Db, ctx: Ctx, id: string, change: AppointmentChange) {
+  return "startsAt" in change ? rescheduleAppointment(prisma, ctx, id, change.startsAt) : changeAppointmentStatus(prisma, ctx, id, change.status, change.reason);
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { isoInZone, localDate, nextDates, slotGrid, toHHMM, toMinutes, weekdayOf } from "./time";
+
+describe("scheduling time", () => {
+  it("converts HH:MM and minutes both ways", () => {
+    expect(toMinutes("09:30")).toBe(570);
+    expect(toHHMM(570)).toBe("09:30");
+    expect(toHHMM(0)).toBe("00:00");
+  });
+
+  it("numbers weekdays from Sunday = 0", () => {
+    expect(weekdayOf("2027-03-07", "UTC")).toBe(0); // a Sunday
+    expect(weekdayOf("2027-03-08", "Europe/Paris")).toBe(1);
+  });
+
+  it("cuts ranges into slots in the hospital's zone", () => {
+    const slots = slotGrid("2027-03-01", [{ startMin: 540, endMin: 630 }], 30, "Europe/Paris");
+    expect(slots.map((s) => isoInZone(s.startsAt, "Europe/Paris"))).toEqual(["2027-03-01T09:00:00+01:00", "2027-03-01T09:30:00+01:00", "2027-03-01T10:00:00+01:00"]);
+    expect(slots[0].startsAt.toISOString()).toBe("2027-03-01T08:00:00.000Z");
+  });
+
+  it("keeps wall-clock hours across a daylight-saving change and drops a partial last slot", () => {
+    // 28 March 2027: Paris moves from +01:00 to +02:00 at 02:00.
+    const before = slotGrid("2027-03-27", [{ startMin: 540, endMin: 560 }], 15, "Europe/Paris");
+    const after = slotGrid("2027-03-28", [{ startMin: 540, endMin: 560 }], 15, "Europe/Paris");
+    expect(before.map((s) => s.startsAt.toISOString())).toEqual(["2027-03-27T08:00:00.000Z"]);
+    expect(after.map((s) => s.startsAt.toISOString())).toEqual(["2027-03-28T07:00:00.000Z"]);
+  });
+
+  it("finds the local date of an instant and lists the next days", () => {
+    expect(localDate(new Date("2027-03-01T23:30:00Z"), "Europe/Paris")).toBe("2027-03-02");
+    expect(nextDates("2027-02-27", 3, "UTC")).toEqual(["2027-02-27", "2027-02-28", "2027-03-01"]);
+  });
+});

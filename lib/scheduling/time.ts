@@ -1,0 +1,53 @@
+import { DateTime } from "luxon";
+
+// Availability is given in the hospital's local time; appointments are stored as UTC instants.
+// Luxon does the time-zone arithmetic (daylight-saving days have 23 or 25 hours).
+
+export type MinuteRange = { startMin: number; endMin: number };
+export type Slot = { startsAt: Date; endsAt: Date };
+
+export const toMinutes = (hhmm: string): number => {
+  const [h, m] = hhmm.split(":").map(Number);
+  return h * 60 + m;
+};
+export const toHHMM = (min: number): string => `${String(Math.floor(min / 60)).padStart(2, "0")}:${String(min % 60).padStart(2, "0")}`;
+
+/** 0 = Sunday … 6 = Saturday, for a local calendar date. */
+export function weekdayOf(date: string, zone: string): number {
+  return DateTime.fromISO(date, { zone }).weekday % 7;
+}
+
+/** The local calendar date (YYYY-MM-DD) of an instant. */
+export function localDate(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toISODate()!;
+}
+
+/** The slots of one local date: each range cut into slotMinutes pieces, in time order. */
+export function slotGrid(date: string, ranges: MinuteRange[], slotMinutes: number, zone: string): Slot[] {
+  const midnight = DateTime.fromISO(date, { zone }).startOf("day");
+  const slots: Slot[] = [];
+  for (const r of [...ranges].sort((a, b) => a.startMin - b.startMin)) {
+    for (let m = r.startMin; m + slotMinutes <= r.endMin; m += slotMinutes) {
+      // Wall-clock arithmetic: 09:00 local is 09:00 whatever the offset that day.
+      const start = midnight.set({ hour: Math.floor(m / 60), minute: m % 60 });
+      slots.push({ startsAt: start.toJSDate(), endsAt: start.plus({ minutes: slotMinutes }).toJSDate() });
+    }
+  }
+  return slots;
+}
+
+/** The local dates from `from` for `days` days. */
+export function nextDates(from: string, days: number, zone: string): string[] {
+  const start = DateTime.fromISO(from, { zone });
+  return Array.from({ length: days }, (_, i) => start.plus({ days: i }).toISODate()!);
+}
+
+/** Today's local date in the zone. */
+export function today(zone: string, now = new Date()): string {
+  return localDate(now, zone);
+}
+
+/** An instant as ISO 8601 with the hospital's offset, as the API promises. */
+export function isoInZone(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toISO({ suppressMilliseconds: true })!;
+}
