@@ -51,3 +51,8 @@ export function today(zone: string, now = new Date()): string {
 export function isoInZone(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toISO({ suppressMilliseconds: true })!;
 }
+
+/** The instant a local date begins in the zone. */
+export function startOfLocalDay(date: string, zone: string): Date {
+  return DateTime.fromISO(date, { zone }).startOf("day").toJSDate();
+}

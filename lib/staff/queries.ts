@@ -1,7 +1,9 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { ListQuery } from "@/lib/server/api";
+import { weekdayOf } from "@/lib/scheduling/time";
 import type { Db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
 import type { DoctorFilters, StaffFilters } from "./schemas";
 
 export const STAFF_SORTS = ["name", "email", "role", "createdAt"] as const;
@@ -93,6 +95,15 @@ export type DoctorRow = {
 export async function searchDoctors(prisma: Db, query: ListQuery<DoctorSort>, filters: DoctorFilters = {}): Promise<{ items: DoctorRow[]; total: number }> {
   const where: Prisma.UserWhereInput = { role: "DOCTOR", active: true };
   if (query.q) where.name = { contains: query.q, mode: "insensitive" };
+  if (filters.availableOn) {
+    const date = new Date(`${filters.availableOn}T00:00:00Z`);
+    const weekday = weekdayOf(filters.availableOn, env().HOSPITAL_TIMEZONE);
+    where.availability = { isNot: null };
+    where.OR = [
+      { exceptions: { some: { date, startMin: { not: null } } } },
+      { weeklyHours: { some: { weekday } }, exceptions: { none: { date } } },
+    ];
+  }
   if (filters.specialty || filters.departmentId) {
     where.staffProfile = {
       ...(filters.specialty ? { specialty: { equals: filters.specialty, mode: "insensitive" } } : {}),

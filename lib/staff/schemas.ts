@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZDate } from "@/lib/scheduling/schemas";
 import { ZNewPassword } from "@/lib/accounts/schemas";
 import { staffEn } from "@/lib/i18n/staff.en";
 
@@ -66,5 +67,7 @@ export type StaffFilters = z.infer<typeof ZStaffFilters>;
 export const ZDoctorFilters = z.object({
   specialty: z.string().trim().min(1).max(100).optional(),
   departmentId: z.string().trim().min(1).max(64).optional(),
+  /** Doctors who work that local date (weekly hours not closed by an exception, or extra hours). */
+  availableOn: ZDate.optional(),
 });
 export type DoctorFilters = z.infer<typeof ZDoctorFilters>;
