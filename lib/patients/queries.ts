@@ -57,11 +57,14 @@ function searchBranches(q: string, fuzzy: boolean): Branch[] | null {
   if (/^h-?\d+$/i.test(trimmed)) {
     if (fuzzy) return null;
     const num = trimmed.replace(/^h-?/i, "");
+    // A prefix is a range of Patient_mrn_prefix_idx / Patient_phone_prefix_idx (active patients).
     return [fenced(Prisma.sql`p.mrn LIKE ${`H-${escapeLike(num.padStart(Math.min(6, num.length), "0"))}%`}`)];
   }
   if (/^\+?\d{3,}$/.test(digits)) {
     if (fuzzy) return null;
-    return [fenced(Prisma.sql`p.phone LIKE ${`${escapeLike(digits)}%`}`), fenced(Prisma.sql`p.mrn LIKE ${`%${escapeLike(digits)}%`}`)];
+    const phone = fenced(Prisma.sql`p.phone LIKE ${`${escapeLike(digits)}%`}`);
+    // An MRN holds no "+": only bare digits may be part of one.
+    return digits.startsWith("+") ? [phone] : [phone, fenced(Prisma.sql`p.mrn LIKE ${`%${escapeLike(digits)}%`}`)];
   }
   const words = trimmed.split(/\s+/).slice(0, 4);
   if (fuzzy) return [fenced(and(words.map((w) => or([Prisma.sql`p."lastName" % ${w}`, Prisma.sql`p."firstName" % ${w}`]))))];
@@ -114,9 +117,151 @@ export async function listPatients(
     ]);
     return { items: rows.map((r) => ({ ...r, dateOfBirth: iso(r.dateOfBirth) })), total: Math.min(Number(count), TOTAL_CAP), totalCapped: Number(count) > TOTAL_CAP };
   };
+  const keyed = query.sort.field === "lastName" ? await keyedSearch(prisma, query) : null;
+  if (keyed) return keyed;
   const exact = await run(searchBranches(query.q, false)!);
   const fuzzy = exact.total === 0 ? searchBranches(query.q, true) : null;
   return fuzzy ? run(fuzzy) : exact;
+}
+
+/**
+ * An index range in name order: one last-name key, one first-name key, or both (null: any), and
+ * with a condition filter one condition text. Ranges may overlap; each holds distinct patients.
+ */
+type Range = { last: string | null; first: string | null; count: number | null };
+
+/** More ranges than this (a one-letter word in a huge register): the general search above instead. */
+const MAX_RANGES = 400;
+
+/**
+ * Name search (in name order), with or without a condition filter, served from the derived tables
+ * (migration patient_search_derived). What was typed is first resolved to exact keys: each word to
+ * the first and last names it prefixes (or, as the fallback, resembles) in PatientName, the
+ * condition to the distinct condition texts containing it. A patient matches when every word is a
+ * key of their first or last name, so the matches are a union of exact-key ranges — (last), (last,
+ * first) or (first) — of Patient_name_key_idx / Patient_first_key_idx, or with a condition of the
+ * PatientConditionKey indexes, each read in list order for its first skip+take entries. The page is
+ * the head of their merge; `total` comes from PatientName's counts when one range alone passes the
+ * cap, else from counting each range up to the cap.
+ * Returns null when this does not apply (MRN or phone search, no search at all, too many ranges).
+ */
+async function keyedSearch(
+  prisma: Db,
+  query: ListQuery<PatientSort> & { condition?: string },
+): Promise<{ items: PatientRow[]; total: number; totalCapped: boolean } | null> {
+  const trimmed = query.q.trim();
+  if (/^h-?\d+$/i.test(trimmed) || /^\+?\d{3,}$/.test(trimmed.replace(/[\s()-]/g, ""))) return null;
+  const words = trimmed ? trimmed.split(/\s+/).slice(0, 4) : [];
+  if (!words.length && !query.condition) return null;
+  const empty = { items: [], total: 0, totalCapped: false };
+
+  let texts: string[] | null = null;
+  if (query.condition) {
+    // The distinct condition texts, one index probe each (a loose scan of PatientConditionKey_last_idx).
+    const rows = await prisma.$queryRaw<{ text: string }[]>`
+      WITH RECURSIVE t AS (
+        (SELECT text FROM "PatientConditionKey" ORDER BY text LIMIT 1)
+        UNION ALL
+        SELECT (SELECT k.text FROM "PatientConditionKey" k WHERE k.text > t.text ORDER BY k.text LIMIT 1) FROM t WHERE t.text IS NOT NULL
+      )
+      SELECT text FROM t WHERE text ILIKE ${`%${escapeLike(query.condition)}%`}`;
+    texts = rows.map((r) => r.text);
+    if (!texts.length) return empty;
+  }
+
+  const resolve = async (fuzzy: boolean): Promise<Range[]> => {
+    if (!words.length) return [{ last: null, first: null, count: null }];
+    const hit = (w: string) => (fuzzy ? Prisma.sql`key % ${w}` : Prisma.sql`key LIKE lower(${escapeLike(w)}) || '%'`);
+    const keys = await prisma.$queryRaw<{ part: string; key: string; patients: number; hits: boolean[] }[]>`
+      SELECT part, key, patients, ARRAY[${Prisma.join(words.map(hit))}] AS hits
+      FROM "PatientName" WHERE patients > 0 AND (${Prisma.join(words.map(hit), " OR ")})`;
+    const lasts = new Map<string, { patients: number; hits: boolean[] }>();
+    const firsts = new Map<string, { patients: number; hits: boolean[] }>();
+    for (const k of keys) (k.part === "last" ? lasts : firsts).set(k.key, k);
+    const firstsFor = (ws: number[]) => [...firsts].filter(([, f]) => ws.every((i) => f.hits[i]));
+    const allWords = words.map((_, i) => i);
+    // Every word a first-name key: the whole first name, any last name.
+    const firstOnly = firstsFor(allWords);
+    const ranges: Range[] = firstOnly.map(([first, f]) => ({ last: null, first, count: f.patients }));
+    const inFirstOnly = new Set(firstOnly.map(([f]) => f));
+    for (const [last, l] of lasts) {
+      const rest = allWords.filter((i) => !l.hits[i]);
+      if (!rest.length) ranges.push({ last, first: null, count: l.patients });
+      else for (const [first] of firstsFor(rest)) if (!inFirstOnly.has(first)) ranges.push({ last, first, count: null });
+    }
+    return ranges;
+  };
+
+  const dir = Prisma.raw(query.sort.dir === "desc" ? "DESC" : "ASC");
+  const n = query.skip + query.take;
+  const readRanges = (ranges: Range[], limit: number): Prisma.Sql => {
+    // Each shape of range is one LATERAL over arrays of keys: planned once whatever their number.
+    const byShape = {
+      last: ranges.filter((r) => r.last !== null && r.first === null),
+      pair: ranges.filter((r) => r.last !== null && r.first !== null),
+      first: ranges.filter((r) => r.last === null && r.first !== null),
+      all: ranges.filter((r) => r.last === null && r.first === null),
+    };
+    const parts: Prisma.Sql[] = [];
+    if (texts) {
+      // Condition rows of active patients: (text, last, first, patient) in byte order, so one text
+      // and one name range is an ordered index range (DISTINCT: a patient may list a text twice).
+      const K = Prisma.sql`SELECT DISTINCT k."lastKey" COLLATE "C" AS k0, k."firstKey" COLLATE "C" AS k1, k."patientId" AS k2 FROM "PatientConditionKey" k`;
+      const O = Prisma.sql`ORDER BY 1 ${dir}, 2 ${dir}, 3 ${dir} LIMIT ${limit}`;
+      const t = (rs: Range[]) => rs.flatMap(() => texts!);
+      const rep = (rs: Range[], f: (r: Range) => string | null) => rs.flatMap((r) => texts!.map(() => f(r)));
+      if (byShape.all.length) parts.push(Prisma.sql`SELECT r.* FROM unnest(${texts}::text[]) v(t) CROSS JOIN LATERAL (${K} WHERE k.text = v.t ${O}) r`);
+      if (byShape.last.length)
+        parts.push(Prisma.sql`SELECT r.* FROM unnest(${t(byShape.last)}::text[], ${rep(byShape.last, (r) => r.last)}::text[]) v(t, l)
+          CROSS JOIN LATERAL (${K} WHERE k.text = v.t AND k."lastKey" COLLATE "C" = v.l ${O}) r`);
+      if (byShape.pair.length)
+        parts.push(Prisma.sql`SELECT r.* FROM unnest(${t(byShape.pair)}::text[], ${rep(byShape.pair, (r) => r.last)}::text[], ${rep(byShape.pair, (r) => r.first)}::text[]) v(t, l, f)
+          CROSS JOIN LATERAL (${K} WHERE k.text = v.t AND k."lastKey" COLLATE "C" = v.l AND k."firstKey" COLLATE "C" = v.f ${O}) r`);
+      if (byShape.first.length)
+        parts.push(Prisma.sql`SELECT r.* FROM unnest(${t(byShape.first)}::text[], ${rep(byShape.first, (r) => r.first)}::text[]) v(t, f)
+          CROSS JOIN LATERAL (${K} WHERE k.text = v.t AND k."firstKey" COLLATE "C" = v.f ${O}) r`);
+    } else {
+      const P = Prisma.sql`SELECT p.id AS k2, ${Prisma.raw(LAST_KEY)} AS k0, ${Prisma.raw(FIRST_KEY)} AS k1 FROM "Patient" p WHERE p.active`;
+      const O = Prisma.sql`ORDER BY ${Prisma.raw(LAST_KEY)} ${dir}, ${Prisma.raw(FIRST_KEY)} ${dir}, p.id ${dir} LIMIT ${limit}`;
+      if (byShape.last.length)
+        parts.push(Prisma.sql`SELECT r.k0, r.k1, r.k2 FROM unnest(${byShape.last.map((r) => r.last)}::text[]) v(l)
+          CROSS JOIN LATERAL (${P} AND ${Prisma.raw(LAST_KEY)} = v.l ${O}) r`);
+      if (byShape.pair.length)
+        parts.push(Prisma.sql`SELECT r.k0, r.k1, r.k2 FROM unnest(${byShape.pair.map((r) => r.last)}::text[], ${byShape.pair.map((r) => r.first)}::text[]) v(l, f)
+          CROSS JOIN LATERAL (${P} AND ${Prisma.raw(LAST_KEY)} = v.l AND ${Prisma.raw(FIRST_KEY)} = v.f ${O}) r`);
+      if (byShape.first.length)
+        parts.push(Prisma.sql`SELECT r.k0, r.k1, r.k2 FROM unnest(${byShape.first.map((r) => r.first)}::text[]) v(f)
+          CROSS JOIN LATERAL (${P} AND ${Prisma.raw(FIRST_KEY)} = v.f ${O}) r`);
+    }
+    // A patient may be in several ranges (a first and a last name both matching; two matching
+    // condition texts): each once.
+    return Prisma.sql`SELECT DISTINCT k0, k1, k2 FROM (${Prisma.join(parts, " UNION ALL ")}) d`;
+  };
+
+  const run = async (ranges: Range[]) => {
+    // With no condition, PatientName counts a (last) or (first) range exactly: one past the cap is enough.
+    const knownOverCap = !texts && ranges.some((r) => r.count !== null && r.count > TOTAL_CAP);
+    const [rows, counted] = await Promise.all([
+      prisma.$queryRaw<(Omit<PatientRow, "dateOfBirth"> & { dateOfBirth: Date })[]>`
+        SELECT p.id, p.mrn, p."firstName", p."lastName", p."dateOfBirth", p.sex::text AS sex, p.phone
+        FROM (SELECT * FROM (${readRanges(ranges, n)}) u ORDER BY k0 ${dir}, k1 ${dir}, k2 ${dir} LIMIT ${query.take} OFFSET ${query.skip}) m
+        JOIN "Patient" p ON p.id = m.k2
+        ORDER BY m.k0 ${dir}, m.k1 ${dir}, m.k2 ${dir}`,
+      knownOverCap ? null : prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM (${readRanges(ranges, TOTAL_CAP + 1)}) u`,
+    ]);
+    const count = counted ? Number(counted[0].count) : TOTAL_CAP + 1;
+    return { items: rows.map((r) => ({ ...r, dateOfBirth: iso(r.dateOfBirth) })), total: Math.min(count, TOTAL_CAP), totalCapped: count > TOTAL_CAP };
+  };
+
+  // Typo matching is the fallback when nothing matches by prefix.
+  for (const fuzzy of words.length ? [false, true] : [false]) {
+    const ranges = await resolve(fuzzy);
+    if (ranges.length * (texts?.length ?? 1) > MAX_RANGES) return null;
+    if (!ranges.length) continue;
+    const result = await run(ranges);
+    if (result.total > 0) return result;
+  }
+  return empty;
 }
 
 /** The newest registrations, for clinicians' dashboards. */

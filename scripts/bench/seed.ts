@@ -4,7 +4,8 @@
 import pg from "pg";
 import { CONDITIONS, FIRST_NAMES, LAST_NAMES, PHONE_PREFIXES, sqlArray } from "./data";
 
-const TABLES = ["Patient", "Condition"];
+// PatientName and PatientConditionKey are filled by Patient's and Condition's triggers as the rows go in.
+const TABLES = ["Patient", "Condition", "PatientName", "PatientConditionKey"];
 
 export type SeedTimings = { insertMs: number; indexMs: number; analyzeMs: number; patients: number; conditions: number };
 

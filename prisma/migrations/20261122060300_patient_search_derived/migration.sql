@@ -19,16 +19,21 @@ CREATE TABLE "PatientConditionKey" (
     "conditionId" TEXT NOT NULL,
     "patientId" TEXT NOT NULL,
     "text" TEXT NOT NULL,
-    "lastKey" TEXT NOT NULL,
-    "firstKey" TEXT NOT NULL,
+    "lastKey" TEXT COLLATE "C" NOT NULL,
+    "firstKey" TEXT COLLATE "C" NOT NULL,
 
     CONSTRAINT "PatientConditionKey_pkey" PRIMARY KEY ("conditionId")
 );
+CREATE INDEX "PatientConditionKey_text_lastKey_firstKey_patientId_idx" ON "PatientConditionKey"("text", "lastKey", "firstKey", "patientId");
+CREATE INDEX "PatientConditionKey_text_firstKey_lastKey_patientId_idx" ON "PatientConditionKey"("text", "firstKey", "lastKey", "patientId");
+CREATE INDEX "PatientConditionKey_patientId_idx" ON "PatientConditionKey"("patientId");
 
--- Written by hand from here: Prisma's schema cannot express collations, expression indexes or triggers.
-CREATE INDEX "PatientConditionKey_last_idx" ON "PatientConditionKey" ("text", ("lastKey" COLLATE "C"), ("firstKey" COLLATE "C"), "patientId");
-CREATE INDEX "PatientConditionKey_first_idx" ON "PatientConditionKey" ("text", ("firstKey" COLLATE "C"), ("lastKey" COLLATE "C"), "patientId");
-CREATE INDEX "PatientConditionKey_patientId_idx" ON "PatientConditionKey" ("patientId");
+-- Written by hand from here: Prisma's schema cannot express column collations (the name keys sort
+-- in byte order, like Patient_name_key_idx), partial or expression indexes, or triggers.
+-- MRN and phone prefixes of the active patients (those search lists) as btree ranges: the trigram
+-- indexes serve infixes, and prefixes only slowly.
+CREATE INDEX "Patient_mrn_prefix_idx" ON "Patient" (mrn text_pattern_ops) WHERE active;
+CREATE INDEX "Patient_phone_prefix_idx" ON "Patient" (phone text_pattern_ops) WHERE active;
 -- A first name read in last-name order: for one first-name key, the order of Patient_name_key_idx.
 CREATE INDEX "Patient_first_key_idx" ON "Patient" ((lower("firstName") COLLATE "C"), (lower("lastName") COLLATE "C"), id);
 
