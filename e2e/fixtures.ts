@@ -31,3 +31,14 @@ export async function apiToken(request: APIRequestContext, email: string, passwo
 }
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+let doctorId: string | undefined;
+/** The demo cardiologist's user id (Dr. Grace Okafor), through the doctors API. */
+export async function demoDoctorId(request: APIRequestContext): Promise<string> {
+  if (doctorId) return doctorId;
+  const { token } = await apiToken(request, USERS.PATIENT);
+  const res = await request.get("/api/v1/doctors?q=Okafor", { headers: bearer(token) });
+  expect(res.status()).toBe(200);
+  doctorId = (await res.json()).items[0].id as string;
+  return doctorId;
+}

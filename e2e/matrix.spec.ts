@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { ROLE_NAMES, apiToken, bearer, storageFor, USERS } from "./fixtures";
-import { API, PAGES } from "./routes";
+import { ROLE_NAMES, apiToken, bearer, demoDoctorId, storageFor, USERS } from "./fixtures";
+import { API, PAGES, withIds } from "./routes";
 
 // Role × route: every allow and every deny, for pages (a denied page looks absent: 404) and for the
 // API (403 FORBIDDEN), plus anonymous visitors (sign-in redirect, 401).
@@ -9,8 +9,10 @@ for (const role of ROLE_NAMES) {
   test.describe(`as ${role}`, () => {
     test.use({ storageState: storageFor(role) });
 
-    test("pages", async ({ page }) => {
-      for (const { path, roles } of PAGES) {
+    test("pages", async ({ page, request }) => {
+      const ids = { doctorId: await demoDoctorId(request) };
+      for (const { path: pattern, roles } of PAGES) {
+        const path = withIds(pattern, ids);
         const res = await page.goto(path);
         const allowed = roles.includes(role);
         expect(res?.status(), `${role} ${path}`).toBe(allowed ? 200 : 404);
@@ -39,9 +41,10 @@ for (const role of ROLE_NAMES) {
 }
 
 test.describe("anonymous", () => {
-  test("every page redirects to the sign-in page", async ({ page }) => {
+  test("every page redirects to the sign-in page", async ({ page, request }) => {
+    const ids = { doctorId: await demoDoctorId(request) };
     for (const { path } of PAGES) {
-      await page.goto(path);
+      await page.goto(withIds(path, ids));
       await expect(page, path).toHaveURL(/\/login/);
     }
   });

@@ -17,7 +17,15 @@ export const PAGES: { path: string; roles: RoleName[] }[] = [
   { path: "/admin/staff/new", roles: ["ADMIN"] },
   { path: "/admin/departments", roles: ["ADMIN"] },
   { path: "/admin/outbox", roles: ["ADMIN"] },
+  { path: "/appointments", roles: ["ADMIN", "DOCTOR", "NURSE", "RECORDS_OFFICER", "PATIENT"] },
+  { path: "/availability", roles: ["DOCTOR"] },
+  // {doctorId} is the demo cardiologist's id, looked up at run time (fixtures.ts demoDoctorId).
+  { path: "/doctors/{doctorId}", roles: ALL },
+  { path: "/admin/staff/{doctorId}/availability", roles: ["ADMIN"] },
 ];
+
+/** A PAGES path with its placeholders filled in. */
+export const withIds = (path: string, ids: { doctorId: string }) => path.replace("{doctorId}", ids.doctorId);
 
 export const API: { method: "GET" | "POST" | "PATCH" | "DELETE"; path: string; roles: RoleName[]; okStatus?: number }[] = [
   { method: "GET", path: "/api/v1/stats", roles: ["ADMIN"] },

@@ -12,8 +12,8 @@ test.describe("admin", () => {
   });
 });
 
-test.describe("doctor", () => {
-  test.use({ storageState: storageFor("DOCTOR") });
+test.describe("nurse", () => {
+  test.use({ storageState: storageFor("NURSE") });
   test("sees recent patients and finds one by name", async ({ page }) => {
     await page.goto("/dashboard");
     await expect(page.getByRole("heading", { name: "Recently registered patients" })).toBeVisible();
@@ -21,7 +21,7 @@ test.describe("doctor", () => {
     await page.getByRole("button", { name: "Search" }).click();
     await expect(page).toHaveURL(/\/patients\?q=Patient/);
     await expect(page.getByRole("cell", { name: "Patient, Sam" })).toBeVisible();
-    await page.screenshot({ path: ".test-artifacts/screens/doctor-patients.png", fullPage: true });
+    await page.screenshot({ path: ".test-artifacts/screens/nurse-patients.png", fullPage: true });
   });
 });
 

@@ -41,3 +41,13 @@ export async function seedPatient(
 ) {
   return prisma.patient.create({ data: { ...input, dateOfBirth: new Date(`${input.dateOfBirth}T00:00:00Z`) } });
 }
+
+/** Weekly hours and a slot length for a doctor, unless the doctor already has some (kept as they are). */
+export async function seedAvailability(prisma: Db, doctorId: string, input: { slotMinutes: number; weekly: { weekday: number; start: string; end: string }[] }) {
+  if (await prisma.doctorAvailability.findUnique({ where: { doctorId }, select: { doctorId: true } })) return;
+  const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+  await prisma.$transaction([
+    prisma.doctorAvailability.create({ data: { doctorId, slotMinutes: input.slotMinutes } }),
+    prisma.weeklyHours.createMany({ data: input.weekly.map((w) => ({ doctorId, weekday: w.weekday, startMin: minutes(w.start), endMin: minutes(w.end) })) }),
+  ]);
+}

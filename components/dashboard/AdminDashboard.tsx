@@ -3,7 +3,8 @@ import { messages } from "@/lib/i18n";
 import { db } from "@/lib/server/db";
 import { registrationsPerDay } from "@/lib/patients/queries";
 import { getHospitalStats } from "@/lib/stats/queries";
-import { RegistrationsChart } from "./RegistrationsChart";
+import { AppointmentsCard } from "./AppointmentsCard";
+import { PerDayChart } from "./PerDayChart";
 
 export async function AdminDashboard() {
   const m = messages();
@@ -16,8 +17,9 @@ export async function AdminDashboard() {
         <StatCard label={m.dashboard.staff} value={stats.staff.total} />
         <StatCard label={m.dashboard.departments} value={stats.departments} />
       </div>
+      <AppointmentsCard />
       <Card title={m.dashboard.registrations}>
-        <RegistrationsChart data={registrations} label={m.dashboard.registrations} />
+        <PerDayChart data={registrations} label={m.dashboard.registrations} series={m.patients.title} />
       </Card>
       <Card title={m.dashboard.staffByRole}>
         <dl className="space-y-2">

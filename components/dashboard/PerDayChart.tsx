@@ -2,8 +2,8 @@
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-/** New registrations per day (recharts, rendered in the browser). */
-export function RegistrationsChart({ data, label }: { data: { day: string; count: number }[]; label: string }) {
+/** A count per day as bars (recharts, rendered in the browser): registrations, appointments. */
+export function PerDayChart({ data, label, series }: { data: { day: string; count: number }[]; label: string; series: string }) {
   return (
     <figure aria-label={label} className="h-64 w-full">
       <ResponsiveContainer width="100%" height="100%">
@@ -12,7 +12,7 @@ export function RegistrationsChart({ data, label }: { data: { day: string; count
           <XAxis dataKey="day" tickFormatter={(d: string) => d.slice(5)} tick={{ fontSize: 12, fill: "#475569" }} interval="preserveStartEnd" />
           <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: "#475569" }} />
           <Tooltip />
-          <Bar dataKey="count" name="Registrations" fill="#1d5fbf" radius={[3, 3, 0, 0]} />
+          <Bar dataKey="count" name={series} fill="#1d5fbf" radius={[3, 3, 0, 0]} />
         </BarChart>
       </ResponsiveContainer>
     </figure>

@@ -7,11 +7,14 @@ type NavItem = { href: string; label: string; permission: Permission };
 const ITEMS = (): NavItem[] => {
   const m = messages().nav;
   const s = messages().staff.nav;
+  const sc = messages().scheduling.nav;
   return [
     { href: "/dashboard", label: m.dashboard, permission: "dashboard.view" },
     { href: "/patients", label: m.patients, permission: "patient.list" },
     { href: "/me/profile", label: m.profile, permission: "patient.self" },
     { href: "/admin/audit", label: m.audit, permission: "audit.read" },
+    { href: "/appointments", label: sc.appointments, permission: "appointment.read" },
+    { href: "/availability", label: sc.availability, permission: "availability.own" },
     { href: "/doctors", label: s.doctors, permission: "doctor.search" },
     { href: "/admin/staff", label: s.staff, permission: "staff.manage" },
     { href: "/admin/departments", label: s.departments, permission: "department.manage" },

@@ -1,3 +1,4 @@
+import { schedulingEn } from "./scheduling.en";
 import { staffEn } from "./staff.en";
 
 // Every user-facing English string of the shell. A French file with the same shape can follow.
@@ -171,33 +172,7 @@ export const en = {
     reference: "Reference",
   },
   staff: staffEn,
-  scheduling: {
-    errors: {
-      time: "Use a time as HH:MM",
-      date: "Use a real date as YYYY-MM-DD",
-      endAfterStart: "The end must be after the start",
-      bothOrNeither: "Give both start and end, or neither to close the day",
-      overlap: "Opening hours overlap on the same day",
-      closedAndOpen: (date: string) => `${date} is both closed and open`,
-      slot: "Use a slot length between 5 and 240 minutes",
-      weekday: "Use a weekday from 0 (Sunday) to 6 (Saturday)",
-      instant: "Use a date and time with an offset, e.g. 2027-03-01T09:30:00+01:00",
-      doctor: "Choose a doctor",
-      status: "Choose CHECKED_IN, COMPLETED, CANCELLED or NO_SHOW",
-      cancelReason: "Give a reason for cancelling (at least 3 characters)",
-      change: "Send either a new startsAt or a status",
-      slotTaken: "That slot was just booked. Please choose another time.",
-      patientBusy: "The patient already has an appointment at that time.",
-      inPast: "Choose a time in the future",
-      offGrid: "Choose one of the doctor's available slots",
-      notADoctor: "That doctor was not found.",
-      invalidTransition: (from: string, to: string) => `An appointment that is ${from.toLowerCase().replace("_", " ")} cannot become ${to.toLowerCase().replace("_", " ")}.`,
-      cutoff: (hours: number) => `Appointments can only be cancelled online up to ${hours} hours before they start. Please call the hospital.`,
-      patientRequired: "Choose a patient",
-      ownAvailability: "Doctors set only their own availability.",
-      staffOnly: "Only staff can change this status.",
-    },
-  },
+  scheduling: schedulingEn,
   audit: {
     title: "Audit trail",
     intro: "Who created, changed or viewed which record, when and from where. Rows are hash-chained: any edit or deletion breaks the chain.",

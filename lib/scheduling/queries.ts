@@ -117,13 +117,31 @@ export async function getAppointment(prisma: Db, ctx: Ctx, id: string) {
   });
   if (!a) throw notFound("appointment");
   const z = zone();
+  // Who made each change: one read for all the history's actors.
+  const actorIds = [...new Set(a.events.map((e) => e.actorId).filter((id): id is string => id !== null))];
+  const names = new Map((await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
   return {
     ...toView(a),
-    history: a.events.map((e) => ({ ...e, at: isoInZone(e.at, z), fromStartsAt: e.fromStartsAt ? isoInZone(e.fromStartsAt, z) : null, toStartsAt: e.toStartsAt ? isoInZone(e.toStartsAt, z) : null })),
+    history: a.events.map((e) => ({
+      ...e,
+      actorName: e.actorId ? names.get(e.actorId) ?? null : null,
+      at: isoInZone(e.at, z),
+      fromStartsAt: e.fromStartsAt ? isoInZone(e.fromStartsAt, z) : null,
+      toStartsAt: e.toStartsAt ? isoInZone(e.toStartsAt, z) : null,
+    })),
   };
 }
 
 export type AppointmentFilter = { status?: string; doctorId?: string; patientId?: string; departmentId?: string; from?: Date; to?: Date };
+
+/** Local dates (`to` inclusive) as the instants listAppointments filters on. */
+export function localRange(f: { from?: string; to?: string }): { from: Date | undefined; to: Date | undefined } {
+  const z = zone();
+  return {
+    from: f.from ? DateTime.fromISO(f.from, { zone: z }).startOf("day").toJSDate() : undefined,
+    to: f.to ? DateTime.fromISO(f.to, { zone: z }).plus({ days: 1 }).startOf("day").toJSDate() : undefined,
+  };
+}
 
 /** Appointments the actor may see, filtered and paged, in time order. */
 export async function listAppointments(prisma: Db, ctx: Ctx, filter: AppointmentFilter, page: { skip: number; take: number; desc?: boolean }) {
@@ -154,4 +172,42 @@ export async function appointmentsPerDay(prisma: Db, from: string, days: number)
     GROUP BY 1`;
   const counts = new Map(rows.map((r) => [r.day, Number(r.count)]));
   return nextDates(from, days, z).map((day) => ({ day, count: counts.get(day) ?? 0 }));
+}
+
+/** Today's appointments (local day in the hospital's zone) counted by status, for the admin card. */
+export async function countsByStatusOn(prisma: Db, date: string): Promise<Record<Row["status"], number>> {
+  const z = zone();
+  const groups = await prisma.appointment.groupBy({
+    by: ["status"],
+    where: { startsAt: { gte: DateTime.fromISO(date, { zone: z }).startOf("day").toJSDate(), lt: DateTime.fromISO(date, { zone: z }).plus({ days: 1 }).startOf("day").toJSDate() } },
+    _count: { _all: true },
+  });
+  const counts = { BOOKED: 0, CHECKED_IN: 0, COMPLETED: 0, CANCELLED: 0, NO_SHOW: 0 };
+  for (const g of groups) counts[g.status] = g._count._all;
+  return counts;
+}
+
+/** The distinct patients of a doctor's appointments, most recent appointment first: two queries. */
+export async function doctorPatients(prisma: Db, doctorId: string, take = 10) {
+  const groups = await prisma.appointment.groupBy({
+    by: ["patientId"],
+    where: { doctorId, status: { not: "CANCELLED" } },
+    _max: { startsAt: true },
+    orderBy: { _max: { startsAt: "desc" } },
+    take,
+  });
+  const patients = new Map(
+    (await prisma.patient.findMany({ where: { id: { in: groups.map((g) => g.patientId) } }, select: { id: true, mrn: true, firstName: true, lastName: true } })).map((p) => [p.id, p]),
+  );
+  const z = zone();
+  return groups.flatMap((g) => {
+    const p = patients.get(g.patientId);
+    return p ? [{ id: p.id, mrn: p.mrn, name: `${p.firstName} ${p.lastName}`, lastAt: isoInZone(g._max.startsAt!, z) }] : [];
+  });
+}
+
+/** A patient as the booking form shows it once chosen (staff pass `?patientId=`). */
+export async function bookablePatient(prisma: Db, id: string) {
+  const p = await prisma.patient.findFirst({ where: { id, active: true }, select: { id: true, mrn: true, firstName: true, lastName: true } });
+  return p ? { id: p.id, mrn: p.mrn, name: `${p.firstName} ${p.lastName}` } : null;
 }

@@ -73,3 +73,20 @@ export const ZAppointmentChange = z.union([
 ], { error: m.change });
 export type AppointmentChange = z.infer<typeof ZAppointmentChange>;
 
+
+/** List filters, shared by GET /appointments and the appointments page. Dates are local; `to` is inclusive. */
+export const ZAppointmentFilters = z.object({
+  status: z.enum(STATUSES).optional(),
+  doctorId: z.string().min(1).optional(),
+  patientId: z.string().min(1).optional(),
+  departmentId: z.string().min(1).optional(),
+  from: ZDate.optional(),
+  to: ZDate.optional(),
+});
+export type AppointmentFilters = z.infer<typeof ZAppointmentFilters>;
+export const APPOINTMENT_FILTER_KEYS = ["status", "doctorId", "patientId", "departmentId", "from", "to"] as const;
+
+/** Server actions: which appointment, and the change (the API's PATCH body). */
+export const ZAppointmentAction = z.object({ id: z.string().min(1), change: ZAppointmentChange });
+export const ZAvailabilityAction = z.object({ doctorId: z.string().min(1) }).and(ZAvailability);
+export const ZPatientLookup = z.object({ q: z.string().trim().min(1).max(100) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isoInZone, localDate, nextDates, slotGrid, toHHMM, toMinutes, weekdayOf } from "./time";
+import { formatDay, formatTime, formatWhen, isoInZone, localDate, nextDates, slotGrid, toHHMM, toMinutes, weekdayOf } from "./time";
 
 describe("scheduling time", () => {
   it("converts HH:MM and minutes both ways", () => {
@@ -30,5 +30,13 @@ describe("scheduling time", () => {
   it("finds the local date of an instant and lists the next days", () => {
     expect(localDate(new Date("2027-03-01T23:30:00Z"), "Europe/Paris")).toBe("2027-03-02");
     expect(nextDates("2027-02-27", 3, "UTC")).toEqual(["2027-02-27", "2027-02-28", "2027-03-01"]);
+  });
+});
+
+describe("display formats", () => {
+  it("shows the hospital's wall clock carried by the offset", () => {
+    expect(formatWhen("2027-03-01T09:30:00+01:00")).toBe("Mon 1 Mar, 09:30");
+    expect(formatTime("2027-03-01T23:30:00-05:00")).toBe("23:30");
+    expect(formatDay("2027-03-02")).toBe("Tuesday 2 March");
   });
 });

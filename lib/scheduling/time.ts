@@ -56,3 +56,13 @@ export function isoInZone(instant: Date, zone: string): string {
 export function startOfLocalDay(date: string, zone: string): Date {
   return DateTime.fromISO(date, { zone }).startOf("day").toJSDate();
 }
+
+// Display formats. ISO strings from isoInZone carry the hospital's offset, so `setZone` shows the
+// hospital's wall clock in the browser too, whatever the viewer's own zone.
+const shown = (iso: string, format: string) => DateTime.fromISO(iso, { setZone: true }).setLocale("en-GB").toFormat(format);
+/** "Mon 3 Mar, 09:30" */
+export const formatWhen = (iso: string) => shown(iso, "ccc d LLL, HH:mm");
+/** "Monday 3 March" (for a local date or an instant) */
+export const formatDay = (isoOrDate: string) => shown(isoOrDate, "cccc d LLLL");
+/** "09:30" */
+export const formatTime = (iso: string) => shown(iso, "HH:mm");

@@ -25,6 +25,7 @@ export const PERMISSIONS = {
   "patient.self": { roles: ["PATIENT"], description: "Read one's own record and edit one's own contact details" },
 
   "availability.manage": { roles: ["ADMIN", "DOCTOR"], description: "Set a doctor's working hours (doctors: their own)" },
+  "availability.own": { roles: ["DOCTOR"], description: "Open one's own availability editor (admins edit doctors' hours from the staff pages)" },
   "appointment.book": { roles: ["ADMIN", "RECORDS_OFFICER", ...CLINICIANS, "PATIENT"], description: "Book, reschedule and cancel appointments (patients: their own)" },
   "appointment.read": { roles: ["ADMIN", "RECORDS_OFFICER", ...CLINICIANS, "PATIENT"], description: "See appointments (patients and doctors: their own)" },
 

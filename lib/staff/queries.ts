@@ -116,21 +116,35 @@ export async function searchDoctors(prisma: Db, query: ListQuery<DoctorSort>, fi
       orderBy: [{ name: query.sort.dir }, { id: "asc" }],
       skip: query.skip,
       take: query.take,
-      select: {
-        id: true, name: true,
-        staffProfile: { select: { specialty: true, qualification: true, yearsOfExperience: true, consultationFee: true, department: { select: { id: true, name: true } } } },
-      },
+      select: DOCTOR_SELECT,
     }),
     prisma.user.count({ where }),
   ]);
+  return { items: rows.map(toDoctorRow), total };
+}
+
+const DOCTOR_SELECT = {
+  id: true, name: true,
+  staffProfile: { select: { specialty: true, qualification: true, yearsOfExperience: true, consultationFee: true, department: { select: { id: true, name: true } } } },
+} satisfies Prisma.UserSelect;
+
+function toDoctorRow({ staffProfile: p, ...u }: Prisma.UserGetPayload<{ select: typeof DOCTOR_SELECT }>): DoctorRow {
   return {
-    items: rows.map(({ staffProfile: p, ...u }) => ({
-      ...u,
-      specialty: p?.specialty ?? null, qualification: p?.qualification ?? null, yearsOfExperience: p?.yearsOfExperience ?? null,
-      consultationFee: p?.consultationFee ?? null, department: p?.department ?? null,
-    })),
-    total,
+    ...u,
+    specialty: p?.specialty ?? null, qualification: p?.qualification ?? null, yearsOfExperience: p?.yearsOfExperience ?? null,
+    consultationFee: p?.consultationFee ?? null, department: p?.department ?? null,
   };
+}
+
+/** One active doctor's public profile, or null. */
+export async function getDoctor(prisma: Db, id: string): Promise<DoctorRow | null> {
+  const u = await prisma.user.findFirst({ where: { id, role: "DOCTOR", active: true }, select: DOCTOR_SELECT });
+  return u ? toDoctorRow(u) : null;
+}
+
+/** Active doctors as filter options (id and name), by name. */
+export async function doctorOptions(prisma: Db): Promise<{ id: string; name: string }[]> {
+  return prisma.user.findMany({ where: { role: "DOCTOR", active: true }, orderBy: { name: "asc" }, select: { id: true, name: true }, take: 500 });
 }
 
 /** The specialties active doctors have, for browsing and the search filter. */

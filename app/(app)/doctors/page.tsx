@@ -22,7 +22,7 @@ export default async function DoctorsPage({ searchParams }: { searchParams: Prom
   const m = all.staff.doctors;
   const params = stringParams(await searchParams);
   const query = pageListQuery(params, DOCTOR_SORTS, "name");
-  const filters = pageFilters(ZDoctorFilters, params, ["specialty", "departmentId"]);
+  const filters = pageFilters(ZDoctorFilters, params, ["specialty", "departmentId", "availableOn"]);
   const [{ items, total }, specialties, departments] = await Promise.all([searchDoctors(db(), query, filters), listSpecialties(db()), departmentOptions(db())]);
   const kept = Object.fromEntries(Object.entries({ q: query.q, ...filters }).filter((e): e is [string, string] => Boolean(e[1])));
   return (
@@ -35,6 +35,7 @@ export default async function DoctorsPage({ searchParams }: { searchParams: Prom
           { name: "specialty", label: m.specialty, value: filters.specialty, options: [["", m.anySpecialty], ...specialties.map((s) => [s, s] as const)] },
           { name: "departmentId", label: m.department, value: filters.departmentId, options: [["", m.anyDepartment], ...departments.map((d) => [d.id, d.name] as const)] },
         ]}
+        dates={[{ name: "availableOn", label: all.scheduling.doctor.availableOn, value: filters.availableOn }]}
         submit={all.common.search}
       />
       {specialties.length > 0 ? (
@@ -53,7 +54,9 @@ export default async function DoctorsPage({ searchParams }: { searchParams: Prom
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {items.map((d) => (
             <li key={d.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-              <p className="font-semibold text-slate-900">{d.name}</p>
+              <p className="font-semibold text-slate-900">
+                <Link href={`/doctors/${d.id}`} className="text-brand-700 hover:underline">{d.name}</Link>
+              </p>
               <p className="text-sm text-brand-700">{d.specialty ?? "—"}</p>
               <dl className="mt-2 space-y-1 text-sm text-slate-600">
                 {d.department ? <div><dt className="sr-only">{m.department}</dt><dd>{d.department.name}</dd></div> : null}

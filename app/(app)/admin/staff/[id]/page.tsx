@@ -49,6 +49,11 @@ export default async function StaffMemberPage({ params, searchParams }: { params
           </p>
           <StaffForm mode="edit" id={staff.id} initial={initial} departments={choices} action={updateStaffAction} labels={m} roleLabels={all.roles} />
         </Card>
+        {staff.role === "DOCTOR" ? (
+          <Card title={all.scheduling.availability.title}>
+            <Link href={`/admin/staff/${staff.id}/availability`} className="text-sm font-medium text-brand-700 hover:underline">{all.scheduling.doctor.manageAvailability} →</Link>
+          </Card>
+        ) : null}
         <Card title={staff.active ? m.deactivate : m.reactivate}>
           <AccountStatusForm id={staff.id} active={staff.active} deactivate={deactivateStaffAction} reactivate={reactivateStaffAction} labels={m} />
         </Card>

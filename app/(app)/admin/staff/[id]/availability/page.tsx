@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AvailabilityEditor } from "@/components/scheduling/AvailabilityEditor";
+import { PageHeader } from "@/components/ui/Card";
+import { messages } from "@/lib/i18n";
+import { db } from "@/lib/server/db";
+import { guardPage } from "@/lib/server/guard";
+import { getDoctor } from "@/lib/staff/queries";
+
+export const metadata: Metadata = { title: "Availability" };
+
+/** An admin edits a doctor's working hours from the staff pages. */
+export default async function StaffAvailabilityPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await guardPage("staff.manage", `/admin/staff/${id}/availability`);
+  const doctor = await getDoctor(db(), id);
+  if (!doctor) notFound();
+  const m = messages();
+  return (
+    <>
+      <PageHeader title={m.scheduling.phrases.availabilityOf(doctor.name)}>
+        <Link href={`/admin/staff/${id}`} className="text-sm text-brand-700 hover:underline">← {m.staff.phrases.staffTitle(doctor.name)}</Link>
+      </PageHeader>
+      <AvailabilityEditor doctorId={id} />
+    </>
+  );
+}
