@@ -27,12 +27,14 @@ export default defineConfig({
     { name: "setup", testMatch: /.*\.setup\.ts/ },
     { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
   ],
-  webServer: {
-    command: `node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
-    url: `${baseURL}/api/v1/status`,
+  // Two app processes on one database: the booking race is proven across instances too
+  // (e2e/scheduling-api.spec.ts sends to both).
+  webServer: [port, port + 1].map((p) => ({
+    command: `node_modules/.bin/next start -p ${p} -H 127.0.0.1`,
+    url: `http://127.0.0.1:${p}/api/v1/status`,
     reuseExistingServer: false,
     timeout: 60_000,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
+  })),
 });

@@ -32,6 +32,8 @@ export const API: { method: "GET" | "POST" | "PATCH" | "DELETE"; path: string; r
   { method: "GET", path: "/api/v1/patients", roles: STAFF },
   { method: "GET", path: "/api/v1/patients/me", roles: ["PATIENT"] },
   { method: "GET", path: "/api/v1/audit", roles: ["ADMIN"] },
+  { method: "GET", path: "/api/v1/appointments", roles: ["ADMIN", "DOCTOR", "NURSE", "RECORDS_OFFICER", "PATIENT"] },
+  { method: "GET", path: "/api/v1/appointments/no-such-appointment", roles: ["ADMIN", "DOCTOR", "NURSE", "RECORDS_OFFICER", "PATIENT"], okStatus: 404 },
   // Ids that do not exist: allowed roles get 404, the others 403 before any lookup.
   { method: "GET", path: "/api/v1/patients/no-such-patient", roles: ALL, okStatus: 404 },
   { method: "GET", path: "/api/v1/patients/no-such-patient/history", roles: ALL, okStatus: 404 },
