@@ -12,7 +12,7 @@ export function PerDayChart({ data, label, series }: { data: { day: string; coun
           <XAxis dataKey="day" tickFormatter={(d: string) => d.slice(5)} tick={{ fontSize: 12, fill: "#475569" }} interval="preserveStartEnd" />
           <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: "#475569" }} />
           <Tooltip />
-          <Bar dataKey="count" name={series} fill="#1d5fbf" radius={[3, 3, 0, 0]} />
+          <Bar dataKey="count" name={series} fill="#1d5fbf" radius={[3, 3, 0, 0]} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </figure>

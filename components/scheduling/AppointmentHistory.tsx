@@ -19,7 +19,7 @@ export function AppointmentHistory({ events }: { events: Event[] }) {
       {events.map((e, i) => (
         <tr key={i}>
           <td className={`${cell} whitespace-nowrap tabular-nums`}><time dateTime={e.at}>{formatWhen(e.at)}</time></td>
-          <td className={cell}>{e.actorName ?? all.staff.staff.system}</td>
+          <td className={`${cell} whitespace-nowrap`}>{e.actorName ?? all.staff.staff.system}</td>
           <td className={cell}>
             {what(e)}
             {e.note ? <span className="block text-slate-600">“{e.note}”</span> : null}

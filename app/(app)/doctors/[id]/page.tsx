@@ -46,7 +46,7 @@ export default async function DoctorPage({ params, searchParams }: { params: Pro
         <Link href="/doctors" className="text-sm text-brand-700 hover:underline">← {m.doctor.back}</Link>
       </PageHeader>
       <div className="grid gap-6 lg:grid-cols-[18rem_1fr]">
-        <Card title={m.doctor.profile}>
+        <Card title={m.doctor.profile} className="self-start">
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
             {rows.filter((r) => r[1] !== null).map(([label, value]) => (
               <div key={label} className="contents">
