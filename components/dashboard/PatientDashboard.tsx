@@ -42,10 +42,9 @@ export async function PatientDashboard({ ctx }: { ctx: Ctx }) {
           empty={s.noPastVisits}
           who="doctor"
           details={(a) =>
-            a.status === "COMPLETED" ? (
+            a.status === "COMPLETED" && a.reason ? (
               <span className="block text-slate-600">
-                {a.reason ? `${all.scheduling.detail.reason}: ${a.reason}. ` : null}
-                {s.treatmentLater}
+                {all.scheduling.detail.reason}: {a.reason}
               </span>
             ) : null
           }

@@ -129,7 +129,6 @@ export const schedulingEn = {
     noUpcomingVisits: "No upcoming visits.",
     noPastVisits: "No past visits yet.",
     bookVisit: "Book a visit",
-    treatmentLater: "Treatment details will appear here once recorded.",
     appointments: "Appointments",
     todayByStatus: "Today by status",
     perDay: "Appointments per day, next 14 days",
