@@ -66,13 +66,35 @@ export async function slotsForDays(prisma: Db, doctorId: string, from: string, d
   });
 }
 
-/** The slot that starts exactly at `startsAt` on the doctor's grid, or null (off-grid or outside hours). */
+/**
+ * The slot that starts exactly at `startsAt` on the doctor's grid, or null (off-grid or outside
+ * hours). The same grid as slotsForDays, checked for the one slot asked for: one small read, no
+ * look at the doctor's appointments (the exclusion constraints decide whether it is taken).
+ */
 export async function gridSlotAt(prisma: Db, doctorId: string, startsAt: Date): Promise<{ startsAt: Date; endsAt: Date } | null> {
   const z = zone();
-  const date = DateTime.fromJSDate(startsAt, { zone: z }).toISODate()!;
-  const [day] = await slotsForDays(prisma, doctorId, date, 1, new Date(0));
-  const slot = day.slots.find((s) => Date.parse(s.startsAt) === startsAt.getTime());
-  return slot ? { startsAt: new Date(slot.startsAt), endsAt: new Date(slot.endsAt) } : null;
+  const local = DateTime.fromJSDate(startsAt, { zone: z });
+  const date = local.toISODate()!;
+  // One read: the slot length, and that date's exceptions and weekday hours.
+  const [grid] = await prisma.$queryRaw<{ slotMinutes: number; exceptions: { startMin: number | null; endMin: number | null }[]; weekly: MinuteRange[] }[]>`
+    SELECT a."slotMinutes",
+           coalesce((SELECT json_agg(json_build_object('startMin', e."startMin", 'endMin', e."endMin")) FROM "AvailabilityException" e
+                     WHERE e."doctorId" = a."doctorId" AND e.date = ${date}::date), '[]') AS exceptions,
+           coalesce((SELECT json_agg(json_build_object('startMin', w."startMin", 'endMin', w."endMin")) FROM "WeeklyHours" w
+                     WHERE w."doctorId" = a."doctorId" AND w.weekday = ${weekdayOf(date, z)}), '[]') AS weekly
+    FROM "DoctorAvailability" a WHERE a."doctorId" = ${doctorId}`;
+  if (!grid) return null;
+  const ranges: MinuteRange[] = grid.exceptions.length
+    ? grid.exceptions.filter((e) => e.startMin !== null && e.endMin !== null).map((e) => ({ startMin: e.startMin!, endMin: e.endMin! }))
+    : grid.weekly;
+  const minute = local.hour * 60 + local.minute;
+  const slotMinutes = grid.slotMinutes;
+  const range = ranges.find((r) => minute >= r.startMin && minute + slotMinutes <= r.endMin && (minute - r.startMin) % slotMinutes === 0);
+  if (!range || local.second !== 0 || local.millisecond !== 0) return null;
+  // Built as slotGrid builds it (wall clock of that date), so a time a daylight-saving change skips
+  // is refused exactly as the grid would.
+  const [slot] = slotGrid(date, [{ startMin: minute, endMin: minute + slotMinutes }], slotMinutes, z);
+  return slot && slot.startsAt.getTime() === startsAt.getTime() ? slot : null;
 }
 
 /** Row-level scope: patients see their own appointments, doctors theirs, other staff all. */
@@ -110,19 +132,15 @@ function toView(a: Row) {
   };
 }
 
-export async function getAppointment(prisma: Db, ctx: Ctx, id: string) {
-  const a = await prisma.appointment.findFirst({
-    where: { id, ...appointmentScope(ctx) },
-    select: { ...VIEW, events: { orderBy: { at: "asc" }, select: { at: true, actorId: true, fromStatus: true, toStatus: true, fromStartsAt: true, toStartsAt: true, note: true } } },
-  });
-  if (!a) throw notFound("appointment");
+const EVENT = { at: true, actorId: true, fromStatus: true, toStatus: true, fromStartsAt: true, toStartsAt: true, note: true } satisfies Prisma.AppointmentEventSelect;
+type EventRow = Prisma.AppointmentEventGetPayload<{ select: typeof EVENT }>;
+
+/** An appointment with its history, as GET /appointments/{id} shows it. */
+function withHistory(a: Row, events: EventRow[], names: Map<string, string>) {
   const z = zone();
-  // Who made each change: one read for all the history's actors.
-  const actorIds = [...new Set(a.events.map((e) => e.actorId).filter((id): id is string => id !== null))];
-  const names = new Map((await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
   return {
     ...toView(a),
-    history: a.events.map((e) => ({
+    history: events.map((e) => ({
       ...e,
       actorName: e.actorId ? names.get(e.actorId) ?? null : null,
       at: isoInZone(e.at, z),
@@ -130,6 +148,36 @@ export async function getAppointment(prisma: Db, ctx: Ctx, id: string) {
       toStartsAt: e.toStartsAt ? isoInZone(e.toStartsAt, z) : null,
     })),
   };
+}
+export type AppointmentDetail = ReturnType<typeof withHistory>;
+
+export async function getAppointment(prisma: Db, ctx: Ctx, id: string): Promise<AppointmentDetail> {
+  const a = await prisma.appointment.findFirst({
+    where: { id, ...appointmentScope(ctx) },
+    select: { ...VIEW, events: { orderBy: { at: "asc" }, select: EVENT } },
+  });
+  if (!a) throw notFound("appointment");
+  // Who made each change: one read for all the history's actors.
+  const actorIds = [...new Set(a.events.map((e) => e.actorId).filter((id): id is string => id !== null))];
+  const names = new Map((await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  return withHistory(a, a.events, names);
+}
+
+/** A bookable doctor (active) with what the appointment view shows of them, in one read; or null. */
+export async function bookableDoctor(prisma: Db, id: string): Promise<Row["doctor"] | null> {
+  const [d] = await prisma.$queryRaw<{ id: string; name: string; hasProfile: boolean; specialty: string | null; department: string | null }[]>`
+    SELECT u.id, u.name, s."userId" IS NOT NULL AS "hasProfile", s.specialty, d.name AS department
+    FROM "User" u LEFT JOIN "StaffProfile" s ON s."userId" = u.id LEFT JOIN "Department" d ON d.id = s."departmentId"
+    WHERE u.id = ${id} AND u.role = 'DOCTOR' AND u.active`;
+  return d ? { id: d.id, name: d.name, staffProfile: d.hasProfile ? { specialty: d.specialty, department: d.department === null ? null : { name: d.department } } : null } : null;
+}
+
+/**
+ * The view of an appointment just booked, from the rows the booking wrote (the same shape as
+ * getAppointment, without reading it back).
+ */
+export function bookedView(a: Omit<Row, "patient" | "doctor">, patient: Row["patient"], doctor: Row["doctor"], event: EventRow, actor: { id: string; name: string }): AppointmentDetail {
+  return withHistory({ ...a, patient, doctor }, [event], new Map([[actor.id, actor.name]]));
 }
 
 export type AppointmentFilter = { status?: string; doctorId?: string; patientId?: string; departmentId?: string; from?: Date; to?: Date };

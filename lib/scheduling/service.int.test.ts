@@ -66,8 +66,11 @@ describe("scheduling", () => {
 
   describe("booking", () => {
     it("books a free slot for a patient, keeps its history, notifies and emails the patient", async () => {
-      const { id } = await book(patientCtx, { doctorId: doctor.actor.id, startsAt: at(tomorrow, "09:00"), reason: "Chest pain" });
+      const { id, appointment } = await book(patientCtx, { doctorId: doctor.actor.id, startsAt: at(tomorrow, "09:00"), reason: "Chest pain" });
       const a = await getAppointment(db(), patientCtx, id);
+      // What POST /appointments answers is built from the rows written: the same as reading it back
+      // (the actor's name comes from the session, here the test's ctx).
+      expect(appointment).toEqual({ ...a, history: a.history.map((h) => ({ ...h, actorName: patientCtx.actor.name })) });
       expect(a).toMatchObject({ status: "BOOKED", startsAt: `${tomorrow}T09:00:00Z`, endsAt: `${tomorrow}T09:30:00Z`, patient: { id: patientId }, doctor: { name: "Dr Heart", specialty: "Cardiology" } });
       expect(a.history).toEqual([expect.objectContaining({ toStatus: "BOOKED", note: "Chest pain" })]);
       expect(await db().notification.count({ where: { userId: patientCtx.actor.id } })).toBe(1);

@@ -8,7 +8,7 @@ import type { Db } from "@/lib/server/db";
 import { appUrl, env } from "@/lib/server/env";
 import { AppError, notFound } from "@/lib/server/errors";
 import type { Ctx } from "@/lib/server/session";
-import { appointmentScope, gridSlotAt } from "./queries";
+import { appointmentScope, bookableDoctor, bookedView, gridSlotAt } from "./queries";
 import type { AppointmentChange, AvailabilityInput, BookInput } from "./schemas";
 import { toMinutes } from "./time";
 
@@ -60,7 +60,7 @@ export async function setAvailability(prisma: Db, ctx: Ctx, doctorId: string, in
 async function bookingPatient(prisma: Db, ctx: Ctx, patientId?: string) {
   const where = ctx.actor.role === "PATIENT" ? { userId: ctx.actor.id, ...(patientId ? { id: patientId } : {}) } : { id: patientId ?? "" };
   if (ctx.actor.role !== "PATIENT" && !patientId) throw new AppError("VALIDATION_FAILED", m.patientRequired, { fields: { patientId: m.patientRequired } });
-  const patient = await prisma.patient.findFirst({ where: { ...where, active: true }, select: { id: true, firstName: true, lastName: true, email: true, userId: true } });
+  const patient = await prisma.patient.findFirst({ where: { ...where, active: true }, select: { id: true, mrn: true, firstName: true, lastName: true, email: true, userId: true } });
   if (!patient) throw notFound("patient");
   return patient;
 }
@@ -95,27 +95,44 @@ async function tellPatient(
 /**
  * Books a slot. Future, on the doctor's grid, inside their hours; the database's exclusion
  * constraints decide overlaps for the doctor and the patient, so two racing bookings cannot both win.
+ *
+ * Returns the appointment as GET /appointments/{id} shows it, built from the rows written.
+ * The reads run side by side (errors still reported in the order patient, doctor, time); in the
+ * transaction the audit event comes last: its trigger locks the head of the audit chain, which every
+ * audited write in the hospital waits for, so it is held only for the insert and the commit.
  */
 export async function bookAppointment(prisma: Db, ctx: Ctx, input: BookInput) {
-  const patient = await bookingPatient(prisma, ctx, input.patientId);
-  const doctor = await prisma.user.findFirst({ where: { id: input.doctorId, role: "DOCTOR", active: true }, select: { id: true, name: true } });
+  const [patientRead, doctorRead, slotRead] = await Promise.allSettled([
+    bookingPatient(prisma, ctx, input.patientId),
+    bookableDoctor(prisma, input.doctorId),
+    requireBookableSlot(prisma, input.doctorId, input.startsAt),
+  ]);
+  if (patientRead.status === "rejected") throw patientRead.reason;
+  if (doctorRead.status === "rejected") throw doctorRead.reason;
+  const doctor = doctorRead.value;
   if (!doctor) throw new AppError("NOT_FOUND", m.notADoctor);
-  const slot = await requireBookableSlot(prisma, doctor.id, input.startsAt);
-  const { id, emailId } = await prisma
+  if (slotRead.status === "rejected") throw slotRead.reason;
+  const [patient, slot] = [patientRead.value, slotRead.value];
+  const at = when(slot.startsAt);
+  const { appointment, emailId } = await prisma
     .$transaction(async (tx) => {
       const a = await tx.appointment.create({
         data: { patientId: patient.id, doctorId: doctor.id, startsAt: slot.startsAt, endsAt: slot.endsAt, reason: input.reason, createdById: ctx.actor.id },
-        select: { id: true },
+        select: { id: true, startsAt: true, endsAt: true, status: true, reason: true, cancelReason: true },
       });
-      await tx.appointmentEvent.create({ data: { appointmentId: a.id, actorId: ctx.actor.id, toStatus: "BOOKED", toStartsAt: slot.startsAt, note: input.reason } });
-      await audit(tx, ctx, { action: "CREATE", entity: "Appointment", entityId: a.id, patientId: patient.id, details: { doctorId: doctor.id, startsAt: slot.startsAt.toISOString() } });
-      await notify(tx, doctor.id, { title: "New appointment", body: `${patient.firstName} ${patient.lastName}, ${when(slot.startsAt)}`, link: `/appointments/${a.id}` });
+      const event = await tx.appointmentEvent.create({
+        data: { appointmentId: a.id, actorId: ctx.actor.id, toStatus: "BOOKED", toStartsAt: slot.startsAt, note: input.reason },
+        select: { at: true, actorId: true, fromStatus: true, toStatus: true, fromStartsAt: true, toStartsAt: true, note: true },
+      });
+      await notify(tx, doctor.id, { title: "New appointment", body: `${patient.firstName} ${patient.lastName}, ${at}`, link: `/appointments/${a.id}` });
       const emailId = await tellPatient(tx, patient, "booked", { id: a.id, startsAt: slot.startsAt, doctorName: doctor.name });
-      return { id: a.id, emailId };
+      await audit(tx, ctx, { action: "CREATE", entity: "Appointment", entityId: a.id, patientId: patient.id, details: { doctorId: doctor.id, startsAt: slot.startsAt.toISOString() } });
+      const { id, mrn, firstName, lastName } = patient;
+      return { appointment: bookedView(a, { id, mrn, firstName, lastName }, doctor, event, ctx.actor), emailId };
     })
     .catch(slotTaken);
   if (emailId) await deliverEmail(prisma, emailId);
-  return { id };
+  return { id: appointment.id, appointment };
 }
 
 async function scoped(prisma: Db, ctx: Ctx, id: string) {

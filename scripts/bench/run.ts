@@ -1,30 +1,36 @@
-// `npm run bench`: patient search at realistic sizes, through the real HTTP API under load and
-// in-process (the query alone), with a verdict against the targets.
+// `npm run bench`: patient search at realistic sizes, booking throughput and the doctor's day view,
+// through the real HTTP API under load and in-process, with a verdict against the targets.
 //
-//   npm run bench -- [--sizes 10000,1000000] [--duration 12] [--connections 6] [--port 3200]
-//                    [--runs 200] [--build] [--keep]
+//   npm run bench -- [--only search,booking,dayview] [--sizes 10000,1000000] [--appointments 5000000]
+//                    [--duration 12] [--connections 6] [--port 3200] [--runs 200] [--build] [--keep]
 //
+// Patient search (bench-results/patient-search.json):
 // For each size: a fresh database (createTestDatabase, migrated like production) seeded with a
 // synthetic hospital by set-based SQL, then ANALYZE; listPatients timed in-process over the query
 // mix; `next start` on that database, a bearer token for a staff user, and autocannon replaying the
-// same mix. Results: a table on stdout and bench-results/patient-search.json.
+// same mix. Scheduling (bench-results/scheduling.json): see scheduling.ts.
 import autocannon from "autocannon";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { listPatients } from "../../lib/patients/queries";
 import { createDb } from "../../lib/server/db";
 import { seedUser } from "../../prisma/builders";
 import { createTestDatabase } from "../../tests/test-db";
+import { BENCH_SECRET, ensureBuild, loadSampler, percentiles, postgresVersion, root, round, startServer, stopServer, table as renderTable, type Percentiles } from "./common";
 import { searchMix, type SearchCase } from "./data";
+import { benchBooking, benchDayView, type BookingResult, type DayViewResult } from "./scheduling";
 import { seedHospital, type SeedTimings } from "./seed";
 
-const root = path.resolve(import.meta.dirname, "../..");
+// The bench mints bearer tokens in-process; the server it starts signs with the same secret.
+process.env.NEXTAUTH_SECRET = BENCH_SECRET;
+
+const PARTS = ["search", "booking", "dayview"] as const;
 const { values: args } = parseArgs({
   options: {
+    only: { type: "string", default: PARTS.join(",") },
+    appointments: { type: "string", default: "5000000" },
     sizes: { type: "string", default: "10000,1000000" },
     duration: { type: "string", default: "12" },
     warmup: { type: "string", default: "3" },
@@ -35,6 +41,10 @@ const { values: args } = parseArgs({
     keep: { type: "boolean", default: false },
   },
 });
+const only = args.only.split(/[,|]/).map((s) => s.trim());
+if (only.some((p) => !(PARTS as readonly string[]).includes(p))) throw new Error(`--only: some of ${PARTS.join(",")} (got ${args.only})`);
+const APPOINTMENTS = Number(args.appointments.replace(/_/g, ""));
+if (!Number.isInteger(APPOINTMENTS) || APPOINTMENTS < 1000) throw new Error(`--appointments: a whole number ≥ 1000 (got ${args.appointments})`);
 const sizes = args.sizes.split(",").map((s) => Number(s.replace(/_/g, "")));
 if (sizes.some((n) => !Number.isInteger(n) || n < 100)) throw new Error(`--sizes: whole numbers ≥ 100, comma-separated (got ${args.sizes})`);
 const DURATION = Number(args.duration);
@@ -45,7 +55,6 @@ const RUNS = Number(args.runs);
 const EMAIL = "bench@bench.hospital";
 const PASSWORD = "Bench-pass-2026";
 
-type Percentiles = { p50: number; p95: number; p99: number; mean: number; max: number };
 type SizeResult = {
   patients: number;
   conditions: number;
@@ -54,12 +63,6 @@ type SizeResult = {
   http: Percentiles & { requests: number; reqPerSec: number; errors: number; non2xx: number; durationS: number; connections: number };
 };
 
-const round = (n: number) => Math.round(n * 100) / 100;
-function percentiles(samples: number[]): Percentiles {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
-  return { p50: round(at(50)), p95: round(at(95)), p99: round(at(99)), mean: round(s.reduce((a, b) => a + b, 0) / s.length), max: round(s[s.length - 1]) };
-}
 
 const log = (s: string) => console.log(s);
 const searchParams = (c: SearchCase) => new URLSearchParams({ q: c.q, ...(c.condition ? { condition: c.condition } : {}) });
@@ -89,55 +92,6 @@ async function timeInProcess(url: string, mix: SearchCase[]): Promise<SizeResult
   }
 }
 
-function ensureBuild() {
-  if (!args.build && existsSync(path.join(root, ".next/BUILD_ID"))) return;
-  log("Building the app (next build)…");
-  const r = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (r.status !== 0) throw new Error("next build failed");
-}
-
-async function startServer(url: string): Promise<ChildProcess> {
-  const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true, // its own process group, so stopping it stops next's workers too
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      NEXTAUTH_SECRET: "bench-secret-0123456789abcdefghijkl",
-      NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
-      NEXT_TELEMETRY_DISABLED: "1",
-      NODE_ENV: "production",
-      LOG_LEVEL: "warn",
-    },
-  });
-  let output = "";
-  child.stdout?.on("data", (d) => (output += d));
-  child.stderr?.on("data", (d) => (output += d));
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${PORT}/api/v1/status`);
-      if (res.ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  stopServer(child);
-  throw new Error(`next start did not answer on port ${PORT} within 60 s (is the port taken? use --port):\n${output}`);
-}
-
-function stopServer(child: ChildProcess) {
-  if (child.exitCode === null && child.pid) {
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      child.kill("SIGTERM");
-    }
-  }
-}
 
 async function bearerToken(url: string): Promise<string> {
   const prisma = createDb(url);
@@ -180,7 +134,7 @@ function load(token: string, mix: SearchCase[], seconds: number): Promise<{ late
 }
 
 async function measureHttp(url: string, mix: SearchCase[]): Promise<SizeResult["http"]> {
-  const server = await startServer(url);
+  const server = await startServer(url, PORT);
   try {
     const token = await bearerToken(url);
     const probe = await fetch(`http://127.0.0.1:${PORT}/api/v1/patients?q=dia`, { headers: { authorization: `Bearer ${token}` } });
@@ -199,8 +153,7 @@ async function measureHttp(url: string, mix: SearchCase[]): Promise<SizeResult["
       connections: CONNECTIONS,
     };
   } finally {
-    stopServer(server);
-    await new Promise((r) => setTimeout(r, 500));
+    await stopServer(server);
   }
 }
 
@@ -224,16 +177,6 @@ async function benchSize(patients: number): Promise<SizeResult> {
   }
 }
 
-async function postgresVersion(): Promise<string> {
-  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres" });
-  await client.connect();
-  try {
-    return (await client.query<{ v: string }>("SHOW server_version")).rows[0].v;
-  } finally {
-    await client.end();
-  }
-}
-
 function verdict(results: SizeResult[]) {
   const at = (n: number) => results.find((r) => r.patients === n);
   const big = at(1_000_000);
@@ -252,7 +195,7 @@ function verdict(results: SizeResult[]) {
   ];
 }
 
-function table(results: SizeResult[]): string {
+function searchTable(results: SizeResult[]): string {
   const head = ["patients", "server p50", "server p95", "server p99", "HTTP p50", "HTTP p95", "HTTP p99", "req/s", "errors"];
   const rows = results.map((r) => [
     r.patients.toLocaleString("en"),
@@ -265,42 +208,121 @@ function table(results: SizeResult[]): string {
     String(r.http.reqPerSec),
     String(r.http.errors + r.http.non2xx),
   ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i])).join(" | ")} |`;
-  return [line(head), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
+  return renderTable(head, rows);
 }
 
-async function main() {
-  ensureBuild();
+type Check = { target: string; actual: string; pass: boolean | null };
+const printChecks = (checks: Check[]) => {
+  for (const c of checks) console.log(`${c.pass === null ? "SKIP" : c.pass ? "PASS" : "FAIL"}  ${c.target}: ${c.actual}`);
+};
+
+async function machine() {
+  const cpus = os.cpus();
+  return { cpus: cpus.length, cpuModel: cpus[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}`, node: process.version, postgres: await postgresVersion() };
+}
+
+function writeResult(name: string, body: Record<string, unknown>) {
+  const out = path.join(root, "bench-results", `${name}.json`);
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(body, null, 2)}\n`);
+  console.log(`\nwritten to ${path.relative(root, out)}`);
+}
+
+async function search(): Promise<Check[]> {
   const started = new Date();
+  const load = loadSampler();
   const results: SizeResult[] = [];
   for (const n of sizes) results.push(await benchSize(n));
   const checks = verdict(results);
   const kinds = [...new Set(results.flatMap((r) => Object.keys(r.server.byKind)))];
   console.log(`\nPatient search (${CONNECTIONS} connections, ${DURATION} s per size; server = listPatients in-process, ${RUNS} runs)\n`);
-  console.log(table(results));
+  console.log(searchTable(results));
   console.log(`\nserver p95 by query kind: ${results.map((r) => `\n  ${r.patients.toLocaleString("en")}: ${kinds.map((k) => `${k} ${r.server.byKind[k]?.p95 ?? "–"} ms`).join(", ")}`).join("")}`);
-  for (const c of checks) console.log(`${c.pass === null ? "SKIP" : c.pass ? "PASS" : "FAIL"}  ${c.target}: ${c.actual}`);
-  const out = path.join(root, "bench-results", "patient-search.json");
-  mkdirSync(path.dirname(out), { recursive: true });
-  const cpus = os.cpus();
-  writeFileSync(
-    out,
-    `${JSON.stringify(
-      {
-        benchmark: "patient-search",
-        startedAt: started.toISOString(),
-        finishedAt: new Date().toISOString(),
-        machine: { cpus: cpus.length, cpuModel: cpus[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}`, node: process.version, postgres: await postgresVersion() },
-        config: { sizes, durationS: DURATION, warmupS: WARMUP, connections: CONNECTIONS, serverRuns: RUNS, mix: searchMix(sizes[0]).slice(0, 10) },
-        results,
-        targets: checks,
-      },
-      null,
-      2,
-    )}\n`,
-  );
-  console.log(`\nwritten to ${path.relative(root, out)}`);
+  printChecks(checks);
+  writeResult("patient-search", {
+    benchmark: "patient-search",
+    startedAt: started.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: { ...(await machine()), load: load.stop() },
+    config: { sizes, durationS: DURATION, warmupS: WARMUP, connections: CONNECTIONS, serverRuns: RUNS, mix: searchMix(sizes[0]).slice(0, 10) },
+    results,
+    targets: checks,
+  });
+  return checks;
+}
+
+const DAY_VIEW_TARGET_MS = 50;
+const BOOKING_TARGET = 0.5;
+
+async function scheduling(): Promise<Check[]> {
+  const started = new Date();
+  const load = loadSampler();
+  const opts = { connections: CONNECTIONS, duration: DURATION, warmup: WARMUP, port: PORT, runs: RUNS, appointments: APPOINTMENTS, keep: args.keep, log };
+  const booking: BookingResult | null = only.includes("booking") ? await benchBooking(opts) : null;
+  const dayView: DayViewResult | null = only.includes("dayview") ? await benchDayView(opts) : null;
+  const checks: Check[] = [];
+  if (booking) {
+    console.log(`\nBooking throughput (${CONNECTIONS} concurrent, ${DURATION} s each; distinct free slots)\n`);
+    const row = (name: string, t: BookingResult["floor"]) => [name, String(t.perSecond), `${t.p50} ms`, `${t.p95} ms`, `${t.p99} ms`, String(t.bookings), String(t.failures), `${Math.round((t.perSecond / booking.floor.perSecond) * 100)} %`];
+    console.log(
+      renderTable(
+        ["path", "bookings/s", "p50", "p95", "p99", "bookings", "failures", "of floor"],
+        [row("floor: pg transaction", booking.floor), row("bookAppointment in-process", booking.inProcess), row("HTTP POST /appointments", booking.http)],
+      ),
+    );
+    checks.push({
+      target: `HTTP booking throughput ≥ ${BOOKING_TARGET * 100} % of the pg floor`,
+      actual: `${booking.http.perSecond} vs ${booking.floor.perSecond} bookings/s (${Math.round(booking.ratio * 100)} %)`,
+      pass: booking.ratio >= BOOKING_TARGET && booking.http.failures === 0,
+    });
+  }
+  if (dayView) {
+    console.log(`\nDoctor day view, ${dayView.appointments.toLocaleString("en")} appointments (${dayView.doctors} doctors; server: ${RUNS} runs each; HTTP: ${CONNECTIONS} connections, ${DURATION} s)\n`);
+    const s = dayView.server;
+    const h = dayView.http;
+    console.log(
+      renderTable(
+        ["view", "server p50", "server p95", "server p99", "HTTP p50", "HTTP p95", "HTTP p99", "req/s", "errors"],
+        [
+          ["day list (GET /appointments)", `${s.list.p50} ms`, `${s.list.p95} ms`, `${s.list.p99} ms`, `${h.list.p50} ms`, `${h.list.p95} ms`, `${h.list.p99} ms`, String(h.list.reqPerSec), String(h.list.errors)],
+          ["slots, 1 day", `${s.slots1.p50} ms`, `${s.slots1.p95} ms`, `${s.slots1.p99} ms`, `${h.slots1.p50} ms`, `${h.slots1.p95} ms`, `${h.slots1.p99} ms`, String(h.slots1.reqPerSec), String(h.slots1.errors)],
+          ["slots, 7 days", `${s.slots7.p50} ms`, `${s.slots7.p95} ms`, `${s.slots7.p99} ms`, "–", "–", "–", "–", "–"],
+        ],
+      ),
+    );
+    const worst = Math.max(s.list.p95, s.slots1.p95, s.slots7.p95);
+    checks.push({
+      target: `doctor day view server-side p95 ≤ ${DAY_VIEW_TARGET_MS} ms at ${dayView.appointments.toLocaleString("en")} appointments`,
+      actual: `list ${s.list.p95} ms, slots 1 day ${s.slots1.p95} ms, 7 days ${s.slots7.p95} ms`,
+      pass: dayView.appointments >= 5_000_000 ? worst <= DAY_VIEW_TARGET_MS : null,
+    });
+    checks.push({
+      target: `doctor day view HTTP p95 ≤ ${DAY_VIEW_TARGET_MS} ms (GET /api/v1/appointments, ${CONNECTIONS} connections)`,
+      actual: `${h.list.p95} ms`,
+      pass: dayView.appointments >= 5_000_000 ? h.list.p95 <= DAY_VIEW_TARGET_MS && h.list.errors === 0 : null,
+    });
+  }
+  printChecks(checks);
+  const loadSeen = load.stop();
+  console.log(`load average during the run: mean ${loadSeen.loadAvg1mMean}, max ${loadSeen.loadAvg1mMax} on ${loadSeen.cpus} cores`);
+  writeResult("scheduling", {
+    benchmark: "scheduling",
+    startedAt: started.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: { ...(await machine()), load: loadSeen },
+    config: { parts: only.filter((p) => p !== "search"), appointments: APPOINTMENTS, durationS: DURATION, warmupS: WARMUP, connections: CONNECTIONS, serverRuns: RUNS },
+    booking,
+    dayView,
+    targets: checks,
+  });
+  return checks;
+}
+
+async function main() {
+  ensureBuild(args.build, log);
+  const checks: Check[] = [];
+  if (only.includes("search")) checks.push(...(await search()));
+  if (only.includes("booking") || only.includes("dayview")) checks.push(...(await scheduling()));
   process.exit(checks.some((c) => c.pass === false) ? 1 : 0);
 }
 

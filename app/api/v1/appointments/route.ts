@@ -1,7 +1,7 @@
 import { apiRoute, created, listResponse, parseListQuery, readJson } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { parseInput } from "@/lib/server/validation";
-import { getAppointment, listAppointments, localRange } from "@/lib/scheduling/queries";
+import { listAppointments, localRange } from "@/lib/scheduling/queries";
 import { APPOINTMENT_FILTER_KEYS, ZAppointmentFilters, ZBook } from "@/lib/scheduling/schemas";
 import { bookAppointment } from "@/lib/scheduling/service";
 
@@ -21,6 +21,6 @@ export const GET = apiRoute("appointment.read", async ({ req, ctx }) => {
 
 /** Books a slot; `409 SLOT_TAKEN` when the doctor or the patient is already booked then. */
 export const POST = apiRoute("appointment.book", async ({ req, ctx }) => {
-  const { id } = await bookAppointment(db(), ctx, await readJson(req, ZBook));
-  return created(await getAppointment(db(), ctx, id));
+  const { appointment } = await bookAppointment(db(), ctx, await readJson(req, ZBook));
+  return created(appointment);
 });

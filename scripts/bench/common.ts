@@ -1,0 +1,103 @@
+// What the bench parts share: percentiles, tables, and `next start` on a bench database.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import os from "node:os";
+import pg from "pg";
+
+export const root = path.resolve(import.meta.dirname, "../..");
+/** The secret the bench server signs with: the bench mints bearer tokens with the same one. */
+export const BENCH_SECRET = "bench-secret-0123456789abcdefghijkl";
+
+export type Percentiles = { p50: number; p95: number; p99: number; mean: number; max: number };
+
+export const round = (n: number) => Math.round(n * 100) / 100;
+
+export function percentiles(samples: number[]): Percentiles {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
+  return { p50: round(at(50)), p95: round(at(95)), p99: round(at(99)), mean: round(s.reduce((a, b) => a + b, 0) / s.length), max: round(s[s.length - 1]) };
+}
+
+export function table(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i])).join(" | ")} |`;
+  return [line(head), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
+}
+
+export function ensureBuild(rebuild: boolean, log: (s: string) => void) {
+  if (!rebuild && existsSync(path.join(root, ".next/BUILD_ID"))) return;
+  log("Building the app (next build)…");
+  const r = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (r.status !== 0) throw new Error("next build failed");
+}
+
+export async function startServer(url: string, port: number): Promise<ChildProcess> {
+  const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true, // its own process group, so stopping it stops next's workers too
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: BENCH_SECRET,
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+    },
+  });
+  let output = "";
+  child.stdout?.on("data", (d) => (output += d));
+  child.stderr?.on("data", (d) => (output += d));
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/status`);
+      if (res.ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  stopServer(child);
+  throw new Error(`next start did not answer on port ${port} within 60 s (is the port taken? use --port):\n${output}`);
+}
+
+export async function stopServer(child: ChildProcess) {
+  if (child.exitCode === null && child.pid) {
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      child.kill("SIGTERM");
+    }
+  }
+  await new Promise((r) => setTimeout(r, 500));
+}
+
+export async function postgresVersion(): Promise<string> {
+  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres" });
+  await client.connect();
+  try {
+    return (await client.query<{ v: string }>("SHOW server_version")).rows[0].v;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The 1-minute load average over the core count, sampled: the machine is shared. */
+export function loadSampler() {
+  const samples: number[] = [];
+  const sample = () => samples.push((os.loadavg()[0] ?? 0));
+  sample();
+  const timer = setInterval(sample, 2000);
+  timer.unref();
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      return { loadAvg1mMean: round(samples.reduce((a, b) => a + b, 0) / samples.length), loadAvg1mMax: round(Math.max(...samples)), cpus: os.cpus().length };
+    },
+  };
+}
