@@ -46,10 +46,13 @@ export async function slotsForDays(prisma: Db, doctorId: string, from: string, d
     prisma.doctorAvailability.findUnique({ where: { doctorId }, select: { slotMinutes: true } }),
     prisma.weeklyHours.findMany({ where: { doctorId }, select: { weekday: true, startMin: true, endMin: true } }),
     prisma.availabilityException.findMany({ where: { doctorId, date: { gte: dateOnly(dates[0]), lte: dateOnly(dates[dates.length - 1]) } }, select: { date: true, startMin: true, endMin: true } }),
-    prisma.appointment.findMany({
-      where: { doctorId, status: { in: [...LIVE] }, startsAt: { lt: rangeEnd }, endsAt: { gt: rangeStart } },
-      select: { startsAt: true, endsAt: true },
-    }),
+    // The doctor's live appointments overlapping the range, read through the doctor's exclusion
+    // constraint's index (doctorId, time range; live rows only): the rows of those days alone,
+    // however long the doctor's history (a (doctorId, startsAt) range would read all of it).
+    prisma.$queryRaw<{ startsAt: Date; endsAt: Date }[]>`
+      SELECT "startsAt", "endsAt" FROM "Appointment"
+      WHERE "doctorId" = ${doctorId} AND status IN ('BOOKED', 'CHECKED_IN')
+        AND tsrange("startsAt", "endsAt") && tsrange(${rangeStart}::timestamp, ${rangeEnd}::timestamp)`,
   ]);
   if (!availability) return dates.map((date) => ({ date, slots: [] }));
   return dates.map((date) => {
