@@ -4,7 +4,7 @@ import { buttonClass } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { messages } from "@/lib/i18n";
 import { ownPatientRecord } from "@/lib/patients/queries";
-import { listAppointments } from "@/lib/scheduling/queries";
+import { LIVE, listAppointments } from "@/lib/scheduling/queries";
 import { db } from "@/lib/server/db";
 import type { Ctx } from "@/lib/server/session";
 import { VisitList } from "./VisitList";
@@ -16,7 +16,7 @@ export async function PatientDashboard({ ctx }: { ctx: Ctx }) {
   const now = new Date();
   const [record, upcoming, past] = await Promise.all([
     ownPatientRecord(db(), ctx.actor.id),
-    listAppointments(db(), ctx, { from: now }, { skip: 0, take: 10 }),
+    listAppointments(db(), ctx, { from: now, status: [...LIVE] }, { skip: 0, take: 10 }),
     listAppointments(db(), ctx, { to: now }, { skip: 0, take: 10, desc: true }),
   ]);
   if (!record) return <Alert>{m.noRecord}</Alert>;

@@ -183,7 +183,8 @@ export function bookedView(a: Omit<Row, "patient" | "doctor">, patient: Row["pat
   return withHistory({ ...a, patient, doctor }, [event], new Map([[actor.id, actor.name]]));
 }
 
-export type AppointmentFilter = { status?: string; doctorId?: string; patientId?: string; departmentId?: string; from?: Date; to?: Date };
+/** `status`: one status, or several (e.g. the live ones for "upcoming"). */
+export type AppointmentFilter = { status?: string | string[]; doctorId?: string; patientId?: string; departmentId?: string; from?: Date; to?: Date };
 
 /** Local dates (`to` inclusive) as the instants listAppointments filters on. */
 export function localRange(f: { from?: string; to?: string }): { from: Date | undefined; to: Date | undefined } {
@@ -198,7 +199,7 @@ export function localRange(f: { from?: string; to?: string }): { from: Date | un
 export async function listAppointments(prisma: Db, ctx: Ctx, filter: AppointmentFilter, page: { skip: number; take: number; desc?: boolean }) {
   const where: Prisma.AppointmentWhereInput = {
     ...appointmentScope(ctx),
-    ...(filter.status ? { status: filter.status as Row["status"] } : {}),
+    ...(filter.status ? { status: { in: [filter.status].flat() as Row["status"][] } } : {}),
     ...(filter.doctorId ? { doctorId: filter.doctorId } : {}),
     ...(filter.patientId ? { patientId: filter.patientId } : {}),
     ...(filter.departmentId ? { doctor: { staffProfile: { departmentId: filter.departmentId } } } : {}),
