@@ -14,7 +14,7 @@ import { DateTime } from "luxon";
 import pg from "pg";
 import { renderEmail } from "../../lib/notifications/mail";
 import { listAppointments, localRange, slotsForDays } from "../../lib/scheduling/queries";
-import { bookAppointment } from "../../lib/scheduling/service";
+import { bookAppointment, bookingWrite } from "../../lib/scheduling/service";
 import { createDb } from "../../lib/server/db";
 import { env } from "../../lib/server/env";
 import type { Ctx } from "../../lib/server/session";
@@ -89,7 +89,7 @@ export function bookingPlan(doctors: number, patients: number) {
 
 type Throughput = Percentiles & { bookings: number; perSecond: number; failures: number; durationS: number; connections: number };
 
-export type BookingResult = { doctors: number; patients: number; floor: Throughput; http: Throughput; inProcess: Throughput; ratio: number; inProcessRatio: number };
+export type BookingResult = { doctors: number; patients: number; floor: Throughput; statements: Throughput; http: Throughput; inProcess: Throughput; ratio: number; inProcessRatio: number };
 
 /** Runs `worker` on `connections` loops for `seconds`; latencies of the successes, count of failures. */
 async function loops(connections: number, seconds: number, once: () => Promise<void>): Promise<Throughput> {
@@ -120,11 +120,12 @@ async function loops(connections: number, seconds: number, once: () => Promise<v
 type PatientRow = { id: string; firstName: string; lastName: string; email: string | null; userId: string | null };
 
 /**
- * The floor: the rows bookAppointment writes, in its order (the audit event last), through `pg`
- * directly, one transaction per booking on a pool of `connections` clients. Same tables, triggers
- * (the audit chain) and constraints.
+ * The floor: the booking's write through `pg` directly, one transaction per booking on a pool of
+ * `connections` clients, with the same tables, triggers (the audit chain) and constraints.
+ * "statement": bookingWrite's statement, the one bookAppointment sends (the floor the target is
+ * measured against); "statements": the same rows as one INSERT each between BEGIN and COMMIT.
  */
-async function floorBookings(url: string, tag: string, doctors: number, patients: PatientRow[], opts: SchedulingOptions): Promise<Throughput> {
+async function floorBookings(url: string, tag: string, doctors: number, patients: PatientRow[], opts: SchedulingOptions, mode: "statement" | "statements"): Promise<Throughput> {
   const pool = new pg.Pool({ connectionString: url, max: opts.connections });
   const plan = bookingPlan(doctors, patients.length);
   let next = 0;
@@ -138,10 +139,21 @@ async function floorBookings(url: string, tag: string, doctors: number, patients
     const p = patients[b.patient];
     const doctorId = `${tag}d${b.doctor}`;
     const endsAt = new Date(b.startsAt.getTime() + SLOT_MINUTES * 60_000);
+    const id = randomUUID();
+    if (mode === "statement") {
+      const patientEmail = p.email ? [{ id: randomUUID(), to: p.email, subject: email.subject, html: email.html, text: email.text }] : [];
+      const notifications = [
+        { id: randomUUID(), userId: doctorId, title: "New appointment", body: `${p.firstName} ${p.lastName}, Mon, 3 Mar 2031, 09:30`, link: `/appointments/${id}` },
+        ...(p.userId ? [{ id: randomUUID(), userId: p.userId, title: "Appointment booked", body: "Dr Kofi Mensah, Mon, 3 Mar 2031, 09:30", link: `/appointments/${id}` }] : []),
+      ];
+      const sql = bookingWrite({ id, patientId: p.id, doctorId, startsAt: b.startsAt, endsAt, reason: null, actor: { id: RECORDS_ID, role: "RECORDS_OFFICER" }, ip: "127.0.0.1", notifications, emails: patientEmail });
+      // Instants as the Prisma adapter sends them: UTC wall clock.
+      await pool.query(sql.text, sql.values.map((v) => (v instanceof Date ? v.toISOString().replace("T", " ").replace("Z", "") : v)));
+      return;
+    }
     const c = await pool.connect();
     try {
       await c.query("BEGIN");
-      const id = randomUUID();
       await c.query(
         `INSERT INTO "Appointment" (id, "patientId", "doctorId", "startsAt", "endsAt", "createdById", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, now()) RETURNING id`,
         [id, p.id, doctorId, b.startsAt, endsAt, RECORDS_ID],
@@ -236,16 +248,19 @@ export async function benchBooking(opts: SchedulingOptions): Promise<BookingResu
   try {
     await client.query(`INSERT INTO "User" (id, email, name, role, "updatedAt") VALUES ('${RECORDS_ID}', 'records@bench.hospital', 'Bench Records', 'RECORDS_OFFICER', now())`);
     // One set of doctors and patients per contender, so that none books another's slots.
-    for (const tag of ["f", "h", "s"]) await seedPeople(client, tag, DOCTORS, PATIENTS);
+    for (const tag of ["f", "g", "h", "s"]) await seedPeople(client, tag, DOCTORS, PATIENTS);
     await client.query(`VACUUM ANALYZE`);
     const patientsOf = async (tag: string) =>
       (await client.query<PatientRow>(`SELECT id, "firstName", "lastName", email, "userId" FROM "Patient" WHERE id LIKE '${tag}p%' ORDER BY substr(id, 3)::int`)).rows;
-    const [f, h, s] = [await patientsOf("f"), await patientsOf("h"), await patientsOf("s")];
-    log(`  seeded 3 × ${DOCTORS} doctors and ${PATIENTS.toLocaleString("en")} patients`);
+    const [f, g, h, s] = [await patientsOf("f"), await patientsOf("g"), await patientsOf("h"), await patientsOf("s")];
+    log(`  seeded 4 × ${DOCTORS} doctors and ${PATIENTS.toLocaleString("en")} patients`);
 
-    log("  floor: the same transaction through pg…");
-    const floor = await floorBookings(database.url, "f", DOCTORS, f, opts);
+    log("  floor: the same statement through pg…");
+    const floor = await floorBookings(database.url, "f", DOCTORS, f, opts, "statement");
     log(`  floor ${floor.perSecond} bookings/s (p50 ${floor.p50} ms, p95 ${floor.p95} ms, failures ${floor.failures})`);
+    log("  pg, one INSERT per row in a transaction…");
+    const statements = await floorBookings(database.url, "g", DOCTORS, g, opts, "statements");
+    log(`  pg, one INSERT per row: ${statements.perSecond} bookings/s (p50 ${statements.p50} ms, p95 ${statements.p95} ms, failures ${statements.failures})`);
 
     log("  in-process: bookAppointment…");
     const inProcess = await inProcessBookings(database.url, "s", DOCTORS, s, opts);
@@ -271,7 +286,7 @@ export async function benchBooking(opts: SchedulingOptions): Promise<BookingResu
     } finally {
       await stopServer(server);
     }
-    return { doctors: DOCTORS, patients: PATIENTS, floor, http, inProcess, ratio: round(http.perSecond / floor.perSecond), inProcessRatio: round(inProcess.perSecond / floor.perSecond) };
+    return { doctors: DOCTORS, patients: PATIENTS, floor, statements, http, inProcess, ratio: round(http.perSecond / floor.perSecond), inProcessRatio: round(inProcess.perSecond / floor.perSecond) };
   } finally {
     await client.end();
     if (opts.keep) log(`  kept: ${database.url}`);
