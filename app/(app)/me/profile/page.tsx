@@ -4,6 +4,7 @@ import { PatientHeader } from "@/components/patients/PatientHeader";
 import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
 import { messages } from "@/lib/i18n";
+import { contactValues } from "@/lib/patients/form-values";
 import { ownPatientRecord, readPatient } from "@/lib/patients/queries";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
@@ -25,14 +26,7 @@ export default async function MyProfilePage() {
         <ContactForm
           labels={{ form: m.form, saved: m.self.saved }}
           action={updateOwnContactAction}
-          initial={{
-            phone: p.phone ?? "",
-            email: p.email ?? "",
-            address: p.address ?? "",
-            emergencyContactName: p.emergencyContact.name ?? "",
-            emergencyContactPhone: p.emergencyContact.phone ?? "",
-            emergencyContactRelation: p.emergencyContact.relation ?? "",
-          }}
+          initial={contactValues(p)}
         />
       </Card>
     </div>

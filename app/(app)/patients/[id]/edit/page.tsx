@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PatientForm, type PatientFormValues } from "@/components/patients/PatientForm";
 import { PatientHeader } from "@/components/patients/PatientHeader";
 import { messages } from "@/lib/i18n";
+import { contactValues } from "@/lib/patients/form-values";
 import { readPatient } from "@/lib/patients/queries";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
@@ -22,12 +23,7 @@ export default async function EditPatientPage({ params }: { params: Promise<{ id
     sex: p.sex,
     nationalId: p.nationalId ?? "",
     bloodGroup: p.clinical?.bloodGroup ?? "",
-    phone: p.phone ?? "",
-    email: p.email ?? "",
-    address: p.address ?? "",
-    emergencyContactName: p.emergencyContact.name ?? "",
-    emergencyContactPhone: p.emergencyContact.phone ?? "",
-    emergencyContactRelation: p.emergencyContact.relation ?? "",
+    ...contactValues(p),
     medicalHistory: p.clinical?.medicalHistory ?? "",
     allergies: p.allergies.map((a) => ({ substance: a.substance, drugClass: a.drugClass ?? "", reaction: a.reaction ?? "", severity: a.severity ?? "" })),
     conditions: (p.clinical?.conditions ?? []).map((c) => ({ text: c.text, code: c.code ?? "" })),
