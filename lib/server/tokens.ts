@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, createSecretKey, type KeyObject } from "node:crypto";
 import { SignJWT, jwtVerify } from "jose";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { authSecret, env } from "./env";
@@ -9,9 +9,16 @@ import { authSecret, env } from "./env";
 const ISSUER = "hospital";
 const AUDIENCE = "hospital-api";
 
-function key(): Uint8Array {
-  // Derived from, not equal to, the session secret: a token is never a valid session cookie.
-  return createHash("sha256").update(`api-token:${authSecret()}`).digest();
+let cached: { secret: string; key: KeyObject } | undefined;
+
+/**
+ * Derived from, not equal to, the session secret: a token is never a valid session cookie. A
+ * KeyObject made once per secret, so verifying a token does not import the key every time.
+ */
+function key(): KeyObject {
+  const secret = authSecret();
+  if (cached?.secret !== secret) cached = { secret, key: createSecretKey(createHash("sha256").update(`api-token:${secret}`).digest()) };
+  return cached.key;
 }
 
 export type TokenClaims = { userId: string; role: Role; sessionVersion: number };

@@ -32,29 +32,39 @@ export function ensureBuild(rebuild: boolean, log: (s: string) => void) {
   if (r.status !== 0) throw new Error("next build failed");
 }
 
+/** `next start` on a bench database; with BENCH_CPU_PROF=<dir> it writes a V8 CPU profile there on exit. */
 export async function startServer(url: string, port: number): Promise<ChildProcess> {
-  const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  return spawnAndWait(process.execPath, [...profile, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    DATABASE_URL: url,
+    NEXTAUTH_SECRET: BENCH_SECRET,
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+    LOG_LEVEL: "warn",
+  }, `http://127.0.0.1:${port}/api/v1/status`);
+}
+
+/** The floor server (floor-server.ts): the same SQL through `pg` behind bare node:http. */
+export async function startFloorServer(url: string, port: number): Promise<ChildProcess> {
+  return spawnAndWait(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/bench/floor-server.ts")], { DATABASE_URL: url, PORT: String(port), NODE_ENV: "production" }, `http://127.0.0.1:${port}/status`);
+}
+
+async function spawnAndWait(command: string, args: string[], env: Record<string, string>, probe: string): Promise<ChildProcess> {
+  const child = spawn(command, args, {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
-    detached: true, // its own process group, so stopping it stops next's workers too
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      NEXTAUTH_SECRET: BENCH_SECRET,
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-      NEXT_TELEMETRY_DISABLED: "1",
-      NODE_ENV: "production",
-      LOG_LEVEL: "warn",
-    },
+    detached: true, // its own process group, so stopping it stops its workers too
+    env: { ...process.env, ...env },
   });
   let output = "";
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null) throw new Error(`${path.basename(command)} exited (${child.exitCode}):\n${output}`);
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/v1/status`);
+      const res = await fetch(probe);
       if (res.ok) return child;
     } catch {
       // not listening yet
@@ -62,7 +72,7 @@ export async function startServer(url: string, port: number): Promise<ChildProce
     await new Promise((r) => setTimeout(r, 300));
   }
   stopServer(child);
-  throw new Error(`next start did not answer on port ${port} within 60 s (is the port taken? use --port):\n${output}`);
+  throw new Error(`${path.basename(command)} did not answer ${probe} within 60 s (is the port taken? use --port):\n${output}`);
 }
 
 export async function stopServer(child: ChildProcess) {

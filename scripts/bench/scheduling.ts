@@ -1,9 +1,11 @@
 // The scheduling parts of `npm run bench` (issue 4):
 //
 // - booking: POST /api/v1/appointments under load (autocannon, a distinct free slot and patient per
-//   request) against the floor, the same transaction through `pg` directly, at the same
-//   concurrency in the same run; bookAppointment in-process at that concurrency as well, which
-//   tells the service's cost from the HTTP stack's.
+//   request) against its floor in the same run at the same concurrency: the same SQL (the session
+//   check, the three reads, the one write statement) through `pg` behind a bare node:http server
+//   (floor-server.ts), loaded by the same autocannon. For reference: the write statement alone
+//   through a `pg` pool (no HTTP, no reads), the same rows as one INSERT each, and bookAppointment
+//   in-process, which tells the service's cost from the HTTP stack's.
 // - dayview: a doctor's day with millions of appointments in the table (seeded set-based, the
 //   Appointment indexes and constraints rebuilt afterwards): listAppointments scoped to the doctor
 //   for one day and slotsForDays for 1 and 7 days in-process, and GET /api/v1/appointments?doctorId=
@@ -20,7 +22,7 @@ import { env } from "../../lib/server/env";
 import type { Ctx } from "../../lib/server/session";
 import { issueApiToken } from "../../lib/server/tokens";
 import { createTestDatabase } from "../../tests/test-db";
-import { percentiles, round, startServer, stopServer, type Percentiles } from "./common";
+import { percentiles, round, startFloorServer, startServer, stopServer, type Percentiles } from "./common";
 import { FIRST_NAMES, LAST_NAMES, sqlArray } from "./data";
 
 export type SchedulingOptions = { connections: number; duration: number; warmup: number; port: number; runs: number; appointments: number; keep: boolean; log: (s: string) => void };
@@ -89,7 +91,19 @@ export function bookingPlan(doctors: number, patients: number) {
 
 type Throughput = Percentiles & { bookings: number; perSecond: number; failures: number; durationS: number; connections: number };
 
-export type BookingResult = { doctors: number; patients: number; floor: Throughput; statements: Throughput; http: Throughput; inProcess: Throughput; ratio: number; inProcessRatio: number };
+export type BookingResult = {
+  doctors: number;
+  patients: number;
+  /** The floor: the same SQL through pg behind bare node:http. */
+  floor: Throughput;
+  /** The write statement alone through a pg pool; the same rows as one INSERT each. */
+  write: Throughput;
+  statements: Throughput;
+  http: Throughput;
+  inProcess: Throughput;
+  ratio: number;
+  inProcessRatio: number;
+};
 
 /** Runs `worker` on `connections` loops for `seconds`; latencies of the successes, count of failures. */
 async function loops(connections: number, seconds: number, once: () => Promise<void>): Promise<Throughput> {
@@ -120,10 +134,10 @@ async function loops(connections: number, seconds: number, once: () => Promise<v
 type PatientRow = { id: string; firstName: string; lastName: string; email: string | null; userId: string | null };
 
 /**
- * The floor: the booking's write through `pg` directly, one transaction per booking on a pool of
- * `connections` clients, with the same tables, triggers (the audit chain) and constraints.
- * "statement": bookingWrite's statement, the one bookAppointment sends (the floor the target is
- * measured against); "statements": the same rows as one INSERT each between BEGIN and COMMIT.
+ * References below the floor: the booking's write alone through `pg` directly, one transaction per
+ * booking on a pool of `connections` clients, with the same tables, triggers (the audit chain) and
+ * constraints, no HTTP and no reads. "statement": bookingWrite's statement, the one bookAppointment
+ * sends; "statements": the same rows as one INSERT each between BEGIN and COMMIT.
  */
 async function floorBookings(url: string, tag: string, doctors: number, patients: PatientRow[], opts: SchedulingOptions, mode: "statement" | "statements"): Promise<Throughput> {
   const pool = new pg.Pool({ connectionString: url, max: opts.connections });
@@ -202,14 +216,14 @@ async function inProcessBookings(url: string, tag: string, doctors: number, pati
   }
 }
 
-/** autocannon on POST /api/v1/appointments, each request the next free slot of the plan. */
-function httpBookings(tag: string, doctors: number, patients: PatientRow[], bearer: string, opts: SchedulingOptions, seconds: number, plan: (k: number) => Booking, counter: { next: number }): Promise<Throughput> {
+/** autocannon POSTing bookings to `port` + `path`, each request the next free slot of the plan. */
+function httpBookings(target: { port: number; path: string }, tag: string, patients: PatientRow[], bearer: string, opts: SchedulingOptions, seconds: number, plan: (k: number) => Booking, counter: { next: number }): Promise<Throughput> {
   const latencies: number[] = [];
   let failures = 0;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
-        url: `http://127.0.0.1:${opts.port}`,
+        url: `http://127.0.0.1:${target.port}`,
         connections: opts.connections,
         duration: seconds,
         method: "POST",
@@ -217,7 +231,7 @@ function httpBookings(tag: string, doctors: number, patients: PatientRow[], bear
         requests: [
           {
             method: "POST",
-            path: "/api/v1/appointments",
+            path: target.path,
             setupRequest: (req) => {
               const b = plan(counter.next++);
               return { ...req, body: JSON.stringify({ doctorId: `${tag}d${b.doctor}`, patientId: patients[b.patient].id, startsAt: b.startsAt.toISOString() }) };
@@ -248,16 +262,29 @@ export async function benchBooking(opts: SchedulingOptions): Promise<BookingResu
   try {
     await client.query(`INSERT INTO "User" (id, email, name, role, "updatedAt") VALUES ('${RECORDS_ID}', 'records@bench.hospital', 'Bench Records', 'RECORDS_OFFICER', now())`);
     // One set of doctors and patients per contender, so that none books another's slots.
-    for (const tag of ["f", "g", "h", "s"]) await seedPeople(client, tag, DOCTORS, PATIENTS);
+    for (const tag of ["f", "g", "h", "s", "k"]) await seedPeople(client, tag, DOCTORS, PATIENTS);
     await client.query(`VACUUM ANALYZE`);
     const patientsOf = async (tag: string) =>
       (await client.query<PatientRow>(`SELECT id, "firstName", "lastName", email, "userId" FROM "Patient" WHERE id LIKE '${tag}p%' ORDER BY substr(id, 3)::int`)).rows;
-    const [f, g, h, s] = [await patientsOf("f"), await patientsOf("g"), await patientsOf("h"), await patientsOf("s")];
-    log(`  seeded 4 × ${DOCTORS} doctors and ${PATIENTS.toLocaleString("en")} patients`);
+    const [f, g, h, s, k] = [await patientsOf("f"), await patientsOf("g"), await patientsOf("h"), await patientsOf("s"), await patientsOf("k")];
+    log(`  seeded 5 × ${DOCTORS} doctors and ${PATIENTS.toLocaleString("en")} patients`);
 
-    log("  floor: the same statement through pg…");
-    const floor = await floorBookings(database.url, "f", DOCTORS, f, opts, "statement");
+    log("  floor: the same SQL through pg behind bare node:http…");
+    const floorServer = await startFloorServer(database.url, opts.port + 1);
+    let floor: Throughput;
+    try {
+      const plan = bookingPlan(DOCTORS, PATIENTS);
+      const counter = { next: 0 };
+      await httpBookings({ port: opts.port + 1, path: "/book" }, "k", k, RECORDS_ID, opts, opts.warmup, plan, counter);
+      floor = await httpBookings({ port: opts.port + 1, path: "/book" }, "k", k, RECORDS_ID, opts, opts.duration, plan, counter);
+    } finally {
+      await stopServer(floorServer);
+    }
     log(`  floor ${floor.perSecond} bookings/s (p50 ${floor.p50} ms, p95 ${floor.p95} ms, failures ${floor.failures})`);
+
+    log("  the write statement alone through a pg pool…");
+    const write = await floorBookings(database.url, "f", DOCTORS, f, opts, "statement");
+    log(`  write alone ${write.perSecond} bookings/s (p50 ${write.p50} ms, p95 ${write.p95} ms, failures ${write.failures})`);
     log("  pg, one INSERT per row in a transaction…");
     const statements = await floorBookings(database.url, "g", DOCTORS, g, opts, "statements");
     log(`  pg, one INSERT per row: ${statements.perSecond} bookings/s (p50 ${statements.p50} ms, p95 ${statements.p95} ms, failures ${statements.failures})`);
@@ -280,13 +307,14 @@ export async function benchBooking(opts: SchedulingOptions): Promise<BookingResu
       });
       if (probe.status !== 201) throw new Error(`POST /api/v1/appointments: ${probe.status} ${await probe.text()}`);
       log("  HTTP: POST /api/v1/appointments…");
-      await httpBookings("h", DOCTORS, h, bearer, opts, opts.warmup, plan, counter);
-      http = await httpBookings("h", DOCTORS, h, bearer, opts, opts.duration, plan, counter);
+      const target = { port: opts.port, path: "/api/v1/appointments" };
+      await httpBookings(target, "h", h, bearer, opts, opts.warmup, plan, counter);
+      http = await httpBookings(target, "h", h, bearer, opts, opts.duration, plan, counter);
       log(`  HTTP ${http.perSecond} bookings/s (p50 ${http.p50} ms, p95 ${http.p95} ms, failures ${http.failures})`);
     } finally {
       await stopServer(server);
     }
-    return { doctors: DOCTORS, patients: PATIENTS, floor, statements, http, inProcess, ratio: round(http.perSecond / floor.perSecond), inProcessRatio: round(inProcess.perSecond / floor.perSecond) };
+    return { doctors: DOCTORS, patients: PATIENTS, floor, write, statements, http, inProcess, ratio: round(http.perSecond / floor.perSecond), inProcessRatio: round(inProcess.perSecond / floor.perSecond) };
   } finally {
     await client.end();
     if (opts.keep) log(`  kept: ${database.url}`);

@@ -1,0 +1,105 @@
+// The floor of an HTTP figure (issue 4, issue 9): a bare node:http server on loopback that answers
+// the same request with the same SQL through `pg` (same pool size as the app, same round trips in
+// the same order), and nothing else — no framework, no ORM, no validation library, no session
+// library. What the app adds on top of this is its overhead.
+//
+//   tsx scripts/bench/floor-server.ts   (env: DATABASE_URL, PORT)
+//
+// POST /book {doctorId, patientId, startsAt}, `authorization: Bearer <userId>` — what
+// POST /api/v1/appointments sends to PostgreSQL for a staff booking: the caller's user row (the
+// session check), then the patient, the doctor and the doctor's grid for that date side by side,
+// then the booking's one write statement (bookingWrite); 201 with the appointment as JSON.
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import { DateTime } from "luxon";
+import pg from "pg";
+import { renderEmail } from "../../lib/notifications/mail";
+import { bookingWrite } from "../../lib/scheduling/service";
+import { weekdayOf } from "../../lib/scheduling/time";
+
+const url = process.env.DATABASE_URL;
+const port = Number(process.env.PORT ?? 3300);
+const zone = process.env.HOSPITAL_TIMEZONE ?? "UTC";
+if (!url) throw new Error("DATABASE_URL is not set");
+const pool = new pg.Pool({ connectionString: url, max: 10 });
+
+// Instants as the Prisma adapter sends them: UTC wall clock.
+const param = (v: unknown) => (v instanceof Date ? v.toISOString().replace("T", " ").replace("Z", "") : v);
+const one = async <T extends pg.QueryResultRow>(text: string, values: unknown[]) => (await pool.query<T>(text, values)).rows[0];
+
+// The booking email, rendered once (the app renders one per booking: app work, not SQL).
+const email = renderEmail(
+  { to: "x@example.org", template: "appointment", data: { kind: "booked", patientName: "Amina Diallo", doctorName: "Dr Kofi Mensah", when: "Mon, 3 Mar 2031, 09:30", url: "http://127.0.0.1/appointments/x" } },
+  { hospitalName: "Bench Hospital" },
+);
+
+async function book(userId: string, body: { doctorId: string; patientId: string; startsAt: string }) {
+  const user = await one<{ id: string; role: string; active: boolean }>(`SELECT id, role, name, email, active, "sessionVersion" FROM "User" WHERE id = $1 LIMIT 1`, [userId]);
+  if (!user?.active) return { status: 401, body: { error: { code: "UNAUTHENTICATED" } } };
+  const startsAt = new Date(body.startsAt);
+  const date = DateTime.fromJSDate(startsAt, { zone }).toISODate()!;
+  const [patient, doctor] = await Promise.all([
+    one<{ id: string; firstName: string; lastName: string; email: string | null; userId: string | null }>(
+      `SELECT id, mrn, "firstName", "lastName", email, "userId" FROM "Patient" WHERE id = $1 AND active = true LIMIT 1`,
+      [body.patientId],
+    ),
+    one<{ id: string; name: string }>(
+      `SELECT u.id, u.name, s."userId" IS NOT NULL AS "hasProfile", s.specialty, d.name AS department
+       FROM "User" u LEFT JOIN "StaffProfile" s ON s."userId" = u.id LEFT JOIN "Department" d ON d.id = s."departmentId"
+       WHERE u.id = $1 AND u.role = 'DOCTOR' AND u.active`,
+      [body.doctorId],
+    ),
+    one(
+      `SELECT a."slotMinutes",
+              coalesce((SELECT json_agg(json_build_object('startMin', e."startMin", 'endMin', e."endMin")) FROM "AvailabilityException" e
+                        WHERE e."doctorId" = a."doctorId" AND e.date = $2::date), '[]') AS exceptions,
+              coalesce((SELECT json_agg(json_build_object('startMin', w."startMin", 'endMin', w."endMin")) FROM "WeeklyHours" w
+                        WHERE w."doctorId" = a."doctorId" AND w.weekday = $3), '[]') AS weekly
+       FROM "DoctorAvailability" a WHERE a."doctorId" = $1`,
+      [body.doctorId, date, weekdayOf(date, zone)],
+    ),
+  ]);
+  if (!patient || !doctor) return { status: 404, body: { error: { code: "NOT_FOUND" } } };
+  const id = randomUUID();
+  const at = "Mon, 3 Mar 2031, 09:30";
+  const sql = bookingWrite({
+    id,
+    patientId: patient.id,
+    doctorId: doctor.id,
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + 30 * 60_000),
+    reason: null,
+    actor: { id: user.id, role: user.role },
+    ip: "127.0.0.1",
+    notifications: [
+      { id: randomUUID(), userId: doctor.id, title: "New appointment", body: `${patient.firstName} ${patient.lastName}, ${at}`, link: `/appointments/${id}` },
+      ...(patient.userId ? [{ id: randomUUID(), userId: patient.userId, title: "Appointment booked", body: `${doctor.name}, ${at}`, link: `/appointments/${id}` }] : []),
+    ],
+    emails: patient.email ? [{ id: randomUUID(), to: patient.email, ...email }] : [],
+  });
+  try {
+    return { status: 201, body: await one(sql.text, sql.values.map(param)) };
+  } catch (err) {
+    if ((err as { code?: string }).code === "23P01") return { status: 409, body: { error: { code: "SLOT_TAKEN" } } };
+    throw err;
+  }
+}
+
+http
+  .createServer((req, res) => {
+    const send = (status: number, body: unknown) => {
+      res.writeHead(status, { "content-type": "application/json" });
+      res.end(JSON.stringify(body));
+    };
+    if (req.method === "GET" && req.url === "/status") return send(200, { ok: true });
+    if (req.method !== "POST" || req.url !== "/book") return send(404, { error: { code: "NOT_FOUND" } });
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const userId = (req.headers.authorization ?? "").replace(/^Bearer /i, "");
+      book(userId, JSON.parse(Buffer.concat(chunks).toString("utf8")))
+        .then((r) => send(r.status, r.body))
+        .catch((err: Error) => send(500, { error: { code: "INTERNAL", message: err.message } }));
+    });
+  })
+  .listen(port, "127.0.0.1");
