@@ -10,6 +10,11 @@ const ZEnv = z.object({
   HOSPITAL_TIMEZONE: z.string().default("UTC"),
   // A patient may not cancel an appointment starting within this many hours (staff still can).
   APPOINTMENT_CANCEL_CUTOFF_HOURS: z.coerce.number().min(0).default(24),
+  // A signed consultation (and a recorded vital sign or nurse note) can be edited for this many
+  // hours; then it is locked and changes go in as addenda.
+  CLINICAL_LOCK_HOURS: z.coerce.number().min(0).default(24),
+  // A prescription can be dispensed for this many days after it is issued.
+  PRESCRIPTION_VALID_DAYS: z.coerce.number().int().positive().default(30),
   API_TOKEN_TTL_MINUTES: z.coerce.number().int().positive().default(60),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(20),

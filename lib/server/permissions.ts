@@ -29,11 +29,14 @@ export const PERMISSIONS = {
   "appointment.book": { roles: ["ADMIN", "RECORDS_OFFICER", ...CLINICIANS, "PATIENT"], description: "Book, reschedule and cancel appointments (patients: their own)" },
   "appointment.read": { roles: ["ADMIN", "RECORDS_OFFICER", ...CLINICIANS, "PATIENT"], description: "See appointments (patients and doctors: their own)" },
 
-  "clinical.write": { roles: ["DOCTOR"], description: "Write consultations, diagnoses and lab orders" },
-  "clinical.read": { roles: ["ADMIN", ...CLINICIANS, "PATIENT"], description: "Read consultations and labs (patients: their own signed records)" },
+  "clinical.write": { roles: ["DOCTOR"], description: "Write and sign consultations, diagnoses and lab orders" },
+  "clinical.read": { roles: ["ADMIN", ...CLINICIANS, "PATIENT"], description: "Read consultations, vitals, nurse notes and labs (patients: their own, consultations once signed)" },
+  "clinical.addendum": { roles: [...CLINICIANS], description: "Add an addendum to a clinical record (consultations: doctors; vitals and nurse notes: doctors and nurses)" },
   "vitals.write": { roles: [...CLINICIANS], description: "Record vitals and nurse notes" },
+  "lab.result": { roles: [...CLINICIANS], description: "Enter lab results" },
   "prescription.write": { roles: ["DOCTOR"], description: "Prescribe and revoke prescriptions" },
   "prescription.read": { roles: ["ADMIN", ...CLINICIANS, "PHARMACIST", "PATIENT"], description: "Read prescriptions (patients: their own)" },
+  "drug.read": { roles: ["ADMIN", ...CLINICIANS, "PHARMACIST"], description: "Browse the drug catalogue" },
   "pharmacy.dispense": { roles: ["PHARMACIST"], description: "Dispense prescriptions from stock" },
   "pharmacy.stock": { roles: ["ADMIN", "PHARMACIST"], description: "Manage the drug catalogue and stock" },
 
