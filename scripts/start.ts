@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import { constants } from "node:os";
 import path from "node:path";
 import { createDb } from "../lib/server/db";
+import { ensureDrugCatalogue } from "../lib/pharmacy/catalogue";
 import { ensureFirstAdmin } from "../lib/staff/bootstrap";
 import { loadDotEnv, persistentSecret, root, startEmbedded, type EmbeddedServer } from "./db/embedded";
 import { applyMigrations, ensureDatabase } from "./db/migrations";
@@ -51,6 +52,8 @@ async function ensureAdmin(databaseUrl: string): Promise<void> {
     } else if (admin.created) {
       console.log(`First admin created: ${admin.email} (password from ADMIN_PASSWORD).`);
     }
+    const drugs = await ensureDrugCatalogue(prisma);
+    if (drugs) console.log(`Drug catalogue: ${drugs} drugs added.`);
   } finally {
     await prisma.$disconnect();
   }
