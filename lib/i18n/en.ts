@@ -1,3 +1,5 @@
+import { pharmacyEn } from "./pharmacy.en";
+import { clinicalEn } from "./clinical.en";
 import { schedulingEn } from "./scheduling.en";
 import { staffEn } from "./staff.en";
 
@@ -173,6 +175,8 @@ export const en = {
   },
   staff: staffEn,
   scheduling: schedulingEn,
+  clinical: clinicalEn,
+  pharmacy: pharmacyEn,
   audit: {
     title: "Audit trail",
     intro: "Who created, changed or viewed which record, when and from where. Rows are hash-chained: any edit or deletion breaks the chain.",

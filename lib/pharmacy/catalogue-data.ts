@@ -40,7 +40,7 @@ const d = (
   reorderLevel = 50,
 ): CatalogueDrug => ({ genericName, brandName, form, strength, drugClass, reorderLevel });
 
-export const DRUG_CATALOGUE: readonly CatalogueDrug[] = [
+export const DRUG_CATALOGUE: CatalogueDrug[] = [
   // Antibiotics
   d("amoxicillin", "Amoxil", "capsule", "500 mg", "penicillin", 100),
   d("amoxicillin", "Amoxil", "oral suspension", "250 mg/5 mL", "penicillin", 10),

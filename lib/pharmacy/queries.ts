@@ -1,0 +1,206 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import { audit } from "@/lib/server/audit";
+import { clock } from "@/lib/server/clock";
+import type { Db } from "@/lib/server/db";
+import { notFound } from "@/lib/server/errors";
+import type { Ctx } from "@/lib/server/session";
+import { isExpired } from "./fefo";
+import type { DrugFilters } from "./schemas";
+import { dispensableState, pharmacyToday } from "./service";
+
+// Reads for the pharmacy pages and API: the catalogue with stock on hand, batches, the low-stock
+// and expiring lists, prescriptions waiting and one prescription as the dispensing desk sees it.
+
+export type DrugRow = {
+  id: string;
+  genericName: string;
+  brandName: string | null;
+  form: string;
+  strength: string;
+  drugClass: string;
+  reorderLevel: number;
+  active: boolean;
+  onHand: number;
+  lowStock: boolean;
+};
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const daysBetween = (from: Date, to: Date) => Math.round((to.getTime() - from.getTime()) / 86_400_000);
+
+/** Units on hand per drug: the sum of its unexpired batches. */
+const onHandSql = (today: Date) =>
+  Prisma.sql`(SELECT "drugId", sum(quantity)::int AS on_hand FROM "StockBatch" WHERE "expiresOn" >= ${today}::date GROUP BY "drugId")`;
+
+/** The catalogue, searched over generic and brand names, with on-hand stock; `lowStock` keeps active drugs at or under their reorder level. */
+export async function listDrugs(prisma: Db, filters: DrugFilters & { q: string }, page: { skip: number; take: number }): Promise<{ items: DrugRow[]; total: number }> {
+  const today = pharmacyToday();
+  const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (filters.q) where.push(Prisma.sql`(d."genericName" ILIKE ${like(filters.q)} OR d."brandName" ILIKE ${like(filters.q)})`);
+  if (filters.drugClass) where.push(Prisma.sql`d."drugClass" = ${filters.drugClass}`);
+  if (filters.active !== undefined) where.push(Prisma.sql`d.active = ${filters.active}`);
+  if (filters.lowStock) where.push(Prisma.sql`d.active AND coalesce(s.on_hand, 0) <= d."reorderLevel"`);
+  const cond = Prisma.join(where, " AND ");
+  const from = Prisma.sql`"Drug" d LEFT JOIN ${onHandSql(today)} s ON s."drugId" = d.id`;
+  const [rows, [{ count }]] = await Promise.all([
+    prisma.$queryRaw<Omit<DrugRow, "lowStock">[]>`
+      SELECT d.id, d."genericName", d."brandName", d.form, d.strength, d."drugClass", d."reorderLevel", d.active, coalesce(s.on_hand, 0)::int AS "onHand"
+      FROM ${from} WHERE ${cond}
+      ORDER BY ${filters.lowStock ? Prisma.sql`coalesce(s.on_hand, 0)::float / greatest(d."reorderLevel", 1), ` : Prisma.empty} d."genericName", d.form, d.strength
+      LIMIT ${page.take} OFFSET ${page.skip}`,
+    prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM ${from} WHERE ${cond}`,
+  ]);
+  return { items: rows.map((r) => ({ ...r, lowStock: r.active && r.onHand <= r.reorderLevel })), total: Number(count) };
+}
+
+export type BatchRow = { id: string; lot: string; expiresOn: string; quantity: number; receivedAt: string; expired: boolean };
+
+/** One drug with its batches (newest expiry last) and its unexpired stock on hand. */
+export async function getDrugStock(prisma: Db, id: string) {
+  const drug = await prisma.drug.findUnique({ where: { id }, include: { batches: { orderBy: [{ expiresOn: "asc" }, { receivedAt: "asc" }] } } });
+  if (!drug) throw notFound("drug");
+  const today = pharmacyToday();
+  const batches: BatchRow[] = drug.batches.map((b) => ({ id: b.id, lot: b.lot, expiresOn: iso(b.expiresOn), quantity: b.quantity, receivedAt: b.receivedAt.toISOString(), expired: isExpired(b, today) }));
+  const onHand = batches.filter((b) => !b.expired).reduce((n, b) => n + b.quantity, 0);
+  const { batches: _omit, createdAt, updatedAt, ...rest } = drug;
+  return { ...rest, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString(), onHand, lowStock: drug.active && onHand <= drug.reorderLevel, batches };
+}
+export type DrugStock = Awaited<ReturnType<typeof getDrugStock>>;
+
+export type ExpiringRow = { id: string; drugId: string; drug: string; lot: string; expiresOn: string; quantity: number; expired: boolean; daysLeft: number };
+
+/** Batches with units left that expire within `days` days, expired ones included and marked; soonest first. */
+export async function expiringBatches(prisma: Db, days: number, page: { skip: number; take: number }): Promise<{ items: ExpiringRow[]; total: number }> {
+  const today = pharmacyToday();
+  const until = new Date(today.getTime() + days * 86_400_000);
+  const where = { quantity: { gt: 0 }, expiresOn: { lte: until } };
+  const [rows, total] = await Promise.all([
+    prisma.stockBatch.findMany({
+      where,
+      orderBy: [{ expiresOn: "asc" }, { id: "asc" }],
+      skip: page.skip,
+      take: page.take,
+      include: { drug: { select: { genericName: true, strength: true, form: true } } },
+    }),
+    prisma.stockBatch.count({ where }),
+  ]);
+  return {
+    items: rows.map((b) => ({
+      id: b.id,
+      drugId: b.drugId,
+      drug: `${b.drug.genericName} ${b.drug.strength} ${b.drug.form}`,
+      lot: b.lot,
+      expiresOn: iso(b.expiresOn),
+      quantity: b.quantity,
+      expired: isExpired(b, today),
+      daysLeft: daysBetween(today, b.expiresOn),
+    })),
+    total,
+  };
+}
+
+export type WaitingRow = { id: string; issuedAt: string; expiresAt: string; status: string; patientName: string; mrn: string; prescriber: string; lines: number };
+
+/** Prescriptions a pharmacist can still dispense (active or partly dispensed, not expired), newest first; `q` over patient name and MRN. */
+export async function waitingPrescriptions(prisma: Db, q: string, page: { skip: number; take: number }): Promise<{ items: WaitingRow[]; total: number }> {
+  const words = q.trim().split(/\s+/).filter(Boolean).slice(0, 4);
+  const where: Prisma.PrescriptionWhereInput = {
+    status: { in: ["ACTIVE", "PARTIALLY_DISPENSED"] },
+    revokedAt: null,
+    expiresAt: { gt: clock.now() },
+    ...(words.length
+      ? {
+          patient: {
+            AND: words.map((w) => ({
+              OR: [
+                { firstName: { contains: w, mode: "insensitive" as const } },
+                { lastName: { contains: w, mode: "insensitive" as const } },
+                { mrn: { equals: w.toUpperCase() } },
+              ],
+            })),
+          },
+        }
+      : {}),
+  };
+  const [rows, total] = await Promise.all([
+    prisma.prescription.findMany({
+      where,
+      orderBy: [{ issuedAt: "desc" }, { id: "desc" }],
+      skip: page.skip,
+      take: page.take,
+      select: {
+        id: true,
+        issuedAt: true,
+        expiresAt: true,
+        status: true,
+        patient: { select: { firstName: true, lastName: true, mrn: true } },
+        prescriber: { select: { name: true } },
+        _count: { select: { items: true } },
+      },
+    }),
+    prisma.prescription.count({ where }),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      issuedAt: r.issuedAt.toISOString(),
+      expiresAt: r.expiresAt.toISOString(),
+      status: r.status,
+      patientName: `${r.patient.firstName} ${r.patient.lastName}`,
+      mrn: r.patient.mrn,
+      prescriber: r.prescriber.name,
+      lines: r._count.items,
+    })),
+    total,
+  };
+}
+
+/** One prescription as the dispensing desk sees it: lines with what remains and what is on hand, and every dispense so far. Audited as a view of the patient's record. */
+export async function dispensingView(prisma: Db, ctx: Ctx, id: string) {
+  const rx = await prisma.prescription.findUnique({
+    where: { id },
+    include: {
+      patient: { select: { id: true, firstName: true, lastName: true, mrn: true, dateOfBirth: true, allergies: { select: { substance: true, reaction: true, severity: true } } } },
+      prescriber: { select: { name: true } },
+      items: { orderBy: [{ position: "asc" }, { id: "asc" }], include: { drug: { select: { id: true, genericName: true, brandName: true, strength: true, form: true } } } },
+      dispenses: {
+        orderBy: { dispensedAt: "desc" },
+        include: { pharmacist: { select: { name: true } }, lines: { include: { batch: { select: { lot: true, expiresOn: true } }, item: { select: { drug: { select: { genericName: true, strength: true, form: true } } } } } } },
+      },
+    },
+  });
+  if (!rx) throw notFound("prescription");
+  await audit(prisma, ctx, { action: "VIEW", entity: "Prescription", entityId: rx.id, patientId: rx.patientId, details: { view: "dispensing" } });
+  const today = pharmacyToday();
+  const drugIds = [...new Set(rx.items.map((i) => i.drugId))];
+  const stock = await prisma.stockBatch.groupBy({ by: ["drugId"], where: { drugId: { in: drugIds }, expiresOn: { gte: today } }, _sum: { quantity: true } });
+  const onHand = new Map(stock.map((s) => [s.drugId, s._sum.quantity ?? 0]));
+  return {
+    id: rx.id,
+    status: dispensableState(rx, clock.now()),
+    issuedAt: rx.issuedAt.toISOString(),
+    expiresAt: rx.expiresAt.toISOString(),
+    revokeReason: rx.revokeReason,
+    prescriber: rx.prescriber.name,
+    patient: { id: rx.patient.id, name: `${rx.patient.firstName} ${rx.patient.lastName}`, mrn: rx.patient.mrn, dateOfBirth: iso(rx.patient.dateOfBirth), allergies: rx.patient.allergies },
+    items: rx.items.map((i) => ({
+      id: i.id,
+      drugId: i.drugId,
+      drug: `${i.drug.genericName} ${i.drug.strength} ${i.drug.form}`,
+      brandName: i.drug.brandName,
+      directions: [i.dose, i.route, i.frequency, `${i.durationDays} d`].join(" · "),
+      instructions: i.instructions,
+      quantity: i.quantity,
+      dispensed: i.dispensedQuantity,
+      remaining: i.quantity - i.dispensedQuantity,
+      onHand: onHand.get(i.drugId) ?? 0,
+    })),
+    dispenses: rx.dispenses.map((d) => ({
+      id: d.id,
+      at: d.dispensedAt.toISOString(),
+      pharmacist: d.pharmacist.name,
+      lines: d.lines.map((l) => ({ drug: `${l.item.drug.genericName} ${l.item.drug.strength} ${l.item.drug.form}`, lot: l.batch.lot, expiresOn: iso(l.batch.expiresOn), quantity: l.quantity })),
+    })),
+  };
+}
+export type DispensingView = Awaited<ReturnType<typeof dispensingView>>;
