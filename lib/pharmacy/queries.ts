@@ -33,7 +33,7 @@ const onHandSql = (today: Date) =>
   Prisma.sql`(SELECT "drugId", sum(quantity)::int AS on_hand FROM "StockBatch" WHERE "expiresOn" >= ${today}::date GROUP BY "drugId")`;
 
 /** The catalogue, searched over generic and brand names, with on-hand stock; `lowStock` keeps active drugs at or under their reorder level. */
-export async function listDrugs(prisma: Db, filters: DrugFilters & { q: string }, page: { skip: number; take: number }): Promise<{ items: DrugRow[]; total: number }> {
+export async function listDrugs(prisma: Db, filters: Partial<DrugFilters> & { q: string }, page: { skip: number; take: number }): Promise<{ items: DrugRow[]; total: number }> {
   const today = pharmacyToday();
   const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (filters.q) where.push(Prisma.sql`(d."genericName" ILIKE ${like(filters.q)} OR d."brandName" ILIKE ${like(filters.q)})`);
