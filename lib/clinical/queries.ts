@@ -1,0 +1,278 @@
+import { DateTime } from "luxon";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { AbnormalFlag } from "@/lib/generated/prisma/enums";
+import { patientScope, seesClinicalDetails } from "@/lib/patients/scope";
+import { audit } from "@/lib/server/audit";
+import { clock } from "@/lib/server/clock";
+import type { Db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
+import { notFound } from "@/lib/server/errors";
+import type { Ctx } from "@/lib/server/session";
+import { bmi } from "./measures";
+
+type Paging = { skip: number; take: number };
+const iso = (d: Date) => DateTime.fromJSDate(d, { zone: env().HOSPITAL_TIMEZONE }).toISO({ suppressMilliseconds: true })!;
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const isPatient = (ctx: Ctx) => ctx.actor.role === "PATIENT";
+
+/** "3 Mar 2027, 09:30" in the hospital's wall clock (the ISO strings carry its offset). */
+export const formatStamp = (s: string) => DateTime.fromISO(s, { setZone: true }).setLocale("en-GB").toFormat("d LLL yyyy, HH:mm");
+
+/** The patient whose clinical record the actor may read (patients: only their own), else 404. */
+export async function clinicalPatient(prisma: Db, ctx: Ctx, patientId: string) {
+  const p = await prisma.patient.findFirst({ where: { id: patientId, ...patientScope(ctx.actor) }, select: { id: true, mrn: true, firstName: true, lastName: true, active: true } });
+  if (!p) throw notFound("patient");
+  return p;
+}
+
+/** Patients see a consultation once it is signed; staff see drafts too. */
+const consultationScope = (ctx: Ctx): Prisma.ConsultationWhereInput => (isPatient(ctx) ? { signedAt: { not: null }, patient: { userId: ctx.actor.id } } : {});
+
+const consultationListSelect = {
+  id: true, patientId: true, appointmentId: true, assessment: true, createdAt: true, updatedAt: true, version: true, signedAt: true, lockedAt: true,
+  doctor: { select: { id: true, name: true } },
+  diagnoses: { select: { code: true, description: true }, orderBy: { position: "asc" } },
+} satisfies Prisma.ConsultationSelect;
+type ConsultationListRow = Prisma.ConsultationGetPayload<{ select: typeof consultationListSelect }>;
+const consultationSummary = (c: ConsultationListRow, now = clock.now()) => ({
+  id: c.id,
+  patientId: c.patientId,
+  appointmentId: c.appointmentId,
+  doctor: c.doctor,
+  assessment: c.assessment,
+  diagnoses: c.diagnoses,
+  version: c.version,
+  createdAt: iso(c.createdAt),
+  updatedAt: iso(c.updatedAt),
+  signedAt: c.signedAt ? iso(c.signedAt) : null,
+  lockedAt: c.lockedAt ? iso(c.lockedAt) : null,
+  locked: !!c.lockedAt && c.lockedAt <= now,
+});
+export type ConsultationSummary = ReturnType<typeof consultationSummary>;
+
+/** One consultation with its diagnoses, versions and addenda (audited read). */
+export async function getConsultation(prisma: Db, ctx: Ctx, id: string) {
+  const c = await prisma.consultation.findFirst({
+    where: { id, ...consultationScope(ctx) },
+    include: {
+      doctor: { select: { id: true, name: true } },
+      patient: { select: { id: true, mrn: true, firstName: true, lastName: true } },
+      diagnoses: { orderBy: { position: "asc" } },
+      versions: { orderBy: { version: "desc" } },
+      addenda: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } },
+    },
+  });
+  if (!c) throw notFound("consultation");
+  await audit(prisma, ctx, { action: "VIEW", entity: "Consultation", entityId: c.id, patientId: c.patientId });
+  const userIds = [...new Set([c.updatedById, c.signedById, ...c.versions.map((v) => v.editedById)].filter((x): x is string => !!x))];
+  const names = new Map((await prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const now = clock.now();
+  return {
+    id: c.id,
+    patient: { id: c.patient.id, mrn: c.patient.mrn, name: `${c.patient.firstName} ${c.patient.lastName}` },
+    doctor: c.doctor,
+    appointmentId: c.appointmentId,
+    hpi: c.hpi, exam: c.exam, assessment: c.assessment, plan: c.plan, treatment: c.treatment,
+    nextVisitOn: day(c.nextVisitOn),
+    diagnoses: c.diagnoses.map((d) => ({ code: d.code, description: d.description })),
+    version: c.version,
+    createdAt: iso(c.createdAt),
+    updatedAt: iso(c.updatedAt),
+    updatedBy: names.get(c.updatedById ?? c.doctorId) ?? c.doctor.name,
+    signedAt: c.signedAt ? iso(c.signedAt) : null,
+    signedBy: c.signedById ? (names.get(c.signedById) ?? null) : null,
+    lockedAt: c.lockedAt ? iso(c.lockedAt) : null,
+    locked: !!c.lockedAt && c.lockedAt <= now,
+    versions: c.versions.map((v) => ({ version: v.version, editedBy: names.get(v.editedById ?? "") ?? "—", editedAt: iso(v.editedAt), content: v.content as Record<string, unknown> })),
+    addenda: c.addenda.map((a) => ({ id: a.id, author: a.author.name, text: a.text, createdAt: iso(a.createdAt) })),
+  };
+}
+export type ConsultationDetail = Awaited<ReturnType<typeof getConsultation>>;
+
+/**
+ * Consultations the actor may list: one patient's (audited), else a doctor's own, else everyone's
+ * (admins, nurses). Patients: their own signed ones.
+ */
+export async function listConsultations(prisma: Db, ctx: Ctx, filter: { patientId?: string }, page: Paging) {
+  if (filter.patientId) await clinicalPatient(prisma, ctx, filter.patientId);
+  const where: Prisma.ConsultationWhereInput = {
+    ...consultationScope(ctx),
+    ...(filter.patientId ? { patientId: filter.patientId } : ctx.actor.role === "DOCTOR" ? { doctorId: ctx.actor.id } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    prisma.consultation.findMany({ where, select: consultationListSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: page.skip, take: page.take }),
+    prisma.consultation.count({ where }),
+  ]);
+  if (filter.patientId) await audit(prisma, ctx, { action: "VIEW", entity: "Consultation", patientId: filter.patientId, details: { list: rows.length } });
+  return { items: rows.map((r) => consultationSummary(r)), total };
+}
+
+const vitalSelect = {
+  id: true, takenAt: true, temperatureC: true, pulse: true, respiratoryRate: true, systolic: true, diastolic: true, spo2: true, weightKg: true, heightCm: true, painScore: true, note: true, lockedAt: true,
+  recordedBy: { select: { id: true, name: true } },
+} satisfies Prisma.VitalSignSelect;
+const vitalRow = (v: Prisma.VitalSignGetPayload<{ select: typeof vitalSelect }>) => ({ ...v, takenAt: iso(v.takenAt), lockedAt: iso(v.lockedAt), bmi: bmi(v.weightKg, v.heightCm) });
+export type VitalRow = ReturnType<typeof vitalRow>;
+
+const noteSelect = { id: true, shift: true, category: true, text: true, createdAt: true, lockedAt: true, author: { select: { id: true, name: true } } } satisfies Prisma.NurseNoteSelect;
+const noteRow = (n: Prisma.NurseNoteGetPayload<{ select: typeof noteSelect }>) => ({ ...n, createdAt: iso(n.createdAt), lockedAt: iso(n.lockedAt) });
+export type NoteRow = ReturnType<typeof noteRow>;
+
+const orderSelect = {
+  id: true, patientId: true, status: true, notes: true, orderedAt: true, consultationId: true,
+  test: { select: { id: true, code: true, name: true, unit: true, refLow: true, refHigh: true } },
+  orderedBy: { select: { id: true, name: true } },
+  results: { select: { id: true, value: true, valueText: true, unit: true, refLow: true, refHigh: true, flag: true, resultedAt: true }, orderBy: { resultedAt: "desc" }, take: 1 },
+} satisfies Prisma.LabOrderSelect;
+const orderRow = (o: Prisma.LabOrderGetPayload<{ select: typeof orderSelect }>) => {
+  const r = o.results[0];
+  return { id: o.id, patientId: o.patientId, status: o.status, notes: o.notes, orderedAt: iso(o.orderedAt), consultationId: o.consultationId, test: o.test, orderedBy: o.orderedBy, result: r ? { ...r, resultedAt: iso(r.resultedAt) } : null };
+};
+export type LabOrderRow = ReturnType<typeof orderRow>;
+
+/** One patient's vitals, newest first (audited). */
+export async function listVitals(prisma: Db, ctx: Ctx, patientId: string, page: Paging) {
+  await clinicalPatient(prisma, ctx, patientId);
+  const [rows, total] = await Promise.all([
+    prisma.vitalSign.findMany({ where: { patientId }, select: vitalSelect, orderBy: [{ takenAt: "desc" }, { id: "desc" }], skip: page.skip, take: page.take }),
+    prisma.vitalSign.count({ where: { patientId } }),
+  ]);
+  await audit(prisma, ctx, { action: "VIEW", entity: "VitalSign", patientId, details: { list: rows.length } });
+  return { items: rows.map(vitalRow), total };
+}
+
+/** One patient's nurse notes, newest first (audited). */
+export async function listNurseNotes(prisma: Db, ctx: Ctx, patientId: string, page: Paging) {
+  await clinicalPatient(prisma, ctx, patientId);
+  const [rows, total] = await Promise.all([
+    prisma.nurseNote.findMany({ where: { patientId }, select: noteSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: page.skip, take: page.take }),
+    prisma.nurseNote.count({ where: { patientId } }),
+  ]);
+  await audit(prisma, ctx, { action: "VIEW", entity: "NurseNote", patientId, details: { list: rows.length } });
+  return { items: rows.map(noteRow), total };
+}
+
+/**
+ * Lab orders: one patient's (audited; patients only their own), or the worklist by status
+ * (staff; pending orders oldest first).
+ */
+export async function listLabOrders(prisma: Db, ctx: Ctx, filter: { patientId?: string; status?: "ORDERED" | "RESULTED" | "CANCELLED" }, page: Paging) {
+  if (filter.patientId) await clinicalPatient(prisma, ctx, filter.patientId);
+  const where: Prisma.LabOrderWhereInput = {
+    ...(filter.patientId ? { patientId: filter.patientId } : isPatient(ctx) ? { patient: { userId: ctx.actor.id } } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+  };
+  const pending = filter.status === "ORDERED" && !filter.patientId;
+  const [rows, total] = await Promise.all([
+    prisma.labOrder.findMany({
+      where,
+      select: { ...orderSelect, patient: { select: { id: true, mrn: true, firstName: true, lastName: true } } },
+      orderBy: [{ orderedAt: pending ? "asc" : "desc" }, { id: "asc" }],
+      skip: page.skip,
+      take: page.take,
+    }),
+    prisma.labOrder.count({ where }),
+  ]);
+  if (filter.patientId) await audit(prisma, ctx, { action: "VIEW", entity: "LabOrder", patientId: filter.patientId, details: { list: rows.length } });
+  return { items: rows.map((o) => ({ ...orderRow(o), patient: { id: o.patient.id, mrn: o.patient.mrn, name: `${o.patient.firstName} ${o.patient.lastName}` } })), total };
+}
+
+export async function labCatalogue(prisma: Db) {
+  return prisma.labTest.findMany({ where: { active: true }, select: { id: true, code: true, loinc: true, name: true, specimen: true, unit: true, refLow: true, refHigh: true }, orderBy: { name: "asc" } });
+}
+
+/**
+ * The clinical cards of a chart the caller has already read (and audited): recent consultations,
+ * the vitals for the trend, recent nurse notes and lab orders. Five indexed reads side by side,
+ * each limited, only the displayed columns.
+ */
+export async function chartClinical(prisma: Db, ctx: Ctx, patientId: string, limits = { consultations: 10, vitals: 30, notes: 10, labs: 20 }) {
+  const cWhere = { patientId, ...consultationScope(ctx) };
+  const [consultations, consultationCount, vitals, notes, labs] = await Promise.all([
+    prisma.consultation.findMany({ where: cWhere, select: consultationListSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limits.consultations }),
+    prisma.consultation.count({ where: cWhere }),
+    prisma.vitalSign.findMany({ where: { patientId }, select: vitalSelect, orderBy: [{ takenAt: "desc" }, { id: "desc" }], take: limits.vitals }),
+    prisma.nurseNote.findMany({ where: { patientId }, select: noteSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limits.notes }),
+    prisma.labOrder.findMany({ where: { patientId }, select: orderSelect, orderBy: [{ orderedAt: "desc" }, { id: "desc" }], take: limits.labs }),
+  ]);
+  return {
+    consultations: consultations.map((c) => consultationSummary(c)),
+    consultationCount,
+    vitals: vitals.map(vitalRow),
+    notes: notes.map(noteRow),
+    labs: labs.map(orderRow),
+  };
+}
+export type ChartClinical = Awaited<ReturnType<typeof chartClinical>>;
+
+export type TimelineKind =
+  | "registered" | "allergy" | "condition" | "deactivated" | "consultation" | "vitals" | "note" | "lab_order" | "lab_result" | "prescription" | "appointment" | "addendum";
+export type TimelineEvent = { at: string; kind: TimelineKind; id: string; summary: string; flag: AbnormalFlag | null; link: string | null };
+
+/**
+ * Everything that happened to a patient, newest first, one page at a time: one UNION ALL in which
+ * each branch reads its own (patientId, time) index newest first and stops at the page's end, so a
+ * chart with thousands of encounters costs a page, not its history. Patients see signed
+ * consultations only; roles without clinical details see registration, allergies and deactivation.
+ */
+export async function timeline(prisma: Db, ctx: Ctx, patientId: string, page: { page: number; pageSize: number }): Promise<{ items: TimelineEvent[]; total: number; page: number; pageSize: number }> {
+  const limit = page.page * page.pageSize;
+  const clinical = seesClinicalDetails(ctx.actor);
+  const signedOnly = isPatient(ctx) ? Prisma.sql`AND c."signedAt" IS NOT NULL` : Prisma.empty;
+  const base = [
+    Prisma.sql`(SELECT p."createdAt" AS at, 'registered' AS kind, p.id, 'Registered as ' || p.mrn AS summary, NULL::text AS flag FROM "Patient" p WHERE p.id = ${patientId})`,
+    Prisma.sql`(SELECT p."deactivatedAt", 'deactivated', p.id, 'Record deactivated: ' || coalesce(p."deactivationReason", ''), NULL FROM "Patient" p WHERE p.id = ${patientId} AND p."deactivatedAt" IS NOT NULL)`,
+    Prisma.sql`(SELECT a."createdAt", 'allergy', a.id, 'Allergy recorded: ' || a.substance, NULL FROM "Allergy" a WHERE a."patientId" = ${patientId} ORDER BY a."createdAt" DESC LIMIT ${limit})`,
+  ];
+  const more = clinical
+    ? [
+        Prisma.sql`(SELECT c."createdAt", 'condition', c.id, 'Condition recorded: ' || c.text, NULL FROM "Condition" c WHERE c."patientId" = ${patientId} ORDER BY c."createdAt" DESC LIMIT ${limit})`,
+        Prisma.sql`(SELECT c."createdAt", 'consultation', c.id,
+            concat_ws(' · ', u.name, CASE WHEN c."signedAt" IS NULL THEN 'draft' ELSE 'signed' END,
+              (SELECT string_agg(coalesce(d.code || ' ', '') || d.description, '; ' ORDER BY d.position) FROM "Diagnosis" d WHERE d."consultationId" = c.id)), NULL
+          FROM "Consultation" c JOIN "User" u ON u.id = c."doctorId" WHERE c."patientId" = ${patientId} ${signedOnly} ORDER BY c."createdAt" DESC LIMIT ${limit})`,
+        Prisma.sql`(SELECT v."takenAt", 'vitals', v.id,
+            concat_ws(', ', 'BP ' || v.systolic || '/' || v.diastolic, 'pulse ' || v.pulse, 'T ' || v."temperatureC" || ' °C', 'RR ' || v."respiratoryRate", 'SpO2 ' || v.spo2 || '%', v."weightKg" || ' kg', 'pain ' || v."painScore" || '/10'), NULL
+          FROM "VitalSign" v WHERE v."patientId" = ${patientId} ORDER BY v."takenAt" DESC LIMIT ${limit})`,
+        Prisma.sql`(SELECT n."createdAt", 'note', n.id, initcap(n.shift::text) || ' shift, ' || lower(n.category::text) || ': ' || left(n.text, 200), NULL
+          FROM "NurseNote" n WHERE n."patientId" = ${patientId} ORDER BY n."createdAt" DESC LIMIT ${limit})`,
+        Prisma.sql`(SELECT o."orderedAt", 'lab_order', o.id, t.name || ' ordered by ' || u.name, NULL
+          FROM "LabOrder" o JOIN "LabTest" t ON t.id = o."testId" JOIN "User" u ON u.id = o."orderedById" WHERE o."patientId" = ${patientId} ORDER BY o."orderedAt" DESC LIMIT ${limit})`,
+        Prisma.sql`(SELECT r."resultedAt", 'lab_result', r.id, t.name || ': ' || coalesce(r.value::text || coalesce(' ' || r.unit, ''), r."valueText", ''), r.flag::text
+          FROM "LabOrder" o JOIN "LabResult" r ON r."orderId" = o.id JOIN "LabTest" t ON t.id = o."testId" WHERE o."patientId" = ${patientId} AND o.status = 'RESULTED' ORDER BY r."resultedAt" DESC LIMIT ${limit})`,
+        Prisma.sql`(SELECT x."issuedAt", 'prescription', x.id,
+            concat_ws(' · ', u.name, initcap(x.status::text), (SELECT string_agg(dr."genericName" || ' ' || dr.strength, ', ') FROM "PrescriptionItem" i JOIN "Drug" dr ON dr.id = i."drugId" WHERE i."prescriptionId" = x.id)), NULL
+          FROM "Prescription" x JOIN "User" u ON u.id = x."prescriberId" WHERE x."patientId" = ${patientId} ORDER BY x."issuedAt" DESC LIMIT ${limit})`,
+        Prisma.sql`(SELECT ap."startsAt", 'appointment', ap.id, u.name || ' · ' || replace(initcap(ap.status::text), '_', ' ') || coalesce(' · ' || ap.reason, ''), NULL
+          FROM "Appointment" ap JOIN "User" u ON u.id = ap."doctorId" WHERE ap."patientId" = ${patientId} ORDER BY ap."startsAt" DESC LIMIT ${limit})`,
+        Prisma.sql`(SELECT ad."createdAt", 'addendum', coalesce(ad."consultationId", ad.id), u.name || ': ' || left(ad.text, 200), NULL
+          FROM "Addendum" ad JOIN "User" u ON u.id = ad."authorId" WHERE ad."patientId" = ${patientId}
+            ${isPatient(ctx) ? Prisma.sql`AND ad."consultationId" IS NULL` : Prisma.empty} ORDER BY ad."createdAt" DESC LIMIT ${limit})`,
+      ]
+    : [];
+  const branches = [...base, ...more];
+  const rows = await prisma.$queryRaw<{ at: Date; kind: TimelineKind; id: string; summary: string; flag: AbnormalFlag | null }[]>`
+    SELECT at, kind, id, summary, flag FROM (${Prisma.join(branches, " UNION ALL ")}) t
+    ORDER BY at DESC, kind, id LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`;
+  const [{ total }] = await prisma.$queryRaw<{ total: bigint }[]>`SELECT (
+      (SELECT count(*) FROM "Allergy" WHERE "patientId" = ${patientId}) + 1
+      + (SELECT count(*) FROM "Patient" WHERE id = ${patientId} AND "deactivatedAt" IS NOT NULL)
+      ${clinical ? Prisma.sql`
+      + (SELECT count(*) FROM "Condition" WHERE "patientId" = ${patientId})
+      + (SELECT count(*) FROM "Consultation" c WHERE c."patientId" = ${patientId} ${signedOnly})
+      + (SELECT count(*) FROM "VitalSign" WHERE "patientId" = ${patientId})
+      + (SELECT count(*) FROM "NurseNote" WHERE "patientId" = ${patientId})
+      + (SELECT count(*) FROM "LabOrder" WHERE "patientId" = ${patientId})
+      + (SELECT count(*) FROM "LabOrder" WHERE "patientId" = ${patientId} AND status = 'RESULTED')
+      + (SELECT count(*) FROM "Prescription" WHERE "patientId" = ${patientId})
+      + (SELECT count(*) FROM "Appointment" WHERE "patientId" = ${patientId})
+      + (SELECT count(*) FROM "Addendum" WHERE "patientId" = ${patientId} ${isPatient(ctx) ? Prisma.sql`AND "consultationId" IS NULL` : Prisma.empty})` : Prisma.empty}
+    ) AS total`;
+  const link = (kind: TimelineKind, id: string) => (kind === "consultation" ? `/consultations/${id}` : null);
+  return {
+    items: rows.map((r) => ({ at: iso(r.at), kind: r.kind, id: r.id, summary: r.summary, flag: r.flag, link: link(r.kind, r.id) })),
+    total: Number(total),
+    page: page.page,
+    pageSize: page.pageSize,
+  };
+}
