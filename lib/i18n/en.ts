@@ -1,5 +1,6 @@
 import { pharmacyEn } from "./pharmacy.en";
 import { clinicalEn } from "./clinical.en";
+import { prescriptionsEn } from "./prescriptions.en";
 import { schedulingEn } from "./scheduling.en";
 import { staffEn } from "./staff.en";
 
@@ -175,6 +176,7 @@ export const en = {
   },
   staff: staffEn,
   scheduling: schedulingEn,
+  prescriptions: prescriptionsEn,
   clinical: clinicalEn,
   pharmacy: pharmacyEn,
   audit: {

@@ -1,0 +1,18 @@
+import { apiRoute } from "@/lib/server/api";
+import { db } from "@/lib/server/db";
+import { parseInput } from "@/lib/server/validation";
+import { renderPrescriptionPdf } from "@/lib/prescriptions/pdf";
+import { ZPaper } from "@/lib/prescriptions/schemas";
+
+/** `?paper=A4|LETTER` (default A4): the printable prescription with its verification QR code. */
+export const GET = apiRoute<{ id: string }>("prescription.read", async ({ req, ctx, params }) => {
+  const paper = parseInput(ZPaper, req.nextUrl.searchParams.get("paper") ?? undefined);
+  const pdf = await renderPrescriptionPdf(db(), ctx, params.id, paper);
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="prescription-${params.id}.pdf"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+});

@@ -1,0 +1,18 @@
+import { apiRoute, created, listResponse, parseListQuery, readJson } from "@/lib/server/api";
+import { db } from "@/lib/server/db";
+import { parseInput } from "@/lib/server/validation";
+import { listPrescriptions } from "@/lib/prescriptions/queries";
+import { PRESCRIPTION_FILTER_KEYS, ZPrescribe, ZPrescriptionFilters } from "@/lib/prescriptions/schemas";
+import { prescribe } from "@/lib/prescriptions/service";
+
+/** `?status=&patientId=&page=&pageSize=&sort=-issuedAt|issuedAt`, scoped to the caller (patients: their own). */
+export const GET = apiRoute("prescription.read", async ({ req, ctx }) => {
+  const params = req.nextUrl.searchParams;
+  const query = parseListQuery(params, ["issuedAt"], "-issuedAt");
+  const filters = parseInput(ZPrescriptionFilters, Object.fromEntries(PRESCRIPTION_FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined])));
+  const { items, total } = await listPrescriptions(db(), ctx, filters, { skip: query.skip, take: query.take, desc: query.sort.dir === "desc" });
+  return listResponse(items, total, query);
+});
+
+/** Prescribes (doctors). Safety findings without `overrideReason` → 409 SAFETY_CHECK with `error.details.findings`. */
+export const POST = apiRoute("prescription.write", async ({ req, ctx }) => created(await prescribe(db(), ctx, await readJson(req, ZPrescribe))));

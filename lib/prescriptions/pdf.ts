@@ -1,0 +1,176 @@
+import PDFDocument from "pdfkit";
+import QRCode from "qrcode";
+import { en } from "@/lib/i18n/en";
+import type { Db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
+import type { Ctx } from "@/lib/server/session";
+import { getPrescription, type PrescriptionDetail } from "./queries";
+
+// The printable prescription: hospital header, patient, prescriber, drug lines, signature line and
+// the verification QR code with its URL. Standard PDF fonts (nothing to embed), the QR code drawn
+// as vector squares. Laid out from the page's own size, so A4 and US Letter both fit.
+
+export type Paper = "A4" | "LETTER";
+const t = en.prescriptions.pdf;
+
+export type PdfData = {
+  hospital: string;
+  patient: { name: string; mrn: string; dateOfBirth: string; allergies: string };
+  prescriber: { name: string; qualification: string | null };
+  issuedAt: string;
+  expiresAt: string;
+  verifyUrl: string;
+  /** Printed in red under the header when the prescription can no longer be dispensed. */
+  notice: string | null;
+  items: { drug: string; dose: string; route: string; frequency: string; durationDays: number; quantity: number; instructions: string | null }[];
+};
+
+const date = (iso: string) => new Intl.DateTimeFormat("en-GB", { timeZone: env().HOSPITAL_TIMEZONE, dateStyle: "long" }).format(new Date(iso));
+
+/** The QR modules as horizontal runs of dark squares: [row, startColumn, length]. */
+function qrRuns(text: string): { size: number; runs: [number, number, number][] } {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: "M" });
+  const runs: [number, number, number][] = [];
+  for (let r = 0; r < modules.size; r++) {
+    let start = -1;
+    for (let c = 0; c <= modules.size; c++) {
+      const dark = c < modules.size && modules.get(r, c);
+      if (dark && start < 0) start = c;
+      if (!dark && start >= 0) {
+        runs.push([r, start, c - start]);
+        start = -1;
+      }
+    }
+  }
+  return { size: modules.size, runs };
+}
+
+/** Renders the PDF from plain data (no database): what the route and the benchmark call. */
+export function buildPrescriptionPdf(data: PdfData, paper: Paper = "A4"): Promise<Buffer> {
+  const doc = new PDFDocument({ size: paper, margin: 48, info: { Title: `${t.title} – ${data.patient.name}`, Author: data.hospital } });
+  const chunks: Buffer[] = [];
+  doc.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  const bottom = doc.page.height - doc.page.margins.bottom;
+
+  // Header
+  doc.font("Helvetica-Bold").fontSize(16).fillColor("#0f172a").text(data.hospital, left, 48, { width: width - 140 });
+  doc.font("Helvetica-Bold").fontSize(12).fillColor("#334155").text(t.title.toUpperCase(), left + width - 140, 52, { width: 140, align: "right" });
+  let y = Math.max(doc.y, 70) + 8;
+  if (data.notice) {
+    doc.font("Helvetica-Bold").fontSize(11).fillColor("#b91c1c").text(data.notice, left, y, { width });
+    y = doc.y + 4;
+  }
+  doc.moveTo(left, y).lineTo(left + width, y).lineWidth(1).strokeColor("#94a3b8").stroke();
+  y += 12;
+
+  // Patient (left) and prescriber (right)
+  const half = width / 2 - 10;
+  const block = (x: number, rows: [string, string][]) => {
+    let yy = y;
+    for (const [label, value] of rows) {
+      doc.font("Helvetica").fontSize(8).fillColor("#64748b").text(label.toUpperCase(), x, yy, { width: half });
+      doc.font("Helvetica").fontSize(10.5).fillColor("#0f172a").text(value, x, doc.y + 1, { width: half });
+      yy = doc.y + 6;
+    }
+    return yy;
+  };
+  const yPatient = block(left, [
+    [t.patient, data.patient.name],
+    [`${t.mrn} · ${t.dob}`, `${data.patient.mrn} · ${date(data.patient.dateOfBirth)}`],
+    [t.allergies, data.patient.allergies],
+  ]);
+  const yPrescriber = block(left + width / 2 + 10, [
+    [t.prescriber, data.prescriber.qualification ? `${data.prescriber.name}, ${data.prescriber.qualification}` : data.prescriber.name],
+    [t.date, date(data.issuedAt)],
+    [t.validUntil, date(data.expiresAt)],
+  ]);
+  y = Math.max(yPatient, yPrescriber) + 6;
+
+  // Drug lines
+  const cols = [0.34, 0.14, 0.12, 0.22, 0.08, 0.1].map((f) => f * width);
+  const xs = cols.map((_, i) => left + cols.slice(0, i).reduce((a, b) => a + b, 0));
+  const header = () => {
+    doc.rect(left, y, width, 18).fill("#f1f5f9");
+    doc.font("Helvetica-Bold").fontSize(9).fillColor("#334155");
+    t.head.forEach((h, i) => doc.text(h, xs[i] + 4, y + 5, { width: cols[i] - 8, lineBreak: false }));
+    y += 22;
+  };
+  header();
+  const footerHeight = 150;
+  data.items.forEach((item, n) => {
+    const cells = [item.drug, item.dose, item.route, item.frequency, String(item.durationDays), String(item.quantity)];
+    doc.font("Helvetica").fontSize(10);
+    const textHeight = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: cols[i] - 8 })));
+    const instructionsHeight = item.instructions ? doc.fontSize(9).heightOfString(item.instructions, { width: width - 8 }) + 2 : 0;
+    if (y + textHeight + instructionsHeight + 8 > bottom - (n === data.items.length - 1 ? footerHeight : 0)) {
+      doc.addPage({ size: paper, margin: 48 });
+      y = doc.page.margins.top;
+      header();
+    }
+    doc.font("Helvetica").fontSize(10).fillColor("#0f172a");
+    cells.forEach((c, i) => doc.text(c, xs[i] + 4, y, { width: cols[i] - 8 }));
+    y += textHeight + 2;
+    if (item.instructions) {
+      doc.font("Helvetica-Oblique").fontSize(9).fillColor("#475569").text(item.instructions, left + 4, y, { width: width - 8 });
+      y += instructionsHeight;
+    }
+    y += 4;
+    doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.5).strokeColor("#e2e8f0").stroke();
+    y += 6;
+  });
+
+  // Signature (left) and QR code with its URL (right), kept together at the foot of the lines.
+  if (y + footerHeight > bottom) {
+    doc.addPage({ size: paper, margin: 48 });
+    y = doc.page.margins.top;
+  }
+  const qrSide = 96;
+  const qrX = left + width - qrSide;
+  const top = y + 14;
+  const { size, runs } = qrRuns(data.verifyUrl);
+  const cell = qrSide / size;
+  for (const [r, c, len] of runs) doc.rect(qrX + c * cell, top + r * cell, len * cell + 0.05, cell + 0.05);
+  doc.fillColor("#000000").fill();
+  doc.font("Helvetica").fontSize(7).fillColor("#334155").text(data.verifyUrl, left + width - 330, top + qrSide + 4, { width: 330, align: "right", lineBreak: false });
+  doc.font("Helvetica").fontSize(8).fillColor("#64748b").text(t.scan, qrX - 90, top + qrSide / 2 - 4, { width: 84, align: "right" });
+  const sigY = top + 60;
+  doc.moveTo(left, sigY).lineTo(left + 200, sigY).lineWidth(0.8).strokeColor("#0f172a").stroke();
+  doc.font("Helvetica").fontSize(9).fillColor("#334155").text(`${t.signature} · ${data.prescriber.name}`, left, sigY + 4, { width: 220 });
+
+  doc.end();
+  return done;
+}
+
+/** The PDF of a prescription in the actor's scope (else NOT_FOUND); audited as a view. */
+export async function renderPrescriptionPdf(prisma: Db, ctx: Ctx, id: string, paper: Paper): Promise<Buffer> {
+  const p: PrescriptionDetail = await getPrescription(prisma, ctx, id, "pdf");
+  const [patient, prescriber] = await Promise.all([
+    prisma.patient.findUniqueOrThrow({ where: { id: p.patient.id }, select: { dateOfBirth: true, allergies: { select: { substance: true, severity: true }, orderBy: { createdAt: "asc" } } } }),
+    prisma.user.findUniqueOrThrow({ where: { id: p.prescriber.id }, select: { staffProfile: { select: { qualification: true } } } }),
+  ]);
+  return buildPrescriptionPdf(pdfData(p, patient, prescriber.staffProfile?.qualification ?? null), paper);
+}
+
+export function pdfData(p: PrescriptionDetail, patient: { dateOfBirth: Date; allergies: { substance: string; severity: string | null }[] }, qualification: string | null): PdfData {
+  return {
+    hospital: env().HOSPITAL_NAME,
+    patient: {
+      name: p.patient.name,
+      mrn: p.patient.mrn,
+      dateOfBirth: patient.dateOfBirth.toISOString(),
+      allergies: patient.allergies.length ? patient.allergies.map((a) => (a.severity ? `${a.substance} (${a.severity})` : a.substance)).join(", ") : t.noAllergies,
+    },
+    prescriber: { name: p.prescriber.name, qualification },
+    issuedAt: p.issuedAt,
+    expiresAt: p.expiresAt,
+    verifyUrl: p.verifyUrl,
+    notice: p.status === "ACTIVE" || p.status === "PARTIALLY_DISPENSED" ? null : en.prescriptions.rx.verdict[p.status],
+    items: p.items.map((i) => ({ drug: `${i.drug.genericName} ${i.drug.strength} ${i.drug.form}`, dose: i.dose, route: i.route, frequency: i.frequency, durationDays: i.durationDays, quantity: i.quantity, instructions: i.instructions })),
+  };
+}

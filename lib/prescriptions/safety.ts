@@ -1,0 +1,165 @@
+import {
+  CLASS_SYNONYMS, COMBINATIONS, DRUG_CLASSES, DRUG_SYNONYMS, INGREDIENT_CLASS, INTERACTIONS, NON_DRUG_ALLERGENS,
+  type DrugClass, type Matcher, type Severity,
+} from "./safety-data";
+
+// The medication safety check: allergies (substance and class), drug–drug interactions and
+// duplicate therapy, over the lines of a new prescription and the patient's live prescriptions.
+// Pure: the service loads the rows (inside the writing transaction) and decides what to do with
+// the findings. A check that cannot run is a finding of its own (UNCHECKED), never a silent pass.
+
+export type FindingKind = "ALLERGY" | "ALLERGY_CLASS" | "INTERACTION" | "DUPLICATE_THERAPY" | "UNCHECKED";
+export type Finding = { kind: FindingKind; severity: Severity; drugs: string[]; message: string };
+export type { Severity };
+
+export type SafetyDrug = { genericName: string; brandName?: string | null; drugClass: string | null };
+export type SafetyAllergy = { substance: string; drugClass?: string | null; severity?: "mild" | "moderate" | "severe" | null };
+
+const CLASS_SET = new Set<string>(DRUG_CLASSES);
+const NON_DRUG = new Set(NON_DRUG_ALLERGENS.map((a) => normalize(a)));
+const CROSS_REACTIVE: Partial<Record<DrugClass, DrugClass[]>> = {
+  penicillin: ["cephalosporin", "carbapenem"],
+  cephalosporin: ["penicillin", "carbapenem"],
+  carbapenem: ["penicillin", "cephalosporin"],
+};
+
+/** Lowercase, punctuation to spaces, "allergy"/"allergic to" dropped, a plural "s" dropped. */
+export function normalize(text: string): string {
+  const words = text
+    .toLowerCase()
+    .replace(/allergic to|allergy|allergies|intolerance/g, " ")
+    .replace(/[^a-z0-9'\- ]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  return words.length > 3 && words.endsWith("s") && !words.endsWith("ss") ? words.slice(0, -1) : words;
+}
+
+const generic = (name: string) => name.trim().toLowerCase();
+const knownClass = (c: string | null | undefined): DrugClass | null => (c && CLASS_SET.has(c.trim().toLowerCase()) ? (c.trim().toLowerCase() as DrugClass) : null);
+
+/** A drug's ingredients (generic names) and classes: the catalogue's class plus its ingredients'. */
+export function profile(drug: SafetyDrug): { name: string; ingredients: string[]; classes: DrugClass[]; classKnown: boolean } {
+  const name = generic(drug.genericName);
+  const ingredients = COMBINATIONS[name] ?? [name];
+  const own = knownClass(drug.drugClass);
+  const classes = new Set<DrugClass>(own ? [own] : []);
+  for (const i of ingredients) if (INGREDIENT_CLASS[i]) classes.add(INGREDIENT_CLASS[i]);
+  return { name, ingredients: [name, ...ingredients.filter((i) => i !== name)], classes: [...classes], classKnown: own !== null };
+}
+
+type Resolved = { kind: "drug"; ingredient: string; classes: DrugClass[] } | { kind: "class"; cls: DrugClass } | { kind: "not-a-drug" } | { kind: "unknown" };
+
+/** What an allergy's substance names: a drug or ingredient (by any of its names), a class, a non-drug, or nothing known. */
+export function resolveSubstance(substance: string, catalogue: SafetyDrug[]): Resolved {
+  const raw = substance.trim().toLowerCase();
+  for (const text of new Set([raw.replace(/\s+/g, " "), normalize(substance)])) {
+    const synonym = DRUG_SYNONYMS[text];
+    const name = synonym ?? text;
+    const inCatalogue = catalogue.find((d) => generic(d.genericName) === name || (d.brandName && generic(d.brandName) === text));
+    if (inCatalogue) {
+      const p = profile(inCatalogue);
+      return { kind: "drug", ingredient: p.name, classes: p.classes };
+    }
+    const ingredientOf = Object.values(COMBINATIONS).some((parts) => parts.includes(name));
+    if (INGREDIENT_CLASS[name] || ingredientOf || synonym) return { kind: "drug", ingredient: name, classes: INGREDIENT_CLASS[name] ? [INGREDIENT_CLASS[name]] : [] };
+    const cls = knownClass(text.replace(/ /g, "-")) ?? CLASS_SYNONYMS[text] ?? CLASS_SYNONYMS[raw];
+    if (cls) return { kind: "class", cls };
+    if (NON_DRUG.has(text)) return { kind: "not-a-drug" };
+  }
+  return { kind: "unknown" };
+}
+
+const severityOfAllergy = (a: SafetyAllergy): Severity => (a.severity === "mild" ? "moderate" : "high");
+const recorded = (a: SafetyAllergy) => `recorded allergy to ${a.substance.trim()}${a.severity ? ` (${a.severity})` : ""}`;
+
+function allergyFindings(allergies: SafetyAllergy[], lines: SafetyDrug[], catalogue: SafetyDrug[]): Finding[] {
+  const out: Finding[] = [];
+  for (const allergy of allergies) {
+    const declared = knownClass(allergy.drugClass);
+    const resolved = resolveSubstance(allergy.substance, catalogue);
+    if (resolved.kind === "not-a-drug" && !declared) continue;
+    if (resolved.kind === "unknown" && !declared) {
+      out.push({ kind: "UNCHECKED", severity: "moderate", drugs: lines.map((l) => generic(l.genericName)), message: `The recorded allergy "${allergy.substance.trim()}" matches no known drug, brand or drug class, so it could not be checked against this prescription. Confirm it is safe, then record the reason.` });
+      continue;
+    }
+    const ingredient = resolved.kind === "drug" ? resolved.ingredient : null;
+    const classes = new Set<DrugClass>([...(declared ? [declared] : []), ...(resolved.kind === "drug" ? resolved.classes : []), ...(resolved.kind === "class" ? [resolved.cls] : [])]);
+    for (const line of lines) {
+      const p = profile(line);
+      if (ingredient && p.ingredients.includes(ingredient)) {
+        out.push({ kind: "ALLERGY", severity: severityOfAllergy(allergy), drugs: [p.name], message: `${p.name} contains ${ingredient}: ${recorded(allergy)}.` });
+        continue;
+      }
+      const same = p.classes.find((c) => classes.has(c));
+      if (same) {
+        out.push({ kind: "ALLERGY_CLASS", severity: severityOfAllergy(allergy), drugs: [p.name], message: `${p.name} is a ${same}: ${recorded(allergy)}, which covers the ${same} class.` });
+        continue;
+      }
+      const cross = p.classes.find((c) => [...classes].some((a) => CROSS_REACTIVE[a]?.includes(c)));
+      if (cross) {
+        const from = [...classes].find((a) => CROSS_REACTIVE[a]?.includes(cross));
+        out.push({ kind: "ALLERGY_CLASS", severity: "low", drugs: [p.name], message: `${p.name} is a ${cross}: ${recorded(allergy)} (${from}). Cross-reactivity is uncommon (about 1–2 %) but possible; avoid if the reaction was anaphylaxis.` });
+      }
+    }
+  }
+  return out;
+}
+
+function matches(m: Matcher, p: ReturnType<typeof profile>): boolean {
+  return (m.names ?? []).some((n) => p.ingredients.includes(n)) || (m.classes ?? []).some((c) => p.classes.includes(c));
+}
+
+type Entry = { p: ReturnType<typeof profile>; live: boolean };
+
+function interactionFindings(entries: Entry[]): Finding[] {
+  const out: Finding[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    for (let j = i + 1; j < entries.length; j++) {
+      const [x, y] = [entries[i], entries[j]];
+      if (x.live && y.live) continue; // both already prescribed: not this prescription's doing
+      if (x.p.name === y.p.name) continue; // the same drug twice is duplicate therapy
+      const groups = new Set<string>();
+      for (const rule of INTERACTIONS) {
+        if (rule.group && groups.has(rule.group)) continue;
+        if (!((matches(rule.a, x.p) && matches(rule.b, y.p)) || (matches(rule.a, y.p) && matches(rule.b, x.p)))) continue;
+        if (rule.group) groups.add(rule.group);
+        const where = x.live || y.live ? ` (${(x.live ? x : y).p.name} is on a current prescription)` : "";
+        out.push({ kind: "INTERACTION", severity: rule.severity, drugs: [x.p.name, y.p.name], message: `${rule.message}${where}` });
+      }
+    }
+  }
+  return out;
+}
+
+function duplicateFindings(entries: Entry[]): Finding[] {
+  const out: Finding[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    for (let j = i + 1; j < entries.length; j++) {
+      const [x, y] = [entries[i], entries[j]];
+      if (x.live && y.live) continue;
+      const where = x.live || y.live ? " on a current prescription" : " in this prescription";
+      const shared = x.p.ingredients.find((n) => y.p.ingredients.includes(n));
+      if (shared) {
+        out.push({ kind: "DUPLICATE_THERAPY", severity: "high", drugs: [x.p.name, y.p.name], message: `${shared} is prescribed twice${where}.` });
+        continue;
+      }
+      const cls = x.p.classes.find((c) => y.p.classes.includes(c));
+      if (cls) out.push({ kind: "DUPLICATE_THERAPY", severity: "moderate", drugs: [x.p.name, y.p.name], message: `${x.p.name} and ${y.p.name} are both ${cls} drugs${where}: duplicate therapy.` });
+    }
+  }
+  return out;
+}
+
+/**
+ * Every finding for the lines of a new prescription, given the patient's allergies and the drugs of
+ * their live prescriptions. `catalogue` is the drug catalogue (for allergies recorded by brand name).
+ */
+export function checkSafety(input: { allergies: SafetyAllergy[]; lines: SafetyDrug[]; live: SafetyDrug[]; catalogue: SafetyDrug[] }): Finding[] {
+  const unchecked: Finding[] = input.lines
+    .filter((l) => !knownClass(l.drugClass))
+    .map((l) => ({ kind: "UNCHECKED", severity: "moderate", drugs: [generic(l.genericName)], message: `${generic(l.genericName)} has no known drug class in the catalogue, so class allergies and duplicate therapy could not be checked for it.` }));
+  const liveNames = new Set<string>();
+  const live = input.live.filter((l) => !liveNames.has(generic(l.genericName)) && liveNames.add(generic(l.genericName)));
+  const entries: Entry[] = [...input.lines.map((l) => ({ p: profile(l), live: false })), ...live.map((l) => ({ p: profile(l), live: true }))];
+  return [...allergyFindings(input.allergies, input.lines, input.catalogue), ...interactionFindings(entries), ...duplicateFindings(entries), ...unchecked];
+}
