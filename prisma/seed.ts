@@ -3,6 +3,7 @@
 import type { Db } from "../lib/server/db";
 import type { Role } from "../lib/generated/prisma/enums";
 import { seedAvailability, seedDepartment, seedPatient, seedUser } from "./builders";
+import { seedPharmacy } from "./seed-pharmacy";
 
 export const DEMO_PASSWORD = "Demo-pass-2026";
 
@@ -58,4 +59,5 @@ export async function seedDemo(prisma: Db): Promise<void> {
       });
     }
   }
+  await seedPharmacy(prisma);
 }

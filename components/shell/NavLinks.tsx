@@ -5,10 +5,14 @@ import { usePathname } from "next/navigation";
 
 export function NavLinks({ items }: { items: { href: string; label: string }[] }) {
   const pathname = usePathname();
+  // The most specific entry wins: on /pharmacy/drugs only "Drug catalogue" is current, not "Pharmacy".
+  const current = items
+    .filter((i) => pathname === i.href || pathname.startsWith(`${i.href}/`))
+    .reduce<string | null>((best, i) => (!best || i.href.length > best.length ? i.href : best), null);
   return (
     <ul className="flex gap-1 overflow-x-auto md:flex-col">
       {items.map((i) => {
-        const active = pathname === i.href || pathname.startsWith(`${i.href}/`);
+        const active = i.href === current;
         return (
           <li key={i.href}>
             <Link

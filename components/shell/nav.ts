@@ -8,6 +8,7 @@ const ITEMS = (): NavItem[] => {
   const m = messages().nav;
   const s = messages().staff.nav;
   const sc = messages().scheduling.nav;
+  const ph = messages().pharmacy.nav;
   return [
     { href: "/dashboard", label: m.dashboard, permission: "dashboard.view" },
     { href: "/patients", label: m.patients, permission: "patient.list" },
@@ -19,6 +20,8 @@ const ITEMS = (): NavItem[] => {
     { href: "/admin/staff", label: s.staff, permission: "staff.manage" },
     { href: "/admin/departments", label: s.departments, permission: "department.manage" },
     { href: "/admin/outbox", label: s.outbox, permission: "outbox.read" },
+    { href: "/pharmacy", label: ph.pharmacy, permission: "pharmacy.stock" },
+    { href: "/pharmacy/drugs", label: ph.drugs, permission: "pharmacy.stock" },
   ];
 };
 

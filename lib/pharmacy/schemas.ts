@@ -70,3 +70,6 @@ export const ZDispense = z.object({
     .refine((items) => !items || items.some((i) => i.quantity > 0), m.nothingToDispense),
 });
 export type DispenseInput = z.infer<typeof ZDispense>;
+
+/** The edit form's input: the drug's id with the fields it changes. */
+export const ZDrugEdit = ZDrugUpdate.extend({ id: z.string().min(1) });

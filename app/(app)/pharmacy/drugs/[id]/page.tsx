@@ -1,0 +1,99 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DrugForm } from "@/components/pharmacy/DrugForm";
+import { AdjustBatchForm, ReceiveBatchForm } from "@/components/pharmacy/StockForms";
+import { Alert } from "@/components/ui/Alert";
+import { Badge } from "@/components/ui/Badge";
+import { Card, PageHeader, StatCard } from "@/components/ui/Card";
+import { Table, cell } from "@/components/ui/Table";
+import { messages } from "@/lib/i18n";
+import { getDrugStock } from "@/lib/pharmacy/queries";
+import { formatWhen } from "@/lib/scheduling/time";
+import { db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { guardPage } from "@/lib/server/guard";
+import { can } from "@/lib/server/permissions";
+import { adjustBatchAction, receiveBatchAction, updateDrugAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Drug stock" };
+
+async function load(id: string) {
+  try {
+    return await getDrugStock(db(), id);
+  } catch (err) {
+    if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
+    throw err;
+  }
+}
+
+/** One drug: its stock batches and on-hand total; pharmacy staff also receive, adjust and edit here. */
+export default async function DrugPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const ctx = await guardPage("drug.read", `/pharmacy/drugs/${id}`);
+  const { drugs: m, stock: s, phrases: p } = messages().pharmacy;
+  const drug = await load(id);
+  const manage = can(ctx.actor.role, "pharmacy.stock");
+  const title = p.drugLabel(drug.genericName, drug.strength, drug.form);
+  return (
+    <>
+      <PageHeader title={title}>
+        <Link href="/pharmacy/drugs" className="text-sm text-brand-700 hover:underline">← {m.back}</Link>
+      </PageHeader>
+      <div className="mb-6 grid gap-4 sm:grid-cols-3">
+        <StatCard label={s.onHandTotal} value={drug.onHand} />
+        <StatCard label={m.reorderLevel} value={drug.reorderLevel} />
+        <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <p className="text-sm text-slate-600">{m.drugClass}</p>
+          <p className="mt-1 text-lg font-semibold text-slate-900">{drug.drugClass}</p>
+          <p className="mt-2 flex flex-wrap gap-2">
+            {drug.brandName ? <Badge>{drug.brandName}</Badge> : null}
+            {drug.lowStock ? <Badge tone="warning">{m.low}</Badge> : null}
+            {!drug.active ? <Badge tone="danger">{m.inactive}</Badge> : null}
+          </p>
+        </div>
+      </div>
+      <section className="mb-8 space-y-3" aria-labelledby="batches">
+        <h2 id="batches" className="text-lg font-semibold text-slate-900">{s.batches}</h2>
+        {drug.batches.length === 0 ? (
+          <Alert>{s.noBatches}</Alert>
+        ) : (
+          <Table head={[s.lot, s.expiresOn, s.quantity, s.received, s.state]}>
+            {drug.batches.map((b) => (
+              <tr key={b.id} className={b.expired ? "bg-red-50/50" : undefined}>
+                <td className={`${cell} font-mono text-xs`}>{b.lot}</td>
+                <td className={`${cell} tabular-nums`}>{b.expiresOn}</td>
+                <td className={`${cell} tabular-nums font-medium`} data-testid={`batch-qty-${b.lot}`}>{b.quantity}</td>
+                <td className={`${cell} whitespace-nowrap tabular-nums text-slate-600`}>{formatWhen(b.receivedAt)}</td>
+                <td className={cell}>{b.expired ? <Badge tone="danger">{s.expired}</Badge> : b.quantity === 0 ? <Badge>{s.empty}</Badge> : <Badge tone="success">{s.usable}</Badge>}</td>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </section>
+      {manage ? (
+        <div className="grid gap-6 lg:grid-cols-3">
+          <Card title={s.receive}>
+            <ReceiveBatchForm drugId={drug.id} action={receiveBatchAction} labels={s} />
+          </Card>
+          <Card title={s.adjust}>
+            {drug.batches.length === 0 ? (
+              <p className="text-sm text-slate-600">{s.noBatches}</p>
+            ) : (
+              <AdjustBatchForm drugId={drug.id} batches={drug.batches.map((b) => ({ id: b.id, label: `${b.lot} · ${b.expiresOn} · ${b.quantity}` }))} action={adjustBatchAction} labels={s} />
+            )}
+          </Card>
+          <Card title={m.details}>
+            <DrugForm
+              mode="edit"
+              id={drug.id}
+              initial={{ genericName: drug.genericName, brandName: drug.brandName ?? "", form: drug.form, strength: drug.strength, drugClass: drug.drugClass, reorderLevel: String(drug.reorderLevel), active: drug.active }}
+              action={updateDrugAction}
+              labels={m}
+            />
+          </Card>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DispenseForm } from "@/components/pharmacy/DispenseForm";
+import { PrescriptionStatusBadge } from "@/components/pharmacy/StatusBadge";
+import { Alert } from "@/components/ui/Alert";
+import { Card, PageHeader } from "@/components/ui/Card";
+import { Table, cell } from "@/components/ui/Table";
+import { messages } from "@/lib/i18n";
+import { dispensingView } from "@/lib/pharmacy/queries";
+import { formatWhen } from "@/lib/scheduling/time";
+import { db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { guardPage } from "@/lib/server/guard";
+import { can } from "@/lib/server/permissions";
+import type { Ctx } from "@/lib/server/session";
+import { dispenseAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Dispensing" };
+
+async function load(ctx: Ctx, id: string) {
+  try {
+    return await dispensingView(db(), ctx, id);
+  } catch (err) {
+    if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
+    throw err;
+  }
+}
+
+/** The dispensing desk for one prescription: what was prescribed, dispensed and remains, stock on hand, the history. */
+export default async function DispensingPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const ctx = await guardPage("pharmacy.stock", `/pharmacy/prescriptions/${id}`);
+  const { dispense: m, phrases: p } = messages().pharmacy;
+  const rx = await load(ctx, id);
+  const open = rx.status === "ACTIVE" || rx.status === "PARTIALLY_DISPENSED";
+  const pharmacist = can(ctx.actor.role, "pharmacy.dispense");
+  const facts: [string, React.ReactNode][] = [
+    [m.status, <PrescriptionStatusBadge key="s" status={rx.status} />],
+    [m.patient, <span key="p">{rx.patient.name} <span className="font-mono text-xs text-slate-500">{rx.patient.mrn}</span> · {rx.patient.dateOfBirth}</span>],
+    [m.prescriber, rx.prescriber],
+    [m.issued, formatWhen(rx.issuedAt)],
+    [m.validUntil, formatWhen(rx.expiresAt)],
+    [m.allergies, rx.patient.allergies.length ? rx.patient.allergies.map((a) => [a.substance, a.reaction].filter(Boolean).join(": ")).join(", ") : m.noAllergies],
+  ];
+  return (
+    <>
+      <PageHeader title={p.prescriptionFor(rx.patient.name)}>
+        <Link href="/pharmacy" className="text-sm text-brand-700 hover:underline">← {m.back}</Link>
+      </PageHeader>
+      <Card className="mb-6">
+        <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2 lg:grid-cols-3">
+          {facts.map(([label, value]) => (
+            <div key={label}>
+              <dt className="text-slate-500">{label}</dt>
+              <dd className="mt-0.5 font-medium text-slate-900">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </Card>
+      <section className="mb-8 space-y-3" aria-labelledby="lines">
+        <h2 id="lines" className="text-lg font-semibold text-slate-900">{m.lines}</h2>
+        {!open && rx.status !== "DISPENSED" ? <Alert tone="error">{m.closed}{rx.revokeReason ? ` ${rx.revokeReason}` : ""}</Alert> : null}
+        {rx.status === "DISPENSED" ? <Alert tone="success">{m.nothingLeft}</Alert> : null}
+        {open && !pharmacist ? <Alert>{m.pharmacistOnly}</Alert> : null}
+        <DispenseForm prescriptionId={rx.id} lines={rx.items} canDispense={open && pharmacist} action={dispenseAction} labels={m} />
+      </section>
+      <section className="space-y-3" aria-labelledby="history">
+        <h2 id="history" className="text-lg font-semibold text-slate-900">{m.history}</h2>
+        {rx.dispenses.length === 0 ? (
+          <Alert>{m.noHistory}</Alert>
+        ) : (
+          <Table head={[m.when, m.pharmacist, m.drug, m.fromBatch, m.dispensed]}>
+            {rx.dispenses.flatMap((d) =>
+              d.lines.map((l, i) => (
+                <tr key={`${d.id}-${i}`}>
+                  <td className={`${cell} whitespace-nowrap tabular-nums`}>{i === 0 ? formatWhen(d.at) : ""}</td>
+                  <td className={cell}>{i === 0 ? d.pharmacist : ""}</td>
+                  <td className={cell}>{l.drug}</td>
+                  <td className={`${cell} font-mono text-xs`}>{l.lot} <span className="text-slate-500">({l.expiresOn})</span></td>
+                  <td className={`${cell} tabular-nums`}>{l.quantity}</td>
+                </tr>
+              )),
+            )}
+          </Table>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/Badge";
+import { Table, cell } from "@/components/ui/Table";
+import { messages } from "@/lib/i18n";
+import type { DrugRow } from "@/lib/pharmacy/queries";
+
+/** Catalogue rows with stock on hand; a low drug is flagged, a withdrawn one marked. */
+export function DrugTable({ rows }: { rows: DrugRow[] }) {
+  const m = messages().pharmacy.drugs;
+  return (
+    <Table head={[m.drug, m.form, m.strength, m.drugClass, m.onHand, m.reorderLevel]}>
+      {rows.map((d) => (
+        <tr key={d.id}>
+          <td className={cell}>
+            <Link href={`/pharmacy/drugs/${d.id}`} className="font-medium text-brand-700 hover:underline">{d.genericName}</Link>
+            {d.brandName ? <span className="ml-2 text-slate-500">{d.brandName}</span> : null}
+            {!d.active ? <span className="ml-2"><Badge>{m.inactive}</Badge></span> : null}
+          </td>
+          <td className={cell}>{d.form}</td>
+          <td className={`${cell} whitespace-nowrap`}>{d.strength}</td>
+          <td className={cell}>{d.drugClass}</td>
+          <td className={`${cell} tabular-nums`}>
+            {d.onHand} {d.lowStock ? <Badge tone="warning">{m.low}</Badge> : null}
+          </td>
+          <td className={`${cell} tabular-nums text-slate-600`}>{d.reorderLevel}</td>
+        </tr>
+      ))}
+    </Table>
+  );
+}

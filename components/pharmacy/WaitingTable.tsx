@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { Table, cell } from "@/components/ui/Table";
+import type { PrescriptionStatus } from "@/lib/generated/prisma/enums";
+import { messages } from "@/lib/i18n";
+import type { WaitingRow } from "@/lib/pharmacy/queries";
+import { formatWhen } from "@/lib/scheduling/time";
+import { PrescriptionStatusBadge } from "./StatusBadge";
+
+/** Prescriptions a pharmacist can dispense, newest first. */
+export function WaitingTable({ rows }: { rows: WaitingRow[] }) {
+  const m = messages().pharmacy.dashboard;
+  return (
+    <Table head={[m.issued, m.patient, m.prescriber, m.items, m.status, m.expires]}>
+      {rows.map((r) => (
+        <tr key={r.id}>
+          <td className={`${cell} whitespace-nowrap tabular-nums`}>
+            <Link href={`/pharmacy/prescriptions/${r.id}`} className="font-medium text-brand-700 hover:underline">
+              <time dateTime={r.issuedAt}>{formatWhen(r.issuedAt)}</time>
+            </Link>
+          </td>
+          <td className={cell}>
+            {r.patientName} <span className="font-mono text-xs text-slate-500">{r.mrn}</span>
+          </td>
+          <td className={cell}>{r.prescriber}</td>
+          <td className={`${cell} tabular-nums`}>{r.lines}</td>
+          <td className={cell}><PrescriptionStatusBadge status={r.status as PrescriptionStatus} /></td>
+          <td className={`${cell} whitespace-nowrap tabular-nums text-slate-600`}>{formatWhen(r.expiresAt)}</td>
+        </tr>
+      ))}
+    </Table>
+  );
+}
