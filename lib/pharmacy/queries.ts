@@ -3,10 +3,11 @@ import { audit } from "@/lib/server/audit";
 import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
+import { effectiveStatus } from "@/lib/prescriptions/status";
 import type { Ctx } from "@/lib/server/session";
 import { isExpired } from "./fefo";
 import type { DrugFilters } from "./schemas";
-import { dispensableState, pharmacyToday } from "./service";
+import { pharmacyToday } from "./service";
 
 // Reads for the pharmacy pages and API: the catalogue with stock on hand, batches, the low-stock
 // and expiring lists, prescriptions waiting and one prescription as the dispensing desk sees it.
@@ -177,7 +178,7 @@ export async function dispensingView(prisma: Db, ctx: Ctx, id: string) {
   const onHand = new Map(stock.map((s) => [s.drugId, s._sum.quantity ?? 0]));
   return {
     id: rx.id,
-    status: dispensableState(rx, clock.now()),
+    status: effectiveStatus(rx, clock.now()),
     issuedAt: rx.issuedAt.toISOString(),
     expiresAt: rx.expiresAt.toISOString(),
     revokeReason: rx.revokeReason,

@@ -6,6 +6,7 @@ import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { AppError, notFound } from "@/lib/server/errors";
+import { effectiveStatus } from "@/lib/prescriptions/status";
 import type { Ctx } from "@/lib/server/session";
 import { allocateFefo, dayOf } from "./fefo";
 import type { AdjustBatchInput, DispenseInput, DrugCreateInput, DrugUpdateInput, ReceiveBatchInput } from "./schemas";
@@ -82,14 +83,6 @@ export async function adjustBatch(prisma: Db, ctx: Ctx, drugId: string, input: A
   }
 }
 
-/** Whether a prescription may still be dispensed, judged from its stored status and the clock. */
-export function dispensableState(rx: { status: PrescriptionStatus; expiresAt: Date; revokedAt: Date | null }, now: Date): PrescriptionStatus {
-  if (rx.status === "REVOKED" || rx.revokedAt) return "REVOKED";
-  if (rx.status === "DISPENSED") return "DISPENSED";
-  if (rx.status === "EXPIRED" || rx.expiresAt.getTime() <= now.getTime()) return "EXPIRED";
-  return rx.status;
-}
-
 type LockedItem = { id: string; drugId: string; quantity: number; dispensedQuantity: number; genericName: string; strength: string; form: string };
 type LockedBatch = { id: string; drugId: string; expiresOn: Date; quantity: number; receivedAt: Date };
 
@@ -103,10 +96,10 @@ type LockedBatch = { id: string; drugId: string; expiresOn: Date; quantity: numb
 export async function dispensePrescription(prisma: Db, ctx: Ctx, prescriptionId: string, input: DispenseInput) {
   return prisma.$transaction(
     async (tx) => {
-      const [rx] = await tx.$queryRaw<{ id: string; patientId: string; status: PrescriptionStatus; expiresAt: Date; revokedAt: Date | null }[]>`
-        SELECT id, "patientId", status, "expiresAt", "revokedAt" FROM "Prescription" WHERE id = ${prescriptionId} FOR UPDATE`;
+      const [rx] = await tx.$queryRaw<{ id: string; patientId: string; status: PrescriptionStatus; expiresAt: Date }[]>`
+        SELECT id, "patientId", status, "expiresAt" FROM "Prescription" WHERE id = ${prescriptionId} FOR UPDATE`;
       if (!rx) throw notFound("prescription");
-      const state = dispensableState(rx, clock.now());
+      const state = effectiveStatus(rx, clock.now());
       if (state === "REVOKED") throw new AppError("INVALID_TRANSITION", m.revoked);
       if (state === "EXPIRED") throw new AppError("INVALID_TRANSITION", m.expired);
       if (state === "DISPENSED") throw new AppError("INVALID_TRANSITION", m.fullyDispensed);
