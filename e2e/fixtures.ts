@@ -42,3 +42,14 @@ export async function demoDoctorId(request: APIRequestContext): Promise<string> 
   doctorId = (await res.json()).items[0].id as string;
   return doctorId;
 }
+
+let drugId: string | undefined;
+/** Amoxicillin 500 mg capsule's id, through the drugs API. */
+export async function demoDrugId(request: APIRequestContext): Promise<string> {
+  if (drugId) return drugId;
+  const { token } = await apiToken(request, USERS.PHARMACIST);
+  const res = await request.get("/api/v1/drugs?q=amoxicillin", { headers: bearer(token) });
+  expect(res.status()).toBe(200);
+  drugId = ((await res.json()).items as { id: string; form: string; genericName: string }[]).find((d) => d.genericName === "amoxicillin" && d.form === "capsule")!.id;
+  return drugId;
+}

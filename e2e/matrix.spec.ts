@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ROLE_NAMES, apiToken, bearer, demoDoctorId, storageFor, USERS } from "./fixtures";
+import { ROLE_NAMES, apiToken, bearer, demoDoctorId, demoDrugId, storageFor, USERS } from "./fixtures";
 import { API, PAGES, withIds } from "./routes";
 
 // Role × route: every allow and every deny, for pages (a denied page looks absent: 404) and for the
@@ -10,7 +10,7 @@ for (const role of ROLE_NAMES) {
     test.use({ storageState: storageFor(role) });
 
     test("pages", async ({ page, request }) => {
-      const ids = { doctorId: await demoDoctorId(request) };
+      const ids = { doctorId: await demoDoctorId(request), drugId: await demoDrugId(request) };
       for (const { path: pattern, roles } of PAGES) {
         const path = withIds(pattern, ids);
         const res = await page.goto(path);
@@ -42,7 +42,7 @@ for (const role of ROLE_NAMES) {
 
 test.describe("anonymous", () => {
   test("every page redirects to the sign-in page", async ({ page, request }) => {
-    const ids = { doctorId: await demoDoctorId(request) };
+    const ids = { doctorId: await demoDoctorId(request), drugId: await demoDrugId(request) };
     for (const { path } of PAGES) {
       await page.goto(withIds(path, ids));
       await expect(page, path).toHaveURL(/\/login/);

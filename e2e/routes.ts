@@ -22,10 +22,15 @@ export const PAGES: { path: string; roles: RoleName[] }[] = [
   // {doctorId} is the demo cardiologist's id, looked up at run time (fixtures.ts demoDoctorId).
   { path: "/doctors/{doctorId}", roles: ALL },
   { path: "/admin/staff/{doctorId}/availability", roles: ["ADMIN"] },
+  { path: "/pharmacy", roles: ["ADMIN", "PHARMACIST"] },
+  { path: "/pharmacy/drugs", roles: ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST"] },
+  { path: "/pharmacy/drugs/new", roles: ["ADMIN", "PHARMACIST"] },
+  // {drugId} is amoxicillin 500 mg capsule from the catalogue (fixtures.ts demoDrugId).
+  { path: "/pharmacy/drugs/{drugId}", roles: ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST"] },
 ];
 
 /** A PAGES path with its placeholders filled in. */
-export const withIds = (path: string, ids: { doctorId: string }) => path.replace("{doctorId}", ids.doctorId);
+export const withIds = (path: string, ids: { doctorId: string; drugId?: string }) => path.replace("{doctorId}", ids.doctorId).replace("{drugId}", ids.drugId ?? "");
 
 export const API: { method: "GET" | "POST" | "PATCH" | "DELETE"; path: string; roles: RoleName[]; okStatus?: number }[] = [
   { method: "GET", path: "/api/v1/stats", roles: ["ADMIN"] },
@@ -49,4 +54,12 @@ export const API: { method: "GET" | "POST" | "PATCH" | "DELETE"; path: string; r
   { method: "POST", path: "/api/v1/departments", roles: ["ADMIN"], okStatus: 400 },
   { method: "PATCH", path: "/api/v1/departments/no-such-department", roles: ["ADMIN"], okStatus: 400 },
   { method: "GET", path: "/api/v1/doctors", roles: ALL },
+  { method: "GET", path: "/api/v1/drugs?q=amox&lowStock=true", roles: ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST"] },
+  { method: "POST", path: "/api/v1/drugs", roles: ["ADMIN", "PHARMACIST"], okStatus: 400 },
+  { method: "GET", path: "/api/v1/drugs/no-such-drug", roles: ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST"], okStatus: 404 },
+  { method: "PATCH", path: "/api/v1/drugs/no-such-drug", roles: ["ADMIN", "PHARMACIST"], okStatus: 400 },
+  { method: "GET", path: "/api/v1/drugs/no-such-drug/stock", roles: ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST"], okStatus: 404 },
+  { method: "POST", path: "/api/v1/drugs/no-such-drug/stock", roles: ["ADMIN", "PHARMACIST"], okStatus: 400 },
+  { method: "GET", path: "/api/v1/stock/expiring?days=60", roles: ["ADMIN", "PHARMACIST"] },
+  { method: "POST", path: "/api/v1/prescriptions/no-such-prescription/dispense", roles: ["PHARMACIST"], okStatus: 404 },
 ];
