@@ -22,6 +22,8 @@ export const PAGES: { path: string; roles: RoleName[] }[] = [
   // {doctorId} is the demo cardiologist's id, looked up at run time (fixtures.ts demoDoctorId).
   { path: "/doctors/{doctorId}", roles: ALL },
   { path: "/admin/staff/{doctorId}/availability", roles: ["ADMIN"] },
+  { path: "/prescriptions", roles: ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST", "PATIENT"] },
+  { path: "/prescriptions/new", roles: ["DOCTOR"] },
   { path: "/pharmacy", roles: ["ADMIN", "PHARMACIST"] },
   { path: "/pharmacy/drugs", roles: ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST"] },
   { path: "/pharmacy/drugs/new", roles: ["ADMIN", "PHARMACIST"] },
@@ -62,4 +64,9 @@ export const API: { method: "GET" | "POST" | "PATCH" | "DELETE"; path: string; r
   { method: "POST", path: "/api/v1/drugs/no-such-drug/stock", roles: ["ADMIN", "PHARMACIST"], okStatus: 400 },
   { method: "GET", path: "/api/v1/stock/expiring?days=60", roles: ["ADMIN", "PHARMACIST"] },
   { method: "POST", path: "/api/v1/prescriptions/no-such-prescription/dispense", roles: ["PHARMACIST"], okStatus: 404 },
+  { method: "GET", path: "/api/v1/prescriptions?status=ACTIVE", roles: ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST", "PATIENT"] },
+  { method: "GET", path: "/api/v1/prescriptions/no-such-prescription", roles: ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST", "PATIENT"], okStatus: 404 },
+  { method: "GET", path: "/api/v1/prescriptions/no-such-prescription/pdf", roles: ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST", "PATIENT"], okStatus: 404 },
+  { method: "POST", path: "/api/v1/prescriptions", roles: ["DOCTOR"], okStatus: 400 },
+  { method: "POST", path: "/api/v1/prescriptions/no-such-prescription/revoke", roles: ["DOCTOR"], okStatus: 400 },
 ];

@@ -4,6 +4,7 @@ import type { Db } from "../lib/server/db";
 import type { Role } from "../lib/generated/prisma/enums";
 import { seedAvailability, seedDepartment, seedPatient, seedUser } from "./builders";
 import { seedPharmacy } from "./seed-pharmacy";
+import { seedPrescriptions } from "./seed-prescriptions";
 
 export const DEMO_PASSWORD = "Demo-pass-2026";
 
@@ -60,4 +61,5 @@ export async function seedDemo(prisma: Db): Promise<void> {
     }
   }
   await seedPharmacy(prisma);
+  await seedPrescriptions(prisma);
 }

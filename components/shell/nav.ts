@@ -16,6 +16,7 @@ const ITEMS = (): NavItem[] => {
     { href: "/admin/audit", label: m.audit, permission: "audit.read" },
     { href: "/appointments", label: sc.appointments, permission: "appointment.read" },
     { href: "/availability", label: sc.availability, permission: "availability.own" },
+    { href: "/prescriptions", label: messages().prescriptions.nav.prescriptions, permission: "prescription.read" },
     { href: "/doctors", label: s.doctors, permission: "doctor.search" },
     { href: "/admin/staff", label: s.staff, permission: "staff.manage" },
     { href: "/admin/departments", label: s.departments, permission: "department.manage" },

@@ -6,9 +6,10 @@ type DateInput = { name: string; label: string; value?: string };
 const control = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-brand-600";
 
 /** A plain GET form for list filters: works without JavaScript and keeps the filters in the URL. */
-export function FilterForm({ action, q, selects, dates = [], submit }: { action: string; q?: { label: string; value?: string }; selects: Select[]; dates?: DateInput[]; submit: string }) {
+export function FilterForm({ action, q, selects, dates = [], hidden = {}, submit }: { action: string; q?: { label: string; value?: string }; selects: Select[]; dates?: DateInput[]; hidden?: Record<string, string>; submit: string }) {
   return (
     <form action={action} method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">
+      {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
       {q ? (
         <div className="min-w-56 flex-1 space-y-1">
           <label htmlFor="filter-q" className="block text-sm font-medium text-slate-700">{q.label}</label>

@@ -58,6 +58,11 @@ export const prescriptionsEn = {
     overrideReason: "Reason to prescribe despite the findings",
     override: "Prescribe anyway",
     pickDrug: "Choose a drug",
+    choosePatient: "Choose the patient",
+    patientSearch: "Find the patient (name, MRN or phone)",
+    searchButton: "Find",
+    noMatches: "No patients match.",
+    chosen: "Prescribing for",
   },
   routes: ["oral", "intravenous", "intramuscular", "subcutaneous", "inhaled", "topical", "sublingual", "rectal", "nasal"],
   detail: {

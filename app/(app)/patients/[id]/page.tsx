@@ -3,6 +3,7 @@ import Link from "next/link";
 import QRCode from "qrcode";
 import { DeactivatePatientForm } from "@/components/patients/DeactivatePatientForm";
 import { PatientHeader } from "@/components/patients/PatientHeader";
+import { PrescriptionsCard } from "@/components/prescriptions/PrescriptionsCard";
 import { buttonClass } from "@/components/ui/Button";
 import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
@@ -70,6 +71,7 @@ export default async function PatientChartPage({ params }: { params: Promise<{ i
         <Card title={c.emergency}>
           <p className="text-sm">{e.name ? `${e.name}${e.relation ? ` (${e.relation})` : ""} · ${e.phone ?? ""}` : c.none}</p>
         </Card>
+        {can(ctx.actor.role, "prescription.read") ? <PrescriptionsCard ctx={ctx} patientId={p.id} className="lg:col-span-2" /> : null}
         <Card title={c.timeline}>
           <ol className="space-y-2 text-sm">
             {history.map((h, i) => (

@@ -1,0 +1,25 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { searchDrugs } from "@/lib/prescriptions/queries";
+import { ZDrugLookup, ZPrescribe, ZRevokeAction } from "@/lib/prescriptions/schemas";
+import { prescribe, revokePrescription } from "@/lib/prescriptions/service";
+import { defineAction } from "@/lib/server/action";
+import { db } from "@/lib/server/db";
+
+export const prescribeAction = defineAction({ permission: "prescription.write", schema: ZPrescribe }, async (ctx, input) => {
+  const { id } = await prescribe(db(), ctx, input);
+  revalidatePath("/prescriptions");
+  revalidatePath(`/patients/${input.patientId}`);
+  return { id };
+});
+
+export const revokePrescriptionAction = defineAction({ permission: "prescription.write", schema: ZRevokeAction }, async (ctx, { id, reason }) => {
+  await revokePrescription(db(), ctx, id, reason);
+  revalidatePath("/prescriptions");
+  revalidatePath(`/prescriptions/${id}`);
+  return { id };
+});
+
+/** The prescribing form's drug picker: active catalogue drugs by generic or brand name. */
+export const searchDrugsAction = defineAction({ permission: "prescription.write", schema: ZDrugLookup }, async (_ctx, { q }) => searchDrugs(db(), q));

@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ChoosePatient } from "@/components/prescriptions/ChoosePatient";
+import { PrescribeForm } from "@/components/prescriptions/PrescribeForm";
+import { Badge } from "@/components/ui/Badge";
+import { Card, PageHeader } from "@/components/ui/Card";
+import { messages } from "@/lib/i18n";
+import { prescribablePatient } from "@/lib/prescriptions/queries";
+import { db } from "@/lib/server/db";
+import { guardPage } from "@/lib/server/guard";
+import { stringParams } from "@/lib/server/page-query";
+import { findPatientsAction } from "../../appointments/actions";
+import { prescribeAction, searchDrugsAction } from "../actions";
+
+export const metadata: Metadata = { title: "New prescription" };
+
+/** `?patientId=` (from the chart) and optionally `&consultationId=` (from a consultation). */
+export default async function NewPrescriptionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await guardPage("prescription.write", "/prescriptions/new");
+  const m = messages().prescriptions;
+  const sp = stringParams(await searchParams);
+  if (!sp.patientId) {
+    return (
+      <>
+        <PageHeader title={m.form.title} />
+        <Card title={m.form.choosePatient}>
+          <ChoosePatient find={findPatientsAction} labels={{ ...m.form, change: m.form.change }} />
+        </Card>
+      </>
+    );
+  }
+  const patient = await prescribablePatient(db(), sp.patientId);
+  if (!patient) notFound();
+  return (
+    <>
+      <PageHeader title={m.form.title}>
+        <Link href={`/patients/${patient.id}`} className="text-sm text-brand-700 hover:underline">← {patient.name}</Link>
+      </PageHeader>
+      <div className="space-y-6">
+        <Card>
+          <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
+            <dt className="text-slate-600">{m.form.patient}</dt>
+            <dd><strong>{patient.name}</strong> <span className="font-mono text-xs text-slate-500">{patient.mrn}</span> · {patient.dateOfBirth}</dd>
+            <dt className="text-slate-600">{m.form.allergies}</dt>
+            <dd className="flex flex-wrap gap-2">
+              {patient.allergies.length === 0 ? <span className="text-slate-600">{m.form.noAllergies}</span> : null}
+              {patient.allergies.map((a, i) => (
+                <Badge key={i} tone={a.severity === "severe" ? "danger" : "warning"}>{a.substance}{a.severity ? ` · ${a.severity}` : ""}{a.reaction ? ` · ${a.reaction}` : ""}</Badge>
+              ))}
+            </dd>
+            {sp.consultationId ? (
+              <>
+                <dt className="text-slate-600">{m.form.consultation}</dt>
+                <dd className="font-mono text-xs text-slate-700">{sp.consultationId}</dd>
+              </>
+            ) : null}
+          </dl>
+        </Card>
+        <PrescribeForm
+          patientId={patient.id}
+          consultationId={sp.consultationId}
+          prescribe={prescribeAction}
+          searchDrugs={searchDrugsAction}
+          labels={{ form: m.form, kinds: m.kinds, severities: m.severities, routes: m.routes }}
+        />
+      </div>
+    </>
+  );
+}
