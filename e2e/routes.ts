@@ -4,6 +4,7 @@ import type { RoleName } from "./fixtures";
 // each deny; add a row with every new route.
 const ALL: RoleName[] = ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST", "RECORDS_OFFICER", "PATIENT"];
 const STAFF: RoleName[] = ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST", "RECORDS_OFFICER"];
+const CLINICAL_READ: RoleName[] = ["ADMIN", "DOCTOR", "NURSE", "PATIENT"];
 
 export const PAGES: { path: string; roles: RoleName[] }[] = [
   { path: "/dashboard", roles: ALL },
@@ -22,6 +23,9 @@ export const PAGES: { path: string; roles: RoleName[] }[] = [
   // {doctorId} is the demo cardiologist's id, looked up at run time (fixtures.ts demoDoctorId).
   { path: "/doctors/{doctorId}", roles: ALL },
   { path: "/admin/staff/{doctorId}/availability", roles: ["ADMIN"] },
+  { path: "/consultations/new", roles: ["DOCTOR"] },
+  { path: "/lab", roles: ["DOCTOR", "NURSE"] },
+  { path: "/me/health", roles: ["PATIENT"] },
   { path: "/prescriptions", roles: ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST", "PATIENT"] },
   { path: "/prescriptions/new", roles: ["DOCTOR"] },
   { path: "/pharmacy", roles: ["ADMIN", "PHARMACIST"] },
@@ -56,6 +60,28 @@ export const API: { method: "GET" | "POST" | "PATCH" | "DELETE"; path: string; r
   { method: "POST", path: "/api/v1/departments", roles: ["ADMIN"], okStatus: 400 },
   { method: "PATCH", path: "/api/v1/departments/no-such-department", roles: ["ADMIN"], okStatus: 400 },
   { method: "GET", path: "/api/v1/doctors", roles: ALL },
+  // Clinical record: reads for clinicians, admins and patients (own); writes by role. Ids that do not
+  // exist give the allowed roles 404; bodies that fail validation (none sent) 400.
+  { method: "GET", path: "/api/v1/icd10?q=i10", roles: CLINICAL_READ },
+  { method: "GET", path: "/api/v1/lab-tests", roles: CLINICAL_READ },
+  { method: "GET", path: "/api/v1/consultations", roles: CLINICAL_READ },
+  { method: "POST", path: "/api/v1/consultations", roles: ["DOCTOR"], okStatus: 400 },
+  { method: "GET", path: "/api/v1/consultations/no-such-consultation", roles: CLINICAL_READ, okStatus: 404 },
+  { method: "PATCH", path: "/api/v1/consultations/no-such-consultation", roles: ["DOCTOR"], okStatus: 400 },
+  { method: "POST", path: "/api/v1/consultations/no-such-consultation/sign", roles: ["DOCTOR"], okStatus: 404 },
+  { method: "POST", path: "/api/v1/consultations/no-such-consultation/addenda", roles: ["DOCTOR", "NURSE"], okStatus: 400 },
+  { method: "GET", path: "/api/v1/patients/no-such-patient/vitals", roles: CLINICAL_READ, okStatus: 404 },
+  { method: "POST", path: "/api/v1/patients/no-such-patient/vitals", roles: ["DOCTOR", "NURSE"], okStatus: 400 },
+  { method: "PATCH", path: "/api/v1/patients/no-such-patient/vitals/no-such-vital", roles: ["DOCTOR", "NURSE"], okStatus: 400 },
+  { method: "POST", path: "/api/v1/patients/no-such-patient/vitals/no-such-vital/addenda", roles: ["DOCTOR", "NURSE"], okStatus: 400 },
+  { method: "GET", path: "/api/v1/patients/no-such-patient/nurse-notes", roles: CLINICAL_READ, okStatus: 404 },
+  { method: "POST", path: "/api/v1/patients/no-such-patient/nurse-notes", roles: ["DOCTOR", "NURSE"], okStatus: 400 },
+  { method: "PATCH", path: "/api/v1/patients/no-such-patient/nurse-notes/no-such-note", roles: ["DOCTOR", "NURSE"], okStatus: 400 },
+  { method: "POST", path: "/api/v1/patients/no-such-patient/nurse-notes/no-such-note/addenda", roles: ["DOCTOR", "NURSE"], okStatus: 400 },
+  { method: "GET", path: "/api/v1/lab-orders", roles: CLINICAL_READ },
+  { method: "POST", path: "/api/v1/lab-orders", roles: ["DOCTOR"], okStatus: 400 },
+  { method: "GET", path: "/api/v1/lab-orders/no-such-order/results", roles: CLINICAL_READ, okStatus: 404 },
+  { method: "POST", path: "/api/v1/lab-orders/no-such-order/results", roles: ["DOCTOR", "NURSE"], okStatus: 400 },
   { method: "GET", path: "/api/v1/drugs?q=amox&lowStock=true", roles: ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST"] },
   { method: "POST", path: "/api/v1/drugs", roles: ["ADMIN", "PHARMACIST"], okStatus: 400 },
   { method: "GET", path: "/api/v1/drugs/no-such-drug", roles: ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST"], okStatus: 404 },

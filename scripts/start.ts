@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import { constants } from "node:os";
 import path from "node:path";
 import { createDb } from "../lib/server/db";
+import { ensureLabCatalogue } from "../lib/clinical/lab-catalogue";
 import { ensureDrugCatalogue } from "../lib/pharmacy/catalogue";
 import { ensureFirstAdmin } from "../lib/staff/bootstrap";
 import { loadDotEnv, persistentSecret, root, startEmbedded, type EmbeddedServer } from "./db/embedded";
@@ -54,6 +55,8 @@ async function ensureAdmin(databaseUrl: string): Promise<void> {
     }
     const drugs = await ensureDrugCatalogue(prisma);
     if (drugs) console.log(`Drug catalogue: ${drugs} drugs added.`);
+    const labs = await ensureLabCatalogue(prisma);
+    if (labs.added) console.log(`Lab catalogue: ${labs.added} tests added.`);
   } finally {
     await prisma.$disconnect();
   }

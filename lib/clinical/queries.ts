@@ -177,6 +177,14 @@ export async function listLabOrders(prisma: Db, ctx: Ctx, filter: { patientId?: 
   return { items: rows.map((o) => ({ ...orderRow(o), patient: { id: o.patient.id, mrn: o.patient.mrn, name: `${o.patient.firstName} ${o.patient.lastName}` } })), total };
 }
 
+/** One lab order with its result (audited; patients: their own). */
+export async function labOrder(prisma: Db, ctx: Ctx, id: string) {
+  const o = await prisma.labOrder.findFirst({ where: { id, ...(isPatient(ctx) ? { patient: { userId: ctx.actor.id } } : {}) }, select: orderSelect });
+  if (!o) throw notFound("lab order");
+  await audit(prisma, ctx, { action: "VIEW", entity: "LabOrder", entityId: o.id, patientId: o.patientId });
+  return orderRow(o);
+}
+
 export async function labCatalogue(prisma: Db) {
   return prisma.labTest.findMany({ where: { active: true }, select: { id: true, code: true, loinc: true, name: true, specimen: true, unit: true, refLow: true, refHigh: true }, orderBy: { name: "asc" } });
 }
@@ -275,4 +283,42 @@ export async function timeline(prisma: Db, ctx: Ctx, patientId: string, page: { 
     page: page.page,
     pageSize: page.pageSize,
   };
+}
+
+/** The nursing shift at an instant in the hospital's zone: day 07–15, evening 15–23, night otherwise. */
+export function currentShift(now = clock.now()): "DAY" | "EVENING" | "NIGHT" {
+  const hour = DateTime.fromJSDate(now, { zone: env().HOSPITAL_TIMEZONE }).hour;
+  return hour >= 7 && hour < 15 ? "DAY" : hour >= 15 && hour < 23 ? "EVENING" : "NIGHT";
+}
+
+/** What the new-consultation page needs: the patient (and the doctor's own appointment, if any). */
+export async function consultationTarget(prisma: Db, ctx: Ctx, target: { patientId?: string; appointmentId?: string }) {
+  if (target.appointmentId) {
+    const a = await prisma.appointment.findFirst({
+      where: { id: target.appointmentId, doctorId: ctx.actor.id },
+      select: { id: true, startsAt: true, status: true, consultation: { select: { id: true } }, patient: { select: { id: true, mrn: true, firstName: true, lastName: true } } },
+    });
+    if (!a) throw notFound("appointment");
+    return { patient: a.patient, appointment: { id: a.id, startsAt: iso(a.startsAt), status: a.status, consultationId: a.consultation?.id ?? null } };
+  }
+  const p = await prisma.patient.findFirst({ where: { id: target.patientId ?? "", active: true }, select: { id: true, mrn: true, firstName: true, lastName: true } });
+  if (!p) throw notFound("patient");
+  return { patient: p, appointment: null };
+}
+
+/** The consultation written for an appointment, if any (the appointment page's link). */
+export async function consultationIdForAppointment(prisma: Db, appointmentId: string): Promise<string | null> {
+  return (await prisma.consultation.findUnique({ where: { appointmentId }, select: { id: true } }))?.id ?? null;
+}
+
+/** A doctor's checked-in or completed visits of the last two weeks still waiting for their consultation. */
+export async function visitsAwaitingConsultation(prisma: Db, ctx: Ctx, take = 20) {
+  const since = new Date(clock.now().getTime() - 14 * 86_400_000);
+  const rows = await prisma.appointment.findMany({
+    where: { doctorId: ctx.actor.id, status: { in: ["CHECKED_IN", "COMPLETED"] }, startsAt: { gte: since }, consultation: { is: null } },
+    select: { id: true, startsAt: true, status: true, reason: true, patient: { select: { id: true, mrn: true, firstName: true, lastName: true } } },
+    orderBy: { startsAt: "desc" },
+    take,
+  });
+  return rows.map((a) => ({ id: a.id, startsAt: iso(a.startsAt), status: a.status, reason: a.reason, patient: { id: a.patient.id, mrn: a.patient.mrn, name: `${a.patient.firstName} ${a.patient.lastName}` } }));
 }

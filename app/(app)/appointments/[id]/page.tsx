@@ -4,6 +4,8 @@ import { AppointmentActions } from "@/components/scheduling/AppointmentActions";
 import { AppointmentHistory } from "@/components/scheduling/AppointmentHistory";
 import { StatusBadge } from "@/components/scheduling/StatusBadge";
 import { Alert } from "@/components/ui/Alert";
+import { buttonClass } from "@/components/ui/Button";
+import { consultationIdForAppointment } from "@/lib/clinical/queries";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { messages } from "@/lib/i18n";
 import { getAppointment, slotsForDays } from "@/lib/scheduling/queries";
@@ -40,6 +42,9 @@ export default async function AppointmentPage({ params, searchParams }: { params
     complete: staff && next.includes("COMPLETED"),
     noShow: staff && next.includes("NO_SHOW"),
   };
+  // The doctor's own checked-in or completed visit: write its consultation (one per appointment).
+  const consults = can(role, "clinical.write") && a.doctor.id === ctx.actor.id && (a.status === "COMPLETED" || a.status === "CHECKED_IN");
+  const consultationId = consults ? await consultationIdForAppointment(db(), a.id) : null;
   const slots = allowed.reschedule ? await slotsForDays(db(), a.doctor.id, today(env().HOSPITAL_TIMEZONE), 7) : [];
   const rows: [string, React.ReactNode][] = [
     [m.detail.when, <time key="t" dateTime={a.startsAt}>{formatWhen(a.startsAt)}–{formatTime(a.endsAt)}</time>],
@@ -52,6 +57,11 @@ export default async function AppointmentPage({ params, searchParams }: { params
   return (
     <>
       <PageHeader title={m.phrases.appointmentWith(a.doctor.name)}>
+        {consults ? (
+          <Link href={consultationId ? `/consultations/${consultationId}` : `/consultations/new?appointmentId=${a.id}`} className={buttonClass(consultationId ? "secondary" : "primary")}>
+            {consultationId ? messages().clinical.consultation.open : messages().clinical.consultation.write}
+          </Link>
+        ) : null}
         <Link href="/appointments" className="text-sm text-brand-700 hover:underline">← {m.detail.back}</Link>
       </PageHeader>
       <div className="space-y-6">

@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import QRCode from "qrcode";
+import { ConsultationList, LabList, NoteList, TimelineList, VitalsPanel } from "@/components/clinical/ChartCards";
+import { LabOrderForm } from "@/components/clinical/LabOrderForm";
+import { NurseNoteForm } from "@/components/clinical/NurseNoteForm";
+import { VitalsForm } from "@/components/clinical/VitalsForm";
 import { DeactivatePatientForm } from "@/components/patients/DeactivatePatientForm";
 import { PatientHeader } from "@/components/patients/PatientHeader";
 import { PrescriptionsCard } from "@/components/prescriptions/PrescriptionsCard";
@@ -8,23 +12,36 @@ import { buttonClass } from "@/components/ui/Button";
 import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
 import { messages } from "@/lib/i18n";
-import { historyOf, readPatient } from "@/lib/patients/queries";
+import { chartClinical, currentShift, labCatalogue, timeline } from "@/lib/clinical/queries";
+import { readPatient } from "@/lib/patients/queries";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { guardPage } from "@/lib/server/guard";
 import { can } from "@/lib/server/permissions";
+import { stringParams } from "@/lib/server/page-query";
+import { orderLabTestsAction } from "../../lab/actions";
 import { deactivatePatientAction } from "../actions";
+import { addNurseNoteAction, recordVitalsAction } from "./clinical-actions";
+
+const TIMELINE_PAGE = 25;
 
 export const metadata: Metadata = { title: "Patient chart" };
 
-export default async function PatientChartPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function PatientChartPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
+  const tlPage = Math.max(1, Math.min(10_000, Number(stringParams(await searchParams).tl) || 1));
   const ctx = await guardPage("patient.chart.read", `/patients/${id}`);
   const m = messages().patients;
   const c = m.chart;
   // readPatient audits the view; a record out of scope is a 404 like a missing one.
   const p = await readPatient(db(), ctx, id);
-  const history = await historyOf(db(), p);
+  const role = ctx.actor.role;
+  const cm = messages().clinical;
+  const [clinical, history, tests] = await Promise.all([
+    chartClinical(db(), ctx, p.id),
+    timeline(db(), ctx, p.id, { page: tlPage, pageSize: TIMELINE_PAGE }),
+    can(role, "clinical.write") ? labCatalogue(db()) : Promise.resolve([]),
+  ]);
   const qrSvg = await QRCode.toString(`${env().NEXTAUTH_URL ?? "http://localhost:3000"}/p/${p.qrToken}`, { type: "svg", margin: 1, width: 132 });
   const e = p.emergencyContact;
   return (
@@ -72,15 +89,43 @@ export default async function PatientChartPage({ params }: { params: Promise<{ i
           <p className="text-sm">{e.name ? `${e.name}${e.relation ? ` (${e.relation})` : ""} · ${e.phone ?? ""}` : c.none}</p>
         </Card>
         {can(ctx.actor.role, "prescription.read") ? <PrescriptionsCard ctx={ctx} patientId={p.id} className="lg:col-span-2" /> : null}
-        <Card title={c.timeline}>
-          <ol className="space-y-2 text-sm">
-            {history.map((h, i) => (
-              <li key={i} className="flex gap-3">
-                <time className="shrink-0 tabular-nums text-slate-500" dateTime={h.at}>{h.at.slice(0, 10)}</time>
-                <span>{h.summary}</span>
-              </li>
-            ))}
-          </ol>
+      </div>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card title={cm.chart.consultations} className="lg:col-span-2">
+          {can(role, "clinical.write") && p.active ? (
+            <div className="mb-3 flex justify-end">
+              <Link href={`/consultations/new?patientId=${p.id}`} className={buttonClass("primary")}>{cm.consultation.new}</Link>
+            </div>
+          ) : null}
+          <ConsultationList items={clinical.consultations} m={cm} />
+        </Card>
+        <Card title={cm.notes.title}>
+          <NoteList notes={clinical.notes} m={cm} />
+          {can(role, "vitals.write") && p.active ? (
+            <div className="mt-4 border-t border-slate-100 pt-4">
+              <h3 className="mb-2 text-sm font-semibold">{cm.notes.add}</h3>
+              <NurseNoteForm patientId={p.id} add={addNurseNoteAction} labels={cm.notes} defaultShift={currentShift()} />
+            </div>
+          ) : null}
+        </Card>
+        <Card title={cm.vitals.title} className={can(role, "vitals.write") && p.active ? "lg:col-span-2" : "lg:col-span-3"}>
+          <VitalsPanel vitals={clinical.vitals} m={cm} />
+        </Card>
+        {can(role, "vitals.write") && p.active ? (
+          <Card title={cm.vitals.record}>
+            <VitalsForm patientId={p.id} record={recordVitalsAction} labels={cm.vitals} />
+          </Card>
+        ) : null}
+        <Card title={cm.lab.title} className={tests.length && p.active ? "lg:col-span-2" : "lg:col-span-3"}>
+          <LabList labs={clinical.labs} m={cm} />
+        </Card>
+        {tests.length && p.active ? (
+          <Card title={cm.lab.order}>
+            <LabOrderForm patientId={p.id} tests={tests} order={orderLabTestsAction} labels={cm.lab} />
+          </Card>
+        ) : null}
+        <Card title={c.timeline} className="lg:col-span-3">
+          <TimelineList events={history.items} page={history.page} pages={Math.ceil(history.total / TIMELINE_PAGE)} hrefFor={(n) => `/patients/${p.id}?tl=${n}`} m={cm} />
         </Card>
       </div>
       {p.active && can(ctx.actor.role, "patient.deactivate") ? (

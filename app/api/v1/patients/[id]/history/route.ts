@@ -1,5 +1,15 @@
-import { patientHistory } from "@/lib/patients/queries";
-import { apiRoute } from "@/lib/server/api";
+import { timeline } from "@/lib/clinical/queries";
+import { readPatient } from "@/lib/patients/queries";
+import { apiRoute, parseListQuery } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 
-export const GET = apiRoute<{ id: string }>("patient.read", async ({ ctx, params }) => ({ items: await patientHistory(db(), ctx, params.id) }));
+/**
+ * Everything on the record in time order, newest first, paged (`?page=&pageSize=`): registration,
+ * allergies, conditions, appointments, consultations, vitals, nurse notes, lab orders and results,
+ * prescriptions, addenda. One audited read of the record.
+ */
+export const GET = apiRoute<{ id: string }>("patient.read", async ({ req, ctx, params }) => {
+  const query = parseListQuery(req.nextUrl.searchParams, ["at"], "-at");
+  const p = await readPatient(db(), ctx, params.id);
+  return timeline(db(), ctx, p.id, query);
+});

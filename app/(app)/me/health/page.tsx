@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { ConsultationList, LabList, VitalsPanel } from "@/components/clinical/ChartCards";
+import { PatientHeader } from "@/components/patients/PatientHeader";
+import { Alert } from "@/components/ui/Alert";
+import { Card } from "@/components/ui/Card";
+import { chartClinical } from "@/lib/clinical/queries";
+import { messages } from "@/lib/i18n";
+import { ownPatientRecord, readPatient } from "@/lib/patients/queries";
+import { db } from "@/lib/server/db";
+import { guardPage } from "@/lib/server/guard";
+
+export const metadata: Metadata = { title: "My health record" };
+
+/** A patient's own signed consultations, vitals and lab results (one audited read). */
+export default async function MyHealthPage() {
+  const ctx = await guardPage("patient.self", "/me/health");
+  const m = messages();
+  const cm = m.clinical;
+  const own = await ownPatientRecord(db(), ctx.actor.id);
+  if (!own) return <Alert>{cm.health.noRecord}</Alert>;
+  const p = await readPatient(db(), ctx, own.id);
+  const clinical = await chartClinical(db(), ctx, p.id, { consultations: 20, vitals: 30, notes: 0, labs: 30 });
+  return (
+    <div className="space-y-6">
+      <PatientHeader patient={p} labels={m.patients} />
+      <p className="text-sm text-slate-600">{cm.health.intro}</p>
+      <Card title={cm.chart.consultations}>
+        <ConsultationList items={clinical.consultations} m={cm} />
+      </Card>
+      <Card title={cm.vitals.title}>
+        <VitalsPanel vitals={clinical.vitals} m={cm} />
+      </Card>
+      <Card title={cm.lab.title}>
+        <LabList labs={clinical.labs} m={cm} />
+      </Card>
+    </div>
+  );
+}

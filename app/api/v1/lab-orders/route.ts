@@ -1,0 +1,18 @@
+import { listLabOrders } from "@/lib/clinical/queries";
+import { ZLabOrder, ZLabOrderFilters } from "@/lib/clinical/schemas";
+import { orderLabTests } from "@/lib/clinical/service";
+import { apiRoute, created, listResponse, parseListQuery, readJson } from "@/lib/server/api";
+import { db } from "@/lib/server/db";
+import { parseInput } from "@/lib/server/validation";
+
+/** `?patientId=&status=ORDERED|RESULTED|CANCELLED`; `status=ORDERED` alone is the lab's worklist, oldest first. */
+export const GET = apiRoute("clinical.read", async ({ req, ctx }) => {
+  const params = req.nextUrl.searchParams;
+  const query = parseListQuery(params, ["orderedAt"], "-orderedAt");
+  const filter = parseInput(ZLabOrderFilters, { status: params.get("status") ?? undefined, patientId: params.get("patientId") ?? undefined });
+  const { items, total } = await listLabOrders(db(), ctx, filter, query);
+  return listResponse(items, total, query);
+});
+
+/** `{ patientId, testIds: [...], consultationId?, notes? }` → 201 `{ items: [order, …] }`, one order per test. */
+export const POST = apiRoute("clinical.write", async ({ req, ctx }) => created({ items: await orderLabTests(db(), ctx, await readJson(req, ZLabOrder)) }));

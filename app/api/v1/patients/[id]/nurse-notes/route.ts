@@ -1,0 +1,15 @@
+import { listNurseNotes } from "@/lib/clinical/queries";
+import { ZNurseNote } from "@/lib/clinical/schemas";
+import { createNurseNote } from "@/lib/clinical/service";
+import { apiRoute, created, listResponse, parseListQuery, readJson } from "@/lib/server/api";
+import { db } from "@/lib/server/db";
+
+/** Newest first (audited; patients: their own). */
+export const GET = apiRoute<{ id: string }>("clinical.read", async ({ req, ctx, params }) => {
+  const query = parseListQuery(req.nextUrl.searchParams, ["createdAt"], "-createdAt");
+  const { items, total } = await listNurseNotes(db(), ctx, params.id, query);
+  return listResponse(items, total, query);
+});
+
+/** `{ shift: DAY/EVENING/NIGHT, category, text }`. */
+export const POST = apiRoute<{ id: string }>("vitals.write", async ({ req, ctx, params }) => created(await createNurseNote(db(), ctx, params.id, await readJson(req, ZNurseNote))));

@@ -1,0 +1,171 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/Badge";
+import { cell, Table } from "@/components/ui/Table";
+import { rangeText } from "@/lib/clinical/measures";
+import { formatStamp, type ConsultationSummary, type LabOrderRow, type NoteRow, type TimelineEvent, type VitalRow } from "@/lib/clinical/queries";
+import type { Messages } from "@/lib/i18n/en";
+import { VitalsTrend } from "./VitalsTrend";
+
+type M = Messages["clinical"];
+
+export function FlagBadge({ flag, labels }: { flag: string | null; labels: M["lab"]["flags"] }) {
+  if (!flag) return null;
+  return <Badge tone={flag === "NORMAL" ? "success" : "danger"}>{labels[flag as keyof typeof labels]}</Badge>;
+}
+
+export function ConsultationStatus({ c, m }: { c: { signedAt: string | null; locked: boolean }; m: M }) {
+  if (c.locked) return <Badge tone="neutral">{m.consultation.locked}</Badge>;
+  return c.signedAt ? <Badge tone="success">{m.consultation.signed}</Badge> : <Badge tone="warning">{m.consultation.draft}</Badge>;
+}
+
+export function ConsultationList({ items, m }: { items: ConsultationSummary[]; m: M }) {
+  if (!items.length) return <p className="text-sm text-slate-600">{m.chart.noConsultations}</p>;
+  return (
+    <ul className="divide-y divide-slate-100">
+      {items.map((c) => (
+        <li key={c.id} className="py-3">
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <Link href={`/consultations/${c.id}`} className="font-medium text-brand-700 hover:underline">
+              <time dateTime={c.createdAt}>{formatStamp(c.createdAt)}</time> · {c.doctor.name}
+            </Link>
+            <ConsultationStatus c={c} m={m} />
+          </div>
+          {c.diagnoses.length ? (
+            <p className="mt-1 text-sm text-slate-700">
+              {c.diagnoses.map((d, i) => (
+                <span key={i} className="mr-3 inline-block">
+                  {d.code ? <span className="mr-1 font-mono font-semibold">{d.code}</span> : null}
+                  {d.description}
+                </span>
+              ))}
+            </p>
+          ) : null}
+          {c.assessment ? <p className="mt-1 line-clamp-2 text-sm text-slate-600">{c.assessment}</p> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const num = (n: number | null, unit = "") => (n === null ? "—" : `${n}${unit}`);
+
+/** The latest reading, the trend (oldest to newest) and the same numbers as a table. */
+export function VitalsPanel({ vitals, m }: { vitals: VitalRow[]; m: M }) {
+  const v = m.vitals;
+  if (!vitals.length) return <p className="text-sm text-slate-600">{v.none}</p>;
+  const latest = vitals[0];
+  const tiles: [string, string][] = [
+    [v.bp, latest.systolic !== null || latest.diastolic !== null ? m.phrases.bp(latest.systolic, latest.diastolic) : "—"],
+    [v.pulseShort, num(latest.pulse, " /min")],
+    [v.temp, num(latest.temperatureC, " °C")],
+    [v.rr, num(latest.respiratoryRate, " /min")],
+    [v.spo2Short, num(latest.spo2, " %")],
+    [v.bmi, latest.bmi === null ? "—" : latest.bmi.toFixed(1)],
+  ];
+  const points = [...vitals].reverse().map((x) => ({ at: x.takenAt, label: formatStamp(x.takenAt).replace(/ \d{4},/, ","), systolic: x.systolic, diastolic: x.diastolic, pulse: x.pulse, temperatureC: x.temperatureC, spo2: x.spo2 }));
+  return (
+    <div className="space-y-4">
+      <div>
+        <p className="mb-2 text-xs text-slate-500">{v.latest}: <time dateTime={latest.takenAt}>{formatStamp(latest.takenAt)}</time> · {latest.recordedBy.name}</p>
+        <dl className="grid grid-cols-3 gap-2 sm:grid-cols-6">
+          {tiles.map(([label, value]) => (
+            <div key={label} className="rounded-md bg-slate-50 px-3 py-2">
+              <dt className="text-xs text-slate-600">{label}</dt>
+              <dd className="text-sm font-semibold tabular-nums text-slate-900">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+      {points.length > 1 ? <VitalsTrend points={points} labels={v} /> : null}
+      <details open={points.length <= 1}>
+        <summary className="cursor-pointer text-sm text-brand-700">{v.showTable}</summary>
+        <div className="mt-2">
+          <Table head={[v.when, v.bp, v.pulseShort, v.temp, v.rr, v.spo2Short, v.bmi, v.pain, v.by]}>
+            {vitals.map((x) => (
+              <tr key={x.id}>
+                <td className={`${cell} whitespace-nowrap`}><time dateTime={x.takenAt}>{formatStamp(x.takenAt)}</time></td>
+                <td className={`${cell} tabular-nums`}>{x.systolic !== null || x.diastolic !== null ? `${num(x.systolic)}/${num(x.diastolic)}` : "—"}</td>
+                <td className={`${cell} tabular-nums`}>{num(x.pulse)}</td>
+                <td className={`${cell} tabular-nums`}>{num(x.temperatureC)}</td>
+                <td className={`${cell} tabular-nums`}>{num(x.respiratoryRate)}</td>
+                <td className={`${cell} tabular-nums`}>{num(x.spo2)}</td>
+                <td className={`${cell} tabular-nums`}>{x.bmi === null ? "—" : x.bmi.toFixed(1)}</td>
+                <td className={`${cell} tabular-nums`}>{num(x.painScore)}</td>
+                <td className={cell}>{x.recordedBy.name}</td>
+              </tr>
+            ))}
+          </Table>
+        </div>
+      </details>
+    </div>
+  );
+}
+
+export function NoteList({ notes, m }: { notes: NoteRow[]; m: M }) {
+  if (!notes.length) return <p className="text-sm text-slate-600">{m.notes.none}</p>;
+  return (
+    <ul className="divide-y divide-slate-100">
+      {notes.map((n) => (
+        <li key={n.id} className="py-2 text-sm">
+          <p className="text-xs text-slate-500">
+            <time dateTime={n.createdAt}>{formatStamp(n.createdAt)}</time> · {m.notes.shifts[n.shift]} · {m.notes.categories[n.category]} · {n.author.name}
+          </p>
+          <p className="whitespace-pre-line text-slate-800">{n.text}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Orders with their results; abnormal results stand out (red row, flag badge). */
+export function LabList({ labs, m }: { labs: LabOrderRow[]; m: M }) {
+  const l = m.lab;
+  if (!labs.length) return <p className="text-sm text-slate-600">{l.none}</p>;
+  return (
+    <Table head={[l.test, l.result, l.range, l.flag, l.orderedAt]}>
+      {labs.map((o) => {
+        const r = o.result;
+        const abnormal = r && r.flag !== "NORMAL";
+        return (
+          <tr key={o.id} className={abnormal ? "bg-red-50" : undefined} data-abnormal={abnormal ? "true" : undefined}>
+            <td className={`${cell} font-medium`}>{o.test.name}</td>
+            <td className={`${cell} tabular-nums ${abnormal ? "font-semibold text-red-800" : ""}`}>
+              {r ? (r.value !== null ? `${r.value}${r.unit ? ` ${r.unit}` : ""}` : r.valueText) : <Badge>{l.statuses[o.status]}</Badge>}
+            </td>
+            <td className={`${cell} tabular-nums text-slate-600`}>{r ? rangeText(r.refLow, r.refHigh) : ""}</td>
+            <td className={cell}>{r ? <FlagBadge flag={r.flag} labels={l.flags} /> : null}</td>
+            <td className={`${cell} whitespace-nowrap text-slate-600`}><time dateTime={o.orderedAt}>{formatStamp(o.orderedAt)}</time></td>
+          </tr>
+        );
+      })}
+    </Table>
+  );
+}
+
+/** The one timeline, a page at a time, with links to move between pages. */
+export function TimelineList({ events, page, pages, hrefFor, m }: { events: TimelineEvent[]; page: number; pages: number; hrefFor: (p: number) => string; m: M }) {
+  if (!events.length) return <p className="text-sm text-slate-600">{m.chart.timelineEmpty}</p>;
+  return (
+    <div className="space-y-3">
+      <ol className="space-y-2 text-sm" aria-label={m.chart.timeline}>
+        {events.map((e) => (
+          <li key={`${e.kind}-${e.id}-${e.at}`} className={`flex gap-3 ${e.flag && e.flag !== "NORMAL" ? "rounded bg-red-50 px-1" : ""}`} data-kind={e.kind}>
+            <time className="w-36 shrink-0 tabular-nums text-slate-500" dateTime={e.at}>{formatStamp(e.at)}</time>
+            <span className="w-28 shrink-0 font-medium text-slate-700">{m.chart.kinds[e.kind]}</span>
+            <span className="min-w-0 break-words">
+              {e.link ? <Link href={e.link} className="text-brand-700 hover:underline">{e.summary}</Link> : e.summary}
+              {e.flag && e.flag !== "NORMAL" ? <> <FlagBadge flag={e.flag} labels={m.lab.flags} /></> : null}
+            </span>
+          </li>
+        ))}
+      </ol>
+      {pages > 1 ? (
+        <nav className="flex items-center justify-between text-sm" aria-label={m.chart.timeline}>
+          {page > 1 ? <Link href={hrefFor(page - 1)} className="text-brand-700 hover:underline">← {m.chart.newer}</Link> : <span />}
+          <span className="text-slate-600">{m.phrases.page(page, pages)}</span>
+          {page < pages ? <Link href={hrefFor(page + 1)} className="text-brand-700 hover:underline">{m.chart.older} →</Link> : <span />}
+        </nav>
+      ) : null}
+    </div>
+  );
+}
