@@ -1,8 +1,10 @@
 import { ensureDrugCatalogue } from "../lib/pharmacy/catalogue";
+import { DRUG_CATALOGUE } from "../lib/pharmacy/catalogue-data";
 import type { Db } from "../lib/server/db";
 
 // Demo stock for the pharmacist's dashboard: two amoxicillin batches (one expiring soon), a few
-// drugs under their reorder level, one expired batch. Expiry dates are relative to the day of
+// drugs under their reorder level (ibuprofen, metformin, salbutamol), one expired batch; every
+// other catalogue drug gets one comfortable batch so that "low stock" means something. Expiry dates are relative to the day of
 // seeding so the dashboard always has something real to show. Idempotent: existing lots are kept.
 
 type DemoBatch = { generic: string; form: string; strength: string; lot: string; expiresInDays: number; quantity: number };
@@ -30,10 +32,21 @@ const BATCHES: DemoBatch[] = [
   { generic: "prednisolone", form: "tablet", strength: "5 mg", lot: "PRE-2412", expiresInDays: 30, quantity: 70 },
 ];
 
+/** One batch of four times the reorder level, one to two years out, for each drug not listed above. */
+const ample = (): DemoBatch[] =>
+  DRUG_CATALOGUE.filter((d) => !BATCHES.some((b) => b.generic === d.genericName && b.form === d.form && b.strength === d.strength)).map((d, i) => ({
+    generic: d.genericName,
+    form: d.form,
+    strength: d.strength,
+    lot: `${d.genericName.replace(/[^a-z]/g, "").slice(0, 3).toUpperCase()}-${2500 + i}`,
+    expiresInDays: 380 + ((i * 37) % 360),
+    quantity: Math.max(d.reorderLevel * 4, 20),
+  }));
+
 export async function seedPharmacy(prisma: Db): Promise<void> {
   await ensureDrugCatalogue(prisma);
   const today = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
-  for (const b of BATCHES) {
+  for (const b of [...BATCHES, ...ample()]) {
     const drug = await prisma.drug.findUniqueOrThrow({ where: { genericName_form_strength: { genericName: b.generic, form: b.form, strength: b.strength } }, select: { id: true } });
     await prisma.stockBatch.upsert({
       where: { drugId_lot: { drugId: drug.id, lot: b.lot } },

@@ -4,21 +4,26 @@ import { Table, cell } from "@/components/ui/Table";
 import { messages } from "@/lib/i18n";
 import type { DrugRow } from "@/lib/pharmacy/queries";
 
-/** Catalogue rows with stock on hand; a low drug is flagged, a withdrawn one marked. */
-export function DrugTable({ rows }: { rows: DrugRow[] }) {
+/** Catalogue rows with stock on hand; a low drug is flagged, a withdrawn one marked. `compact`: drug, on hand and reorder level only. */
+export function DrugTable({ rows, compact = false }: { rows: DrugRow[]; compact?: boolean }) {
   const m = messages().pharmacy.drugs;
   return (
-    <Table head={[m.drug, m.form, m.strength, m.drugClass, m.onHand, m.reorderLevel]}>
+    <Table head={compact ? [m.drug, m.onHand, m.reorderLevel] : [m.drug, m.form, m.strength, m.drugClass, m.onHand, m.reorderLevel]}>
       {rows.map((d) => (
         <tr key={d.id}>
           <td className={cell}>
             <Link href={`/pharmacy/drugs/${d.id}`} className="font-medium text-brand-700 hover:underline">{d.genericName}</Link>
-            {d.brandName ? <span className="ml-2 text-slate-500">{d.brandName}</span> : null}
+            {compact ? <span className="ml-1 text-slate-600">{d.strength} {d.form}</span> : null}
+            {d.brandName && !compact ? <span className="ml-2 text-slate-500">{d.brandName}</span> : null}
             {!d.active ? <span className="ml-2"><Badge>{m.inactive}</Badge></span> : null}
           </td>
-          <td className={cell}>{d.form}</td>
-          <td className={`${cell} whitespace-nowrap`}>{d.strength}</td>
-          <td className={cell}>{d.drugClass}</td>
+          {compact ? null : (
+            <>
+              <td className={cell}>{d.form}</td>
+              <td className={`${cell} whitespace-nowrap`}>{d.strength}</td>
+              <td className={cell}>{d.drugClass}</td>
+            </>
+          )}
           <td className={`${cell} tabular-nums`}>
             {d.onHand} {d.lowStock ? <Badge tone="warning">{m.low}</Badge> : null}
           </td>

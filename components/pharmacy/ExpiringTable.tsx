@@ -12,7 +12,7 @@ export function ExpiringTable({ rows }: { rows: ExpiringRow[] }) {
       {rows.map((b) => (
         <tr key={b.id}>
           <td className={cell}><Link href={`/pharmacy/drugs/${b.drugId}`} className="text-brand-700 hover:underline">{b.drug}</Link></td>
-          <td className={`${cell} font-mono text-xs`}>{b.lot}</td>
+          <td className={`${cell} whitespace-nowrap font-mono text-xs`}>{b.lot}</td>
           <td className={`${cell} whitespace-nowrap tabular-nums`}>
             {b.expiresOn} {b.expired ? <Badge tone="danger">{m.expired}</Badge> : <span className="text-xs text-slate-500">{p.expiresIn(b.daysLeft)}</span>}
           </td>

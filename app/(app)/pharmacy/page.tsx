@@ -55,7 +55,7 @@ export default async function PharmacyPage({ searchParams }: { searchParams: Pro
         </Section>
         <div className="grid gap-8 xl:grid-cols-2">
           <Section title={`${m.lowStock} (${low.total})`} action={low.total > low.items.length ? <Link href="/pharmacy/drugs?lowStock=true" className={link}>{messages().list.total(low.total)}</Link> : null}>
-            {low.items.length === 0 ? <Alert>{m.noLowStock}</Alert> : <DrugTable rows={low.items} />}
+            {low.items.length === 0 ? <Alert>{m.noLowStock}</Alert> : <DrugTable rows={low.items} compact />}
           </Section>
           <Section title={`${p.expiringWithin(EXPIRY_DAYS)} (${expiring.total})`}>
             {expiring.items.length === 0 ? <Alert>{m.noExpiring}</Alert> : <ExpiringTable rows={expiring.items} />}
