@@ -94,7 +94,10 @@ export function PrescribeForm({ patientId, consultationId, prescribe, searchDrug
           ) : null}
         </fieldset>
       ))}
-      <Button type="button" variant="secondary" onClick={() => changeLines((ls) => [...ls, emptyLine()])} disabled={lines.length >= 20}>{f.addLine}</Button>
+      <div className="flex flex-wrap gap-3">
+        <Button type="button" variant="secondary" onClick={() => changeLines((ls) => [...ls, emptyLine()])} disabled={lines.length >= 20}>{f.addLine}</Button>
+        {findings ? null : <Button type="submit" disabled={pending}>{pending ? f.submitting : f.submit}</Button>}
+      </div>
       {findings ? (
         <section role="alert" aria-labelledby="safety-title" className="space-y-3 rounded-lg border border-red-200 bg-red-50 p-4">
           <h2 id="safety-title" className="text-base font-semibold text-red-900">{f.blockedTitle}</h2>
@@ -107,9 +110,7 @@ export function PrescribeForm({ patientId, consultationId, prescribe, searchDrug
           </FieldFrame>
           <Button type="button" variant="danger" disabled={pending} onClick={() => send(reason)}>{f.override}</Button>
         </section>
-      ) : (
-        <Button type="submit" disabled={pending}>{pending ? f.submitting : f.submit}</Button>
-      )}
+      ) : null}
     </SubmitForm>
   );
 }

@@ -7,7 +7,7 @@ export const prescriptionsEn = {
     lines: (n: number) => (n === 1 ? "1 drug" : `${n} drugs`),
     days: (n: number) => (n === 1 ? "1 day" : `${n} days`),
     issuedBy: (name: string) => `Issued by ${name}`,
-    quantityNeeded: "Give a quantity: the frequency does not say how many doses a day",
+    quantityNeeded: "Give a quantity: it cannot be worked out from this dose, strength and frequency",
   },
   nav: { prescriptions: "Prescriptions" },
   statuses: { ACTIVE: "Valid", PARTIALLY_DISPENSED: "Partially dispensed", DISPENSED: "Dispensed", REVOKED: "Revoked", EXPIRED: "Expired" },

@@ -1,10 +1,13 @@
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import { en } from "@/lib/i18n/en";
+import { audit } from "@/lib/server/audit";
+import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
+import { notFound } from "@/lib/server/errors";
 import type { Ctx } from "@/lib/server/session";
-import { getPrescription, type PrescriptionDetail } from "./queries";
+import { DETAIL, prescriptionScope, toDetail, type PrescriptionDetail } from "./queries";
 
 // The printable prescription: hospital header, patient, prescriber, drug lines, signature line and
 // the verification QR code with its URL. Standard PDF fonts (nothing to embed), the QR code drawn
@@ -147,14 +150,27 @@ export function buildPrescriptionPdf(data: PdfData, paper: Paper = "A4"): Promis
   return done;
 }
 
-/** The PDF of a prescription in the actor's scope (else NOT_FOUND); audited as a view. */
+/**
+ * The PDF of a prescription in the actor's scope (else NOT_FOUND), from one read (the prescription
+ * with the patient's date of birth and allergies and the prescriber's qualification); audited as a
+ * view, the audit row written while the PDF is laid out.
+ */
 export async function renderPrescriptionPdf(prisma: Db, ctx: Ctx, id: string, paper: Paper): Promise<Buffer> {
-  const p: PrescriptionDetail = await getPrescription(prisma, ctx, id, "pdf");
-  const [patient, prescriber] = await Promise.all([
-    prisma.patient.findUniqueOrThrow({ where: { id: p.patient.id }, select: { dateOfBirth: true, allergies: { select: { substance: true, severity: true }, orderBy: { createdAt: "asc" } } } }),
-    prisma.user.findUniqueOrThrow({ where: { id: p.prescriber.id }, select: { staffProfile: { select: { qualification: true } } } }),
+  const row = await prisma.prescription.findFirst({
+    where: { id, ...prescriptionScope(ctx) },
+    select: {
+      ...DETAIL,
+      patient: { select: { ...DETAIL.patient.select, dateOfBirth: true, allergies: { select: { substance: true, severity: true }, orderBy: { createdAt: "asc" } } } },
+      prescriber: { select: { id: true, name: true, staffProfile: { select: { qualification: true } } } },
+    },
+  });
+  if (!row) throw notFound("prescription");
+  const data = pdfData(toDetail(row, clock.now()), row.patient, row.prescriber.staffProfile?.qualification ?? null);
+  const [pdf] = await Promise.all([
+    buildPrescriptionPdf(data, paper),
+    audit(prisma, ctx, { action: "VIEW", entity: "Prescription", entityId: row.id, patientId: row.patient.id, details: { view: "pdf", paper } }),
   ]);
-  return buildPrescriptionPdf(pdfData(p, patient, prescriber.staffProfile?.qualification ?? null), paper);
+  return pdf;
 }
 
 export function pdfData(p: PrescriptionDetail, patient: { dateOfBirth: Date; allergies: { substance: string; severity: string | null }[] }, qualification: string | null): PdfData {

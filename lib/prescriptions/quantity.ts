@@ -1,7 +1,8 @@
 // The quantity to dispense when the prescriber gives none: units per dose × doses per day × days.
 // Units per dose come from the dose ("2 tablets", "10 mL") or, for a dose in the strength's unit
-// ("500 mg" of a 250 mg tablet), dose ÷ strength rounded up; doses per day from the frequency.
-// A frequency that does not say how often ("as needed") has no default: the prescriber must give one.
+// ("500 mg" of a 250 mg tablet, "1 g" of a 500 mg one), dose ÷ strength rounded up; doses per day
+// from the frequency. Where either cannot be told ("as needed", a liquid, "5 mL"), there is no
+// default: the prescriber gives the quantity (VALIDATION_FAILED on that line's quantity otherwise).
 
 // Most specific first: "three times daily" must not be read as "daily".
 const PER_DAY: [RegExp, number][] = [
@@ -24,23 +25,36 @@ export function dosesPerDay(frequency: string): number | null {
   return times ? Number(times[1]) : null;
 }
 
-const amount = (s: string) => /^\s*(\d+(?:\.\d+)?)\s*([a-zµ]+)/i.exec(s);
+const WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, half: 0.5 };
+const MASS: Record<string, number> = { mcg: 0.001, µg: 0.001, microgram: 0.001, mg: 1, g: 1000 };
+// Doses counted in what is dispensed. Puffs, drops, sprays and insulin units are not: an inhaler
+// or a vial holds many, so those quantities are left to the prescriber.
+const COUNTABLE = /^(tab|tablet|cap|capsule|sachet|suppositor|patch|vial|ampoule)/;
 
-/** Units (tablets, capsules, mL, puffs…) per dose; 1 when the dose is not a countable amount. */
-export function unitsPerDose(dose: string, strength: string): number {
-  const d = amount(dose);
-  if (!d) return 1;
-  const [value, unit] = [Number(d[1]), d[2].toLowerCase()];
-  const s = amount(strength);
-  // "500 mg" of "250 mg" tablets: 2 units. Liquids ("5 mL" of "250 mg/5 mL") dispense the volume.
-  if (s && s[2].toLowerCase() === unit && !/\//.test(strength)) return Math.max(1, Math.ceil(value / Number(s[1])));
-  if (/^(tab|tablet|cap|capsule|puff|sachet|drop|spray|suppositor|ml|unit)/.test(unit)) return value;
-  return 1;
+function amount(s: string): { value: number; unit: string } | null {
+  const m = /^\s*(\d+(?:\.\d+)?|one|two|three|four|half)\s*([a-zµ]+)/i.exec(s);
+  if (!m) return null;
+  const value = WORDS[m[1].toLowerCase()] ?? Number(m[1]);
+  return { value, unit: m[2].toLowerCase().replace(/s$/, "") };
 }
 
-/** The default quantity, or null when the frequency does not allow one. */
+/**
+ * Units (tablets, capsules, puffs…) per dose, or null when they cannot be told: a liquid, or a dose
+ * in another unit than the strength. Then the prescriber gives the quantity.
+ */
+export function unitsPerDose(dose: string, strength: string): number | null {
+  const d = amount(dose);
+  if (!d) return null;
+  if (COUNTABLE.test(d.unit)) return d.value;
+  const s = amount(strength);
+  if (!s || strength.includes("/") || !(d.unit in MASS) || !(s.unit in MASS)) return null;
+  return Math.max(1, Math.ceil((d.value * MASS[d.unit]) / (s.value * MASS[s.unit]) - 1e-9));
+}
+
+/** The default quantity, or null when dose, strength and frequency do not allow one. */
 export function defaultQuantity(line: { dose: string; frequency: string; durationDays: number }, strength: string): number | null {
   const perDay = dosesPerDay(line.frequency);
-  if (perDay === null) return null;
-  return Math.max(1, Math.ceil(unitsPerDose(line.dose, strength) * perDay * line.durationDays));
+  const units = unitsPerDose(line.dose, strength);
+  if (perDay === null || units === null) return null;
+  return Math.max(1, Math.ceil(units * perDay * line.durationDays));
 }

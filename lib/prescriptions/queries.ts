@@ -25,7 +25,7 @@ export function statusWhere(status: PrescriptionStatus | undefined, now: Date): 
 
 const DRUG = { id: true, genericName: true, brandName: true, form: true, strength: true } satisfies Prisma.DrugSelect;
 
-const DETAIL = {
+export const DETAIL = {
   id: true,
   status: true,
   issuedAt: true,
@@ -44,7 +44,7 @@ const DETAIL = {
   },
 } satisfies Prisma.PrescriptionSelect;
 
-type DetailRow = Prisma.PrescriptionGetPayload<{ select: typeof DETAIL }>;
+export type DetailRow = Prisma.PrescriptionGetPayload<{ select: typeof DETAIL }>;
 
 export const verifyUrl = (token: string) => `${appUrl()}/rx/${token}`;
 

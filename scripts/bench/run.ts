@@ -1,14 +1,15 @@
 // `npm run bench`: patient search at realistic sizes, booking throughput and the doctor's day view,
 // through the real HTTP API under load and in-process, with a verdict against the targets.
 //
-//   npm run bench -- [--only search,booking,dayview] [--sizes 10000,1000000] [--appointments 5000000]
+//   npm run bench -- [--only search,booking,dayview,pdf] [--sizes 10000,1000000] [--appointments 5000000]
 //                    [--duration 12] [--connections 6] [--port 3200] [--runs 200] [--build] [--keep]
 //
 // Patient search (bench-results/patient-search.json):
 // For each size: a fresh database (createTestDatabase, migrated like production) seeded with a
 // synthetic hospital by set-based SQL, then ANALYZE; listPatients timed in-process over the query
 // mix; `next start` on that database, a bearer token for a staff user, and autocannon replaying the
-// same mix. Scheduling (bench-results/scheduling.json): see scheduling.ts.
+// same mix. Scheduling (bench-results/scheduling.json): see scheduling.ts. Prescription PDF
+// (bench-results/prescription-pdf.json): see pdf.ts.
 import autocannon from "autocannon";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -20,13 +21,14 @@ import { seedUser } from "../../prisma/builders";
 import { createTestDatabase } from "../../tests/test-db";
 import { BENCH_SECRET, ensureBuild, loadSampler, percentiles, postgresVersion, root, round, startServer, stopServer, table as renderTable, type Percentiles } from "./common";
 import { searchMix, type SearchCase } from "./data";
+import { benchPdf } from "./pdf";
 import { benchBooking, benchDayView, type BookingResult, type DayViewResult } from "./scheduling";
 import { seedHospital, type SeedTimings } from "./seed";
 
 // The bench mints bearer tokens in-process; the server it starts signs with the same secret.
 process.env.NEXTAUTH_SECRET = BENCH_SECRET;
 
-const PARTS = ["search", "booking", "dayview"] as const;
+const PARTS = ["search", "booking", "dayview", "pdf"] as const;
 const { values: args } = parseArgs({
   options: {
     only: { type: "string", default: PARTS.join(",") },
@@ -324,11 +326,36 @@ async function scheduling(): Promise<Check[]> {
   return checks;
 }
 
+const PDF_TARGET_MS = 30;
+
+/** Prescription PDF (bench-results/prescription-pdf.json): see pdf.ts. */
+async function pdf(): Promise<Check[]> {
+  const started = new Date();
+  const load = loadSampler();
+  const r = await benchPdf({ port: PORT, runs: RUNS, keep: args.keep, log });
+  console.log(`\nPrescription PDF, ${r.lines} lines (${RUNS} runs each; A4 ${r.bytes.A4} bytes, Letter ${r.bytes.LETTER} bytes)\n`);
+  const row = (name: string, t: Percentiles) => [name, `${t.p50} ms`, `${t.p95} ms`, `${t.p99} ms`, `${t.max} ms`];
+  console.log(renderTable(["path", "p50", "p95", "p99", "max"], [
+    row("renderPrescriptionPdf in-process (read, audit, layout)", r.inProcess.render),
+    row("layout alone (buildPrescriptionPdf)", r.inProcess.layout),
+    row("HTTP GET /prescriptions/{id}/pdf", r.http),
+  ]));
+  const checks: Check[] = [{
+    target: `5-line prescription PDF in-process median < ${PDF_TARGET_MS} ms`,
+    actual: `${r.inProcess.render.p50} ms (p95 ${r.inProcess.render.p95} ms); HTTP median ${r.http.p50} ms, p95 ${r.http.p95} ms, ${r.http.failures} failures`,
+    pass: r.inProcess.render.p50 < PDF_TARGET_MS && r.http.failures === 0,
+  }];
+  printChecks(checks);
+  writeResult("prescription-pdf", { benchmark: "prescription-pdf", startedAt: started.toISOString(), finishedAt: new Date().toISOString(), machine: { ...(await machine()), load: load.stop() }, config: { runs: RUNS }, result: r, targets: checks });
+  return checks;
+}
+
 async function main() {
   ensureBuild(args.build, log);
   const checks: Check[] = [];
   if (only.includes("search")) checks.push(...(await search()));
   if (only.includes("booking") || only.includes("dayview")) checks.push(...(await scheduling()));
+  if (only.includes("pdf")) checks.push(...(await pdf()));
   process.exit(checks.some((c) => c.pass === false) ? 1 : 0);
 }
 
