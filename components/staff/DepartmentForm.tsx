@@ -6,6 +6,7 @@ import { SubmitForm } from "@/components/forms/SubmitForm";
 import { useValidatedSubmit } from "@/components/forms/useValidatedSubmit";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
+import { CheckboxField } from "@/components/ui/CheckboxField";
 import { Field } from "@/components/ui/Field";
 import { ZDepartmentCreate, ZDepartmentUpdate } from "@/lib/departments/schemas";
 import type { Messages } from "@/lib/i18n/en";
@@ -39,13 +40,7 @@ export function DepartmentForm({ mode, id, initial, action, labels }: {
       <Field label={labels.name} name="name" value={v.name} onChange={(e) => change({ name: e.target.value })} error={fields.name} />
       <Field label={labels.description} name="description" value={v.description} onChange={(e) => change({ description: e.target.value })} error={fields.description} />
       {mode === "edit" ? (
-        <div className="flex items-start gap-2">
-          <input id="f-active" type="checkbox" className="mt-1 h-4 w-4" checked={v.active} onChange={(e) => change({ active: e.target.checked })} aria-describedby="f-active-hint" />
-          <div>
-            <label htmlFor="f-active" className="text-sm font-medium text-slate-700">{labels.active}</label>
-            <p id="f-active-hint" className="text-xs text-slate-500">{labels.activeHint}</p>
-          </div>
-        </div>
+        <CheckboxField label={labels.active} name="active" hint={labels.activeHint} checked={v.active} onChange={(e) => change({ active: e.target.checked })} />
       ) : null}
       <Button type="submit" disabled={pending}>{mode === "create" ? labels.create : labels.save}</Button>
     </SubmitForm>

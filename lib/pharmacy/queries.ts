@@ -26,6 +26,7 @@ export type DrugRow = {
 };
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
+const drugName = (d: { genericName: string; strength: string; form: string }) => `${d.genericName} ${d.strength} ${d.form}`;
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const daysBetween = (from: Date, to: Date) => Math.round((to.getTime() - from.getTime()) / 86_400_000);
 
@@ -63,8 +64,8 @@ export async function getDrugStock(prisma: Db, id: string) {
   const today = pharmacyToday();
   const batches: BatchRow[] = drug.batches.map((b) => ({ id: b.id, lot: b.lot, expiresOn: iso(b.expiresOn), quantity: b.quantity, receivedAt: b.receivedAt.toISOString(), expired: isExpired(b, today) }));
   const onHand = batches.filter((b) => !b.expired).reduce((n, b) => n + b.quantity, 0);
-  const { batches: _omit, createdAt, updatedAt, ...rest } = drug;
-  return { ...rest, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString(), onHand, lowStock: drug.active && onHand <= drug.reorderLevel, batches };
+  const { id: drugId, genericName, brandName, form, strength, drugClass, reorderLevel, active } = drug;
+  return { id: drugId, genericName, brandName, form, strength, drugClass, reorderLevel, active, onHand, lowStock: active && onHand <= reorderLevel, batches };
 }
 export type DrugStock = Awaited<ReturnType<typeof getDrugStock>>;
 
@@ -89,7 +90,7 @@ export async function expiringBatches(prisma: Db, days: number, page: { skip: nu
     items: rows.map((b) => ({
       id: b.id,
       drugId: b.drugId,
-      drug: `${b.drug.genericName} ${b.drug.strength} ${b.drug.form}`,
+      drug: drugName(b.drug),
       lot: b.lot,
       expiresOn: iso(b.expiresOn),
       quantity: b.quantity,
@@ -187,7 +188,7 @@ export async function dispensingView(prisma: Db, ctx: Ctx, id: string) {
     items: rx.items.map((i) => ({
       id: i.id,
       drugId: i.drugId,
-      drug: `${i.drug.genericName} ${i.drug.strength} ${i.drug.form}`,
+      drug: drugName(i.drug),
       brandName: i.drug.brandName,
       directions: [i.dose, i.route, i.frequency, `${i.durationDays} d`].join(" · "),
       instructions: i.instructions,
@@ -200,7 +201,7 @@ export async function dispensingView(prisma: Db, ctx: Ctx, id: string) {
       id: d.id,
       at: d.dispensedAt.toISOString(),
       pharmacist: d.pharmacist.name,
-      lines: d.lines.map((l) => ({ drug: `${l.item.drug.genericName} ${l.item.drug.strength} ${l.item.drug.form}`, lot: l.batch.lot, expiresOn: iso(l.batch.expiresOn), quantity: l.quantity })),
+      lines: d.lines.map((l) => ({ drug: drugName(l.item.drug), lot: l.batch.lot, expiresOn: iso(l.batch.expiresOn), quantity: l.quantity })),
     })),
   };
 }

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { DrugForm } from "@/components/pharmacy/DrugForm";
 import { AdjustBatchForm, ReceiveBatchForm } from "@/components/pharmacy/StockForms";
 import { Alert } from "@/components/ui/Alert";
@@ -11,28 +10,19 @@ import { messages } from "@/lib/i18n";
 import { getDrugStock } from "@/lib/pharmacy/queries";
 import { formatWhen } from "@/lib/scheduling/time";
 import { db } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
 import { guardPage } from "@/lib/server/guard";
 import { can } from "@/lib/server/permissions";
 import { adjustBatchAction, receiveBatchAction, updateDrugAction } from "../../actions";
+import { orNotFound } from "../../load";
 
 export const metadata: Metadata = { title: "Drug stock" };
-
-async function load(id: string) {
-  try {
-    return await getDrugStock(db(), id);
-  } catch (err) {
-    if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
-    throw err;
-  }
-}
 
 /** One drug: its stock batches and on-hand total; pharmacy staff also receive, adjust and edit here. */
 export default async function DrugPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await guardPage("drug.read", `/pharmacy/drugs/${id}`);
   const { drugs: m, stock: s, phrases: p } = messages().pharmacy;
-  const drug = await load(id);
+  const drug = await orNotFound(getDrugStock(db(), id));
   const manage = can(ctx.actor.role, "pharmacy.stock");
   const title = p.drugLabel(drug.genericName, drug.strength, drug.form);
   return (

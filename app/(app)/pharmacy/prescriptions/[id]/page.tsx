@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { DispenseForm } from "@/components/pharmacy/DispenseForm";
 import { PrescriptionStatusBadge } from "@/components/pharmacy/StatusBadge";
 import { Alert } from "@/components/ui/Alert";
@@ -10,29 +9,19 @@ import { messages } from "@/lib/i18n";
 import { dispensingView } from "@/lib/pharmacy/queries";
 import { formatWhen } from "@/lib/scheduling/time";
 import { db } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
 import { guardPage } from "@/lib/server/guard";
 import { can } from "@/lib/server/permissions";
-import type { Ctx } from "@/lib/server/session";
 import { dispenseAction } from "../../actions";
+import { orNotFound } from "../../load";
 
 export const metadata: Metadata = { title: "Dispensing" };
-
-async function load(ctx: Ctx, id: string) {
-  try {
-    return await dispensingView(db(), ctx, id);
-  } catch (err) {
-    if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
-    throw err;
-  }
-}
 
 /** The dispensing desk for one prescription: what was prescribed, dispensed and remains, stock on hand, the history. */
 export default async function DispensingPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await guardPage("pharmacy.stock", `/pharmacy/prescriptions/${id}`);
   const { dispense: m, phrases: p } = messages().pharmacy;
-  const rx = await load(ctx, id);
+  const rx = await orNotFound(dispensingView(db(), ctx, id));
   const open = rx.status === "ACTIVE" || rx.status === "PARTIALLY_DISPENSED";
   const pharmacist = can(ctx.actor.role, "pharmacy.dispense");
   const facts: [string, React.ReactNode][] = [
