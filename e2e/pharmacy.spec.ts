@@ -13,21 +13,21 @@ async function drugByName(request: APIRequestContext, token: string, generic: st
   return ((await res.json()).items as { id: string; genericName: string; form: string }[]).find((d) => d.genericName === generic && d.form === form)!.id;
 }
 
-/** A new patient with a prescription of 12 ondansetron tablets from the demo doctor; returns its /rx path and ids. */
-async function prescribeOndansetron(request: APIRequestContext) {
+/** A new patient with a prescription from the demo doctor (12 ondansetron tablets unless told); returns its /rx path and ids. */
+async function prescribeOndansetron(request: APIRequestContext, drug = { generic: "ondansetron", form: "tablet", quantity: 12 }) {
   const { token } = await apiToken(request, USERS.DOCTOR);
   const suffix = Date.now().toString(36);
   const patient = await request.post("/api/v1/patients", { headers: bearer(token), data: { firstName: "Nora", lastName: `Vomica${suffix}`, dateOfBirth: "1990-05-17", sex: "female" } });
   expect(patient.status(), await patient.text()).toBe(201);
   const patientId = (await patient.json()).id as string;
-  const drugId = await drugByName(request, token, "ondansetron", "tablet");
+  const drugId = await drugByName(request, token, drug.generic, drug.form);
   const res = await request.post("/api/v1/prescriptions", {
     headers: bearer(token),
-    data: { patientId, items: [{ drugId, dose: "4 mg", route: "oral", frequency: "three times a day", durationDays: 4, quantity: 12 }] },
+    data: { patientId, items: [{ drugId, dose: "1 unit", route: "oral", frequency: "three times a day", durationDays: 4, quantity: drug.quantity }] },
   });
   expect(res.status(), await res.text()).toBe(201);
   const rx = await res.json();
-  return { id: rx.id as string, rxPath: new URL(rx.verifyUrl as string).pathname, drugId, lastName: `Vomica${suffix}` };
+  return { id: rx.id as string, rxPath: new URL(rx.verifyUrl as string).pathname, drugId, lastName: `Vomica${suffix}`, doctorToken: token };
 }
 
 async function onHand(request: APIRequestContext, drugId: string) {
@@ -86,6 +86,24 @@ test.describe("pharmacist", () => {
     await expect(page.getByText("At most 12 remain to be dispensed")).toBeVisible();
   });
 
+  test("not enough on hand is refused naming the drug with nothing dispensed; a revoked prescription cannot be dispensed", async ({ page, request }) => {
+    const short = await prescribeOndansetron(request, { generic: "salbutamol", form: "inhaler", quantity: 40 });
+    await page.goto(`/pharmacy/prescriptions/${short.id}`);
+    await page.getByRole("button", { name: "Dispense" }).click();
+    await expect(page.getByText("Not enough stock on hand for salbutamol 100 mcg/dose inhaler. Nothing was dispensed.")).toBeVisible();
+    await expect(page.getByText("Nothing dispensed yet.")).toBeVisible();
+    await shot(page, "pharmacy-out-of-stock");
+
+    const revoked = await prescribeOndansetron(request);
+    const res = await request.post(`/api/v1/prescriptions/${revoked.id}/revoke`, { headers: bearer(revoked.doctorToken), data: { reason: "Wrong patient selected" } });
+    expect(res.status(), await res.text()).toBe(200);
+    await page.goto(`/pharmacy/prescriptions/${revoked.id}`);
+    await expect(page.getByText("Revoked", { exact: true })).toBeVisible();
+    await expect(page.getByText(/This prescription cannot be dispensed any more/)).toBeVisible();
+    await expect(page.getByRole("button", { name: "Dispense" })).toHaveCount(0);
+    await shot(page, "pharmacy-revoked");
+  });
+
   test("receives a batch and adjusts one on the drug's stock page; the catalogue finds drugs by brand", async ({ page }) => {
     await page.goto("/pharmacy/drugs");
     await page.getByLabel("Generic or brand name").fill("Zofran");
@@ -129,12 +147,18 @@ test.describe("pharmacist", () => {
 test.describe("others", () => {
   test.use({ storageState: storageFor("DOCTOR") });
 
-  test("a doctor cannot open the dispensing desk, and the API refuses a doctor's dispense", async ({ page, request }) => {
+  test("a doctor cannot open the dispensing desk, the API refuses a doctor's dispense, and the stock page is read-only", async ({ page, request }) => {
     const rx = await prescribeOndansetron(request);
     const res = await page.goto(`/pharmacy/prescriptions/${rx.id}`);
     expect(res?.status()).toBe(404);
     const { token } = await apiToken(request, USERS.DOCTOR);
     const api = await request.post(`/api/v1/prescriptions/${rx.id}/dispense`, { headers: bearer(token), data: {} });
     expect(api.status()).toBe(403);
+
+    // A doctor may read the catalogue and stock, but not change them.
+    await page.goto(`/pharmacy/drugs/${rx.drugId}`);
+    await expect(page.getByRole("heading", { name: "Batches" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Receive" })).toHaveCount(0);
+    await shot(page, "pharmacy-drug-doctor");
   });
 });

@@ -12,6 +12,7 @@ export const pharmacyEn = {
     prescriptionFor: (name: string) => `Prescription for ${name}`,
     units: (n: number) => `${n} units`,
     expiringWithin: (days: number) => `Batches expiring within ${days} days`,
+    revokedBecause: (reason: string) => `Revoked by the prescriber: ${reason}`,
   },
   nav: { pharmacy: "Pharmacy", drugs: "Drug catalogue" },
   statuses: { ACTIVE: "Active", PARTIALLY_DISPENSED: "Partly dispensed", DISPENSED: "Dispensed", REVOKED: "Revoked", EXPIRED: "Expired" },

@@ -49,7 +49,7 @@ export default async function DispensingPage({ params }: { params: Promise<{ id:
       </Card>
       <section className="mb-8 space-y-3" aria-labelledby="lines">
         <h2 id="lines" className="text-lg font-semibold text-slate-900">{m.lines}</h2>
-        {!open && rx.status !== "DISPENSED" ? <Alert tone="error">{m.closed}{rx.revokeReason ? ` ${rx.revokeReason}` : ""}</Alert> : null}
+        {!open && rx.status !== "DISPENSED" ? <Alert tone="error">{m.closed}{rx.status === "REVOKED" && rx.revokeReason ? ` ${p.revokedBecause(rx.revokeReason)}` : ""}</Alert> : null}
         {rx.status === "DISPENSED" ? <Alert tone="success">{m.nothingLeft}</Alert> : null}
         {open && !pharmacist ? <Alert>{m.pharmacistOnly}</Alert> : null}
         <DispenseForm prescriptionId={rx.id} lines={rx.items} canDispense={open && pharmacist} action={dispenseAction} labels={m} />
