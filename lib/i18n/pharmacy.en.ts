@@ -146,5 +146,7 @@ export const pharmacyEn = {
     expired: "This prescription has expired and cannot be dispensed.",
     fullyDispensed: "This prescription has already been dispensed in full.",
     days: "Use a whole number of days from 0 to 3650",
+    lotTaken: "This lot is already in stock for this drug",
+    drugTaken: "The catalogue already has this drug in this form and strength",
   },
 } as const;

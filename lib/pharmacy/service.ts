@@ -6,6 +6,7 @@ import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { AppError, notFound } from "@/lib/server/errors";
+import { isUniqueViolation } from "@/lib/server/errors-map";
 import { effectiveStatus } from "@/lib/prescriptions/status";
 import type { Ctx } from "@/lib/server/session";
 import { allocateFefo, dayOf } from "./fefo";
@@ -19,12 +20,20 @@ export const pharmacyToday = () => dayOf(clock.now(), env().HOSPITAL_TIMEZONE);
 
 const drugLabel = (d: { genericName: string; strength: string; form: string }) => p.drugLabel(d.genericName, d.strength, d.form);
 
+/** A unique-index refusal as a conflict on the field the person can change. */
+const duplicateOn = (field: string, message: string) => (err: unknown): never => {
+  if (isUniqueViolation(err)) throw new AppError("DUPLICATE", message, { fields: { [field]: message } });
+  throw err;
+};
+
 export async function createDrug(prisma: Db, ctx: Ctx, input: DrugCreateInput) {
-  return prisma.$transaction(async (tx) => {
-    const drug = await tx.drug.create({ data: input });
-    await audit(tx, ctx, { action: "CREATE", entity: "Drug", entityId: drug.id, details: { ...input } });
-    return drug;
-  });
+  return prisma
+    .$transaction(async (tx) => {
+      const drug = await tx.drug.create({ data: input });
+      await audit(tx, ctx, { action: "CREATE", entity: "Drug", entityId: drug.id, details: { ...input } });
+      return drug;
+    })
+    .catch(duplicateOn("genericName", m.drugTaken));
 }
 
 /** Edits a drug; `active: false` withdraws it. Drugs are never deleted (prescriptions refer to them). */
@@ -32,7 +41,7 @@ export async function updateDrug(prisma: Db, ctx: Ctx, id: string, input: DrugUp
   return prisma.$transaction(async (tx) => {
     const before = await tx.drug.findUnique({ where: { id } });
     if (!before) throw notFound("drug");
-    const drug = await tx.drug.update({ where: { id }, data: input });
+    const drug = await tx.drug.update({ where: { id }, data: input }).catch(duplicateOn("genericName", m.drugTaken));
     const changed = Object.fromEntries(Object.entries(input).filter(([k, v]) => before[k as keyof typeof before] !== v));
     await audit(tx, ctx, { action: "UPDATE", entity: "Drug", entityId: id, details: changed as Prisma.InputJsonObject });
     return drug;
@@ -43,13 +52,15 @@ export async function updateDrug(prisma: Db, ctx: Ctx, id: string, input: DrugUp
 export async function receiveBatch(prisma: Db, ctx: Ctx, drugId: string, input: ReceiveBatchInput) {
   const expiresOn = new Date(`${input.expiresOn}T00:00:00Z`);
   if (expiresOn < pharmacyToday()) throw new AppError("VALIDATION_FAILED", m.expiredAlready, { fields: { expiresOn: m.expiredAlready } });
-  return prisma.$transaction(async (tx) => {
-    const drug = await tx.drug.findUnique({ where: { id: drugId }, select: { id: true } });
-    if (!drug) throw notFound("drug");
-    const batch = await tx.stockBatch.create({ data: { drugId, lot: input.lot, expiresOn, quantity: input.quantity } });
-    await audit(tx, ctx, { action: "CREATE", entity: "StockBatch", entityId: batch.id, details: { drugId, lot: input.lot, expiresOn: input.expiresOn, quantity: input.quantity } });
-    return batch;
-  });
+  return prisma
+    .$transaction(async (tx) => {
+      const drug = await tx.drug.findUnique({ where: { id: drugId }, select: { id: true } });
+      if (!drug) throw notFound("drug");
+      const batch = await tx.stockBatch.create({ data: { drugId, lot: input.lot, expiresOn, quantity: input.quantity } });
+      await audit(tx, ctx, { action: "CREATE", entity: "StockBatch", entityId: batch.id, details: { drugId, lot: input.lot, expiresOn: input.expiresOn, quantity: input.quantity } });
+      return batch;
+    })
+    .catch(duplicateOn("lot", m.lotTaken));
 }
 
 const isStockCheckViolation = (err: unknown) =>
