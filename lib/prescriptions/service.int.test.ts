@@ -98,6 +98,13 @@ describe("prescribing", () => {
     expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ code: "SAFETY_CHECK" });
   });
 
+  it("links a consultation of the same patient, and refuses another patient's", async () => {
+    const own = await db().consultation.create({ data: { patientId, doctorId: doctor.actor.id } });
+    const other = await db().consultation.create({ data: { patientId: otherPatientId, doctorId: doctor.actor.id } });
+    await expect(rx(doctor, { patientId, consultationId: own.id, items: [line("paracetamol")] })).resolves.toMatchObject({ consultationId: own.id });
+    expect((await err(rx(doctor, { patientId, consultationId: other.id, items: [line("paracetamol")] }))).fields).toEqual({ consultationId: expect.any(String) });
+  });
+
   it("validates input field by field and writes nothing", async () => {
     const e = await err(rx(doctor, { patientId, items: [{ drugId: "", dose: "", route: "oral", frequency: "daily", durationDays: 0 }] }));
     expect(e).toMatchObject({ code: "VALIDATION_FAILED" });

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RxStatusBadge } from "@/components/prescriptions/StatusBadge";
 import { buttonClass } from "@/components/ui/Button";
+import { DefinitionList } from "@/components/ui/DefinitionList";
 import { messages } from "@/lib/i18n";
 import { verifyPrescription } from "@/lib/prescriptions/verify";
 import { db } from "@/lib/server/db";
@@ -40,14 +41,7 @@ export default async function RxPage({ params }: { params: Promise<{ token: stri
       </header>
       <p role="status" className={`rounded-md border px-4 py-3 text-sm font-medium ${live ? "border-green-200 bg-green-50 text-green-900" : "border-red-200 bg-red-50 text-red-900"}`}>{m.verdict[rx.status]}</p>
       <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
-          {rows.map(([label, value]) => (
-            <div key={label} className="contents">
-              <dt className="text-slate-600">{label}</dt>
-              <dd className="text-slate-900">{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <DefinitionList rows={rows} />
       </section>
       <section aria-labelledby="drugs-title" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <h2 id="drugs-title" className="mb-3 text-base font-semibold text-slate-900">{m.drugs}</h2>

@@ -36,7 +36,10 @@ export default async function ConsultationPage({ params, searchParams }: { param
   return (
     <>
       <PageHeader title={m.phrases.consultationFor(c.patient.name)}>
-        <Link href={chartLink} className="text-sm text-brand-700 hover:underline">← {cm.back}</Link>
+        <div className="flex flex-wrap items-center gap-3">
+          <Link href={chartLink} className="text-sm text-brand-700 hover:underline">← {cm.back}</Link>
+          {can(ctx.actor.role, "prescription.write") ? <Link href={`/prescriptions/new?patientId=${c.patient.id}&consultationId=${c.id}`} className={buttonClass("primary")}>{messages().prescriptions.chart.prescribe}</Link> : null}
+        </div>
       </PageHeader>
       <div className="space-y-6">
         {sp.saved ? <Alert tone="success">{cm.saved}</Alert> : null}

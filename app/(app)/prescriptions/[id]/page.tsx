@@ -6,6 +6,7 @@ import { RevokeForm } from "@/components/prescriptions/RevokeForm";
 import { RxStatusBadge } from "@/components/prescriptions/StatusBadge";
 import { Alert } from "@/components/ui/Alert";
 import { buttonClass } from "@/components/ui/Button";
+import { DefinitionList } from "@/components/ui/DefinitionList";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { cell, Table } from "@/components/ui/Table";
 import { messages } from "@/lib/i18n";
@@ -53,14 +54,7 @@ export default async function PrescriptionPage({ params, searchParams }: { param
         {sp.created ? <Alert tone="success">{d.created}</Alert> : null}
         <div className="grid gap-6 lg:grid-cols-2">
           <Card title={d.summary}>
-            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-              {rows.map(([label, value]) => (
-                <div key={label} className="contents">
-                  <dt className="text-slate-600">{label}</dt>
-                  <dd className="text-slate-900">{value}</dd>
-                </div>
-              ))}
-            </dl>
+            <DefinitionList rows={rows} />
             <p className="mt-3 text-xs text-slate-500"><a href={p.verifyUrl} className="text-brand-700 hover:underline">{d.verify}</a></p>
           </Card>
           <Card title={d.findings}>
