@@ -11,17 +11,16 @@ import { TextArea } from "./TextArea";
 
 type Act = (input: { id: string }) => Promise<ActionResult<unknown>>;
 
-/** The author's sign button on a draft. */
-export function SignButton({ id, sign, label, done }: { id: string; sign: Act; label: string; done: string }) {
+/** The author's sign button on a draft; once signed the page says so (`next`). */
+export function SignButton({ id, sign, label, next }: { id: string; sign: Act; label: string; next: string }) {
   const router = useRouter();
-  const [ok, setOk] = useState(false);
   const { error, pending, submit } = useSubmit(sign, () => {
-    setOk(true);
+    router.replace(next);
     router.refresh();
   });
   return (
     <div className="space-y-2">
-      {error ? <Alert tone="error">{error.message}</Alert> : ok ? <Alert tone="success">{done}</Alert> : null}
+      {error ? <Alert tone="error">{error.message}</Alert> : null}
       <Button type="button" disabled={pending} onClick={() => submit({ id })}>{label}</Button>
     </div>
   );

@@ -82,7 +82,7 @@ export function DiagnosisPicker({ value, onChange, labels, error }: { value: Dia
           <ul id={listId} role="listbox" aria-label={labels.diagnosisSearch} className="absolute z-10 mt-1 max-h-64 w-full overflow-y-auto rounded-md border border-slate-200 bg-white shadow-lg">
             {options.length === 0 ? <li className="px-3 py-2 text-sm text-slate-600">{labels.noMatches}</li> : null}
             {options.map((o) => (
-              <li key={o.code} role="option" aria-selected={false} tabIndex={0} onClick={() => add(o)} onKeyDown={(e) => (e.key === "Enter" ? add(o) : undefined)} className="cursor-pointer px-3 py-2 text-sm hover:bg-brand-50 focus:bg-brand-50 focus:outline-none">
+              <li key={o.code} role="option" aria-label={`${o.code} ${o.description}`} aria-selected={false} tabIndex={0} onClick={() => add(o)} onKeyDown={(e) => (e.key === "Enter" ? add(o) : undefined)} className="cursor-pointer px-3 py-2 text-sm hover:bg-brand-50 focus:bg-brand-50 focus:outline-none">
                 <span className="mr-2 font-mono font-semibold">{o.code}</span>
                 {o.description}
               </li>

@@ -29,7 +29,7 @@ export function LabOrderForm({ patientId, tests, order, labels }: { patientId: s
       {ok ? <Alert tone="success">{labels.ordered}</Alert> : null}
       <fieldset>
         <legend className="mb-2 text-sm font-medium text-slate-700">{labels.tests}</legend>
-        <div className="grid max-h-56 grid-cols-1 gap-1 overflow-y-auto rounded-md border border-slate-200 p-2 sm:grid-cols-2">
+        <div className="grid max-h-56 grid-cols-1 gap-1 overflow-y-auto rounded-md border border-slate-200 p-2">
           {tests.map((t) => (
             <label key={t.id} className="flex items-center gap-2 text-sm">
               <input type="checkbox" checked={picked.includes(t.id)} onChange={(e) => setPicked(e.target.checked ? [...picked, t.id] : picked.filter((x) => x !== t.id))} />

@@ -52,9 +52,9 @@ export function VitalsForm({ patientId, record, labels }: { patientId: string; r
     <SubmitForm className="space-y-4" error={error} onSubmit={onSubmit}>
       {ok ? <Alert tone="success">{labels.saved}</Alert> : null}
       {fields._ ? <Alert tone="error">{fields._}</Alert> : null}
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+      <div className="grid grid-cols-2 gap-3">
         {VITAL_FIELDS.map((k) => field(k))}
-        {field("takenAt", "datetime-local")}
+        <div className="col-span-2">{field("takenAt", "datetime-local")}</div>
       </div>
       {field("note", "text")}
       <Button type="submit" disabled={pending}>{labels.submit}</Button>

@@ -43,6 +43,7 @@ export default async function ConsultationPage({ params, searchParams }: { param
       </PageHeader>
       <div className="space-y-6">
         {sp.saved ? <Alert tone="success">{cm.saved}</Alert> : null}
+        {sp.signed ? <Alert tone="success">{cm.signedNotice}</Alert> : null}
         <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
           <ConsultationStatus c={c} m={m} />
           <span>{cm.doctor}: {c.doctor.name}</span>
@@ -77,7 +78,7 @@ export default async function ConsultationPage({ params, searchParams }: { param
               {author && !c.locked ? (
                 <div className="mt-6 flex flex-wrap items-start gap-3 border-t border-slate-100 pt-4">
                   <Link href={`/consultations/${c.id}?edit=1`} className={buttonClass("secondary")}>{cm.edit}</Link>
-                  {!c.signedAt ? <SignButton id={c.id} sign={signConsultationAction} label={cm.sign} done={cm.signedNotice} /> : null}
+                  {!c.signedAt ? <SignButton id={c.id} sign={signConsultationAction} label={cm.sign} next={`/consultations/${c.id}?signed=1`} /> : null}
                 </div>
               ) : null}
             </Card>

@@ -90,7 +90,7 @@ export default async function PatientChartPage({ params, searchParams }: { param
         </Card>
         {can(ctx.actor.role, "prescription.read") ? <PrescriptionsCard ctx={ctx} patientId={p.id} className="lg:col-span-2" /> : null}
       </div>
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid items-start gap-6 lg:grid-cols-3">
         <Card title={cm.chart.consultations} className="lg:col-span-2">
           {can(role, "clinical.write") && p.active ? (
             <div className="mb-3 flex justify-end">

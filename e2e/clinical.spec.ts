@@ -1,0 +1,94 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { USERS, apiToken, bearer, storageFor } from "./fixtures";
+
+// Issue 5's clinical record through the real UI: a doctor writes, codes and signs a consultation; a
+// nurse records vitals twice and sees the trend; the API refuses implausible vitals field by field.
+
+const shot = (page: import("@playwright/test").Page, name: string) => page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
+
+async function demoPatient(request: APIRequestContext, q: string): Promise<string> {
+  const { token } = await apiToken(request, USERS.DOCTOR);
+  const res = await request.get(`/api/v1/patients?q=${encodeURIComponent(q)}`, { headers: bearer(token) });
+  expect(res.status()).toBe(200);
+  return (await res.json()).items[0].id as string;
+}
+
+test.describe("doctor", () => {
+  test.use({ storageState: storageFor("DOCTOR") });
+
+  test("writes a consultation with a diagnosis picked from the ICD-10 search, and signs it", async ({ page, request }) => {
+    const patientId = await demoPatient(request, "Kowalski");
+    await page.goto(`/patients/${patientId}`);
+    await page.getByRole("link", { name: "New consultation" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: /^New consultation: / })).toBeVisible();
+    await page.getByLabel("History of present illness").fill("Fever and chills for 3 days after travel.");
+    await page.getByLabel("Examination").fill("T 39.1 °C, mild splenomegaly.");
+    await page.getByLabel("Assessment").fill("Uncomplicated falciparum malaria.");
+    await page.getByLabel("Plan").fill("Artemether-lumefantrine, review in 3 days.");
+    await page.getByRole("combobox", { name: "Find an ICD-10-CM diagnosis (code or words)" }).fill("falciparum");
+    await page.getByRole("option", { name: "B50.9 Plasmodium falciparum malaria, unspecified" }).click();
+    await expect(page.getByRole("list", { name: "Diagnoses" })).toContainText("B50.9");
+    await shot(page, "consultation-new");
+    await page.getByRole("button", { name: "Save consultation" }).click();
+
+    await expect(page).toHaveURL(/\/consultations\/[^/?]+\?saved=1$/);
+    await expect(page.getByText("The consultation was saved.")).toBeVisible();
+    await expect(page.getByText("Draft", { exact: true })).toBeVisible();
+    await page.getByRole("button", { name: "Sign consultation" }).click();
+    await expect(page.getByText("The consultation is signed.")).toBeVisible();
+    await expect(page.getByText("Signed", { exact: true })).toBeVisible();
+    await expect(page.getByText(/^Signed by Dr\. /)).toBeVisible();
+    await shot(page, "consultation-signed");
+
+    await page.getByRole("link", { name: /Back to the chart/ }).click();
+    await expect(page.getByText("Plasmodium falciparum malaria, unspecified").first()).toBeVisible();
+    await expect(page.locator('[data-kind="consultation"]').first()).toContainText("B50.9");
+    await shot(page, "chart-doctor");
+  });
+});
+
+test.describe("nurse", () => {
+  test.use({ storageState: storageFor("NURSE") });
+
+  test("records vitals twice and sees the trend plot on the chart", async ({ page, request }) => {
+    const patientId = await demoPatient(request, "Mensah");
+    await page.goto(`/patients/${patientId}`);
+    const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Save vitals" }) });
+
+    await form.getByLabel("BP systolic (mmHg)").fill("120");
+    await form.getByLabel("BP diastolic (mmHg)").fill("130");
+    await form.getByLabel("Temperature (°C)").fill("50");
+    await form.getByRole("button", { name: "Save vitals" }).click();
+    await expect(form.getByText("Diastolic must be lower than systolic")).toBeVisible();
+    await expect(form.getByText("Temperature must be between 25 and 45 °C")).toBeVisible();
+
+    for (const [sys, dia, pulse, temp] of [["142", "91", "88", "37.9"], ["131", "84", "76", "37.1"]]) {
+      await form.getByLabel("BP systolic (mmHg)").fill(sys);
+      await form.getByLabel("BP diastolic (mmHg)").fill(dia);
+      await form.getByLabel("Pulse (/min)").fill(pulse);
+      await form.getByLabel("Temperature (°C)").fill(temp);
+      await form.getByLabel("SpO₂ (%)").fill("97");
+      await form.getByLabel("Weight (kg)").fill("70");
+      await form.getByLabel("Height (cm)").fill("175");
+      await form.getByRole("button", { name: "Save vitals" }).click();
+      await expect(form.getByText("Vitals recorded.")).toBeVisible();
+      await expect(page.getByText(`${sys}/${dia} mmHg`)).toBeVisible();
+    }
+    await expect(page.getByRole("figure", { name: "Vital signs over time" })).toBeVisible();
+    await expect(page.locator('[data-testid="vitals-trend"] .recharts-line')).toHaveCount(5);
+    await expect(page.getByText("22.9").first()).toBeVisible();
+    await shot(page, "chart-nurse-vitals");
+  });
+});
+
+test.describe("API", () => {
+  test("refuses implausible vitals with field messages and writes nothing", async ({ request }) => {
+    const patientId = await demoPatient(request, "Haddad");
+    const { token } = await apiToken(request, USERS.NURSE);
+    const before = (await (await request.get(`/api/v1/patients/${patientId}/vitals`, { headers: bearer(token) })).json()).total;
+    const res = await request.post(`/api/v1/patients/${patientId}/vitals`, { headers: bearer(token), data: { systolic: 90, diastolic: 95, spo2: 120 } });
+    expect(res.status()).toBe(400);
+    expect((await res.json()).error).toMatchObject({ code: "VALIDATION_FAILED", fields: { diastolic: "Diastolic must be lower than systolic", spo2: "SpO₂ must be between 40 and 100 %" } });
+    expect((await (await request.get(`/api/v1/patients/${patientId}/vitals`, { headers: bearer(token) })).json()).total).toBe(before);
+  });
+});
