@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DrugTable } from "@/components/pharmacy/DrugTable";
 import { ExpiringTable } from "@/components/pharmacy/ExpiringTable";
+import { Section } from "@/components/pharmacy/Section";
 import { WaitingTable } from "@/components/pharmacy/WaitingTable";
 import { Alert } from "@/components/ui/Alert";
 import { buttonClass } from "@/components/ui/Button";
@@ -17,18 +18,6 @@ import { pageListQuery, stringParams } from "@/lib/server/page-query";
 export const metadata: Metadata = { title: "Pharmacy" };
 
 const EXPIRY_DAYS = 60;
-
-function Section({ title, children, action }: { title: string; children: React.ReactNode; action?: React.ReactNode }) {
-  return (
-    <section className="space-y-3">
-      <div className="flex items-center justify-between gap-3">
-        <h2 className="text-lg font-semibold text-slate-900">{title}</h2>
-        {action}
-      </div>
-      {children}
-    </section>
-  );
-}
 
 /** The pharmacist's desk: prescriptions waiting, drugs running low, batches about to expire. */
 export default async function PharmacyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

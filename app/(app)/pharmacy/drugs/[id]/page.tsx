@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DrugForm } from "@/components/pharmacy/DrugForm";
+import { Section } from "@/components/pharmacy/Section";
 import { AdjustBatchForm, ReceiveBatchForm } from "@/components/pharmacy/StockForms";
 import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
@@ -43,8 +44,7 @@ export default async function DrugPage({ params }: { params: Promise<{ id: strin
           </p>
         </div>
       </div>
-      <section className="mb-8 space-y-3" aria-labelledby="batches">
-        <h2 id="batches" className="text-lg font-semibold text-slate-900">{s.batches}</h2>
+      <Section title={s.batches} className="mb-8">
         {drug.batches.length === 0 ? (
           <Alert>{s.noBatches}</Alert>
         ) : (
@@ -60,9 +60,9 @@ export default async function DrugPage({ params }: { params: Promise<{ id: strin
             ))}
           </Table>
         )}
-      </section>
+      </Section>
       {manage ? (
-        <div className="grid gap-6 lg:grid-cols-3">
+        <div className="grid items-start gap-6 lg:grid-cols-3">
           <Card title={s.receive}>
             <ReceiveBatchForm drugId={drug.id} action={receiveBatchAction} labels={s} />
           </Card>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DispenseForm } from "@/components/pharmacy/DispenseForm";
+import { Section } from "@/components/pharmacy/Section";
 import { PrescriptionStatusBadge } from "@/components/pharmacy/StatusBadge";
 import { Alert } from "@/components/ui/Alert";
 import { Card, PageHeader } from "@/components/ui/Card";
@@ -47,15 +48,13 @@ export default async function DispensingPage({ params }: { params: Promise<{ id:
           ))}
         </dl>
       </Card>
-      <section className="mb-8 space-y-3" aria-labelledby="lines">
-        <h2 id="lines" className="text-lg font-semibold text-slate-900">{m.lines}</h2>
+      <Section title={m.lines} className="mb-8">
         {!open && rx.status !== "DISPENSED" ? <Alert tone="error">{m.closed}{rx.status === "REVOKED" && rx.revokeReason ? ` ${p.revokedBecause(rx.revokeReason)}` : ""}</Alert> : null}
         {rx.status === "DISPENSED" ? <Alert tone="success">{m.nothingLeft}</Alert> : null}
         {open && !pharmacist ? <Alert>{m.pharmacistOnly}</Alert> : null}
         <DispenseForm prescriptionId={rx.id} lines={rx.items} canDispense={open && pharmacist} action={dispenseAction} labels={m} />
-      </section>
-      <section className="space-y-3" aria-labelledby="history">
-        <h2 id="history" className="text-lg font-semibold text-slate-900">{m.history}</h2>
+      </Section>
+      <Section title={m.history}>
         {rx.dispenses.length === 0 ? (
           <Alert>{m.noHistory}</Alert>
         ) : (
@@ -73,7 +72,7 @@ export default async function DispensingPage({ params }: { params: Promise<{ id:
             )}
           </Table>
         )}
-      </section>
+      </Section>
     </>
   );
 }
