@@ -47,6 +47,8 @@ export function ConsultationList({ items, m }: { items: ConsultationSummary[]; m
   );
 }
 
+// The table lists the latest readings; the trend above it draws all of them.
+const TABLE_ROWS = 10;
 const num = (n: number | null, unit = "") => (n === null ? "—" : `${n}${unit}`);
 
 /** The latest reading, the trend (oldest to newest) and the same numbers as a table. */
@@ -81,7 +83,7 @@ export function VitalsPanel({ vitals, m }: { vitals: VitalRow[]; m: M }) {
         <summary className="cursor-pointer text-sm text-brand-700">{v.showTable}</summary>
         <div className="mt-2">
           <Table head={[v.when, v.bp, v.pulseShort, v.temp, v.rr, v.spo2Short, v.bmi, v.pain, v.by]}>
-            {vitals.map((x) => (
+            {vitals.slice(0, TABLE_ROWS).map((x) => (
               <tr key={x.id}>
                 <td className={`${cell} whitespace-nowrap`}><time dateTime={x.takenAt}>{formatStamp(x.takenAt)}</time></td>
                 <td className={`${cell} tabular-nums`}>{x.systolic !== null || x.diastolic !== null ? `${num(x.systolic)}/${num(x.diastolic)}` : "—"}</td>

@@ -34,10 +34,11 @@ export function searchIcd(query: string, limit = 20): IcdCode[] {
   const codeKey = q.replace(/[.\s]/g, "");
   const byCode = /^[a-z]\d/.test(codeKey) ? ENTRIES.filter((e) => e.key.startsWith(codeKey)) : [];
   const terms = wordsOf(q);
+  const taken = new Set(byCode);
   const scored: { e: Entry; score: number }[] = [];
   if (terms.length) {
     for (const e of ENTRIES) {
-      if (byCode.includes(e)) continue;
+      if (taken.has(e)) continue;
       let score = 0;
       let ok = true;
       for (const t of terms) {

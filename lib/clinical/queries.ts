@@ -190,25 +190,53 @@ export async function labCatalogue(prisma: Db) {
 }
 
 /**
- * The clinical cards of a chart the caller has already read (and audited): recent consultations,
- * the vitals for the trend, recent nurse notes and lab orders. Five indexed reads side by side,
- * each limited, only the displayed columns.
+ * The clinical cards of a chart: recent consultations (with diagnoses), the vitals for the trend,
+ * recent nurse notes and lab orders (with their result). Four statements side by side, each one
+ * range of a (patientId, time) index read newest first, related rows joined in the same statement
+ * and only the displayed columns: the cost of a page, however long the history. The caller has
+ * already read (and audited) the record, or reads it alongside.
  */
 export async function chartClinical(prisma: Db, ctx: Ctx, patientId: string, limits = { consultations: 10, vitals: 30, notes: 10, labs: 20 }) {
-  const cWhere = { patientId, ...consultationScope(ctx) };
-  const [consultations, consultationCount, vitals, notes, labs] = await Promise.all([
-    prisma.consultation.findMany({ where: cWhere, select: consultationListSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limits.consultations }),
-    prisma.consultation.count({ where: cWhere }),
-    prisma.vitalSign.findMany({ where: { patientId }, select: vitalSelect, orderBy: [{ takenAt: "desc" }, { id: "desc" }], take: limits.vitals }),
-    prisma.nurseNote.findMany({ where: { patientId }, select: noteSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limits.notes }),
-    prisma.labOrder.findMany({ where: { patientId }, select: orderSelect, orderBy: [{ orderedAt: "desc" }, { id: "desc" }], take: limits.labs }),
+  const signedOnly = isPatient(ctx) ? Prisma.sql`AND c."signedAt" IS NOT NULL` : Prisma.empty;
+  type C = Omit<ConsultationListRow, "doctor"> & { doctorName: string; doctorId: string };
+  type V = Omit<Prisma.VitalSignGetPayload<{ select: typeof vitalSelect }>, "recordedBy"> & { byId: string; byName: string };
+  type N = Omit<Prisma.NurseNoteGetPayload<{ select: typeof noteSelect }>, "author"> & { byId: string; byName: string };
+  type L = { id: string; patientId: string; status: LabOrderRow["status"]; notes: string | null; orderedAt: Date; consultationId: string | null; test: LabOrderRow["test"]; byId: string; byName: string; result: (Omit<NonNullable<LabOrderRow["result"]>, "resultedAt"> & { resultedAt: string }) | null };
+  const [consultations, vitals, notes, labs] = await Promise.all([
+    prisma.$queryRaw<C[]>`
+      SELECT c.id, c."patientId", c."appointmentId", c.assessment, c."createdAt", c."updatedAt", c.version, c."signedAt", c."lockedAt", c."doctorId", u.name AS "doctorName",
+             coalesce((SELECT json_agg(json_build_object('code', d.code, 'description', d.description) ORDER BY d.position) FROM "Diagnosis" d WHERE d."consultationId" = c.id), '[]') AS diagnoses
+      FROM "Consultation" c JOIN "User" u ON u.id = c."doctorId"
+      WHERE c."patientId" = ${patientId} ${signedOnly} ORDER BY c."createdAt" DESC, c.id DESC LIMIT ${limits.consultations}`,
+    prisma.$queryRaw<V[]>`
+      SELECT v.id, v."takenAt", v."temperatureC", v.pulse, v."respiratoryRate", v.systolic, v.diastolic, v.spo2, v."weightKg", v."heightCm", v."painScore", v.note, v."lockedAt", u.id AS "byId", u.name AS "byName"
+      FROM "VitalSign" v JOIN "User" u ON u.id = v."recordedById"
+      WHERE v."patientId" = ${patientId} ORDER BY v."takenAt" DESC, v.id DESC LIMIT ${limits.vitals}`,
+    limits.notes
+      ? prisma.$queryRaw<N[]>`
+      SELECT n.id, n.shift, n.category, n.text, n."createdAt", n."lockedAt", u.id AS "byId", u.name AS "byName"
+      FROM "NurseNote" n JOIN "User" u ON u.id = n."authorId"
+      WHERE n."patientId" = ${patientId} ORDER BY n."createdAt" DESC, n.id DESC LIMIT ${limits.notes}`
+      : Promise.resolve([] as N[]),
+    prisma.$queryRaw<L[]>`
+      SELECT o.id, o."patientId", o.status, o.notes, o."orderedAt", o."consultationId", u.id AS "byId", u.name AS "byName",
+             json_build_object('id', t.id, 'code', t.code, 'name', t.name, 'unit', t.unit, 'refLow', t."refLow", 'refHigh', t."refHigh") AS test,
+             (SELECT json_build_object('id', r.id, 'value', r.value, 'valueText', r."valueText", 'unit', r.unit, 'refLow', r."refLow", 'refHigh', r."refHigh", 'flag', r.flag, 'resultedAt', r."resultedAt")
+                FROM "LabResult" r WHERE r."orderId" = o.id ORDER BY r."resultedAt" DESC LIMIT 1) AS result
+      FROM "LabOrder" o JOIN "LabTest" t ON t.id = o."testId" JOIN "User" u ON u.id = o."orderedById"
+      WHERE o."patientId" = ${patientId} ORDER BY o."orderedAt" DESC, o.id DESC LIMIT ${limits.labs}`,
   ]);
   return {
-    consultations: consultations.map((c) => consultationSummary(c)),
-    consultationCount,
-    vitals: vitals.map(vitalRow),
-    notes: notes.map(noteRow),
-    labs: labs.map(orderRow),
+    consultations: consultations.map(({ doctorId, doctorName, ...c }) => consultationSummary({ ...c, doctor: { id: doctorId, name: doctorName } })),
+    vitals: vitals.map(({ byId, byName, ...v }) => vitalRow({ ...v, recordedBy: { id: byId, name: byName } })),
+    notes: notes.map(({ byId, byName, ...n }) => noteRow({ ...n, author: { id: byId, name: byName } })),
+    labs: labs.map(({ byId, byName, result, ...o }) => ({
+      ...o,
+      orderedAt: iso(o.orderedAt),
+      orderedBy: { id: byId, name: byName },
+      // json_build_object writes a timestamp without its zone: the column holds UTC.
+      result: result ? { ...result, resultedAt: iso(new Date(/Z|[+-]\d\d:\d\d$/.test(result.resultedAt) ? result.resultedAt : `${result.resultedAt}Z`)) } : null,
+    })),
   };
 }
 export type ChartClinical = Awaited<ReturnType<typeof chartClinical>>;

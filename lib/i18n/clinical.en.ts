@@ -124,7 +124,7 @@ export const clinicalEn = {
     bmi: "BMI",
     pain: "Pain",
     by: "By",
-    showTable: "Show as a table",
+    showTable: "Show the latest readings as a table",
   },
   notes: {
     title: "Nurse notes",

@@ -22,13 +22,14 @@ import { createTestDatabase } from "../../tests/test-db";
 import { BENCH_SECRET, ensureBuild, loadSampler, percentiles, postgresVersion, root, round, startServer, stopServer, table as renderTable, type Percentiles } from "./common";
 import { searchMix, type SearchCase } from "./data";
 import { benchPdf } from "./pdf";
+import { benchChart } from "./chart";
 import { benchBooking, benchDayView, type BookingResult, type DayViewResult } from "./scheduling";
 import { seedHospital, type SeedTimings } from "./seed";
 
 // The bench mints bearer tokens in-process; the server it starts signs with the same secret.
 process.env.NEXTAUTH_SECRET = BENCH_SECRET;
 
-const PARTS = ["search", "booking", "dayview", "pdf"] as const;
+const PARTS = ["search", "booking", "dayview", "pdf", "chart"] as const;
 const { values: args } = parseArgs({
   options: {
     only: { type: "string", default: PARTS.join(",") },
@@ -350,11 +351,26 @@ async function pdf(): Promise<Check[]> {
   return checks;
 }
 
+/** One patient's chart with 1,000 encounters of each kind (chart.ts): page p95 under 200 ms. */
+async function chart(): Promise<Check[]> {
+  const started = new Date();
+  const load = loadSampler();
+  const r = await benchChart({ runs: Math.round(RUNS / 2), port: PORT, keep: args.keep, encounters: 1000, others: 5000, log });
+  console.log(`\nPatient chart, ${r.encounters} encounters of each kind (${r.server.runs} sequential runs each)\n`);
+  const row = (name: string, p: Percentiles) => [name, `${p.p50} ms`, `${p.p95} ms`, `${p.p99} ms`, `${p.max} ms`];
+  console.log(renderTable(["read", "p50", "p95", "p99", "max"], [row("chart reads in-process", r.server), row("GET /patients/{id} (page)", r.page), row("GET …/history?page=3", r.history)]));
+  const checks: Check[] = [{ target: `chart page GET p95 < ${r.target.pageP95Ms} ms with ${r.encounters} encounters of each kind`, actual: `${r.page.p95} ms (in-process reads ${r.server.p95} ms)`, pass: r.target.pass }];
+  printChecks(checks);
+  writeResult("chart", { benchmark: "chart", startedAt: started.toISOString(), finishedAt: new Date().toISOString(), machine: { ...(await machine()), load: load.stop() }, results: r, targets: checks });
+  return checks;
+}
+
 async function main() {
   ensureBuild(args.build, log);
   const checks: Check[] = [];
   if (only.includes("search")) checks.push(...(await search()));
   if (only.includes("booking") || only.includes("dayview")) checks.push(...(await scheduling()));
+  if (only.includes("chart")) checks.push(...(await chart()));
   if (only.includes("pdf")) checks.push(...(await pdf()));
   process.exit(checks.some((c) => c.pass === false) ? 1 : 0);
 }

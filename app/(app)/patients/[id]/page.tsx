@@ -33,13 +33,14 @@ export default async function PatientChartPage({ params, searchParams }: { param
   const ctx = await guardPage("patient.chart.read", `/patients/${id}`);
   const m = messages().patients;
   const c = m.chart;
-  // readPatient audits the view; a record out of scope is a 404 like a missing one.
-  const p = await readPatient(db(), ctx, id);
   const role = ctx.actor.role;
   const cm = messages().clinical;
-  const [clinical, history, tests] = await Promise.all([
-    chartClinical(db(), ctx, p.id),
-    timeline(db(), ctx, p.id, { page: tlPage, pageSize: TIMELINE_PAGE }),
+  // The record read and the clinical reads side by side. readPatient audits the view (one row per
+  // chart view) and throws for a record out of scope (a 404 like a missing one): nothing is shown then.
+  const [p, clinical, history, tests] = await Promise.all([
+    readPatient(db(), ctx, id),
+    chartClinical(db(), ctx, id),
+    timeline(db(), ctx, id, { page: tlPage, pageSize: TIMELINE_PAGE }),
     can(role, "clinical.write") ? labCatalogue(db()) : Promise.resolve([]),
   ]);
   const qrSvg = await QRCode.toString(`${env().NEXTAUTH_URL ?? "http://localhost:3000"}/p/${p.qrToken}`, { type: "svg", margin: 1, width: 132 });
