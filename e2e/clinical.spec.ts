@@ -81,6 +81,51 @@ test.describe("nurse", () => {
   });
 });
 
+test.describe("lab", () => {
+  test.use({ storageState: storageFor("DOCTOR") });
+
+  test("a doctor orders potassium, a nurse enters a high result on the worklist, the chart highlights it", async ({ page, browser, request }) => {
+    const patientId = await demoPatient(request, "Dubois");
+    await page.goto(`/patients/${patientId}`);
+    await page.getByRole("checkbox", { name: "Potassium" }).check();
+    await page.getByRole("button", { name: "Order", exact: true }).click();
+    await expect(page.getByText("Tests ordered.")).toBeVisible();
+    await expect(page.getByRole("row", { name: /Potassium\s+Pending/ })).toBeVisible();
+
+    const nurse = await browser.newContext({ storageState: storageFor("NURSE") });
+    const worklist = await nurse.newPage();
+    await worklist.goto("/lab");
+    await expect(worklist.getByRole("heading", { level: 1, name: "Lab worklist" })).toBeVisible();
+    const value = worklist.getByLabel("Value: Potassium (mmol/L)").first();
+    await value.fill("6.4");
+    await worklist.screenshot({ path: ".test-artifacts/screens/lab-worklist.png", fullPage: true });
+    await value.locator("xpath=ancestor::form").getByRole("button", { name: "Save result" }).click();
+    await expect(worklist.getByLabel("Value: Potassium (mmol/L)")).toHaveCount(0);
+    await nurse.close();
+
+    await page.reload();
+    const row = page.locator('tr[data-abnormal="true"]').filter({ hasText: "Potassium" });
+    await expect(row).toContainText("6.4 mmol/L");
+    await expect(row).toContainText("3.5–5.1");
+    await expect(row).toContainText("High");
+    await expect(page.locator('[data-kind="lab_result"]').first()).toContainText("Potassium: 6.4 mmol/L");
+    await shot(page, "chart-lab");
+  });
+});
+
+test.describe("patient", () => {
+  test.use({ storageState: storageFor("PATIENT") });
+
+  test("reads their own health record: signed consultations, vitals and lab results", async ({ page }) => {
+    await page.goto("/me/health");
+    await expect(page.getByRole("heading", { level: 1, name: "Patient, Sam" })).toBeVisible();
+    await expect(page.getByText("Essential (primary) hypertension")).toBeVisible();
+    await expect(page.locator('tr[data-abnormal="true"]').filter({ hasText: "Cholesterol, total" })).toContainText("High");
+    await expect(page.getByRole("figure", { name: "Vital signs over time" })).toBeVisible();
+    await shot(page, "my-health");
+  });
+});
+
 test.describe("API", () => {
   test("refuses implausible vitals with field messages and writes nothing", async ({ request }) => {
     const patientId = await demoPatient(request, "Haddad");

@@ -234,4 +234,19 @@ describe("clinical record", () => {
     const all = [...page1.items, ...page2.items].map((e) => e.at);
     expect([...all].sort().reverse()).toEqual(all);
   });
+
+  it("shows each role its part of the timeline: patients signed consultations only, records officers no clinical events", async () => {
+    const records = ctxOf(await seedUser(db(), { email: "r@h.org", name: "Records", role: "RECORDS_OFFICER", password: PW }), "RECORDS_OFFICER");
+    const draft = await consult(doctor, { patientId, hpi: "draft" });
+    const signed = await consult(doctor, { patientId, hpi: "signed" });
+    await signConsultation(db(), doctor, signed.id);
+    await recordVitals(db(), nurse, patientId, parseInput(ZVitals, { pulse: 70 }));
+    const ids = async (ctx: Ctx) => (await timeline(db(), ctx, patientId, { page: 1, pageSize: 20 })).items.map((e) => `${e.kind}:${e.id}`);
+    expect(await ids(doctor)).toEqual(expect.arrayContaining([`consultation:${draft.id}`, `consultation:${signed.id}`]));
+    const own = await ids(patientCtx);
+    expect(own).toContain(`consultation:${signed.id}`);
+    expect(own).not.toContain(`consultation:${draft.id}`);
+    expect((await timeline(db(), patientCtx, patientId, { page: 1, pageSize: 20 })).total).toBe(own.length);
+    expect((await ids(records)).map((k) => k.split(":")[0])).toEqual(["registered"]);
+  });
 });
