@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { USERS, apiToken, bearer, storageFor } from "./fixtures";
+import { DateTime } from "luxon";
+import { USERS, apiToken, bearer, demoDoctorId, storageFor } from "./fixtures";
 
 // Issue 5's clinical record through the real UI: a doctor writes, codes and signs a consultation; a
 // nurse records vitals twice and sees the trend; the API refuses implausible vitals field by field.
@@ -44,6 +45,44 @@ test.describe("doctor", () => {
     await expect(page.getByText("Plasmodium falciparum malaria, unspecified").first()).toBeVisible();
     await expect(page.locator('[data-kind="consultation"]').first()).toContainText("B50.9");
     await shot(page, "chart-doctor");
+  });
+});
+
+test.describe("doctor, from a visit", () => {
+  test.use({ storageState: storageFor("DOCTOR") });
+
+  test("writes the consultation of a checked-in visit, edits it and sees the earlier version", async ({ page, request }) => {
+    // A visit three days ahead (away from the other specs' slots), booked by the patient and checked in.
+    const startsAt = `${DateTime.utc().plus({ days: 3 }).toISODate()}T14:30:00Z`;
+    const patient = await apiToken(request, USERS.PATIENT);
+    const booked = await request.post("/api/v1/appointments", { headers: bearer(patient.token), data: { doctorId: await demoDoctorId(request), startsAt, reason: "Blood pressure review" } });
+    expect(booked.status(), await booked.text()).toBe(201);
+    const appointmentId = (await booked.json()).id as string;
+    const { token } = await apiToken(request, USERS.DOCTOR);
+    expect((await request.patch(`/api/v1/appointments/${appointmentId}`, { headers: bearer(token), data: { status: "CHECKED_IN" } })).status()).toBe(200);
+
+    await page.goto(`/appointments/${appointmentId}`);
+    await page.getByRole("link", { name: "Write consultation" }).click();
+    await expect(page.getByText("From the appointment")).toBeVisible();
+    await page.getByLabel("Assessment").fill("Blood pressure at target.");
+    await page.getByRole("button", { name: "Save consultation" }).click();
+    await expect(page.getByText("The consultation was saved.")).toBeVisible();
+
+    await page.getByRole("link", { name: "Edit consultation" }).click();
+    await page.getByLabel("Assessment").fill("Blood pressure at target; continue amlodipine.");
+    await page.getByRole("button", { name: "Save consultation" }).click();
+    await expect(page.getByText("Blood pressure at target; continue amlodipine.")).toBeVisible();
+    await expect(page.getByText(/^Version 1: Dr\. Grace Okafor, /)).toBeVisible();
+    await page.getByText(/^Version 1: /).click();
+    await expect(page.getByText("Blood pressure at target.", { exact: true })).toBeVisible();
+    await shot(page, "consultation-versions");
+
+    // One consultation per visit: the appointment now links to it.
+    await page.goto(`/appointments/${appointmentId}`);
+    await expect(page.getByRole("link", { name: "Open consultation" })).toBeVisible();
+    await page.goto("/consultations/new");
+    await expect(page.getByRole("heading", { level: 1, name: "New consultation" })).toBeVisible();
+    await shot(page, "consultations-awaiting");
   });
 });
 

@@ -83,7 +83,8 @@ export async function getConsultation(prisma: Db, ctx: Ctx, id: string) {
     signedBy: c.signedById ? (names.get(c.signedById) ?? null) : null,
     lockedAt: c.lockedAt ? iso(c.lockedAt) : null,
     locked: !!c.lockedAt && c.lockedAt <= now,
-    versions: c.versions.map((v) => ({ version: v.version, editedBy: names.get(v.editedById ?? "") ?? "—", editedAt: iso(v.editedAt), content: v.content as Record<string, unknown> })),
+    // Earlier drafts are the clinicians' working history, not part of what a patient is shown.
+    versions: (isPatient(ctx) ? [] : c.versions).map((v) => ({ version: v.version, editedBy: names.get(v.editedById ?? "") ?? "—", editedAt: iso(v.editedAt), content: v.content as Record<string, unknown> })),
     addenda: c.addenda.map((a) => ({ id: a.id, author: a.author.name, text: a.text, createdAt: iso(a.createdAt) })),
   };
 }

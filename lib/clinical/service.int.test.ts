@@ -121,7 +121,8 @@ describe("clinical record", () => {
       expect((await listConsultations(db(), patientCtx, {}, { skip: 0, take: 20 })).items).toEqual([]);
       expect((await chartClinical(db(), patientCtx, patientId)).consultations).toEqual([]);
       await signConsultation(db(), doctor, id);
-      expect((await getConsultation(db(), patientCtx, id)).hpi).toBe("draft");
+      await edit(doctor, id, { hpi: "draft, completed" });
+      expect(await getConsultation(db(), patientCtx, id)).toMatchObject({ hpi: "draft, completed", versions: [] });
       expect((await listConsultations(db(), patientCtx, {}, { skip: 0, take: 20 })).items.map((c) => c.id)).toEqual([id]);
       expect(await err(getConsultation(db(), patientCtx, other.id))).toMatchObject({ code: "NOT_FOUND" });
       expect(await err(listConsultations(db(), patientCtx, { patientId: otherPatientId }, { skip: 0, take: 20 }))).toMatchObject({ code: "NOT_FOUND" });
