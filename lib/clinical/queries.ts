@@ -131,26 +131,32 @@ const orderRow = (o: Prisma.LabOrderGetPayload<{ select: typeof orderSelect }>) 
 };
 export type LabOrderRow = ReturnType<typeof orderRow>;
 
+/** One page of a patient's rows (scope checked first) and their total, with one audited VIEW. */
+async function auditedPage<R>(prisma: Db, ctx: Ctx, patientId: string, entity: string, read: () => Promise<[R[], number]>) {
+  await clinicalPatient(prisma, ctx, patientId);
+  const [items, total] = await read();
+  await audit(prisma, ctx, { action: "VIEW", entity, patientId, details: { list: items.length } });
+  return { items, total };
+}
+
 /** One patient's vitals, newest first (audited). */
 export async function listVitals(prisma: Db, ctx: Ctx, patientId: string, page: Paging) {
-  await clinicalPatient(prisma, ctx, patientId);
-  const [rows, total] = await Promise.all([
-    prisma.vitalSign.findMany({ where: { patientId }, select: vitalSelect, orderBy: [{ takenAt: "desc" }, { id: "desc" }], skip: page.skip, take: page.take }),
-    prisma.vitalSign.count({ where: { patientId } }),
-  ]);
-  await audit(prisma, ctx, { action: "VIEW", entity: "VitalSign", patientId, details: { list: rows.length } });
-  return { items: rows.map(vitalRow), total };
+  return auditedPage(prisma, ctx, patientId, "VitalSign", () =>
+    Promise.all([
+      prisma.vitalSign.findMany({ where: { patientId }, select: vitalSelect, orderBy: [{ takenAt: "desc" }, { id: "desc" }], skip: page.skip, take: page.take }).then((r) => r.map(vitalRow)),
+      prisma.vitalSign.count({ where: { patientId } }),
+    ]),
+  );
 }
 
 /** One patient's nurse notes, newest first (audited). */
 export async function listNurseNotes(prisma: Db, ctx: Ctx, patientId: string, page: Paging) {
-  await clinicalPatient(prisma, ctx, patientId);
-  const [rows, total] = await Promise.all([
-    prisma.nurseNote.findMany({ where: { patientId }, select: noteSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: page.skip, take: page.take }),
-    prisma.nurseNote.count({ where: { patientId } }),
-  ]);
-  await audit(prisma, ctx, { action: "VIEW", entity: "NurseNote", patientId, details: { list: rows.length } });
-  return { items: rows.map(noteRow), total };
+  return auditedPage(prisma, ctx, patientId, "NurseNote", () =>
+    Promise.all([
+      prisma.nurseNote.findMany({ where: { patientId }, select: noteSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: page.skip, take: page.take }).then((r) => r.map(noteRow)),
+      prisma.nurseNote.count({ where: { patientId } }),
+    ]),
+  );
 }
 
 /**

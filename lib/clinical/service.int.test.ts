@@ -6,7 +6,7 @@ import { parseInput } from "@/lib/server/validation";
 import type { Ctx } from "@/lib/server/session";
 import { resetDatabase } from "@/tests/reset";
 import { ensureLabCatalogue } from "./lab-catalogue";
-import { chartClinical, getConsultation, listConsultations, listLabOrders, timeline } from "./queries";
+import { chartClinical, getConsultation, listConsultations, listLabOrders, listNurseNotes, listVitals, timeline } from "./queries";
 import { ZConsultationContent, ZConsultationCreate, ZLabResult, ZNurseNote, ZVitals } from "./schemas";
 import {
   addConsultationAddendum, addRecordAddendum, createConsultation, createNurseNote, enterLabResult, orderLabTests,
@@ -160,6 +160,11 @@ describe("clinical record", () => {
       expect(await err(addRecordAddendum(db(), doctor, otherPatientId, { vitalSignId: v.id }, "wrong patient"))).toMatchObject({ code: "NOT_FOUND" });
       const chart = await chartClinical(db(), doctor, patientId);
       expect(chart.vitals[0]).toMatchObject({ systolic: 145, bmi: 26.1 });
+      const views = await db().auditEvent.count({ where: { action: "VIEW", entity: "VitalSign" } });
+      expect(await listVitals(db(), patientCtx, patientId, { skip: 0, take: 20 })).toMatchObject({ total: 1, items: [{ id: v.id, pulse: 86, recordedBy: { name: "Nurse Joy" } }] });
+      expect(await db().auditEvent.count({ where: { action: "VIEW", entity: "VitalSign" } })).toBe(views + 1);
+      expect(await err(listVitals(db(), otherPatientCtx, patientId, { skip: 0, take: 20 }))).toMatchObject({ code: "NOT_FOUND" });
+      expect(await err(listNurseNotes(db(), otherPatientCtx, patientId, { skip: 0, take: 20 }))).toMatchObject({ code: "NOT_FOUND" });
     });
 
     it("locks nurse notes the same way", async () => {
