@@ -120,6 +120,40 @@ test.describe("nurse", () => {
   });
 });
 
+test.describe("nurse notes", () => {
+  test.use({ storageState: storageFor("NURSE") });
+
+  test("a nurse writes and corrects a note; a doctor adds an addendum to it", async ({ page, browser, request }) => {
+    const patientId = await demoPatient(request, "Nguyen");
+    await page.goto(`/patients/${patientId}`);
+    const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Save note" }) });
+    await form.getByLabel("Shift").selectOption("NIGHT");
+    await form.getByLabel("Category").selectOption("MEDICATION");
+    await form.getByLabel("Note").fill("Paracetamol 1 g given at 02:00.");
+    await form.getByRole("button", { name: "Save note" }).click();
+    await expect(form.getByText("Note saved.")).toBeVisible();
+    const note = page.locator("li[data-note]").filter({ hasText: "Paracetamol 1 g given at 02:00." });
+    await expect(note).toContainText("Night · Medication · Nina Nurse");
+
+    await note.locator("summary", { hasText: "Correct this note" }).click();
+    await note.getByLabel("Note").fill("Paracetamol 1 g given at 02:30.");
+    await note.getByRole("button", { name: "Save correction" }).click();
+    await expect(page.locator("li[data-note]").filter({ hasText: "Paracetamol 1 g given at 02:30." })).toBeVisible();
+
+    const doctor = await (await browser.newContext({ storageState: storageFor("DOCTOR") })).newPage();
+    await doctor.goto(`/patients/${patientId}`);
+    const seen = doctor.locator("li[data-note]").filter({ hasText: "Paracetamol 1 g given at 02:30." });
+    await expect(seen.getByText("Correct this note")).toHaveCount(0);
+    await seen.locator("summary", { hasText: "Add an addendum" }).click();
+    await seen.getByLabel("Add an addendum").fill("Pain score 2/10 at 04:00.");
+    await seen.getByRole("button", { name: "Add addendum" }).click();
+    await expect(seen).toContainText("Pain score 2/10 at 04:00.");
+    await expect(seen).toContainText("Dr. Grace Okafor");
+    await shot(doctor, "chart-note-addendum");
+    await doctor.context().close();
+  });
+});
+
 test.describe("lab", () => {
   test.use({ storageState: storageFor("DOCTOR") });
 

@@ -2,8 +2,10 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/Badge";
 import { cell, Table } from "@/components/ui/Table";
 import { rangeText } from "@/lib/clinical/measures";
-import { formatStamp, type ConsultationSummary, type LabOrderRow, type NoteRow, type TimelineEvent, type VitalRow } from "@/lib/clinical/queries";
+import { formatStamp, type ChartClinical, type ConsultationSummary, type LabOrderRow, type TimelineEvent, type VitalRow } from "@/lib/clinical/queries";
 import type { Messages } from "@/lib/i18n/en";
+import { AddendumForm } from "./ConsultationActions";
+import { NurseNoteForm } from "./NurseNoteForm";
 import { VitalsTrend } from "./VitalsTrend";
 
 type M = Messages["clinical"];
@@ -103,18 +105,51 @@ export function VitalsPanel({ vitals, m }: { vitals: VitalRow[]; m: M }) {
   );
 }
 
-export function NoteList({ notes, m }: { notes: NoteRow[]; m: M }) {
+type ChartNote = ChartClinical["notes"][number];
+type NoteControls = { actorId: string; patientId: string; shift: string; edit?: React.ComponentProps<typeof NurseNoteForm>["add"]; addendum?: React.ComponentProps<typeof AddendumForm>["add"] };
+
+/**
+ * Nurse notes with their addenda. With `controls`: the author corrects a note until its window
+ * closes; after that (or for someone else's note) clinicians add an addendum.
+ */
+export function NoteList({ notes, m, controls }: { notes: ChartNote[]; m: M; controls?: NoteControls }) {
   if (!notes.length) return <p className="text-sm text-slate-600">{m.notes.none}</p>;
   return (
     <ul className="divide-y divide-slate-100">
-      {notes.map((n) => (
-        <li key={n.id} className="py-2 text-sm">
-          <p className="text-xs text-slate-500">
-            <time dateTime={n.createdAt}>{formatStamp(n.createdAt)}</time> · {m.notes.shifts[n.shift]} · {m.notes.categories[n.category]} · {n.author.name}
-          </p>
-          <p className="whitespace-pre-line text-slate-800">{n.text}</p>
-        </li>
-      ))}
+      {notes.map((n) => {
+        const editable = controls?.edit && n.author.id === controls.actorId && !n.locked;
+        return (
+          <li key={n.id} className="py-2 text-sm" data-note={n.id}>
+            <p className="text-xs text-slate-500">
+              <time dateTime={n.createdAt}>{formatStamp(n.createdAt)}</time> · {m.notes.shifts[n.shift]} · {m.notes.categories[n.category]} · {n.author.name}
+              {n.locked ? <> · {m.consultation.locked}</> : null}
+            </p>
+            <p className="whitespace-pre-line text-slate-800">{n.text}</p>
+            {n.addenda.map((a) => (
+              <p key={a.id} className="mt-1 border-l-2 border-slate-200 pl-2 text-slate-700">
+                <span className="text-xs text-slate-500">{m.consultation.addenda}: {m.phrases.addendumBy(a.author, formatStamp(a.createdAt))}</span>
+                <br />
+                {a.text}
+              </p>
+            ))}
+            {editable ? (
+              <details className="mt-1">
+                <summary className="cursor-pointer text-xs text-brand-700">{m.notes.edit}</summary>
+                <div className="mt-2">
+                  <NurseNoteForm patientId={controls.patientId} add={controls.edit!} labels={m.notes} defaultShift={controls.shift} note={n} />
+                </div>
+              </details>
+            ) : controls?.addendum ? (
+              <details className="mt-1">
+                <summary className="cursor-pointer text-xs text-brand-700">{m.consultation.addendum}</summary>
+                <div className="mt-2">
+                  <AddendumForm target={{ patientId: controls.patientId, noteId: n.id }} add={controls.addendum} labels={m.consultation} />
+                </div>
+              </details>
+            ) : null}
+          </li>
+        );
+      })}
     </ul>
   );
 }

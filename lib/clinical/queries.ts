@@ -12,6 +12,8 @@ import { bmi } from "./measures";
 
 type Paging = { skip: number; take: number };
 const iso = (d: Date) => DateTime.fromJSDate(d, { zone: env().HOSPITAL_TIMEZONE }).toISO({ suppressMilliseconds: true })!;
+// json_build_object writes a timestamp without its zone; the columns hold UTC.
+const utc = (s: string) => new Date(/Z|[+-]\d\d:\d\d$/.test(s) ? s : `${s}Z`);
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const isPatient = (ctx: Ctx) => ctx.actor.role === "PATIENT";
 
@@ -207,7 +209,7 @@ export async function chartClinical(prisma: Db, ctx: Ctx, patientId: string, lim
   const signedOnly = isPatient(ctx) ? Prisma.sql`AND c."signedAt" IS NOT NULL` : Prisma.empty;
   type C = Omit<ConsultationListRow, "doctor"> & { doctorName: string; doctorId: string };
   type V = Omit<Prisma.VitalSignGetPayload<{ select: typeof vitalSelect }>, "recordedBy"> & { byId: string; byName: string };
-  type N = Omit<Prisma.NurseNoteGetPayload<{ select: typeof noteSelect }>, "author"> & { byId: string; byName: string };
+  type N = Omit<Prisma.NurseNoteGetPayload<{ select: typeof noteSelect }>, "author"> & { byId: string; byName: string; addenda: { id: string; author: string; text: string; createdAt: string }[] };
   type L = { id: string; patientId: string; status: LabOrderRow["status"]; notes: string | null; orderedAt: Date; consultationId: string | null; test: LabOrderRow["test"]; byId: string; byName: string; result: (Omit<NonNullable<LabOrderRow["result"]>, "resultedAt"> & { resultedAt: string }) | null };
   const [consultations, vitals, notes, labs] = await Promise.all([
     prisma.$queryRaw<C[]>`
@@ -221,7 +223,9 @@ export async function chartClinical(prisma: Db, ctx: Ctx, patientId: string, lim
       WHERE v."patientId" = ${patientId} ORDER BY v."takenAt" DESC, v.id DESC LIMIT ${limits.vitals}`,
     limits.notes
       ? prisma.$queryRaw<N[]>`
-      SELECT n.id, n.shift, n.category, n.text, n."createdAt", n."lockedAt", u.id AS "byId", u.name AS "byName"
+      SELECT n.id, n.shift, n.category, n.text, n."createdAt", n."lockedAt", u.id AS "byId", u.name AS "byName",
+             coalesce((SELECT json_agg(json_build_object('id', a.id, 'author', au.name, 'text', a.text, 'createdAt', a."createdAt") ORDER BY a."createdAt")
+                FROM "Addendum" a JOIN "User" au ON au.id = a."authorId" WHERE a."nurseNoteId" = n.id), '[]') AS addenda
       FROM "NurseNote" n JOIN "User" u ON u.id = n."authorId"
       WHERE n."patientId" = ${patientId} ORDER BY n."createdAt" DESC, n.id DESC LIMIT ${limits.notes}`
       : Promise.resolve([] as N[]),
@@ -236,13 +240,16 @@ export async function chartClinical(prisma: Db, ctx: Ctx, patientId: string, lim
   return {
     consultations: consultations.map(({ doctorId, doctorName, ...c }) => consultationSummary({ ...c, doctor: { id: doctorId, name: doctorName } })),
     vitals: vitals.map(({ byId, byName, ...v }) => vitalRow({ ...v, recordedBy: { id: byId, name: byName } })),
-    notes: notes.map(({ byId, byName, ...n }) => noteRow({ ...n, author: { id: byId, name: byName } })),
+    notes: notes.map(({ byId, byName, addenda, ...n }) => ({
+      ...noteRow({ ...n, author: { id: byId, name: byName } }),
+      locked: n.lockedAt <= clock.now(),
+      addenda: addenda.map((a) => ({ ...a, createdAt: iso(utc(a.createdAt)) })),
+    })),
     labs: labs.map(({ byId, byName, result, ...o }) => ({
       ...o,
       orderedAt: iso(o.orderedAt),
       orderedBy: { id: byId, name: byName },
-      // json_build_object writes a timestamp without its zone: the column holds UTC.
-      result: result ? { ...result, resultedAt: iso(new Date(/Z|[+-]\d\d:\d\d$/.test(result.resultedAt) ? result.resultedAt : `${result.resultedAt}Z`)) } : null,
+      result: result ? { ...result, resultedAt: iso(utc(result.resultedAt)) } : null,
     })),
   };
 }

@@ -177,6 +177,8 @@ describe("clinical record", () => {
       await addRecordAddendum(db(), nurse2, patientId, { nurseNoteId: n.id }, "Woke at 04:00, settled.");
       expect(await db().addendum.count({ where: { nurseNoteId: n.id } })).toBe(1);
       expect((await db().nurseNote.findUniqueOrThrow({ where: { id: n.id } })).text).toBe("Slept well, no pain.");
+      const [shown] = (await chartClinical(db(), doctor, patientId)).notes;
+      expect(shown).toMatchObject({ text: "Slept well, no pain.", locked: true, addenda: [{ author: "Nurse Two", text: "Woke at 04:00, settled." }] });
     });
   });
 

@@ -135,7 +135,9 @@ export const clinicalEn = {
     categories: { ASSESSMENT: "Assessment", MEDICATION: "Medication", CARE: "Care", OBSERVATION: "Observation", HANDOVER: "Handover", OTHER: "Other" },
     text: "Note",
     submit: "Save note",
-    saved: "Note added.",
+    update: "Save correction",
+    edit: "Correct this note",
+    saved: "Note saved.",
     none: "No nurse notes yet.",
   },
   lab: {

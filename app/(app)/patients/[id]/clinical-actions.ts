@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { ZNurseNote, ZVitals } from "@/lib/clinical/schemas";
-import { createNurseNote, recordVitals } from "@/lib/clinical/service";
+import { ZAddendum, ZNurseNote, ZVitals } from "@/lib/clinical/schemas";
+import { addRecordAddendum, createNurseNote, recordVitals, updateNurseNote } from "@/lib/clinical/service";
 import { defineAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
 
@@ -19,4 +19,17 @@ export const addNurseNoteAction = defineAction({ permission: "vitals.write", sch
   const { id } = await createNurseNote(db(), ctx, patientId, input);
   revalidatePath(`/patients/${patientId}`);
   return { id };
+});
+
+/** The author's correction of a nurse note within its window (then RECORD_LOCKED). */
+export const updateNurseNoteAction = defineAction({ permission: "vitals.write", schema: ZNurseNote.extend(ZPatient.shape).extend({ noteId: z.string().min(1) }) }, async (ctx, { patientId, noteId, ...input }) => {
+  await updateNurseNote(db(), ctx, patientId, noteId, input);
+  revalidatePath(`/patients/${patientId}`);
+  return { id: noteId };
+});
+
+export const nurseNoteAddendumAction = defineAction({ permission: "clinical.addendum", schema: ZAddendum.extend(ZPatient.shape).extend({ noteId: z.string().min(1) }) }, async (ctx, { patientId, noteId, text }) => {
+  const a = await addRecordAddendum(db(), ctx, patientId, { nurseNoteId: noteId }, text);
+  revalidatePath(`/patients/${patientId}`);
+  return a;
 });

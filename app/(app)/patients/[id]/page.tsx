@@ -21,7 +21,7 @@ import { can } from "@/lib/server/permissions";
 import { stringParams } from "@/lib/server/page-query";
 import { orderLabTestsAction } from "../../lab/actions";
 import { deactivatePatientAction } from "../actions";
-import { addNurseNoteAction, recordVitalsAction } from "./clinical-actions";
+import { addNurseNoteAction, nurseNoteAddendumAction, recordVitalsAction, updateNurseNoteAction } from "./clinical-actions";
 
 const TIMELINE_PAGE = 25;
 
@@ -101,7 +101,17 @@ export default async function PatientChartPage({ params, searchParams }: { param
           <ConsultationList items={clinical.consultations} m={cm} />
         </Card>
         <Card title={cm.notes.title}>
-          <NoteList notes={clinical.notes} m={cm} />
+          <NoteList
+            notes={clinical.notes}
+            m={cm}
+            controls={{
+              actorId: ctx.actor.id,
+              patientId: p.id,
+              shift: currentShift(),
+              edit: can(role, "vitals.write") ? updateNurseNoteAction : undefined,
+              addendum: can(role, "clinical.addendum") ? nurseNoteAddendumAction : undefined,
+            }}
+          />
           {can(role, "vitals.write") && p.active ? (
             <div className="mt-4 border-t border-slate-100 pt-4">
               <h3 className="mb-2 text-sm font-semibold">{cm.notes.add}</h3>
