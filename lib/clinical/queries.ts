@@ -27,6 +27,13 @@ export async function clinicalPatient(prisma: Db, ctx: Ctx, patientId: string) {
   return p;
 }
 
+/** A list read across records: one VIEW per patient whose rows the page shows. */
+async function auditListed(prisma: Db, ctx: Ctx, entity: string, rows: { patientId: string }[]) {
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.patientId, (counts.get(r.patientId) ?? 0) + 1);
+  for (const [patientId, list] of counts) await audit(prisma, ctx, { action: "VIEW", entity, patientId, details: { list } });
+}
+
 /** Patients see a consultation once it is signed; staff see drafts too. */
 const consultationScope = (ctx: Ctx): Prisma.ConsultationWhereInput => (isPatient(ctx) ? { signedAt: { not: null }, patient: { userId: ctx.actor.id } } : {});
 
@@ -106,7 +113,7 @@ export async function listConsultations(prisma: Db, ctx: Ctx, filter: { patientI
     prisma.consultation.findMany({ where, select: consultationListSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: page.skip, take: page.take }),
     prisma.consultation.count({ where }),
   ]);
-  if (filter.patientId) await audit(prisma, ctx, { action: "VIEW", entity: "Consultation", patientId: filter.patientId, details: { list: rows.length } });
+  await auditListed(prisma, ctx, "Consultation", rows);
   return { items: rows.map((r) => consultationSummary(r)), total };
 }
 
@@ -182,7 +189,7 @@ export async function listLabOrders(prisma: Db, ctx: Ctx, filter: { patientId?: 
     }),
     prisma.labOrder.count({ where }),
   ]);
-  if (filter.patientId) await audit(prisma, ctx, { action: "VIEW", entity: "LabOrder", patientId: filter.patientId, details: { list: rows.length } });
+  await auditListed(prisma, ctx, "LabOrder", rows);
   return { items: rows.map((o) => ({ ...orderRow(o), patient: { id: o.patient.id, mrn: o.patient.mrn, name: `${o.patient.firstName} ${o.patient.lastName}` } })), total };
 }
 

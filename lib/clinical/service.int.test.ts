@@ -196,6 +196,8 @@ describe("clinical record", () => {
       expect(orders).toHaveLength(3);
       const byTest = Object.fromEntries(orders.map((o) => [o.testId, o.id]));
       expect((await listLabOrders(db(), nurse, { status: "ORDERED" }, { skip: 0, take: 20 })).total).toBe(3);
+      // The worklist shows patients' orders: one audited VIEW per patient on the page.
+      expect(await db().auditEvent.findMany({ where: { action: "VIEW", entity: "LabOrder" }, select: { patientId: true, details: true } })).toEqual([{ patientId, details: { list: 3 } }]);
 
       const k = await enterLabResult(db(), nurse, byTest[tests.K], parseInput(ZLabResult, { value: "6.2" }));
       expect(k).toMatchObject({ flag: "HIGH", unit: "mmol/L", refLow: 3.5, refHigh: 5.1 });
