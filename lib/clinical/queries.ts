@@ -267,50 +267,51 @@ export type TimelineKind =
 export type TimelineEvent = { at: string; kind: TimelineKind; id: string; summary: string; flag: AbnormalFlag | null; link: string | null };
 
 /**
- * Everything that happened to a patient, newest first, one page at a time: one UNION ALL in which
- * each branch reads its own (patientId, time) index newest first and stops at the page's end, so a
+ * Everything that happened to a patient, newest first (or oldest first), one page at a time: one
+ * UNION ALL in which each branch reads its own (patientId, time) index in that order and stops at the page's end, so a
  * chart with thousands of encounters costs a page, not its history. Patients see signed
  * consultations only; roles without clinical details see registration, allergies and deactivation.
  */
-export async function timeline(prisma: Db, ctx: Ctx, patientId: string, page: { page: number; pageSize: number }): Promise<{ items: TimelineEvent[]; total: number; page: number; pageSize: number }> {
+export async function timeline(prisma: Db, ctx: Ctx, patientId: string, page: { page: number; pageSize: number; oldestFirst?: boolean }): Promise<{ items: TimelineEvent[]; total: number; page: number; pageSize: number }> {
   const limit = page.page * page.pageSize;
+  const dir = page.oldestFirst ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   const clinical = seesClinicalDetails(ctx.actor);
   const signedOnly = isPatient(ctx) ? Prisma.sql`AND c."signedAt" IS NOT NULL` : Prisma.empty;
   const base = [
     Prisma.sql`(SELECT p."createdAt" AS at, 'registered' AS kind, p.id, 'Registered as ' || p.mrn AS summary, NULL::text AS flag FROM "Patient" p WHERE p.id = ${patientId})`,
     Prisma.sql`(SELECT p."deactivatedAt", 'deactivated', p.id, 'Record deactivated: ' || coalesce(p."deactivationReason", ''), NULL FROM "Patient" p WHERE p.id = ${patientId} AND p."deactivatedAt" IS NOT NULL)`,
-    Prisma.sql`(SELECT a."createdAt", 'allergy', a.id, 'Allergy recorded: ' || a.substance, NULL FROM "Allergy" a WHERE a."patientId" = ${patientId} ORDER BY a."createdAt" DESC LIMIT ${limit})`,
+    Prisma.sql`(SELECT a."createdAt", 'allergy', a.id, 'Allergy recorded: ' || a.substance, NULL FROM "Allergy" a WHERE a."patientId" = ${patientId} ORDER BY a."createdAt" ${dir} LIMIT ${limit})`,
   ];
   const more = clinical
     ? [
-        Prisma.sql`(SELECT c."createdAt", 'condition', c.id, 'Condition recorded: ' || c.text, NULL FROM "Condition" c WHERE c."patientId" = ${patientId} ORDER BY c."createdAt" DESC LIMIT ${limit})`,
+        Prisma.sql`(SELECT c."createdAt", 'condition', c.id, 'Condition recorded: ' || c.text, NULL FROM "Condition" c WHERE c."patientId" = ${patientId} ORDER BY c."createdAt" ${dir} LIMIT ${limit})`,
         Prisma.sql`(SELECT c."createdAt", 'consultation', c.id,
             concat_ws(' · ', u.name, CASE WHEN c."signedAt" IS NULL THEN 'draft' ELSE 'signed' END,
               (SELECT string_agg(coalesce(d.code || ' ', '') || d.description, '; ' ORDER BY d.position) FROM "Diagnosis" d WHERE d."consultationId" = c.id)), NULL
-          FROM "Consultation" c JOIN "User" u ON u.id = c."doctorId" WHERE c."patientId" = ${patientId} ${signedOnly} ORDER BY c."createdAt" DESC LIMIT ${limit})`,
+          FROM "Consultation" c JOIN "User" u ON u.id = c."doctorId" WHERE c."patientId" = ${patientId} ${signedOnly} ORDER BY c."createdAt" ${dir} LIMIT ${limit})`,
         Prisma.sql`(SELECT v."takenAt", 'vitals', v.id,
             concat_ws(', ', 'BP ' || v.systolic || '/' || v.diastolic, 'pulse ' || v.pulse, 'T ' || v."temperatureC" || ' °C', 'RR ' || v."respiratoryRate", 'SpO2 ' || v.spo2 || '%', v."weightKg" || ' kg', 'pain ' || v."painScore" || '/10'), NULL
-          FROM "VitalSign" v WHERE v."patientId" = ${patientId} ORDER BY v."takenAt" DESC LIMIT ${limit})`,
+          FROM "VitalSign" v WHERE v."patientId" = ${patientId} ORDER BY v."takenAt" ${dir} LIMIT ${limit})`,
         Prisma.sql`(SELECT n."createdAt", 'note', n.id, initcap(n.shift::text) || ' shift, ' || lower(n.category::text) || ': ' || left(n.text, 200), NULL
-          FROM "NurseNote" n WHERE n."patientId" = ${patientId} ORDER BY n."createdAt" DESC LIMIT ${limit})`,
+          FROM "NurseNote" n WHERE n."patientId" = ${patientId} ORDER BY n."createdAt" ${dir} LIMIT ${limit})`,
         Prisma.sql`(SELECT o."orderedAt", 'lab_order', o.id, t.name || ' ordered by ' || u.name, NULL
-          FROM "LabOrder" o JOIN "LabTest" t ON t.id = o."testId" JOIN "User" u ON u.id = o."orderedById" WHERE o."patientId" = ${patientId} ORDER BY o."orderedAt" DESC LIMIT ${limit})`,
+          FROM "LabOrder" o JOIN "LabTest" t ON t.id = o."testId" JOIN "User" u ON u.id = o."orderedById" WHERE o."patientId" = ${patientId} ORDER BY o."orderedAt" ${dir} LIMIT ${limit})`,
         Prisma.sql`(SELECT r."resultedAt", 'lab_result', r.id, t.name || ': ' || coalesce(r.value::text || coalesce(' ' || r.unit, ''), r."valueText", ''), r.flag::text
-          FROM "LabOrder" o JOIN "LabResult" r ON r."orderId" = o.id JOIN "LabTest" t ON t.id = o."testId" WHERE o."patientId" = ${patientId} AND o.status = 'RESULTED' ORDER BY r."resultedAt" DESC LIMIT ${limit})`,
+          FROM "LabOrder" o JOIN "LabResult" r ON r."orderId" = o.id JOIN "LabTest" t ON t.id = o."testId" WHERE o."patientId" = ${patientId} AND o.status = 'RESULTED' ORDER BY r."resultedAt" ${dir} LIMIT ${limit})`,
         Prisma.sql`(SELECT x."issuedAt", 'prescription', x.id,
             concat_ws(' · ', u.name, initcap(x.status::text), (SELECT string_agg(dr."genericName" || ' ' || dr.strength, ', ') FROM "PrescriptionItem" i JOIN "Drug" dr ON dr.id = i."drugId" WHERE i."prescriptionId" = x.id)), NULL
-          FROM "Prescription" x JOIN "User" u ON u.id = x."prescriberId" WHERE x."patientId" = ${patientId} ORDER BY x."issuedAt" DESC LIMIT ${limit})`,
+          FROM "Prescription" x JOIN "User" u ON u.id = x."prescriberId" WHERE x."patientId" = ${patientId} ORDER BY x."issuedAt" ${dir} LIMIT ${limit})`,
         Prisma.sql`(SELECT ap."startsAt", 'appointment', ap.id, u.name || ' · ' || replace(initcap(ap.status::text), '_', ' ') || coalesce(' · ' || ap.reason, ''), NULL
-          FROM "Appointment" ap JOIN "User" u ON u.id = ap."doctorId" WHERE ap."patientId" = ${patientId} ORDER BY ap."startsAt" DESC LIMIT ${limit})`,
+          FROM "Appointment" ap JOIN "User" u ON u.id = ap."doctorId" WHERE ap."patientId" = ${patientId} ORDER BY ap."startsAt" ${dir} LIMIT ${limit})`,
         Prisma.sql`(SELECT ad."createdAt", 'addendum', coalesce(ad."consultationId", ad.id), u.name || ': ' || left(ad.text, 200), NULL
           FROM "Addendum" ad JOIN "User" u ON u.id = ad."authorId" WHERE ad."patientId" = ${patientId}
-            ${isPatient(ctx) ? Prisma.sql`AND ad."consultationId" IS NULL` : Prisma.empty} ORDER BY ad."createdAt" DESC LIMIT ${limit})`,
+            ${isPatient(ctx) ? Prisma.sql`AND ad."consultationId" IS NULL` : Prisma.empty} ORDER BY ad."createdAt" ${dir} LIMIT ${limit})`,
       ]
     : [];
   const branches = [...base, ...more];
   const rows = await prisma.$queryRaw<{ at: Date; kind: TimelineKind; id: string; summary: string; flag: AbnormalFlag | null }[]>`
     SELECT at, kind, id, summary, flag FROM (${Prisma.join(branches, " UNION ALL ")}) t
-    ORDER BY at DESC, kind, id LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`;
+    ORDER BY at ${dir}, kind, id LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`;
   const [{ total }] = await prisma.$queryRaw<{ total: bigint }[]>`SELECT (
       (SELECT count(*) FROM "Allergy" WHERE "patientId" = ${patientId}) + 1
       + (SELECT count(*) FROM "Patient" WHERE id = ${patientId} AND "deactivatedAt" IS NOT NULL)

@@ -243,6 +243,8 @@ describe("clinical record", () => {
     expect(page2.items[0]).toMatchObject({ summary: "Dr Who · signed · I10 Essential (primary) hypertension", link: `/consultations/${c.id}` });
     const all = [...page1.items, ...page2.items].map((e) => e.at);
     expect([...all].sort().reverse()).toEqual(all);
+    const oldest = await timeline(db(), doctor, patientId, { page: 1, pageSize: 10, oldestFirst: true });
+    expect(oldest.items.map((e) => e.kind)).toEqual(["registered", "consultation", "vitals", "note", "lab_order", "lab_result"]);
   });
 
   it("shows each role its part of the timeline: patients signed consultations only, records officers no clinical events", async () => {
