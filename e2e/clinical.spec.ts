@@ -117,6 +117,15 @@ test.describe("nurse", () => {
     await expect(page.locator('[data-testid="vitals-trend"] .recharts-line')).toHaveCount(5);
     await expect(page.getByText("22.9").first()).toBeVisible();
     await shot(page, "chart-nurse-vitals");
+
+    // The author corrects the latest reading within its window (the table lists it first).
+    await page.getByText("Show the latest readings as a table").click();
+    const latest = page.locator("tr[data-vital-extra]").first();
+    await latest.locator("summary", { hasText: "Correct this reading" }).click();
+    await latest.getByLabel("Pulse (/min)").fill("74");
+    await latest.getByRole("button", { name: "Save correction" }).click();
+    await expect(page.getByText("74 /min")).toBeVisible();
+    await shot(page, "chart-vitals-corrected");
   });
 });
 

@@ -1,11 +1,13 @@
 import Link from "next/link";
+import { Fragment } from "react";
 import { Badge } from "@/components/ui/Badge";
 import { cell, Table } from "@/components/ui/Table";
 import { rangeText } from "@/lib/clinical/measures";
-import { formatStamp, type ChartClinical, type ConsultationSummary, type LabOrderRow, type TimelineEvent, type VitalRow } from "@/lib/clinical/queries";
+import { formatStamp, type ChartClinical, type ConsultationSummary, type LabOrderRow, type TimelineEvent } from "@/lib/clinical/queries";
 import type { Messages } from "@/lib/i18n/en";
 import { AddendumForm } from "./ConsultationActions";
 import { NurseNoteForm } from "./NurseNoteForm";
+import { VitalsForm } from "./VitalsForm";
 import { VitalsTrend } from "./VitalsTrend";
 
 type M = Messages["clinical"];
@@ -53,8 +55,20 @@ export function ConsultationList({ items, m }: { items: ConsultationSummary[]; m
 const TABLE_ROWS = 10;
 const num = (n: number | null, unit = "") => (n === null ? "—" : `${n}${unit}`);
 
-/** The latest reading, the trend (oldest to newest) and the same numbers as a table. */
-export function VitalsPanel({ vitals, m }: { vitals: VitalRow[]; m: M }) {
+type VitalsControls = { actorId: string; patientId: string; edit?: React.ComponentProps<typeof VitalsForm>["record"]; addendum?: React.ComponentProps<typeof AddendumForm>["add"] };
+
+function Addenda({ items, m }: { items: { id: string; author: string; text: string; createdAt: string }[]; m: M }) {
+  return items.map((a) => (
+    <p key={a.id} className="mt-1 border-l-2 border-slate-200 pl-2 text-slate-700">
+      <span className="text-xs text-slate-500">{m.consultation.addenda}: {m.phrases.addendumBy(a.author, formatStamp(a.createdAt))}</span>
+      <br />
+      {a.text}
+    </p>
+  ));
+}
+
+/** The latest reading, the trend (oldest to newest) and the latest readings as a table, each with its addenda and, with `controls`, its correction (author, within the window) or an addendum. */
+export function VitalsPanel({ vitals, m, controls }: { vitals: ChartVital[]; m: M; controls?: VitalsControls }) {
   const v = m.vitals;
   if (!vitals.length) return <p className="text-sm text-slate-600">{v.none}</p>;
   const latest = vitals[0];
@@ -86,7 +100,8 @@ export function VitalsPanel({ vitals, m }: { vitals: VitalRow[]; m: M }) {
         <div className="mt-2">
           <Table head={[v.when, v.bp, v.pulseShort, v.temp, v.rr, v.spo2Short, v.bmi, v.pain, v.by]}>
             {vitals.slice(0, TABLE_ROWS).map((x) => (
-              <tr key={x.id}>
+              <Fragment key={x.id}>
+              <tr data-vital={x.id}>
                 <td className={`${cell} whitespace-nowrap`}><time dateTime={x.takenAt}>{formatStamp(x.takenAt)}</time></td>
                 <td className={`${cell} tabular-nums`}>{x.systolic !== null || x.diastolic !== null ? `${num(x.systolic)}/${num(x.diastolic)}` : "—"}</td>
                 <td className={`${cell} tabular-nums`}>{num(x.pulse)}</td>
@@ -97,6 +112,29 @@ export function VitalsPanel({ vitals, m }: { vitals: VitalRow[]; m: M }) {
                 <td className={`${cell} tabular-nums`}>{num(x.painScore)}</td>
                 <td className={cell}>{x.recordedBy.name}</td>
               </tr>
+              {x.addenda.length || controls?.edit || controls?.addendum ? (
+                <tr data-vital-extra={x.id}>
+                  <td colSpan={9} className="px-4 pb-2 text-sm">
+                    <Addenda items={x.addenda} m={m} />
+                    {controls?.edit && x.recordedBy.id === controls.actorId && !x.locked ? (
+                      <details className="mt-1">
+                        <summary className="cursor-pointer text-xs text-brand-700">{v.edit}</summary>
+                        <div className="mt-2 max-w-md">
+                          <VitalsForm patientId={controls.patientId} record={controls.edit} labels={v} reading={x} />
+                        </div>
+                      </details>
+                    ) : controls?.addendum ? (
+                      <details className="mt-1">
+                        <summary className="cursor-pointer text-xs text-brand-700">{m.consultation.addendum}</summary>
+                        <div className="mt-2 max-w-md">
+                          <AddendumForm target={{ patientId: controls.patientId, vitalId: x.id }} add={controls.addendum} labels={m.consultation} />
+                        </div>
+                      </details>
+                    ) : null}
+                  </td>
+                </tr>
+              ) : null}
+              </Fragment>
             ))}
           </Table>
         </div>
@@ -106,6 +144,7 @@ export function VitalsPanel({ vitals, m }: { vitals: VitalRow[]; m: M }) {
 }
 
 type ChartNote = ChartClinical["notes"][number];
+type ChartVital = ChartClinical["vitals"][number];
 type NoteControls = { actorId: string; patientId: string; shift: string; edit?: React.ComponentProps<typeof NurseNoteForm>["add"]; addendum?: React.ComponentProps<typeof AddendumForm>["add"] };
 
 /**
@@ -125,13 +164,7 @@ export function NoteList({ notes, m, controls }: { notes: ChartNote[]; m: M; con
               {n.locked ? <> · {m.consultation.locked}</> : null}
             </p>
             <p className="whitespace-pre-line text-slate-800">{n.text}</p>
-            {n.addenda.map((a) => (
-              <p key={a.id} className="mt-1 border-l-2 border-slate-200 pl-2 text-slate-700">
-                <span className="text-xs text-slate-500">{m.consultation.addenda}: {m.phrases.addendumBy(a.author, formatStamp(a.createdAt))}</span>
-                <br />
-                {a.text}
-              </p>
-            ))}
+            <Addenda items={n.addenda} m={m} />
             {editable ? (
               <details className="mt-1">
                 <summary className="cursor-pointer text-xs text-brand-700">{m.notes.edit}</summary>

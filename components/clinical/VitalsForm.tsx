@@ -12,16 +12,19 @@ import type { Messages } from "@/lib/i18n/en";
 import type { ActionResult } from "@/lib/server/action";
 
 type Values = Partial<Record<(typeof VITAL_FIELDS)[number] | "takenAt" | "note", string>>;
-type Record_ = (input: Values & { patientId: string }) => Promise<ActionResult<{ id: string }>>;
+type Record_ = (input: Values & { patientId: string; vitalId?: string }) => Promise<ActionResult<{ id: string }>>;
+type Reading = Partial<Record<(typeof VITAL_FIELDS)[number], number | null>> & { id: string; note: string | null };
 const STEP: Partial<Record<(typeof VITAL_FIELDS)[number], string>> = { temperatureC: "0.1", weightKg: "0.1", heightCm: "0.1" };
 
 /** Vital signs, checked in the browser with the server's own schema (ranges, diastolic < systolic). */
-export function VitalsForm({ patientId, record, labels }: { patientId: string; record: Record_; labels: Messages["clinical"]["vitals"] }) {
+/** New vitals, or (with `reading`) the author's correction of one within its window (the full set again). */
+export function VitalsForm({ patientId, record, labels, reading }: { patientId: string; record: Record_; labels: Messages["clinical"]["vitals"]; reading?: Reading }) {
   const router = useRouter();
-  const [v, setV] = useState<Values>({});
+  const initial = (): Values => (reading ? { ...Object.fromEntries(VITAL_FIELDS.filter((k) => reading[k] != null).map((k) => [k, String(reading[k])])), note: reading.note ?? undefined } : {});
+  const [v, setV] = useState<Values>(initial);
   const [ok, setOk] = useState(false);
   const { error, fields, pending, submit, edited } = useValidatedSubmit(ZVitals, record, () => {
-    setV({});
+    if (!reading) setV({});
     setOk(true);
     router.refresh();
   });
@@ -29,11 +32,12 @@ export function VitalsForm({ patientId, record, labels }: { patientId: string; r
     setOk(false);
     // datetime-local has no offset: send the instant as the browser's clock reads it.
     const takenAt = v.takenAt ? new Date(v.takenAt).toISOString() : undefined;
-    submit({ ...v, takenAt, patientId });
+    submit({ ...v, takenAt, patientId, ...(reading ? { vitalId: reading.id } : {}) });
   };
   const field = (k: keyof Values, type = "number") => (
     <Field
       key={k}
+      id={`vitals-${reading?.id ?? "new"}-${k}`}
       name={k}
       type={type}
       inputMode={type === "number" ? "decimal" : undefined}
@@ -50,14 +54,14 @@ export function VitalsForm({ patientId, record, labels }: { patientId: string; r
   );
   return (
     <SubmitForm className="space-y-4" error={error} onSubmit={onSubmit}>
-      {ok ? <Alert tone="success">{labels.saved}</Alert> : null}
+      {ok ? <Alert tone="success">{reading ? labels.corrected : labels.saved}</Alert> : null}
       {fields._ ? <Alert tone="error">{fields._}</Alert> : null}
       <div className="grid grid-cols-2 gap-3">
         {VITAL_FIELDS.map((k) => field(k))}
-        <div className="col-span-2">{field("takenAt", "datetime-local")}</div>
+        {reading ? null : <div className="col-span-2">{field("takenAt", "datetime-local")}</div>}
       </div>
       {field("note", "text")}
-      <Button type="submit" disabled={pending}>{labels.submit}</Button>
+      <Button type="submit" disabled={pending}>{reading ? labels.update : labels.submit}</Button>
     </SubmitForm>
   );
 }

@@ -14,6 +14,7 @@ type Paging = { skip: number; take: number };
 const iso = (d: Date) => DateTime.fromJSDate(d, { zone: env().HOSPITAL_TIMEZONE }).toISO({ suppressMilliseconds: true })!;
 // json_build_object writes a timestamp without its zone; the columns hold UTC.
 const utc = (s: string) => new Date(/Z|[+-]\d\d:\d\d$/.test(s) ? s : `${s}Z`);
+const shownAddenda = (rows: { id: string; author: string; text: string; createdAt: string }[]) => rows.map((a) => ({ ...a, createdAt: iso(utc(a.createdAt)) }));
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const isPatient = (ctx: Ctx) => ctx.actor.role === "PATIENT";
 
@@ -215,8 +216,9 @@ export async function labCatalogue(prisma: Db) {
 export async function chartClinical(prisma: Db, ctx: Ctx, patientId: string, limits = { consultations: 10, vitals: 30, notes: 10, labs: 20 }) {
   const signedOnly = isPatient(ctx) ? Prisma.sql`AND c."signedAt" IS NOT NULL` : Prisma.empty;
   type C = Omit<ConsultationListRow, "doctor"> & { doctorName: string; doctorId: string };
-  type V = Omit<Prisma.VitalSignGetPayload<{ select: typeof vitalSelect }>, "recordedBy"> & { byId: string; byName: string };
-  type N = Omit<Prisma.NurseNoteGetPayload<{ select: typeof noteSelect }>, "author"> & { byId: string; byName: string; addenda: { id: string; author: string; text: string; createdAt: string }[] };
+  type Added = { id: string; author: string; text: string; createdAt: string }[];
+  type V = Omit<Prisma.VitalSignGetPayload<{ select: typeof vitalSelect }>, "recordedBy"> & { byId: string; byName: string; addenda: Added };
+  type N = Omit<Prisma.NurseNoteGetPayload<{ select: typeof noteSelect }>, "author"> & { byId: string; byName: string; addenda: Added };
   type L = { id: string; patientId: string; status: LabOrderRow["status"]; notes: string | null; orderedAt: Date; consultationId: string | null; test: LabOrderRow["test"]; byId: string; byName: string; result: (Omit<NonNullable<LabOrderRow["result"]>, "resultedAt"> & { resultedAt: string }) | null };
   const [consultations, vitals, notes, labs] = await Promise.all([
     prisma.$queryRaw<C[]>`
@@ -225,7 +227,9 @@ export async function chartClinical(prisma: Db, ctx: Ctx, patientId: string, lim
       FROM "Consultation" c JOIN "User" u ON u.id = c."doctorId"
       WHERE c."patientId" = ${patientId} ${signedOnly} ORDER BY c."createdAt" DESC, c.id DESC LIMIT ${limits.consultations}`,
     prisma.$queryRaw<V[]>`
-      SELECT v.id, v."takenAt", v."temperatureC", v.pulse, v."respiratoryRate", v.systolic, v.diastolic, v.spo2, v."weightKg", v."heightCm", v."painScore", v.note, v."lockedAt", u.id AS "byId", u.name AS "byName"
+      SELECT v.id, v."takenAt", v."temperatureC", v.pulse, v."respiratoryRate", v.systolic, v.diastolic, v.spo2, v."weightKg", v."heightCm", v."painScore", v.note, v."lockedAt", u.id AS "byId", u.name AS "byName",
+             coalesce((SELECT json_agg(json_build_object('id', a.id, 'author', au.name, 'text', a.text, 'createdAt', a."createdAt") ORDER BY a."createdAt")
+                FROM "Addendum" a JOIN "User" au ON au.id = a."authorId" WHERE a."vitalSignId" = v.id), '[]') AS addenda
       FROM "VitalSign" v JOIN "User" u ON u.id = v."recordedById"
       WHERE v."patientId" = ${patientId} ORDER BY v."takenAt" DESC, v.id DESC LIMIT ${limits.vitals}`,
     limits.notes
@@ -246,11 +250,11 @@ export async function chartClinical(prisma: Db, ctx: Ctx, patientId: string, lim
   ]);
   return {
     consultations: consultations.map(({ doctorId, doctorName, ...c }) => consultationSummary({ ...c, doctor: { id: doctorId, name: doctorName } })),
-    vitals: vitals.map(({ byId, byName, ...v }) => vitalRow({ ...v, recordedBy: { id: byId, name: byName } })),
+    vitals: vitals.map(({ byId, byName, addenda, ...v }) => ({ ...vitalRow({ ...v, recordedBy: { id: byId, name: byName } }), locked: v.lockedAt <= clock.now(), addenda: shownAddenda(addenda) })),
     notes: notes.map(({ byId, byName, addenda, ...n }) => ({
       ...noteRow({ ...n, author: { id: byId, name: byName } }),
       locked: n.lockedAt <= clock.now(),
-      addenda: addenda.map((a) => ({ ...a, createdAt: iso(utc(a.createdAt)) })),
+      addenda: shownAddenda(addenda),
     })),
     labs: labs.map(({ byId, byName, result, ...o }) => ({
       ...o,

@@ -159,7 +159,7 @@ describe("clinical record", () => {
       await addRecordAddendum(db(), doctor, patientId, { vitalSignId: v.id }, "Repeat BP was 138/88.");
       expect(await err(addRecordAddendum(db(), doctor, otherPatientId, { vitalSignId: v.id }, "wrong patient"))).toMatchObject({ code: "NOT_FOUND" });
       const chart = await chartClinical(db(), doctor, patientId);
-      expect(chart.vitals[0]).toMatchObject({ systolic: 145, bmi: 26.1 });
+      expect(chart.vitals[0]).toMatchObject({ systolic: 145, bmi: 26.1, locked: true, addenda: [{ author: "Dr Who", text: "Repeat BP was 138/88." }] });
       const views = await db().auditEvent.count({ where: { action: "VIEW", entity: "VitalSign" } });
       expect(await listVitals(db(), patientCtx, patientId, { skip: 0, take: 20 })).toMatchObject({ total: 1, items: [{ id: v.id, pulse: 86, recordedBy: { name: "Nurse Joy" } }] });
       expect(await db().auditEvent.count({ where: { action: "VIEW", entity: "VitalSign" } })).toBe(views + 1);

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ZAddendum, ZNurseNote, ZVitals } from "@/lib/clinical/schemas";
-import { addRecordAddendum, createNurseNote, recordVitals, updateNurseNote } from "@/lib/clinical/service";
+import { addRecordAddendum, createNurseNote, recordVitals, updateNurseNote, updateVitals } from "@/lib/clinical/service";
 import { defineAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
 
@@ -30,6 +30,19 @@ export const updateNurseNoteAction = defineAction({ permission: "vitals.write", 
 
 export const nurseNoteAddendumAction = defineAction({ permission: "clinical.addendum", schema: ZAddendum.extend(ZPatient.shape).extend({ noteId: z.string().min(1) }) }, async (ctx, { patientId, noteId, text }) => {
   const a = await addRecordAddendum(db(), ctx, patientId, { nurseNoteId: noteId }, text);
+  revalidatePath(`/patients/${patientId}`);
+  return a;
+});
+
+/** The author's correction of a vitals entry within its window (the full set again). */
+export const updateVitalsAction = defineAction({ permission: "vitals.write", schema: ZVitals.and(ZPatient).and(z.object({ vitalId: z.string().min(1) })) }, async (ctx, { patientId, vitalId, ...input }) => {
+  await updateVitals(db(), ctx, patientId, vitalId, input);
+  revalidatePath(`/patients/${patientId}`);
+  return { id: vitalId };
+});
+
+export const vitalsAddendumAction = defineAction({ permission: "clinical.addendum", schema: ZAddendum.extend(ZPatient.shape).extend({ vitalId: z.string().min(1) }) }, async (ctx, { patientId, vitalId, text }) => {
+  const a = await addRecordAddendum(db(), ctx, patientId, { vitalSignId: vitalId }, text);
   revalidatePath(`/patients/${patientId}`);
   return a;
 });

@@ -21,7 +21,7 @@ import { can } from "@/lib/server/permissions";
 import { stringParams } from "@/lib/server/page-query";
 import { orderLabTestsAction } from "../../lab/actions";
 import { deactivatePatientAction } from "../actions";
-import { addNurseNoteAction, nurseNoteAddendumAction, recordVitalsAction, updateNurseNoteAction } from "./clinical-actions";
+import { addNurseNoteAction, nurseNoteAddendumAction, recordVitalsAction, updateNurseNoteAction, updateVitalsAction, vitalsAddendumAction } from "./clinical-actions";
 
 const TIMELINE_PAGE = 25;
 
@@ -120,7 +120,16 @@ export default async function PatientChartPage({ params, searchParams }: { param
           ) : null}
         </Card>
         <Card title={cm.vitals.title} className={can(role, "vitals.write") && p.active ? "lg:col-span-2" : "lg:col-span-3"}>
-          <VitalsPanel vitals={clinical.vitals} m={cm} />
+          <VitalsPanel
+            vitals={clinical.vitals}
+            m={cm}
+            controls={{
+              actorId: ctx.actor.id,
+              patientId: p.id,
+              edit: can(role, "vitals.write") ? updateVitalsAction : undefined,
+              addendum: can(role, "clinical.addendum") ? vitalsAddendumAction : undefined,
+            }}
+          />
         </Card>
         {can(role, "vitals.write") && p.active ? (
           <Card title={cm.vitals.record}>
