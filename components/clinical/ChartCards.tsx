@@ -57,6 +57,16 @@ const num = (n: number | null, unit = "") => (n === null ? "—" : `${n}${unit}`
 
 type VitalsControls = { actorId: string; patientId: string; edit?: React.ComponentProps<typeof VitalsForm>["record"]; addendum?: React.ComponentProps<typeof AddendumForm>["add"] };
 
+/** A record's correction or addendum form, folded under a small link. */
+function Disclosure({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <details className="mt-1">
+      <summary className="cursor-pointer text-xs text-brand-700">{label}</summary>
+      <div className="mt-2 max-w-md">{children}</div>
+    </details>
+  );
+}
+
 function Addenda({ items, m }: { items: { id: string; author: string; text: string; createdAt: string }[]; m: M }) {
   return items.map((a) => (
     <p key={a.id} className="mt-1 border-l-2 border-slate-200 pl-2 text-slate-700">
@@ -117,19 +127,9 @@ export function VitalsPanel({ vitals, m, controls }: { vitals: ChartVital[]; m: 
                   <td colSpan={9} className="px-4 pb-2 text-sm">
                     <Addenda items={x.addenda} m={m} />
                     {controls?.edit && x.recordedBy.id === controls.actorId && !x.locked ? (
-                      <details className="mt-1">
-                        <summary className="cursor-pointer text-xs text-brand-700">{v.edit}</summary>
-                        <div className="mt-2 max-w-md">
-                          <VitalsForm patientId={controls.patientId} record={controls.edit} labels={v} reading={x} />
-                        </div>
-                      </details>
+                      <Disclosure label={v.edit}><VitalsForm patientId={controls.patientId} record={controls.edit} labels={v} reading={x} /></Disclosure>
                     ) : controls?.addendum ? (
-                      <details className="mt-1">
-                        <summary className="cursor-pointer text-xs text-brand-700">{m.consultation.addendum}</summary>
-                        <div className="mt-2 max-w-md">
-                          <AddendumForm target={{ patientId: controls.patientId, vitalId: x.id }} add={controls.addendum} labels={m.consultation} />
-                        </div>
-                      </details>
+                      <Disclosure label={m.consultation.addendum}><AddendumForm target={{ patientId: controls.patientId, vitalId: x.id }} add={controls.addendum} labels={m.consultation} /></Disclosure>
                     ) : null}
                   </td>
                 </tr>
@@ -166,19 +166,9 @@ export function NoteList({ notes, m, controls }: { notes: ChartNote[]; m: M; con
             <p className="whitespace-pre-line text-slate-800">{n.text}</p>
             <Addenda items={n.addenda} m={m} />
             {editable ? (
-              <details className="mt-1">
-                <summary className="cursor-pointer text-xs text-brand-700">{m.notes.edit}</summary>
-                <div className="mt-2">
-                  <NurseNoteForm patientId={controls.patientId} add={controls.edit!} labels={m.notes} defaultShift={controls.shift} note={n} />
-                </div>
-              </details>
+              <Disclosure label={m.notes.edit}><NurseNoteForm patientId={controls.patientId} add={controls.edit!} labels={m.notes} defaultShift={controls.shift} note={n} /></Disclosure>
             ) : controls?.addendum ? (
-              <details className="mt-1">
-                <summary className="cursor-pointer text-xs text-brand-700">{m.consultation.addendum}</summary>
-                <div className="mt-2">
-                  <AddendumForm target={{ patientId: controls.patientId, noteId: n.id }} add={controls.addendum} labels={m.consultation} />
-                </div>
-              </details>
+              <Disclosure label={m.consultation.addendum}><AddendumForm target={{ patientId: controls.patientId, noteId: n.id }} add={controls.addendum} labels={m.consultation} /></Disclosure>
             ) : null}
           </li>
         );
