@@ -271,7 +271,8 @@ export type TimelineKind =
 export type TimelineEvent = { at: string; kind: TimelineKind; id: string; summary: string; flag: AbnormalFlag | null; link: string | null };
 
 /**
- * Everything that happened to a patient, newest first (or oldest first), one page at a time: one
+ * Everything that happened to a patient, newest first (or oldest first), one page at a time (rows
+ * written together keep the record's order: registration first, deactivation last): one
  * UNION ALL in which each branch reads its own (patientId, time) index in that order and stops at the page's end, so a
  * chart with thousands of encounters costs a page, not its history. Patients see signed
  * consultations only; roles without clinical details see registration, allergies and deactivation.
@@ -315,7 +316,7 @@ export async function timeline(prisma: Db, ctx: Ctx, patientId: string, page: { 
   const branches = [...base, ...more];
   const rows = await prisma.$queryRaw<{ at: Date; kind: TimelineKind; id: string; summary: string; flag: AbnormalFlag | null }[]>`
     SELECT at, kind, id, summary, flag FROM (${Prisma.join(branches, " UNION ALL ")}) t
-    ORDER BY at ${dir}, kind, id LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`;
+    ORDER BY at ${dir}, (CASE kind WHEN 'registered' THEN 0 WHEN 'deactivated' THEN 2 ELSE 1 END) ${dir}, kind, id LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`;
   const [{ total }] = await prisma.$queryRaw<{ total: bigint }[]>`SELECT (
       (SELECT count(*) FROM "Allergy" WHERE "patientId" = ${patientId}) + 1
       + (SELECT count(*) FROM "Patient" WHERE id = ${patientId} AND "deactivatedAt" IS NOT NULL)

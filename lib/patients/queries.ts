@@ -331,26 +331,6 @@ export async function readPatient(prisma: Db, ctx: Ctx, id: string) {
 }
 export type PatientRecord = Awaited<ReturnType<typeof readPatient>>;
 
-export type HistoryEvent = { at: string; kind: "registered" | "allergy" | "condition" | "deactivated"; summary: string };
-
-/** The record's history in time order (audited read): what exists so far (later domains add visits, labs …). */
-export async function patientHistory(prisma: Db, ctx: Ctx, id: string): Promise<HistoryEvent[]> {
-  return historyOf(prisma, await readPatient(prisma, ctx, id));
-}
-
-/** The history of a record the caller has already read (and audited). */
-export async function historyOf(prisma: Db, record: PatientRecord): Promise<HistoryEvent[]> {
-  const events: HistoryEvent[] = [{ at: record.createdAt, kind: "registered", summary: `Registered as ${record.mrn}` }];
-  const rows = await prisma.patient.findUniqueOrThrow({
-    where: { id: record.id },
-    select: { deactivatedAt: true, allergies: { select: { substance: true, createdAt: true } }, conditions: { select: { text: true, createdAt: true } } },
-  });
-  for (const a of rows.allergies) events.push({ at: a.createdAt.toISOString(), kind: "allergy", summary: `Allergy recorded: ${a.substance}` });
-  if (record.clinical) for (const c of rows.conditions) events.push({ at: c.createdAt.toISOString(), kind: "condition", summary: `Condition recorded: ${c.text}` });
-  if (rows.deactivatedAt) events.push({ at: rows.deactivatedAt.toISOString(), kind: "deactivated", summary: `Record deactivated: ${record.deactivationReason ?? ""}` });
-  return events.sort((a, b) => a.at.localeCompare(b.at));
-}
-
 /** The chart behind a wristband QR code (staff only; the token itself carries no data). */
 export async function patientIdByQrToken(prisma: Db, token: string): Promise<string | null> {
   const p = await prisma.patient.findUnique({ where: { qrToken: token }, select: { id: true } });

@@ -5,7 +5,8 @@ import { AppError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/validation";
 import type { Ctx } from "@/lib/server/session";
 import { resetDatabase } from "@/tests/reset";
-import { listPatients, patientHistory, readPatient, registrationsPerDay } from "./queries";
+import { timeline } from "@/lib/clinical/queries";
+import { listPatients, readPatient, registrationsPerDay } from "./queries";
 import { ZRegisterPatient, ZSelfRegister, ZUpdateOwnContact } from "./schemas";
 import { deactivatePatient, registerPatient, selfRegister, updateOwnContact, updatePatient } from "./service";
 
@@ -120,8 +121,8 @@ describe("patients", () => {
     const p = await registerPatient(db(), records, amina());
     await deactivatePatient(db(), records, p.id, "Registered twice");
     expect((await listPatients(db(), query("Diallo"))).total).toBe(0);
-    const history = await patientHistory(db(), doctor, p.id);
-    expect(history.map((h) => h.kind)).toEqual(["registered", "allergy", "condition", "condition", "deactivated"]);
+    const history = await timeline(db(), doctor, p.id, { page: 1, pageSize: 20, oldestFirst: true });
+    expect(history.items.map((h) => h.kind)).toEqual(["registered", "allergy", "condition", "condition", "deactivated"]);
   });
 
   describe("search", () => {
