@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/Alert";
 import { buttonClass } from "@/components/ui/Button";
 import { consultationIdForAppointment } from "@/lib/clinical/queries";
 import { Card, PageHeader } from "@/components/ui/Card";
+import { DefinitionList } from "@/components/ui/DefinitionList";
 import { messages } from "@/lib/i18n";
 import { getAppointment, slotsForDays } from "@/lib/scheduling/queries";
 import { TRANSITIONS } from "@/lib/scheduling/service";
@@ -68,14 +69,7 @@ export default async function AppointmentPage({ params, searchParams }: { params
         {sp.created ? <Alert tone="success">{m.detail.created}</Alert> : null}
         <div className="grid gap-6 lg:grid-cols-2">
           <Card title={m.detail.title}>
-            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-              {rows.map(([label, value]) => (
-                <div key={label} className="contents">
-                  <dt className="text-slate-600">{label}</dt>
-                  <dd className="text-slate-900">{value}</dd>
-                </div>
-              ))}
-            </dl>
+            <DefinitionList rows={rows} />
           </Card>
           <Card title={m.detail.history}>
             <AppointmentHistory events={a.history} />
