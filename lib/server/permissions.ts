@@ -41,6 +41,12 @@ export const PERMISSIONS = {
   "pharmacy.stock": { roles: ["ADMIN", "PHARMACIST"], description: "Manage the drug catalogue and stock" },
 
   "admission.manage": { roles: ["ADMIN", "RECORDS_OFFICER", ...CLINICIANS], description: "Admit, transfer and discharge patients" },
+  "ward.read": { roles: ["ADMIN", "RECORDS_OFFICER", ...CLINICIANS], description: "See the bed board, wards, rooms and beds with their occupancy" },
+  "ward.manage": { roles: ["ADMIN"], description: "Create and edit wards, rooms and beds" },
+  "bed.state": { roles: ["ADMIN", "NURSE"], description: "Mark a bed cleaned (free) or out of service" },
+  "triage.run": { roles: ["ADMIN", "RECORDS_OFFICER", ...CLINICIANS], description: "Ask for a department recommendation from a patient's problem" },
+  "export.request": { roles: EVERYONE, description: "Export a treatment history as CSV (patients: their own) and download one's own exports" },
+  "jobs.read": { roles: ["ADMIN"], description: "See background jobs, failed ones included, and run one now" },
   "billing.manage": { roles: ["ADMIN", "RECORDS_OFFICER"], description: "Invoices, payments and refunds" },
 
   "doctor.search": { roles: EVERYONE, description: "Find a doctor by name, specialty or department" },
