@@ -3,6 +3,7 @@ import { clinicalEn } from "./clinical.en";
 import { prescriptionsEn } from "./prescriptions.en";
 import { schedulingEn } from "./scheduling.en";
 import { staffEn } from "./staff.en";
+import { triageEn } from "./triage.en";
 
 // Every user-facing English string of the shell. A French file with the same shape can follow.
 export const en = {
@@ -179,6 +180,7 @@ export const en = {
   prescriptions: prescriptionsEn,
   clinical: clinicalEn,
   pharmacy: pharmacyEn,
+  triage: triageEn,
   audit: {
     title: "Audit trail",
     intro: "Who created, changed or viewed which record, when and from where. Rows are hash-chained: any edit or deletion breaks the chain.",

@@ -24,6 +24,13 @@ const ZEnv = z.object({
   MAIL_FROM: z.string().min(3).default("no-reply@hospital.local"),
   // Base URL put in links sent by email; falls back to NEXTAUTH_URL.
   APP_URL: z.string().url().optional(),
+  // Optional triage by a language model (lib/triage/llm.ts); without a key the built-in rules decide.
+  TRIAGE_LLM_PROVIDER: z.enum(["openai", "gemini"]).optional(),
+  TRIAGE_LLM_API_KEY: z.string().min(1).optional(),
+  TRIAGE_LLM_MODEL: z.string().min(1).optional(),
+  // OpenAI-compatible base URL (a local server works too); default the provider's official one.
+  TRIAGE_LLM_BASE_URL: z.string().url().optional(),
+  TRIAGE_LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
