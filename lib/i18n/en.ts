@@ -4,6 +4,7 @@ import { prescriptionsEn } from "./prescriptions.en";
 import { schedulingEn } from "./scheduling.en";
 import { staffEn } from "./staff.en";
 import { triageEn } from "./triage.en";
+import { wardsEn } from "./wards.en";
 
 // Every user-facing English string of the shell. A French file with the same shape can follow.
 export const en = {
@@ -177,6 +178,7 @@ export const en = {
   },
   staff: staffEn,
   scheduling: schedulingEn,
+  wards: wardsEn,
   prescriptions: prescriptionsEn,
   clinical: clinicalEn,
   pharmacy: pharmacyEn,

@@ -1,5 +1,6 @@
 import nodemailer from "nodemailer";
 import { appointmentEmail, type AppointmentEmailData } from "@/emails/appointment";
+import { inpatientEmail, type InpatientEmailData } from "@/emails/inpatient";
 import { invitationEmail, type InvitationData } from "@/emails/invitation";
 import type { EmailContext, RenderedEmail } from "@/emails/layout";
 import { passwordResetEmail, type PasswordResetData } from "@/emails/password-reset";
@@ -11,9 +12,10 @@ const TEMPLATES = {
   invitation: invitationEmail,
   passwordReset: passwordResetEmail,
   appointment: appointmentEmail,
+  inpatient: inpatientEmail,
 } satisfies Record<string, (data: never, ctx: EmailContext) => RenderedEmail>;
 
-type TemplateData = { invitation: InvitationData; passwordReset: PasswordResetData; appointment: AppointmentEmailData };
+type TemplateData = { invitation: InvitationData; passwordReset: PasswordResetData; appointment: AppointmentEmailData; inpatient: InpatientEmailData };
 export type EmailTemplate = keyof typeof TEMPLATES;
 export type EmailMessage<T extends EmailTemplate = EmailTemplate> = { to: string; template: T; data: TemplateData[T] };
 

@@ -1,0 +1,21 @@
+import { apiRoute, created, listResponse, parseListQuery, readJson } from "@/lib/server/api";
+import { db } from "@/lib/server/db";
+import { parseInput } from "@/lib/server/validation";
+import { getAdmission, listAdmissions } from "@/lib/wards/queries";
+import { ADMISSION_FILTER_KEYS, ZAdmissionFilters, ZAdmit } from "@/lib/wards/schemas";
+import { admitPatient } from "@/lib/wards/service";
+
+/** `?status=live|discharged&wardId=&doctorId=&patientId=&page=&pageSize=`, newest first. */
+export const GET = apiRoute("admission.manage", async ({ req }) => {
+  const params = req.nextUrl.searchParams;
+  const query = parseListQuery(params, ["admittedAt"], "-admittedAt");
+  const f = parseInput(ZAdmissionFilters, Object.fromEntries(ADMISSION_FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined])));
+  const { items, total } = await listAdmissions(db(), f, query);
+  return listResponse(items, total, query);
+});
+
+/** `{ patientId, bedId, attendingDoctorId, departmentId?, reason, plannedStayDays?, triageId? }`; `409 BED_OCCUPIED` whatever the concurrency. */
+export const POST = apiRoute("admission.manage", async ({ req, ctx }) => {
+  const { id } = await admitPatient(db(), ctx, await readJson(req, ZAdmit));
+  return created(await getAdmission(db(), ctx, id));
+});
