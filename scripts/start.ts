@@ -1,6 +1,7 @@
 // `npm start` / `npm run dev`: runs the app with no setup. Without DATABASE_URL it starts an embedded
 // PostgreSQL (data in .data/pg); it makes and keeps a session secret, applies the migrations, creates
-// the first admin on an empty database, builds when there is no build, then runs Next.
+// the first admin on an empty database, builds when there is no build, then runs Next and, beside
+// it, the job worker (scripts/worker.ts) with the same environment, restarted if it crashes.
 //   npm start        next start (production build)
 //   npm run dev      next dev
 import { spawn, type ChildProcess } from "node:child_process";
@@ -20,11 +21,37 @@ const next = path.join(root, "node_modules/.bin/next");
 // From the first moment, SIGINT/SIGTERM go to the running Next process; the launcher itself stops
 // only once Next has exited, so that the database outlives the app.
 let child: ChildProcess | undefined;
+let worker: ChildProcess | undefined;
 let interrupted: NodeJS.Signals | undefined;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     interrupted = signal;
     child?.kill(signal);
+    worker?.kill(signal);
+  });
+}
+
+/** Runs the job worker as a child process; restarts it (after a pause) whenever it exits unasked. */
+function startWorker(): void {
+  if (interrupted || process.env.START_WORKER === "0") return;
+  worker = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "scripts/worker.ts")], { stdio: "inherit", env: process.env, cwd: root });
+  worker.on("exit", (code, signal) => {
+    worker = undefined;
+    if (interrupted) return;
+    console.error(`Worker exited (${signal ?? code}); restarting in 5 s.`);
+    setTimeout(startWorker, 5000).unref();
+  });
+}
+
+/** Stops the worker (it finishes its running jobs first) and waits for it. */
+function stopWorker(): Promise<void> {
+  const w = worker;
+  if (!w) return Promise.resolve();
+  interrupted ??= "SIGTERM";
+  return new Promise((resolve) => {
+    w.once("exit", () => resolve());
+    if (w.exitCode === null && w.signalCode === null) w.kill("SIGTERM");
+    else resolve();
   });
 }
 
@@ -83,14 +110,15 @@ async function main(): Promise<number> {
     if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
     await ensureAdmin(databaseUrl);
 
-    if (dev) return await runNext(["dev", "-p", port]);
-    if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
+    if (!dev && !existsSync(path.join(root, ".next/BUILD_ID"))) {
       console.log("No production build yet: running next build…");
       const code = await runNext(["build"]);
       if (code !== 0) return code;
     }
-    return await runNext(["start", "-p", port]);
+    startWorker();
+    return await runNext(dev ? ["dev", "-p", port] : ["start", "-p", port]);
   } finally {
+    await stopWorker();
     await embedded?.stop();
   }
 }

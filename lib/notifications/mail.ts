@@ -1,9 +1,11 @@
 import nodemailer from "nodemailer";
 import { appointmentEmail, type AppointmentEmailData } from "@/emails/appointment";
+import { doctorReportEmail, type DoctorReportData } from "@/emails/doctor-report";
 import { inpatientEmail, type InpatientEmailData } from "@/emails/inpatient";
 import { invitationEmail, type InvitationData } from "@/emails/invitation";
 import type { EmailContext, RenderedEmail } from "@/emails/layout";
 import { passwordResetEmail, type PasswordResetData } from "@/emails/password-reset";
+import { reminderEmail, type ReminderEmailData } from "@/emails/reminder";
 import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { log } from "@/lib/server/log";
@@ -12,10 +14,19 @@ const TEMPLATES = {
   invitation: invitationEmail,
   passwordReset: passwordResetEmail,
   appointment: appointmentEmail,
+  reminder: reminderEmail,
+  doctorReport: doctorReportEmail,
   inpatient: inpatientEmail,
 } satisfies Record<string, (data: never, ctx: EmailContext) => RenderedEmail>;
 
-type TemplateData = { invitation: InvitationData; passwordReset: PasswordResetData; appointment: AppointmentEmailData; inpatient: InpatientEmailData };
+type TemplateData = {
+  invitation: InvitationData;
+  passwordReset: PasswordResetData;
+  appointment: AppointmentEmailData;
+  reminder: ReminderEmailData;
+  doctorReport: DoctorReportData;
+  inpatient: InpatientEmailData;
+};
 export type EmailTemplate = keyof typeof TEMPLATES;
 export type EmailMessage<T extends EmailTemplate = EmailTemplate> = { to: string; template: T; data: TemplateData[T] };
 

@@ -24,6 +24,8 @@ const ZEnv = z.object({
   MAIL_FROM: z.string().min(3).default("no-reply@hospital.local"),
   // Base URL put in links sent by email; falls back to NEXTAUTH_URL.
   APP_URL: z.string().url().optional(),
+  // The reminder job (every 15 minutes) reminds patients of BOOKED appointments starting within this many hours.
+  REMINDER_HOURS_BEFORE: z.coerce.number().positive().default(24),
   // Optional triage by a language model (lib/triage/llm.ts); without a key the built-in rules decide.
   TRIAGE_LLM_PROVIDER: z.enum(["openai", "gemini"]).optional(),
   TRIAGE_LLM_API_KEY: z.string().min(1).optional(),

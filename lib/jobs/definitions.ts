@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+// Every background job: its queue name, its payload (validated by the worker before it runs), its
+// retry policy, and for the scheduled ones their cron line (in HOSPITAL_TIMEZONE).
+
+const retry = { retryLimit: 5, retryDelay: 30, retryBackoff: true, retryDelayMax: 3600 } as const;
+
+export const JOBS = {
+  /** Sends one outbox email through SMTP; retried with exponential backoff, then marked FAILED. */
+  "email.send": { payload: z.object({ emailId: z.string().min(1) }), options: retry },
+  /** Every minute: enqueues email.send for emails still waiting in the outbox (when SMTP is set). */
+  "email.sweep": { payload: z.object({}).passthrough(), options: { retryLimit: 1 }, cron: "* * * * *" },
+  /** Every 15 minutes: reminds patients of their BOOKED appointments starting within REMINDER_HOURS_BEFORE. */
+  "reminders.send": { payload: z.object({}).passthrough(), options: retry, cron: "*/15 * * * *" },
+  /** On the 1st at 06:00: each active doctor's activity report for the previous month. */
+  "reports.monthly": { payload: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/).optional() }).passthrough(), options: retry, cron: "0 6 1 * *" },
+  /** A user's CSV export of a treatment history. */
+  "export.run": { payload: z.object({ exportId: z.string().min(1) }), options: { retryLimit: 3, retryDelay: 10, retryBackoff: true } },
+} as const;
+
+export type JobName = keyof typeof JOBS;
+export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]["payload"]>;
+export const JOB_NAMES = Object.keys(JOBS) as JobName[];
+/** The jobs an admin may run now from /admin/jobs. */
+export const SCHEDULED = ["reminders.send", "reports.monthly", "email.sweep"] as const satisfies readonly JobName[];
+export type ScheduledJob = (typeof SCHEDULED)[number];

@@ -1,0 +1,58 @@
+import { DateTime } from "luxon";
+import { deliverEmail, mailConfig, queueEmail, type MailConfig } from "@/lib/notifications/mail";
+import { clock } from "@/lib/server/clock";
+import type { Db } from "@/lib/server/db";
+import { appUrl, env } from "@/lib/server/env";
+
+/** The month before `now` in the hospital's time zone, as "YYYY-MM". */
+export function previousMonth(now = clock.now()): string {
+  return DateTime.fromJSDate(now, { zone: env().HOSPITAL_TIMEZONE }).startOf("month").minus({ months: 1 }).toFormat("yyyy-MM");
+}
+
+/**
+ * Emails each active doctor their activity for one month (default: the previous one). The
+ * DoctorReport row (unique per doctor and month) is inserted in the transaction that writes the
+ * email, so a doctor gets one report per month whichever worker runs first. Revenue is left out until
+ * billing exists.
+ */
+export async function sendMonthlyReports(prisma: Db, month = previousMonth(), config: MailConfig = mailConfig()): Promise<{ sent: number }> {
+  const start = DateTime.fromFormat(month, "yyyy-MM", { zone: env().HOSPITAL_TIMEZONE });
+  const from = start.toJSDate();
+  const to = start.plus({ months: 1 }).toJSDate();
+  const doctors = await prisma.user.findMany({ where: { role: "DOCTOR", active: true }, select: { id: true, name: true, email: true }, orderBy: { name: "asc" } });
+  let sent = 0;
+  for (const doctor of doctors) {
+    const emailId = await prisma.$transaction(async (tx) => {
+      const inserted = await tx.$queryRaw<{ id: string }[]>`
+        INSERT INTO "DoctorReport" (id, "doctorId", month, "sentAt") VALUES (gen_random_uuid()::text, ${doctor.id}, ${month}, ${clock.now()})
+        ON CONFLICT ("doctorId", month) DO NOTHING RETURNING id`;
+      if (inserted.length === 0) return null;
+      const [byStatus, seen, signed, admissions] = await Promise.all([
+        tx.appointment.groupBy({ by: ["status"], where: { doctorId: doctor.id, startsAt: { gte: from, lt: to } }, _count: { _all: true }, orderBy: { status: "asc" } }),
+        tx.$queryRaw<{ n: bigint }[]>`
+          SELECT count(DISTINCT "patientId") AS n FROM (
+            SELECT "patientId" FROM "Appointment" WHERE "doctorId" = ${doctor.id} AND status = 'COMPLETED' AND "startsAt" >= ${from} AND "startsAt" < ${to}
+            UNION SELECT "patientId" FROM "Consultation" WHERE "doctorId" = ${doctor.id} AND "createdAt" >= ${from} AND "createdAt" < ${to}) s`,
+        tx.consultation.count({ where: { doctorId: doctor.id, signedAt: { gte: from, lt: to } } }),
+        tx.admission.count({ where: { attendingDoctorId: doctor.id, admittedAt: { lt: to }, OR: [{ dischargedAt: null }, { dischargedAt: { gte: from } }] } }),
+      ]);
+      const data = {
+        doctorName: doctor.name,
+        month: start.setLocale("en-GB").toFormat("LLLL yyyy"),
+        appointments: byStatus.map((s) => ({ status: s.status.replace(/_/g, " "), count: s._count._all })),
+        patientsSeen: Number(seen[0]?.n ?? 0),
+        consultationsSigned: signed,
+        admissionsAttended: admissions,
+        url: `${appUrl()}/appointments`,
+      };
+      const id = await queueEmail(tx, { to: doctor.email, template: "doctorReport", data }, config);
+      await tx.doctorReport.update({ where: { id: inserted[0].id }, data: { emailId: id } });
+      return id;
+    });
+    if (emailId) {
+      sent++;
+      await deliverEmail(prisma, emailId, config);
+    }
+  }
+  return { sent };
+}

@@ -1,0 +1,40 @@
+import type PgBoss from "pg-boss";
+import { mailConfig, type MailConfig } from "@/lib/notifications/mail";
+import type { Db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
+import { log } from "@/lib/server/log";
+import { JOBS, type JobName, type JobPayload } from "./definitions";
+import { sendOutboxEmail, waitingEmails } from "./email";
+import { runExport } from "./exports";
+import { enqueue } from "./queue";
+import { sendDueReminders } from "./reminders";
+import { sendMonthlyReports } from "./reports";
+
+type Handler<N extends JobName> = (payload: JobPayload<N>, job: PgBoss.JobWithMetadata<object>) => Promise<unknown>;
+
+/** The handlers: each validates its payload, then calls the domain service. */
+export function handlers(prisma: Db, boss: PgBoss, mail: MailConfig = mailConfig()): { [N in JobName]: Handler<N> } {
+  return {
+    "email.send": (p, job) => sendOutboxEmail(prisma, p.emailId, { final: job.retryCount >= job.retryLimit }, mail),
+    "email.sweep": async () => {
+      for (const emailId of await waitingEmails(prisma, 30, mail)) await enqueue(boss, "email.send", { emailId }, { key: emailId });
+    },
+    "reminders.send": () => sendDueReminders(prisma, mail),
+    "reports.monthly": (p) => sendMonthlyReports(prisma, p.month, mail),
+    "export.run": (p) => runExport(prisma, p.exportId),
+  };
+}
+
+/** Registers every handler and (with `schedules`) the cron schedules, in HOSPITAL_TIMEZONE. */
+export async function startWorkers(boss: PgBoss, prisma: Db, opts: { schedules: boolean; pollingIntervalSeconds?: number; mail?: MailConfig }): Promise<void> {
+  const all = handlers(prisma, boss, opts.mail) as Record<JobName, Handler<JobName>>;
+  for (const name of Object.keys(JOBS) as JobName[]) {
+    await boss.work<object>(name, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async ([job]) => {
+      const payload = JOBS[name].payload.parse(job.data);
+      log("info", "job started", { name, id: job.id, attempt: job.retryCount + 1 });
+      return all[name](payload as JobPayload<JobName>, job);
+    });
+    const cron = "cron" in JOBS[name] ? (JOBS[name] as { cron: string }).cron : undefined;
+    if (opts.schedules && cron) await boss.schedule(name, cron, {}, { tz: env().HOSPITAL_TIMEZONE });
+  }
+}

@@ -1,0 +1,35 @@
+// `npm run worker`: runs the background jobs (email delivery, appointment reminders, monthly doctor
+// reports, CSV exports) and their schedules. `npm start` runs one beside the web server; more can run
+// on other machines against the same DATABASE_URL (jobs are claimed with SKIP LOCKED, and every job
+// that must happen once is claimed in the database).
+import { startQueue } from "../lib/jobs/queue";
+import { startWorkers } from "../lib/jobs/worker";
+import { createDb } from "../lib/server/db";
+import { loadDotEnv } from "./db/embedded";
+
+async function main(): Promise<void> {
+  loadDotEnv();
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set (npm start passes it to the worker)");
+  const prisma = createDb(url);
+  const boss = await startQueue(url, { work: true });
+  await startWorkers(boss, prisma, { schedules: process.env.WORKER_SCHEDULES !== "0" });
+  console.log("Worker started: email, reminders, monthly reports, exports.");
+  let stopping = false;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      // Lets running jobs finish (up to 20 s), then closes the pools.
+      void boss
+        .stop({ graceful: true, wait: true, timeout: 20_000 })
+        .finally(() => prisma.$disconnect())
+        .finally(() => process.exit(0));
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
