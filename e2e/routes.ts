@@ -5,9 +5,12 @@ import type { RoleName } from "./fixtures";
 const ALL: RoleName[] = ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST", "RECORDS_OFFICER", "PATIENT"];
 const STAFF: RoleName[] = ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST", "RECORDS_OFFICER"];
 const CLINICAL_READ: RoleName[] = ["ADMIN", "DOCTOR", "NURSE", "PATIENT"];
+// ward.read and admission.manage: the bed board, wards, admissions.
+const WARD_READ: RoleName[] = ["ADMIN", "DOCTOR", "NURSE", "RECORDS_OFFICER"];
 
 export const PAGES: { path: string; roles: RoleName[] }[] = [
   { path: "/dashboard", roles: ALL },
+  { path: "/notifications", roles: ALL },
   { path: "/account/password", roles: ALL },
   { path: "/patients", roles: STAFF },
   { path: "/patients/new", roles: ["ADMIN", "DOCTOR", "NURSE", "RECORDS_OFFICER"] },
@@ -33,6 +36,11 @@ export const PAGES: { path: string; roles: RoleName[] }[] = [
   { path: "/pharmacy/drugs/new", roles: ["ADMIN", "PHARMACIST"] },
   // {drugId} is amoxicillin 500 mg capsule from the catalogue (fixtures.ts demoDrugId).
   { path: "/pharmacy/drugs/{drugId}", roles: ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST"] },
+  { path: "/beds", roles: WARD_READ },
+  { path: "/beds?state=FREE", roles: WARD_READ },
+  { path: "/admissions", roles: WARD_READ },
+  { path: "/reports/occupancy", roles: WARD_READ },
+  { path: "/admin/wards", roles: ["ADMIN"] },
 ];
 
 /** A PAGES path with its placeholders filled in. */
@@ -60,6 +68,29 @@ export const API: { method: "GET" | "POST" | "PATCH" | "DELETE"; path: string; r
   { method: "POST", path: "/api/v1/departments", roles: ["ADMIN"], okStatus: 400 },
   { method: "PATCH", path: "/api/v1/departments/no-such-department", roles: ["ADMIN"], okStatus: 400 },
   { method: "GET", path: "/api/v1/doctors", roles: ALL },
+  // Wards, rooms, beds (admins manage; a bed's state also by nurses) and admissions: no body is 400 for
+  // the allowed roles, ids that do not exist 404.
+  { method: "GET", path: "/api/v1/wards", roles: WARD_READ },
+  { method: "POST", path: "/api/v1/wards", roles: ["ADMIN"], okStatus: 400 },
+  { method: "PATCH", path: "/api/v1/wards/no-such-ward", roles: ["ADMIN"], okStatus: 400 },
+  { method: "GET", path: "/api/v1/rooms", roles: WARD_READ },
+  { method: "POST", path: "/api/v1/rooms", roles: ["ADMIN"], okStatus: 400 },
+  { method: "PATCH", path: "/api/v1/rooms/no-such-room", roles: ["ADMIN"], okStatus: 400 },
+  { method: "GET", path: "/api/v1/beds?state=FREE", roles: WARD_READ },
+  { method: "POST", path: "/api/v1/beds", roles: ["ADMIN"], okStatus: 400 },
+  { method: "PATCH", path: "/api/v1/beds/no-such-bed", roles: ["ADMIN", "NURSE"], okStatus: 400 },
+  { method: "GET", path: "/api/v1/admissions?status=live", roles: WARD_READ },
+  { method: "POST", path: "/api/v1/admissions", roles: WARD_READ, okStatus: 400 },
+  { method: "GET", path: "/api/v1/admissions/no-such-admission", roles: WARD_READ, okStatus: 404 },
+  { method: "POST", path: "/api/v1/admissions/no-such-admission/transfer", roles: WARD_READ, okStatus: 400 },
+  { method: "POST", path: "/api/v1/admissions/no-such-admission/discharge", roles: WARD_READ, okStatus: 400 },
+  { method: "GET", path: "/api/v1/reports/occupancy?from=2026-01-01&to=2026-01-31", roles: WARD_READ },
+  // The caller's own notifications; PATCH without a body is 400 (nothing marked).
+  { method: "GET", path: "/api/v1/notifications", roles: ALL },
+  { method: "GET", path: "/api/v1/notifications?unread=true&page=1&pageSize=5", roles: ALL },
+  { method: "PATCH", path: "/api/v1/notifications", roles: ALL, okStatus: 400 },
+  // Triage: no body is 400 for the staff who may run it, 403 for the others.
+  { method: "POST", path: "/api/v1/triage", roles: ["ADMIN", "DOCTOR", "NURSE", "RECORDS_OFFICER"], okStatus: 400 },
   // Clinical record: reads for clinicians, admins and patients (own); writes by role. Ids that do not
   // exist give the allowed roles 404; bodies that fail validation (none sent) 400.
   { method: "GET", path: "/api/v1/icd10?q=i10", roles: CLINICAL_READ },

@@ -4,6 +4,7 @@ import { env } from "@/lib/server/env";
 import type { Actor } from "@/lib/server/session";
 import { NavLinks } from "./NavLinks";
 import { navFor } from "./nav";
+import { NotificationBell } from "./NotificationBell";
 import { UserMenu } from "./UserMenu";
 
 /** The frame of every signed-in page: brand, role-dependent navigation, user menu. */
@@ -25,7 +26,8 @@ export function AppShell({ actor, children }: { actor: Actor; children: React.Re
         </nav>
       </aside>
       <div className="flex min-w-0 flex-col">
-        <header className="flex items-center justify-end border-b border-slate-200 bg-white px-4 py-2 sm:px-6">
+        <header className="flex items-center justify-end gap-2 border-b border-slate-200 bg-white px-4 py-2 sm:px-6">
+          <NotificationBell actor={actor} />
           <UserMenu name={actor.name} roleLabel={m.roles[actor.role]} labels={{ userMenu: m.nav.userMenu, account: m.nav.account, signOut: m.nav.signOut }} />
         </header>
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">

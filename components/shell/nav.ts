@@ -11,6 +11,7 @@ const ITEMS = (): NavItem[] => {
   const ph = messages().pharmacy.nav;
   return [
     { href: "/dashboard", label: m.dashboard, permission: "dashboard.view" },
+    { href: "/notifications", label: messages().triage.notifications.title, permission: "notification.read" },
     { href: "/patients", label: m.patients, permission: "patient.list" },
     { href: "/me/profile", label: m.profile, permission: "patient.self" },
     { href: "/me/health", label: messages().clinical.nav.health, permission: "patient.self" },
@@ -20,9 +21,11 @@ const ITEMS = (): NavItem[] => {
     { href: "/consultations/new", label: messages().clinical.nav.consultations, permission: "clinical.write" },
     { href: "/lab", label: messages().clinical.nav.lab, permission: "lab.result" },
     { href: "/prescriptions", label: messages().prescriptions.nav.prescriptions, permission: "prescription.read" },
+    { href: "/beds", label: messages().wards.nav.beds, permission: "ward.read" },
     { href: "/doctors", label: s.doctors, permission: "doctor.search" },
     { href: "/admin/staff", label: s.staff, permission: "staff.manage" },
     { href: "/admin/departments", label: s.departments, permission: "department.manage" },
+    { href: "/admin/wards", label: messages().wards.nav.wards, permission: "ward.manage" },
     { href: "/admin/outbox", label: s.outbox, permission: "outbox.read" },
     { href: "/pharmacy", label: ph.pharmacy, permission: "pharmacy.stock" },
     { href: "/pharmacy/drugs", label: ph.drugs, permission: "pharmacy.stock" },

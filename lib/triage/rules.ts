@@ -23,7 +23,7 @@ const RULES: Rule[] = [
   { dept: "Cardiology", weight: 3, terms: ["palpitation", "heart racing", "racing heart", "irregular heartbeat", "heart pounding", "arrhythmia", "arythmie", "coeur qui bat vite", "coeur qui s emballe", "battements irreguliers", "tachycardie", "tachycardia"] },
   { dept: "Cardiology", weight: 2, terms: ["high blood pressure", "hypertension", "tension elevee", "swollen ankle", "swollen leg", "chevilles enflee", "jambes gonflee", "heart failure", "insuffisance cardiaque", "fainted", "fainting", "syncope", "evanouissement", "evanoui"] },
   // Neurology
-  { dept: "Neurology", weight: 3, terms: ["seizure", "convulsion", "epilepsy", "epileptic", "epilepsie", "crise d epilepsie", "fit"], stay: 2 },
+  { dept: "Neurology", weight: 3, terms: ["seizure", "convulsion", "epilepsy", "epileptic", "epilepsie", "crise d epilepsie"], stay: 2 },
   { dept: "Neurology", weight: 3, terms: ["numbness", "numb", "engourdissement", "engourdi", "tingling", "fourmillement", "weakness on one side", "one sided weakness", "faiblesse d un cote", "paralysis", "paralysie", "slurred speech", "trouble de la parole", "difficulte a parler", "face drooping", "visage qui tombe", "tremor", "tremblement", "memory loss", "perte de memoire"] },
   { dept: "Neurology", weight: 2, terms: ["headache", "migraine", "mal de tete", "maux de tete", "cephalee", "dizziness", "dizzy", "vertigo", "vertige", "etourdissement", "confusion", "confused"] },
   // Orthopedics
@@ -59,7 +59,7 @@ const RED_FLAGS: RedFlag[] = [
   { name: "unconscious", stay: 2, any: ["unconscious", "unresponsive", "passed out and", "won t wake", "inconscient", "perte de connaissance", "ne se reveille pas", "ne repond plus"] },
   { name: "severe bleeding", stay: 2, any: ["heavy bleeding", "severe bleeding", "bleeding a lot", "won t stop bleeding", "bleeding heavily", "saigne beaucoup", "saignement abondant", "hemorragie", "saignement important", "vomiting blood", "vomit blood", "vomit du sang", "crache du sang", "coughing blood"] },
   { name: "severe allergic reaction", stay: 1, any: ["anaphylaxis", "anaphylactic", "throat swelling", "swollen throat", "tongue swelling", "choc anaphylactique", "gorge qui gonfle", "langue qui gonfle", "oedeme de quincke"] },
-  { name: "seizure not stopping", stay: 2, any: ["seizure", "convulsion", "fit", "crise d epilepsie"], with: ["won t stop", "not stopping", "still", "more than 5 minutes", "several", "first time", "ne s arrete pas", "plus de 5 minutes", "toujours", "plusieurs", "premiere fois"] },
+  { name: "seizure not stopping", stay: 2, any: ["seizure", "convulsion", "crise d epilepsie"], with: ["won t stop", "not stopping", "still", "more than 5 minutes", "several", "first time", "ne s arrete pas", "plus de 5 minutes", "toujours", "plusieurs", "premiere fois"] },
   { name: "severe burn", stay: 4, any: ["burn", "burned", "burnt", "brulure", "brule"], with: ["face", "visage", "large", "severe", "serious", "whole", "grave", "grande", "etendue", "chemical", "chimique", "electrical", "electrique", "blister", "cloque", "child", "baby", "enfant", "bebe"] },
   { name: "pregnancy with bleeding or pain", stay: 2, any: ["pregnant", "pregnancy", "enceinte", "grossesse"], with: ["bleeding", "saignement", "saigne", "severe pain", "douleur intense", "forte douleur", "hemorragie"] },
   { name: "suicidal thoughts", stay: 2, any: ["suicide", "suicidal", "kill myself", "end my life", "me suicider", "idees suicidaires", "en finir"] },
@@ -67,7 +67,7 @@ const RED_FLAGS: RedFlag[] = [
   { name: "serious accident", stay: 2, any: ["car accident", "road accident", "hit by a car", "accident de voiture", "accident de la route", "renverse par une voiture", "fell from", "chute de", "stabbed", "gunshot", "poignarde", "blessure par balle"] },
 ];
 
-const NEGATORS = new Set(["no", "not", "without", "denies", "deny", "denied", "never", "none", "pas", "sans", "aucun", "aucune", "jamais", "ni", "non", "nie", "plus"]);
+const NEGATORS = new Set(["no", "not", "without", "denies", "deny", "denied", "never", "none", "pas", "sans", "aucun", "aucune", "jamais", "ni", "non", "nie"]);
 const NEGATION_BREAKS = new Set(["but", "however", "mais", "cependant", "pourtant", "and", "et"]);
 const NEGATION_WINDOW = 4;
 

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { EMPTY_PATIENT, PatientForm } from "@/components/patients/PatientForm";
+import { RegisterWithTriage } from "@/components/triage/RegisterWithTriage";
 import { PageHeader } from "@/components/ui/Card";
+import { departmentOptions } from "@/lib/departments/queries";
 import { messages } from "@/lib/i18n";
+import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { can } from "@/lib/server/permissions";
 import { registerPatientAction } from "../actions";
@@ -16,7 +19,11 @@ export default async function NewPatientPage() {
   return (
     <>
       <PageHeader title={m.register} />
-      <PatientForm mode="create" initial={EMPTY_PATIENT} action={registerPatientAction} labels={m.form} recordHref={recordHref} />
+      {can(actor.role, "triage.run") ? (
+        <RegisterWithTriage register={registerPatientAction} labels={m.form} triageLabels={messages().triage.box} departments={await departmentOptions(db())} recordHref={recordHref} />
+      ) : (
+        <PatientForm mode="create" initial={EMPTY_PATIENT} action={registerPatientAction} labels={m.form} recordHref={recordHref} />
+      )}
     </>
   );
 }

@@ -1,0 +1,17 @@
+import { apiRoute, listResponse, parseListQuery, readJson } from "@/lib/server/api";
+import { db } from "@/lib/server/db";
+import { parseInput } from "@/lib/server/validation";
+import { listNotifications, markRead } from "@/lib/notifications/inbox";
+import { ZMarkRead, ZNotificationsQuery } from "@/lib/triage/schemas";
+
+/** The caller's own notifications, newest first: `?unread=true&page=&pageSize=` → list plus `unread` count. */
+export const GET = apiRoute("notification.read", async ({ req, ctx }) => {
+  const params = req.nextUrl.searchParams;
+  const query = parseListQuery(params, ["createdAt"], "-createdAt");
+  const { unread } = parseInput(ZNotificationsQuery, { unread: params.get("unread") ?? undefined });
+  const r = await listNotifications(db(), ctx, { unread }, query);
+  return { ...listResponse(r.items, r.total, query), unread: r.unread };
+});
+
+/** `{ ids: [...] }` or `{ all: true }` → `{ updated, unread }`; other users' ids are ignored. */
+export const PATCH = apiRoute("notification.read", async ({ req, ctx }) => markRead(db(), ctx, await readJson(req, ZMarkRead)));
