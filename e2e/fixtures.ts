@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 // The demo accounts seeded by prisma/seed.ts for the e2e run (scripts/test.ts seeds them).
@@ -52,4 +54,27 @@ export async function demoDrugId(request: APIRequestContext): Promise<string> {
   expect(res.status()).toBe(200);
   drugId = ((await res.json()).items as { id: string; form: string; genericName: string }[]).find((d) => d.genericName === "amoxicillin" && d.form === "capsule")!.id;
   return drugId;
+}
+
+// Mail sent during the e2e run. scripts/test.ts starts an in-process SMTP server, points SMTP_URL of
+// both web servers and of the two job workers at it, and stores every message it receives as a JSON
+// file in E2E_MAILDIR. Wards/admissions specs: check the doctor's assignment and discharge emails with
+// `await waitForMail((m) => m.to.includes("doctor@demo.hospital") && /assigned/i.test(m.subject))`.
+export type Mail = { to: string[]; from: string; subject: string; text: string; receivedAt: string };
+
+/** Every mail received so far, oldest first (an empty list when the run has no mail directory). */
+export function readMails(): Mail[] {
+  const dir = process.env.E2E_MAILDIR;
+  if (!dir || !existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => JSON.parse(readFileSync(path.join(dir, f), "utf8")) as Mail)
+    .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+}
+
+/** Waits (polling) for a mail matching `match`, and returns it; fails after `timeout` ms. */
+export async function waitForMail(match: (m: Mail) => boolean, timeout = 15_000): Promise<Mail> {
+  let found: Mail | undefined;
+  await expect.poll(() => (found = readMails().find(match)) !== undefined, { timeout, message: "expected mail was not received" }).toBe(true);
+  return found!;
 }

@@ -21,6 +21,8 @@ export const PAGES: { path: string; roles: RoleName[] }[] = [
   { path: "/admin/staff/new", roles: ["ADMIN"] },
   { path: "/admin/departments", roles: ["ADMIN"] },
   { path: "/admin/outbox", roles: ["ADMIN"] },
+  { path: "/admin/jobs", roles: ["ADMIN"] },
+  { path: "/exports", roles: ALL },
   { path: "/appointments", roles: ["ADMIN", "DOCTOR", "NURSE", "RECORDS_OFFICER", "PATIENT"] },
   { path: "/availability", roles: ["DOCTOR"] },
   // {doctorId} is the demo cardiologist's id, looked up at run time (fixtures.ts demoDoctorId).
@@ -51,6 +53,11 @@ export const API: { method: "GET" | "POST" | "PATCH" | "DELETE"; path: string; r
   { method: "GET", path: "/api/v1/patients", roles: STAFF },
   { method: "GET", path: "/api/v1/patients/me", roles: ["PATIENT"] },
   { method: "GET", path: "/api/v1/audit", roles: ["ADMIN"] },
+  { method: "GET", path: "/api/v1/exports", roles: ALL },
+  { method: "POST", path: "/api/v1/exports", roles: ALL, okStatus: 400 },
+  // Someone else's (or no) export looks the same: 404 for every role that may export at all.
+  { method: "GET", path: "/api/v1/exports/no-such-export", roles: ALL, okStatus: 404 },
+  { method: "GET", path: "/api/v1/exports/no-such-export/download", roles: ALL, okStatus: 404 },
   { method: "GET", path: "/api/v1/appointments", roles: ["ADMIN", "DOCTOR", "NURSE", "RECORDS_OFFICER", "PATIENT"] },
   { method: "GET", path: "/api/v1/appointments/no-such-appointment", roles: ["ADMIN", "DOCTOR", "NURSE", "RECORDS_OFFICER", "PATIENT"], okStatus: 404 },
   // Ids that do not exist: allowed roles get 404, the others 403 before any lookup.

@@ -1,13 +1,15 @@
 // `npm test`: every test of the project, ending with one line `N passed, N failed`.
 //   1. unit and integration tests (vitest; integration makes its own fresh database)
 //   2. end-to-end tests (Playwright in Debian's Chromium) against a production build on a fresh,
-//      seeded database
-import { spawnSync } from "node:child_process";
+//      seeded database, with two job workers running and every email caught by an in-process SMTP
+//      server (stored as JSON files in E2E_MAILDIR; e2e/fixtures.ts readMails)
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { createDb } from "../lib/server/db";
 import { seedUser } from "../prisma/builders";
 import { DEMO_PASSWORD, seedDemo } from "../prisma/seed";
+import { startCaptureSmtp } from "../tests/smtp";
 import { createTestDatabase } from "../tests/test-db";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -18,6 +20,40 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 function run(cmd: string, args: string[], env: Record<string, string> = {}): number {
   const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
   return r.status ?? 1;
+}
+
+/** Like run, but leaves this process's event loop free (the in-process SMTP server must answer meanwhile). */
+function runAsync(cmd: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+    child.on("error", () => resolve(1));
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+/** Job workers for the e2e run (two, as on a scaled-out deployment); stopped with SIGTERM after it. */
+function startWorkers(env: Record<string, string>, count = 2): ChildProcess[] {
+  return Array.from({ length: count }, () =>
+    spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "scripts/worker.ts")], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, ...env },
+    }),
+  );
+}
+
+function stopProcesses(children: ChildProcess[]): Promise<void> {
+  return Promise.all(
+    children.map(
+      (c) =>
+        new Promise<void>((resolve) => {
+          if (c.exitCode !== null || c.signalCode !== null) return resolve();
+          c.once("exit", () => resolve());
+          c.kill("SIGTERM");
+          setTimeout(() => c.kill("SIGKILL"), 25_000).unref();
+        }),
+    ),
+  ).then(() => undefined);
 }
 
 function ensureChromium(): void {
@@ -50,6 +86,9 @@ function playwrightCounts(file: string): Counts {
 async function e2e(): Promise<Counts> {
   ensureChromium();
   const database = await createTestDatabase("hospital_e2e");
+  const maildir = path.join(artifacts, "mail");
+  const smtp = await startCaptureSmtp(maildir);
+  let workers: ChildProcess[] = [];
   try {
     const prisma = createDb(database.url);
     await seedDemo(prisma);
@@ -66,11 +105,17 @@ async function e2e(): Promise<Counts> {
       // The throttle is proven per account here and per address in the integration tests; every
       // e2e request comes from 127.0.0.1, so the per-address limit is raised for this run.
       LOGIN_MAX_FAILURES_PER_IP: "1000",
+      // Mail really goes out over SMTP, to the server above, from both web servers and the workers.
+      SMTP_URL: smtp.url,
+      E2E_MAILDIR: maildir,
     };
     if (run(bin("next"), ["build"], env) !== 0) return { passed: 0, failed: 1, skipped: 0 };
-    run(bin("playwright"), ["test"], env);
+    workers = startWorkers(env);
+    await runAsync(bin("playwright"), ["test"], env);
     return playwrightCounts(path.join(artifacts, "playwright.json"));
   } finally {
+    await stopProcesses(workers);
+    await smtp.close();
     await database.drop();
   }
 }

@@ -27,6 +27,8 @@ const ITEMS = (): NavItem[] => {
     { href: "/admin/departments", label: s.departments, permission: "department.manage" },
     { href: "/admin/wards", label: messages().wards.nav.wards, permission: "ward.manage" },
     { href: "/admin/outbox", label: s.outbox, permission: "outbox.read" },
+    { href: "/admin/jobs", label: messages().jobs.nav.jobs, permission: "jobs.read" },
+    { href: "/exports", label: messages().jobs.nav.exports, permission: "export.request" },
     { href: "/pharmacy", label: ph.pharmacy, permission: "pharmacy.stock" },
     { href: "/pharmacy/drugs", label: ph.drugs, permission: "pharmacy.stock" },
   ];

@@ -1,5 +1,6 @@
 import { pharmacyEn } from "./pharmacy.en";
 import { clinicalEn } from "./clinical.en";
+import { jobsEn } from "./jobs.en";
 import { prescriptionsEn } from "./prescriptions.en";
 import { schedulingEn } from "./scheduling.en";
 import { staffEn } from "./staff.en";
@@ -183,6 +184,7 @@ export const en = {
   clinical: clinicalEn,
   pharmacy: pharmacyEn,
   triage: triageEn,
+  jobs: jobsEn,
   audit: {
     title: "Audit trail",
     intro: "Who created, changed or viewed which record, when and from where. Rows are hash-chained: any edit or deletion breaks the chain.",

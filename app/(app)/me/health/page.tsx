@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ConsultationList, LabList, VitalsPanel } from "@/components/clinical/ChartCards";
+import { ExportButton } from "@/components/jobs/ExportButton";
 import { PatientHeader } from "@/components/patients/PatientHeader";
 import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
@@ -8,6 +9,7 @@ import { messages } from "@/lib/i18n";
 import { ownPatientRecord, readPatient } from "@/lib/patients/queries";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
+import { requestExportAction } from "../../exports/actions";
 
 export const metadata: Metadata = { title: "My health record" };
 
@@ -22,7 +24,9 @@ export default async function MyHealthPage() {
   const clinical = await chartClinical(db(), ctx, p.id, { consultations: 20, vitals: 30, notes: 0, labs: 30 });
   return (
     <div className="space-y-6">
-      <PatientHeader patient={p} labels={m.patients} />
+      <PatientHeader patient={p} labels={m.patients}>
+        <ExportButton act={requestExportAction} label={m.jobs.buttons.exportMine} pendingLabel={m.jobs.buttons.exporting} />
+      </PatientHeader>
       <p className="text-sm text-slate-600">{cm.health.intro}</p>
       <Card title={cm.chart.consultations}>
         <ConsultationList items={clinical.consultations} m={cm} />

@@ -5,6 +5,7 @@ import { ConsultationList, LabList, NoteList, TimelineList, VitalsPanel } from "
 import { LabOrderForm } from "@/components/clinical/LabOrderForm";
 import { NurseNoteForm } from "@/components/clinical/NurseNoteForm";
 import { VitalsForm } from "@/components/clinical/VitalsForm";
+import { ExportButton } from "@/components/jobs/ExportButton";
 import { DeactivatePatientForm } from "@/components/patients/DeactivatePatientForm";
 import { PatientHeader } from "@/components/patients/PatientHeader";
 import { PrescriptionsCard } from "@/components/prescriptions/PrescriptionsCard";
@@ -21,6 +22,7 @@ import { can } from "@/lib/server/permissions";
 import { stringParams } from "@/lib/server/page-query";
 import { orderLabTestsAction } from "../../lab/actions";
 import { deactivatePatientAction } from "../actions";
+import { requestExportAction } from "../../exports/actions";
 import { addNurseNoteAction, nurseNoteAddendumAction, recordVitalsAction, updateNurseNoteAction, updateVitalsAction, vitalsAddendumAction } from "./clinical-actions";
 
 const TIMELINE_PAGE = 25;
@@ -50,6 +52,7 @@ export default async function PatientChartPage({ params, searchParams }: { param
       <PatientHeader patient={p} labels={m}>
         {can(ctx.actor.role, "audit.read") ? <Link href={`/admin/audit?patientId=${p.id}`} className={buttonClass("secondary")}>{c.auditLink}</Link> : null}
         {can(ctx.actor.role, "patient.register") ? <Link href={`/patients/${p.id}/edit`} className={buttonClass("secondary")}>{c.edit}</Link> : null}
+        {can(ctx.actor.role, "patient.chart.read") ? <ExportButton act={requestExportAction} patientId={p.id} label={messages().jobs.buttons.exportPatient} pendingLabel={messages().jobs.buttons.exporting} /> : null}
       </PatientHeader>
       {!p.active ? <Alert tone="error">{c.deactivated(p.deactivationReason ?? "")}</Alert> : null}
       <div className="grid gap-6 lg:grid-cols-3">

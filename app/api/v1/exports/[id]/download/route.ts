@@ -1,0 +1,17 @@
+import { downloadExport } from "@/lib/jobs/exports";
+import { apiRoute } from "@/lib/server/api";
+import { db } from "@/lib/server/db";
+
+type P = { id: string };
+
+/** The finished CSV as an attachment, for its requester only (anyone else, or not finished: 404). */
+export const GET = apiRoute<P>("export.request", async ({ ctx, params }) => {
+  const file = await downloadExport(db(), ctx, params.id);
+  return new Response(Buffer.from(file.content), {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Disposition": `attachment; filename="${file.filename.replace(/[^\w.-]/g, "_")}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+});

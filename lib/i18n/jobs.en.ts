@@ -1,0 +1,43 @@
+// User-facing English strings for background jobs and CSV exports. Sections handed to client
+// components hold plain strings only; sentences built from values live in `phrases`.
+export const jobsEn = {
+  phrases: {
+    percent: (p: number) => `${Math.round(p * 100)} %`,
+    attempts: (n: number, limit: number) => `${n} of ${limit + 1}`,
+  },
+  nav: { exports: "My exports", jobs: "Background jobs" },
+  exports: {
+    title: "My exports",
+    intro: "CSV files of a treatment history that you asked for. They are built in the background; this page updates until they are ready. Only you can download them.",
+    none: "You have not asked for an export yet. Use “Export my history (CSV)” on My health, or “Export CSV” on a patient's chart.",
+    requested: "Requested",
+    kind: "Export",
+    status: "Status",
+    progress: "Progress",
+    file: "File",
+    download: "Download CSV",
+    kinds: { "treatment-history": "Treatment history" } as Record<string, string>,
+    statuses: { queued: "Queued", running: "Running", done: "Ready", failed: "Failed" },
+  },
+  buttons: { exportMine: "Export my history (CSV)", exportPatient: "Export CSV", exporting: "Starting export…" },
+  admin: {
+    title: "Background jobs",
+    intro: "The job queue kept in PostgreSQL and run by the worker: email delivery, appointment reminders, monthly doctor reports and CSV exports. Failed jobs are retried with growing delays; the ones that used all their attempts stay listed here.",
+    queues: "Queues",
+    queue: "Queue",
+    states: { created: "Waiting", retry: "Retrying", active: "Running", completed: "Done", failed: "Failed", cancelled: "Cancelled" } as Record<string, string>,
+    schedules: "Scheduled jobs",
+    schedule: "When",
+    runNow: "Run now",
+    started: "Queued: the worker picks it up within seconds.",
+    failed: "Recent failures",
+    noFailed: "No failed jobs.",
+    when: "Failed at",
+    job: "Job",
+    attempts: "Attempts",
+    error: "Error",
+    retry: "Retry",
+    retried: "Queued again.",
+    scheduleLabels: { "reminders.send": "Appointment reminders (every 15 minutes)", "reports.monthly": "Monthly doctor reports (1st of the month, 06:00)", "email.sweep": "Outbox delivery (every minute)" } as Record<string, string>,
+  },
+};
