@@ -6,6 +6,7 @@ import { seedAvailability, seedDepartment, seedPatient, seedUser } from "./build
 import { seedClinical } from "./seed-clinical";
 import { seedPharmacy } from "./seed-pharmacy";
 import { seedPrescriptions } from "./seed-prescriptions";
+import { seedWards } from "./seed-wards";
 
 export const DEMO_PASSWORD = "Demo-pass-2026";
 
@@ -64,4 +65,5 @@ export async function seedDemo(prisma: Db): Promise<void> {
   await seedPharmacy(prisma);
   await seedPrescriptions(prisma);
   await seedClinical(prisma);
+  await seedWards(prisma);
 }

@@ -7,6 +7,7 @@ import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { notFound } from "@/lib/server/errors";
+import { can } from "@/lib/server/permissions";
 import type { Ctx } from "@/lib/server/session";
 import { bmi } from "./measures";
 
@@ -267,7 +268,7 @@ export async function chartClinical(prisma: Db, ctx: Ctx, patientId: string, lim
 export type ChartClinical = Awaited<ReturnType<typeof chartClinical>>;
 
 export type TimelineKind =
-  | "registered" | "allergy" | "condition" | "deactivated" | "consultation" | "vitals" | "note" | "lab_order" | "lab_result" | "prescription" | "appointment" | "addendum";
+  | "registered" | "allergy" | "condition" | "deactivated" | "consultation" | "vitals" | "note" | "lab_order" | "lab_result" | "prescription" | "appointment" | "addendum" | "admission";
 export type TimelineEvent = { at: string; kind: TimelineKind; id: string; summary: string; flag: AbnormalFlag | null; link: string | null };
 
 /**
@@ -311,6 +312,15 @@ export async function timeline(prisma: Db, ctx: Ctx, patientId: string, page: { 
         Prisma.sql`(SELECT ad."createdAt", 'addendum', coalesce(ad."consultationId", ad.id), u.name || ': ' || left(ad.text, 200), NULL
           FROM "Addendum" ad JOIN "User" u ON u.id = ad."authorId" WHERE ad."patientId" = ${patientId}
             ${isPatient(ctx) ? Prisma.sql`AND ad."consultationId" IS NULL` : Prisma.empty} ORDER BY ad."createdAt" ${dir} LIMIT ${limit})`,
+        // Admissions: each bed assignment (admitted, then transferred), and the discharge.
+        Prisma.sql`(SELECT ba."startsAt", 'admission', ad.id,
+            CASE WHEN ba."startsAt" = ad."admittedAt" THEN 'Admitted to ' ELSE 'Transferred to ' END || w.name || ' · ' || r.name || ' · ' || b.label || ' · ' || u.name
+              || CASE WHEN ba."startsAt" = ad."admittedAt" THEN ': ' || left(ad.reason, 200) ELSE '' END, NULL
+          FROM "BedAssignment" ba JOIN "Admission" ad ON ad.id = ba."admissionId" JOIN "Bed" b ON b.id = ba."bedId" JOIN "Room" r ON r.id = b."roomId" JOIN "Ward" w ON w.id = r."wardId"
+            JOIN "User" u ON u.id = ad."attendingDoctorId"
+          WHERE ad."patientId" = ${patientId} ORDER BY ba."startsAt" ${dir} LIMIT ${limit})`,
+        Prisma.sql`(SELECT ad."dischargedAt", 'admission', ad.id, 'Discharged' || coalesce(': ' || left(ad."dischargeSummary", 200), ''), NULL
+          FROM "Admission" ad WHERE ad."patientId" = ${patientId} AND ad."dischargedAt" IS NOT NULL ORDER BY ad."dischargedAt" ${dir} LIMIT ${limit})`,
       ]
     : [];
   const branches = [...base, ...more];
@@ -329,9 +339,11 @@ export async function timeline(prisma: Db, ctx: Ctx, patientId: string, page: { 
       + (SELECT count(*) FROM "LabOrder" WHERE "patientId" = ${patientId} AND status = 'RESULTED')
       + (SELECT count(*) FROM "Prescription" WHERE "patientId" = ${patientId})
       + (SELECT count(*) FROM "Appointment" WHERE "patientId" = ${patientId})
-      + (SELECT count(*) FROM "Addendum" WHERE "patientId" = ${patientId} ${isPatient(ctx) ? Prisma.sql`AND "consultationId" IS NULL` : Prisma.empty})` : Prisma.empty}
+      + (SELECT count(*) FROM "Addendum" WHERE "patientId" = ${patientId} ${isPatient(ctx) ? Prisma.sql`AND "consultationId" IS NULL` : Prisma.empty})
+      + (SELECT count(*) FROM "BedAssignment" ba JOIN "Admission" ad ON ad.id = ba."admissionId" WHERE ad."patientId" = ${patientId})
+      + (SELECT count(*) FROM "Admission" WHERE "patientId" = ${patientId} AND "dischargedAt" IS NOT NULL)` : Prisma.empty}
     ) AS total`;
-  const link = (kind: TimelineKind, id: string) => (kind === "consultation" ? `/consultations/${id}` : null);
+  const link = (kind: TimelineKind, id: string) => (kind === "consultation" ? `/consultations/${id}` : kind === "admission" && can(ctx.actor.role, "admission.manage") ? `/admissions/${id}` : null);
   return {
     items: rows.map((r) => ({ at: iso(r.at), kind: r.kind, id: r.id, summary: r.summary, flag: r.flag, link: link(r.kind, r.id) })),
     total: Number(total),

@@ -195,6 +195,7 @@ export const clinicalEn = {
       prescription: "Prescription",
       appointment: "Appointment",
       addendum: "Addendum",
+      admission: "Admission",
     },
   },
   health: {

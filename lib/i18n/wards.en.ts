@@ -84,6 +84,7 @@ export const wardsEn = {
     chosen: "Patient",
     change: "Change",
     legend: "Legend",
+    now: "now",
   },
   admin: {
     title: "Wards, rooms and beds",
@@ -124,6 +125,14 @@ export const wardsEn = {
     from: "From",
     to: "To",
     now: "now",
+    listTitle: "Admissions",
+    status: "Status",
+    anyStatus: "All",
+    discharged: "Discharged",
+    anyWard: "All wards",
+    anyDoctor: "All doctors",
+    filter: "Filter",
+    none: "No admissions match these filters.",
   },
   report: {
     title: "Bed occupancy",

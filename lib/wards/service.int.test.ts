@@ -7,6 +7,7 @@ import { env } from "@/lib/server/env";
 import { parseInput } from "@/lib/server/validation";
 import type { Ctx } from "@/lib/server/session";
 import { resetDatabase } from "@/tests/reset";
+import { timeline } from "@/lib/clinical/queries";
 import { bedBoard, bedHistory, getAdmission, listAdmissions, listWards, occupancyReport } from "./queries";
 import { ZAdmit, ZBedPatch, ZOccupancyRange } from "./schemas";
 import { admitPatient, createBed, createRoom, createWard, dischargePatient, transferPatient, updateBed } from "./service";
@@ -76,6 +77,17 @@ describe("wards and admissions", () => {
     const notes = await db().notification.findMany({ where: { userId: doctorId } });
     expect(notes).toHaveLength(2);
     expect(notes.every((n) => n.link === `/admissions/${id}`)).toBe(true);
+
+    // The patient's chart timeline: admitted, transferred, discharged (oldest first), counted in its total.
+    const t = await timeline(db(), admin, patients[0], { page: 1, pageSize: 20, oldestFirst: true });
+    const stay = t.items.filter((e) => e.kind === "admission");
+    expect(stay.map((e) => e.summary)).toEqual([
+      "Admitted to General Medicine · Room 1 · A · Dr House: Pneumonia",
+      "Transferred to General Medicine · Room 1 · B · Dr House",
+      "Discharged: Recovered; oral antibiotics for 5 days.",
+    ]);
+    expect(stay.every((e) => e.link === `/admissions/${id}`)).toBe(true);
+    expect(t.total).toBe(t.items.length);
   });
 
   it("lets exactly one of eight concurrent admissions to one bed win; the rest get 409 BED_OCCUPIED", async () => {

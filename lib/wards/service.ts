@@ -2,6 +2,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { en } from "@/lib/i18n/en";
 import { deliverEmail, queueEmail } from "@/lib/notifications/mail";
 import { notify } from "@/lib/notifications/service";
+import { confirmTriage } from "@/lib/triage/service";
 import { audit } from "@/lib/server/audit";
 import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
@@ -211,6 +212,8 @@ export async function admitPatient(prisma: Db, ctx: Ctx, input: AdmitInput): Pro
         select: { id: true },
       });
       await tx.bedAssignment.create({ data: { admissionId: admission.id, bedId: input.bedId, startsAt: now, createdById: ctx.actor.id } });
+      // The staff member's confirmed department is recorded on the triage that suggested it.
+      if (input.triageId && input.departmentId) await confirmTriage(tx, ctx, { triageId: input.triageId, departmentId: input.departmentId, patientId: patient.id });
       const place = await bedPlace(tx, input.bedId);
       await audit(tx, ctx, { action: "CREATE", entity: "Admission", entityId: admission.id, patientId: patient.id, details: { bedId: input.bedId, attendingDoctorId: doctor.id, departmentId: input.departmentId } });
       const emailId = await tellDoctor(tx, { kind: "assigned", admissionId: admission.id, doctor, patient: { name: patientName(patient), mrn: patient.mrn }, place, reason: input.reason });

@@ -1,0 +1,50 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { defineAction } from "@/lib/server/action";
+import { db } from "@/lib/server/db";
+import { ZBed, ZBedPatch, ZRoom, ZRoomPatch, ZWard, ZWardPatch } from "@/lib/wards/schemas";
+import { createBed, createRoom, createWard, updateBed, updateRoom, updateWard } from "@/lib/wards/service";
+
+const refresh = () => {
+  revalidatePath("/admin/wards");
+  revalidatePath("/beds");
+};
+const withId = <S extends z.ZodObject>(schema: S) => z.object({ id: z.string().min(1), patch: schema });
+
+export const createWardAction = defineAction({ permission: "ward.manage", schema: ZWard }, async (ctx, input) => {
+  const { id } = await createWard(db(), ctx, input);
+  refresh();
+  return { id };
+});
+
+export const updateWardAction = defineAction({ permission: "ward.manage", schema: withId(ZWardPatch) }, async (ctx, { id, patch }) => {
+  await updateWard(db(), ctx, id, patch);
+  refresh();
+  return { id };
+});
+
+export const createRoomAction = defineAction({ permission: "ward.manage", schema: ZRoom }, async (ctx, input) => {
+  const { id } = await createRoom(db(), ctx, input);
+  refresh();
+  return { id };
+});
+
+export const updateRoomAction = defineAction({ permission: "ward.manage", schema: withId(ZRoomPatch) }, async (ctx, { id, patch }) => {
+  await updateRoom(db(), ctx, id, patch);
+  refresh();
+  return { id };
+});
+
+export const createBedAction = defineAction({ permission: "ward.manage", schema: ZBed }, async (ctx, input) => {
+  const { id } = await createBed(db(), ctx, input);
+  refresh();
+  return { id };
+});
+
+export const updateBedAction = defineAction({ permission: "ward.manage", schema: withId(ZBedPatch) }, async (ctx, { id, patch }) => {
+  await updateBed(db(), ctx, id, patch);
+  refresh();
+  return { id };
+});

@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Badge } from "@/components/ui/Badge";
+import { buttonClass } from "@/components/ui/Button";
+import { Card, PageHeader } from "@/components/ui/Card";
+import { DefinitionList } from "@/components/ui/DefinitionList";
+import { cell, Table } from "@/components/ui/Table";
+import { messages } from "@/lib/i18n";
+import { formatWhen } from "@/lib/scheduling/time";
+import { db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { guardPage } from "@/lib/server/guard";
+import { getAdmission } from "@/lib/wards/queries";
+
+export const metadata: Metadata = { title: "Admission" };
+
+export default async function AdmissionPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const ctx = await guardPage("admission.manage", `/admissions/${id}`);
+  const m = messages().wards.admission;
+  const a = await getAdmission(db(), ctx, id).catch((err) => {
+    if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
+    throw err;
+  });
+  return (
+    <>
+      <PageHeader title={`${m.title}: ${a.patient.name}`}>
+        <Link href="/beds" className={buttonClass("secondary")}>{messages().wards.nav.beds}</Link>
+      </PageHeader>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <DefinitionList
+            rows={[
+              [m.patient, <Link key="p" className="text-brand-700 underline" href={`/patients/${a.patient.id}`}>{a.patient.name} <span className="font-mono">{a.patient.mrn}</span></Link>],
+              [m.bed, a.currentBed ? a.currentBed.place : "—"],
+              [m.doctor, a.attendingDoctor.name],
+              [m.department, a.department?.name ?? "—"],
+              [m.reason, a.reason],
+              [m.plannedStay, a.plannedStayDays ? m.days(a.plannedStayDays) : "—"],
+              [m.admittedAt, formatWhen(a.admittedAt)],
+              [m.dischargedAt, a.dischargedAt ? formatWhen(a.dischargedAt) : <Badge key="s" tone="success">{m.live}</Badge>],
+              ...(a.dischargeSummary ? ([[m.summary, <p key="sum" className="whitespace-pre-line">{a.dischargeSummary}</p>]] as [string, React.ReactNode][]) : []),
+            ]}
+          />
+        </Card>
+        <section aria-labelledby="beds-title" className="space-y-2">
+          <h2 id="beds-title" className="text-base font-semibold text-slate-900">{m.history}</h2>
+          <Table head={[m.bed, m.from, m.to]}>
+            {a.assignments.map((h) => (
+              <tr key={h.id}>
+                <td className={cell}>{h.place}</td>
+                <td className={cell}>{formatWhen(h.startsAt)}</td>
+                <td className={cell}>{h.endsAt ? formatWhen(h.endsAt) : m.now}</td>
+              </tr>
+            ))}
+          </Table>
+        </section>
+      </div>
+    </>
+  );
+}
