@@ -6,6 +6,7 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import { latestNotificationsAction, markReadAction } from "@/app/(app)/notifications/actions";
 import type { Messages } from "@/lib/i18n/en";
 import type { NotificationRow } from "@/lib/notifications/inbox";
+import { useDismiss } from "./useDismiss";
 
 type Item = NotificationRow & { when: string };
 
@@ -18,18 +19,7 @@ export function BellMenu({ count, labels }: { count: number; labels: Messages["t
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => setOpen(false), [pathname]);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent | KeyboardEvent) => {
-      if (e instanceof KeyboardEvent ? e.key === "Escape" : !ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("mousedown", close);
-    document.addEventListener("keydown", close);
-    return () => {
-      document.removeEventListener("mousedown", close);
-      document.removeEventListener("keydown", close);
-    };
-  }, [open]);
+  useDismiss(open, setOpen, ref);
 
   const toggle = () => {
     const next = !open;
