@@ -56,7 +56,7 @@ function AdmitForm({ bed, labels, triageLabels, doctors, departments, onDone }: 
       <SubmitForm className="space-y-4" error={error} onSubmit={() => submit({ ...form, patientId: patient?.id ?? "", bedId: bed.id })}>
         <TextArea label={labels.reason} name="reason" value={form.reason} onChange={set("reason")} error={fields.reason} maxLength={1000} />
         <SelectField label={labels.attending} name="attendingDoctorId" value={form.attendingDoctorId} onChange={set("attendingDoctorId")} error={fields.attendingDoctorId} options={[["", labels.chooseDoctor], ...doctors.map((d) => [d.id, d.name] as const)]} />
-        <SelectField label={labels.department} name="departmentId" value={form.departmentId} onChange={set("departmentId")} error={fields.departmentId} options={[["", labels.noDepartment], ...departments.map((d) => [d.id, d.name] as const)]} />
+        <SelectField label={labels.admitDepartment} name="departmentId" value={form.departmentId} onChange={set("departmentId")} error={fields.departmentId} options={[["", labels.noDepartment], ...departments.map((d) => [d.id, d.name] as const)]} />
         <Field label={labels.plannedStay} name="plannedStayDays" type="number" min={1} max={365} value={form.plannedStayDays} onChange={set("plannedStayDays")} error={fields.plannedStayDays} />
         {fields.bedId ? <Alert tone="error">{fields.bedId}</Alert> : null}
         <Button type="submit" disabled={pending}>{labels.admit}</Button>
