@@ -92,6 +92,7 @@ export function TriageBox({ labels: l, departments, patientId, onConfirm, inputN
     onConfirm?.(null);
   };
 
+  const days = (n: number) => `${n} ${n === 1 ? l.day : l.days}`;
   const pct = result ? `${Math.round(result.confidence * 100)} %` : "";
   const redFlags = result?.details.redFlags ?? [];
   const matched = result?.details.matched ?? [];
@@ -121,7 +122,7 @@ export function TriageBox({ labels: l, departments, patientId, onConfirm, inputN
       {result && !choice ? (
         <div className="space-y-4 rounded-md border border-slate-200 bg-white p-4" data-testid="triage-result">
           <dl className="grid gap-3 text-sm sm:grid-cols-4">
-            <div className="sm:col-span-2">
+            <div>
               <dt className="text-slate-500">{l.recommended}</dt>
               <dd className="text-lg font-semibold text-slate-900" data-testid="triage-department">
                 {result.department.name}
@@ -140,9 +141,9 @@ export function TriageBox({ labels: l, departments, patientId, onConfirm, inputN
               <dt className="text-slate-500">{l.source}</dt>
               <dd className="font-medium text-slate-900">{l.sources[result.source]}</dd>
             </div>
-            <div className="sm:col-span-4">
+            <div>
               <dt className="text-slate-500">{l.plannedStay}</dt>
-              <dd className="font-medium text-slate-900">{result.plannedStayDays === null ? l.noStay : `${result.plannedStayDays} ${l.days}`}</dd>
+              <dd className="font-medium text-slate-900">{result.plannedStayDays === null ? l.noStay : days(result.plannedStayDays)}</dd>
             </div>
           </dl>
           {redFlags.length > 0 ? (
@@ -181,7 +182,7 @@ export function TriageBox({ labels: l, departments, patientId, onConfirm, inputN
         <div className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-green-200 bg-green-50 p-4 text-sm text-green-900" role="status">
           <p>
             <span className="font-semibold">{l.confirmed}:</span> <span data-testid="triage-confirmed">{choice.departmentName}</span>
-            {choice.plannedStayDays !== null ? ` · ${choice.plannedStayDays} ${l.days}` : ""}
+            {choice.plannedStayDays !== null ? ` · ${days(choice.plannedStayDays)}` : ""}
           </p>
           <Button type="button" variant="secondary" onClick={change}>
             {l.change}

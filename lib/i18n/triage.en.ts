@@ -13,6 +13,7 @@ export const triageEn = {
     sources: { rules: "Built-in rules", llm: "Language model" },
     plannedStay: "Planned stay (days)",
     noStay: "No admission suggested",
+    day: "day",
     days: "days",
     redFlags: "Warning signs",
     matched: "Matched",

@@ -32,7 +32,7 @@ const RULES: Rule[] = [
   { dept: "Orthopedics", weight: 2, terms: ["back pain", "mal de dos", "mal au dos", "douleur lombaire", "lombalgie", "sciatique", "sciatica", "joint pain", "douleur articulaire", "knee pain", "mal au genou", "douleur au genou", "shoulder pain", "douleur a l epaule", "mal a l epaule", "hip pain", "douleur a la hanche", "arthrose", "arthritis", "arthrite"] },
   { dept: "Orthopedics", weight: 1, terms: ["fell", "fall", "chute", "tombe", "knee", "genou", "shoulder", "epaule", "wrist", "poignet"] },
   // Pediatrics (the patient is a child)
-  { dept: "Pediatrics", weight: 5, terms: ["fever in a child", "child with fever", "child has fever", "child has a fever", "feverish child", "fievre chez l enfant", "enfant a de la fievre", "enfant fievreux", "fievre du bebe", "baby has fever", "baby has a fever", "bebe a de la fievre"], stay: 1 },
+  { dept: "Pediatrics", weight: 5, terms: ["fever in a child", "child with fever", "child has fever", "child has a fever", "feverish child", "fievre chez l enfant", "enfant a de la fievre", "enfant fievreux", "fievre du bebe", "baby has fever", "baby has a fever", "bebe a de la fievre"] },
   { dept: "Pediatrics", weight: 4, terms: ["child", "children", "kid", "baby", "infant", "toddler", "newborn", "my son", "my daughter", "enfant", "bebe", "nourrisson", "nouveau ne", "mon fils", "ma fille", "petit garcon", "petite fille"] },
   // Maternity (used when the hospital has such a department)
   { dept: "Maternity", weight: 5, terms: ["pregnant", "pregnancy", "contractions", "waters broke", "water broke", "labour", "labor", "enceinte", "grossesse", "perte des eaux", "poche des eaux", "accouchement", "accoucher"], stay: 2 },
