@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { storageFor } from "./fixtures";
+import { USERS, apiToken, bearer, storageFor } from "./fixtures";
 
 // Issue 6's jobs through the real UI: a patient exports their treatment history as CSV (built by the
 // worker, progress shown until it is ready) and downloads it; an admin sees the queues on /admin/jobs.
@@ -11,6 +11,7 @@ test.describe("patient", () => {
 
   test("exports their history as CSV, watches it finish and downloads it", async ({ page }) => {
     await page.goto("/me/health");
+    await shot(page, "me-health-export");
     await page.getByRole("button", { name: "Export my history (CSV)" }).click();
     await expect(page).toHaveURL(/\/exports$/);
     const row = page.getByTestId("export-row").first();
@@ -34,6 +35,21 @@ test.describe("patient", () => {
     const id = href.split("/")[4];
     const status = await page.request.get(`/api/v1/exports/${id}`);
     expect(await status.json()).toMatchObject({ id, status: "done", progress: 1, downloadUrl: href });
+  });
+});
+
+test.describe("nurse", () => {
+  test.use({ storageState: storageFor("NURSE") });
+
+  test("exports a patient's history from the chart", async ({ page, request }) => {
+    const { token } = await apiToken(request, USERS.NURSE);
+    const res = await request.get("/api/v1/patients?q=Bello", { headers: bearer(token) });
+    const patientId = (await res.json()).items[0].id as string;
+    await page.goto(`/patients/${patientId}`);
+    await shot(page, "chart-export");
+    await page.getByRole("button", { name: "Export CSV" }).click();
+    await expect(page).toHaveURL(/\/exports$/);
+    await expect(page.getByTestId("export-row").first().getByRole("link", { name: "Download CSV" })).toBeVisible({ timeout: 20_000 });
   });
 });
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { PASSWORD, USERS, apiToken, bearer, signIn, storageFor } from "./fixtures";
+import { PASSWORD, USERS, apiToken, bearer, signIn, storageFor, waitForMail } from "./fixtures";
 
 const SCREENS = ".test-artifacts/screens";
 
@@ -27,7 +27,10 @@ test.describe("admin", () => {
 
     await page.goto("/admin/outbox");
     const row = page.getByRole("row").filter({ hasText: "iris@demo.hospital" });
-    await expect(row.getByText("Waiting (no SMTP)")).toBeVisible();
+    // The e2e run has SMTP (scripts/test.ts): the invitation really went out, and the outbox keeps a copy.
+    await expect(row.getByText("Sent", { exact: true })).toBeVisible();
+    const mail = await waitForMail((m) => m.to.includes("iris@demo.hospital"));
+    expect(mail.text).toContain("/set-password/");
     await page.screenshot({ path: `${SCREENS}/admin-outbox.png`, fullPage: true });
     await row.getByRole("link").click();
     const link = page.getByRole("link", { name: /\/set-password\// });
