@@ -1,0 +1,87 @@
+import { expect, test, type Page } from "@playwright/test";
+import { storageFor, waitForMail } from "./fixtures";
+
+// Issue 6's inpatient journey through the real UI: a nurse admits a patient from the bed board
+// (with the triage box), transfers them, marks the old bed clean and discharges them; the attending
+// doctor is emailed at admission and at discharge (caught by the run's SMTP server), and the admin
+// sees both emails in the outbox. The demo seed's Pediatrics ward starts with every bed free.
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
+const ward = (page: Page, name: string) => page.getByRole("region", { name: new RegExp(`^${name}`) });
+const panel = (page: Page) => page.getByRole("dialog");
+
+test.describe("nurse", () => {
+  test.use({ storageState: storageFor("NURSE") });
+
+  test("admits from the bed board, transfers, marks the old bed clean and discharges; the admin sees the doctor's emails", async ({ page, browser }) => {
+    await page.goto("/beds");
+    await expect(page.getByRole("heading", { level: 1, name: "Bed board" })).toBeVisible();
+    await expect(ward(page, "General Medicine").getByRole("button", { name: /Room 2 B: Cleaning/ })).toBeVisible();
+    await shot(page, "bed-board");
+
+    await ward(page, "Pediatrics").getByRole("button", { name: "Room 1 A: Free" }).click();
+    const p = panel(page);
+    await expect(p.getByRole("heading", { name: "Pediatrics · Room 1 · A" })).toBeVisible();
+    await p.getByLabel("Find the patient (name, MRN or phone)").fill("Kofi Diallo");
+    await p.getByRole("button", { name: "Search" }).click();
+    await p.getByRole("button", { name: /Kofi Diallo/ }).click();
+    await p.getByLabel("Patient's problem").fill("Child with fever and cough for three days");
+    await p.getByRole("button", { name: "Suggest a department" }).click();
+    await p.getByRole("button", { name: "Use this department" }).click();
+    await expect(p.getByLabel("Department of admission")).not.toHaveValue("");
+    await p.getByLabel("Reason").fill("Bronchiolitis, oxygen saturation 91%");
+    await p.getByLabel("Attending doctor").selectOption({ label: "Dr. Grace Okafor" });
+    await p.getByLabel("Planned length of stay (days)").fill("3");
+    await shot(page, "bed-admit");
+    await p.getByRole("button", { name: "Admit", exact: true }).click();
+    await expect(p.getByText("Patient admitted.")).toBeVisible();
+    await expect(ward(page, "Pediatrics").getByRole("button", { name: "Room 1 A: Occupied, Kofi Diallo" })).toBeVisible();
+
+    await p.getByLabel("New bed").selectOption({ label: "Pediatrics · Room 1 · B" });
+    await p.getByRole("button", { name: "Transfer", exact: true }).click();
+    await expect(p.getByText("Patient transferred.")).toBeVisible();
+    await expect(ward(page, "Pediatrics").getByRole("button", { name: "Room 1 B: Occupied, Kofi Diallo" })).toBeVisible();
+    // The old bed waits for cleaning; its history keeps the stay.
+    await expect(p.getByText("State: Cleaning")).toBeVisible();
+    await expect(p.getByRole("listitem").filter({ hasText: "Kofi Diallo" })).toBeVisible();
+    await shot(page, "bed-cleaning-panel");
+    await p.getByRole("button", { name: "Mark clean" }).click();
+    await expect(p.getByText("State: Free")).toBeVisible();
+    await p.getByRole("button", { name: "Close" }).click();
+
+    await ward(page, "Pediatrics").getByRole("button", { name: "Room 1 B: Occupied, Kofi Diallo" }).click();
+    await p.getByLabel("Discharge summary").fill("Improved on oxygen; home with inhaler and follow-up in a week.");
+    await shot(page, "bed-occupied-panel");
+    await p.getByRole("button", { name: "Discharge", exact: true }).click();
+    await expect(p.getByText("Patient discharged.")).toBeVisible();
+    await expect(ward(page, "Pediatrics").getByRole("button", { name: "Room 1 B: Cleaning" })).toBeVisible();
+
+    // The doctor's two emails went out over SMTP.
+    const assigned = await waitForMail((m) => m.to.includes("doctor@demo.hospital") && /admitted under your care/.test(m.subject) && m.text.includes("Kofi Diallo"));
+    expect(assigned.text).toContain("Pediatrics · Room 1 · A");
+    expect(assigned.text).toContain("Bronchiolitis");
+    await waitForMail((m) => m.to.includes("doctor@demo.hospital") && /discharged/.test(m.subject) && m.text.includes("Kofi Diallo"));
+
+    await page.goto("/admissions?status=discharged");
+    await page.getByRole("row").filter({ hasText: "Kofi Diallo" }).getByRole("link").click();
+    await expect(page.getByRole("heading", { level: 1, name: "Admission: Kofi Diallo" })).toBeVisible();
+    await expect(page.getByRole("row")).toHaveCount(3);
+    await shot(page, "admission-detail");
+
+    const admin = await (await browser.newContext({ storageState: storageFor("ADMIN") })).newPage();
+    await admin.goto("/admin/outbox");
+    const rows = admin.getByRole("row").filter({ hasText: "doctor@demo.hospital" });
+    await expect(rows.filter({ hasText: "A patient has been admitted under your care" }).first()).toBeVisible({ timeout: 30_000 });
+    await expect(rows.filter({ hasText: "Your patient has been discharged" }).first()).toBeVisible();
+    await rows.filter({ hasText: "A patient has been admitted under your care" }).first().getByRole("link").click();
+    await expect(admin.getByText("Hello Dr. Grace Okafor,")).toBeVisible();
+
+    await admin.goto("/reports/occupancy");
+    await expect(admin.getByRole("heading", { level: 1, name: "Bed occupancy" })).toBeVisible();
+    await expect(admin.getByRole("rowheader", { name: "All wards" })).toBeVisible();
+    await shot(admin, "occupancy-report");
+    await admin.goto("/admin/wards");
+    await expect(admin.getByRole("heading", { level: 2, name: /^ICU/ })).toBeVisible();
+    await shot(admin, "admin-wards");
+  });
+});
