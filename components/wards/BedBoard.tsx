@@ -31,13 +31,13 @@ export function BedBoard({ wards, states, labels, ...panel }: { wards: BoardWard
             </h2>
             <OccupancyLine o={w.occupancy} labels={labels} states={states} />
           </div>
-          <div className="space-y-4">
+          <div className="flex flex-wrap gap-x-8 gap-y-4">
             {w.rooms.map((r) => (
               <div key={r.id}>
                 <h3 className="mb-2 text-sm font-medium text-slate-700">{r.name}</h3>
-                <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3 md:grid-cols-4 lg:grid-cols-6">
+                <ul className="flex flex-wrap gap-2">
                   {r.beds.map((b) => (
-                    <li key={b.id}>
+                    <li key={b.id} className="w-32">
                       <button
                         type="button"
                         onClick={() => setSelected({ bed: b, place: `${w.name} · ${r.name} · ${b.label}` })}

@@ -95,7 +95,7 @@ export function WardAdmin({ wards, departments, l, names }: { wards: WardTree; d
             </h2>
             <Toggle l={l} active={w.active} act={updateWardAction} input={(active) => ({ id: w.id, patch: { active } })} />
           </div>
-          <ul className="space-y-3">
+          <ul className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
             {w.rooms.map((r) => (
               <li key={r.id} className="rounded-md border border-slate-200 p-3">
                 <div className="mb-2 flex flex-wrap items-center justify-between gap-2">

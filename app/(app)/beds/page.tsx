@@ -37,6 +37,7 @@ export default async function BedBoardPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader title={m.board.title}>
         <div className="flex flex-wrap gap-2">
+          {mayAdmit ? <Link href="/admissions" className={buttonClass("secondary")}>{m.admission.listTitle}</Link> : null}
           <Link href="/reports/occupancy" className={buttonClass("secondary")}>{m.nav.occupancy}</Link>
           {can(role, "ward.manage") ? <Link href="/admin/wards" className={buttonClass("secondary")}>{m.nav.wards}</Link> : null}
         </div>
