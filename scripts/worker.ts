@@ -13,7 +13,8 @@ async function main(): Promise<void> {
   if (!url) throw new Error("DATABASE_URL is not set (npm start passes it to the worker)");
   const prisma = createDb(url);
   const boss = await startQueue(url, { work: true });
-  await startWorkers(boss, prisma, { schedules: process.env.WORKER_SCHEDULES !== "0" });
+  // Every worker registers the schedules; pg-boss creates one job per tick however many there are.
+  await startWorkers(boss, prisma, { schedules: true });
   console.log("Worker started: email, reminders, monthly reports, exports.");
   let stopping = false;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
