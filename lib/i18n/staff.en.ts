@@ -106,7 +106,7 @@ export const staffEn = {
     error: "Error",
     none: "No emails yet.",
     back: "Back to the outbox",
-    statuses: { SENT: "Sent", OUTBOX: "Waiting (no SMTP)", FAILED: "Failed" },
+    statuses: { SENT: "Sent", OUTBOX: "Waiting", FAILED: "Failed" },
   },
   doctors: {
     title: "Find a doctor",

@@ -56,11 +56,14 @@ describe("sendEmail", () => {
     expect(await db().outboxEmail.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "OUTBOX", sentAt: null, subject: "Reset your Test Hospital password" });
   });
 
-  it("records a failed delivery with its error, and never sends one email twice", async () => {
-    const id = await sendEmail(db(), { to: "rose@example.org", template: "invitation", data: invitation }, { ...smtp, smtpUrl: "smtp://127.0.0.1:1" });
+  it("keeps a failed delivery in the outbox with its error for the queue's retries, FAILED on the last attempt, and never sends one email twice", async () => {
+    const down = { ...smtp, smtpUrl: "smtp://127.0.0.1:1" };
+    const id = await sendEmail(db(), { to: "rose@example.org", template: "invitation", data: invitation }, down);
     const row = await db().outboxEmail.findUniqueOrThrow({ where: { id } });
-    expect(row.status).toBe("FAILED");
+    expect(row.status).toBe("OUTBOX");
     expect(row.error).toMatch(/ECONNREFUSED|connect/i);
+    expect(await deliverEmail(db(), id, down, { final: true })).toBe("failed");
+    expect(await db().outboxEmail.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "FAILED", sentAt: null });
 
     const queued = await queueEmail(db(), { to: "once@example.org", template: "invitation", data: invitation }, smtp);
     await Promise.all([deliverEmail(db(), queued, smtp), deliverEmail(db(), queued, smtp)]);

@@ -56,12 +56,14 @@ export async function queueEmail<T extends EmailTemplate>(db: Writer, message: E
 }
 
 /**
- * Sends a queued email when SMTP is configured and records the outcome (SENT, or FAILED with the
- * error); without SMTP it stays in the outbox for an admin to read. Never throws: the change that
- * caused the email has already happened, and the row says what became of it.
+ * One delivery attempt of a queued email when SMTP is configured; without SMTP it stays in the
+ * outbox for an admin to read. Sent: the row is SENT. Not sent: the row goes back to OUTBOX with
+ * the error, so the worker's outbox sweep hands it to the `email.send` job, which retries with
+ * backoff (lib/jobs); on that job's last attempt (`final`) the row is marked FAILED. Never throws:
+ * the change that caused the email has already happened, and the row says what became of it.
  */
-export async function deliverEmail(prisma: Db, id: string, config: MailConfig = mailConfig()): Promise<void> {
-  if (!config.smtpUrl) return;
+export async function deliverEmail(prisma: Db, id: string, config: MailConfig = mailConfig(), opts: { final?: boolean } = {}): Promise<"sent" | "failed" | "skipped"> {
+  if (!config.smtpUrl) return "skipped";
   // Claims the row so that two deliveries of the same email cannot both send it. It reads FAILED
   // until the server accepts the message, so a crash mid-send leaves it visibly unsent.
   const claimed = await prisma.outboxEmail.updateManyAndReturn({
@@ -69,17 +71,19 @@ export async function deliverEmail(prisma: Db, id: string, config: MailConfig = 
     data: { status: "FAILED", error: "Sending…" },
     select: { to: true, subject: true, html: true, text: true },
   });
-  if (claimed.length === 0) return;
+  if (claimed.length === 0) return "skipped";
   const email = claimed[0];
   try {
     const transport = nodemailer.createTransport(config.smtpUrl);
     await transport.sendMail({ from: fromHeader(config), to: email.to, subject: email.subject, html: email.html, text: email.text });
-    await prisma.outboxEmail.update({ where: { id }, data: { status: "SENT", error: null, sentAt: new Date() } });
   } catch (err) {
-    const error = err instanceof Error ? err.message : String(err);
-    log("warn", "email not sent", { emailId: id, error });
-    await prisma.outboxEmail.update({ where: { id }, data: { status: "FAILED", error: error.slice(0, 1000) } });
+    const error = (err instanceof Error ? err.message : String(err)).slice(0, 1000);
+    log("warn", "email not sent", { emailId: id, error, final: Boolean(opts.final) });
+    await prisma.outboxEmail.update({ where: { id }, data: { status: opts.final ? "FAILED" : "OUTBOX", error } });
+    return "failed";
   }
+  await prisma.outboxEmail.update({ where: { id }, data: { status: "SENT", error: null, sentAt: new Date() } });
+  return "sent";
 }
 
 /** Records an email and sends it at once (when SMTP is configured). Returns the outbox row's id. */
