@@ -48,6 +48,10 @@ export const PERMISSIONS = {
   "export.request": { roles: EVERYONE, description: "Export a treatment history as CSV (patients: their own) and download one's own exports" },
   "jobs.read": { roles: ["ADMIN"], description: "See background jobs, failed ones included, and run one now" },
   "billing.manage": { roles: ["ADMIN", "RECORDS_OFFICER"], description: "Invoices, payments and refunds" },
+  "billing.read": { roles: ["ADMIN", "RECORDS_OFFICER", "PATIENT"], description: "Read invoices, payments and receipts (patients: their own)" },
+  "report.read": { roles: ["ADMIN"], description: "Revenue and analytics reports, exportable as CSV" },
+  "publichealth.read": { roles: ["ADMIN"], description: "Anonymised public-health aggregates (also through a public-health API token)" },
+  "token.manage": { roles: ["ADMIN"], description: "Create, list and revoke API tokens for integrations" },
 
   "doctor.search": { roles: EVERYONE, description: "Find a doctor by name, specialty or department" },
   "department.read": { roles: EVERYONE, description: "Browse the hospital's active departments" },
