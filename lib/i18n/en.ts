@@ -1,4 +1,5 @@
 import { pharmacyEn } from "./pharmacy.en";
+import { billingEn } from "./billing.en";
 import { clinicalEn } from "./clinical.en";
 import { jobsEn } from "./jobs.en";
 import { prescriptionsEn } from "./prescriptions.en";
@@ -185,6 +186,7 @@ export const en = {
   pharmacy: pharmacyEn,
   triage: triageEn,
   jobs: jobsEn,
+  billing: billingEn,
   audit: {
     title: "Audit trail",
     intro: "Who created, changed or viewed which record, when and from where. Rows are hash-chained: any edit or deletion breaks the chain.",

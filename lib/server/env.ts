@@ -8,6 +8,12 @@ const ZEnv = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   HOSPITAL_NAME: z.string().default("City General Hospital"),
   HOSPITAL_TIMEZONE: z.string().default("UTC"),
+  // ISO 4217 code of the one currency invoices are in; money is stored in its minor units.
+  HOSPITAL_CURRENCY: z
+    .string()
+    .regex(/^[A-Z]{3}$/, "Use an ISO 4217 code such as USD")
+    .refine((c) => Intl.supportedValuesOf("currency").includes(c), "Unknown currency code")
+    .default("USD"),
   // A patient may not cancel an appointment starting within this many hours (staff still can).
   APPOINTMENT_CANCEL_CUTOFF_HOURS: z.coerce.number().min(0).default(24),
   // A signed consultation (and a recorded vital sign or nurse note) can be edited for this many

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { formatMoney, minorDigits, parseMoney, toDecimal } from "./money";
+
+describe("money", () => {
+  it("knows each currency's minor digits", () => {
+    expect(minorDigits("USD")).toBe(2);
+    expect(minorDigits("JPY")).toBe(0);
+    expect(minorDigits("KWD")).toBe(3);
+  });
+
+  it("formats minor units with the currency's digits", () => {
+    expect(formatMoney(123456, "USD", "en-US")).toBe("$1,234.56");
+    expect(formatMoney(-500, "USD", "en-US")).toBe("-$5.00");
+    expect(formatMoney(1500, "JPY", "en-US")).toBe("¥1,500");
+    expect(formatMoney(1234, "KWD", "en-US")).toMatch(/1\.234/);
+  });
+
+  it("parses decimal text to minor units and refuses the rest", () => {
+    expect(parseMoney("12.5", "USD")).toBe(1250);
+    expect(parseMoney("1,234.56", "USD")).toBe(123456);
+    expect(parseMoney("7", "USD")).toBe(700);
+    expect(parseMoney("1500", "JPY")).toBe(1500);
+    expect(parseMoney("1.5", "JPY")).toBeNull();
+    expect(parseMoney("1.234", "USD")).toBeNull();
+    expect(parseMoney("-1", "USD")).toBeNull();
+    expect(parseMoney("abc", "USD")).toBeNull();
+  });
+
+  it("writes minor units back as decimal text", () => {
+    expect(toDecimal(1250, "USD")).toBe("12.50");
+    expect(toDecimal(1500, "JPY")).toBe("1500");
+  });
+});

@@ -1,0 +1,29 @@
+// Money is an integer number of minor units (cents) of the hospital's one currency.
+
+/** How many minor-unit digits the currency has (USD 2, JPY 0, KWD 3), from Intl. */
+export function minorDigits(currency: string): number {
+  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/** 123456 USD → "$1,234.56"; negative amounts keep their sign. */
+export function formatMoney(minor: number, currency: string, locale = "en-GB"): string {
+  const digits = minorDigits(currency);
+  return new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(minor / 10 ** digits);
+}
+
+/** "12.5" → 1250 (USD); null for text that is not a non-negative amount with at most the currency's digits. */
+export function parseMoney(text: string, currency: string): number | null {
+  const digits = minorDigits(currency);
+  const clean = text.trim().replace(/,/g, "");
+  const re = digits > 0 ? new RegExp(`^(\\d{1,12})(?:\\.(\\d{0,${digits}}))?$`) : /^(\d{1,12})$/;
+  const m = re.exec(clean);
+  if (!m) return null;
+  const fraction = (m[2] ?? "").padEnd(digits, "0");
+  return Number(m[1]) * 10 ** digits + (digits ? Number(fraction) : 0);
+}
+
+/** Minor units as a plain decimal for form inputs: 1250 USD → "12.50". */
+export function toDecimal(minor: number, currency: string): string {
+  const digits = minorDigits(currency);
+  return (minor / 10 ** digits).toFixed(digits);
+}

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { en } from "@/lib/i18n/en";
+
+const m = en.billing.errors;
+
+/** An amount in minor units of the hospital's currency, above zero. */
+export const ZAmount = z.coerce.number({ error: m.amount }).int(m.amount).positive(m.amount).max(1_000_000_000, m.amount);
+const ZId = z.string({ error: "Required" }).trim().min(1, "Required").max(100);
+
+export const ZMethod = z.enum(["CASH", "CARD", "INSURANCE", "MOBILE_MONEY"], { error: m.method });
+
+export const ZLine = z.object({
+  description: z.string({ error: m.description }).trim().min(1, m.description).max(200, m.description),
+  quantity: z.coerce.number({ error: m.quantity }).int(m.quantity).min(1, m.quantity).max(10_000, m.quantity),
+  unitAmount: ZAmount,
+});
+export type LineInput = z.infer<typeof ZLine>;
+
+export const ZLines = z.object({ lines: z.array(ZLine, { error: m.lines }).min(1, m.lines).max(50) });
+
+/** `{ appointmentId } | { admissionId } | { patientId, lines }`. */
+export const ZCreateInvoice = z.union(
+  [
+    z.strictObject({ appointmentId: ZId }),
+    z.strictObject({ admissionId: ZId }),
+    z.strictObject({ patientId: ZId, lines: ZLines.shape.lines }),
+  ],
+  { error: m.source },
+);
+export type CreateInvoiceInput = z.infer<typeof ZCreateInvoice>;
+
+export const ZPayment = z.object({
+  invoiceId: ZId,
+  amount: ZAmount,
+  method: ZMethod,
+  reference: z.string().trim().max(100).optional().transform((s) => s || undefined),
+});
+export type PaymentInput = z.infer<typeof ZPayment>;
+
+export const ZRefund = z.object({ amount: ZAmount, reason: z.string({ error: m.reason }).trim().min(3, m.reason).max(500, m.reason) });
+export type RefundInput = z.infer<typeof ZRefund>;
+
+export const ZVoid = z.object({ reason: z.string({ error: m.reason }).trim().min(3, m.reason).max(500, m.reason) });
+
+export const INVOICE_STATUSES = ["open", "paid", "void"] as const;
+export const ZInvoiceFilters = z.object({
+  status: z.enum(INVOICE_STATUSES).optional().catch(undefined),
+  patientId: z.string().max(100).optional(),
+});

@@ -1,0 +1,161 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { seedPatient, seedUser } from "@/prisma/builders";
+import { db } from "@/lib/server/db";
+import type { Ctx } from "@/lib/server/session";
+import { parseInput } from "@/lib/server/validation";
+import { resetDatabase } from "@/tests/reset";
+import { getInvoice, listInvoices } from "./queries";
+import { ZCreateInvoice, ZPayment, ZRefund } from "./schemas";
+import { addLines, createInvoice, refundPayment, startedDays, takePayment, voidInvoice } from "./service";
+
+const PW = "pw-0123456789";
+const ctxOf = (u: { id: string; email: string }, role: Ctx["actor"]["role"]): Ctx => ({ actor: { id: u.id, role, name: role, email: u.email }, ip: null });
+const err = (p: Promise<unknown>) => p.then(() => null, (e) => e);
+const HOUR = 60 * 60 * 1000;
+
+let records: Ctx, patientCtx: Ctx, otherPatientCtx: Ctx;
+let doctorId: string, patientId: string, appointmentId: string;
+
+const create = (input: unknown) => createInvoice(db(), records, parseInput(ZCreateInvoice, input));
+const pay = (invoiceId: string, amount: number, ctx = records) => takePayment(db(), ctx, parseInput(ZPayment, { invoiceId, amount, method: "CASH" }));
+
+/** A completed visit with a signed consultation, two lab orders (one cancelled) and one dispense of 10 tablets. */
+async function visitWithCare() {
+  const start = new Date(Date.now() - 3 * HOUR);
+  const appt = await db().appointment.create({ data: { patientId, doctorId, startsAt: start, endsAt: new Date(start.getTime() + HOUR / 2), status: "COMPLETED" } });
+  const c = await db().consultation.create({ data: { patientId, doctorId, appointmentId: appt.id } });
+  const test = await db().labTest.create({ data: { code: "CBC", name: "Full blood count", price: 2500 } });
+  await db().labOrder.create({ data: { patientId, orderedById: doctorId, consultationId: c.id, testId: test.id } });
+  await db().labOrder.create({ data: { patientId, orderedById: doctorId, consultationId: c.id, testId: test.id, status: "CANCELLED" } });
+  const drug = await db().drug.create({ data: { genericName: "Amoxicillin", form: "capsule", strength: "500 mg", drugClass: "penicillin", unitPrice: 120 } });
+  const batch = await db().stockBatch.create({ data: { drugId: drug.id, lot: "L1", expiresOn: new Date("2030-01-01"), quantity: 100 } });
+  const rx = await db().prescription.create({
+    data: { patientId, prescriberId: doctorId, consultationId: c.id, token: "tok-1", expiresAt: new Date(Date.now() + 30 * 24 * HOUR), items: { create: { drugId: drug.id, dose: "1", route: "oral", frequency: "tid", durationDays: 5, quantity: 15, dispensedQuantity: 10 } } },
+    include: { items: true },
+  });
+  await db().dispense.create({ data: { prescriptionId: rx.id, pharmacistId: doctorId, lines: { create: { itemId: rx.items[0].id, batchId: batch.id, quantity: 10 } } } });
+  return { appointmentId: appt.id, consultationId: c.id };
+}
+
+describe("billing", () => {
+  beforeEach(async () => {
+    vi.restoreAllMocks();
+    await resetDatabase();
+    const r = await seedUser(db(), { email: "r@h.org", name: "Records", role: "RECORDS_OFFICER", password: PW });
+    const d = await seedUser(db(), { email: "d@h.org", name: "Dr Heart", role: "DOCTOR", password: PW });
+    await db().staffProfile.update({ where: { userId: d.id }, data: { consultationFee: 5000 } });
+    const pu = await seedUser(db(), { email: "p@h.org", name: "Pat", role: "PATIENT", password: PW });
+    const ou = await seedUser(db(), { email: "o@h.org", name: "Oth", role: "PATIENT", password: PW });
+    records = ctxOf(r, "RECORDS_OFFICER");
+    patientCtx = ctxOf(pu, "PATIENT");
+    otherPatientCtx = ctxOf(ou, "PATIENT");
+    doctorId = d.id;
+    patientId = (await seedPatient(db(), { firstName: "Pat", lastName: "Ient", dateOfBirth: "1980-01-01", sex: "female", userId: pu.id })).id;
+    await seedPatient(db(), { firstName: "Oth", lastName: "Er", dateOfBirth: "1981-01-01", sex: "male", userId: ou.id });
+    ({ appointmentId } = await visitWithCare());
+  });
+
+  it("builds a visit's invoice from the consultation fee, lab orders and medicines dispensed, and audits it", async () => {
+    const { id, number } = await create({ appointmentId });
+    expect(number).toMatch(/^INV-\d{6}$/);
+    const inv = await getInvoice(db(), records, id);
+    expect(inv.lines.map((l) => [l.kind, l.quantity, l.unitAmount, l.amount])).toEqual([
+      ["CONSULTATION", 1, 5000, 5000],
+      ["LAB_TEST", 1, 2500, 2500],
+      ["DRUG", 10, 120, 1200],
+    ]);
+    expect(inv).toMatchObject({ total: 8700, paid: 0, balance: 8700, status: "open", currency: "USD" });
+    expect(await db().auditEvent.count({ where: { entity: "Invoice", entityId: id, action: "CREATE", patientId } })).toBe(1);
+  });
+
+  it("bills each source once: a second invoice for the visit is 409 DUPLICATE", async () => {
+    await create({ appointmentId });
+    expect(await err(create({ appointmentId }))).toMatchObject({ code: "DUPLICATE", status: 409, message: "Already invoiced" });
+    expect(await db().invoice.count()).toBe(1);
+  });
+
+  it("refuses a visit that is not completed", async () => {
+    const appt = await db().appointment.create({ data: { patientId, doctorId, startsAt: new Date(Date.now() + 24 * HOUR), endsAt: new Date(Date.now() + 25 * HOUR) } });
+    expect(await err(create({ appointmentId: appt.id }))).toMatchObject({ code: "INVALID_TRANSITION" });
+  });
+
+  it("bills a stay by started bed-days per ward, skipping what its visit already billed", async () => {
+    const ward = await db().ward.create({ data: { name: "Ward A", type: "GENERAL", bedDayRate: 10000 } });
+    const icu = await db().ward.create({ data: { name: "ICU", type: "ICU", bedDayRate: 30000 } });
+    const bedIn = async (wardId: string) => (await db().bed.create({ data: { label: "1", room: { create: { wardId, name: "R1", type: "SHARED", capacity: 2 } } } })).id;
+    const admittedAt = new Date(Date.now() - 4 * HOUR - 2 * 24 * HOUR);
+    const adm = await db().admission.create({ data: { patientId, attendingDoctorId: doctorId, reason: "Observation", admittedAt, admittedById: records.actor.id } });
+    // 1 day 2 hours in Ward A (2 started days), then 1 day 2 hours in the ICU until discharge (2 started days).
+    const moved = new Date(admittedAt.getTime() + 26 * HOUR);
+    const discharged = new Date(moved.getTime() + 26 * HOUR);
+    await db().bedAssignment.create({ data: { admissionId: adm.id, bedId: await bedIn(ward.id), startsAt: admittedAt, endsAt: moved } });
+    await db().bedAssignment.create({ data: { admissionId: adm.id, bedId: await bedIn(icu.id), startsAt: moved, endsAt: discharged } });
+    await db().admission.update({ where: { id: adm.id }, data: { dischargedAt: discharged } });
+    await db().consultation.updateMany({ data: { createdAt: new Date(admittedAt.getTime() + HOUR) } });
+    await create({ appointmentId });
+    const { id } = await create({ admissionId: adm.id });
+    const inv = await getInvoice(db(), records, id);
+    expect(inv.lines.map((l) => [l.kind, l.description, l.quantity, l.amount])).toEqual([
+      ["BED_DAY", "Bed-days, ICU", 2, 60000],
+      ["BED_DAY", "Bed-days, Ward A", 2, 20000],
+    ]);
+    expect(startedDays(admittedAt, new Date(admittedAt.getTime() + 24 * HOUR))).toBe(1);
+  });
+
+  it("takes partial payments down to a zero balance and refuses an overpayment", async () => {
+    const { id } = await create({ appointmentId });
+    await pay(id, 3000);
+    expect(await getInvoice(db(), records, id)).toMatchObject({ paid: 3000, balance: 5700, status: "open" });
+    expect(await err(pay(id, 5701))).toMatchObject({ code: "VALIDATION_FAILED", fields: { amount: "The amount is more than the balance due" } });
+    const receipt = await pay(id, 5700);
+    expect(receipt.receiptNumber).toMatch(/^RCPT-\d{6}$/);
+    expect(await getInvoice(db(), records, id)).toMatchObject({ paid: 8700, balance: 0, status: "paid" });
+    expect((await listInvoices(db(), records, { status: "paid" }, { skip: 0, take: 10 })).total).toBe(1);
+    expect((await listInvoices(db(), records, { status: "open" }, { skip: 0, take: 10 })).total).toBe(0);
+    expect(await db().auditEvent.count({ where: { entity: "Payment", patientId } })).toBe(2);
+  });
+
+  it("refunds at most what remains of a payment, as negative payments", async () => {
+    const { id } = await create({ appointmentId });
+    const payment = await pay(id, 5000);
+    await refundPayment(db(), records, payment.id, parseInput(ZRefund, { amount: 2000, reason: "Lab test not done" }));
+    expect(await err(refundPayment(db(), records, payment.id, parseInput(ZRefund, { amount: 3001, reason: "Too much" })))).toMatchObject({ code: "VALIDATION_FAILED" });
+    const last = await refundPayment(db(), records, payment.id, parseInput(ZRefund, { amount: 3000, reason: "All of it" }));
+    expect(await err(refundPayment(db(), records, last.id, parseInput(ZRefund, { amount: 1, reason: "Refund a refund" })))).toMatchObject({ code: "INVALID_TRANSITION" });
+    const inv = await getInvoice(db(), records, id);
+    expect(inv).toMatchObject({ paid: 0, balance: 8700 });
+    expect(inv.payments.map((p) => p.amount)).toEqual([5000, -2000, -3000]);
+    expect(inv.payments[0].refundable).toBe(0);
+  });
+
+  it("never lets concurrent payments on one invoice exceed its total", async () => {
+    const { id } = await create({ appointmentId });
+    const results = await Promise.allSettled(Array.from({ length: 6 }, () => pay(id, 2000)));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(4);
+    expect(await getInvoice(db(), records, id)).toMatchObject({ paid: 8000, balance: 700 });
+  });
+
+  it("adds staff lines, invoices a patient directly, and voids only an invoice without payments", async () => {
+    const { id } = await create({ patientId, lines: [{ description: "Medical certificate", quantity: 1, unitAmount: 1500 }] });
+    await addLines(db(), records, id, [{ description: "Copy of records", quantity: 2, unitAmount: 500 }]);
+    expect(await getInvoice(db(), records, id)).toMatchObject({ total: 2500 });
+    await voidInvoice(db(), records, id, "Issued by mistake");
+    expect(await getInvoice(db(), records, id)).toMatchObject({ status: "void", voidReason: "Issued by mistake" });
+    expect(await err(pay(id, 100))).toMatchObject({ code: "INVALID_TRANSITION" });
+    const visit = await create({ appointmentId });
+    await pay(visit.id, 100);
+    expect(await err(voidInvoice(db(), records, visit.id, "Changed my mind"))).toMatchObject({ code: "INVALID_TRANSITION" });
+  });
+
+  it("shows a patient only their own invoices", async () => {
+    const { id } = await create({ appointmentId });
+    expect((await getInvoice(db(), patientCtx, id)).id).toBe(id);
+    expect(await err(getInvoice(db(), otherPatientCtx, id))).toMatchObject({ code: "NOT_FOUND" });
+    expect((await listInvoices(db(), otherPatientCtx, {}, { skip: 0, take: 10 })).total).toBe(0);
+    expect((await listInvoices(db(), patientCtx, { q: "ient" }, { skip: 0, take: 10 })).total).toBe(1);
+  });
+
+  it("rejects bad input field by field", () => {
+    expect(() => parseInput(ZPayment, { invoiceId: "x", amount: -5, method: "GOLD" })).toThrow(expect.objectContaining({ fields: { amount: expect.any(String), method: expect.any(String) } }));
+  });
+});
