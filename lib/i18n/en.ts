@@ -7,6 +7,7 @@ import { schedulingEn } from "./scheduling.en";
 import { staffEn } from "./staff.en";
 import { triageEn } from "./triage.en";
 import { wardsEn } from "./wards.en";
+import { reportsEn } from "./reports.en";
 
 // Every user-facing English string of the shell. A French file with the same shape can follow.
 export const en = {
@@ -181,6 +182,7 @@ export const en = {
   staff: staffEn,
   scheduling: schedulingEn,
   wards: wardsEn,
+  reports: reportsEn,
   prescriptions: prescriptionsEn,
   clinical: clinicalEn,
   pharmacy: pharmacyEn,

@@ -1,0 +1,6 @@
+import { apiRoute } from "@/lib/server/api";
+import { db } from "@/lib/server/db";
+import { reportFile } from "@/lib/reports/files";
+
+/** `/reports/{revenue|appointments|occupancy|diagnoses|revenue-per-day}[.csv]?from=&to=`: JSON, or CSV with `.csv` or `?format=csv`. */
+export const GET = apiRoute<{ name: string }>("report.read", async ({ req, params }) => reportFile(db(), params.name, req.nextUrl.searchParams));
