@@ -25,14 +25,18 @@ function respond(result: unknown): Response {
   return result instanceof Response ? result : NextResponse.json(result);
 }
 
-/** A route handler behind the guard: the caller must hold the permission. */
+/**
+ * A route handler behind the guard: the caller must hold the permission. `scopes`: the integration
+ * token scopes (besides "full") that may call it, e.g. ["public-health:read"].
+ */
 export function apiRoute<P extends Params = Params>(
   permission: Permission,
   handler: (args: { req: NextRequest; ctx: Ctx; params: P }) => Promise<unknown>,
+  options: { scopes?: readonly string[] } = {},
 ) {
   return async (req: NextRequest, route: RouteContext<P>): Promise<Response> => {
     try {
-      const ctx = await authorize(permission);
+      const ctx = await authorize(permission, options.scopes);
       return respond(await handler({ req, ctx, params: await route.params }));
     } catch (err) {
       return errorResponse(err, { method: req.method, path: req.nextUrl.pathname });

@@ -5,12 +5,14 @@ import { currentCtx, type Ctx } from "./session";
 
 /**
  * The door for pages and API routes: the caller must be signed in (session or bearer token, still
- * live) and hold the permission. Throws UNAUTHENTICATED or FORBIDDEN.
+ * live) and hold the permission; a scoped integration token also needs a scope the route accepts. Throws UNAUTHENTICATED or FORBIDDEN.
  */
-export async function authorize(permission: Permission): Promise<Ctx> {
+export async function authorize(permission: Permission, scopes: readonly string[] = []): Promise<Ctx> {
   const { actor, ip } = await currentCtx();
   if (!actor) throw unauthenticated();
   if (!can(actor.role, permission)) throw forbidden();
+  // An integration token that is not "full" reaches only the routes that accept one of its scopes.
+  if (actor.scopes && !actor.scopes.includes("full") && !actor.scopes.some((s) => scopes.includes(s))) throw forbidden();
   return { actor, ip };
 }
 

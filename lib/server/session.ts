@@ -4,9 +4,11 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { authOptions } from "./auth";
 import { db } from "./db";
 import { clientIp } from "./request";
+import { isIntegrationToken, resolveToken } from "@/lib/tokens/service";
 import { verifyApiToken } from "./tokens";
 
-export type Actor = { id: string; role: Role; name: string; email: string };
+/** `scopes` is set only for an integration token: "full" acts as the owner, others narrow it. */
+export type Actor = { id: string; role: Role; name: string; email: string; scopes?: string[] };
 
 /** The request's actor and address: what services need to scope and audit. */
 export type Ctx = { actor: Actor; ip: string | null };
@@ -30,7 +32,12 @@ export async function currentCtx(): Promise<{ actor: Actor | null; ip: string | 
   const ip = clientIp(h);
   const authz = h.get("authorization");
   if (authz?.toLowerCase().startsWith("bearer ")) {
-    const claims = await verifyApiToken(authz.slice(7).trim());
+    const bearer = authz.slice(7).trim();
+    if (isIntegrationToken(bearer)) {
+      const found = await resolveToken(db(), bearer);
+      return { actor: found ? { ...found.actor, scopes: found.scopes } : null, ip };
+    }
+    const claims = await verifyApiToken(bearer);
     return { actor: claims ? await liveActor(claims.userId, claims.sessionVersion) : null, ip };
   }
   const session = await getServerSession(authOptions);

@@ -1,0 +1,5 @@
+import { publicRoute } from "@/lib/server/api";
+import { openApiDocument } from "@/lib/server/openapi";
+
+/** This document: OpenAPI 3.1 of the whole API, built from the schemas the routes validate with. */
+export const GET = publicRoute(async () => openApiDocument());

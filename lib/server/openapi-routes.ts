@@ -1,0 +1,128 @@
+import type { z } from "zod";
+import { ZTokenRequest } from "@/lib/accounts/schemas";
+import { ZAddendum, ZConsultationCreate, ZConsultationUpdate, ZLabOrder, ZLabResult, ZNurseNote, ZVitals } from "@/lib/clinical/schemas";
+import { ZDepartmentCreate, ZDepartmentUpdate } from "@/lib/departments/schemas";
+import { ZExportRequest } from "@/lib/jobs/schemas";
+import { ZDeactivatePatient, ZRegisterPatient, ZSelfRegister, ZUpdatePatient } from "@/lib/patients/schemas";
+import { DRUG_FILTER_KEYS, ZDrugCreate, ZDrugUpdate } from "@/lib/pharmacy/schemas";
+import { PRESCRIPTION_FILTER_KEYS, ZPrescribe, ZRevoke } from "@/lib/prescriptions/schemas";
+import { APPOINTMENT_FILTER_KEYS, ZAppointmentChange, ZAvailability, ZBook } from "@/lib/scheduling/schemas";
+import { ZDeactivate, ZStaffCreate, ZStaffUpdate } from "@/lib/staff/schemas";
+import { ZTokenCreate } from "@/lib/tokens/schemas";
+import { ZMarkRead, ZTriageRun } from "@/lib/triage/schemas";
+import { ADMISSION_FILTER_KEYS, ZAdmit, ZBed, ZBedPatch, ZDischarge, ZRoom, ZRoomPatch, ZTransfer, ZWard, ZWardPatch } from "@/lib/wards/schemas";
+import type { Permission } from "./permissions";
+
+export type Operation = {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** Under /api/v1, with {param} placeholders. */
+  path: string;
+  tag: string;
+  summary: string;
+  /** null: public. */
+  permission: Permission | null;
+  /** The schema the route passes to readJson. */
+  body?: z.ZodType;
+  query?: readonly string[];
+  /** Answers the list envelope { items, total, page, pageSize }. */
+  list?: boolean;
+  /** Token scopes (besides "full") that may call it. */
+  scopes?: readonly string[];
+  /** Success status when not 200. */
+  status?: number;
+};
+
+// Every route under app/api/v1, one line per method; openapi.test.ts fails when one is missing.
+export const OPERATIONS: Operation[] = [
+  { method: "POST", path: "/admissions/{id}/discharge", tag: "admissions", summary: "`{ summary }`: ends the admission; the bed goes to CLEANING and the attending doctor is told.", permission: "admission.manage", body: ZDischarge },
+  { method: "GET", path: "/admissions/{id}", tag: "admissions", summary: "One admission with its bed history (audited read).", permission: "admission.manage" },
+  { method: "POST", path: "/admissions/{id}/transfer", tag: "admissions", summary: "`{ bedId }`: the old bed goes to CLEANING in the same transaction; a discharged admission → 409 INVALID_TRANSITION.", permission: "admission.manage", body: ZTransfer },
+  { method: "GET", path: "/admissions", tag: "admissions", summary: "`?status=live|discharged&wardId=&doctorId=&patientId=&page=&pageSize=`, newest first.", permission: "admission.manage", query: ["q", "page", "pageSize", "sort", ...ADMISSION_FILTER_KEYS], list: true },
+  { method: "POST", path: "/admissions", tag: "admissions", summary: "`{ patientId, bedId, attendingDoctorId, departmentId?, reason, plannedStayDays?, triageId? }`; `409 BED_OCCUPIED` whatever the concurrency.", permission: "admission.manage", body: ZAdmit, status: 201 },
+  { method: "GET", path: "/appointments/{id}", tag: "appointments", summary: "One appointment by id.", permission: "appointment.read" },
+  { method: "PATCH", path: "/appointments/{id}", tag: "appointments", summary: "`{ startsAt }` reschedules; `{ status, reason? }` moves the lifecycle (illegal moves: 409 INVALID_TRANSITION).", permission: "appointment.book", body: ZAppointmentChange },
+  { method: "GET", path: "/appointments", tag: "appointments", summary: "`?status=&doctorId=&patientId=&departmentId=&from=&to=&sort=startsAt|-startsAt`, scoped to the caller.", permission: "appointment.read", query: ["q", "page", "pageSize", "sort", ...APPOINTMENT_FILTER_KEYS], list: true },
+  { method: "POST", path: "/appointments", tag: "appointments", summary: "Books a slot; `409 SLOT_TAKEN` when the doctor or the patient is already booked then.", permission: "appointment.book", body: ZBook, status: 201 },
+  { method: "GET", path: "/audit", tag: "audit", summary: "The audit.", permission: "audit.read", query: ["q","page","pageSize","sort"], list: true },
+  { method: "POST", path: "/auth/register", tag: "auth", summary: "A patient's self-registration: the same rules as the /register page.", permission: null, body: ZSelfRegister, status: 201 },
+  { method: "POST", path: "/auth/token", tag: "auth", summary: "Creates a token.", permission: null, body: ZTokenRequest },
+  { method: "PATCH", path: "/beds/{id}", tag: "beds", summary: "`{ state: FREE | OUT_OF_SERVICE }` (nurses and admins: mark clean, out of service, back in service; an occupied bed → 409 INVALID_TRANSITION); `{ label?, active? }` admins only (beds are never deleted).", permission: "bed.state", body: ZBedPatch },
+  { method: "GET", path: "/beds", tag: "beds", summary: "`?wardId=&roomId=&state=`: beds with their state, and the occupancy of the beds listed.", permission: "ward.read", query: ["wardId","roomId","state"] },
+  { method: "POST", path: "/beds", tag: "beds", summary: "`{ roomId, label }`.", permission: "ward.manage", body: ZBed, status: 201 },
+  { method: "POST", path: "/consultations/{id}/addenda", tag: "consultations", summary: "`{ text }` on a signed consultation (doctors).", permission: "clinical.addendum", body: ZAddendum, status: 201 },
+  { method: "GET", path: "/consultations/{id}", tag: "consultations", summary: "One consultation by id.", permission: "clinical.read" },
+  { method: "PATCH", path: "/consultations/{id}", tag: "consultations", summary: "Replaces the notes and diagnoses (author only; `423 RECORD_LOCKED` once the edit window has closed).", permission: "clinical.write", body: ZConsultationUpdate },
+  { method: "POST", path: "/consultations/{id}/sign", tag: "consultations", summary: "The author signs; edits stay open to them until `lockedAt`.", permission: "clinical.write" },
+  { method: "GET", path: "/consultations", tag: "consultations", summary: "`?patientId=` one patient's consultations (audited); without it a doctor's own. Patients: their own signed ones.", permission: "clinical.read", query: ["q","page","pageSize","sort","patientId"], list: true },
+  { method: "POST", path: "/consultations", tag: "consultations", summary: "`{ appointmentId } | { patientId }` with the notes and diagnoses; `409 DUPLICATE` for a second one per appointment.", permission: "clinical.write", body: ZConsultationCreate, status: 201 },
+  { method: "GET", path: "/departments/{id}", tag: "departments", summary: "One department by id.", permission: "department.read" },
+  { method: "PATCH", path: "/departments/{id}", tag: "departments", summary: "`{ name?, description?, active? }`; `active: false` deactivates.", permission: "department.manage", body: ZDepartmentUpdate },
+  { method: "GET", path: "/departments", tag: "departments", summary: "Every signed-in user browses active departments; admins also see deactivated ones.", permission: "department.read", query: ["q","page","pageSize","sort"], list: true },
+  { method: "POST", path: "/departments", tag: "departments", summary: "Creates a department.", permission: "department.manage", body: ZDepartmentCreate, status: 201 },
+  { method: "GET", path: "/doctors/{id}/availability", tag: "doctors", summary: "The availability.", permission: "doctor.search" },
+  { method: "PUT", path: "/doctors/{id}/availability", tag: "doctors", summary: "Replaces the doctor's weekly hours, slot length and exceptions (doctors: their own only).", permission: "availability.manage", body: ZAvailability },
+  { method: "GET", path: "/doctors/{id}/slots", tag: "doctors", summary: "`?date=YYYY-MM-DD` (default today): the doctor's slots that day, each free or taken.", permission: "doctor.search", query: ["date"] },
+  { method: "GET", path: "/doctors", tag: "doctors", summary: "`?q=&specialty=&departmentId=&availableOn=YYYY-MM-DD`: active doctors, for every signed-in user.", permission: "doctor.search", query: ["q","page","pageSize","sort","specialty","departmentId","availableOn"], list: true },
+  { method: "GET", path: "/drugs/{id}", tag: "drugs", summary: "The drug with its units on hand (batches: GET /drugs/{id}/stock).", permission: "drug.read" },
+  { method: "PATCH", path: "/drugs/{id}", tag: "drugs", summary: "Edits any field; `{ active: false }` withdraws the drug (drugs are never deleted).", permission: "pharmacy.stock", body: ZDrugUpdate },
+  { method: "GET", path: "/drugs/{id}/stock", tag: "drugs", summary: "`{ onHand, reorderLevel, lowStock, batches: [{ id, lot, expiresOn, quantity, receivedAt, expired }] }`.", permission: "drug.read" },
+  { method: "POST", path: "/drugs/{id}/stock", tag: "drugs", summary: "`{ lot, expiresOn, quantity }` receives a batch (201); `{ batchId, delta, reason }` adjusts one (200). A batch never goes below zero (400 VALIDATION_FAILED on `delta`).", permission: "pharmacy.stock", status: 201 },
+  { method: "GET", path: "/drugs", tag: "drugs", summary: "`?q=&drugClass=&lowStock=true&active=true|false&page=&pageSize=`: the catalogue with units on hand.", permission: "drug.read", query: ["q", "page", "pageSize", "sort", ...DRUG_FILTER_KEYS], list: true },
+  { method: "POST", path: "/drugs", tag: "drugs", summary: "Adds a drug; the same generic name, form and strength twice → 409 DUPLICATE.", permission: "pharmacy.stock", body: ZDrugCreate, status: 201 },
+  { method: "GET", path: "/exports/{id}/download", tag: "exports", summary: "The finished CSV as an attachment, for its requester only (anyone else, or not finished: 404).", permission: "export.request" },
+  { method: "GET", path: "/exports/{id}", tag: "exports", summary: "`{ status, progress, downloadUrl? }`, for the export's requester only (anyone else: 404).", permission: "export.request" },
+  { method: "GET", path: "/exports", tag: "exports", summary: "The caller's own exports, newest first.", permission: "export.request" },
+  { method: "POST", path: "/exports", tag: "exports", summary: "`{ kind: \"treatment-history\", patientId? }` → 202 `{ id }`; the worker builds it (poll GET /exports/{id}).", permission: "export.request", body: ZExportRequest, status: 202 },
+  { method: "GET", path: "/icd10", tag: "icd10", summary: "`?q=` code prefix or words → `{ items: [{ code, description }] }` (at most 20), for the diagnosis picker.", permission: "clinical.read", query: ["q"] },
+  { method: "GET", path: "/lab-orders/{id}/results", tag: "lab-orders", summary: "The order with its result, if any (audited; patients: their own).", permission: "clinical.read" },
+  { method: "POST", path: "/lab-orders/{id}/results", tag: "lab-orders", summary: "`{ value | valueText, unit?, refLow?, refHigh?, flag? }`: unit and range default from the catalogue, the flag is computed (qualitative: chosen).", permission: "lab.result", body: ZLabResult, status: 201 },
+  { method: "GET", path: "/lab-orders", tag: "lab-orders", summary: "`?patientId=&status=ORDERED|RESULTED|CANCELLED`; `status=ORDERED` alone is the lab's worklist, oldest first.", permission: "clinical.read", query: ["q","page","pageSize","sort","status","patientId"], list: true },
+  { method: "POST", path: "/lab-orders", tag: "lab-orders", summary: "`{ patientId, testIds: [...], consultationId?, notes? }` → 201 `{ items: [order, …] }`, one order per test.", permission: "clinical.write", body: ZLabOrder, status: 201 },
+  { method: "GET", path: "/lab-tests", tag: "lab-tests", summary: "The lab catalogue: code, LOINC, unit and adult reference range of each active test.", permission: "clinical.read" },
+  { method: "GET", path: "/notifications", tag: "notifications", summary: "The caller's own notifications, newest first: `?unread=true&page=&pageSize=` → list plus `unread` count.", permission: "notification.read", query: ["q","page","pageSize","sort","unread"], list: true },
+  { method: "PATCH", path: "/notifications", tag: "notifications", summary: "`{ ids: [...] }` or `{ all: true }` → `{ updated, unread }`; other users' ids are ignored.", permission: "notification.read", body: ZMarkRead },
+  { method: "GET", path: "/openapi.json", tag: "openapi.json", summary: "This document: OpenAPI 3.1 of the whole API, built from the schemas the routes validate with.", permission: null },
+  { method: "GET", path: "/patients/{id}/history", tag: "patients", summary: "Everything on the record in time order, paged (`?page=&pageSize=&sort=-at|at`, newest first by default): registration, allergies, conditions, appointments, consultations, vitals, nurse notes, lab orders and results, prescriptions, addenda. One audited read of the record.", permission: "patient.read", query: ["q","page","pageSize","sort"], list: true },
+  { method: "POST", path: "/patients/{id}/nurse-notes/{noteId}/addenda", tag: "patients", summary: "`{ text }`: an addendum to a locked record.", permission: "clinical.addendum", body: ZAddendum, status: 201 },
+  { method: "PATCH", path: "/patients/{id}/nurse-notes/{noteId}", tag: "patients", summary: "By the author until `lockedAt`; then `423 RECORD_LOCKED` (add an addendum instead).", permission: "vitals.write", body: ZNurseNote },
+  { method: "GET", path: "/patients/{id}/nurse-notes", tag: "patients", summary: "Newest first (audited; patients: their own).", permission: "clinical.read", query: ["q","page","pageSize","sort"], list: true },
+  { method: "POST", path: "/patients/{id}/nurse-notes", tag: "patients", summary: "`{ shift: DAY/EVENING/NIGHT, category, text }`.", permission: "vitals.write", body: ZNurseNote, status: 201 },
+  { method: "GET", path: "/patients/{id}", tag: "patients", summary: "One patient by id.", permission: "patient.read" },
+  { method: "PATCH", path: "/patients/{id}", tag: "patients", summary: "Updates a patient; absent fields stay as they are.", permission: "patient.register", body: ZUpdatePatient },
+  { method: "DELETE", path: "/patients/{id}", tag: "patients", summary: "Deactivates (soft delete) with a reason; the record and its history stay.", permission: "patient.deactivate", body: ZDeactivatePatient },
+  { method: "POST", path: "/patients/{id}/vitals/{vitalId}/addenda", tag: "patients", summary: "`{ text }`: an addendum to a locked record.", permission: "clinical.addendum", body: ZAddendum, status: 201 },
+  { method: "PATCH", path: "/patients/{id}/vitals/{vitalId}", tag: "patients", summary: "The full set of measurements again (absent ones are cleared), by the author until `lockedAt`; then `423`.", permission: "vitals.write", body: ZVitals },
+  { method: "GET", path: "/patients/{id}/vitals", tag: "patients", summary: "Newest first (audited; patients: their own).", permission: "clinical.read", query: ["q","page","pageSize","sort"], list: true },
+  { method: "POST", path: "/patients/{id}/vitals", tag: "patients", summary: "At least one measurement, each within its plausible range (400 with the fields otherwise).", permission: "vitals.write", body: ZVitals, status: 201 },
+  { method: "GET", path: "/patients/me", tag: "patients", summary: "The me.", permission: "patient.self" },
+  { method: "GET", path: "/patients", tag: "patients", summary: "The patients.", permission: "patient.list", query: ["q","page","pageSize","sort","condition"], list: true },
+  { method: "POST", path: "/patients", tag: "patients", summary: "409 DUPLICATE with `details.candidates` when the person may already exist; resend with confirmDuplicate.", permission: "patient.register", body: ZRegisterPatient, status: 201 },
+  { method: "POST", path: "/prescriptions/{id}/dispense", tag: "prescriptions", summary: "`{ items?: [{ itemId, quantity }] }` (no body or no items: dispense all that remains) → 201 with the dispense, its batch lines and the prescription's new status. 409 OUT_OF_STOCK (nothing written); 409 INVALID_TRANSITION for a revoked, expired or fully dispensed prescription.", permission: "pharmacy.dispense", status: 201 },
+  { method: "GET", path: "/prescriptions/{id}/pdf", tag: "prescriptions", summary: "`?paper=A4|LETTER` (default A4): the printable prescription with its verification QR code.", permission: "prescription.read", query: ["paper"] },
+  { method: "POST", path: "/prescriptions/{id}/revoke", tag: "prescriptions", summary: "`{ reason }`: the prescribing doctor only; a fully dispensed prescription → 409 INVALID_TRANSITION.", permission: "prescription.write", body: ZRevoke },
+  { method: "GET", path: "/prescriptions/{id}", tag: "prescriptions", summary: "One prescription by id.", permission: "prescription.read" },
+  { method: "GET", path: "/prescriptions", tag: "prescriptions", summary: "`?status=&patientId=&page=&pageSize=&sort=-issuedAt|issuedAt`, scoped to the caller (patients: their own).", permission: "prescription.read", query: ["q", "page", "pageSize", "sort", ...PRESCRIPTION_FILTER_KEYS], list: true },
+  { method: "POST", path: "/prescriptions", tag: "prescriptions", summary: "Prescribes (doctors). Safety findings without `overrideReason` → 409 SAFETY_CHECK with `error.details.findings`.", permission: "prescription.write", body: ZPrescribe, status: 201 },
+  { method: "GET", path: "/public-health/aggregates", tag: "public-health", summary: "`?from=&to=&groupBy=diagnosis|department|ageBand|sex[&format=csv]`: anonymised counts, small cells suppressed. An admin (publichealth.read) or an API token with the \"public-health:read\" scope.", permission: null, query: ["from","to","groupBy","format"] },
+  { method: "GET", path: "/reports/{name}", tag: "reports", summary: "`/reports/{revenue|appointments|occupancy|diagnoses|revenue-per-day}[.csv]?from=&to=`: JSON, or CSV with `.csv` or `?format=csv`.", permission: "report.read" },
+  { method: "GET", path: "/reports/occupancy", tag: "reports", summary: "`?from=YYYY-MM-DD&to=YYYY-MM-DD` (both included): bed-days occupied / available, admissions and discharges per ward.", permission: "ward.read", query: ["from","to"] },
+  { method: "GET", path: "/reports/revenue", tag: "reports", summary: "`?from=&to=&doctorId=` (dates both included): per doctor the consultation visits, billed and collected; `&format=csv` for CSV.", permission: "report.read" },
+  { method: "PATCH", path: "/rooms/{id}", tag: "rooms", summary: "`{ name?, type?, capacity?, active? }`.", permission: "ward.manage", body: ZRoomPatch },
+  { method: "GET", path: "/rooms", tag: "rooms", summary: "`?wardId=`: rooms with the occupancy of their active beds.", permission: "ward.read", query: ["wardId"] },
+  { method: "POST", path: "/rooms", tag: "rooms", summary: "`{ wardId, name, type, capacity }`.", permission: "ward.manage", body: ZRoom, status: 201 },
+  { method: "GET", path: "/staff/{id}", tag: "staff", summary: "One staff by id.", permission: "staff.manage" },
+  { method: "PATCH", path: "/staff/{id}", tag: "staff", summary: "Absent fields stay as they are; null clears an optional one.", permission: "staff.manage", body: ZStaffUpdate },
+  { method: "DELETE", path: "/staff/{id}", tag: "staff", summary: "Deactivates a staff account: sign-in refused and every session and token dead at once.", permission: "staff.manage", body: ZDeactivate },
+  { method: "GET", path: "/staff", tag: "staff", summary: "`?q=&role=&departmentId=&page=&pageSize=&sort=`: staff accounts, active or not.", permission: "staff.manage", query: ["q","page","pageSize","sort","role","departmentId"], list: true },
+  { method: "POST", path: "/staff", tag: "staff", summary: "Without `password`, an email invites the person to choose one.", permission: "staff.manage", body: ZStaffCreate, status: 201 },
+  { method: "GET", path: "/stats", tag: "stats", summary: "The stats.", permission: "stats.read" },
+  { method: "GET", path: "/status", tag: "status", summary: "The status.", permission: null },
+  { method: "GET", path: "/stock/expiring", tag: "stock", summary: "`?days=60`: batches with units left expiring within that many days, expired ones included (`expired: true`), soonest first.", permission: "pharmacy.stock", query: ["q","page","pageSize","sort","days"], list: true },
+  { method: "DELETE", path: "/tokens/{id}", tag: "tokens", summary: "Revokes the token at once (its next request → 401); revoking twice is harmless.", permission: "token.manage" },
+  { method: "GET", path: "/tokens", tag: "tokens", summary: "Every integration token with its owner, scopes and last use; never the secret.", permission: "token.manage" },
+  { method: "POST", path: "/tokens", tag: "tokens", summary: "`{ name, scopes: [\"full\" | \"public-health:read\"], expiresInDays? }` → 201 `{ token, secret }`: the secret is shown only here.", permission: "token.manage", body: ZTokenCreate, status: 201 },
+  { method: "POST", path: "/triage", tag: "triage", summary: "`{ problem, patientId? }` → 201 `{ id, department: { id, name }, confidence, plannedStayDays, source, details }`, stored.", permission: "triage.run", body: ZTriageRun, status: 201 },
+  { method: "PATCH", path: "/wards/{id}", tag: "wards", summary: "`{ name?, type?, departmentId?, active? }`: wards are deactivated, never deleted.", permission: "ward.manage", body: ZWardPatch },
+  { method: "GET", path: "/wards", tag: "wards", summary: "Active wards with their department and occupancy (beds total / occupied / free / cleaning / out of service, %).", permission: "ward.read" },
+  { method: "POST", path: "/wards", tag: "wards", summary: "`{ name, type, departmentId? }`.", permission: "ward.manage", body: ZWard, status: 201 },
+];

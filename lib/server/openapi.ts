@@ -1,0 +1,126 @@
+import { z } from "zod";
+import { env } from "./env";
+import { OPERATIONS, type Operation } from "./openapi-routes";
+import { PERMISSIONS } from "./permissions";
+
+// The OpenAPI 3.1 document of /api/v1, built from the registry in openapi-routes.ts and the same
+// zod schemas the routes validate with (z.toJSONSchema speaks JSON Schema 2020-12, as 3.1 does).
+
+type Json = Record<string, unknown>;
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+const COMPONENT_SCHEMAS: Json = {
+  Error: {
+    type: "object",
+    required: ["error"],
+    properties: {
+      error: {
+        type: "object",
+        required: ["code", "message"],
+        properties: {
+          code: { type: "string", examples: ["VALIDATION_FAILED"] },
+          message: { type: "string" },
+          fields: { type: "object", additionalProperties: { type: "string" }, description: "Per-field messages (400 VALIDATION_FAILED)." },
+          details: { type: "object", description: "Extra facts, e.g. safety findings or duplicate candidates." },
+          correlationId: { type: "string" },
+        },
+      },
+    },
+  },
+  ListEnvelope: {
+    type: "object",
+    required: ["items", "total", "page", "pageSize"],
+    properties: {
+      items: { type: "array", items: { type: "object" } },
+      total: { type: "integer", minimum: 0 },
+      page: { type: "integer", minimum: 1 },
+      pageSize: { type: "integer", minimum: 1, maximum: 100 },
+    },
+  },
+};
+
+const ERROR_STATUSES: Record<string, string> = {
+  "400": "Invalid input (VALIDATION_FAILED with fields, MALFORMED_JSON).",
+  "401": "Not signed in, or the token is expired, revoked or its owner deactivated (UNAUTHENTICATED).",
+  "403": "The role, or the token's scopes, may never do this (FORBIDDEN).",
+  "404": "Not found, or outside the caller's scope (NOT_FOUND).",
+  "409": "A conflict (SLOT_TAKEN, BED_OCCUPIED, SAFETY_CHECK, INVALID_TRANSITION, OUT_OF_STOCK, DUPLICATE).",
+  "423": "A signed clinical record past its edit window (RECORD_LOCKED).",
+  "429": "Too many requests (RATE_LIMITED, with Retry-After).",
+};
+
+const QUERY_DESCRIPTIONS: Record<string, { description: string; schema: Json }> = {
+  q: { description: "Search text.", schema: { type: "string", maxLength: 200 } },
+  page: { description: "Page number, from 1.", schema: { type: "integer", minimum: 1, default: 1 } },
+  pageSize: { description: "Items per page, at most 100.", schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } },
+  sort: { description: "A field name; a leading '-' sorts descending.", schema: { type: "string" } },
+};
+
+/** A zod schema as JSON Schema 2020-12 (the input side: what a client sends). */
+export function jsonSchemaOf(schema: z.ZodType): Json {
+  const out = z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-2020-12" }) as Json;
+  delete out.$schema;
+  return out;
+}
+
+function operationObject(op: Operation): Json {
+  const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+  const parameters = [
+    ...pathParams.map((name) => ({ name, in: "path", required: true, schema: { type: "string" } })),
+    ...(op.query ?? []).map((name) => ({ name, in: "query", required: false, ...(QUERY_DESCRIPTIONS[name] ?? { schema: { type: "string" } }) })),
+  ];
+  const status = String(op.status ?? 200);
+  const errors = Object.fromEntries(
+    Object.entries(ERROR_STATUSES)
+      .filter(([code]) => (op.permission ? true : code !== "401" && code !== "403"))
+      .filter(([code]) => code !== "400" || op.body || op.query?.length)
+      .map(([code, description]) => [code, { description, content: { "application/json": { schema: ref("Error") } } }]),
+  );
+  const permission = op.permission ? `Permission \`${op.permission}\` (${PERMISSIONS[op.permission].roles.join(", ")}).` : "Public.";
+  const scopes = `Token scopes: full${op.scopes?.length ? `, ${op.scopes.join(", ")}` : ""}.`;
+  return {
+    operationId: `${op.method.toLowerCase()}${op.path.replace(/\{(\w+)\}/g, "By-$1").replace(/[^a-zA-Z0-9]+(.)/g, (_, c: string) => c.toUpperCase())}`,
+    tags: [op.tag],
+    summary: op.summary,
+    description: `${permission} ${op.permission ? scopes : ""}`.trim(),
+    "x-permission": op.permission,
+    ...(op.permission ? {} : { security: [] }),
+    ...(parameters.length ? { parameters } : {}),
+    ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchemaOf(op.body) } } } } : {}),
+    responses: {
+      [status]: {
+        description: op.list ? "A page of results." : "Success.",
+        content: { "application/json": { schema: op.list ? ref("ListEnvelope") : { type: "object" } } },
+      },
+      ...errors,
+    },
+  };
+}
+
+export function openApiDocument(): Json {
+  const paths: Record<string, Json> = {};
+  for (const op of OPERATIONS) (paths[op.path] ??= {})[op.method.toLowerCase()] = operationObject(op);
+  const tags = [...new Set(OPERATIONS.map((o) => o.tag))].sort().map((name) => ({ name }));
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: `${env().HOSPITAL_NAME} API`,
+      version: "1",
+      description: "The REST API of the hospital management system. Errors always have the Error shape; lists the ListEnvelope shape.",
+    },
+    servers: [{ url: "/api/v1" }],
+    security: [{ bearer: [] }, { session: [] }],
+    tags,
+    paths,
+    components: {
+      schemas: COMPONENT_SCHEMAS,
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "A token from POST /auth/token, or an integration token (hms_…) from /admin/tokens." },
+        session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
+      },
+    },
+  };
+}
+
+export { OPERATIONS };

@@ -1,0 +1,73 @@
+import { createHash, randomBytes } from "node:crypto";
+import { audit } from "@/lib/server/audit";
+import { clock } from "@/lib/server/clock";
+import type { Db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import type { Ctx } from "@/lib/server/session";
+import type { TokenCreate } from "./schemas";
+
+// Integration tokens: "hms_" + 32 random bytes, shown once; only the SHA-256 hash is stored.
+
+export const TOKEN_PREFIX = "hms_";
+
+export const hashToken = (secret: string) => createHash("sha256").update(secret).digest("hex");
+
+export const isIntegrationToken = (bearer: string) => bearer.startsWith(TOKEN_PREFIX);
+
+const PUBLIC_FIELDS = { id: true, name: true, scopes: true, createdAt: true, expiresAt: true, lastUsedAt: true, revokedAt: true } as const;
+
+export async function createToken(prisma: Db, ctx: Ctx, input: TokenCreate) {
+  const secret = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
+  const expiresAt = input.expiresInDays ? new Date(clock.now().getTime() + input.expiresInDays * 86_400_000) : null;
+  const scopes = [...new Set(input.scopes)];
+  const token = await prisma.$transaction(async (tx) => {
+    const row = await tx.apiToken.create({
+      data: { name: input.name, ownerId: ctx.actor.id, tokenHash: hashToken(secret), scopes, expiresAt },
+      select: PUBLIC_FIELDS,
+    });
+    await audit(tx, ctx, { action: "CREATE", entity: "ApiToken", entityId: row.id, details: { name: row.name, scopes } });
+    return row;
+  });
+  return { token, secret };
+}
+
+export async function listTokens(prisma: Db) {
+  return prisma.apiToken.findMany({
+    select: { ...PUBLIC_FIELDS, owner: { select: { id: true, name: true, email: true } } },
+    orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
+  });
+}
+
+export async function revokeToken(prisma: Db, ctx: Ctx, id: string) {
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.apiToken.findUnique({ where: { id }, select: { id: true, revokedAt: true } });
+    if (!row) throw new AppError("NOT_FOUND", "No such token.");
+    if (row.revokedAt) return tx.apiToken.findUniqueOrThrow({ where: { id }, select: PUBLIC_FIELDS });
+    const token = await tx.apiToken.update({ where: { id }, data: { revokedAt: clock.now() }, select: PUBLIC_FIELDS });
+    await audit(tx, ctx, { action: "DELETE", entity: "ApiToken", entityId: id, details: { name: token.name } });
+    return token;
+  });
+}
+
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * The owner and scopes of an active, unexpired, unrevoked token whose owner is active, or null.
+ * lastUsedAt is written at most once a minute per token, so busy integrations cost one read.
+ */
+export async function resolveToken(prisma: Db, secret: string) {
+  const now = clock.now();
+  const row = await prisma.apiToken.findUnique({
+    where: { tokenHash: hashToken(secret) },
+    select: { id: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true, owner: { select: { id: true, role: true, name: true, email: true, active: true } } },
+  });
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now) || !row.owner.active) return null;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+    await prisma.apiToken.updateMany({
+      where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - TOUCH_EVERY_MS) } }] },
+      data: { lastUsedAt: now },
+    });
+  }
+  const { active: _active, ...actor } = row.owner;
+  return { actor, scopes: row.scopes };
+}
