@@ -23,7 +23,7 @@ async function invoice(patientId: string, issuedAt: string, lines: Line[], payme
   });
   let last: string | null = null;
   for (const p of payments) {
-    const row = await db().payment.create({ data: { invoiceId: inv.id, amount: p.amount, method: "CASH", receivedById: adminId, receivedAt: at(p.at), refundOfId: p.amount < 0 ? last : null } });
+    const row: { id: string } = await db().payment.create({ data: { invoiceId: inv.id, amount: p.amount, method: "CASH", receivedById: adminId, receivedAt: at(p.at), refundOfId: p.amount < 0 ? last : null } });
     if (p.amount > 0) last = row.id;
   }
   return inv;
