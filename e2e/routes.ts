@@ -42,6 +42,9 @@ export const PAGES: { path: string; roles: RoleName[] }[] = [
   { path: "/beds?state=FREE", roles: WARD_READ },
   { path: "/admissions", roles: WARD_READ },
   { path: "/reports/occupancy", roles: WARD_READ },
+  { path: "/reports", roles: ["ADMIN"] },
+  { path: "/reports/revenue", roles: ["ADMIN"] },
+  { path: "/public-health", roles: ["ADMIN"] },
   { path: "/admin/wards", roles: ["ADMIN"] },
 ];
 
@@ -92,6 +95,10 @@ export const API: { method: "GET" | "POST" | "PATCH" | "DELETE"; path: string; r
   { method: "POST", path: "/api/v1/admissions/no-such-admission/transfer", roles: WARD_READ, okStatus: 400 },
   { method: "POST", path: "/api/v1/admissions/no-such-admission/discharge", roles: WARD_READ, okStatus: 400 },
   { method: "GET", path: "/api/v1/reports/occupancy?from=2026-01-01&to=2026-01-31", roles: WARD_READ },
+  { method: "GET", path: "/api/v1/reports/revenue?from=2026-01-01&to=2026-01-31", roles: ["ADMIN"] },
+  { method: "GET", path: "/api/v1/reports/revenue.csv?from=2026-01-01&to=2026-01-31", roles: ["ADMIN"] },
+  { method: "GET", path: "/api/v1/reports/appointments?from=2026-01-01&to=2026-01-31&format=csv", roles: ["ADMIN"] },
+  { method: "GET", path: "/api/v1/public-health/aggregates?from=2026-01-01&to=2026-01-31&groupBy=sex", roles: ["ADMIN"] },
   // The caller's own notifications; PATCH without a body is 400 (nothing marked).
   { method: "GET", path: "/api/v1/notifications", roles: ALL },
   { method: "GET", path: "/api/v1/notifications?unread=true&page=1&pageSize=5", roles: ALL },

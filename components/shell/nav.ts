@@ -29,6 +29,8 @@ const ITEMS = (): NavItem[] => {
     { href: "/admin/outbox", label: s.outbox, permission: "outbox.read" },
     { href: "/admin/jobs", label: messages().jobs.nav.jobs, permission: "jobs.read" },
     { href: "/exports", label: messages().jobs.nav.exports, permission: "export.request" },
+    { href: "/reports", label: messages().reports.nav.reports, permission: "report.read" },
+    { href: "/public-health", label: messages().reports.nav.publicHealth, permission: "publichealth.read" },
     { href: "/pharmacy", label: ph.pharmacy, permission: "pharmacy.stock" },
     { href: "/pharmacy/drugs", label: ph.drugs, permission: "pharmacy.stock" },
   ];

@@ -7,6 +7,8 @@ import type { AggregatesQuery, GroupBy } from "./schemas";
 // dates of birth, MRNs or dates. Small cells are suppressed (see `suppress`).
 
 export const SMALL = 5;
+/** The integration-token scope that may read the aggregates. */
+export const PUBLIC_HEALTH_SCOPE = "public-health:read";
 export const AGE_BANDS = ["0-4", "5-14", "15-24", "25-44", "45-64", "65+"] as const;
 const SEXES = ["female", "male", "other", "unknown"];
 

@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { occupancyReport } from "@/lib/wards/queries";
-import type { ReportRange, RevenueQuery } from "./schemas";
+import { type ReportRange, type RevenueQuery, ZReportRange } from "./schemas";
 
 // The admin's reports: one query per figure over indexed columns, never a query per row. Ranges are
 // local dates (both included) in the hospital's time zone; amounts are in minor units.
@@ -115,4 +115,12 @@ export const occupancy = (prisma: Db, range: ReportRange) => occupancyReport(pri
 export async function dashboard(prisma: Db, range: ReportRange) {
   const [appointments, occ, diagnoses, revenue] = await Promise.all([appointmentsPerDay(prisma, range), occupancy(prisma, range), topDiagnoses(prisma, range), revenuePerDay(prisma, range)]);
   return { from: range.from, to: range.to, appointments, occupancy: occ, diagnoses, revenue };
+}
+
+/** A page's range: the asked one, or the last 30 days (with the message of a bad range). */
+export function pageRange(params: Record<string, string>): { range: ReportRange; error?: string } {
+  const today = DateTime.now().setZone(env().HOSPITAL_TIMEZONE);
+  const fallback = { from: today.minus({ days: 29 }).toISODate()!, to: today.toISODate()! };
+  const asked = ZReportRange.safeParse({ from: params.from || fallback.from, to: params.to || fallback.to });
+  return asked.success ? { range: asked.data } : { range: fallback, error: asked.error.issues[0]?.message };
 }

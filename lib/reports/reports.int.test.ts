@@ -2,7 +2,6 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { seedDepartment, seedPatient, seedUser } from "@/prisma/builders";
 import { db } from "@/lib/server/db";
 import { resetDatabase } from "@/tests/reset";
-import { apiTokenHasScope, hashApiToken, PUBLIC_HEALTH_SCOPE } from "./access";
 import { aggregatesCsv, revenueCsv } from "./csv";
 import { aggregates } from "./public-health";
 import { appointmentsPerDay, revenuePerDay, revenueReport, topDiagnoses } from "./queries";
@@ -134,17 +133,6 @@ describe("reports", () => {
         for (const item of a.items) expect(Object.keys(item)).toEqual(["group", "count"]);
         for (const item of a.items) expect(typeof item.count === "number" ? item.count >= 5 : true).toBe(true);
       }
-    });
-
-    it("accepts only a live API token holding the public-health scope", async () => {
-      const mk = (secret: string, scopes: string[], extra: { revokedAt?: Date; expiresAt?: Date } = {}) =>
-        db().apiToken.create({ data: { name: secret, ownerId: adminId, tokenHash: hashApiToken(secret), scopes, ...extra } });
-      await mk("good", [PUBLIC_HEALTH_SCOPE]);
-      await mk("other", ["billing:read"]);
-      await mk("revoked", [PUBLIC_HEALTH_SCOPE], { revokedAt: new Date() });
-      await mk("expired", [PUBLIC_HEALTH_SCOPE], { expiresAt: new Date(Date.now() - 1000) });
-      expect(await apiTokenHasScope(db(), "good", PUBLIC_HEALTH_SCOPE)).toBe(true);
-      for (const s of ["other", "revoked", "expired", "unknown"]) expect(await apiTokenHasScope(db(), s, PUBLIC_HEALTH_SCOPE)).toBe(false);
     });
   });
 });

@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import { Alert } from "@/components/ui/Alert";
+import { buttonClass } from "@/components/ui/Button";
+import { PageHeader } from "@/components/ui/Card";
+import { FilterForm } from "@/components/ui/FilterForm";
+import { cell, Table } from "@/components/ui/Table";
+import { messages } from "@/lib/i18n";
+import { aggregates, type Cell } from "@/lib/reports/public-health";
+import { pageRange } from "@/lib/reports/queries";
+import { GROUP_BYS, type GroupBy } from "@/lib/reports/schemas";
+import { db } from "@/lib/server/db";
+import { guardPage } from "@/lib/server/guard";
+import { stringParams } from "@/lib/server/page-query";
+
+export const metadata: Metadata = { title: "Public-health aggregates" };
+
+export default async function PublicHealthPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await guardPage("publichealth.read", "/public-health");
+  const m = messages().reports.publicHealth;
+  const dm = messages().reports.dashboard;
+  const params = stringParams(await searchParams);
+  const { range, error } = pageRange(params);
+  const groupBy: GroupBy = (GROUP_BYS as readonly string[]).includes(params.groupBy) ? (params.groupBy as GroupBy) : "diagnosis";
+  const a = await aggregates(db(), { ...range, groupBy });
+  const qs = `from=${range.from}&to=${range.to}&groupBy=${groupBy}`;
+  const show = (c: Cell) => (c === "withheld" ? m.withheld : String(c));
+  return (
+    <>
+      <PageHeader title={m.title}>
+        <div className="flex gap-2">
+          <a href={`/api/v1/public-health/aggregates?${qs}&format=csv`} download className={buttonClass("secondary")}>{m.csv}</a>
+          <a href={`/api/v1/public-health/aggregates?${qs}`} download={`public-health-${groupBy}.json`} className={buttonClass("secondary")}>{m.json}</a>
+        </div>
+      </PageHeader>
+      <FilterForm
+        action="/public-health"
+        selects={[{ name: "groupBy", label: m.groupBy, value: groupBy, options: GROUP_BYS.map((g) => [g, m.groups[g]] as const) }]}
+        dates={[{ name: "from", label: dm.from, value: range.from }, { name: "to", label: dm.to, value: range.to }]}
+        submit={dm.show}
+      />
+      {error ? <div className="mb-4"><Alert tone="error">{error}</Alert></div> : null}
+      <p className="mb-4 max-w-3xl text-sm text-slate-600">{m.hint}</p>
+      {a.items.length === 0 ? (
+        <p className="text-sm text-slate-600">{m.none}</p>
+      ) : (
+        <div className="max-w-xl">
+          <Table head={[m.groups[groupBy], m.count]}>
+            {a.items.map((i) => (
+              <tr key={i.group}>
+                <th scope="row" className={`${cell} text-left font-medium`}>{i.group}</th>
+                <td className={`${cell} text-right tabular-nums`} data-count>{show(i.count)}</td>
+              </tr>
+            ))}
+            <tr className="bg-slate-50 font-semibold">
+              <th scope="row" className={`${cell} text-left`}>{m.total}</th>
+              <td className={`${cell} text-right tabular-nums`} data-count>{show(a.total)}</td>
+            </tr>
+          </Table>
+        </div>
+      )}
+    </>
+  );
+}
