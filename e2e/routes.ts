@@ -25,6 +25,8 @@ export const PAGES: { path: string; roles: RoleName[] }[] = [
   { path: "/exports", roles: ALL },
   { path: "/appointments", roles: ["ADMIN", "DOCTOR", "NURSE", "RECORDS_OFFICER", "PATIENT"] },
   { path: "/availability", roles: ["DOCTOR"] },
+  { path: "/billing", roles: ["ADMIN", "RECORDS_OFFICER", "PATIENT"] },
+  { path: "/billing/new", roles: ["ADMIN", "RECORDS_OFFICER"] },
   // {doctorId} is the demo cardiologist's id, looked up at run time (fixtures.ts demoDoctorId).
   { path: "/doctors/{doctorId}", roles: ALL },
   { path: "/admin/staff/{doctorId}/availability", roles: ["ADMIN"] },
@@ -99,6 +101,17 @@ export const API: { method: "GET" | "POST" | "PATCH" | "DELETE"; path: string; r
   { method: "GET", path: "/api/v1/reports/revenue.csv?from=2026-01-01&to=2026-01-31", roles: ["ADMIN"] },
   { method: "GET", path: "/api/v1/reports/appointments?from=2026-01-01&to=2026-01-31&format=csv", roles: ["ADMIN"] },
   { method: "GET", path: "/api/v1/public-health/aggregates?from=2026-01-01&to=2026-01-31&groupBy=sex", roles: ["ADMIN"] },
+  // Billing: reads for billing staff and patients (own); writes by billing staff. Unknown ids 404, empty bodies 400.
+  { method: "GET", path: "/api/v1/invoices?status=open", roles: ["ADMIN", "RECORDS_OFFICER", "PATIENT"] },
+  { method: "POST", path: "/api/v1/invoices", roles: ["ADMIN", "RECORDS_OFFICER"], okStatus: 400 },
+  { method: "GET", path: "/api/v1/invoices/no-such-invoice", roles: ["ADMIN", "RECORDS_OFFICER", "PATIENT"], okStatus: 404 },
+  { method: "POST", path: "/api/v1/invoices/no-such-invoice/lines", roles: ["ADMIN", "RECORDS_OFFICER"], okStatus: 400 },
+  { method: "POST", path: "/api/v1/invoices/no-such-invoice/void", roles: ["ADMIN", "RECORDS_OFFICER"], okStatus: 400 },
+  { method: "GET", path: "/api/v1/invoices/no-such-invoice/pdf", roles: ["ADMIN", "RECORDS_OFFICER", "PATIENT"], okStatus: 404 },
+  { method: "GET", path: "/api/v1/payments", roles: ["ADMIN", "RECORDS_OFFICER", "PATIENT"] },
+  { method: "POST", path: "/api/v1/payments", roles: ["ADMIN", "RECORDS_OFFICER"], okStatus: 400 },
+  { method: "POST", path: "/api/v1/payments/no-such-payment/refund", roles: ["ADMIN", "RECORDS_OFFICER"], okStatus: 400 },
+  { method: "GET", path: "/api/v1/payments/no-such-payment/receipt", roles: ["ADMIN", "RECORDS_OFFICER", "PATIENT"], okStatus: 404 },
   // The caller's own notifications; PATCH without a body is 400 (nothing marked).
   { method: "GET", path: "/api/v1/notifications", roles: ALL },
   { method: "GET", path: "/api/v1/notifications?unread=true&page=1&pageSize=5", roles: ALL },

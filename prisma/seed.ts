@@ -3,6 +3,7 @@
 import type { Db } from "../lib/server/db";
 import type { Role } from "../lib/generated/prisma/enums";
 import { seedAvailability, seedDepartment, seedPatient, seedUser } from "./builders";
+import { seedBilling } from "./seed-billing";
 import { seedClinical } from "./seed-clinical";
 import { seedPharmacy } from "./seed-pharmacy";
 import { seedPrescriptions } from "./seed-prescriptions";
@@ -66,4 +67,5 @@ export async function seedDemo(prisma: Db): Promise<void> {
   await seedPrescriptions(prisma);
   await seedClinical(prisma);
   await seedWards(prisma);
+  await seedBilling(prisma);
 }

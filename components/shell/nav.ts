@@ -29,6 +29,7 @@ const ITEMS = (): NavItem[] => {
     { href: "/admin/outbox", label: s.outbox, permission: "outbox.read" },
     { href: "/admin/jobs", label: messages().jobs.nav.jobs, permission: "jobs.read" },
     { href: "/exports", label: messages().jobs.nav.exports, permission: "export.request" },
+    { href: "/billing", label: messages().billing.nav.billing, permission: "billing.read" },
     { href: "/reports", label: messages().reports.nav.reports, permission: "report.read" },
     { href: "/public-health", label: messages().reports.nav.publicHealth, permission: "publichealth.read" },
     { href: "/pharmacy", label: ph.pharmacy, permission: "pharmacy.stock" },

@@ -8,7 +8,7 @@ export function minorDigits(currency: string): number {
 /** 123456 USD → "$1,234.56"; negative amounts keep their sign. */
 export function formatMoney(minor: number, currency: string, locale = "en-GB"): string {
   const digits = minorDigits(currency);
-  return new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(minor / 10 ** digits);
+  return new Intl.NumberFormat(locale, { style: "currency", currency, currencyDisplay: "narrowSymbol", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(minor / 10 ** digits);
 }
 
 /** "12.5" → 1250 (USD); null for text that is not a non-negative amount with at most the currency's digits. */

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { en } from "@/lib/i18n/en";
+import { env } from "@/lib/server/env";
+import { parseMoney } from "./money";
 
 const m = en.billing.errors;
 
@@ -47,3 +49,18 @@ export const ZInvoiceFilters = z.object({
   status: z.enum(INVOICE_STATUSES).optional().catch(undefined),
   patientId: z.string().max(100).optional(),
 });
+
+// Forms: amounts typed as decimal text in the hospital's currency ("12.50"), turned into minor units.
+const ZMoneyText = z.string({ error: m.amount }).transform((s, ctx) => {
+  const v = parseMoney(s, env().HOSPITAL_CURRENCY);
+  if (v === null || v <= 0) {
+    ctx.addIssue({ code: "custom", message: m.amount });
+    return z.NEVER;
+  }
+  return v;
+});
+
+export const ZPaymentAction = ZPayment.extend({ amount: ZMoneyText });
+export const ZRefundAction = ZRefund.extend({ paymentId: ZId, amount: ZMoneyText });
+export const ZLineAction = ZLine.extend({ invoiceId: ZId, unitAmount: ZMoneyText });
+export const ZVoidAction = ZVoid.extend({ invoiceId: ZId });

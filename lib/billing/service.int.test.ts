@@ -4,6 +4,7 @@ import { db } from "@/lib/server/db";
 import type { Ctx } from "@/lib/server/session";
 import { parseInput } from "@/lib/server/validation";
 import { resetDatabase } from "@/tests/reset";
+import { renderInvoicePdf, renderReceiptPdf } from "./pdf";
 import { getInvoice, listInvoices } from "./queries";
 import { ZCreateInvoice, ZPayment, ZRefund } from "./schemas";
 import { addLines, createInvoice, refundPayment, startedDays, takePayment, voidInvoice } from "./service";
@@ -157,5 +158,22 @@ describe("billing", () => {
 
   it("rejects bad input field by field", () => {
     expect(() => parseInput(ZPayment, { invoiceId: "x", amount: -5, method: "GOLD" })).toThrow(expect.objectContaining({ fields: { amount: expect.any(String), method: expect.any(String) } }));
+  });
+});
+
+describe("billing PDFs", () => {
+  it("prints the invoice and a receipt as PDFs, each read audited", async () => {
+    await resetDatabase();
+    const r = await seedUser(db(), { email: "r@h.org", name: "Records", role: "RECORDS_OFFICER", password: PW });
+    const ctx = ctxOf(r, "RECORDS_OFFICER");
+    const pid = (await seedPatient(db(), { firstName: "Pat", lastName: "Ient", dateOfBirth: "1980-01-01", sex: "female" })).id;
+    const { id } = await createInvoice(db(), ctx, parseInput(ZCreateInvoice, { patientId: pid, lines: [{ description: "Dressing", quantity: 3, unitAmount: 450 }] }));
+    const payment = await takePayment(db(), ctx, parseInput(ZPayment, { invoiceId: id, amount: 1000, method: "CARD", reference: "T-1" }));
+    const invoice = await renderInvoicePdf(db(), ctx, id);
+    const receipt = await renderReceiptPdf(db(), ctx, payment.id);
+    expect(invoice.pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(receipt.pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(receipt.number).toBe(payment.receiptNumber);
+    expect(await db().auditEvent.count({ where: { action: "VIEW", patientId: pid } })).toBe(2);
   });
 });

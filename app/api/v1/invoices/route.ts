@@ -1,0 +1,18 @@
+import { apiRoute, created, listResponse, parseListQuery, readJson } from "@/lib/server/api";
+import { db } from "@/lib/server/db";
+import { parseInput } from "@/lib/server/validation";
+import { listInvoices } from "@/lib/billing/queries";
+import { ZCreateInvoice, ZInvoiceFilters } from "@/lib/billing/schemas";
+import { createInvoice } from "@/lib/billing/service";
+
+/** `?q=&status=open|paid|void&patientId=&page=&pageSize=`, newest first, with derived total, paid and balance. */
+export const GET = apiRoute("billing.read", async ({ req, ctx }) => {
+  const params = req.nextUrl.searchParams;
+  const query = parseListQuery(params, ["issuedAt"], "-issuedAt");
+  const f = parseInput(ZInvoiceFilters, { status: params.get("status") ?? undefined, patientId: params.get("patientId") ?? undefined });
+  const { items, total } = await listInvoices(db(), ctx, { ...f, q: query.q }, query);
+  return listResponse(items, total, query);
+});
+
+/** `{ appointmentId } | { admissionId } | { patientId, lines }`; `409 DUPLICATE` when already invoiced. */
+export const POST = apiRoute("billing.manage", async ({ req, ctx }) => created(await createInvoice(db(), ctx, await readJson(req, ZCreateInvoice))));

@@ -1,0 +1,62 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { SubmitForm } from "@/components/forms/SubmitForm";
+import { useSubmit } from "@/components/forms/useSubmit";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { Field } from "@/components/ui/Field";
+import { SelectField } from "@/components/ui/Select";
+import type { ActionResult } from "@/lib/server/action";
+
+export type FormInput =
+  | { name: string; label: string; type?: "text" | "number"; inputMode?: "decimal" | "numeric"; defaultValue?: string }
+  | { name: string; label: string; options: readonly (readonly [string, string])[]; defaultValue?: string };
+
+/**
+ * One small billing form (payment, refund, extra line, void, new invoice): its fields, fixed
+ * values sent along, and the server action. Field messages come back under their fields; on
+ * success the page refreshes, or `goTo` opens the page of what was created.
+ */
+export function BillingForm({ title, fields, fixed, act, submit, done, variant = "primary", goTo }: {
+  title: string;
+  fields: FormInput[];
+  fixed: Record<string, string>;
+  act: (input: Record<string, string>) => Promise<ActionResult<unknown>>;
+  submit: string;
+  done?: string;
+  variant?: "primary" | "secondary" | "danger";
+  goTo?: string;
+}) {
+  const router = useRouter();
+  const initial = () => Object.fromEntries(fields.map((f) => [f.name, f.defaultValue ?? ("options" in f ? (f.options[0]?.[0] ?? "") : "")]));
+  const [values, setValues] = useState<Record<string, string>>(initial);
+  const [ok, setOk] = useState(false);
+  const { error, fields: errors, pending, submit: send } = useSubmit(act, (data) => {
+    const created = (data as { id?: string } | null)?.id;
+    if (goTo && created) return router.push(`${goTo}/${created}`);
+    setValues(initial());
+    setOk(true);
+    router.refresh();
+  });
+  const set = (name: string, value: string) => {
+    setOk(false);
+    setValues((v) => ({ ...v, [name]: value }));
+  };
+  return (
+    <SubmitForm className="space-y-3" error={error} onSubmit={() => send({ ...fixed, ...values })}>
+      <h3 className="text-sm font-semibold text-slate-900">{title}</h3>
+      {ok && done && !pending ? <Alert tone="success">{done}</Alert> : null}
+      {error?.fields && Object.keys(error.fields).every((k) => !(k in values)) ? <Alert tone="error">{Object.values(error.fields)[0]}</Alert> : null}
+      {fields.map((f) =>
+        "options" in f ? (
+          <SelectField key={f.name} label={f.label} name={f.name} options={f.options} value={values[f.name]} onChange={(e) => set(f.name, e.target.value)} error={errors[f.name]} />
+        ) : (
+          <Field key={f.name} label={f.label} name={f.name} type={f.type ?? "text"} inputMode={f.inputMode} value={values[f.name]} onChange={(e) => set(f.name, e.target.value)} error={errors[f.name]} />
+        ),
+      )}
+      <Button type="submit" variant={variant} disabled={pending}>{submit}</Button>
+    </SubmitForm>
+  );
+}
