@@ -1,0 +1,329 @@
+// `npm run console -- <command>`: the operators' console. Every command goes through the same
+// services and permission checks as the web app and the API, acting as a named admin (--as <email>,
+// else the first active admin), so everything it does is audited with that person.
+import { Command, CommanderError, Option } from "commander";
+import { z } from "zod";
+import { issuePasswordToken, setPasswordUrl, setPasswordWithToken } from "../lib/accounts/password-tokens";
+import { deactivateUser } from "../lib/accounts/service";
+import { listDepartments, type DepartmentSort } from "../lib/departments/queries";
+import { ZDepartmentCreate } from "../lib/departments/schemas";
+import { createDepartment } from "../lib/departments/service";
+import { runScheduledNow } from "../lib/jobs/admin";
+import type { ScheduledJob } from "../lib/jobs/definitions";
+import { sendOutboxEmail, waitingEmails } from "../lib/jobs/email";
+import { startQueue } from "../lib/jobs/queue";
+import { sendDueReminders } from "../lib/jobs/reminders";
+import { sendMonthlyReports } from "../lib/jobs/reports";
+import { listPatients, readPatient, type PatientSort } from "../lib/patients/queries";
+import { ZDeactivatePatient, ZRegisterPatient, ZUpdatePatient } from "../lib/patients/schemas";
+import { deactivatePatient, registerPatient, updatePatient } from "../lib/patients/service";
+import type { ListQuery } from "../lib/server/api";
+import { audit, verifyAuditChain } from "../lib/server/audit";
+import { db } from "../lib/server/db";
+import { AppError, forbidden } from "../lib/server/errors";
+import { can, type Permission } from "../lib/server/permissions";
+import type { Ctx } from "../lib/server/session";
+import { parseInput } from "../lib/server/validation";
+import { getStaff, listStaff, type StaffSort } from "../lib/staff/queries";
+import { ZDeactivate, ZStaffCreate } from "../lib/staff/schemas";
+import { createStaff } from "../lib/staff/service";
+import { loadDotEnv, runningEmbeddedUrl } from "./db/embedded";
+
+type Globals = { as?: string; json?: boolean };
+type Row = Record<string, unknown>;
+
+const JOBS: Record<string, ScheduledJob> = { reminders: "reminders.send", "monthly-report": "reports.monthly", "email-sweep": "email.sweep" };
+
+let globals: Globals = {};
+
+/** The acting admin: --as <email> (an active ADMIN), else the first active admin by creation. */
+async function actingCtx(permission: Permission): Promise<Ctx> {
+  const email = globals.as?.trim().toLowerCase();
+  const user = await db().user.findFirst({
+    where: email ? { email } : { role: "ADMIN", active: true },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, role: true, name: true, email: true, active: true },
+  });
+  if (!user) throw new AppError("NOT_FOUND", email ? `No account with the email ${email}.` : "There is no active admin account: create one with `admin create <email>`.");
+  if (!user.active) throw new AppError("FORBIDDEN", `The account ${user.email} is deactivated.`);
+  if (!can(user.role, permission)) throw forbidden();
+  return { actor: { id: user.id, role: user.role, name: user.name, email: user.email }, ip: null };
+}
+
+/** Output: JSON with --json, else one line per row with aligned columns. */
+function print(data: unknown, columns?: string[]): void {
+  if (globals.json) return void console.log(JSON.stringify(data, null, 2));
+  const rows = (Array.isArray(data) ? data : [data]) as Row[];
+  if (!columns) {
+    for (const row of rows) for (const [k, v] of Object.entries(row)) console.log(`${k.padEnd(18)} ${typeof v === "object" && v !== null ? JSON.stringify(v) : String(v ?? "")}`);
+    return;
+  }
+  const cell = (r: Row, c: string) => {
+    const v = c.split(".").reduce<unknown>((o, k) => (o as Row | null)?.[k], r);
+    return v instanceof Date ? v.toISOString() : String(v ?? "");
+  };
+  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r, c).length)));
+  console.log(columns.map((c, i) => c.padEnd(widths[i])).join("  "));
+  for (const r of rows) console.log(columns.map((c, i) => cell(r, c).padEnd(widths[i])).join("  "));
+  if (!rows.length) console.log("(none)");
+}
+
+/** Only the options the operator gave, under the schema's field names. */
+function given(opts: Record<string, unknown>, fields: Record<string, string>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([opt]) => opts[opt] !== undefined).map(([opt, field]) => [field, opts[opt]]));
+}
+
+const parse = <S extends z.ZodType>(schema: S, input: unknown): z.infer<S> => parseInput(schema, input);
+
+/** Reads are audited too: which command the operator ran, as whom. */
+const auditRead = (ctx: Ctx, entity: string, details: Record<string, string | number | boolean>) =>
+  audit(db(), ctx, { action: "VIEW", entity, details: { via: "console", ...details } });
+
+const listOpts = (cmd: Command) =>
+  cmd.option("-q, --query <text>", "search text").option("--page <n>", "page number", "1").option("--page-size <n>", "rows per page (at most 100)", "20");
+
+const ZListOpts = z.object({
+  q: z.string().trim().max(200, "Search text is too long").default(""),
+  page: z.coerce.number().int("Use a whole number").min(1, "Pages start at 1"),
+  pageSize: z.coerce.number().int("Use a whole number").min(1, "At least 1").max(100, "At most 100"),
+});
+
+/** The API's list paging (lib/server/api.ts parseListQuery) without loading the web request layer. */
+function listQuery<S extends string>(o: { query?: string; page: string; pageSize: string }, field: S, dir: "asc" | "desc"): ListQuery<S> {
+  const { q, page, pageSize } = parse(ZListOpts, { q: o.query, page: o.page, pageSize: o.pageSize });
+  return { q, page, pageSize, skip: (page - 1) * pageSize, take: pageSize, sort: { field, dir } };
+}
+
+const patientFields = (cmd: Command) =>
+  cmd
+    .option("--first-name <name>")
+    .option("--last-name <name>")
+    .option("--dob <YYYY-MM-DD>", "date of birth")
+    .addOption(new Option("--sex <sex>").choices(["female", "male", "other", "unknown"]))
+    .option("--phone <phone>")
+    .option("--email <email>")
+    .option("--address <address>");
+const PATIENT_OPTS = { firstName: "firstName", lastName: "lastName", dob: "dateOfBirth", sex: "sex", phone: "phone", email: "email", address: "address" };
+
+function buildProgram(): Command {
+  const program = new Command("console")
+    .description("Operators' console of the hospital system: the same services and permission checks as the app, audited as the acting admin.")
+    .option("--as <email>", "act as this admin (default: the first active admin)")
+    .option("--json", "print JSON instead of text")
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride()
+    .hook("preAction", (cmd) => {
+      globals = cmd.optsWithGlobals<Globals>();
+    });
+
+  const patients = program.command("patients").description("list, show, create, update and deactivate patient records");
+  listOpts(patients.command("list").description("active patients, newest first; search over name, MRN and phone"))
+    .option("--condition <text>", "only patients with this condition")
+    .action(async (o) => {
+      const ctx = await actingCtx("patient.list");
+      const { items, total } = await listPatients(db(), { ...listQuery<PatientSort>(o, "createdAt", "desc"), condition: o.condition });
+      await auditRead(ctx, "Patient", { command: "patients list", total });
+      print(globals.json ? { items, total } : items, ["id", "mrn", "firstName", "lastName", "dateOfBirth", "sex"]);
+    });
+  patients
+    .command("show <id>")
+    .description("one patient's record (audited as a read of the record)")
+    .action(async (id: string) => {
+      const ctx = await actingCtx("patient.read");
+      print(await readPatient(db(), ctx, id));
+    });
+  patientFields(patients.command("create").description("registers a patient; a likely duplicate stops it unless --confirm-duplicate"))
+    .option("--confirm-duplicate", "register even if a similar patient exists")
+    .action(async (o) => {
+      const ctx = await actingCtx("patient.register");
+      const input = parse(ZRegisterPatient, { ...given(o, PATIENT_OPTS), confirmDuplicate: o.confirmDuplicate ?? false });
+      print(await registerPatient(db(), ctx, input), ["id", "mrn"]);
+    });
+  patientFields(patients.command("update <id>").description("changes the given fields only")).action(async (id: string, o) => {
+    const ctx = await actingCtx("patient.register");
+    print(await updatePatient(db(), ctx, id, parse(ZUpdatePatient, given(o, PATIENT_OPTS))), ["id", "mrn"]);
+  });
+  patients
+    .command("deactivate <id>")
+    .description("soft delete: the record leaves lists, its history stays")
+    .requiredOption("--reason <text>", "why")
+    .action(async (id: string, o) => {
+      const ctx = await actingCtx("patient.deactivate");
+      await deactivatePatient(db(), ctx, id, parse(ZDeactivatePatient, { reason: o.reason }).reason);
+      print({ id, active: false });
+    });
+
+  const staff = program.command("staff").description("list, show, create and deactivate staff accounts");
+  listOpts(staff.command("list").description("staff accounts, active or not"))
+    .option("--role <role>", "only this role")
+    .action(async (o) => {
+      const ctx = await actingCtx("staff.manage");
+      const { items, total } = await listStaff(db(), listQuery<StaffSort>(o, "name", "asc"), o.role ? { role: o.role } : {});
+      await auditRead(ctx, "User", { command: "staff list", total });
+      print(globals.json ? { items, total } : items, ["id", "name", "email", "role", "active", "department.name"]);
+    });
+  staff
+    .command("show <id>")
+    .description("one staff account")
+    .action(async (id: string) => {
+      const ctx = await actingCtx("staff.manage");
+      const found = await getStaff(db(), id);
+      if (!found) throw new AppError("NOT_FOUND", "No such staff account.");
+      await auditRead(ctx, "User", { command: "staff show", id });
+      print(found);
+    });
+  staff
+    .command("create")
+    .description("creates a staff account; without --password an invitation email is sent")
+    .requiredOption("--name <name>")
+    .requiredOption("--email <email>")
+    .requiredOption("--role <role>", "ADMIN, DOCTOR, NURSE, PHARMACIST or RECORDS_OFFICER")
+    .option("--password <password>")
+    .option("--department <id>", "department id")
+    .option("--specialty <text>")
+    .action(async (o) => {
+      const ctx = await actingCtx("staff.manage");
+      const input = parse(ZStaffCreate, given(o, { name: "name", email: "email", role: "role", password: "password", department: "departmentId", specialty: "specialty" }));
+      print(await createStaff(db(), ctx, input), ["id", "name", "email", "role"]);
+    });
+  staff
+    .command("deactivate <id>")
+    .description("sign-in refused, every session and token dead at once")
+    .requiredOption("--reason <text>", "why")
+    .action(async (id: string, o) => {
+      const ctx = await actingCtx("staff.manage");
+      await deactivateUser(db(), ctx, id, parse(ZDeactivate, { reason: o.reason }).reason);
+      print({ id, active: false });
+    });
+
+  program
+    .command("admin")
+    .description("administrator accounts")
+    .command("create <email>")
+    .description("creates an admin account; without --password an invitation email is sent")
+    .option("--name <name>", "display name (default: the part of the email before @)")
+    .option("--password <password>")
+    .action(async (email: string, o) => {
+      const ctx = await actingCtx("staff.manage");
+      const input = parse(ZStaffCreate, { email, name: o.name ?? email.split("@")[0], role: "ADMIN", ...(o.password ? { password: o.password } : {}) });
+      print(await createStaff(db(), ctx, input), ["id", "name", "email", "role"]);
+    });
+
+  program
+    .command("password")
+    .description("passwords")
+    .command("reset <email>")
+    .description("prints a one-time set-password link, or sets --password directly")
+    .option("--password <password>", "the new password (else a link is printed)")
+    .action(async (email: string, o) => {
+      const ctx = await actingCtx("staff.manage");
+      const user = await db().user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, email: true, active: true } });
+      if (!user?.active) throw new AppError("NOT_FOUND", `No active account with the email ${email}.`);
+      const token = await db().$transaction(async (tx) => {
+        const t = await issuePasswordToken(tx, user.id, "RESET");
+        await audit(tx, ctx, { action: "UPDATE", entity: "User", entityId: user.id, details: { passwordLink: "RESET", via: "console", direct: !!o.password } });
+        return t;
+      });
+      if (o.password) {
+        await setPasswordWithToken(db(), { token, password: o.password }, null);
+        print({ email: user.email, passwordSet: true });
+      } else print({ email: user.email, url: setPasswordUrl(token) });
+    });
+
+  program
+    .command("audit")
+    .description("the audit trail")
+    .command("verify")
+    .description("checks the hash chain of the audit trail; exit code 1 when it is broken")
+    .action(async () => {
+      const ctx = await actingCtx("audit.read");
+      const report = await verifyAuditChain(db());
+      await audit(db(), ctx, { action: "VERIFY", entity: "AuditChain", details: { via: "console", ok: report.ok, checked: report.checked } });
+      print(report);
+      if (!report.ok) process.exitCode = 1;
+    });
+
+  program
+    .command("jobs")
+    .description("background jobs")
+    .command("run <job>")
+    .description(`runs a scheduled job now in this process, or --enqueue it for the worker; job: ${Object.keys(JOBS).join(", ")}`)
+    .option("--enqueue", "hand it to the worker queue instead of running it here")
+    .action(async (job: string, o) => {
+      const name = JOBS[job];
+      if (!name) throw new AppError("VALIDATION_FAILED", `Unknown job "${job}".`, { fields: { job: `Use one of: ${Object.keys(JOBS).join(", ")}` } });
+      const ctx = await actingCtx("jobs.read");
+      let result: unknown;
+      if (o.enqueue) {
+        const boss = await startQueue(process.env.DATABASE_URL!, { work: false });
+        try {
+          result = { enqueued: await runScheduledNow(boss, name) };
+        } finally {
+          await boss.stop({ graceful: false });
+        }
+      } else if (name === "reminders.send") result = { reminded: (await sendDueReminders(db())).reminded.length };
+      else if (name === "reports.monthly") result = await sendMonthlyReports(db());
+      else {
+        const ids = await waitingEmails(db());
+        for (const id of ids) await sendOutboxEmail(db(), id, { final: false });
+        result = { attempted: ids.length };
+      }
+      await audit(db(), ctx, { action: "UPDATE", entity: "Job", details: { via: "console", job: name, enqueued: !!o.enqueue } });
+      print({ job: name, ...(result as Row) });
+    });
+
+  const departments = program.command("departments").description("list and create departments");
+  listOpts(departments.command("list").description("departments, active and deactivated")).action(async (o) => {
+    const ctx = await actingCtx("department.manage");
+    const { items, total } = await listDepartments(db(), listQuery<DepartmentSort>(o, "name", "asc"), { includeInactive: true });
+    await auditRead(ctx, "Department", { command: "departments list", total });
+    print(globals.json ? { items, total } : items, ["id", "name", "active", "description"]);
+  });
+  departments
+    .command("create <name>")
+    .description("creates a department")
+    .option("--description <text>")
+    .action(async (name: string, o) => {
+      const ctx = await actingCtx("department.manage");
+      print(await createDepartment(db(), ctx, parse(ZDepartmentCreate, { name, description: o.description })), ["id", "name"]);
+    });
+
+  return program;
+}
+
+/** An error for people: the message, then each field's problem on its own line; exit code 1. */
+function report(err: unknown): void {
+  if (err instanceof AppError) {
+    if (globals.json) console.error(JSON.stringify(err.toBody(), null, 2));
+    else {
+      console.error(`Error: ${err.message}`);
+      for (const [field, message] of Object.entries(err.fields ?? {})) console.error(`  ${field}: ${message}`);
+    }
+  } else console.error(`Error: ${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 1;
+}
+
+async function main(argv: string[]): Promise<void> {
+  loadDotEnv();
+  process.env.DATABASE_URL ??= (await runningEmbeddedUrl("hospital")) ?? undefined;
+  const program = buildProgram();
+  try {
+    if (argv.length <= 2) return program.outputHelp();
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      process.exitCode = err.exitCode;
+      return;
+    }
+    if (!process.env.DATABASE_URL) {
+      console.error("Error: DATABASE_URL is not set and the embedded database is not running. Set DATABASE_URL, or start the app with `npm run dev`.");
+      process.exitCode = 1;
+      return;
+    }
+    report(err);
+  } finally {
+    if (process.env.DATABASE_URL) await db().$disconnect();
+  }
+}
+
+await main(process.argv);
