@@ -1,5 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { seedPatient, seedUser } from "@/prisma/builders";
+import { ZDrugUpdate } from "@/lib/pharmacy/schemas";
+import { updateDrug } from "@/lib/pharmacy/service";
+import { ZWard, ZWardPatch } from "@/lib/wards/schemas";
+import { createWard, updateWard } from "@/lib/wards/service";
 import { db } from "@/lib/server/db";
 import type { Ctx } from "@/lib/server/session";
 import { parseInput } from "@/lib/server/validation";
@@ -146,6 +150,19 @@ describe("billing", () => {
     const visit = await create({ appointmentId });
     await pay(visit.id, 100);
     expect(await err(voidInvoice(db(), records, visit.id, "Changed my mind"))).toMatchObject({ code: "INVALID_TRANSITION" });
+  });
+
+  it("takes drug and bed-day prices edited by admins through the catalogue APIs' schemas", async () => {
+    const admin = ctxOf(await seedUser(db(), { email: "a@h.org", name: "Admin", role: "ADMIN", password: PW }), "ADMIN");
+    const drug = await db().drug.findFirstOrThrow();
+    await updateDrug(db(), admin, drug.id, parseInput(ZDrugUpdate, { unitPrice: 150 }));
+    const ward = await createWard(db(), admin, parseInput(ZWard, { name: "Ward B", type: "GENERAL", bedDayRate: 9000 }));
+    await updateWard(db(), admin, ward.id, parseInput(ZWardPatch, { bedDayRate: 9500 }));
+    expect(await db().drug.findUniqueOrThrow({ where: { id: drug.id } })).toMatchObject({ unitPrice: 150 });
+    expect(await db().ward.findUniqueOrThrow({ where: { id: ward.id } })).toMatchObject({ bedDayRate: 9500 });
+    expect(() => parseInput(ZWardPatch, { bedDayRate: -1 })).toThrow();
+    const { id } = await create({ appointmentId });
+    expect((await getInvoice(db(), records, id)).lines.find((l) => l.kind === "DRUG")).toMatchObject({ unitAmount: 150, amount: 1500 });
   });
 
   it("shows a patient only their own invoices", async () => {
