@@ -48,6 +48,7 @@ export const PAGES: { path: string; roles: RoleName[] }[] = [
   { path: "/reports/revenue", roles: ["ADMIN"] },
   { path: "/public-health", roles: ["ADMIN"] },
   { path: "/admin/wards", roles: ["ADMIN"] },
+  { path: "/admin/tokens", roles: ["ADMIN"] },
 ];
 
 /** A PAGES path with its placeholders filled in. */
@@ -101,6 +102,10 @@ export const API: { method: "GET" | "POST" | "PATCH" | "DELETE"; path: string; r
   { method: "GET", path: "/api/v1/reports/revenue.csv?from=2026-01-01&to=2026-01-31", roles: ["ADMIN"] },
   { method: "GET", path: "/api/v1/reports/appointments?from=2026-01-01&to=2026-01-31&format=csv", roles: ["ADMIN"] },
   { method: "GET", path: "/api/v1/public-health/aggregates?from=2026-01-01&to=2026-01-31&groupBy=sex", roles: ["ADMIN"] },
+  // Integration API tokens (admins); an empty body is 400, an unknown id 404. /api/v1/openapi.json and /api-docs are public (api-docs.spec.ts).
+  { method: "GET", path: "/api/v1/tokens", roles: ["ADMIN"] },
+  { method: "POST", path: "/api/v1/tokens", roles: ["ADMIN"], okStatus: 400 },
+  { method: "DELETE", path: "/api/v1/tokens/no-such-token", roles: ["ADMIN"], okStatus: 404 },
   // Billing: reads for billing staff and patients (own); writes by billing staff. Unknown ids 404, empty bodies 400.
   { method: "GET", path: "/api/v1/invoices?status=open", roles: ["ADMIN", "RECORDS_OFFICER", "PATIENT"] },
   { method: "POST", path: "/api/v1/invoices", roles: ["ADMIN", "RECORDS_OFFICER"], okStatus: 400 },

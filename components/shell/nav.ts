@@ -28,6 +28,8 @@ const ITEMS = (): NavItem[] => {
     { href: "/admin/wards", label: messages().wards.nav.wards, permission: "ward.manage" },
     { href: "/admin/outbox", label: s.outbox, permission: "outbox.read" },
     { href: "/admin/jobs", label: messages().jobs.nav.jobs, permission: "jobs.read" },
+    { href: "/admin/tokens", label: messages().tokens.nav.tokens, permission: "token.manage" },
+    { href: "/api-docs", label: messages().tokens.nav.apiDocs, permission: "token.manage" },
     { href: "/exports", label: messages().jobs.nav.exports, permission: "export.request" },
     { href: "/billing", label: messages().billing.nav.billing, permission: "billing.read" },
     { href: "/reports", label: messages().reports.nav.reports, permission: "report.read" },

@@ -8,6 +8,7 @@ import { staffEn } from "./staff.en";
 import { triageEn } from "./triage.en";
 import { wardsEn } from "./wards.en";
 import { reportsEn } from "./reports.en";
+import { tokensEn } from "./tokens.en";
 
 // Every user-facing English string of the shell. A French file with the same shape can follow.
 export const en = {
@@ -183,6 +184,7 @@ export const en = {
   scheduling: schedulingEn,
   wards: wardsEn,
   reports: reportsEn,
+  tokens: tokensEn,
   prescriptions: prescriptionsEn,
   clinical: clinicalEn,
   pharmacy: pharmacyEn,

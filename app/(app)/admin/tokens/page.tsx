@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import { JobButton } from "@/components/jobs/JobButton";
+import { TokenForm } from "@/components/tokens/TokenForm";
+import { Alert } from "@/components/ui/Alert";
+import { Badge } from "@/components/ui/Badge";
+import { Card, PageHeader } from "@/components/ui/Card";
+import { Table, cell } from "@/components/ui/Table";
+import { messages } from "@/lib/i18n";
+import { clock } from "@/lib/server/clock";
+import { db } from "@/lib/server/db";
+import { formatInstant } from "@/lib/server/format";
+import { guardPage } from "@/lib/server/guard";
+import { listTokens } from "@/lib/tokens/service";
+import { createTokenAction, revokeTokenAction } from "./actions";
+
+export const metadata: Metadata = { title: "API tokens" };
+export const dynamic = "force-dynamic";
+
+export default async function TokensPage() {
+  await guardPage("token.manage", "/admin/tokens");
+  const m = messages().tokens.tokens;
+  const tokens = await listTokens(db());
+  const now = clock.now();
+  return (
+    <>
+      <PageHeader title={m.title} />
+      <p className="mb-6 max-w-3xl text-sm text-slate-600">{m.intro}</p>
+      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+        <div>
+          {tokens.length === 0 ? (
+            <Alert>{m.none}</Alert>
+          ) : (
+            <Table head={[m.name, m.scopes, m.owner, m.created, m.lastUsed, m.expires, m.status, ""]}>
+              {tokens.map((t) => {
+                const expired = !!t.expiresAt && t.expiresAt <= now;
+                return (
+                  <tr key={t.id}>
+                    <td className={`${cell} font-medium`}>{t.name}</td>
+                    <td className={`${cell} font-mono text-xs`}>{t.scopes.join(", ")}</td>
+                    <td className={cell}>{t.owner.name}</td>
+                    <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatInstant(t.createdAt.toISOString())}</td>
+                    <td className={`${cell} whitespace-nowrap tabular-nums`}>{t.lastUsedAt ? formatInstant(t.lastUsedAt.toISOString()) : m.never}</td>
+                    <td className={`${cell} whitespace-nowrap tabular-nums`}>{t.expiresAt ? formatInstant(t.expiresAt.toISOString()) : m.noExpiry}</td>
+                    <td className={cell}>
+                      {t.revokedAt ? <Badge tone="danger">{m.revoked}</Badge> : expired ? <Badge tone="warning">{m.expired}</Badge> : <Badge tone="success">{m.active}</Badge>}
+                    </td>
+                    <td className={cell}>{t.revokedAt ? null : <JobButton act={revokeTokenAction} input={{ id: t.id }} label={m.revoke} doneLabel={m.revokedDone} />}</td>
+                  </tr>
+                );
+              })}
+            </Table>
+          )}
+        </div>
+        <Card title={m.newTitle}>
+          <TokenForm action={createTokenAction} labels={m} />
+        </Card>
+      </div>
+    </>
+  );
+}
