@@ -35,12 +35,14 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   return (
     <>
       <PageHeader title={m.phrases.invoiceTitle(inv.number)}>
-        <a href={`/api/v1/invoices/${inv.id}/pdf`} className={buttonClass("secondary")} download>{d.printInvoice}</a>
-        <Link href="/billing" className={buttonClass("secondary")}>{d.back}</Link>
+        <div className="flex flex-wrap gap-2">
+          <a href={`/api/v1/invoices/${inv.id}/pdf`} className={buttonClass("secondary")} download>{d.printInvoice}</a>
+          <Link href="/billing" className={buttonClass("secondary")}>{d.back}</Link>
+        </div>
       </PageHeader>
       {inv.status === "void" ? <Alert tone="error">{`${d.voided} ${inv.voidReason ?? ""}`}</Alert> : null}
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
+      <div className={manage ? "grid gap-6 lg:grid-cols-3" : "max-w-4xl"}>
+        <div className={manage ? "space-y-6 lg:col-span-2" : "space-y-6"}>
           <Card>
             <DefinitionList
               rows={[
@@ -98,6 +100,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
             <Card>
               {inv.balance > 0 ? (
                 <BillingForm
+                  key={`pay-${inv.balance}`}
                   title={d.takePayment}
                   fixed={{ invoiceId: inv.id }}
                   fields={[
@@ -115,6 +118,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
             {inv.payments.filter((p) => p.refundable > 0).map((p) => (
               <Card key={p.id}>
                 <BillingForm
+                  key={`refund-${p.refundable}`}
                   title={`${d.refund} ${p.receiptNumber}`}
                   fixed={{ paymentId: p.id }}
                   fields={[
