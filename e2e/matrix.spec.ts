@@ -10,6 +10,8 @@ for (const role of ROLE_NAMES) {
     test.use({ storageState: storageFor(role) });
 
     test("pages", async ({ page, request }) => {
+      // Every page of the table, one after the other: more than the default 30 s on a busy machine.
+      test.slow();
       const ids = { doctorId: await demoDoctorId(request), drugId: await demoDrugId(request) };
       for (const { path: pattern, roles } of PAGES) {
         const path = withIds(pattern, ids);

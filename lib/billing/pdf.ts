@@ -3,6 +3,7 @@ import { en } from "@/lib/i18n/en";
 import { audit } from "@/lib/server/audit";
 import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
+import { pdfBytes } from "@/lib/server/pdf";
 import { notFound } from "@/lib/server/errors";
 import type { Ctx } from "@/lib/server/session";
 import { formatMoney } from "./money";
@@ -17,12 +18,7 @@ const day = (iso: string) => new Intl.DateTimeFormat("en-GB", { timeZone: env().
 /** A document with the hospital header and a title; `finish` ends it and resolves to its bytes. */
 function startDoc(title: string) {
   const doc = new PDFDocument({ size: "A4", margin: 48, info: { Title: title, Author: env().HOSPITAL_NAME } });
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
+  const done = pdfBytes(doc);
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   doc.font("Helvetica-Bold").fontSize(16).fillColor("#0f172a").text(env().HOSPITAL_NAME, left, 48, { width: width - 200 });

@@ -5,6 +5,7 @@ import { audit } from "@/lib/server/audit";
 import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
+import { pdfBytes } from "@/lib/server/pdf";
 import { notFound } from "@/lib/server/errors";
 import type { Ctx } from "@/lib/server/session";
 import { DETAIL, prescriptionScope, toDetail, type PrescriptionDetail } from "./queries";
@@ -51,12 +52,7 @@ function qrRuns(text: string): { size: number; runs: [number, number, number][] 
 /** Renders the PDF from plain data (no database): what the route and the benchmark call. */
 export function buildPrescriptionPdf(data: PdfData, paper: Paper = "A4"): Promise<Buffer> {
   const doc = new PDFDocument({ size: paper, margin: 48, info: { Title: `${t.title} – ${data.patient.name}`, Author: data.hospital } });
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
+  const done = pdfBytes(doc);
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   const bottom = doc.page.height - doc.page.margins.bottom;

@@ -17,39 +17,24 @@ export default async function NewInvoicePage() {
   const c = m.create;
   const { appointments, admissions } = await uninvoiced(db());
   const name = (p: { firstName: string; lastName: string; mrn: string }) => `${p.firstName} ${p.lastName} (${p.mrn})`;
+  const choices = [
+    { field: "appointmentId", title: c.appointment, choose: c.chooseAppointment, none: c.noAppointments, submit: c.submitVisit, options: appointments.map((a) => [a.id, m.phrases.appointmentOption(formatInstant(a.startsAt.toISOString()), name(a.patient), a.doctor.name)] as const) },
+    { field: "admissionId", title: c.admission, choose: c.chooseAdmission, none: c.noAdmissions, submit: c.submitStay, options: admissions.map((a) => [a.id, m.phrases.admissionOption(formatInstant(a.admittedAt.toISOString()), name(a.patient), a.reason)] as const) },
+  ];
   return (
     <>
       <PageHeader title={c.title} />
       <p className="mb-6 max-w-3xl text-sm text-slate-600">{c.intro}</p>
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card title={c.appointment}>
-          {appointments.length === 0 ? (
-            <Alert>{c.noAppointments}</Alert>
-          ) : (
-            <BillingForm
-              title={c.chooseAppointment}
-              fixed={{}}
-              fields={[{ name: "appointmentId", label: c.appointment, options: appointments.map((a) => [a.id, m.phrases.appointmentOption(formatInstant(a.startsAt.toISOString()), name(a.patient), a.doctor.name)] as const) }]}
-              act={createInvoiceAction}
-              submit={c.submitVisit}
-              goTo="/billing"
-            />
-          )}
-        </Card>
-        <Card title={c.admission}>
-          {admissions.length === 0 ? (
-            <Alert>{c.noAdmissions}</Alert>
-          ) : (
-            <BillingForm
-              title={c.chooseAdmission}
-              fixed={{}}
-              fields={[{ name: "admissionId", label: c.admission, options: admissions.map((a) => [a.id, m.phrases.admissionOption(formatInstant(a.admittedAt.toISOString()), name(a.patient), a.reason)] as const) }]}
-              act={createInvoiceAction}
-              submit={c.submitStay}
-              goTo="/billing"
-            />
-          )}
-        </Card>
+        {choices.map((k) => (
+          <Card key={k.field} title={k.title}>
+            {k.options.length === 0 ? (
+              <Alert>{k.none}</Alert>
+            ) : (
+              <BillingForm title={k.choose} fixed={{}} fields={[{ name: k.field, label: k.title, options: k.options }]} act={createInvoiceAction} submit={k.submit} goTo="/billing" />
+            )}
+          </Card>
+        ))}
       </div>
     </>
   );
