@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { ZTokenRequest } from "@/lib/accounts/schemas";
+import { ZCreateInvoice, ZLines, ZPayment, ZRefund, ZVoid } from "@/lib/billing/schemas";
 import { ZAddendum, ZConsultationCreate, ZConsultationUpdate, ZLabOrder, ZLabResult, ZNurseNote, ZVitals } from "@/lib/clinical/schemas";
 import { ZDepartmentCreate, ZDepartmentUpdate } from "@/lib/departments/schemas";
 import { ZExportRequest } from "@/lib/jobs/schemas";
@@ -74,6 +75,12 @@ export const OPERATIONS: Operation[] = [
   { method: "GET", path: "/exports", tag: "exports", summary: "The caller's own exports, newest first.", permission: "export.request" },
   { method: "POST", path: "/exports", tag: "exports", summary: "`{ kind: \"treatment-history\", patientId? }` → 202 `{ id }`; the worker builds it (poll GET /exports/{id}).", permission: "export.request", body: ZExportRequest, status: 202 },
   { method: "GET", path: "/icd10", tag: "icd10", summary: "`?q=` code prefix or words → `{ items: [{ code, description }] }` (at most 20), for the diagnosis picker.", permission: "clinical.read", query: ["q"] },
+  { method: "POST", path: "/invoices/{id}/lines", tag: "invoices", summary: "`{ lines: [{ description, quantity, unitAmount }] }`: staff lines (kind OTHER) on an open invoice.", permission: "billing.manage", body: ZLines },
+  { method: "GET", path: "/invoices/{id}/pdf", tag: "invoices", summary: "The printable invoice.", permission: "billing.read" },
+  { method: "GET", path: "/invoices/{id}", tag: "invoices", summary: "One invoice with its lines, payments and refunds, total, paid and balance.", permission: "billing.read" },
+  { method: "POST", path: "/invoices/{id}/void", tag: "invoices", summary: "`{ reason }`: voids an invoice without payments (`409 INVALID_TRANSITION` otherwise).", permission: "billing.manage", body: ZVoid },
+  { method: "GET", path: "/invoices", tag: "invoices", summary: "`?q=&status=open|paid|void&patientId=&page=&pageSize=`, newest first, with derived total, paid and balance.", permission: "billing.read", query: ["q","page","pageSize","sort","status","patientId"], list: true },
+  { method: "POST", path: "/invoices", tag: "invoices", summary: "`{ appointmentId } | { admissionId } | { patientId, lines }`; `409 DUPLICATE` when already invoiced.", permission: "billing.manage", body: ZCreateInvoice, status: 201 },
   { method: "GET", path: "/lab-orders/{id}/results", tag: "lab-orders", summary: "The order with its result, if any (audited; patients: their own).", permission: "clinical.read" },
   { method: "POST", path: "/lab-orders/{id}/results", tag: "lab-orders", summary: "`{ value | valueText, unit?, refLow?, refHigh?, flag? }`: unit and range default from the catalogue, the flag is computed (qualitative: chosen).", permission: "lab.result", body: ZLabResult, status: 201 },
   { method: "GET", path: "/lab-orders", tag: "lab-orders", summary: "`?patientId=&status=ORDERED|RESULTED|CANCELLED`; `status=ORDERED` alone is the lab's worklist, oldest first.", permission: "clinical.read", query: ["q","page","pageSize","sort","status","patientId"], list: true },
@@ -97,13 +104,17 @@ export const OPERATIONS: Operation[] = [
   { method: "GET", path: "/patients/me", tag: "patients", summary: "The me.", permission: "patient.self" },
   { method: "GET", path: "/patients", tag: "patients", summary: "The patients.", permission: "patient.list", query: ["q","page","pageSize","sort","condition"], list: true },
   { method: "POST", path: "/patients", tag: "patients", summary: "409 DUPLICATE with `details.candidates` when the person may already exist; resend with confirmDuplicate.", permission: "patient.register", body: ZRegisterPatient, status: 201 },
+  { method: "GET", path: "/payments/{id}/receipt", tag: "payments", summary: "The receipt of a payment or refund.", permission: "billing.read" },
+  { method: "POST", path: "/payments/{id}/refund", tag: "payments", summary: "`{ amount, reason }`: a refund of at most what remains of the payment.", permission: "billing.manage", body: ZRefund, status: 201 },
+  { method: "GET", path: "/payments", tag: "payments", summary: "`?invoiceId=&page=&pageSize=`: payments (positive) and refunds (negative), newest first.", permission: "billing.read", query: ["q","page","pageSize","sort","invoiceId"], list: true },
+  { method: "POST", path: "/payments", tag: "payments", summary: "`{ invoiceId, amount, method, reference? }`, amount in minor units, at most the balance.", permission: "billing.manage", body: ZPayment, status: 201 },
   { method: "POST", path: "/prescriptions/{id}/dispense", tag: "prescriptions", summary: "`{ items?: [{ itemId, quantity }] }` (no body or no items: dispense all that remains) → 201 with the dispense, its batch lines and the prescription's new status. 409 OUT_OF_STOCK (nothing written); 409 INVALID_TRANSITION for a revoked, expired or fully dispensed prescription.", permission: "pharmacy.dispense", status: 201 },
   { method: "GET", path: "/prescriptions/{id}/pdf", tag: "prescriptions", summary: "`?paper=A4|LETTER` (default A4): the printable prescription with its verification QR code.", permission: "prescription.read", query: ["paper"] },
   { method: "POST", path: "/prescriptions/{id}/revoke", tag: "prescriptions", summary: "`{ reason }`: the prescribing doctor only; a fully dispensed prescription → 409 INVALID_TRANSITION.", permission: "prescription.write", body: ZRevoke },
   { method: "GET", path: "/prescriptions/{id}", tag: "prescriptions", summary: "One prescription by id.", permission: "prescription.read" },
   { method: "GET", path: "/prescriptions", tag: "prescriptions", summary: "`?status=&patientId=&page=&pageSize=&sort=-issuedAt|issuedAt`, scoped to the caller (patients: their own).", permission: "prescription.read", query: ["q", "page", "pageSize", "sort", ...PRESCRIPTION_FILTER_KEYS], list: true },
   { method: "POST", path: "/prescriptions", tag: "prescriptions", summary: "Prescribes (doctors). Safety findings without `overrideReason` → 409 SAFETY_CHECK with `error.details.findings`.", permission: "prescription.write", body: ZPrescribe, status: 201 },
-  { method: "GET", path: "/public-health/aggregates", tag: "public-health", summary: "`?from=&to=&groupBy=diagnosis|department|ageBand|sex[&format=csv]`: anonymised counts, small cells suppressed. An admin (publichealth.read) or an API token with the \"public-health:read\" scope.", permission: "publichealth.read", query: ["from","to","groupBy","format"], scopes: ["public-health:read"] },
+  { method: "GET", path: "/public-health/aggregates", tag: "public-health", summary: "`?from=&to=&groupBy=diagnosis|department|ageBand|sex[&format=csv]`: anonymised counts, small cells suppressed. An admin (publichealth.read), or an integration token with the \"public-health:read\" scope.", permission: "publichealth.read", query: ["from","to","groupBy","format"] },
   { method: "GET", path: "/reports/{name}", tag: "reports", summary: "`/reports/{revenue|appointments|occupancy|diagnoses|revenue-per-day}[.csv]?from=&to=`: JSON, or CSV with `.csv` or `?format=csv`.", permission: "report.read" },
   { method: "GET", path: "/reports/occupancy", tag: "reports", summary: "`?from=YYYY-MM-DD&to=YYYY-MM-DD` (both included): bed-days occupied / available, admissions and discharges per ward.", permission: "ward.read", query: ["from","to"] },
   { method: "GET", path: "/reports/revenue", tag: "reports", summary: "`?from=&to=&doctorId=` (dates both included): per doctor the consultation visits, billed and collected; `&format=csv` for CSV.", permission: "report.read" },
