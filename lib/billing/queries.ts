@@ -144,19 +144,21 @@ export async function listPayments(prisma: Db, ctx: Ctx, f: { invoiceId?: string
   return { items: rows.map(({ invoice, ...p }) => ({ ...p, invoiceNumber: invoice.number, patientId: invoice.patientId, receivedAt: p.receivedAt.toISOString() })), total };
 }
 
-/** Completed visits and stays of which no invoice exists yet, for /billing/new. */
+/** The latest completed visits and stays of which no invoice exists yet (at most 100 each), for /billing/new. */
 export async function uninvoiced(prisma: Db) {
+  const [visitIds, stayIds] = await Promise.all([
+    prisma.$queryRaw<{ id: string }[]>`SELECT a.id FROM "Appointment" a WHERE a.status = 'COMPLETED' AND NOT EXISTS (SELECT 1 FROM "Invoice" i WHERE i."appointmentId" = a.id) ORDER BY a."startsAt" DESC LIMIT 100`,
+    prisma.$queryRaw<{ id: string }[]>`SELECT a.id FROM "Admission" a WHERE NOT EXISTS (SELECT 1 FROM "Invoice" i WHERE i."admissionId" = a.id) ORDER BY a."admittedAt" DESC LIMIT 100`,
+  ]);
   const [appointments, admissions] = await Promise.all([
     prisma.appointment.findMany({
-      where: { status: "COMPLETED", NOT: { id: { in: (await prisma.invoice.findMany({ where: { appointmentId: { not: null } }, select: { appointmentId: true } })).map((i) => i.appointmentId!) } } },
+      where: { id: { in: visitIds.map((r) => r.id) } },
       orderBy: { startsAt: "desc" },
-      take: 100,
       select: { id: true, startsAt: true, patient: { select: { firstName: true, lastName: true, mrn: true } }, doctor: { select: { name: true } } },
     }),
     prisma.admission.findMany({
-      where: { NOT: { id: { in: (await prisma.invoice.findMany({ where: { admissionId: { not: null } }, select: { admissionId: true } })).map((i) => i.admissionId!) } } },
+      where: { id: { in: stayIds.map((r) => r.id) } },
       orderBy: { admittedAt: "desc" },
-      take: 100,
       select: { id: true, admittedAt: true, dischargedAt: true, reason: true, patient: { select: { firstName: true, lastName: true, mrn: true } } },
     }),
   ]);

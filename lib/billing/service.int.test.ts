@@ -9,7 +9,7 @@ import type { Ctx } from "@/lib/server/session";
 import { parseInput } from "@/lib/server/validation";
 import { resetDatabase } from "@/tests/reset";
 import { renderInvoicePdf, renderReceiptPdf } from "./pdf";
-import { getInvoice, listInvoices } from "./queries";
+import { getInvoice, listInvoices, uninvoiced } from "./queries";
 import { ZCreateInvoice, ZPayment, ZRefund } from "./schemas";
 import { addLines, createInvoice, refundPayment, startedDays, takePayment, voidInvoice } from "./service";
 
@@ -74,7 +74,9 @@ describe("billing", () => {
   });
 
   it("bills each source once: a second invoice for the visit is 409 DUPLICATE", async () => {
+    expect((await uninvoiced(db())).appointments.map((a) => a.id)).toEqual([appointmentId]);
     await create({ appointmentId });
+    expect((await uninvoiced(db())).appointments).toEqual([]);
     expect(await err(create({ appointmentId }))).toMatchObject({ code: "DUPLICATE", status: 409, message: "Already invoiced" });
     expect(await db().invoice.count()).toBe(1);
   });
