@@ -15,6 +15,11 @@ const METHOD_TONES: Record<string, string> = {
   DELETE: "bg-red-100 text-red-800",
 };
 
+/** The registry's summaries mark code with backticks, as in Markdown. */
+function Summary({ text }: { text: string }) {
+  return <>{text.split("`").map((part, i) => (i % 2 ? <code key={i} className="rounded bg-slate-100 px-1 font-mono text-xs text-slate-800">{part}</code> : part))}</>;
+}
+
 const anchor = (tag: string) => `tag-${tag.replace(/[^a-z0-9]+/gi, "-")}`;
 
 /** The OpenAPI registry rendered on the server: paths grouped by tag, with permissions and schemas. */
@@ -47,7 +52,7 @@ export default function ApiDocsPage() {
               <summary className="flex cursor-pointer flex-wrap items-center gap-3 px-4 py-3">
                 <span className={`w-16 rounded px-2 py-0.5 text-center font-mono text-xs font-semibold ${METHOD_TONES[op.method]}`}>{op.method}</span>
                 <span className="font-mono text-sm text-slate-900">/api/v1{op.path}</span>
-                <span className="text-sm text-slate-600">{op.summary}</span>
+                <span className="text-sm text-slate-600"><Summary text={op.summary} /></span>
               </summary>
               <div className="space-y-3 border-t border-slate-100 px-4 py-3 text-sm">
                 <p>

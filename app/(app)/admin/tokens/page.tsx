@@ -25,8 +25,8 @@ export default async function TokensPage() {
     <>
       <PageHeader title={m.title} />
       <p className="mb-6 max-w-3xl text-sm text-slate-600">{m.intro}</p>
-      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
-        <div>
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="min-w-0">
           {tokens.length === 0 ? (
             <Alert>{m.none}</Alert>
           ) : (
