@@ -67,3 +67,20 @@ test("the public-health aggregates never show a count below 5", async ({ page })
   expect(Object.keys(body).sort()).toEqual(["from", "groupBy", "items", "to", "total", "unit"]);
   for (const item of body.items) expect(typeof item.count === "number" ? item.count >= 5 : ["<5", "withheld"].includes(item.count)).toBe(true);
 });
+
+test("a public-health:read integration token reads the aggregates (JSON and CSV) and nothing else", async ({ request }) => {
+  const admin = bearer((await apiToken(request, USERS.ADMIN)).token);
+  const made = await request.post("/api/v1/tokens", { headers: admin, data: { name: "Health authority", scopes: ["public-health:read"] } });
+  expect(made.status(), await made.text()).toBe(201);
+  const authority = bearer((await made.json()).secret);
+  const json = await request.get("/api/v1/public-health/aggregates?from=2000-01-01&to=2100-12-31&groupBy=sex", { headers: authority });
+  expect(json.status(), await json.text()).toBe(200);
+  expect((await json.json()).groupBy).toBe("sex");
+  const csv = await request.get("/api/v1/public-health/aggregates?from=2000-01-01&to=2100-12-31&groupBy=ageBand&format=csv", { headers: authority });
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect((await csv.text()).split("\n")[0]).toBe("ageBand,consultations");
+  expect((await request.get("/api/v1/reports/revenue?from=2026-01-01&to=2026-01-31", { headers: authority })).status()).toBe(403);
+  const bad = await request.get("/api/v1/public-health/aggregates?from=2026-01-01&to=2026-01-31&groupBy=name", { headers: authority });
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error.fields.groupBy).toBe("Group by one of: diagnosis, department, ageBand, sex");
+});
