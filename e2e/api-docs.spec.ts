@@ -30,6 +30,7 @@ test.describe("admin", () => {
     await page.getByRole("button", { name: "Create token" }).click();
     const secret = await page.getByLabel("New token").inputValue();
     expect(secret).toMatch(/^hms_/);
+    await expect(page.getByRole("row").filter({ hasText: "E2E ministry feed" })).toContainText("Never");
     await shot(page, "admin-tokens-created");
 
     const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${secret}` } });

@@ -25,7 +25,7 @@ export default async function TokensPage() {
     <>
       <PageHeader title={m.title} />
       <p className="mb-6 max-w-3xl text-sm text-slate-600">{m.intro}</p>
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="grid gap-6 2xl:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0">
           {tokens.length === 0 ? (
             <Alert>{m.none}</Alert>
@@ -51,9 +51,11 @@ export default async function TokensPage() {
             </Table>
           )}
         </div>
-        <Card title={m.newTitle}>
-          <TokenForm action={createTokenAction} labels={m} />
-        </Card>
+        <div className="max-w-xl">
+          <Card title={m.newTitle}>
+            <TokenForm action={createTokenAction} labels={m} />
+          </Card>
+        </div>
       </div>
     </>
   );
