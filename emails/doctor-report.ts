@@ -1,6 +1,6 @@
 import { escapeHtml, type EmailContext, type RenderedEmail } from "./layout";
 
-// The monthly activity report a doctor receives on the 1st. Revenue is added once billing exists.
+// The monthly activity report a doctor receives on the 1st.
 export type DoctorReportData = {
   doctorName: string;
   month: string; // "October 2026"
@@ -8,6 +8,8 @@ export type DoctorReportData = {
   patientsSeen: number;
   consultationsSigned: number;
   admissionsAttended: number;
+  // Billed in the doctor's name that month, formatted in the hospital's currency.
+  revenue: string;
   url: string;
 };
 
@@ -19,6 +21,7 @@ export function doctorReportEmail(data: DoctorReportData, ctx: EmailContext): Re
     ["Patients seen", String(data.patientsSeen)],
     ["Consultations signed", String(data.consultationsSigned)],
     ["Admissions attended", String(data.admissionsAttended)],
+    ["Revenue billed", data.revenue],
   ];
   const subject = `Your activity in ${data.month} — ${ctx.hospitalName}`;
   const td = 'style="padding:8px 12px;border-bottom:1px solid #e2e8f0"';

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { formatMoney } from "@/lib/billing/money";
 import { deliverEmail, mailConfig, queueEmail, type MailConfig } from "@/lib/notifications/mail";
 import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
@@ -12,8 +13,8 @@ export function previousMonth(now = clock.now()): string {
 /**
  * Emails each active doctor their activity for one month (default: the previous one). The
  * DoctorReport row (unique per doctor and month) is inserted in the transaction that writes the
- * email, so a doctor gets one report per month whichever worker runs first. Revenue is left out until
- * billing exists.
+ * email, so a doctor gets one report per month whichever worker runs first. Revenue is what was
+ * billed in the doctor's name (their invoice lines) on invoices issued that month and not void.
  */
 export async function sendMonthlyReports(prisma: Db, month = previousMonth(), config: MailConfig = mailConfig()): Promise<{ sent: number }> {
   const start = DateTime.fromFormat(month, "yyyy-MM", { zone: env().HOSPITAL_TIMEZONE });
@@ -27,7 +28,7 @@ export async function sendMonthlyReports(prisma: Db, month = previousMonth(), co
         INSERT INTO "DoctorReport" (id, "doctorId", month, "sentAt") VALUES (gen_random_uuid()::text, ${doctor.id}, ${month}, ${clock.now()})
         ON CONFLICT ("doctorId", month) DO NOTHING RETURNING id`;
       if (inserted.length === 0) return null;
-      const [byStatus, seen, signed, admissions] = await Promise.all([
+      const [byStatus, seen, signed, admissions, revenue] = await Promise.all([
         tx.appointment.groupBy({ by: ["status"], where: { doctorId: doctor.id, startsAt: { gte: from, lt: to } }, _count: { _all: true }, orderBy: { status: "asc" } }),
         tx.$queryRaw<{ n: bigint }[]>`
           SELECT count(DISTINCT "patientId") AS n FROM (
@@ -35,6 +36,9 @@ export async function sendMonthlyReports(prisma: Db, month = previousMonth(), co
             UNION SELECT "patientId" FROM "Consultation" WHERE "doctorId" = ${doctor.id} AND "createdAt" >= ${from} AND "createdAt" < ${to}) s`,
         tx.consultation.count({ where: { doctorId: doctor.id, signedAt: { gte: from, lt: to } } }),
         tx.admission.count({ where: { attendingDoctorId: doctor.id, admittedAt: { lt: to }, OR: [{ dischargedAt: null }, { dischargedAt: { gte: from } }] } }),
+        tx.$queryRaw<{ total: bigint | null }[]>`
+          SELECT sum(l.amount) AS total FROM "InvoiceLine" l JOIN "Invoice" i ON i.id = l."invoiceId"
+          WHERE l."doctorId" = ${doctor.id} AND i.status <> 'VOID' AND i."issuedAt" >= ${from} AND i."issuedAt" < ${to}`,
       ]);
       const data = {
         doctorName: doctor.name,
@@ -43,6 +47,7 @@ export async function sendMonthlyReports(prisma: Db, month = previousMonth(), co
         patientsSeen: Number(seen[0]?.n ?? 0),
         consultationsSigned: signed,
         admissionsAttended: admissions,
+        revenue: formatMoney(Number(revenue[0]?.total ?? 0), env().HOSPITAL_CURRENCY),
         url: `${appUrl()}/appointments`,
       };
       const id = await queueEmail(tx, { to: doctor.email, template: "doctorReport", data }, config);
