@@ -18,6 +18,9 @@ test("a token carries the user, expires, and opens the API", async ({ request })
   const counts = await stats.json();
   expect(counts.staff.byRole).toMatchObject({ ADMIN: expect.any(Number), DOCTOR: expect.any(Number) });
   expect(counts.patients.total).toBeGreaterThan(0);
+  expect(counts.appointments.byStatus).toMatchObject({ BOOKED: expect.any(Number), COMPLETED: expect.any(Number), CANCELLED: expect.any(Number) });
+  expect(counts.beds.total).toBe(counts.beds.occupied + counts.beds.free + counts.beds.cleaning + counts.beds.outOfService);
+  expect(counts.beds.occupied).toBeGreaterThan(0);
 });
 
 test("wrong password and unknown email give the same 401 body", async ({ request }) => {
