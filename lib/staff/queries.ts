@@ -120,7 +120,7 @@ export async function searchDoctors(prisma: Db, query: ListQuery<DoctorSort>, fi
     }),
     prisma.user.count({ where }),
   ]);
-  return { items: rows.map(toDoctorRow), total };
+  return { items: rows.map(doctorRowOf), total };
 }
 
 const DOCTOR_SELECT = {
@@ -128,7 +128,7 @@ const DOCTOR_SELECT = {
   staffProfile: { select: { specialty: true, qualification: true, yearsOfExperience: true, consultationFee: true, department: { select: { id: true, name: true } } } },
 } satisfies Prisma.UserSelect;
 
-function toDoctorRow({ staffProfile: p, ...u }: Prisma.UserGetPayload<{ select: typeof DOCTOR_SELECT }>): DoctorRow {
+function doctorRowOf({ staffProfile: p, ...u }: Prisma.UserGetPayload<{ select: typeof DOCTOR_SELECT }>): DoctorRow {
   return {
     ...u,
     specialty: p?.specialty ?? null, qualification: p?.qualification ?? null, yearsOfExperience: p?.yearsOfExperience ?? null,
@@ -139,7 +139,7 @@ function toDoctorRow({ staffProfile: p, ...u }: Prisma.UserGetPayload<{ select: 
 /** One active doctor's public profile, or null. */
 export async function getDoctor(prisma: Db, id: string): Promise<DoctorRow | null> {
   const u = await prisma.user.findFirst({ where: { id, role: "DOCTOR", active: true }, select: DOCTOR_SELECT });
-  return u ? toDoctorRow(u) : null;
+  return u ? doctorRowOf(u) : null;
 }
 
 /** Active doctors as filter options (id and name), by name. */
