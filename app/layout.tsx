@@ -1,13 +1,20 @@
 import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
 import "./globals.css";
-import { messages } from "@/lib/i18n";
+import { messages, requestLocale } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: { default: messages().app.tagline, template: `%s · ${messages().app.name}` } };
+export async function generateMetadata(): Promise<Metadata> {
+  const m = await messages();
+  return { title: { default: m.app.tagline, template: `%s · ${m.app.name}` } };
+}
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await requestLocale();
   return (
-    <html lang="en">
-      <body className="min-h-screen font-sans">{children}</body>
+    <html lang={locale}>
+      <body className="min-h-screen font-sans">
+        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+      </body>
     </html>
   );
 }

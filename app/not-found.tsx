@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/Button";
-import { messages } from "@/lib/i18n";
+import { messages } from "@/lib/i18n/server";
 
-export default function NotFound() {
-  const m = messages().errors;
+export default async function NotFound() {
+  const m = (await messages()).errors;
   return (
     <main className="flex min-h-screen flex-col items-center justify-center gap-4 px-4 text-center">
       <p className="text-sm font-semibold text-brand-700">404</p>

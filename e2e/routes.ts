@@ -118,6 +118,8 @@ export const API: { method: "GET" | "POST" | "PATCH" | "DELETE"; path: string; r
   { method: "POST", path: "/api/v1/payments/no-such-payment/refund", roles: ["ADMIN", "RECORDS_OFFICER"], okStatus: 400 },
   { method: "GET", path: "/api/v1/payments/no-such-payment/receipt", roles: ["ADMIN", "RECORDS_OFFICER", "PATIENT"], okStatus: 404 },
   // The caller's own notifications; PATCH without a body is 400 (nothing marked).
+  { method: "GET", path: "/api/v1/account", roles: ALL },
+  { method: "PATCH", path: "/api/v1/account", roles: ALL, okStatus: 400 },
   { method: "GET", path: "/api/v1/notifications", roles: ALL },
   { method: "GET", path: "/api/v1/notifications?unread=true&page=1&pageSize=5", roles: ALL },
   { method: "PATCH", path: "/api/v1/notifications", roles: ALL, okStatus: 400 },

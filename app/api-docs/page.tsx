@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { SchemaView } from "@/components/apidocs/SchemaView";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { env } from "@/lib/server/env";
 import { OPERATIONS, jsonSchemaOf } from "@/lib/server/openapi";
 import { PERMISSIONS } from "@/lib/server/permissions";
 
-export const metadata: Metadata = { title: "API documentation" };
+export const generateMetadata = titled((m) => m.titles.apiDocs);
 
 const METHOD_TONES: Record<string, string> = {
   GET: "bg-sky-100 text-sky-800",
@@ -23,8 +23,8 @@ function Summary({ text }: { text: string }) {
 const anchor = (tag: string) => `tag-${tag.replace(/[^a-z0-9]+/gi, "-")}`;
 
 /** The OpenAPI registry rendered on the server: paths grouped by tag, with permissions and schemas. */
-export default function ApiDocsPage() {
-  const m = messages().tokens.apiDocs;
+export default async function ApiDocsPage() {
+  const m = (await messages()).tokens.apiDocs;
   const tags = [...new Set(OPERATIONS.map((o) => o.tag))].sort();
   return (
     <main className="mx-auto max-w-5xl space-y-6 px-4 py-10">

@@ -1,5 +1,5 @@
 import { Card, StatCard } from "@/components/ui/Card";
-import { messages } from "@/lib/i18n";
+import { messages } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { registrationsPerDay } from "@/lib/patients/queries";
 import { getHospitalStats } from "@/lib/stats/queries";
@@ -7,7 +7,7 @@ import { AppointmentsCard } from "./AppointmentsCard";
 import { PerDayChart } from "./PerDayChart";
 
 export async function AdminDashboard() {
-  const m = messages();
+  const m = (await messages());
   const [stats, registrations] = await Promise.all([getHospitalStats(db()), registrationsPerDay(db(), 30)]);
   const max = Math.max(1, ...Object.values(stats.staff.byRole));
   return (

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/scheduling/StatusBadge";
 import { Card } from "@/components/ui/Card";
-import { messages } from "@/lib/i18n";
+import { messages } from "@/lib/i18n/server";
 import { appointmentsPerDay, countsByStatusOn } from "@/lib/scheduling/queries";
 import { STATUSES } from "@/lib/scheduling/schemas";
 import { today } from "@/lib/scheduling/time";
@@ -11,7 +11,7 @@ import { PerDayChart } from "./PerDayChart";
 
 /** The admin's view of scheduling: today's counts by status (each a filtered list) and the next 14 days. */
 export async function AppointmentsCard() {
-  const m = messages().scheduling;
+  const m = (await messages()).scheduling;
   const day = today(env().HOSPITAL_TIMEZONE);
   const [counts, perDay] = await Promise.all([countsByStatusOn(db(), day), appointmentsPerDay(db(), day, 14)]);
   return (

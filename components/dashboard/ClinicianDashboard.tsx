@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/Card";
 import { PatientSearchForm } from "@/components/patients/PatientSearchForm";
-import { messages } from "@/lib/i18n";
+import { messages } from "@/lib/i18n/server";
 import { recentPatients } from "@/lib/patients/queries";
 import { db } from "@/lib/server/db";
 
 export async function ClinicianDashboard() {
-  const m = messages();
+  const m = (await messages());
   const patients = await recentPatients(db());
   return (
     <div className="grid gap-6 lg:grid-cols-2">

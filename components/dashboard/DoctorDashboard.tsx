@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { PatientSearchForm } from "@/components/patients/PatientSearchForm";
 import { Card } from "@/components/ui/Card";
-import { messages } from "@/lib/i18n";
+import { messages } from "@/lib/i18n/server";
 import { doctorPatients, listAppointments, localRange } from "@/lib/scheduling/queries";
 import { formatWhen, nextDates, today } from "@/lib/scheduling/time";
 import { db } from "@/lib/server/db";
@@ -11,7 +11,7 @@ import { VisitList } from "./VisitList";
 
 /** A doctor's day: today's appointments, the next ones, and the patients they see. */
 export async function DoctorDashboard({ ctx }: { ctx: Ctx }) {
-  const m = messages().scheduling.dashboard;
+  const m = (await messages()).scheduling.dashboard;
   const zone = env().HOSPITAL_TIMEZONE;
   const [day, tomorrow] = nextDates(today(zone), 2, zone);
   const [todays, upcoming, patients] = await Promise.all([

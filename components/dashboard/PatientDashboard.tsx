@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/Alert";
 import { buttonClass } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
-import { messages } from "@/lib/i18n";
+import { messages } from "@/lib/i18n/server";
 import { ownPatientRecord } from "@/lib/patients/queries";
 import { LIVE, listAppointments } from "@/lib/scheduling/queries";
 import { db } from "@/lib/server/db";
@@ -10,7 +10,7 @@ import type { Ctx } from "@/lib/server/session";
 import { VisitList } from "./VisitList";
 
 export async function PatientDashboard({ ctx }: { ctx: Ctx }) {
-  const all = messages();
+  const all = (await messages());
   const m = all.dashboard;
   const s = all.scheduling.dashboard;
   const now = new Date();

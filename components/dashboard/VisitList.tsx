@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/scheduling/StatusBadge";
-import { messages } from "@/lib/i18n";
+import { messages } from "@/lib/i18n/server";
 import type { AppointmentView } from "@/lib/scheduling/queries";
 import { formatTime, formatWhen } from "@/lib/scheduling/time";
 
@@ -8,7 +8,7 @@ import { formatTime, formatWhen } from "@/lib/scheduling/time";
  * Appointments as a compact list for the dashboards. `who` names the other party (the patient for
  * a doctor, the doctor for a patient); `chart` adds one click to the patient's chart.
  */
-export function VisitList({ rows, empty, who, chart = false, timeOnly = false, details }: {
+export async function VisitList({ rows, empty, who, chart = false, timeOnly = false, details }: {
   rows: AppointmentView[];
   empty: string;
   who: "patient" | "doctor";
@@ -16,7 +16,7 @@ export function VisitList({ rows, empty, who, chart = false, timeOnly = false, d
   timeOnly?: boolean;
   details?: (a: AppointmentView) => React.ReactNode;
 }) {
-  const m = messages().scheduling.dashboard;
+  const m = (await messages()).scheduling.dashboard;
   if (rows.length === 0) return <p className="text-sm text-slate-600">{empty}</p>;
   return (
     <ul className="divide-y divide-slate-100">

@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { messages } from "@/lib/i18n";
+import { messages } from "@/lib/i18n/server";
 import type { PatientRow } from "@/lib/patients/queries";
 
 /** recordHref: where a row opens, with {id} for the record id; null when the viewer may only list. */
-export function PatientTable({ rows, recordHref = null }: { rows: PatientRow[]; recordHref?: string | null }) {
-  const m = messages().patients;
+export async function PatientTable({ rows, recordHref = null }: { rows: PatientRow[]; recordHref?: string | null }) {
+  const m = (await messages()).patients;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-sm">

@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/Badge";
 import { Table, cell } from "@/components/ui/Table";
-import { messages } from "@/lib/i18n";
+import { messages } from "@/lib/i18n/server";
 import type { DrugRow } from "@/lib/pharmacy/queries";
 
 /** Catalogue rows with stock on hand; a low drug is flagged, a withdrawn one marked. `compact`: drug, on hand and reorder level only. */
-export function DrugTable({ rows, compact = false }: { rows: DrugRow[]; compact?: boolean }) {
-  const m = messages().pharmacy.drugs;
+export async function DrugTable({ rows, compact = false }: { rows: DrugRow[]; compact?: boolean }) {
+  const m = (await messages()).pharmacy.drugs;
   return (
     <Table head={compact ? [m.drug, m.onHand, m.reorderLevel] : [m.drug, m.form, m.strength, m.drugClass, m.onHand, m.reorderLevel]}>
       {rows.map((d) => (

@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/Badge";
 import { Table, cell } from "@/components/ui/Table";
-import { messages } from "@/lib/i18n";
+import { messages } from "@/lib/i18n/server";
 import type { ExpiringRow } from "@/lib/pharmacy/queries";
 
 /** Batches near or past their expiry, soonest first; expired ones marked. */
-export function ExpiringTable({ rows }: { rows: ExpiringRow[] }) {
-  const { stock: m, phrases: p } = messages().pharmacy;
+export async function ExpiringTable({ rows }: { rows: ExpiringRow[] }) {
+  const { stock: m, phrases: p } = (await messages()).pharmacy;
   return (
     <Table head={[m.drug, m.lot, m.expiresOn, m.quantity]}>
       {rows.map((b) => (

@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { Table, cell } from "@/components/ui/Table";
 import type { PrescriptionStatus } from "@/lib/generated/prisma/enums";
-import { messages } from "@/lib/i18n";
+import { messages } from "@/lib/i18n/server";
 import type { WaitingRow } from "@/lib/pharmacy/queries";
 import { formatWhen } from "@/lib/scheduling/time";
 import { PrescriptionStatusBadge } from "./StatusBadge";
 
 /** Prescriptions a pharmacist can dispense, newest first. */
-export function WaitingTable({ rows }: { rows: WaitingRow[] }) {
-  const m = messages().pharmacy.dashboard;
+export async function WaitingTable({ rows }: { rows: WaitingRow[] }) {
+  const m = (await messages()).pharmacy.dashboard;
   return (
     <Table head={[m.issued, m.patient, m.prescriber, m.items, m.status, m.expires]}>
       {rows.map((r) => (

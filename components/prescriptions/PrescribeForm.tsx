@@ -38,7 +38,7 @@ export function PrescribeForm({ patientId, consultationId, prescribe, searchDrug
   consultationId?: string;
   prescribe: (input: Input) => Promise<ActionResult<{ id: string }>>;
   searchDrugs: (input: { q: string }) => Promise<ActionResult<DrugOption[]>>;
-  labels: { form: M["form"]; kinds: M["kinds"]; severities: M["severities"]; routes: string[] };
+  labels: { form: M["form"]; kinds: M["kinds"]; severities: M["severities"]; routes: readonly string[] };
 }) {
   const f = labels.form;
   const router = useRouter();

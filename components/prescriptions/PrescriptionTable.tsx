@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { cell, Table } from "@/components/ui/Table";
-import { messages } from "@/lib/i18n";
+import { messages } from "@/lib/i18n/server";
 import type { PrescriptionSummary } from "@/lib/prescriptions/queries";
 import { formatInstant } from "@/lib/server/format";
 import { RxStatusBadge } from "./StatusBadge";
 
-export function PrescriptionTable({ rows, showPatient }: { rows: PrescriptionSummary[]; showPatient: boolean }) {
-  const m = messages().prescriptions.list;
+export async function PrescriptionTable({ rows, showPatient }: { rows: PrescriptionSummary[]; showPatient: boolean }) {
+  const m = (await messages()).prescriptions.list;
   return (
     <Table head={[m.issued, ...(showPatient ? [m.patient] : []), m.prescriber, m.drugs, m.expires, m.status]}>
       {rows.map((p) => (

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
-import { messages } from "@/lib/i18n";
+import { messages } from "@/lib/i18n/server";
 import { listPrescriptions } from "@/lib/prescriptions/queries";
 import { db } from "@/lib/server/db";
 import { formatInstant } from "@/lib/server/format";
@@ -11,7 +11,7 @@ import { RxStatusBadge } from "./StatusBadge";
 
 /** The chart's Prescriptions card: the latest five, a link to all, and (doctors) Prescribe. */
 export async function PrescriptionsCard({ ctx, patientId, className = "" }: { ctx: Ctx; patientId: string; className?: string }) {
-  const m = messages().prescriptions.chart;
+  const m = (await messages()).prescriptions.chart;
   const { items, total } = await listPrescriptions(db(), ctx, { patientId }, { skip: 0, take: 5 });
   return (
     <Card title={m.title} className={className}>

@@ -1,9 +1,9 @@
 import { Badge } from "@/components/ui/Badge";
 import type { PrescriptionStatus } from "@/lib/generated/prisma/enums";
-import { messages } from "@/lib/i18n";
+import { messages } from "@/lib/i18n/server";
 
 const TONES = { ACTIVE: "success", PARTIALLY_DISPENSED: "warning", DISPENSED: "neutral", REVOKED: "danger", EXPIRED: "danger" } as const;
 
-export function RxStatusBadge({ status }: { status: PrescriptionStatus }) {
-  return <Badge tone={TONES[status]}>{messages().prescriptions.statuses[status]}</Badge>;
+export async function RxStatusBadge({ status }: { status: PrescriptionStatus }) {
+  return <Badge tone={TONES[status]}>{(await messages()).prescriptions.statuses[status]}</Badge>;
 }

@@ -1,13 +1,13 @@
 import { Table, cell } from "@/components/ui/Table";
-import { messages } from "@/lib/i18n";
+import { messages } from "@/lib/i18n/server";
 import type { Status } from "@/lib/scheduling/schemas";
 import { formatWhen } from "@/lib/scheduling/time";
 
 type Event = { at: string; actorName: string | null; fromStatus: Status | null; toStatus: Status; fromStartsAt: string | null; toStartsAt: string | null; note: string | null };
 
 /** One line per change: booked, moved, or a status change, with its note (reason). */
-export function AppointmentHistory({ events }: { events: Event[] }) {
-  const all = messages();
+export async function AppointmentHistory({ events }: { events: Event[] }) {
+  const all = (await messages());
   const m = all.scheduling;
   const what = (e: Event) => {
     if (!e.fromStatus) return `${m.detail.booked}${e.toStartsAt ? `: ${formatWhen(e.toStartsAt)}` : ""}`;

@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { Table, cell } from "@/components/ui/Table";
-import { messages } from "@/lib/i18n";
+import { messages } from "@/lib/i18n/server";
 import type { AppointmentView } from "@/lib/scheduling/queries";
 import { formatWhen } from "@/lib/scheduling/time";
 import { StatusBadge } from "./StatusBadge";
 
 /** Appointments as rows; the patient column is left out for a patient's own list, the doctor's for a doctor's. */
-export function AppointmentTable({ rows, showPatient, showDoctor }: { rows: AppointmentView[]; showPatient: boolean; showDoctor: boolean }) {
-  const m = messages().scheduling.list;
+export async function AppointmentTable({ rows, showPatient, showDoctor }: { rows: AppointmentView[]; showPatient: boolean; showDoctor: boolean }) {
+  const m = (await messages()).scheduling.list;
   const head = [m.when, ...(showPatient ? [m.patient] : []), ...(showDoctor ? [m.doctor, m.department] : []), m.status, m.reason];
   return (
     <Table head={head}>

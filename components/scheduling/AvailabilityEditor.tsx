@@ -1,6 +1,6 @@
 import { saveAvailabilityAction } from "@/app/(app)/appointments/actions";
 import { Card } from "@/components/ui/Card";
-import { messages } from "@/lib/i18n";
+import { messages } from "@/lib/i18n/server";
 import { getAvailability, slotsForDays } from "@/lib/scheduling/queries";
 import { today } from "@/lib/scheduling/time";
 import { db } from "@/lib/server/db";
@@ -13,7 +13,7 @@ const STARTER = { slotMinutes: 30, weekly: [1, 2, 3, 4, 5].map((weekday) => ({ w
 
 /** The availability form and, beside it, the next 7 days it yields: for /availability and the admin's staff page. */
 export async function AvailabilityEditor({ doctorId }: { doctorId: string }) {
-  const m = messages().scheduling;
+  const m = (await messages()).scheduling;
   const [availability, days] = await Promise.all([getAvailability(db(), doctorId), slotsForDays(db(), doctorId, today(env().HOSPITAL_TIMEZONE), 7)]);
   return (
     <div className="space-y-6">

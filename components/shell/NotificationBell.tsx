@@ -1,4 +1,4 @@
-import { messages } from "@/lib/i18n";
+import { messages } from "@/lib/i18n/server";
 import { unreadCount } from "@/lib/notifications/inbox";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/session";
@@ -7,5 +7,5 @@ import { BellMenu } from "./BellMenu";
 /** The header's bell: one indexed count per page; the latest notifications load only when it is opened. */
 export async function NotificationBell({ actor }: { actor: Actor }) {
   const count = await unreadCount(db(), actor.id);
-  return <BellMenu count={count} labels={messages().triage.bell} />;
+  return <BellMenu count={count} labels={(await messages()).triage.bell} />;
 }

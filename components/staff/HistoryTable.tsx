@@ -1,11 +1,12 @@
 import { Table, cell } from "@/components/ui/Table";
-import { messages } from "@/lib/i18n";
+import { messages } from "@/lib/i18n/server";
+import type { Messages } from "@/lib/i18n";
 import { formatInstant } from "@/lib/server/format";
 import type { HistoryEntry } from "@/lib/staff/queries";
 
 type Details = { changes?: Record<string, { from: unknown; to: unknown }>; fields?: string[]; active?: boolean; reason?: string; field?: string; passwordLink?: string; invited?: boolean };
 
-type All = ReturnType<typeof messages>;
+type All = Messages;
 
 /** Field names and stored values (role codes, department ids) as a reader knows them. */
 function labelled(all: All, departments: Record<string, string>) {
@@ -37,8 +38,8 @@ function describe(e: HistoryEntry, all: All, departments: Record<string, string>
   return m[e.action as "CREATE" | "UPDATE" | "DELETE"] ?? e.action;
 }
 
-export function HistoryTable({ rows, departments }: { rows: HistoryEntry[]; departments: Record<string, string> }) {
-  const all = messages();
+export async function HistoryTable({ rows, departments }: { rows: HistoryEntry[]; departments: Record<string, string> }) {
+  const all = (await messages());
   const m = all.staff.staff;
   return (
     <Table head={[m.when, m.who, m.what]}>

@@ -1,11 +1,11 @@
 import { Badge } from "@/components/ui/Badge";
 import type { EmailStatus } from "@/lib/generated/prisma/enums";
-import { messages } from "@/lib/i18n";
+import { messages } from "@/lib/i18n/server";
 
 const TONE = { SENT: "success", OUTBOX: "warning", FAILED: "danger" } as const;
 
-export function OutboxStatus({ status }: { status: EmailStatus }) {
-  return <Badge tone={TONE[status]}>{messages().staff.outbox.statuses[status]}</Badge>;
+export async function OutboxStatus({ status }: { status: EmailStatus }) {
+  return <Badge tone={TONE[status]}>{(await messages()).staff.outbox.statuses[status]}</Badge>;
 }
 
 /** An email's text with its links clickable, so an admin can hand one on or open it. */

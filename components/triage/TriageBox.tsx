@@ -4,7 +4,7 @@
  * TriageBox: suggests a department from the patient's problem; the staff member always confirms.
  *
  * Props contract (for hosts such as the admission form and patient registration):
- * - `labels`: `messages().triage.box` (plain strings).
+ * - `labels`: `useCatalog().triage.box` (plain strings).
  * - `departments`: the active departments `{ id, name }[]` the staff member may pick from.
  * - `patientId?`: the patient, when already registered (stored on the Triage row).
  * - `onConfirm?(choice)`: called when the staff member confirms a department (the suggested one or

@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { messages } from "@/lib/i18n";
+import { messages } from "@/lib/i18n/server";
 
 /** Previous/next links that keep the other query parameters. */
-export function Pagination({ page, pageSize, total, params }: { page: number; pageSize: number; total: number; params: Record<string, string> }) {
-  const m = messages().list;
+export async function Pagination({ page, pageSize, total, params }: { page: number; pageSize: number; total: number; params: Record<string, string> }) {
+  const m = (await messages()).list;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const href = (p: number) => `?${new URLSearchParams({ ...params, page: String(p) })}`;
   const link = "rounded-md px-3 py-1.5 text-sm ring-1 ring-slate-300 bg-white hover:bg-slate-50";

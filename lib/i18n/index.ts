@@ -1,6 +1,34 @@
 import { en, type Messages } from "./en";
+import { fr } from "./fr";
 
-/** The messages for the user's language. English only for now; French plugs in here. */
-export function messages(): Messages {
-  return en;
+export type { Messages } from "./en";
+
+/** The languages a user can pick. */
+export const LOCALES = ["en", "fr"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "en";
+export const LOCALE_NAMES: Record<Locale, string> = { en: "English", fr: "Français" };
+/** The BCP 47 tag Intl formats dates and numbers with, per language. */
+export const INTL_TAG: Record<Locale, string> = { en: "en-GB", fr: "fr-FR" };
+
+export const isLocale = (v: unknown): v is Locale => typeof v === "string" && (LOCALES as readonly string[]).includes(v);
+
+/** Every user-facing string in one language; both catalogues have the same shape (the type checks it). */
+export function catalog(locale: Locale): Messages {
+  return locale === "fr" ? fr : en;
+}
+
+/** The best supported language for an Accept-Language header, or null. */
+export function fromAcceptLanguage(header: string | null | undefined): Locale | null {
+  if (!header) return null;
+  const ranked = header
+    .split(",")
+    .map((part) => {
+      const [tag, ...params] = part.trim().split(";");
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      return { base: tag.trim().toLowerCase().split("-")[0], q: q ? Number(q.slice(2)) || 0 : 1 };
+    })
+    .filter((r) => r.q > 0)
+    .sort((a, b) => b.q - a.q);
+  return ranked.map((r) => r.base).find(isLocale) ?? null;
 }

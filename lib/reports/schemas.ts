@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { ZOccupancyRange } from "@/lib/wards/schemas";
-import { messages } from "@/lib/i18n";
+import { en } from "@/lib/i18n/en";
 
 // Inputs of the reports: a range of local dates (both included, the hospital's time zone).
 
-const m = () => messages().reports.errors;
+const m = () => en.reports.errors;
 
 export const ZReportRange = ZOccupancyRange;
 export type ReportRange = z.infer<typeof ZReportRange>;

@@ -5,6 +5,8 @@ import { authorize } from "./guard";
 import type { Permission } from "./permissions";
 import type { Ctx } from "./session";
 import { parseInput } from "./validation";
+import { localizeError } from "@/lib/i18n/localize";
+import { callerLocale } from "./api";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -48,7 +50,8 @@ function wrap<S extends z.ZodType, C, T>(schema: S, label: string, door: () => P
     } catch (err) {
       if (isNextControlFlow(err)) throw err;
       const e = toAppError(err, { action: label });
-      return { ok: false, error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}), ...(e.details !== undefined ? { details: e.details } : {}) } };
+      const error = { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}), ...(e.details !== undefined ? { details: e.details } : {}) };
+      return { ok: false, error: localizeError(error, await callerLocale()) };
     }
   };
 }

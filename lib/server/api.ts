@@ -6,19 +6,32 @@ import { authorize } from "./guard";
 import type { Permission } from "./permissions";
 import type { Ctx } from "./session";
 import { parseInput } from "./validation";
+import type { Locale } from "@/lib/i18n";
+import { localizeError } from "@/lib/i18n/localize";
+import { requestLocale } from "@/lib/i18n/server";
 
 // The conventions of /api/v1 in one place: auth, errors, JSON bodies and list paging.
 
 type RouteContext<P> = { params: Promise<P> };
 type Params = Record<string, string>;
 
-export function errorResponse(err: unknown, context: Record<string, unknown> = {}): NextResponse<ErrorBody> {
+export function errorResponse(err: unknown, context: Record<string, unknown> = {}, locale: Locale = "en"): NextResponse<ErrorBody> {
   const e = toAppError(err, context);
   const body = e.toBody();
+  body.error = localizeError(body.error, locale);
   if (e.correlationId) body.error.correlationId = e.correlationId;
   const headers: Record<string, string> = {};
   if (e.retryAfter) headers["Retry-After"] = String(e.retryAfter);
   return NextResponse.json(body, { status: e.status, headers });
+}
+
+/** The caller's language for an error body; English if even that cannot be told (the database is down, say). */
+export async function callerLocale(): Promise<Locale> {
+  try {
+    return await requestLocale();
+  } catch {
+    return "en";
+  }
 }
 
 function respond(result: unknown): Response {
@@ -39,7 +52,7 @@ export function apiRoute<P extends Params = Params>(
       const ctx = await authorize(permission, options.scopes);
       return respond(await handler({ req, ctx, params: await route.params }));
     } catch (err) {
-      return errorResponse(err, { method: req.method, path: req.nextUrl.pathname });
+      return errorResponse(err, { method: req.method, path: req.nextUrl.pathname }, await callerLocale());
     }
   };
 }
@@ -50,7 +63,7 @@ export function publicRoute<P extends Params = Params>(handler: (args: { req: Ne
     try {
       return respond(await handler({ req, params: await route.params }));
     } catch (err) {
-      return errorResponse(err, { method: req.method, path: req.nextUrl.pathname });
+      return errorResponse(err, { method: req.method, path: req.nextUrl.pathname }, await callerLocale());
     }
   };
 }

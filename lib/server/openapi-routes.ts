@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { ZLanguage } from "@/lib/accounts/language";
 import { ZTokenRequest } from "@/lib/accounts/schemas";
 import { ZCreateInvoice, ZLines, ZPayment, ZRefund, ZVoid } from "@/lib/billing/schemas";
 import { ZAddendum, ZConsultationCreate, ZConsultationUpdate, ZLabOrder, ZLabResult, ZNurseNote, ZVitals } from "@/lib/clinical/schemas";
@@ -45,6 +46,8 @@ export const OPERATIONS: Operation[] = [
   { method: "GET", path: "/appointments", tag: "appointments", summary: "`?status=&doctorId=&patientId=&departmentId=&from=&to=&sort=startsAt|-startsAt`, scoped to the caller.", permission: "appointment.read", query: ["q", "page", "pageSize", "sort", ...APPOINTMENT_FILTER_KEYS], list: true },
   { method: "POST", path: "/appointments", tag: "appointments", summary: "Books a slot; `409 SLOT_TAKEN` when the doctor or the patient is already booked then.", permission: "appointment.book", body: ZBook, status: 201 },
   { method: "GET", path: "/audit", tag: "audit", summary: "The audit.", permission: "audit.read", query: ["q","page","pageSize","sort"], list: true },
+  { method: "GET", path: "/account", tag: "auth", summary: "The caller's own account: id, name, email, role and language.", permission: "account.language" },
+  { method: "PATCH", path: "/account", tag: "auth", summary: "`{ language: \"en\" | \"fr\" }`: the language of the caller's pages, emails, PDFs and error messages.", permission: "account.language", body: ZLanguage },
   { method: "POST", path: "/auth/register", tag: "auth", summary: "A patient's self-registration: the same rules as the /register page.", permission: null, body: ZSelfRegister, status: 201 },
   { method: "POST", path: "/auth/token", tag: "auth", summary: "`{ email, password }` → `{ token, expiresAt, user }`: a short-lived sign-in token; wrong email or password → 401, repeated failures → 429.", permission: null, body: ZTokenRequest },
   { method: "PATCH", path: "/beds/{id}", tag: "beds", summary: "`{ state: FREE | OUT_OF_SERVICE }` (nurses and admins: mark clean, out of service, back in service; an occupied bed → 409 INVALID_TRANSITION); `{ label?, active? }` admins only (beds are never deleted).", permission: "bed.state", body: ZBedPatch },

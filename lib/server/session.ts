@@ -1,6 +1,8 @@
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
+import { cache } from "react";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { isLocale, type Locale } from "@/lib/i18n";
 import { authOptions } from "./auth";
 import { db } from "./db";
 import { clientIp } from "./request";
@@ -8,7 +10,7 @@ import { isIntegrationToken, resolveToken } from "@/lib/tokens/service";
 import { verifyApiToken } from "./tokens";
 
 /** `scopes` is set only for an integration token: "full" acts as the owner, others narrow it. */
-export type Actor = { id: string; role: Role; name: string; email: string; scopes?: string[] };
+export type Actor = { id: string; role: Role; name: string; email: string; scopes?: string[]; language?: Locale };
 
 /** The request's actor and address: what services need to scope and audit. */
 export type Ctx = { actor: Actor; ip: string | null };
@@ -20,14 +22,14 @@ export type Ctx = { actor: Actor; ip: string | null };
 async function liveActor(userId: string, sessionVersion: number): Promise<Actor | null> {
   const user = await db().user.findUnique({
     where: { id: userId },
-    select: { id: true, role: true, name: true, email: true, active: true, sessionVersion: true },
+    select: { id: true, role: true, name: true, email: true, active: true, sessionVersion: true, language: true },
   });
   if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
-  return { id: user.id, role: user.role, name: user.name, email: user.email };
+  return { id: user.id, role: user.role, name: user.name, email: user.email, language: isLocale(user.language) ? user.language : undefined };
 }
 
 /** The signed-in actor from the bearer token if one is sent, else from the session cookie. */
-export async function currentCtx(): Promise<{ actor: Actor | null; ip: string | null }> {
+export const currentCtx = cache(async (): Promise<{ actor: Actor | null; ip: string | null }> => {
   const h = await headers();
   const ip = clientIp(h);
   const authz = h.get("authorization");
@@ -43,4 +45,4 @@ export async function currentCtx(): Promise<{ actor: Actor | null; ip: string | 
   const session = await getServerSession(authOptions);
   if (!session?.user?.id) return { actor: null, ip };
   return { actor: await liveActor(session.user.id, session.user.sv), ip };
-}
+});

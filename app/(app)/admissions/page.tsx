@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/Card";
 import { FilterForm } from "@/components/ui/FilterForm";
 import { Pagination } from "@/components/ui/Pagination";
 import { cell, Table } from "@/components/ui/Table";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { formatWhen } from "@/lib/scheduling/time";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
@@ -16,11 +16,11 @@ import { doctorOptions } from "@/lib/staff/queries";
 import { listAdmissions, listWards } from "@/lib/wards/queries";
 import { ADMISSION_FILTER_KEYS, ZAdmissionFilters } from "@/lib/wards/schemas";
 
-export const metadata: Metadata = { title: "Admissions" };
+export const generateMetadata = titled((m) => m.titles.admissions);
 
 export default async function AdmissionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await guardPage("admission.manage", "/admissions");
-  const m = messages().wards.admission;
+  const m = (await messages()).wards.admission;
   const params = stringParams(await searchParams);
   const query = pageListQuery(params, ["admittedAt"], "-admittedAt");
   const filters = pageFilters(ZAdmissionFilters, params, [...ADMISSION_FILTER_KEYS]);
@@ -29,7 +29,7 @@ export default async function AdmissionsPage({ searchParams }: { searchParams: P
   return (
     <>
       <PageHeader title={m.listTitle}>
-        <Link href="/beds" className={buttonClass("primary")}>{messages().wards.nav.beds}</Link>
+        <Link href="/beds" className={buttonClass("primary")}>{(await messages()).wards.nav.beds}</Link>
       </PageHeader>
       <FilterForm
         action="/admissions"

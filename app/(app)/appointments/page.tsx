@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/Card";
 import { FilterForm } from "@/components/ui/FilterForm";
 import { Pagination } from "@/components/ui/Pagination";
 import { departmentOptions } from "@/lib/departments/queries";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { listAppointments, localRange } from "@/lib/scheduling/queries";
 import { APPOINTMENT_FILTER_KEYS, STATUSES, ZAppointmentFilters } from "@/lib/scheduling/schemas";
 import { db } from "@/lib/server/db";
@@ -15,12 +15,12 @@ import { guardPage } from "@/lib/server/guard";
 import { pageFilters, pageListQuery, stringParams } from "@/lib/server/page-query";
 import { doctorOptions } from "@/lib/staff/queries";
 
-export const metadata: Metadata = { title: "Appointments" };
+export const generateMetadata = titled((m) => m.titles.appointments);
 
 export default async function AppointmentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await guardPage("appointment.read", "/appointments");
   const role = ctx.actor.role;
-  const m = messages().scheduling;
+  const m = (await messages()).scheduling;
   const params = stringParams(await searchParams);
   const query = pageListQuery(params, ["startsAt"], "-startsAt");
   const filters = pageFilters(ZAppointmentFilters, params, APPOINTMENT_FILTER_KEYS.filter((k) => k !== "patientId"));

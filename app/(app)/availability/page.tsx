@@ -1,17 +1,17 @@
 import type { Metadata } from "next";
 import { AvailabilityEditor } from "@/components/scheduling/AvailabilityEditor";
 import { PageHeader } from "@/components/ui/Card";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { guardPage } from "@/lib/server/guard";
 
-export const metadata: Metadata = { title: "Availability" };
+export const generateMetadata = titled((m) => m.titles.availability);
 
 /** A doctor's own working hours. */
 export default async function AvailabilityPage() {
   const { actor } = await guardPage("availability.own", "/availability");
   return (
     <>
-      <PageHeader title={messages().scheduling.availability.title} />
+      <PageHeader title={(await messages()).scheduling.availability.title} />
       <AvailabilityEditor doctorId={actor.id} />
     </>
   );

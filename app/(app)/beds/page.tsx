@@ -7,7 +7,7 @@ import { buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";
 import { FilterForm } from "@/components/ui/FilterForm";
 import { departmentOptions } from "@/lib/departments/queries";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { guardPage } from "@/lib/server/guard";
@@ -17,12 +17,12 @@ import { doctorOptions } from "@/lib/staff/queries";
 import { bedBoard, freeBeds, listWards } from "@/lib/wards/queries";
 import { BED_STATES, BOARD_FILTER_KEYS, ZBoardFilters } from "@/lib/wards/schemas";
 
-export const metadata: Metadata = { title: "Bed board" };
+export const generateMetadata = titled((m) => m.titles.beds);
 
 export default async function BedBoardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await guardPage("ward.read", "/beds");
   const role = ctx.actor.role;
-  const m = messages().wards;
+  const m = (await messages()).wards;
   const filters = pageFilters(ZBoardFilters, stringParams(await searchParams), [...BOARD_FILTER_KEYS]);
   const mayAdmit = can(role, "admission.manage");
   const [wards, allWards, departments, doctors, free] = await Promise.all([
@@ -61,7 +61,7 @@ export default async function BedBoardPage({ searchParams }: { searchParams: Pro
           wards={shown}
           states={m.states}
           labels={m.board}
-          triageLabels={messages().triage.box}
+          triageLabels={(await messages()).triage.box}
           freeBeds={free}
           doctors={doctors}
           departments={departments}

@@ -10,18 +10,18 @@ import { cell, Table } from "@/components/ui/Table";
 import { formatMoney } from "@/lib/billing/money";
 import { listInvoices } from "@/lib/billing/queries";
 import { INVOICE_STATUSES, ZInvoiceFilters } from "@/lib/billing/schemas";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { formatInstant } from "@/lib/server/format";
 import { guardPage } from "@/lib/server/guard";
 import { pageFilters, pageListQuery, stringParams } from "@/lib/server/page-query";
 import { can } from "@/lib/server/permissions";
 
-export const metadata: Metadata = { title: "Billing" };
+export const generateMetadata = titled((m) => m.titles.billing);
 
 export default async function BillingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await guardPage("billing.read", "/billing");
-  const m = messages().billing;
+  const m = (await messages()).billing;
   const params = stringParams(await searchParams);
   const query = pageListQuery(params, ["issuedAt"], "-issuedAt");
   const filters = pageFilters(ZInvoiceFilters, params, ["status"]);
@@ -37,7 +37,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
         action="/billing"
         q={staff ? { label: m.list.search, value: query.q } : undefined}
         selects={[{ name: "status", label: m.list.status, value: filters.status, options: [["", m.list.any], ...INVOICE_STATUSES.map((s) => [s, m.statuses[s]] as const)] }]}
-        submit={messages().common.search}
+        submit={(await messages()).common.search}
       />
       {items.length === 0 ? (
         <Alert>{m.list.none}</Alert>

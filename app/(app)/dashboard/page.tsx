@@ -4,15 +4,15 @@ import { ClinicianDashboard } from "@/components/dashboard/ClinicianDashboard";
 import { DoctorDashboard } from "@/components/dashboard/DoctorDashboard";
 import { PatientDashboard } from "@/components/dashboard/PatientDashboard";
 import { PageHeader } from "@/components/ui/Card";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { guardPage } from "@/lib/server/guard";
 
-export const metadata: Metadata = { title: "Dashboard" };
+export const generateMetadata = titled((m) => m.titles.dashboard);
 
 export default async function DashboardPage() {
   const ctx = await guardPage("dashboard.view", "/dashboard");
   const { actor } = ctx;
-  const m = messages();
+  const m = (await messages());
   return (
     <>
       <PageHeader title={m.dashboard.greeting(actor.name)} />

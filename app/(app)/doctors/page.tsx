@@ -5,20 +5,20 @@ import { PageHeader } from "@/components/ui/Card";
 import { FilterForm } from "@/components/ui/FilterForm";
 import { Pagination } from "@/components/ui/Pagination";
 import { departmentOptions } from "@/lib/departments/queries";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { pageFilters, pageListQuery, stringParams } from "@/lib/server/page-query";
 import { DOCTOR_SORTS, listSpecialties, searchDoctors } from "@/lib/staff/queries";
 import { ZDoctorFilters } from "@/lib/staff/schemas";
 
-export const metadata: Metadata = { title: "Find a doctor" };
+export const generateMetadata = titled((m) => m.titles.doctors);
 
 const fee = (minor: number) => (minor / 100).toFixed(2);
 
 export default async function DoctorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await guardPage("doctor.search", "/doctors");
-  const all = messages();
+  const all = (await messages());
   const m = all.staff.doctors;
   const params = stringParams(await searchParams);
   const query = pageListQuery(params, DOCTOR_SORTS, "name");

@@ -5,20 +5,20 @@ import { Badge } from "@/components/ui/Badge";
 import { buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";
 import { Table, cell } from "@/components/ui/Table";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { listExports, type ExportStatusView } from "@/lib/jobs/exports";
 import { db } from "@/lib/server/db";
 import { formatInstant } from "@/lib/server/format";
 import { guardPage } from "@/lib/server/guard";
 
-export const metadata: Metadata = { title: "My exports" };
+export const generateMetadata = titled((m) => m.titles.exports);
 
 const TONES = { queued: "neutral", running: "warning", done: "success", failed: "danger" } as const;
 
 /** The caller's own exports with their progress; refreshes itself while one is still being built. */
 export default async function ExportsPage() {
   const ctx = await guardPage("export.request", "/exports");
-  const m = messages().jobs;
+  const m = (await messages()).jobs;
   const items = await listExports(db(), ctx);
   const active = items.some((e) => e.status === "queued" || e.status === "running");
   return (

@@ -5,13 +5,13 @@ import { Card, PageHeader } from "@/components/ui/Card";
 import { Pagination } from "@/components/ui/Pagination";
 import { rangeText } from "@/lib/clinical/measures";
 import { formatStamp, listLabOrders } from "@/lib/clinical/queries";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { stringParams } from "@/lib/server/page-query";
 import { enterLabResultAction } from "./actions";
 
-export const metadata: Metadata = { title: "Lab worklist" };
+export const generateMetadata = titled((m) => m.titles.lab);
 const PAGE_SIZE = 20;
 
 /** Pending orders, oldest first, each with its result entry. */
@@ -19,7 +19,7 @@ export default async function LabWorklistPage({ searchParams }: { searchParams: 
   const ctx = await guardPage("lab.result", "/lab");
   const sp = stringParams(await searchParams);
   const page = Math.max(1, Number(sp.page) || 1);
-  const m = messages().clinical;
+  const m = (await messages()).clinical;
   const l = m.lab;
   const { items, total } = await listLabOrders(db(), ctx, { status: "ORDERED" }, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
   return (

@@ -5,17 +5,17 @@ import { NotificationList } from "@/components/notifications/NotificationList";
 import { Alert } from "@/components/ui/Alert";
 import { PageHeader } from "@/components/ui/Card";
 import { Pagination } from "@/components/ui/Pagination";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { listNotifications } from "@/lib/notifications/inbox";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { pageListQuery, stringParams } from "@/lib/server/page-query";
 
-export const metadata: Metadata = { title: "Notifications" };
+export const generateMetadata = titled((m) => m.titles.notifications);
 
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await guardPage("notification.read", "/notifications");
-  const m = messages().triage.notifications;
+  const m = (await messages()).triage.notifications;
   const params = stringParams(await searchParams);
   const query = pageListQuery(params, ["createdAt"], "-createdAt");
   const unreadOnly = params.unread === "true";

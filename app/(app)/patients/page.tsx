@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/Alert";
 import { buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";
 import { Pagination } from "@/components/ui/Pagination";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { PATIENT_SORTS, listPatients } from "@/lib/patients/queries";
 import { parseListQuery } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
@@ -15,11 +15,11 @@ import { AppError } from "@/lib/server/errors";
 import { guardPage } from "@/lib/server/guard";
 import { can } from "@/lib/server/permissions";
 
-export const metadata: Metadata = { title: "Patients" };
+export const generateMetadata = titled((m) => m.titles.patients);
 
 export default async function PatientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { actor } = await guardPage("patient.list", "/patients");
-  const m = messages().patients;
+  const m = (await messages()).patients;
   const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string"));
   let query;
   try {

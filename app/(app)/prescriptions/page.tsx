@@ -5,18 +5,18 @@ import { Alert } from "@/components/ui/Alert";
 import { PageHeader } from "@/components/ui/Card";
 import { FilterForm } from "@/components/ui/FilterForm";
 import { Pagination } from "@/components/ui/Pagination";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { listPrescriptions } from "@/lib/prescriptions/queries";
 import { PRESCRIPTION_FILTER_KEYS, PRESCRIPTION_STATUSES, ZPrescriptionFilters } from "@/lib/prescriptions/schemas";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { pageFilters, pageListQuery, stringParams } from "@/lib/server/page-query";
 
-export const metadata: Metadata = { title: "Prescriptions" };
+export const generateMetadata = titled((m) => m.titles.prescriptions);
 
 export default async function PrescriptionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await guardPage("prescription.read", "/prescriptions");
-  const m = messages().prescriptions;
+  const m = (await messages()).prescriptions;
   const params = stringParams(await searchParams);
   const query = pageListQuery(params, ["issuedAt"], "-issuedAt");
   const filters = pageFilters(ZPrescriptionFilters, params, PRESCRIPTION_FILTER_KEYS);

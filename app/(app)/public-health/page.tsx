@@ -4,7 +4,7 @@ import { buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";
 import { FilterForm } from "@/components/ui/FilterForm";
 import { cell, Table } from "@/components/ui/Table";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { aggregates, type Cell } from "@/lib/reports/public-health";
 import { pageRange } from "@/lib/reports/queries";
 import { GROUP_BYS, type GroupBy } from "@/lib/reports/schemas";
@@ -12,12 +12,12 @@ import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { stringParams } from "@/lib/server/page-query";
 
-export const metadata: Metadata = { title: "Public-health aggregates" };
+export const generateMetadata = titled((m) => m.titles.publicHealth);
 
 export default async function PublicHealthPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await guardPage("publichealth.read", "/public-health");
-  const m = messages().reports.publicHealth;
-  const dm = messages().reports.dashboard;
+  const m = (await messages()).reports.publicHealth;
+  const dm = (await messages()).reports.dashboard;
   const params = stringParams(await searchParams);
   const { range, error } = pageRange(params);
   const groupBy: GroupBy = (GROUP_BYS as readonly string[]).includes(params.groupBy) ? (params.groupBy as GroupBy) : "diagnosis";

@@ -6,20 +6,20 @@ import { Alert } from "@/components/ui/Alert";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { FilterForm } from "@/components/ui/FilterForm";
 import { minorDigits } from "@/lib/billing/money";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { dashboard, pageRange } from "@/lib/reports/queries";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { guardPage } from "@/lib/server/guard";
 import { stringParams } from "@/lib/server/page-query";
 
-export const metadata: Metadata = { title: "Reports" };
+export const generateMetadata = titled((m) => m.titles.reports);
 
 const link = "text-sm font-medium text-brand-700 underline-offset-2 hover:underline";
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await guardPage("report.read", "/reports");
-  const m = messages().reports.dashboard;
+  const m = (await messages()).reports.dashboard;
   const { range, error } = pageRange(stringParams(await searchParams));
   const d = await dashboard(db(), range);
   const qs = `from=${range.from}&to=${range.to}`;

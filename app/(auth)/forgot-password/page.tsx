@@ -3,14 +3,14 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { AuthCard } from "@/components/auth/AuthCard";
 import { ForgotPasswordForm } from "@/components/auth/ForgotPasswordForm";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { forgotPasswordAction } from "../password-actions";
 
-export const metadata: Metadata = { title: "Forgot your password?" };
+export const generateMetadata = titled((m) => m.titles.forgotPassword);
 
 export default async function ForgotPasswordPage() {
   await connection(); // rendered per request: the hospital name is runtime configuration
-  const m = messages().staff.forgotPassword;
+  const m = (await messages()).staff.forgotPassword;
   return (
     <AuthCard title={m.title} subtitle={m.intro}>
       <ForgotPasswordForm action={forgotPasswordAction} labels={m} />

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthCard } from "@/components/auth/AuthCard";
 import { LoginForm } from "@/components/auth/LoginForm";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 
 
-export const metadata: Metadata = { title: "Sign in" };
+export const generateMetadata = titled((m) => m.titles.login);
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; changed?: string }> }) {
   const { callbackUrl: next, changed } = await searchParams;
-  const m = messages();
+  const m = (await messages());
   // Only same-site paths: never send a user to another origin after sign-in.
   const target = next && next.startsWith("/") && !next.startsWith("//") ? next : "/dashboard";
   return (

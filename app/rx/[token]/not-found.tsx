@@ -1,8 +1,8 @@
-import { messages } from "@/lib/i18n";
+import { messages } from "@/lib/i18n/server";
 
 /** A forged, mistyped or unknown code: said plainly, with a 404 status. */
-export default function InvalidPrescription() {
-  const m = messages().prescriptions.rx;
+export default async function InvalidPrescription() {
+  const m = (await messages()).prescriptions.rx;
   return (
     <main className="mx-auto flex min-h-screen max-w-xl flex-col justify-center gap-3 px-4 text-center">
       <p className="text-sm font-semibold text-red-700">404</p>

@@ -4,14 +4,14 @@ import { notFound } from "next/navigation";
 import { RxStatusBadge } from "@/components/prescriptions/StatusBadge";
 import { buttonClass } from "@/components/ui/Button";
 import { DefinitionList } from "@/components/ui/DefinitionList";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { verifyPrescription } from "@/lib/prescriptions/verify";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { can } from "@/lib/server/permissions";
 import { currentCtx } from "@/lib/server/session";
 
-export const metadata: Metadata = { title: "Prescription check", robots: { index: false, follow: false }, referrer: "no-referrer" };
+export const generateMetadata = titled((m) => m.titles.rxToken, { robots: { index: false, follow: false }, referrer: "no-referrer" });
 
 const date = (iso: string) => new Intl.DateTimeFormat("en-GB", { timeZone: env().HOSPITAL_TIMEZONE, dateStyle: "long" }).format(new Date(iso));
 
@@ -24,7 +24,7 @@ export default async function RxPage({ params }: { params: Promise<{ token: stri
   const visitor = await currentCtx();
   const rx = await verifyPrescription(db(), token, visitor);
   if (!rx) notFound();
-  const m = messages().prescriptions.rx;
+  const m = (await messages()).prescriptions.rx;
   const live = rx.status === "ACTIVE" || rx.status === "PARTIALLY_DISPENSED";
   const rows: [string, React.ReactNode][] = [
     [m.status, <RxStatusBadge key="s" status={rx.status} />],

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/auth/ChangePasswordForm";
 import { Card, PageHeader } from "@/components/ui/Card";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { guardPage } from "@/lib/server/guard";
 import { changePasswordAction } from "./actions";
 
-export const metadata: Metadata = { title: "Change password" };
+export const generateMetadata = titled((m) => m.titles.accountPassword);
 
 export default async function ChangePasswordPage() {
   await guardPage("account.changePassword", "/account/password");
-  const m = messages().password;
+  const m = (await messages()).password;
   return (
     <>
       <PageHeader title={m.title} />

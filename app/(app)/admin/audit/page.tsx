@@ -4,19 +4,19 @@ import { buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";
 import { Pagination } from "@/components/ui/Pagination";
 import { listAuditEvents } from "@/lib/audit/queries";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { parseListQuery } from "@/lib/server/api";
 import { verifyAuditChain } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 
-export const metadata: Metadata = { title: "Audit trail" };
+export const generateMetadata = titled((m) => m.titles.adminAudit);
 
 const FILTERS = ["patientId", "entity", "entityId", "actorId"] as const;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await guardPage("audit.read", "/admin/audit");
-  const m = messages().audit;
+  const m = (await messages()).audit;
   const sp = await searchParams;
   const str = (k: string) => (typeof sp[k] === "string" && sp[k] ? (sp[k] as string) : undefined);
   const page = Math.max(1, Number(str("page") ?? 1) || 1);

@@ -7,17 +7,17 @@ import { Card, PageHeader } from "@/components/ui/Card";
 import { Pagination } from "@/components/ui/Pagination";
 import { Table, cell } from "@/components/ui/Table";
 import { DEPARTMENT_SORTS, listDepartments } from "@/lib/departments/queries";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { pageListQuery, stringParams } from "@/lib/server/page-query";
 import { createDepartmentAction } from "./actions";
 
-export const metadata: Metadata = { title: "Departments" };
+export const generateMetadata = titled((m) => m.titles.adminDepartments);
 
 export default async function DepartmentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await guardPage("department.manage", "/admin/departments");
-  const m = messages().staff.departments;
+  const m = (await messages()).staff.departments;
   const query = pageListQuery(stringParams(await searchParams), DEPARTMENT_SORTS, "name");
   const { items, total } = await listDepartments(db(), query, { includeInactive: true });
   return (

@@ -3,7 +3,7 @@ import { JobButton } from "@/components/jobs/JobButton";
 import { Alert } from "@/components/ui/Alert";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { Table, cell } from "@/components/ui/Table";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { jobOverview } from "@/lib/jobs/admin";
 import { JOBS, SCHEDULED } from "@/lib/jobs/definitions";
 import { queue } from "@/lib/jobs/queue";
@@ -12,14 +12,14 @@ import { formatInstant } from "@/lib/server/format";
 import { guardPage } from "@/lib/server/guard";
 import { retryJobAction, runJobNowAction } from "./actions";
 
-export const metadata: Metadata = { title: "Background jobs" };
+export const generateMetadata = titled((m) => m.titles.adminJobs);
 export const dynamic = "force-dynamic";
 
 const STATES = ["created", "retry", "active", "completed", "failed", "cancelled"] as const;
 
 export default async function JobsPage() {
   await guardPage("jobs.read", "/admin/jobs");
-  const m = messages().jobs;
+  const m = (await messages()).jobs;
   await queue(); // makes sure pg-boss's tables exist before reading them
   const { queues, failed } = await jobOverview(db());
   return (

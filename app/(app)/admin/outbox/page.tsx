@@ -5,18 +5,18 @@ import { Alert } from "@/components/ui/Alert";
 import { PageHeader } from "@/components/ui/Card";
 import { Pagination } from "@/components/ui/Pagination";
 import { Table, cell } from "@/components/ui/Table";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { listOutbox } from "@/lib/notifications/queries";
 import { db } from "@/lib/server/db";
 import { formatInstant } from "@/lib/server/format";
 import { guardPage } from "@/lib/server/guard";
 import { pageListQuery, stringParams } from "@/lib/server/page-query";
 
-export const metadata: Metadata = { title: "Outbox" };
+export const generateMetadata = titled((m) => m.titles.adminOutbox);
 
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await guardPage("outbox.read", "/admin/outbox");
-  const m = messages().staff.outbox;
+  const m = (await messages()).staff.outbox;
   const query = pageListQuery(stringParams(await searchParams), ["createdAt"], "-createdAt");
   const { items, total } = await listOutbox(db(), query);
   return (

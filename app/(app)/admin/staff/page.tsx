@@ -8,18 +8,18 @@ import { FilterForm } from "@/components/ui/FilterForm";
 import { Pagination } from "@/components/ui/Pagination";
 import { Table, cell } from "@/components/ui/Table";
 import { departmentOptions } from "@/lib/departments/queries";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { pageFilters, pageListQuery, stringParams } from "@/lib/server/page-query";
 import { STAFF_SORTS, listStaff } from "@/lib/staff/queries";
 import { STAFF_ROLES, ZStaffFilters } from "@/lib/staff/schemas";
 
-export const metadata: Metadata = { title: "Staff" };
+export const generateMetadata = titled((m) => m.titles.adminStaff);
 
 export default async function StaffPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await guardPage("staff.manage", "/admin/staff");
-  const all = messages();
+  const all = (await messages());
   const m = all.staff.staff;
   const params = stringParams(await searchParams);
   const query = pageListQuery(params, STAFF_SORTS, "name");

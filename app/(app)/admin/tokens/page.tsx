@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { Table, cell } from "@/components/ui/Table";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { clock } from "@/lib/server/clock";
 import { db } from "@/lib/server/db";
 import { formatInstant } from "@/lib/server/format";
@@ -13,12 +13,12 @@ import { guardPage } from "@/lib/server/guard";
 import { listTokens } from "@/lib/tokens/service";
 import { createTokenAction, revokeTokenAction } from "./actions";
 
-export const metadata: Metadata = { title: "API tokens" };
+export const generateMetadata = titled((m) => m.titles.adminTokens);
 export const dynamic = "force-dynamic";
 
 export default async function TokensPage() {
   await guardPage("token.manage", "/admin/tokens");
-  const m = messages().tokens.tokens;
+  const m = (await messages()).tokens.tokens;
   const tokens = await listTokens(db());
   const now = clock.now();
   return (

@@ -4,16 +4,16 @@ import { buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";
 import { WardAdmin } from "@/components/wards/WardAdmin";
 import { departmentOptions } from "@/lib/departments/queries";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { wardTree } from "@/lib/wards/queries";
 
-export const metadata: Metadata = { title: "Wards" };
+export const generateMetadata = titled((m) => m.titles.adminWards);
 
 export default async function WardsAdminPage() {
   await guardPage("ward.manage", "/admin/wards");
-  const m = messages().wards;
+  const m = (await messages()).wards;
   const [wards, departments] = await Promise.all([wardTree(db()), departmentOptions(db())]);
   return (
     <>

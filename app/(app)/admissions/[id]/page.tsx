@@ -6,19 +6,19 @@ import { buttonClass } from "@/components/ui/Button";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { DefinitionList } from "@/components/ui/DefinitionList";
 import { cell, Table } from "@/components/ui/Table";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { formatWhen } from "@/lib/scheduling/time";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { guardPage } from "@/lib/server/guard";
 import { getAdmission } from "@/lib/wards/queries";
 
-export const metadata: Metadata = { title: "Admission" };
+export const generateMetadata = titled((m) => m.titles.admissionsId);
 
 export default async function AdmissionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await guardPage("admission.manage", `/admissions/${id}`);
-  const m = messages().wards.admission;
+  const m = (await messages()).wards.admission;
   const a = await getAdmission(db(), ctx, id).catch((err) => {
     if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
     throw err;
@@ -26,7 +26,7 @@ export default async function AdmissionPage({ params }: { params: Promise<{ id: 
   return (
     <>
       <PageHeader title={`${m.title}: ${a.patient.name}`}>
-        <Link href="/beds" className={buttonClass("secondary")}>{messages().wards.nav.beds}</Link>
+        <Link href="/beds" className={buttonClass("secondary")}>{(await messages()).wards.nav.beds}</Link>
       </PageHeader>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>

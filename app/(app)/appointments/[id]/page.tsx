@@ -8,7 +8,7 @@ import { buttonClass } from "@/components/ui/Button";
 import { consultationIdForAppointment } from "@/lib/clinical/queries";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { DefinitionList } from "@/components/ui/DefinitionList";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { getAppointment, slotsForDays } from "@/lib/scheduling/queries";
 import { TRANSITIONS } from "@/lib/scheduling/service";
 import { formatWhen, formatTime, today } from "@/lib/scheduling/time";
@@ -21,13 +21,13 @@ import { stringParams } from "@/lib/server/page-query";
 import { notFound } from "next/navigation";
 import { changeAppointmentAction } from "../actions";
 
-export const metadata: Metadata = { title: "Appointment" };
+export const generateMetadata = titled((m) => m.titles.appointmentsId);
 
 export default async function AppointmentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
   const ctx = await guardPage("appointment.read", `/appointments/${id}`);
   const role = ctx.actor.role;
-  const m = messages().scheduling;
+  const m = (await messages()).scheduling;
   const sp = stringParams(await searchParams);
   const a = await getAppointment(db(), ctx, id).catch((err) => {
     if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
@@ -60,7 +60,7 @@ export default async function AppointmentPage({ params, searchParams }: { params
       <PageHeader title={m.phrases.appointmentWith(a.doctor.name)}>
         {consults ? (
           <Link href={consultationId ? `/consultations/${consultationId}` : `/consultations/new?appointmentId=${a.id}`} className={buttonClass(consultationId ? "secondary" : "primary")}>
-            {consultationId ? messages().clinical.consultation.open : messages().clinical.consultation.write}
+            {consultationId ? (await messages()).clinical.consultation.open : (await messages()).clinical.consultation.write}
           </Link>
         ) : null}
         <Link href="/appointments" className="text-sm text-brand-700 hover:underline">← {m.detail.back}</Link>

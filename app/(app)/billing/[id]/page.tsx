@@ -10,7 +10,7 @@ import { DefinitionList } from "@/components/ui/DefinitionList";
 import { cell, Table } from "@/components/ui/Table";
 import { formatMoney, toDecimal } from "@/lib/billing/money";
 import { getInvoice } from "@/lib/billing/queries";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { formatInstant } from "@/lib/server/format";
@@ -18,12 +18,12 @@ import { guardPage } from "@/lib/server/guard";
 import { can } from "@/lib/server/permissions";
 import { addLineAction, refundAction, takePaymentAction, voidInvoiceAction } from "../actions";
 
-export const metadata: Metadata = { title: "Invoice" };
+export const generateMetadata = titled((m) => m.titles.billingId);
 
 export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await guardPage("billing.read", `/billing/${id}`);
-  const m = messages().billing;
+  const m = (await messages()).billing;
   const d = m.detail;
   const inv = await getInvoice(db(), ctx, id).catch((e) => {
     if (e instanceof AppError && e.code === "NOT_FOUND") notFound();

@@ -3,17 +3,17 @@ import { BillingForm } from "@/components/billing/BillingForm";
 import { Alert } from "@/components/ui/Alert";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { uninvoiced } from "@/lib/billing/queries";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { formatInstant } from "@/lib/server/format";
 import { guardPage } from "@/lib/server/guard";
 import { createInvoiceAction } from "../actions";
 
-export const metadata: Metadata = { title: "New invoice" };
+export const generateMetadata = titled((m) => m.titles.billingNew);
 
 export default async function NewInvoicePage() {
   await guardPage("billing.manage", "/billing/new");
-  const m = messages().billing;
+  const m = (await messages()).billing;
   const c = m.create;
   const { appointments, admissions } = await uninvoiced(db());
   const name = (p: { firstName: string; lastName: string; mrn: string }) => `${p.firstName} ${p.lastName} (${p.mrn})`;

@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/Alert";
 import { buttonClass } from "@/components/ui/Button";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { formatStamp, getConsultation } from "@/lib/clinical/queries";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { guardPage } from "@/lib/server/guard";
@@ -16,7 +16,7 @@ import { stringParams } from "@/lib/server/page-query";
 import { can } from "@/lib/server/permissions";
 import { consultationAddendumAction, signConsultationAction, updateConsultationAction } from "../actions";
 
-export const metadata: Metadata = { title: "Consultation" };
+export const generateMetadata = titled((m) => m.titles.consultationsId);
 
 const NOTES = ["hpi", "exam", "assessment", "plan", "treatment"] as const;
 
@@ -24,7 +24,7 @@ export default async function ConsultationPage({ params, searchParams }: { param
   const { id } = await params;
   const sp = stringParams(await searchParams);
   const ctx = await guardPage("clinical.read", `/consultations/${id}`);
-  const m = messages().clinical;
+  const m = (await messages()).clinical;
   const cm = m.consultation;
   const c = await getConsultation(db(), ctx, id).catch((err) => {
     if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
@@ -38,7 +38,7 @@ export default async function ConsultationPage({ params, searchParams }: { param
       <PageHeader title={m.phrases.consultationFor(c.patient.name)}>
         <div className="flex flex-wrap items-center gap-3">
           <Link href={chartLink} className="text-sm text-brand-700 hover:underline">← {cm.back}</Link>
-          {can(ctx.actor.role, "prescription.write") ? <Link href={`/prescriptions/new?patientId=${c.patient.id}&consultationId=${c.id}`} className={buttonClass("primary")}>{messages().prescriptions.chart.prescribe}</Link> : null}
+          {can(ctx.actor.role, "prescription.write") ? <Link href={`/prescriptions/new?patientId=${c.patient.id}&consultationId=${c.id}`} className={buttonClass("primary")}>{(await messages()).prescriptions.chart.prescribe}</Link> : null}
         </div>
       </PageHeader>
       <div className="space-y-6">

@@ -5,20 +5,20 @@ import { ConsultationForm } from "@/components/clinical/ConsultationForm";
 import { Alert } from "@/components/ui/Alert";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { consultationTarget, formatStamp, visitsAwaitingConsultation } from "@/lib/clinical/queries";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { guardPage } from "@/lib/server/guard";
 import { stringParams } from "@/lib/server/page-query";
 import { createConsultationAction } from "../actions";
 
-export const metadata: Metadata = { title: "New consultation" };
+export const generateMetadata = titled((m) => m.titles.consultationsNew);
 
 /** `?appointmentId=` (the doctor's checked-in or completed appointment) or `?patientId=` (a walk-in). */
 export default async function NewConsultationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = stringParams(await searchParams);
   const ctx = await guardPage("clinical.write", "/consultations/new");
-  const m = messages().clinical;
+  const m = (await messages()).clinical;
   if (!sp.patientId && !sp.appointmentId) return <AwaitingVisits ctx={ctx} />;
   const t = await consultationTarget(db(), ctx, { patientId: sp.patientId, appointmentId: sp.appointmentId }).catch((err) => {
     if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
@@ -49,7 +49,7 @@ export default async function NewConsultationPage({ searchParams }: { searchPara
 
 /** Without a patient or appointment: the doctor's visits still waiting for their consultation. */
 async function AwaitingVisits({ ctx }: { ctx: Awaited<ReturnType<typeof guardPage>> }) {
-  const m = messages().clinical;
+  const m = (await messages()).clinical;
   const visits = await visitsAwaitingConsultation(db(), ctx);
   return (
     <>

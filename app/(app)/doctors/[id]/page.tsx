@@ -5,7 +5,7 @@ import { BookingPanel } from "@/components/scheduling/BookingPanel";
 import { SlotPicker } from "@/components/scheduling/SlotPicker";
 import { Alert } from "@/components/ui/Alert";
 import { Card, PageHeader } from "@/components/ui/Card";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { bookablePatient, slotsForDays } from "@/lib/scheduling/queries";
 import { today } from "@/lib/scheduling/time";
 import { db } from "@/lib/server/db";
@@ -16,14 +16,14 @@ import { stringParams } from "@/lib/server/page-query";
 import { getDoctor } from "@/lib/staff/queries";
 import { bookAppointmentAction, findPatientsAction } from "../../appointments/actions";
 
-export const metadata: Metadata = { title: "Doctor" };
+export const generateMetadata = titled((m) => m.titles.doctorsId);
 
 const fee = (minor: number) => (minor / 100).toFixed(2);
 
 export default async function DoctorPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
   const { actor } = await guardPage("doctor.search", `/doctors/${id}`);
-  const m = messages().scheduling;
+  const m = (await messages()).scheduling;
   const sp = stringParams(await searchParams);
   const canBook = can(actor.role, "appointment.book");
   const forSelf = actor.role === "PATIENT";

@@ -5,18 +5,18 @@ import { PatientHeader } from "@/components/patients/PatientHeader";
 import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
 import { chartClinical } from "@/lib/clinical/queries";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { ownPatientRecord, readPatient } from "@/lib/patients/queries";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { requestExportAction } from "../../exports/actions";
 
-export const metadata: Metadata = { title: "My health record" };
+export const generateMetadata = titled((m) => m.titles.meHealth);
 
 /** A patient's own signed consultations, vitals and lab results (one audited read). */
 export default async function MyHealthPage() {
   const ctx = await guardPage("patient.self", "/me/health");
-  const m = messages();
+  const m = (await messages());
   const cm = m.clinical;
   const own = await ownPatientRecord(db(), ctx.actor.id);
   if (!own) return <Alert>{cm.health.noRecord}</Alert>;

@@ -3,20 +3,20 @@ import { ContactForm } from "@/components/patients/ContactForm";
 import { PatientHeader } from "@/components/patients/PatientHeader";
 import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { contactValues } from "@/lib/patients/form-values";
 import { ownPatientRecord, readPatient } from "@/lib/patients/queries";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { updateOwnContactAction } from "../../patients/actions";
 
-export const metadata: Metadata = { title: "My profile" };
+export const generateMetadata = titled((m) => m.titles.meProfile);
 
 export default async function MyProfilePage() {
   const ctx = await guardPage("patient.self", "/me/profile");
-  const m = messages().patients;
+  const m = (await messages()).patients;
   const own = await ownPatientRecord(db(), ctx.actor.id);
-  if (!own) return <Alert>{messages().dashboard.noRecord}</Alert>;
+  if (!own) return <Alert>{(await messages()).dashboard.noRecord}</Alert>;
   const p = await readPatient(db(), ctx, own.id);
   return (
     <div className="space-y-6">

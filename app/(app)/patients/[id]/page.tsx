@@ -12,7 +12,7 @@ import { PrescriptionsCard } from "@/components/prescriptions/PrescriptionsCard"
 import { buttonClass } from "@/components/ui/Button";
 import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { chartClinical, currentShift, labCatalogue, timeline } from "@/lib/clinical/queries";
 import { readPatient } from "@/lib/patients/queries";
 import { db } from "@/lib/server/db";
@@ -27,16 +27,16 @@ import { addNurseNoteAction, nurseNoteAddendumAction, recordVitalsAction, update
 
 const TIMELINE_PAGE = 25;
 
-export const metadata: Metadata = { title: "Patient chart" };
+export const generateMetadata = titled((m) => m.titles.patientsId);
 
 export default async function PatientChartPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
   const tlPage = Math.max(1, Math.min(10_000, Number(stringParams(await searchParams).tl) || 1));
   const ctx = await guardPage("patient.chart.read", `/patients/${id}`);
-  const m = messages().patients;
+  const m = (await messages()).patients;
   const c = m.chart;
   const role = ctx.actor.role;
-  const cm = messages().clinical;
+  const cm = (await messages()).clinical;
   // The record read and the clinical reads side by side. readPatient audits the view (one row per
   // chart view) and throws for a record out of scope (a 404 like a missing one): nothing is shown then.
   const [p, clinical, history, tests] = await Promise.all([
@@ -52,7 +52,7 @@ export default async function PatientChartPage({ params, searchParams }: { param
       <PatientHeader patient={p} labels={m}>
         {can(ctx.actor.role, "audit.read") ? <Link href={`/admin/audit?patientId=${p.id}`} className={buttonClass("secondary")}>{c.auditLink}</Link> : null}
         {can(ctx.actor.role, "patient.register") ? <Link href={`/patients/${p.id}/edit`} className={buttonClass("secondary")}>{c.edit}</Link> : null}
-        {can(ctx.actor.role, "patient.chart.read") ? <ExportButton act={requestExportAction} patientId={p.id} label={messages().jobs.buttons.exportPatient} pendingLabel={messages().jobs.buttons.exporting} /> : null}
+        {can(ctx.actor.role, "patient.chart.read") ? <ExportButton act={requestExportAction} patientId={p.id} label={(await messages()).jobs.buttons.exportPatient} pendingLabel={(await messages()).jobs.buttons.exporting} /> : null}
       </PatientHeader>
       {!p.active ? <Alert tone="error">{c.deactivated(p.deactivationReason ?? "")}</Alert> : null}
       <div className="grid gap-6 lg:grid-cols-3">

@@ -6,7 +6,7 @@ import { buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";
 import { FilterForm } from "@/components/ui/FilterForm";
 import { Pagination } from "@/components/ui/Pagination";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { DRUG_CLASSES } from "@/lib/pharmacy/catalogue-data";
 import { listDrugs } from "@/lib/pharmacy/queries";
 import { DRUG_FILTER_KEYS, ZDrugFilters } from "@/lib/pharmacy/schemas";
@@ -15,11 +15,11 @@ import { guardPage } from "@/lib/server/guard";
 import { pageFilters, pageListQuery, stringParams } from "@/lib/server/page-query";
 import { can } from "@/lib/server/permissions";
 
-export const metadata: Metadata = { title: "Drug catalogue" };
+export const generateMetadata = titled((m) => m.titles.pharmacyDrugs);
 
 export default async function DrugsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await guardPage("drug.read", "/pharmacy/drugs");
-  const m = messages().pharmacy.drugs;
+  const m = (await messages()).pharmacy.drugs;
   const params = stringParams(await searchParams);
   const query = pageListQuery(params, ["genericName"], "genericName");
   const filters = pageFilters(ZDrugFilters, params, DRUG_FILTER_KEYS);

@@ -9,7 +9,7 @@ import { buttonClass } from "@/components/ui/Button";
 import { DefinitionList } from "@/components/ui/DefinitionList";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { cell, Table } from "@/components/ui/Table";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { getPrescription } from "@/lib/prescriptions/queries";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
@@ -19,12 +19,12 @@ import { stringParams } from "@/lib/server/page-query";
 import { can } from "@/lib/server/permissions";
 import { revokePrescriptionAction } from "../actions";
 
-export const metadata: Metadata = { title: "Prescription" };
+export const generateMetadata = titled((m) => m.titles.prescriptionsId);
 
 export default async function PrescriptionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
   const ctx = await guardPage("prescription.read", `/prescriptions/${id}`);
-  const m = messages().prescriptions;
+  const m = (await messages()).prescriptions;
   const d = m.detail;
   const sp = stringParams(await searchParams);
   const p = await getPrescription(db(), ctx, id).catch((err) => {

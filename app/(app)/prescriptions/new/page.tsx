@@ -5,7 +5,7 @@ import { ChoosePatient } from "@/components/prescriptions/ChoosePatient";
 import { PrescribeForm } from "@/components/prescriptions/PrescribeForm";
 import { Badge } from "@/components/ui/Badge";
 import { Card, PageHeader } from "@/components/ui/Card";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { prescribablePatient } from "@/lib/prescriptions/queries";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
@@ -13,12 +13,12 @@ import { stringParams } from "@/lib/server/page-query";
 import { findPatientsAction } from "../../appointments/actions";
 import { prescribeAction, searchDrugsAction } from "../actions";
 
-export const metadata: Metadata = { title: "New prescription" };
+export const generateMetadata = titled((m) => m.titles.prescriptionsNew);
 
 /** `?patientId=` (from the chart) and optionally `&consultationId=` (from a consultation). */
 export default async function NewPrescriptionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await guardPage("prescription.write", "/prescriptions/new");
-  const m = messages().prescriptions;
+  const m = (await messages()).prescriptions;
   const sp = stringParams(await searchParams);
   if (!sp.patientId) {
     return (

@@ -4,7 +4,7 @@ import { Alert } from "@/components/ui/Alert";
 import { PageHeader } from "@/components/ui/Card";
 import { FilterForm } from "@/components/ui/FilterForm";
 import { cell, Table } from "@/components/ui/Table";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { guardPage } from "@/lib/server/guard";
@@ -12,11 +12,11 @@ import { stringParams } from "@/lib/server/page-query";
 import { occupancyReport, type OccupancyRow } from "@/lib/wards/queries";
 import { ZOccupancyRange } from "@/lib/wards/schemas";
 
-export const metadata: Metadata = { title: "Bed occupancy" };
+export const generateMetadata = titled((m) => m.titles.reportsOccupancy);
 
 export default async function OccupancyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await guardPage("ward.read", "/reports/occupancy");
-  const m = messages().wards.report;
+  const m = (await messages()).wards.report;
   const params = stringParams(await searchParams);
   const today = DateTime.now().setZone(env().HOSPITAL_TIMEZONE);
   // The last 30 days by default; a bad range shows its message and the default.

@@ -5,17 +5,17 @@ import { FilterForm } from "@/components/ui/FilterForm";
 import { buttonClass } from "@/components/ui/Button";
 import { cell, Table } from "@/components/ui/Table";
 import { formatMoney } from "@/lib/billing/money";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { pageRange, revenueReport } from "@/lib/reports/queries";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { stringParams } from "@/lib/server/page-query";
 
-export const metadata: Metadata = { title: "Revenue per doctor" };
+export const generateMetadata = titled((m) => m.titles.reportsRevenue);
 
 export default async function RevenuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await guardPage("report.read", "/reports/revenue");
-  const m = messages().reports.revenue;
+  const m = (await messages()).reports.revenue;
   const { range, error } = pageRange(stringParams(await searchParams));
   const r = await revenueReport(db(), range);
   const money = (n: number) => formatMoney(n, r.currency);
@@ -25,7 +25,7 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
       <PageHeader title={m.title}>
         <a href={`/api/v1/reports/revenue.csv?from=${range.from}&to=${range.to}`} download className={buttonClass("secondary")}>{m.csv}</a>
       </PageHeader>
-      <FilterForm action="/reports/revenue" selects={[]} dates={[{ name: "from", label: messages().reports.dashboard.from, value: range.from }, { name: "to", label: messages().reports.dashboard.to, value: range.to }]} submit={messages().reports.dashboard.show} />
+      <FilterForm action="/reports/revenue" selects={[]} dates={[{ name: "from", label: (await messages()).reports.dashboard.from, value: range.from }, { name: "to", label: (await messages()).reports.dashboard.to, value: range.to }]} submit={(await messages()).reports.dashboard.show} />
       {error ? <div className="mb-4"><Alert tone="error">{error}</Alert></div> : null}
       <p className="mb-4 max-w-3xl text-sm text-slate-600">{m.hint}</p>
       {r.items.length === 0 ? (

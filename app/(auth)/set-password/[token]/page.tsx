@@ -4,16 +4,16 @@ import { AuthCard } from "@/components/auth/AuthCard";
 import { SetPasswordForm } from "@/components/auth/SetPasswordForm";
 import { Alert } from "@/components/ui/Alert";
 import { describePasswordToken } from "@/lib/accounts/password-tokens";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { setPasswordAction } from "../../password-actions";
 
-export const metadata: Metadata = { title: "Choose your password", referrer: "no-referrer" };
+export const generateMetadata = titled((m) => m.titles.setPasswordToken, { referrer: "no-referrer" });
 
 /** Public: the one-time link from an invitation or reset email. The token itself is the credential. */
 export default async function SetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const m = messages().staff.setPassword;
+  const m = (await messages()).staff.setPassword;
   const holder = await describePasswordToken(db(), token);
   if (!holder) {
     return (
@@ -26,7 +26,7 @@ export default async function SetPasswordPage({ params }: { params: Promise<{ to
     );
   }
   return (
-    <AuthCard title={m.title} subtitle={messages().staff.phrases.setPasswordIntro(holder.name)}>
+    <AuthCard title={m.title} subtitle={(await messages()).staff.phrases.setPasswordIntro(holder.name)}>
       <SetPasswordForm token={token} action={setPasswordAction} labels={m} />
     </AuthCard>
   );

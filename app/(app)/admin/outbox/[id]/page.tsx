@@ -3,18 +3,18 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EmailText, OutboxStatus } from "@/components/staff/OutboxStatus";
 import { Card, PageHeader } from "@/components/ui/Card";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { getOutboxEmail } from "@/lib/notifications/queries";
 import { db } from "@/lib/server/db";
 import { formatInstant } from "@/lib/server/format";
 import { guardPage } from "@/lib/server/guard";
 
-export const metadata: Metadata = { title: "Email" };
+export const generateMetadata = titled((m) => m.titles.adminOutboxId);
 
 export default async function OutboxEmailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await guardPage("outbox.read", `/admin/outbox/${id}`);
-  const m = messages().staff.outbox;
+  const m = (await messages()).staff.outbox;
   const email = await getOutboxEmail(db(), id);
   if (!email) notFound();
   return (

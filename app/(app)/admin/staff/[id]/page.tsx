@@ -9,21 +9,21 @@ import { Badge } from "@/components/ui/Badge";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { Pagination } from "@/components/ui/Pagination";
 import { departmentOptions } from "@/lib/departments/queries";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { pageListQuery, stringParams } from "@/lib/server/page-query";
 import { getStaff, staffHistory } from "@/lib/staff/queries";
 import { deactivateStaffAction, reactivateStaffAction, updateStaffAction } from "../actions";
 
-export const metadata: Metadata = { title: "Staff member" };
+export const generateMetadata = titled((m) => m.titles.adminStaffId);
 
 const HISTORY_SORTS = ["at"] as const;
 
 export default async function StaffMemberPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
   await guardPage("staff.manage", `/admin/staff/${id}`);
-  const all = messages();
+  const all = (await messages());
   const m = all.staff.staff;
   const sp = stringParams(await searchParams);
   const page = pageListQuery({ page: sp.page ?? "1", pageSize: "20" }, HISTORY_SORTS, "-at");

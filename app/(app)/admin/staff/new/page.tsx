@@ -2,16 +2,16 @@ import type { Metadata } from "next";
 import { EMPTY_STAFF, StaffForm } from "@/components/staff/StaffForm";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { departmentOptions } from "@/lib/departments/queries";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { createStaffAction } from "../actions";
 
-export const metadata: Metadata = { title: "New staff member" };
+export const generateMetadata = titled((m) => m.titles.adminStaffNew);
 
 export default async function NewStaffPage() {
   await guardPage("staff.manage", "/admin/staff/new");
-  const m = messages();
+  const m = (await messages());
   return (
     <>
       <PageHeader title={m.staff.staff.newTitle} />

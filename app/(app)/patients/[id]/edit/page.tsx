@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PatientForm, type PatientFormValues } from "@/components/patients/PatientForm";
 import { PatientHeader } from "@/components/patients/PatientHeader";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { contactValues } from "@/lib/patients/form-values";
 import { readPatient } from "@/lib/patients/queries";
 import { db } from "@/lib/server/db";
@@ -9,12 +9,12 @@ import { guardPage } from "@/lib/server/guard";
 import { can } from "@/lib/server/permissions";
 import { updatePatientAction } from "../../actions";
 
-export const metadata: Metadata = { title: "Edit patient" };
+export const generateMetadata = titled((m) => m.titles.patientsIdEdit);
 
 export default async function EditPatientPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await guardPage("patient.register", `/patients/${id}/edit`);
-  const m = messages().patients;
+  const m = (await messages()).patients;
   const p = await readPatient(db(), ctx, id);
   const initial: PatientFormValues = {
     firstName: p.firstName,

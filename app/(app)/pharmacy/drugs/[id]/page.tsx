@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
 import { Card, PageHeader, StatCard } from "@/components/ui/Card";
 import { Table, cell } from "@/components/ui/Table";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { getDrugStock } from "@/lib/pharmacy/queries";
 import { formatWhen } from "@/lib/scheduling/time";
 import { db } from "@/lib/server/db";
@@ -16,13 +16,13 @@ import { can } from "@/lib/server/permissions";
 import { adjustBatchAction, receiveBatchAction, updateDrugAction } from "../../actions";
 import { orNotFound } from "../../load";
 
-export const metadata: Metadata = { title: "Drug stock" };
+export const generateMetadata = titled((m) => m.titles.pharmacyDrugsId);
 
 /** One drug: its stock batches and on-hand total; pharmacy staff also receive, adjust and edit here. */
 export default async function DrugPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await guardPage("drug.read", `/pharmacy/drugs/${id}`);
-  const { drugs: m, stock: s, phrases: p } = messages().pharmacy;
+  const { drugs: m, stock: s, phrases: p } = (await messages()).pharmacy;
   const drug = await orNotFound(getDrugStock(db(), id));
   const manage = can(ctx.actor.role, "pharmacy.stock");
   const title = p.drugLabel(drug.genericName, drug.strength, drug.form);

@@ -2,15 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DrugForm } from "@/components/pharmacy/DrugForm";
 import { Card, PageHeader } from "@/components/ui/Card";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { guardPage } from "@/lib/server/guard";
 import { createDrugAction } from "../../actions";
 
-export const metadata: Metadata = { title: "Add a drug" };
+export const generateMetadata = titled((m) => m.titles.pharmacyDrugsNew);
 
 export default async function NewDrugPage() {
   await guardPage("pharmacy.stock", "/pharmacy/drugs/new");
-  const m = messages().pharmacy.drugs;
+  const m = (await messages()).pharmacy.drugs;
   return (
     <>
       <PageHeader title={m.addTitle}>

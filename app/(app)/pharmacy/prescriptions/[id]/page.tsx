@@ -6,7 +6,7 @@ import { PrescriptionStatusBadge } from "@/components/pharmacy/StatusBadge";
 import { Alert } from "@/components/ui/Alert";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { Table, cell } from "@/components/ui/Table";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { dispensingView } from "@/lib/pharmacy/queries";
 import { formatWhen } from "@/lib/scheduling/time";
 import { db } from "@/lib/server/db";
@@ -15,13 +15,13 @@ import { can } from "@/lib/server/permissions";
 import { dispenseAction } from "../../actions";
 import { orNotFound } from "../../load";
 
-export const metadata: Metadata = { title: "Dispensing" };
+export const generateMetadata = titled((m) => m.titles.pharmacyPrescriptionsId);
 
 /** The dispensing desk for one prescription: what was prescribed, dispensed and remains, stock on hand, the history. */
 export default async function DispensingPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await guardPage("pharmacy.stock", `/pharmacy/prescriptions/${id}`);
-  const { dispense: m, phrases: p } = messages().pharmacy;
+  const { dispense: m, phrases: p } = (await messages()).pharmacy;
   const rx = await orNotFound(dispensingView(db(), ctx, id));
   const open = rx.status === "ACTIVE" || rx.status === "PARTIALLY_DISPENSED";
   const pharmacist = can(ctx.actor.role, "pharmacy.dispense");

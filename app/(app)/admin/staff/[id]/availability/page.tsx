@@ -3,12 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AvailabilityEditor } from "@/components/scheduling/AvailabilityEditor";
 import { PageHeader } from "@/components/ui/Card";
-import { messages } from "@/lib/i18n";
+import { messages, titled } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { getDoctor } from "@/lib/staff/queries";
 
-export const metadata: Metadata = { title: "Availability" };
+export const generateMetadata = titled((m) => m.titles.adminStaffIdAvailability);
 
 /** An admin edits a doctor's working hours from the staff pages. */
 export default async function StaffAvailabilityPage({ params }: { params: Promise<{ id: string }> }) {
@@ -16,7 +16,7 @@ export default async function StaffAvailabilityPage({ params }: { params: Promis
   await guardPage("staff.manage", `/admin/staff/${id}/availability`);
   const doctor = await getDoctor(db(), id);
   if (!doctor) notFound();
-  const m = messages();
+  const m = (await messages());
   return (
     <>
       <PageHeader title={m.scheduling.phrases.availabilityOf(doctor.name)}>

@@ -1,0 +1,5 @@
+import type { Messages } from "./en";
+import { clinicalEn } from "./clinical.en";
+
+// (Being translated: issue 8.)
+export const clinicalFr: Messages["clinical"] = clinicalEn;

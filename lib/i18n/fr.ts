@@ -1,0 +1,29 @@
+import type { Messages } from "./en";
+import { shellFr } from "./shell.fr";
+import { pharmacyFr } from "./pharmacy.fr";
+import { billingFr } from "./billing.fr";
+import { clinicalFr } from "./clinical.fr";
+import { jobsFr } from "./jobs.fr";
+import { prescriptionsFr } from "./prescriptions.fr";
+import { schedulingFr } from "./scheduling.fr";
+import { staffFr } from "./staff.fr";
+import { triageFr } from "./triage.fr";
+import { wardsFr } from "./wards.fr";
+import { reportsFr } from "./reports.fr";
+import { tokensFr } from "./tokens.fr";
+
+// The French catalogue: the same shape as English (lib/i18n/en.ts), checked by the type.
+export const fr: Messages = {
+  ...shellFr,
+  pharmacy: pharmacyFr,
+  billing: billingFr,
+  clinical: clinicalFr,
+  jobs: jobsFr,
+  prescriptions: prescriptionsFr,
+  scheduling: schedulingFr,
+  staff: staffFr,
+  triage: triageFr,
+  wards: wardsFr,
+  reports: reportsFr,
+  tokens: tokensFr,
+};

@@ -1,0 +1,5 @@
+import type { Messages } from "./en";
+import { schedulingEn } from "./scheduling.en";
+
+// (Being translated: issue 8.)
+export const schedulingFr: Messages["scheduling"] = schedulingEn;
