@@ -111,7 +111,8 @@ async function e2e(): Promise<Counts> {
     };
     if (run(bin("next"), ["build"], env) !== 0) return { passed: 0, failed: 1, skipped: 0 };
     workers = startWorkers(env);
-    await runAsync(bin("playwright"), ["test"], env);
+    // `npx tsx scripts/test.ts e2e e2e/x.spec.ts …` runs only those specs (the setup project always runs).
+    await runAsync(bin("playwright"), ["test", ...process.argv.slice(3)], env);
     return playwrightCounts(path.join(artifacts, "playwright.json"));
   } finally {
     await stopProcesses(workers);
