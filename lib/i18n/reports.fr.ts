@@ -1,5 +1,55 @@
 import type { Messages } from "./en";
-import { reportsEn } from "./reports.en";
 
-// (Being translated: issue 8.)
-export const reportsFr: Messages["reports"] = reportsEn;
+// French strings of the reports, the analytics dashboard and the public-health aggregates.
+export const reportsFr: Messages["reports"] = {
+  nav: { reports: "Rapports", revenue: "Chiffre d'affaires", publicHealth: "Santé publique" },
+  errors: { groupBy: "Regroupez par l'un de : diagnosis, department, ageBand, sex" },
+  dashboard: {
+    title: "Rapports",
+    hint: "Chiffres entre les deux dates, incluses, dans le fuseau horaire de l'hôpital.",
+    from: "Du",
+    to: "Au",
+    show: "Afficher",
+    appointments: "Rendez-vous par jour",
+    appointmentsSeries: "Rendez-vous",
+    occupancy: "Occupation des lits par service",
+    occupancySeries: "Occupation %",
+    diagnoses: "Diagnostics les plus fréquents",
+    diagnosesSeries: "Diagnostics",
+    revenue: "Recettes par jour (paiements − remboursements)",
+    revenueSeries: "Encaissé net",
+    csv: "CSV",
+    none: "Aucune donnée sur cette période.",
+    revenueLink: "Chiffre d'affaires par médecin",
+    publicHealthLink: "Agrégats de santé publique",
+  },
+  revenue: {
+    title: "Chiffre d'affaires par médecin",
+    hint: "Lignes de consultation des factures émises sur la période et non annulées. Encaissé = paiements − remboursements sur ces factures, réparti entre les lignes de la facture au prorata de leurs montants.",
+    doctor: "Médecin",
+    visits: "Consultations",
+    billed: "Facturé",
+    collected: "Encaissé",
+    total: "Total",
+    date: "Date",
+    mrn: "IPP",
+    invoice: "Facture",
+    amount: "Montant",
+    showVisits: "Consultations",
+    none: "Aucun chiffre d'affaires de consultation sur cette période.",
+    csv: "Télécharger le CSV",
+  },
+  publicHealth: {
+    title: "Agrégats de santé publique",
+    hint: "Nombres anonymisés de consultations (ou, par diagnostic, de diagnostics codés) sur la période. Tout nombre de 1 à 4 est affiché « <5 » ; lorsqu'un tableau contient exactement une telle case, la plus petite suivante est aussi masquée, afin que le total ne la révèle pas.",
+    groupBy: "Regrouper par",
+    groups: { diagnosis: "Diagnostic (catégorie CIM-10)", department: "Département", ageBand: "Tranche d'âge", sex: "Sexe" },
+    group: "Groupe",
+    count: "Nombre",
+    total: "Total",
+    withheld: "masqué",
+    none: "Aucune consultation sur cette période.",
+    csv: "Télécharger le CSV",
+    json: "Télécharger le JSON",
+  },
+};
