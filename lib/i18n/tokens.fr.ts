@@ -1,5 +1,46 @@
 import type { Messages } from "./en";
-import { tokensEn } from "./tokens.en";
 
-// (Being translated: issue 8.)
-export const tokensFr: Messages["tokens"] = tokensEn;
+// French strings of API tokens (/admin/tokens) and the API docs page (/api-docs).
+export const tokensFr: Messages["tokens"] = {
+  nav: { tokens: "Jetons d'API", apiDocs: "Documentation de l'API" },
+  tokens: {
+    title: "Jetons d'API",
+    intro: "Les jetons permettent à d'autres systèmes d'appeler l'API au nom de l'administrateur qui les a créés. Un jeton « full » peut faire tout ce que peut son propriétaire ; un jeton « public-health:read » n'accède qu'aux agrégats anonymisés de santé publique.",
+    none: "Aucun jeton pour l'instant.",
+    name: "Nom",
+    scopes: "Portées",
+    owner: "Propriétaire",
+    created: "Créé le",
+    expires: "Expire le",
+    lastUsed: "Dernière utilisation",
+    status: "Statut",
+    never: "Jamais",
+    noExpiry: "Sans expiration",
+    active: "Actif",
+    revoked: "Révoqué",
+    expired: "Expiré",
+    revoke: "Révoquer",
+    revokedDone: "Révoqué",
+    newTitle: "Nouveau jeton",
+    expiresInDays: "Expire après (jours)",
+    expiresHint: "Laissez vide pour un jeton sans expiration.",
+    create: "Créer le jeton",
+    scopeLabels: { full: "full — agit en votre nom", "public-health:read": "public-health:read — agrégats uniquement" },
+    shownOnce: "Copiez ce jeton maintenant : il n'est affiché qu'une fois et ne peut pas être récupéré.",
+    secret: "Nouveau jeton",
+  },
+  apiDocs: {
+    title: "Documentation de l'API",
+    intro: "L'API REST sous /api/v1. Envoyez Authorization: Bearer <jeton>, un jeton de connexion obtenu par POST /api/v1/auth/token ou un jeton d'intégration créé dans Jetons d'API. Le document OpenAPI 3.1 lisible par machine :",
+    contents: "Sommaire",
+    permission: "Permission",
+    public: "Public",
+    scopes: "Portées du jeton",
+    parameters: "Paramètres",
+    body: "Corps de la requête",
+    responses: "Réponses",
+    required: "obligatoire",
+    list: "Une page : { items, total, page, pageSize }",
+    error: "Erreur : { error: { code, message, fields? } }",
+  },
+};
