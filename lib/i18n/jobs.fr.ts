@@ -1,5 +1,44 @@
 import type { Messages } from "./en";
-import { jobsEn } from "./jobs.en";
 
-// (Being translated: issue 8.)
-export const jobsFr: Messages["jobs"] = jobsEn;
+// French strings for background jobs and CSV exports (same shape as jobs.en.ts).
+export const jobsFr: Messages["jobs"] = {
+  phrases: {
+    percent: (p: number) => `${Math.round(p * 100)} %`,
+    attempts: (n: number, limit: number) => `${n} sur ${limit + 1}`,
+  },
+  nav: { exports: "Mes exports", jobs: "Tâches de fond" },
+  exports: {
+    title: "Mes exports",
+    intro: "Fichiers CSV d'un historique de soins que vous avez demandés. Ils sont produits en arrière-plan ; cette page se met à jour jusqu'à ce qu'ils soient prêts. Vous seul pouvez les télécharger.",
+    none: "Vous n'avez encore demandé aucun export. Utilisez « Exporter mon historique (CSV) » dans Mon dossier de santé, ou « Exporter en CSV » sur le dossier d'un patient.",
+    requested: "Demandé le",
+    kind: "Export",
+    status: "Statut",
+    progress: "Progression",
+    file: "Fichier",
+    download: "Télécharger le CSV",
+    kinds: { "treatment-history": "Historique des soins" },
+    statuses: { queued: "En file d'attente", running: "En cours", done: "Prêt", failed: "Échec" },
+  },
+  buttons: { exportMine: "Exporter mon historique (CSV)", exportPatient: "Exporter en CSV", exporting: "Lancement de l'export…" },
+  admin: {
+    title: "Tâches de fond",
+    intro: "La file de tâches conservée dans PostgreSQL et exécutée par le worker : envoi des e-mails, rappels de rendez-vous, rapports mensuels des médecins et exports CSV. Les tâches en échec sont relancées avec des délais croissants ; celles qui ont épuisé leurs tentatives restent affichées ici.",
+    queues: "Files",
+    queue: "File",
+    states: { created: "En attente", retry: "Nouvelle tentative", active: "En cours", completed: "Terminée", failed: "Échec", cancelled: "Annulée" },
+    schedules: "Tâches planifiées",
+    schedule: "Planification",
+    runNow: "Lancer maintenant",
+    started: "En file : le worker la prend en charge d'ici quelques secondes.",
+    failed: "Échecs récents",
+    noFailed: "Aucune tâche en échec.",
+    when: "Échec le",
+    job: "Tâche",
+    attempts: "Tentatives",
+    error: "Erreur",
+    retry: "Relancer",
+    retried: "Remise en file.",
+    scheduleLabels: { "reminders.send": "Rappels de rendez-vous (toutes les 15 minutes)", "reports.monthly": "Rapports mensuels des médecins (le 1er du mois, 06:00)", "email.sweep": "Envoi de la boîte d'envoi (toutes les minutes)" },
+  },
+};
