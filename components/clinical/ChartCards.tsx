@@ -5,6 +5,7 @@ import { cell, Table } from "@/components/ui/Table";
 import { rangeText } from "@/lib/clinical/measures";
 import { formatStamp, type ChartClinical, type ConsultationSummary, type LabOrderRow, type TimelineEvent } from "@/lib/clinical/queries";
 import type { Messages } from "@/lib/i18n/en";
+import { requestLocale } from "@/lib/i18n/server";
 import { AddendumForm } from "./ConsultationActions";
 import { NurseNoteForm } from "./NurseNoteForm";
 import { VitalsForm } from "./VitalsForm";
@@ -22,7 +23,8 @@ export function ConsultationStatus({ c, m }: { c: { signedAt: string | null; loc
   return c.signedAt ? <Badge tone="success">{m.consultation.signed}</Badge> : <Badge tone="warning">{m.consultation.draft}</Badge>;
 }
 
-export function ConsultationList({ items, m }: { items: ConsultationSummary[]; m: M }) {
+export async function ConsultationList({ items, m }: { items: ConsultationSummary[]; m: M }) {
+  const locale = await requestLocale();
   if (!items.length) return <p className="text-sm text-slate-600">{m.chart.noConsultations}</p>;
   return (
     <ul className="divide-y divide-slate-100">
@@ -30,7 +32,7 @@ export function ConsultationList({ items, m }: { items: ConsultationSummary[]; m
         <li key={c.id} className="py-3">
           <div className="flex flex-wrap items-center justify-between gap-2">
             <Link href={`/consultations/${c.id}`} className="font-medium text-brand-700 hover:underline">
-              <time dateTime={c.createdAt}>{formatStamp(c.createdAt)}</time> · {c.doctor.name}
+              <time dateTime={c.createdAt}>{formatStamp(c.createdAt, locale)}</time> · {c.doctor.name}
             </Link>
             <ConsultationStatus c={c} m={m} />
           </div>
@@ -67,10 +69,11 @@ function Disclosure({ label, children }: { label: string; children: React.ReactN
   );
 }
 
-function Addenda({ items, m }: { items: { id: string; author: string; text: string; createdAt: string }[]; m: M }) {
+async function Addenda({ items, m }: { items: { id: string; author: string; text: string; createdAt: string }[]; m: M }) {
+  const locale = await requestLocale();
   return items.map((a) => (
     <p key={a.id} className="mt-1 border-l-2 border-slate-200 pl-2 text-slate-700">
-      <span className="text-xs text-slate-500">{m.consultation.addenda}: {m.phrases.addendumBy(a.author, formatStamp(a.createdAt))}</span>
+      <span className="text-xs text-slate-500">{m.consultation.addenda}: {m.phrases.addendumBy(a.author, formatStamp(a.createdAt, locale))}</span>
       <br />
       {a.text}
     </p>
@@ -78,7 +81,8 @@ function Addenda({ items, m }: { items: { id: string; author: string; text: stri
 }
 
 /** The latest reading, the trend (oldest to newest) and the latest readings as a table, each with its addenda and, with `controls`, its correction (author, within the window) or an addendum. */
-export function VitalsPanel({ vitals, m, controls }: { vitals: ChartVital[]; m: M; controls?: VitalsControls }) {
+export async function VitalsPanel({ vitals, m, controls }: { vitals: ChartVital[]; m: M; controls?: VitalsControls }) {
+  const locale = await requestLocale();
   const v = m.vitals;
   if (!vitals.length) return <p className="text-sm text-slate-600">{v.none}</p>;
   const latest = vitals[0];
@@ -90,11 +94,11 @@ export function VitalsPanel({ vitals, m, controls }: { vitals: ChartVital[]; m: 
     [v.spo2Short, num(latest.spo2, " %")],
     [v.bmi, latest.bmi === null ? "—" : latest.bmi.toFixed(1)],
   ];
-  const points = [...vitals].reverse().map((x) => ({ at: x.takenAt, label: formatStamp(x.takenAt).replace(/ \d{4},/, ","), systolic: x.systolic, diastolic: x.diastolic, pulse: x.pulse, temperatureC: x.temperatureC, spo2: x.spo2 }));
+  const points = [...vitals].reverse().map((x) => ({ at: x.takenAt, label: formatStamp(x.takenAt, locale).replace(/ \d{4},/, ","), systolic: x.systolic, diastolic: x.diastolic, pulse: x.pulse, temperatureC: x.temperatureC, spo2: x.spo2 }));
   return (
     <div className="space-y-4">
       <div>
-        <p className="mb-2 text-xs text-slate-500">{v.latest}: <time dateTime={latest.takenAt}>{formatStamp(latest.takenAt)}</time> · {latest.recordedBy.name}</p>
+        <p className="mb-2 text-xs text-slate-500">{v.latest}: <time dateTime={latest.takenAt}>{formatStamp(latest.takenAt, locale)}</time> · {latest.recordedBy.name}</p>
         <dl className="grid grid-cols-3 gap-2 sm:grid-cols-6">
           {tiles.map(([label, value]) => (
             <div key={label} className="rounded-md bg-slate-50 px-3 py-2">
@@ -112,7 +116,7 @@ export function VitalsPanel({ vitals, m, controls }: { vitals: ChartVital[]; m: 
             {vitals.slice(0, TABLE_ROWS).map((x) => (
               <Fragment key={x.id}>
               <tr data-vital={x.id}>
-                <td className={`${cell} whitespace-nowrap`}><time dateTime={x.takenAt}>{formatStamp(x.takenAt)}</time></td>
+                <td className={`${cell} whitespace-nowrap`}><time dateTime={x.takenAt}>{formatStamp(x.takenAt, locale)}</time></td>
                 <td className={`${cell} tabular-nums`}>{x.systolic !== null || x.diastolic !== null ? `${num(x.systolic)}/${num(x.diastolic)}` : "—"}</td>
                 <td className={`${cell} tabular-nums`}>{num(x.pulse)}</td>
                 <td className={`${cell} tabular-nums`}>{num(x.temperatureC)}</td>
@@ -151,7 +155,8 @@ type NoteControls = { actorId: string; patientId: string; shift: string; edit?: 
  * Nurse notes with their addenda. With `controls`: the author corrects a note until its window
  * closes; after that (or for someone else's note) clinicians add an addendum.
  */
-export function NoteList({ notes, m, controls }: { notes: ChartNote[]; m: M; controls?: NoteControls }) {
+export async function NoteList({ notes, m, controls }: { notes: ChartNote[]; m: M; controls?: NoteControls }) {
+  const locale = await requestLocale();
   if (!notes.length) return <p className="text-sm text-slate-600">{m.notes.none}</p>;
   return (
     <ul className="divide-y divide-slate-100">
@@ -160,7 +165,7 @@ export function NoteList({ notes, m, controls }: { notes: ChartNote[]; m: M; con
         return (
           <li key={n.id} className="py-2 text-sm" data-note={n.id}>
             <p className="text-xs text-slate-500">
-              <time dateTime={n.createdAt}>{formatStamp(n.createdAt)}</time> · {m.notes.shifts[n.shift]} · {m.notes.categories[n.category]} · {n.author.name}
+              <time dateTime={n.createdAt}>{formatStamp(n.createdAt, locale)}</time> · {m.notes.shifts[n.shift]} · {m.notes.categories[n.category]} · {n.author.name}
               {n.locked ? <> · {m.consultation.locked}</> : null}
             </p>
             <p className="whitespace-pre-line text-slate-800">{n.text}</p>
@@ -178,7 +183,8 @@ export function NoteList({ notes, m, controls }: { notes: ChartNote[]; m: M; con
 }
 
 /** Orders with their results; abnormal results stand out (red row, flag badge). */
-export function LabList({ labs, m }: { labs: LabOrderRow[]; m: M }) {
+export async function LabList({ labs, m }: { labs: LabOrderRow[]; m: M }) {
+  const locale = await requestLocale();
   const l = m.lab;
   if (!labs.length) return <p className="text-sm text-slate-600">{l.none}</p>;
   return (
@@ -194,7 +200,7 @@ export function LabList({ labs, m }: { labs: LabOrderRow[]; m: M }) {
             </td>
             <td className={`${cell} tabular-nums text-slate-600`}>{r ? rangeText(r.refLow, r.refHigh) : ""}</td>
             <td className={cell}>{r ? <FlagBadge flag={r.flag} labels={l.flags} /> : null}</td>
-            <td className={`${cell} whitespace-nowrap text-slate-600`}><time dateTime={o.orderedAt}>{formatStamp(o.orderedAt)}</time></td>
+            <td className={`${cell} whitespace-nowrap text-slate-600`}><time dateTime={o.orderedAt}>{formatStamp(o.orderedAt, locale)}</time></td>
           </tr>
         );
       })}
@@ -203,14 +209,15 @@ export function LabList({ labs, m }: { labs: LabOrderRow[]; m: M }) {
 }
 
 /** The one timeline, a page at a time, with links to move between pages. */
-export function TimelineList({ events, page, pages, hrefFor, m }: { events: TimelineEvent[]; page: number; pages: number; hrefFor: (p: number) => string; m: M }) {
+export async function TimelineList({ events, page, pages, hrefFor, m }: { events: TimelineEvent[]; page: number; pages: number; hrefFor: (p: number) => string; m: M }) {
+  const locale = await requestLocale();
   if (!events.length) return <p className="text-sm text-slate-600">{m.chart.timelineEmpty}</p>;
   return (
     <div className="space-y-3">
       <ol className="space-y-2 text-sm" aria-label={m.chart.timeline}>
         {events.map((e) => (
           <li key={`${e.kind}-${e.id}-${e.at}`} className={`flex gap-3 ${e.flag && e.flag !== "NORMAL" ? "rounded bg-red-50 px-1" : ""}`} data-kind={e.kind}>
-            <time className="w-36 shrink-0 tabular-nums text-slate-500" dateTime={e.at}>{formatStamp(e.at)}</time>
+            <time className="w-36 shrink-0 tabular-nums text-slate-500" dateTime={e.at}>{formatStamp(e.at, locale)}</time>
             <span className="w-28 shrink-0 font-medium text-slate-700">{m.chart.kinds[e.kind]}</span>
             <span className="min-w-0 break-words">
               {e.link ? <Link href={e.link} className="text-brand-700 hover:underline">{e.summary}</Link> : e.summary}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { PatientSearchForm } from "@/components/patients/PatientSearchForm";
 import { Card } from "@/components/ui/Card";
-import { messages } from "@/lib/i18n/server";
+import { messages, requestLocale } from "@/lib/i18n/server";
 import { doctorPatients, listAppointments, localRange } from "@/lib/scheduling/queries";
 import { formatWhen, nextDates, today } from "@/lib/scheduling/time";
 import { db } from "@/lib/server/db";
@@ -11,6 +11,7 @@ import { VisitList } from "./VisitList";
 
 /** A doctor's day: today's appointments, the next ones, and the patients they see. */
 export async function DoctorDashboard({ ctx }: { ctx: Ctx }) {
+  const locale = await requestLocale();
   const m = (await messages()).scheduling.dashboard;
   const zone = env().HOSPITAL_TIMEZONE;
   const [day, tomorrow] = nextDates(today(zone), 2, zone);
@@ -40,7 +41,7 @@ export async function DoctorDashboard({ ctx }: { ctx: Ctx }) {
               <li key={p.id} className="flex flex-wrap justify-between gap-2 py-2 text-sm">
                 <Link href={`/patients/${p.id}`} className="font-medium text-brand-700 hover:underline">{p.name}</Link>
                 <span className="text-slate-600">
-                  <span className="font-mono">{p.mrn}</span> · {m.lastVisit}: {formatWhen(p.lastAt)}
+                  <span className="font-mono">{p.mrn}</span> · {m.lastVisit}: {formatWhen(p.lastAt, locale)}
                 </span>
               </li>
             ))}

@@ -1,12 +1,14 @@
 import Link from "next/link";
 import type { NotificationRow } from "@/lib/notifications/inbox";
+import { requestLocale } from "@/lib/i18n/server";
 import { formatInstant } from "@/lib/server/format";
 import { MarkReadButton } from "./MarkReadButton";
 
 type Labels = { markRead: string; open: string; read: string };
 
 /** The notification centre's rows: unread ones stand out and can be marked read one by one. */
-export function NotificationList({ rows, labels }: { rows: NotificationRow[]; labels: Labels }) {
+export async function NotificationList({ rows, labels }: { rows: NotificationRow[]; labels: Labels }) {
+  const locale = await requestLocale();
   return (
     <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm" data-testid="notification-list">
       {rows.map((n) => (
@@ -16,7 +18,7 @@ export function NotificationList({ rows, labels }: { rows: NotificationRow[]; la
             <p className={`text-sm ${n.readAt ? "text-slate-700" : "font-semibold text-slate-900"}`}>{n.title}</p>
             <p className="mt-0.5 text-sm text-slate-600">{n.body}</p>
             <p className="mt-1 text-xs text-slate-500">
-              {formatInstant(n.createdAt)}
+              {formatInstant(n.createdAt, locale)}
               {n.readAt ? ` · ${labels.read}` : ""}
             </p>
           </div>

@@ -1,13 +1,14 @@
 import Link from "next/link";
 import { Table, cell } from "@/components/ui/Table";
 import type { PrescriptionStatus } from "@/lib/generated/prisma/enums";
-import { messages } from "@/lib/i18n/server";
+import { messages, requestLocale } from "@/lib/i18n/server";
 import type { WaitingRow } from "@/lib/pharmacy/queries";
 import { formatWhen } from "@/lib/scheduling/time";
 import { PrescriptionStatusBadge } from "./StatusBadge";
 
 /** Prescriptions a pharmacist can dispense, newest first. */
 export async function WaitingTable({ rows }: { rows: WaitingRow[] }) {
+  const locale = await requestLocale();
   const m = (await messages()).pharmacy.dashboard;
   return (
     <Table head={[m.issued, m.patient, m.prescriber, m.items, m.status, m.expires]}>
@@ -15,7 +16,7 @@ export async function WaitingTable({ rows }: { rows: WaitingRow[] }) {
         <tr key={r.id}>
           <td className={`${cell} whitespace-nowrap tabular-nums`}>
             <Link href={`/pharmacy/prescriptions/${r.id}`} className="font-medium text-brand-700 hover:underline">
-              <time dateTime={r.issuedAt}>{formatWhen(r.issuedAt)}</time>
+              <time dateTime={r.issuedAt}>{formatWhen(r.issuedAt, locale)}</time>
             </Link>
           </td>
           <td className={cell}>
@@ -24,7 +25,7 @@ export async function WaitingTable({ rows }: { rows: WaitingRow[] }) {
           <td className={cell}>{r.prescriber}</td>
           <td className={`${cell} tabular-nums`}>{r.lines}</td>
           <td className={cell}><PrescriptionStatusBadge status={r.status as PrescriptionStatus} /></td>
-          <td className={`${cell} whitespace-nowrap tabular-nums text-slate-600`}>{formatWhen(r.expiresAt)}</td>
+          <td className={`${cell} whitespace-nowrap tabular-nums text-slate-600`}>{formatWhen(r.expiresAt, locale)}</td>
         </tr>
       ))}
     </Table>

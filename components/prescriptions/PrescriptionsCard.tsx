@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
-import { messages } from "@/lib/i18n/server";
+import { messages, requestLocale } from "@/lib/i18n/server";
 import { listPrescriptions } from "@/lib/prescriptions/queries";
 import { db } from "@/lib/server/db";
 import { formatInstant } from "@/lib/server/format";
@@ -11,6 +11,7 @@ import { RxStatusBadge } from "./StatusBadge";
 
 /** The chart's Prescriptions card: the latest five, a link to all, and (doctors) Prescribe. */
 export async function PrescriptionsCard({ ctx, patientId, className = "" }: { ctx: Ctx; patientId: string; className?: string }) {
+  const locale = await requestLocale();
   const m = (await messages()).prescriptions.chart;
   const { items, total } = await listPrescriptions(db(), ctx, { patientId }, { skip: 0, take: 5 });
   return (
@@ -23,7 +24,7 @@ export async function PrescriptionsCard({ ctx, patientId, className = "" }: { ct
             <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
               <Link href={`/prescriptions/${p.id}`} className="text-brand-700 hover:underline">{p.drugs.join(", ")}</Link>
               <span className="flex items-center gap-2 text-slate-500">
-                <time dateTime={p.issuedAt}>{formatInstant(p.issuedAt)}</time>
+                <time dateTime={p.issuedAt}>{formatInstant(p.issuedAt, locale)}</time>
                 <RxStatusBadge status={p.status} />
               </span>
             </li>

@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { Table, cell } from "@/components/ui/Table";
-import { messages } from "@/lib/i18n/server";
+import { messages, requestLocale } from "@/lib/i18n/server";
 import type { AppointmentView } from "@/lib/scheduling/queries";
 import { formatWhen } from "@/lib/scheduling/time";
 import { StatusBadge } from "./StatusBadge";
 
 /** Appointments as rows; the patient column is left out for a patient's own list, the doctor's for a doctor's. */
 export async function AppointmentTable({ rows, showPatient, showDoctor }: { rows: AppointmentView[]; showPatient: boolean; showDoctor: boolean }) {
+  const locale = await requestLocale();
   const m = (await messages()).scheduling.list;
   const head = [m.when, ...(showPatient ? [m.patient] : []), ...(showDoctor ? [m.doctor, m.department] : []), m.status, m.reason];
   return (
@@ -15,7 +16,7 @@ export async function AppointmentTable({ rows, showPatient, showDoctor }: { rows
         <tr key={a.id}>
           <td className={`${cell} whitespace-nowrap tabular-nums`}>
             <Link href={`/appointments/${a.id}`} className="font-medium text-brand-700 hover:underline">
-              <time dateTime={a.startsAt}>{formatWhen(a.startsAt)}</time>
+              <time dateTime={a.startsAt}>{formatWhen(a.startsAt, locale)}</time>
             </Link>
           </td>
           {showPatient ? (

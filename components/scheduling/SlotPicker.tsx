@@ -1,5 +1,6 @@
 "use client";
 
+import { useAppLocale } from "@/lib/i18n/client";
 import { formatDay, formatTime, formatWhen } from "@/lib/scheduling/time";
 
 export type SlotDay = { date: string; slots: { startsAt: string; endsAt: string; free: boolean }[] };
@@ -10,11 +11,12 @@ type Labels = { free: string; taken: string; noSlots: string };
  * buttons; without it (a preview, or a reader who cannot book) they are plain chips.
  */
 export function SlotPicker({ days, labels, onPick, disabled = false }: { days: SlotDay[]; labels: Labels; onPick?: (startsAt: string) => void; disabled?: boolean }) {
+  const locale = useAppLocale();
   const chip = "rounded-md px-2.5 py-1.5 text-sm tabular-nums";
   return (
     <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
       {days.map((d) => {
-        const label = formatDay(d.date);
+        const label = formatDay(d.date, locale);
         return (
           <section key={d.date} aria-label={label} data-date={d.date} className="rounded-md border border-slate-200 p-3">
             <h3 className="mb-2 text-sm font-semibold text-slate-800">{label}</h3>
@@ -24,7 +26,7 @@ export function SlotPicker({ days, labels, onPick, disabled = false }: { days: S
               <ul className="flex flex-wrap gap-1.5">
                 {d.slots.map((s) => {
                   const time = formatTime(s.startsAt);
-                  const name = `${formatWhen(s.startsAt)}, ${s.free ? labels.free : labels.taken}`;
+                  const name = `${formatWhen(s.startsAt, locale)}, ${s.free ? labels.free : labels.taken}`;
                   return (
                     <li key={s.startsAt}>
                       {onPick ? (

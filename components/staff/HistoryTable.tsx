@@ -1,5 +1,5 @@
 import { Table, cell } from "@/components/ui/Table";
-import { messages } from "@/lib/i18n/server";
+import { messages, requestLocale } from "@/lib/i18n/server";
 import type { Messages } from "@/lib/i18n";
 import { formatInstant } from "@/lib/server/format";
 import type { HistoryEntry } from "@/lib/staff/queries";
@@ -39,13 +39,14 @@ function describe(e: HistoryEntry, all: All, departments: Record<string, string>
 }
 
 export async function HistoryTable({ rows, departments }: { rows: HistoryEntry[]; departments: Record<string, string> }) {
+  const locale = await requestLocale();
   const all = (await messages());
   const m = all.staff.staff;
   return (
     <Table head={[m.when, m.who, m.what]}>
       {rows.map((e) => (
         <tr key={e.id}>
-          <td className={`${cell} whitespace-nowrap tabular-nums`}><time dateTime={e.at}>{formatInstant(e.at)}</time></td>
+          <td className={`${cell} whitespace-nowrap tabular-nums`}><time dateTime={e.at}>{formatInstant(e.at, locale)}</time></td>
           <td className={cell}>{e.actorName ?? m.system}</td>
           <td className={cell}>{describe(e, all, departments)}</td>
         </tr>

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { INTL_TAG, type Locale } from "@/lib/i18n";
 import type { AbnormalFlag } from "@/lib/generated/prisma/enums";
 import { patientScope, seesClinicalDetails } from "@/lib/patients/scope";
 import { audit } from "@/lib/server/audit";
@@ -19,8 +20,8 @@ const shownAddenda = (rows: { id: string; author: string; text: string; createdA
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const isPatient = (ctx: Ctx) => ctx.actor.role === "PATIENT";
 
-/** "3 Mar 2027, 09:30" in the hospital's wall clock (the ISO strings carry its offset). */
-export const formatStamp = (s: string) => DateTime.fromISO(s, { setZone: true }).setLocale("en-GB").toFormat("d LLL yyyy, HH:mm");
+/** "3 Mar 2027, 09:30" ("3 mars 2027, 09:30") in the hospital's wall clock (the ISO strings carry its offset). */
+export const formatStamp = (s: string, locale: Locale) => DateTime.fromISO(s, { setZone: true }).setLocale(INTL_TAG[locale]).toFormat("d LLL yyyy, HH:mm");
 
 /** The patient whose clinical record the actor may read (patients: only their own), else 404. */
 export async function clinicalPatient(prisma: Db, ctx: Ctx, patientId: string) {

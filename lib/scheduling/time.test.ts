@@ -35,8 +35,12 @@ describe("scheduling time", () => {
 
 describe("display formats", () => {
   it("shows the hospital's wall clock carried by the offset", () => {
-    expect(formatWhen("2027-03-01T09:30:00+01:00")).toBe("Mon 1 Mar, 09:30");
+    expect(formatWhen("2027-03-01T09:30:00+01:00", "en")).toBe("Mon 1 Mar, 09:30");
     expect(formatTime("2027-03-01T23:30:00-05:00")).toBe("23:30");
-    expect(formatDay("2027-03-02")).toBe("Tuesday 2 March");
+    expect(formatDay("2027-03-02", "en")).toBe("Tuesday 2 March");
+  });
+  it("names days and months in the reader's language", () => {
+    expect(formatWhen("2027-03-01T09:30:00+01:00", "fr")).toBe("lun. 1 mars, 09:30");
+    expect(formatDay("2027-03-02", "fr")).toBe("mardi 2 mars");
   });
 });

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { INTL_TAG, type Locale } from "@/lib/i18n";
 
 // Availability is given in the hospital's local time; appointments are stored as UTC instants.
 // Luxon does the time-zone arithmetic (daylight-saving days have 23 or 25 hours).
@@ -59,10 +60,10 @@ export function startOfLocalDay(date: string, zone: string): Date {
 
 // Display formats. ISO strings from isoInZone carry the hospital's offset, so `setZone` shows the
 // hospital's wall clock in the browser too, whatever the viewer's own zone.
-const shown = (iso: string, format: string) => DateTime.fromISO(iso, { setZone: true }).setLocale("en-GB").toFormat(format);
-/** "Mon 3 Mar, 09:30" */
-export const formatWhen = (iso: string) => shown(iso, "ccc d LLL, HH:mm");
-/** "Monday 3 March" (for a local date or an instant) */
-export const formatDay = (isoOrDate: string) => shown(isoOrDate, "cccc d LLLL");
-/** "09:30" */
-export const formatTime = (iso: string) => shown(iso, "HH:mm");
+const shown = (iso: string, format: string, locale: Locale) => DateTime.fromISO(iso, { setZone: true }).setLocale(INTL_TAG[locale]).toFormat(format);
+/** "Mon 3 Mar, 09:30" ("lun. 3 mars, 09:30") */
+export const formatWhen = (iso: string, locale: Locale) => shown(iso, "ccc d LLL, HH:mm", locale);
+/** "Monday 3 March" ("lundi 3 mars"), for a local date or an instant */
+export const formatDay = (isoOrDate: string, locale: Locale) => shown(isoOrDate, "cccc d LLLL", locale);
+/** "09:30" (the same in every language) */
+export const formatTime = (iso: string) => shown(iso, "HH:mm", "en");

@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/Card";
 import { FilterForm } from "@/components/ui/FilterForm";
 import { Pagination } from "@/components/ui/Pagination";
 import { cell, Table } from "@/components/ui/Table";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { formatWhen } from "@/lib/scheduling/time";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
@@ -20,6 +20,7 @@ export const generateMetadata = titled((m) => m.titles.admissions);
 
 export default async function AdmissionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await guardPage("admission.manage", "/admissions");
+  const locale = await requestLocale();
   const m = (await messages()).wards.admission;
   const params = stringParams(await searchParams);
   const query = pageListQuery(params, ["admittedAt"], "-admittedAt");
@@ -47,7 +48,7 @@ export default async function AdmissionsPage({ searchParams }: { searchParams: P
           {items.map((a) => (
             <tr key={a.id}>
               <td className={`${cell} whitespace-nowrap tabular-nums`}>
-                <Link href={`/admissions/${a.id}`} className="font-medium text-brand-700 hover:underline">{formatWhen(a.admittedAt)}</Link>
+                <Link href={`/admissions/${a.id}`} className="font-medium text-brand-700 hover:underline">{formatWhen(a.admittedAt, locale)}</Link>
               </td>
               <td className={cell}>{a.patient.name} <span className="font-mono text-xs text-slate-500">{a.patient.mrn}</span></td>
               <td className={cell}>{a.currentBed?.place ?? a.assignments.at(-1)?.place ?? "—"}</td>

@@ -10,7 +10,7 @@ import { cell, Table } from "@/components/ui/Table";
 import { formatMoney } from "@/lib/billing/money";
 import { listInvoices } from "@/lib/billing/queries";
 import { INVOICE_STATUSES, ZInvoiceFilters } from "@/lib/billing/schemas";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { formatInstant } from "@/lib/server/format";
 import { guardPage } from "@/lib/server/guard";
@@ -21,6 +21,7 @@ export const generateMetadata = titled((m) => m.titles.billing);
 
 export default async function BillingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await guardPage("billing.read", "/billing");
+  const locale = await requestLocale();
   const m = (await messages()).billing;
   const params = stringParams(await searchParams);
   const query = pageListQuery(params, ["issuedAt"], "-issuedAt");
@@ -47,7 +48,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
             <tr key={i.id}>
               <td className={cell}><Link href={`/billing/${i.id}`} className="font-medium text-brand-700 hover:underline">{i.number}</Link></td>
               {staff ? <td className={cell}>{i.patient.name} <span className="text-slate-500">· {i.patient.mrn}</span></td> : null}
-              <td className={cell}>{formatInstant(i.issuedAt)}</td>
+              <td className={cell}>{formatInstant(i.issuedAt, locale)}</td>
               <td className={cell}><InvoiceStatusBadge status={i.status} label={m.statuses[i.status]} /></td>
               <td className={`${cell} text-right tabular-nums`}>{formatMoney(i.total, i.currency)}</td>
               <td className={`${cell} text-right tabular-nums`}>{formatMoney(i.paid, i.currency)}</td>

@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/Badge";
 import { buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";
 import { Table, cell } from "@/components/ui/Table";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { listExports, type ExportStatusView } from "@/lib/jobs/exports";
 import { db } from "@/lib/server/db";
 import { formatInstant } from "@/lib/server/format";
@@ -18,6 +18,7 @@ const TONES = { queued: "neutral", running: "warning", done: "success", failed: 
 /** The caller's own exports with their progress; refreshes itself while one is still being built. */
 export default async function ExportsPage() {
   const ctx = await guardPage("export.request", "/exports");
+  const locale = await requestLocale();
   const m = (await messages()).jobs;
   const items = await listExports(db(), ctx);
   const active = items.some((e) => e.status === "queued" || e.status === "running");
@@ -32,7 +33,7 @@ export default async function ExportsPage() {
         <Table head={[m.exports.requested, m.exports.kind, m.exports.status, m.exports.progress, m.exports.file]}>
           {items.map((e) => (
             <tr key={e.id} data-testid="export-row">
-              <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatInstant(e.createdAt)}</td>
+              <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatInstant(e.createdAt, locale)}</td>
               <td className={cell}>{m.exports.kinds[e.kind] ?? e.kind}</td>
               <td className={cell}><Badge tone={TONES[e.status]}>{m.exports.statuses[e.status]}</Badge></td>
               <td className={`${cell} w-48`}><Progress e={e} label={m.phrases.percent(e.progress)} /></td>

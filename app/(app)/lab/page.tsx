@@ -5,7 +5,7 @@ import { Card, PageHeader } from "@/components/ui/Card";
 import { Pagination } from "@/components/ui/Pagination";
 import { rangeText } from "@/lib/clinical/measures";
 import { formatStamp, listLabOrders } from "@/lib/clinical/queries";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { stringParams } from "@/lib/server/page-query";
@@ -19,6 +19,7 @@ export default async function LabWorklistPage({ searchParams }: { searchParams: 
   const ctx = await guardPage("lab.result", "/lab");
   const sp = stringParams(await searchParams);
   const page = Math.max(1, Number(sp.page) || 1);
+  const locale = await requestLocale();
   const m = (await messages()).clinical;
   const l = m.lab;
   const { items, total } = await listLabOrders(db(), ctx, { status: "ORDERED" }, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
@@ -37,7 +38,7 @@ export default async function LabWorklistPage({ searchParams }: { searchParams: 
                   <h2 className="text-base font-semibold text-slate-900">{o.test.name}</h2>
                   <p className="text-sm text-slate-600">
                     <Link href={`/patients/${o.patient.id}`} className="text-brand-700 hover:underline">{o.patient.name}</Link>{" "}
-                    <span className="font-mono text-xs">{o.patient.mrn}</span> · {l.orderedBy} {o.orderedBy.name} · <time dateTime={o.orderedAt}>{formatStamp(o.orderedAt)}</time>
+                    <span className="font-mono text-xs">{o.patient.mrn}</span> · {l.orderedBy} {o.orderedBy.name} · <time dateTime={o.orderedAt}>{formatStamp(o.orderedAt, locale)}</time>
                   </p>
                 </div>
                 {o.notes ? <p className="mb-2 text-sm text-slate-700">{o.notes}</p> : null}

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { listNotifications, markRead } from "@/lib/notifications/inbox";
 import { defineAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
+import { requestLocale } from "@/lib/i18n/server";
 import { formatInstant } from "@/lib/server/format";
 import { ZMarkRead } from "@/lib/triage/schemas";
 
@@ -18,5 +19,6 @@ export const markReadAction = defineAction({ permission: "notification.read", sc
 /** The bell's dropdown: the latest few, read only when it is opened. */
 export const latestNotificationsAction = defineAction({ permission: "notification.read", schema: z.object({}) }, async (ctx) => {
   const r = await listNotifications(db(), ctx, { unread: false }, { skip: 0, take: 8 });
-  return { unread: r.unread, items: r.items.map((n) => ({ ...n, when: formatInstant(n.createdAt) })) };
+  const locale = await requestLocale();
+  return { unread: r.unread, items: r.items.map((n) => ({ ...n, when: formatInstant(n.createdAt, locale) })) };
 });

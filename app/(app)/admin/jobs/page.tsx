@@ -3,7 +3,7 @@ import { JobButton } from "@/components/jobs/JobButton";
 import { Alert } from "@/components/ui/Alert";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { Table, cell } from "@/components/ui/Table";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { jobOverview } from "@/lib/jobs/admin";
 import { JOBS, SCHEDULED } from "@/lib/jobs/definitions";
 import { queue } from "@/lib/jobs/queue";
@@ -19,6 +19,7 @@ const STATES = ["created", "retry", "active", "completed", "failed", "cancelled"
 
 export default async function JobsPage() {
   await guardPage("jobs.read", "/admin/jobs");
+  const locale = await requestLocale();
   const m = (await messages()).jobs;
   await queue(); // makes sure pg-boss's tables exist before reading them
   const { queues, failed } = await jobOverview(db());
@@ -58,7 +59,7 @@ export default async function JobsPage() {
           <Table head={[m.admin.when, m.admin.job, m.admin.attempts, m.admin.error, ""]}>
             {failed.map((j) => (
               <tr key={j.id}>
-                <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatInstant(j.failedAt)}</td>
+                <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatInstant(j.failedAt, locale)}</td>
                 <td className={`${cell} font-mono text-sm`}>{j.name}</td>
                 <td className={`${cell} tabular-nums`}>{m.phrases.attempts(j.attempts, j.retryLimit)}</td>
                 <td className={`${cell} max-w-md break-words text-sm text-red-800`}>{j.error}</td>

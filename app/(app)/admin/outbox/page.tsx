@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/Alert";
 import { PageHeader } from "@/components/ui/Card";
 import { Pagination } from "@/components/ui/Pagination";
 import { Table, cell } from "@/components/ui/Table";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { listOutbox } from "@/lib/notifications/queries";
 import { db } from "@/lib/server/db";
 import { formatInstant } from "@/lib/server/format";
@@ -16,6 +16,7 @@ export const generateMetadata = titled((m) => m.titles.adminOutbox);
 
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await guardPage("outbox.read", "/admin/outbox");
+  const locale = await requestLocale();
   const m = (await messages()).staff.outbox;
   const query = pageListQuery(stringParams(await searchParams), ["createdAt"], "-createdAt");
   const { items, total } = await listOutbox(db(), query);
@@ -29,7 +30,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
         <Table head={[m.created, m.to, m.subject, m.status]}>
           {items.map((e) => (
             <tr key={e.id}>
-              <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatInstant(e.createdAt)}</td>
+              <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatInstant(e.createdAt, locale)}</td>
               <td className={cell}>{e.to}</td>
               <td className={cell}><Link href={`/admin/outbox/${e.id}`} className="font-medium text-brand-700 hover:underline">{e.subject}</Link></td>
               <td className={cell}><OutboxStatus status={e.status} /></td>

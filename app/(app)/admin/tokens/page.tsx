@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { Table, cell } from "@/components/ui/Table";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { clock } from "@/lib/server/clock";
 import { db } from "@/lib/server/db";
 import { formatInstant } from "@/lib/server/format";
@@ -18,6 +18,7 @@ export const dynamic = "force-dynamic";
 
 export default async function TokensPage() {
   await guardPage("token.manage", "/admin/tokens");
+  const locale = await requestLocale();
   const m = (await messages()).tokens.tokens;
   const tokens = await listTokens(db());
   const now = clock.now();
@@ -38,9 +39,9 @@ export default async function TokensPage() {
                     <td className={`${cell} font-medium`}>{t.name}</td>
                     <td className={`${cell} font-mono text-xs`}>{t.scopes.join(", ")}</td>
                     <td className={cell}>{t.owner.name}</td>
-                    <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatInstant(t.createdAt.toISOString())}</td>
-                    <td className={`${cell} whitespace-nowrap tabular-nums`}>{t.lastUsedAt ? formatInstant(t.lastUsedAt.toISOString()) : m.never}</td>
-                    <td className={`${cell} whitespace-nowrap tabular-nums`}>{t.expiresAt ? formatInstant(t.expiresAt.toISOString()) : m.noExpiry}</td>
+                    <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatInstant(t.createdAt.toISOString(), locale)}</td>
+                    <td className={`${cell} whitespace-nowrap tabular-nums`}>{t.lastUsedAt ? formatInstant(t.lastUsedAt.toISOString(), locale) : m.never}</td>
+                    <td className={`${cell} whitespace-nowrap tabular-nums`}>{t.expiresAt ? formatInstant(t.expiresAt.toISOString(), locale) : m.noExpiry}</td>
                     <td className={cell}>
                       {t.revokedAt ? <Badge tone="danger">{m.revoked}</Badge> : expired ? <Badge tone="warning">{m.expired}</Badge> : <Badge tone="success">{m.active}</Badge>}
                     </td>

@@ -6,7 +6,7 @@ import { buttonClass } from "@/components/ui/Button";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { DefinitionList } from "@/components/ui/DefinitionList";
 import { cell, Table } from "@/components/ui/Table";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { formatWhen } from "@/lib/scheduling/time";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
@@ -18,6 +18,7 @@ export const generateMetadata = titled((m) => m.titles.admissionsId);
 export default async function AdmissionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await guardPage("admission.manage", `/admissions/${id}`);
+  const locale = await requestLocale();
   const m = (await messages()).wards.admission;
   const a = await getAdmission(db(), ctx, id).catch((err) => {
     if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
@@ -38,8 +39,8 @@ export default async function AdmissionPage({ params }: { params: Promise<{ id: 
               [m.department, a.department?.name ?? "—"],
               [m.reason, a.reason],
               [m.plannedStay, a.plannedStayDays ? m.days(a.plannedStayDays) : "—"],
-              [m.admittedAt, formatWhen(a.admittedAt)],
-              [m.dischargedAt, a.dischargedAt ? formatWhen(a.dischargedAt) : <Badge key="s" tone="success">{m.live}</Badge>],
+              [m.admittedAt, formatWhen(a.admittedAt, locale)],
+              [m.dischargedAt, a.dischargedAt ? formatWhen(a.dischargedAt, locale) : <Badge key="s" tone="success">{m.live}</Badge>],
               ...(a.dischargeSummary ? ([[m.summary, <p key="sum" className="whitespace-pre-line">{a.dischargeSummary}</p>]] as [string, React.ReactNode][]) : []),
             ]}
           />
@@ -50,8 +51,8 @@ export default async function AdmissionPage({ params }: { params: Promise<{ id: 
             {a.assignments.map((h) => (
               <tr key={h.id}>
                 <td className={cell}>{h.place}</td>
-                <td className={cell}>{formatWhen(h.startsAt)}</td>
-                <td className={cell}>{h.endsAt ? formatWhen(h.endsAt) : m.now}</td>
+                <td className={cell}>{formatWhen(h.startsAt, locale)}</td>
+                <td className={cell}>{h.endsAt ? formatWhen(h.endsAt, locale) : m.now}</td>
               </tr>
             ))}
           </Table>

@@ -8,7 +8,7 @@ import { buttonClass } from "@/components/ui/Button";
 import { consultationIdForAppointment } from "@/lib/clinical/queries";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { DefinitionList } from "@/components/ui/DefinitionList";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { getAppointment, slotsForDays } from "@/lib/scheduling/queries";
 import { TRANSITIONS } from "@/lib/scheduling/service";
 import { formatWhen, formatTime, today } from "@/lib/scheduling/time";
@@ -27,6 +27,7 @@ export default async function AppointmentPage({ params, searchParams }: { params
   const { id } = await params;
   const ctx = await guardPage("appointment.read", `/appointments/${id}`);
   const role = ctx.actor.role;
+  const locale = await requestLocale();
   const m = (await messages()).scheduling;
   const sp = stringParams(await searchParams);
   const a = await getAppointment(db(), ctx, id).catch((err) => {
@@ -48,7 +49,7 @@ export default async function AppointmentPage({ params, searchParams }: { params
   const consultationId = consults ? await consultationIdForAppointment(db(), a.id) : null;
   const slots = allowed.reschedule ? await slotsForDays(db(), a.doctor.id, today(env().HOSPITAL_TIMEZONE), 7) : [];
   const rows: [string, React.ReactNode][] = [
-    [m.detail.when, <time key="t" dateTime={a.startsAt}>{formatWhen(a.startsAt)}–{formatTime(a.endsAt)}</time>],
+    [m.detail.when, <time key="t" dateTime={a.startsAt}>{formatWhen(a.startsAt, locale)}–{formatTime(a.endsAt)}</time>],
     [m.detail.patient, <span key="p">{a.patient.name} <span className="font-mono text-xs text-slate-500">{a.patient.mrn}</span>{can(role, "patient.chart.read") ? <> · <Link href={`/patients/${a.patient.id}`} className="text-brand-700 hover:underline">{m.detail.chart}</Link></> : null}</span>],
     [m.detail.doctor, <Link key="d" href={`/doctors/${a.doctor.id}`} className="text-brand-700 hover:underline">{a.doctor.name}{a.doctor.specialty ? ` (${a.doctor.specialty})` : ""}</Link>],
     [m.detail.status, <StatusBadge key="s" status={a.status} />],

@@ -10,7 +10,7 @@ import { DefinitionList } from "@/components/ui/DefinitionList";
 import { cell, Table } from "@/components/ui/Table";
 import { formatMoney, toDecimal } from "@/lib/billing/money";
 import { getInvoice } from "@/lib/billing/queries";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { formatInstant } from "@/lib/server/format";
@@ -23,6 +23,7 @@ export const generateMetadata = titled((m) => m.titles.billingId);
 export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await guardPage("billing.read", `/billing/${id}`);
+  const locale = await requestLocale();
   const m = (await messages()).billing;
   const d = m.detail;
   const inv = await getInvoice(db(), ctx, id).catch((e) => {
@@ -47,7 +48,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
             <DefinitionList
               rows={[
                 [d.patient, ctx.actor.role === "PATIENT" ? `${inv.patient.name} · ${inv.patient.mrn}` : <Link key="p" href={`/patients/${inv.patient.id}`} className="text-brand-700 hover:underline">{`${inv.patient.name} · ${inv.patient.mrn}`}</Link>],
-                [d.issued, formatInstant(inv.issuedAt)],
+                [d.issued, formatInstant(inv.issuedAt, locale)],
                 [m.list.status, <InvoiceStatusBadge key="s" status={inv.status} label={m.statuses[inv.status]} />],
               ]}
             />
@@ -84,7 +85,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
                 {inv.payments.map((p) => (
                   <tr key={p.id}>
                     <td className={cell}>{p.receiptNumber}</td>
-                    <td className={cell}>{formatInstant(p.receivedAt)}</td>
+                    <td className={cell}>{formatInstant(p.receivedAt, locale)}</td>
                     <td className={cell}>{m.methods[p.method as keyof typeof m.methods]}</td>
                     <td className={cell}>{p.amount < 0 ? p.reason : (p.reference ?? "—")}</td>
                     <td className={`${cell} text-right tabular-nums`}>{money(p.amount)}</td>

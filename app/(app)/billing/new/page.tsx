@@ -3,7 +3,7 @@ import { BillingForm } from "@/components/billing/BillingForm";
 import { Alert } from "@/components/ui/Alert";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { uninvoiced } from "@/lib/billing/queries";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { formatInstant } from "@/lib/server/format";
 import { guardPage } from "@/lib/server/guard";
@@ -13,13 +13,14 @@ export const generateMetadata = titled((m) => m.titles.billingNew);
 
 export default async function NewInvoicePage() {
   await guardPage("billing.manage", "/billing/new");
+  const locale = await requestLocale();
   const m = (await messages()).billing;
   const c = m.create;
   const { appointments, admissions } = await uninvoiced(db());
   const name = (p: { firstName: string; lastName: string; mrn: string }) => `${p.firstName} ${p.lastName} (${p.mrn})`;
   const choices = [
-    { field: "appointmentId", title: c.appointment, choose: c.chooseAppointment, none: c.noAppointments, submit: c.submitVisit, options: appointments.map((a) => [a.id, m.phrases.appointmentOption(formatInstant(a.startsAt.toISOString()), name(a.patient), a.doctor.name)] as const) },
-    { field: "admissionId", title: c.admission, choose: c.chooseAdmission, none: c.noAdmissions, submit: c.submitStay, options: admissions.map((a) => [a.id, m.phrases.admissionOption(formatInstant(a.admittedAt.toISOString()), name(a.patient), a.reason)] as const) },
+    { field: "appointmentId", title: c.appointment, choose: c.chooseAppointment, none: c.noAppointments, submit: c.submitVisit, options: appointments.map((a) => [a.id, m.phrases.appointmentOption(formatInstant(a.startsAt.toISOString(), locale), name(a.patient), a.doctor.name)] as const) },
+    { field: "admissionId", title: c.admission, choose: c.chooseAdmission, none: c.noAdmissions, submit: c.submitStay, options: admissions.map((a) => [a.id, m.phrases.admissionOption(formatInstant(a.admittedAt.toISOString(), locale), name(a.patient), a.reason)] as const) },
   ];
   return (
     <>

@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/Alert";
 import { buttonClass } from "@/components/ui/Button";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { formatStamp, getConsultation } from "@/lib/clinical/queries";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { guardPage } from "@/lib/server/guard";
@@ -24,6 +24,7 @@ export default async function ConsultationPage({ params, searchParams }: { param
   const { id } = await params;
   const sp = stringParams(await searchParams);
   const ctx = await guardPage("clinical.read", `/consultations/${id}`);
+  const locale = await requestLocale();
   const m = (await messages()).clinical;
   const cm = m.consultation;
   const c = await getConsultation(db(), ctx, id).catch((err) => {
@@ -47,9 +48,9 @@ export default async function ConsultationPage({ params, searchParams }: { param
         <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
           <ConsultationStatus c={c} m={m} />
           <span>{cm.doctor}: {c.doctor.name}</span>
-          <span>{m.phrases.lastUpdated(c.updatedBy, formatStamp(c.updatedAt))}</span>
-          {c.signedAt ? <span>{m.phrases.signedBy(c.signedBy ?? c.doctor.name, formatStamp(c.signedAt))}</span> : null}
-          {c.lockedAt && !c.locked ? <span>{m.phrases.lockedAt(formatStamp(c.lockedAt))}</span> : null}
+          <span>{m.phrases.lastUpdated(c.updatedBy, formatStamp(c.updatedAt, locale))}</span>
+          {c.signedAt ? <span>{m.phrases.signedBy(c.signedBy ?? c.doctor.name, formatStamp(c.signedAt, locale))}</span> : null}
+          {c.lockedAt && !c.locked ? <span>{m.phrases.lockedAt(formatStamp(c.lockedAt, locale))}</span> : null}
         </div>
         {editing ? (
           <Card>
@@ -104,7 +105,7 @@ export default async function ConsultationPage({ params, searchParams }: { param
               <ul className="space-y-3 text-sm">
                 {c.addenda.map((a) => (
                   <li key={a.id}>
-                    <p className="text-xs text-slate-500">{m.phrases.addendumBy(a.author, formatStamp(a.createdAt))}</p>
+                    <p className="text-xs text-slate-500">{m.phrases.addendumBy(a.author, formatStamp(a.createdAt, locale))}</p>
                     <p className="whitespace-pre-line">{a.text}</p>
                   </li>
                 ))}
@@ -125,7 +126,7 @@ export default async function ConsultationPage({ params, searchParams }: { param
                   {c.versions.map((v) => (
                     <li key={v.version}>
                       <details>
-                        <summary className="cursor-pointer">{m.phrases.versionBy(v.version, v.editedBy, formatStamp(v.editedAt))}</summary>
+                        <summary className="cursor-pointer">{m.phrases.versionBy(v.version, v.editedBy, formatStamp(v.editedAt, locale))}</summary>
                         <dl className="mt-2 space-y-1 border-l-2 border-slate-200 pl-3">
                           {NOTES.filter((k) => v.content[k]).map((k) => (
                             <div key={k}>

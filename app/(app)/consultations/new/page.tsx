@@ -5,7 +5,7 @@ import { ConsultationForm } from "@/components/clinical/ConsultationForm";
 import { Alert } from "@/components/ui/Alert";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { consultationTarget, formatStamp, visitsAwaitingConsultation } from "@/lib/clinical/queries";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { guardPage } from "@/lib/server/guard";
@@ -18,6 +18,7 @@ export const generateMetadata = titled((m) => m.titles.consultationsNew);
 export default async function NewConsultationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = stringParams(await searchParams);
   const ctx = await guardPage("clinical.write", "/consultations/new");
+  const locale = await requestLocale();
   const m = (await messages()).clinical;
   if (!sp.patientId && !sp.appointmentId) return <AwaitingVisits ctx={ctx} />;
   const t = await consultationTarget(db(), ctx, { patientId: sp.patientId, appointmentId: sp.appointmentId }).catch((err) => {
@@ -35,7 +36,7 @@ export default async function NewConsultationPage({ searchParams }: { searchPara
       <Card>
         <p className="mb-4 text-sm text-slate-600">
           <span className="font-mono">{t.patient.mrn}</span> ·{" "}
-          {t.appointment ? <>{m.consultation.fromAppointment}: <Link className="text-brand-700 hover:underline" href={`/appointments/${t.appointment.id}`}>{formatStamp(t.appointment.startsAt)}</Link></> : m.consultation.walkIn}
+          {t.appointment ? <>{m.consultation.fromAppointment}: <Link className="text-brand-700 hover:underline" href={`/appointments/${t.appointment.id}`}>{formatStamp(t.appointment.startsAt, locale)}</Link></> : m.consultation.walkIn}
         </p>
         {usable ? (
           <ConsultationForm target={t.appointment ? { appointmentId: t.appointment.id } : { patientId: t.patient.id }} save={createConsultationAction} labels={m.consultation} />
@@ -49,6 +50,7 @@ export default async function NewConsultationPage({ searchParams }: { searchPara
 
 /** Without a patient or appointment: the doctor's visits still waiting for their consultation. */
 async function AwaitingVisits({ ctx }: { ctx: Awaited<ReturnType<typeof guardPage>> }) {
+  const locale = await requestLocale();
   const m = (await messages()).clinical;
   const visits = await visitsAwaitingConsultation(db(), ctx);
   return (
@@ -63,7 +65,7 @@ async function AwaitingVisits({ ctx }: { ctx: Awaited<ReturnType<typeof guardPag
             {visits.map((v) => (
               <li key={v.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <span>
-                  <time dateTime={v.startsAt}>{formatStamp(v.startsAt)}</time> · {v.patient.name} <span className="font-mono text-xs text-slate-500">{v.patient.mrn}</span>
+                  <time dateTime={v.startsAt}>{formatStamp(v.startsAt, locale)}</time> · {v.patient.name} <span className="font-mono text-xs text-slate-500">{v.patient.mrn}</span>
                   {v.reason ? <span className="text-slate-600"> · {v.reason}</span> : null}
                 </span>
                 <Link href={`/consultations/new?appointmentId=${v.id}`} className="text-brand-700 hover:underline">{m.consultation.write}</Link>

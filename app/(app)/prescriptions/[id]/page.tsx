@@ -9,7 +9,7 @@ import { buttonClass } from "@/components/ui/Button";
 import { DefinitionList } from "@/components/ui/DefinitionList";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { cell, Table } from "@/components/ui/Table";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { getPrescription } from "@/lib/prescriptions/queries";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
@@ -24,6 +24,7 @@ export const generateMetadata = titled((m) => m.titles.prescriptionsId);
 export default async function PrescriptionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
   const ctx = await guardPage("prescription.read", `/prescriptions/${id}`);
+  const locale = await requestLocale();
   const m = (await messages()).prescriptions;
   const d = m.detail;
   const sp = stringParams(await searchParams);
@@ -37,9 +38,9 @@ export default async function PrescriptionPage({ params, searchParams }: { param
     [d.status, <RxStatusBadge key="s" status={p.status} />],
     [d.patient, <span key="p">{p.patient.name} <span className="font-mono text-xs text-slate-500">{p.patient.mrn}</span>{can(role, "patient.chart.read") ? <> · <Link href={`/patients/${p.patient.id}`} className="text-brand-700 hover:underline">{d.chart}</Link></> : null}</span>],
     [d.prescriber, p.prescriber.name],
-    [d.issued, formatInstant(p.issuedAt)],
-    [d.expires, formatInstant(p.expiresAt)],
-    ...(p.revokedAt ? [[d.revoked, `${formatInstant(p.revokedAt)} · ${p.revokeReason ?? ""}`] as [string, string]] : []),
+    [d.issued, formatInstant(p.issuedAt, locale)],
+    [d.expires, formatInstant(p.expiresAt, locale)],
+    ...(p.revokedAt ? [[d.revoked, `${formatInstant(p.revokedAt, locale)} · ${p.revokeReason ?? ""}`] as [string, string]] : []),
   ];
   return (
     <>

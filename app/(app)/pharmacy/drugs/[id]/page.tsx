@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
 import { Card, PageHeader, StatCard } from "@/components/ui/Card";
 import { Table, cell } from "@/components/ui/Table";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { getDrugStock } from "@/lib/pharmacy/queries";
 import { formatWhen } from "@/lib/scheduling/time";
 import { db } from "@/lib/server/db";
@@ -22,6 +22,7 @@ export const generateMetadata = titled((m) => m.titles.pharmacyDrugsId);
 export default async function DrugPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await guardPage("drug.read", `/pharmacy/drugs/${id}`);
+  const locale = await requestLocale();
   const { drugs: m, stock: s, phrases: p } = (await messages()).pharmacy;
   const drug = await orNotFound(getDrugStock(db(), id));
   const manage = can(ctx.actor.role, "pharmacy.stock");
@@ -54,7 +55,7 @@ export default async function DrugPage({ params }: { params: Promise<{ id: strin
                 <td className={`${cell} font-mono text-xs`}>{b.lot}</td>
                 <td className={`${cell} tabular-nums`}>{b.expiresOn}</td>
                 <td className={`${cell} tabular-nums font-medium`} data-testid={`batch-qty-${b.lot}`}>{b.quantity}</td>
-                <td className={`${cell} whitespace-nowrap tabular-nums text-slate-600`}>{formatWhen(b.receivedAt)}</td>
+                <td className={`${cell} whitespace-nowrap tabular-nums text-slate-600`}>{formatWhen(b.receivedAt, locale)}</td>
                 <td className={cell}>{b.expired ? <Badge tone="danger">{s.expired}</Badge> : b.quantity === 0 ? <Badge>{s.empty}</Badge> : <Badge tone="success">{s.usable}</Badge>}</td>
               </tr>
             ))}

@@ -6,7 +6,7 @@ import { PrescriptionStatusBadge } from "@/components/pharmacy/StatusBadge";
 import { Alert } from "@/components/ui/Alert";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { Table, cell } from "@/components/ui/Table";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { dispensingView } from "@/lib/pharmacy/queries";
 import { formatWhen } from "@/lib/scheduling/time";
 import { db } from "@/lib/server/db";
@@ -21,6 +21,7 @@ export const generateMetadata = titled((m) => m.titles.pharmacyPrescriptionsId);
 export default async function DispensingPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await guardPage("pharmacy.stock", `/pharmacy/prescriptions/${id}`);
+  const locale = await requestLocale();
   const { dispense: m, phrases: p } = (await messages()).pharmacy;
   const rx = await orNotFound(dispensingView(db(), ctx, id));
   const open = rx.status === "ACTIVE" || rx.status === "PARTIALLY_DISPENSED";
@@ -29,8 +30,8 @@ export default async function DispensingPage({ params }: { params: Promise<{ id:
     [m.status, <PrescriptionStatusBadge key="s" status={rx.status} />],
     [m.patient, <span key="p">{rx.patient.name} <span className="font-mono text-xs text-slate-500">{rx.patient.mrn}</span> · {rx.patient.dateOfBirth}</span>],
     [m.prescriber, rx.prescriber],
-    [m.issued, formatWhen(rx.issuedAt)],
-    [m.validUntil, formatWhen(rx.expiresAt)],
+    [m.issued, formatWhen(rx.issuedAt, locale)],
+    [m.validUntil, formatWhen(rx.expiresAt, locale)],
     [m.allergies, rx.patient.allergies.length ? rx.patient.allergies.map((a) => [a.substance, a.reaction].filter(Boolean).join(": ")).join(", ") : m.noAllergies],
   ];
   return (
@@ -62,7 +63,7 @@ export default async function DispensingPage({ params }: { params: Promise<{ id:
             {rx.dispenses.flatMap((d) =>
               d.lines.map((l, i) => (
                 <tr key={`${d.id}-${i}`}>
-                  <td className={`${cell} whitespace-nowrap tabular-nums`}>{i === 0 ? formatWhen(d.at) : ""}</td>
+                  <td className={`${cell} whitespace-nowrap tabular-nums`}>{i === 0 ? formatWhen(d.at, locale) : ""}</td>
                   <td className={cell}>{i === 0 ? d.pharmacist : ""}</td>
                   <td className={cell}>{l.drug}</td>
                   <td className={`${cell} font-mono text-xs`}>{l.lot} <span className="text-slate-500">({l.expiresOn})</span></td>
