@@ -6,6 +6,7 @@ export const jobsEn = {
     attempts: (n: number, limit: number) => `${n} of ${limit + 1}`,
   },
   nav: { exports: "My exports", jobs: "Background jobs" },
+  errors: { forbidden: "You may not export a patient's history.", choosePatient: "Choose the patient to export.", required: "Required" },
   exports: {
     title: "My exports",
     intro: "CSV files of a treatment history that you asked for. They are built in the background; this page updates until they are ready. Only you can download them.",

@@ -7,6 +7,7 @@ export const jobsFr: Messages["jobs"] = {
     attempts: (n: number, limit: number) => `${n} sur ${limit + 1}`,
   },
   nav: { exports: "Mes exports", jobs: "Tâches de fond" },
+  errors: { forbidden: "Vous n'êtes pas autorisé à exporter l'historique d'un patient.", choosePatient: "Choisissez le patient à exporter.", required: "Obligatoire" },
   exports: {
     title: "Mes exports",
     intro: "Fichiers CSV d'un historique de soins que vous avez demandés. Ils sont produits en arrière-plan ; cette page se met à jour jusqu'à ce qu'ils soient prêts. Vous seul pouvez les télécharger.",

@@ -148,5 +148,6 @@ export const pharmacyEn = {
     days: "Use a whole number of days from 0 to 3650",
     lotTaken: "This lot is already in stock for this drug",
     drugTaken: "The catalogue already has this drug in this form and strength",
+    unitPrice: "Use a whole number of minor units (cents), 0 or more",
   },
 } as const;

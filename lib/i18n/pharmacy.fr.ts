@@ -148,5 +148,6 @@ export const pharmacyFr: Messages["pharmacy"] = {
     days: "Saisissez un nombre entier de jours de 0 à 3650",
     lotTaken: "Ce lot est déjà en stock pour ce médicament",
     drugTaken: "Le catalogue contient déjà ce médicament sous cette forme et ce dosage",
+    unitPrice: "Saisissez un nombre entier de centimes, 0 ou plus",
   },
 };

@@ -1,5 +1,15 @@
 // API tokens (/admin/tokens) and the API docs page (/api-docs).
 export const tokensEn = {
+  errors: {
+    name: "Give the token a name",
+    nameTooLong: "At most 100 characters",
+    scopeOneOf: (scopes: string) => `Use one of: ${scopes}`,
+    scopes: "Choose at least one scope",
+    wholeNumber: "Use a whole number",
+    minDays: "At least 1 day",
+    maxDays: "At most 3650 days",
+    notFound: "No such token.",
+  },
   nav: { tokens: "API tokens", apiDocs: "API docs" },
   tokens: {
     title: "API tokens",

@@ -2,6 +2,16 @@ import type { Messages } from "./en";
 
 // French strings of API tokens (/admin/tokens) and the API docs page (/api-docs).
 export const tokensFr: Messages["tokens"] = {
+  errors: {
+    name: "Donnez un nom au jeton",
+    nameTooLong: "100 caractères au maximum",
+    scopeOneOf: (scopes: string) => `Utilisez l'une des portées : ${scopes}`,
+    scopes: "Choisissez au moins une portée",
+    wholeNumber: "Saisissez un nombre entier",
+    minDays: "Au moins 1 jour",
+    maxDays: "Au plus 3650 jours",
+    notFound: "Jeton introuvable.",
+  },
   nav: { tokens: "Jetons d'API", apiDocs: "Documentation de l'API" },
   tokens: {
     title: "Jetons d'API",

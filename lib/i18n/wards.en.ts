@@ -33,6 +33,7 @@ export const wardsEn = {
     duplicateRoom: "This ward already has a room with that name",
     duplicateBed: "This room already has a bed with that label",
     triage: "That triage record was not found or is already used",
+    rate: "Use a whole number of minor units (cents), 0 or more",
   },
   board: {
     title: "Bed board",

@@ -35,6 +35,7 @@ export const wardsFr: Messages["wards"] = {
     duplicateRoom: "Ce service a déjà une chambre de ce nom",
     duplicateBed: "Cette chambre a déjà un lit avec ce libellé",
     triage: "Ce tri n'a pas été trouvé ou a déjà été utilisé",
+    rate: "Saisissez un nombre entier de centimes, 0 ou plus",
   },
   board: {
     title: "Tableau des lits",

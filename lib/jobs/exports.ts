@@ -1,5 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import { timeline } from "@/lib/clinical/queries";
+import { en } from "@/lib/i18n/en";
 import { audit } from "@/lib/server/audit";
 import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
@@ -22,8 +23,8 @@ export async function requestExport(prisma: Db, ctx: Ctx, input: ExportRequest):
     if (!own || (input.patientId && input.patientId !== own.id)) throw notFound("patient");
     patientId = own.id;
   } else {
-    if (!can(ctx.actor.role, "patient.chart.read")) throw new AppError("FORBIDDEN", "You may not export a patient's history.");
-    if (!input.patientId) throw new AppError("VALIDATION_FAILED", "Choose the patient to export.", { fields: { patientId: "Required" } });
+    if (!can(ctx.actor.role, "patient.chart.read")) throw new AppError("FORBIDDEN", en.jobs.errors.forbidden);
+    if (!input.patientId) throw new AppError("VALIDATION_FAILED", en.jobs.errors.choosePatient, { fields: { patientId: en.jobs.errors.required } });
     const p = await prisma.patient.findUnique({ where: { id: input.patientId }, select: { id: true } });
     if (!p) throw notFound("patient");
     patientId = p.id;

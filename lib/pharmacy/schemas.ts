@@ -17,7 +17,7 @@ const drugFields = {
   drugClass: z.enum(DRUG_CLASSES, m.drugClass),
   reorderLevel: z.coerce.number({ error: m.reorderLevel }).int(m.reorderLevel).min(0, m.reorderLevel).max(100000, m.reorderLevel),
   // Price per dispensed unit in minor units of HOSPITAL_CURRENCY; null: not billed.
-  unitPrice: z.number({ error: "Use a whole number of minor units (cents), 0 or more" }).int("Use a whole number of minor units (cents), 0 or more").min(0, "Use a whole number of minor units (cents), 0 or more").max(100_000_000).nullable().optional(),
+  unitPrice: z.number({ error: m.unitPrice }).int(m.unitPrice).min(0, m.unitPrice).max(100_000_000).nullable().optional(),
 };
 
 export const ZDrugCreate = z.object(drugFields);

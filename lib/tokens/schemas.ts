@@ -1,12 +1,15 @@
 import { z } from "zod";
+import { en } from "@/lib/i18n/en";
+
+const m = en.tokens.errors;
 
 /** The scopes the app enforces: "full" acts as the owner; the others only reach routes that accept them. */
 export const TOKEN_SCOPES = ["full", "public-health:read"] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 export const ZTokenCreate = z.object({
-  name: z.string().trim().min(1, "Give the token a name").max(100, "At most 100 characters"),
-  scopes: z.array(z.enum(TOKEN_SCOPES, { error: `Use one of: ${TOKEN_SCOPES.join(", ")}` })).min(1, "Choose at least one scope"),
-  expiresInDays: z.coerce.number().int("Use a whole number").min(1, "At least 1 day").max(3650, "At most 3650 days").optional(),
+  name: z.string().trim().min(1, m.name).max(100, m.nameTooLong),
+  scopes: z.array(z.enum(TOKEN_SCOPES, { error: m.scopeOneOf(TOKEN_SCOPES.join(", ")) })).min(1, m.scopes),
+  expiresInDays: z.coerce.number().int(m.wholeNumber).min(1, m.minDays).max(3650, m.maxDays).optional(),
 });
 export type TokenCreate = z.infer<typeof ZTokenCreate>;

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { audit } from "@/lib/server/audit";
 import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
+import { en } from "@/lib/i18n/en";
 import { AppError } from "@/lib/server/errors";
 import type { Ctx } from "@/lib/server/session";
 import type { TokenCreate } from "./schemas";
@@ -41,7 +42,7 @@ export async function listTokens(prisma: Db) {
 export async function revokeToken(prisma: Db, ctx: Ctx, id: string) {
   return prisma.$transaction(async (tx) => {
     const row = await tx.apiToken.findUnique({ where: { id }, select: { id: true, revokedAt: true } });
-    if (!row) throw new AppError("NOT_FOUND", "No such token.");
+    if (!row) throw new AppError("NOT_FOUND", en.tokens.errors.notFound);
     if (row.revokedAt) return tx.apiToken.findUniqueOrThrow({ where: { id }, select: PUBLIC_FIELDS });
     const token = await tx.apiToken.update({ where: { id }, data: { revokedAt: clock.now() }, select: PUBLIC_FIELDS });
     await audit(tx, ctx, { action: "DELETE", entity: "ApiToken", entityId: id, details: { name: token.name } });

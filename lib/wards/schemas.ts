@@ -17,7 +17,7 @@ const ZOptionalId = z
   .transform((v) => v || null);
 
 // bedDayRate: the charge per bed-day in minor units of HOSPITAL_CURRENCY; null: not billed.
-const ZRate = z.number({ error: "Use a whole number of minor units (cents), 0 or more" }).int("Use a whole number of minor units (cents), 0 or more").min(0, "Use a whole number of minor units (cents), 0 or more").max(100_000_000).nullable().optional();
+const ZRate = z.number({ error: m.rate }).int(m.rate).min(0, m.rate).max(100_000_000).nullable().optional();
 export const ZWard = z.object({ name: ZName(m.name), type: z.enum(WARD_TYPES, { error: m.wardType }), departmentId: ZOptionalId, bedDayRate: ZRate });
 export type WardInput = z.infer<typeof ZWard>;
 export const ZWardPatch = ZWard.partial().extend({ active: z.boolean().optional() });
