@@ -16,6 +16,7 @@ const ITEMS = (all: Messages): NavItem[] => {
     { href: "/me/profile", label: m.profile, permission: "patient.self" },
     { href: "/me/health", label: all.clinical.nav.health, permission: "patient.self" },
     { href: "/admin/audit", label: m.audit, permission: "audit.read" },
+    { href: "/admin/data", label: all.databrowser.nav.data, permission: "data.browse" },
     { href: "/appointments", label: sc.appointments, permission: "appointment.read" },
     { href: "/availability", label: sc.availability, permission: "availability.own" },
     { href: "/consultations/new", label: all.clinical.nav.consultations, permission: "clinical.write" },

@@ -8,7 +8,10 @@ import { staffEn } from "./staff.en";
 import { triageEn } from "./triage.en";
 import { wardsEn } from "./wards.en";
 import { reportsEn } from "./reports.en";
+import { reportbuilderEn } from "./reportbuilder.en";
 import { tokensEn } from "./tokens.en";
+import { databrowserEn } from "./databrowser.en";
+import { fhirEn } from "./fhir.en";
 
 // Every user-facing English string of the shell. A French file with the same shape can follow.
 export const en = {
@@ -184,7 +187,10 @@ export const en = {
   scheduling: schedulingEn,
   wards: wardsEn,
   reports: reportsEn,
+  reportbuilder: reportbuilderEn,
   tokens: tokensEn,
+  databrowser: databrowserEn,
+  fhir: fhirEn,
   prescriptions: prescriptionsEn,
   clinical: clinicalEn,
   pharmacy: pharmacyEn,
@@ -226,6 +232,9 @@ export const en = {
     adminOutboxId: "Email",
     adminOutbox: "Outbox",
     adminTokens: "API tokens",
+    adminData: "Data browser",
+    adminDataEntity: "Data browser",
+    adminDataEntityId: "Record",
     patientsNew: "Register a patient",
     patientsIdEdit: "Edit patient",
     patientsId: "Patient chart",
@@ -250,6 +259,7 @@ export const en = {
     beds: "Bed board",
     reportsRevenue: "Revenue per doctor",
     reportsOccupancy: "Bed occupancy",
+    reportsBuilder: "Report builder",
     reports: "Reports",
     appointmentsId: "Appointment",
     appointments: "Appointments",

@@ -51,6 +51,7 @@ export const PERMISSIONS = {
   "billing.manage": { roles: ["ADMIN", "RECORDS_OFFICER"], description: "Invoices, payments and refunds" },
   "billing.read": { roles: ["ADMIN", "RECORDS_OFFICER", "PATIENT"], description: "Read invoices, payments and receipts (patients: their own)" },
   "report.read": { roles: ["ADMIN"], description: "Revenue and analytics reports, exportable as CSV" },
+  "report.build": { roles: ["ADMIN"], description: "Build ad-hoc reports from allow-listed fields (read-only, audited), exportable as CSV" },
   "publichealth.read": { roles: ["ADMIN"], description: "Anonymised public-health aggregates (also through a public-health API token)" },
   "token.manage": { roles: ["ADMIN"], description: "Create, list and revoke API tokens for integrations" },
 
@@ -61,6 +62,7 @@ export const PERMISSIONS = {
   "department.manage": { roles: ["ADMIN"], description: "Create and edit departments" },
   "outbox.read": { roles: ["ADMIN"], description: "Read the emails the hospital sent or holds unsent" },
   "audit.read": { roles: ["ADMIN"], description: "Read the audit trail" },
+  "data.browse": { roles: ["ADMIN"], description: "Open the data browser: every entity listed, filtered and shown with its audit history (each entity also needs its own read permission; edits go through the entity's own permission and service)" },
   "stats.read": { roles: ["ADMIN"], description: "Hospital-wide counts and reports" },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
 
