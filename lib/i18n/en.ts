@@ -8,10 +8,8 @@ import { staffEn } from "./staff.en";
 import { triageEn } from "./triage.en";
 import { wardsEn } from "./wards.en";
 import { reportsEn } from "./reports.en";
-import { reportbuilderEn } from "./reportbuilder.en";
 import { tokensEn } from "./tokens.en";
 import { databrowserEn } from "./databrowser.en";
-import { fhirEn } from "./fhir.en";
 
 // Every user-facing English string of the shell. A French file with the same shape can follow.
 export const en = {
@@ -187,10 +185,8 @@ export const en = {
   scheduling: schedulingEn,
   wards: wardsEn,
   reports: reportsEn,
-  reportbuilder: reportbuilderEn,
   tokens: tokensEn,
   databrowser: databrowserEn,
-  fhir: fhirEn,
   prescriptions: prescriptionsEn,
   clinical: clinicalEn,
   pharmacy: pharmacyEn,
@@ -259,7 +255,6 @@ export const en = {
     beds: "Bed board",
     reportsRevenue: "Revenue per doctor",
     reportsOccupancy: "Bed occupancy",
-    reportsBuilder: "Report builder",
     reports: "Reports",
     appointmentsId: "Appointment",
     appointments: "Appointments",

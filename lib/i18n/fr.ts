@@ -10,10 +10,8 @@ import { staffFr } from "./staff.fr";
 import { triageFr } from "./triage.fr";
 import { wardsFr } from "./wards.fr";
 import { reportsFr } from "./reports.fr";
-import { reportbuilderFr } from "./reportbuilder.fr";
 import { tokensFr } from "./tokens.fr";
 import { databrowserFr } from "./databrowser.fr";
-import { fhirFr } from "./fhir.fr";
 
 // The French catalogue: the same shape as English (lib/i18n/en.ts), checked by the type.
 export const fr: Messages = {
@@ -28,8 +26,6 @@ export const fr: Messages = {
   triage: triageFr,
   wards: wardsFr,
   reports: reportsFr,
-  reportbuilder: reportbuilderFr,
   tokens: tokensFr,
   databrowser: databrowserFr,
-  fhir: fhirFr,
 };
