@@ -8,6 +8,7 @@ import { staffEn } from "./staff.en";
 import { triageEn } from "./triage.en";
 import { wardsEn } from "./wards.en";
 import { reportsEn } from "./reports.en";
+import { reportbuilderEn } from "./reportbuilder.en";
 import { tokensEn } from "./tokens.en";
 import { databrowserEn } from "./databrowser.en";
 
@@ -185,6 +186,7 @@ export const en = {
   scheduling: schedulingEn,
   wards: wardsEn,
   reports: reportsEn,
+  reportbuilder: reportbuilderEn,
   tokens: tokensEn,
   databrowser: databrowserEn,
   prescriptions: prescriptionsEn,
@@ -255,6 +257,7 @@ export const en = {
     beds: "Bed board",
     reportsRevenue: "Revenue per doctor",
     reportsOccupancy: "Bed occupancy",
+    reportsBuilder: "Report builder",
     reports: "Reports",
     appointmentsId: "Appointment",
     appointments: "Appointments",

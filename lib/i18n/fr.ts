@@ -10,6 +10,7 @@ import { staffFr } from "./staff.fr";
 import { triageFr } from "./triage.fr";
 import { wardsFr } from "./wards.fr";
 import { reportsFr } from "./reports.fr";
+import { reportbuilderFr } from "./reportbuilder.fr";
 import { tokensFr } from "./tokens.fr";
 import { databrowserFr } from "./databrowser.fr";
 
@@ -26,6 +27,7 @@ export const fr: Messages = {
   triage: triageFr,
   wards: wardsFr,
   reports: reportsFr,
+  reportbuilder: reportbuilderFr,
   tokens: tokensFr,
   databrowser: databrowserFr,
 };

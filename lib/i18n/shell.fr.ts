@@ -233,6 +233,7 @@ export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "passwo
     beds: "Tableau des lits",
     reportsRevenue: "Chiffre d'affaires par médecin",
     reportsOccupancy: "Occupation des lits",
+    reportsBuilder: "Générateur de rapports",
     reports: "Rapports",
     appointmentsId: "Rendez-vous",
     appointments: "Rendez-vous",

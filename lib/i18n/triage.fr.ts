@@ -1,5 +1,54 @@
 import type { Messages } from "./en";
-import { triageEn } from "./triage.en";
 
-// (Being translated: issue 8.)
-export const triageFr: Messages["triage"] = triageEn;
+// French strings for triage and the notification centre (same shape as triage.en.ts).
+export const triageFr: Messages["triage"] = {
+  box: {
+    title: "Orientation",
+    intro: "Décrivez le problème du patient avec ses mots (en anglais ou en français). La suggestion n'est qu'un conseil : c'est vous qui choisissez le service.",
+    problem: "Problème du patient",
+    suggest: "Suggérer un service",
+    suggesting: "Réflexion…",
+    recommended: "Service suggéré",
+    confidence: "Confiance",
+    source: "Source",
+    sources: { rules: "Règles intégrées", llm: "Modèle de langage" },
+    plannedStay: "Séjour prévu (jours)",
+    noStay: "Aucune hospitalisation suggérée",
+    day: "jour",
+    days: "jours",
+    redFlags: "Signes d'alerte",
+    matched: "Éléments reconnus",
+    department: "Service",
+    accept: "Choisir ce service",
+    confirmed: "Service choisi",
+    change: "Changer",
+    otherHint: "Vous pouvez choisir un autre service avant de confirmer.",
+    failed: "La suggestion n'a pas pu être faite. Choisissez vous-même le service.",
+  },
+  bell: {
+    label: "Notifications",
+    unread: "non lues",
+    empty: "Aucune notification pour l'instant.",
+    markAllRead: "Tout marquer comme lu",
+    viewAll: "Voir toutes les notifications",
+  },
+  notifications: {
+    title: "Notifications",
+    intro: "Messages concernant vos patients, vos rendez-vous et vos exports.",
+    all: "Toutes",
+    unreadOnly: "Non lues",
+    markRead: "Marquer comme lue",
+    markAllRead: "Tout marquer comme lu",
+    read: "Lue",
+    open: "Ouvrir",
+    none: "Aucune notification.",
+    noneUnread: "Vous avez tout lu.",
+  },
+  errors: {
+    problemShort: "Décrivez le problème en au moins 3 caractères",
+    problemLong: "Utilisez au plus 2000 caractères",
+    department: "Choisissez un service",
+    stay: "Indiquez un nombre entier de jours entre 0 et 365",
+    alreadyConfirmed: "Cette orientation a déjà été confirmée pour un autre patient.",
+  },
+};

@@ -5,6 +5,7 @@ import { ZCreateInvoice, ZLines, ZPayment, ZRefund, ZVoid } from "@/lib/billing/
 import { ZAddendum, ZConsultationCreate, ZConsultationUpdate, ZLabOrder, ZLabResult, ZNurseNote, ZVitals } from "@/lib/clinical/schemas";
 import { ZDepartmentCreate, ZDepartmentUpdate } from "@/lib/departments/schemas";
 import { ZExportRequest } from "@/lib/jobs/schemas";
+import { ZReportSpec } from "@/lib/reportbuilder/spec";
 import { ZDeactivatePatient, ZRegisterPatient, ZSelfRegister, ZUpdatePatient } from "@/lib/patients/schemas";
 import { DRUG_FILTER_KEYS, ZDrugCreate, ZDrugUpdate } from "@/lib/pharmacy/schemas";
 import { PRESCRIPTION_FILTER_KEYS, ZPrescribe, ZRevoke } from "@/lib/prescriptions/schemas";
@@ -118,6 +119,9 @@ export const OPERATIONS: Operation[] = [
   { method: "GET", path: "/prescriptions", tag: "prescriptions", summary: "`?status=&patientId=&page=&pageSize=&sort=-issuedAt|issuedAt`, scoped to the caller (patients: their own).", permission: "prescription.read", query: ["q", "page", "pageSize", "sort", ...PRESCRIPTION_FILTER_KEYS], list: true },
   { method: "POST", path: "/prescriptions", tag: "prescriptions", summary: "Prescribes (doctors). Safety findings without `overrideReason` → 409 SAFETY_CHECK with `error.details.findings`.", permission: "prescription.write", body: ZPrescribe, status: 201 },
   { method: "GET", path: "/public-health/aggregates", tag: "public-health", summary: "`?from=&to=&groupBy=diagnosis|department|ageBand|sex[&format=csv]`: anonymised counts, small cells suppressed. An admin (publichealth.read), or an integration token with the \"public-health:read\" scope.", permission: "publichealth.read", query: ["from","to","groupBy","format"], scopes: ["public-health:read"] },
+  { method: "POST", path: "/reports/builder", tag: "reports", summary: "A report from the allow-list (see `/reports/builder/entities`): `{ entity, columns?, filters?: [{ field, op, value }], groupBy?: [{ field, granularity? }], aggregates?: [{ fn: count|sum|avg, field? }], page?, pageSize? ≤ 100 }` → `{ columns, items, total, page, pageSize }`; `?format=csv` for the whole result as CSV. Read-only, audited.", permission: "report.build", body: ZReportSpec, query: ["format"] },
+  { method: "POST", path: "/reports/builder/csv", tag: "reports", summary: "The same spec → the whole result as CSV (header: the column keys; at most 50,000 rows). Audited.", permission: "report.build", body: ZReportSpec },
+  { method: "GET", path: "/reports/builder/entities", tag: "reports", summary: "The report builder's allow-list: per entity its fields (type, enum values, operators, group-by, granularities, aggregatable) and default columns.", permission: "report.build" },
   { method: "GET", path: "/reports/{name}", tag: "reports", summary: "`/reports/{revenue|appointments|occupancy|diagnoses|revenue-per-day}[.csv]?from=&to=`: JSON, or CSV with `.csv` or `?format=csv`.", permission: "report.read" },
   { method: "GET", path: "/reports/occupancy", tag: "reports", summary: "`?from=YYYY-MM-DD&to=YYYY-MM-DD` (both included): bed-days occupied / available, admissions and discharges per ward.", permission: "ward.read", query: ["from","to"] },
   { method: "GET", path: "/reports/revenue", tag: "reports", summary: "`?from=&to=&doctorId=` (dates both included): per doctor the consultation visits, billed and collected; `&format=csv` for CSV.", permission: "report.read" },

@@ -51,6 +51,7 @@ export const PERMISSIONS = {
   "billing.manage": { roles: ["ADMIN", "RECORDS_OFFICER"], description: "Invoices, payments and refunds" },
   "billing.read": { roles: ["ADMIN", "RECORDS_OFFICER", "PATIENT"], description: "Read invoices, payments and receipts (patients: their own)" },
   "report.read": { roles: ["ADMIN"], description: "Revenue and analytics reports, exportable as CSV" },
+  "report.build": { roles: ["ADMIN"], description: "Build ad-hoc reports from allow-listed fields (read-only, audited), exportable as CSV" },
   "publichealth.read": { roles: ["ADMIN"], description: "Anonymised public-health aggregates (also through a public-health API token)" },
   "token.manage": { roles: ["ADMIN"], description: "Create, list and revoke API tokens for integrations" },
 

@@ -1,0 +1,13 @@
+import { apiRoute, readJson } from "@/lib/server/api";
+import { db } from "@/lib/server/db";
+import { csvResponse } from "@/lib/reports/csv";
+import { ZReportSpec } from "@/lib/reportbuilder/spec";
+import { reportCsv, runReport } from "@/lib/reportbuilder/service";
+
+/** Runs a report spec: `{ columns, items, total, page, pageSize }`, or the whole result as CSV with `?format=csv`. */
+export const POST = apiRoute("report.build", async ({ req, ctx }) => {
+  const spec = await readJson(req, ZReportSpec);
+  if (req.nextUrl.searchParams.get("format") !== "csv") return runReport(db(), ctx, spec);
+  const csv = await reportCsv(db(), ctx, spec);
+  return csvResponse(csv.body, csv.filename);
+});
