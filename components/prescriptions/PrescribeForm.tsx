@@ -13,6 +13,7 @@ import type { Messages } from "@/lib/i18n/en";
 import type { DrugOption } from "@/lib/prescriptions/queries";
 import type { Finding } from "@/lib/prescriptions/safety";
 import type { ActionResult } from "@/lib/server/action";
+import { ROUTE_VALUES } from "@/lib/prescriptions/labels";
 import { DrugPicker } from "./DrugPicker";
 import { FindingsList } from "./FindingsList";
 
@@ -81,7 +82,7 @@ export function PrescribeForm({ patientId, consultationId, prescribe, searchDrug
           <DrugPicker name={`line-${i}-drug`} value={l.drug} onChange={(drug) => update(l.key, { drug })} search={searchDrugs} labels={f} error={err(i, "drugId")} />
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             <Field label={f.dose} name={`line-${i}-dose`} value={l.dose} onChange={(e) => update(l.key, { dose: e.target.value })} hint={f.doseHint} error={err(i, "dose")} />
-            <SelectField label={f.route} name={`line-${i}-route`} value={l.route} onChange={(e) => update(l.key, { route: e.target.value })} options={labels.routes.map((r) => [r, r] as const)} error={err(i, "route")} />
+            <SelectField label={f.route} name={`line-${i}-route`} value={l.route} onChange={(e) => update(l.key, { route: e.target.value })} options={ROUTE_VALUES.map((r, k) => [r, labels.routes[k] ?? r] as const)} error={err(i, "route")} />
             <Field label={f.frequency} name={`line-${i}-frequency`} value={l.frequency} onChange={(e) => update(l.key, { frequency: e.target.value })} hint={f.frequencyHint} error={err(i, "frequency")} />
             <Field label={f.duration} name={`line-${i}-days`} type="number" min={1} max={365} value={l.durationDays} onChange={(e) => update(l.key, { durationDays: e.target.value })} error={err(i, "durationDays")} />
           </div>

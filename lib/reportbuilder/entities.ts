@@ -70,7 +70,18 @@ const num = (sql: Prisma.Sql): Field => ({ type: "number", sql });
 const money = (sql: Prisma.Sql): Field => ({ type: "money", sql });
 const oneOf = (sql: Prisma.Sql, values: readonly string[]): Field => ({ type: "enum", sql: Prisma.sql`${sql}::text`, values, group: true });
 const department = text(Prisma.sql`coalesce(dep.name, '—')`);
-const doctorDepartment = (user: Prisma.Sql) => Prisma.sql`LEFT JOIN "StaffProfile" sp ON sp."userId" = ${user} LEFT JOIN "Department" dep ON dep.id = sp."departmentId"`;
+
+/** A clinical record: its patient (p), its doctor (d) and the doctor's department (dep); age at `at`. */
+const clinical = (base: Prisma.Sql, patient: Prisma.Sql, doctor: Prisma.Sql, at: Prisma.Sql) => ({
+  from: Prisma.sql`${base} JOIN "Patient" p ON p.id = ${patient} JOIN "User" d ON d.id = ${doctor}
+    LEFT JOIN "StaffProfile" sp ON sp."userId" = d.id LEFT JOIN "Department" dep ON dep.id = sp."departmentId"`,
+  common: { doctor: text(Prisma.sql`d.name`), department, ...patientFields(at) },
+});
+const appointment = clinical(Prisma.sql`"Appointment" t`, Prisma.sql`t."patientId"`, Prisma.sql`t."doctorId"`, Prisma.sql`t."startsAt"`);
+const consultation = clinical(Prisma.sql`"Consultation" t`, Prisma.sql`t."patientId"`, Prisma.sql`t."doctorId"`, Prisma.sql`t."createdAt"`);
+const diagnosis = clinical(Prisma.sql`"Diagnosis" x JOIN "Consultation" t ON t.id = x."consultationId"`, Prisma.sql`t."patientId"`, Prisma.sql`t."doctorId"`, Prisma.sql`t."createdAt"`);
+const prescription = clinical(Prisma.sql`"Prescription" t`, Prisma.sql`t."patientId"`, Prisma.sql`t."prescriberId"`, Prisma.sql`t."issuedAt"`);
+const labResult = clinical(Prisma.sql`"LabResult" t JOIN "LabOrder" o ON o.id = t."orderId" JOIN "LabTest" lt ON lt.id = o."testId"`, Prisma.sql`o."patientId"`, Prisma.sql`o."orderedById"`, Prisma.sql`t."resultedAt"`);
 
 export const ENTITIES = {
   patients: {
@@ -86,38 +97,32 @@ export const ENTITIES = {
     order: Prisma.sql`p."createdAt" DESC, p.id`,
   },
   appointments: {
-    from: Prisma.sql`"Appointment" t JOIN "Patient" p ON p.id = t."patientId" JOIN "User" d ON d.id = t."doctorId" ${doctorDepartment(Prisma.sql`t."doctorId"`)}`,
+    from: appointment.from,
     fields: {
       startsAt: date(Prisma.sql`t."startsAt"`),
       status: oneOf(Prisma.sql`t.status`, ["BOOKED", "CHECKED_IN", "COMPLETED", "CANCELLED", "NO_SHOW"]),
-      doctor: text(Prisma.sql`d.name`),
-      department,
-      ...patientFields(Prisma.sql`t."startsAt"`),
+      ...appointment.common,
     },
     defaultColumns: ["startsAt", "status", "doctor", "department"],
     order: Prisma.sql`t."startsAt" DESC, t.id`,
   },
   consultations: {
-    from: Prisma.sql`"Consultation" t JOIN "Patient" p ON p.id = t."patientId" JOIN "User" d ON d.id = t."doctorId" ${doctorDepartment(Prisma.sql`t."doctorId"`)}`,
+    from: consultation.from,
     fields: {
       createdAt: date(Prisma.sql`t."createdAt"`),
       signed: oneOf(Prisma.sql`CASE WHEN t."signedAt" IS NULL THEN 'no' ELSE 'yes' END`, ["yes", "no"]),
-      doctor: text(Prisma.sql`d.name`),
-      department,
-      ...patientFields(Prisma.sql`t."createdAt"`),
+      ...consultation.common,
     },
     defaultColumns: ["createdAt", "doctor", "department", "signed"],
     order: Prisma.sql`t."createdAt" DESC, t.id`,
   },
   diagnoses: {
-    from: Prisma.sql`"Diagnosis" x JOIN "Consultation" t ON t.id = x."consultationId" JOIN "Patient" p ON p.id = t."patientId" JOIN "User" d ON d.id = t."doctorId" ${doctorDepartment(Prisma.sql`t."doctorId"`)}`,
+    from: diagnosis.from,
     fields: {
       createdAt: date(Prisma.sql`t."createdAt"`),
       code: text(Prisma.sql`coalesce(x.code, '—')`),
       category: text(Prisma.sql`coalesce(split_part(x.code, '.', 1), '—')`),
-      doctor: text(Prisma.sql`d.name`),
-      department,
-      ...patientFields(Prisma.sql`t."createdAt"`),
+      ...diagnosis.common,
     },
     defaultColumns: ["createdAt", "code", "department"],
     order: Prisma.sql`t."createdAt" DESC, x.id`,
@@ -143,14 +148,12 @@ export const ENTITIES = {
     order: Prisma.sql`t."admittedAt" DESC, t.id`,
   },
   prescriptions: {
-    from: Prisma.sql`"Prescription" t JOIN "Patient" p ON p.id = t."patientId" JOIN "User" d ON d.id = t."prescriberId" ${doctorDepartment(Prisma.sql`t."prescriberId"`)}`,
+    from: prescription.from,
     fields: {
       issuedAt: date(Prisma.sql`t."issuedAt"`),
       status: oneOf(Prisma.sql`t.status`, ["ACTIVE", "PARTIALLY_DISPENSED", "DISPENSED", "REVOKED", "EXPIRED"]),
-      doctor: text(Prisma.sql`d.name`),
-      department,
       items: num(Prisma.sql`(SELECT count(*)::int FROM "PrescriptionItem" i WHERE i."prescriptionId" = t.id)`),
-      ...patientFields(Prisma.sql`t."issuedAt"`),
+      ...prescription.common,
     },
     defaultColumns: ["issuedAt", "status", "doctor", "items"],
     order: Prisma.sql`t."issuedAt" DESC, t.id`,
@@ -179,15 +182,13 @@ export const ENTITIES = {
     order: Prisma.sql`t."receivedAt" DESC, t.id`,
   },
   labResults: {
-    from: Prisma.sql`"LabResult" t JOIN "LabOrder" o ON o.id = t."orderId" JOIN "LabTest" lt ON lt.id = o."testId" JOIN "Patient" p ON p.id = o."patientId" JOIN "User" d ON d.id = o."orderedById" ${doctorDepartment(Prisma.sql`o."orderedById"`)}`,
+    from: labResult.from,
     fields: {
       resultedAt: date(Prisma.sql`t."resultedAt"`),
       test: text(Prisma.sql`lt.name`),
       flag: oneOf(Prisma.sql`t.flag`, ["NORMAL", "LOW", "HIGH", "ABNORMAL"]),
       value: num(Prisma.sql`t.value`),
-      doctor: text(Prisma.sql`d.name`),
-      department,
-      ...patientFields(Prisma.sql`t."resultedAt"`),
+      ...labResult.common,
     },
     defaultColumns: ["resultedAt", "test", "value", "flag"],
     order: Prisma.sql`t."resultedAt" DESC, t.id`,

@@ -13,6 +13,7 @@ import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { getPrescription } from "@/lib/prescriptions/queries";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
+import { routeLabel } from "@/lib/prescriptions/labels";
 import { formatInstant } from "@/lib/server/format";
 import { guardPage } from "@/lib/server/guard";
 import { stringParams } from "@/lib/server/page-query";
@@ -72,7 +73,7 @@ export default async function PrescriptionPage({ params, searchParams }: { param
               <tr key={i.id}>
                 <td className={cell}>{i.drug.genericName} {i.drug.strength} {i.drug.form}{i.drug.brandName ? <span className="text-slate-500"> ({i.drug.brandName})</span> : null}</td>
                 <td className={cell}>{i.dose}</td>
-                <td className={cell}>{i.route}</td>
+                <td className={cell}>{routeLabel(i.route, m)}</td>
                 <td className={cell}>{i.frequency}</td>
                 <td className={cell}>{m.phrases.days(i.durationDays)}</td>
                 <td className={`${cell} tabular-nums`}>{i.quantity}</td>
