@@ -9,10 +9,24 @@ describe("money", () => {
   });
 
   it("formats minor units with the currency's digits", () => {
-    expect(formatMoney(123456, "USD", "en-US")).toBe("$1,234.56");
-    expect(formatMoney(-500, "USD", "en-US")).toBe("-$5.00");
-    expect(formatMoney(1500, "JPY", "en-US")).toBe("¥1,500");
-    expect(formatMoney(1234, "KWD", "en-US")).toMatch(/1\.234/);
+    expect(formatMoney(123456, "USD", "en")).toBe("$1,234.56");
+    expect(formatMoney(-500, "USD", "en")).toBe("-$5.00");
+    expect(formatMoney(1500, "JPY", "en")).toBe("¥1,500");
+    expect(formatMoney(1234, "KWD", "en")).toMatch(/1\.234/);
+  });
+
+  it("formats money the French way for a French reader", () => {
+    // Intl groups French thousands with a narrow no-break space and puts the symbol after.
+    expect(formatMoney(123456, "USD", "fr").replace(/[\u00a0\u202f]/g, " ")).toBe("1 234,56 $");
+    expect(formatMoney(-500, "EUR", "fr").replace(/[\u00a0\u202f]/g, " ")).toBe("-5,00 €");
+  });
+
+  it("reads a French decimal comma and spaced thousands", () => {
+    expect(parseMoney("12,5", "USD")).toBe(1250);
+    expect(parseMoney("1 234,56", "USD")).toBe(123456);
+    expect(parseMoney("1\u202f234,56", "EUR")).toBe(123456);
+    expect(parseMoney("1,234", "USD")).toBe(123400);
+    expect(parseMoney("12,5", "JPY")).toBe(125);
   });
 
   it("parses decimal text to minor units and refuses the rest", () => {

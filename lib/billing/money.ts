@@ -1,3 +1,5 @@
+import { INTL_TAG, type Locale } from "@/lib/i18n";
+
 // Money is an integer number of minor units (cents) of the hospital's one currency.
 
 /** How many minor-unit digits the currency has (USD 2, JPY 0, KWD 3), from Intl. */
@@ -5,16 +7,22 @@ export function minorDigits(currency: string): number {
   return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
-/** 123456 USD → "$1,234.56"; negative amounts keep their sign. */
-export function formatMoney(minor: number, currency: string, locale = "en-GB"): string {
+/** 123456 USD → "$1,234.56" in English, "1 234,56 $" in French; negative amounts keep their sign. */
+export function formatMoney(minor: number, currency: string, locale: Locale): string {
   const digits = minorDigits(currency);
-  return new Intl.NumberFormat(locale, { style: "currency", currency, currencyDisplay: "narrowSymbol", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(minor / 10 ** digits);
+  return new Intl.NumberFormat(INTL_TAG[locale], { style: "currency", currency, currencyDisplay: "narrowSymbol", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(minor / 10 ** digits);
 }
 
-/** "12.5" → 1250 (USD); null for text that is not a non-negative amount with at most the currency's digits. */
+/**
+ * "12.5" → 1250 (USD); the French "12,5" and "1 234,56" too (a single comma followed by at most the
+ * currency's digits is a decimal comma; otherwise commas and spaces group thousands). Null for text
+ * that is not a non-negative amount with at most the currency's digits.
+ */
 export function parseMoney(text: string, currency: string): number | null {
   const digits = minorDigits(currency);
-  const clean = text.trim().replace(/,/g, "");
+  const compact = text.trim().replace(/[\s\u00a0\u202f]/g, "");
+  const decimalComma = digits > 0 && new RegExp(`^\\d+,\\d{1,${digits}}$`).test(compact);
+  const clean = decimalComma ? compact.replace(",", ".") : compact.replace(/,/g, "");
   const re = digits > 0 ? new RegExp(`^(\\d{1,12})(?:\\.(\\d{0,${digits}}))?$`) : /^(\d{1,12})$/;
   const m = re.exec(clean);
   if (!m) return null;

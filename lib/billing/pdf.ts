@@ -1,19 +1,20 @@
 import PDFDocument from "pdfkit";
-import { en } from "@/lib/i18n/en";
+import { catalog, INTL_TAG, type Locale } from "@/lib/i18n";
+import { localizeText } from "@/lib/i18n/localize";
 import { audit } from "@/lib/server/audit";
 import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
-import { pdfBytes } from "@/lib/server/pdf";
+import { pdfBytes, pdfSafe } from "@/lib/server/pdf";
 import { notFound } from "@/lib/server/errors";
 import type { Ctx } from "@/lib/server/session";
 import { formatMoney } from "./money";
 import { getInvoice, invoiceScope, type InvoiceDetail } from "./queries";
 
 // The printable invoice and payment receipt: hospital header, patient, lines or the amount, with
-// standard PDF fonts (nothing to embed). A4.
+// standard PDF fonts (nothing to embed). A4. Written in the reader's language: labels from the
+// catalogue, dates and amounts formatted the way that language writes them.
 
-const t = en.billing.pdf;
-const day = (iso: string) => new Intl.DateTimeFormat("en-GB", { timeZone: env().HOSPITAL_TIMEZONE, dateStyle: "long" }).format(new Date(iso));
+const day = (iso: string, locale: Locale) => pdfSafe(new Intl.DateTimeFormat(INTL_TAG[locale], { timeZone: env().HOSPITAL_TIMEZONE, dateStyle: "long" }).format(new Date(iso)));
 
 /** A document with the hospital header and a title; `finish` ends it and resolves to its bytes. */
 function startDoc(title: string) {
@@ -37,12 +38,14 @@ function startDoc(title: string) {
   return { doc, left, width, y: y + 12, field, finish };
 }
 
-export function buildInvoicePdf(inv: InvoiceDetail): Promise<Buffer> {
-  const { doc, left, width, y: top, field, finish } = startDoc(en.billing.phrases.invoiceTitle(inv.number));
-  const money = (n: number) => formatMoney(n, inv.currency);
+export function buildInvoicePdf(inv: InvoiceDetail, locale: Locale): Promise<Buffer> {
+  const m = catalog(locale).billing;
+  const t = m.pdf;
+  const { doc, left, width, y: top, field, finish } = startDoc(m.phrases.invoiceTitle(inv.number));
+  const money = (n: number) => pdfSafe(formatMoney(n, inv.currency, locale));
   const half = width / 2 - 10;
   let y = field(t.patient, `${inv.patient.name} · ${t.mrn} ${inv.patient.mrn}`, left, top, half);
-  y = Math.max(y, field(t.date, day(inv.issuedAt), left + width / 2 + 10, top, half)) + 6;
+  y = Math.max(y, field(t.date, day(inv.issuedAt, locale), left + width / 2 + 10, top, half)) + 6;
   if (inv.status === "void") {
     doc.font("Helvetica-Bold").fontSize(14).fillColor("#b91c1c").text(t.void, left, y, { width });
     y = doc.y + 6;
@@ -58,7 +61,8 @@ export function buildInvoicePdf(inv: InvoiceDetail): Promise<Buffer> {
   header();
   const bottom = doc.page.height - doc.page.margins.bottom;
   for (const l of inv.lines) {
-    const cells = [l.description, String(l.quantity), money(l.unitAmount), money(l.amount)];
+    // Line descriptions were written in English when the invoice was made ("Bed-days, Ward A").
+    const cells = [localizeText(l.description, locale), String(l.quantity), money(l.unitAmount), money(l.amount)];
     doc.font("Helvetica").fontSize(10);
     const h = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: cols[i] - 8 })));
     if (y + h + 8 > bottom - 80) {
@@ -84,28 +88,30 @@ export function buildInvoicePdf(inv: InvoiceDetail): Promise<Buffer> {
 
 export type ReceiptData = { receiptNumber: string; invoiceNumber: string; patient: string; mrn: string; amount: number; currency: string; method: string; reference: string | null; reason: string | null; receivedAt: string; receivedBy: string };
 
-export function buildReceiptPdf(r: ReceiptData): Promise<Buffer> {
-  const { left, width, y: top, field, finish } = startDoc(en.billing.phrases.receiptTitle(r.receiptNumber));
+export function buildReceiptPdf(r: ReceiptData, locale: Locale): Promise<Buffer> {
+  const m = catalog(locale).billing;
+  const t = m.pdf;
+  const { left, width, y: top, field, finish } = startDoc(m.phrases.receiptTitle(r.receiptNumber));
   const half = width / 2 - 10;
   let y = field(t.patient, `${r.patient} · ${t.mrn} ${r.mrn}`, left, top, half);
   y = field(t.forInvoice, r.invoiceNumber, left, y, half);
-  y = field(t.method, en.billing.methods[r.method as keyof typeof en.billing.methods] ?? r.method, left, y, half);
+  y = field(t.method, m.methods[r.method as keyof typeof m.methods] ?? r.method, left, y, half);
   if (r.reference) y = field(t.reference, r.reference, left, y, half);
-  if (r.reason) field(en.billing.detail.refundReason, r.reason, left, y, half);
-  let yr = field(r.amount < 0 ? t.refunded : t.amount, formatMoney(Math.abs(r.amount), r.currency), left + width / 2 + 10, top, half);
-  yr = field(t.date, day(r.receivedAt), left + width / 2 + 10, yr, half);
+  if (r.reason) field(m.detail.refundReason, r.reason, left, y, half);
+  let yr = field(r.amount < 0 ? t.refunded : t.amount, pdfSafe(formatMoney(Math.abs(r.amount), r.currency, locale)), left + width / 2 + 10, top, half);
+  yr = field(t.date, day(r.receivedAt, locale), left + width / 2 + 10, yr, half);
   field(t.receivedBy, r.receivedBy, left + width / 2 + 10, yr, half);
   return finish();
 }
 
-/** The invoice PDF in the actor's scope (else NOT_FOUND); the read is audited by getInvoice. */
-export async function renderInvoicePdf(prisma: Db, ctx: Ctx, id: string): Promise<{ number: string; pdf: Buffer }> {
+/** The invoice PDF in the actor's scope (else NOT_FOUND), in the reader's language; the read is audited by getInvoice. */
+export async function renderInvoicePdf(prisma: Db, ctx: Ctx, id: string, locale: Locale): Promise<{ number: string; pdf: Buffer }> {
   const inv = await getInvoice(prisma, ctx, id);
-  return { number: inv.number, pdf: await buildInvoicePdf(inv) };
+  return { number: inv.number, pdf: await buildInvoicePdf(inv, locale) };
 }
 
-/** The receipt of a payment or refund in the actor's scope (else NOT_FOUND), audited as a view. */
-export async function renderReceiptPdf(prisma: Db, ctx: Ctx, paymentId: string): Promise<{ number: string; pdf: Buffer }> {
+/** The receipt of a payment or refund in the actor's scope (else NOT_FOUND), in the reader's language, audited as a view. */
+export async function renderReceiptPdf(prisma: Db, ctx: Ctx, paymentId: string, locale: Locale): Promise<{ number: string; pdf: Buffer }> {
   const p = await prisma.payment.findFirst({
     where: { id: paymentId, invoice: invoiceScope(ctx) },
     include: { invoice: { select: { number: true, currency: true, patient: { select: { id: true, firstName: true, lastName: true, mrn: true } } } } },
@@ -114,7 +120,7 @@ export async function renderReceiptPdf(prisma: Db, ctx: Ctx, paymentId: string):
   const staff = await prisma.user.findUnique({ where: { id: p.receivedById }, select: { name: true } });
   const patient = p.invoice.patient;
   const [pdf] = await Promise.all([
-    buildReceiptPdf({ receiptNumber: p.receiptNumber, invoiceNumber: p.invoice.number, patient: `${patient.firstName} ${patient.lastName}`, mrn: patient.mrn, amount: p.amount, currency: p.invoice.currency, method: p.method, reference: p.reference, reason: p.reason, receivedAt: p.receivedAt.toISOString(), receivedBy: staff?.name ?? "" }),
+    buildReceiptPdf({ receiptNumber: p.receiptNumber, invoiceNumber: p.invoice.number, patient: `${patient.firstName} ${patient.lastName}`, mrn: patient.mrn, amount: p.amount, currency: p.invoice.currency, method: p.method, reference: p.reference, reason: p.reason, receivedAt: p.receivedAt.toISOString(), receivedBy: staff?.name ?? "" }, locale),
     audit(prisma, ctx, { action: "VIEW", entity: "Payment", entityId: p.id, patientId: patient.id, details: { view: "receipt" } }),
   ]);
   return { number: p.receiptNumber, pdf };

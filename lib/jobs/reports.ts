@@ -47,7 +47,7 @@ export async function sendMonthlyReports(prisma: Db, month = previousMonth(), co
         patientsSeen: Number(seen[0]?.n ?? 0),
         consultationsSigned: signed,
         admissionsAttended: admissions,
-        revenue: formatMoney(Number(revenue[0]?.total ?? 0), env().HOSPITAL_CURRENCY),
+        revenue: formatMoney(Number(revenue[0]?.total ?? 0), env().HOSPITAL_CURRENCY, "en"),
         url: `${appUrl()}/appointments`,
       };
       const id = await queueEmail(tx, { to: doctor.email, template: "doctorReport", data }, config);

@@ -1,21 +1,21 @@
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
-import { en } from "@/lib/i18n/en";
+import { catalog, INTL_TAG, type Locale } from "@/lib/i18n";
 import { audit } from "@/lib/server/audit";
 import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
-import { pdfBytes } from "@/lib/server/pdf";
+import { pdfBytes, pdfSafe } from "@/lib/server/pdf";
 import { notFound } from "@/lib/server/errors";
 import type { Ctx } from "@/lib/server/session";
 import { DETAIL, prescriptionScope, toDetail, type PrescriptionDetail } from "./queries";
 
 // The printable prescription: hospital header, patient, prescriber, drug lines, signature line and
 // the verification QR code with its URL. Standard PDF fonts (nothing to embed), the QR code drawn
-// as vector squares. Laid out from the page's own size, so A4 and US Letter both fit.
+// as vector squares. Laid out from the page's own size, so A4 and US Letter both fit. Written in
+// the reader's language: labels from the catalogue, dates as that language writes them.
 
 export type Paper = "A4" | "LETTER";
-const t = en.prescriptions.pdf;
 
 export type PdfData = {
   hospital: string;
@@ -29,7 +29,7 @@ export type PdfData = {
   items: { drug: string; dose: string; route: string; frequency: string; durationDays: number; quantity: number; instructions: string | null }[];
 };
 
-const date = (iso: string) => new Intl.DateTimeFormat("en-GB", { timeZone: env().HOSPITAL_TIMEZONE, dateStyle: "long" }).format(new Date(iso));
+const longDate = (iso: string, locale: Locale) => pdfSafe(new Intl.DateTimeFormat(INTL_TAG[locale], { timeZone: env().HOSPITAL_TIMEZONE, dateStyle: "long" }).format(new Date(iso)));
 
 /** The QR modules as horizontal runs of dark squares: [row, startColumn, length]. */
 function qrRuns(text: string): { size: number; runs: [number, number, number][] } {
@@ -50,7 +50,9 @@ function qrRuns(text: string): { size: number; runs: [number, number, number][] 
 }
 
 /** Renders the PDF from plain data (no database): what the route and the benchmark call. */
-export function buildPrescriptionPdf(data: PdfData, paper: Paper = "A4"): Promise<Buffer> {
+export function buildPrescriptionPdf(data: PdfData, paper: Paper, locale: Locale): Promise<Buffer> {
+  const t = catalog(locale).prescriptions.pdf;
+  const date = (iso: string) => longDate(iso, locale);
   const doc = new PDFDocument({ size: paper, margin: 48, info: { Title: `${t.title} – ${data.patient.name}`, Author: data.hospital } });
   const done = pdfBytes(doc);
   const left = doc.page.margins.left;
@@ -151,7 +153,7 @@ export function buildPrescriptionPdf(data: PdfData, paper: Paper = "A4"): Promis
  * with the patient's date of birth and allergies and the prescriber's qualification); audited as a
  * view, the audit row written while the PDF is laid out.
  */
-export async function renderPrescriptionPdf(prisma: Db, ctx: Ctx, id: string, paper: Paper): Promise<Buffer> {
+export async function renderPrescriptionPdf(prisma: Db, ctx: Ctx, id: string, paper: Paper, locale: Locale): Promise<Buffer> {
   const row = await prisma.prescription.findFirst({
     where: { id, ...prescriptionScope(ctx) },
     select: {
@@ -161,28 +163,29 @@ export async function renderPrescriptionPdf(prisma: Db, ctx: Ctx, id: string, pa
     },
   });
   if (!row) throw notFound("prescription");
-  const data = pdfData(toDetail(row, clock.now()), row.patient, row.prescriber.staffProfile?.qualification ?? null);
+  const data = pdfData(toDetail(row, clock.now()), row.patient, row.prescriber.staffProfile?.qualification ?? null, locale);
   const [pdf] = await Promise.all([
-    buildPrescriptionPdf(data, paper),
+    buildPrescriptionPdf(data, paper, locale),
     audit(prisma, ctx, { action: "VIEW", entity: "Prescription", entityId: row.id, patientId: row.patient.id, details: { view: "pdf", paper } }),
   ]);
   return pdf;
 }
 
-export function pdfData(p: PrescriptionDetail, patient: { dateOfBirth: Date; allergies: { substance: string; severity: string | null }[] }, qualification: string | null): PdfData {
+export function pdfData(p: PrescriptionDetail, patient: { dateOfBirth: Date; allergies: { substance: string; severity: string | null }[] }, qualification: string | null, locale: Locale): PdfData {
+  const m = catalog(locale).prescriptions;
   return {
     hospital: env().HOSPITAL_NAME,
     patient: {
       name: p.patient.name,
       mrn: p.patient.mrn,
       dateOfBirth: patient.dateOfBirth.toISOString(),
-      allergies: patient.allergies.length ? patient.allergies.map((a) => (a.severity ? `${a.substance} (${a.severity})` : a.substance)).join(", ") : t.noAllergies,
+      allergies: patient.allergies.length ? patient.allergies.map((a) => (a.severity ? `${a.substance} (${a.severity})` : a.substance)).join(", ") : m.pdf.noAllergies,
     },
     prescriber: { name: p.prescriber.name, qualification },
     issuedAt: p.issuedAt,
     expiresAt: p.expiresAt,
     verifyUrl: p.verifyUrl,
-    notice: p.status === "ACTIVE" || p.status === "PARTIALLY_DISPENSED" ? null : en.prescriptions.rx.verdict[p.status],
+    notice: p.status === "ACTIVE" || p.status === "PARTIALLY_DISPENSED" ? null : m.rx.verdict[p.status],
     items: p.items.map((i) => ({ drug: `${i.drug.genericName} ${i.drug.strength} ${i.drug.form}`, dose: i.dose, route: i.route, frequency: i.frequency, durationDays: i.durationDays, quantity: i.quantity, instructions: i.instructions })),
   };
 }

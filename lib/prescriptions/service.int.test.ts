@@ -156,11 +156,11 @@ describe("prescribing", () => {
   it("renders a PDF on A4 and US Letter", async () => {
     const p = await rx(doctor, { patientId, items: [line("paracetamol"), line("cetirizine")] });
     for (const [paper, box] of [["A4", [595.28, 841.89]], ["LETTER", [612, 792]]] as const) {
-      const pdf = await renderPrescriptionPdf(db(), doctor, p.id, paper);
+      const pdf = await renderPrescriptionPdf(db(), doctor, p.id, paper, "en");
       expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
       const m = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf.toString("latin1"));
       expect(m && [Number(m[1]), Number(m[2])]).toEqual(box);
     }
-    expect(await err(renderPrescriptionPdf(db(), otherPatientCtx, p.id, "A4"))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await err(renderPrescriptionPdf(db(), otherPatientCtx, p.id, "A4", "en"))).toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -7,3 +7,9 @@ export function pdfBytes(doc: PDFKit.PDFDocument): Promise<Buffer> {
     doc.on("error", reject);
   });
 }
+
+/**
+ * Text the standard PDF fonts can draw: their WinAnsi encoding has the no-break space but not the
+ * narrow one Intl puts in French numbers ("1 234,56 $"), so that becomes a no-break space.
+ */
+export const pdfSafe = (text: string): string => text.replace(/\u202f/g, "\u00a0");

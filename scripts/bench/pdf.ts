@@ -63,11 +63,11 @@ export async function benchPdf(opts: PdfOptions): Promise<PdfResult> {
       items: LINES.map(([name, dose, frequency, durationDays]) => ({ drugId: drugs.get(name), dose, route: "oral", frequency, durationDays, instructions: name === "metformin" ? "With breakfast and the evening meal" : undefined })),
     }));
     opts.log(`  in-process: ${opts.runs} runs of renderPrescriptionPdf and of the layout alone…`);
-    const render = await time(opts.runs, (i) => renderPrescriptionPdf(prisma, ctx, rx.id, paperOf(i)));
+    const render = await time(opts.runs, (i) => renderPrescriptionPdf(prisma, ctx, rx.id, paperOf(i), "en"));
     const withAllergies = await prisma.patient.findUniqueOrThrow({ where: { id: patient.id }, select: { dateOfBirth: true, allergies: { select: { substance: true, severity: true } } } });
-    const data = pdfData(rx, withAllergies, "MBBS, MRCP");
-    const layout = await time(opts.runs, (i) => buildPrescriptionPdf(data, paperOf(i)));
-    const bytes = { A4: (await buildPrescriptionPdf(data, "A4")).length, LETTER: (await buildPrescriptionPdf(data, "LETTER")).length };
+    const data = pdfData(rx, withAllergies, "MBBS, MRCP", "en");
+    const layout = await time(opts.runs, (i) => buildPrescriptionPdf(data, paperOf(i), "en"));
+    const bytes = { A4: (await buildPrescriptionPdf(data, "A4", "en")).length, LETTER: (await buildPrescriptionPdf(data, "LETTER", "en")).length };
     opts.log(`  in-process render p50 ${render.p50} ms, p95 ${render.p95} ms; layout alone p50 ${layout.p50} ms, p95 ${layout.p95} ms`);
 
     const server = await startServer(database.url, opts.port);

@@ -50,9 +50,9 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
               {staff ? <td className={cell}>{i.patient.name} <span className="text-slate-500">· {i.patient.mrn}</span></td> : null}
               <td className={cell}>{formatInstant(i.issuedAt, locale)}</td>
               <td className={cell}><InvoiceStatusBadge status={i.status} label={m.statuses[i.status]} /></td>
-              <td className={`${cell} text-right tabular-nums`}>{formatMoney(i.total, i.currency)}</td>
-              <td className={`${cell} text-right tabular-nums`}>{formatMoney(i.paid, i.currency)}</td>
-              <td className={`${cell} text-right font-medium tabular-nums`}>{formatMoney(i.balance, i.currency)}</td>
+              <td className={`${cell} text-right tabular-nums`}>{formatMoney(i.total, i.currency, locale)}</td>
+              <td className={`${cell} text-right tabular-nums`}>{formatMoney(i.paid, i.currency, locale)}</td>
+              <td className={`${cell} text-right font-medium tabular-nums`}>{formatMoney(i.balance, i.currency, locale)}</td>
             </tr>
           ))}
         </Table>

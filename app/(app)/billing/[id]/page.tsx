@@ -30,7 +30,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
     if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
     throw e;
   });
-  const money = (n: number) => formatMoney(n, inv.currency);
+  const money = (n: number) => formatMoney(n, inv.currency, locale);
   const manage = can(ctx.actor.role, "billing.manage") && inv.status !== "void";
   const methods = Object.entries(m.methods) as [string, string][];
   return (

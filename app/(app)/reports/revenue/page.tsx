@@ -5,7 +5,7 @@ import { FilterForm } from "@/components/ui/FilterForm";
 import { buttonClass } from "@/components/ui/Button";
 import { cell, Table } from "@/components/ui/Table";
 import { formatMoney } from "@/lib/billing/money";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { pageRange, revenueReport } from "@/lib/reports/queries";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
@@ -17,8 +17,8 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
   await guardPage("report.read", "/reports/revenue");
   const m = (await messages()).reports.revenue;
   const { range, error } = pageRange(stringParams(await searchParams));
-  const r = await revenueReport(db(), range);
-  const money = (n: number) => formatMoney(n, r.currency);
+  const [r, locale] = await Promise.all([revenueReport(db(), range), requestLocale()]);
+  const money = (n: number) => formatMoney(n, r.currency, locale);
   const num = `${cell} text-right tabular-nums`;
   return (
     <>

@@ -1,13 +1,14 @@
 import { apiRoute } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
+import { requestLocale } from "@/lib/i18n/server";
 import { parseInput } from "@/lib/server/validation";
 import { renderPrescriptionPdf } from "@/lib/prescriptions/pdf";
 import { ZPaper } from "@/lib/prescriptions/schemas";
 
-/** `?paper=A4|LETTER` (default A4): the printable prescription with its verification QR code. */
+/** `?paper=A4|LETTER` (default A4): the printable prescription with its verification QR code, in the reader's language. */
 export const GET = apiRoute<{ id: string }>("prescription.read", async ({ req, ctx, params }) => {
   const paper = parseInput(ZPaper, req.nextUrl.searchParams.get("paper") ?? undefined);
-  const pdf = await renderPrescriptionPdf(db(), ctx, params.id, paper);
+  const pdf = await renderPrescriptionPdf(db(), ctx, params.id, paper, await requestLocale());
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",
