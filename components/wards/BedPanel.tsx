@@ -15,6 +15,8 @@ import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { SelectField } from "@/components/ui/Select";
 import type { BedState } from "@/lib/generated/prisma/enums";
+import { INTL_TAG, type Locale } from "@/lib/i18n";
+import { useAppLocale } from "@/lib/i18n/client";
 import type { Messages } from "@/lib/i18n/en";
 import type { BoardBed } from "@/lib/wards/queries";
 
@@ -33,7 +35,7 @@ export type PanelProps = {
   onClose: () => void;
 };
 
-const when = (iso: string, timeZone: string) => new Date(iso).toLocaleString("en-GB", { timeZone, dateStyle: "medium", timeStyle: "short" });
+const when = (iso: string, timeZone: string, locale: Locale) => new Date(iso).toLocaleString(INTL_TAG[locale], { timeZone, dateStyle: "medium", timeStyle: "short" });
 
 function AdmitForm({ bed, labels, triageLabels, doctors, departments, onDone }: Pick<PanelProps, "bed" | "labels" | "triageLabels" | "doctors" | "departments"> & { onDone: (m: string) => void }) {
   const [patient, setPatient] = useState<PatientOption | null>(null);
@@ -106,6 +108,7 @@ type HistoryRow = { id: string; admissionId: string; patient: { name: string; mr
 
 /** One bed: who is in it, its history, and what the user may do to it now. */
 export function BedPanel({ bed, place, labels, states, triageLabels, freeBeds, doctors, departments, can, timeZone, onClose }: PanelProps) {
+  const locale = useAppLocale();
   const router = useRouter();
   const [done, setDone] = useState<string | null>(null);
   const [history, setHistory] = useState<HistoryRow[] | null>(null);
@@ -151,7 +154,7 @@ export function BedPanel({ bed, place, labels, states, triageLabels, freeBeds, d
             <dt className="text-slate-600">{labels.attending}</dt>
             <dd>{bed.admission.doctorName}</dd>
             <dt className="text-slate-600">{labels.since}</dt>
-            <dd>{when(bed.admission.since, timeZone)}</dd>
+            <dd>{when(bed.admission.since, timeZone, locale)}</dd>
             <dd className="col-span-2"><Link className="text-brand-700 underline" href={`/admissions/${bed.admission.id}`}>{labels.openAdmission}</Link></dd>
           </dl>
         ) : null}
@@ -168,7 +171,7 @@ export function BedPanel({ bed, place, labels, states, triageLabels, freeBeds, d
                 <li key={h.id} className="py-2">
                   <span className="font-medium">{h.patient.name}</span> <span className="font-mono text-slate-600">{h.patient.mrn}</span>
                   <br />
-                  <span className="text-slate-600">{when(h.startsAt, timeZone)} → {h.endsAt ? when(h.endsAt, timeZone) : labels.now}</span>
+                  <span className="text-slate-600">{when(h.startsAt, timeZone, locale)} → {h.endsAt ? when(h.endsAt, timeZone, locale) : labels.now}</span>
                 </li>
               ))}
             </ul>

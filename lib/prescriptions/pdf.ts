@@ -8,6 +8,7 @@ import { env } from "@/lib/server/env";
 import { pdfBytes, pdfSafe } from "@/lib/server/pdf";
 import { notFound } from "@/lib/server/errors";
 import type { Ctx } from "@/lib/server/session";
+import { routeLabel } from "./labels";
 import { DETAIL, prescriptionScope, toDetail, type PrescriptionDetail } from "./queries";
 
 // The printable prescription: hospital header, patient, prescriber, drug lines, signature line and
@@ -186,6 +187,6 @@ export function pdfData(p: PrescriptionDetail, patient: { dateOfBirth: Date; all
     expiresAt: p.expiresAt,
     verifyUrl: p.verifyUrl,
     notice: p.status === "ACTIVE" || p.status === "PARTIALLY_DISPENSED" ? null : m.rx.verdict[p.status],
-    items: p.items.map((i) => ({ drug: `${i.drug.genericName} ${i.drug.strength} ${i.drug.form}`, dose: i.dose, route: i.route, frequency: i.frequency, durationDays: i.durationDays, quantity: i.quantity, instructions: i.instructions })),
+    items: p.items.map((i) => ({ drug: `${i.drug.genericName} ${i.drug.strength} ${i.drug.form}`, dose: i.dose, route: routeLabel(i.route, m), frequency: i.frequency, durationDays: i.durationDays, quantity: i.quantity, instructions: i.instructions })),
   };
 }

@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { RxStatusBadge } from "@/components/prescriptions/StatusBadge";
 import { buttonClass } from "@/components/ui/Button";
 import { DefinitionList } from "@/components/ui/DefinitionList";
-import { messages, titled } from "@/lib/i18n/server";
+import { INTL_TAG, type Locale } from "@/lib/i18n";
+import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { routeLabel } from "@/lib/prescriptions/labels";
 import { verifyPrescription } from "@/lib/prescriptions/verify";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
@@ -13,7 +15,7 @@ import { currentCtx } from "@/lib/server/session";
 
 export const generateMetadata = titled((m) => m.titles.rxToken, { robots: { index: false, follow: false }, referrer: "no-referrer" });
 
-const date = (iso: string) => new Intl.DateTimeFormat("en-GB", { timeZone: env().HOSPITAL_TIMEZONE, dateStyle: "long" }).format(new Date(iso));
+const date = (iso: string, locale: Locale) => new Intl.DateTimeFormat(INTL_TAG[locale], { timeZone: env().HOSPITAL_TIMEZONE, dateStyle: "long" }).format(new Date(iso));
 
 /**
  * The public page behind the QR code: only what checking a prescription needs (status, dates,
@@ -24,12 +26,14 @@ export default async function RxPage({ params }: { params: Promise<{ token: stri
   const visitor = await currentCtx();
   const rx = await verifyPrescription(db(), token, visitor);
   if (!rx) notFound();
-  const m = (await messages()).prescriptions.rx;
+  const [catalogue, locale] = await Promise.all([messages(), requestLocale()]);
+  const p = catalogue.prescriptions;
+  const m = p.rx;
   const live = rx.status === "ACTIVE" || rx.status === "PARTIALLY_DISPENSED";
   const rows: [string, React.ReactNode][] = [
     [m.status, <RxStatusBadge key="s" status={rx.status} />],
-    [m.issued, date(rx.issuedAt)],
-    [m.expires, date(rx.expiresAt)],
+    [m.issued, date(rx.issuedAt, locale)],
+    [m.expires, date(rx.expiresAt, locale)],
     [m.prescriber, rx.prescriber],
     [m.patient, rx.patientInitials],
   ];
@@ -49,7 +53,7 @@ export default async function RxPage({ params }: { params: Promise<{ token: stri
           {rx.items.map((i, n) => (
             <li key={n} className="py-2">
               <p className="font-medium text-slate-900">{i.drug}</p>
-              <p className="text-slate-700">{i.dose} · {i.route} · {i.frequency} · {i.durationDays} d · qty {i.quantity}</p>
+              <p className="text-slate-700">{i.dose} · {routeLabel(i.route, p)} · {i.frequency} · {p.phrases.days(i.durationDays)} · {p.pdf.head[5]} {i.quantity}</p>
               {i.instructions ? <p className="text-slate-600 italic">{i.instructions}</p> : null}
             </li>
           ))}
