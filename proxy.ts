@@ -5,5 +5,5 @@ import { withAuth } from "next-auth/middleware";
 export default withAuth({ pages: { signIn: "/login" } });
 
 export const config = {
-  matcher: ["/((?!api|_next|login|register|set-password|forgot-password|rx|favicon.ico|.*\\.(?:png|svg|ico|css|js)$).*)"],
+  matcher: ["/((?!api|fhir|_next|login|register|set-password|forgot-password|rx|favicon.ico|.*\\.(?:png|svg|ico|css|js)$).*)"],
 };

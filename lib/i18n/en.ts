@@ -10,7 +10,9 @@ import { wardsEn } from "./wards.en";
 import { reportsEn } from "./reports.en";
 import { reportbuilderEn } from "./reportbuilder.en";
 import { tokensEn } from "./tokens.en";
+import { emailsEn } from "./emails.en";
 import { databrowserEn } from "./databrowser.en";
+import { fhirEn } from "./fhir.en";
 
 // Every user-facing English string of the shell. A French file with the same shape can follow.
 export const en = {
@@ -189,12 +191,14 @@ export const en = {
   reportbuilder: reportbuilderEn,
   tokens: tokensEn,
   databrowser: databrowserEn,
+  fhir: fhirEn,
   prescriptions: prescriptionsEn,
   clinical: clinicalEn,
   pharmacy: pharmacyEn,
   triage: triageEn,
   jobs: jobsEn,
   billing: billingEn,
+  emails: emailsEn,
   audit: {
     title: "Audit trail",
     intro: "Who created, changed or viewed which record, when and from where. Rows are hash-chained: any edit or deletion breaks the chain.",

@@ -12,7 +12,9 @@ import { wardsFr } from "./wards.fr";
 import { reportsFr } from "./reports.fr";
 import { reportbuilderFr } from "./reportbuilder.fr";
 import { tokensFr } from "./tokens.fr";
+import { emailsFr } from "./emails.fr";
 import { databrowserFr } from "./databrowser.fr";
+import { fhirFr } from "./fhir.fr";
 
 // The French catalogue: the same shape as English (lib/i18n/en.ts), checked by the type.
 export const fr: Messages = {
@@ -29,5 +31,7 @@ export const fr: Messages = {
   reports: reportsFr,
   reportbuilder: reportbuilderFr,
   tokens: tokensFr,
+  emails: emailsFr,
   databrowser: databrowserFr,
+  fhir: fhirFr,
 };

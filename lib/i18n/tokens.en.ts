@@ -33,7 +33,7 @@ export const tokensEn = {
     expiresInDays: "Expires after (days)",
     expiresHint: "Leave empty for a token that does not expire.",
     create: "Create token",
-    scopeLabels: { full: "full — acts as you", "public-health:read": "public-health:read — aggregates only" } as Record<string, string>,
+    scopeLabels: { full: "full — acts as you", "public-health:read": "public-health:read — aggregates only", "fhir:read": "fhir:read — FHIR R4 read API, as you" } as Record<string, string>,
     shownOnce: "Copy this token now: it is shown only once and cannot be recovered.",
     secret: "New token",
   },

@@ -35,7 +35,7 @@ export const tokensFr: Messages["tokens"] = {
     expiresInDays: "Expire après (jours)",
     expiresHint: "Laissez vide pour un jeton sans expiration.",
     create: "Créer le jeton",
-    scopeLabels: { full: "full — agit en votre nom", "public-health:read": "public-health:read — agrégats uniquement" },
+    scopeLabels: { full: "full — agit en votre nom", "public-health:read": "public-health:read — agrégats uniquement", "fhir:read": "fhir:read — API de lecture FHIR R4, en votre nom" },
     shownOnce: "Copiez ce jeton maintenant : il n'est affiché qu'une fois et ne peut pas être récupéré.",
     secret: "Nouveau jeton",
   },

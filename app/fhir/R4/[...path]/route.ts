@@ -1,0 +1,34 @@
+import type { NextRequest } from "next/server";
+import { FHIR_JSON, operationOutcome } from "@/lib/fhir/bundle";
+import { FHIR_SCOPES, fhirRoute } from "@/lib/fhir/handler";
+import { callerLocale } from "@/lib/server/api";
+import { clock } from "@/lib/server/clock";
+import { db } from "@/lib/server/db";
+import { appUrl, env } from "@/lib/server/env";
+import { toAppError } from "@/lib/server/errors-map";
+import { authorize } from "@/lib/server/guard";
+import { localizeError } from "@/lib/i18n/localize";
+
+// The FHIR R4 read API (lib/fhir): every /fhir/R4/… GET, answered in application/fhir+json, errors
+// as an OperationOutcome. Bearer tokens (sign-in or integration, scope full or fhir:read) or the session.
+
+const decoded = (s: string) => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+};
+const fhirJson = (body: unknown, status: number) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": FHIR_JSON } });
+
+export async function GET(req: NextRequest, { params }: { params: Promise<{ path: string[] }> }): Promise<Response> {
+  try {
+    const { path } = await params;
+    const route = fhirRoute(path.map(decoded), { base: appUrl(), url: req.nextUrl, software: env().HOSPITAL_NAME, now: clock.now() });
+    const body = route.permission === null ? route.run() : await route.run(db(), await authorize(route.permission, FHIR_SCOPES));
+    return fhirJson(body, 200);
+  } catch (err) {
+    const e = toAppError(err, { method: req.method, path: req.nextUrl.pathname });
+    return fhirJson(operationOutcome({ ...localizeError({ message: e.message, fields: e.fields }, await callerLocale()), code: e.code }), e.status);
+  }
+}

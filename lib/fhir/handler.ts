@@ -1,0 +1,177 @@
+import type * as R4 from "fhir/r4";
+import { en } from "@/lib/i18n/en";
+import { audit } from "@/lib/server/audit";
+import type { Db } from "@/lib/server/db";
+import { AppError, forbidden, notFound } from "@/lib/server/errors";
+import { can, type Permission } from "@/lib/server/permissions";
+import type { Ctx } from "@/lib/server/session";
+import { searchset, type Paging } from "./bundle";
+import { capabilityStatement, FHIR_TYPES, SEARCH_PARAMS, type FhirType } from "./capability";
+import { SYSTEM } from "./mappers";
+import {
+  CLINICAL_TYPES, clinicalSources, pageSources, patientSource, practitioner, practitionerSource, readClinical, visiblePatient,
+  type ClinicalType, type ObservationCategory, type PatientSearch, type Source,
+} from "./queries";
+
+// /fhir/R4/… requests: which permission each needs, then the read itself (scoped and audited).
+// The route authorizes with `permission` before calling `run`; the metadata needs none.
+
+const m = en.fhir;
+/** Integration token scopes (besides "full") that reach the FHIR API. */
+export const FHIR_SCOPES = ["fhir:read"] as const;
+
+const PERMISSION: Record<FhirType, Permission> = {
+  Patient: "patient.read",
+  Practitioner: "doctor.search",
+  Encounter: "clinical.read",
+  Condition: "clinical.read",
+  AllergyIntolerance: "patient.read",
+  Observation: "clinical.read",
+  MedicationRequest: "prescription.read",
+  Appointment: "appointment.read",
+};
+
+export type FhirRequest = { base: string; url: URL; software: string; now: Date };
+type Run = (prisma: Db, ctx: Ctx) => Promise<R4.FhirResource>;
+export type FhirRoute = { permission: null; run: () => R4.FhirResource } | { permission: Permission; run: Run };
+
+const invalid = (fields: Record<string, string>) => new AppError("VALIDATION_FAILED", "Some fields need attention.", { fields });
+const isType = (s: string): s is FhirType => (FHIR_TYPES as string[]).includes(s);
+const isClinical = (t: FhirType): t is ClinicalType => (CLINICAL_TYPES as readonly string[]).includes(t);
+
+/** `_count` (1–200, default 20) and `_offset` (or `_page` from 1). */
+export function paging(params: URLSearchParams, defaultCount = 20): Paging {
+  const int = (name: string, min: number, max: number, message: string) => {
+    const raw = params.get(name);
+    if (raw === null) return undefined;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) throw invalid({ [name]: message });
+    return n;
+  };
+  const count = int("_count", 1, 200, m.badCount) ?? defaultCount;
+  const offset = int("_offset", 0, Number.MAX_SAFE_INTEGER, m.badOffset);
+  const page = int("_page", 1, Number.MAX_SAFE_INTEGER, m.badOffset);
+  return { count, offset: offset ?? (page ? (page - 1) * count : 0) };
+}
+
+const COMMON = ["_count", "_offset", "_page", "_format"];
+function checkParams(params: URLSearchParams, allowed: string[]) {
+  const bad = [...new Set(params.keys())].filter((k) => !COMMON.includes(k) && !allowed.includes(k));
+  if (bad.length) throw invalid(Object.fromEntries(bad.map((k) => [k, m.badParam(k)])));
+}
+
+/** `patient=<id>` or `patient=Patient/<id>` (also `subject=`), required for clinical searches. */
+function patientParam(params: URLSearchParams): string {
+  const raw = (params.get("patient") ?? params.get("subject") ?? "").trim().replace(/^Patient\//, "");
+  if (!raw) throw invalid({ patient: m.patientRequired });
+  return raw;
+}
+
+function patientSearch(params: URLSearchParams): PatientSearch {
+  const q: PatientSearch = {};
+  const ids = params.getAll("_id").flatMap((v) => v.split(",")).map((s) => s.trim()).filter(Boolean);
+  if (ids.length) q.ids = ids;
+  const words = params.getAll("name").flatMap((v) => v.split(/[\s,]+/)).filter(Boolean);
+  if (words.length) q.name = words;
+  const identifier = params.get("identifier");
+  if (identifier !== null) {
+    const [system, value] = identifier.includes("|") ? identifier.split("|", 2) : [null, identifier];
+    if (!value || (system && system !== SYSTEM.mrn)) throw invalid({ identifier: m.badIdentifier });
+    q.identifier = { value, mrnOnly: system === SYSTEM.mrn };
+  }
+  return q;
+}
+
+const CATEGORIES: ObservationCategory[] = ["vital-signs", "survey", "laboratory"];
+function category(params: URLSearchParams): ObservationCategory | undefined {
+  const raw = params.get("category");
+  if (raw === null) return undefined;
+  const code = raw.replace(/^.*\|/, "") as ObservationCategory;
+  if (!CATEGORIES.includes(code)) throw invalid({ category: m.badCategory });
+  return code;
+}
+
+/** The patient the actor may see, else NOT_FOUND (a patient asking about another: the same). */
+async function patientOrNotFound(prisma: Db, ctx: Ctx, id: string): Promise<R4.Patient> {
+  const p = await visiblePatient(prisma, ctx, id);
+  if (!p) throw notFound("patient");
+  return p;
+}
+
+/** The Patient, then each clinical type the actor may read, one page across them all. */
+async function everything(prisma: Db, ctx: Ctx, req: FhirRequest, patientId: string): Promise<R4.Bundle> {
+  const patient = await patientOrNotFound(prisma, ctx, patientId);
+  const sources: Source[] = [
+    { count: async () => 1, page: async () => [patient] },
+    ...CLINICAL_TYPES.filter((t) => can(ctx.actor.role, PERMISSION[t])).flatMap((t) => clinicalSources(prisma, ctx, t, patientId)),
+  ];
+  const page = paging(req.url.searchParams, 100);
+  checkParams(req.url.searchParams, []);
+  const { total, resources } = await pageSources(sources, page.offset, page.count);
+  await audit(prisma, ctx, { action: "VIEW", entity: "FHIR/Patient/$everything", entityId: patientId, patientId, details: { offset: page.offset, returned: resources.length, total } });
+  return searchset(req.base, req.url, page, total, resources);
+}
+
+async function search(prisma: Db, ctx: Ctx, req: FhirRequest, type: FhirType): Promise<R4.Bundle> {
+  const params = req.url.searchParams;
+  checkParams(params, SEARCH_PARAMS[type].map((p) => p.name).concat(isClinical(type) ? ["subject"] : []));
+  const page = paging(params);
+  let source: Source;
+  let patientId: string | null = null;
+  if (type === "Patient") source = patientSource(prisma, ctx, patientSearch(params));
+  else if (type === "Practitioner") {
+    const id = params.get("_id");
+    source = id
+      ? { count: async () => ((await practitioner(prisma, id)) ? 1 : 0), page: async () => [await practitioner(prisma, id)].filter((p) => p !== null) }
+      : practitionerSource(prisma, { name: params.get("name")?.trim() || undefined });
+  } else {
+    patientId = patientParam(params);
+    await patientOrNotFound(prisma, ctx, patientId);
+    const sources = clinicalSources(prisma, ctx, type, patientId, { category: type === "Observation" ? category(params) : undefined });
+    source = { count: async () => (await Promise.all(sources.map((s) => s.count()))).reduce((a, b) => a + b, 0), page: async (skip, take) => (await pageSources(sources, skip, take)).resources };
+  }
+  const [total, resources] = await Promise.all([source.count(), source.page(page.offset, page.count)]);
+  if (type !== "Practitioner") {
+    const ids = resources.map((r) => r.id!);
+    if (type === "Patient" && ids.length === 1) patientId = ids[0];
+    await audit(prisma, ctx, { action: "VIEW", entity: `FHIR/${type}`, patientId, details: { search: req.url.search, total, ...(type === "Patient" ? { ids } : { returned: ids.length }) } });
+  }
+  return searchset(req.base, req.url, page, total, resources);
+}
+
+async function read(prisma: Db, ctx: Ctx, type: FhirType, id: string): Promise<R4.FhirResource> {
+  if (type === "Practitioner") {
+    const p = await practitioner(prisma, id);
+    if (!p) throw notFound();
+    return p;
+  }
+  const found = type === "Patient" ? await visiblePatient(prisma, ctx, id).then((r) => r && { resource: r, patientId: id }) : await readClinical(prisma, ctx, type, id);
+  if (!found) throw type === "Patient" ? notFound("patient") : notFound();
+  await audit(prisma, ctx, { action: "VIEW", entity: `FHIR/${type}`, entityId: id, patientId: found.patientId });
+  return found.resource;
+}
+
+/** What a GET under /fhir/R4 asks for: `segments` is the path after /fhir/R4. */
+export function fhirRoute(segments: string[], req: FhirRequest): FhirRoute {
+  const [type, id, op, ...rest] = segments;
+  if (segments.length === 1 && type === "metadata") return { permission: null, run: () => capabilityStatement(req.base, req.software, req.now) };
+  if (!type || rest.length) throw new AppError("NOT_FOUND", m.unknownPath);
+  if (!isType(type)) throw new AppError("NOT_FOUND", m.unknownType(type));
+  if (op !== undefined) {
+    if (type !== "Patient" || op !== "$everything") throw new AppError("NOT_FOUND", m.unknownPath);
+    return { permission: "clinical.read", run: (prisma, ctx) => everything(prisma, ctx, req, id) };
+  }
+  if (id !== undefined) {
+    if (req.url.searchParams.size && [...req.url.searchParams.keys()].some((k) => k !== "_format")) throw invalid(Object.fromEntries([...req.url.searchParams.keys()].map((k) => [k, m.badParam(k)])));
+    return { permission: PERMISSION[type], run: (prisma, ctx) => read(prisma, ctx, type, id) };
+  }
+  return { permission: PERMISSION[type], run: (prisma, ctx) => search(prisma, ctx, req, type) };
+}
+
+/** Route, check the permission against the actor (the route itself resolves the actor), run. */
+export async function fhirRead(prisma: Db, ctx: Ctx, segments: string[], req: FhirRequest): Promise<R4.FhirResource> {
+  const route = fhirRoute(segments, req);
+  if (route.permission === null) return route.run();
+  if (!can(ctx.actor.role, route.permission)) throw forbidden();
+  return route.run(prisma, ctx);
+}

@@ -1,0 +1,11 @@
+// Messages of the FHIR R4 API (/fhir/R4): returned as OperationOutcome diagnostics.
+export const fhirEn = {
+  unknownType: (type: string) => `FHIR resource type ${type} is not served here.`,
+  unknownPath: "Use /fhir/R4/metadata, /fhir/R4/{type}, /fhir/R4/{type}/{id} or /fhir/R4/Patient/{id}/$everything.",
+  patientRequired: "Search by patient: ?patient={id}",
+  badCount: "A whole number from 1 to 200",
+  badOffset: "A whole number from 0",
+  badParam: (name: string) => `Search parameter ${name} is not supported.`,
+  badIdentifier: "Use identifier=urn:hms:mrn|{MRN} or identifier={MRN}",
+  badCategory: "Use vital-signs, laboratory or survey",
+} as const;

@@ -1,0 +1,13 @@
+import type { Messages } from "./en";
+
+// Messages de l'API FHIR R4 (/fhir/R4) : renvoyés dans les diagnostics d'un OperationOutcome.
+export const fhirFr: Messages["fhir"] = {
+  unknownType: (type: string) => `Le type de ressource FHIR ${type} n'est pas servi ici.`,
+  unknownPath: "Utilisez /fhir/R4/metadata, /fhir/R4/{type}, /fhir/R4/{type}/{id} ou /fhir/R4/Patient/{id}/$everything.",
+  patientRequired: "Recherchez par patient : ?patient={id}",
+  badCount: "Un nombre entier de 1 à 200",
+  badOffset: "Un nombre entier à partir de 0",
+  badParam: (name: string) => `Le paramètre de recherche ${name} n'est pas pris en charge.`,
+  badIdentifier: "Utilisez identifier=urn:hms:mrn|{MRN} ou identifier={MRN}",
+  badCategory: "Utilisez vital-signs, laboratory ou survey",
+};
