@@ -49,6 +49,10 @@ export const PAGES: { path: string; roles: RoleName[] }[] = [
   { path: "/public-health", roles: ["ADMIN"] },
   { path: "/admin/wards", roles: ["ADMIN"] },
   { path: "/admin/tokens", roles: ["ADMIN"] },
+  { path: "/admin/data", roles: ["ADMIN"] },
+  { path: "/admin/data/departments", roles: ["ADMIN"] },
+  { path: "/admin/data/patients?sex=female", roles: ["ADMIN"] },
+  { path: "/admin/data/drugs/{drugId}", roles: ["ADMIN"] },
 ];
 
 /** A PAGES path with its placeholders filled in. */
@@ -59,6 +63,10 @@ export const API: { method: "GET" | "POST" | "PATCH" | "DELETE"; path: string; r
   { method: "GET", path: "/api/v1/patients", roles: STAFF },
   { method: "GET", path: "/api/v1/patients/me", roles: ["PATIENT"] },
   { method: "GET", path: "/api/v1/audit", roles: ["ADMIN"] },
+  // The data browser (admins): a list, an unknown record 404, an unknown entity 404.
+  { method: "GET", path: "/api/v1/admin/data/departments", roles: ["ADMIN"] },
+  { method: "GET", path: "/api/v1/admin/data/patients/no-such-patient", roles: ["ADMIN"], okStatus: 404 },
+  { method: "GET", path: "/api/v1/admin/data/no-such-entity", roles: ["ADMIN"], okStatus: 404 },
   { method: "GET", path: "/api/v1/exports", roles: ALL },
   { method: "POST", path: "/api/v1/exports", roles: ALL, okStatus: 400 },
   // Someone else's (or no) export looks the same: 404 for every role that may export at all.
