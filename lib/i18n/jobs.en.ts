@@ -19,6 +19,8 @@ export const jobsEn = {
     download: "Download CSV",
     kinds: { "treatment-history": "Treatment history" } as Record<string, string>,
     statuses: { queued: "Queued", running: "Running", done: "Ready", failed: "Failed" },
+    /** The columns of a treatment-history CSV, in the requester's language. */
+    csvHeader: ["date", "kind", "summary", "flag", "id"],
   },
   buttons: { exportMine: "Export my history (CSV)", exportPatient: "Export CSV", exporting: "Starting export…" },
   admin: {

@@ -1,5 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import { timeline } from "@/lib/clinical/queries";
+import { catalog, isLocale } from "@/lib/i18n";
 import { en } from "@/lib/i18n/en";
 import { audit } from "@/lib/server/audit";
 import { clock } from "@/lib/server/clock";
@@ -13,7 +14,6 @@ import type { ExportRequest } from "./schemas";
 // its progress recorded, and readable by its requester only (anyone else gets 404).
 
 export const EXPORT_PAGE_SIZE = 100;
-export const CSV_HEADER = ["date", "kind", "summary", "flag", "id"];
 
 /** Records an export request (audited) and returns its id; the caller enqueues export.run. */
 export async function requestExport(prisma: Db, ctx: Ctx, input: ExportRequest): Promise<{ id: string }> {
@@ -77,7 +77,7 @@ export async function runExport(prisma: Db, exportId: string, opts: { pageSize?:
   const claimed = await prisma.export.updateManyAndReturn({
     where: { id: exportId, status: { in: ["QUEUED", "RUNNING"] } },
     data: { status: "RUNNING", progress: 0, startedAt: clock.now() },
-    select: { patientId: true, requester: { select: { id: true, role: true, name: true, email: true } } },
+    select: { patientId: true, requester: { select: { id: true, role: true, name: true, email: true, language: true } } },
   });
   if (claimed.length === 0 || !claimed[0].patientId) return;
   const { patientId, requester } = claimed[0];
@@ -94,7 +94,9 @@ export async function runExport(prisma: Db, exportId: string, opts: { pageSize?:
       opts.onProgress?.(progress);
       if (done) break;
     }
-    const csv = stringify([CSV_HEADER, ...rows]);
+    // The header in the requester's language; the rows as the timeline writes them.
+    const header = catalog(isLocale(requester.language) ? requester.language : "en").jobs.exports.csvHeader;
+    const csv = stringify([header, ...rows]);
     await prisma.export.update({
       where: { id: exportId },
       data: { status: "DONE", progress: 1, finishedAt: clock.now(), filename: `treatment-history-${patient.mrn}.csv`, contentType: "text/csv; charset=utf-8", content: new Uint8Array(Buffer.from(csv, "utf8")) },

@@ -148,6 +148,15 @@ describe("treatment-history export", () => {
     await runExport(db(), id);
     expect(await getExport(db(), ctxOf(w.nurse), id)).toMatchObject({ status: "done", progress: 1 });
     await expect(requestExport(db(), ctxOf(w.records), { kind: "treatment-history", patientId: w.patient.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("writes the CSV header in the requester's language", async () => {
+    const w = await world();
+    await db().user.update({ where: { id: w.nurse.id }, data: { language: "fr" } });
+    const { id } = await requestExport(db(), ctxOf(w.nurse), { kind: "treatment-history", patientId: w.patient.id });
+    await runExport(db(), id);
+    const file = await downloadExport(db(), ctxOf(w.nurse), id);
+    expect(Buffer.from(file.content).toString("utf8").split("\n")[0]).toBe("date,type,résumé,alerte,id");
     await expect(requestExport(db(), ctxOf(w.nurse), { kind: "treatment-history" })).rejects.toBeInstanceOf(AppError);
     await expect(requestExport(db(), ctxOf(w.other), { kind: "treatment-history", patientId: w.patient.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
