@@ -4,9 +4,7 @@ import { AppError, forbidden } from "@/lib/server/errors";
 import { can } from "@/lib/server/permissions";
 import type { Ctx } from "@/lib/server/session";
 import { parseInput } from "@/lib/server/validation";
-import { entryOf } from "./registry";
-
-const m = en.databrowser.errors;
+import { browsable } from "./queries";
 
 /**
  * An edit from the data browser: the entity must have an edit in the app; the caller needs the
@@ -14,12 +12,10 @@ const m = en.databrowser.errors;
  * entity's own schema and written by its own service (which audits it). Bad input writes nothing.
  */
 export async function saveRecord(prisma: Db, ctx: Ctx, entity: string, id: string, patch: unknown): Promise<{ id: string }> {
-  const e = entryOf(entity);
-  if (!e) throw new AppError("NOT_FOUND", m.unknownEntity);
-  const role = ctx.actor.role;
-  if (!can(role, "data.browse") || !can(role, e.permission)) throw forbidden();
-  if (!e.edit) throw new AppError("FORBIDDEN", m.readOnly);
-  if (!can(role, e.edit.permission)) throw forbidden();
+  if (!can(ctx.actor.role, "data.browse")) throw forbidden();
+  const e = browsable(ctx, entity);
+  if (!e.edit) throw new AppError("FORBIDDEN", en.databrowser.errors.readOnly);
+  if (!can(ctx.actor.role, e.edit.permission)) throw forbidden();
   await e.edit.run(prisma, ctx, id, parseInput(e.edit.schema, patch) as never);
   return { id };
 }

@@ -2,10 +2,11 @@ import { listAuditEvents, type AuditRow } from "@/lib/audit/queries";
 import { audit } from "@/lib/server/audit";
 import type { ListQuery } from "@/lib/server/api";
 import type { Db } from "@/lib/server/db";
-import { notFound } from "@/lib/server/errors";
+import { AppError, forbidden, notFound } from "@/lib/server/errors";
+import { en } from "@/lib/i18n/en";
 import { can } from "@/lib/server/permissions";
 import type { Ctx } from "@/lib/server/session";
-import { ENTITY_KEYS, REGISTRY, type Entry, type EntityKey, type FieldSpec } from "./registry";
+import { ENTITY_KEYS, entryOf, REGISTRY, type Entry, type EntityKey, type FieldSpec } from "./registry";
 
 type Row = Record<string, unknown>;
 type Where = Record<string, unknown>;
@@ -123,4 +124,19 @@ export async function refOptions(prisma: Db, key: EntityKey): Promise<{ value: s
   const e = REGISTRY.get(key)!;
   const rows = await delegate(prisma, e).findMany({ select: labelSelect(e), orderBy: [{ [e.label[0]]: "asc" }], take: 500 });
   return rows.map((r) => ({ value: String(r.id), label: labelOf(e, r) }));
+}
+
+/** A record's label for a filter chip ("Patient: Amara Bello"); null when it does not exist. */
+export async function recordLabel(prisma: Db, key: EntityKey, id: string): Promise<string | null> {
+  const e = REGISTRY.get(key)!;
+  const row = await delegate(prisma, e).findUnique({ where: { id }, select: labelSelect(e) });
+  return row ? labelOf(e, row) : null;
+}
+
+/** The entry for a browser request: it must exist and the caller must hold its read permission (the browser's own is checked at the door). */
+export function browsable(ctx: Ctx, key: string): Entry {
+  const e = entryOf(key);
+  if (!e) throw new AppError("NOT_FOUND", en.databrowser.errors.unknownEntity);
+  if (!can(ctx.actor.role, e.permission)) throw forbidden();
+  return e;
 }

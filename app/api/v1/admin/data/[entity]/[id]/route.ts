@@ -1,0 +1,12 @@
+import { browsable, getRecord, recordHistory } from "@/lib/databrowser/queries";
+import { apiRoute, parseListQuery } from "@/lib/server/api";
+import { db } from "@/lib/server/db";
+
+// GET /api/v1/admin/data/{entity}/{id}: every browsable field, references as links, and the record's audit history (paged, newest first).
+export const GET = apiRoute<{ entity: string; id: string }>("data.browse", async ({ req, ctx, params }) => {
+  const e = browsable(ctx, params.entity);
+  const record = await getRecord(db(), ctx, e, params.id);
+  const page = parseListQuery(req.nextUrl.searchParams, ["seq"], "-seq");
+  const history = await recordHistory(db(), e, record, page);
+  return { entity: e.key, editable: !!e.edit, ...record, history: { ...history, page: page.page, pageSize: page.pageSize } };
+});
