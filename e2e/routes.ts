@@ -46,6 +46,8 @@ export const PAGES: { path: string; roles: RoleName[] }[] = [
   { path: "/reports/occupancy", roles: WARD_READ },
   { path: "/reports", roles: ["ADMIN"] },
   { path: "/reports/revenue", roles: ["ADMIN"] },
+  { path: "/reports/builder", roles: ["ADMIN"] },
+  { path: "/reports/builder?entity=admissions&group=ward&group=admittedAt:month", roles: ["ADMIN"] },
   { path: "/public-health", roles: ["ADMIN"] },
   { path: "/admin/wards", roles: ["ADMIN"] },
   { path: "/admin/tokens", roles: ["ADMIN"] },
@@ -110,6 +112,11 @@ export const API: { method: "GET" | "POST" | "PATCH" | "DELETE"; path: string; r
   { method: "GET", path: "/api/v1/reports/revenue.csv?from=2026-01-01&to=2026-01-31", roles: ["ADMIN"] },
   { method: "GET", path: "/api/v1/reports/appointments?from=2026-01-01&to=2026-01-31&format=csv", roles: ["ADMIN"] },
   { method: "GET", path: "/api/v1/public-health/aggregates?from=2026-01-01&to=2026-01-31&groupBy=sex", roles: ["ADMIN"] },
+  // The report builder (admins): the allow-list; a spec-less run or export is 400.
+  { method: "GET", path: "/api/v1/reports/builder/entities", roles: ["ADMIN"] },
+  { method: "POST", path: "/api/v1/reports/builder", roles: ["ADMIN"], okStatus: 400 },
+  { method: "POST", path: "/api/v1/reports/builder/csv", roles: ["ADMIN"], okStatus: 400 },
+  { method: "GET", path: "/api/v1/reports/builder/csv?entity=admissions&group=ward&group=admittedAt:month", roles: ["ADMIN"] },
   // Integration API tokens (admins); an empty body is 400, an unknown id 404. /api/v1/openapi.json and /api-docs are public (api-docs.spec.ts).
   { method: "GET", path: "/api/v1/tokens", roles: ["ADMIN"] },
   { method: "POST", path: "/api/v1/tokens", roles: ["ADMIN"], okStatus: 400 },

@@ -3,7 +3,8 @@ import { AppError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/validation";
 import { compile } from "./compile";
 import { ENTITIES, ENTITY_NAMES, OPERATORS_BY_TYPE } from "./entities";
-import { type ReportSpecInput, ZReportSpec, specFromQuery, specToQuery } from "./spec";
+import { specFromQuery, specToQuery } from "./query";
+import { type ReportSpecInput, ZReportSpec } from "./spec";
 
 const fieldsOf = (input: unknown): Record<string, string> => {
   try {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { en } from "@/lib/i18n/en";
 import {
   AGGREGATES, ENTITY_NAMES, GRANULARITIES, OPERATORS, OPERATORS_BY_TYPE,
-  type EntityName, type Field, fieldOf, isGroupable, isNumeric,
+  type Field, fieldOf, isGroupable, isNumeric,
 } from "./entities";
 
 // A report spec: what the admin chose, checked against the allow-list (lib/reportbuilder/entities.ts).
@@ -78,46 +78,3 @@ export const ZReportSpec = z
 
 export type ReportSpec = z.infer<typeof ZReportSpec>;
 export type ReportSpecInput = z.input<typeof ZReportSpec>;
-
-// The spec in a page's URL, so that a report can be bookmarked and paged with links:
-// entity=admissions&col=ward&filter=status:equals:live&filter=admittedAt:between:2026-01-01,2026-03-31
-// &group=ward&group=admittedAt:month&agg=count&agg=sum:plannedStayDays&page=2
-
-const LIST_OPS = new Set(["in", "between"]);
-
-export function specFromQuery(q: URLSearchParams): ReportSpecInput {
-  const pair = (s: string) => {
-    const i = s.indexOf(":");
-    return i < 0 ? [s, undefined] as const : [s.slice(0, i), s.slice(i + 1)] as const;
-  };
-  return {
-    entity: (q.get("entity") ?? "") as EntityName,
-    columns: q.getAll("col"),
-    filters: q.getAll("filter").map((s) => {
-      const [field, rest = ""] = pair(s);
-      const [op, value = ""] = pair(rest);
-      return { field, op: op as (typeof OPERATORS)[number], value: LIST_OPS.has(op) ? value.split(",") : value };
-    }),
-    groupBy: q.getAll("group").map((s) => {
-      const [field, granularity] = pair(s);
-      return { field, granularity: granularity as (typeof GRANULARITIES)[number] | undefined };
-    }),
-    aggregates: q.getAll("agg").map((s) => {
-      const [fn, field] = pair(s);
-      return { fn: fn as (typeof AGGREGATES)[number], field };
-    }),
-    page: q.get("page") ?? undefined,
-    pageSize: q.get("pageSize") ?? undefined,
-  };
-}
-
-export function specToQuery(s: Omit<ReportSpecInput, "page" | "pageSize"> & { page?: unknown; pageSize?: unknown }): URLSearchParams {
-  const q = new URLSearchParams({ entity: s.entity });
-  for (const c of s.columns ?? []) q.append("col", c);
-  for (const f of s.filters ?? []) q.append("filter", `${f.field}:${f.op}:${Array.isArray(f.value) ? f.value.join(",") : f.value}`);
-  for (const g of s.groupBy ?? []) q.append("group", g.granularity ? `${g.field}:${g.granularity}` : g.field);
-  for (const a of s.aggregates ?? []) q.append("agg", a.field ? `${a.fn}:${a.field}` : a.fn);
-  if (s.page !== undefined && String(s.page) !== "1") q.set("page", String(s.page));
-  if (s.pageSize !== undefined) q.set("pageSize", String(s.pageSize));
-  return q;
-}

@@ -11,6 +11,7 @@ import { dashboard, pageRange } from "@/lib/reports/queries";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { guardPage } from "@/lib/server/guard";
+import { can } from "@/lib/server/permissions";
 import { stringParams } from "@/lib/server/page-query";
 
 export const generateMetadata = titled((m) => m.titles.reports);
@@ -18,8 +19,9 @@ export const generateMetadata = titled((m) => m.titles.reports);
 const link = "text-sm font-medium text-brand-700 underline-offset-2 hover:underline";
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await guardPage("report.read", "/reports");
-  const m = (await messages()).reports.dashboard;
+  const ctx = await guardPage("report.read", "/reports");
+  const all = await messages();
+  const m = all.reports.dashboard;
   const { range, error } = pageRange(stringParams(await searchParams));
   const d = await dashboard(db(), range);
   const qs = `from=${range.from}&to=${range.to}`;
@@ -39,6 +41,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         <div className="flex gap-4">
           <Link href={`/reports/revenue?${qs}`} className={link}>{m.revenueLink}</Link>
           <Link href={`/public-health?${qs}`} className={link}>{m.publicHealthLink}</Link>
+          {can(ctx.actor.role, "report.build") ? <Link href="/reports/builder" className={link}>{all.reportbuilder.link}</Link> : null}
         </div>
       </PageHeader>
       <FilterForm action="/reports" selects={[]} dates={[{ name: "from", label: m.from, value: range.from }, { name: "to", label: m.to, value: range.to }]} submit={m.show} />

@@ -1,11 +1,19 @@
 import { apiRoute, readJson } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
+import { parseInput } from "@/lib/server/validation";
 import { csvResponse } from "@/lib/reports/csv";
-import { ZReportSpec } from "@/lib/reportbuilder/spec";
+import { specFromQuery } from "@/lib/reportbuilder/query";
+import { type ReportSpec, ZReportSpec } from "@/lib/reportbuilder/spec";
 import { reportCsv } from "@/lib/reportbuilder/service";
+import type { Ctx } from "@/lib/server/session";
 
-/** The whole result of a report spec as CSV (at most 50,000 rows). */
-export const POST = apiRoute("report.build", async ({ req, ctx }) => {
-  const csv = await reportCsv(db(), ctx, await readJson(req, ZReportSpec));
+// The whole result of a report spec as CSV (at most 50,000 rows): POST with the JSON spec, or GET with
+// the spec in the query as the builder page writes it (a plain download link).
+
+async function download(ctx: Ctx, spec: ReportSpec) {
+  const csv = await reportCsv(db(), ctx, spec);
   return csvResponse(csv.body, csv.filename);
-});
+}
+
+export const POST = apiRoute("report.build", async ({ req, ctx }) => download(ctx, await readJson(req, ZReportSpec)));
+export const GET = apiRoute("report.build", async ({ req, ctx }) => download(ctx, parseInput(ZReportSpec, specFromQuery(req.nextUrl.searchParams))));
