@@ -1,28 +1,28 @@
-import { actionEmail, type EmailContext, type RenderedEmail } from "./layout";
+import { actionEmail, emailWhen, words, type EmailContext, type RenderedEmail } from "./layout";
 
-// English strings live here, beside the template, so that a translation can follow file by file.
 export type AppointmentEmailData = {
   kind: "booked" | "rescheduled" | "cancelled";
   patientName: string;
   doctorName: string;
-  when: string;
+  startsAt: Date;
   reason?: string;
   url: string;
 };
 
-const SUBJECT = { booked: "Your appointment is booked", rescheduled: "Your appointment has moved", cancelled: "Your appointment is cancelled" };
-
 export function appointmentEmail(data: AppointmentEmailData, ctx: EmailContext): RenderedEmail {
+  const t = words(ctx);
+  const w = t.appointment;
+  const when = emailWhen(data.startsAt, ctx);
   const lines = {
-    booked: [`Your appointment with ${data.doctorName} is booked for ${data.when}.`],
-    rescheduled: [`Your appointment with ${data.doctorName} now takes place on ${data.when}.`],
-    cancelled: [`Your appointment with ${data.doctorName} on ${data.when} is cancelled.`, ...(data.reason ? [`Reason: ${data.reason}`] : [])],
+    booked: [w.booked(data.doctorName, when)],
+    rescheduled: [w.rescheduled(data.doctorName, when)],
+    cancelled: [w.cancelled(data.doctorName, when), ...(data.reason ? [w.reason(data.reason)] : [])],
   }[data.kind];
   return actionEmail(ctx, {
-    subject: `${SUBJECT[data.kind]} — ${ctx.hospitalName}`,
-    greeting: `Hello ${data.patientName},`,
+    subject: `${w.subjects[data.kind]} — ${ctx.hospitalName}`,
+    greeting: t.greeting(data.patientName),
     paragraphs: lines,
-    action: { label: "See my appointments", url: data.url },
-    footer: "Please arrive ten minutes early and bring your medical record number.",
+    action: { label: w.action, url: data.url },
+    footer: w.footer,
   });
 }

@@ -1,6 +1,5 @@
-import { actionEmail, type EmailContext, type RenderedEmail } from "./layout";
+import { actionEmail, words, type EmailContext, type RenderedEmail } from "./layout";
 
-// English strings live here, beside the template, so that a translation can follow file by file.
 // What a doctor needs to find their patient, and no more: name, MRN, ward and bed, the reason.
 export type InpatientEmailData = {
   kind: "assigned" | "discharged";
@@ -12,19 +11,19 @@ export type InpatientEmailData = {
   url: string;
 };
 
-const SUBJECT = { assigned: "A patient has been admitted under your care", discharged: "Your patient has been discharged" };
-
 export function inpatientEmail(data: InpatientEmailData, ctx: EmailContext): RenderedEmail {
-  const who = `${data.patientName} (MRN ${data.mrn})`;
+  const t = words(ctx);
+  const w = t.inpatient;
+  const who = w.who(data.patientName, data.mrn);
   const lines = {
-    assigned: [`${who} has been admitted under your care.`, `Bed: ${data.place}.`, `Reason for admission: ${data.reason}`],
-    discharged: [`${who} has been discharged from ${data.place}.`, `Reason for admission: ${data.reason}`],
+    assigned: [w.assigned(who), w.bed(data.place), w.reason(data.reason)],
+    discharged: [w.discharged(who, data.place), w.reason(data.reason)],
   }[data.kind];
   return actionEmail(ctx, {
-    subject: `${SUBJECT[data.kind]} — ${ctx.hospitalName}`,
-    greeting: `Hello ${data.doctorName},`,
+    subject: `${w.subjects[data.kind]} — ${ctx.hospitalName}`,
+    greeting: t.greeting(data.doctorName),
     paragraphs: lines,
-    action: { label: "Open the admission", url: data.url },
-    footer: "The clinical details are in the patient's chart; sign in to read them.",
+    action: { label: w.action, url: data.url },
+    footer: w.footer,
   });
 }

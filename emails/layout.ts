@@ -1,8 +1,21 @@
+import { DateTime } from "luxon";
+import { catalog, DEFAULT_LOCALE, INTL_TAG, type Locale, type Messages } from "@/lib/i18n";
+
 // The frame every email shares: the hospital's name as a header, one call-to-action button, and a
 // plain-text twin for mail clients that show no HTML. Inline styles only: most clients drop <style>.
+// The words come from the catalogue of the recipient's language (lib/i18n/emails.*.ts).
 
 export type RenderedEmail = { subject: string; html: string; text: string };
-export type EmailContext = { hospitalName: string };
+/** Who sends, in which language (default English) and time zone (default UTC) dates are written. */
+export type EmailContext = { hospitalName: string; locale?: Locale; timeZone?: string };
+
+/** The email words of the recipient's language. */
+export const words = (ctx: EmailContext): Messages["emails"] => catalog(ctx.locale ?? DEFAULT_LOCALE).emails;
+
+/** An instant in the recipient's language, on the hospital's clock: "Mon, 1 Mar 2027, 09:30" / "lun. 1 mars 2027, 09:30". */
+export function emailWhen(instant: Date, ctx: EmailContext): string {
+  return DateTime.fromJSDate(instant, { zone: ctx.timeZone ?? "UTC" }).setLocale(INTL_TAG[ctx.locale ?? DEFAULT_LOCALE]).toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY);
+}
 
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);

@@ -1,14 +1,14 @@
-import { actionEmail, type EmailContext, type RenderedEmail } from "./layout";
+import { actionEmail, emailWhen, words, type EmailContext, type RenderedEmail } from "./layout";
 
-// English strings live here, beside the template, so that a translation can follow file by file.
-export type ReminderEmailData = { patientName: string; doctorName: string; when: string; url: string };
+export type ReminderEmailData = { patientName: string; doctorName: string; startsAt: Date; url: string };
 
 export function reminderEmail(data: ReminderEmailData, ctx: EmailContext): RenderedEmail {
+  const t = words(ctx);
   return actionEmail(ctx, {
-    subject: `Reminder: your appointment tomorrow — ${ctx.hospitalName}`,
-    greeting: `Hello ${data.patientName},`,
-    paragraphs: [`This is a reminder of your appointment with ${data.doctorName} on ${data.when}.`, "If you cannot come, please cancel or move it so that someone else can have the slot."],
-    action: { label: "See my appointments", url: data.url },
-    footer: "Please arrive ten minutes early and bring your medical record number.",
+    subject: t.reminder.subject(ctx.hospitalName),
+    greeting: t.greeting(data.patientName),
+    paragraphs: [t.reminder.body(data.doctorName, emailWhen(data.startsAt, ctx)), t.reminder.cannotCome],
+    action: { label: t.appointment.action, url: data.url },
+    footer: t.appointment.footer,
   });
 }

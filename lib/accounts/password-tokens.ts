@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { TokenPurpose } from "@/lib/generated/prisma/enums";
+import { localeOf } from "@/lib/i18n";
 import { queueEmail } from "@/lib/notifications/mail";
 import { audit } from "@/lib/server/audit";
 import type { Db } from "@/lib/server/db";
@@ -69,13 +70,13 @@ export async function setPasswordWithToken(prisma: Db, input: { token: string; p
  * neither the answer nor its timing tells whether the account exists.
  */
 export async function requestPasswordReset(prisma: Db, input: { email: string }, ip: string | null): Promise<string | null> {
-  const user = await prisma.user.findUnique({ where: { email: input.email.trim().toLowerCase() }, select: { id: true, name: true, email: true, role: true, active: true } });
+  const user = await prisma.user.findUnique({ where: { email: input.email.trim().toLowerCase() }, select: { id: true, name: true, email: true, role: true, active: true, language: true } });
   if (!user?.active) return null;
   const since = new Date(Date.now() - 60 * 60_000);
   if ((await prisma.passwordToken.count({ where: { userId: user.id, purpose: "RESET", createdAt: { gt: since } } })) >= MAX_RESETS_PER_HOUR) return null;
   return prisma.$transaction(async (tx) => {
     const token = await issuePasswordToken(tx, user.id, "RESET");
     await audit(tx, { actor: null, ip }, { action: "UPDATE", entity: "User", entityId: user.id, details: { passwordLink: "RESET" } });
-    return queueEmail(tx, { to: user.email, template: "passwordReset", data: { name: user.name, url: setPasswordUrl(token), expiresInMinutes: TOKEN_TTL_MINUTES.RESET } });
+    return queueEmail(tx, { to: user.email, locale: localeOf(user.language), template: "passwordReset", data: { name: user.name, url: setPasswordUrl(token), expiresInMinutes: TOKEN_TTL_MINUTES.RESET } });
   });
 }

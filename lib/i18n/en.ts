@@ -10,6 +10,7 @@ import { wardsEn } from "./wards.en";
 import { reportsEn } from "./reports.en";
 import { reportbuilderEn } from "./reportbuilder.en";
 import { tokensEn } from "./tokens.en";
+import { emailsEn } from "./emails.en";
 import { databrowserEn } from "./databrowser.en";
 import { fhirEn } from "./fhir.en";
 
@@ -197,6 +198,7 @@ export const en = {
   triage: triageEn,
   jobs: jobsEn,
   billing: billingEn,
+  emails: emailsEn,
   audit: {
     title: "Audit trail",
     intro: "Who created, changed or viewed which record, when and from where. Rows are hash-chained: any edit or deletion breaks the chain.",

@@ -12,6 +12,7 @@ import { wardsFr } from "./wards.fr";
 import { reportsFr } from "./reports.fr";
 import { reportbuilderFr } from "./reportbuilder.fr";
 import { tokensFr } from "./tokens.fr";
+import { emailsFr } from "./emails.fr";
 import { databrowserFr } from "./databrowser.fr";
 import { fhirFr } from "./fhir.fr";
 
@@ -30,6 +31,7 @@ export const fr: Messages = {
   reports: reportsFr,
   reportbuilder: reportbuilderFr,
   tokens: tokensFr,
+  emails: emailsFr,
   databrowser: databrowserFr,
   fhir: fhirFr,
 };

@@ -13,6 +13,8 @@ export const schedulingEn = {
     minutes: (n: number) => `${n} min`,
   },
   nav: { appointments: "Appointments", availability: "Availability" },
+  // In-app notifications, written in the recipient's language.
+  notify: { booked: "Appointment booked", rescheduled: "Appointment moved", cancelled: "Appointment cancelled", newAppointment: "New appointment", tomorrow: "Appointment tomorrow" },
   statuses: { BOOKED: "Booked", CHECKED_IN: "Checked in", COMPLETED: "Completed", CANCELLED: "Cancelled", NO_SHOW: "No-show" },
   weekdays: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
   doctor: {

@@ -1,6 +1,6 @@
 import type { Messages } from "./en";
 
-const STATUS_FR: Record<string, string> = { BOOKED: "réservé", CHECKED_IN: "enregistré", COMPLETED: "terminé", CANCELLED: "annulé", NO_SHOW: "non honoré" };
+const STATUS_FR: Record<string, string> = { BOOKED: "réservé", CHECKED_IN: "enregistré", COMPLETED: "terminé", CANCELLED: "annulé", NO_SHOW: "non honoré", rescheduled: "déplacé", changed: "modifié" };
 
 // French strings for availability, booking, appointments and their dashboards (same shape as scheduling.en.ts).
 export const schedulingFr: Messages["scheduling"] = {
@@ -15,6 +15,7 @@ export const schedulingFr: Messages["scheduling"] = {
     minutes: (n: number) => `${n} min`,
   },
   nav: { appointments: "Rendez-vous", availability: "Disponibilités" },
+  notify: { booked: "Rendez-vous confirmé", rescheduled: "Rendez-vous déplacé", cancelled: "Rendez-vous annulé", newAppointment: "Nouveau rendez-vous", tomorrow: "Rendez-vous demain" },
   statuses: { BOOKED: "Réservé", CHECKED_IN: "Enregistré", COMPLETED: "Terminé", CANCELLED: "Annulé", NO_SHOW: "Absent" },
   weekdays: ["Dimanche", "Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi"],
   doctor: {

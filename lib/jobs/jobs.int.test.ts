@@ -19,7 +19,7 @@ const PW = "Test-pass-2026";
 const NOW = new Date("2026-11-22T08:00:00Z");
 const hours = (h: number) => new Date(NOW.getTime() + h * 3600_000);
 const ctxOf = (u: { id: string; role: string; name: string; email: string }): Ctx => ({ actor: u as Ctx["actor"], ip: "127.0.0.1" });
-const invitation = { name: "Rose", roleLabel: "Doctor", url: "http://localhost:3000/set-password/abc", expiresInHours: 72 };
+const invitation = { name: "Rose", role: "DOCTOR" as const, url: "http://localhost:3000/set-password/abc", expiresInHours: 72 };
 
 let smtp: Awaited<ReturnType<typeof startCaptureSmtp>>;
 let mail: MailConfig;
@@ -181,7 +181,7 @@ describe("email delivery through the queue", () => {
     boss = await startQueue(process.env.DATABASE_URL!, { work: true });
     await startWorkers(boss, db(), { schedules: false, pollingIntervalSeconds: 0.5, mail });
 
-    const ok = await queueEmail(db(), { to: "rose@example.org", template: "invitation", data: invitation }, mail);
+    const ok = await queueEmail(db(), { to: "rose@example.org", locale: "en", template: "invitation", data: invitation }, mail);
     const okJob = (await boss.send("email.send", { emailId: ok }))!;
     expect((await finished("email.send", okJob)).state).toBe("completed");
     expect(await db().outboxEmail.findUniqueOrThrow({ where: { id: ok } })).toMatchObject({ status: "SENT", error: null });
@@ -192,7 +192,7 @@ describe("email delivery through the queue", () => {
     try {
       await boss.offWork("email.send");
       await startWorkers(failing, db(), { schedules: false, pollingIntervalSeconds: 0.5, mail: { ...mail, smtpUrl: "smtp://127.0.0.1:1" } });
-      const bad = await queueEmail(db(), { to: "nobody@example.org", template: "invitation", data: invitation }, mail);
+      const bad = await queueEmail(db(), { to: "nobody@example.org", locale: "en", template: "invitation", data: invitation }, mail);
       const badJob = (await failing.send("email.send", { emailId: bad }, { retryLimit: 2, retryDelay: 1, retryBackoff: true }))!;
       const job = await finished("email.send", badJob);
       expect(job).toMatchObject({ state: "failed", retryCount: 2, retryLimit: 2, retryBackoff: true });

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { formatMoney } from "@/lib/billing/money";
+import { localeOf } from "@/lib/i18n";
 import { deliverEmail, mailConfig, queueEmail, type MailConfig } from "@/lib/notifications/mail";
 import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
@@ -20,7 +20,7 @@ export async function sendMonthlyReports(prisma: Db, month = previousMonth(), co
   const start = DateTime.fromFormat(month, "yyyy-MM", { zone: env().HOSPITAL_TIMEZONE });
   const from = start.toJSDate();
   const to = start.plus({ months: 1 }).toJSDate();
-  const doctors = await prisma.user.findMany({ where: { role: "DOCTOR", active: true }, select: { id: true, name: true, email: true }, orderBy: { name: "asc" } });
+  const doctors = await prisma.user.findMany({ where: { role: "DOCTOR", active: true }, select: { id: true, name: true, email: true, language: true }, orderBy: { name: "asc" } });
   let sent = 0;
   for (const doctor of doctors) {
     const emailId = await prisma.$transaction(async (tx) => {
@@ -42,15 +42,15 @@ export async function sendMonthlyReports(prisma: Db, month = previousMonth(), co
       ]);
       const data = {
         doctorName: doctor.name,
-        month: start.setLocale("en-GB").toFormat("LLLL yyyy"),
-        appointments: byStatus.map((s) => ({ status: s.status.replace(/_/g, " "), count: s._count._all })),
+        month,
+        appointments: byStatus.map((s) => ({ status: s.status, count: s._count._all })),
         patientsSeen: Number(seen[0]?.n ?? 0),
         consultationsSigned: signed,
         admissionsAttended: admissions,
-        revenue: formatMoney(Number(revenue[0]?.total ?? 0), env().HOSPITAL_CURRENCY, "en"),
+        revenue: { minor: Number(revenue[0]?.total ?? 0), currency: env().HOSPITAL_CURRENCY },
         url: `${appUrl()}/appointments`,
       };
-      const id = await queueEmail(tx, { to: doctor.email, template: "doctorReport", data }, config);
+      const id = await queueEmail(tx, { to: doctor.email, locale: localeOf(doctor.language), template: "doctorReport", data }, config);
       await tx.doctorReport.update({ where: { id: inserted[0].id }, data: { emailId: id } });
       return id;
     });

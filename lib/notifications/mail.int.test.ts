@@ -5,7 +5,7 @@ import { db } from "@/lib/server/db";
 import { resetDatabase } from "@/tests/reset";
 import { deliverEmail, queueEmail, sendEmail, type MailConfig } from "./mail";
 
-const invitation = { name: "Dr. Rose <Lee>", roleLabel: "Doctor", url: "http://localhost:3000/set-password/abc", expiresInHours: 72 };
+const invitation = { name: "Dr. Rose <Lee>", role: "DOCTOR" as const, url: "http://localhost:3000/set-password/abc", expiresInHours: 72 };
 
 describe("sendEmail", () => {
   const received: { from: string; to: string[]; raw: string }[] = [];
@@ -36,7 +36,7 @@ describe("sendEmail", () => {
   });
 
   it("delivers through SMTP and records the email as SENT", async () => {
-    const id = await sendEmail(db(), { to: "rose@example.org", template: "invitation", data: invitation }, smtp);
+    const id = await sendEmail(db(), { to: "rose@example.org", locale: "en", template: "invitation", data: invitation }, smtp);
     expect(received).toHaveLength(1);
     expect(received[0]).toMatchObject({ from: "desk@hospital.test", to: ["rose@example.org"] });
     expect(received[0].raw).toContain("Subject: Your Test Hospital account");
@@ -51,21 +51,21 @@ describe("sendEmail", () => {
   });
 
   it("without SMTP keeps the email in the outbox, unsent", async () => {
-    const id = await sendEmail(db(), { to: "rose@example.org", template: "passwordReset", data: { name: "Rose", url: "http://x/set-password/t", expiresInMinutes: 60 } }, { ...smtp, smtpUrl: undefined });
+    const id = await sendEmail(db(), { to: "rose@example.org", locale: "en", template: "passwordReset", data: { name: "Rose", url: "http://x/set-password/t", expiresInMinutes: 60 } }, { ...smtp, smtpUrl: undefined });
     expect(received).toHaveLength(0);
     expect(await db().outboxEmail.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "OUTBOX", sentAt: null, subject: "Reset your Test Hospital password" });
   });
 
   it("keeps a failed delivery in the outbox with its error for the queue's retries, FAILED on the last attempt, and never sends one email twice", async () => {
     const down = { ...smtp, smtpUrl: "smtp://127.0.0.1:1" };
-    const id = await sendEmail(db(), { to: "rose@example.org", template: "invitation", data: invitation }, down);
+    const id = await sendEmail(db(), { to: "rose@example.org", locale: "en", template: "invitation", data: invitation }, down);
     const row = await db().outboxEmail.findUniqueOrThrow({ where: { id } });
     expect(row.status).toBe("OUTBOX");
     expect(row.error).toMatch(/ECONNREFUSED|connect/i);
     expect(await deliverEmail(db(), id, down, { final: true })).toBe("failed");
     expect(await db().outboxEmail.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "FAILED", sentAt: null });
 
-    const queued = await queueEmail(db(), { to: "once@example.org", template: "invitation", data: invitation }, smtp);
+    const queued = await queueEmail(db(), { to: "once@example.org", locale: "en", template: "invitation", data: invitation }, smtp);
     await Promise.all([deliverEmail(db(), queued, smtp), deliverEmail(db(), queued, smtp)]);
     expect(received.filter((r) => r.to.includes("once@example.org"))).toHaveLength(1);
   });

@@ -6,6 +6,7 @@ import { invitationEmail, type InvitationData } from "@/emails/invitation";
 import type { EmailContext, RenderedEmail } from "@/emails/layout";
 import { passwordResetEmail, type PasswordResetData } from "@/emails/password-reset";
 import { reminderEmail, type ReminderEmailData } from "@/emails/reminder";
+import type { Locale } from "@/lib/i18n";
 import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { log } from "@/lib/server/log";
@@ -28,7 +29,8 @@ type TemplateData = {
   inpatient: InpatientEmailData;
 };
 export type EmailTemplate = keyof typeof TEMPLATES;
-export type EmailMessage<T extends EmailTemplate = EmailTemplate> = { to: string; template: T; data: TemplateData[T] };
+/** One email to one recipient, written in the recipient's language (their User.language; "en" when they have no account). */
+export type EmailMessage<T extends EmailTemplate = EmailTemplate> = { to: string; locale: Locale; template: T; data: TemplateData[T] };
 
 export type MailConfig = { smtpUrl?: string; from: string; hospitalName: string };
 
@@ -42,7 +44,7 @@ type Writer = Pick<Db, "outboxEmail">;
 
 export function renderEmail<T extends EmailTemplate>(message: EmailMessage<T>, config: Pick<MailConfig, "hospitalName">): RenderedEmail {
   const render = TEMPLATES[message.template] as (data: TemplateData[T], ctx: EmailContext) => RenderedEmail;
-  return render(message.data, { hospitalName: config.hospitalName });
+  return render(message.data, { hospitalName: config.hospitalName, locale: message.locale, timeZone: env().HOSPITAL_TIMEZONE });
 }
 
 /**

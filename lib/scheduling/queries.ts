@@ -167,12 +167,12 @@ export async function getAppointment(prisma: Db, ctx: Ctx, id: string): Promise<
 }
 
 /** A bookable doctor (active) with what the appointment view shows of them, in one read; or null. */
-export async function bookableDoctor(prisma: Db, id: string): Promise<Row["doctor"] | null> {
-  const [d] = await prisma.$queryRaw<{ id: string; name: string; hasProfile: boolean; specialty: string | null; department: string | null }[]>`
-    SELECT u.id, u.name, s."userId" IS NOT NULL AS "hasProfile", s.specialty, d.name AS department
+export async function bookableDoctor(prisma: Db, id: string): Promise<(Row["doctor"] & { language: string }) | null> {
+  const [d] = await prisma.$queryRaw<{ id: string; name: string; language: string; hasProfile: boolean; specialty: string | null; department: string | null }[]>`
+    SELECT u.id, u.name, u.language, s."userId" IS NOT NULL AS "hasProfile", s.specialty, d.name AS department
     FROM "User" u LEFT JOIN "StaffProfile" s ON s."userId" = u.id LEFT JOIN "Department" d ON d.id = s."departmentId"
     WHERE u.id = ${id} AND u.role = 'DOCTOR' AND u.active`;
-  return d ? { id: d.id, name: d.name, staffProfile: d.hasProfile ? { specialty: d.specialty, department: d.department === null ? null : { name: d.department } } : null } : null;
+  return d ? { id: d.id, name: d.name, language: d.language, staffProfile: d.hasProfile ? { specialty: d.specialty, department: d.department === null ? null : { name: d.department } } : null } : null;
 }
 
 /**

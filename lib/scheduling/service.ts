@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { DateTime } from "luxon";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AppointmentStatus } from "@/lib/generated/prisma/enums";
+import { catalog, INTL_TAG, localeOf, type Locale } from "@/lib/i18n";
 import { en } from "@/lib/i18n/en";
 import { deliverEmail, mailConfig, queueEmail, renderEmail } from "@/lib/notifications/mail";
 import { notify } from "@/lib/notifications/service";
@@ -62,7 +63,7 @@ export async function setAvailability(prisma: Db, ctx: Ctx, doctorId: string, in
 async function bookingPatient(prisma: Db, ctx: Ctx, patientId?: string) {
   const where = ctx.actor.role === "PATIENT" ? { userId: ctx.actor.id, ...(patientId ? { id: patientId } : {}) } : { id: patientId ?? "" };
   if (ctx.actor.role !== "PATIENT" && !patientId) throw new AppError("VALIDATION_FAILED", m.patientRequired, { fields: { patientId: m.patientRequired } });
-  const patient = await prisma.patient.findFirst({ where: { ...where, active: true }, select: { id: true, mrn: true, firstName: true, lastName: true, email: true, userId: true } });
+  const patient = await prisma.patient.findFirst({ where: { ...where, active: true }, select: { ...PATIENT_CONTACT, mrn: true } });
   if (!patient) throw notFound("patient");
   return patient;
 }
@@ -75,22 +76,25 @@ async function requireBookableSlot(prisma: Db, doctorId: string, startsAt: Date)
   return slot;
 }
 
-const when = (d: Date) => DateTime.fromJSDate(d, { zone: env().HOSPITAL_TIMEZONE }).toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY, { locale: "en-GB" });
+/** An instant as the recipient of a notification reads it, in their language. */
+const when = (d: Date, locale: Locale) => DateTime.fromJSDate(d, { zone: env().HOSPITAL_TIMEZONE }).toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY, { locale: INTL_TAG[locale] });
+const PATIENT_CONTACT = { id: true, firstName: true, lastName: true, email: true, userId: true, user: { select: { language: true } } } as const;
 
 /** Tells the patient (email if they have an address, in-app if they have an account). */
 async function tellPatient(
   tx: Tx,
-  patient: { firstName: string; lastName: string; email: string | null; userId: string | null },
+  patient: { firstName: string; lastName: string; email: string | null; userId: string | null; user: { language: string } | null },
   kind: "booked" | "rescheduled" | "cancelled",
   a: { id: string; startsAt: Date; doctorName: string; reason?: string },
 ): Promise<string | null> {
-  const titles = { booked: "Appointment booked", rescheduled: "Appointment moved", cancelled: "Appointment cancelled" };
-  if (patient.userId) await notify(tx, patient.userId, { title: titles[kind], body: `${a.doctorName}, ${when(a.startsAt)}`, link: `/appointments/${a.id}` });
+  const locale = localeOf(patient.user?.language);
+  if (patient.userId) await notify(tx, patient.userId, { title: catalog(locale).scheduling.notify[kind], body: `${a.doctorName}, ${when(a.startsAt, locale)}`, link: `/appointments/${a.id}` });
   if (!patient.email) return null;
   return queueEmail(tx, {
     to: patient.email,
+    locale,
     template: "appointment",
-    data: { kind, patientName: `${patient.firstName} ${patient.lastName}`, doctorName: a.doctorName, when: when(a.startsAt), reason: a.reason, url: `${appUrl()}/appointments/${a.id}` },
+    data: { kind, patientName: `${patient.firstName} ${patient.lastName}`, doctorName: a.doctorName, startsAt: a.startsAt, reason: a.reason, url: `${appUrl()}/appointments/${a.id}` },
   });
 }
 
@@ -175,12 +179,13 @@ export async function bookAppointment(prisma: Db, ctx: Ctx, input: BookInput) {
   if (!doctor) throw new AppError("NOT_FOUND", m.notADoctor);
   if (slotRead.status === "rejected") throw slotRead.reason;
   const [patient, slot] = [patientRead.value, slotRead.value];
-  const at = when(slot.startsAt);
+  const [dl, pl] = [localeOf(doctor.language), localeOf(patient.user?.language)];
   const id = randomUUID();
   // Everything the booking writes is prepared here, the email rendered, for bookingWrite's one statement.
+  // Each recipient reads in their own language.
   const notifications = [
-    { id: randomUUID(), userId: doctor.id, title: "New appointment", body: `${patient.firstName} ${patient.lastName}, ${at}`, link: `/appointments/${id}` },
-    ...(patient.userId ? [{ id: randomUUID(), userId: patient.userId, title: "Appointment booked", body: `${doctor.name}, ${at}`, link: `/appointments/${id}` }] : []),
+    { id: randomUUID(), userId: doctor.id, title: catalog(dl).scheduling.notify.newAppointment, body: `${patient.firstName} ${patient.lastName}, ${when(slot.startsAt, dl)}`, link: `/appointments/${id}` },
+    ...(patient.userId ? [{ id: randomUUID(), userId: patient.userId, title: catalog(pl).scheduling.notify.booked, body: `${doctor.name}, ${when(slot.startsAt, pl)}`, link: `/appointments/${id}` }] : []),
   ];
   const emails = patient.email
     ? [
@@ -188,7 +193,7 @@ export async function bookAppointment(prisma: Db, ctx: Ctx, input: BookInput) {
           id: randomUUID(),
           to: patient.email,
           ...renderEmail(
-            { to: patient.email, template: "appointment", data: { kind: "booked", patientName: `${patient.firstName} ${patient.lastName}`, doctorName: doctor.name, when: at, reason: undefined, url: `${appUrl()}/appointments/${id}` } },
+            { to: patient.email, locale: pl, template: "appointment", data: { kind: "booked", patientName: `${patient.firstName} ${patient.lastName}`, doctorName: doctor.name, startsAt: slot.startsAt, reason: undefined, url: `${appUrl()}/appointments/${id}` } },
             mailConfig(),
           ),
         },
@@ -221,7 +226,7 @@ export async function bookAppointment(prisma: Db, ctx: Ctx, input: BookInput) {
 async function scoped(prisma: Db, ctx: Ctx, id: string) {
   const a = await prisma.appointment.findFirst({
     where: { id, ...appointmentScope(ctx) },
-    select: { id: true, status: true, startsAt: true, doctorId: true, doctor: { select: { name: true } }, patient: { select: { id: true, firstName: true, lastName: true, email: true, userId: true } } },
+    select: { id: true, status: true, startsAt: true, doctorId: true, doctor: { select: { name: true, language: true } }, patient: { select: PATIENT_CONTACT } },
   });
   if (!a) throw notFound("appointment");
   return a;
@@ -265,7 +270,8 @@ export async function changeAppointmentStatus(prisma: Db, ctx: Ctx, id: string, 
     await tx.appointmentEvent.create({ data: { appointmentId: id, actorId: ctx.actor.id, fromStatus: a.status, toStatus: to, note: reason } });
     await audit(tx, ctx, { action: "UPDATE", entity: "Appointment", entityId: id, patientId: a.patient.id, details: { from: a.status, to, ...(reason ? { reason } : {}) } });
     if (to === "CANCELLED") {
-      if (ctx.actor.id !== a.doctorId) await notify(tx, a.doctorId, { title: "Appointment cancelled", body: `${a.patient.firstName} ${a.patient.lastName}, ${when(a.startsAt)}`, link: `/appointments/${id}` });
+      const dl = localeOf(a.doctor.language);
+      if (ctx.actor.id !== a.doctorId) await notify(tx, a.doctorId, { title: catalog(dl).scheduling.notify.cancelled, body: `${a.patient.firstName} ${a.patient.lastName}, ${when(a.startsAt, dl)}`, link: `/appointments/${id}` });
       return tellPatient(tx, a.patient, "cancelled", { id, startsAt: a.startsAt, doctorName: a.doctor.name, reason });
     }
     return null;

@@ -1,5 +1,6 @@
 import { issuePasswordToken, setPasswordUrl, TOKEN_TTL_MINUTES } from "@/lib/accounts/password-tokens";
 import { en } from "@/lib/i18n/en";
+import { localeOf } from "@/lib/i18n";
 import { deliverEmail, queueEmail } from "@/lib/notifications/mail";
 import { audit } from "@/lib/server/audit";
 import { changedFields } from "@/lib/server/changes";
@@ -51,7 +52,7 @@ export async function createStaff(prisma: Db, ctx: Ctx, input: StaffCreateInput)
       await assertActiveDepartment(tx, profile.departmentId);
       const user = await tx.user.create({
         data: { email: input.email, name: input.name, role: input.role, passwordHash, staffProfile: { create: profile } },
-        select: { id: true },
+        select: { id: true, language: true },
       });
       const fields = Object.entries({ name: input.name, email: input.email, role: input.role, ...profile }).filter(([, v]) => v !== null).map(([k]) => k);
       await audit(tx, ctx, { action: "CREATE", entity: "User", entityId: user.id, details: { fields, invited: !passwordHash } });
@@ -59,8 +60,9 @@ export async function createStaff(prisma: Db, ctx: Ctx, input: StaffCreateInput)
       const token = await issuePasswordToken(tx, user.id, "INVITE");
       const emailId = await queueEmail(tx, {
         to: input.email,
+        locale: localeOf(user.language),
         template: "invitation",
-        data: { name: input.name, roleLabel: en.roles[input.role], url: setPasswordUrl(token), expiresInHours: TOKEN_TTL_MINUTES.INVITE / 60 },
+        data: { name: input.name, role: input.role, url: setPasswordUrl(token), expiresInHours: TOKEN_TTL_MINUTES.INVITE / 60 },
       });
       return { userId: user.id, emailId };
     })

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { catalog, localeOf } from "@/lib/i18n";
 import { en } from "@/lib/i18n/en";
 import { deliverEmail, queueEmail } from "@/lib/notifications/mail";
 import { notify } from "@/lib/notifications/service";
@@ -159,11 +160,11 @@ async function bedPlace(tx: Tx, bedId: string): Promise<string> {
   return `${bed.room.ward.name} · ${bed.room.name} · ${bed.label}`;
 }
 
-type DoctorNote = { kind: "assigned" | "discharged"; admissionId: string; doctor: { id: string; name: string; email: string }; patient: { name: string; mrn: string }; place: string; reason: string };
+type DoctorNote = { kind: "assigned" | "discharged"; admissionId: string; doctor: { id: string; name: string; email: string; language: string }; patient: { name: string; mrn: string }; place: string; reason: string };
 
 /** Tells the attending doctor, in-app and by email (queued in the transaction; delivered after commit). */
 async function tellDoctor(tx: Tx, n: DoctorNote): Promise<string> {
-  const t = en.wards.notify;
+  const t = catalog(localeOf(n.doctor.language)).wards.notify;
   const url = `${appUrl()}/admissions/${n.admissionId}`;
   await notify(tx, n.doctor.id, {
     title: n.kind === "assigned" ? t.assignedTitle : t.dischargedTitle,
@@ -172,6 +173,7 @@ async function tellDoctor(tx: Tx, n: DoctorNote): Promise<string> {
   });
   return queueEmail(tx, {
     to: n.doctor.email,
+    locale: localeOf(n.doctor.language),
     template: "inpatient",
     data: { kind: n.kind, doctorName: n.doctor.name, patientName: n.patient.name, mrn: n.patient.mrn, place: n.place, reason: n.reason, url },
   });
@@ -183,7 +185,7 @@ const patientName = (p: { firstName: string; lastName: string }) => `${p.firstNa
 export async function admitPatient(prisma: Db, ctx: Ctx, input: AdmitInput): Promise<{ id: string }> {
   const [patient, doctor] = await Promise.all([
     prisma.patient.findFirst({ where: { id: input.patientId, active: true }, select: { id: true, mrn: true, firstName: true, lastName: true } }),
-    prisma.user.findFirst({ where: { id: input.attendingDoctorId, role: "DOCTOR", active: true }, select: { id: true, name: true, email: true } }),
+    prisma.user.findFirst({ where: { id: input.attendingDoctorId, role: "DOCTOR", active: true }, select: { id: true, name: true, email: true, language: true } }),
   ]);
   if (!patient) throw new AppError("VALIDATION_FAILED", m.patient, { fields: { patientId: m.patient } });
   if (!doctor) throw new AppError("VALIDATION_FAILED", m.doctor, { fields: { attendingDoctorId: m.doctor } });
@@ -235,7 +237,7 @@ async function liveAdmission(tx: Tx, admissionId: string) {
       reason: true,
       dischargedAt: true,
       patient: { select: { id: true, mrn: true, firstName: true, lastName: true } },
-      attendingDoctor: { select: { id: true, name: true, email: true } },
+      attendingDoctor: { select: { id: true, name: true, email: true, language: true } },
       assignments: { where: { endsAt: null }, select: { id: true, bedId: true } },
     },
   });

@@ -29,7 +29,7 @@ const one = async <T extends pg.QueryResultRow>(text: string, values: unknown[])
 
 // The booking email, rendered once (the app renders one per booking: app work, not SQL).
 const email = renderEmail(
-  { to: "x@example.org", template: "appointment", data: { kind: "booked", patientName: "Amina Diallo", doctorName: "Dr Kofi Mensah", when: "Mon, 3 Mar 2031, 09:30", url: "http://127.0.0.1/appointments/x" } },
+  { to: "x@example.org", locale: "en", template: "appointment", data: { kind: "booked", patientName: "Amina Diallo", doctorName: "Dr Kofi Mensah", startsAt: new Date("2031-03-03T09:30:00Z"), url: "http://127.0.0.1/appointments/x" } },
   { hospitalName: "Bench Hospital" },
 );
 

@@ -145,7 +145,7 @@ async function floorBookings(url: string, tag: string, doctors: number, patients
   let next = 0;
   // A rendered booking email, the size of the ones the service writes.
   const email = renderEmail(
-    { to: "x@example.org", template: "appointment", data: { kind: "booked", patientName: "Amina Diallo", doctorName: "Dr Kofi Mensah", when: "Mon, 3 Mar 2031, 09:30", url: "http://127.0.0.1/appointments/x" } },
+    { to: "x@example.org", locale: "en", template: "appointment", data: { kind: "booked", patientName: "Amina Diallo", doctorName: "Dr Kofi Mensah", startsAt: new Date("2031-03-03T09:30:00Z"), url: "http://127.0.0.1/appointments/x" } },
     { hospitalName: env().HOSPITAL_NAME },
   );
   const once = async () => {
