@@ -1,10 +1,10 @@
 "use client";
 
-import { en } from "@/lib/i18n/en";
+import { useCatalog } from "@/lib/i18n/client";
 
 // Never shows the error's message: only Next's opaque digest, which matches the server log line.
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const m = en.errors;
+  const m = useCatalog().errors;
   return (
     <main className="flex min-h-[60vh] flex-col items-center justify-center gap-4 px-4 text-center">
       <h1 className="text-2xl font-semibold">{m.errorTitle}</h1>

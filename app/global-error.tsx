@@ -1,11 +1,21 @@
 "use client";
 
-import { en } from "@/lib/i18n/en";
+import { useEffect, useState } from "react";
+import { catalog, DEFAULT_LOCALE, fromAcceptLanguage, isLocale, type Locale } from "@/lib/i18n";
+
+// Replaces the root layout, so there is no provider: the language is the visitor's cookie
+// (hms_locale, set by the switcher) or the browser's, once mounted.
+function browserLocale(): Locale {
+  const chosen = /(?:^|;\s*)hms_locale=([^;]+)/.exec(document.cookie)?.[1];
+  return isLocale(chosen) ? chosen : (fromAcceptLanguage(navigator.languages.join(",")) ?? DEFAULT_LOCALE);
+}
 
 export default function GlobalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const m = en.errors;
+  const [locale, setLocale] = useState<Locale>(DEFAULT_LOCALE);
+  useEffect(() => setLocale(browserLocale()), []);
+  const m = catalog(locale).errors;
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body style={{ fontFamily: "system-ui, sans-serif", padding: "4rem", textAlign: "center" }}>
         <h1>{m.errorTitle}</h1>
         <p>{m.errorBody}</p>

@@ -31,7 +31,7 @@ export async function PatientTable({ rows, recordHref = null }: { rows: PatientR
                 )}
               </td>
               <td className="px-4 py-2 tabular-nums">{p.dateOfBirth}</td>
-              <td className="px-4 py-2">{p.sex}</td>
+              <td className="px-4 py-2">{m.form.sexes[p.sex as keyof typeof m.form.sexes] ?? p.sex}</td>
               <td className="px-4 py-2">{p.phone ?? "—"}</td>
             </tr>
           ))}

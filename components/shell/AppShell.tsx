@@ -15,7 +15,7 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
   return (
     <div className="min-h-screen md:grid md:grid-cols-[14rem_1fr]">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
-        Skip to content
+        {m.common.skipToContent}
       </a>
       <aside className="border-b border-slate-200 bg-white md:min-h-screen md:border-b-0 md:border-r">
         <div className="flex items-center justify-between px-4 py-3 md:block md:py-5">

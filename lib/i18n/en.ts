@@ -215,6 +215,7 @@ export const en = {
     filterEntity: "Record type",
     filterEntityId: "Record id",
     filter: "Filter",
+    actions: { CREATE: "Created", UPDATE: "Changed", DELETE: "Deleted", VIEW: "Viewed", LOGIN: "Signed in", LOGOUT: "Signed out", SIGN: "Signed", EXPORT: "Exported", VERIFY: "Verified" },
   },
   titles: {
     forgotPassword: "Forgot your password?",
@@ -280,7 +281,7 @@ export const en = {
     language: "Language",
     languageChoice: "Choose English or French",
   },
-  common: { save: "Save", saving: "Saving…", search: "Search", saved: "Saved" },
+  common: { save: "Save", saving: "Saving…", search: "Search", saved: "Saved", skipToContent: "Skip to content" },
 } as const;
 
 /** A catalogue's shape: the same keys and functions as English, with any words. */

@@ -187,6 +187,7 @@ export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "passwo
     filterEntity: "Type d'enregistrement",
     filterEntityId: "Identifiant de l'enregistrement",
     filter: "Filtrer",
+    actions: { CREATE: "Création", UPDATE: "Modification", DELETE: "Suppression", VIEW: "Consultation", LOGIN: "Connexion", LOGOUT: "Déconnexion", SIGN: "Signature", EXPORT: "Export", VERIFY: "Vérification" },
   },
   titles: {
     forgotPassword: "Mot de passe oublié ?",
@@ -252,5 +253,5 @@ export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "passwo
     language: "Langue",
     languageChoice: "Choisissez l'anglais ou le français",
   },
-  common: { save: "Enregistrer", saving: "Enregistrement…", search: "Rechercher", saved: "Enregistré" },
+  common: { save: "Enregistrer", saving: "Enregistrement…", search: "Rechercher", saved: "Enregistré", skipToContent: "Aller au contenu" },
 };

@@ -4,10 +4,11 @@ import { buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";
 import { Pagination } from "@/components/ui/Pagination";
 import { listAuditEvents } from "@/lib/audit/queries";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { parseListQuery } from "@/lib/server/api";
 import { verifyAuditChain } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
+import { formatInstant } from "@/lib/server/format";
 import { guardPage } from "@/lib/server/guard";
 
 export const generateMetadata = titled((m) => m.titles.adminAudit);
@@ -16,7 +17,9 @@ const FILTERS = ["patientId", "entity", "entityId", "actorId"] as const;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await guardPage("audit.read", "/admin/audit");
-  const m = (await messages()).audit;
+  const all = await messages();
+  const m = all.audit;
+  const locale = await requestLocale();
   const sp = await searchParams;
   const str = (k: string) => (typeof sp[k] === "string" && sp[k] ? (sp[k] as string) : undefined);
   const page = Math.max(1, Number(str("page") ?? 1) || 1);
@@ -57,9 +60,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <tbody className="divide-y divide-slate-100 align-top">
               {items.map((e) => (
                 <tr key={e.seq}>
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{e.at.replace("T", " ").slice(0, 19)}</td>
-                  <td className="px-3 py-2">{e.actorName ?? "—"}<span className="block text-xs text-slate-500">{e.actorRole ?? ""}</span></td>
-                  <td className="px-3 py-2 font-medium">{e.action}</td>
+                  <td className="whitespace-nowrap px-3 py-2 tabular-nums"><time dateTime={e.at}>{formatInstant(e.at, locale)}</time></td>
+                  <td className="px-3 py-2">{e.actorName ?? "—"}<span className="block text-xs text-slate-500">{e.actorRole ? (all.roles[e.actorRole as keyof typeof all.roles] ?? e.actorRole) : ""}</span></td>
+                  <td className="px-3 py-2 font-medium">{m.actions[e.action as keyof typeof m.actions] ?? e.action}<span className="block font-mono text-xs font-normal text-slate-500">{e.action}</span></td>
                   <td className="px-3 py-2">{e.entity}<span className="block font-mono text-xs text-slate-500">{e.entityId ?? ""}</span></td>
                   <td className="px-3 py-2 font-mono text-xs">{e.ip ?? "—"}</td>
                   <td className="max-w-xs break-words px-3 py-2 font-mono text-xs text-slate-600">{e.details ? JSON.stringify(e.details) : ""}</td>
