@@ -3,15 +3,18 @@
 import { useState } from "react";
 import type { BedState } from "@/lib/generated/prisma/enums";
 import type { BoardBed, BoardWard, Occupancy } from "@/lib/wards/queries";
+import { useAppLocale } from "@/lib/i18n/client";
+import { formatPercent } from "@/lib/wards/percent";
 import { BedPanel, type PanelProps } from "./BedPanel";
 import { STATE_STYLE } from "./BedTile";
 
 type Labels = PanelProps["labels"];
 
 function OccupancyLine({ o, labels, states }: { o: Occupancy; labels: Labels; states: Record<BedState, string> }) {
+  const locale = useAppLocale();
   return (
     <p className="text-sm text-slate-600">
-      <span className="font-semibold text-slate-900">{o.occupancyPct}%</span> {labels.occupancy} · {labels.total} {o.total} · {states.OCCUPIED} {o.occupied} · {states.FREE} {o.free} · {states.CLEANING} {o.cleaning} · {states.OUT_OF_SERVICE} {o.outOfService}
+      <span className="font-semibold text-slate-900">{formatPercent(o.occupancyPct, locale)}</span> {labels.occupancy} · {labels.total} {o.total} · {states.OCCUPIED} {o.occupied} · {states.FREE} {o.free} · {states.CLEANING} {o.cleaning} · {states.OUT_OF_SERVICE} {o.outOfService}
     </p>
   );
 }

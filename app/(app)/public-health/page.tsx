@@ -4,7 +4,8 @@ import { buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";
 import { FilterForm } from "@/components/ui/FilterForm";
 import { cell, Table } from "@/components/ui/Table";
-import { messages, titled } from "@/lib/i18n/server";
+import { localizeText } from "@/lib/i18n/localize";
+import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { aggregates, type Cell } from "@/lib/reports/public-health";
 import { pageRange } from "@/lib/reports/queries";
 import { GROUP_BYS, type GroupBy } from "@/lib/reports/schemas";
@@ -16,8 +17,10 @@ export const generateMetadata = titled((m) => m.titles.publicHealth);
 
 export default async function PublicHealthPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await guardPage("publichealth.read", "/public-health");
-  const m = (await messages()).reports.publicHealth;
-  const dm = (await messages()).reports.dashboard;
+  const [all, locale] = await Promise.all([messages(), requestLocale()]);
+  const m = all.reports.publicHealth;
+  const dm = all.reports.dashboard;
+  const sexes: Record<string, string> = all.patients.form.sexes;
   const params = stringParams(await searchParams);
   const { range, error } = pageRange(params);
   const groupBy: GroupBy = (GROUP_BYS as readonly string[]).includes(params.groupBy) ? (params.groupBy as GroupBy) : "diagnosis";
@@ -38,7 +41,7 @@ export default async function PublicHealthPage({ searchParams }: { searchParams:
         dates={[{ name: "from", label: dm.from, value: range.from }, { name: "to", label: dm.to, value: range.to }]}
         submit={dm.show}
       />
-      {error ? <div className="mb-4"><Alert tone="error">{error}</Alert></div> : null}
+      {error ? <div className="mb-4"><Alert tone="error">{localizeText(error, locale)}</Alert></div> : null}
       <p className="mb-4 max-w-3xl text-sm text-slate-600">{m.hint}</p>
       {a.items.length === 0 ? (
         <p className="text-sm text-slate-600">{m.none}</p>
@@ -47,7 +50,7 @@ export default async function PublicHealthPage({ searchParams }: { searchParams:
           <Table head={[m.groups[groupBy], m.count]}>
             {a.items.map((i) => (
               <tr key={i.group}>
-                <th scope="row" className={`${cell} text-left font-medium`}>{i.group}</th>
+                <th scope="row" className={`${cell} text-left font-medium`}>{groupBy === "sex" ? (sexes[i.group] ?? i.group) : i.group}</th>
                 <td className={`${cell} text-right tabular-nums`} data-count>{show(i.count)}</td>
               </tr>
             ))}

@@ -6,7 +6,8 @@ import { Alert } from "@/components/ui/Alert";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { FilterForm } from "@/components/ui/FilterForm";
 import { minorDigits } from "@/lib/billing/money";
-import { messages, titled } from "@/lib/i18n/server";
+import { localizeText } from "@/lib/i18n/localize";
+import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { dashboard, pageRange } from "@/lib/reports/queries";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
@@ -20,7 +21,7 @@ const link = "text-sm font-medium text-brand-700 underline-offset-2 hover:underl
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await guardPage("report.read", "/reports");
-  const all = await messages();
+  const [all, locale] = await Promise.all([messages(), requestLocale()]);
   const m = all.reports.dashboard;
   const { range, error } = pageRange(stringParams(await searchParams));
   const d = await dashboard(db(), range);
@@ -45,7 +46,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         </div>
       </PageHeader>
       <FilterForm action="/reports" selects={[]} dates={[{ name: "from", label: m.from, value: range.from }, { name: "to", label: m.to, value: range.to }]} submit={m.show} />
-      {error ? <div className="mb-4"><Alert tone="error">{error}</Alert></div> : null}
+      {error ? <div className="mb-4"><Alert tone="error">{localizeText(error, locale)}</Alert></div> : null}
       <p className="mb-4 text-sm text-slate-600">{m.hint}</p>
       <div className="grid gap-4 lg:grid-cols-2">
         {section(m.appointments, "appointments", d.appointments.every((x) => x.count === 0), <PerDayChart data={d.appointments} label={m.appointments} series={m.appointmentsSeries} />)}

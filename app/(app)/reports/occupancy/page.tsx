@@ -4,7 +4,9 @@ import { Alert } from "@/components/ui/Alert";
 import { PageHeader } from "@/components/ui/Card";
 import { FilterForm } from "@/components/ui/FilterForm";
 import { cell, Table } from "@/components/ui/Table";
-import { messages, titled } from "@/lib/i18n/server";
+import { localizeText } from "@/lib/i18n/localize";
+import { formatPercent } from "@/lib/wards/percent";
+import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { guardPage } from "@/lib/server/guard";
@@ -17,6 +19,7 @@ export const generateMetadata = titled((m) => m.titles.reportsOccupancy);
 export default async function OccupancyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await guardPage("ward.read", "/reports/occupancy");
   const m = (await messages()).wards.report;
+  const locale = await requestLocale();
   const params = stringParams(await searchParams);
   const today = DateTime.now().setZone(env().HOSPITAL_TIMEZONE);
   // The last 30 days by default; a bad range shows its message and the default.
@@ -29,7 +32,7 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
       <td className={`${cell} tabular-nums`}>{r.beds}</td>
       <td className={`${cell} tabular-nums`}>{r.occupiedBedDays}</td>
       <td className={`${cell} tabular-nums`}>{r.availableBedDays}</td>
-      <td className={`${cell} tabular-nums`}>{r.occupancyPct}%</td>
+      <td className={`${cell} tabular-nums`}>{formatPercent(r.occupancyPct, locale)}</td>
       <td className={`${cell} tabular-nums`}>{r.admissions}</td>
       <td className={`${cell} tabular-nums`}>{r.discharges}</td>
     </tr>
@@ -38,7 +41,7 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
     <>
       <PageHeader title={m.title} />
       <FilterForm action="/reports/occupancy" selects={[]} dates={[{ name: "from", label: m.from, value: range.from }, { name: "to", label: m.to, value: range.to }]} submit={m.show} />
-      {!asked.success ? <div className="mb-4"><Alert tone="error">{asked.error.issues[0]?.message}</Alert></div> : null}
+      {!asked.success ? <div className="mb-4"><Alert tone="error">{localizeText(asked.error.issues[0]?.message ?? "", locale)}</Alert></div> : null}
       <p className="mb-4 text-sm text-slate-600">{m.hint}</p>
       <Table head={[m.ward, m.beds, m.occupiedDays, m.availableDays, m.occupancy, m.admissions, m.discharges]}>
         {report.items.map((r) => row(r, r.ward))}
