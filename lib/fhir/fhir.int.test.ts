@@ -186,6 +186,9 @@ describe("FHIR R4 API against the database", () => {
     const page3 = await bundle(doctor, `Observation?patient=${patientId}&category=vital-signs&_count=3&_page=3`);
     expect(page3.entry).toHaveLength(1);
 
+    expect(resources(await bundle(amara, "Practitioner?name=okafor")).map((r) => r.id)).toEqual([ids.doctorId]);
+    expect((await bundle(amara, `Practitioner?_id=${ids.doctorId}`)).total).toBe(1);
+    expect((await bundle(amara, "Practitioner")).total).toBe(4);
     expect((await bundle(doctor, `AllergyIntolerance?patient=${patientId}`)).total).toBe(1);
     expect((await bundle(pharmacist, `MedicationRequest?patient=${patientId}`)).total).toBe(1);
     expect(await db().auditEvent.count({ where: { entity: "FHIR/Observation", patientId, entityId: null } })).toBeGreaterThanOrEqual(3);

@@ -67,9 +67,11 @@ function patientParam(params: URLSearchParams): string {
   return raw;
 }
 
+const idsParam = (params: URLSearchParams) => params.getAll("_id").flatMap((v) => v.split(",")).map((s) => s.trim()).filter(Boolean);
+
 function patientSearch(params: URLSearchParams): PatientSearch {
   const q: PatientSearch = {};
-  const ids = params.getAll("_id").flatMap((v) => v.split(",")).map((s) => s.trim()).filter(Boolean);
+  const ids = idsParam(params);
   if (ids.length) q.ids = ids;
   const words = params.getAll("name").flatMap((v) => v.split(/[\s,]+/)).filter(Boolean);
   if (words.length) q.name = words;
@@ -116,21 +118,16 @@ async function search(prisma: Db, ctx: Ctx, req: FhirRequest, type: FhirType): P
   const params = req.url.searchParams;
   checkParams(params, SEARCH_PARAMS[type].map((p) => p.name).concat(isClinical(type) ? ["subject"] : []));
   const page = paging(params);
-  let source: Source;
+  let sources: Source[];
   let patientId: string | null = null;
-  if (type === "Patient") source = patientSource(prisma, ctx, patientSearch(params));
-  else if (type === "Practitioner") {
-    const id = params.get("_id");
-    source = id
-      ? { count: async () => ((await practitioner(prisma, id)) ? 1 : 0), page: async () => [await practitioner(prisma, id)].filter((p) => p !== null) }
-      : practitionerSource(prisma, { name: params.get("name")?.trim() || undefined });
-  } else {
+  if (type === "Patient") sources = [patientSource(prisma, ctx, patientSearch(params))];
+  else if (type === "Practitioner") sources = [practitionerSource(prisma, { ids: idsParam(params), name: params.get("name")?.trim() || undefined })];
+  else {
     patientId = patientParam(params);
     await patientOrNotFound(prisma, ctx, patientId);
-    const sources = clinicalSources(prisma, ctx, type, patientId, { category: type === "Observation" ? category(params) : undefined });
-    source = { count: async () => (await Promise.all(sources.map((s) => s.count()))).reduce((a, b) => a + b, 0), page: async (skip, take) => (await pageSources(sources, skip, take)).resources };
+    sources = clinicalSources(prisma, ctx, type, patientId, { category: type === "Observation" ? category(params) : undefined });
   }
-  const [total, resources] = await Promise.all([source.count(), source.page(page.offset, page.count)]);
+  const { total, resources } = await pageSources(sources, page.offset, page.count);
   if (type !== "Practitioner") {
     const ids = resources.map((r) => r.id!);
     if (type === "Patient" && ids.length === 1) patientId = ids[0];

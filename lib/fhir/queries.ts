@@ -118,8 +118,12 @@ export async function practitioner(prisma: Db, id: string): Promise<R4.Practitio
   return u ? toPractitioner(u) : null;
 }
 
-export function practitionerSource(prisma: Db, q: { name?: string }): Source {
-  const where: Prisma.UserWhereInput = { role: { in: [...PRACTITIONER_ROLES] }, ...(q.name ? { name: { contains: q.name, mode: "insensitive" } } : {}) };
+export function practitionerSource(prisma: Db, q: { ids: string[]; name?: string }): Source {
+  const where: Prisma.UserWhereInput = {
+    role: { in: [...PRACTITIONER_ROLES] },
+    ...(q.ids.length ? { id: { in: q.ids } } : {}),
+    ...(q.name ? { name: { contains: q.name, mode: "insensitive" } } : {}),
+  };
   return {
     count: () => prisma.user.count({ where }),
     page: async (skip, take) => (await prisma.user.findMany({ where, select: SELECT.practitioner, orderBy: [{ name: "asc" }, { id: "asc" }], skip, take })).map(toPractitioner),
