@@ -51,6 +51,8 @@ describe("the data browser's registry", () => {
       const names = e.fields.map((f) => f.name);
       for (const c of [...e.columns, ...e.search.fields, ...e.filters.map((f) => f.name)]) expect(names, `${e.key}.${c}`).toContain(c);
       expect(e.sorts, e.key).toContain(e.defaultSort.replace(/^-/, ""));
+      // The first column links to the record, so it is one of its own values, not a reference.
+      expect(e.fields.find((x) => x.name === e.columns[0])!.kind, e.key).not.toBe("ref");
       for (const f of e.fields.filter((x) => x.kind === "ref")) expect(REGISTRY.has(f.ref!), `${e.key}.${f.name}`).toBe(true);
       for (const c of e.children ?? []) expect(REGISTRY.get(c.entity)!.filters.map((x) => x.name), `${e.key} → ${c.entity}`).toContain(c.via);
     }

@@ -89,41 +89,41 @@ export default async function EntityListPage({ params, searchParams }: { params:
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="bg-slate-50 text-left text-slate-600">
-          <tr>
-            {e.columns.map((c) => (
-              <th key={c} scope="col" className="px-4 py-2 font-medium">
-                {e.sorts.includes(c) ? (
-                  <Link href={sortHref(c)} title={m.list.sortBy(label(c))} className="hover:underline">
-                    {label(c)} {sort === c ? "↑" : sort === `-${c}` ? "↓" : ""}
-                  </Link>
-                ) : (
-                  label(c)
-                )}
-              </th>
-            ))}
-          </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-          {items.map((r) => (
-            <tr key={r.id} className="hover:bg-slate-50">
-              {e.columns.map((c, i) => {
-                const spec = e.fields.find((x) => x.name === c)!;
-                return (
-                  <td key={c} className={`${cell} max-w-xs truncate`}>
-                    {i === 0 && spec.kind !== "ref" ? (
-                      <Link href={recordHref({ entity: e.key, id: r.id })} className="font-medium text-brand-700 hover:underline">
-                        <Value kind={spec.kind} value={r.values[c] ?? r.label} locale={locale} currency={currency} yes={m.list.yes} no={m.list.no} />
+            <thead className="bg-slate-50 text-left text-slate-600">
+              <tr>
+                {e.columns.map((c) => (
+                  <th key={c} scope="col" className="px-4 py-2 font-medium">
+                    {e.sorts.includes(c) ? (
+                      <Link href={sortHref(c)} title={m.list.sortBy(label(c))} className="hover:underline">
+                        {label(c)} {sort === c ? "↑" : sort === `-${c}` ? "↓" : ""}
                       </Link>
                     ) : (
-                      <Value kind={spec.kind} value={r.values[c]} link={r.links[c]} locale={locale} currency={currency} yes={m.list.yes} no={m.list.no} />
+                      label(c)
                     )}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-          </tbody>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {items.map((r) => (
+                <tr key={r.id} className="hover:bg-slate-50">
+                  {e.columns.map((c, i) => {
+                    const spec = e.fields.find((x) => x.name === c)!;
+                    return (
+                      <td key={c} className={`${cell} max-w-xs truncate`}>
+                        {i === 0 ? (
+                          <Link href={recordHref({ entity: e.key, id: r.id })} className="font-medium text-brand-700 hover:underline">
+                            <Value kind={spec.kind} value={r.values[c] ?? r.label} locale={locale} currency={currency} yes={m.list.yes} no={m.list.no} />
+                          </Link>
+                        ) : (
+                          <Value kind={spec.kind} value={r.values[c]} link={r.links[c]} locale={locale} currency={currency} yes={m.list.yes} no={m.list.no} />
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
           </table>
         </div>
       )}
