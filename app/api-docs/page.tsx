@@ -69,13 +69,13 @@ export default async function ApiDocsPage() {
                 {op.query?.length || op.path.includes("{") ? (
                   <p>
                     <span className="font-medium">{m.parameters}:</span>{" "}
-                    <code className="font-mono text-xs">{[...[...op.path.matchAll(/\{(\w+)\}/g)].map((x) => `${x[1]} (path)`), ...(op.query ?? []).map((q) => `?${q}`)].join(", ")}</code>
+                    <code className="font-mono text-xs">{[...[...op.path.matchAll(/\{(\w+)\}/g)].map((x) => `${x[1]} (${m.pathParam})`), ...(op.query ?? []).map((q) => `?${q}`)].join(", ")}</code>
                   </p>
                 ) : null}
                 {op.body ? (
                   <div>
                     <p className="mb-1 font-medium">{m.body}</p>
-                    <SchemaView schema={jsonSchemaOf(op.body)} requiredLabel={m.required} />
+                    <SchemaView schema={jsonSchemaOf(op.body)} labels={m} />
                   </div>
                 ) : null}
                 <p>

@@ -31,13 +31,16 @@ function typeLabel(s: Schema): string {
   return s.format ? `${t} (${s.format})` : t;
 }
 
-function limits(s: Schema): string {
+/** The words of the field list, in the reader's language. */
+export type SchemaLabels = { required: string; minLength: string; maxLength: string; defaultValue: string };
+
+function limits(s: Schema, l: SchemaLabels): string {
   const parts = [
-    s.minLength !== undefined ? `min length ${s.minLength}` : null,
-    s.maxLength !== undefined ? `max length ${s.maxLength}` : null,
+    s.minLength !== undefined ? `${l.minLength} ${s.minLength}` : null,
+    s.maxLength !== undefined ? `${l.maxLength} ${s.maxLength}` : null,
     s.minimum !== undefined ? `≥ ${s.minimum}` : null,
     s.maximum !== undefined ? `≤ ${s.maximum}` : null,
-    s.default !== undefined ? `default ${JSON.stringify(s.default)}` : null,
+    s.default !== undefined ? `${l.defaultValue} ${JSON.stringify(s.default)}` : null,
   ].filter(Boolean);
   return parts.join(", ");
 }
@@ -49,7 +52,7 @@ function nested(s: Schema): Schema[] {
   return (s.anyOf ?? s.oneOf ?? []).flatMap(nested);
 }
 
-export function SchemaView({ schema, requiredLabel }: { schema: Schema; requiredLabel: string }) {
+export function SchemaView({ schema, labels }: { schema: Schema; labels: SchemaLabels }) {
   const objects = nested(schema);
   if (!objects.length) return <p className="font-mono text-xs text-slate-700">{typeLabel(schema)}</p>;
   return (
@@ -60,9 +63,9 @@ export function SchemaView({ schema, requiredLabel }: { schema: Schema; required
             <li key={name} className="text-sm">
               <span className="font-mono font-medium text-slate-900">{name}</span>{" "}
               <span className="font-mono text-xs text-brand-700">{typeLabel(p)}</span>
-              {o.required?.includes(name) ? <span className="ml-1 text-xs font-medium text-red-700">{requiredLabel}</span> : null}
-              {limits(p) ? <span className="ml-1 text-xs text-slate-500">({limits(p)})</span> : null}
-              {nested(p).length ? <div className="mt-1"><SchemaView schema={p} requiredLabel={requiredLabel} /></div> : null}
+              {o.required?.includes(name) ? <span className="ml-1 text-xs font-medium text-red-700">{labels.required}</span> : null}
+              {limits(p, labels) ? <span className="ml-1 text-xs text-slate-500">({limits(p, labels)})</span> : null}
+              {nested(p).length ? <div className="mt-1"><SchemaView schema={p} labels={labels} /></div> : null}
             </li>
           ))}
         </ul>
