@@ -16,6 +16,6 @@ export const ZChangePassword = z
 export type ChangePasswordInput = z.infer<typeof ZChangePassword>;
 
 export const ZTokenRequest = z.object({
-  email: z.string({ error: "Enter your email" }).trim().min(1, "Enter your email").max(320),
-  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(200),
+  email: z.string({ error: en.login.enterEmail }).trim().min(1, en.login.enterEmail).max(320),
+  password: z.string({ error: en.login.enterPassword }).min(1, en.login.enterPassword).max(200),
 });

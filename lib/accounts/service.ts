@@ -22,7 +22,7 @@ export async function changePassword(prisma: Db, ctx: Ctx, input: ChangePassword
 
 /** Deactivates an account: the person can no longer sign in and every live session and token dies. */
 export async function deactivateUser(prisma: Db, ctx: Ctx, userId: string, reason: string): Promise<void> {
-  if (userId === ctx.actor.id) throw new AppError("VALIDATION_FAILED", "You cannot deactivate your own account.");
+  if (userId === ctx.actor.id) throw new AppError("VALIDATION_FAILED", en.staff.staff.ownDeactivate);
   await prisma.$transaction(async (tx) => {
     const result = await tx.user.updateMany({ where: { id: userId, active: true }, data: { active: false, sessionVersion: { increment: 1 } } });
     if (result.count === 0 && !(await tx.user.findUnique({ where: { id: userId }, select: { id: true } }))) throw notFound("account");

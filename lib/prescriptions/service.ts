@@ -25,7 +25,7 @@ async function lineDrugs(tx: Tx, input: PrescribeInput) {
   input.items.forEach((item, i) => {
     if (!drugs.has(item.drugId)) fields[`items.${i}.drugId`] = m.drugInactive;
   });
-  if (Object.keys(fields).length) throw new AppError("VALIDATION_FAILED", "Some fields need attention.", { fields });
+  if (Object.keys(fields).length) throw new AppError("VALIDATION_FAILED", en.errors.fixFields, { fields });
   return input.items.map((item) => drugs.get(item.drugId)!);
 }
 
@@ -37,7 +37,7 @@ function quantities(input: PrescribeInput, drugs: { strength: string }[]): numbe
     if (q === null) fields[`items.${i}.quantity`] = en.prescriptions.phrases.quantityNeeded;
     return q ?? 0;
   });
-  if (Object.keys(fields).length) throw new AppError("VALIDATION_FAILED", "Some fields need attention.", { fields });
+  if (Object.keys(fields).length) throw new AppError("VALIDATION_FAILED", en.errors.fixFields, { fields });
   return out;
 }
 
@@ -55,7 +55,7 @@ export async function prescribe(prisma: Db, ctx: Ctx, input: PrescribeInput) {
     if (!patient) throw notFound("patient");
     if (input.consultationId) {
       const c = await tx.consultation.findFirst({ where: { id: input.consultationId, patientId: patient.id }, select: { id: true } });
-      if (!c) throw new AppError("VALIDATION_FAILED", "Some fields need attention.", { fields: { consultationId: m.consultation } });
+      if (!c) throw new AppError("VALIDATION_FAILED", en.errors.fixFields, { fields: { consultationId: m.consultation } });
     }
     const drugs = await lineDrugs(tx, input);
     const quantity = quantities(input, drugs);

@@ -7,6 +7,7 @@ import type { Permission } from "./permissions";
 import type { Ctx } from "./session";
 import { parseInput } from "./validation";
 import type { Locale } from "@/lib/i18n";
+import { en } from "@/lib/i18n/en";
 import { localizeError } from "@/lib/i18n/localize";
 import { requestLocale } from "@/lib/i18n/server";
 
@@ -76,7 +77,7 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S): Pr
   try {
     data = await req.json();
   } catch {
-    throw new AppError("MALFORMED_JSON", "The request body is not valid JSON.");
+    throw new AppError("MALFORMED_JSON", en.errors.badJson);
   }
   return parseInput(schema, data);
 }
@@ -90,9 +91,9 @@ export function parseListQuery<S extends string>(
   defaultSort: `${S}` | `-${S}` = `${sortable[0]}`,
 ): ListQuery<S> {
   const schema = z.object({
-    q: z.string().trim().max(200, "Search text is too long").default(""),
-    page: z.coerce.number().int("Use a whole number").min(1, "Pages start at 1").default(1),
-    pageSize: z.coerce.number().int("Use a whole number").min(1, "At least 1").max(100, "At most 100").default(20),
+    q: z.string().trim().max(200, en.errors.searchTooLong).default(""),
+    page: z.coerce.number().int(en.errors.wholeNumber).min(1, en.errors.firstPage).default(1),
+    pageSize: z.coerce.number().int(en.errors.wholeNumber).min(1, en.errors.atLeast(1)).max(100, en.errors.atMost(100)).default(20),
     sort: z
       .string()
       .refine((s) => sortable.includes(s.replace(/^-/, "") as S), { message: `Sort by one of: ${sortable.join(", ")}` })

@@ -1,4 +1,5 @@
 // Typed application errors: a stable code for programs, a human sentence for people.
+import { en } from "@/lib/i18n/en";
 
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
@@ -55,6 +56,8 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what = "record") => new AppError("NOT_FOUND", `That ${what} was not found.`);
-export const forbidden = () => new AppError("FORBIDDEN", "You do not have permission to do this.");
-export const unauthenticated = () => new AppError("UNAUTHENTICATED", "Please sign in.");
+type RecordName = keyof typeof en.errors.records;
+/** "That patient was not found." Known record names are catalogue words, so the sentence translates. */
+export const notFound = (what: RecordName | (string & {}) = "record") => new AppError("NOT_FOUND", en.errors.notFound(en.errors.records[what as RecordName] ?? what));
+export const forbidden = () => new AppError("FORBIDDEN", en.errors.forbidden);
+export const unauthenticated = () => new AppError("UNAUTHENTICATED", en.errors.signIn);
