@@ -17,7 +17,7 @@ type FilterRow = { field: string; op: string; value: string; value2: string };
 type GroupRow = { field: string; granularity: string };
 type AggRow = { fn: string; field: string };
 
-const control = "block w-full rounded-md border-0 px-2 py-1.5 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
+const control = "block rounded-md border-0 px-2 py-1.5 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
 const small = buttonClass("secondary").replace("px-4 py-2", "px-3 py-1.5");
 const legend = "mb-2 text-sm font-semibold text-slate-900";
 
@@ -62,7 +62,8 @@ export function BuilderForm({ catalog, initial }: { catalog: EntityInfo[]; initi
     e.preventDefault();
     const spec = {
       entity: entity as ReportSpecInput["entity"],
-      columns,
+      // Columns only matter to a plain listing; a grouped report shows its groups and figures.
+      columns: groups.length || aggs.length ? [] : columns,
       filters: filters.map((f) => ({
         field: f.field,
         op: f.op as NonNullable<ReportSpecInput["filters"]>[number]["op"],
@@ -76,7 +77,7 @@ export function BuilderForm({ catalog, initial }: { catalog: EntityInfo[]; initi
 
   function valueInput(f: FilterRow, i: number, second = false) {
     const fi = byKey(f.field);
-    const common = { className: control, "aria-label": `${m.value} ${i + 1}${second ? ` (${m.and})` : ""}`, value: second ? f.value2 : f.value, onChange: (e: { target: { value: string } }) => update(setFilters, i, second ? { value2: e.target.value } : { value: e.target.value }) };
+    const common = { className: `${control} w-full`, "aria-label": `${m.value} ${i + 1}${second ? ` (${m.and})` : ""}`, value: second ? f.value2 : f.value, onChange: (e: { target: { value: string } }) => update(setFilters, i, second ? { value2: e.target.value } : { value: e.target.value }) };
     if (fi?.type === "enum" && f.op === "equals") {
       return <select {...common}>{[["", m.choose], ...(fi.values ?? []).map((v) => [v, v])].map(([v, t]) => <option key={v} value={v}>{t}</option>)}</select>;
     }
