@@ -7,7 +7,8 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { createDb } from "../lib/server/db";
-import { seedUser } from "../prisma/builders";
+import { seedPatient, seedUser } from "../prisma/builders";
+import type { Role } from "../lib/generated/prisma/enums";
 import { DEMO_PASSWORD, seedDemo } from "../prisma/seed";
 import { startCaptureSmtp } from "../tests/smtp";
 import { createTestDatabase } from "../tests/test-db";
@@ -16,6 +17,15 @@ const root = path.resolve(import.meta.dirname, "..");
 const artifacts = path.join(root, ".test-artifacts");
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** One account per role for the French walk, so the shared demo logins stay in English. */
+const FRENCH_ACCOUNTS: [string, string, Role][] = [
+  ["fr.admin@demo.hospital", "Alain Admin", "ADMIN"],
+  ["fr.doctor@demo.hospital", "Dr. Claire Dubois", "DOCTOR"],
+  ["fr.nurse@demo.hospital", "Nadia Infirmière", "NURSE"],
+  ["fr.pharmacist@demo.hospital", "Pierre Pharmacien", "PHARMACIST"],
+  ["fr.records@demo.hospital", "Rose Archives", "RECORDS_OFFICER"],
+  ["fr.patient@demo.hospital", "Françoise Lefèvre", "PATIENT"],
+];
 
 function run(cmd: string, args: string[], env: Record<string, string> = {}): number {
   const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
@@ -95,6 +105,12 @@ async function e2e(): Promise<Counts> {
     // Accounts the e2e specs change or lock out, so the shared demo logins stay usable.
     for (const [email, name] of [["changer@demo.hospital", "Chris Changer"], ["leaver@demo.hospital", "Lee Leaver"], ["throttled@demo.hospital", "Tess Throttled"]]) {
       await seedUser(prisma, { email, name, role: "NURSE", password: DEMO_PASSWORD });
+    }
+    // The French walk (e2e/french.spec.ts) switches these to French, one per role.
+    const cardiology = await prisma.department.findUniqueOrThrow({ where: { name: "Cardiology" }, select: { id: true } });
+    for (const [email, name, role] of FRENCH_ACCOUNTS) {
+      const user = await seedUser(prisma, { email, name, role, password: DEMO_PASSWORD, ...(role === "DOCTOR" ? { departmentId: cardiology.id, specialty: "Cardiology" } : {}) });
+      if (role === "PATIENT") await seedPatient(prisma, { firstName: "Françoise", lastName: "Lefèvre", dateOfBirth: "1979-06-21", sex: "female", email, userId: user.id });
     }
     await prisma.$disconnect();
     const env = {
