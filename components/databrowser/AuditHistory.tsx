@@ -17,7 +17,7 @@ function changesOf(details: unknown, fieldLabel: Record<string, string>): string
 }
 
 /** A record's audit events, newest first, with who did it. */
-export async function AuditHistory({ items, total, page, pageSize, locale, labels, fieldLabel }: {
+export async function AuditHistory({ items, total, page, pageSize, locale, labels, fieldLabel, roleLabel }: {
   items: AuditRow[];
   total: number;
   page: number;
@@ -25,6 +25,7 @@ export async function AuditHistory({ items, total, page, pageSize, locale, label
   locale: Locale;
   labels: Messages["databrowser"]["record"];
   fieldLabel: Record<string, string>;
+  roleLabel: Record<string, string>;
 }) {
   if (items.length === 0) return <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">{labels.historyNone}</p>;
   return (
@@ -40,7 +41,7 @@ export async function AuditHistory({ items, total, page, pageSize, locale, label
             {items.map((ev) => (
               <tr key={ev.seq}>
                 <td className="whitespace-nowrap px-4 py-2 tabular-nums">{formatInstant(ev.at, locale)}</td>
-                <td className="px-4 py-2">{ev.actorName ?? labels.system}<span className="block text-xs text-slate-500">{ev.actorRole ?? ""}</span></td>
+                <td className="px-4 py-2">{ev.actorName ?? labels.system}<span className="block text-xs text-slate-500">{ev.actorRole ? (roleLabel[ev.actorRole] ?? ev.actorRole) : ""}</span></td>
                 <td className="px-4 py-2 font-medium">{ev.action}</td>
                 <td className="px-4 py-2">
                   <ul className="space-y-0.5">

@@ -26,7 +26,8 @@ export default async function RecordPage({ params, searchParams }: { params: Pro
   const e = entryOf(entity);
   if (!e) notFound();
   const ctx = await guardPage(e.permission, path);
-  const m = (await messages()).databrowser;
+  const all = await messages();
+  const m = all.databrowser;
   const locale = await requestLocale();
   const sp = await searchParams;
   const page = Math.max(1, Number(typeof sp.page === "string" ? sp.page : 1) || 1);
@@ -94,7 +95,7 @@ export default async function RecordPage({ params, searchParams }: { params: Pro
       <section className="mt-6">
         <h2 className="mb-3 text-lg font-semibold text-slate-900">{m.record.history}</h2>
         {e.audit?.idField ? <p className="mb-2 text-sm text-slate-500">{m.record.historySharedWith(e.audit.entity)}</p> : null}
-        {e.audit ? <AuditHistory items={history.items} total={history.total} page={page} pageSize={HISTORY_PAGE} locale={locale} labels={m.record} fieldLabel={m.fields as Record<string, string>} /> : <p className="text-sm text-slate-600">{m.record.notAudited}</p>}
+        {e.audit ? <AuditHistory items={history.items} total={history.total} page={page} pageSize={HISTORY_PAGE} locale={locale} labels={m.record} fieldLabel={m.fields as Record<string, string>} roleLabel={all.roles} /> : <p className="text-sm text-slate-600">{m.record.notAudited}</p>}
       </section>
     </>
   );
