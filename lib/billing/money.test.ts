@@ -43,5 +43,7 @@ describe("money", () => {
   it("writes minor units back as decimal text", () => {
     expect(toDecimal(1250, "USD")).toBe("12.50");
     expect(toDecimal(1500, "JPY")).toBe("1500");
+    expect(toDecimal(1250, "USD", "fr")).toBe("12,50");
+    expect(parseMoney(toDecimal(123456, "USD", "fr"), "USD")).toBe(123456);
   });
 });

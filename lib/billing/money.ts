@@ -30,8 +30,9 @@ export function parseMoney(text: string, currency: string): number | null {
   return Number(m[1]) * 10 ** digits + (digits ? Number(fraction) : 0);
 }
 
-/** Minor units as a plain decimal for form inputs: 1250 USD → "12.50". */
-export function toDecimal(minor: number, currency: string): string {
+/** Minor units as a plain decimal for form inputs: 1250 USD → "12.50", in French "12,50" (parseMoney reads both). */
+export function toDecimal(minor: number, currency: string, locale: Locale = "en"): string {
   const digits = minorDigits(currency);
-  return (minor / 10 ** digits).toFixed(digits);
+  const text = (minor / 10 ** digits).toFixed(digits);
+  return locale === "fr" ? text.replace(".", ",") : text;
 }

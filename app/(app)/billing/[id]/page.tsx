@@ -106,7 +106,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
                   title={d.takePayment}
                   fixed={{ invoiceId: inv.id }}
                   fields={[
-                    { name: "amount", label: `${d.amountLabel} (${inv.currency})`, inputMode: "decimal", defaultValue: toDecimal(inv.balance, inv.currency) },
+                    { name: "amount", label: `${d.amountLabel} (${inv.currency})`, inputMode: "decimal", defaultValue: toDecimal(inv.balance, inv.currency, locale) },
                     { name: "method", label: d.method, options: methods },
                     { name: "reference", label: d.referenceLabel },
                   ]}
@@ -124,7 +124,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
                   title={`${d.refund} ${p.receiptNumber}`}
                   fixed={{ paymentId: p.id }}
                   fields={[
-                    { name: "amount", label: `${d.refundAmount} (${inv.currency})`, inputMode: "decimal", defaultValue: toDecimal(p.refundable, inv.currency) },
+                    { name: "amount", label: `${d.refundAmount} (${inv.currency})`, inputMode: "decimal", defaultValue: toDecimal(p.refundable, inv.currency, locale) },
                     { name: "reason", label: d.refundReason },
                   ]}
                   act={refundAction}
