@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { INTL_TAG, type Locale } from "@/lib/i18n";
+import { catalog, INTL_TAG, type Locale } from "@/lib/i18n";
 import type { AbnormalFlag } from "@/lib/generated/prisma/enums";
 import { patientScope, seesClinicalDetails } from "@/lib/patients/scope";
 import { audit } from "@/lib/server/audit";
@@ -279,48 +279,51 @@ export type TimelineEvent = { at: string; kind: TimelineKind; id: string; summar
  * chart with thousands of encounters costs a page, not its history. Patients see signed
  * consultations only; roles without clinical details see registration, allergies and deactivation.
  */
-export async function timeline(prisma: Db, ctx: Ctx, patientId: string, page: { page: number; pageSize: number; oldestFirst?: boolean }): Promise<{ items: TimelineEvent[]; total: number; page: number; pageSize: number }> {
+export async function timeline(prisma: Db, ctx: Ctx, patientId: string, page: { page: number; pageSize: number; oldestFirst?: boolean }, locale: Locale = "en"): Promise<{ items: TimelineEvent[]; total: number; page: number; pageSize: number }> {
   const limit = page.page * page.pageSize;
+  // The summaries' words, in the reader's language; enum values looked up in JSON maps.
+  const w = catalog(locale).clinical.timeline;
+  const label = (map: Record<string, string>) => Prisma.sql`${JSON.stringify(map)}::jsonb`;
   const dir = page.oldestFirst ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   const clinical = seesClinicalDetails(ctx.actor);
   const signedOnly = isPatient(ctx) ? Prisma.sql`AND c."signedAt" IS NOT NULL` : Prisma.empty;
   const base = [
-    Prisma.sql`(SELECT p."createdAt" AS at, 'registered' AS kind, p.id, 'Registered as ' || p.mrn AS summary, NULL::text AS flag FROM "Patient" p WHERE p.id = ${patientId})`,
-    Prisma.sql`(SELECT p."deactivatedAt", 'deactivated', p.id, 'Record deactivated: ' || coalesce(p."deactivationReason", ''), NULL FROM "Patient" p WHERE p.id = ${patientId} AND p."deactivatedAt" IS NOT NULL)`,
-    Prisma.sql`(SELECT a."createdAt", 'allergy', a.id, 'Allergy recorded: ' || a.substance, NULL FROM "Allergy" a WHERE a."patientId" = ${patientId} ORDER BY a."createdAt" ${dir} LIMIT ${limit})`,
+    Prisma.sql`(SELECT p."createdAt" AS at, 'registered' AS kind, p.id, ${w.registeredAs} || ' ' || p.mrn AS summary, NULL::text AS flag FROM "Patient" p WHERE p.id = ${patientId})`,
+    Prisma.sql`(SELECT p."deactivatedAt", 'deactivated', p.id, ${w.deactivated} || ': ' || coalesce(p."deactivationReason", ''), NULL FROM "Patient" p WHERE p.id = ${patientId} AND p."deactivatedAt" IS NOT NULL)`,
+    Prisma.sql`(SELECT a."createdAt", 'allergy', a.id, ${w.allergy} || ': ' || a.substance, NULL FROM "Allergy" a WHERE a."patientId" = ${patientId} ORDER BY a."createdAt" ${dir} LIMIT ${limit})`,
   ];
   const more = clinical
     ? [
-        Prisma.sql`(SELECT c."createdAt", 'condition', c.id, 'Condition recorded: ' || c.text, NULL FROM "Condition" c WHERE c."patientId" = ${patientId} ORDER BY c."createdAt" ${dir} LIMIT ${limit})`,
+        Prisma.sql`(SELECT c."createdAt", 'condition', c.id, ${w.condition} || ': ' || c.text, NULL FROM "Condition" c WHERE c."patientId" = ${patientId} ORDER BY c."createdAt" ${dir} LIMIT ${limit})`,
         Prisma.sql`(SELECT c."createdAt", 'consultation', c.id,
-            concat_ws(' · ', u.name, CASE WHEN c."signedAt" IS NULL THEN 'draft' ELSE 'signed' END,
+            concat_ws(' · ', u.name, CASE WHEN c."signedAt" IS NULL THEN ${w.draft} ELSE ${w.signed} END,
               (SELECT string_agg(coalesce(d.code || ' ', '') || d.description, '; ' ORDER BY d.position) FROM "Diagnosis" d WHERE d."consultationId" = c.id)), NULL
           FROM "Consultation" c JOIN "User" u ON u.id = c."doctorId" WHERE c."patientId" = ${patientId} ${signedOnly} ORDER BY c."createdAt" ${dir} LIMIT ${limit})`,
         Prisma.sql`(SELECT v."takenAt", 'vitals', v.id,
-            concat_ws(', ', 'BP ' || v.systolic || '/' || v.diastolic, 'pulse ' || v.pulse, 'T ' || v."temperatureC" || ' °C', 'RR ' || v."respiratoryRate", 'SpO2 ' || v.spo2 || '%', v."weightKg" || ' kg', 'pain ' || v."painScore" || '/10'), NULL
+            concat_ws(', ', ${w.bp} || ' ' || v.systolic || '/' || v.diastolic, ${w.pulse} || ' ' || v.pulse, 'T ' || v."temperatureC" || ' °C', ${w.rr} || ' ' || v."respiratoryRate", 'SpO2 ' || v.spo2 || '%', v."weightKg" || ' kg', ${w.pain} || ' ' || v."painScore" || '/10'), NULL
           FROM "VitalSign" v WHERE v."patientId" = ${patientId} ORDER BY v."takenAt" ${dir} LIMIT ${limit})`,
-        Prisma.sql`(SELECT n."createdAt", 'note', n.id, initcap(n.shift::text) || ' shift, ' || lower(n.category::text) || ': ' || left(n.text, 200), NULL
+        Prisma.sql`(SELECT n."createdAt", 'note', n.id, (${label(w.shifts)} ->> n.shift::text) || ', ' || (${label(w.categories)} ->> n.category::text) || ': ' || left(n.text, 200), NULL
           FROM "NurseNote" n WHERE n."patientId" = ${patientId} ORDER BY n."createdAt" ${dir} LIMIT ${limit})`,
-        Prisma.sql`(SELECT o."orderedAt", 'lab_order', o.id, t.name || ' ordered by ' || u.name, NULL
+        Prisma.sql`(SELECT o."orderedAt", 'lab_order', o.id, t.name || ' ' || ${w.orderedBy} || ' ' || u.name, NULL
           FROM "LabOrder" o JOIN "LabTest" t ON t.id = o."testId" JOIN "User" u ON u.id = o."orderedById" WHERE o."patientId" = ${patientId} ORDER BY o."orderedAt" ${dir} LIMIT ${limit})`,
         Prisma.sql`(SELECT r."resultedAt", 'lab_result', r.id, t.name || ': ' || coalesce(r.value::text || coalesce(' ' || r.unit, ''), r."valueText", ''), r.flag::text
           FROM "LabOrder" o JOIN "LabResult" r ON r."orderId" = o.id JOIN "LabTest" t ON t.id = o."testId" WHERE o."patientId" = ${patientId} AND o.status = 'RESULTED' ORDER BY r."resultedAt" ${dir} LIMIT ${limit})`,
         Prisma.sql`(SELECT x."issuedAt", 'prescription', x.id,
-            concat_ws(' · ', u.name, initcap(x.status::text), (SELECT string_agg(dr."genericName" || ' ' || dr.strength, ', ') FROM "PrescriptionItem" i JOIN "Drug" dr ON dr.id = i."drugId" WHERE i."prescriptionId" = x.id)), NULL
+            concat_ws(' · ', u.name, ${label(w.prescriptionStatuses)} ->> x.status::text, (SELECT string_agg(dr."genericName" || ' ' || dr.strength, ', ') FROM "PrescriptionItem" i JOIN "Drug" dr ON dr.id = i."drugId" WHERE i."prescriptionId" = x.id)), NULL
           FROM "Prescription" x JOIN "User" u ON u.id = x."prescriberId" WHERE x."patientId" = ${patientId} ORDER BY x."issuedAt" ${dir} LIMIT ${limit})`,
-        Prisma.sql`(SELECT ap."startsAt", 'appointment', ap.id, u.name || ' · ' || replace(initcap(ap.status::text), '_', ' ') || coalesce(' · ' || ap.reason, ''), NULL
+        Prisma.sql`(SELECT ap."startsAt", 'appointment', ap.id, u.name || ' · ' || (${label(w.appointmentStatuses)} ->> ap.status::text) || coalesce(' · ' || ap.reason, ''), NULL
           FROM "Appointment" ap JOIN "User" u ON u.id = ap."doctorId" WHERE ap."patientId" = ${patientId} ORDER BY ap."startsAt" ${dir} LIMIT ${limit})`,
         Prisma.sql`(SELECT ad."createdAt", 'addendum', coalesce(ad."consultationId", ad.id), u.name || ': ' || left(ad.text, 200), NULL
           FROM "Addendum" ad JOIN "User" u ON u.id = ad."authorId" WHERE ad."patientId" = ${patientId}
             ${isPatient(ctx) ? Prisma.sql`AND ad."consultationId" IS NULL` : Prisma.empty} ORDER BY ad."createdAt" ${dir} LIMIT ${limit})`,
         // Admissions: each bed assignment (admitted, then transferred), and the discharge.
         Prisma.sql`(SELECT ba."startsAt", 'admission', ad.id,
-            CASE WHEN ba."startsAt" = ad."admittedAt" THEN 'Admitted to ' ELSE 'Transferred to ' END || w.name || ' · ' || r.name || ' · ' || b.label || ' · ' || u.name
+            CASE WHEN ba."startsAt" = ad."admittedAt" THEN ${w.admittedTo} ELSE ${w.transferredTo} END || ' ' || w.name || ' · ' || r.name || ' · ' || b.label || ' · ' || u.name
               || CASE WHEN ba."startsAt" = ad."admittedAt" THEN ': ' || left(ad.reason, 200) ELSE '' END, NULL
           FROM "BedAssignment" ba JOIN "Admission" ad ON ad.id = ba."admissionId" JOIN "Bed" b ON b.id = ba."bedId" JOIN "Room" r ON r.id = b."roomId" JOIN "Ward" w ON w.id = r."wardId"
             JOIN "User" u ON u.id = ad."attendingDoctorId"
           WHERE ad."patientId" = ${patientId} ORDER BY ba."startsAt" ${dir} LIMIT ${limit})`,
-        Prisma.sql`(SELECT ad."dischargedAt", 'admission', ad.id, 'Discharged' || coalesce(': ' || left(ad."dischargeSummary", 200), ''), NULL
+        Prisma.sql`(SELECT ad."dischargedAt", 'admission', ad.id, ${w.discharged} || coalesce(': ' || left(ad."dischargeSummary", 200), ''), NULL
           FROM "Admission" ad WHERE ad."patientId" = ${patientId} AND ad."dischargedAt" IS NOT NULL ORDER BY ad."dischargedAt" ${dir} LIMIT ${limit})`,
       ]
     : [];

@@ -12,7 +12,7 @@ import { PrescriptionsCard } from "@/components/prescriptions/PrescriptionsCard"
 import { buttonClass } from "@/components/ui/Button";
 import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { chartClinical, currentShift, labCatalogue, timeline } from "@/lib/clinical/queries";
 import { readPatient } from "@/lib/patients/queries";
 import { db } from "@/lib/server/db";
@@ -42,7 +42,7 @@ export default async function PatientChartPage({ params, searchParams }: { param
   const [p, clinical, history, tests] = await Promise.all([
     readPatient(db(), ctx, id),
     chartClinical(db(), ctx, id),
-    timeline(db(), ctx, id, { page: tlPage, pageSize: TIMELINE_PAGE }),
+    timeline(db(), ctx, id, { page: tlPage, pageSize: TIMELINE_PAGE }, await requestLocale()),
     can(role, "clinical.write") ? labCatalogue(db()) : Promise.resolve([]),
   ]);
   const qrSvg = await QRCode.toString(`${env().NEXTAUTH_URL ?? "http://localhost:3000"}/p/${p.qrToken}`, { type: "svg", margin: 1, width: 132 });
