@@ -13,7 +13,7 @@ export const tokensEn = {
   nav: { tokens: "API tokens", apiDocs: "API docs" },
   tokens: {
     title: "API tokens",
-    intro: "Tokens let other systems call the API as the admin who created them. A \"full\" token can do everything its owner can; a \"public-health:read\" token only reaches the anonymised public-health aggregates.",
+    intro: "Tokens let other systems call the API as the admin who created them. A \"full\" token can do everything its owner can; a \"public-health:read\" token only reaches the anonymised public-health aggregates; a \"fhir:read\" token reads the FHIR R4 API (/fhir/R4) as its owner.",
     none: "No tokens yet.",
     name: "Name",
     scopes: "Scopes",

@@ -15,7 +15,7 @@ export const tokensFr: Messages["tokens"] = {
   nav: { tokens: "Jetons d'API", apiDocs: "Documentation de l'API" },
   tokens: {
     title: "Jetons d'API",
-    intro: "Les jetons permettent à d'autres systèmes d'appeler l'API au nom de l'administrateur qui les a créés. Un jeton « full » peut faire tout ce que peut son propriétaire ; un jeton « public-health:read » n'accède qu'aux agrégats anonymisés de santé publique.",
+    intro: "Les jetons permettent à d'autres systèmes d'appeler l'API au nom de l'administrateur qui les a créés. Un jeton « full » peut faire tout ce que peut son propriétaire ; un jeton « public-health:read » n'accède qu'aux agrégats anonymisés de santé publique ; un jeton « fhir:read » lit l'API FHIR R4 (/fhir/R4) au nom de son propriétaire.",
     none: "Aucun jeton pour l'instant.",
     name: "Nom",
     scopes: "Portées",
