@@ -70,6 +70,20 @@ test.describe("as an admin", () => {
     await expect(page.getByRole("table").getByRole("row").filter({ hasText: "General Medicine" })).toBeVisible();
     await shot(page, "report-builder-filters");
   });
+
+  test("speaks French", async ({ page }) => {
+    expect((await page.request.patch("/api/v1/account", { data: { language: "fr" } })).status()).toBe(200);
+    try {
+      await page.goto("/reports/builder?entity=admissions&group=ward&group=admittedAt:month");
+      await expect(page.getByRole("heading", { name: "Générateur de rapports" })).toBeVisible();
+      await expect(page.getByRole("table").getByRole("columnheader")).toHaveText(["Unité", "Admission (Mois)", "Nombre"]);
+      await page.goto("/reports/builder?entity=admissions&group=admittedAt");
+      await expect(page.getByText("Choisissez jour, semaine, mois ou année")).toBeVisible();
+      await shot(page, "report-builder-fr");
+    } finally {
+      await page.request.patch("/api/v1/account", { data: { language: "en" } });
+    }
+  });
 });
 
 test.describe("as a doctor", () => {

@@ -69,7 +69,7 @@ export function BuilderForm({ catalog, initial }: { catalog: EntityInfo[]; initi
         op: f.op as NonNullable<ReportSpecInput["filters"]>[number]["op"],
         value: f.op === "in" ? f.value.split(",").map((s) => s.trim()).filter(Boolean) : f.op === "between" ? [f.value, f.value2] : f.value,
       })),
-      groupBy: groups.map((g) => ({ field: g.field, granularity: (g.granularity || undefined) as NonNullable<ReportSpecInput["groupBy"]>[number]["granularity"] })),
+      groupBy: groups.map((g) => ({ field: g.field, granularity: (byKey(g.field)?.type === "date" ? g.granularity || "month" : undefined) as NonNullable<ReportSpecInput["groupBy"]>[number]["granularity"] })),
       aggregates: aggs.map((a) => ({ fn: a.fn as NonNullable<ReportSpecInput["aggregates"]>[number]["fn"], field: a.fn === "count" ? undefined : a.field })),
     };
     router.push(`/reports/builder?${specToQuery(spec)}`);
@@ -140,7 +140,7 @@ export function BuilderForm({ catalog, initial }: { catalog: EntityInfo[]; initi
                       {fieldOptions(fields.filter((f) => f.group)).map(([v, t]) => <option key={v} value={v}>{t}</option>)}
                     </select>
                     {byKey(g.field)?.type === "date" ? (
-                      <select className={`${control} w-32`} aria-label={`${m.granularity} ${i + 1}`} value={g.granularity} onChange={(e) => update(setGroups, i, { granularity: e.target.value })}>
+                      <select className={`${control} w-32`} aria-label={`${m.granularity} ${i + 1}`} value={g.granularity || "month"} onChange={(e) => update(setGroups, i, { granularity: e.target.value })}>
                         {Object.entries(m.granularities).map(([v, t]) => <option key={v} value={v}>{t}</option>)}
                       </select>
                     ) : null}
