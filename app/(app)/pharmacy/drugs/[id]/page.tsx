@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
 import { Card, PageHeader, StatCard } from "@/components/ui/Card";
 import { Table, cell } from "@/components/ui/Table";
+import { formatCalendarDay } from "@/lib/pharmacy/dates";
 import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { getDrugStock } from "@/lib/pharmacy/queries";
 import { formatWhen } from "@/lib/scheduling/time";
@@ -53,7 +54,7 @@ export default async function DrugPage({ params }: { params: Promise<{ id: strin
             {drug.batches.map((b) => (
               <tr key={b.id} className={b.expired ? "bg-red-50/50" : undefined}>
                 <td className={`${cell} font-mono text-xs`}>{b.lot}</td>
-                <td className={`${cell} tabular-nums`}>{b.expiresOn}</td>
+                <td className={`${cell} tabular-nums`}>{formatCalendarDay(b.expiresOn, locale)}</td>
                 <td className={`${cell} tabular-nums font-medium`} data-testid={`batch-qty-${b.lot}`}>{b.quantity}</td>
                 <td className={`${cell} whitespace-nowrap tabular-nums text-slate-600`}>{formatWhen(b.receivedAt, locale)}</td>
                 <td className={cell}>{b.expired ? <Badge tone="danger">{s.expired}</Badge> : b.quantity === 0 ? <Badge>{s.empty}</Badge> : <Badge tone="success">{s.usable}</Badge>}</td>

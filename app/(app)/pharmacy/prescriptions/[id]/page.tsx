@@ -7,7 +7,9 @@ import { Alert } from "@/components/ui/Alert";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { Table, cell } from "@/components/ui/Table";
 import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { formatCalendarDay } from "@/lib/pharmacy/dates";
 import { dispensingView } from "@/lib/pharmacy/queries";
+import { routeLabel } from "@/lib/prescriptions/labels";
 import { formatWhen } from "@/lib/scheduling/time";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
@@ -22,18 +24,21 @@ export default async function DispensingPage({ params }: { params: Promise<{ id:
   const { id } = await params;
   const ctx = await guardPage("pharmacy.stock", `/pharmacy/prescriptions/${id}`);
   const locale = await requestLocale();
-  const { dispense: m, phrases: p } = (await messages()).pharmacy;
+  const all = await messages();
+  const { dispense: m, phrases: p } = all.pharmacy;
   const rx = await orNotFound(dispensingView(db(), ctx, id));
   const open = rx.status === "ACTIVE" || rx.status === "PARTIALLY_DISPENSED";
   const pharmacist = can(ctx.actor.role, "pharmacy.dispense");
   const facts: [string, React.ReactNode][] = [
     [m.status, <PrescriptionStatusBadge key="s" status={rx.status} />],
-    [m.patient, <span key="p">{rx.patient.name} <span className="font-mono text-xs text-slate-500">{rx.patient.mrn}</span> · {rx.patient.dateOfBirth}</span>],
+    [m.patient, <span key="p">{rx.patient.name} <span className="font-mono text-xs text-slate-500">{rx.patient.mrn}</span> · {formatCalendarDay(rx.patient.dateOfBirth, locale)}</span>],
     [m.prescriber, rx.prescriber],
     [m.issued, formatWhen(rx.issuedAt, locale)],
     [m.validUntil, formatWhen(rx.expiresAt, locale)],
     [m.allergies, rx.patient.allergies.length ? rx.patient.allergies.map((a) => [a.substance, a.reaction].filter(Boolean).join(": ")).join(", ") : m.noAllergies],
   ];
+  // Directions in the reader's language: the route's word and the days; dose and frequency as the prescriber wrote them.
+  const lines = rx.items.map((i) => ({ ...i, directions: [i.dose, routeLabel(i.route, all.prescriptions), i.frequency, all.prescriptions.phrases.days(i.durationDays)].join(" · ") }));
   return (
     <>
       <PageHeader title={p.prescriptionFor(rx.patient.name)}>
@@ -53,7 +58,7 @@ export default async function DispensingPage({ params }: { params: Promise<{ id:
         {!open && rx.status !== "DISPENSED" ? <Alert tone="error">{m.closed}{rx.status === "REVOKED" && rx.revokeReason ? ` ${p.revokedBecause(rx.revokeReason)}` : ""}</Alert> : null}
         {rx.status === "DISPENSED" ? <Alert tone="success">{m.nothingLeft}</Alert> : null}
         {open && !pharmacist ? <Alert>{m.pharmacistOnly}</Alert> : null}
-        <DispenseForm prescriptionId={rx.id} lines={rx.items} canDispense={open && pharmacist} action={dispenseAction} labels={m} />
+        <DispenseForm prescriptionId={rx.id} lines={lines} canDispense={open && pharmacist} action={dispenseAction} labels={m} />
       </Section>
       <Section title={m.history}>
         {rx.dispenses.length === 0 ? (
@@ -66,7 +71,7 @@ export default async function DispensingPage({ params }: { params: Promise<{ id:
                   <td className={`${cell} whitespace-nowrap tabular-nums`}>{i === 0 ? formatWhen(d.at, locale) : ""}</td>
                   <td className={cell}>{i === 0 ? d.pharmacist : ""}</td>
                   <td className={cell}>{l.drug}</td>
-                  <td className={`${cell} font-mono text-xs`}>{l.lot} <span className="text-slate-500">({l.expiresOn})</span></td>
+                  <td className={`${cell} font-mono text-xs`}>{l.lot} <span className="text-slate-500">({formatCalendarDay(l.expiresOn, locale)})</span></td>
                   <td className={`${cell} tabular-nums`}>{l.quantity}</td>
                 </tr>
               )),
