@@ -104,76 +104,76 @@ export function BuilderForm({ catalog, initial }: { catalog: EntityInfo[]; initi
             </div>
           </fieldset>
 
-          <fieldset>
-            <legend className={legend}>{m.filters}</legend>
-            <div className="space-y-2">
-              {filters.map((f, i) => {
-                const fi = byKey(f.field);
-                return (
-                  <div key={i} className="flex flex-wrap items-center gap-2">
-                    <select className={`${control} w-48`} aria-label={`${m.field} ${i + 1}`} value={f.field}
-                      onChange={(e) => update(setFilters, i, { field: e.target.value, op: byKey(e.target.value)?.operators[0] ?? "", value: "", value2: "" })}>
-                      {fieldOptions(fields).map(([v, t]) => <option key={v} value={v}>{t}</option>)}
-                    </select>
-                    <select className={`${control} w-36`} aria-label={`${m.operator} ${i + 1}`} value={f.op} onChange={(e) => update(setFilters, i, { op: e.target.value })}>
-                      {(fi?.operators ?? []).map((op) => <option key={op} value={op}>{(m.operators as Record<string, string>)[op]}</option>)}
-                    </select>
-                    <div className="w-48">{valueInput(f, i)}</div>
-                    {f.op === "between" ? <><span className="text-sm text-slate-600">{m.and}</span><div className="w-48">{valueInput(f, i, true)}</div></> : null}
-                    {f.op === "in" ? <span className="text-xs text-slate-500">{m.valuesHint}</span> : null}
-                    <button type="button" className={small} onClick={() => remove(setFilters, i)}>{m.remove}</button>
-                  </div>
-                );
-              })}
-            </div>
-            <button type="button" className={`${small} mt-2`} onClick={() => setFilters((r) => [...r, { field: "", op: "", value: "", value2: "" }])}>{m.addFilter}</button>
-          </fieldset>
+          <RowSet title={m.filters} add={m.addFilter} remove={m.remove} rows={filters} onRemove={(i) => remove(setFilters, i)}
+            onAdd={() => setFilters((r) => [...r, { field: "", op: "", value: "", value2: "" }])}
+            render={(f, i) => (
+              <>
+                <Choice label={`${m.field} ${i + 1}`} width="w-48" value={f.field} options={fieldOptions(fields)}
+                  onChange={(v) => update(setFilters, i, { field: v, op: byKey(v)?.operators[0] ?? "", value: "", value2: "" })} />
+                <Choice label={`${m.operator} ${i + 1}`} width="w-36" value={f.op} onChange={(v) => update(setFilters, i, { op: v })}
+                  options={(byKey(f.field)?.operators ?? []).map((op) => [op, (m.operators as Record<string, string>)[op]] as const)} />
+                <div className="w-48">{valueInput(f, i)}</div>
+                {f.op === "between" ? <><span className="text-sm text-slate-600">{m.and}</span><div className="w-48">{valueInput(f, i, true)}</div></> : null}
+                {f.op === "in" ? <span className="text-xs text-slate-500">{m.valuesHint}</span> : null}
+              </>
+            )} />
 
           <div className="grid gap-5 md:grid-cols-2">
-            <fieldset>
-              <legend className={legend}>{m.groupBy}</legend>
-              <div className="space-y-2">
-                {groups.map((g, i) => (
-                  <div key={i} className="flex flex-wrap items-center gap-2">
-                    <select className={`${control} w-48`} aria-label={`${m.groupBy} ${i + 1}`} value={g.field}
-                      onChange={(e) => update(setGroups, i, { field: e.target.value, granularity: byKey(e.target.value)?.type === "date" ? "month" : "" })}>
-                      {fieldOptions(fields.filter((f) => f.group)).map(([v, t]) => <option key={v} value={v}>{t}</option>)}
-                    </select>
-                    {byKey(g.field)?.type === "date" ? (
-                      <select className={`${control} w-32`} aria-label={`${m.granularity} ${i + 1}`} value={g.granularity || "month"} onChange={(e) => update(setGroups, i, { granularity: e.target.value })}>
-                        {Object.entries(m.granularities).map(([v, t]) => <option key={v} value={v}>{t}</option>)}
-                      </select>
-                    ) : null}
-                    <button type="button" className={small} onClick={() => remove(setGroups, i)}>{m.remove}</button>
-                  </div>
-                ))}
-              </div>
-              <button type="button" className={`${small} mt-2`} onClick={() => setGroups((r) => [...r, { field: "", granularity: "" }])}>{m.addGroup}</button>
-            </fieldset>
-
-            <fieldset>
-              <legend className={legend}>{m.aggregates}</legend>
-              <div className="space-y-2">
-                {aggs.map((a, i) => (
-                  <div key={i} className="flex flex-wrap items-center gap-2">
-                    <select className={`${control} w-36`} aria-label={`${m.aggregates} ${i + 1}`} value={a.fn} onChange={(e) => update(setAggs, i, { fn: e.target.value })}>
-                      {Object.entries(m.aggregateFns).map(([v, t]) => <option key={v} value={v}>{t}</option>)}
-                    </select>
-                    {a.fn !== "count" ? (
-                      <select className={`${control} w-48`} aria-label={`${m.field} (${m.aggregates}) ${i + 1}`} value={a.field} onChange={(e) => update(setAggs, i, { field: e.target.value })}>
-                        {fieldOptions(fields.filter((f) => f.aggregate)).map(([v, t]) => <option key={v} value={v}>{t}</option>)}
-                      </select>
-                    ) : null}
-                    <button type="button" className={small} onClick={() => remove(setAggs, i)}>{m.remove}</button>
-                  </div>
-                ))}
-              </div>
-              <button type="button" className={`${small} mt-2`} onClick={() => setAggs((r) => [...r, { fn: "count", field: "" }])}>{m.addAggregate}</button>
-            </fieldset>
+            <RowSet title={m.groupBy} add={m.addGroup} remove={m.remove} rows={groups} onRemove={(i) => remove(setGroups, i)}
+              onAdd={() => setGroups((r) => [...r, { field: "", granularity: "" }])}
+              render={(g, i) => (
+                <>
+                  <Choice label={`${m.groupBy} ${i + 1}`} width="w-48" value={g.field} options={fieldOptions(fields.filter((f) => f.group))}
+                    onChange={(v) => update(setGroups, i, { field: v, granularity: byKey(v)?.type === "date" ? "month" : "" })} />
+                  {byKey(g.field)?.type === "date" ? (
+                    <Choice label={`${m.granularity} ${i + 1}`} width="w-32" value={g.granularity || "month"} options={Object.entries(m.granularities)}
+                      onChange={(v) => update(setGroups, i, { granularity: v })} />
+                  ) : null}
+                </>
+              )} />
+            <RowSet title={m.aggregates} add={m.addAggregate} remove={m.remove} rows={aggs} onRemove={(i) => remove(setAggs, i)}
+              onAdd={() => setAggs((r) => [...r, { fn: "count", field: "" }])}
+              render={(a, i) => (
+                <>
+                  <Choice label={`${m.aggregates} ${i + 1}`} width="w-36" value={a.fn} options={Object.entries(m.aggregateFns)} onChange={(v) => update(setAggs, i, { fn: v })} />
+                  {a.fn !== "count" ? (
+                    <Choice label={`${m.field} (${m.aggregates}) ${i + 1}`} width="w-48" value={a.field} options={fieldOptions(fields.filter((f) => f.aggregate))}
+                      onChange={(v) => update(setAggs, i, { field: v })} />
+                  ) : null}
+                </>
+              )} />
           </div>
         </>
       ) : null}
       <button type="submit" className={buttonClass()} disabled={!entity}>{m.run}</button>
     </form>
+  );
+}
+
+function Choice({ label, width, value, options, onChange }: { label: string; width: string; value: string; options: readonly (readonly [string, string])[]; onChange: (v: string) => void }) {
+  return (
+    <select className={`${control} ${width}`} aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+      {options.map(([v, t]) => <option key={v} value={v}>{t}</option>)}
+    </select>
+  );
+}
+
+/** A fieldset of editable rows, each with a Remove button, and an Add button below. */
+function RowSet<T>({ title, add, remove, rows, onAdd, onRemove, render }: {
+  title: string; add: string; remove: string; rows: T[]; onAdd: () => void; onRemove: (i: number) => void; render: (row: T, i: number) => React.ReactNode;
+}) {
+  return (
+    <fieldset>
+      <legend className={legend}>{title}</legend>
+      <div className="space-y-2">
+        {rows.map((row, i) => (
+          <div key={i} className="flex flex-wrap items-center gap-2">
+            {render(row, i)}
+            <button type="button" className={small} onClick={() => onRemove(i)}>{remove}</button>
+          </div>
+        ))}
+      </div>
+      <button type="button" className={`${small} mt-2`} onClick={onAdd}>{add}</button>
+    </fieldset>
   );
 }
