@@ -129,7 +129,7 @@ export async function dispensePrescription(prisma: Db, ctx: Ctx, prescriptionId:
         if (!item) fields[`items.${n}.itemId`] = m.itemNotFound;
         else if (r.quantity > item.quantity - item.dispensedQuantity) fields[`items.${n}.quantity`] = p.tooMany(item.quantity - item.dispensedQuantity);
       });
-      if (Object.keys(fields).length) throw new AppError("VALIDATION_FAILED", "Some fields need attention.", { fields });
+      if (Object.keys(fields).length) throw new AppError("VALIDATION_FAILED", en.errors.fixFields, { fields });
       const needs = requested.filter((r) => r.quantity > 0).map((r) => ({ itemId: r.itemId, drugId: byId.get(r.itemId)!.drugId, quantity: r.quantity }));
       if (needs.length === 0) throw new AppError("INVALID_TRANSITION", m.fullyDispensed);
 

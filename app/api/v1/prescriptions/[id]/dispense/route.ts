@@ -1,5 +1,6 @@
 import { apiRoute, created } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
+import { en } from "@/lib/i18n/en";
 import { AppError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/validation";
 import { ZDispense } from "@/lib/pharmacy/schemas";
@@ -18,7 +19,7 @@ export const POST = apiRoute<P>("pharmacy.dispense", async ({ req, ctx, params }
   try {
     if (text.trim() !== "") body = JSON.parse(text);
   } catch {
-    throw new AppError("MALFORMED_JSON", "The request body is not valid JSON.");
+    throw new AppError("MALFORMED_JSON", en.errors.badJson);
   }
   return created(await dispensePrescription(db(), ctx, params.id, parseInput(ZDispense, body)));
 });
