@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/Badge";
 import { cell, Table } from "@/components/ui/Table";
 import { rangeText } from "@/lib/clinical/measures";
 import { formatStamp, type ChartClinical, type ConsultationSummary, type LabOrderRow, type TimelineEvent } from "@/lib/clinical/queries";
+import { INTL_TAG, type Locale } from "@/lib/i18n";
 import type { Messages } from "@/lib/i18n/en";
 import { requestLocale } from "@/lib/i18n/server";
 import { AddendumForm } from "./ConsultationActions";
@@ -55,7 +56,9 @@ export async function ConsultationList({ items, m }: { items: ConsultationSummar
 
 // The table lists the latest readings; the trend above it draws all of them.
 const TABLE_ROWS = 10;
-const num = (n: number | null, unit = "") => (n === null ? "—" : `${n}${unit}`);
+/** A measurement as the reader writes numbers (36.9 / 36,9). */
+const num = (n: number | null, unit = "", locale: Locale = "en") => (n === null ? "—" : `${n.toLocaleString(INTL_TAG[locale], { maximumFractionDigits: 6, useGrouping: false })}${unit}`);
+const dec1 = (n: number | null, locale: Locale) => (n === null ? "—" : n.toLocaleString(INTL_TAG[locale], { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
 
 type VitalsControls = { actorId: string; patientId: string; edit?: React.ComponentProps<typeof VitalsForm>["record"]; addendum?: React.ComponentProps<typeof AddendumForm>["add"] };
 
@@ -88,11 +91,11 @@ export async function VitalsPanel({ vitals, m, controls }: { vitals: ChartVital[
   const latest = vitals[0];
   const tiles: [string, string][] = [
     [v.bp, latest.systolic !== null || latest.diastolic !== null ? m.phrases.bp(latest.systolic, latest.diastolic) : "—"],
-    [v.pulseShort, num(latest.pulse, " /min")],
-    [v.temp, num(latest.temperatureC, " °C")],
-    [v.rr, num(latest.respiratoryRate, " /min")],
-    [v.spo2Short, num(latest.spo2, " %")],
-    [v.bmi, latest.bmi === null ? "—" : latest.bmi.toFixed(1)],
+    [v.pulseShort, num(latest.pulse, " /min", locale)],
+    [v.temp, num(latest.temperatureC, " °C", locale)],
+    [v.rr, num(latest.respiratoryRate, " /min", locale)],
+    [v.spo2Short, num(latest.spo2, " %", locale)],
+    [v.bmi, dec1(latest.bmi, locale)],
   ];
   const points = [...vitals].reverse().map((x) => ({ at: x.takenAt, label: formatStamp(x.takenAt, locale).replace(/ \d{4},/, ","), systolic: x.systolic, diastolic: x.diastolic, pulse: x.pulse, temperatureC: x.temperatureC, spo2: x.spo2 }));
   return (
@@ -119,10 +122,10 @@ export async function VitalsPanel({ vitals, m, controls }: { vitals: ChartVital[
                 <td className={`${cell} whitespace-nowrap`}><time dateTime={x.takenAt}>{formatStamp(x.takenAt, locale)}</time></td>
                 <td className={`${cell} tabular-nums`}>{x.systolic !== null || x.diastolic !== null ? `${num(x.systolic)}/${num(x.diastolic)}` : "—"}</td>
                 <td className={`${cell} tabular-nums`}>{num(x.pulse)}</td>
-                <td className={`${cell} tabular-nums`}>{num(x.temperatureC)}</td>
+                <td className={`${cell} tabular-nums`}>{num(x.temperatureC, "", locale)}</td>
                 <td className={`${cell} tabular-nums`}>{num(x.respiratoryRate)}</td>
                 <td className={`${cell} tabular-nums`}>{num(x.spo2)}</td>
-                <td className={`${cell} tabular-nums`}>{x.bmi === null ? "—" : x.bmi.toFixed(1)}</td>
+                <td className={`${cell} tabular-nums`}>{dec1(x.bmi, locale)}</td>
                 <td className={`${cell} tabular-nums`}>{num(x.painScore)}</td>
                 <td className={cell}>{x.recordedBy.name}</td>
               </tr>
@@ -196,7 +199,7 @@ export async function LabList({ labs, m }: { labs: LabOrderRow[]; m: M }) {
           <tr key={o.id} className={abnormal ? "bg-red-50" : undefined} data-abnormal={abnormal ? "true" : undefined}>
             <td className={`${cell} font-medium`}>{o.test.name}</td>
             <td className={`${cell} tabular-nums ${abnormal ? "font-semibold text-red-800" : ""}`}>
-              {r ? (r.value !== null ? `${r.value}${r.unit ? ` ${r.unit}` : ""}` : r.valueText) : <Badge>{l.statuses[o.status]}</Badge>}
+              {r ? (r.value !== null ? `${num(r.value, "", locale)}${r.unit ? ` ${r.unit}` : ""}` : r.valueText) : <Badge>{l.statuses[o.status]}</Badge>}
             </td>
             <td className={`${cell} tabular-nums text-slate-600`}>{r ? rangeText(r.refLow, r.refHigh) : ""}</td>
             <td className={cell}>{r ? <FlagBadge flag={r.flag} labels={l.flags} /> : null}</td>

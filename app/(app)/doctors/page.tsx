@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { formatMoney } from "@/lib/billing/money";
+import type { Locale } from "@/lib/i18n";
 import { Alert } from "@/components/ui/Alert";
 import { PageHeader } from "@/components/ui/Card";
 import { FilterForm } from "@/components/ui/FilterForm";
 import { Pagination } from "@/components/ui/Pagination";
 import { departmentOptions } from "@/lib/departments/queries";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
 import { guardPage } from "@/lib/server/guard";
 import { pageFilters, pageListQuery, stringParams } from "@/lib/server/page-query";
 import { DOCTOR_SORTS, listSpecialties, searchDoctors } from "@/lib/staff/queries";
@@ -14,10 +17,11 @@ import { ZDoctorFilters } from "@/lib/staff/schemas";
 
 export const generateMetadata = titled((m) => m.titles.doctors);
 
-const fee = (minor: number) => (minor / 100).toFixed(2);
+const fee = (minor: number, locale: Locale) => formatMoney(minor, env().HOSPITAL_CURRENCY, locale);
 
 export default async function DoctorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await guardPage("doctor.search", "/doctors");
+  const locale = await requestLocale();
   const all = (await messages());
   const m = all.staff.doctors;
   const params = stringParams(await searchParams);
@@ -62,7 +66,7 @@ export default async function DoctorsPage({ searchParams }: { searchParams: Prom
                 {d.department ? <div><dt className="sr-only">{m.department}</dt><dd>{d.department.name}</dd></div> : null}
                 {d.qualification ? <div><dt className="sr-only">{all.staff.staff.qualification}</dt><dd>{d.qualification}</dd></div> : null}
                 {d.yearsOfExperience !== null ? <div><dt className="sr-only">{all.staff.staff.yearsOfExperience}</dt><dd>{m.experience(d.yearsOfExperience)}</dd></div> : null}
-                {d.consultationFee !== null ? <div className="flex gap-1"><dt>{m.fee}:</dt><dd className="tabular-nums">{fee(d.consultationFee)}</dd></div> : null}
+                {d.consultationFee !== null ? <div className="flex gap-1"><dt>{m.fee}:</dt><dd className="tabular-nums">{fee(d.consultationFee, locale)}</dd></div> : null}
               </dl>
             </li>
           ))}

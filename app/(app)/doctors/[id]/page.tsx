@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { formatMoney } from "@/lib/billing/money";
+import type { Locale } from "@/lib/i18n";
 import { notFound } from "next/navigation";
 import { BookingPanel } from "@/components/scheduling/BookingPanel";
 import { SlotPicker } from "@/components/scheduling/SlotPicker";
 import { Alert } from "@/components/ui/Alert";
 import { Card, PageHeader } from "@/components/ui/Card";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { bookablePatient, slotsForDays } from "@/lib/scheduling/queries";
 import { today } from "@/lib/scheduling/time";
 import { db } from "@/lib/server/db";
@@ -18,11 +20,12 @@ import { bookAppointmentAction, findPatientsAction } from "../../appointments/ac
 
 export const generateMetadata = titled((m) => m.titles.doctorsId);
 
-const fee = (minor: number) => (minor / 100).toFixed(2);
+const fee = (minor: number, locale: Locale) => formatMoney(minor, env().HOSPITAL_CURRENCY, locale);
 
 export default async function DoctorPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
   const { actor } = await guardPage("doctor.search", `/doctors/${id}`);
+  const locale = await requestLocale();
   const m = (await messages()).scheduling;
   const sp = stringParams(await searchParams);
   const canBook = can(actor.role, "appointment.book");
@@ -38,7 +41,7 @@ export default async function DoctorPage({ params, searchParams }: { params: Pro
     [m.doctor.specialty, doctor.specialty],
     [m.doctor.department, doctor.department?.name ?? null],
     [m.doctor.qualification, doctor.qualification],
-    [m.doctor.fee, doctor.consultationFee !== null ? fee(doctor.consultationFee) : null],
+    [m.doctor.fee, doctor.consultationFee !== null ? fee(doctor.consultationFee, locale) : null],
   ];
   return (
     <>
