@@ -52,6 +52,19 @@ test.describe("as an admin", () => {
     await expect(page.getByRole("table")).toHaveCount(0);
   });
 
+  test("the API: the allow-list, field errors for what is not on it, CSV with ?format=csv", async ({ request }) => {
+    const admin = bearer((await apiToken(request, USERS.ADMIN)).token);
+    const entities = await (await request.get("/api/v1/reports/builder/entities", { headers: admin })).json();
+    const admissions = entities.items.find((e: { entity: string }) => e.entity === "admissions");
+    expect(admissions.fields.find((f: { key: string }) => f.key === "admittedAt")).toMatchObject({ type: "date", group: true, operators: ["equals", "before", "after", "between"] });
+    const bad = await request.post("/api/v1/reports/builder", { headers: admin, data: { entity: "admissions", columns: ["reason"], filters: [{ field: "ward", op: "before", value: "x" }] } });
+    expect(bad.status()).toBe(400);
+    expect((await bad.json()).error).toMatchObject({ code: "VALIDATION_FAILED", fields: { "columns.0": "Not a field of this entity", "filters.0.op": "Use one of: equals, in, contains" } });
+    const csv = await request.post("/api/v1/reports/builder?format=csv", { headers: admin, data: { entity: "admissions", groupBy: [{ field: "status" }] } });
+    expect(csv.headers()["content-type"]).toContain("text/csv");
+    expect((await csv.text()).split("\n")[0]).toBe("status,count");
+  });
+
   test("a plain listing pages through the rows with links", async ({ page }) => {
     await page.goto("/reports/builder?entity=admissions&col=admittedAt&col=ward&col=status&pageSize=1");
     await expect(page.getByRole("table").getByRole("row")).toHaveCount(2);
