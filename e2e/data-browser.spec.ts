@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { USERS, apiToken, bearer, storageFor } from "./fixtures";
+import { PASSWORD, USERS, apiToken, bearer, signIn, storageFor } from "./fixtures";
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
 
@@ -75,5 +75,24 @@ test.describe("data browser", () => {
     await shot(page, "admin-data-rooms-of-ward");
     await page.goBack();
     await shot(page, "admin-data-ward");
+  });
+});
+
+test.describe("data browser in French", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("a French-speaking admin browses wards in French", async ({ page }) => {
+    await signIn(page, "fr.admin@demo.hospital", PASSWORD);
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await page.getByLabel("Language").selectOption("fr");
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+    await page.goto("/admin/data");
+    await expect(page.getByRole("heading", { name: "Explorateur de données" })).toBeVisible();
+    await page.getByRole("link", { name: /^Unités de soins\s+\d+ enregistrements?$/ }).click();
+    await expect(page.getByRole("columnheader", { name: /Tarif journalier/ })).toBeVisible();
+    await page.getByRole("row").nth(1).getByRole("link").first().click();
+    await expect(page.getByRole("heading", { name: "Historique d'audit" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Enregistrer" })).toBeVisible();
+    await shot(page, "admin-data-ward-fr");
   });
 });
