@@ -1,3 +1,4 @@
+import { catalog, localeOf } from "@/lib/i18n";
 import { en } from "@/lib/i18n/en";
 import { notify } from "@/lib/notifications/service";
 import { audit } from "@/lib/server/audit";
@@ -249,7 +250,7 @@ export async function enterLabResult(prisma: Db, ctx: Ctx, orderId: string, inpu
   return prisma.$transaction(async (tx) => {
     const order = await tx.labOrder.findUnique({
       where: { id: orderId },
-      select: { id: true, patientId: true, orderedById: true, status: true, test: { select: { name: true, unit: true, refLow: true, refHigh: true } }, patient: { select: { firstName: true, lastName: true } } },
+      select: { id: true, patientId: true, orderedById: true, status: true, test: { select: { name: true, unit: true, refLow: true, refHigh: true } }, patient: { select: { firstName: true, lastName: true } }, orderedBy: { select: { language: true } } },
     });
     if (!order) throw notFound("lab order");
     const { count } = await tx.labOrder.updateMany({ where: { id: orderId, status: "ORDERED" }, data: { status: "RESULTED" } });
@@ -263,9 +264,10 @@ export async function enterLabResult(prisma: Db, ctx: Ctx, orderId: string, inpu
     });
     if (flag !== "NORMAL") {
       const patient = `${order.patient.firstName} ${order.patient.lastName}`;
+      const t = catalog(localeOf(order.orderedBy.language)).clinical;
       await notify(tx, order.orderedById, {
-        title: "Abnormal lab result",
-        body: en.clinical.phrases.resultNotification(order.test.name, patient, en.clinical.lab.flags[flag]),
+        title: t.lab.abnormalResult,
+        body: t.phrases.resultNotification(order.test.name, patient, t.lab.flags[flag]),
         link: `/patients/${order.patientId}`,
       });
     }

@@ -174,6 +174,7 @@ export const clinicalEn = {
     qualitative: "Qualitative result",
     positive: "Positive / abnormal",
     negative: "Negative / normal",
+    abnormalResult: "Abnormal lab result",
   },
   chart: {
     consultations: "Consultations",

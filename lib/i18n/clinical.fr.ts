@@ -174,6 +174,7 @@ export const clinicalFr: Messages["clinical"] = {
     qualitative: "Résultat qualitatif",
     positive: "Positif / anormal",
     negative: "Négatif / normal",
+    abnormalResult: "Résultat d'examen anormal",
   },
   chart: {
     consultations: "Consultations",

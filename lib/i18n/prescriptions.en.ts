@@ -10,6 +10,7 @@ export const prescriptionsEn = {
     quantityNeeded: "Give a quantity: it cannot be worked out from this dose, strength and frequency",
   },
   nav: { prescriptions: "Prescriptions" },
+  notify: { created: "New prescription" },
   statuses: { ACTIVE: "Valid", PARTIALLY_DISPENSED: "Partially dispensed", DISPENSED: "Dispensed", REVOKED: "Revoked", EXPIRED: "Expired" },
   kinds: { ALLERGY: "Allergy", ALLERGY_CLASS: "Allergy (drug class)", INTERACTION: "Interaction", DUPLICATE_THERAPY: "Duplicate therapy", UNCHECKED: "Not checked" },
   severities: { high: "High", moderate: "Moderate", low: "Low" },

@@ -10,6 +10,7 @@ export const prescriptionsFr: Messages["prescriptions"] = {
     quantityNeeded: "Indiquez une quantité : elle ne peut pas être calculée à partir de cette dose, de ce dosage et de cette fréquence",
   },
   nav: { prescriptions: "Ordonnances" },
+  notify: { created: "Nouvelle ordonnance" },
   statuses: { ACTIVE: "Valide", PARTIALLY_DISPENSED: "Délivrée en partie", DISPENSED: "Délivrée", REVOKED: "Annulée", EXPIRED: "Expirée" },
   kinds: { ALLERGY: "Allergie", ALLERGY_CLASS: "Allergie (classe médicamenteuse)", INTERACTION: "Interaction", DUPLICATE_THERAPY: "Redondance thérapeutique", UNCHECKED: "Non vérifié" },
   severities: { high: "Élevée", moderate: "Modérée", low: "Faible" },

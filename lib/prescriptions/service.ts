@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { catalog, localeOf } from "@/lib/i18n";
 import { en } from "@/lib/i18n/en";
 import { notify } from "@/lib/notifications/service";
 import { audit } from "@/lib/server/audit";
@@ -50,8 +51,8 @@ function quantities(input: PrescribeInput, drugs: { strength: string }[]): numbe
  */
 export async function prescribe(prisma: Db, ctx: Ctx, input: PrescribeInput) {
   const id = await prisma.$transaction(async (tx) => {
-    const [patient] = await tx.$queryRaw<{ id: string; userId: string | null }[]>`
-      SELECT id, "userId" FROM "Patient" WHERE id = ${input.patientId} AND active FOR UPDATE`;
+    const [patient] = await tx.$queryRaw<{ id: string; userId: string | null; language: string | null }[]>`
+      SELECT p.id, p."userId", (SELECT u.language FROM "User" u WHERE u.id = p."userId") AS language FROM "Patient" p WHERE p.id = ${input.patientId} AND p.active FOR UPDATE OF p`;
     if (!patient) throw notFound("patient");
     if (input.consultationId) {
       const c = await tx.consultation.findFirst({ where: { id: input.consultationId, patientId: patient.id }, select: { id: true } });
@@ -105,7 +106,7 @@ export async function prescribe(prisma: Db, ctx: Ctx, input: PrescribeInput) {
         ...(findings.length > 0 ? { findings: findings as unknown as Prisma.InputJsonValue, overrideReason: input.overrideReason ?? null } : {}),
       },
     });
-    if (patient.userId) await notify(tx, patient.userId, { title: "New prescription", body: `${ctx.actor.name}: ${drugs.map((d) => d.genericName).join(", ")}`, link: `/prescriptions/${rx.id}` });
+    if (patient.userId) await notify(tx, patient.userId, { title: catalog(localeOf(patient.language)).prescriptions.notify.created, body: `${ctx.actor.name}: ${drugs.map((d) => d.genericName).join(", ")}`, link: `/prescriptions/${rx.id}` });
     return rx.id;
   });
   return getPrescription(prisma, ctx, id, "after-create");
