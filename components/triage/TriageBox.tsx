@@ -148,7 +148,7 @@ export function TriageBox({ labels: l, departments, patientId, onConfirm, inputN
           </dl>
           {redFlags.length > 0 ? (
             <Alert tone="error">
-              <span className="font-semibold">{l.redFlags}:</span> {redFlags.join(", ")}
+              <span className="font-semibold">{l.redFlags}:</span> {redFlags.map((f) => (l.flags as Record<string, string>)[f] ?? f).join(", ")}
             </Alert>
           ) : null}
           {matched.length > 0 ? (
