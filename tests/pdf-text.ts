@@ -12,14 +12,15 @@ const decode = (hex: string) =>
 export function pdfText(pdf: Buffer): string {
   const raw = pdf.toString("latin1");
   const lines: string[] = [];
-  const streams = /stream\r?\n([\s\S]*?)\r?\nendstream/g;
+  // Each stream is read by its /Length: compressed bytes may end in a byte that looks like a line break.
+  const streams = /\/Length (\d+)[^>]*>>\s*stream\r?\n/g;
   for (let m = streams.exec(raw); m; m = streams.exec(raw)) {
-    const bytes = Buffer.from(m[1], "latin1");
+    const data = raw.slice(m.index + m[0].length, m.index + m[0].length + Number(m[1]));
     let content: string;
     try {
-      content = inflateSync(bytes).toString("latin1");
+      content = inflateSync(Buffer.from(data, "latin1")).toString("latin1");
     } catch {
-      content = m[1];
+      content = data;
     }
     const ops = /\[([^\]]*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g;
     for (let op = ops.exec(content); op; op = ops.exec(content)) {
