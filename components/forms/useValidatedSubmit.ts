@@ -2,6 +2,8 @@
 
 import { useState } from "react";
 import type { z } from "zod";
+import { useAppLocale } from "@/lib/i18n/client";
+import { localizeText } from "@/lib/i18n/localize";
 import type { ActionResult } from "@/lib/server/action";
 import { fieldErrors } from "@/lib/server/validation";
 import { useSubmit } from "./useSubmit";
@@ -13,6 +15,7 @@ import { useSubmit } from "./useSubmit";
  */
 export function useValidatedSubmit<I, T>(schema: z.ZodType, action: (input: I) => Promise<ActionResult<T>>, onSuccess: (data: T) => void) {
   const server = useSubmit(action, onSuccess);
+  const locale = useAppLocale();
   const [local, setLocal] = useState<Record<string, string> | null>(null);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const submit = (input: I) => {
@@ -20,7 +23,8 @@ export function useValidatedSubmit<I, T>(schema: z.ZodType, action: (input: I) =
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
       server.clear();
-      setLocal(fieldErrors(parsed.error.issues));
+      // The schema's messages are the English catalogue's; shown in the reader's language, as the server would.
+      setLocal(Object.fromEntries(Object.entries(fieldErrors(parsed.error.issues)).map(([k, v]) => [k, localizeText(v, locale)])));
       return;
     }
     setLocal(null);
