@@ -144,6 +144,7 @@ export const API: { method: "GET" | "POST" | "PATCH" | "DELETE"; path: string; r
   // exist give the allowed roles 404; bodies that fail validation (none sent) 400.
   { method: "GET", path: "/api/v1/icd10?q=i10", roles: CLINICAL_READ },
   { method: "GET", path: "/api/v1/lab-tests", roles: CLINICAL_READ },
+  { method: "PATCH", path: "/api/v1/lab-tests/no-such-test", roles: ["ADMIN"], okStatus: 400 },
   { method: "GET", path: "/api/v1/consultations", roles: CLINICAL_READ },
   { method: "POST", path: "/api/v1/consultations", roles: ["DOCTOR"], okStatus: 400 },
   { method: "GET", path: "/api/v1/consultations/no-such-consultation", roles: CLINICAL_READ, okStatus: 404 },

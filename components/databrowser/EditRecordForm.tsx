@@ -29,6 +29,7 @@ function toInput(f: FormField, v: string | boolean, currency: string): unknown {
   const text = String(v).trim();
   if (text === "") return f.nullable ? null : "";
   if (f.kind === "int") return /^-?\d+$/.test(text) ? Number(text) : text;
+  if (f.kind === "float") return /^-?\d+([.,]\d+)?$/.test(text) ? Number(text.replace(",", ".")) : text;
   if (f.kind === "money") return parseMoney(text, currency) ?? text;
   return text;
 }
@@ -63,7 +64,7 @@ export function EditRecordForm({ entity, id, fields, initial, currency, labels, 
         const v = values[f.name];
         if (f.kind === "bool") return <CheckboxField key={f.name} label={f.label} name={f.name} checked={v === true} onChange={(e) => set(f.name, e.target.checked)} />;
         if (f.kind === "enum" || f.kind === "ref") {
-          const choices = f.kind === "enum" ? (f.options ?? []).map((o) => [o, o] as const) : (f.choices ?? []).map((c) => [c.value, c.label] as const);
+          const choices = (f.choices ?? (f.options ?? []).map((o) => ({ value: o, label: o }))).map((c) => [c.value, c.label] as const);
           const options = f.nullable ? [["", labels.none] as const, ...choices] : choices;
           return <SelectField key={f.name} label={f.label} name={f.name} value={String(v)} options={options} error={errors[f.name]} onChange={(e) => set(f.name, e.target.value)} />;
         }
@@ -73,7 +74,7 @@ export function EditRecordForm({ entity, id, fields, initial, currency, labels, 
               <textarea name={f.name} rows={3} value={String(v)} onChange={(e) => set(f.name, e.target.value)} {...controlProps(`f-${f.name}`, errors[f.name])} />
             </FieldFrame>
           );
-        return <Field key={f.name} label={f.label} name={f.name} value={String(v)} inputMode={f.kind === "int" || f.kind === "money" ? "decimal" : undefined} error={errors[f.name]} onChange={(e) => set(f.name, e.target.value)} />;
+        return <Field key={f.name} label={f.label} name={f.name} value={String(v)} inputMode={f.kind === "int" || f.kind === "float" || f.kind === "money" ? "decimal" : undefined} error={errors[f.name]} onChange={(e) => set(f.name, e.target.value)} />;
       })}
       <Button type="submit" disabled={pending}>{pending ? labels.saving : labels.save}</Button>
     </SubmitForm>

@@ -105,3 +105,21 @@ export const ZLabOrderFilters = z.object({
 });
 
 export const ZIcdQuery = z.object({ q: z.string().trim().max(100, m.tooLong(100)).default("") });
+
+/** A blank form field clears an optional catalogue column (null); an absent one leaves it as it is. */
+const clearable = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), schema.nullable().optional());
+const rangeEnd = clearable(z.coerce.number({ error: m.number }).refine(Number.isFinite, m.number));
+
+/** An admin's edit of a lab catalogue entry (PATCH semantics). The code and LOINC identify the test and stay. Price in minor units. */
+export const ZLabTestUpdate = z
+  .object({
+    name: z.string({ error: m.required }).trim().min(1, m.required).max(200, m.tooLong(200)).optional(),
+    specimen: clearable(z.string().trim().max(60, m.tooLong(60))),
+    unit: clearable(z.string().trim().max(40, m.tooLong(40))),
+    refLow: rangeEnd,
+    refHigh: rangeEnd,
+    price: clearable(z.coerce.number({ error: m.price }).int(m.whole).min(0, m.price).max(100_000_000, m.price)),
+    active: z.boolean().optional(),
+  })
+  .refine((x) => x.refLow == null || x.refHigh == null || x.refLow <= x.refHigh, { path: ["refHigh"], message: m.refRange });
+export type LabTestUpdateInput = z.infer<typeof ZLabTestUpdate>;

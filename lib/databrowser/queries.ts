@@ -112,11 +112,36 @@ export async function recordHistory(prisma: Db, e: Entry, record: BrowsedRecord,
   return listAuditEvents(prisma, { entity: e.audit.entity, entityId }, page);
 }
 
-/** The entities this role may read, with how many records each holds (one count each, run together). */
-export async function entityCounts(prisma: Db, ctx: Ctx): Promise<{ key: EntityKey; count: number }[]> {
+/** Below this many rows (by PostgreSQL's estimate) a table is counted exactly; above, the estimate is shown as "about". */
+export const EXACT_COUNT_BELOW = 10_000;
+
+/** The table behind a model (the schema maps none: model `labTest` is table "LabTest"). */
+export const tableOf = (model: string) => model[0].toUpperCase() + model.slice(1);
+
+/**
+ * The entities this role may read, with how many records each holds. One query reads PostgreSQL's
+ * row estimates (`pg_class.reltuples`, kept by autovacuum's ANALYZE) for all their tables; only the
+ * tables estimated small, or never analysed (-1), are counted exactly, so a million-patient table
+ * costs no scan. `estimated` marks the counts to show as "about".
+ */
+export async function entityCounts(prisma: Db, ctx: Ctx): Promise<{ key: EntityKey; count: number; estimated: boolean }[]> {
   const visible = ENTITY_KEYS.map((k) => REGISTRY.get(k)!).filter((e) => can(ctx.actor.role, e.permission));
-  const counts = await Promise.all(visible.map((e) => delegate(prisma, e).count()));
-  return visible.map((e, i) => ({ key: e.key, count: counts[i] }));
+  const tables = visible.map((e) => tableOf(e.model));
+  const rows = await prisma.$queryRaw<{ relname: string; estimate: number }[]>`
+    SELECT c.relname, c.reltuples::float8 AS estimate
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND c.relname = ANY(${tables}::text[])`;
+  const estimates = new Map(rows.map((r) => [r.relname, Number(r.estimate)]));
+  const exact = await Promise.all(
+    visible.map((e) => {
+      const estimate = estimates.get(tableOf(e.model)) ?? -1;
+      return estimate < 0 || estimate < EXACT_COUNT_BELOW ? delegate(prisma, e).count() : null;
+    }),
+  );
+  return visible.map((e, i) => {
+    const n = exact[i];
+    return n === null ? { key: e.key, count: Math.round(estimates.get(tableOf(e.model))!), estimated: true } : { key: e.key, count: n, estimated: false };
+  });
 }
 
 /** Choices for a reference field of the edit form (departments and the like: tens of rows). */

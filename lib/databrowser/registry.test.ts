@@ -26,7 +26,7 @@ function auditedEntities(): Set<string> {
 }
 
 // Models a service never audits: the browser says so rather than showing an empty history.
-const NEVER_AUDITED = ["labTest", "outboxEmail"];
+const NEVER_AUDITED = ["outboxEmail"];
 
 describe("the data browser's registry", () => {
   it("has one entry per key, and every model people care about", () => {
@@ -69,12 +69,23 @@ describe("the data browser's registry", () => {
   });
 
   it("edits only what the app edits, and says why the rest is read-only", () => {
-    expect(entries.filter((e) => e.edit).map((e) => e.key)).toEqual(["departments", "drugs", "wards", "rooms", "beds"]);
+    expect(entries.filter((e) => e.edit).map((e) => e.key)).toEqual(["users", "departments", "patients", "lab-tests", "drugs", "wards", "rooms", "beds"]);
     for (const e of entries) {
-      expect(!!e.edit !== !!e.readOnly, e.key).toBe(true);
+      expect(!!e.edit || !!e.readOnly, e.key).toBe(true);
+      // Both only where some records are not edited here (a patient's sign-in account): the form's loader tells which.
+      if (e.edit && e.readOnly) expect(e.edit.load, e.key).toBeDefined();
       expect(PERMISSIONS[e.permission].roles, e.key).toContain("ADMIN");
-      if (e.edit) for (const f of e.edit.fields) expect(e.fields.map((x) => x.name), `${e.key}.${f.name}`).toContain(f.name);
+      // A form whose values are the record's own columns edits only columns the record shows.
+      if (e.edit && !e.edit.load) for (const f of e.edit.fields) expect(e.fields.map((x) => x.name), `${e.key}.${f.name}`).toContain(f.name);
+      if (e.edit) for (const f of e.edit.fields) expect((databrowserEn.fields as Record<string, string>)[f.name], `${e.key}.${f.name}`).toBeTruthy();
     }
+    // The same permissions as the app's own pages: /admin/staff/[id], /patients/[id]/edit; the lab catalogue is the admins'.
+    expect(REGISTRY.get("users")!.edit!.permission).toBe("staff.manage");
+    expect(REGISTRY.get("patients")!.edit!.permission).toBe("patient.register");
+    expect(REGISTRY.get("lab-tests")!.edit!.permission).toBe("lab.catalogue");
+    expect(PERMISSIONS["lab.catalogue"].roles).toEqual(["ADMIN"]);
+    // The patient service only replaces allergy and condition lists whole: no single-entry edit to reuse.
+    for (const key of ["allergies", "conditions"] as const) expect(REGISTRY.get(key)!.readOnly!.reason, key).toBe("patientList");
     for (const key of ["payments", "dispenses", "prescriptions", "invoices", "consultations"] as const) expect(REGISTRY.get(key)!.edit, key).toBeUndefined();
     expect(REGISTRY.get("invoices")!.readOnly!.link!({ id: "inv1" })).toBe("/billing/inv1");
   });
@@ -86,5 +97,23 @@ describe("the data browser's registry", () => {
       for (const f of e.fields) expect((databrowserEn.fields as Record<string, string>)[f.name], `${e.key}.${f.name}`).toBeTruthy();
     }
     expect(PERMISSIONS["data.browse"].roles).toEqual(["ADMIN"]);
+  });
+
+  it("has a word in English and French for every status and type code it filters or edits by", () => {
+    // Drug classes and forms are stored as words already (the pharmacy pages show them as stored).
+    const asStored = ["drugClass", "form"];
+    const codes = new Set<string>();
+    for (const e of entries) {
+      for (const f of e.filters) if (f.kind === "enum" && !asStored.includes(f.name)) f.options.forEach((o) => codes.add(o));
+      for (const f of e.edit?.fields ?? []) if (f.kind === "enum" && !asStored.includes(f.name)) (f.options ?? []).forEach((o) => codes.add(o));
+    }
+    expect(codes).toContain("ICU");
+    expect(codes).toContain("BOOKED");
+    for (const code of codes) {
+      expect((databrowserEn.codes as Record<string, string>)[code], code).toBeTruthy();
+      expect((databrowserFr.codes as Record<string, string>)[code], code).toBeTruthy();
+    }
+    expect(databrowserEn.codes.ICU).toBe("Intensive care");
+    expect(databrowserFr.codes.female).toBe("Femme");
   });
 });

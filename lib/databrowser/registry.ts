@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { ZDepartmentUpdate } from "@/lib/departments/schemas";
 import { updateDepartment } from "@/lib/departments/service";
+import { updateLabTest } from "@/lib/clinical/lab-tests";
+import { ZLabTestUpdate } from "@/lib/clinical/schemas";
+import { ZUpdatePatient, BLOOD_GROUPS, SEXES } from "@/lib/patients/schemas";
+import { updatePatient } from "@/lib/patients/service";
 import { DRUG_CLASSES, DRUG_FORMS } from "@/lib/pharmacy/catalogue-data";
+import { getStaff } from "@/lib/staff/queries";
+import { STAFF_ROLES, ZStaffUpdate } from "@/lib/staff/schemas";
+import { updateStaff } from "@/lib/staff/service";
 import { ZDrugUpdate } from "@/lib/pharmacy/schemas";
 import { updateDrug } from "@/lib/pharmacy/service";
 import { AbnormalFlag, AllergySeverity, AppointmentStatus, EmailStatus, ExportStatus, InvoiceStatus, LabOrderStatus, PaymentMethod, PrescriptionStatus, Role, Sex, Shift } from "@/lib/generated/prisma/enums";
@@ -26,18 +33,21 @@ export type FieldSpec = { name: string; kind: FieldKind; ref?: EntityKey; relati
 export type FilterSpec = { name: string; kind: "enum"; options: readonly string[] } | { name: string; kind: "bool" } | { name: string; kind: "ref" };
 
 /** An editable field of the browser's form; values are converted to the schema's types before the action. */
-export type EditField = { name: string; kind: "text" | "longtext" | "bool" | "int" | "money" | "enum" | "ref"; options?: readonly string[]; ref?: EntityKey; nullable?: boolean };
+export type EditField = { name: string; kind: "text" | "longtext" | "bool" | "int" | "float" | "money" | "enum" | "ref"; options?: readonly string[]; ref?: EntityKey; nullable?: boolean };
 
 export type EditSpec = {
   permission: Permission;
   schema: z.ZodType;
   fields: EditField[];
   run: (prisma: Db, ctx: Ctx, id: string, input: never) => Promise<unknown>;
+  /** The form's starting values when they are not the record's own columns (a staff profile, a date); null: this record is not edited here (then `readOnly` says why). */
+  load?: FormValues;
 };
+type FormValues = (prisma: Db, id: string, values: Record<string, unknown>) => Promise<Record<string, unknown> | null>;
 
 /** Why a record cannot be edited here, and the page of the app where its proper action lives. */
 export type ReadOnlySpec = { reason: ReadOnlyReason; link?: (r: Record<string, unknown>) => string };
-export type ReadOnlyReason = "signed" | "ledger" | "issued" | "system" | "ownPage" | "secret";
+export type ReadOnlyReason = "signed" | "ledger" | "issued" | "system" | "ownPage" | "secret" | "patientList" | "patientAccount";
 
 export type Entry = {
   key: EntityKey;
@@ -77,9 +87,20 @@ const byRef = (name: string): FilterSpec => ({ name, kind: "ref" });
 const active: FilterSpec = { name: "active", kind: "bool" };
 
 /** One service call per edit, the same as the admin pages' actions. */
-function editOf<S extends z.ZodType>(permission: Permission, schema: S, fields: EditField[], run: (prisma: Db, ctx: Ctx, id: string, input: z.infer<S>) => Promise<unknown>): EditSpec {
-  return { permission, schema, fields, run: run as EditSpec["run"] };
+function editOf<S extends z.ZodType>(permission: Permission, schema: S, fields: EditField[], run: (prisma: Db, ctx: Ctx, id: string, input: z.infer<S>) => Promise<unknown>, load?: FormValues): EditSpec {
+  return { permission, schema, fields, run: run as EditSpec["run"], load };
 }
+
+const text = (name: string, nullable = false): EditField => ({ name, kind: "text", nullable });
+
+/** A staff account's form starts from its profile, as /admin/staff/[id] does; a patient's sign-in account is not a staff account. */
+const staffFormValues: FormValues = async (prisma, id) => {
+  const s = await getStaff(prisma, id);
+  return s && { name: s.name, role: s.role, departmentId: s.department?.id ?? "", specialty: s.specialty, qualification: s.qualification, yearsOfExperience: s.yearsOfExperience, consultationFee: s.consultationFee };
+};
+
+/** The patient form's date of birth is the day, as /patients/[id]/edit shows it. */
+const patientFormValues: FormValues = async (_prisma, _id, values) => ({ ...values, dateOfBirth: typeof values.dateOfBirth === "string" ? values.dateOfBirth.slice(0, 10) : "" });
 
 const ENTRIES: Entry[] = [
   {
@@ -88,7 +109,12 @@ const ENTRIES: Entry[] = [
     columns: ["name", "email", "role", "active", "createdAt"], sorts: ["name", "email", "createdAt"], defaultSort: "name",
     fields: [f("name"), f("email"), f("role", "enum"), f("language"), f("active", "bool"), ...dates],
     children: [{ entity: "api-tokens", via: "ownerId" }, { entity: "notifications", via: "userId" }],
-    readOnly: { reason: "ownPage", link: (r) => (r.role === "PATIENT" ? "/patients" : `/admin/staff/${r.id}`) },
+    edit: editOf(
+      "staff.manage", ZStaffUpdate,
+      [text("name"), { name: "role", kind: "enum", options: STAFF_ROLES }, { name: "departmentId", kind: "ref", ref: "departments", nullable: true }, text("specialty", true), text("qualification", true), { name: "yearsOfExperience", kind: "int", nullable: true }, { name: "consultationFee", kind: "money", nullable: true }],
+      (p, ctx, id, input) => updateStaff(p, ctx, id, input), staffFormValues,
+    ),
+    readOnly: { reason: "patientAccount", link: () => "/patients" },
   },
   {
     key: "departments", model: "department", permission: "department.manage", audit: { entity: "Department" }, label: ["name"],
@@ -104,21 +130,25 @@ const ENTRIES: Entry[] = [
     columns: ["mrn", "lastName", "firstName", "dateOfBirth", "sex", "active"], sorts: ["lastName", "mrn", "dateOfBirth", "createdAt"], defaultSort: "lastName",
     fields: [f("mrn"), f("firstName"), f("lastName"), f("dateOfBirth", "date"), f("sex", "enum"), f("nationalId"), f("phone"), f("email"), f("address", "longtext"), f("emergencyContactName"), f("emergencyContactPhone"), f("emergencyContactRelation"), f("bloodGroup", "enum"), f("medicalHistory", "longtext"), ref("userId", "users", "user"), f("active", "bool"), f("deactivatedAt", "datetime"), f("deactivationReason"), ...dates],
     children: [{ entity: "allergies", via: "patientId" }, { entity: "conditions", via: "patientId" }, { entity: "appointments", via: "patientId" }, { entity: "consultations", via: "patientId" }, { entity: "vitals", via: "patientId" }, { entity: "nurse-notes", via: "patientId" }, { entity: "lab-orders", via: "patientId" }, { entity: "prescriptions", via: "patientId" }, { entity: "admissions", via: "patientId" }, { entity: "invoices", via: "patientId" }],
-    readOnly: { reason: "ownPage", link: (r) => `/patients/${r.id}/edit` },
+    edit: editOf(
+      "patient.register", ZUpdatePatient,
+      [text("firstName"), text("lastName"), text("dateOfBirth"), { name: "sex", kind: "enum", options: SEXES }, text("nationalId", true), text("phone", true), text("email", true), { name: "address", kind: "longtext", nullable: true }, text("emergencyContactName", true), text("emergencyContactPhone", true), text("emergencyContactRelation", true), { name: "bloodGroup", kind: "enum", options: Object.values(BLOOD_GROUPS), nullable: true }, { name: "medicalHistory", kind: "longtext", nullable: true }],
+      (p, ctx, id, input) => updatePatient(p, ctx, id, input), patientFormValues,
+    ),
   },
   {
     key: "allergies", model: "allergy", permission: "patient.chart.read", audit: { entity: "Patient", idField: "patientId" }, chart: true, label: ["substance"],
     search: { fields: ["substance"], mode: "contains" }, filters: [byEnum("severity", Object.values(AllergySeverity)), byRef("patientId")],
     columns: ["substance", "severity", "reaction", "patientId"], sorts: ["createdAt", "substance"], defaultSort: "-createdAt",
     fields: [ref("patientId", "patients", "patient"), f("substance"), f("drugClass"), f("reaction"), f("severity", "enum"), f("createdAt", "datetime")],
-    readOnly: { reason: "ownPage", link: (r) => `/patients/${r.patientId}/edit` },
+    readOnly: { reason: "patientList", link: (r) => `/patients/${r.patientId}/edit` },
   },
   {
     key: "conditions", model: "condition", permission: "patient.chart.read", audit: { entity: "Patient", idField: "patientId" }, chart: true, label: ["text"],
     search: { fields: ["text"], mode: "contains" }, filters: [byRef("patientId")],
     columns: ["text", "code", "patientId", "createdAt"], sorts: ["createdAt", "text"], defaultSort: "-createdAt",
     fields: [ref("patientId", "patients", "patient"), f("text"), f("code"), f("createdAt", "datetime")],
-    readOnly: { reason: "ownPage", link: (r) => `/patients/${r.patientId}/edit` },
+    readOnly: { reason: "patientList", link: (r) => `/patients/${r.patientId}/edit` },
   },
   {
     key: "appointments", model: "appointment", permission: "appointment.read", audit: { entity: "Appointment" }, label: ["startsAt"],
@@ -157,12 +187,16 @@ const ENTRIES: Entry[] = [
     readOnly: { reason: "signed", link: (r) => `/patients/${r.patientId}` },
   },
   {
-    key: "lab-tests", model: "labTest", permission: "clinical.read", audit: null, label: ["name"],
+    key: "lab-tests", model: "labTest", permission: "clinical.read", audit: { entity: "LabTest" }, label: ["name"],
     search: { fields: ["name", "code"], mode: "contains" }, filters: [active],
     columns: ["code", "name", "specimen", "unit", "price", "active"], sorts: ["code", "name"], defaultSort: "code",
     fields: [f("code"), f("loinc"), f("name"), f("specimen"), f("unit"), f("refLow", "float"), f("refHigh", "float"), f("price", "money"), f("active", "bool")],
     children: [{ entity: "lab-orders", via: "testId" }],
-    readOnly: { reason: "system" },
+    edit: editOf(
+      "lab.catalogue", ZLabTestUpdate,
+      [text("name"), text("specimen", true), text("unit", true), { name: "refLow", kind: "float", nullable: true }, { name: "refHigh", kind: "float", nullable: true }, { name: "price", kind: "money", nullable: true }, { name: "active", kind: "bool" }],
+      (p, ctx, id, input) => updateLabTest(p, ctx, id, input),
+    ),
   },
   {
     key: "lab-orders", model: "labOrder", permission: "clinical.read", audit: { entity: "LabOrder" }, chart: true, label: ["orderedAt"],

@@ -46,6 +46,8 @@ export const clinicalEn = {
     flag: "Choose normal or abnormal",
     alreadyResulted: "This order already has its result.",
     test: "That test is not in the catalogue",
+    price: "Enter a price of zero or more",
+    refRange: "The low end of the range must not be above the high end",
   },
   consultation: {
     title: "Consultation",

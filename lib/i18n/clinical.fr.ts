@@ -46,6 +46,8 @@ export const clinicalFr: Messages["clinical"] = {
     flag: "Choisissez normal ou anormal",
     alreadyResulted: "Cette demande a déjà son résultat.",
     test: "Cet examen ne figure pas au catalogue",
+    price: "Indiquez un prix nul ou positif",
+    refRange: "La borne basse de l'intervalle ne peut dépasser la borne haute",
   },
   consultation: {
     title: "Consultation",

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { ZLanguage } from "@/lib/accounts/language";
 import { ZTokenRequest } from "@/lib/accounts/schemas";
 import { ZCreateInvoice, ZLines, ZPayment, ZRefund, ZVoid } from "@/lib/billing/schemas";
-import { ZAddendum, ZConsultationCreate, ZConsultationUpdate, ZLabOrder, ZLabResult, ZNurseNote, ZVitals } from "@/lib/clinical/schemas";
+import { ZAddendum, ZConsultationCreate, ZConsultationUpdate, ZLabOrder, ZLabResult, ZLabTestUpdate, ZNurseNote, ZVitals } from "@/lib/clinical/schemas";
 import { ZDepartmentCreate, ZDepartmentUpdate } from "@/lib/departments/schemas";
 import { ZExportRequest } from "@/lib/jobs/schemas";
 import { ZReportSpec } from "@/lib/reportbuilder/spec";
@@ -92,6 +92,7 @@ export const OPERATIONS: Operation[] = [
   { method: "GET", path: "/lab-orders", tag: "lab-orders", summary: "`?patientId=&status=ORDERED|RESULTED|CANCELLED`; `status=ORDERED` alone is the lab's worklist, oldest first.", permission: "clinical.read", query: ["q","page","pageSize","sort","status","patientId"], list: true },
   { method: "POST", path: "/lab-orders", tag: "lab-orders", summary: "`{ patientId, testIds: [...], consultationId?, notes? }` → 201 `{ items: [order, …] }`, one order per test.", permission: "clinical.write", body: ZLabOrder, status: 201 },
   { method: "GET", path: "/lab-tests", tag: "lab-orders", summary: "The lab catalogue: code, LOINC, unit and adult reference range of each active test.", permission: "clinical.read" },
+  { method: "PATCH", path: "/lab-tests/{id}", tag: "lab-orders", summary: "`{ name?, specimen?, unit?, refLow?, refHigh?, price?, active? }` (price in minor units; null clears): an audited edit of a catalogue entry, admins only. The code and LOINC stay.", permission: "lab.catalogue", body: ZLabTestUpdate },
   { method: "GET", path: "/notifications", tag: "notifications", summary: "The caller's own notifications, newest first: `?unread=true&page=&pageSize=` → list plus `unread` count.", permission: "notification.read", query: ["q","page","pageSize","sort","unread"], list: true },
   { method: "PATCH", path: "/notifications", tag: "notifications", summary: "`{ ids: [...] }` or `{ all: true }` → `{ updated, unread }`; other users' ids are ignored.", permission: "notification.read", body: ZMarkRead },
   { method: "GET", path: "/openapi.json", tag: "meta", summary: "This document: OpenAPI 3.1 of the whole API, built from the schemas the routes validate with.", permission: null },

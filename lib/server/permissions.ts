@@ -60,6 +60,7 @@ export const PERMISSIONS = {
 
   "staff.manage": { roles: ["ADMIN"], description: "Create, edit and deactivate staff accounts" },
   "department.manage": { roles: ["ADMIN"], description: "Create and edit departments" },
+  "lab.catalogue": { roles: ["ADMIN"], description: "Edit the lab catalogue: test names, specimens, units, reference ranges and prices" },
   "outbox.read": { roles: ["ADMIN"], description: "Read the emails the hospital sent or holds unsent" },
   "audit.read": { roles: ["ADMIN"], description: "Read the audit trail" },
   "data.browse": { roles: ["ADMIN"], description: "Open the data browser: every entity listed, filtered and shown with its audit history (each entity also needs its own read permission; edits go through the entity's own permission and service)" },

@@ -64,7 +64,7 @@ export default async function EntityListPage({ params, searchParams }: { params:
               <label htmlFor={`data-${f.name}`} className="mb-1 block text-sm font-medium text-slate-700">{label(f.name)}</label>
               <select id={`data-${f.name}`} name={f.name} defaultValue={filters[f.name] ?? ""} className={input}>
                 <option value="">{m.list.any}</option>
-                {(f.kind === "bool" ? [["true", m.list.yes], ["false", m.list.no]] : f.options.map((o) => [o, o])).map(([v, t]) => <option key={v} value={v}>{t}</option>)}
+                {(f.kind === "bool" ? [["true", m.list.yes], ["false", m.list.no]] : f.options.map((o) => [o, (m.codes as Record<string, string>)[o] ?? o])).map(([v, t]) => <option key={v} value={v}>{t}</option>)}
               </select>
             </div>
           ),
@@ -113,10 +113,10 @@ export default async function EntityListPage({ params, searchParams }: { params:
                       <td key={c} className={`${cell} max-w-xs truncate`}>
                         {i === 0 ? (
                           <Link href={recordHref({ entity: e.key, id: r.id })} className="font-medium text-brand-700 hover:underline">
-                            <Value kind={spec.kind} value={r.values[c] ?? r.label} locale={locale} currency={currency} yes={m.list.yes} no={m.list.no} />
+                            <Value kind={spec.kind} value={r.values[c] ?? r.label} locale={locale} currency={currency} yes={m.list.yes} no={m.list.no} codes={m.codes} />
                           </Link>
                         ) : (
-                          <Value kind={spec.kind} value={r.values[c]} link={r.links[c]} locale={locale} currency={currency} yes={m.list.yes} no={m.list.no} />
+                          <Value kind={spec.kind} value={r.values[c]} link={r.links[c]} locale={locale} currency={currency} yes={m.list.yes} no={m.list.no} codes={m.codes} />
                         )}
                       </td>
                     );

@@ -38,9 +38,18 @@ export default async function RecordPage({ params, searchParams }: { params: Pro
   const history = await recordHistory(db(), e, record, parseListQuery(new URLSearchParams({ page: String(page), pageSize: String(HISTORY_PAGE) }), ["seq"], "-seq"));
   const label = (name: string) => (m.fields as Record<string, string>)[name] ?? name;
   const currency = env().HOSPITAL_CURRENCY;
-  const editable = e.edit && can(ctx.actor.role, e.edit.permission) ? e.edit : null;
+  const codeLabel = (code: string) => (m.codes as Record<string, string>)[code] ?? code;
+  const canEdit = e.edit && can(ctx.actor.role, e.edit.permission) ? e.edit : null;
+  const initial = canEdit ? (canEdit.load ? await canEdit.load(db(), record.id, record.values) : record.values) : null;
+  const editable = initial ? canEdit : null;
   const formFields: FormField[] = editable
-    ? await Promise.all(editable.fields.map(async ({ ref, ...f }) => ({ ...f, label: label(f.name), ...(ref ? { choices: await refOptions(db(), ref) } : {}) })))
+    ? await Promise.all(
+        editable.fields.map(async ({ ref, ...f }) => ({
+          ...f,
+          label: label(f.name),
+          ...(ref ? { choices: await refOptions(db(), ref) } : f.options ? { choices: f.options.map((o) => ({ value: o, label: codeLabel(o) })) } : {}),
+        })),
+      )
     : [];
   const inApp = e.readOnly?.link?.({ id: record.id, ...record.values });
   return (
@@ -59,7 +68,7 @@ export default async function RecordPage({ params, searchParams }: { params: Pro
               <div key={f.name} className="grid grid-cols-3 gap-3 py-2">
                 <dt className="font-medium text-slate-600">{label(f.name)}</dt>
                 <dd className="col-span-2 break-words text-slate-900">
-                  <Value kind={f.kind} value={record.values[f.name]} link={record.links[f.name]} locale={locale} currency={currency} yes={m.list.yes} no={m.list.no} />
+                  <Value kind={f.kind} value={record.values[f.name]} link={record.links[f.name]} locale={locale} currency={currency} yes={m.list.yes} no={m.list.no} codes={m.codes} />
                 </dd>
               </div>
             ))}
@@ -83,7 +92,7 @@ export default async function RecordPage({ params, searchParams }: { params: Pro
         </Card>
         <Card title={editable ? m.record.edit : m.record.readOnly}>
           {editable ? (
-            <EditRecordForm entity={e.key} id={record.id} fields={formFields} initial={record.values} currency={currency} labels={{ save: m.record.save, saving: m.record.saving, saved: m.record.saved, none: m.record.none }} action={saveRecordAction} />
+            <EditRecordForm entity={e.key} id={record.id} fields={formFields} initial={initial ?? {}} currency={currency} labels={{ save: m.record.save, saving: m.record.saving, saved: m.record.saved, none: m.record.none }} action={saveRecordAction} />
           ) : (
             <div className="space-y-3 text-sm text-slate-700">
               <p>{e.readOnly ? m.reasons[e.readOnly.reason] : m.errors.readOnly}</p>
