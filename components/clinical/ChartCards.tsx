@@ -201,7 +201,7 @@ export async function LabList({ labs, m }: { labs: LabOrderRow[]; m: M }) {
             <td className={`${cell} tabular-nums ${abnormal ? "font-semibold text-red-800" : ""}`}>
               {r ? (r.value !== null ? `${num(r.value, "", locale)}${r.unit ? ` ${r.unit}` : ""}` : r.valueText) : <Badge>{l.statuses[o.status]}</Badge>}
             </td>
-            <td className={`${cell} tabular-nums text-slate-600`}>{r ? rangeText(r.refLow, r.refHigh) : ""}</td>
+            <td className={`${cell} tabular-nums text-slate-600`}>{r ? rangeText(r.refLow, r.refHigh, locale) : ""}</td>
             <td className={cell}>{r ? <FlagBadge flag={r.flag} labels={l.flags} /> : null}</td>
             <td className={`${cell} whitespace-nowrap text-slate-600`}><time dateTime={o.orderedAt}>{formatStamp(o.orderedAt, locale)}</time></td>
           </tr>

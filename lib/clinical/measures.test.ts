@@ -40,5 +40,6 @@ describe("rangeText", () => {
     expect(rangeText(null, 5.7)).toBe("≤ 5.7");
     expect(rangeText(60, null)).toBe("≥ 60");
     expect(rangeText(null, null)).toBe("");
+    expect(rangeText(3.5, 5.1, "fr")).toBe("3,5–5,1");
   });
 });

@@ -1,3 +1,4 @@
+import { INTL_TAG, type Locale } from "@/lib/i18n";
 import type { AbnormalFlag } from "@/lib/generated/prisma/enums";
 
 /** Body-mass index from kg and cm, one decimal; null unless both are known. */
@@ -20,9 +21,10 @@ export function flagFor(value: number | null | undefined, range: { refLow?: numb
 }
 
 /** "3.5–5.1", "< 5.7", "> 60" or "" for a reference range. */
-export function rangeText(refLow: number | null, refHigh: number | null): string {
-  if (refLow !== null && refHigh !== null) return `${refLow}–${refHigh}`;
-  if (refHigh !== null) return `≤ ${refHigh}`;
-  if (refLow !== null) return `≥ ${refLow}`;
+export function rangeText(refLow: number | null, refHigh: number | null, locale: Locale = "en"): string {
+  const n = (x: number) => x.toLocaleString(INTL_TAG[locale], { maximumFractionDigits: 6, useGrouping: false });
+  if (refLow !== null && refHigh !== null) return `${n(refLow)}–${n(refHigh)}`;
+  if (refHigh !== null) return `≤ ${n(refHigh)}`;
+  if (refLow !== null) return `≥ ${n(refLow)}`;
   return "";
 }

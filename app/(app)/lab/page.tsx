@@ -42,7 +42,7 @@ export default async function LabWorklistPage({ searchParams }: { searchParams: 
                   </p>
                 </div>
                 {o.notes ? <p className="mb-2 text-sm text-slate-700">{o.notes}</p> : null}
-                {o.test.refLow !== null || o.test.refHigh !== null ? <p className="mb-2 text-xs text-slate-500">{l.range}: {rangeText(o.test.refLow, o.test.refHigh)} {o.test.unit ?? ""}</p> : null}
+                {o.test.refLow !== null || o.test.refHigh !== null ? <p className="mb-2 text-xs text-slate-500">{l.range}: {rangeText(o.test.refLow, o.test.refHigh, locale)} {o.test.unit ?? ""}</p> : null}
                 <LabResultForm orderId={o.id} testName={o.test.name} qualitative={o.test.refLow === null && o.test.refHigh === null} unit={o.test.unit} enter={enterLabResultAction} labels={l} />
               </Card>
             </li>
