@@ -1,11 +1,14 @@
 import type { Messages } from "@/lib/i18n/en";
+import { requestLocale } from "@/lib/i18n/server";
+import { formatDate } from "@/lib/server/format";
 import type { PatientRecord } from "@/lib/patients/queries";
 
 const SEVERITY_STYLE: Record<string, string> = { severe: "bg-red-700 text-white", moderate: "bg-red-100 text-red-900", mild: "bg-amber-100 text-amber-900" };
 
 /** Identity line and the allergy banner, always visible at the top of a record. */
-export function PatientHeader({ patient: p, labels: m, children }: { patient: PatientRecord; labels: Messages["patients"]; children?: React.ReactNode }) {
+export async function PatientHeader({ patient: p, labels: m, children }: { patient: PatientRecord; labels: Messages["patients"]; children?: React.ReactNode }) {
   const c = m.chart;
+  const locale = await requestLocale();
   return (
     <header className="space-y-3">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -14,7 +17,7 @@ export function PatientHeader({ patient: p, labels: m, children }: { patient: Pa
             {p.lastName}, {p.firstName}
           </h1>
           <p className="mt-1 text-sm text-slate-600">
-            <span className="font-mono">{p.mrn}</span> · {p.dateOfBirth} ({c.age(p.age)}) · {m.form.sexes[p.sex]}
+            <span className="font-mono">{p.mrn}</span> · <time dateTime={p.dateOfBirth}>{formatDate(p.dateOfBirth, locale)}</time> ({c.age(p.age)}) · {m.form.sexes[p.sex]}
             {p.clinical?.bloodGroup ? ` · ${c.bloodGroup} ${p.clinical.bloodGroup}` : ""}
           </p>
         </div>

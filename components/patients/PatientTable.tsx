@@ -1,10 +1,12 @@
 import Link from "next/link";
-import { messages } from "@/lib/i18n/server";
+import { messages, requestLocale } from "@/lib/i18n/server";
+import { formatDate } from "@/lib/server/format";
 import type { PatientRow } from "@/lib/patients/queries";
 
 /** recordHref: where a row opens, with {id} for the record id; null when the viewer may only list. */
 export async function PatientTable({ rows, recordHref = null }: { rows: PatientRow[]; recordHref?: string | null }) {
   const m = (await messages()).patients;
+  const locale = await requestLocale();
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
@@ -30,7 +32,7 @@ export async function PatientTable({ rows, recordHref = null }: { rows: PatientR
                   `${p.lastName}, ${p.firstName}`
                 )}
               </td>
-              <td className="px-4 py-2 tabular-nums">{p.dateOfBirth}</td>
+              <td className="px-4 py-2 tabular-nums"><time dateTime={p.dateOfBirth}>{formatDate(p.dateOfBirth, locale)}</time></td>
               <td className="px-4 py-2">{m.form.sexes[p.sex as keyof typeof m.form.sexes] ?? p.sex}</td>
               <td className="px-4 py-2">{p.phone ?? "—"}</td>
             </tr>

@@ -1,6 +1,11 @@
 import { INTL_TAG, type Locale } from "@/lib/i18n";
 import { env } from "./env";
 
+/** A calendar date (YYYY-MM-DD, a birth date) in the reader's language: "3 Jun 1978" / "3 juin 1978". */
+export function formatDate(date: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(INTL_TAG[locale], { timeZone: "UTC", dateStyle: "medium" }).format(new Date(`${date.slice(0, 10)}T00:00:00Z`));
+}
+
 /** An instant as people at the hospital read it, in the reader's language: in HOSPITAL_TIMEZONE; "—" when absent. */
 export function formatInstant(iso: string | null, locale: Locale): string {
   if (!iso) return "—";
