@@ -63,7 +63,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <td className="whitespace-nowrap px-3 py-2 tabular-nums"><time dateTime={e.at}>{formatInstant(e.at, locale)}</time></td>
                   <td className="px-3 py-2">{e.actorName ?? "—"}<span className="block text-xs text-slate-500">{e.actorRole ? (all.roles[e.actorRole as keyof typeof all.roles] ?? e.actorRole) : ""}</span></td>
                   <td className="px-3 py-2 font-medium">{m.actions[e.action as keyof typeof m.actions] ?? e.action}<span className="block font-mono text-xs font-normal text-slate-500">{e.action}</span></td>
-                  <td className="px-3 py-2"><span title={e.entity}>{m.entities[e.entity as keyof typeof m.entities] ?? e.entity}</span><span className="block font-mono text-xs text-slate-500">{e.entityId ?? ""}</span></td>
+                  <td className="px-3 py-2">{m.entities[e.entity as keyof typeof m.entities] ?? e.entity}<span className="block font-mono text-xs text-slate-500">{e.entityId ?? ""}</span></td>
                   <td className="px-3 py-2 font-mono text-xs">{e.ip ?? "—"}</td>
                   <td className="max-w-xs break-words px-3 py-2 font-mono text-xs text-slate-600">{e.details ? JSON.stringify(e.details) : ""}</td>
                 </tr>
