@@ -53,6 +53,40 @@ test.describe("data browser", () => {
     expect(body.history.items[0]).toMatchObject({ action: "UPDATE", actorName: "Ada Admin" });
   });
 
+  test("an admin edits a staff member in the data browser through the staff page's checks, and both show the same audit", async ({ page, request }) => {
+    // A staff member of this test's own.
+    const { token } = await apiToken(request, USERS.ADMIN);
+    const email = `browser-staff-${Date.now()}@example.org`;
+    const created = await request.post("/api/v1/staff", { headers: bearer(token), data: { name: "Bea Browser", email, role: "NURSE", password: PASSWORD } });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+
+    await page.goto(`/admin/data/users?q=${encodeURIComponent(email)}`);
+    // Codes read as words: the role column says "Nurse", not NURSE.
+    await expect(page.getByRole("row").filter({ hasText: email })).toContainText("Nurse");
+    await page.getByRole("link", { name: "Bea Browser" }).click();
+    await expect(page.getByRole("heading", { name: "Users · Bea Browser" })).toBeVisible();
+    await expect(page.getByLabel("Role")).toHaveValue("NURSE");
+
+    // The staff schema's and service's rules: a doctor needs a specialty.
+    await page.getByLabel("Role").selectOption({ label: "Doctor" });
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByText("Enter the doctor's specialty")).toBeVisible();
+    await page.getByLabel("Specialty").fill("Dermatology");
+    await page.getByLabel("Consultation fee").fill("45.00");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByText("Saved", { exact: true })).toBeVisible();
+    const update = page.getByRole("table", { name: "Audit history" }).getByRole("row").filter({ hasText: "UPDATE" });
+    await expect(update).toHaveCount(1);
+    await expect(update).toContainText("Specialty: — → Dermatology");
+    await expect(update).toContainText("Ada Admin");
+    await shot(page, "admin-data-user");
+
+    // The staff page shows the same account changed.
+    await page.goto(`/admin/staff/${id}`);
+    await expect(page.getByLabel("Specialty")).toHaveValue("Dermatology");
+  });
+
   test("a signed clinical record is read-only and points to the page where it is done", async ({ page }) => {
     await page.goto("/admin/data/consultations");
     const first = page.getByRole("row").nth(1).getByRole("link").first();
