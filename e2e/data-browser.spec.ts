@@ -64,6 +64,7 @@ test.describe("data browser", () => {
     await page.goto(`/admin/data/users?q=${encodeURIComponent(email)}`);
     // Codes read as words: the role column says "Nurse", not NURSE.
     await expect(page.getByRole("row").filter({ hasText: email })).toContainText("Nurse");
+    await shot(page, "admin-data-users");
     await page.getByRole("link", { name: "Bea Browser" }).click();
     await expect(page.getByRole("heading", { name: "Users · Bea Browser" })).toBeVisible();
     await expect(page.getByLabel("Role")).toHaveValue("NURSE");
@@ -79,12 +80,28 @@ test.describe("data browser", () => {
     const update = page.getByRole("table", { name: "Audit history" }).getByRole("row").filter({ hasText: "UPDATE" });
     await expect(update).toHaveCount(1);
     await expect(update).toContainText("Specialty: — → Dermatology");
+    // Codes and money in the history read as the form shows them.
+    await expect(update).toContainText("Role: Nurse → Doctor");
+    await expect(update).toContainText(/Consultation fee: — → \S*45\.00/);
     await expect(update).toContainText("Ada Admin");
     await shot(page, "admin-data-user");
 
     // The staff page shows the same account changed.
     await page.goto(`/admin/staff/${id}`);
     await expect(page.getByLabel("Specialty")).toHaveValue("Dermatology");
+  });
+
+  test("a lab test opens with its price in an edit form; allergies say why they are edited on the patient's page", async ({ page }) => {
+    await page.goto("/admin/data/lab-tests?q=HGB");
+    await page.getByRole("row").nth(1).getByRole("link").first().click();
+    await expect(page.getByRole("heading", { name: "Edit" })).toBeVisible();
+    await expect(page.getByLabel("Price")).toBeVisible();
+    await expect(page.getByLabel("Reference low")).toBeVisible();
+    await shot(page, "admin-data-lab-test");
+    await page.goto("/admin/data/allergies");
+    await page.getByRole("row").nth(1).getByRole("link").first().click();
+    await expect(page.getByText("Kept as a list on the patient's edit page")).toBeVisible();
+    await expect(page.getByRole("link", { name: /Open the page where this is done/ })).toHaveAttribute("href", /^\/patients\/.+\/edit$/);
   });
 
   test("a signed clinical record is read-only and points to the page where it is done", async ({ page }) => {

@@ -5,19 +5,23 @@ import type { Locale } from "@/lib/i18n";
 import { formatInstant } from "@/lib/server/format";
 
 type Change = { from: unknown; to: unknown };
-const show = (v: unknown) => (v === null || v === undefined || v === "" ? "—" : typeof v === "object" ? JSON.stringify(v) : String(v));
+/** How a recorded value reads: a code as its word, money in the hospital's currency (by the record's field kinds). */
+export type ValueLabel = (field: string, v: string | number) => string;
+
+const show = (field: string, v: unknown, valueLabel: ValueLabel) =>
+  v === null || v === undefined || v === "" ? "—" : typeof v === "object" ? JSON.stringify(v) : typeof v === "string" || typeof v === "number" ? valueLabel(field, v) : String(v);
 
 /** The changes of an audit event: "field: old → new" when the service recorded both, else the details as written. */
-function changesOf(details: unknown, fieldLabel: Record<string, string>): string[] {
+function changesOf(details: unknown, fieldLabel: Record<string, string>, valueLabel: ValueLabel): string[] {
   if (!details || typeof details !== "object") return [];
   const d = details as Record<string, unknown>;
   const changes = d.changes as Record<string, Change> | undefined;
-  if (changes && typeof changes === "object") return Object.entries(changes).map(([k, c]) => `${fieldLabel[k] ?? k}: ${show(c?.from)} → ${show(c?.to)}`);
-  return Object.entries(d).map(([k, v]) => `${fieldLabel[k] ?? k}: ${show(v)}`);
+  if (changes && typeof changes === "object") return Object.entries(changes).map(([k, c]) => `${fieldLabel[k] ?? k}: ${show(k, c?.from, valueLabel)} → ${show(k, c?.to, valueLabel)}`);
+  return Object.entries(d).map(([k, v]) => `${fieldLabel[k] ?? k}: ${show(k, v, valueLabel)}`);
 }
 
 /** A record's audit events, newest first, with who did it. */
-export async function AuditHistory({ items, total, page, pageSize, locale, labels, fieldLabel, roleLabel }: {
+export async function AuditHistory({ items, total, page, pageSize, locale, labels, fieldLabel, roleLabel, valueLabel = (_f, v) => String(v) }: {
   items: AuditRow[];
   total: number;
   page: number;
@@ -26,6 +30,7 @@ export async function AuditHistory({ items, total, page, pageSize, locale, label
   labels: Messages["databrowser"]["record"];
   fieldLabel: Record<string, string>;
   roleLabel: Record<string, string>;
+  valueLabel?: ValueLabel;
 }) {
   if (items.length === 0) return <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">{labels.historyNone}</p>;
   return (
@@ -45,7 +50,7 @@ export async function AuditHistory({ items, total, page, pageSize, locale, label
                 <td className="px-4 py-2 font-medium">{ev.action}</td>
                 <td className="px-4 py-2">
                   <ul className="space-y-0.5">
-                    {changesOf(ev.details, fieldLabel).map((c, i) => <li key={i} className="break-words">{c}</li>)}
+                    {changesOf(ev.details, fieldLabel, valueLabel).map((c, i) => <li key={i} className="break-words">{c}</li>)}
                   </ul>
                 </td>
               </tr>

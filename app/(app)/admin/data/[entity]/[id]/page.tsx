@@ -4,6 +4,7 @@ import { EditRecordForm, type FormField } from "@/components/databrowser/EditRec
 import { AuditHistory } from "@/components/databrowser/AuditHistory";
 import { Value } from "@/components/databrowser/Value";
 import { Card, PageHeader } from "@/components/ui/Card";
+import { formatMoney } from "@/lib/billing/money";
 import { getRecord, recordHistory, refOptions } from "@/lib/databrowser/queries";
 import { entryOf, REGISTRY } from "@/lib/databrowser/registry";
 import { messages, requestLocale, titled } from "@/lib/i18n/server";
@@ -52,6 +53,8 @@ export default async function RecordPage({ params, searchParams }: { params: Pro
       )
     : [];
   const inApp = e.readOnly?.link?.({ id: record.id, ...record.values });
+  const moneyFields = new Set([...e.fields, ...(e.edit?.fields ?? [])].filter((f) => f.kind === "money").map((f) => f.name));
+  const valueLabel = (field: string, v: string | number) => (typeof v === "number" && moneyFields.has(field) ? formatMoney(v, currency, locale) : typeof v === "string" ? codeLabel(v) : String(v));
   return (
     <>
       <PageHeader title={`${m.entities[e.key]} · ${record.label}`}>
@@ -104,7 +107,7 @@ export default async function RecordPage({ params, searchParams }: { params: Pro
       <section className="mt-6">
         <h2 className="mb-3 text-lg font-semibold text-slate-900">{m.record.history}</h2>
         {e.audit?.idField ? <p className="mb-2 text-sm text-slate-500">{m.record.historySharedWith(e.audit.entity)}</p> : null}
-        {e.audit ? <AuditHistory items={history.items} total={history.total} page={page} pageSize={HISTORY_PAGE} locale={locale} labels={m.record} fieldLabel={m.fields as Record<string, string>} roleLabel={all.roles} /> : <p className="text-sm text-slate-600">{m.record.notAudited}</p>}
+        {e.audit ? <AuditHistory items={history.items} total={history.total} page={page} pageSize={HISTORY_PAGE} locale={locale} labels={m.record} fieldLabel={m.fields as Record<string, string>} roleLabel={all.roles} valueLabel={valueLabel} /> : <p className="text-sm text-slate-600">{m.record.notAudited}</p>}
       </section>
     </>
   );
