@@ -133,7 +133,7 @@ test.describe("data browser in French", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
   test("a French-speaking admin browses wards in French", async ({ page }) => {
-    await signIn(page, "fr.admin@demo.hospital", PASSWORD);
+    await signIn(page, "fr.browser@demo.hospital", PASSWORD);
     await expect(page).toHaveURL(/\/dashboard$/);
     await page.getByLabel("Language").selectOption("fr");
     await expect(page.locator("html")).toHaveAttribute("lang", "fr");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { USERS, apiToken, bearer, storageFor } from "./fixtures";
+import { PASSWORD, USERS, apiToken, bearer, signIn, storageFor } from "./fixtures";
 
 // Issue 8's acceptance: an admin builds a report of admissions per ward per month through the real UI
 // (the demo seed admits patients to General Medicine and the ICU) and exports it as CSV; a doctor
@@ -84,9 +84,14 @@ test.describe("as an admin", () => {
     await shot(page, "report-builder-filters");
   });
 
-  test("speaks French", async ({ page }) => {
-    expect((await page.request.patch("/api/v1/account", { data: { language: "fr" } })).status()).toBe(200);
+  test("speaks French", async ({ browser }) => {
+    // Its own admin account: switching the shared demo admin would turn parallel specs French.
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const page = await context.newPage();
     try {
+      await signIn(page, "fr.reports@demo.hospital", PASSWORD);
+      await expect(page).toHaveURL(/\/dashboard$/);
+      expect((await page.request.patch("/api/v1/account", { data: { language: "fr" } })).status()).toBe(200);
       await page.goto("/reports/builder?entity=admissions&group=ward&group=admittedAt:month");
       await expect(page.getByRole("heading", { name: "Générateur de rapports" })).toBeVisible();
       await expect(page.getByRole("table").getByRole("columnheader")).toHaveText(["Unité", "Admission (Mois)", "Nombre"]);
@@ -94,7 +99,7 @@ test.describe("as an admin", () => {
       await expect(page.getByText("Choisissez jour, semaine, mois ou année")).toBeVisible();
       await shot(page, "report-builder-fr");
     } finally {
-      await page.request.patch("/api/v1/account", { data: { language: "en" } });
+      await context.close();
     }
   });
 });

@@ -25,6 +25,9 @@ const FRENCH_ACCOUNTS: [string, string, Role][] = [
   ["fr.pharmacist@demo.hospital", "Pierre Pharmacien", "PHARMACIST"],
   ["fr.records@demo.hospital", "Rose Archives", "RECORDS_OFFICER"],
   ["fr.patient@demo.hospital", "Françoise Lefèvre", "PATIENT"],
+  // The data browser's and the report builder's French checks, each with its own admin.
+  ["fr.browser@demo.hospital", "Bruno Explorateur", "ADMIN"],
+  ["fr.reports@demo.hospital", "Régine Rapports", "ADMIN"],
 ];
 
 function run(cmd: string, args: string[], env: Record<string, string> = {}): number {
