@@ -1,8 +1,10 @@
 // `npm start` / `npm run dev`: runs the app with no setup. Without DATABASE_URL it starts an embedded
 // PostgreSQL (data in .data/pg); it makes and keeps a session secret, applies the migrations, creates
-// the first admin on an empty database, builds when there is no build, then runs Next and, beside
-// it, the job worker (scripts/worker.ts) with the same environment, restarted if it crashes.
-//   npm start        next start (production build)
+// the first admin on an empty database, builds when there is no build, then runs the web server and,
+// beside it, the job worker (scripts/worker.ts, one process) with the same environment, restarted if
+// it crashes.
+//   npm start        scripts/web-server.ts: the production build in WEB_CONCURRENCY processes
+//                    (default one per CPU)
 //   npm run dev      next dev
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -18,8 +20,8 @@ import { applyMigrations, ensureDatabase } from "./db/migrations";
 const dev = process.argv.includes("--dev");
 const next = path.join(root, "node_modules/.bin/next");
 
-// From the first moment, SIGINT/SIGTERM go to the running Next process; the launcher itself stops
-// only once Next has exited, so that the database outlives the app.
+// From the first moment, SIGINT/SIGTERM go to the running server (the web server's primary stops its
+// workers); the launcher itself stops only once it has exited, so that the database outlives the app.
 let child: ChildProcess | undefined;
 let worker: ChildProcess | undefined;
 let interrupted: NodeJS.Signals | undefined;
@@ -55,11 +57,11 @@ function stopWorker(): Promise<void> {
   });
 }
 
-/** Runs next with the given arguments; resolves with its exit code (128 + n when killed by signal n). */
-function runNext(args: string[]): Promise<number> {
+/** Runs a command; resolves with its exit code (128 + n when killed by signal n). */
+function run(command: string, args: string[]): Promise<number> {
   if (interrupted) return Promise.resolve(128 + constants.signals[interrupted]);
   return new Promise((resolve, reject) => {
-    child = spawn(next, args, { stdio: "inherit", env: process.env, cwd: root });
+    child = spawn(command, args, { stdio: "inherit", env: process.env, cwd: root });
     child.on("error", reject);
     child.on("exit", (code, signal) => {
       child = undefined;
@@ -112,11 +114,11 @@ async function main(): Promise<number> {
 
     if (!dev && !existsSync(path.join(root, ".next/BUILD_ID"))) {
       console.log("No production build yet: running next build…");
-      const code = await runNext(["build"]);
+      const code = await run(next, ["build"]);
       if (code !== 0) return code;
     }
     startWorker();
-    return await runNext(dev ? ["dev", "-p", port] : ["start", "-p", port]);
+    return await (dev ? run(next, ["dev", "-p", port]) : run(process.execPath, ["--import", "tsx", path.join(root, "scripts/web-server.ts"), "-p", port]));
   } finally {
     await stopWorker();
     await embedded?.stop();

@@ -4,6 +4,8 @@ import { z } from "zod";
 const ZEnv = z.object({
   // Checked when the database is first used (lib/server/db.ts), so `next build` needs none.
   DATABASE_URL: z.string().min(1).optional(),
+  // Connections in each process's pool (every web worker and the job worker has its own).
+  DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   HOSPITAL_NAME: z.string().default("City General Hospital"),

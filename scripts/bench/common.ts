@@ -32,10 +32,13 @@ export function ensureBuild(rebuild: boolean, log: (s: string) => void) {
   if (r.status !== 0) throw new Error("next build failed");
 }
 
-/** `next start` on a bench database; with BENCH_CPU_PROF=<dir> it writes a V8 CPU profile there on exit. */
+/**
+ * The production server (scripts/web-server.ts: WEB_CONCURRENCY processes, default one per CPU) on a
+ * bench database; with BENCH_CPU_PROF=<dir> each of its processes writes a V8 CPU profile there on exit.
+ */
 export async function startServer(url: string, port: number): Promise<ChildProcess> {
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  return spawnAndWait(process.execPath, [...profile, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  return spawnAndWait(process.execPath, [...profile, "--import", "tsx", path.join(root, "scripts/web-server.ts"), "-p", String(port), "-H", "127.0.0.1"], {
     DATABASE_URL: url,
     NEXTAUTH_SECRET: BENCH_SECRET,
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
@@ -45,9 +48,13 @@ export async function startServer(url: string, port: number): Promise<ChildProce
   }, `http://127.0.0.1:${port}/api/v1/status`);
 }
 
-/** The floor server (floor-server.ts): the same SQL through `pg` behind bare node:http. */
-export async function startFloorServer(url: string, port: number): Promise<ChildProcess> {
-  return spawnAndWait(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/bench/floor-server.ts")], { DATABASE_URL: url, PORT: String(port), NODE_ENV: "production" }, `http://127.0.0.1:${port}/status`);
+/**
+ * The floor server (floor-server.ts): the same SQL through `pg` behind bare node:http, with as many
+ * processes as the app's server (WEB_CONCURRENCY from the environment); `script`: a JSON file of
+ * captured statements (capture.ts) it replays for GET requests.
+ */
+export async function startFloorServer(url: string, port: number, script?: string): Promise<ChildProcess> {
+  return spawnAndWait(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/bench/floor-server.ts")], { DATABASE_URL: url, PORT: String(port), NODE_ENV: "production", ...(script ? { FLOOR_SCRIPT: script } : {}) }, `http://127.0.0.1:${port}/status`);
 }
 
 async function spawnAndWait(command: string, args: string[], env: Record<string, string>, probe: string): Promise<ChildProcess> {
