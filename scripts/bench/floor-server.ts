@@ -3,25 +3,40 @@
 // the same order), and nothing else — no framework, no ORM, no validation library, no session
 // library. What the app adds on top of this is its overhead.
 //
-//   tsx scripts/bench/floor-server.ts   (env: DATABASE_URL, PORT)
+//   tsx scripts/bench/floor-server.ts   (env: DATABASE_URL, PORT, WEB_CONCURRENCY, FLOOR_SCRIPT, DATABASE_POOL_SIZE)
+//
+// WEB_CONCURRENCY (default the CPU count, as scripts/web-server.ts): that many worker processes (node:cluster) share the port, as the
+// app's server runs as many; each has its own pool of DATABASE_POOL_SIZE (default 10), as the app's (lib/server/db.ts).
+//
+// GET <path>, `authorization: Bearer <userId>` — with FLOOR_SCRIPT (a JSON file written by the bench,
+// capture.ts), the statements the app sent for that user and path, captured in-process: each group
+// of statements that were in flight together is sent side by side, the groups one after another;
+// 200 with the rows of every statement as JSON (the app's response shaping is its own work). 404
+// for a request that was not captured.
 //
 // POST /book {doctorId, patientId, startsAt}, `authorization: Bearer <userId>` — what
 // POST /api/v1/appointments sends to PostgreSQL for a staff booking: the caller's user row (the
 // session check), then the patient, the doctor and the doctor's grid for that date side by side,
 // then the booking's one write statement (bookingWrite); 201 with the appointment as JSON.
+import cluster from "node:cluster";
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import http from "node:http";
+import os from "node:os";
 import { DateTime } from "luxon";
 import pg from "pg";
 import { renderEmail } from "../../lib/notifications/mail";
 import { bookingWrite } from "../../lib/scheduling/service";
 import { weekdayOf } from "../../lib/scheduling/time";
+import type { FloorScript } from "./capture";
 
 const url = process.env.DATABASE_URL;
 const port = Number(process.env.PORT ?? 3300);
 const zone = process.env.HOSPITAL_TIMEZONE ?? "UTC";
 if (!url) throw new Error("DATABASE_URL is not set");
-const pool = new pg.Pool({ connectionString: url, max: 10 });
+const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY || os.availableParallelism()));
+const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE || 10) });
+const script: FloorScript = process.env.FLOOR_SCRIPT ? (JSON.parse(readFileSync(process.env.FLOOR_SCRIPT, "utf8")) as FloorScript) : {};
 
 // Instants as the Prisma adapter sends them: UTC wall clock.
 const param = (v: unknown) => (v instanceof Date ? v.toISOString().replace("T", " ").replace("Z", "") : v);
@@ -85,6 +100,33 @@ async function book(userId: string, body: { doctorId: string; patientId: string;
   }
 }
 
+/** The captured statements of one request, replayed group after group, each group side by side. */
+async function replay(key: string) {
+  const groups = script[key];
+  if (!groups) return { status: 404, body: { error: { code: "NOT_CAPTURED", key } } };
+  const rows: unknown[][] = [];
+  const fresh: string[] = [];
+  const value = (v: unknown) => (v !== null && typeof v === "object" && "$fresh" in v ? (fresh[(v as { $fresh: number }).$fresh] ??= randomUUID()) : v);
+  for (const group of groups) {
+    const results = await Promise.all(group.map((s) => pool.query(s.text, s.values.map(value))));
+    for (const r of results) rows.push(r.rows);
+  }
+  return { status: 200, body: rows };
+}
+
+if (cluster.isPrimary && workers > 1) {
+  for (let i = 0; i < workers; i++) cluster.fork();
+  const stop = () => {
+    for (const w of Object.values(cluster.workers ?? {})) w?.kill("SIGTERM");
+    process.exit(0);
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+} else {
+  serve();
+}
+
+function serve() {
 http
   .createServer((req, res) => {
     const send = (status: number, body: unknown) => {
@@ -92,6 +134,13 @@ http
       res.end(JSON.stringify(body));
     };
     if (req.method === "GET" && req.url === "/status") return send(200, { ok: true });
+    if (req.method === "GET") {
+      const userId = (req.headers.authorization ?? "").replace(/^Bearer /i, "");
+      replay(`${userId} ${req.url}`)
+        .then((r) => send(r.status, r.body))
+        .catch((err: Error) => send(500, { error: { code: "INTERNAL", message: err.message } }));
+      return;
+    }
     if (req.method !== "POST" || req.url !== "/book") return send(404, { error: { code: "NOT_FOUND" } });
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -103,3 +152,4 @@ http
     });
   })
   .listen(port, "127.0.0.1");
+}

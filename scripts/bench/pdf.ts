@@ -15,6 +15,7 @@ import type { Ctx } from "../../lib/server/session";
 import { issueApiToken } from "../../lib/server/tokens";
 import { seedPatient, seedUser } from "../../prisma/builders";
 import { createTestDatabase } from "../../tests/test-db";
+import { capturingDb, sessionRead, statementCount, withFloor } from "./capture";
 import { percentiles, startServer, stopServer, type Percentiles } from "./common";
 
 export type PdfOptions = { port: number; runs: number; keep: boolean; log: (s: string) => void };
@@ -23,6 +24,8 @@ export type PdfResult = {
   bytes: { A4: number; LETTER: number };
   inProcess: { render: Percentiles & { runs: number }; layout: Percentiles & { runs: number } };
   http: Percentiles & { runs: number; failures: number };
+  /** The same requests answered with the route's SQL only, through pg behind bare node:http. */
+  floor: Percentiles & { runs: number; statements: number };
 };
 
 const LINES: [string, string, string, number][] = [
@@ -45,6 +48,34 @@ async function time(runs: number, fn: (i: number) => Promise<unknown>): Promise<
 }
 
 const paperOf = (i: number): Paper => (i % 2 ? "LETTER" : "A4");
+
+/**
+ * The PDF's floor: its SQL only (the session check, then what renderPrescriptionPdf sends: the
+ * scoped read and the audit row), captured in-process and replayed through pg behind bare
+ * node:http; no layout. Timed as the app was (sequential requests, A4 and Letter alternately).
+ */
+async function pdfFloor(url: string, opts: PdfOptions, ctx: Ctx, id: string): Promise<PdfResult["floor"]> {
+  const cap = capturingDb(url);
+  const script: Record<string, Awaited<ReturnType<typeof cap.capture>>> = {};
+  try {
+    for (const paper of ["A4", "LETTER"] as const)
+      script[`${ctx.actor.id} /api/v1/prescriptions/${id}/pdf?paper=${paper}`] = await cap.capture(async (p) => {
+        await sessionRead(p, ctx.actor.id);
+        await renderPrescriptionPdf(p, ctx, id, paper, "en");
+      });
+  } finally {
+    await cap.disconnect();
+  }
+  const port = opts.port + 1;
+  return withFloor(url, port, "pdf", script, async () => {
+    const t = await time(opts.runs, async (i) => {
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/prescriptions/${id}/pdf?paper=${paperOf(i)}`, { headers: { authorization: `Bearer ${ctx.actor.id}` } });
+      await res.text();
+      if (res.status !== 200) throw new Error(`floor GET …/pdf: ${res.status}`);
+    });
+    return { ...t, statements: statementCount(Object.values(script)[0]) };
+  });
+}
 
 export async function benchPdf(opts: PdfOptions): Promise<PdfResult> {
   opts.log("\n== prescription PDF ==");
@@ -80,7 +111,10 @@ export async function benchPdf(opts: PdfOptions): Promise<PdfResult> {
         if (res.status !== 200 || res.headers.get("content-type") !== "application/pdf" || body.subarray(0, 5).toString() !== "%PDF-") failures++;
       });
       opts.log(`  HTTP p50 ${http.p50} ms, p95 ${http.p95} ms, ${failures} failures`);
-      return { lines: LINES.length, bytes, inProcess: { render, layout }, http: { ...http, failures } };
+      await stopServer(server);
+      const floor = await pdfFloor(database.url, opts, ctx, rx.id);
+      opts.log(`  floor (SQL only, ${floor.statements} statements): p50 ${floor.p50} ms, p95 ${floor.p95} ms`);
+      return { lines: LINES.length, bytes, inProcess: { render, layout }, http: { ...http, failures }, floor };
     } finally {
       await stopServer(server);
     }

@@ -19,8 +19,10 @@ import { listPatients } from "../../lib/patients/queries";
 import { createDb } from "../../lib/server/db";
 import { seedUser } from "../../prisma/builders";
 import { createTestDatabase } from "../../tests/test-db";
+import { capturingDb, sessionRead, statementCount, withFloor, type FloorScript } from "./capture";
 import { BENCH_SECRET, ensureBuild, loadSampler, percentiles, postgresVersion, root, round, startServer, stopServer, table as renderTable, type Percentiles } from "./common";
 import { searchMix, type SearchCase } from "./data";
+import { figure, rssMonitor, summaryTable, writeResults, type Figure } from "./report";
 import { benchPdf } from "./pdf";
 import { benchChart } from "./chart";
 import { benchBooking, benchDayView, type BookingResult, type DayViewResult } from "./scheduling";
@@ -56,6 +58,10 @@ const CONNECTIONS = Number(args.connections);
 const PORT = Number(args.port);
 const RUNS = Number(args.runs);
 const EMAIL = "bench@bench.hospital";
+const SEARCH_P95_MS = 30;
+/** Every figure of the run, for the summary table and bench/results.json. */
+const figures: Figure[] = [];
+const rss = rssMonitor();
 const PASSWORD = "Bench-pass-2026";
 
 type SizeResult = {
@@ -63,21 +69,26 @@ type SizeResult = {
   conditions: number;
   seed: { insertMs: number; indexMs: number; analyzeMs: number };
   server: Percentiles & { runs: number; byKind: Record<string, Percentiles & { runs: number }> };
-  http: Percentiles & { requests: number; reqPerSec: number; errors: number; non2xx: number; durationS: number; connections: number };
+  http: HttpFigures;
+  /** The floor: the statements the route sent for each query of the mix, replayed by floor-server.ts. */
+  floor: HttpFigures & { statements: number };
 };
+type HttpFigures = Percentiles & { requests: number; reqPerSec: number; errors: number; non2xx: number; durationS: number; connections: number };
 
 
 const log = (s: string) => console.log(s);
 const searchParams = (c: SearchCase) => new URLSearchParams({ q: c.q, ...(c.condition ? { condition: c.condition } : {}) });
 
+// What parseListQuery makes of `?q=…` (lib/server/api.ts pulls in next-auth, which does not load
+// outside Next): first page of 20, sorted by name.
+const listArgs = (c: SearchCase) =>
+  ({ q: c.q.trim(), page: 1, pageSize: 20, skip: 0, take: 20, sort: { field: "lastName", dir: "asc" }, condition: c.condition }) as const;
+
 /** listPatients alone, as the route calls it, one query of the mix after another. */
 async function timeInProcess(url: string, mix: SearchCase[]): Promise<SizeResult["server"]> {
   const prisma = createDb(url);
   try {
-    // What parseListQuery makes of `?q=…` (lib/server/api.ts pulls in next-auth, which does not load
-    // outside Next): first page of 20, sorted by name.
-    const call = (c: SearchCase) =>
-      listPatients(prisma, { q: c.q.trim(), page: 1, pageSize: 20, skip: 0, take: 20, sort: { field: "lastName", dir: "asc" }, condition: c.condition });
+    const call = (c: SearchCase) => listPatients(prisma, listArgs(c));
     for (const c of mix.slice(0, 50)) await call(c); // warm the pool and the cache
     const all: number[] = [];
     const byKind = new Map<string, number[]>();
@@ -99,7 +110,8 @@ async function timeInProcess(url: string, mix: SearchCase[]): Promise<SizeResult
 async function bearerToken(url: string): Promise<string> {
   const prisma = createDb(url);
   try {
-    await seedUser(prisma, { email: EMAIL, name: "Bench Records", role: "RECORDS_OFFICER", password: PASSWORD });
+    if (!(await prisma.user.findUnique({ where: { email: EMAIL }, select: { id: true } })))
+      await seedUser(prisma, { email: EMAIL, name: "Bench Records", role: "RECORDS_OFFICER", password: PASSWORD });
   } finally {
     await prisma.$disconnect();
   }
@@ -112,19 +124,21 @@ async function bearerToken(url: string): Promise<string> {
   return ((await res.json()) as { token: string }).token;
 }
 
+const searchPath = (c: SearchCase) => `/api/v1/patients?${searchParams(c)}`;
+
 /** autocannon over the mix, one query after another across all connections; latencies per response. */
-function load(token: string, mix: SearchCase[], seconds: number): Promise<{ latencies: number[]; result: autocannon.Result; non2xx: number }> {
-  const paths = mix.map((c) => `/api/v1/patients?${searchParams(c)}`);
+function load(port: number, authorization: string, mix: SearchCase[], seconds: number): Promise<{ latencies: number[]; result: autocannon.Result; non2xx: number }> {
+  const paths = mix.map(searchPath);
   let next = 0;
   const latencies: number[] = [];
   let non2xx = 0;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
-        url: `http://127.0.0.1:${PORT}`,
+        url: `http://127.0.0.1:${port}`,
         connections: CONNECTIONS,
         duration: seconds,
-        headers: { authorization: `Bearer ${token}`, accept: "application/json" },
+        headers: { authorization, accept: "application/json" },
         requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] }) }],
       },
       (err, result) => (err ? reject(err) : resolve({ latencies, result, non2xx })),
@@ -136,27 +150,67 @@ function load(token: string, mix: SearchCase[], seconds: number): Promise<{ late
   });
 }
 
+/** Warm-up, then the measured load, against the app (`port`) or its floor (`port` + 1). */
+async function loadFigures(port: number, authorization: string, mix: SearchCase[]): Promise<HttpFigures> {
+  log(`  warm-up ${WARMUP} s…`);
+  await load(port, authorization, mix, WARMUP);
+  log(`  load: ${CONNECTIONS} connections for ${DURATION} s…`);
+  const { latencies, result, non2xx } = await load(port, authorization, mix, DURATION);
+  return {
+    ...percentiles(latencies),
+    requests: latencies.length,
+    reqPerSec: round(latencies.length / result.duration),
+    errors: result.errors + result.timeouts,
+    non2xx,
+    durationS: round(result.duration),
+    connections: CONNECTIONS,
+  };
+}
+
 async function measureHttp(url: string, mix: SearchCase[]): Promise<SizeResult["http"]> {
   const server = await startServer(url, PORT);
   try {
     const token = await bearerToken(url);
     const probe = await fetch(`http://127.0.0.1:${PORT}/api/v1/patients?q=dia`, { headers: { authorization: `Bearer ${token}` } });
     if (!probe.ok) throw new Error(`GET /api/v1/patients: ${probe.status} ${await probe.text()}`);
-    log(`  warm-up ${WARMUP} s…`);
-    await load(token, mix, WARMUP);
-    log(`  load: ${CONNECTIONS} connections for ${DURATION} s…`);
-    const { latencies, result, non2xx } = await load(token, mix, DURATION);
-    return {
-      ...percentiles(latencies),
-      requests: latencies.length,
-      reqPerSec: round(latencies.length / result.duration),
-      errors: result.errors + result.timeouts,
-      non2xx,
-      durationS: round(result.duration),
-      connections: CONNECTIONS,
-    };
+    return await loadFigures(PORT, `Bearer ${token}`, mix);
   } finally {
     await stopServer(server);
+  }
+}
+
+/**
+ * The floor of the search: for each query of the mix, the statements GET /api/v1/patients sends
+ * (the session check's user read, then listPatients), captured in-process and replayed through pg
+ * behind bare node:http by floor-server.ts, under the same load.
+ */
+async function measureFloor(url: string, mix: SearchCase[]): Promise<SizeResult["floor"]> {
+  const user = await userId(url, EMAIL);
+  const cap = capturingDb(url);
+  const script: FloorScript = {};
+  try {
+    for (const c of mix) {
+      const key = `${user} ${searchPath(c)}`;
+      if (script[key]) continue;
+      script[key] = await cap.capture(async (p) => {
+        await sessionRead(p, user);
+        await listPatients(p, listArgs(c));
+      });
+    }
+  } finally {
+    await cap.disconnect();
+  }
+  const statements = Math.max(...Object.values(script).map(statementCount));
+  log(`  floor: ${Object.keys(script).length} captured requests (up to ${statements} statements each)`);
+  return withFloor(url, PORT + 1, "search", script, async () => ({ ...(await loadFigures(PORT + 1, `Bearer ${user}`, mix)), statements }));
+}
+
+async function userId(url: string, email: string): Promise<string> {
+  const prisma = createDb(url);
+  try {
+    return (await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+  } finally {
+    await prisma.$disconnect();
   }
 }
 
@@ -173,7 +227,9 @@ async function benchSize(patients: number): Promise<SizeResult> {
     log(`  in-process p50 ${server.p50} ms, p95 ${server.p95} ms`);
     const http = await measureHttp(database.url, mix);
     log(`  HTTP p50 ${http.p50} ms, p95 ${http.p95} ms, ${http.reqPerSec} req/s`);
-    return { patients, conditions: seed.conditions, seed: { insertMs: round(seed.insertMs), indexMs: round(seed.indexMs), analyzeMs: round(seed.analyzeMs) }, server, http };
+    const floor = await measureFloor(database.url, mix);
+    log(`  floor p50 ${floor.p50} ms, p95 ${floor.p95} ms, ${floor.reqPerSec} req/s`);
+    return { patients, conditions: seed.conditions, seed: { insertMs: round(seed.insertMs), indexMs: round(seed.indexMs), analyzeMs: round(seed.analyzeMs) }, server, http, floor };
   } finally {
     if (args.keep) log(`  kept: ${database.url}`);
     else await database.drop();
@@ -199,7 +255,7 @@ function verdict(results: SizeResult[]) {
 }
 
 function searchTable(results: SizeResult[]): string {
-  const head = ["patients", "server p50", "server p95", "server p99", "HTTP p50", "HTTP p95", "HTTP p99", "req/s", "errors"];
+  const head = ["patients", "server p50", "server p95", "server p99", "HTTP p50", "HTTP p95", "HTTP p99", "req/s", "errors", "floor p95", "floor req/s"];
   const rows = results.map((r) => [
     r.patients.toLocaleString("en"),
     `${r.server.p50} ms`,
@@ -210,6 +266,8 @@ function searchTable(results: SizeResult[]): string {
     `${r.http.p99} ms`,
     String(r.http.reqPerSec),
     String(r.http.errors + r.http.non2xx),
+    `${r.floor.p95} ms`,
+    String(r.floor.reqPerSec),
   ]);
   return renderTable(head, rows);
 }
@@ -237,6 +295,14 @@ async function search(): Promise<Check[]> {
   const results: SizeResult[] = [];
   for (const n of sizes) results.push(await benchSize(n));
   const checks = verdict(results);
+  for (const r of results) {
+    const n = r.patients.toLocaleString("en");
+    figures.push(figure({ figure: `search p95, ${n} patients (HTTP)`, value: r.http.p95, unit: "ms", floor: r.floor.p95, target: r.patients === 1_000_000 ? `≤ ${SEARCH_P95_MS} ms` : "–", pass: r.patients === 1_000_000 ? r.http.p95 <= SEARCH_P95_MS && r.http.errors + r.http.non2xx === 0 : null }));
+    figures.push(figure({ figure: `search p95, ${n} patients (in-process)`, value: r.server.p95, unit: "ms", target: `≤ ${SEARCH_P95_MS} ms`, pass: r.patients === 1_000_000 ? r.server.p95 <= SEARCH_P95_MS : null }));
+  }
+  const big = results.find((r) => r.patients === 1_000_000);
+  const small = results.find((r) => r.patients === 10_000);
+  figures.push(figure({ figure: "search HTTP p95, 1M ÷ 10k", value: big && small ? round(big.http.p95 / small.http.p95) : null, unit: "×", target: "≤ 2", pass: big && small ? big.http.p95 <= 2 * small.http.p95 : null }));
   const kinds = [...new Set(results.flatMap((r) => Object.keys(r.server.byKind)))];
   console.log(`\nPatient search (${CONNECTIONS} connections, ${DURATION} s per size; server = listPatients in-process, ${RUNS} runs)\n`);
   console.log(searchTable(results));
@@ -279,6 +345,7 @@ async function scheduling(): Promise<Check[]> {
         ],
       ),
     );
+    figures.push(figure({ figure: "booking throughput (HTTP POST /appointments)", value: booking.http.perSecond, unit: "req/s", floor: booking.floor.perSecond, target: `≥ ${BOOKING_TARGET} × floor`, pass: booking.ratio >= BOOKING_TARGET && booking.http.failures === 0 }));
     checks.push({
       target: `HTTP booking throughput ≥ ${BOOKING_TARGET * 100} % of its floor (same SQL through pg behind node:http)`,
       actual: `${booking.http.perSecond} vs ${booking.floor.perSecond} bookings/s (${Math.round(booking.ratio * 100)} %)`,
@@ -299,6 +366,9 @@ async function scheduling(): Promise<Check[]> {
         ],
       ),
     );
+    const big = dayView.appointments >= 5_000_000;
+    figures.push(figure({ figure: `day view p95, GET /appointments (HTTP, ${dayView.appointments.toLocaleString("en")} appts)`, value: h.list.p95, unit: "ms", floor: dayView.floor?.list.p95 ?? null, target: `≤ ${DAY_VIEW_TARGET_MS} ms`, pass: big ? h.list.p95 <= DAY_VIEW_TARGET_MS && h.list.errors === 0 : null }));
+    figures.push(figure({ figure: "day view p95, GET /doctors/{id}/slots (HTTP)", value: h.slots1.p95, unit: "ms", floor: dayView.floor?.slots1.p95 ?? null, target: `≤ ${DAY_VIEW_TARGET_MS} ms`, pass: big ? h.slots1.p95 <= DAY_VIEW_TARGET_MS && h.slots1.errors === 0 : null }));
     const worst = Math.max(s.list.p95, s.slots1.p95, s.slots7.p95);
     checks.push({
       target: `doctor day view server-side p95 ≤ ${DAY_VIEW_TARGET_MS} ms at ${dayView.appointments.toLocaleString("en")} appointments`,
@@ -346,6 +416,8 @@ async function pdf(): Promise<Check[]> {
     actual: `${r.inProcess.render.p50} ms (p95 ${r.inProcess.render.p95} ms); HTTP median ${r.http.p50} ms, p95 ${r.http.p95} ms, ${r.http.failures} failures`,
     pass: r.inProcess.render.p50 < PDF_TARGET_MS && r.http.failures === 0,
   }];
+  figures.push(figure({ figure: "PDF median (in-process)", value: r.inProcess.render.p50, unit: "ms", target: `< ${PDF_TARGET_MS} ms`, pass: r.inProcess.render.p50 < PDF_TARGET_MS }));
+  figures.push(figure({ figure: "PDF median (HTTP GET …/pdf)", value: r.http.p50, unit: "ms", floor: r.floor?.p50 ?? null, target: "–", pass: r.http.failures === 0 ? null : false }));
   printChecks(checks);
   writeResult("prescription-pdf", { benchmark: "prescription-pdf", startedAt: started.toISOString(), finishedAt: new Date().toISOString(), machine: { ...(await machine()), load: load.stop() }, config: { runs: RUNS }, result: r, targets: checks });
   return checks;
@@ -360,19 +432,46 @@ async function chart(): Promise<Check[]> {
   const row = (name: string, p: Percentiles) => [name, `${p.p50} ms`, `${p.p95} ms`, `${p.p99} ms`, `${p.max} ms`];
   console.log(renderTable(["read", "p50", "p95", "p99", "max"], [row("chart reads in-process", r.server), row("GET /patients/{id} (page)", r.page), row("GET …/history?page=3", r.history)]));
   const checks: Check[] = [{ target: `chart page GET p95 < ${r.target.pageP95Ms} ms with ${r.encounters} encounters of each kind`, actual: `${r.page.p95} ms (in-process reads ${r.server.p95} ms)`, pass: r.target.pass }];
+  figures.push(figure({ figure: `chart page p95 (GET /patients/{id}, ${r.encounters} encounters)`, value: r.page.p95, unit: "ms", floor: r.floor?.page.p95 ?? null, target: `< ${r.target.pageP95Ms} ms`, pass: r.target.pass }));
+  figures.push(figure({ figure: "chart history p95 (GET …/history?page=3)", value: r.history.p95, unit: "ms", floor: r.floor?.history.p95 ?? null, target: "–", pass: null }));
   printChecks(checks);
   writeResult("chart", { benchmark: "chart", startedAt: started.toISOString(), finishedAt: new Date().toISOString(), machine: { ...(await machine()), load: load.stop() }, results: r, targets: checks });
   return checks;
 }
 
+const RSS_TARGET_MB = 400;
+
 async function main() {
+  const started = new Date();
+  const loadSeen = loadSampler();
   ensureBuild(args.build, log);
   const checks: Check[] = [];
-  if (only.includes("search")) checks.push(...(await search()));
-  if (only.includes("booking") || only.includes("dayview")) checks.push(...(await scheduling()));
-  if (only.includes("chart")) checks.push(...(await chart()));
-  if (only.includes("pdf")) checks.push(...(await pdf()));
-  process.exit(checks.some((c) => c.pass === false) ? 1 : 0);
+  const part = async (name: string, run: () => Promise<Check[]>) => {
+    rss.part(name);
+    checks.push(...(await run()));
+  };
+  if (only.includes("search")) await part("search", search);
+  if (only.includes("booking") || only.includes("dayview")) await part("scheduling", scheduling);
+  if (only.includes("chart")) await part("chart", chart);
+  if (only.includes("pdf")) await part("pdf", pdf);
+  const memory = rss.stop();
+  for (const [name, mb] of Object.entries(memory.perPartMB)) figures.push(figure({ figure: `app server RSS peak, ${name}`, value: mb, unit: "MB", target: `≤ ${RSS_TARGET_MB} MB`, pass: mb <= RSS_TARGET_MB }));
+  figures.push(figure({ figure: "app server RSS peak, overall", value: memory.peakMB, unit: "MB", target: `≤ ${RSS_TARGET_MB} MB`, pass: memory.peakMB === null ? null : memory.peakMB <= RSS_TARGET_MB }));
+  const loadAvg = loadSeen.stop();
+  console.log(`\nSummary (${started.toISOString()}; load average mean ${loadAvg.loadAvg1mMean}, max ${loadAvg.loadAvg1mMax} on ${loadAvg.cpus} cores)\n`);
+  console.log(summaryTable(figures));
+  const out = path.join(root, "bench/results.json");
+  writeResults(out, {
+    startedAt: started.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: { ...(await machine()), load: loadAvg },
+    settings: { parts: only, sizes, appointments: APPOINTMENTS, durationS: DURATION, warmupS: WARMUP, connections: CONNECTIONS, runs: RUNS, webConcurrency: process.env.WEB_CONCURRENCY ?? `${os.availableParallelism()} (CPU count)` },
+    memory,
+    figures,
+  });
+  console.log(`\nwritten to ${path.relative(root, out)}`);
+  const failed = figures.some((f) => f.pass === false) || checks.some((c) => c.pass === false);
+  process.exit(failed ? 1 : 0);
 }
 
 main().catch((err) => {

@@ -22,6 +22,7 @@ import { env } from "../../lib/server/env";
 import type { Ctx } from "../../lib/server/session";
 import { issueApiToken } from "../../lib/server/tokens";
 import { createTestDatabase } from "../../tests/test-db";
+import { capturingDb, sessionRead, withFloor, type FloorScript } from "./capture";
 import { percentiles, round, startFloorServer, startServer, stopServer, type Percentiles } from "./common";
 import { FIRST_NAMES, LAST_NAMES, sqlArray } from "./data";
 
@@ -333,6 +334,8 @@ export type DayViewResult = {
   seed: { insertMs: number; indexMs: number; analyzeMs: number };
   server: Record<"list" | "slots1" | "slots7", Percentiles & { runs: number }>;
   http: Record<"list" | "slots1", Percentiles & { requests: number; reqPerSec: number; errors: number; connections: number; durationS: number }>;
+  /** The same requests answered by the floor server replaying the routes' captured statements. */
+  floor: DayViewResult["http"];
 };
 
 /**
@@ -443,13 +446,13 @@ async function timeServer(url: string, doctors: number, runs: number): Promise<D
   }
 }
 
-function httpLoad(opts: SchedulingOptions, seconds: number, next: () => { path: string; token: string }) {
+function httpLoad(opts: SchedulingOptions, seconds: number, next: () => { path: string; token: string }, port = opts.port) {
   const latencies: number[] = [];
   let non2xx = 0;
   return new Promise<DayViewResult["http"]["list"]>((resolve, reject) => {
     const instance = autocannon(
       {
-        url: `http://127.0.0.1:${opts.port}`,
+        url: `http://127.0.0.1:${port}`,
         connections: opts.connections,
         duration: seconds,
         requests: [
@@ -471,6 +474,44 @@ function httpLoad(opts: SchedulingOptions, seconds: number, next: () => { path: 
       latencies.push(ms);
       if (status < 200 || status >= 300) non2xx++;
     });
+  });
+}
+
+const listPath = (c: { doctorId: string; date: string }) => `/api/v1/appointments?doctorId=${c.doctorId}&from=${c.date}&to=${c.date}`;
+const slotsPath = (c: { doctorId: string; date: string }) => `/api/v1/doctors/${c.doctorId}/slots?date=${c.date}`;
+
+/**
+ * The day view's floor: for each doctor-day of the mix, the statements of the two routes (the
+ * session check, then listAppointments for the first page of 20, or slotsForDays for the day),
+ * captured in-process and replayed through pg behind bare node:http, under the same load.
+ */
+async function dayViewFloor(url: string, opts: SchedulingOptions, mix: { doctorId: string; date: string }[]): Promise<DayViewResult["floor"]> {
+  const cap = capturingDb(url);
+  const script: FloorScript = {};
+  try {
+    for (const c of mix) {
+      const ctx: Ctx = { actor: { id: c.doctorId, role: "DOCTOR", name: "Dr Bench", email: "dr@bench.hospital" }, ip: null };
+      script[`${c.doctorId} ${listPath(c)}`] ??= await cap.capture(async (p) => {
+        await sessionRead(p, c.doctorId);
+        await listAppointments(p, ctx, { doctorId: c.doctorId, ...localRange({ from: c.date, to: c.date }) }, { skip: 0, take: 20 });
+      });
+      script[`${c.doctorId} ${slotsPath(c)}`] ??= await cap.capture(async (p) => {
+        await sessionRead(p, c.doctorId);
+        await slotsForDays(p, c.doctorId, c.date, 1);
+      });
+    }
+  } finally {
+    await cap.disconnect();
+  }
+  const port = opts.port + 1;
+  return withFloor(url, port, "dayview", script, async () => {
+    let i = 0;
+    const list = () => ({ path: listPath(mix[i % mix.length]), token: mix[i++ % mix.length].doctorId });
+    const slots = () => ({ path: slotsPath(mix[i % mix.length]), token: mix[i++ % mix.length].doctorId });
+    await httpLoad(opts, opts.warmup, list, port);
+    const floorList = await httpLoad(opts, opts.duration, list, port);
+    await httpLoad(opts, opts.warmup, slots, port);
+    return { list: floorList, slots1: await httpLoad(opts, opts.duration, slots, port) };
   });
 }
 
@@ -510,7 +551,10 @@ export async function benchDayView(opts: SchedulingOptions): Promise<DayViewResu
       await httpLoad(opts, opts.warmup, slots);
       const httpSlots = await httpLoad(opts, opts.duration, slots);
       log(`  HTTP slots p50 ${httpSlots.p50} ms, p95 ${httpSlots.p95} ms, ${httpSlots.reqPerSec} req/s`);
-      return { appointments: opts.appointments, doctors, patients, statusMix: seeded.statusMix, seed: { insertMs: seeded.insertMs, indexMs: seeded.indexMs, analyzeMs: seeded.analyzeMs }, server, http: { list: httpList, slots1: httpSlots } };
+      await stopServer(server2);
+      const floor = await dayViewFloor(database.url, opts, mix);
+      log(`  floor p95: day list ${floor.list.p95} ms, slots ${floor.slots1.p95} ms`);
+      return { appointments: opts.appointments, doctors, patients, statusMix: seeded.statusMix, seed: { insertMs: seeded.insertMs, indexMs: seeded.indexMs, analyzeMs: seeded.analyzeMs }, server, http: { list: httpList, slots1: httpSlots }, floor };
     } finally {
       await stopServer(server2);
     }
