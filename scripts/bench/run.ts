@@ -27,16 +27,20 @@ import { benchPdf } from "./pdf";
 import { benchChart } from "./chart";
 import { benchBooking, benchDayView, type BookingResult, type DayViewResult } from "./scheduling";
 import { seedHospital, type SeedTimings } from "./seed";
+import { generateHospital } from "./generate";
+import { benchHospital, type HospitalResult } from "./hospital";
 
 // The bench mints bearer tokens in-process; the server it starts signs with the same secret.
 process.env.NEXTAUTH_SECRET = BENCH_SECRET;
 
-const PARTS = ["search", "booking", "dayview", "pdf", "chart"] as const;
+const PARTS = ["search", "bedboard", "mixed", "booking", "dayview", "pdf", "chart"] as const;
 const { values: args } = parseArgs({
   options: {
     only: { type: "string", default: PARTS.join(",") },
     appointments: { type: "string", default: "5000000" },
-    sizes: { type: "string", default: "10000,1000000" },
+    sizes: { type: "string", default: "10000,100000,1000000" },
+    data: { type: "string", default: "generate" },
+    "mixed-connections": { type: "string", default: "50" },
     duration: { type: "string", default: "12" },
     warmup: { type: "string", default: "3" },
     connections: { type: "string", default: "6" },
@@ -52,6 +56,8 @@ const APPOINTMENTS = Number(args.appointments.replace(/_/g, ""));
 if (!Number.isInteger(APPOINTMENTS) || APPOINTMENTS < 1000) throw new Error(`--appointments: a whole number ≥ 1000 (got ${args.appointments})`);
 const sizes = args.sizes.split(",").map((s) => Number(s.replace(/_/g, "")));
 if (sizes.some((n) => !Number.isInteger(n) || n < 100)) throw new Error(`--sizes: whole numbers ≥ 100, comma-separated (got ${args.sizes})`);
+if (args.data !== "generate" && args.data !== "seed") throw new Error(`--data: generate or seed (got ${args.data})`);
+const MIXED_CONNECTIONS = Number(args["mixed-connections"]);
 const DURATION = Number(args.duration);
 const WARMUP = Number(args.warmup);
 const CONNECTIONS = Number(args.connections);
@@ -214,12 +220,33 @@ async function userId(url: string, email: string): Promise<string> {
   }
 }
 
-async function benchSize(patients: number): Promise<SizeResult> {
+/** The hospital: GEN's generator (generate.ts) by default, or the older search-only seed (seed.ts). */
+async function makeHospital(url: string, patients: number): Promise<SeedTimings> {
+  if (args.data === "seed") return seedHospital(url, patients, log);
+  const r = await generateHospital(url, { patients, seed: 42, log: (s) => log(`    ${s}`) });
+  const rows = (t: string) => r.tables.filter((x) => x.table === t).reduce((n, x) => n + x.rows, 0);
+  const insertS = r.tables.reduce((n, x) => n + x.seconds, 0);
+  return { patients: rows("Patient"), conditions: rows("Condition"), insertMs: insertS * 1000, indexMs: r.indexSeconds * 1000, analyzeMs: r.analyzeSeconds * 1000 };
+}
+
+/** Bed board and mixed workload, run on the largest database of the run (hospital.ts). */
+const hospitalResults: HospitalResult[] = [];
+
+async function benchSize(patients: number): Promise<SizeResult | null> {
   log(`\n== ${patients.toLocaleString("en")} patients ==`);
   const database = await createTestDatabase(`hospital_bench_${patients}`);
   try {
-    log(`  database ${new URL(database.url).pathname.slice(1)}: seeding…`);
-    const seed: SeedTimings = await seedHospital(database.url, patients, log);
+    log(`  database ${new URL(database.url).pathname.slice(1)}: ${args.data === "seed" ? "seeding" : "generating (generate.ts)"}…`);
+    const seed: SeedTimings = await makeHospital(database.url, patients);
+    const bedboard = only.includes("bedboard");
+    const mixed = only.includes("mixed");
+    if ((bedboard || mixed) && patients === Math.max(...sizes)) {
+      if (args.data === "seed") throw new Error("--only bedboard,mixed need the generated hospital (--data generate)");
+      rss.part(mixed ? "mixed" : "bedboard");
+      hospitalResults.push(await benchHospital(database.url, { bedboard, mixed }, { port: PORT, duration: DURATION, warmup: WARMUP, connections: CONNECTIONS, mixedConnections: MIXED_CONNECTIONS, log }));
+      rss.part("search");
+    }
+    if (!only.includes("search")) return null;
     log(`  seeded ${seed.patients} patients, ${seed.conditions} conditions (rows ${(seed.insertMs / 1000).toFixed(1)} s, indexes ${(seed.indexMs / 1000).toFixed(1)} s, analyze ${(seed.analyzeMs / 1000).toFixed(1)} s)`);
     const mix = searchMix(patients);
     log(`  in-process: ${RUNS} runs of listPatients…`);
@@ -293,7 +320,12 @@ async function search(): Promise<Check[]> {
   const started = new Date();
   const load = loadSampler();
   const results: SizeResult[] = [];
-  for (const n of sizes) results.push(await benchSize(n));
+  for (const n of only.includes("search") ? sizes : [Math.max(...sizes)]) {
+    const r = await benchSize(n);
+    if (r) results.push(r);
+  }
+  for (const h of hospitalResults) hospitalFigures(h);
+  if (!only.includes("search")) return [];
   const checks = verdict(results);
   for (const r of results) {
     const n = r.patients.toLocaleString("en");
@@ -315,6 +347,7 @@ async function search(): Promise<Check[]> {
     machine: { ...(await machine()), load: load.stop() },
     config: { sizes, durationS: DURATION, warmupS: WARMUP, connections: CONNECTIONS, serverRuns: RUNS, mix: searchMix(sizes[0]).slice(0, 10) },
     results,
+    hospital: hospitalResults,
     targets: checks,
   });
   return checks;
@@ -440,6 +473,23 @@ async function chart(): Promise<Check[]> {
 }
 
 const RSS_TARGET_MB = 400;
+const MIXED_RPS = 1000;
+const MIXED_P95_MS = 50;
+
+function hospitalFigures(h: HospitalResult) {
+  const n = h.patients.toLocaleString("en");
+  if (h.bedboard) {
+    const { app, floor } = h.bedboard;
+    figures.push(figure({ figure: `bed board p95 (GET /api/v1/beds, ${h.beds} beds, ${CONNECTIONS} conn.)`, value: app.p95, unit: "ms", floor: floor.p95, target: "–", pass: app.errors + app.non2xx === 0 ? null : false }));
+  }
+  if (h.mixed) {
+    const { app, floor } = h.mixed;
+    const clean = app.errors === 0 && app.non2xx === 0;
+    figures.push(figure({ figure: `mixed throughput (${MIXED_CONNECTIONS} conn., ${n} patients)`, value: app.reqPerSec, unit: "req/s", floor: floor.reqPerSec, target: `≥ ${MIXED_RPS} req/s`, pass: app.reqPerSec >= MIXED_RPS && clean }));
+    figures.push(figure({ figure: `mixed p95 (${MIXED_CONNECTIONS} conn.)`, value: app.p95, unit: "ms", floor: floor.p95, target: `≤ ${MIXED_P95_MS} ms`, pass: app.p95 <= MIXED_P95_MS && clean }));
+    figures.push(figure({ figure: "mixed errors + non-2xx (409s)", value: app.errors + app.non2xx, unit: `(${app.conflicts})`, floor: floor.errors + floor.non2xx, target: "0", pass: clean }));
+  }
+}
 
 async function main() {
   const started = new Date();
@@ -450,7 +500,7 @@ async function main() {
     rss.part(name);
     checks.push(...(await run()));
   };
-  if (only.includes("search")) await part("search", search);
+  if (only.includes("search") || only.includes("bedboard") || only.includes("mixed")) await part("search", search);
   if (only.includes("booking") || only.includes("dayview")) await part("scheduling", scheduling);
   if (only.includes("chart")) await part("chart", chart);
   if (only.includes("pdf")) await part("pdf", pdf);
@@ -468,6 +518,7 @@ async function main() {
     settings: { parts: only, sizes, appointments: APPOINTMENTS, durationS: DURATION, warmupS: WARMUP, connections: CONNECTIONS, runs: RUNS, webConcurrency: process.env.WEB_CONCURRENCY ?? `${os.availableParallelism()} (CPU count)` },
     memory,
     figures,
+    hospital: hospitalResults,
   });
   console.log(`\nwritten to ${path.relative(root, out)}`);
   const failed = figures.some((f) => f.pass === false) || checks.some((c) => c.pass === false);

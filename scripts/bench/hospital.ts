@@ -1,0 +1,223 @@
+// The parts of `npm run bench` that need a whole hospital (a database made by generate.ts):
+//
+// - bedboard: GET /api/v1/beds (the bed board's beds with their state and the occupancy, every
+//   ward) under load, against its floor in the same run.
+// - mixed: 50 concurrent clients, each request drawn from a weighted mix resembling a hospital day
+//   (search 25 %, chart history 15 %, day list 15 %, slots 15 %, bed board 10 %, patient read 10 %,
+//   booking 5 % on fresh slots, PDF 5 %), as different users' bearer tokens, against the app and
+//   against the floor with the same mix (booking: floor-server.ts /book, on other fresh slots).
+import autocannon from "autocannon";
+import { DateTime } from "luxon";
+import pg from "pg";
+import { timeline } from "../../lib/clinical/queries";
+import { listPatients, readPatient } from "../../lib/patients/queries";
+import { renderPrescriptionPdf } from "../../lib/prescriptions/pdf";
+import { listAppointments, localRange, slotsForDays } from "../../lib/scheduling/queries";
+import type { Role } from "../../lib/generated/prisma/client";
+import type { Ctx } from "../../lib/server/session";
+import { issueApiToken } from "../../lib/server/tokens";
+import { listBeds } from "../../lib/wards/queries";
+import { capturingDb, sessionRead, withFloor, type FloorScript } from "./capture";
+import { percentiles, round, startServer, stopServer, type Percentiles } from "./common";
+import { searchMix } from "./data";
+import { mulberry32 } from "./generate";
+
+export type HospitalOptions = { port: number; duration: number; warmup: number; connections: number; mixedConnections: number; log: (s: string) => void };
+export type LoadFigures = Percentiles & { requests: number; reqPerSec: number; errors: number; non2xx: number; conflicts: number; durationS: number; connections: number };
+export type HospitalResult = { patients: number; beds: number; bedboard: { app: LoadFigures; floor: LoadFigures } | null; mixed: { app: LoadFigures; floor: LoadFigures; weights: Record<string, number> } | null };
+
+type Kind = "search" | "history" | "dayList" | "slots" | "beds" | "patient" | "booking" | "pdf";
+export const MIX_WEIGHTS: Record<Kind, number> = { search: 25, history: 15, dayList: 15, slots: 15, beds: 10, patient: 10, booking: 5, pdf: 5 };
+type Get = { kind: Kind; path: string; user: { id: string; role: Role }; run: (p: Parameters<typeof listBeds>[0], ctx: Ctx) => Promise<unknown> };
+const SLOT_MIN = 30;
+const DAY_START = 8 * 60;
+const SLOTS_PER_DAY = 18; // 08:00–17:00, generate.ts's grid
+
+async function people(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const users = async (role: Role, n: number) =>
+      (await client.query<{ id: string; sv: number }>(`SELECT id, "sessionVersion" AS sv FROM "User" WHERE role = $1 AND active ORDER BY id LIMIT $2`, [role, n])).rows.map((r) => ({ id: r.id, role, sv: r.sv }));
+    await client.query("SELECT setseed(0.42)");
+    const patients = (await client.query<{ id: string }>(`SELECT id FROM "Patient" WHERE active ORDER BY random() LIMIT 300`)).rows.map((r) => r.id);
+    const rx = (await client.query<{ id: string; by: string; sv: number }>(`SELECT p.id, p."prescriberId" AS by, u."sessionVersion" AS sv FROM "Prescription" p JOIN "User" u ON u.id = p."prescriberId" ORDER BY p.id LIMIT 50`)).rows;
+    const count = async (sql: string) => Number((await client.query<{ n: string }>(sql)).rows[0].n);
+    return {
+      doctors: await users("DOCTOR", 40),
+      nurses: await users("NURSE", 20),
+      records: await users("RECORDS_OFFICER", 10),
+      patients,
+      rx,
+      totalPatients: await count(`SELECT count(*) AS n FROM "Patient"`),
+      beds: await count(`SELECT count(*) AS n FROM "Bed" WHERE active`),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+/** autocannon on `port` with `connections`, each request from `next()`; latencies of all responses. */
+function load(port: number, connections: number, seconds: number, next: () => { method: "GET" | "POST"; path: string; authorization: string; body?: string }): Promise<LoadFigures> {
+  const latencies: number[] = [];
+  let non2xx = 0;
+  let conflicts = 0;
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `http://127.0.0.1:${port}`,
+        connections,
+        duration: seconds,
+        requests: [
+          {
+            setupRequest: (req) => {
+              const r = next();
+              return { ...req, method: r.method, path: r.path, body: r.body, headers: { ...req.headers, authorization: r.authorization, accept: "application/json", ...(r.body ? { "content-type": "application/json" } : {}) } };
+            },
+          },
+        ],
+      },
+      (err, result) =>
+        err
+          ? reject(err)
+          : resolve({ ...percentiles(latencies), requests: latencies.length, reqPerSec: round(latencies.length / result.duration), errors: result.errors + result.timeouts, non2xx, conflicts, durationS: round(result.duration), connections }),
+    );
+    instance.on("response", (_c, status, _b, ms) => {
+      latencies.push(ms);
+      if (status === 409) conflicts++;
+      if (status < 200 || status >= 300) non2xx++;
+    });
+  });
+}
+
+export async function benchHospital(url: string, parts: { bedboard: boolean; mixed: boolean }, opts: HospitalOptions): Promise<HospitalResult> {
+  const { log } = opts;
+  const who = await people(url);
+  log(`  hospital: ${who.totalPatients.toLocaleString("en")} patients, ${who.beds} beds; users for the mix: ${who.doctors.length} doctors, ${who.nurses.length} nurses, ${who.records.length} records officers`);
+  const tokens = new Map<string, string>();
+  const bearer = async (u: { id: string; role: Role; sv: number }) => {
+    if (!tokens.has(u.id)) tokens.set(u.id, `Bearer ${(await issueApiToken({ userId: u.id, role: u.role, sessionVersion: u.sv })).token}`);
+    return tokens.get(u.id)!;
+  };
+  for (const u of [...who.doctors, ...who.nurses, ...who.records]) await bearer(u);
+  for (const r of who.rx) await bearer({ id: r.by, role: "DOCTOR", sv: r.sv });
+
+  // The GET requests of the mix, drawn once (deterministic), cycled through by every connection.
+  const r = mulberry32(7);
+  const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+  const today = DateTime.utc().startOf("day");
+  const search = searchMix(who.totalPatients);
+  const gets = (kind: Kind): Get => {
+    const doctor = pick(who.doctors);
+    const patient = pick(who.patients);
+    const date = today.plus({ days: Math.floor(r() * 61) - 30 }).toISODate()!;
+    switch (kind) {
+      case "search": {
+        const c = pick(search);
+        const q = new URLSearchParams({ q: c.q, ...(c.condition ? { condition: c.condition } : {}) });
+        return { kind, path: `/api/v1/patients?${q}`, user: pick(who.records), run: (p) => listPatients(p, { q: c.q.trim(), page: 1, pageSize: 20, skip: 0, take: 20, sort: { field: "lastName", dir: "asc" }, condition: c.condition }) };
+      }
+      case "history":
+        return { kind, path: `/api/v1/patients/${patient}/history`, user: doctor, run: async (p, ctx) => timeline(p, ctx, (await readPatient(p, ctx, patient)).id, { page: 1, pageSize: 20, oldestFirst: false }) };
+      case "dayList":
+        return { kind, path: `/api/v1/appointments?doctorId=${doctor.id}&from=${date}&to=${date}`, user: doctor, run: (p, ctx) => listAppointments(p, ctx, { doctorId: doctor.id, ...localRange({ from: date, to: date }) }, { skip: 0, take: 20, desc: false }) };
+      case "slots":
+        return { kind, path: `/api/v1/doctors/${doctor.id}/slots?date=${date}`, user: doctor, run: (p) => slotsForDays(p, doctor.id, date, 1) };
+      case "beds":
+        return { kind, path: `/api/v1/beds`, user: pick(who.nurses), run: (p) => listBeds(p, {}) };
+      case "patient":
+        return { kind, path: `/api/v1/patients/${patient}`, user: doctor, run: (p, ctx) => readPatient(p, ctx, patient) };
+      case "pdf": {
+        const rx = pick(who.rx);
+        return { kind, path: `/api/v1/prescriptions/${rx.id}/pdf?paper=A4`, user: { id: rx.by, role: "DOCTOR" }, run: (p, ctx) => renderPrescriptionPdf(p, ctx, rx.id, "A4", "en") };
+      }
+      default:
+        throw new Error(kind);
+    }
+  };
+  const total = Object.values(MIX_WEIGHTS).reduce((a, b) => a + b, 0);
+  const draw = (): Kind => {
+    let x = r() * total;
+    for (const [k, w] of Object.entries(MIX_WEIGHTS) as [Kind, number][]) if ((x -= w) < 0) return k;
+    return "search";
+  };
+  const plan: (Get | "booking")[] = Array.from({ length: 2000 }, () => {
+    const k = draw();
+    return k === "booking" ? "booking" : gets(k);
+  });
+  const boardGets = [gets("beds")];
+
+  // Captured statements for every GET of the plan (and the board), for the floor.
+  log(`  capturing the statements of ${plan.filter((p) => p !== "booking").length} requests for the floor…`);
+  const cap = capturingDb(url);
+  const script: FloorScript = {};
+  try {
+    for (const g of [...boardGets, ...plan]) {
+      if (g === "booking") continue;
+      const key = `${g.user.id} ${g.path}`;
+      const ctx: Ctx = { actor: { id: g.user.id, role: g.user.role, name: "Bench", email: "bench@bench.hospital" }, ip: "127.0.0.1" };
+      script[key] ??= await cap.capture(async (p) => {
+        await sessionRead(p, g.user.id);
+        await g.run(p, ctx);
+      });
+    }
+  } finally {
+    await cap.disconnect();
+  }
+
+  // Bookings on fresh weekday slots far after the generated appointments: the k-th goes to doctor
+  // k mod D at its next free slot; app and floor use different years so neither meets the other.
+  const booker = (yearsAhead: number) => {
+    const first = today.plus({ years: yearsAhead }).startOf("week"); // a Monday
+    let k = 0;
+    return (floor: boolean) => {
+      const n = k++;
+      const doctor = who.doctors[n % who.doctors.length];
+      const slot = Math.floor(n / who.doctors.length);
+      const d = Math.floor(slot / SLOTS_PER_DAY); // the d-th weekday from `first`
+      const day = first.plus({ days: Math.floor(d / 5) * 7 + (d % 5) });
+      const minute = DAY_START + (slot % SLOTS_PER_DAY) * SLOT_MIN;
+      const startsAt = day.set({ hour: Math.floor(minute / 60), minute: minute % 60 }).toJSDate().toISOString();
+      const patientId = who.patients[n % who.patients.length];
+      const records = who.records[n % who.records.length];
+      return { method: "POST" as const, path: floor ? "/book" : "/api/v1/appointments", authorization: floor ? `Bearer ${records.id}` : tokens.get(records.id)!, body: JSON.stringify({ doctorId: doctor.id, patientId, startsAt }) };
+    };
+  };
+  const next = (floor: boolean, list: (Get | "booking")[], book: (floor: boolean) => ReturnType<ReturnType<typeof booker>>) => {
+    let i = 0;
+    return () => {
+      const g = list[i++ % list.length];
+      if (g === "booking") return book(floor);
+      return { method: "GET" as const, path: g.path, authorization: floor ? `Bearer ${g.user.id}` : tokens.get(g.user.id)!, body: undefined };
+    };
+  };
+
+  const result: HospitalResult = { patients: who.totalPatients, beds: who.beds, bedboard: null, mixed: null };
+  const measure = async (port: number, floor: boolean) => {
+    const out: Partial<Record<"bedboard" | "mixed", LoadFigures>> = {};
+    if (parts.bedboard) {
+      const n = next(floor, boardGets, booker(floor ? 90 : 80));
+      await load(port, opts.connections, opts.warmup, n);
+      out.bedboard = await load(port, opts.connections, opts.duration, n);
+      log(`  ${floor ? "floor" : "app"} bed board: p50 ${out.bedboard.p50} ms, p95 ${out.bedboard.p95} ms, ${out.bedboard.reqPerSec} req/s, non-2xx ${out.bedboard.non2xx}`);
+    }
+    if (parts.mixed) {
+      const book = booker(floor ? 60 : 40);
+      await load(port, opts.mixedConnections, opts.warmup, next(floor, plan, book));
+      out.mixed = await load(port, opts.mixedConnections, opts.duration, next(floor, plan, book));
+      log(`  ${floor ? "floor" : "app"} mixed (${opts.mixedConnections} connections): ${out.mixed.reqPerSec} req/s, p50 ${out.mixed.p50} ms, p95 ${out.mixed.p95} ms, p99 ${out.mixed.p99} ms, errors ${out.mixed.errors}, non-2xx ${out.mixed.non2xx} (409: ${out.mixed.conflicts})`);
+    }
+    return out;
+  };
+  const server = await startServer(url, opts.port);
+  let app;
+  try {
+    app = await measure(opts.port, false);
+  } finally {
+    await stopServer(server);
+  }
+  const floor = await withFloor(url, opts.port + 1, "hospital", script, () => measure(opts.port + 1, true));
+  if (app.bedboard && floor.bedboard) result.bedboard = { app: app.bedboard, floor: floor.bedboard };
+  if (app.mixed && floor.mixed) result.mixed = { app: app.mixed, floor: floor.mixed, weights: MIX_WEIGHTS };
+  return result;
+}
