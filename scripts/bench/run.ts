@@ -11,7 +11,10 @@
 // same mix. Scheduling (bench-results/scheduling.json): see scheduling.ts. Prescription PDF
 // (bench-results/prescription-pdf.json): see pdf.ts.
 import autocannon from "autocannon";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import pg from "pg";
+import { applyMigrations, ensureDatabase } from "../db/migrations";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -223,7 +226,7 @@ async function userId(url: string, email: string): Promise<string> {
 /** The hospital: GEN's generator (generate.ts) by default, or the older search-only seed (seed.ts). */
 async function makeHospital(url: string, patients: number): Promise<SeedTimings> {
   if (args.data === "seed") return seedHospital(url, patients, log);
-  const r = await generateHospital(url, { patients, seed: 42, log: (s) => log(`    ${s}`) });
+  const r = await generateHospital(url, { patients, seed: GEN_SEED, log: (s) => log(`    ${s}`) });
   const rows = (t: string) => r.tables.filter((x) => x.table === t).reduce((n, x) => n + x.rows, 0);
   const insertS = r.tables.reduce((n, x) => n + x.seconds, 0);
   return { patients: rows("Patient"), conditions: rows("Condition"), insertMs: insertS * 1000, indexMs: r.indexSeconds * 1000, analyzeMs: r.analyzeSeconds * 1000 };
@@ -232,12 +235,45 @@ async function makeHospital(url: string, patients: number): Promise<SeedTimings>
 /** Bed board and mixed workload, run on the largest database of the run (hospital.ts). */
 const hospitalResults: HospitalResult[] = [];
 
+const GEN_SEED = 42;
+
+/**
+ * With --keep, a generated hospital is named by its size, seed, generator version (a hash of
+ * generate.ts and the migrations) and UTC day (generated times count from the day's start), and
+ * reused by the next run when it exists with all its patients.
+ */
+async function keptHospital(patients: number): Promise<{ url: string; reused: boolean; drop: () => Promise<void> }> {
+  const hash = createHash("sha1").update(readFileSync(path.join(root, "scripts/bench/generate.ts")));
+  for (const f of readdirSync(path.join(root, "prisma/migrations")).sort()) hash.update(f);
+  const name = `hospital_bench_gen_${patients}_s${GEN_SEED}_${hash.digest("hex").slice(0, 8)}_${new Date().toISOString().slice(0, 10).replace(/-/g, "")}`;
+  const url = new URL(process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  try {
+    const exists = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name])).rowCount === 1;
+    url.pathname = `/${name}`;
+    if (exists) {
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      const n = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Patient"`).then((r) => Number(r.rows[0].n), () => -1).finally(() => client.end());
+      if (n === patients) return { url: url.toString(), reused: true, drop: async () => {} };
+      await admin.query(`DROP DATABASE "${name}" WITH (FORCE)`);
+    }
+  } finally {
+    await admin.end();
+  }
+  await ensureDatabase(url.toString());
+  await applyMigrations(url.toString());
+  return { url: url.toString(), reused: false, drop: async () => {} };
+}
+
 async function benchSize(patients: number): Promise<SizeResult | null> {
   log(`\n== ${patients.toLocaleString("en")} patients ==`);
-  const database = await createTestDatabase(`hospital_bench_${patients}`);
+  const kept = args.keep && args.data === "generate" ? await keptHospital(patients) : null;
+  const database = kept ?? { ...(await createTestDatabase(`hospital_bench_${patients}`)), reused: false };
   try {
-    log(`  database ${new URL(database.url).pathname.slice(1)}: ${args.data === "seed" ? "seeding" : "generating (generate.ts)"}…`);
-    const seed: SeedTimings = await makeHospital(database.url, patients);
+    log(`  database ${new URL(database.url).pathname.slice(1)}: ${database.reused ? "reused (kept by an earlier run)" : args.data === "seed" ? "seeding" : "generating (generate.ts)"}…`);
+    const seed: SeedTimings = database.reused ? { patients, conditions: 0, insertMs: 0, indexMs: 0, analyzeMs: 0 } : await makeHospital(database.url, patients);
     const bedboard = only.includes("bedboard");
     const mixed = only.includes("mixed");
     if ((bedboard || mixed) && patients === Math.max(...sizes)) {
