@@ -1,0 +1,44 @@
+// One process serving web requests: Next's request handler (the production build in .next) behind
+// node:http. scripts/web-server.ts runs it, in WEB_CONCURRENCY processes under node:cluster. Plain
+// JavaScript so that the serving processes load no TypeScript loader (less memory, no source-map
+// hooks on every module Next loads).
+//   node scripts/web-worker.mjs -p PORT [-H HOST]
+import cluster from "node:cluster";
+import http from "node:http";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const argv = process.argv.slice(2);
+const arg = (short, long) => {
+  const i = argv.findIndex((a) => a === short || a === long);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const port = Number(arg("-p", "--port") ?? process.env.PORT ?? 3000);
+// Unset: every interface, as `next start` does.
+const hostname = arg("-H", "--hostname");
+
+process.env.NODE_ENV = "production";
+const { default: next } = await import("next");
+const app = next({ dev: false, dir: root, hostname: hostname ?? "localhost", port });
+await app.prepare();
+const handle = app.getRequestHandler();
+const server = http.createServer((req, res) => void handle(req, res));
+// Longer than the clients' and proxies' keep-alive, as `next start` does.
+server.keepAliveTimeout = 65_000;
+
+let stopping = false;
+for (const signal of ["SIGTERM", "SIGINT"]) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    // Finishes the requests under way; any still running after 10 s are cut.
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 10_000).unref();
+  });
+}
+await new Promise((resolve, reject) => {
+  server.once("error", reject);
+  server.listen(port, hostname, () => resolve(undefined));
+});
+if (!cluster.isWorker) console.log(`Ready on http://${hostname ?? "localhost"}:${port}`);
