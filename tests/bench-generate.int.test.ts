@@ -112,6 +112,7 @@ describe("generateHospital", () => {
              (SELECT count(*)::int FROM "Bed" WHERE state = 'OCCUPIED') occupied`);
     expect(stays.unbilled).toBe(0);
     expect(stays.occupied).toBe(stays.live);
+    expect(stays.live).toBeGreaterThan(0);
     expect(Number((await one<{ n: string }>(c, `SELECT count(*) n FROM "Bed"`)).n)).toBeGreaterThanOrEqual(40);
   });
 

@@ -15,6 +15,11 @@
 // with synchronous_commit off, and everything is ANALYZEd at the end. PatientName and
 // PatientConditionKey are filled by their statement-level triggers as Patient and Condition go in.
 //
+// Measured at 1M patients (seed 42) on the shared 2-core machine (load average 3.5 → 7): 45.6M rows
+// (6.0M appointments, 4.2M consultations, 5.9M diagnoses, 2.9M vitals, 1.9M prescriptions with 3.8M
+// items, 3.6M invoices with 7.1M lines, 3.3M payments…) in 642 s: rows 410 s, indexes and
+// constraints 228 s, ANALYZE 5 s; the database takes 11 GB. 20k patients: 0.9M rows in 12 s.
+//
 // CLI: npx tsx scripts/bench/generate.ts --patients 1000000 [--seed 42] [--years 5] [--database <url or name>]
 import { once } from "node:events";
 import pg from "pg";
@@ -282,7 +287,10 @@ function patientPlan(s: Shape, i: number, k0: number, a0: number) {
     if (windows.has(t)) continue; // two stays of one patient in one window would overlap
     windows.add(t);
     const sr = mulberry32(mix(s.seed, a, 3));
-    const admittedAt = s.start + t * s.W + Math.floor(sr() * 0.2 * s.W / MINUTE) * MINUTE;
+    // The last window ends today: its stays began in the last fortnight, and the longer ones are still running.
+    const admittedAt = t === s.J - 1
+      ? s.now - Math.floor((sr() * Math.min(0.5 * s.W, 14 * DAY)) / MINUTE) * MINUTE - 60 * MINUTE
+      : s.start + t * s.W + Math.floor(sr() * 0.2 * s.W / MINUTE) * MINUTE;
     const days = 1 + Math.floor(sr() * sr() * Math.max(1, Math.min(20, (0.6 * s.W) / DAY)));
     let dischargedAt: number | null = admittedAt + days * DAY;
     if (dischargedAt > s.now) dischargedAt = null; // still in: the bed board's current patients
