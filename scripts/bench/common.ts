@@ -97,7 +97,7 @@ export async function postgresVersion(): Promise<string> {
   const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres" });
   await client.connect();
   try {
-    return (await client.query<{ v: string }>("SHOW server_version")).rows[0].v;
+    return (await client.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0].v;
   } finally {
     await client.end();
   }

@@ -366,7 +366,7 @@ async function search(): Promise<Check[]> {
   for (const r of results) {
     const n = r.patients.toLocaleString("en");
     figures.push(figure({ figure: `search p95, ${n} patients (HTTP)`, value: r.http.p95, unit: "ms", floor: r.floor.p95, target: r.patients === 1_000_000 ? `≤ ${SEARCH_P95_MS} ms` : "–", pass: r.patients === 1_000_000 ? r.http.p95 <= SEARCH_P95_MS && r.http.errors + r.http.non2xx === 0 : null }));
-    figures.push(figure({ figure: `search p95, ${n} patients (in-process)`, value: r.server.p95, unit: "ms", target: `≤ ${SEARCH_P95_MS} ms`, pass: r.patients === 1_000_000 ? r.server.p95 <= SEARCH_P95_MS : null }));
+    figures.push(figure({ figure: `search p95, ${n} patients (in-process)`, value: r.server.p95, unit: "ms", target: r.patients === 1_000_000 ? `≤ ${SEARCH_P95_MS} ms` : "–", pass: r.patients === 1_000_000 ? r.server.p95 <= SEARCH_P95_MS : null }));
   }
   const big = results.find((r) => r.patients === 1_000_000);
   const small = results.find((r) => r.patients === 10_000);
