@@ -76,8 +76,26 @@ async function requireBookableSlot(prisma: Db, doctorId: string, startsAt: Date)
   return slot;
 }
 
-/** An instant as the recipient of a notification reads it, in their language. */
-const when = (d: Date, locale: Locale) => DateTime.fromJSDate(d, { zone: env().HOSPITAL_TIMEZONE }).toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY, { locale: INTL_TAG[locale] });
+/**
+ * An instant as the recipient of a notification reads it, in their language: Luxon's
+ * DATETIME_MED_WITH_WEEKDAY in the hospital's zone. The Intl formatter is made once per language
+ * and zone (a booking formats two); a zone Intl does not know (Luxon's "UTC+3") goes through Luxon.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+function when(d: Date, locale: Locale): string {
+  const zone = env().HOSPITAL_TIMEZONE;
+  const key = `${locale} ${zone}`;
+  let f = formatters.get(key);
+  if (f === undefined) {
+    try {
+      f = new Intl.DateTimeFormat(INTL_TAG[locale], { ...DateTime.DATETIME_MED_WITH_WEEKDAY, timeZone: zone });
+    } catch {
+      f = null;
+    }
+    formatters.set(key, f);
+  }
+  return f ? f.format(d) : DateTime.fromJSDate(d, { zone }).toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY, { locale: INTL_TAG[locale] });
+}
 const PATIENT_CONTACT = { id: true, firstName: true, lastName: true, email: true, userId: true, user: { select: { language: true } } } as const;
 
 /** Tells the patient (email if they have an address, in-app if they have an account). */

@@ -17,14 +17,14 @@ export type Ctx = { actor: Actor; ip: string | null };
 
 /**
  * The user behind a session or token, if that user is still active and the credential carries the
- * current session version (deactivation and password changes bump it). One primary-key read.
+ * current session version (deactivation and password changes bump it). Runs on every request: one
+ * primary-key read of the shown columns, as plain SQL (no query planning in the ORM per request).
  */
 async function liveActor(userId: string, sessionVersion: number): Promise<Actor | null> {
-  const user = await db().user.findUnique({
-    where: { id: userId },
-    select: { id: true, role: true, name: true, email: true, active: true, sessionVersion: true, language: true },
-  });
-  if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
+  const [user] = await db().$queryRaw<{ id: string; role: Role; name: string; email: string; language: string }[]>`
+    SELECT id, role::text AS role, name, email, language FROM "User"
+    WHERE id = ${userId} AND active AND "sessionVersion" = ${sessionVersion}`;
+  if (!user) return null;
   return { id: user.id, role: user.role, name: user.name, email: user.email, language: isLocale(user.language) ? user.language : undefined };
 }
 
