@@ -38,7 +38,9 @@ export function ensureBuild(rebuild: boolean, log: (s: string) => void) {
  */
 export async function startServer(url: string, port: number): Promise<ChildProcess> {
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  return spawnAndWait(process.execPath, [...profile, "--import", "tsx", path.join(root, "scripts/web-server.ts"), "-p", String(port), "-H", "127.0.0.1"], {
+  // BENCH_SERVER_FLAGS: Node flags for the app server, passed on to its workers (e.g. --max-old-space-size=384).
+  const flags = (process.env.BENCH_SERVER_FLAGS ?? "").split(" ").filter(Boolean);
+  return spawnAndWait(process.execPath, [...profile, ...flags, "--import", "tsx", path.join(root, "scripts/web-server.ts"), "-p", String(port), "-H", "127.0.0.1"], {
     DATABASE_URL: url,
     NEXTAUTH_SECRET: BENCH_SECRET,
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
