@@ -3,7 +3,7 @@
 // the first admin on an empty database, builds when there is no build, then runs the web server and,
 // beside it, the job worker (scripts/worker.ts, one process) with the same environment, restarted if
 // it crashes.
-//   npm start        scripts/web-server.ts: the production build in WEB_CONCURRENCY processes
+//   npm start        scripts/web-server.mjs: the production build in WEB_CONCURRENCY processes
 //                    (default one per CPU)
 //   npm run dev      next dev
 import { spawn, type ChildProcess } from "node:child_process";
@@ -118,7 +118,7 @@ async function main(): Promise<number> {
       if (code !== 0) return code;
     }
     startWorker();
-    return await (dev ? run(next, ["dev", "-p", port]) : run(process.execPath, ["--import", "tsx", path.join(root, "scripts/web-server.ts"), "-p", port]));
+    return await (dev ? run(next, ["dev", "-p", port]) : run(process.execPath, [path.join(root, "scripts/web-server.mjs"), "-p", port]));
   } finally {
     await stopWorker();
     await embedded?.stop();

@@ -1,5 +1,5 @@
 // One process serving web requests: Next's request handler (the production build in .next) behind
-// node:http. scripts/web-server.ts runs it, in WEB_CONCURRENCY processes under node:cluster. Plain
+// node:http. scripts/web-server.mjs runs it, in WEB_CONCURRENCY processes under node:cluster. Plain
 // JavaScript so that the serving processes load no TypeScript loader (less memory, no source-map
 // hooks on every module Next loads).
 //   node scripts/web-worker.mjs -p PORT [-H HOST]

@@ -6,7 +6,7 @@ export type Db = PrismaClient;
 
 /**
  * A client with its own pool of DATABASE_POOL_SIZE connections. Every process has one (each web
- * worker of scripts/web-server.ts and the job worker), so WEB_CONCURRENCY × DATABASE_POOL_SIZE plus
+ * worker of scripts/web-server.mjs and the job worker), so WEB_CONCURRENCY × DATABASE_POOL_SIZE plus
  * the job worker's must stay below PostgreSQL's max_connections (100 by default).
  */
 export function createDb(url: string): PrismaClient {

@@ -33,14 +33,14 @@ export function ensureBuild(rebuild: boolean, log: (s: string) => void) {
 }
 
 /**
- * The production server (scripts/web-server.ts: WEB_CONCURRENCY processes, default one per CPU) on a
+ * The production server (scripts/web-server.mjs: WEB_CONCURRENCY processes, default one less than the CPU count) on a
  * bench database; with BENCH_CPU_PROF=<dir> each of its processes writes a V8 CPU profile there on exit.
  */
 export async function startServer(url: string, port: number): Promise<ChildProcess> {
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   // BENCH_SERVER_FLAGS: Node flags for the app server, passed on to its workers (e.g. --max-old-space-size=384).
   const flags = (process.env.BENCH_SERVER_FLAGS ?? "").split(" ").filter(Boolean);
-  return spawnAndWait(process.execPath, [...profile, ...flags, "--import", "tsx", path.join(root, "scripts/web-server.ts"), "-p", String(port), "-H", "127.0.0.1"], {
+  return spawnAndWait(process.execPath, [...profile, ...flags, path.join(root, "scripts/web-server.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
     DATABASE_URL: url,
     NEXTAUTH_SECRET: BENCH_SECRET,
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,

@@ -5,7 +5,7 @@
 //
 //   tsx scripts/bench/floor-server.ts   (env: DATABASE_URL, PORT, WEB_CONCURRENCY, FLOOR_SCRIPT, DATABASE_POOL_SIZE)
 //
-// WEB_CONCURRENCY (default the CPU count, as scripts/web-server.ts): that many worker processes (node:cluster) share the port, as the
+// WEB_CONCURRENCY (default one less than the CPU count, at least 1, as scripts/web-server.mjs): that many worker processes (node:cluster) share the port, as the
 // app's server runs as many; each has its own pool of DATABASE_POOL_SIZE (default 10), as the app's (lib/server/db.ts).
 //
 // GET <path>, `authorization: Bearer <userId>` — with FLOOR_SCRIPT (a JSON file written by the bench,
@@ -34,7 +34,7 @@ const url = process.env.DATABASE_URL;
 const port = Number(process.env.PORT ?? 3300);
 const zone = process.env.HOSPITAL_TIMEZONE ?? "UTC";
 if (!url) throw new Error("DATABASE_URL is not set");
-const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY || os.availableParallelism()));
+const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY || os.availableParallelism() - 1));
 const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE || 10) });
 const script: FloorScript = process.env.FLOOR_SCRIPT ? (JSON.parse(readFileSync(process.env.FLOOR_SCRIPT, "utf8")) as FloorScript) : {};
 

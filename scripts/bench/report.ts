@@ -59,7 +59,7 @@ function processes(): Proc[] {
 
 /**
  * The app server's resident memory: every 250 ms, the sum over the processes this bench started
- * that run the app (`next start` or scripts/web-server.ts: the cluster primary and its workers,
+ * that run the app (`next start` or scripts/web-server.mjs: the cluster primary and its workers,
  * with their children), not the floor server. Peaks are kept per part (`part(name)`) and overall.
  */
 export function rssMonitor() {
@@ -81,7 +81,7 @@ export function rssMonitor() {
     const walk = (pid: number) => {
       for (const c of children.get(pid) ?? []) {
         if (/floor-server/.test(c.cmd)) continue;
-        if (/next(-server)?\b.*\bstart\b|web-server\.ts|next-server/.test(c.cmd)) addTree(c);
+        if (/next(-server)?\b.*\bstart\b|web-server\.mjs|next-server/.test(c.cmd)) addTree(c);
         else walk(c.pid);
       }
     };

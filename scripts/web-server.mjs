@@ -1,34 +1,36 @@
 // The production web server: WEB_CONCURRENCY processes serving requests under node:cluster, sharing
-// the port, so that every core serves requests (one `next start` process saturates one core). Each
-// runs scripts/web-worker.mjs (Next's request handler behind node:http). This primary only forks
-// them, restarts one that dies and stops them all on SIGTERM/SIGINT. Only web workers are forked:
-// the job worker (scripts/worker.ts, pg-boss and its schedules) stays a single process that
-// scripts/start.ts runs beside this one.
+// the port (one Next process saturates one core). Each runs scripts/web-worker.mjs (Next's request
+// handler behind node:http). This primary only forks them, restarts one that dies and stops them
+// all on SIGTERM/SIGINT. Only web workers are forked: the job worker (scripts/worker.ts, pg-boss and
+// its schedules) stays a single process that scripts/start.ts runs beside this one. Plain JavaScript,
+// run by plain `node`: no TypeScript loader in a serving process (its module hooks and source maps
+// cost memory and time on every module Next loads).
 //
-//   node --import tsx scripts/web-server.ts [-p PORT] [-H HOST]
-//   WEB_CONCURRENCY  processes serving requests; default the number of CPUs (at least 1); 1 = one
-//                    process, no cluster
+//   node scripts/web-server.mjs [-p PORT] [-H HOST]
+//   WEB_CONCURRENCY  processes serving requests; default one less than the CPU count (at least 1):
+//                    PostgreSQL, the job worker and the load balancer share the machine in the
+//                    single-box deployment `npm start` makes. 1 = one process, no cluster.
 //
-// Node flags given to the primary (e.g. --cpu-prof --cpu-prof-dir=DIR) are passed on to every
-// worker, so each one writes its own profile; the TypeScript loader is not (workers are plain JS).
-import cluster, { type Worker } from "node:cluster";
+// Node flags given to the primary (e.g. --cpu-prof --cpu-prof-dir=DIR) are passed on to every worker,
+// so each one writes its own profile.
+import cluster from "node:cluster";
 import os from "node:os";
 import path from "node:path";
 
 const worker = path.join(import.meta.dirname, "web-worker.mjs");
 const args = process.argv.slice(2);
 
-/** WEB_CONCURRENCY as a whole number of processes, at least 1; the CPU count when unset. */
-function concurrency(value: string | undefined, cpus: number): number {
-  if (value === undefined || value.trim() === "") return Math.max(1, cpus);
+/** WEB_CONCURRENCY as a whole number of processes, at least 1; one less than the CPU count when unset. */
+function concurrency(value, cpus) {
+  if (value === undefined || value.trim() === "") return Math.max(1, cpus - 1);
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new Error(`WEB_CONCURRENCY must be a whole number ≥ 1 (got "${value}")`);
   return n;
 }
 
-/** The primary's Node flags without the TypeScript loader (tsx's --import/--require and their values). */
-function workerExecArgv(execArgv: string[]): string[] {
-  const out: string[] = [];
+/** The primary's Node flags without a TypeScript loader (tsx's --import/--require and their values). */
+function workerExecArgv(execArgv) {
+  const out = [];
   for (let i = 0; i < execArgv.length; i++) {
     const a = execArgv[i];
     if (["--import", "--require", "-r", "--loader", "--experimental-loader"].includes(a) && /tsx/.test(execArgv[i + 1] ?? "")) {
@@ -42,10 +44,10 @@ function workerExecArgv(execArgv: string[]): string[] {
 }
 
 /** Forks `n` workers, restarts one that exits unasked, stops them all on a signal. */
-function primary(n: number): void {
+function primary(n) {
   cluster.setupPrimary({ exec: worker, args, execArgv: workerExecArgv(process.execArgv) });
   let stopping = false;
-  const started = new Map<number, number>();
+  const started = new Map();
   let ready = 0;
   const fork = () => {
     const w = cluster.fork();
@@ -54,7 +56,7 @@ function primary(n: number): void {
       if (++ready === n) console.log(`Ready on port ${address.port} (${n} processes)`);
     });
   };
-  cluster.on("exit", (w: Worker, code, signal) => {
+  cluster.on("exit", (w, code, signal) => {
     const ranFor = Date.now() - (started.get(w.id) ?? 0);
     started.delete(w.id);
     if (stopping) {
@@ -66,11 +68,11 @@ function primary(n: number): void {
     console.error(`Web worker ${w.process.pid} exited (${signal ?? code}); starting another${delay ? " in 5 s" : ""}.`);
     setTimeout(fork, delay).unref();
   });
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  for (const signal of ["SIGTERM", "SIGINT"]) {
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;
-      const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w);
+      const workers = Object.values(cluster.workers ?? {}).filter(Boolean);
       if (workers.length === 0) process.exit(0);
       for (const w of workers) w.process.kill("SIGTERM");
       setTimeout(() => process.exit(0), 15_000).unref();
