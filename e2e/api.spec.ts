@@ -61,6 +61,40 @@ test("list answers follow the paging convention and refuse a page size over 100"
   expect((await tooBig.json()).error.fields.pageSize).toBe("At most 100");
 });
 
+test("wards, rooms and beds are paged lists; the beds' occupancy counts every matching bed, not only the page", async ({ request }) => {
+  const { token } = await apiToken(request, USERS.NURSE);
+  const get = async (path: string) => {
+    const res = await request.get(path, { headers: bearer(token) });
+    expect(res.status(), await res.text()).toBe(200);
+    return res.json();
+  };
+  const wards = await get("/api/v1/wards?pageSize=2&page=2");
+  expect(wards).toMatchObject({ page: 2, pageSize: 2, total: expect.any(Number) });
+  expect(wards.total).toBeGreaterThanOrEqual(5);
+  expect(wards.items).toHaveLength(2);
+  expect(wards.items[0].occupancy).toMatchObject({ total: expect.any(Number), occupancyPct: expect.any(Number) });
+  const rooms = await get("/api/v1/rooms?pageSize=3");
+  expect(rooms).toMatchObject({ page: 1, pageSize: 3 });
+  expect(rooms.items).toHaveLength(3);
+  expect(rooms.total).toBeGreaterThanOrEqual(17);
+
+  const first = await get("/api/v1/beds");
+  expect(first).toMatchObject({ page: 1, pageSize: 20 });
+  expect(first.items).toHaveLength(20);
+  expect(first.total).toBeGreaterThanOrEqual(40);
+  const { occupancy } = first;
+  expect(occupancy.total).toBeGreaterThan(20);
+  expect(occupancy.total).toBe(occupancy.occupied + occupancy.free + occupancy.cleaning + occupancy.outOfService);
+  const second = await get("/api/v1/beds?page=2");
+  expect(second.items[0].id).not.toBe(first.items[0].id);
+  const pediatrics = await get("/api/v1/beds?q=pediatrics&pageSize=100");
+  expect(pediatrics.total).toBe(6);
+  expect(pediatrics.items.map((b: { room: { ward: { name: string } } }) => b.room.ward.name)).toEqual(Array(6).fill("Pediatrics"));
+  expect(pediatrics.occupancy.total).toBe(6);
+  const tooBig = await request.get("/api/v1/beds?pageSize=101", { headers: bearer(token) });
+  expect(tooBig.status()).toBe(400);
+});
+
 test("deactivating a user kills a token issued before, and sign-in is refused after", async ({ request }) => {
   const victim = await apiToken(request, "leaver@demo.hospital");
   expect((await request.get("/api/v1/patients", { headers: bearer(victim.token) })).status()).toBe(200);

@@ -42,6 +42,7 @@ export const PAGES: { path: string; roles: RoleName[] }[] = [
   { path: "/pharmacy/drugs/{drugId}", roles: ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST"] },
   { path: "/beds", roles: WARD_READ },
   { path: "/beds?state=FREE", roles: WARD_READ },
+  { path: "/beds?page=2", roles: WARD_READ },
   { path: "/admissions", roles: WARD_READ },
   { path: "/reports/occupancy", roles: WARD_READ },
   { path: "/reports", roles: ["ADMIN"] },

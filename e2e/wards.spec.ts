@@ -13,6 +13,25 @@ const panel = (page: Page) => page.getByRole("dialog");
 test.describe("nurse", () => {
   test.use({ storageState: storageFor("NURSE") });
 
+  test("the bed board shows four wards a page, with the filters kept from page to page", async ({ page }) => {
+    await page.goto("/beds");
+    const pager = page.getByRole("navigation", { name: "Pagination" });
+    await expect(pager.getByText("Page 1 of 2 · 5 in total")).toBeVisible();
+    for (const name of ["General Medicine", "ICU", "Maternity", "Pediatrics"]) await expect(ward(page, name)).toBeVisible();
+    await expect(ward(page, "Surgery")).toHaveCount(0);
+    await pager.getByRole("link", { name: "Next" }).click();
+    await expect(page).toHaveURL(/[?&]page=2/);
+    await expect(ward(page, "Surgery")).toBeVisible();
+    await expect(ward(page, "General Medicine")).toHaveCount(0);
+    await expect(pager.getByText("Page 2 of 2 · 5 in total")).toBeVisible();
+    await shot(page, "bed-board-page-2");
+    // A state filter pages only the wards with such a bed, and the pager keeps it.
+    await page.goto("/beds?state=OUT_OF_SERVICE");
+    await expect(pager.getByText("Page 1 of 1 · 1 in total")).toBeVisible();
+    await expect(ward(page, "Surgery").getByRole("button", { name: /Room 2 D: Out of service/ })).toBeVisible();
+    await expect(ward(page, "General Medicine")).toHaveCount(0);
+  });
+
   test("admits from the bed board, transfers, marks the old bed clean and discharges; the admin sees the doctor's emails", async ({ page, browser }) => {
     await page.goto("/beds");
     await expect(page.getByRole("heading", { level: 1, name: "Bed board" })).toBeVisible();

@@ -20,8 +20,8 @@ function OccupancyLine({ o, labels, states }: { o: Occupancy; labels: Labels; st
 }
 
 /** Wards → rooms → beds as tiles; a click opens the bed's panel with what may be done to it. */
-export function BedBoard({ wards, states, labels, ...panel }: { wards: BoardWard[]; states: Record<BedState, string>; labels: Labels } & Omit<PanelProps, "bed" | "place" | "labels" | "states" | "onClose">) {
-  const [selected, setSelected] = useState<{ bed: BoardBed; place: string } | null>(null);
+export function BedBoard({ wards, states, labels, ...panel }: { wards: BoardWard[]; states: Record<BedState, string>; labels: Labels } & Omit<PanelProps, "bed" | "place" | "wardId" | "labels" | "states" | "onClose">) {
+  const [selected, setSelected] = useState<{ bed: BoardBed; place: string; wardId: string } | null>(null);
   // After an action the page refreshes: show the bed as it is now.
   const current = selected ? wards.flatMap((w) => w.rooms.flatMap((r) => r.beds)).find((b) => b.id === selected.bed.id) ?? selected.bed : null;
   return (
@@ -43,7 +43,7 @@ export function BedBoard({ wards, states, labels, ...panel }: { wards: BoardWard
                     <li key={b.id} className="w-32">
                       <button
                         type="button"
-                        onClick={() => setSelected({ bed: b, place: `${w.name} · ${r.name} · ${b.label}` })}
+                        onClick={() => setSelected({ bed: b, place: `${w.name} · ${r.name} · ${b.label}`, wardId: w.id })}
                         aria-label={`${r.name} ${b.label}: ${states[b.state]}${b.admission ? `, ${b.admission.patientName}` : ""}`}
                         data-state={b.state}
                         className={`flex h-full min-h-20 w-full flex-col items-start rounded-md border-2 px-3 py-2 text-left text-sm transition-colors focus:outline-none focus:ring-2 focus:ring-brand-600 ${STATE_STYLE[b.state].tile}`}
@@ -60,7 +60,7 @@ export function BedBoard({ wards, states, labels, ...panel }: { wards: BoardWard
           </div>
         </section>
       ))}
-      {selected && current ? <BedPanel {...panel} bed={current} place={selected.place} labels={labels} states={states} onClose={() => setSelected(null)} /> : null}
+      {selected && current ? <BedPanel {...panel} bed={current} place={selected.place} wardId={selected.wardId} labels={labels} states={states} onClose={() => setSelected(null)} /> : null}
     </div>
   );
 }

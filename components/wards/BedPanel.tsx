@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { admitAction, bedHistoryAction, bedStateAction, dischargeAction, transferAction } from "@/app/(app)/beds/actions";
+import { admitAction, bedHistoryAction, bedStateAction, dischargeAction, freeBedsAction, transferAction } from "@/app/(app)/beds/actions";
 import { findPatientsAction } from "@/app/(app)/appointments/actions";
 import { SubmitForm } from "@/components/forms/SubmitForm";
 import { useSubmit } from "@/components/forms/useSubmit";
@@ -24,10 +24,13 @@ type Option = { id: string; name: string };
 export type PanelProps = {
   bed: BoardBed;
   place: string;
+  /** The bed's ward: the transfer picker starts there. */
+  wardId: string;
   labels: Messages["wards"]["board"];
   states: Record<BedState, string>;
   triageLabels: Messages["triage"]["box"];
-  freeBeds: Option[];
+  /** Every active ward, for the transfer picker (its free beds are loaded one ward at a time). */
+  wardOptions: Option[];
   doctors: Option[];
   departments: Option[];
   can: { admit: boolean; state: boolean };
@@ -67,17 +70,40 @@ function AdmitForm({ bed, labels, triageLabels, doctors, departments, onDone }: 
   );
 }
 
-function OccupiedActions({ bed, labels, freeBeds, onDone }: Pick<PanelProps, "bed" | "labels" | "freeBeds"> & { onDone: (m: string) => void }) {
+function OccupiedActions({ bed, wardId, labels, wardOptions, onDone }: Pick<PanelProps, "bed" | "wardId" | "labels" | "wardOptions"> & { onDone: (m: string) => void }) {
   const admissionId = bed.admission!.id;
+  const [targetWard, setTargetWard] = useState(wardId);
+  const [free, setFree] = useState<{ wardId: string; beds: Option[] } | null>(null);
   const [bedId, setBedId] = useState("");
   const [summary, setSummary] = useState("");
   const transfer = useSubmit(transferAction, () => onDone(labels.transferred));
   const discharge = useSubmit(dischargeAction, () => onDone(labels.discharged));
+  useEffect(() => {
+    let live = true;
+    freeBedsAction({ wardId: targetWard }).then((r) => {
+      if (live) setFree({ wardId: targetWard, beds: r.ok ? r.data : [] });
+    });
+    return () => {
+      live = false;
+    };
+  }, [targetWard]);
+  const beds = free?.wardId === targetWard ? free.beds : null;
   return (
     <>
       <SubmitForm className="space-y-3" error={transfer.error} onSubmit={() => transfer.submit({ admissionId, bedId })}>
         <h3 className="text-base font-semibold text-slate-900">{labels.transferTitle}</h3>
-        <SelectField label={labels.targetBed} name="targetBedId" value={bedId} onChange={(e) => setBedId(e.target.value)} error={transfer.fields.bedId} options={[["", labels.chooseBed], ...freeBeds.map((b) => [b.id, b.name] as const)]} />
+        <SelectField
+          label={labels.targetWard}
+          name="targetWardId"
+          value={targetWard}
+          onChange={(e) => {
+            setTargetWard(e.target.value);
+            setBedId("");
+          }}
+          options={wardOptions.map((w) => [w.id, w.name] as const)}
+        />
+        <SelectField label={labels.targetBed} name="targetBedId" value={bedId} onChange={(e) => setBedId(e.target.value)} error={transfer.fields.bedId} disabled={beds === null} options={[["", labels.chooseBed], ...(beds ?? []).map((b) => [b.id, b.name] as const)]} />
+        {beds?.length === 0 ? <p className="text-sm text-slate-600">{labels.noFreeBed}</p> : null}
         <Button type="submit" variant="secondary" disabled={transfer.pending}>{labels.transfer}</Button>
       </SubmitForm>
       <SubmitForm className="space-y-3" error={discharge.error} onSubmit={() => discharge.submit({ admissionId, summary })}>
@@ -107,7 +133,7 @@ function StateButtons({ bed, labels, onDone }: Pick<PanelProps, "bed" | "labels"
 type HistoryRow = { id: string; admissionId: string; patient: { name: string; mrn: string }; startsAt: string; endsAt: string | null };
 
 /** One bed: who is in it, its history, and what the user may do to it now. */
-export function BedPanel({ bed, place, labels, states, triageLabels, freeBeds, doctors, departments, can, timeZone, onClose }: PanelProps) {
+export function BedPanel({ bed, place, wardId, labels, states, triageLabels, wardOptions, doctors, departments, can, timeZone, onClose }: PanelProps) {
   const locale = useAppLocale();
   const router = useRouter();
   const [done, setDone] = useState<string | null>(null);
@@ -159,7 +185,7 @@ export function BedPanel({ bed, place, labels, states, triageLabels, freeBeds, d
           </dl>
         ) : null}
         {can.admit && bed.state === "FREE" ? <AdmitForm key={bed.id} bed={bed} labels={labels} triageLabels={triageLabels} doctors={doctors} departments={departments} onDone={refresh} /> : null}
-        {can.admit && bed.state === "OCCUPIED" && bed.admission ? <OccupiedActions key={bed.admission.id} bed={bed} labels={labels} freeBeds={freeBeds} onDone={refresh} /> : null}
+        {can.admit && bed.state === "OCCUPIED" && bed.admission ? <OccupiedActions key={bed.admission.id} bed={bed} wardId={wardId} labels={labels} wardOptions={wardOptions} onDone={refresh} /> : null}
         {can.state && bed.state !== "OCCUPIED" ? <StateButtons bed={bed} labels={labels} onDone={refresh} /> : null}
         <section aria-labelledby="history-title">
           <h3 id="history-title" className="mb-2 text-base font-semibold text-slate-900">{labels.history}</h3>

@@ -66,6 +66,8 @@ export const wardsEn = {
     admit: "Admit",
     transfer: "Transfer",
     discharge: "Discharge",
+    targetWard: "Transfer to ward",
+    noFreeBed: "No free bed in this ward.",
     targetBed: "New bed",
     chooseBed: "Choose a free bed",
     chooseDoctor: "Choose a doctor",

@@ -68,6 +68,8 @@ export const wardsFr: Messages["wards"] = {
     admit: "Hospitaliser",
     transfer: "Transférer",
     discharge: "Faire sortir",
+    targetWard: "Unité de destination",
+    noFreeBed: "Aucun lit libre dans cette unité.",
     targetBed: "Nouveau lit",
     chooseBed: "Choisir un lit libre",
     chooseDoctor: "Choisir un médecin",

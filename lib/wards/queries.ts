@@ -12,52 +12,116 @@ import type { AdmissionFilters, BoardFilters } from "./schemas";
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export type Occupancy = { total: number; occupied: number; free: number; cleaning: number; outOfService: number; occupancyPct: number };
+type BedCounts = Omit<Occupancy, "occupancyPct">;
 
 /** Counts of beds by state, and the share of in-service beds that are occupied. */
+export function occupancyFrom(c: BedCounts): Occupancy {
+  const inService = c.total - c.outOfService;
+  return { total: c.total, occupied: c.occupied, free: c.free, cleaning: c.cleaning, outOfService: c.outOfService, occupancyPct: inService === 0 ? 0 : Math.round((c.occupied / inService) * 1000) / 10 };
+}
+
+/** The same from a list of states. */
 export function occupancyOf(states: BedState[]): Occupancy {
   const n = (s: BedState) => states.filter((x) => x === s).length;
-  const total = states.length;
-  const outOfService = n("OUT_OF_SERVICE");
-  const occupied = n("OCCUPIED");
-  const inService = total - outOfService;
-  return { total, occupied, free: n("FREE"), cleaning: n("CLEANING"), outOfService, occupancyPct: inService === 0 ? 0 : Math.round((occupied / inService) * 1000) / 10 };
+  return occupancyFrom({ total: states.length, occupied: n("OCCUPIED"), free: n("FREE"), cleaning: n("CLEANING"), outOfService: n("OUT_OF_SERVICE") });
 }
 
-/** Wards with their department and occupancy of their active beds (one read). */
-export async function listWards(prisma: Db, opts: { includeInactive?: boolean } = {}) {
-  const wards = await prisma.ward.findMany({
-    where: opts.includeInactive ? {} : { active: true },
-    orderBy: { name: "asc" },
-    select: {
-      id: true,
-      name: true,
-      type: true,
-      active: true,
-      department: { select: { id: true, name: true } },
-      rooms: { where: { active: true }, select: { beds: { where: { active: true }, select: { state: true } } } },
-    },
-  });
-  return wards.map(({ rooms, ...w }) => ({ ...w, occupancy: occupancyOf(rooms.flatMap((r) => r.beds.map((b) => b.state))) }));
-}
+/** One page of a list: rows to skip and to take. */
+export type Paging = { skip: number; take: number };
 
-export async function listRooms(prisma: Db, f: { wardId?: string } = {}) {
-  const rooms = await prisma.room.findMany({
-    where: f.wardId ? { wardId: f.wardId } : {},
-    orderBy: [{ ward: { name: "asc" } }, { name: "asc" }],
-    select: { id: true, name: true, type: true, capacity: true, active: true, ward: { select: { id: true, name: true } }, beds: { where: { active: true }, select: { state: true } } },
-  });
-  return rooms.map(({ beds, ...r }) => ({ ...r, occupancy: occupancyOf(beds.map((b) => b.state)) }));
-}
+// The bed counts of an aggregate over `b` (a "Bed" alias; NULL rows of a LEFT JOIN count nothing).
+const BED_COUNTS = Prisma.sql`count(b.id)::int AS total,
+  count(b.id) FILTER (WHERE b.state = 'OCCUPIED')::int AS occupied,
+  count(b.id) FILTER (WHERE b.state = 'FREE')::int AS free,
+  count(b.id) FILTER (WHERE b.state = 'CLEANING')::int AS cleaning,
+  count(b.id) FILTER (WHERE b.state = 'OUT_OF_SERVICE')::int AS "outOfService"`;
+const counts = (r: BedCounts): Occupancy => occupancyFrom({ total: r.total, occupied: r.occupied, free: r.free, cleaning: r.cleaning, outOfService: r.outOfService });
 
-export async function listBeds(prisma: Db, f: { wardId?: string; roomId?: string; state?: BedState } = {}) {
-  const beds = await prisma.bed.findMany({
-    where: { ...(f.roomId ? { roomId: f.roomId } : {}), ...(f.wardId ? { room: { wardId: f.wardId } } : {}), ...(f.state ? { state: f.state } : {}) },
-    orderBy: [{ room: { ward: { name: "asc" } } }, { room: { name: "asc" } }, { label: "asc" }],
-    select: { id: true, label: true, state: true, stateChangedAt: true, active: true, room: { select: { id: true, name: true, ward: { select: { id: true, name: true } } } } },
-  });
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** A case-insensitive "contains" on one of the columns; nothing without q. */
+const matching = (q: string | undefined, columns: Prisma.Sql[]) =>
+  q ? Prisma.sql`AND (${Prisma.join(columns.map((c) => Prisma.sql`${c} ILIKE ${`%${escapeLike(q)}%`}`), " OR ")})` : Prisma.empty;
+
+export type WardFilters = { includeInactive?: boolean; q?: string };
+
+/** Wards (active ones unless includeInactive; `q`: name contains), by name, one page, with their department and the occupancy of their active beds in active rooms. */
+export async function listWards(prisma: Db, f: WardFilters, page: Paging) {
+  const where = Prisma.sql`WHERE TRUE ${f.includeInactive ? Prisma.empty : Prisma.sql`AND w.active`} ${matching(f.q, [Prisma.sql`w.name`])}`;
+  type Row = BedCounts & { id: string; name: string; type: WardType; active: boolean; departmentId: string | null; departmentName: string | null };
+  const [rows, [{ n }]] = await Promise.all([
+    prisma.$queryRaw<Row[]>`
+      SELECT w.id, w.name, w.type, w.active, d.id AS "departmentId", d.name AS "departmentName", o.*
+      FROM (SELECT w.id, w.name, w.type, w.active, w."departmentId" FROM "Ward" w ${where} ORDER BY w.name, w.id LIMIT ${page.take} OFFSET ${page.skip}) w
+      LEFT JOIN "Department" d ON d.id = w."departmentId"
+      CROSS JOIN LATERAL (SELECT ${BED_COUNTS} FROM "Room" r JOIN "Bed" b ON b."roomId" = r.id AND b.active WHERE r."wardId" = w.id AND r.active) o
+      ORDER BY w.name, w.id`,
+    prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Ward" w ${where}`,
+  ]);
   return {
-    items: beds.map((b) => ({ ...b, stateChangedAt: iso(b.stateChangedAt) })),
-    occupancy: occupancyOf(beds.filter((b) => b.active).map((b) => b.state)),
+    items: rows.map((r) => ({ id: r.id, name: r.name, type: r.type, active: r.active, department: r.departmentId ? { id: r.departmentId, name: r.departmentName! } : null, occupancy: counts(r) })),
+    total: n,
+  };
+}
+
+/** Active wards for a select: id and name only, by name (every ward: a hospital has tens, not thousands). */
+export async function wardOptions(prisma: Db) {
+  return prisma.ward.findMany({ where: { active: true }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } });
+}
+
+/** Rooms (`wardId`; `q`: room name contains), by ward and name, one page, each with the occupancy of its active beds. */
+export async function listRooms(prisma: Db, f: { wardId?: string; q?: string }, page: Paging) {
+  const where = Prisma.sql`WHERE TRUE ${f.wardId ? Prisma.sql`AND r."wardId" = ${f.wardId}` : Prisma.empty} ${matching(f.q, [Prisma.sql`r.name`])}`;
+  type Row = BedCounts & { id: string; name: string; type: RoomType; capacity: number; active: boolean; wardId: string; wardName: string };
+  const [rows, [{ n }]] = await Promise.all([
+    prisma.$queryRaw<Row[]>`
+      SELECT r.id, r.name, r.type, r.capacity, r.active, r."wardId", r."wardName", o.*
+      FROM (SELECT r.id, r.name, r.type, r.capacity, r.active, w.id AS "wardId", w.name AS "wardName"
+            FROM "Room" r JOIN "Ward" w ON w.id = r."wardId" ${where}
+            ORDER BY w.name, r.name, r.id LIMIT ${page.take} OFFSET ${page.skip}) r
+      CROSS JOIN LATERAL (SELECT ${BED_COUNTS} FROM "Bed" b WHERE b."roomId" = r.id AND b.active) o
+      ORDER BY r."wardName", r.name, r.id`,
+    prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Room" r ${where}`,
+  ]);
+  return {
+    items: rows.map((r) => ({ id: r.id, name: r.name, type: r.type, capacity: r.capacity, active: r.active, ward: { id: r.wardId, name: r.wardName }, occupancy: counts(r) })),
+    total: n,
+  };
+}
+
+export type BedFilters = { wardId?: string; roomId?: string; state?: BedState; q?: string };
+
+/**
+ * Beds (`wardId`, `roomId`, `state`; `q`: bed label, room or ward name contains), by ward, room and
+ * label, one page; `total` counts every matching bed and `occupancy` every matching active bed, both
+ * in one aggregate beside the page.
+ */
+export async function listBeds(prisma: Db, f: BedFilters, page: Paging) {
+  const where = Prisma.sql`WHERE TRUE
+    ${f.wardId ? Prisma.sql`AND r."wardId" = ${f.wardId}` : Prisma.empty}
+    ${f.roomId ? Prisma.sql`AND b."roomId" = ${f.roomId}` : Prisma.empty}
+    ${f.state ? Prisma.sql`AND b.state = ${f.state}::"BedState"` : Prisma.empty}
+    ${matching(f.q, [Prisma.sql`b.label`, Prisma.sql`r.name`, Prisma.sql`w.name`])}`;
+  type Row = { id: string; label: string; state: BedState; stateChangedAt: Date; active: boolean; roomId: string; roomName: string; wardId: string; wardName: string };
+  const [rows, [agg]] = await Promise.all([
+    prisma.$queryRaw<Row[]>`
+      SELECT b.id, b.label, b.state, b."stateChangedAt", b.active, r.id AS "roomId", r.name AS "roomName", w.id AS "wardId", w.name AS "wardName"
+      FROM "Bed" b JOIN "Room" r ON r.id = b."roomId" JOIN "Ward" w ON w.id = r."wardId"
+      ${where}
+      ORDER BY w.name, r.name, b.label, b.id LIMIT ${page.take} OFFSET ${page.skip}`,
+    prisma.$queryRaw<(BedCounts & { listed: number })[]>`
+      SELECT count(*)::int AS listed,
+        count(*) FILTER (WHERE b.active)::int AS total,
+        count(*) FILTER (WHERE b.active AND b.state = 'OCCUPIED')::int AS occupied,
+        count(*) FILTER (WHERE b.active AND b.state = 'FREE')::int AS free,
+        count(*) FILTER (WHERE b.active AND b.state = 'CLEANING')::int AS cleaning,
+        count(*) FILTER (WHERE b.active AND b.state = 'OUT_OF_SERVICE')::int AS "outOfService"
+      FROM "Bed" b JOIN "Room" r ON r.id = b."roomId" JOIN "Ward" w ON w.id = r."wardId"
+      ${where}`,
+  ]);
+  return {
+    items: rows.map((b) => ({ id: b.id, label: b.label, state: b.state, stateChangedAt: b.stateChangedAt.toISOString(), active: b.active, room: { id: b.roomId, name: b.roomName, ward: { id: b.wardId, name: b.wardName } } })),
+    total: agg.listed,
+    occupancy: counts(agg),
   };
 }
 
@@ -91,45 +155,58 @@ export type BoardRoom = { id: string; name: string; type: RoomType; beds: BoardB
 export type BoardWard = { id: string; name: string; type: WardType; department: string | null; occupancy: Occupancy; rooms: BoardRoom[] };
 
 type BoardRow = {
-  wardId: string; wardName: string; wardType: WardType; department: string | null; departmentId: string | null;
-  roomId: string; roomName: string; roomType: RoomType;
+  wardId: string; roomId: string; roomName: string; roomType: RoomType;
   bedId: string; label: string; state: BedState; stateChangedAt: Date;
   admissionId: string | null; patientId: string | null; firstName: string | null; lastName: string | null; mrn: string | null; doctorName: string | null; since: Date | null;
 };
 
+/** Wards per page of the bed board. */
+export const BOARD_WARDS_PER_PAGE = 4;
+
 /**
- * The bed board in one query: active wards → rooms → beds, with the patient in each occupied bed
- * (its live assignment). Occupancy per ward counts the ward's beds before the state filter.
+ * The bed board, a page of wards at a time: the active wards with active beds in active rooms (with
+ * `state`: only those with a bed in that state), by name, each with the occupancy of all its beds
+ * (before the state filter) from one aggregate; then the page's rooms and beds, with the patient in
+ * each occupied bed (its live assignment), in one query.
  */
-export async function bedBoard(prisma: Db, f: BoardFilters = {}): Promise<BoardWard[]> {
-  const rows = await prisma.$queryRaw<BoardRow[]>`
-    SELECT w.id AS "wardId", w.name AS "wardName", w.type AS "wardType", d.name AS department, w."departmentId",
-           r.id AS "roomId", r.name AS "roomName", r.type AS "roomType",
-           b.id AS "bedId", b.label, b.state, b."stateChangedAt",
-           a.id AS "admissionId", p.id AS "patientId", p."firstName", p."lastName", p.mrn, u.name AS "doctorName", ba."startsAt" AS since
+export async function bedBoard(prisma: Db, f: BoardFilters, page: Paging): Promise<{ items: BoardWard[]; total: number }> {
+  const grouped = Prisma.sql`
     FROM "Ward" w
     JOIN "Room" r ON r."wardId" = w.id AND r.active
     JOIN "Bed" b ON b."roomId" = r.id AND b.active
-    LEFT JOIN "Department" d ON d.id = w."departmentId"
+    WHERE w.active
+      ${f.wardId ? Prisma.sql`AND w.id = ${f.wardId}` : Prisma.empty}
+      ${f.departmentId ? Prisma.sql`AND w."departmentId" = ${f.departmentId}` : Prisma.empty}
+    GROUP BY w.id
+    ${f.state ? Prisma.sql`HAVING count(*) FILTER (WHERE b.state = ${f.state}::"BedState") > 0` : Prisma.empty}`;
+  type WardRow = BedCounts & { id: string; name: string; type: WardType; department: string | null; n: number };
+  const wards = await prisma.$queryRaw<WardRow[]>`
+    SELECT g.*, d.name AS department
+    FROM (SELECT w.id, w.name, w.type, w."departmentId", ${BED_COUNTS}, count(*) OVER ()::int AS n ${grouped} ORDER BY w.name, w.id LIMIT ${page.take} OFFSET ${page.skip}) g
+    LEFT JOIN "Department" d ON d.id = g."departmentId"
+    ORDER BY g.name, g.id`;
+  if (wards.length === 0) {
+    const [{ n }] = page.skip > 0 ? await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT w.id ${grouped}) g` : [{ n: 0 }];
+    return { items: [], total: n };
+  }
+  const rows = await prisma.$queryRaw<BoardRow[]>`
+    SELECT r."wardId", r.id AS "roomId", r.name AS "roomName", r.type AS "roomType",
+           b.id AS "bedId", b.label, b.state, b."stateChangedAt",
+           a.id AS "admissionId", p.id AS "patientId", p."firstName", p."lastName", p.mrn, u.name AS "doctorName", ba."startsAt" AS since
+    FROM "Room" r
+    JOIN "Bed" b ON b."roomId" = r.id AND b.active
     LEFT JOIN "BedAssignment" ba ON ba."bedId" = b.id AND ba."endsAt" IS NULL
     LEFT JOIN "Admission" a ON a.id = ba."admissionId"
     LEFT JOIN "Patient" p ON p.id = a."patientId"
     LEFT JOIN "User" u ON u.id = a."attendingDoctorId"
-    WHERE w.active
-      ${f.wardId ? Prisma.sql`AND w.id = ${f.wardId}` : Prisma.empty}
-      ${f.departmentId ? Prisma.sql`AND w."departmentId" = ${f.departmentId}` : Prisma.empty}
-    ORDER BY w.name, r.name, b.label`;
-  const wards = new Map<string, BoardWard & { states: BedState[] }>();
+    WHERE r.active AND r."wardId" = ANY(${wards.map((w) => w.id)})
+      ${f.state ? Prisma.sql`AND b.state = ${f.state}::"BedState"` : Prisma.empty}
+    ORDER BY r.name, r.id, b.label, b.id`;
+  const items = new Map<string, BoardWard>(wards.map((w) => [w.id, { id: w.id, name: w.name, type: w.type, department: w.department, occupancy: counts(w), rooms: [] }]));
   for (const r of rows) {
-    let ward = wards.get(r.wardId);
-    if (!ward) {
-      ward = { id: r.wardId, name: r.wardName, type: r.wardType, department: r.department, occupancy: occupancyOf([]), rooms: [], states: [] };
-      wards.set(r.wardId, ward);
-    }
-    ward.states.push(r.state);
-    if (f.state && r.state !== f.state) continue;
-    let room = ward.rooms.find((x) => x.id === r.roomId);
-    if (!room) {
+    const ward = items.get(r.wardId)!;
+    let room = ward.rooms.at(-1);
+    if (room?.id !== r.roomId) {
       room = { id: r.roomId, name: r.roomName, type: r.roomType, beds: [] };
       ward.rooms.push(room);
     }
@@ -143,14 +220,15 @@ export async function bedBoard(prisma: Db, f: BoardFilters = {}): Promise<BoardW
         : null,
     });
   }
-  return [...wards.values()].map(({ states, ...w }) => ({ ...w, occupancy: occupancyOf(states) }));
+  return { items: [...items.values()], total: wards[0].n };
 }
 
-/** Free, active beds for the transfer picker: "Ward · Room · Bed". */
-export async function freeBeds(prisma: Db) {
+/** One ward's free, active beds (active rooms) for the transfer picker: "Ward · Room · Bed". */
+export async function freeBeds(prisma: Db, wardId: string) {
   const beds = await prisma.bed.findMany({
-    where: { state: "FREE", active: true, room: { active: true, ward: { active: true } } },
-    orderBy: [{ room: { ward: { name: "asc" } } }, { room: { name: "asc" } }, { label: "asc" }],
+    where: { state: "FREE", active: true, room: { active: true, wardId, ward: { active: true } } },
+    orderBy: [{ room: { name: "asc" } }, { label: "asc" }, { id: "asc" }],
+    take: 500,
     select: { id: true, label: true, room: { select: { name: true, ward: { select: { name: true } } } } },
   });
   return beds.map((b) => ({ id: b.id, name: `${b.room.ward.name} · ${b.room.name} · ${b.label}` }));

@@ -143,7 +143,8 @@ describe("wards and admissions", () => {
     const { id } = await admit(nurse, patients[1], beds[1]);
     await dischargePatient(db(), nurse, id, "Home.");
     await updateBed(db(), admin, beds[3], parseInput(ZBedPatch, { state: "OUT_OF_SERVICE" }));
-    const [ward] = await bedBoard(db());
+    const PAGE = { skip: 0, take: 20 };
+    const [ward] = (await bedBoard(db(), {}, PAGE)).items;
     expect(ward.occupancy).toEqual({ total: 4, occupied: 1, free: 1, cleaning: 1, outOfService: 1, occupancyPct: 33.3 });
     expect(ward.rooms[0].beds.map((b) => [b.label, b.state, b.admission?.patientName ?? null])).toEqual([
       ["A", "OCCUPIED", "Pat0 Ient"],
@@ -151,10 +152,10 @@ describe("wards and admissions", () => {
       ["C", "FREE", null],
       ["D", "OUT_OF_SERVICE", null],
     ]);
-    const [onlyFree] = await bedBoard(db(), { state: "FREE" });
+    const [onlyFree] = (await bedBoard(db(), { state: "FREE" }, PAGE)).items;
     expect(onlyFree.rooms[0].beds.map((b) => b.label)).toEqual(["C"]);
     expect(onlyFree.occupancy.total).toBe(4);
-    expect((await listWards(db()))[0].occupancy.occupied).toBe(1);
+    expect((await listWards(db(), {}, PAGE)).items[0].occupancy.occupied).toBe(1);
     expect((await listAdmissions(db(), { status: "live" }, { skip: 0, take: 20 })).total).toBe(1);
     expect((await listAdmissions(db(), { status: "discharged", wardId, doctorId }, { skip: 0, take: 20 })).items[0].patient.id).toBe(patients[1]);
   });

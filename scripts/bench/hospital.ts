@@ -1,7 +1,7 @@
 // The parts of `npm run bench` that need a whole hospital (a database made by generate.ts):
 //
-// - bedboard: GET /api/v1/beds (the bed board's beds with their state and the occupancy, every
-//   ward) under load, against its floor in the same run.
+// - bedboard: GET /api/v1/beds (the first page of 20 beds with their state, and the occupancy of
+//   every bed counted in SQL) under load, against its floor in the same run.
 // - mixed: 50 concurrent clients, each request drawn from a weighted mix resembling a hospital day
 //   (search 25 %, chart history 15 %, day list 15 %, slots 15 %, bed board 10 %, patient read 10 %,
 //   booking 5 % on fresh slots after every appointment in the database, PDF 5 %), as different users' bearer tokens, against the app and
@@ -126,7 +126,7 @@ export async function benchHospital(url: string, parts: { bedboard: boolean; mix
       case "slots":
         return { kind, path: `/api/v1/doctors/${doctor.id}/slots?date=${date}`, user: doctor, run: (p) => slotsForDays(p, doctor.id, date, 1) };
       case "beds":
-        return { kind, path: `/api/v1/beds`, user: pick(who.nurses), run: (p) => listBeds(p, {}) };
+        return { kind, path: `/api/v1/beds`, user: pick(who.nurses), run: (p) => listBeds(p, {}, { skip: 0, take: 20 }) };
       case "patient":
         return { kind, path: `/api/v1/patients/${patient}`, user: doctor, run: (p, ctx) => readPatient(p, ctx, patient) };
       case "pdf": {

@@ -13,7 +13,7 @@ import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { pageFilters, pageListQuery, stringParams } from "@/lib/server/page-query";
 import { doctorOptions } from "@/lib/staff/queries";
-import { listAdmissions, listWards } from "@/lib/wards/queries";
+import { listAdmissions, wardOptions } from "@/lib/wards/queries";
 import { ADMISSION_FILTER_KEYS, ZAdmissionFilters } from "@/lib/wards/schemas";
 
 export const generateMetadata = titled((m) => m.titles.admissions);
@@ -25,7 +25,7 @@ export default async function AdmissionsPage({ searchParams }: { searchParams: P
   const params = stringParams(await searchParams);
   const query = pageListQuery(params, ["admittedAt"], "-admittedAt");
   const filters = pageFilters(ZAdmissionFilters, params, [...ADMISSION_FILTER_KEYS]);
-  const [{ items, total }, wards, doctors] = await Promise.all([listAdmissions(db(), filters, query), listWards(db()), doctorOptions(db())]);
+  const [{ items, total }, wards, doctors] = await Promise.all([listAdmissions(db(), filters, query), wardOptions(db()), doctorOptions(db())]);
   const kept = Object.fromEntries(Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
   return (
     <>

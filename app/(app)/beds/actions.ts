@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
-import { bedHistory } from "@/lib/wards/queries";
+import { bedHistory, freeBeds } from "@/lib/wards/queries";
 import { ZAdmit, ZBedStateAction, ZDischargeAction, ZTransferAction } from "@/lib/wards/schemas";
 import { admitPatient, dischargePatient, transferPatient, updateBed } from "@/lib/wards/service";
 
@@ -40,3 +40,6 @@ export const bedStateAction = defineAction({ permission: "bed.state", schema: ZB
 
 /** The bed panel's history: who lay in the bed and when (names and MRNs only). */
 export const bedHistoryAction = defineAction({ permission: "ward.read", schema: z.object({ bedId: z.string().min(1) }) }, async (_ctx, { bedId }) => bedHistory(db(), bedId));
+
+/** The transfer picker's free beds, one ward at a time (the ward chosen in the bed panel). */
+export const freeBedsAction = defineAction({ permission: "admission.manage", schema: z.object({ wardId: z.string().min(1) }) }, async (_ctx, { wardId }) => freeBeds(db(), wardId));

@@ -6,15 +6,16 @@ import { Alert } from "@/components/ui/Alert";
 import { buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";
 import { FilterForm } from "@/components/ui/FilterForm";
+import { Pagination } from "@/components/ui/Pagination";
 import { departmentOptions } from "@/lib/departments/queries";
 import { messages, titled } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { guardPage } from "@/lib/server/guard";
-import { pageFilters, stringParams } from "@/lib/server/page-query";
+import { pageFilters, pageListQuery, stringParams } from "@/lib/server/page-query";
 import { can } from "@/lib/server/permissions";
 import { doctorOptions } from "@/lib/staff/queries";
-import { bedBoard, freeBeds, listWards } from "@/lib/wards/queries";
+import { BOARD_WARDS_PER_PAGE, bedBoard, wardOptions } from "@/lib/wards/queries";
 import { BED_STATES, BOARD_FILTER_KEYS, ZBoardFilters } from "@/lib/wards/schemas";
 
 export const generateMetadata = titled((m) => m.titles.beds);
@@ -23,16 +24,18 @@ export default async function BedBoardPage({ searchParams }: { searchParams: Pro
   const ctx = await guardPage("ward.read", "/beds");
   const role = ctx.actor.role;
   const m = (await messages()).wards;
-  const filters = pageFilters(ZBoardFilters, stringParams(await searchParams), [...BOARD_FILTER_KEYS]);
+  const params = stringParams(await searchParams);
+  const filters = pageFilters(ZBoardFilters, params, [...BOARD_FILTER_KEYS]);
+  // A few wards per page (the page size is the board's, not the URL's).
+  const { page } = pageListQuery(params, ["name"], "name");
   const mayAdmit = can(role, "admission.manage");
-  const [wards, allWards, departments, doctors, free] = await Promise.all([
-    bedBoard(db(), filters),
-    listWards(db()),
+  const [board, wards, departments, doctors] = await Promise.all([
+    bedBoard(db(), filters, { skip: (page - 1) * BOARD_WARDS_PER_PAGE, take: BOARD_WARDS_PER_PAGE }),
+    wardOptions(db()),
     departmentOptions(db()),
     mayAdmit ? doctorOptions(db()) : [],
-    mayAdmit ? freeBeds(db()) : [],
   ]);
-  const shown = wards.filter((w) => w.rooms.length > 0);
+  const kept = Object.fromEntries(Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
   return (
     <>
       <PageHeader title={m.board.title}>
@@ -45,7 +48,7 @@ export default async function BedBoardPage({ searchParams }: { searchParams: Pro
       <FilterForm
         action="/beds"
         selects={[
-          { name: "wardId", label: m.board.ward, value: filters.wardId, options: [["", m.board.anyWard], ...allWards.map((w) => [w.id, w.name] as const)] },
+          { name: "wardId", label: m.board.ward, value: filters.wardId, options: [["", m.board.anyWard], ...wards.map((w) => [w.id, w.name] as const)] },
           { name: "departmentId", label: m.board.department, value: filters.departmentId, options: [["", m.board.anyDepartment], ...departments.map((d) => [d.id, d.name] as const)] },
           { name: "state", label: m.board.state, value: filters.state, options: [["", m.board.anyState], ...BED_STATES.map((s) => [s, m.states[s]] as const)] },
         ]}
@@ -54,21 +57,22 @@ export default async function BedBoardPage({ searchParams }: { searchParams: Pro
       <div className="mb-4">
         <StateLegend states={m.states} title={m.board.legend} />
       </div>
-      {shown.length === 0 ? (
+      {board.items.length === 0 ? (
         <Alert>{m.board.none}</Alert>
       ) : (
         <BedBoard
-          wards={shown}
+          wards={board.items}
           states={m.states}
           labels={m.board}
           triageLabels={(await messages()).triage.box}
-          freeBeds={free}
+          wardOptions={wards}
           doctors={doctors}
           departments={departments}
           can={{ admit: mayAdmit, state: can(role, "bed.state") }}
           timeZone={env().HOSPITAL_TIMEZONE}
         />
       )}
+      <Pagination page={page} pageSize={BOARD_WARDS_PER_PAGE} total={board.total} params={kept} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { apiRoute, created, readJson } from "@/lib/server/api";
+import { apiRoute, created, listResponse, parseListQuery, readJson } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { parseInput } from "@/lib/server/validation";
 import { listBeds } from "@/lib/wards/queries";
@@ -6,16 +6,20 @@ import { ZBed, ZBoardFilters } from "@/lib/wards/schemas";
 import { createBed } from "@/lib/wards/service";
 import { z } from "zod";
 
-/** `?wardId=&roomId=&state=`: beds with their state, and the occupancy of the beds listed. */
+/**
+ * `?wardId=&roomId=&state=&q=&page=&pageSize=`: beds by ward, room and label (q: label, room or ward
+ * name contains) with their state, one page; `occupancy` counts every matching active bed, not only the page's.
+ */
 export const GET = apiRoute("ward.read", async ({ req }) => {
   const p = req.nextUrl.searchParams;
+  const query = parseListQuery(p, ["label"], "label");
   const f = parseInput(ZBoardFilters.pick({ wardId: true, state: true }).extend({ roomId: z.string().optional() }), {
-    wardId: p.get("wardId") ?? undefined,
-    roomId: p.get("roomId") ?? undefined,
+    wardId: p.get("wardId") || undefined,
+    roomId: p.get("roomId") || undefined,
     state: p.get("state") ?? undefined,
   });
-  const { items, occupancy } = await listBeds(db(), f);
-  return { items, total: items.length, page: 1, pageSize: items.length, occupancy };
+  const { items, total, occupancy } = await listBeds(db(), { ...f, q: query.q }, query);
+  return { ...listResponse(items, total, query), occupancy };
 });
 
 /** `{ roomId, label }`. */

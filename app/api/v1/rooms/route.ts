@@ -1,13 +1,14 @@
-import { apiRoute, created, readJson } from "@/lib/server/api";
+import { apiRoute, created, listResponse, parseListQuery, readJson } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { listRooms } from "@/lib/wards/queries";
 import { ZRoom } from "@/lib/wards/schemas";
 import { createRoom } from "@/lib/wards/service";
 
-/** `?wardId=`: rooms with the occupancy of their active beds. */
+/** `?wardId=&q=&page=&pageSize=`: rooms by ward and name (q: name contains) with the occupancy of their active beds. */
 export const GET = apiRoute("ward.read", async ({ req }) => {
-  const items = await listRooms(db(), { wardId: req.nextUrl.searchParams.get("wardId") ?? undefined });
-  return { items, total: items.length, page: 1, pageSize: items.length };
+  const query = parseListQuery(req.nextUrl.searchParams, ["name"], "name");
+  const { items, total } = await listRooms(db(), { wardId: req.nextUrl.searchParams.get("wardId") || undefined, q: query.q }, query);
+  return listResponse(items, total, query);
 });
 
 /** `{ wardId, name, type, capacity }`. */
