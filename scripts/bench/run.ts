@@ -516,7 +516,7 @@ function hospitalFigures(h: HospitalResult) {
   const n = h.patients.toLocaleString("en");
   if (h.bedboard) {
     const { app, floor } = h.bedboard;
-    figures.push(figure({ figure: `bed board p95 (GET /api/v1/beds, ${h.beds} beds, ${CONNECTIONS} conn.)`, value: app.p95, unit: "ms", floor: floor.p95, target: "–", pass: app.errors + app.non2xx === 0 && app.requests > 0 ? null : false }));
+    figures.push(figure({ figure: `bed board p95 (GET /api/v1/beds, a page of 20 of ${h.beds} beds, ${CONNECTIONS} conn.)`, value: app.p95, unit: "ms", floor: floor.p95, target: "–", pass: app.errors + app.non2xx === 0 && app.requests > 0 ? null : false }));
   }
   if (h.mixed) {
     const { app, floor } = h.mixed;
