@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "./env";
+import { statementNames } from "./prepared";
 
 export type Db = PrismaClient;
 
@@ -10,7 +11,10 @@ export type Db = PrismaClient;
  * the job worker's must stay below PostgreSQL's max_connections (100 by default).
  */
 export function createDb(url: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: env().DATABASE_POOL_SIZE }) });
+  const prepared = env().DATABASE_PREPARED_STATEMENTS;
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: env().DATABASE_POOL_SIZE }, prepared > 0 ? { statementNameGenerator: statementNames(prepared) as (query: { sql: string }) => string } : {}),
+  });
 }
 
 const globalForDb = globalThis as unknown as { hospitalDb?: PrismaClient };

@@ -6,6 +6,7 @@ const ZEnv = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   // Connections in each process's pool (every web worker and the job worker has its own).
   DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  DATABASE_PREPARED_STATEMENTS: z.coerce.number().int().min(0).default(1000),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   HOSPITAL_NAME: z.string().default("City General Hospital"),

@@ -27,6 +27,7 @@ import { DateTime } from "luxon";
 import pg from "pg";
 import { renderEmail } from "../../lib/notifications/mail";
 import { bookingWrite } from "../../lib/scheduling/service";
+import { statementNames } from "../../lib/server/prepared";
 import { weekdayOf } from "../../lib/scheduling/time";
 import type { FloorScript } from "./capture";
 
@@ -40,7 +41,11 @@ const script: FloorScript = process.env.FLOOR_SCRIPT ? (JSON.parse(readFileSync(
 
 // Instants as the Prisma adapter sends them: UTC wall clock.
 const param = (v: unknown) => (v instanceof Date ? v.toISOString().replace("T", " ").replace("Z", "") : v);
-const one = async <T extends pg.QueryResultRow>(text: string, values: unknown[]) => (await pool.query<T>(text, values)).rows[0];
+// Statements prepared once per connection and reused, named as the app names them (lib/server/prepared.ts,
+// DATABASE_PREPARED_STATEMENTS, default 1000; 0 = unnamed).
+const name = statementNames(Number(process.env.DATABASE_PREPARED_STATEMENTS ?? 1000));
+const query = <T extends pg.QueryResultRow>(text: string, values: unknown[]) => pool.query<T>({ name: name({ sql: text }), text, values });
+const one = async <T extends pg.QueryResultRow>(text: string, values: unknown[]) => (await query<T>(text, values)).rows[0];
 
 // The booking email, rendered once (the app renders one per booking: app work, not SQL).
 const email = renderEmail(
@@ -108,7 +113,7 @@ async function replay(key: string) {
   const fresh: string[] = [];
   const value = (v: unknown) => (v !== null && typeof v === "object" && "$fresh" in v ? (fresh[(v as { $fresh: number }).$fresh] ??= randomUUID()) : v);
   for (const group of groups) {
-    const results = await Promise.all(group.map((s) => pool.query(s.text, s.values.map(value))));
+    const results = await Promise.all(group.map((s) => query(s.text, s.values.map(value))));
     for (const r of results) rows.push(r.rows);
   }
   return { status: 200, body: rows };
