@@ -4,7 +4,8 @@
 // beside it, the job worker (scripts/worker.ts, one process) with the same environment, restarted if
 // it crashes.
 //   npm start        scripts/web-server.mjs: the production build in WEB_CONCURRENCY processes
-//                    (default one per CPU)
+//                    (default one less than the CPU count) with WEB_MAX_HEAP_MB (web-node-flags.mjs),
+//                    started again if it dies
 //   npm run dev      next dev
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -16,6 +17,7 @@ import { ensureDrugCatalogue } from "../lib/pharmacy/catalogue";
 import { ensureFirstAdmin } from "../lib/staff/bootstrap";
 import { loadDotEnv, persistentSecret, root, startEmbedded, type EmbeddedServer } from "./db/embedded";
 import { applyMigrations, ensureDatabase } from "./db/migrations";
+import { webNodeFlags } from "./web-node-flags.mjs";
 
 const dev = process.argv.includes("--dev");
 const next = path.join(root, "node_modules/.bin/next");
@@ -118,7 +120,15 @@ async function main(): Promise<number> {
       if (code !== 0) return code;
     }
     startWorker();
-    return await (dev ? run(next, ["dev", "-p", port]) : run(process.execPath, [path.join(root, "scripts/web-server.mjs"), "-p", port]));
+    if (dev) return await run(next, ["dev", "-p", port]);
+    // The web server with its memory limit (scripts/web-node-flags.mjs), started again if it dies
+    // unasked (a process that outgrew its heap limit, say) as the job worker is.
+    for (;;) {
+      const code = await run(process.execPath, [...webNodeFlags(), path.join(root, "scripts/web-server.mjs"), "-p", port]);
+      if (interrupted || code === 0) return code;
+      console.error(`Web server exited (${code}); starting it again in 2 s.`);
+      await new Promise((r) => setTimeout(r, 2000));
+    }
   } finally {
     await stopWorker();
     await embedded?.stop();

@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import os from "node:os";
 import pg from "pg";
+import { webNodeFlags } from "../web-node-flags.mjs";
 
 export const root = path.resolve(import.meta.dirname, "../..");
 /** The secret the bench server signs with: the bench mints bearer tokens with the same one. */
@@ -38,8 +39,9 @@ export function ensureBuild(rebuild: boolean, log: (s: string) => void) {
  */
 export async function startServer(url: string, port: number): Promise<ChildProcess> {
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  // BENCH_SERVER_FLAGS: Node flags for the app server, passed on to its workers (e.g. --max-old-space-size=384).
-  const flags = (process.env.BENCH_SERVER_FLAGS ?? "").split(" ").filter(Boolean);
+  // The flags `npm start` gives the web server (WEB_MAX_HEAP_MB), then BENCH_SERVER_FLAGS: more Node
+  // flags for the app server, passed on to its workers (e.g. --max-old-space-size=384 overrides).
+  const flags = [...webNodeFlags(), ...(process.env.BENCH_SERVER_FLAGS ?? "").split(" ").filter(Boolean)];
   return spawnAndWait(process.execPath, [...profile, ...flags, path.join(root, "scripts/web-server.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
     DATABASE_URL: url,
     NEXTAUTH_SECRET: BENCH_SECRET,

@@ -23,7 +23,11 @@ import { searchMix } from "./data";
 import { mulberry32 } from "./generate";
 
 export type HospitalOptions = { port: number; duration: number; warmup: number; connections: number; mixedConnections: number; log: (s: string) => void };
-export type LoadFigures = Percentiles & { requests: number; reqPerSec: number; errors: number; non2xx: number; conflicts: number; durationS: number; connections: number };
+export type LoadFigures = Percentiles & {
+  requests: number; reqPerSec: number; errors: number; non2xx: number; conflicts: number; durationS: number; connections: number;
+  /** Latencies per kind of request of the mix (search, history…). */
+  byKind: Record<string, Percentiles & { requests: number }>;
+};
 export type HospitalResult = { patients: number; beds: number; bedboard: { app: LoadFigures; floor: LoadFigures } | null; mixed: { app: LoadFigures; floor: LoadFigures; weights: Record<string, number> } | null };
 
 type Kind = "search" | "history" | "dayList" | "slots" | "beds" | "patient" | "booking" | "pdf";
@@ -60,8 +64,9 @@ async function people(url: string) {
 }
 
 /** autocannon on `port` with `connections`, each request from `next()`; latencies of all responses. */
-function load(port: number, connections: number, seconds: number, next: () => { method: "GET" | "POST"; path: string; authorization: string; body?: string }): Promise<LoadFigures> {
+function load(port: number, connections: number, seconds: number, next: () => { kind: string; method: "GET" | "POST"; path: string; authorization: string; body?: string }): Promise<LoadFigures> {
   const latencies: number[] = [];
+  const byKind = new Map<string, number[]>();
   let non2xx = 0;
   let conflicts = 0;
   return new Promise((resolve, reject) => {
@@ -72,8 +77,11 @@ function load(port: number, connections: number, seconds: number, next: () => { 
         duration: seconds,
         requests: [
           {
-            setupRequest: (req) => {
+            // The connection's context remembers the kind of the request it sends (one at a time:
+            // no pipelining), so its response's latency is counted under that kind.
+            setupRequest: (req, context) => {
               const r = next();
+              (context as { kind?: string }).kind = r.kind;
               return { ...req, method: r.method, path: r.path, body: r.body, headers: { ...req.headers, authorization: r.authorization, accept: "application/json", ...(r.body ? { "content-type": "application/json" } : {}) } };
             },
           },
@@ -82,10 +90,17 @@ function load(port: number, connections: number, seconds: number, next: () => { 
       (err, result) =>
         err
           ? reject(err)
-          : resolve({ ...percentiles(latencies), requests: latencies.length, reqPerSec: round(latencies.length / result.duration), errors: result.errors + result.timeouts, non2xx, conflicts, durationS: round(result.duration), connections }),
+          : resolve({
+              ...percentiles(latencies), requests: latencies.length, reqPerSec: round(latencies.length / result.duration), errors: result.errors + result.timeouts, non2xx, conflicts, durationS: round(result.duration), connections,
+              byKind: Object.fromEntries([...byKind].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, { requests: v.length, ...percentiles(v) }])),
+            }),
     );
-    instance.on("response", (_c, status, _b, ms) => {
+    instance.on("response", (client, status, _b, ms) => {
       latencies.push(ms);
+      const kind = (client as unknown as { requestIterator?: { context?: { kind?: string } } }).requestIterator?.context?.kind ?? "?";
+      const samples = byKind.get(kind);
+      if (samples) samples.push(ms);
+      else byKind.set(kind, [ms]);
       if (status === 409) conflicts++;
       if (status < 200 || status >= 300) non2xx++;
     });
@@ -183,7 +198,7 @@ export async function benchHospital(url: string, parts: { bedboard: boolean; mix
       const startsAt = day.set({ hour: Math.floor(minute / 60), minute: minute % 60 }).toJSDate().toISOString();
       const patientId = who.patients[n % who.patients.length];
       const records = who.records[n % who.records.length];
-      return { method: "POST" as const, path: floor ? "/book" : "/api/v1/appointments", authorization: floor ? `Bearer ${records.id}` : tokens.get(records.id)!, body: JSON.stringify({ doctorId: doctor.id, patientId, startsAt }) };
+      return { kind: "booking", method: "POST" as const, path: floor ? "/book" : "/api/v1/appointments", authorization: floor ? `Bearer ${records.id}` : tokens.get(records.id)!, body: JSON.stringify({ doctorId: doctor.id, patientId, startsAt }) };
     };
   };
   const next = (floor: boolean, list: (Get | "booking")[], book: (floor: boolean) => ReturnType<ReturnType<typeof booker>>) => {
@@ -191,7 +206,7 @@ export async function benchHospital(url: string, parts: { bedboard: boolean; mix
     return () => {
       const g = list[i++ % list.length];
       if (g === "booking") return book(floor);
-      return { method: "GET" as const, path: g.path, authorization: floor ? `Bearer ${g.user.id}` : tokens.get(g.user.id)!, body: undefined };
+      return { kind: g.kind, method: "GET" as const, path: g.path, authorization: floor ? `Bearer ${g.user.id}` : tokens.get(g.user.id)!, body: undefined };
     };
   };
 
@@ -209,6 +224,7 @@ export async function benchHospital(url: string, parts: { bedboard: boolean; mix
       await load(port, opts.mixedConnections, opts.warmup, next(floor, plan, book));
       out.mixed = await load(port, opts.mixedConnections, opts.duration, next(floor, plan, book));
       log(`  ${floor ? "floor" : "app"} mixed (${opts.mixedConnections} connections): ${out.mixed.reqPerSec} req/s, p50 ${out.mixed.p50} ms, p95 ${out.mixed.p95} ms, p99 ${out.mixed.p99} ms, errors ${out.mixed.errors}, non-2xx ${out.mixed.non2xx} (409: ${out.mixed.conflicts})`);
+      log(`    per kind (p50 / p95 ms): ${Object.entries(out.mixed.byKind).map(([k, v]) => `${k} ${v.p50} / ${v.p95}`).join(", ")}`);
     }
     return out;
   };
