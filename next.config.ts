@@ -1,8 +1,5 @@
 import type { NextConfig } from "next";
-import createNextIntlPlugin from "next-intl/plugin";
-
-// next-intl reads each request's language and time zone from lib/i18n/request.ts.
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+import { PHASE_PRODUCTION_SERVER } from "next/constants";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -22,4 +19,14 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default withNextIntl(nextConfig);
+/**
+ * next-intl's plugin points the build (and `next dev`) at lib/i18n/request.ts, where each request's
+ * language and time zone are read. The production server needs none of it, and loading the plugin
+ * there would load its build tools too (@swc/core, @parcel/watcher: native modules, ~10 MB resident
+ * in every serving process), so it is applied in every phase but that one.
+ */
+export default async function config(phase: string): Promise<NextConfig> {
+  if (phase === PHASE_PRODUCTION_SERVER) return nextConfig;
+  const { default: createNextIntlPlugin } = await import("next-intl/plugin");
+  return createNextIntlPlugin("./lib/i18n/request.ts")(nextConfig);
+}
