@@ -5,7 +5,9 @@
 // - mixed: 50 concurrent clients, each request drawn from a weighted mix resembling a hospital day
 //   (search 25 %, chart history 15 %, day list 15 %, slots 15 %, bed board 10 %, patient read 10 %,
 //   booking 5 % on fresh slots after every appointment in the database, PDF 5 %), as different users' bearer tokens, against the app and
-//   against the floor with the same mix (booking: floor-server.ts /book, on other fresh slots).
+//   against the floor with the same mix (booking: floor-server.ts /book, on other fresh slots);
+//   latencies per kind of request too. Before it, the lightest route (GET /api/v1/status, one
+//   SELECT 1) under the same 50 connections: what the server answers at the least work per request.
 import autocannon from "autocannon";
 import { DateTime } from "luxon";
 import pg from "pg";
@@ -28,12 +30,20 @@ export type LoadFigures = Percentiles & {
   /** Latencies per kind of request of the mix (search, history…). */
   byKind: Record<string, Percentiles & { requests: number }>;
 };
-export type HospitalResult = { patients: number; beds: number; bedboard: { app: LoadFigures; floor: LoadFigures } | null; mixed: { app: LoadFigures; floor: LoadFigures; weights: Record<string, number> } | null };
+export type HospitalResult = {
+  patients: number;
+  beds: number;
+  bedboard: { app: LoadFigures; floor: LoadFigures } | null;
+  mixed: { app: LoadFigures; floor: LoadFigures; weights: Record<string, number> } | null;
+  /** With mixed: the lightest route, GET /api/v1/status (one SELECT 1), under the same 50 connections. */
+  lightest: { app: LoadFigures; floor: LoadFigures } | null;
+};
 
 type Kind = "search" | "history" | "dayList" | "slots" | "beds" | "patient" | "booking" | "pdf";
 export const MIX_WEIGHTS: Record<Kind, number> = { search: 25, history: 15, dayList: 15, slots: 15, beds: 10, patient: 10, booking: 5, pdf: 5 };
 type Get = { kind: Kind; path: string; user: { id: string; role: Role }; run: (p: Parameters<typeof listBeds>[0], ctx: Ctx) => Promise<unknown> };
 const SLOT_MIN = 30;
+const STATUS = "/api/v1/status";
 const DAY_START = 8 * 60;
 const SLOTS_PER_DAY = 18; // 08:00–17:00, generate.ts's grid
 
@@ -178,6 +188,8 @@ export async function benchHospital(url: string, parts: { bedboard: boolean; mix
         await g.run(p, ctx);
       });
     }
+    // The status route's one statement (lib/stats/status.ts checkDatabase), for an anonymous caller.
+    script[` ${STATUS}`] = await cap.capture((p) => p.$queryRaw`SELECT 1`);
   } finally {
     await cap.disconnect();
   }
@@ -210,9 +222,9 @@ export async function benchHospital(url: string, parts: { bedboard: boolean; mix
     };
   };
 
-  const result: HospitalResult = { patients: who.totalPatients, beds: who.beds, bedboard: null, mixed: null };
+  const result: HospitalResult = { patients: who.totalPatients, beds: who.beds, bedboard: null, mixed: null, lightest: null };
   const measure = async (port: number, floor: boolean) => {
-    const out: Partial<Record<"bedboard" | "mixed", LoadFigures>> = {};
+    const out: Partial<Record<"bedboard" | "mixed" | "lightest", LoadFigures>> = {};
     if (parts.bedboard) {
       const n = next(floor, boardGets, booker(floor ? 3 : 2));
       await load(port, opts.connections, opts.warmup, n);
@@ -220,6 +232,11 @@ export async function benchHospital(url: string, parts: { bedboard: boolean; mix
       log(`  ${floor ? "floor" : "app"} bed board: p50 ${out.bedboard.p50} ms, p95 ${out.bedboard.p95} ms, ${out.bedboard.reqPerSec} req/s, non-2xx ${out.bedboard.non2xx}`);
     }
     if (parts.mixed) {
+      // What the server does per request at the least: the lightest route under the same load.
+      const status = () => ({ kind: "status", method: "GET" as const, path: STATUS, authorization: "" });
+      await load(port, opts.mixedConnections, opts.warmup, status);
+      out.lightest = await load(port, opts.mixedConnections, opts.duration, status);
+      log(`  ${floor ? "floor" : "app"} lightest route (GET ${STATUS}, ${opts.mixedConnections} connections): ${out.lightest.reqPerSec} req/s, p50 ${out.lightest.p50} ms, p95 ${out.lightest.p95} ms, non-2xx ${out.lightest.non2xx}`);
       const book = booker(floor ? 1 : 0);
       await load(port, opts.mixedConnections, opts.warmup, next(floor, plan, book));
       out.mixed = await load(port, opts.mixedConnections, opts.duration, next(floor, plan, book));
@@ -238,5 +255,6 @@ export async function benchHospital(url: string, parts: { bedboard: boolean; mix
   const floor = await withFloor(url, opts.port + 1, "hospital", script, () => measure(opts.port + 1, true));
   if (app.bedboard && floor.bedboard) result.bedboard = { app: app.bedboard, floor: floor.bedboard };
   if (app.mixed && floor.mixed) result.mixed = { app: app.mixed, floor: floor.mixed, weights: MIX_WEIGHTS };
+  if (app.lightest && floor.lightest) result.lightest = { app: app.lightest, floor: floor.lightest };
   return result;
 }

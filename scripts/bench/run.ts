@@ -526,6 +526,11 @@ function hospitalFigures(h: HospitalResult) {
     figures.push(figure({ figure: `mixed p95 (${MIXED_CONNECTIONS} conn.)`, value: app.p95, unit: "ms", floor: floor.p95, target: `≤ ${MIXED_P95_MS} ms`, pass: app.p95 <= MIXED_P95_MS && clean }));
     figures.push(figure({ figure: "mixed errors + non-2xx (409s)", value: app.errors + app.non2xx, unit: `(409: ${app.conflicts})`, floor: floor.errors + floor.non2xx, target: "0", pass: clean }));
   }
+  if (h.lightest) {
+    // No target: how many requests per second the server answers at the least work per request.
+    const { app, floor } = h.lightest;
+    figures.push(figure({ figure: `lightest route throughput (GET /api/v1/status, SELECT 1, ${MIXED_CONNECTIONS} conn.)`, value: app.reqPerSec, unit: "req/s", floor: floor.reqPerSec, target: "–", pass: app.errors + app.non2xx === 0 && app.requests > 0 ? null : false }));
+  }
 }
 
 async function main() {
