@@ -241,16 +241,21 @@ async function keyedSearch(
   const run = async (ranges: Range[]) => {
     // With no condition, PatientName counts a (last) or (first) range exactly: one past the cap is enough.
     const knownOverCap = !texts && ranges.some((r) => r.count !== null && r.count > TOTAL_CAP);
-    const [rows, counted] = await Promise.all([
-      prisma.$queryRaw<(Omit<PatientRow, "dateOfBirth"> & { dateOfBirth: Date })[]>`
-        SELECT p.id, p.mrn, p."firstName", p."lastName", p."dateOfBirth", p.sex::text AS sex, p.phone
+    // The page and the capped count in one statement (one round trip): the count's one row, joined
+    // to the page's rows (none: one row of NULLs, dropped below).
+    const rows = await prisma.$queryRaw<(Omit<PatientRow, "dateOfBirth" | "id"> & { id: string | null; dateOfBirth: Date; count: bigint })[]>`
+      SELECT q.id, q.mrn, q."firstName", q."lastName", q."dateOfBirth", q.sex, q.phone, c.count
+      FROM (SELECT ${knownOverCap ? Prisma.sql`${TOTAL_CAP + 1}::bigint` : Prisma.sql`count(*)`} AS count
+            ${knownOverCap ? Prisma.empty : Prisma.sql`FROM (${readRanges(ranges, TOTAL_CAP + 1)}) u`}) c
+      LEFT JOIN LATERAL (
+        SELECT p.id, p.mrn, p."firstName", p."lastName", p."dateOfBirth", p.sex::text AS sex, p.phone, m.k0, m.k1, m.k2
         FROM (SELECT * FROM (${readRanges(ranges, n)}) u ORDER BY k0 ${dir}, k1 ${dir}, k2 ${dir} LIMIT ${query.take} OFFSET ${query.skip}) m
         JOIN "Patient" p ON p.id = m.k2
-        ORDER BY m.k0 ${dir}, m.k1 ${dir}, m.k2 ${dir}`,
-      knownOverCap ? null : prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM (${readRanges(ranges, TOTAL_CAP + 1)}) u`,
-    ]);
-    const count = counted ? Number(counted[0].count) : TOTAL_CAP + 1;
-    return { items: rows.map((r) => ({ ...r, dateOfBirth: iso(r.dateOfBirth) })), total: Math.min(count, TOTAL_CAP), totalCapped: count > TOTAL_CAP };
+      ) q ON true
+      ORDER BY q.k0 ${dir}, q.k1 ${dir}, q.k2 ${dir}`;
+    const count = Number(rows[0].count);
+    const items = rows.filter((r): r is typeof r & { id: string } => r.id !== null).map(({ count: _count, ...r }) => ({ ...r, dateOfBirth: iso(r.dateOfBirth) }));
+    return { items, total: Math.min(count, TOTAL_CAP), totalCapped: count > TOTAL_CAP };
   };
 
   // Typo matching is the fallback when nothing matches by prefix.
