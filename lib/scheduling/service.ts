@@ -61,11 +61,17 @@ export async function setAvailability(prisma: Db, ctx: Ctx, doctorId: string, in
 
 /** The patient an actor books for: a patient always books for themself. */
 async function bookingPatient(prisma: Db, ctx: Ctx, patientId?: string) {
-  const where = ctx.actor.role === "PATIENT" ? { userId: ctx.actor.id, ...(patientId ? { id: patientId } : {}) } : { id: patientId ?? "" };
-  if (ctx.actor.role !== "PATIENT" && !patientId) throw new AppError("VALIDATION_FAILED", m.patientRequired, { fields: { patientId: m.patientRequired } });
-  const patient = await prisma.patient.findFirst({ where: { ...where, active: true }, select: { ...PATIENT_CONTACT, mrn: true } });
-  if (!patient) throw notFound("patient");
-  return patient;
+  const own = ctx.actor.role === "PATIENT";
+  if (!own && !patientId) throw new AppError("VALIDATION_FAILED", m.patientRequired, { fields: { patientId: m.patientRequired } });
+  // One statement with the account's language (the ORM's include would send a second one).
+  const [row] = await prisma.$queryRaw<{ id: string; mrn: string; firstName: string; lastName: string; email: string | null; userId: string | null; language: string | null }[]>`
+    SELECT p.id, p.mrn, p."firstName", p."lastName", p.email, p."userId", u.language
+    FROM "Patient" p LEFT JOIN "User" u ON u.id = p."userId"
+    WHERE p.active ${own ? Prisma.sql`AND p."userId" = ${ctx.actor.id}` : Prisma.empty} ${patientId ? Prisma.sql`AND p.id = ${patientId}` : Prisma.empty}
+    LIMIT 1`;
+  if (!row) throw notFound("patient");
+  const { language, ...patient } = row;
+  return { ...patient, user: language === null ? null : { language } };
 }
 
 /** The grid slot at a requested time, in the future: the rules of booking and rescheduling. */

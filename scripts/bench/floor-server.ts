@@ -60,7 +60,10 @@ async function book(userId: string, body: { doctorId: string; patientId: string;
   const date = DateTime.fromJSDate(startsAt, { zone }).toISODate()!;
   const [patient, doctor] = await Promise.all([
     one<{ id: string; firstName: string; lastName: string; email: string | null; userId: string | null }>(
-      `SELECT id, mrn, "firstName", "lastName", email, "userId" FROM "Patient" WHERE id = $1 AND active = true LIMIT 1`,
+      `SELECT p.id, p.mrn, p."firstName", p."lastName", p.email, p."userId", u.language
+    FROM "Patient" p LEFT JOIN "User" u ON u.id = p."userId"
+    WHERE p.active  AND p.id = $1
+    LIMIT 1`,
       [body.patientId],
     ),
     one<{ id: string; name: string }>(
