@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { webNodeFlags } from "./scripts/web-node-flags.mjs";
 
 // Driven by scripts/test.ts, which prepares a fresh seeded database and a production build, then
 // passes E2E_PORT and the server's environment. Chromium comes from Debian, never from a download.
@@ -27,10 +28,11 @@ export default defineConfig({
     { name: "setup", testMatch: /.*\.setup\.ts/ },
     { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
   ],
-  // Two app processes on one database: the booking race is proven across instances too
-  // (e2e/scheduling-api.spec.ts sends to both).
+  // Two app servers on one database: the booking race is proven across instances too
+  // (e2e/scheduling-api.spec.ts sends to both). Each is the production server `npm start` runs
+  // (scripts/web-server.mjs with the same heap limit), so the journeys run on what ships.
   webServer: [port, port + 1].map((p) => ({
-    command: `node_modules/.bin/next start -p ${p} -H 127.0.0.1`,
+    command: ["node", ...webNodeFlags(), "scripts/web-server.mjs", "-p", String(p), "-H", "127.0.0.1"].join(" "),
     url: `http://127.0.0.1:${p}/api/v1/status`,
     reuseExistingServer: false,
     timeout: 60_000,
