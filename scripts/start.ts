@@ -122,10 +122,12 @@ async function main(): Promise<number> {
     startWorker();
     if (dev) return await run(next, ["dev", "-p", port]);
     // The web server with its memory limit (scripts/web-node-flags.mjs), started again if it dies
-    // unasked (a process that outgrew its heap limit, say) as the job worker is.
+    // unasked after running a while (a process that outgrew its heap limit, say) as the job worker
+    // is; one that fails within its first 30 s (port taken, broken build) ends npm start instead.
     for (;;) {
+      const started = Date.now();
       const code = await run(process.execPath, [...webNodeFlags(), path.join(root, "scripts/web-server.mjs"), "-p", port]);
-      if (interrupted || code === 0) return code;
+      if (interrupted || code === 0 || Date.now() - started < 30_000) return code;
       console.error(`Web server exited (${code}); starting it again in 2 s.`);
       await new Promise((r) => setTimeout(r, 2000));
     }

@@ -37,8 +37,13 @@ for (const signal of ["SIGTERM", "SIGINT"]) {
     setTimeout(() => process.exit(0), 10_000).unref();
   });
 }
-await new Promise((resolve, reject) => {
-  server.once("error", reject);
+// A port that cannot be had (taken, not allowed) ends the process with a failure at once; Next's own
+// uncaught-exception handler would otherwise log it and exit as if all went well.
+await new Promise((resolve) => {
+  server.once("error", (err) => {
+    console.error(`Cannot listen on ${hostname ?? "*"}:${port}: ${err.message}`);
+    process.exit(1);
+  });
   server.listen(port, hostname, () => resolve(undefined));
 });
 if (!cluster.isWorker) console.log(`Ready on http://${hostname ?? "localhost"}:${port}`);
