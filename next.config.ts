@@ -22,8 +22,8 @@ const nextConfig: NextConfig = {
 /**
  * next-intl's plugin points the build (and `next dev`) at lib/i18n/request.ts, where each request's
  * language and time zone are read. The production server needs none of it, and loading the plugin
- * there would load its build tools too (@swc/core, @parcel/watcher: native modules, ~10 MB resident
- * in every serving process), so it is applied in every phase but that one.
+ * there would load its build tools too (@swc/core, @parcel/watcher: a serving process started at
+ * 181 MB resident with them, 157 MB without), so it is applied in every phase but that one.
  */
 export default async function config(phase: string): Promise<NextConfig> {
   if (phase === PHASE_PRODUCTION_SERVER) return nextConfig;
