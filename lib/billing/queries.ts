@@ -3,6 +3,7 @@ import { audit } from "@/lib/server/audit";
 import type { Db } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
 import type { Ctx } from "@/lib/server/session";
+import { escapeLike } from "@/lib/server/like";
 
 // Reads of invoices and payments, scoped to the actor (a patient: only their own). Total, paid and
 // balance are always derived from the lines and payments here, never stored.
@@ -72,7 +73,7 @@ export async function listInvoices(
   if (ctx.actor.role === "PATIENT") where.push(Prisma.sql`p."userId" = ${ctx.actor.id}`);
   if (f.patientId) where.push(Prisma.sql`i."patientId" = ${f.patientId}`);
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = `%${escapeLike(f.q)}%`;
     where.push(Prisma.sql`(i.number ILIKE ${like} OR p.mrn ILIKE ${like} OR (p."firstName" || ' ' || p."lastName") ILIKE ${like})`);
   }
   if (f.status === "void") where.push(Prisma.sql`i.status = 'VOID'`);

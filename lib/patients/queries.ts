@@ -6,6 +6,7 @@ import { notFound } from "@/lib/server/errors";
 import type { Ctx } from "@/lib/server/session";
 import { bloodGroupLabel } from "./schemas";
 import { patientScope, seesClinicalDetails } from "./scope";
+import { escapeLike } from "@/lib/server/like";
 
 export const PATIENT_SORTS = ["lastName", "mrn", "createdAt", "dateOfBirth"] as const;
 export type PatientSort = (typeof PATIENT_SORTS)[number];
@@ -37,7 +38,6 @@ const sortKeys = (sort: ListQuery<PatientSort>["sort"]) => Prisma.raw(SORT_COLUM
  */
 export const TOTAL_CAP = 1000;
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const or = (parts: Prisma.Sql[]) => Prisma.sql`(${Prisma.join(parts, " OR ")})`;
 const and = (parts: Prisma.Sql[]) => (parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`TRUE`);
 

@@ -8,6 +8,7 @@ import type { Ctx } from "@/lib/server/session";
 import { isExpired } from "./fefo";
 import type { DrugFilters } from "./schemas";
 import { pharmacyToday } from "./service";
+import { escapeLike } from "@/lib/server/like";
 
 // Reads for the pharmacy pages and API: the catalogue with stock on hand, batches, the low-stock
 // and expiring lists, prescriptions waiting and one prescription as the dispensing desk sees it.
@@ -27,7 +28,7 @@ export type DrugRow = {
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const drugName = (d: { genericName: string; strength: string; form: string }) => `${d.genericName} ${d.strength} ${d.form}`;
-const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const like = (s: string) => `%${escapeLike(s)}%`;
 const daysBetween = (from: Date, to: Date) => Math.round((to.getTime() - from.getTime()) / 86_400_000);
 
 /** Units on hand per drug: the sum of its unexpired batches. */

@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { type Field, type FieldType, type Granularity, entityOf, fieldOf } from "./entities";
 import type { ReportSpec } from "./spec";
+import { escapeLike } from "@/lib/server/like";
 
 // A validated spec compiled to parameterized SQL: identifiers and expressions come only from the
 // allow-list constants (and the column aliases c0, c1 … from their position); every value the client
@@ -23,7 +24,6 @@ function day(f: Field, d: string, zone: string, next = false): Prisma.Sql {
   return f.calendar ? Prisma.sql`${start.toISODate()}::date` : Prisma.sql`${start.toUTC().toJSDate()}`;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function condition(f: Field, op: string, value: string | string[], zone: string): Prisma.Sql {
   const list = Array.isArray(value) ? value : [value];

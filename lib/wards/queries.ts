@@ -8,6 +8,7 @@ import { env } from "@/lib/server/env";
 import { notFound } from "@/lib/server/errors";
 import type { Ctx } from "@/lib/server/session";
 import type { AdmissionFilters, BoardFilters } from "./schemas";
+import { escapeLike } from "@/lib/server/like";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -37,7 +38,6 @@ const BED_COUNTS = Prisma.sql`count(b.id)::int AS total,
   count(b.id) FILTER (WHERE b.state = 'OUT_OF_SERVICE')::int AS "outOfService"`;
 const counts = (r: BedCounts): Occupancy => occupancyFrom({ total: r.total, occupied: r.occupied, free: r.free, cleaning: r.cleaning, outOfService: r.outOfService });
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 /** A case-insensitive "contains" on one of the columns; nothing without q. */
 const matching = (q: string | undefined, columns: Prisma.Sql[]) =>
   q ? Prisma.sql`AND (${Prisma.join(columns.map((c) => Prisma.sql`${c} ILIKE ${`%${escapeLike(q)}%`}`), " OR ")})` : Prisma.empty;
