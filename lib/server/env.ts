@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_PREPARED_STATEMENTS } from "./prepared";
 
 // The one place that reads process.env. Every variable is listed in .env.example.
 const ZEnv = z.object({
@@ -6,7 +7,7 @@ const ZEnv = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   // Connections in each process's pool (every web worker and the job worker has its own).
   DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
-  DATABASE_PREPARED_STATEMENTS: z.coerce.number().int().min(0).default(1000),
+  DATABASE_PREPARED_STATEMENTS: z.coerce.number().int().min(0).default(DEFAULT_PREPARED_STATEMENTS),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   HOSPITAL_NAME: z.string().default("City General Hospital"),

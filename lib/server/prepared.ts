@@ -1,3 +1,6 @@
+/** DATABASE_PREPARED_STATEMENTS when unset. */
+export const DEFAULT_PREPARED_STATEMENTS = 1000;
+
 /**
  * Names for the statements the app sends, so that each pooled connection prepares a statement once
  * and PostgreSQL can reuse its plan (a generic plan after five runs, when it costs no more than the

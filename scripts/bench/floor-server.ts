@@ -27,7 +27,7 @@ import { DateTime } from "luxon";
 import pg from "pg";
 import { renderEmail } from "../../lib/notifications/mail";
 import { bookingWrite } from "../../lib/scheduling/service";
-import { statementNames } from "../../lib/server/prepared";
+import { DEFAULT_PREPARED_STATEMENTS, statementNames } from "../../lib/server/prepared";
 import { weekdayOf } from "../../lib/scheduling/time";
 import type { FloorScript } from "./capture";
 
@@ -42,8 +42,8 @@ const script: FloorScript = process.env.FLOOR_SCRIPT ? (JSON.parse(readFileSync(
 // Instants as the Prisma adapter sends them: UTC wall clock.
 const param = (v: unknown) => (v instanceof Date ? v.toISOString().replace("T", " ").replace("Z", "") : v);
 // Statements prepared once per connection and reused, named as the app names them (lib/server/prepared.ts,
-// DATABASE_PREPARED_STATEMENTS, default 1000; 0 = unnamed).
-const name = statementNames(Number(process.env.DATABASE_PREPARED_STATEMENTS ?? 1000));
+// DATABASE_PREPARED_STATEMENTS; 0 = unnamed).
+const name = statementNames(Number(process.env.DATABASE_PREPARED_STATEMENTS || DEFAULT_PREPARED_STATEMENTS));
 const query = <T extends pg.QueryResultRow>(text: string, values: unknown[]) => pool.query<T>({ name: name({ sql: text }), text, values });
 const one = async <T extends pg.QueryResultRow>(text: string, values: unknown[]) => (await query<T>(text, values)).rows[0];
 
