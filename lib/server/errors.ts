@@ -4,6 +4,7 @@ import { en } from "@/lib/i18n/en";
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
+  BAD_REQUEST_PATH: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
@@ -13,9 +14,12 @@ export const ERROR_STATUS = {
   INVALID_TRANSITION: 409,
   OUT_OF_STOCK: 409,
   DUPLICATE: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  IDEMPOTENCY_KEY_REUSED: 422,
   RECORD_LOCKED: 423,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -28,7 +32,7 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields?: Record<string, string>;
   readonly details?: unknown;
-  /** Seconds, for RATE_LIMITED. */
+  /** Seconds, for RATE_LIMITED and SERVICE_UNAVAILABLE. */
   readonly retryAfter?: number;
 
   constructor(
