@@ -50,12 +50,12 @@ function mostlyPersonal(password: string, words: readonly string[]): boolean {
 /** Why the password is refused (an English catalogue sentence), or null when it is acceptable. */
 export function passwordProblem(password: string, context: readonly (string | null | undefined)[] = []): string | null {
   const words = contextWords(context);
-  if (mostlyPersonal(password, words)) return accountsEn.policy.personal;
   const result = zxcvbn().check(password, words);
-  if (result.score >= MIN_SCORE) return null;
   const dictionaryMatches = result.sequence.filter((m) => m.pattern === "dictionary");
-  if (dictionaryMatches.some((m) => m.dictionaryName === "userInputs")) return accountsEn.policy.personal;
   if (result.sequence.length === 1 && dictionaryMatches[0]?.dictionaryName === "passwords-common") return accountsEn.policy.common;
+  if (mostlyPersonal(password, words)) return accountsEn.policy.personal;
+  if (result.score >= MIN_SCORE) return null;
+  if (dictionaryMatches.some((m) => m.dictionaryName === "userInputs")) return accountsEn.policy.personal;
   return accountsEn.policy.weak;
 }
 
