@@ -72,6 +72,26 @@ export function readMails(): Mail[] {
     .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
 }
 
+/** The one-time link (set-password, email confirmation) in a mail's text, as an app path. */
+export function linkIn(mail: Mail, path: "/set-password" | "/register/confirm"): string {
+  const match = new RegExp(`https?://[^/\\s]+(${path}/[A-Za-z0-9_-]{43})`).exec(mail.text);
+  expect(match, `a working ${path} link in "${mail.subject}"`).not.toBeNull();
+  return match![1];
+}
+
+/**
+ * A patient's self-registration through the API, confirmed through the emailed link as the patient
+ * would (new accounts can do nothing before): returns when the account is ready to use.
+ */
+export async function registerPatient(request: APIRequestContext, data: { email: string; password: string; firstName: string; lastName: string; dateOfBirth: string; sex: string }) {
+  const res = await request.post("/api/v1/auth/register", { data });
+  expect(res.status(), await res.text()).toBe(202);
+  const mail = await waitForMail((m) => m.to.includes(data.email) && /Confirm your email/.test(m.subject));
+  const token = linkIn(mail, "/register/confirm").split("/").at(-1);
+  const confirmed = await request.post("/api/v1/auth/confirm-email", { data: { token } });
+  expect(confirmed.status(), await confirmed.text()).toBe(200);
+}
+
 /** Waits (polling) for a mail matching `match`, and returns it; fails after `timeout` ms. */
 export async function waitForMail(match: (m: Mail) => boolean, timeout = 15_000): Promise<Mail> {
   let found: Mail | undefined;

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { DateTime } from "luxon";
-import { apiToken, bearer, demoDoctorId, signIn } from "./fixtures";
+import { apiToken, bearer, demoDoctorId, registerPatient, signIn } from "./fixtures";
 
 // A fresh patient account, so the counts are this test's own: each booking notifies the patient.
 const EMAIL = `bell.${Date.now()}@example.org`;
@@ -25,8 +25,7 @@ async function bookFreeSlots(request: APIRequestContext, headers: Record<string,
 }
 
 test("a user sees the bell count, opens the notifications and marks them read", async ({ page, request }) => {
-  const reg = await request.post("/api/v1/auth/register", { data: { email: EMAIL, password: PW, firstName: "Bell", lastName: "Ringer", dateOfBirth: "1985-04-04", sex: "female" } });
-  expect(reg.status(), await reg.text()).toBe(201);
+  await registerPatient(request, { email: EMAIL, password: PW, firstName: "Bell", lastName: "Ringer", dateOfBirth: "1985-04-04", sex: "female" });
   const me = bearer((await apiToken(request, EMAIL, PW)).token);
   await bookFreeSlots(request, me, 2);
 

@@ -12,6 +12,9 @@ export const PAGES: { path: string; roles: RoleName[] }[] = [
   { path: "/dashboard", roles: ALL },
   { path: "/notifications", roles: ALL },
   { path: "/account/password", roles: ALL },
+  // The steps an account may have to take first; without one they lead on (to /account/password, /dashboard).
+  { path: "/change-password", roles: ALL },
+  { path: "/register/confirm", roles: ["PATIENT"] },
   { path: "/patients", roles: STAFF },
   { path: "/patients/new", roles: ["ADMIN", "DOCTOR", "NURSE", "RECORDS_OFFICER"] },
   { path: "/me/profile", roles: ["PATIENT"] },
@@ -61,7 +64,7 @@ export const PAGES: { path: string; roles: RoleName[] }[] = [
 /** A PAGES path with its placeholders filled in. */
 export const withIds = (path: string, ids: { doctorId: string; drugId?: string }) => path.replace("{doctorId}", ids.doctorId).replace("{drugId}", ids.drugId ?? "");
 
-export const API: { method: "GET" | "POST" | "PATCH" | "DELETE"; path: string; roles: RoleName[]; okStatus?: number }[] = [
+export const API: { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: string; roles: RoleName[]; okStatus?: number }[] = [
   { method: "GET", path: "/api/v1/stats", roles: ["ADMIN"] },
   { method: "GET", path: "/api/v1/patients", roles: STAFF },
   { method: "GET", path: "/api/v1/patients/me", roles: ["PATIENT"] },
@@ -136,6 +139,9 @@ export const API: { method: "GET" | "POST" | "PATCH" | "DELETE"; path: string; r
   // The caller's own notifications; PATCH without a body is 400 (nothing marked).
   { method: "GET", path: "/api/v1/account", roles: ALL },
   { method: "PATCH", path: "/api/v1/account", roles: ALL, okStatus: 400 },
+  // Changing one's password without a body: 400; asking again for a confirmation link (patients; the demo one is confirmed: nothing sent).
+  { method: "PUT", path: "/api/v1/account/password", roles: ALL, okStatus: 400 },
+  { method: "POST", path: "/api/v1/account/confirmation-email", roles: ["PATIENT"], okStatus: 202 },
   { method: "GET", path: "/api/v1/notifications", roles: ALL },
   { method: "GET", path: "/api/v1/notifications?unread=true&page=1&pageSize=5", roles: ALL },
   { method: "PATCH", path: "/api/v1/notifications", roles: ALL, okStatus: 400 },

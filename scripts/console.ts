@@ -3,7 +3,9 @@
 // else the first active admin), so everything it does is audited with that person.
 import { Command, CommanderError, Option } from "commander";
 import { z } from "zod";
-import { issuePasswordToken, setPasswordUrl, setPasswordWithToken } from "../lib/accounts/password-tokens";
+import { issueLink, LINK_PATH, setPasswordWithToken } from "../lib/accounts/password-tokens";
+import { linkToken } from "../lib/notifications/links";
+import { appUrl } from "../lib/server/env";
 import { deactivateUser } from "../lib/accounts/service";
 import { listDepartments, type DepartmentSort } from "../lib/departments/queries";
 import { ZDepartmentCreate } from "../lib/departments/schemas";
@@ -27,7 +29,7 @@ import { parseInput } from "../lib/server/validation";
 import { getStaff, listStaff, type StaffSort } from "../lib/staff/queries";
 import { ZDeactivate, ZStaffCreate } from "../lib/staff/schemas";
 import { createStaff } from "../lib/staff/service";
-import { loadDotEnv, runningEmbeddedUrl } from "./db/embedded";
+import { loadDotEnv, persistentSecret, runningEmbeddedUrl } from "./db/embedded";
 
 type Globals = { as?: string; json?: boolean };
 type Row = Record<string, unknown>;
@@ -213,21 +215,24 @@ function buildProgram(): Command {
     .command("password")
     .description("passwords")
     .command("reset <email>")
-    .description("prints a one-time set-password link, or sets --password directly")
+    .description("prints a one-time set-password link, or sets --password directly (to be changed at the next sign-in)")
     .option("--password <password>", "the new password (else a link is printed)")
     .action(async (email: string, o) => {
       const ctx = await actingCtx("staff.manage");
       const user = await db().user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, email: true, active: true } });
       if (!user?.active) throw new AppError("NOT_FOUND", `No active account with the email ${email}.`);
       const token = await db().$transaction(async (tx) => {
-        const t = await issuePasswordToken(tx, user.id, "RESET");
+        const link = await issueLink(tx, user.id, "RESET");
         await audit(tx, ctx, { action: "UPDATE", entity: "User", entityId: user.id, details: { passwordLink: "RESET", via: "console", direct: !!o.password } });
-        return t;
+        // The operator's shell is trusted with the secret already: the working link is shown here, never stored.
+        return linkToken(link.tokenId);
       });
       if (o.password) {
         await setPasswordWithToken(db(), { token, password: o.password }, null);
+        // The operator knows this password: the person replaces it at their next sign-in.
+        await db().user.update({ where: { id: user.id }, data: { requiredAction: "UPDATE_PASSWORD" } });
         print({ email: user.email, passwordSet: true });
-      } else print({ email: user.email, url: setPasswordUrl(token) });
+      } else print({ email: user.email, url: `${appUrl()}${LINK_PATH.RESET}/${token}` });
     });
 
   program
@@ -306,6 +311,8 @@ function report(err: unknown): void {
 async function main(argv: string[]): Promise<void> {
   loadDotEnv();
   process.env.DATABASE_URL ??= (await runningEmbeddedUrl("hospital")) ?? undefined;
+  // The app's own secret (as npm start keeps it), so that links printed here work.
+  process.env.NEXTAUTH_SECRET ||= await persistentSecret("secret");
   const program = buildProgram();
   try {
     if (argv.length <= 2) return program.outputHelp();

@@ -1,10 +1,10 @@
 "use server";
 
-import { after } from "next/server";
 import { headers } from "next/headers";
 import { ZForgotPassword, ZSetPassword } from "@/lib/accounts/password-link-schemas";
-import { requestPasswordReset, setPasswordWithToken } from "@/lib/accounts/password-tokens";
-import { deliverEmail } from "@/lib/notifications/mail";
+import { setPasswordWithToken } from "@/lib/accounts/password-tokens";
+import { preparePasswordReset } from "@/lib/accounts/registration";
+import { enqueue, queue } from "@/lib/jobs/queue";
 import { definePublicAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
 import { clientIp } from "@/lib/server/request";
@@ -14,9 +14,9 @@ export const setPasswordAction = definePublicAction({ name: "account.setPassword
   return { done: true };
 });
 
-/** Answers the same whether or not the account exists; the email goes out after the answer, so timing says nothing either. */
+/** Answers the same, in the same time, whether or not the account exists: the worker looks the address up. */
 export const forgotPasswordAction = definePublicAction({ name: "account.forgotPassword", schema: ZForgotPassword }, async ({ email }) => {
-  const emailId = await requestPasswordReset(db(), { email }, clientIp(await headers()));
-  if (emailId) after(() => deliverEmail(db(), emailId));
+  const job = await preparePasswordReset(db(), { email }, clientIp(await headers()));
+  await enqueue(await queue(), "account.passwordReset", job);
   return { done: true };
 });

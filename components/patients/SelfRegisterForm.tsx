@@ -1,12 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useSubmit } from "@/components/forms/useSubmit";
 import { Alert } from "@/components/ui/Alert";
-import { Button } from "@/components/ui/Button";
+import { Button, buttonClass } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { SelectField } from "@/components/ui/Select";
 import type { Messages } from "@/lib/i18n/en";
@@ -15,17 +13,25 @@ import { SEXES } from "@/lib/patients/schemas";
 
 type Values = { email: string; password: string; firstName: string; lastName: string; dateOfBirth: string; sex: string; phone: string };
 
-export function SelfRegisterForm({ action, labels }: { action: (i: Partial<Values>) => Promise<ActionResult<{ mrn: string }>>; labels: { form: Messages["patients"]["form"]; registration: Messages["patients"]["registration"] } }) {
+export function SelfRegisterForm({ action, labels }: {
+  action: (i: Partial<Values>) => Promise<ActionResult<{ done: boolean }>>;
+  labels: { form: Messages["patients"]["form"]; registration: Messages["patients"]["registration"]; registered: Messages["accounts"]["registered"] };
+}) {
   const f = labels.form;
   const r = labels.registration;
-  const router = useRouter();
   const [v, setV] = useState<Values>({ email: "", password: "", firstName: "", lastName: "", dateOfBirth: "", sex: "", phone: "" });
-  const { error, fields, pending, submit } = useSubmit(action, async () => {
-    // The account exists: sign the new patient in with what they just typed.
-    await signIn("credentials", { email: v.email, password: v.password, redirect: false });
-    router.replace("/dashboard");
-    router.refresh();
-  });
+  const [sent, setSent] = useState(false);
+  // The same answer whether or not the address already has an account: the email says which.
+  const { error, fields, pending, submit } = useSubmit(action, () => setSent(true));
+  if (sent) {
+    return (
+      <div className="mt-6 space-y-4" role="status">
+        <h2 className="text-lg font-semibold">{labels.registered.title}</h2>
+        <p className="text-sm text-slate-700">{labels.registered.body}</p>
+        <Link href="/login" className={`${buttonClass("primary")} w-full`}>{labels.registered.signIn}</Link>
+      </div>
+    );
+  }
   const set = (k: keyof Values) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setV({ ...v, [k]: e.target.value });
   const clean = () => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== "")) as Partial<Values>;
   return (

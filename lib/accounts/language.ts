@@ -11,7 +11,8 @@ export type LanguageInput = z.infer<typeof ZLanguage>;
 
 /** The caller's own account as the API shows it. */
 export async function getAccount(prisma: Db, ctx: Ctx) {
-  const user = await prisma.user.findUnique({ where: { id: ctx.actor.id }, select: { id: true, name: true, email: true, role: true, language: true } });
+  // requiredAction: the step the account must take first (VERIFY_EMAIL, UPDATE_PASSWORD), or null.
+  const user = await prisma.user.findUnique({ where: { id: ctx.actor.id }, select: { id: true, name: true, email: true, role: true, language: true, requiredAction: true } });
   if (!user) throw notFound("account");
   return user;
 }

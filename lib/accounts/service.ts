@@ -4,18 +4,24 @@ import type { Db } from "@/lib/server/db";
 import { AppError, notFound } from "@/lib/server/errors";
 import { hashPassword, verifyPassword } from "@/lib/server/password";
 import type { Ctx } from "@/lib/server/session";
+import { assertAcceptablePassword } from "./password-policy";
 import type { ChangePasswordInput } from "./schemas";
 
-/** Changes the actor's own password; every session and token issued before stops working. */
+/**
+ * Changes the actor's own password; every session and token issued before stops working. This is
+ * also the step an account whose password an admin set must take first (UPDATE_PASSWORD): done now.
+ */
 export async function changePassword(prisma: Db, ctx: Ctx, input: ChangePasswordInput): Promise<void> {
-  const user = await prisma.user.findUnique({ where: { id: ctx.actor.id }, select: { passwordHash: true } });
+  const user = await prisma.user.findUnique({ where: { id: ctx.actor.id }, select: { passwordHash: true, email: true, name: true, requiredAction: true } });
   if (!user) throw notFound("account");
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError("VALIDATION_FAILED", en.password.wrongCurrent, { fields: { currentPassword: en.password.wrongCurrent } });
   }
+  assertAcceptablePassword(input.newPassword, "newPassword", [user.email, user.name]);
   const passwordHash = await hashPassword(input.newPassword);
+  const requiredAction = user.requiredAction === "UPDATE_PASSWORD" ? null : user.requiredAction;
   await prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: ctx.actor.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await tx.user.update({ where: { id: ctx.actor.id }, data: { passwordHash, requiredAction, sessionVersion: { increment: 1 } } });
     await audit(tx, ctx, { action: "UPDATE", entity: "User", entityId: ctx.actor.id, details: { field: "password" } });
   });
 }

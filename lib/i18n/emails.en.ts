@@ -16,6 +16,20 @@ export const emailsEn = {
     action: "Choose a new password",
     footer: "If you did not ask for this, ignore this email: your password stays as it is.",
   },
+  confirmEmail: {
+    subject: (hospital: string) => `Confirm your email address for ${hospital}`,
+    body: (hospital: string) => `You created a patient account at ${hospital}. Confirm that this email address is yours with the link below; until then the account cannot book visits or show your record.`,
+    expires: (hours: number) => `The link works once and expires in ${hours} hours.`,
+    action: "Confirm my email address",
+    footer: "If you did not create this account, ignore this email: without the confirmation it stays unusable.",
+  },
+  registrationAttempt: {
+    subject: (hospital: string) => `Someone tried to register with your address at ${hospital}`,
+    body: (hospital: string) => `Someone tried to create a patient account at ${hospital} with this email address, which already has an account. If it was you, sign in with your existing account.`,
+    forgot: (url: string) => `Forgot your password? Choose a new one here: ${url}`,
+    action: "Sign in",
+    footer: "If it was not you, you can ignore this email: nothing was changed and your account is as it was.",
+  },
   appointment: {
     subjects: { booked: "Your appointment is booked", rescheduled: "Your appointment has moved", cancelled: "Your appointment is cancelled" },
     booked: (doctor: string, when: string) => `Your appointment with ${doctor} is booked for ${when}.`,

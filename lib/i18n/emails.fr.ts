@@ -17,6 +17,20 @@ export const emailsFr: Messages["emails"] = {
     action: "Choisir un nouveau mot de passe",
     footer: "Si vous n'avez rien demandé, ignorez cet e-mail : votre mot de passe reste inchangé.",
   },
+  confirmEmail: {
+    subject: (hospital: string) => `Confirmez votre adresse e-mail pour ${hospital}`,
+    body: (hospital: string) => `Vous avez créé un compte patient à ${hospital}. Confirmez que cette adresse e-mail est la vôtre avec le lien ci-dessous ; d'ici là, le compte ne peut ni prendre rendez-vous ni afficher votre dossier.`,
+    expires: (hours: number) => `Le lien ne fonctionne qu'une fois et expire dans ${hours} heures.`,
+    action: "Confirmer mon adresse e-mail",
+    footer: "Si vous n'avez pas créé ce compte, ignorez cet e-mail : sans confirmation, il reste inutilisable.",
+  },
+  registrationAttempt: {
+    subject: (hospital: string) => `Quelqu'un a tenté de s'inscrire avec votre adresse à ${hospital}`,
+    body: (hospital: string) => `Quelqu'un a tenté de créer un compte patient à ${hospital} avec cette adresse e-mail, qui a déjà un compte. Si c'était vous, connectez-vous avec votre compte existant.`,
+    forgot: (url: string) => `Mot de passe oublié ? Choisissez-en un nouveau ici : ${url}`,
+    action: "Se connecter",
+    footer: "Si ce n'était pas vous, ignorez cet e-mail : rien n'a été modifié et votre compte reste tel quel.",
+  },
   appointment: {
     subjects: { booked: "Votre rendez-vous est confirmé", rescheduled: "Votre rendez-vous a été déplacé", cancelled: "Votre rendez-vous est annulé" },
     booked: (doctor: string, when: string) => `Votre rendez-vous avec ${doctor} est fixé au ${when}.`,

@@ -13,6 +13,7 @@ import { tokensEn } from "./tokens.en";
 import { emailsEn } from "./emails.en";
 import { databrowserEn } from "./databrowser.en";
 import { fhirEn } from "./fhir.en";
+import { accountsEn } from "./accounts.en";
 
 // Every user-facing English string of the shell. A French file with the same shape can follow.
 export const en = {
@@ -230,6 +231,7 @@ export const en = {
   tokens: tokensEn,
   databrowser: databrowserEn,
   fhir: fhirEn,
+  accounts: accountsEn,
   prescriptions: prescriptionsEn,
   clinical: clinicalEn,
   pharmacy: pharmacyEn,

@@ -15,6 +15,7 @@ import { tokensFr } from "./tokens.fr";
 import { emailsFr } from "./emails.fr";
 import { databrowserFr } from "./databrowser.fr";
 import { fhirFr } from "./fhir.fr";
+import { accountsFr } from "./accounts.fr";
 
 // The French catalogue: the same shape as English (lib/i18n/en.ts), checked by the type.
 export const fr: Messages = {
@@ -34,4 +35,5 @@ export const fr: Messages = {
   emails: emailsFr,
   databrowser: databrowserFr,
   fhir: fhirFr,
+  accounts: accountsFr,
 };

@@ -32,7 +32,7 @@ export const staffEn = {
     consultationFee: "Consultation fee (minor units)",
     consultationFeeHint: "In cents or the currency's smallest unit: 5000 means 50.00.",
     password: "Initial password (optional)",
-    passwordHint: "Leave empty to email an invitation link instead (valid 72 hours).",
+    passwordHint: "Leave empty to email an invitation link instead (valid 72 hours). A password you set must be changed at first sign-in.",
     create: "Create account",
     save: "Save changes",
     saved: "Changes saved.",

@@ -32,7 +32,7 @@ export const staffFr: Messages["staff"] = {
     consultationFee: "Tarif de consultation (en centimes)",
     consultationFeeHint: "En centimes ou dans la plus petite unité de la devise : 5000 signifie 50,00.",
     password: "Mot de passe initial (facultatif)",
-    passwordHint: "Laissez vide pour envoyer plutôt un lien d'invitation par e-mail (valable 72 heures).",
+    passwordHint: "Laissez vide pour envoyer plutôt un lien d'invitation par e-mail (valable 72 heures). Un mot de passe que vous définissez devra être changé à la première connexion.",
     create: "Créer le compte",
     save: "Enregistrer les modifications",
     saved: "Modifications enregistrées.",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZPasswordResetJob, ZRegistrationJob } from "@/lib/accounts/registration-schemas";
 
 // Every background job: its queue name, its payload (validated by the worker before it runs), its
 // retry policy, and for the scheduled ones their cron line (in HOSPITAL_TIMEZONE).
@@ -16,6 +17,10 @@ export const JOBS = {
   "reports.monthly": { payload: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/).optional() }).passthrough(), options: retry, cron: "0 6 1 * *" },
   /** A user's CSV export of a treatment history. */
   "export.run": { payload: z.object({ exportId: z.string().min(1) }), options: { retryLimit: 3, retryDelay: 10, retryBackoff: true } },
+  /** A patient's self-registration, decided off the request so its answer and timing say nothing about the address. */
+  "account.register": { payload: ZRegistrationJob, options: retry },
+  /** A forgot-password request, likewise: a reset link for an active account, nothing otherwise. */
+  "account.passwordReset": { payload: ZPasswordResetJob, options: retry },
 } as const;
 
 export type JobName = keyof typeof JOBS;

@@ -1,4 +1,5 @@
 import type PgBoss from "pg-boss";
+import { completePasswordReset, completeRegistration } from "@/lib/accounts/registration";
 import { mailConfig, type MailConfig } from "@/lib/notifications/mail";
 import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
@@ -22,6 +23,8 @@ export function handlers(prisma: Db, boss: PgBoss, mail: MailConfig = mailConfig
     "reminders.send": () => sendDueReminders(prisma, mail),
     "reports.monthly": (p) => sendMonthlyReports(prisma, p.month, mail),
     "export.run": (p) => runExport(prisma, p.exportId),
+    "account.register": (p) => completeRegistration(prisma, p, mail),
+    "account.passwordReset": (p) => completePasswordReset(prisma, p, mail),
   };
 }
 

@@ -9,6 +9,8 @@ const startsAt = new Date("2027-03-01T09:30:00Z");
 const DATA: { [T in EmailTemplate]: EmailMessage<T>["data"] } = {
   invitation: { name: "Rose Lee", role: "DOCTOR", url: "http://x/set-password/abc", expiresInHours: 72 },
   passwordReset: { name: "Rose Lee", url: "http://x/set-password/t", expiresInMinutes: 60 },
+  confirmEmail: { name: "Amina Diallo", url: "http://x/register/confirm/t", expiresInHours: 24 },
+  registrationAttempt: { name: "Amina Diallo", signInUrl: "http://x/login", resetUrl: "http://x/forgot-password" },
   appointment: { kind: "cancelled", patientName: "Amina Diallo", doctorName: "Dr Kofi Mensah", startsAt, reason: "Grève", url: "http://x/appointments/a" },
   reminder: { patientName: "Amina Diallo", doctorName: "Dr Kofi Mensah", startsAt, url: "http://x/appointments/a" },
   doctorReport: {
@@ -28,6 +30,8 @@ const render = (template: EmailTemplate, locale: Locale) => renderEmail({ to: "x
 const FRENCH: Record<EmailTemplate, { subject: string; body: string[] }> = {
   invitation: { subject: "Votre compte Hôpital Test", body: ["Bonjour Rose Lee,", "en tant que Médecin", "expire dans 72 heures", "Définir mon mot de passe"] },
   passwordReset: { subject: "Réinitialisez votre mot de passe Hôpital Test", body: ["Bonjour Rose Lee,", "expire dans 60 minutes", "Choisir un nouveau mot de passe"] },
+  confirmEmail: { subject: "Confirmez votre adresse e-mail pour Hôpital Test", body: ["Bonjour Amina Diallo,", "expire dans 24 heures", "Confirmer mon adresse e-mail: http://x/register/confirm/t"] },
+  registrationAttempt: { subject: "Quelqu'un a tenté de s'inscrire avec votre adresse à Hôpital Test", body: ["Bonjour Amina Diallo,", "a déjà un compte", "http://x/forgot-password", "Se connecter: http://x/login"] },
   appointment: { subject: "Votre rendez-vous est annulé — Hôpital Test", body: ["Bonjour Amina Diallo,", "lun. 1 mars 2027", "Motif : Grève", "Voir mes rendez-vous"] },
   reminder: { subject: "Rappel : votre rendez-vous de demain — Hôpital Test", body: ["Nous vous rappelons votre rendez-vous avec Dr Kofi Mensah le lun. 1 mars 2027"] },
   doctorReport: { subject: "Votre activité en octobre 2026 — Hôpital Test", body: ["Bonjour Dr Kofi Mensah,", "Rendez-vous réservés: 1", "Rendez-vous non honorés: 2", "Rendez-vous au total: 3", "Patients vus: 1\u202f234", "Montant facturé: 1\u202f234,56\u00a0€"] },

@@ -4,16 +4,21 @@ import { doctorReportEmail, type DoctorReportData } from "@/emails/doctor-report
 import { inpatientEmail, type InpatientEmailData } from "@/emails/inpatient";
 import { invitationEmail, type InvitationData } from "@/emails/invitation";
 import type { EmailContext, RenderedEmail } from "@/emails/layout";
+import { confirmEmailEmail, type ConfirmEmailData } from "@/emails/confirm-email";
 import { passwordResetEmail, type PasswordResetData } from "@/emails/password-reset";
+import { registrationAttemptEmail, type RegistrationAttemptData } from "@/emails/registration-attempt";
 import { reminderEmail, type ReminderEmailData } from "@/emails/reminder";
 import type { Locale } from "@/lib/i18n";
 import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { log } from "@/lib/server/log";
+import { revealLink } from "./links";
 
 const TEMPLATES = {
   invitation: invitationEmail,
   passwordReset: passwordResetEmail,
+  confirmEmail: confirmEmailEmail,
+  registrationAttempt: registrationAttemptEmail,
   appointment: appointmentEmail,
   reminder: reminderEmail,
   doctorReport: doctorReportEmail,
@@ -23,6 +28,8 @@ const TEMPLATES = {
 type TemplateData = {
   invitation: InvitationData;
   passwordReset: PasswordResetData;
+  confirmEmail: ConfirmEmailData;
+  registrationAttempt: RegistrationAttemptData;
   appointment: AppointmentEmailData;
   reminder: ReminderEmailData;
   doctorReport: DoctorReportData;
@@ -30,7 +37,14 @@ type TemplateData = {
 };
 export type EmailTemplate = keyof typeof TEMPLATES;
 /** One email to one recipient, written in the recipient's language (their User.language; "en" when they have no account). */
-export type EmailMessage<T extends EmailTemplate = EmailTemplate> = { to: string; locale: Locale; template: T; data: TemplateData[T] };
+export type EmailMessage<T extends EmailTemplate = EmailTemplate> = {
+  to: string;
+  locale: Locale;
+  template: T;
+  data: TemplateData[T];
+  /** The one-time link's token row, when `data.url` is a masked link (lib/notifications/links.ts). */
+  linkTokenId?: string;
+};
 
 export type MailConfig = { smtpUrl?: string; from: string; hospitalName: string };
 
@@ -53,7 +67,7 @@ export function renderEmail<T extends EmailTemplate>(message: EmailMessage<T>, c
  */
 export async function queueEmail<T extends EmailTemplate>(db: Writer, message: EmailMessage<T>, config: MailConfig = mailConfig()): Promise<string> {
   const { subject, html, text } = renderEmail(message, config);
-  const row = await db.outboxEmail.create({ data: { to: message.to, subject, html, text, status: "OUTBOX" }, select: { id: true } });
+  const row = await db.outboxEmail.create({ data: { to: message.to, subject, html, text, status: "OUTBOX", linkTokenId: message.linkTokenId }, select: { id: true } });
   return row.id;
 }
 
@@ -71,10 +85,11 @@ export async function deliverEmail(prisma: Db, id: string, config: MailConfig = 
   const claimed = await prisma.outboxEmail.updateManyAndReturn({
     where: { id, status: "OUTBOX" },
     data: { status: "FAILED", error: "Sending…" },
-    select: { to: true, subject: true, html: true, text: true },
+    select: { to: true, subject: true, html: true, text: true, linkTokenId: true },
   });
   if (claimed.length === 0) return "skipped";
-  const email = claimed[0];
+  // The working link exists only on its way to SMTP, never in the row.
+  const email = revealLink(claimed[0]);
   try {
     const transport = nodemailer.createTransport(config.smtpUrl);
     await transport.sendMail({ from: fromHeader(config), to: email.to, subject: email.subject, html: email.html, text: email.text });

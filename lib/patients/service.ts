@@ -1,11 +1,10 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { en } from "@/lib/i18n/en";
-import { audit, type AuditCtx } from "@/lib/server/audit";
+import { audit } from "@/lib/server/audit";
 import type { Db } from "@/lib/server/db";
 import { AppError, notFound } from "@/lib/server/errors";
-import { hashPassword } from "@/lib/server/password";
 import type { Ctx } from "@/lib/server/session";
-import type { RegisterPatientInput, SelfRegisterInput, UpdateOwnContactInput, UpdatePatientInput } from "./schemas";
+import type { RegisterPatientInput, UpdateOwnContactInput, UpdatePatientInput } from "./schemas";
 import { patientScope } from "./scope";
 
 const m = en.patients.errors;
@@ -99,28 +98,4 @@ export async function deactivatePatient(prisma: Db, ctx: Ctx, id: string, reason
     await tx.patient.update({ where: { id: patientId }, data: { active: false, deactivatedAt: new Date(), deactivationReason: reason } });
     await audit(tx, ctx, { action: "DELETE", entity: "Patient", entityId: patientId, patientId, details: { reason } });
   });
-}
-
-/** Self-registration: a PATIENT account and its own new record, in one transaction. */
-export async function selfRegister(prisma: Db, input: SelfRegisterInput, ip: string | null) {
-  const passwordHash = await hashPassword(input.password);
-  try {
-    return await prisma.$transaction(async (tx) => {
-      const user = await tx.user.create({
-        data: { email: input.email, name: `${input.firstName} ${input.lastName}`, role: "PATIENT", passwordHash },
-        select: { id: true },
-      });
-      const patient = await tx.patient.create({
-        data: { firstName: input.firstName, lastName: input.lastName, dateOfBirth: day(input.dateOfBirth), sex: input.sex, phone: input.phone, email: input.email, userId: user.id, createdById: user.id },
-        select: { id: true, mrn: true },
-      });
-      const ctx: AuditCtx = { actor: { id: user.id, role: "PATIENT" }, ip };
-      await audit(tx, ctx, { action: "CREATE", entity: "Patient", entityId: patient.id, patientId: patient.id, details: { selfRegistered: true } });
-      return { userId: user.id, ...patient };
-    });
-  } catch (err) {
-    // The unique email index decides, whatever the concurrency.
-    if ((err as { code?: string }).code === "P2002") throw new AppError("DUPLICATE", m.emailTaken, { fields: { email: m.emailTaken } });
-    throw err;
-  }
 }

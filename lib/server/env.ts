@@ -29,6 +29,12 @@ const ZEnv = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(20),
   LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  // Per client address and hour: self-registrations and password-reset requests (lib/server/rate-limit.ts).
+  REGISTRATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().positive().default(10),
+  PASSWORD_RESETS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().positive().default(10),
+  // Integration tokens (/admin/tokens): lifetime when none is asked for, and the longest allowed.
+  API_TOKEN_DEFAULT_DAYS: z.coerce.number().int().positive().default(90),
+  API_TOKEN_MAX_DAYS: z.coerce.number().int().positive().default(365),
   // Outgoing mail. Unset SMTP_URL: emails are kept in the outbox (/admin/outbox) instead of sent.
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default("no-reply@hospital.local"),

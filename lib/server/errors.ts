@@ -7,6 +7,9 @@ export const ERROR_STATUS = {
   BAD_REQUEST_PATH: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  // The account must first confirm its email / choose its own password (lib/server/required-action.ts).
+  EMAIL_UNCONFIRMED: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
   NOT_FOUND: 404,
   SLOT_TAKEN: 409,
   BED_OCCUPIED: 409,

@@ -1,6 +1,7 @@
 import { notFound, redirect } from "next/navigation";
 import { AppError, forbidden, unauthenticated } from "./errors";
 import { can, type Permission } from "./permissions";
+import { assertStepDone, requiredActionPage } from "./required-action";
 import { currentCtx, type Ctx } from "./session";
 
 /**
@@ -11,6 +12,7 @@ export async function authorize(permission: Permission, scopes: readonly string[
   const { actor, ip } = await currentCtx();
   if (!actor) throw unauthenticated();
   if (!can(actor.role, permission)) throw forbidden();
+  assertStepDone(actor, permission);
   // An integration token that is not "full" reaches only the routes that accept one of its scopes.
   if (actor.scopes && !actor.scopes.includes("full") && !actor.scopes.some((s) => scopes.includes(s))) throw forbidden();
   return { actor, ip };
@@ -23,6 +25,8 @@ export async function guardPage(permission: Permission, from?: string): Promise<
   } catch (err) {
     if (err instanceof AppError && err.code === "UNAUTHENTICATED") redirect(from ? `/login?callbackUrl=${encodeURIComponent(from)}` : "/login");
     if (err instanceof AppError && err.code === "FORBIDDEN") notFound();
+    const step = requiredActionPage(err);
+    if (step) redirect(step);
     throw err;
   }
 }

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { ZLanguage } from "@/lib/accounts/language";
-import { ZTokenRequest } from "@/lib/accounts/schemas";
+import { ZConfirmEmail } from "@/lib/accounts/registration-schemas";
+import { ZChangePassword, ZTokenRequest } from "@/lib/accounts/schemas";
 import { ZCreateInvoice, ZLines, ZPayment, ZRefund, ZVoid } from "@/lib/billing/schemas";
 import { ZAddendum, ZConsultationCreate, ZConsultationUpdate, ZLabOrder, ZLabResult, ZLabTestUpdate, ZNurseNote, ZVitals } from "@/lib/clinical/schemas";
 import { ZDepartmentCreate, ZDepartmentUpdate } from "@/lib/departments/schemas";
@@ -51,7 +52,10 @@ export const OPERATIONS: Operation[] = [
   { method: "GET", path: "/admin/data/{entity}/{id}", tag: "admin", summary: "One record with every browsable field (never a password or token hash) and its audit history, newest first, with actor names (`?page=&pageSize=` page the history). Chart records: the read is audited.", permission: "data.browse", query: ["page","pageSize"] },
   { method: "GET", path: "/account", tag: "auth", summary: "The caller's own account: id, name, email, role and language.", permission: "account.language" },
   { method: "PATCH", path: "/account", tag: "auth", summary: "`{ language: \"en\" | \"fr\" }`: the language of the caller's pages, emails, PDFs and error messages.", permission: "account.language", body: ZLanguage },
-  { method: "POST", path: "/auth/register", tag: "auth", summary: "A patient's self-registration: the same rules as the /register page.", permission: null, body: ZSelfRegister, status: 201 },
+  { method: "POST", path: "/account/confirmation-email", tag: "auth", summary: "Sends the caller's unconfirmed address a new confirmation link (at most 3 an hour, then 429).", permission: "account.confirmEmail", status: 202 },
+  { method: "PUT", path: "/account/password", tag: "auth", summary: "`{ currentPassword, newPassword, confirmPassword }`: changes the caller's password (common and guessable passwords refused on `newPassword`); every session and token of the caller ends, this one too.", permission: "account.changePassword", body: ZChangePassword },
+  { method: "POST", path: "/auth/confirm-email", tag: "auth", summary: "`{ token }` from the confirmation email: the self-registered account may then book and read its record (until then its calls get 403 EMAIL_UNCONFIRMED). Invalid, used or expired → 404.", permission: null, body: ZConfirmEmail },
+  { method: "POST", path: "/auth/register", tag: "auth", summary: "A patient's self-registration: the same rules as the /register page. → 202 `{ status, message }`, the same for a new and a known address (the worker emails a confirmation link, or tells the known address's owner); common and guessable passwords refused on `password`; too many from one address → 429.", permission: null, body: ZSelfRegister, status: 202 },
   { method: "POST", path: "/auth/token", tag: "auth", summary: "`{ email, password }` → `{ token, expiresAt, user }`: a short-lived sign-in token; wrong email or password → 401, repeated failures → 429.", permission: null, body: ZTokenRequest },
   { method: "PATCH", path: "/beds/{id}", tag: "beds", summary: "`{ state: FREE | OUT_OF_SERVICE }` (nurses and admins: mark clean, out of service, back in service; an occupied bed → 409 INVALID_TRANSITION); `{ label?, active? }` admins only (beds are never deleted).", permission: "bed.state", body: ZBedPatch },
   { method: "GET", path: "/beds", tag: "beds", summary: "`?wardId=&roomId=&state=&q=&page=&pageSize=`: one page of beds by ward, room and label (`q`: label, room or ward name contains, case-insensitive) with their state; besides the list envelope, `occupancy` counts every matching active bed (all pages).", permission: "ward.read", query: ["q","page","pageSize","wardId","roomId","state"], list: true },

@@ -16,6 +16,7 @@ export const PERMISSIONS = {
   "dashboard.view": { roles: EVERYONE, description: "See one's own dashboard" },
   "account.changePassword": { roles: EVERYONE, description: "Change one's own password" },
   "account.language": { roles: EVERYONE, description: "Read one's own account and choose its language" },
+  "account.confirmEmail": { roles: ["PATIENT"], description: "Ask again for the link that confirms one's email address (self-registered patients)" },
   "notification.read": { roles: EVERYONE, description: "Read one's own notifications" },
 
   "patient.list": { roles: [...STAFF], description: "Search and list patients (demographics only)" },

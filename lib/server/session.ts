@@ -1,7 +1,7 @@
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { cache } from "react";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { RequiredAction, Role } from "@/lib/generated/prisma/enums";
 import { isLocale, type Locale } from "@/lib/i18n";
 import { authOptions } from "./auth";
 import { db } from "./db";
@@ -10,7 +10,7 @@ import { isIntegrationToken, resolveToken } from "@/lib/tokens/service";
 import { verifyApiToken } from "./tokens";
 
 /** `scopes` is set only for an integration token: "full" acts as the owner, others narrow it. */
-export type Actor = { id: string; role: Role; name: string; email: string; scopes?: string[]; language?: Locale };
+export type Actor = { id: string; role: Role; name: string; email: string; scopes?: string[]; language?: Locale; requiredAction?: RequiredAction | null };
 
 /** The request's actor and address: what services need to scope and audit. */
 export type Ctx = { actor: Actor; ip: string | null };
@@ -21,11 +21,11 @@ export type Ctx = { actor: Actor; ip: string | null };
  * primary-key read of the shown columns, as plain SQL (no query planning in the ORM per request).
  */
 async function liveActor(userId: string, sessionVersion: number): Promise<Actor | null> {
-  const [user] = await db().$queryRaw<{ id: string; role: Role; name: string; email: string; language: string }[]>`
-    SELECT id, role::text AS role, name, email, language FROM "User"
+  const [user] = await db().$queryRaw<{ id: string; role: Role; name: string; email: string; language: string; requiredAction: RequiredAction | null }[]>`
+    SELECT id, role::text AS role, name, email, language, "requiredAction"::text AS "requiredAction" FROM "User"
     WHERE id = ${userId} AND active AND "sessionVersion" = ${sessionVersion}`;
   if (!user) return null;
-  return { id: user.id, role: user.role, name: user.name, email: user.email, language: isLocale(user.language) ? user.language : undefined };
+  return { id: user.id, role: user.role, name: user.name, email: user.email, language: isLocale(user.language) ? user.language : undefined, requiredAction: user.requiredAction };
 }
 
 /** The signed-in actor from the bearer token if one is sent, else from the session cookie. */

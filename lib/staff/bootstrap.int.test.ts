@@ -20,7 +20,7 @@ describe("first admin", () => {
   });
 
   it("creates exactly one admin when several instances start at once", async () => {
-    const results = await Promise.all(Array.from({ length: 5 }, (_, i) => ensureFirstAdmin(db(), { email: `admin${i}@h.org`, password: "p-0123456789" })));
+    const results = await Promise.all(Array.from({ length: 5 }, (_, i) => ensureFirstAdmin(db(), { email: `admin${i}@h.org`, password: "first-admin-lantern-9" })));
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(await db().user.count()).toBe(1);
   });

@@ -1,4 +1,5 @@
-import { issuePasswordToken, setPasswordUrl, TOKEN_TTL_MINUTES } from "@/lib/accounts/password-tokens";
+import { assertAcceptablePassword } from "@/lib/accounts/password-policy";
+import { issueLink, TOKEN_TTL_MINUTES } from "@/lib/accounts/password-tokens";
 import { en } from "@/lib/i18n/en";
 import { localeOf } from "@/lib/i18n";
 import { deliverEmail, queueEmail } from "@/lib/notifications/mail";
@@ -41,28 +42,31 @@ function duplicateEmail(err: unknown): never {
 }
 
 /**
- * Creates a staff account. With a password the person can sign in at once; without one, an
- * invitation email carries a one-time link to choose it. The unique email index decides duplicates.
+ * Creates a staff account. With a password the person can sign in at once but must first replace
+ * it with one only they know (the admin knows this one); without one, an invitation email carries a
+ * one-time link to choose it. The unique email index decides duplicates.
  */
 export async function createStaff(prisma: Db, ctx: Ctx, input: StaffCreateInput): Promise<StaffDetail> {
+  if (input.password) assertAcceptablePassword(input.password, "password", [input.email, input.name]);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   const profile = profileFields(input);
   const { userId, emailId } = await prisma
     .$transaction(async (tx) => {
       await assertActiveDepartment(tx, profile.departmentId);
       const user = await tx.user.create({
-        data: { email: input.email, name: input.name, role: input.role, passwordHash, staffProfile: { create: profile } },
+        data: { email: input.email, name: input.name, role: input.role, passwordHash, requiredAction: passwordHash ? "UPDATE_PASSWORD" : null, staffProfile: { create: profile } },
         select: { id: true, language: true },
       });
       const fields = Object.entries({ name: input.name, email: input.email, role: input.role, ...profile }).filter(([, v]) => v !== null).map(([k]) => k);
       await audit(tx, ctx, { action: "CREATE", entity: "User", entityId: user.id, details: { fields, invited: !passwordHash } });
       if (passwordHash) return { userId: user.id, emailId: null };
-      const token = await issuePasswordToken(tx, user.id, "INVITE");
+      const link = await issueLink(tx, user.id, "INVITE");
       const emailId = await queueEmail(tx, {
         to: input.email,
         locale: localeOf(user.language),
         template: "invitation",
-        data: { name: input.name, role: input.role, url: setPasswordUrl(token), expiresInHours: TOKEN_TTL_MINUTES.INVITE / 60 },
+        data: { name: input.name, role: input.role, url: link.url, expiresInHours: TOKEN_TTL_MINUTES.INVITE / 60 },
+        linkTokenId: link.tokenId,
       });
       return { userId: user.id, emailId };
     })

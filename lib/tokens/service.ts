@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { audit } from "@/lib/server/audit";
 import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
 import { en } from "@/lib/i18n/en";
 import { AppError } from "@/lib/server/errors";
 import type { Ctx } from "@/lib/server/session";
@@ -17,16 +18,26 @@ export const isIntegrationToken = (bearer: string) => bearer.startsWith(TOKEN_PR
 
 const PUBLIC_FIELDS = { id: true, name: true, scopes: true, createdAt: true, expiresAt: true, lastUsedAt: true, revokedAt: true } as const;
 
+/**
+ * Every token expires: after `expiresInDays`, else API_TOKEN_DEFAULT_DAYS, and never later than
+ * API_TOKEN_MAX_DAYS (OWASP ASVS 3.5: credentials for services have a bounded life). Tokens made
+ * before this rule keep working without expiry; the tokens page flags them for replacement.
+ */
 export async function createToken(prisma: Db, ctx: Ctx, input: TokenCreate) {
+  const { API_TOKEN_DEFAULT_DAYS, API_TOKEN_MAX_DAYS } = env();
+  const days = input.expiresInDays ?? Math.min(API_TOKEN_DEFAULT_DAYS, API_TOKEN_MAX_DAYS);
+  if (days > API_TOKEN_MAX_DAYS) {
+    throw new AppError("VALIDATION_FAILED", en.tokens.errors.atMostDays(API_TOKEN_MAX_DAYS), { fields: { expiresInDays: en.tokens.errors.atMostDays(API_TOKEN_MAX_DAYS) } });
+  }
   const secret = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
-  const expiresAt = input.expiresInDays ? new Date(clock.now().getTime() + input.expiresInDays * 86_400_000) : null;
+  const expiresAt = new Date(clock.now().getTime() + days * 86_400_000);
   const scopes = [...new Set(input.scopes)];
   const token = await prisma.$transaction(async (tx) => {
     const row = await tx.apiToken.create({
       data: { name: input.name, ownerId: ctx.actor.id, tokenHash: hashToken(secret), scopes, expiresAt },
       select: PUBLIC_FIELDS,
     });
-    await audit(tx, ctx, { action: "CREATE", entity: "ApiToken", entityId: row.id, details: { name: row.name, scopes } });
+    await audit(tx, ctx, { action: "CREATE", entity: "ApiToken", entityId: row.id, details: { name: row.name, scopes, expiresAt: expiresAt.toISOString() } });
     return row;
   });
   return { token, secret };
@@ -60,7 +71,7 @@ export async function resolveToken(prisma: Db, secret: string) {
   const now = clock.now();
   const row = await prisma.apiToken.findUnique({
     where: { tokenHash: hashToken(secret) },
-    select: { id: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true, owner: { select: { id: true, role: true, name: true, email: true, active: true } } },
+    select: { id: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true, owner: { select: { id: true, role: true, name: true, email: true, active: true, requiredAction: true } } },
   });
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now) || !row.owner.active) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {

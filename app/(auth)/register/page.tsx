@@ -9,10 +9,11 @@ export const generateMetadata = titled((m) => m.titles.register);
 
 export default async function RegisterPage() {
   await connection(); // rendered per request: the hospital name is runtime configuration
-  const m = (await messages()).patients;
+  const all = await messages();
+  const m = all.patients;
   return (
     <AuthCard title={m.registration.title} subtitle={m.registration.subtitle} wide>
-      <SelfRegisterForm action={selfRegisterAction} labels={{ form: m.form, registration: m.registration }} />
+      <SelfRegisterForm action={selfRegisterAction} labels={{ form: m.form, registration: m.registration, registered: all.accounts.registered }} />
     </AuthCard>
   );
 }

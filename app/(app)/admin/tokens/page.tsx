@@ -8,6 +8,7 @@ import { Table, cell } from "@/components/ui/Table";
 import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { clock } from "@/lib/server/clock";
 import { db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
 import { formatInstant } from "@/lib/server/format";
 import { guardPage } from "@/lib/server/guard";
 import { listTokens } from "@/lib/tokens/service";
@@ -19,7 +20,8 @@ export const dynamic = "force-dynamic";
 export default async function TokensPage() {
   await guardPage("token.manage", "/admin/tokens");
   const locale = await requestLocale();
-  const m = (await messages()).tokens.tokens;
+  const catalogue = (await messages()).tokens;
+  const m = catalogue.tokens;
   const tokens = await listTokens(db());
   const now = clock.now();
   return (
@@ -41,7 +43,7 @@ export default async function TokensPage() {
                     <td className={cell}>{t.owner.name}</td>
                     <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatInstant(t.createdAt.toISOString(), locale)}</td>
                     <td className={`${cell} whitespace-nowrap tabular-nums`}>{t.lastUsedAt ? formatInstant(t.lastUsedAt.toISOString(), locale) : m.never}</td>
-                    <td className={`${cell} whitespace-nowrap tabular-nums`}>{t.expiresAt ? formatInstant(t.expiresAt.toISOString(), locale) : m.noExpiry}</td>
+                    <td className={`${cell} whitespace-nowrap tabular-nums`}>{t.expiresAt ? formatInstant(t.expiresAt.toISOString(), locale) : <Badge tone="warning">{m.noExpiry}</Badge>}</td>
                     <td className={cell}>
                       {t.revokedAt ? <Badge tone="danger">{m.revoked}</Badge> : expired ? <Badge tone="warning">{m.expired}</Badge> : <Badge tone="success">{m.active}</Badge>}
                     </td>
@@ -54,7 +56,7 @@ export default async function TokensPage() {
         </div>
         <div className="max-w-xl">
           <Card title={m.newTitle}>
-            <TokenForm action={createTokenAction} labels={m} />
+            <TokenForm action={createTokenAction} labels={{ ...m, expiresHint: catalogue.phrases.expiresHint(env().API_TOKEN_DEFAULT_DAYS, env().API_TOKEN_MAX_DAYS) }} />
           </Card>
         </div>
       </div>
