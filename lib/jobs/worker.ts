@@ -4,9 +4,8 @@ import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { log } from "@/lib/server/log";
 import { JOBS, type JobName, type JobPayload } from "./definitions";
-import { sendOutboxEmail, waitingEmails } from "./email";
+import { sendOutboxEmail, sweepOutbox } from "./email";
 import { runExport } from "./exports";
-import { enqueue } from "./queue";
 import { sendDueReminders } from "./reminders";
 import { sendMonthlyReports } from "./reports";
 
@@ -16,9 +15,7 @@ type Handler<N extends JobName> = (payload: JobPayload<N>, job: PgBoss.JobWithMe
 export function handlers(prisma: Db, boss: PgBoss, mail: MailConfig = mailConfig()): { [N in JobName]: Handler<N> } {
   return {
     "email.send": (p, job) => sendOutboxEmail(prisma, p.emailId, { final: job.retryCount >= job.retryLimit }, mail),
-    "email.sweep": async () => {
-      for (const emailId of await waitingEmails(prisma, 30, mail)) await enqueue(boss, "email.send", { emailId }, { key: emailId });
-    },
+    "email.sweep": () => sweepOutbox(prisma, mail),
     "reminders.send": () => sendDueReminders(prisma, mail),
     "reports.monthly": (p) => sendMonthlyReports(prisma, p.month, mail),
     "export.run": (p) => runExport(prisma, p.exportId),
