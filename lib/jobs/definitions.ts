@@ -14,8 +14,11 @@ export const JOBS = {
   "reminders.send": { payload: z.object({}).passthrough(), options: retry, cron: "*/15 * * * *" },
   /** On the 1st at 06:00: each active doctor's activity report for the previous month. */
   "reports.monthly": { payload: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/).optional() }).passthrough(), options: retry, cron: "0 6 1 * *" },
-  /** A user's CSV export of a treatment history. */
-  "export.run": { payload: z.object({ exportId: z.string().min(1) }), options: { retryLimit: 3, retryDelay: 10, retryBackoff: true } },
+  /**
+   * A user's CSV export of a treatment history. A long export is not a dead one: the job lease
+   * (lib/jobs/lease.ts) tells a crash within a minute, so pg-boss's own timeout is only a backstop.
+   */
+  "export.run": { payload: z.object({ exportId: z.string().min(1) }), options: { retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: 4 * 3600 } },
 } as const;
 
 export type JobName = keyof typeof JOBS;
