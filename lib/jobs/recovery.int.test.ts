@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import pg from "pg";
 import type PgBoss from "pg-boss";
 import { SMTPServer } from "smtp-server";
@@ -9,6 +8,7 @@ import { queueEmail, type MailConfig } from "@/lib/notifications/mail";
 import { db } from "@/lib/server/db";
 import type { Ctx } from "@/lib/server/session";
 import { seedPatient, seedUser } from "@/prisma/builders";
+import { startScript, stopScript } from "@/tests/child-process";
 import { resetDatabase } from "@/tests/reset";
 import { startCaptureSmtp } from "@/tests/smtp";
 import { requestExport } from "./exports";
@@ -22,39 +22,11 @@ import { startWorkers } from "./worker";
 // second worker must finish the work: the same email once more with the same Message-ID, the
 // export within a minute, with one row and one complete file.
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const url = () => process.env.DATABASE_URL!;
 const messageIdOf = (raw: string) => /^Message-ID:\s*(<[^>]+>)/im.exec(raw)?.[1];
 
-/** A worker process (tests/worker-process.ts) with these settings, once it says it is ready. */
-async function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/worker-process.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url(), ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker process not ready:\n${output}`)), 90_000);
-    child.stdout!.on("data", (d: Buffer) => {
-      output += d.toString();
-      if (output.includes("worker ready")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
-    child.on("exit", (code) => reject(new Error(`worker process exited (${code}):\n${output}`)));
-  });
-  return child;
-}
-
-async function kill(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGKILL");
-  await exited;
-}
+const startWorkerProcess = (env: Record<string, string>) => startScript("tests/worker-process.ts", { DATABASE_URL: url(), ...env }, "worker ready");
+const kill = (child: ChildProcess) => stopScript(child, "SIGKILL");
 
 /** Polls `read` until `done` holds, or fails after `timeoutMs`. */
 async function until<T>(read: () => Promise<T>, done: (v: T) => boolean, timeoutMs: number, what: string): Promise<T> {

@@ -4,14 +4,14 @@
 // EMAIL_CONCURRENCY from the environment or its default) asked to sweep the outbox once (what its
 // cron does every minute). Timed from that request until every email is SENT, so the worker's
 // polling delay counts against it; the target is ≥ 20 emails/s.
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { startQueue } from "../../lib/jobs/queue";
 import { mailConfig, queueEmail } from "../../lib/notifications/mail";
 import { createDb } from "../../lib/server/db";
+import { startScript, stopScript } from "../../tests/child-process";
 import { startCaptureSmtp } from "../../tests/smtp";
 import { createTestDatabase } from "../../tests/test-db";
-import { root, round } from "./common";
+import { round } from "./common";
 
 export type EmailOptions = { emails: number; keep: boolean; log: (s: string) => void };
 export type EmailResult = {
@@ -29,29 +29,6 @@ export type EmailResult = {
 
 const FROM = "bench@bench.hospital";
 
-/** scripts/worker.ts on the bench database, once it says it has started. */
-async function startWorker(url: string, smtpUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/worker.ts")], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, DATABASE_URL: url, SMTP_URL: smtpUrl, MAIL_FROM: FROM, NODE_ENV: "production" },
-  });
-  let output = "";
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the worker did not start within 60 s:\n${output}`)), 60_000);
-    child.stdout!.on("data", (d: Buffer) => {
-      output += d.toString();
-      if (output.includes("Worker started")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
-    child.once("exit", (code) => reject(new Error(`the worker exited (${code}):\n${output}`)));
-  });
-  return child;
-}
-
 export async function benchEmail(opts: EmailOptions): Promise<EmailResult> {
   opts.log("\n== email delivery, one worker ==");
   const database = await createTestDatabase("hospital_bench_email");
@@ -64,7 +41,7 @@ export async function benchEmail(opts: EmailOptions): Promise<EmailResult> {
     for (let i = 0; i < opts.emails; i++) {
       await queueEmail(prisma, { to: `patient${i}@bench.hospital`, locale: "en", template: "reminder", data: { patientName: `Patient ${i}`, doctorName: "Dr. Bench", startsAt: new Date(Date.now() + 86_400_000), url: "http://127.0.0.1/appointments" } }, config);
     }
-    worker = await startWorker(database.url, smtp.url);
+    worker = await startScript("scripts/worker.ts", { DATABASE_URL: database.url, SMTP_URL: smtp.url, MAIL_FROM: FROM, NODE_ENV: "production" }, "Worker started", 60_000);
     const boss = await startQueue(database.url, { work: false });
     const started = Date.now();
     try {
@@ -95,11 +72,7 @@ export async function benchEmail(opts: EmailOptions): Promise<EmailResult> {
     opts.log(`  ${result.emails} emails in ${result.seconds} s: ${result.perSecond} emails/s (${result.sendingPerSecond}/s once picked up), concurrency ${result.concurrency}, ${result.received} received, ${result.duplicates} duplicates`);
     return result;
   } finally {
-    if (worker && worker.exitCode === null) {
-      const exited = new Promise((r) => worker!.once("exit", r));
-      worker.kill("SIGTERM");
-      await exited;
-    }
+    if (worker) await stopScript(worker, "SIGTERM");
     await smtp.close();
     await prisma.$disconnect();
     if (opts.keep) opts.log(`  kept: ${database.url}`);
