@@ -167,18 +167,45 @@ export async function deliverEmails(prisma: Db, ids: string[], config: MailConfi
 
 /**
  * The outbox sweep: sends every due email (never sent yet, failed and past its backoff, or claimed by
- * a sender that died) in batches of EMAIL_CONCURRENCY sent at once, until none is due or `budgetMs`
- * has passed. Workers running it side by side share the outbox (SKIP LOCKED).
+ * a sender that died) EMAIL_CONCURRENCY at a time, until none is due or `budgetMs` has passed. Emails
+ * are claimed in batches of EMAIL_CONCURRENCY, the next batch while the current one is being sent, so
+ * a claimed email waits for at most one send before its own. Workers running it side by side share the
+ * outbox (SKIP LOCKED).
  */
 export async function deliverDueEmails(prisma: Db, config: MailConfig = mailConfig(), opts: { budgetMs?: number } = {}): Promise<{ sent: number; failed: number }> {
   const done = { sent: 0, failed: 0 };
   if (!config.smtpUrl) return done;
   const until = Date.now() + (opts.budgetMs ?? 50_000);
-  while (Date.now() < until) {
-    const batch = await claimDueEmails(prisma, concurrencyOf(config), config);
-    if (batch.length === 0) break;
-    for (const outcome of await Promise.all(batch.map((e) => sendClaimed(prisma, e, config, false)))) done[outcome]++;
-  }
+  const lanes = concurrencyOf(config);
+  const claimed: Claimed[] = [];
+  let exhausted = false;
+  let claiming: Promise<void> | null = null;
+  let failure: unknown;
+  const refill = () =>
+    (claiming ??= claimDueEmails(prisma, lanes, config)
+      .then((batch) => {
+        claimed.push(...batch);
+        exhausted = batch.length === 0;
+      })
+      .catch((err: unknown) => {
+        failure = err;
+        exhausted = true;
+      })
+      .finally(() => (claiming = null)));
+  const more = () => !exhausted && Date.now() < until;
+  /** The next claimed email; claims the next batch when this one runs low. Claimed emails are always sent. */
+  const next = async (): Promise<Claimed | undefined> => {
+    while (claimed.length === 0 && more()) await refill();
+    if (claimed.length <= lanes / 2 && more()) void refill();
+    return claimed.shift();
+  };
+  const lane = async () => {
+    for (let email = await next(); email; email = await next()) done[await sendClaimed(prisma, email, config, false)]++;
+  };
+  await Promise.all(Array.from({ length: lanes }, lane));
+  await claiming; // a batch claimed as the last lane finished is sent too
+  if (claimed.length > 0) await Promise.all(claimed.splice(0).map(async (email) => done[await sendClaimed(prisma, email, config, false)]++));
+  if (failure) throw failure;
   return done;
 }
 
