@@ -14,6 +14,8 @@ export const JOBS = {
   "reminders.send": { payload: z.object({}).passthrough(), options: retry, cron: "*/15 * * * *" },
   /** On the 1st at 06:00: each active doctor's activity report for the previous month. */
   "reports.monthly": { payload: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/).optional() }).passthrough(), options: retry, cron: "0 6 1 * *" },
+  /** Every hour: deletes the Idempotency-Key answers older than 24 hours (lib/server/idempotency.ts). */
+  "idempotency.purge": { payload: z.object({}).passthrough(), options: { retryLimit: 1 }, cron: "23 * * * *" },
   /**
    * A user's CSV export of a treatment history. A long export is not a dead one: the job lease
    * (lib/jobs/lease.ts) tells a crash within a minute, so pg-boss's own timeout is only a backstop.

@@ -2,6 +2,7 @@ import type PgBoss from "pg-boss";
 import { mailConfig, type MailConfig } from "@/lib/notifications/mail";
 import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
+import { purgeIdempotencyKeys } from "@/lib/server/idempotency";
 import { log } from "@/lib/server/log";
 import { JOBS, type JobName, type JobPayload } from "./definitions";
 import { sendOutboxEmail, sweepOutbox } from "./email";
@@ -20,6 +21,7 @@ export function handlers(prisma: Db, boss: PgBoss, mail: MailConfig = mailConfig
     "reminders.send": () => sendDueReminders(prisma, mail),
     "reports.monthly": (p) => sendMonthlyReports(prisma, p.month, mail),
     "export.run": (p) => runExport(prisma, p.exportId),
+    "idempotency.purge": () => purgeIdempotencyKeys(prisma),
   };
 }
 
