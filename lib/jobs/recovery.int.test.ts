@@ -11,6 +11,7 @@ import { seedPatient, seedUser } from "@/prisma/builders";
 import { startScript, stopScript } from "@/tests/child-process";
 import { resetDatabase } from "@/tests/reset";
 import { startCaptureSmtp } from "@/tests/smtp";
+import { JOB_NAMES } from "./definitions";
 import { requestExport } from "./exports";
 import { enqueue, startQueue } from "./queue";
 import { startWorkers } from "./worker";
@@ -72,6 +73,10 @@ afterEach(async () => {
   if (child) await kill(child);
   await boss?.stop({ graceful: false, wait: true });
   child = boss = undefined;
+  // The queue outlives the database reset: no job of these tests may reach another file's worker.
+  const cleanup = await startQueue(url(), { work: false });
+  for (const name of JOB_NAMES) await cleanup.deleteAllJobs(name);
+  await cleanup.stop({ graceful: false, wait: true });
 });
 
 describe("a worker killed mid-job", () => {
