@@ -12,7 +12,7 @@ import { ZDepartmentCreate } from "../lib/departments/schemas";
 import { createDepartment } from "../lib/departments/service";
 import { runScheduledNow } from "../lib/jobs/admin";
 import type { ScheduledJob } from "../lib/jobs/definitions";
-import { sendOutboxEmail, waitingEmails } from "../lib/jobs/email";
+import { sweepOutbox } from "../lib/jobs/email";
 import { startQueue } from "../lib/jobs/queue";
 import { sendDueReminders } from "../lib/jobs/reminders";
 import { sendMonthlyReports } from "../lib/jobs/reports";
@@ -268,11 +268,7 @@ function buildProgram(): Command {
         }
       } else if (name === "reminders.send") result = { reminded: (await sendDueReminders(db())).reminded.length };
       else if (name === "reports.monthly") result = await sendMonthlyReports(db());
-      else {
-        const ids = await waitingEmails(db());
-        for (const id of ids) await sendOutboxEmail(db(), id, { final: false });
-        result = { attempted: ids.length };
-      }
+      else result = await sweepOutbox(db());
       await audit(db(), ctx, { action: "UPDATE", entity: "Job", details: { via: "console", job: name, enqueued: !!o.enqueue } });
       print({ job: name, ...(result as Row) });
     });

@@ -199,6 +199,8 @@ export const en = {
     badPath: "The address of this request is not valid (a malformed %-escape).",
     tooLarge: (limit: string) => `The request body is larger than ${limit}.`,
     idempotencyReused: "This Idempotency-Key was already used with a different request.",
+    idempotencyInUse: "A request with this Idempotency-Key is still being processed. Try again in a moment.",
+    idempotencyKeyFormat: "Use 1 to 255 visible ASCII characters, e.g. a UUID",
     unavailable: "The service is briefly unavailable. Please try again in a moment.",
     fixFields: "Some fields need attention.",
     required: "Required",

@@ -184,6 +184,8 @@ export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "passwo
     badPath: "L'adresse de cette requête n'est pas valide (un échappement % mal formé).",
     tooLarge: (limit: string) => `Le corps de la requête dépasse ${limit}.`,
     idempotencyReused: "Cette clé Idempotency-Key a déjà servi pour une autre requête.",
+    idempotencyInUse: "Une requête avec cette clé Idempotency-Key est encore en cours de traitement. Réessayez dans un instant.",
+    idempotencyKeyFormat: "Utilisez 1 à 255 caractères ASCII visibles, par exemple un UUID",
     unavailable: "Le service est momentanément indisponible. Réessayez dans un instant.",
     fixFields: "Certains champs sont à corriger.",
     required: "Obligatoire",

@@ -15,8 +15,13 @@ export const JOBS = {
   "reminders.send": { payload: z.object({}).passthrough(), options: retry, cron: "*/15 * * * *" },
   /** On the 1st at 06:00: each active doctor's activity report for the previous month. */
   "reports.monthly": { payload: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/).optional() }).passthrough(), options: retry, cron: "0 6 1 * *" },
-  /** A user's CSV export of a treatment history. */
-  "export.run": { payload: z.object({ exportId: z.string().min(1) }), options: { retryLimit: 3, retryDelay: 10, retryBackoff: true } },
+  /** Every hour: deletes the Idempotency-Key answers older than 24 hours (lib/server/idempotency.ts). */
+  "idempotency.purge": { payload: z.object({}).passthrough(), options: { retryLimit: 1 }, cron: "23 * * * *" },
+  /**
+   * A user's CSV export of a treatment history. A long export is not a dead one: the job lease
+   * (lib/jobs/lease.ts) tells a crash within a minute, so pg-boss's own timeout is only a backstop.
+   */
+  "export.run": { payload: z.object({ exportId: z.string().min(1) }), options: { retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: 4 * 3600 } },
   /** A patient's self-registration, decided off the request so its answer and timing say nothing about the address. */
   "account.register": { payload: ZRegistrationJob, options: retry },
   /** A forgot-password request, likewise: a reset link for an active account, nothing otherwise. */

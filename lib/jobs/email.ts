@@ -1,4 +1,4 @@
-import { deliverEmail, mailConfig, type MailConfig } from "@/lib/notifications/mail";
+import { deliverDueEmails, deliverEmail, mailConfig, type MailConfig } from "@/lib/notifications/mail";
 import type { Db } from "@/lib/server/db";
 
 // Delivery through the queue: the outbox row is the truth, the job only carries its id.
@@ -13,14 +13,10 @@ export async function sendOutboxEmail(prisma: Db, id: string, opts: { final: boo
   return outcome;
 }
 
-/** The emails still waiting in the outbox for a while (their immediate delivery never happened). */
-export async function waitingEmails(prisma: Db, olderThanSeconds = 30, config: MailConfig = mailConfig()): Promise<string[]> {
-  if (!config.smtpUrl) return [];
-  const rows = await prisma.outboxEmail.findMany({
-    where: { status: "OUTBOX", createdAt: { lt: new Date(Date.now() - olderThanSeconds * 1000) } },
-    select: { id: true },
-    orderBy: { createdAt: "asc" },
-    take: 500,
-  });
-  return rows.map((r) => r.id);
+/**
+ * The `email.sweep` job: sends what is due in the outbox (deliverDueEmails), for at most 50 s so
+ * that one sweep ends before the next minute's starts; a longer backlog carries on then.
+ */
+export function sweepOutbox(prisma: Db, config: MailConfig = mailConfig()): Promise<{ sent: number; failed: number }> {
+  return deliverDueEmails(prisma, config, { budgetMs: 50_000 });
 }

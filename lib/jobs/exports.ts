@@ -70,18 +70,26 @@ export async function downloadExport(prisma: Db, ctx: Ctx, id: string): Promise<
 
 /**
  * Builds an export: reads the patient's timeline (every kind of event) oldest first, a page at a time,
- * as the requester sees it, recording progress after each page; then stores the CSV.
+ * as the requester sees it, recording progress after each page; then stores the CSV in the row.
+ *
+ * Safe to run again, whenever: each run restarts from the first page under a new attempt number and
+ * writes (progress, the file, a failure) only while the row still carries that number. A retry after
+ * a crash therefore starts cleanly, and a run given up for dead that wakes later stops at its next
+ * write instead of overwriting the retry's work; the one row holds the one file.
  */
 export async function runExport(prisma: Db, exportId: string, opts: { pageSize?: number; onProgress?: (progress: number) => void } = {}): Promise<void> {
   const pageSize = opts.pageSize ?? EXPORT_PAGE_SIZE;
   const claimed = await prisma.export.updateManyAndReturn({
     where: { id: exportId, status: { in: ["QUEUED", "RUNNING"] } },
-    data: { status: "RUNNING", progress: 0, startedAt: clock.now() },
-    select: { patientId: true, requester: { select: { id: true, role: true, name: true, email: true, language: true } } },
+    data: { status: "RUNNING", progress: 0, startedAt: clock.now(), attempts: { increment: 1 } },
+    select: { attempts: true, patientId: true, requester: { select: { id: true, role: true, name: true, email: true, language: true } } },
   });
   if (claimed.length === 0 || !claimed[0].patientId) return;
-  const { patientId, requester } = claimed[0];
+  const { patientId, requester, attempts } = claimed[0];
   const ctx: Ctx = { actor: requester as Actor, ip: null };
+  const mine = { id: exportId, status: "RUNNING" as const, attempts };
+  /** Writes to the export while this run still owns it; false once another run has taken over. */
+  const write = async (data: Parameters<Db["export"]["updateMany"]>[0]["data"]) => (await prisma.export.updateMany({ where: mine, data })).count === 1;
   try {
     const patient = await prisma.patient.findUniqueOrThrow({ where: { id: patientId }, select: { mrn: true } });
     const rows: string[][] = [];
@@ -90,20 +98,24 @@ export async function runExport(prisma: Db, exportId: string, opts: { pageSize?:
       rows.push(...chunk.items.map((e) => [e.at, e.kind, e.summary, e.flag ?? "", e.id]));
       const done = rows.length >= chunk.total || chunk.items.length < pageSize;
       const progress = Math.min(0.99, rows.length / Math.max(chunk.total, 1));
-      await prisma.export.update({ where: { id: exportId }, data: { progress } });
+      if (!(await write({ progress }))) return;
       opts.onProgress?.(progress);
       if (done) break;
     }
     // The header in the requester's language; the rows as the timeline writes them.
     const header = catalog(isLocale(requester.language) ? requester.language : "en").jobs.exports.csvHeader;
     const csv = stringify([header, ...rows]);
-    await prisma.export.update({
-      where: { id: exportId },
-      data: { status: "DONE", progress: 1, finishedAt: clock.now(), filename: `treatment-history-${patient.mrn}.csv`, contentType: "text/csv; charset=utf-8", content: new Uint8Array(Buffer.from(csv, "utf8")) },
+    const stored = await write({
+      status: "DONE",
+      progress: 1,
+      finishedAt: clock.now(),
+      filename: `treatment-history-${patient.mrn}.csv`,
+      contentType: "text/csv; charset=utf-8",
+      content: new Uint8Array(Buffer.from(csv, "utf8")),
     });
-    opts.onProgress?.(1);
+    if (stored) opts.onProgress?.(1);
   } catch (err) {
-    await prisma.export.update({ where: { id: exportId }, data: { status: "FAILED", error: (err instanceof Error ? err.message : String(err)).slice(0, 1000), finishedAt: clock.now() } });
+    await write({ status: "FAILED", error: (err instanceof Error ? err.message : String(err)).slice(0, 1000), finishedAt: clock.now() });
     throw err;
   }
 }

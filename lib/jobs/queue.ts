@@ -16,7 +16,10 @@ export async function startQueue(url: string, opts: { work: boolean }): Promise<
   boss.on("error", (error) => log("error", "job queue error", { error: error.message }));
   await boss.start();
   for (const name of JOB_NAMES) {
-    if (!(await boss.getQueue(name))) await boss.createQueue(name, { ...JOBS[name].options, deleteAfterSeconds: 14 * 24 * 3600 });
+    const options = { ...JOBS[name].options, deleteAfterSeconds: 14 * 24 * 3600 };
+    // An existing queue takes the options of this version too (retries, expiry).
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, options);
+    else if (opts.work) await boss.updateQueue(name, options);
   }
   return boss;
 }

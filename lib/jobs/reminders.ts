@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { catalog, INTL_TAG, localeOf, type Locale } from "@/lib/i18n";
-import { deliverEmail, mailConfig, queueEmail, type MailConfig } from "@/lib/notifications/mail";
+import { deliverEmails, mailConfig, queueEmail, type MailConfig } from "@/lib/notifications/mail";
 import { notify } from "@/lib/notifications/service";
 import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
@@ -37,6 +37,6 @@ export async function sendDueReminders(prisma: Db, config: MailConfig = mailConf
     }
     return { ids: rows.map((r) => r.id), emailIds };
   });
-  for (const id of emailIds) await deliverEmail(prisma, id, config);
+  await deliverEmails(prisma, emailIds, config);
   return { reminded: ids };
 }

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { localeOf } from "@/lib/i18n";
-import { deliverEmail, mailConfig, queueEmail, type MailConfig } from "@/lib/notifications/mail";
+import { deliverEmails, mailConfig, queueEmail, type MailConfig } from "@/lib/notifications/mail";
 import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
 import { appUrl, env } from "@/lib/server/env";
@@ -21,7 +21,7 @@ export async function sendMonthlyReports(prisma: Db, month = previousMonth(), co
   const from = start.toJSDate();
   const to = start.plus({ months: 1 }).toJSDate();
   const doctors = await prisma.user.findMany({ where: { role: "DOCTOR", active: true }, select: { id: true, name: true, email: true, language: true }, orderBy: { name: "asc" } });
-  let sent = 0;
+  const emailIds: string[] = [];
   for (const doctor of doctors) {
     const emailId = await prisma.$transaction(async (tx) => {
       const inserted = await tx.$queryRaw<{ id: string }[]>`
@@ -54,10 +54,9 @@ export async function sendMonthlyReports(prisma: Db, month = previousMonth(), co
       await tx.doctorReport.update({ where: { id: inserted[0].id }, data: { emailId: id } });
       return id;
     });
-    if (emailId) {
-      sent++;
-      await deliverEmail(prisma, emailId, config);
-    }
+    if (emailId) emailIds.push(emailId);
   }
-  return { sent };
+  // Sent together at the end; should this run die first, the outbox sweep sends them.
+  await deliverEmails(prisma, emailIds, config);
+  return { sent: emailIds.length };
 }

@@ -1,8 +1,10 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { NextRequest, NextResponse } from "next/server";
 import { z } from "zod";
 import { AppError, type ErrorBody } from "./errors";
 import { toAppError } from "./errors-map";
+import { db } from "./db";
 import { authorize } from "./guard";
+import { idempotencyKeyOf, idempotently, readBodyBytes } from "./idempotency";
 import type { Permission } from "./permissions";
 import type { Ctx } from "./session";
 import { parseInput } from "./validation";
@@ -41,19 +43,28 @@ function respond(result: unknown): Response {
 
 /**
  * A route handler behind the guard: the caller must hold the permission. `scopes`: the integration
- * token scopes (besides "full") that may call it, e.g. ["public-health:read"].
+ * token scopes (besides "full") that may call it, e.g. ["public-health:read"]. `idempotent`: the route
+ * honours an Idempotency-Key header (lib/server/idempotency.ts; mark it `idempotent` in openapi-routes.ts too).
  */
 export function apiRoute<P extends Params = Params>(
   permission: Permission,
   handler: (args: { req: NextRequest; ctx: Ctx; params: P }) => Promise<unknown>,
-  options: { scopes?: readonly string[] } = {},
+  options: { scopes?: readonly string[]; idempotent?: boolean } = {},
 ) {
   return async (req: NextRequest, route: RouteContext<P>): Promise<Response> => {
+    const fail = async (err: unknown) => errorResponse(err, { method: req.method, path: req.nextUrl.pathname }, await callerLocale());
     try {
       const ctx = await authorize(permission, options.scopes);
-      return respond(await handler({ req, ctx, params: await route.params }));
+      const params = await route.params;
+      const key = options.idempotent ? idempotencyKeyOf(req) : null;
+      if (key === null) return respond(await handler({ req, ctx, params }));
+      // The body is read once here (for the request's fingerprint) and handed on to the route.
+      const body = await readBodyBytes(req);
+      const again = new NextRequest(req.url, { method: req.method, headers: req.headers, body: body.byteLength ? body : undefined });
+      const run = () => handler({ req: again, ctx, params }).then(respond, fail);
+      return await idempotently(db(), { actorId: ctx.actor.id, key, method: req.method, path: req.nextUrl.pathname, body }, run);
     } catch (err) {
-      return errorResponse(err, { method: req.method, path: req.nextUrl.pathname }, await callerLocale());
+      return fail(err);
     }
   };
 }

@@ -42,6 +42,12 @@ const ZEnv = z.object({
   APP_URL: z.string().url().optional(),
   // The reminder job (every 15 minutes) reminds patients of BOOKED appointments starting within this many hours.
   REMINDER_HOURS_BEFORE: z.coerce.number().positive().default(24),
+  // Outbox delivery (lib/notifications/mail.ts): emails sent at once per process over pooled SMTP
+  // connections, and how long a sender's claim on an email lasts before another may send it.
+  EMAIL_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
+  EMAIL_LEASE_SECONDS: z.coerce.number().int().min(1).default(120),
+  // Running jobs renew a lease every third of this; a job whose worker died is retried once it expires.
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(1).default(20),
   // Optional triage by a language model (lib/triage/llm.ts); without a key the built-in rules decide.
   TRIAGE_LLM_PROVIDER: z.enum(["openai", "gemini"]).optional(),
   TRIAGE_LLM_API_KEY: z.string().min(1).optional(),

@@ -34,6 +34,23 @@ describe("OpenAPI document", () => {
     expect(documented.filter((r) => !onDisk.includes(r)), "documented but no route file exports them").toEqual([]);
   });
 
+  it("documents the Idempotency-Key header on exactly the routes that honour it, the creating POSTs among them", () => {
+    const honoured = routesOnDisk()
+      .filter((r) => r.startsWith("POST "))
+      .filter((r) => /apiRoute[^]*\{ idempotent: true \}\);/.test(readFileSync(path.join(API_DIR, r.slice(6).replace(/\{(\w+)\}/g, "[$1]"), "route.ts"), "utf8")))
+      .sort();
+    const documented = Object.entries(doc.paths)
+      .flatMap(([p, ops]) => Object.entries(ops).map(([m, op]) => [`${m.toUpperCase()} ${p}`, op] as const))
+      .filter(([, op]) => ((op as { parameters?: { name: string; in: string }[] }).parameters ?? []).some((x) => x.name === "Idempotency-Key" && x.in === "header"))
+      .map(([r]) => r)
+      .sort();
+    expect(documented).toEqual(honoured);
+    for (const r of ["POST /appointments", "POST /admissions", "POST /prescriptions", "POST /prescriptions/{id}/dispense", "POST /payments", "POST /patients"]) expect(honoured).toContain(r);
+    const book = doc.paths["/appointments"].post as unknown as { responses: Record<string, { description: string }> };
+    expect(book.responses["422"].description).toContain("IDEMPOTENCY_KEY_REUSED");
+    expect(book.responses["409"].description).toContain("IDEMPOTENCY_KEY_IN_USE");
+  });
+
   it("is a valid OpenAPI 3.1 document", async () => {
     const validator = new Validator();
     const result = await validator.validate(JSON.parse(JSON.stringify(doc)));

@@ -50,6 +50,21 @@ const ERROR_STATUSES: Record<string, string> = {
   "429": "Too many requests (RATE_LIMITED, with Retry-After).",
 };
 
+// The Idempotency-Key header (lib/server/idempotency.ts) on the operations marked `idempotent`.
+const IDEMPOTENCY_PARAMETER = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  description:
+    "Makes a retry safe (IETF draft-ietf-httpapi-idempotency-key-header): any unique value of 1 to 255 visible ASCII characters (a UUID v4), chosen by the client per operation and reused only to retry that same request. Keys are the caller's own and last 24 hours. The same key and the same request (method, path and body) within them returns the first answer, status and body, with `Idempotent-Replayed: true`, without doing the operation again; kept answers are successes and refusals by the rules (403, 404, 409, 422, 423), while 400, 413, 429 and 5xx are not kept, so the key may be sent again. A changed request needs a new key.",
+  schema: { type: "string", minLength: 1, maxLength: 255, pattern: "^[\\x21-\\x7e]+$" },
+  example: "4f1c2a8e-0b7d-4d5e-9a61-3c2f8e9b7a10",
+};
+const IDEMPOTENCY_ERRORS: Record<string, string> = {
+  "409": "IDEMPOTENCY_KEY_IN_USE: the first request with this Idempotency-Key is still running (Retry-After).",
+  "422": "IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used with a different request.",
+};
+
 const QUERY_DESCRIPTIONS: Record<string, { description: string; schema: Json }> = {
   q: { description: "Search text.", schema: { type: "string", maxLength: 200 } },
   page: { description: "Page number, from 1.", schema: { type: "integer", minimum: 1, default: 1 } },
@@ -69,6 +84,7 @@ function operationObject(op: Operation): Json {
   const parameters = [
     ...pathParams.map((name) => ({ name, in: "path", required: true, schema: { type: "string" } })),
     ...(op.query ?? []).map((name) => ({ name, in: "query", required: false, ...(QUERY_DESCRIPTIONS[name] ?? { schema: { type: "string" } }) })),
+    ...(op.idempotent ? [IDEMPOTENCY_PARAMETER] : []),
   ];
   const status = String(op.status ?? 200);
   const errors = Object.fromEntries(
@@ -77,6 +93,11 @@ function operationObject(op: Operation): Json {
       .filter(([code]) => code !== "400" || op.body || op.query?.length)
       .map(([code, description]) => [code, { description, content: { "application/json": { schema: ref("Error") } } }]),
   );
+  if (op.idempotent) {
+    for (const [code, description] of Object.entries(IDEMPOTENCY_ERRORS)) {
+      errors[code] = { description: errors[code] ? `${errors[code].description} ${description}` : description, content: { "application/json": { schema: ref("Error") } } };
+    }
+  }
   const permission = op.permission ? `Permission \`${op.permission}\` (${PERMISSIONS[op.permission].roles.join(", ")}).` : "Public.";
   const scopes = `Token scopes: full${op.scopes?.length ? `, ${op.scopes.join(", ")}` : ""}.`;
   return {

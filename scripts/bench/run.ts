@@ -1,15 +1,16 @@
 // `npm run bench`: patient search at realistic sizes, booking throughput and the doctor's day view,
 // through the real HTTP API under load and in-process, with a verdict against the targets.
 //
-//   npm run bench -- [--only search,booking,dayview,pdf] [--sizes 10000,1000000] [--appointments 5000000]
-//                    [--duration 12] [--connections 6] [--port 3200] [--runs 200] [--build] [--keep]
+//   npm run bench -- [--only search,booking,dayview,pdf,email] [--sizes 10000,1000000] [--appointments 5000000]
+//                    [--duration 12] [--connections 6] [--port 3200] [--runs 200] [--emails 2000] [--build] [--keep]
 //
 // Patient search (bench-results/patient-search.json):
 // For each size: a fresh database (createTestDatabase, migrated like production) seeded with a
 // synthetic hospital by set-based SQL, then ANALYZE; listPatients timed in-process over the query
 // mix; `next start` on that database, a bearer token for a staff user, and autocannon replaying the
 // same mix. Scheduling (bench-results/scheduling.json): see scheduling.ts. Prescription PDF
-// (bench-results/prescription-pdf.json): see pdf.ts.
+// (bench-results/prescription-pdf.json): see pdf.ts. Email delivery (bench-results/email-delivery.json):
+// see email.ts.
 import autocannon from "autocannon";
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -28,6 +29,7 @@ import { searchMix, type SearchCase } from "./data";
 import { figure, rssMonitor, summaryTable, writeResults, type Figure } from "./report";
 import { benchPdf } from "./pdf";
 import { benchChart } from "./chart";
+import { benchEmail } from "./email";
 import { benchBooking, benchDayView, type BookingResult, type DayViewResult } from "./scheduling";
 import { seedHospital, type SeedTimings } from "./seed";
 import { generateHospital } from "./generate";
@@ -36,7 +38,7 @@ import { benchHospital, type HospitalResult } from "./hospital";
 // The bench mints bearer tokens in-process; the server it starts signs with the same secret.
 process.env.NEXTAUTH_SECRET = BENCH_SECRET;
 
-const PARTS = ["search", "bedboard", "mixed", "booking", "dayview", "pdf", "chart"] as const;
+const PARTS = ["search", "bedboard", "mixed", "booking", "dayview", "pdf", "chart", "email"] as const;
 const { values: args } = parseArgs({
   options: {
     only: { type: "string", default: PARTS.join(",") },
@@ -49,6 +51,7 @@ const { values: args } = parseArgs({
     connections: { type: "string", default: "6" },
     port: { type: "string", default: "3200" },
     runs: { type: "string", default: "200" },
+    emails: { type: "string", default: "2000" },
     build: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
   },
@@ -532,6 +535,25 @@ async function chart(): Promise<Check[]> {
   return checks;
 }
 
+const EMAIL_TARGET_PER_S = 20;
+
+/** Email delivery by one worker (email.ts): emails/s until all are SENT. */
+async function email(): Promise<Check[]> {
+  const started = new Date();
+  const load = loadSampler();
+  const r = await benchEmail({ emails: Number(args.emails), keep: args.keep, log });
+  const clean = r.received === r.emails && r.duplicates === 0;
+  const checks: Check[] = [{
+    target: `one worker delivers ≥ ${EMAIL_TARGET_PER_S} emails/s to a local SMTP server`,
+    actual: `${r.perSecond} emails/s (${r.emails} in ${r.seconds} s, EMAIL_CONCURRENCY ${r.concurrency}; ${r.received} received, ${r.duplicates} duplicates)`,
+    pass: r.perSecond >= EMAIL_TARGET_PER_S && clean,
+  }];
+  figures.push(figure({ figure: `email delivery, one worker (${r.emails} queued, EMAIL_CONCURRENCY ${r.concurrency})`, value: r.perSecond, unit: "emails/s", target: `≥ ${EMAIL_TARGET_PER_S} emails/s`, pass: r.perSecond >= EMAIL_TARGET_PER_S && clean }));
+  printChecks(checks);
+  writeResult("email-delivery", { benchmark: "email-delivery", startedAt: started.toISOString(), finishedAt: new Date().toISOString(), machine: { ...(await machine()), load: load.stop() }, config: { emails: r.emails }, result: r, targets: checks });
+  return checks;
+}
+
 const RSS_TARGET_MB = 400;
 const MIXED_RPS = 1000;
 const MIXED_P95_MS = 50;
@@ -560,7 +582,7 @@ function hospitalFigures(h: HospitalResult) {
 async function main() {
   const started = new Date();
   const loadSeen = loadSampler();
-  ensureBuild(args.build, log);
+  if (only.some((p) => p !== "email")) ensureBuild(args.build, log);
   const checks: Check[] = [];
   const part = async (name: string, run: () => Promise<Check[]>) => {
     rss.part(name);
@@ -570,6 +592,7 @@ async function main() {
   if (only.includes("booking") || only.includes("dayview")) await part("scheduling", scheduling);
   if (only.includes("chart")) await part("chart", chart);
   if (only.includes("pdf")) await part("pdf", pdf);
+  if (only.includes("email")) await part("email", email);
   const memory = rss.stop();
   for (const [name, mb] of Object.entries(memory.perPartMB)) figures.push(figure({ figure: `app server RSS peak, ${name}`, value: mb, unit: "MB", target: `≤ ${RSS_TARGET_MB} MB`, pass: mb <= RSS_TARGET_MB }));
   figures.push(figure({ figure: "app server RSS peak, overall", value: memory.peakMB, unit: "MB", target: `≤ ${RSS_TARGET_MB} MB`, pass: memory.peakMB === null ? null : memory.peakMB <= RSS_TARGET_MB }));

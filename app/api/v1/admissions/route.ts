@@ -18,4 +18,4 @@ export const GET = apiRoute("admission.manage", async ({ req }) => {
 export const POST = apiRoute("admission.manage", async ({ req, ctx }) => {
   const { id } = await admitPatient(db(), ctx, await readJson(req, ZAdmit));
   return created(await getAdmission(db(), ctx, id));
-});
+}, { idempotent: true });

@@ -23,4 +23,4 @@ export const GET = apiRoute("appointment.read", async ({ req, ctx }) => {
 export const POST = apiRoute("appointment.book", async ({ req, ctx }) => {
   const { appointment } = await bookAppointment(db(), ctx, await readJson(req, ZBook));
   return created(appointment);
-});
+}, { idempotent: true });

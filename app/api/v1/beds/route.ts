@@ -23,4 +23,4 @@ export const GET = apiRoute("ward.read", async ({ req }) => {
 });
 
 /** `{ roomId, label }`. */
-export const POST = apiRoute("ward.manage", async ({ req, ctx }) => created(await createBed(db(), ctx, await readJson(req, ZBed))));
+export const POST = apiRoute("ward.manage", async ({ req, ctx }) => created(await createBed(db(), ctx, await readJson(req, ZBed))), { idempotent: true });

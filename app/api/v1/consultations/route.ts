@@ -15,4 +15,4 @@ export const GET = apiRoute("clinical.read", async ({ req, ctx }) => {
 export const POST = apiRoute("clinical.write", async ({ req, ctx }) => {
   const { id } = await createConsultation(db(), ctx, await readJson(req, ZConsultationCreate));
   return created(await getConsultation(db(), ctx, id));
-});
+}, { idempotent: true });

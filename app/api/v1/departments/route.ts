@@ -12,4 +12,4 @@ export const GET = apiRoute("department.read", async ({ req, ctx }) => {
   return listResponse(items, total, query);
 });
 
-export const POST = apiRoute("department.manage", async ({ req, ctx }) => created(await createDepartment(db(), ctx, await readJson(req, ZDepartmentCreate))));
+export const POST = apiRoute("department.manage", async ({ req, ctx }) => created(await createDepartment(db(), ctx, await readJson(req, ZDepartmentCreate))), { idempotent: true });

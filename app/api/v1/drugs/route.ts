@@ -15,4 +15,4 @@ export const GET = apiRoute("drug.read", async ({ req }) => {
 });
 
 /** Adds a drug; the same generic name, form and strength twice → 409 DUPLICATE. */
-export const POST = apiRoute("pharmacy.stock", async ({ req, ctx }) => created(await createDrug(db(), ctx, await readJson(req, ZDrugCreate))));
+export const POST = apiRoute("pharmacy.stock", async ({ req, ctx }) => created(await createDrug(db(), ctx, await readJson(req, ZDrugCreate))), { idempotent: true });

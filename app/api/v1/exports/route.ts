@@ -13,4 +13,4 @@ export const POST = apiRoute("export.request", async ({ req, ctx }) => {
   const { id } = await requestExport(db(), ctx, await readJson(req, ZExportRequest));
   await enqueue(await queue(), "export.run", { exportId: id }, { key: id });
   return NextResponse.json({ id }, { status: 202 });
-});
+}, { idempotent: true });

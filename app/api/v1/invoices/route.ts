@@ -15,4 +15,4 @@ export const GET = apiRoute("billing.read", async ({ req, ctx }) => {
 });
 
 /** `{ appointmentId } | { admissionId } | { patientId, lines }`; `409 DUPLICATE` when already invoiced. */
-export const POST = apiRoute("billing.manage", async ({ req, ctx }) => created(await createInvoice(db(), ctx, await readJson(req, ZCreateInvoice))));
+export const POST = apiRoute("billing.manage", async ({ req, ctx }) => created(await createInvoice(db(), ctx, await readJson(req, ZCreateInvoice))), { idempotent: true });

@@ -15,4 +15,4 @@ export const GET = apiRoute("clinical.read", async ({ req, ctx }) => {
 });
 
 /** `{ patientId, testIds: [...], consultationId?, notes? }` → 201 `{ items: [order, …] }`, one order per test. */
-export const POST = apiRoute("clinical.write", async ({ req, ctx }) => created({ items: await orderLabTests(db(), ctx, await readJson(req, ZLabOrder)) }));
+export const POST = apiRoute("clinical.write", async ({ req, ctx }) => created({ items: await orderLabTests(db(), ctx, await readJson(req, ZLabOrder)) }), { idempotent: true });

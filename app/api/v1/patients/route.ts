@@ -15,4 +15,4 @@ export const GET = apiRoute("patient.list", async ({ req }) => {
 export const POST = apiRoute("patient.register", async ({ req, ctx }) => {
   const input = await readJson(req, ZRegisterPatient);
   return created(await registerPatient(db(), ctx, input));
-});
+}, { idempotent: true });

@@ -12,4 +12,4 @@ export const GET = apiRoute("billing.read", async ({ req, ctx }) => {
 });
 
 /** `{ invoiceId, amount, method, reference? }`, amount in minor units, at most the balance. */
-export const POST = apiRoute("billing.manage", async ({ req, ctx }) => created(await takePayment(db(), ctx, await readJson(req, ZPayment))));
+export const POST = apiRoute("billing.manage", async ({ req, ctx }) => created(await takePayment(db(), ctx, await readJson(req, ZPayment))), { idempotent: true });

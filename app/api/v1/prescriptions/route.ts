@@ -15,4 +15,4 @@ export const GET = apiRoute("prescription.read", async ({ req, ctx }) => {
 });
 
 /** Prescribes (doctors). Safety findings without `overrideReason` → 409 SAFETY_CHECK with `error.details.findings`. */
-export const POST = apiRoute("prescription.write", async ({ req, ctx }) => created(await prescribe(db(), ctx, await readJson(req, ZPrescribe))));
+export const POST = apiRoute("prescription.write", async ({ req, ctx }) => created(await prescribe(db(), ctx, await readJson(req, ZPrescribe))), { idempotent: true });

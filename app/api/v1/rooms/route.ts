@@ -12,4 +12,4 @@ export const GET = apiRoute("ward.read", async ({ req }) => {
 });
 
 /** `{ wardId, name, type, capacity }`. */
-export const POST = apiRoute("ward.manage", async ({ req, ctx }) => created(await createRoom(db(), ctx, await readJson(req, ZRoom))));
+export const POST = apiRoute("ward.manage", async ({ req, ctx }) => created(await createRoom(db(), ctx, await readJson(req, ZRoom))), { idempotent: true });

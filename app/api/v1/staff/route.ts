@@ -15,4 +15,4 @@ export const GET = apiRoute("staff.manage", async ({ req }) => {
 });
 
 /** Without `password`, an email invites the person to choose one. */
-export const POST = apiRoute("staff.manage", async ({ req, ctx }) => created(await createStaff(db(), ctx, await readJson(req, ZStaffCreate))));
+export const POST = apiRoute("staff.manage", async ({ req, ctx }) => created(await createStaff(db(), ctx, await readJson(req, ZStaffCreate))), { idempotent: true });

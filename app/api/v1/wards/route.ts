@@ -12,4 +12,4 @@ export const GET = apiRoute("ward.read", async ({ req }) => {
 });
 
 /** `{ name, type, departmentId? }`. */
-export const POST = apiRoute("ward.manage", async ({ req, ctx }) => created(await createWard(db(), ctx, await readJson(req, ZWard))));
+export const POST = apiRoute("ward.manage", async ({ req, ctx }) => created(await createWard(db(), ctx, await readJson(req, ZWard))), { idempotent: true });

@@ -8,4 +8,4 @@ import { dischargePatient } from "@/lib/wards/service";
 export const POST = apiRoute<{ id: string }>("admission.manage", async ({ req, ctx, params }) => {
   await dischargePatient(db(), ctx, params.id, (await readJson(req, ZDischarge)).summary);
   return getAdmission(db(), ctx, params.id);
-});
+}, { idempotent: true });

@@ -8,4 +8,4 @@ import { transferPatient } from "@/lib/wards/service";
 export const POST = apiRoute<{ id: string }>("admission.manage", async ({ req, ctx, params }) => {
   await transferPatient(db(), ctx, params.id, (await readJson(req, ZTransfer)).bedId);
   return getAdmission(db(), ctx, params.id);
-});
+}, { idempotent: true });

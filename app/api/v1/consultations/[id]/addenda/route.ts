@@ -7,4 +7,4 @@ import { db } from "@/lib/server/db";
 export const POST = apiRoute<{ id: string }>("clinical.addendum", async ({ req, ctx, params }) => {
   const { text } = await readJson(req, ZAddendum);
   return created(await addConsultationAddendum(db(), ctx, params.id, text));
-});
+}, { idempotent: true });

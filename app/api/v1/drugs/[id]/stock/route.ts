@@ -23,4 +23,4 @@ export const POST = apiRoute<P>("pharmacy.stock", async ({ req, ctx, params }) =
   const schema = stockChangeSchema(body);
   if (schema === ZAdjustBatch) return adjustBatch(db(), ctx, params.id, parseInput(ZAdjustBatch, body));
   return created(await receiveBatch(db(), ctx, params.id, parseInput(ZReceiveBatch, body)));
-});
+}, { idempotent: true });

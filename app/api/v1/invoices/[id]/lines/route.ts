@@ -9,4 +9,4 @@ export const POST = apiRoute<{ id: string }>("billing.manage", async ({ req, ctx
   const { lines } = await readJson(req, ZLines);
   await addLines(db(), ctx, params.id, lines);
   return getInvoice(db(), ctx, params.id);
-});
+}, { idempotent: true });

@@ -8,4 +8,4 @@ import { db } from "@/lib/server/db";
 export const GET = apiRoute<{ id: string }>("clinical.read", async ({ ctx, params }) => labOrder(db(), ctx, params.id));
 
 /** `{ value | valueText, unit?, refLow?, refHigh?, flag? }`: unit and range default from the catalogue, the flag is computed (qualitative: chosen). */
-export const POST = apiRoute<{ id: string }>("lab.result", async ({ req, ctx, params }) => created(await enterLabResult(db(), ctx, params.id, await readJson(req, ZLabResult))));
+export const POST = apiRoute<{ id: string }>("lab.result", async ({ req, ctx, params }) => created(await enterLabResult(db(), ctx, params.id, await readJson(req, ZLabResult))), { idempotent: true });

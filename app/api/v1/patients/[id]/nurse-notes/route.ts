@@ -12,4 +12,4 @@ export const GET = apiRoute<{ id: string }>("clinical.read", async ({ req, ctx, 
 });
 
 /** `{ shift: DAY/EVENING/NIGHT, category, text }`. */
-export const POST = apiRoute<{ id: string }>("vitals.write", async ({ req, ctx, params }) => created(await createNurseNote(db(), ctx, params.id, await readJson(req, ZNurseNote))));
+export const POST = apiRoute<{ id: string }>("vitals.write", async ({ req, ctx, params }) => created(await createNurseNote(db(), ctx, params.id, await readJson(req, ZNurseNote))), { idempotent: true });

@@ -12,4 +12,4 @@ export const GET = apiRoute<{ id: string }>("clinical.read", async ({ req, ctx, 
 });
 
 /** At least one measurement, each within its plausible range (400 with the fields otherwise). */
-export const POST = apiRoute<{ id: string }>("vitals.write", async ({ req, ctx, params }) => created(await recordVitals(db(), ctx, params.id, await readJson(req, ZVitals))));
+export const POST = apiRoute<{ id: string }>("vitals.write", async ({ req, ctx, params }) => created(await recordVitals(db(), ctx, params.id, await readJson(req, ZVitals))), { idempotent: true });

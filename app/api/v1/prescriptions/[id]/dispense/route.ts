@@ -22,4 +22,4 @@ export const POST = apiRoute<P>("pharmacy.dispense", async ({ req, ctx, params }
     throw new AppError("MALFORMED_JSON", en.errors.badJson);
   }
   return created(await dispensePrescription(db(), ctx, params.id, parseInput(ZDispense, body)));
-});
+}, { idempotent: true });

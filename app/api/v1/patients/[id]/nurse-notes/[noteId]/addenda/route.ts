@@ -6,4 +6,4 @@ import { db } from "@/lib/server/db";
 export const POST = apiRoute<{ id: string; noteId: string }>("clinical.addendum", async ({ req, ctx, params }) => {
   const { text } = await readJson(req, ZAddendum);
   return created(await addRecordAddendum(db(), ctx, params.id, { nurseNoteId: params.noteId }, text));
-});
+}, { idempotent: true });
