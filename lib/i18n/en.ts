@@ -199,6 +199,7 @@ export const en = {
     tooLarge: (limit: string) => `The request body is larger than ${limit}.`,
     idempotencyReused: "This Idempotency-Key was already used with a different request.",
     unavailable: "The service is briefly unavailable. Please try again in a moment.",
+    signInThrottled: (minutes: number) => `Too many failed sign-in attempts. Try again in ${minutes} minute(s).`,
     fixFields: "Some fields need attention.",
     required: "Required",
     invalid: "Enter a valid value",

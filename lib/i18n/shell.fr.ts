@@ -185,6 +185,7 @@ export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "passwo
     tooLarge: (limit: string) => `Le corps de la requête dépasse ${limit}.`,
     idempotencyReused: "Cette clé Idempotency-Key a déjà servi pour une autre requête.",
     unavailable: "Le service est momentanément indisponible. Réessayez dans un instant.",
+    signInThrottled: (minutes: number) => `Trop de tentatives de connexion échouées. Réessayez dans ${minutes} minute(s).`,
     fixFields: "Certains champs sont à corriger.",
     required: "Obligatoire",
     invalid: "Saisissez une valeur valide",
