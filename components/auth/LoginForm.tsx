@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import type { Messages } from "@/lib/i18n/en";
+import { safeRedirectPath } from "@/lib/server/safe-redirect";
 
 export function LoginForm({ next, notice, labels }: { next: string; notice?: string; labels: Messages["login"] }) {
   const router = useRouter();
@@ -20,7 +21,8 @@ export function LoginForm({ next, notice, labels }: { next: string; notice?: str
     const form = new FormData(e.currentTarget);
     const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
     if (result?.ok && !result.error) {
-      router.replace(next);
+      // The server already kept only a path of this app; checked again against where the browser really is.
+      router.replace(safeRedirectPath(next, window.location.origin));
       router.refresh();
       return;
     }

@@ -6,6 +6,7 @@ import { db } from "./db";
 import { authSecret } from "./env";
 import { AppError } from "./errors";
 import { clientIp } from "./request";
+import { sameOriginPath } from "./safe-redirect";
 
 declare module "next-auth" {
   interface Session {
@@ -69,6 +70,11 @@ export const authOptions: NextAuthOptions = {
     session({ session, token }) {
       session.user = { id: token.uid, name: token.name ?? "", email: token.email ?? "", role: token.role, sv: token.sv };
       return session;
+    },
+    // Every callbackUrl next-auth follows (sign-in, sign-out) stays on this origin.
+    redirect({ url, baseUrl }) {
+      const path = sameOriginPath(url, baseUrl);
+      return path ? `${baseUrl}${path}` : baseUrl;
     },
   },
 };

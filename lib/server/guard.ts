@@ -1,6 +1,8 @@
 import { notFound, redirect } from "next/navigation";
+import { appUrl } from "./env";
 import { AppError, forbidden, unauthenticated } from "./errors";
 import { can, type Permission } from "./permissions";
+import { sameOriginPath } from "./safe-redirect";
 import { currentCtx, type Ctx } from "./session";
 
 /**
@@ -16,12 +18,18 @@ export async function authorize(permission: Permission, scopes: readonly string[
   return { actor, ip };
 }
 
+/** The sign-in page's address for a visitor of `from`: back to `from` afterwards, only if it is a path of this app. */
+export function loginUrl(from?: string): string {
+  const back = sameOriginPath(from, appUrl());
+  return back ? `/login?${new URLSearchParams({ callbackUrl: back })}` : "/login";
+}
+
 /** For server components: anonymous visitors go to the sign-in page; a forbidden page looks absent. */
 export async function guardPage(permission: Permission, from?: string): Promise<Ctx> {
   try {
     return await authorize(permission);
   } catch (err) {
-    if (err instanceof AppError && err.code === "UNAUTHENTICATED") redirect(from ? `/login?callbackUrl=${encodeURIComponent(from)}` : "/login");
+    if (err instanceof AppError && err.code === "UNAUTHENTICATED") redirect(loginUrl(from));
     if (err instanceof AppError && err.code === "FORBIDDEN") notFound();
     throw err;
   }

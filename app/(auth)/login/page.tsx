@@ -3,6 +3,8 @@ import Link from "next/link";
 import { AuthCard } from "@/components/auth/AuthCard";
 import { LoginForm } from "@/components/auth/LoginForm";
 import { messages, titled } from "@/lib/i18n/server";
+import { appUrl } from "@/lib/server/env";
+import { safeRedirectPath } from "@/lib/server/safe-redirect";
 
 
 export const generateMetadata = titled((m) => m.titles.login);
@@ -10,8 +12,8 @@ export const generateMetadata = titled((m) => m.titles.login);
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; changed?: string }> }) {
   const { callbackUrl: next, changed } = await searchParams;
   const m = (await messages());
-  // Only same-site paths: never send a user to another origin after sign-in.
-  const target = next && next.startsWith("/") && !next.startsWith("//") ? next : "/dashboard";
+  // Only paths of this app: never send a user to another origin after sign-in.
+  const target = safeRedirectPath(next, appUrl());
   return (
     <AuthCard title={m.login.title} subtitle={m.login.subtitle}>
         <LoginForm next={target} notice={changed ? m.login.passwordChanged : undefined} labels={m.login} />
