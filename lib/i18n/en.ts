@@ -37,6 +37,13 @@ export const en = {
     rateLimited: "Too many failed attempts. Please wait a few minutes and try again.",
     failed: "Sign-in failed. Please try again.",
     passwordChanged: "Your password was changed. Sign in with the new one.",
+    // Why the sign-in page was shown: the session ended (lib/server/guard.ts adds ?ended=). Rendered
+    // by the page, not passed to the form (functions do not cross to the browser).
+    ended: {
+      idle: (minutes: number) => `You were signed out after ${minutes} minutes without activity. Sign in again to continue.`,
+      expired: (hours: number) => `Your session reached its ${hours}-hour limit. Sign in again to continue.`,
+      revoked: "Your session was ended. Sign in again to continue.",
+    },
     newPatient: "New patient?",
     createAccount: "Create an account",
     enterEmail: "Enter your email",

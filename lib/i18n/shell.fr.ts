@@ -24,6 +24,11 @@ export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "passwo
     rateLimited: "Trop de tentatives échouées. Veuillez patienter quelques minutes avant de réessayer.",
     failed: "La connexion a échoué. Veuillez réessayer.",
     passwordChanged: "Votre mot de passe a été modifié. Connectez-vous avec le nouveau.",
+    ended: {
+      idle: (minutes: number) => `Vous avez été déconnecté après ${minutes} minutes d'inactivité. Reconnectez-vous pour continuer.`,
+      expired: (hours: number) => `Votre session a atteint sa durée maximale de ${hours} heures. Reconnectez-vous pour continuer.`,
+      revoked: "Votre session a été fermée. Reconnectez-vous pour continuer.",
+    },
     newPatient: "Nouveau patient ?",
     createAccount: "Créer un compte",
     enterEmail: "Saisissez votre adresse e-mail",

@@ -26,6 +26,10 @@ const ZEnv = z.object({
   // A prescription can be dispensed for this many days after it is issued.
   PRESCRIPTION_VALID_DAYS: z.coerce.number().int().positive().default(30),
   API_TOKEN_TTL_MINUTES: z.coerce.number().int().positive().default(60),
+  // A browser session ends this many hours after sign-in whatever its activity, and after this many
+  // minutes without a request (clinical workstations are shared).
+  SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   // Sign-in throttling (lib/server/throttle.ts): after LOGIN_DELAY_AFTER_FAILURES failures on one
   // account from one address, that address waits LOGIN_FIRST_DELAY_SECONDS before its next try on
   // that account, doubling with each further failure up to the window; one address may fail at most

@@ -18,10 +18,17 @@ export async function authorize(permission: Permission, scopes: readonly string[
   return { actor, ip };
 }
 
-/** The sign-in page's address for a visitor of `from`: back to `from` afterwards, only if it is a path of this app. */
-export function loginUrl(from?: string): string {
+/**
+ * The sign-in page's address for a visitor of `from`: back to `from` afterwards (only if it is a path
+ * of this app), and why the session ended if it did.
+ */
+export function loginUrl(from?: string, ended?: string): string {
+  const params = new URLSearchParams();
   const back = sameOriginPath(from, appUrl());
-  return back ? `/login?${new URLSearchParams({ callbackUrl: back })}` : "/login";
+  if (back) params.set("callbackUrl", back);
+  if (ended) params.set("ended", ended);
+  const query = params.toString();
+  return query ? `/login?${query}` : "/login";
 }
 
 /** For server components: anonymous visitors go to the sign-in page; a forbidden page looks absent. */
@@ -29,7 +36,7 @@ export async function guardPage(permission: Permission, from?: string): Promise<
   try {
     return await authorize(permission);
   } catch (err) {
-    if (err instanceof AppError && err.code === "UNAUTHENTICATED") redirect(loginUrl(from));
+    if (err instanceof AppError && err.code === "UNAUTHENTICATED") redirect(loginUrl(from, (await currentCtx()).ended));
     if (err instanceof AppError && err.code === "FORBIDDEN") notFound();
     throw err;
   }
