@@ -207,6 +207,8 @@ export const en = {
     idempotencyReused: "This Idempotency-Key was already used with a different request.",
     unavailable: "The service is briefly unavailable. Please try again in a moment.",
     signInThrottled: (minutes: number) => `Too many failed sign-in attempts. Try again in ${minutes} minute(s).`,
+    crossSite: "This request came from another site and was refused.",
+    jsonOnly: "Send the request body as application/json.",
     fixFields: "Some fields need attention.",
     required: "Required",
     invalid: "Enter a valid value",

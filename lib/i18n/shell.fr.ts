@@ -191,6 +191,8 @@ export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "passwo
     idempotencyReused: "Cette clé Idempotency-Key a déjà servi pour une autre requête.",
     unavailable: "Le service est momentanément indisponible. Réessayez dans un instant.",
     signInThrottled: (minutes: number) => `Trop de tentatives de connexion échouées. Réessayez dans ${minutes} minute(s).`,
+    crossSite: "Cette requête venait d'un autre site et a été refusée.",
+    jsonOnly: "Envoyez le corps de la requête en application/json.",
     fixFields: "Certains champs sont à corriger.",
     required: "Obligatoire",
     invalid: "Saisissez une valeur valide",

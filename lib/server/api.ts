@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
+import { assertSameSiteWrite } from "./csrf";
 import { AppError, type ErrorBody } from "./errors";
 import { toAppError } from "./errors-map";
 import { authorize } from "./guard";
@@ -50,6 +51,7 @@ export function apiRoute<P extends Params = Params>(
 ) {
   return async (req: NextRequest, route: RouteContext<P>): Promise<Response> => {
     try {
+      assertSameSiteWrite(req);
       const ctx = await authorize(permission, options.scopes);
       return respond(await handler({ req, ctx, params: await route.params }));
     } catch (err) {
@@ -62,6 +64,7 @@ export function apiRoute<P extends Params = Params>(
 export function publicRoute<P extends Params = Params>(handler: (args: { req: NextRequest; params: P }) => Promise<unknown>) {
   return async (req: NextRequest, route: RouteContext<P>): Promise<Response> => {
     try {
+      assertSameSiteWrite(req);
       return respond(await handler({ req, params: await route.params }));
     } catch (err) {
       return errorResponse(err, { method: req.method, path: req.nextUrl.pathname }, await callerLocale());
