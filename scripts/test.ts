@@ -106,7 +106,7 @@ async function e2e(): Promise<Counts> {
     const prisma = createDb(database.url);
     await seedDemo(prisma);
     // Accounts the e2e specs change or lock out, so the shared demo logins stay usable.
-    for (const [email, name] of [["changer@demo.hospital", "Chris Changer"], ["leaver@demo.hospital", "Lee Leaver"], ["throttled@demo.hospital", "Tess Throttled"]]) {
+    for (const [email, name] of [["changer@demo.hospital", "Chris Changer"], ["leaver@demo.hospital", "Lee Leaver"], ["throttled@demo.hospital", "Tess Throttled"], ["rotated@demo.hospital", "Rory Rotated"]]) {
       await seedUser(prisma, { email, name, role: "NURSE", password: DEMO_PASSWORD });
     }
     // The French walk (e2e/french.spec.ts) switches these to French, one per role.
