@@ -22,19 +22,25 @@ test.describe("with an admin's session cookie", () => {
     const { token } = await apiToken(request, USERS.ADMIN);
     const body = staffBody("browser");
     // The attacker's page on the same host, another port: the same site, so the browser sends the
-    // admin's cookie (SameSite=Lax does not stop it), with a request no CORS preflight guards.
+    // admin's cookie along (SameSite=Lax does not stop it). The classic JSON-over-text/plain form:
+    // the field's name, "=" and its value make a JSON body, and a form needs no CORS preflight.
+    // {"name":…,"password":"Forged-pass-2026=x"}: the form's "=" lands inside the password.
+    const json = JSON.stringify({ ...body, password: `${body.password}=x` });
+    const cut = json.lastIndexOf("=");
+    const [fieldName, fieldValue] = [json.slice(0, cut), json.slice(cut + 1)];
+    const attr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
     await page.route("http://127.0.0.1:8081/**", (route) =>
       route.fulfill({
         contentType: "text/html",
-        body: `<script>
-          fetch(${JSON.stringify(`${baseURL}/api/v1/staff`)}, { method: "POST", mode: "no-cors", credentials: "include",
-            headers: { "Content-Type": "text/plain" }, body: ${JSON.stringify(JSON.stringify(body))} })
-            .finally(() => { document.title = "sent"; });
-        </script>`,
+        body: `<form method="POST" enctype="text/plain" action="${baseURL}/api/v1/staff"><input name="${attr(fieldName)}" value="${attr(fieldValue)}"></form>
+          <script>document.forms[0].submit()</script>`,
       }),
     );
+    const answer = page.waitForResponse((r) => r.url().endsWith("/api/v1/staff"));
     await page.goto("http://127.0.0.1:8081/prize.html");
-    await expect(page).toHaveTitle("sent");
+    const res = await answer;
+    expect((await res.request().allHeaders()).cookie).toContain("next-auth.session-token=");
+    expect(res.status()).toBe(403);
     expect(await staffNamed(request, token, body.email)).toBe(0);
   });
 
