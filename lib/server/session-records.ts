@@ -1,3 +1,4 @@
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { isLocale } from "@/lib/i18n";
 import { clock } from "./clock";
@@ -18,7 +19,9 @@ export type SessionCheck = { actor: Actor; ended?: undefined } | { actor: null; 
 /** lastSeenAt is written at most this often: a request within a minute of the last one writes nothing. */
 export const TOUCH_EVERY_MS = 60_000;
 
-// The user's columns every request reads, and the actor they make: extend both here.
+// The user's columns every request reads (of "User" u, in both statements below), their row, and the
+// actor they make: a column the request needs (say, a forced password change) is added here, once.
+const ACTOR_COLUMNS = Prisma.sql`u.id, u.role::text AS role, u.name, u.email, u.language`;
 type ActorRow = { id: string; role: Role; name: string; email: string; language: string };
 const toActor = (u: ActorRow): Actor => ({ id: u.id, role: u.role, name: u.name, email: u.email, language: isLocale(u.language) ? u.language : undefined });
 
@@ -28,8 +31,8 @@ const toActor = (u: ActorRow): Actor => ({ id: u.id, role: u.role, name: u.name,
  */
 export async function liveActor(prisma: Db, userId: string, sessionVersion: number): Promise<Actor | null> {
   const [user] = await prisma.$queryRaw<ActorRow[]>`
-    SELECT id, role::text AS role, name, email, language FROM "User"
-    WHERE id = ${userId} AND active AND "sessionVersion" = ${sessionVersion}`;
+    SELECT ${ACTOR_COLUMNS} FROM "User" u
+    WHERE u.id = ${userId} AND u.active AND u."sessionVersion" = ${sessionVersion}`;
   return user ? toActor(user) : null;
 }
 
@@ -67,11 +70,11 @@ export async function liveSession(
 ): Promise<SessionCheck> {
   const idleSince = new Date(now.getTime() - env().SESSION_IDLE_MINUTES * 60_000);
   const touchBefore = new Date(now.getTime() - TOUCH_EVERY_MS);
-  const [row] = await prisma.$queryRaw<(Partial<ActorRow> & { revoked: boolean; expired: boolean; idle: boolean })[]>`
+  const [row] = await prisma.$queryRaw<(Partial<ActorRow> & { sid: string; revoked: boolean; expired: boolean; idle: boolean; stale: boolean })[]>`
     WITH s AS (
       SELECT s.id AS sid, s."revokedAt" IS NOT NULL AS revoked, s."expiresAt" <= ${now}::timestamp AS expired,
              s."lastSeenAt" <= ${idleSince}::timestamp AS idle, s."lastSeenAt" < ${touchBefore}::timestamp AS stale,
-             u.id, u.role::text AS role, u.name, u.email, u.language
+             ${ACTOR_COLUMNS}
       FROM "Session" s
       LEFT JOIN "User" u ON u.id = s."userId" AND u.active AND u."sessionVersion" = ${credential.sessionVersion}
       WHERE s.id = ${credential.sessionId} AND s."userId" = ${credential.userId}
@@ -79,7 +82,7 @@ export async function liveSession(
       UPDATE "Session" t SET "lastSeenAt" = ${now}::timestamp FROM s
       WHERE t.id = s.sid AND ${options.touch}::boolean AND s.stale AND s.id IS NOT NULL AND NOT (s.revoked OR s.expired OR s.idle)
     )
-    SELECT revoked, expired, idle, id, role, name, email, language FROM s`;
+    SELECT * FROM s`;
   if (!row) return { actor: null };
   if (row.revoked || !row.id) return { actor: null, ended: "revoked" };
   if (row.expired) return { actor: null, ended: "expired" };
