@@ -36,13 +36,15 @@ test("signing out ends the session on the server: a copy of the old cookie gets 
   const api = await thief.request.get("/api/v1/account");
   expect(api.status()).toBe(401);
   expect((await api.json()).error.code).toBe("UNAUTHENTICATED");
-  // next-auth's own endpoint neither answers with a session nor renews the cookie.
+  const again = await thief.newPage();
+  await again.goto("/dashboard");
+  await expect(again).toHaveURL(/\/login\?ended=revoked$/);
+  // The sign-in page says why (an idle or expired session is told the same way: ended=idle|expired).
+  await expect(again.getByText("Your session was ended. Sign in again to continue.")).toBeVisible();
+  // next-auth's own endpoint neither answers with a session nor renews the cookie (it clears it).
   const renewal = await thief.request.get("/api/auth/session");
   expect(await renewal.json()).toEqual({});
   expect(renewal.headers()["set-cookie"] ?? "").not.toMatch(/next-auth\.session-token=[^;]+;/);
-  const again = await thief.newPage();
-  await again.goto("/dashboard");
-  await expect(again).toHaveURL(/\/login/);
   await thief.close();
   await context.close();
 });
