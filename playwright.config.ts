@@ -30,9 +30,12 @@ export default defineConfig({
   ],
   // Two app servers on one database: the booking race is proven across instances too
   // (e2e/scheduling-api.spec.ts sends to both). Each is the production server `npm start` runs
-  // (scripts/web-server.mjs with the same heap limit), so the journeys run on what ships.
+  // (scripts/web-server.mjs with the same heap limit), so the journeys run on what ships. The first
+  // trusts no proxy (clients reach it directly); the second trusts 127.0.0.1 as its reverse proxy, so
+  // a spec's X-Forwarded-For there stands for a client elsewhere (e2e/sessions.spec.ts).
   webServer: [port, port + 1].map((p) => ({
     command: ["node", ...webNodeFlags(), "scripts/web-server.mjs", "-p", String(p), "-H", "127.0.0.1"].join(" "),
+    env: { TRUSTED_PROXIES: p === port ? "" : "127.0.0.1" },
     url: `http://127.0.0.1:${p}/api/v1/status`,
     reuseExistingServer: false,
     timeout: 60_000,

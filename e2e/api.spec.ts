@@ -115,7 +115,7 @@ test("repeated failures on one account give 429 with Retry-After", async ({ requ
   expect(last!.status()).toBe(429);
   expect(Number(last!.headers()["retry-after"])).toBeGreaterThan(0);
   expect((await last!.json()).error.code).toBe("RATE_LIMITED");
-  // Even the right password waits until the window passes.
+  // Even the right password waits until the delay (a minute after the fifth failure) has passed.
   const right = await request.post("/api/v1/auth/token", { data: { email: "throttled@demo.hospital", password: PASSWORD } });
   expect(right.status()).toBe(429);
 });

@@ -6,7 +6,8 @@
 //   npm start        scripts/web-server.mjs: the production build in WEB_CONCURRENCY processes
 //                    (default one less than the CPU count) with WEB_MAX_HEAP_MB (web-node-flags.mjs),
 //                    started again if it dies
-//   npm run dev      next dev
+//   npm run dev      scripts/web-worker.mjs --dev: Next's development server behind the same front as
+//                    npm start's (the client address from TRUSTED_PROXIES alike)
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { constants } from "node:os";
@@ -120,7 +121,7 @@ async function main(): Promise<number> {
       if (code !== 0) return code;
     }
     startWorker();
-    if (dev) return await run(next, ["dev", "-p", port]);
+    if (dev) return await run(process.execPath, [path.join(root, "scripts/web-worker.mjs"), "--dev", "-p", port]);
     // The web server with its memory limit (scripts/web-node-flags.mjs), started again if it dies
     // unasked after running a while (a process that outgrew its heap limit, say) as the job worker
     // is; one that fails within its first 30 s (port taken, broken build) ends npm start instead.

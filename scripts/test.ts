@@ -106,7 +106,7 @@ async function e2e(): Promise<Counts> {
     const prisma = createDb(database.url);
     await seedDemo(prisma);
     // Accounts the e2e specs change or lock out, so the shared demo logins stay usable.
-    for (const [email, name] of [["changer@demo.hospital", "Chris Changer"], ["leaver@demo.hospital", "Lee Leaver"], ["throttled@demo.hospital", "Tess Throttled"]]) {
+    for (const [email, name] of [["changer@demo.hospital", "Chris Changer"], ["leaver@demo.hospital", "Lee Leaver"], ["throttled@demo.hospital", "Tess Throttled"], ["rotated@demo.hospital", "Rory Rotated"]]) {
       await seedUser(prisma, { email, name, role: "NURSE", password: DEMO_PASSWORD });
     }
     // The French walk (e2e/french.spec.ts) switches these to French, one per role.
@@ -124,6 +124,10 @@ async function e2e(): Promise<Counts> {
       // The throttle is proven per account here and per address in the integration tests; every
       // e2e request comes from 127.0.0.1, so the per-address limit is raised for this run.
       LOGIN_MAX_FAILURES_PER_IP: "1000",
+      // The specs reuse each role's one sign-in (e2e/auth.setup.ts) for the whole run, which can leave
+      // a role unused for longer than the 30-minute idle timeout on a busy machine; the idle timeout
+      // is proven in lib/server/session-records.int.test.ts.
+      SESSION_IDLE_MINUTES: "720",
       // Mail really goes out over SMTP, to the server above, from both web servers and the workers.
       SMTP_URL: smtp.url,
       E2E_MAILDIR: maildir,

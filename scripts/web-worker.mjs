@@ -2,10 +2,13 @@
 // node:http. scripts/web-server.mjs runs it, in WEB_CONCURRENCY processes under node:cluster. Plain
 // JavaScript so that the serving processes load no TypeScript loader (less memory, no source-map
 // hooks on every module Next loads).
-//   node scripts/web-worker.mjs -p PORT [-H HOST]
+//   node scripts/web-worker.mjs -p PORT [-H HOST] [--dev]
+// --dev (npm run dev): Next's development server behind the same node:http front, so that what the
+// front does before Next (the client's address: scripts/client-address.mjs) holds in development too.
 import cluster from "node:cluster";
 import http from "node:http";
 import path from "node:path";
+import { clientAddressRewriter } from "./client-address.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const argv = process.argv.slice(2);
@@ -16,13 +19,20 @@ const arg = (short, long) => {
 const port = Number(arg("-p", "--port") ?? process.env.PORT ?? 3000);
 // Unset: every interface, as `next start` does.
 const hostname = arg("-H", "--hostname");
+// Who the client is, before Next sees a request: X-Forwarded-For only from TRUSTED_PROXIES (a
+// malformed setting stops the server here).
+const setClientAddress = clientAddressRewriter();
 
-process.env.NODE_ENV = "production";
+const dev = argv.includes("--dev");
+process.env.NODE_ENV = dev ? "development" : "production";
 const { default: next } = await import("next");
-const app = next({ dev: false, dir: root, hostname: hostname ?? "localhost", port });
+const app = next({ dev, dir: root, hostname: hostname ?? "localhost", port });
 await app.prepare();
 const handle = app.getRequestHandler();
-const server = http.createServer((req, res) => void handle(req, res));
+const server = http.createServer((req, res) => {
+  setClientAddress(req);
+  void handle(req, res);
+});
 // Longer than the clients' and proxies' keep-alive, as `next start` does.
 server.keepAliveTimeout = 65_000;
 

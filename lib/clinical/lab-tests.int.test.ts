@@ -14,7 +14,7 @@ const { PATCH } = await import("@/app/api/v1/lab-tests/[id]/route");
 const users: Partial<Record<Role, { id: string; role: Role; name: string; email: string }>> = {};
 const patch = (role: Role, id: string, body: unknown) => {
   session.actor = users[role]!;
-  return PATCH(new NextRequest(`http://localhost/api/v1/lab-tests/${id}`, { method: "PATCH", body: JSON.stringify(body) }), { params: Promise.resolve({ id }) });
+  return PATCH(new NextRequest(`http://localhost/api/v1/lab-tests/${id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }), { params: Promise.resolve({ id }) });
 };
 
 describe("PATCH /api/v1/lab-tests/{id}", () => {

@@ -344,5 +344,5 @@ export const SECRET_COLUMNS: Record<string, readonly string[]> = {
   export: ["content"],
 };
 
-/** Models never browsed at all: one-time secrets, throttling state and the audit chain's head. */
-export const NEVER_BROWSED = ["passwordToken", "loginFailure", "auditHead"] as const;
+/** Models never browsed at all: one-time secrets, throttling state, sign-in sessions and the audit chain's head. */
+export const NEVER_BROWSED = ["passwordToken", "loginFailure", "auditHead", "session"] as const;

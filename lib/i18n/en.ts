@@ -38,6 +38,13 @@ export const en = {
     rateLimited: "Too many failed attempts. Please wait a few minutes and try again.",
     failed: "Sign-in failed. Please try again.",
     passwordChanged: "Your password was changed. Sign in with the new one.",
+    // Why the sign-in page was shown: the session ended (lib/server/guard.ts adds ?ended=). Rendered
+    // by the page, not passed to the form (functions do not cross to the browser).
+    ended: {
+      idle: (minutes: number) => `You were signed out after ${minutes} minutes without activity. Sign in again to continue.`,
+      expired: (hours: number) => `Your session reached its ${hours}-hour limit. Sign in again to continue.`,
+      revoked: "Your session was ended. Sign in again to continue.",
+    },
     newPatient: "New patient?",
     createAccount: "Create an account",
     enterEmail: "Enter your email",
@@ -202,6 +209,9 @@ export const en = {
     idempotencyInUse: "A request with this Idempotency-Key is still being processed. Try again in a moment.",
     idempotencyKeyFormat: "Use 1 to 255 visible ASCII characters, e.g. a UUID",
     unavailable: "The service is briefly unavailable. Please try again in a moment.",
+    signInThrottled: (minutes: number) => `Too many failed sign-in attempts. Try again in ${minutes} minute(s).`,
+    crossSite: "This request came from another site and was refused.",
+    jsonOnly: "Send the request body as application/json.",
     fixFields: "Some fields need attention.",
     required: "Required",
     invalid: "Enter a valid value",

@@ -20,7 +20,7 @@ const as = (role: Role | null) => {
   session.actor = role ? users[role]! : null;
 };
 const req = (url: string, init?: { method?: string; body?: unknown }) =>
-  new NextRequest(`http://localhost${url}`, { method: init?.method ?? "GET", body: init?.body === undefined ? undefined : JSON.stringify(init.body) });
+  new NextRequest(`http://localhost${url}`, { method: init?.method ?? "GET", headers: { "content-type": "application/json" }, body: init?.body === undefined ? undefined : JSON.stringify(init.body) });
 const params = <P>(p: P) => ({ params: Promise.resolve(p) });
 
 let amox: string;

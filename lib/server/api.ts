@@ -1,5 +1,6 @@
 import { NextRequest, NextResponse } from "next/server";
 import { z } from "zod";
+import { assertSameSiteWrite } from "./csrf";
 import { AppError, type ErrorBody } from "./errors";
 import { toAppError } from "./errors-map";
 import { db } from "./db";
@@ -54,6 +55,7 @@ export function apiRoute<P extends Params = Params>(
   return async (req: NextRequest, route: RouteContext<P>): Promise<Response> => {
     const fail = async (err: unknown) => errorResponse(err, { method: req.method, path: req.nextUrl.pathname }, await callerLocale());
     try {
+      assertSameSiteWrite(req);
       const ctx = await authorize(permission, options.scopes);
       const params = await route.params;
       const key = options.idempotent ? idempotencyKeyOf(req) : null;
@@ -73,6 +75,7 @@ export function apiRoute<P extends Params = Params>(
 export function publicRoute<P extends Params = Params>(handler: (args: { req: NextRequest; params: P }) => Promise<unknown>) {
   return async (req: NextRequest, route: RouteContext<P>): Promise<Response> => {
     try {
+      assertSameSiteWrite(req);
       return respond(await handler({ req, params: await route.params }));
     } catch (err) {
       return errorResponse(err, { method: req.method, path: req.nextUrl.pathname }, await callerLocale());

@@ -1,11 +1,13 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { seedUser } from "@/prisma/builders";
 import { resetDatabase } from "@/tests/reset";
 import { BAD_CREDENTIALS, authenticate } from "./authenticate";
+import { clock } from "./clock";
 import { db } from "./db";
 import { AppError } from "./errors";
 
 const PASSWORD = "correct-horse-battery";
+const T0 = new Date("2027-03-01T08:00:00Z");
 
 async function failure(p: Promise<unknown>): Promise<AppError> {
   try {
@@ -22,6 +24,7 @@ describe("authenticate", () => {
     await seedUser(db(), { email: "Doc@Example.org", name: "Doc", role: "DOCTOR", password: PASSWORD });
     await seedUser(db(), { email: "gone@example.org", name: "Gone", role: "NURSE", password: PASSWORD, active: false });
   });
+  afterEach(() => vi.restoreAllMocks());
 
   it("accepts the right password, whatever the email's case, and audits the sign-in", async () => {
     const user = await authenticate(db(), { email: " DOC@example.org ", password: PASSWORD, ip: "1.2.3.4" });
@@ -38,12 +41,39 @@ describe("authenticate", () => {
     for (const e of errors) expect(e.toBody()).toEqual({ error: { code: "UNAUTHENTICATED", message: BAD_CREDENTIALS } });
   });
 
-  it("throttles an account after 5 failures, even for the right password, and says when to retry", async () => {
-    for (let i = 0; i < 5; i++) await failure(authenticate(db(), { email: "doc@example.org", password: `bad${i}`, ip: `9.9.9.${i}` }));
-    const e = await failure(authenticate(db(), { email: "doc@example.org", password: PASSWORD, ip: "9.9.9.99" }));
-    expect(e.code).toBe("RATE_LIMITED");
-    expect(e.retryAfter).toBeGreaterThan(14 * 60);
-    expect(e.retryAfter).toBeLessThanOrEqual(15 * 60);
+  it("slows one address down on an account after 5 failures, even for the right password, doubling each time", async () => {
+    const at = (seconds: number) => vi.spyOn(clock, "now").mockReturnValue(new Date(T0.getTime() + seconds * 1000));
+    at(0);
+    for (let i = 0; i < 5; i++) await failure(authenticate(db(), { email: "doc@example.org", password: `bad${i}`, ip: "9.9.9.9" }));
+    const first = await failure(authenticate(db(), { email: "doc@example.org", password: PASSWORD, ip: "9.9.9.9" }));
+    expect(first.code).toBe("RATE_LIMITED");
+    expect(first.retryAfter).toBe(60);
+    at(61);
+    await failure(authenticate(db(), { email: "doc@example.org", password: "bad5", ip: "9.9.9.9" }));
+    at(62);
+    expect((await failure(authenticate(db(), { email: "doc@example.org", password: PASSWORD, ip: "9.9.9.9" }))).retryAfter).toBe(119);
+    // Once the wait is over the right password works, and forgets the failures.
+    at(61 + 120);
+    await expect(authenticate(db(), { email: "doc@example.org", password: PASSWORD, ip: "9.9.9.9" })).resolves.toMatchObject({ role: "DOCTOR" });
+  });
+
+  it("never locks an account for another address (it did: 5 failures from anywhere locked the doctor out)", async () => {
+    for (let i = 0; i < 8; i++) await failure(authenticate(db(), { email: "doc@example.org", password: `bad${i}`, ip: "6.6.6.6" }));
+    expect((await failure(authenticate(db(), { email: "doc@example.org", password: PASSWORD, ip: "6.6.6.6" }))).code).toBe("RATE_LIMITED");
+    await expect(authenticate(db(), { email: "doc@example.org", password: PASSWORD, ip: "7.7.7.7" })).resolves.toMatchObject({ role: "DOCTOR" });
+    // Nor for addresses that each failed a few times.
+    for (let i = 0; i < 12; i++) await failure(authenticate(db(), { email: "doc@example.org", password: "bad", ip: `9.9.9.${i}` }));
+    await expect(authenticate(db(), { email: "doc@example.org", password: PASSWORD, ip: "9.9.9.1" })).resolves.toMatchObject({ role: "DOCTOR" });
+  });
+
+  it("keeps failures for the window only: the address may try again after it", async () => {
+    const at = (minutes: number) => vi.spyOn(clock, "now").mockReturnValue(new Date(T0.getTime() + minutes * 60_000));
+    at(0);
+    for (let i = 0; i < 20; i++) await failure(authenticate(db(), { email: `guess${i}@example.org`, password: "x", ip: "6.6.6.6" }));
+    at(14);
+    expect((await failure(authenticate(db(), { email: "doc@example.org", password: PASSWORD, ip: "6.6.6.6" }))).retryAfter).toBe(60);
+    at(15.1);
+    await expect(authenticate(db(), { email: "doc@example.org", password: PASSWORD, ip: "6.6.6.6" })).resolves.toMatchObject({ role: "DOCTOR" });
   });
 
   it("throttles one address trying many accounts", async () => {

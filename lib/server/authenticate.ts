@@ -3,7 +3,8 @@ import { audit } from "./audit";
 import type { Db } from "./db";
 import { AppError } from "./errors";
 import { dummyHash, verifyPassword } from "./password";
-import { clearAccountFailures, recordFailure, retryAfterSeconds } from "./throttle";
+import { clearPairFailures, recordFailure, retryAfterSeconds } from "./throttle";
+import { en } from "@/lib/i18n/en";
 
 export type AuthenticatedUser = { id: string; email: string; name: string; role: Role; sessionVersion: number };
 
@@ -21,7 +22,7 @@ export async function authenticate(
   const throttleKeys = { account: email, ip: input.ip };
   const wait = await retryAfterSeconds(prisma, throttleKeys);
   if (wait > 0) {
-    throw new AppError("RATE_LIMITED", `Too many failed sign-in attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`, { retryAfter: wait });
+    throw new AppError("RATE_LIMITED", en.errors.signInThrottled(Math.ceil(wait / 60)), { retryAfter: wait });
   }
   const user = await prisma.user.findUnique({
     where: { email },
@@ -34,7 +35,7 @@ export async function authenticate(
     await recordFailure(prisma, throttleKeys);
     throw new AppError("UNAUTHENTICATED", BAD_CREDENTIALS);
   }
-  await clearAccountFailures(prisma, email);
+  await clearPairFailures(prisma, throttleKeys);
   await audit(prisma, { actor: { id: user.id, role: user.role }, ip: input.ip }, { action: "LOGIN", entity: "User", entityId: user.id });
   return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
 }

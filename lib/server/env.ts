@@ -26,7 +26,16 @@ const ZEnv = z.object({
   // A prescription can be dispensed for this many days after it is issued.
   PRESCRIPTION_VALID_DAYS: z.coerce.number().int().positive().default(30),
   API_TOKEN_TTL_MINUTES: z.coerce.number().int().positive().default(60),
-  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+  // A browser session ends this many hours after sign-in whatever its activity, and after this many
+  // minutes without a request (clinical workstations are shared).
+  SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
+  // Sign-in throttling (lib/server/throttle.ts): after LOGIN_DELAY_AFTER_FAILURES failures on one
+  // account from one address, that address waits LOGIN_FIRST_DELAY_SECONDS before its next try on
+  // that account, doubling with each further failure up to the window; one address may fail at most
+  // LOGIN_MAX_FAILURES_PER_IP times within the window, whatever the accounts.
+  LOGIN_DELAY_AFTER_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_FIRST_DELAY_SECONDS: z.coerce.number().int().positive().default(60),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(20),
   LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   // Per client address and hour: self-registrations and password-reset requests (lib/server/rate-limit.ts).

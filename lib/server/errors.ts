@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   // The account must first confirm its email / choose its own password (lib/server/required-action.ts).
   EMAIL_UNCONFIRMED: 403,
   PASSWORD_CHANGE_REQUIRED: 403,
+  // A cookie-authenticated write from another site (lib/server/csrf.ts).
+  CROSS_SITE_REQUEST: 403,
   NOT_FOUND: 404,
   SLOT_TAKEN: 409,
   BED_OCCUPIED: 409,
@@ -19,6 +21,7 @@ export const ERROR_STATUS = {
   DUPLICATE: 409,
   IDEMPOTENCY_KEY_IN_USE: 409,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   IDEMPOTENCY_KEY_REUSED: 422,
   RECORD_LOCKED: 423,
   RATE_LIMITED: 429,

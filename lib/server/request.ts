@@ -1,6 +1,12 @@
-/** The client's address as the nearest proxy reports it (Next's own server sets x-forwarded-for). */
+import { isIP } from "node:net";
+
+/**
+ * The client's address. The web server (scripts/client-address.mjs, run by scripts/web-worker.mjs)
+ * establishes it before the app sees the request, honouring X-Forwarded-For only from
+ * TRUSTED_PROXIES, and puts that one address in X-Forwarded-For; whatever the client sent there is
+ * gone. Anything else than one valid address is not trusted.
+ */
 export function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for");
-  if (forwarded) return forwarded.split(",")[0].trim() || null;
-  return headers.get("x-real-ip");
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0].trim();
+  return forwarded && isIP(forwarded) ? forwarded : null;
 }

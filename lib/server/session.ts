@@ -1,11 +1,13 @@
-import { getServerSession } from "next-auth";
-import { headers } from "next/headers";
+import { getToken } from "next-auth/jwt";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import type { RequiredAction, Role } from "@/lib/generated/prisma/enums";
-import { isLocale, type Locale } from "@/lib/i18n";
-import { authOptions } from "./auth";
+import type { Locale } from "@/lib/i18n";
+import { sessionCookieName } from "./auth";
 import { db } from "./db";
+import { authSecret } from "./env";
 import { clientIp } from "./request";
+import { liveActor, liveSession, type SessionEnd } from "./session-records";
 import { isIntegrationToken, resolveToken } from "@/lib/tokens/service";
 import { verifyApiToken } from "./tokens";
 
@@ -16,20 +18,11 @@ export type Actor = { id: string; role: Role; name: string; email: string; scope
 export type Ctx = { actor: Actor; ip: string | null };
 
 /**
- * The user behind a session or token, if that user is still active and the credential carries the
- * current session version (deactivation and password changes bump it). Runs on every request: one
- * primary-key read of the shown columns, as plain SQL (no query planning in the ORM per request).
+ * The signed-in actor from the bearer token if one is sent, else from the session cookie. `ended`
+ * says why a session cookie no longer signs anyone in (the sign-in page tells the user).
+ * Once per request; the cookie costs one SQL statement (lib/server/session-records.ts liveSession).
  */
-async function liveActor(userId: string, sessionVersion: number): Promise<Actor | null> {
-  const [user] = await db().$queryRaw<{ id: string; role: Role; name: string; email: string; language: string; requiredAction: RequiredAction | null }[]>`
-    SELECT id, role::text AS role, name, email, language, "requiredAction"::text AS "requiredAction" FROM "User"
-    WHERE id = ${userId} AND active AND "sessionVersion" = ${sessionVersion}`;
-  if (!user) return null;
-  return { id: user.id, role: user.role, name: user.name, email: user.email, language: isLocale(user.language) ? user.language : undefined, requiredAction: user.requiredAction };
-}
-
-/** The signed-in actor from the bearer token if one is sent, else from the session cookie. */
-export const currentCtx = cache(async (): Promise<{ actor: Actor | null; ip: string | null }> => {
+export const currentCtx = cache(async (): Promise<{ actor: Actor | null; ip: string | null; ended?: SessionEnd }> => {
   const h = await headers();
   const ip = clientIp(h);
   const authz = h.get("authorization");
@@ -40,9 +33,12 @@ export const currentCtx = cache(async (): Promise<{ actor: Actor | null; ip: str
       return { actor: found ? { ...found.actor, scopes: found.scopes } : null, ip };
     }
     const claims = await verifyApiToken(bearer);
-    return { actor: claims ? await liveActor(claims.userId, claims.sessionVersion) : null, ip };
+    return { actor: claims ? await liveActor(db(), claims.userId, claims.sessionVersion) : null, ip };
   }
-  const session = await getServerSession(authOptions);
-  if (!session?.user?.id) return { actor: null, ip };
-  return { actor: await liveActor(session.user.id, session.user.sv), ip };
+  // The cookie is decoded here rather than through getServerSession, which would also re-encrypt and
+  // try to renew it on every request. No headers are passed: getToken would fall back to a bearer.
+  const token = await getToken({ req: { cookies: await cookies(), headers: {} } as never, secret: authSecret(), cookieName: sessionCookieName() });
+  if (!token?.uid || !token.sid || typeof token.sv !== "number") return { actor: null, ip };
+  const check = await liveSession(db(), { sessionId: token.sid, userId: token.uid, sessionVersion: token.sv }, { touch: true });
+  return { actor: check.actor, ip, ...(check.ended ? { ended: check.ended } : {}) };
 });

@@ -15,7 +15,7 @@ vi.mock("next/headers", () => ({ headers: async () => new Headers(authorization 
 const PW = "pw-0123456789";
 const noParams = { params: Promise.resolve({}) };
 const req = (url: string, init?: { method?: string; body?: unknown }) =>
-  new NextRequest(`http://localhost/api/v1${url}`, { method: init?.method ?? "GET", body: init?.body ? JSON.stringify(init.body) : undefined });
+  new NextRequest(`http://localhost/api/v1${url}`, { method: init?.method ?? "GET", headers: { "content-type": "application/json" }, body: init?.body ? JSON.stringify(init.body) : undefined });
 
 async function call<P>(bearer: string | null, handler: (r: NextRequest, c: { params: Promise<P> }) => Promise<Response>, r: NextRequest, params?: { params: Promise<P> }) {
   authorization = bearer ? `Bearer ${bearer}` : null;

@@ -75,7 +75,7 @@ function freshIds(groups: Capture): Capture {
   });
 }
 
-/** The session check of every authenticated request (lib/server/session.ts liveActor). */
+/** The bearer token's check of every API request (lib/server/session-records.ts liveActor; a cookie's is liveSession). */
 export const sessionRead = (p: PrismaClient, userId: string) =>
   p.user.findUnique({ where: { id: userId }, select: { id: true, role: true, name: true, email: true, active: true, sessionVersion: true, language: true } });
 

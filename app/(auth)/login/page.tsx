@@ -3,18 +3,25 @@ import Link from "next/link";
 import { AuthCard } from "@/components/auth/AuthCard";
 import { LoginForm } from "@/components/auth/LoginForm";
 import { messages, titled } from "@/lib/i18n/server";
+import { appUrl, env } from "@/lib/server/env";
+import { safeRedirectPath } from "@/lib/server/safe-redirect";
 
 
 export const generateMetadata = titled((m) => m.titles.login);
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; changed?: string }> }) {
-  const { callbackUrl: next, changed } = await searchParams;
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; changed?: string; ended?: string }> }) {
+  const { callbackUrl: next, changed, ended } = await searchParams;
   const m = (await messages());
-  // Only same-site paths: never send a user to another origin after sign-in.
-  const target = next && next.startsWith("/") && !next.startsWith("//") ? next : "/dashboard";
+  // Only paths of this app: never send a user to another origin after sign-in.
+  const target = safeRedirectPath(next, appUrl());
+  const e = env();
+  // Why the user is here again, when their session ended (lib/server/guard.ts loginUrl).
+  const { ended: why, ...labels } = m.login;
+  const endedNotice = ended === "idle" ? why.idle(e.SESSION_IDLE_MINUTES) : ended === "expired" ? why.expired(e.SESSION_MAX_HOURS) : ended === "revoked" ? why.revoked : undefined;
+  const notice = changed ? { tone: "success" as const, text: m.login.passwordChanged } : endedNotice ? { tone: "info" as const, text: endedNotice } : undefined;
   return (
     <AuthCard title={m.login.title} subtitle={m.login.subtitle}>
-        <LoginForm next={target} notice={changed ? m.login.passwordChanged : undefined} labels={m.login} />
+        <LoginForm next={target} notice={notice} labels={labels} />
         <p className="mt-3 text-right text-sm">
           <Link href="/forgot-password" className="font-medium text-brand-700 hover:underline">{m.staff.forgotPassword.link}</Link>
         </p>
