@@ -55,7 +55,9 @@ const noParams = params({});
 /** An HTTP call as a client at `ip`, with a bearer token or none. */
 async function call(handler: (r: NextRequest, c: { params: Promise<never> }) => Promise<Response>, url: string, init: { method?: string; body?: unknown; bearer?: string; ip?: string; p?: unknown } = {}) {
   http.headers = new Headers({ "x-forwarded-for": init.ip ?? "203.0.113.1", ...(init.bearer ? { authorization: `Bearer ${init.bearer}` } : {}) });
-  const req = new NextRequest(`http://localhost/api/v1${url}`, { method: init.method ?? "GET", headers: http.headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  const headers = new Headers(http.headers);
+  if (init.body !== undefined) headers.set("content-type", "application/json");
+  const req = new NextRequest(`http://localhost/api/v1${url}`, { method: init.method ?? "GET", headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
   const res = await handler(req, (init.p ? params(init.p) : noParams) as { params: Promise<never> });
   return { status: res.status, headers: res.headers, body: await res.json() };
 }

@@ -23,7 +23,7 @@ const { POST: register } = await import("@/app/api/v1/patients/route");
 const PW = "pw-0123456789";
 const day = DateTime.utc().plus({ days: 2 }).toISODate()!;
 const request = (path: string, body: unknown, key?: string) =>
-  new NextRequest(`http://localhost/api/v1${path}`, { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body), headers: key === undefined ? {} : { "Idempotency-Key": key } });
+  new NextRequest(`http://localhost/api/v1${path}`, { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body), headers: { "content-type": "application/json", ...(key === undefined ? {} : { "Idempotency-Key": key }) } });
 const noParams = { params: Promise.resolve({}) };
 const answer = async (res: Response) => ({ status: res.status, body: await res.json(), replayed: res.headers.get("Idempotent-Replayed") });
 

@@ -71,7 +71,7 @@ describe("server-side sessions", () => {
     expect(await db().session.findUniqueOrThrow({ where: { id: s.sessionId } })).toMatchObject({
       userId, ip: "10.1.2.3", userAgent: "Firefox on a ward PC", createdAt: T0, lastSeenAt: T0, expiresAt: minutes(12 * 60), revokedAt: null,
     });
-    expect(await request(s, minutes(1))).toEqual({ actor: { id: userId, role: "DOCTOR", name: "Doc", email: "doc@example.org", language: "en" } });
+    expect(await request(s, minutes(1))).toEqual({ actor: { id: userId, role: "DOCTOR", name: "Doc", email: "doc@example.org", language: "en", requiredAction: null } });
   });
 
   it("ends at sign-out: every copy of the cookie stops working", async () => {
