@@ -1,9 +1,9 @@
-import { stringify } from "csv-stringify/sync";
 import { timeline } from "@/lib/clinical/queries";
 import { catalog, isLocale } from "@/lib/i18n";
 import { en } from "@/lib/i18n/en";
 import { audit } from "@/lib/server/audit";
 import { clock } from "@/lib/server/clock";
+import { toCsv } from "@/lib/server/csv";
 import type { Db } from "@/lib/server/db";
 import { AppError, notFound } from "@/lib/server/errors";
 import { can } from "@/lib/server/permissions";
@@ -96,7 +96,7 @@ export async function runExport(prisma: Db, exportId: string, opts: { pageSize?:
     }
     // The header in the requester's language; the rows as the timeline writes them.
     const header = catalog(isLocale(requester.language) ? requester.language : "en").jobs.exports.csvHeader;
-    const csv = stringify([header, ...rows]);
+    const csv = toCsv([header, ...rows]);
     await prisma.export.update({
       where: { id: exportId },
       data: { status: "DONE", progress: 1, finishedAt: clock.now(), filename: `treatment-history-${patient.mrn}.csv`, contentType: "text/csv; charset=utf-8", content: new Uint8Array(Buffer.from(csv, "utf8")) },
