@@ -1,6 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { secureCookies } from "./auth-cookies";
 import { authenticate } from "./authenticate";
 import { db } from "./db";
 import { authSecret } from "./env";
@@ -35,6 +36,11 @@ export const authOptions: NextAuthOptions = {
     return authSecret();
   },
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  // Secure, __Secure-/__Host- prefixed cookies whenever the public URL is https (APP_URL or
+  // NEXTAUTH_URL), said here rather than left to next-auth's guess from NEXTAUTH_URL alone.
+  get useSecureCookies() {
+    return secureCookies();
+  },
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({
