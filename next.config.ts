@@ -1,21 +1,16 @@
 import type { NextConfig } from "next";
 import { PHASE_PRODUCTION_SERVER } from "next/constants";
+import { staticHeaderRules } from "./lib/server/headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // pdfkit reads its font metrics from disk at run time.
   serverExternalPackages: ["pdfkit"],
+  // The headers that never change (lib/server/headers.ts): on every response, and no-store on every
+  // /api and /fhir one. Those that depend on the request or the configuration (each page's CSP with
+  // its nonce, HSTS) are set in proxy.ts.
   async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Referrer-Policy", value: "same-origin" },
-        ],
-      },
-    ];
+    return staticHeaderRules();
   },
 };
 

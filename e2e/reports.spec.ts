@@ -78,7 +78,10 @@ test("a public-health:read integration token reads the aggregates (JSON and CSV)
   expect((await json.json()).groupBy).toBe("sex");
   const csv = await request.get("/api/v1/public-health/aggregates?from=2000-01-01&to=2100-12-31&groupBy=ageBand&format=csv", { headers: authority });
   expect(csv.headers()["content-type"]).toContain("text/csv");
-  expect((await csv.text()).split("\n")[0]).toBe("ageBand,consultations");
+  // Every CSV starts with the UTF-8 byte order mark (lib/server/csv.ts) so that Excel reads it as UTF-8.
+  const text = await csv.text();
+  expect(text.startsWith("\uFEFF")).toBe(true);
+  expect(text.slice(1).split("\n")[0]).toBe("ageBand,consultations");
   expect((await request.get("/api/v1/reports/revenue?from=2026-01-01&to=2026-01-31", { headers: authority })).status()).toBe(403);
   const bad = await request.get("/api/v1/public-health/aggregates?from=2026-01-01&to=2026-01-31&groupBy=name", { headers: authority });
   expect(bad.status()).toBe(400);

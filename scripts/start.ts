@@ -18,6 +18,7 @@ import { ensureDrugCatalogue } from "../lib/pharmacy/catalogue";
 import { ensureFirstAdmin } from "../lib/staff/bootstrap";
 import { loadDotEnv, persistentSecret, root, startEmbedded, type EmbeddedServer } from "./db/embedded";
 import { applyMigrations, ensureDatabase } from "./db/migrations";
+import { insecurePublicUrlWarning } from "./public-url";
 import { webNodeFlags } from "./web-node-flags.mjs";
 
 const dev = process.argv.includes("--dev");
@@ -108,7 +109,8 @@ async function main(): Promise<number> {
     const databaseUrl = process.env.DATABASE_URL!;
     // Kept in .data so that sessions survive restarts.
     process.env.NEXTAUTH_SECRET ||= await persistentSecret("secret");
-    process.env.NEXTAUTH_URL ||= `http://localhost:${port}`;
+    // The public URL: APP_URL's when only it is given, so that sign-in redirects and cookies agree with it.
+    process.env.NEXTAUTH_URL ||= process.env.APP_URL || `http://localhost:${port}`;
 
     await ensureDatabase(databaseUrl);
     const applied = await applyMigrations(databaseUrl);
@@ -120,6 +122,9 @@ async function main(): Promise<number> {
       const code = await run(next, ["build"]);
       if (code !== 0) return code;
     }
+    // Last before serving, so that it is not lost above the migrations' and the build's output.
+    const insecure = insecurePublicUrlWarning(process.env);
+    if (insecure && !dev) console.error(insecure);
     startWorker();
     if (dev) return await run(process.execPath, [path.join(root, "scripts/web-worker.mjs"), "--dev", "-p", port]);
     // The web server with its memory limit (scripts/web-node-flags.mjs), started again if it dies

@@ -1,6 +1,7 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartFigure } from "@/components/ui/ChartFigure";
 
 export type TrendPoint = { at: string; label: string; systolic: number | null; diastolic: number | null; pulse: number | null; temperatureC: number | null; spo2: number | null };
 type Labels = { trendLabel: string; systolic: string; diastolic: string; pulseShort: string; temp: string; spo2Short: string };
@@ -12,7 +13,7 @@ type Labels = { trendLabel: string; systolic: string; diastolic: string; pulseSh
  */
 export function VitalsTrend({ points, labels }: { points: TrendPoint[]; labels: Labels }) {
   return (
-    <figure aria-label={labels.trendLabel} className="h-72 w-full" data-testid="vitals-trend">
+    <ChartFigure label={labels.trendLabel} className="h-72 w-full" testId="vitals-trend">
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
@@ -28,6 +29,6 @@ export function VitalsTrend({ points, labels }: { points: TrendPoint[]; labels: 
           <Line yAxisId="temp" dataKey="temperatureC" name={labels.temp} stroke="#7c3aed" strokeWidth={2} strokeDasharray="4 2" connectNulls isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
-    </figure>
+    </ChartFigure>
   );
 }

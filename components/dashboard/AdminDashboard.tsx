@@ -1,4 +1,5 @@
 import { Card, StatCard } from "@/components/ui/Card";
+import { FillBar } from "@/components/ui/FillBar";
 import { messages } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { registrationsPerDay } from "@/lib/patients/queries";
@@ -26,8 +27,8 @@ export async function AdminDashboard() {
           {Object.entries(stats.staff.byRole).map(([role, count]) => (
             <div key={role} className="grid grid-cols-[10rem_1fr_3rem] items-center gap-3 text-sm">
               <dt className="text-slate-700">{m.roles[role as keyof typeof m.roles]}</dt>
-              <div className="h-3 rounded bg-slate-100" aria-hidden>
-                <div className="h-3 rounded bg-brand-600" style={{ width: `${(count / max) * 100}%` }} />
+              <div className="h-3 overflow-hidden rounded bg-slate-100" aria-hidden>
+                <FillBar fraction={count / max} className="block h-3 w-full" fill="fill-brand-600" />
               </div>
               <dd className="text-right tabular-nums">{count}</dd>
             </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartFigure } from "@/components/ui/ChartFigure";
 import { INTL_TAG } from "@/lib/i18n";
 import { useAppLocale } from "@/lib/i18n/client";
 
@@ -10,7 +11,7 @@ export function PerDayChart({ data, label, series }: { data: { day: string; coun
   const dayLabel = new Intl.DateTimeFormat(INTL_TAG[useAppLocale()], { day: "numeric", month: "short", timeZone: "UTC" });
   const tick = (d: string) => dayLabel.format(new Date(`${d}T00:00:00Z`));
   return (
-    <figure aria-label={label} className="h-64 w-full">
+    <ChartFigure label={label} className="h-64 w-full">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
@@ -20,6 +21,6 @@ export function PerDayChart({ data, label, series }: { data: { day: string; coun
           <Bar dataKey="count" name={series} fill="#1d5fbf" radius={[3, 3, 0, 0]} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
-    </figure>
+    </ChartFigure>
   );
 }

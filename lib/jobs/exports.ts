@@ -1,9 +1,9 @@
-import { stringify } from "csv-stringify/sync";
 import { timeline } from "@/lib/clinical/queries";
 import { catalog, isLocale } from "@/lib/i18n";
 import { en } from "@/lib/i18n/en";
 import { audit } from "@/lib/server/audit";
 import { clock } from "@/lib/server/clock";
+import { toCsv } from "@/lib/server/csv";
 import type { Db } from "@/lib/server/db";
 import { AppError, notFound } from "@/lib/server/errors";
 import { can } from "@/lib/server/permissions";
@@ -104,7 +104,7 @@ export async function runExport(prisma: Db, exportId: string, opts: { pageSize?:
     }
     // The header in the requester's language; the rows as the timeline writes them.
     const header = catalog(isLocale(requester.language) ? requester.language : "en").jobs.exports.csvHeader;
-    const csv = stringify([header, ...rows]);
+    const csv = toCsv([header, ...rows]);
     const stored = await write({
       status: "DONE",
       progress: 1,

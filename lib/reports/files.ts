@@ -1,7 +1,8 @@
 import type { Db } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/validation";
-import { appointmentsCsv, csvResponse, diagnosesCsv, occupancyCsv, revenueCsv, revenuePerDayCsv } from "./csv";
+import { csvResponse } from "@/lib/server/csv";
+import { appointmentsCsv, diagnosesCsv, occupancyCsv, revenueCsv, revenuePerDayCsv } from "./csv";
 import { appointmentsPerDay, occupancy, revenuePerDay, revenueReport, topDiagnoses } from "./queries";
 import { REPORT_NAMES, type ReportName, ZReportRange, ZRevenueQuery } from "./schemas";
 

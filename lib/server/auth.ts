@@ -1,6 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { secureCookies } from "./auth-cookies";
 import { authenticate } from "./authenticate";
 import { db } from "./db";
 import { authSecret, env } from "./env";
@@ -41,12 +42,6 @@ class SessionEnded extends Error {
   }
 }
 
-/** The session cookie's name, as next-auth picks it (the __Secure- prefix when the site is https). */
-export function sessionCookieName(): string {
-  const secure = authOptions.useSecureCookies ?? (env().NEXTAUTH_URL ?? "").startsWith("https://");
-  return authOptions.cookies?.sessionToken?.name ?? `${secure ? "__Secure-" : ""}next-auth.session-token`;
-}
-
 export const authOptions: NextAuthOptions = {
   // Read per request, not at import: `next build` loads this module without the secret.
   get secret() {
@@ -59,6 +54,11 @@ export const authOptions: NextAuthOptions = {
     get maxAge() {
       return Math.ceil(env().SESSION_MAX_HOURS * 3600);
     },
+  },
+  // Secure, __Secure-/__Host- prefixed cookies whenever the public URL is https (APP_URL or
+  // NEXTAUTH_URL), said here rather than left to next-auth's guess from NEXTAUTH_URL alone.
+  get useSecureCookies() {
+    return secureCookies();
   },
   pages: { signIn: "/login" },
   providers: [

@@ -95,3 +95,13 @@ export function appUrl(): string {
   const e = env();
   return (e.APP_URL ?? e.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
 }
+
+/**
+ * The app is served over https: its public URL (APP_URL or NEXTAUTH_URL) says so. The app itself
+ * speaks plain http behind whatever terminates TLS, so this setting, not the socket, decides the
+ * Secure session cookies (lib/server/auth-cookies.ts) and Strict-Transport-Security (proxy.ts).
+ */
+export function servedOverHttps(): boolean {
+  const e = env();
+  return [e.APP_URL, e.NEXTAUTH_URL].some((u) => u !== undefined && new URL(u).protocol === "https:");
+}

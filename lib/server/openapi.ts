@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sessionCookieName } from "./auth-cookies";
 import { env } from "./env";
 import { OPERATIONS, type Operation } from "./openapi-routes";
 import { PERMISSIONS } from "./permissions";
@@ -140,7 +141,8 @@ export function openApiDocument(): Json {
       schemas: COMPONENT_SCHEMAS,
       securitySchemes: {
         bearer: { type: "http", scheme: "bearer", description: "A token from POST /auth/token, or an integration token (hms_…) from /admin/tokens." },
-        session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
+        // __Secure-next-auth.session-token when the public URL is https (lib/server/auth-cookies.ts).
+        session: { type: "apiKey", in: "cookie", name: sessionCookieName() },
       },
     },
   };

@@ -3,7 +3,7 @@ import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import type { RequiredAction, Role } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n";
-import { sessionCookieName } from "./auth";
+import { sessionCookieName } from "./auth-cookies";
 import { db } from "./db";
 import { authSecret } from "./env";
 import { clientIp } from "./request";

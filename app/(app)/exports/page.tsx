@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AutoRefresh } from "@/components/jobs/AutoRefresh";
 import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
+import { FillBar } from "@/components/ui/FillBar";
 import { buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";
 import { Table, cell } from "@/components/ui/Table";
@@ -56,7 +57,7 @@ function Progress({ e, label }: { e: ExportStatusView; label: string }) {
   return (
     <div className="flex items-center gap-2">
       <div role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(e.progress * 100)} aria-label={label} className="h-2 flex-1 overflow-hidden rounded-full bg-slate-200">
-        <div className={`h-full ${e.status === "failed" ? "bg-red-500" : "bg-brand-600"}`} style={{ width: `${Math.round(e.progress * 100)}%` }} />
+        <FillBar fraction={e.progress} className="block h-full w-full" fill={e.status === "failed" ? "fill-red-500" : "fill-brand-600"} />
       </div>
       <span className="w-12 text-right text-xs tabular-nums text-slate-600">{label}</span>
     </div>

@@ -1,7 +1,8 @@
 import { apiRoute } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { parseInput } from "@/lib/server/validation";
-import { aggregatesCsv, csvResponse } from "@/lib/reports/csv";
+import { aggregatesCsv } from "@/lib/reports/csv";
+import { csvResponse } from "@/lib/server/csv";
 import { aggregates, PUBLIC_HEALTH_SCOPE } from "@/lib/reports/public-health";
 import { ZAggregatesQuery } from "@/lib/reports/schemas";
 

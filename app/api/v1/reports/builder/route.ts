@@ -1,6 +1,6 @@
 import { apiRoute, readJson } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
-import { csvResponse } from "@/lib/reports/csv";
+import { csvResponse } from "@/lib/server/csv";
 import { ZReportSpec } from "@/lib/reportbuilder/spec";
 import { reportCsv, runReport } from "@/lib/reportbuilder/service";
 

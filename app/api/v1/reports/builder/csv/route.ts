@@ -1,7 +1,7 @@
 import { apiRoute, readJson } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { parseInput } from "@/lib/server/validation";
-import { csvResponse } from "@/lib/reports/csv";
+import { csvResponse } from "@/lib/server/csv";
 import { specFromQuery } from "@/lib/reportbuilder/query";
 import { type ReportSpec, ZReportSpec } from "@/lib/reportbuilder/spec";
 import { reportCsv } from "@/lib/reportbuilder/service";
