@@ -8,6 +8,12 @@ vi.mock("./authenticate", () => ({
   authenticate: vi.fn(async () => ({ id: "u1", name: "Dr A", email: "a@h.org", role: "DOCTOR", sessionVersion: 0 })),
 }));
 vi.mock("./db", () => ({ db: () => ({}) }));
+// Sign-in opens a server-side session row (lib/server/session-records.ts); here only its id matters.
+vi.mock("./session-records", () => ({
+  startSession: vi.fn(async () => "s1"),
+  liveSession: vi.fn(async () => ({ actor: null, ended: "revoked" })),
+  revokeSession: vi.fn(async () => undefined),
+}));
 afterEach(() => vi.unstubAllEnvs());
 
 /** The Set-Cookie lines of one call of next-auth's handler (its API-route form: a plain req and res). */
