@@ -15,6 +15,13 @@ export const USERS = {
 export type RoleName = keyof typeof USERS;
 export const ROLE_NAMES = Object.keys(USERS) as RoleName[];
 
+/**
+ * The time a walk over `steps` pages or requests may take: 15 s each, at least a minute. A walk
+ * proves what every page shows, not how fast a busy machine serves ~40 of them (on an idle machine
+ * a page takes well under a second; with five builds running beside it, several seconds).
+ */
+export const walkTimeout = (steps: number) => Math.max(60_000, steps * 15_000);
+
 export const storageFor = (role: RoleName) => `.test-artifacts/auth/${role}.json`;
 
 /** Signs in through the real form. */

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
 import { DateTime } from "luxon";
-import { ROLE_NAMES, USERS, apiToken, bearer, demoDoctorId, demoDrugId, storageFor, type RoleName } from "./fixtures";
+import { ROLE_NAMES, USERS, apiToken, bearer, demoDoctorId, demoDrugId, storageFor, walkTimeout, type RoleName } from "./fixtures";
 import { PAGES, withIds } from "./routes";
 
 // Issue 15, section 5 (headers and documents), on the production server: every page of every role
@@ -26,7 +26,10 @@ async function watchViolations(context: BrowserContext, page: Page): Promise<str
 async function visit(page: Page, path: string) {
   const res = await page.goto(path);
   expect(res?.status(), path).toBeLessThan(500);
-  await page.waitForLoadState("networkidle");
+  // Not "networkidle": the navigation bar's prefetches are aborted as the next page opens, and on a
+  // busy machine Playwright's idle wait can outlast a whole walk. Hydration is the signal that the
+  // page's scripts ran under the policy.
+  await page.waitForLoadState("load");
   await expect.poll(() => page.evaluate(() => (window as unknown as { next?: { version?: string } }).next?.version ?? null), { message: `${path} hydrated` }).not.toBeNull();
 }
 
@@ -52,10 +55,10 @@ async function prescription(request: APIRequestContext): Promise<{ id: string; r
 test.describe("Content-Security-Policy", () => {
   for (const role of ROLE_NAMES) {
     test(`every page a ${role} opens renders, hydrates and breaks no rule of the policy`, async ({ browser, request }) => {
-      test.setTimeout(300_000);
       const ids = { doctorId: await demoDoctorId(request), drugId: await demoDrugId(request) };
       const chart = ["ADMIN", "DOCTOR", "NURSE"].includes(role) ? [`/patients/${await demoPatientId(request, "Sam Patient")}`] : [];
       const paths = [...PAGES.filter((p) => p.roles.includes(role as RoleName)).map((p) => withIds(p.path, ids)), ...chart, "/api-docs", "/no-such-page"];
+      test.setTimeout(walkTimeout(paths.length + 1));
       const context = await browser.newContext({ storageState: storageFor(role) });
       const page = await context.newPage();
       const violations = await watchViolations(context, page);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ROLE_NAMES, apiToken, bearer, demoDoctorId, demoDrugId, storageFor, USERS } from "./fixtures";
+import { ROLE_NAMES, apiToken, bearer, demoDoctorId, demoDrugId, storageFor, USERS, walkTimeout } from "./fixtures";
 import { API, PAGES, withIds } from "./routes";
 
 // Role × route: every allow and every deny, for pages (a denied page looks absent: 404) and for the
@@ -11,7 +11,7 @@ for (const role of ROLE_NAMES) {
 
     test("pages", async ({ page, request }) => {
       // Every page of the table, one after the other: more than the default 30 s on a busy machine.
-      test.slow();
+      test.setTimeout(walkTimeout(PAGES.length));
       const ids = { doctorId: await demoDoctorId(request), drugId: await demoDrugId(request) };
       for (const { path: pattern, roles } of PAGES) {
         const path = withIds(pattern, ids);
@@ -44,6 +44,7 @@ for (const role of ROLE_NAMES) {
 
 test.describe("anonymous", () => {
   test("every page redirects to the sign-in page", async ({ page, request }) => {
+    test.setTimeout(walkTimeout(PAGES.length));
     const ids = { doctorId: await demoDoctorId(request), drugId: await demoDrugId(request) };
     for (const { path } of PAGES) {
       await page.goto(withIds(path, ids));

@@ -19,6 +19,7 @@ import { ensureFirstAdmin } from "../lib/staff/bootstrap";
 import { loadDotEnv, persistentSecret, root, startEmbedded, type EmbeddedServer } from "./db/embedded";
 import { applyMigrations, ensureDatabase } from "./db/migrations";
 import { insecurePublicUrlWarning } from "./public-url";
+import { NEXT_BUILD_ARGS } from "./next-build.mjs";
 import { webNodeFlags } from "./web-node-flags.mjs";
 
 const dev = process.argv.includes("--dev");
@@ -119,7 +120,7 @@ async function main(): Promise<number> {
 
     if (!dev && !existsSync(path.join(root, ".next/BUILD_ID"))) {
       console.log("No production build yet: running next build…");
-      const code = await run(next, ["build"]);
+      const code = await run(next, NEXT_BUILD_ARGS);
       if (code !== 0) return code;
     }
     // Last before serving, so that it is not lost above the migrations' and the build's output.

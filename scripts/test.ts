@@ -10,6 +10,7 @@ import { createDb } from "../lib/server/db";
 import { seedPatient, seedUser } from "../prisma/builders";
 import type { Role } from "../lib/generated/prisma/enums";
 import { DEMO_PASSWORD, seedDemo } from "../prisma/seed";
+import { NEXT_BUILD_ARGS } from "./next-build.mjs";
 import { startCaptureSmtp } from "../tests/smtp";
 import { createTestDatabase } from "../tests/test-db";
 
@@ -132,7 +133,7 @@ async function e2e(): Promise<Counts> {
       SMTP_URL: smtp.url,
       E2E_MAILDIR: maildir,
     };
-    if (run(bin("next"), ["build"], env) !== 0) return { passed: 0, failed: 1, skipped: 0 };
+    if (run(bin("next"), NEXT_BUILD_ARGS, env) !== 0) return { passed: 0, failed: 1, skipped: 0 };
     workers = startWorkers(env);
     // `npx tsx scripts/test.ts e2e e2e/x.spec.ts …` runs only those specs (the setup project always runs).
     await runAsync(bin("playwright"), ["test", ...process.argv.slice(3)], env);

@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import os from "node:os";
 import pg from "pg";
+import { NEXT_BUILD_ARGS } from "../next-build.mjs";
 import { webNodeFlags } from "../web-node-flags.mjs";
 
 export const root = path.resolve(import.meta.dirname, "../..");
@@ -29,7 +30,7 @@ export function table(head: string[], rows: string[][]): string {
 export function ensureBuild(rebuild: boolean, log: (s: string) => void) {
   if (!rebuild && existsSync(path.join(root, ".next/BUILD_ID"))) return;
   log("Building the app (next build)…");
-  const r = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const r = spawnSync(path.join(root, "node_modules/.bin/next"), NEXT_BUILD_ARGS, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (r.status !== 0) throw new Error("next build failed");
 }
 
