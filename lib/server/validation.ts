@@ -130,6 +130,18 @@ export const ZQueryInt = z
   .regex(/^\d{1,15}$/, en.errors.digitsOnly)
   .transform(Number);
 
+/**
+ * The form side of "numbers are numbers": the schemas never coerce, so a form turns what was typed
+ * into the number it spells before sending (digits, an optional minus and decimal point). Blank is
+ * absent; text that spells no number (or `1e1`) becomes NaN, which the schema refuses with the
+ * field's own message.
+ */
+export function formNumber(text: string): number | undefined {
+  const t = text.trim();
+  if (t === "") return undefined;
+  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
+}
+
 /** Parses input with a zod schema or throws VALIDATION_FAILED listing each field. Unsafe text is refused first. */
 export function parseInput<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
   assertSafeText(data);
