@@ -45,10 +45,14 @@ export const ZAdmit = z.object({
   attendingDoctorId: ZId(m.doctor),
   departmentId: ZOptionalId,
   reason: z.string({ error: m.reason }).trim().min(1, m.reason).max(1000, m.reason),
+  // A number of days, or none (null or absent). The form sends a number (formNumber), never text.
   plannedStayDays: z
-    .union([z.literal("").transform(() => null), z.number({ error: m.plannedStay }).int(m.plannedStay).min(1, m.plannedStay).max(365, m.plannedStay)])
-    .optional()
+    .number({ error: m.plannedStay })
+    .int(m.plannedStay)
+    .min(1, m.plannedStay)
+    .max(365, m.plannedStay)
     .nullable()
+    .optional()
     .transform((v) => v ?? null),
   triageId: ZOptionalId,
 });
