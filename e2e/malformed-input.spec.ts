@@ -8,7 +8,9 @@ import { USERS, apiToken, bearer } from "./fixtures";
 // bodies. No answer may be a 5xx, and no row of any app table may be written.
 //
 // Path ids are made up, so an operation that gets past validation answers 404 and writes nothing.
-// The walk runs sequentially against one server and takes well under a minute on an idle machine.
+// The walk (~2,000 requests) runs sequentially against one server: about 2 minutes on a busy machine.
+// The malformed %-escape cases in the path (`/patients/%ZZ`, `%ED%A0%80`) are answered by the custom
+// server (scripts/web-server.mjs) with 400 BAD_REQUEST_PATH before Next, whose own answer is a plain 500.
 
 type Schema = { type?: string | string[]; properties?: Record<string, Schema>; anyOf?: Schema[]; items?: Schema };
 type Param = { name: string; in: "path" | "query" | "header"; schema?: Schema };
@@ -22,7 +24,10 @@ const LONE = "\\ud800";
 
 // Query text that is odd but valid: URLSearchParams reads "%ZZ%" literally and a %-encoded surrogate
 // as U+FFFD, so a read without a path id may answer 200 (it still may not write).
-const MAY_SUCCEED = new Set(["encoded lone surrogate in the query", "malformed %-escapes in the query"]);
+// Likewise a double-encoded NUL in the path: Next decodes the path once, so the id is the text "%00".
+const MAY_SUCCEED = new Set(["encoded lone surrogate in the query", "malformed %-escapes in the query", "double-encoded NUL in the path"]);
+// The health probe reads no input at all (a load balancer's own query must not fail it).
+const READS_NO_INPUT = new Set(["get /status"]);
 
 type Case = { name: string; path: string; query?: string; body?: string; contentType?: string };
 
@@ -134,7 +139,8 @@ test("every operation answers malformed input with a 4xx and writes nothing", as
           for (const c of casesFor(path, method, op)) {
             const { status, text } = await send(request, method, c, headers);
             sent++;
-            if (status >= 500 || (status < 400 && !(method === "get" && MAY_SUCCEED.has(c.name)))) {
+            const maySucceed = method === "get" && (MAY_SUCCEED.has(c.name) || READS_NO_INPUT.has(`${method} ${path}`));
+            if (status >= 500 || (status < 400 && !maySucceed)) {
               failures.push(`${method.toUpperCase()} ${path} [${who}] ${c.name}: ${status} ${text.slice(0, 160)}`);
             }
           }
