@@ -26,6 +26,20 @@ afterEach(() => vi.unstubAllEnvs());
 describe("proxy.ts over http (localhost)", () => {
   const env = { NEXTAUTH_URL: "http://localhost:3000", APP_URL: undefined, NEXTAUTH_SECRET: SECRET };
 
+  it("refuses a page address with NUL or a lone surrogate in its path or query (it reached the page's queries: an error page)", async () => {
+    const run = await proxyWith(env);
+    for (const path of ["/patients/a%00b", "/patients?q=%00", "/login?x%00=1", "/patients?q=%ED%A0%80x"]) {
+      const res = await run(path);
+      if (path.includes("%ED")) {
+        expect(res.status, path).not.toBe(400); // URLSearchParams reads it as U+FFFD: safe text
+        continue;
+      }
+      expect(res.status, path).toBe(400);
+      expect(await res.text()).toContain("NUL");
+    }
+    expect((await run("/login")).status).toBe(200);
+  });
+
   it("gives each public page a CSP whose nonce Next receives with the request, a new one each time", async () => {
     const run = await proxyWith(env);
     const res = await run("/login");

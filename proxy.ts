@@ -3,6 +3,8 @@ import { type NextRequestWithAuth, withAuth } from "next-auth/middleware";
 import { sessionCookieName } from "@/lib/server/auth-cookies";
 import { env, servedOverHttps } from "@/lib/server/env";
 import { newNonce, pageHeaders, transportHeaders } from "@/lib/server/headers";
+import { isUnsafeText } from "@/lib/server/validation";
+import { en } from "@/lib/i18n/en";
 
 // Every page request passes here (not /api, /fhir or Next's static files: see `config`), for two things:
 // - the page's security headers that depend on the request or the configuration
@@ -20,8 +22,26 @@ let gate: ReturnType<typeof withAuth> | undefined;
 /** next-auth's redirect to /login, looking for the session cookie under the name auth.ts gives it. */
 const signInGate = () => (gate ??= withAuth({ pages: { signIn: "/login" }, cookies: { sessionToken: { name: sessionCookieName() } } }));
 
+/**
+ * The one input rule (lib/server/validation.ts) for pages: NUL or a lone surrogate in the path or the
+ * query would reach a page's queries (PostgreSQL refuses NUL: an error page). A malformed %-escape
+ * is left to the custom server, which answers it before Next.
+ */
+function unsafeUrl(url: URL): boolean {
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    return false;
+  }
+  if (isUnsafeText(path)) return true;
+  for (const [k, v] of url.searchParams) if (isUnsafeText(k) || isUnsafeText(v)) return true;
+  return false;
+}
+
 export async function proxy(req: NextRequest, event: NextFetchEvent): Promise<Response> {
   const https = servedOverHttps();
+  if (unsafeUrl(req.nextUrl)) return withHeaders(new NextResponse(en.errors.unsafeText, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } }), transportHeaders(https));
   if (!PUBLIC_PAGE.test(req.nextUrl.pathname)) {
     const redirect = await signInGate()(req as NextRequestWithAuth, event);
     if (redirect) return withHeaders(redirect, transportHeaders(https));

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { SelectField } from "@/components/ui/Select";
 import type { ActionResult } from "@/lib/server/action";
+import { formNumber } from "@/lib/server/validation";
 
 export type FormInput =
   | { name: string; label: string; type?: "text" | "number"; inputMode?: "decimal" | "numeric"; defaultValue?: string }
@@ -23,7 +24,7 @@ export function BillingForm({ title, fields, fixed, act, submit, done, variant =
   title: string;
   fields: FormInput[];
   fixed: Record<string, string>;
-  act: (input: Record<string, string>) => Promise<ActionResult<unknown>>;
+  act: (input: Record<string, string | number | undefined>) => Promise<ActionResult<unknown>>;
   submit: string;
   done?: string;
   variant?: "primary" | "secondary" | "danger";
@@ -31,6 +32,8 @@ export function BillingForm({ title, fields, fixed, act, submit, done, variant =
 }) {
   const router = useRouter();
   const initial = () => Object.fromEntries(fields.map((f) => [f.name, f.defaultValue ?? ("options" in f ? (f.options[0]?.[0] ?? "") : "")]));
+  // Whole-number fields (a line's quantity) are sent as numbers; amounts stay decimal text for the action to parse.
+  const numeric = new Set(fields.filter((f) => "inputMode" in f && f.inputMode === "numeric").map((f) => f.name));
   const [values, setValues] = useState<Record<string, string>>(initial);
   const [ok, setOk] = useState(false);
   const { error, fields: errors, pending, submit: send } = useSubmit(act, (data) => {
@@ -45,7 +48,7 @@ export function BillingForm({ title, fields, fixed, act, submit, done, variant =
     setValues((v) => ({ ...v, [name]: value }));
   };
   return (
-    <SubmitForm className="space-y-3" error={error} onSubmit={() => send({ ...fixed, ...values })}>
+    <SubmitForm className="space-y-3" error={error} onSubmit={() => send({ ...fixed, ...Object.fromEntries(Object.entries(values).map(([k, v]) => [k, numeric.has(k) ? formNumber(v) : v])) })}>
       <h3 className="text-sm font-semibold text-slate-900">{title}</h3>
       {ok && done && !pending ? <Alert tone="success">{done}</Alert> : null}
       {error?.fields && Object.keys(error.fields).every((k) => !(k in values)) ? <Alert tone="error">{Object.values(error.fields)[0]}</Alert> : null}

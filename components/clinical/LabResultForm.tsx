@@ -1,5 +1,6 @@
 "use client";
 
+import { formNumber } from "@/lib/server/validation";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { SubmitForm } from "@/components/forms/SubmitForm";
@@ -10,7 +11,7 @@ import { SelectField } from "@/components/ui/Select";
 import type { Messages } from "@/lib/i18n/en";
 import type { ActionResult } from "@/lib/server/action";
 
-type Enter = (input: { orderId: string; value?: string; valueText?: string; flag?: string }) => Promise<ActionResult<unknown>>;
+type Enter = (input: { orderId: string; value?: number; valueText?: string; flag?: string }) => Promise<ActionResult<unknown>>;
 
 /** One pending order's result: a number against the catalogue range, or a qualitative answer. */
 export function LabResultForm({ orderId, testName, qualitative, unit, enter, labels }: { orderId: string; testName: string; qualitative: boolean; unit: string | null; enter: Enter; labels: Messages["clinical"]["lab"] }) {
@@ -20,7 +21,7 @@ export function LabResultForm({ orderId, testName, qualitative, unit, enter, lab
   const { error, fields, pending, submit } = useSubmit(enter, () => router.refresh());
   const id = (k: string) => `${k}-${orderId}`;
   return (
-    <SubmitForm className="flex flex-wrap items-end gap-2" error={error} onSubmit={() => submit(qualitative ? { orderId, valueText: value, flag } : { orderId, value })}>
+    <SubmitForm className="flex flex-wrap items-end gap-2" error={error} onSubmit={() => submit(qualitative ? { orderId, valueText: value, flag } : { orderId, value: formNumber(value) })}>
       {qualitative ? (
         <>
           <Field id={id("text")} name="valueText" label={`${labels.result}: ${testName}`} value={value} onChange={(e) => setValue(e.target.value)} error={fields.value ?? fields.valueText} maxLength={500} />

@@ -10,9 +10,11 @@ import { Field } from "@/components/ui/Field";
 import { VITAL_FIELDS, ZVitals } from "@/lib/clinical/schemas";
 import type { Messages } from "@/lib/i18n/en";
 import type { ActionResult } from "@/lib/server/action";
+import { formNumber } from "@/lib/server/validation";
 
 type Values = Partial<Record<(typeof VITAL_FIELDS)[number] | "takenAt" | "note", string>>;
-type Record_ = (input: Values & { patientId: string; vitalId?: string }) => Promise<ActionResult<{ id: string }>>;
+type Sent = Partial<Record<(typeof VITAL_FIELDS)[number], number>> & { takenAt?: string; note?: string };
+type Record_ = (input: Sent & { patientId: string; vitalId?: string }) => Promise<ActionResult<{ id: string }>>;
 type Reading = Partial<Record<(typeof VITAL_FIELDS)[number], number | null>> & { id: string; note: string | null };
 const STEP: Partial<Record<(typeof VITAL_FIELDS)[number], string>> = { temperatureC: "0.1", weightKg: "0.1", heightCm: "0.1" };
 
@@ -32,7 +34,8 @@ export function VitalsForm({ patientId, record, labels, reading }: { patientId: 
     setOk(false);
     // datetime-local has no offset: send the instant as the browser's clock reads it.
     const takenAt = v.takenAt ? new Date(v.takenAt).toISOString() : undefined;
-    submit({ ...v, takenAt, patientId, ...(reading ? { vitalId: reading.id } : {}) });
+    const measured = Object.fromEntries(VITAL_FIELDS.map((k) => [k, formNumber(v[k] ?? "")]));
+    submit({ ...measured, note: v.note, takenAt, patientId, ...(reading ? { vitalId: reading.id } : {}) });
   };
   const field = (k: keyof Values, type = "number") => (
     <Field

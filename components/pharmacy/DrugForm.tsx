@@ -1,5 +1,6 @@
 "use client";
 
+import { formNumber } from "@/lib/server/validation";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { SubmitForm } from "@/components/forms/SubmitForm";
@@ -39,9 +40,9 @@ export function DrugForm({ mode, id, initial, action, labels }: {
     Object.keys(patch).forEach(edited);
     setV({ ...v, ...patch });
   };
-  const values = { genericName: v.genericName, brandName: v.brandName, form: v.form, strength: v.strength, drugClass: v.drugClass, reorderLevel: v.reorderLevel };
+  const values = { genericName: v.genericName, brandName: v.brandName, form: v.form, strength: v.strength, drugClass: v.drugClass, reorderLevel: formNumber(v.reorderLevel) };
   return (
-    <SubmitForm onSubmit={() => submit(mode === "create" ? values : { id, ...values, reorderLevel: Number(v.reorderLevel), active: v.active })} error={error}>
+    <SubmitForm onSubmit={() => submit(mode === "create" ? values : { id, ...values, active: v.active })} error={error}>
       {done ? <Alert tone="success">{labels.saved}</Alert> : null}
       <Field label={labels.generic} name="genericName" hint={labels.genericHint} value={v.genericName} onChange={(e) => change({ genericName: e.target.value })} error={fields.genericName} />
       <Field label={labels.brand} name="brandName" value={v.brandName} onChange={(e) => change({ brandName: e.target.value })} error={fields.brandName} />

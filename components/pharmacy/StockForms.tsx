@@ -1,5 +1,6 @@
 "use client";
 
+import { formNumber } from "@/lib/server/validation";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { SubmitForm } from "@/components/forms/SubmitForm";
@@ -36,7 +37,7 @@ function useStockForm<V extends Record<string, string>>(schema: Parameters<typeo
 export function ReceiveBatchForm({ drugId, action, labels }: { drugId: string; action: Act; labels: Labels }) {
   const { v, done, change, error, fields, pending, submit } = useStockForm(ZReceiveBatch, action, { lot: "", expiresOn: "", quantity: "" });
   return (
-    <SubmitForm onSubmit={() => submit({ drugId, ...v })} error={error}>
+    <SubmitForm onSubmit={() => submit({ drugId, ...v, quantity: formNumber(v.quantity) })} error={error}>
       {done ? <Alert tone="success">{labels.received_ok}</Alert> : null}
       <Field label={labels.lot} name="lot" value={v.lot} onChange={(e) => change({ lot: e.target.value })} error={fields.lot} />
       <div className="grid gap-4 sm:grid-cols-2">
@@ -51,7 +52,7 @@ export function ReceiveBatchForm({ drugId, action, labels }: { drugId: string; a
 export function AdjustBatchForm({ drugId, batches, action, labels }: { drugId: string; batches: { id: string; label: string }[]; action: Act; labels: Labels }) {
   const { v, done, change, error, fields, pending, submit } = useStockForm(ZAdjustBatch, action, { batchId: "", delta: "", reason: "" });
   return (
-    <SubmitForm onSubmit={() => submit({ drugId, ...v })} error={error}>
+    <SubmitForm onSubmit={() => submit({ drugId, ...v, delta: formNumber(v.delta) })} error={error}>
       {done ? <Alert tone="success">{labels.adjusted}</Alert> : null}
       <SelectField label={labels.batch} name="batchId" value={v.batchId} onChange={(e) => change({ batchId: e.target.value })} error={fields.batchId} options={[["", labels.chooseBatch], ...batches.map((b) => [b.id, b.label] as const)]} />
       <Field label={labels.delta} name="delta" type="number" hint={labels.deltaHint} value={v.delta} onChange={(e) => change({ delta: e.target.value })} error={fields.delta} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { formNumber } from "@/lib/server/validation";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { SubmitForm } from "@/components/forms/SubmitForm";
@@ -22,7 +23,7 @@ type Line = { key: number; drug: DrugOption | null; dose: string; route: string;
 type Input = {
   patientId: string;
   consultationId?: string;
-  items: { drugId: string; dose: string; route: string; frequency: string; durationDays: string; quantity?: string; instructions?: string }[];
+  items: { drugId: string; dose: string; route: string; frequency: string; durationDays?: number; quantity?: number; instructions?: string }[];
   overrideReason?: string;
 };
 
@@ -68,7 +69,7 @@ export function PrescribeForm({ patientId, consultationId, prescribe, searchDrug
     submit({
       patientId,
       ...(consultationId ? { consultationId } : {}),
-      items: lines.map((l) => ({ drugId: l.drug?.id ?? "", dose: l.dose, route: l.route, frequency: l.frequency, durationDays: l.durationDays, ...(l.quantity ? { quantity: l.quantity } : {}), ...(l.instructions ? { instructions: l.instructions } : {}) })),
+      items: lines.map((l) => ({ drugId: l.drug?.id ?? "", dose: l.dose, route: l.route, frequency: l.frequency, durationDays: formNumber(l.durationDays), ...(l.quantity.trim() ? { quantity: formNumber(l.quantity) } : {}), ...(l.instructions ? { instructions: l.instructions } : {}) })),
       ...(overrideReason !== undefined ? { overrideReason } : {}),
     });
   const err = (i: number, k: string) => fields[`items.${i}.${k}`];

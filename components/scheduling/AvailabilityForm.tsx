@@ -1,5 +1,6 @@
 "use client";
 
+import { formNumber } from "@/lib/server/validation";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { SubmitForm } from "@/components/forms/SubmitForm";
@@ -22,7 +23,7 @@ const WEEK = [1, 2, 3, 4, 5, 6, 0];
 /** The form's rows → the API's shape; field error paths (`weekly.3.end`) index this payload. */
 function payload(slotMinutes: string, weekly: Range[], exceptions: Exception[]) {
   return {
-    slotMinutes,
+    slotMinutes: formNumber(slotMinutes),
     weekly: weekly.map(({ weekday, start, end }) => ({ weekday, start, end })),
     exceptions: exceptions.map(({ date, closed, start, end }) => (closed ? { date } : { date, start, end })),
   };

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { SelectField } from "@/components/ui/Select";
 import type { Messages } from "@/lib/i18n/en";
+import { formNumber } from "@/lib/server/validation";
 import type { ActionResult } from "@/lib/server/action";
 import { STAFF_ROLES, ZStaffCreate, ZStaffUpdate } from "@/lib/staff/schemas";
 
@@ -21,9 +22,11 @@ export const EMPTY_STAFF: StaffFormValues = { name: "", email: "", role: "", dep
 const OPTIONAL = ["departmentId", "specialty", "qualification", "yearsOfExperience", "consultationFee"] as const;
 
 /** Creating: empty fields are left out. Editing: an emptied optional field is sent as null, which clears it. */
-function payload(mode: "create" | "edit", v: StaffFormValues) {
-  if (mode === "create") return Object.fromEntries(Object.entries(v).filter(([, x]) => x.trim() !== ""));
-  const cleared = Object.fromEntries(OPTIONAL.map((k) => [k, v[k].trim() === "" ? null : v[k]]));
+function payload(mode: "create" | "edit", text: StaffFormValues) {
+  // The number fields sent as numbers (the schema does not coerce).
+  const v: Record<string, string | number | undefined> = { ...text, yearsOfExperience: formNumber(text.yearsOfExperience), consultationFee: formNumber(text.consultationFee) };
+  if (mode === "create") return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && String(x).trim() !== ""));
+  const cleared = Object.fromEntries(OPTIONAL.map((k) => [k, v[k] === undefined || String(v[k]).trim() === "" ? null : v[k]]));
   return { name: v.name, role: v.role, ...cleared };
 }
 

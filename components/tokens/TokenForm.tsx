@@ -1,5 +1,6 @@
 "use client";
 
+import { formNumber } from "@/lib/server/validation";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { SubmitForm } from "@/components/forms/SubmitForm";
@@ -28,7 +29,7 @@ export function TokenForm({ action, labels }: {
     router.refresh();
   });
   return (
-    <SubmitForm onSubmit={() => submit({ name, scopes: [scope], ...(days.trim() ? { expiresInDays: days.trim() } : {}) })} error={error}>
+    <SubmitForm onSubmit={() => submit({ name, scopes: [scope], ...(days.trim() ? { expiresInDays: formNumber(days) } : {}) })} error={error}>
       {secret ? (
         <div className="space-y-2">
           <Alert tone="success">{labels.shownOnce}</Alert>

@@ -1,5 +1,6 @@
 "use client";
 
+import { formNumber } from "@/lib/server/validation";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
@@ -58,7 +59,7 @@ function AdmitForm({ bed, labels, triageLabels, doctors, departments, onDone }: 
           setForm((f) => (c ? { ...f, triageId: c.triageId, departmentId: c.departmentId, plannedStayDays: c.plannedStayDays ? String(c.plannedStayDays) : f.plannedStayDays } : { ...f, triageId: "" }))
         }
       />
-      <SubmitForm className="space-y-4" error={error} onSubmit={() => submit({ ...form, patientId: patient?.id ?? "", bedId: bed.id })}>
+      <SubmitForm className="space-y-4" error={error} onSubmit={() => submit({ ...form, plannedStayDays: formNumber(form.plannedStayDays) ?? null, patientId: patient?.id ?? "", bedId: bed.id })}>
         <TextArea label={labels.reason} name="reason" value={form.reason} onChange={set("reason")} error={fields.reason} maxLength={1000} />
         <SelectField label={labels.attending} name="attendingDoctorId" value={form.attendingDoctorId} onChange={set("attendingDoctorId")} error={fields.attendingDoctorId} options={[["", labels.chooseDoctor], ...doctors.map((d) => [d.id, d.name] as const)]} />
         <SelectField label={labels.admitDepartment} name="departmentId" value={form.departmentId} onChange={set("departmentId")} error={fields.departmentId} options={[["", labels.noDepartment], ...departments.map((d) => [d.id, d.name] as const)]} />

@@ -6,14 +6,14 @@ import { parseMoney } from "./money";
 const m = en.billing.errors;
 
 /** An amount in minor units of the hospital's currency, above zero. */
-export const ZAmount = z.coerce.number({ error: m.amount }).int(m.amount).positive(m.amount).max(1_000_000_000, m.amount);
+export const ZAmount = z.number({ error: m.amount }).int(m.amount).positive(m.amount).max(1_000_000_000, m.amount);
 const ZId = z.string({ error: "Required" }).trim().min(1, "Required").max(100);
 
 export const ZMethod = z.enum(["CASH", "CARD", "INSURANCE", "MOBILE_MONEY"], { error: m.method });
 
 export const ZLine = z.object({
   description: z.string({ error: m.description }).trim().min(1, m.description).max(200, m.description),
-  quantity: z.coerce.number({ error: m.quantity }).int(m.quantity).min(1, m.quantity).max(10_000, m.quantity),
+  quantity: z.number({ error: m.quantity }).int(m.quantity).min(1, m.quantity).max(10_000, m.quantity),
   unitAmount: ZAmount,
 });
 export type LineInput = z.infer<typeof ZLine>;

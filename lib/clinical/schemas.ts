@@ -41,10 +41,11 @@ export const ZAddendum = z.object({ text: z.string({ error: m.addendumText }).tr
 
 // Plausible ranges: the same bounds as the VitalSign_plausible CHECK in the migration.
 function measure(label: string, low: number, high: number, unit: string, int: boolean) {
-  let n = z.coerce.number({ error: m.number }).refine(Number.isFinite, m.number);
+  let n = z.number({ error: m.number }).refine(Number.isFinite, m.number);
   if (int) n = n.refine(Number.isInteger, m.whole);
   const inRange = n.refine((x) => x >= low && x <= high, m.range(label, low, high, unit));
-  return z.preprocess((x) => (x === null ? undefined : blankAsUndefined(x)), inRange.optional());
+  // A number or nothing (null: not measured). Text is refused: the form sends numbers (formNumber).
+  return z.preprocess((x) => (x === null ? undefined : x), inRange.optional());
 }
 export const VITAL_FIELDS = ["temperatureC", "pulse", "respiratoryRate", "systolic", "diastolic", "spo2", "weightKg", "heightCm", "painScore"] as const;
 export type VitalField = (typeof VITAL_FIELDS)[number];
@@ -80,13 +81,13 @@ export type NurseNoteInput = z.infer<typeof ZNurseNote>;
 
 export const ZLabOrder = z.object({
   patientId: id,
-  testIds: z.preprocess((x) => (typeof x === "string" ? [x] : x), z.array(id, { error: m.tests }).min(1, m.tests).max(30)),
+  testIds: z.array(id, { error: m.tests }).min(1, m.tests).max(30),
   consultationId: z.preprocess(blankAsUndefined, id.optional()),
   notes: text(1000),
 });
 export type LabOrderInput = z.infer<typeof ZLabOrder>;
 
-const optionalNumber = z.preprocess((x) => (x === null ? undefined : blankAsUndefined(x)), z.coerce.number({ error: m.number }).refine(Number.isFinite, m.number).optional());
+const optionalNumber = z.preprocess((x) => (x === null ? undefined : x), z.number({ error: m.number }).refine(Number.isFinite, m.number).optional());
 export const ZLabResult = z
   .object({
     value: optionalNumber,
@@ -108,7 +109,7 @@ export const ZIcdQuery = z.object({ q: z.string().trim().max(100, m.tooLong(100)
 
 /** A blank form field clears an optional catalogue column (null); an absent one leaves it as it is. */
 const clearable = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), schema.nullable().optional());
-const rangeEnd = clearable(z.coerce.number({ error: m.number }).refine(Number.isFinite, m.number));
+const rangeEnd = clearable(z.number({ error: m.number }).refine(Number.isFinite, m.number));
 
 /** An admin's edit of a lab catalogue entry (PATCH semantics). The code and LOINC identify the test and stay. Price in minor units. */
 export const ZLabTestUpdate = z
@@ -118,7 +119,7 @@ export const ZLabTestUpdate = z
     unit: clearable(z.string().trim().max(40, m.tooLong(40))),
     refLow: rangeEnd,
     refHigh: rangeEnd,
-    price: clearable(z.coerce.number({ error: m.price }).int(m.whole).min(0, m.price).max(100_000_000, m.price)),
+    price: clearable(z.number({ error: m.price }).int(m.whole).min(0, m.price).max(100_000_000, m.price)),
     active: z.boolean().optional(),
   })
   .refine((x) => x.refLow == null || x.refHigh == null || x.refLow <= x.refHigh, { path: ["refHigh"], message: m.refRange });

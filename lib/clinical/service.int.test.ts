@@ -131,7 +131,7 @@ describe("clinical record", () => {
 
   describe("vitals and nurse notes", () => {
     it("refuses implausible vitals field by field and writes nothing", async () => {
-      const bad = ZVitals.safeParse({ temperatureC: "50", pulse: "72.5", systolic: 120, diastolic: 130, spo2: 101 });
+      const bad = ZVitals.safeParse({ temperatureC: 50, pulse: 72.5, systolic: 120, diastolic: 130, spo2: 101 });
       expect(bad.success).toBe(false);
       const fields = Object.fromEntries(bad.error!.issues.map((i) => [i.path.join("."), i.message]));
       expect(fields).toEqual({

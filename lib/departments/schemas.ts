@@ -15,6 +15,6 @@ export const ZDepartmentUpdate = z.object({
   name: name.optional(),
   description,
   // Forms send "true"/"false" strings, the API sends booleans.
-  active: z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean()).optional(),
+  active: z.boolean().optional(),
 });
 export type DepartmentUpdateInput = z.infer<typeof ZDepartmentUpdate>;

@@ -19,7 +19,7 @@ describe("departments", () => {
   it("creates, renames and deactivates a department, each audited", async () => {
     const d = await createDepartment(db(), ctx, parseInput(ZDepartmentCreate, { name: " Cardiology ", description: "Heart" }));
     expect(d).toMatchObject({ name: "Cardiology", description: "Heart", active: true, staffCount: 0 });
-    const edited = await updateDepartment(db(), ctx, d.id, parseInput(ZDepartmentUpdate, { name: "Cardiac care", active: "false" }));
+    const edited = await updateDepartment(db(), ctx, d.id, parseInput(ZDepartmentUpdate, { name: "Cardiac care", active: false }));
     expect(edited).toMatchObject({ name: "Cardiac care", active: false });
     expect(await departmentOptions(db())).toEqual([]);
     const events = await db().auditEvent.findMany({ where: { entity: "Department", entityId: d.id }, orderBy: { seq: "asc" }, select: { action: true, details: true } });

@@ -44,8 +44,9 @@ export function paging(params: URLSearchParams, defaultCount = 20): Paging {
   const int = (name: string, min: number, max: number, message: string) => {
     const raw = params.get(name);
     if (raw === null) return undefined;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min || n > max) throw invalid({ [name]: message });
+    // Digits only, as every query number here: `1e1`, `0x10` or `2.0` are refused, not guessed at.
+    const n = /^\d{1,16}$/.test(raw) ? Number(raw) : NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) throw invalid({ [name]: message });
     return n;
   };
   const count = int("_count", 1, 200, m.badCount) ?? defaultCount;

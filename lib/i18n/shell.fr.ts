@@ -217,6 +217,10 @@ export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "passwo
     below: (n: number) => `Utilisez moins de ${n}`,
     searchTooLong: "Le texte recherché est trop long",
     firstPage: "Les pages commencent à 1",
+    unsafeText: "Retirez le caractère NUL ou le caractère Unicode invalide de ce texte",
+    inUse: "D'autres enregistrements renvoient encore à celui-ci : il ne peut pas être supprimé.",
+    unknownReference: "Aucun enregistrement ne porte cet identifiant",
+    digitsOnly: "Utilisez uniquement des chiffres (un nombre entier)",
   },
   audit: {
     title: "Journal d'audit",

@@ -81,7 +81,7 @@ export const ZRegisterPatient = z.object({
   allergies: z.array(ZAllergy).max(50).optional(),
   conditions: z.array(ZCondition).max(50).optional(),
   /** Set after the user has seen the likely duplicates and still wants a new record. */
-  confirmDuplicate: z.coerce.boolean().optional(),
+  confirmDuplicate: z.boolean().optional(),
 });
 export type RegisterPatientInput = z.infer<typeof ZRegisterPatient>;
 

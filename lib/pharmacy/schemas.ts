@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZQueryInt } from "@/lib/server/validation";
 import { en } from "@/lib/i18n/en";
 import { DRUG_CLASSES, DRUG_FORMS } from "./catalogue-data";
 
@@ -15,7 +16,7 @@ const drugFields = {
   form: z.enum(DRUG_FORMS, m.form),
   strength: z.string({ error: m.strength }).trim().min(1, m.strength).max(60, m.strength),
   drugClass: z.enum(DRUG_CLASSES, m.drugClass),
-  reorderLevel: z.coerce.number({ error: m.reorderLevel }).int(m.reorderLevel).min(0, m.reorderLevel).max(100000, m.reorderLevel),
+  reorderLevel: z.number({ error: m.reorderLevel }).int(m.reorderLevel).min(0, m.reorderLevel).max(100000, m.reorderLevel),
   // Price per dispensed unit in minor units of HOSPITAL_CURRENCY; null: not billed.
   unitPrice: z.number({ error: m.unitPrice }).int(m.unitPrice).min(0, m.unitPrice).max(100_000_000).nullable().optional(),
 };
@@ -39,13 +40,13 @@ export const DRUG_FILTER_KEYS = ["drugClass", "lowStock", "active"] as const;
 export const ZReceiveBatch = z.object({
   lot: z.string({ error: m.lot }).trim().min(1, m.lot).max(60, m.lot),
   expiresOn: ZDay,
-  quantity: z.coerce.number({ error: m.quantity }).int(m.quantity).min(1, m.quantity).max(1_000_000, m.quantity),
+  quantity: z.number({ error: m.quantity }).int(m.quantity).min(1, m.quantity).max(1_000_000, m.quantity),
 });
 export type ReceiveBatchInput = z.infer<typeof ZReceiveBatch>;
 
 export const ZAdjustBatch = z.object({
   batchId: z.string({ error: m.batchNotFound }).min(1, m.batchNotFound),
-  delta: z.coerce.number({ error: m.delta }).int(m.delta).min(-1_000_000, m.delta).max(1_000_000, m.delta).refine((n) => n !== 0, m.delta),
+  delta: z.number({ error: m.delta }).int(m.delta).min(-1_000_000, m.delta).max(1_000_000, m.delta).refine((n) => n !== 0, m.delta),
   reason: z.string({ error: m.reason }).trim().min(3, m.reason).max(500, m.reason),
 });
 export type AdjustBatchInput = z.infer<typeof ZAdjustBatch>;
@@ -54,7 +55,8 @@ export type AdjustBatchInput = z.infer<typeof ZAdjustBatch>;
 export const stockChangeSchema = (body: unknown) => (body !== null && typeof body === "object" && "batchId" in body ? ZAdjustBatch : ZReceiveBatch);
 
 export const ZExpiring = z.object({
-  days: z.coerce.number({ error: m.days }).int(m.days).min(0, m.days).max(3650, m.days).default(60),
+  // A query parameter: parsed from its text, digits only (lib/server/validation.ts).
+  days: ZQueryInt.pipe(z.number().max(3650, m.days)).default(60),
 });
 
 /** Omitted items: dispense everything that remains. Lines with quantity 0 are skipped. */
@@ -63,7 +65,7 @@ export const ZDispense = z.object({
     .array(
       z.object({
         itemId: z.string({ error: m.itemNotFound }).min(1, m.itemNotFound),
-        quantity: z.coerce.number({ error: m.dispenseQuantity }).int(m.dispenseQuantity).min(0, m.dispenseQuantity).max(100000, m.dispenseQuantity),
+        quantity: z.number({ error: m.dispenseQuantity }).int(m.dispenseQuantity).min(0, m.dispenseQuantity).max(100000, m.dispenseQuantity),
       }),
     )
     .max(100)

@@ -10,9 +10,9 @@ export const ZPrescriptionItem = z.object({
   dose: text(m.dose, 100),
   route: text(m.route, 50),
   frequency: text(m.frequency, 100),
-  durationDays: z.coerce.number({ error: m.duration }).int(m.duration).min(1, m.duration).max(365, m.duration),
+  durationDays: z.number({ error: m.duration }).int(m.duration).min(1, m.duration).max(365, m.duration),
   // Omitted: computed from dose, frequency and days (lib/prescriptions/quantity.ts).
-  quantity: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number({ error: m.quantity }).int(m.quantity).min(1, m.quantity).max(10_000, m.quantity).optional()),
+  quantity: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.number({ error: m.quantity }).int(m.quantity).min(1, m.quantity).max(10_000, m.quantity).optional()),
   instructions: optionalText(500),
 });
 export type PrescriptionItemInput = z.infer<typeof ZPrescriptionItem>;

@@ -9,6 +9,9 @@ type Filter = NonNullable<ReportSpecInput["filters"]>[number];
 type Group = NonNullable<ReportSpecInput["groupBy"]>[number];
 type Aggregate = NonNullable<ReportSpecInput["aggregates"]>[number];
 
+/** Digits → a number; other text is kept (typed as the number it should be) for the schema to refuse. */
+const queryNumber = (raw: string | null): number | undefined => (raw === null ? undefined : /^\d{1,15}$/.test(raw) ? Number(raw) : (raw as unknown as number));
+
 const LIST_OPS = new Set(["in", "between"]);
 
 export function specFromQuery(q: URLSearchParams): ReportSpecInput {
@@ -32,8 +35,9 @@ export function specFromQuery(q: URLSearchParams): ReportSpecInput {
       const [fn, field] = pair(s);
       return { fn: fn as Aggregate["fn"], field };
     }),
-    page: q.get("page") ?? undefined,
-    pageSize: q.get("pageSize") ?? undefined,
+    // Query text converted here, strictly (digits only): the spec itself takes numbers, as in a JSON body.
+    page: queryNumber(q.get("page")),
+    pageSize: queryNumber(q.get("pageSize")),
   };
 }
 

@@ -29,10 +29,14 @@ export function readOnly<T>(prisma: Db, fn: (tx: Tx) => Promise<T>): Promise<T> 
   }, { timeout: 15_000 });
 }
 
-async function authorizeRun(prisma: Db, ctx: Ctx, spec: ReportSpec, kind: "VIEW" | "EXPORT") {
+function authorizeRun(ctx: Ctx) {
   if (!can(ctx.actor.role, "report.build")) throw forbidden();
+}
+
+/** What was read, audited after it was read: a refused or failed run (a timeout, say) read nothing. */
+async function auditRun(prisma: Db, ctx: Ctx, spec: ReportSpec, kind: "VIEW" | "EXPORT", read: { total: number; returned: number }) {
   const { page, pageSize, ...rest } = spec;
-  const details = (kind === "VIEW" ? { ...rest, page, pageSize } : rest) as Prisma.InputJsonValue;
+  const details = (kind === "VIEW" ? { ...rest, page, pageSize, ...read } : { ...rest, ...read }) as Prisma.InputJsonValue;
   await audit(prisma, ctx, { action: kind, entity: "ReportBuilder", details });
 }
 
@@ -44,23 +48,26 @@ const toRow = (columns: Column[], raw: Record<string, unknown>): ReportRow =>
 
 /** One page of the report, with the total number of rows. */
 export async function runReport(prisma: Db, ctx: Ctx, spec: ReportSpec): Promise<ReportResult> {
-  await authorizeRun(prisma, ctx, spec, "VIEW");
+  authorizeRun(ctx);
   const c = compile(spec, env().HOSPITAL_TIMEZONE);
-  return readOnly(prisma, async (tx) => {
+  const result = await readOnly(prisma, async (tx) => {
     const [{ n }] = await tx.$queryRaw<{ n: number }[]>(c.count);
     const rows = await tx.$queryRaw<Record<string, unknown>[]>(c.page(spec.pageSize, (spec.page - 1) * spec.pageSize));
     return { columns: c.columns, items: rows.map((r) => toRow(c.columns, r)), total: Number(n), page: spec.page, pageSize: spec.pageSize };
   });
+  await auditRun(prisma, ctx, spec, "VIEW", { total: result.total, returned: result.items.length });
+  return result;
 }
 
 /** The whole report as CSV (at most CSV_MAX_ROWS rows), header = the column keys. */
 export async function reportCsv(prisma: Db, ctx: Ctx, spec: ReportSpec): Promise<{ body: string; filename: string; rows: number; total: number }> {
-  await authorizeRun(prisma, ctx, spec, "EXPORT");
+  authorizeRun(ctx);
   const c = compile(spec, env().HOSPITAL_TIMEZONE);
   const { rows, total } = await readOnly(prisma, async (tx) => {
     const [{ n }] = await tx.$queryRaw<{ n: number }[]>(c.count);
     return { total: Number(n), rows: await tx.$queryRaw<Record<string, unknown>[]>(c.page(CSV_MAX_ROWS, 0)) };
   });
+  await auditRun(prisma, ctx, spec, "EXPORT", { total, returned: rows.length });
   const body = toCsv([c.columns.map((x) => x.key), ...rows.map((r) => Object.values(toRow(c.columns, r)))]);
   return { body, filename: `report-${spec.entity}-${new Date().toISOString().slice(0, 10)}`, rows: rows.length, total };
 }

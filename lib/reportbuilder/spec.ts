@@ -43,8 +43,8 @@ export const ZReportSpec = z
     filters: z.array(ZFilter).max(10).default([]),
     groupBy: z.array(ZGroup).max(3).default([]),
     aggregates: z.array(ZAggregate).max(5).default([]),
-    page: z.coerce.number().int(en.errors.wholeNumber).min(1, en.errors.firstPage).default(1),
-    pageSize: z.coerce.number().int(en.errors.wholeNumber).min(1, en.errors.atLeast(1)).max(MAX_PAGE_SIZE, en.errors.atMost(MAX_PAGE_SIZE)).default(25),
+    page: z.number().int(en.errors.wholeNumber).min(1, en.errors.firstPage).default(1),
+    pageSize: z.number().int(en.errors.wholeNumber).min(1, en.errors.atLeast(1)).max(MAX_PAGE_SIZE, en.errors.atMost(MAX_PAGE_SIZE)).default(25),
   })
   .superRefine((s, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });

@@ -21,8 +21,8 @@ const overlaps = (ranges: { start: string; end: string }[]) => {
 
 export const ZAvailability = z
   .object({
-    slotMinutes: z.coerce.number({ error: m.slot }).int(m.slot).min(5, m.slot).max(240, m.slot),
-    weekly: z.array(ZRange.and(z.object({ weekday: z.coerce.number({ error: m.weekday }).int().min(0, m.weekday).max(6, m.weekday) }))).max(50),
+    slotMinutes: z.number({ error: m.slot }).int(m.slot).min(5, m.slot).max(240, m.slot),
+    weekly: z.array(ZRange.and(z.object({ weekday: z.number({ error: m.weekday }).int().min(0, m.weekday).max(6, m.weekday) }))).max(50),
     exceptions: z
       .array(
         z

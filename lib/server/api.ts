@@ -8,7 +8,7 @@ import { authorize } from "./guard";
 import { idempotencyKeyOf, idempotently, readBodyBytes } from "./idempotency";
 import type { Permission } from "./permissions";
 import type { Ctx } from "./session";
-import { parseInput } from "./validation";
+import { assertSafeRequestText, parseInput, ZQueryInt } from "./validation";
 import type { Locale } from "@/lib/i18n";
 import { en } from "@/lib/i18n/en";
 import { localizeError } from "@/lib/i18n/localize";
@@ -58,6 +58,7 @@ export function apiRoute<P extends Params = Params>(
       assertSameSiteWrite(req);
       const ctx = await authorize(permission, options.scopes);
       const params = await route.params;
+      assertSafeRequestText(req.nextUrl, params);
       const key = options.idempotent ? idempotencyKeyOf(req) : null;
       if (key === null) return respond(await handler({ req, ctx, params }));
       // The body is read once here (for the request's fingerprint) and handed on to the route.
@@ -76,7 +77,9 @@ export function publicRoute<P extends Params = Params>(handler: (args: { req: Ne
   return async (req: NextRequest, route: RouteContext<P>): Promise<Response> => {
     try {
       assertSameSiteWrite(req);
-      return respond(await handler({ req, params: await route.params }));
+      const params = await route.params;
+      assertSafeRequestText(req.nextUrl, params);
+      return respond(await handler({ req, params }));
     } catch (err) {
       return errorResponse(err, { method: req.method, path: req.nextUrl.pathname }, await callerLocale());
     }
@@ -106,8 +109,8 @@ export function parseListQuery<S extends string>(
 ): ListQuery<S> {
   const schema = z.object({
     q: z.string().trim().max(200, en.errors.searchTooLong).default(""),
-    page: z.coerce.number().int(en.errors.wholeNumber).min(1, en.errors.firstPage).default(1),
-    pageSize: z.coerce.number().int(en.errors.wholeNumber).min(1, en.errors.atLeast(1)).max(100, en.errors.atMost(100)).default(20),
+    page: ZQueryInt.pipe(z.number().min(1, en.errors.firstPage)).default(1),
+    pageSize: ZQueryInt.pipe(z.number().min(1, en.errors.atLeast(1)).max(100, en.errors.atMost(100))).default(20),
     sort: z
       .string()
       .refine((s) => sortable.includes(s.replace(/^-/, "") as S), { message: `Sort by one of: ${sortable.join(", ")}` })

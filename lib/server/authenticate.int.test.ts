@@ -32,6 +32,15 @@ describe("authenticate", () => {
     expect(await db().auditEvent.findFirst({ where: { action: "LOGIN" } })).toMatchObject({ actorId: user.id, ip: "1.2.3.4" });
   });
 
+  it("refuses NUL or a lone surrogate in the credentials like wrong ones (the sign-in page hands them over unparsed; they reached PostgreSQL: 500)", async () => {
+    for (const input of [{ email: "doc@example.org\u0000", password: PASSWORD }, { email: "doc@example.org", password: "x\u0000" }, { email: "\ud800@example.org", password: PASSWORD }]) {
+      const err = await failure(authenticate(db(), { ...input, ip: "1.2.3.4" }));
+      expect(err).toBeInstanceOf(AppError);
+      expect(err.code).toBe("UNAUTHENTICATED");
+      expect(err.message).toBe(BAD_CREDENTIALS);
+    }
+  });
+
   it("gives the same error for a wrong password, an unknown email and a deactivated account", async () => {
     const errors = await Promise.all([
       failure(authenticate(db(), { email: "doc@example.org", password: "nope", ip: null })),

@@ -3,6 +3,7 @@ import { audit } from "./audit";
 import type { Db } from "./db";
 import { AppError } from "./errors";
 import { dummyHash, verifyPassword } from "./password";
+import { isUnsafeText } from "./validation";
 import { clearPairFailures, recordFailure, retryAfterSeconds } from "./throttle";
 import { en } from "@/lib/i18n/en";
 
@@ -18,6 +19,10 @@ export async function authenticate(
   prisma: Db,
   input: { email: string; password: string; ip: string | null },
 ): Promise<AuthenticatedUser> {
+  // The one input rule (lib/server/validation.ts), here for the sign-in page too, whose credentials
+  // next-auth hands over unparsed: NUL or a lone surrogate is nobody's email or password, and must
+  // not reach the database (PostgreSQL refuses NUL: a 500, not a refusal).
+  if (isUnsafeText(input.email) || isUnsafeText(input.password)) throw new AppError("UNAUTHENTICATED", BAD_CREDENTIALS);
   const email = input.email.trim().toLowerCase();
   const throttleKeys = { account: email, ip: input.ip };
   const wait = await retryAfterSeconds(prisma, throttleKeys);

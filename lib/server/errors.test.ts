@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { AppError } from "./errors";
 import { toAppError } from "./errors-map";
+import { en } from "@/lib/i18n/en";
 
 describe("errors", () => {
   it("gives each code its HTTP status and the API's body shape", () => {
@@ -26,5 +27,32 @@ describe("errors", () => {
 
   it("maps a unique violation to DUPLICATE", () => {
     expect(toAppError({ code: "P2002" }).code).toBe("DUPLICATE");
+  });
+});
+
+describe("foreign-key violations", () => {
+  const adapterError = (code: string, message: string) => ({
+    code,
+    meta: { modelName: "Ward", driverAdapterError: { name: "DriverAdapterError", cause: { originalCode: "23503", originalMessage: message, kind: "ForeignKeyConstraintViolation", constraint: { index: "Ward_departmentId_fkey" } } } },
+  });
+
+  it("maps a reference to a missing record (Prisma P2003, raw P2010) to VALIDATION_FAILED naming the field", () => {
+    for (const code of ["P2003", "P2010"]) {
+      const e = toAppError(adapterError(code, 'insert or update on table "Ward" violates foreign key constraint "Ward_departmentId_fkey"'));
+      expect(e.status).toBe(400);
+      expect(e.code).toBe("VALIDATION_FAILED");
+      expect(e.fields).toEqual({ departmentId: en.errors.unknownReference });
+    }
+  });
+
+  it("maps pg's own 23503 (node-postgres) the same way", () => {
+    const e = toAppError({ code: "23503", constraint: "Admission_attendingDoctorId_fkey", message: 'insert or update on table "Admission" violates foreign key constraint' });
+    expect(e.fields).toEqual({ attendingDoctorId: en.errors.unknownReference });
+  });
+
+  it("maps the deletion of a record still referred to to 409 IN_USE", () => {
+    const e = toAppError(adapterError("P2003", 'update or delete on table "Department" violates foreign key constraint "Ward_departmentId_fkey" on table "Ward"'));
+    expect(e.status).toBe(409);
+    expect(e.code).toBe("IN_USE");
   });
 });

@@ -19,6 +19,8 @@ export const ERROR_STATUS = {
   INVALID_TRANSITION: 409,
   OUT_OF_STOCK: 409,
   DUPLICATE: 409,
+  // A record still referred to by others (a foreign key refuses its deletion).
+  IN_USE: 409,
   IDEMPOTENCY_KEY_IN_USE: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,

@@ -1,11 +1,20 @@
 import { parseListQuery, type ListQuery } from "./api";
 import { AppError } from "./errors";
+import { isUnsafeText } from "./validation";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-/** A page's search params as plain strings (repeated keys keep their first value). */
+/**
+ * A page's search params as plain strings (repeated keys keep their first value). A value with
+ * unsafe text (NUL, a lone surrogate: lib/server/validation.ts) is dropped like any other that does
+ * not parse, so it never reaches a query.
+ */
 export function stringParams(sp: SearchParams): Record<string, string> {
-  return Object.fromEntries(Object.entries(sp).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : Array.isArray(v) && v[0] ? [[k, v[0]]] : [])));
+  return Object.fromEntries(
+    Object.entries(sp)
+      .flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : Array.isArray(v) && v[0] ? [[k, v[0]]] : []))
+      .filter(([k, v]) => !isUnsafeText(k) && !isUnsafeText(v)),
+  );
 }
 
 /**

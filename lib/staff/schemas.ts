@@ -12,7 +12,7 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 
 const text = (max: number, required: string) => z.string({ error: required }).trim().min(1, required).max(max, tooLong(max));
 const optionalText = (max: number) => z.string().trim().max(max, tooLong(max)).nullable().optional();
-const count = (max: number) => z.coerce.number({ error: m.wholeNumber }).int(m.wholeNumber).min(0, m.notNegative).max(max).nullable().optional();
+const count = (max: number) => z.number({ error: m.wholeNumber }).int(m.wholeNumber).min(0, m.notNegative).max(max).nullable().optional();
 
 export const ZStaffRole = z.enum(STAFF_ROLES, { error: m.chooseRole });
 

@@ -24,7 +24,7 @@ describe("staff accounts", () => {
     ctx = { actor: { id: admin.id, role: "ADMIN", name: "Admin", email: "admin@x.org" }, ip: "10.0.0.1" };
   });
   const doctor = () =>
-    parseInput(ZStaffCreate, { name: "Dr. Rose Lee", email: " Rose@X.org ", role: "DOCTOR", departmentId: cardiology.id, specialty: "Cardiology", qualification: "MD", yearsOfExperience: "12", consultationFee: 5000 });
+    parseInput(ZStaffCreate, { name: "Dr. Rose Lee", email: " Rose@X.org ", role: "DOCTOR", departmentId: cardiology.id, specialty: "Cardiology", qualification: "MD", yearsOfExperience: 12, consultationFee: 5000 });
 
   it("creates a doctor without a password: an invitation with a one-time link waits in the outbox, audited without secrets", async () => {
     const staff = await createStaff(db(), ctx, doctor());
@@ -70,7 +70,7 @@ describe("staff accounts", () => {
   });
 
   it("refuses bad input field by field", () => {
-    const err = (() => { try { parseInput(ZStaffCreate, { name: "", email: "nope", role: "PATIENT", password: "short", yearsOfExperience: "-1", consultationFee: "12.5" }); } catch (e) { return e as AppError; } })();
+    const err = (() => { try { parseInput(ZStaffCreate, { name: "", email: "nope", role: "PATIENT", password: "short", yearsOfExperience: -1, consultationFee: 12.5 }); } catch (e) { return e as AppError; } })();
     expect(err?.fields).toEqual({
       name: "Enter the full name",
       email: "Enter a valid email address",

@@ -10,6 +10,6 @@ export type TokenScope = (typeof TOKEN_SCOPES)[number];
 export const ZTokenCreate = z.object({
   name: z.string().trim().min(1, m.name).max(100, m.nameTooLong),
   scopes: z.array(z.enum(TOKEN_SCOPES, { error: m.scopeOneOf(TOKEN_SCOPES.join(", ")) })).min(1, m.scopes),
-  expiresInDays: z.coerce.number().int(m.wholeNumber).min(1, m.minDays).max(3650, m.maxDays).optional(),
+  expiresInDays: z.number().int(m.wholeNumber).min(1, m.minDays).max(3650, m.maxDays).optional(),
 });
 export type TokenCreate = z.infer<typeof ZTokenCreate>;

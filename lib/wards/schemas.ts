@@ -23,7 +23,7 @@ export type WardInput = z.infer<typeof ZWard>;
 export const ZWardPatch = ZWard.partial().extend({ active: z.boolean().optional() });
 export type WardPatch = z.infer<typeof ZWardPatch>;
 
-const ZCapacity = z.coerce.number({ error: m.capacity }).int(m.capacity).min(1, m.capacity).max(20, m.capacity);
+const ZCapacity = z.number({ error: m.capacity }).int(m.capacity).min(1, m.capacity).max(20, m.capacity);
 export const ZRoom = z.object({ wardId: ZId(m.ward), name: ZName(m.name), type: z.enum(ROOM_TYPES, { error: m.roomType }), capacity: ZCapacity });
 export type RoomInput = z.infer<typeof ZRoom>;
 export const ZRoomPatch = ZRoom.omit({ wardId: true }).partial().extend({ active: z.boolean().optional() });
@@ -45,10 +45,14 @@ export const ZAdmit = z.object({
   attendingDoctorId: ZId(m.doctor),
   departmentId: ZOptionalId,
   reason: z.string({ error: m.reason }).trim().min(1, m.reason).max(1000, m.reason),
+  // A number of days, or none (null or absent). The form sends a number (formNumber), never text.
   plannedStayDays: z
-    .union([z.literal("").transform(() => null), z.coerce.number({ error: m.plannedStay }).int(m.plannedStay).min(1, m.plannedStay).max(365, m.plannedStay)])
-    .optional()
+    .number({ error: m.plannedStay })
+    .int(m.plannedStay)
+    .min(1, m.plannedStay)
+    .max(365, m.plannedStay)
     .nullable()
+    .optional()
     .transform((v) => v ?? null),
   triageId: ZOptionalId,
 });

@@ -22,7 +22,7 @@ let beds: string[];
 let wardId: string;
 
 const admit = (ctx: Ctx, patientId: string, bedId: string, extra: Record<string, unknown> = {}) =>
-  admitPatient(db(), ctx, parseInput(ZAdmit, { patientId, bedId, attendingDoctorId: doctorId, departmentId, reason: "Pneumonia", plannedStayDays: "5", ...extra }));
+  admitPatient(db(), ctx, parseInput(ZAdmit, { patientId, bedId, attendingDoctorId: doctorId, departmentId, reason: "Pneumonia", plannedStayDays: 5, ...extra }));
 const bedState = async (id: string) => (await db().bed.findUniqueOrThrow({ where: { id } })).state;
 
 describe("wards and admissions", () => {
@@ -130,7 +130,7 @@ describe("wards and admissions", () => {
   });
 
   it("rejects bad admission input field by field and writes nothing", async () => {
-    expect(() => parseInput(ZAdmit, { patientId: "", bedId: beds[0], attendingDoctorId: doctorId, reason: " ", plannedStayDays: "0" })).toThrow(
+    expect(() => parseInput(ZAdmit, { patientId: "", bedId: beds[0], attendingDoctorId: doctorId, reason: " ", plannedStayDays: 0 })).toThrow(
       expect.objectContaining({ code: "VALIDATION_FAILED", fields: expect.objectContaining({ patientId: "Choose a patient", reason: "Enter the reason for admission", plannedStayDays: "Enter a number of days between 1 and 365" }) }),
     );
     expect(await err(admit(nurse, patients[0], beds[0], { attendingDoctorId: admin.actor.id }))).toMatchObject({ code: "VALIDATION_FAILED", fields: { attendingDoctorId: "Choose the attending doctor" } });

@@ -13,11 +13,15 @@ describe("occupancyOf", () => {
 });
 
 describe("schemas", () => {
-  it("reads a planned stay from a form (empty means none) and refuses out-of-range days", () => {
+  it("takes a planned stay as a number (null or absent means none), refuses text and out-of-range days", () => {
     const base = { patientId: "p", bedId: "b", attendingDoctorId: "d", reason: "Fall" };
-    expect(parseInput(ZAdmit, { ...base, plannedStayDays: "" })).toMatchObject({ plannedStayDays: null, departmentId: null, triageId: null });
-    expect(parseInput(ZAdmit, { ...base, plannedStayDays: "4", departmentId: "" })).toMatchObject({ plannedStayDays: 4, departmentId: null });
-    expect(() => parseInput(ZAdmit, { ...base, plannedStayDays: "400" })).toThrow(expect.objectContaining({ fields: { plannedStayDays: "Enter a number of days between 1 and 365" } }));
+    expect(parseInput(ZAdmit, base)).toMatchObject({ plannedStayDays: null, departmentId: null, triageId: null });
+    expect(parseInput(ZAdmit, { ...base, plannedStayDays: null })).toMatchObject({ plannedStayDays: null });
+    expect(parseInput(ZAdmit, { ...base, plannedStayDays: 4, departmentId: "" })).toMatchObject({ plannedStayDays: 4, departmentId: null });
+    // The form converts what was typed (formNumber); the schema never coerces text, booleans or arrays.
+    for (const bad of ["4", "", true, [4], 400]) {
+      expect(() => parseInput(ZAdmit, { ...base, plannedStayDays: bad }), JSON.stringify(bad)).toThrow(expect.objectContaining({ fields: { plannedStayDays: "Enter a number of days between 1 and 365" } }));
+    }
   });
 
   it("lets a bed be set by hand only to FREE or OUT_OF_SERVICE, and checks report dates", () => {

@@ -7,6 +7,7 @@ import { db } from "@/lib/server/db";
 import { appUrl, env } from "@/lib/server/env";
 import { toAppError } from "@/lib/server/errors-map";
 import { authorize } from "@/lib/server/guard";
+import { assertSafeRequestText } from "@/lib/server/validation";
 import { localizeError } from "@/lib/i18n/localize";
 
 // The FHIR R4 read API (lib/fhir): every /fhir/R4/… GET, answered in application/fhir+json, errors
@@ -23,8 +24,9 @@ const fhirJson = (body: unknown, status: number) => new Response(JSON.stringify(
 
 export async function GET(req: NextRequest, { params }: { params: Promise<{ path: string[] }> }): Promise<Response> {
   try {
-    const { path } = await params;
-    const route = fhirRoute(path.map(decoded), { base: appUrl(), url: req.nextUrl, software: env().HOSPITAL_NAME, now: clock.now() });
+    const segments = (await params).path.map(decoded);
+    assertSafeRequestText(req.nextUrl, segments);
+    const route = fhirRoute(segments, { base: appUrl(), url: req.nextUrl, software: env().HOSPITAL_NAME, now: clock.now() });
     const body = route.permission === null ? route.run() : await route.run(db(), await authorize(route.permission, FHIR_SCOPES));
     return fhirJson(body, 200);
   } catch (err) {
