@@ -12,6 +12,9 @@ test.describe("records officer", () => {
     await page.getByLabel("Date of birth").fill("1978-03-09");
     await page.getByLabel("Sex").selectOption("male");
     await page.getByLabel("Phone", { exact: true }).first().fill("+233 20 555 0101");
+    // Clinical fields are neither shown nor sent to a records officer (the service would refuse them).
+    await expect(page.getByLabel("Blood group")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Add a condition" })).toHaveCount(0);
     await page.getByRole("button", { name: "Add an allergy" }).click();
     await page.getByLabel("Substance").fill("Penicillin");
     await page.getByLabel("Severity").selectOption("severe");
@@ -36,6 +39,12 @@ test.describe("records officer", () => {
     await page.screenshot({ path: ".test-artifacts/screens/duplicate-warning.png", fullPage: true });
     await warning.getByRole("button", { name: "Register as a new patient anyway" }).click();
     await expect(page).toHaveURL(/\/patients\/[^/]+\/edit$/);
+  });
+
+  test("has no diagnosis filter in the patient list", async ({ page }) => {
+    await page.goto("/patients?condition=hypertension");
+    await expect(page.getByLabel("Search by name, MRN or phone")).toBeVisible();
+    await expect(page.locator("#patient-condition")).toHaveCount(0);
   });
 
   test("sees bad input field by field and nothing is written", async ({ page }) => {
@@ -108,13 +117,44 @@ test.describe("patients API", () => {
     expect((await bad.json()).error.fields).toMatchObject({ lastName: "Required", dateOfBirth: "Use a real date as YYYY-MM-DD", sex: expect.any(String) });
     expect((await (await request.get("/api/v1/patients?q=Apitest", { headers: h })).json()).total).toBe(before);
 
-    const body = { firstName: "Apitest", lastName: "Person", dateOfBirth: "1990-01-12", sex: "female", allergies: [{ substance: "Latex", severity: "mild" }], conditions: ["Asthma"] };
+    // A records officer works with demographics and allergies: clinical fields are refused, each named, and nothing is written.
+    const clinical = await request.post("/api/v1/patients", { headers: h, data: { firstName: "Apitest", lastName: "Person", dateOfBirth: "1990-01-12", sex: "female", conditions: ["Asthma"], bloodGroup: "O+" } });
+    expect(clinical.status()).toBe(403);
+    expect((await clinical.json()).error.fields).toEqual({ conditions: "Your role may not change this clinical field", bloodGroup: "Your role may not change this clinical field" });
+    expect((await (await request.get("/api/v1/patients?q=Apitest", { headers: h })).json()).total).toBe(before);
+
+    const body = { firstName: "Apitest", lastName: "Person", dateOfBirth: "1990-01-12", sex: "female", allergies: [{ substance: "Latex", severity: "mild" }] };
     const created = await request.post("/api/v1/patients", { headers: h, data: body });
     expect(created.status()).toBe(201);
     expect(await created.json()).toMatchObject({ id: expect.any(String), mrn: expect.stringMatching(/^H-\d{6}$/) });
     const dup = await request.post("/api/v1/patients", { headers: h, data: body });
     expect(dup.status()).toBe(409);
     expect((await dup.json()).error).toMatchObject({ code: "DUPLICATE", details: { candidates: [expect.objectContaining({ firstName: "Apitest" })] } });
+  });
+
+  test("a records officer can neither change clinical fields nor search by diagnosis; a doctor can", async ({ request }) => {
+    const records = bearer((await apiToken(request, USERS.RECORDS_OFFICER)).token);
+    const doctor = bearer((await apiToken(request, USERS.DOCTOR)).token);
+    const id = (await (await request.get("/api/v1/patients?q=Sam", { headers: doctor })).json()).items[0].id;
+    const before = await (await request.get(`/api/v1/patients/${id}`, { headers: doctor })).json();
+
+    const patch = await request.patch(`/api/v1/patients/${id}`, { headers: records, data: { conditions: [], medicalHistory: null, bloodGroup: "AB-", phone: "+233 20 555 0199" } });
+    expect(patch.status()).toBe(403);
+    expect((await patch.json()).error).toMatchObject({ code: "FORBIDDEN", fields: { conditions: expect.any(String), medicalHistory: expect.any(String), bloodGroup: expect.any(String) } });
+    const after = await (await request.get(`/api/v1/patients/${id}`, { headers: doctor })).json();
+    expect(after.clinical).toEqual(before.clinical);
+    expect(after.phone).toBe(before.phone);
+    // Demographics alone go through, and the record a records officer reads has no clinical part.
+    const ok = await request.patch(`/api/v1/patients/${id}`, { headers: records, data: { emergencyContactRelation: "Sibling" } });
+    expect(ok.status()).toBe(200);
+    expect((await ok.json()).clinical).toBeNull();
+
+    const search = await request.get("/api/v1/patients?condition=hypertension", { headers: records });
+    expect(search.status()).toBe(400);
+    expect((await search.json()).error.fields).toEqual({ condition: "Your role may not search patients by diagnosis" });
+    const pharmacist = bearer((await apiToken(request, USERS.PHARMACIST)).token);
+    expect((await request.get("/api/v1/patients?condition=hypertension", { headers: pharmacist })).status()).toBe(400);
+    expect((await request.get("/api/v1/patients?condition=hypertension", { headers: doctor })).status()).toBe(200);
   });
 
   test("a patient reads only their own record: another's is 404", async ({ request }) => {

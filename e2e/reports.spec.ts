@@ -4,7 +4,7 @@ import { USERS, apiToken, bearer, storageFor } from "./fixtures";
 
 // Issue 7's reports through the real UI: an admin reads revenue per doctor (a visit billed and paid
 // through the billing API just before) and downloads it as CSV; the public-health aggregates never
-// show a count below 5.
+// show a count below 5, and cover fixed, completed periods only.
 
 const shot = (page: import("@playwright/test").Page, name: string) => page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
 
@@ -61,11 +61,28 @@ test("the public-health aggregates never show a count below 5", async ({ page })
     }
     if (groupBy === "sex") await shot(page, "public-health");
   }
-  const res = await page.request.get("/api/v1/public-health/aggregates?from=2000-01-01&to=2100-12-31&groupBy=ageBand");
+  // A completed quarter, chosen on the page: the downloads carry the same fixed period.
+  const quarter = await page.getByLabel("Period").locator("option").filter({ hasText: /-Q\d$/ }).first().getAttribute("value");
+  await page.getByLabel("Period").selectOption(quarter!);
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(new RegExp(`period=${quarter}`));
+  await expect(page.getByRole("link", { name: "Download CSV" })).toHaveAttribute("href", new RegExp(`period=${quarter}&`));
+
+  const lastYear = String(new Date().getUTCFullYear() - 1);
+  const res = await page.request.get(`/api/v1/public-health/aggregates?period=${lastYear}&groupBy=ageBand`);
   expect(res.status()).toBe(200);
   const body = await res.json();
-  expect(Object.keys(body).sort()).toEqual(["from", "groupBy", "items", "to", "total", "unit"]);
+  expect(Object.keys(body).sort()).toEqual(["from", "groupBy", "items", "period", "to", "total", "unit"]);
+  expect(body).toMatchObject({ period: lastYear, from: `${lastYear}-01-01`, to: `${lastYear}-12-31` });
   for (const item of body.items) expect(typeof item.count === "number" ? item.count >= 5 : ["<5", "withheld"].includes(item.count)).toBe(true);
+
+  // Arbitrary ranges would subtract to small ones: refused, field by field; so is a period still running.
+  const range = await page.request.get("/api/v1/public-health/aggregates?from=2026-03-01&to=2026-03-10&groupBy=sex");
+  expect(range.status()).toBe(400);
+  expect((await range.json()).error.fields).toMatchObject({ period: expect.any(String), from: expect.stringContaining("fixed periods"), to: expect.stringContaining("fixed periods") });
+  const open = await page.request.get("/api/v1/public-health/aggregates?period=2099&groupBy=sex");
+  expect(open.status()).toBe(400);
+  expect((await open.json()).error.fields.period).toBe("This period is not over yet: aggregates cover completed periods only");
 });
 
 test("a public-health:read integration token reads the aggregates (JSON and CSV) and nothing else", async ({ request }) => {
@@ -73,17 +90,18 @@ test("a public-health:read integration token reads the aggregates (JSON and CSV)
   const made = await request.post("/api/v1/tokens", { headers: admin, data: { name: "Health authority", scopes: ["public-health:read"] } });
   expect(made.status(), await made.text()).toBe(201);
   const authority = bearer((await made.json()).secret);
-  const json = await request.get("/api/v1/public-health/aggregates?from=2000-01-01&to=2100-12-31&groupBy=sex", { headers: authority });
+  const lastYear = String(new Date().getUTCFullYear() - 1);
+  const json = await request.get(`/api/v1/public-health/aggregates?period=${lastYear}&groupBy=sex`, { headers: authority });
   expect(json.status(), await json.text()).toBe(200);
   expect((await json.json()).groupBy).toBe("sex");
-  const csv = await request.get("/api/v1/public-health/aggregates?from=2000-01-01&to=2100-12-31&groupBy=ageBand&format=csv", { headers: authority });
+  const csv = await request.get(`/api/v1/public-health/aggregates?period=${lastYear}-Q4&groupBy=ageBand&format=csv`, { headers: authority });
   expect(csv.headers()["content-type"]).toContain("text/csv");
   // Every CSV starts with the UTF-8 byte order mark (lib/server/csv.ts) so that Excel reads it as UTF-8.
   const text = await csv.text();
   expect(text.startsWith("\uFEFF")).toBe(true);
   expect(text.slice(1).split("\n")[0]).toBe("ageBand,consultations");
   expect((await request.get("/api/v1/reports/revenue?from=2026-01-01&to=2026-01-31", { headers: authority })).status()).toBe(403);
-  const bad = await request.get("/api/v1/public-health/aggregates?from=2026-01-01&to=2026-01-31&groupBy=name", { headers: authority });
+  const bad = await request.get(`/api/v1/public-health/aggregates?period=${lastYear}-01&groupBy=name`, { headers: authority });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error.fields.groupBy).toBe("Group by one of: diagnosis, department, ageBand, sex");
 });

@@ -115,7 +115,7 @@ export const API: { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: s
   { method: "GET", path: "/api/v1/reports/revenue?from=2026-01-01&to=2026-01-31", roles: ["ADMIN"] },
   { method: "GET", path: "/api/v1/reports/revenue.csv?from=2026-01-01&to=2026-01-31", roles: ["ADMIN"] },
   { method: "GET", path: "/api/v1/reports/appointments?from=2026-01-01&to=2026-01-31&format=csv", roles: ["ADMIN"] },
-  { method: "GET", path: "/api/v1/public-health/aggregates?from=2026-01-01&to=2026-01-31&groupBy=sex", roles: ["ADMIN"] },
+  { method: "GET", path: "/api/v1/public-health/aggregates?period=2026-01&groupBy=sex", roles: ["ADMIN"] },
   // The report builder (admins): the allow-list; a spec-less run or export is 400.
   { method: "GET", path: "/api/v1/reports/builder/entities", roles: ["ADMIN"] },
   { method: "POST", path: "/api/v1/reports/builder", roles: ["ADMIN"], okStatus: 400 },

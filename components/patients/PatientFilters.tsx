@@ -3,7 +3,8 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 
-type Labels = { search: string; conditionFilter: string; sortBy: string; sorts: Record<string, string> };
+/** Without `conditionFilter` (a role that may not see conditions) there is no diagnosis filter. */
+type Labels = { search: string; conditionFilter?: string; sortBy: string; sorts: Record<string, string> };
 
 /** Search as you type: the URL follows the inputs 300 ms after the last keystroke. */
 export function PatientFilters({ labels }: { labels: Labels }) {
@@ -31,15 +32,17 @@ export function PatientFilters({ labels }: { labels: Labels }) {
 
   const input = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-brand-600";
   return (
-    <div role="search" className="grid gap-3 sm:grid-cols-[2fr_1fr_auto]">
+    <div role="search" className={`grid gap-3 ${labels.conditionFilter ? "sm:grid-cols-[2fr_1fr_auto]" : "sm:grid-cols-[3fr_auto]"}`}>
       <div>
         <label htmlFor="patient-q" className="sr-only">{labels.search}</label>
         <input id="patient-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={labels.search} className={input} autoComplete="off" />
       </div>
-      <div>
-        <label htmlFor="patient-condition" className="sr-only">{labels.conditionFilter}</label>
-        <input id="patient-condition" value={condition} onChange={(e) => setCondition(e.target.value)} placeholder={labels.conditionFilter} className={input} />
-      </div>
+      {labels.conditionFilter ? (
+        <div>
+          <label htmlFor="patient-condition" className="sr-only">{labels.conditionFilter}</label>
+          <input id="patient-condition" value={condition} onChange={(e) => setCondition(e.target.value)} placeholder={labels.conditionFilter} className={input} />
+        </div>
+      ) : null}
       <div>
         <label htmlFor="patient-sort" className="sr-only">{labels.sortBy}</label>
         <select

@@ -11,7 +11,7 @@ import { Field } from "@/components/ui/Field";
 import { SelectField } from "@/components/ui/Select";
 import type { Messages } from "@/lib/i18n/en";
 import type { ActionResult } from "@/lib/server/action";
-import { BLOOD_GROUPS, SEVERITIES, SEXES } from "@/lib/patients/schemas";
+import { BLOOD_GROUPS, CLINICAL_PATIENT_FIELDS, SEVERITIES, SEXES } from "@/lib/patients/schemas";
 
 type Allergy = { substance: string; drugClass: string; reaction: string; severity: string };
 type Condition = { text: string; code: string };
@@ -28,17 +28,20 @@ type Candidate = { id: string; mrn: string; firstName: string; lastName: string;
 
 /**
  * A new record leaves out empty fields ("not given"); an edit sends them as "" so that an emptied
- * field is cleared. Empty allergy and condition rows are dropped.
+ * field is cleared. Empty allergy and condition rows are dropped. Without `clinical`, the clinical
+ * fields are not sent at all (the service refuses them from a role that may not see them).
  */
-function payload(v: PatientFormValues, confirmDuplicate: boolean, mode: "create" | "edit") {
+function payload(v: PatientFormValues, confirmDuplicate: boolean, mode: "create" | "edit", clinical: boolean) {
   const clean = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).filter(([, x]) => x.trim() !== ""));
   const { allergies, conditions, ...scalars } = v;
-  return {
+  const body: Record<string, unknown> = {
     ...(mode === "edit" ? scalars : clean(scalars)),
     allergies: allergies.filter((a) => a.substance.trim()).map(clean),
     conditions: conditions.filter((c) => c.text.trim()).map(clean),
     ...(confirmDuplicate ? { confirmDuplicate: true } : {}),
   };
+  if (!clinical) for (const k of CLINICAL_PATIENT_FIELDS) delete body[k];
+  return body;
 }
 
 export function PatientForm({
@@ -55,7 +58,7 @@ export function PatientForm({
   labels: Messages["patients"]["form"];
   /** Where a record opens, with {id} in place of its id (the chart, or the edit page for records officers). */
   recordHref: string;
-  /** False for users who may not see clinical details: blood group, conditions and notes are hidden. */
+  /** False for users who may not see clinical details (CLINICAL_PATIENT_FIELDS): neither shown nor sent. */
   clinical?: boolean;
 }) {
   const f = labels;
@@ -77,7 +80,7 @@ export function PatientForm({
       className="space-y-6"
       onSubmit={(e) => {
         e.preventDefault();
-        submit(payload(v, false, mode));
+        submit(payload(v, false, mode, clinical));
       }}
     >
       {error && candidates.length === 0 ? <Alert tone="error">{error.fields ? f.fixErrors : error.message}</Alert> : null}
@@ -95,7 +98,7 @@ export function PatientForm({
               </li>
             ))}
           </ul>
-          <Button type="button" variant="secondary" disabled={pending} onClick={() => submit(payload(v, true, mode))}>
+          <Button type="button" variant="secondary" disabled={pending} onClick={() => submit(payload(v, true, mode, clinical))}>
             {f.registerAnyway}
           </Button>
         </div>

@@ -17,12 +17,15 @@ export function RegisterWithTriage({
   triageLabels,
   departments,
   recordHref,
+  clinical,
 }: {
   register: (input: unknown) => Promise<ActionResult<{ id: string }>>;
   labels: Messages["patients"]["form"];
   triageLabels: Messages["triage"]["box"];
   departments: { id: string; name: string }[];
   recordHref: string;
+  /** Whether the user sees clinical fields (lib/patients/scope.ts seesClinicalDetails). */
+  clinical: boolean;
 }) {
   const choice = useRef<TriageChoice | null>(null);
   const action = async (input: unknown) => {
@@ -34,7 +37,7 @@ export function RegisterWithTriage({
   return (
     <div className="space-y-6">
       <TriageBox labels={triageLabels} departments={departments} onConfirm={(c) => (choice.current = c)} />
-      <PatientForm mode="create" initial={EMPTY_PATIENT} action={action} labels={labels} recordHref={recordHref} />
+      <PatientForm mode="create" initial={EMPTY_PATIENT} action={action} labels={labels} recordHref={recordHref} clinical={clinical} />
     </div>
   );
 }

@@ -203,4 +203,22 @@ describe("FHIR R4 API against the database", () => {
     expect(await err(get(records, `Patient/${patientId}/$everything`))).toMatchObject({ code: "FORBIDDEN" });
     expect(await get(records, `AllergyIntolerance/${ids.allergy}`)).toMatchObject({ resourceType: "AllergyIntolerance" });
   });
+  it("Practitioner: active practitioners only, with public fields; an admin also sees deactivated ones", async () => {
+    const gone = await seedUser(db(), { email: "gone@h.org", name: "Nurse Gone", role: "NURSE", password: PW });
+    await db().user.update({ where: { id: gone.id }, data: { active: false } });
+    const admin = ctxOf(await seedUser(db(), { email: "adm@h.org", name: "Admin", role: "ADMIN", password: PW }), "ADMIN");
+    for (const ctx of [amara, doctor, records]) {
+      const all = await bundle(ctx, "Practitioner?_count=100");
+      expect(resources(all).map((r) => r.id)).not.toContain(gone.id);
+      expect(all.total).toBe(4);
+      expect((await bundle(ctx, "Practitioner?name=gone")).total).toBe(0);
+      expect((await bundle(ctx, `Practitioner?_id=${gone.id}`)).total).toBe(0);
+      expect(await err(get(ctx, `Practitioner/${gone.id}`))).toMatchObject({ code: "NOT_FOUND" });
+      // Only public fields: never an email address, phone or the account's role.
+      const text = JSON.stringify(all);
+      for (const secret of ["@h.org", "telecom", "DOCTOR", "NURSE"]) expect(text).not.toContain(secret);
+    }
+    expect(await get(admin, `Practitioner/${gone.id}`)).toMatchObject({ resourceType: "Practitioner", active: false, name: [{ text: "Nurse Gone" }] });
+    expect((await bundle(admin, "Practitioner?_count=100")).total).toBe(5);
+  });
 });

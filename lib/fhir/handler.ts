@@ -122,7 +122,7 @@ async function search(prisma: Db, ctx: Ctx, req: FhirRequest, type: FhirType): P
   let sources: Source[];
   let patientId: string | null = null;
   if (type === "Patient") sources = [patientSource(prisma, ctx, patientSearch(params))];
-  else if (type === "Practitioner") sources = [practitionerSource(prisma, { ids: idsParam(params), name: params.get("name")?.trim() || undefined })];
+  else if (type === "Practitioner") sources = [practitionerSource(prisma, ctx, { ids: idsParam(params), name: params.get("name")?.trim() || undefined })];
   else {
     patientId = patientParam(params);
     await patientOrNotFound(prisma, ctx, patientId);
@@ -139,7 +139,7 @@ async function search(prisma: Db, ctx: Ctx, req: FhirRequest, type: FhirType): P
 
 async function read(prisma: Db, ctx: Ctx, type: FhirType, id: string): Promise<R4.FhirResource> {
   if (type === "Practitioner") {
-    const p = await practitioner(prisma, id);
+    const p = await practitioner(prisma, ctx, id);
     if (!p) throw notFound();
     return p;
   }

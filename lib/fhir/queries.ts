@@ -5,6 +5,7 @@ import { effectiveStatus } from "@/lib/prescriptions/status";
 import { prescriptionScope } from "@/lib/prescriptions/queries";
 import { appointmentScope } from "@/lib/scheduling/queries";
 import { clock } from "@/lib/server/clock";
+import { can } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/db";
 import type { Ctx } from "@/lib/server/session";
 import {
@@ -113,14 +114,24 @@ export function patientSource(prisma: Db, ctx: Ctx, q: PatientSearch): Source {
   };
 }
 
-export async function practitioner(prisma: Db, id: string): Promise<R4.Practitioner | null> {
-  const u = await prisma.user.findFirst({ where: { id, role: { in: [...PRACTITIONER_ROLES] } }, select: SELECT.practitioner });
+/**
+ * Which practitioners an actor may see: active ones only, unless the actor manages staff accounts
+ * (an admin, who also sees deactivated ones). What a Practitioner carries is public in any case:
+ * name, active flag, qualification and specialty (SELECT.practitioner) — never email or phone.
+ */
+const practitionerScope = (ctx: Ctx): Prisma.UserWhereInput => ({
+  role: { in: [...PRACTITIONER_ROLES] },
+  ...(can(ctx.actor.role, "staff.manage") ? {} : { active: true }),
+});
+
+export async function practitioner(prisma: Db, ctx: Ctx, id: string): Promise<R4.Practitioner | null> {
+  const u = await prisma.user.findFirst({ where: { id, ...practitionerScope(ctx) }, select: SELECT.practitioner });
   return u ? toPractitioner(u) : null;
 }
 
-export function practitionerSource(prisma: Db, q: { ids: string[]; name?: string }): Source {
+export function practitionerSource(prisma: Db, ctx: Ctx, q: { ids: string[]; name?: string }): Source {
   const where: Prisma.UserWhereInput = {
-    role: { in: [...PRACTITIONER_ROLES] },
+    ...practitionerScope(ctx),
     ...(q.ids.length ? { id: { in: q.ids } } : {}),
     ...(q.name ? { name: { contains: q.name, mode: "insensitive" } } : {}),
   };

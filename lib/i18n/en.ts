@@ -182,6 +182,8 @@ export const en = {
       reason: "Give a reason of at least 3 characters",
       duplicate: "This person may already be registered. Check the records below, or confirm to register a new patient.",
       emailTaken: "An account with this email already exists",
+      clinicalField: "Your role may not change this clinical field",
+      clinicalFilter: "Your role may not search patients by diagnosis",
     },
   },
   list: { previous: "Previous", next: "Next", page: (p: number, pages: number) => `Page ${p} of ${pages}`, total: (n: number) => `${n} in total` },

@@ -1,7 +1,12 @@
 // English strings of the reports, the analytics dashboard and the public-health aggregates.
 export const reportsEn = {
   nav: { reports: "Reports", revenue: "Revenue", publicHealth: "Public health" },
-  errors: { groupBy: "Group by one of: diagnosis, department, ageBand, sex" },
+  errors: {
+    groupBy: "Group by one of: diagnosis, department, ageBand, sex",
+    period: "Use a month (2026-11), a quarter (2026-Q3) or a year (2026)",
+    fixedPeriods: "Aggregates cover fixed periods only: send period=YYYY-MM, YYYY-Qn or YYYY instead of from/to",
+    periodOpen: "This period is not over yet: aggregates cover completed periods only",
+  },
   dashboard: {
     title: "Reports",
     hint: "Figures between the two dates, both included, in the hospital's time zone.",
@@ -39,7 +44,9 @@ export const reportsEn = {
   },
   publicHealth: {
     title: "Public-health aggregates",
-    hint: "Anonymised counts of consultations (or, by diagnosis, of coded diagnoses) in the range. Any count from 1 to 4 is shown as “<5”; when a table has exactly one such cell, the next smallest is also withheld, so the total never reveals it.",
+    hint: "Anonymised counts of consultations (or, by diagnosis, of coded diagnoses) in a completed month, quarter or year, never an arbitrary range (two overlapping ranges would subtract to a small one). Any count from 1 to 4 is shown as “<5”; when a table has exactly one such cell, the next smallest is also withheld, so the total never reveals it. A quarter or year shows a group only where each of its months shows it.",
+    period: "Period",
+    periodKinds: { month: "Months", quarter: "Quarters", year: "Years" },
     groupBy: "Group by",
     groups: { diagnosis: "Diagnosis (ICD-10 category)", department: "Department", ageBand: "Age band", sex: "Sex" },
     group: "Group",

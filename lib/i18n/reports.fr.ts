@@ -3,7 +3,12 @@ import type { Messages } from "./en";
 // French strings of the reports, the analytics dashboard and the public-health aggregates.
 export const reportsFr: Messages["reports"] = {
   nav: { reports: "Rapports", revenue: "Chiffre d'affaires", publicHealth: "Santé publique" },
-  errors: { groupBy: "Regroupez par l'un de : diagnosis, department, ageBand, sex" },
+  errors: {
+    groupBy: "Regroupez par l'un de : diagnosis, department, ageBand, sex",
+    period: "Indiquez un mois (2026-11), un trimestre (2026-Q3) ou une année (2026)",
+    fixedPeriods: "Les agrégats portent uniquement sur des périodes fixes : envoyez period=AAAA-MM, AAAA-Qn ou AAAA au lieu de from/to",
+    periodOpen: "Cette période n'est pas terminée : les agrégats ne portent que sur des périodes achevées",
+  },
   dashboard: {
     title: "Rapports",
     hint: "Chiffres entre les deux dates, incluses, dans le fuseau horaire de l'hôpital.",
@@ -41,7 +46,9 @@ export const reportsFr: Messages["reports"] = {
   },
   publicHealth: {
     title: "Agrégats de santé publique",
-    hint: "Nombres anonymisés de consultations (ou, par diagnostic, de diagnostics codés) sur la période. Tout nombre de 1 à 4 est affiché « <5 » ; lorsqu'un tableau contient exactement une telle case, la plus petite suivante est aussi masquée, afin que le total ne la révèle pas.",
+    hint: "Nombres anonymisés de consultations (ou, par diagnostic, de diagnostics codés) sur un mois, un trimestre ou une année achevés, jamais sur un intervalle quelconque (deux intervalles qui se chevauchent se soustrairaient en un petit). Tout nombre de 1 à 4 est affiché « <5 » ; lorsqu'un tableau contient exactement une telle case, la plus petite suivante est aussi masquée, afin que le total ne la révèle pas. Un trimestre ou une année n'affiche un groupe que si chacun de ses mois l'affiche.",
+    period: "Période",
+    periodKinds: { month: "Mois", quarter: "Trimestres", year: "Années" },
     groupBy: "Regrouper par",
     groups: { diagnosis: "Diagnostic (catégorie CIM-10)", department: "Service", ageBand: "Tranche d'âge", sex: "Sexe" },
     group: "Groupe",

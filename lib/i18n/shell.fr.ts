@@ -166,6 +166,8 @@ export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "passwo
       reason: "Indiquez un motif d'au moins 3 caractères",
       duplicate: "Cette personne est peut-être déjà enregistrée. Vérifiez les dossiers ci-dessous, ou confirmez pour enregistrer un nouveau patient.",
       emailTaken: "Un compte existe déjà avec cette adresse e-mail",
+      clinicalField: "Votre rôle ne permet pas de modifier ce champ clinique",
+      clinicalFilter: "Votre rôle ne permet pas de rechercher des patients par diagnostic",
     },
   },
   list: { previous: "Précédent", next: "Suivant", page: (p: number, pages: number) => `Page ${p} sur ${pages}`, total: (n: number) => `${n} au total` },

@@ -3,6 +3,16 @@ import { en } from "@/lib/i18n/en";
 
 const m = en.patients.errors;
 
+/**
+ * The clinical fields of a patient record: the one list of them, read by the record query (which
+ * leaves them out), the service (which refuses to write them: lib/patients/scope.ts), the list search
+ * (the condition filter) and the patient form (which neither shows nor sends them) for a role without
+ * clinical access. Allergies are not among them: records officers and pharmacists see them, because
+ * registration and dispensing need them.
+ */
+export const CLINICAL_PATIENT_FIELDS = ["bloodGroup", "medicalHistory", "conditions"] as const;
+export type ClinicalPatientField = (typeof CLINICAL_PATIENT_FIELDS)[number];
+
 export const SEXES = ["female", "male", "other", "unknown"] as const;
 export const SEVERITIES = ["mild", "moderate", "severe"] as const;
 /** Blood groups as people write them, and the stored enum value. */

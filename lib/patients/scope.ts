@@ -1,4 +1,8 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { en } from "@/lib/i18n/en";
+import { AppError } from "@/lib/server/errors";
+import { CLINICAL_PATIENT_FIELDS, type ClinicalPatientField } from "./schemas";
+import { can } from "@/lib/server/permissions";
 import type { Actor } from "@/lib/server/session";
 
 /** Which patients an actor may see: a patient only their own record; staff every record. */
@@ -6,10 +10,35 @@ export function patientScope(actor: Actor): Prisma.PatientWhereInput {
   return actor.role === "PATIENT" ? { userId: actor.id } : {};
 }
 
+export { CLINICAL_PATIENT_FIELDS, type ClinicalPatientField } from "./schemas";
+
 /**
- * How much of a record an actor sees. Records officers and pharmacists work with demographics (and
- * allergies, which dispensing needs); clinicians, admins and the patient themself see the record.
+ * Whether an actor sees (and, with patient.register, changes) a record's clinical fields: the roles
+ * holding clinical.read in the permission table — clinicians, admins and the patient themself
+ * (within patientScope). Records officers and pharmacists work with demographics and allergies.
  */
 export function seesClinicalDetails(actor: Actor): boolean {
-  return actor.role !== "RECORDS_OFFICER" && actor.role !== "PHARMACIST";
+  return can(actor.role, "clinical.read");
+}
+
+/**
+ * Refuses (403, each field named) a write of a clinical field by an actor who may not see them.
+ * A field is written when the input holds a value for it (null clears it; an edit's list, even
+ * empty, replaces the stored one); at registration an empty list writes nothing.
+ */
+export function assertMayWriteFields(actor: Actor, input: Partial<Record<ClinicalPatientField, unknown>>, mode: "create" | "update"): void {
+  if (seesClinicalDetails(actor)) return;
+  const written = CLINICAL_PATIENT_FIELDS.filter((k) => {
+    const v = input[k];
+    if (v === undefined) return false;
+    return !(mode === "create" && Array.isArray(v) && v.length === 0);
+  });
+  if (written.length)
+    throw new AppError("FORBIDDEN", en.errors.forbidden, { fields: Object.fromEntries(written.map((k) => [k, en.patients.errors.clinicalField])) });
+}
+
+/** Refuses (400, field named) the diagnosis filter of the patient search to an actor who may not see conditions. */
+export function assertMayFilterByCondition(actor: Actor, condition: string | undefined): void {
+  if (condition !== undefined && !seesClinicalDetails(actor))
+    throw new AppError("VALIDATION_FAILED", en.errors.fixFields, { fields: { condition: en.patients.errors.clinicalFilter } });
 }

@@ -51,29 +51,29 @@ describe("patients", () => {
     });
 
   it("registers with a sequence MRN, allergies and conditions, and audits the creation", async () => {
-    const p = await registerPatient(db(), records, amina());
+    const p = await registerPatient(db(), doctor, amina());
     expect(p.mrn).toMatch(/^H-\d{6}$/);
     const record = await readPatient(db(), doctor, p.id);
     expect(record).toMatchObject({ firstName: "Amina", age: expect.any(Number), phone: "+22890123456" });
     expect(record.allergies).toEqual([expect.objectContaining({ substance: "Penicillin", severity: "severe" })]);
     expect(record.clinical).toMatchObject({ bloodGroup: "O+", conditions: [{ text: "Type 2 diabetes" }, { text: "Hypertension", code: "I10" }] });
-    expect(await db().auditEvent.count({ where: { patientId: p.id, action: "CREATE", actorId: records.actor.id } })).toBe(1);
+    expect(await db().auditEvent.count({ where: { patientId: p.id, action: "CREATE", actorId: doctor.actor.id } })).toBe(1);
   });
 
   it("stops a likely duplicate until confirmed, then registers a second record with a new MRN", async () => {
-    const first = await registerPatient(db(), records, amina());
-    const err = await registerPatient(db(), records, { ...amina(), firstName: "AMINA" }).catch((e) => e);
+    const first = await registerPatient(db(), doctor, amina());
+    const err = await registerPatient(db(), doctor, { ...amina(), firstName: "AMINA" }).catch((e) => e);
     expect(err).toBeInstanceOf(AppError);
     expect(err.code).toBe("DUPLICATE");
     expect(err.details.candidates).toEqual([expect.objectContaining({ id: first.id, mrn: first.mrn })]);
     expect(await db().patient.count()).toBe(1);
-    const second = await registerPatient(db(), records, { ...amina(), confirmDuplicate: true });
+    const second = await registerPatient(db(), doctor, { ...amina(), confirmDuplicate: true });
     expect(second.mrn).not.toBe(first.mrn);
   });
 
   it("matches a duplicate by national id even with another name", async () => {
-    await registerPatient(db(), records, { ...amina(), nationalId: "TG-123" });
-    const err = await registerPatient(db(), records, { ...amina(), firstName: "Other", nationalId: "TG-123" }).catch((e) => e);
+    await registerPatient(db(), doctor, { ...amina(), nationalId: "TG-123" });
+    const err = await registerPatient(db(), doctor, { ...amina(), firstName: "Other", nationalId: "TG-123" }).catch((e) => e);
     expect(err.code).toBe("DUPLICATE");
   });
 
@@ -93,7 +93,7 @@ describe("patients", () => {
   });
 
   it("shows records officers and pharmacists demographics and allergies, not clinical details", async () => {
-    const p = await registerPatient(db(), records, amina());
+    const p = await registerPatient(db(), doctor, amina());
     for (const ctx of [records, pharmacist]) {
       const r = await readPatient(db(), ctx, p.id);
       expect(r.clinical).toBeNull();
@@ -102,14 +102,14 @@ describe("patients", () => {
   });
 
   it("audits every read of a chart", async () => {
-    const p = await registerPatient(db(), records, amina());
+    const p = await registerPatient(db(), doctor, amina());
     await readPatient(db(), doctor, p.id);
     await readPatient(db(), doctor, p.id);
     expect(await db().auditEvent.count({ where: { patientId: p.id, action: "VIEW", actorId: doctor.actor.id } })).toBe(2);
   });
 
   it("replaces allergy and condition lists on edit and records which fields changed", async () => {
-    const p = await registerPatient(db(), records, amina());
+    const p = await registerPatient(db(), doctor, amina());
     await updatePatient(db(), doctor, p.id, { allergies: [], conditions: [{ text: "Asthma", code: "J45" }], phone: "+22899999999" });
     const r = await readPatient(db(), doctor, p.id);
     expect(r.allergies).toEqual([]);
@@ -119,7 +119,7 @@ describe("patients", () => {
   });
 
   it("deactivates with a reason: gone from lists, history kept", async () => {
-    const p = await registerPatient(db(), records, amina());
+    const p = await registerPatient(db(), doctor, amina());
     await deactivatePatient(db(), records, p.id, "Registered twice");
     expect((await listPatients(db(), query("Diallo"))).total).toBe(0);
     const history = await timeline(db(), doctor, p.id, { page: 1, pageSize: 20, oldestFirst: true });
@@ -180,7 +180,7 @@ describe("patients", () => {
 
   it("keeps a patient to their own record and their own contact details", async () => {
     const me = await selfRegister({ email: "a@p.org", password: "a-long-password", firstName: "A", lastName: "P", dateOfBirth: "2000-02-02", sex: "male" }, null);
-    const other = await registerPatient(db(), records, amina());
+    const other = await registerPatient(db(), doctor, amina());
     const self: Ctx = { actor: { id: me.userId, role: "PATIENT", name: "A P", email: "a@p.org" }, ip: null };
     expect((await readPatient(db(), self, me.id)).id).toBe(me.id);
     await expect(readPatient(db(), self, other.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -193,7 +193,7 @@ describe("patients", () => {
   });
 
   it("counts registrations per day for the dashboard chart", async () => {
-    await registerPatient(db(), records, amina());
+    await registerPatient(db(), doctor, amina());
     const days = await registrationsPerDay(db(), 7);
     expect(days).toHaveLength(7);
     expect(days.at(-1)?.count).toBe(1);

@@ -5,7 +5,7 @@ import type { Db } from "@/lib/server/db";
 import { AppError, notFound } from "@/lib/server/errors";
 import type { Ctx } from "@/lib/server/session";
 import type { RegisterPatientInput, UpdateOwnContactInput, UpdatePatientInput } from "./schemas";
-import { patientScope } from "./scope";
+import { assertMayWriteFields, patientScope } from "./scope";
 
 const m = en.patients.errors;
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
@@ -42,6 +42,7 @@ function lists(input: Pick<UpdatePatientInput, "allergies" | "conditions">) {
  * until the user confirms; the MRN comes from a database sequence.
  */
 export async function registerPatient(prisma: Db, ctx: Ctx, input: RegisterPatientInput) {
+  assertMayWriteFields(ctx.actor, input, "create");
   const { confirmDuplicate, allergies, conditions, dateOfBirth, ...fields } = input;
   if (!confirmDuplicate) {
     const candidates = await findLikelyDuplicates(prisma, input);
@@ -63,9 +64,14 @@ async function scopedId(prisma: Db, ctx: Ctx, id: string): Promise<string> {
   return found.id;
 }
 
-/** Staff edit of any field; allergy and condition lists, when given, replace the stored ones. */
+/**
+ * Staff edit; allergy and condition lists, when given, replace the stored ones. Clinical fields only
+ * by a role that sees them (a records officer's edit naming one is refused whole, 403 with the
+ * fields named, after the record is found: a missing record stays a 404).
+ */
 export async function updatePatient(prisma: Db, ctx: Ctx, id: string, input: UpdatePatientInput) {
   const patientId = await scopedId(prisma, ctx, id);
+  assertMayWriteFields(ctx.actor, input, "update");
   const { allergies, conditions, dateOfBirth, ...fields } = input;
   return prisma.$transaction(async (tx) => {
     if (allergies) await tx.allergy.deleteMany({ where: { patientId } });

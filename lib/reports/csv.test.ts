@@ -50,7 +50,7 @@ describe("report CSVs", () => {
 
   it("public-health aggregates: a department's name is text, '<5' and withheld cells as they are", () => {
     const csv = aggregatesCsv({
-      from: "2026-01-01", to: "2026-03-31", groupBy: "department", unit: "consultations", total: 17,
+      period: "2026-Q1", from: "2026-01-01", to: "2026-03-31", groupBy: "department", unit: "consultations", total: 17,
       items: [{ group: "@Cardiologie", count: 12 }, { group: "Pédiatrie", count: "<5" }, { group: "Urgences", count: "withheld" }],
     });
     expect(lines(csv)).toEqual(["department,consultations", "'@Cardiologie,12", "Pédiatrie,<5", "Urgences,withheld", "total,17"]);

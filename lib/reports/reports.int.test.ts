@@ -1,4 +1,5 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
+import { clock } from "@/lib/server/clock";
 import { seedDepartment, seedPatient, seedUser } from "@/prisma/builders";
 import { db } from "@/lib/server/db";
 import { resetDatabase } from "@/tests/reset";
@@ -8,6 +9,7 @@ import { appointmentsPerDay, revenuePerDay, revenueReport, topDiagnoses } from "
 
 const PW = "pw-0123456789";
 const MARCH = { from: "2026-03-01", to: "2026-03-31" };
+const MARCH_PERIOD = { period: "2026-03" };
 const at = (s: string) => new Date(`${s}Z`);
 
 let adminId: string, drA: string, drB: string, p1: { id: string; mrn: string }, p2: { id: string; mrn: string };
@@ -109,25 +111,63 @@ describe("reports", () => {
     });
 
     it("shows a cell of 3 as <5 and withholds a second cell so the total cannot give it back", async () => {
-      const a = await aggregates(db(), { ...MARCH, groupBy: "sex" });
-      expect(a).toEqual({ from: MARCH.from, to: MARCH.to, groupBy: "sex", unit: "consultations", items: [{ group: "female", count: "withheld" }, { group: "male", count: "<5" }], total: 12 });
-      const d = await aggregates(db(), { ...MARCH, groupBy: "diagnosis" });
+      const a = await aggregates(db(), { ...MARCH_PERIOD, groupBy: "sex" });
+      expect(a).toEqual({ period: "2026-03", from: MARCH.from, to: MARCH.to, groupBy: "sex", unit: "consultations", items: [{ group: "female", count: "withheld" }, { group: "male", count: "<5" }], total: 12 });
+      const d = await aggregates(db(), { ...MARCH_PERIOD, groupBy: "diagnosis" });
       // J06 6 is published; E11 3 is suppressed; I10 3 too, so nothing is recomputable from the total.
       expect(d.items).toEqual([{ group: "J06", count: 6 }, { group: "E11", count: "<5" }, { group: "I10", count: "<5" }]);
       expect(d.total).toBe(12);
     });
 
     it("groups by age band and department, in band order", async () => {
-      expect((await aggregates(db(), { ...MARCH, groupBy: "ageBand" })).items).toEqual([{ group: "25-44", count: "withheld" }, { group: "65+", count: "<5" }]);
-      expect((await aggregates(db(), { ...MARCH, groupBy: "department" })).items).toEqual([{ group: "Cardiology", count: "withheld" }, { group: "No department", count: "<5" }]);
+      expect((await aggregates(db(), { ...MARCH_PERIOD, groupBy: "ageBand" })).items).toEqual([{ group: "25-44", count: "withheld" }, { group: "65+", count: "<5" }]);
+      expect((await aggregates(db(), { ...MARCH_PERIOD, groupBy: "department" })).items).toEqual([{ group: "Cardiology", count: "withheld" }, { group: "No department", count: "<5" }]);
       await db().consultation.create({ data: { patientId: p2.id, doctorId: drB, createdAt: at("2026-03-11T09:00:00") } });
       await db().consultation.create({ data: { patientId: p2.id, doctorId: drB, createdAt: at("2026-03-11T09:00:00") } });
-      expect((await aggregates(db(), { ...MARCH, groupBy: "ageBand" })).items).toEqual([{ group: "25-44", count: 9 }, { group: "65+", count: 5 }]);
+      expect((await aggregates(db(), { ...MARCH_PERIOD, groupBy: "ageBand" })).items).toEqual([{ group: "25-44", count: 9 }, { group: "65+", count: 5 }]);
+    });
+
+    it("covers fixed, completed periods only: a month, a quarter or a year, never one still running", async () => {
+      onTestFinished(() => { vi.restoreAllMocks(); });
+      vi.spyOn(clock, "now").mockReturnValue(new Date("2026-03-20T12:00:00Z"));
+      for (const period of ["2026-03", "2026-Q1", "2026"]) {
+        const err = await aggregates(db(), { period, groupBy: "sex" }).catch((e) => e);
+        expect(err, period).toMatchObject({ code: "VALIDATION_FAILED", fields: { period: "This period is not over yet: aggregates cover completed periods only" } });
+      }
+      for (const period of ["2026-3", "2026-Q5", "26", "2026-03-01", "2026-13"]) {
+        expect((await aggregates(db(), { period, groupBy: "sex" }).catch((e) => e)).fields, period).toEqual({ period: "Use a month (2026-11), a quarter (2026-Q3) or a year (2026)" });
+      }
+      expect((await aggregates(db(), { period: "2026-02", groupBy: "sex" })).total).toBe(0);
+      vi.spyOn(clock, "now").mockReturnValue(new Date("2027-01-01T00:00:00Z"));
+      expect(await aggregates(db(), { period: "2026-Q1", groupBy: "sex" })).toMatchObject({ period: "2026-Q1", from: "2026-01-01", to: "2026-03-31" });
+      expect(await aggregates(db(), { period: "2026", groupBy: "sex" })).toMatchObject({ period: "2026", from: "2026-01-01", to: "2026-12-31" });
+    });
+
+    it("a quarter or a year cannot give back a month's small cell by subtraction (Q1 − Jan − Feb = Mar)", async () => {
+      onTestFinished(() => { vi.restoreAllMocks(); });
+      vi.spyOn(clock, "now").mockReturnValue(new Date("2027-01-01T00:00:00Z"));
+      // Bob (male) had 3 consultations in March (suppressed there); add 6 in January and 6 in February, each published.
+      for (const day of ["2026-01-12", "2026-02-12"]) {
+        for (let i = 0; i < 6; i++) await db().consultation.create({ data: { patientId: p2.id, doctorId: drB, createdAt: at(`${day}T09:00:00`) } });
+      }
+      const month = async (period: string) => Object.fromEntries((await aggregates(db(), { period, groupBy: "sex" })).items.map((i) => [i.group, i.count]));
+      expect(await month("2026-01")).toEqual({ male: 6 });
+      expect(await month("2026-02")).toEqual({ male: 6 });
+      expect(await month("2026-03")).toEqual({ female: "withheld", male: "<5" });
+      for (const period of ["2026-Q1", "2026"]) {
+        const a = await aggregates(db(), { period, groupBy: "sex" });
+        // Without the months' rule, male would read 15: 15 − 6 − 6 = 3, the hidden March count.
+        expect(a.items, period).toEqual([{ group: "female", count: "withheld" }, { group: "male", count: "withheld" }]);
+        expect(a.total).toBe(24);
+      }
+      // Where every month publishes a group, the quarter publishes its sum.
+      for (let i = 0; i < 6; i++) await db().consultation.create({ data: { patientId: p2.id, doctorId: drB, createdAt: at("2026-03-20T09:00:00") } });
+      expect(await month("2026-Q1")).toEqual({ male: 21, female: 9 });
     });
 
     it("never carries an identifier, in JSON or CSV", async () => {
       for (const groupBy of ["diagnosis", "department", "ageBand", "sex"] as const) {
-        const a = await aggregates(db(), { ...MARCH, groupBy });
+        const a = await aggregates(db(), { ...MARCH_PERIOD, groupBy });
         const text = JSON.stringify(a) + aggregatesCsv(a);
         for (const secret of [p1.id, p1.mrn, p2.mrn, "Ann", "Bob", "1990-05-01", drA, "Dr Alpha"]) expect(text).not.toContain(secret);
         for (const item of a.items) expect(Object.keys(item)).toEqual(["group", "count"]);

@@ -72,6 +72,7 @@ const QUERY_DESCRIPTIONS: Record<string, { description: string; schema: Json }> 
   page: { description: "Page number, from 1.", schema: { type: "integer", minimum: 1, default: 1 } },
   pageSize: { description: "Items per page, at most 100.", schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } },
   sort: { description: "A field name; a leading '-' sorts descending.", schema: { type: "string" } },
+  period: { description: "A fixed, completed reporting period: a month (2026-11), a quarter (2026-Q3) or a year (2026).", schema: { type: "string", pattern: "^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$" } },
 };
 
 /** A zod schema as JSON Schema 2020-12 (the input side: what a client sends). */

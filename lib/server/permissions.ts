@@ -19,7 +19,7 @@ export const PERMISSIONS = {
   "account.confirmEmail": { roles: ["PATIENT"], description: "Ask again for the link that confirms one's email address (self-registered patients)" },
   "notification.read": { roles: EVERYONE, description: "Read one's own notifications" },
 
-  "patient.list": { roles: [...STAFF], description: "Search and list patients (demographics only)" },
+  "patient.list": { roles: [...STAFF], description: "Search and list patients (demographics only; the diagnosis filter also needs clinical.read)" },
   "patient.register": { roles: ["ADMIN", "RECORDS_OFFICER", ...CLINICIANS], description: "Register a patient and edit identity and contact details" },
   "patient.deactivate": { roles: ["ADMIN", "RECORDS_OFFICER"], description: "Deactivate a patient record (history is kept)" },
   "patient.read": { roles: EVERYONE, description: "Read one patient's record (patients: only their own; records officers and pharmacists: demographics and allergies)" },
@@ -32,7 +32,7 @@ export const PERMISSIONS = {
   "appointment.read": { roles: ["ADMIN", "RECORDS_OFFICER", ...CLINICIANS, "PATIENT"], description: "See appointments (patients and doctors: their own)" },
 
   "clinical.write": { roles: ["DOCTOR"], description: "Write and sign consultations, diagnoses and lab orders" },
-  "clinical.read": { roles: ["ADMIN", ...CLINICIANS, "PATIENT"], description: "Read consultations, vitals, nurse notes and labs (patients: their own, consultations once signed)" },
+  "clinical.read": { roles: ["ADMIN", ...CLINICIANS, "PATIENT"], description: "Read consultations, vitals, nurse notes and labs, a record's clinical fields (blood group, history, conditions; with patient.register, change them) and admission reasons and summaries (patients: their own, consultations once signed)" },
   "clinical.addendum": { roles: [...CLINICIANS], description: "Add an addendum to a clinical record (consultations: doctors; vitals and nurse notes: doctors and nurses)" },
   "vitals.write": { roles: [...CLINICIANS], description: "Record vitals and nurse notes" },
   "lab.result": { roles: [...CLINICIANS], description: "Enter lab results" },

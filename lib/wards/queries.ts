@@ -7,6 +7,7 @@ import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { notFound } from "@/lib/server/errors";
 import type { Ctx } from "@/lib/server/session";
+import { seesClinicalDetails } from "@/lib/patients/scope";
 import type { AdmissionFilters, BoardFilters } from "./schemas";
 import { escapeLike } from "@/lib/server/like";
 
@@ -243,18 +244,29 @@ const HISTORY = {
 
 const ADMISSION = {
   id: true,
-  reason: true,
   plannedStayDays: true,
   admittedAt: true,
   dischargedAt: true,
-  dischargeSummary: true,
   triageId: true,
   patient: { select: { id: true, mrn: true, firstName: true, lastName: true } },
   attendingDoctor: { select: { id: true, name: true } },
   department: { select: { id: true, name: true } },
 } satisfies Prisma.AdmissionSelect;
 
-type AdmissionRow = Prisma.AdmissionGetPayload<{ select: typeof ADMISSION & { assignments: { select: typeof HISTORY } } }>;
+/**
+ * The clinical fields of an admission: why the patient came in and how they left. Selected only for a
+ * role that sees clinical details (lib/patients/scope.ts, from the permission table); a records
+ * officer, who admits, moves and discharges, gets the admission without them (the keys are absent).
+ */
+const ADMISSION_CLINICAL = { reason: true, dischargeSummary: true } satisfies Prisma.AdmissionSelect;
+const admissionSelect = (ctx: Ctx) => ({
+  ...ADMISSION,
+  ...(seesClinicalDetails(ctx.actor) ? ADMISSION_CLINICAL : {}),
+  assignments: { orderBy: { startsAt: "asc" as const }, select: HISTORY },
+});
+
+type AdmissionRow = Prisma.AdmissionGetPayload<{ select: typeof ADMISSION & { assignments: { select: typeof HISTORY } } }> &
+  Partial<Prisma.AdmissionGetPayload<{ select: typeof ADMISSION_CLINICAL }>>;
 
 function admissionView(a: AdmissionRow) {
   const beds = a.assignments.map((h) => ({ id: h.id, bedId: h.bed.id, place: `${h.bed.room.ward.name} · ${h.bed.room.name} · ${h.bed.label}`, startsAt: h.startsAt.toISOString(), endsAt: iso(h.endsAt) }));
@@ -270,8 +282,11 @@ function admissionView(a: AdmissionRow) {
 }
 export type AdmissionView = ReturnType<typeof admissionView>;
 
-/** Admissions, newest first, filtered (live / discharged, ward of any of its beds, doctor, patient) and paged. */
-export async function listAdmissions(prisma: Db, f: AdmissionFilters, page: { skip: number; take: number }) {
+/**
+ * Admissions, newest first, filtered (live / discharged, ward of any of its beds, doctor, patient) and
+ * paged; reason and discharge summary only for a role that sees clinical details.
+ */
+export async function listAdmissions(prisma: Db, ctx: Ctx, f: AdmissionFilters, page: { skip: number; take: number }) {
   const where: Prisma.AdmissionWhereInput = {
     ...(f.status === "live" ? { dischargedAt: null } : f.status === "discharged" ? { dischargedAt: { not: null } } : {}),
     ...(f.wardId ? { assignments: { some: { bed: { room: { wardId: f.wardId } } } } } : {}),
@@ -279,15 +294,15 @@ export async function listAdmissions(prisma: Db, f: AdmissionFilters, page: { sk
     ...(f.patientId ? { patientId: f.patientId } : {}),
   };
   const [rows, total] = await Promise.all([
-    prisma.admission.findMany({ where, orderBy: [{ admittedAt: "desc" }, { id: "asc" }], skip: page.skip, take: page.take, select: { ...ADMISSION, assignments: { orderBy: { startsAt: "asc" }, select: HISTORY } } }),
+    prisma.admission.findMany({ where, orderBy: [{ admittedAt: "desc" }, { id: "asc" }], skip: page.skip, take: page.take, select: admissionSelect(ctx) }),
     prisma.admission.count({ where }),
   ]);
   return { items: rows.map(admissionView), total };
 }
 
-/** One admission with its bed history; reading it is audited (it names the patient's reason and summary). */
+/** One admission with its bed history (reason and summary as for listAdmissions); reading it is audited. */
 export async function getAdmission(prisma: Db, ctx: Ctx, id: string): Promise<AdmissionView> {
-  const a = await prisma.admission.findUnique({ where: { id }, select: { ...ADMISSION, assignments: { orderBy: { startsAt: "asc" }, select: HISTORY } } });
+  const a = await prisma.admission.findUnique({ where: { id }, select: admissionSelect(ctx) });
   if (!a) throw notFound("admission");
   await audit(prisma, ctx, { action: "VIEW", entity: "Admission", entityId: id, patientId: a.patient.id });
   return admissionView(a);

@@ -156,8 +156,25 @@ describe("wards and admissions", () => {
     expect(onlyFree.rooms[0].beds.map((b) => b.label)).toEqual(["C"]);
     expect(onlyFree.occupancy.total).toBe(4);
     expect((await listWards(db(), {}, PAGE)).items[0].occupancy.occupied).toBe(1);
-    expect((await listAdmissions(db(), { status: "live" }, { skip: 0, take: 20 })).total).toBe(1);
-    expect((await listAdmissions(db(), { status: "discharged", wardId, doctorId }, { skip: 0, take: 20 })).items[0].patient.id).toBe(patients[1]);
+    expect((await listAdmissions(db(), admin, { status: "live" }, { skip: 0, take: 20 })).total).toBe(1);
+    expect((await listAdmissions(db(), admin, { status: "discharged", wardId, doctorId }, { skip: 0, take: 20 })).items[0].patient.id).toBe(patients[1]);
+  });
+
+  it("records officers admit and list admissions without their reason or discharge summary; clinicians see both", async () => {
+    const records = ctxOf(await seedUser(db(), { email: "ro@h.org", name: "Records", role: "RECORDS_OFFICER", password: PW }), "RECORDS_OFFICER");
+    const { id } = await admit(records, patients[0], beds[0], { reason: "Suspected HIV-related pneumonia" });
+    await dischargePatient(db(), nurse, id, "CD4 120; started ART.");
+    const PAGE = { skip: 0, take: 20 };
+    for (const a of [(await listAdmissions(db(), records, {}, PAGE)).items[0], await getAdmission(db(), records, id)]) {
+      expect(a).toMatchObject({ id, status: "discharged", patient: { id: patients[0] } });
+      expect(a).not.toHaveProperty("reason");
+      expect(a).not.toHaveProperty("dischargeSummary");
+      expect(JSON.stringify(a)).not.toMatch(/HIV|CD4/);
+    }
+    for (const ctx of [nurse, admin]) {
+      expect((await listAdmissions(db(), ctx, {}, PAGE)).items[0]).toMatchObject({ reason: "Suspected HIV-related pneumonia", dischargeSummary: "CD4 120; started ART." });
+      expect(await getAdmission(db(), ctx, id)).toMatchObject({ reason: "Suspected HIV-related pneumonia", dischargeSummary: "CD4 120; started ART." });
+    }
   });
 
   it("sums bed-days occupied and available per ward over a date range (hand-computed fixture)", async () => {

@@ -12,6 +12,7 @@ import { formatWhen } from "@/lib/scheduling/time";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { pageFilters, pageListQuery, stringParams } from "@/lib/server/page-query";
+import { seesClinicalDetails } from "@/lib/patients/scope";
 import { doctorOptions } from "@/lib/staff/queries";
 import { listAdmissions, wardOptions } from "@/lib/wards/queries";
 import { ADMISSION_FILTER_KEYS, ZAdmissionFilters } from "@/lib/wards/schemas";
@@ -19,13 +20,15 @@ import { ADMISSION_FILTER_KEYS, ZAdmissionFilters } from "@/lib/wards/schemas";
 export const generateMetadata = titled((m) => m.titles.admissions);
 
 export default async function AdmissionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await guardPage("admission.manage", "/admissions");
+  const ctx = await guardPage("admission.manage", "/admissions");
   const locale = await requestLocale();
   const m = (await messages()).wards.admission;
   const params = stringParams(await searchParams);
   const query = pageListQuery(params, ["admittedAt"], "-admittedAt");
   const filters = pageFilters(ZAdmissionFilters, params, [...ADMISSION_FILTER_KEYS]);
-  const [{ items, total }, wards, doctors] = await Promise.all([listAdmissions(db(), filters, query), wardOptions(db()), doctorOptions(db())]);
+  const [{ items, total }, wards, doctors] = await Promise.all([listAdmissions(db(), ctx, filters, query), wardOptions(db()), doctorOptions(db())]);
+  // Records officers do not see why a patient was admitted (lib/patients/scope.ts): no reason column.
+  const clinical = seesClinicalDetails(ctx.actor);
   const kept = Object.fromEntries(Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
   return (
     <>
@@ -44,7 +47,7 @@ export default async function AdmissionsPage({ searchParams }: { searchParams: P
       {items.length === 0 ? (
         <Alert>{m.none}</Alert>
       ) : (
-        <Table head={[m.admittedAt, m.patient, m.bed, m.doctor, m.status, m.reason]}>
+        <Table head={[m.admittedAt, m.patient, m.bed, m.doctor, m.status, ...(clinical ? [m.reason] : [])]}>
           {items.map((a) => (
             <tr key={a.id}>
               <td className={`${cell} whitespace-nowrap tabular-nums`}>
@@ -54,7 +57,7 @@ export default async function AdmissionsPage({ searchParams }: { searchParams: P
               <td className={cell}>{a.currentBed?.place ?? a.assignments.at(-1)?.place ?? "—"}</td>
               <td className={cell}>{a.attendingDoctor.name}</td>
               <td className={cell}>{a.dischargedAt ? <Badge>{m.discharged}</Badge> : <Badge tone="success">{m.live}</Badge>}</td>
-              <td className={`${cell} max-w-64 truncate text-slate-600`}>{a.reason}</td>
+              {clinical ? <td className={`${cell} max-w-64 truncate text-slate-600`}>{a.reason}</td> : null}
             </tr>
           ))}
         </Table>

@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/Card";
 import { Pagination } from "@/components/ui/Pagination";
 import { messages, titled } from "@/lib/i18n/server";
 import { PATIENT_SORTS, listPatients } from "@/lib/patients/queries";
+import { seesClinicalDetails } from "@/lib/patients/scope";
 import { parseListQuery } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
@@ -28,7 +29,9 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
     if (!(err instanceof AppError)) throw err;
     query = parseListQuery(new URLSearchParams(), PATIENT_SORTS, "lastName");
   }
-  const condition = raw.condition?.trim() || undefined;
+  // The diagnosis filter only for a role that sees conditions (the API refuses it; a page ignores it).
+  const clinical = seesClinicalDetails(actor);
+  const condition = (clinical && raw.condition?.trim()) || undefined;
   const { items, total } = await listPatients(db(), { ...query, condition });
   const keep = Object.fromEntries(Object.entries({ q: query.q, condition, sort: raw.sort }).filter((e): e is [string, string] => !!e[1]));
   const recordHref = can(actor.role, "patient.chart.read") ? "/patients/{id}" : can(actor.role, "patient.register") ? "/patients/{id}/edit" : null;
@@ -39,7 +42,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
       </PageHeader>
       <div className="mb-4">
         <Suspense>
-          <PatientFilters labels={{ search: m.search, conditionFilter: m.conditionFilter, sortBy: m.sortBy, sorts: m.sorts }} />
+          <PatientFilters labels={{ search: m.search, conditionFilter: clinical ? m.conditionFilter : undefined, sortBy: m.sortBy, sorts: m.sorts }} />
         </Suspense>
       </div>
       {items.length === 0 ? <Alert>{m.none}</Alert> : <PatientTable rows={items} recordHref={recordHref} />}

@@ -6,10 +6,11 @@ import { FilterForm } from "@/components/ui/FilterForm";
 import { cell, Table } from "@/components/ui/Table";
 import { localizeText } from "@/lib/i18n/localize";
 import { messages, requestLocale, titled } from "@/lib/i18n/server";
-import { aggregates, type Cell } from "@/lib/reports/public-health";
-import { pageRange } from "@/lib/reports/queries";
+import { aggregates, type Cell, recentPeriods } from "@/lib/reports/public-health";
 import { GROUP_BYS, type GroupBy } from "@/lib/reports/schemas";
 import { db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
+import { AppError } from "@/lib/server/errors";
 import { guardPage } from "@/lib/server/guard";
 import { stringParams } from "@/lib/server/page-query";
 
@@ -22,10 +23,22 @@ export default async function PublicHealthPage({ searchParams }: { searchParams:
   const dm = all.reports.dashboard;
   const sexes: Record<string, string> = all.patients.form.sexes;
   const params = stringParams(await searchParams);
-  const { range, error } = pageRange(params);
   const groupBy: GroupBy = (GROUP_BYS as readonly string[]).includes(params.groupBy) ? (params.groupBy as GroupBy) : "diagnosis";
-  const a = await aggregates(db(), { ...range, groupBy });
-  const qs = `from=${range.from}&to=${range.to}&groupBy=${groupBy}`;
+  // Fixed, completed periods only (lib/reports/public-health.ts): the last complete month unless
+  // another is asked for; a period that is not one, or not over, falls back to it with the reason.
+  const periods = recentPeriods(env().HOSPITAL_TIMEZONE);
+  let period = params.period || periods.month[0];
+  let error: string | undefined;
+  let a = await aggregates(db(), { period, groupBy }).catch((err) => {
+    if (!(err instanceof AppError) || !err.fields?.period) throw err;
+    error = err.fields.period;
+    return null;
+  });
+  if (!a) {
+    period = periods.month[0];
+    a = await aggregates(db(), { period, groupBy });
+  }
+  const qs = `period=${period}&groupBy=${groupBy}`;
   const show = (c: Cell) => (c === "withheld" ? m.withheld : String(c));
   return (
     <>
@@ -37,8 +50,15 @@ export default async function PublicHealthPage({ searchParams }: { searchParams:
       </PageHeader>
       <FilterForm
         action="/public-health"
-        selects={[{ name: "groupBy", label: m.groupBy, value: groupBy, options: GROUP_BYS.map((g) => [g, m.groups[g]] as const) }]}
-        dates={[{ name: "from", label: dm.from, value: range.from }, { name: "to", label: dm.to, value: range.to }]}
+        selects={[
+          {
+            name: "period",
+            label: m.period,
+            value: period,
+            options: [...periods.month, ...periods.quarter, ...periods.year].map((p) => [p, p] as const),
+          },
+          { name: "groupBy", label: m.groupBy, value: groupBy, options: GROUP_BYS.map((g) => [g, m.groups[g]] as const) },
+        ]}
         submit={dm.show}
       />
       {error ? <div className="mb-4"><Alert tone="error">{localizeText(error, locale)}</Alert></div> : null}

@@ -37,7 +37,7 @@ export default async function AdmissionPage({ params }: { params: Promise<{ id: 
               [m.bed, a.currentBed ? a.currentBed.place : "—"],
               [m.doctor, a.attendingDoctor.name],
               [m.department, a.department?.name ?? "—"],
-              [m.reason, a.reason],
+              ...(a.reason !== undefined ? ([[m.reason, a.reason]] as [string, React.ReactNode][]) : []),
               [m.plannedStay, a.plannedStayDays ? m.days(a.plannedStayDays) : "—"],
               [m.admittedAt, formatWhen(a.admittedAt, locale)],
               [m.dischargedAt, a.dischargedAt ? formatWhen(a.dischargedAt, locale) : <Badge key="s" tone="success">{m.live}</Badge>],

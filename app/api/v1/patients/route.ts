@@ -1,13 +1,17 @@
 import { PATIENT_SORTS, listPatients } from "@/lib/patients/queries";
 import { ZRegisterPatient } from "@/lib/patients/schemas";
+import { assertMayFilterByCondition } from "@/lib/patients/scope";
 import { registerPatient } from "@/lib/patients/service";
 import { apiRoute, created, listResponse, parseListQuery, readJson } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 
-export const GET = apiRoute("patient.list", async ({ req }) => {
+/** `?condition=` (diagnosis text) only for roles that see conditions: others get 400 naming the field. */
+export const GET = apiRoute("patient.list", async ({ req, ctx }) => {
   const params = req.nextUrl.searchParams;
   const query = parseListQuery(params, PATIENT_SORTS, "lastName");
-  const { items, total } = await listPatients(db(), { ...query, condition: params.get("condition")?.trim() || undefined });
+  const condition = params.get("condition")?.trim() || undefined;
+  assertMayFilterByCondition(ctx.actor, condition);
+  const { items, total } = await listPatients(db(), { ...query, condition });
   return listResponse(items, total, query);
 });
 

@@ -29,12 +29,11 @@ export default async function EditPatientPage({ params }: { params: Promise<{ id
     conditions: (p.clinical?.conditions ?? []).map((c) => ({ text: c.text, code: c.code ?? "" })),
   };
   const recordHref = can(ctx.actor.role, "patient.chart.read") ? "/patients/{id}" : "/patients/{id}/edit";
-  // Records officers do not see clinical fields, so their edits never send (and never clear) them.
+  // Records officers do not see clinical fields: the form neither shows nor sends them, and the
+  // service refuses them (lib/patients/scope.ts).
   const action = async (input: unknown) => {
     "use server";
-    const values = input as Record<string, unknown>;
-    if (!p.clinical) for (const k of ["bloodGroup", "medicalHistory", "conditions"]) delete values[k];
-    return updatePatientAction({ ...values, id });
+    return updatePatientAction({ ...(input as Record<string, unknown>), id });
   };
   return (
     <div className="space-y-6">

@@ -7,14 +7,16 @@ import { aggregates, PUBLIC_HEALTH_SCOPE } from "@/lib/reports/public-health";
 import { ZAggregatesQuery } from "@/lib/reports/schemas";
 
 /**
- * `?from=&to=&groupBy=diagnosis|department|ageBand|sex[&format=csv]`: anonymised counts, small cells
- * suppressed. An admin (publichealth.read), or an integration token with the "public-health:read" scope.
+ * `?period=2026-11|2026-Q3|2026&groupBy=diagnosis|department|ageBand|sex[&format=csv]`: anonymised
+ * counts over a fixed, completed period, small cells suppressed; `from`/`to` are refused (400) since
+ * overlapping ranges subtract to small ones. An admin (publichealth.read), or an integration token
+ * with the "public-health:read" scope.
  */
 export const GET = apiRoute(
   "publichealth.read",
   async ({ req }) => {
     const p = req.nextUrl.searchParams;
-    const a = await aggregates(db(), parseInput(ZAggregatesQuery, { from: p.get("from") ?? undefined, to: p.get("to") ?? undefined, groupBy: p.get("groupBy") ?? undefined }));
+    const a = await aggregates(db(), parseInput(ZAggregatesQuery, { period: p.get("period") ?? undefined, groupBy: p.get("groupBy") ?? undefined, from: p.get("from") ?? undefined, to: p.get("to") ?? undefined }));
     return p.get("format") === "csv" ? csvResponse(aggregatesCsv(a), `public-health-${a.groupBy}`) : a;
   },
   { scopes: [PUBLIC_HEALTH_SCOPE] },
