@@ -17,6 +17,7 @@ import cluster from "node:cluster";
 import os from "node:os";
 import path from "node:path";
 import { trustedProxies } from "./client-address.mjs";
+import { bodyLimitBytes } from "./request-guard.mjs";
 
 const worker = path.join(import.meta.dirname, "web-worker.mjs");
 const args = process.argv.slice(2);
@@ -85,7 +86,9 @@ function primary(n) {
 const n = concurrency(process.env.WEB_CONCURRENCY, os.availableParallelism());
 if (n === 1) await import(worker);
 else {
-  // A malformed TRUSTED_PROXIES stops the server once, here, rather than in every worker forked again and again.
+  // A malformed TRUSTED_PROXIES or REQUEST_BODY_LIMIT_BYTES stops the server once, here, rather than
+  // in every worker forked again and again.
   trustedProxies(process.env.TRUSTED_PROXIES);
+  bodyLimitBytes();
   primary(n);
 }

@@ -9,6 +9,7 @@ import cluster from "node:cluster";
 import http from "node:http";
 import path from "node:path";
 import { clientAddressRewriter } from "./client-address.mjs";
+import { bodyLimitBytes, guardRequest } from "./request-guard.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const argv = process.argv.slice(2);
@@ -22,6 +23,8 @@ const hostname = arg("-H", "--hostname");
 // Who the client is, before Next sees a request: X-Forwarded-For only from TRUSTED_PROXIES (a
 // malformed setting stops the server here).
 const setClientAddress = clientAddressRewriter();
+// The request-body limit and the path check (scripts/request-guard.mjs), before Next reads anything.
+const bodyLimit = bodyLimitBytes();
 
 const dev = argv.includes("--dev");
 process.env.NODE_ENV = dev ? "development" : "production";
@@ -31,7 +34,12 @@ await app.prepare();
 const handle = app.getRequestHandler();
 const server = http.createServer((req, res) => {
   setClientAddress(req);
-  void handle(req, res);
+  guardRequest(req, res, bodyLimit).then(
+    (request) => {
+      if (request) void handle(request, res);
+    },
+    () => req.destroy(),
+  );
 });
 // Longer than the clients' and proxies' keep-alive, as `next start` does.
 server.keepAliveTimeout = 65_000;

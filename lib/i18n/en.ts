@@ -203,6 +203,7 @@ export const en = {
     forbidden: "You do not have permission to do this.",
     signIn: "Please sign in.",
     badJson: "The request body is not valid JSON.",
+    jsonTooDeep: (levels: number) => `The request body nests arrays and objects deeper than ${levels} levels.`,
     badPath: "The address of this request is not valid (a malformed %-escape).",
     tooLarge: (limit: string) => `The request body is larger than ${limit}.`,
     idempotencyReused: "This Idempotency-Key was already used with a different request.",

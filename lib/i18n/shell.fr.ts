@@ -186,6 +186,7 @@ export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "passwo
     forbidden: "Vous n'avez pas l'autorisation de faire cela.",
     signIn: "Veuillez vous connecter.",
     badJson: "Le corps de la requête n'est pas un JSON valide.",
+    jsonTooDeep: (levels: number) => `Le corps de la requête imbrique tableaux et objets sur plus de ${levels} niveaux.`,
     badPath: "L'adresse de cette requête n'est pas valide (un échappement % mal formé).",
     tooLarge: (limit: string) => `Le corps de la requête dépasse ${limit}.`,
     idempotencyReused: "Cette clé Idempotency-Key a déjà servi pour une autre requête.",
