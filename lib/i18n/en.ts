@@ -210,6 +210,7 @@ export const en = {
     idempotencyInUse: "A request with this Idempotency-Key is still being processed. Try again in a moment.",
     idempotencyKeyFormat: "Use 1 to 255 visible ASCII characters, e.g. a UUID",
     unavailable: "The service is briefly unavailable. Please try again in a moment.",
+    searchTimedOut: "This search took too long. Narrow it, or try again in a moment.",
     signInThrottled: (minutes: number) => `Too many failed sign-in attempts. Try again in ${minutes} minute(s).`,
     crossSite: "This request came from another site and was refused.",
     jsonOnly: "Send the request body as application/json.",

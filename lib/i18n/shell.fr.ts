@@ -193,6 +193,7 @@ export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "passwo
     idempotencyInUse: "Une requête avec cette clé Idempotency-Key est encore en cours de traitement. Réessayez dans un instant.",
     idempotencyKeyFormat: "Utilisez 1 à 255 caractères ASCII visibles, par exemple un UUID",
     unavailable: "Le service est momentanément indisponible. Réessayez dans un instant.",
+    searchTimedOut: "Cette recherche a pris trop de temps. Affinez-la, ou réessayez dans un instant.",
     signInThrottled: (minutes: number) => `Trop de tentatives de connexion échouées. Réessayez dans ${minutes} minute(s).`,
     crossSite: "Cette requête venait d'un autre site et a été refusée.",
     jsonOnly: "Envoyez le corps de la requête en application/json.",

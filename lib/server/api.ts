@@ -9,6 +9,7 @@ import { assertDeclaredWithinLimit, readBodyBytes, readJsonBody } from "./body";
 import { idempotencyKeyOf, idempotently } from "./idempotency";
 import type { Permission } from "./permissions";
 import type { Ctx } from "./session";
+import { MAX_SEARCH_CHARS } from "./search-limits";
 import { parseInput } from "./validation";
 import type { Locale } from "@/lib/i18n";
 import { en } from "@/lib/i18n/en";
@@ -106,7 +107,7 @@ export function parseListQuery<S extends string>(
   defaultSort: `${S}` | `-${S}` = `${sortable[0]}`,
 ): ListQuery<S> {
   const schema = z.object({
-    q: z.string().trim().max(200, en.errors.searchTooLong).default(""),
+    q: z.string().trim().max(MAX_SEARCH_CHARS, en.errors.searchTooLong).default(""),
     page: z.coerce.number().int(en.errors.wholeNumber).min(1, en.errors.firstPage).default(1),
     pageSize: z.coerce.number().int(en.errors.wholeNumber).min(1, en.errors.atLeast(1)).max(100, en.errors.atMost(100)).default(20),
     sort: z

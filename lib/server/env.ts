@@ -9,6 +9,10 @@ const ZEnv = z.object({
   // Connections in each process's pool (every web worker and the job worker has its own).
   DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
   DATABASE_PREPARED_STATEMENTS: z.coerce.number().int().min(0).default(DEFAULT_PREPARED_STATEMENTS),
+  // PostgreSQL's statement_timeout on the web server's connections (lib/server/db.ts): any search (or
+  // other statement) of a web request running longer is cancelled and answered 503 with Retry-After.
+  // 0: none. The job worker's connections have none.
+  STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5000),
   // The largest request body (route handlers, pages, server actions), in bytes: default 1 MB. The web
   // server refuses larger ones with 413 before Next reads them (scripts/request-guard.mjs, which
   // parses it for this schema too, so the front and the handlers agree).
