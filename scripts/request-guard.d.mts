@@ -14,4 +14,4 @@ export function malformedPath(url: string | undefined): boolean;
 /** Answers an error in the path's API shape (JSON under /api, OperationOutcome under /fhir, text elsewhere). */
 export function answer(req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string, options?: { close?: boolean }): void;
 /** The front's checks: the request to hand on to Next (itself, or a copy with the chunked body read), or null when answered here. */
-export function guardRequest(req: IncomingMessage, res: ServerResponse, limit: number): Promise<IncomingMessage | null>;
+export function guardRequest(req: IncomingMessage, res: ServerResponse, limit: number, options?: { expectsContinue?: boolean }): Promise<IncomingMessage | null>;

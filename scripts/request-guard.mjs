@@ -155,21 +155,23 @@ const hasBody = (req) => chunked(req) || Number(req.headers["content-length"] ??
 /**
  * The front's checks for one request: resolves to the request to hand on to Next (`req` itself, or
  * a copy carrying the chunked body read here), or null when it has been answered here.
+ * `expectsContinue` (a request with "Expect: 100-continue", node:http's checkContinue): the client is
+ * told to send its body only once the declared length is allowed, so a refused one never comes.
  */
-export async function guardRequest(req, res, limit) {
+export async function guardRequest(req, res, limit, { expectsContinue = false } = {}) {
   if (malformedPath(req.url)) {
     answer(req, res, 400, "BAD_REQUEST_PATH", MESSAGES[edgeLocale(req.headers)].badPath, { close: hasBody(req) });
     return null;
   }
   const tooLarge = () => MESSAGES[edgeLocale(req.headers)].tooLarge(formatBytes(limit));
   const declared = req.headers["content-length"];
-  if (declared !== undefined) {
-    if (Number(declared) > limit) {
-      answer(req, res, 413, "PAYLOAD_TOO_LARGE", tooLarge(), { close: true });
-      return null;
-    }
-    return req;
+  if (declared !== undefined && Number(declared) > limit) {
+    answer(req, res, 413, "PAYLOAD_TOO_LARGE", tooLarge(), { close: true });
+    return null;
   }
+  // "Expect: 100-continue": the client sends the body once told to, which is now.
+  if (expectsContinue) res.writeContinue();
+  if (declared !== undefined) return req;
   // No declared length: a body only when chunked (RFC 9112 §6.3); read it here, within the limit.
   if (!chunked(req)) return req;
   const body = await readBounded(req, limit);

@@ -13,15 +13,16 @@ let port: number;
 const passed: { url: string; length: string | undefined; body: string }[] = [];
 
 beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    void guardRequest(req, res, LIMIT).then(async (request) => {
+  const serve = (req: http.IncomingMessage, res: http.ServerResponse, expectsContinue = false) =>
+    void guardRequest(req, res, LIMIT, { expectsContinue }).then(async (request) => {
       if (!request) return;
       const chunks: Buffer[] = [];
       for await (const c of request) chunks.push(c as Buffer);
       passed.push({ url: request.url!, length: request.headers["content-length"], body: Buffer.concat(chunks).toString() });
       res.end("ok");
     });
-  });
+  server = http.createServer((req, res) => serve(req, res));
+  server.on("checkContinue", (req, res) => serve(req, res, true));
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   port = (server.address() as AddressInfo).port;
 });
@@ -89,6 +90,39 @@ describe("the body limit at the front", () => {
     expect(page.status).toBe(413);
     expect(page.headers).toMatch(/content-type: text\/plain/i);
     expect(page.body).toContain(fr.errors.tooLarge("4 KB"));
+  });
+});
+
+describe("Expect: 100-continue", () => {
+  /** Sends the head, waits for the first answer, sends the body only after a 100 Continue; everything received. */
+  function expecting(length: number): Promise<string> {
+    return new Promise((resolve) => {
+      const socket = net.connect(port, "127.0.0.1");
+      let data = "";
+      let sent = false;
+      socket.on("data", (d) => {
+        data += d.toString();
+        if (!sent && data.startsWith("HTTP/1.1 100")) {
+          sent = true;
+          socket.write("z".repeat(length));
+        }
+      });
+      socket.on("error", () => {});
+      socket.on("close", () => resolve(data));
+      socket.write(`POST /api/v1/continue HTTP/1.1\r\nHost: x\r\nConnection: close\r\nExpect: 100-continue\r\nContent-Length: ${length}\r\n\r\n`);
+    });
+  }
+
+  it("refuses a body over the limit without inviting it", async () => {
+    const answer = await expecting(50 * 1024 * 1024);
+    expect(answer).toMatch(/^HTTP\/1.1 413/);
+    expect(answer).not.toContain("100 Continue");
+  });
+
+  it("invites a body within the limit, which reaches the handler", async () => {
+    const answer = await expecting(100);
+    expect(answer).toMatch(/^HTTP\/1.1 100 Continue[\s\S]*HTTP\/1.1 200/);
+    expect(passed.find((p) => p.url === "/api/v1/continue")?.body).toBe("z".repeat(100));
   });
 });
 

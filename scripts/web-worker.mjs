@@ -32,15 +32,20 @@ const { default: next } = await import("next");
 const app = next({ dev, dir: root, hostname: hostname ?? "localhost", port });
 await app.prepare();
 const handle = app.getRequestHandler();
-const server = http.createServer((req, res) => {
+/** The front (client address, body limit, path check), then Next; `expectsContinue`: invite the body only once it is allowed. */
+function serve(req, res, expectsContinue = false) {
   setClientAddress(req);
-  guardRequest(req, res, bodyLimit).then(
+  guardRequest(req, res, bodyLimit, { expectsContinue }).then(
     (request) => {
       if (request) void handle(request, res);
     },
     () => req.destroy(),
   );
-});
+}
+const server = http.createServer((req, res) => serve(req, res));
+// "Expect: 100-continue" (curl sends it for bodies over 1 MB): a body over the limit is refused before
+// the client is told to send it.
+server.on("checkContinue", (req, res) => serve(req, res, true));
 // Longer than the clients' and proxies' keep-alive, as `next start` does.
 server.keepAliveTimeout = 65_000;
 

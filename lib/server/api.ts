@@ -1,7 +1,7 @@
 import { NextRequest, NextResponse } from "next/server";
 import { z } from "zod";
 import { assertSameSiteWrite } from "./csrf";
-import { AppError, type ErrorBody } from "./errors";
+import type { ErrorBody } from "./errors";
 import { toAppError } from "./errors-map";
 import { db } from "./db";
 import { authorize } from "./guard";
