@@ -1,11 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-export const DEFAULT_BODY_LIMIT_BYTES: number;
-export const MIN_BODY_LIMIT_BYTES: number;
-/** REQUEST_BODY_LIMIT_BYTES as bytes (default 1 MB); throws on a malformed value. */
-export function bodyLimitBytes(value?: string): number;
-/** 1048576 → "1 MB", 524288 → "512 KB", else "N bytes". */
-export function formatBytes(n: number): string;
+export { bodyLimitBytes, DEFAULT_BODY_LIMIT_BYTES, formatBytes, MIN_BODY_LIMIT_BYTES } from "./body-limit.mjs";
 export const MESSAGES: Record<"en" | "fr", { tooLarge: (limit: string) => string; badPath: string }>;
 /** The hms_locale cookie, else Accept-Language, else English. */
 export function edgeLocale(headers: IncomingMessage["headers"]): "en" | "fr";

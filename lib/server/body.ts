@@ -1,5 +1,5 @@
 import { en } from "@/lib/i18n/en";
-import { formatBytes } from "../../scripts/request-guard.mjs";
+import { formatBytes } from "../../scripts/body-limit.mjs";
 import { env } from "./env";
 import { AppError } from "./errors";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bodyLimitBytes } from "../../scripts/request-guard.mjs";
+import { bodyLimitBytes } from "../../scripts/body-limit.mjs";
 import { DEFAULT_PREPARED_STATEMENTS } from "./prepared";
 
 // The one place that reads process.env. Every variable is listed in .env.example.
@@ -14,8 +14,8 @@ const ZEnv = z.object({
   // 0: none. The job worker's connections have none.
   STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5000),
   // The largest request body (route handlers, pages, server actions), in bytes: default 1 MB. The web
-  // server refuses larger ones with 413 before Next reads them (scripts/request-guard.mjs, which
-  // parses it for this schema too, so the front and the handlers agree).
+  // server refuses larger ones with 413 before Next reads them (scripts/request-guard.mjs; both read
+  // it with scripts/body-limit.mjs, so the front and the handlers agree).
   REQUEST_BODY_LIMIT_BYTES: z
     .string()
     .optional()
