@@ -4,10 +4,12 @@
 // beside it, the job worker (scripts/worker.ts, one process) with the same environment, restarted if
 // it crashes.
 //   npm start        scripts/web-server.mjs: the production build in WEB_CONCURRENCY processes
-//                    (default one less than the CPU count) with WEB_MAX_HEAP_MB (web-node-flags.mjs),
-//                    started again if it dies
+//                    (default one less than the CPU count) with WEB_MAX_HEAP_MB (web-node-flags.mjs)
 //   npm run dev      scripts/web-worker.mjs --dev: Next's development server behind the same front as
 //                    npm start's (the client address from TRUSTED_PROXIES alike)
+// Either is started again whenever it exits unasked (scripts/restart-policy.mjs: 1 s doubling to 30 s,
+// back to 1 s after a stable minute), always: only Ctrl-C or SIGTERM stops the launcher, and with it
+// the embedded database.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { constants } from "node:os";
@@ -20,6 +22,7 @@ import { loadDotEnv, persistentSecret, root, startEmbedded, type EmbeddedServer 
 import { applyMigrations, ensureDatabase } from "./db/migrations";
 import { insecurePublicUrlWarning } from "./public-url";
 import { NEXT_BUILD_ARGS } from "./next-build.mjs";
+import { restartPolicy } from "./restart-policy.mjs";
 import { webNodeFlags } from "./web-node-flags.mjs";
 
 const dev = process.argv.includes("--dev");
@@ -30,11 +33,25 @@ const next = path.join(root, "node_modules/.bin/next");
 let child: ChildProcess | undefined;
 let worker: ChildProcess | undefined;
 let interrupted: NodeJS.Signals | undefined;
+/** Ends a pause before a restart as soon as a signal comes. */
+let wake: (() => void) | undefined;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     interrupted = signal;
     child?.kill(signal);
     worker?.kill(signal);
+    wake?.();
+  });
+}
+
+/** Waits `ms`, or less if a signal comes meanwhile. */
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    wake = () => {
+      clearTimeout(timer);
+      resolve();
+    };
   });
 }
 
@@ -127,16 +144,21 @@ async function main(): Promise<number> {
     const insecure = insecurePublicUrlWarning(process.env);
     if (insecure && !dev) console.error(insecure);
     startWorker();
-    if (dev) return await run(process.execPath, [path.join(root, "scripts/web-worker.mjs"), "--dev", "-p", port]);
-    // The web server with its memory limit (scripts/web-node-flags.mjs), started again if it dies
-    // unasked after running a while (a process that outgrew its heap limit, say) as the job worker
-    // is; one that fails within its first 30 s (port taken, broken build) ends npm start instead.
+    // The web server (in production with its memory limit: scripts/web-node-flags.mjs), started again
+    // whenever it exits unasked, whatever its exit code and however soon (a process that outgrew its
+    // heap, a crash at start): the database and the job worker stay up meanwhile.
+    const web = dev
+      ? [path.join(root, "scripts/web-worker.mjs"), "--dev", "-p", port]
+      : [...webNodeFlags(), path.join(root, "scripts/web-server.mjs"), "-p", port];
+    const restarts = restartPolicy();
     for (;;) {
       const started = Date.now();
-      const code = await run(process.execPath, [...webNodeFlags(), path.join(root, "scripts/web-server.mjs"), "-p", port]);
-      if (interrupted || code === 0 || Date.now() - started < 30_000) return code;
-      console.error(`Web server exited (${code}); starting it again in 2 s.`);
-      await new Promise((r) => setTimeout(r, 2000));
+      const code = await run(process.execPath, web);
+      if (interrupted) return code;
+      const delay = restarts.next(Date.now() - started);
+      console.error(`Web server exited (${code}); starting it again in ${delay / 1000} s.`);
+      await pause(delay);
+      if (interrupted) return code;
     }
   } finally {
     await stopWorker();

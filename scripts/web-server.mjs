@@ -17,6 +17,8 @@ import cluster from "node:cluster";
 import os from "node:os";
 import path from "node:path";
 import { trustedProxies } from "./client-address.mjs";
+import { bodyLimitBytes } from "./request-guard.mjs";
+import { restartPolicy } from "./restart-policy.mjs";
 
 const worker = path.join(import.meta.dirname, "web-worker.mjs");
 const args = process.argv.slice(2);
@@ -44,10 +46,11 @@ function workerExecArgv(execArgv) {
   return out;
 }
 
-/** Forks `n` workers, restarts one that exits unasked, stops them all on a signal. */
+/** Forks `n` workers, restarts one that exits unasked (always), stops them all on a signal. */
 function primary(n) {
   cluster.setupPrimary({ exec: worker, args, execArgv: workerExecArgv(process.execArgv) });
   let stopping = false;
+  const restarts = restartPolicy();
   const started = new Map();
   let ready = 0;
   const fork = () => {
@@ -64,10 +67,15 @@ function primary(n) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
       return;
     }
-    // A worker that dies at once (bad build, port taken) would otherwise be forked in a tight loop.
-    const delay = ranFor < 5000 ? 5000 : 0;
-    console.error(`Web worker ${w.process.pid} exited (${signal ?? code}); starting another${delay ? " in 5 s" : ""}.`);
-    setTimeout(fork, delay).unref();
+    // Always replaced, after a pause (scripts/restart-policy.mjs: 1 s doubling to 30 s while workers
+    // keep dying quickly, back to 1 s after a stable minute), so that a worker that dies at once (bad
+    // build, port taken) is not forked in a tight loop. Not unref'd: the primary waits for it even
+    // when no worker is left.
+    const delay = restarts.next(ranFor);
+    console.error(`Web worker ${w.process.pid} exited (${signal ?? code}); starting another in ${delay / 1000} s.`);
+    setTimeout(() => {
+      if (!stopping) fork();
+    }, delay);
   });
   for (const signal of ["SIGTERM", "SIGINT"]) {
     process.on(signal, () => {
@@ -85,7 +93,9 @@ function primary(n) {
 const n = concurrency(process.env.WEB_CONCURRENCY, os.availableParallelism());
 if (n === 1) await import(worker);
 else {
-  // A malformed TRUSTED_PROXIES stops the server once, here, rather than in every worker forked again and again.
+  // A malformed TRUSTED_PROXIES or REQUEST_BODY_LIMIT_BYTES stops the server once, here, rather than
+  // in every worker forked again and again.
   trustedProxies(process.env.TRUSTED_PROXIES);
+  bodyLimitBytes();
   primary(n);
 }

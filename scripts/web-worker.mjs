@@ -9,6 +9,7 @@ import cluster from "node:cluster";
 import http from "node:http";
 import path from "node:path";
 import { clientAddressRewriter } from "./client-address.mjs";
+import { bodyLimitBytes, guardRequest } from "./request-guard.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const argv = process.argv.slice(2);
@@ -22,6 +23,8 @@ const hostname = arg("-H", "--hostname");
 // Who the client is, before Next sees a request: X-Forwarded-For only from TRUSTED_PROXIES (a
 // malformed setting stops the server here).
 const setClientAddress = clientAddressRewriter();
+// The request-body limit and the path check (scripts/request-guard.mjs), before Next reads anything.
+const bodyLimit = bodyLimitBytes();
 
 const dev = argv.includes("--dev");
 process.env.NODE_ENV = dev ? "development" : "production";
@@ -29,10 +32,20 @@ const { default: next } = await import("next");
 const app = next({ dev, dir: root, hostname: hostname ?? "localhost", port });
 await app.prepare();
 const handle = app.getRequestHandler();
-const server = http.createServer((req, res) => {
+/** The front (client address, body limit, path check), then Next; `expectsContinue`: invite the body only once it is allowed. */
+function serve(req, res, expectsContinue = false) {
   setClientAddress(req);
-  void handle(req, res);
-});
+  guardRequest(req, res, bodyLimit, { expectsContinue }).then(
+    (request) => {
+      if (request) void handle(request, res);
+    },
+    () => req.destroy(),
+  );
+}
+const server = http.createServer((req, res) => serve(req, res));
+// "Expect: 100-continue" (curl sends it for bodies over 1 MB): a body over the limit is refused before
+// the client is told to send it.
+server.on("checkContinue", (req, res) => serve(req, res, true));
 // Longer than the clients' and proxies' keep-alive, as `next start` does.
 server.keepAliveTimeout = 65_000;
 

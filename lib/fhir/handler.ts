@@ -4,6 +4,7 @@ import { audit } from "@/lib/server/audit";
 import type { Db } from "@/lib/server/db";
 import { AppError, forbidden, notFound } from "@/lib/server/errors";
 import { can, type Permission } from "@/lib/server/permissions";
+import { MAX_LIST_VALUES, MAX_SEARCH_CHARS, MAX_SEARCH_WORDS } from "@/lib/server/search-limits";
 import type { Ctx } from "@/lib/server/session";
 import { searchset, type Paging } from "./bundle";
 import { capabilityStatement, FHIR_TYPES, SEARCH_PARAMS, type FhirType } from "./capability";
@@ -56,9 +57,22 @@ export function paging(params: URLSearchParams, defaultCount = 20): Paging {
 }
 
 const COMMON = ["_count", "_offset", "_page", "_format"];
+/**
+ * Only the supported parameters, each value at most MAX_SEARCH_CHARS long and each parameter given
+ * at most MAX_LIST_VALUES times (lib/server/search-limits.ts: the REST search's bounds).
+ */
 function checkParams(params: URLSearchParams, allowed: string[]) {
-  const bad = [...new Set(params.keys())].filter((k) => !COMMON.includes(k) && !allowed.includes(k));
+  const keys = [...new Set(params.keys())];
+  const bad = keys.filter((k) => !COMMON.includes(k) && !allowed.includes(k));
   if (bad.length) throw invalid(Object.fromEntries(bad.map((k) => [k, m.badParam(k)])));
+  const fields: Record<string, string> = {};
+  for (const k of keys) {
+    // A list parameter's values are its comma-separated items.
+    const values = k === "_id" ? params.getAll(k).flatMap((v) => v.split(",")) : params.getAll(k);
+    if (values.length > MAX_LIST_VALUES) fields[k] = m.tooManyValues(MAX_LIST_VALUES);
+    else if (values.some((v) => v.length > MAX_SEARCH_CHARS)) fields[k] = m.tooLong(MAX_SEARCH_CHARS);
+  }
+  if (Object.keys(fields).length) throw invalid(fields);
 }
 
 /** `patient=<id>` or `patient=Patient/<id>` (also `subject=`), required for clinical searches. */
@@ -68,13 +82,19 @@ function patientParam(params: URLSearchParams): string {
   return raw;
 }
 
-const idsParam = (params: URLSearchParams) => params.getAll("_id").flatMap((v) => v.split(",")).map((s) => s.trim()).filter(Boolean);
+/** `_id=a,b` (and `_id=a&_id=b`): at most MAX_LIST_VALUES ids. */
+function idsParam(params: URLSearchParams): string[] {
+  const ids = params.getAll("_id").flatMap((v) => v.split(",")).map((s) => s.trim()).filter(Boolean);
+  if (ids.length > MAX_LIST_VALUES) throw invalid({ _id: m.tooManyValues(MAX_LIST_VALUES) });
+  return ids;
+}
 
 function patientSearch(params: URLSearchParams): PatientSearch {
   const q: PatientSearch = {};
   const ids = idsParam(params);
   if (ids.length) q.ids = ids;
   const words = params.getAll("name").flatMap((v) => v.split(/[\s,]+/)).filter(Boolean);
+  if (words.length > MAX_SEARCH_WORDS) throw invalid({ name: m.tooManyWords(MAX_SEARCH_WORDS) });
   if (words.length) q.name = words;
   const identifier = params.get("identifier");
   if (identifier !== null) {

@@ -7,6 +7,7 @@ import type { Ctx } from "@/lib/server/session";
 import { bloodGroupLabel } from "./schemas";
 import { patientScope, seesClinicalDetails } from "./scope";
 import { escapeLike } from "@/lib/server/like";
+import { MAX_SEARCH_WORDS } from "@/lib/server/search-limits";
 
 export const PATIENT_SORTS = ["lastName", "mrn", "createdAt", "dateOfBirth"] as const;
 export type PatientSort = (typeof PATIENT_SORTS)[number];
@@ -66,7 +67,7 @@ function searchBranches(q: string, fuzzy: boolean): Branch[] | null {
     // An MRN holds no "+": only bare digits may be part of one.
     return digits.startsWith("+") ? [phone] : [phone, fenced(Prisma.sql`p.mrn LIKE ${`%${escapeLike(digits)}%`}`)];
   }
-  const words = trimmed.split(/\s+/).slice(0, 4);
+  const words = trimmed.split(/\s+/).slice(0, MAX_SEARCH_WORDS);
   if (fuzzy) return [fenced(and(words.map((w) => or([Prisma.sql`p."lastName" % ${w}`, Prisma.sql`p."firstName" % ${w}`]))))];
   const lastPrefix = (w: string) => Prisma.sql`${Prisma.raw(LAST_KEY)} LIKE ${`${escapeLike(w.toLowerCase())}%`}`;
   const firstPrefix = (w: string) => Prisma.sql`p."firstName" ILIKE ${`${escapeLike(w)}%`}`;
@@ -151,7 +152,7 @@ async function keyedSearch(
 ): Promise<{ items: PatientRow[]; total: number; totalCapped: boolean } | null> {
   const trimmed = query.q.trim();
   if (/^h-?\d+$/i.test(trimmed) || /^\+?\d{3,}$/.test(trimmed.replace(/[\s()-]/g, ""))) return null;
-  const words = trimmed ? trimmed.split(/\s+/).slice(0, 4) : [];
+  const words = trimmed ? trimmed.split(/\s+/).slice(0, MAX_SEARCH_WORDS) : [];
   if (!words.length && !query.condition) return null;
   const empty = { items: [], total: 0, totalCapped: false };
 

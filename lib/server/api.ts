@@ -1,13 +1,15 @@
 import { NextRequest, NextResponse } from "next/server";
 import { z } from "zod";
 import { assertSameSiteWrite } from "./csrf";
-import { AppError, type ErrorBody } from "./errors";
+import type { ErrorBody } from "./errors";
 import { toAppError } from "./errors-map";
 import { db } from "./db";
 import { authorize } from "./guard";
-import { idempotencyKeyOf, idempotently, readBodyBytes } from "./idempotency";
+import { assertDeclaredWithinLimit, readBodyBytes, readJsonBody } from "./body";
+import { idempotencyKeyOf, idempotently } from "./idempotency";
 import type { Permission } from "./permissions";
 import type { Ctx } from "./session";
+import { MAX_SEARCH_CHARS } from "./search-limits";
 import { assertSafeRequestText, parseInput, ZQueryInt } from "./validation";
 import type { Locale } from "@/lib/i18n";
 import { en } from "@/lib/i18n/en";
@@ -55,13 +57,14 @@ export function apiRoute<P extends Params = Params>(
   return async (req: NextRequest, route: RouteContext<P>): Promise<Response> => {
     const fail = async (err: unknown) => errorResponse(err, { method: req.method, path: req.nextUrl.pathname }, await callerLocale());
     try {
+      assertDeclaredWithinLimit(req);
       assertSameSiteWrite(req);
       const ctx = await authorize(permission, options.scopes);
       const params = await route.params;
       assertSafeRequestText(req.nextUrl, params);
       const key = options.idempotent ? idempotencyKeyOf(req) : null;
       if (key === null) return respond(await handler({ req, ctx, params }));
-      // The body is read once here (for the request's fingerprint) and handed on to the route.
+      // The body is read once here (for the request's fingerprint, within the body limit) and handed on to the route.
       const body = await readBodyBytes(req);
       const again = new NextRequest(req.url, { method: req.method, headers: req.headers, body: body.byteLength ? body : undefined });
       const run = () => handler({ req: again, ctx, params }).then(respond, fail);
@@ -76,6 +79,7 @@ export function apiRoute<P extends Params = Params>(
 export function publicRoute<P extends Params = Params>(handler: (args: { req: NextRequest; params: P }) => Promise<unknown>) {
   return async (req: NextRequest, route: RouteContext<P>): Promise<Response> => {
     try {
+      assertDeclaredWithinLimit(req);
       assertSameSiteWrite(req);
       const params = await route.params;
       assertSafeRequestText(req.nextUrl, params);
@@ -88,15 +92,13 @@ export function publicRoute<P extends Params = Params>(handler: (args: { req: Ne
 
 export const created = (body: unknown) => NextResponse.json(body, { status: 201 });
 
-/** Reads a JSON body and validates it: MALFORMED_JSON or VALIDATION_FAILED with fields. */
-export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
-  let data: unknown;
-  try {
-    data = await req.json();
-  } catch {
-    throw new AppError("MALFORMED_JSON", en.errors.badJson);
-  }
-  return parseInput(schema, data);
+/**
+ * Reads a JSON body (within the body limit: 413 PAYLOAD_TOO_LARGE; nested at most 32 deep: lib/server/body.ts)
+ * and validates it: MALFORMED_JSON or VALIDATION_FAILED with fields. `empty`: the value of a request
+ * sent without a body (otherwise a missing body is MALFORMED_JSON).
+ */
+export async function readJson<S extends z.ZodType>(req: Request, schema: S, options: { empty?: unknown } = {}): Promise<z.infer<S>> {
+  return parseInput(schema, await readJsonBody(req, options));
 }
 
 export type ListQuery<S extends string> = { q: string; page: number; pageSize: number; skip: number; take: number; sort: { field: S; dir: "asc" | "desc" } };
@@ -108,7 +110,7 @@ export function parseListQuery<S extends string>(
   defaultSort: `${S}` | `-${S}` = `${sortable[0]}`,
 ): ListQuery<S> {
   const schema = z.object({
-    q: z.string().trim().max(200, en.errors.searchTooLong).default(""),
+    q: z.string().trim().max(MAX_SEARCH_CHARS, en.errors.searchTooLong).default(""),
     page: ZQueryInt.pipe(z.number().min(1, en.errors.firstPage)).default(1),
     pageSize: ZQueryInt.pipe(z.number().min(1, en.errors.atLeast(1)).max(100, en.errors.atMost(100))).default(20),
     sort: z

@@ -10,21 +10,29 @@ export type Db = PrismaClient;
  * worker of scripts/web-server.mjs and the job worker), so WEB_CONCURRENCY × DATABASE_POOL_SIZE plus
  * the job worker's must stay below PostgreSQL's max_connections (100 by default).
  */
-export function createDb(url: string): PrismaClient {
+export function createDb(url: string, options: { statementTimeoutMs?: number } = {}): PrismaClient {
   const prepared = env().DATABASE_PREPARED_STATEMENTS;
+  const timeout = options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {};
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString: url, max: env().DATABASE_POOL_SIZE }, prepared > 0 ? { statementNameGenerator: statementNames(prepared) as (query: { sql: string }) => string } : {}),
+    adapter: new PrismaPg({ connectionString: url, max: env().DATABASE_POOL_SIZE, ...timeout }, prepared > 0 ? { statementNameGenerator: statementNames(prepared) as (query: { sql: string }) => string } : {}),
   });
 }
 
 const globalForDb = globalThis as unknown as { hospitalDb?: PrismaClient };
 
-/** The process-wide client (one pool per process, kept across hot reloads in development). */
+/**
+ * The process-wide client of the web server (one pool per process, kept across hot reloads in
+ * development). Its connections run every statement under STATEMENT_TIMEOUT_MS (PostgreSQL's
+ * statement_timeout, set when each connection opens): a search that would run for seconds (FHIR
+ * `name=` with thousands of words did, 15–21 s) is cancelled (57014) and answered 503 with
+ * Retry-After (lib/server/errors-map.ts) instead of holding a connection and slowing everyone.
+ * The job worker's client (scripts/worker.ts: createDb) has none: exports and reports may run long.
+ */
 export function db(): PrismaClient {
   if (!globalForDb.hospitalDb) {
     const url = env().DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set (npm start sets it for the embedded database)");
-    globalForDb.hospitalDb = createDb(url);
+    globalForDb.hospitalDb = createDb(url, { statementTimeoutMs: env().STATEMENT_TIMEOUT_MS });
   }
   return globalForDb.hospitalDb;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { bodyLimitBytes } from "../../scripts/body-limit.mjs";
 import { DEFAULT_PREPARED_STATEMENTS } from "./prepared";
 
 // The one place that reads process.env. Every variable is listed in .env.example.
@@ -8,6 +9,24 @@ const ZEnv = z.object({
   // Connections in each process's pool (every web worker and the job worker has its own).
   DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
   DATABASE_PREPARED_STATEMENTS: z.coerce.number().int().min(0).default(DEFAULT_PREPARED_STATEMENTS),
+  // PostgreSQL's statement_timeout on the web server's connections (lib/server/db.ts): any search (or
+  // other statement) of a web request running longer is cancelled and answered 503 with Retry-After.
+  // 0: none. The job worker's connections have none.
+  STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5000),
+  // The largest request body (route handlers, pages, server actions), in bytes: default 1 MB. The web
+  // server refuses larger ones with 413 before Next reads them (scripts/request-guard.mjs; both read
+  // it with scripts/body-limit.mjs, so the front and the handlers agree).
+  REQUEST_BODY_LIMIT_BYTES: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return bodyLimitBytes(value);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   HOSPITAL_NAME: z.string().default("City General Hospital"),

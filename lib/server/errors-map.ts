@@ -1,11 +1,13 @@
 import { en } from "@/lib/i18n/en";
 import { AppError } from "./errors";
-import { logUnexpected } from "./log";
+import { log, logUnexpected } from "./log";
 
 /**
  * Turns anything thrown into an AppError a user may see. Known database conflicts become DUPLICATE;
- * a reference to a record that does not exist becomes VALIDATION_FAILED naming the field;
- * everything unexpected is logged with a correlation id and replaced by a generic sentence.
+ * a reference to a record that does not exist becomes VALIDATION_FAILED naming the field; a lost or
+ * unreachable database (and a statement cancelled by the statement timeout) becomes 503
+ * SERVICE_UNAVAILABLE with Retry-After; everything unexpected is logged with a correlation id and
+ * replaced by a generic sentence.
  */
 export function toAppError(err: unknown, context: Record<string, unknown> = {}): AppError & { correlationId?: string } {
   if (err instanceof AppError) return err;
@@ -13,6 +15,17 @@ export function toAppError(err: unknown, context: Record<string, unknown> = {}):
   const fk = foreignKeyViolation(err);
   if (fk?.deleting) return new AppError("IN_USE", en.errors.inUse);
   if (fk) return new AppError("VALIDATION_FAILED", en.errors.fixFields, { fields: { [fk.field]: en.errors.unknownReference } });
+  const unavailable = databaseUnavailable(err);
+  if (unavailable) {
+    // Transient, not a bug: logged as a warning with its correlation id, which the answer carries too.
+    const correlationId = crypto.randomUUID();
+    const e = err instanceof Error ? { name: err.name, message: err.message } : { value: String(err) };
+    log("warn", unavailable === "timeout" ? "statement timed out" : "database unavailable", { correlationId, ...context, error: e });
+    const answer = unavailable === "timeout"
+      ? new AppError("SERVICE_UNAVAILABLE", en.errors.searchTimedOut, { retryAfter: RETRY_AFTER_SECONDS.timeout })
+      : new AppError("SERVICE_UNAVAILABLE", en.errors.unavailable, { retryAfter: RETRY_AFTER_SECONDS.connection });
+    return Object.assign(answer, { correlationId });
+  }
   const correlationId = logUnexpected(err, context);
   const generic = new AppError("INTERNAL", `Something went wrong on our side. Reference: ${correlationId}`) as AppError & { correlationId?: string };
   generic.correlationId = correlationId;
@@ -50,4 +63,51 @@ export function foreignKeyViolation(err: unknown): { field: string; deleting: bo
   // Prisma names constraints "<Table>_<column>_fkey".
   const field = /^[A-Za-z0-9]+_(.+)_fkey/.exec(constraint)?.[1] ?? "_";
   return { field, deleting: /update or delete on table/.test(message) };
+}
+
+/** Seconds a client is asked to wait: the pool reconnects at once; a search that timed out needs a quieter moment. */
+export const RETRY_AFTER_SECONDS = { connection: 1, timeout: 5 } as const;
+
+// PostgreSQL's SQLSTATEs of a connection that is gone or refused: class 08 (connection exception),
+// 57P01–57P03 (admin shutdown, crash shutdown, cannot connect now), 53300 (too many connections).
+const CONNECTION_SQLSTATE = /^(08\d{3}|57P0[123]|53300)$/;
+// Prisma's codes for the same: P1001 can't reach, P1002 timed out reaching, P1008 operation timed
+// out, P1017 server closed the connection, P2024 timed out waiting for a connection from the pool.
+const CONNECTION_PRISMA = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+const CONNECTION_ERRNO = new Set(["ECONNRESET", "ECONNREFUSED", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH"]);
+// The driver adapter's kinds (@prisma/adapter-pg) for them.
+const CONNECTION_KIND = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+// What pg says when the socket went away under it (no code at all).
+const CONNECTION_MESSAGE = /Connection terminated|terminating connection due to administrator command|Client has encountered a connection error|Connection ended unexpectedly|timeout exceeded when trying to connect|Server has closed the connection/i;
+
+/**
+ * "connection" when `err` says the database connection is lost, refused or not to be had, "timeout"
+ * when the statement was cancelled (57014: the statement timeout, or an administrator's
+ * pg_cancel_backend), else null. The error is walked through its causes (Prisma wraps the driver
+ * adapter's error, which wraps pg's).
+ */
+export function databaseUnavailable(err: unknown): "connection" | "timeout" | null {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [err];
+  let verdict: "connection" | "timeout" | null = null;
+  while (queue.length) {
+    const e = queue.shift() as Record<string, unknown> | null | undefined;
+    if (!e || typeof e !== "object" || seen.has(e)) continue;
+    seen.add(e);
+    const code = typeof e.code === "string" ? e.code : undefined;
+    const originalCode = typeof e.originalCode === "string" ? e.originalCode : undefined;
+    const kind = typeof e.kind === "string" ? e.kind : undefined;
+    const message = typeof e.message === "string" ? e.message : "";
+    for (const c of [code, originalCode]) {
+      if (c === "57014") verdict ??= "timeout";
+      else if (c && (CONNECTION_SQLSTATE.test(c) || CONNECTION_PRISMA.has(c) || CONNECTION_ERRNO.has(c))) return "connection";
+    }
+    if (kind && CONNECTION_KIND.has(kind)) return "connection";
+    if (kind === "postgres" && code === "57014") verdict ??= "timeout";
+    if (CONNECTION_MESSAGE.test(message)) return "connection";
+    if (/canceling statement due to statement timeout/i.test(message)) verdict ??= "timeout";
+    const meta = e.meta as Record<string, unknown> | undefined;
+    queue.push(e.cause, meta?.driverAdapterError, ...(Array.isArray(e.errors) ? e.errors : []));
+  }
+  return verdict;
 }

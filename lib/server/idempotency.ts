@@ -31,8 +31,6 @@ import { log } from "./log";
 export const IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
 const ABANDONED_AFTER_SECONDS = 60;
-/** The request-body limit of issue 15 (1 MB): the body is read here, before the route reads it. */
-const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The key of a request, or null without the header; a malformed key is a 400 with the header named. */
 export function idempotencyKeyOf(req: Request): string | null {
@@ -44,25 +42,6 @@ export function idempotencyKeyOf(req: Request): string | null {
     throw new AppError("VALIDATION_FAILED", en.errors.fixFields, { fields: { [IDEMPOTENCY_KEY_HEADER]: en.errors.idempotencyKeyFormat } });
   }
   return value;
-}
-
-/** The body's bytes, at most MAX_BODY_BYTES (413 beyond, read no further). */
-export async function readBodyBytes(req: Request): Promise<Uint8Array<ArrayBuffer>> {
-  const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", en.errors.tooLarge("1 MB"));
-  if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
-  if (!req.body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = req.body.getReader();
-  for (let r = await reader.read(); !r.done; r = await reader.read()) {
-    size += r.value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(r.value);
-  }
-  return Buffer.concat(chunks);
 }
 
 const KEPT_4XX_EXCLUDED = new Set([400, 401, 408, 413, 429]);

@@ -1,7 +1,7 @@
 // `npm run bench`: patient search at realistic sizes, booking throughput and the doctor's day view,
 // through the real HTTP API under load and in-process, with a verdict against the targets.
 //
-//   npm run bench -- [--only search,booking,dayview,pdf,email] [--sizes 10000,1000000] [--appointments 5000000]
+//   npm run bench -- [--only search,booking,dayview,pdf,email,bodies] [--sizes 10000,1000000] [--appointments 5000000]
 //                    [--duration 12] [--connections 6] [--port 3200] [--runs 200] [--emails 2000] [--build] [--keep]
 //
 // Patient search (bench-results/patient-search.json):
@@ -10,7 +10,7 @@
 // mix; `next start` on that database, a bearer token for a staff user, and autocannon replaying the
 // same mix. Scheduling (bench-results/scheduling.json): see scheduling.ts. Prescription PDF
 // (bench-results/prescription-pdf.json): see pdf.ts. Email delivery (bench-results/email-delivery.json):
-// see email.ts.
+// see email.ts. Memory under 8 concurrent 50 MB request bodies (bench-results/request-bodies.json): see bodies.ts.
 import autocannon from "autocannon";
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -30,6 +30,7 @@ import { figure, rssMonitor, summaryTable, writeResults, type Figure } from "./r
 import { benchPdf } from "./pdf";
 import { benchChart } from "./chart";
 import { benchEmail } from "./email";
+import { benchBodies } from "./bodies";
 import { benchBooking, benchDayView, type BookingResult, type DayViewResult } from "./scheduling";
 import { seedHospital, type SeedTimings } from "./seed";
 import { generateHospital } from "./generate";
@@ -38,7 +39,7 @@ import { benchHospital, type HospitalResult } from "./hospital";
 // The bench mints bearer tokens in-process; the server it starts signs with the same secret.
 process.env.NEXTAUTH_SECRET = BENCH_SECRET;
 
-const PARTS = ["search", "bedboard", "mixed", "booking", "dayview", "pdf", "chart", "email"] as const;
+const PARTS = ["search", "bedboard", "mixed", "booking", "dayview", "pdf", "chart", "email", "bodies"] as const;
 const { values: args } = parseArgs({
   options: {
     only: { type: "string", default: PARTS.join(",") },
@@ -555,6 +556,23 @@ async function email(): Promise<Check[]> {
 }
 
 const RSS_TARGET_MB = 400;
+
+/** The server's memory while 8 clients send it 50 MB bodies at once (bodies.ts). */
+async function bodies(): Promise<Check[]> {
+  const started = new Date();
+  const load = loadSampler();
+  const r = await benchBodies({ port: PORT, keep: args.keep, log });
+  const pass = r.peakMB <= RSS_TARGET_MB;
+  const checks: Check[] = [{
+    target: `server RSS under ${r.clients} concurrent ${r.megabytes} MB bodies ≤ ${RSS_TARGET_MB} MB`,
+    actual: `peak ${r.peakMB} MB, ${r.deltaMB} MB above the ${r.baselineMB} MB before (${r.rounds.map((x) => `${x.name}: +${x.deltaMB} MB`).join("; ")})`,
+    pass,
+  }];
+  figures.push(figure({ figure: `memory under ${r.clients} concurrent ${r.megabytes} MB bodies (must stay ≤ ${RSS_TARGET_MB} MB)`, value: r.peakMB, unit: "MB", floor: r.baselineMB, target: `≤ ${RSS_TARGET_MB} MB`, pass }));
+  printChecks(checks);
+  writeResult("request-bodies", { benchmark: "request-bodies", startedAt: started.toISOString(), finishedAt: new Date().toISOString(), machine: { ...(await machine()), load: load.stop() }, result: r, targets: checks });
+  return checks;
+}
 const MIXED_RPS = 1000;
 const MIXED_P95_MS = 50;
 
@@ -593,6 +611,7 @@ async function main() {
   if (only.includes("chart")) await part("chart", chart);
   if (only.includes("pdf")) await part("pdf", pdf);
   if (only.includes("email")) await part("email", email);
+  if (only.includes("bodies")) await part("bodies", bodies);
   const memory = rss.stop();
   for (const [name, mb] of Object.entries(memory.perPartMB)) figures.push(figure({ figure: `app server RSS peak, ${name}`, value: mb, unit: "MB", target: `≤ ${RSS_TARGET_MB} MB`, pass: mb <= RSS_TARGET_MB }));
   figures.push(figure({ figure: "app server RSS peak, overall", value: memory.peakMB, unit: "MB", target: `≤ ${RSS_TARGET_MB} MB`, pass: memory.peakMB === null ? null : memory.peakMB <= RSS_TARGET_MB }));

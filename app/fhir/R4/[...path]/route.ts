@@ -20,7 +20,7 @@ const decoded = (s: string) => {
     return s;
   }
 };
-const fhirJson = (body: unknown, status: number) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": FHIR_JSON } });
+const fhirJson = (body: unknown, status: number, headers: Record<string, string> = {}) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": FHIR_JSON, ...headers } });
 
 export async function GET(req: NextRequest, { params }: { params: Promise<{ path: string[] }> }): Promise<Response> {
   try {
@@ -31,6 +31,6 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ path
     return fhirJson(body, 200);
   } catch (err) {
     const e = toAppError(err, { method: req.method, path: req.nextUrl.pathname });
-    return fhirJson(operationOutcome({ ...localizeError({ message: e.message, fields: e.fields }, await callerLocale()), code: e.code }), e.status);
+    return fhirJson(operationOutcome({ ...localizeError({ message: e.message, fields: e.fields }, await callerLocale()), code: e.code }), e.status, e.retryAfter ? { "Retry-After": String(e.retryAfter) } : {});
   }
 }

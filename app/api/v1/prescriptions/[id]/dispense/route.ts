@@ -1,8 +1,5 @@
-import { apiRoute, created } from "@/lib/server/api";
+import { apiRoute, created, readJson } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
-import { en } from "@/lib/i18n/en";
-import { AppError } from "@/lib/server/errors";
-import { parseInput } from "@/lib/server/validation";
 import { ZDispense } from "@/lib/pharmacy/schemas";
 import { dispensePrescription } from "@/lib/pharmacy/service";
 
@@ -14,12 +11,5 @@ type P = { id: string };
  * written); 409 INVALID_TRANSITION for a revoked, expired or fully dispensed prescription.
  */
 export const POST = apiRoute<P>("pharmacy.dispense", async ({ req, ctx, params }) => {
-  const text = await req.text();
-  let body: unknown = {};
-  try {
-    if (text.trim() !== "") body = JSON.parse(text);
-  } catch {
-    throw new AppError("MALFORMED_JSON", en.errors.badJson);
-  }
-  return created(await dispensePrescription(db(), ctx, params.id, parseInput(ZDispense, body)));
+  return created(await dispensePrescription(db(), ctx, params.id, await readJson(req, ZDispense, { empty: {} })));
 }, { idempotent: true });

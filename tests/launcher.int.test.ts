@@ -1,0 +1,53 @@
+import type { ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import net from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startScript, stopScript, watchOutput } from "./child-process";
+import { createTestDatabase } from "./test-db";
+
+// `npm run dev` (scripts/start.ts --dev) as a process: the web server it runs is killed, twice; the
+// launcher (which owns the embedded database when there is one) must stay up and start it again,
+// after 1 s then 2 s (scripts/restart-policy.mjs), and stop only on SIGTERM.
+
+const children = (pid: number) =>
+  readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(" ").filter(Boolean).map(Number);
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+describe("the launcher", () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let launcher: ChildProcess | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase("hospital_launcher");
+  }, 60_000);
+  afterAll(async () => {
+    if (launcher) await stopScript(launcher, "SIGKILL");
+    await database.drop();
+  }, 60_000);
+
+  it("starts the web server again whenever it dies, and stops only on SIGTERM", async () => {
+    const port = await freePort();
+    const env = { DATABASE_URL: database.url, START_WORKER: "0", PORT: String(port), ADMIN_PASSWORD: "Launcher-test-2026!", NEXTAUTH_SECRET: "launcher-test-secret-0123456789" };
+    launcher = await startScript("scripts/start.ts", env, "Ready on", 240_000, ["--dev"]);
+    const out = watchOutput(launcher);
+    for (const pause of ["1 s", "2 s"]) {
+      const [web] = children(launcher.pid!);
+      expect(web).toBeGreaterThan(0);
+      process.kill(web, "SIGKILL");
+      const after = await out.until(`Web server exited (137); starting it again in ${pause}.`, 30_000);
+      await out.until("Ready on", 240_000, after);
+      expect(launcher.exitCode).toBeNull();
+      expect(children(launcher.pid!)).not.toContain(web);
+    }
+    const exited = new Promise<number | null>((resolve) => launcher!.once("exit", (code) => resolve(code)));
+    launcher.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    launcher = undefined;
+  }, 600_000);
+});
