@@ -1,9 +1,8 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ListQuery } from "@/lib/server/api";
-import { audit } from "@/lib/server/audit";
 import type { Db } from "@/lib/server/db";
-import { notFound } from "@/lib/server/errors";
 import type { Ctx } from "@/lib/server/session";
+import { chartOf, openChart, type ChartAccess } from "./chart";
 import { bloodGroupLabel } from "./schemas";
 import { patientScope, seesClinicalDetails } from "./scope";
 import { escapeLike } from "@/lib/server/like";
@@ -293,16 +292,11 @@ export function ageOn(dateOfBirth: string, today = new Date()): number {
 }
 
 /**
- * One patient's record as the actor may see it, and an audit VIEW row for the read. Out of scope
- * (another patient's record) looks exactly like a missing one.
+ * One patient's record as the actor may see it, from an opened chart (which checked the scope and
+ * audited the view).
  */
-export async function readPatient(prisma: Db, ctx: Ctx, id: string) {
-  const p = await prisma.patient.findFirst({
-    where: { id, ...patientScope(ctx.actor) },
-    include: { allergies: { orderBy: { createdAt: "asc" } }, conditions: { orderBy: { createdAt: "asc" } } },
-  });
-  if (!p) throw notFound("patient");
-  await audit(prisma, ctx, { action: "VIEW", entity: "Patient", entityId: p.id, patientId: p.id });
+export function patientRecord(chart: ChartAccess) {
+  const { patient: p, ctx } = chartOf(chart);
   const dateOfBirth = iso(p.dateOfBirth);
   const demographics = {
     id: p.id,
@@ -334,7 +328,15 @@ export async function readPatient(prisma: Db, ctx: Ctx, id: string) {
     },
   };
 }
-export type PatientRecord = Awaited<ReturnType<typeof readPatient>>;
+export type PatientRecord = ReturnType<typeof patientRecord>;
+
+/**
+ * Opens the chart (scope checked, one audit VIEW row) and returns the record. Out of scope (another
+ * patient's record) looks exactly like a missing one.
+ */
+export async function readPatient(prisma: Db, ctx: Ctx, id: string): Promise<PatientRecord> {
+  return patientRecord(await openChart(prisma, ctx, id));
+}
 
 /** The chart behind a wristband QR code (staff only; the token itself carries no data). */
 export async function patientIdByQrToken(prisma: Db, token: string): Promise<string | null> {
