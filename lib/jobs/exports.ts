@@ -2,7 +2,7 @@ import { timeline } from "@/lib/clinical/queries";
 import { catalog, isLocale } from "@/lib/i18n";
 import { openChart } from "@/lib/patients/chart";
 import { en } from "@/lib/i18n/en";
-import { audit } from "@/lib/server/audit";
+import { audit, auditedRead, auditViews } from "@/lib/server/audit";
 import { clock } from "@/lib/server/clock";
 import { toCsv } from "@/lib/server/csv";
 import type { Db } from "@/lib/server/db";
@@ -56,8 +56,13 @@ export async function getExport(prisma: Db, ctx: Ctx, id: string): Promise<Expor
   return view(e);
 }
 
+/** The requester's exports, newest first: each names its patient (the file name carries the MRN), one VIEW row per patient shown. */
 export async function listExports(prisma: Db, ctx: Ctx): Promise<ExportStatusView[]> {
-  const rows = await prisma.export.findMany({ where: { requesterId: ctx.actor.id }, select: statusSelect, orderBy: { createdAt: "desc" }, take: 50 });
+  const rows = await auditedRead(
+    prisma,
+    (db) => db.export.findMany({ where: { requesterId: ctx.actor.id }, select: { ...statusSelect, patientId: true }, orderBy: { createdAt: "desc" }, take: 50 }),
+    (tx, rows) => auditViews(tx, ctx, { entity: "Export" }, rows.flatMap((r) => (r.patientId ? [{ patientId: r.patientId }] : []))),
+  );
   return rows.map(view);
 }
 

@@ -6,6 +6,7 @@ import { chartOf, openChart, type ChartAccess } from "./chart";
 import { bloodGroupLabel } from "./schemas";
 import { patientScope, seesClinicalDetails } from "./scope";
 import { escapeLike } from "@/lib/server/like";
+import { auditedRead, auditViews } from "@/lib/server/audit";
 
 export const PATIENT_SORTS = ["lastName", "mrn", "createdAt", "dateOfBirth"] as const;
 export type PatientSort = (typeof PATIENT_SORTS)[number];
@@ -121,6 +122,21 @@ export async function listPatients(
   const exact = await run(searchBranches(query.q, false)!);
   const fuzzy = exact.total === 0 ? searchBranches(query.q, true) : null;
   return fuzzy ? run(fuzzy) : exact;
+}
+
+/**
+ * The patient list as a caller reads it. A search by condition tells who has that diagnosis, which
+ * is clinical data: one VIEW row per patient shown, written in the read's transaction. A search by
+ * name, MRN or phone shows demographics only and is not audited per patient (as a registration
+ * desk's lookups are not).
+ */
+export async function searchPatients(prisma: Db, ctx: Ctx, query: ListQuery<PatientSort> & { condition?: string }) {
+  if (!query.condition) return listPatients(prisma, query);
+  return auditedRead(
+    prisma,
+    (tx) => listPatients(tx, query),
+    (tx, r) => auditViews(tx, ctx, { entity: "Patient", details: { search: "condition" } }, r.items.map((p) => ({ patientId: p.id }))),
+  );
 }
 
 /**

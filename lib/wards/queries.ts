@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { BedState, RoomType, WardType } from "@/lib/generated/prisma/enums";
-import { audit } from "@/lib/server/audit";
+import { audit, auditedRead, auditViews } from "@/lib/server/audit";
 import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
@@ -270,18 +270,27 @@ function admissionView(a: AdmissionRow) {
 }
 export type AdmissionView = ReturnType<typeof admissionView>;
 
-/** Admissions, newest first, filtered (live / discharged, ward of any of its beds, doctor, patient) and paged. */
-export async function listAdmissions(prisma: Db, f: AdmissionFilters, page: { skip: number; take: number }) {
+/**
+ * Admissions, newest first, filtered (live / discharged, ward of any of its beds, doctor, patient) and
+ * paged. A row names the patient's reason for admission: one VIEW row per patient shown, written in
+ * the read's transaction.
+ */
+export async function listAdmissions(prisma: Db, ctx: Ctx, f: AdmissionFilters, page: { skip: number; take: number }) {
   const where: Prisma.AdmissionWhereInput = {
     ...(f.status === "live" ? { dischargedAt: null } : f.status === "discharged" ? { dischargedAt: { not: null } } : {}),
     ...(f.wardId ? { assignments: { some: { bed: { room: { wardId: f.wardId } } } } } : {}),
     ...(f.doctorId ? { attendingDoctorId: f.doctorId } : {}),
     ...(f.patientId ? { patientId: f.patientId } : {}),
   };
-  const [rows, total] = await Promise.all([
-    prisma.admission.findMany({ where, orderBy: [{ admittedAt: "desc" }, { id: "asc" }], skip: page.skip, take: page.take, select: { ...ADMISSION, assignments: { orderBy: { startsAt: "asc" }, select: HISTORY } } }),
-    prisma.admission.count({ where }),
-  ]);
+  const [rows, total] = await auditedRead(
+    prisma,
+    (db) =>
+      Promise.all([
+        db.admission.findMany({ where, orderBy: [{ admittedAt: "desc" }, { id: "asc" }], skip: page.skip, take: page.take, select: { ...ADMISSION, assignments: { orderBy: { startsAt: "asc" }, select: HISTORY } } }),
+        db.admission.count({ where }),
+      ]),
+    (tx, [rows]) => auditViews(tx, ctx, { entity: "Admission" }, rows),
+  );
   return { items: rows.map(admissionView), total };
 }
 

@@ -157,8 +157,8 @@ describe("wards and admissions", () => {
     expect(onlyFree.rooms[0].beds.map((b) => b.label)).toEqual(["C"]);
     expect(onlyFree.occupancy.total).toBe(4);
     expect((await listWards(db(), {}, PAGE)).items[0].occupancy.occupied).toBe(1);
-    expect((await listAdmissions(db(), { status: "live" }, { skip: 0, take: 20 })).total).toBe(1);
-    expect((await listAdmissions(db(), { status: "discharged", wardId, doctorId }, { skip: 0, take: 20 })).items[0].patient.id).toBe(patients[1]);
+    expect((await listAdmissions(db(), admin, { status: "live" }, { skip: 0, take: 20 })).total).toBe(1);
+    expect((await listAdmissions(db(), admin, { status: "discharged", wardId, doctorId }, { skip: 0, take: 20 })).items[0].patient.id).toBe(patients[1]);
   });
 
   it("sums bed-days occupied and available per ward over a date range (hand-computed fixture)", async () => {

@@ -9,7 +9,7 @@ import { listLabOrders } from "../../lib/clinical/queries";
 import { listRecords } from "../../lib/databrowser/queries";
 import { REGISTRY } from "../../lib/databrowser/registry";
 import type { Role } from "../../lib/generated/prisma/client";
-import { listPatients } from "../../lib/patients/queries";
+import { searchPatients } from "../../lib/patients/queries";
 import { listPrescriptions } from "../../lib/prescriptions/queries";
 import { listAppointments } from "../../lib/scheduling/queries";
 import { createDb, type Db } from "../../lib/server/db";
@@ -69,11 +69,11 @@ export async function benchLists(opts: ListsOptions): Promise<ListsResult> {
       const today = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000);
       const runs: Record<ListName, (i: number) => Promise<{ items: unknown[] }>> = {
         prescriptions: () => listPrescriptions(prisma, doctor, {}, { ...page, desc: true }),
-        admissions: () => listAdmissions(prisma, {}, page),
+        admissions: () => listAdmissions(prisma, admin, {}, page),
         appointments: (i) => listAppointments(prisma, admin, { from: new Date(today.getTime() - (i % 30) * 86_400_000), to: new Date(today.getTime() - ((i % 30) - 1) * 86_400_000) }, page),
-        conditionSearch: (i) => listPatients(prisma, { q: "", page: 1, pageSize: PAGE, skip: 0, take: PAGE, sort: { field: "lastName", dir: "asc" }, condition: conditions[i % conditions.length] }),
+        conditionSearch: (i) => searchPatients(prisma, admin, { q: "", page: 1, pageSize: PAGE, skip: 0, take: PAGE, sort: { field: "lastName", dir: "asc" }, condition: conditions[i % conditions.length] }),
         labWorklist: () => listLabOrders(prisma, admin, { status: "RESULTED" }, page),
-        dataBrowser: () => listRecords(prisma, browse, { q: "", page: 1, pageSize: PAGE, skip: 0, take: PAGE, sort: { field: "createdAt", dir: "desc" } }, {}),
+        dataBrowser: () => listRecords(prisma, admin, browse, { q: "", page: 1, pageSize: PAGE, skip: 0, take: PAGE, sort: { field: "createdAt", dir: "desc" } }, {}),
       };
       const lists = {} as ListsResult["lists"];
       for (const [name, run] of Object.entries(runs) as [ListName, (i: number) => Promise<{ items: unknown[] }>][]) {

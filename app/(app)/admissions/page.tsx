@@ -19,13 +19,13 @@ import { ADMISSION_FILTER_KEYS, ZAdmissionFilters } from "@/lib/wards/schemas";
 export const generateMetadata = titled((m) => m.titles.admissions);
 
 export default async function AdmissionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await guardPage("admission.manage", "/admissions");
+  const ctx = await guardPage("admission.manage", "/admissions");
   const locale = await requestLocale();
   const m = (await messages()).wards.admission;
   const params = stringParams(await searchParams);
   const query = pageListQuery(params, ["admittedAt"], "-admittedAt");
   const filters = pageFilters(ZAdmissionFilters, params, [...ADMISSION_FILTER_KEYS]);
-  const [{ items, total }, wards, doctors] = await Promise.all([listAdmissions(db(), filters, query), wardOptions(db()), doctorOptions(db())]);
+  const [{ items, total }, wards, doctors] = await Promise.all([listAdmissions(db(), ctx, filters, query), wardOptions(db()), doctorOptions(db())]);
   const kept = Object.fromEntries(Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
   return (
     <>

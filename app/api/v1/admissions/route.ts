@@ -5,12 +5,12 @@ import { getAdmission, listAdmissions } from "@/lib/wards/queries";
 import { ADMISSION_FILTER_KEYS, ZAdmissionFilters, ZAdmit } from "@/lib/wards/schemas";
 import { admitPatient } from "@/lib/wards/service";
 
-/** `?status=live|discharged&wardId=&doctorId=&patientId=&page=&pageSize=`, newest first. */
-export const GET = apiRoute("admission.manage", async ({ req }) => {
+/** `?status=live|discharged&wardId=&doctorId=&patientId=&page=&pageSize=`, newest first; one audit VIEW row per patient shown. */
+export const GET = apiRoute("admission.manage", async ({ req, ctx }) => {
   const params = req.nextUrl.searchParams;
   const query = parseListQuery(params, ["admittedAt"], "-admittedAt");
   const f = parseInput(ZAdmissionFilters, Object.fromEntries(ADMISSION_FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined])));
-  const { items, total } = await listAdmissions(db(), f, query);
+  const { items, total } = await listAdmissions(db(), ctx, f, query);
   return listResponse(items, total, query);
 });
 
