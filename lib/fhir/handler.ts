@@ -94,13 +94,6 @@ function category(params: URLSearchParams): ObservationCategory | undefined {
   return code;
 }
 
-/** The patient the actor may see, else NOT_FOUND (a patient asking about another: the same). */
-async function patientOrNotFound(prisma: Db, ctx: Ctx, id: string): Promise<R4.Patient> {
-  const p = await visiblePatient(prisma, ctx, id);
-  if (!p) throw notFound("patient");
-  return p;
-}
-
 /**
  * The Patient, then each clinical type the actor may read, one page across them all: the parameters
  * checked first (a refused request reads and writes nothing), then the chart opened (scope, the one

@@ -4,7 +4,7 @@ import type { Db } from "@/lib/server/db";
 import type { Ctx } from "@/lib/server/session";
 import { chartOf, openChart, type ChartAccess } from "./chart";
 import { bloodGroupLabel } from "./schemas";
-import { patientScope, seesClinicalDetails } from "./scope";
+import { seesClinicalDetails } from "./scope";
 import { escapeLike } from "@/lib/server/like";
 import { auditedRead, auditViews } from "@/lib/server/audit";
 
