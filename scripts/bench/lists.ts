@@ -70,7 +70,7 @@ export async function benchLists(opts: ListsOptions): Promise<ListsResult> {
       const runs: Record<ListName, (i: number) => Promise<{ items: unknown[] }>> = {
         prescriptions: () => listPrescriptions(prisma, doctor, {}, { ...page, desc: true }),
         admissions: () => listAdmissions(prisma, admin, {}, page),
-        appointments: (i) => listAppointments(prisma, admin, { from: new Date(today.getTime() - (i % 30) * 86_400_000), to: new Date(today.getTime() - ((i % 30) - 1) * 86_400_000) }, page),
+        appointments: (i) => listAppointments(prisma, admin, { from: new Date(today.getTime() - ((i % 30) + 8) * 86_400_000), to: new Date(today.getTime() - ((i % 30) + 1) * 86_400_000) }, page),
         conditionSearch: (i) => searchPatients(prisma, admin, { q: "", page: 1, pageSize: PAGE, skip: 0, take: PAGE, sort: { field: "lastName", dir: "asc" }, condition: conditions[i % conditions.length] }),
         labWorklist: () => listLabOrders(prisma, admin, { status: "RESULTED" }, page),
         dataBrowser: () => listRecords(prisma, admin, browse, { q: "", page: 1, pageSize: PAGE, skip: 0, take: PAGE, sort: { field: "createdAt", dir: "desc" } }, {}),
