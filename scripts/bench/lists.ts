@@ -28,10 +28,11 @@ export type ListsResult = {
 };
 
 /**
- * p95 of each list before its audit rows: main at 1545ae1 (issue 15 before §3), `npm run bench --
- * --only lists` on the shared 2-core machine, 20,000 patients, 400 runs, page of 20.
+ * p95 of each list before its audit rows: main at 1545ae1 (issue 15 before §3) with this file
+ * (commit dc009bf), `npm run bench -- --only lists --runs 200` on the shared 2-core machine (load
+ * average 3.7), 20,000 patients, 400 runs, page of 20; run back to back with the after figures.
  */
-export const BEFORE: Record<ListName, number> = { prescriptions: 0, admissions: 0, appointments: 0, conditionSearch: 0, labWorklist: 0, dataBrowser: 0 };
+export const BEFORE: Record<ListName, number> = { prescriptions: 40.16, admissions: 19.13, appointments: 8.85, conditionSearch: 8.78, labWorklist: 7.54, dataBrowser: 96.01 };
 export const MAX_RATIO = 1.2;
 
 const PAGE = 20;
