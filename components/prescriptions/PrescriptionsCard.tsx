@@ -6,14 +6,15 @@ import { listPrescriptions } from "@/lib/prescriptions/queries";
 import { db } from "@/lib/server/db";
 import { formatInstant } from "@/lib/server/format";
 import { can } from "@/lib/server/permissions";
-import type { Ctx } from "@/lib/server/session";
+import type { ChartAccess } from "@/lib/patients/chart";
 import { RxStatusBadge } from "./StatusBadge";
 
-/** The chart's Prescriptions card: the latest five, a link to all, and (doctors) Prescribe. */
-export async function PrescriptionsCard({ ctx, patientId, className = "" }: { ctx: Ctx; patientId: string; className?: string }) {
+/** The chart's Prescriptions card (of the opened chart, whose opening was the audited view): the latest five, a link to all, and (doctors) Prescribe. */
+export async function PrescriptionsCard({ chart, className = "" }: { chart: ChartAccess; className?: string }) {
+  const { ctx, patientId } = chart;
   const locale = await requestLocale();
   const m = (await messages()).prescriptions.chart;
-  const { items, total } = await listPrescriptions(db(), ctx, { patientId }, { skip: 0, take: 5 });
+  const { items, total } = await listPrescriptions(db(), ctx, { chart }, { skip: 0, take: 5 });
   return (
     <Card title={m.title} className={className}>
       {items.length === 0 ? (

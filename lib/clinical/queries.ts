@@ -2,8 +2,9 @@ import { DateTime } from "luxon";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { catalog, INTL_TAG, type Locale } from "@/lib/i18n";
 import type { AbnormalFlag } from "@/lib/generated/prisma/enums";
-import { patientScope, seesClinicalDetails } from "@/lib/patients/scope";
-import { audit } from "@/lib/server/audit";
+import { chartOf, type ChartAccess } from "@/lib/patients/chart";
+import { seesClinicalDetails } from "@/lib/patients/scope";
+import { audit, auditedRead, auditViews } from "@/lib/server/audit";
 import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
@@ -22,20 +23,6 @@ const isPatient = (ctx: Ctx) => ctx.actor.role === "PATIENT";
 
 /** "3 Mar 2027, 09:30" ("3 mars 2027, 09:30") in the hospital's wall clock (the ISO strings carry its offset). */
 export const formatStamp = (s: string, locale: Locale) => DateTime.fromISO(s, { setZone: true }).setLocale(INTL_TAG[locale]).toFormat("d LLL yyyy, HH:mm");
-
-/** The patient whose clinical record the actor may read (patients: only their own), else 404. */
-export async function clinicalPatient(prisma: Db, ctx: Ctx, patientId: string) {
-  const p = await prisma.patient.findFirst({ where: { id: patientId, ...patientScope(ctx.actor) }, select: { id: true, mrn: true, firstName: true, lastName: true, active: true } });
-  if (!p) throw notFound("patient");
-  return p;
-}
-
-/** A list read across records: one VIEW per patient whose rows the page shows. */
-async function auditListed(prisma: Db, ctx: Ctx, entity: string, rows: { patientId: string }[]) {
-  const counts = new Map<string, number>();
-  for (const r of rows) counts.set(r.patientId, (counts.get(r.patientId) ?? 0) + 1);
-  for (const [patientId, list] of counts) await audit(prisma, ctx, { action: "VIEW", entity, patientId, details: { list } });
-}
 
 /** Patients see a consultation once it is signed; staff see drafts too. */
 const consultationScope = (ctx: Ctx): Prisma.ConsultationWhereInput => (isPatient(ctx) ? { signedAt: { not: null }, patient: { userId: ctx.actor.id } } : {});
@@ -103,20 +90,22 @@ export async function getConsultation(prisma: Db, ctx: Ctx, id: string) {
 export type ConsultationDetail = Awaited<ReturnType<typeof getConsultation>>;
 
 /**
- * Consultations the actor may list: one patient's (audited), else a doctor's own, else everyone's
- * (admins, nurses). Patients: their own signed ones.
+ * Consultations the actor may list: one patient's (an opened chart, audited when opened), else a
+ * doctor's own, else everyone's (admins, nurses), with one VIEW row per patient shown. Patients:
+ * their own signed ones.
  */
-export async function listConsultations(prisma: Db, ctx: Ctx, filter: { patientId?: string }, page: Paging) {
-  if (filter.patientId) await clinicalPatient(prisma, ctx, filter.patientId);
+export async function listConsultations(prisma: Db, ctx: Ctx, filter: { chart?: ChartAccess }, page: Paging) {
+  const chart = filter.chart && chartOf(filter.chart, { clinical: true });
   const where: Prisma.ConsultationWhereInput = {
     ...consultationScope(ctx),
-    ...(filter.patientId ? { patientId: filter.patientId } : ctx.actor.role === "DOCTOR" ? { doctorId: ctx.actor.id } : {}),
+    ...(chart ? { patientId: chart.patientId } : ctx.actor.role === "DOCTOR" ? { doctorId: ctx.actor.id } : {}),
   };
-  const [rows, total] = await Promise.all([
-    prisma.consultation.findMany({ where, select: consultationListSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: page.skip, take: page.take }),
-    prisma.consultation.count({ where }),
-  ]);
-  await auditListed(prisma, ctx, "Consultation", rows);
+  const read = (db: Db) =>
+    Promise.all([
+      db.consultation.findMany({ where, select: consultationListSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: page.skip, take: page.take }),
+      db.consultation.count({ where }),
+    ]);
+  const [rows, total] = chart ? await read(prisma) : await auditedRead(prisma, read, (tx, [rows]) => auditViews(tx, ctx, { entity: "Consultation" }, rows));
   return { items: rows.map((r) => consultationSummary(r)), total };
 }
 
@@ -143,17 +132,16 @@ const orderRow = (o: Prisma.LabOrderGetPayload<{ select: typeof orderSelect }>) 
 };
 export type LabOrderRow = ReturnType<typeof orderRow>;
 
-/** One page of a patient's rows (scope checked first) and their total, with one audited VIEW. */
-async function auditedPage<R>(prisma: Db, ctx: Ctx, patientId: string, entity: string, read: () => Promise<[R[], number]>) {
-  await clinicalPatient(prisma, ctx, patientId);
+/** One page of an opened chart's rows and their total (the opening was audited). */
+async function chartPage<R>(read: () => Promise<[R[], number]>) {
   const [items, total] = await read();
-  await audit(prisma, ctx, { action: "VIEW", entity, patientId, details: { list: items.length } });
   return { items, total };
 }
 
-/** One patient's vitals, newest first (audited). */
-export async function listVitals(prisma: Db, ctx: Ctx, patientId: string, page: Paging) {
-  return auditedPage(prisma, ctx, patientId, "VitalSign", () =>
+/** One patient's vitals, newest first (from an opened chart). */
+export async function listVitals(prisma: Db, chart: ChartAccess, page: Paging) {
+  const { patientId } = chartOf(chart, { clinical: true });
+  return chartPage(() =>
     Promise.all([
       prisma.vitalSign.findMany({ where: { patientId }, select: vitalSelect, orderBy: [{ takenAt: "desc" }, { id: "desc" }], skip: page.skip, take: page.take }).then((r) => r.map(vitalRow)),
       prisma.vitalSign.count({ where: { patientId } }),
@@ -161,9 +149,10 @@ export async function listVitals(prisma: Db, ctx: Ctx, patientId: string, page: 
   );
 }
 
-/** One patient's nurse notes, newest first (audited). */
-export async function listNurseNotes(prisma: Db, ctx: Ctx, patientId: string, page: Paging) {
-  return auditedPage(prisma, ctx, patientId, "NurseNote", () =>
+/** One patient's nurse notes, newest first (from an opened chart). */
+export async function listNurseNotes(prisma: Db, chart: ChartAccess, page: Paging) {
+  const { patientId } = chartOf(chart, { clinical: true });
+  return chartPage(() =>
     Promise.all([
       prisma.nurseNote.findMany({ where: { patientId }, select: noteSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: page.skip, take: page.take }).then((r) => r.map(noteRow)),
       prisma.nurseNote.count({ where: { patientId } }),
@@ -172,27 +161,27 @@ export async function listNurseNotes(prisma: Db, ctx: Ctx, patientId: string, pa
 }
 
 /**
- * Lab orders: one patient's (audited; patients only their own), or the worklist by status
- * (staff; pending orders oldest first).
+ * Lab orders: one patient's (an opened chart, audited when opened), or the worklist by status
+ * (staff; pending orders oldest first; one VIEW row per patient shown; patients only their own).
  */
-export async function listLabOrders(prisma: Db, ctx: Ctx, filter: { patientId?: string; status?: "ORDERED" | "RESULTED" | "CANCELLED" }, page: Paging) {
-  if (filter.patientId) await clinicalPatient(prisma, ctx, filter.patientId);
+export async function listLabOrders(prisma: Db, ctx: Ctx, filter: { chart?: ChartAccess; status?: "ORDERED" | "RESULTED" | "CANCELLED" }, page: Paging) {
+  const chart = filter.chart && chartOf(filter.chart, { clinical: true });
   const where: Prisma.LabOrderWhereInput = {
-    ...(filter.patientId ? { patientId: filter.patientId } : isPatient(ctx) ? { patient: { userId: ctx.actor.id } } : {}),
+    ...(chart ? { patientId: chart.patientId } : isPatient(ctx) ? { patient: { userId: ctx.actor.id } } : {}),
     ...(filter.status ? { status: filter.status } : {}),
   };
-  const pending = filter.status === "ORDERED" && !filter.patientId;
-  const [rows, total] = await Promise.all([
-    prisma.labOrder.findMany({
+  const pending = filter.status === "ORDERED" && !chart;
+  const read = (db: Db) => Promise.all([
+    db.labOrder.findMany({
       where,
       select: { ...orderSelect, patient: { select: { id: true, mrn: true, firstName: true, lastName: true } } },
       orderBy: [{ orderedAt: pending ? "asc" : "desc" }, { id: "asc" }],
       skip: page.skip,
       take: page.take,
     }),
-    prisma.labOrder.count({ where }),
+    db.labOrder.count({ where }),
   ]);
-  await auditListed(prisma, ctx, "LabOrder", rows);
+  const [rows, total] = chart ? await read(prisma) : await auditedRead(prisma, read, (tx, [rows]) => auditViews(tx, ctx, { entity: "LabOrder" }, rows));
   return { items: rows.map((o) => ({ ...orderRow(o), patient: { id: o.patient.id, mrn: o.patient.mrn, name: `${o.patient.firstName} ${o.patient.lastName}` } })), total };
 }
 
@@ -212,10 +201,11 @@ export async function labCatalogue(prisma: Db) {
  * The clinical cards of a chart: recent consultations (with diagnoses), the vitals for the trend,
  * recent nurse notes and lab orders (with their result). Four statements side by side, each one
  * range of a (patientId, time) index read newest first, related rows joined in the same statement
- * and only the displayed columns: the cost of a page, however long the history. The caller has
- * already read (and audited) the record, or reads it alongside.
+ * and only the displayed columns: the cost of a page, however long the history. Of an opened chart
+ * (scope checked and the view audited when it was opened).
  */
-export async function chartClinical(prisma: Db, ctx: Ctx, patientId: string, limits = { consultations: 10, vitals: 30, notes: 10, labs: 20 }) {
+export async function chartClinical(prisma: Db, chart: ChartAccess, limits = { consultations: 10, vitals: 30, notes: 10, labs: 20 }) {
+  const { patientId, ctx } = chartOf(chart, { clinical: true });
   const signedOnly = isPatient(ctx) ? Prisma.sql`AND c."signedAt" IS NOT NULL` : Prisma.empty;
   type C = Omit<ConsultationListRow, "doctor"> & { doctorName: string; doctorId: string };
   type Added = { id: string; author: string; text: string; createdAt: string }[];
@@ -278,8 +268,10 @@ export type TimelineEvent = { at: string; kind: TimelineKind; id: string; summar
  * UNION ALL in which each branch reads its own (patientId, time) index in that order and stops at the page's end, so a
  * chart with thousands of encounters costs a page, not its history. Patients see signed
  * consultations only; roles without clinical details see registration, allergies and deactivation.
+ * Of an opened chart (scope checked and the view audited when it was opened).
  */
-export async function timeline(prisma: Db, ctx: Ctx, patientId: string, page: { page: number; pageSize: number; oldestFirst?: boolean }, locale: Locale = "en"): Promise<{ items: TimelineEvent[]; total: number; page: number; pageSize: number }> {
+export async function timeline(prisma: Db, chart: ChartAccess, page: { page: number; pageSize: number; oldestFirst?: boolean }, locale: Locale = "en"): Promise<{ items: TimelineEvent[]; total: number; page: number; pageSize: number }> {
+  const { patientId, ctx } = chartOf(chart);
   const limit = page.page * page.pageSize;
   // The summaries' words, in the reader's language; enum values looked up in JSON maps.
   const w = catalog(locale).clinical.timeline;

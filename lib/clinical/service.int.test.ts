@@ -6,6 +6,7 @@ import { parseInput } from "@/lib/server/validation";
 import type { Ctx } from "@/lib/server/session";
 import { resetDatabase } from "@/tests/reset";
 import { ensureLabCatalogue } from "./lab-catalogue";
+import { openChart } from "@/lib/patients/chart";
 import { chartClinical, getConsultation, listConsultations, listLabOrders, listNurseNotes, listVitals, timeline } from "./queries";
 import { ZConsultationContent, ZConsultationCreate, ZLabResult, ZNurseNote, ZVitals } from "./schemas";
 import {
@@ -23,6 +24,12 @@ let patientId: string, otherPatientId: string;
 let t0: Date;
 const at = (hours: number) => vi.spyOn(clock, "now").mockReturnValue(new Date(t0.getTime() + hours * HOUR));
 
+// Clinical reads of one patient take an opened chart (lib/patients/chart.ts).
+const chartFor = async (ctx: Ctx, id: string) => chartClinical(db(), await openChart(db(), ctx, id, { need: "clinical.read" }));
+const timelineOf = async (ctx: Ctx, id: string, page: Parameters<typeof timeline>[2]) => timeline(db(), await openChart(db(), ctx, id), page);
+const vitalsOf = async (ctx: Ctx, id: string, page: { skip: number; take: number }) => listVitals(db(), await openChart(db(), ctx, id, { need: "clinical.read", entity: "VitalSign" }), page);
+const notesOf = async (ctx: Ctx, id: string, page: { skip: number; take: number }) => listNurseNotes(db(), await openChart(db(), ctx, id, { need: "clinical.read", entity: "NurseNote" }), page);
+const consultationsOf = async (ctx: Ctx, id: string, page: { skip: number; take: number }) => listConsultations(db(), ctx, { chart: await openChart(db(), ctx, id, { need: "clinical.read", entity: "Consultation" }) }, page);
 const consult = (ctx: Ctx, input: Record<string, unknown>) => createConsultation(db(), ctx, parseInput(ZConsultationCreate, input));
 const edit = (ctx: Ctx, id: string, input: Record<string, unknown>) => updateConsultation(db(), ctx, id, parseInput(ZConsultationContent, input));
 
@@ -119,13 +126,13 @@ describe("clinical record", () => {
       await signConsultation(db(), doctor, other.id);
       expect(await err(getConsultation(db(), patientCtx, id))).toMatchObject({ code: "NOT_FOUND" });
       expect((await listConsultations(db(), patientCtx, {}, { skip: 0, take: 20 })).items).toEqual([]);
-      expect((await chartClinical(db(), patientCtx, patientId)).consultations).toEqual([]);
+      expect((await chartFor(patientCtx, patientId)).consultations).toEqual([]);
       await signConsultation(db(), doctor, id);
       await edit(doctor, id, { hpi: "draft, completed" });
       expect(await getConsultation(db(), patientCtx, id)).toMatchObject({ hpi: "draft, completed", versions: [] });
       expect((await listConsultations(db(), patientCtx, {}, { skip: 0, take: 20 })).items.map((c) => c.id)).toEqual([id]);
       expect(await err(getConsultation(db(), patientCtx, other.id))).toMatchObject({ code: "NOT_FOUND" });
-      expect(await err(listConsultations(db(), patientCtx, { patientId: otherPatientId }, { skip: 0, take: 20 }))).toMatchObject({ code: "NOT_FOUND" });
+      expect(await err(consultationsOf(patientCtx, otherPatientId, { skip: 0, take: 20 }))).toMatchObject({ code: "NOT_FOUND" });
     });
   });
 
@@ -158,13 +165,13 @@ describe("clinical record", () => {
       expect(await db().vitalSign.findUniqueOrThrow({ where: { id: v.id } })).toMatchObject({ systolic: 145, pulse: 86 });
       await addRecordAddendum(db(), doctor, patientId, { vitalSignId: v.id }, "Repeat BP was 138/88.");
       expect(await err(addRecordAddendum(db(), doctor, otherPatientId, { vitalSignId: v.id }, "wrong patient"))).toMatchObject({ code: "NOT_FOUND" });
-      const chart = await chartClinical(db(), doctor, patientId);
+      const chart = await chartFor(doctor, patientId);
       expect(chart.vitals[0]).toMatchObject({ systolic: 145, bmi: 26.1, locked: true, addenda: [{ author: "Dr Who", text: "Repeat BP was 138/88." }] });
       const views = await db().auditEvent.count({ where: { action: "VIEW", entity: "VitalSign" } });
-      expect(await listVitals(db(), patientCtx, patientId, { skip: 0, take: 20 })).toMatchObject({ total: 1, items: [{ id: v.id, pulse: 86, recordedBy: { name: "Nurse Joy" } }] });
+      expect(await vitalsOf(patientCtx, patientId, { skip: 0, take: 20 })).toMatchObject({ total: 1, items: [{ id: v.id, pulse: 86, recordedBy: { name: "Nurse Joy" } }] });
       expect(await db().auditEvent.count({ where: { action: "VIEW", entity: "VitalSign" } })).toBe(views + 1);
-      expect(await err(listVitals(db(), otherPatientCtx, patientId, { skip: 0, take: 20 }))).toMatchObject({ code: "NOT_FOUND" });
-      expect(await err(listNurseNotes(db(), otherPatientCtx, patientId, { skip: 0, take: 20 }))).toMatchObject({ code: "NOT_FOUND" });
+      expect(await err(vitalsOf(otherPatientCtx, patientId, { skip: 0, take: 20 }))).toMatchObject({ code: "NOT_FOUND" });
+      expect(await err(notesOf(otherPatientCtx, patientId, { skip: 0, take: 20 }))).toMatchObject({ code: "NOT_FOUND" });
     });
 
     it("locks nurse notes the same way", async () => {
@@ -177,7 +184,7 @@ describe("clinical record", () => {
       await addRecordAddendum(db(), nurse2, patientId, { nurseNoteId: n.id }, "Woke at 04:00, settled.");
       expect(await db().addendum.count({ where: { nurseNoteId: n.id } })).toBe(1);
       expect((await db().nurseNote.findUniqueOrThrow({ where: { id: n.id } })).text).toBe("Slept well, no pain.");
-      const [shown] = (await chartClinical(db(), doctor, patientId)).notes;
+      const [shown] = (await chartFor(doctor, patientId)).notes;
       expect(shown).toMatchObject({ text: "Slept well, no pain.", locked: true, addenda: [{ author: "Nurse Two", text: "Woke at 04:00, settled." }] });
     });
   });
@@ -211,7 +218,7 @@ describe("clinical record", () => {
       const notes = await db().notification.findMany({ where: { userId: doctor.actor.id }, orderBy: { createdAt: "asc" } });
       expect(notes.map((n) => n.body)).toEqual(["Potassium for Pat Ient: High", "Malaria rapid diagnostic test for Pat Ient: Abnormal"]);
       expect(notes[0].link).toBe(`/patients/${patientId}`);
-      const chart = await chartClinical(db(), doctor, patientId);
+      const chart = await chartFor(doctor, patientId);
       expect(chart.labs.map((l) => l.result?.flag).sort()).toEqual(["ABNORMAL", "HIGH", "NORMAL"]);
       expect((await listLabOrders(db(), nurse, { status: "ORDERED" }, { skip: 0, take: 20 })).total).toBe(0);
     });
@@ -234,16 +241,16 @@ describe("clinical record", () => {
     await signConsultation(db(), doctor, c.id);
     await db().patient.update({ where: { id: patientId }, data: { createdAt: t0 } });
 
-    const page1 = await timeline(db(), doctor, patientId, { page: 1, pageSize: 4 });
+    const page1 = await timelineOf(doctor, patientId, { page: 1, pageSize: 4 });
     expect(page1.total).toBe(6);
     expect(page1.items.map((e) => e.kind)).toEqual(["lab_result", "lab_order", "note", "vitals"]);
     expect(page1.items[0]).toMatchObject({ summary: "Potassium: 3 mmol/L", flag: "LOW" });
-    const page2 = await timeline(db(), doctor, patientId, { page: 2, pageSize: 4 });
+    const page2 = await timelineOf(doctor, patientId, { page: 2, pageSize: 4 });
     expect(page2.items.map((e) => e.kind)).toEqual(["consultation", "registered"]);
     expect(page2.items[0]).toMatchObject({ summary: "Dr Who · signed · I10 Essential (primary) hypertension", link: `/consultations/${c.id}` });
     const all = [...page1.items, ...page2.items].map((e) => e.at);
     expect([...all].sort().reverse()).toEqual(all);
-    const oldest = await timeline(db(), doctor, patientId, { page: 1, pageSize: 10, oldestFirst: true });
+    const oldest = await timelineOf(doctor, patientId, { page: 1, pageSize: 10, oldestFirst: true });
     expect(oldest.items.map((e) => e.kind)).toEqual(["registered", "consultation", "vitals", "note", "lab_order", "lab_result"]);
   });
 
@@ -253,12 +260,12 @@ describe("clinical record", () => {
     const signed = await consult(doctor, { patientId, hpi: "signed" });
     await signConsultation(db(), doctor, signed.id);
     await recordVitals(db(), nurse, patientId, parseInput(ZVitals, { pulse: 70 }));
-    const ids = async (ctx: Ctx) => (await timeline(db(), ctx, patientId, { page: 1, pageSize: 20 })).items.map((e) => `${e.kind}:${e.id}`);
+    const ids = async (ctx: Ctx) => (await timelineOf(ctx, patientId, { page: 1, pageSize: 20 })).items.map((e) => `${e.kind}:${e.id}`);
     expect(await ids(doctor)).toEqual(expect.arrayContaining([`consultation:${draft.id}`, `consultation:${signed.id}`]));
     const own = await ids(patientCtx);
     expect(own).toContain(`consultation:${signed.id}`);
     expect(own).not.toContain(`consultation:${draft.id}`);
-    expect((await timeline(db(), patientCtx, patientId, { page: 1, pageSize: 20 })).total).toBe(own.length);
+    expect((await timelineOf(patientCtx, patientId, { page: 1, pageSize: 20 })).total).toBe(own.length);
     expect((await ids(records)).map((k) => k.split(":")[0])).toEqual(["registered"]);
   });
 });

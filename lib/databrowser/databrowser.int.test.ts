@@ -31,11 +31,11 @@ describe("the data browser", () => {
     for (const name of ["Cardiology", "Neurology", "Oncology", "Pediatrics"]) await seedDepartment(db(), name);
     await db().department.update({ where: { name: "Oncology" }, data: { active: false } });
     const e = REGISTRY.get("departments")!;
-    const first = await listRecords(db(), e, page("pageSize=2&page=2", "departments"), {});
+    const first = await listRecords(db(), admin, e, page("pageSize=2&page=2", "departments"), {});
     expect(first.total).toBe(4);
     expect(first.items.map((r) => r.label)).toEqual(["Oncology", "Pediatrics"]);
     expect(Object.keys(first.items[0].values).sort()).toEqual(["active", "createdAt", "description", "name"]);
-    const searched = await listRecords(db(), e, page("q=OLOG&sort=-name", "departments"), { active: "true" });
+    const searched = await listRecords(db(), admin, e, page("q=OLOG&sort=-name", "departments"), { active: "true" });
     expect(searched.items.map((r) => r.label)).toEqual(["Neurology", "Cardiology"]);
     expect(searched.total).toBe(2);
   });
@@ -45,15 +45,15 @@ describe("the data browser", () => {
     await seedPatient(db(), { firstName: "Bola", lastName: "Bello", dateOfBirth: "1980-01-01", sex: "male" });
     await seedPatient(db(), { firstName: "Chen", lastName: "Wu", dateOfBirth: "1970-01-01", sex: "female" });
     const e = REGISTRY.get("patients")!;
-    const women = await listRecords(db(), e, page("", "patients"), { sex: "female" });
+    const women = await listRecords(db(), admin, e, page("", "patients"), { sex: "female" });
     expect(women.items.map((r) => r.values.lastName)).toEqual(["Bello", "Wu"]);
-    const bellos = await listRecords(db(), e, page("q=bell&pageSize=1", "patients"), {});
+    const bellos = await listRecords(db(), admin, e, page("q=bell&pageSize=1", "patients"), {});
     expect(bellos.total).toBe(2);
     expect(bellos.items).toHaveLength(1);
-    expect(await listRecords(db(), e, page("", "patients"), { sex: "not-a-sex" })).toMatchObject({ total: 3 });
+    expect(await listRecords(db(), admin, e, page("", "patients"), { sex: "not-a-sex" })).toMatchObject({ total: 3 });
 
     await db().allergy.create({ data: { patientId: amara.id, substance: "Penicillin", severity: "severe" } });
-    const allergies = await listRecords(db(), REGISTRY.get("allergies")!, parseListQuery(new URLSearchParams(""), ["createdAt"], "-createdAt"), { patientId: amara.id });
+    const allergies = await listRecords(db(), admin, REGISTRY.get("allergies")!, parseListQuery(new URLSearchParams(""), ["createdAt"], "-createdAt"), { patientId: amara.id });
     expect(allergies.items[0].links.patientId).toEqual({ entity: "patients", id: amara.id, label: expect.stringContaining("Amara · Bello") });
   });
 

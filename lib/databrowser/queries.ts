@@ -1,5 +1,5 @@
 import { listAuditEvents, type AuditRow } from "@/lib/audit/queries";
-import { audit } from "@/lib/server/audit";
+import { audit, auditedRead, auditViews } from "@/lib/server/audit";
 import type { ListQuery } from "@/lib/server/api";
 import type { Db } from "@/lib/server/db";
 import { AppError, forbidden, notFound } from "@/lib/server/errors";
@@ -72,14 +72,25 @@ export function whereOf(e: Entry, q: string, filters: ListFilters): Where {
   return where;
 }
 
-/** A page of one entity: the entry's list columns only, its filters and free-text search, a sortable column then the id. */
-export async function listRecords(prisma: Db, e: Entry, query: ListQuery<string>, filters: ListFilters): Promise<{ items: BrowsedRecord[]; total: number }> {
+/**
+ * A page of one entity: the entry's list columns only, its filters and free-text search, a sortable
+ * column then the id. A page of chart data writes one VIEW row per patient shown, in the read's
+ * transaction.
+ */
+export async function listRecords(prisma: Db, ctx: Ctx, e: Entry, query: ListQuery<string>, filters: ListFilters): Promise<{ items: BrowsedRecord[]; total: number }> {
   const where = whereOf(e, query.q, filters);
-  const d = delegate(prisma, e);
-  const [rows, total] = await Promise.all([
-    d.findMany({ where, select: selectFor(e, e.columns), orderBy: [{ [query.sort.field]: query.sort.dir }, { id: "asc" }], skip: query.skip, take: query.take }),
-    d.count({ where }),
-  ]);
+  const select = selectFor(e, e.columns);
+  const parent = PARENT_OF[e.model];
+  if (e.chart && parent) select[parent] = { select: { ...((select[parent] as { select?: Row } | undefined)?.select ?? { id: true }), patientId: true } };
+  else if (e.chart && e.model !== "patient") select.patientId = true;
+  const read = (db: Db) => {
+    const d = delegate(db, e);
+    return Promise.all([d.findMany({ where, select, orderBy: [{ [query.sort.field]: query.sort.dir }, { id: "asc" }], skip: query.skip, take: query.take }), d.count({ where })]);
+  };
+  const patientOf = (r: Row) => (e.model === "patient" ? String(r.id) : parent ? String((r[parent] as Row).patientId) : String(r.patientId));
+  const [rows, total] = e.chart
+    ? await auditedRead(prisma, read, (tx, [rows]) => auditViews(tx, ctx, { entity: e.audit?.entity ?? e.model, details: { via: "data-browser", record: e.key } }, rows.map((r) => ({ patientId: patientOf(r) }))))
+    : await read(prisma);
   return { items: rows.map((r) => toRecord(e, e.columns, r)), total };
 }
 

@@ -55,7 +55,7 @@ export type Entry = {
   permission: Permission;
   /** The `entity` its services write to the audit trail; `idField`: which column is the audit `entityId` (default the id). null: never audited. */
   audit: { entity: string; idField?: string } | null;
-  /** Chart data: reading one record is itself audited as a VIEW of the patient. */
+  /** Chart data: reading one record, or a page of them, is itself audited as a VIEW of each patient shown. */
   chart?: boolean;
   /** Columns that make a record's human label (selected for links to it). */
   label: string[];
@@ -151,7 +151,7 @@ const ENTRIES: Entry[] = [
     readOnly: { reason: "patientList", link: (r) => `/patients/${r.patientId}/edit` },
   },
   {
-    key: "appointments", model: "appointment", permission: "appointment.read", audit: { entity: "Appointment" }, label: ["startsAt"],
+    key: "appointments", model: "appointment", permission: "appointment.read", audit: { entity: "Appointment" }, chart: true, label: ["startsAt"],
     search: { fields: [], mode: "contains" }, filters: [byEnum("status", Object.values(AppointmentStatus)), byRef("patientId"), byRef("doctorId")],
     columns: ["startsAt", "status", "patientId", "doctorId"], sorts: ["startsAt", "createdAt"], defaultSort: "-startsAt",
     fields: [ref("patientId", "patients", "patient"), ref("doctorId", "users", "doctor"), f("startsAt", "datetime"), f("endsAt", "datetime"), f("status", "enum"), f("reason", "longtext"), f("cancelReason"), f("reminderSentAt", "datetime"), ...dates],

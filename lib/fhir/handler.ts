@@ -1,6 +1,7 @@
 import type * as R4 from "fhir/r4";
 import { en } from "@/lib/i18n/en";
-import { audit } from "@/lib/server/audit";
+import { openChart } from "@/lib/patients/chart";
+import { audit, auditedRead, auditViews } from "@/lib/server/audit";
 import type { Db } from "@/lib/server/db";
 import { AppError, forbidden, notFound } from "@/lib/server/errors";
 import { can, type Permission } from "@/lib/server/permissions";
@@ -8,7 +9,7 @@ import { MAX_LIST_VALUES, MAX_SEARCH_CHARS, MAX_SEARCH_WORDS } from "@/lib/serve
 import type { Ctx } from "@/lib/server/session";
 import { searchset, type Paging } from "./bundle";
 import { capabilityStatement, FHIR_TYPES, SEARCH_PARAMS, type FhirType } from "./capability";
-import { SYSTEM } from "./mappers";
+import { SYSTEM, toPatient } from "./mappers";
 import {
   CLINICAL_TYPES, clinicalSources, pageSources, patientSource, practitioner, practitionerSource, readClinical, visiblePatient,
   type ClinicalType, type ObservationCategory, type PatientSearch, type Source,
@@ -114,24 +115,21 @@ function category(params: URLSearchParams): ObservationCategory | undefined {
   return code;
 }
 
-/** The patient the actor may see, else NOT_FOUND (a patient asking about another: the same). */
-async function patientOrNotFound(prisma: Db, ctx: Ctx, id: string): Promise<R4.Patient> {
-  const p = await visiblePatient(prisma, ctx, id);
-  if (!p) throw notFound("patient");
-  return p;
-}
-
-/** The Patient, then each clinical type the actor may read, one page across them all. */
+/**
+ * The Patient, then each clinical type the actor may read, one page across them all: the parameters
+ * checked first (a refused request reads and writes nothing), then the chart opened (scope, the one
+ * audit row), then the page.
+ */
 async function everything(prisma: Db, ctx: Ctx, req: FhirRequest, patientId: string): Promise<R4.Bundle> {
-  const patient = await patientOrNotFound(prisma, ctx, patientId);
-  const sources: Source[] = [
-    { count: async () => 1, page: async () => [patient] },
-    ...CLINICAL_TYPES.filter((t) => can(ctx.actor.role, PERMISSION[t])).flatMap((t) => clinicalSources(prisma, ctx, t, patientId)),
-  ];
   const page = paging(req.url.searchParams, 100);
   checkParams(req.url.searchParams, []);
+  const chart = await openChart(prisma, ctx, patientId, { need: "clinical.read", entity: "FHIR/Patient/$everything", details: { offset: page.offset, count: page.count } });
+  const patient = toPatient(chart.patient);
+  const sources: Source[] = [
+    { count: async () => 1, page: async () => [patient] },
+    ...CLINICAL_TYPES.filter((t) => can(ctx.actor.role, PERMISSION[t])).flatMap((t) => clinicalSources(prisma, chart, t)),
+  ];
   const { total, resources } = await pageSources(sources, page.offset, page.count);
-  await audit(prisma, ctx, { action: "VIEW", entity: "FHIR/Patient/$everything", entityId: patientId, patientId, details: { offset: page.offset, returned: resources.length, total } });
   return searchset(req.base, req.url, page, total, resources);
 }
 
@@ -139,22 +137,22 @@ async function search(prisma: Db, ctx: Ctx, req: FhirRequest, type: FhirType): P
   const params = req.url.searchParams;
   checkParams(params, SEARCH_PARAMS[type].map((p) => p.name).concat(isClinical(type) ? ["subject"] : []));
   const page = paging(params);
-  let sources: Source[];
-  let patientId: string | null = null;
-  if (type === "Patient") sources = [patientSource(prisma, ctx, patientSearch(params))];
-  else if (type === "Practitioner") sources = [practitionerSource(prisma, ctx, { ids: idsParam(params), name: params.get("name")?.trim() || undefined })];
+  let result: { total: number; resources: R4.FhirResource[] };
+  if (type === "Patient") {
+    // A list of patients: one VIEW row per patient shown, in the read's transaction.
+    const q = patientSearch(params);
+    result = await auditedRead(
+      prisma,
+      (tx) => pageSources([patientSource(tx, ctx, q)], page.offset, page.count),
+      (tx, r) => auditViews(tx, ctx, { entity: "FHIR/Patient", details: { search: req.url.search } }, r.resources.map((p) => ({ patientId: p.id! }))),
+    );
+  } else if (type === "Practitioner") result = await pageSources([practitionerSource(prisma, ctx, { ids: idsParam(params), name: params.get("name")?.trim() || undefined })], page.offset, page.count);
   else {
-    patientId = patientParam(params);
-    await patientOrNotFound(prisma, ctx, patientId);
-    sources = clinicalSources(prisma, ctx, type, patientId, { category: type === "Observation" ? category(params) : undefined });
+    const cat = type === "Observation" ? category(params) : undefined;
+    const chart = await openChart(prisma, ctx, patientParam(params), { need: PERMISSION[type], entity: `FHIR/${type}`, details: { search: req.url.search } });
+    result = await pageSources(clinicalSources(prisma, chart, type, { category: cat }), page.offset, page.count);
   }
-  const { total, resources } = await pageSources(sources, page.offset, page.count);
-  if (type !== "Practitioner") {
-    const ids = resources.map((r) => r.id!);
-    if (type === "Patient" && ids.length === 1) patientId = ids[0];
-    await audit(prisma, ctx, { action: "VIEW", entity: `FHIR/${type}`, patientId, details: { search: req.url.search, total, ...(type === "Patient" ? { ids } : { returned: ids.length }) } });
-  }
-  return searchset(req.base, req.url, page, total, resources);
+  return searchset(req.base, req.url, page, result.total, result.resources);
 }
 
 async function read(prisma: Db, ctx: Ctx, type: FhirType, id: string): Promise<R4.FhirResource> {

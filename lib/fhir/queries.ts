@@ -1,5 +1,6 @@
 import type * as R4 from "fhir/r4";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { chartOf, type ChartAccess } from "@/lib/patients/chart";
 import { patientScope } from "@/lib/patients/scope";
 import { effectiveStatus } from "@/lib/prescriptions/status";
 import { prescriptionScope } from "@/lib/prescriptions/queries";
@@ -234,8 +235,9 @@ function vitalSource(prisma: Db, ctx: Ctx, patientId: string, category?: Observa
   };
 }
 
-/** The sources of one type for one patient (already known to be visible to the actor). */
-export function clinicalSources(prisma: Db, ctx: Ctx, type: ClinicalType, patientId: string, opts: { category?: ObservationCategory } = {}): Source[] {
+/** The sources of one type for one patient: of an opened chart (scope checked, the view audited). */
+export function clinicalSources(prisma: Db, chart: ChartAccess, type: ClinicalType, opts: { category?: ObservationCategory } = {}): Source[] {
+  const { ctx, patientId } = chartOf(chart);
   switch (type) {
     case "Encounter":
       return [

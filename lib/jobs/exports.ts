@@ -1,7 +1,8 @@
 import { timeline } from "@/lib/clinical/queries";
 import { catalog, isLocale } from "@/lib/i18n";
+import { openChart } from "@/lib/patients/chart";
 import { en } from "@/lib/i18n/en";
-import { audit } from "@/lib/server/audit";
+import { audit, auditedRead, auditViews } from "@/lib/server/audit";
 import { clock } from "@/lib/server/clock";
 import { toCsv } from "@/lib/server/csv";
 import type { Db } from "@/lib/server/db";
@@ -55,8 +56,13 @@ export async function getExport(prisma: Db, ctx: Ctx, id: string): Promise<Expor
   return view(e);
 }
 
+/** The requester's exports, newest first: each names its patient (the file name carries the MRN), one VIEW row per patient shown. */
 export async function listExports(prisma: Db, ctx: Ctx): Promise<ExportStatusView[]> {
-  const rows = await prisma.export.findMany({ where: { requesterId: ctx.actor.id }, select: statusSelect, orderBy: { createdAt: "desc" }, take: 50 });
+  const rows = await auditedRead(
+    prisma,
+    (db) => db.export.findMany({ where: { requesterId: ctx.actor.id }, select: { ...statusSelect, patientId: true }, orderBy: { createdAt: "desc" }, take: 50 }),
+    (tx, rows) => auditViews(tx, ctx, { entity: "Export" }, rows.flatMap((r) => (r.patientId ? [{ patientId: r.patientId }] : []))),
+  );
   return rows.map(view);
 }
 
@@ -91,10 +97,13 @@ export async function runExport(prisma: Db, exportId: string, opts: { pageSize?:
   /** Writes to the export while this run still owns it; false once another run has taken over. */
   const write = async (data: Parameters<Db["export"]["updateMany"]>[0]["data"]) => (await prisma.export.updateMany({ where: mine, data })).count === 1;
   try {
-    const patient = await prisma.patient.findUniqueOrThrow({ where: { id: patientId }, select: { mrn: true } });
+    // The requester's scope is checked again now (a role or account changed since the request) and
+    // the read of the record for the file is audited, as any opening of a chart is.
+    const chart = await openChart(prisma, ctx, patientId, { need: "export.request", entity: "Export", details: { export: exportId, attempt: attempts } });
+    const patient = chart.patient;
     const rows: string[][] = [];
     for (let page = 1; ; page++) {
-      const chunk = await timeline(prisma, ctx, patientId, { page, pageSize, oldestFirst: true });
+      const chunk = await timeline(prisma, chart, { page, pageSize, oldestFirst: true });
       rows.push(...chunk.items.map((e) => [e.at, e.kind, e.summary, e.flag ?? "", e.id]));
       const done = rows.length >= chunk.total || chunk.items.length < pageSize;
       const progress = Math.min(0.99, rows.length / Math.max(chunk.total, 1));

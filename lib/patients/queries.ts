@@ -1,13 +1,13 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ListQuery } from "@/lib/server/api";
-import { audit } from "@/lib/server/audit";
 import type { Db } from "@/lib/server/db";
-import { notFound } from "@/lib/server/errors";
 import type { Ctx } from "@/lib/server/session";
+import { chartOf, openChart, type ChartAccess } from "./chart";
 import { bloodGroupLabel } from "./schemas";
-import { patientScope, seesClinicalDetails } from "./scope";
+import { seesClinicalDetails } from "./scope";
 import { escapeLike } from "@/lib/server/like";
 import { MAX_SEARCH_WORDS } from "@/lib/server/search-limits";
+import { auditedRead, auditViews } from "@/lib/server/audit";
 
 export const PATIENT_SORTS = ["lastName", "mrn", "createdAt", "dateOfBirth"] as const;
 export type PatientSort = (typeof PATIENT_SORTS)[number];
@@ -123,6 +123,21 @@ export async function listPatients(
   const exact = await run(searchBranches(query.q, false)!);
   const fuzzy = exact.total === 0 ? searchBranches(query.q, true) : null;
   return fuzzy ? run(fuzzy) : exact;
+}
+
+/**
+ * The patient list as a caller reads it. A search by condition tells who has that diagnosis, which
+ * is clinical data: one VIEW row per patient shown, written in the read's transaction. A search by
+ * name, MRN or phone shows demographics only and is not audited per patient (as a registration
+ * desk's lookups are not).
+ */
+export async function searchPatients(prisma: Db, ctx: Ctx, query: ListQuery<PatientSort> & { condition?: string }) {
+  if (!query.condition) return listPatients(prisma, query);
+  return auditedRead(
+    prisma,
+    (tx) => listPatients(tx, query),
+    (tx, r) => auditViews(tx, ctx, { entity: "Patient", details: { search: "condition" } }, r.items.map((p) => ({ patientId: p.id }))),
+  );
 }
 
 /**
@@ -294,16 +309,11 @@ export function ageOn(dateOfBirth: string, today = new Date()): number {
 }
 
 /**
- * One patient's record as the actor may see it, and an audit VIEW row for the read. Out of scope
- * (another patient's record) looks exactly like a missing one.
+ * One patient's record as the actor may see it, from an opened chart (which checked the scope and
+ * audited the view).
  */
-export async function readPatient(prisma: Db, ctx: Ctx, id: string) {
-  const p = await prisma.patient.findFirst({
-    where: { id, ...patientScope(ctx.actor) },
-    include: { allergies: { orderBy: { createdAt: "asc" } }, conditions: { orderBy: { createdAt: "asc" } } },
-  });
-  if (!p) throw notFound("patient");
-  await audit(prisma, ctx, { action: "VIEW", entity: "Patient", entityId: p.id, patientId: p.id });
+export function patientRecord(chart: ChartAccess) {
+  const { patient: p, ctx } = chartOf(chart);
   const dateOfBirth = iso(p.dateOfBirth);
   const demographics = {
     id: p.id,
@@ -335,7 +345,15 @@ export async function readPatient(prisma: Db, ctx: Ctx, id: string) {
     },
   };
 }
-export type PatientRecord = Awaited<ReturnType<typeof readPatient>>;
+export type PatientRecord = ReturnType<typeof patientRecord>;
+
+/**
+ * Opens the chart (scope checked, one audit VIEW row) and returns the record. Out of scope (another
+ * patient's record) looks exactly like a missing one.
+ */
+export async function readPatient(prisma: Db, ctx: Ctx, id: string): Promise<PatientRecord> {
+  return patientRecord(await openChart(prisma, ctx, id));
+}
 
 /** The chart behind a wristband QR code (staff only; the token itself carries no data). */
 export async function patientIdByQrToken(prisma: Db, token: string): Promise<string | null> {

@@ -6,6 +6,7 @@ import { parseInput } from "@/lib/server/validation";
 import type { Ctx } from "@/lib/server/session";
 import { resetDatabase } from "@/tests/reset";
 import { timeline } from "@/lib/clinical/queries";
+import { openChart } from "./chart";
 import { listPatients, readPatient, registrationsPerDay } from "./queries";
 import { ZRegisterPatient, ZSelfRegister, ZUpdateOwnContact } from "./schemas";
 import { deactivatePatient, registerPatient, updateOwnContact, updatePatient } from "./service";
@@ -122,7 +123,7 @@ describe("patients", () => {
     const p = await registerPatient(db(), doctor, amina());
     await deactivatePatient(db(), records, p.id, "Registered twice");
     expect((await listPatients(db(), query("Diallo"))).total).toBe(0);
-    const history = await timeline(db(), doctor, p.id, { page: 1, pageSize: 20, oldestFirst: true });
+    const history = await timeline(db(), await openChart(db(), doctor, p.id), { page: 1, pageSize: 20, oldestFirst: true });
     expect(history.items.map((h) => h.kind)).toEqual(["registered", "allergy", "condition", "condition", "deactivated"]);
   });
 

@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PrescriptionStatus } from "@/lib/generated/prisma/enums";
-import { audit } from "@/lib/server/audit";
+import { chartOf, openChart, type ChartAccess } from "@/lib/patients/chart";
+import { audit, auditedRead, auditViews } from "@/lib/server/audit";
 import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
 import { appUrl } from "@/lib/server/env";
@@ -86,18 +87,27 @@ const SUMMARY = {
   items: { orderBy: [{ position: "asc" }, { id: "asc" }], select: { drug: { select: { genericName: true, strength: true } } } },
 } satisfies Prisma.PrescriptionSelect;
 
-/** Prescriptions the actor may see, newest first (or oldest with `desc: false`), filtered and paged. */
-export async function listPrescriptions(prisma: Db, ctx: Ctx, filter: PrescriptionFilters, page: { skip: number; take: number; desc?: boolean }) {
+/** The chart opened for a patient's prescriptions list (the one audited view of that list). */
+export const openPrescriptionsChart = (prisma: Db, ctx: Ctx, patientId: string) =>
+  openChart(prisma, ctx, patientId, { need: "prescription.read", entity: "Prescription", details: { view: "list" } });
+
+/**
+ * Prescriptions the actor may see, newest first (or oldest with `desc: false`), filtered and paged:
+ * one patient's (an opened chart, audited when opened), or across patients with one VIEW row per
+ * patient shown, written in the read's transaction.
+ */
+export async function listPrescriptions(prisma: Db, ctx: Ctx, filter: { status?: PrescriptionFilters["status"]; chart?: ChartAccess }, page: { skip: number; take: number; desc?: boolean }) {
   const now = clock.now();
+  const chart = filter.chart && chartOf(filter.chart);
   const where: Prisma.PrescriptionWhereInput = {
-    AND: [prescriptionScope(ctx), statusWhere(filter.status, now), filter.patientId ? { patientId: filter.patientId } : {}],
+    AND: [prescriptionScope(ctx), statusWhere(filter.status, now), chart ? { patientId: chart.patientId } : {}],
   };
-  const [rows, total] = await Promise.all([
-    prisma.prescription.findMany({ where, select: SUMMARY, orderBy: [{ issuedAt: page.desc === false ? "asc" : "desc" }, { id: "asc" }], skip: page.skip, take: page.take }),
-    prisma.prescription.count({ where }),
-  ]);
-  // One patient's prescriptions are part of their record: that read is audited like a chart view.
-  if (filter.patientId && rows.length > 0) await audit(prisma, ctx, { action: "VIEW", entity: "Prescription", patientId: filter.patientId, details: { view: "list", count: rows.length } });
+  const read = (db: Db) =>
+    Promise.all([
+      db.prescription.findMany({ where, select: SUMMARY, orderBy: [{ issuedAt: page.desc === false ? "asc" : "desc" }, { id: "asc" }], skip: page.skip, take: page.take }),
+      db.prescription.count({ where }),
+    ]);
+  const [rows, total] = chart ? await read(prisma) : await auditedRead(prisma, read, (tx, [rows]) => auditViews(tx, ctx, { entity: "Prescription", details: { view: "list" } }, rows));
   return {
     items: rows.map((p) => ({
       id: p.id,

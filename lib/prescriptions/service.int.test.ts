@@ -7,7 +7,7 @@ import type { Ctx } from "@/lib/server/session";
 import { seedPatient, seedUser } from "@/prisma/builders";
 import { resetDatabase } from "@/tests/reset";
 import { renderPrescriptionPdf } from "./pdf";
-import { getPrescription, listPrescriptions } from "./queries";
+import { getPrescription, listPrescriptions, openPrescriptionsChart } from "./queries";
 import { ZPrescribe } from "./schemas";
 import { prescribe, revokePrescription } from "./service";
 import { verifyPrescription } from "./verify";
@@ -123,7 +123,8 @@ describe("prescribing", () => {
     await expect(getPrescription(db(), patientCtx, mine.id)).resolves.toMatchObject({ id: mine.id });
     expect(await err(getPrescription(db(), patientCtx, theirs.id))).toMatchObject({ code: "NOT_FOUND" });
     expect((await listPrescriptions(db(), patientCtx, {}, { skip: 0, take: 10 })).items.map((p) => p.id)).toEqual([mine.id]);
-    expect((await listPrescriptions(db(), otherPatientCtx, { patientId }, { skip: 0, take: 10 })).total).toBe(0);
+    // Another patient's prescriptions: their chart does not open (not found, like a missing record).
+    await expect(openPrescriptionsChart(db(), otherPatientCtx, patientId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await listPrescriptions(db(), pharmacist, {}, { skip: 0, take: 10 })).total).toBe(2);
     expect(await db().auditEvent.count({ where: { action: "VIEW", entity: "Prescription", entityId: mine.id, actorId: patientCtx.actor.id } })).toBe(1);
   });

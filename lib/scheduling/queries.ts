@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { audit, auditedRead, auditViews } from "@/lib/server/audit";
 import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { notFound } from "@/lib/server/errors";
@@ -160,6 +161,7 @@ export async function getAppointment(prisma: Db, ctx: Ctx, id: string): Promise<
     select: { ...VIEW, events: { orderBy: { at: "asc" }, select: EVENT } },
   });
   if (!a) throw notFound("appointment");
+  await audit(prisma, ctx, { action: "VIEW", entity: "Appointment", entityId: a.id, patientId: a.patient.id });
   // Who made each change: one read for all the history's actors.
   const actorIds = [...new Set(a.events.map((e) => e.actorId).filter((id): id is string => id !== null))];
   const names = new Map((await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
@@ -195,7 +197,11 @@ export function localRange(f: { from?: string; to?: string }): { from: Date | un
   };
 }
 
-/** Appointments the actor may see, filtered and paged, in time order. */
+/**
+ * Appointments the actor may see, filtered and paged, in time order. Each names a patient and the
+ * reason for the visit: one VIEW row per patient shown, written in the read's transaction (as the
+ * FHIR Appointment search is audited).
+ */
 export async function listAppointments(prisma: Db, ctx: Ctx, filter: AppointmentFilter, page: { skip: number; take: number; desc?: boolean }) {
   const where: Prisma.AppointmentWhereInput = {
     ...appointmentScope(ctx),
@@ -205,10 +211,15 @@ export async function listAppointments(prisma: Db, ctx: Ctx, filter: Appointment
     ...(filter.departmentId ? { doctor: { staffProfile: { departmentId: filter.departmentId } } } : {}),
     ...(filter.from || filter.to ? { startsAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {}),
   };
-  const [rows, total] = await Promise.all([
-    prisma.appointment.findMany({ where, select: VIEW, orderBy: [{ startsAt: page.desc ? "desc" : "asc" }, { id: "asc" }], skip: page.skip, take: page.take }),
-    prisma.appointment.count({ where }),
-  ]);
+  const [rows, total] = await auditedRead(
+    prisma,
+    (db) =>
+      Promise.all([
+        db.appointment.findMany({ where, select: VIEW, orderBy: [{ startsAt: page.desc ? "desc" : "asc" }, { id: "asc" }], skip: page.skip, take: page.take }),
+        db.appointment.count({ where }),
+      ]),
+    (tx, [rows]) => auditViews(tx, ctx, { entity: "Appointment" }, rows),
+  );
   return { items: rows.map(toView), total };
 }
 

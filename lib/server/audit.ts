@@ -30,6 +30,58 @@ export async function audit(
   });
 }
 
+/** Rows of a list read: whatever names its patient. */
+export type Listed = { patientId: string } | { patient: { id: string } };
+const patientOf = (r: Listed) => ("patientId" in r ? r.patientId : r.patient.id);
+
+/**
+ * The audit of a list read: one VIEW row per distinct patient whose rows the page shows (with how
+ * many it showed), in the order first shown, written by ONE multi-row INSERT. The chain trigger runs
+ * per row inside that statement: the first row locks AuditHead, each next row reads the head the
+ * row before it just moved, so the rows get consecutive seq values and link one to the next exactly
+ * as single inserts do (verifyAuditChain checks it). Nothing shown, nothing written. Call it after
+ * the read succeeded, in the read's transaction (auditedRead below).
+ */
+export async function auditViews(
+  db: Pick<Db, "$executeRaw">,
+  ctx: AuditCtx,
+  event: { entity: string; details?: Record<string, Prisma.InputJsonValue> },
+  rows: readonly Listed[],
+): Promise<number> {
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    const id = patientOf(r);
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  if (counts.size === 0) return 0;
+  // One statement with seven parameters whatever the page size (arrays unnested in order): Prisma's
+  // createMany sends a parameter per value and costs several times the insert itself (measured:
+  // 20 rows 6.2 ms vs 1.0 ms for the INSERT with its chain trigger). jsonb `||` adds the count.
+  await db.$executeRaw`
+    INSERT INTO "AuditEvent" ("actorId", "actorRole", ip, action, entity, "patientId", details)
+    SELECT ${ctx.actor?.id ?? null}, ${ctx.actor?.role ?? null}, ${ctx.ip}, 'VIEW', ${event.entity}, v.patient_id,
+           ${JSON.stringify(event.details ?? {})}::jsonb || jsonb_build_object('list', v.list)
+    FROM unnest(${[...counts.keys()]}::text[], ${[...counts.values()]}::int[]) WITH ORDINALITY AS v(patient_id, list, n)
+    ORDER BY v.n`;
+  return counts.size;
+}
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/**
+ * A read and its audit rows in one transaction: `read` runs first (a refused or failed read writes
+ * nothing), then `audit` with what it returned; an audit write that fails takes the read with it,
+ * so nothing is shown that was not recorded. `read` gets the transaction's client typed as the
+ * whole client (the list queries take a Db; they never open a transaction of their own).
+ */
+export async function auditedRead<T>(prisma: Db, read: (tx: Db) => Promise<T>, audit: (tx: Writer & Pick<Db, "$executeRaw">, result: T) => Promise<unknown>): Promise<T> {
+  return prisma.$transaction(async (tx: Tx) => {
+    const result = await read(tx as unknown as Db);
+    await audit(tx, result);
+    return result;
+  });
+}
+
 export type ChainReport = { ok: true; checked: number } | { ok: false; checked: number; brokenAtSeq: string; reason: string };
 
 /**

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { BedState, RoomType, WardType } from "@/lib/generated/prisma/enums";
-import { audit } from "@/lib/server/audit";
+import { audit, auditedRead, auditViews } from "@/lib/server/audit";
 import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
@@ -284,7 +284,8 @@ export type AdmissionView = ReturnType<typeof admissionView>;
 
 /**
  * Admissions, newest first, filtered (live / discharged, ward of any of its beds, doctor, patient) and
- * paged; reason and discharge summary only for a role that sees clinical details.
+ * paged; reason and discharge summary only for a role that sees clinical details. One VIEW row per
+ * patient shown, written in the read's transaction.
  */
 export async function listAdmissions(prisma: Db, ctx: Ctx, f: AdmissionFilters, page: { skip: number; take: number }) {
   const where: Prisma.AdmissionWhereInput = {
@@ -293,10 +294,15 @@ export async function listAdmissions(prisma: Db, ctx: Ctx, f: AdmissionFilters, 
     ...(f.doctorId ? { attendingDoctorId: f.doctorId } : {}),
     ...(f.patientId ? { patientId: f.patientId } : {}),
   };
-  const [rows, total] = await Promise.all([
-    prisma.admission.findMany({ where, orderBy: [{ admittedAt: "desc" }, { id: "asc" }], skip: page.skip, take: page.take, select: admissionSelect(ctx) }),
-    prisma.admission.count({ where }),
-  ]);
+  const [rows, total] = await auditedRead(
+    prisma,
+    (db) =>
+      Promise.all([
+        db.admission.findMany({ where, orderBy: [{ admittedAt: "desc" }, { id: "asc" }], skip: page.skip, take: page.take, select: admissionSelect(ctx) }),
+        db.admission.count({ where }),
+      ]),
+    (tx, [rows]) => auditViews(tx, ctx, { entity: "Admission" }, rows),
+  );
   return { items: rows.map(admissionView), total };
 }
 

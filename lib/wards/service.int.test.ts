@@ -8,6 +8,7 @@ import { parseInput } from "@/lib/server/validation";
 import type { Ctx } from "@/lib/server/session";
 import { resetDatabase } from "@/tests/reset";
 import { timeline } from "@/lib/clinical/queries";
+import { openChart } from "@/lib/patients/chart";
 import { bedBoard, bedHistory, getAdmission, listAdmissions, listWards, occupancyReport } from "./queries";
 import { ZAdmit, ZBedPatch, ZOccupancyRange } from "./schemas";
 import { admitPatient, createBed, createRoom, createWard, dischargePatient, transferPatient, updateBed } from "./service";
@@ -79,7 +80,7 @@ describe("wards and admissions", () => {
     expect(notes.every((n) => n.link === `/admissions/${id}`)).toBe(true);
 
     // The patient's chart timeline: admitted, transferred, discharged (oldest first), counted in its total.
-    const t = await timeline(db(), admin, patients[0], { page: 1, pageSize: 20, oldestFirst: true });
+    const t = await timeline(db(), await openChart(db(), admin, patients[0]), { page: 1, pageSize: 20, oldestFirst: true });
     const stay = t.items.filter((e) => e.kind === "admission");
     expect(stay.map((e) => e.summary)).toEqual([
       "Admitted to General Medicine · Room 1 · A · Dr House: Pneumonia",

@@ -1,14 +1,14 @@
 // The chart part of `npm run bench` (issue 5): one patient with 1,000 encounters of every kind
 // (consultations with diagnoses, vitals, nurse notes, lab orders with results, prescriptions with
 // items, appointments) among a few thousand other patients, seeded set-based in a fresh database.
-// Then the chart's reads in-process, as the page runs them (readPatient, chartClinical, the first
+// Then the chart's reads in-process, as the page runs them (openChart, then chartClinical, the first
 // timeline page, the lab catalogue), and GET /patients/{id} (the whole server-rendered page) and
 // GET /api/v1/patients/{id}/history through `next start`. Target: page p95 < 200 ms.
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { LAB_CATALOGUE } from "../../lib/clinical/lab-catalogue";
 import { chartClinical, labCatalogue, timeline } from "../../lib/clinical/queries";
-import { readPatient } from "../../lib/patients/queries";
+import { openChart } from "../../lib/patients/chart";
 import { createDb } from "../../lib/server/db";
 import type { Ctx } from "../../lib/server/session";
 import { liveSession, startSession } from "../../lib/server/session-records";
@@ -96,9 +96,9 @@ const PAGE_PATH = `/patients/${PID}`;
 const HISTORY_PATH = `/api/v1/patients/${PID}/history?page=3&pageSize=50`;
 
 /**
- * The chart's floor: the page's statements (the session cookie's check, then readPatient with its audit row,
+ * The chart's floor: the page's statements (the session cookie's check, then openChart with its audit row,
  * chartClinical, the first timeline page and the lab catalogue side by side, as the page runs them)
- * and the history route's (session check, readPatient, timeline page 3 of 50), captured in-process
+ * and the history route's (session check, openChart, timeline page 3 of 50), captured in-process
  * and replayed through pg behind bare node:http, timed as the app was (sequential requests).
  */
 async function chartFloor(url: string, opts: ChartOptions, ctx: Ctx, sessionId: string): Promise<ChartResult["floor"]> {
@@ -108,12 +108,12 @@ async function chartFloor(url: string, opts: ChartOptions, ctx: Ctx, sessionId: 
     script = {
       [`${DOCTOR} ${PAGE_PATH}`]: await cap.capture(async (p) => {
         await liveSession(p, { sessionId, userId: DOCTOR, sessionVersion: 0 }, { touch: true });
-        await Promise.all([readPatient(p, ctx, PID), chartClinical(p, ctx, PID), timeline(p, ctx, PID, { page: 1, pageSize: 25 }), labCatalogue(p)]);
+        const chart = await openChart(p, ctx, PID, { need: "patient.chart.read" });
+        await Promise.all([chartClinical(p, chart), timeline(p, chart, { page: 1, pageSize: 25 }), labCatalogue(p)]);
       }),
       [`${DOCTOR} ${HISTORY_PATH}`]: await cap.capture(async (p) => {
         await sessionRead(p, DOCTOR);
-        const patient = await readPatient(p, ctx, PID);
-        await timeline(p, ctx, patient.id, { page: 3, pageSize: 50 });
+        await timeline(p, await openChart(p, ctx, PID), { page: 3, pageSize: 50 });
       }),
     };
   } finally {
@@ -149,10 +149,11 @@ export async function benchChart(opts: ChartOptions): Promise<ChartResult> {
     // The page is read with a session cookie, which names its server-side session.
     const sessionId = await startSession(prisma, { userId: DOCTOR, ip: null });
     const ctx: Ctx = { actor: { id: DOCTOR, role: "DOCTOR", name: "Dr Chart Bench", email: "chart.doctor@bench.hospital" }, ip: null };
-    // As the page runs them: side by side, the record read (with its audit row) among them.
-    const serverSamples = await timeIt(opts.runs, 10, () =>
-      Promise.all([readPatient(prisma, ctx, PID), chartClinical(prisma, ctx, PID), timeline(prisma, ctx, PID, { page: 1, pageSize: 25 }), labCatalogue(prisma)]),
-    );
+    // As the page runs them: the chart opened (scope, record, audit row), then the reads side by side.
+    const serverSamples = await timeIt(opts.runs, 10, async () => {
+      const chart = await openChart(prisma, ctx, PID, { need: "patient.chart.read" });
+      return Promise.all([chartClinical(prisma, chart), timeline(prisma, chart, { page: 1, pageSize: 25 }), labCatalogue(prisma)]);
+    });
     await prisma.$disconnect();
     const server = { ...percentiles(serverSamples), runs: opts.runs };
     log(`  in-process chart reads: p50 ${server.p50} ms, p95 ${server.p95} ms`);

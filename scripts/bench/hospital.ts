@@ -12,6 +12,7 @@ import autocannon from "autocannon";
 import { DateTime } from "luxon";
 import pg from "pg";
 import { timeline } from "../../lib/clinical/queries";
+import { openChart } from "../../lib/patients/chart";
 import { listPatients, readPatient } from "../../lib/patients/queries";
 import { renderPrescriptionPdf } from "../../lib/prescriptions/pdf";
 import { listAppointments, localRange, slotsForDays } from "../../lib/scheduling/queries";
@@ -145,7 +146,7 @@ export async function benchHospital(url: string, parts: { bedboard: boolean; mix
         return { kind, path: `/api/v1/patients?${q}`, user: pick(who.records), run: (p) => listPatients(p, { q: c.q.trim(), page: 1, pageSize: 20, skip: 0, take: 20, sort: { field: "lastName", dir: "asc" }, condition: c.condition }) };
       }
       case "history":
-        return { kind, path: `/api/v1/patients/${patient}/history`, user: doctor, run: async (p, ctx) => timeline(p, ctx, (await readPatient(p, ctx, patient)).id, { page: 1, pageSize: 20, oldestFirst: false }) };
+        return { kind, path: `/api/v1/patients/${patient}/history`, user: doctor, run: async (p, ctx) => timeline(p, await openChart(p, ctx, patient), { page: 1, pageSize: 20, oldestFirst: false }) };
       case "dayList":
         return { kind, path: `/api/v1/appointments?doctorId=${doctor.id}&from=${date}&to=${date}`, user: doctor, run: (p, ctx) => listAppointments(p, ctx, { doctorId: doctor.id, ...localRange({ from: date, to: date }) }, { skip: 0, take: 20, desc: false }) };
       case "slots":

@@ -31,6 +31,7 @@ import { benchPdf } from "./pdf";
 import { benchChart } from "./chart";
 import { benchEmail } from "./email";
 import { benchBodies } from "./bodies";
+import { BEFORE as LISTS_BEFORE, benchLists, MAX_RATIO as LISTS_MAX_RATIO } from "./lists";
 import { benchBooking, benchDayView, type BookingResult, type DayViewResult } from "./scheduling";
 import { seedHospital, type SeedTimings } from "./seed";
 import { generateHospital } from "./generate";
@@ -39,7 +40,7 @@ import { benchHospital, type HospitalResult } from "./hospital";
 // The bench mints bearer tokens in-process; the server it starts signs with the same secret.
 process.env.NEXTAUTH_SECRET = BENCH_SECRET;
 
-const PARTS = ["search", "bedboard", "mixed", "booking", "dayview", "pdf", "chart", "email", "bodies"] as const;
+const PARTS = ["search", "bedboard", "mixed", "booking", "dayview", "pdf", "chart", "lists", "email", "bodies"] as const;
 const { values: args } = parseArgs({
   options: {
     only: { type: "string", default: PARTS.join(",") },
@@ -47,6 +48,7 @@ const { values: args } = parseArgs({
     sizes: { type: "string", default: "10000,100000,1000000" },
     data: { type: "string", default: "generate" },
     "mixed-connections": { type: "string", default: "50" },
+    "list-patients": { type: "string", default: "20000" },
     duration: { type: "string", default: "12" },
     warmup: { type: "string", default: "3" },
     connections: { type: "string", default: "6" },
@@ -536,6 +538,30 @@ async function chart(): Promise<Check[]> {
   return checks;
 }
 
+/** Audited list reads (lists.ts): each list's p95 within 20 % of the same list before its audit rows. */
+async function lists(): Promise<Check[]> {
+  const started = new Date();
+  const load = loadSampler();
+  const r = await benchLists({ runs: RUNS * 2, patients: Number(args["list-patients"].replace(/_/g, "")), keep: args.keep, log });
+  console.log(`\nList reads with their audit rows, ${r.patients.toLocaleString("en")} patients, page of ${r.pageSize} (${RUNS * 2} sequential runs each, in-process)\n`);
+  const rows = Object.entries(r.lists).map(([name, p]) => {
+    const before = LISTS_BEFORE[name as keyof typeof LISTS_BEFORE];
+    return [name, String(p.rows), String(p.auditRows), `${p.p50} ms`, `${p.p95} ms`, before ? `${before} ms` : "–", before ? `${round(p.p95 / before)}×` : "–"];
+  });
+  console.log(renderTable(["list", "rows", "audit rows", "p50", "p95", "p95 before", "ratio"], rows));
+  const checks: Check[] = Object.entries(r.lists).map(([name, p]) => {
+    const before = LISTS_BEFORE[name as keyof typeof LISTS_BEFORE];
+    return { target: `${name} list p95 ≤ ${LISTS_MAX_RATIO} × before its audit rows`, actual: `${p.p95} ms vs ${before || "–"} ms`, pass: before ? p.p95 <= LISTS_MAX_RATIO * before : null };
+  });
+  for (const [name, p] of Object.entries(r.lists)) {
+    const before = LISTS_BEFORE[name as keyof typeof LISTS_BEFORE];
+    figures.push(figure({ figure: `list p95, ${name} (in-process, ${p.auditRows} audit rows)`, value: p.p95, unit: "ms", target: before ? `≤ ${LISTS_MAX_RATIO} × ${before} ms (before)` : "–", pass: before ? p.p95 <= LISTS_MAX_RATIO * before : null }));
+  }
+  printChecks(checks);
+  writeResult("list-audit", { benchmark: "list-audit", startedAt: started.toISOString(), finishedAt: new Date().toISOString(), machine: { ...(await machine()), load: load.stop() }, before: LISTS_BEFORE, results: r, targets: checks });
+  return checks;
+}
+
 const EMAIL_TARGET_PER_S = 20;
 
 /** Email delivery by one worker (email.ts): emails/s until all are SENT. */
@@ -600,7 +626,7 @@ function hospitalFigures(h: HospitalResult) {
 async function main() {
   const started = new Date();
   const loadSeen = loadSampler();
-  if (only.some((p) => p !== "email")) ensureBuild(args.build, log);
+  if (only.some((p) => p !== "email" && p !== "lists")) ensureBuild(args.build, log);
   const checks: Check[] = [];
   const part = async (name: string, run: () => Promise<Check[]>) => {
     rss.part(name);
@@ -609,6 +635,7 @@ async function main() {
   if (only.includes("search") || only.includes("bedboard") || only.includes("mixed")) await part("search", search);
   if (only.includes("booking") || only.includes("dayview")) await part("scheduling", scheduling);
   if (only.includes("chart")) await part("chart", chart);
+  if (only.includes("lists")) await part("lists", lists);
   if (only.includes("pdf")) await part("pdf", pdf);
   if (only.includes("email")) await part("email", email);
   if (only.includes("bodies")) await part("bodies", bodies);

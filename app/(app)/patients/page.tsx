@@ -8,7 +8,7 @@ import { buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";
 import { Pagination } from "@/components/ui/Pagination";
 import { messages, titled } from "@/lib/i18n/server";
-import { PATIENT_SORTS, listPatients } from "@/lib/patients/queries";
+import { PATIENT_SORTS, searchPatients } from "@/lib/patients/queries";
 import { seesClinicalDetails } from "@/lib/patients/scope";
 import { parseListQuery } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
@@ -19,7 +19,8 @@ import { can } from "@/lib/server/permissions";
 export const generateMetadata = titled((m) => m.titles.patients);
 
 export default async function PatientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { actor } = await guardPage("patient.list", "/patients");
+  const ctx = await guardPage("patient.list", "/patients");
+  const { actor } = ctx;
   const m = (await messages()).patients;
   const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string"));
   let query;
@@ -32,7 +33,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
   // The diagnosis filter only for a role that sees conditions (the API refuses it; a page ignores it).
   const clinical = seesClinicalDetails(actor);
   const condition = (clinical && raw.condition?.trim()) || undefined;
-  const { items, total } = await listPatients(db(), { ...query, condition });
+  const { items, total } = await searchPatients(db(), ctx, { ...query, condition });
   const keep = Object.fromEntries(Object.entries({ q: query.q, condition, sort: raw.sort }).filter((e): e is [string, string] => !!e[1]));
   const recordHref = can(actor.role, "patient.chart.read") ? "/patients/{id}" : can(actor.role, "patient.register") ? "/patients/{id}/edit" : null;
   return (

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/Card";
 import { FilterForm } from "@/components/ui/FilterForm";
 import { Pagination } from "@/components/ui/Pagination";
 import { messages, titled } from "@/lib/i18n/server";
-import { listPrescriptions } from "@/lib/prescriptions/queries";
+import { listPrescriptions, openPrescriptionsChart } from "@/lib/prescriptions/queries";
 import { PRESCRIPTION_FILTER_KEYS, PRESCRIPTION_STATUSES, ZPrescriptionFilters } from "@/lib/prescriptions/schemas";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
@@ -21,7 +21,8 @@ export default async function PrescriptionsPage({ searchParams }: { searchParams
   const query = pageListQuery(params, ["issuedAt"], "-issuedAt");
   const filters = pageFilters(ZPrescriptionFilters, params, PRESCRIPTION_FILTER_KEYS);
   const isPatient = ctx.actor.role === "PATIENT";
-  const { items, total } = await listPrescriptions(db(), ctx, filters, { skip: query.skip, take: query.take, desc: query.sort.dir === "desc" });
+  const chart = filters.patientId ? await openPrescriptionsChart(db(), ctx, filters.patientId) : undefined;
+  const { items, total } = await listPrescriptions(db(), ctx, { status: filters.status, chart }, { skip: query.skip, take: query.take, desc: query.sort.dir === "desc" });
   const kept = Object.fromEntries(Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
   const forPatient = filters.patientId ? items[0]?.patient : undefined;
   return (

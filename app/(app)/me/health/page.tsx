@@ -6,7 +6,8 @@ import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
 import { chartClinical } from "@/lib/clinical/queries";
 import { messages, titled } from "@/lib/i18n/server";
-import { ownPatientRecord, readPatient } from "@/lib/patients/queries";
+import { openChart } from "@/lib/patients/chart";
+import { ownPatientRecord, patientRecord } from "@/lib/patients/queries";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { requestExportAction } from "../../exports/actions";
@@ -20,8 +21,9 @@ export default async function MyHealthPage() {
   const cm = m.clinical;
   const own = await ownPatientRecord(db(), ctx.actor.id);
   if (!own) return <Alert>{cm.health.noRecord}</Alert>;
-  const p = await readPatient(db(), ctx, own.id);
-  const clinical = await chartClinical(db(), ctx, p.id, { consultations: 20, vitals: 30, notes: 0, labs: 30 });
+  const chart = await openChart(db(), ctx, own.id, { need: "clinical.read" });
+  const p = patientRecord(chart);
+  const clinical = await chartClinical(db(), chart, { consultations: 20, vitals: 30, notes: 0, labs: 30 });
   return (
     <div className="space-y-6">
       <PatientHeader patient={p} labels={m.patients}>

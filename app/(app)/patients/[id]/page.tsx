@@ -14,7 +14,8 @@ import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
 import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { chartClinical, currentShift, labCatalogue, timeline } from "@/lib/clinical/queries";
-import { readPatient } from "@/lib/patients/queries";
+import { openChart } from "@/lib/patients/chart";
+import { patientRecord } from "@/lib/patients/queries";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { guardPage } from "@/lib/server/guard";
@@ -37,12 +38,14 @@ export default async function PatientChartPage({ params, searchParams }: { param
   const c = m.chart;
   const role = ctx.actor.role;
   const cm = (await messages()).clinical;
-  // The record read and the clinical reads side by side. readPatient audits the view (one row per
-  // chart view) and throws for a record out of scope (a 404 like a missing one): nothing is shown then.
-  const [p, clinical, history, tests] = await Promise.all([
-    readPatient(db(), ctx, id),
-    chartClinical(db(), ctx, id),
-    timeline(db(), ctx, id, { page: tlPage, pageSize: TIMELINE_PAGE }, await requestLocale()),
+  // The chart is opened first: the scope checked once and the view audited (one row per chart view);
+  // a record out of scope throws (a 404 like a missing one) and nothing is read. Then the clinical
+  // reads side by side, each of the opened chart.
+  const chart = await openChart(db(), ctx, id, { need: "patient.chart.read" });
+  const p = patientRecord(chart);
+  const [clinical, history, tests] = await Promise.all([
+    chartClinical(db(), chart),
+    timeline(db(), chart, { page: tlPage, pageSize: TIMELINE_PAGE }, await requestLocale()),
     can(role, "clinical.write") ? labCatalogue(db()) : Promise.resolve([]),
   ]);
   const qrSvg = await QRCode.toString(`${env().NEXTAUTH_URL ?? "http://localhost:3000"}/p/${p.qrToken}`, { type: "svg", margin: 1, width: 132 });
@@ -92,7 +95,7 @@ export default async function PatientChartPage({ params, searchParams }: { param
         <Card title={c.emergency}>
           <p className="text-sm">{e.name ? `${e.name}${e.relation ? ` (${e.relation})` : ""} · ${e.phone ?? ""}` : c.none}</p>
         </Card>
-        {can(ctx.actor.role, "prescription.read") ? <PrescriptionsCard ctx={ctx} patientId={p.id} className="lg:col-span-2" /> : null}
+        {can(ctx.actor.role, "prescription.read") ? <PrescriptionsCard chart={chart} className="lg:col-span-2" /> : null}
       </div>
       <div className="grid items-start gap-6 lg:grid-cols-3">
         <Card title={cm.chart.consultations} className="lg:col-span-2">

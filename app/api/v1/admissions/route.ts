@@ -5,7 +5,7 @@ import { getAdmission, listAdmissions } from "@/lib/wards/queries";
 import { ADMISSION_FILTER_KEYS, ZAdmissionFilters, ZAdmit } from "@/lib/wards/schemas";
 import { admitPatient } from "@/lib/wards/service";
 
-/** `?status=live|discharged&wardId=&doctorId=&patientId=&page=&pageSize=`, newest first; `reason` and `dischargeSummary` only for roles with clinical access. */
+/** `?status=live|discharged&wardId=&doctorId=&patientId=&page=&pageSize=`, newest first; `reason` and `dischargeSummary` only for roles with clinical access; one audit VIEW row per patient shown. */
 export const GET = apiRoute("admission.manage", async ({ req, ctx }) => {
   const params = req.nextUrl.searchParams;
   const query = parseListQuery(params, ["admittedAt"], "-admittedAt");

@@ -1,13 +1,16 @@
 import { getConsultation, listConsultations } from "@/lib/clinical/queries";
 import { ZConsultationCreate } from "@/lib/clinical/schemas";
 import { createConsultation } from "@/lib/clinical/service";
+import { openChart } from "@/lib/patients/chart";
 import { apiRoute, created, listResponse, parseListQuery, readJson } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 
-/** `?patientId=` one patient's consultations (audited); without it a doctor's own. Patients: their own signed ones. */
+/** `?patientId=` one patient's consultations (the chart opened, audited); without it a doctor's own, everyone's for admins and nurses (one VIEW row per patient shown). Patients: their own signed ones. */
 export const GET = apiRoute("clinical.read", async ({ req, ctx }) => {
   const query = parseListQuery(req.nextUrl.searchParams, ["createdAt"], "-createdAt");
-  const { items, total } = await listConsultations(db(), ctx, { patientId: req.nextUrl.searchParams.get("patientId") || undefined }, query);
+  const patientId = req.nextUrl.searchParams.get("patientId");
+  const chart = patientId ? await openChart(db(), ctx, patientId, { need: "clinical.read", entity: "Consultation" }) : undefined;
+  const { items, total } = await listConsultations(db(), ctx, { chart }, query);
   return listResponse(items, total, query);
 });
 

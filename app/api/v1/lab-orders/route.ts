@@ -1,6 +1,7 @@
 import { listLabOrders } from "@/lib/clinical/queries";
 import { ZLabOrder, ZLabOrderFilters } from "@/lib/clinical/schemas";
 import { orderLabTests } from "@/lib/clinical/service";
+import { openChart } from "@/lib/patients/chart";
 import { apiRoute, created, listResponse, parseListQuery, readJson } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { parseInput } from "@/lib/server/validation";
@@ -10,7 +11,8 @@ export const GET = apiRoute("clinical.read", async ({ req, ctx }) => {
   const params = req.nextUrl.searchParams;
   const query = parseListQuery(params, ["orderedAt"], "-orderedAt");
   const filter = parseInput(ZLabOrderFilters, { status: params.get("status") ?? undefined, patientId: params.get("patientId") ?? undefined });
-  const { items, total } = await listLabOrders(db(), ctx, filter, query);
+  const chart = filter.patientId ? await openChart(db(), ctx, filter.patientId, { need: "clinical.read", entity: "LabOrder" }) : undefined;
+  const { items, total } = await listLabOrders(db(), ctx, { chart, status: filter.status }, query);
   return listResponse(items, total, query);
 });
 

@@ -1,4 +1,4 @@
-import { PATIENT_SORTS, listPatients } from "@/lib/patients/queries";
+import { PATIENT_SORTS, searchPatients } from "@/lib/patients/queries";
 import { ZRegisterPatient } from "@/lib/patients/schemas";
 import { assertMayFilterByCondition } from "@/lib/patients/scope";
 import { registerPatient } from "@/lib/patients/service";
@@ -11,7 +11,7 @@ export const GET = apiRoute("patient.list", async ({ req, ctx }) => {
   const query = parseListQuery(params, PATIENT_SORTS, "lastName");
   const condition = params.get("condition")?.trim() || undefined;
   assertMayFilterByCondition(ctx.actor, condition);
-  const { items, total } = await listPatients(db(), { ...query, condition });
+  const { items, total } = await searchPatients(db(), ctx, { ...query, condition });
   return listResponse(items, total, query);
 });
 

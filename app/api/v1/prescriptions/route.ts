@@ -1,7 +1,7 @@
 import { apiRoute, created, listResponse, parseListQuery, readJson } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { parseInput } from "@/lib/server/validation";
-import { listPrescriptions } from "@/lib/prescriptions/queries";
+import { listPrescriptions, openPrescriptionsChart } from "@/lib/prescriptions/queries";
 import { PRESCRIPTION_FILTER_KEYS, ZPrescribe, ZPrescriptionFilters } from "@/lib/prescriptions/schemas";
 import { prescribe } from "@/lib/prescriptions/service";
 
@@ -10,7 +10,8 @@ export const GET = apiRoute("prescription.read", async ({ req, ctx }) => {
   const params = req.nextUrl.searchParams;
   const query = parseListQuery(params, ["issuedAt"], "-issuedAt");
   const filters = parseInput(ZPrescriptionFilters, Object.fromEntries(PRESCRIPTION_FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined])));
-  const { items, total } = await listPrescriptions(db(), ctx, filters, { skip: query.skip, take: query.take, desc: query.sort.dir === "desc" });
+  const chart = filters.patientId ? await openPrescriptionsChart(db(), ctx, filters.patientId) : undefined;
+  const { items, total } = await listPrescriptions(db(), ctx, { status: filters.status, chart }, { skip: query.skip, take: query.take, desc: query.sort.dir === "desc" });
   return listResponse(items, total, query);
 });
 

@@ -22,7 +22,7 @@ export default async function EntityListPage({ params, searchParams }: { params:
   await guardPage("data.browse", `/admin/data/${entity}`);
   const e = entryOf(entity);
   if (!e) notFound();
-  await guardPage(e.permission, `/admin/data/${entity}`);
+  const ctx = await guardPage(e.permission, `/admin/data/${entity}`);
   const m = (await messages()).databrowser;
   const locale = await requestLocale();
   const sp = await searchParams;
@@ -32,7 +32,7 @@ export default async function EntityListPage({ params, searchParams }: { params:
   const filters = Object.fromEntries(e.filters.map((f) => [f.name, str(f.name)]));
   const refFilters = e.filters.filter((f) => f.kind === "ref" && filters[f.name]);
   const [{ items, total }, chips] = await Promise.all([
-    listRecords(db(), e, query, filters),
+    listRecords(db(), ctx, e, query, filters),
     Promise.all(refFilters.map(async (f) => {
       const target = e.fields.find((x) => x.name === f.name)?.ref;
       return { name: f.name, label: (target ? await recordLabel(db(), target, filters[f.name]!) : null) ?? filters[f.name]! };

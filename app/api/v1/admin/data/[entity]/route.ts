@@ -8,6 +8,6 @@ export const GET = apiRoute<{ entity: string }>("data.browse", async ({ req, ctx
   const sp = req.nextUrl.searchParams;
   const query = parseListQuery(sp, e.sorts, e.defaultSort as `${string}`);
   const filters = Object.fromEntries(e.filters.map((f) => [f.name, sp.get(f.name) ?? undefined]));
-  const { items, total } = await listRecords(db(), e, query, filters);
+  const { items, total } = await listRecords(db(), ctx, e, query, filters);
   return listResponse(items, total, query);
 });

@@ -1,13 +1,15 @@
 import { listNurseNotes } from "@/lib/clinical/queries";
 import { ZNurseNote } from "@/lib/clinical/schemas";
 import { createNurseNote } from "@/lib/clinical/service";
+import { openChart } from "@/lib/patients/chart";
 import { apiRoute, created, listResponse, parseListQuery, readJson } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 
 /** Newest first (audited; patients: their own). */
 export const GET = apiRoute<{ id: string }>("clinical.read", async ({ req, ctx, params }) => {
   const query = parseListQuery(req.nextUrl.searchParams, ["createdAt"], "-createdAt");
-  const { items, total } = await listNurseNotes(db(), ctx, params.id, query);
+  const chart = await openChart(db(), ctx, params.id, { need: "clinical.read", entity: "NurseNote" });
+  const { items, total } = await listNurseNotes(db(), chart, query);
   return listResponse(items, total, query);
 });
 
