@@ -206,7 +206,7 @@ describe("clinical record", () => {
       // The worklist shows patients' orders: one audited VIEW per patient on the page.
       expect(await db().auditEvent.findMany({ where: { action: "VIEW", entity: "LabOrder" }, select: { patientId: true, details: true } })).toEqual([{ patientId, details: { list: 3 } }]);
 
-      const k = await enterLabResult(db(), nurse, byTest[tests.K], parseInput(ZLabResult, { value: "6.2" }));
+      const k = await enterLabResult(db(), nurse, byTest[tests.K], parseInput(ZLabResult, { value: 6.2 }));
       expect(k).toMatchObject({ flag: "HIGH", unit: "mmol/L", refLow: 3.5, refHigh: 5.1 });
       const hgb = await enterLabResult(db(), nurse, byTest[tests.HGB], parseInput(ZLabResult, { value: 13.1 }));
       expect(hgb.flag).toBe("NORMAL");
