@@ -2,8 +2,10 @@
 // can cost more memory than the body limit or reach Next's own plain-text 500:
 //
 // - The body limit (REQUEST_BODY_LIMIT_BYTES, default 1 MB, on every route handler, page and server
-//   action). A Content-Length above it is answered 413 at once, without reading a byte of the body
-//   (then the connection is closed: what nginx's client_max_body_size does). A body without
+//   action). A Content-Length above it is answered 413 at once, before the body is read; then the
+//   rest of the body is read and dropped for a while before the connection closes (nginx's
+//   client_max_body_size with its lingering close), so a client still writing gets the 413 and not
+//   a reset. A body without
 //   Content-Length (chunked) is read here up to the limit and handed to Next whole, or answered 413
 //   as soon as it passes the limit; a body with Content-Length streams on to Next (Node's parser
 //   never delivers more than the declared length). So 8 concurrent 50 MB uploads hold at most the
@@ -77,9 +79,48 @@ export function answer(req, res, status, code, message, { close = false } = {}) 
   };
   if (close) headers.Connection = "close";
   res.writeHead(status, headers);
+  // node:http ends a "Connection: close" answer with socket.destroySoon(): taken over here while a
+  // body is still to come, so that the connection lingers instead (below).
+  if (close && req.socket && !req.complete) req.socket.destroySoon = () => lingerThenClose(req);
   res.end(body);
-  // An unread body is not drained (a 50 MB upload would be read to the end): the connection goes.
-  if (close) res.once("finish", () => req.socket?.destroySoon?.() ?? req.destroy());
+}
+
+/** How long a refused upload is read and thrown away: at most this long in all, and while data keeps coming. */
+export const LINGER = { totalMs: 30_000, idleMs: 5_000 };
+
+/**
+ * Closes the connection of a request answered before its body was read, the way nginx's lingering
+ * close does (lingering_time 30 s, lingering_timeout 5 s): what the client still sends is read and
+ * thrown away — never kept, so memory does not move — until the body ends, the client pauses for
+ * `idleMs`, or `totalMs` has passed. Closing at once would reset the connection under a client that
+ * is still writing, and most clients (browsers, fetch, Playwright) then report a network error
+ * instead of the 413 they were sent.
+ */
+function lingerThenClose(req) {
+  const socket = req.socket;
+  if (socket.destroyed) return;
+  // The answer goes out and the write side closes (FIN); the read side stays open (node:http's
+  // sockets allow half-open connections) so the rest of the body can be read and dropped.
+  socket.end();
+  if (req.complete) return;
+  let idle;
+  const done = () => {
+    clearTimeout(total);
+    clearTimeout(idle);
+    req.off("data", bump);
+    // Once the answer has gone out (the prototype's destroySoon: this socket's own is the hook above).
+    Object.getPrototypeOf(socket).destroySoon.call(socket);
+  };
+  const bump = () => {
+    clearTimeout(idle);
+    idle = setTimeout(done, LINGER.idleMs);
+  };
+  const total = setTimeout(done, LINGER.totalMs);
+  bump();
+  req.on("data", bump);
+  req.once("end", done);
+  req.once("error", done);
+  req.resume();
 }
 
 /** A request body (chunked, no Content-Length) read whole, or null once it passed `limit` (reading stops). */

@@ -170,3 +170,35 @@ describe("settings and sentences", () => {
     expect(edgeLocale({ "accept-language": "fr", cookie: "hms_locale=en" })).toBe("en");
   });
 });
+
+describe("a refused upload the client keeps sending", () => {
+  // What fetch, browsers and Playwright do: write the whole body, then read the answer. Closing the
+  // connection under them resets it (the reset can discard the 413 before it is read: the e2e walker
+  // saw "write ECONNRESET"); lingering reads the rest and drops it.
+  it("is read and thrown away until it ends: no reset, and the client gets its 413", async () => {
+    const size = 8 * 1024 * 1024;
+    const chunk = Buffer.alloc(64 * 1024, 0x5b); // "[[[[…", the body that used to exhaust the heap
+    const result = await new Promise<{ status: number; errors: string[] }>((resolve) => {
+      // Half-open, as an uploading client is: it goes on writing after the server's FIN.
+      const socket = net.connect({ port, host: "127.0.0.1", allowHalfOpen: true });
+      const errors: string[] = [];
+      let data = "";
+      socket.on("data", (d) => (data += d.toString()));
+      socket.on("error", (e: NodeJS.ErrnoException) => errors.push(e.code ?? e.message));
+      socket.on("close", () => resolve({ status: Number(data.split(" ")[1]), errors }));
+      socket.write(`POST /api/v1/auth/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${size}\r\n\r\n`);
+      let sent = 0;
+      const pump = () => {
+        while (sent < size && !socket.destroyed) {
+          sent += chunk.length;
+          // A little at a time, as a real upload arrives: the answer is out long before the body ends.
+          if (!socket.write(chunk)) return void socket.once("drain", () => setTimeout(pump, 1));
+        }
+        if (!socket.destroyed) socket.end();
+      };
+      setTimeout(pump, 20);
+    });
+    expect(result.status).toBe(413);
+    expect(result.errors).toEqual([]);
+  });
+});
