@@ -18,6 +18,7 @@
 // user's own choice cannot be known before the session is read), and the headers next.config.ts
 // would have added (Cache-Control: no-store, X-Content-Type-Options: nosniff).
 import http from "node:http";
+import { acceptedLanguages } from "../lib/i18n/accept-language.mjs";
 import { formatBytes } from "./body-limit.mjs";
 
 export { bodyLimitBytes, DEFAULT_BODY_LIMIT_BYTES, formatBytes, MIN_BODY_LIMIT_BYTES } from "./body-limit.mjs";
@@ -33,16 +34,7 @@ export const MESSAGES = {
 export function edgeLocale(headers) {
   const cookie = /(?:^|;\s*)hms_locale=([^;]*)/.exec(headers.cookie ?? "")?.[1];
   if (cookie === "en" || cookie === "fr") return cookie;
-  const ranked = String(headers["accept-language"] ?? "")
-    .split(",")
-    .map((part) => {
-      const [tag, ...params] = part.trim().split(";");
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-      return { base: tag.trim().toLowerCase().split("-")[0], q: q ? Number(q.slice(2)) || 0 : 1 };
-    })
-    .filter((r) => r.q > 0)
-    .sort((a, b) => b.q - a.q);
-  return ranked.map((r) => r.base).find((b) => b === "en" || b === "fr") ?? "en";
+  return acceptedLanguages(headers["accept-language"]).find((b) => b === "en" || b === "fr") ?? "en";
 }
 
 /** The path (before `?`) has a malformed %-escape or escapes that are not UTF-8. */

@@ -1,5 +1,6 @@
 import { en, type Messages } from "./en";
 import { fr } from "./fr";
+import { acceptedLanguages } from "./accept-language.mjs";
 
 export type { Messages } from "./en";
 
@@ -22,15 +23,5 @@ export function catalog(locale: Locale): Messages {
 
 /** The best supported language for an Accept-Language header, or null. */
 export function fromAcceptLanguage(header: string | null | undefined): Locale | null {
-  if (!header) return null;
-  const ranked = header
-    .split(",")
-    .map((part) => {
-      const [tag, ...params] = part.trim().split(";");
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-      return { base: tag.trim().toLowerCase().split("-")[0], q: q ? Number(q.slice(2)) || 0 : 1 };
-    })
-    .filter((r) => r.q > 0)
-    .sort((a, b) => b.q - a.q);
-  return ranked.map((r) => r.base).find(isLocale) ?? null;
+  return acceptedLanguages(header).find(isLocale) ?? null;
 }
