@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { en } from "@/lib/i18n/en";
 import { ZDate, ZInstant } from "@/lib/scheduling/schemas";
+import { CONSCIOUSNESS } from "./news2";
 
 const m = en.clinical.errors;
 
@@ -61,6 +62,10 @@ export const ZVitals = z
     weightKg: measure("Weight", 0.1, 500, "kg", false),
     heightCm: measure("Height", 20, 260, "cm", false),
     painScore: measure("Pain", 0, 10, "", true),
+    // For NEWS2 (with respiration, SpO2, systolic, pulse and temperature). Optional: a set without them
+    // is recorded, unscored ("incomplete set"). Exact types: "A"…"U" and a JSON boolean, no coercion.
+    consciousness: z.preprocess((x) => (x === null || x === "" ? undefined : x), z.enum(CONSCIOUSNESS, m.consciousness).optional()),
+    supplementalOxygen: z.preprocess((x) => (x === null ? undefined : x), z.boolean({ error: m.supplementalOxygen }).optional()),
     takenAt: z.preprocess(blankAsUndefined, ZInstant.optional()),
     note: text(1000),
   })
