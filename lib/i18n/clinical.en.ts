@@ -139,6 +139,8 @@ export const clinicalEn = {
     oxygenNo: "No (air)",
     oxygenYes: "Yes (oxygen)",
     news2: "NEWS2",
+    consciousnessShort: "ACVPU",
+    oxygenShort: "O₂",
     news2Hint: "Scored when respiration, SpO₂, oxygen, systolic BP, pulse, consciousness and temperature are all recorded.",
     news2Bands: { low: "low", "low-medium": "low–medium (a parameter scored 3)", medium: "medium", high: "high" },
     news2Reasons: { "under 16": "no score: under 16", pregnant: "no score: pregnant", "incomplete set": "no score: incomplete set" },

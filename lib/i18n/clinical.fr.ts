@@ -139,6 +139,8 @@ export const clinicalFr: Messages["clinical"] = {
     oxygenNo: "Non (air ambiant)",
     oxygenYes: "Oui (oxygène)",
     news2: "NEWS2",
+    consciousnessShort: "ACVPU",
+    oxygenShort: "O₂",
     news2Hint: "Calculé quand fréquence respiratoire, SpO₂, oxygène, PA systolique, pouls, conscience et température sont tous saisis.",
     news2Bands: { low: "faible", "low-medium": "faible à moyen (un paramètre à 3)", medium: "moyen", high: "élevé" },
     news2Reasons: { "under 16": "pas de score : moins de 16 ans", pregnant: "pas de score : grossesse", "incomplete set": "pas de score : série incomplète" },
