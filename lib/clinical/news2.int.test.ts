@@ -7,8 +7,8 @@ import type { Ctx } from "@/lib/server/session";
 import { parseInput } from "@/lib/server/validation";
 import { resetDatabase } from "@/tests/reset";
 import { chartClinical, listVitals } from "./queries";
-import { ZVitals } from "./schemas";
-import { recordVitals, updateVitals } from "./service";
+import { ZNews2Flags, ZVitals } from "./schemas";
+import { recordVitals, setNews2Flags, updateVitals } from "./service";
 
 const PW = "pw-0123456789";
 const ctxOf = (u: { id: string; email: string; name: string }, role: Ctx["actor"]["role"]): Ctx => ({ actor: { id: u.id, role, name: u.name, email: u.email }, ip: null });
@@ -112,5 +112,17 @@ describe("NEWS2 with the vitals", () => {
     expect(ZVitals.safeParse({ ...normal, supplementalOxygen: "true" }).success).toBe(false);
     expect(ZVitals.safeParse({ ...normal, supplementalOxygen: 1 }).success).toBe(false);
     expect(ZVitals.safeParse({ ...normal, consciousness: null, supplementalOxygen: null }).success).toBe(true);
+  });
+
+  it("doctors set the pregnancy and scale 2 flags (exact booleans); nurses may not", async () => {
+    await expect(setNews2Flags(db(), nurse, patientId, parseInput(ZNews2Flags, { pregnant: true }))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(() => parseInput(ZNews2Flags, { pregnant: "true" })).toThrow();
+    expect(() => parseInput(ZNews2Flags, {})).toThrow();
+    expect(() => parseInput(ZNews2Flags, { pregnant: true, other: 1 })).toThrow();
+    expect(await setNews2Flags(db(), doctor, patientId, parseInput(ZNews2Flags, { spo2Scale2: true }))).toEqual({ id: patientId, pregnant: false, spo2Scale2: true });
+    expect((await record({ ...normal, spo2: 88 })).news2).toMatchObject({ scale: 2, subscores: { spo2: 0 } });
+    await setNews2Flags(db(), doctor, patientId, parseInput(ZNews2Flags, { pregnant: true }));
+    expect(await record(normal)).toMatchObject({ news2: null, news2Reason: "pregnant" });
+    expect(await db().auditEvent.count({ where: { entity: "Patient", entityId: patientId, action: "UPDATE" } })).toBe(2);
   });
 });

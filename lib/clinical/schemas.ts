@@ -75,6 +75,13 @@ export const ZVitals = z
   });
 export type VitalsInput = z.infer<typeof ZVitals>;
 
+/** A doctor's NEWS2 flags on a patient (PATCH semantics, JSON booleans): no score in pregnancy; SpO2 scale 2. */
+export const ZNews2Flags = z
+  .object({ pregnant: z.boolean({ error: m.flagBoolean }).optional(), spo2Scale2: z.boolean({ error: m.flagBoolean }).optional() })
+  .strict()
+  .refine((x) => x.pregnant !== undefined || x.spo2Scale2 !== undefined, { path: ["_"], message: m.flagBoolean });
+export type News2FlagsInput = z.infer<typeof ZNews2Flags>;
+
 export const SHIFTS = ["DAY", "EVENING", "NIGHT"] as const;
 export const NOTE_CATEGORIES = ["ASSESSMENT", "MEDICATION", "CARE", "OBSERVATION", "HANDOVER", "OTHER"] as const;
 export const ZNurseNote = z.object({

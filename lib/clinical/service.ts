@@ -10,7 +10,7 @@ import type { Ctx } from "@/lib/server/session";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { flagFor } from "./measures";
 import { news2Alerts, news2For, type News2 } from "./news2";
-import type { ConsultationContent, ConsultationCreate, LabOrderInput, LabResultInput, NurseNoteInput, VitalsInput } from "./schemas";
+import type { ConsultationContent, ConsultationCreate, LabOrderInput, LabResultInput, News2FlagsInput, NurseNoteInput, VitalsInput } from "./schemas";
 
 const m = en.clinical.errors;
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -209,6 +209,17 @@ async function notifyNews2(tx: Tx, patient: News2Patient, n: News2) {
       link: `/patients/${patient.id}`,
     });
   }
+}
+
+/** A doctor sets a patient's NEWS2 flags (pregnancy; SpO2 scale 2); later sets are scored with them. */
+export async function setNews2Flags(prisma: Db, ctx: Ctx, patientId: string, input: News2FlagsInput) {
+  if (ctx.actor.role !== "DOCTOR") throw new AppError("FORBIDDEN", m.notAuthor);
+  return prisma.$transaction(async (tx) => {
+    await writablePatient(tx, patientId);
+    const p = await tx.patient.update({ where: { id: patientId }, data: input, select: { id: true, pregnant: true, spo2Scale2: true } });
+    await audit(tx, ctx, { action: "UPDATE", entity: "Patient", entityId: patientId, patientId, details: { news2Flags: input } });
+    return p;
+  });
 }
 
 /** Vitals by a nurse or doctor; editable by their author for the lock window from recording. */

@@ -35,6 +35,7 @@ export const clinicalEn = {
     oneMeasurement: "Record at least one measurement",
     consciousness: "Choose A, C, V, P or U",
     supplementalOxygen: "Say whether the patient is on oxygen (true or false)",
+    flagBoolean: "Send pregnant and/or spo2Scale2 as true or false",
     diastolic: "Diastolic must be lower than systolic",
     range: (label: string, low: number, high: number, unit: string) => `${label} must be between ${low} and ${high}${unit ? ` ${unit}` : ""}`,
     whole: "Use a whole number",

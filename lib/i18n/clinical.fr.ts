@@ -35,6 +35,7 @@ export const clinicalFr: Messages["clinical"] = {
     oneMeasurement: "Saisissez au moins une mesure",
     consciousness: "Choisissez A, C, V, P ou U",
     supplementalOxygen: "Indiquez si le patient est sous oxygène (true ou false)",
+    flagBoolean: "Envoyez pregnant et/ou spo2Scale2 à true ou false",
     diastolic: "La diastolique doit être inférieure à la systolique",
     range: (label: string, low: number, high: number, unit: string) => `${label} doit être compris entre ${low} et ${high}${unit ? ` ${unit}` : ""}`,
     whole: "Utilisez un nombre entier",
