@@ -202,10 +202,10 @@ async function news2Recipients(tx: Tx, patientId: string) {
 async function notifyNews2(tx: Tx, patient: News2Patient, n: News2) {
   if (!news2Alerts(n)) return;
   for (const r of await news2Recipients(tx, patient.id)) {
-    const t = catalog(localeOf(r.language)).clinical.vitals;
+    const t = catalog(localeOf(r.language)).clinical;
     await notify(tx, r.id, {
-      title: t.news2AlertTitle(n.score, t.news2Bands[n.band]),
-      body: t.news2AlertBody(`${patient.firstName} ${patient.lastName}`, patient.mrn),
+      title: t.phrases.news2AlertTitle(n.score, t.vitals.news2Bands[n.band]),
+      body: t.phrases.news2AlertBody(`${patient.firstName} ${patient.lastName}`, patient.mrn),
       link: `/patients/${patient.id}`,
     });
   }

@@ -3,6 +3,8 @@
 // values live in `phrases`; messages the services throw in `errors`.
 export const clinicalEn = {
   phrases: {
+    news2AlertTitle: (score: number, band: string) => `NEWS2 ${score} (${band})`,
+    news2AlertBody: (patient: string, mrn: string) => `${patient} (${mrn}): new observations call for an urgent clinical review.`,
     lastUpdated: (who: string, when: string) => `Last updated by ${who} at ${when}`,
     signedBy: (who: string, when: string) => `Signed by ${who} at ${when}`,
     lockedAt: (when: string) => `Editable by the author until ${when}`,
@@ -153,8 +155,6 @@ export const clinicalEn = {
     flagScale2Hint: "Hypercapnic respiratory failure with a target saturation of 88–92%.",
     flagsSave: "Save NEWS2 settings",
     flagsSaved: "NEWS2 settings saved; they apply to the next observations.",
-    news2AlertTitle: (score: number, band: string) => `NEWS2 ${score} (${band})`,
-    news2AlertBody: (patient: string, mrn: string) => `${patient} (${mrn}): new observations call for an urgent clinical review.`,
   },
   notes: {
     title: "Nurse notes",

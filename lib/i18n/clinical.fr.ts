@@ -3,6 +3,8 @@ import type { Messages } from "./en";
 // French strings for the clinical record (same shape as clinical.en.ts).
 export const clinicalFr: Messages["clinical"] = {
   phrases: {
+    news2AlertTitle: (score: number, band: string) => `NEWS2 ${score} (${band})`,
+    news2AlertBody: (patient: string, mrn: string) => `${patient} (${mrn}) : les dernières constantes appellent une évaluation clinique urgente.`,
     lastUpdated: (who: string, when: string) => `Dernière modification par ${who} le ${when}`,
     signedBy: (who: string, when: string) => `Signée par ${who} le ${when}`,
     lockedAt: (when: string) => `Modifiable par l'auteur jusqu'au ${when}`,
@@ -153,8 +155,6 @@ export const clinicalFr: Messages["clinical"] = {
     flagScale2Hint: "Insuffisance respiratoire hypercapnique, saturation cible 88–92 %.",
     flagsSave: "Enregistrer les réglages NEWS2",
     flagsSaved: "Réglages NEWS2 enregistrés ; ils s'appliquent aux prochaines constantes.",
-    news2AlertTitle: (score: number, band: string) => `NEWS2 ${score} (${band})`,
-    news2AlertBody: (patient: string, mrn: string) => `${patient} (${mrn}) : les dernières constantes appellent une évaluation clinique urgente.`,
   },
   notes: {
     title: "Transmissions infirmières",
