@@ -109,10 +109,15 @@ test.describe("nurse", () => {
       await form.getByLabel("SpO₂ (%)").fill("97");
       await form.getByLabel("Weight (kg)").fill("70");
       await form.getByLabel("Height (cm)").fill("175");
+      // With respiration, ACVPU and air/oxygen the set is complete: NEWS2 is scored.
+      await form.getByLabel("Respiratory rate (/min)").fill("16");
+      await form.getByLabel("Consciousness (ACVPU)").selectOption("A");
+      await form.getByLabel("On supplemental oxygen").selectOption("no");
       await form.getByRole("button", { name: "Save vitals" }).click();
       await expect(form.getByText("Vitals recorded.")).toBeVisible();
       await expect(page.getByText(`${sys}/${dia} mmHg`)).toBeVisible();
     }
+    await expect(page.getByText("NEWS2 0 · low").first()).toBeVisible();
     await expect(page.getByRole("figure", { name: "Vital signs over time" })).toBeVisible();
     await expect(page.locator('[data-testid="vitals-trend"] .recharts-line')).toHaveCount(5);
     await expect(page.getByText("22.9").first()).toBeVisible();

@@ -83,6 +83,20 @@ async function Addenda({ items, m }: { items: { id: string; author: string; text
   ));
 }
 
+const NEWS2_TONE = { low: "success", "low-medium": "warning", medium: "warning", high: "danger" } as const;
+
+/** A set's NEWS2 as text and colour (never colour alone): "5 medium", or why there is no score. */
+export function News2Badge({ vital, labels }: { vital: Pick<ChartVital, "news2" | "news2Reason">; labels: M["vitals"] }) {
+  if (!vital.news2) return <span className="text-xs text-slate-600" data-news2-reason={vital.news2Reason}>{vital.news2Reason ? labels.news2Reasons[vital.news2Reason] : "—"}</span>;
+  const { score, band, scale } = vital.news2;
+  return (
+    <span data-news2={score} data-news2-band={band}>
+      <Badge tone={NEWS2_TONE[band]}>{`${labels.news2} ${score} · ${labels.news2Bands[band]}`}</Badge>
+      {scale === 2 ? <span className="ml-1 text-xs text-slate-600">({labels.news2Scale2})</span> : null}
+    </span>
+  );
+}
+
 /** The latest reading, the trend (oldest to newest) and the latest readings as a table, each with its addenda and, with `controls`, its correction (author, within the window) or an addendum. */
 export async function VitalsPanel({ vitals, m, controls }: { vitals: ChartVital[]; m: M; controls?: VitalsControls }) {
   const locale = await requestLocale();
@@ -102,6 +116,7 @@ export async function VitalsPanel({ vitals, m, controls }: { vitals: ChartVital[
     <div className="space-y-4">
       <div>
         <p className="mb-2 text-xs text-slate-500">{v.latest}: <time dateTime={latest.takenAt}>{formatStamp(latest.takenAt, locale)}</time> · {latest.recordedBy.name}</p>
+        <p className="mb-2 text-sm"><span className="mr-2 text-xs text-slate-600">{v.news2}</span><News2Badge vital={latest} labels={v} /></p>
         <dl className="grid grid-cols-3 gap-2 sm:grid-cols-6">
           {tiles.map(([label, value]) => (
             <div key={label} className="rounded-md bg-slate-50 px-3 py-2">
@@ -115,7 +130,7 @@ export async function VitalsPanel({ vitals, m, controls }: { vitals: ChartVital[
       <details open={points.length <= 1}>
         <summary className="cursor-pointer text-sm text-brand-700">{v.showTable}</summary>
         <div className="mt-2">
-          <Table head={[v.when, v.bp, v.pulseShort, v.temp, v.rr, v.spo2Short, v.bmi, v.pain, v.by]}>
+          <Table head={[v.when, v.bp, v.pulseShort, v.temp, v.rr, v.spo2Short, v.consciousnessShort, v.oxygenShort, v.news2, v.bmi, v.pain, v.by]}>
             {vitals.slice(0, TABLE_ROWS).map((x) => (
               <Fragment key={x.id}>
               <tr data-vital={x.id}>
@@ -125,13 +140,16 @@ export async function VitalsPanel({ vitals, m, controls }: { vitals: ChartVital[
                 <td className={`${cell} tabular-nums`}>{num(x.temperatureC, "", locale)}</td>
                 <td className={`${cell} tabular-nums`}>{num(x.respiratoryRate)}</td>
                 <td className={`${cell} tabular-nums`}>{num(x.spo2)}</td>
+                <td className={cell}>{x.consciousness ?? "—"}</td>
+                <td className={cell}>{x.supplementalOxygen === null ? "—" : x.supplementalOxygen ? v.oxygenYes : v.oxygenNo}</td>
+                <td className={cell}><News2Badge vital={x} labels={v} /></td>
                 <td className={`${cell} tabular-nums`}>{dec1(x.bmi, locale)}</td>
                 <td className={`${cell} tabular-nums`}>{num(x.painScore)}</td>
                 <td className={cell}>{x.recordedBy.name}</td>
               </tr>
               {x.addenda.length || controls?.edit || controls?.addendum ? (
                 <tr data-vital-extra={x.id}>
-                  <td colSpan={9} className="px-4 pb-2 text-sm">
+                  <td colSpan={12} className="px-4 pb-2 text-sm">
                     <Addenda items={x.addenda} m={m} />
                     {controls?.edit && x.recordedBy.id === controls.actorId && !x.locked ? (
                       <Disclosure label={v.edit}><VitalsForm patientId={controls.patientId} record={controls.edit} labels={v} reading={x} /></Disclosure>

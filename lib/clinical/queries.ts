@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { catalog, INTL_TAG, type Locale } from "@/lib/i18n";
 import type { AbnormalFlag } from "@/lib/generated/prisma/enums";
+import type { News2Band, News2Reason, News2Subscores } from "./news2";
 import { chartOf, type ChartAccess } from "@/lib/patients/chart";
 import { seesClinicalDetails } from "@/lib/patients/scope";
 import { audit, auditedRead, auditViews } from "@/lib/server/audit";
@@ -110,10 +111,23 @@ export async function listConsultations(prisma: Db, ctx: Ctx, filter: { chart?: 
 }
 
 const vitalSelect = {
-  id: true, takenAt: true, temperatureC: true, pulse: true, respiratoryRate: true, systolic: true, diastolic: true, spo2: true, weightKg: true, heightCm: true, painScore: true, note: true, lockedAt: true,
+  id: true, takenAt: true, temperatureC: true, pulse: true, respiratoryRate: true, systolic: true, diastolic: true, spo2: true, weightKg: true, heightCm: true, painScore: true,
+  consciousness: true, supplementalOxygen: true, news2Score: true, news2Band: true, news2Subscores: true, news2Scale: true, news2Reason: true, note: true, lockedAt: true,
   recordedBy: { select: { id: true, name: true } },
 } satisfies Prisma.VitalSignSelect;
-const vitalRow = (v: Prisma.VitalSignGetPayload<{ select: typeof vitalSelect }>) => ({ ...v, takenAt: iso(v.takenAt), lockedAt: iso(v.lockedAt), bmi: bmi(v.weightKg, v.heightCm) });
+/** The stored NEWS2 of a set as the API shows it: `news2` or null with `news2Reason`. */
+export function news2Of(v: { news2Score: number | null; news2Band: string | null; news2Subscores: unknown; news2Scale: number | null; news2Reason: string | null }) {
+  return v.news2Score === null
+    ? { news2: null, news2Reason: (v.news2Reason ?? "incomplete set") as News2Reason }
+    : { news2: { score: v.news2Score, band: v.news2Band as News2Band, subscores: v.news2Subscores as News2Subscores, scale: (v.news2Scale ?? 1) as 1 | 2 } };
+}
+const vitalRow = ({ news2Score, news2Band, news2Subscores, news2Scale, news2Reason, ...v }: Prisma.VitalSignGetPayload<{ select: typeof vitalSelect }>) => ({
+  ...v,
+  takenAt: iso(v.takenAt),
+  lockedAt: iso(v.lockedAt),
+  bmi: bmi(v.weightKg, v.heightCm),
+  ...news2Of({ news2Score, news2Band, news2Subscores, news2Scale, news2Reason }),
+});
 export type VitalRow = ReturnType<typeof vitalRow>;
 
 const noteSelect = { id: true, shift: true, category: true, text: true, createdAt: true, lockedAt: true, author: { select: { id: true, name: true } } } satisfies Prisma.NurseNoteSelect;
@@ -219,7 +233,7 @@ export async function chartClinical(prisma: Db, chart: ChartAccess, limits = { c
       FROM "Consultation" c JOIN "User" u ON u.id = c."doctorId"
       WHERE c."patientId" = ${patientId} ${signedOnly} ORDER BY c."createdAt" DESC, c.id DESC LIMIT ${limits.consultations}`,
     prisma.$queryRaw<V[]>`
-      SELECT v.id, v."takenAt", v."temperatureC", v.pulse, v."respiratoryRate", v.systolic, v.diastolic, v.spo2, v."weightKg", v."heightCm", v."painScore", v.note, v."lockedAt", u.id AS "byId", u.name AS "byName",
+      SELECT v.id, v."takenAt", v."temperatureC", v.pulse, v."respiratoryRate", v.systolic, v.diastolic, v.spo2, v."weightKg", v."heightCm", v."painScore", v.consciousness, v."supplementalOxygen", v."news2Score", v."news2Band", v."news2Subscores", v."news2Scale", v."news2Reason", v.note, v."lockedAt", u.id AS "byId", u.name AS "byName",
              coalesce((SELECT json_agg(json_build_object('id', a.id, 'author', au.name, 'text', a.text, 'createdAt', a."createdAt") ORDER BY a."createdAt")
                 FROM "Addendum" a JOIN "User" au ON au.id = a."authorId" WHERE a."vitalSignId" = v.id), '[]') AS addenda
       FROM "VitalSign" v JOIN "User" u ON u.id = v."recordedById"

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { en } from "@/lib/i18n/en";
 import { ZDate, ZInstant } from "@/lib/scheduling/schemas";
+import { CONSCIOUSNESS } from "./news2";
 
 const m = en.clinical.errors;
 
@@ -61,6 +62,10 @@ export const ZVitals = z
     weightKg: measure("Weight", 0.1, 500, "kg", false),
     heightCm: measure("Height", 20, 260, "cm", false),
     painScore: measure("Pain", 0, 10, "", true),
+    // For NEWS2 (with respiration, SpO2, systolic, pulse and temperature). Optional: a set without them
+    // is recorded, unscored ("incomplete set"). Exact types: "A"…"U" and a JSON boolean, no coercion.
+    consciousness: z.preprocess((x) => (x === null || x === "" ? undefined : x), z.enum(CONSCIOUSNESS, m.consciousness).optional()),
+    supplementalOxygen: z.preprocess((x) => (x === null ? undefined : x), z.boolean({ error: m.supplementalOxygen }).optional()),
     takenAt: z.preprocess(blankAsUndefined, ZInstant.optional()),
     note: text(1000),
   })
@@ -69,6 +74,13 @@ export const ZVitals = z
     if (x.systolic !== undefined && x.diastolic !== undefined && x.diastolic >= x.systolic) ctx.addIssue({ code: "custom", path: ["diastolic"], message: m.diastolic });
   });
 export type VitalsInput = z.infer<typeof ZVitals>;
+
+/** A doctor's NEWS2 flags on a patient (PATCH semantics, JSON booleans): no score in pregnancy; SpO2 scale 2. */
+export const ZNews2Flags = z
+  .object({ pregnant: z.boolean({ error: m.flagBoolean }).optional(), spo2Scale2: z.boolean({ error: m.flagBoolean }).optional() })
+  .strict()
+  .refine((x) => x.pregnant !== undefined || x.spo2Scale2 !== undefined, { path: ["_"], message: m.flagBoolean });
+export type News2FlagsInput = z.infer<typeof ZNews2Flags>;
 
 export const SHIFTS = ["DAY", "EVENING", "NIGHT"] as const;
 export const NOTE_CATEGORIES = ["ASSESSMENT", "MEDICATION", "CARE", "OBSERVATION", "HANDOVER", "OTHER"] as const;

@@ -7,8 +7,10 @@ import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { AppError, notFound } from "@/lib/server/errors";
 import type { Ctx } from "@/lib/server/session";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { flagFor } from "./measures";
-import type { ConsultationContent, ConsultationCreate, LabOrderInput, LabResultInput, NurseNoteInput, VitalsInput } from "./schemas";
+import { news2Alerts, news2For, type News2 } from "./news2";
+import type { ConsultationContent, ConsultationCreate, LabOrderInput, LabResultInput, News2FlagsInput, NurseNoteInput, VitalsInput } from "./schemas";
 
 const m = en.clinical.errors;
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -147,21 +149,99 @@ const vitalColumns = (v: VitalsInput) => ({
   weightKg: v.weightKg ?? null,
   heightCm: v.heightCm ?? null,
   painScore: v.painScore ?? null,
+  consciousness: v.consciousness ?? null,
+  supplementalOxygen: v.supplementalOxygen ?? null,
   note: v.note ?? null,
 });
+
+type News2Patient = { id: string; firstName: string; lastName: string; mrn: string; dateOfBirth: Date; pregnant: boolean; spo2Scale2: boolean };
+const news2PatientSelect = { id: true, firstName: true, lastName: true, mrn: true, dateOfBirth: true, pregnant: true, spo2Scale2: true } as const;
+
+/** The stored NEWS2 columns of a set (with the patient's flags as they are at recording). */
+function news2Columns(v: VitalsInput, patient: News2Patient, takenAt: Date) {
+  const r = news2For(v, patient, takenAt);
+  return {
+    result: r,
+    columns: r.news2
+      ? { news2Score: r.news2.score, news2Band: r.news2.band, news2Subscores: r.news2.subscores, news2Scale: r.news2.scale, news2Reason: null }
+      : { news2Score: null, news2Band: null, news2Subscores: Prisma.DbNull, news2Scale: null, news2Reason: r.reason },
+  };
+}
+
+/**
+ * Who hears at once of a NEWS2 of 5 or more or a single parameter at 3: the attending doctor of the
+ * patient's current admission, and the nurses of the ward of its current bed. Nurses are not assigned
+ * to wards in this schema; they belong to a department (StaffProfile.departmentId) as wards do, so a
+ * ward's nurses are the active nurses of the ward's department — and, for a ward without a department,
+ * every active nurse (a deteriorating patient must reach someone). A patient who is not admitted has
+ * no attending doctor nor ward: nobody is notified (the recording clinician is with them).
+ */
+async function news2Recipients(tx: Tx, patientId: string) {
+  const admission = await tx.admission.findFirst({
+    where: { patientId, dischargedAt: null },
+    orderBy: { admittedAt: "desc" },
+    select: {
+      attendingDoctor: { select: { id: true, active: true, language: true } },
+      assignments: { where: { endsAt: null }, orderBy: { startsAt: "desc" }, take: 1, select: { bed: { select: { room: { select: { ward: { select: { id: true, departmentId: true } } } } } } } },
+    },
+  });
+  if (!admission) return [];
+  const recipients = new Map<string, string>();
+  if (admission.attendingDoctor.active) recipients.set(admission.attendingDoctor.id, admission.attendingDoctor.language);
+  const ward = admission.assignments[0]?.bed.room.ward;
+  if (ward) {
+    const nurses = await tx.user.findMany({
+      where: { role: "NURSE", active: true, ...(ward.departmentId ? { staffProfile: { departmentId: ward.departmentId } } : {}) },
+      select: { id: true, language: true },
+    });
+    for (const n of nurses) recipients.set(n.id, n.language);
+  }
+  return [...recipients].map(([id, language]) => ({ id, language }));
+}
+
+async function notifyNews2(tx: Tx, patient: News2Patient, n: News2) {
+  if (!news2Alerts(n)) return;
+  for (const r of await news2Recipients(tx, patient.id)) {
+    const t = catalog(localeOf(r.language)).clinical;
+    await notify(tx, r.id, {
+      title: t.phrases.news2AlertTitle(n.score, t.vitals.news2Bands[n.band]),
+      body: t.phrases.news2AlertBody(`${patient.firstName} ${patient.lastName}`, patient.mrn),
+      link: `/patients/${patient.id}`,
+    });
+  }
+}
+
+/** A doctor sets a patient's NEWS2 flags (pregnancy; SpO2 scale 2); later sets are scored with them. */
+export async function setNews2Flags(prisma: Db, ctx: Ctx, patientId: string, input: News2FlagsInput) {
+  if (ctx.actor.role !== "DOCTOR") throw new AppError("FORBIDDEN", m.notAuthor);
+  return prisma.$transaction(async (tx) => {
+    await writablePatient(tx, patientId);
+    const p = await tx.patient.update({ where: { id: patientId }, data: input, select: { id: true, pregnant: true, spo2Scale2: true } });
+    await audit(tx, ctx, { action: "UPDATE", entity: "Patient", entityId: patientId, patientId, details: { news2Flags: input } });
+    return p;
+  });
+}
 
 /** Vitals by a nurse or doctor; editable by their author for the lock window from recording. */
 export async function recordVitals(prisma: Db, ctx: Ctx, patientId: string, input: VitalsInput) {
   const now = clock.now();
   if (input.takenAt && input.takenAt.getTime() > now.getTime() + 5 * 60_000) throw new AppError("VALIDATION_FAILED", m.notFuture, { fields: { takenAt: m.notFuture } });
   return prisma.$transaction(async (tx) => {
-    await writablePatient(tx, patientId);
+    const patient = await tx.patient.findFirst({ where: { id: patientId, active: true }, select: news2PatientSelect });
+    if (!patient) throw notFound("patient");
+    const takenAt = input.takenAt ?? now;
+    const { result, columns } = news2Columns(input, patient, takenAt);
     const row = await tx.vitalSign.create({
-      data: { patientId, recordedById: ctx.actor.id, takenAt: input.takenAt ?? now, ...vitalColumns(input), lockedAt: lockTime(now), createdAt: now, updatedAt: now },
+      data: { patientId, recordedById: ctx.actor.id, takenAt, ...vitalColumns(input), ...columns, lockedAt: lockTime(now), createdAt: now, updatedAt: now },
       select: { id: true, takenAt: true, lockedAt: true },
     });
-    await audit(tx, ctx, { action: "CREATE", entity: "VitalSign", entityId: row.id, patientId });
-    return { id: row.id, patientId, takenAt: row.takenAt.toISOString(), lockedAt: row.lockedAt.toISOString(), ...vitalColumns(input) };
+    await audit(tx, ctx, { action: "CREATE", entity: "VitalSign", entityId: row.id, patientId, details: result.news2 ? { news2: result.news2.score } : undefined });
+    if (result.news2) await notifyNews2(tx, patient, result.news2);
+    return {
+      id: row.id, patientId, takenAt: row.takenAt.toISOString(), lockedAt: row.lockedAt.toISOString(), ...vitalColumns(input),
+      news2: result.news2 && { score: result.news2.score, band: result.news2.band, subscores: result.news2.subscores, scale: result.news2.scale },
+      ...(result.news2 ? {} : { news2Reason: result.reason }),
+    };
   });
 }
 
@@ -179,15 +259,25 @@ function refusal(row: { patientId: string; authorId: string; lockedAt: Date } | 
 export async function updateVitals(prisma: Db, ctx: Ctx, patientId: string, vitalId: string, input: VitalsInput) {
   const now = clock.now();
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.vitalSign.updateMany({
+    // The corrected set is scored again; a correction that newly calls for a response notifies.
+    const current = await tx.vitalSign.findFirst({
       where: { id: vitalId, patientId, recordedById: ctx.actor.id, lockedAt: { gt: now } },
-      data: { ...vitalColumns(input), ...(input.takenAt ? { takenAt: input.takenAt } : {}), updatedAt: now },
+      select: { takenAt: true, news2Band: true, patient: { select: news2PatientSelect } },
     });
-    if (count === 0) {
+    const scored = current && news2Columns(input, current.patient, input.takenAt ?? current.takenAt);
+    const { count } = current && scored
+      ? await tx.vitalSign.updateMany({
+          where: { id: vitalId, patientId, recordedById: ctx.actor.id, lockedAt: { gt: now } },
+          data: { ...vitalColumns(input), ...scored.columns, ...(input.takenAt ? { takenAt: input.takenAt } : {}), updatedAt: now },
+        })
+      : { count: 0 };
+    if (count === 0 || !current || !scored) {
       const row = await tx.vitalSign.findUnique({ where: { id: vitalId }, select: { patientId: true, recordedById: true, lockedAt: true } });
       throw refusal(row && { ...row, authorId: row.recordedById }, patientId, ctx);
     }
     await audit(tx, ctx, { action: "UPDATE", entity: "VitalSign", entityId: vitalId, patientId });
+    const n = scored.result.news2;
+    if (n && news2Alerts(n) && (current.news2Band === null || current.news2Band === "low")) await notifyNews2(tx, current.patient, n);
     return { id: vitalId };
   });
 }

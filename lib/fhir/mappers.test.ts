@@ -16,6 +16,7 @@ const patient = {
 const vital: VitalRow = {
   id: "vit1", patientId: "pat1", recordedById: "nurse1", takenAt: at("2026-11-02T08:00:00Z"), createdAt: at("2026-11-02T08:05:00Z"),
   temperatureC: 38.2, pulse: 96, respiratoryRate: 18, systolic: 142, diastolic: 91, spo2: 97, weightKg: 70, heightCm: 175, painScore: null,
+  consciousness: null, supplementalOxygen: null, news2Score: null, news2Subscores: null, news2Scale: null,
 };
 const lab = (flag: "NORMAL" | "HIGH" | "LOW", value: number | null, valueText: string | null = null) => ({
   id: `lab-${flag}`, value, valueText, unit: null, refLow: 3.9, refHigh: 5.5, flag, enteredById: "nurse1", resultedAt: at("2026-11-03T09:00:00Z"),
@@ -206,5 +207,29 @@ describe("FHIR mappers", () => {
     const bad = { resourceType: "Patient", id: "x", birthDate: "12/04/1985", gender: null, telecom: [], active: undefined, generalPractitioner: [{ reference: "pat1" }] };
     expect(fhirProblems(bad)).toHaveLength(5);
     expect(fhirProblems({ id: "x" })).toContain("resourceType missing");
+  });
+
+  it("NEWS2: ACVPU and air/oxygen observations, the total coded as NHS Digital's FHIR-NEWS2 guidance, sub-scores as components, derived from the set", () => {
+    const scored: VitalRow = {
+      ...vital, consciousness: "C", supplementalOxygen: true, news2Score: 9, news2Scale: 2,
+      news2Subscores: { respiratoryRate: 0, spo2: 2, airOrOxygen: 2, systolic: 0, pulse: 1, consciousness: 3, temperature: 1 },
+    };
+    expect(vitalKeysOf(scored)).toEqual(expect.arrayContaining(["acvpu", "o2", "news2"]));
+    expect(vitalKeysOf(vital)).not.toContain("news2");
+    expect(vitalObservation(scored, "acvpu")).toMatchObject({ id: "vit1-acvpu", code: { coding: [{ system: "http://snomed.info/sct", code: "1104441000000107" }] }, valueCodeableConcept: { text: "New confusion" } });
+    expect(vitalObservation({ ...scored, consciousness: "A" }, "acvpu").valueCodeableConcept).toMatchObject({ coding: [{ code: "248234008" }] });
+    expect(vitalObservation(scored, "o2").valueCodeableConcept).toMatchObject({ coding: [{ system: "http://snomed.info/sct", code: "371825009" }] });
+    expect(vitalObservation({ ...scored, supplementalOxygen: false }, "o2").valueCodeableConcept).toMatchObject({ coding: [{ code: "722742002" }] });
+    const n = vitalObservation(scored, "news2");
+    expect(n).toMatchObject({
+      id: "vit1-news2", category: [{ coding: [{ code: "survey" }] }],
+      code: { coding: [{ system: "http://snomed.info/sct", code: "1104051000000101" }] },
+      valueQuantity: { value: 9, system: "http://unitsofmeasure.org", code: "{score}" },
+    });
+    expect(n.component!.map((c) => [c.code.coding![0].code, c.valueQuantity!.value])).toEqual([
+      ["1104301000000104", 0], ["1104321000000108", 2], ["1104331000000105", 2], ["1104341000000101", 0], ["1104351000000103", 1], ["1104361000000100", 3], ["1104371000000107", 1],
+    ]);
+    expect(n.derivedFrom!.map((r) => r.reference)).toEqual(["rr", "spo2", "o2", "bp", "hr", "acvpu", "temp"].map((k) => `Observation/vit1-${k}`));
+    expect(vitalObservation({ ...scored, news2Scale: 1 }, "news2").component![1].code.coding![0].code).toBe("1104311000000102");
   });
 });

@@ -11,6 +11,7 @@ export const SYSTEM = {
   prescription: "urn:hms:prescription",
   icd10cm: "http://hl7.org/fhir/sid/icd-10-cm",
   loinc: "http://loinc.org",
+  snomed: "http://snomed.info/sct",
   ucum: "http://unitsofmeasure.org",
   actCode: "http://terminology.hl7.org/CodeSystem/v3-ActCode",
   participationType: "http://terminology.hl7.org/CodeSystem/v3-ParticipationType",
@@ -208,9 +209,14 @@ export type VitalRow = {
   id: string; patientId: string; recordedById: string; takenAt: Date; createdAt: Date;
   temperatureC: number | null; pulse: number | null; respiratoryRate: number | null; systolic: number | null; diastolic: number | null;
   spo2: number | null; weightKg: number | null; heightCm: number | null; painScore: number | null;
+  consciousness: string | null; supplementalOxygen: boolean | null;
+  news2Score: number | null; news2Subscores: unknown; news2Scale: number | null;
 };
 
-type VitalDef = { loinc: string; display: string; extra?: R4.Coding[]; unit?: string; code?: string; category: "vital-signs" | "survey"; value: (v: VitalRow) => number | null };
+type VitalDef = {
+  loinc?: string; snomed?: string; display: string; extra?: R4.Coding[]; unit?: string; code?: string; category: "vital-signs" | "survey";
+  value: (v: VitalRow) => number | string | boolean | null;
+};
 
 /** One Observation per measurement; the key is the suffix of its id (`<vital id>-<key>`). */
 export const VITALS = {
@@ -226,6 +232,13 @@ export const VITALS = {
   ht: { loinc: "8302-2", display: "Body height", unit: "cm", category: "vital-signs", value: (v) => v.heightCm },
   bmi: { loinc: "39156-5", display: "Body mass index (BMI) [Ratio]", unit: "kg/m2", category: "vital-signs", value: (v) => bmi(v.weightKg, v.heightCm) },
   pain: { loinc: "72514-3", display: "Pain severity - 0-10 verbal numeric rating [Score] - Reported", unit: "{score}", code: "{score}", category: "survey", value: (v) => v.painScore },
+  // NHS Digital's FHIR-NEWS2 guidance (CareConnect observations; SNOMED CT UK edition codes): ACVPU
+  // 1104441000000107, air or oxygen as text with 722742002 "Breathing room air" / 371825009 "Patient on
+  // oxygen", the total score 1104051000000101 with the sub-scores as components and derivedFrom the
+  // vitals. Cross-checked with github.com/SynaneticsLtd/emergency-department-ig (examples/observation).
+  acvpu: { snomed: "1104441000000107", display: "ACVPU (Alert Confusion Voice Pain Unresponsive) scale score", category: "survey", value: (v) => v.consciousness },
+  o2: { display: "Air or Oxygen Observation", category: "vital-signs", value: (v) => v.supplementalOxygen },
+  news2: { snomed: "1104051000000101", display: "Royal College of Physicians NEWS2 (National Early Warning Score 2) total score", category: "survey", value: (v) => v.news2Score },
 } satisfies Record<string, VitalDef>;
 export type VitalKey = keyof typeof VITALS;
 export const VITAL_KEYS = Object.keys(VITALS) as VitalKey[];
@@ -237,15 +250,41 @@ const CATEGORY_DISPLAY = { "vital-signs": "Vital Signs", survey: "Survey", labor
 /** The measurements a vital-signs row holds, in a fixed order. */
 export const vitalKeysOf = (v: VitalRow): VitalKey[] => VITAL_KEYS.filter((k) => VITALS[k].value(v) !== null);
 
+const ACVPU_TEXT: Record<string, string> = { A: "Alert", C: "New confusion", V: "Responds to voice", P: "Responds to pain", U: "Unresponsive" };
+const NEWS2_SUBSCORE_CODES: [keyof Record<string, number>, string, string][] = [
+  ["respiratoryRate", "1104301000000104", "respiration rate score"],
+  ["spo2", "", ""], // scale 1 or 2, below
+  ["airOrOxygen", "1104331000000105", "air or oxygen score"],
+  ["systolic", "1104341000000101", "systolic blood pressure score"],
+  ["pulse", "1104351000000103", "pulse score"],
+  ["consciousness", "1104361000000100", "consciousness score"],
+  ["temperature", "1104371000000107", "temperature score"],
+];
+const SPO2_SCALE_CODE = { 1: "1104311000000102", 2: "1104321000000108" } as const;
+const score = (value: number): R4.Quantity => ({ value, system: SYSTEM.ucum, code: "{score}" });
+
+/** The total NEWS2 of a scored set: its sub-scores as components, derived from the set's observations. */
+function news2Parts(v: VitalRow): Pick<R4.Observation, "valueQuantity" | "component" | "derivedFrom"> {
+  const subs = (v.news2Subscores ?? {}) as Record<string, number>;
+  const scale = v.news2Scale === 2 ? 2 : 1;
+  const component: R4.ObservationComponent[] = NEWS2_SUBSCORE_CODES.map(([k, code, what]) => {
+    const [c, w] = k === "spo2" ? [SPO2_SCALE_CODE[scale], `oxygen saturation scale ${scale} score`] : [code, what];
+    return { code: concept(SYSTEM.snomed, c, `Royal College of Physicians NEWS2 (National Early Warning Score 2) - ${w}`), valueQuantity: score(subs[k] ?? 0) };
+  });
+  const from: VitalKey[] = ["rr", "spo2", "o2", "bp", "hr", "acvpu", "temp"];
+  return { valueQuantity: score(v.news2Score!), component, derivedFrom: from.map((k) => ref("Observation", `${v.id}-${k}`)) };
+}
+
 export function vitalObservation(v: VitalRow, key: VitalKey): R4.Observation {
   const def: VitalDef = VITALS[key];
   const value = def.value(v);
+  const coding: R4.Coding[] = def.loinc ? [{ system: SYSTEM.loinc, code: def.loinc, display: def.display }] : def.snomed ? [{ system: SYSTEM.snomed, code: def.snomed, display: def.display }] : [];
   const base: R4.Observation = {
     resourceType: "Observation",
     id: `${v.id}-${key}`,
     status: "final",
     category: categoryOf(def.category, CATEGORY_DISPLAY[def.category]),
-    code: { coding: [{ system: SYSTEM.loinc, code: def.loinc, display: def.display }, ...(def.extra ?? [])], text: def.display },
+    code: { ...(coding.length || def.extra ? { coding: [...coding, ...(def.extra ?? [])] } : {}), text: def.display },
     subject: ref("Patient", v.patientId),
     effectiveDateTime: instant(v.takenAt),
     issued: instant(v.createdAt),
@@ -257,7 +296,11 @@ export function vitalObservation(v: VitalRow, key: VitalKey): R4.Observation {
     if (v.diastolic !== null) component.push({ code: concept(SYSTEM.loinc, "8462-4", "Diastolic blood pressure"), valueQuantity: ucum(v.diastolic, "mm[Hg]") });
     return { ...base, component };
   }
-  return { ...base, valueQuantity: ucum(value!, def.unit!) };
+  // Alert is coded (248234008 "Mentally alert", as in the guidance's example); C, V, P and U go as text.
+  if (key === "acvpu") return { ...base, valueCodeableConcept: v.consciousness === "A" ? concept(SYSTEM.snomed, "248234008", "Mentally alert", "Alert") : { text: ACVPU_TEXT[v.consciousness!] } };
+  if (key === "o2") return { ...base, valueCodeableConcept: v.supplementalOxygen ? concept(SYSTEM.snomed, "371825009", "Patient on oxygen") : concept(SYSTEM.snomed, "722742002", "Breathing room air") };
+  if (key === "news2") return { ...base, ...news2Parts(v) };
+  return { ...base, valueQuantity: ucum(value as number, def.unit!) };
 }
 
 // --- Observation: lab results ---------------------------------------------------------------

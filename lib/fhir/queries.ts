@@ -11,7 +11,7 @@ import type { Db } from "@/lib/server/db";
 import type { Ctx } from "@/lib/server/session";
 import {
   admissionEncounter, consultationEncounter, diagnosisCondition, labObservation, problemCondition, toAllergy, toAppointment, toMedicationRequest,
-  toPatient, toPractitioner, VITAL_KEYS, vitalKeysOf, vitalObservation, type VitalKey,
+  toPatient, toPractitioner, VITAL_KEYS, VITALS, vitalKeysOf, vitalObservation, type VitalKey,
 } from "./mappers";
 
 // Reads behind the FHIR API: each selects only what its mapper reads, each is scoped to what the
@@ -65,6 +65,7 @@ const SELECT = {
   vital: {
     id: true, patientId: true, recordedById: true, takenAt: true, createdAt: true, temperatureC: true, pulse: true, respiratoryRate: true,
     systolic: true, diastolic: true, spo2: true, weightKg: true, heightCm: true, painScore: true,
+    consciousness: true, supplementalOxygen: true, news2Score: true, news2Subscores: true, news2Scale: true,
   },
   lab: {
     id: true, value: true, valueText: true, unit: true, refLow: true, refHigh: true, flag: true, enteredById: true, resultedAt: true,
@@ -209,7 +210,7 @@ function source<W, R>(
  * in SQL, so counting and paging are by Observation, not by row.
  */
 function vitalSource(prisma: Db, ctx: Ctx, patientId: string, category?: ObservationCategory): Source {
-  const keys = VITAL_KEYS.filter((k) => !category || (k === "pain" ? category === "survey" : category === "vital-signs"));
+  const keys = VITAL_KEYS.filter((k) => !category || VITALS[k].category === category);
   if (!keys.length) return { count: async () => 0, page: async () => [] };
   const present: Record<VitalKey, Prisma.Sql> = {
     temp: Prisma.sql`v."temperatureC" IS NOT NULL`,
@@ -221,6 +222,9 @@ function vitalSource(prisma: Db, ctx: Ctx, patientId: string, category?: Observa
     ht: Prisma.sql`v."heightCm" IS NOT NULL`,
     bmi: Prisma.sql`(v."weightKg" > 0 AND v."heightCm" > 0)`,
     pain: Prisma.sql`v."painScore" IS NOT NULL`,
+    acvpu: Prisma.sql`v.consciousness IS NOT NULL`,
+    o2: Prisma.sql`v."supplementalOxygen" IS NOT NULL`,
+    news2: Prisma.sql`v."news2Score" IS NOT NULL`,
   };
   const values = Prisma.join(keys.map((k, i) => Prisma.sql`(${k}, ${i}, ${present[k]})`));
   const own = isPatient(ctx) ? Prisma.sql`AND EXISTS (SELECT 1 FROM "Patient" p WHERE p.id = v."patientId" AND p."userId" = ${ctx.actor.id})` : Prisma.empty;

@@ -2,12 +2,19 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { ZAddendum, ZNurseNote, ZVitals } from "@/lib/clinical/schemas";
-import { addRecordAddendum, createNurseNote, recordVitals, updateNurseNote, updateVitals } from "@/lib/clinical/service";
+import { ZAddendum, ZNews2Flags, ZNurseNote, ZVitals } from "@/lib/clinical/schemas";
+import { addRecordAddendum, createNurseNote, recordVitals, setNews2Flags, updateNurseNote, updateVitals } from "@/lib/clinical/service";
 import { defineAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
 
 const ZPatient = z.object({ patientId: z.string().min(1) });
+
+/** A doctor's NEWS2 flags on the patient (pregnancy; SpO2 scale 2). */
+export const news2FlagsAction = defineAction({ permission: "clinical.write", schema: z.object({ patientId: z.string().min(1), pregnant: z.boolean(), spo2Scale2: z.boolean() }) }, async (ctx, { patientId, ...input }) => {
+  await setNews2Flags(db(), ctx, patientId, ZNews2Flags.parse(input));
+  revalidatePath(`/patients/${patientId}`);
+  return { id: patientId };
+});
 
 export const recordVitalsAction = defineAction({ permission: "vitals.write", schema: ZVitals.and(ZPatient) }, async (ctx, { patientId, ...input }) => {
   const { id } = await recordVitals(db(), ctx, patientId, input);

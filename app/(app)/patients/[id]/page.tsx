@@ -24,7 +24,8 @@ import { stringParams } from "@/lib/server/page-query";
 import { orderLabTestsAction } from "../../lab/actions";
 import { deactivatePatientAction } from "../actions";
 import { requestExportAction } from "../../exports/actions";
-import { addNurseNoteAction, nurseNoteAddendumAction, recordVitalsAction, updateNurseNoteAction, updateVitalsAction, vitalsAddendumAction } from "./clinical-actions";
+import { News2FlagsForm } from "@/components/clinical/News2FlagsForm";
+import { addNurseNoteAction, news2FlagsAction, nurseNoteAddendumAction, recordVitalsAction, updateNurseNoteAction, updateVitalsAction, vitalsAddendumAction } from "./clinical-actions";
 
 const TIMELINE_PAGE = 25;
 
@@ -43,6 +44,8 @@ export default async function PatientChartPage({ params, searchParams }: { param
   // reads side by side, each of the opened chart.
   const chart = await openChart(db(), ctx, id, { need: "patient.chart.read" });
   const p = patientRecord(chart);
+  // The NEWS2 flags (doctors set them; the chart was opened and audited above).
+  const news2Flags = can(role, "clinical.write") ? await db().patient.findUnique({ where: { id }, select: { pregnant: true, spo2Scale2: true } }) : null;
   const [clinical, history, tests] = await Promise.all([
     chartClinical(db(), chart),
     timeline(db(), chart, { page: tlPage, pageSize: TIMELINE_PAGE }, await requestLocale()),
@@ -140,6 +143,12 @@ export default async function PatientChartPage({ params, searchParams }: { param
         {can(role, "vitals.write") && p.active ? (
           <Card title={cm.vitals.record}>
             <VitalsForm patientId={p.id} record={recordVitalsAction} labels={cm.vitals} />
+            {can(role, "clinical.write") && news2Flags ? (
+              <div className="mt-4 border-t border-slate-100 pt-4">
+                <h3 className="mb-2 text-sm font-semibold">{cm.vitals.flags}</h3>
+                <News2FlagsForm patientId={p.id} save={news2FlagsAction} labels={cm.vitals} initial={news2Flags} />
+              </div>
+            ) : null}
           </Card>
         ) : null}
         <Card title={cm.lab.title} className={tests.length && p.active ? "lg:col-span-2" : "lg:col-span-3"}>
