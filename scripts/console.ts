@@ -309,6 +309,10 @@ async function main(argv: string[]): Promise<void> {
   process.env.DATABASE_URL ??= (await runningEmbeddedUrl("hospital")) ?? undefined;
   // The app's own secret (as npm start keeps it), so that links printed here work.
   process.env.NEXTAUTH_SECRET ||= await persistentSecret("secret");
+  // STATEMENT_TIMEOUT_MS bounds the statements of web requests (lib/server/db.ts); an operator's
+  // command may rightly run longer (verifying a years-long audit chain is one statement), as may
+  // the job worker's, which has none either.
+  process.env.STATEMENT_TIMEOUT_MS = "0";
   const program = buildProgram();
   try {
     if (argv.length <= 2) return program.outputHelp();
