@@ -6,6 +6,7 @@ import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { AppError, notFound } from "@/lib/server/errors";
+import { can } from "@/lib/server/permissions";
 import type { Ctx } from "@/lib/server/session";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { flagFor } from "./measures";
@@ -213,7 +214,7 @@ async function notifyNews2(tx: Tx, patient: News2Patient, n: News2) {
 
 /** A doctor sets a patient's NEWS2 flags (pregnancy; SpO2 scale 2); later sets are scored with them. */
 export async function setNews2Flags(prisma: Db, ctx: Ctx, patientId: string, input: News2FlagsInput) {
-  if (ctx.actor.role !== "DOCTOR") throw new AppError("FORBIDDEN", m.notAuthor);
+  if (!can(ctx.actor.role, "clinical.write")) throw new AppError("FORBIDDEN", m.notAuthor);
   return prisma.$transaction(async (tx) => {
     await writablePatient(tx, patientId);
     const p = await tx.patient.update({ where: { id: patientId }, data: input, select: { id: true, pregnant: true, spo2Scale2: true } });
