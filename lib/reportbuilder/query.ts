@@ -9,8 +9,8 @@ type Filter = NonNullable<ReportSpecInput["filters"]>[number];
 type Group = NonNullable<ReportSpecInput["groupBy"]>[number];
 type Aggregate = NonNullable<ReportSpecInput["aggregates"]>[number];
 
-/** Digits → a number; other text is kept (typed as the number it should be) for the schema to refuse. */
-const queryNumber = (raw: string | null): number | undefined => (raw === null ? undefined : /^\d{1,15}$/.test(raw) ? Number(raw) : (raw as unknown as number));
+/** Digits → a number; any other text → NaN, which the spec's schema refuses on that field (as formNumber does for forms). */
+const queryNumber = (raw: string | null): number | undefined => (raw === null ? undefined : /^\d{1,15}$/.test(raw) ? Number(raw) : Number.NaN);
 
 const LIST_OPS = new Set(["in", "between"]);
 

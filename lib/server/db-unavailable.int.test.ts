@@ -1,6 +1,6 @@
 import { NextRequest } from "next/server";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "@/lib/i18n/en";
 import { publicRoute } from "./api";
 import { createDb, db } from "./db";
@@ -11,11 +11,11 @@ import { databaseUnavailable } from "./errors-map";
 // the pool serves the next request by itself.
 
 const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+beforeAll(() => admin.connect());
 afterAll(() => admin.end());
 
 /** Terminates the backend running a statement that contains `marker`, once it is running. */
 async function terminateWhenRunning(marker: string): Promise<void> {
-  if (!(admin as unknown as { _connected?: boolean })._connected) await admin.connect().catch(() => {});
   for (let i = 0; i < 200; i++) {
     const { rows } = await admin.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE query LIKE $1 AND pid <> pg_backend_pid() AND state = 'active'`, [`%${marker}%`]);
     if (rows.length) {
