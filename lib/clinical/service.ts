@@ -1,6 +1,6 @@
 import { catalog, localeOf } from "@/lib/i18n";
 import { en } from "@/lib/i18n/en";
-import { notify } from "@/lib/notifications/service";
+import { notify, notifyAll } from "@/lib/notifications/service";
 import { audit } from "@/lib/server/audit";
 import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
@@ -202,14 +202,19 @@ async function news2Recipients(tx: Tx, patientId: string) {
 
 async function notifyNews2(tx: Tx, patient: News2Patient, n: News2) {
   if (!news2Alerts(n)) return;
-  for (const r of await news2Recipients(tx, patient.id)) {
-    const t = catalog(localeOf(r.language)).clinical;
-    await notify(tx, r.id, {
-      title: t.phrases.news2AlertTitle(n.score, t.vitals.news2Bands[n.band]),
-      body: t.phrases.news2AlertBody(`${patient.firstName} ${patient.lastName}`, patient.mrn),
-      link: `/patients/${patient.id}`,
-    });
-  }
+  // One statement for every recipient (a department's nurses), each in their own language.
+  await notifyAll(
+    tx,
+    (await news2Recipients(tx, patient.id)).map((r) => {
+      const t = catalog(localeOf(r.language)).clinical;
+      return {
+        userId: r.id,
+        title: t.phrases.news2AlertTitle(n.score, t.vitals.news2Bands[n.band]),
+        body: t.phrases.news2AlertBody(`${patient.firstName} ${patient.lastName}`, patient.mrn),
+        link: `/patients/${patient.id}`,
+      };
+    }),
+  );
 }
 
 /** A doctor sets a patient's NEWS2 flags (pregnancy; SpO2 scale 2); later sets are scored with them. */
