@@ -3,7 +3,8 @@ import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { isoInZone, nextDates, startOfLocalDay, today } from "@/lib/scheduling/time";
-import { chartOf, type ChartAccess } from "./chart";
+import type { Ctx } from "@/lib/server/session";
+import { chartOf, openChart, type ChartAccess } from "./chart";
 import { ageOn } from "./queries";
 
 /** Why the banner shows no NEWS2: the score's own reasons, or no observations recorded yet. */
@@ -100,4 +101,13 @@ function bannerNews2(
   if (!v) return { score: null, reason: "no vitals", takenAt: null };
   if (v.news2Score === null) return { score: null, reason: (v.news2Reason ?? "incomplete set") as News2Reason, takenAt };
   return { score: v.news2Score, band: v.news2Band as News2Band, takenAt: isoInZone(v.takenAt, zone) };
+}
+
+/**
+ * The banner of a page about one patient that is not the chart (a consultation, a prescription, an
+ * invoice…): the patient's record is opened for the actor (scope checked; one audit VIEW row marked
+ * `view: "banner"`), then read as above. The page has already read its own record in scope.
+ */
+export async function bannerFor(prisma: Db, ctx: Ctx, patientId: string): Promise<PatientBannerData> {
+  return patientBanner(prisma, await openChart(prisma, ctx, patientId, { details: { view: "banner" } }));
 }

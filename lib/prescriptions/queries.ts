@@ -143,3 +143,9 @@ export async function prescribablePatient(prisma: Db, id: string) {
   });
   return p ? { id: p.id, mrn: p.mrn, name: `${p.firstName} ${p.lastName}`, dateOfBirth: p.dateOfBirth.toISOString().slice(0, 10), allergies: p.allergies } : null;
 }
+
+/** The consultation a prescription is written from, as the form names it (its date and doctor), if it is this patient's. */
+export async function prescribingConsultation(prisma: Db, patientId: string, consultationId: string) {
+  const c = await prisma.consultation.findFirst({ where: { id: consultationId, patientId }, select: { id: true, createdAt: true, doctor: { select: { name: true } } } });
+  return c ? { id: c.id, createdAt: c.createdAt.toISOString(), doctor: c.doctor.name } : null;
+}

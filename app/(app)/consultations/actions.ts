@@ -11,7 +11,7 @@ const ZId = z.object({ id: z.string().min(1) });
 
 export const createConsultationAction = defineAction({ permission: "clinical.write", schema: ZConsultationCreate }, async (ctx, input) => {
   const { id, patientId } = await createConsultation(db(), ctx, input);
-  revalidatePath(`/patients/${patientId}`);
+  revalidatePath(`/patients/${patientId}`, "layout");
   return { id };
 });
 

@@ -9,7 +9,7 @@ import { db } from "@/lib/server/db";
 
 export const orderLabTestsAction = defineAction({ permission: "clinical.write", schema: ZLabOrder }, async (ctx, input) => {
   const orders = await orderLabTests(db(), ctx, input);
-  revalidatePath(`/patients/${input.patientId}`);
+  revalidatePath(`/patients/${input.patientId}`, "layout");
   revalidatePath("/lab");
   return { count: orders.length };
 });

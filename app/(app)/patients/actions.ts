@@ -17,7 +17,7 @@ export const updatePatientAction = defineAction(
   { permission: "patient.register", schema: ZUpdatePatient.extend({ id: z.string().min(1) }) },
   async (ctx, { id, ...input }) => {
     await updatePatient(db(), ctx, id, input);
-    revalidatePath(`/patients/${id}`);
+    revalidatePath(`/patients/${id}`, "layout");
     return { id };
   },
 );
@@ -26,7 +26,7 @@ export const deactivatePatientAction = defineAction(
   { permission: "patient.deactivate", schema: ZDeactivatePatient.extend({ id: z.string().min(1) }) },
   async (ctx, { id, reason }) => {
     await deactivatePatient(db(), ctx, id, reason);
-    revalidatePath(`/patients/${id}`);
+    revalidatePath(`/patients/${id}`, "layout");
     return { id };
   },
 );

@@ -10,7 +10,7 @@ import { db } from "@/lib/server/db";
 export const prescribeAction = defineAction({ permission: "prescription.write", schema: ZPrescribe }, async (ctx, input) => {
   const { id } = await prescribe(db(), ctx, input);
   revalidatePath("/prescriptions");
-  revalidatePath(`/patients/${input.patientId}`);
+  revalidatePath(`/patients/${input.patientId}`, "layout");
   return { id };
 });
 

@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import { PatientBanner } from "@/components/patients/PatientBanner";
+import { bannerFor } from "@/lib/patients/banner";
+import { can } from "@/lib/server/permissions";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/Badge";
@@ -24,8 +27,10 @@ export default async function AdmissionPage({ params }: { params: Promise<{ id: 
     if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
     throw err;
   });
+  const banner = await bannerFor(db(), ctx, a.patient.id);
   return (
     <>
+      <PatientBanner banner={banner} chartLink={can(ctx.actor.role, "patient.chart.read")} />
       <PageHeader title={`${m.title}: ${a.patient.name}`}>
         <Link href="/beds" className={buttonClass("secondary")}>{(await messages()).wards.nav.beds}</Link>
       </PageHeader>

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { PatientBanner } from "@/components/patients/PatientBanner";
+import { bannerFor } from "@/lib/patients/banner";
 import Link from "next/link";
 import { AppointmentActions } from "@/components/scheduling/AppointmentActions";
 import { AppointmentHistory } from "@/components/scheduling/AppointmentHistory";
@@ -56,8 +58,10 @@ export default async function AppointmentPage({ params, searchParams }: { params
     [m.detail.reason, a.reason ?? "—"],
     ...(a.cancelReason ? [[m.detail.cancelReason, a.cancelReason] as [string, string]] : []),
   ];
+  const banner = await bannerFor(db(), ctx, a.patient.id);
   return (
     <>
+      <PatientBanner banner={banner} chartLink={can(ctx.actor.role, "patient.chart.read")} />
       <PageHeader title={m.phrases.appointmentWith(a.doctor.name)}>
         {consults ? (
           <Link href={consultationId ? `/consultations/${consultationId}` : `/consultations/new?appointmentId=${a.id}`} className={buttonClass(consultationId ? "secondary" : "primary")}>

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { PatientBanner } from "@/components/patients/PatientBanner";
+import { bannerFor } from "@/lib/patients/banner";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BillingForm } from "@/components/billing/BillingForm";
@@ -34,8 +36,10 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   const money = (n: number) => formatMoney(n, inv.currency, locale);
   const manage = can(ctx.actor.role, "billing.manage") && inv.status !== "void";
   const methods = Object.entries(m.methods) as [string, string][];
+  const banner = await bannerFor(db(), ctx, inv.patient.id);
   return (
     <>
+      <PatientBanner banner={banner} chartLink={can(ctx.actor.role, "patient.chart.read")} />
       <PageHeader title={m.phrases.invoiceTitle(inv.number)}>
         <div className="flex flex-wrap gap-2">
           <a href={`/api/v1/invoices/${inv.id}/pdf`} className={buttonClass("secondary")} download>{d.printInvoice}</a>

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { PatientBanner } from "@/components/patients/PatientBanner";
+import { bannerFor } from "@/lib/patients/banner";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConsultationStatus } from "@/components/clinical/ChartCards";
@@ -34,8 +36,10 @@ export default async function ConsultationPage({ params, searchParams }: { param
   const author = ctx.actor.id === c.doctor.id && can(ctx.actor.role, "clinical.write");
   const editing = author && !c.locked && sp.edit === "1";
   const chartLink = can(ctx.actor.role, "patient.chart.read") ? `/patients/${c.patient.id}` : "/me/health";
+  const banner = await bannerFor(db(), ctx, c.patient.id);
   return (
     <>
+      <PatientBanner banner={banner} chartLink={can(ctx.actor.role, "patient.chart.read")} />
       <PageHeader title={m.phrases.consultationFor(c.patient.name)}>
         <div className="flex flex-wrap items-center gap-3">
           <Link href={chartLink} className="text-sm text-brand-700 hover:underline">← {cm.back}</Link>

@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import { PatientBanner } from "@/components/patients/PatientBanner";
+import { bannerFor } from "@/lib/patients/banner";
+import { can } from "@/lib/server/permissions";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { ConsultationForm } from "@/components/clinical/ConsultationForm";
@@ -28,8 +31,10 @@ export default async function NewConsultationPage({ searchParams }: { searchPara
   if (t.appointment?.consultationId) redirect(`/consultations/${t.appointment.consultationId}`);
   const name = `${t.patient.firstName} ${t.patient.lastName}`;
   const usable = !t.appointment || t.appointment.status === "COMPLETED" || t.appointment.status === "CHECKED_IN";
+  const banner = await bannerFor(db(), ctx, t.patient.id);
   return (
     <>
+      <PatientBanner banner={banner} chartLink={can(ctx.actor.role, "patient.chart.read")} />
       <PageHeader title={m.phrases.newConsultationFor(name)}>
         <Link href={`/patients/${t.patient.id}`} className="text-sm text-brand-700 hover:underline">← {m.consultation.back}</Link>
       </PageHeader>

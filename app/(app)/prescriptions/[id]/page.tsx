@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { PatientBanner } from "@/components/patients/PatientBanner";
+import { bannerFor } from "@/lib/patients/banner";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FindingsList } from "@/components/prescriptions/FindingsList";
@@ -43,8 +45,10 @@ export default async function PrescriptionPage({ params, searchParams }: { param
     [d.expires, formatInstant(p.expiresAt, locale)],
     ...(p.revokedAt ? [[d.revoked, `${formatInstant(p.revokedAt, locale)} · ${p.revokeReason ?? ""}`] as [string, string]] : []),
   ];
+  const banner = await bannerFor(db(), ctx, p.patient.id);
   return (
     <>
+      <PatientBanner banner={banner} chartLink={can(ctx.actor.role, "patient.chart.read")} />
       <PageHeader title={m.phrases.title(p.patient.name)}>
         <div className="flex flex-wrap items-center gap-2">
           <Link href="/prescriptions" className="text-sm text-brand-700 hover:underline">← {d.back}</Link>

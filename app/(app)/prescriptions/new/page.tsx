@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
+import { PatientBanner } from "@/components/patients/PatientBanner";
+import { bannerFor } from "@/lib/patients/banner";
+import { can } from "@/lib/server/permissions";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChoosePatient } from "@/components/prescriptions/ChoosePatient";
 import { PrescribeForm } from "@/components/prescriptions/PrescribeForm";
 import { Badge } from "@/components/ui/Badge";
 import { Card, PageHeader } from "@/components/ui/Card";
-import { messages, titled } from "@/lib/i18n/server";
-import { prescribablePatient } from "@/lib/prescriptions/queries";
+import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { formatInstant } from "@/lib/server/format";
+import { prescribablePatient, prescribingConsultation } from "@/lib/prescriptions/queries";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { stringParams } from "@/lib/server/page-query";
@@ -17,7 +21,7 @@ export const generateMetadata = titled((m) => m.titles.prescriptionsNew);
 
 /** `?patientId=` (from the chart) and optionally `&consultationId=` (from a consultation). */
 export default async function NewPrescriptionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await guardPage("prescription.write", "/prescriptions/new");
+  const ctx = await guardPage("prescription.write", "/prescriptions/new");
   const m = (await messages()).prescriptions;
   const sp = stringParams(await searchParams);
   if (!sp.patientId) {
@@ -32,8 +36,12 @@ export default async function NewPrescriptionPage({ searchParams }: { searchPara
   }
   const patient = await prescribablePatient(db(), sp.patientId);
   if (!patient) notFound();
+  // The consultation named by its date and doctor (one of this patient's, else none).
+  const consultation = sp.consultationId ? await prescribingConsultation(db(), patient.id, sp.consultationId) : null;
+  const banner = await bannerFor(db(), ctx, patient.id);
   return (
     <>
+      <PatientBanner banner={banner} chartLink={can(ctx.actor.role, "patient.chart.read")} />
       <PageHeader title={m.form.title}>
         <Link href={`/patients/${patient.id}`} className="text-sm text-brand-700 hover:underline">← {patient.name}</Link>
       </PageHeader>
@@ -49,17 +57,21 @@ export default async function NewPrescriptionPage({ searchParams }: { searchPara
                 <Badge key={i} tone={a.severity === "severe" ? "danger" : "warning"}>{a.substance}{a.severity ? ` · ${a.severity}` : ""}{a.reaction ? ` · ${a.reaction}` : ""}</Badge>
               ))}
             </dd>
-            {sp.consultationId ? (
+            {consultation ? (
               <>
                 <dt className="text-slate-600">{m.form.consultation}</dt>
-                <dd className="font-mono text-xs text-slate-700">{sp.consultationId}</dd>
+                <dd data-consultation={consultation.id}>
+                  <Link href={`/consultations/${consultation.id}`} className="text-brand-700 hover:underline">
+                    {(await messages()).chart.prescribe.consultationOf(formatInstant(consultation.createdAt, await requestLocale()), consultation.doctor)}
+                  </Link>
+                </dd>
               </>
             ) : null}
           </dl>
         </Card>
         <PrescribeForm
           patientId={patient.id}
-          consultationId={sp.consultationId}
+          consultationId={consultation?.id}
           prescribe={prescribeAction}
           searchDrugs={searchDrugsAction}
           labels={{ form: m.form, kinds: m.kinds, severities: m.severities, routes: m.routes }}

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { PatientBanner } from "@/components/patients/PatientBanner";
+import { bannerFor } from "@/lib/patients/banner";
 import Link from "next/link";
 import { DispenseForm } from "@/components/pharmacy/DispenseForm";
 import { Section } from "@/components/pharmacy/Section";
@@ -39,8 +41,10 @@ export default async function DispensingPage({ params }: { params: Promise<{ id:
   ];
   // Directions in the reader's language: the route's word and the days; dose and frequency as the prescriber wrote them.
   const lines = rx.items.map((i) => ({ ...i, directions: [i.dose, routeLabel(i.route, all.prescriptions), i.frequency, all.prescriptions.phrases.days(i.durationDays)].join(" · ") }));
+  const banner = await bannerFor(db(), ctx, rx.patient.id);
   return (
     <>
+      <PatientBanner banner={banner} chartLink={can(ctx.actor.role, "patient.chart.read")} />
       <PageHeader title={p.prescriptionFor(rx.patient.name)}>
         <Link href="/pharmacy" className="text-sm text-brand-700 hover:underline">← {m.back}</Link>
       </PageHeader>

@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { ExportButton } from "@/components/jobs/ExportButton";
+import { ChartTabs } from "@/components/patients/ChartTabs";
+import { PatientBanner } from "@/components/patients/PatientBanner";
+import { Alert } from "@/components/ui/Alert";
+import { buttonClass } from "@/components/ui/Button";
+import { messages } from "@/lib/i18n/server";
+import { chartBanner, chartTabsFor, openedChart } from "@/lib/patients/chart-page";
+import { can } from "@/lib/server/permissions";
+import { requestExportAction } from "../../../exports/actions";
+
+/** Every tab of the chart: the banner (the patient's name is the page's heading), the chart's actions, the tab bar. */
+export default async function ChartLayout({ children, params }: { children: React.ReactNode; params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { ctx, chart } = await openedChart(id);
+  const all = await messages();
+  const c = all.patients.chart;
+  const role = ctx.actor.role;
+  const banner = await chartBanner(id);
+  const base = `/patients/${id}`;
+  return (
+    <div>
+      <PatientBanner banner={banner} chartLink heading />
+      <div className="mb-4 flex flex-wrap items-center justify-end gap-2 print:hidden">
+        {can(role, "audit.read") ? <Link href={`/admin/audit?patientId=${id}`} className={buttonClass("secondary")}>{c.auditLink}</Link> : null}
+        {can(role, "patient.register") ? <Link href={`/patients/${id}/edit`} className={buttonClass("secondary")}>{c.edit}</Link> : null}
+        <ExportButton act={requestExportAction} patientId={id} label={all.jobs.buttons.exportPatient} pendingLabel={all.jobs.buttons.exporting} />
+      </div>
+      {!chart.patient.active ? (
+        <div className="mb-4">
+          <Alert tone="error">{c.deactivated(chart.patient.deactivationReason ?? "")}</Alert>
+        </div>
+      ) : null}
+      <ChartTabs base={base} label={all.chart.tabs.label} tabs={chartTabsFor(role).map((t) => ({ href: `${base}${t.path}`, label: all.chart.tabs[t.key] }))} />
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { PrescriptionsCard } from "@/components/prescriptions/PrescriptionsCard";
+import { titled } from "@/lib/i18n/server";
+import { openChartTab } from "@/lib/patients/chart-page";
+
+export const generateMetadata = titled((m) => m.chart.titles.medications);
+
+/** Medications: the patient's prescriptions (the latest, a link to all, and for doctors Prescribe). */
+export default async function ChartMedicationsPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { chart } = await openChartTab(id, "medications");
+  return (
+    <div data-chart-tab="medications">
+      <PrescriptionsCard chart={chart} />
+    </div>
+  );
+}
