@@ -19,7 +19,7 @@ const ITEMS = (all: Messages): NavItem[] => {
     { href: "/admin/data", label: all.databrowser.nav.data, permission: "data.browse" },
     { href: "/appointments", label: sc.appointments, permission: "appointment.read" },
     { href: "/availability", label: sc.availability, permission: "availability.own" },
-    { href: "/consultations/new", label: all.clinical.nav.consultations, permission: "clinical.write" },
+    { href: "/consultations", label: all.clinical.nav.consultations, permission: "clinical.write" },
     { href: "/lab", label: all.clinical.nav.lab, permission: "lab.result" },
     { href: "/prescriptions", label: all.prescriptions.nav.prescriptions, permission: "prescription.read" },
     { href: "/beds", label: all.wards.nav.beds, permission: "ward.read" },

@@ -90,24 +90,30 @@ export async function getConsultation(prisma: Db, ctx: Ctx, id: string) {
 }
 export type ConsultationDetail = Awaited<ReturnType<typeof getConsultation>>;
 
+/** A list's filters: one patient's chart, drafts or signed ones, a patient's name or MRN (words, each matching). */
+export type ConsultationFilter = { chart?: ChartAccess; status?: "draft" | "signed"; patient?: string };
+
 /**
  * Consultations the actor may list: one patient's (an opened chart, audited when opened), else a
  * doctor's own, else everyone's (admins, nurses), with one VIEW row per patient shown. Patients:
  * their own signed ones.
  */
-export async function listConsultations(prisma: Db, ctx: Ctx, filter: { chart?: ChartAccess }, page: Paging) {
+export async function listConsultations(prisma: Db, ctx: Ctx, filter: ConsultationFilter, page: Paging) {
   const chart = filter.chart && chartOf(filter.chart, { clinical: true });
+  const q = filter.patient?.trim();
   const where: Prisma.ConsultationWhereInput = {
     ...consultationScope(ctx),
     ...(chart ? { patientId: chart.patientId } : ctx.actor.role === "DOCTOR" ? { doctorId: ctx.actor.id } : {}),
+    ...(filter.status === "draft" ? { signedAt: null } : filter.status === "signed" ? { signedAt: { not: null } } : {}),
+    ...(q && !chart ? { AND: q.split(/\s+/).slice(0, 4).map((w) => ({ patient: { OR: [{ mrn: { contains: w, mode: "insensitive" as const } }, { firstName: { contains: w, mode: "insensitive" as const } }, { lastName: { contains: w, mode: "insensitive" as const } }] } })) } : {}),
   };
   const read = (db: Db) =>
     Promise.all([
-      db.consultation.findMany({ where, select: consultationListSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: page.skip, take: page.take }),
+      db.consultation.findMany({ where, select: { ...consultationListSelect, patient: { select: { id: true, mrn: true, firstName: true, lastName: true } } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: page.skip, take: page.take }),
       db.consultation.count({ where }),
     ]);
   const [rows, total] = chart ? await read(prisma) : await auditedRead(prisma, read, (tx, [rows]) => auditViews(tx, ctx, { entity: "Consultation" }, rows));
-  return { items: rows.map((r) => consultationSummary(r)), total };
+  return { items: rows.map(({ patient: p, ...r }) => ({ ...consultationSummary(r), patient: { id: p.id, mrn: p.mrn, name: `${p.firstName} ${p.lastName}` } })), total };
 }
 
 const vitalSelect = {

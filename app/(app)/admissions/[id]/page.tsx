@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PatientBanner } from "@/components/patients/PatientBanner";
+import { PrintButton } from "@/components/ui/PrintButton";
 import { bannerFor } from "@/lib/patients/banner";
 import { can } from "@/lib/server/permissions";
 import Link from "next/link";
@@ -32,7 +33,10 @@ export default async function AdmissionPage({ params }: { params: Promise<{ id: 
     <>
       <PatientBanner banner={banner} chartLink={can(ctx.actor.role, "patient.chart.read")} />
       <PageHeader title={`${m.title}: ${a.patient.name}`}>
-        <Link href="/beds" className={buttonClass("secondary")}>{(await messages()).wards.nav.beds}</Link>
+        <div className="flex flex-wrap gap-2 print:hidden">
+          <PrintButton label={(await messages()).chart.banner.print} />
+          <Link href="/beds" className={buttonClass("secondary")}>{(await messages()).wards.nav.beds}</Link>
+        </div>
       </PageHeader>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PatientBanner } from "@/components/patients/PatientBanner";
+import { PrintButton } from "@/components/ui/PrintButton";
 import { bannerFor } from "@/lib/patients/banner";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -42,7 +43,8 @@ export default async function ConsultationPage({ params, searchParams }: { param
       <PatientBanner banner={banner} chartLink={can(ctx.actor.role, "patient.chart.read")} />
       <PageHeader title={m.phrases.consultationFor(c.patient.name)}>
         <div className="flex flex-wrap items-center gap-3">
-          <Link href={chartLink} className="text-sm text-brand-700 hover:underline">← {cm.back}</Link>
+          <Link href={chartLink} className="text-sm text-brand-700 hover:underline print:hidden">← {cm.back}</Link>
+          <PrintButton label={(await messages()).chart.banner.print} />
           {can(ctx.actor.role, "prescription.write") ? <Link href={`/prescriptions/new?patientId=${c.patient.id}&consultationId=${c.id}`} className={buttonClass("primary")}>{(await messages()).prescriptions.chart.prescribe}</Link> : null}
         </div>
       </PageHeader>

@@ -4,6 +4,7 @@ import { ChartTabs } from "@/components/patients/ChartTabs";
 import { PatientBanner } from "@/components/patients/PatientBanner";
 import { Alert } from "@/components/ui/Alert";
 import { buttonClass } from "@/components/ui/Button";
+import { PrintButton } from "@/components/ui/PrintButton";
 import { messages } from "@/lib/i18n/server";
 import { chartBanner, chartTabsFor, openedChart } from "@/lib/patients/chart-page";
 import { can } from "@/lib/server/permissions";
@@ -24,6 +25,7 @@ export default async function ChartLayout({ children, params }: { children: Reac
       <div className="mb-4 flex flex-wrap items-center justify-end gap-2 print:hidden">
         {can(role, "audit.read") ? <Link href={`/admin/audit?patientId=${id}`} className={buttonClass("secondary")}>{c.auditLink}</Link> : null}
         {can(role, "patient.register") ? <Link href={`/patients/${id}/edit`} className={buttonClass("secondary")}>{c.edit}</Link> : null}
+        <PrintButton label={all.chart.banner.print} />
         <ExportButton act={requestExportAction} patientId={id} label={all.jobs.buttons.exportPatient} pendingLabel={all.jobs.buttons.exporting} />
       </div>
       {!chart.patient.active ? (
