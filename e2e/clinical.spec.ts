@@ -20,6 +20,8 @@ test.describe("doctor", () => {
   test("writes a consultation with a diagnosis picked from the ICD-10 search, and signs it", async ({ page, request }) => {
     const patientId = await demoPatient(request, "Kowalski");
     await page.goto(`/patients/${patientId}`);
+    await page.getByRole("navigation", { name: "Chart sections" }).getByRole("link", { name: "Visits & notes" }).click();
+    await expect(page).toHaveURL(new RegExp(`/patients/${patientId}/visits$`));
     await page.getByRole("link", { name: "New consultation" }).click();
     await expect(page.getByRole("heading", { level: 1, name: /^New consultation: / })).toBeVisible();
     await page.getByLabel("History of present illness").fill("Fever and chills for 3 days after travel.");
@@ -42,7 +44,9 @@ test.describe("doctor", () => {
     await shot(page, "consultation-signed");
 
     await page.getByRole("link", { name: /Back to the chart/ }).click();
+    // The summary lists the latest consultations; the timeline is on Visits & notes.
     await expect(page.getByText("Plasmodium falciparum malaria, unspecified").first()).toBeVisible();
+    await page.getByRole("navigation", { name: "Chart sections" }).getByRole("link", { name: "Visits & notes" }).click();
     await expect(page.locator('[data-kind="consultation"]').first()).toContainText("B50.9");
     await shot(page, "chart-doctor");
   });
@@ -91,7 +95,9 @@ test.describe("nurse", () => {
 
   test("records vitals twice and sees the trend plot on the chart", async ({ page, request }) => {
     const patientId = await demoPatient(request, "Mensah");
-    await page.goto(`/patients/${patientId}`);
+    await page.goto(`/patients/${patientId}/vitals`);
+    // The form opens on demand, above the vitals it adds to.
+    await page.locator("summary", { hasText: "Record vitals" }).click();
     const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Save vitals" }) });
 
     await form.getByLabel("BP systolic (mmHg)").fill("120");
@@ -139,7 +145,8 @@ test.describe("nurse notes", () => {
 
   test("a nurse writes and corrects a note; a doctor adds an addendum to it", async ({ page, browser, request }) => {
     const patientId = await demoPatient(request, "Nguyen");
-    await page.goto(`/patients/${patientId}`);
+    await page.goto(`/patients/${patientId}/visits`);
+    await page.locator("summary", { hasText: "Add a nurse note" }).click();
     const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Save note" }) });
     await form.getByLabel("Shift").selectOption("NIGHT");
     await form.getByLabel("Category").selectOption("MEDICATION");
@@ -155,7 +162,7 @@ test.describe("nurse notes", () => {
     await expect(page.locator("li[data-note]").filter({ hasText: "Paracetamol 1 g given at 02:30." })).toBeVisible();
 
     const doctor = await (await browser.newContext({ storageState: storageFor("DOCTOR") })).newPage();
-    await doctor.goto(`/patients/${patientId}`);
+    await doctor.goto(`/patients/${patientId}/visits`);
     const seen = doctor.locator("li[data-note]").filter({ hasText: "Paracetamol 1 g given at 02:30." });
     await expect(seen.getByText("Correct this note")).toHaveCount(0);
     await seen.locator("summary", { hasText: "Add an addendum" }).click();
@@ -173,7 +180,8 @@ test.describe("lab", () => {
 
   test("a doctor orders potassium, a nurse enters a high result on the worklist, the chart highlights it", async ({ page, browser, request }) => {
     const patientId = await demoPatient(request, "Dubois");
-    await page.goto(`/patients/${patientId}`);
+    await page.goto(`/patients/${patientId}/results`);
+    await page.locator("summary", { hasText: "Order lab tests" }).click();
     await page.getByRole("checkbox", { name: "Potassium" }).check();
     await page.getByRole("button", { name: "Order", exact: true }).click();
     await expect(page.getByText("Tests ordered.")).toBeVisible();
@@ -195,8 +203,9 @@ test.describe("lab", () => {
     await expect(row).toContainText("6.4 mmol/L");
     await expect(row).toContainText("3.5–5.1");
     await expect(row).toContainText("High");
-    await expect(page.locator('[data-kind="lab_result"]').first()).toContainText("Potassium: 6.4 mmol/L");
     await shot(page, "chart-lab");
+    await page.goto(`/patients/${patientId}/visits`);
+    await expect(page.locator('[data-kind="lab_result"]').first()).toContainText("Potassium: 6.4 mmol/L");
   });
 });
 

@@ -63,6 +63,22 @@ export async function demoDrugId(request: APIRequestContext): Promise<string> {
   return drugId;
 }
 
+let patientId: string | undefined;
+/** The demo patient's record id (Sam Patient, the patient account's own record), through the patients API. */
+export async function demoPatientId(request: APIRequestContext): Promise<string> {
+  if (patientId) return patientId;
+  const { token } = await apiToken(request, USERS.DOCTOR);
+  const res = await request.get(`/api/v1/patients?q=${encodeURIComponent("Sam Patient")}`, { headers: bearer(token) });
+  expect(res.status()).toBe(200);
+  patientId = (await res.json()).items[0].id as string;
+  return patientId;
+}
+
+/** The ids e2e/routes.ts's paths name ({doctorId}, {drugId}, {patientId}). */
+export async function routeIds(request: APIRequestContext) {
+  return { doctorId: await demoDoctorId(request), drugId: await demoDrugId(request), patientId: await demoPatientId(request) };
+}
+
 // Mail sent during the e2e run. scripts/test.ts starts an in-process SMTP server, points SMTP_URL of
 // both web servers and of the two job workers at it, and stores every message it receives as a JSON
 // file in E2E_MAILDIR. Wards/admissions specs: check the doctor's assignment and discharge emails with

@@ -121,6 +121,8 @@ test.describe("French for every role", () => {
     const chart = await firstHref(page, 'table a[href^="/patients/"]');
     await visit(page, chart, "doctor patient chart");
     await shot(page, "doctor-chart");
+    // Every tab of the chart, banner included.
+    for (const tab of ["visits", "vitals", "results", "medications", "admissions", "documents"]) await visit(page, `${chart}/${tab}`, `doctor chart ${tab}`);
     await visit(page, `/consultations/new?patientId=${chart.split("/")[2]}`, "doctor new consultation");
     await visit(page, "/appointments", "doctor /appointments");
     await visit(page, "/prescriptions", "doctor /prescriptions");
@@ -136,7 +138,12 @@ test.describe("French for every role", () => {
     await visit(page, "/reports/occupancy", "nurse /reports/occupancy");
     await visit(page, "/patients", "nurse /patients");
     const chart = await firstHref(page, 'table a[href^="/patients/"]');
-    await visit(page, chart, "nurse patient chart (vitals form)");
+    await visit(page, chart, "nurse patient chart");
+    // The vitals form opens on demand on the Vitals tab.
+    await page.goto(`${chart}/vitals`);
+    await page.locator("summary", { hasText: fr.chart.panels.recordVitals }).click();
+    await expect(page.getByRole("button", { name: fr.clinical.vitals.submit })).toBeVisible();
+    await expectFrench(page, "nurse chart vitals form");
   });
 
   test("a pharmacist works in French, and a form's errors are French", async ({ page, request }) => {

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
 import { DateTime } from "luxon";
-import { ROLE_NAMES, USERS, apiToken, bearer, demoDoctorId, demoDrugId, storageFor, walkTimeout, type RoleName } from "./fixtures";
+import { ROLE_NAMES, USERS, apiToken, bearer, demoDrugId, routeIds, storageFor, walkTimeout, type RoleName } from "./fixtures";
 import { PAGES, withIds } from "./routes";
 
 // Issue 15, section 5 (headers and documents), on the production server: every page of every role
@@ -55,9 +55,9 @@ async function prescription(request: APIRequestContext): Promise<{ id: string; r
 test.describe("Content-Security-Policy", () => {
   for (const role of ROLE_NAMES) {
     test(`every page a ${role} opens renders, hydrates and breaks no rule of the policy`, async ({ browser, request }) => {
-      const ids = { doctorId: await demoDoctorId(request), drugId: await demoDrugId(request) };
-      const chart = ["ADMIN", "DOCTOR", "NURSE"].includes(role) ? [`/patients/${await demoPatientId(request, "Sam Patient")}`] : [];
-      const paths = [...PAGES.filter((p) => p.roles.includes(role as RoleName)).map((p) => withIds(p.path, ids)), ...chart, "/api-docs", "/no-such-page"];
+      // The route matrix's pages (the chart's tabs among them), the API docs and a missing page.
+      const ids = await routeIds(request);
+      const paths = [...PAGES.filter((p) => p.roles.includes(role as RoleName)).map((p) => withIds(p.path, ids)), "/api-docs", "/no-such-page"];
       test.setTimeout(walkTimeout(paths.length + 1));
       const context = await browser.newContext({ storageState: storageFor(role) });
       const page = await context.newPage();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ROLE_NAMES, apiToken, bearer, demoDoctorId, demoDrugId, storageFor, USERS, walkTimeout } from "./fixtures";
+import { ROLE_NAMES, apiToken, bearer, routeIds, storageFor, USERS, walkTimeout } from "./fixtures";
 import { API, PAGES, withIds } from "./routes";
 
 // Role × route: every allow and every deny, for pages (a denied page looks absent: 404) and for the
@@ -12,7 +12,7 @@ for (const role of ROLE_NAMES) {
     test("pages", async ({ page, request }) => {
       // Every page of the table, one after the other: more than the default 30 s on a busy machine.
       test.setTimeout(walkTimeout(PAGES.length));
-      const ids = { doctorId: await demoDoctorId(request), drugId: await demoDrugId(request) };
+      const ids = await routeIds(request);
       for (const { path: pattern, roles } of PAGES) {
         const path = withIds(pattern, ids);
         const res = await page.goto(path);
@@ -45,7 +45,7 @@ for (const role of ROLE_NAMES) {
 test.describe("anonymous", () => {
   test("every page redirects to the sign-in page", async ({ page, request }) => {
     test.setTimeout(walkTimeout(PAGES.length));
-    const ids = { doctorId: await demoDoctorId(request), drugId: await demoDrugId(request) };
+    const ids = await routeIds(request);
     for (const { path } of PAGES) {
       await page.goto(withIds(path, ids));
       await expect(page, path).toHaveURL(/\/login/);

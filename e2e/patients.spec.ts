@@ -69,9 +69,15 @@ test.describe("doctor", () => {
     await expect(page).toHaveURL(/q=Patie/);
     await page.getByRole("link", { name: "Patient, Sam" }).click();
     await expect(page.getByRole("heading", { name: "Patient, Sam" })).toBeVisible();
-    await expect(page.getByRole("img", { name: "Wristband code" })).toBeVisible();
-    await expect(page.getByText("Registered as H-")).toBeVisible();
     await page.screenshot({ path: ".test-artifacts/screens/chart.png", fullPage: true });
+    // The wristband code and the timeline are tabs of the chart, each at its own address.
+    const tabs = page.getByRole("navigation", { name: "Chart sections" });
+    await tabs.getByRole("link", { name: "Documents & QR" }).click();
+    await expect(page).toHaveURL(/\/patients\/[^/]+\/documents$/);
+    await expect(page.getByRole("img", { name: "Wristband code" })).toBeVisible();
+    await tabs.getByRole("link", { name: "Visits & notes" }).click();
+    await expect(page).toHaveURL(/\/patients\/[^/]+\/visits$/);
+    await expect(page.getByText("Registered as H-")).toBeVisible();
   });
 });
 

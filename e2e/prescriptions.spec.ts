@@ -25,7 +25,7 @@ test.describe("doctor", () => {
 
   test("prescribes amoxicillin to a penicillin-allergic patient: blocked, overridden with a reason, PDF downloaded; the QR page shows no private data", async ({ page, request, browser }) => {
     const id = await patientId(request, "Amara Bello");
-    await page.goto(`/patients/${id}`);
+    await page.goto(`/patients/${id}/medications`);
     await page.getByRole("link", { name: "Prescribe" }).click();
     await expect(page).toHaveURL(new RegExp(`/prescriptions/new\\?patientId=${id}$`));
     await expect(page.getByText("Penicillin · severe · Anaphylaxis")).toBeVisible();

@@ -34,6 +34,16 @@ export const PAGES: { path: string; roles: RoleName[] }[] = [
   { path: "/doctors/{doctorId}", roles: ALL },
   { path: "/admin/staff/{doctorId}/availability", roles: ["ADMIN"] },
   { path: "/consultations/new", roles: ["DOCTOR"] },
+  { path: "/consultations", roles: ["ADMIN", "DOCTOR", "NURSE"] },
+  // The chart's tabs ({patientId}: Sam Patient, fixtures.ts demoPatientId); patient.chart.read and each tab's own permission.
+  { path: "/patients/{patientId}", roles: ["ADMIN", "DOCTOR", "NURSE"] },
+  { path: "/patients/{patientId}/visits", roles: ["ADMIN", "DOCTOR", "NURSE"] },
+  { path: "/patients/{patientId}/vitals", roles: ["ADMIN", "DOCTOR", "NURSE"] },
+  { path: "/patients/{patientId}/results", roles: ["ADMIN", "DOCTOR", "NURSE"] },
+  { path: "/patients/{patientId}/medications", roles: ["ADMIN", "DOCTOR", "NURSE"] },
+  { path: "/patients/{patientId}/admissions", roles: ["ADMIN", "DOCTOR", "NURSE"] },
+  { path: "/patients/{patientId}/documents", roles: ["ADMIN", "DOCTOR", "NURSE"] },
+  { path: "/patients/{patientId}/billing", roles: ["ADMIN"] },
   { path: "/lab", roles: ["DOCTOR", "NURSE"] },
   { path: "/me/health", roles: ["PATIENT"] },
   { path: "/prescriptions", roles: ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST", "PATIENT"] },
@@ -62,7 +72,8 @@ export const PAGES: { path: string; roles: RoleName[] }[] = [
 ];
 
 /** A PAGES path with its placeholders filled in. */
-export const withIds = (path: string, ids: { doctorId: string; drugId?: string }) => path.replace("{doctorId}", ids.doctorId).replace("{drugId}", ids.drugId ?? "");
+export const withIds = (path: string, ids: { doctorId: string; drugId?: string; patientId?: string }) =>
+  path.replace("{doctorId}", ids.doctorId).replace("{drugId}", ids.drugId ?? "").replace("{patientId}", ids.patientId ?? "");
 
 export const API: { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: string; roles: RoleName[]; okStatus?: number }[] = [
   { method: "GET", path: "/api/v1/stats", roles: ["ADMIN"] },

@@ -1,0 +1,228 @@
+import { mkdirSync } from "node:fs";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { USERS, apiToken, bearer, demoDoctorId, demoDrugId, storageFor, walkTimeout, type RoleName } from "./fixtures";
+
+// Issue 16: the patient banner on every page about one patient (name, MRN, age and sex, allergies
+// with severity, location, attending doctor, NEWS2), the chart's tabs at their own URLs, the
+// consultations list, and print views. Screenshots at 1366 and 768 px for review.
+
+const SHOTS = "/tmp/banner-shots";
+const WIDTHS = [1366, 768] as const;
+
+type Story = { patientId: string; mrn: string; name: string; admissionId: string; bed: string; consultationId: string; prescriptionId: string; invoiceId: string };
+
+/** A patient with a severe and a mild allergy, admitted to a free bed under the demo doctor, with a NEWS2-scored set of vitals, a consultation, a prescription and an invoice. */
+async function story(request: APIRequestContext): Promise<Story> {
+  const doctor = await apiToken(request, USERS.DOCTOR);
+  const nurse = await apiToken(request, USERS.NURSE);
+  const records = await apiToken(request, USERS.RECORDS_OFFICER);
+  const last = `Banner${Date.now().toString(36)}`;
+  const created = await request.post("/api/v1/patients", {
+    headers: bearer(records.token),
+    data: { firstName: "Ada", lastName: last, dateOfBirth: "1956-04-12", sex: "female", allergies: [{ substance: "Latex", reaction: "Anaphylaxis", severity: "severe" }, { substance: "Codeine", reaction: "Nausea", severity: "mild" }] },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const patient = (await created.json()) as { id: string; mrn: string };
+  // A free bed (another spec may take the same one meanwhile: try a few).
+  let admission: { id: string; currentBed: { place: string } } | null = null;
+  const beds = (await (await request.get("/api/v1/beds?state=FREE&pageSize=100", { headers: bearer(nurse.token) })).json()).items as { id: string }[];
+  for (const bed of beds.sort(() => Math.random() - 0.5).slice(0, 5)) {
+    const res = await request.post("/api/v1/admissions", { headers: bearer(doctor.token), data: { patientId: patient.id, bedId: bed.id, attendingDoctorId: await demoDoctorId(request), reason: "Community-acquired pneumonia" } });
+    if (res.status() === 201) {
+      admission = await res.json();
+      break;
+    }
+  }
+  expect(admission, "admitted to a free bed").not.toBeNull();
+  const vitals = await request.post(`/api/v1/patients/${patient.id}/vitals`, {
+    headers: bearer(nurse.token),
+    data: { respiratoryRate: 22, spo2: 97, supplementalOxygen: false, systolic: 125, diastolic: 80, pulse: 115, consciousness: "A", temperatureC: 38.5 },
+  });
+  expect(vitals.status(), await vitals.text()).toBe(201);
+  const consultation = await request.post("/api/v1/consultations", { headers: bearer(doctor.token), data: { patientId: patient.id, assessment: "Right lower lobe pneumonia." } });
+  expect(consultation.status(), await consultation.text()).toBe(201);
+  const rx = await request.post("/api/v1/prescriptions", {
+    headers: bearer(doctor.token),
+    data: { patientId: patient.id, items: [{ drugId: await demoDrugId(request), dose: "500 mg", route: "oral", frequency: "three times a day", durationDays: 5 }] },
+  });
+  expect(rx.status(), await rx.text()).toBe(201);
+  const invoice = await request.post("/api/v1/invoices", { headers: bearer(records.token), data: { patientId: patient.id, lines: [{ description: "Chest X-ray", quantity: 1, unitAmount: 4500 }] } });
+  expect(invoice.status(), await invoice.text()).toBe(201);
+  return {
+    patientId: patient.id,
+    mrn: patient.mrn,
+    name: `${last}, Ada`,
+    admissionId: admission!.id,
+    bed: admission!.currentBed.place,
+    consultationId: (await consultation.json()).id,
+    prescriptionId: (await rx.json()).id,
+    invoiceId: (await invoice.json()).id,
+  };
+}
+
+/** The banner shows who, what to be careful of and where; NEWS2 only to clinical roles. */
+async function expectBanner(page: Page, s: Story, opts: { news2: boolean }) {
+  const banner = page.getByRole("region", { name: "Patient" });
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText(s.name);
+  await expect(banner.locator("[data-mrn]")).toHaveText(s.mrn);
+  await expect(banner).toContainText(/\d+ y · Female/);
+  // Severity in words, not colour alone; severe first-class.
+  await expect(banner.locator('[data-severity="severe"]')).toHaveText(/SEVERE Latex — Anaphylaxis/);
+  await expect(banner.locator('[data-severity="mild"]')).toHaveText("Codeine — Nausea (Mild)");
+  const [ward, room, bed] = s.bed.split(" · ");
+  await expect(banner.locator("[data-banner-location]")).toContainText(`${ward} · room ${room} · bed ${bed}`);
+  await expect(banner).toContainText("Attending");
+  await expect(banner).toContainText("Dr. Grace Okafor");
+  if (opts.news2) await expect(banner.locator("[data-banner-news2]")).toContainText("5 · medium");
+  else await expect(banner.locator("[data-banner-news2]")).toHaveCount(0);
+  // The MRN never wraps.
+  const box = await banner.locator("[data-mrn]").boundingBox();
+  expect(box!.height).toBeLessThan(30);
+}
+
+async function shootBoth(page: Page, name: string) {
+  mkdirSync(SHOTS, { recursive: true });
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+    // No sideways scroll at this width.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0);
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
+}
+
+async function as(browser: Browser, role: RoleName) {
+  const context = await browser.newContext({ storageState: storageFor(role), viewport: { width: 1366, height: 900 } });
+  return { page: await context.newPage(), close: () => context.close() };
+}
+
+test("the banner follows the patient: chart, consultation, prescribe, prescription, dispense, admission, invoice", async ({ browser, request }) => {
+  test.setTimeout(walkTimeout(16));
+  const s = await story(request);
+
+  const doctor = await as(browser, "DOCTOR");
+  const page = doctor.page;
+  await page.goto(`/patients/${s.patientId}`);
+  await expect(page.getByRole("heading", { level: 1, name: s.name })).toBeVisible();
+  await expectBanner(page, s, { news2: true });
+  // The summary shows the current admission: ward, room, bed and attending doctor.
+  const current = page.locator("[data-current-admission]");
+  for (const part of s.bed.split(" · ")) await expect(current).toContainText(part);
+  await expect(current).toContainText("Dr. Grace Okafor");
+  await shootBoth(page, "chart-summary");
+
+  await page.goto(`/consultations/${s.consultationId}`);
+  await expectBanner(page, s, { news2: true });
+  await shootBoth(page, "consultation");
+  // Prescribing from the consultation names it by date and doctor, never by its id.
+  await page.getByRole("link", { name: "Prescribe" }).click();
+  await expect(page).toHaveURL(/\/prescriptions\/new\?/);
+  await expectBanner(page, s, { news2: true });
+  const named = page.locator(`[data-consultation="${s.consultationId}"]`);
+  await expect(named).toHaveText(/^Consultation of .+ by Dr\. Grace Okafor$/);
+  await expect(page.getByText(s.consultationId)).toHaveCount(0);
+  await shootBoth(page, "prescribe");
+
+  await page.goto(`/prescriptions/${s.prescriptionId}`);
+  await expectBanner(page, s, { news2: true });
+
+  await page.goto(`/admissions/${s.admissionId}`);
+  await expectBanner(page, s, { news2: true });
+  await shootBoth(page, "admission");
+  await doctor.close();
+
+  // A pharmacist and a records officer get the allergies and the location, but no NEWS2, and no chart link.
+  const pharmacist = await as(browser, "PHARMACIST");
+  await pharmacist.page.goto(`/pharmacy/prescriptions/${s.prescriptionId}`);
+  await expectBanner(pharmacist.page, s, { news2: false });
+  await expect(pharmacist.page.getByRole("region", { name: "Patient" }).getByRole("link", { name: s.name })).toHaveCount(0);
+  await shootBoth(pharmacist.page, "dispense");
+  await pharmacist.close();
+
+  const records = await as(browser, "RECORDS_OFFICER");
+  await records.page.goto(`/billing/${s.invoiceId}`);
+  await expectBanner(records.page, s, { news2: false });
+  await shootBoth(records.page, "invoice");
+  await records.close();
+});
+
+test("the chart's tabs have their own URLs; the banner stays on top while scrolling and prints", async ({ browser, request }) => {
+  test.setTimeout(walkTimeout(12));
+  const s = await story(request);
+  const { page, close } = await as(browser, "NURSE");
+  const base = `/patients/${s.patientId}`;
+  const tabs = page.getByRole("navigation", { name: "Chart sections" });
+  await page.goto(base);
+  await expect(tabs.getByRole("link", { name: "Summary" })).toHaveAttribute("aria-current", "page");
+  // A nurse has no Billing tab (billing.read), an admin has.
+  await expect(tabs.getByRole("link", { name: "Billing" })).toHaveCount(0);
+  for (const [label, path] of [["Visits & notes", "/visits"], ["Vitals", "/vitals"], ["Results", "/results"], ["Medications", "/medications"], ["Admissions", "/admissions"], ["Documents & QR", "/documents"]] as const) {
+    await tabs.getByRole("link", { name: label, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`${base}${path}$`));
+    await expect(tabs.getByRole("link", { name: label, exact: true })).toHaveAttribute("aria-current", "page");
+    await expectBanner(page, s, { news2: true });
+  }
+  // Opened directly, a tab is its own page.
+  await page.goto(`${base}/vitals`);
+  await expect(page.locator('[data-chart-tab="vitals"]')).toBeVisible();
+  // The vitals form opens on demand; the chart stays in view.
+  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Save vitals" }) });
+  await expect(form).toBeHidden();
+  await page.locator("summary", { hasText: "Record vitals" }).click();
+  await expect(form).toBeVisible();
+  await shootBoth(page, "chart-vitals-form");
+  await page.goto(`${base}/admissions`);
+  await expect(page.locator(`main a[href="/admissions/${s.admissionId}"]`)).toBeVisible();
+
+  // Sticky: scrolled down a long tab, the banner is still at the top of the viewport.
+  await page.goto(`${base}/visits`);
+  await page.setViewportSize({ width: 768, height: 500 });
+  await page.mouse.wheel(0, 2000);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  const top = await page.getByRole("region", { name: "Patient" }).boundingBox();
+  expect(top!.y).toBeLessThanOrEqual(1);
+
+  // Printed: the banner and the content, without the sidebar, the tabs or forms.
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto(base);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("region", { name: "Patient" })).toBeVisible();
+  await expect(page.locator("aside")).toBeHidden();
+  await expect(tabs).toBeHidden();
+  await expect(page.getByRole("button", { name: "Print" })).toBeHidden();
+  await page.screenshot({ path: `${SHOTS}/chart-print.png`, fullPage: true });
+  await close();
+
+  const admin = await as(browser, "ADMIN");
+  await admin.page.goto(base);
+  await admin.page.getByRole("navigation", { name: "Chart sections" }).getByRole("link", { name: "Billing" }).click();
+  await expect(admin.page).toHaveURL(new RegExp(`${base}/billing$`));
+  await expect(admin.page.locator(`main a[href="/billing/${s.invoiceId}"]`)).toBeVisible();
+  await admin.close();
+});
+
+test("a doctor's consultations list: own drafts and signed notes, filtered by status and patient", async ({ browser, request }) => {
+  const s = await story(request);
+  const { page, close } = await as(browser, "DOCTOR");
+  await page.goto("/dashboard");
+  await page.getByRole("link", { name: "Consultations", exact: true }).first().click();
+  await expect(page).toHaveURL(/\/consultations$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Consultations" })).toBeVisible();
+  await page.getByLabel("Patient (name or MRN)").fill(s.mrn);
+  await page.getByLabel("Status").selectOption("draft");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/status=draft/);
+  const rows = page.locator("tbody tr");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(s.mrn);
+  await expect(rows.first()).toContainText("Draft");
+  await shootBoth(page, "consultations-list");
+  await page.getByLabel("Status").selectOption("signed");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByText("No consultations match.")).toBeVisible();
+  await page.goto(`/consultations?q=${encodeURIComponent(s.mrn)}`);
+  await rows.first().getByRole("link").first().click();
+  await expect(page).toHaveURL(new RegExp(`/consultations/${s.consultationId}$`));
+  await close();
+});
