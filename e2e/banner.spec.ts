@@ -71,7 +71,7 @@ async function expectBanner(page: Page, s: Story, opts: { news2: boolean }) {
   await expect(banner.locator('[data-severity="severe"]')).toHaveText(/SEVERE Latex — Anaphylaxis/);
   await expect(banner.locator('[data-severity="mild"]')).toHaveText("Codeine — Nausea (Mild)");
   const [ward, room, bed] = s.bed.split(" · ");
-  await expect(banner.locator("[data-banner-location]")).toContainText(`${ward} · room ${room} · bed ${bed}`);
+  await expect(banner.locator("[data-banner-location]")).toContainText(`${ward} · ${room} · bed ${bed}`);
   await expect(banner).toContainText("Attending");
   await expect(banner).toContainText("Dr. Grace Okafor");
   if (opts.news2) await expect(banner.locator("[data-banner-news2]")).toContainText("5 · medium");
@@ -188,6 +188,8 @@ test("the chart's tabs have their own URLs; the banner stays on top while scroll
   await page.goto(base);
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("region", { name: "Patient" })).toBeVisible();
+  // The content takes the page's width (not the sidebar's column).
+  expect((await page.getByRole("region", { name: "Patient" }).boundingBox())!.width).toBeGreaterThan(1000);
   await expect(page.locator("aside")).toBeHidden();
   await expect(tabs).toBeHidden();
   await expect(page.getByRole("button", { name: "Print" })).toBeHidden();
