@@ -163,9 +163,15 @@ test("the chart's tabs have their own URLs; the banner stays on top while scroll
     await expect(tabs.getByRole("link", { name: label, exact: true })).toHaveAttribute("aria-current", "page");
     await expectBanner(page, s, { news2: true });
   }
-  // Opened directly, a tab is its own page.
+  // Opened directly, a tab is its own page; the layout (banner, tabs) and the tab share one opening
+  // of the chart: one audit VIEW row for the page view.
+  const admin = await apiToken(request, USERS.ADMIN);
+  const nurseId = (await apiToken(request, USERS.NURSE)).userId;
+  const views = async () => (await (await request.get(`/api/v1/audit?patientId=${s.patientId}&action=VIEW&entity=Patient&actorId=${nurseId}`, { headers: bearer(admin.token) })).json()).total as number;
+  const before = await views();
   await page.goto(`${base}/vitals`);
   await expect(page.locator('[data-chart-tab="vitals"]')).toBeVisible();
+  expect(await views()).toBe(before + 1);
   // The vitals form opens on demand; the chart stays in view.
   const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Save vitals" }) });
   await expect(form).toBeHidden();
@@ -196,12 +202,12 @@ test("the chart's tabs have their own URLs; the banner stays on top while scroll
   await page.screenshot({ path: `${SHOTS}/chart-print.png`, fullPage: true });
   await close();
 
-  const admin = await as(browser, "ADMIN");
-  await admin.page.goto(base);
-  await admin.page.getByRole("navigation", { name: "Chart sections" }).getByRole("link", { name: "Billing" }).click();
-  await expect(admin.page).toHaveURL(new RegExp(`${base}/billing$`));
-  await expect(admin.page.locator(`main a[href="/billing/${s.invoiceId}"]`)).toBeVisible();
-  await admin.close();
+  const adminPage = await as(browser, "ADMIN");
+  await adminPage.page.goto(base);
+  await adminPage.page.getByRole("navigation", { name: "Chart sections" }).getByRole("link", { name: "Billing" }).click();
+  await expect(adminPage.page).toHaveURL(new RegExp(`${base}/billing$`));
+  await expect(adminPage.page.locator(`main a[href="/billing/${s.invoiceId}"]`)).toBeVisible();
+  await adminPage.close();
 });
 
 test("a doctor's consultations list: own drafts and signed notes, filtered by status and patient", async ({ browser, request }) => {
