@@ -35,13 +35,6 @@ export const chartEn = {
   },
   titles: {
     summary: "Chart summary",
-    visits: "Visits & notes",
-    vitals: "Vitals",
-    results: "Results",
-    medications: "Medications",
-    admissions: "Admissions",
-    documents: "Documents & QR",
-    billing: "Billing",
     consultations: "Consultations",
   },
   panels: {

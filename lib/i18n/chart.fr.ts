@@ -35,13 +35,6 @@ export const chartFr: Messages["chart"] = {
   },
   titles: {
     summary: "Synthèse du dossier",
-    visits: "Consultations et notes",
-    vitals: "Constantes",
-    results: "Résultats",
-    medications: "Médicaments",
-    admissions: "Hospitalisations",
-    documents: "Documents et QR",
-    billing: "Facturation",
     consultations: "Consultations",
   },
   panels: {

@@ -10,7 +10,7 @@ import { db } from "@/lib/server/db";
 import { pageListQuery, stringParams } from "@/lib/server/page-query";
 import { listAdmissions } from "@/lib/wards/queries";
 
-export const generateMetadata = titled((m) => m.chart.titles.admissions);
+export const generateMetadata = titled((m) => m.chart.tabs.admissions);
 
 /** Admissions: this patient's stays, newest first, each linking to its page (beds, discharge summary). */
 export default async function ChartAdmissionsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -4,7 +4,7 @@ import { messages, titled } from "@/lib/i18n/server";
 import { openChartTab } from "@/lib/patients/chart-page";
 import { env } from "@/lib/server/env";
 
-export const generateMetadata = titled((m) => m.chart.titles.documents);
+export const generateMetadata = titled((m) => m.chart.tabs.documents);
 
 /** Documents & QR: the wristband code (the treatment-history export is in the chart's actions above). */
 export default async function ChartDocumentsPage({ params }: { params: Promise<{ id: string }> }) {

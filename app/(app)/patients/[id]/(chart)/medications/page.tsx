@@ -2,7 +2,7 @@ import { PrescriptionsCard } from "@/components/prescriptions/PrescriptionsCard"
 import { titled } from "@/lib/i18n/server";
 import { openChartTab } from "@/lib/patients/chart-page";
 
-export const generateMetadata = titled((m) => m.chart.titles.medications);
+export const generateMetadata = titled((m) => m.chart.tabs.medications);
 
 /** Medications: the patient's prescriptions (the latest, a link to all, and for doctors Prescribe). */
 export default async function ChartMedicationsPage({ params }: { params: Promise<{ id: string }> }) {

@@ -9,7 +9,7 @@ import { db } from "@/lib/server/db";
 import { can } from "@/lib/server/permissions";
 import { orderLabTestsAction } from "../../../../lab/actions";
 
-export const generateMetadata = titled((m) => m.chart.titles.results);
+export const generateMetadata = titled((m) => m.chart.tabs.results);
 
 /** Results: lab orders and results; ordering tests (doctors) opens on demand. */
 export default async function ChartResultsPage({ params }: { params: Promise<{ id: string }> }) {

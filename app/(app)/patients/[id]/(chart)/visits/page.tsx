@@ -14,7 +14,7 @@ import { addNurseNoteAction, nurseNoteAddendumAction, updateNurseNoteAction } fr
 
 const TIMELINE_PAGE = 25;
 
-export const generateMetadata = titled((m) => m.chart.titles.visits);
+export const generateMetadata = titled((m) => m.chart.tabs.visits);
 
 /** Visits & notes: consultations (doctors start one here), nurse notes (added on demand) and the timeline of visits. */
 export default async function ChartVisitsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {

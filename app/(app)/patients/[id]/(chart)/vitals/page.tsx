@@ -10,7 +10,7 @@ import { db } from "@/lib/server/db";
 import { can } from "@/lib/server/permissions";
 import { news2FlagsAction, recordVitalsAction, updateVitalsAction, vitalsAddendumAction } from "../../clinical-actions";
 
-export const generateMetadata = titled((m) => m.chart.titles.vitals);
+export const generateMetadata = titled((m) => m.chart.tabs.vitals);
 
 /** Vitals: the table and trend with NEWS2; recording a set (and the NEWS2 settings) opens on demand. */
 export default async function ChartVitalsPage({ params }: { params: Promise<{ id: string }> }) {
