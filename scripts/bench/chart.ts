@@ -2,7 +2,8 @@
 // (consultations with diagnoses, vitals, nurse notes, lab orders with results, prescriptions with
 // items, appointments) among a few thousand other patients, seeded set-based in a fresh database.
 // Then the chart's reads in-process, as the page runs them (openChart, then chartClinical, the first
-// timeline page, the lab catalogue), and GET /patients/{id} (the whole server-rendered page) and
+// timeline page, the lab catalogue), and GET /patients/{id}/visits (the chart's heaviest tab, whole
+// server-rendered with its layout: banner, consultations, nurse notes, the first timeline page) and
 // GET /api/v1/patients/{id}/history through `next start`. Target: page p95 < 200 ms.
 import { encode } from "next-auth/jwt";
 import pg from "pg";
@@ -92,7 +93,7 @@ async function timeIt(runs: number, warm: number, fn: () => Promise<unknown>): P
   return out;
 }
 
-const PAGE_PATH = `/patients/${PID}`;
+const PAGE_PATH = `/patients/${PID}/visits`;
 const HISTORY_PATH = `/api/v1/patients/${PID}/history?page=3&pageSize=50`;
 
 /**
@@ -167,7 +168,7 @@ export async function benchChart(opts: ChartOptions): Promise<ChartResult> {
       const pageSamples = await timeIt(opts.runs, 10, async () => {
         const res = await fetch(`${base}${PAGE_PATH}`, { headers: { cookie }, redirect: "manual" });
         const body = await res.text();
-        if (res.status !== 200 || !body.includes("Timeline")) throw new Error(`GET /patients/${PID}: ${res.status}`);
+        if (res.status !== 200 || !body.includes("Timeline")) throw new Error(`GET ${PAGE_PATH}: ${res.status}`);
         bytes = body.length;
       });
       const page = { ...percentiles(pageSamples), runs: opts.runs, bytes };
