@@ -211,6 +211,7 @@ test("the chart's tabs have their own URLs; the banner stays on top while scroll
 });
 
 test("a doctor's consultations list: own drafts and signed notes, filtered by status and patient", async ({ browser, request }) => {
+  test.setTimeout(walkTimeout(8));
   const s = await story(request);
   const { page, close } = await as(browser, "DOCTOR");
   await page.goto("/dashboard");
