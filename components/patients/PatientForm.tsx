@@ -168,7 +168,7 @@ export function PatientForm({
         ) : null}
       </Card>
 
-      <Button type="submit" disabled={pending}>{mode === "create" ? f.submitNew : f.submitEdit}</Button>
+      <Button type="submit" pending={pending}>{mode === "create" ? f.submitNew : f.submitEdit}</Button>
     </form>
   );
 }

@@ -43,7 +43,7 @@ export function PatientPicker({ value, onChange, find, labels }: {
         <div className="flex-1">
           <Field label={labels.patientSearch} name="patientQuery" value={q} onChange={(e) => setQ(e.target.value)} error={search.fields.q} autoComplete="off" />
         </div>
-        <Button type="submit" variant="secondary" disabled={search.pending}>{labels.searchButton}</Button>
+        <Button type="submit" variant="secondary" pending={search.pending}>{labels.searchButton}</Button>
       </form>
       {search.error && !search.error.fields ? <Alert tone="error">{search.error.message}</Alert> : null}
       {matches && matches.length === 0 ? <p className="text-sm text-slate-600">{labels.noMatches}</p> : null}

@@ -360,7 +360,7 @@ export const en = {
     language: "Language",
     languageChoice: "Choose English or French",
   },
-  common: { save: "Save", saving: "Saving…", search: "Search", saved: "Saved", skipToContent: "Skip to content" },
+  common: { save: "Save", saving: "Saving…", search: "Search", saved: "Saved", skipToContent: "Skip to content", loading: "Loading…" },
 } as const;
 
 /** A catalogue's shape: the same keys and functions as English, with any words. */

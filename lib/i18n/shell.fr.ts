@@ -327,5 +327,5 @@ export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "passwo
     language: "Langue",
     languageChoice: "Choisissez l'anglais ou le français",
   },
-  common: { save: "Enregistrer", saving: "Enregistrement…", search: "Rechercher", saved: "Enregistré", skipToContent: "Aller au contenu" },
+  common: { save: "Enregistrer", saving: "Enregistrement…", search: "Rechercher", saved: "Enregistré", skipToContent: "Aller au contenu", loading: "Chargement…" },
 };
