@@ -177,7 +177,7 @@ export function BedPanel({ bed, place, wardId, labels, states, triageLabels, war
         {bed.admission ? (
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="text-slate-600">{labels.patient}</dt>
-            <dd><span className="font-medium">{bed.admission.patientName}</span> <span className="font-mono text-slate-600">{bed.admission.mrn}</span></dd>
+            <dd><span className="font-medium">{bed.admission.patientName}</span> <span className="font-mono text-slate-600 whitespace-nowrap">{bed.admission.mrn}</span></dd>
             <dt className="text-slate-600">{labels.attending}</dt>
             <dd>{bed.admission.doctorName}</dd>
             <dt className="text-slate-600">{labels.since}</dt>
@@ -196,7 +196,7 @@ export function BedPanel({ bed, place, wardId, labels, states, triageLabels, war
             <ul className="divide-y divide-slate-100 text-sm">
               {history.map((h) => (
                 <li key={h.id} className="py-2">
-                  <span className="font-medium">{h.patient.name}</span> <span className="font-mono text-slate-600">{h.patient.mrn}</span>
+                  <span className="font-medium">{h.patient.name}</span> <span className="font-mono text-slate-600 whitespace-nowrap">{h.patient.mrn}</span>
                   <br />
                   <span className="text-slate-600">{when(h.startsAt, timeZone, locale)} → {h.endsAt ? when(h.endsAt, timeZone, locale) : labels.now}</span>
                 </li>
