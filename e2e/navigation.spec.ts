@@ -46,6 +46,19 @@ test.describe("doctor", () => {
     await expect(search(page)).toHaveAttribute("aria-expanded", "false");
   });
 
+  test("a doctor's short menu stays flat; the sidebar shows at 1366 px and folds away at 768 px", async ({ page }) => {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto("/dashboard");
+    const nav = page.getByRole("navigation", { name: "Menu" });
+    await expect(nav.getByRole("link", { name: "Appointments", exact: true })).toBeVisible();
+    await expect(nav.getByRole("list", { name: "Clinical" })).toHaveCount(0);
+    await shot(page, "shell-doctor-1366");
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await expect(nav).toBeHidden();
+    await expect(search(page)).toBeVisible();
+    await shot(page, "shell-doctor-768");
+  });
+
   test("typing / in a form field types it, it does not jump to the search", async ({ page }) => {
     await page.goto("/patients");
     const field = page.getByLabel("Search by name, MRN or phone");
@@ -79,9 +92,10 @@ test.describe("patient", () => {
   test("has no patient search", async ({ page }) => {
     await page.goto("/dashboard");
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await expect(page.getByRole("combobox")).toHaveCount(0);
+    await expect(search(page)).toHaveCount(0);
     await page.keyboard.press("/");
     await expect(page.getByRole("search")).toHaveCount(0);
+    await expect(page.getByRole("listbox")).toHaveCount(0);
   });
 });
 
@@ -142,9 +156,9 @@ test.describe("admin", () => {
     expect((await request.get(`/api/v1/patients/${amara.id}`, { headers: bearer(token) })).status()).toBe(200);
 
     await page.goto("/admin/audit");
-    await page.getByRole("combobox", { name: "User" }).fill("Okafor");
+    await page.getByRole("combobox", { name: "User", exact: true }).fill("Okafor");
     await page.getByRole("option", { name: /Dr\. Grace Okafor/ }).click();
-    await page.getByRole("combobox", { name: "Patient" }).fill("Bello");
+    await page.getByRole("combobox", { name: "Patient", exact: true }).fill("Bello");
     await page.getByRole("option", { name: /Bello, Amara/ }).click();
     await page.getByLabel("Action").selectOption({ label: "Viewed" });
     const today = new Date().toISOString().slice(0, 10);

@@ -36,7 +36,7 @@ export default async function NewConsultationPage({ searchParams }: { searchPara
       <Card>
         <p className="mb-4 text-sm text-slate-600">
           <span className="font-mono whitespace-nowrap">{t.patient.mrn}</span> ·{" "}
-          {t.appointment ? <>{m.consultation.fromAppointment}: <Link className="text-brand-700 hover:underline" href={`/appointments/${t.appointment.id}`}>{formatStamp(t.appointment.startsAt, locale)}</Link></> : m.consultation.walkIn}
+          {t.appointment ? <>{m.consultation.fromAppointment}: <Link className="text-brand-700 underline" href={`/appointments/${t.appointment.id}`}>{formatStamp(t.appointment.startsAt, locale)}</Link></> : m.consultation.walkIn}
         </p>
         {usable ? (
           <ConsultationForm target={t.appointment ? { appointmentId: t.appointment.id } : { patientId: t.patient.id }} save={createConsultationAction} labels={m.consultation} />
@@ -57,7 +57,7 @@ async function AwaitingVisits({ ctx }: { ctx: Awaited<ReturnType<typeof guardPag
     <>
       <PageHeader title={m.consultation.new} />
       <Card title={m.consultation.awaiting}>
-        <p className="mb-3 text-sm text-slate-600">{m.consultation.walkInHint} <Link href="/patients" className="text-brand-700 hover:underline">{m.consultation.findPatient}</Link></p>
+        <p className="mb-3 text-sm text-slate-600">{m.consultation.walkInHint} <Link href="/patients" className="text-brand-700 underline">{m.consultation.findPatient}</Link></p>
         {visits.length === 0 ? (
           <p className="text-sm text-slate-600">{m.consultation.noneAwaiting}</p>
         ) : (
