@@ -60,9 +60,6 @@ export function RecordPicker({ name, source, initial, labels }: { name: string; 
             id={inputId}
             type="text"
             {...combo.inputProps}
-            onChange={(e) => combo.setText(e.target.value)}
-            onFocus={combo.reopen}
-            onBlur={combo.close}
             placeholder={labels.hint}
             className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-500 focus:outline-none focus:ring-2 focus:ring-brand-600"
           />

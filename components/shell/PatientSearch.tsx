@@ -63,9 +63,6 @@ export function PatientSearch({ recordHref, labels }: { recordHref: string | nul
         ref={input}
         type="text"
         {...combo.inputProps}
-        onChange={(e) => combo.setText(e.target.value)}
-        onFocus={combo.reopen}
-        onBlur={combo.close}
         placeholder={labels.placeholder}
         aria-keyshortcuts="/"
         aria-describedby="patient-search-hint"

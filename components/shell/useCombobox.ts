@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useState, type ChangeEvent, type KeyboardEvent } from "react";
 
 export type ComboOption = { id: string; primary: string; secondary: string; mono?: string };
 
@@ -97,7 +97,6 @@ export function useCombobox({ load, onPick, onEnterWithoutOption, minChars = 2 }
     setActive,
     expanded,
     close: () => setOpen(false),
-    reopen: () => setOpen(true),
     pick,
     listId,
     optionId,
@@ -111,6 +110,12 @@ export function useCombobox({ load, onPick, onEnterWithoutOption, minChars = 2 }
       spellCheck: false,
       value: text,
       onKeyDown,
+      onChange: (e: ChangeEvent<HTMLInputElement>) => {
+        setText(e.target.value);
+        setOpen(true);
+      },
+      onFocus: () => setOpen(true),
+      onBlur: () => setOpen(false),
     },
   };
 }
