@@ -1,0 +1,3 @@
+import { PageLoading } from "@/components/shell/PageLoading";
+
+export default PageLoading;
