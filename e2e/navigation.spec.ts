@@ -174,13 +174,18 @@ test.describe("admin", () => {
     await expect(rows.nth(1)).toContainText("Dr. Grace Okafor");
     await shot(page, "audit-filtered-1366");
 
-    // Long details fold behind "Show more"; the page never scrolls sideways.
-    await page.goto("/admin/audit");
-    const more = page.getByText("Show more").first();
-    if (await more.count()) {
-      await more.click();
-      await expect(page.locator("details[open] pre").first()).toBeVisible();
-    }
+    // Long details (an edit of many fields names them all) fold behind "Show more"; the page never scrolls sideways.
+    const records = bearer((await apiToken(request, USERS.RECORDS_OFFICER)).token);
+    const created = await request.post("/api/v1/patients", { headers: records, data: { firstName: "Folding", lastName: `Details${Date.now().toString(36)}`, dateOfBirth: "1991-02-03", sex: "female" } });
+    expect(created.status(), await created.text()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const edit = { address: "12 Rue du Marché, Lomé", email: "folding.details@example.org", emergencyContactName: "Kwame Details", emergencyContactPhone: "+22890112233", emergencyContactRelation: "Brother" };
+    expect((await request.patch(`/api/v1/patients/${id}`, { headers: records, data: edit })).status()).toBe(200);
+    await page.goto(`/admin/audit?patientId=${id}&action=UPDATE`);
+    const row = page.getByRole("row").nth(1);
+    await expect(row.getByText("emergencyContactRelation")).toBeHidden();
+    await row.getByText("Show more").click();
+    await expect(row.locator("details[open] pre")).toContainText("emergencyContactRelation");
     await page.setViewportSize({ width: 768, height: 1024 });
     expect(await page.evaluate(() => document.scrollingElement!.scrollWidth <= document.scrollingElement!.clientWidth)).toBe(true);
     await shot(page, "audit-768");
