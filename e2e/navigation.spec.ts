@@ -59,6 +59,24 @@ test.describe("doctor", () => {
     await shot(page, "shell-doctor-768");
   });
 
+  test("a slow page shows the loading bar until it arrives", async ({ page }) => {
+    await page.goto("/dashboard");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    const bar = page.getByTestId("navigation-progress");
+    await expect(bar).toBeHidden();
+    // The server answers the next page's request two seconds late.
+    await page.route(/\/appointments(\?|$)/, async (route) => {
+      await new Promise((r) => setTimeout(r, 2_000));
+      await route.continue();
+    });
+    await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Appointments" }).click();
+    await expect(bar).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "Loading…" })).toHaveCount(1);
+    await expect(page).toHaveURL(/\/appointments$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Appointments" })).toBeVisible();
+    await expect(bar).toBeHidden();
+  });
+
   test("typing / in a form field types it, it does not jump to the search", async ({ page }) => {
     await page.goto("/patients");
     const field = page.getByLabel("Search by name, MRN or phone");

@@ -4,7 +4,9 @@ import { patientRecordHref } from "@/lib/patients/scope";
 import { env } from "@/lib/server/env";
 import { can } from "@/lib/server/permissions";
 import type { Actor } from "@/lib/server/session";
+import { Suspense } from "react";
 import { NavLinks } from "./NavLinks";
+import { NavigationProgress } from "./NavigationProgress";
 import { navSectionsFor } from "./nav";
 import { NotificationBell } from "./NotificationBell";
 import { PatientSearch } from "./PatientSearch";
@@ -49,6 +51,9 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         {m.common.skipToContent}
       </a>
+      <Suspense fallback={null}>
+        <NavigationProgress label={m.common.loading} />
+      </Suspense>
       <SidebarFrame sidebar={sidebar} header={header} toggleLabel={m.nav.toggleMenu}>
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">
           {children}

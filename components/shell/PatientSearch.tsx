@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { ComboboxList } from "./ComboboxList";
+import { NAVIGATION_START } from "./NavigationProgress";
 import { useCombobox, type ComboOption } from "./useCombobox";
 
 /** At most this many matches in the header's list (the patients page has the rest). */
@@ -24,7 +25,14 @@ function typingIn(target: EventTarget | null): boolean {
  * match chosen, the patients page searching for the text.
  */
 export function PatientSearch({ recordHref, labels }: { recordHref: string | null; labels: Labels }) {
-  const router = useRouter();
+  const nextRouter = useRouter();
+  // Opening a match is a navigation like a link's: the progress bar shows until the page arrives.
+  const router = {
+    push: (href: string) => {
+      if (href !== location.pathname + location.search) window.dispatchEvent(new Event(NAVIGATION_START));
+      nextRouter.push(href);
+    },
+  };
   const input = useRef<HTMLInputElement>(null);
   const combo = useCombobox({
     load: async (q, signal) => {

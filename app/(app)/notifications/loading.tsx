@@ -1,3 +1,0 @@
-import { PageLoading } from "@/components/shell/PageLoading";
-
-export default PageLoading;
