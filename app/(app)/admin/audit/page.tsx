@@ -111,7 +111,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <td className="px-3 py-2 tabular-nums"><time dateTime={e.at}>{formatInstant(e.at, locale)}</time></td>
                     <td className="break-words px-3 py-2">{e.actorName ?? "—"}<span className="block text-xs text-slate-600">{e.actorRole ? (all.roles[e.actorRole as keyof typeof all.roles] ?? e.actorRole) : ""}</span></td>
                     <td className="px-3 py-2 font-medium">{m.actions[e.action as keyof typeof m.actions] ?? e.action}<span className="block font-mono text-xs font-normal text-slate-600">{e.action}</span></td>
-                    <td className="px-3 py-2">{m.entities[e.entity as keyof typeof m.entities] ?? e.entity}<span className="block break-all font-mono text-xs text-slate-600">{e.entityId ?? ""}</span></td>
+                    <td className="break-words px-3 py-2">{m.entities[e.entity as keyof typeof m.entities] ?? e.entity}<span className="block break-all font-mono text-xs text-slate-600">{e.entityId ?? ""}</span></td>
                     <td className="break-all px-3 py-2 font-mono text-xs">{e.ip ?? "—"}</td>
                     <td className="px-3 py-2 font-mono text-xs text-slate-700">
                       {details.length > DETAILS_FOLD ? (
