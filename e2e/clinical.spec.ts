@@ -28,7 +28,7 @@ test.describe("doctor", () => {
     await page.getByLabel("Examination").fill("T 39.1 °C, mild splenomegaly.");
     await page.getByLabel("Assessment").fill("Uncomplicated falciparum malaria.");
     await page.getByLabel("Plan").fill("Artemether-lumefantrine, review in 3 days.");
-    await page.getByRole("combobox", { name: "Find an ICD-10-CM diagnosis (code or words)" }).fill("falciparum");
+    await page.getByRole("combobox", { name: "Search ICD-10-CM diagnoses (code or words)" }).fill("falciparum");
     await page.getByRole("option", { name: "B50.9 Plasmodium falciparum malaria, unspecified" }).click();
     await expect(page.getByRole("list", { name: "Diagnoses" })).toContainText("B50.9");
     await shot(page, "consultation-new");

@@ -20,7 +20,7 @@ test.describe("data browser", () => {
     await shot(page, "admin-data");
     await page.getByRole("link", { name: /^Departments\s+\d+ records?$/ }).click();
     await expect(page).toHaveURL(/\/admin\/data\/departments$/);
-    await page.getByLabel("Search").fill(name);
+    await page.getByLabel("Search", { exact: true }).fill(name);
     await page.getByRole("button", { name: "Filter" }).click();
     await expect(page.getByRole("row")).toHaveCount(2);
     await shot(page, "admin-data-departments");

@@ -142,8 +142,8 @@ test.describe("records officer", () => {
     await page.goto(`/doctors/${await demoDoctorId(request)}`);
     await expect(page.getByText("Choose the patient first, then a free slot.")).toBeVisible();
     await expect(slot(page, startsAt)).toBeDisabled();
-    await page.getByLabel("Find the patient (name, MRN or phone)").fill("Patient Sam");
-    await page.getByRole("button", { name: "Find" }).click();
+    await page.getByLabel("Search for the patient (name, MRN or phone)").fill("Patient Sam");
+    await page.getByRole("button", { name: "Search", exact: true }).click();
     await page.getByRole("button", { name: /Sam Patient/ }).click();
     await expect(page.getByText("Booking for: Sam Patient")).toBeVisible();
     await slot(page, startsAt).click();

@@ -41,7 +41,7 @@ test.describe("nurse", () => {
     await ward(page, "Pediatrics").getByRole("button", { name: "Room 1 A: Free" }).click();
     const p = panel(page);
     await expect(p.getByRole("heading", { name: "Pediatrics · Room 1 · A" })).toBeVisible();
-    await p.getByLabel("Find the patient (name, MRN or phone)").fill("Kofi Diallo");
+    await p.getByLabel("Search for the patient (name, MRN or phone)").fill("Kofi Diallo");
     await p.getByRole("button", { name: "Search" }).click();
     await p.getByRole("button", { name: /Kofi Diallo/ }).click();
     await p.getByLabel("Patient's problem").fill("Child with fever and cough for three days");

@@ -5,6 +5,7 @@ import type { Role } from "../lib/generated/prisma/enums";
 import { seedAvailability, seedDepartment, seedPatient, seedUser } from "./builders";
 import { seedBilling } from "./seed-billing";
 import { seedClinical } from "./seed-clinical";
+import { seedDemoChart } from "./seed-demo-chart";
 import { seedPharmacy } from "./seed-pharmacy";
 import { seedPrescriptions } from "./seed-prescriptions";
 import { seedWards } from "./seed-wards";
@@ -31,6 +32,11 @@ const DEPARTMENTS: [string, string][] = [
 ];
 
 const FIRST = ["Amina", "Bruno", "Chloé", "David", "Esther", "Fatou", "Gabriel", "Hana", "Ibrahim", "Julia", "Kofi", "Léa", "Moussa", "Nadia", "Omar"];
+// Each first name's usual sex, so a demo record never reads as "Gabriel, female".
+const SEX_OF: Record<string, "female" | "male"> = {
+  Amina: "female", Bruno: "male", Chloé: "female", David: "male", Esther: "female", Fatou: "female", Gabriel: "male", Hana: "female",
+  Ibrahim: "male", Julia: "female", Kofi: "male", Léa: "female", Moussa: "male", Nadia: "female", Omar: "male",
+};
 const LAST = ["Diallo", "Martin", "Nguyen", "Okafor", "Schmidt", "Traoré", "Dubois", "Mensah", "Haddad", "Kowalski"];
 
 export async function seedDemo(prisma: Db): Promise<void> {
@@ -58,7 +64,7 @@ export async function seedDemo(prisma: Db): Promise<void> {
         firstName: FIRST[i % FIRST.length],
         lastName: LAST[(i * 3) % LAST.length],
         dateOfBirth: `${year}-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 27) + 1).padStart(2, "0")}`,
-        sex: i % 2 ? "female" : "male",
+        sex: SEX_OF[FIRST[i % FIRST.length]],
         phone: `+22890${String(100000 + i * 137).slice(0, 6)}`,
       });
     }
@@ -68,4 +74,5 @@ export async function seedDemo(prisma: Db): Promise<void> {
   await seedClinical(prisma);
   await seedWards(prisma);
   await seedBilling(prisma);
+  await seedDemoChart(prisma);
 }

@@ -32,7 +32,7 @@ export function ChangePasswordForm({ action, labels }: { action: (prev: Result, 
       <Field label={labels.current} name="currentPassword" type="password" autoComplete="current-password" required error={fields.currentPassword} />
       <Field label={labels.next} name="newPassword" type="password" autoComplete="new-password" required hint={labels.hint} error={fields.newPassword} />
       <Field label={labels.confirm} name="confirmPassword" type="password" autoComplete="new-password" required error={fields.confirmPassword} />
-      <Button type="submit" disabled={pending}>{labels.submit}</Button>
+      <Button type="submit" pending={pending}>{labels.submit}</Button>
     </form>
   );
 }

@@ -18,7 +18,7 @@ export function ForgotPasswordForm({ action, labels }: { action: (i: { email: st
   return (
     <SubmitForm className="mt-6 space-y-4" onSubmit={() => submit({ email })} error={error}>
       <Field label={labels.email} name="email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} error={fields.email} autoFocus />
-      <Button type="submit" className="w-full" disabled={pending}>{labels.submit}</Button>
+      <Button type="submit" className="w-full" pending={pending}>{labels.submit}</Button>
     </SubmitForm>
   );
 }

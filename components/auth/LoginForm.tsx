@@ -36,7 +36,7 @@ export function LoginForm({ next, notice, labels }: { next: string; notice?: { t
       {error ? <Alert tone="error">{error}</Alert> : null}
       <Field label={labels.email} name="email" type="email" autoComplete="username" required autoFocus />
       <Field label={labels.password} name="password" type="password" autoComplete="current-password" required />
-      <Button type="submit" className="w-full" disabled={pending}>
+      <Button type="submit" className="w-full" pending={pending}>
         {pending ? labels.submitting : labels.submit}
       </Button>
     </form>

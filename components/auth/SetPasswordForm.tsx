@@ -30,7 +30,7 @@ export function SetPasswordForm({ token, action, labels }: { token: string; acti
       {error?.code === "NOT_FOUND" ? <Link href="/forgot-password" className="block text-sm font-medium text-brand-700 hover:underline">{labels.askAgain}</Link> : null}
       <Field label={labels.password} name="password" type="password" autoComplete="new-password" hint={labels.hint} value={v.password} onChange={(e) => setV({ ...v, password: e.target.value })} error={fields.password} />
       <Field label={labels.confirm} name="confirmPassword" type="password" autoComplete="new-password" value={v.confirmPassword} onChange={(e) => setV({ ...v, confirmPassword: e.target.value })} error={fields.confirmPassword} />
-      <Button type="submit" className="w-full" disabled={pending}>{labels.submit}</Button>
+      <Button type="submit" className="w-full" pending={pending}>{labels.submit}</Button>
     </SubmitForm>
   );
 }

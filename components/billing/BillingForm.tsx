@@ -59,7 +59,7 @@ export function BillingForm({ title, fields, fixed, act, submit, done, variant =
           <Field key={f.name} label={f.label} name={f.name} type={f.type ?? "text"} inputMode={f.inputMode} value={values[f.name]} onChange={(e) => set(f.name, e.target.value)} error={errors[f.name]} />
         ),
       )}
-      <Button type="submit" variant={variant} disabled={pending}>{submit}</Button>
+      <Button type="submit" variant={variant} pending={pending}>{submit}</Button>
     </SubmitForm>
   );
 }

@@ -14,7 +14,7 @@ export function InvoiceTable({ items, m, locale, withPatient }: { items: Invoice
       {items.map((i) => (
         <tr key={i.id}>
           <td className={cell}><Link href={`/billing/${i.id}`} className="font-medium text-brand-700 hover:underline">{i.number}</Link></td>
-          {withPatient ? <td className={cell}>{i.patient.name} <span className="text-slate-500">· {i.patient.mrn}</span></td> : null}
+          {withPatient ? <td className={cell}>{i.patient.name} <span className="whitespace-nowrap text-slate-600">· {i.patient.mrn}</span></td> : null}
           <td className={cell}>{formatInstant(i.issuedAt, locale)}</td>
           <td className={cell}><InvoiceStatusBadge status={i.status} label={m.statuses[i.status]} /></td>
           <td className={`${cell} text-right tabular-nums`}>{formatMoney(i.total, i.currency, locale)}</td>

@@ -44,7 +44,7 @@ export function AddendumForm({ target, add, labels }: {
     <SubmitForm className="space-y-3" error={error} onSubmit={() => { setOk(false); submit({ ...target, text }); }}>
       {ok ? <Alert tone="success">{labels.addendumSaved}</Alert> : null}
       <TextArea id={`addendum-${Object.values(target).join("-")}`} name="addendum" label={labels.addendum} value={text} onChange={(e) => setText(e.target.value)} error={fields.text} maxLength={5000} />
-      <Button type="submit" variant="secondary" disabled={pending}>{labels.addendumSubmit}</Button>
+      <Button type="submit" variant="secondary" pending={pending}>{labels.addendumSubmit}</Button>
     </SubmitForm>
   );
 }

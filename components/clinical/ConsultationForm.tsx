@@ -41,7 +41,7 @@ export function ConsultationForm({ initial, target, save, labels }: {
         <Field name="nextVisitOn" type="date" label={labels.nextVisitOn} value={v.nextVisitOn ?? ""} onChange={set("nextVisitOn")} error={fields.nextVisitOn} />
       </div>
       <DiagnosisPicker value={v.diagnoses} onChange={(diagnoses) => setV({ ...v, diagnoses })} labels={labels} error={dxError} />
-      <Button type="submit" disabled={pending}>{labels.save}</Button>
+      <Button type="submit" pending={pending}>{labels.save}</Button>
     </SubmitForm>
   );
 }

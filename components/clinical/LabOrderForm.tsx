@@ -40,7 +40,7 @@ export function LabOrderForm({ patientId, tests, order, labels }: { patientId: s
         {fields.testIds ? <p className="mt-1 text-sm text-red-700">{fields.testIds}</p> : null}
       </fieldset>
       <Field name="labNotes" label={labels.notes} value={notes} onChange={(e) => setNotes(e.target.value)} error={fields.notes} maxLength={1000} />
-      <Button type="submit" variant="secondary" disabled={pending}>{labels.orderSubmit}</Button>
+      <Button type="submit" variant="secondary" pending={pending}>{labels.orderSubmit}</Button>
     </SubmitForm>
   );
 }

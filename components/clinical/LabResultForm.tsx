@@ -30,7 +30,7 @@ export function LabResultForm({ orderId, testName, qualitative, unit, enter, lab
       ) : (
         <Field id={id("value")} name="value" type="number" step="any" inputMode="decimal" label={`${labels.value}: ${testName}${unit ? ` (${unit})` : ""}`} value={value} onChange={(e) => setValue(e.target.value)} error={fields.value} />
       )}
-      <Button type="submit" disabled={pending}>{labels.enter}</Button>
+      <Button type="submit" pending={pending}>{labels.enter}</Button>
     </SubmitForm>
   );
 }

@@ -26,7 +26,7 @@ export function News2FlagsForm({ patientId, save, labels, initial }: { patientId
       {ok ? <Alert tone="success">{labels.flagsSaved}</Alert> : null}
       <CheckboxField id="news2-pregnant" name="pregnant" label={labels.flagPregnant} hint={labels.flagPregnantHint} checked={v.pregnant} onChange={(e) => setV({ ...v, pregnant: e.target.checked })} />
       <CheckboxField id="news2-scale2" name="spo2Scale2" label={labels.flagScale2} hint={labels.flagScale2Hint} checked={v.spo2Scale2} onChange={(e) => setV({ ...v, spo2Scale2: e.target.checked })} />
-      <Button type="submit" disabled={pending}>{labels.flagsSave}</Button>
+      <Button type="submit" pending={pending}>{labels.flagsSave}</Button>
     </SubmitForm>
   );
 }

@@ -38,7 +38,7 @@ export function NurseNoteForm({ patientId, add, labels, defaultShift, note }: {
         <SelectField id={`note-category-${note?.id ?? "new"}`} name="category" label={labels.category} value={v.category} onChange={(e) => setV({ ...v, category: e.target.value })} error={fields.category} options={NOTE_CATEGORIES.map((c) => [c, labels.categories[c]] as const)} />
       </div>
       <TextArea id={`note-text-${note?.id ?? "new"}`} name="noteText" label={labels.text} value={v.text} onChange={(e) => setV({ ...v, text: e.target.value })} error={fields.text} maxLength={5000} />
-      <Button type="submit" variant="secondary" disabled={pending}>{note ? labels.update : labels.submit}</Button>
+      <Button type="submit" variant="secondary" pending={pending}>{note ? labels.update : labels.submit}</Button>
     </SubmitForm>
   );
 }

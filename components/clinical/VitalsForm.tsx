@@ -96,7 +96,7 @@ export function VitalsForm({ patientId, record, labels, reading }: { patientId: 
         {reading ? null : <div className="col-span-2">{field("takenAt", "datetime-local")}</div>}
       </div>
       {field("note", "text")}
-      <Button type="submit" disabled={pending}>{reading ? labels.update : labels.submit}</Button>
+      <Button type="submit" pending={pending}>{reading ? labels.update : labels.submit}</Button>
     </SubmitForm>
   );
 }

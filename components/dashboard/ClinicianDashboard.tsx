@@ -23,7 +23,7 @@ export async function ClinicianDashboard() {
                 <span className="font-medium">
                   {p.lastName}, {p.firstName}
                 </span>
-                <span className="font-mono text-slate-600">{p.mrn}</span>
+                <span className="font-mono text-slate-600 whitespace-nowrap">{p.mrn}</span>
               </li>
             ))}
           </ul>

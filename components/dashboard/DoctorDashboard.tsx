@@ -41,7 +41,7 @@ export async function DoctorDashboard({ ctx }: { ctx: Ctx }) {
               <li key={p.id} className="flex flex-wrap justify-between gap-2 py-2 text-sm">
                 <Link href={`/patients/${p.id}`} className="font-medium text-brand-700 hover:underline">{p.name}</Link>
                 <span className="text-slate-600">
-                  <span className="font-mono">{p.mrn}</span> · {m.lastVisit}: {formatWhen(p.lastAt, locale)}
+                  <span className="font-mono whitespace-nowrap">{p.mrn}</span> · {m.lastVisit}: {formatWhen(p.lastAt, locale)}
                 </span>
               </li>
             ))}

@@ -33,7 +33,7 @@ export async function PatientDashboard({ ctx }: { ctx: Ctx }) {
             {record.firstName} {record.lastName}
           </dd>
           <dt className="text-slate-600">{m.mrn}</dt>
-          <dd className="font-mono">{record.mrn}</dd>
+          <dd className="font-mono whitespace-nowrap">{record.mrn}</dd>
         </dl>
       </Card>
       <Card title={s.pastVisits} className="lg:col-span-2">

@@ -76,7 +76,7 @@ export function EditRecordForm({ entity, id, fields, initial, currency, labels, 
           );
         return <Field key={f.name} label={f.label} name={f.name} value={String(v)} inputMode={f.kind === "int" || f.kind === "float" || f.kind === "money" ? "decimal" : undefined} error={errors[f.name]} onChange={(e) => set(f.name, e.target.value)} />;
       })}
-      <Button type="submit" disabled={pending}>{pending ? labels.saving : labels.save}</Button>
+      <Button type="submit" pending={pending}>{pending ? labels.saving : labels.save}</Button>
     </SubmitForm>
   );
 }

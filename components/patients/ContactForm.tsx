@@ -34,7 +34,7 @@ export function ContactForm({ initial, action, labels }: { initial: Contact; act
         {input("emergencyContactPhone", f.contactPhone, "tel")}
         {input("emergencyContactRelation", f.contactRelation)}
       </div>
-      <Button type="submit" disabled={pending}>{f.submitEdit}</Button>
+      <Button type="submit" pending={pending}>{f.submitEdit}</Button>
     </form>
   );
 }

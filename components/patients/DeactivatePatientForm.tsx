@@ -26,7 +26,7 @@ export function DeactivatePatientForm({ id, action, labels }: { id: string; acti
       <div className="min-w-64 flex-1">
         <Field label={labels.deactivateReason} name="reason" value={reason} onChange={(e) => setReason(e.target.value)} error={fields.reason ?? (error && !error.fields ? error.message : undefined)} autoFocus />
       </div>
-      <Button type="submit" variant="danger" disabled={pending}>{labels.deactivateConfirm}</Button>
+      <Button type="submit" variant="danger" pending={pending}>{labels.deactivateConfirm}</Button>
     </form>
   );
 }

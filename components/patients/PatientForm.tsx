@@ -94,7 +94,7 @@ export function PatientForm({
                 <Link className="font-medium underline" href={recordHref.replace("{id}", c.id)}>
                   {c.lastName}, {c.firstName}
                 </Link>{" "}
-                · {c.mrn} · {c.dateOfBirth}
+                · <span className="whitespace-nowrap">{c.mrn}</span> · {c.dateOfBirth}
               </li>
             ))}
           </ul>
@@ -168,7 +168,7 @@ export function PatientForm({
         ) : null}
       </Card>
 
-      <Button type="submit" disabled={pending}>{mode === "create" ? f.submitNew : f.submitEdit}</Button>
+      <Button type="submit" pending={pending}>{mode === "create" ? f.submitNew : f.submitEdit}</Button>
     </form>
   );
 }

@@ -17,7 +17,7 @@ export async function PatientHeader({ patient: p, labels: m, children }: { patie
             {p.lastName}, {p.firstName}
           </h1>
           <p className="mt-1 text-sm text-slate-600">
-            <span className="font-mono">{p.mrn}</span> · <time dateTime={p.dateOfBirth}>{formatDate(p.dateOfBirth, locale)}</time> ({c.age(p.age)}) · {m.form.sexes[p.sex]}
+            <span className="font-mono whitespace-nowrap">{p.mrn}</span> · <time dateTime={p.dateOfBirth}>{formatDate(p.dateOfBirth, locale)}</time> ({c.age(p.age)}) · {m.form.sexes[p.sex]}
             {p.clinical?.bloodGroup ? ` · ${c.bloodGroup} ${p.clinical.bloodGroup}` : ""}
           </p>
         </div>

@@ -22,7 +22,7 @@ export async function PatientTable({ rows, recordHref = null }: { rows: PatientR
         <tbody className="divide-y divide-slate-100">
           {rows.map((p) => (
             <tr key={p.id}>
-              <td className="px-4 py-2 font-mono">{p.mrn}</td>
+              <td className="px-4 py-2 font-mono whitespace-nowrap">{p.mrn}</td>
               <td className="px-4 py-2 font-medium">
                 {recordHref ? (
                   <Link href={recordHref.replace("{id}", p.id)} className="text-brand-700 hover:underline">

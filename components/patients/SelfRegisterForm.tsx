@@ -46,7 +46,7 @@ export function SelfRegisterForm({ action, labels }: {
       <Field label={f.phone} name="phone" type="tel" value={v.phone} onChange={set("phone")} error={fields.phone} autoComplete="tel" />
       <Field label={f.email} name="email" type="email" value={v.email} onChange={set("email")} error={fields.email} autoComplete="username" />
       <Field label={r.password} name="password" type="password" value={v.password} onChange={set("password")} error={fields.password} hint={r.passwordHint} autoComplete="new-password" />
-      <Button type="submit" className="w-full" disabled={pending}>{r.submit}</Button>
+      <Button type="submit" className="w-full" pending={pending}>{r.submit}</Button>
       <p className="text-center text-sm text-slate-600">
         {r.haveAccount} <Link href="/login" className="font-medium text-brand-700 hover:underline">{r.signIn}</Link>
       </p>

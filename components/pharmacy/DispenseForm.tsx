@@ -73,7 +73,7 @@ export function DispenseForm({ prescriptionId, lines, canDispense, action, label
           </tr>
         ))}
       </Table>
-      {canDispense && open.length ? <Button type="submit" disabled={pending}>{pending ? labels.submitting : labels.submit}</Button> : null}
+      {canDispense && open.length ? <Button type="submit" pending={pending}>{pending ? labels.submitting : labels.submit}</Button> : null}
     </SubmitForm>
   );
 }

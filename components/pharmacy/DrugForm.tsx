@@ -55,7 +55,7 @@ export function DrugForm({ mode, id, initial, action, labels }: {
       {mode === "edit" ? (
         <CheckboxField label={labels.active} name="active" hint={labels.activeHint} checked={v.active} onChange={(e) => change({ active: e.target.checked })} />
       ) : null}
-      <Button type="submit" disabled={pending}>{mode === "create" ? labels.create : labels.save}</Button>
+      <Button type="submit" pending={pending}>{mode === "create" ? labels.create : labels.save}</Button>
     </SubmitForm>
   );
 }

@@ -44,7 +44,7 @@ export function ReceiveBatchForm({ drugId, action, labels }: { drugId: string; a
         <Field label={labels.expiresOn} name="expiresOn" type="date" value={v.expiresOn} onChange={(e) => change({ expiresOn: e.target.value })} error={fields.expiresOn} />
         <Field label={labels.quantity} name="quantity" type="number" min={1} value={v.quantity} onChange={(e) => change({ quantity: e.target.value })} error={fields.quantity} />
       </div>
-      <Button type="submit" disabled={pending}>{labels.receiveSubmit}</Button>
+      <Button type="submit" pending={pending}>{labels.receiveSubmit}</Button>
     </SubmitForm>
   );
 }
@@ -57,7 +57,7 @@ export function AdjustBatchForm({ drugId, batches, action, labels }: { drugId: s
       <SelectField label={labels.batch} name="batchId" value={v.batchId} onChange={(e) => change({ batchId: e.target.value })} error={fields.batchId} options={[["", labels.chooseBatch], ...batches.map((b) => [b.id, b.label] as const)]} />
       <Field label={labels.delta} name="delta" type="number" hint={labels.deltaHint} value={v.delta} onChange={(e) => change({ delta: e.target.value })} error={fields.delta} />
       <Field label={labels.reason} name="reason" value={v.reason} onChange={(e) => change({ reason: e.target.value })} error={fields.reason} />
-      <Button type="submit" variant="secondary" disabled={pending}>{labels.adjustSubmit}</Button>
+      <Button type="submit" variant="secondary" pending={pending}>{labels.adjustSubmit}</Button>
     </SubmitForm>
   );
 }

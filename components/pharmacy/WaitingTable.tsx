@@ -20,7 +20,7 @@ export async function WaitingTable({ rows }: { rows: WaitingRow[] }) {
             </Link>
           </td>
           <td className={cell}>
-            {r.patientName} <span className="font-mono text-xs text-slate-500">{r.mrn}</span>
+            {r.patientName} <span className="font-mono text-xs text-slate-500 whitespace-nowrap">{r.mrn}</span>
           </td>
           <td className={cell}>{r.prescriber}</td>
           <td className={`${cell} tabular-nums`}>{r.lines}</td>

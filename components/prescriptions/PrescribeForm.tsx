@@ -98,7 +98,7 @@ export function PrescribeForm({ patientId, consultationId, prescribe, searchDrug
       ))}
       <div className="flex flex-wrap gap-3">
         <Button type="button" variant="secondary" onClick={() => changeLines((ls) => [...ls, emptyLine()])} disabled={lines.length >= 20}>{f.addLine}</Button>
-        {findings ? null : <Button type="submit" disabled={pending}>{pending ? f.submitting : f.submit}</Button>}
+        {findings ? null : <Button type="submit" pending={pending}>{pending ? f.submitting : f.submit}</Button>}
       </div>
       {findings ? (
         <section role="alert" aria-labelledby="safety-title" className="space-y-3 rounded-lg border border-red-200 bg-red-50 p-4">

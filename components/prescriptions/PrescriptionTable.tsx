@@ -17,7 +17,7 @@ export async function PrescriptionTable({ rows, showPatient }: { rows: Prescript
           </td>
           {showPatient ? (
             <td className={cell}>
-              {p.patient.name} <span className="font-mono text-xs text-slate-500">{p.patient.mrn}</span>
+              {p.patient.name} <span className="font-mono text-xs text-slate-500 whitespace-nowrap">{p.patient.mrn}</span>
             </td>
           ) : null}
           <td className={cell}>{p.prescriber.name}</td>

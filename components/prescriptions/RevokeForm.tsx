@@ -18,7 +18,7 @@ export function RevokeForm({ id, revoke, labels }: { id: string; revoke: (input:
     <SubmitForm className="space-y-3" error={error} onSubmit={() => submit({ id, reason })}>
       <p className="text-sm text-slate-600">{labels.revokeHint}</p>
       <Field label={labels.revokeReason} name="revokeReason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} error={fields.reason} />
-      <Button type="submit" variant="danger" disabled={pending}>{labels.revokeSubmit}</Button>
+      <Button type="submit" variant="danger" pending={pending}>{labels.revokeSubmit}</Button>
     </SubmitForm>
   );
 }

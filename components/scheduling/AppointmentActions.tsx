@@ -60,7 +60,7 @@ export function AppointmentActions({ id, allowed, slots, act, labels }: {
         <SubmitForm className="space-y-3" error={null} onSubmit={() => run({ status: "CANCELLED", reason }, labels.updated)}>
           <h3 className="text-sm font-semibold text-slate-900">{labels.cancel}</h3>
           <Field label={labels.cancelReasonLabel} name="cancelReason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} error={error?.fields?.["change.reason"]} />
-          <Button type="submit" variant="danger" disabled={pending}>{labels.cancelSubmit}</Button>
+          <Button type="submit" variant="danger" pending={pending}>{labels.cancelSubmit}</Button>
         </SubmitForm>
       ) : null}
     </div>

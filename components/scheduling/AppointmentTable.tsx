@@ -21,7 +21,7 @@ export async function AppointmentTable({ rows, showPatient, showDoctor }: { rows
           </td>
           {showPatient ? (
             <td className={cell}>
-              {a.patient.name} <span className="font-mono text-xs text-slate-500">{a.patient.mrn}</span>
+              {a.patient.name} <span className="font-mono text-xs text-slate-500 whitespace-nowrap">{a.patient.mrn}</span>
             </td>
           ) : null}
           {showDoctor ? (

@@ -130,7 +130,7 @@ export function AvailabilityForm({ doctorId, initial, save, labels }: {
         </ul>
         <Button type="button" variant="secondary" onClick={() => { change(); setExceptions([...exceptions, { key: key(), date: "", closed: true, start: "09:00", end: "12:00" }]); }}>{labels.addException}</Button>
       </fieldset>
-      <Button type="submit" disabled={pending}>{labels.save}</Button>
+      <Button type="submit" pending={pending}>{labels.save}</Button>
     </SubmitForm>
   );
 }

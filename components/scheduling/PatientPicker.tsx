@@ -24,7 +24,7 @@ export function PatientPicker({ value, onChange, find, labels }: {
     return (
       <p className="flex flex-wrap items-center gap-3 text-sm">
         <span>
-          {labels.chosen}: <strong>{value.name}</strong> <span className="font-mono text-slate-600">{value.mrn}</span>
+          {labels.chosen}: <strong>{value.name}</strong> <span className="font-mono text-slate-600 whitespace-nowrap">{value.mrn}</span>
         </span>
         <Button type="button" variant="secondary" onClick={() => onChange(null)}>{labels.change}</Button>
       </p>
@@ -43,7 +43,7 @@ export function PatientPicker({ value, onChange, find, labels }: {
         <div className="flex-1">
           <Field label={labels.patientSearch} name="patientQuery" value={q} onChange={(e) => setQ(e.target.value)} error={search.fields.q} autoComplete="off" />
         </div>
-        <Button type="submit" variant="secondary" disabled={search.pending}>{labels.searchButton}</Button>
+        <Button type="submit" variant="secondary" pending={search.pending}>{labels.searchButton}</Button>
       </form>
       {search.error && !search.error.fields ? <Alert tone="error">{search.error.message}</Alert> : null}
       {matches && matches.length === 0 ? <p className="text-sm text-slate-600">{labels.noMatches}</p> : null}
@@ -54,7 +54,7 @@ export function PatientPicker({ value, onChange, find, labels }: {
               <button type="button" onClick={() => onChange(p)} className="flex w-full justify-between gap-3 px-3 py-2 text-left text-sm hover:bg-slate-50">
                 <span className="font-medium">{p.name}</span>
                 <span className="text-slate-600">
-                  <span className="font-mono">{p.mrn}</span> {p.dateOfBirth ? `· ${p.dateOfBirth}` : null}
+                  <span className="font-mono whitespace-nowrap">{p.mrn}</span> {p.dateOfBirth ? `· ${p.dateOfBirth}` : null}
                 </span>
               </button>
             </li>

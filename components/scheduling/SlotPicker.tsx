@@ -36,12 +36,12 @@ export function SlotPicker({ days, labels, onPick, disabled = false }: { days: S
                           data-starts-at={s.startsAt}
                           disabled={!s.free || disabled}
                           onClick={() => onPick(s.startsAt)}
-                          className={`${chip} ${s.free ? "bg-brand-50 text-brand-800 ring-1 ring-brand-200 hover:bg-brand-100 disabled:opacity-60" : "cursor-not-allowed bg-slate-100 text-slate-400 line-through"}`}
+                          className={`${chip} ${s.free ? "bg-brand-50 text-brand-800 ring-1 ring-brand-200 hover:bg-brand-100 disabled:opacity-60" : "cursor-not-allowed bg-slate-100 text-slate-600 line-through"}`}
                         >
                           {time}
                         </button>
                       ) : (
-                        <span aria-label={name} data-starts-at={s.startsAt} className={`${chip} inline-block ${s.free ? "bg-green-50 text-green-800 ring-1 ring-green-200" : "bg-slate-100 text-slate-400 line-through"}`}>
+                        <span aria-label={name} data-starts-at={s.startsAt} className={`${chip} inline-block ${s.free ? "bg-green-50 text-green-800 ring-1 ring-green-200" : "bg-slate-100 text-slate-600 line-through"}`}>
                           {time}
                         </span>
                       )}

@@ -17,16 +17,20 @@ export function UserMenu({ name, roleLabel, labels }: { name: string; roleLabel:
         type="button"
         aria-haspopup="menu"
         aria-expanded={open}
-        aria-label={labels.userMenu}
         onClick={() => setOpen((o) => !o)}
         className="flex items-center gap-2 rounded-md px-2 py-1.5 text-left text-sm hover:bg-slate-100"
       >
-        <span className="flex h-8 w-8 items-center justify-center rounded-full bg-brand-600 font-semibold text-white" aria-hidden>
-          {name.slice(0, 1).toUpperCase()}
-        </span>
+        {/* The name is the visible text with "Account" before it (axe: the visible label is part of the
+            name); the initial is drawn by CSS so it is no text of its own. */}
+        <span className="sr-only">{labels.userMenu}: </span>
+        <span
+          aria-hidden
+          data-initial={name.slice(0, 1).toUpperCase()}
+          className="flex h-8 w-8 items-center justify-center rounded-full bg-brand-600 font-semibold text-white before:content-[attr(data-initial)]"
+        />
         <span className="hidden sm:block">
-          <span className="block font-medium text-slate-900">{name}</span>
-          <span className="block text-xs text-slate-500">{roleLabel}</span>
+          <span className="block font-medium text-slate-900">{name}</span>{" "}
+          <span className="block text-xs text-slate-600">{roleLabel}</span>
         </span>
       </button>
       {open ? (

@@ -33,7 +33,7 @@ export function AccountStatusForm({ id, active, deactivate, reactivate, labels }
     <SubmitForm className="space-y-3" onSubmit={() => off.submit({ id, reason })} error={off.error}>
       <p className="text-sm text-slate-600">{labels.deactivateHint}</p>
       <Field label={labels.reason} name="reason" value={reason} onChange={(e) => setReason(e.target.value)} error={off.fields.reason} />
-      <Button type="submit" variant="danger" disabled={off.pending}>{labels.deactivate}</Button>
+      <Button type="submit" variant="danger" pending={off.pending}>{labels.deactivate}</Button>
     </SubmitForm>
   );
 }

@@ -42,7 +42,7 @@ export function DepartmentForm({ mode, id, initial, action, labels }: {
       {mode === "edit" ? (
         <CheckboxField label={labels.active} name="active" hint={labels.activeHint} checked={v.active} onChange={(e) => change({ active: e.target.checked })} />
       ) : null}
-      <Button type="submit" disabled={pending}>{mode === "create" ? labels.create : labels.save}</Button>
+      <Button type="submit" pending={pending}>{mode === "create" ? labels.create : labels.save}</Button>
     </SubmitForm>
   );
 }

@@ -80,7 +80,7 @@ export function StaffForm({ mode, id, initial, departments, action, labels, role
         </fieldset>
       ) : null}
       {mode === "create" ? input("password", labels.password, { type: "password", autoComplete: "new-password", hint: labels.passwordHint }) : null}
-      <Button type="submit" disabled={pending}>{mode === "create" ? labels.create : labels.save}</Button>
+      <Button type="submit" pending={pending}>{mode === "create" ? labels.create : labels.save}</Button>
     </SubmitForm>
   );
 }

@@ -49,7 +49,7 @@ export function TokenForm({ action, labels }: {
         {fields["scopes.0"] ?? fields.scopes ? <p className="text-sm text-red-700">{fields["scopes.0"] ?? fields.scopes}</p> : null}
       </fieldset>
       <Field label={labels.expiresInDays} name="expiresInDays" inputMode="numeric" hint={labels.expiresHint} value={days} onChange={(e) => { edited("expiresInDays"); setDays(e.target.value); }} error={fields.expiresInDays} />
-      <Button type="submit" disabled={pending}>{labels.create}</Button>
+      <Button type="submit" pending={pending}>{labels.create}</Button>
     </SubmitForm>
   );
 }

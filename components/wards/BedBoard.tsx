@@ -48,8 +48,9 @@ export function BedBoard({ wards, states, labels, ...panel }: { wards: BoardWard
                         data-state={b.state}
                         className={`flex h-full min-h-20 w-full flex-col items-start rounded-md border-2 px-3 py-2 text-left text-sm transition-colors focus:outline-none focus:ring-2 focus:ring-brand-600 ${STATE_STYLE[b.state].tile}`}
                       >
-                        <span className="font-semibold">{b.label}</span>
-                        <span className="text-xs font-medium uppercase tracking-wide">{states[b.state]}</span>
+                        {/* spaces between the parts: the visible words read as the name's words (axe) */}
+                        <span className="font-semibold">{b.label}</span>{" "}
+                        <span className="text-xs font-medium uppercase tracking-wide">{states[b.state]}</span>{" "}
                         {b.admission ? <span className="mt-1 truncate text-xs">{b.admission.patientName}</span> : null}
                       </button>
                     </li>

@@ -65,7 +65,7 @@ function AdmitForm({ bed, labels, triageLabels, doctors, departments, onDone }: 
         <SelectField label={labels.admitDepartment} name="departmentId" value={form.departmentId} onChange={set("departmentId")} error={fields.departmentId} options={[["", labels.noDepartment], ...departments.map((d) => [d.id, d.name] as const)]} />
         <Field label={labels.plannedStay} name="plannedStayDays" type="number" min={1} max={365} value={form.plannedStayDays} onChange={set("plannedStayDays")} error={fields.plannedStayDays} />
         {fields.bedId ? <Alert tone="error">{fields.bedId}</Alert> : null}
-        <Button type="submit" disabled={pending}>{labels.admit}</Button>
+        <Button type="submit" pending={pending}>{labels.admit}</Button>
       </SubmitForm>
     </section>
   );
@@ -105,12 +105,12 @@ function OccupiedActions({ bed, wardId, labels, wardOptions, onDone }: Pick<Pane
         />
         <SelectField label={labels.targetBed} name="targetBedId" value={bedId} onChange={(e) => setBedId(e.target.value)} error={transfer.fields.bedId} disabled={beds === null} options={[["", labels.chooseBed], ...(beds ?? []).map((b) => [b.id, b.name] as const)]} />
         {beds?.length === 0 ? <p className="text-sm text-slate-600">{labels.noFreeBed}</p> : null}
-        <Button type="submit" variant="secondary" disabled={transfer.pending}>{labels.transfer}</Button>
+        <Button type="submit" variant="secondary" pending={transfer.pending}>{labels.transfer}</Button>
       </SubmitForm>
       <SubmitForm className="space-y-3" error={discharge.error} onSubmit={() => discharge.submit({ admissionId, summary })}>
         <h3 className="text-base font-semibold text-slate-900">{labels.dischargeTitle}</h3>
         <TextArea label={labels.summary} name="summary" rows={4} value={summary} onChange={(e) => setSummary(e.target.value)} error={discharge.fields.summary} maxLength={5000} />
-        <Button type="submit" variant="danger" disabled={discharge.pending}>{labels.discharge}</Button>
+        <Button type="submit" variant="danger" pending={discharge.pending}>{labels.discharge}</Button>
       </SubmitForm>
     </>
   );
@@ -177,7 +177,7 @@ export function BedPanel({ bed, place, wardId, labels, states, triageLabels, war
         {bed.admission ? (
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="text-slate-600">{labels.patient}</dt>
-            <dd><span className="font-medium">{bed.admission.patientName}</span> <span className="font-mono text-slate-600">{bed.admission.mrn}</span></dd>
+            <dd><span className="font-medium">{bed.admission.patientName}</span> <span className="font-mono text-slate-600 whitespace-nowrap">{bed.admission.mrn}</span></dd>
             <dt className="text-slate-600">{labels.attending}</dt>
             <dd>{bed.admission.doctorName}</dd>
             <dt className="text-slate-600">{labels.since}</dt>
@@ -196,7 +196,7 @@ export function BedPanel({ bed, place, wardId, labels, states, triageLabels, war
             <ul className="divide-y divide-slate-100 text-sm">
               {history.map((h) => (
                 <li key={h.id} className="py-2">
-                  <span className="font-medium">{h.patient.name}</span> <span className="font-mono text-slate-600">{h.patient.mrn}</span>
+                  <span className="font-medium">{h.patient.name}</span> <span className="font-mono text-slate-600 whitespace-nowrap">{h.patient.mrn}</span>
                   <br />
                   <span className="text-slate-600">{when(h.startsAt, timeZone, locale)} → {h.endsAt ? when(h.endsAt, timeZone, locale) : labels.now}</span>
                 </li>

@@ -33,7 +33,7 @@ function NewWard({ l, names, departments }: { l: L; names: Names; departments: {
       <Field label={l.name} name="wardName" value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} error={fields.name} />
       <SelectField label={l.type} name="wardType" value={f.type} onChange={(e) => setF({ ...f, type: e.target.value as WardType })} options={Object.entries(names.wardTypes)} />
       <SelectField label={l.department} name="wardDepartment" value={f.departmentId} onChange={(e) => setF({ ...f, departmentId: e.target.value })} options={[["", "—"], ...departments.map((d) => [d.id, d.name] as const)]} />
-      <Button type="submit" disabled={pending}>{l.newWard}</Button>
+      <Button type="submit" pending={pending}>{l.newWard}</Button>
     </SubmitForm>
   );
 }
@@ -47,7 +47,7 @@ function NewRoom({ wardId, l, names }: { wardId: string; l: L; names: Names }) {
       <Field label={l.name} name={`room-${wardId}`} value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} error={fields.name} />
       <SelectField label={l.type} name={`roomType-${wardId}`} value={f.type} onChange={(e) => setF({ ...f, type: e.target.value as RoomType })} options={Object.entries(names.roomTypes)} />
       <Field label={l.capacity} name={`capacity-${wardId}`} type="number" min={1} max={20} value={f.capacity} onChange={(e) => setF({ ...f, capacity: e.target.value })} error={fields.capacity} />
-      <Button type="submit" variant="secondary" disabled={pending}>{l.newRoom}</Button>
+      <Button type="submit" variant="secondary" pending={pending}>{l.newRoom}</Button>
     </SubmitForm>
   );
 }
@@ -60,7 +60,7 @@ function NewBed({ roomId, l }: { roomId: string; l: L }) {
       <div className="w-32">
         <Field label={l.label} name={`bed-${roomId}`} value={label} onChange={(e) => setLabel(e.target.value)} error={fields.label} />
       </div>
-      <Button type="submit" variant="secondary" disabled={pending}>{l.newBed}</Button>
+      <Button type="submit" variant="secondary" pending={pending}>{l.newBed}</Button>
     </SubmitForm>
   );
 }

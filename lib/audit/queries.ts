@@ -1,14 +1,24 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ListQuery } from "@/lib/server/api";
 import type { Db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
+import { DateTime } from "luxon";
 
-export type AuditFilter = { patientId?: string; entity?: string; entityId?: string; actorId?: string; action?: string };
+export type AuditFilter = { patientId?: string; entity?: string; entityId?: string; actorId?: string; action?: string; from?: string; to?: string };
+
+/** The start of a day (YYYY-MM-DD) at the hospital. */
+const dayStart = (day: string) => DateTime.fromISO(day, { zone: env().HOSPITAL_TIMEZONE }).startOf("day").toJSDate();
 export type AuditRow = { seq: string; at: string; actorId: string | null; actorName: string | null; actorRole: string | null; action: string; entity: string; entityId: string | null; patientId: string | null; ip: string | null; details: unknown };
 
 /** The audit trail for admins: newest first, filtered, with the actor's name (two queries, not one per row). */
 export async function listAuditEvents(prisma: Db, filter: AuditFilter, page: Pick<ListQuery<string>, "skip" | "take">): Promise<{ items: AuditRow[]; total: number }> {
   const where: Prisma.AuditEventWhereInput = {};
   for (const key of ["patientId", "entity", "entityId", "actorId", "action"] as const) if (filter[key]) where[key] = filter[key];
+  if (filter.from || filter.to)
+    where.at = {
+      ...(filter.from ? { gte: dayStart(filter.from) } : {}),
+      ...(filter.to ? { lt: DateTime.fromJSDate(dayStart(filter.to), { zone: env().HOSPITAL_TIMEZONE }).plus({ days: 1 }).toJSDate() } : {}),
+    };
   const [rows, total] = await Promise.all([
     prisma.auditEvent.findMany({ where, orderBy: { seq: "desc" }, skip: page.skip, take: page.take }),
     prisma.auditEvent.count({ where }),
@@ -30,5 +40,17 @@ export async function listAuditEvents(prisma: Db, filter: AuditFilter, page: Pic
       details: r.details,
     })),
     total,
+  };
+}
+
+/** The names behind the chosen actor and patient filters, for the filter form to show (not raw ids). */
+export async function auditFilterNames(prisma: Db, filter: Pick<AuditFilter, "actorId" | "patientId">) {
+  const [actor, patient] = await Promise.all([
+    filter.actorId ? prisma.user.findUnique({ where: { id: filter.actorId }, select: { id: true, name: true, email: true } }) : null,
+    filter.patientId ? prisma.patient.findUnique({ where: { id: filter.patientId }, select: { id: true, firstName: true, lastName: true, mrn: true } }) : null,
+  ]);
+  return {
+    actor: actor ? { id: actor.id, label: actor.name, detail: actor.email } : null,
+    patient: patient ? { id: patient.id, label: `${patient.lastName}, ${patient.firstName}`, detail: patient.mrn } : null,
   };
 }

@@ -20,7 +20,7 @@ export const billingFr: Messages["billing"] = {
   list: {
     title: "Facturation",
     myTitle: "Mes factures",
-    search: "Nom du patient, IPP ou numéro de facture",
+    search: "Nom du patient, n° de dossier ou numéro de facture",
     status: "Statut",
     any: "Tous les statuts",
     none: "Aucune facture ne correspond.",
@@ -89,7 +89,7 @@ export const billingFr: Messages["billing"] = {
     invoice: "Facture",
     receipt: "Reçu",
     patient: "Patient",
-    mrn: "IPP",
+    mrn: "N° de dossier",
     date: "Date",
     head: ["Libellé", "Qté", "Prix unitaire", "Montant"],
     total: "Total",

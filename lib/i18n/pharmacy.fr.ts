@@ -19,11 +19,11 @@ export const pharmacyFr: Messages["pharmacy"] = {
   dashboard: {
     title: "Pharmacie",
     waiting: "Ordonnances en attente",
-    search: "Nom du patient ou IPP",
+    search: "Nom du patient ou n° de dossier",
     none: "Aucune ordonnance en attente.",
     issued: "Émise le",
     patient: "Patient",
-    mrn: "IPP",
+    mrn: "N° de dossier",
     prescriber: "Prescripteur",
     items: "Lignes",
     status: "Statut",

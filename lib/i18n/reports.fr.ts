@@ -37,7 +37,7 @@ export const reportsFr: Messages["reports"] = {
     collected: "Encaissé",
     total: "Total",
     date: "Date",
-    mrn: "IPP",
+    mrn: "N° de dossier",
     invoice: "Facture",
     amount: "Montant",
     showVisits: "Consultations",

@@ -26,7 +26,7 @@ export const schedulingFr: Messages["scheduling"] = {
     fee: "Tarif de consultation",
     availableOn: "Disponible le",
     viewProfile: "Voir le profil et réserver",
-    back: "Trouver un médecin",
+    back: "Rechercher un médecin",
     slotsTitle: "7 prochains jours",
     noSlots: "Ne consulte pas",
     noAvailability: "Ce médecin n'a pas encore publié ses horaires.",

@@ -109,7 +109,7 @@ export const staffEn = {
     statuses: { SENT: "Sent", OUTBOX: "Waiting", FAILED: "Failed" },
   },
   doctors: {
-    title: "Find a doctor",
+    title: "Search doctors",
     search: "Doctor's name",
     specialty: "Specialty",
     anySpecialty: "Any specialty",

@@ -109,7 +109,7 @@ export const staffFr: Messages["staff"] = {
     statuses: { SENT: "Envoyé", OUTBOX: "En attente", FAILED: "Échec" },
   },
   doctors: {
-    title: "Trouver un médecin",
+    title: "Rechercher un médecin",
     search: "Nom du médecin",
     specialty: "Spécialité",
     anySpecialty: "Toutes les spécialités",

@@ -82,7 +82,7 @@ export const wardsEn = {
     discharged: "Patient discharged.",
     stateChanged: "Bed state changed.",
     openAdmission: "Open admission",
-    patientSearch: "Find the patient (name, MRN or phone)",
+    patientSearch: "Search for the patient (name, MRN or phone)",
     searchButton: "Search",
     noMatches: "No patient matches.",
     chosen: "Patient",

@@ -84,7 +84,7 @@ export const wardsFr: Messages["wards"] = {
     discharged: "Sortie enregistrée.",
     stateChanged: "État du lit modifié.",
     openAdmission: "Ouvrir l'hospitalisation",
-    patientSearch: "Rechercher le patient (nom, IPP ou téléphone)",
+    patientSearch: "Rechercher le patient (nom, n° de dossier ou téléphone)",
     searchButton: "Rechercher",
     noMatches: "Aucun patient ne correspond.",
     chosen: "Patient",

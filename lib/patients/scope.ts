@@ -13,6 +13,14 @@ export function patientScope(actor: Actor): Prisma.PatientWhereInput {
 export { CLINICAL_PATIENT_FIELDS, type ClinicalPatientField } from "./schemas";
 
 /**
+ * Where a patient found in a list or search opens for a role, with {id} for the record id: the chart
+ * (patient.chart.read), else the identity form (patient.register), else nowhere (null: list only).
+ */
+export function patientRecordHref(role: Actor["role"]): string | null {
+  return can(role, "patient.chart.read") ? "/patients/{id}" : can(role, "patient.register") ? "/patients/{id}/edit" : null;
+}
+
+/**
  * Whether an actor sees (and, with patient.register, changes) a record's clinical fields: the roles
  * holding clinical.read in the permission table — clinicians, admins and the patient themself
  * (within patientScope). Records officers and pharmacists work with demographics and allergies.

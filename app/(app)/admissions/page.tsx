@@ -53,7 +53,7 @@ export default async function AdmissionsPage({ searchParams }: { searchParams: P
               <td className={`${cell} whitespace-nowrap tabular-nums`}>
                 <Link href={`/admissions/${a.id}`} className="font-medium text-brand-700 hover:underline">{formatWhen(a.admittedAt, locale)}</Link>
               </td>
-              <td className={cell}>{a.patient.name} <span className="font-mono text-xs text-slate-500">{a.patient.mrn}</span></td>
+              <td className={cell}>{a.patient.name} <span className="font-mono text-xs text-slate-500 whitespace-nowrap">{a.patient.mrn}</span></td>
               <td className={cell}>{a.currentBed?.place ?? a.assignments.at(-1)?.place ?? "—"}</td>
               <td className={cell}>{a.attendingDoctor.name}</td>
               <td className={cell}>{a.dischargedAt ? <Badge>{m.discharged}</Badge> : <Badge tone="success">{m.live}</Badge>}</td>

@@ -38,7 +38,7 @@ export default async function LabWorklistPage({ searchParams }: { searchParams: 
                   <h2 className="text-base font-semibold text-slate-900">{o.test.name}</h2>
                   <p className="text-sm text-slate-600">
                     <Link href={`/patients/${o.patient.id}`} className="text-brand-700 hover:underline">{o.patient.name}</Link>{" "}
-                    <span className="font-mono text-xs">{o.patient.mrn}</span> · {l.orderedBy} {o.orderedBy.name} · <time dateTime={o.orderedAt}>{formatStamp(o.orderedAt, locale)}</time>
+                    <span className="font-mono text-xs whitespace-nowrap">{o.patient.mrn}</span> · {l.orderedBy} {o.orderedBy.name} · <time dateTime={o.orderedAt}>{formatStamp(o.orderedAt, locale)}</time>
                   </p>
                 </div>
                 {o.notes ? <p className="mb-2 text-sm text-slate-700">{o.notes}</p> : null}

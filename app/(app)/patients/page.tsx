@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/Card";
 import { Pagination } from "@/components/ui/Pagination";
 import { messages, titled } from "@/lib/i18n/server";
 import { PATIENT_SORTS, searchPatients } from "@/lib/patients/queries";
-import { seesClinicalDetails } from "@/lib/patients/scope";
+import { patientRecordHref, seesClinicalDetails } from "@/lib/patients/scope";
 import { parseListQuery } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
@@ -35,7 +35,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
   const condition = (clinical && raw.condition?.trim()) || undefined;
   const { items, total } = await searchPatients(db(), ctx, { ...query, condition });
   const keep = Object.fromEntries(Object.entries({ q: query.q, condition, sort: raw.sort }).filter((e): e is [string, string] => !!e[1]));
-  const recordHref = can(actor.role, "patient.chart.read") ? "/patients/{id}" : can(actor.role, "patient.register") ? "/patients/{id}/edit" : null;
+  const recordHref = patientRecordHref(actor.role);
   return (
     <>
       <PageHeader title={m.title}>

@@ -30,7 +30,7 @@ export default async function PrescriptionsPage({ searchParams }: { searchParams
       <PageHeader title={isPatient ? m.list.mine : m.list.title} />
       {filters.patientId && !isPatient ? (
         <p className="mb-4 flex flex-wrap items-center gap-3 text-sm text-slate-700">
-          <span>{m.list.forPatient}: <strong>{forPatient ? `${forPatient.name} (${forPatient.mrn})` : filters.patientId}</strong></span>
+          <span>{m.list.forPatient}: <strong>{forPatient ? <>{forPatient.name} <span className="whitespace-nowrap">({forPatient.mrn})</span></> : filters.patientId}</strong></span>
           <Link href={filters.status ? `/prescriptions?status=${filters.status}` : "/prescriptions"} className="text-brand-700 hover:underline">{m.list.clearPatient}</Link>
         </p>
       ) : null}

@@ -42,7 +42,7 @@ export default async function AdmissionPage({ params }: { params: Promise<{ id: 
         <Card>
           <DefinitionList
             rows={[
-              [m.patient, <Link key="p" className="text-brand-700 underline" href={`/patients/${a.patient.id}`}>{a.patient.name} <span className="font-mono">{a.patient.mrn}</span></Link>],
+              [m.patient, <Link key="p" className="text-brand-700 underline" href={`/patients/${a.patient.id}`}>{a.patient.name} <span className="font-mono whitespace-nowrap">{a.patient.mrn}</span></Link>],
               [m.bed, a.currentBed ? a.currentBed.place : "—"],
               [m.doctor, a.attendingDoctor.name],
               [m.department, a.department?.name ?? "—"],

@@ -52,7 +52,7 @@ export default async function AppointmentPage({ params, searchParams }: { params
   const slots = allowed.reschedule ? await slotsForDays(db(), a.doctor.id, today(env().HOSPITAL_TIMEZONE), 7) : [];
   const rows: [string, React.ReactNode][] = [
     [m.detail.when, <time key="t" dateTime={a.startsAt}>{formatWhen(a.startsAt, locale)}–{formatTime(a.endsAt)}</time>],
-    [m.detail.patient, <span key="p">{a.patient.name} <span className="font-mono text-xs text-slate-500">{a.patient.mrn}</span>{can(role, "patient.chart.read") ? <> · <Link href={`/patients/${a.patient.id}`} className="text-brand-700 hover:underline">{m.detail.chart}</Link></> : null}</span>],
+    [m.detail.patient, <span key="p">{a.patient.name} <span className="font-mono text-xs text-slate-500 whitespace-nowrap">{a.patient.mrn}</span>{can(role, "patient.chart.read") ? <> · <Link href={`/patients/${a.patient.id}`} className="text-brand-700 hover:underline">{m.detail.chart}</Link></> : null}</span>],
     [m.detail.doctor, <Link key="d" href={`/doctors/${a.doctor.id}`} className="text-brand-700 hover:underline">{a.doctor.name}{a.doctor.specialty ? ` (${a.doctor.specialty})` : ""}</Link>],
     [m.detail.status, <StatusBadge key="s" status={a.status} />],
     [m.detail.reason, a.reason ?? "—"],

@@ -40,8 +40,8 @@ export default async function NewConsultationPage({ searchParams }: { searchPara
       </PageHeader>
       <Card>
         <p className="mb-4 text-sm text-slate-600">
-          <span className="font-mono">{t.patient.mrn}</span> ·{" "}
-          {t.appointment ? <>{m.consultation.fromAppointment}: <Link className="text-brand-700 hover:underline" href={`/appointments/${t.appointment.id}`}>{formatStamp(t.appointment.startsAt, locale)}</Link></> : m.consultation.walkIn}
+          <span className="font-mono whitespace-nowrap">{t.patient.mrn}</span> ·{" "}
+          {t.appointment ? <>{m.consultation.fromAppointment}: <Link className="text-brand-700 underline" href={`/appointments/${t.appointment.id}`}>{formatStamp(t.appointment.startsAt, locale)}</Link></> : m.consultation.walkIn}
         </p>
         {usable ? (
           <ConsultationForm target={t.appointment ? { appointmentId: t.appointment.id } : { patientId: t.patient.id }} save={createConsultationAction} labels={m.consultation} />
@@ -62,7 +62,7 @@ async function AwaitingVisits({ ctx }: { ctx: Awaited<ReturnType<typeof guardPag
     <>
       <PageHeader title={m.consultation.new} />
       <Card title={m.consultation.awaiting}>
-        <p className="mb-3 text-sm text-slate-600">{m.consultation.walkInHint} <Link href="/patients" className="text-brand-700 hover:underline">{m.consultation.findPatient}</Link></p>
+        <p className="mb-3 text-sm text-slate-600">{m.consultation.walkInHint} <Link href="/patients" className="text-brand-700 underline">{m.consultation.findPatient}</Link></p>
         {visits.length === 0 ? (
           <p className="text-sm text-slate-600">{m.consultation.noneAwaiting}</p>
         ) : (
@@ -70,7 +70,7 @@ async function AwaitingVisits({ ctx }: { ctx: Awaited<ReturnType<typeof guardPag
             {visits.map((v) => (
               <li key={v.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <span>
-                  <time dateTime={v.startsAt}>{formatStamp(v.startsAt, locale)}</time> · {v.patient.name} <span className="font-mono text-xs text-slate-500">{v.patient.mrn}</span>
+                  <time dateTime={v.startsAt}>{formatStamp(v.startsAt, locale)}</time> · {v.patient.name} <span className="font-mono text-xs text-slate-500 whitespace-nowrap">{v.patient.mrn}</span>
                   {v.reason ? <span className="text-slate-600"> · {v.reason}</span> : null}
                 </span>
                 <Link href={`/consultations/new?appointmentId=${v.id}`} className="text-brand-700 hover:underline">{m.consultation.write}</Link>

@@ -52,7 +52,7 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
                       {d.visits.map((v) => (
                         <tr key={v.invoice} className="border-t border-slate-100">
                           <td className="py-1 pr-4 tabular-nums">{v.date}</td>
-                          <td className="py-1 pr-4">{v.mrn}</td>
+                          <td className="py-1 pr-4 whitespace-nowrap">{v.mrn}</td>
                           <td className="py-1 pr-4">{v.invoice}</td>
                           <td className="py-1 pr-4 text-right tabular-nums">{money(v.amount)}</td>
                           <td className="py-1 text-right tabular-nums">{money(v.collected)}</td>

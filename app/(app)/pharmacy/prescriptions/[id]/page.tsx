@@ -33,7 +33,7 @@ export default async function DispensingPage({ params }: { params: Promise<{ id:
   const pharmacist = can(ctx.actor.role, "pharmacy.dispense");
   const facts: [string, React.ReactNode][] = [
     [m.status, <PrescriptionStatusBadge key="s" status={rx.status} />],
-    [m.patient, <span key="p">{rx.patient.name} <span className="font-mono text-xs text-slate-500">{rx.patient.mrn}</span> · {formatCalendarDay(rx.patient.dateOfBirth, locale)}</span>],
+    [m.patient, <span key="p">{rx.patient.name} <span className="font-mono text-xs text-slate-500 whitespace-nowrap">{rx.patient.mrn}</span> · {formatCalendarDay(rx.patient.dateOfBirth, locale)}</span>],
     [m.prescriber, rx.prescriber],
     [m.issued, formatWhen(rx.issuedAt, locale)],
     [m.validUntil, formatWhen(rx.expiresAt, locale)],
