@@ -4,7 +4,7 @@ import type { PrescriptionStatus } from "@/lib/generated/prisma/enums";
 import { messages, requestLocale } from "@/lib/i18n/server";
 import type { WaitingRow } from "@/lib/pharmacy/queries";
 import { formatWhen } from "@/lib/scheduling/time";
-import { PrescriptionStatusBadge } from "./StatusBadge";
+import { RxStatusBadge } from "@/components/prescriptions/StatusBadge";
 
 /** Prescriptions a pharmacist can dispense, newest first. */
 export async function WaitingTable({ rows }: { rows: WaitingRow[] }) {
@@ -24,7 +24,7 @@ export async function WaitingTable({ rows }: { rows: WaitingRow[] }) {
           </td>
           <td className={cell}>{r.prescriber}</td>
           <td className={`${cell} tabular-nums`}>{r.lines}</td>
-          <td className={cell}><PrescriptionStatusBadge status={r.status as PrescriptionStatus} /></td>
+          <td className={cell}><RxStatusBadge status={r.status as PrescriptionStatus} /></td>
           <td className={`${cell} whitespace-nowrap tabular-nums text-slate-600`}>{formatWhen(r.expiresAt, locale)}</td>
         </tr>
       ))}

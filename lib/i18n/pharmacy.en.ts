@@ -72,7 +72,6 @@ export const pharmacyEn = {
     "potassium-supplement": "potassium supplement",
   },
   nav: { pharmacy: "Pharmacy", drugs: "Drug catalogue" },
-  statuses: { ACTIVE: "Active", PARTIALLY_DISPENSED: "Partly dispensed", DISPENSED: "Dispensed", REVOKED: "Revoked", EXPIRED: "Expired" },
   dashboard: {
     title: "Pharmacy",
     waiting: "Prescriptions waiting",

@@ -71,7 +71,6 @@ export const pharmacyFr: Messages["pharmacy"] = {
     "potassium-supplement": "supplément de potassium",
   },
   nav: { pharmacy: "Pharmacie", drugs: "Catalogue des médicaments" },
-  statuses: { ACTIVE: "Active", PARTIALLY_DISPENSED: "Délivrée en partie", DISPENSED: "Délivrée", REVOKED: "Annulée", EXPIRED: "Expirée" },
   dashboard: {
     title: "Pharmacie",
     waiting: "Ordonnances en attente",

@@ -13,7 +13,8 @@ export const prescriptionsEn = {
   },
   nav: { prescriptions: "Prescriptions" },
   notify: { created: "New prescription" },
-  statuses: { ACTIVE: "Valid", PARTIALLY_DISPENSED: "Partially dispensed", DISPENSED: "Dispensed", REVOKED: "Revoked", EXPIRED: "Expired" },
+  // The one set of status words, for prescribers, the pharmacy and the /rx page alike.
+  statuses: { ACTIVE: "Active", PARTIALLY_DISPENSED: "Partly dispensed", DISPENSED: "Dispensed", REVOKED: "Revoked", EXPIRED: "Expired" },
   kinds: { ALLERGY: "Allergy", ALLERGY_CLASS: "Allergy (drug class)", INTERACTION: "Interaction", DUPLICATE_THERAPY: "Duplicate therapy", UNCHECKED: "Not checked" },
   severities: { high: "High", moderate: "Moderate", low: "Low" },
   // The safety check's sentences (lib/prescriptions/findings.ts fills them in; class and severity words come translated).
@@ -132,8 +133,8 @@ export const prescriptionsEn = {
     openForDispensing: "Open for dispensing",
     privacy: "Only what is needed to check this prescription is shown here.",
     verdict: {
-      ACTIVE: "This prescription is valid.",
-      PARTIALLY_DISPENSED: "This prescription is valid and has been partly dispensed.",
+      ACTIVE: "This prescription is active: it may be dispensed.",
+      PARTIALLY_DISPENSED: "This prescription is active and partly dispensed: the rest may be dispensed.",
       DISPENSED: "This prescription has been fully dispensed.",
       REVOKED: "This prescription was revoked by the prescriber. Do not dispense.",
       EXPIRED: "This prescription has expired. Do not dispense.",

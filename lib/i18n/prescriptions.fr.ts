@@ -11,7 +11,7 @@ export const prescriptionsFr: Messages["prescriptions"] = {
   },
   nav: { prescriptions: "Ordonnances" },
   notify: { created: "Nouvelle ordonnance" },
-  statuses: { ACTIVE: "Valide", PARTIALLY_DISPENSED: "Délivrée en partie", DISPENSED: "Délivrée", REVOKED: "Annulée", EXPIRED: "Expirée" },
+  statuses: { ACTIVE: "Active", PARTIALLY_DISPENSED: "Délivrée en partie", DISPENSED: "Délivrée", REVOKED: "Annulée", EXPIRED: "Expirée" },
   kinds: { ALLERGY: "Allergie", ALLERGY_CLASS: "Allergie (classe médicamenteuse)", INTERACTION: "Interaction", DUPLICATE_THERAPY: "Redondance thérapeutique", UNCHECKED: "Non vérifié" },
   severities: { high: "Élevée", moderate: "Modérée", low: "Faible" },
   findings: {
@@ -164,8 +164,8 @@ export const prescriptionsFr: Messages["prescriptions"] = {
     openForDispensing: "Ouvrir pour la délivrance",
     privacy: "Seules les informations nécessaires à la vérification de cette ordonnance sont affichées ici.",
     verdict: {
-      ACTIVE: "Cette ordonnance est valide.",
-      PARTIALLY_DISPENSED: "Cette ordonnance est valide et a été délivrée en partie.",
+      ACTIVE: "Cette ordonnance est active : elle peut être délivrée.",
+      PARTIALLY_DISPENSED: "Cette ordonnance est active et délivrée en partie : le reste peut être délivré.",
       DISPENSED: "Cette ordonnance a été entièrement délivrée.",
       REVOKED: "Cette ordonnance a été annulée par le prescripteur. Ne pas délivrer.",
       EXPIRED: "Cette ordonnance a expiré. Ne pas délivrer.",

@@ -9,7 +9,7 @@ import type { Finding, FindingKey, FindingParams } from "./safety";
 type Words = Pick<Messages, "prescriptions" | "pharmacy">;
 
 /** A drug class slug as a word of the language (unknown slugs as written). */
-export const classWord = (cls: string, m: Pick<Messages, "pharmacy">) => (m.pharmacy.classes as Record<string, string>)[cls] ?? cls;
+export const classWord = (cls: string, classes: Messages["pharmacy"]["classes"]) => (classes as Record<string, string>)[cls] ?? cls;
 
 /** A recorded allergy's severity as a word of the language. */
 export const allergySeverityWord = (severity: string, m: Pick<Messages, "prescriptions">) => (m.prescriptions.allergySeverities as Record<string, string>)[severity] ?? severity;
@@ -17,7 +17,7 @@ export const allergySeverityWord = (severity: string, m: Pick<Messages, "prescri
 export function findingText(key: FindingKey, params: FindingParams, m: Words): string {
   const t = m.prescriptions.findings;
   const v = (k: keyof FindingParams) => params[k] ?? "";
-  const cls = classWord(v("cls"), m);
+  const cls = classWord(v("cls"), m.pharmacy.classes);
   const recorded = t.recorded(v("substance"), params.allergySeverity ? allergySeverityWord(params.allergySeverity, m) : "");
   const where = v("where") === "current" ? t.whereCurrent : t.whereThis;
   switch (key) {
@@ -26,7 +26,7 @@ export function findingText(key: FindingKey, params: FindingParams, m: Words): s
     case "allergyClass":
       return t.allergyClass(v("drug"), cls, recorded);
     case "allergyCross":
-      return t.allergyCross(v("drug"), cls, recorded, classWord(v("from"), m));
+      return t.allergyCross(v("drug"), cls, recorded, classWord(v("from"), m.pharmacy.classes));
     case "allergyUnknown":
       return t.allergyUnknown(v("substance"));
     case "interaction": {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DispenseForm } from "@/components/pharmacy/DispenseForm";
 import { Section } from "@/components/pharmacy/Section";
-import { PrescriptionStatusBadge } from "@/components/pharmacy/StatusBadge";
+import { RxStatusBadge } from "@/components/prescriptions/StatusBadge";
 import { Alert } from "@/components/ui/Alert";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { Table, cell } from "@/components/ui/Table";
@@ -30,7 +30,7 @@ export default async function DispensingPage({ params }: { params: Promise<{ id:
   const open = rx.status === "ACTIVE" || rx.status === "PARTIALLY_DISPENSED";
   const pharmacist = can(ctx.actor.role, "pharmacy.dispense");
   const facts: [string, React.ReactNode][] = [
-    [m.status, <PrescriptionStatusBadge key="s" status={rx.status} />],
+    [m.status, <RxStatusBadge key="s" status={rx.status} />],
     [m.patient, <span key="p">{rx.patient.name} <span className="font-mono text-xs text-slate-500">{rx.patient.mrn}</span> · {formatCalendarDay(rx.patient.dateOfBirth, locale)}</span>],
     [m.prescriber, rx.prescriber],
     [m.issued, formatWhen(rx.issuedAt, locale)],
