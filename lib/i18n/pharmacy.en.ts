@@ -13,6 +13,8 @@ export const pharmacyEn = {
     units: (n: number) => `${n} units`,
     expiringWithin: (days: number) => `Batches expiring within ${days} days`,
     revokedBecause: (reason: string) => `Revoked by the prescriber: ${reason}`,
+    acknowledgedBy: (name: string, when: string) => `Acknowledged by ${name}, ${when}.`,
+    queueTotal: (n: number) => (n === 1 ? "1 prescription waiting" : `${n} prescriptions waiting`),
   },
   // Drug classes as words (the catalogue stores the slug).
   classes: {
@@ -90,6 +92,11 @@ export const pharmacyEn = {
     expiring: "Expiring batches",
     noExpiring: "No batches expire soon.",
     catalogue: "Drug catalogue",
+    queue: "Dispensing queue",
+    queueHint: "Oldest first.",
+    override: "Override",
+    overrideAcknowledged: "Override acknowledged",
+    all: "Pharmacy desk",
   },
   drugs: {
     title: "Drug catalogue",
@@ -179,6 +186,13 @@ export const pharmacyEn = {
     back: "Pharmacy",
     allergies: "Allergies",
     noAllergies: "No known allergies",
+    overrideTitle: "Prescribed despite safety findings",
+    overrideIntro: "The prescriber was shown these findings and chose to go ahead. Read each one and the reason before dispensing.",
+    overrideReason: "Prescriber's reason",
+    acknowledge: "I have read the findings and the reason",
+    acknowledging: "Recording…",
+    acknowledgeFirst: "Acknowledge the safety override above before dispensing.",
+    notAcknowledged: "Not acknowledged yet.",
   },
   errors: {
     generic: "Use a lowercase generic name of 2 to 120 characters",

@@ -107,6 +107,8 @@ export const prescriptionsEn = {
     findings: "Safety findings",
     noFindings: "The safety check found nothing.",
     override: "Prescribed despite the findings because",
+    overrideAcknowledged: "Pharmacist acknowledgement",
+    notAcknowledged: "No pharmacist has acknowledged the override yet: it cannot be dispensed until one does.",
     revoked: "Revoked",
     revokeReason: "Reason",
     pdf: "Download PDF",

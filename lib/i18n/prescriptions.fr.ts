@@ -138,6 +138,8 @@ export const prescriptionsFr: Messages["prescriptions"] = {
     findings: "Alertes de sécurité",
     noFindings: "Le contrôle de sécurité n'a rien trouvé.",
     override: "Prescrite malgré les alertes pour le motif suivant",
+    overrideAcknowledged: "Prise en compte par le pharmacien",
+    notAcknowledged: "Aucun pharmacien n'a encore pris en compte la dérogation : elle ne peut pas être délivrée avant.",
     revoked: "Annulée",
     revokeReason: "Motif",
     pdf: "Télécharger le PDF",

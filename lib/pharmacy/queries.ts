@@ -3,6 +3,7 @@ import { audit } from "@/lib/server/audit";
 import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
+import type { Finding } from "@/lib/prescriptions/safety";
 import { effectiveStatus } from "@/lib/prescriptions/status";
 import type { Ctx } from "@/lib/server/session";
 import { isExpired } from "./fefo";
@@ -165,6 +166,7 @@ export async function dispensingView(prisma: Db, ctx: Ctx, id: string) {
     include: {
       patient: { select: { id: true, firstName: true, lastName: true, mrn: true, dateOfBirth: true, allergies: { select: { substance: true, reaction: true, severity: true } } } },
       prescriber: { select: { name: true } },
+      overrideAcknowledgedBy: { select: { name: true } },
       items: { orderBy: [{ position: "asc" }, { id: "asc" }], include: { drug: { select: { id: true, genericName: true, brandName: true, strength: true, form: true } } } },
       dispenses: {
         orderBy: { dispensedAt: "desc" },
@@ -185,6 +187,11 @@ export async function dispensingView(prisma: Db, ctx: Ctx, id: string) {
     expiresAt: rx.expiresAt.toISOString(),
     revokeReason: rx.revokeReason,
     prescriber: rx.prescriber.name,
+    findings: rx.findings as Finding[],
+    override: rx.overrideReason === null ? null : {
+      reason: rx.overrideReason,
+      acknowledged: rx.overrideAcknowledgedAt && rx.overrideAcknowledgedBy ? { at: rx.overrideAcknowledgedAt.toISOString(), by: rx.overrideAcknowledgedBy.name } : null,
+    },
     patient: { id: rx.patient.id, name: `${rx.patient.firstName} ${rx.patient.lastName}`, mrn: rx.patient.mrn, dateOfBirth: iso(rx.patient.dateOfBirth), allergies: rx.patient.allergies },
     items: rx.items.map((i) => ({
       id: i.id,

@@ -1,5 +1,6 @@
 import { catalog, type Locale } from "@/lib/i18n";
 import { en, type Messages } from "@/lib/i18n/en";
+import { AppError } from "@/lib/server/errors";
 import type { Finding, FindingKey, FindingParams } from "./safety";
 
 // A safety finding's sentence in the reader's language, from its key and values: the drug class
@@ -49,4 +50,11 @@ export const englishFinding = (key: FindingKey, params: FindingParams) => findin
 export function localizeFindings(findings: readonly Finding[], locale: Locale): Finding[] {
   const m = catalog(locale);
   return findings.map((f) => (f.key ? { ...f, message: findingText(f.key, f.params ?? {}, m) } : f));
+}
+
+/** A SAFETY_CHECK refusal with its findings in the given language (any other error as it is). */
+export function localizedRefusal(err: unknown, locale: Locale): unknown {
+  if (!(err instanceof AppError) || err.code !== "SAFETY_CHECK") return err;
+  const details = err.details as { findings?: Finding[] } | undefined;
+  return details?.findings ? new AppError("SAFETY_CHECK", err.message, { details: { ...details, findings: localizeFindings(details.findings, locale) } }) : err;
 }
