@@ -154,6 +154,8 @@ export const prescriptionsEn = {
     validUntil: "Valid until",
     signature: "Signature",
     scan: "Scan to verify",
+    safetyTitle: "Prescribed despite safety findings",
+    reason: "Prescriber's reason",
     head: ["Drug", "Dose", "Route", "Frequency", "Days", "Qty"],
   },
   errors: {

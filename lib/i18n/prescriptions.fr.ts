@@ -185,6 +185,8 @@ export const prescriptionsFr: Messages["prescriptions"] = {
     validUntil: "Valable jusqu'au",
     signature: "Signature",
     scan: "Scanner pour vérifier",
+    safetyTitle: "Prescrite malgré des alertes de sécurité",
+    reason: "Raison du prescripteur",
     head: ["Médicament", "Dose", "Voie", "Fréquence", "Jours", "Qté"],
   },
   errors: {

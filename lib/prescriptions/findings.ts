@@ -13,13 +13,13 @@ type Words = Pick<Messages, "prescriptions" | "pharmacy">;
 export const classWord = (cls: string, classes: Messages["pharmacy"]["classes"]) => (classes as Record<string, string>)[cls] ?? cls;
 
 /** A recorded allergy's severity as a word of the language. */
-export const allergySeverityWord = (severity: string, m: Pick<Messages, "prescriptions">) => (m.prescriptions.allergySeverities as Record<string, string>)[severity] ?? severity;
+export const allergySeverityWord = (severity: string, m: Pick<Messages["prescriptions"], "allergySeverities">) => (m.allergySeverities as Record<string, string>)[severity] ?? severity;
 
 export function findingText(key: FindingKey, params: FindingParams, m: Words): string {
   const t = m.prescriptions.findings;
   const v = (k: keyof FindingParams) => params[k] ?? "";
   const cls = classWord(v("cls"), m.pharmacy.classes);
-  const recorded = t.recorded(v("substance"), params.allergySeverity ? allergySeverityWord(params.allergySeverity, m) : "");
+  const recorded = t.recorded(v("substance"), params.allergySeverity ? allergySeverityWord(params.allergySeverity, m.prescriptions) : "");
   const where = v("where") === "current" ? t.whereCurrent : t.whereThis;
   switch (key) {
     case "allergy":
