@@ -14,7 +14,6 @@ export const pharmacyEn = {
     expiringWithin: (days: number) => `Batches expiring within ${days} days`,
     revokedBecause: (reason: string) => `Revoked by the prescriber: ${reason}`,
     acknowledgedBy: (name: string, when: string) => `Acknowledged by ${name}, ${when}.`,
-    queueTotal: (n: number) => (n === 1 ? "1 prescription waiting" : `${n} prescriptions waiting`),
   },
   // Drug classes as words (the catalogue stores the slug).
   classes: {

@@ -14,7 +14,6 @@ export const pharmacyFr: Messages["pharmacy"] = {
     expiringWithin: (days: number) => `Lots expirant sous ${days} jours`,
     revokedBecause: (reason: string) => `Annulée par le prescripteur : ${reason}`,
     acknowledgedBy: (name: string, when: string) => `Pris en compte par ${name}, ${when}.`,
-    queueTotal: (n: number) => (n === 1 ? "1 ordonnance en attente" : `${n} ordonnances en attente`),
   },
   classes: {
     "penicillin": "pénicilline",

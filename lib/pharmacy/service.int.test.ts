@@ -241,11 +241,11 @@ describe("pharmacy", () => {
     await dispense(pharmacist, done.id);
     await prescribe([{ drugId: amox, quantity: 5 }], { status: "REVOKED" });
     await prescribe([{ drugId: amox, quantity: 5 }], { expiresInDays: -1 });
-    const all = await waitingPrescriptions(db(), "", { skip: 0, take: 10 });
+    const all = await waitingPrescriptions(db(), pharmacist, "", { skip: 0, take: 10 });
     expect(all.items.map((r) => r.id)).toEqual([newer.id, older.id]);
     const mrn = (await db().patient.findUniqueOrThrow({ where: { id: patientId } })).mrn;
-    expect((await waitingPrescriptions(db(), "lovelace", { skip: 0, take: 10 })).total).toBe(2);
-    expect((await waitingPrescriptions(db(), mrn.toLowerCase(), { skip: 0, take: 10 })).total).toBe(2);
-    expect((await waitingPrescriptions(db(), "Ada Smith", { skip: 0, take: 10 })).total).toBe(0);
+    expect((await waitingPrescriptions(db(), pharmacist, "lovelace", { skip: 0, take: 10 })).total).toBe(2);
+    expect((await waitingPrescriptions(db(), pharmacist, mrn.toLowerCase(), { skip: 0, take: 10 })).total).toBe(2);
+    expect((await waitingPrescriptions(db(), pharmacist, "Ada Smith", { skip: 0, take: 10 })).total).toBe(0);
   });
 });
