@@ -5,6 +5,7 @@ import { ChoosePatient } from "@/components/prescriptions/ChoosePatient";
 import { PrescribeForm } from "@/components/prescriptions/PrescribeForm";
 import { Badge } from "@/components/ui/Badge";
 import { Card, PageHeader } from "@/components/ui/Card";
+import { allergySeverityWord } from "@/lib/prescriptions/findings";
 import { messages, titled } from "@/lib/i18n/server";
 import { prescribablePatient } from "@/lib/prescriptions/queries";
 import { db } from "@/lib/server/db";
@@ -46,7 +47,7 @@ export default async function NewPrescriptionPage({ searchParams }: { searchPara
             <dd className="flex flex-wrap gap-2">
               {patient.allergies.length === 0 ? <span className="text-slate-600">{m.form.noAllergies}</span> : null}
               {patient.allergies.map((a, i) => (
-                <Badge key={i} tone={a.severity === "severe" ? "danger" : "warning"}>{a.substance}{a.severity ? ` · ${a.severity}` : ""}{a.reaction ? ` · ${a.reaction}` : ""}</Badge>
+                <Badge key={i} tone={a.severity === "severe" ? "danger" : "warning"}>{a.substance}{a.severity ? ` · ${allergySeverityWord(a.severity, m)}` : ""}{a.reaction ? ` · ${a.reaction}` : ""}</Badge>
               ))}
             </dd>
             {sp.consultationId ? (
