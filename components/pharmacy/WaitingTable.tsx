@@ -18,18 +18,15 @@ export async function WaitingTable({ rows }: { rows: WaitingRow[] }) {
             <Link href={`/pharmacy/prescriptions/${r.id}`} className="font-medium text-brand-700 hover:underline">
               <time dateTime={r.issuedAt}>{formatWhen(r.issuedAt, locale)}</time>
             </Link>
+            {/* First column, so the mark stays in view on a narrow screen. */}
+            {r.override ? <span className="mt-1 block">{r.override === "pending" ? <Badge tone="danger">⚠ {m.override}</Badge> : <Badge tone="warning">{m.overrideAcknowledged}</Badge>}</span> : null}
           </td>
           <td className={cell}>
             {r.patientName} <span className="font-mono text-xs text-slate-500">{r.mrn}</span>
           </td>
           <td className={cell}>{r.prescriber}</td>
           <td className={`${cell} tabular-nums`}>{r.lines}</td>
-          <td className={cell}>
-            <span className="flex flex-wrap gap-1">
-              <RxStatusBadge status={r.status} />
-              {r.override === "pending" ? <Badge tone="danger">⚠ {m.override}</Badge> : r.override === "acknowledged" ? <Badge tone="warning">{m.overrideAcknowledged}</Badge> : null}
-            </span>
-          </td>
+          <td className={cell}><RxStatusBadge status={r.status} /></td>
           <td className={`${cell} whitespace-nowrap tabular-nums text-slate-600`}>{formatWhen(r.expiresAt, locale)}</td>
         </tr>
       ))}
