@@ -68,7 +68,7 @@ test.describe("doctor", () => {
     const rx = await anonymous.newPage();
     const res = await rx.goto(verify!);
     expect(res!.status()).toBe(200);
-    await expect(rx.getByText("This prescription is valid.")).toBeVisible();
+    await expect(rx.getByText("This prescription is active: it may be dispensed.")).toBeVisible();
     await expect(rx.getByText("Dr. Grace Okafor")).toBeVisible();
     await expect(rx.getByText("amoxicillin 500 mg capsule")).toBeVisible();
     await expect(rx.getByText("A. B.", { exact: true })).toBeVisible();

@@ -1,6 +1,6 @@
 // A light structural check of FHIR R4 JSON, for the tests: what a validator would reject first.
 // Every resource has a resourceType and a valid id; no element is null or empty ("" , [] or {});
-// dates, dateTimes and instants have FHIR's formats; references are "Type/id".
+// dates, dateTimes and instants have FHIR's formats; references are "Type/id" (or "#id", contained).
 
 const ID = /^[A-Za-z0-9\-.]{1,64}$/;
 const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
@@ -9,7 +9,8 @@ const INSTANT = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0
 const DATE_KEYS = new Set(["birthDate"]);
 const INSTANT_KEYS = new Set(["lastUpdated", "issued"]);
 const DATE_TIME_KEYS = new Set(["effectiveDateTime", "recordedDate", "authoredOn", "start", "end", "created", "date"]);
-const REFERENCE = /^[A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64}$/;
+// "Type/id", or "#id" for a resource contained in the one that refers to it.
+const REFERENCE = /^([A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64}|#[A-Za-z0-9\-.]{1,64})$/;
 
 export function fhirProblems(json: unknown): string[] {
   const problems: string[] = [];

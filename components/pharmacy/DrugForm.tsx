@@ -18,12 +18,13 @@ import type { ActionResult } from "@/lib/server/action";
 type Values = { genericName: string; brandName: string; form: string; strength: string; drugClass: string; reorderLevel: string; active: boolean };
 
 /** Adds a drug, or edits one (including withdrawing it). */
-export function DrugForm({ mode, id, initial, action, labels }: {
+export function DrugForm({ mode, id, initial, action, labels, classes }: {
   mode: "create" | "edit";
   id?: string;
   initial: Values;
   action: (input: Record<string, unknown>) => Promise<ActionResult<{ id: string }>>;
   labels: Messages["pharmacy"]["drugs"];
+  classes: Messages["pharmacy"]["classes"];
 }) {
   const router = useRouter();
   const [v, setV] = useState(initial);
@@ -49,7 +50,7 @@ export function DrugForm({ mode, id, initial, action, labels }: {
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField label={labels.form} name="form" value={v.form} onChange={(e) => change({ form: e.target.value })} error={fields.form} options={[["", "—"], ...DRUG_FORMS.map((f) => [f, f] as const)]} />
         <Field label={labels.strength} name="strength" hint={labels.strengthHint} value={v.strength} onChange={(e) => change({ strength: e.target.value })} error={fields.strength} />
-        <SelectField label={labels.drugClass} name="drugClass" value={v.drugClass} onChange={(e) => change({ drugClass: e.target.value })} error={fields.drugClass} options={[["", "—"], ...DRUG_CLASSES.map((c) => [c, c] as const)]} />
+        <SelectField label={labels.drugClass} name="drugClass" value={v.drugClass} onChange={(e) => change({ drugClass: e.target.value })} error={fields.drugClass} options={[["", "—"], ...DRUG_CLASSES.map((c) => [c, classes[c]] as const)]} />
         <Field label={labels.reorderLevel} name="reorderLevel" type="number" min={0} hint={labels.reorderHint} value={v.reorderLevel} onChange={(e) => change({ reorderLevel: e.target.value })} error={fields.reorderLevel} />
       </div>
       {mode === "edit" ? (

@@ -3,10 +3,11 @@ import { Badge } from "@/components/ui/Badge";
 import { Table, cell } from "@/components/ui/Table";
 import { messages } from "@/lib/i18n/server";
 import type { DrugRow } from "@/lib/pharmacy/queries";
+import { classWord } from "@/lib/prescriptions/findings";
 
 /** Catalogue rows with stock on hand; a low drug is flagged, a withdrawn one marked. `compact`: drug, on hand and reorder level only. */
 export async function DrugTable({ rows, compact = false }: { rows: DrugRow[]; compact?: boolean }) {
-  const m = (await messages()).pharmacy.drugs;
+  const { drugs: m, classes } = (await messages()).pharmacy;
   return (
     <Table head={compact ? [m.drug, m.onHand, m.reorderLevel] : [m.drug, m.form, m.strength, m.drugClass, m.onHand, m.reorderLevel]}>
       {rows.map((d) => (
@@ -21,7 +22,7 @@ export async function DrugTable({ rows, compact = false }: { rows: DrugRow[]; co
             <>
               <td className={cell}>{d.form}</td>
               <td className={`${cell} whitespace-nowrap`}>{d.strength}</td>
-              <td className={cell}>{d.drugClass}</td>
+              <td className={cell}>{classWord(d.drugClass, classes)}</td>
             </>
           )}
           <td className={`${cell} tabular-nums`}>

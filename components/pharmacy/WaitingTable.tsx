@@ -1,30 +1,32 @@
 import Link from "next/link";
+import { Badge } from "@/components/ui/Badge";
 import { Table, cell } from "@/components/ui/Table";
-import type { PrescriptionStatus } from "@/lib/generated/prisma/enums";
 import { messages, requestLocale } from "@/lib/i18n/server";
 import type { WaitingRow } from "@/lib/pharmacy/queries";
 import { formatWhen } from "@/lib/scheduling/time";
-import { PrescriptionStatusBadge } from "./StatusBadge";
+import { RxStatusBadge } from "@/components/prescriptions/StatusBadge";
 
-/** Prescriptions a pharmacist can dispense, newest first. */
+/** Prescriptions a pharmacist can dispense; one signed despite safety findings is marked (red, with the word) until acknowledged. */
 export async function WaitingTable({ rows }: { rows: WaitingRow[] }) {
   const locale = await requestLocale();
   const m = (await messages()).pharmacy.dashboard;
   return (
     <Table head={[m.issued, m.patient, m.prescriber, m.items, m.status, m.expires]}>
       {rows.map((r) => (
-        <tr key={r.id}>
+        <tr key={r.id} className={r.override === "pending" ? "bg-red-50" : undefined}>
           <td className={`${cell} whitespace-nowrap tabular-nums`}>
             <Link href={`/pharmacy/prescriptions/${r.id}`} className="font-medium text-brand-700 hover:underline">
               <time dateTime={r.issuedAt}>{formatWhen(r.issuedAt, locale)}</time>
             </Link>
+            {/* First column, so the mark stays in view on a narrow screen. */}
+            {r.override ? <span className="mt-1 block">{r.override === "pending" ? <Badge tone="danger">⚠ {m.override}</Badge> : <Badge tone="warning">{m.overrideAcknowledged}</Badge>}</span> : null}
           </td>
           <td className={cell}>
             {r.patientName} <span className="font-mono text-xs text-slate-500 whitespace-nowrap">{r.mrn}</span>
           </td>
           <td className={cell}>{r.prescriber}</td>
           <td className={`${cell} tabular-nums`}>{r.lines}</td>
-          <td className={cell}><PrescriptionStatusBadge status={r.status as PrescriptionStatus} /></td>
+          <td className={cell}><RxStatusBadge status={r.status} /></td>
           <td className={`${cell} whitespace-nowrap tabular-nums text-slate-600`}>{formatWhen(r.expiresAt, locale)}</td>
         </tr>
       ))}

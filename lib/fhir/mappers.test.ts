@@ -1,3 +1,4 @@
+import type * as R4 from "fhir/r4";
 import { describe, expect, it } from "vitest";
 import { fhirProblems } from "@/tests/fhir-structure";
 import { operationOutcome, searchset } from "./bundle";
@@ -25,7 +26,7 @@ const lab = (flag: "NORMAL" | "HIGH" | "LOW", value: number | null, valueText: s
 const line = {
   id: "line1", dose: "500 mg", route: "oral", frequency: "three times a day", durationDays: 7, quantity: 21, dispensedQuantity: 0, instructions: "After meals",
   drug: { genericName: "amoxicillin", brandName: null, form: "capsule", strength: "500 mg" },
-  prescription: { id: "rx1", patientId: "pat1", prescriberId: "doc1", consultationId: "con1", issuedAt: at("2026-11-02T10:00:00Z"), expiresAt: at("2026-12-02T10:00:00Z"), prescriber: { name: "Dr Okafor" } },
+  prescription: { id: "rx1", patientId: "pat1", prescriberId: "doc1", consultationId: "con1", issuedAt: at("2026-11-02T10:00:00Z"), expiresAt: at("2026-12-02T10:00:00Z"), prescriber: { name: "Dr Okafor" }, findings: [], overrideReason: null, overrideAcknowledgedAt: null, overrideAcknowledgedBy: null },
 };
 const codes = (c: { coding?: { system?: string; code?: string }[] } | undefined) => (c?.coding ?? []).map((x) => `${x.system}|${x.code}`);
 
@@ -152,6 +153,32 @@ describe("FHIR mappers", () => {
     expect(medicationStatus("PARTIALLY_DISPENSED", { quantity: 21, dispensedQuantity: 21 })).toBe("completed");
     expect(medicationStatus("DISPENSED", line)).toBe("completed");
     expect(fhirProblems(r)).toEqual([]);
+  });
+
+  it("MedicationRequest after a safety override: each finding on its drug's line as a contained DetectedIssue, the override and the acknowledgement as mitigations", () => {
+    const findings = [
+      { kind: "ALLERGY_CLASS", severity: "high", drugs: ["amoxicillin"], message: "amoxicillin is a penicillin: recorded allergy to Penicillin (severe), which covers the penicillin class.", key: "allergyClass", params: { drug: "amoxicillin", cls: "penicillin", substance: "Penicillin", allergySeverity: "severe" } },
+      { kind: "INTERACTION", severity: "high", drugs: ["warfarin", "ibuprofen"], message: "Warfarin with an NSAID or aspirin: additive bleeding risk.", key: "interaction", params: { rule: "warfarin-nsaid" } },
+      { kind: "UNCHECKED", severity: "moderate", drugs: ["amoxicillin", "warfarin"], message: "The recorded allergy \"Zorbutrex\" matches no known drug.", key: "allergyUnknown", params: { substance: "Zorbutrex" } },
+    ];
+    const overridden = { ...line, prescription: { ...line.prescription, findings, overrideReason: "Tolerated amoxicillin in 2024", overrideAcknowledgedAt: at("2026-11-02T11:00:00Z"), overrideAcknowledgedBy: { id: "ph1", name: "P. Harmacist" } } };
+    const r = toMedicationRequest(overridden, "ACTIVE");
+    expect(r.contained).toHaveLength(2);
+    expect(r.detectedIssue).toEqual([{ reference: "#issue-1" }, { reference: "#issue-2" }]);
+    const [allergy, unchecked] = r.contained as R4.DetectedIssue[];
+    expect(allergy).toMatchObject({
+      resourceType: "DetectedIssue", id: "issue-1", status: "final", severity: "high", patient: { reference: "Patient/pat1" }, detail: findings[0].message,
+      mitigation: [
+        { action: { text: "Prescribed despite the finding: Tolerated amoxicillin in 2024" }, date: "2026-11-02T10:00:00.000Z", author: { reference: "Practitioner/doc1" } },
+        { action: { text: "Acknowledged by the dispensing pharmacist" }, date: "2026-11-02T11:00:00.000Z", author: { reference: "Practitioner/ph1" } },
+      ],
+    });
+    expect(codes(allergy.code)).toEqual([`${SYSTEM.actCode}|ALGY`]);
+    expect(unchecked.code).toEqual({ text: "Not checked" });
+    expect(fhirProblems(r)).toEqual([]);
+    // No findings: no contained resources and no detectedIssue.
+    expect(toMedicationRequest(line, "ACTIVE")).not.toHaveProperty("contained");
+    expect(toMedicationRequest(line, "ACTIVE")).not.toHaveProperty("detectedIssue");
   });
 
   it("Appointment: status mapping, start and end, the patient and the practitioner as participants", () => {

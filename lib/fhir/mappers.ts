@@ -1,6 +1,7 @@
 import type * as R4 from "fhir/r4";
 import type { AbnormalFlag, AllergySeverity, AppointmentStatus, PrescriptionStatus, Sex } from "@/lib/generated/prisma/enums";
 import { bmi } from "@/lib/clinical/measures";
+import type { Finding } from "@/lib/prescriptions/safety";
 
 // Our rows as FHIR R4 resources (typed by @types/fhir). Pure functions: the rows come from
 // lib/fhir/queries.ts, which selects exactly the columns read here. Optional elements are left out
@@ -353,8 +354,53 @@ export function labObservation(r: LabResultRow): R4.Observation {
 export type PrescriptionLineRow = {
   id: string; dose: string; route: string; frequency: string; durationDays: number; quantity: number; dispensedQuantity: number; instructions: string | null;
   drug: { genericName: string; brandName: string | null; form: string; strength: string };
-  prescription: { id: string; patientId: string; prescriberId: string; consultationId: string | null; issuedAt: Date; expiresAt: Date; prescriber: { name: string } };
+  prescription: {
+    id: string; patientId: string; prescriberId: string; consultationId: string | null; issuedAt: Date; expiresAt: Date; prescriber: { name: string };
+    /** The safety findings (lib/prescriptions/safety.ts Finding[], stored as JSON), the prescriber's override reason and the pharmacist's acknowledgement. */
+    findings: unknown; overrideReason: string | null; overrideAcknowledgedAt: Date | null; overrideAcknowledgedBy: { id: string; name: string } | null;
+  };
 };
+
+const ISSUE_CODE: Record<Finding["kind"], [string, string] | null> = {
+  ALLERGY: ["ALGY", "Allergy Alert"],
+  ALLERGY_CLASS: ["ALGY", "Allergy Alert"],
+  INTERACTION: ["DRG", "Drug Interaction Alert"],
+  DUPLICATE_THERAPY: ["DUPTHPY", "Duplicate Therapy Alert"],
+  UNCHECKED: null,
+};
+const ISSUE_KIND_TEXT: Record<Finding["kind"], string> = { ALLERGY: "Allergy", ALLERGY_CLASS: "Allergy (drug class)", INTERACTION: "Interaction", DUPLICATE_THERAPY: "Duplicate therapy", UNCHECKED: "Not checked" };
+
+/**
+ * The safety findings that concern this line (those naming its drug: every finding names at least
+ * one of the prescription's lines), each as a contained DetectedIssue: code from
+ * v3-ActCode (allergy, interaction, duplicate therapy; a check that could not run as text only),
+ * severity, the sentence as `detail`, and as mitigations the prescriber's override (reason, date,
+ * author) and, once given, the pharmacist's acknowledgement.
+ */
+export function detectedIssues(l: PrescriptionLineRow): R4.DetectedIssue[] {
+  const p = l.prescription;
+  const all = Array.isArray(p.findings) ? (p.findings as Finding[]) : [];
+  const drug = l.drug.genericName.trim().toLowerCase();
+  const findings = all.filter((f) => Array.isArray(f.drugs) && f.drugs.includes(drug));
+  const mitigation: R4.DetectedIssueMitigation[] = [
+    ...(p.overrideReason ? [{ action: { text: `Prescribed despite the finding: ${p.overrideReason}` }, date: instant(p.issuedAt), author: ref("Practitioner", p.prescriberId, p.prescriber.name) }] : []),
+    ...(p.overrideAcknowledgedAt && p.overrideAcknowledgedBy ? [{ action: { text: "Acknowledged by the dispensing pharmacist" }, date: instant(p.overrideAcknowledgedAt), author: ref("Practitioner", p.overrideAcknowledgedBy.id, p.overrideAcknowledgedBy.name) }] : []),
+  ];
+  return findings.map((f, i) => {
+    const code = ISSUE_CODE[f.kind];
+    return {
+      resourceType: "DetectedIssue",
+      id: `issue-${i + 1}`,
+      status: "final",
+      code: code ? concept(SYSTEM.actCode, code[0], code[1], ISSUE_KIND_TEXT[f.kind]) : { text: ISSUE_KIND_TEXT[f.kind] },
+      severity: f.severity,
+      patient: ref("Patient", p.patientId),
+      identifiedDateTime: instant(p.issuedAt),
+      detail: f.message,
+      ...(mitigation.length ? { mitigation } : {}),
+    };
+  });
+}
 
 /**
  * A line's status from its prescription's effective status (lib/prescriptions/status.ts): a line
@@ -372,9 +418,11 @@ export function toMedicationRequest(l: PrescriptionLineRow, status: Prescription
   const p = l.prescription;
   const d = l.drug;
   const name = `${d.genericName}${d.brandName ? ` (${d.brandName})` : ""} ${d.strength} ${d.form}`;
+  const issues = detectedIssues(l);
   return {
     resourceType: "MedicationRequest",
     id: l.id,
+    ...(issues.length ? { contained: issues } : {}),
     status: medicationStatus(status, l),
     intent: "order",
     groupIdentifier: { system: SYSTEM.prescription, value: p.id },
@@ -383,6 +431,7 @@ export function toMedicationRequest(l: PrescriptionLineRow, status: Prescription
     ...(p.consultationId ? { encounter: ref("Encounter", p.consultationId) } : {}),
     authoredOn: instant(p.issuedAt),
     requester: ref("Practitioner", p.prescriberId, p.prescriber.name),
+    ...(issues.length ? { detectedIssue: issues.map((i) => ({ reference: `#${i.id}` })) } : {}),
     dosageInstruction: [{
       text: `${l.dose} ${l.route} ${l.frequency} for ${l.durationDays} days${l.instructions ? `; ${l.instructions}` : ""}`,
       ...opt("patientInstruction", l.instructions),

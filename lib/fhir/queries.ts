@@ -74,7 +74,7 @@ const SELECT = {
   line: {
     id: true, dose: true, route: true, frequency: true, durationDays: true, quantity: true, dispensedQuantity: true, instructions: true,
     drug: { select: { genericName: true, brandName: true, form: true, strength: true } },
-    prescription: { select: { id: true, patientId: true, prescriberId: true, consultationId: true, status: true, issuedAt: true, expiresAt: true, prescriber: { select: { name: true } } } },
+    prescription: { select: { id: true, patientId: true, prescriberId: true, consultationId: true, status: true, issuedAt: true, expiresAt: true, prescriber: { select: { name: true } }, findings: true, overrideReason: true, overrideAcknowledgedAt: true, overrideAcknowledgedBy: { select: { id: true, name: true } } } },
   },
   appointment: {
     id: true, patientId: true, doctorId: true, startsAt: true, endsAt: true, status: true, reason: true, cancelReason: true, createdAt: true,

@@ -10,6 +10,8 @@ const SAME_IN_BOTH = new Set([
   "Service", "Services", "Source", "Version", "Versions", "Format", "Type", "Code", "Allergies", "Substance", "Signature", "Menu", "Notifications", "Normal", "Double",
   "Dose", "Admission", "Stock", "Interaction", "Addenda", "Addendum", "Document", "Documents", "Option", "Options", "Occupation", "Audit", "Export", "Exports",
   "Lot", "Plan", "Position", "Exceptions", "Permission", "Public", "Active", "Notification", "patient", "consultation", "export",
+  // Drug classes spelt alike in both languages.
+  "biguanide", "fluoroquinolone", "macrolide", "oxazolidinone", "triptan",
 ]);
 // A string that holds no words to translate: numbers, codes, symbols, units, placeholders.
 const wordless = (s: string) => !/[A-Za-z]{3,}/.test(s.replace(/SpO₂|mmHg/g, "").replace(/\b[A-Z0-9_]{2,}\b/g, ""));

@@ -1,3 +1,5 @@
+import { INTERACTIONS } from "@/lib/prescriptions/safety-data";
+
 // User-facing English strings for prescribing, the prescription pages, the PDF and the public /rx
 // page. Sections handed to client components hold plain strings only; sentences built from values
 // live in `phrases`; messages the services throw in `errors`.
@@ -11,9 +13,27 @@ export const prescriptionsEn = {
   },
   nav: { prescriptions: "Prescriptions" },
   notify: { created: "New prescription" },
-  statuses: { ACTIVE: "Valid", PARTIALLY_DISPENSED: "Partially dispensed", DISPENSED: "Dispensed", REVOKED: "Revoked", EXPIRED: "Expired" },
+  // The one set of status words, for prescribers, the pharmacy and the /rx page alike.
+  statuses: { ACTIVE: "Active", PARTIALLY_DISPENSED: "Partly dispensed", DISPENSED: "Dispensed", REVOKED: "Revoked", EXPIRED: "Expired" },
   kinds: { ALLERGY: "Allergy", ALLERGY_CLASS: "Allergy (drug class)", INTERACTION: "Interaction", DUPLICATE_THERAPY: "Duplicate therapy", UNCHECKED: "Not checked" },
   severities: { high: "High", moderate: "Moderate", low: "Low" },
+  // The safety check's sentences (lib/prescriptions/findings.ts fills them in; class and severity words come translated).
+  findings: {
+    recorded: (substance: string, severity: string) => `recorded allergy to ${substance}${severity ? ` (${severity})` : ""}`,
+    allergy: (drug: string, ingredient: string, recorded: string) => `${drug} contains ${ingredient}: ${recorded}.`,
+    allergyClass: (drug: string, cls: string, recorded: string) => `${drug} is a ${cls}: ${recorded}, which covers the ${cls} class.`,
+    allergyCross: (drug: string, cls: string, recorded: string, from: string) => `${drug} is a ${cls}: ${recorded} (${from}). Cross-reactivity is uncommon (about 1–2 %) but possible; avoid if the reaction was anaphylaxis.`,
+    allergyUnknown: (substance: string) => `The recorded allergy "${substance}" matches no known drug, brand or drug class, so it could not be checked against this prescription. Confirm it is safe, then record the reason.`,
+    interactionLive: (message: string, drug: string) => `${message} (${drug} is on a current prescription)`,
+    duplicateIngredient: (ingredient: string, where: string) => `${ingredient} is prescribed twice${where}.`,
+    duplicateClass: (drug: string, other: string, cls: string, where: string) => `${drug} and ${other} are both ${cls} drugs${where}: duplicate therapy.`,
+    whereCurrent: " on a current prescription",
+    whereThis: " in this prescription",
+    noClass: (drug: string) => `${drug} has no known drug class in the catalogue, so class allergies and duplicate therapy could not be checked for it.`,
+    // One sentence per interaction rule, by rule id (the English is the table's own, lib/prescriptions/safety-data.ts).
+    interactions: Object.fromEntries(INTERACTIONS.map((r) => [r.id, r.message])) as Record<string, string>,
+  },
+  allergySeverities: { mild: "mild", moderate: "moderate", severe: "severe" },
   list: {
     title: "Prescriptions",
     mine: "My prescriptions",
@@ -87,6 +107,8 @@ export const prescriptionsEn = {
     findings: "Safety findings",
     noFindings: "The safety check found nothing.",
     override: "Prescribed despite the findings because",
+    overrideAcknowledged: "Pharmacist acknowledgement",
+    notAcknowledged: "No pharmacist has acknowledged the override yet: it cannot be dispensed until one does.",
     revoked: "Revoked",
     revokeReason: "Reason",
     pdf: "Download PDF",
@@ -113,8 +135,8 @@ export const prescriptionsEn = {
     openForDispensing: "Open for dispensing",
     privacy: "Only what is needed to check this prescription is shown here.",
     verdict: {
-      ACTIVE: "This prescription is valid.",
-      PARTIALLY_DISPENSED: "This prescription is valid and has been partly dispensed.",
+      ACTIVE: "This prescription is active: it may be dispensed.",
+      PARTIALLY_DISPENSED: "This prescription is active and partly dispensed: the rest may be dispensed.",
       DISPENSED: "This prescription has been fully dispensed.",
       REVOKED: "This prescription was revoked by the prescriber. Do not dispense.",
       EXPIRED: "This prescription has expired. Do not dispense.",
@@ -132,6 +154,8 @@ export const prescriptionsEn = {
     validUntil: "Valid until",
     signature: "Signature",
     scan: "Scan to verify",
+    safetyTitle: "Prescribed despite safety findings",
+    reason: "Prescriber's reason",
     head: ["Drug", "Dose", "Route", "Frequency", "Days", "Qty"],
   },
   errors: {

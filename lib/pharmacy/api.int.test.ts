@@ -11,6 +11,8 @@ const session = vi.hoisted(() => ({ actor: null as null | { id: string; role: Ro
 vi.mock("@/lib/server/session", () => ({ currentCtx: async () => ({ actor: session.actor, ip: null }) }));
 
 const { POST: dispenseRoute } = await import("@/app/api/v1/prescriptions/[id]/dispense/route");
+const { POST: acknowledgeRoute } = await import("@/app/api/v1/prescriptions/[id]/override-acknowledgement/route");
+const { GET: prescriptionRoute } = await import("@/app/api/v1/prescriptions/[id]/route");
 const { GET: listDrugsRoute, POST: createDrugRoute } = await import("@/app/api/v1/drugs/route");
 const { GET: stockRoute, POST: stockChangeRoute } = await import("@/app/api/v1/drugs/[id]/stock/route");
 const { GET: expiringRoute } = await import("@/app/api/v1/stock/expiring/route");
@@ -25,7 +27,7 @@ const params = <P>(p: P) => ({ params: Promise.resolve(p) });
 
 let amox: string;
 
-async function prescription(quantity: number) {
+async function prescription(quantity: number, overrideReason?: string) {
   const patient = await seedPatient(db(), { firstName: "Ada", lastName: "Lovelace", dateOfBirth: "1980-01-01", sex: "female" });
   return db().prescription.create({
     data: {
@@ -33,6 +35,7 @@ async function prescription(quantity: number) {
       prescriberId: users.DOCTOR!.id,
       token: `t-${Math.random()}`,
       expiresAt: new Date(Date.now() + 86_400_000),
+      ...(overrideReason ? { overrideReason, findings: [{ kind: "INTERACTION", severity: "high", drugs: ["amoxicillin", "warfarin"], message: "Warfarin with an NSAID or aspirin: additive bleeding risk.", key: "interaction", params: { rule: "warfarin-nsaid" } }] } : {}),
       items: { create: [{ drugId: amox, dose: "500 mg", route: "oral", frequency: "tds", durationDays: 7, quantity }] },
     },
   });
@@ -69,6 +72,35 @@ describe("pharmacy API", () => {
     const again = await dispenseRoute(req(`/api/v1/prescriptions/${rx.id}/dispense`, { method: "POST" }), params({ id: rx.id }));
     expect(again.status).toBe(409);
     expect((await again.json()).error.code).toBe("INVALID_TRANSITION");
+  });
+
+  it("an overridden prescription: dispense answers 409 OVERRIDE_NOT_ACKNOWLEDGED until a pharmacist POSTs the acknowledgement (others 403)", async () => {
+    const rx = await prescription(21, "Benefit outweighs the risk");
+    const url = `/api/v1/prescriptions/${rx.id}`;
+    as("PHARMACIST");
+    const refused = await dispenseRoute(req(`${url}/dispense`, { method: "POST" }), params({ id: rx.id }));
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error).toMatchObject({ code: "OVERRIDE_NOT_ACKNOWLEDGED", message: expect.stringContaining("acknowledge") });
+    for (const role of ["ADMIN", "DOCTOR", "NURSE", "RECORDS_OFFICER", "PATIENT"] as Role[]) {
+      as(role);
+      const res = await acknowledgeRoute(req(`${url}/override-acknowledgement`, { method: "POST" }), params({ id: rx.id }));
+      expect(res.status, role).toBe(403);
+    }
+    expect(await db().auditEvent.count({ where: { entityId: rx.id, action: "UPDATE" } })).toBe(0);
+    as("PHARMACIST");
+    const ack = await acknowledgeRoute(req(`${url}/override-acknowledgement`, { method: "POST" }), params({ id: rx.id }));
+    expect(ack.status).toBe(201);
+    expect(await ack.json()).toMatchObject({ prescriptionId: rx.id, acknowledgedBy: users.PHARMACIST!.id, acknowledgedAt: expect.any(String) });
+    expect((await acknowledgeRoute(req(`${url}/override-acknowledgement`, { method: "POST" }), params({ id: rx.id }))).status).toBe(200);
+    expect(await db().auditEvent.count({ where: { entityId: rx.id, action: "UPDATE", actorId: users.PHARMACIST!.id } })).toBe(1);
+    const detail = await (await prescriptionRoute(req(url), params({ id: rx.id }))).json();
+    expect(detail).toMatchObject({ overrideReason: "Benefit outweighs the risk", overrideAcknowledgement: { by: { id: users.PHARMACIST!.id } }, findings: [{ kind: "INTERACTION", key: "interaction", message: expect.stringContaining("Warfarin with an NSAID") }] });
+    const ok = await dispenseRoute(req(`${url}/dispense`, { method: "POST" }), params({ id: rx.id }));
+    expect(ok.status).toBe(201);
+    const plain = await prescription(5);
+    const none = await acknowledgeRoute(req(`/api/v1/prescriptions/${plain.id}/override-acknowledgement`, { method: "POST" }), params({ id: plain.id }));
+    expect(none.status).toBe(409);
+    expect((await none.json()).error.code).toBe("INVALID_TRANSITION");
   });
 
   it("answers OUT_OF_STOCK with 409 and bad input with 400 field messages", async () => {

@@ -1,8 +1,10 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { audit } from "@/lib/server/audit";
+import type { PrescriptionStatus } from "@/lib/generated/prisma/enums";
+import { audit, auditedRead, auditViews } from "@/lib/server/audit";
 import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
+import type { Finding } from "@/lib/prescriptions/safety";
 import { effectiveStatus } from "@/lib/prescriptions/status";
 import type { Ctx } from "@/lib/server/session";
 import { isExpired } from "./fefo";
@@ -102,10 +104,15 @@ export async function expiringBatches(prisma: Db, days: number, page: { skip: nu
   };
 }
 
-export type WaitingRow = { id: string; issuedAt: string; expiresAt: string; status: string; patientName: string; mrn: string; prescriber: string; lines: number };
+/** `override`: signed despite safety findings, and whether a pharmacist has acknowledged them yet. */
+export type WaitingRow = { id: string; issuedAt: string; expiresAt: string; status: PrescriptionStatus; patientId: string; patientName: string; mrn: string; prescriber: string; lines: number; override: "pending" | "acknowledged" | null };
 
-/** Prescriptions a pharmacist can still dispense (active or partly dispensed, not expired), newest first; `q` over patient name and MRN. */
-export async function waitingPrescriptions(prisma: Db, q: string, page: { skip: number; take: number }): Promise<{ items: WaitingRow[]; total: number }> {
+/**
+ * Prescriptions a pharmacist can still dispense (active or partly dispensed, not expired), newest
+ * first (oldest first with `oldestFirst`, the queue's order); `q` over patient name and MRN. One
+ * VIEW audit row per patient shown, written in the read's transaction.
+ */
+export async function waitingPrescriptions(prisma: Db, ctx: Ctx, q: string, page: { skip: number; take: number; oldestFirst?: boolean }, view = "waiting"): Promise<{ items: WaitingRow[]; total: number }> {
   const words = q.trim().split(/\s+/).filter(Boolean).slice(0, 4);
   const where: Prisma.PrescriptionWhereInput = {
     status: { in: ["ACTIVE", "PARTIALLY_DISPENSED"] },
@@ -125,10 +132,11 @@ export async function waitingPrescriptions(prisma: Db, q: string, page: { skip: 
         }
       : {}),
   };
-  const [rows, total] = await Promise.all([
-    prisma.prescription.findMany({
+  const dir = page.oldestFirst ? "asc" : "desc";
+  const read = (db: Db) => Promise.all([
+    db.prescription.findMany({
       where,
-      orderBy: [{ issuedAt: "desc" }, { id: "desc" }],
+      orderBy: [{ issuedAt: dir }, { id: dir }],
       skip: page.skip,
       take: page.take,
       select: {
@@ -136,23 +144,29 @@ export async function waitingPrescriptions(prisma: Db, q: string, page: { skip: 
         issuedAt: true,
         expiresAt: true,
         status: true,
+        patientId: true,
+        overrideReason: true,
+        overrideAcknowledgedAt: true,
         patient: { select: { firstName: true, lastName: true, mrn: true } },
         prescriber: { select: { name: true } },
         _count: { select: { items: true } },
       },
     }),
-    prisma.prescription.count({ where }),
+    db.prescription.count({ where }),
   ]);
+  const [rows, total] = await auditedRead(prisma, read, (tx, [shown]) => auditViews(tx, ctx, { entity: "Prescription", details: { view } }, shown));
   return {
     items: rows.map((r) => ({
       id: r.id,
       issuedAt: r.issuedAt.toISOString(),
       expiresAt: r.expiresAt.toISOString(),
       status: r.status,
+      patientId: r.patientId,
       patientName: `${r.patient.firstName} ${r.patient.lastName}`,
       mrn: r.patient.mrn,
       prescriber: r.prescriber.name,
       lines: r._count.items,
+      override: r.overrideReason === null ? null : r.overrideAcknowledgedAt ? "acknowledged" : "pending",
     })),
     total,
   };
@@ -165,6 +179,7 @@ export async function dispensingView(prisma: Db, ctx: Ctx, id: string) {
     include: {
       patient: { select: { id: true, firstName: true, lastName: true, mrn: true, dateOfBirth: true, allergies: { select: { substance: true, reaction: true, severity: true } } } },
       prescriber: { select: { name: true } },
+      overrideAcknowledgedBy: { select: { name: true } },
       items: { orderBy: [{ position: "asc" }, { id: "asc" }], include: { drug: { select: { id: true, genericName: true, brandName: true, strength: true, form: true } } } },
       dispenses: {
         orderBy: { dispensedAt: "desc" },
@@ -185,6 +200,11 @@ export async function dispensingView(prisma: Db, ctx: Ctx, id: string) {
     expiresAt: rx.expiresAt.toISOString(),
     revokeReason: rx.revokeReason,
     prescriber: rx.prescriber.name,
+    findings: rx.findings as Finding[],
+    override: rx.overrideReason === null ? null : {
+      reason: rx.overrideReason,
+      acknowledged: rx.overrideAcknowledgedAt && rx.overrideAcknowledgedBy ? { at: rx.overrideAcknowledgedAt.toISOString(), by: rx.overrideAcknowledgedBy.name } : null,
+    },
     patient: { id: rx.patient.id, name: `${rx.patient.firstName} ${rx.patient.lastName}`, mrn: rx.patient.mrn, dateOfBirth: iso(rx.patient.dateOfBirth), allergies: rx.patient.allergies },
     items: rx.items.map((i) => ({
       id: i.id,

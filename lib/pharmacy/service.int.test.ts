@@ -8,7 +8,7 @@ import { resetDatabase } from "@/tests/reset";
 import { ensureDrugCatalogue } from "./catalogue";
 import { dispensingView, expiringBatches, getDrugStock, listDrugs, waitingPrescriptions } from "./queries";
 import { ZAdjustBatch, ZDispense, ZDrugCreate, ZReceiveBatch } from "./schemas";
-import { adjustBatch, createDrug, dispensePrescription, receiveBatch, updateDrug } from "./service";
+import { acknowledgeOverride, adjustBatch, createDrug, dispensePrescription, receiveBatch, updateDrug } from "./service";
 
 const PW = "pw-0123456789";
 const NOW = new Date("2026-11-22T10:00:00Z");
@@ -26,7 +26,7 @@ async function receive(drug: string, lot: string, expiresOffset: number, quantit
   return receiveBatch(db(), admin, drug, parseInput(ZReceiveBatch, { lot, expiresOn: day(expiresOffset), quantity }));
 }
 /** A prescription written straight to the database (the prescribing rules are not under test here). */
-async function prescribe(lines: { drugId: string; quantity: number }[], opts: { expiresInDays?: number; status?: "ACTIVE" | "REVOKED" } = {}) {
+async function prescribe(lines: { drugId: string; quantity: number }[], opts: { expiresInDays?: number; status?: "ACTIVE" | "REVOKED"; overrideReason?: string } = {}) {
   return db().prescription.create({
     data: {
       patientId,
@@ -36,6 +36,7 @@ async function prescribe(lines: { drugId: string; quantity: number }[], opts: { 
       expiresAt: new Date(NOW.getTime() + (opts.expiresInDays ?? 30) * 86_400_000),
       status: opts.status ?? "ACTIVE",
       revokedAt: opts.status === "REVOKED" ? NOW : null,
+      ...(opts.overrideReason ? { overrideReason: opts.overrideReason, findings: [{ kind: "ALLERGY_CLASS", severity: "high", drugs: ["amoxicillin"], message: "amoxicillin is a penicillin: recorded allergy to Penicillin (severe), which covers the penicillin class." }] } : {}),
       items: { create: lines.map((l, position) => ({ drugId: l.drugId, dose: "1 unit", route: "oral", frequency: "three times a day", durationDays: 5, quantity: l.quantity, position })) },
     },
     include: { items: { orderBy: { position: "asc" } } },
@@ -232,6 +233,73 @@ describe("pharmacy", () => {
     });
   });
 
+  describe("a prescription signed despite safety findings", () => {
+    it("is refused with OVERRIDE_NOT_ACKNOWLEDGED until a pharmacist acknowledges it, nothing written; then dispenses", async () => {
+      const batch = await receive(amox, "A1", 100, 100);
+      const rx = await prescribe([{ drugId: amox, quantity: 21 }], { overrideReason: "Tolerated amoxicillin in 2024" });
+      const refused = await err(dispense(pharmacist, rx.id));
+      expect(refused).toMatchObject({ code: "OVERRIDE_NOT_ACKNOWLEDGED", status: 409 });
+      expect([await db().dispense.count(), await batchQty(batch.id)]).toEqual([0, 100]);
+
+      const ack = await acknowledgeOverride(db(), pharmacist, rx.id);
+      expect(ack).toEqual({ prescriptionId: rx.id, acknowledgedAt: NOW.toISOString(), acknowledgedBy: pharmacist.actor.id, created: true });
+      const stored = await db().prescription.findUniqueOrThrow({ where: { id: rx.id } });
+      expect([stored.overrideAcknowledgedById, stored.overrideAcknowledgedAt]).toEqual([pharmacist.actor.id, NOW]);
+      const events = await db().auditEvent.findMany({ where: { entity: "Prescription", entityId: rx.id, action: "UPDATE" } });
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({ actorId: pharmacist.actor.id, patientId, details: { change: "override-acknowledged", overrideReason: "Tolerated amoxicillin in 2024" } });
+
+      // The first acknowledgement stands: a second pharmacist's returns it and writes nothing.
+      expect(await acknowledgeOverride(db(), pharmacist2, rx.id)).toMatchObject({ acknowledgedBy: pharmacist.actor.id, created: false });
+      expect(await db().auditEvent.count({ where: { entity: "Prescription", entityId: rx.id, action: "UPDATE" } })).toBe(1);
+
+      expect((await dispense(pharmacist2, rx.id)).status).toBe("DISPENSED");
+      const view = await dispensingView(db(), pharmacist, rx.id);
+      expect(view.override).toEqual({ reason: "Tolerated amoxicillin in 2024", acknowledged: { at: NOW.toISOString(), by: "Pharma One" } });
+      expect(view.findings).toHaveLength(1);
+    });
+
+    it("needs no acknowledgement without an override, and refuses one (INVALID_TRANSITION); the database refuses an acknowledgement without an override", async () => {
+      await receive(amox, "A1", 100, 100);
+      const rx = await prescribe([{ drugId: amox, quantity: 5 }]);
+      expect(await err(acknowledgeOverride(db(), pharmacist, rx.id))).toMatchObject({ code: "INVALID_TRANSITION" });
+      expect(await err(acknowledgeOverride(db(), pharmacist, "nope"))).toMatchObject({ code: "NOT_FOUND" });
+      await expect(db().prescription.update({ where: { id: rx.id }, data: { overrideAcknowledgedAt: NOW, overrideAcknowledgedById: pharmacist.actor.id } })).rejects.toThrow(/Prescription_override_acknowledgement/);
+      expect((await dispense(pharmacist, rx.id)).status).toBe("DISPENSED");
+    });
+
+    it("an acknowledgement and a dispense sent together are decided one after the other under the row lock", async () => {
+      await receive(amox, "A1", 100, 100);
+      for (let i = 0; i < 3; i++) {
+        const rx = await prescribe([{ drugId: amox, quantity: 2 }], { overrideReason: "Benefit outweighs the risk" });
+        const [dispensed, acked] = await Promise.allSettled([dispense(pharmacist2, rx.id), acknowledgeOverride(db(), pharmacist, rx.id)]);
+        expect(acked.status).toBe("fulfilled");
+        const stored = await db().prescription.findUniqueOrThrow({ where: { id: rx.id }, include: { dispenses: true } });
+        if (dispensed.status === "fulfilled") {
+          expect(stored.overrideAcknowledgedAt).not.toBeNull();
+          expect(stored.dispenses).toHaveLength(1);
+        } else {
+          expect(dispensed.reason).toMatchObject({ code: "OVERRIDE_NOT_ACKNOWLEDGED" });
+          expect(stored.dispenses).toHaveLength(0);
+        }
+      }
+    });
+
+    it("is marked in the dispensing queue, oldest first, with one audit row per patient shown", async () => {
+      const older = await prescribe([{ drugId: amox, quantity: 5 }], { overrideReason: "Benefit outweighs the risk" });
+      await db().prescription.update({ where: { id: older.id }, data: { issuedAt: new Date(NOW.getTime() - 3_600_000) } });
+      const newer = await prescribe([{ drugId: amox, quantity: 5 }]);
+      const before = await db().auditEvent.count({ where: { action: "VIEW", entity: "Prescription" } });
+      const queue = await waitingPrescriptions(db(), pharmacist, "", { skip: 0, take: 10, oldestFirst: true }, "dashboard-queue");
+      expect(queue.items.map((r) => [r.id, r.override])).toEqual([[older.id, "pending"], [newer.id, null]]);
+      const views = await db().auditEvent.findMany({ where: { action: "VIEW", entity: "Prescription" }, orderBy: { seq: "asc" }, skip: before });
+      expect(views).toHaveLength(1);
+      expect(views[0]).toMatchObject({ actorId: pharmacist.actor.id, patientId, details: { view: "dashboard-queue", list: 2 } });
+      await acknowledgeOverride(db(), pharmacist, older.id);
+      expect((await waitingPrescriptions(db(), pharmacist, "", { skip: 0, take: 1, oldestFirst: true })).items[0].override).toBe("acknowledged");
+    });
+  });
+
   it("lists prescriptions waiting, newest first, searchable by patient name and MRN", async () => {
     await receive(amox, "A1", 100, 100);
     const older = await prescribe([{ drugId: amox, quantity: 5 }]);
@@ -241,11 +309,11 @@ describe("pharmacy", () => {
     await dispense(pharmacist, done.id);
     await prescribe([{ drugId: amox, quantity: 5 }], { status: "REVOKED" });
     await prescribe([{ drugId: amox, quantity: 5 }], { expiresInDays: -1 });
-    const all = await waitingPrescriptions(db(), "", { skip: 0, take: 10 });
+    const all = await waitingPrescriptions(db(), pharmacist, "", { skip: 0, take: 10 });
     expect(all.items.map((r) => r.id)).toEqual([newer.id, older.id]);
     const mrn = (await db().patient.findUniqueOrThrow({ where: { id: patientId } })).mrn;
-    expect((await waitingPrescriptions(db(), "lovelace", { skip: 0, take: 10 })).total).toBe(2);
-    expect((await waitingPrescriptions(db(), mrn.toLowerCase(), { skip: 0, take: 10 })).total).toBe(2);
-    expect((await waitingPrescriptions(db(), "Ada Smith", { skip: 0, take: 10 })).total).toBe(0);
+    expect((await waitingPrescriptions(db(), pharmacist, "lovelace", { skip: 0, take: 10 })).total).toBe(2);
+    expect((await waitingPrescriptions(db(), pharmacist, mrn.toLowerCase(), { skip: 0, take: 10 })).total).toBe(2);
+    expect((await waitingPrescriptions(db(), pharmacist, "Ada Smith", { skip: 0, take: 10 })).total).toBe(0);
   });
 });

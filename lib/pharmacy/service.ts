@@ -94,6 +94,29 @@ export async function adjustBatch(prisma: Db, ctx: Ctx, drugId: string, input: A
   }
 }
 
+/**
+ * Records that a pharmacist has read the safety findings and the prescriber's override reason of a
+ * prescription signed despite them: who and when, audited, once per prescription (the first
+ * acknowledgement stands; asking again returns it and writes nothing). The prescription row is
+ * locked as dispensing locks it, so an acknowledgement and a dispense are decided one after the
+ * other. A prescription without an override → 409 INVALID_TRANSITION.
+ */
+export async function acknowledgeOverride(prisma: Db, ctx: Ctx, prescriptionId: string) {
+  return prisma.$transaction(async (tx) => {
+    const [rx] = await tx.$queryRaw<{ id: string; patientId: string; overrideReason: string | null; overrideAcknowledgedAt: Date | null; overrideAcknowledgedById: string | null }[]>`
+      SELECT id, "patientId", "overrideReason", "overrideAcknowledgedAt", "overrideAcknowledgedById" FROM "Prescription" WHERE id = ${prescriptionId} FOR UPDATE`;
+    if (!rx) throw notFound("prescription");
+    if (rx.overrideReason === null) throw new AppError("INVALID_TRANSITION", m.noOverride);
+    if (rx.overrideAcknowledgedAt && rx.overrideAcknowledgedById) {
+      return { prescriptionId, acknowledgedAt: rx.overrideAcknowledgedAt.toISOString(), acknowledgedBy: rx.overrideAcknowledgedById, created: false };
+    }
+    const at = clock.now();
+    await tx.prescription.update({ where: { id: prescriptionId }, data: { overrideAcknowledgedAt: at, overrideAcknowledgedById: ctx.actor.id } });
+    await audit(tx, ctx, { action: "UPDATE", entity: "Prescription", entityId: prescriptionId, patientId: rx.patientId, details: { change: "override-acknowledged", overrideReason: rx.overrideReason } });
+    return { prescriptionId, acknowledgedAt: at.toISOString(), acknowledgedBy: ctx.actor.id, created: true };
+  });
+}
+
 type LockedItem = { id: string; drugId: string; quantity: number; dispensedQuantity: number; genericName: string; strength: string; form: string };
 type LockedBatch = { id: string; drugId: string; expiresOn: Date; quantity: number; receivedAt: Date };
 
@@ -107,13 +130,15 @@ type LockedBatch = { id: string; drugId: string; expiresOn: Date; quantity: numb
 export async function dispensePrescription(prisma: Db, ctx: Ctx, prescriptionId: string, input: DispenseInput) {
   return prisma.$transaction(
     async (tx) => {
-      const [rx] = await tx.$queryRaw<{ id: string; patientId: string; status: PrescriptionStatus; expiresAt: Date }[]>`
-        SELECT id, "patientId", status, "expiresAt" FROM "Prescription" WHERE id = ${prescriptionId} FOR UPDATE`;
+      const [rx] = await tx.$queryRaw<{ id: string; patientId: string; status: PrescriptionStatus; expiresAt: Date; overrideReason: string | null; overrideAcknowledgedAt: Date | null }[]>`
+        SELECT id, "patientId", status, "expiresAt", "overrideReason", "overrideAcknowledgedAt" FROM "Prescription" WHERE id = ${prescriptionId} FOR UPDATE`;
       if (!rx) throw notFound("prescription");
       const state = effectiveStatus(rx, clock.now());
       if (state === "REVOKED") throw new AppError("INVALID_TRANSITION", m.revoked);
       if (state === "EXPIRED") throw new AppError("INVALID_TRANSITION", m.expired);
       if (state === "DISPENSED") throw new AppError("INVALID_TRANSITION", m.fullyDispensed);
+      // Read under the row lock that acknowledgeOverride also takes: the two cannot interleave.
+      if (rx.overrideReason !== null && rx.overrideAcknowledgedAt === null) throw new AppError("OVERRIDE_NOT_ACKNOWLEDGED", m.overrideNotAcknowledged);
 
       const items = await tx.$queryRaw<LockedItem[]>`
         SELECT i.id, i."drugId", i.quantity, i."dispensedQuantity", d."genericName", d.strength, d.form

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { catalog } from "@/lib/i18n";
 import { pdfText } from "@/tests/pdf-text";
-import { buildPrescriptionPdf, type PdfData } from "./pdf";
+import { buildPrescriptionPdf, pdfData, type PdfData } from "./pdf";
+import type { PrescriptionDetail } from "./queries";
+import { checkSafety } from "./safety";
 
 const data = (noAllergies: string): PdfData => ({
   hospital: "City General Hospital",
@@ -12,6 +14,7 @@ const data = (noAllergies: string): PdfData => ({
   verifyUrl: "http://localhost:3000/rx/abc",
   notice: null,
   items: [{ drug: "amoxicillin 500 mg capsule", dose: "1 capsule", route: "oral", frequency: "3 times a day", durationDays: 7, quantity: 21, instructions: null }],
+  safety: null,
 });
 
 describe("the prescription PDF in the reader's language", () => {
@@ -30,5 +33,46 @@ describe("the prescription PDF in the reader's language", () => {
     const en = catalog("en").prescriptions.pdf;
     const text = pdfText(await buildPrescriptionPdf(data(en.noAllergies), "LETTER", "en"));
     for (const words of ["PRESCRIPTION", "VALID UNTIL", "Scan to verify", "15 March 2026", "1 February 1980"]) expect(text).toContain(words);
+  });
+});
+
+describe("the PDF of a prescription signed despite safety findings", () => {
+  const findings = checkSafety({
+    allergies: [{ substance: "Penicillin", severity: "severe" }],
+    lines: [{ genericName: "amoxicillin", drugClass: "penicillin" }, { genericName: "warfarin", drugClass: "vitamin-k-antagonist" }, { genericName: "ibuprofen", drugClass: "nsaid" }],
+    live: [],
+    catalogue: [],
+  });
+  const detail = (): PrescriptionDetail => ({
+    id: "rx1", status: "ACTIVE", issuedAt: "2026-03-15T10:00:00.000Z", expiresAt: "2026-04-14T10:00:00.000Z", revokedAt: null, revokeReason: null,
+    overrideReason: "Tolerated amoxicillin in 2024 under observation", overrideAcknowledgement: null, findings, verifyUrl: "http://localhost:3000/rx/abc", consultationId: null,
+    patient: { id: "p1", mrn: "MRN-000123", name: "Amina Diallo" }, prescriber: { id: "d1", name: "Dr Jean Martin" },
+    items: [{ id: "i1", dose: "1 capsule", route: "oral", frequency: "3 times a day", durationDays: 7, quantity: 21, dispensedQuantity: 0, instructions: null, drug: { id: "a", genericName: "amoxicillin", brandName: null, form: "capsule", strength: "500 mg" } }],
+  });
+  const patient = { dateOfBirth: new Date("1980-02-01T00:00:00Z"), allergies: [{ substance: "Penicillin", severity: "severe" }] };
+
+  it("prints every finding and the prescriber's reason", async () => {
+    expect(findings.map((f) => f.kind).sort()).toEqual(["ALLERGY_CLASS", "INTERACTION"]);
+    const text = pdfText(await buildPrescriptionPdf(pdfData(detail(), patient, "MD", "en"), "A4", "en")).replace(/\s+/g, " ");
+    expect(text).toContain("PRESCRIBED DESPITE SAFETY FINDINGS");
+    expect(text).toContain("amoxicillin is a penicillin: recorded allergy to Penicillin (severe), which covers the penicillin class.");
+    expect(text).toContain("Warfarin with an NSAID or aspirin");
+    expect(text).toContain("Tolerated amoxicillin in 2024 under observation");
+    expect(text).toContain("High · Allergy (drug class)");
+  });
+
+  it("prints them in French for a French reader, allergy severity included", async () => {
+    const text = pdfText(await buildPrescriptionPdf(pdfData(detail(), patient, "MD", "fr"), "A4", "fr")).replace(/\s+/g, " ");
+    expect(text).toContain("PRESCRITE MALGRÉ DES ALERTES DE SÉCURITÉ");
+    expect(text).toContain("amoxicillin appartient à la classe pénicilline : allergie enregistrée à Penicillin (sévère), qui couvre cette classe.");
+    expect(text).toContain("Warfarine avec un AINS ou l'aspirine");
+    expect(text).toContain("Penicillin (sévère)");
+    expect(text).toContain("Élevée · Allergie (classe médicamenteuse)");
+    expect(text).not.toContain("recorded allergy");
+  });
+
+  it("prints no safety section without an override", async () => {
+    const text = pdfText(await buildPrescriptionPdf(pdfData({ ...detail(), overrideReason: null, findings: [] }, patient, "MD", "en"), "A4", "en"));
+    expect(text).not.toContain("SAFETY FINDINGS");
   });
 });

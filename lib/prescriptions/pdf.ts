@@ -8,6 +8,7 @@ import { env } from "@/lib/server/env";
 import { pdfBytes, pdfSafe } from "@/lib/server/pdf";
 import { notFound } from "@/lib/server/errors";
 import type { Ctx } from "@/lib/server/session";
+import { allergySeverityWord, localizeFindings } from "./findings";
 import { routeLabel } from "./labels";
 import { DETAIL, prescriptionScope, toDetail, type PrescriptionDetail } from "./queries";
 
@@ -28,6 +29,8 @@ export type PdfData = {
   /** Printed in red under the header when the prescription can no longer be dispensed. */
   notice: string | null;
   items: { drug: string; dose: string; route: string; frequency: string; durationDays: number; quantity: number; instructions: string | null }[];
+  /** A prescription signed despite safety findings: each finding (severity and kind, sentence) and the prescriber's reason, in the reader's language. */
+  safety: { findings: { label: string; message: string }[]; reason: string } | null;
 };
 
 const longDate = (iso: string, locale: Locale) => pdfSafe(new Intl.DateTimeFormat(INTL_TAG[locale], { timeZone: env().HOSPITAL_TIMEZONE, dateStyle: "long" }).format(new Date(iso)));
@@ -127,6 +130,25 @@ export function buildPrescriptionPdf(data: PdfData, paper: Paper, locale: Locale
     y += 6;
   });
 
+  // The safety override, under the lines: every finding and the prescriber's reason.
+  if (data.safety) {
+    const entries: [string, string][] = [...data.safety.findings.map((f): [string, string] => [f.label, f.message]), [t.reason, data.safety.reason]];
+    const heightOf = ([label, text]: [string, string]) => doc.font("Helvetica").fontSize(9).heightOfString(`${label}: ${text}`, { width: width - 16 }) + 3;
+    const blockHeight = 28 + entries.reduce((h, e) => h + heightOf(e), 0);
+    if (y + blockHeight > bottom - footerHeight) {
+      doc.addPage({ size: paper, margin: 48 });
+      y = doc.page.margins.top;
+    }
+    doc.rect(left, y, 3, blockHeight - 8).fill("#b91c1c");
+    doc.font("Helvetica-Bold").fontSize(10).fillColor("#b91c1c").text(t.safetyTitle.toUpperCase(), left + 10, y, { width: width - 16 });
+    y = doc.y + 5;
+    for (const [label, text] of entries) {
+      doc.font("Helvetica-Bold").fontSize(9).fillColor("#0f172a").text(`${pdfSafe(label)}: `, left + 10, y, { width: width - 16, continued: true }).font("Helvetica").text(pdfSafe(text));
+      y = doc.y + 3;
+    }
+    y += 8;
+  }
+
   // Signature (left) and QR code with its URL (right), kept together at the foot of the lines.
   if (y + footerHeight > bottom) {
     doc.addPage({ size: paper, margin: 48 });
@@ -180,13 +202,16 @@ export function pdfData(p: PrescriptionDetail, patient: { dateOfBirth: Date; all
       name: p.patient.name,
       mrn: p.patient.mrn,
       dateOfBirth: patient.dateOfBirth.toISOString(),
-      allergies: patient.allergies.length ? patient.allergies.map((a) => (a.severity ? `${a.substance} (${a.severity})` : a.substance)).join(", ") : m.pdf.noAllergies,
+      allergies: patient.allergies.length ? patient.allergies.map((a) => (a.severity ? `${a.substance} (${allergySeverityWord(a.severity, m)})` : a.substance)).join(", ") : m.pdf.noAllergies,
     },
     prescriber: { name: p.prescriber.name, qualification },
     issuedAt: p.issuedAt,
     expiresAt: p.expiresAt,
     verifyUrl: p.verifyUrl,
     notice: p.status === "ACTIVE" || p.status === "PARTIALLY_DISPENSED" ? null : m.rx.verdict[p.status],
+    safety: p.overrideReason
+      ? { findings: localizeFindings(p.findings, locale).map((f) => ({ label: `${m.severities[f.severity]} · ${m.kinds[f.kind]}`, message: f.message })), reason: p.overrideReason }
+      : null,
     items: p.items.map((i) => ({ drug: `${i.drug.genericName} ${i.drug.strength} ${i.drug.form}`, dose: i.dose, route: routeLabel(i.route, m), frequency: i.frequency, durationDays: i.durationDays, quantity: i.quantity, instructions: i.instructions })),
   };
 }

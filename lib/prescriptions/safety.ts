@@ -1,3 +1,4 @@
+import { englishFinding } from "./findings";
 import {
   CLASS_SYNONYMS, COMBINATIONS, DRUG_CLASSES, DRUG_SYNONYMS, INGREDIENT_CLASS, INTERACTIONS, NON_DRUG_ALLERGENS,
   type DrugClass, type Matcher, type Severity,
@@ -9,7 +10,15 @@ import {
 // the findings. A check that cannot run is a finding of its own (UNCHECKED), never a silent pass.
 
 export type FindingKind = "ALLERGY" | "ALLERGY_CLASS" | "INTERACTION" | "DUPLICATE_THERAPY" | "UNCHECKED";
-export type Finding = { kind: FindingKind; severity: Severity; drugs: string[]; message: string };
+/** Which sentence says the finding, with its values: rendered in the reader's language (findings.ts). */
+export type FindingKey = "allergy" | "allergyClass" | "allergyCross" | "allergyUnknown" | "interaction" | "duplicateIngredient" | "duplicateClass" | "noClass";
+export type FindingParams = Partial<Record<"drug" | "ingredient" | "substance" | "allergySeverity" | "cls" | "from" | "rule" | "live" | "where" | "other", string>>;
+/**
+ * `message` is the English sentence (kept with the prescription and in the audit trail); `key` and
+ * `params` let every reader get it in their own language. Findings stored before keys existed have
+ * only the message.
+ */
+export type Finding = { kind: FindingKind; severity: Severity; drugs: string[]; message: string; key?: FindingKey; params?: FindingParams };
 export type { Severity };
 
 export type SafetyDrug = { genericName: string; brandName?: string | null; drugClass: string | null };
@@ -70,7 +79,12 @@ export function resolveSubstance(substance: string, catalogue: SafetyDrug[]): Re
 }
 
 const severityOfAllergy = (a: SafetyAllergy): Severity => (a.severity === "mild" ? "moderate" : "high");
-const recorded = (a: SafetyAllergy) => `recorded allergy to ${a.substance.trim()}${a.severity ? ` (${a.severity})` : ""}`;
+const recorded = (a: SafetyAllergy): FindingParams => ({ substance: a.substance.trim(), ...(a.severity ? { allergySeverity: a.severity } : {}) });
+
+/** A finding with its English message made from its key and values. */
+function finding(kind: FindingKind, severity: Severity, drugs: string[], key: FindingKey, params: FindingParams): Finding {
+  return { kind, severity, drugs, message: englishFinding(key, params), key, params };
+}
 
 function allergyFindings(allergies: SafetyAllergy[], lines: SafetyDrug[], catalogue: SafetyDrug[]): Finding[] {
   const out: Finding[] = [];
@@ -79,7 +93,7 @@ function allergyFindings(allergies: SafetyAllergy[], lines: SafetyDrug[], catalo
     const resolved = resolveSubstance(allergy.substance, catalogue);
     if (resolved.kind === "not-a-drug" && !declared) continue;
     if (resolved.kind === "unknown" && !declared) {
-      out.push({ kind: "UNCHECKED", severity: "moderate", drugs: lines.map((l) => generic(l.genericName)), message: `The recorded allergy "${allergy.substance.trim()}" matches no known drug, brand or drug class, so it could not be checked against this prescription. Confirm it is safe, then record the reason.` });
+      out.push(finding("UNCHECKED", "moderate", lines.map((l) => generic(l.genericName)), "allergyUnknown", { substance: allergy.substance.trim() }));
       continue;
     }
     const ingredient = resolved.kind === "drug" ? resolved.ingredient : null;
@@ -87,18 +101,18 @@ function allergyFindings(allergies: SafetyAllergy[], lines: SafetyDrug[], catalo
     for (const line of lines) {
       const p = profile(line);
       if (ingredient && p.ingredients.includes(ingredient)) {
-        out.push({ kind: "ALLERGY", severity: severityOfAllergy(allergy), drugs: [p.name], message: `${p.name} contains ${ingredient}: ${recorded(allergy)}.` });
+        out.push(finding("ALLERGY", severityOfAllergy(allergy), [p.name], "allergy", { drug: p.name, ingredient, ...recorded(allergy) }));
         continue;
       }
       const same = p.classes.find((c) => classes.has(c));
       if (same) {
-        out.push({ kind: "ALLERGY_CLASS", severity: severityOfAllergy(allergy), drugs: [p.name], message: `${p.name} is a ${same}: ${recorded(allergy)}, which covers the ${same} class.` });
+        out.push(finding("ALLERGY_CLASS", severityOfAllergy(allergy), [p.name], "allergyClass", { drug: p.name, cls: same, ...recorded(allergy) }));
         continue;
       }
       const cross = p.classes.find((c) => [...classes].some((a) => CROSS_REACTIVE[a]?.includes(c)));
       if (cross) {
         const from = [...classes].find((a) => CROSS_REACTIVE[a]?.includes(cross));
-        out.push({ kind: "ALLERGY_CLASS", severity: "low", drugs: [p.name], message: `${p.name} is a ${cross}: ${recorded(allergy)} (${from}). Cross-reactivity is uncommon (about 1–2 %) but possible; avoid if the reaction was anaphylaxis.` });
+        out.push(finding("ALLERGY_CLASS", "low", [p.name], "allergyCross", { drug: p.name, cls: cross, ...recorded(allergy), ...(from ? { from } : {}) }));
       }
     }
   }
@@ -123,8 +137,7 @@ function interactionFindings(entries: Entry[]): Finding[] {
         if (rule.group && groups.has(rule.group)) continue;
         if (!((matches(rule.a, x.p) && matches(rule.b, y.p)) || (matches(rule.a, y.p) && matches(rule.b, x.p)))) continue;
         if (rule.group) groups.add(rule.group);
-        const where = x.live || y.live ? ` (${(x.live ? x : y).p.name} is on a current prescription)` : "";
-        out.push({ kind: "INTERACTION", severity: rule.severity, drugs: [x.p.name, y.p.name], message: `${rule.message}${where}` });
+        out.push(finding("INTERACTION", rule.severity, [x.p.name, y.p.name], "interaction", { rule: rule.id, ...(x.live || y.live ? { live: (x.live ? x : y).p.name } : {}) }));
       }
     }
   }
@@ -137,14 +150,14 @@ function duplicateFindings(entries: Entry[]): Finding[] {
     for (let j = i + 1; j < entries.length; j++) {
       const [x, y] = [entries[i], entries[j]];
       if (x.live && y.live) continue;
-      const where = x.live || y.live ? " on a current prescription" : " in this prescription";
+      const where = x.live || y.live ? "current" : "this";
       const shared = x.p.ingredients.find((n) => y.p.ingredients.includes(n));
       if (shared) {
-        out.push({ kind: "DUPLICATE_THERAPY", severity: "high", drugs: [x.p.name, y.p.name], message: `${shared} is prescribed twice${where}.` });
+        out.push(finding("DUPLICATE_THERAPY", "high", [x.p.name, y.p.name], "duplicateIngredient", { ingredient: shared, where }));
         continue;
       }
       const cls = x.p.classes.find((c) => y.p.classes.includes(c));
-      if (cls) out.push({ kind: "DUPLICATE_THERAPY", severity: "moderate", drugs: [x.p.name, y.p.name], message: `${x.p.name} and ${y.p.name} are both ${cls} drugs${where}: duplicate therapy.` });
+      if (cls) out.push(finding("DUPLICATE_THERAPY", "moderate", [x.p.name, y.p.name], "duplicateClass", { drug: x.p.name, other: y.p.name, cls, where }));
     }
   }
   return out;
@@ -157,7 +170,7 @@ function duplicateFindings(entries: Entry[]): Finding[] {
 export function checkSafety(input: { allergies: SafetyAllergy[]; lines: SafetyDrug[]; live: SafetyDrug[]; catalogue: SafetyDrug[] }): Finding[] {
   const unchecked: Finding[] = input.lines
     .filter((l) => !knownClass(l.drugClass))
-    .map((l) => ({ kind: "UNCHECKED", severity: "moderate", drugs: [generic(l.genericName)], message: `${generic(l.genericName)} has no known drug class in the catalogue, so class allergies and duplicate therapy could not be checked for it.` }));
+    .map((l) => finding("UNCHECKED", "moderate", [generic(l.genericName)], "noClass", { drug: generic(l.genericName) }));
   const liveNames = new Set<string>();
   const live = input.live.filter((l) => !liveNames.has(generic(l.genericName)) && liveNames.add(generic(l.genericName)));
   const entries: Entry[] = [...input.lines.map((l) => ({ p: profile(l), live: false })), ...live.map((l) => ({ p: profile(l), live: true }))];

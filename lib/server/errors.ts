@@ -18,6 +18,8 @@ export const ERROR_STATUS = {
   SAFETY_CHECK: 409,
   INVALID_TRANSITION: 409,
   OUT_OF_STOCK: 409,
+  // A prescription signed despite safety findings, not yet acknowledged by a pharmacist (lib/pharmacy/service.ts).
+  OVERRIDE_NOT_ACKNOWLEDGED: 409,
   DUPLICATE: 409,
   // A record still referred to by others (a foreign key refuses its deletion).
   IN_USE: 409,

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ZAdjustBatch, ZDispense, ZDrugCreate, ZDrugEdit, ZReceiveBatch } from "@/lib/pharmacy/schemas";
-import { adjustBatch, createDrug, dispensePrescription, receiveBatch, updateDrug } from "@/lib/pharmacy/service";
+import { acknowledgeOverride, adjustBatch, createDrug, dispensePrescription, receiveBatch, updateDrug } from "@/lib/pharmacy/service";
 import { defineAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
 
@@ -44,4 +44,11 @@ export const dispenseAction = defineAction({ permission: "pharmacy.dispense", sc
   revalidatePath("/pharmacy");
   revalidatePath(`/pharmacy/prescriptions/${prescriptionId}`);
   return { status: result.status };
+});
+
+export const acknowledgeOverrideAction = defineAction({ permission: "pharmacy.dispense", schema: z.object({ prescriptionId: z.string().min(1) }) }, async (ctx, { prescriptionId }) => {
+  const ack = await acknowledgeOverride(db(), ctx, prescriptionId);
+  revalidatePath("/pharmacy");
+  revalidatePath(`/pharmacy/prescriptions/${prescriptionId}`);
+  return { acknowledgedAt: ack.acknowledgedAt };
 });

@@ -1,14 +1,18 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { localizedRefusal } from "@/lib/prescriptions/findings";
 import { searchDrugs } from "@/lib/prescriptions/queries";
 import { ZDrugLookup, ZPrescribe, ZRevokeAction } from "@/lib/prescriptions/schemas";
 import { prescribe, revokePrescription } from "@/lib/prescriptions/service";
 import { defineAction } from "@/lib/server/action";
+import { callerLocale } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 
 export const prescribeAction = defineAction({ permission: "prescription.write", schema: ZPrescribe }, async (ctx, input) => {
-  const { id } = await prescribe(db(), ctx, input);
+  const { id } = await prescribe(db(), ctx, input).catch(async (err: unknown) => {
+    throw localizedRefusal(err, await callerLocale());
+  });
   revalidatePath("/prescriptions");
   revalidatePath(`/patients/${input.patientId}`, "layout");
   return { id };

@@ -19,7 +19,7 @@ export const generateMetadata = titled((m) => m.titles.pharmacyDrugs);
 
 export default async function DrugsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await guardPage("drug.read", "/pharmacy/drugs");
-  const m = (await messages()).pharmacy.drugs;
+  const { drugs: m, classes } = (await messages()).pharmacy;
   const params = stringParams(await searchParams);
   const query = pageListQuery(params, ["genericName"], "genericName");
   const filters = pageFilters(ZDrugFilters, params, DRUG_FILTER_KEYS);
@@ -34,7 +34,7 @@ export default async function DrugsPage({ searchParams }: { searchParams: Promis
         action="/pharmacy/drugs"
         q={{ label: m.search, value: query.q }}
         selects={[
-          { name: "drugClass", label: m.drugClass, value: filters.drugClass, options: [["", m.anyClass], ...DRUG_CLASSES.map((c) => [c, c] as const)] },
+          { name: "drugClass", label: m.drugClass, value: filters.drugClass, options: [["", m.anyClass], ...DRUG_CLASSES.map((c) => [c, classes[c]] as const)] },
           { name: "lowStock", label: m.stockFilter, value: filters.lowStock ? "true" : "", options: [["", m.anyStock], ["true", m.lowOnly]] },
         ]}
         submit={m.filter}

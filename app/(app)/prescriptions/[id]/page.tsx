@@ -15,6 +15,7 @@ import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { getPrescription } from "@/lib/prescriptions/queries";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
+import { localizeFindings } from "@/lib/prescriptions/findings";
 import { routeLabel } from "@/lib/prescriptions/labels";
 import { formatInstant } from "@/lib/server/format";
 import { guardPage } from "@/lib/server/guard";
@@ -64,9 +65,16 @@ export default async function PrescriptionPage({ params, searchParams }: { param
             <p className="mt-3 text-xs text-slate-500"><a href={p.verifyUrl} className="text-brand-700 hover:underline">{d.verify}</a></p>
           </Card>
           <Card title={d.findings}>
-            {p.findings.length === 0 ? <p className="text-sm text-slate-600">{d.noFindings}</p> : <FindingsList findings={p.findings} kinds={m.kinds} severities={m.severities} />}
+            {p.findings.length === 0 ? <p className="text-sm text-slate-600">{d.noFindings}</p> : <FindingsList findings={localizeFindings(p.findings, locale)} kinds={m.kinds} severities={m.severities} />}
             {p.overrideReason ? (
               <p className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900"><strong>{d.override}:</strong> {p.overrideReason}</p>
+            ) : null}
+            {p.overrideReason ? (
+              p.overrideAcknowledgement ? (
+                <p className="mt-2 text-sm text-slate-700"><strong>{d.overrideAcknowledged}:</strong> {p.overrideAcknowledgement.by.name} · {formatInstant(p.overrideAcknowledgement.at, locale)}</p>
+              ) : (
+                <p className="mt-2 text-sm font-medium text-red-800">{d.notAcknowledged}</p>
+              )
             ) : null}
           </Card>
         </div>

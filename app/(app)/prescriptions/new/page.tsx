@@ -8,6 +8,7 @@ import { ChoosePatient } from "@/components/prescriptions/ChoosePatient";
 import { PrescribeForm } from "@/components/prescriptions/PrescribeForm";
 import { Badge } from "@/components/ui/Badge";
 import { Card, PageHeader } from "@/components/ui/Card";
+import { allergySeverityWord } from "@/lib/prescriptions/findings";
 import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { formatInstant } from "@/lib/server/format";
 import { prescribablePatient, prescribingConsultation } from "@/lib/prescriptions/queries";
@@ -54,7 +55,7 @@ export default async function NewPrescriptionPage({ searchParams }: { searchPara
             <dd className="flex flex-wrap gap-2">
               {patient.allergies.length === 0 ? <span className="text-slate-600">{m.form.noAllergies}</span> : null}
               {patient.allergies.map((a, i) => (
-                <Badge key={i} tone={a.severity === "severe" ? "danger" : "warning"}>{a.substance}{a.severity ? ` · ${a.severity}` : ""}{a.reaction ? ` · ${a.reaction}` : ""}</Badge>
+                <Badge key={i} tone={a.severity === "severe" ? "danger" : "warning"}>{a.substance}{a.severity ? ` · ${allergySeverityWord(a.severity, m)}` : ""}{a.reaction ? ` · ${a.reaction}` : ""}</Badge>
               ))}
             </dd>
             {consultation ? (

@@ -1,4 +1,5 @@
-import { apiRoute, created, listResponse, parseListQuery, readJson } from "@/lib/server/api";
+import { apiRoute, callerLocale, created, listResponse, parseListQuery, readJson } from "@/lib/server/api";
+import { localizedRefusal } from "@/lib/prescriptions/findings";
 import { db } from "@/lib/server/db";
 import { parseInput } from "@/lib/server/validation";
 import { listPrescriptions, openPrescriptionsChart } from "@/lib/prescriptions/queries";
@@ -16,4 +17,9 @@ export const GET = apiRoute("prescription.read", async ({ req, ctx }) => {
 });
 
 /** Prescribes (doctors). Safety findings without `overrideReason` → 409 SAFETY_CHECK with `error.details.findings`. */
-export const POST = apiRoute("prescription.write", async ({ req, ctx }) => created(await prescribe(db(), ctx, await readJson(req, ZPrescribe))), { idempotent: true });
+export const POST = apiRoute("prescription.write", async ({ req, ctx }) => {
+  const input = await readJson(req, ZPrescribe);
+  return created(await prescribe(db(), ctx, input).catch(async (err: unknown) => {
+    throw localizedRefusal(err, await callerLocale());
+  }));
+}, { idempotent: true });

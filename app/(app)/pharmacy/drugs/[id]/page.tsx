@@ -9,6 +9,7 @@ import { Card, PageHeader, StatCard } from "@/components/ui/Card";
 import { Table, cell } from "@/components/ui/Table";
 import { formatCalendarDay } from "@/lib/pharmacy/dates";
 import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { classWord } from "@/lib/prescriptions/findings";
 import { getDrugStock } from "@/lib/pharmacy/queries";
 import { formatWhen } from "@/lib/scheduling/time";
 import { db } from "@/lib/server/db";
@@ -24,7 +25,7 @@ export default async function DrugPage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   const ctx = await guardPage("drug.read", `/pharmacy/drugs/${id}`);
   const locale = await requestLocale();
-  const { drugs: m, stock: s, phrases: p } = (await messages()).pharmacy;
+  const { drugs: m, stock: s, phrases: p, classes } = (await messages()).pharmacy;
   const drug = await orNotFound(getDrugStock(db(), id));
   const manage = can(ctx.actor.role, "pharmacy.stock");
   const title = p.drugLabel(drug.genericName, drug.strength, drug.form);
@@ -38,7 +39,7 @@ export default async function DrugPage({ params }: { params: Promise<{ id: strin
         <StatCard label={m.reorderLevel} value={drug.reorderLevel} />
         <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           <p className="text-sm text-slate-600">{m.drugClass}</p>
-          <p className="mt-1 text-lg font-semibold text-slate-900">{drug.drugClass}</p>
+          <p className="mt-1 text-lg font-semibold text-slate-900">{classWord(drug.drugClass, classes)}</p>
           <p className="mt-2 flex flex-wrap gap-2">
             {drug.brandName ? <Badge>{drug.brandName}</Badge> : null}
             {drug.lowStock ? <Badge tone="warning">{m.low}</Badge> : null}
@@ -81,7 +82,7 @@ export default async function DrugPage({ params }: { params: Promise<{ id: strin
               id={drug.id}
               initial={{ genericName: drug.genericName, brandName: drug.brandName ?? "", form: drug.form, strength: drug.strength, drugClass: drug.drugClass, reorderLevel: String(drug.reorderLevel), active: drug.active }}
               action={updateDrugAction}
-              labels={m}
+              labels={m} classes={classes}
             />
           </Card>
         </div>

@@ -10,14 +10,14 @@ export const generateMetadata = titled((m) => m.titles.pharmacyDrugsNew);
 
 export default async function NewDrugPage() {
   await guardPage("pharmacy.stock", "/pharmacy/drugs/new");
-  const m = (await messages()).pharmacy.drugs;
+  const { drugs: m, classes } = (await messages()).pharmacy;
   return (
     <>
       <PageHeader title={m.addTitle}>
         <Link href="/pharmacy/drugs" className="text-sm text-brand-700 hover:underline">← {m.back}</Link>
       </PageHeader>
       <Card className="max-w-2xl">
-        <DrugForm mode="create" initial={{ genericName: "", brandName: "", form: "", strength: "", drugClass: "", reorderLevel: "20", active: true }} action={createDrugAction} labels={m} />
+        <DrugForm mode="create" initial={{ genericName: "", brandName: "", form: "", strength: "", drugClass: "", reorderLevel: "20", active: true }} action={createDrugAction} labels={m} classes={classes} />
       </Card>
     </>
   );

@@ -1,5 +1,10 @@
-import { apiRoute } from "@/lib/server/api";
+import { apiRoute, callerLocale } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
+import { localizeFindings } from "@/lib/prescriptions/findings";
 import { getPrescription } from "@/lib/prescriptions/queries";
 
-export const GET = apiRoute<{ id: string }>("prescription.read", ({ ctx, params }) => getPrescription(db(), ctx, params.id));
+/** One prescription; its findings' messages in the caller's language (each keeps its `key` and `params`). */
+export const GET = apiRoute<{ id: string }>("prescription.read", async ({ ctx, params }) => {
+  const p = await getPrescription(db(), ctx, params.id);
+  return { ...p, findings: localizeFindings(p.findings, await callerLocale()) };
+});

@@ -1,9 +1,0 @@
-import { Badge } from "@/components/ui/Badge";
-import type { PrescriptionStatus } from "@/lib/generated/prisma/enums";
-import { messages } from "@/lib/i18n/server";
-
-const TONES = { ACTIVE: "success", PARTIALLY_DISPENSED: "warning", DISPENSED: "neutral", REVOKED: "danger", EXPIRED: "danger" } as const;
-
-export async function PrescriptionStatusBadge({ status }: { status: PrescriptionStatus }) {
-  return <Badge tone={TONES[status]}>{(await messages()).pharmacy.statuses[status]}</Badge>;
-}
