@@ -119,7 +119,9 @@ test.describe("nurse", () => {
     }
     await expect(page.getByText("NEWS2 0 · low").first()).toBeVisible();
     await expect(page.getByRole("figure", { name: "Vital signs over time" })).toBeVisible();
-    await expect(page.locator('[data-testid="vitals-trend"] .recharts-line')).toHaveCount(5);
+    // One small chart per vital (and NEWS2), each with its normal band shaded.
+    await expect(page.locator('[data-testid="vitals-trend"] .recharts-line')).toHaveCount(6);
+    await expect(page.locator('[data-testid="vitals-trend"] .recharts-reference-area')).toHaveCount(6);
     await expect(page.getByText("22.9").first()).toBeVisible();
     await shot(page, "chart-nurse-vitals");
 

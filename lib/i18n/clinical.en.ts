@@ -128,6 +128,8 @@ export const clinicalEn = {
     none: "No vitals recorded yet.",
     trend: "Trend",
     trendLabel: "Vital signs over time",
+    normalBand: "Shaded: the adult normal range (NEWS2 scores 0). NEWS2: 0–4 shaded.",
+    trendOf: (what: string) => `${what} over time`,
     tableCaption: "Vital signs, newest first",
     when: "When",
     bp: "BP",

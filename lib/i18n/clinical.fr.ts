@@ -128,6 +128,8 @@ export const clinicalFr: Messages["clinical"] = {
     none: "Aucune constante enregistrée pour l'instant.",
     trend: "Évolution",
     trendLabel: "Constantes vitales dans le temps",
+    normalBand: "En grisé vert : la plage normale de l’adulte (NEWS2 à 0). NEWS2 : 0–4 en grisé.",
+    trendOf: (what: string) => `${what} dans le temps`,
     tableCaption: "Constantes vitales, les plus récentes d'abord",
     when: "Quand",
     bp: "PA",
