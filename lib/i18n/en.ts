@@ -14,6 +14,7 @@ import { emailsEn } from "./emails.en";
 import { databrowserEn } from "./databrowser.en";
 import { fhirEn } from "./fhir.en";
 import { accountsEn } from "./accounts.en";
+import { worklistEn } from "./worklist.en";
 
 // Every user-facing English string of the shell. A French file with the same shape can follow.
 export const en = {
@@ -252,6 +253,7 @@ export const en = {
   databrowser: databrowserEn,
   fhir: fhirEn,
   accounts: accountsEn,
+  worklist: worklistEn,
   prescriptions: prescriptionsEn,
   clinical: clinicalEn,
   pharmacy: pharmacyEn,

@@ -16,6 +16,7 @@ import { emailsFr } from "./emails.fr";
 import { databrowserFr } from "./databrowser.fr";
 import { fhirFr } from "./fhir.fr";
 import { accountsFr } from "./accounts.fr";
+import { worklistFr } from "./worklist.fr";
 
 // The French catalogue: the same shape as English (lib/i18n/en.ts), checked by the type.
 export const fr: Messages = {
@@ -36,4 +37,5 @@ export const fr: Messages = {
   databrowser: databrowserFr,
   fhir: fhirFr,
   accounts: accountsFr,
+  worklist: worklistFr,
 };

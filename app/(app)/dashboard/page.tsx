@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { AdminDashboard } from "@/components/dashboard/AdminDashboard";
 import { ClinicianDashboard } from "@/components/dashboard/ClinicianDashboard";
 import { DoctorDashboard } from "@/components/dashboard/DoctorDashboard";
+import { NurseDashboard } from "@/components/dashboard/NurseDashboard";
+import { reviewLabResultAction } from "../lab/actions";
 import { PatientDashboard } from "@/components/dashboard/PatientDashboard";
 import { PageHeader } from "@/components/ui/Card";
 import { messages, titled } from "@/lib/i18n/server";
@@ -16,7 +18,7 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader title={m.dashboard.greeting(actor.name)} />
-      {actor.role === "ADMIN" ? <AdminDashboard /> : actor.role === "PATIENT" ? <PatientDashboard ctx={ctx} /> : actor.role === "DOCTOR" ? <DoctorDashboard ctx={ctx} /> : <ClinicianDashboard />}
+      {actor.role === "ADMIN" ? <AdminDashboard /> : actor.role === "PATIENT" ? <PatientDashboard ctx={ctx} /> : actor.role === "DOCTOR" ? <DoctorDashboard ctx={ctx} review={reviewLabResultAction} /> : actor.role === "NURSE" ? <NurseDashboard ctx={ctx} /> : <ClinicianDashboard />}
     </>
   );
 }

@@ -21,7 +21,7 @@ import { env } from "@/lib/server/env";
 import { guardPage } from "@/lib/server/guard";
 import { can } from "@/lib/server/permissions";
 import { stringParams } from "@/lib/server/page-query";
-import { orderLabTestsAction } from "../../lab/actions";
+import { amendLabResultAction, orderLabTestsAction } from "../../lab/actions";
 import { deactivatePatientAction } from "../actions";
 import { requestExportAction } from "../../exports/actions";
 import { News2FlagsForm } from "@/components/clinical/News2FlagsForm";
@@ -152,7 +152,7 @@ export default async function PatientChartPage({ params, searchParams }: { param
           </Card>
         ) : null}
         <Card title={cm.lab.title} className={tests.length && p.active ? "lg:col-span-2" : "lg:col-span-3"}>
-          <LabList labs={clinical.labs} m={cm} />
+          <LabList labs={clinical.labs} m={cm} amend={can(role, "lab.result") && p.active ? amendLabResultAction : undefined} />
         </Card>
         {tests.length && p.active ? (
           <Card title={cm.lab.order}>
