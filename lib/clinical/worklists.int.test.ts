@@ -10,6 +10,8 @@ import { ensureLabCatalogue } from "./lab-catalogue";
 import { labOrder } from "./queries";
 import { ZLabAmendment, ZLabResult, ZVitals } from "./schemas";
 import { amendLabResult, createConsultation, enterLabResult, orderLabTests, recordVitals, reviewLabResult } from "./service";
+import { ZWardPatch } from "@/lib/wards/schemas";
+import { updateWard } from "@/lib/wards/service";
 import { myInpatients, nurseWorklist, resultsAwaitingReview, unsignedDrafts } from "./worklists";
 
 const PW = "pw-0123456789";
@@ -186,5 +188,18 @@ describe("home-page worklists", () => {
     // No appointment at all: the walk-in (consultation) and the two inpatients (admissions) are the doctor's.
     expect((await doctorPatients(db(), doctor.actor.id))[0].name).toBe("Walk In");
     expect(new Set((await doctorPatients(db(), doctor.actor.id)).map((p) => p.name))).toEqual(new Set(["Walk In", "Ada Byron", "Alan Turing"]));
+  });
+
+  it("the ward's observation frequency: an admin edits it (1–24 h, audited); the database refuses anything else", async () => {
+    const admin = ctxOf(await seedUser(db(), { email: "a@h.org", name: "Admin", role: "ADMIN", password: PW }), "ADMIN");
+    expect(() => parseInput(ZWardPatch, { observationHours: 0 })).toThrow();
+    expect(() => parseInput(ZWardPatch, { observationHours: 4.5 })).toThrow();
+    expect(() => parseInput(ZWardPatch, { observationHours: "6" })).toThrow();
+    await updateWard(db(), admin, wardId, parseInput(ZWardPatch, { observationHours: 4 }));
+    expect((await db().ward.findUniqueOrThrow({ where: { id: wardId } })).observationHours).toBe(4);
+    expect((await auditRows("Ward")).at(-1)).toMatchObject({ action: "UPDATE", entityId: wardId, details: { observationHours: 4 } });
+    expect(await err(db().ward.update({ where: { id: wardId }, data: { observationHours: 25 } }))).toBeTruthy();
+    // Never observed: due now whatever the ward's frequency.
+    expect((await nurseWorklist(db(), nurse))[0]).toMatchObject({ observationHours: 4, patients: [{ due: { state: "overdue" } }, { due: { state: "overdue" } }] });
   });
 });
