@@ -344,7 +344,8 @@ export async function timeline(prisma: Db, chart: ChartAccess, page: { page: num
           FROM "NurseNote" n WHERE n."patientId" = ${patientId} ORDER BY n."createdAt" ${dir} LIMIT ${limit})`,
         Prisma.sql`(SELECT o."orderedAt", 'lab_order', o.id, t.name || ' ' || ${w.orderedBy} || ' ' || u.name, NULL
           FROM "LabOrder" o JOIN "LabTest" t ON t.id = o."testId" JOIN "User" u ON u.id = o."orderedById" WHERE o."patientId" = ${patientId} ORDER BY o."orderedAt" ${dir} LIMIT ${limit})`,
-        Prisma.sql`(SELECT r."resultedAt", 'lab_result', r.id, t.name || ': ' || coalesce(r.value::text || coalesce(' ' || r.unit, ''), r."valueText", ''), r.flag::text
+        Prisma.sql`(SELECT r."resultedAt", 'lab_result', r.id, t.name || ': ' || coalesce(r.value::text || coalesce(' ' || r.unit, ''), r."valueText", '')
+              || CASE WHEN r."amendsId" IS NULL THEN '' ELSE ' (' || ${w.amendedResult} || ': ' || coalesce(r."amendReason", '') || ')' END, r.flag::text
           FROM "LabOrder" o JOIN "LabResult" r ON r."orderId" = o.id JOIN "LabTest" t ON t.id = o."testId" WHERE o."patientId" = ${patientId} AND o.status = 'RESULTED' ORDER BY r."resultedAt" ${dir} LIMIT ${limit})`,
         Prisma.sql`(SELECT x."issuedAt", 'prescription', x.id,
             concat_ws(' · ', u.name, ${label(w.prescriptionStatuses)} ->> x.status::text, (SELECT string_agg(dr."genericName" || ' ' || dr.strength, ', ') FROM "PrescriptionItem" i JOIN "Drug" dr ON dr.id = i."drugId" WHERE i."prescriptionId" = x.id)), NULL

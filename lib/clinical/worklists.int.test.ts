@@ -7,7 +7,8 @@ import type { Ctx } from "@/lib/server/session";
 import { parseInput } from "@/lib/server/validation";
 import { resetDatabase } from "@/tests/reset";
 import { ensureLabCatalogue } from "./lab-catalogue";
-import { labOrder } from "./queries";
+import { openChart } from "@/lib/patients/chart";
+import { labOrder, timeline } from "./queries";
 import { ZLabAmendment, ZLabResult, ZVitals } from "./schemas";
 import { amendLabResult, createConsultation, enterLabResult, orderLabTests, recordVitals, reviewLabResult } from "./service";
 import { ZWardPatch } from "@/lib/wards/schemas";
@@ -71,6 +72,8 @@ describe("lab results: plausible limits, amendments, review", () => {
     const original = await db().labResult.findUniqueOrThrow({ where: { id: first.id } });
     expect(original).toMatchObject({ value: 6.2, flag: "HIGH", enteredById: nurse.actor.id, resultedAt: t0 });
     expect(await db().labResult.findUniqueOrThrow({ where: { id: fixed.id } })).toMatchObject({ enteredById: doctor.actor.id, resultedAt: new Date(t0.getTime() + 2 * HOUR) });
+    const events = await timeline(db(), await openChart(db(), doctor, patientId), { page: 1, pageSize: 10 });
+    expect(events.items.filter((e) => e.kind === "lab_result").map((e) => e.summary)).toEqual(["Potassium: 4.2 mmol/L (amended: Haemolysed sample, re-run)", "Potassium: 6.2 mmol/L"]);
     const shown = await labOrder(db(), doctor, orderId);
     expect(shown.result).toMatchObject({ id: fixed.id, value: 4.2, amended: { value: 6.2, flag: "HIGH", by: "Nurse Joy", reason: "Haemolysed sample, re-run" } });
     // Only the latest is corrected; the original once.

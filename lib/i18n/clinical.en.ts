@@ -255,6 +255,7 @@ export const clinicalEn = {
     shifts: { DAY: "Day shift", EVENING: "Evening shift", NIGHT: "Night shift" },
     categories: { ASSESSMENT: "assessment", MEDICATION: "medication", CARE: "care", OBSERVATION: "observation", HANDOVER: "handover", OTHER: "other" },
     orderedBy: "ordered by",
+    amendedResult: "amended",
     prescriptionStatuses: { ACTIVE: "Active", PARTIALLY_DISPENSED: "Partially dispensed", DISPENSED: "Dispensed", REVOKED: "Revoked", EXPIRED: "Expired" },
     appointmentStatuses: { BOOKED: "Booked", CHECKED_IN: "Checked in", COMPLETED: "Completed", CANCELLED: "Cancelled", NO_SHOW: "No show" },
     admittedTo: "Admitted to",

@@ -254,6 +254,7 @@ export const clinicalFr: Messages["clinical"] = {
     shifts: { DAY: "Poste de jour", EVENING: "Poste du soir", NIGHT: "Poste de nuit" },
     categories: { ASSESSMENT: "évaluation", MEDICATION: "médicaments", CARE: "soins", OBSERVATION: "surveillance", HANDOVER: "relève", OTHER: "autre" },
     orderedBy: "prescrit par",
+    amendedResult: "corrigé",
     prescriptionStatuses: { ACTIVE: "Valide", PARTIALLY_DISPENSED: "Délivrée en partie", DISPENSED: "Délivrée", REVOKED: "Annulée", EXPIRED: "Expirée" },
     appointmentStatuses: { BOOKED: "Réservé", CHECKED_IN: "Enregistré", COMPLETED: "Terminé", CANCELLED: "Annulé", NO_SHOW: "Absent" },
     admittedTo: "Hospitalisé en",
