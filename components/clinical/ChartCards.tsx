@@ -136,7 +136,7 @@ export async function VitalsPanel({ vitals, m, controls }: { vitals: ChartVital[
           ))}
         </dl>
       </div>
-      {points.length > 1 ? <VitalsTrend points={points} labels={{ ...v, low: flags.LOW, high: flags.HIGH }} /> : null}
+      {points.length > 1 ? <VitalsTrend points={points} labels={{ trendLabel: v.trendLabel, normalBand: v.normalBand, systolic: v.systolic, pulseShort: v.pulseShort, temp: v.temp, spo2Short: v.spo2Short, rr: v.rr, news2: v.news2, low: flags.LOW, high: flags.HIGH }} /> : null}
       <details open={points.length <= 1}>
         <summary className="cursor-pointer text-sm text-brand-700">{v.showTable}</summary>
         <div className="mt-2">
@@ -238,11 +238,11 @@ export async function LabList({ labs, m, amend }: { labs: LabOrderRow[]; m: M; a
               {r?.amended ? (
                 <p className="mt-1 text-xs font-normal text-slate-600" data-amended="true">
                   <Badge tone="warning">{l.amended}</Badge>{" "}
-                  <s>{l.amendedFrom(resultText({ ...r.amended, unit: r.unit }, locale), r.amended.by, formatStamp(r.amended.resultedAt, locale))}</s>
-                  {" · "}{l.amendedBy(r.enteredBy, formatStamp(r.resultedAt, locale), r.amended.reason)}
+                  <s>{m.phrases.amendedFrom(resultText({ ...r.amended, unit: r.unit }, locale), r.amended.by, formatStamp(r.amended.resultedAt, locale))}</s>
+                  {" · "}{m.phrases.amendedBy(r.enteredBy, formatStamp(r.resultedAt, locale), r.amended.reason)}
                 </p>
               ) : null}
-              {r?.reviewed ? <p className="mt-1 text-xs font-normal text-slate-600">{l.reviewedBy(r.reviewed.by, formatStamp(r.reviewed.at, locale))}</p> : null}
+              {r?.reviewed ? <p className="mt-1 text-xs font-normal text-slate-600">{m.phrases.reviewedBy(r.reviewed.by, formatStamp(r.reviewed.at, locale))}</p> : null}
               {r && amend ? <Disclosure label={l.amend}><LabAmendForm resultId={r.id} qualitative={r.value === null} amend={amend} labels={l} /></Disclosure> : null}
             </td>
             <td className={`${cell} tabular-nums text-slate-600`}>{r ? rangeText(r.refLow, r.refHigh, locale) : ""}</td>

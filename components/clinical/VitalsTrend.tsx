@@ -5,7 +5,7 @@ import { ChartFigure } from "@/components/ui/ChartFigure";
 import { NEWS2_LOW_BAND, normalBand, vitalFlag, type FlaggedVital } from "@/lib/clinical/ranges";
 
 export type TrendPoint = { at: string; label: string; systolic: number | null; pulse: number | null; temperatureC: number | null; spo2: number | null; respiratoryRate: number | null; news2: number | null };
-type Labels = { trendLabel: string; trendOf: (what: string) => string; normalBand: string; systolic: string; pulseShort: string; temp: string; spo2Short: string; rr: string; news2: string; low: string; high: string };
+type Labels = { trendLabel: string; normalBand: string; systolic: string; pulseShort: string; temp: string; spo2Short: string; rr: string; news2: string; low: string; high: string };
 type Series = keyof Omit<TrendPoint, "at" | "label">;
 
 // Each panel: its axis range (widened to the data) and its shaded band.
@@ -37,7 +37,7 @@ function Panel({ points, panel, labels }: { points: TrendPoint[]; panel: (typeof
           {latest}{panel.unit ? ` ${panel.unit}` : ""}{flag ? ` · ${flag === "LOW" ? labels.low : labels.high}` : ""}
         </span>
       </p>
-      <ChartFigure label={labels.trendOf(title)} className="h-28 w-full">
+      <ChartFigure label={title} className="h-28 w-full">
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={points} margin={{ top: 4, right: 4, bottom: 0, left: -24 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />

@@ -3,6 +3,9 @@
 // values live in `phrases`; messages the services throw in `errors`.
 export const clinicalEn = {
   phrases: {
+    amendedFrom: (value: string, who: string, when: string) => `was ${value} (${who}, ${when})`,
+    amendedBy: (who: string, when: string, why: string) => `corrected by ${who}, ${when}: ${why}`,
+    reviewedBy: (who: string, when: string) => `Reviewed by ${who}, ${when}`,
     news2AlertTitle: (score: number, band: string) => `NEWS2 ${score} (${band})`,
     news2AlertBody: (patient: string, mrn: string) => `${patient} (${mrn}): new observations call for an urgent clinical review.`,
     lastUpdated: (who: string, when: string) => `Last updated by ${who} at ${when}`,
@@ -129,7 +132,6 @@ export const clinicalEn = {
     trend: "Trend",
     trendLabel: "Vital signs over time",
     normalBand: "Shaded: the adult normal range (NEWS2 scores 0). NEWS2: 0–4 shaded.",
-    trendOf: (what: string) => `${what} over time`,
     tableCaption: "Vital signs, newest first",
     when: "When",
     bp: "BP",
@@ -212,10 +214,7 @@ export const clinicalEn = {
     amend: "Correct this result",
     amendReason: "Reason for the correction",
     amendSubmit: "Save the amended result",
-    amendedFrom: (value: string, who: string, when: string) => `was ${value} (${who}, ${when})`,
-    amendedBy: (who: string, when: string, why: string) => `corrected by ${who}, ${when}: ${why}`,
     reviewed: "Reviewed",
-    reviewedBy: (who: string, when: string) => `Reviewed by ${who}, ${when}`,
   },
   chart: {
     consultations: "Consultations",

@@ -3,6 +3,9 @@ import type { Messages } from "./en";
 // French strings for the clinical record (same shape as clinical.en.ts).
 export const clinicalFr: Messages["clinical"] = {
   phrases: {
+    amendedFrom: (value: string, who: string, when: string) => `était ${value} (${who}, ${when})`,
+    amendedBy: (who: string, when: string, why: string) => `corrigé par ${who}, ${when} : ${why}`,
+    reviewedBy: (who: string, when: string) => `Vu par ${who}, ${when}`,
     news2AlertTitle: (score: number, band: string) => `NEWS2 ${score} (${band})`,
     news2AlertBody: (patient: string, mrn: string) => `${patient} (${mrn}) : les dernières constantes appellent une évaluation clinique urgente.`,
     lastUpdated: (who: string, when: string) => `Dernière modification par ${who} le ${when}`,
@@ -129,7 +132,6 @@ export const clinicalFr: Messages["clinical"] = {
     trend: "Évolution",
     trendLabel: "Constantes vitales dans le temps",
     normalBand: "En grisé vert : la plage normale de l’adulte (NEWS2 à 0). NEWS2 : 0–4 en grisé.",
-    trendOf: (what: string) => `${what} dans le temps`,
     tableCaption: "Constantes vitales, les plus récentes d'abord",
     when: "Quand",
     bp: "PA",
@@ -212,10 +214,7 @@ export const clinicalFr: Messages["clinical"] = {
     amend: "Corriger ce résultat",
     amendReason: "Motif de la correction",
     amendSubmit: "Enregistrer le résultat corrigé",
-    amendedFrom: (value: string, who: string, when: string) => `était ${value} (${who}, ${when})`,
-    amendedBy: (who: string, when: string, why: string) => `corrigé par ${who}, ${when} : ${why}`,
     reviewed: "Vu",
-    reviewedBy: (who: string, when: string) => `Vu par ${who}, ${when}`,
   },
   chart: {
     consultations: "Consultations",
