@@ -231,24 +231,32 @@ export async function LabList({ labs, m, amend }: { labs: LabOrderRow[]; m: M; a
         const r = o.result;
         const abnormal = r && r.flag !== "NORMAL";
         return (
-          <tr key={o.id} className={abnormal ? "bg-red-50" : undefined} data-abnormal={abnormal ? "true" : undefined}>
+          <Fragment key={o.id}>
+          <tr className={abnormal ? "bg-red-50" : undefined} data-abnormal={abnormal ? "true" : undefined}>
             <td className={`${cell} font-medium`}>{o.test.name}</td>
             <td className={`${cell} tabular-nums`}>
               {r ? <FlaggedValue value={resultText(r, locale)} flag={r.flag} labels={l.flags} /> : <Badge>{l.statuses[o.status]}</Badge>}
-              {r?.amended ? (
-                <p className="mt-1 text-xs font-normal text-slate-600" data-amended="true">
-                  <Badge tone="warning">{l.amended}</Badge>{" "}
-                  <s>{m.phrases.amendedFrom(resultText({ ...r.amended, unit: r.unit }, locale), r.amended.by, formatStamp(r.amended.resultedAt, locale))}</s>
-                  {" · "}{m.phrases.amendedBy(r.enteredBy, formatStamp(r.resultedAt, locale), r.amended.reason)}
-                </p>
-              ) : null}
-              {r?.reviewed ? <p className="mt-1 text-xs font-normal text-slate-600">{m.phrases.reviewedBy(r.reviewed.by, formatStamp(r.reviewed.at, locale))}</p> : null}
-              {r && amend ? <Disclosure label={l.amend}><LabAmendForm resultId={r.id} qualitative={r.value === null} amend={amend} labels={l} /></Disclosure> : null}
+              {r?.amended ? <> <Badge tone="warning">{l.amended}</Badge></> : null}
             </td>
             <td className={`${cell} tabular-nums text-slate-600`}>{r ? rangeText(r.refLow, r.refHigh, locale) : ""}</td>
             <td className={cell}>{r ? <FlagBadge flag={r.flag} labels={l.flags} /> : null}</td>
             <td className={`${cell} whitespace-nowrap text-slate-600`}><time dateTime={o.orderedAt}>{formatStamp(o.orderedAt, locale)}</time></td>
           </tr>
+          {r && (r.amended || r.reviewed || amend) ? (
+            <tr data-lab-extra={o.test.code} className={abnormal ? "bg-red-50" : undefined}>
+              <td colSpan={5} className="px-4 pb-2 text-xs text-slate-600">
+                {r.amended ? (
+                  <p data-amended="true">
+                    <s>{m.phrases.amendedFrom(resultText({ ...r.amended, unit: r.unit }, locale), r.amended.by, formatStamp(r.amended.resultedAt, locale))}</s>
+                    {" · "}{m.phrases.amendedBy(r.enteredBy, formatStamp(r.resultedAt, locale), r.amended.reason)}
+                  </p>
+                ) : null}
+                {r.reviewed ? <p>{m.phrases.reviewedBy(r.reviewed.by, formatStamp(r.reviewed.at, locale))}</p> : null}
+                {amend ? <Disclosure label={l.amend}><LabAmendForm resultId={r.id} qualitative={r.value === null} amend={amend} labels={l} /></Disclosure> : null}
+              </td>
+            </tr>
+          ) : null}
+          </Fragment>
         );
       })}
     </Table>
