@@ -125,7 +125,9 @@ test.describe("nurse", () => {
     }
     await expect(page.getByText("NEWS2 0 · low").first()).toBeVisible();
     await expect(page.getByRole("figure", { name: "Vital signs over time" })).toBeVisible();
-    await expect(page.locator('[data-testid="vitals-trend"] .recharts-line')).toHaveCount(5);
+    // One small chart per vital (and NEWS2), each with its normal band shaded.
+    await expect(page.locator('[data-testid="vitals-trend"] .recharts-line')).toHaveCount(6);
+    await expect(page.locator('[data-testid="vitals-trend"] .recharts-reference-area')).toHaveCount(6);
     await expect(page.getByText("22.9").first()).toBeVisible();
     await shot(page, "chart-nurse-vitals");
 
@@ -135,7 +137,8 @@ test.describe("nurse", () => {
     await latest.locator("summary", { hasText: "Correct this reading" }).click();
     await latest.getByLabel("Pulse (/min)").fill("74");
     await latest.getByRole("button", { name: "Save correction" }).click();
-    await expect(page.getByText("74 /min")).toBeVisible();
+    // The latest-reading tiles (the pulse trend repeats the latest value in its heading).
+    await expect(page.locator("dl").getByText("74 /min")).toBeVisible();
     await shot(page, "chart-vitals-corrected");
   });
 });

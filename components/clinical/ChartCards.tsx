@@ -9,8 +9,11 @@ import type { Messages } from "@/lib/i18n/en";
 import { requestLocale } from "@/lib/i18n/server";
 import { AddendumForm } from "./ConsultationActions";
 import { NurseNoteForm } from "./NurseNoteForm";
+import { LabAmendForm } from "./LabAmendForm";
 import { VitalsForm } from "./VitalsForm";
 import { VitalsTrend } from "./VitalsTrend";
+import { FlaggedValue } from "./AbnormalFlag";
+import { vitalFlag, type FlaggedVital } from "@/lib/clinical/ranges";
 
 type M = Messages["clinical"];
 
@@ -103,21 +106,28 @@ export async function VitalsPanel({ vitals, m, controls }: { vitals: ChartVital[
   const v = m.vitals;
   if (!vitals.length) return <p className="text-sm text-slate-600">{v.none}</p>;
   const latest = vitals[0];
-  const tiles: [string, string][] = [
-    [v.bp, latest.systolic !== null || latest.diastolic !== null ? m.phrases.bp(latest.systolic, latest.diastolic) : "—"],
-    [v.pulseShort, num(latest.pulse, " /min", locale)],
-    [v.temp, num(latest.temperatureC, " °C", locale)],
-    [v.rr, num(latest.respiratoryRate, " /min", locale)],
-    [v.spo2Short, num(latest.spo2, " %", locale)],
+  const flags = m.lab.flags;
+  // Outside the adult normal range (lib/clinical/ranges.ts): colour and text.
+  const flagOf = (x: ChartVital, field: FlaggedVital) => vitalFlag(field, x[field], { scale2: x.news2?.scale === 2, onOxygen: x.supplementalOxygen });
+  const flagged = (x: ChartVital, field: FlaggedVital, text: string) => <FlaggedValue value={text} flag={flagOf(x, field)} labels={flags} />;
+  const tiles: [string, React.ReactNode][] = [
+    [v.bp, latest.systolic !== null || latest.diastolic !== null ? flagged(latest, "systolic", m.phrases.bp(latest.systolic, latest.diastolic)) : "—"],
+    [v.pulseShort, flagged(latest, "pulse", num(latest.pulse, " /min", locale))],
+    [v.temp, flagged(latest, "temperatureC", num(latest.temperatureC, " °C", locale))],
+    [v.rr, flagged(latest, "respiratoryRate", num(latest.respiratoryRate, " /min", locale))],
+    [v.spo2Short, flagged(latest, "spo2", num(latest.spo2, " %", locale))],
     [v.bmi, dec1(latest.bmi, locale)],
   ];
-  const points = [...vitals].reverse().map((x) => ({ at: x.takenAt, label: formatStamp(x.takenAt, locale).replace(/ \d{4},/, ","), systolic: x.systolic, diastolic: x.diastolic, pulse: x.pulse, temperatureC: x.temperatureC, spo2: x.spo2 }));
+  const points = [...vitals].reverse().map((x) => ({
+    at: x.takenAt, label: formatStamp(x.takenAt, locale).replace(/ \d{4},/, ","),
+    systolic: x.systolic, pulse: x.pulse, temperatureC: x.temperatureC, spo2: x.spo2, respiratoryRate: x.respiratoryRate, news2: x.news2?.score ?? null,
+  }));
   return (
     <div className="space-y-4">
       <div>
         <p className="mb-2 text-xs text-slate-500">{v.latest}: <time dateTime={latest.takenAt}>{formatStamp(latest.takenAt, locale)}</time> · {latest.recordedBy.name}</p>
         <p className="mb-2 text-sm"><span className="mr-2 text-xs text-slate-600">{v.news2}</span><News2Badge vital={latest} labels={v} /></p>
-        <dl className="grid grid-cols-3 gap-2 sm:grid-cols-6">
+        <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
           {tiles.map(([label, value]) => (
             <div key={label} className="rounded-md bg-slate-50 px-3 py-2">
               <dt className="text-xs text-slate-600">{label}</dt>
@@ -126,7 +136,7 @@ export async function VitalsPanel({ vitals, m, controls }: { vitals: ChartVital[
           ))}
         </dl>
       </div>
-      {points.length > 1 ? <VitalsTrend points={points} labels={v} /> : null}
+      {points.length > 1 ? <VitalsTrend points={points} labels={{ trendLabel: v.trendLabel, normalBand: v.normalBand, systolic: v.systolic, pulseShort: v.pulseShort, temp: v.temp, spo2Short: v.spo2Short, rr: v.rr, news2: v.news2, low: flags.LOW, high: flags.HIGH }} /> : null}
       <details open={points.length <= 1}>
         <summary className="cursor-pointer text-sm text-brand-700">{v.showTable}</summary>
         <div className="mt-2">
@@ -135,11 +145,11 @@ export async function VitalsPanel({ vitals, m, controls }: { vitals: ChartVital[
               <Fragment key={x.id}>
               <tr data-vital={x.id}>
                 <td className={`${cell} whitespace-nowrap`}><time dateTime={x.takenAt}>{formatStamp(x.takenAt, locale)}</time></td>
-                <td className={`${cell} tabular-nums`}>{x.systolic !== null || x.diastolic !== null ? `${num(x.systolic)}/${num(x.diastolic)}` : "—"}</td>
-                <td className={`${cell} tabular-nums`}>{num(x.pulse)}</td>
-                <td className={`${cell} tabular-nums`}>{num(x.temperatureC, "", locale)}</td>
-                <td className={`${cell} tabular-nums`}>{num(x.respiratoryRate)}</td>
-                <td className={`${cell} tabular-nums`}>{num(x.spo2)}</td>
+                <td className={`${cell} tabular-nums`}>{x.systolic !== null || x.diastolic !== null ? flagged(x, "systolic", `${num(x.systolic)}/${num(x.diastolic)}`) : "—"}</td>
+                <td className={`${cell} tabular-nums`}>{flagged(x, "pulse", num(x.pulse))}</td>
+                <td className={`${cell} tabular-nums`}>{flagged(x, "temperatureC", num(x.temperatureC, "", locale))}</td>
+                <td className={`${cell} tabular-nums`}>{flagged(x, "respiratoryRate", num(x.respiratoryRate))}</td>
+                <td className={`${cell} tabular-nums`}>{flagged(x, "spo2", num(x.spo2))}</td>
                 <td className={cell}>{x.consciousness ?? "—"}</td>
                 <td className={cell}>{x.supplementalOxygen === null ? "—" : x.supplementalOxygen ? v.oxygenYes : v.oxygenNo}</td>
                 <td className={cell}><News2Badge vital={x} labels={v} /></td>
@@ -203,8 +213,15 @@ export async function NoteList({ notes, m, controls }: { notes: ChartNote[]; m: 
   );
 }
 
-/** Orders with their results; abnormal results stand out (red row, flag badge). */
-export async function LabList({ labs, m }: { labs: LabOrderRow[]; m: M }) {
+/** A result's value as text: "4.2 mmol/L", or its text. */
+const resultText = (r: { value: number | null; valueText: string | null; unit?: string | null }, locale: Locale) => (r.value !== null ? `${num(r.value, "", locale)}${r.unit ? ` ${r.unit}` : ""}` : (r.valueText ?? ""));
+
+/**
+ * Orders with their results; abnormal results stand out (red row, value flagged in colour and text).
+ * A corrected result says so, with the value it replaced and who corrected it, when and why; with
+ * `amend`, clinicians correct the current result in place.
+ */
+export async function LabList({ labs, m, amend }: { labs: LabOrderRow[]; m: M; amend?: React.ComponentProps<typeof LabAmendForm>["amend"] }) {
   const locale = await requestLocale();
   const l = m.lab;
   if (!labs.length) return <p className="text-sm text-slate-600">{l.none}</p>;
@@ -214,15 +231,32 @@ export async function LabList({ labs, m }: { labs: LabOrderRow[]; m: M }) {
         const r = o.result;
         const abnormal = r && r.flag !== "NORMAL";
         return (
-          <tr key={o.id} className={abnormal ? "bg-red-50" : undefined} data-abnormal={abnormal ? "true" : undefined}>
+          <Fragment key={o.id}>
+          <tr className={abnormal ? "bg-red-50" : undefined} data-abnormal={abnormal ? "true" : undefined}>
             <td className={`${cell} font-medium`}>{o.test.name}</td>
-            <td className={`${cell} tabular-nums ${abnormal ? "font-semibold text-red-800" : ""}`}>
-              {r ? (r.value !== null ? `${num(r.value, "", locale)}${r.unit ? ` ${r.unit}` : ""}` : r.valueText) : <Badge>{l.statuses[o.status]}</Badge>}
+            <td className={`${cell} tabular-nums`}>
+              {r ? <FlaggedValue value={resultText(r, locale)} flag={r.flag} labels={l.flags} /> : <Badge>{l.statuses[o.status]}</Badge>}
+              {r?.amended ? <> <Badge tone="warning">{l.amended}</Badge></> : null}
             </td>
             <td className={`${cell} tabular-nums text-slate-600`}>{r ? rangeText(r.refLow, r.refHigh, locale) : ""}</td>
             <td className={cell}>{r ? <FlagBadge flag={r.flag} labels={l.flags} /> : null}</td>
             <td className={`${cell} whitespace-nowrap text-slate-600`}><time dateTime={o.orderedAt}>{formatStamp(o.orderedAt, locale)}</time></td>
           </tr>
+          {r && (r.amended || r.reviewed || amend) ? (
+            <tr data-lab-extra={o.test.code} className={abnormal ? "bg-red-50" : undefined}>
+              <td colSpan={5} className="px-4 pb-2 text-xs text-slate-600">
+                {r.amended ? (
+                  <p data-amended="true">
+                    <s>{m.phrases.amendedFrom(resultText({ ...r.amended, unit: r.unit }, locale), r.amended.by, formatStamp(r.amended.resultedAt, locale))}</s>
+                    {" · "}{m.phrases.amendedBy(r.enteredBy, formatStamp(r.resultedAt, locale), r.amended.reason)}
+                  </p>
+                ) : null}
+                {r.reviewed ? <p>{m.phrases.reviewedBy(r.reviewed.by, formatStamp(r.reviewed.at, locale))}</p> : null}
+                {amend ? <Disclosure label={l.amend}><LabAmendForm resultId={r.id} qualitative={r.value === null} amend={amend} labels={l} /></Disclosure> : null}
+              </td>
+            </tr>
+          ) : null}
+          </Fragment>
         );
       })}
     </Table>

@@ -12,6 +12,7 @@ import { SelectField } from "@/components/ui/Select";
 import type { BedState, RoomType, WardType } from "@/lib/generated/prisma/enums";
 import type { Messages } from "@/lib/i18n/en";
 import type { WardTree } from "@/lib/wards/queries";
+import { formNumber } from "@/lib/server/validation";
 
 type L = Messages["wards"]["admin"];
 type Names = { wardTypes: Record<WardType, string>; roomTypes: Record<RoomType, string>; states: Record<BedState, string> };
@@ -65,6 +66,18 @@ function NewBed({ roomId, l }: { roomId: string; l: L }) {
   );
 }
 
+/** The ward's routine observation frequency (the nurse's "vitals due" starts from it). */
+function ObservationHours({ ward, l }: { ward: { id: string; observationHours: number }; l: L }) {
+  const [hours, setHours] = useState(String(ward.observationHours));
+  const { error, fields, pending, submit } = useAct(updateWardAction);
+  return (
+    <SubmitForm className="flex flex-wrap items-end gap-2" error={error} onSubmit={() => submit({ id: ward.id, patch: { observationHours: formNumber(hours) } })}>
+      <Field label={l.observationHours} name={`observationHours-${ward.id}`} type="number" min={1} max={24} value={hours} onChange={(e) => setHours(e.target.value)} error={fields["patch.observationHours"] ?? fields.observationHours} hint={l.observationHoursHint} />
+      <Button type="submit" variant="secondary" disabled={pending}>{l.save}</Button>
+    </SubmitForm>
+  );
+}
+
 /** Activate / deactivate: wards, rooms and beds are kept with their history, never deleted. */
 function Toggle<I>({ active, act, input, l }: { active: boolean; act: (input: I) => Promise<Awaited<ReturnType<typeof createWardAction>>>; input: (active: boolean) => I; l: L }) {
   const { error, pending, submit } = useAct(act);
@@ -95,6 +108,7 @@ export function WardAdmin({ wards, departments, l, names }: { wards: WardTree; d
             </h2>
             <Toggle l={l} active={w.active} act={updateWardAction} input={(active) => ({ id: w.id, patch: { active } })} />
           </div>
+          <ObservationHours ward={w} l={l} />
           <ul className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
             {w.rooms.map((r) => (
               <li key={r.id} className="rounded-md border border-slate-200 p-3">

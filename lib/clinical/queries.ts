@@ -144,11 +144,31 @@ const orderSelect = {
   id: true, patientId: true, status: true, notes: true, orderedAt: true, consultationId: true,
   test: { select: { id: true, code: true, name: true, unit: true, refLow: true, refHigh: true } },
   orderedBy: { select: { id: true, name: true } },
-  results: { select: { id: true, value: true, valueText: true, unit: true, refLow: true, refHigh: true, flag: true, resultedAt: true }, orderBy: { resultedAt: "desc" }, take: 1 },
+  // The current result: the one no amendment replaces (an amended one names what it corrected).
+  results: {
+    where: { amendedBy: { is: null } },
+    select: {
+      id: true, value: true, valueText: true, unit: true, refLow: true, refHigh: true, flag: true, resultedAt: true, amendReason: true, reviewedAt: true,
+      enteredBy: { select: { name: true } }, reviewedBy: { select: { name: true } },
+      amends: { select: { value: true, valueText: true, flag: true, resultedAt: true, enteredBy: { select: { name: true } } } },
+    },
+    orderBy: { resultedAt: "desc" },
+    take: 1,
+  },
 } satisfies Prisma.LabOrderSelect;
+type ResultRow = Prisma.LabOrderGetPayload<{ select: typeof orderSelect }>["results"][number];
+/** A result as pages and the API show it: who entered it, whether it was reviewed, what it corrected (who, when, why). */
+const resultView = ({ amendReason, reviewedAt, enteredBy, reviewedBy, amends, ...r }: ResultRow) => ({
+  ...r,
+  resultedAt: iso(r.resultedAt),
+  enteredBy: enteredBy.name,
+  reviewed: reviewedAt ? { at: iso(reviewedAt), by: reviewedBy?.name ?? "—" } : null,
+  amended: amends ? { value: amends.value, valueText: amends.valueText, flag: amends.flag, resultedAt: iso(amends.resultedAt), by: amends.enteredBy.name, reason: amendReason ?? "" } : null,
+});
+export type LabResultView = ReturnType<typeof resultView>;
 const orderRow = (o: Prisma.LabOrderGetPayload<{ select: typeof orderSelect }>) => {
   const r = o.results[0];
-  return { id: o.id, patientId: o.patientId, status: o.status, notes: o.notes, orderedAt: iso(o.orderedAt), consultationId: o.consultationId, test: o.test, orderedBy: o.orderedBy, result: r ? { ...r, resultedAt: iso(r.resultedAt) } : null };
+  return { id: o.id, patientId: o.patientId, status: o.status, notes: o.notes, orderedAt: iso(o.orderedAt), consultationId: o.consultationId, test: o.test, orderedBy: o.orderedBy, result: r ? resultView(r) : null };
 };
 export type LabOrderRow = ReturnType<typeof orderRow>;
 
@@ -255,8 +275,13 @@ export async function chartClinical(prisma: Db, chart: ChartAccess, limits = { c
     prisma.$queryRaw<L[]>`
       SELECT o.id, o."patientId", o.status, o.notes, o."orderedAt", o."consultationId", u.id AS "byId", u.name AS "byName",
              json_build_object('id', t.id, 'code', t.code, 'name', t.name, 'unit', t.unit, 'refLow', t."refLow", 'refHigh', t."refHigh") AS test,
-             (SELECT json_build_object('id', r.id, 'value', r.value, 'valueText', r."valueText", 'unit', r.unit, 'refLow', r."refLow", 'refHigh', r."refHigh", 'flag', r.flag, 'resultedAt', r."resultedAt")
-                FROM "LabResult" r WHERE r."orderId" = o.id ORDER BY r."resultedAt" DESC LIMIT 1) AS result
+             (SELECT json_build_object('id', r.id, 'value', r.value, 'valueText', r."valueText", 'unit', r.unit, 'refLow', r."refLow", 'refHigh', r."refHigh", 'flag', r.flag, 'resultedAt', r."resultedAt",
+                  'enteredBy', eu.name,
+                  'reviewed', CASE WHEN r."reviewedAt" IS NULL THEN NULL ELSE json_build_object('at', r."reviewedAt", 'by', coalesce(ru.name, '—')) END,
+                  'amended', CASE WHEN prev.id IS NULL THEN NULL ELSE json_build_object('value', prev.value, 'valueText', prev."valueText", 'flag', prev.flag, 'resultedAt', prev."resultedAt", 'by', pu.name, 'reason', coalesce(r."amendReason", '')) END)
+                FROM "LabResult" r JOIN "User" eu ON eu.id = r."enteredById" LEFT JOIN "User" ru ON ru.id = r."reviewedById"
+                  LEFT JOIN "LabResult" prev ON prev.id = r."amendsId" LEFT JOIN "User" pu ON pu.id = prev."enteredById"
+                WHERE r."orderId" = o.id AND NOT EXISTS (SELECT 1 FROM "LabResult" x WHERE x."amendsId" = r.id) ORDER BY r."resultedAt" DESC LIMIT 1) AS result
       FROM "LabOrder" o JOIN "LabTest" t ON t.id = o."testId" JOIN "User" u ON u.id = o."orderedById"
       WHERE o."patientId" = ${patientId} ORDER BY o."orderedAt" DESC, o.id DESC LIMIT ${limits.labs}`,
   ]);
@@ -272,7 +297,14 @@ export async function chartClinical(prisma: Db, chart: ChartAccess, limits = { c
       ...o,
       orderedAt: iso(o.orderedAt),
       orderedBy: { id: byId, name: byName },
-      result: result ? { ...result, resultedAt: iso(utc(result.resultedAt)) } : null,
+      result: result
+        ? {
+            ...result,
+            resultedAt: iso(utc(result.resultedAt)),
+            reviewed: result.reviewed && { ...result.reviewed, at: iso(utc(result.reviewed.at)) },
+            amended: result.amended && { ...result.amended, resultedAt: iso(utc(result.amended.resultedAt)) },
+          }
+        : null,
     })),
   };
 }
@@ -318,7 +350,8 @@ export async function timeline(prisma: Db, chart: ChartAccess, page: { page: num
           FROM "NurseNote" n WHERE n."patientId" = ${patientId} ORDER BY n."createdAt" ${dir} LIMIT ${limit})`,
         Prisma.sql`(SELECT o."orderedAt", 'lab_order', o.id, t.name || ' ' || ${w.orderedBy} || ' ' || u.name, NULL
           FROM "LabOrder" o JOIN "LabTest" t ON t.id = o."testId" JOIN "User" u ON u.id = o."orderedById" WHERE o."patientId" = ${patientId} ORDER BY o."orderedAt" ${dir} LIMIT ${limit})`,
-        Prisma.sql`(SELECT r."resultedAt", 'lab_result', r.id, t.name || ': ' || coalesce(r.value::text || coalesce(' ' || r.unit, ''), r."valueText", ''), r.flag::text
+        Prisma.sql`(SELECT r."resultedAt", 'lab_result', r.id, t.name || ': ' || coalesce(r.value::text || coalesce(' ' || r.unit, ''), r."valueText", '')
+              || CASE WHEN r."amendsId" IS NULL THEN '' ELSE ' (' || ${w.amendedResult} || ': ' || coalesce(r."amendReason", '') || ')' END, r.flag::text
           FROM "LabOrder" o JOIN "LabResult" r ON r."orderId" = o.id JOIN "LabTest" t ON t.id = o."testId" WHERE o."patientId" = ${patientId} AND o.status = 'RESULTED' ORDER BY r."resultedAt" ${dir} LIMIT ${limit})`,
         Prisma.sql`(SELECT x."issuedAt", 'prescription', x.id,
             concat_ws(' · ', u.name, ${label(w.prescriptionStatuses)} ->> x.status::text, (SELECT string_agg(dr."genericName" || ' ' || dr.strength, ', ') FROM "PrescriptionItem" i JOIN "Drug" dr ON dr.id = i."drugId" WHERE i."prescriptionId" = x.id)), NULL

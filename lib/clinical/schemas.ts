@@ -112,6 +112,17 @@ export const ZLabResult = z
   .refine((x) => x.value !== undefined || x.valueText !== undefined, { path: ["value"], message: m.valueOrText });
 export type LabResultInput = z.infer<typeof ZLabResult>;
 
+/** A corrected result: the new value (or text and flag) and why; unit and range stay the original's. */
+export const ZLabAmendment = z
+  .object({
+    value: optionalNumber,
+    valueText: text(500),
+    flag: z.preprocess(blankAsUndefined, z.enum(["NORMAL", "ABNORMAL"], m.flag).optional()),
+    reason: z.string({ error: m.amendReason }).trim().min(1, m.amendReason).max(1000, m.tooLong(1000)),
+  })
+  .refine((x) => x.value !== undefined || x.valueText !== undefined, { path: ["value"], message: m.valueOrText });
+export type LabAmendmentInput = z.infer<typeof ZLabAmendment>;
+
 export const ZLabOrderFilters = z.object({
   status: z.preprocess(blankAsUndefined, z.enum(["ORDERED", "RESULTED", "CANCELLED"]).optional()),
   patientId: z.preprocess(blankAsUndefined, id.optional()),

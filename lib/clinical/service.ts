@@ -9,9 +9,11 @@ import { AppError, notFound } from "@/lib/server/errors";
 import { can } from "@/lib/server/permissions";
 import type { Ctx } from "@/lib/server/session";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { flagFor } from "./measures";
+import { flagFor, rangeText } from "./measures";
+import { isPlausible, plausibleLimits } from "./ranges";
+import type { AbnormalFlag } from "@/lib/generated/prisma/enums";
 import { news2Alerts, news2For, type News2 } from "./news2";
-import type { ConsultationContent, ConsultationCreate, LabOrderInput, LabResultInput, News2FlagsInput, NurseNoteInput, VitalsInput } from "./schemas";
+import type { ConsultationContent, ConsultationCreate, LabAmendmentInput, LabOrderInput, LabResultInput, News2FlagsInput, NurseNoteInput, VitalsInput } from "./schemas";
 
 const m = en.clinical.errors;
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -337,18 +339,39 @@ export async function orderLabTests(prisma: Db, ctx: Ctx, input: LabOrderInput) 
   });
 }
 
+type LabNotice = { patientId: string; orderedById: string; testName: string; patientName: string; language: string };
+
+/** An abnormal result notifies the ordering doctor in-app, in their language. */
+async function notifyAbnormal(tx: Tx, n: LabNotice, flag: AbnormalFlag) {
+  if (flag === "NORMAL") return;
+  const t = catalog(localeOf(n.language)).clinical;
+  await notify(tx, n.orderedById, { title: t.lab.abnormalResult, body: t.phrases.resultNotification(n.testName, n.patientName, t.lab.flags[flag]), link: `/patients/${n.patientId}` });
+}
+
+/** Refuses (400 on `value`) a number outside the test's plausible limits (lib/clinical/ranges.ts). */
+function assertPlausible(code: string, value: number | undefined) {
+  if (value === undefined || isPlausible(code, value)) return;
+  const { min, max } = plausibleLimits(code);
+  const message = m.implausible(rangeText(min, max === Number.MAX_VALUE ? null : max));
+  throw new AppError("VALIDATION_FAILED", message, { fields: { value: message } });
+}
+
+const labResultColumns = { id: true, value: true, valueText: true, unit: true, refLow: true, refHigh: true, flag: true, resultedAt: true, amendsId: true, amendReason: true } as const;
+
 /**
  * The result of a pending order: unit and range default from the catalogue, the flag from the range
- * (a qualitative result: the flag chosen). An abnormal result notifies the ordering doctor in-app.
+ * (a qualitative result: the flag chosen); a number outside the test's plausible limits is refused.
+ * An abnormal result notifies the ordering doctor in-app.
  */
 export async function enterLabResult(prisma: Db, ctx: Ctx, orderId: string, input: LabResultInput) {
   const now = clock.now();
   return prisma.$transaction(async (tx) => {
     const order = await tx.labOrder.findUnique({
       where: { id: orderId },
-      select: { id: true, patientId: true, orderedById: true, status: true, test: { select: { name: true, unit: true, refLow: true, refHigh: true } }, patient: { select: { firstName: true, lastName: true } }, orderedBy: { select: { language: true } } },
+      select: { id: true, patientId: true, orderedById: true, status: true, test: { select: { code: true, name: true, unit: true, refLow: true, refHigh: true } }, patient: { select: { firstName: true, lastName: true } }, orderedBy: { select: { language: true } } },
     });
     if (!order) throw notFound("lab order");
+    assertPlausible(order.test.code, input.value);
     const { count } = await tx.labOrder.updateMany({ where: { id: orderId, status: "ORDERED" }, data: { status: "RESULTED" } });
     if (count === 0) throw new AppError("INVALID_TRANSITION", m.alreadyResulted);
     const refLow = input.refLow ?? order.test.refLow;
@@ -356,18 +379,67 @@ export async function enterLabResult(prisma: Db, ctx: Ctx, orderId: string, inpu
     const flag = flagFor(input.value, { refLow, refHigh }, input.flag);
     const result = await tx.labResult.create({
       data: { orderId, value: input.value ?? null, valueText: input.valueText ?? null, unit: input.unit ?? order.test.unit, refLow, refHigh, flag, enteredById: ctx.actor.id, resultedAt: now },
-      select: { id: true, value: true, valueText: true, unit: true, refLow: true, refHigh: true, flag: true, resultedAt: true },
+      select: labResultColumns,
     });
-    if (flag !== "NORMAL") {
-      const patient = `${order.patient.firstName} ${order.patient.lastName}`;
-      const t = catalog(localeOf(order.orderedBy.language)).clinical;
-      await notify(tx, order.orderedById, {
-        title: t.lab.abnormalResult,
-        body: t.phrases.resultNotification(order.test.name, patient, t.lab.flags[flag]),
-        link: `/patients/${order.patientId}`,
-      });
-    }
+    await notifyAbnormal(tx, { patientId: order.patientId, orderedById: order.orderedById, testName: order.test.name, patientName: `${order.patient.firstName} ${order.patient.lastName}`, language: order.orderedBy.language }, flag);
     await audit(tx, ctx, { action: "CREATE", entity: "LabResult", entityId: result.id, patientId: order.patientId, details: { orderId, flag } });
     return { ...result, orderId, resultedAt: result.resultedAt.toISOString() };
+  });
+}
+
+/**
+ * Corrects a result by a new row amending it: the original stays as it was (its value, who entered
+ * it and when); the amendment carries who, when and why, with the original's unit and range and a
+ * flag computed again. Only the latest result of an order is corrected: the unique amendsId makes a
+ * second correction of the same row (or a race of two) a conflict. Audited as an UPDATE of the
+ * original with from → to; an abnormal corrected value notifies the ordering doctor.
+ */
+export async function amendLabResult(prisma: Db, ctx: Ctx, resultId: string, input: LabAmendmentInput) {
+  const now = clock.now();
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const prev = await tx.labResult.findUnique({
+        where: { id: resultId },
+        select: {
+          ...labResultColumns, orderId: true, amendedBy: { select: { id: true } },
+          order: { select: { patientId: true, orderedById: true, test: { select: { code: true, name: true } }, patient: { select: { firstName: true, lastName: true } }, orderedBy: { select: { language: true } } } },
+        },
+      });
+      if (!prev) throw notFound("lab result");
+      if (prev.amendedBy) throw new AppError("INVALID_TRANSITION", m.alreadyAmended);
+      assertPlausible(prev.order.test.code, input.value);
+      const flag = flagFor(input.value, prev, input.flag);
+      const row = await tx.labResult.create({
+        data: { orderId: prev.orderId, amendsId: prev.id, amendReason: input.reason, value: input.value ?? null, valueText: input.valueText ?? null, unit: prev.unit, refLow: prev.refLow, refHigh: prev.refHigh, flag, enteredById: ctx.actor.id, resultedAt: now },
+        select: labResultColumns,
+      });
+      const o = prev.order;
+      await notifyAbnormal(tx, { patientId: o.patientId, orderedById: o.orderedById, testName: o.test.name, patientName: `${o.patient.firstName} ${o.patient.lastName}`, language: o.orderedBy.language }, flag);
+      await audit(tx, ctx, {
+        action: "UPDATE", entity: "LabResult", entityId: prev.id, patientId: o.patientId,
+        details: { amendedBy: row.id, reason: input.reason, changes: { value: { from: prev.value ?? prev.valueText, to: row.value ?? row.valueText }, flag: { from: prev.flag, to: flag } } },
+      });
+      return { ...row, orderId: prev.orderId, resultedAt: row.resultedAt.toISOString() };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError("INVALID_TRANSITION", m.alreadyAmended);
+    throw err;
+  }
+}
+
+/**
+ * A doctor marks a result reviewed (who, when). Once: the UPDATE's WHERE holds "not yet reviewed" and
+ * "not superseded by an amendment", so a second review (or one racing a correction) changes nothing
+ * and says why.
+ */
+export async function reviewLabResult(prisma: Db, ctx: Ctx, resultId: string) {
+  const now = clock.now();
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.labResult.updateMany({ where: { id: resultId, reviewedAt: null, amendedBy: { is: null } }, data: { reviewedAt: now, reviewedById: ctx.actor.id } });
+    const row = await tx.labResult.findUnique({ where: { id: resultId }, select: { id: true, reviewedAt: true, amendedBy: { select: { id: true } }, order: { select: { patientId: true } } } });
+    if (!row) throw notFound("lab result");
+    if (count === 0) throw new AppError("INVALID_TRANSITION", row.amendedBy ? m.alreadyAmended : m.alreadyReviewed);
+    await audit(tx, ctx, { action: "UPDATE", entity: "LabResult", entityId: resultId, patientId: row.order.patientId, details: { reviewed: true } });
+    return { id: resultId, reviewedAt: now.toISOString(), reviewedBy: { id: ctx.actor.id, name: ctx.actor.name } };
   });
 }

@@ -137,6 +137,12 @@ describe("FHIR mappers", () => {
     expect([...fhirProblems(high), ...fhirProblems(text)]).toEqual([]);
   });
 
+  it("Observation: an amended lab result is corrected, with the reason as a note", () => {
+    const corrected = labObservation({ ...lab("NORMAL", 4.2), amendsId: "r0", amendReason: "Haemolysed sample, re-run" });
+    expect(corrected).toMatchObject({ status: "corrected", note: [{ text: "Haemolysed sample, re-run" }] });
+    expect(fhirProblems(corrected)).toEqual([]);
+  });
+
   it("MedicationRequest: status from the effective status, intent order, medication text, subject, requester, dosage and dispense request", () => {
     const r = toMedicationRequest(line, "ACTIVE");
     expect(r).toMatchObject({

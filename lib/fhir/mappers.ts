@@ -309,6 +309,8 @@ export function vitalObservation(v: VitalRow, key: VitalKey): R4.Observation {
 export type LabResultRow = {
   id: string; value: number | null; valueText: string | null; unit: string | null; refLow: number | null; refHigh: number | null; flag: AbnormalFlag;
   enteredById: string; resultedAt: Date;
+  // A correction (lib/clinical/service.ts amendLabResult): status "corrected", the reason as a note.
+  amendsId?: string | null; amendReason?: string | null;
   order: { patientId: string; consultationId: string | null; test: { code: string; loinc: string | null; name: string; unit: string | null } };
 };
 
@@ -335,7 +337,8 @@ export function labObservation(r: LabResultRow): R4.Observation {
   return {
     resourceType: "Observation",
     id: r.id,
-    status: "final",
+    status: r.amendsId ? "corrected" : "final",
+    ...(r.amendsId && r.amendReason ? { note: [{ text: r.amendReason }] } : {}),
     category: categoryOf("laboratory", CATEGORY_DISPLAY.laboratory),
     code: t.loinc ? concept(SYSTEM.loinc, t.loinc, t.name, t.name) : { text: t.name },
     subject: ref("Patient", r.order.patientId),

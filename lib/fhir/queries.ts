@@ -68,7 +68,7 @@ const SELECT = {
     consciousness: true, supplementalOxygen: true, news2Score: true, news2Subscores: true, news2Scale: true,
   },
   lab: {
-    id: true, value: true, valueText: true, unit: true, refLow: true, refHigh: true, flag: true, enteredById: true, resultedAt: true,
+    id: true, value: true, valueText: true, unit: true, refLow: true, refHigh: true, flag: true, enteredById: true, resultedAt: true, amendsId: true, amendReason: true,
     order: { select: { patientId: true, consultationId: true, test: { select: { code: true, loinc: true, name: true, unit: true } } } },
   },
   line: {

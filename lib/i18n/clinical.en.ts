@@ -3,6 +3,9 @@
 // values live in `phrases`; messages the services throw in `errors`.
 export const clinicalEn = {
   phrases: {
+    amendedFrom: (value: string, who: string, when: string) => `was ${value} (${who}, ${when})`,
+    amendedBy: (who: string, when: string, why: string) => `corrected by ${who}, ${when}: ${why}`,
+    reviewedBy: (who: string, when: string) => `Reviewed by ${who}, ${when}`,
     news2AlertTitle: (score: number, band: string) => `NEWS2 ${score} (${band})`,
     news2AlertBody: (patient: string, mrn: string) => `${patient} (${mrn}): new observations call for an urgent clinical review.`,
     lastUpdated: (who: string, when: string) => `Last updated by ${who} at ${when}`,
@@ -50,6 +53,10 @@ export const clinicalEn = {
     valueOrText: "Enter a value or a result",
     flag: "Choose normal or abnormal",
     alreadyResulted: "This order already has its result.",
+    implausible: (range: string) => `Not a possible result for this test (${range}): check the value`,
+    amendReason: "Say why the result is corrected",
+    alreadyAmended: "This result has already been corrected: correct the latest one.",
+    alreadyReviewed: "This result has already been reviewed.",
     test: "That test is not in the catalogue",
     price: "Enter a price of zero or more",
     refRange: "The low end of the range must not be above the high end",
@@ -124,6 +131,7 @@ export const clinicalEn = {
     none: "No vitals recorded yet.",
     trend: "Trend",
     trendLabel: "Vital signs over time",
+    normalBand: "Shaded: the adult normal range (NEWS2 scores 0). NEWS2: 0–4 shaded.",
     tableCaption: "Vital signs, newest first",
     when: "When",
     bp: "BP",
@@ -202,6 +210,11 @@ export const clinicalEn = {
     positive: "Positive / abnormal",
     negative: "Negative / normal",
     abnormalResult: "Abnormal lab result",
+    amended: "Amended",
+    amend: "Correct this result",
+    amendReason: "Reason for the correction",
+    amendSubmit: "Save the amended result",
+    reviewed: "Reviewed",
   },
   chart: {
     consultations: "Consultations",
@@ -241,6 +254,7 @@ export const clinicalEn = {
     shifts: { DAY: "Day shift", EVENING: "Evening shift", NIGHT: "Night shift" },
     categories: { ASSESSMENT: "assessment", MEDICATION: "medication", CARE: "care", OBSERVATION: "observation", HANDOVER: "handover", OTHER: "other" },
     orderedBy: "ordered by",
+    amendedResult: "amended",
     prescriptionStatuses: { ACTIVE: "Active", PARTIALLY_DISPENSED: "Partially dispensed", DISPENSED: "Dispensed", REVOKED: "Revoked", EXPIRED: "Expired" },
     appointmentStatuses: { BOOKED: "Booked", CHECKED_IN: "Checked in", COMPLETED: "Completed", CANCELLED: "Cancelled", NO_SHOW: "No show" },
     admittedTo: "Admitted to",

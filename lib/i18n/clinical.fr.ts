@@ -3,6 +3,9 @@ import type { Messages } from "./en";
 // French strings for the clinical record (same shape as clinical.en.ts).
 export const clinicalFr: Messages["clinical"] = {
   phrases: {
+    amendedFrom: (value: string, who: string, when: string) => `était ${value} (${who}, ${when})`,
+    amendedBy: (who: string, when: string, why: string) => `corrigé par ${who}, ${when} : ${why}`,
+    reviewedBy: (who: string, when: string) => `Vu par ${who}, ${when}`,
     news2AlertTitle: (score: number, band: string) => `NEWS2 ${score} (${band})`,
     news2AlertBody: (patient: string, mrn: string) => `${patient} (${mrn}) : les dernières constantes appellent une évaluation clinique urgente.`,
     lastUpdated: (who: string, when: string) => `Dernière modification par ${who} le ${when}`,
@@ -50,6 +53,10 @@ export const clinicalFr: Messages["clinical"] = {
     valueOrText: "Saisissez une valeur ou un résultat",
     flag: "Choisissez normal ou anormal",
     alreadyResulted: "Cette demande a déjà son résultat.",
+    implausible: (range: string) => `Résultat impossible pour cet examen (${range}) : vérifiez la valeur`,
+    amendReason: "Indiquez pourquoi le résultat est corrigé",
+    alreadyAmended: "Ce résultat a déjà été corrigé : corrigez le plus récent.",
+    alreadyReviewed: "Ce résultat a déjà été vu.",
     test: "Cet examen ne figure pas au catalogue",
     price: "Indiquez un prix nul ou positif",
     refRange: "La borne basse de l'intervalle ne peut dépasser la borne haute",
@@ -124,6 +131,7 @@ export const clinicalFr: Messages["clinical"] = {
     none: "Aucune constante enregistrée pour l'instant.",
     trend: "Évolution",
     trendLabel: "Constantes vitales dans le temps",
+    normalBand: "En grisé vert : la plage normale de l’adulte (NEWS2 à 0). NEWS2 : 0–4 en grisé.",
     tableCaption: "Constantes vitales, les plus récentes d'abord",
     when: "Quand",
     bp: "PA",
@@ -202,6 +210,11 @@ export const clinicalFr: Messages["clinical"] = {
     positive: "Positif / anormal",
     negative: "Négatif / normal",
     abnormalResult: "Résultat d'examen anormal",
+    amended: "Corrigé",
+    amend: "Corriger ce résultat",
+    amendReason: "Motif de la correction",
+    amendSubmit: "Enregistrer le résultat corrigé",
+    reviewed: "Vu",
   },
   chart: {
     consultations: "Consultations",
@@ -240,6 +253,7 @@ export const clinicalFr: Messages["clinical"] = {
     shifts: { DAY: "Poste de jour", EVENING: "Poste du soir", NIGHT: "Poste de nuit" },
     categories: { ASSESSMENT: "évaluation", MEDICATION: "médicaments", CARE: "soins", OBSERVATION: "surveillance", HANDOVER: "relève", OTHER: "autre" },
     orderedBy: "prescrit par",
+    amendedResult: "corrigé",
     prescriptionStatuses: { ACTIVE: "Valide", PARTIALLY_DISPENSED: "Délivrée en partie", DISPENSED: "Délivrée", REVOKED: "Annulée", EXPIRED: "Expirée" },
     appointmentStatuses: { BOOKED: "Réservé", CHECKED_IN: "Enregistré", COMPLETED: "Terminé", CANCELLED: "Annulé", NO_SHOW: "Absent" },
     admittedTo: "Hospitalisé en",

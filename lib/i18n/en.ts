@@ -15,6 +15,7 @@ import { databrowserEn } from "./databrowser.en";
 import { fhirEn } from "./fhir.en";
 import { accountsEn } from "./accounts.en";
 import { chartEn } from "./chart.en";
+import { worklistEn } from "./worklist.en";
 
 // Every user-facing English string of the shell. A French file with the same shape can follow.
 export const en = {
@@ -267,6 +268,7 @@ export const en = {
   fhir: fhirEn,
   accounts: accountsEn,
   chart: chartEn,
+  worklist: worklistEn,
   prescriptions: prescriptionsEn,
   clinical: clinicalEn,
   pharmacy: pharmacyEn,

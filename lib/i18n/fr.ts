@@ -17,6 +17,7 @@ import { databrowserFr } from "./databrowser.fr";
 import { fhirFr } from "./fhir.fr";
 import { accountsFr } from "./accounts.fr";
 import { chartFr } from "./chart.fr";
+import { worklistFr } from "./worklist.fr";
 
 // The French catalogue: the same shape as English (lib/i18n/en.ts), checked by the type.
 export const fr: Messages = {
@@ -38,4 +39,5 @@ export const fr: Messages = {
   fhir: fhirFr,
   accounts: accountsFr,
   chart: chartFr,
+  worklist: worklistFr,
 };

@@ -34,6 +34,7 @@ export const wardsEn = {
     duplicateBed: "This room already has a bed with that label",
     triage: "That triage record was not found or is already used",
     rate: "Use a whole number of minor units (cents), 0 or more",
+    observationHours: "Use a whole number of hours from 1 to 24",
   },
   board: {
     title: "Bed board",
@@ -99,6 +100,8 @@ export const wardsEn = {
     type: "Type",
     department: "Department",
     capacity: "Capacity",
+    observationHours: "Routine observations every (hours)",
+    observationHoursHint: "NEWS2 shortens it: score 1–4 every 4 h, 5–6 or a parameter at 3 hourly, 7+ continuous.",
     label: "Label",
     active: "Active",
     save: "Save",

@@ -36,6 +36,7 @@ export const wardsFr: Messages["wards"] = {
     duplicateBed: "Cette chambre a déjà un lit avec ce libellé",
     triage: "Ce tri n'a pas été trouvé ou a déjà été utilisé",
     rate: "Saisissez un nombre entier de centimes, 0 ou plus",
+    observationHours: "Saisissez un nombre entier d’heures, de 1 à 24",
   },
   board: {
     title: "Tableau des lits",
@@ -101,6 +102,8 @@ export const wardsFr: Messages["wards"] = {
     type: "Type",
     department: "Service",
     capacity: "Capacité",
+    observationHours: "Surveillance de routine toutes les (heures)",
+    observationHoursHint: "Le NEWS2 la rapproche : score 1–4 toutes les 4 h, 5–6 ou un paramètre à 3 toutes les heures, 7+ en continu.",
     label: "Libellé",
     active: "Actif",
     save: "Enregistrer",

@@ -250,23 +250,22 @@ export async function countsByStatusOn(prisma: Db, date: string): Promise<Record
   return counts;
 }
 
-/** The distinct patients of a doctor's appointments, most recent appointment first: two queries. */
+/**
+ * A doctor's patients, most recent first: everyone they have a (not cancelled) appointment with, a
+ * consultation for, or an admission under their care — a walk-in seen without booking or an
+ * inpatient handed over is theirs too. The last contact is the latest of the three.
+ */
 export async function doctorPatients(prisma: Db, doctorId: string, take = 10) {
-  const groups = await prisma.appointment.groupBy({
-    by: ["patientId"],
-    where: { doctorId, status: { not: "CANCELLED" } },
-    _max: { startsAt: true },
-    orderBy: { _max: { startsAt: "desc" } },
-    take,
-  });
-  const patients = new Map(
-    (await prisma.patient.findMany({ where: { id: { in: groups.map((g) => g.patientId) } }, select: { id: true, mrn: true, firstName: true, lastName: true } })).map((p) => [p.id, p]),
-  );
+  const rows = await prisma.$queryRaw<{ id: string; mrn: string; firstName: string; lastName: string; lastAt: Date }[]>`
+    SELECT p.id, p.mrn, p."firstName", p."lastName", t."lastAt" FROM (
+      SELECT "patientId", max(at) AS "lastAt" FROM (
+        SELECT "patientId", "startsAt" AS at FROM "Appointment" WHERE "doctorId" = ${doctorId} AND status <> 'CANCELLED'
+        UNION ALL SELECT "patientId", "createdAt" FROM "Consultation" WHERE "doctorId" = ${doctorId}
+        UNION ALL SELECT "patientId", coalesce("dischargedAt", "admittedAt") FROM "Admission" WHERE "attendingDoctorId" = ${doctorId}
+      ) c GROUP BY "patientId" ORDER BY max(at) DESC, "patientId" LIMIT ${take}
+    ) t JOIN "Patient" p ON p.id = t."patientId" ORDER BY t."lastAt" DESC, p.id`;
   const z = zone();
-  return groups.flatMap((g) => {
-    const p = patients.get(g.patientId);
-    return p ? [{ id: p.id, mrn: p.mrn, name: `${p.firstName} ${p.lastName}`, lastAt: isoInZone(g._max.startsAt!, z) }] : [];
-  });
+  return rows.map((p) => ({ id: p.id, mrn: p.mrn, name: `${p.firstName} ${p.lastName}`, lastAt: isoInZone(p.lastAt, z) }));
 }
 
 /** A patient as the booking form shows it once chosen (staff pass `?patientId=`). */

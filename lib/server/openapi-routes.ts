@@ -3,7 +3,7 @@ import { ZLanguage } from "@/lib/accounts/language";
 import { ZConfirmEmail } from "@/lib/accounts/registration-schemas";
 import { ZChangePassword, ZTokenRequest } from "@/lib/accounts/schemas";
 import { ZCreateInvoice, ZLines, ZPayment, ZRefund, ZVoid } from "@/lib/billing/schemas";
-import { ZAddendum, ZConsultationCreate, ZConsultationUpdate, ZLabOrder, ZLabResult, ZLabTestUpdate, ZNews2Flags, ZNurseNote, ZVitals } from "@/lib/clinical/schemas";
+import { ZAddendum, ZConsultationCreate, ZConsultationUpdate, ZLabAmendment, ZLabOrder, ZLabResult, ZLabTestUpdate, ZNews2Flags, ZNurseNote, ZVitals } from "@/lib/clinical/schemas";
 import { ZDepartmentCreate, ZDepartmentUpdate } from "@/lib/departments/schemas";
 import { ZExportRequest } from "@/lib/jobs/schemas";
 import { ZReportSpec } from "@/lib/reportbuilder/spec";
@@ -95,6 +95,9 @@ export const OPERATIONS: Operation[] = [
   { method: "POST", path: "/invoices", idempotent: true, tag: "invoices", summary: "`{ appointmentId } | { admissionId } | { patientId, lines }`; `409 DUPLICATE` when already invoiced.", permission: "billing.manage", body: ZCreateInvoice, status: 201 },
   { method: "GET", path: "/lab-orders/{id}/results", tag: "lab-orders", summary: "The order with its result, if any (audited; patients: their own).", permission: "clinical.read" },
   { method: "POST", path: "/lab-orders/{id}/results", idempotent: true, tag: "lab-orders", summary: "`{ value | valueText, unit?, refLow?, refHigh?, flag? }`: unit and range default from the catalogue, the flag is computed (qualitative: chosen).", permission: "lab.result", body: ZLabResult, status: 201 },
+  { method: "POST", path: "/lab-results/{id}/amendments", idempotent: true, tag: "lab-orders", summary: "`{ value | valueText, flag?, reason }`: a corrected result amending this one, which is kept (409 if already corrected).", permission: "lab.result", body: ZLabAmendment, status: 201 },
+  { method: "POST", path: "/lab-results/{id}/review", tag: "lab-orders", summary: "No body: marks the result reviewed by the caller, now (409 if already reviewed or corrected since).", permission: "lab.review" },
+  { method: "GET", path: "/lab-results/awaiting-review", tag: "lab-orders", summary: "Abnormal results of the caller's orders not yet reviewed, oldest first (one audit row per patient shown).", permission: "lab.review" },
   { method: "GET", path: "/lab-orders", tag: "lab-orders", summary: "`?patientId=&status=ORDERED|RESULTED|CANCELLED`; `status=ORDERED` alone is the lab's worklist, oldest first.", permission: "clinical.read", query: ["q","page","pageSize","sort","status","patientId"], list: true },
   { method: "POST", path: "/lab-orders", idempotent: true, tag: "lab-orders", summary: "`{ patientId, testIds: [...], consultationId?, notes? }` → 201 `{ items: [order, …] }`, one order per test.", permission: "clinical.write", body: ZLabOrder, status: 201 },
   { method: "GET", path: "/lab-tests", tag: "lab-orders", summary: "The lab catalogue: code, LOINC, unit and adult reference range of each active test.", permission: "clinical.read" },

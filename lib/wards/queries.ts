@@ -136,6 +136,7 @@ export async function wardTree(prisma: Db) {
       type: true,
       active: true,
       departmentId: true,
+      observationHours: true,
       rooms: {
         orderBy: { name: "asc" },
         select: { id: true, name: true, type: true, capacity: true, active: true, beds: { orderBy: { label: "asc" }, select: { id: true, label: true, state: true, active: true } } },

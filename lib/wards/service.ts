@@ -50,7 +50,7 @@ export async function createWard(prisma: Db, ctx: Ctx, input: WardInput) {
   return guarded(
     () =>
       prisma.$transaction(async (tx) => {
-        const ward = await tx.ward.create({ data: { name: input.name, type: input.type, departmentId: input.departmentId, bedDayRate: input.bedDayRate ?? null } });
+        const ward = await tx.ward.create({ data: { name: input.name, type: input.type, departmentId: input.departmentId, bedDayRate: input.bedDayRate ?? null, ...(input.observationHours ? { observationHours: input.observationHours } : {}) } });
         await audit(tx, ctx, { action: "CREATE", entity: "Ward", entityId: ward.id, details: { name: ward.name, type: ward.type } });
         return ward;
       }),

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { AdminDashboard } from "@/components/dashboard/AdminDashboard";
 import { ClinicianDashboard } from "@/components/dashboard/ClinicianDashboard";
 import { DoctorDashboard } from "@/components/dashboard/DoctorDashboard";
+import { NurseDashboard } from "@/components/dashboard/NurseDashboard";
+import { reviewLabResultAction } from "../lab/actions";
 import { PatientDashboard } from "@/components/dashboard/PatientDashboard";
 import { PharmacistDashboard } from "@/components/dashboard/PharmacistDashboard";
 import { PageHeader } from "@/components/ui/Card";
@@ -18,7 +20,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <PageHeader title={m.dashboard.greeting(actor.name)} />
-      {actor.role === "ADMIN" ? <AdminDashboard /> : actor.role === "PATIENT" ? <PatientDashboard ctx={ctx} /> : actor.role === "DOCTOR" ? <DoctorDashboard ctx={ctx} /> : actor.role === "PHARMACIST" ? <PharmacistDashboard ctx={ctx} params={stringParams(await searchParams)} /> : <ClinicianDashboard />}
+      {actor.role === "ADMIN" ? <AdminDashboard /> : actor.role === "PATIENT" ? <PatientDashboard ctx={ctx} /> : actor.role === "DOCTOR" ? <DoctorDashboard ctx={ctx} review={reviewLabResultAction} /> : actor.role === "NURSE" ? <NurseDashboard ctx={ctx} /> : actor.role === "PHARMACIST" ? <PharmacistDashboard ctx={ctx} params={stringParams(await searchParams)} /> : <ClinicianDashboard />}
     </>
   );
 }

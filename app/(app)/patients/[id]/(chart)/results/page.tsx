@@ -7,7 +7,7 @@ import { messages, titled } from "@/lib/i18n/server";
 import { openChartTab } from "@/lib/patients/chart-page";
 import { db } from "@/lib/server/db";
 import { can } from "@/lib/server/permissions";
-import { orderLabTestsAction } from "../../../../lab/actions";
+import { amendLabResultAction, orderLabTestsAction } from "../../../../lab/actions";
 
 export const generateMetadata = titled((m) => m.chart.tabs.results);
 
@@ -29,7 +29,7 @@ export default async function ChartResultsPage({ params }: { params: Promise<{ i
         </Disclosure>
       ) : null}
       <Card title={cm.lab.title}>
-        <LabList labs={clinical.labs} m={cm} />
+        <LabList labs={clinical.labs} m={cm} amend={can(ctx.actor.role, "lab.result") && chart.patient.active ? amendLabResultAction : undefined} />
       </Card>
     </div>
   );

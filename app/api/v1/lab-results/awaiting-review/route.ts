@@ -1,0 +1,6 @@
+import { resultsAwaitingReview } from "@/lib/clinical/worklists";
+import { apiRoute } from "@/lib/server/api";
+import { db } from "@/lib/server/db";
+
+/** Abnormal results of the caller's orders not yet reviewed, oldest first (one audit row per patient shown). */
+export const GET = apiRoute("lab.review", async ({ ctx }) => ({ items: await resultsAwaitingReview(db(), ctx) }));
