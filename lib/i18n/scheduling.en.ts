@@ -160,5 +160,8 @@ export const schedulingEn = {
     patientRequired: "Choose a patient",
     ownAvailability: "Doctors set only their own availability.",
     staffOnly: "Only staff can change this status.",
+    checkInTooEarly: (opens: string) => `This visit cannot be checked in yet: check-in opens ${opens} (hospital time).`,
+    checkInTooLate: "This visit's day has passed: it can no longer be checked in. Mark it as a no-show or book a new visit.",
+    notHappened: (starts: string) => `This visit has not happened yet: it starts ${starts} (hospital time) and cannot be completed before then.`,
   },
 } as const;

@@ -161,5 +161,8 @@ export const schedulingFr: Messages["scheduling"] = {
     patientRequired: "Choisissez un patient",
     ownAvailability: "Les médecins ne définissent que leurs propres disponibilités.",
     staffOnly: "Seul le personnel peut modifier ce statut.",
+    checkInTooEarly: (opens: string) => `Cette visite ne peut pas encore être enregistrée : l'accueil ouvre ${opens} (heure de l'hôpital).`,
+    checkInTooLate: "Le jour de cette visite est passé : elle ne peut plus être enregistrée. Marquez-la comme absence ou prenez un nouveau rendez-vous.",
+    notHappened: (starts: string) => `Cette visite n'a pas encore eu lieu : elle commence ${starts} (heure de l'hôpital) et ne peut pas être terminée avant.`,
   },
 };

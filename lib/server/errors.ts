@@ -17,6 +17,9 @@ export const ERROR_STATUS = {
   BED_OCCUPIED: 409,
   SAFETY_CHECK: 409,
   INVALID_TRANSITION: 409,
+  // A visit checked in or completed outside its time: before its day/window (TOO_EARLY) or after its day (TOO_LATE).
+  TOO_EARLY: 409,
+  TOO_LATE: 409,
   OUT_OF_STOCK: 409,
   DUPLICATE: 409,
   // A record still referred to by others (a foreign key refuses its deletion).

@@ -46,7 +46,7 @@ const ERROR_STATUSES: Record<string, string> = {
   "401": "Not signed in, or the token is expired, revoked or its owner deactivated (UNAUTHENTICATED).",
   "403": "The role, or the token's scopes, may never do this (FORBIDDEN); or a write with the session cookie came from another site (CROSS_SITE_REQUEST).",
   "404": "Not found, or outside the caller's scope (NOT_FOUND).",
-  "409": "A conflict (SLOT_TAKEN, BED_OCCUPIED, SAFETY_CHECK, INVALID_TRANSITION, OUT_OF_STOCK, DUPLICATE, IN_USE: a record still referred to by others).",
+  "409": "A conflict (SLOT_TAKEN, BED_OCCUPIED, SAFETY_CHECK, INVALID_TRANSITION, TOO_EARLY / TOO_LATE: a visit checked in or completed outside its time, OUT_OF_STOCK, DUPLICATE, IN_USE: a record still referred to by others).",
   "415": "A write without a bearer token whose body is not application/json (UNSUPPORTED_MEDIA_TYPE).",
   "423": "A signed clinical record past its edit window (RECORD_LOCKED).",
   "429": "Too many requests (RATE_LIMITED, with Retry-After).",
