@@ -132,7 +132,7 @@ export function openApiDocument(): Json {
     info: {
       title: `${env().HOSPITAL_NAME} API`,
       version: "1",
-      description: "The REST API of the hospital management system. Errors always have the Error shape; lists the ListEnvelope shape.",
+      description: "The REST API of the hospital management system. Errors always have the Error shape; lists the ListEnvelope shape. Money is always an integer number of minor units of the hospital's one currency (cents for USD: 4500 means 45.00), in requests and responses; the web pages show and take currency units.",
     },
     servers: [{ url: "/api/v1" }],
     security: [{ bearer: [] }, { session: [] }],
