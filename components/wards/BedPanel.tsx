@@ -13,6 +13,7 @@ import { PatientPicker, type PatientOption } from "@/components/scheduling/Patie
 import { TriageBox } from "@/components/triage/TriageBox";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
+import { useConfirm } from "@/components/ui/ConfirmDialog";
 import { Field } from "@/components/ui/Field";
 import { SelectField } from "@/components/ui/Select";
 import type { BedState } from "@/lib/generated/prisma/enums";
@@ -79,6 +80,7 @@ function OccupiedActions({ bed, wardId, labels, wardOptions, onDone }: Pick<Pane
   const [summary, setSummary] = useState("");
   const transfer = useSubmit(transferAction, () => onDone(labels.transferred));
   const discharge = useSubmit(dischargeAction, () => onDone(labels.discharged));
+  const confirmDischarge = useConfirm({ title: labels.confirmDischargeTitle, consequence: labels.confirmDischargeText, confirm: labels.confirmDischarge, cancel: labels.confirmBack });
   useEffect(() => {
     let live = true;
     freeBedsAction({ wardId: targetWard }).then((r) => {
@@ -107,11 +109,12 @@ function OccupiedActions({ bed, wardId, labels, wardOptions, onDone }: Pick<Pane
         {beds?.length === 0 ? <p className="text-sm text-slate-600">{labels.noFreeBed}</p> : null}
         <Button type="submit" variant="secondary" disabled={transfer.pending}>{labels.transfer}</Button>
       </SubmitForm>
-      <SubmitForm className="space-y-3" error={discharge.error} onSubmit={() => discharge.submit({ admissionId, summary })}>
+      <SubmitForm className="space-y-3" error={discharge.error} onSubmit={() => confirmDischarge.ask(() => discharge.submit({ admissionId, summary }))}>
         <h3 className="text-base font-semibold text-slate-900">{labels.dischargeTitle}</h3>
         <TextArea label={labels.summary} name="summary" rows={4} value={summary} onChange={(e) => setSummary(e.target.value)} error={discharge.fields.summary} maxLength={5000} />
         <Button type="submit" variant="danger" disabled={discharge.pending}>{labels.discharge}</Button>
       </SubmitForm>
+      {confirmDischarge.dialog}
     </>
   );
 }

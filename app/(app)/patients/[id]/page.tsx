@@ -164,7 +164,7 @@ export default async function PatientChartPage({ params, searchParams }: { param
         </Card>
       </div>
       {p.active && can(ctx.actor.role, "patient.deactivate") ? (
-        <DeactivatePatientForm id={p.id} action={deactivatePatientAction} labels={{ deactivate: c.deactivate, deactivateReason: c.deactivateReason, deactivateConfirm: c.deactivateConfirm }} />
+        <DeactivatePatientForm id={p.id} action={deactivatePatientAction} labels={{ deactivate: c.deactivate, deactivateReason: c.deactivateReason, deactivateConfirm: c.deactivateConfirm, confirmDeactivateTitle: c.confirmDeactivateTitle, confirmDeactivateText: c.confirmDeactivateText, confirmBack: c.confirmBack }} />
       ) : null}
     </div>
   );
