@@ -61,6 +61,7 @@ test.describe("admin", () => {
     await page.goto(staffUrl);
     await page.getByLabel("Reason").fill("Contract ended");
     await page.getByRole("button", { name: "Deactivate account" }).click();
+    await page.getByRole("dialog", { name: "Deactivate this account?" }).getByRole("button", { name: "Deactivate" }).click();
     await expect(page.getByRole("button", { name: "Reactivate account" })).toBeVisible();
     await expect(page.getByRole("cell", { name: "Deactivated: Contract ended" })).toBeVisible();
     await page.screenshot({ path: `${SCREENS}/admin-staff-detail.png`, fullPage: true });

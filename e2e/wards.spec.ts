@@ -72,6 +72,10 @@ test.describe("nurse", () => {
     await p.getByLabel("Discharge summary").fill("Improved on oxygen; home with inhaler and follow-up in a week.");
     await shot(page, "bed-occupied-panel");
     await p.getByRole("button", { name: "Discharge", exact: true }).click();
+    const confirm = page.getByRole("dialog", { name: "Discharge this patient?" });
+    await expect(confirm).toContainText("the discharge cannot be undone");
+    await shot(page, "discharge-confirm");
+    await confirm.getByRole("button", { name: "Discharge now" }).click();
     await expect(p.getByText("Patient discharged.")).toBeVisible();
     await expect(ward(page, "Pediatrics").getByRole("button", { name: "Room 1 B: Cleaning" })).toBeVisible();
 

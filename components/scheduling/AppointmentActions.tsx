@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/Button";
 import { useConfirm } from "@/components/ui/ConfirmDialog";
 import { Field } from "@/components/ui/Field";
 import type { Messages } from "@/lib/i18n/en";
+import { ZAppointmentChange } from "@/lib/scheduling/schemas";
 import type { ActionResult } from "@/lib/server/action";
 import { SlotPicker, type SlotDay } from "./SlotPicker";
 
@@ -61,7 +62,12 @@ export function AppointmentActions({ id, allowed, slots, act, labels }: {
         </section>
       ) : null}
       {allowed.cancel ? (
-        <SubmitForm className="space-y-3" error={null} onSubmit={() => confirmCancel.ask(() => run({ status: "CANCELLED", reason }, labels.updated))}>
+        <SubmitForm className="space-y-3" error={null} onSubmit={() => {
+            // Asked only once the reason is acceptable; without one the server's message says what is missing.
+            const cancel = () => run({ status: "CANCELLED", reason }, labels.updated);
+            if (ZAppointmentChange.safeParse({ status: "CANCELLED", reason }).success) confirmCancel.ask(cancel);
+            else cancel();
+          }}>
           <h3 className="text-sm font-semibold text-slate-900">{labels.cancel}</h3>
           <Field label={labels.cancelReasonLabel} name="cancelReason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} error={error?.fields?.["change.reason"]} />
           <Button type="submit" variant="danger" disabled={pending}>{labels.cancelSubmit}</Button>

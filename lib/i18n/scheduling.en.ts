@@ -6,6 +6,7 @@ export const schedulingEn = {
     doctorTitle: (name: string) => name,
     availabilityOf: (name: string) => `Availability: ${name}`,
     appointmentWith: (doctor: string) => `Appointment with ${doctor}`,
+    checkInOpens: (when: string) => `Check-in opens ${when} (on the visit's day only); it can be completed once it has started.`,
     slotCount: (free: number) => (free === 0 ? "No free slots" : `${free} free`),
     bookingFor: (name: string) => `Booking for ${name}`,
     moved: (from: string, to: string) => `Moved from ${from} to ${to}`,

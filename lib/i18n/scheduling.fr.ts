@@ -8,6 +8,7 @@ export const schedulingFr: Messages["scheduling"] = {
     doctorTitle: (name: string) => name,
     availabilityOf: (name: string) => `Disponibilités : ${name}`,
     appointmentWith: (doctor: string) => `Rendez-vous avec ${doctor}`,
+    checkInOpens: (when: string) => `L'accueil ouvre ${when} (le jour de la visite seulement) ; la visite peut être terminée une fois commencée.`,
     slotCount: (free: number) => (free === 0 ? "Aucun créneau libre" : `${free} libre${free > 1 ? "s" : ""}`),
     bookingFor: (name: string) => `Réservation pour ${name}`,
     moved: (from: string, to: string) => `Déplacé du ${from} au ${to}`,
