@@ -3,20 +3,22 @@ import { AdminDashboard } from "@/components/dashboard/AdminDashboard";
 import { ClinicianDashboard } from "@/components/dashboard/ClinicianDashboard";
 import { DoctorDashboard } from "@/components/dashboard/DoctorDashboard";
 import { PatientDashboard } from "@/components/dashboard/PatientDashboard";
+import { RecordsDashboard } from "@/components/dashboard/RecordsDashboard";
 import { PageHeader } from "@/components/ui/Card";
 import { messages, titled } from "@/lib/i18n/server";
 import { guardPage } from "@/lib/server/guard";
+import { stringParams } from "@/lib/server/page-query";
 
 export const generateMetadata = titled((m) => m.titles.dashboard);
 
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await guardPage("dashboard.view", "/dashboard");
   const { actor } = ctx;
   const m = (await messages());
   return (
     <>
       <PageHeader title={m.dashboard.greeting(actor.name)} />
-      {actor.role === "ADMIN" ? <AdminDashboard /> : actor.role === "PATIENT" ? <PatientDashboard ctx={ctx} /> : actor.role === "DOCTOR" ? <DoctorDashboard ctx={ctx} /> : <ClinicianDashboard />}
+      {actor.role === "ADMIN" ? <AdminDashboard /> : actor.role === "PATIENT" ? <PatientDashboard ctx={ctx} /> : actor.role === "DOCTOR" ? <DoctorDashboard ctx={ctx} /> : actor.role === "RECORDS_OFFICER" ? <RecordsDashboard ctx={ctx} params={stringParams(await searchParams)} /> : <ClinicianDashboard />}
     </>
   );
 }
