@@ -54,14 +54,15 @@ export async function demoDoctorId(request: APIRequestContext): Promise<string> 
 }
 
 /**
- * Moves a booked visit to start now (one minute long), straight in the e2e database: a visit can only
- * be checked in on its day and completed once it has started, and the API books only future slots.
+ * Moves a booked visit to start now, straight in the e2e database: a visit can only be checked in on
+ * its day and completed once it has started, and the API books only future slots. One second long,
+ * so that visits of one doctor moved by specs a few seconds apart never overlap.
  */
 export async function startVisitNow(appointmentId: string): Promise<void> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {
-    await client.query(`UPDATE "Appointment" SET "startsAt" = date_trunc('second', now()), "endsAt" = date_trunc('second', now()) + interval '1 minute' WHERE id = $1`, [appointmentId]);
+    await client.query(`UPDATE "Appointment" SET "startsAt" = date_trunc('milliseconds', now()), "endsAt" = date_trunc('milliseconds', now()) + interval '1 second' WHERE id = $1`, [appointmentId]);
   } finally {
     await client.end();
   }

@@ -168,6 +168,7 @@ test.describe("records officer", () => {
     await page.getByRole("button", { name: /Sam Patient/ }).click();
     await expect(page.getByText("Booking for: Sam Patient")).toBeVisible();
     await slot(page, startsAt).click();
+    await page.getByRole("dialog", { name: "Book this time?" }).getByRole("button", { name: "Book it" }).click();
     await expect(page).toHaveURL(/\/appointments\/[^/?]+\?created=1$/);
     await expect(page.getByRole("definition").filter({ hasText: "Sam Patient" })).toBeVisible();
     await page.goto("/appointments?status=BOOKED");

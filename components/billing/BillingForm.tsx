@@ -36,7 +36,7 @@ export function BillingForm({ title, fields, fixed, act, submit, done, variant =
   const numeric = new Set(fields.filter((f) => "inputMode" in f && f.inputMode === "numeric").map((f) => f.name));
   const [values, setValues] = useState<Record<string, string>>(initial);
   const [ok, setOk] = useState(false);
-  const { error, fields: errors, pending, submit: send } = useSubmit(act, (data) => {
+  const { error, fields: errors, pending, submit: send, edited } = useSubmit(act, (data) => {
     const created = (data as { id?: string } | null)?.id;
     if (goTo && created) return router.push(`${goTo}/${created}`);
     setValues(initial());
@@ -45,6 +45,7 @@ export function BillingForm({ title, fields, fixed, act, submit, done, variant =
   });
   const set = (name: string, value: string) => {
     setOk(false);
+    edited(name);
     setValues((v) => ({ ...v, [name]: value }));
   };
   return (

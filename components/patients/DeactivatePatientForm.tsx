@@ -14,7 +14,7 @@ export function DeactivatePatientForm({ id, action, labels }: { id: string; acti
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
-  const { fields, error, pending, submit } = useSubmit(action, () => router.refresh());
+  const { fields, error, pending, submit, edited } = useSubmit(action, () => router.refresh());
   const confirm = useConfirm({ title: labels.confirmDeactivateTitle, consequence: labels.confirmDeactivateText, confirm: labels.deactivateConfirm, cancel: labels.confirmBack });
   if (!open) return <Button variant="secondary" onClick={() => setOpen(true)}>{labels.deactivate}</Button>;
   return (
@@ -26,7 +26,10 @@ export function DeactivatePatientForm({ id, action, labels }: { id: string; acti
       }}
     >
       <div className="min-w-64 flex-1">
-        <Field label={labels.deactivateReason} name="reason" value={reason} onChange={(e) => setReason(e.target.value)} error={fields.reason ?? (error && !error.fields ? error.message : undefined)} autoFocus />
+        <Field label={labels.deactivateReason} name="reason" value={reason} onChange={(e) => {
+            setReason(e.target.value);
+            edited("reason");
+          }} error={fields.reason ?? (error && !error.fields ? error.message : undefined)} autoFocus />
       </div>
       <Button type="submit" variant="danger" disabled={pending}>{labels.deactivateConfirm}</Button>
       {confirm.dialog}

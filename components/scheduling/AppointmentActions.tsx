@@ -31,7 +31,7 @@ export function AppointmentActions({ id, allowed, slots, act, labels }: {
   const router = useRouter();
   const [reason, setReason] = useState("");
   const [done, setDone] = useState<string | null>(null);
-  const { error, pending, submit } = useSubmit(act, () => {
+  const { error, pending, submit, edited } = useSubmit(act, () => {
     setReason("");
     router.refresh();
   });
@@ -69,7 +69,10 @@ export function AppointmentActions({ id, allowed, slots, act, labels }: {
             else cancel();
           }}>
           <h3 className="text-sm font-semibold text-slate-900">{labels.cancel}</h3>
-          <Field label={labels.cancelReasonLabel} name="cancelReason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} error={error?.fields?.["change.reason"]} />
+          <Field label={labels.cancelReasonLabel} name="cancelReason" value={reason} onChange={(e) => {
+            setReason(e.target.value);
+            edited("change.reason");
+          }} maxLength={500} error={error?.fields?.["change.reason"]} />
           <Button type="submit" variant="danger" disabled={pending}>{labels.cancelSubmit}</Button>
         </SubmitForm>
       ) : null}

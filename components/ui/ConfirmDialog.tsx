@@ -37,7 +37,7 @@ export function ConfirmDialog({ open, text, onConfirm, onCancel }: { open: boole
         e.preventDefault();
         onCancel();
       }}
-      className="w-[min(28rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+      className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
     >
       <div className="space-y-3 p-5">
         <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">{text.title}</h2>

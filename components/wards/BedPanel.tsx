@@ -45,8 +45,11 @@ const when = (iso: string, timeZone: string, locale: Locale) => new Date(iso).to
 function AdmitForm({ bed, labels, triageLabels, doctors, departments, onDone }: Pick<PanelProps, "bed" | "labels" | "triageLabels" | "doctors" | "departments"> & { onDone: (m: string) => void }) {
   const [patient, setPatient] = useState<PatientOption | null>(null);
   const [form, setForm] = useState({ reason: "", attendingDoctorId: "", departmentId: "", plannedStayDays: "", triageId: "" });
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
-  const { error, fields, pending, submit } = useSubmit(admitAction, () => onDone(labels.admitted));
+  const { error, fields, pending, submit, edited } = useSubmit(admitAction, () => onDone(labels.admitted));
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => {
+    edited(k);
+    setForm((f) => ({ ...f, [k]: e.target.value }));
+  };
   return (
     <section aria-labelledby="admit-title" className="space-y-4">
       <h3 id="admit-title" className="text-base font-semibold text-slate-900">{labels.admitTitle}</h3>
@@ -111,7 +114,10 @@ function OccupiedActions({ bed, wardId, labels, wardOptions, onDone }: Pick<Pane
       </SubmitForm>
       <SubmitForm className="space-y-3" error={discharge.error} onSubmit={() => confirmDischarge.ask(() => discharge.submit({ admissionId, summary }))}>
         <h3 className="text-base font-semibold text-slate-900">{labels.dischargeTitle}</h3>
-        <TextArea label={labels.summary} name="summary" rows={4} value={summary} onChange={(e) => setSummary(e.target.value)} error={discharge.fields.summary} maxLength={5000} />
+        <TextArea label={labels.summary} name="summary" rows={4} value={summary} onChange={(e) => {
+          setSummary(e.target.value);
+          discharge.edited("summary");
+        }} error={discharge.fields.summary} maxLength={5000} />
         <Button type="submit" variant="danger" disabled={discharge.pending}>{labels.discharge}</Button>
       </SubmitForm>
       {confirmDischarge.dialog}
