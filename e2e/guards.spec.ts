@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { DateTime } from "luxon";
 import pg from "pg";
-import { USERS, apiToken, bearer, demoDoctorId, startVisitNow, storageFor } from "./fixtures";
+import { USERS, apiToken, bearer, demoDoctorId, startVisitNow, storageFor, walkTimeout } from "./fixtures";
 
 // Issue 16, guardrails on state changes: a visit is checked in only on its day; a stay is invoiced
 // by the hospital's midnight rule (the e2e hospital is on UTC); consequential actions ask first.
@@ -38,6 +38,7 @@ test.describe("records officer", () => {
   test.use({ storageState: storageFor("RECORDS_OFFICER") });
 
   test("cannot check in tomorrow's visit (page and API), and checks it in on its day", async ({ page, request }) => {
+    test.setTimeout(walkTimeout(8));
     const records = bearer((await apiToken(request, USERS.RECORDS_OFFICER)).token);
     const patient = await newPatient(request, records, "Tomorrow");
     const startsAt = `${DateTime.utc().plus({ days: 1 }).toISODate()}T15:30:00Z`;
@@ -79,6 +80,7 @@ test.describe("records officer", () => {
   });
 
   test("a 32-minute stay invoices 0 nights and a stay across midnight 1 night (the midnight rule)", async ({ page, request }) => {
+    test.setTimeout(walkTimeout(8));
     const { token, userId } = await apiToken(request, USERS.RECORDS_OFFICER);
     const records = bearer(token);
     const doctorId = await demoDoctorId(request);
@@ -125,6 +127,7 @@ test.describe("admin", () => {
   test.use({ storageState: storageFor("ADMIN") });
 
   test("sees failed jobs and unsent emails on the home page, and types a doctor's fee in currency units", async ({ page }) => {
+    test.setTimeout(walkTimeout(5));
     await page.goto("/dashboard");
     await expect(page.getByRole("link", { name: /^Failed jobs: \d+\. Open background jobs$/ })).toHaveAttribute("href", "/admin/jobs");
     await expect(page.getByRole("link", { name: /^Unsent emails: \d+\. Open the outbox$/ })).toHaveAttribute("href", "/admin/outbox");
