@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { storageFor, waitForMail } from "./fixtures";
+import { storageFor, waitForMail, walkTimeout } from "./fixtures";
 
 // Issue 6's inpatient journey through the real UI: a nurse admits a patient from the bed board
 // (with the triage box), transfers them, marks the old bed clean and discharges them; the attending
@@ -33,6 +33,7 @@ test.describe("nurse", () => {
   });
 
   test("admits from the bed board, transfers, marks the old bed clean and discharges; the admin sees the doctor's emails", async ({ page, browser }) => {
+    test.setTimeout(walkTimeout(12));
     await page.goto("/beds");
     await expect(page.getByRole("heading", { level: 1, name: "Bed board" })).toBeVisible();
     await expect(ward(page, "General Medicine").getByRole("button", { name: /Room 2 B: Cleaning/ })).toBeVisible();
