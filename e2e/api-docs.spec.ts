@@ -40,6 +40,7 @@ test.describe("admin", () => {
     const row = page.getByRole("row").filter({ hasText: "E2E ministry feed" });
     await expect(row).not.toContainText("Never");
     await row.getByRole("button", { name: "Revoke" }).click();
+    await page.getByRole("dialog", { name: "Revoke this token?" }).getByRole("button", { name: "Revoke" }).click();
     await expect(row).toContainText("Revoked");
     expect((await api.get("/api/v1/stats")).status()).toBe(401);
     await api.dispose();

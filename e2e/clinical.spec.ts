@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { DateTime } from "luxon";
-import { USERS, apiToken, bearer, demoDoctorId, storageFor } from "./fixtures";
+import { USERS, apiToken, bearer, demoDoctorId, startVisitNow, storageFor } from "./fixtures";
 
 // Issue 5's clinical record through the real UI: a doctor writes, codes and signs a consultation; a
 // nurse records vitals twice and sees the trend; the API refuses implausible vitals field by field.
@@ -63,6 +63,7 @@ test.describe("doctor, from a visit", () => {
     expect(booked.status(), await booked.text()).toBe(201);
     const appointmentId = (await booked.json()).id as string;
     const { token } = await apiToken(request, USERS.DOCTOR);
+    await startVisitNow(appointmentId); // checked in on its day only
     expect((await request.patch(`/api/v1/appointments/${appointmentId}`, { headers: bearer(token), data: { status: "CHECKED_IN" } })).status()).toBe(200);
 
     await page.goto(`/appointments/${appointmentId}`);

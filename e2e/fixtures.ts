@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 // The demo accounts seeded by prisma/seed.ts for the e2e run (scripts/test.ts seeds them).
@@ -50,6 +51,21 @@ export async function demoDoctorId(request: APIRequestContext): Promise<string> 
   expect(res.status()).toBe(200);
   doctorId = (await res.json()).items[0].id as string;
   return doctorId;
+}
+
+/**
+ * Moves a booked visit to start now, straight in the e2e database: a visit can only be checked in on
+ * its day and completed once it has started, and the API books only future slots. One second long,
+ * so that visits of one doctor moved by specs a few seconds apart never overlap.
+ */
+export async function startVisitNow(appointmentId: string): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`UPDATE "Appointment" SET "startsAt" = date_trunc('milliseconds', now()), "endsAt" = date_trunc('milliseconds', now()) + interval '1 second' WHERE id = $1`, [appointmentId]);
+  } finally {
+    await client.end();
+  }
 }
 
 let drugId: string | undefined;

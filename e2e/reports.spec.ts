@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DateTime } from "luxon";
-import { USERS, apiToken, bearer, storageFor } from "./fixtures";
+import { USERS, apiToken, bearer, startVisitNow, storageFor } from "./fixtures";
 
 // Issue 7's reports through the real UI: an admin reads revenue per doctor (a visit billed and paid
 // through the billing API just before) and downloads it as CSV; the public-health aggregates never
@@ -26,6 +26,7 @@ test("an admin reads revenue per doctor, opens the visits and exports CSV", asyn
   const appt = await request.post("/api/v1/appointments", { headers: admin, data: { patientId, doctorId, startsAt: `${DateTime.utc().plus({ days: 1 }).toISODate()}T09:00:00Z` } });
   expect(appt.status(), await appt.text()).toBe(201);
   const appointmentId = (await appt.json()).id;
+  await startVisitNow(appointmentId); // a visit is completed once it has started
   expect((await request.patch(`/api/v1/appointments/${appointmentId}`, { headers: admin, data: { status: "COMPLETED" } })).status()).toBe(200);
   const invoice = await request.post("/api/v1/invoices", { headers: admin, data: { appointmentId } });
   expect(invoice.status(), await invoice.text()).toBe(201);

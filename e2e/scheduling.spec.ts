@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { DateTime } from "luxon";
-import { USERS, apiToken, bearer, demoDoctorId, storageFor } from "./fixtures";
+import { USERS, apiToken, bearer, demoDoctorId, startVisitNow, storageFor } from "./fixtures";
 
 // Issue 4's acceptance journey through the real UI. The e2e server runs in UTC (HOSPITAL_TIMEZONE
 // unset) and the demo cardiologist works every day 08:00–16:00 in 30-minute slots (prisma/seed.ts).
@@ -38,6 +38,10 @@ test.describe("patient", () => {
     await page.getByLabel("Reason for the visit (optional)").fill("Palpitations");
     await shot(page, "doctor-slots");
     await slot(page, first).click();
+    // Booking asks first, stating what happens.
+    const ask = page.getByRole("dialog", { name: "Book this time?" });
+    await expect(ask).toContainText("the patient is sent a confirmation");
+    await ask.getByRole("button", { name: "Book it" }).click();
 
     await expect(page).toHaveURL(/\/appointments\/[^/?]+\?created=1$/);
     await expect(page.getByText("The appointment is booked.")).toBeVisible();
@@ -51,6 +55,7 @@ test.describe("patient", () => {
     await expect(page).toHaveURL(detailUrl);
 
     await slot(page, moved).click();
+    await page.getByRole("dialog", { name: "Move this appointment?" }).getByRole("button", { name: "Move it" }).click();
     await expect(page.getByText("The appointment was moved.")).toBeVisible();
     await expect(page.getByRole("definition").filter({ hasText: shown(moved) })).toBeVisible();
     await expect(page.getByText(`Moved from ${shown(first)} to ${shown(moved)}`)).toBeVisible();
@@ -60,6 +65,14 @@ test.describe("patient", () => {
     await expect(page.getByText("Give a reason for cancelling (at least 3 characters)")).toBeVisible();
     await page.getByLabel("Reason for cancelling").fill("Feeling better");
     await page.getByRole("button", { name: "Cancel appointment" }).click();
+    // The confirm dialog states the consequence; going back changes nothing, then confirming cancels.
+    const confirm = page.getByRole("dialog", { name: "Cancel this appointment?" });
+    await expect(confirm).toContainText("cannot be reopened");
+    await confirm.getByRole("button", { name: "Go back" }).click();
+    await expect(confirm).toBeHidden();
+    await expect(page.getByRole("definition").filter({ hasText: /^Booked$/ })).toBeVisible();
+    await page.getByRole("button", { name: "Cancel appointment" }).click();
+    await confirm.getByRole("button", { name: "Cancel the appointment" }).click();
     await expect(page.getByText("Cancellation reason")).toBeVisible();
     await expect(page.getByRole("definition").filter({ hasText: "Cancelled" })).toBeVisible();
     await expect(page.getByText("This appointment can no longer be changed.")).toBeVisible();
@@ -78,6 +91,7 @@ test.describe("patient", () => {
     expect(res.status(), await res.text()).toBe(201);
 
     await slot(page, target).click();
+    await page.getByRole("dialog", { name: "Book this time?" }).getByRole("button", { name: "Book it" }).click();
     await expect(page.getByRole("alert").filter({ hasText: "slot" })).toHaveText("That slot was just booked. Please choose another time.");
     await expect(slot(page, target)).toBeDisabled();
     await expect(slot(page, target)).toHaveAccessibleName(`${shown(target)}, taken`);
@@ -109,6 +123,13 @@ test.describe("doctor", () => {
     await row.getByRole("link", { name: `Details: ${shown(startsAt)}` }).click();
 
     await expect(page.getByRole("heading", { name: "Appointment with Dr. Grace Okafor" })).toBeVisible();
+    // Tomorrow's visit can be neither checked in nor completed yet (issue 16): the page says when.
+    await expect(page.getByText(/Check-in opens .* \(on the visit's day only\)/)).toBeVisible();
+    await expect(page.getByRole("button", { name: "Mark completed" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Check in" })).toHaveCount(0);
+    // Once the visit has started (moved to now), it can be completed.
+    await startVisitNow(new URL(page.url()).pathname.split("/").pop()!);
+    await page.reload();
     await page.getByRole("button", { name: "Mark completed" }).click();
     await expect(page.getByRole("definition").filter({ hasText: "Completed" })).toBeVisible();
     await expect(page.getByText("Booked → Completed")).toBeVisible();
@@ -147,6 +168,7 @@ test.describe("records officer", () => {
     await page.getByRole("button", { name: /Sam Patient/ }).click();
     await expect(page.getByText("Booking for: Sam Patient")).toBeVisible();
     await slot(page, startsAt).click();
+    await page.getByRole("dialog", { name: "Book this time?" }).getByRole("button", { name: "Book it" }).click();
     await expect(page).toHaveURL(/\/appointments\/[^/?]+\?created=1$/);
     await expect(page.getByRole("definition").filter({ hasText: "Sam Patient" })).toBeVisible();
     await page.goto("/appointments?status=BOOKED");

@@ -18,12 +18,14 @@ test.describe("admin", () => {
     await expect(page.getByLabel("Full name")).toHaveValue("Dr. Iris Invited");
     await page.getByLabel("Specialty").fill("Dermatology");
     await page.getByLabel("Years of experience").fill("7");
-    await page.getByLabel("Consultation fee (minor units)").fill("4500");
+    // Money is typed in currency units (stored as 4500 minor units, shown back as 45.00).
+    await page.getByLabel("Consultation fee (USD)").fill("45.00");
     await page.screenshot({ path: `${SCREENS}/admin-staff-new.png`, fullPage: true });
     await page.getByRole("button", { name: "Create account" }).click();
     await expect(page).toHaveURL(/\/admin\/staff\/[^/?]+\?created=1$/);
     await expect(page.getByText("An invitation email with a set-password link was sent")).toBeVisible();
     const staffUrl = page.url().replace(/\?.*$/, "");
+    await expect(page.getByLabel("Consultation fee (USD)")).toHaveValue("45.00");
 
     await page.goto("/admin/outbox");
     const row = page.getByRole("row").filter({ hasText: "iris@demo.hospital" });
@@ -59,6 +61,7 @@ test.describe("admin", () => {
     await page.goto(staffUrl);
     await page.getByLabel("Reason").fill("Contract ended");
     await page.getByRole("button", { name: "Deactivate account" }).click();
+    await page.getByRole("dialog", { name: "Deactivate this account?" }).getByRole("button", { name: "Deactivate" }).click();
     await expect(page.getByRole("button", { name: "Reactivate account" })).toBeVisible();
     await expect(page.getByRole("cell", { name: "Deactivated: Contract ended" })).toBeVisible();
     await page.screenshot({ path: `${SCREENS}/admin-staff-detail.png`, fullPage: true });

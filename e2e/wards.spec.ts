@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { storageFor, waitForMail } from "./fixtures";
+import { storageFor, waitForMail, walkTimeout } from "./fixtures";
 
 // Issue 6's inpatient journey through the real UI: a nurse admits a patient from the bed board
 // (with the triage box), transfers them, marks the old bed clean and discharges them; the attending
@@ -33,6 +33,7 @@ test.describe("nurse", () => {
   });
 
   test("admits from the bed board, transfers, marks the old bed clean and discharges; the admin sees the doctor's emails", async ({ page, browser }) => {
+    test.setTimeout(walkTimeout(12));
     await page.goto("/beds");
     await expect(page.getByRole("heading", { level: 1, name: "Bed board" })).toBeVisible();
     await expect(ward(page, "General Medicine").getByRole("button", { name: /Room 2 B: Cleaning/ })).toBeVisible();
@@ -72,6 +73,10 @@ test.describe("nurse", () => {
     await p.getByLabel("Discharge summary").fill("Improved on oxygen; home with inhaler and follow-up in a week.");
     await shot(page, "bed-occupied-panel");
     await p.getByRole("button", { name: "Discharge", exact: true }).click();
+    const confirm = page.getByRole("dialog", { name: "Discharge this patient?" });
+    await expect(confirm).toContainText("the discharge cannot be undone");
+    await shot(page, "discharge-confirm");
+    await confirm.getByRole("button", { name: "Discharge now" }).click();
     await expect(p.getByText("Patient discharged.")).toBeVisible();
     await expect(ward(page, "Pediatrics").getByRole("button", { name: "Room 1 B: Cleaning" })).toBeVisible();
 

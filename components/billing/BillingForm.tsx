@@ -12,7 +12,7 @@ import type { ActionResult } from "@/lib/server/action";
 import { formNumber } from "@/lib/server/validation";
 
 export type FormInput =
-  | { name: string; label: string; type?: "text" | "number"; inputMode?: "decimal" | "numeric"; defaultValue?: string }
+  | { name: string; label: string; type?: "text" | "number" | "date"; inputMode?: "decimal" | "numeric"; defaultValue?: string; hint?: string }
   | { name: string; label: string; options: readonly (readonly [string, string])[]; defaultValue?: string };
 
 /**
@@ -36,7 +36,7 @@ export function BillingForm({ title, fields, fixed, act, submit, done, variant =
   const numeric = new Set(fields.filter((f) => "inputMode" in f && f.inputMode === "numeric").map((f) => f.name));
   const [values, setValues] = useState<Record<string, string>>(initial);
   const [ok, setOk] = useState(false);
-  const { error, fields: errors, pending, submit: send } = useSubmit(act, (data) => {
+  const { error, fields: errors, pending, submit: send, edited } = useSubmit(act, (data) => {
     const created = (data as { id?: string } | null)?.id;
     if (goTo && created) return router.push(`${goTo}/${created}`);
     setValues(initial());
@@ -45,6 +45,7 @@ export function BillingForm({ title, fields, fixed, act, submit, done, variant =
   });
   const set = (name: string, value: string) => {
     setOk(false);
+    edited(name);
     setValues((v) => ({ ...v, [name]: value }));
   };
   return (
@@ -56,7 +57,7 @@ export function BillingForm({ title, fields, fixed, act, submit, done, variant =
         "options" in f ? (
           <SelectField key={f.name} label={f.label} name={f.name} options={f.options} value={values[f.name]} onChange={(e) => set(f.name, e.target.value)} error={errors[f.name]} />
         ) : (
-          <Field key={f.name} label={f.label} name={f.name} type={f.type ?? "text"} inputMode={f.inputMode} value={values[f.name]} onChange={(e) => set(f.name, e.target.value)} error={errors[f.name]} />
+          <Field key={f.name} label={f.label} name={f.name} type={f.type ?? "text"} inputMode={f.inputMode} hint={f.hint} value={values[f.name]} onChange={(e) => set(f.name, e.target.value)} error={errors[f.name]} />
         ),
       )}
       <Button type="submit" variant={variant} pending={pending}>{submit}</Button>

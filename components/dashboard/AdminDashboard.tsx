@@ -1,15 +1,19 @@
+import Link from "next/link";
 import { Card, StatCard } from "@/components/ui/Card";
 import { FillBar } from "@/components/ui/FillBar";
 import { messages } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { registrationsPerDay } from "@/lib/patients/queries";
 import { getHospitalStats } from "@/lib/stats/queries";
+import { failedJobCount } from "@/lib/jobs/admin";
+import { unsentEmailCount } from "@/lib/notifications/queries";
 import { AppointmentsCard } from "./AppointmentsCard";
 import { PerDayChart } from "./PerDayChart";
 
 export async function AdminDashboard() {
   const m = (await messages());
-  const [stats, registrations] = await Promise.all([getHospitalStats(db()), registrationsPerDay(db(), 30)]);
+  const [stats, registrations, failedJobs, unsentEmails] = await Promise.all([getHospitalStats(db()), registrationsPerDay(db(), 30), failedJobCount(db()), unsentEmailCount(db())]);
+  const j = m.jobs.dashboard;
   const max = Math.max(1, ...Object.values(stats.staff.byRole));
   return (
     <div className="space-y-6">
@@ -17,6 +21,16 @@ export async function AdminDashboard() {
         <StatCard label={m.dashboard.activePatients} value={stats.patients.active} />
         <StatCard label={m.dashboard.staff} value={stats.staff.total} />
         <StatCard label={m.dashboard.departments} value={stats.departments} />
+      </div>
+      {/* What needs the admin's attention in the background: each count opens its page. */}
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+        {([[j.failedJobs, failedJobs, "/admin/jobs", j.openJobs], [j.unsentEmails, unsentEmails, "/admin/outbox", j.openOutbox]] as const).map(([label, n, href, open]) => (
+          <Link key={href} href={href} aria-label={`${label}: ${n}. ${open}`} className={`block rounded-lg border bg-white p-5 shadow-sm hover:bg-slate-50 ${n > 0 ? "border-red-300" : "border-slate-200"}`}>
+            <p className="text-sm text-slate-600">{label}</p>
+            <p className={`mt-1 text-3xl font-semibold tabular-nums ${n > 0 ? "text-red-700" : "text-slate-900"}`}>{n}</p>
+            <p className="mt-1 text-sm font-medium text-brand-700">{open} →</p>
+          </Link>
+        ))}
       </div>
       <AppointmentsCard />
       <Card title={m.dashboard.registrations}>

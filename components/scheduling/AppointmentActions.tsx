@@ -6,8 +6,10 @@ import { SubmitForm } from "@/components/forms/SubmitForm";
 import { useSubmit } from "@/components/forms/useSubmit";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
+import { useConfirm } from "@/components/ui/ConfirmDialog";
 import { Field } from "@/components/ui/Field";
 import type { Messages } from "@/lib/i18n/en";
+import { ZAppointmentChange } from "@/lib/scheduling/schemas";
 import type { ActionResult } from "@/lib/server/action";
 import { SlotPicker, type SlotDay } from "./SlotPicker";
 
@@ -29,7 +31,7 @@ export function AppointmentActions({ id, allowed, slots, act, labels }: {
   const router = useRouter();
   const [reason, setReason] = useState("");
   const [done, setDone] = useState<string | null>(null);
-  const { error, pending, submit } = useSubmit(act, () => {
+  const { error, pending, submit, edited } = useSubmit(act, () => {
     setReason("");
     router.refresh();
   });
@@ -37,6 +39,9 @@ export function AppointmentActions({ id, allowed, slots, act, labels }: {
     setDone(message);
     submit({ id, change });
   };
+  const back = labels.confirmBack;
+  const confirmCancel = useConfirm({ title: labels.confirmCancelTitle, consequence: labels.confirmCancelText, confirm: labels.confirmCancel, cancel: back });
+  const confirmMove = useConfirm({ title: labels.confirmMoveTitle, consequence: labels.confirmMoveText, confirm: labels.confirmMove, cancel: back, variant: "primary" });
   const message = error?.message ?? null;
   if (!Object.values(allowed).some(Boolean)) return <p className="text-sm text-slate-600">{labels.noActions}</p>;
   return (
@@ -53,16 +58,26 @@ export function AppointmentActions({ id, allowed, slots, act, labels }: {
         <section aria-labelledby="reschedule-title" className="space-y-2">
           <h3 id="reschedule-title" className="text-sm font-semibold text-slate-900">{labels.reschedule}</h3>
           <p className="text-sm text-slate-600">{labels.rescheduleHint}</p>
-          <SlotPicker days={slots} labels={labels} disabled={pending} onPick={(startsAt) => run({ startsAt }, labels.rescheduled)} />
+          <SlotPicker days={slots} labels={labels} disabled={pending} onPick={(startsAt) => confirmMove.ask(() => run({ startsAt }, labels.rescheduled))} />
         </section>
       ) : null}
       {allowed.cancel ? (
-        <SubmitForm className="space-y-3" error={null} onSubmit={() => run({ status: "CANCELLED", reason }, labels.updated)}>
+        <SubmitForm className="space-y-3" error={null} onSubmit={() => {
+            // Asked only once the reason is acceptable; without one the server's message says what is missing.
+            const cancel = () => run({ status: "CANCELLED", reason }, labels.updated);
+            if (ZAppointmentChange.safeParse({ status: "CANCELLED", reason }).success) confirmCancel.ask(cancel);
+            else cancel();
+          }}>
           <h3 className="text-sm font-semibold text-slate-900">{labels.cancel}</h3>
-          <Field label={labels.cancelReasonLabel} name="cancelReason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} error={error?.fields?.["change.reason"]} />
+          <Field label={labels.cancelReasonLabel} name="cancelReason" value={reason} onChange={(e) => {
+            setReason(e.target.value);
+            edited("change.reason");
+          }} maxLength={500} error={error?.fields?.["change.reason"]} />
           <Button type="submit" variant="danger" pending={pending}>{labels.cancelSubmit}</Button>
         </SubmitForm>
       ) : null}
+      {confirmCancel.dialog}
+      {confirmMove.dialog}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useSubmit } from "@/components/forms/useSubmit";
 import { Alert } from "@/components/ui/Alert";
+import { useConfirm } from "@/components/ui/ConfirmDialog";
 import { Field } from "@/components/ui/Field";
 import type { Messages } from "@/lib/i18n/en";
 import type { ActionResult } from "@/lib/server/action";
@@ -34,7 +35,8 @@ export function BookingPanel({ doctorId, days, forSelf, initialPatient, book, fi
   useEffect(() => {
     if (error?.code === "SLOT_TAKEN") router.refresh();
   }, [error, router]);
-  const pick = (startsAt: string) => submit({ doctorId, startsAt, reason: reason || undefined, ...(patient && !forSelf ? { patientId: patient.id } : {}) });
+  const confirmBook = useConfirm({ title: labels.confirmBookTitle, consequence: labels.confirmBookText, confirm: labels.confirmBook, cancel: labels.confirmBack, variant: "primary" });
+  const pick = (startsAt: string) => confirmBook.ask(() => submit({ doctorId, startsAt, reason: reason || undefined, ...(patient && !forSelf ? { patientId: patient.id } : {}) }));
   return (
     <div className="space-y-4">
       {!forSelf ? <PatientPicker value={patient} onChange={setPatient} find={find} labels={labels} /> : null}
@@ -42,6 +44,7 @@ export function BookingPanel({ doctorId, days, forSelf, initialPatient, book, fi
       {error ? <Alert tone="error">{error.fields?.startsAt ?? error.fields?.patientId ?? error.message}</Alert> : null}
       <p className="text-sm text-slate-600">{ready ? labels.selfHint : labels.choosePatient}</p>
       <SlotPicker days={days} labels={{ free: labels.free, taken: labels.taken, noSlots: labels.noSlots }} onPick={pick} disabled={!ready || pending} />
+      {confirmBook.dialog}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { SubmitForm } from "@/components/forms/SubmitForm";
 import { useValidatedSubmit } from "@/components/forms/useValidatedSubmit";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
+import { useConfirm } from "@/components/ui/ConfirmDialog";
 import { Field } from "@/components/ui/Field";
 import type { Messages } from "@/lib/i18n/en";
 import type { ActionResult } from "@/lib/server/action";
@@ -20,6 +21,7 @@ export function AccountStatusForm({ id, active, deactivate, reactivate, labels }
   const [reason, setReason] = useState("");
   const off = useValidatedSubmit(ZDeactivate, deactivate, () => router.refresh());
   const on = useSubmit(reactivate, () => router.refresh());
+  const confirm = useConfirm({ title: labels.confirmDeactivateTitle, consequence: labels.confirmDeactivateText, confirm: labels.confirmDeactivate, cancel: labels.confirmBack });
   if (!active) {
     return (
       <div className="space-y-3">
@@ -30,10 +32,11 @@ export function AccountStatusForm({ id, active, deactivate, reactivate, labels }
     );
   }
   return (
-    <SubmitForm className="space-y-3" onSubmit={() => off.submit({ id, reason })} error={off.error}>
+    <SubmitForm className="space-y-3" onSubmit={() => confirm.ask(() => off.submit({ id, reason }))} error={off.error}>
       <p className="text-sm text-slate-600">{labels.deactivateHint}</p>
       <Field label={labels.reason} name="reason" value={reason} onChange={(e) => setReason(e.target.value)} error={off.fields.reason} />
       <Button type="submit" variant="danger" pending={off.pending}>{labels.deactivate}</Button>
+      {confirm.dialog}
     </SubmitForm>
   );
 }

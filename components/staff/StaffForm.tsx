@@ -8,7 +8,9 @@ import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { SelectField } from "@/components/ui/Select";
+import type { Locale } from "@/lib/i18n";
 import type { Messages } from "@/lib/i18n/en";
+import { parseMoney } from "@/lib/billing/money";
 import { formNumber } from "@/lib/server/validation";
 import type { ActionResult } from "@/lib/server/action";
 import { STAFF_ROLES, ZStaffCreate, ZStaffUpdate } from "@/lib/staff/schemas";
@@ -22,9 +24,11 @@ export const EMPTY_STAFF: StaffFormValues = { name: "", email: "", role: "", dep
 const OPTIONAL = ["departmentId", "specialty", "qualification", "yearsOfExperience", "consultationFee"] as const;
 
 /** Creating: empty fields are left out. Editing: an emptied optional field is sent as null, which clears it. */
-function payload(mode: "create" | "edit", text: StaffFormValues) {
-  // The number fields sent as numbers (the schema does not coerce).
-  const v: Record<string, string | number | undefined> = { ...text, yearsOfExperience: formNumber(text.yearsOfExperience), consultationFee: formNumber(text.consultationFee) };
+function payload(mode: "create" | "edit", text: StaffFormValues, currency: string, locale: Locale) {
+  // The number fields sent as numbers (the schema does not coerce); the fee typed in currency units
+  // (45.00, or 45,00 in French) goes as minor units, and text that is no amount as itself, for the schema to refuse.
+  const fee = text.consultationFee.trim();
+  const v: Record<string, string | number | undefined> = { ...text, yearsOfExperience: formNumber(text.yearsOfExperience), consultationFee: fee === "" ? undefined : (parseMoney(fee, currency, locale) ?? fee) };
   if (mode === "create") return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && String(x).trim() !== ""));
   const cleared = Object.fromEntries(OPTIONAL.map((k) => [k, v[k] === undefined || String(v[k]).trim() === "" ? null : v[k]]));
   return { name: v.name, role: v.role, ...cleared };
@@ -38,9 +42,12 @@ type Props = {
   action: (input: Record<string, unknown>) => Promise<ActionResult<{ id: string }>>;
   labels: Messages["staff"]["staff"];
   roleLabels: Messages["roles"];
+  /** The hospital's currency: the fee is typed in its units. */
+  currency: string;
+  locale: Locale;
 };
 
-export function StaffForm({ mode, id, initial, departments, action, labels, roleLabels }: Props) {
+export function StaffForm({ mode, id, initial, departments, action, labels, roleLabels, currency, locale }: Props) {
   const router = useRouter();
   const [v, setV] = useState(initial);
   const [saved, setSaved] = useState(false);
@@ -60,7 +67,7 @@ export function StaffForm({ mode, id, initial, departments, action, labels, role
     <Field label={label} name={k} value={v[k]} onChange={set(k)} error={fields[k]} {...extra} />
   );
   return (
-    <SubmitForm onSubmit={() => submit({ ...payload(mode, v), ...(id ? { id } : {}) })} error={error}>
+    <SubmitForm onSubmit={() => submit({ ...payload(mode, v, currency, locale), ...(id ? { id } : {}) })} error={error}>
       {saved ? <Alert tone="success">{labels.saved}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         {input("name", labels.name, { autoComplete: "off", required: true })}
@@ -75,7 +82,7 @@ export function StaffForm({ mode, id, initial, departments, action, labels, role
             {input("specialty", labels.specialty)}
             {input("qualification", labels.qualification)}
             {input("yearsOfExperience", labels.yearsOfExperience, { inputMode: "numeric" })}
-            {input("consultationFee", labels.consultationFee, { inputMode: "numeric", hint: labels.consultationFeeHint })}
+            {input("consultationFee", `${labels.consultationFee} (${currency})`, { inputMode: "decimal", hint: labels.consultationFeeHint })}
           </div>
         </fieldset>
       ) : null}

@@ -13,6 +13,7 @@ import { PatientPicker, type PatientOption } from "@/components/scheduling/Patie
 import { TriageBox } from "@/components/triage/TriageBox";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
+import { useConfirm } from "@/components/ui/ConfirmDialog";
 import { Field } from "@/components/ui/Field";
 import { SelectField } from "@/components/ui/Select";
 import type { BedState } from "@/lib/generated/prisma/enums";
@@ -44,8 +45,11 @@ const when = (iso: string, timeZone: string, locale: Locale) => new Date(iso).to
 function AdmitForm({ bed, labels, triageLabels, doctors, departments, onDone }: Pick<PanelProps, "bed" | "labels" | "triageLabels" | "doctors" | "departments"> & { onDone: (m: string) => void }) {
   const [patient, setPatient] = useState<PatientOption | null>(null);
   const [form, setForm] = useState({ reason: "", attendingDoctorId: "", departmentId: "", plannedStayDays: "", triageId: "" });
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
-  const { error, fields, pending, submit } = useSubmit(admitAction, () => onDone(labels.admitted));
+  const { error, fields, pending, submit, edited } = useSubmit(admitAction, () => onDone(labels.admitted));
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => {
+    edited(k);
+    setForm((f) => ({ ...f, [k]: e.target.value }));
+  };
   return (
     <section aria-labelledby="admit-title" className="space-y-4">
       <h3 id="admit-title" className="text-base font-semibold text-slate-900">{labels.admitTitle}</h3>
@@ -79,6 +83,7 @@ function OccupiedActions({ bed, wardId, labels, wardOptions, onDone }: Pick<Pane
   const [summary, setSummary] = useState("");
   const transfer = useSubmit(transferAction, () => onDone(labels.transferred));
   const discharge = useSubmit(dischargeAction, () => onDone(labels.discharged));
+  const confirmDischarge = useConfirm({ title: labels.confirmDischargeTitle, consequence: labels.confirmDischargeText, confirm: labels.confirmDischarge, cancel: labels.confirmBack });
   useEffect(() => {
     let live = true;
     freeBedsAction({ wardId: targetWard }).then((r) => {
@@ -107,11 +112,15 @@ function OccupiedActions({ bed, wardId, labels, wardOptions, onDone }: Pick<Pane
         {beds?.length === 0 ? <p className="text-sm text-slate-600">{labels.noFreeBed}</p> : null}
         <Button type="submit" variant="secondary" pending={transfer.pending}>{labels.transfer}</Button>
       </SubmitForm>
-      <SubmitForm className="space-y-3" error={discharge.error} onSubmit={() => discharge.submit({ admissionId, summary })}>
+      <SubmitForm className="space-y-3" error={discharge.error} onSubmit={() => confirmDischarge.ask(() => discharge.submit({ admissionId, summary }))}>
         <h3 className="text-base font-semibold text-slate-900">{labels.dischargeTitle}</h3>
-        <TextArea label={labels.summary} name="summary" rows={4} value={summary} onChange={(e) => setSummary(e.target.value)} error={discharge.fields.summary} maxLength={5000} />
+        <TextArea label={labels.summary} name="summary" rows={4} value={summary} onChange={(e) => {
+          setSummary(e.target.value);
+          discharge.edited("summary");
+        }} error={discharge.fields.summary} maxLength={5000} />
         <Button type="submit" variant="danger" pending={discharge.pending}>{labels.discharge}</Button>
       </SubmitForm>
+      {confirmDischarge.dialog}
     </>
   );
 }

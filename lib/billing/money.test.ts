@@ -46,4 +46,19 @@ describe("money", () => {
     expect(toDecimal(1250, "USD", "fr")).toBe("12,50");
     expect(parseMoney(toDecimal(123456, "USD", "fr"), "USD")).toBe(123456);
   });
+
+  it("reads what people type in the UI as minor units for the API: 45.00 → 4500, French 45,5 → 4550, never 3 decimals", () => {
+    expect(parseMoney("45.00", "USD")).toBe(4500);
+    expect(parseMoney("45,5", "EUR")).toBe(4550);
+    expect(parseMoney("45,50", "USD")).toBe(4550);
+    expect(parseMoney("45.555", "USD")).toBeNull();
+    expect(parseMoney("45,555", "EUR")).toBe(45555_00); // without a locale, three digits after a comma group thousands
+    expect(parseMoney("45,555", "EUR", "fr")).toBeNull(); // a French reader's comma is a decimal mark
+    expect(parseMoney("45,5", "EUR", "fr")).toBe(4550);
+    expect(parseMoney("1 234,56", "EUR", "fr")).toBe(123456);
+    expect(parseMoney("45.00", "USD", "fr")).toBe(4500);
+    expect(parseMoney("45.00", "USD", "en")).toBe(4500);
+    expect(parseMoney("1.2.3", "USD")).toBeNull();
+    expect(parseMoney("", "USD")).toBeNull();
+  });
 });

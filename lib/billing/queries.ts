@@ -145,11 +145,11 @@ export async function listPayments(prisma: Db, ctx: Ctx, f: { invoiceId?: string
   return { items: rows.map(({ invoice, ...p }) => ({ ...p, invoiceNumber: invoice.number, patientId: invoice.patientId, receivedAt: p.receivedAt.toISOString() })), total };
 }
 
-/** The latest completed visits and stays of which no invoice exists yet (at most 100 each), for /billing/new. */
+/** The latest completed visits without an invoice and stays without their final invoice (at most 100 each), for /billing/new. */
 export async function uninvoiced(prisma: Db) {
   const [visitIds, stayIds] = await Promise.all([
     prisma.$queryRaw<{ id: string }[]>`SELECT a.id FROM "Appointment" a WHERE a.status = 'COMPLETED' AND NOT EXISTS (SELECT 1 FROM "Invoice" i WHERE i."appointmentId" = a.id) ORDER BY a."startsAt" DESC LIMIT 100`,
-    prisma.$queryRaw<{ id: string }[]>`SELECT a.id FROM "Admission" a WHERE NOT EXISTS (SELECT 1 FROM "Invoice" i WHERE i."admissionId" = a.id) ORDER BY a."admittedAt" DESC LIMIT 100`,
+    prisma.$queryRaw<{ id: string }[]>`SELECT a.id FROM "Admission" a WHERE NOT EXISTS (SELECT 1 FROM "StayBillingPeriod" p WHERE p."admissionId" = a.id AND p.final) ORDER BY a."admittedAt" DESC LIMIT 100`,
   ]);
   const [appointments, admissions] = await Promise.all([
     prisma.appointment.findMany({

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { en } from "@/lib/i18n/en";
+import { ZDate } from "@/lib/scheduling/schemas";
 import { env } from "@/lib/server/env";
-import { parseMoney } from "./money";
+import { MINOR_UNITS, parseMoney } from "./money";
 
 const m = en.billing.errors;
 
 /** An amount in minor units of the hospital's currency, above zero. */
-export const ZAmount = z.number({ error: m.amount }).int(m.amount).positive(m.amount).max(1_000_000_000, m.amount);
+export const ZAmount = z.number({ error: m.amount }).int(m.amount).positive(m.amount).max(1_000_000_000, m.amount).describe(MINOR_UNITS);
 const ZId = z.string({ error: "Required" }).trim().min(1, "Required").max(100);
 
 export const ZMethod = z.enum(["CASH", "CARD", "INSURANCE", "MOBILE_MONEY"], { error: m.method });
@@ -20,11 +21,12 @@ export type LineInput = z.infer<typeof ZLine>;
 
 export const ZLines = z.object({ lines: z.array(ZLine, { error: m.lines }).min(1, m.lines).max(50) });
 
-/** `{ appointmentId } | { admissionId } | { patientId, lines }`. */
+/** `{ appointmentId } | { admissionId, upTo? } | { patientId, lines }`. */
 export const ZCreateInvoice = z.union(
   [
     z.strictObject({ appointmentId: ZId }),
-    z.strictObject({ admissionId: ZId }),
+    // Without upTo: the final invoice of a discharged stay; with upTo (YYYY-MM-DD): an interim one up to that date's midnight (hospital time).
+    z.strictObject({ admissionId: ZId, upTo: z.preprocess((v) => (v === "" ? undefined : v), ZDate.optional()) }),
     z.strictObject({ patientId: ZId, lines: ZLines.shape.lines }),
   ],
   { error: m.source },

@@ -12,7 +12,7 @@ import { renderInvoicePdf, renderReceiptPdf } from "./pdf";
 import { pdfText } from "@/tests/pdf-text";
 import { getInvoice, listInvoices, uninvoiced } from "./queries";
 import { ZCreateInvoice, ZPayment, ZRefund } from "./schemas";
-import { addLines, createInvoice, refundPayment, startedDays, takePayment, voidInvoice } from "./service";
+import { addLines, createInvoice, refundPayment, takePayment, voidInvoice } from "./service";
 
 const PW = "pw-0123456789";
 const ctxOf = (u: { id: string; email: string }, role: Ctx["actor"]["role"]): Ctx => ({ actor: { id: u.id, role, name: role, email: u.email }, ip: null });
@@ -87,27 +87,77 @@ describe("billing", () => {
     expect(await err(create({ appointmentId: appt.id }))).toMatchObject({ code: "INVALID_TRANSITION" });
   });
 
-  it("bills a stay by started bed-days per ward, skipping what its visit already billed", async () => {
-    const ward = await db().ward.create({ data: { name: "Ward A", type: "GENERAL", bedDayRate: 10000 } });
-    const icu = await db().ward.create({ data: { name: "ICU", type: "ICU", bedDayRate: 30000 } });
-    const bedIn = async (wardId: string) => (await db().bed.create({ data: { label: "1", room: { create: { wardId, name: "R1", type: "SHARED", capacity: 2 } } } })).id;
-    const admittedAt = new Date(Date.now() - 4 * HOUR - 2 * 24 * HOUR);
-    const adm = await db().admission.create({ data: { patientId, attendingDoctorId: doctorId, reason: "Observation", admittedAt, admittedById: records.actor.id } });
-    // 1 day 2 hours in Ward A (2 started days), then 1 day 2 hours in the ICU until discharge (2 started days).
-    const moved = new Date(admittedAt.getTime() + 26 * HOUR);
-    const discharged = new Date(moved.getTime() + 26 * HOUR);
-    await db().bedAssignment.create({ data: { admissionId: adm.id, bedId: await bedIn(ward.id), startsAt: admittedAt, endsAt: moved } });
-    await db().bedAssignment.create({ data: { admissionId: adm.id, bedId: await bedIn(icu.id), startsAt: moved, endsAt: discharged } });
-    await db().admission.update({ where: { id: adm.id }, data: { dischargedAt: discharged } });
-    await db().consultation.updateMany({ data: { createdAt: new Date(admittedAt.getTime() + HOUR) } });
-    await create({ appointmentId });
-    const { id } = await create({ admissionId: adm.id });
-    const inv = await getInvoice(db(), records, id);
-    expect(inv.lines.map((l) => [l.kind, l.description, l.quantity, l.amount])).toEqual([
-      ["BED_DAY", "Bed-days, ICU", 2, 60000],
-      ["BED_DAY", "Bed-days, Ward A", 2, 20000],
-    ]);
-    expect(startedDays(admittedAt, new Date(admittedAt.getTime() + 24 * HOUR))).toBe(1);
+  describe("stays, by the hospital's midnight rule (HOSPITAL_TIMEZONE, UTC here)", () => {
+    const t = (iso: string) => new Date(iso);
+    let rooms = 0;
+    const bedIn = async (wardId: string) => (await db().bed.create({ data: { label: "1", room: { create: { wardId, name: `R${++rooms}`, type: "SHARED", capacity: 2 } } } })).id;
+    async function stay(admittedAt: Date, beds: { wardId: string; until: Date | null }[], dischargedAt: Date | null) {
+      const adm = await db().admission.create({ data: { patientId, attendingDoctorId: doctorId, reason: "Observation", admittedAt, admittedById: records.actor.id, dischargedAt } });
+      let from = admittedAt;
+      for (const b of beds) {
+        await db().bedAssignment.create({ data: { admissionId: adm.id, bedId: await bedIn(b.wardId), startsAt: from, endsAt: b.until } });
+        if (b.until) from = b.until;
+      }
+      return adm.id;
+    }
+    const bedLines = async (id: string) => (await getInvoice(db(), records, id)).lines.filter((l) => l.kind === "BED_DAY").map((l) => [l.description, l.quantity, l.amount]);
+    let wardId: string, icuId: string;
+    beforeEach(async () => {
+      wardId = (await db().ward.create({ data: { name: "Ward A", type: "GENERAL", bedDayRate: 10000 } })).id;
+      icuId = (await db().ward.create({ data: { name: "ICU", type: "ICU", bedDayRate: 30000 } })).id;
+    });
+
+    it("bills nights per ward, one for each midnight passed, skipping what its visit already billed", async () => {
+      // Ward A from 1 Nov 10:00 to 2 Nov 12:00 (the midnight of 2 Nov), then the ICU to 3 Nov 14:00 (the midnight of 3 Nov).
+      const adm = await stay(t("2026-11-01T10:00:00Z"), [{ wardId, until: t("2026-11-02T12:00:00Z") }, { wardId: icuId, until: t("2026-11-03T14:00:00Z") }], t("2026-11-03T14:00:00Z"));
+      await db().consultation.updateMany({ data: { createdAt: t("2026-11-01T11:00:00Z") } });
+      await create({ appointmentId });
+      const { id } = await create({ admissionId: adm });
+      // Started days would have made this 2 + 2 bed-days for a stay of 2 nights.
+      expect(await bedLines(id)).toEqual([["Bed-days, ICU", 1, 30000], ["Bed-days, Ward A", 1, 10000]]);
+      expect(await db().stayBillingPeriod.findUnique({ where: { invoiceId: id } })).toMatchObject({ nights: 2, final: true });
+    });
+
+    it("bills a 32-minute stay 0 nights (no minimum charge) and a stay across midnight 1 night", async () => {
+      const short = await stay(t("2026-11-05T10:00:00Z"), [{ wardId, until: t("2026-11-05T10:32:00Z") }], t("2026-11-05T10:32:00Z"));
+      expect(await bedLines((await create({ admissionId: short })).id)).toEqual([]);
+      const overnight = await stay(t("2026-11-06T23:50:00Z"), [{ wardId, until: t("2026-11-07T00:22:00Z") }], t("2026-11-07T00:22:00Z"));
+      expect(await bedLines((await create({ admissionId: overnight })).id)).toEqual([["Bed-days, Ward A", 1, 10000]]);
+    });
+
+    it("invoices a stay when discharged, or in interim parts up to a midnight, never billing a night twice", async () => {
+      const adm = await stay(t("2026-11-01T10:00:00Z"), [{ wardId, until: null }], null);
+      expect(await err(create({ admissionId: adm }))).toMatchObject({ code: "INVALID_TRANSITION", status: 409, fields: { upTo: expect.stringContaining("still admitted") } });
+      expect(await err(create({ admissionId: adm, upTo: "2999-01-01" }))).toMatchObject({ code: "VALIDATION_FAILED" });
+      // Interim up to 3 Nov 00:00: the midnights of 2 and 3 Nov.
+      const interim = await create({ admissionId: adm, upTo: "2026-11-03" });
+      expect(await bedLines(interim.id)).toEqual([["Bed-days, Ward A", 2, 20000]]);
+      expect(await err(create({ admissionId: adm, upTo: "2026-11-03" }))).toMatchObject({ code: "DUPLICATE", message: "This stay is already billed up to 2026-11-03" });
+      expect(await err(create({ admissionId: adm, upTo: "2026-11-02" }))).toMatchObject({ code: "DUPLICATE" });
+      // Discharged on 5 Nov 09:00: the final invoice bills the rest, the midnights of 4 and 5 Nov.
+      await db().bedAssignment.updateMany({ where: { admissionId: adm }, data: { endsAt: t("2026-11-05T09:00:00Z") } });
+      await db().admission.update({ where: { id: adm }, data: { dischargedAt: t("2026-11-05T09:00:00Z") } });
+      expect((await uninvoiced(db())).admissions.map((a) => a.id)).toContain(adm);
+      const final = await create({ admissionId: adm });
+      expect(await bedLines(final.id)).toEqual([["Bed-days, Ward A", 2, 20000]]);
+      expect(await err(create({ admissionId: adm }))).toMatchObject({ code: "DUPLICATE", status: 409 });
+      expect((await uninvoiced(db())).admissions.map((a) => a.id)).not.toContain(adm);
+      expect((await db().stayBillingPeriod.findMany({ where: { admissionId: adm }, orderBy: { toAt: "asc" } })).map((p) => [p.fromAt.toISOString(), p.toAt.toISOString(), p.nights, p.final])).toEqual([
+        ["2026-11-01T10:00:00.000Z", "2026-11-03T00:00:00.000Z", 2, false],
+        ["2026-11-03T00:00:00.000Z", "2026-11-05T09:00:00.000Z", 2, true],
+      ]);
+    });
+
+    it("lets only one of two racing invoices of the same nights through, and the database refuses overlapping periods", async () => {
+      const adm = await stay(t("2026-11-01T10:00:00Z"), [{ wardId, until: t("2026-11-04T10:00:00Z") }], t("2026-11-04T10:00:00Z"));
+      const results = await Promise.allSettled([create({ admissionId: adm }), create({ admissionId: adm, upTo: "2026-11-03" }), create({ admissionId: adm })]);
+      const won = results.filter((r) => r.status === "fulfilled");
+      expect(won.length).toBeGreaterThanOrEqual(1);
+      expect(await db().stayBillingPeriod.aggregate({ where: { admissionId: adm }, _sum: { nights: true } })).toMatchObject({ _sum: { nights: 3 } });
+      for (const r of results.filter((x): x is PromiseRejectedResult => x.status === "rejected")) expect(r.reason.code).toBe("DUPLICATE");
+      const invoiceId = (await db().invoice.create({ data: { patientId, admissionId: adm, currency: "USD", createdById: records.actor.id } })).id;
+      await expect(db().stayBillingPeriod.create({ data: { admissionId: adm, invoiceId, fromAt: t("2026-11-02T00:00:00Z"), toAt: t("2026-11-02T12:00:00Z"), nights: 0, final: false } })).rejects.toThrow(/StayBillingPeriod_no_overlap/);
+    });
   });
 
   it("takes partial payments down to a zero balance and refuses an overpayment", async () => {

@@ -5,23 +5,21 @@ import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { isUniqueViolation } from "@/lib/server/errors-map";
+import { localDate, startOfLocalDay } from "@/lib/scheduling/time";
 import { AppError, notFound } from "@/lib/server/errors";
 import type { Ctx } from "@/lib/server/session";
+import { nightsPerWard } from "./nights";
 import type { CreateInvoiceInput, LineInput, PaymentInput, RefundInput } from "./schemas";
 
 const m = en.billing.errors;
 const p = en.billing.phrases;
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type DraftLine = { kind: InvoiceLineKind; description: string; quantity: number; unitAmount: number; sourceId: string | null; doctorId?: string | null };
 
 const alreadyInvoiced = () => new AppError("DUPLICATE", m.alreadyInvoiced);
-
-/** Started days between two instants: any part of a day counts as a day, at least one. */
-export function startedDays(from: Date, to: Date): number {
-  return Math.max(1, Math.ceil((to.getTime() - from.getTime()) / DAY_MS));
-}
+/** The exclusion constraint on a stay's billed periods refused a write (PostgreSQL's verdict on overlapping nights). */
+const nightsOverlap = (err: unknown) => `${(err as Error)?.message ?? ""} ${JSON.stringify((err as { cause?: unknown })?.cause ?? {})}`.includes("StayBillingPeriod_no_overlap");
 
 /** The billable items of a set of consultations: the doctor's fee, lab tests ordered, medicines dispensed. */
 async function consultationLines(tx: Tx, consultationIds: string[], feeSource: (c: { id: string; appointmentId: string | null }) => string): Promise<DraftLine[]> {
@@ -64,26 +62,49 @@ async function visitLines(tx: Tx, appointmentId: string) {
   return { patientId: appt.patientId, lines };
 }
 
-/** Lines for a stay: bed-days per ward (started days of each bed assignment) and the consultations written during the stay. */
-async function stayLines(tx: Tx, admissionId: string) {
-  const adm = await tx.admission.findUnique({
-    where: { id: admissionId },
-    select: { id: true, patientId: true, admittedAt: true, dischargedAt: true, assignments: { select: { startsAt: true, endsAt: true, bed: { select: { room: { select: { ward: { select: { id: true, name: true, bedDayRate: true } } } } } } }, orderBy: { startsAt: "asc" } } },
-  });
+/**
+ * The next part of a stay to bill, under the admission's row lock: from where the last invoice of
+ * the stay stopped (or the admission) to the discharge (final), or to a hospital midnight (interim,
+ * `upTo` 00:00). The rest stays billable later; nothing is billed twice.
+ */
+async function stayPeriod(tx: Tx, admissionId: string, upTo: string | undefined) {
+  const [adm] = await tx.$queryRaw<{ id: string; patientId: string; admittedAt: Date; dischargedAt: Date | null }[]>`
+    SELECT id, "patientId", "admittedAt", "dischargedAt" FROM "Admission" WHERE id = ${admissionId} FOR UPDATE`;
   if (!adm) throw notFound("admission");
-  const now = clock.now();
-  const perWard = new Map<string, { name: string; rate: number; days: number }>();
-  for (const a of adm.assignments) {
-    const ward = a.bed.room.ward;
-    if (ward.bedDayRate == null) continue;
-    const entry = perWard.get(ward.id) ?? { name: ward.name, rate: ward.bedDayRate, days: 0 };
-    entry.days += startedDays(a.startsAt, a.endsAt ?? adm.dischargedAt ?? now);
-    perWard.set(ward.id, entry);
+  const last = await tx.stayBillingPeriod.findFirst({ where: { admissionId }, orderBy: { toAt: "desc" }, select: { toAt: true, final: true } });
+  if (last?.final) throw alreadyInvoiced();
+  const from = last?.toAt ?? adm.admittedAt;
+  const zone = env().HOSPITAL_TIMEZONE;
+  let to: Date;
+  if (upTo === undefined) {
+    if (!adm.dischargedAt) throw new AppError("INVALID_TRANSITION", m.stillAdmitted, { fields: { upTo: m.stillAdmitted } });
+    to = adm.dischargedAt;
+  } else {
+    const cut = startOfLocalDay(upTo, zone);
+    if (cut > clock.now()) throw new AppError("VALIDATION_FAILED", m.upToFuture, { fields: { upTo: m.upToFuture } });
+    to = adm.dischargedAt && adm.dischargedAt < cut ? adm.dischargedAt : cut;
   }
-  const beds: DraftLine[] = [...perWard].map(([wardId, w]) => ({ kind: "BED_DAY", description: p.bedDays(w.name), quantity: w.days, unitAmount: w.rate, sourceId: `${adm.id}:${wardId}` }));
-  const consultations = await tx.consultation.findMany({ where: { patientId: adm.patientId, createdAt: { gte: adm.admittedAt, ...(adm.dischargedAt ? { lte: adm.dischargedAt } : {}) } }, select: { id: true } });
+  if (to <= from) throw new AppError("DUPLICATE", m.billedTo(localDate(from, zone)), { fields: { upTo: m.billedTo(localDate(from, zone)) } });
+  return { adm, from, to, final: adm.dischargedAt !== null && to.getTime() === adm.dischargedAt.getTime() };
+}
+
+/** Lines for a part of a stay: nights per ward by the midnight rule (lib/billing/nights.ts) and the consultations written by its end. */
+async function stayLines(tx: Tx, admissionId: string, upTo: string | undefined) {
+  const period = await stayPeriod(tx, admissionId, upTo);
+  const { adm, from, to } = period;
+  const assignments = await tx.bedAssignment.findMany({
+    where: { admissionId, startsAt: { lt: to }, OR: [{ endsAt: null }, { endsAt: { gt: from } }] },
+    select: { startsAt: true, endsAt: true, bed: { select: { room: { select: { ward: { select: { id: true, name: true, bedDayRate: true } } } } } } },
+    orderBy: { startsAt: "asc" },
+  });
+  const wards = nightsPerWard(assignments.map((a) => ({ startsAt: a.startsAt, endsAt: a.endsAt, ward: a.bed.room.ward })), from, to, env().HOSPITAL_TIMEZONE);
+  const nights = wards.reduce((n, w) => n + w.nights, 0);
+  const beds: DraftLine[] = wards
+    .filter((w) => w.ward.bedDayRate != null && w.nights > 0)
+    .map(({ ward, nights: n }) => ({ kind: "BED_DAY", description: p.bedDays(ward.name), quantity: n, unitAmount: ward.bedDayRate!, sourceId: `${adm.id}:${ward.id}:${from.toISOString()}` }));
+  const consultations = await tx.consultation.findMany({ where: { patientId: adm.patientId, createdAt: { gte: adm.admittedAt, lte: to } }, select: { id: true } });
   const care = await consultationLines(tx, consultations.map((c) => c.id), (c) => c.appointmentId ?? c.id);
-  return { patientId: adm.patientId, lines: [...beds, ...care] };
+  return { patientId: adm.patientId, lines: [...beds, ...care], period: { admissionId, fromAt: from, toAt: to, nights, final: period.final } };
 }
 
 /** Drops lines whose source is already on an invoice (a stay's consultation billed with its visit). */
@@ -105,13 +126,13 @@ export async function createInvoice(prisma: Db, ctx: Ctx, input: CreateInvoiceIn
     return await prisma.$transaction(async (tx) => {
       let patientId: string;
       let lines: DraftLine[];
+      let period: Awaited<ReturnType<typeof stayLines>>["period"] | null = null;
       if ("appointmentId" in input) {
         if (await tx.invoice.findUnique({ where: { appointmentId: input.appointmentId }, select: { id: true } })) throw alreadyInvoiced();
         ({ patientId, lines } = await visitLines(tx, input.appointmentId));
         lines = await unbilled(tx, lines);
       } else if ("admissionId" in input) {
-        if (await tx.invoice.findUnique({ where: { admissionId: input.admissionId }, select: { id: true } })) throw alreadyInvoiced();
-        ({ patientId, lines } = await stayLines(tx, input.admissionId));
+        ({ patientId, lines, period } = await stayLines(tx, input.admissionId, input.upTo));
         lines = await unbilled(tx, lines);
       } else {
         const patient = await tx.patient.findUnique({ where: { id: input.patientId }, select: { id: true } });
@@ -131,11 +152,14 @@ export async function createInvoice(prisma: Db, ctx: Ctx, input: CreateInvoiceIn
         select: { id: true, number: true },
       });
       if (lines.length) await tx.invoiceLine.createMany({ data: lines.map((l) => lineData(invoice.id, l)) });
-      await audit(tx, ctx, { action: "CREATE", entity: "Invoice", entityId: invoice.id, patientId, details: { number: invoice.number, lines: lines.length, total: lines.reduce((s, l) => s + l.quantity * l.unitAmount, 0) } });
+      if (period) await tx.stayBillingPeriod.create({ data: { ...period, invoiceId: invoice.id } });
+      const billed = period ? { from: period.fromAt.toISOString(), to: period.toAt.toISOString(), nights: period.nights, final: period.final } : {};
+      await audit(tx, ctx, { action: "CREATE", entity: "Invoice", entityId: invoice.id, patientId, details: { number: invoice.number, lines: lines.length, total: lines.reduce((s, l) => s + l.quantity * l.unitAmount, 0), ...billed } });
       return invoice;
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw alreadyInvoiced();
+    // A racing invoice of the same visit or the same nights of a stay: the database refused the second.
+    if (isUniqueViolation(err) || nightsOverlap(err)) throw alreadyInvoiced();
     throw err;
   }
 }

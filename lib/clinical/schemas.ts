@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MINOR_UNITS } from "@/lib/billing/money";
 import { en } from "@/lib/i18n/en";
 import { ZDate, ZInstant } from "@/lib/scheduling/schemas";
 import { CONSCIOUSNESS } from "./news2";
@@ -142,7 +143,7 @@ export const ZLabTestUpdate = z
     unit: clearable(z.string().trim().max(40, m.tooLong(40))),
     refLow: rangeEnd,
     refHigh: rangeEnd,
-    price: clearable(z.number({ error: m.price }).int(m.whole).min(0, m.price).max(100_000_000, m.price)),
+    price: clearable(z.number({ error: m.price }).int(m.whole).min(0, m.price).max(100_000_000, m.price).describe(MINOR_UNITS)),
     active: z.boolean().optional(),
   })
   .refine((x) => x.refLow == null || x.refHigh == null || x.refLow <= x.refHigh, { path: ["refHigh"], message: m.refRange });

@@ -42,6 +42,8 @@ export const billingEn = {
     noAdmissions: "No stays waiting for an invoice.",
     submitVisit: "Invoice this visit",
     submitStay: "Invoice this stay",
+    upTo: "Interim invoice up to (optional)",
+    upToHint: "Leave empty to invoice a discharged stay in full. With a date, the invoice bills the nights up to that date's midnight; the rest is billed later. One night is billed for each midnight passed (hospital time); a stay that passes no midnight is billed no night.",
   },
   detail: {
     lines: "Lines",
@@ -91,6 +93,9 @@ export const billingEn = {
     overBalance: "The amount is more than the balance due",
     overRefund: "The refund is more than what remains of this payment",
     alreadyInvoiced: "Already invoiced",
+    stillAdmitted: "The patient is still admitted: discharge first, or bill an interim invoice up to a date",
+    upToFuture: "Choose a date up to today: an interim invoice stops at a midnight that has passed",
+    billedTo: (date: string) => `This stay is already billed up to ${date}`,
     notCompleted: "Only a completed visit can be invoiced",
     invoiceVoid: "This invoice is void",
     hasPayments: "An invoice with payments cannot be voided",

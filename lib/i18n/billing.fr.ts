@@ -43,6 +43,8 @@ export const billingFr: Messages["billing"] = {
     noAdmissions: "Aucun séjour en attente de facturation.",
     submitVisit: "Facturer cette consultation",
     submitStay: "Facturer ce séjour",
+    upTo: "Facture intermédiaire jusqu'au (facultatif)",
+    upToHint: "Laissez vide pour facturer en entier un séjour terminé. Avec une date, la facture compte les nuits jusqu'au minuit de cette date ; le reste est facturé plus tard. Une nuit est facturée pour chaque minuit passé (heure de l'hôpital) ; un séjour qui ne passe aucun minuit n'est facturé d'aucune nuit.",
   },
   detail: {
     lines: "Lignes",
@@ -109,6 +111,9 @@ export const billingFr: Messages["billing"] = {
     overBalance: "Le montant dépasse le reste dû",
     overRefund: "Le remboursement dépasse ce qui reste de ce paiement",
     alreadyInvoiced: "Déjà facturé",
+    stillAdmitted: "Le patient est encore hospitalisé : faites d'abord la sortie, ou une facture intermédiaire jusqu'à une date",
+    upToFuture: "Choisissez une date jusqu'à aujourd'hui : une facture intermédiaire s'arrête à un minuit déjà passé",
+    billedTo: (date: string) => `Ce séjour est déjà facturé jusqu'au ${date}`,
     notCompleted: "Seule une consultation terminée peut être facturée",
     invoiceVoid: "Cette facture est annulée",
     hasPayments: "Une facture comportant des paiements ne peut pas être annulée",

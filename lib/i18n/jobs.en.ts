@@ -6,6 +6,8 @@ export const jobsEn = {
     attempts: (n: number, limit: number) => `${n} of ${limit + 1}`,
   },
   nav: { exports: "My exports", jobs: "Background jobs" },
+  // The admin's home page: what needs attention in the background machinery.
+  dashboard: { failedJobs: "Failed jobs", unsentEmails: "Unsent emails", openJobs: "Open background jobs", openOutbox: "Open the outbox" },
   errors: { forbidden: "You may not export a patient's history.", choosePatient: "Choose the patient to export.", required: "Required" },
   exports: {
     title: "My exports",

@@ -7,6 +7,7 @@ export const jobsFr: Messages["jobs"] = {
     attempts: (n: number, limit: number) => `${n} sur ${limit + 1}`,
   },
   nav: { exports: "Mes exports", jobs: "Tâches de fond" },
+  dashboard: { failedJobs: "Tâches en échec", unsentEmails: "E-mails non envoyés", openJobs: "Voir les tâches de fond", openOutbox: "Voir la boîte d'envoi" },
   errors: { forbidden: "Vous n'êtes pas autorisé à exporter l'historique d'un patient.", choosePatient: "Choisissez le patient à exporter.", required: "Obligatoire" },
   exports: {
     title: "Mes exports",

@@ -23,6 +23,14 @@ export async function jobOverview(prisma: Db): Promise<{ queues: QueueRow[]; fai
   };
 }
 
+/** Failed jobs (the admin dashboard's count); 0 before pg-boss has created its tables. */
+export async function failedJobCount(prisma: Db): Promise<number> {
+  const [row] = await prisma.$queryRaw<{ n: number | null }[]>`SELECT CASE WHEN to_regclass('pgboss.job') IS NULL THEN 0 END AS n`;
+  if (row?.n === 0) return 0;
+  const [c] = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE state = 'failed'`;
+  return c?.n ?? 0;
+}
+
 /** pg-boss stores a thrown error serialised in the job's output. */
 function errorOf(output: unknown): string {
   if (output && typeof output === "object" && "message" in output) return String((output as { message: unknown }).message);

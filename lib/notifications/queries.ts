@@ -19,3 +19,8 @@ export async function getOutboxEmail(prisma: Db, id: string) {
   const r = await prisma.outboxEmail.findUnique({ where: { id }, select: { id: true, to: true, subject: true, text: true, status: true, error: true, createdAt: true, sentAt: true } });
   return r ? { ...r, createdAt: r.createdAt.toISOString(), sentAt: iso(r.sentAt) } : null;
 }
+
+/** Emails not (yet) sent: waiting in the outbox or failed for good, for the admin dashboard. */
+export async function unsentEmailCount(prisma: Db): Promise<number> {
+  return prisma.outboxEmail.count({ where: { status: { in: ["OUTBOX", "FAILED"] } } });
+}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MINOR_UNITS } from "@/lib/billing/money";
 import { ZQueryInt } from "@/lib/server/validation";
 import { en } from "@/lib/i18n/en";
 import { DRUG_CLASSES, DRUG_FORMS } from "./catalogue-data";
@@ -18,7 +19,7 @@ const drugFields = {
   drugClass: z.enum(DRUG_CLASSES, m.drugClass),
   reorderLevel: z.number({ error: m.reorderLevel }).int(m.reorderLevel).min(0, m.reorderLevel).max(100000, m.reorderLevel),
   // Price per dispensed unit in minor units of HOSPITAL_CURRENCY; null: not billed.
-  unitPrice: z.number({ error: m.unitPrice }).int(m.unitPrice).min(0, m.unitPrice).max(100_000_000).nullable().optional(),
+  unitPrice: z.number({ error: m.unitPrice }).int(m.unitPrice).min(0, m.unitPrice).max(100_000_000).describe(MINOR_UNITS).nullable().optional(),
 };
 
 export const ZDrugCreate = z.object(drugFields);

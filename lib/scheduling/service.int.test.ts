@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { seedPatient, seedUser } from "@/prisma/builders";
+import { clock } from "@/lib/server/clock";
 import { db } from "@/lib/server/db";
 import { parseInput } from "@/lib/server/validation";
 import type { Ctx } from "@/lib/server/session";
@@ -113,6 +114,7 @@ describe("scheduling", () => {
 
   describe("changes", () => {
     let id: string;
+    afterEach(() => vi.restoreAllMocks());
     beforeEach(async () => {
       ({ id } = await book(patientCtx, { doctorId: doctor.actor.id, startsAt: at(tomorrow, "09:00") }));
     });
@@ -137,6 +139,8 @@ describe("scheduling", () => {
     });
 
     it("lets only one of two racing status changes apply", async () => {
+      // At the visit's time, so that completing it is allowed.
+      vi.spyOn(clock, "now").mockReturnValue(new Date(at(tomorrow, "09:05")));
       const results = await Promise.allSettled([changeAppointmentStatus(db(), doctor, id, "COMPLETED"), changeAppointmentStatus(db(), records, id, "CANCELLED", "Double entry")]);
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
       expect(results.find((r): r is PromiseRejectedResult => r.status === "rejected")?.reason.code).toBe("INVALID_TRANSITION");
@@ -148,6 +152,41 @@ describe("scheduling", () => {
       expect(await err(changeAppointmentStatus(db(), patientCtx, id, "CANCELLED", "Cannot come"))).toMatchObject({ code: "VALIDATION_FAILED", message: expect.stringContaining("24 hours") });
       expect(await err(changeAppointmentStatus(db(), patientCtx, id, "COMPLETED"))).toMatchObject({ code: "FORBIDDEN" });
       await changeAppointmentStatus(db(), doctor, id, "CANCELLED", "Doctor ill");
+    });
+
+    describe("check-in window (CHECKIN_WINDOW_MINUTES, default 120, hospital time)", () => {
+      const now = (hhmm: string, date = tomorrow) => vi.spyOn(clock, "now").mockReturnValue(new Date(at(date, hhmm)));
+      const status = async () => (await getAppointment(db(), admin, id)).status;
+
+      it("refuses to check in or complete a future visit with 409 TOO_EARLY and changes nothing", async () => {
+        // Today, for tomorrow's 09:00 visit.
+        now("10:00", DateTime.utc().toISODate()!);
+        expect(await err(changeAppointmentStatus(db(), records, id, "CHECKED_IN"))).toMatchObject({ code: "TOO_EARLY", status: 409, message: expect.stringContaining(`${tomorrow} 07:00`) });
+        expect(await err(changeAppointmentStatus(db(), doctor, id, "COMPLETED"))).toMatchObject({ code: "TOO_EARLY", status: 409 });
+        // On its day but before the window opens.
+        now("06:59");
+        expect(await err(changeAppointmentStatus(db(), records, id, "CHECKED_IN"))).toMatchObject({ code: "TOO_EARLY" });
+        expect(await status()).toBe("BOOKED");
+        expect((await getAppointment(db(), admin, id)).history).toHaveLength(1);
+      });
+
+      it("checks in within the window, completes only once the visit has started", async () => {
+        now("07:00");
+        await changeAppointmentStatus(db(), records, id, "CHECKED_IN");
+        expect(await status()).toBe("CHECKED_IN");
+        now("08:59");
+        expect(await err(changeAppointmentStatus(db(), doctor, id, "COMPLETED"))).toMatchObject({ code: "TOO_EARLY", message: expect.stringContaining("has not happened yet") });
+        now("09:00");
+        await changeAppointmentStatus(db(), doctor, id, "COMPLETED");
+        expect(await status()).toBe("COMPLETED");
+      });
+
+      it("refuses to check in once the visit's day is over (TOO_LATE), but a late visit can still be completed", async () => {
+        now("00:00", DateTime.fromISO(tomorrow, { zone: "utc" }).plus({ days: 1 }).toISODate()!);
+        expect(await err(changeAppointmentStatus(db(), records, id, "CHECKED_IN"))).toMatchObject({ code: "TOO_LATE", status: 409 });
+        await changeAppointmentStatus(db(), doctor, id, "COMPLETED");
+        expect(await status()).toBe("COMPLETED");
+      });
     });
 
     it("scopes: another doctor and another patient see nothing", async () => {

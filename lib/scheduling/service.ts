@@ -9,11 +9,12 @@ import { notify } from "@/lib/notifications/service";
 import { audit } from "@/lib/server/audit";
 import type { Db } from "@/lib/server/db";
 import { appUrl, env } from "@/lib/server/env";
+import { clock } from "@/lib/server/clock";
 import { AppError, notFound } from "@/lib/server/errors";
 import type { Ctx } from "@/lib/server/session";
 import { appointmentScope, bookableDoctor, bookedView, gridSlotAt } from "./queries";
 import type { AppointmentChange, AvailabilityInput, BookInput } from "./schemas";
-import { toMinutes } from "./time";
+import { checkInOpens, checkInTiming, toMinutes } from "./time";
 
 const m = en.scheduling.errors;
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -274,6 +275,20 @@ export async function rescheduleAppointment(prisma: Db, ctx: Ctx, id: string, st
   if (emailId) await deliverEmail(prisma, emailId);
 }
 
+/** A visit is checked in only on its day (from CHECKIN_WINDOW_MINUTES before it starts) and completed only once it has started. */
+function assertOnTime(startsAt: Date, to: AppointmentStatus) {
+  const { HOSPITAL_TIMEZONE: zone, CHECKIN_WINDOW_MINUTES: window } = env();
+  const now = clock.now();
+  const shown = (d: Date) => DateTime.fromJSDate(d, { zone }).toFormat("yyyy-MM-dd HH:mm");
+  const refuse = (code: "TOO_EARLY" | "TOO_LATE", message: string) => new AppError(code, message, { fields: { status: message } });
+  if (to === "CHECKED_IN") {
+    const timing = checkInTiming(startsAt, now, zone, window);
+    if (timing === "early") throw refuse("TOO_EARLY", m.checkInTooEarly(shown(checkInOpens(startsAt, zone, window))));
+    if (timing === "late") throw refuse("TOO_LATE", m.checkInTooLate);
+  }
+  if (to === "COMPLETED" && now < startsAt) throw refuse("TOO_EARLY", m.notHappened(shown(startsAt)));
+}
+
 /** Moves an appointment along its lifecycle; illegal moves are INVALID_TRANSITION. */
 export async function changeAppointmentStatus(prisma: Db, ctx: Ctx, id: string, to: Exclude<AppointmentStatus, "BOOKED">, reason?: string) {
   const a = await scoped(prisma, ctx, id);
@@ -284,6 +299,7 @@ export async function changeAppointmentStatus(prisma: Db, ctx: Ctx, id: string, 
   }
   const from = (Object.keys(TRANSITIONS) as AppointmentStatus[]).filter((s) => TRANSITIONS[s].includes(to));
   if (!from.includes(a.status)) throw new AppError("INVALID_TRANSITION", m.invalidTransition(a.status, to));
+  assertOnTime(a.startsAt, to);
   const emailId = await prisma.$transaction(async (tx) => {
     // The row's current status decides: two racing changes cannot both apply.
     const changed = await tx.appointment.updateMany({ where: { id, status: { in: from } }, data: { status: to, ...(to === "CANCELLED" ? { cancelReason: reason } : {}) } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDay, formatTime, formatWhen, isoInZone, localDate, nextDates, slotGrid, toHHMM, toMinutes, weekdayOf } from "./time";
+import { checkInOpens, checkInTiming, formatDay, formatTime, formatWhen, isoInZone, localDate, nextDates, slotGrid, toHHMM, toMinutes, weekdayOf } from "./time";
 
 describe("scheduling time", () => {
   it("converts HH:MM and minutes both ways", () => {
@@ -42,5 +42,21 @@ describe("display formats", () => {
   it("names days and months in the reader's language", () => {
     expect(formatWhen("2027-03-01T09:30:00+01:00", "fr")).toBe("lun. 1 mars, 09:30");
     expect(formatDay("2027-03-02", "fr")).toBe("mardi 2 mars");
+  });
+
+  it("opens check-in on the visit's own local day, a window before it starts, and closes it at local midnight", () => {
+    // 09:00 in New York (UTC-5 in winter), a 120-minute window: opens 07:00 local.
+    const starts = new Date("2027-01-12T14:00:00Z");
+    const zone = "America/New_York";
+    expect(checkInOpens(starts, zone, 120).toISOString()).toBe("2027-01-12T12:00:00.000Z");
+    expect(checkInTiming(starts, new Date("2027-01-11T14:00:00Z"), zone, 120)).toBe("early"); // the day before
+    expect(checkInTiming(starts, new Date("2027-01-12T11:59:00Z"), zone, 120)).toBe("early");
+    expect(checkInTiming(starts, new Date("2027-01-12T12:00:00Z"), zone, 120)).toBe("ok");
+    expect(checkInTiming(starts, new Date("2027-01-13T04:59:00Z"), zone, 120)).toBe("ok"); // 23:59 local, same day
+    expect(checkInTiming(starts, new Date("2027-01-13T05:00:00Z"), zone, 120)).toBe("late"); // local midnight passed
+    // An early-morning visit: the window never reaches back into the day before.
+    const early = new Date("2027-01-12T06:00:00Z"); // 01:00 local
+    expect(checkInOpens(early, zone, 120).toISOString()).toBe("2027-01-12T05:00:00.000Z");
+    expect(checkInTiming(early, new Date("2027-01-12T04:30:00Z"), zone, 120)).toBe("early");
   });
 });

@@ -48,6 +48,20 @@ export function today(zone: string, now = new Date()): string {
   return localDate(now, zone);
 }
 
+/**
+ * Whether a visit may be checked in at `now`: from `windowMinutes` before it starts, and only on its
+ * own local day in the hospital's zone ("early" before that, "late" once its day is over).
+ */
+export function checkInTiming(startsAt: Date, now: Date, zone: string, windowMinutes: number): "early" | "ok" | "late" {
+  if (now < checkInOpens(startsAt, zone, windowMinutes)) return "early";
+  return localDate(now, zone) > localDate(startsAt, zone) ? "late" : "ok";
+}
+
+/** When check-in opens for a visit (the later of its window's start and its local midnight). */
+export function checkInOpens(startsAt: Date, zone: string, windowMinutes: number): Date {
+  return new Date(Math.max(startsAt.getTime() - windowMinutes * 60_000, startOfLocalDay(localDate(startsAt, zone), zone).getTime()));
+}
+
 /** An instant as ISO 8601 with the hospital's offset, as the API promises. */
 export function isoInZone(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toISO({ suppressMilliseconds: true })!;

@@ -39,6 +39,8 @@ const ZEnv = z.object({
     .default("USD"),
   // A patient may not cancel an appointment starting within this many hours (staff still can).
   APPOINTMENT_CANCEL_CUTOFF_HOURS: z.coerce.number().min(0).default(24),
+  // A visit can be checked in from this many minutes before it starts until the end of its day (hospital time).
+  CHECKIN_WINDOW_MINUTES: z.coerce.number().int().min(0).max(1440).default(120),
   // A signed consultation (and a recorded vital sign or nurse note) can be edited for this many
   // hours; then it is locked and changes go in as addenda.
   CLINICAL_LOCK_HOURS: z.coerce.number().min(0).default(24),

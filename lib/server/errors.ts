@@ -17,6 +17,9 @@ export const ERROR_STATUS = {
   BED_OCCUPIED: 409,
   SAFETY_CHECK: 409,
   INVALID_TRANSITION: 409,
+  // A visit checked in or completed outside its time: before its day/window (TOO_EARLY) or after its day (TOO_LATE).
+  TOO_EARLY: 409,
+  TOO_LATE: 409,
   OUT_OF_STOCK: 409,
   // A prescription signed despite safety findings, not yet acknowledged by a pharmacist (lib/pharmacy/service.ts).
   OVERRIDE_NOT_ACKNOWLEDGED: 409,

@@ -46,7 +46,7 @@ const ERROR_STATUSES: Record<string, string> = {
   "401": "Not signed in, or the token is expired, revoked or its owner deactivated (UNAUTHENTICATED).",
   "403": "The role, or the token's scopes, may never do this (FORBIDDEN); or a write with the session cookie came from another site (CROSS_SITE_REQUEST).",
   "404": "Not found, or outside the caller's scope (NOT_FOUND).",
-  "409": "A conflict (SLOT_TAKEN, BED_OCCUPIED, SAFETY_CHECK, INVALID_TRANSITION, OUT_OF_STOCK, OVERRIDE_NOT_ACKNOWLEDGED, DUPLICATE, IN_USE: a record still referred to by others).",
+  "409": "A conflict (SLOT_TAKEN, BED_OCCUPIED, SAFETY_CHECK, INVALID_TRANSITION, TOO_EARLY / TOO_LATE: a visit checked in or completed outside its time, OUT_OF_STOCK, OVERRIDE_NOT_ACKNOWLEDGED, DUPLICATE, IN_USE: a record still referred to by others).",
   "415": "A write without a bearer token whose body is not application/json (UNSUPPORTED_MEDIA_TYPE).",
   "423": "A signed clinical record past its edit window (RECORD_LOCKED).",
   "429": "Too many requests (RATE_LIMITED, with Retry-After).",
@@ -132,7 +132,7 @@ export function openApiDocument(): Json {
     info: {
       title: `${env().HOSPITAL_NAME} API`,
       version: "1",
-      description: "The REST API of the hospital management system. Errors always have the Error shape; lists the ListEnvelope shape.",
+      description: "The REST API of the hospital management system. Errors always have the Error shape; lists the ListEnvelope shape. Money is always an integer number of minor units of the hospital's one currency (cents for USD: 4500 means 45.00), in requests and responses; the web pages show and take currency units.",
     },
     servers: [{ url: "/api/v1" }],
     security: [{ bearer: [] }, { session: [] }],

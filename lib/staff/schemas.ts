@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MINOR_UNITS } from "@/lib/billing/money";
 import { ZDate } from "@/lib/scheduling/schemas";
 import { ZNewPassword } from "@/lib/accounts/schemas";
 import { staffEn } from "@/lib/i18n/staff.en";
@@ -23,8 +24,9 @@ const staffFields = {
   specialty: optionalText(100),
   qualification: optionalText(200),
   yearsOfExperience: count(80),
-  // Integer minor units (cents): money is never a float.
-  consultationFee: count(100_000_000),
+  // Integer minor units (cents): money is never a float. The form converts what people type (45.00)
+  // and sends text that is no amount as it is, refused with the money message.
+  consultationFee: z.number({ error: m.money }).int(m.wholeNumber).min(0, m.notNegative).max(100_000_000).describe(MINOR_UNITS).nullable().optional(),
 };
 
 /** Doctors are found by specialty, so a doctor needs one. */

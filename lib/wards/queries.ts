@@ -288,8 +288,11 @@ export type AdmissionView = ReturnType<typeof admissionView>;
  * paged; reason and discharge summary only for a role that sees clinical details. One VIEW row per
  * patient shown, written in the read's transaction.
  */
-export async function listAdmissions(prisma: Db, ctx: Ctx, f: AdmissionFilters, page: { skip: number; take: number }) {
+export async function listAdmissions(prisma: Db, ctx: Ctx, f: AdmissionFilters & { movedBetween?: { from: Date; to: Date } }, page: { skip: number; take: number }) {
+  const moved = f.movedBetween && { gte: f.movedBetween.from, lt: f.movedBetween.to };
   const where: Prisma.AdmissionWhereInput = {
+    // Admitted or discharged in the range (the records office's "today").
+    ...(moved ? { OR: [{ admittedAt: moved }, { dischargedAt: moved }] } : {}),
     ...(f.status === "live" ? { dischargedAt: null } : f.status === "discharged" ? { dischargedAt: { not: null } } : {}),
     ...(f.wardId ? { assignments: { some: { bed: { room: { wardId: f.wardId } } } } } : {}),
     ...(f.doctorId ? { attendingDoctorId: f.doctorId } : {}),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MINOR_UNITS } from "@/lib/billing/money";
 import { en } from "@/lib/i18n/en";
 
 const m = en.wards.errors;
@@ -17,7 +18,7 @@ const ZOptionalId = z
   .transform((v) => v || null);
 
 // bedDayRate: the charge per bed-day in minor units of HOSPITAL_CURRENCY; null: not billed.
-const ZRate = z.number({ error: m.rate }).int(m.rate).min(0, m.rate).max(100_000_000).nullable().optional();
+const ZRate = z.number({ error: m.rate }).int(m.rate).min(0, m.rate).max(100_000_000).describe(MINOR_UNITS).nullable().optional();
 // Routine observation frequency in hours (1–24; default 12): NEWS2 shortens it (lib/clinical/ranges.ts).
 const ZObservationHours = z.number({ error: m.observationHours }).int(m.observationHours).min(1, m.observationHours).max(24, m.observationHours).optional();
 export const ZWard = z.object({ name: ZName(m.name), type: z.enum(WARD_TYPES, { error: m.wardType }), departmentId: ZOptionalId, bedDayRate: ZRate, observationHours: ZObservationHours });

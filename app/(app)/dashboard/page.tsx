@@ -6,6 +6,7 @@ import { NurseDashboard } from "@/components/dashboard/NurseDashboard";
 import { reviewLabResultAction } from "../lab/actions";
 import { PatientDashboard } from "@/components/dashboard/PatientDashboard";
 import { PharmacistDashboard } from "@/components/dashboard/PharmacistDashboard";
+import { RecordsDashboard } from "@/components/dashboard/RecordsDashboard";
 import { PageHeader } from "@/components/ui/Card";
 import { messages, titled } from "@/lib/i18n/server";
 import { guardPage } from "@/lib/server/guard";
@@ -20,7 +21,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <PageHeader title={m.dashboard.greeting(actor.name)} />
-      {actor.role === "ADMIN" ? <AdminDashboard /> : actor.role === "PATIENT" ? <PatientDashboard ctx={ctx} /> : actor.role === "DOCTOR" ? <DoctorDashboard ctx={ctx} review={reviewLabResultAction} /> : actor.role === "NURSE" ? <NurseDashboard ctx={ctx} /> : actor.role === "PHARMACIST" ? <PharmacistDashboard ctx={ctx} params={stringParams(await searchParams)} /> : <ClinicianDashboard />}
+      {actor.role === "ADMIN" ? <AdminDashboard /> : actor.role === "PATIENT" ? <PatientDashboard ctx={ctx} /> : actor.role === "DOCTOR" ? <DoctorDashboard ctx={ctx} review={reviewLabResultAction} /> : actor.role === "NURSE" ? <NurseDashboard ctx={ctx} /> : actor.role === "PHARMACIST" ? <PharmacistDashboard ctx={ctx} params={stringParams(await searchParams)} /> : actor.role === "RECORDS_OFFICER" ? <RecordsDashboard ctx={ctx} params={stringParams(await searchParams)} /> : <ClinicianDashboard />}
     </>
   );
 }

@@ -47,7 +47,7 @@ export default async function TokensPage() {
                     <td className={cell}>
                       {t.revokedAt ? <Badge tone="danger">{m.revoked}</Badge> : expired ? <Badge tone="warning">{m.expired}</Badge> : <Badge tone="success">{m.active}</Badge>}
                     </td>
-                    <td className={cell}>{t.revokedAt ? null : <JobButton act={revokeTokenAction} input={{ id: t.id }} label={m.revoke} doneLabel={m.revokedDone} />}</td>
+                    <td className={cell}>{t.revokedAt ? null : <JobButton act={revokeTokenAction} input={{ id: t.id }} label={m.revoke} doneLabel={m.revokedDone} confirm={{ title: m.confirmRevokeTitle, consequence: m.confirmRevokeText, confirm: m.confirmRevoke, cancel: m.confirmBack }} />}</td>
                   </tr>
                 );
               })}

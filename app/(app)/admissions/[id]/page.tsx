@@ -15,6 +15,7 @@ import { formatWhen } from "@/lib/scheduling/time";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { guardPage } from "@/lib/server/guard";
+import { can } from "@/lib/server/permissions";
 import { getAdmission } from "@/lib/wards/queries";
 
 export const generateMetadata = titled((m) => m.titles.admissionsId);
@@ -42,7 +43,8 @@ export default async function AdmissionPage({ params }: { params: Promise<{ id: 
         <Card>
           <DefinitionList
             rows={[
-              [m.patient, <Link key="p" className="text-brand-700 underline" href={`/patients/${a.patient.id}`}>{a.patient.name} <span className="font-mono whitespace-nowrap">{a.patient.mrn}</span></Link>],
+              // The chart link only for who may open the chart (a records officer's would be a 404).
+              [m.patient, can(ctx.actor.role, "patient.chart.read") ? <Link key="p" className="text-brand-700 underline" href={`/patients/${a.patient.id}`}>{a.patient.name} <span className="font-mono whitespace-nowrap">{a.patient.mrn}</span></Link> : <span key="p">{a.patient.name} <span className="font-mono whitespace-nowrap">{a.patient.mrn}</span></span>],
               [m.bed, a.currentBed ? a.currentBed.place : "—"],
               [m.doctor, a.attendingDoctor.name],
               [m.department, a.department?.name ?? "—"],

@@ -13,7 +13,8 @@ import { DefinitionList } from "@/components/ui/DefinitionList";
 import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { getAppointment, slotsForDays } from "@/lib/scheduling/queries";
 import { TRANSITIONS } from "@/lib/scheduling/service";
-import { formatWhen, formatTime, today } from "@/lib/scheduling/time";
+import { checkInOpens, checkInTiming, formatWhen, formatTime, isoInZone, today } from "@/lib/scheduling/time";
+import { clock } from "@/lib/server/clock";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { AppError } from "@/lib/server/errors";
@@ -37,13 +38,18 @@ export default async function AppointmentPage({ params, searchParams }: { params
     throw err;
   });
   const next = TRANSITIONS[a.status];
+  // The service refuses a check-in outside the visit's day and window and a completion before it starts (TOO_EARLY/TOO_LATE): offer neither then.
+  const { HOSPITAL_TIMEZONE: zone, CHECKIN_WINDOW_MINUTES: window } = env();
+  const startsAt = new Date(a.startsAt);
+  const timing = checkInTiming(startsAt, clock.now(), zone, window);
+  const started = clock.now() >= startsAt;
   const books = can(role, "appointment.book");
   const staff = books && role !== "PATIENT";
   const allowed = {
     reschedule: books && a.status === "BOOKED",
     cancel: books && next.includes("CANCELLED"),
-    checkIn: staff && next.includes("CHECKED_IN"),
-    complete: staff && next.includes("COMPLETED"),
+    checkIn: staff && next.includes("CHECKED_IN") && timing === "ok",
+    complete: staff && next.includes("COMPLETED") && started,
     noShow: staff && next.includes("NO_SHOW"),
   };
   // The doctor's own checked-in or completed visit: write its consultation (one per appointment).
@@ -71,7 +77,9 @@ export default async function AppointmentPage({ params, searchParams }: { params
         <Link href="/appointments" className="text-sm text-brand-700 hover:underline">← {m.detail.back}</Link>
       </PageHeader>
       <div className="space-y-6">
-        {sp.created ? <Alert tone="success">{m.detail.created}</Alert> : null}
+        {/* The "booked" banner only while it is still true (not above a cancelled status). */}
+        {sp.created && a.status === "BOOKED" ? <Alert tone="success">{m.detail.created}</Alert> : null}
+        {staff && a.status === "BOOKED" && timing === "early" ? <Alert>{m.phrases.checkInOpens(formatWhen(isoInZone(checkInOpens(startsAt, zone, window), zone), locale))}</Alert> : null}
         <div className="grid gap-6 lg:grid-cols-2">
           <Card title={m.detail.title}>
             <DefinitionList rows={rows} />

@@ -52,7 +52,8 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
           <Card>
             <DefinitionList
               rows={[
-                [d.patient, ctx.actor.role === "PATIENT" ? <span key="p">{inv.patient.name} · <span className="whitespace-nowrap">{inv.patient.mrn}</span></span> : <Link key="p" href={`/patients/${inv.patient.id}`} className="text-brand-700 hover:underline">{inv.patient.name} · <span className="whitespace-nowrap">{inv.patient.mrn}</span></Link>],
+                // The chart link only for who may open the chart (a records officer's would be a 404).
+                [d.patient, !can(ctx.actor.role, "patient.chart.read") ? <span key="p">{inv.patient.name} · <span className="whitespace-nowrap">{inv.patient.mrn}</span></span> : <Link key="p" href={`/patients/${inv.patient.id}`} className="text-brand-700 hover:underline">{inv.patient.name} · <span className="whitespace-nowrap">{inv.patient.mrn}</span></Link>],
                 [d.issued, formatInstant(inv.issuedAt, locale)],
                 [m.list.status, <InvoiceStatusBadge key="s" status={inv.status} label={m.statuses[inv.status]} />],
               ]}

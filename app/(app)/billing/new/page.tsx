@@ -32,7 +32,7 @@ export default async function NewInvoicePage() {
             {k.options.length === 0 ? (
               <Alert>{k.none}</Alert>
             ) : (
-              <BillingForm title={k.choose} fixed={{}} fields={[{ name: k.field, label: k.title, options: k.options }]} act={createInvoiceAction} submit={k.submit} goTo="/billing" />
+              <BillingForm title={k.choose} fixed={{}} fields={[{ name: k.field, label: k.title, options: k.options }, ...(k.field === "admissionId" ? [{ name: "upTo", label: c.upTo, type: "date" as const, hint: c.upToHint }] : [])]} act={createInvoiceAction} submit={k.submit} goTo="/billing" />
             )}
           </Card>
         ))}

@@ -14,5 +14,5 @@ export const GET = apiRoute("billing.read", async ({ req, ctx }) => {
   return listResponse(items, total, query);
 });
 
-/** `{ appointmentId } | { admissionId } | { patientId, lines }`; `409 DUPLICATE` when already invoiced. */
+/** `{ appointmentId } | { admissionId, upTo? } | { patientId, lines }` (amounts in minor units). A stay is invoiced once discharged, or with `upTo` (YYYY-MM-DD) as an interim invoice up to that date's midnight in the hospital's zone; nights are counted one per hospital midnight passed (a stay passing none: 0 nights); `409 DUPLICATE` when already invoiced (no night is billed twice), `409 INVALID_TRANSITION` for a stay still in without `upTo`. */
 export const POST = apiRoute("billing.manage", async ({ req, ctx }) => created(await createInvoice(db(), ctx, await readJson(req, ZCreateInvoice))), { idempotent: true });

@@ -9,8 +9,10 @@ import { Badge } from "@/components/ui/Badge";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { Pagination } from "@/components/ui/Pagination";
 import { departmentOptions } from "@/lib/departments/queries";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { toDecimal } from "@/lib/billing/money";
 import { db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
 import { guardPage } from "@/lib/server/guard";
 import { pageListQuery, stringParams } from "@/lib/server/page-query";
 import { getStaff, staffHistory } from "@/lib/staff/queries";
@@ -23,6 +25,7 @@ const HISTORY_SORTS = ["at"] as const;
 export default async function StaffMemberPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
   await guardPage("staff.manage", `/admin/staff/${id}`);
+  const locale = await requestLocale();
   const all = (await messages());
   const m = all.staff.staff;
   const sp = stringParams(await searchParams);
@@ -33,7 +36,7 @@ export default async function StaffMemberPage({ params, searchParams }: { params
   const choices = staff.department && !departments.some((d) => d.id === staff.department!.id) ? [...departments, staff.department] : departments;
   const initial = {
     name: staff.name, email: staff.email, role: staff.role, departmentId: staff.department?.id ?? "", specialty: staff.specialty ?? "",
-    qualification: staff.qualification ?? "", yearsOfExperience: staff.yearsOfExperience?.toString() ?? "", consultationFee: staff.consultationFee?.toString() ?? "", password: "",
+    qualification: staff.qualification ?? "", yearsOfExperience: staff.yearsOfExperience?.toString() ?? "", consultationFee: staff.consultationFee == null ? "" : toDecimal(staff.consultationFee, env().HOSPITAL_CURRENCY, locale), password: "",
   };
   return (
     <>
@@ -47,7 +50,7 @@ export default async function StaffMemberPage({ params, searchParams }: { params
             <span>{staff.email}</span>
             {staff.active ? <Badge tone="success">{m.active}</Badge> : <Badge tone="danger">{m.inactive}</Badge>}
           </p>
-          <StaffForm mode="edit" id={staff.id} initial={initial} departments={choices} action={updateStaffAction} labels={m} roleLabels={all.roles} />
+          <StaffForm mode="edit" id={staff.id} initial={initial} departments={choices} action={updateStaffAction} labels={m} roleLabels={all.roles} currency={env().HOSPITAL_CURRENCY} locale={locale} />
         </Card>
         {staff.role === "DOCTOR" ? (
           <Card title={all.scheduling.availability.title}>

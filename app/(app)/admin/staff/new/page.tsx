@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { EMPTY_STAFF, StaffForm } from "@/components/staff/StaffForm";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { departmentOptions } from "@/lib/departments/queries";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
 import { guardPage } from "@/lib/server/guard";
 import { createStaffAction } from "../actions";
 
@@ -16,7 +17,7 @@ export default async function NewStaffPage() {
     <>
       <PageHeader title={m.staff.staff.newTitle} />
       <Card className="max-w-3xl">
-        <StaffForm mode="create" initial={EMPTY_STAFF} departments={await departmentOptions(db())} action={createStaffAction} labels={m.staff.staff} roleLabels={m.roles} />
+        <StaffForm mode="create" initial={EMPTY_STAFF} departments={await departmentOptions(db())} action={createStaffAction} labels={m.staff.staff} roleLabels={m.roles} currency={env().HOSPITAL_CURRENCY} locale={await requestLocale()} />
       </Card>
     </>
   );

@@ -90,7 +90,7 @@ export default async function ChartSummaryPage({ params }: { params: Promise<{ i
       </Card>
       {p.active && can(role, "patient.deactivate") ? (
         <div className="lg:col-span-3 print:hidden">
-          <DeactivatePatientForm id={p.id} action={deactivatePatientAction} labels={{ deactivate: c.deactivate, deactivateReason: c.deactivateReason, deactivateConfirm: c.deactivateConfirm }} />
+          <DeactivatePatientForm id={p.id} action={deactivatePatientAction} labels={{ deactivate: c.deactivate, deactivateReason: c.deactivateReason, deactivateConfirm: c.deactivateConfirm, confirmDeactivateTitle: c.confirmDeactivateTitle, confirmDeactivateText: c.confirmDeactivateText, confirmBack: c.confirmBack }} />
         </div>
       ) : null}
     </div>
