@@ -15,7 +15,6 @@ import { formatWhen } from "@/lib/scheduling/time";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { guardPage } from "@/lib/server/guard";
-import { can } from "@/lib/server/permissions";
 import { getAdmission } from "@/lib/wards/queries";
 
 export const generateMetadata = titled((m) => m.titles.admissionsId);
