@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { DateTime } from "luxon";
-import { USERS, apiToken, bearer, demoDoctorId, startVisitNow, storageFor } from "./fixtures";
+import { USERS, apiToken, bearer, demoDoctorId, startVisitNow, storageFor, walkTimeout } from "./fixtures";
 
 // Issue 5's clinical record through the real UI: a doctor writes, codes and signs a consultation; a
 // nurse records vitals twice and sees the trend; the API refuses implausible vitals field by field.
@@ -95,6 +95,8 @@ test.describe("nurse", () => {
   test.use({ storageState: storageFor("NURSE") });
 
   test("records vitals twice and sees the trend plot on the chart", async ({ page, request }) => {
+    // Two saves, a correction and six small trend charts drawn: more than 30 s on a loaded machine.
+    test.setTimeout(walkTimeout(4));
     const patientId = await demoPatient(request, "Mensah");
     await page.goto(`/patients/${patientId}/vitals`);
     // The form opens on demand, above the vitals it adds to.
