@@ -64,7 +64,7 @@ test.describe("doctor's home page", () => {
     expect(waiting.items.map((r: { patient: { id: string }; test: string }) => `${r.patient.id} ${r.test}`)).toEqual(expect.not.arrayContaining([`${patientId} Potassium`]));
 
     // The chart: the reviewed result says by whom; the white cell count is corrected, the original kept.
-    await page.goto(`/patients/${patientId}`);
+    await page.goto(`/patients/${patientId}/results`);
     await expect(page.locator('tr[data-lab-extra="K"]')).toContainText("Reviewed by Dr");
     const wbcRow = page.locator('tr[data-lab-extra="WBC"]');
     await wbcRow.locator("summary", { hasText: "Correct this result" }).click();
@@ -105,7 +105,7 @@ test.describe("nurse's home page", () => {
     const row = page.locator(`tr[data-ward-patient="${patientId}"]`);
     await expect(row).toContainText("Never recorded");
     await expect(row).toContainText("Now (overdue)");
-    await row.getByRole("link", { name: `Worklist ${lastName}`, exact: true }).click();
+    await row.getByRole("link", { name: `Record vitals: Worklist ${lastName}`, exact: true }).click();
 
     const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Save vitals" }) });
     // RR 22 (2), SpO₂ 97 (0), air (0), systolic 125 (0), pulse 115 (2), alert (0), 38.5 °C (1): 5, medium.

@@ -56,7 +56,7 @@ export async function NurseDashboard({ ctx }: { ctx: Ctx }) {
                   <td className={`${cell} whitespace-nowrap`}>{p.lastVitalsAt ? <time dateTime={p.lastVitalsAt}>{formatStamp(p.lastVitalsAt, locale)}</time> : <span className="text-slate-600">{n.never}</span>}</td>
                   <td className={cell}>
                     {dueText(p.due)}
-                    <Link href={`/patients/${p.patient.id}`} className="block text-xs text-brand-700 hover:underline" aria-label={`${n.record}: ${p.patient.name}`}>{n.record}</Link>
+                    <Link href={`/patients/${p.patient.id}/vitals?record=1`} className="block text-xs text-brand-700 hover:underline" aria-label={`${n.record}: ${p.patient.name}`}>{n.record}</Link>
                   </td>
                 </tr>
               ))}

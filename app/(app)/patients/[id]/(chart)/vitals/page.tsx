@@ -8,13 +8,16 @@ import { messages, titled } from "@/lib/i18n/server";
 import { openChartTab } from "@/lib/patients/chart-page";
 import { db } from "@/lib/server/db";
 import { can } from "@/lib/server/permissions";
+import { stringParams } from "@/lib/server/page-query";
 import { news2FlagsAction, recordVitalsAction, updateVitalsAction, vitalsAddendumAction } from "../../clinical-actions";
 
 export const generateMetadata = titled((m) => m.chart.tabs.vitals);
 
 /** Vitals: the table and trend with NEWS2; recording a set (and the NEWS2 settings) opens on demand. */
-export default async function ChartVitalsPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ChartVitalsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
+  // ?record=1 (the nurse's worklist "Record vitals" link): the form opens at once.
+  const recordNow = stringParams(await searchParams).record === "1";
   const { ctx, chart } = await openChartTab(id, "vitals");
   const all = await messages();
   const cm = all.clinical;
@@ -25,7 +28,7 @@ export default async function ChartVitalsPage({ params }: { params: Promise<{ id
   return (
     <div className="space-y-4" data-chart-tab="vitals">
       {writes ? (
-        <Disclosure label={all.chart.panels.recordVitals}>
+        <Disclosure label={all.chart.panels.recordVitals} open={recordNow}>
           <div className="grid gap-6 lg:grid-cols-3">
             <div className="lg:col-span-2">
               <VitalsForm patientId={id} record={recordVitalsAction} labels={cm.vitals} />
