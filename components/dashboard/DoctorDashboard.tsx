@@ -55,7 +55,7 @@ export async function DoctorDashboard({ ctx, review }: { ctx: Ctx; review: React
             {results.map((r) => (
               <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm" data-review={r.id}>
                 <span className="min-w-0">
-                  <Link href={`/patients/${r.patient.id}`} className={link}>{r.patient.name}</Link>{" "}
+                  <Link href={`/patients/${r.patient.id}/results`} className={link}>{r.patient.name}</Link>{" "}
                   <span className="whitespace-nowrap font-mono text-xs text-slate-600">{r.patient.mrn}</span>
                   <br />
                   {r.test}:{" "}
