@@ -77,9 +77,10 @@ test.describe("pharmacist and a safety override", () => {
     const refused = await request.post(`/api/v1/prescriptions/${rx.id}/dispense`, { headers: bearer(token) });
     expect(refused.status()).toBe(409);
     expect((await refused.json()).error.code).toBe("OVERRIDE_NOT_ACKNOWLEDGED");
-    // The API gives each finding in the caller's language, keeping its key and values.
-    const fr = await (await request.get(`/api/v1/prescriptions/${rx.id}`, { headers: { ...bearer(token), "Accept-Language": "fr" } })).json();
-    expect(fr.findings).toEqual([expect.objectContaining({ key: "allergyClass", message: "amoxicillin appartient à la classe pénicilline : allergie enregistrée à Penicillin (sévère), qui couvre cette classe." })]);
+    // The API gives each finding in the caller's language (the demo pharmacist's is English), with its key and values.
+    const detail = await (await request.get(`/api/v1/prescriptions/${rx.id}`, { headers: bearer(token) })).json();
+    expect(detail.findings).toEqual([expect.objectContaining({ key: "allergyClass", params: expect.objectContaining({ cls: "penicillin", allergySeverity: "severe" }), message: "amoxicillin is a penicillin: recorded allergy to Penicillin (severe), which covers the penicillin class." })]);
+    expect(detail.overrideAcknowledgement).toBeNull();
 
     // Acknowledge, then dispense.
     await panel.getByRole("button", { name: "I have read the findings and the reason" }).click();

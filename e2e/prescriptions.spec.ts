@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { USERS, apiToken, bearer, storageFor } from "./fixtures";
+import { USERS, apiToken, bearer, storageFor, walkTimeout } from "./fixtures";
 
 // Issue 5's prescribing journey through the real UI: a doctor prescribes amoxicillin to the
 // penicillin-allergic demo patient (prisma/seed-prescriptions.ts), is blocked, overrides with a
@@ -24,6 +24,7 @@ test.describe("doctor", () => {
   test.use({ storageState: storageFor("DOCTOR") });
 
   test("prescribes amoxicillin to a penicillin-allergic patient: blocked, overridden with a reason, PDF downloaded; the QR page shows no private data", async ({ page, request, browser }) => {
+    test.setTimeout(walkTimeout(8));
     const id = await patientId(request, "Amara Bello");
     await page.goto(`/patients/${id}/medications`);
     await page.getByRole("link", { name: "Prescribe" }).click();
