@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { ROLE_NAMES, demoDoctorId, demoDrugId, storageFor, walkTimeout } from "./fixtures";
+import { ROLE_NAMES, routeIds, storageFor, walkTimeout } from "./fixtures";
 import { PAGES, withIds } from "./routes";
 
 // Every page of the route matrix (e2e/routes.ts) a role may open, walked once per role:
@@ -16,7 +16,7 @@ for (const role of ROLE_NAMES) {
     test("every page: no serious or critical axe violation, no sideways scroll at 768 px", async ({ page, request }) => {
       const pages = PAGES.filter((p) => p.roles.includes(role));
       test.setTimeout(walkTimeout(pages.length * 2));
-      const ids = { doctorId: await demoDoctorId(request), drugId: await demoDrugId(request) };
+      const ids = await routeIds(request);
       const problems: string[] = [];
       for (const { path: pattern } of pages) {
         const path = withIds(pattern, ids);
