@@ -32,7 +32,7 @@ const flat = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
 describe("the invoice PDF in the reader's language", () => {
   it("is in French for a French reader: labels, line descriptions, date and amounts", async () => {
     const text = flat(pdfText(await buildInvoicePdf(invoice, "fr")));
-    for (const words of ["FACTURE INV-2026-000042", "IPP", "Libellé", "Prix unitaire", "Montant", "Reste dû", "Journées d'hospitalisation, Ward A", "Analyse de laboratoire : CBC", "15 mars 2026", "1 234,56 $", "45,00 $"]) {
+    for (const words of ["FACTURE INV-2026-000042", "N° de dossier", "Libellé", "Prix unitaire", "Montant", "Reste dû", "Journées d'hospitalisation, Ward A", "Analyse de laboratoire : CBC", "15 mars 2026", "1 234,56 $", "45,00 $"]) {
       expect(text).toContain(words);
     }
     for (const english of ["INVOICE", "Balance", "Unit price", "Bed-days", "March"]) expect(text).not.toContain(english);
