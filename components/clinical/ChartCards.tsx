@@ -272,7 +272,7 @@ export async function TimelineList({ events, page, pages, hrefFor, m }: { events
       <ol className="space-y-2 text-sm" aria-label={m.chart.timeline}>
         {events.map((e) => (
           <li key={`${e.kind}-${e.id}-${e.at}`} className={`flex gap-3 ${e.flag && e.flag !== "NORMAL" ? "rounded bg-red-50 px-1" : ""}`} data-kind={e.kind}>
-            <time className="w-36 shrink-0 tabular-nums text-slate-500" dateTime={e.at}>{formatStamp(e.at, locale)}</time>
+            <time className="w-36 shrink-0 tabular-nums text-slate-600" dateTime={e.at}>{formatStamp(e.at, locale)}</time>
             <span className="w-28 shrink-0 font-medium text-slate-700">{m.chart.kinds[e.kind]}</span>
             <span className="min-w-0 break-words">
               {e.link ? <Link href={e.link} className="text-brand-700 hover:underline">{e.summary}</Link> : e.summary}
