@@ -65,7 +65,7 @@ test("the public-health aggregates never show a count below 5", async ({ page })
   // A completed quarter, chosen on the page: the downloads carry the same fixed period.
   const quarter = await page.getByLabel("Period").locator("option").filter({ hasText: /-Q\d$/ }).first().getAttribute("value");
   await page.getByLabel("Period").selectOption(quarter!);
-  await page.getByRole("button", { name: "Show" }).click();
+  await page.getByRole("button", { name: "Show", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`period=${quarter}`));
   await expect(page.getByRole("link", { name: "Download CSV" })).toHaveAttribute("href", new RegExp(`period=${quarter}&`));
 

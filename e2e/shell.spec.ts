@@ -14,9 +14,10 @@ test.describe("admin", () => {
 
 test.describe("nurse", () => {
   test.use({ storageState: storageFor("NURSE") });
-  test("sees recent patients and finds one by name", async ({ page }) => {
+  test("sees her ward's work on the home page and finds a patient by name", async ({ page }) => {
     await page.goto("/dashboard");
-    await expect(page.getByRole("heading", { name: "Recently registered patients" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: /routine observations every \d+ h/ }).first()).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Tasks: beds to clean" })).toBeVisible();
     await page.getByLabel("Search by name, MRN or phone").fill("Patient");
     await page.getByRole("button", { name: "Search" }).click();
     await expect(page).toHaveURL(/\/patients\?q=Patient/);

@@ -87,8 +87,6 @@ export const en = {
     staff: "Staff",
     departments: "Departments",
     staffByRole: "Staff by role",
-    recentPatients: "Recently registered patients",
-    noPatients: "No patients registered yet.",
     searchPatients: "Search patients",
     yourRecord: "Your record",
     mrn: "Medical record number",

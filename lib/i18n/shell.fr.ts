@@ -69,8 +69,6 @@ export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "passwo
     staff: "Personnel",
     departments: "Services",
     staffByRole: "Personnel par fonction",
-    recentPatients: "Patients récemment enregistrés",
-    noPatients: "Aucun patient enregistré pour l'instant.",
     searchPatients: "Rechercher un patient",
     yourRecord: "Votre dossier",
     mrn: "Numéro de dossier médical",

@@ -285,17 +285,6 @@ async function keyedSearch(
   return empty;
 }
 
-/** The newest registrations, for clinicians' dashboards. */
-export async function recentPatients(prisma: Db, take = 5): Promise<PatientRow[]> {
-  const rows = await prisma.patient.findMany({
-    where: { active: true },
-    orderBy: { createdAt: "desc" },
-    take,
-    select: { id: true, mrn: true, firstName: true, lastName: true, dateOfBirth: true, sex: true, phone: true },
-  });
-  return rows.map((r) => ({ ...r, dateOfBirth: iso(r.dateOfBirth) }));
-}
-
 /** The patient record linked to a PATIENT user, for their own pages. */
 export async function ownPatientRecord(prisma: Db, userId: string) {
   return prisma.patient.findUnique({ where: { userId }, select: { id: true, mrn: true, firstName: true, lastName: true } });

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { AdminDashboard } from "@/components/dashboard/AdminDashboard";
-import { ClinicianDashboard } from "@/components/dashboard/ClinicianDashboard";
 import { DoctorDashboard } from "@/components/dashboard/DoctorDashboard";
 import { NurseDashboard } from "@/components/dashboard/NurseDashboard";
 import { reviewLabResultAction } from "../lab/actions";
@@ -21,7 +20,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <PageHeader title={m.dashboard.greeting(actor.name)} />
-      {actor.role === "ADMIN" ? <AdminDashboard /> : actor.role === "PATIENT" ? <PatientDashboard ctx={ctx} /> : actor.role === "DOCTOR" ? <DoctorDashboard ctx={ctx} review={reviewLabResultAction} /> : actor.role === "NURSE" ? <NurseDashboard ctx={ctx} /> : actor.role === "PHARMACIST" ? <PharmacistDashboard ctx={ctx} params={stringParams(await searchParams)} /> : actor.role === "RECORDS_OFFICER" ? <RecordsDashboard ctx={ctx} params={stringParams(await searchParams)} /> : <ClinicianDashboard />}
+      {actor.role === "ADMIN" ? <AdminDashboard /> : actor.role === "PATIENT" ? <PatientDashboard ctx={ctx} /> : actor.role === "DOCTOR" ? <DoctorDashboard ctx={ctx} review={reviewLabResultAction} /> : actor.role === "NURSE" ? <NurseDashboard ctx={ctx} /> : actor.role === "PHARMACIST" ? <PharmacistDashboard ctx={ctx} params={stringParams(await searchParams)} /> : <RecordsDashboard ctx={ctx} params={stringParams(await searchParams)} />}
     </>
   );
 }
