@@ -12,6 +12,7 @@ import { NurseNoteForm } from "./NurseNoteForm";
 import { LabAmendForm } from "./LabAmendForm";
 import { VitalsForm } from "./VitalsForm";
 import { VitalsTrend } from "./VitalsTrend";
+import { News2Pill } from "./News2Pill";
 import { FlaggedValue } from "./AbnormalFlag";
 import { vitalFlag, type FlaggedVital } from "@/lib/clinical/ranges";
 
@@ -86,17 +87,14 @@ async function Addenda({ items, m }: { items: { id: string; author: string; text
   ));
 }
 
-const NEWS2_TONE = { low: "success", "low-medium": "warning", medium: "warning", high: "danger" } as const;
-
 /** A set's NEWS2 as text and colour (never colour alone): "5 medium", or why there is no score. */
 export function News2Badge({ vital, labels }: { vital: Pick<ChartVital, "news2" | "news2Reason">; labels: M["vitals"] }) {
   if (!vital.news2) return <span className="text-xs text-slate-600" data-news2-reason={vital.news2Reason}>{vital.news2Reason ? labels.news2Reasons[vital.news2Reason] : "—"}</span>;
-  const { score, band, scale } = vital.news2;
   return (
-    <span data-news2={score} data-news2-band={band}>
-      <Badge tone={NEWS2_TONE[band]}>{`${labels.news2} ${score} · ${labels.news2Bands[band]}`}</Badge>
-      {scale === 2 ? <span className="ml-1 text-xs text-slate-600">({labels.news2Scale2})</span> : null}
-    </span>
+    <>
+      <News2Pill news2={vital.news2} labels={labels} />
+      {vital.news2.scale === 2 ? <span className="ml-1 text-xs text-slate-600">({labels.news2Scale2})</span> : null}
+    </>
   );
 }
 

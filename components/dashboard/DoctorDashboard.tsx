@@ -13,7 +13,7 @@ import { formatWhen, nextDates, today } from "@/lib/scheduling/time";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import type { Ctx } from "@/lib/server/session";
-import { News2Pill } from "./News2Pill";
+import { News2Pill } from "@/components/clinical/News2Pill";
 import { ReviewButton } from "./ReviewButton";
 import { VisitList } from "./VisitList";
 

@@ -8,7 +8,7 @@ import { nurseWorklist, type NurseWard } from "@/lib/clinical/worklists";
 import { messages, requestLocale } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import type { Ctx } from "@/lib/server/session";
-import { News2Pill } from "./News2Pill";
+import { News2Pill } from "@/components/clinical/News2Pill";
 
 type Due = NurseWard["patients"][number]["due"];
 
