@@ -151,7 +151,8 @@ describe("a self-registered patient confirms the email before anything else", ()
     const doctor = await seedUser(db(), { email: "doc@h.org", name: "Dr Doc", role: "DOCTOR", password: STRONG, specialty: "Cardiology" });
     await seedAvailability(db(), doctor.id, { slotMinutes: 30, weekly: Array.from({ length: 7 }, (_, weekday) => ({ weekday, start: "00:00", end: "23:30" })) });
     const token = await register("rita@h.org");
-    const startsAt = new Date(Math.ceil((Date.now() + 3 * 86_400_000) / 1_800_000) * 1_800_000).toISOString();
+    // Noon (hospital time, UTC here) three days on: a slot of the grid whatever the hour the test runs.
+    const startsAt = `${new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10)}T12:00:00.000Z`;
 
     const refused = await call(bookRoute, "/appointments", { method: "POST", bearer: token, body: { doctorId: doctor.id, startsAt } });
     expect(refused.status).toBe(403);

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { seedPatient, seedUser } from "@/prisma/builders";
 import { clock } from "@/lib/server/clock";
@@ -105,6 +106,33 @@ describe("scheduling", () => {
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
       for (const r of results.filter((x): x is PromiseRejectedResult => x.status === "rejected")) expect(r.reason.code).toBe("SLOT_TAKEN");
       expect(await db().appointment.count()).toBe(1);
+    });
+
+    it("answers SLOT_TAKEN, not a server error, when PostgreSQL breaks a deadlock between racing bookings", async () => {
+      // Another session holds a half-written booking that overlaps 10:00–10:30, the booking below
+      // waits for it, and then that session writes a second row the booking's overlaps: each waits
+      // for the other, and PostgreSQL aborts the booking (it waited first) with 40P01.
+      const [p1, p2] = await Promise.all([1, 2].map((i) => seedPatient(db(), { firstName: `Q${i}`, lastName: "Race", dateOfBirth: "1990-01-01", sex: "other" })));
+      const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await other.connect();
+      try {
+        await other.query("BEGIN");
+        await other.query("SET LOCAL deadlock_timeout = '10s'"); // so the booking is the one that detects it
+        const row = `INSERT INTO "Appointment" (id, "patientId", "doctorId", "startsAt", "endsAt", "createdById", "updatedAt") VALUES ($1, $2, $3, $4, $5, $3, now())`;
+        await other.query(row, ["race-1", p1.id, doctor.actor.id, at(tomorrow, "09:30"), at(tomorrow, "10:01")]);
+        const booking = err(book(records, { patientId, doctorId: doctor.actor.id, startsAt: at(tomorrow, "10:00") }));
+        await vi.waitFor(async () => {
+          await other.query("SELECT pg_stat_clear_snapshot()"); // else the transaction sees its first reading again
+          const { rows } = await other.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO "Appointment"%'`);
+          expect(rows[0].n).toBe(1);
+        }, { timeout: 20_000, interval: 50 });
+        await other.query(row, ["race-2", p2.id, doctor.actor.id, at(tomorrow, "10:29"), at(tomorrow, "11:00")]);
+        await other.query("COMMIT");
+        expect(await booking).toMatchObject({ code: "SLOT_TAKEN" });
+      } finally {
+        await other.end();
+      }
+      expect((await db().appointment.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((a) => a.id)).toEqual(["race-1", "race-2"]);
     });
 
     it("keeps a patient to booking for themself", async () => {

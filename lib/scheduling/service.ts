@@ -11,6 +11,7 @@ import type { Db } from "@/lib/server/db";
 import { appUrl, env } from "@/lib/server/env";
 import { clock } from "@/lib/server/clock";
 import { AppError, notFound } from "@/lib/server/errors";
+import { retryingConflicts } from "@/lib/server/errors-map";
 import type { Ctx } from "@/lib/server/session";
 import { appointmentScope, bookableDoctor, bookedView, gridSlotAt } from "./queries";
 import type { AppointmentChange, AvailabilityInput, BookInput } from "./schemas";
@@ -224,8 +225,9 @@ export async function bookAppointment(prisma: Db, ctx: Ctx, input: BookInput) {
         },
       ]
     : [];
-  const [row] = await prisma
-    .$queryRaw<BookingRow[]>(
+  // One statement, so run again whole if PostgreSQL aborted it to break a deadlock between racers.
+  const [row] = await retryingConflicts(() =>
+    prisma.$queryRaw<BookingRow[]>(
       bookingWrite({
         id,
         patientId: patient.id,
@@ -238,8 +240,8 @@ export async function bookAppointment(prisma: Db, ctx: Ctx, input: BookInput) {
         notifications,
         emails,
       }),
-    )
-    .catch(slotTaken);
+    ),
+  ).catch(slotTaken);
   const { id: patientId, mrn, firstName, lastName } = patient;
   const { at: eventAt, actorId, fromStatus, toStatus, fromStartsAt, toStartsAt, note, ...booked } = row;
   const appointment = bookedView(booked, { id: patientId, mrn, firstName, lastName }, doctor, { at: eventAt, actorId, fromStatus, toStatus, fromStartsAt, toStartsAt, note }, ctx.actor);
@@ -262,16 +264,16 @@ export async function rescheduleAppointment(prisma: Db, ctx: Ctx, id: string, st
   const a = await scoped(prisma, ctx, id);
   if (a.status !== "BOOKED") throw new AppError("INVALID_TRANSITION", m.invalidTransition(a.status, "rescheduled"));
   const slot = await requireBookableSlot(prisma, a.doctorId, startsAt);
-  const emailId = await prisma
-    .$transaction(async (tx) => {
+  const emailId = await retryingConflicts(() =>
+    prisma.$transaction(async (tx) => {
       // Conditional on the status read above: a concurrent cancel makes this a no-op, not a revival.
       const moved = await tx.appointment.updateMany({ where: { id, status: "BOOKED" }, data: { startsAt: slot.startsAt, endsAt: slot.endsAt } });
       if (moved.count === 0) throw new AppError("INVALID_TRANSITION", m.invalidTransition("changed", "rescheduled"));
       await tx.appointmentEvent.create({ data: { appointmentId: id, actorId: ctx.actor.id, fromStatus: "BOOKED", toStatus: "BOOKED", fromStartsAt: a.startsAt, toStartsAt: slot.startsAt } });
       await audit(tx, ctx, { action: "UPDATE", entity: "Appointment", entityId: id, patientId: a.patient.id, details: { from: a.startsAt.toISOString(), to: slot.startsAt.toISOString() } });
       return tellPatient(tx, a.patient, "rescheduled", { id, startsAt: slot.startsAt, doctorName: a.doctor.name });
-    })
-    .catch(slotTaken);
+    }),
+  ).catch(slotTaken);
   if (emailId) await deliverEmail(prisma, emailId);
 }
 

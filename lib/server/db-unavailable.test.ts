@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { databaseUnavailable, toAppError } from "./errors-map";
+import { abortedToBreakConflict, databaseUnavailable, retryingConflicts, toAppError } from "./errors-map";
 
 // The shapes in which a lost database reaches us: pg's own errors, the driver adapter's kinds, and
 // Prisma's wrappers around them (walked through cause and meta.driverAdapterError).
@@ -41,5 +41,32 @@ describe("databaseUnavailable", () => {
     expect(e.correlationId).toMatch(/^[0-9a-f-]{36}$/);
     const t = toAppError(Object.assign(new Error("canceling statement due to statement timeout"), { code: "57014" }));
     expect([t.code, t.retryAfter]).toEqual(["SERVICE_UNAVAILABLE", 5]);
+  });
+});
+
+describe("a statement aborted to break a deadlock", () => {
+  const deadlock = () => prisma("P2010", adapter({ kind: "postgres", code: "40P01", originalCode: "40P01", originalMessage: "deadlock detected" }));
+
+  it("is known in each shape, and nothing else is", () => {
+    expect(abortedToBreakConflict(deadlock())).toBe(true);
+    expect(abortedToBreakConflict(Object.assign(new Error("could not serialize access due to concurrent update"), { code: "40001" }))).toBe(true);
+    for (const e of [prisma("P2002"), prisma("P2010", adapter({ kind: "postgres", code: "23P01" })), new Error("boom"), null]) expect(abortedToBreakConflict(e)).toBe(false);
+  });
+
+  it("is run again until it answers, and not run again for anything else", async () => {
+    let calls = 0;
+    await expect(retryingConflicts(async () => (++calls < 3 ? Promise.reject(deadlock()) : "done"))).resolves.toBe("done");
+    expect(calls).toBe(3);
+    calls = 0;
+    await expect(retryingConflicts(async () => { calls++; throw new Error("boom"); })).rejects.toThrow("boom");
+    expect(calls).toBe(1);
+    calls = 0;
+    await expect(retryingConflicts(async () => { calls++; throw deadlock(); }, 4)).rejects.toMatchObject({ code: "P2010" });
+    expect(calls).toBe(4);
+  });
+
+  it("is a 503 with Retry-After when it still fails, not a 500", () => {
+    const e = toAppError(deadlock());
+    expect([e.code, e.status, e.retryAfter]).toEqual(["SERVICE_UNAVAILABLE", 503, 1]);
   });
 });

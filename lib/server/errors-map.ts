@@ -5,8 +5,8 @@ import { log, logUnexpected } from "./log";
 /**
  * Turns anything thrown into an AppError a user may see. Known database conflicts become DUPLICATE;
  * a reference to a record that does not exist becomes VALIDATION_FAILED naming the field; a lost or
- * unreachable database (and a statement cancelled by the statement timeout) becomes 503
- * SERVICE_UNAVAILABLE with Retry-After; everything unexpected is logged with a correlation id and
+ * unreachable database (and a statement cancelled by the statement timeout, or aborted to break a
+ * deadlock where no retry is made or retries ran out) becomes 503 SERVICE_UNAVAILABLE with Retry-After; everything unexpected is logged with a correlation id and
  * replaced by a generic sentence.
  */
 export function toAppError(err: unknown, context: Record<string, unknown> = {}): AppError & { correlationId?: string } {
@@ -15,12 +15,13 @@ export function toAppError(err: unknown, context: Record<string, unknown> = {}):
   const fk = foreignKeyViolation(err);
   if (fk?.deleting) return new AppError("IN_USE", en.errors.inUse);
   if (fk) return new AppError("VALIDATION_FAILED", en.errors.fixFields, { fields: { [fk.field]: en.errors.unknownReference } });
-  const unavailable = databaseUnavailable(err);
+  const unavailable = databaseUnavailable(err) ?? (abortedToBreakConflict(err) ? "conflict" : null);
   if (unavailable) {
     // Transient, not a bug: logged as a warning with its correlation id, which the answer carries too.
     const correlationId = crypto.randomUUID();
     const e = err instanceof Error ? { name: err.name, message: err.message } : { value: String(err) };
-    log("warn", unavailable === "timeout" ? "statement timed out" : "database unavailable", { correlationId, ...context, error: e });
+    const what = { timeout: "statement timed out", connection: "database unavailable", conflict: "aborted by the database to break a deadlock" }[unavailable];
+    log("warn", what, { correlationId, ...context, error: e });
     const answer = unavailable === "timeout"
       ? new AppError("SERVICE_UNAVAILABLE", en.errors.searchTimedOut, { retryAfter: RETRY_AFTER_SECONDS.timeout })
       : new AppError("SERVICE_UNAVAILABLE", en.errors.unavailable, { retryAfter: RETRY_AFTER_SECONDS.connection });
@@ -87,13 +88,8 @@ const CONNECTION_MESSAGE = /Connection terminated|terminating connection due to 
  * adapter's error, which wraps pg's).
  */
 export function databaseUnavailable(err: unknown): "connection" | "timeout" | null {
-  const seen = new Set<unknown>();
-  const queue: unknown[] = [err];
   let verdict: "connection" | "timeout" | null = null;
-  while (queue.length) {
-    const e = queue.shift() as Record<string, unknown> | null | undefined;
-    if (!e || typeof e !== "object" || seen.has(e)) continue;
-    seen.add(e);
+  for (const e of errorChain(err)) {
     const code = typeof e.code === "string" ? e.code : undefined;
     const originalCode = typeof e.originalCode === "string" ? e.originalCode : undefined;
     const kind = typeof e.kind === "string" ? e.kind : undefined;
@@ -106,8 +102,50 @@ export function databaseUnavailable(err: unknown): "connection" | "timeout" | nu
     if (kind === "postgres" && code === "57014") verdict ??= "timeout";
     if (CONNECTION_MESSAGE.test(message)) return "connection";
     if (/canceling statement due to statement timeout/i.test(message)) verdict ??= "timeout";
+  }
+  return verdict;
+}
+
+/** `err` and every error inside it: Prisma wraps the driver adapter's error, which wraps pg's. */
+function* errorChain(err: unknown): Generator<Record<string, unknown>> {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [err];
+  while (queue.length) {
+    const e = queue.shift() as Record<string, unknown> | null | undefined;
+    if (!e || typeof e !== "object" || seen.has(e)) continue;
+    seen.add(e);
+    yield e;
     const meta = e.meta as Record<string, unknown> | undefined;
     queue.push(e.cause, meta?.driverAdapterError, ...(Array.isArray(e.errors) ? e.errors : []));
   }
-  return verdict;
+}
+
+/**
+ * True when PostgreSQL aborted the statement only to break a deadlock (40P01) or a serialization
+ * failure (40001): nothing was written, and the same work run again gets a real answer. Two
+ * inserts that race for one slot of an exclusion constraint can each wait for the other; the
+ * server then aborts one of them with 40P01 instead of reporting the overlap.
+ */
+export function abortedToBreakConflict(err: unknown): boolean {
+  for (const e of errorChain(err)) {
+    for (const c of [e.code, e.originalCode]) if (c === "40P01" || c === "40001") return true;
+    if (typeof e.message === "string" && /deadlock detected|could not serialize access/.test(e.message)) return true;
+  }
+  return false;
+}
+
+/**
+ * Runs `work` (one statement or one whole transaction) again when the database aborted it to break
+ * a deadlock or a serialization conflict, up to `attempts` times, after a short random pause so
+ * the racers do not collide again. Anything else is thrown as it came.
+ */
+export async function retryingConflicts<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (err) {
+      if (attempt >= attempts || !abortedToBreakConflict(err)) throw err;
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+    }
+  }
 }

@@ -9,6 +9,7 @@ import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
 import { appUrl } from "@/lib/server/env";
 import { AppError, notFound } from "@/lib/server/errors";
+import { retryingConflicts } from "@/lib/server/errors-map";
 import type { Ctx } from "@/lib/server/session";
 import type { AdmitInput, BedInput, BedPatch, RoomInput, RoomPatch, WardInput, WardPatch } from "./schemas";
 
@@ -37,7 +38,8 @@ function mapWriteError(err: unknown, duplicate?: { field: string; message: strin
 
 async function guarded<T>(run: () => Promise<T>, duplicate?: { field: string; message: string }): Promise<T> {
   try {
-    return await run();
+    // Racing admissions to one bed can deadlock on the exclusion constraints: run again, then map.
+    return await retryingConflicts(run);
   } catch (err) {
     if (err instanceof AppError) throw err;
     return mapWriteError(err, duplicate);
