@@ -13,7 +13,7 @@ function labelled(all: All, departments: Record<string, string>) {
   const s = all.staff.staff;
   const fields: Record<string, string> = {
     name: s.name, email: s.email, role: s.role, departmentId: s.department, specialty: s.specialty,
-    qualification: s.qualification, yearsOfExperience: s.yearsOfExperience, consultationFee: s.consultationFee,
+    qualification: s.qualification, registrationNumber: s.registrationNumber, yearsOfExperience: s.yearsOfExperience, consultationFee: s.consultationFee,
   };
   const value = (k: string, v: unknown) => {
     if (v === null || v === undefined || v === "") return "—";

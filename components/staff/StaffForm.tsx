@@ -17,11 +17,11 @@ import { STAFF_ROLES, ZStaffCreate, ZStaffUpdate } from "@/lib/staff/schemas";
 
 export type StaffFormValues = {
   name: string; email: string; role: string; departmentId: string; specialty: string;
-  qualification: string; yearsOfExperience: string; consultationFee: string; password: string;
+  qualification: string; registrationNumber: string; yearsOfExperience: string; consultationFee: string; password: string;
 };
-export const EMPTY_STAFF: StaffFormValues = { name: "", email: "", role: "", departmentId: "", specialty: "", qualification: "", yearsOfExperience: "", consultationFee: "", password: "" };
+export const EMPTY_STAFF: StaffFormValues = { name: "", email: "", role: "", departmentId: "", specialty: "", qualification: "", registrationNumber: "", yearsOfExperience: "", consultationFee: "", password: "" };
 
-const OPTIONAL = ["departmentId", "specialty", "qualification", "yearsOfExperience", "consultationFee"] as const;
+const OPTIONAL = ["departmentId", "specialty", "qualification", "registrationNumber", "yearsOfExperience", "consultationFee"] as const;
 
 /** Creating: empty fields are left out. Editing: an emptied optional field is sent as null, which clears it. */
 function payload(mode: "create" | "edit", text: StaffFormValues, currency: string, locale: Locale) {
@@ -81,6 +81,7 @@ export function StaffForm({ mode, id, initial, departments, action, labels, role
           <div className="grid gap-4 sm:grid-cols-2">
             {input("specialty", labels.specialty)}
             {input("qualification", labels.qualification)}
+            {input("registrationNumber", labels.registrationNumber, { hint: labels.registrationNumberHint })}
             {input("yearsOfExperience", labels.yearsOfExperience, { inputMode: "numeric" })}
             {input("consultationFee", `${labels.consultationFee} (${currency})`, { inputMode: "decimal", hint: labels.consultationFeeHint })}
           </div>

@@ -1,10 +1,9 @@
-import PDFDocument from "pdfkit";
 import { catalog, INTL_TAG, type Locale } from "@/lib/i18n";
 import { localizeText } from "@/lib/i18n/localize";
 import { audit } from "@/lib/server/audit";
 import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
-import { pdfBytes, pdfSafe } from "@/lib/server/pdf";
+import { font, newPdf, pdfBytes, style, text, write } from "@/lib/server/pdf";
 import { notFound } from "@/lib/server/errors";
 import type { Ctx } from "@/lib/server/session";
 import { formatMoney } from "./money";
@@ -14,21 +13,29 @@ import { getInvoice, invoiceScope, type InvoiceDetail } from "./queries";
 // standard PDF fonts (nothing to embed). A4. Written in the reader's language: labels from the
 // catalogue, dates and amounts formatted the way that language writes them.
 
-const day = (iso: string, locale: Locale) => pdfSafe(new Intl.DateTimeFormat(INTL_TAG[locale], { timeZone: env().HOSPITAL_TIMEZONE, dateStyle: "long" }).format(new Date(iso)));
+const day = (iso: string, locale: Locale) => (new Intl.DateTimeFormat(INTL_TAG[locale], { timeZone: env().HOSPITAL_TIMEZONE, dateStyle: "long" }).format(new Date(iso)));
 
-/** A document with the hospital header and a title; `finish` ends it and resolves to its bytes. */
-function startDoc(title: string) {
-  const doc = new PDFDocument({ size: "A4", margin: 48, info: { Title: title, Author: env().HOSPITAL_NAME } });
+/**
+ * A document with the hospital header (its name, then address, phone and tax id when configured)
+ * and a title; `finish` ends it and resolves to its bytes.
+ */
+function startDoc(title: string, locale: Locale) {
+  const e = env();
+  const t = catalog(locale).billing.pdf;
+  const doc = newPdf({ size: "A4", margin: 48, info: { Title: title, Author: e.HOSPITAL_NAME } });
   const done = pdfBytes(doc);
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
-  doc.font("Helvetica-Bold").fontSize(16).fillColor("#0f172a").text(env().HOSPITAL_NAME, left, 48, { width: width - 200 });
-  doc.font("Helvetica-Bold").fontSize(12).fillColor("#334155").text(title.toUpperCase(), left + width - 200, 52, { width: 200, align: "right" });
-  const y = Math.max(doc.y, 70) + 8;
+  write(doc, { weight: "bold", size: 16, color: "#0f172a" }, e.HOSPITAL_NAME, left, 48, { width: width - 200 });
+  const contact = [e.HOSPITAL_ADDRESS, e.HOSPITAL_PHONE, e.HOSPITAL_TAX_ID && `${t.taxId} ${e.HOSPITAL_TAX_ID}`].filter((c): c is string => !!c);
+  if (contact.length) write(doc, { weight: "regular", size: 9, color: "#475569" }, contact.join(" · "), left, doc.y + 2, { width: width - 200 });
+  const yLeft = doc.y;
+  write(doc, { weight: "bold", size: 12, color: "#334155" }, title.toUpperCase(), left + width - 200, 52, { width: 200, align: "right" });
+  const y = Math.max(yLeft, doc.y, 70) + 8;
   doc.moveTo(left, y).lineTo(left + width, y).lineWidth(1).strokeColor("#94a3b8").stroke();
   const field = (label: string, value: string, x: number, yy: number, w: number) => {
-    doc.font("Helvetica").fontSize(8).fillColor("#64748b").text(label.toUpperCase(), x, yy, { width: w });
-    doc.font("Helvetica").fontSize(10.5).fillColor("#0f172a").text(value, x, doc.y + 1, { width: w });
+    write(doc, { weight: "regular", size: 8, color: "#64748b" }, label.toUpperCase(), x, yy, { width: w });
+    write(doc, { weight: "regular", size: 10.5, color: "#0f172a" }, value, x, doc.y + 1, { width: w });
     return doc.y + 6;
   };
   const finish = () => {
@@ -41,21 +48,22 @@ function startDoc(title: string) {
 export function buildInvoicePdf(inv: InvoiceDetail, locale: Locale): Promise<Buffer> {
   const m = catalog(locale).billing;
   const t = m.pdf;
-  const { doc, left, width, y: top, field, finish } = startDoc(m.phrases.invoiceTitle(inv.number));
-  const money = (n: number) => pdfSafe(formatMoney(n, inv.currency, locale));
+  const { doc, left, width, y: top, field, finish } = startDoc(m.phrases.invoiceTitle(inv.number), locale);
+  const money = (n: number) => (formatMoney(n, inv.currency, locale));
   const half = width / 2 - 10;
   let y = field(t.patient, `${inv.patient.name} · ${t.mrn} ${inv.patient.mrn}`, left, top, half);
-  y = Math.max(y, field(t.date, day(inv.issuedAt, locale), left + width / 2 + 10, top, half)) + 6;
+  const yDate = field(t.date, day(inv.issuedAt, locale), left + width / 2 + 10, top, half);
+  y = Math.max(y, inv.status === "void" ? yDate : field(t.due, day(inv.dueAt, locale), left + width / 2 + 10, yDate, half)) + 6;
   if (inv.status === "void") {
-    doc.font("Helvetica-Bold").fontSize(14).fillColor("#b91c1c").text(t.void, left, y, { width });
+    write(doc, { weight: "bold", size: 14, color: "#b91c1c" }, t.void, left, y, { width });
     y = doc.y + 6;
   }
   const cols = [0.55, 0.1, 0.17, 0.18].map((f) => f * width);
   const xs = cols.map((_, i) => left + cols.slice(0, i).reduce((a, b) => a + b, 0));
   const header = () => {
     doc.rect(left, y, width, 18).fill("#f1f5f9");
-    doc.font("Helvetica-Bold").fontSize(9).fillColor("#334155");
-    t.head.forEach((h, i) => doc.text(h, xs[i] + 4, y + 5, { width: cols[i] - 8, lineBreak: false, align: i ? "right" : "left" }));
+    style(doc, { weight: "bold", size: 9, color: "#334155" });
+    t.head.forEach((h, i) => text(doc, h, xs[i] + 4, y + 5, { width: cols[i] - 8, lineBreak: false, align: i ? "right" : "left" }));
     y += 22;
   };
   header();
@@ -63,7 +71,7 @@ export function buildInvoicePdf(inv: InvoiceDetail, locale: Locale): Promise<Buf
   for (const l of inv.lines) {
     // Line descriptions were written in English when the invoice was made ("Bed-days, Ward A").
     const cells = [localizeText(l.description, locale), String(l.quantity), money(l.unitAmount), money(l.amount)];
-    doc.font("Helvetica").fontSize(10);
+    font(doc, "regular").fontSize(10);
     const h = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: cols[i] - 8 })));
     if (y + h + 8 > bottom - 80) {
       doc.addPage({ size: "A4", margin: 48 });
@@ -71,16 +79,16 @@ export function buildInvoicePdf(inv: InvoiceDetail, locale: Locale): Promise<Buf
       header();
     }
     doc.fillColor("#0f172a");
-    cells.forEach((c, i) => doc.text(c, xs[i] + 4, y, { width: cols[i] - 8, align: i ? "right" : "left" }));
+    cells.forEach((c, i) => text(doc, c, xs[i] + 4, y, { width: cols[i] - 8, align: i ? "right" : "left" }));
     y += h + 4;
     doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.5).strokeColor("#e2e8f0").stroke();
     y += 6;
   }
   y += 6;
   for (const [label, value, bold] of [[t.total, inv.total, true], [t.paid, inv.paid, false], [t.balance, inv.balance, true]] as const) {
-    doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(11).fillColor("#0f172a");
-    doc.text(label, xs[2], y, { width: cols[2] - 8, align: "right" });
-    doc.text(money(value), xs[3] + 4, y, { width: cols[3] - 8, align: "right" });
+    style(doc, { weight: bold ? "bold" : "regular", size: 11, color: "#0f172a" });
+    text(doc, label, xs[2], y, { width: cols[2] - 8, align: "right" });
+    text(doc, money(value), xs[3] + 4, y, { width: cols[3] - 8, align: "right" });
     y = doc.y + 4;
   }
   return finish();
@@ -91,14 +99,14 @@ export type ReceiptData = { receiptNumber: string; invoiceNumber: string; patien
 export function buildReceiptPdf(r: ReceiptData, locale: Locale): Promise<Buffer> {
   const m = catalog(locale).billing;
   const t = m.pdf;
-  const { left, width, y: top, field, finish } = startDoc(m.phrases.receiptTitle(r.receiptNumber));
+  const { left, width, y: top, field, finish } = startDoc(m.phrases.receiptTitle(r.receiptNumber), locale);
   const half = width / 2 - 10;
   let y = field(t.patient, `${r.patient} · ${t.mrn} ${r.mrn}`, left, top, half);
   y = field(t.forInvoice, r.invoiceNumber, left, y, half);
   y = field(t.method, m.methods[r.method as keyof typeof m.methods] ?? r.method, left, y, half);
   if (r.reference) y = field(t.reference, r.reference, left, y, half);
   if (r.reason) field(m.detail.refundReason, r.reason, left, y, half);
-  let yr = field(r.amount < 0 ? t.refunded : t.amount, pdfSafe(formatMoney(Math.abs(r.amount), r.currency, locale)), left + width / 2 + 10, top, half);
+  let yr = field(r.amount < 0 ? t.refunded : t.amount, (formatMoney(Math.abs(r.amount), r.currency, locale)), left + width / 2 + 10, top, half);
   yr = field(t.date, day(r.receivedAt, locale), left + width / 2 + 10, yr, half);
   field(t.receivedBy, r.receivedBy, left + width / 2 + 10, yr, half);
   return finish();

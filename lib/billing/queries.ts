@@ -37,6 +37,8 @@ export type PaymentView = {
 };
 
 export type InvoiceDetail = InvoiceSummary & {
+  /** Payment is due by then (INVOICE_DUE_DAYS after it was issued). */
+  dueAt: string;
   appointmentId: string | null;
   admissionId: string | null;
   voidReason: string | null;
@@ -110,6 +112,7 @@ export async function getInvoice(prisma: Db, ctx: Ctx, id: string): Promise<Invo
   await audit(prisma, ctx, { action: "VIEW", entity: "Invoice", entityId: inv.id, patientId: inv.patientId });
   return {
     ...toSummary({ ...inv, status: inv.status, patientId: inv.patient.id, firstName: inv.patient.firstName, lastName: inv.patient.lastName, mrn: inv.patient.mrn, total, paid }),
+    dueAt: inv.dueAt.toISOString(),
     appointmentId: inv.appointmentId,
     admissionId: inv.admissionId,
     voidReason: inv.voidReason,

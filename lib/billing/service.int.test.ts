@@ -71,6 +71,8 @@ describe("billing", () => {
       ["DRUG", 10, 120, 1200],
     ]);
     expect(inv).toMatchObject({ total: 8700, paid: 0, balance: 8700, status: "open", currency: "USD" });
+    // Due INVOICE_DUE_DAYS (30 by default) after it was issued.
+    expect(new Date(inv.dueAt).getTime() - new Date(inv.issuedAt).getTime()).toBe(30 * 86_400_000);
     expect(await db().auditEvent.count({ where: { entity: "Invoice", entityId: id, action: "CREATE", patientId } })).toBe(1);
   });
 
@@ -244,8 +246,8 @@ describe("billing PDFs", () => {
     expect(invoice.pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(receipt.pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(receipt.number).toBe(payment.receiptNumber);
-    expect(pdfText(invoice.pdf)).toContain("Dressing");
-    expect(pdfText(receipt.pdf)).toContain("Carte bancaire");
+    expect(await pdfText(invoice.pdf)).toContain("Dressing");
+    expect(await pdfText(receipt.pdf)).toContain("Carte bancaire");
     expect(await db().auditEvent.count({ where: { action: "VIEW", patientId: pid } })).toBe(2);
   });
 });

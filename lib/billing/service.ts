@@ -140,6 +140,7 @@ export async function createInvoice(prisma: Db, ctx: Ctx, input: CreateInvoiceIn
         patientId = patient.id;
         lines = input.lines.map((l) => ({ kind: "OTHER", ...l, sourceId: null }));
       }
+      const now = clock.now();
       const invoice = await tx.invoice.create({
         data: {
           patientId,
@@ -147,7 +148,8 @@ export async function createInvoice(prisma: Db, ctx: Ctx, input: CreateInvoiceIn
           admissionId: "admissionId" in input ? input.admissionId : null,
           currency: env().HOSPITAL_CURRENCY,
           createdById: ctx.actor.id,
-          issuedAt: clock.now(),
+          issuedAt: now,
+          dueAt: new Date(now.getTime() + env().INVOICE_DUE_DAYS * 86_400_000),
         },
         select: { id: true, number: true },
       });

@@ -84,9 +84,10 @@ export const billingEn = {
     settled: "Paid in full.",
     patient: "Patient",
     issued: "Issued",
+    due: "Due by",
     back: "All invoices",
   },
-  pdf: { invoice: "Invoice", receipt: "Receipt", patient: "Patient", mrn: "MRN", date: "Date", head: ["Description", "Qty", "Unit price", "Amount"], total: "Total", paid: "Paid", balance: "Balance", amount: "Amount received", refunded: "Amount refunded", method: "Method", reference: "Reference", forInvoice: "For invoice", receivedBy: "Received by", void: "VOID" },
+  pdf: { invoice: "Invoice", receipt: "Receipt", patient: "Patient", mrn: "MRN", date: "Date", due: "Due by", taxId: "Tax ID", head: ["Description", "Qty", "Unit price", "Amount"], total: "Total", paid: "Paid", balance: "Balance", amount: "Amount received", refunded: "Amount refunded", method: "Method", reference: "Reference", forInvoice: "For invoice", receivedBy: "Received by", void: "VOID" },
   errors: {
     amount: "Enter an amount greater than zero, in the hospital's currency",
     method: "Choose cash, card, insurance or mobile money",

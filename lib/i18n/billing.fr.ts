@@ -85,6 +85,7 @@ export const billingFr: Messages["billing"] = {
     settled: "Entièrement payée.",
     patient: "Patient",
     issued: "Émise le",
+    due: "À régler avant le",
     back: "Toutes les factures",
   },
   pdf: {
@@ -93,6 +94,8 @@ export const billingFr: Messages["billing"] = {
     patient: "Patient",
     mrn: "N° de dossier",
     date: "Date",
+    due: "À régler avant le",
+    taxId: "N° d'identification fiscale",
     head: ["Libellé", "Qté", "Prix unitaire", "Montant"],
     total: "Total",
     paid: "Payé",

@@ -89,6 +89,7 @@ export const prescriptionsEn = {
   detail: {
     back: "All prescriptions",
     summary: "Prescription",
+    number: "Number",
     patient: "Patient",
     prescriber: "Prescriber",
     issued: "Issued",
@@ -152,6 +153,8 @@ export const prescriptionsEn = {
     prescriber: "Prescriber",
     date: "Date",
     validUntil: "Valid until",
+    number: "No.",
+    registration: "Registration no.",
     signature: "Signature",
     scan: "Scan to verify",
     safetyTitle: "Prescribed despite safety findings",

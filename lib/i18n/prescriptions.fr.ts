@@ -120,6 +120,7 @@ export const prescriptionsFr: Messages["prescriptions"] = {
   detail: {
     back: "Toutes les ordonnances",
     summary: "Ordonnance",
+    number: "Numéro",
     patient: "Patient",
     prescriber: "Prescripteur",
     issued: "Prescrite le",
@@ -183,6 +184,8 @@ export const prescriptionsFr: Messages["prescriptions"] = {
     prescriber: "Prescripteur",
     date: "Date",
     validUntil: "Valable jusqu'au",
+    number: "N°",
+    registration: "N° d'inscription",
     signature: "Signature",
     scan: "Scanner pour vérifier",
     safetyTitle: "Prescrite malgré des alertes de sécurité",

@@ -28,6 +28,8 @@ export const staffEn = {
     doctorDetails: "Doctor details",
     specialty: "Specialty",
     qualification: "Qualification",
+    registrationNumber: "Registration number",
+    registrationNumberHint: "The licence number printed on this doctor's prescriptions",
     yearsOfExperience: "Years of experience",
     consultationFee: "Consultation fee",
     consultationFeeHint: "In the hospital's currency, e.g. 45.00 (2 decimals at most).",

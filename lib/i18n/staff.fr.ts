@@ -28,6 +28,8 @@ export const staffFr: Messages["staff"] = {
     doctorDetails: "Informations du médecin",
     specialty: "Spécialité",
     qualification: "Diplôme",
+    registrationNumber: "Numéro d'inscription",
+    registrationNumberHint: "Le numéro d'exercice imprimé sur les ordonnances de ce médecin",
     yearsOfExperience: "Années d'expérience",
     consultationFee: "Tarif de consultation",
     consultationFeeHint: "Dans la devise de l'hôpital, par exemple 45,00 (2 décimales au plus).",

@@ -1,11 +1,10 @@
-import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import { catalog, INTL_TAG, type Locale } from "@/lib/i18n";
 import { audit } from "@/lib/server/audit";
 import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
-import { pdfBytes, pdfSafe } from "@/lib/server/pdf";
+import { font, newPdf, pdfBytes, style, text, write } from "@/lib/server/pdf";
 import { notFound } from "@/lib/server/errors";
 import type { Ctx } from "@/lib/server/session";
 import { allergySeverityWord, localizeFindings } from "./findings";
@@ -21,8 +20,11 @@ export type Paper = "A4" | "LETTER";
 
 export type PdfData = {
   hospital: string;
+  /** The hospital's address and phone, under its name (each optional). */
+  contact: { address: string | null; phone: string | null };
+  number: string;
   patient: { name: string; mrn: string; dateOfBirth: string; allergies: string };
-  prescriber: { name: string; qualification: string | null };
+  prescriber: { name: string; qualification: string | null; registrationNumber: string | null };
   issuedAt: string;
   expiresAt: string;
   verifyUrl: string;
@@ -33,7 +35,7 @@ export type PdfData = {
   safety: { findings: { label: string; message: string }[]; reason: string } | null;
 };
 
-const longDate = (iso: string, locale: Locale) => pdfSafe(new Intl.DateTimeFormat(INTL_TAG[locale], { timeZone: env().HOSPITAL_TIMEZONE, dateStyle: "long" }).format(new Date(iso)));
+const longDate = (iso: string, locale: Locale) => (new Intl.DateTimeFormat(INTL_TAG[locale], { timeZone: env().HOSPITAL_TIMEZONE, dateStyle: "long" }).format(new Date(iso)));
 
 /** The QR modules as horizontal runs of dark squares: [row, startColumn, length]. */
 function qrRuns(text: string): { size: number; runs: [number, number, number][] } {
@@ -57,18 +59,22 @@ function qrRuns(text: string): { size: number; runs: [number, number, number][] 
 export function buildPrescriptionPdf(data: PdfData, paper: Paper, locale: Locale): Promise<Buffer> {
   const t = catalog(locale).prescriptions.pdf;
   const date = (iso: string) => longDate(iso, locale);
-  const doc = new PDFDocument({ size: paper, margin: 48, info: { Title: `${t.title} – ${data.patient.name}`, Author: data.hospital } });
+  const doc = newPdf({ size: paper, margin: 48, info: { Title: `${t.title} – ${data.patient.name}`, Author: data.hospital } });
   const done = pdfBytes(doc);
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   const bottom = doc.page.height - doc.page.margins.bottom;
 
-  // Header
-  doc.font("Helvetica-Bold").fontSize(16).fillColor("#0f172a").text(data.hospital, left, 48, { width: width - 140 });
-  doc.font("Helvetica-Bold").fontSize(12).fillColor("#334155").text(t.title.toUpperCase(), left + width - 140, 52, { width: 140, align: "right" });
-  let y = Math.max(doc.y, 70) + 8;
+  // Header: the hospital and how to reach it (left), the title and the prescription's number (right)
+  write(doc, { weight: "bold", size: 16, color: "#0f172a" }, data.hospital, left, 48, { width: width - 160 });
+  const contact = [data.contact.address, data.contact.phone].filter((c): c is string => !!c);
+  if (contact.length) write(doc, { weight: "regular", size: 9, color: "#475569" }, contact.join(" · "), left, doc.y + 2, { width: width - 160 });
+  const yLeft = doc.y;
+  write(doc, { weight: "bold", size: 12, color: "#334155" }, t.title.toUpperCase(), left + width - 160, 52, { width: 160, align: "right" });
+  write(doc, { weight: "regular", size: 9, color: "#475569" }, `${t.number} ${data.number}`, left + width - 160, doc.y + 2, { width: 160, align: "right" });
+  let y = Math.max(yLeft, doc.y, 70) + 8;
   if (data.notice) {
-    doc.font("Helvetica-Bold").fontSize(11).fillColor("#b91c1c").text(data.notice, left, y, { width });
+    write(doc, { weight: "bold", size: 11, color: "#b91c1c" }, data.notice, left, y, { width });
     y = doc.y + 4;
   }
   doc.moveTo(left, y).lineTo(left + width, y).lineWidth(1).strokeColor("#94a3b8").stroke();
@@ -79,8 +85,8 @@ export function buildPrescriptionPdf(data: PdfData, paper: Paper, locale: Locale
   const block = (x: number, rows: [string, string][]) => {
     let yy = y;
     for (const [label, value] of rows) {
-      doc.font("Helvetica").fontSize(8).fillColor("#64748b").text(label.toUpperCase(), x, yy, { width: half });
-      doc.font("Helvetica").fontSize(10.5).fillColor("#0f172a").text(value, x, doc.y + 1, { width: half });
+      write(doc, { weight: "regular", size: 8, color: "#64748b" }, label.toUpperCase(), x, yy, { width: half });
+      write(doc, { weight: "regular", size: 10.5, color: "#0f172a" }, value, x, doc.y + 1, { width: half });
       yy = doc.y + 6;
     }
     return yy;
@@ -92,6 +98,7 @@ export function buildPrescriptionPdf(data: PdfData, paper: Paper, locale: Locale
   ]);
   const yPrescriber = block(left + width / 2 + 10, [
     [t.prescriber, data.prescriber.qualification ? `${data.prescriber.name}, ${data.prescriber.qualification}` : data.prescriber.name],
+    ...(data.prescriber.registrationNumber ? [[t.registration, data.prescriber.registrationNumber] as [string, string]] : []),
     [t.date, date(data.issuedAt)],
     [t.validUntil, date(data.expiresAt)],
   ]);
@@ -102,15 +109,15 @@ export function buildPrescriptionPdf(data: PdfData, paper: Paper, locale: Locale
   const xs = cols.map((_, i) => left + cols.slice(0, i).reduce((a, b) => a + b, 0));
   const header = () => {
     doc.rect(left, y, width, 18).fill("#f1f5f9");
-    doc.font("Helvetica-Bold").fontSize(9).fillColor("#334155");
-    t.head.forEach((h, i) => doc.text(h, xs[i] + 4, y + 5, { width: cols[i] - 8, lineBreak: false }));
+    style(doc, { weight: "bold", size: 9, color: "#334155" });
+    t.head.forEach((h, i) => text(doc, h, xs[i] + 4, y + 5, { width: cols[i] - 8, lineBreak: false }));
     y += 22;
   };
   header();
   const footerHeight = 150;
   data.items.forEach((item, n) => {
     const cells = [item.drug, item.dose, item.route, item.frequency, String(item.durationDays), String(item.quantity)];
-    doc.font("Helvetica").fontSize(10);
+    font(doc, "regular").fontSize(10);
     const textHeight = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: cols[i] - 8 })));
     const instructionsHeight = item.instructions ? doc.fontSize(9).heightOfString(item.instructions, { width: width - 8 }) + 2 : 0;
     if (y + textHeight + instructionsHeight + 8 > bottom - (n === data.items.length - 1 ? footerHeight : 0)) {
@@ -118,11 +125,11 @@ export function buildPrescriptionPdf(data: PdfData, paper: Paper, locale: Locale
       y = doc.page.margins.top;
       header();
     }
-    doc.font("Helvetica").fontSize(10).fillColor("#0f172a");
-    cells.forEach((c, i) => doc.text(c, xs[i] + 4, y, { width: cols[i] - 8 }));
+    style(doc, { weight: "regular", size: 10, color: "#0f172a" });
+    cells.forEach((c, i) => text(doc, c, xs[i] + 4, y, { width: cols[i] - 8 }));
     y += textHeight + 2;
     if (item.instructions) {
-      doc.font("Helvetica-Oblique").fontSize(9).fillColor("#475569").text(item.instructions, left + 4, y, { width: width - 8 });
+      write(doc, { weight: "italic", size: 9, color: "#475569" }, item.instructions, left + 4, y, { width: width - 8 });
       y += instructionsHeight;
     }
     y += 4;
@@ -133,17 +140,18 @@ export function buildPrescriptionPdf(data: PdfData, paper: Paper, locale: Locale
   // The safety override, under the lines: every finding and the prescriber's reason.
   if (data.safety) {
     const entries: [string, string][] = [...data.safety.findings.map((f): [string, string] => [f.label, f.message]), [t.reason, data.safety.reason]];
-    const heightOf = ([label, text]: [string, string]) => doc.font("Helvetica").fontSize(9).heightOfString(`${label}: ${text}`, { width: width - 16 }) + 3;
+    const heightOf = ([label, message]: [string, string]) => font(doc, "regular").fontSize(9).heightOfString(`${label}: ${message}`, { width: width - 16 }) + 3;
     const blockHeight = 28 + entries.reduce((h, e) => h + heightOf(e), 0);
     if (y + blockHeight > bottom - footerHeight) {
       doc.addPage({ size: paper, margin: 48 });
       y = doc.page.margins.top;
     }
     doc.rect(left, y, 3, blockHeight - 8).fill("#b91c1c");
-    doc.font("Helvetica-Bold").fontSize(10).fillColor("#b91c1c").text(t.safetyTitle.toUpperCase(), left + 10, y, { width: width - 16 });
+    write(doc, { weight: "bold", size: 10, color: "#b91c1c" }, t.safetyTitle.toUpperCase(), left + 10, y, { width: width - 16 });
     y = doc.y + 5;
-    for (const [label, text] of entries) {
-      doc.font("Helvetica-Bold").fontSize(9).fillColor("#0f172a").text(`${pdfSafe(label)}: `, left + 10, y, { width: width - 16, continued: true }).font("Helvetica").text(pdfSafe(text));
+    for (const [label, message] of entries) {
+      write(doc, { weight: "bold", size: 9, color: "#0f172a" }, `${label}: `, left + 10, y, { width: width - 16, continued: true });
+      write(doc, { weight: "regular", size: 9, color: "#0f172a" }, message);
       y = doc.y + 3;
     }
     y += 8;
@@ -161,11 +169,11 @@ export function buildPrescriptionPdf(data: PdfData, paper: Paper, locale: Locale
   const cell = qrSide / size;
   for (const [r, c, len] of runs) doc.rect(qrX + c * cell, top + r * cell, len * cell + 0.05, cell + 0.05);
   doc.fillColor("#000000").fill();
-  doc.font("Helvetica").fontSize(7).fillColor("#334155").text(data.verifyUrl, left + width - 330, top + qrSide + 4, { width: 330, align: "right", lineBreak: false });
-  doc.font("Helvetica").fontSize(8).fillColor("#64748b").text(t.scan, qrX - 90, top + qrSide / 2 - 4, { width: 84, align: "right" });
+  write(doc, { weight: "regular", size: 7, color: "#334155" }, data.verifyUrl, left + width - 330, top + qrSide + 4, { width: 330, align: "right", lineBreak: false });
+  write(doc, { weight: "regular", size: 8, color: "#64748b" }, t.scan, qrX - 90, top + qrSide / 2 - 4, { width: 84, align: "right" });
   const sigY = top + 60;
   doc.moveTo(left, sigY).lineTo(left + 200, sigY).lineWidth(0.8).strokeColor("#0f172a").stroke();
-  doc.font("Helvetica").fontSize(9).fillColor("#334155").text(`${t.signature} · ${data.prescriber.name}`, left, sigY + 4, { width: 220 });
+  write(doc, { weight: "regular", size: 9, color: "#334155" }, `${t.signature} · ${data.prescriber.name}`, left, sigY + 4, { width: 220 });
 
   doc.end();
   return done;
@@ -182,11 +190,12 @@ export async function renderPrescriptionPdf(prisma: Db, ctx: Ctx, id: string, pa
     select: {
       ...DETAIL,
       patient: { select: { ...DETAIL.patient.select, dateOfBirth: true, allergies: { select: { substance: true, severity: true }, orderBy: { createdAt: "asc" } } } },
-      prescriber: { select: { id: true, name: true, staffProfile: { select: { qualification: true } } } },
+      prescriber: { select: { id: true, name: true, staffProfile: { select: { qualification: true, registrationNumber: true } } } },
     },
   });
   if (!row) throw notFound("prescription");
-  const data = pdfData(toDetail(row, clock.now()), row.patient, row.prescriber.staffProfile?.qualification ?? null, locale);
+  const profile = row.prescriber.staffProfile;
+  const data = pdfData(toDetail(row, clock.now()), row.patient, { qualification: profile?.qualification ?? null, registrationNumber: profile?.registrationNumber ?? null }, locale);
   const [pdf] = await Promise.all([
     buildPrescriptionPdf(data, paper, locale),
     audit(prisma, ctx, { action: "VIEW", entity: "Prescription", entityId: row.id, patientId: row.patient.id, details: { view: "pdf", paper } }),
@@ -194,17 +203,25 @@ export async function renderPrescriptionPdf(prisma: Db, ctx: Ctx, id: string, pa
   return pdf;
 }
 
-export function pdfData(p: PrescriptionDetail, patient: { dateOfBirth: Date; allergies: { substance: string; severity: string | null }[] }, qualification: string | null, locale: Locale): PdfData {
+export function pdfData(
+  p: PrescriptionDetail,
+  patient: { dateOfBirth: Date; allergies: { substance: string; severity: string | null }[] },
+  prescriber: { qualification: string | null; registrationNumber: string | null },
+  locale: Locale,
+): PdfData {
   const m = catalog(locale).prescriptions;
+  const e = env();
   return {
-    hospital: env().HOSPITAL_NAME,
+    hospital: e.HOSPITAL_NAME,
+    contact: { address: e.HOSPITAL_ADDRESS ?? null, phone: e.HOSPITAL_PHONE ?? null },
+    number: p.number,
     patient: {
       name: p.patient.name,
       mrn: p.patient.mrn,
       dateOfBirth: patient.dateOfBirth.toISOString(),
       allergies: patient.allergies.length ? patient.allergies.map((a) => (a.severity ? `${a.substance} (${allergySeverityWord(a.severity, m)})` : a.substance)).join(", ") : m.pdf.noAllergies,
     },
-    prescriber: { name: p.prescriber.name, qualification },
+    prescriber: { name: p.prescriber.name, ...prescriber },
     issuedAt: p.issuedAt,
     expiresAt: p.expiresAt,
     verifyUrl: p.verifyUrl,

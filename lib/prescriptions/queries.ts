@@ -28,6 +28,7 @@ const DRUG = { id: true, genericName: true, brandName: true, form: true, strengt
 
 export const DETAIL = {
   id: true,
+  number: true,
   status: true,
   issuedAt: true,
   expiresAt: true,
@@ -55,6 +56,7 @@ export const verifyUrl = (token: string) => `${appUrl()}/rx/${token}`;
 export function toDetail(p: DetailRow, now: Date) {
   return {
     id: p.id,
+    number: p.number,
     status: effectiveStatus(p, now),
     issuedAt: p.issuedAt.toISOString(),
     expiresAt: p.expiresAt.toISOString(),

@@ -6,6 +6,9 @@ import { parseInput } from "@/lib/server/validation";
 import type { Ctx } from "@/lib/server/session";
 import { seedPatient, seedUser } from "@/prisma/builders";
 import { resetDatabase } from "@/tests/reset";
+import { updateStaff } from "@/lib/staff/service";
+import { ZStaffUpdate } from "@/lib/staff/schemas";
+import { pdfText } from "@/tests/pdf-text";
 import { renderPrescriptionPdf } from "./pdf";
 import { getPrescription, listPrescriptions, openPrescriptionsChart } from "./queries";
 import { ZPrescribe } from "./schemas";
@@ -163,5 +166,18 @@ describe("prescribing", () => {
       expect(m && [Number(m[1]), Number(m[2])]).toEqual(box);
     }
     expect(await err(renderPrescriptionPdf(db(), otherPatientCtx, p.id, "A4", "en"))).toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("numbers prescriptions from a sequence and prints the number and the prescriber's registration", async () => {
+    const admin = ctxOf(await seedUser(db(), { email: "a@h.org", name: "Admin", role: "ADMIN", password: PW }), "ADMIN");
+    await updateStaff(db(), admin, doctor.actor.id, parseInput(ZStaffUpdate, { role: "DOCTOR", specialty: "Internal medicine", registrationNumber: "GMC 7654321" }));
+    const first = await rx(doctor, { patientId, items: [line("paracetamol")] });
+    const second = await rx(doctor, { patientId, items: [line("cetirizine")] });
+    expect(first.number).toMatch(/^RX-\d{6,}$/);
+    expect(Number(second.number.slice(3))).toBe(Number(first.number.slice(3)) + 1);
+    expect((await getPrescription(db(), patientCtx, first.id)).number).toBe(first.number);
+    const text = (await pdfText(await renderPrescriptionPdf(db(), doctor, first.id, "A4", "en"))).replace(/\s+/g, " ");
+    expect(text).toContain(`No. ${first.number}`);
+    expect(text).toContain("REGISTRATION NO. GMC 7654321");
   });
 });

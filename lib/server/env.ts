@@ -31,6 +31,13 @@ const ZEnv = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   HOSPITAL_NAME: z.string().default("City General Hospital"),
   HOSPITAL_TIMEZONE: z.string().default("UTC"),
+  // Printed under the hospital's name on prescriptions and invoices (one line each; optional).
+  HOSPITAL_ADDRESS: z.string().optional(),
+  HOSPITAL_PHONE: z.string().optional(),
+  // The hospital's tax identification number, printed on invoices (optional).
+  HOSPITAL_TAX_ID: z.string().optional(),
+  // An invoice is due this many days after it is issued.
+  INVOICE_DUE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   // ISO 4217 code of the one currency invoices are in; money is stored in its minor units.
   HOSPITAL_CURRENCY: z
     .string()

@@ -6,6 +6,11 @@ export function formatDate(date: string, locale: Locale): string {
   return new Intl.DateTimeFormat(INTL_TAG[locale], { timeZone: "UTC", dateStyle: "medium" }).format(new Date(`${date.slice(0, 10)}T00:00:00Z`));
 }
 
+/** The day an instant falls on at the hospital (HOSPITAL_TIMEZONE), in the reader's language: "14 Apr 2026". */
+export function formatDay(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(INTL_TAG[locale], { timeZone: env().HOSPITAL_TIMEZONE, dateStyle: "medium" }).format(new Date(iso));
+}
+
 /** An instant as people at the hospital read it, in the reader's language: in HOSPITAL_TIMEZONE; "—" when absent. */
 export function formatInstant(iso: string | null, locale: Locale): string {
   if (!iso) return "—";

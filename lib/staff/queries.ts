@@ -37,6 +37,7 @@ export async function listStaff(prisma: Db, query: ListQuery<StaffSort>, filters
 
 export type StaffDetail = StaffRow & {
   qualification: string | null;
+  registrationNumber: string | null;
   yearsOfExperience: number | null;
   consultationFee: number | null;
   hasPassword: boolean;
@@ -50,7 +51,7 @@ export async function getStaff(prisma: Db, id: string): Promise<StaffDetail | nu
     select: {
       id: true, name: true, email: true, role: true, active: true, createdAt: true,
       passwordHash: true,
-      staffProfile: { select: { specialty: true, qualification: true, yearsOfExperience: true, consultationFee: true, department: { select: { id: true, name: true } } } },
+      staffProfile: { select: { specialty: true, qualification: true, registrationNumber: true, yearsOfExperience: true, consultationFee: true, department: { select: { id: true, name: true } } } },
     },
   });
   if (!u) return null;
@@ -58,7 +59,7 @@ export async function getStaff(prisma: Db, id: string): Promise<StaffDetail | nu
   return {
     id: u.id, name: u.name, email: u.email, role: u.role, active: u.active, createdAt: u.createdAt.toISOString(),
     hasPassword: u.passwordHash !== null,
-    department: p?.department ?? null, specialty: p?.specialty ?? null, qualification: p?.qualification ?? null,
+    department: p?.department ?? null, specialty: p?.specialty ?? null, qualification: p?.qualification ?? null, registrationNumber: p?.registrationNumber ?? null,
     yearsOfExperience: p?.yearsOfExperience ?? null, consultationFee: p?.consultationFee ?? null,
   };
 }

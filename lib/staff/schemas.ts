@@ -23,6 +23,7 @@ const staffFields = {
   departmentId: z.string().trim().min(1).max(64).nullable().optional(),
   specialty: optionalText(100),
   qualification: optionalText(200),
+  registrationNumber: optionalText(60),
   yearsOfExperience: count(80),
   // Integer minor units (cents): money is never a float. The form converts what people type (45.00)
   // and sends text that is no amount as it is, refused with the money message.
@@ -52,6 +53,7 @@ export const ZStaffUpdate = z
     departmentId: staffFields.departmentId,
     specialty: staffFields.specialty,
     qualification: staffFields.qualification,
+    registrationNumber: staffFields.registrationNumber,
     yearsOfExperience: staffFields.yearsOfExperience,
     consultationFee: staffFields.consultationFee,
   })

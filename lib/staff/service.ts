@@ -18,12 +18,13 @@ const m = en.staff.staff;
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** Doctor-only fields are cleared for every other role, so a former doctor is not found as one. */
-function profileFields(input: Pick<StaffCreateInput, "role" | "departmentId" | "specialty" | "qualification" | "yearsOfExperience" | "consultationFee">) {
+function profileFields(input: Pick<StaffCreateInput, "role" | "departmentId" | "specialty" | "qualification" | "registrationNumber" | "yearsOfExperience" | "consultationFee">) {
   const doctor = input.role === "DOCTOR";
   return {
     departmentId: input.departmentId ?? null,
     specialty: doctor ? input.specialty ?? null : null,
     qualification: doctor ? input.qualification ?? null : null,
+    registrationNumber: doctor ? input.registrationNumber ?? null : null,
     yearsOfExperience: doctor ? input.yearsOfExperience ?? null : null,
     consultationFee: doctor ? input.consultationFee ?? null : null,
   };
@@ -86,9 +87,9 @@ export async function updateStaff(prisma: Db, ctx: Ctx, userId: string, input: S
     if (rows.length === 0) throw notFound("staff member");
     const current = await tx.user.findUniqueOrThrow({
       where: { id: userId },
-      select: { name: true, role: true, staffProfile: { select: { departmentId: true, specialty: true, qualification: true, yearsOfExperience: true, consultationFee: true } } },
+      select: { name: true, role: true, staffProfile: { select: { departmentId: true, specialty: true, qualification: true, registrationNumber: true, yearsOfExperience: true, consultationFee: true } } },
     });
-    const before = { name: current.name, role: current.role, departmentId: null, specialty: null, qualification: null, yearsOfExperience: null, consultationFee: null, ...current.staffProfile };
+    const before = { name: current.name, role: current.role, departmentId: null, specialty: null, qualification: null, registrationNumber: null, yearsOfExperience: null, consultationFee: null, ...current.staffProfile };
     const role = input.role ?? current.role;
     if (role === "DOCTOR" && !(input.specialty === undefined ? before.specialty : input.specialty)) {
       throw new AppError("VALIDATION_FAILED", m.enterSpecialty, { fields: { specialty: m.enterSpecialty } });

@@ -96,7 +96,7 @@ export async function benchPdf(opts: PdfOptions): Promise<PdfResult> {
     opts.log(`  in-process: ${opts.runs} runs of renderPrescriptionPdf and of the layout alone…`);
     const render = await time(opts.runs, (i) => renderPrescriptionPdf(prisma, ctx, rx.id, paperOf(i), "en"));
     const withAllergies = await prisma.patient.findUniqueOrThrow({ where: { id: patient.id }, select: { dateOfBirth: true, allergies: { select: { substance: true, severity: true } } } });
-    const data = pdfData(rx, withAllergies, "MBBS, MRCP", "en");
+    const data = pdfData(rx, withAllergies, { qualification: "MBBS, MRCP", registrationNumber: "GMC 7654321" }, "en");
     const layout = await time(opts.runs, (i) => buildPrescriptionPdf(data, paperOf(i), "en"));
     const bytes = { A4: (await buildPrescriptionPdf(data, "A4", "en")).length, LETTER: (await buildPrescriptionPdf(data, "LETTER", "en")).length };
     opts.log(`  in-process render p50 ${render.p50} ms, p95 ${render.p95} ms; layout alone p50 ${layout.p50} ms, p95 ${layout.p95} ms`);

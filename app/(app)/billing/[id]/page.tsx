@@ -16,7 +16,7 @@ import { localizeText } from "@/lib/i18n/localize";
 import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import { formatInstant } from "@/lib/server/format";
+import { formatDay, formatInstant } from "@/lib/server/format";
 import { guardPage } from "@/lib/server/guard";
 import { can } from "@/lib/server/permissions";
 import { addLineAction, refundAction, takePaymentAction, voidInvoiceAction } from "../actions";
@@ -55,6 +55,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
                 // The chart link only for who may open the chart (a records officer's would be a 404).
                 [d.patient, !can(ctx.actor.role, "patient.chart.read") ? <span key="p">{inv.patient.name} · <span className="whitespace-nowrap">{inv.patient.mrn}</span></span> : <Link key="p" href={`/patients/${inv.patient.id}`} className="text-brand-700 hover:underline">{inv.patient.name} · <span className="whitespace-nowrap">{inv.patient.mrn}</span></Link>],
                 [d.issued, formatInstant(inv.issuedAt, locale)],
+                ...(inv.status === "void" ? [] : [[d.due, formatDay(inv.dueAt, locale)] as [string, string]]),
                 [m.list.status, <InvoiceStatusBadge key="s" status={inv.status} label={m.statuses[inv.status]} />],
               ]}
             />

@@ -39,6 +39,7 @@ export default async function PrescriptionPage({ params, searchParams }: { param
   const role = ctx.actor.role;
   const canRevoke = can(role, "prescription.write") && p.prescriber.id === ctx.actor.id && p.status !== "DISPENSED" && p.status !== "REVOKED";
   const rows: [string, React.ReactNode][] = [
+    [d.number, <span key="n" className="font-mono whitespace-nowrap">{p.number}</span>],
     [d.status, <RxStatusBadge key="s" status={p.status} />],
     [d.patient, <span key="p">{p.patient.name} <span className="font-mono text-xs text-slate-500 whitespace-nowrap">{p.patient.mrn}</span>{can(role, "patient.chart.read") ? <> · <Link href={`/patients/${p.patient.id}`} className="text-brand-700 hover:underline">{d.chart}</Link></> : null}</span>],
     [d.prescriber, p.prescriber.name],

@@ -36,7 +36,7 @@ export default async function StaffMemberPage({ params, searchParams }: { params
   const choices = staff.department && !departments.some((d) => d.id === staff.department!.id) ? [...departments, staff.department] : departments;
   const initial = {
     name: staff.name, email: staff.email, role: staff.role, departmentId: staff.department?.id ?? "", specialty: staff.specialty ?? "",
-    qualification: staff.qualification ?? "", yearsOfExperience: staff.yearsOfExperience?.toString() ?? "", consultationFee: staff.consultationFee == null ? "" : toDecimal(staff.consultationFee, env().HOSPITAL_CURRENCY, locale), password: "",
+    qualification: staff.qualification ?? "", registrationNumber: staff.registrationNumber ?? "", yearsOfExperience: staff.yearsOfExperience?.toString() ?? "", consultationFee: staff.consultationFee == null ? "" : toDecimal(staff.consultationFee, env().HOSPITAL_CURRENCY, locale), password: "",
   };
   return (
     <>
