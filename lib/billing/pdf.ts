@@ -10,7 +10,7 @@ import { formatMoney } from "./money";
 import { getInvoice, invoiceScope, type InvoiceDetail } from "./queries";
 
 // The printable invoice and payment receipt: hospital header, patient, lines or the amount, with
-// standard PDF fonts (nothing to embed). A4. Written in the reader's language: labels from the
+// Unicode fonts embedded (lib/server/pdf.ts). A4. Written in the reader's language: labels from the
 // catalogue, dates and amounts formatted the way that language writes them.
 
 const day = (iso: string, locale: Locale) => (new Intl.DateTimeFormat(INTL_TAG[locale], { timeZone: env().HOSPITAL_TIMEZONE, dateStyle: "long" }).format(new Date(iso)));

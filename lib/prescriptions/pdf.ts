@@ -12,7 +12,7 @@ import { routeLabel } from "./labels";
 import { DETAIL, prescriptionScope, toDetail, type PrescriptionDetail } from "./queries";
 
 // The printable prescription: hospital header, patient, prescriber, drug lines, signature line and
-// the verification QR code with its URL. Standard PDF fonts (nothing to embed), the QR code drawn
+// the verification QR code with its URL. Unicode fonts embedded (lib/server/pdf.ts), the QR code drawn
 // as vector squares. Laid out from the page's own size, so A4 and US Letter both fit. Written in
 // the reader's language: labels from the catalogue, dates as that language writes them.
 
