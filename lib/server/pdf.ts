@@ -1,7 +1,18 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import bidiFactory from "bidi-js";
+import { create, type Font } from "fontkit";
 import PDFDocument from "pdfkit";
+
+// pdfkit takes a font fontkit has already parsed (its font factory keeps any object with `layout`);
+// @types/pdfkit names only files and bytes.
+declare global {
+  namespace PDFKit.Mixins {
+    interface PDFFont {
+      registerFont(name: string, src: Font): this;
+    }
+  }
+}
 
 /** The bytes of a pdfkit document, resolved when it ends: call before drawing, then `doc.end()`. */
 export function pdfBytes(doc: PDFKit.PDFDocument): Promise<Buffer> {
@@ -34,31 +45,40 @@ const FONT_FILES = {
   arabicBold: "@expo-google-fonts/amiri/700Bold/Amiri_700Bold.ttf",
 } as const;
 
-let fontBytes: Record<keyof typeof FONT_FILES, Buffer> | null = null;
+let parsed: Record<keyof typeof FONT_FILES, Font> | null = null;
 
-/** The font files, read once per process (from node_modules: the server build keeps pdfkit external). */
-function fonts(): Record<keyof typeof FONT_FILES, Buffer> {
-  fontBytes ??= Object.fromEntries(
-    Object.entries(FONT_FILES).map(([k, file]) => [k, readFileSync(path.join(process.cwd(), "node_modules", file))]),
-  ) as Record<keyof typeof FONT_FILES, Buffer>;
-  return fontBytes;
+/**
+ * The fonts, read and parsed once per process and shared by every document: parsing a font and
+ * warming its shaping tables per document made a prescription take a second, not milliseconds.
+ * (Each document still embeds its own subset.) Read from node_modules: the server build keeps
+ * pdfkit external.
+ */
+function fonts(): Record<keyof typeof FONT_FILES, Font> {
+  parsed ??= Object.fromEntries(
+    Object.entries(FONT_FILES).map(([k, file]) => {
+      const font = create(readFileSync(path.join(process.cwd(), "node_modules", file)));
+      if (!("layout" in font)) throw new Error(`${file} is a font collection, not a font`);
+      return [k, font];
+    }),
+  ) as Record<keyof typeof FONT_FILES, Font>;
+  return parsed;
 }
 
 /**
- * A font's ascent as a share of its size (OpenType `hhea.ascender` ÷ `head.unitsPerEm`), which is
- * where pdfkit puts the baseline below the y it is given.
+ * Forgets the glyphs the shared fonts made for earlier documents (their parsed tables, the costly
+ * part, stay). fontkit caches each glyph with the characters it was first made for, and pdfkit
+ * writes those characters into the PDF's text map: a full stop first made as a part of another
+ * glyph (when an earlier document's subset was written) would copy as nothing. Each document is
+ * laid out and written in one synchronous run (newPdf … doc.end()), so no other document's glyphs
+ * are in use meanwhile. (fontkit 2.0.4, pinned: `_glyphs` is its glyph cache.)
  */
-export function ascentOf(ttf: Buffer): number {
-  const tables = ttf.readUInt16BE(4);
-  const offset = (tag: string) => {
-    for (let i = 0; i < tables; i++) if (ttf.toString("latin1", 12 + i * 16, 16 + i * 16) === tag) return ttf.readUInt32BE(12 + i * 16 + 8);
-    throw new Error(`font has no ${tag} table`);
-  };
-  return ttf.readInt16BE(offset("hhea") + 4) / ttf.readUInt16BE(offset("head") + 18);
+function freshGlyphs(font: Font): Font {
+  Reflect.set(font, "_glyphs", {});
+  return font;
 }
 
-let ascent: number | null = null;
-const latinAscent = () => (ascent ??= ascentOf(fonts().regular));
+/** Where pdfkit puts the baseline below the y it is given, as a share of the size: the Latin font's ascent. */
+const latinAscent = () => fonts().regular.ascent / fonts().regular.unitsPerEm;
 
 const weights = new WeakMap<PDFKit.PDFDocument, Weight>();
 const sizes = new WeakMap<PDFKit.PDFDocument, number>();
@@ -66,12 +86,7 @@ const sizes = new WeakMap<PDFKit.PDFDocument, number>();
 /** A new document with the Unicode fonts registered and the regular one chosen. */
 export function newPdf(options: PDFKit.PDFDocumentOptions): PDFKit.PDFDocument {
   const doc = new PDFDocument(options);
-  const f = fonts();
-  doc.registerFont("regular", f.regular);
-  doc.registerFont("bold", f.bold);
-  doc.registerFont("italic", f.italic);
-  doc.registerFont("arabic", f.arabic);
-  doc.registerFont("arabicBold", f.arabicBold);
+  for (const [name, font] of Object.entries(fonts())) doc.registerFont(name, freshGlyphs(font));
   return font(doc, "regular");
 }
 
@@ -93,6 +108,7 @@ const bidi = bidiFactory();
  */
 const LTR = { features: { ccmp: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[] };
 const RTL = { features: [] as PDFKit.Mixins.OpenTypeFeatures[] };
+const ASCII = /^[\x20-\x7e]*$/;
 const RTL_SCRIPT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
 
 /**
@@ -124,7 +140,8 @@ export function text(doc: PDFKit.PDFDocument, value: string, x?: number, y?: num
   const { runs, rtl } = bidiRuns(value.normalize("NFC"));
   // pdfkit reads (text, options) and (text, x, y, options) by position: no x means the first form.
   const draw = (value: string, opts: PDFKit.Mixins.TextOptions, at: boolean) => (at && (x !== undefined || y !== undefined) ? doc.text(value, x, y, opts) : doc.text(value, opts));
-  if (runs.length === 1 && !runs[0].rtl) return draw(runs[0].text, { ...LTR, ...options }, true);
+  // Plain ASCII needs no precomposed letters kept whole, and pdfkit caches its layout word by word.
+  if (runs.length === 1 && !runs[0].rtl) return draw(runs[0].text, { ...(ASCII.test(runs[0].text) ? {} : LTR), ...options }, true);
   const align = rtl && !options.align ? "right" : options.align;
   runs.forEach((run, i) => {
     const last = i === runs.length - 1;
