@@ -26,8 +26,8 @@ test.describe("patient", () => {
     expect(download.suggestedFilename()).toMatch(/^treatment-history-.+\.csv$/);
     const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
     const lines = csv.trim().split("\n");
-    expect(lines[0]).toBe("date,kind,summary,flag,id");
-    expect(lines.some((l) => /,registered,Registered as /.test(l))).toBe(true);
+    expect(lines[0]).toBe("Date and time,Kind,Summary,Flag,Reference");
+    expect(lines.some((l) => /,Registration,Registered as /.test(l))).toBe(true);
     expect(lines.length).toBeGreaterThan(2);
 
     // The status API says the same, and the file is the requester's alone.

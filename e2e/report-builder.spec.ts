@@ -41,7 +41,7 @@ test.describe("as an admin", () => {
     expect(download.suggestedFilename()).toMatch(/^report-admissions-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
     const lines = csv.trim().split("\n");
-    expect(lines[0]).toBe("ward,admittedAt_month,count");
+    expect(lines[0]).toBe("Ward,Admitted (Month),Count");
     const first = expected[0];
     expect(lines).toContain(`${first.ward},${first.admittedAt_month},${first.count}`);
     expect(lines).toHaveLength(expected.length + 1);

@@ -44,7 +44,7 @@ test("an admin reads revenue per doctor, opens the visits and exports CSV", asyn
   expect(download.suggestedFilename()).toBe("revenue.csv");
   const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
   const lines = csv.trim().split("\n");
-  expect(lines[0]).toBe("doctor,date,invoice,mrn,billed,collected,currency");
+  expect(lines[0]).toBe("Doctor,Date,Invoice,MRN,Billed (minor units),Collected (minor units),Currency");
   expect(lines.some((l) => l.startsWith("Dr Revenue,") && l.includes(`,${mrn},4500,4500,`))).toBe(true);
 
   await page.goto("/reports");
@@ -100,7 +100,7 @@ test("a public-health:read integration token reads the aggregates (JSON and CSV)
   // Every CSV starts with the UTF-8 byte order mark (lib/server/csv.ts) so that Excel reads it as UTF-8.
   const text = await csv.text();
   expect(text.startsWith("\uFEFF")).toBe(true);
-  expect(text.slice(1).split("\n")[0]).toBe("ageBand,consultations");
+  expect(text.slice(1).split("\n")[0]).toBe("Age band,Consultations");
   expect((await request.get("/api/v1/reports/revenue?from=2026-01-01&to=2026-01-31", { headers: authority })).status()).toBe(403);
   const bad = await request.get(`/api/v1/public-health/aggregates?period=${lastYear}-01&groupBy=name`, { headers: authority });
   expect(bad.status()).toBe(400);

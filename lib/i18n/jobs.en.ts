@@ -22,7 +22,7 @@ export const jobsEn = {
     kinds: { "treatment-history": "Treatment history" } as Record<string, string>,
     statuses: { queued: "Queued", running: "Running", done: "Ready", failed: "Failed" },
     /** The columns of a treatment-history CSV, in the requester's language. */
-    csvHeader: ["date", "kind", "summary", "flag", "id"],
+    csvHeader: ["Date and time", "Kind", "Summary", "Flag", "Reference"],
   },
   buttons: { exportMine: "Export my history (CSV)", exportPatient: "Export CSV", exporting: "Starting export…" },
   admin: {

@@ -21,7 +21,7 @@ export const jobsFr: Messages["jobs"] = {
     download: "Télécharger le CSV",
     kinds: { "treatment-history": "Historique des soins" },
     statuses: { queued: "En file d'attente", running: "En cours", done: "Prêt", failed: "Échec" },
-    csvHeader: ["date", "type", "résumé", "alerte", "id"],
+    csvHeader: ["Date et heure", "Type", "Résumé", "Alerte", "Référence"],
   },
   buttons: { exportMine: "Exporter mon historique (CSV)", exportPatient: "Exporter en CSV", exporting: "Lancement de l'export…" },
   admin: {

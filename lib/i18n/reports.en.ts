@@ -42,6 +42,16 @@ export const reportsEn = {
     none: "No consultation revenue in this range.",
     csv: "Download CSV",
   },
+  // The header rows of the reports' CSV files (amounts in the currency's minor units, e.g. cents).
+  csv: {
+    revenue: ["Doctor", "Date", "Invoice", "MRN", "Billed (minor units)", "Collected (minor units)", "Currency"],
+    appointments: ["Day", "Appointments"],
+    revenuePerDay: ["Day", "Payments (minor units)", "Refunds (minor units)", "Net (minor units)"],
+    diagnoses: ["ICD-10 code", "Description", "Count"],
+    occupancy: ["Ward", "Beds", "Occupied bed-days", "Available bed-days", "Occupancy %", "Admissions", "Discharges"],
+    units: { consultations: "Consultations", diagnoses: "Diagnoses" },
+    total: "Total",
+  },
   publicHealth: {
     title: "Public-health aggregates",
     hint: "Anonymised counts of consultations (or, by diagnosis, of coded diagnoses) in a completed month, quarter or year, never an arbitrary range (two overlapping ranges would subtract to a small one). Any count from 1 to 4 is shown as “<5”; when a table has exactly one such cell, the next smallest is also withheld, so the total never reveals it. A quarter or year shows a group only where each of its months shows it.",

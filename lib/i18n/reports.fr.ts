@@ -44,6 +44,15 @@ export const reportsFr: Messages["reports"] = {
     none: "Aucun chiffre d'affaires de consultation sur cette période.",
     csv: "Télécharger le CSV",
   },
+  csv: {
+    revenue: ["Médecin", "Date", "Facture", "N° de dossier", "Facturé (unités mineures)", "Encaissé (unités mineures)", "Devise"],
+    appointments: ["Jour", "Rendez-vous"],
+    revenuePerDay: ["Jour", "Paiements (unités mineures)", "Remboursements (unités mineures)", "Net (unités mineures)"],
+    diagnoses: ["Code CIM-10", "Libellé", "Nombre"],
+    occupancy: ["Service", "Lits", "Journées-lits occupées", "Journées-lits disponibles", "Taux d'occupation %", "Entrées", "Sorties"],
+    units: { consultations: "Consultations", diagnoses: "Diagnostics" },
+    total: "Total",
+  },
   publicHealth: {
     title: "Agrégats de santé publique",
     hint: "Nombres anonymisés de consultations (ou, par diagnostic, de diagnostics codés) sur un mois, un trimestre ou une année achevés, jamais sur un intervalle quelconque (deux intervalles qui se chevauchent se soustrairaient en un petit). Tout nombre de 1 à 4 est affiché « <5 » ; lorsqu'un tableau contient exactement une telle case, la plus petite suivante est aussi masquée, afin que le total ne la révèle pas. Un trimestre ou une année n'affiche un groupe que si chacun de ses mois l'affiche.",

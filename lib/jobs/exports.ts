@@ -4,7 +4,7 @@ import { openChart } from "@/lib/patients/chart";
 import { en } from "@/lib/i18n/en";
 import { audit, auditedRead, auditViews } from "@/lib/server/audit";
 import { clock } from "@/lib/server/clock";
-import { toCsv } from "@/lib/server/csv";
+import { csvTimestamp, toCsv } from "@/lib/server/csv";
 import type { Db } from "@/lib/server/db";
 import { AppError, notFound } from "@/lib/server/errors";
 import { can } from "@/lib/server/permissions";
@@ -101,18 +101,20 @@ export async function runExport(prisma: Db, exportId: string, opts: { pageSize?:
     // the read of the record for the file is audited, as any opening of a chart is.
     const chart = await openChart(prisma, ctx, patientId, { need: "export.request", entity: "Export", details: { export: exportId, attempt: attempts } });
     const patient = chart.patient;
+    // In the requester's language: the header, the kinds of entry and the summaries' words.
+    const locale = isLocale(requester.language) ? requester.language : "en";
+    const kinds = catalog(locale).clinical.chart.kinds;
     const rows: string[][] = [];
     for (let page = 1; ; page++) {
-      const chunk = await timeline(prisma, chart, { page, pageSize, oldestFirst: true });
-      rows.push(...chunk.items.map((e) => [e.at, e.kind, e.summary, e.flag ?? "", e.id]));
+      const chunk = await timeline(prisma, chart, { page, pageSize, oldestFirst: true }, locale);
+      rows.push(...chunk.items.map((e) => [csvTimestamp(e.at), kinds[e.kind] ?? e.kind, e.summary, e.flag ?? "", e.id]));
       const done = rows.length >= chunk.total || chunk.items.length < pageSize;
       const progress = Math.min(0.99, rows.length / Math.max(chunk.total, 1));
       if (!(await write({ progress }))) return;
       opts.onProgress?.(progress);
       if (done) break;
     }
-    // The header in the requester's language; the rows as the timeline writes them.
-    const header = catalog(isLocale(requester.language) ? requester.language : "en").jobs.exports.csvHeader;
+    const header = catalog(locale).jobs.exports.csvHeader;
     const csv = toCsv([header, ...rows]);
     const stored = await write({
       status: "DONE",

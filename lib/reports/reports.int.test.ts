@@ -69,8 +69,8 @@ describe("reports", () => {
     it("filters by doctor and exports one CSV row per visit under a header", async () => {
       const r = await revenueReport(db(), { ...MARCH, doctorId: drB });
       expect(r.items.map((d) => d.doctor)).toEqual(["Dr Beta"]);
-      const lines = revenueCsv(await revenueReport(db(), MARCH)).trim().split("\n");
-      expect(lines[0]).toBe("doctor,date,invoice,mrn,billed,collected,currency");
+      const lines = revenueCsv(await revenueReport(db(), MARCH), "en").trim().split("\n");
+      expect(lines[0]).toBe("Doctor,Date,Invoice,MRN,Billed (minor units),Collected (minor units),Currency");
       expect(lines).toHaveLength(4);
       expect(lines[1]).toMatch(new RegExp(`^Dr Alpha,2026-03-02,INV-\\d+,${p1.mrn},5000,3750,USD$`));
     });
@@ -168,7 +168,7 @@ describe("reports", () => {
     it("never carries an identifier, in JSON or CSV", async () => {
       for (const groupBy of ["diagnosis", "department", "ageBand", "sex"] as const) {
         const a = await aggregates(db(), { ...MARCH_PERIOD, groupBy });
-        const text = JSON.stringify(a) + aggregatesCsv(a);
+        const text = JSON.stringify(a) + aggregatesCsv(a, "en");
         for (const secret of [p1.id, p1.mrn, p2.mrn, "Ann", "Bob", "1990-05-01", drA, "Dr Alpha"]) expect(text).not.toContain(secret);
         for (const item of a.items) expect(Object.keys(item)).toEqual(["group", "count"]);
         for (const item of a.items) expect(typeof item.count === "number" ? item.count >= 5 : true).toBe(true);

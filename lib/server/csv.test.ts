@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { BOM, csvCell, csvResponse, toCsv } from "./csv";
 
 // What a spreadsheet would run as a formula, each written as text (OWASP CSV Injection).
@@ -32,11 +32,23 @@ describe("csvCell", () => {
     expect(csvCell("+33 6 12 34 56 78")).toBe("'+33 6 12 34 56 78");
   });
 
-  it("writes nothing for null, and dates as ISO instants", () => {
+  it("writes nothing for null, and instants to the second in the hospital's time zone", () => {
     expect(csvCell(null)).toBe("");
     expect(csvCell(undefined)).toBe("");
     expect(csvCell(true)).toBe("true");
-    expect(csvCell(new Date("2026-03-01T09:30:00Z"))).toBe("2026-03-01T09:30:00.000Z");
+    expect(csvCell(new Date("2026-03-01T09:30:00.250Z"))).toBe("2026-03-01T09:30:00Z"); // HOSPITAL_TIMEZONE=UTC in the tests
+  });
+
+  it("writes an instant with the hospital's offset", async () => {
+    vi.stubEnv("HOSPITAL_TIMEZONE", "Europe/Paris");
+    vi.resetModules();
+    try {
+      const { csvTimestamp } = await import("./csv");
+      expect(csvTimestamp(new Date("2026-03-01T09:30:00Z"))).toBe("2026-03-01T10:30:00+01:00");
+      expect(csvTimestamp("2026-07-01T09:30:00.999Z")).toBe("2026-07-01T11:30:00+02:00");
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
 

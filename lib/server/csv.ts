@@ -1,4 +1,6 @@
 import { stringify } from "csv-stringify/sync";
+import { DateTime } from "luxon";
+import { env } from "./env";
 
 // Every CSV the app writes goes through here (reports, the report builder, treatment-history
 // exports), so that each one is safe to open in a spreadsheet:
@@ -8,6 +10,8 @@ import { stringify } from "csv-stringify/sync";
 //   it is written with a leading apostrophe, which they show as text;
 // - a UTF-8 byte order mark first, without which Excel reads the file as the local ANSI code page
 //   and shows "Â°C" and "rÃ©sumÃ©".
+// - one timestamp format: ISO 8601 to the second, in the hospital's time zone, with its offset
+//   ("2026-03-15T11:00:00+01:00"), which a spreadsheet reads as the hospital's clock;
 // Quoting (RFC 4180: commas, quotes, line breaks inside a cell) is csv-stringify's.
 
 /** What a cell may hold. Numbers are numbers because our code made them so, never because of their text. */
@@ -27,8 +31,14 @@ export function csvCell(value: CsvCell): string | number {
   if (typeof value === "number") return value;
   if (typeof value === "bigint") return value.toString();
   if (typeof value === "boolean") return String(value);
-  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Date) return csvTimestamp(value);
   return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** An instant as every CSV writes it: to the second, in HOSPITAL_TIMEZONE, with the offset. */
+export function csvTimestamp(at: Date | string): string {
+  const d = DateTime.fromJSDate(typeof at === "string" ? new Date(at) : at, { zone: env().HOSPITAL_TIMEZONE });
+  return d.set({ millisecond: 0 }).toISO({ suppressMilliseconds: true }) ?? "";
 }
 
 /** A whole CSV file: the byte order mark, then one line per row (the header is the first row). */

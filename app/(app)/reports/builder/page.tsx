@@ -10,7 +10,7 @@ import { localizeError } from "@/lib/i18n/localize";
 import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import type { Column } from "@/lib/reportbuilder/compile";
 import { specFromQuery, specToQuery } from "@/lib/reportbuilder/query";
-import { entityCatalog, runReport } from "@/lib/reportbuilder/service";
+import { columnHeading, entityCatalog, runReport } from "@/lib/reportbuilder/service";
 import { CSV_MAX_ROWS, ZReportSpec } from "@/lib/reportbuilder/spec";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
@@ -38,12 +38,7 @@ export default async function ReportBuilderPage({ searchParams }: { searchParams
   const result = parsed?.success ? await runReport(db(), ctx, parsed.data) : null;
   const errors = parsed && !parsed.success ? localizeError({ message: "", fields: fieldErrors(parsed.error.issues) }, locale).fields ?? {} : null;
 
-  const fields = m.fields as Record<string, string>;
-  const heading = (c: Column) =>
-    c.fn === "count" ? m.aggregateLabel.count
-      : c.fn ? m.aggregateLabel[c.fn](fields[c.field!] ?? c.field!)
-      : c.granularity ? `${fields[c.field!] ?? c.field} (${m.granularities[c.granularity]})`
-      : fields[c.key] ?? c.key;
+  const heading = (c: Column) => columnHeading(c, locale);
   const numbers = new Intl.NumberFormat(INTL_TAG[locale]);
   const show = (c: Column, v: string | number | null) =>
     v === null ? "—" : typeof v === "number" ? (c.type === "money" ? formatMoney(v, env().HOSPITAL_CURRENCY, locale) : numbers.format(v)) : v;

@@ -1,3 +1,4 @@
+import { requestLocale } from "@/lib/i18n/server";
 import { apiRoute } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { parseInput } from "@/lib/server/validation";
@@ -17,7 +18,7 @@ export const GET = apiRoute(
   async ({ req }) => {
     const p = req.nextUrl.searchParams;
     const a = await aggregates(db(), parseInput(ZAggregatesQuery, { period: p.get("period") ?? undefined, groupBy: p.get("groupBy") ?? undefined, from: p.get("from") ?? undefined, to: p.get("to") ?? undefined }));
-    return p.get("format") === "csv" ? csvResponse(aggregatesCsv(a), `public-health-${a.groupBy}`) : a;
+    return p.get("format") === "csv" ? csvResponse(aggregatesCsv(a, await requestLocale()), `public-health-${a.groupBy}`) : a;
   },
   { scopes: [PUBLIC_HEALTH_SCOPE] },
 );

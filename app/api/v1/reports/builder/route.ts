@@ -1,3 +1,4 @@
+import { requestLocale } from "@/lib/i18n/server";
 import { apiRoute, readJson } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { csvResponse } from "@/lib/server/csv";
@@ -8,6 +9,6 @@ import { reportCsv, runReport } from "@/lib/reportbuilder/service";
 export const POST = apiRoute("report.build", async ({ req, ctx }) => {
   const spec = await readJson(req, ZReportSpec);
   if (req.nextUrl.searchParams.get("format") !== "csv") return runReport(db(), ctx, spec);
-  const csv = await reportCsv(db(), ctx, spec);
+  const csv = await reportCsv(db(), ctx, spec, await requestLocale());
   return csvResponse(csv.body, csv.filename);
 });

@@ -1,3 +1,4 @@
+import { requestLocale } from "@/lib/i18n/server";
 import { apiRoute, readJson } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { parseInput } from "@/lib/server/validation";
@@ -11,7 +12,7 @@ import type { Ctx } from "@/lib/server/session";
 // the spec in the query as the builder page writes it (a plain download link).
 
 async function download(ctx: Ctx, spec: ReportSpec) {
-  const csv = await reportCsv(db(), ctx, spec);
+  const csv = await reportCsv(db(), ctx, spec, await requestLocale());
   return csvResponse(csv.body, csv.filename);
 }
 
