@@ -58,3 +58,40 @@ test.describe("patient merge", () => {
     await expect(page).toHaveURL(new RegExp(`/patients/${survivor.id}/edit$`));
   });
 });
+
+test.describe("undoing a merge", () => {
+  test.use({ storageState: storageFor("ADMIN") });
+
+  test("an admin sees the merged notice on the duplicate's chart and undoes the merge from the survivor's chart", async ({ page, request }) => {
+    const { token } = await apiToken(request, USERS.ADMIN);
+    const tag = `${Date.now().toString(36)}`.replace(/\d/g, (d) => "abcdefghij"[Number(d)]);
+    const create = async () => {
+      const res = await request.post("/api/v1/patients", {
+        headers: bearer(token),
+        data: { firstName: "Kofi", lastName: `Undotest${tag}`, dateOfBirth: "1966-02-03", sex: "male", confirmDuplicate: true },
+      });
+      expect(res.status(), await res.text()).toBe(201);
+      return (await res.json()) as { id: string; mrn: string };
+    };
+    const survivor = await create();
+    const duplicate = await create();
+    const merged = await request.post(`/api/v1/patients/${survivor.id}/merge`, { headers: bearer(token), data: { duplicateId: duplicate.id } });
+    expect(merged.status(), await merged.text()).toBe(200);
+
+    await page.goto(`/patients/${duplicate.id}`);
+    await expect(page.locator("[data-merged-notice]")).toContainText(`This record was merged into ${survivor.mrn}.`);
+    await page.locator("[data-merged-notice]").getByRole("link", { name: `Open ${survivor.mrn}` }).click();
+    await expect(page).toHaveURL(new RegExp(`/patients/${survivor.id}$`));
+    const undo = page.locator("[data-undo-merge]");
+    await expect(undo).toContainText(`${duplicate.mrn} was merged into this record`);
+    await page.screenshot({ path: ".test-artifacts/screens/merge-undo.png", fullPage: true });
+    await undo.getByRole("button", { name: "Undo the merge" }).click();
+    const dialog = page.getByRole("dialog", { name: "Undo this merge?" });
+    await dialog.getByRole("button", { name: "Undo", exact: true }).click();
+    await expect(page.getByText("The merge was undone.")).toBeVisible();
+
+    await page.goto(`/patients/${duplicate.id}`);
+    await expect(page.getByRole("heading", { name: new RegExp(`Undotest${tag}`) }).first()).toBeVisible();
+    await expect(page.locator("[data-merged-notice]")).toHaveCount(0);
+  });
+});

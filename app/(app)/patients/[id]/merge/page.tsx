@@ -65,7 +65,7 @@ export default async function MergePage({ params, searchParams }: { params: Prom
       </PatientHeader>
       <h2 className="text-xl font-semibold text-slate-900">{t.title}</h2>
       {sp.merged ? <MergedResult t={t} survivorId={id} survivorMrn={survivor.mrn} duplicateId={sp.merged} href={href} /> : null}
-      <p className="max-w-3xl text-sm text-slate-600">{t.intro}</p>
+      {!sp.merged ? <p className="max-w-3xl text-sm text-slate-600">{t.intro}</p> : null}
       {!sp.merged ? (
         <Card title={t.pickTitle}>
           <form method="get" className="flex flex-wrap items-end gap-3">
