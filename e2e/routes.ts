@@ -44,6 +44,8 @@ export const PAGES: { path: string; roles: RoleName[] }[] = [
   { path: "/patients/{patientId}/admissions", roles: ["ADMIN", "DOCTOR", "NURSE"] },
   { path: "/patients/{patientId}/documents", roles: ["ADMIN", "DOCTOR", "NURSE"] },
   { path: "/patients/{patientId}/billing", roles: ["ADMIN"] },
+  // Merging a duplicate into this record (patient.merge): the MRN picker until a duplicate is chosen.
+  { path: "/patients/{patientId}/merge", roles: ["ADMIN", "RECORDS_OFFICER"] },
   { path: "/lab", roles: ["DOCTOR", "NURSE"] },
   { path: "/me/health", roles: ["PATIENT"] },
   { path: "/prescriptions", roles: ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST", "PATIENT"] },
@@ -94,6 +96,9 @@ export const API: { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: s
   // Ids that do not exist: allowed roles get 404, the others 403 before any lookup.
   { method: "GET", path: "/api/v1/patients/no-such-patient", roles: ALL, okStatus: 404 },
   { method: "GET", path: "/api/v1/patients/no-such-patient/history", roles: ALL, okStatus: 404 },
+  // Merge (records officers and admins) and its undo (admins): no body is 400 for them, 403 for the others first.
+  { method: "POST", path: "/api/v1/patients/no-such-patient/merge", roles: ["ADMIN", "RECORDS_OFFICER"], okStatus: 400 },
+  { method: "POST", path: "/api/v1/patients/no-such-patient/merge/undo", roles: ["ADMIN"], okStatus: 400 },
   // An id that does not exist: the allowed role gets 404, the others 403 before any lookup.
   { method: "DELETE", path: "/api/v1/staff/no-such-user", roles: ["ADMIN"], okStatus: 404 },
   { method: "GET", path: "/api/v1/staff", roles: ["ADMIN"] },

@@ -42,6 +42,14 @@ describe("FHIR mappers", () => {
     expect(fhirProblems(p)).toEqual([]);
   });
 
+  it("Patient: a merge links the duplicate (replaced-by) and the survivor (replaces); no merge, no link", () => {
+    expect(toPatient(patient)).not.toHaveProperty("link");
+    const dup = toPatient({ ...patient, active: false, mergedIntoId: "pat2" });
+    expect(dup.link).toEqual([{ other: { reference: "Patient/pat2" }, type: "replaced-by" }]);
+    expect(toPatient({ ...patient, id: "pat2", mergedFrom: [{ id: "pat1" }] }).link).toEqual([{ other: { reference: "Patient/pat1" }, type: "replaces" }]);
+    expect(fhirProblems(dup)).toEqual([]);
+  });
+
   it("Practitioner: name and qualification, nothing empty", () => {
     const p = toPractitioner({ id: "doc1", name: "Dr Grace Okafor", role: "DOCTOR", active: true, staffProfile: { specialty: "Cardiology", qualification: "MBBS, FWACP" } });
     expect(p.name).toEqual([{ text: "Dr Grace Okafor" }]);

@@ -40,6 +40,8 @@ const opt = <K extends string, V>(key: K, v: V | null | undefined) => (v === nul
 export type PatientRow = {
   id: string; mrn: string; firstName: string; lastName: string; dateOfBirth: Date; sex: Sex;
   nationalId: string | null; phone: string | null; email: string | null; address: string | null; active: boolean; updatedAt: Date;
+  /** A merge (lib/patients/merge.ts): the record this one was merged into, and the records merged into this one. */
+  mergedIntoId?: string | null; mergedFrom?: { id: string }[];
 };
 
 /** Our four sexes are exactly FHIR's administrative-gender codes. */
@@ -49,6 +51,11 @@ export function toPatient(p: PatientRow): R4.Patient {
   const telecom: R4.ContactPoint[] = [
     ...(p.phone ? [{ system: "phone" as const, value: p.phone }] : []),
     ...(p.email ? [{ system: "email" as const, value: p.email }] : []),
+  ];
+  // FHIR's merge links: the duplicate says "replaced-by" the survivor, the survivor "replaces" it.
+  const link: R4.PatientLink[] = [
+    ...(p.mergedIntoId ? [{ other: ref("Patient", p.mergedIntoId), type: "replaced-by" as const }] : []),
+    ...(p.mergedFrom ?? []).map((d) => ({ other: ref("Patient", d.id), type: "replaces" as const })),
   ];
   return {
     resourceType: "Patient",
@@ -64,6 +71,7 @@ export function toPatient(p: PatientRow): R4.Patient {
     birthDate: date(p.dateOfBirth),
     ...(telecom.length ? { telecom } : {}),
     ...(p.address ? { address: [{ text: p.address }] } : {}),
+    ...(link.length ? { link } : {}),
   };
 }
 

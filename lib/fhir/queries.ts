@@ -44,7 +44,7 @@ const consultationScope = (ctx: Ctx): Prisma.ConsultationWhereInput => (isPatien
 export const PRACTITIONER_ROLES = ["DOCTOR", "NURSE", "PHARMACIST"] as const;
 
 const SELECT = {
-  patient: { id: true, mrn: true, firstName: true, lastName: true, dateOfBirth: true, sex: true, nationalId: true, phone: true, email: true, address: true, active: true, updatedAt: true },
+  patient: { id: true, mrn: true, firstName: true, lastName: true, dateOfBirth: true, sex: true, nationalId: true, phone: true, email: true, address: true, active: true, updatedAt: true, mergedIntoId: true, mergedFrom: { select: { id: true }, orderBy: { id: "asc" } } },
   practitioner: { id: true, name: true, role: true, active: true, staffProfile: { select: { specialty: true, qualification: true } } },
   consultation: {
     id: true, patientId: true, doctorId: true, appointmentId: true, createdAt: true, updatedAt: true, signedAt: true,

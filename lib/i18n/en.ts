@@ -16,6 +16,7 @@ import { fhirEn } from "./fhir.en";
 import { accountsEn } from "./accounts.en";
 import { chartEn } from "./chart.en";
 import { worklistEn } from "./worklist.en";
+import { mergeEn } from "./merge.en";
 
 // Every user-facing English string of the shell. A French file with the same shape can follow.
 export const en = {
@@ -216,7 +217,7 @@ export const en = {
     records: {
       record: "record", account: "account", admission: "admission", appointment: "appointment", availability: "availability", bed: "bed", consultation: "consultation",
       department: "department", doctor: "doctor", drug: "drug", export: "export", invoice: "invoice", "lab order": "lab order", "patient record": "patient record",
-      patient: "patient", payment: "payment", prescription: "prescription", report: "report", room: "room", "staff member": "staff member", triage: "triage", ward: "ward",
+      patient: "patient", merge: "merge", payment: "payment", prescription: "prescription", report: "report", room: "room", "staff member": "staff member", triage: "triage", ward: "ward",
     },
     forbidden: "You do not have permission to do this.",
     signIn: "Please sign in.",
@@ -270,6 +271,7 @@ export const en = {
   accounts: accountsEn,
   chart: chartEn,
   worklist: worklistEn,
+  merge: mergeEn,
   prescriptions: prescriptionsEn,
   clinical: clinicalEn,
   pharmacy: pharmacyEn,
@@ -339,6 +341,7 @@ export const en = {
     adminDataEntityId: "Record",
     patientsNew: "Register a patient",
     patientsIdEdit: "Edit patient",
+    patientsIdMerge: "Merge records",
     patientsId: "Patient chart",
     patients: "Patients",
     prescriptionsNew: "New prescription",

@@ -197,7 +197,7 @@ export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "passwo
     records: {
       record: "enregistrement", account: "compte", admission: "hospitalisation", appointment: "rendez-vous", availability: "disponibilités", bed: "lit", consultation: "consultation",
       department: "service", doctor: "médecin", drug: "médicament", export: "export", invoice: "facture", "lab order": "demande d'examen", "patient record": "dossier patient",
-      patient: "patient", payment: "paiement", prescription: "ordonnance", report: "rapport", room: "chambre", "staff member": "membre du personnel", triage: "orientation", ward: "unité de soins",
+      patient: "patient", merge: "fusion", payment: "paiement", prescription: "ordonnance", report: "rapport", room: "chambre", "staff member": "membre du personnel", triage: "orientation", ward: "unité de soins",
     },
     forbidden: "Vous n'avez pas l'autorisation de faire cela.",
     signIn: "Veuillez vous connecter.",
@@ -302,6 +302,7 @@ export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "passwo
     adminDataEntityId: "Enregistrement",
     patientsNew: "Enregistrer un patient",
     patientsIdEdit: "Modifier le patient",
+    patientsIdMerge: "Fusionner des dossiers",
     patientsId: "Dossier patient",
     patients: "Patients",
     prescriptionsNew: "Nouvelle ordonnance",

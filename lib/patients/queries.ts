@@ -50,6 +50,14 @@ const and = (parts: Prisma.Sql[]) => (parts.length ? Prisma.join(parts, " AND ")
  * trigram similarity instead (typos): the fallback when nothing matches by prefix.
  */
 type Branch = { where: Prisma.Sql; ordered: boolean };
+/**
+ * A merged record's MRN is an alias of the record it was merged into (lib/patients/merge.ts): the
+ * search finds the survivor by it (merged records themselves are inactive, so never listed).
+ */
+const mergedAlias = (match: Prisma.Sql): Branch => ({
+  where: Prisma.sql`p.id IN (SELECT d."mergedIntoId" FROM "Patient" d WHERE d."mergedIntoId" IS NOT NULL AND ${match})`,
+  ordered: false,
+});
 function searchBranches(q: string, fuzzy: boolean): Branch[] | null {
   const trimmed = q.trim();
   if (!trimmed) return fuzzy ? null : [{ where: Prisma.sql`TRUE`, ordered: true }];
@@ -59,13 +67,16 @@ function searchBranches(q: string, fuzzy: boolean): Branch[] | null {
     if (fuzzy) return null;
     const num = trimmed.replace(/^h-?/i, "");
     // A prefix is a range of Patient_mrn_prefix_idx / Patient_phone_prefix_idx (active patients).
-    return [fenced(Prisma.sql`p.mrn LIKE ${`H-${escapeLike(num.padStart(Math.min(6, num.length), "0"))}%`}`)];
+    const prefix = `H-${escapeLike(num.padStart(Math.min(6, num.length), "0"))}%`;
+    return [fenced(Prisma.sql`p.mrn LIKE ${prefix}`), mergedAlias(Prisma.sql`d.mrn LIKE ${prefix}`)];
   }
   if (/^\+?\d{3,}$/.test(digits)) {
     if (fuzzy) return null;
     const phone = fenced(Prisma.sql`p.phone LIKE ${`${escapeLike(digits)}%`}`);
     // An MRN holds no "+": only bare digits may be part of one.
-    return digits.startsWith("+") ? [phone] : [phone, fenced(Prisma.sql`p.mrn LIKE ${`%${escapeLike(digits)}%`}`)];
+    return digits.startsWith("+")
+      ? [phone]
+      : [phone, fenced(Prisma.sql`p.mrn LIKE ${`%${escapeLike(digits)}%`}`), mergedAlias(Prisma.sql`d.mrn LIKE ${`%${escapeLike(digits)}%`}`)];
   }
   const words = trimmed.split(/\s+/).slice(0, MAX_SEARCH_WORDS);
   if (fuzzy) return [fenced(and(words.map((w) => or([Prisma.sql`p."lastName" % ${w}`, Prisma.sql`p."firstName" % ${w}`]))))];

@@ -133,3 +133,12 @@ export const ZSelfRegister = z.object({
   phone: ZPhone,
 });
 export type SelfRegisterInput = z.infer<typeof ZSelfRegister>;
+
+const mm = en.merge;
+const ZMergeId = (message: string) => z.string({ error: message }).trim().min(1, message).max(100, message);
+/** POST /patients/{id}/merge: the record merged into {id}. */
+export const ZMerge = z.object({ duplicateId: ZMergeId(mm.pickLabel) });
+/** POST /patients/{id}/merge/undo: which merge into {id} to undo. */
+export const ZMergeUndo = z.object({ mergeId: ZMergeId("Required") });
+/** The merge page's picker: the duplicate's MRN, as typed (H-000041, h-41, 41). */
+export const ZMergePick = z.object({ mrn: z.string({ error: mm.pickLabel }).trim().min(1, mm.pickLabel).max(20, mm.pickLabel) });

@@ -24,6 +24,8 @@ export const ERROR_STATUS = {
   // A prescription signed despite safety findings, not yet acknowledged by a pharmacist (lib/pharmacy/service.ts).
   OVERRIDE_NOT_ACKNOWLEDGED: 409,
   DUPLICATE: 409,
+  // A patient merge blocked by overlapping appointments or stays, or two sign-in accounts (lib/patients/merge.ts).
+  MERGE_CONFLICT: 409,
   // A record still referred to by others (a foreign key refuses its deletion).
   IN_USE: 409,
   IDEMPOTENCY_KEY_IN_USE: 409,

@@ -7,7 +7,7 @@ import { ZAddendum, ZConsultationCreate, ZConsultationUpdate, ZLabAmendment, ZLa
 import { ZDepartmentCreate, ZDepartmentUpdate } from "@/lib/departments/schemas";
 import { ZExportRequest } from "@/lib/jobs/schemas";
 import { ZReportSpec } from "@/lib/reportbuilder/spec";
-import { ZDeactivatePatient, ZRegisterPatient, ZSelfRegister, ZUpdatePatient } from "@/lib/patients/schemas";
+import { ZDeactivatePatient, ZMerge, ZMergeUndo, ZRegisterPatient, ZSelfRegister, ZUpdatePatient } from "@/lib/patients/schemas";
 import { DRUG_FILTER_KEYS, ZDrugCreate, ZDrugUpdate } from "@/lib/pharmacy/schemas";
 import { PRESCRIPTION_FILTER_KEYS, ZPrescribe, ZRevoke } from "@/lib/prescriptions/schemas";
 import { APPOINTMENT_FILTER_KEYS, ZAppointmentChange, ZAvailability, ZBook } from "@/lib/scheduling/schemas";
@@ -110,6 +110,8 @@ export const OPERATIONS: Operation[] = [
   { method: "PATCH", path: "/patients/{id}/nurse-notes/{noteId}", tag: "patients", summary: "By the author until `lockedAt`; then `423 RECORD_LOCKED` (add an addendum instead).", permission: "vitals.write", body: ZNurseNote },
   { method: "GET", path: "/patients/{id}/nurse-notes", tag: "patients", summary: "Newest first (audited; patients: their own).", permission: "clinical.read", query: ["q","page","pageSize","sort"], list: true },
   { method: "POST", path: "/patients/{id}/nurse-notes", idempotent: true, tag: "patients", summary: "`{ shift: DAY/EVENING/NIGHT, category, text }`.", permission: "vitals.write", body: ZNurseNote, status: 201 },
+  { method: "POST", path: "/patients/{id}/merge", tag: "patients", summary: "`{ duplicateId }`: merges that record into {id} (records officers and admins). Every row of the duplicate moves to {id} in one transaction (allergies and conditions {id} already has stay on the duplicate); the duplicate stays, inactive, `mergedIntoId` = {id}, its MRN an alias of {id} in searches; audited on both with both MRNs. → `{ merged: true, mergeId, plan }`. Overlapping live appointments or stays, or two sign-in accounts → `409 MERGE_CONFLICT` with `details.conflicts`, nothing written. `?preview=1`: a dry run → `{ merged: false, plan: { survivor, duplicate, moves: [{ kind, count, alreadyOnSurvivor }], account, conflicts } }`.", permission: "patient.merge", body: ZMerge, query: ["preview"] },
+  { method: "POST", path: "/patients/{id}/merge/undo", tag: "patients", summary: "`{ mergeId }`: undoes a merge into {id} (admins, within 30 days): exactly the rows it moved go back and the duplicate is active again. Refused with `409 INVALID_TRANSITION` when anything was recorded on either record since, when already undone, older than 30 days, or {id} was merged since.", permission: "patient.merge.undo", body: ZMergeUndo },
   { method: "GET", path: "/patients/{id}", tag: "patients", summary: "One patient by id; `clinical` (blood group, history, conditions) is null for roles without clinical access.", permission: "patient.read" },
   { method: "PATCH", path: "/patients/{id}", tag: "patients", summary: "Updates a patient; absent fields stay as they are. `403` naming each of `bloodGroup`, `medicalHistory`, `conditions` sent by a role without clinical access.", permission: "patient.register", body: ZUpdatePatient },
   { method: "DELETE", path: "/patients/{id}", tag: "patients", summary: "Deactivates (soft delete) with a reason; the record and its history stay.", permission: "patient.deactivate", body: ZDeactivatePatient },

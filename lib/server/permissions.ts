@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   "patient.deactivate": { roles: ["ADMIN", "RECORDS_OFFICER"], description: "Deactivate a patient record (history is kept)" },
   "patient.read": { roles: EVERYONE, description: "Read one patient's record (patients: only their own; records officers and pharmacists: demographics and allergies)" },
   "patient.chart.read": { roles: ["ADMIN", ...CLINICIANS], description: "Read a patient's full chart (audited)" },
+  "patient.merge": { roles: ["ADMIN", "RECORDS_OFFICER"], description: "Merge a duplicate patient record into the record that stays (everything recorded moves; the duplicate's MRN stays an alias)" },
+  "patient.merge.undo": { roles: ["ADMIN"], description: "Undo a patient merge within 30 days while nothing new was recorded on either record" },
   "patient.self": { roles: ["PATIENT"], description: "Read one's own record and edit one's own contact details" },
 
   "availability.manage": { roles: ["ADMIN", "DOCTOR"], description: "Set a doctor's working hours (doctors: their own)" },

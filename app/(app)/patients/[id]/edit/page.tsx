@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import { PatientForm, type PatientFormValues } from "@/components/patients/PatientForm";
+import Link from "next/link";
+import { MergedNotice } from "@/components/patients/MergedNotice";
 import { PatientHeader } from "@/components/patients/PatientHeader";
+import { buttonClass } from "@/components/ui/Button";
+import { survivorOf } from "@/lib/patients/merge";
 import { messages, titled } from "@/lib/i18n/server";
 import { contactValues } from "@/lib/patients/form-values";
 import { readPatient } from "@/lib/patients/queries";
@@ -14,7 +18,8 @@ export const generateMetadata = titled((m) => m.titles.patientsIdEdit);
 export default async function EditPatientPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await guardPage("patient.register", `/patients/${id}/edit`);
-  const m = (await messages()).patients;
+  const all = await messages();
+  const m = all.patients;
   const p = await readPatient(db(), ctx, id);
   const initial: PatientFormValues = {
     firstName: p.firstName,
@@ -29,6 +34,7 @@ export default async function EditPatientPage({ params }: { params: Promise<{ id
     conditions: (p.clinical?.conditions ?? []).map((c) => ({ text: c.text, code: c.code ?? "" })),
   };
   const recordHref = can(ctx.actor.role, "patient.chart.read") ? "/patients/{id}" : "/patients/{id}/edit";
+  const mergedInto = await survivorOf(db(), id);
   // Records officers do not see clinical fields: the form neither shows nor sends them, and the
   // service refuses them (lib/patients/scope.ts).
   const action = async (input: unknown) => {
@@ -37,7 +43,10 @@ export default async function EditPatientPage({ params }: { params: Promise<{ id
   };
   return (
     <div className="space-y-6">
-      <PatientHeader patient={p} labels={m} />
+      <PatientHeader patient={p} labels={m}>
+        {can(ctx.actor.role, "patient.merge") && p.active ? <Link href={`/patients/${id}/merge`} className={buttonClass("secondary")}>{all.merge.open}</Link> : null}
+      </PatientHeader>
+      {mergedInto ? <MergedNotice text={all.merge.mergedNotice(mergedInto.mrn)} link={all.merge.mergedLink(mergedInto.mrn)} href={recordHref.replace("{id}", mergedInto.id)} /> : null}
       <PatientForm mode="edit" initial={initial} action={action} labels={m.form} recordHref={recordHref} clinical={p.clinical !== null} />
     </div>
   );

@@ -1,0 +1,14 @@
+import { apiRoute, readJson } from "@/lib/server/api";
+import { db } from "@/lib/server/db";
+import { mergePatients } from "@/lib/patients/merge";
+import { ZMerge } from "@/lib/patients/schemas";
+
+/**
+ * `{ duplicateId }`: merges that record into {id} (409 MERGE_CONFLICT listing the conflicts).
+ * `?preview=1`: a dry run answering what would move and what conflicts, writing nothing.
+ */
+export const POST = apiRoute<{ id: string }>("patient.merge", async ({ req, ctx, params }) => {
+  const { duplicateId } = await readJson(req, ZMerge);
+  const preview = ["1", "true"].includes(req.nextUrl.searchParams.get("preview") ?? "");
+  return mergePatients(db(), ctx, params.id, duplicateId, { preview });
+});
