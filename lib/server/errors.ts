@@ -24,6 +24,8 @@ export const ERROR_STATUS = {
   // A prescription signed despite safety findings, not yet acknowledged by a pharmacist (lib/pharmacy/service.ts).
   OVERRIDE_NOT_ACKNOWLEDGED: 409,
   DUPLICATE: 409,
+  // A self-registered account held until a records officer links it to its record (lib/patients/link-requests.ts).
+  PENDING_LINK: 409,
   // A record still referred to by others (a foreign key refuses its deletion).
   IN_USE: 409,
   IDEMPOTENCY_KEY_IN_USE: 409,
