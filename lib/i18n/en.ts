@@ -314,7 +314,7 @@ export const en = {
       Addendum: "Addendum", Admission: "Admission", ApiToken: "API token", Appointment: "Appointment", Bed: "Bed", Consultation: "Consultation", Department: "Department",
       Dispense: "Dispensing", DoctorAvailability: "Availability", Drug: "Drug", Export: "Export", Invoice: "Invoice", LabOrder: "Lab order", LabResult: "Lab result",
       LabTest: "Lab test", Notification: "Notification", NurseNote: "Nurse note", Patient: "Patient", Payment: "Payment", Prescription: "Prescription",
-      ReportBuilder: "Custom report", Room: "Room", StockBatch: "Stock batch", Triage: "Triage", User: "User account", VitalSign: "Vital signs", Ward: "Ward",
+      ReportBuilder: "Custom report", DuplicatePair: "Possible duplicate", PatientLinkRequest: "Account link request", Room: "Room", StockBatch: "Stock batch", Triage: "Triage", User: "User account", VitalSign: "Vital signs", Ward: "Ward",
     },
     actions: { CREATE: "Created", UPDATE: "Changed", DELETE: "Deleted", VIEW: "Viewed", LOGIN: "Signed in", LOGOUT: "Signed out", SIGN: "Signed", EXPORT: "Exported", VERIFY: "Verified" },
   },
