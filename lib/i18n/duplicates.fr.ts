@@ -8,7 +8,7 @@ export const duplicatesFr: Messages["duplicates"] = {
   empty: "Aucun doublon possible à examiner.",
   score: "Note",
   certain: "Sûr",
-  possible: "Douteux",
+  possible: "À vérifier",
   reasons: "Pourquoi",
   found: "Trouvé",
   older: "Dossier le plus ancien",

@@ -133,6 +133,18 @@ export function normalisePhone(raw: string | null | undefined, country = default
   return digits.length >= 6 ? digits : null;
 }
 
+/**
+ * Equal in E.164; or, when one of them could not be read as an international number (typed in a
+ * national format with no default country configured), equal in their last nine digits.
+ */
+export function samePhone(a: string | null | undefined, b: string | null | undefined, country = defaultCountry()): boolean {
+  const pa = normalisePhone(a, country);
+  const pb = normalisePhone(b, country);
+  if (!pa || !pb) return false;
+  if (pa.startsWith("+") && pb.startsWith("+")) return pa === pb;
+  return phoneTail(pa) === phoneTail(pb);
+}
+
 /** The last nine digits: the blocking key of Patient_phone_tail_idx. */
 export function phoneTail(raw: string | null | undefined): string | null {
   const digits = raw?.replace(/\D/g, "") ?? "";
@@ -227,9 +239,7 @@ export function scoreMatch(a: Identity, b: Identity, country = defaultCountry())
     else add(W.sexDiffers, "sexDiffers");
   }
 
-  const pa = normalisePhone(a.phone, country);
-  const pb = normalisePhone(b.phone, country);
-  if (pa && pb && pa === pb) add(W.phoneEqual, "phone");
+  if (samePhone(a.phone, b.phone, country)) add(W.phoneEqual, "phone");
 
   const ea = normaliseEmail(a.email);
   const eb = normaliseEmail(b.email);
