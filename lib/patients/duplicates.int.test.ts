@@ -6,7 +6,7 @@ import { parseInput } from "@/lib/server/validation";
 import { seedPatient, seedUser } from "@/prisma/builders";
 import { resetDatabase } from "@/tests/reset";
 import { dismissPair, readDuplicatePairs, recordDuplicatePairs } from "./duplicates";
-import { isPendingLink, readLinkRequests, resolveLinkRequest } from "./link-requests";
+import { isPendingLink, pendingLinkFor, readLinkRequests, resolveLinkRequest } from "./link-requests";
 import { findMatches } from "./matching";
 import { ownPatientRecord, readPatient } from "./queries";
 import { ZRegisterPatient, ZSelfRegister } from "./schemas";
@@ -95,6 +95,8 @@ describe("duplicates and verified self-registration", () => {
 
     const [request] = await readLinkRequests(db(), records);
     expect(request).toMatchObject({ account: { userId: user.id, email: "kofi@mail.org" }, candidates: [{ patientId: existing.id, mrn: existing.mrn, level: "CERTAIN" }] });
+    // The check-in desk sees that this record's person waits for a link.
+    expect(await pendingLinkFor(db(), existing.id)).toEqual({ id: request.id });
     // The officer's read of the candidates is audited.
     expect(await db().auditEvent.count({ where: { action: "VIEW", actorId: records.actor.id, patientId: existing.id } })).toBe(1);
 
@@ -102,6 +104,7 @@ describe("duplicates and verified self-registration", () => {
     const linked = await resolveLinkRequest(db(), records, request.id, { action: "link", patientId: existing.id });
     expect(linked.id).toBe(existing.id);
     expect(await isPendingLink(db(), user.id)).toBe(false);
+    expect(await pendingLinkFor(db(), existing.id)).toBeNull();
     expect((await ownPatientRecord(db(), user.id))?.id).toBe(existing.id);
     const self: Ctx = { actor: { id: user.id, role: "PATIENT", name: "Kofi", email: "kofi@mail.org" }, ip: null };
     expect((await readPatient(db(), self, existing.id)).allergies).toEqual([expect.objectContaining({ substance: "Penicillin" })]);
