@@ -2,6 +2,7 @@ import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js"
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Sex } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
 
 // One matcher for every place that asks "is this person already registered?": staff registration,
 // self-registration and the possible-duplicates worklist. Two halves:
@@ -117,8 +118,7 @@ export function trigramSimilarity(a: string, b: string): number {
 
 /** The default country for numbers typed without an international prefix (PHONE_DEFAULT_COUNTRY, ISO 3166 alpha-2). */
 export function defaultCountry(): CountryCode | undefined {
-  const c = process.env.PHONE_DEFAULT_COUNTRY?.trim().toUpperCase();
-  return c && /^[A-Z]{2}$/.test(c) ? (c as CountryCode) : undefined;
+  return env().PHONE_DEFAULT_COUNTRY as CountryCode | undefined;
 }
 
 /**
