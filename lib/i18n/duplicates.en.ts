@@ -25,6 +25,7 @@ export const duplicatesEn = {
     dobDiffers: "birth dates differ",
     lastName: "last name",
     lastNameSimilar: "similar last name",
+    lastNameDiffers: "last names differ",
     firstName: "first name",
     firstNameSimilar: "similar first name",
     firstNameDiffers: "first names differ",

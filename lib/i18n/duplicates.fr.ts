@@ -26,6 +26,7 @@ export const duplicatesFr: Messages["duplicates"] = {
     dobDiffers: "dates de naissance différentes",
     lastName: "nom",
     lastNameSimilar: "nom proche",
+    lastNameDiffers: "noms différents",
     firstName: "prénom",
     firstNameSimilar: "prénom proche",
     firstNameDiffers: "prénoms différents",

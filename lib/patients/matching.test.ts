@@ -55,6 +55,18 @@ const TABLE: [string, Identity, Identity, Level][] = [
     "NONE",
   ],
   [
+    "same first name and birth date under another surname, nothing else: none",
+    { firstName: "Nora", lastName: "Vomica1", dateOfBirth: "1990-05-17", sex: "female" },
+    { firstName: "Nora", lastName: "Okonkwo", dateOfBirth: "1990-05-17", sex: "female" },
+    "NONE",
+  ],
+  [
+    "surname changed by marriage, same first name, birth date and phone: possible",
+    amina,
+    { ...amina, lastName: "Bello", email: null },
+    "POSSIBLE",
+  ],
+  [
     "strangers",
     amina,
     { firstName: "Peter", lastName: "Novak", dateOfBirth: "1990-07-21", sex: "male", phone: "+420 601 123 456", email: "p.novak@example.cz" },

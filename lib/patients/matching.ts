@@ -22,7 +22,7 @@ import { env } from "@/lib/server/env";
 //   national id   equal +60          both present and different −40
 //   birth date    equal +25          near (day/month swapped, same year+month, same day+month within 10 years) +10
 //                                    otherwise −15
-//   last name     equal +20          similar (trigram similarity ≥ 0.45, or one edit  different 0 (names change)
+//   last name     equal +20          similar (trigram similarity ≥ 0.45, or one edit  different −10 (names change, so less than a first name)
 //                                    or transposition apart in 5+ letters) +12
 //   first name    equal +20          similar +12                                   different −20 (twins)
 //   (names are compared after removing case, accents and punctuation; first and last swapped
@@ -32,7 +32,9 @@ import { env } from "@/lib/server/env";
 //   email         equal +15
 // CERTAIN ≥ 80, POSSIBLE ≥ 50. E.g. same names + birth date + sex + phone = 85 (certain); the same
 // without the phone = 70 (possible); twins with the same surname, birth date, phone and email = 60
-// (possible, a human decides); a parent sharing a child's phone and surname ≤ 5 (not listed).
+// (possible, a human decides); a parent sharing a child's phone and surname ≤ 5 (not listed); the
+// same first name and birth date under another surname = 40 (not listed) unless a phone, email or
+// national id agrees too.
 
 export const CERTAIN = 80;
 export const POSSIBLE = 50;
@@ -47,6 +49,7 @@ export const WEIGHTS = {
   nameSwapped: 18,
   nameSimilar: 12,
   firstNameDiffers: -20,
+  lastNameDiffers: -10,
   sexEqual: 5,
   sexDiffers: -15,
   phoneEqual: 15,
@@ -74,6 +77,7 @@ export type MatchReason =
   | "dobDiffers"
   | "lastName"
   | "lastNameSimilar"
+  | "lastNameDiffers"
   | "firstName"
   | "firstNameSimilar"
   | "firstNameDiffers"
@@ -229,6 +233,7 @@ export function scoreMatch(a: Identity, b: Identity, country = defaultCountry())
     const [last, first] = straight;
     if (last === "equal") add(W.nameEqual, "lastName");
     else if (last === "similar") add(W.nameSimilar, "lastNameSimilar");
+    else add(W.lastNameDiffers, "lastNameDiffers");
     if (first === "equal") add(W.nameEqual, "firstName");
     else if (first === "similar") add(W.nameSimilar, "firstNameSimilar");
     else add(W.firstNameDiffers, "firstNameDiffers");
