@@ -288,19 +288,22 @@ export async function findMatches(prisma: Db, who: Identity, opts: { excludeId?:
 
   const nid = normaliseId(who.nationalId);
   if (nid && who.nationalId) block(Prisma.sql`p."nationalId" IN (${who.nationalId.trim()}, ${nid})`);
-  // The birth date, and the same with day and month swapped (a valid date only).
+  // The birth date, and the same with day and month swapped (a valid date only): an index-only
+  // scan of Patient_match_dob_idx.
   const swapped = d <= 12 && d !== m ? new Date(Date.UTC(y, d - 1, m)) : null;
   block(swapped ? Prisma.sql`p."dateOfBirth" IN (${dob}, ${swapped})` : Prisma.sql`p."dateOfBirth" = ${dob}`);
-  // A near birth date (same month, or same day and month within ten years) with a similar name.
-  const names = [who.lastName, who.firstName].map(normaliseName).filter(Boolean);
-  if (names.length) {
+  // A near birth date (same month, or same day and month within ten years) scores POSSIBLE only
+  // with both names matching (straight or swapped): the dates are read from Patient_match_dob_idx
+  // (index-only, behind an OFFSET 0 fence so the planner never starts from the trigram indexes of
+  // a common name), then both names filtered by pg_trgm's similarity operator.
+  const [last, first] = [normaliseName(who.lastName), normaliseName(who.firstName)];
+  if (last && first) {
     const sameDay = Array.from({ length: 21 }, (_, i) => new Date(Date.UTC(y - 10 + i, m - 1, d))).filter((x) => x.getUTCDate() === d);
-    const similar = Prisma.join(
-      names.flatMap((n) => [Prisma.sql`p."lastName" % ${n}`, Prisma.sql`p."firstName" % ${n}`]),
-      " OR ",
-    );
-    block(Prisma.sql`p."dateOfBirth" BETWEEN ${new Date(Date.UTC(y, m - 1, 1))} AND ${new Date(Date.UTC(y, m, 0))} AND (${similar})`);
-    block(Prisma.sql`p."dateOfBirth" IN (${Prisma.join(sameDay)}) AND (${similar})`);
+    const bothNames = Prisma.sql`((n."lastName" % ${last} AND n."firstName" % ${first}) OR (n."lastName" % ${first} AND n."firstName" % ${last}))`;
+    const near = (dates: Prisma.Sql) =>
+      blocks.push(Prisma.sql`(SELECT n.id FROM (SELECT p.id, p."firstName", p."lastName" FROM "Patient" p WHERE p.active AND ${dates} OFFSET 0) n WHERE ${bothNames} LIMIT ${BLOCK_LIMIT})`);
+    near(Prisma.sql`p."dateOfBirth" BETWEEN ${new Date(Date.UTC(y, m - 1, 1))} AND ${new Date(Date.UTC(y, m, 0))}`);
+    near(Prisma.sql`p."dateOfBirth" IN (${Prisma.join(sameDay)})`);
   }
   const tail = phoneTail(who.phone);
   if (tail) block(Prisma.sql`${PHONE_TAIL} = ${tail} AND p.phone IS NOT NULL`);

@@ -75,3 +75,6 @@ ALTER TABLE "PatientLinkRequest" ADD CONSTRAINT "PatientLinkRequest_userId_fkey"
 -- (national part, whatever the prefix it was typed with) and the email address, case-insensitively.
 CREATE INDEX "Patient_phone_tail_idx" ON "Patient" (right(regexp_replace("phone", '\D', '', 'g'), 9)) WHERE "phone" IS NOT NULL;
 CREATE INDEX "Patient_email_lower_idx" ON "Patient" (lower("email")) WHERE "email" IS NOT NULL;
+-- The matcher's birth-date blocks read ids and names from the index alone (an index-only scan of a
+-- month of births, ~900 rows in a million patients, instead of as many heap pages).
+CREATE INDEX "Patient_match_dob_idx" ON "Patient" ("dateOfBirth") INCLUDE (id, "firstName", "lastName") WHERE active;
