@@ -17,6 +17,7 @@ export const PAGES: { path: string; roles: RoleName[] }[] = [
   { path: "/register/confirm", roles: ["PATIENT"] },
   { path: "/patients", roles: STAFF },
   { path: "/patients/new", roles: ["ADMIN", "DOCTOR", "NURSE", "RECORDS_OFFICER"] },
+  { path: "/patients/duplicates", roles: ["ADMIN", "RECORDS_OFFICER"] },
   { path: "/me/profile", roles: ["PATIENT"] },
   { path: "/admin/audit", roles: ["ADMIN"] },
   { path: "/doctors", roles: ALL },
@@ -81,6 +82,10 @@ export const API: { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: s
   { method: "GET", path: "/api/v1/stats", roles: ["ADMIN"] },
   { method: "GET", path: "/api/v1/patients", roles: STAFF },
   { method: "GET", path: "/api/v1/patients/me", roles: ["PATIENT"] },
+  { method: "GET", path: "/api/v1/patients/duplicates", roles: ["ADMIN", "RECORDS_OFFICER"] },
+  { method: "POST", path: "/api/v1/patients/duplicates/no-such-pair/dismiss", roles: ["ADMIN", "RECORDS_OFFICER"], okStatus: 404 },
+  { method: "GET", path: "/api/v1/patients/link-requests", roles: ["ADMIN", "RECORDS_OFFICER"] },
+  { method: "POST", path: "/api/v1/patients/link-requests/no-such-request/resolve", roles: ["ADMIN", "RECORDS_OFFICER"], okStatus: 400 },
   { method: "GET", path: "/api/v1/audit", roles: ["ADMIN"] },
   // The data browser (admins): a list, an unknown record 404, an unknown entity 404.
   { method: "GET", path: "/api/v1/admin/data/departments", roles: ["ADMIN"] },

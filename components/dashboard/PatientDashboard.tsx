@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Alert } from "@/components/ui/Alert";
+import { NoOwnRecord } from "@/components/patients/NoOwnRecord";
 import { buttonClass } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { messages } from "@/lib/i18n/server";
@@ -19,7 +19,7 @@ export async function PatientDashboard({ ctx }: { ctx: Ctx }) {
     listAppointments(db(), ctx, { from: now, status: [...LIVE] }, { skip: 0, take: 10 }),
     listAppointments(db(), ctx, { to: now }, { skip: 0, take: 10, desc: true }),
   ]);
-  if (!record) return <Alert>{m.noRecord}</Alert>;
+  if (!record) return <NoOwnRecord userId={ctx.actor.id} fallback={m.noRecord} />;
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <Card title={s.upcomingVisits}>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/scheduling/StatusBadge";
+import { Alert } from "@/components/ui/Alert";
 import { Card, StatCard } from "@/components/ui/Card";
 import { Pagination } from "@/components/ui/Pagination";
 import { Table, cell } from "@/components/ui/Table";
@@ -34,17 +35,24 @@ export async function RecordsDashboard({ ctx, params }: { ctx: Ctx; params: Reco
   const from = startOfLocalDay(day, zone);
   const to = startOfLocalDay(DateTime.fromISO(day, { zone }).plus({ days: 1 }).toISODate()!, zone);
   const [ap, sp, ip] = [pageOf(params.arrivals), pageOf(params.stays), pageOf(params.unpaid)];
-  const [arrivals, checkedIn, expected, stays, unpaid] = await Promise.all([
+  const [arrivals, checkedIn, expected, stays, unpaid, waitingLinks] = await Promise.all([
     listAppointments(db(), ctx, { from, to }, { skip: (ap - 1) * PAGE, take: PAGE }),
     db().appointment.count({ where: { startsAt: { gte: from, lt: to }, status: { in: ["CHECKED_IN", "COMPLETED"] } } }),
     db().appointment.count({ where: { startsAt: { gte: from, lt: to }, status: "BOOKED" } }),
     listAdmissions(db(), ctx, { movedBetween: { from, to } }, { skip: (sp - 1) * PAGE, take: PAGE }),
     listInvoices(db(), ctx, { status: "open" }, { skip: (ip - 1) * PAGE, take: PAGE }),
+    can(ctx.actor.role, "patient.duplicates") ? db().patientLinkRequest.count({ where: { status: "PENDING" } }) : 0,
   ]);
   const canAdmissions = can(ctx.actor.role, "admission.manage");
   const inToday = (iso: string | null) => iso !== null && new Date(iso) >= from && new Date(iso) < to;
   return (
     <div className="space-y-6">
+      {waitingLinks > 0 ? (
+        <Alert>
+          {all.duplicates.links.dashboardCard(waitingLinks)}{" "}
+          <Link href="/patients/duplicates" className={`font-medium ${link}`}>{all.duplicates.links.open} →</Link>
+        </Alert>
+      ) : null}
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <StatCard label={m.expected} value={expected} />
         <StatCard label={m.checkedIn} value={checkedIn} />

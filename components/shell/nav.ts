@@ -17,6 +17,7 @@ const ITEMS = (all: Messages): NavItem[] => {
     { href: "/dashboard", label: m.dashboard, permission: "dashboard.view" },
     { href: "/notifications", label: all.triage.notifications.title, permission: "notification.read" },
     { href: "/patients", label: m.patients, permission: "patient.list", group: "people" },
+    { href: "/patients/duplicates", label: all.duplicates.nav, permission: "patient.duplicates", group: "people" },
     { href: "/me/profile", label: m.profile, permission: "patient.self" },
     { href: "/me/health", label: all.clinical.nav.health, permission: "patient.self" },
     { href: "/admin/audit", label: m.audit, permission: "audit.read", group: "system" },

@@ -1,6 +1,8 @@
 import type { Locale } from "@/lib/i18n";
 import { localeOf } from "@/lib/i18n";
 import { deliverEmail, mailConfig, queueEmail, type MailConfig } from "@/lib/notifications/mail";
+import { holdForLink } from "@/lib/patients/link-requests";
+import { findMatches } from "@/lib/patients/matching";
 import type { SelfRegisterInput } from "@/lib/patients/schemas";
 import { audit, type AuditCtx } from "@/lib/server/audit";
 import type { Db } from "@/lib/server/db";
@@ -40,7 +42,9 @@ const day = (s: string) => new Date(`${s}T00:00:00Z`);
 /**
  * The worker half of a self-registration. A new address: a PATIENT account that must confirm its
  * email (User.requiredAction VERIFY_EMAIL) and its own new record, with the confirmation email, in
- * one transaction. A known address: its owner is told by email, and nothing else changes. Safe to
+ * one transaction — unless the matcher finds the person may already have a record (POSSIBLE or
+ * CERTAIN): then no record, and a pending link request for a records officer
+ * (lib/patients/link-requests.ts). A known address: its owner is told by email, and nothing else changes. Safe to
  * run twice (the queue delivers at least once): the same job finds its own account and stops.
  */
 export async function completeRegistration(prisma: Db, job: RegistrationJob, mail: MailConfig = mailConfig()): Promise<"created" | "notified" | "done"> {
@@ -67,12 +71,18 @@ export async function completeRegistration(prisma: Db, job: RegistrationJob, mai
         data: { email: job.email, name: `${job.firstName} ${job.lastName}`, role: "PATIENT", passwordHash: job.passwordHash, language: job.locale, requiredAction: "VERIFY_EMAIL" },
         select: { id: true, name: true },
       });
-      const patient = await tx.patient.create({
-        data: { firstName: job.firstName, lastName: job.lastName, dateOfBirth: day(job.dateOfBirth), sex: job.sex, phone: job.phone, email: job.email, userId: user.id, createdById: user.id },
-        select: { id: true },
-      });
       const ctx: AuditCtx = { actor: { id: user.id, role: "PATIENT" }, ip: job.ip };
-      await audit(tx, ctx, { action: "CREATE", entity: "Patient", entityId: patient.id, patientId: patient.id, details: { selfRegistered: true } });
+      // Maybe already a patient here: no second record; held for a records officer to link.
+      const matches = await findMatches(tx as unknown as Db, job, { limit: 5 });
+      if (matches.length) {
+        await holdForLink(tx as unknown as Db, ctx, user, job, matches);
+      } else {
+        const patient = await tx.patient.create({
+          data: { firstName: job.firstName, lastName: job.lastName, dateOfBirth: day(job.dateOfBirth), sex: job.sex, phone: job.phone, email: job.email, userId: user.id, createdById: user.id },
+          select: { id: true },
+        });
+        await audit(tx, ctx, { action: "CREATE", entity: "Patient", entityId: patient.id, patientId: patient.id, details: { selfRegistered: true } });
+      }
       const link = await issueLink(tx, user.id, "CONFIRM_EMAIL");
       return queueEmail(tx, {
         to: job.email,

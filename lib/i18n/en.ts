@@ -17,6 +17,7 @@ import { accountsEn } from "./accounts.en";
 import { chartEn } from "./chart.en";
 import { worklistEn } from "./worklist.en";
 import { mergeEn } from "./merge.en";
+import { duplicatesEn } from "./duplicates.en";
 
 // Every user-facing English string of the shell. A French file with the same shape can follow.
 export const en = {
@@ -216,7 +217,7 @@ export const en = {
     notFound: (what: string) => `That ${what} was not found.`,
     records: {
       record: "record", account: "account", admission: "admission", appointment: "appointment", availability: "availability", bed: "bed", consultation: "consultation",
-      department: "department", doctor: "doctor", drug: "drug", export: "export", invoice: "invoice", "lab order": "lab order", "patient record": "patient record",
+      department: "department", doctor: "doctor", drug: "drug", export: "export", invoice: "invoice", "lab order": "lab order", "patient record": "patient record", "duplicate pair": "possible duplicate", "link request": "account link request",
       patient: "patient", merge: "merge", payment: "payment", prescription: "prescription", report: "report", room: "room", "staff member": "staff member", triage: "triage", ward: "ward",
     },
     forbidden: "You do not have permission to do this.",
@@ -272,6 +273,7 @@ export const en = {
   chart: chartEn,
   worklist: worklistEn,
   merge: mergeEn,
+  duplicates: duplicatesEn,
   prescriptions: prescriptionsEn,
   clinical: clinicalEn,
   pharmacy: pharmacyEn,
@@ -314,7 +316,7 @@ export const en = {
       Addendum: "Addendum", Admission: "Admission", ApiToken: "API token", Appointment: "Appointment", Bed: "Bed", Consultation: "Consultation", Department: "Department",
       Dispense: "Dispensing", DoctorAvailability: "Availability", Drug: "Drug", Export: "Export", Invoice: "Invoice", LabOrder: "Lab order", LabResult: "Lab result",
       LabTest: "Lab test", Notification: "Notification", NurseNote: "Nurse note", Patient: "Patient", Payment: "Payment", Prescription: "Prescription",
-      ReportBuilder: "Custom report", Room: "Room", StockBatch: "Stock batch", Triage: "Triage", User: "User account", VitalSign: "Vital signs", Ward: "Ward",
+      ReportBuilder: "Custom report", DuplicatePair: "Possible duplicate", PatientLinkRequest: "Account link request", Room: "Room", StockBatch: "Stock batch", Triage: "Triage", User: "User account", VitalSign: "Vital signs", Ward: "Ward",
     },
     actions: { CREATE: "Created", UPDATE: "Changed", DELETE: "Deleted", VIEW: "Viewed", LOGIN: "Signed in", LOGOUT: "Signed out", SIGN: "Signed", EXPORT: "Exported", VERIFY: "Verified" },
   },

@@ -19,6 +19,7 @@ import { accountsFr } from "./accounts.fr";
 import { chartFr } from "./chart.fr";
 import { worklistFr } from "./worklist.fr";
 import { mergeFr } from "./merge.fr";
+import { duplicatesFr } from "./duplicates.fr";
 
 // The French catalogue: the same shape as English (lib/i18n/en.ts), checked by the type.
 export const fr: Messages = {
@@ -42,4 +43,5 @@ export const fr: Messages = {
   chart: chartFr,
   worklist: worklistFr,
   merge: mergeFr,
+  duplicates: duplicatesFr,
 };

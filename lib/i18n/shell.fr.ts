@@ -196,7 +196,7 @@ export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "passwo
     notFound: (what: string) => `Introuvable : ${what}.`,
     records: {
       record: "enregistrement", account: "compte", admission: "hospitalisation", appointment: "rendez-vous", availability: "disponibilités", bed: "lit", consultation: "consultation",
-      department: "service", doctor: "médecin", drug: "médicament", export: "export", invoice: "facture", "lab order": "demande d'examen", "patient record": "dossier patient",
+      department: "service", doctor: "médecin", drug: "médicament", export: "export", invoice: "facture", "lab order": "demande d'examen", "patient record": "dossier patient", "duplicate pair": "doublon possible", "link request": "demande de rattachement de compte",
       patient: "patient", merge: "fusion", payment: "paiement", prescription: "ordonnance", report: "rapport", room: "chambre", "staff member": "membre du personnel", triage: "orientation", ward: "unité de soins",
     },
     forbidden: "Vous n'avez pas l'autorisation de faire cela.",
@@ -275,7 +275,7 @@ export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "passwo
       Addendum: "Addendum", Admission: "Hospitalisation", ApiToken: "Jeton d'API", Appointment: "Rendez-vous", Bed: "Lit", Consultation: "Consultation", Department: "Service",
       Dispense: "Délivrance", DoctorAvailability: "Disponibilités", Drug: "Médicament", Export: "Export", Invoice: "Facture", LabOrder: "Demande d'examen", LabResult: "Résultat d'examen",
       LabTest: "Examen de laboratoire", Notification: "Notification", NurseNote: "Transmission infirmière", Patient: "Patient", Payment: "Paiement", Prescription: "Ordonnance",
-      ReportBuilder: "Rapport personnalisé", Room: "Chambre", StockBatch: "Lot de stock", Triage: "Orientation", User: "Compte utilisateur", VitalSign: "Constantes", Ward: "Unité de soins",
+      ReportBuilder: "Rapport personnalisé", DuplicatePair: "Doublon possible", PatientLinkRequest: "Demande de rattachement de compte", Room: "Chambre", StockBatch: "Lot de stock", Triage: "Orientation", User: "Compte utilisateur", VitalSign: "Constantes", Ward: "Unité de soins",
     },
     actions: { CREATE: "Création", UPDATE: "Modification", DELETE: "Suppression", VIEW: "Consultation", LOGIN: "Connexion", LOGOUT: "Déconnexion", SIGN: "Signature", EXPORT: "Export", VERIFY: "Vérification" },
   },

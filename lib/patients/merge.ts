@@ -59,6 +59,9 @@ export const MERGE_HANDLING: Record<string, Handling> = {
   "PatientConditionKey.patientId": { how: "keep", why: "derived from Condition and Patient by triggers (follows the moved conditions)" },
   "PatientMerge.survivorId": { how: "keep", why: "the history of merges" },
   "PatientMerge.duplicateId": { how: "keep", why: "the history of merges" },
+  "DuplicatePair.patientAId": { how: "keep", why: "a pair the matcher found: the worklist leaves out pairs with a merged record" },
+  "DuplicatePair.patientBId": { how: "keep", why: "a pair the matcher found: the worklist leaves out pairs with a merged record" },
+  "PatientLinkRequest.patientId": { how: "keep", why: "the record an account request was resolved to, as it was decided" },
 };
 
 /** Every column of the database that refers to a patient: foreign keys to "Patient" and columns named …patientId. */

@@ -5,29 +5,29 @@ import type { Db } from "@/lib/server/db";
 import { AppError, notFound } from "@/lib/server/errors";
 import type { Ctx } from "@/lib/server/session";
 import type { RegisterPatientInput, UpdateOwnContactInput, UpdatePatientInput } from "./schemas";
+import { recordDuplicatePairs } from "./duplicates";
+import { findMatches, type Identity, type Level, type MatchReason } from "./matching";
 import { assertMayWriteFields, patientScope } from "./scope";
 
 const m = en.patients.errors;
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
 
-export type DuplicateCandidate = { id: string; mrn: string; firstName: string; lastName: string; dateOfBirth: string; nationalId: string | null };
+export type DuplicateCandidate = {
+  id: string;
+  mrn: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  nationalId: string | null;
+  score: number;
+  level: Level;
+  reasons: MatchReason[];
+};
 
-/** Likely existing records of the same person: same name and birth date, or same national id. */
-export async function findLikelyDuplicates(
-  prisma: Db,
-  p: { firstName: string; lastName: string; dateOfBirth: string; nationalId?: string },
-): Promise<DuplicateCandidate[]> {
-  const rows = await prisma.patient.findMany({
-    where: {
-      OR: [
-        { firstName: { equals: p.firstName, mode: "insensitive" }, lastName: { equals: p.lastName, mode: "insensitive" }, dateOfBirth: day(p.dateOfBirth) },
-        ...(p.nationalId ? [{ nationalId: p.nationalId }] : []),
-      ],
-    },
-    select: { id: true, mrn: true, firstName: true, lastName: true, dateOfBirth: true, nationalId: true },
-    take: 5,
-  });
-  return rows.map((r) => ({ ...r, dateOfBirth: r.dateOfBirth.toISOString().slice(0, 10) }));
+/** Likely existing records of the same person, by the one matcher (lib/patients/matching.ts): POSSIBLE or above, best first. */
+export async function findLikelyDuplicates(prisma: Db, p: Identity): Promise<DuplicateCandidate[]> {
+  const matches = await findMatches(prisma, p, { limit: 5 });
+  return matches.map((m) => ({ id: m.patientId, mrn: m.mrn, firstName: m.firstName, lastName: m.lastName, dateOfBirth: m.dateOfBirth, nationalId: m.nationalId, score: m.score, level: m.level, reasons: m.reasons }));
 }
 
 function lists(input: Pick<UpdatePatientInput, "allergies" | "conditions">) {
@@ -38,8 +38,9 @@ function lists(input: Pick<UpdatePatientInput, "allergies" | "conditions">) {
 }
 
 /**
- * Registers a patient. A likely duplicate stops the registration (DUPLICATE, with the candidates)
- * until the user confirms; the MRN comes from a database sequence.
+ * Registers a patient. A likely duplicate (the matcher's POSSIBLE or CERTAIN) stops the registration
+ * (DUPLICATE, with the scored candidates) until the user confirms; the record is then created and its
+ * pairs stored for the possible-duplicates worklist. The MRN comes from a database sequence.
  */
 export async function registerPatient(prisma: Db, ctx: Ctx, input: RegisterPatientInput) {
   assertMayWriteFields(ctx.actor, input, "create");
@@ -54,6 +55,8 @@ export async function registerPatient(prisma: Db, ctx: Ctx, input: RegisterPatie
       select: { id: true, mrn: true },
     });
     await audit(tx, ctx, { action: "CREATE", entity: "Patient", entityId: patient.id, patientId: patient.id, details: { duplicateConfirmed: !!confirmDuplicate } });
+    // Registered anyway beside a possible match: the pair goes to the records officers' worklist.
+    await recordDuplicatePairs(tx as unknown as Db, patient.id, input);
     return patient;
   });
 }

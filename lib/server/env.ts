@@ -38,6 +38,13 @@ const ZEnv = z.object({
   HOSPITAL_TAX_ID: z.string().optional(),
   // An invoice is due this many days after it is issued.
   INVOICE_DUE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  // ISO 3166 alpha-2 country of phone numbers typed without an international prefix, for the
+  // duplicate matcher's E.164 normalisation (lib/patients/matching.ts). Unset: such numbers compare
+  // by their last nine digits.
+  PHONE_DEFAULT_COUNTRY: z
+    .string()
+    .regex(/^[A-Z]{2}$/, "Use an ISO 3166 alpha-2 code such as TG")
+    .optional(),
   // ISO 4217 code of the one currency invoices are in; money is stored in its minor units.
   HOSPITAL_CURRENCY: z
     .string()

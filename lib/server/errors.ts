@@ -26,6 +26,8 @@ export const ERROR_STATUS = {
   DUPLICATE: 409,
   // A patient merge blocked by overlapping appointments or stays, or two sign-in accounts (lib/patients/merge.ts).
   MERGE_CONFLICT: 409,
+  // A self-registered account held until a records officer links it to its record (lib/patients/link-requests.ts).
+  PENDING_LINK: 409,
   // A record still referred to by others (a foreign key refuses its deletion).
   IN_USE: 409,
   IDEMPOTENCY_KEY_IN_USE: 409,

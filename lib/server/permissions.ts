@@ -21,6 +21,7 @@ export const PERMISSIONS = {
 
   "patient.list": { roles: [...STAFF], description: "Search and list patients (demographics only; the diagnosis filter also needs clinical.read)" },
   "patient.register": { roles: ["ADMIN", "RECORDS_OFFICER", ...CLINICIANS], description: "Register a patient and edit identity and contact details" },
+  "patient.duplicates": { roles: ["ADMIN", "RECORDS_OFFICER"], description: "Review possible duplicate records (dismiss a pair, open its merge) and link self-registered accounts to their records" },
   "patient.deactivate": { roles: ["ADMIN", "RECORDS_OFFICER"], description: "Deactivate a patient record (history is kept)" },
   "patient.read": { roles: EVERYONE, description: "Read one patient's record (patients: only their own; records officers and pharmacists: demographics and allergies)" },
   "patient.chart.read": { roles: ["ADMIN", ...CLINICIANS], description: "Read a patient's full chart (audited)" },

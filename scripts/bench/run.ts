@@ -1,7 +1,7 @@
 // `npm run bench`: patient search at realistic sizes, booking throughput and the doctor's day view,
 // through the real HTTP API under load and in-process, with a verdict against the targets.
 //
-//   npm run bench -- [--only search,booking,dayview,pdf,email,bodies] [--sizes 10000,1000000] [--appointments 5000000]
+//   npm run bench -- [--only search,booking,dayview,pdf,email,bodies,matching] [--match-patients 1000000] [--sizes 10000,1000000] [--appointments 5000000]
 //                    [--duration 12] [--connections 6] [--port 3200] [--runs 200] [--emails 2000] [--build] [--keep]
 //
 // Patient search (bench-results/patient-search.json):
@@ -31,6 +31,7 @@ import { benchPdf } from "./pdf";
 import { benchChart } from "./chart";
 import { benchEmail } from "./email";
 import { benchBodies } from "./bodies";
+import { benchMatching } from "./matching";
 import { BEFORE as LISTS_BEFORE, benchLists, MAX_RATIO as LISTS_MAX_RATIO } from "./lists";
 import { benchBooking, benchDayView, type BookingResult, type DayViewResult } from "./scheduling";
 import { seedHospital, type SeedTimings } from "./seed";
@@ -40,7 +41,7 @@ import { benchHospital, type HospitalResult } from "./hospital";
 // The bench mints bearer tokens in-process; the server it starts signs with the same secret.
 process.env.NEXTAUTH_SECRET = BENCH_SECRET;
 
-const PARTS = ["search", "bedboard", "mixed", "booking", "dayview", "pdf", "chart", "lists", "email", "bodies"] as const;
+const PARTS = ["search", "bedboard", "mixed", "booking", "dayview", "pdf", "chart", "lists", "email", "bodies", "matching"] as const;
 const { values: args } = parseArgs({
   options: {
     only: { type: "string", default: PARTS.join(",") },
@@ -49,6 +50,7 @@ const { values: args } = parseArgs({
     data: { type: "string", default: "generate" },
     "mixed-connections": { type: "string", default: "50" },
     "list-patients": { type: "string", default: "20000" },
+    "match-patients": { type: "string", default: "1000000" },
     duration: { type: "string", default: "12" },
     warmup: { type: "string", default: "3" },
     connections: { type: "string", default: "6" },
@@ -581,6 +583,21 @@ async function email(): Promise<Check[]> {
   return checks;
 }
 
+const MATCH_P95_MS = 50;
+
+/** One registration matched against the register (matching.ts): p95 ≤ 50 ms in-process. */
+async function matching(): Promise<Check[]> {
+  const started = new Date();
+  const load = loadSampler();
+  const r = await benchMatching({ patients: Number(args["match-patients"].replace(/_/g, "")), runs: RUNS * 2, keep: args.keep, log });
+  const pass = r.p95 <= MATCH_P95_MS;
+  const checks: Check[] = [{ target: `matching one registration against ${r.patients.toLocaleString("en")} patients p95 ≤ ${MATCH_P95_MS} ms`, actual: `p50 ${r.p50} ms, p95 ${r.p95} ms (${r.runs} probes)`, pass }];
+  figures.push(figure({ figure: `matching p95 (one registration, ${r.patients.toLocaleString("en")} patients)`, value: r.p95, unit: "ms", target: `≤ ${MATCH_P95_MS} ms`, pass }));
+  printChecks(checks);
+  writeResult("patient-matching", { benchmark: "patient-matching", startedAt: started.toISOString(), finishedAt: new Date().toISOString(), machine: { ...(await machine()), load: load.stop() }, result: r, targets: checks });
+  return checks;
+}
+
 const RSS_TARGET_MB = 400;
 
 /** The server's memory while 8 clients send it 50 MB bodies at once (bodies.ts). */
@@ -626,7 +643,7 @@ function hospitalFigures(h: HospitalResult) {
 async function main() {
   const started = new Date();
   const loadSeen = loadSampler();
-  if (only.some((p) => p !== "email" && p !== "lists")) ensureBuild(args.build, log);
+  if (only.some((p) => p !== "email" && p !== "lists" && p !== "matching")) ensureBuild(args.build, log);
   const checks: Check[] = [];
   const part = async (name: string, run: () => Promise<Check[]>) => {
     rss.part(name);
@@ -639,6 +656,7 @@ async function main() {
   if (only.includes("pdf")) await part("pdf", pdf);
   if (only.includes("email")) await part("email", email);
   if (only.includes("bodies")) await part("bodies", bodies);
+  if (only.includes("matching")) await part("matching", matching);
   const memory = rss.stop();
   for (const [name, mb] of Object.entries(memory.perPartMB)) figures.push(figure({ figure: `app server RSS peak, ${name}`, value: mb, unit: "MB", target: `≤ ${RSS_TARGET_MB} MB`, pass: mb <= RSS_TARGET_MB }));
   figures.push(figure({ figure: "app server RSS peak, overall", value: memory.peakMB, unit: "MB", target: `≤ ${RSS_TARGET_MB} MB`, pass: memory.peakMB === null ? null : memory.peakMB <= RSS_TARGET_MB }));

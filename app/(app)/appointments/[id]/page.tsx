@@ -22,6 +22,7 @@ import { guardPage } from "@/lib/server/guard";
 import { can } from "@/lib/server/permissions";
 import { stringParams } from "@/lib/server/page-query";
 import { notFound } from "next/navigation";
+import { pendingLinkFor } from "@/lib/patients/link-requests";
 import { changeAppointmentAction } from "../actions";
 
 export const generateMetadata = titled((m) => m.titles.appointmentsId);
@@ -65,6 +66,9 @@ export default async function AppointmentPage({ params, searchParams }: { params
     ...(a.cancelReason ? [[m.detail.cancelReason, a.cancelReason] as [string, string]] : []),
   ];
   const banner = await bannerFor(db(), ctx, a.patient.id);
+  // At the desk: this person registered online and the account waits for a link to this record.
+  const waitingLink = can(role, "patient.duplicates") && (a.status === "BOOKED" || a.status === "CHECKED_IN") ? await pendingLinkFor(db(), a.patient.id) : null;
+  const dm = (await messages()).duplicates.links;
   return (
     <>
       <PatientBanner banner={banner} chartLink={can(ctx.actor.role, "patient.chart.read")} />
@@ -79,6 +83,11 @@ export default async function AppointmentPage({ params, searchParams }: { params
       <div className="space-y-6">
         {/* The "booked" banner only while it is still true (not above a cancelled status). */}
         {sp.created && a.status === "BOOKED" ? <Alert tone="success">{m.detail.created}</Alert> : null}
+        {waitingLink ? (
+          <Alert>
+            {dm.checkIn} <Link href="/patients/duplicates" className="font-medium text-brand-700 hover:underline">{dm.open} →</Link>
+          </Alert>
+        ) : null}
         {staff && a.status === "BOOKED" && timing === "early" ? <Alert>{m.phrases.checkInOpens(formatWhen(isoInZone(checkInOpens(startsAt, zone, window), zone), locale))}</Alert> : null}
         <div className="grid gap-6 lg:grid-cols-2">
           <Card title={m.detail.title}>

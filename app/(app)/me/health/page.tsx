@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ConsultationList, LabList, VitalsPanel } from "@/components/clinical/ChartCards";
 import { ExportButton } from "@/components/jobs/ExportButton";
 import { PatientHeader } from "@/components/patients/PatientHeader";
-import { Alert } from "@/components/ui/Alert";
+import { NoOwnRecord } from "@/components/patients/NoOwnRecord";
 import { Card } from "@/components/ui/Card";
 import { chartClinical } from "@/lib/clinical/queries";
 import { messages, titled } from "@/lib/i18n/server";
@@ -20,7 +20,7 @@ export default async function MyHealthPage() {
   const m = (await messages());
   const cm = m.clinical;
   const own = await ownPatientRecord(db(), ctx.actor.id);
-  if (!own) return <Alert>{cm.health.noRecord}</Alert>;
+  if (!own) return <NoOwnRecord userId={ctx.actor.id} fallback={cm.health.noRecord} />;
   const chart = await openChart(db(), ctx, own.id, { need: "clinical.read" });
   const p = patientRecord(chart);
   const clinical = await chartClinical(db(), chart, { consultations: 20, vitals: 30, notes: 0, labs: 30 });

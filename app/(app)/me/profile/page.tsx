@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ContactForm } from "@/components/patients/ContactForm";
 import { PatientHeader } from "@/components/patients/PatientHeader";
-import { Alert } from "@/components/ui/Alert";
+import { NoOwnRecord } from "@/components/patients/NoOwnRecord";
 import { Card } from "@/components/ui/Card";
 import { messages, titled } from "@/lib/i18n/server";
 import { contactValues } from "@/lib/patients/form-values";
@@ -16,7 +16,7 @@ export default async function MyProfilePage() {
   const ctx = await guardPage("patient.self", "/me/profile");
   const m = (await messages()).patients;
   const own = await ownPatientRecord(db(), ctx.actor.id);
-  if (!own) return <Alert>{(await messages()).dashboard.noRecord}</Alert>;
+  if (!own) return <NoOwnRecord userId={ctx.actor.id} fallback={(await messages()).dashboard.noRecord} />;
   const p = await readPatient(db(), ctx, own.id);
   return (
     <div className="space-y-6">

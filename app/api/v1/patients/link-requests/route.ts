@@ -1,0 +1,6 @@
+import { readLinkRequests } from "@/lib/patients/link-requests";
+import { apiRoute } from "@/lib/server/api";
+import { db } from "@/lib/server/db";
+
+/** Self-registered accounts waiting for a link to their record, oldest first, with their candidate records (audited). */
+export const GET = apiRoute("patient.duplicates", async ({ ctx }) => ({ items: await readLinkRequests(db(), ctx) }));
