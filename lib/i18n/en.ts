@@ -16,6 +16,7 @@ import { fhirEn } from "./fhir.en";
 import { accountsEn } from "./accounts.en";
 import { chartEn } from "./chart.en";
 import { worklistEn } from "./worklist.en";
+import { documentsEn } from "./documents.en";
 
 // Every user-facing English string of the shell. A French file with the same shape can follow.
 export const en = {
@@ -215,7 +216,7 @@ export const en = {
     notFound: (what: string) => `That ${what} was not found.`,
     records: {
       record: "record", account: "account", admission: "admission", appointment: "appointment", availability: "availability", bed: "bed", consultation: "consultation",
-      department: "department", doctor: "doctor", drug: "drug", export: "export", invoice: "invoice", "lab order": "lab order", "patient record": "patient record",
+      department: "department", doctor: "doctor", document: "document", drug: "drug", export: "export", invoice: "invoice", "lab order": "lab order", "patient record": "patient record",
       patient: "patient", payment: "payment", prescription: "prescription", report: "report", room: "room", "staff member": "staff member", triage: "triage", ward: "ward",
     },
     forbidden: "You do not have permission to do this.",
@@ -270,6 +271,7 @@ export const en = {
   accounts: accountsEn,
   chart: chartEn,
   worklist: worklistEn,
+  documents: documentsEn,
   prescriptions: prescriptionsEn,
   clinical: clinicalEn,
   pharmacy: pharmacyEn,
