@@ -17,7 +17,7 @@ import { thumbnailSink, type ThumbnailSink } from "./thumbnail";
 const m = en.documents.errors;
 const invalid = (fields: Record<string, string>) => new AppError("VALIDATION_FAILED", en.errors.fixFields, { fields });
 
-/** A stored piece of a document's bytes (DocumentChunk): about this size, the last one smaller. */
+/** A stored piece of a document's bytes (DocumentChunk): this size, the last one smaller. */
 export const CHUNK_BYTES = 256 * 1024;
 /** How long one upload may take end to end (its transaction holds a connection meanwhile). */
 const UPLOAD_TIMEOUT_MS = 5 * 60_000;
@@ -92,11 +92,18 @@ async function storeFile(tx: Db, ctx: Ctx, patientId: string, f: DocumentFields,
   let size = 0;
   let seq = 0;
 
-  const flush = async () => {
-    if (pendingBytes === 0) return;
-    const data = Buffer.concat(pending, pendingBytes);
-    pending = [];
-    pendingBytes = 0;
+  /** Writes the pending bytes as pieces of CHUNK_BYTES (`all`: the last, shorter one too). */
+  const flush = async (all: boolean) => {
+    while (pendingBytes >= CHUNK_BYTES || (all && pendingBytes > 0)) {
+      const joined = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
+      const data = joined.subarray(0, Math.min(CHUNK_BYTES, joined.length));
+      const rest = joined.subarray(data.length);
+      pending = rest.length ? [rest] : [];
+      pendingBytes = rest.length;
+      await writePiece(data);
+    }
+  };
+  const writePiece = async (data: Buffer) => {
     if (documentId === null) {
       // The first piece: the type from its first bytes, then the row the pieces belong to.
       contentType = sniffContentType(data.subarray(0, SNIFF_BYTES));
@@ -124,11 +131,11 @@ async function storeFile(tx: Db, ctx: Ctx, patientId: string, f: DocumentFields,
       hash.update(chunk);
       pending.push(chunk);
       pendingBytes += chunk.length;
-      if (pendingBytes >= CHUNK_BYTES) await flush();
+      if (pendingBytes >= CHUNK_BYTES) await flush(false);
     }
     if (file.truncated() || size > limit) throw documentTooLarge(limit);
     if (size === 0) throw invalid({ file: m.fileEmpty });
-    await flush();
+    await flush(true);
     thumbnail = thumb ? await (thumb as ThumbnailSink).finish() : null;
   } catch (err) {
     (thumb as ThumbnailSink | null)?.abort();
