@@ -5,7 +5,10 @@ import { seedPatient, seedUser } from "@/prisma/builders";
 import { GET as contentRoute } from "@/app/api/v1/documents/[id]/route";
 import { GET as thumbnailRoute } from "@/app/api/v1/documents/[id]/thumbnail/route";
 import { GET as listRoute, POST as uploadRoute } from "@/app/api/v1/patients/[id]/documents/route";
+import type * as R4 from "fhir/r4";
+import { fhirRead } from "@/lib/fhir/handler";
 import { openChart } from "@/lib/patients/chart";
+import { fhirProblems } from "@/tests/fhir-structure";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import type { Ctx } from "@/lib/server/session";
@@ -251,5 +254,31 @@ describe("reading documents", () => {
     expect(await latestConsent(db(), chart)).toMatchObject({ title: "Anaesthesia consent", consentSignedOn: "2026-11-20" });
     const own = await openChart(db(), ctxs.alice, patientA, { need: "document.read" });
     expect(await latestConsent(db(), own)).toBeNull();
+  });
+
+  it("serves FHIR DocumentReference read and search (?patient=, ?category=) within the same scope", async () => {
+    const fhir = (who: string, path: string) => {
+      const url = new URL(`/fhir/R4/${path}`, "https://hospital.example");
+      return fhirRead(db(), ctxs[who], url.pathname.split("/").slice(3).filter(Boolean), { base: "https://hospital.example", url, software: "Test", now: new Date() });
+    };
+    const all = (await fhir("doctor", `DocumentReference?patient=${patientA}`)) as R4.Bundle;
+    expect(all.total).toBe(2);
+    const doc = (await fhir("doctor", `DocumentReference/${shared}`)) as R4.DocumentReference;
+    expect(fhirProblems(doc)).toEqual([]);
+    expect(doc).toMatchObject({ resourceType: "DocumentReference", status: "current", subject: { reference: `Patient/${patientA}` }, description: "Discharge letter" });
+    expect(doc.category?.[0].coding?.[0]).toMatchObject({ system: "urn:hms:document-category", code: "referral" });
+    expect(doc.content[0].attachment).toMatchObject({ contentType: "application/pdf", size: PDF.length });
+    expect(doc.content[0].attachment.url).toMatch(new RegExp(`/api/v1/documents/${shared}$`));
+    const results = (await fhir("doctor", `DocumentReference?patient=${patientB}&category=result`)) as R4.Bundle;
+    expect(results.entry?.map((e) => e.resource!.id)).toEqual([sharedB]);
+    expect(((await fhir("doctor", `DocumentReference?patient=${patientB}&category=urn:hms:document-category|consent`)) as R4.Bundle).total).toBe(0);
+    await expect(fhir("doctor", `DocumentReference?patient=${patientB}&category=secret`)).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    // A patient: their own shared documents only; anything else is not found.
+    const own = (await fhir("alice", `DocumentReference?patient=${patientA}`)) as R4.Bundle;
+    expect(own.entry?.map((e) => e.resource!.id)).toEqual([shared]);
+    await expect(fhir("alice", `DocumentReference/${unshared}`)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(fhir("alice", `DocumentReference/${sharedB}`)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(fhir("alice", `DocumentReference?patient=${patientB}`)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await db().auditEvent.count({ where: { entity: "FHIR/DocumentReference", entityId: shared } })).toBe(1);
   });
 });

@@ -113,3 +113,16 @@ export async function documentThumbnail(prisma: Db, ctx: Ctx, id: string): Promi
   const { thumbnail } = await prisma.document.findUniqueOrThrow({ where: { id }, select: { thumbnail: true } });
   return thumbnail!;
 }
+
+/** What an upload may be linked to on an opened chart: its latest consultations and admissions (dates and names only). */
+export async function documentLinkTargets(prisma: Db, access: ChartAccess) {
+  const { patientId } = chartOf(access);
+  const [consultations, admissions] = await Promise.all([
+    prisma.consultation.findMany({ where: { patientId }, select: { id: true, createdAt: true, doctor: { select: { name: true } } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 20 }),
+    prisma.admission.findMany({ where: { patientId }, select: { id: true, admittedAt: true, department: { select: { name: true } } }, orderBy: [{ admittedAt: "desc" }, { id: "desc" }], take: 20 }),
+  ]);
+  return {
+    consultations: consultations.map((c) => ({ id: c.id, date: c.createdAt.toISOString(), doctor: c.doctor.name })),
+    admissions: admissions.map((a) => ({ id: a.id, date: a.admittedAt.toISOString(), department: a.department?.name ?? "—" })),
+  };
+}
