@@ -94,6 +94,8 @@ export const API: { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: s
   // Ids that do not exist: allowed roles get 404, the others 403 before any lookup.
   { method: "GET", path: "/api/v1/patients/no-such-patient", roles: ALL, okStatus: 404 },
   { method: "GET", path: "/api/v1/patients/no-such-patient/history", roles: ALL, okStatus: 404 },
+  { method: "GET", path: "/api/v1/patients/no-such-patient/documents", roles: ["ADMIN", "DOCTOR", "NURSE", "RECORDS_OFFICER", "PATIENT"], okStatus: 404 },
+  { method: "GET", path: "/api/v1/documents/no-such-document", roles: ["ADMIN", "DOCTOR", "NURSE", "RECORDS_OFFICER", "PATIENT"], okStatus: 404 },
   // An id that does not exist: the allowed role gets 404, the others 403 before any lookup.
   { method: "DELETE", path: "/api/v1/staff/no-such-user", roles: ["ADMIN"], okStatus: 404 },
   { method: "GET", path: "/api/v1/staff", roles: ["ADMIN"] },
