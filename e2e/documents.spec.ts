@@ -10,8 +10,11 @@ import { USERS, apiToken, bearer, storageFor } from "./fixtures";
 const SHOTS = "/tmp/documents-shots";
 const WIDTHS = [1280, 768] as const;
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-// A 2×2 red PNG.
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEklEQVR4nGP4z8DAwMDAxMDAAAAsAAPUjzFwAAAAAElFTkSuQmCC", "base64");
+// A 64×48 red PNG.
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAEAAAAAwCAIAAAAuKetIAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAfElEQVRoge2SAQkAQBCDFsf+KYz1McbxAwPoWITTpG7gAqiv6C7EXVI3cAHUV3QX4i6pG7gA6iu6C3GX1A1cAPUV3YW4S+oGLoD6iu5C3CV1AxdAfUV3Ie6SuoELoL6iuxB3Sd3ABVBf0V2Iu6Ru4AKor+guxF1SN/DzgAePoCDEhz0qaQAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 async function shots(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true });
@@ -29,8 +32,8 @@ async function attach(page: Page, file: { name: string; mimeType: string; buffer
   if (fields.shared) await form.getByLabel("Share with the patient").check();
   await form.getByLabel("File (PDF, JPEG or PNG)").setInputFiles(file);
   await form.getByRole("button", { name: "Attach a document" }).click();
+  await expect(page.getByRole("link", { name: fields.title })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole("status").filter({ hasText: "Document attached." })).toBeVisible();
-  await expect(page.getByRole("link", { name: fields.title })).toBeVisible();
 }
 
 test.describe("documents on the chart", () => {

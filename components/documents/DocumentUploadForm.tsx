@@ -8,7 +8,7 @@ import { CheckboxField } from "@/components/ui/CheckboxField";
 import { Field } from "@/components/ui/Field";
 import { SelectField } from "@/components/ui/Select";
 import { DOCUMENT_CATEGORIES } from "@/lib/documents/schemas";
-import type { Messages } from "@/lib/i18n/en";
+import { useCatalog } from "@/lib/i18n/client";
 
 type Failure = { message: string; fields: Record<string, string> };
 
@@ -18,16 +18,16 @@ type Failure = { message: string; fields: Record<string, string> };
  * app's 1 MB: the browser sends the form's fields first and the file last, as the route asks.
  */
 export function DocumentUploadForm({
-  patientId, m, maxBytes, maxLabel, consultations, admissions, today,
+  patientId, maxBytes, maxLabel, consultations, admissions, today,
 }: {
   patientId: string;
-  m: Messages["documents"];
   maxBytes: number;
   maxLabel: string;
   consultations: { id: string; label: string }[];
   admissions: { id: string; label: string }[];
   today: string;
 }) {
+  const m = useCatalog().documents;
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [category, setCategory] = useState<string>("referral");

@@ -20,7 +20,7 @@ export type Upload = {
   file: Promise<FilePart>;
   /** The whole body has been read: rejects on what came after the file (a second file, late fields). */
   done: () => Promise<void>;
-  /** Stops reading (after a refusal): the rest of the body is not read. */
+  /** Stops parsing (after a refusal): the rest of the body is read and thrown away, never kept. */
   abort: () => void;
 };
 
@@ -82,9 +82,13 @@ export function readUpload(req: Request, maxFileBytes: number): Upload {
       if (problem) throw problem;
     },
     abort: () => {
+      // Read to its end and dropped (its length is bounded by the route's limit, checked before),
+      // so a browser still sending gets the refusal rather than a reset connection.
       source.unpipe(bb);
-      source.destroy();
       bb.destroy();
+      source.on("data", () => {});
+      source.on("error", () => {});
+      source.resume();
     },
   };
 }

@@ -40,7 +40,6 @@ export default async function ChartDocumentsPage({ params, searchParams }: { par
         <Disclosure label={m.upload}>
           <DocumentUploadForm
             patientId={id}
-            m={m}
             maxBytes={documentMaxBytes()}
             maxLabel={formatBytes(documentMaxBytes())}
             today={today(env().HOSPITAL_TIMEZONE)}
