@@ -78,6 +78,20 @@ test.describe("documents on the chart", () => {
       expect(res.headers()["x-content-type-options"]).toBe("nosniff");
       expect(Buffer.from(await res.body()).equals(bytes)).toBe(true);
     }
+    // A consent form sent through the API by a records officer (multipart, as an integration would): the chart's summary shows it.
+    const records = await apiToken(request, USERS.RECORDS_OFFICER);
+    const consentTitle = `Surgery consent ${stamp}`;
+    const consent = await request.post(`/api/v1/patients/${patientId}/documents`, {
+      headers: bearer(records.token),
+      multipart: { title: consentTitle, category: "consent", documentDate: "2026-12-01", consentSignedOn: "2026-12-01", file: { name: "consent.pdf", mimeType: "application/pdf", buffer: PDF } },
+    });
+    expect(consent.status(), await consent.text()).toBe(201);
+    await nurse.goto(`/patients/${patientId}`);
+    await expect(nurse.locator("[data-latest-consent]")).toContainText(consentTitle);
+    await expect(nurse.locator("[data-latest-consent]")).toContainText("signed 1 Dec 2026");
+    await shots(nurse, "chart-summary-consent");
+    await nurse.goto(`/patients/${patientId}/documents`);
+
     const pngHref = (await nurse.getByRole("link", { name: pngTitle }).getAttribute("href"))!;
     const pdfHref = (await nurse.getByRole("link", { name: pdfTitle }).getAttribute("href"))!;
 

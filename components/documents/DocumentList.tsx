@@ -41,7 +41,7 @@ export function DocumentList({ items, m, locale, staff }: { items: DocumentView[
           <td className={cell}>
             <Badge tone={d.category === "consent" ? "warning" : "neutral"}>{m.categories[d.category]}</Badge>
           </td>
-          <td className={cell}>
+          <td className={`${cell} whitespace-nowrap`}>
             {formatDate(d.documentDate, locale)}
             {d.consentSignedOn ? <div className="text-xs text-slate-500">{m.consentSigned(formatDate(d.consentSignedOn, locale))}</div> : null}
           </td>
@@ -51,7 +51,7 @@ export function DocumentList({ items, m, locale, staff }: { items: DocumentView[
               <td className={cell}>{d.sharedWithPatient ? <Badge tone="success">{m.sharedYes}</Badge> : <span className="text-slate-500">{m.sharedNo}</span>}</td>
             </>
           ) : null}
-          <td className={`${cell} tabular-nums text-slate-600`}>{size(d.byteSize, locale)}</td>
+          <td className={`${cell} whitespace-nowrap tabular-nums text-slate-600`}>{size(d.byteSize, locale)}</td>
         </tr>
       ))}
     </Table>
