@@ -104,6 +104,8 @@ export const API: { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: s
   // Merge (records officers and admins) and its undo (admins): no body is 400 for them, 403 for the others first.
   { method: "POST", path: "/api/v1/patients/no-such-patient/merge", roles: ["ADMIN", "RECORDS_OFFICER"], okStatus: 400 },
   { method: "POST", path: "/api/v1/patients/no-such-patient/merge/undo", roles: ["ADMIN"], okStatus: 400 },
+  { method: "GET", path: "/api/v1/patients/no-such-patient/documents", roles: ["ADMIN", "DOCTOR", "NURSE", "RECORDS_OFFICER", "PATIENT"], okStatus: 404 },
+  { method: "GET", path: "/api/v1/documents/no-such-document", roles: ["ADMIN", "DOCTOR", "NURSE", "RECORDS_OFFICER", "PATIENT"], okStatus: 404 },
   // An id that does not exist: the allowed role gets 404, the others 403 before any lookup.
   { method: "DELETE", path: "/api/v1/staff/no-such-user", roles: ["ADMIN"], okStatus: 404 },
   { method: "GET", path: "/api/v1/staff", roles: ["ADMIN"] },

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-export { bodyLimitBytes, DEFAULT_BODY_LIMIT_BYTES, formatBytes, MIN_BODY_LIMIT_BYTES } from "./body-limit.mjs";
+export { bodyLimitBytes, bodyLimitFor, DEFAULT_BODY_LIMIT_BYTES, documentMaxBytes, formatBytes, MIN_BODY_LIMIT_BYTES } from "./body-limit.mjs";
 export const MESSAGES: Record<"en" | "fr", { tooLarge: (limit: string) => string; badPath: string }>;
 /** The hms_locale cookie, else Accept-Language, else English. */
 export function edgeLocale(headers: IncomingMessage["headers"]): "en" | "fr";

@@ -21,7 +21,7 @@ import http from "node:http";
 import { acceptedLanguages } from "../lib/i18n/accept-language.mjs";
 import { formatBytes } from "./body-limit.mjs";
 
-export { bodyLimitBytes, DEFAULT_BODY_LIMIT_BYTES, formatBytes, MIN_BODY_LIMIT_BYTES } from "./body-limit.mjs";
+export { bodyLimitBytes, bodyLimitFor, DEFAULT_BODY_LIMIT_BYTES, documentMaxBytes, formatBytes, MIN_BODY_LIMIT_BYTES } from "./body-limit.mjs";
 
 // The sentences of lib/i18n (en.ts errors.*, shell.fr.ts): this file runs before any TypeScript is
 // loaded. request-guard.test.ts checks that they are the catalogue's.

@@ -17,7 +17,7 @@ import cluster from "node:cluster";
 import os from "node:os";
 import path from "node:path";
 import { trustedProxies } from "./client-address.mjs";
-import { bodyLimitBytes } from "./request-guard.mjs";
+import { bodyLimitBytes, documentMaxBytes } from "./request-guard.mjs";
 import { restartPolicy } from "./restart-policy.mjs";
 
 const worker = path.join(import.meta.dirname, "web-worker.mjs");
@@ -93,9 +93,10 @@ function primary(n) {
 const n = concurrency(process.env.WEB_CONCURRENCY, os.availableParallelism());
 if (n === 1) await import(worker);
 else {
-  // A malformed TRUSTED_PROXIES or REQUEST_BODY_LIMIT_BYTES stops the server once, here, rather than
+  // A malformed TRUSTED_PROXIES, REQUEST_BODY_LIMIT_BYTES or DOCUMENT_MAX_BYTES stops the server once, here, rather than
   // in every worker forked again and again.
   trustedProxies(process.env.TRUSTED_PROXIES);
   bodyLimitBytes();
+  documentMaxBytes();
   primary(n);
 }

@@ -9,7 +9,7 @@ import cluster from "node:cluster";
 import http from "node:http";
 import path from "node:path";
 import { clientAddressRewriter } from "./client-address.mjs";
-import { bodyLimitBytes, guardRequest } from "./request-guard.mjs";
+import { bodyLimitBytes, bodyLimitFor, documentMaxBytes, guardRequest } from "./request-guard.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const argv = process.argv.slice(2);
@@ -23,8 +23,10 @@ const hostname = arg("-H", "--hostname");
 // Who the client is, before Next sees a request: X-Forwarded-For only from TRUSTED_PROXIES (a
 // malformed setting stops the server here).
 const setClientAddress = clientAddressRewriter();
-// The request-body limit and the path check (scripts/request-guard.mjs), before Next reads anything.
+// The request-body limit and the path check (scripts/request-guard.mjs), before Next reads anything;
+// the document upload route has its own, larger limit (DOCUMENT_MAX_BYTES and the form around it).
 const bodyLimit = bodyLimitBytes();
+const documentLimit = documentMaxBytes();
 
 const dev = argv.includes("--dev");
 process.env.NODE_ENV = dev ? "development" : "production";
@@ -35,7 +37,7 @@ const handle = app.getRequestHandler();
 /** The front (client address, body limit, path check), then Next; `expectsContinue`: invite the body only once it is allowed. */
 function serve(req, res, expectsContinue = false) {
   setClientAddress(req);
-  guardRequest(req, res, bodyLimit, { expectsContinue }).then(
+  guardRequest(req, res, bodyLimitFor(req.method, req.url, bodyLimit, documentLimit), { expectsContinue }).then(
     (request) => {
       if (request) void handle(request, res);
     },

@@ -16,6 +16,7 @@ export const SEARCH_PARAMS = {
   Observation: [BY_PATIENT, param("category", "token", "vital-signs, survey or laboratory")],
   MedicationRequest: [BY_PATIENT],
   Appointment: [BY_PATIENT],
+  DocumentReference: [BY_PATIENT, param("category", "token", "referral, result, imaging, consent or other (system urn:hms:document-category)")],
 } satisfies Record<string, { name: string }[]>;
 export type FhirType = keyof typeof SEARCH_PARAMS;
 export const FHIR_TYPES = Object.keys(SEARCH_PARAMS) as FhirType[];

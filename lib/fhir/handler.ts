@@ -9,7 +9,7 @@ import { MAX_LIST_VALUES, MAX_SEARCH_CHARS, MAX_SEARCH_WORDS } from "@/lib/serve
 import type { Ctx } from "@/lib/server/session";
 import { searchset, type Paging } from "./bundle";
 import { capabilityStatement, FHIR_TYPES, SEARCH_PARAMS, type FhirType } from "./capability";
-import { SYSTEM, toPatient } from "./mappers";
+import { DOCUMENT_CATEGORY_CODES, DOCUMENT_CATEGORY_SYSTEM, SYSTEM, toPatient, type DocumentCategoryCode } from "./mappers";
 import {
   CLINICAL_TYPES, clinicalSources, pageSources, patientSource, practitioner, practitionerSource, readClinical, visiblePatient,
   type ClinicalType, type ObservationCategory, type PatientSearch, type Source,
@@ -31,6 +31,7 @@ const PERMISSION: Record<FhirType, Permission> = {
   Observation: "clinical.read",
   MedicationRequest: "prescription.read",
   Appointment: "appointment.read",
+  DocumentReference: "document.read",
 };
 
 export type FhirRequest = { base: string; url: URL; software: string; now: Date };
@@ -106,6 +107,15 @@ function patientSearch(params: URLSearchParams): PatientSearch {
   return q;
 }
 
+/** DocumentReference `category=consent` (or `urn:hms:document-category|consent`). */
+function documentCategory(params: URLSearchParams): DocumentCategoryCode | undefined {
+  const raw = params.get("category");
+  if (raw === null) return undefined;
+  const [system, code] = raw.includes("|") ? raw.split("|", 2) : [null, raw];
+  if ((system && system !== DOCUMENT_CATEGORY_SYSTEM) || !DOCUMENT_CATEGORY_CODES.includes(code as DocumentCategoryCode)) throw invalid({ category: m.badDocumentCategory });
+  return code as DocumentCategoryCode;
+}
+
 const CATEGORIES: ObservationCategory[] = ["vital-signs", "survey", "laboratory"];
 function category(params: URLSearchParams): ObservationCategory | undefined {
   const raw = params.get("category");
@@ -149,8 +159,9 @@ async function search(prisma: Db, ctx: Ctx, req: FhirRequest, type: FhirType): P
   } else if (type === "Practitioner") result = await pageSources([practitionerSource(prisma, ctx, { ids: idsParam(params), name: params.get("name")?.trim() || undefined })], page.offset, page.count);
   else {
     const cat = type === "Observation" ? category(params) : undefined;
+    const documentCat = type === "DocumentReference" ? documentCategory(params) : undefined;
     const chart = await openChart(prisma, ctx, patientParam(params), { need: PERMISSION[type], entity: `FHIR/${type}`, details: { search: req.url.search } });
-    result = await pageSources(clinicalSources(prisma, chart, type, { category: cat }), page.offset, page.count);
+    result = await pageSources(clinicalSources(prisma, chart, type, { category: cat, documentCategory: documentCat }), page.offset, page.count);
   }
   return searchset(req.base, req.url, page, result.total, result.resources);
 }

@@ -237,7 +237,7 @@ describe("FHIR mappers", () => {
     expect(c).toMatchObject({ resourceType: "CapabilityStatement", status: "active", kind: "instance", fhirVersion: "4.0.1", format: expect.arrayContaining(["json"]) });
     const rest = c.rest![0];
     expect(rest.mode).toBe("server");
-    expect(rest.resource?.map((r) => r.type)).toEqual(["Patient", "Practitioner", "Encounter", "Condition", "AllergyIntolerance", "Observation", "MedicationRequest", "Appointment"]);
+    expect(rest.resource?.map((r) => r.type)).toEqual(["Patient", "Practitioner", "Encounter", "Condition", "AllergyIntolerance", "Observation", "MedicationRequest", "Appointment", "DocumentReference"]);
     for (const r of rest.resource ?? []) expect(r.interaction?.map((i) => i.code)).toEqual(["read", "search-type"]);
     expect(rest.resource?.find((r) => r.type === "Patient")?.operation?.[0].name).toBe("everything");
     expect(rest.resource?.find((r) => r.type === "Observation")?.searchParam?.map((p) => p.name)).toEqual(expect.arrayContaining(["patient", "category", "_count"]));

@@ -484,3 +484,45 @@ export function toAppointment(a: AppointmentRow): R4.Appointment {
     ],
   };
 }
+
+// --- DocumentReference ----------------------------------------------------------------------
+
+export const DOCUMENT_CATEGORY_SYSTEM = "urn:hms:document-category";
+const DOCUMENT_CATEGORY_DISPLAY = { referral: "Referral", result: "Result", imaging: "Imaging", consent: "Consent", other: "Other" } as const;
+export type DocumentCategoryCode = keyof typeof DOCUMENT_CATEGORY_DISPLAY;
+export const DOCUMENT_CATEGORY_CODES = Object.keys(DOCUMENT_CATEGORY_DISPLAY) as DocumentCategoryCode[];
+
+export type DocumentRow = {
+  id: string; patientId: string; consultationId: string | null; admissionId: string | null; title: string; category: string;
+  documentDate: Date; consentSignedOn: Date | null; contentType: string; byteSize: number; createdAt: Date;
+};
+
+/**
+ * A document on the chart; its bytes are at `content[0].attachment.url` (the REST content route,
+ * which audits every view). A consent's attachment `creation` is the date it was signed.
+ */
+export function toDocumentReference(d: DocumentRow, contentBase: string): R4.DocumentReference {
+  const code = d.category.toLowerCase() as DocumentCategoryCode;
+  const encounter = d.consultationId ?? d.admissionId;
+  return {
+    resourceType: "DocumentReference",
+    id: d.id,
+    meta: { lastUpdated: instant(d.createdAt) },
+    status: "current",
+    ...(code === "consent" ? { type: concept(SYSTEM.loinc, "59284-0", "Consent Document") } : {}),
+    category: [concept(DOCUMENT_CATEGORY_SYSTEM, code, DOCUMENT_CATEGORY_DISPLAY[code])],
+    subject: ref("Patient", d.patientId),
+    date: instant(d.createdAt),
+    description: d.title,
+    content: [{
+      attachment: {
+        contentType: d.contentType,
+        url: `${contentBase}/api/v1/documents/${d.id}`,
+        size: d.byteSize,
+        title: d.title,
+        creation: date(d.consentSignedOn ?? d.documentDate),
+      },
+    }],
+    ...(encounter ? { context: { encounter: [ref("Encounter", encounter)] } } : {}),
+  };
+}

@@ -5,13 +5,16 @@ import { patientScope } from "@/lib/patients/scope";
 import { effectiveStatus } from "@/lib/prescriptions/status";
 import { prescriptionScope } from "@/lib/prescriptions/queries";
 import { appointmentScope } from "@/lib/scheduling/queries";
+import { documentScope } from "@/lib/documents/queries";
+import { toDbCategory } from "@/lib/documents/schemas";
 import { clock } from "@/lib/server/clock";
+import { appUrl } from "@/lib/server/env";
 import { can } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/db";
 import type { Ctx } from "@/lib/server/session";
 import {
-  admissionEncounter, consultationEncounter, diagnosisCondition, labObservation, problemCondition, toAllergy, toAppointment, toMedicationRequest,
-  toPatient, toPractitioner, VITAL_KEYS, VITALS, vitalKeysOf, vitalObservation, type VitalKey,
+  admissionEncounter, consultationEncounter, type DocumentCategoryCode, diagnosisCondition, labObservation, problemCondition, toAllergy, toAppointment, toMedicationRequest,
+  toDocumentReference, toPatient, toPractitioner, VITAL_KEYS, VITALS, vitalKeysOf, vitalObservation, type VitalKey,
 } from "./mappers";
 
 // Reads behind the FHIR API: each selects only what its mapper reads, each is scoped to what the
@@ -76,6 +79,9 @@ const SELECT = {
     drug: { select: { genericName: true, brandName: true, form: true, strength: true } },
     prescription: { select: { id: true, patientId: true, prescriberId: true, consultationId: true, status: true, issuedAt: true, expiresAt: true, prescriber: { select: { name: true } }, findings: true, overrideReason: true, overrideAcknowledgedAt: true, overrideAcknowledgedBy: { select: { id: true, name: true } } } },
   },
+  document: {
+    id: true, patientId: true, consultationId: true, admissionId: true, title: true, category: true, documentDate: true, consentSignedOn: true, contentType: true, byteSize: true, createdAt: true,
+  },
   appointment: {
     id: true, patientId: true, doctorId: true, startsAt: true, endsAt: true, status: true, reason: true, cancelReason: true, createdAt: true,
     doctor: { select: { name: true } }, patient: { select: { firstName: true, lastName: true } },
@@ -83,8 +89,11 @@ const SELECT = {
 } as const satisfies {
   patient: Prisma.PatientSelect; practitioner: Prisma.UserSelect; consultation: Prisma.ConsultationSelect; admission: Prisma.AdmissionSelect;
   diagnosis: Prisma.DiagnosisSelect; problem: Prisma.ConditionSelect; allergy: Prisma.AllergySelect; vital: Prisma.VitalSignSelect;
-  lab: Prisma.LabResultSelect; line: Prisma.PrescriptionItemSelect; appointment: Prisma.AppointmentSelect;
+  lab: Prisma.LabResultSelect; line: Prisma.PrescriptionItemSelect; appointment: Prisma.AppointmentSelect; document: Prisma.DocumentSelect;
 };
+
+/** The attachment's URL is the REST content route at the app's public URL (each view audited there). */
+const documentReference = (d: Prisma.DocumentGetPayload<{ select: typeof SELECT.document }>) => toDocumentReference(d, appUrl());
 
 type LineRow = Prisma.PrescriptionItemGetPayload<{ select: typeof SELECT.line }>;
 const medicationRequest = (l: LineRow) => toMedicationRequest(l, effectiveStatus(l.prescription, clock.now()));
@@ -187,12 +196,16 @@ export async function readClinical(prisma: Db, ctx: Ctx, type: ClinicalType, id:
       const a = await prisma.appointment.findFirst({ where: { id, ...appointmentScope(ctx) }, select: SELECT.appointment });
       return a ? { resource: toAppointment(a), patientId: a.patientId } : null;
     }
+    case "DocumentReference": {
+      const d = await prisma.document.findFirst({ where: { id, ...documentScope(ctx.actor) }, select: SELECT.document });
+      return d ? { resource: documentReference(d), patientId: d.patientId } : null;
+    }
   }
 }
 
 // --- One patient's resources of a type ------------------------------------------------------
 
-export const CLINICAL_TYPES = ["Encounter", "Condition", "AllergyIntolerance", "Observation", "MedicationRequest", "Appointment"] as const;
+export const CLINICAL_TYPES = ["Encounter", "Condition", "AllergyIntolerance", "Observation", "MedicationRequest", "Appointment", "DocumentReference"] as const;
 export type ClinicalType = (typeof CLINICAL_TYPES)[number];
 export type ObservationCategory = "vital-signs" | "survey" | "laboratory";
 
@@ -240,7 +253,7 @@ function vitalSource(prisma: Db, ctx: Ctx, patientId: string, category?: Observa
 }
 
 /** The sources of one type for one patient: of an opened chart (scope checked, the view audited). */
-export function clinicalSources(prisma: Db, chart: ChartAccess, type: ClinicalType, opts: { category?: ObservationCategory } = {}): Source[] {
+export function clinicalSources(prisma: Db, chart: ChartAccess, type: ClinicalType, opts: { category?: ObservationCategory; documentCategory?: DocumentCategoryCode } = {}): Source[] {
   const { ctx, patientId } = chartOf(chart);
   switch (type) {
     case "Encounter":
@@ -268,5 +281,9 @@ export function clinicalSources(prisma: Db, chart: ChartAccess, type: ClinicalTy
       ];
     case "Appointment":
       return [source(prisma.appointment.count, (a) => prisma.appointment.findMany({ ...a, select: SELECT.appointment, orderBy: [{ startsAt: "desc" }, { id: "asc" }] }), { patientId, ...appointmentScope(ctx) }, toAppointment)];
+    case "DocumentReference": {
+      const where: Prisma.DocumentWhereInput = { patientId, ...documentScope(ctx.actor), ...(opts.documentCategory ? { category: toDbCategory(opts.documentCategory) } : {}) };
+      return [source(prisma.document.count, (a) => prisma.document.findMany({ ...a, select: SELECT.document, orderBy: [{ documentDate: "desc" }, { id: "desc" }] }), where, documentReference)];
+    }
   }
 }

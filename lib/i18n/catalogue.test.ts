@@ -9,7 +9,7 @@ const SAME_IN_BOTH = new Set([
   "Patient", "Patients", "Date", "date", "Total", "Note", "Notes", "Action", "Actions", "Page", "Minimum", "Maximum", "Description", "Consultation", "Consultations",
   "Service", "Services", "Source", "Version", "Versions", "Format", "Type", "Code", "Allergies", "Substance", "Signature", "Menu", "Notifications", "Normal", "Double",
   "Dose", "Admission", "Stock", "Interaction", "Addenda", "Addendum", "Document", "Documents", "Option", "Options", "Occupation", "Audit", "Export", "Exports",
-  "Lot", "Plan", "Position", "Exceptions", "Permission", "Public", "Active", "Notification", "patient", "consultation", "export",
+  "Lot", "Plan", "Position", "Exceptions", "Permission", "Public", "Active", "Notification", "patient", "consultation", "export", "document",
   // Drug classes spelt alike in both languages.
   "biguanide", "fluoroquinolone", "macrolide", "oxazolidinone", "triptan",
 ]);

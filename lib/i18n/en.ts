@@ -18,6 +18,7 @@ import { chartEn } from "./chart.en";
 import { worklistEn } from "./worklist.en";
 import { mergeEn } from "./merge.en";
 import { duplicatesEn } from "./duplicates.en";
+import { documentsEn } from "./documents.en";
 
 // Every user-facing English string of the shell. A French file with the same shape can follow.
 export const en = {
@@ -217,7 +218,7 @@ export const en = {
     notFound: (what: string) => `That ${what} was not found.`,
     records: {
       record: "record", account: "account", admission: "admission", appointment: "appointment", availability: "availability", bed: "bed", consultation: "consultation",
-      department: "department", doctor: "doctor", drug: "drug", export: "export", invoice: "invoice", "lab order": "lab order", "patient record": "patient record", "duplicate pair": "possible duplicate", "link request": "account link request",
+      department: "department", doctor: "doctor", document: "document", drug: "drug", export: "export", invoice: "invoice", "lab order": "lab order", "patient record": "patient record", "duplicate pair": "possible duplicate", "link request": "account link request",
       patient: "patient", merge: "merge", payment: "payment", prescription: "prescription", report: "report", room: "room", "staff member": "staff member", triage: "triage", ward: "ward",
     },
     forbidden: "You do not have permission to do this.",
@@ -274,6 +275,7 @@ export const en = {
   worklist: worklistEn,
   merge: mergeEn,
   duplicates: duplicatesEn,
+  documents: documentsEn,
   prescriptions: prescriptionsEn,
   clinical: clinicalEn,
   pharmacy: pharmacyEn,

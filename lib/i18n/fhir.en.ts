@@ -8,6 +8,7 @@ export const fhirEn = {
   badParam: (name: string) => `Search parameter ${name} is not supported.`,
   badIdentifier: "Use identifier=urn:hms:mrn|{MRN} or identifier={MRN}",
   badCategory: "Use vital-signs, laboratory or survey",
+  badDocumentCategory: "Use referral, result, imaging, consent or other",
   tooManyWords: (n: number) => `Search by at most ${n} words`,
   tooManyValues: (n: number) => `Give at most ${n} values`,
   tooLong: (n: number) => `Use at most ${n} characters`,

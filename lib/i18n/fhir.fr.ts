@@ -10,6 +10,7 @@ export const fhirFr: Messages["fhir"] = {
   badParam: (name: string) => `Le paramètre de recherche ${name} n'est pas pris en charge.`,
   badIdentifier: "Utilisez identifier=urn:hms:mrn|{MRN} ou identifier={MRN}",
   badCategory: "Utilisez vital-signs, laboratory ou survey",
+  badDocumentCategory: "Utilisez referral, result, imaging, consent ou other",
   tooManyWords: (n: number) => `Recherchez par ${n} mots au plus`,
   tooManyValues: (n: number) => `Donnez ${n} valeurs au plus`,
   tooLong: (n: number) => `Utilisez ${n} caractères au plus`,

@@ -20,6 +20,7 @@ import { chartFr } from "./chart.fr";
 import { worklistFr } from "./worklist.fr";
 import { mergeFr } from "./merge.fr";
 import { duplicatesFr } from "./duplicates.fr";
+import { documentsFr } from "./documents.fr";
 
 // The French catalogue: the same shape as English (lib/i18n/en.ts), checked by the type.
 export const fr: Messages = {
@@ -44,4 +45,5 @@ export const fr: Messages = {
   worklist: worklistFr,
   merge: mergeFr,
   duplicates: duplicatesFr,
+  documents: documentsFr,
 };

@@ -46,7 +46,7 @@ export const mergeEn = {
   kinds: {
     allergies: "Allergies", conditions: "Conditions", appointments: "Appointments", consultations: "Consultations", addenda: "Addenda",
     vitals: "Vital signs", nurseNotes: "Nurse notes", labOrders: "Lab orders", prescriptions: "Prescriptions", admissions: "Admissions",
-    triage: "Triage records", invoices: "Invoices", exports: "Exports", aliases: "Records merged earlier",
+    triage: "Triage records", invoices: "Invoices", exports: "Exports", documents: "Documents", aliases: "Records merged earlier",
   },
   errors: {
     same: "Choose another record: a record cannot be merged into itself.",

@@ -47,7 +47,7 @@ export const mergeFr: Messages["merge"] = {
   kinds: {
     allergies: "Allergies", conditions: "Antécédents", appointments: "Rendez-vous", consultations: "Consultations", addenda: "Addenda",
     vitals: "Constantes", nurseNotes: "Notes infirmières", labOrders: "Demandes d'examen", prescriptions: "Ordonnances", admissions: "Hospitalisations",
-    triage: "Orientations", invoices: "Factures", exports: "Exports", aliases: "Dossiers fusionnés auparavant",
+    triage: "Orientations", invoices: "Factures", exports: "Exports", documents: "Documents", aliases: "Dossiers fusionnés auparavant",
   },
   errors: {
     same: "Choisissez un autre dossier : un dossier ne peut pas être fusionné dans lui-même.",

@@ -196,7 +196,7 @@ export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "passwo
     notFound: (what: string) => `Introuvable : ${what}.`,
     records: {
       record: "enregistrement", account: "compte", admission: "hospitalisation", appointment: "rendez-vous", availability: "disponibilités", bed: "lit", consultation: "consultation",
-      department: "service", doctor: "médecin", drug: "médicament", export: "export", invoice: "facture", "lab order": "demande d'examen", "patient record": "dossier patient", "duplicate pair": "doublon possible", "link request": "demande de rattachement de compte",
+      department: "service", doctor: "médecin", document: "document", drug: "médicament", export: "export", invoice: "facture", "lab order": "demande d'examen", "patient record": "dossier patient", "duplicate pair": "doublon possible", "link request": "demande de rattachement de compte",
       patient: "patient", merge: "fusion", payment: "paiement", prescription: "ordonnance", report: "rapport", room: "chambre", "staff member": "membre du personnel", triage: "orientation", ward: "unité de soins",
     },
     forbidden: "Vous n'avez pas l'autorisation de faire cela.",

@@ -25,7 +25,7 @@ const m = en.merge.errors;
 
 export type MergeKind =
   | "allergies" | "conditions" | "appointments" | "consultations" | "addenda" | "vitals" | "nurseNotes" | "labOrders"
-  | "prescriptions" | "admissions" | "triage" | "invoices" | "exports" | "aliases";
+  | "prescriptions" | "admissions" | "triage" | "invoices" | "exports" | "documents" | "aliases";
 
 type Handling =
   | { how: "move"; kind: MergeKind }
@@ -53,6 +53,7 @@ export const MERGE_HANDLING: Record<string, Handling> = {
   "Triage.patientId": { how: "move", kind: "triage" },
   "Invoice.patientId": { how: "move", kind: "invoices" },
   "Export.patientId": { how: "move", kind: "exports" },
+  "Document.patientId": { how: "move", kind: "documents" },
   // Records merged earlier into the duplicate now point at the survivor (their MRNs open it).
   "Patient.mergedIntoId": { how: "move", kind: "aliases" },
   "AuditEvent.patientId": { how: "keep", why: "the audit trail is append-only: it says what happened to which record, as it happened" },

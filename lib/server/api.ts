@@ -48,17 +48,19 @@ function respond(result: unknown): Response {
  * A route handler behind the guard: the caller must hold the permission. `scopes`: the integration
  * token scopes (besides "full") that may call it, e.g. ["public-health:read"]. `idempotent`: the route
  * honours an Idempotency-Key header (lib/server/idempotency.ts; mark it `idempotent` in openapi-routes.ts too).
+ * `bodyLimit`: the route's own declared-length limit (the document upload's); `multipart`: the route
+ * takes multipart/form-data (lib/server/csrf.ts then asks a cookie-authenticated write to prove its origin).
  */
 export function apiRoute<P extends Params = Params>(
   permission: Permission,
   handler: (args: { req: NextRequest; ctx: Ctx; params: P }) => Promise<unknown>,
-  options: { scopes?: readonly string[]; idempotent?: boolean } = {},
+  options: { scopes?: readonly string[]; idempotent?: boolean; bodyLimit?: number; multipart?: boolean } = {},
 ) {
   return async (req: NextRequest, route: RouteContext<P>): Promise<Response> => {
     const fail = async (err: unknown) => errorResponse(err, { method: req.method, path: req.nextUrl.pathname }, await callerLocale());
     try {
-      assertDeclaredWithinLimit(req);
-      assertSameSiteWrite(req);
+      assertDeclaredWithinLimit(req, options.bodyLimit);
+      assertSameSiteWrite(req, { multipart: options.multipart });
       const ctx = await authorize(permission, options.scopes);
       const params = await route.params;
       assertSafeRequestText(req.nextUrl, params);

@@ -46,4 +46,22 @@ describe("assertSameSiteWrite", () => {
     expect(code("HEAD", { "sec-fetch-site": "cross-site" })).toBeNull();
     expect(code("POST", { authorization: "Bearer abc", origin: "http://evil.example", "content-type": "text/plain", "content-length": "3" })).toBeNull();
   });
+
+  it("lets a route that takes files accept multipart/form-data only from a write that says it comes from here", () => {
+    const multi = (headers: Record<string, string>) => {
+      try {
+        assertSameSiteWrite(new Request("http://127.0.0.1:3300/api/v1/patients/p1/documents", { method: "POST", headers: { host: "127.0.0.1:3300", "content-type": "multipart/form-data; boundary=x", "content-length": "20", ...headers } }), { multipart: true });
+        return null;
+      } catch (err) {
+        return (err as AppError).code;
+      }
+    };
+    expect(multi({ "sec-fetch-site": "same-origin" })).toBeNull();
+    expect(multi({ origin: "http://127.0.0.1:3300" })).toBeNull();
+    expect(multi({ authorization: "Bearer hms_x" })).toBeNull();
+    expect(multi({})).toBe("CROSS_SITE_REQUEST");
+    expect(multi({ "sec-fetch-site": "cross-site", origin: "http://evil.example" })).toBe("CROSS_SITE_REQUEST");
+    expect(multi({ origin: "http://evil.example" })).toBe("CROSS_SITE_REQUEST");
+  });
 });
+

@@ -39,7 +39,7 @@ function isOwnOrigin(origin: string, headers: Headers): boolean {
  * UNSUPPORTED_MEDIA_TYPE (415) for a write whose body is not JSON. Reads, bearer-token calls and
  * non-browser clients (no Sec-Fetch-Site, no Origin) pass the first check.
  */
-export function assertSameSiteWrite(req: Request): void {
+export function assertSameSiteWrite(req: Request, opts: { multipart?: boolean } = {}): void {
   if (SAFE_METHODS.has(req.method)) return;
   const h = req.headers;
   if (/^bearer\s/i.test(h.get("authorization") ?? "")) return;
@@ -50,6 +50,13 @@ export function assertSameSiteWrite(req: Request): void {
     throw new AppError("CROSS_SITE_REQUEST", en.errors.crossSite);
   }
   const type = h.get("content-type");
+  // A route taking files (the document upload): any HTML form can send multipart/form-data, so the
+  // content type proves nothing; the write must then say where it comes from (every browser sends
+  // Sec-Fetch-Site or Origin with a POST), and a cookie-authenticated one that says nothing is refused.
+  if (opts.multipart && /^multipart\/form-data\s*;/i.test(type ?? "")) {
+    if (site === null && origin === null) throw new AppError("CROSS_SITE_REQUEST", en.errors.crossSite);
+    return;
+  }
   const hasBody = type !== null || h.has("transfer-encoding") || Number(h.get("content-length") ?? 0) > 0;
   if (hasBody && !isJson(type ?? "")) throw new AppError("UNSUPPORTED_MEDIA_TYPE", en.errors.jsonOnly);
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bodyLimitBytes } from "../../scripts/body-limit.mjs";
+import { bodyLimitBytes, documentMaxBytes } from "../../scripts/body-limit.mjs";
 import { DEFAULT_PREPARED_STATEMENTS } from "./prepared";
 
 // The one place that reads process.env. Every variable is listed in .env.example.
@@ -22,6 +22,19 @@ const ZEnv = z.object({
     .transform((value, ctx) => {
       try {
         return bodyLimitBytes(value);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
+  // The largest document a chart takes (lib/documents), in bytes: default 20 MB. Its upload route
+  // alone accepts a body that large (plus the form around the file: scripts/body-limit.mjs).
+  DOCUMENT_MAX_BYTES: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return documentMaxBytes(value);
       } catch (err) {
         ctx.addIssue({ code: "custom", message: (err as Error).message });
         return z.NEVER;

@@ -37,6 +37,12 @@ export type Operation = {
   status?: number;
   /** Honours an Idempotency-Key header (the route's apiRoute has `idempotent: true`). */
   idempotent?: boolean;
+  /** A multipart/form-data body instead of JSON: the name of its schema in openapi.ts's components. */
+  form?: string;
+  /** The success answer's schema in openapi.ts's components (the items' schema for a list). */
+  response?: string;
+  /** A success answer that is not JSON: its content types (the body is the bytes themselves). */
+  produces?: readonly string[];
 };
 
 // Every route under app/api/v1, one line per method; openapi.test.ts fails when one is missing.
@@ -77,6 +83,8 @@ export const OPERATIONS: Operation[] = [
   { method: "PUT", path: "/doctors/{id}/availability", tag: "doctors", summary: "Replaces the doctor's weekly hours, slot length and exceptions (doctors: their own only).", permission: "availability.manage", body: ZAvailability },
   { method: "GET", path: "/doctors/{id}/slots", tag: "doctors", summary: "`?date=YYYY-MM-DD` (default today): the doctor's slots that day, each free or taken.", permission: "doctor.search", query: ["date"] },
   { method: "GET", path: "/doctors", tag: "doctors", summary: "`?q=&specialty=&departmentId=&availableOn=YYYY-MM-DD`: active doctors, for every signed-in user.", permission: "doctor.search", query: ["q","page","pageSize","sort","specialty","departmentId","availableOn"], list: true },
+  { method: "GET", path: "/documents/{id}", tag: "documents", summary: "The document itself, to show in the browser: its verified type (application/pdf, image/jpeg, image/png), `Content-Disposition: inline` with its file name (RFC 5987 `filename*`), `X-Content-Type-Options: nosniff` and a Content-Security-Policy that runs nothing. Streamed from the database. Every view is audited. Patients: only their own documents shared with them (others 404).", permission: "document.read", produces: ["application/pdf", "image/jpeg", "image/png"] },
+  { method: "GET", path: "/documents/{id}/thumbnail", tag: "documents", summary: "An image document's preview (WebP, at most 256 px a side; 404 for a PDF). Audited like the document.", permission: "document.read", produces: ["image/webp"] },
   { method: "GET", path: "/drugs/{id}", tag: "drugs", summary: "The drug with its units on hand (batches: GET /drugs/{id}/stock).", permission: "drug.read" },
   { method: "PATCH", path: "/drugs/{id}", tag: "drugs", summary: "Edits any field; `{ active: false }` withdraws the drug (drugs are never deleted).", permission: "pharmacy.stock", body: ZDrugUpdate },
   { method: "GET", path: "/drugs/{id}/stock", tag: "drugs", summary: "`{ onHand, reorderLevel, lowStock, batches: [{ id, lot, expiresOn, quantity, receivedAt, expired }] }`.", permission: "drug.read" },
@@ -106,6 +114,8 @@ export const OPERATIONS: Operation[] = [
   { method: "GET", path: "/notifications", tag: "notifications", summary: "The caller's own notifications, newest first: `?unread=true&page=&pageSize=` → list plus `unread` count.", permission: "notification.read", query: ["q","page","pageSize","sort","unread"], list: true },
   { method: "PATCH", path: "/notifications", tag: "notifications", summary: "`{ ids: [...] }` or `{ all: true }` → `{ updated, unread }`; other users' ids are ignored.", permission: "notification.read", body: ZMarkRead },
   { method: "GET", path: "/openapi.json", tag: "meta", summary: "This document: OpenAPI 3.1 of the whole API, built from the schemas the routes validate with.", permission: null },
+  { method: "GET", path: "/patients/{id}/documents", tag: "documents", summary: "The chart's documents, newest document date first (`?category=referral|result|imaging|consent|other&sort=documentDate|createdAt|title`, `-` for descending). One audited read of the chart. Patients: only their own documents staff shared with them; another patient's chart → 404.", permission: "document.read", query: ["page","pageSize","sort","category"], list: true, response: "Document" },
+  { method: "POST", path: "/patients/{id}/documents", tag: "documents", summary: "Attaches a document, as `multipart/form-data`: the fields first, then one `file` part. Its type is read from its content (PDF, JPEG or PNG; anything else → 415 UNSUPPORTED_MEDIA_TYPE whatever its name), at most `DOCUMENT_MAX_BYTES` (default 20 MB; larger → 413 PAYLOAD_TOO_LARGE, this route's own limit). Streamed into the database; images get a thumbnail. A consent document needs `consentSignedOn`. Not idempotent: a retried upload is a second copy (compare `sha256`).", permission: "document.upload", form: "DocumentUpload", status: 201, response: "Document" },
   { method: "GET", path: "/patients/{id}/history", tag: "patients", summary: "Everything on the record in time order, paged (`?page=&pageSize=&sort=-at|at`, newest first by default): registration, allergies, conditions, appointments, consultations, vitals, nurse notes, lab orders and results, prescriptions, addenda. One audited read of the record.", permission: "patient.read", query: ["q","page","pageSize","sort"], list: true },
   { method: "POST", path: "/patients/{id}/nurse-notes/{noteId}/addenda", idempotent: true, tag: "patients", summary: "`{ text }`: an addendum to a locked record.", permission: "clinical.addendum", body: ZAddendum, status: 201 },
   { method: "PATCH", path: "/patients/{id}/nurse-notes/{noteId}", tag: "patients", summary: "By the author until `lockedAt`; then `423 RECORD_LOCKED` (add an addendum instead).", permission: "vitals.write", body: ZNurseNote },

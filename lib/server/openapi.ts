@@ -29,6 +29,44 @@ const COMPONENT_SCHEMAS: Json = {
       },
     },
   },
+  Document: {
+    type: "object",
+    description: "A document on a chart (its bytes at `url`).",
+    required: ["id", "patientId", "title", "category", "documentDate", "contentType", "byteSize", "fileName", "sharedWithPatient", "createdAt", "url"],
+    properties: {
+      id: { type: "string" },
+      patientId: { type: "string" },
+      title: { type: "string", maxLength: 200 },
+      category: { type: "string", enum: ["referral", "result", "imaging", "consent", "other"] },
+      documentDate: { type: "string", format: "date" },
+      consentSignedOn: { type: ["string", "null"], format: "date", description: "Consent documents: the date signed." },
+      contentType: { type: "string", enum: ["application/pdf", "image/jpeg", "image/png"], description: "From the file's content, not its name." },
+      byteSize: { type: "integer", minimum: 1 },
+      fileName: { type: "string" },
+      sharedWithPatient: { type: "boolean" },
+      consultationId: { type: ["string", "null"] },
+      admissionId: { type: ["string", "null"] },
+      uploadedBy: { type: "object", properties: { id: { type: "string" }, name: { type: "string" } } },
+      createdAt: { type: "string", format: "date-time" },
+      url: { type: "string", description: "GET: the content (/api/v1/documents/{id})." },
+      thumbnailUrl: { type: ["string", "null"], description: "Images: a small WebP preview." },
+    },
+  },
+  DocumentUpload: {
+    type: "object",
+    description: "multipart/form-data: these fields first, then the `file` part last.",
+    required: ["title", "category", "documentDate", "file"],
+    properties: {
+      title: { type: "string", minLength: 1, maxLength: 200 },
+      category: { type: "string", enum: ["referral", "result", "imaging", "consent", "other"] },
+      documentDate: { type: "string", format: "date" },
+      consentSignedOn: { type: "string", format: "date", description: "Required for (and only for) category consent." },
+      sharedWithPatient: { type: "string", enum: ["true", "false", "on"], description: "Shown to the patient on their own pages. Default false." },
+      consultationId: { type: "string", description: "One of this patient's consultations." },
+      admissionId: { type: "string", description: "One of this patient's admissions." },
+      file: { type: "string", contentMediaType: "application/octet-stream", description: "PDF, JPEG or PNG (by content), at most DOCUMENT_MAX_BYTES." },
+    },
+  },
   ListEnvelope: {
     type: "object",
     required: ["items", "total", "page", "pageSize"],
@@ -93,10 +131,14 @@ function operationObject(op: Operation): Json {
   const errors = Object.fromEntries(
     Object.entries(ERROR_STATUSES)
       .filter(([code]) => (op.permission ? true : code !== "401" && code !== "403"))
-      .filter(([code]) => code !== "400" || op.body || op.query?.length)
-      .filter(([code]) => code !== "415" || op.body)
+      .filter(([code]) => code !== "400" || op.body || op.form || op.query?.length)
+      .filter(([code]) => code !== "415" || op.body || op.form)
       .map(([code, description]) => [code, { description, content: { "application/json": { schema: ref("Error") } } }]),
   );
+  if (op.form) {
+    errors["413"] = { description: "The body is larger than the route's limit (PAYLOAD_TOO_LARGE).", content: { "application/json": { schema: ref("Error") } } };
+    errors["415"] = { description: "Not multipart/form-data, or a file that is not one of the accepted types by its content (UNSUPPORTED_MEDIA_TYPE).", content: { "application/json": { schema: ref("Error") } } };
+  }
   if (op.idempotent) {
     for (const [code, description] of Object.entries(IDEMPOTENCY_ERRORS)) {
       errors[code] = { description: errors[code] ? `${errors[code].description} ${description}` : description, content: { "application/json": { schema: ref("Error") } } };
@@ -113,10 +155,21 @@ function operationObject(op: Operation): Json {
     ...(op.permission ? {} : { security: [] }),
     ...(parameters.length ? { parameters } : {}),
     ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchemaOf(op.body) } } } } : {}),
+    ...(op.form ? { requestBody: { required: true, content: { "multipart/form-data": { schema: ref(op.form) } } } } : {}),
     responses: {
       [status]: {
         description: op.list ? "A page of results." : "Success.",
-        content: { "application/json": { schema: op.list ? ref("ListEnvelope") : { type: "object" } } },
+        content: op.produces
+          ? Object.fromEntries(op.produces.map((type) => [type, { schema: { type: "string", contentMediaType: type } }]))
+          : {
+              "application/json": {
+                schema: op.list
+                  ? op.response
+                    ? { allOf: [ref("ListEnvelope"), { type: "object", properties: { items: { type: "array", items: ref(op.response) } } }] }
+                    : ref("ListEnvelope")
+                  : op.response ? ref(op.response) : { type: "object" },
+              },
+            },
       },
       ...errors,
     },

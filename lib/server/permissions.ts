@@ -46,6 +46,9 @@ export const PERMISSIONS = {
   "pharmacy.dispense": { roles: ["PHARMACIST"], description: "Dispense prescriptions from stock" },
   "pharmacy.stock": { roles: ["ADMIN", "PHARMACIST"], description: "Manage the drug catalogue and stock" },
 
+  "document.read": { roles: ["ADMIN", "RECORDS_OFFICER", ...CLINICIANS, "PATIENT"], description: "List and open the documents on a chart (every view audited; patients: only their own that staff shared with them)" },
+  "document.upload": { roles: ["RECORDS_OFFICER", ...CLINICIANS], description: "Attach a document (PDF, JPEG, PNG) to a patient's chart, optionally to one of their consultations or admissions" },
+
   "admission.manage": { roles: ["ADMIN", "RECORDS_OFFICER", ...CLINICIANS], description: "Admit, transfer and discharge patients" },
   "ward.read": { roles: ["ADMIN", "RECORDS_OFFICER", ...CLINICIANS], description: "See the bed board, wards, rooms and beds with their occupancy" },
   "ward.manage": { roles: ["ADMIN"], description: "Create and edit wards, rooms and beds" },

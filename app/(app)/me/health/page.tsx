@@ -4,8 +4,10 @@ import { ExportButton } from "@/components/jobs/ExportButton";
 import { PatientHeader } from "@/components/patients/PatientHeader";
 import { NoOwnRecord } from "@/components/patients/NoOwnRecord";
 import { Card } from "@/components/ui/Card";
+import { DocumentList } from "@/components/documents/DocumentList";
 import { chartClinical } from "@/lib/clinical/queries";
-import { messages, titled } from "@/lib/i18n/server";
+import { listDocuments } from "@/lib/documents/queries";
+import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { openChart } from "@/lib/patients/chart";
 import { ownPatientRecord, patientRecord } from "@/lib/patients/queries";
 import { db } from "@/lib/server/db";
@@ -24,6 +26,9 @@ export default async function MyHealthPage() {
   const chart = await openChart(db(), ctx, own.id, { need: "clinical.read" });
   const p = patientRecord(chart);
   const clinical = await chartClinical(db(), chart, { consultations: 20, vitals: 30, notes: 0, labs: 30 });
+  // Only the documents staff shared with the patient (lib/documents/queries.ts scopes it), the 50 latest.
+  const documents = await listDocuments(db(), chart, { q: "", page: 1, pageSize: 50, skip: 0, take: 50, sort: { field: "documentDate", dir: "desc" } });
+  const locale = await requestLocale();
   return (
     <div className="space-y-6">
       <PatientHeader patient={p} labels={m.patients}>
@@ -38,6 +43,9 @@ export default async function MyHealthPage() {
       </Card>
       <Card title={cm.lab.title}>
         <LabList labs={clinical.labs} m={cm} />
+      </Card>
+      <Card title={m.documents.title}>
+        {documents.items.length ? <DocumentList items={documents.items} m={m.documents} locale={locale} staff={false} /> : <p className="text-sm text-slate-600">{m.documents.noneShared}</p>}
       </Card>
     </div>
   );

@@ -5,11 +5,12 @@ import { buttonClass } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { DefinitionList } from "@/components/ui/DefinitionList";
 import { listConsultations } from "@/lib/clinical/queries";
+import { latestConsent } from "@/lib/documents/queries";
 import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { chartBanner, openChartTab } from "@/lib/patients/chart-page";
 import { patientRecord } from "@/lib/patients/queries";
 import { db } from "@/lib/server/db";
-import { formatInstant } from "@/lib/server/format";
+import { formatDate, formatInstant } from "@/lib/server/format";
 import { can } from "@/lib/server/permissions";
 import { deactivatePatientAction } from "../../actions";
 
@@ -26,7 +27,12 @@ export default async function ChartSummaryPage({ params }: { params: Promise<{ i
   const locale = await requestLocale();
   const p = patientRecord(chart);
   const role = ctx.actor.role;
-  const [banner, recent] = await Promise.all([chartBanner(id), listConsultations(db(), ctx, { chart }, { skip: 0, take: 5 })]);
+  const [banner, recent, consent] = await Promise.all([
+    chartBanner(id),
+    listConsultations(db(), ctx, { chart }, { skip: 0, take: 5 }),
+    can(role, "document.read") ? latestConsent(db(), chart) : null,
+  ]);
+  const d = all.documents;
   const loc = banner.location;
   const e = p.emergencyContact;
   return (
@@ -80,6 +86,16 @@ export default async function ChartSummaryPage({ params }: { params: Promise<{ i
         </Card>
         <Card title={c.emergency}>
           <p className="text-sm">{e.name ? `${e.name}${e.relation ? ` (${e.relation})` : ""} · ${e.phone ?? ""}` : c.none}</p>
+        </Card>
+        <Card title={d.latestConsent}>
+          {consent ? (
+            <p className="text-sm" data-latest-consent>
+              <a href={consent.url} target="_blank" rel="noopener" className="font-medium text-brand-700 hover:underline">{consent.title}</a>
+              <span className="block text-slate-600">{d.consentSigned(formatDate(consent.consentSignedOn!, locale))}</span>
+            </p>
+          ) : (
+            <p className="text-sm text-slate-600">{d.noConsent}</p>
+          )}
         </Card>
       </div>
       <Card title={s.recentNotes} className="lg:col-span-3">
