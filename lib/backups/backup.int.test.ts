@@ -1,3 +1,4 @@
+import { truncateSync } from "node:fs";
 import { mkdtemp, open, readdir, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -174,6 +175,22 @@ describe("backup and restore", () => {
         await expect(restoreBackup({ file: backup.file, databaseUrl: target, key })).rejects.toThrow(key ? /altered or damaged/ : /damaged|altered|checksum/);
         expect(await query(target, `SELECT 1 FROM pg_tables WHERE schemaname = 'public'`)).toEqual([]);
       }
+    },
+    HEAVY,
+  );
+
+  it(
+    "rolls back, without hanging, when the file is cut short while it is being loaded",
+    async () => {
+      const backup = await createBackup({ databaseUrl: source(), dir });
+      const target = await emptyDatabase("restore_cut");
+      const cut = (line: string) => {
+        // After the verification pass, before the load: the file loses its second half.
+        if (line.startsWith("Loading")) truncateSync(backup.file, Math.floor(backup.bytes / 2));
+      };
+      await expect(restoreBackup({ file: backup.file, databaseUrl: target, progress: cut })).rejects.toThrow(/Nothing was restored/);
+      const counts = await query<{ n: number }>(target, `SELECT count(*)::int AS n FROM "Patient"`);
+      expect(counts[0].n).toBe(0);
     },
     HEAVY,
   );

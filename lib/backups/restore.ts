@@ -148,6 +148,19 @@ async function load(client: pg.Client, file: string, key: string | undefined, ma
     copy = undefined;
   };
   await readBackup(file, key, async (records) => {
+    try {
+      await loadRecords(records);
+    } catch (error) {
+      // A COPY left open would hold the connection (and the ROLLBACK after it) forever: fail it.
+      if (copy && !copy.destroyed) {
+        const failed = once(copy, "close").catch(() => {});
+        copy.destroy(error as Error);
+        await failed;
+      }
+      throw error;
+    }
+  });
+  async function loadRecords(records: AsyncGenerator<InnerRecord>): Promise<void> {
     for await (const r of records) {
       if (r.type === "T") {
         await endCopy();
@@ -165,7 +178,7 @@ async function load(client: pg.Client, file: string, key: string | undefined, ma
         if (r.manifest.finishedAt !== manifest.finishedAt) throw new BackupFileError("The backup file changed between its verification and its loading.");
       }
     }
-  });
+  }
   compare(manifest, tallies, "The backup file changed while it was loaded");
 
   progress("Checking references and setting sequences…");
