@@ -1,5 +1,6 @@
 import type PgBoss from "pg-boss";
 import { scheduledBackup } from "@/lib/backups/run";
+import { backupSchedule } from "@/lib/backups/schedule";
 import { completePasswordReset, completeRegistration } from "@/lib/accounts/registration";
 import { mailConfig, type MailConfig } from "@/lib/notifications/mail";
 import type { Db } from "@/lib/server/db";
@@ -58,7 +59,8 @@ export async function startWorkers(
   }
   // Backups run on the operator's schedule, and only where they have somewhere to go.
   if (opts.schedules) {
-    if (env().BACKUP_DIR) await boss.schedule("backup.run", env().BACKUP_SCHEDULE, {}, { tz: env().HOSPITAL_TIMEZONE });
+    const backups = backupSchedule(env());
+    if (backups) await boss.schedule("backup.run", backups.cron, {}, { tz: backups.tz });
     else await boss.unschedule("backup.run");
   }
   const recovery = setInterval(() => {
