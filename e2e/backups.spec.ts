@@ -33,7 +33,7 @@ test.describe("backup status on the admin dashboard", () => {
       [hoursAgo(30)],
     );
     await page.goto("/dashboard");
-    const card = page.getByRole("region", { name: "Backups" }).or(page.locator("section", { has: page.getByRole("heading", { name: "Backups" }) }));
+    const card = page.locator("section", { has: page.getByRole("heading", { name: "Backups", exact: true }) });
     await expect(card.getByRole("alert")).toContainText("older than 26 hours");
     await expect(card).toContainText("50.0 MB");
     await expect(card).toContainText("30 h ago");

@@ -79,19 +79,22 @@ async function* innerStream(client: pg.Client, header: BackupHeader, out: { mani
     let pending: Buffer[] = [];
     let size = 0;
     const columns = table.columns.map((c) => q(client, c)).join(", ");
+    // COPY sends a message per row: rows are hashed, counted and framed by the 64 KiB batch.
+    const flush = () => {
+      const data = Buffer.concat(pending, size);
+      hash.update(data);
+      rows += newlines(data);
+      bytes += size;
+      pending = [];
+      size = 0;
+      return record("D", data);
+    };
     for await (const chunk of client.query(copyTo(`COPY ${q(client, table.name)} (${columns}) TO STDOUT`)) as AsyncIterable<Buffer>) {
-      hash.update(chunk);
-      rows += newlines(chunk);
-      bytes += chunk.length;
       pending.push(chunk);
       size += chunk.length;
-      if (size >= CHUNK_BYTES) {
-        yield record("D", Buffer.concat(pending));
-        pending = [];
-        size = 0;
-      }
+      if (size >= CHUNK_BYTES) yield flush();
     }
-    if (size > 0) yield record("D", Buffer.concat(pending));
+    if (size > 0) yield flush();
     summaries.push({ name: table.name, rows, bytes, sha256: hash.digest("hex") });
   }
   out.manifest = {

@@ -398,7 +398,9 @@ async function search(): Promise<Check[]> {
   for (const b of backupResults) {
     const what = `${b.patients.toLocaleString("en")} patients, ${b.rows.toLocaleString("en")} rows, ${(b.bytes / 2 ** 20).toFixed(0)} MB encrypted`;
     figures.push(figure({ figure: `backup time (${what})`, value: b.backupS, unit: "s", target: "–", pass: null }));
+    figures.push(figure({ figure: "backup CPU time of the app's process", value: b.backupCpuS, unit: "s", target: "–", pass: null }));
     figures.push(figure({ figure: "restore time (verify, migrate, load, check, read back)", value: b.restoreS, unit: "s", target: "–", pass: null }));
+    figures.push(figure({ figure: "restore CPU time of the app's process", value: b.restoreCpuS, unit: "s", target: "–", pass: null }));
   }
   if (!only.includes("search")) return [];
   const checks = verdict(results);
