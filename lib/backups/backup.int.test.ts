@@ -65,6 +65,15 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
 
 const source = () => process.env.DATABASE_URL!;
 
+/** Indexes, constraints and triggers (with their enabled state): a restore rebuilds them all. */
+async function schemaObjects(url: string) {
+  return {
+    indexes: await query(url, `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1`),
+    constraints: await query(url, `SELECT conrelid::regclass::text AS tbl, conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE connamespace = 'public'::regnamespace ORDER BY 1, 2`),
+    triggers: await query(url, `SELECT tgrelid::regclass::text AS tbl, tgname, tgenabled FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1, 2`),
+  };
+}
+
 describe("backup and restore", () => {
   it(
     "takes a consistent snapshot while writes go on, and restores it into a fresh database",
@@ -151,6 +160,9 @@ describe("backup and restore", () => {
       const target = await emptyDatabase("restore_enc");
       await restoreBackup({ file: backup.file, databaseUrl: target, key });
       expect(await digests(target)).toEqual(await digests(source()));
+      const restoredSchema = await schemaObjects(target);
+      expect(restoredSchema.indexes.length).toBeGreaterThan(50);
+      expect(restoredSchema).toEqual(await schemaObjects(source()));
     },
     HEAVY,
   );

@@ -14,8 +14,9 @@ import { BackupFileError, opener, readRecords, type BackupManifest, type InnerRe
 //     against the manifest, before the target database is touched;
 //  2. load, into an EMPTY database only: the repository's migrations up to the backup's level, then
 //     in ONE transaction: user triggers disabled (the audit chain's rows go in as they were, not
-//     re-chained) and foreign keys dropped, every table COPY'd in, foreign keys added back (so
-//     PostgreSQL checks every reference), triggers enabled, sequences set; then the audit chain is
+//     re-chained), foreign keys, keys and indexes dropped, every table COPY'd in, keys, indexes and
+//     foreign keys built again (so PostgreSQL checks every key and reference), triggers enabled,
+//     sequences set; then the audit chain is
 //     verified, and every table read back and compared with the manifest before COMMIT. Any failure
 //     rolls the data back (the schema stays: drop and recreate the database before trying again).
 // The restoring role owns the tables (it ran the migrations), which is all ALTER TABLE needs: no
@@ -134,6 +135,16 @@ async function load(client: pg.Client, file: string, key: string | undefined, ma
   );
   for (const t of tables) await client.query(`ALTER TABLE ${q(t)} DISABLE TRIGGER USER`);
   for (const fk of fks) await client.query(`ALTER TABLE ${fk.tbl} DROP CONSTRAINT ${q(fk.name)}`);
+  // Indexes are built once after the load, as pg_restore does, not row by row during it: primary
+  // keys, unique and exclusion constraints, then every other index, recreated from their definitions.
+  const { rows: keys } = await client.query<{ tbl: string; name: string; def: string }>(
+    `SELECT conrelid::regclass::text AS tbl, conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE contype IN ('p', 'u', 'x') AND connamespace = 'public'::regnamespace`,
+  );
+  for (const k of keys) await client.query(`ALTER TABLE ${k.tbl} DROP CONSTRAINT ${q(k.name)}`);
+  const { rows: indexes } = await client.query<{ name: string; def: string }>(
+    `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'`,
+  );
+  for (const i of indexes) await client.query(`DROP INDEX ${i.name}`);
   // The migrations' own rows (AuditHead's first row, _prisma_migrations' fresh records) give way to the backup's.
   await client.query(`TRUNCATE ${tables.map(q).join(", ")}`);
 
@@ -181,7 +192,10 @@ async function load(client: pg.Client, file: string, key: string | undefined, ma
   }
   compare(manifest, tallies, "The backup file changed while it was loaded");
 
-  progress("Checking references and setting sequences…");
+  progress("Building indexes, checking keys and references, setting sequences…");
+  await client.query("SET LOCAL maintenance_work_mem = '256MB'");
+  for (const k of keys) await client.query(`ALTER TABLE ${k.tbl} ADD CONSTRAINT ${q(k.name)} ${k.def}`);
+  for (const i of indexes) await client.query(i.def);
   for (const fk of fks) await client.query(`ALTER TABLE ${fk.tbl} ADD CONSTRAINT ${q(fk.name)} ${fk.def}`);
   for (const t of tables) await client.query(`ALTER TABLE ${q(t)} ENABLE TRIGGER USER`);
   for (const s of manifest.sequences) if (s.value !== null) await client.query(`SELECT setval($1::regclass, $2::bigint, true)`, [q(s.name), s.value]);
