@@ -38,7 +38,7 @@ export async function BackupCard() {
             {b.lastRun} ({formatInstant(failedSince.startedAt.toISOString(), locale)}): {b.failed} — {failedSince.error}
           </Alert>
         ) : null}
-        {last && last.ok === null ? <p className="text-sm text-slate-600">{b.lastRun}: {b.running}</p> : null}
+        {status.running ? <p className="text-sm text-slate-600">{b.lastRun}: {b.running}</p> : null}
         {!status.scheduled ? <p className="text-sm text-slate-600">{b.notScheduled}</p> : null}
       </div>
     </Card>

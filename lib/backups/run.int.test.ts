@@ -42,7 +42,14 @@ describe("backup runs", () => {
   it("say there is none, and that it is overdue only when backups are scheduled", async () => {
     await db().backupRun.deleteMany();
     const status = await latestBackup(db());
-    expect(status).toMatchObject({ last: null, lastOk: null, ageHours: null, scheduled: false, overdue: false });
+    expect(status).toMatchObject({ last: null, lastOk: null, ageHours: null, scheduled: false, overdue: false, running: false });
+  });
+
+  it("count a run without outcome as running only within the job's six hours", async () => {
+    const run = await db().backupRun.create({ data: { trigger: "schedule" } });
+    expect((await latestBackup(db())).running).toBe(true);
+    expect((await latestBackup(db(), new Date(run.startedAt.getTime() + 7 * 3_600_000))).running).toBe(false);
+    await db().backupRun.delete({ where: { id: run.id } });
   });
 
   it("record a good run (audited as an export), keep BACKUP_KEEP files, and warn once the good one is older than 26 h", async () => {
