@@ -219,6 +219,19 @@ describe("backup and restore", () => {
     HEAVY,
   );
 
+  it(
+    "creates the target database when it does not exist",
+    async () => {
+      const backup = await createBackup({ databaseUrl: source(), dir });
+      const target = await createTestDatabase("restore_new", { migrate: false });
+      await target.drop(); // the name is free now
+      dropAfter.push(target.drop);
+      const report = await restoreBackup({ file: backup.file, databaseUrl: target.url });
+      expect(report.rows).toBe(backup.rows);
+    },
+    HEAVY,
+  );
+
   it("keeps only the newest BACKUP_KEEP files", async () => {
     const keepDir = await mkdtemp(path.join(os.tmpdir(), "hospital-backup-keep-"));
     try {

@@ -6,7 +6,7 @@ import { createGunzip } from "node:zlib";
 import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import { verifyAuditChainWith } from "@/lib/server/audit";
-import { applyMigrations, migrationNames } from "../../scripts/db/migrations";
+import { applyMigrations, ensureDatabase, migrationNames } from "../../scripts/db/migrations";
 import { BackupFileError, opener, readRecords, type BackupManifest, type InnerRecord } from "./format";
 
 // `npm run console -- restore FILE --database URL`, in two passes over the file:
@@ -225,6 +225,8 @@ export async function restoreBackup(opts: { file: string; databaseUrl: string; k
   progress(`Verifying ${opts.file}…`);
   const manifest = await verifyBackupFile(opts.file, opts.key);
   const level = await checkLevel(manifest);
+  // A missing database is created (where the server lets this role), then must be empty.
+  await ensureDatabase(opts.databaseUrl).catch(() => {});
   await assertEmpty(opts.databaseUrl);
   progress(`Applying the migrations up to ${level}…`);
   await applyMigrations(opts.databaseUrl, { upTo: level });
