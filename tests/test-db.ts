@@ -7,12 +7,13 @@ import { applyMigrations, ensureDatabase } from "../scripts/db/migrations";
 
 const base = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
-export async function createTestDatabase(prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+/** With `migrate: false`, the database is left empty (a restore's target). */
+export async function createTestDatabase(prefix: string, options: { migrate?: boolean } = {}): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${Date.now()}_${randomBytes(3).toString("hex")}`;
   const url = new URL(base);
   url.pathname = `/${name}`;
   await ensureDatabase(url.toString());
-  await applyMigrations(url.toString());
+  if (options.migrate !== false) await applyMigrations(url.toString());
   return {
     url: url.toString(),
     drop: async () => {

@@ -8,6 +8,7 @@ import { getHospitalStats } from "@/lib/stats/queries";
 import { failedJobCount } from "@/lib/jobs/admin";
 import { unsentEmailCount } from "@/lib/notifications/queries";
 import { AppointmentsCard } from "./AppointmentsCard";
+import { BackupCard } from "./BackupCard";
 import { PerDayChart } from "./PerDayChart";
 
 export async function AdminDashboard() {
@@ -32,6 +33,7 @@ export async function AdminDashboard() {
           </Link>
         ))}
       </div>
+      <BackupCard />
       <AppointmentsCard />
       <Card title={m.dashboard.registrations}>
         <PerDayChart data={registrations} label={m.dashboard.registrations} series={m.patients.title} />

@@ -4,10 +4,28 @@ export const jobsEn = {
   phrases: {
     percent: (p: number) => `${Math.round(p * 100)} %`,
     attempts: (n: number, limit: number) => `${n} of ${limit + 1}`,
+    backupAge: (hours: number) => (hours < 1 ? "less than an hour ago" : hours < 48 ? `${Math.floor(hours)} h ago` : `${Math.floor(hours / 24)} days ago`),
+    backupSize: (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : bytes < 1024 ** 3 ? `${(bytes / 1024 ** 2).toFixed(1)} MB` : `${(bytes / 1024 ** 3).toFixed(2)} GB`),
+    backupOverdue: (hours: number) => `The last successful backup is older than ${hours} hours. Check the worker and BACKUP_DIR, or run “npm run console -- backup”.`,
   },
   nav: { exports: "My exports", jobs: "Background jobs" },
   // The admin's home page: what needs attention in the background machinery.
   dashboard: { failedJobs: "Failed jobs", unsentEmails: "Unsent emails", openJobs: "Open background jobs", openOutbox: "Open the outbox" },
+  // The admin dashboard's backup card (lib/backups/status.ts).
+  backups: {
+    title: "Backups",
+    last: "Last successful backup",
+    size: "Size",
+    file: "File",
+    lastRun: "Latest run",
+    failed: "Failed",
+    running: "Running",
+    encrypted: "Encrypted",
+    notEncrypted: "Not encrypted",
+    none: "No backup has been made yet.",
+    noneScheduled: "BACKUP_DIR is set but no backup has succeeded yet. Check the worker, or run “npm run console -- backup”.",
+    notScheduled: "Scheduled backups are off: set BACKUP_DIR (see docs/backups.md).",
+  },
   errors: { forbidden: "You may not export a patient's history.", choosePatient: "Choose the patient to export.", required: "Required" },
   exports: {
     title: "My exports",

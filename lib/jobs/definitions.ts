@@ -24,6 +24,12 @@ export const JOBS = {
   "export.run": { payload: z.object({ exportId: z.string().min(1) }), options: { retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: 4 * 3600 } },
   /** A patient's self-registration, decided off the request so its answer and timing say nothing about the address. */
   "account.register": { payload: ZRegistrationJob, options: retry },
+  /**
+   * A backup of the whole database into BACKUP_DIR (lib/backups), on BACKUP_SCHEDULE when BACKUP_DIR
+   * is set (its cron line is the operator's: see startWorkers). A failed run is retried twice, ten
+   * minutes apart; a large hospital's backup may run for hours.
+   */
+  "backup.run": { payload: z.object({}).passthrough(), options: { retryLimit: 2, retryDelay: 600, expireInSeconds: 6 * 3600 } },
   /** A forgot-password request, likewise: a reset link for an active account, nothing otherwise. */
   "account.passwordReset": { payload: ZPasswordResetJob, options: retry },
 } as const;

@@ -1,4 +1,6 @@
 import type PgBoss from "pg-boss";
+import { scheduledBackup } from "@/lib/backups/run";
+import { backupSchedule } from "@/lib/backups/schedule";
 import { completePasswordReset, completeRegistration } from "@/lib/accounts/registration";
 import { mailConfig, type MailConfig } from "@/lib/notifications/mail";
 import type { Db } from "@/lib/server/db";
@@ -25,6 +27,7 @@ export function handlers(prisma: Db, boss: PgBoss, mail: MailConfig = mailConfig
     "account.register": (p) => completeRegistration(prisma, p, mail),
     "account.passwordReset": (p) => completePasswordReset(prisma, p, mail),
     "idempotency.purge": () => purgeIdempotencyKeys(prisma),
+    "backup.run": () => scheduledBackup(prisma),
   };
 }
 
@@ -53,6 +56,12 @@ export async function startWorkers(
     });
     const cron = "cron" in JOBS[name] ? (JOBS[name] as { cron: string }).cron : undefined;
     if (opts.schedules && cron) await boss.schedule(name, cron, {}, { tz: env().HOSPITAL_TIMEZONE });
+  }
+  // Backups run on the operator's schedule, and only where they have somewhere to go.
+  if (opts.schedules) {
+    const backups = backupSchedule(env());
+    if (backups) await boss.schedule("backup.run", backups.cron, {}, { tz: backups.tz });
+    else await boss.unschedule("backup.run");
   }
   const recovery = setInterval(() => {
     recoverExpiredJobs(prisma, boss).catch((err: unknown) => log("warn", "job lease check failed", { error: String(err) }));

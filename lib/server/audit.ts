@@ -84,13 +84,10 @@ export async function auditedRead<T>(prisma: Db, read: (tx: Db) => Promise<T>, a
 
 export type ChainReport = { ok: true; checked: number } | { ok: false; checked: number; brokenAtSeq: string; reason: string };
 
-/**
- * Recomputes the hash chain in PostgreSQL with the same function the trigger uses. Detects an edited
- * row (its hash no longer matches its content), a deleted row (a gap in seq or a broken prevHash link)
- * and rows removed from the end (the head no longer matches the last row).
- */
-export async function verifyAuditChain(prisma: Db): Promise<ChainReport> {
-  const rows = await prisma.$queryRaw<{ seq: bigint; reason: string }[]>`
+/** Runs one SQL statement without parameters and returns its rows (Prisma's or a pg client's). */
+export type RawQuery = (sql: string) => Promise<Record<string, unknown>[]>;
+
+const CHAIN_BREAK_SQL = `
     WITH ordered AS (
       SELECT e.seq, e.hash, e."prevHash",
              audit_event_hash(e."prevHash", e.seq, e.at, e."actorId", e."actorRole", e.action, e.entity,
@@ -99,7 +96,7 @@ export async function verifyAuditChain(prisma: Db): Promise<ChainReport> {
              lag(e.hash) OVER (ORDER BY e.seq) AS prev_hash
       FROM "AuditEvent" e
     )
-    SELECT seq, CASE
+    SELECT seq::text AS seq, CASE
         WHEN recomputed <> hash THEN 'row content does not match its hash (edited)'
         WHEN prev_seq IS NULL AND seq <> 1 THEN 'chain does not start at 1 (rows deleted)'
         WHEN prev_seq IS NOT NULL AND seq <> prev_seq + 1 THEN 'gap in the sequence (rows deleted)'
@@ -112,16 +109,31 @@ export async function verifyAuditChain(prisma: Db): Promise<ChainReport> {
        OR "prevHash" <> coalesce(prev_hash, '')
     ORDER BY seq
     LIMIT 1`;
-  const [{ count, last_seq, last_hash }] = await prisma.$queryRaw<{ count: bigint; last_seq: bigint | null; last_hash: string | null }[]>`
-    SELECT count(*) AS count, max(seq) AS last_seq,
-           (SELECT hash FROM "AuditEvent" ORDER BY seq DESC LIMIT 1) AS last_hash
+
+const CHAIN_TAIL_SQL = `
+    SELECT count(*)::text AS count, coalesce(max(seq), 0)::text AS last_seq,
+           coalesce((SELECT hash FROM "AuditEvent" ORDER BY seq DESC LIMIT 1), '') AS last_hash,
+           coalesce((SELECT "lastSeq" FROM "AuditHead" WHERE id = 1), 0)::text AS head_seq,
+           coalesce((SELECT hash FROM "AuditHead" WHERE id = 1), '') AS head_hash
     FROM "AuditEvent"`;
-  const checked = Number(count);
-  if (rows.length > 0) return { ok: false, checked, brokenAtSeq: String(rows[0].seq), reason: rows[0].reason };
-  const head = await prisma.auditHead.findUnique({ where: { id: 1 } });
-  const headSeq = head?.lastSeq ?? BigInt(0);
-  if (headSeq !== (last_seq ?? BigInt(0)) || (head?.hash ?? "") !== (last_hash ?? "")) {
-    return { ok: false, checked, brokenAtSeq: String(last_seq ?? 0), reason: "the newest rows were removed (head mismatch)" };
+
+/**
+ * Recomputes the hash chain in PostgreSQL with the same function the trigger uses. Detects an edited
+ * row (its hash no longer matches its content), a deleted row (a gap in seq or a broken prevHash link)
+ * and rows removed from the end (the head no longer matches the last row).
+ */
+export async function verifyAuditChain(prisma: Db): Promise<ChainReport> {
+  return verifyAuditChainWith((sql) => prisma.$queryRawUnsafe(sql));
+}
+
+/** verifyAuditChain over any connection (a restore checks the chain inside its own transaction). */
+export async function verifyAuditChainWith(query: RawQuery): Promise<ChainReport> {
+  const rows = (await query(CHAIN_BREAK_SQL)) as { seq: string; reason: string }[];
+  const [tail] = (await query(CHAIN_TAIL_SQL)) as { count: string; last_seq: string; last_hash: string; head_seq: string; head_hash: string }[];
+  const checked = Number(tail.count);
+  if (rows.length > 0) return { ok: false, checked, brokenAtSeq: rows[0].seq, reason: rows[0].reason };
+  if (tail.head_seq !== tail.last_seq || tail.head_hash !== tail.last_hash) {
+    return { ok: false, checked, brokenAtSeq: tail.last_seq, reason: "the newest rows were removed (head mismatch)" };
   }
   return { ok: true, checked };
 }

@@ -3,6 +3,7 @@ import { bodyLimitBytes, documentMaxBytes } from "../../scripts/body-limit.mjs";
 import { DEFAULT_PREPARED_STATEMENTS } from "./prepared";
 
 // The one place that reads process.env. Every variable is listed in .env.example.
+const blankIsUnset = (v: unknown) => (v === "" ? undefined : v);
 const ZEnv = z.object({
   // Checked when the database is first used (lib/server/db.ts), so `next build` needs none.
   DATABASE_URL: z.string().min(1).optional(),
@@ -112,6 +113,13 @@ const ZEnv = z.object({
   // OpenAI-compatible base URL (a local server works too); default the provider's official one.
   TRIAGE_LLM_BASE_URL: z.string().url().optional(),
   TRIAGE_LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
+  // Scheduled backups (lib/backups, docs/backups.md): the worker writes one into BACKUP_DIR on
+  // BACKUP_SCHEDULE (cron, HOSPITAL_TIMEZONE) and keeps the BACKUP_KEEP newest. Unset BACKUP_DIR: no
+  // scheduled backups. BACKUP_ENCRYPTION_KEY (a passphrase, at least 16 characters) encrypts them.
+  BACKUP_DIR: z.preprocess(blankIsUnset, z.string().min(1).optional()),
+  BACKUP_SCHEDULE: z.preprocess(blankIsUnset, z.string().regex(/^\S+( \S+){4}$/, "Use a five-field cron line such as 0 2 * * *").default("0 2 * * *")),
+  BACKUP_KEEP: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).default(14)),
+  BACKUP_ENCRYPTION_KEY: z.preprocess(blankIsUnset, z.string().min(16, "Use at least 16 characters").optional()),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -73,6 +73,7 @@ export const PERMISSIONS = {
   "audit.read": { roles: ["ADMIN"], description: "Read the audit trail" },
   "data.browse": { roles: ["ADMIN"], description: "Open the data browser: every entity listed, filtered and shown with its audit history (each entity also needs its own read permission; edits go through the entity's own permission and service)" },
   "stats.read": { roles: ["ADMIN"], description: "Hospital-wide counts and reports" },
+  "backup.run": { roles: ["ADMIN"], description: "Make a backup of the whole database (console; the worker's schedule acts as the system) and see the backup status" },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,7 +1,7 @@
 // `npm run bench`: patient search at realistic sizes, booking throughput and the doctor's day view,
 // through the real HTTP API under load and in-process, with a verdict against the targets.
 //
-//   npm run bench -- [--only search,booking,dayview,pdf,email,bodies,matching] [--match-patients 1000000] [--sizes 10000,1000000] [--appointments 5000000]
+//   npm run bench -- [--only search,booking,dayview,pdf,email,bodies,matching,backup] [--match-patients 1000000] [--sizes 10000,1000000] [--appointments 5000000]
 //                    [--duration 12] [--connections 6] [--port 3200] [--runs 200] [--emails 2000] [--build] [--keep]
 //
 // Patient search (bench-results/patient-search.json):
@@ -37,11 +37,12 @@ import { benchBooking, benchDayView, type BookingResult, type DayViewResult } fr
 import { seedHospital, type SeedTimings } from "./seed";
 import { generateHospital } from "./generate";
 import { benchHospital, type HospitalResult } from "./hospital";
+import { benchBackup, type BackupBenchResult } from "./backup";
 
 // The bench mints bearer tokens in-process; the server it starts signs with the same secret.
 process.env.NEXTAUTH_SECRET = BENCH_SECRET;
 
-const PARTS = ["search", "bedboard", "mixed", "booking", "dayview", "pdf", "chart", "lists", "email", "bodies", "matching"] as const;
+const PARTS = ["search", "bedboard", "mixed", "booking", "dayview", "pdf", "chart", "lists", "email", "bodies", "matching", "backup"] as const;
 const { values: args } = parseArgs({
   options: {
     only: { type: "string", default: PARTS.join(",") },
@@ -242,6 +243,8 @@ async function makeHospital(url: string, patients: number): Promise<SeedTimings>
 
 /** Bed board and mixed workload, run on the largest database of the run (hospital.ts). */
 const hospitalResults: HospitalResult[] = [];
+/** Backup and restore of the largest database of the run (backup.ts). */
+const backupResults: BackupBenchResult[] = [];
 
 const GEN_SEED = 42;
 
@@ -314,6 +317,7 @@ async function benchSize(patients: number): Promise<SizeResult | null> {
       hospitalResults.push(await benchHospital(database.url, { bedboard, mixed }, { port: PORT, duration: DURATION, warmup: WARMUP, connections: CONNECTIONS, mixedConnections: MIXED_CONNECTIONS, log }));
       rss.part("search");
     }
+    if (only.includes("backup") && patients === Math.max(...sizes)) backupResults.push(await benchBackup(database.url, patients, log));
     if (!only.includes("search")) return null;
     log(`  seeded ${seed.patients} patients, ${seed.conditions} conditions (rows ${(seed.insertMs / 1000).toFixed(1)} s, indexes ${(seed.indexMs / 1000).toFixed(1)} s, analyze ${(seed.analyzeMs / 1000).toFixed(1)} s)`);
     const mix = searchMix(patients);
@@ -393,6 +397,13 @@ async function search(): Promise<Check[]> {
     if (r) results.push(r);
   }
   for (const h of hospitalResults) hospitalFigures(h);
+  for (const b of backupResults) {
+    const what = `${b.patients.toLocaleString("en")} patients, ${b.rows.toLocaleString("en")} rows, ${(b.bytes / 2 ** 20).toFixed(0)} MB encrypted`;
+    figures.push(figure({ figure: `backup time (${what})`, value: b.backupS, unit: "s", target: "–", pass: null }));
+    figures.push(figure({ figure: "backup CPU time of the app's process", value: b.backupCpuS, unit: "s", target: "–", pass: null }));
+    figures.push(figure({ figure: "restore time (verify, migrate, load, check, read back)", value: b.restoreS, unit: "s", target: "–", pass: null }));
+    figures.push(figure({ figure: "restore CPU time of the app's process", value: b.restoreCpuS, unit: "s", target: "–", pass: null }));
+  }
   if (!only.includes("search")) return [];
   const checks = verdict(results);
   for (const r of results) {
@@ -643,13 +654,13 @@ function hospitalFigures(h: HospitalResult) {
 async function main() {
   const started = new Date();
   const loadSeen = loadSampler();
-  if (only.some((p) => p !== "email" && p !== "lists" && p !== "matching")) ensureBuild(args.build, log);
+  if (only.some((p) => p !== "email" && p !== "lists" && p !== "matching" && p !== "backup")) ensureBuild(args.build, log);
   const checks: Check[] = [];
   const part = async (name: string, run: () => Promise<Check[]>) => {
     rss.part(name);
     checks.push(...(await run()));
   };
-  if (only.includes("search") || only.includes("bedboard") || only.includes("mixed")) await part("search", search);
+  if (only.includes("search") || only.includes("bedboard") || only.includes("mixed") || only.includes("backup")) await part("search", search);
   if (only.includes("booking") || only.includes("dayview")) await part("scheduling", scheduling);
   if (only.includes("chart")) await part("chart", chart);
   if (only.includes("lists")) await part("lists", lists);
@@ -672,6 +683,7 @@ async function main() {
     memory,
     figures,
     hospital: hospitalResults,
+    backup: backupResults,
   });
   console.log(`\nwritten to ${path.relative(root, out)}`);
   const failed = figures.some((f) => f.pass === false) || checks.some((c) => c.pass === false);

@@ -19,10 +19,10 @@ provider = "postgresql"
 const noFilters = { externalTables: [], externalEnums: [] };
 
 /** Reads the migrations directory as the Prisma CLI does: every subdirectory, by name, with its migration.sql. */
-async function listMigrations(): Promise<MigrationList> {
+async function listMigrations(upTo?: string): Promise<MigrationList> {
   const lockfile = await readFile(path.join(migrationsDir, lockfileName), "utf8").catch(() => null);
   const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
-  const directories = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const directories = entries.filter((e) => e.isDirectory() && (upTo === undefined || e.name <= upTo)).map((e) => e.name).sort();
   return {
     baseDir: migrationsDir,
     // The engine checks the provider against the lockfile, even before the first migration exists.
@@ -52,12 +52,18 @@ async function withEngine<T>(databaseUrl: string, run: (engine: Engine["engine"]
   }
 }
 
+/** The names of the repository's migrations, oldest first. */
+export async function migrationNames(): Promise<string[]> {
+  return (await listMigrations()).migrationDirectories.map((d) => d.path);
+}
+
 /**
  * Applies the pending migrations like `prisma migrate deploy`: recorded in `_prisma_migrations`,
- * refused after a failed or edited migration, idempotent. Returns the names applied now.
+ * refused after a failed or edited migration, idempotent. Returns the names applied now. With
+ * `upTo`, only the migrations up to that one (a restore brings a backup's schema level).
  */
-export async function applyMigrations(databaseUrl: string): Promise<string[]> {
-  const migrationsList = await listMigrations();
+export async function applyMigrations(databaseUrl: string, options: { upTo?: string } = {}): Promise<string[]> {
+  const migrationsList = await listMigrations(options.upTo);
   const { appliedMigrationNames } = await withEngine(databaseUrl, (engine) =>
     engine.applyMigrations({ migrationsList, filters: noFilters }),
   );
