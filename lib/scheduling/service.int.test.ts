@@ -191,9 +191,13 @@ describe("scheduling", () => {
         now("10:00", DateTime.utc().toISODate()!);
         expect(await err(changeAppointmentStatus(db(), records, id, "CHECKED_IN"))).toMatchObject({ code: "TOO_EARLY", status: 409, message: expect.stringContaining(`${tomorrow} 07:00`) });
         expect(await err(changeAppointmentStatus(db(), doctor, id, "COMPLETED"))).toMatchObject({ code: "TOO_EARLY", status: 409 });
+        expect(await err(changeAppointmentStatus(db(), records, id, "NO_SHOW"))).toMatchObject({ code: "TOO_EARLY", status: 409, message: expect.stringContaining(`${tomorrow} 09:00`) });
         // On its day but before the window opens.
         now("06:59");
         expect(await err(changeAppointmentStatus(db(), records, id, "CHECKED_IN"))).toMatchObject({ code: "TOO_EARLY" });
+        // Checked in or not, a visit that has not started is no no-show yet.
+        now("08:59");
+        expect(await err(changeAppointmentStatus(db(), records, id, "NO_SHOW"))).toMatchObject({ code: "TOO_EARLY", message: expect.stringContaining("cannot be marked as a no-show") });
         expect(await status()).toBe("BOOKED");
         expect((await getAppointment(db(), admin, id)).history).toHaveLength(1);
       });
@@ -214,6 +218,12 @@ describe("scheduling", () => {
         expect(await err(changeAppointmentStatus(db(), records, id, "CHECKED_IN"))).toMatchObject({ code: "TOO_LATE", status: 409 });
         await changeAppointmentStatus(db(), doctor, id, "COMPLETED");
         expect(await status()).toBe("COMPLETED");
+      });
+
+      it("marks a no-show once the visit has started", async () => {
+        now("09:00");
+        await changeAppointmentStatus(db(), records, id, "NO_SHOW");
+        expect(await status()).toBe("NO_SHOW");
       });
     });
 
