@@ -80,6 +80,7 @@ export const API: { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: s
   { method: "GET", path: "/api/v1/patients", roles: STAFF },
   { method: "GET", path: "/api/v1/patients/me", roles: ["PATIENT"] },
   { method: "GET", path: "/api/v1/audit", roles: ["ADMIN"] },
+  { method: "GET", path: "/api/v1/audit/actors", roles: ["ADMIN"] },
   // The data browser (admins): a list, an unknown record 404, an unknown entity 404.
   { method: "GET", path: "/api/v1/admin/data/departments", roles: ["ADMIN"] },
   { method: "GET", path: "/api/v1/admin/data/patients/no-such-patient", roles: ["ADMIN"], okStatus: 404 },

@@ -306,7 +306,7 @@ export const en = {
     pickerNone: "No match.",
     pickerFailed: "The search failed. Try again.",
     pickerChange: "Change",
-    pickerUserHint: "Type a staff member's name or email",
+    pickerUserHint: "Type the name or email of a staff member or patient",
     pickerPatientHint: "Type a patient's name, MRN or phone",
     entities: {
       Addendum: "Addendum", Admission: "Admission", ApiToken: "API token", Appointment: "Appointment", Bed: "Bed", Consultation: "Consultation", Department: "Department",

@@ -269,7 +269,7 @@ export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "passwo
     pickerNone: "Aucun résultat.",
     pickerFailed: "La recherche a échoué. Réessayez.",
     pickerChange: "Modifier",
-    pickerUserHint: "Saisissez le nom ou l'e-mail d'un membre du personnel",
+    pickerUserHint: "Saisissez le nom ou l'e-mail d'un membre du personnel ou d'un patient",
     pickerPatientHint: "Saisissez le nom, le n° de dossier ou le téléphone d'un patient",
     entities: {
       Addendum: "Addendum", Admission: "Hospitalisation", ApiToken: "Jeton d'API", Appointment: "Rendez-vous", Bed: "Lit", Consultation: "Consultation", Department: "Service",
