@@ -15,9 +15,11 @@ const NEWS2_STYLE = { low: "bg-green-100 text-green-900", "low-medium": "bg-ambe
 /**
  * The patient banner: who this is and what to be careful of, on every page about one patient. Sticky
  * under the page's top while scrolling, and printed (static) at the top of a printout. `heading`
- * makes the name the page's h1 (the chart); elsewhere the page has its own title.
+ * makes the name the page's h1 (the chart); elsewhere the page has its own title. `own`: the patient's
+ * own pages (/me/…): identity, their allergies, where they are and who looks after them, but no NEWS2
+ * (a score is for the team watching them) and no link to the staff chart.
  */
-export async function PatientBanner({ banner: b, chartLink, heading = false }: { banner: PatientBannerData; chartLink: boolean; heading?: boolean }) {
+export async function PatientBanner({ banner: b, chartLink, heading = false, own = false }: { banner: PatientBannerData; chartLink: boolean; heading?: boolean; own?: boolean }) {
   const all = await messages();
   const m = all.chart.banner;
   const locale = await requestLocale();
@@ -32,7 +34,7 @@ export async function PatientBanner({ banner: b, chartLink, heading = false }: {
     >
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
         <Name className={heading ? "text-xl font-semibold text-slate-900" : "text-lg font-semibold text-slate-900"}>
-          {chartLink && !heading ? (
+          {chartLink && !heading && !own ? (
             <Link href={`/patients/${b.id}`} className="hover:underline">
               {name}
             </Link>
@@ -69,7 +71,7 @@ export async function PatientBanner({ banner: b, chartLink, heading = false }: {
             <dt className="text-slate-600">{m.attending}</dt>
             <dd>{b.attending?.name ?? m.noAttending}</dd>
           </div>
-          {b.news2 ? (
+          {b.news2 && !own ? (
             <div className="flex items-baseline gap-1" data-banner-news2={b.news2.score ?? "none"}>
               <dt className="text-slate-600">{m.news2}</dt>
               <dd>
@@ -82,7 +84,7 @@ export async function PatientBanner({ banner: b, chartLink, heading = false }: {
               </dd>
             </div>
           ) : null}
-          {!b.active ? <div className="font-semibold text-red-800">{m.inactive}</div> : null}
+          {!b.active && !own ? <div className="font-semibold text-red-800">{m.inactive}</div> : null}
         </dl>
       </div>
       <div className="mt-1 flex flex-wrap items-baseline gap-1.5 text-sm" data-banner-allergies>

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { ConsultationList, LabList, VitalsPanel } from "@/components/clinical/ChartCards";
 import { ExportButton } from "@/components/jobs/ExportButton";
-import { PatientHeader } from "@/components/patients/PatientHeader";
+import { PatientBanner } from "@/components/patients/PatientBanner";
 import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
 import { chartClinical } from "@/lib/clinical/queries";
 import { messages, titled } from "@/lib/i18n/server";
+import { patientBanner } from "@/lib/patients/banner";
 import { openChart } from "@/lib/patients/chart";
-import { ownPatientRecord, patientRecord } from "@/lib/patients/queries";
+import { ownPatientRecord } from "@/lib/patients/queries";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { requestExportAction } from "../../exports/actions";
@@ -22,14 +23,14 @@ export default async function MyHealthPage() {
   const own = await ownPatientRecord(db(), ctx.actor.id);
   if (!own) return <Alert>{cm.health.noRecord}</Alert>;
   const chart = await openChart(db(), ctx, own.id, { need: "clinical.read" });
-  const p = patientRecord(chart);
-  const clinical = await chartClinical(db(), chart, { consultations: 20, vitals: 30, notes: 0, labs: 30 });
+  const [banner, clinical] = await Promise.all([patientBanner(db(), chart), chartClinical(db(), chart, { consultations: 20, vitals: 30, notes: 0, labs: 30 })]);
   return (
     <div className="space-y-6">
-      <PatientHeader patient={p} labels={m.patients}>
+      <PatientBanner banner={banner} chartLink={false} heading own />
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <p className="text-sm text-slate-600">{cm.health.intro}</p>
         <ExportButton act={requestExportAction} label={m.jobs.buttons.exportMine} pendingLabel={m.jobs.buttons.exporting} />
-      </PatientHeader>
-      <p className="text-sm text-slate-600">{cm.health.intro}</p>
+      </div>
       <Card title={cm.chart.consultations}>
         <ConsultationList items={clinical.consultations} m={cm} />
       </Card>

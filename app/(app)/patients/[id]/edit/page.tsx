@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { PatientForm, type PatientFormValues } from "@/components/patients/PatientForm";
-import { PatientHeader } from "@/components/patients/PatientHeader";
+import { PatientBanner } from "@/components/patients/PatientBanner";
+import { PageHeader } from "@/components/ui/Card";
 import { messages, titled } from "@/lib/i18n/server";
 import { contactValues } from "@/lib/patients/form-values";
-import { readPatient } from "@/lib/patients/queries";
+import { patientBanner } from "@/lib/patients/banner";
+import { openChart } from "@/lib/patients/chart";
+import { patientRecord } from "@/lib/patients/queries";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { can } from "@/lib/server/permissions";
@@ -14,8 +17,12 @@ export const generateMetadata = titled((m) => m.titles.patientsIdEdit);
 export default async function EditPatientPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await guardPage("patient.register", `/patients/${id}/edit`);
-  const m = (await messages()).patients;
-  const p = await readPatient(db(), ctx, id);
+  const all = await messages();
+  const m = all.patients;
+  // One opening of the record (scope checked, one audit row) serves the form and the banner.
+  const chart = await openChart(db(), ctx, id);
+  const p = patientRecord(chart);
+  const banner = await patientBanner(db(), chart);
   const initial: PatientFormValues = {
     firstName: p.firstName,
     lastName: p.lastName,
@@ -36,9 +43,10 @@ export default async function EditPatientPage({ params }: { params: Promise<{ id
     return updatePatientAction({ ...(input as Record<string, unknown>), id });
   };
   return (
-    <div className="space-y-6">
-      <PatientHeader patient={p} labels={m} />
+    <>
+      <PatientBanner banner={banner} chartLink={can(ctx.actor.role, "patient.chart.read")} />
+      <PageHeader title={all.titles.patientsIdEdit} />
       <PatientForm mode="edit" initial={initial} action={action} labels={m.form} recordHref={recordHref} clinical={p.clinical !== null} />
-    </div>
+    </>
   );
 }
