@@ -2,14 +2,9 @@ import Link from "next/link";
 import { formatStamp } from "@/lib/clinical/queries";
 import { messages, requestLocale } from "@/lib/i18n/server";
 import type { PatientBannerData } from "@/lib/patients/banner";
+import { AllergyChips } from "./AllergyChips";
 import { formatTime } from "@/lib/scheduling/time";
 
-// Severity in words as well as colour: a severe allergy also says SEVERE and carries a warning sign.
-const SEVERITY_STYLE: Record<string, string> = {
-  severe: "border-red-800 bg-red-700 text-white",
-  moderate: "border-red-300 bg-red-50 text-red-900",
-  mild: "border-amber-300 bg-amber-50 text-amber-900",
-};
 const NEWS2_STYLE = { low: "bg-green-100 text-green-900", "low-medium": "bg-amber-100 text-amber-900", medium: "bg-orange-200 text-orange-950", high: "bg-red-700 text-white" } as const;
 
 /**
@@ -87,22 +82,7 @@ export async function PatientBanner({ banner: b, chartLink, heading = false, own
           {!b.active && !own ? <div className="font-semibold text-red-800">{m.inactive}</div> : null}
         </dl>
       </div>
-      <div className="mt-1 flex flex-wrap items-baseline gap-1.5 text-sm" data-banner-allergies>
-        <span className="font-semibold">{m.allergies}:</span>
-        {b.allergies.length === 0 ? (
-          <span className="text-slate-700">{m.noAllergies}</span>
-        ) : (
-          b.allergies.map((a) => (
-            <span key={a.id} className={`inline-block rounded border px-1.5 py-0.5 ${SEVERITY_STYLE[a.severity ?? "mild"]}`} data-severity={a.severity ?? "unknown"}>
-              {a.severity === "severe" ? <span aria-hidden="true">⚠ </span> : null}
-              {a.severity === "severe" ? <strong>{m.severe} </strong> : null}
-              {a.substance}
-              {a.reaction ? ` — ${a.reaction}` : ""}
-              {a.severity && a.severity !== "severe" ? ` (${all.patients.form.severities[a.severity as keyof typeof all.patients.form.severities]})` : ""}
-            </span>
-          ))
-        )}
-      </div>
+      <AllergyChips allergies={b.allergies} labels={{ allergies: m.allergies, noAllergies: m.noAllergies, severe: m.severe, severities: all.patients.form.severities }} />
     </section>
   );
 }

@@ -54,6 +54,8 @@ export const wardsEn = {
     outOfService: "Out of service",
     room: "Room",
     close: "Close",
+    allergiesLoading: "Reading the patient's allergies…",
+    allergiesFailed: "The patient's allergies could not be read: check the chart before admitting.",
     admitTitle: "Admit a patient",
     transferTitle: "Transfer to another bed",
     dischargeTitle: "Discharge",

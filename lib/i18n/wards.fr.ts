@@ -56,6 +56,8 @@ export const wardsFr: Messages["wards"] = {
     outOfService: "Hors service",
     room: "Chambre",
     close: "Fermer",
+    allergiesLoading: "Lecture des allergies du patient…",
+    allergiesFailed: "Les allergies du patient n'ont pas pu être lues : vérifiez le dossier avant l'admission.",
     admitTitle: "Hospitaliser un patient",
     transferTitle: "Transférer vers un autre lit",
     dischargeTitle: "Sortie",
