@@ -143,7 +143,7 @@ test.describe("doctor", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Availability" })).toBeVisible();
     await page.getByRole("button", { name: "Add an exception" }).click();
     await page.getByRole("button", { name: "Save availability" }).click();
-    await expect(page.getByText("Use a real date as YYYY-MM-DD")).toBeVisible();
+    await expect(page.getByText("Enter a valid date")).toBeVisible();
     await page.getByLabel("Date", { exact: true }).fill(closed);
     await page.getByRole("button", { name: "Save availability" }).click();
     await expect(page.getByText("Availability saved.")).toBeVisible();

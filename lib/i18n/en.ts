@@ -186,7 +186,7 @@ export const en = {
     errors: {
       required: "Required",
       tooLong: (n: number) => `Use at most ${n} characters`,
-      dateFormat: "Use a real date as YYYY-MM-DD",
+      dateFormat: "Enter a valid date",
       dateInFuture: "The date of birth cannot be in the future",
       dateTooOld: "Use a date after 1900-01-01",
       phone: "Use digits, spaces and an optional leading +",

@@ -174,7 +174,7 @@ export const schedulingEn = {
   },
   errors: {
     time: "Use a time as HH:MM",
-    date: "Use a real date as YYYY-MM-DD",
+    date: "Enter a valid date",
     endAfterStart: "The end must be after the start",
     bothOrNeither: "Give both start and end, or neither to close the day",
     overlap: "Opening hours overlap on the same day",

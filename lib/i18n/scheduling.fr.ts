@@ -174,7 +174,7 @@ export const schedulingFr: Messages["scheduling"] = {
   },
   errors: {
     time: "Saisissez une heure au format HH:MM",
-    date: "Saisissez une date réelle au format AAAA-MM-JJ",
+    date: "Saisissez une date valide",
     endAfterStart: "La fin doit être postérieure au début",
     bothOrNeither: "Indiquez le début et la fin, ou aucun des deux pour fermer la journée",
     overlap: "Des horaires se chevauchent le même jour",

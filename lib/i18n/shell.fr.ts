@@ -168,7 +168,7 @@ export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "passwo
     errors: {
       required: "Obligatoire",
       tooLong: (n: number) => `Utilisez au plus ${n} caractères`,
-      dateFormat: "Saisissez une date réelle au format AAAA-MM-JJ",
+      dateFormat: "Saisissez une date valide",
       dateInFuture: "La date de naissance ne peut pas être dans le futur",
       dateTooOld: "Saisissez une date postérieure au 1900-01-01",
       phone: "Utilisez des chiffres, des espaces et éventuellement un + au début",

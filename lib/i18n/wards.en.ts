@@ -20,7 +20,7 @@ export const wardsEn = {
     summary: "Enter a discharge summary",
     plannedStay: "Enter a number of days between 1 and 365",
     state: "Choose FREE or OUT_OF_SERVICE",
-    date: "Use the format YYYY-MM-DD",
+    date: "Enter a valid date",
     range: "The end date must not be before the start date",
     bedTaken: "That bed was just taken",
     bedUnavailable: "That bed is not free: it is being cleaned or out of service",

@@ -22,7 +22,7 @@ export const wardsFr: Messages["wards"] = {
     summary: "Saisissez un compte rendu de sortie",
     plannedStay: "Saisissez un nombre de jours entre 1 et 365",
     state: "Choisissez FREE ou OUT_OF_SERVICE",
-    date: "Utilisez le format AAAA-MM-JJ",
+    date: "Saisissez une date valide",
     range: "La date de fin ne doit pas précéder la date de début",
     bedTaken: "Ce lit vient d'être attribué",
     bedUnavailable: "Ce lit n'est pas libre : il est en nettoyage ou hors service",
