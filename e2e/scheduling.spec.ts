@@ -127,9 +127,17 @@ test.describe("doctor", () => {
     await expect(page.getByText(/Check-in opens .* \(on the visit's day only\)/)).toBeVisible();
     await expect(page.getByRole("button", { name: "Mark completed" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Check in" })).toHaveCount(0);
-    // Once the visit has started (moved to now), it can be completed.
-    await startVisitNow(new URL(page.url()).pathname.split("/").pop()!);
+    // Nor marked a no-show before it starts: no button, and the API refuses (409 TOO_EARLY).
+    await expect(page.getByRole("button", { name: "Mark no-show" })).toHaveCount(0);
+    const appointmentId = new URL(page.url()).pathname.split("/").pop()!;
+    const records = bearer((await apiToken(request, USERS.RECORDS_OFFICER)).token);
+    const early = await request.patch(`/api/v1/appointments/${appointmentId}`, { headers: records, data: { status: "NO_SHOW" } });
+    expect(early.status(), await early.text()).toBe(409);
+    expect((await early.json()).error.code).toBe("TOO_EARLY");
+    // Once the visit has started (moved to now), it can be completed (or marked a no-show).
+    await startVisitNow(appointmentId);
     await page.reload();
+    await expect(page.getByRole("button", { name: "Mark no-show" })).toBeVisible();
     await page.getByRole("button", { name: "Mark completed" }).click();
     await expect(page.getByRole("definition").filter({ hasText: "Completed" })).toBeVisible();
     await expect(page.getByText("Booked → Completed")).toBeVisible();
