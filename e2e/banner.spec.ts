@@ -259,7 +259,8 @@ test("the patient edit page and the patient's own pages show the banner (a patie
   const staffBanner = officer.page.getByRole("region", { name: "Patient" });
   await expect(staffBanner).toContainText(`${last}, Olu`);
   await expect(staffBanner.locator('[data-severity="severe"]')).toHaveText(/SEVERE Penicillin — Anaphylaxis/);
-  await expect(officer.page.getByRole("heading", { level: 1, name: "Edit patient" })).toBeVisible();
+  await expect(officer.page.getByRole("heading", { level: 1, name: `${last}, Olu` })).toBeVisible();
+  await expect(officer.page.getByRole("heading", { level: 2, name: "Edit patient" })).toBeVisible();
   await shootBoth(officer.page, "patient-edit");
   await officer.close();
 

@@ -13,9 +13,9 @@ export type AllergyChipLabels = { allergies: string; noAllergies: string; severe
  * A patient's allergies as the banner shows them, one chip each (severe in red, marked SEVERE and ⚠;
  * the others with their severity in words). Server or client: it only renders what it is given.
  */
-export function AllergyChips({ allergies, labels: m, ...rest }: { allergies: AllergyChip[]; labels: AllergyChipLabels } & React.HTMLAttributes<HTMLDivElement>) {
+export function AllergyChips({ allergies, labels: m, ...rest }: { allergies: AllergyChip[]; labels: AllergyChipLabels } & React.HTMLAttributes<HTMLElement>) {
   return (
-    <div className="mt-1 flex flex-wrap items-baseline gap-1.5 text-sm" data-banner-allergies {...rest}>
+    <section aria-label={m.allergies} className="mt-1 flex flex-wrap items-baseline gap-1.5 text-sm" data-banner-allergies {...rest}>
       <span className="font-semibold">{m.allergies}:</span>
       {allergies.length === 0 ? (
         <span className="text-slate-700">{m.noAllergies}</span>
@@ -30,6 +30,6 @@ export function AllergyChips({ allergies, labels: m, ...rest }: { allergies: All
           </span>
         ))
       )}
-    </div>
+    </section>
   );
 }

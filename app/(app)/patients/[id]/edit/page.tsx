@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { PatientForm, type PatientFormValues } from "@/components/patients/PatientForm";
 import { PatientBanner } from "@/components/patients/PatientBanner";
-import { PageHeader } from "@/components/ui/Card";
 import { messages, titled } from "@/lib/i18n/server";
 import { contactValues } from "@/lib/patients/form-values";
 import { patientBanner } from "@/lib/patients/banner";
@@ -44,8 +43,9 @@ export default async function EditPatientPage({ params }: { params: Promise<{ id
   };
   return (
     <>
-      <PatientBanner banner={banner} chartLink={can(ctx.actor.role, "patient.chart.read")} />
-      <PageHeader title={all.titles.patientsIdEdit} />
+      {/* The patient's name is the page's h1 (as on the chart); the form says what this page does. */}
+      <PatientBanner banner={banner} chartLink={false} heading />
+      <h2 className="mb-4 text-lg font-semibold text-slate-900">{all.titles.patientsIdEdit}</h2>
       <PatientForm mode="edit" initial={initial} action={action} labels={m.form} recordHref={recordHref} clinical={p.clinical !== null} />
     </>
   );
