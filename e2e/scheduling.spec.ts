@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { DateTime } from "luxon";
-import { USERS, apiToken, bearer, demoDoctorId, startVisitNow, storageFor } from "./fixtures";
+import { USERS, apiToken, bearer, demoDoctorId, startVisitNow, storageFor, walkTimeout } from "./fixtures";
 
 // Issue 4's acceptance journey through the real UI. The e2e server runs in UTC (HOSPITAL_TIMEZONE
 // unset) and the demo cardiologist works every day 08:00–16:00 in 30-minute slots (prisma/seed.ts).
@@ -22,6 +22,8 @@ test.describe("patient", () => {
   test.use({ storageState: storageFor("PATIENT") });
 
   test("finds a cardiologist free tomorrow, books, reschedules and cancels", async ({ page }) => {
+    // A walk through six pages and three dialogs: 30 s was too tight on a busy machine (it timed out at its last step).
+    test.setTimeout(walkTimeout(6));
     const first = at(inDays(1), "10:00");
     const moved = at(inDays(2), "11:00");
     await page.goto("/doctors");
