@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { USERS, apiToken, bearer, demoDoctorId, demoDrugId, storageFor, walkTimeout, type RoleName } from "./fixtures";
+import { USERS, apiToken, bearer, demoDoctorId, demoDrugId, registerPatient, signIn, storageFor, walkTimeout, type RoleName } from "./fixtures";
 
 // Issue 16: the patient banner on every page about one patient (name, MRN, age and sex, allergies
 // with severity, location, attending doctor, NEWS2), the chart's tabs at their own URLs, the
@@ -234,4 +234,58 @@ test("a doctor's consultations list: own drafts and signed notes, filtered by st
   await rows.first().getByRole("link").first().click();
   await expect(page).toHaveURL(new RegExp(`/consultations/${s.consultationId}$`));
   await close();
+});
+
+test("the patient edit page and the patient's own pages show the banner (a patient sees their own allergies, no NEWS2); the audit's user picker finds the patient account", async ({ browser, request }) => {
+  // Bug: the edit page and /me/* showed the old header (allergies without the SEVERE mark), and the
+  // audit's user picker searched staff accounts only.
+  test.setTimeout(walkTimeout(8));
+  const stamp = Date.now().toString(36);
+  const last = `Ownbanner${stamp}`;
+  const email = `own.banner.${stamp}@example.org`;
+  const password = "harbour-violet-kettle-42";
+  await registerPatient(request, { email, password, firstName: "Olu", lastName: last, dateOfBirth: "1960-05-06", sex: "male" });
+  const records = bearer((await apiToken(request, USERS.RECORDS_OFFICER)).token);
+  const id = ((await (await request.get(`/api/v1/patients?q=${last}`, { headers: records })).json()).items[0] as { id: string }).id;
+  const patched = await request.patch(`/api/v1/patients/${id}`, { headers: records, data: { allergies: [{ substance: "Penicillin", reaction: "Anaphylaxis", severity: "severe" }, { substance: "Latex", severity: "mild" }] } });
+  expect(patched.status(), await patched.text()).toBe(200);
+  // A full set scoring NEWS2 5: staff see it, the patient's own banner does not.
+  const nurse = bearer((await apiToken(request, USERS.NURSE)).token);
+  const vitals = await request.post(`/api/v1/patients/${id}/vitals`, { headers: nurse, data: { respiratoryRate: 22, spo2: 97, supplementalOxygen: false, systolic: 125, diastolic: 80, pulse: 115, consciousness: "A", temperatureC: 38.5 } });
+  expect(vitals.status(), await vitals.text()).toBe(201);
+
+  const officer = await as(browser, "RECORDS_OFFICER");
+  await officer.page.goto(`/patients/${id}/edit`);
+  const staffBanner = officer.page.getByRole("region", { name: "Patient" });
+  await expect(staffBanner).toContainText(`${last}, Olu`);
+  await expect(staffBanner.locator('[data-severity="severe"]')).toHaveText(/SEVERE Penicillin — Anaphylaxis/);
+  await expect(officer.page.getByRole("heading", { level: 1, name: `${last}, Olu` })).toBeVisible();
+  await expect(officer.page.getByRole("heading", { level: 2, name: "Edit patient" })).toBeVisible();
+  await shootBoth(officer.page, "patient-edit");
+  await officer.close();
+
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  await signIn(page, email, password);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  for (const path of ["/me/profile", "/me/health"]) {
+    await page.goto(path);
+    const banner = page.getByRole("region", { name: "Patient" });
+    await expect(banner.getByRole("heading", { level: 1, name: `${last}, Olu` })).toBeVisible();
+    await expect(banner.locator('[data-severity="severe"]')).toHaveText(/SEVERE Penicillin — Anaphylaxis/);
+    await expect(banner.locator('[data-severity="mild"]')).toHaveText("Latex (Mild)");
+    await expect(banner.locator("[data-banner-news2]")).toHaveCount(0);
+    await expect(banner.getByRole("link")).toHaveCount(0);
+    await shootBoth(page, `me-${path.split("/").at(-1)}`);
+  }
+  await context.close();
+
+  const admin = await as(browser, "ADMIN");
+  await admin.page.goto("/admin/audit");
+  await admin.page.getByRole("combobox", { name: "User", exact: true }).fill(last);
+  await admin.page.getByRole("option", { name: new RegExp(`Olu ${last}.*Patient`) }).click();
+  await admin.page.getByRole("button", { name: "Filter" }).click();
+  await expect(admin.page).toHaveURL(/actorId=[^&]+/);
+  await expect(admin.page.getByRole("row").nth(1)).toContainText("Olu " + last);
+  await admin.close();
 });

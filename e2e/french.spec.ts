@@ -127,6 +127,13 @@ test.describe("French for every role", () => {
     await visit(page, "/appointments", "doctor /appointments");
     await visit(page, "/prescriptions", "doctor /prescriptions");
     await visit(page, "/prescriptions/new", "doctor /prescriptions/new");
+    // A date error names no machine format (the date input shows the browser's own): French, and no AAAA-MM-JJ.
+    await visit(page, "/availability", "doctor /availability");
+    await page.getByRole("button", { name: fr.scheduling.availability.addException }).click();
+    await page.getByRole("button", { name: fr.scheduling.availability.save }).click();
+    await expect(page.getByText(fr.scheduling.errors.date).first()).toBeVisible();
+    expect(fr.scheduling.errors.date).toBe("Saisissez une date valide");
+    await expect(page.getByText(/AAAA|YYYY/)).toHaveCount(0);
   });
 
   test("a nurse works in French: dashboard, bed board, admissions, a chart's vitals form", async ({ page }) => {

@@ -87,6 +87,7 @@ export const API: { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: s
   { method: "GET", path: "/api/v1/patients/link-requests", roles: ["ADMIN", "RECORDS_OFFICER"] },
   { method: "POST", path: "/api/v1/patients/link-requests/no-such-request/resolve", roles: ["ADMIN", "RECORDS_OFFICER"], okStatus: 400 },
   { method: "GET", path: "/api/v1/audit", roles: ["ADMIN"] },
+  { method: "GET", path: "/api/v1/audit/actors", roles: ["ADMIN"] },
   // The data browser (admins): a list, an unknown record 404, an unknown entity 404.
   { method: "GET", path: "/api/v1/admin/data/departments", roles: ["ADMIN"] },
   { method: "GET", path: "/api/v1/admin/data/patients/no-such-patient", roles: ["ADMIN"], okStatus: 404 },

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { storageFor, waitForMail, walkTimeout } from "./fixtures";
+import { USERS, apiToken, bearer, storageFor, waitForMail, walkTimeout } from "./fixtures";
 
 // Issue 6's inpatient journey through the real UI: a nurse admits a patient from the bed board
 // (with the triage box), transfers them, marks the old bed clean and discharges them; the attending
@@ -30,6 +30,33 @@ test.describe("nurse", () => {
     await expect(pager.getByText("Page 1 of 1 · 1 in total")).toBeVisible();
     await expect(ward(page, "Surgery").getByRole("button", { name: /Room 2 D: Out of service/ })).toBeVisible();
     await expect(ward(page, "General Medicine")).toHaveCount(0);
+  });
+
+  test("the admit dialog shows the chosen patient's allergies as the banner does (severe in red, marked SEVERE)", async ({ page, request }) => {
+    // Bug: the bed board's admit dialog showed no allergies for the patient about to be admitted.
+    const records = bearer((await apiToken(request, USERS.RECORDS_OFFICER)).token);
+    const last = `Admitallergy${Date.now().toString(36)}`;
+    const created = await request.post("/api/v1/patients", {
+      headers: records,
+      data: { firstName: "Efua", lastName: last, dateOfBirth: "1971-08-09", sex: "female", allergies: [{ substance: "Penicillin", reaction: "Anaphylaxis", severity: "severe" }, { substance: "Latex", severity: "moderate" }] },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    await page.goto("/beds?state=FREE");
+    await page.getByRole("button", { name: /: Free$/ }).first().click();
+    const p = panel(page);
+    await p.getByLabel("Search for the patient (name, MRN or phone)").fill(last);
+    await p.getByRole("button", { name: "Search" }).click();
+    await p.getByRole("button", { name: new RegExp(last) }).click();
+    const chips = p.locator("[data-admit-allergies] [data-banner-allergies]");
+    await expect(chips.locator('[data-severity="severe"]')).toHaveText(/SEVERE Penicillin — Anaphylaxis/);
+    await expect(chips.locator('[data-severity="severe"]')).toHaveClass(/bg-red-700/);
+    await expect(chips.locator('[data-severity="moderate"]')).toHaveText("Latex (Moderate)");
+    await shot(page, "bed-admit-allergies");
+    // The read is audited (one VIEW row for the dialog).
+    const admin = bearer((await apiToken(request, USERS.ADMIN)).token);
+    const { id } = (await created.json()) as { id: string };
+    const views = (await (await request.get(`/api/v1/audit?patientId=${id}&action=VIEW`, { headers: admin })).json()).items as { details: { view?: string } | null }[];
+    expect(views.some((v) => v.details?.view === "admit")).toBe(true);
   });
 
   test("admits from the bed board, transfers, marks the old bed clean and discharges; the admin sees the doctor's emails", async ({ page, browser }) => {

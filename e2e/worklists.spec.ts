@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { USERS, apiToken, bearer, storageFor, walkTimeout } from "./fixtures";
+import { USERS, apiToken, bearer, demoDrugId, storageFor, walkTimeout } from "./fixtures";
 
 // Issue 16's acceptance journeys on the clinicians' home pages: a doctor reviews an abnormal result
 // (and corrects one by an amended result); a nurse records a full set of vitals scoring NEWS2 ≥ 5 for
@@ -13,6 +13,24 @@ async function shots(page: Page, name: string, { sideways = true } = {}) {
     if (!sideways) continue;
     const scrolls = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
     expect(scrolls, `${name} at ${width}px scrolls sideways`).toBe(false);
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
+}
+
+/**
+ * At a tablet's 768 px and a laptop's 1280 px, no card's table scrolls sideways inside its card (the
+ * page-level check above misses that: the table's own box scrolls). Screenshots for review.
+ */
+async function cardsFit(page: Page, name: string) {
+  for (const width of [768, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${SHOTS}/${name}-cards-${width}.png`, fullPage: true });
+    const overflowing = await page.evaluate(() =>
+      [...document.querySelectorAll("main section, main section .overflow-x-auto")]
+        .filter((el) => el.scrollWidth > el.clientWidth)
+        .map((el) => `${el.tagName.toLowerCase()} "${(el.querySelector("h2")?.textContent ?? el.textContent ?? "").slice(0, 40)}": ${el.scrollWidth} > ${el.clientWidth}`),
+    );
+    expect(overflowing, `${name} at ${width}px: cards scrolling sideways`).toEqual([]);
   }
   await page.setViewportSize({ width: 1366, height: 900 });
 }
@@ -129,6 +147,8 @@ test.describe("nurse's home page", () => {
     await expect(row).toHaveAttribute("data-due", "due");
     await expect(row).toContainText("Pulse");
     await shots(page, "nurse-dashboard");
+    // Bug: at 768 px the ward table scrolled sideways inside its card.
+    await cardsFit(page, "nurse-dashboard");
 
     const doctorContext = await browser.newContext({ storageState: storageFor("DOCTOR") });
     const doc = await doctorContext.newPage();
@@ -139,5 +159,29 @@ test.describe("nurse's home page", () => {
     const inpatient = doc.locator(`li[data-inpatient="${patientId}"]`);
     await expect(inpatient.locator('[data-news2="5"]')).toBeVisible();
     await doctorContext.close();
+  });
+});
+
+test.describe("pharmacist's home page", () => {
+  test.use({ storageState: storageFor("PHARMACIST") });
+
+  test("the dispensing queue fits its card at 768 and 1280 px (secondary columns stacked on a tablet)", async ({ page, request }) => {
+    // Bug: at 768 px the queue's six columns scrolled sideways inside the card.
+    const records = await apiToken(request, USERS.RECORDS_OFFICER);
+    const doctor = await apiToken(request, USERS.DOCTOR);
+    const patientId = await newPatient(request, records.token, `Queue${tag()}`);
+    const rx = await request.post("/api/v1/prescriptions", {
+      headers: bearer(doctor.token),
+      data: { patientId, items: [{ drugId: await demoDrugId(request), dose: "500 mg", route: "oral", frequency: "three times a day", durationDays: 5 }] },
+    });
+    expect(rx.status(), await rx.text()).toBe(201);
+    await page.goto("/dashboard");
+    await expect(page.getByRole("heading", { name: /^Dispensing queue/ })).toBeVisible();
+    await expect(page.locator("main table").first().locator("tbody tr").first()).toBeVisible();
+    await cardsFit(page, "pharmacist-dashboard");
+    // On a tablet the prescriber and the validity are still there, stacked.
+    await page.setViewportSize({ width: 768, height: 900 });
+    await expect(page.locator("main table").first().locator("tbody tr").first().getByText(/^Prescriber: /)).toBeVisible();
+    await page.setViewportSize({ width: 1366, height: 900 });
   });
 });

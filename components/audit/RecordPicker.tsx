@@ -3,35 +3,44 @@
 import { useState } from "react";
 import { ComboboxList } from "@/components/shell/ComboboxList";
 import { useCombobox, type ComboOption } from "@/components/shell/useCombobox";
+import { formatCalendarDay } from "@/lib/i18n/dates";
+import { useAppLocale } from "@/lib/i18n/client";
+import type { Locale } from "@/lib/i18n";
 
 export type Picked = { id: string; label: string; detail: string | null };
-type Labels = { label: string; hint: string; none: string; searching: string; failed: string; change: string };
-type Source = "staff" | "patients";
+type Labels = { label: string; hint: string; none: string; searching: string; failed: string; change: string; roles?: Record<string, string> };
+type Options = Labels & { locale: Locale };
+type Source = "users" | "patients";
 
-type StaffRow = { id: string; name: string; email: string; role: string };
+type UserRow = { id: string; name: string; email: string; role: string };
 type PatientRow = { id: string; mrn: string; firstName: string; lastName: string; dateOfBirth: string };
 
-const SOURCES: Record<Source, { url: (q: string) => string; option: (row: never) => ComboOption }> = {
-  staff: { url: (q) => `/api/v1/staff?pageSize=8&q=${encodeURIComponent(q)}`, option: (u: StaffRow) => ({ id: u.id, primary: u.name, secondary: u.email }) },
+const SOURCES: Record<Source, { url: (q: string) => string; option: (row: never, labels: Options) => ComboOption }> = {
+  // Every account, staff and patients alike: a patient's own reads and bookings are in the trail too.
+  users: {
+    url: (q) => `/api/v1/audit/actors?pageSize=8&q=${encodeURIComponent(q)}`,
+    option: (u: UserRow, labels) => ({ id: u.id, primary: u.name, secondary: `${labels.roles?.[u.role] ?? u.role} · ${u.email}` }),
+  },
   patients: {
     url: (q) => `/api/v1/patients?pageSize=8&q=${encodeURIComponent(q)}`,
-    option: (p: PatientRow) => ({ id: p.id, primary: `${p.lastName}, ${p.firstName}`, mono: p.mrn, secondary: p.dateOfBirth }),
+    option: (p: PatientRow, labels) => ({ id: p.id, primary: `${p.lastName}, ${p.firstName}`, mono: p.mrn, secondary: formatCalendarDay(p.dateOfBirth, labels.locale) }),
   },
 };
 
 /**
- * A filter chosen by name, not by raw id: a search (staff accounts or patients, through their list
- * APIs) whose pick fills a hidden input `name` with the record's id; the chosen one is shown by
+ * A filter chosen by name, not by raw id: a search (user accounts, staff and patients, or patient
+ * records, through their list APIs) whose pick fills a hidden input `name` with the record's id; the chosen one is shown by
  * name with a "Change" button.
  */
 export function RecordPicker({ name, source, initial, labels }: { name: string; source: Source; initial: Picked | null; labels: Labels }) {
   const [picked, setPicked] = useState<Picked | null>(initial);
+  const locale = useAppLocale();
   const src = SOURCES[source];
   const combo = useCombobox({
     load: async (q, signal) => {
       const res = await fetch(src.url(q), { signal, headers: { accept: "application/json" } });
       if (!res.ok) throw new Error(`search failed: ${res.status}`);
-      return ((await res.json()) as { items: never[] }).items.map(src.option);
+      return ((await res.json()) as { items: never[] }).items.map((row) => src.option(row, { ...labels, locale }));
     },
     onPick: (o) => setPicked({ id: o.id, label: o.primary, detail: o.mono ?? o.secondary }),
   });

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { AbnormalFlag } from "@/components/clinical/AbnormalFlag";
 import { PatientSearchForm } from "@/components/patients/PatientSearchForm";
 import { Card } from "@/components/ui/Card";
-import { cell, Table } from "@/components/ui/Table";
+import { cell, NARROW_ONLY, Table, WIDE_ONLY } from "@/components/ui/Table";
 import { formatStamp } from "@/lib/clinical/queries";
 import { nurseWorklist, type NurseWard } from "@/lib/clinical/worklists";
 import { messages, requestLocale } from "@/lib/i18n/server";
@@ -28,6 +28,7 @@ export async function NurseDashboard({ ctx }: { ctx: Ctx }) {
     if (d.state === "overdue") return <span className="font-semibold text-red-800">{n.overdue}</span>;
     return <time dateTime={d.at!}>{formatStamp(d.at!, locale)}</time>;
   };
+  const lastVitals = (at: string | null) => (at ? <time dateTime={at}>{formatStamp(at, locale)}</time> : <span className="text-slate-600">{n.never}</span>);
   const toClean = wards.flatMap((w) => w.toClean.map((b) => ({ ...b, ward: w.name })));
   return (
     <div className="space-y-6">
@@ -37,7 +38,8 @@ export async function NurseDashboard({ ctx }: { ctx: Ctx }) {
           {w.patients.length === 0 ? (
             <p className="text-sm text-slate-600">{n.empty}</p>
           ) : (
-            <Table head={[n.bed, n.patient, n.news2, n.lastVitals, n.due]}>
+            // At tablet width the last vitals time is stacked under "due" (the column shows from lg): the card never scrolls sideways.
+            <Table head={[n.bed, n.patient, n.news2, { label: n.lastVitals, className: WIDE_ONLY }, n.due]}>
               {w.patients.map((p) => (
                 <tr key={p.bedId} data-ward-patient={p.patient.id} data-due={p.due.state}>
                   <td className={`${cell} whitespace-nowrap`}>{p.room} · {p.bed}</td>
@@ -53,9 +55,10 @@ export async function NurseDashboard({ ctx }: { ctx: Ctx }) {
                       </span>
                     ) : null}
                   </td>
-                  <td className={`${cell} whitespace-nowrap`}>{p.lastVitalsAt ? <time dateTime={p.lastVitalsAt}>{formatStamp(p.lastVitalsAt, locale)}</time> : <span className="text-slate-600">{n.never}</span>}</td>
+                  <td className={`${cell} ${WIDE_ONLY} whitespace-nowrap`}>{lastVitals(p.lastVitalsAt)}</td>
                   <td className={cell}>
                     {dueText(p.due)}
+                    <span className={`${NARROW_ONLY} block text-xs text-slate-600`}>{n.lastVitals}: {lastVitals(p.lastVitalsAt)}</span>
                     <Link href={`/patients/${p.patient.id}/vitals?record=1`} className="block text-xs text-brand-700 hover:underline" aria-label={`${n.record}: ${p.patient.name}`}>{n.record}</Link>
                   </td>
                 </tr>

@@ -2,22 +2,19 @@ import Link from "next/link";
 import { formatStamp } from "@/lib/clinical/queries";
 import { messages, requestLocale } from "@/lib/i18n/server";
 import type { PatientBannerData } from "@/lib/patients/banner";
+import { AllergyChips } from "./AllergyChips";
 import { formatTime } from "@/lib/scheduling/time";
 
-// Severity in words as well as colour: a severe allergy also says SEVERE and carries a warning sign.
-const SEVERITY_STYLE: Record<string, string> = {
-  severe: "border-red-800 bg-red-700 text-white",
-  moderate: "border-red-300 bg-red-50 text-red-900",
-  mild: "border-amber-300 bg-amber-50 text-amber-900",
-};
 const NEWS2_STYLE = { low: "bg-green-100 text-green-900", "low-medium": "bg-amber-100 text-amber-900", medium: "bg-orange-200 text-orange-950", high: "bg-red-700 text-white" } as const;
 
 /**
  * The patient banner: who this is and what to be careful of, on every page about one patient. Sticky
  * under the page's top while scrolling, and printed (static) at the top of a printout. `heading`
- * makes the name the page's h1 (the chart); elsewhere the page has its own title.
+ * makes the name the page's h1 (the chart); elsewhere the page has its own title. `own`: the patient's
+ * own pages (/me/…): identity, their allergies, where they are and who looks after them, but no NEWS2
+ * (a score is for the team watching them) and no link to the staff chart.
  */
-export async function PatientBanner({ banner: b, chartLink, heading = false }: { banner: PatientBannerData; chartLink: boolean; heading?: boolean }) {
+export async function PatientBanner({ banner: b, chartLink, heading = false, own = false }: { banner: PatientBannerData; chartLink: boolean; heading?: boolean; own?: boolean }) {
   const all = await messages();
   const m = all.chart.banner;
   const locale = await requestLocale();
@@ -32,7 +29,7 @@ export async function PatientBanner({ banner: b, chartLink, heading = false }: {
     >
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
         <Name className={heading ? "text-xl font-semibold text-slate-900" : "text-lg font-semibold text-slate-900"}>
-          {chartLink && !heading ? (
+          {chartLink && !heading && !own ? (
             <Link href={`/patients/${b.id}`} className="hover:underline">
               {name}
             </Link>
@@ -69,7 +66,7 @@ export async function PatientBanner({ banner: b, chartLink, heading = false }: {
             <dt className="text-slate-600">{m.attending}</dt>
             <dd>{b.attending?.name ?? m.noAttending}</dd>
           </div>
-          {b.news2 ? (
+          {b.news2 && !own ? (
             <div className="flex items-baseline gap-1" data-banner-news2={b.news2.score ?? "none"}>
               <dt className="text-slate-600">{m.news2}</dt>
               <dd>
@@ -82,25 +79,10 @@ export async function PatientBanner({ banner: b, chartLink, heading = false }: {
               </dd>
             </div>
           ) : null}
-          {!b.active ? <div className="font-semibold text-red-800">{m.inactive}</div> : null}
+          {!b.active && !own ? <div className="font-semibold text-red-800">{m.inactive}</div> : null}
         </dl>
       </div>
-      <div className="mt-1 flex flex-wrap items-baseline gap-1.5 text-sm" data-banner-allergies>
-        <span className="font-semibold">{m.allergies}:</span>
-        {b.allergies.length === 0 ? (
-          <span className="text-slate-700">{m.noAllergies}</span>
-        ) : (
-          b.allergies.map((a) => (
-            <span key={a.id} className={`inline-block rounded border px-1.5 py-0.5 ${SEVERITY_STYLE[a.severity ?? "mild"]}`} data-severity={a.severity ?? "unknown"}>
-              {a.severity === "severe" ? <span aria-hidden="true">⚠ </span> : null}
-              {a.severity === "severe" ? <strong>{m.severe} </strong> : null}
-              {a.substance}
-              {a.reaction ? ` — ${a.reaction}` : ""}
-              {a.severity && a.severity !== "severe" ? ` (${all.patients.form.severities[a.severity as keyof typeof all.patients.form.severities]})` : ""}
-            </span>
-          ))
-        )}
-      </div>
+      <AllergyChips allergies={b.allergies} labels={{ allergies: m.allergies, noAllergies: m.noAllergies, severe: m.severe, severities: all.patients.form.severities }} />
     </section>
   );
 }

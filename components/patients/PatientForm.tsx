@@ -12,6 +12,8 @@ import { SelectField } from "@/components/ui/Select";
 import type { Messages } from "@/lib/i18n/en";
 import type { ActionResult } from "@/lib/server/action";
 import { BLOOD_GROUPS, CLINICAL_PATIENT_FIELDS, SEVERITIES, SEXES } from "@/lib/patients/schemas";
+import { formatCalendarDay } from "@/lib/i18n/dates";
+import { useAppLocale } from "@/lib/i18n/client";
 
 type Allergy = { substance: string; drugClass: string; reaction: string; severity: string };
 type Condition = { text: string; code: string };
@@ -62,6 +64,7 @@ export function PatientForm({
   clinical?: boolean;
 }) {
   const f = labels;
+  const locale = useAppLocale();
   const router = useRouter();
   const [v, setV] = useState(initial);
   const { error, fields, pending, submit } = useSubmit(action, (data) => router.push(recordHref.replace("{id}", data.id)));
@@ -94,7 +97,7 @@ export function PatientForm({
                 <Link className="font-medium underline" href={recordHref.replace("{id}", c.id)}>
                   {c.lastName}, {c.firstName}
                 </Link>{" "}
-                · <span className="whitespace-nowrap">{c.mrn}</span> · {c.dateOfBirth}
+                · <span className="whitespace-nowrap">{c.mrn}</span> · {formatCalendarDay(c.dateOfBirth, locale)}
               </li>
             ))}
           </ul>

@@ -6,6 +6,8 @@ import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import type { ActionResult } from "@/lib/server/action";
+import { formatCalendarDay } from "@/lib/i18n/dates";
+import { useAppLocale } from "@/lib/i18n/client";
 
 export type PatientOption = { id: string; mrn: string; name: string; dateOfBirth?: string };
 type Labels = { patientSearch: string; searchButton: string; noMatches: string; chosen: string; change: string };
@@ -17,6 +19,7 @@ export function PatientPicker({ value, onChange, find, labels }: {
   find: (input: { q: string }) => Promise<ActionResult<PatientOption[]>>;
   labels: Labels;
 }) {
+  const locale = useAppLocale();
   const [q, setQ] = useState("");
   const [matches, setMatches] = useState<PatientOption[] | null>(null);
   const search = useSubmit(find, setMatches);
@@ -54,7 +57,7 @@ export function PatientPicker({ value, onChange, find, labels }: {
               <button type="button" onClick={() => onChange(p)} className="flex w-full justify-between gap-3 px-3 py-2 text-left text-sm hover:bg-slate-50">
                 <span className="font-medium">{p.name}</span>
                 <span className="text-slate-600">
-                  <span className="font-mono whitespace-nowrap">{p.mrn}</span> {p.dateOfBirth ? `· ${p.dateOfBirth}` : null}
+                  <span className="font-mono whitespace-nowrap">{p.mrn}</span> {p.dateOfBirth ? `· ${formatCalendarDay(p.dateOfBirth, locale)}` : null}
                 </span>
               </button>
             </li>

@@ -5,6 +5,8 @@ import { useEffect, useRef } from "react";
 import { ComboboxList } from "./ComboboxList";
 import { NAVIGATION_START } from "./NavigationProgress";
 import { useCombobox, type ComboOption } from "./useCombobox";
+import { formatCalendarDay } from "@/lib/i18n/dates";
+import { useAppLocale } from "@/lib/i18n/client";
 
 /** At most this many matches in the header's list (the patients page has the rest). */
 export const HEADER_SEARCH_LIMIT = 8;
@@ -25,6 +27,7 @@ function typingIn(target: EventTarget | null): boolean {
  * match chosen, the patients page searching for the text.
  */
 export function PatientSearch({ recordHref, labels }: { recordHref: string | null; labels: Labels }) {
+  const locale = useAppLocale();
   const nextRouter = useRouter();
   // Opening a match is a navigation like a link's: the progress bar shows until the page arrives.
   const router = {
@@ -40,7 +43,7 @@ export function PatientSearch({ recordHref, labels }: { recordHref: string | nul
       if (!res.ok) throw new Error(`search failed: ${res.status}`);
       const body = (await res.json()) as { items: Row[] };
       return body.items.map(
-        (p): ComboOption => ({ id: p.id, primary: `${p.lastName}, ${p.firstName}`, mono: p.mrn, secondary: [`${labels.born} ${p.dateOfBirth}`, p.phone].filter(Boolean).join(" · ") }),
+        (p): ComboOption => ({ id: p.id, primary: `${p.lastName}, ${p.firstName}`, mono: p.mrn, secondary: [`${labels.born} ${formatCalendarDay(p.dateOfBirth, locale)}`, p.phone].filter(Boolean).join(" · ") }),
       );
     },
     onPick: (o) => {

@@ -4,11 +4,12 @@ import { formNumber } from "@/lib/server/validation";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { admitAction, bedHistoryAction, bedStateAction, dischargeAction, freeBedsAction, transferAction } from "@/app/(app)/beds/actions";
+import { admitAction, admitAllergiesAction, bedHistoryAction, bedStateAction, dischargeAction, freeBedsAction, transferAction } from "@/app/(app)/beds/actions";
 import { findPatientsAction } from "@/app/(app)/appointments/actions";
 import { SubmitForm } from "@/components/forms/SubmitForm";
 import { useSubmit } from "@/components/forms/useSubmit";
 import { TextArea } from "@/components/clinical/TextArea";
+import { AllergyChips, type AllergyChipLabels } from "@/components/patients/AllergyChips";
 import { PatientPicker, type PatientOption } from "@/components/scheduling/PatientPicker";
 import { TriageBox } from "@/components/triage/TriageBox";
 import { Alert } from "@/components/ui/Alert";
@@ -20,6 +21,7 @@ import type { BedState } from "@/lib/generated/prisma/enums";
 import { INTL_TAG, type Locale } from "@/lib/i18n";
 import { useAppLocale } from "@/lib/i18n/client";
 import type { Messages } from "@/lib/i18n/en";
+import type { AllergyChip } from "@/lib/patients/banner";
 import type { BoardBed } from "@/lib/wards/queries";
 
 type Option = { id: string; name: string };
@@ -31,6 +33,8 @@ export type PanelProps = {
   labels: Messages["wards"]["board"];
   states: Record<BedState, string>;
   triageLabels: Messages["triage"]["box"];
+  /** The allergy chips' words (as the patient banner has them). */
+  allergyLabels: AllergyChipLabels;
   /** Every active ward, for the transfer picker (its free beds are loaded one ward at a time). */
   wardOptions: Option[];
   doctors: Option[];
@@ -42,8 +46,25 @@ export type PanelProps = {
 
 const when = (iso: string, timeZone: string, locale: Locale) => new Date(iso).toLocaleString(INTL_TAG[locale], { timeZone, dateStyle: "medium", timeStyle: "short" });
 
-function AdmitForm({ bed, labels, triageLabels, doctors, departments, onDone }: Pick<PanelProps, "bed" | "labels" | "triageLabels" | "doctors" | "departments"> & { onDone: (m: string) => void }) {
+/** The chosen patient's allergies, read (audited) when the choice changes; null while loading or with no choice. */
+function useAllergies(patientId: string | undefined) {
+  const [read, setRead] = useState<{ patientId: string; allergies: AllergyChip[] | null } | null>(null);
+  useEffect(() => {
+    if (!patientId) return;
+    let live = true;
+    admitAllergiesAction({ patientId }).then((r) => {
+      if (live) setRead({ patientId, allergies: r.ok ? r.data : null });
+    });
+    return () => {
+      live = false;
+    };
+  }, [patientId]);
+  return patientId && read?.patientId === patientId ? read : null;
+}
+
+function AdmitForm({ bed, labels, triageLabels, allergyLabels, doctors, departments, onDone }: Pick<PanelProps, "bed" | "labels" | "triageLabels" | "allergyLabels" | "doctors" | "departments"> & { onDone: (m: string) => void }) {
   const [patient, setPatient] = useState<PatientOption | null>(null);
+  const allergies = useAllergies(patient?.id);
   const [form, setForm] = useState({ reason: "", attendingDoctorId: "", departmentId: "", plannedStayDays: "", triageId: "" });
   const { error, fields, pending, submit, edited } = useSubmit(admitAction, () => onDone(labels.admitted));
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => {
@@ -55,6 +76,11 @@ function AdmitForm({ bed, labels, triageLabels, doctors, departments, onDone }: 
       <h3 id="admit-title" className="text-base font-semibold text-slate-900">{labels.admitTitle}</h3>
       <PatientPicker value={patient} onChange={setPatient} find={findPatientsAction} labels={labels} />
       {fields.patientId ? <p className="text-sm text-red-700">{fields.patientId}</p> : null}
+      {patient ? (
+        <div aria-live="polite" className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2" data-admit-allergies={allergies ? "loaded" : "loading"}>
+          {allergies?.allergies ? <AllergyChips allergies={allergies.allergies} labels={allergyLabels} className="flex flex-wrap items-baseline gap-1.5 text-sm" /> : allergies ? <p className="text-sm text-red-700">{labels.allergiesFailed}</p> : <p className="text-sm text-slate-600">{labels.allergiesLoading}</p>}
+        </div>
+      ) : null}
       <TriageBox
         labels={triageLabels}
         departments={departments}
@@ -143,7 +169,7 @@ function StateButtons({ bed, labels, onDone }: Pick<PanelProps, "bed" | "labels"
 type HistoryRow = { id: string; admissionId: string; patient: { name: string; mrn: string }; startsAt: string; endsAt: string | null };
 
 /** One bed: who is in it, its history, and what the user may do to it now. */
-export function BedPanel({ bed, place, wardId, labels, states, triageLabels, wardOptions, doctors, departments, can, timeZone, onClose }: PanelProps) {
+export function BedPanel({ bed, place, wardId, labels, states, triageLabels, allergyLabels, wardOptions, doctors, departments, can, timeZone, onClose }: PanelProps) {
   const locale = useAppLocale();
   const router = useRouter();
   const [done, setDone] = useState<string | null>(null);
@@ -194,7 +220,7 @@ export function BedPanel({ bed, place, wardId, labels, states, triageLabels, war
             <dd className="col-span-2"><Link className="text-brand-700 underline" href={`/admissions/${bed.admission.id}`}>{labels.openAdmission}</Link></dd>
           </dl>
         ) : null}
-        {can.admit && bed.state === "FREE" ? <AdmitForm key={bed.id} bed={bed} labels={labels} triageLabels={triageLabels} doctors={doctors} departments={departments} onDone={refresh} /> : null}
+        {can.admit && bed.state === "FREE" ? <AdmitForm key={bed.id} bed={bed} labels={labels} triageLabels={triageLabels} allergyLabels={allergyLabels} doctors={doctors} departments={departments} onDone={refresh} /> : null}
         {can.admit && bed.state === "OCCUPIED" && bed.admission ? <OccupiedActions key={bed.admission.id} bed={bed} wardId={wardId} labels={labels} wardOptions={wardOptions} onDone={refresh} /> : null}
         {can.state && bed.state !== "OCCUPIED" ? <StateButtons bed={bed} labels={labels} onDone={refresh} /> : null}
         <section aria-labelledby="history-title">

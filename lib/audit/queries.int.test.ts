@@ -12,6 +12,7 @@ import { auditFilterNames, listAuditEvents } from "./queries";
 const session = vi.hoisted(() => ({ actor: null as null | { id: string; role: Role; name: string; email: string } }));
 vi.mock("@/lib/server/session", () => ({ currentCtx: async () => ({ actor: session.actor, ip: null }) }));
 const { GET: auditRoute } = await import("@/app/api/v1/audit/route");
+const { GET: actorsRoute } = await import("@/app/api/v1/audit/actors/route");
 
 const page = { skip: 0, take: 50 };
 const today = () => DateTime.now().setZone(env().HOSPITAL_TIMEZONE).toISODate()!;
@@ -64,5 +65,19 @@ describe("audit trail filters", () => {
       expect(res.status, bad).toBe(400);
       expect((await res.json()).error.code, bad).toBe("VALIDATION_FAILED");
     }
+  });
+
+  it("the user picker finds patient accounts as well as staff, by name or email (admins only)", async () => {
+    // Bug: the picker searched the staff list, so a patient's own actions could not be filtered by name.
+    const p = await seedUser(db(), { email: "kofi.mensah@mail.example", name: "Kofi Mensah", role: "PATIENT", password: "pw-0123456789" });
+    const get = (qs: string) => actorsRoute(new NextRequest(`http://localhost/api/v1/audit/actors?${qs}`), { params: Promise.resolve({}) });
+    session.actor = admin;
+    const found = async (q: string) => ((await (await get(`q=${encodeURIComponent(q)}`)).json()).items as { id: string; role: string }[]).map((u) => [u.id, u.role]);
+    expect(await found("mensah")).toEqual([[p.id, "PATIENT"]]);
+    expect(await found("KOFI.MENSAH@")).toEqual([[p.id, "PATIENT"]]);
+    expect(await found("nina")).toEqual([[nurse.id, "NURSE"]]);
+    expect((await (await get("")).json()).total).toBe(3);
+    session.actor = nurse;
+    expect((await get("q=mensah")).status).toBe(403);
   });
 });

@@ -54,3 +54,18 @@ export async function auditFilterNames(prisma: Db, filter: Pick<AuditFilter, "ac
     patient: patient ? { id: patient.id, label: `${patient.lastName}, ${patient.firstName}`, detail: patient.mrn } : null,
   };
 }
+
+export type AuditActorRow = { id: string; name: string; email: string; role: string };
+
+/**
+ * The accounts whose actions the audit trail can be filtered by: staff and patients alike (a patient
+ * reading their own record or booking online is an actor too), by name or email, active or not.
+ */
+export async function searchAuditActors(prisma: Db, query: Pick<ListQuery<string>, "q" | "skip" | "take">): Promise<{ items: AuditActorRow[]; total: number }> {
+  const where: Prisma.UserWhereInput = query.q ? { OR: [{ name: { contains: query.q, mode: "insensitive" } }, { email: { contains: query.q.toLowerCase() } }] } : {};
+  const [items, total] = await Promise.all([
+    prisma.user.findMany({ where, orderBy: [{ name: "asc" }, { id: "asc" }], skip: query.skip, take: query.take, select: { id: true, name: true, email: true, role: true } }),
+    prisma.user.count({ where }),
+  ]);
+  return { items, total };
+}

@@ -189,7 +189,7 @@ export const en = {
     errors: {
       required: "Required",
       tooLong: (n: number) => `Use at most ${n} characters`,
-      dateFormat: "Use a real date as YYYY-MM-DD",
+      dateFormat: "Enter a valid date",
       dateInFuture: "The date of birth cannot be in the future",
       dateTooOld: "Use a date after 1900-01-01",
       phone: "Use digits, spaces and an optional leading +",
@@ -312,7 +312,7 @@ export const en = {
     pickerNone: "No match.",
     pickerFailed: "The search failed. Try again.",
     pickerChange: "Change",
-    pickerUserHint: "Type a staff member's name or email",
+    pickerUserHint: "Type the name or email of a staff member or patient",
     pickerPatientHint: "Type a patient's name, MRN or phone",
     entities: {
       Addendum: "Addendum", Admission: "Admission", ApiToken: "API token", Appointment: "Appointment", Bed: "Bed", Consultation: "Consultation", Department: "Department",

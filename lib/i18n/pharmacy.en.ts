@@ -201,7 +201,7 @@ export const pharmacyEn = {
     drugClass: "Choose a class from the list",
     reorderLevel: "Use a whole number from 0 to 100000",
     lot: "Give the lot number (1 to 60 characters)",
-    expiresOn: "Use a real date as YYYY-MM-DD",
+    expiresOn: "Enter a valid expiry date",
     expiredAlready: "This batch has already expired",
     quantity: "Use a whole number from 1 to 1000000",
     delta: "Use a whole number other than 0",

@@ -200,7 +200,7 @@ export const pharmacyFr: Messages["pharmacy"] = {
     drugClass: "Choisissez une classe dans la liste",
     reorderLevel: "Saisissez un nombre entier de 0 à 100000",
     lot: "Indiquez le numéro de lot (1 à 60 caractères)",
-    expiresOn: "Saisissez une date valide au format AAAA-MM-JJ",
+    expiresOn: "Saisissez une date de péremption valide",
     expiredAlready: "Ce lot est déjà périmé",
     quantity: "Saisissez un nombre entier de 1 à 1000000",
     delta: "Saisissez un nombre entier différent de 0",

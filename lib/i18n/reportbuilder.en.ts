@@ -93,7 +93,7 @@ export const reportbuilderEn = {
     operatorFor: (ops: string) => `Use one of: ${ops}`,
     value: "Enter a value",
     between: "Give two values: from and to",
-    date: "Use YYYY-MM-DD",
+    date: "Enter a valid date",
     number: "Enter a number",
     enumValue: (values: string) => `Choose one of: ${values}`,
     granularity: "Choose day, week, month or year",

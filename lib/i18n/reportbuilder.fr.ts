@@ -95,7 +95,7 @@ export const reportbuilderFr: Messages["reportbuilder"] = {
     operatorFor: (ops: string) => `Utilisez l'un de : ${ops}`,
     value: "Saisissez une valeur",
     between: "Donnez deux valeurs : de et à",
-    date: "Utilisez AAAA-MM-JJ",
+    date: "Saisissez une date valide",
     number: "Saisissez un nombre",
     enumValue: (values: string) => `Choisissez l'un de : ${values}`,
     granularity: "Choisissez jour, semaine, mois ou année",

@@ -174,7 +174,7 @@ export const schedulingEn = {
   },
   errors: {
     time: "Use a time as HH:MM",
-    date: "Use a real date as YYYY-MM-DD",
+    date: "Enter a valid date",
     endAfterStart: "The end must be after the start",
     bothOrNeither: "Give both start and end, or neither to close the day",
     overlap: "Opening hours overlap on the same day",
@@ -199,5 +199,6 @@ export const schedulingEn = {
     checkInTooEarly: (opens: string) => `This visit cannot be checked in yet: check-in opens ${opens} (hospital time).`,
     checkInTooLate: "This visit's day has passed: it can no longer be checked in. Mark it as a no-show or book a new visit.",
     notHappened: (starts: string) => `This visit has not happened yet: it starts ${starts} (hospital time) and cannot be completed before then.`,
+    noShowTooEarly: (starts: string) => `This visit has not started yet: it starts ${starts} (hospital time) and cannot be marked as a no-show before then.`,
   },
 } as const;

@@ -174,7 +174,7 @@ export const schedulingFr: Messages["scheduling"] = {
   },
   errors: {
     time: "Saisissez une heure au format HH:MM",
-    date: "Saisissez une date réelle au format AAAA-MM-JJ",
+    date: "Saisissez une date valide",
     endAfterStart: "La fin doit être postérieure au début",
     bothOrNeither: "Indiquez le début et la fin, ou aucun des deux pour fermer la journée",
     overlap: "Des horaires se chevauchent le même jour",
@@ -199,5 +199,6 @@ export const schedulingFr: Messages["scheduling"] = {
     checkInTooEarly: (opens: string) => `Cette visite ne peut pas encore être enregistrée : l'accueil ouvre ${opens} (heure de l'hôpital).`,
     checkInTooLate: "Le jour de cette visite est passé : elle ne peut plus être enregistrée. Marquez-la comme absence ou prenez un nouveau rendez-vous.",
     notHappened: (starts: string) => `Cette visite n'a pas encore eu lieu : elle commence ${starts} (heure de l'hôpital) et ne peut pas être terminée avant.`,
+    noShowTooEarly: (starts: string) => `Cette visite n'a pas encore commencé : elle commence ${starts} (heure de l'hôpital) et ne peut pas être marquée comme absence avant.`,
   },
 };

@@ -168,7 +168,7 @@ export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "passwo
     errors: {
       required: "Obligatoire",
       tooLong: (n: number) => `Utilisez au plus ${n} caractères`,
-      dateFormat: "Saisissez une date réelle au format AAAA-MM-JJ",
+      dateFormat: "Saisissez une date valide",
       dateInFuture: "La date de naissance ne peut pas être dans le futur",
       dateTooOld: "Saisissez une date postérieure au 1900-01-01",
       phone: "Utilisez des chiffres, des espaces et éventuellement un + au début",
@@ -269,7 +269,7 @@ export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "passwo
     pickerNone: "Aucun résultat.",
     pickerFailed: "La recherche a échoué. Réessayez.",
     pickerChange: "Modifier",
-    pickerUserHint: "Saisissez le nom ou l'e-mail d'un membre du personnel",
+    pickerUserHint: "Saisissez le nom ou l'e-mail d'un membre du personnel ou d'un patient",
     pickerPatientHint: "Saisissez le nom, le n° de dossier ou le téléphone d'un patient",
     entities: {
       Addendum: "Addendum", Admission: "Hospitalisation", ApiToken: "Jeton d'API", Appointment: "Rendez-vous", Bed: "Lit", Consultation: "Consultation", Department: "Service",

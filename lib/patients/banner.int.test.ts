@@ -6,7 +6,7 @@ import { parseInput } from "@/lib/server/validation";
 import type { Ctx } from "@/lib/server/session";
 import { seedPatient, seedUser } from "@/prisma/builders";
 import { resetDatabase } from "@/tests/reset";
-import { patientBanner } from "./banner";
+import { patientAllergies, patientBanner } from "./banner";
 import { openChart } from "./chart";
 
 const PW = "pw-0123456789";
@@ -96,5 +96,19 @@ describe("patientBanner: the safety context of an opened chart", () => {
     await db().patient.update({ where: { id: patientId }, data: { pregnant: false } });
     await db().vitalSign.deleteMany({});
     expect((await patientBanner(db(), await openChart(db(), doctor, patientId))).news2).toMatchObject({ score: null, reason: "no vitals", takenAt: null });
+  });
+
+  it("patientAllergies (the bed board's admit dialog): the allergies only, read in scope with one audited VIEW, refused without the permission", async () => {
+    const allergies = await patientAllergies(db(), records, patientId, { need: "admission.manage", view: "admit" });
+    expect(allergies).toEqual([
+      { id: expect.any(String), substance: "Penicillin", reaction: "Anaphylaxis", severity: "severe" },
+      { id: expect.any(String), substance: "Latex", reaction: null, severity: "mild" },
+    ]);
+    expect(await db().auditEvent.count({ where: { action: "VIEW", patientId, actorId: records.actor.id, details: { path: ["view"], equals: "admit" } } })).toBe(1);
+    // A pharmacist does not admit; a patient does not either: not found, nothing written.
+    await expect(patientAllergies(db(), pharmacist, patientId, { need: "admission.manage", view: "admit" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(patientAllergies(db(), patient, patientId, { need: "admission.manage", view: "admit" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(patientAllergies(db(), doctor, "no-such-patient", { need: "admission.manage", view: "admit" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await db().auditEvent.count({ where: { action: "VIEW" } })).toBe(1);
   });
 });

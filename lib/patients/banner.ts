@@ -3,6 +3,7 @@ import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { isoInZone, nextDates, startOfLocalDay, today } from "@/lib/scheduling/time";
+import type { Permission } from "@/lib/server/permissions";
 import type { Ctx } from "@/lib/server/session";
 import { chartOf, openChart, type ChartAccess } from "./chart";
 import { ageOn } from "./queries";
@@ -110,4 +111,16 @@ function bannerNews2(
  */
 export async function bannerFor(prisma: Db, ctx: Ctx, patientId: string): Promise<PatientBannerData> {
   return patientBanner(prisma, await openChart(prisma, ctx, patientId, { details: { view: "banner" } }));
+}
+
+export type AllergyChip = PatientBannerData["allergies"][number];
+
+/**
+ * A patient's allergies alone, for a form about to act on them (the bed board's admit dialog): the
+ * record is opened for the actor (the permission asked, scope checked, one audit VIEW row marked
+ * `view: details.view`), and only the allergies are handed back.
+ */
+export async function patientAllergies(prisma: Db, ctx: Ctx, patientId: string, opts: { need?: Permission; view: string }): Promise<AllergyChip[]> {
+  const { patient: p } = chartOf(await openChart(prisma, ctx, patientId, { need: opts.need, details: { view: opts.view } }));
+  return p.allergies.map(({ id, substance, reaction, severity }) => ({ id, substance, reaction, severity }));
 }

@@ -43,7 +43,7 @@ describe("report spec validation", () => {
   });
 
   it("checks values against the type: dates, numbers, enum values, two values for between", () => {
-    expect(fieldsOf({ entity: "admissions", filters: [{ field: "admittedAt", op: "after", value: "01/02/2026" }] })).toEqual({ "filters.0.value": "Use YYYY-MM-DD" });
+    expect(fieldsOf({ entity: "admissions", filters: [{ field: "admittedAt", op: "after", value: "01/02/2026" }] })).toEqual({ "filters.0.value": "Enter a valid date" });
     expect(fieldsOf({ entity: "admissions", filters: [{ field: "admittedAt", op: "between", value: ["2026-01-01"] }] })).toEqual({ "filters.0.value": "Give two values: from and to" });
     expect(fieldsOf({ entity: "admissions", filters: [{ field: "plannedStayDays", op: "gte", value: "three" }] })).toEqual({ "filters.0.value": "Enter a number" });
     expect(fieldsOf({ entity: "admissions", filters: [{ field: "status", op: "in", value: ["live", "gone"] }] })).toEqual({ "filters.0.value.1": "Choose one of: live, discharged" });

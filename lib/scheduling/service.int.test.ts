@@ -62,7 +62,7 @@ describe("scheduling", () => {
       await expect(setAvailability(db(), doctor, doctor2.actor.id, parseInput(ZAvailability, { slotMinutes: 30, weekly: [] }))).rejects.toMatchObject({ code: "NOT_FOUND" });
       const bad = ZAvailability.safeParse({ slotMinutes: 2, weekly: [{ weekday: 1, start: "10:00", end: "09:00" }, { weekday: 2, start: "08:00", end: "12:00" }, { weekday: 2, start: "11:00", end: "13:00" }], exceptions: [{ date: "2027-02-30", start: "09:00" }] });
       const fields = Object.fromEntries(bad.error!.issues.map((i) => [i.path.join("."), i.message]));
-      expect(fields).toMatchObject({ slotMinutes: "Use a slot length between 5 and 240 minutes", "weekly.0.end": "The end must be after the start", weekly: "Opening hours overlap on the same day", "exceptions.0.date": "Use a real date as YYYY-MM-DD", "exceptions.0.end": "Give both start and end, or neither to close the day" });
+      expect(fields).toMatchObject({ slotMinutes: "Use a slot length between 5 and 240 minutes", "weekly.0.end": "The end must be after the start", weekly: "Opening hours overlap on the same day", "exceptions.0.date": "Enter a valid date", "exceptions.0.end": "Give both start and end, or neither to close the day" });
     });
   });
 
@@ -191,9 +191,13 @@ describe("scheduling", () => {
         now("10:00", DateTime.utc().toISODate()!);
         expect(await err(changeAppointmentStatus(db(), records, id, "CHECKED_IN"))).toMatchObject({ code: "TOO_EARLY", status: 409, message: expect.stringContaining(`${tomorrow} 07:00`) });
         expect(await err(changeAppointmentStatus(db(), doctor, id, "COMPLETED"))).toMatchObject({ code: "TOO_EARLY", status: 409 });
+        expect(await err(changeAppointmentStatus(db(), records, id, "NO_SHOW"))).toMatchObject({ code: "TOO_EARLY", status: 409, message: expect.stringContaining(`${tomorrow} 09:00`) });
         // On its day but before the window opens.
         now("06:59");
         expect(await err(changeAppointmentStatus(db(), records, id, "CHECKED_IN"))).toMatchObject({ code: "TOO_EARLY" });
+        // Checked in or not, a visit that has not started is no no-show yet.
+        now("08:59");
+        expect(await err(changeAppointmentStatus(db(), records, id, "NO_SHOW"))).toMatchObject({ code: "TOO_EARLY", message: expect.stringContaining("cannot be marked as a no-show") });
         expect(await status()).toBe("BOOKED");
         expect((await getAppointment(db(), admin, id)).history).toHaveLength(1);
       });
@@ -214,6 +218,12 @@ describe("scheduling", () => {
         expect(await err(changeAppointmentStatus(db(), records, id, "CHECKED_IN"))).toMatchObject({ code: "TOO_LATE", status: 409 });
         await changeAppointmentStatus(db(), doctor, id, "COMPLETED");
         expect(await status()).toBe("COMPLETED");
+      });
+
+      it("marks a no-show once the visit has started", async () => {
+        now("09:00");
+        await changeAppointmentStatus(db(), records, id, "NO_SHOW");
+        expect(await status()).toBe("NO_SHOW");
       });
     });
 

@@ -277,7 +277,7 @@ export async function rescheduleAppointment(prisma: Db, ctx: Ctx, id: string, st
   if (emailId) await deliverEmail(prisma, emailId);
 }
 
-/** A visit is checked in only on its day (from CHECKIN_WINDOW_MINUTES before it starts) and completed only once it has started. */
+/** A visit is checked in only on its day (from CHECKIN_WINDOW_MINUTES before it starts), completed or marked a no-show only once it has started. */
 function assertOnTime(startsAt: Date, to: AppointmentStatus) {
   const { HOSPITAL_TIMEZONE: zone, CHECKIN_WINDOW_MINUTES: window } = env();
   const now = clock.now();
@@ -289,6 +289,8 @@ function assertOnTime(startsAt: Date, to: AppointmentStatus) {
     if (timing === "late") throw refuse("TOO_LATE", m.checkInTooLate);
   }
   if (to === "COMPLETED" && now < startsAt) throw refuse("TOO_EARLY", m.notHappened(shown(startsAt)));
+  // Nobody has failed to come to a visit that has not started.
+  if (to === "NO_SHOW" && now < startsAt) throw refuse("TOO_EARLY", m.noShowTooEarly(shown(startsAt)));
 }
 
 /** Moves an appointment along its lifecycle; illegal moves are INVALID_TRANSITION. */

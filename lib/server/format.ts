@@ -1,9 +1,10 @@
 import { INTL_TAG, type Locale } from "@/lib/i18n";
+import { formatCalendarDay } from "@/lib/i18n/dates";
 import { env } from "./env";
 
-/** A calendar date (YYYY-MM-DD, a birth date) in the reader's language: "3 Jun 1978" / "3 juin 1978". */
+/** A calendar date (YYYY-MM-DD, a birth date) in the reader's language: "3 Jun 1978" / "3 juin 1978" (lib/i18n/dates.ts). */
 export function formatDate(date: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(INTL_TAG[locale], { timeZone: "UTC", dateStyle: "medium" }).format(new Date(`${date.slice(0, 10)}T00:00:00Z`));
+  return formatCalendarDay(date, locale);
 }
 
 /** The day an instant falls on at the hospital (HOSPITAL_TIMEZONE), in the reader's language: "14 Apr 2026". */

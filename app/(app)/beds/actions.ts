@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
+import { patientAllergies } from "@/lib/patients/banner";
 import { bedHistory, freeBeds } from "@/lib/wards/queries";
 import { ZAdmit, ZBedStateAction, ZDischargeAction, ZTransferAction } from "@/lib/wards/schemas";
 import { admitPatient, dischargePatient, transferPatient, updateBed } from "@/lib/wards/service";
@@ -43,3 +44,8 @@ export const bedHistoryAction = defineAction({ permission: "ward.read", schema: 
 
 /** The transfer picker's free beds, one ward at a time (the ward chosen in the bed panel). */
 export const freeBedsAction = defineAction({ permission: "admission.manage", schema: z.object({ wardId: z.string().min(1) }) }, async (_ctx, { wardId }) => freeBeds(db(), wardId));
+
+/** The admit dialog's safety context: the chosen patient's allergies (the record opened in scope, one audited VIEW). */
+export const admitAllergiesAction = defineAction({ permission: "admission.manage", schema: z.object({ patientId: z.string().min(1) }) }, async (ctx, { patientId }) =>
+  patientAllergies(db(), ctx, patientId, { need: "admission.manage", view: "admit" }),
+);

@@ -23,7 +23,8 @@ export const generateMetadata = titled((m) => m.titles.beds);
 export default async function BedBoardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await guardPage("ward.read", "/beds");
   const role = ctx.actor.role;
-  const m = (await messages()).wards;
+  const all = await messages();
+  const m = all.wards;
   const params = stringParams(await searchParams);
   const filters = pageFilters(ZBoardFilters, params, [...BOARD_FILTER_KEYS]);
   // A few wards per page (the page size is the board's, not the URL's).
@@ -64,7 +65,8 @@ export default async function BedBoardPage({ searchParams }: { searchParams: Pro
           wards={board.items}
           states={m.states}
           labels={m.board}
-          triageLabels={(await messages()).triage.box}
+          triageLabels={all.triage.box}
+          allergyLabels={{ allergies: all.chart.banner.allergies, noAllergies: all.chart.banner.noAllergies, severe: all.chart.banner.severe, severities: all.patients.form.severities }}
           wardOptions={wards}
           doctors={doctors}
           departments={departments}

@@ -51,7 +51,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
       )}
       <form method="get" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-3">
-        <RecordPicker name="actorId" source="staff" initial={names.actor} labels={{ ...picker, label: m.filterUser, hint: m.pickerUserHint }} />
+        <RecordPicker name="actorId" source="users" initial={names.actor} labels={{ ...picker, label: m.filterUser, hint: m.pickerUserHint, roles: all.roles }} />
         <RecordPicker name="patientId" source="patients" initial={names.patient} labels={{ ...picker, label: m.filterPatient, hint: m.pickerPatientHint }} />
         <div>
           <label htmlFor="audit-action" className={label}>{m.filterAction}</label>

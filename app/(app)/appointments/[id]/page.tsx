@@ -39,7 +39,7 @@ export default async function AppointmentPage({ params, searchParams }: { params
     throw err;
   });
   const next = TRANSITIONS[a.status];
-  // The service refuses a check-in outside the visit's day and window and a completion before it starts (TOO_EARLY/TOO_LATE): offer neither then.
+  // The service refuses a check-in outside the visit's day and window, and a completion or a no-show before it starts (TOO_EARLY/TOO_LATE): offer none of them then.
   const { HOSPITAL_TIMEZONE: zone, CHECKIN_WINDOW_MINUTES: window } = env();
   const startsAt = new Date(a.startsAt);
   const timing = checkInTiming(startsAt, clock.now(), zone, window);
@@ -51,7 +51,7 @@ export default async function AppointmentPage({ params, searchParams }: { params
     cancel: books && next.includes("CANCELLED"),
     checkIn: staff && next.includes("CHECKED_IN") && timing === "ok",
     complete: staff && next.includes("COMPLETED") && started,
-    noShow: staff && next.includes("NO_SHOW"),
+    noShow: staff && next.includes("NO_SHOW") && started,
   };
   // The doctor's own checked-in or completed visit: write its consultation (one per appointment).
   const consults = can(role, "clinical.write") && a.doctor.id === ctx.actor.id && (a.status === "COMPLETED" || a.status === "CHECKED_IN");

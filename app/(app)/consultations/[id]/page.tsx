@@ -18,6 +18,7 @@ import { guardPage } from "@/lib/server/guard";
 import { stringParams } from "@/lib/server/page-query";
 import { can } from "@/lib/server/permissions";
 import { consultationAddendumAction, signConsultationAction, updateConsultationAction } from "../actions";
+import { formatCalendarDay } from "@/lib/i18n/dates";
 
 export const generateMetadata = titled((m) => m.titles.consultationsId);
 
@@ -79,7 +80,7 @@ export default async function ConsultationPage({ params, searchParams }: { param
                 ))}
                 <div>
                   <dt className="font-medium text-slate-700">{cm.nextVisitOn}</dt>
-                  <dd className="mt-1 text-slate-900">{c.nextVisitOn ?? cm.none}</dd>
+                  <dd className="mt-1 text-slate-900">{c.nextVisitOn ? formatCalendarDay(c.nextVisitOn, locale) : cm.none}</dd>
                 </div>
               </dl>
               {author && !c.locked ? (

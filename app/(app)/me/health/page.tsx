@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import { ConsultationList, LabList, VitalsPanel } from "@/components/clinical/ChartCards";
 import { ExportButton } from "@/components/jobs/ExportButton";
-import { PatientHeader } from "@/components/patients/PatientHeader";
 import { NoOwnRecord } from "@/components/patients/NoOwnRecord";
+import { PatientBanner } from "@/components/patients/PatientBanner";
 import { Card } from "@/components/ui/Card";
 import { DocumentList } from "@/components/documents/DocumentList";
 import { chartClinical } from "@/lib/clinical/queries";
 import { listDocuments } from "@/lib/documents/queries";
 import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { patientBanner } from "@/lib/patients/banner";
 import { openChart } from "@/lib/patients/chart";
-import { ownPatientRecord, patientRecord } from "@/lib/patients/queries";
+import { ownPatientRecord } from "@/lib/patients/queries";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { requestExportAction } from "../../exports/actions";
@@ -24,17 +25,17 @@ export default async function MyHealthPage() {
   const own = await ownPatientRecord(db(), ctx.actor.id);
   if (!own) return <NoOwnRecord userId={ctx.actor.id} fallback={cm.health.noRecord} />;
   const chart = await openChart(db(), ctx, own.id, { need: "clinical.read" });
-  const p = patientRecord(chart);
-  const clinical = await chartClinical(db(), chart, { consultations: 20, vitals: 30, notes: 0, labs: 30 });
+  const [banner, clinical] = await Promise.all([patientBanner(db(), chart), chartClinical(db(), chart, { consultations: 20, vitals: 30, notes: 0, labs: 30 })]);
   // Only the documents staff shared with the patient (lib/documents/queries.ts scopes it), the 50 latest.
   const documents = await listDocuments(db(), chart, { q: "", page: 1, pageSize: 50, skip: 0, take: 50, sort: { field: "documentDate", dir: "desc" } });
   const locale = await requestLocale();
   return (
     <div className="space-y-6">
-      <PatientHeader patient={p} labels={m.patients}>
+      <PatientBanner banner={banner} chartLink={false} heading own />
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <p className="text-sm text-slate-600">{cm.health.intro}</p>
         <ExportButton act={requestExportAction} label={m.jobs.buttons.exportMine} pendingLabel={m.jobs.buttons.exporting} />
-      </PatientHeader>
-      <p className="text-sm text-slate-600">{cm.health.intro}</p>
+      </div>
       <Card title={cm.chart.consultations}>
         <ConsultationList items={clinical.consultations} m={cm} />
       </Card>

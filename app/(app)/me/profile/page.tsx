@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { ContactForm } from "@/components/patients/ContactForm";
-import { PatientHeader } from "@/components/patients/PatientHeader";
 import { NoOwnRecord } from "@/components/patients/NoOwnRecord";
+import { PatientBanner } from "@/components/patients/PatientBanner";
 import { Card } from "@/components/ui/Card";
 import { messages, titled } from "@/lib/i18n/server";
 import { contactValues } from "@/lib/patients/form-values";
-import { ownPatientRecord, readPatient } from "@/lib/patients/queries";
+import { patientBanner } from "@/lib/patients/banner";
+import { openChart } from "@/lib/patients/chart";
+import { ownPatientRecord, patientRecord } from "@/lib/patients/queries";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { updateOwnContactAction } from "../../patients/actions";
@@ -17,10 +19,13 @@ export default async function MyProfilePage() {
   const m = (await messages()).patients;
   const own = await ownPatientRecord(db(), ctx.actor.id);
   if (!own) return <NoOwnRecord userId={ctx.actor.id} fallback={(await messages()).dashboard.noRecord} />;
-  const p = await readPatient(db(), ctx, own.id);
+  const chart = await openChart(db(), ctx, own.id);
+  const p = patientRecord(chart);
+  // The patient's own banner: who, their allergies, where; no NEWS2, no chart link.
+  const banner = await patientBanner(db(), chart);
   return (
     <div className="space-y-6">
-      <PatientHeader patient={p} labels={m} />
+      <PatientBanner banner={banner} chartLink={false} heading own />
       <Card title={m.self.title}>
         <p className="mb-4 text-sm text-slate-600">{m.self.intro}</p>
         <ContactForm

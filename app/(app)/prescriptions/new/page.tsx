@@ -17,6 +17,7 @@ import { guardPage } from "@/lib/server/guard";
 import { stringParams } from "@/lib/server/page-query";
 import { findPatientsAction } from "../../appointments/actions";
 import { prescribeAction, searchDrugsAction } from "../actions";
+import { formatCalendarDay } from "@/lib/i18n/dates";
 
 export const generateMetadata = titled((m) => m.titles.prescriptionsNew);
 
@@ -50,7 +51,7 @@ export default async function NewPrescriptionPage({ searchParams }: { searchPara
         <Card>
           <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
             <dt className="text-slate-600">{m.form.patient}</dt>
-            <dd><strong>{patient.name}</strong> <span className="font-mono text-xs text-slate-500 whitespace-nowrap">{patient.mrn}</span> · {patient.dateOfBirth}</dd>
+            <dd><strong>{patient.name}</strong> <span className="font-mono text-xs text-slate-500 whitespace-nowrap">{patient.mrn}</span> · {formatCalendarDay(patient.dateOfBirth, await requestLocale())}</dd>
             <dt className="text-slate-600">{m.form.allergies}</dt>
             <dd className="flex flex-wrap gap-2">
               {patient.allergies.length === 0 ? <span className="text-slate-600">{m.form.noAllergies}</span> : null}

@@ -11,6 +11,7 @@ import { pageRange, revenueReport } from "@/lib/reports/queries";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { stringParams } from "@/lib/server/page-query";
+import { formatCalendarDay } from "@/lib/i18n/dates";
 
 export const generateMetadata = titled((m) => m.titles.reportsRevenue);
 
@@ -51,7 +52,7 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
                     <tbody>
                       {d.visits.map((v) => (
                         <tr key={v.invoice} className="border-t border-slate-100">
-                          <td className="py-1 pr-4 tabular-nums">{v.date}</td>
+                          <td className="py-1 pr-4 whitespace-nowrap tabular-nums">{formatCalendarDay(v.date, locale)}</td>
                           <td className="py-1 pr-4 whitespace-nowrap">{v.mrn}</td>
                           <td className="py-1 pr-4">{v.invoice}</td>
                           <td className="py-1 pr-4 text-right tabular-nums">{money(v.amount)}</td>

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import { PatientForm, type PatientFormValues } from "@/components/patients/PatientForm";
 import Link from "next/link";
 import { MergedNotice } from "@/components/patients/MergedNotice";
-import { PatientHeader } from "@/components/patients/PatientHeader";
+import { PatientBanner } from "@/components/patients/PatientBanner";
 import { buttonClass } from "@/components/ui/Button";
 import { survivorOf } from "@/lib/patients/merge";
 import { messages, titled } from "@/lib/i18n/server";
 import { contactValues } from "@/lib/patients/form-values";
-import { readPatient } from "@/lib/patients/queries";
+import { patientBanner } from "@/lib/patients/banner";
+import { openChart } from "@/lib/patients/chart";
+import { patientRecord } from "@/lib/patients/queries";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { can } from "@/lib/server/permissions";
@@ -20,7 +22,10 @@ export default async function EditPatientPage({ params }: { params: Promise<{ id
   const ctx = await guardPage("patient.register", `/patients/${id}/edit`);
   const all = await messages();
   const m = all.patients;
-  const p = await readPatient(db(), ctx, id);
+  // One opening of the record (scope checked, one audit row) serves the form and the banner.
+  const chart = await openChart(db(), ctx, id);
+  const p = patientRecord(chart);
+  const banner = await patientBanner(db(), chart);
   const initial: PatientFormValues = {
     firstName: p.firstName,
     lastName: p.lastName,
@@ -42,12 +47,15 @@ export default async function EditPatientPage({ params }: { params: Promise<{ id
     return updatePatientAction({ ...(input as Record<string, unknown>), id });
   };
   return (
-    <div className="space-y-6">
-      <PatientHeader patient={p} labels={m}>
-        {can(ctx.actor.role, "patient.merge") && p.active ? <Link href={`/patients/${id}/merge`} className={buttonClass("secondary")}>{all.merge.open}</Link> : null}
-      </PatientHeader>
+    <>
+      {/* The patient's name is the page's h1 (as on the chart); the form says what this page does. */}
+      <PatientBanner banner={banner} chartLink={false} heading />
       {mergedInto ? <MergedNotice text={all.merge.mergedNotice(mergedInto.mrn)} link={all.merge.mergedLink(mergedInto.mrn)} href={recordHref.replace("{id}", mergedInto.id)} /> : null}
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <h2 className="text-lg font-semibold text-slate-900">{all.titles.patientsIdEdit}</h2>
+        {can(ctx.actor.role, "patient.merge") && p.active ? <Link href={`/patients/${id}/merge`} className={buttonClass("secondary")}>{all.merge.open}</Link> : null}
+      </div>
       <PatientForm mode="edit" initial={initial} action={action} labels={m.form} recordHref={recordHref} clinical={p.clinical !== null} />
-    </div>
+    </>
   );
 }

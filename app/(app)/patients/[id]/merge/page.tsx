@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { MergeButton } from "@/components/patients/MergeButtons";
-import { PatientHeader } from "@/components/patients/PatientHeader";
+import { PatientBanner } from "@/components/patients/PatientBanner";
 import { Alert } from "@/components/ui/Alert";
 import { Button, buttonClass } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
@@ -12,7 +12,9 @@ import { localizeText } from "@/lib/i18n/localize";
 import { messages, requestLocale, titled } from "@/lib/i18n/server";
 import { mergePatients, type MergeConflict, type MergePlan, type MergeSide } from "@/lib/patients/merge";
 import { mergedDuplicateMrn, patientIdByMrn } from "@/lib/patients/merge-page";
-import { readPatient } from "@/lib/patients/queries";
+import { patientBanner } from "@/lib/patients/banner";
+import { openChart } from "@/lib/patients/chart";
+import { patientRecord } from "@/lib/patients/queries";
 import { patientRecordHref } from "@/lib/patients/scope";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
@@ -37,7 +39,10 @@ export default async function MergePage({ params, searchParams }: { params: Prom
   const all = await messages();
   const t = all.merge;
   const locale = await requestLocale();
-  const survivor = await readPatient(db(), ctx, id);
+  // One opening of the survivor's record (scope checked, one audit row) serves the page and its banner.
+  const chart = await openChart(db(), ctx, id);
+  const survivor = patientRecord(chart);
+  const banner = await patientBanner(db(), chart);
   const href = (patientRecordHref(ctx.actor.role) ?? "/patients/{id}/edit").replace("{id}", id);
 
   let pickError: string | null = null;
@@ -60,10 +65,11 @@ export default async function MergePage({ params, searchParams }: { params: Prom
 
   return (
     <div className="space-y-6" data-merge-page>
-      <PatientHeader patient={survivor} labels={all.patients}>
+      <PatientBanner banner={banner} chartLink={false} heading />
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 className="text-xl font-semibold text-slate-900">{t.title}</h2>
         <Link href={href} className={buttonClass("secondary")}>{t.openSurvivor}</Link>
-      </PatientHeader>
-      <h2 className="text-xl font-semibold text-slate-900">{t.title}</h2>
+      </div>
       {sp.merged ? <MergedResult t={t} survivorId={id} survivorMrn={survivor.mrn} duplicateId={sp.merged} href={href} /> : null}
       {!sp.merged ? <p className="max-w-3xl text-sm text-slate-600">{t.intro}</p> : null}
       {!sp.merged ? (

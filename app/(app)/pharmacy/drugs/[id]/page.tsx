@@ -73,7 +73,7 @@ export default async function DrugPage({ params }: { params: Promise<{ id: strin
             {drug.batches.length === 0 ? (
               <p className="text-sm text-slate-600">{s.noBatches}</p>
             ) : (
-              <AdjustBatchForm drugId={drug.id} batches={drug.batches.map((b) => ({ id: b.id, label: `${b.lot} · ${b.expiresOn} · ${b.quantity}` }))} action={adjustBatchAction} labels={s} />
+              <AdjustBatchForm drugId={drug.id} batches={drug.batches.map((b) => ({ id: b.id, label: `${b.lot} · ${formatCalendarDay(b.expiresOn, locale)} · ${b.quantity}` }))} action={adjustBatchAction} labels={s} />
             )}
           </Card>
           <Card title={m.details}>
