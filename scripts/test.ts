@@ -11,6 +11,7 @@ import { seedPatient, seedUser } from "../prisma/builders";
 import type { Role } from "../lib/generated/prisma/enums";
 import { DEMO_PASSWORD, seedDemo } from "../prisma/seed";
 import { NEXT_BUILD_ARGS } from "./next-build.mjs";
+import { existingIds, markDemo } from "../lib/demo/service";
 import { startCaptureSmtp } from "../tests/smtp";
 import { createTestDatabase } from "../tests/test-db";
 
@@ -105,7 +106,9 @@ async function e2e(): Promise<Counts> {
   let workers: ChildProcess[] = [];
   try {
     const prisma = createDb(database.url);
+    const before = await existingIds(prisma);
     await seedDemo(prisma);
+    await markDemo(prisma, before);
     // Accounts the e2e specs change or lock out, so the shared demo logins stay usable.
     for (const [email, name] of [["changer@demo.hospital", "Chris Changer"], ["leaver@demo.hospital", "Lee Leaver"], ["throttled@demo.hospital", "Tess Throttled"], ["rotated@demo.hospital", "Rory Rotated"]]) {
       await seedUser(prisma, { email, name, role: "NURSE", password: DEMO_PASSWORD });

@@ -1,6 +1,7 @@
-import type { ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import net from "node:net";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startScript, stopScript, watchOutput } from "./child-process";
 import { createTestDatabase } from "./test-db";
@@ -50,4 +51,17 @@ describe("the launcher", () => {
     expect(await exited).toBe(0);
     launcher = undefined;
   }, 600_000);
+
+  it("refuses to start with another NEXTAUTH_SECRET than the one the database was first started with", async () => {
+    const port = await freePort();
+    const env = { ...process.env, DATABASE_URL: database.url, START_WORKER: "0", PORT: String(port), ADMIN_PASSWORD: "Launcher-test-2026!", NEXTAUTH_SECRET: "another-machine-secret-0123456789" };
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--dev"], { cwd: path.resolve(import.meta.dirname, ".."), env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
+    expect(code).toBe(1);
+    expect(output).toContain("NEXTAUTH_SECRET differs from the one this database was first started with");
+    expect(output).not.toContain("Ready");
+  }, 120_000);
 });

@@ -153,8 +153,10 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
     const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
     if (!rowCount) await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)}`);
   } catch (error) {
-    // Another process may have created it in the meantime: that is success too.
-    if ((error as { code?: string }).code !== "42P04") throw error; // 42P04: duplicate database
+    // Another process may have created it in the meantime: that is success too. 42P04: duplicate
+    // database; 23505: the same, when both CREATE DATABASE statements ran at once (the catalogue's
+    // unique index on the name decided).
+    if (!["42P04", "23505"].includes((error as { code?: string }).code ?? "")) throw error;
   } finally {
     await admin.end();
   }
