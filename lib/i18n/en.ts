@@ -16,6 +16,7 @@ import { fhirEn } from "./fhir.en";
 import { accountsEn } from "./accounts.en";
 import { chartEn } from "./chart.en";
 import { worklistEn } from "./worklist.en";
+import { setupEn } from "./setup.en";
 
 // Every user-facing English string of the shell. A French file with the same shape can follow.
 export const en = {
@@ -270,6 +271,7 @@ export const en = {
   accounts: accountsEn,
   chart: chartEn,
   worklist: worklistEn,
+  setup: setupEn,
   prescriptions: prescriptionsEn,
   clinical: clinicalEn,
   pharmacy: pharmacyEn,

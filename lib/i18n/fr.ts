@@ -18,6 +18,7 @@ import { fhirFr } from "./fhir.fr";
 import { accountsFr } from "./accounts.fr";
 import { chartFr } from "./chart.fr";
 import { worklistFr } from "./worklist.fr";
+import { setupFr } from "./setup.fr";
 
 // The French catalogue: the same shape as English (lib/i18n/en.ts), checked by the type.
 export const fr: Messages = {
@@ -40,4 +41,5 @@ export const fr: Messages = {
   accounts: accountsFr,
   chart: chartFr,
   worklist: worklistFr,
+  setup: setupFr,
 };
