@@ -114,7 +114,7 @@ async function clearPreviousServer(): Promise<void> {
  * spawns postgres itself with no such option; its `import { spawn } from "child_process"` is a live
  * binding to Node's builtin, which syncBuiltinESMExports() points at the wrapper for the duration.
  */
-async function inOwnProcessGroup<T>(start: () => Promise<T>): Promise<T> {
+export async function inOwnProcessGroup<T>(start: () => Promise<T>): Promise<T> {
   const original = childProcess.spawn;
   const spawn = ((command: string, args: readonly string[], options: childProcess.SpawnOptions = {}) =>
     original(command, args, { ...options, detached: true })) as typeof childProcess.spawn;
