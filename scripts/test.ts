@@ -12,6 +12,7 @@ import type { Role } from "../lib/generated/prisma/enums";
 import { DEMO_PASSWORD, seedDemo } from "../prisma/seed";
 import { NEXT_BUILD_ARGS } from "./next-build.mjs";
 import { existingIds, markDemo } from "../lib/demo/service";
+import { buildInputsHash, recordBuildInputs } from "./build-inputs";
 import { startCaptureSmtp } from "../tests/smtp";
 import { createTestDatabase } from "../tests/test-db";
 
@@ -136,7 +137,10 @@ async function e2e(): Promise<Counts> {
       SMTP_URL: smtp.url,
       E2E_MAILDIR: maildir,
     };
+    // Recorded like npm start records it (scripts/build-inputs.ts), so that a later npm start serves this build.
+    const inputs = await buildInputsHash(root);
     if (run(bin("next"), NEXT_BUILD_ARGS, env) !== 0) return { passed: 0, failed: 1, skipped: 0 };
+    await recordBuildInputs(root, inputs);
     workers = startWorkers(env);
     // `npx tsx scripts/test.ts e2e e2e/x.spec.ts …` runs only those specs (the setup project always runs).
     await runAsync(bin("playwright"), ["test", ...process.argv.slice(3)], env);
