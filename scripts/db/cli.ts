@@ -9,7 +9,8 @@ import { loadDotEnv, runningEmbeddedUrl } from "./embedded";
 import { existingIds, markDemo, realPatientCount } from "../../lib/demo/service";
 import { createDb } from "../../lib/server/db";
 import { DEMO_PASSWORD, seedDemo } from "../../prisma/seed";
-import { applyMigrations, createMigration, ensureDatabase } from "./migrations";
+import { dropNewerQueueSchema } from "../../lib/jobs/queue-schema";
+import { applyMigrations, createMigration, ensureDatabase, withMigrationLock } from "./migrations";
 
 async function databaseUrl(): Promise<string> {
   loadDotEnv();
@@ -29,6 +30,8 @@ async function main(command: string | undefined, name: string | undefined, flags
     await ensureDatabase(url);
     const applied = await applyMigrations(url);
     console.log(applied.length ? `Applied: ${applied.join(", ")}` : "No pending migrations.");
+    const droppedJobs = await withMigrationLock(url, () => dropNewerQueueSchema(url));
+    if (droppedJobs !== null) console.log(`The job queue's tables were made by a newer pg-boss: dropped (${droppedJobs} jobs); the worker makes them again.`);
   } else if (command === "migration" && name) {
     const url = await databaseUrl();
     // The engine connects to this database and creates its temporary shadow database beside it.
