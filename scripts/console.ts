@@ -6,6 +6,9 @@ import { z } from "zod";
 import { issueLink, LINK_PATH, setPasswordWithToken } from "../lib/accounts/password-tokens";
 import { linkToken } from "../lib/notifications/links";
 import { appUrl, env } from "../lib/server/env";
+import { realPatientCount, removeDemo } from "../lib/demo/service";
+import { databaseUnavailable } from "../lib/server/errors-map";
+import { forgetSecretFingerprint } from "../lib/server/secret-fingerprint";
 import { deactivateUser } from "../lib/accounts/service";
 import { listDepartments, type DepartmentSort } from "../lib/departments/queries";
 import { ZDepartmentCreate } from "../lib/departments/schemas";
@@ -321,7 +324,52 @@ function buildProgram(): Command {
       print(await createDepartment(db(), ctx, parse(ZDepartmentCreate, { name, description: o.description })), ["id", "name"]);
     });
 
+  program
+    .command("demo")
+    .description("the demo hospital of `npm run db:seed`")
+    .command("remove")
+    .description("deletes the demo patients with their records and the demo accounts (audit events stay: they are append-only)")
+    .option("--yes", "do it (without it, only says what would go)")
+    .action(async (o) => {
+      const ctx = await actingCtx("staff.manage");
+      const [patients, users, real] = await Promise.all([
+        db().patient.count({ where: { demo: true } }),
+        db().user.count({ where: { demo: true } }),
+        realPatientCount(db()),
+      ]);
+      if (!o.yes) {
+        print({ demoPatients: patients, demoAccounts: users, realPatientsKept: real, next: "run again with --yes to remove them" });
+        return;
+      }
+      const result = await removeDemo(db());
+      await audit(db(), ctx, { action: "DELETE", entity: "DemoData", details: { via: "console", patients, accounts: users, deactivated: result.deactivatedUsers.length } });
+      print(globals.json ? result : { ...result.deleted, deactivatedAccounts: result.deactivatedUsers.join(", ") || "none" });
+    });
+
+  program
+    .command("secret")
+    .description("the NEXTAUTH_SECRET shared by every machine on this database")
+    .command("forget")
+    .description("forgets the recorded fingerprint of the secret, after changing it on purpose on every machine; the next start records the new one")
+    .action(async () => {
+      const ctx = await actingCtx("staff.manage");
+      const forgotten = await forgetSecretFingerprint(db());
+      await audit(db(), ctx, { action: "DELETE", entity: "SecretFingerprint", details: { via: "console", forgotten } });
+      print({ forgotten });
+    });
+
   return program;
+}
+
+/** DATABASE_URL without its password, for messages. */
+function safeDatabaseUrl(): string {
+  try {
+    const url = new URL(process.env.DATABASE_URL ?? "");
+    url.password = "";
+    return `${url.host}${url.pathname}`;
+  } catch {
+    return "(unparsable DATABASE_URL)";
+  }
 }
 
 /** An error for people: the message, then each field's problem on its own line; exit code 1. */
@@ -341,6 +389,8 @@ async function main(argv: string[]): Promise<void> {
   process.env.DATABASE_URL ??= (await runningEmbeddedUrl("hospital")) ?? undefined;
   // The app's own secret (as npm start keeps it), so that links printed here work.
   process.env.NEXTAUTH_SECRET ||= await persistentSecret("secret");
+  // Links printed here point where the app answers: APP_URL, else what npm start derives (PORT).
+  process.env.NEXTAUTH_URL ||= process.env.APP_URL || `http://localhost:${process.env.PORT || "3000"}`;
   // STATEMENT_TIMEOUT_MS bounds the statements of web requests (lib/server/db.ts); an operator's
   // command may rightly run longer (verifying a years-long audit chain is one statement), as may
   // the job worker's, which has none either.
@@ -356,6 +406,14 @@ async function main(argv: string[]): Promise<void> {
     }
     if (!process.env.DATABASE_URL && /DATABASE_URL/.test(String((err as Error)?.message))) {
       console.error("Error: DATABASE_URL is not set and the embedded database is not running. Set DATABASE_URL, or start the app with `npm run dev`.");
+      process.exitCode = 1;
+      return;
+    }
+    if (databaseUnavailable(err) === "connection") {
+      console.error(
+        `Error: cannot reach the database at ${safeDatabaseUrl()}. Is PostgreSQL running and DATABASE_URL right?` +
+          ((process.env.DATABASE_URL ?? "").includes("127.0.0.1:54329") ? " (the embedded database runs only while `npm start` or `npm run dev` does)" : ""),
+      );
       process.exitCode = 1;
       return;
     }

@@ -1,25 +1,33 @@
 // `npm start` / `npm run dev`: runs the app with no setup. Without DATABASE_URL it starts an embedded
-// PostgreSQL (data in .data/pg); it makes and keeps a session secret, applies the migrations, creates
-// the first admin on an empty database, builds when there is no build, then runs the web server and,
-// beside it, the job worker (scripts/worker.ts, one process) with the same environment, restarted if
-// it crashes.
+// PostgreSQL (data in .data/pg); it makes and keeps a session secret, applies the migrations (under an
+// advisory lock: instances starting together on one database migrate once), checks that the secret is
+// the one the database was first started with (lib/server/secret-fingerprint.ts), creates the first
+// admin on an empty database, builds whenever the source differs from what was built
+// (scripts/build-inputs.ts), then runs the web server and, beside it, the job worker
+// (scripts/worker.ts, one process) with the same environment, restarted if it crashes.
 //   npm start        scripts/web-server.mjs: the production build in WEB_CONCURRENCY processes
 //                    (default one less than the CPU count) with WEB_MAX_HEAP_MB (web-node-flags.mjs)
 //   npm run dev      scripts/web-worker.mjs --dev: Next's development server behind the same front as
 //                    npm start's (the client address from TRUSTED_PROXIES alike)
 // Either is started again whenever it exits unasked (scripts/restart-policy.mjs: 1 s doubling to 30 s,
-// back to 1 s after a stable minute), always: only Ctrl-C or SIGTERM stops the launcher, and with it
-// the embedded database.
+// back to 1 s after a stable minute), always: only Ctrl-C or SIGTERM stops the launcher: first the web
+// server and the worker (which finishes its running jobs), then the embedded database (which runs in
+// a process group of its own, so that the terminal's Ctrl-C does not reach it first).
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { constants } from "node:os";
 import path from "node:path";
+import { dropNewerQueueSchema } from "../lib/jobs/queue-schema";
 import { createDb } from "../lib/server/db";
+import { checkSecretFingerprint } from "../lib/server/secret-fingerprint";
 import { ensureLabCatalogue } from "../lib/clinical/lab-catalogue";
 import { ensureDrugCatalogue } from "../lib/pharmacy/catalogue";
 import { ensureFirstAdmin } from "../lib/staff/bootstrap";
+import { firstAdminPasswordFile, readFirstAdminPassword, writeFirstAdminPassword } from "../lib/staff/first-admin-file";
+import { reachableFromOtherMachines } from "../lib/setup/checklist";
+import { buildInputsHash, recordBuildInputs, staleBuildReason } from "./build-inputs";
 import { loadDotEnv, persistentSecret, root, startEmbedded, type EmbeddedServer } from "./db/embedded";
-import { applyMigrations, ensureDatabase } from "./db/migrations";
+import { applyMigrations, ensureDatabase, withMigrationLock } from "./db/migrations";
 import { insecurePublicUrlWarning } from "./public-url";
 import { NEXT_BUILD_ARGS } from "./next-build.mjs";
 import { restartPolicy } from "./restart-policy.mjs";
@@ -79,11 +87,28 @@ function stopWorker(): Promise<void> {
   });
 }
 
-/** Runs a command; resolves with its exit code (128 + n when killed by signal n). */
-function run(command: string, args: string[]): Promise<number> {
+/**
+ * Runs a command; resolves with its exit code (128 + n when killed by signal n). With `onReady`, its
+ * output passes through the launcher, which calls onReady once after the line that says the server
+ * is ready ("Ready on port …", or Next's "✓ Ready in …" in development).
+ */
+function run(command: string, args: string[], onReady?: () => void): Promise<number> {
   if (interrupted) return Promise.resolve(128 + constants.signals[interrupted]);
   return new Promise((resolve, reject) => {
-    child = spawn(command, args, { stdio: "inherit", env: process.env, cwd: root });
+    child = spawn(command, args, { stdio: ["inherit", onReady ? "pipe" : "inherit", "inherit"], env: process.env, cwd: root });
+    if (onReady) {
+      let pending = "";
+      child.stdout!.on("data", (chunk: Buffer) => {
+        process.stdout.write(chunk);
+        if (!onReady) return;
+        pending = (pending + chunk.toString("utf8")).slice(-4096);
+        if (/\bReady (on|in)\b/.test(pending)) {
+          const ready = onReady;
+          onReady = undefined;
+          setImmediate(ready);
+        }
+      });
+    }
     child.on("error", reject);
     child.on("exit", (code, signal) => {
       child = undefined;
@@ -92,22 +117,72 @@ function run(command: string, args: string[]): Promise<number> {
   });
 }
 
-/** Creates the first admin on an empty database, and shows a generated password this one time. */
-async function ensureAdmin(databaseUrl: string): Promise<void> {
+/** The first admin's generated password, framed so that it stands out. */
+function firstAdminBanner(email: string, password: string): string {
+  const line = "=".repeat(72);
+  return (
+    `\n${line}\nFirst admin: email ${email}  password ${password}\n` +
+    `Sign in with it and choose your own password (asked at the first sign-in). Until then it is also\n` +
+    `kept in ${path.relative(root, firstAdminPasswordFile()) || firstAdminPasswordFile()} (readable by this user only).\n${line}\n`
+  );
+}
+
+/**
+ * Creates the first admin on an empty database; a generated password is shown, and kept in
+ * .data/first-admin-password until the admin has replaced it (the file is deleted then, or here at a
+ * later start once that admin no longer has to change it). Returns the banner to show again once the
+ * server is ready, while the password is still the generated one.
+ */
+async function ensureAdmin(databaseUrl: string): Promise<string | null> {
   const prisma = createDb(databaseUrl);
   try {
     const admin = await ensureFirstAdmin(prisma, { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD });
+    let reminder: string | null = null;
     if (admin.generatedPassword) {
-      const line = "=".repeat(72);
-      console.log(`\n${line}\nFirst admin: email ${admin.email}  password ${admin.generatedPassword}`);
-      console.log(`— change it after signing in. This password is not shown again.\n${line}\n`);
+      await writeFirstAdminPassword(admin.email, admin.generatedPassword);
+      reminder = firstAdminBanner(admin.email, admin.generatedPassword);
+      console.log(reminder);
     } else if (admin.created) {
       console.log(`First admin created: ${admin.email} (password from ADMIN_PASSWORD).`);
+    } else {
+      const kept = await readFirstAdminPassword();
+      if (kept) {
+        const user = await prisma.user.findUnique({ where: { email: kept.email }, select: { requiredAction: true } });
+        if (user?.requiredAction === "UPDATE_PASSWORD") reminder = firstAdminBanner(kept.email, kept.password);
+        else await rm(firstAdminPasswordFile(), { force: true });
+      }
     }
     const drugs = await ensureDrugCatalogue(prisma);
     if (drugs) console.log(`Drug catalogue: ${drugs} drugs added.`);
     const labs = await ensureLabCatalogue(prisma);
     if (labs.added) console.log(`Lab catalogue: ${labs.added} tests added.`);
+    return reminder;
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+/** Below "Ready": the printed QR codes' warning, then the first admin's password while it is still the generated one. */
+function afterReady(reminder: string | null | undefined, qrWarning: string | null): void {
+  if (qrWarning) console.log(qrWarning);
+  if (reminder) showReminder(reminder);
+}
+
+/** Shows the first admin's password again below "Ready", while it is still the generated one. */
+function showReminder(banner: string): void {
+  readFirstAdminPassword().then(
+    (kept) => {
+      if (kept) console.log(banner);
+    },
+    () => undefined,
+  );
+}
+
+/** Refuses to start with another NEXTAUTH_SECRET than the one the database was first started with. */
+async function checkSecret(databaseUrl: string, secret: string): Promise<void> {
+  const prisma = createDb(databaseUrl);
+  try {
+    await checkSecretFingerprint(prisma, secret);
   } finally {
     await prisma.$disconnect();
   }
@@ -133,12 +208,21 @@ async function main(): Promise<number> {
     await ensureDatabase(databaseUrl);
     const applied = await applyMigrations(databaseUrl);
     if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
-    await ensureAdmin(databaseUrl);
+    const droppedJobs = await withMigrationLock(databaseUrl, () => dropNewerQueueSchema(databaseUrl));
+    if (droppedJobs !== null) console.log(`The job queue's tables were made by a newer pg-boss: made again (${droppedJobs} jobs dropped).`);
+    await checkSecret(databaseUrl, process.env.NEXTAUTH_SECRET);
+    const reminder = await ensureAdmin(databaseUrl);
 
-    if (!dev && !existsSync(path.join(root, ".next/BUILD_ID"))) {
-      console.log("No production build yet: running next build…");
-      const code = await run(next, NEXT_BUILD_ARGS);
-      if (code !== 0) return code;
+    if (!dev) {
+      // Fingerprinted before building: a file edited during the build makes the next start build again.
+      const inputs = await buildInputsHash(root);
+      const stale = await staleBuildReason(root, inputs);
+      if (stale) {
+        console.log(`${stale}: running next build…`);
+        const code = await run(next, NEXT_BUILD_ARGS);
+        if (code !== 0) return code;
+        await recordBuildInputs(root, inputs);
+      }
     }
     // Last before serving, so that it is not lost above the migrations' and the build's output.
     const insecure = insecurePublicUrlWarning(process.env);
@@ -150,10 +234,14 @@ async function main(): Promise<number> {
     const web = dev
       ? [path.join(root, "scripts/web-worker.mjs"), "--dev", "-p", port]
       : [...webNodeFlags(), path.join(root, "scripts/web-server.mjs"), "-p", port];
+    const publicUrl = process.env.APP_URL || process.env.NEXTAUTH_URL || `http://localhost:${port}`;
+    const qrWarning = !dev && !reachableFromOtherMachines(publicUrl)
+      ? `Warning: APP_URL is ${publicUrl}. The QR codes printed on prescriptions link there, so they will not open on any other device. Set APP_URL to the address patients and pharmacies can reach.`
+      : null;
     const restarts = restartPolicy();
     for (;;) {
       const started = Date.now();
-      const code = await run(process.execPath, web);
+      const code = await run(process.execPath, web, reminder || qrWarning ? () => afterReady(reminder, qrWarning) : undefined);
       if (interrupted) return code;
       const delay = restarts.next(Date.now() - started);
       console.error(`Web server exited (${code}); starting it again in ${delay / 1000} s.`);

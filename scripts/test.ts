@@ -11,6 +11,8 @@ import { seedPatient, seedUser } from "../prisma/builders";
 import type { Role } from "../lib/generated/prisma/enums";
 import { DEMO_PASSWORD, seedDemo } from "../prisma/seed";
 import { NEXT_BUILD_ARGS } from "./next-build.mjs";
+import { existingIds, markDemo } from "../lib/demo/service";
+import { buildInputsHash, recordBuildInputs } from "./build-inputs";
 import { startCaptureSmtp } from "../tests/smtp";
 import { createTestDatabase } from "../tests/test-db";
 
@@ -105,7 +107,9 @@ async function e2e(): Promise<Counts> {
   let workers: ChildProcess[] = [];
   try {
     const prisma = createDb(database.url);
+    const before = await existingIds(prisma);
     await seedDemo(prisma);
+    await markDemo(prisma, before);
     // Accounts the e2e specs change or lock out, so the shared demo logins stay usable.
     for (const [email, name] of [["changer@demo.hospital", "Chris Changer"], ["leaver@demo.hospital", "Lee Leaver"], ["throttled@demo.hospital", "Tess Throttled"], ["rotated@demo.hospital", "Rory Rotated"]]) {
       await seedUser(prisma, { email, name, role: "NURSE", password: DEMO_PASSWORD });
@@ -133,7 +137,10 @@ async function e2e(): Promise<Counts> {
       SMTP_URL: smtp.url,
       E2E_MAILDIR: maildir,
     };
+    // Recorded like npm start records it (scripts/build-inputs.ts), so that a later npm start serves this build.
+    const inputs = await buildInputsHash(root);
     if (run(bin("next"), NEXT_BUILD_ARGS, env) !== 0) return { passed: 0, failed: 1, skipped: 0 };
+    await recordBuildInputs(root, inputs);
     workers = startWorkers(env);
     // `npx tsx scripts/test.ts e2e e2e/x.spec.ts …` runs only those specs (the setup project always runs).
     await runAsync(bin("playwright"), ["test", ...process.argv.slice(3)], env);

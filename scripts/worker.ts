@@ -5,6 +5,7 @@
 import { startQueue } from "../lib/jobs/queue";
 import { startWorkers } from "../lib/jobs/worker";
 import { createDb } from "../lib/server/db";
+import { checkSecretFingerprint } from "../lib/server/secret-fingerprint";
 import { loadDotEnv } from "./db/embedded";
 
 async function main(): Promise<void> {
@@ -12,6 +13,8 @@ async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set (npm start passes it to the worker)");
   const prisma = createDb(url);
+  // A worker on another machine signs emailed links with its own NEXTAUTH_SECRET: it must be the shared one.
+  if (process.env.NEXTAUTH_SECRET) await checkSecretFingerprint(prisma, process.env.NEXTAUTH_SECRET);
   const boss = await startQueue(url, { work: true });
   // Every worker registers the schedules; pg-boss creates one job per tick however many there are.
   await startWorkers(boss, prisma, { schedules: true });

@@ -127,4 +127,50 @@ describe("operators' console", { timeout: 180_000 }, () => {
     expect(JSON.parse(job.out)).toMatchObject({ job: "reminders.send", reminded: 0 });
     expect(run("jobs", "run", "nope").err).toContain("job: Use one of");
   });
+
+  it("prints links on PORT's localhost address, or APP_URL's when it is set", () => {
+    const { APP_URL: _a, NEXTAUTH_URL: _n, PORT: _p, ...base } = process.env;
+    const reset = (env: Record<string, string>) => {
+      const res = spawnSync(tsx, ["scripts/console.ts", "--json", "password", "reset", "who@h.org"], { cwd: root, encoding: "utf8", env: { ...base, NODE_OPTIONS: "", ...env }, timeout: 60_000 });
+      expect(res.stderr).toBe("");
+      return JSON.parse(res.stdout).url as string;
+    };
+    expect(reset({ PORT: "4123" })).toMatch(/^http:\/\/localhost:4123\/set-password\//);
+    expect(reset({ PORT: "4123", APP_URL: "https://hospital.example.org" })).toMatch(/^https:\/\/hospital\.example\.org\/set-password\//);
+  });
+
+  it("says plainly when it cannot reach the database", () => {
+    const res = runWith({ DATABASE_URL: "postgresql://postgres@127.0.0.1:1/nowhere" }, "patients", "list");
+    expect(res.code).toBe(1);
+    expect(res.err).toContain("Error: cannot reach the database at 127.0.0.1:1/nowhere. Is PostgreSQL running and DATABASE_URL right?");
+    expect(res.err).not.toMatch(/prisma|DriverAdapterError|at .*\.ts:\d+/i);
+  });
+
+  it("removes the demo hospital's patients and accounts, keeps real records and the audit trail", async () => {
+    const { seedPatient } = await import("@/prisma/builders");
+    const { existingIds, markDemo } = await import("@/lib/demo/service");
+    const real = await seedPatient(db(), { firstName: "Real", lastName: "Person", dateOfBirth: "1970-01-01", sex: "female" });
+    const before = await existingIds(db());
+    const demoDoctor = await seedUser(db(), { email: "doc@demo.hospital", name: "Demo Doc", role: "DOCTOR", password: "pw-0123456789" });
+    const demoPatient = await seedPatient(db(), { firstName: "Demo", lastName: "Patient", dateOfBirth: "1980-01-01", sex: "male" });
+    const slot = new Date(Date.now() + 7 * 24 * 3600_000);
+    // Referred to by RESTRICT foreign keys: removed with the patient, before the doctor.
+    await db().appointment.create({ data: { patientId: demoPatient.id, doctorId: demoDoctor.id, startsAt: slot, endsAt: new Date(slot.getTime() + 1800_000), reason: "demo" } });
+    expect(await markDemo(db(), before)).toEqual({ patients: 1, users: 1 });
+    const auditsBefore = await db().auditEvent.count();
+
+    const dry = run("--json", "demo", "remove");
+    expect(dry.err).toBe("");
+    expect(JSON.parse(dry.out)).toMatchObject({ demoPatients: 1, demoAccounts: 1, realPatientsKept: await db().patient.count({ where: { demo: false } }) });
+    expect(await db().patient.count({ where: { demo: true } })).toBe(1);
+
+    const done = run("--json", "demo", "remove", "--yes");
+    expect(done.err).toBe("");
+    expect(done.code).toBe(0);
+    expect(await db().patient.findUnique({ where: { id: demoPatient.id } })).toBeNull();
+    expect(await db().user.findUnique({ where: { id: demoDoctor.id } })).toBeNull();
+    expect(await db().patient.findUnique({ where: { id: real.id } })).not.toBeNull();
+    expect(await db().user.count({ where: { email: "ops@h.org" } })).toBe(1);
+    expect(await db().auditEvent.count()).toBeGreaterThan(auditsBefore);
+  });
 });

@@ -1,6 +1,8 @@
-import type { ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import net from "node:net";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startScript, stopScript, watchOutput } from "./child-process";
 import { createTestDatabase } from "./test-db";
@@ -49,5 +51,43 @@ describe("the launcher", () => {
     launcher.kill("SIGTERM");
     expect(await exited).toBe(0);
     launcher = undefined;
+  }, 600_000);
+
+  it("refuses to start with another NEXTAUTH_SECRET than the one the database was first started with", async () => {
+    const port = await freePort();
+    const env = { ...process.env, DATABASE_URL: database.url, START_WORKER: "0", PORT: String(port), ADMIN_PASSWORD: "Launcher-test-2026!", NEXTAUTH_SECRET: "another-machine-secret-0123456789" };
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--dev"], { cwd: path.resolve(import.meta.dirname, ".."), env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
+    expect(code).toBe(1);
+    expect(output).toContain("NEXTAUTH_SECRET differs from the one this database was first started with");
+    expect(output).not.toContain("Ready");
+  }, 120_000);
+
+  it("shows a generated first-admin password again after Ready, and keeps it in a 0600 file meanwhile", async () => {
+    const fresh = await createTestDatabase("hospital_launcher_admin");
+    const dir = mkdtempSync(path.join(tmpdir(), "first-admin-"));
+    const file = path.join(dir, "first-admin-password");
+    try {
+      const port = await freePort();
+      const { ADMIN_PASSWORD: _p, ADMIN_EMAIL: _e, ...base } = process.env;
+      const env = { ...base, DATABASE_URL: fresh.url, START_WORKER: "0", PORT: String(port), NEXTAUTH_SECRET: "launcher-test-secret-0123456789", FIRST_ADMIN_PASSWORD_FILE: file };
+      const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--dev"], { cwd: path.resolve(import.meta.dirname, ".."), env, stdio: ["ignore", "pipe", "pipe"] });
+      launcher = child;
+      const out = watchOutput(child);
+      const ready = await out.until("Ready", 240_000);
+      const password = /First admin: email admin@hospital\.local {2}password (\S+)/.exec(out.output)![1];
+      // The banner once before the build/server output, and again after Ready.
+      await out.until(`password ${password}`, 30_000, ready);
+      expect(readFileSync(file, "utf8")).toBe(`email admin@hospital.local\npassword ${password}\n`);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      await stopScript(child, "SIGTERM");
+      launcher = undefined;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await fresh.drop();
+    }
   }, 600_000);
 });

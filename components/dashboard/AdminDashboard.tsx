@@ -7,17 +7,33 @@ import { registrationsPerDay } from "@/lib/patients/queries";
 import { getHospitalStats } from "@/lib/stats/queries";
 import { failedJobCount } from "@/lib/jobs/admin";
 import { unsentEmailCount } from "@/lib/notifications/queries";
+import { Alert } from "@/components/ui/Alert";
 import { AppointmentsCard } from "./AppointmentsCard";
 import { BackupCard } from "./BackupCard";
+import { FirstRunChecklist } from "./FirstRunChecklist";
 import { PerDayChart } from "./PerDayChart";
 
-export async function AdminDashboard() {
+export async function AdminDashboard({ actorId }: { actorId: string }) {
   const m = (await messages());
-  const [stats, registrations, failedJobs, unsentEmails] = await Promise.all([getHospitalStats(db()), registrationsPerDay(db(), 30), failedJobCount(db()), unsentEmailCount(db())]);
+  const [stats, registrations, failedJobs, unsentEmails, me] = await Promise.all([
+    getHospitalStats(db()),
+    registrationsPerDay(db(), 30),
+    failedJobCount(db()),
+    unsentEmailCount(db()),
+    db().user.findUnique({ where: { id: actorId }, select: { demo: true } }),
+  ]);
   const j = m.jobs.dashboard;
   const max = Math.max(1, ...Object.values(stats.staff.byRole));
   return (
     <div className="space-y-6">
+      {me?.demo ? (
+        <Alert tone="info">
+          <p className="font-semibold">{m.setup.demo.title}</p>
+          <p>{m.setup.demo.body}</p>
+          <p className="mt-1 font-mono text-xs">{m.setup.demo.remove}</p>
+        </Alert>
+      ) : null}
+      <FirstRunChecklist />
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <StatCard label={m.dashboard.activePatients} value={stats.patients.active} />
         <StatCard label={m.dashboard.staff} value={stats.staff.total} />

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/server/db";
 import { AppError, notFound } from "@/lib/server/errors";
 import { hashPassword, verifyPassword } from "@/lib/server/password";
 import type { Ctx } from "@/lib/server/session";
+import { forgetFirstAdminPassword } from "@/lib/staff/first-admin-file";
 import { assertAcceptablePassword } from "./password-policy";
 import type { ChangePasswordInput } from "./schemas";
 
@@ -24,6 +25,8 @@ export async function changePassword(prisma: Db, ctx: Ctx, input: ChangePassword
     await tx.user.update({ where: { id: ctx.actor.id }, data: { passwordHash, requiredAction, sessionVersion: { increment: 1 } } });
     await audit(tx, ctx, { action: "UPDATE", entity: "User", entityId: ctx.actor.id, details: { field: "password" } });
   });
+  // The first admin's generated password, kept on disk until now, is no longer of use.
+  await forgetFirstAdminPassword(user.email).catch(() => undefined);
 }
 
 /** Deactivates an account: the person can no longer sign in and every live session and token dies. */

@@ -19,6 +19,7 @@ import { worklistEn } from "./worklist.en";
 import { mergeEn } from "./merge.en";
 import { duplicatesEn } from "./duplicates.en";
 import { documentsEn } from "./documents.en";
+import { setupEn } from "./setup.en";
 
 // Every user-facing English string of the shell. A French file with the same shape can follow.
 export const en = {
@@ -276,6 +277,7 @@ export const en = {
   merge: mergeEn,
   duplicates: duplicatesEn,
   documents: documentsEn,
+  setup: setupEn,
   prescriptions: prescriptionsEn,
   clinical: clinicalEn,
   pharmacy: pharmacyEn,

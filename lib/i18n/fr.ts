@@ -21,6 +21,7 @@ import { worklistFr } from "./worklist.fr";
 import { mergeFr } from "./merge.fr";
 import { duplicatesFr } from "./duplicates.fr";
 import { documentsFr } from "./documents.fr";
+import { setupFr } from "./setup.fr";
 
 // The French catalogue: the same shape as English (lib/i18n/en.ts), checked by the type.
 export const fr: Messages = {
@@ -46,4 +47,5 @@ export const fr: Messages = {
   merge: mergeFr,
   duplicates: duplicatesFr,
   documents: documentsFr,
+  setup: setupFr,
 };

@@ -4,7 +4,8 @@ import { ZPasswordResetJob, ZRegistrationJob } from "@/lib/accounts/registration
 // Every background job: its queue name, its payload (validated by the worker before it runs), its
 // retry policy, and for the scheduled ones their cron line (in HOSPITAL_TIMEZONE).
 
-const retry = { retryLimit: 5, retryDelay: 30, retryBackoff: true, retryDelayMax: 3600 } as const;
+// With backoff, pg-boss 10 waits about retryDelay × 2^attempt (30 s doubling, ~16 min before the last try).
+const retry = { retryLimit: 5, retryDelay: 30, retryBackoff: true } as const;
 
 export const JOBS = {
   /** Sends one outbox email through SMTP; retried with exponential backoff, then marked FAILED. */

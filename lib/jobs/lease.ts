@@ -4,7 +4,7 @@ import type { Db } from "@/lib/server/db";
 import { DB_NOW, dbNowPlus } from "@/lib/server/db-time";
 import { log } from "@/lib/server/log";
 
-// Heartbeats for running jobs. pg-boss (11, and the 10 a later Node 20 move may bring) notices a dead
+// Heartbeats for running jobs. pg-boss (10 here, and 11 alike) notices a dead
 // worker only when the job's expireInSeconds (15 min by default) has passed, and neither version has
 // a heartbeat. So each run holds a JobLease row that its worker renews every third of
 // JOB_LEASE_SECONDS; every worker looks for expired leases every half of it and fails those jobs

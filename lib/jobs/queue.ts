@@ -6,17 +6,30 @@ import { JOBS, JOB_NAMES, type JobName, type JobPayload } from "./definitions";
 
 // The durable queue: pg-boss keeps its jobs in the app's PostgreSQL (schema "pgboss", created and
 // migrated by pg-boss itself on start). Jobs are fetched with SKIP LOCKED, so any number of workers
-// can run side by side.
+// can run side by side. pg-boss 10, the last major version that runs on Node 20 (11 needs Node 22).
+// Finished and failed jobs stay in pgboss.job for KEEP_SECONDS (what /admin/jobs shows, and the
+// horizon of a job id's uniqueness), then move to pgboss.archive, which keeps them one more day.
+
+const KEEP_SECONDS = 14 * 24 * 3600;
 
 export type Queue = PgBoss;
 
 /** A started queue with every queue of JOBS created. `work: false` for processes that only enqueue. */
 export async function startQueue(url: string, opts: { work: boolean }): Promise<PgBoss> {
-  const boss = new PgBoss({ connectionString: url, max: 4, schedule: opts.work, supervise: opts.work, application_name: opts.work ? "hospital-worker" : "hospital-web" });
+  const boss = new PgBoss({
+    connectionString: url,
+    max: 4,
+    schedule: opts.work,
+    supervise: opts.work,
+    application_name: opts.work ? "hospital-worker" : "hospital-web",
+    archiveCompletedAfterSeconds: KEEP_SECONDS,
+    archiveFailedAfterSeconds: KEEP_SECONDS,
+    deleteAfterDays: 1,
+  });
   boss.on("error", (error) => log("error", "job queue error", { error: error.message }));
   await boss.start();
   for (const name of JOB_NAMES) {
-    const options = { ...JOBS[name].options, deleteAfterSeconds: 14 * 24 * 3600 };
+    const options = { name, ...JOBS[name].options };
     // An existing queue takes the options of this version too (retries, expiry).
     if (!(await boss.getQueue(name))) await boss.createQueue(name, options);
     else if (opts.work) await boss.updateQueue(name, options);

@@ -75,7 +75,7 @@ afterEach(async () => {
   child = boss = undefined;
   // The queue outlives the database reset: no job of these tests may reach another file's worker.
   const cleanup = await startQueue(url(), { work: false });
-  for (const name of JOB_NAMES) await cleanup.deleteAllJobs(name);
+  await cleanup.getDb().executeSql("DELETE FROM pgboss.job WHERE name = ANY($1)", [JOB_NAMES]);
   await cleanup.stop({ graceful: false, wait: true });
 });
 

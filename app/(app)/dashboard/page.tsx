@@ -20,7 +20,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <PageHeader title={m.dashboard.greeting(actor.name)} />
-      {actor.role === "ADMIN" ? <AdminDashboard /> : actor.role === "PATIENT" ? <PatientDashboard ctx={ctx} /> : actor.role === "DOCTOR" ? <DoctorDashboard ctx={ctx} review={reviewLabResultAction} /> : actor.role === "NURSE" ? <NurseDashboard ctx={ctx} /> : actor.role === "PHARMACIST" ? <PharmacistDashboard ctx={ctx} params={stringParams(await searchParams)} /> : <RecordsDashboard ctx={ctx} params={stringParams(await searchParams)} />}
+      {actor.role === "ADMIN" ? <AdminDashboard actorId={actor.id} /> : actor.role === "PATIENT" ? <PatientDashboard ctx={ctx} /> : actor.role === "DOCTOR" ? <DoctorDashboard ctx={ctx} review={reviewLabResultAction} /> : actor.role === "NURSE" ? <NurseDashboard ctx={ctx} /> : actor.role === "PHARMACIST" ? <PharmacistDashboard ctx={ctx} params={stringParams(await searchParams)} /> : <RecordsDashboard ctx={ctx} params={stringParams(await searchParams)} />}
     </>
   );
 }
