@@ -3,7 +3,16 @@ import { randomUUID } from "node:crypto";
 // One JSON line per event on stdout/stderr: easy to grep, easy to ship.
 type Level = "info" | "warn" | "error";
 
+const RANK: Record<Level, number> = { info: 0, warn: 1, error: 2 };
+
+/** LOG_LEVEL (info, warn or error; default info): lines below it are not written. */
+function threshold(): number {
+  const v = process.env.LOG_LEVEL?.trim().toLowerCase();
+  return v === "warn" || v === "error" ? RANK[v] : 0;
+}
+
 export function log(level: Level, msg: string, fields: Record<string, unknown> = {}): void {
+  if (RANK[level] < threshold()) return;
   const line = JSON.stringify({ t: new Date().toISOString(), level, msg, ...fields });
   if (level === "error") console.error(line);
   else console.log(line);

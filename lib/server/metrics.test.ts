@@ -72,3 +72,18 @@ describe("the route helpers' request log and metrics", () => {
     expect(text).not.toContain("r1");
   });
 });
+
+describe("LOG_LEVEL", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+  });
+  it("warn leaves out the info lines (one per request), not the warnings", async () => {
+    const { log } = await import("./log");
+    vi.stubEnv("LOG_LEVEL", "warn");
+    const out = vi.spyOn(console, "log").mockImplementation(() => undefined);
+    log("info", "request", {});
+    log("warn", "slow", {});
+    expect(out.mock.calls.map((c) => JSON.parse(String(c[0])).msg)).toEqual(["slow"]);
+  });
+});
