@@ -66,7 +66,7 @@ export function apiRoute<P extends Params = Params>(
       const ctx = await authorize(permission, options.scopes);
       request.actorId = ctx.actor.id;
       const params = await route.params;
-      request.params = params;
+      request.params = params ?? {};
       assertSafeRequestText(req.nextUrl, params);
       const key = options.idempotent ? idempotencyKeyOf(req) : null;
       if (key === null) response = respond(await handler({ req, ctx, params }));
@@ -93,7 +93,7 @@ export function publicRoute<P extends Params = Params>(handler: (args: { req: Ne
       assertDeclaredWithinLimit(req);
       assertSameSiteWrite(req);
       const params = await route.params;
-      request.params = params;
+      request.params = params ?? {};
       assertSafeRequestText(req.nextUrl, params);
       response = respond(await handler({ req, params }));
     } catch (err) {

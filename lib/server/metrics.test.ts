@@ -9,6 +9,8 @@ describe("routePattern", () => {
     expect(routePattern("/api/v1/patients/cm1abc/allergies", { id: "cm1abc" })).toBe("/api/v1/patients/[id]/allergies");
     expect(routePattern("/api/v1/appointments/a1/events/e2", { id: "a1", eventId: "e2" })).toBe("/api/v1/appointments/[id]/events/[eventId]");
     expect(routePattern("/api/v1/status", {})).toBe("/api/v1/status");
+    // Next gives a static route no params object (undefined) in production.
+    expect(routePattern("/api/v1/auth/token", undefined)).toBe("/api/v1/auth/token");
   });
   it("collapses a catch-all into one segment and decodes values", () => {
     expect(routePattern("/fhir/R4/Patient/p1", { path: ["Patient", "p1"] })).toBe("/fhir/R4/[...path]");
@@ -60,6 +62,15 @@ describe("the route helpers' request log and metrics", () => {
     // A header that is not a plain token is not taken: a new id instead.
     const other = await call(ok, "p1", { "x-request-id": "bad id\u0001" });
     expect(other.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("a static route, whose params Next resolves to undefined, is answered and logged", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    const out = vi.spyOn(console, "log").mockImplementation(() => undefined);
+    const handler = publicRoute(async () => ({ ok: true }));
+    const res = await handler(new NextRequest("http://localhost/api/v1/auth/token"), { params: Promise.resolve(undefined as unknown as Record<string, string>) });
+    expect(res.status).toBe(200);
+    expect(out.mock.calls.map((c) => JSON.parse(String(c[0]))).find((l) => l.msg === "request")).toMatchObject({ route: "/api/v1/auth/token", status: 200 });
   });
 
   it("counts requests and their durations by route pattern and status", async () => {

@@ -69,9 +69,10 @@ export function metrics(): Metrics {
  * The route's pattern from its path and parameters (/api/v1/patients/[id] for /api/v1/patients/c1x…),
  * so that the labels stay few: a segment equal to a parameter's value is replaced by the parameter's name.
  */
-export function routePattern(pathname: string, params: Record<string, string | string[]>): string {
+export function routePattern(pathname: string, params: Record<string, string | string[]> | null | undefined): string {
   const byValue = new Map<string, string>();
-  for (const [name, value] of Object.entries(params)) {
+  // A route without dynamic segments gets no params object at all from Next in production.
+  for (const [name, value] of Object.entries(params ?? {})) {
     for (const v of Array.isArray(value) ? value : [value]) byValue.set(v, Array.isArray(value) ? `[...${name}]` : `[${name}]`);
   }
   const out: string[] = [];
