@@ -75,7 +75,7 @@ export default async function SystemPage() {
           </Table>
         )}
       </Card>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid gap-6 xl:grid-cols-[2fr_1fr]">
         <Card title={m.sections.queues}>
           <Table head={[m.queue, m.waiting, m.retrying, m.running, m.failed]}>
             {JOB_NAMES.map((name) => (
