@@ -75,7 +75,7 @@ export default async function SystemPage() {
           </Table>
         )}
       </Card>
-      <div className="grid gap-6 xl:grid-cols-[2fr_1fr]">
+      <div className="grid gap-6 2xl:grid-cols-[2fr_1fr]">
         <Card title={m.sections.queues}>
           <Table head={[m.queue, m.waiting, m.retrying, m.running, m.failed]}>
             {JOB_NAMES.map((name) => (
