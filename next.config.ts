@@ -11,8 +11,9 @@ const bodyLimit = env().REQUEST_BODY_LIMIT_BYTES;
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // pdfkit reads its font metrics from disk at run time.
-  serverExternalPackages: ["pdfkit"],
+  // pdfkit reads its font metrics from disk at run time. prom-client: one copy per process, the one
+  // scripts/cluster-metrics.mjs answers the cluster primary from (lib/server/metrics.ts).
+  serverExternalPackages: ["pdfkit", "prom-client"],
   experimental: {
     serverActions: { bodySizeLimit: bodyLimit },
     proxyClientMaxBodySize: bodyLimit,

@@ -2,10 +2,13 @@ import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import "./globals.css";
 import { messages, requestLocale } from "@/lib/i18n/server";
+import { env } from "@/lib/server/env";
 
 export async function generateMetadata(): Promise<Metadata> {
   const m = await messages();
-  return { title: { default: m.app.tagline, template: `%s · ${m.app.name}` } };
+  // Every tab says which hospital it is: HOSPITAL_NAME in the title and its initials in the icon.
+  const hospital = env().HOSPITAL_NAME;
+  return { title: { default: `${hospital} · ${m.app.tagline}`, template: `%s · ${hospital}` }, icons: { icon: { url: "/favicon.svg", type: "image/svg+xml" } } };
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

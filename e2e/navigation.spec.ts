@@ -130,7 +130,7 @@ test.describe("admin", () => {
       ["Inpatient", ["Bed board", "Wards"]],
       ["Pharmacy", ["Pharmacy", "Drug catalogue"]],
       ["Finance", ["Billing", "Reports"]],
-      ["System", ["Audit trail", "Data browser", "Outbox", "Background jobs", "API tokens", "My exports"]],
+      ["System", ["Audit trail", "Data browser", "Outbox", "Background jobs", "System", "API tokens", "My exports"]],
     ] as const) {
       const list = nav.getByRole("list", { name: group, exact: true });
       await expect(list, group).toBeVisible();

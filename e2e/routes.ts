@@ -68,6 +68,7 @@ export const PAGES: { path: string; roles: RoleName[] }[] = [
   { path: "/public-health", roles: ["ADMIN"] },
   { path: "/admin/wards", roles: ["ADMIN"] },
   { path: "/admin/tokens", roles: ["ADMIN"] },
+  { path: "/admin/system", roles: ["ADMIN"] },
   { path: "/admin/data", roles: ["ADMIN"] },
   { path: "/admin/data/departments", roles: ["ADMIN"] },
   { path: "/admin/data/patients?sex=female", roles: ["ADMIN"] },
@@ -80,6 +81,7 @@ export const withIds = (path: string, ids: { doctorId: string; drugId?: string; 
 
 export const API: { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: string; roles: RoleName[]; okStatus?: number }[] = [
   { method: "GET", path: "/api/v1/stats", roles: ["ADMIN"] },
+  { method: "GET", path: "/api/v1/metrics", roles: ["ADMIN"] },
   { method: "GET", path: "/api/v1/patients", roles: STAFF },
   { method: "GET", path: "/api/v1/patients/me", roles: ["PATIENT"] },
   { method: "GET", path: "/api/v1/patients/duplicates", roles: ["ADMIN", "RECORDS_OFFICER"] },

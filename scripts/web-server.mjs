@@ -19,6 +19,7 @@ import path from "node:path";
 import { trustedProxies } from "./client-address.mjs";
 import { bodyLimitBytes, documentMaxBytes } from "./request-guard.mjs";
 import { restartPolicy } from "./restart-policy.mjs";
+import { serveClusterMetrics } from "./cluster-metrics.mjs";
 
 const worker = path.join(import.meta.dirname, "web-worker.mjs");
 const args = process.argv.slice(2);
@@ -87,6 +88,8 @@ function primary(n) {
       setTimeout(() => process.exit(0), 15_000).unref();
     });
   }
+  // /api/v1/metrics answered by any worker shows every worker's counters (scripts/cluster-metrics.mjs).
+  serveClusterMetrics();
   for (let i = 0; i < n; i++) fork();
 }
 

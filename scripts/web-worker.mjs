@@ -10,6 +10,7 @@ import http from "node:http";
 import path from "node:path";
 import { clientAddressRewriter } from "./client-address.mjs";
 import { bodyLimitBytes, bodyLimitFor, documentMaxBytes, guardRequest } from "./request-guard.mjs";
+import { answerClusterMetrics } from "./cluster-metrics.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const argv = process.argv.slice(2);
@@ -28,6 +29,8 @@ const setClientAddress = clientAddressRewriter();
 const bodyLimit = bodyLimitBytes();
 const documentLimit = documentMaxBytes();
 
+// Under node:cluster, this process hands its metrics to the primary when asked (scripts/cluster-metrics.mjs).
+if (cluster.isWorker) await answerClusterMetrics();
 const dev = argv.includes("--dev");
 process.env.NODE_ENV = dev ? "development" : "production";
 const { default: next } = await import("next");

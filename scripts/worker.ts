@@ -6,6 +6,7 @@ import { startQueue } from "../lib/jobs/queue";
 import { startWorkers } from "../lib/jobs/worker";
 import { createDb } from "../lib/server/db";
 import { checkSecretFingerprint } from "../lib/server/secret-fingerprint";
+import { beat, endBeat, HEARTBEAT_EVERY_MS } from "../lib/system/heartbeat";
 import { loadDotEnv } from "./db/embedded";
 
 async function main(): Promise<void> {
@@ -19,14 +20,22 @@ async function main(): Promise<void> {
   // Every worker registers the schedules; pg-boss creates one job per tick however many there are.
   await startWorkers(boss, prisma, { schedules: true });
   console.log("Worker started: email, reminders, monthly reports, exports.");
+  // Seen by the readiness route (/api/v1/health/ready) and the System page: a row renewed every 20 s.
+  const startedAt = new Date();
+  const heartbeat = () => beat(prisma, startedAt).catch((err: unknown) => console.error(`Worker heartbeat failed: ${err instanceof Error ? err.message : err}`));
+  await heartbeat();
+  const timer = setInterval(() => void heartbeat(), HEARTBEAT_EVERY_MS);
   let stopping = false;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;
+      clearInterval(timer);
       // Lets running jobs finish (up to 20 s), then closes the pools.
       void boss
         .stop({ graceful: true, wait: true, timeout: 20_000 })
+        .then(() => endBeat(prisma))
+        .catch(() => undefined)
         .finally(() => prisma.$disconnect())
         .finally(() => process.exit(0));
     });

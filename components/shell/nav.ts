@@ -34,6 +34,7 @@ const ITEMS = (all: Messages): NavItem[] => {
     { href: "/admin/wards", label: all.wards.nav.wards, permission: "ward.manage", group: "inpatient" },
     { href: "/admin/outbox", label: s.outbox, permission: "outbox.read", group: "system" },
     { href: "/admin/jobs", label: all.jobs.nav.jobs, permission: "jobs.read", group: "system" },
+    { href: "/admin/system", label: all.system.nav.system, permission: "system.read", group: "system" },
     { href: "/admin/tokens", label: all.tokens.nav.tokens, permission: "token.manage", group: "system" },
     { href: "/api-docs", label: all.tokens.nav.apiDocs, permission: "token.manage", group: "system" },
     { href: "/exports", label: all.jobs.nav.exports, permission: "export.request", group: "system" },

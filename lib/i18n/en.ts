@@ -10,6 +10,7 @@ import { wardsEn } from "./wards.en";
 import { reportsEn } from "./reports.en";
 import { reportbuilderEn } from "./reportbuilder.en";
 import { tokensEn } from "./tokens.en";
+import { systemEn } from "./system.en";
 import { emailsEn } from "./emails.en";
 import { databrowserEn } from "./databrowser.en";
 import { fhirEn } from "./fhir.en";
@@ -269,6 +270,7 @@ export const en = {
   reports: reportsEn,
   reportbuilder: reportbuilderEn,
   tokens: tokensEn,
+  system: systemEn,
   databrowser: databrowserEn,
   fhir: fhirEn,
   accounts: accountsEn,
@@ -342,6 +344,7 @@ export const en = {
     adminOutboxId: "Email",
     adminOutbox: "Outbox",
     adminTokens: "API tokens",
+    adminSystem: "System",
     adminData: "Data browser",
     adminDataEntity: "Data browser",
     adminDataEntityId: "Record",

@@ -12,6 +12,7 @@ import { wardsFr } from "./wards.fr";
 import { reportsFr } from "./reports.fr";
 import { reportbuilderFr } from "./reportbuilder.fr";
 import { tokensFr } from "./tokens.fr";
+import { systemFr } from "./system.fr";
 import { emailsFr } from "./emails.fr";
 import { databrowserFr } from "./databrowser.fr";
 import { fhirFr } from "./fhir.fr";
@@ -38,6 +39,7 @@ export const fr: Messages = {
   reports: reportsFr,
   reportbuilder: reportbuilderFr,
   tokens: tokensFr,
+  system: systemFr,
   emails: emailsFr,
   databrowser: databrowserFr,
   fhir: fhirFr,

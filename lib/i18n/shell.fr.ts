@@ -297,6 +297,7 @@ export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "passwo
     adminOutboxId: "E-mail",
     adminOutbox: "Boîte d'envoi",
     adminTokens: "Jetons d'API",
+    adminSystem: "Système",
     adminData: "Explorateur de données",
     adminDataEntity: "Explorateur de données",
     adminDataEntityId: "Enregistrement",

@@ -17,7 +17,7 @@ export const tokensEn = {
   },
   tokens: {
     title: "API tokens",
-    intro: "Tokens let other systems call the API as the admin who created them. A \"full\" token can do everything its owner can; a \"public-health:read\" token only reaches the anonymised public-health aggregates; a \"fhir:read\" token reads the FHIR R4 API (/fhir/R4) as its owner.",
+    intro: "Tokens let other systems call the API as the admin who created them. A \"full\" token can do everything its owner can; a \"public-health:read\" token only reaches the anonymised public-health aggregates; a \"fhir:read\" token reads the FHIR R4 API (/fhir/R4) as its owner; a \"metrics\" token only reads the Prometheus metrics (/api/v1/metrics).",
     none: "No tokens yet.",
     name: "Name",
     scopes: "Scopes",
@@ -41,7 +41,7 @@ export const tokensEn = {
     expiresInDays: "Expires after (days)",
     expiresHint: "Leave empty for the default lifetime.",
     create: "Create token",
-    scopeLabels: { full: "full — acts as you", "public-health:read": "public-health:read — aggregates only", "fhir:read": "fhir:read — FHIR R4 read API, as you" } as Record<string, string>,
+    scopeLabels: { full: "full — acts as you", "public-health:read": "public-health:read — aggregates only", "fhir:read": "fhir:read — FHIR R4 read API, as you", metrics: "metrics — Prometheus metrics only (/api/v1/metrics)" } as Record<string, string>,
     shownOnce: "Copy this token now: it is shown only once and cannot be recovered.",
     secret: "New token",
   },

@@ -19,7 +19,7 @@ export const tokensFr: Messages["tokens"] = {
   },
   tokens: {
     title: "Jetons d'API",
-    intro: "Les jetons permettent à d'autres systèmes d'appeler l'API au nom de l'administrateur qui les a créés. Un jeton « full » peut faire tout ce que peut son propriétaire ; un jeton « public-health:read » n'accède qu'aux agrégats anonymisés de santé publique ; un jeton « fhir:read » lit l'API FHIR R4 (/fhir/R4) au nom de son propriétaire.",
+    intro: "Les jetons permettent à d'autres systèmes d'appeler l'API au nom de l'administrateur qui les a créés. Un jeton « full » peut faire tout ce que peut son propriétaire ; un jeton « public-health:read » n'accède qu'aux agrégats anonymisés de santé publique ; un jeton « fhir:read » lit l'API FHIR R4 (/fhir/R4) au nom de son propriétaire ; un jeton « metrics » ne lit que les métriques Prometheus (/api/v1/metrics).",
     none: "Aucun jeton pour l'instant.",
     name: "Nom",
     scopes: "Portées",
@@ -43,7 +43,7 @@ export const tokensFr: Messages["tokens"] = {
     expiresInDays: "Expire après (jours)",
     expiresHint: "Laissez vide pour la durée par défaut.",
     create: "Créer le jeton",
-    scopeLabels: { full: "full — agit en votre nom", "public-health:read": "public-health:read — agrégats uniquement", "fhir:read": "fhir:read — API de lecture FHIR R4, en votre nom" },
+    scopeLabels: { full: "full — agit en votre nom", "public-health:read": "public-health:read — agrégats uniquement", "fhir:read": "fhir:read — API de lecture FHIR R4, en votre nom", metrics: "metrics — métriques Prometheus uniquement (/api/v1/metrics)" },
     shownOnce: "Copiez ce jeton maintenant : il n'est affiché qu'une fois et ne peut pas être récupéré.",
     secret: "Nouveau jeton",
   },

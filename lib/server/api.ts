@@ -7,6 +7,8 @@ import { db } from "./db";
 import { authorize } from "./guard";
 import { assertDeclaredWithinLimit, readBodyBytes, readJsonBody } from "./body";
 import { idempotencyKeyOf, idempotently } from "./idempotency";
+import { log, requestIdFrom } from "./log";
+import { observeRequest, routePattern } from "./metrics";
 import type { Permission } from "./permissions";
 import type { Ctx } from "./session";
 import { MAX_SEARCH_CHARS } from "./search-limits";
@@ -57,39 +59,81 @@ export function apiRoute<P extends Params = Params>(
   options: { scopes?: readonly string[]; idempotent?: boolean; bodyLimit?: number; multipart?: boolean } = {},
 ) {
   return async (req: NextRequest, route: RouteContext<P>): Promise<Response> => {
-    const fail = async (err: unknown) => errorResponse(err, { method: req.method, path: req.nextUrl.pathname }, await callerLocale());
+    const request = startRequest(req);
+    const fail = async (err: unknown) => errorResponse(err, request.context(), await callerLocale());
+    let response: Response;
     try {
       assertDeclaredWithinLimit(req, options.bodyLimit);
       assertSameSiteWrite(req, { multipart: options.multipart });
       const ctx = await authorize(permission, options.scopes);
+      request.actorId = ctx.actor.id;
       const params = await route.params;
+      request.params = params ?? {};
       assertSafeRequestText(req.nextUrl, params);
       const key = options.idempotent ? idempotencyKeyOf(req) : null;
-      if (key === null) return respond(await handler({ req, ctx, params }));
-      // The body is read once here (for the request's fingerprint, within the body limit) and handed on to the route.
-      const body = await readBodyBytes(req);
-      const again = new NextRequest(req.url, { method: req.method, headers: req.headers, body: body.byteLength ? body : undefined });
-      const run = () => handler({ req: again, ctx, params }).then(respond, fail);
-      return await idempotently(db(), { actorId: ctx.actor.id, key, method: req.method, path: req.nextUrl.pathname, body }, run);
+      if (key === null) response = respond(await handler({ req, ctx, params }));
+      else {
+        // The body is read once here (for the request's fingerprint, within the body limit) and handed on to the route.
+        const body = await readBodyBytes(req);
+        const again = new NextRequest(req.url, { method: req.method, headers: req.headers, body: body.byteLength ? body : undefined });
+        const run = () => handler({ req: again, ctx, params }).then(respond, fail);
+        response = await idempotently(db(), { actorId: ctx.actor.id, key, method: req.method, path: req.nextUrl.pathname, body }, run);
+      }
     } catch (err) {
-      return fail(err);
+      response = await fail(err);
     }
+    return request.finish(response);
   };
 }
 
 /** A route handler open to anyone (status, sign-in, self-registration). */
 export function publicRoute<P extends Params = Params>(handler: (args: { req: NextRequest; params: P }) => Promise<unknown>) {
   return async (req: NextRequest, route: RouteContext<P>): Promise<Response> => {
+    const request = startRequest(req);
+    let response: Response;
     try {
       assertDeclaredWithinLimit(req);
       assertSameSiteWrite(req);
       const params = await route.params;
+      request.params = params ?? {};
       assertSafeRequestText(req.nextUrl, params);
-      return respond(await handler({ req, params }));
+      response = respond(await handler({ req, params }));
     } catch (err) {
-      return errorResponse(err, { method: req.method, path: req.nextUrl.pathname }, await callerLocale());
+      response = errorResponse(err, request.context(), await callerLocale());
     }
+    return request.finish(response);
   };
+}
+
+/**
+ * One API request's id, timing and outcome: its error body's correlationId is its id; when answered,
+ * it is counted in the metrics (route pattern, status, duration: lib/server/metrics.ts), logged as one
+ * JSON line (id, method, route pattern, status, duration, actor id: never the path's ids, the query
+ * or the body, which may name patients) and the id is sent back in X-Request-Id.
+ */
+function startRequest(req: NextRequest) {
+  const started = performance.now();
+  const id = requestIdFrom(req.headers);
+  const state = {
+    actorId: null as string | null,
+    params: {} as Params,
+    route: () => routePattern(req.nextUrl.pathname, state.params),
+    context: () => ({ requestId: id, method: req.method, route: state.route() }),
+    finish(response: Response): Response {
+      const seconds = (performance.now() - started) / 1000;
+      const route = state.route();
+      observeRequest(req.method, route, response.status, seconds);
+      // Not in the test suites (thousands of lines); every test of the log line sets NODE_ENV.
+      if (process.env.NODE_ENV !== "test") log(response.status >= 500 ? "error" : "info", "request", { requestId: id, method: req.method, route, status: response.status, durationMs: Math.round(seconds * 10_000) / 10, actorId: state.actorId });
+      try {
+        response.headers.set("X-Request-Id", id);
+      } catch {
+        // an immutable response (a redirect made by Response.redirect): the id is in the log and any error body
+      }
+      return response;
+    },
+  };
+  return state;
 }
 
 export const created = (body: unknown) => NextResponse.json(body, { status: 201 });

@@ -9,6 +9,9 @@ import { log, logUnexpected } from "./log";
  * deadlock where no retry is made or retries ran out) becomes 503 SERVICE_UNAVAILABLE with Retry-After; everything unexpected is logged with a correlation id and
  * replaced by a generic sentence.
  */
+/** The request's id when the caller passed one in the context (lib/server/api.ts does): the error's correlation id is then the request's. */
+const requestIdOf = (context: Record<string, unknown>) => (typeof context.requestId === "string" ? context.requestId : undefined);
+
 export function toAppError(err: unknown, context: Record<string, unknown> = {}): AppError & { correlationId?: string } {
   if (err instanceof AppError) return err;
   if (isUniqueViolation(err)) return new AppError("DUPLICATE", "A record with these details already exists.");
@@ -18,7 +21,7 @@ export function toAppError(err: unknown, context: Record<string, unknown> = {}):
   const unavailable = databaseUnavailable(err) ?? (abortedToBreakConflict(err) ? "conflict" : null);
   if (unavailable) {
     // Transient, not a bug: logged as a warning with its correlation id, which the answer carries too.
-    const correlationId = crypto.randomUUID();
+    const correlationId = requestIdOf(context) ?? crypto.randomUUID();
     const e = err instanceof Error ? { name: err.name, message: err.message } : { value: String(err) };
     const what = { timeout: "statement timed out", connection: "database unavailable", conflict: "aborted by the database to break a deadlock" }[unavailable];
     log("warn", what, { correlationId, ...context, error: e });

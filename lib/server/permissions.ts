@@ -74,6 +74,8 @@ export const PERMISSIONS = {
   "data.browse": { roles: ["ADMIN"], description: "Open the data browser: every entity listed, filtered and shown with its audit history (each entity also needs its own read permission; edits go through the entity's own permission and service)" },
   "stats.read": { roles: ["ADMIN"], description: "Hospital-wide counts and reports" },
   "backup.run": { roles: ["ADMIN"], description: "Make a backup of the whole database (console; the worker's schedule acts as the system) and see the backup status" },
+  "system.read": { roles: ["ADMIN"], description: "See the System page: version, migration level, database size, job queues, email backlog, address and HTTPS checks, active sessions" },
+  "metrics.read": { roles: ["ADMIN"], description: "Read the Prometheus metrics (/api/v1/metrics; also through a \"metrics\" API token)" },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

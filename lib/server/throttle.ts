@@ -1,5 +1,6 @@
 import { clock } from "./clock";
 import type { Db } from "./db";
+import { metrics } from "./metrics";
 import { env } from "./env";
 
 // Sign-in throttling kept in PostgreSQL so that every app instance sees the same counts. Two kinds of
@@ -44,6 +45,7 @@ export async function retryAfterSeconds(prisma: Db, k: ThrottleKeys, now = clock
 
 /** Counts a failed sign-in for the pair and the address, and drops their failures that left the window. */
 export async function recordFailure(prisma: Db, k: ThrottleKeys, now = clock.now()): Promise<void> {
+  metrics().signInFailures.inc();
   const keys = [pairKey(k), ipKey(k)].filter((x): x is string => x !== null);
   const since = new Date(now.getTime() - env().LOGIN_FAILURE_WINDOW_MINUTES * 60_000);
   await prisma.loginFailure.createMany({ data: keys.map((key) => ({ key, at: now })) });

@@ -4,7 +4,7 @@ import { en } from "@/lib/i18n/en";
 const m = en.tokens.errors;
 
 /** The scopes the app enforces: "full" acts as the owner; the others only reach routes that accept them. */
-export const TOKEN_SCOPES = ["full", "public-health:read", "fhir:read"] as const;
+export const TOKEN_SCOPES = ["full", "public-health:read", "fhir:read", "metrics"] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 export const ZTokenCreate = z.object({

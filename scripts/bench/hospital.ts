@@ -8,6 +8,10 @@
 //   against the floor with the same mix (booking: floor-server.ts /book, on other fresh slots);
 //   latencies per kind of request too. Before it, the lightest route (GET /api/v1/status, one
 //   SELECT 1) under the same 50 connections: what the server answers at the least work per request.
+//   Then the patient list (GET /api/v1/patients, first page, no search) under the same connections,
+//   with the server's CPU per request (its process tree's CPU time ÷ requests); and, after the app,
+//   the framework's floor (next-floor.ts: a bare Next.js route handler answering {"ok":true}, built in
+//   this run) under the same connections, with its CPU per request: the mixed targets are shares of it.
 import autocannon from "autocannon";
 import { DateTime } from "luxon";
 import pg from "pg";
@@ -23,6 +27,7 @@ import { listBeds } from "../../lib/wards/queries";
 import { capturingDb, sessionRead, withFloor, type FloorScript } from "./capture";
 import { percentiles, round, startServer, stopServer, type Percentiles } from "./common";
 import { searchMix } from "./data";
+import { NEXT_FLOOR_PATH, startNextFloor, withCpuPerRequest } from "./next-floor";
 import { mulberry32 } from "./generate";
 
 export type HospitalOptions = { port: number; duration: number; warmup: number; connections: number; mixedConnections: number; log: (s: string) => void };
@@ -38,7 +43,13 @@ export type HospitalResult = {
   mixed: { app: LoadFigures; floor: LoadFigures; weights: Record<string, number> } | null;
   /** With mixed: the lightest route, GET /api/v1/status (one SELECT 1), under the same 50 connections. */
   lightest: { app: LoadFigures; floor: LoadFigures } | null;
+  /** With mixed: GET /api/v1/patients (first page) under the same connections, with the server's CPU per request. */
+  patientList: CpuLoadFigures | null;
+  /** With mixed: a bare Next.js route handler ({"ok":true}, next-floor.ts) under the same connections: the mixed targets' reference. */
+  nextFloor: CpuLoadFigures | null;
 };
+
+export type CpuLoadFigures = LoadFigures & { cpuMsPerRequest: number | null };
 
 type Kind = "search" | "history" | "dayList" | "slots" | "beds" | "patient" | "booking" | "pdf";
 export const MIX_WEIGHTS: Record<Kind, number> = { search: 25, history: 15, dayList: 15, slots: 15, beds: 10, patient: 10, booking: 5, pdf: 5 };
@@ -223,7 +234,7 @@ export async function benchHospital(url: string, parts: { bedboard: boolean; mix
     };
   };
 
-  const result: HospitalResult = { patients: who.totalPatients, beds: who.beds, bedboard: null, mixed: null, lightest: null };
+  const result: HospitalResult = { patients: who.totalPatients, beds: who.beds, bedboard: null, mixed: null, lightest: null, patientList: null, nextFloor: null };
   const measure = async (port: number, floor: boolean) => {
     const out: Partial<Record<"bedboard" | "mixed" | "lightest", LoadFigures>> = {};
     if (parts.bedboard) {
@@ -250,8 +261,28 @@ export async function benchHospital(url: string, parts: { bedboard: boolean; mix
   let app;
   try {
     app = await measure(opts.port, false);
+    if (parts.mixed) {
+      // The patient list, first page without a search, as a records officer: CPU per request.
+      const records = who.records[0];
+      const list = () => ({ kind: "list", method: "GET" as const, path: "/api/v1/patients?page=1&pageSize=20", authorization: tokens.get(records.id)! });
+      await load(opts.port, opts.mixedConnections, opts.warmup, list);
+      result.patientList = await withCpuPerRequest(server, () => load(opts.port, opts.mixedConnections, opts.duration, list));
+      log(`  app patient list (GET /api/v1/patients, ${opts.mixedConnections} connections): ${result.patientList.reqPerSec} req/s, p95 ${result.patientList.p95} ms, ${result.patientList.cpuMsPerRequest} ms CPU per request`);
+    }
   } finally {
     await stopServer(server);
+  }
+  if (parts.mixed) {
+    // The framework's floor, under the same connections as the mix.
+    const bare = await startNextFloor(opts.port + 2, log);
+    try {
+      const ok = () => ({ kind: "ok", method: "GET" as const, path: NEXT_FLOOR_PATH, authorization: "" });
+      await load(opts.port + 2, opts.mixedConnections, opts.warmup, ok);
+      result.nextFloor = await withCpuPerRequest(bare, () => load(opts.port + 2, opts.mixedConnections, opts.duration, ok));
+      log(`  bare Next.js route (GET ${NEXT_FLOOR_PATH}, ${opts.mixedConnections} connections): ${result.nextFloor.reqPerSec} req/s, p50 ${result.nextFloor.p50} ms, p95 ${result.nextFloor.p95} ms, ${result.nextFloor.cpuMsPerRequest} ms CPU per request`);
+    } finally {
+      await stopServer(bare);
+    }
   }
   const floor = await withFloor(url, opts.port + 1, "hospital", script, () => measure(opts.port + 1, true));
   if (app.bedboard && floor.bedboard) result.bedboard = { app: app.bedboard, floor: floor.bedboard };

@@ -6,5 +6,5 @@ import { createToken, listTokens } from "@/lib/tokens/service";
 /** Every integration token with its owner, scopes and last use; never the secret. */
 export const GET = apiRoute("token.manage", async () => ({ items: await listTokens(db()) }));
 
-/** `{ name, scopes: ["full" | "public-health:read" | "fhir:read"], expiresInDays? }` → 201 `{ token, secret }`: the secret is shown only here. */
+/** `{ name, scopes: ["full" | "public-health:read" | "fhir:read" | "metrics"], expiresInDays? }` → 201 `{ token, secret }`: the secret is shown only here. */
 export const POST = apiRoute("token.manage", async ({ req, ctx }) => created(await createToken(db(), ctx, await readJson(req, ZTokenCreate))));
