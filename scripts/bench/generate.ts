@@ -498,12 +498,13 @@ export async function generateHospital(url: string, opts: { patients: number; se
       }));
     await load("VitalSign", ["id", "patientId", "recordedById", "takenAt", "temperatureC", "pulse", "respiratoryRate", "systolic", "diastolic", "spo2", "weightKg", "heightCm", "lockedAt", "createdAt", "updatedAt"], (emit) =>
       eachConsult((p, ap, c) => (c.vitals ? emit([`gvs${ap.k}`, p.id, nurseId(c.nurse), new Date(c.at), Math.round(c.vit[0] * 10) / 10, c.vit[1], c.vit[2], c.vit[3], c.vit[4], c.vit[5], c.vit[6], c.vit[7], new Date(c.at + DAY), new Date(c.at), new Date(c.at)]) : undefined)));
-    await load("Prescription", ["id", "patientId", "prescriberId", "consultationId", "status", "findings", "token", "issuedAt", "expiresAt", "createdAt", "updatedAt"], (emit) =>
+    let prescriptions = 0;
+    await load("Prescription", ["id", "number", "patientId", "prescriberId", "consultationId", "status", "findings", "token", "issuedAt", "expiresAt", "createdAt", "updatedAt"], (emit) =>
       eachConsult((p, ap, c) => {
         if (!c.rx) return;
         const expiresAt = c.signedAt + 30 * DAY;
         const status = c.dispensed ? "DISPENSED" : expiresAt < now ? "EXPIRED" : "ACTIVE";
-        return emit([`grx${ap.k}`, p.id, doctorId(ap.doctor), `gco${ap.k}`, status, "[]", `rx${ap.k}t${hex(mulberry32(mix(seed, ap.k, 4)), 16)}`, new Date(c.signedAt), new Date(expiresAt), new Date(c.signedAt), new Date(c.signedAt)]);
+        return emit([`grx${ap.k}`, num("RX-", ++prescriptions), p.id, doctorId(ap.doctor), `gco${ap.k}`, status, "[]", `rx${ap.k}t${hex(mulberry32(mix(seed, ap.k, 4)), 16)}`, new Date(c.signedAt), new Date(expiresAt), new Date(c.signedAt), new Date(c.signedAt)]);
       }));
     await load("PrescriptionItem", ["id", "prescriptionId", "drugId", "dose", "route", "frequency", "durationDays", "quantity", "dispensedQuantity", "position"], (emit) =>
       eachConsult(async (_p, ap, c) => {
@@ -546,8 +547,8 @@ export async function generateHospital(url: string, opts: { patients: number; se
         }
       });
     let invoices = 0;
-    await load("Invoice", ["id", "number", "patientId", "appointmentId", "admissionId", "currency", "status", "issuedAt", "createdById"], (emit) =>
-      eachBill((b) => emit([b.id, num("INV-", ++invoices), b.patientId, b.appointmentId, b.admissionId, CURRENCY, "OPEN", new Date(b.issuedAt), recordsId(b.key % s.records)])));
+    await load("Invoice", ["id", "number", "patientId", "appointmentId", "admissionId", "currency", "status", "issuedAt", "dueAt", "createdById"], (emit) =>
+      eachBill((b) => emit([b.id, num("INV-", ++invoices), b.patientId, b.appointmentId, b.admissionId, CURRENCY, "OPEN", new Date(b.issuedAt), new Date(b.issuedAt + 30 * DAY), recordsId(b.key % s.records)])));
     await load("InvoiceLine", ["id", "invoiceId", "kind", "description", "quantity", "unitAmount", "amount", "sourceId", "doctorId"], (emit) =>
       eachBill(async (b) => {
         for (const [j, l] of b.lines.entries()) await emit([`${b.id}_${j}`, b.id, l.kind, l.description, l.quantity, l.unitAmount, l.quantity * l.unitAmount, l.sourceId, l.doctorId]);
@@ -561,7 +562,7 @@ export async function generateHospital(url: string, opts: { patients: number; se
       }));
 
     // Sequences past the generated numbers; beds with a patient in them are occupied.
-    await client.query(`SELECT setval('patient_mrn_seq', $1), setval('invoice_number_seq', $2), setval('receipt_number_seq', $3)`, [Math.max(1, s.n), Math.max(1, invoices), Math.max(1, receipts)]);
+    await client.query(`SELECT setval('patient_mrn_seq', $1), setval('invoice_number_seq', $2), setval('receipt_number_seq', $3), setval('prescription_number_seq', $4)`, [Math.max(1, s.n), Math.max(1, invoices), Math.max(1, receipts), Math.max(1, prescriptions)]);
     await client.query(`UPDATE "Bed" b SET state = 'OCCUPIED' FROM "BedAssignment" a WHERE a."bedId" = b.id AND a."endsAt" IS NULL`);
 
     // Indexes two at a time, then the constraints (PostgreSQL checks every row again).
