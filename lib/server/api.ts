@@ -63,12 +63,14 @@ export function apiRoute<P extends Params = Params>(
     const fail = async (err: unknown) => errorResponse(err, request.context(), await callerLocale());
     let response: Response;
     try {
+      // First, so that a refused request too is counted and logged under its route's pattern (never
+      // its path, whose ids would make a new metrics series per record: unbounded memory).
+      const params = await route.params;
+      request.params = params ?? {};
       assertDeclaredWithinLimit(req, options.bodyLimit);
       assertSameSiteWrite(req, { multipart: options.multipart });
       const ctx = await authorize(permission, options.scopes);
       request.actorId = ctx.actor.id;
-      const params = await route.params;
-      request.params = params ?? {};
       assertSafeRequestText(req.nextUrl, params);
       const key = options.idempotent ? idempotencyKeyOf(req) : null;
       if (key === null) response = respond(await handler({ req, ctx, params }));
@@ -92,10 +94,10 @@ export function publicRoute<P extends Params = Params>(handler: (args: { req: Ne
     const request = startRequest(req);
     let response: Response;
     try {
-      assertDeclaredWithinLimit(req);
-      assertSameSiteWrite(req);
       const params = await route.params;
       request.params = params ?? {};
+      assertDeclaredWithinLimit(req);
+      assertSameSiteWrite(req);
       assertSafeRequestText(req.nextUrl, params);
       response = respond(await handler({ req, params }));
     } catch (err) {

@@ -36,7 +36,7 @@ describe("health, readiness and metrics", () => {
   });
 
   it("live answers without asking anything; /status keeps working", async () => {
-    const live = await liveGet();
+    const live = await liveGet(get("/health/live"), { params: Promise.resolve({}) });
     expect(live.status).toBe(200);
     expect(await live.json()).toMatchObject({ status: "live" });
     const status = await statusGet();
@@ -45,23 +45,23 @@ describe("health, readiness and metrics", () => {
   });
 
   it("ready is 503 until a job worker is seen, 200 while one beats, 503 again when it stops", async () => {
-    const before = await readyGet();
+    const before = await readyGet(get("/health/ready"), { params: Promise.resolve({}) });
     expect(before.status).toBe(503);
     const body = await before.json();
     expect(body).toMatchObject({ status: "not-ready", checks: { database: "ok", migrations: "ok", worker: "not-seen" } });
     expect(body.reasons.join(" ")).toMatch(/No job worker seen/);
 
     await beat(db(), new Date(), "test-host:1");
-    const during = await readyGet();
+    const during = await readyGet(get("/health/ready"), { params: Promise.resolve({}) });
     expect(during.status).toBe(200);
     expect(await during.json()).toMatchObject({ status: "ready", checks: { database: "ok", migrations: "ok", worker: "ok" }, reasons: [] });
 
     // A heartbeat older than a minute is a worker gone.
     await db().$executeRaw`UPDATE "WorkerHeartbeat" SET "seenAt" = now() - interval '61 seconds'`;
-    expect((await readyGet()).status).toBe(503);
+    expect((await readyGet(get("/health/ready"), { params: Promise.resolve({}) })).status).toBe(503);
     await beat(db(), new Date(), "test-host:1");
     await endBeat(db(), "test-host:1");
-    expect((await readyGet()).status).toBe(503);
+    expect((await readyGet(get("/health/ready"), { params: Promise.resolve({}) })).status).toBe(503);
   });
 
   it("ready names the migrations of this build the database lacks", async () => {

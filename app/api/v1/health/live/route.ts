@@ -1,9 +1,7 @@
-import { NextResponse } from "next/server";
 import pkg from "@/package.json";
+import { publicRoute } from "@/lib/server/api";
 
 export const dynamic = "force-dynamic";
 
-/** Liveness: the process answers. Asks nothing of the database (lib/system/health.ts). */
-export async function GET() {
-  return NextResponse.json({ status: "live", version: pkg.version, uptimeSeconds: Math.round(process.uptime()) });
-}
+/** Liveness: the process answers. Asks nothing of the database (lib/system/health.ts). Malformed input is 400 as everywhere. */
+export const GET = publicRoute(async () => ({ status: "live", version: pkg.version, uptimeSeconds: Math.round(process.uptime()) }));
