@@ -65,7 +65,7 @@ test.describe("as an admin", () => {
     // Every CSV starts with the UTF-8 byte order mark (lib/server/csv.ts) so that Excel reads it as UTF-8.
     const text = await csv.text();
     expect(text.startsWith("\uFEFF")).toBe(true);
-    expect(text.slice(1).split("\n")[0]).toBe("status,count");
+    expect(text.slice(1).split("\n")[0]).toBe("Status,Count");
   });
 
   test("a plain listing pages through the rows with links", async ({ page }) => {

@@ -24,7 +24,8 @@ async function setup(request: APIRequestContext, tag: string) {
   expect(put.status(), await put.text()).toBe(200);
   const patients: string[] = [];
   for (let i = 0; i < 10; i++) {
-    const p = await request.post("/api/v1/patients", { headers: records, data: { firstName: `Racer${i}`, lastName: tag, dateOfBirth: "1990-01-01", sex: "other" } });
+    // Ten people alike by design (one family name, one birth date): the desk confirms each is new.
+    const p = await request.post("/api/v1/patients", { headers: records, data: { firstName: `Racer${i}`, lastName: tag, dateOfBirth: "1990-01-01", sex: "other", confirmDuplicate: true } });
     expect(p.status()).toBe(201);
     patients.push((await p.json()).id);
   }
