@@ -35,12 +35,10 @@ export function UndoMergeButton({ id, mergeId, action, label, confirmText, done 
   id: string; mergeId: string; label: string; confirmText: ConfirmText; done: string;
   action: (i: { id: string; mergeId: string }) => Promise<ActionResult<{ duplicateId: string }>>;
 }) {
-  const router = useRouter();
   const [undone, setUndone] = useState(false);
-  const { error, pending, submit } = useSubmit(action, () => {
-    setUndone(true);
-    router.refresh();
-  });
+  // The success stays in place: refreshing the chart here would take this panel (and its message)
+  // away with the merge it belonged to, before anyone read it. The next navigation reads afresh.
+  const { error, pending, submit } = useSubmit(action, () => setUndone(true));
   const confirm = useConfirm(confirmText);
   if (undone) return <Alert tone="success">{done}</Alert>;
   return (
