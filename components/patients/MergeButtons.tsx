@@ -1,6 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { useSubmit } from "@/components/forms/useSubmit";
 import { Alert } from "@/components/ui/Alert";
@@ -31,21 +31,33 @@ export function MergeButton({ id, duplicateId, action, label, confirmText, done 
 }
 
 /** The survivor's "undo the merge" (admins, within 30 days). */
-export function UndoMergeButton({ id, mergeId, action, label, confirmText, done }: {
-  id: string; mergeId: string; label: string; confirmText: ConfirmText; done: string;
+export function UndoMergeButton({ id, mergeId, action, label, confirmText }: {
+  id: string; mergeId: string; label: string; confirmText: ConfirmText;
   action: (i: { id: string; mergeId: string }) => Promise<ActionResult<{ duplicateId: string }>>;
 }) {
-  const [undone, setUndone] = useState(false);
-  // The success stays in place: refreshing the chart here would take this panel (and its message)
-  // away with the merge it belonged to, before anyone read it. The next navigation reads afresh.
-  const { error, pending, submit } = useSubmit(action, () => setUndone(true));
+  const router = useRouter();
+  const pathname = usePathname();
+  // The action revalidates the chart, and the fresh chart has no merge to undo: this panel, and any
+  // message inside it, goes with it. The success is said by <MergeUndoneNotice>, which the chart
+  // always renders, from the address the page moves to.
+  const { error, pending, submit } = useSubmit(action, () => router.replace(`${pathname}?unmerged=1`));
   const confirm = useConfirm(confirmText);
-  if (undone) return <Alert tone="success">{done}</Alert>;
   return (
     <div className="flex flex-wrap items-center gap-3">
       <Button type="button" variant="secondary" pending={pending} onClick={() => confirm.ask(() => submit({ id, mergeId }))}>{label}</Button>
       {error ? <Alert tone="error">{error.message}</Alert> : null}
       {confirm.dialog}
+    </div>
+  );
+}
+
+/** "The merge was undone.", on the survivor's chart after an undo (the undo panel is gone by then). */
+export function MergeUndoneNotice({ text }: { text: string }) {
+  const params = useSearchParams();
+  if (params.get("unmerged") !== "1") return null;
+  return (
+    <div className="mb-4" data-merge-undone>
+      <Alert tone="success">{text}</Alert>
     </div>
   );
 }

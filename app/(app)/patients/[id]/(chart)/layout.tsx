@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ExportButton } from "@/components/jobs/ExportButton";
 import { ChartTabs } from "@/components/patients/ChartTabs";
 import { MergedNotice } from "@/components/patients/MergedNotice";
-import { UndoMergeButton } from "@/components/patients/MergeButtons";
+import { MergeUndoneNotice, UndoMergeButton } from "@/components/patients/MergeButtons";
 import { PatientBanner } from "@/components/patients/PatientBanner";
 import { Alert } from "@/components/ui/Alert";
 import { buttonClass } from "@/components/ui/Button";
@@ -45,10 +45,11 @@ export default async function ChartLayout({ children, params }: { children: Reac
           <MergedNotice text={t.mergedNotice(mergedInto.mrn)} link={t.mergedLink(mergedInto.mrn)} href={`/patients/${mergedInto.id}`} />
         </div>
       ) : null}
+      <MergeUndoneNotice text={t.undone} />
       {undo ? (
         <div className="mb-4 space-y-2 rounded-md border border-slate-200 bg-white px-4 py-3 text-sm print:hidden" data-undo-merge>
           <p>{t.undoAvailable(undo.duplicateMrn, formatInstant(undo.mergedAt.toISOString(), locale))}</p>
-          <UndoMergeButton id={id} mergeId={undo.id} action={undoMergeAction} label={t.undo} done={t.undone}
+          <UndoMergeButton key={undo.id} id={id} mergeId={undo.id} action={undoMergeAction} label={t.undo}
             confirmText={{ title: t.undoTitle, consequence: t.undoText(undo.duplicateMrn), confirm: t.undoConfirm, cancel: t.back }} />
         </div>
       ) : null}
