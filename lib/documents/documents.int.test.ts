@@ -142,25 +142,28 @@ describe("uploading a document", () => {
   });
 
   it("answers malformed forms with 4xx and the error body, writing nothing", async () => {
-    const cases: [string, Promise<{ status: number; body: { error: { code: string; fields?: Record<string, string> } } }>, number, string?][] = [
-      ["no file", upload("nurse", patientA, form(fields())), 400, "file"],
-      ["empty file", upload("nurse", patientA, form(fields(), { bytes: Buffer.alloc(0), name: "e.pdf" })), 400, "file"],
-      ["file before the fields", upload("nurse", patientA, form(fields(), { bytes: PDF, name: "x.pdf" }, true)), 400, "title"],
-      ["no title", upload("nurse", patientA, form(fields({ title: " " }), { bytes: PDF, name: "x.pdf" })), 400, "title"],
-      ["unknown category", upload("nurse", patientA, form(fields({ category: "secret" }), { bytes: PDF, name: "x.pdf" })), 400, "category"],
-      ["consent without the date signed", upload("nurse", patientA, form(fields({ category: "consent" }), { bytes: PDF, name: "x.pdf" })), 400, "consentSignedOn"],
-      ["a date signed on a referral", upload("nurse", patientA, form(fields({ consentSignedOn: "2026-11-01" }), { bytes: PDF, name: "x.pdf" })), 400, "consentSignedOn"],
-      ["bad date", upload("nurse", patientA, form(fields({ documentDate: "2026-02-30" }), { bytes: PDF, name: "x.pdf" })), 400, "documentDate"],
-      ["unknown field", upload("nurse", patientA, form(fields({ patientId: patientB }), { bytes: PDF, name: "x.pdf" })), 400, "patientId"],
-      ["NUL in the title", upload("nurse", patientA, form(fields({ title: "a\u0000b" }), { bytes: PDF, name: "x.pdf" })), 400],
-      ["JSON instead of a form", upload("nurse", patientA, Buffer.from(JSON.stringify(fields())), { "content-type": "application/json" }), 415],
-      ["a broken multipart body", upload("nurse", patientA, Buffer.from("--xyz\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nabc"), { "content-type": "multipart/form-data; boundary=xyz" }), 400],
-      ["an unknown patient", upload("nurse", "no-such-patient", form(fields(), { bytes: PDF, name: "x.pdf" })), 404],
-      ["a pharmacist", upload("pharmacist", patientA, form(fields(), { bytes: PDF, name: "x.pdf" })), 403],
-      ["a patient", upload("alice", patientA, form(fields(), { bytes: PDF, name: "x.pdf" })), 403],
+    // Each case is run in turn: an upload names its caller for the request it makes (the mocked
+    // headers), so two in flight at once would each be answered as the other's caller.
+    type Answer = { status: number; body: { error: { code: string; fields?: Record<string, string> } } };
+    const cases: [string, () => Promise<Answer>, number, string?][] = [
+      ["no file", () => upload("nurse", patientA, form(fields())), 400, "file"],
+      ["empty file", () => upload("nurse", patientA, form(fields(), { bytes: Buffer.alloc(0), name: "e.pdf" })), 400, "file"],
+      ["file before the fields", () => upload("nurse", patientA, form(fields(), { bytes: PDF, name: "x.pdf" }, true)), 400, "title"],
+      ["no title", () => upload("nurse", patientA, form(fields({ title: " " }), { bytes: PDF, name: "x.pdf" })), 400, "title"],
+      ["unknown category", () => upload("nurse", patientA, form(fields({ category: "secret" }), { bytes: PDF, name: "x.pdf" })), 400, "category"],
+      ["consent without the date signed", () => upload("nurse", patientA, form(fields({ category: "consent" }), { bytes: PDF, name: "x.pdf" })), 400, "consentSignedOn"],
+      ["a date signed on a referral", () => upload("nurse", patientA, form(fields({ consentSignedOn: "2026-11-01" }), { bytes: PDF, name: "x.pdf" })), 400, "consentSignedOn"],
+      ["bad date", () => upload("nurse", patientA, form(fields({ documentDate: "2026-02-30" }), { bytes: PDF, name: "x.pdf" })), 400, "documentDate"],
+      ["unknown field", () => upload("nurse", patientA, form(fields({ patientId: patientB }), { bytes: PDF, name: "x.pdf" })), 400, "patientId"],
+      ["NUL in the title", () => upload("nurse", patientA, form(fields({ title: "a\u0000b" }), { bytes: PDF, name: "x.pdf" })), 400],
+      ["JSON instead of a form", () => upload("nurse", patientA, Buffer.from(JSON.stringify(fields())), { "content-type": "application/json" }), 415],
+      ["a broken multipart body", () => upload("nurse", patientA, Buffer.from("--xyz\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nabc"), { "content-type": "multipart/form-data; boundary=xyz" }), 400],
+      ["an unknown patient", () => upload("nurse", "no-such-patient", form(fields(), { bytes: PDF, name: "x.pdf" })), 404],
+      ["a pharmacist", () => upload("pharmacist", patientA, form(fields(), { bytes: PDF, name: "x.pdf" })), 403],
+      ["a patient", () => upload("alice", patientA, form(fields(), { bytes: PDF, name: "x.pdf" })), 403],
     ];
-    for (const [name, pending, status, field] of cases) {
-      const r = await pending;
+    for (const [name, run, status, field] of cases) {
+      const r = await run();
       expect(r.status, name).toBe(status);
       expect(r.body.error.code, name).toEqual(expect.any(String));
       if (field) expect(Object.keys(r.body.error.fields ?? {}), name).toContain(field);
