@@ -23,7 +23,7 @@ export type CitedCoding = { system: string; code: string; display: string; sourc
 export const ROUTE_CODES: Record<string, CitedCoding> = {
   oral: { system: SNOMED, code: "26643006", display: "Oral route (qualifier value)", source: { file: "MedicationRequest-medrx0306.json", path: "dosageInstruction[0].route" } },
   intravenous: { system: SNOMED, code: "47625008", display: "Intravenous route (qualifier value)", source: { file: "MedicationAdministration-medadmin0301.json", path: "dosage.route" } },
-  topical: { system: SNOMED, code: "6064005", display: "Topical route", source: { file: "MedicationRequest-medrx0339.json", path: "dosageInstruction[*].route" } },
+  topical: { system: SNOMED, code: "6064005", display: "Topical Route", source: { file: "MedicationRequest-medrx0339.json", path: "dosageInstruction[*].route" } },
 };
 
 /**
