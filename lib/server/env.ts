@@ -47,7 +47,10 @@ const ZEnv = z.object({
   HOSPITAL_TIMEZONE: z.string().default("UTC"),
   // The FHIR identifier system of the national id (lib/fhir): a URI naming the issuing registry, so
   // a receiving system can search `identifier=<system>|<value>`. Default: urn:hms:national-id.
-  NATIONAL_ID_SYSTEM: z.string().trim().regex(/^(urn:[a-z0-9][a-z0-9-]*:\S+|https?:\/\/\S+)$/i, "Use a URI such as urn:oid:… or https://…").default("urn:hms:national-id"),
+  NATIONAL_ID_SYSTEM: z.preprocess(
+    blankIsUnset,
+    z.string().trim().regex(/^(urn:[a-z0-9][a-z0-9-]*:\S+|https?:\/\/\S+)$/i, "Use a URI such as urn:oid:… or https://…").default("urn:hms:national-id"),
+  ),
   // Printed under the hospital's name on prescriptions and invoices (one line each; optional).
   HOSPITAL_ADDRESS: z.string().optional(),
   HOSPITAL_PHONE: z.string().optional(),
