@@ -242,7 +242,8 @@ describe("FHIR R4 API against the database", () => {
     // end names a whole day: today's observations are within end=today.
     expect(await ids_(`_type=Observation&end=${day(0)}`)).toHaveLength(8);
     expect(await err(get(doctor, `Patient/${patientId}/$everything?start=yesterday`))).toMatchObject({ code: "VALIDATION_FAILED", fields: { start: expect.any(String) } });
-    expect(await err(get(doctor, `Patient/${patientId}/$everything?end=2026-02-31`))).toMatchObject({ code: "VALIDATION_FAILED", fields: { end: expect.any(String) } });
+    for (const bad of ["2026-02-31", "0050", "2026-05-01T08:00:00", "2026-13"])
+      expect(await err(get(doctor, `Patient/${patientId}/$everything?end=${bad}`)), bad).toMatchObject({ code: "VALIDATION_FAILED", fields: { end: expect.any(String) } });
     // _since: only what changed since — a new allergy, not the rest (nor the unchanged Patient).
     const since = new Date();
     await new Promise((r) => setTimeout(r, 5));

@@ -159,8 +159,8 @@ function periodParam(params: URLSearchParams, name: string): { from: Date; until
     const [y, mo, day] = [Number(d[1]), d[2] ? Number(d[2]) - 1 : null, d[3] ? Number(d[3]) : null];
     const from = new Date(Date.UTC(y, mo ?? 0, day ?? 1));
     const until = new Date(Date.UTC(mo === null ? y + 1 : y, mo === null ? 0 : day === null ? mo + 1 : mo, day === null ? 1 : day + 1));
-    // 2024-02-31 rolls over: refused, not guessed at.
-    if (day !== null && from.getUTCDate() !== day) throw invalid({ [name]: m.badDate });
+    // 2024-02-31 rolls over: refused, not guessed at; so is a year before 1000 (Date.UTC reads 0050 as 1950).
+    if ((day !== null && from.getUTCDate() !== day) || y < 1000) throw invalid({ [name]: m.badDate });
     return { from, until };
   }
   const t = DATE_TIME.test(raw) ? new Date(raw) : null;
