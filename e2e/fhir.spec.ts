@@ -5,10 +5,10 @@ import { USERS, apiToken, bearer } from "./fixtures";
 
 const FHIR = "application/fhir+json";
 
-async function fhir(request: APIRequestContext, path: string, token?: string) {
-  const res = await request.get(`/fhir/R4/${path}`, token ? { headers: bearer(token) } : {});
+async function fhir(request: APIRequestContext, path: string, token?: string, headers: Record<string, string> = {}) {
+  const res = await request.get(`/fhir/R4/${path}`, { headers: { ...(token ? bearer(token) : {}), ...headers } });
   expect(res.headers()["content-type"]).toContain(FHIR);
-  return { status: res.status(), body: await res.json() };
+  return { status: res.status(), body: await res.json(), headers: res.headers() };
 }
 
 test("the CapabilityStatement is public: FHIR 4.0.1, JSON, each resource type and Patient $everything", async ({ request }) => {
@@ -82,6 +82,8 @@ test("errors are OperationOutcomes: 401 without a token, 403 without the permiss
   const anonymous = await fhir(request, "Patient?name=Bello");
   expect(anonymous.status).toBe(401);
   expect(anonymous.body.issue[0].code).toBe("login");
+  // RFC 6750: the 401 names the scheme a client should use.
+  expect(anonymous.headers["www-authenticate"]).toMatch(/^Bearer\b/);
   const pharmacist = await apiToken(request, USERS.PHARMACIST);
   const forbidden = await fhir(request, "Observation?patient=x", pharmacist.token);
   expect(forbidden.status).toBe(403);
@@ -90,6 +92,15 @@ test("errors are OperationOutcomes: 401 without a token, 403 without the permiss
   const bad = await fhir(request, "Observation", doctor.token);
   expect(bad.status).toBe(400);
   expect(bad.body.issue.map((i: { code: string; expression?: string[] }) => [i.code, i.expression?.[0] ?? null])).toEqual([["invalid", null], ["invalid", "patient"]]);
+  // An unknown parameter: ignored and listed as a warning, or refused under Prefer: handling=strict.
+  const me = await apiToken(request, USERS.PATIENT);
+  const id = (await (await request.get("/api/v1/patients/me", { headers: bearer(me.token) })).json()).id as string;
+  const lenient = await fhir(request, `Observation?patient=${id}&code=8867-4`, doctor.token);
+  expect(lenient.status).toBe(200);
+  expect(lenient.body.entry.at(-1)).toMatchObject({ search: { mode: "outcome" }, resource: { resourceType: "OperationOutcome", issue: [{ severity: "warning", expression: ["code"] }] } });
+  const strict = await fhir(request, `Observation?patient=${id}&code=8867-4`, doctor.token, { Prefer: "handling=strict" });
+  expect(strict.status).toBe(400);
+  expect(strict.body.issue.map((i: { expression?: string[] }) => i.expression?.[0] ?? null)).toEqual([null, "code"]);
 });
 
 test("a fhir:read integration token reads FHIR as its owner and nothing else", async ({ request }) => {

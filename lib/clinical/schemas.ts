@@ -2,6 +2,7 @@ import { z } from "zod";
 import { MINOR_UNITS } from "@/lib/billing/money";
 import { en } from "@/lib/i18n/en";
 import { ZDate, ZInstant } from "@/lib/scheduling/schemas";
+import { icdByCode } from "./icd10cm";
 import { CONSCIOUSNESS } from "./news2";
 
 const m = en.clinical.errors;
@@ -14,7 +15,9 @@ const id = z.string({ error: m.required }).trim().min(1, m.required).max(64);
 export const ZDiagnosis = z.object({
   code: z.preprocess(
     (v) => (typeof v === "string" ? blankAsUndefined(v.trim().toUpperCase()) : v),
-    z.string().regex(/^[A-Z]\d[0-9A-Z](\.[0-9A-Z]{1,4})?$/, m.icdCode).optional(),
+    // A code of the shipped ICD-10-CM list only (lib/clinical/icd10cm-data.ts): the FHIR API codes a
+    // diagnosis with that list's display, so a code outside it is refused (the words stay free text).
+    z.string().regex(/^[A-Z]\d[0-9A-Z](\.[0-9A-Z]{1,4})?$/, m.icdCode).refine((c) => icdByCode(c) !== null, m.icdUnknown).optional(),
   ),
   description: z.string({ error: m.diagnosis }).trim().min(1, m.diagnosis).max(300, m.tooLong(300)),
 });

@@ -1,14 +1,15 @@
 import type * as R4 from "fhir/r4";
 
-// What /fhir/R4 serves, as the CapabilityStatement at /fhir/R4/metadata. The search parameters
-// listed here are the ones lib/fhir/handler.ts accepts (it answers 400 for any other).
+// What /fhir/R4 serves, as the CapabilityStatement at /fhir/R4/metadata: only what the server does.
+// The search parameters listed here are the ones lib/fhir/handler.ts reads; any other is ignored
+// (listed in the Bundle as an OperationOutcome warning), or refused under Prefer: handling=strict.
 
 const param = (name: string, type: R4.CapabilityStatementRestResourceSearchParam["type"], documentation: string) => ({ name, type, documentation });
 const PAGING = [param("_count", "number", "Page size, 1 to 200 (default 20)"), param("_offset", "number", "Entries to skip (or _page, from 1)")];
 const BY_PATIENT = param("patient", "reference", "The patient (id or Patient/id); required");
 
 export const SEARCH_PARAMS = {
-  Patient: [param("_id", "token", "Logical id"), param("name", "string", "Each word a prefix of the given or family name"), param("identifier", "token", "MRN (urn:hms:mrn|H-000123) or national ID")],
+  Patient: [param("_id", "token", "Logical id"), param("name", "string", "Each word a prefix of the given or family name"), param("identifier", "token", "MRN (urn:hms:mrn|H-000123), national id (NATIONAL_ID_SYSTEM|value) or either without a system")],
   Practitioner: [param("_id", "token", "Logical id"), param("name", "string", "Part of the name")],
   Encounter: [BY_PATIENT],
   Condition: [BY_PATIENT],
@@ -33,16 +34,18 @@ export function capabilityStatement(base: string, software: string, date: Date):
     format: ["json", "application/fhir+json"],
     rest: [{
       mode: "server",
+      // No OAuth or SMART service is claimed: there is no authorization server or SMART configuration.
       security: {
         cors: false,
-        service: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/restful-security-service", code: "OAuth", display: "OAuth" }], text: "Bearer token" }],
-        description: "Authorization: Bearer <token>, a sign-in token from POST /api/v1/auth/token or an integration token (scope full or fhir:read). Patients read only their own record.",
+        description: "Authorization: Bearer <token>, a sign-in token from POST /api/v1/auth/token or an integration token (scope full or fhir:read); a 401 carries WWW-Authenticate: Bearer. Patients read only their own record. Unknown search parameters are ignored (an OperationOutcome warning in the Bundle) unless the request sends Prefer: handling=strict.",
       },
       resource: FHIR_TYPES.map((type) => ({
         type,
         interaction: [{ code: "read" }, { code: "search-type" }],
         searchParam: [...SEARCH_PARAMS[type], ...PAGING],
-        ...(type === "Patient" ? { operation: [{ name: "everything", definition: "http://hl7.org/fhir/OperationDefinition/Patient-everything" }] } : {}),
+        ...(type === "Patient"
+          ? { operation: [{ name: "everything", definition: "http://hl7.org/fhir/OperationDefinition/Patient-everything", documentation: "Parameters _type, _since, start, end, _count (and _offset)" }] }
+          : {}),
       })),
     }],
   };

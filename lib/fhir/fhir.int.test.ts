@@ -15,10 +15,10 @@ const ctxOf = (u: { id: string; email: string }, role: Ctx["actor"]["role"]): Ct
 const err = (p: Promise<unknown>) => p.then(() => null, (e: AppError) => e);
 
 /** A GET of /fhir/R4/<path> as the actor, through the same dispatch as the route. */
-const get = (ctx: Ctx, path: string) => {
+const get = (ctx: Ctx, path: string, strict = false) => {
   const url = new URL(`/fhir/R4/${path}`, BASE);
   const segments = url.pathname.split("/").slice(3).filter(Boolean);
-  return fhirRead(db(), ctx, segments, { base: BASE, url, software: "Test Hospital", now: new Date() });
+  return fhirRead(db(), ctx, segments, { base: BASE, url, software: "Test Hospital", now: new Date(), strict });
 };
 const bundle = async (ctx: Ctx, path: string) => (await get(ctx, path)) as R4.Bundle;
 const resources = (b: R4.Bundle) => (b.entry ?? []).map((e) => e.resource!);
@@ -197,12 +197,64 @@ describe("FHIR R4 API against the database", () => {
   it("bad input and missing rights: 400 with the field, 403 by permission", async () => {
     expect(await err(get(doctor, "Observation"))).toMatchObject({ code: "VALIDATION_FAILED", fields: { patient: expect.any(String) } });
     expect(await err(get(doctor, `Observation?patient=${patientId}&_count=0`))).toMatchObject({ code: "VALIDATION_FAILED", fields: { _count: expect.any(String) } });
-    expect(await err(get(doctor, `Observation?patient=${patientId}&code=8867-4`))).toMatchObject({ code: "VALIDATION_FAILED", fields: { code: expect.any(String) } });
+    // An unknown parameter is refused when the client asks for strict handling …
+    expect(await err(get(doctor, `Observation?patient=${patientId}&code=8867-4`, true))).toMatchObject({ code: "VALIDATION_FAILED", fields: { code: expect.any(String) } });
+    expect(await err(get(doctor, `Observation/${ids.lab}?code=8867-4`, true))).toMatchObject({ code: "VALIDATION_FAILED", fields: { code: expect.any(String) } });
     expect(await err(get(doctor, "Medication/1"))).toMatchObject({ code: "NOT_FOUND" });
     expect(await err(get(pharmacist, `Observation?patient=${patientId}`))).toMatchObject({ code: "FORBIDDEN" });
     expect(await err(get(records, `Patient/${patientId}/$everything`))).toMatchObject({ code: "FORBIDDEN" });
     expect(await get(records, `AllergyIntolerance/${ids.allergy}`)).toMatchObject({ resourceType: "AllergyIntolerance" });
   });
+  it("an unknown parameter is ignored by default and listed as an OperationOutcome warning in the Bundle", async () => {
+    const b = await bundle(doctor, `Observation?patient=${patientId}&code=8867-4&_count=100`);
+    expect(b.total).toBe(8);
+    const matches = (b.entry ?? []).filter((e) => e.search?.mode === "match");
+    expect(matches).toHaveLength(8);
+    const outcome = (b.entry ?? []).filter((e) => e.search?.mode === "outcome");
+    expect(outcome).toHaveLength(1);
+    expect(outcome[0].resource).toMatchObject({ resourceType: "OperationOutcome", issue: [{ severity: "warning", code: "not-supported", expression: ["code"] }] });
+    expect(fhirProblems(b)).toEqual([]);
+    // A read ignores them too.
+    expect(await get(doctor, `Observation/${ids.lab}?code=8867-4`)).toMatchObject({ resourceType: "Observation", id: ids.lab });
+  });
+
+  it("the national id goes out with NATIONAL_ID_SYSTEM, and identifier=system|value finds it", async () => {
+    await db().patient.update({ where: { id: patientId }, data: { nationalId: "NI-7788" } });
+    const system = SYSTEM.nationalId; // the default of NATIONAL_ID_SYSTEM
+    const p = (await get(doctor, `Patient/${patientId}`)) as R4.Patient;
+    expect(p.identifier).toContainEqual(expect.objectContaining({ system, value: "NI-7788" }));
+    expect(resources(await bundle(doctor, `Patient?identifier=${encodeURIComponent(`${system}|NI-7788`)}`)).map((r) => r.id)).toEqual([patientId]);
+    expect(resources(await bundle(doctor, "Patient?identifier=NI-7788")).map((r) => r.id)).toEqual([patientId]);
+    // The national id is not an MRN, nor the MRN a national id.
+    expect((await bundle(doctor, `Patient?identifier=${encodeURIComponent(`${SYSTEM.mrn}|NI-7788`)}`)).total).toBe(0);
+    expect((await bundle(doctor, `Patient?identifier=${encodeURIComponent(`${system}|${mrn}`)}`)).total).toBe(0);
+  });
+
+  it("$everything takes _type, start, end and _since", async () => {
+    const ids_ = async (q: string) => resources(await bundle(doctor, `Patient/${patientId}/$everything?${q}`)).map((r) => r.resourceType);
+    expect((await ids_("_type=Condition,AllergyIntolerance")).sort()).toEqual(["AllergyIntolerance", "Condition", "Condition", "Condition"]);
+    expect(await ids_("_type=Patient")).toEqual(["Patient"]);
+    expect(await err(get(doctor, `Patient/${patientId}/$everything?_type=Medication`))).toMatchObject({ code: "VALIDATION_FAILED", fields: { _type: expect.any(String) } });
+    const day = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
+    expect(await ids_(`_type=Observation&start=${day(-1)}&end=${day(1)}`)).toHaveLength(8);
+    expect(await ids_(`_type=Observation&start=${day(2)}`)).toEqual([]);
+    expect(await ids_(`_type=Observation&end=${day(-2)}`)).toEqual([]);
+    // end names a whole day: today's observations are within end=today.
+    expect(await ids_(`_type=Observation&end=${day(0)}`)).toHaveLength(8);
+    expect(await err(get(doctor, `Patient/${patientId}/$everything?start=yesterday`))).toMatchObject({ code: "VALIDATION_FAILED", fields: { start: expect.any(String) } });
+    for (const bad of ["2026-02-31", "0050", "2026-05-01T08:00:00", "2026-13"])
+      expect(await err(get(doctor, `Patient/${patientId}/$everything?end=${bad}`)), bad).toMatchObject({ code: "VALIDATION_FAILED", fields: { end: expect.any(String) } });
+    // _since: only what changed since — a new allergy, not the rest (nor the unchanged Patient).
+    const since = new Date();
+    await new Promise((r) => setTimeout(r, 5));
+    const added = await db().allergy.create({ data: { patientId, substance: "Cashew nuts", reaction: "Hives", severity: "moderate" } });
+    const changed = await bundle(doctor, `Patient/${patientId}/$everything?_since=${encodeURIComponent(since.toISOString())}`);
+    expect(resources(changed).map((r) => `${r.resourceType}/${r.id}`)).toEqual([`AllergyIntolerance/${added.id}`]);
+    // Coded from the cited table (lib/fhir/terminology.ts).
+    expect(codes(ofType(changed, "AllergyIntolerance")[0].code)).toEqual([`${SYSTEM.snomed}|227493005`]);
+    expect((await bundle(doctor, `Patient/${patientId}/$everything?_since=${day(-1)}&_count=1`)).entry).toHaveLength(1);
+  });
+
   it("Practitioner: active practitioners only, with public fields; an admin also sees deactivated ones", async () => {
     const gone = await seedUser(db(), { email: "gone@h.org", name: "Nurse Gone", role: "NURSE", password: PW });
     await db().user.update({ where: { id: gone.id }, data: { active: false } });

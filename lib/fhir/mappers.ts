@@ -1,7 +1,10 @@
 import type * as R4 from "fhir/r4";
 import type { AbnormalFlag, AllergySeverity, AppointmentStatus, PrescriptionStatus, Sex } from "@/lib/generated/prisma/enums";
 import { bmi } from "@/lib/clinical/measures";
+import { icdByCode } from "@/lib/clinical/icd10cm";
 import type { Finding } from "@/lib/prescriptions/safety";
+import { dosage } from "./dosage";
+import { substanceConcept } from "./terminology";
 
 // Our rows as FHIR R4 resources (typed by @types/fhir). Pure functions: the rows come from
 // lib/fhir/queries.ts, which selects exactly the columns read here. Optional elements are left out
@@ -9,6 +12,8 @@ import type { Finding } from "@/lib/prescriptions/safety";
 
 export const SYSTEM = {
   mrn: "urn:hms:mrn",
+  /** The default of NATIONAL_ID_SYSTEM (lib/server/env.ts), which names the national id's system. */
+  nationalId: "urn:hms:national-id",
   prescription: "urn:hms:prescription",
   icd10cm: "http://hl7.org/fhir/sid/icd-10-cm",
   loinc: "http://loinc.org",
@@ -47,7 +52,7 @@ export type PatientRow = {
 /** Our four sexes are exactly FHIR's administrative-gender codes. */
 const GENDER: Record<Sex, R4.Patient["gender"]> = { female: "female", male: "male", other: "other", unknown: "unknown" };
 
-export function toPatient(p: PatientRow): R4.Patient {
+export function toPatient(p: PatientRow, nationalIdSystem: string = SYSTEM.nationalId): R4.Patient {
   const telecom: R4.ContactPoint[] = [
     ...(p.phone ? [{ system: "phone" as const, value: p.phone }] : []),
     ...(p.email ? [{ system: "email" as const, value: p.email }] : []),
@@ -63,7 +68,7 @@ export function toPatient(p: PatientRow): R4.Patient {
     meta: { lastUpdated: instant(p.updatedAt) },
     identifier: [
       { use: "usual", type: concept("http://terminology.hl7.org/CodeSystem/v2-0203", "MR", "Medical record number"), system: SYSTEM.mrn, value: p.mrn },
-      ...(p.nationalId ? [{ use: "official" as const, type: { text: "National ID" }, value: p.nationalId }] : []),
+      ...(p.nationalId ? [{ use: "official" as const, type: { text: "National ID" }, system: nationalIdSystem, value: p.nationalId }] : []),
     ],
     active: p.active,
     name: [{ use: "official", family: p.lastName, given: [p.firstName], text: `${p.firstName} ${p.lastName}` }],
@@ -156,8 +161,15 @@ export type DiagnosisRow = {
 };
 export type ProblemRow = { id: string; patientId: string; text: string; code: string | null; createdAt: Date };
 
-const conditionCode = (code: string | null, text: string): R4.CodeableConcept =>
-  code ? concept(SYSTEM.icd10cm, code, text, text) : { text };
+/**
+ * The ICD-10-CM coding with the display of the shipped code list (lib/clinical/icd10cm-data.ts), the
+ * clinician's words as text. A code the list does not have (entry refuses those; an older row may
+ * hold one) goes as text only: never a coding whose display we would have to make up.
+ */
+const conditionCode = (code: string | null, text: string): R4.CodeableConcept => {
+  const icd = code ? icdByCode(code.trim()) : null;
+  return icd ? concept(SYSTEM.icd10cm, icd.code, icd.description, text) : { text };
+};
 const CLINICAL_ACTIVE = concept(SYSTEM.conditionClinical, "active", "Active");
 
 export function diagnosisCondition(d: DiagnosisRow): R4.Condition {
@@ -205,7 +217,7 @@ export function toAllergy(a: AllergyRow): R4.AllergyIntolerance {
     type: "allergy",
     ...(a.drugClass ? { category: ["medication" as const] } : {}),
     ...(a.severity ? { criticality: CRITICALITY[a.severity] } : {}),
-    code: { text: a.substance },
+    code: substanceConcept(a.substance),
     patient: ref("Patient", a.patientId),
     recordedDate: instant(a.createdAt),
     ...(a.reaction ? { reaction: [{ manifestation: [{ text: a.reaction }], ...opt("severity", a.severity) }] } : {}),
@@ -443,12 +455,7 @@ export function toMedicationRequest(l: PrescriptionLineRow, status: Prescription
     authoredOn: instant(p.issuedAt),
     requester: ref("Practitioner", p.prescriberId, p.prescriber.name),
     ...(issues.length ? { detectedIssue: issues.map((i) => ({ reference: `#${i.id}` })) } : {}),
-    dosageInstruction: [{
-      text: `${l.dose} ${l.route} ${l.frequency} for ${l.durationDays} days${l.instructions ? `; ${l.instructions}` : ""}`,
-      ...opt("patientInstruction", l.instructions),
-      route: { text: l.route },
-      timing: { code: { text: l.frequency }, repeat: { boundsDuration: { value: l.durationDays, unit: "days", system: SYSTEM.ucum, code: "d" } } },
-    }],
+    dosageInstruction: [dosage(l)],
     dispenseRequest: {
       validityPeriod: { start: instant(p.issuedAt), end: instant(p.expiresAt) },
       quantity: { value: l.quantity, unit: d.form },

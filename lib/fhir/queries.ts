@@ -8,7 +8,7 @@ import { appointmentScope } from "@/lib/scheduling/queries";
 import { documentScope } from "@/lib/documents/queries";
 import { toDbCategory } from "@/lib/documents/schemas";
 import { clock } from "@/lib/server/clock";
-import { appUrl } from "@/lib/server/env";
+import { appUrl, env } from "@/lib/server/env";
 import { can } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/db";
 import type { Ctx } from "@/lib/server/session";
@@ -100,28 +100,35 @@ const medicationRequest = (l: LineRow) => toMedicationRequest(l, effectiveStatus
 
 // --- Patient and Practitioner ---------------------------------------------------------------
 
+/** The national id's identifier system (NATIONAL_ID_SYSTEM). */
+export const nationalIdSystem = () => env().NATIONAL_ID_SYSTEM;
+export const patientResource = (p: Prisma.PatientGetPayload<{ select: typeof SELECT.patient }>) => toPatient(p, nationalIdSystem());
+
 /** The patient if the actor may see them (a patient: only themself), else null. */
 export async function visiblePatient(prisma: Db, ctx: Ctx, id: string): Promise<R4.Patient | null> {
   const p = await prisma.patient.findFirst({ where: { id, ...patientScope(ctx.actor) }, select: SELECT.patient });
-  return p ? toPatient(p) : null;
+  return p ? patientResource(p) : null;
 }
 
-export type PatientSearch = { ids?: string[]; name?: string[]; identifier?: { value: string; mrnOnly: boolean } };
+/** `identifier`: by MRN (`system` "mrn"), by national id ("national"), or either (no system given). */
+export type PatientSearch = { ids?: string[]; name?: string[]; identifier?: { value: string; system: "mrn" | "national" | null } };
 
-/** Patients by `_id`, name words (each a prefix of the first or last name) and MRN (or national ID when no system is given). */
+/** Patients by `_id`, name words (each a prefix of the first or last name) and identifier (MRN or national id). */
 export function patientSource(prisma: Db, ctx: Ctx, q: PatientSearch): Source {
   const where: Prisma.PatientWhereInput = {
     AND: [
       patientScope(ctx.actor),
       ...(q.ids ? [{ id: { in: q.ids } }] : []),
       ...(q.name ?? []).map((w) => ({ OR: [{ firstName: { startsWith: w, mode: "insensitive" as const } }, { lastName: { startsWith: w, mode: "insensitive" as const } }] })),
-      ...(q.identifier ? [q.identifier.mrnOnly ? { mrn: q.identifier.value } : { OR: [{ mrn: q.identifier.value }, { nationalId: q.identifier.value }] }] : []),
+      ...(q.identifier
+        ? [q.identifier.system === "mrn" ? { mrn: q.identifier.value } : q.identifier.system === "national" ? { nationalId: q.identifier.value } : { OR: [{ mrn: q.identifier.value }, { nationalId: q.identifier.value }] }]
+        : []),
     ],
   };
   return {
     count: () => prisma.patient.count({ where }),
     page: async (skip, take) =>
-      (await prisma.patient.findMany({ where, select: SELECT.patient, orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }], skip, take })).map(toPatient),
+      (await prisma.patient.findMany({ where, select: SELECT.patient, orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }], skip, take })).map(patientResource),
   };
 }
 
@@ -222,7 +229,7 @@ function source<W, R>(
  * Vital-sign observations of one patient, newest first: each row unpivoted into its measurements
  * in SQL, so counting and paging are by Observation, not by row.
  */
-function vitalSource(prisma: Db, ctx: Ctx, patientId: string, category?: ObservationCategory): Source {
+function vitalSource(prisma: Db, ctx: Ctx, patientId: string, category?: ObservationCategory, w: Window = {}): Source {
   const keys = VITAL_KEYS.filter((k) => !category || VITALS[k].category === category);
   if (!keys.length) return { count: async () => 0, page: async () => [] };
   const present: Record<VitalKey, Prisma.Sql> = {
@@ -241,7 +248,10 @@ function vitalSource(prisma: Db, ctx: Ctx, patientId: string, category?: Observa
   };
   const values = Prisma.join(keys.map((k, i) => Prisma.sql`(${k}, ${i}, ${present[k]})`));
   const own = isPatient(ctx) ? Prisma.sql`AND EXISTS (SELECT 1 FROM "Patient" p WHERE p.id = v."patientId" AND p."userId" = ${ctx.actor.id})` : Prisma.empty;
-  const from = Prisma.sql`FROM "VitalSign" v CROSS JOIN LATERAL (VALUES ${values}) AS m(key, ord, present) WHERE v."patientId" = ${patientId} AND m.present ${own}`;
+  const since = w.since ? Prisma.sql`AND v."updatedAt" >= ${w.since}` : Prisma.empty;
+  const start = w.start ? Prisma.sql`AND v."takenAt" >= ${w.start}` : Prisma.empty;
+  const end = w.end ? Prisma.sql`AND v."takenAt" < ${w.end}` : Prisma.empty;
+  const from = Prisma.sql`FROM "VitalSign" v CROSS JOIN LATERAL (VALUES ${values}) AS m(key, ord, present) WHERE v."patientId" = ${patientId} AND m.present ${own} ${since} ${start} ${end}`;
   return {
     count: async () => Number((await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n ${from}`)[0].n),
     page: async (skip, take) => {
@@ -252,37 +262,51 @@ function vitalSource(prisma: Db, ctx: Ctx, patientId: string, category?: Observa
   };
 }
 
+/**
+ * `$everything`'s window: `since` (changed at or after: the row's updatedAt, or its creation where
+ * it is never changed) and `start`/`end` (the care date in [start, end): a visit's or admission's
+ * start, a vital's or result's time, a prescription's issue, an appointment's start, a document's date).
+ */
+export type Window = { since?: Date; start?: Date; end?: Date };
+const after = (w: Window) => (w.since ? { gte: w.since } : undefined);
+const within = (w: Window) => (w.start || w.end ? { ...(w.start ? { gte: w.start } : {}), ...(w.end ? { lt: w.end } : {}) } : undefined);
+
 /** The sources of one type for one patient: of an opened chart (scope checked, the view audited). */
-export function clinicalSources(prisma: Db, chart: ChartAccess, type: ClinicalType, opts: { category?: ObservationCategory; documentCategory?: DocumentCategoryCode } = {}): Source[] {
+export function clinicalSources(
+  prisma: Db, chart: ChartAccess, type: ClinicalType, opts: { category?: ObservationCategory; documentCategory?: DocumentCategoryCode; window?: Window } = {},
+): Source[] {
   const { ctx, patientId } = chartOf(chart);
+  const w = opts.window ?? {};
   switch (type) {
     case "Encounter":
       return [
-        source(prisma.consultation.count, (a) => prisma.consultation.findMany({ ...a, select: SELECT.consultation, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }), { patientId, ...consultationScope(ctx) }, consultationEncounter),
-        source(prisma.admission.count, (a) => prisma.admission.findMany({ ...a, select: SELECT.admission, orderBy: [{ admittedAt: "desc" }, { id: "desc" }] }), { patientId }, admissionEncounter),
+        source(prisma.consultation.count, (a) => prisma.consultation.findMany({ ...a, select: SELECT.consultation, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }), { patientId, ...consultationScope(ctx), updatedAt: after(w), createdAt: within(w) }, consultationEncounter),
+        source(prisma.admission.count, (a) => prisma.admission.findMany({ ...a, select: SELECT.admission, orderBy: [{ admittedAt: "desc" }, { id: "desc" }] }), { patientId, updatedAt: after(w), admittedAt: within(w) }, admissionEncounter),
       ];
     case "Condition":
       return [
-        source(prisma.condition.count, (a) => prisma.condition.findMany({ ...a, select: SELECT.problem, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }), { patientId }, problemCondition),
-        source(prisma.diagnosis.count, (a) => prisma.diagnosis.findMany({ ...a, select: SELECT.diagnosis, orderBy: [{ consultation: { createdAt: "desc" } }, { position: "asc" }, { id: "asc" }] }), { consultation: { patientId, ...consultationScope(ctx) } }, diagnosisCondition),
+        source(prisma.condition.count, (a) => prisma.condition.findMany({ ...a, select: SELECT.problem, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }), { patientId, AND: [{ createdAt: after(w) }, { createdAt: within(w) }] }, problemCondition),
+        source(prisma.diagnosis.count, (a) => prisma.diagnosis.findMany({ ...a, select: SELECT.diagnosis, orderBy: [{ consultation: { createdAt: "desc" } }, { position: "asc" }, { id: "asc" }] }), { consultation: { patientId, ...consultationScope(ctx), updatedAt: after(w), createdAt: within(w) } }, diagnosisCondition),
       ];
     case "AllergyIntolerance":
-      return [source(prisma.allergy.count, (a) => prisma.allergy.findMany({ ...a, select: SELECT.allergy, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }), { patientId }, toAllergy)];
+      return [source(prisma.allergy.count, (a) => prisma.allergy.findMany({ ...a, select: SELECT.allergy, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }), { patientId, AND: [{ createdAt: after(w) }, { createdAt: within(w) }] }, toAllergy)];
     case "Observation":
       return [
-        vitalSource(prisma, ctx, patientId, opts.category),
+        vitalSource(prisma, ctx, patientId, opts.category, w),
         ...(!opts.category || opts.category === "laboratory"
-          ? [source(prisma.labResult.count, (a) => prisma.labResult.findMany({ ...a, select: SELECT.lab, orderBy: [{ resultedAt: "desc" }, { id: "desc" }] }), { order: { patientId } }, labObservation)]
+          ? [source(prisma.labResult.count, (a) => prisma.labResult.findMany({ ...a, select: SELECT.lab, orderBy: [{ resultedAt: "desc" }, { id: "desc" }] }), { order: { patientId }, AND: [{ resultedAt: after(w) }, { resultedAt: within(w) }] }, labObservation)]
           : []),
       ];
     case "MedicationRequest":
       return [
-        source(prisma.prescriptionItem.count, (a) => prisma.prescriptionItem.findMany({ ...a, select: SELECT.line, orderBy: [{ prescription: { issuedAt: "desc" } }, { prescriptionId: "asc" }, { position: "asc" }] }), { prescription: { patientId, ...prescriptionScope(ctx) } }, medicationRequest),
+        source(prisma.prescriptionItem.count, (a) => prisma.prescriptionItem.findMany({ ...a, select: SELECT.line, orderBy: [{ prescription: { issuedAt: "desc" } }, { prescriptionId: "asc" }, { position: "asc" }] }), { prescription: { AND: [{ patientId, ...prescriptionScope(ctx) }, { updatedAt: after(w), issuedAt: within(w) }] } }, medicationRequest),
       ];
     case "Appointment":
-      return [source(prisma.appointment.count, (a) => prisma.appointment.findMany({ ...a, select: SELECT.appointment, orderBy: [{ startsAt: "desc" }, { id: "asc" }] }), { patientId, ...appointmentScope(ctx) }, toAppointment)];
+      return [source(prisma.appointment.count, (a) => prisma.appointment.findMany({ ...a, select: SELECT.appointment, orderBy: [{ startsAt: "desc" }, { id: "asc" }] }), { AND: [{ patientId, ...appointmentScope(ctx) }, { updatedAt: after(w), startsAt: within(w) }] }, toAppointment)];
     case "DocumentReference": {
-      const where: Prisma.DocumentWhereInput = { patientId, ...documentScope(ctx.actor), ...(opts.documentCategory ? { category: toDbCategory(opts.documentCategory) } : {}) };
+      const where: Prisma.DocumentWhereInput = {
+        AND: [{ patientId, ...documentScope(ctx.actor), ...(opts.documentCategory ? { category: toDbCategory(opts.documentCategory) } : {}) }, { createdAt: after(w), documentDate: within(w) }],
+      };
       return [source(prisma.document.count, (a) => prisma.document.findMany({ ...a, select: SELECT.document, orderBy: [{ documentDate: "desc" }, { id: "desc" }] }), where, documentReference)];
     }
   }

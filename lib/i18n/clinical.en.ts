@@ -26,6 +26,7 @@ export const clinicalEn = {
     required: "Required",
     diagnosis: "Describe the diagnosis",
     icdCode: "Use an ICD-10-CM code such as I10 or E11.9",
+    icdUnknown: "This code is not in the ICD-10-CM list: choose one from the list, or leave the code empty and describe the diagnosis",
     date: "Enter a valid date",
     instant: "Use a date and time with an offset, such as 2027-03-01T09:30:00+01:00",
     notFuture: "Cannot be in the future",

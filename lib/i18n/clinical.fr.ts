@@ -26,6 +26,7 @@ export const clinicalFr: Messages["clinical"] = {
     required: "Obligatoire",
     diagnosis: "Décrivez le diagnostic",
     icdCode: "Utilisez un code CIM-10-CM, par exemple I10 ou E11.9",
+    icdUnknown: "Ce code n'est pas dans la liste CIM-10-CM : choisissez-en un dans la liste, ou laissez le code vide et décrivez le diagnostic",
     date: "Saisissez une date valide",
     instant: "Saisissez une date et une heure avec un décalage, par ex. 2027-03-01T09:30:00+01:00",
     notFuture: "Ne peut pas être dans le futur",

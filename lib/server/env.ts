@@ -45,6 +45,12 @@ const ZEnv = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   HOSPITAL_NAME: z.string().default("City General Hospital"),
   HOSPITAL_TIMEZONE: z.string().default("UTC"),
+  // The FHIR identifier system of the national id (lib/fhir): a URI naming the issuing registry, so
+  // a receiving system can search `identifier=<system>|<value>`. Default: urn:hms:national-id.
+  NATIONAL_ID_SYSTEM: z.preprocess(
+    blankIsUnset,
+    z.string().trim().regex(/^(urn:[a-z0-9][a-z0-9-]*:\S+|https?:\/\/\S+)$/i, "Use a URI such as urn:oid:… or https://…").default("urn:hms:national-id"),
+  ),
   // Printed under the hospital's name on prescriptions and invoices (one line each; optional).
   HOSPITAL_ADDRESS: z.string().optional(),
   HOSPITAL_PHONE: z.string().optional(),

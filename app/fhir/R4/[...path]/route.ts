@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { FHIR_JSON, operationOutcome } from "@/lib/fhir/bundle";
-import { FHIR_SCOPES, fhirRoute } from "@/lib/fhir/handler";
+import { FHIR_SCOPES, fhirRoute, preferStrict } from "@/lib/fhir/handler";
 import { callerLocale } from "@/lib/server/api";
 import { clock } from "@/lib/server/clock";
 import { db } from "@/lib/server/db";
@@ -26,11 +26,16 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ path
   try {
     const segments = (await params).path.map(decoded);
     assertSafeRequestText(req.nextUrl, segments);
-    const route = fhirRoute(segments, { base: appUrl(), url: req.nextUrl, software: env().HOSPITAL_NAME, now: clock.now() });
+    const route = fhirRoute(segments, { base: appUrl(), url: req.nextUrl, software: env().HOSPITAL_NAME, now: clock.now(), strict: preferStrict(req.headers.get("prefer")) });
     const body = route.permission === null ? route.run() : await route.run(db(), await authorize(route.permission, FHIR_SCOPES));
     return fhirJson(body, 200);
   } catch (err) {
     const e = toAppError(err, { method: req.method, path: req.nextUrl.pathname });
-    return fhirJson(operationOutcome({ ...localizeError({ message: e.message, fields: e.fields }, await callerLocale()), code: e.code }), e.status, e.retryAfter ? { "Retry-After": String(e.retryAfter) } : {});
+    const headers: Record<string, string> = {
+      ...(e.retryAfter ? { "Retry-After": String(e.retryAfter) } : {}),
+      // RFC 6750: a 401 names the scheme it wants.
+      ...(e.status === 401 ? { "WWW-Authenticate": 'Bearer realm="fhir"' } : {}),
+    };
+    return fhirJson(operationOutcome({ ...localizeError({ message: e.message, fields: e.fields }, await callerLocale()), code: e.code }), e.status, headers);
   }
 }
