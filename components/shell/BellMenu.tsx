@@ -18,6 +18,7 @@ export function BellMenu({ count, labels }: { count: number; labels: Messages["t
   const [pending, startTransition] = useTransition();
   const ref = useRef<HTMLDivElement>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the menu closes whenever the page changes
   useEffect(() => setOpen(false), [pathname]);
   useDismiss(open, setOpen, ref);
 

@@ -16,6 +16,7 @@ import { DB_NOW, dbNowPlus } from "@/lib/server/db-time";
 import { env } from "@/lib/server/env";
 import { log } from "@/lib/server/log";
 import { revealLink } from "./links";
+import { clock } from "@/lib/server/clock";
 
 const TEMPLATES = {
   invitation: invitationEmail,
@@ -152,7 +153,7 @@ async function sendClaimed(prisma: Db, email: Claimed, config: MailConfig, final
   }
   // Delivered, whoever holds the claim now: SENT is the truth, and stops any later attempt.
   await prisma.outboxEmail
-    .updateMany({ where: { id: email.id, status: { not: "SENT" } }, data: { status: "SENT", error: null, sentAt: new Date(), claimedUntil: null, nextAttemptAt: null } })
+    .updateMany({ where: { id: email.id, status: { not: "SENT" } }, data: { status: "SENT", error: null, sentAt: clock.now(), claimedUntil: null, nextAttemptAt: null } })
     .catch((e: unknown) => log("error", "email outcome not recorded", { emailId: email.id, error: String(e) }));
   return "sent";
 }
@@ -191,7 +192,7 @@ export async function deliverEmails(prisma: Db, ids: string[], config: MailConfi
 export async function deliverDueEmails(prisma: Db, config: MailConfig = mailConfig(), opts: { budgetMs?: number } = {}): Promise<{ sent: number; failed: number }> {
   const done = { sent: 0, failed: 0 };
   if (!config.smtpUrl) return done;
-  const until = Date.now() + (opts.budgetMs ?? 50_000);
+  const until = performance.now() + (opts.budgetMs ?? 50_000);
   const lanes = concurrencyOf(config);
   const claimed: Claimed[] = [];
   let exhausted = false;
@@ -208,7 +209,7 @@ export async function deliverDueEmails(prisma: Db, config: MailConfig = mailConf
         exhausted = true;
       })
       .finally(() => (claiming = null)));
-  const more = () => !exhausted && Date.now() < until;
+  const more = () => !exhausted && performance.now() < until;
   /** The next claimed email; claims the next batch when this one runs low. Claimed emails are always sent. */
   const next = async (): Promise<Claimed | undefined> => {
     while (claimed.length === 0 && more()) await refill();

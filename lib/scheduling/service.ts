@@ -78,7 +78,7 @@ async function bookingPatient(prisma: Db, ctx: Ctx, patientId?: string) {
 
 /** The grid slot at a requested time, in the future: the rules of booking and rescheduling. */
 async function requireBookableSlot(prisma: Db, doctorId: string, startsAt: Date) {
-  if (startsAt.getTime() <= Date.now()) throw new AppError("VALIDATION_FAILED", m.inPast, { fields: { startsAt: m.inPast } });
+  if (startsAt.getTime() <= clock.now().getTime()) throw new AppError("VALIDATION_FAILED", m.inPast, { fields: { startsAt: m.inPast } });
   const slot = await gridSlotAt(prisma, doctorId, startsAt);
   if (!slot) throw new AppError("VALIDATION_FAILED", m.offGrid, { fields: { startsAt: m.offGrid } });
   return slot;
@@ -299,7 +299,7 @@ export async function changeAppointmentStatus(prisma: Db, ctx: Ctx, id: string, 
   if (ctx.actor.role === "PATIENT") {
     if (to !== "CANCELLED") throw new AppError("FORBIDDEN", m.staffOnly);
     const cutoff = env().APPOINTMENT_CANCEL_CUTOFF_HOURS;
-    if (a.startsAt.getTime() - Date.now() < cutoff * 3_600_000) throw new AppError("VALIDATION_FAILED", m.cutoff(cutoff), { fields: { status: m.cutoff(cutoff) } });
+    if (a.startsAt.getTime() - clock.now().getTime() < cutoff * 3_600_000) throw new AppError("VALIDATION_FAILED", m.cutoff(cutoff), { fields: { status: m.cutoff(cutoff) } });
   }
   const from = (Object.keys(TRANSITIONS) as AppointmentStatus[]).filter((s) => TRANSITIONS[s].includes(to));
   if (!from.includes(a.status)) throw new AppError("INVALID_TRANSITION", m.invalidTransition(a.status, to));
