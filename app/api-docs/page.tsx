@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import { SchemaView } from "@/components/apidocs/SchemaView";
 import { messages, titled } from "@/lib/i18n/server";
 import { env } from "@/lib/server/env";

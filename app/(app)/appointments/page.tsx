@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { AppointmentTable } from "@/components/scheduling/AppointmentTable";
 import { Alert } from "@/components/ui/Alert";

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import { AvailabilityEditor } from "@/components/scheduling/AvailabilityEditor";
 import { PageHeader } from "@/components/ui/Card";
 import { messages, titled } from "@/lib/i18n/server";

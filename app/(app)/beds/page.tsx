@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { BedBoard } from "@/components/wards/BedBoard";
 import { StateLegend } from "@/components/wards/BedTile";

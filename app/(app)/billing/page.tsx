@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { InvoiceTable } from "@/components/billing/InvoiceTable";
 import { Alert } from "@/components/ui/Alert";

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import { AdminDashboard } from "@/components/dashboard/AdminDashboard";
 import { DoctorDashboard } from "@/components/dashboard/DoctorDashboard";
 import { NurseDashboard } from "@/components/dashboard/NurseDashboard";

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import { AutoRefresh } from "@/components/jobs/AutoRefresh";
 import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { LabResultForm } from "@/components/clinical/LabResultForm";
 import { Card, PageHeader } from "@/components/ui/Card";

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { MarkReadButton } from "@/components/notifications/MarkReadButton";
 import { NotificationList } from "@/components/notifications/NotificationList";

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { Suspense } from "react";
 import { PatientFilters } from "@/components/patients/PatientFilters";

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { Section } from "@/components/pharmacy/Section";
 import { StockAlerts } from "@/components/pharmacy/StockAlerts";

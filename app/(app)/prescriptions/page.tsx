@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { PrescriptionTable } from "@/components/prescriptions/PrescriptionTable";
 import { Alert } from "@/components/ui/Alert";

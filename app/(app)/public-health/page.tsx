@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import { Alert } from "@/components/ui/Alert";
 import { buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { PerDayChart } from "@/components/dashboard/PerDayChart";
 import { BarsChart } from "@/components/reports/BarsChart";

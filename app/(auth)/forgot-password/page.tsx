@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { connection } from "next/server";
 import { AuthCard } from "@/components/auth/AuthCard";

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import { connection } from "next/server";
 import { AuthCard } from "@/components/auth/AuthCard";
 import { SelfRegisterForm } from "@/components/patients/SelfRegisterForm";

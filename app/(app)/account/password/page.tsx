@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import { ChangePasswordForm } from "@/components/auth/ChangePasswordForm";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { messages, titled } from "@/lib/i18n/server";

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { DepartmentForm } from "@/components/staff/DepartmentForm";
 import { Alert } from "@/components/ui/Alert";

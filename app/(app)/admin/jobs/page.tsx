@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import { JobButton } from "@/components/jobs/JobButton";
 import { Alert } from "@/components/ui/Alert";
 import { Card, PageHeader } from "@/components/ui/Card";

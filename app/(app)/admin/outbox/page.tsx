@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { OutboxStatus } from "@/components/staff/OutboxStatus";
 import { Alert } from "@/components/ui/Alert";

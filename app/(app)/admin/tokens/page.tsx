@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import { JobButton } from "@/components/jobs/JobButton";
 import { TokenForm } from "@/components/tokens/TokenForm";
 import { Alert } from "@/components/ui/Alert";

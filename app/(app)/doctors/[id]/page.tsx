@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { formatMoney } from "@/lib/billing/money";
 import type { Locale } from "@/lib/i18n";

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import { ConsultationList, LabList, VitalsPanel } from "@/components/clinical/ChartCards";
 import { ExportButton } from "@/components/jobs/ExportButton";
 import { NoOwnRecord } from "@/components/patients/NoOwnRecord";

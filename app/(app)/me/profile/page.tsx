@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import { ContactForm } from "@/components/patients/ContactForm";
 import { NoOwnRecord } from "@/components/patients/NoOwnRecord";
 import { PatientBanner } from "@/components/patients/PatientBanner";

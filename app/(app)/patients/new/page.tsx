@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import { EMPTY_PATIENT, PatientForm } from "@/components/patients/PatientForm";
 import { RegisterWithTriage } from "@/components/triage/RegisterWithTriage";
 import { PageHeader } from "@/components/ui/Card";

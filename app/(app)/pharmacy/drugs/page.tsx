@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { DrugTable } from "@/components/pharmacy/DrugTable";
 import { Alert } from "@/components/ui/Alert";

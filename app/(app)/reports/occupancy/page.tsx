@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import { DateTime } from "luxon";
 import { Alert } from "@/components/ui/Alert";
 import { PageHeader } from "@/components/ui/Card";

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import { EMPTY_STAFF, StaffForm } from "@/components/staff/StaffForm";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { departmentOptions } from "@/lib/departments/queries";

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import { PatientForm, type PatientFormValues } from "@/components/patients/PatientForm";
 import Link from "next/link";
 import { MergedNotice } from "@/components/patients/MergedNotice";

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { DrugForm } from "@/components/pharmacy/DrugForm";
 import { Card, PageHeader } from "@/components/ui/Card";
