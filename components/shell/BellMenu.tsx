@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { latestNotificationsAction, markReadAction } from "@/app/(app)/notifications/actions";
+import { latestNotificationsAction, markReadAction } from "@/lib/notifications/actions";
 import type { Messages } from "@/lib/i18n/en";
 import type { NotificationRow } from "@/lib/notifications/inbox";
 import { useDismiss } from "./useDismiss";

@@ -5,7 +5,7 @@ import { NotificationList } from "@/components/notifications/NotificationList";
 import { Alert } from "@/components/ui/Alert";
 import { PageHeader } from "@/components/ui/Card";
 import { Pagination } from "@/components/ui/Pagination";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, titled } from "@/lib/server/locale";
 import { listNotifications } from "@/lib/notifications/inbox";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";

@@ -2,7 +2,7 @@
 import { connection } from "next/server";
 import { AuthCard } from "@/components/auth/AuthCard";
 import { SelfRegisterForm } from "@/components/patients/SelfRegisterForm";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, titled } from "@/lib/server/locale";
 import { selfRegisterAction } from "./actions";
 
 export const generateMetadata = titled((m) => m.titles.register);

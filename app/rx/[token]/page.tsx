@@ -5,7 +5,7 @@ import { RxStatusBadge } from "@/components/prescriptions/StatusBadge";
 import { buttonClass } from "@/components/ui/Button";
 import { DefinitionList } from "@/components/ui/DefinitionList";
 import { INTL_TAG, type Locale } from "@/lib/i18n";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { routeLabel } from "@/lib/prescriptions/labels";
 import { verifyPrescription } from "@/lib/prescriptions/verify";
 import { db } from "@/lib/server/db";

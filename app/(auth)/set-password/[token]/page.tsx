@@ -4,7 +4,7 @@ import { AuthCard } from "@/components/auth/AuthCard";
 import { SetPasswordForm } from "@/components/auth/SetPasswordForm";
 import { Alert } from "@/components/ui/Alert";
 import { describePasswordToken } from "@/lib/accounts/password-tokens";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, titled } from "@/lib/server/locale";
 import { db } from "@/lib/server/db";
 import { setPasswordAction } from "../../password-actions";
 

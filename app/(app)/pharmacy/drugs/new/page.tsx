@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { DrugForm } from "@/components/pharmacy/DrugForm";
 import { Card, PageHeader } from "@/components/ui/Card";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, titled } from "@/lib/server/locale";
 import { guardPage } from "@/lib/server/guard";
 import { createDrugAction } from "../../actions";
 

@@ -6,7 +6,7 @@ import { Disclosure } from "@/components/ui/Disclosure";
 import { Pagination } from "@/components/ui/Pagination";
 import { documentLinkTargets, listDocuments, type DocumentSort } from "@/lib/documents/queries";
 import { documentMaxBytes } from "@/lib/documents/service";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { openChartTab } from "@/lib/patients/chart-page";
 import { today } from "@/lib/scheduling/time";
 import { db } from "@/lib/server/db";
