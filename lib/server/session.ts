@@ -1,8 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
-import type { RequiredAction, Role } from "@/lib/generated/prisma/enums";
-import type { Locale } from "@/lib/i18n";
 import { sessionCookieName } from "./auth-cookies";
 import { db } from "./db";
 import { authSecret } from "./env";
@@ -12,7 +10,7 @@ import { isIntegrationToken, resolveToken } from "./integration-tokens";
 import { verifyApiToken } from "./tokens";
 
 export type { Actor, Ctx } from "./ctx";
-import type { Actor, Ctx } from "./ctx";
+import type { Actor } from "./ctx";
 
 /**
  * The signed-in actor from the bearer token if one is sent, else from the session cookie. `ended`
