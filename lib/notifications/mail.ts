@@ -17,6 +17,7 @@ import { env } from "@/lib/server/env";
 import { log } from "@/lib/server/log";
 import { revealLink } from "./links";
 import { clock } from "@/lib/server/clock";
+import type { Columns } from "@/lib/server/rows";
 
 const TEMPLATES = {
   invitation: invitationEmail,
@@ -78,10 +79,30 @@ export function renderEmail<T extends EmailTemplate>(message: EmailMessage<T>, c
  * causes the email, so that an email exists exactly when the change does; deliver it after commit.
  */
 export async function queueEmail<T extends EmailTemplate>(db: Writer, message: EmailMessage<T>, config: MailConfig = mailConfig()): Promise<string> {
-  const { subject, html, text } = renderEmail(message, config);
-  const row = await db.outboxEmail.create({ data: { to: message.to, subject, html, text, status: "OUTBOX", linkTokenId: message.linkTokenId, messageId: `<${randomUUID()}@${senderDomain(config)}>` }, select: { id: true } });
+  const row = await db.outboxEmail.create({ data: outboxRow(message, config), select: { id: true } });
   return row.id;
 }
+
+/**
+ * An outbox row's values, the email rendered: what queueEmail() writes, and what a hand-written
+ * statement inserts (lib/server/rows.ts). The Message-ID is chosen here, once for every attempt.
+ */
+export function outboxRow<T extends EmailTemplate>(message: EmailMessage<T>, config: Pick<MailConfig, "hospitalName" | "from">) {
+  const { subject, html, text } = renderEmail(message, config);
+  return { to: message.to, subject, html, text, status: "OUTBOX" as const, linkTokenId: message.linkTokenId ?? null, messageId: `<${randomUUID()}@${senderDomain(config)}>` };
+}
+export type OutboxRow = ReturnType<typeof outboxRow>;
+/** The columns of outboxRow's row, and the id a statement chooses itself (Prisma makes one for queueEmail()). */
+export const OUTBOX_COLUMNS: Columns<OutboxRow & { id: string }> = {
+  id: "text",
+  to: "text",
+  subject: "text",
+  html: "text",
+  text: "text",
+  status: '"EmailStatus"',
+  linkTokenId: "text",
+  messageId: "text",
+};
 
 // ---------------------------------------------------------------------------------------------
 // Delivery: at least once, duplicates recognisable.
@@ -105,7 +126,7 @@ type Outcome = "sent" | "failed" | "skipped";
 const leaseOf = (config: MailConfig) => config.leaseSeconds ?? env().EMAIL_LEASE_SECONDS;
 const concurrencyOf = (config: MailConfig) => config.concurrency ?? env().EMAIL_CONCURRENCY;
 /** The domain of MAIL_FROM: a Message-ID's right-hand side names the sender's domain (RFC 5322 §3.6.4). */
-const senderDomain = (config: MailConfig) => /@([^\s>]+)>?\s*$/.exec(config.from)?.[1] ?? "hospital.local";
+const senderDomain = (config: Pick<MailConfig, "from">) => /@([^\s>]+)>?\s*$/.exec(config.from)?.[1] ?? "hospital.local";
 const newMessageId = (config: MailConfig) => Prisma.sql`'<' || gen_random_uuid()::text || '@' || ${senderDomain(config)} || '>'`;
 const returning = Prisma.sql`RETURNING o.id, o."to", o.subject, o.html, o.text, o."messageId", o.attempts, o."linkTokenId"`;
 
