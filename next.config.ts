@@ -27,7 +27,7 @@ const nextConfig: NextConfig = {
 };
 
 /**
- * next-intl's plugin points the build (and `next dev`) at lib/i18n/request.ts, where each request's
+ * next-intl's plugin points the build (and `next dev`) at lib/server/intl-request.ts, where each request's
  * language and time zone are read. The production server needs none of it, and loading the plugin
  * there would load its build tools too (@swc/core, @parcel/watcher: a serving process started at
  * 181 MB resident with them, 157 MB without), so it is applied in every phase but that one.
@@ -35,5 +35,5 @@ const nextConfig: NextConfig = {
 export default async function config(phase: string): Promise<NextConfig> {
   if (phase === PHASE_PRODUCTION_SERVER) return nextConfig;
   const { default: createNextIntlPlugin } = await import("next-intl/plugin");
-  return createNextIntlPlugin("./lib/i18n/request.ts")(nextConfig);
+  return createNextIntlPlugin("./lib/server/intl-request.ts")(nextConfig);
 }

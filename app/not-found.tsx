@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/Button";
-import { messages } from "@/lib/i18n/server";
+import { messages } from "@/lib/server/locale";
 
 export default async function NotFound() {
   const m = (await messages()).errors;

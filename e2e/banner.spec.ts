@@ -287,6 +287,6 @@ test("the patient edit page and the patient's own pages show the banner (a patie
   await admin.page.getByRole("option", { name: new RegExp(`Olu ${last}.*Patient`) }).click();
   await admin.page.getByRole("button", { name: "Filter" }).click();
   await expect(admin.page).toHaveURL(/actorId=[^&]+/);
-  await expect(admin.page.getByRole("row").nth(1)).toContainText("Olu " + last);
+  await expect(admin.page.getByRole("row").nth(1)).toContainText(`Olu ${last}`);
   await admin.close();
 });

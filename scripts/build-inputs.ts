@@ -7,7 +7,7 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /** Folders whose files go into the build (tests excepted). */
-export const BUILD_INPUT_DIRS = ["app", "lib", "components", "emails", "public", "messages"];
+export const BUILD_INPUT_DIRS = ["app", "lib", "components", "public", "messages"];
 /** Single files that shape the build: configuration, the dependency tree, the schema the client is generated from. */
 export const BUILD_INPUT_FILES = [
   "package.json",

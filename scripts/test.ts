@@ -1,4 +1,6 @@
 // `npm test`: every test of the project, ending with one line `N passed, N failed`.
+//   0. lint (`npm run lint`): Biome's linter and format check, then the dependency rules
+//      (.dependency-cruiser.cjs); each counts as one test (docs/architecture.md, "Rules the build checks")
 //   1. unit and integration tests (vitest; integration makes its own fresh database)
 //   2. end-to-end tests (Playwright in Debian's Chromium) against a production build on a fresh,
 //      seeded database, with two job workers running and every email caught by an in-process SMTP
@@ -31,6 +33,12 @@ const FRENCH_ACCOUNTS: [string, string, Role][] = [
   // The data browser's and the report builder's French checks, each with its own admin.
   ["fr.browser@demo.hospital", "Bruno Explorateur", "ADMIN"],
   ["fr.reports@demo.hospital", "Régine Rapports", "ADMIN"],
+];
+
+/** `npm run lint`, check by check (package.json's "lint" script runs the same two). */
+const LINT_CHECKS: [string, string[]][] = [
+  ["biome", ["ci", "--error-on-warnings", "."]],
+  ["depcruise", ["--config", ".dependency-cruiser.cjs", "."]],
 ];
 
 function run(cmd: string, args: string[], env: Record<string, string> = {}): number {
@@ -155,19 +163,22 @@ async function e2e(): Promise<Counts> {
 async function main() {
   rmSync(artifacts, { recursive: true, force: true });
   mkdirSync(path.join(artifacts, "auth"), { recursive: true });
-  const only = process.argv[2]; // "unit+integration" or "e2e" to run one half
+  const only = process.argv[2]; // "lint", "unit+integration" or "e2e" to run one part
   const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
   const add = (c: Counts) => {
     totals.passed += c.passed;
     totals.failed += c.failed;
     totals.skipped += c.skipped;
   };
-  if (only !== "e2e") {
+  if (only === undefined || only === "lint") {
+    for (const [cmd, args] of LINT_CHECKS) add(run(bin(cmd), args) === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
+  }
+  if (only === undefined || only === "unit+integration") {
     const out = path.join(artifacts, "vitest.json");
     run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
     add(vitestCounts(out));
   }
-  if (only !== "unit+integration") {
+  if (only === undefined || only === "e2e") {
     try {
       add(await e2e());
     } catch (err) {

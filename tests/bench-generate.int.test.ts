@@ -15,7 +15,7 @@ let report: GenerateReport;
 let c: pg.Client;
 // The number sequences as they were: later files in this run's database start from them again.
 const SEQUENCES = ["patient_mrn_seq", "invoice_number_seq", "receipt_number_seq", "prescription_number_seq"];
-let sequences: { name: string; last_value: string; is_called: boolean }[] = [];
+const sequences: { name: string; last_value: string; is_called: boolean }[] = [];
 
 const one = async <T = Record<string, unknown>>(client: pg.Client, sql: string) => (await client.query(sql)).rows[0] as T;
 const count = async (table: string) => Number((await one<{ n: string }>(c, `SELECT count(*) n FROM "${table}"`)).n);

@@ -53,7 +53,10 @@ export function watchOutput(child: ChildProcess) {
       if (at >= 0) return Promise.resolve(at + text.length);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`"${text}" not printed within ${timeoutMs / 1000} s:\n${output}`)), timeoutMs);
-        waiters.push({ text, from, resolve: (end) => (clearTimeout(timer), resolve(end)) });
+        waiters.push({ text, from, resolve: (end) => {
+          clearTimeout(timer);
+          resolve(end);
+        } });
       });
     },
   };

@@ -1,6 +1,6 @@
-import type { Metadata } from "next";
+
 import { SchemaView } from "@/components/apidocs/SchemaView";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, titled } from "@/lib/server/locale";
 import { env } from "@/lib/server/env";
 import { OPERATIONS, jsonSchemaOf } from "@/lib/server/openapi";
 import { PERMISSIONS } from "@/lib/server/permissions";

@@ -1,4 +1,4 @@
-import { setLanguageAction } from "@/app/language-actions";
+import { setLanguageAction } from "@/lib/accounts/language-actions";
 import { LanguageSwitcher } from "@/components/shell/LanguageSwitcher";
 import { env } from "@/lib/server/env";
 

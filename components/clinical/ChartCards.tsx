@@ -6,7 +6,7 @@ import { rangeText } from "@/lib/clinical/measures";
 import { formatStamp, type ChartClinical, type ConsultationSummary, type LabOrderRow, type TimelineEvent } from "@/lib/clinical/queries";
 import { INTL_TAG, type Locale } from "@/lib/i18n";
 import type { Messages } from "@/lib/i18n/en";
-import { requestLocale } from "@/lib/i18n/server";
+import { requestLocale } from "@/lib/server/locale";
 import { AddendumForm } from "./ConsultationActions";
 import { NurseNoteForm } from "./NurseNoteForm";
 import { LabAmendForm } from "./LabAmendForm";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Card, StatCard } from "@/components/ui/Card";
 import { FillBar } from "@/components/ui/FillBar";
-import { messages } from "@/lib/i18n/server";
+import { messages } from "@/lib/server/locale";
 import { db } from "@/lib/server/db";
 import { registrationsPerDay } from "@/lib/patients/queries";
 import { getHospitalStats } from "@/lib/stats/queries";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/scheduling/StatusBadge";
 import { Card } from "@/components/ui/Card";
-import { messages } from "@/lib/i18n/server";
+import { messages } from "@/lib/server/locale";
 import { appointmentsPerDay, countsByStatusOn } from "@/lib/scheduling/queries";
 import { STATUSES } from "@/lib/scheduling/schemas";
 import { today } from "@/lib/scheduling/time";

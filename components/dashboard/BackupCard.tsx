@@ -1,7 +1,7 @@
 import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
 import { BACKUP_STALE_HOURS, latestBackup } from "@/lib/backups/status";
-import { messages, requestLocale } from "@/lib/i18n/server";
+import { messages, requestLocale } from "@/lib/server/locale";
 import { db } from "@/lib/server/db";
 import { formatInstant } from "@/lib/server/format";
 

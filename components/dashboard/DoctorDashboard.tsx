@@ -7,7 +7,7 @@ import { rangeText } from "@/lib/clinical/measures";
 import { formatStamp } from "@/lib/clinical/queries";
 import { myInpatients, resultsAwaitingReview, unsignedDrafts } from "@/lib/clinical/worklists";
 import { INTL_TAG } from "@/lib/i18n";
-import { messages, requestLocale } from "@/lib/i18n/server";
+import { messages, requestLocale } from "@/lib/server/locale";
 import { doctorPatients, listAppointments, localRange } from "@/lib/scheduling/queries";
 import { formatWhen, nextDates, today } from "@/lib/scheduling/time";
 import { db } from "@/lib/server/db";

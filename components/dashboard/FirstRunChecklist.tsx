@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/Badge";
 import { Card } from "@/components/ui/Card";
-import { messages } from "@/lib/i18n/server";
+import { messages } from "@/lib/server/locale";
 import { db } from "@/lib/server/db";
 import { firstRunChecklist } from "@/lib/setup/checklist";
 

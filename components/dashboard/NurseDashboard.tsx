@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/Card";
 import { cell, NARROW_ONLY, Table, WIDE_ONLY } from "@/components/ui/Table";
 import { formatStamp } from "@/lib/clinical/queries";
 import { nurseWorklist, type NurseWard } from "@/lib/clinical/worklists";
-import { messages, requestLocale } from "@/lib/i18n/server";
+import { messages, requestLocale } from "@/lib/server/locale";
 import { db } from "@/lib/server/db";
 import type { Ctx } from "@/lib/server/session";
 import { News2Pill } from "@/components/clinical/News2Pill";

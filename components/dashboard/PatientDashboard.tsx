@@ -2,7 +2,7 @@ import Link from "next/link";
 import { NoOwnRecord } from "@/components/patients/NoOwnRecord";
 import { buttonClass } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
-import { messages } from "@/lib/i18n/server";
+import { messages } from "@/lib/server/locale";
 import { ownPatientRecord } from "@/lib/patients/queries";
 import { LIVE, listAppointments } from "@/lib/scheduling/queries";
 import { db } from "@/lib/server/db";

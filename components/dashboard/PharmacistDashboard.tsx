@@ -4,7 +4,7 @@ import { StockAlerts } from "@/components/pharmacy/StockAlerts";
 import { WaitingTable } from "@/components/pharmacy/WaitingTable";
 import { Alert } from "@/components/ui/Alert";
 import { Pagination } from "@/components/ui/Pagination";
-import { messages } from "@/lib/i18n/server";
+import { messages } from "@/lib/server/locale";
 import { waitingPrescriptions } from "@/lib/pharmacy/queries";
 import { db } from "@/lib/server/db";
 import { pageListQuery } from "@/lib/server/page-query";

@@ -6,7 +6,7 @@ import { Pagination } from "@/components/ui/Pagination";
 import { Table, cell } from "@/components/ui/Table";
 import { formatMoney } from "@/lib/billing/money";
 import { listInvoices } from "@/lib/billing/queries";
-import { messages, requestLocale } from "@/lib/i18n/server";
+import { messages, requestLocale } from "@/lib/server/locale";
 import { listAppointments } from "@/lib/scheduling/queries";
 import { formatTime, startOfLocalDay, today } from "@/lib/scheduling/time";
 import { db } from "@/lib/server/db";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/scheduling/StatusBadge";
-import { messages, requestLocale } from "@/lib/i18n/server";
+import { messages, requestLocale } from "@/lib/server/locale";
 import type { AppointmentView } from "@/lib/scheduling/queries";
 import { formatTime, formatWhen } from "@/lib/scheduling/time";
 

@@ -26,7 +26,7 @@ export function Value({ kind, value, link, locale, currency, yes, no, codes }: {
     case "enum": {
       // The word in the reader's language; the stored code on hover, and as is when the catalogue has no word for it.
       const code = String(value);
-      return codes[code] ? <span title={code}>{codes[code]}</span> : <>{code}</>;
+      return codes[code] ? <span title={code}>{codes[code]}</span> : code;
     }
     case "list":
       return <>{(value as unknown[]).join(", ")}</>;

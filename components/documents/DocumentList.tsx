@@ -28,7 +28,7 @@ export function DocumentList({ items, m, locale, staff }: { items: DocumentView[
           <td className={cell}>
             <div className="flex items-center gap-3">
               {d.thumbnailUrl ? (
-                // eslint-disable-next-line @next/next/no-img-element -- an authenticated API image, not a static asset
+                // biome-ignore lint/performance/noImgElement: an authenticated API image, not a static asset
                 <img src={d.thumbnailUrl} alt={m.thumbnailOf(d.title)} width={48} height={48} loading="lazy" className="h-12 w-12 rounded border border-slate-200 object-cover" />
               ) : (
                 <span aria-hidden className="flex h-12 w-12 items-center justify-center rounded border border-slate-200 bg-slate-50 text-xs font-semibold text-slate-500">PDF</span>

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { markReadAction } from "@/app/(app)/notifications/actions";
+import { markReadAction } from "@/lib/notifications/actions";
 import { Button } from "@/components/ui/Button";
 
 /** Marks one notification (`id`) or all of the caller's (`all`) read, then refreshes the page and the bell. */

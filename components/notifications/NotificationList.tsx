@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { NotificationRow } from "@/lib/notifications/inbox";
-import { requestLocale } from "@/lib/i18n/server";
+import { requestLocale } from "@/lib/server/locale";
 import { formatInstant } from "@/lib/server/format";
 import { MarkReadButton } from "./MarkReadButton";
 

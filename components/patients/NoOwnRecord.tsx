@@ -1,5 +1,5 @@
 import { Alert } from "@/components/ui/Alert";
-import { messages } from "@/lib/i18n/server";
+import { messages } from "@/lib/server/locale";
 import { isPendingLink } from "@/lib/patients/link-requests";
 import { db } from "@/lib/server/db";
 

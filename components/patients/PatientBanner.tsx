@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatStamp } from "@/lib/clinical/queries";
-import { messages, requestLocale } from "@/lib/i18n/server";
+import { messages, requestLocale } from "@/lib/server/locale";
 import type { PatientBannerData } from "@/lib/patients/banner";
 import { AllergyChips } from "./AllergyChips";
 import { formatTime } from "@/lib/scheduling/time";

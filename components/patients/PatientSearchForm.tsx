@@ -1,4 +1,4 @@
-import { messages } from "@/lib/i18n/server";
+import { messages } from "@/lib/server/locale";
 import { buttonClass } from "@/components/ui/Button";
 
 /** A plain GET form: works without JavaScript and keeps the search in the URL. */

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { messages, requestLocale } from "@/lib/i18n/server";
+import { messages, requestLocale } from "@/lib/server/locale";
 import { formatDate } from "@/lib/server/format";
 import type { PatientRow } from "@/lib/patients/queries";
 

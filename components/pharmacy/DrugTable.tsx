@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/Badge";
 import { Table, cell } from "@/components/ui/Table";
-import { messages } from "@/lib/i18n/server";
+import { messages } from "@/lib/server/locale";
 import type { DrugRow } from "@/lib/pharmacy/queries";
 import { classWord } from "@/lib/prescriptions/findings";
 

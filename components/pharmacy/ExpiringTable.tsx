@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/Badge";
 import { Table, cell } from "@/components/ui/Table";
-import { messages, requestLocale } from "@/lib/i18n/server";
+import { messages, requestLocale } from "@/lib/server/locale";
 import { formatCalendarDay } from "@/lib/pharmacy/dates";
 import type { ExpiringRow } from "@/lib/pharmacy/queries";
 

@@ -3,7 +3,7 @@ import { DrugTable } from "@/components/pharmacy/DrugTable";
 import { ExpiringTable } from "@/components/pharmacy/ExpiringTable";
 import { Section } from "@/components/pharmacy/Section";
 import { Alert } from "@/components/ui/Alert";
-import { messages } from "@/lib/i18n/server";
+import { messages } from "@/lib/server/locale";
 import { expiringBatches, listDrugs } from "@/lib/pharmacy/queries";
 import { db } from "@/lib/server/db";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/Badge";
 import { NARROW_ONLY, Table, WIDE_ONLY, cell } from "@/components/ui/Table";
-import { messages, requestLocale } from "@/lib/i18n/server";
+import { messages, requestLocale } from "@/lib/server/locale";
 import type { WaitingRow } from "@/lib/pharmacy/queries";
 import { formatWhen } from "@/lib/scheduling/time";
 import { RxStatusBadge } from "@/components/prescriptions/StatusBadge";

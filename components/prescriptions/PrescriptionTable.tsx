@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { cell, Table } from "@/components/ui/Table";
-import { messages, requestLocale } from "@/lib/i18n/server";
+import { messages, requestLocale } from "@/lib/server/locale";
 import type { PrescriptionSummary } from "@/lib/prescriptions/queries";
 import { formatInstant } from "@/lib/server/format";
 import { RxStatusBadge } from "./StatusBadge";

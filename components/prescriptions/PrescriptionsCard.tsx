@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
-import { messages, requestLocale } from "@/lib/i18n/server";
+import { messages, requestLocale } from "@/lib/server/locale";
 import { listPrescriptions } from "@/lib/prescriptions/queries";
 import { db } from "@/lib/server/db";
 import { formatInstant } from "@/lib/server/format";

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/Badge";
 import type { PrescriptionStatus } from "@/lib/generated/prisma/enums";
-import { messages } from "@/lib/i18n/server";
+import { messages } from "@/lib/server/locale";
 
 const TONES = { ACTIVE: "success", PARTIALLY_DISPENSED: "warning", DISPENSED: "neutral", REVOKED: "danger", EXPIRED: "danger" } as const;
 

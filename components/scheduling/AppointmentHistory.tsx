@@ -1,5 +1,5 @@
 import { Table, cell } from "@/components/ui/Table";
-import { messages, requestLocale } from "@/lib/i18n/server";
+import { messages, requestLocale } from "@/lib/server/locale";
 import type { Status } from "@/lib/scheduling/schemas";
 import { formatWhen } from "@/lib/scheduling/time";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Table, cell } from "@/components/ui/Table";
-import { messages, requestLocale } from "@/lib/i18n/server";
+import { messages, requestLocale } from "@/lib/server/locale";
 import type { AppointmentView } from "@/lib/scheduling/queries";
 import { formatWhen } from "@/lib/scheduling/time";
 import { StatusBadge } from "./StatusBadge";

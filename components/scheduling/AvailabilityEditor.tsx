@@ -1,6 +1,6 @@
-import { saveAvailabilityAction } from "@/app/(app)/appointments/actions";
+import { saveAvailabilityAction } from "@/lib/scheduling/actions";
 import { Card } from "@/components/ui/Card";
-import { messages } from "@/lib/i18n/server";
+import { messages } from "@/lib/server/locale";
 import { getAvailability, slotsForDays } from "@/lib/scheduling/queries";
 import { today } from "@/lib/scheduling/time";
 import { db } from "@/lib/server/db";

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/Badge";
-import { messages } from "@/lib/i18n/server";
+import { messages } from "@/lib/server/locale";
 import type { Status } from "@/lib/scheduling/schemas";
 
 const TONES = { BOOKED: "neutral", CHECKED_IN: "warning", COMPLETED: "success", CANCELLED: "danger", NO_SHOW: "danger" } as const;

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { messages } from "@/lib/i18n/server";
+import { messages } from "@/lib/server/locale";
 import { patientRecordHref } from "@/lib/patients/scope";
 import { env } from "@/lib/server/env";
 import { can } from "@/lib/server/permissions";
@@ -13,7 +13,7 @@ import { PatientSearch } from "./PatientSearch";
 import { SidebarFrame } from "./SidebarFrame";
 import { UserMenu } from "./UserMenu";
 import { LanguageSwitcher } from "./LanguageSwitcher";
-import { setLanguageAction } from "@/app/language-actions";
+import { setLanguageAction } from "@/lib/accounts/language-actions";
 
 /** The frame of every signed-in page: brand, role-dependent navigation, patient search (staff), user menu. */
 export async function AppShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { latestNotificationsAction, markReadAction } from "@/app/(app)/notifications/actions";
+import { latestNotificationsAction, markReadAction } from "@/lib/notifications/actions";
 import type { Messages } from "@/lib/i18n/en";
 import type { NotificationRow } from "@/lib/notifications/inbox";
 import { useDismiss } from "./useDismiss";
@@ -18,6 +18,7 @@ export function BellMenu({ count, labels }: { count: number; labels: Messages["t
   const [pending, startTransition] = useTransition();
   const ref = useRef<HTMLDivElement>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the menu closes whenever the page changes
   useEffect(() => setOpen(false), [pathname]);
   useDismiss(open, setOpen, ref);
 

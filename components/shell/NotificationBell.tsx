@@ -1,4 +1,4 @@
-import { messages } from "@/lib/i18n/server";
+import { messages } from "@/lib/server/locale";
 import { unreadCount } from "@/lib/notifications/inbox";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/session";

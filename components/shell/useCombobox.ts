@@ -27,6 +27,7 @@ export function useCombobox({ load, onPick, onEnterWithoutOption, minChars = 2 }
   const listId = useId();
   const trimmed = text.trim();
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: load is left out on purpose (see the end of the effect)
   useEffect(() => {
     if (trimmed.length < minChars) {
       setOptions(null);

@@ -1,5 +1,5 @@
 import { Table, cell } from "@/components/ui/Table";
-import { messages, requestLocale } from "@/lib/i18n/server";
+import { messages, requestLocale } from "@/lib/server/locale";
 import type { Messages } from "@/lib/i18n";
 import { formatInstant } from "@/lib/server/format";
 import type { HistoryEntry } from "@/lib/staff/queries";

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/Badge";
 import type { EmailStatus } from "@/lib/generated/prisma/enums";
-import { messages } from "@/lib/i18n/server";
+import { messages } from "@/lib/server/locale";
 
 const TONE = { SENT: "success", OUTBOX: "warning", FAILED: "danger" } as const;
 

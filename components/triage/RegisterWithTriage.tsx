@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef } from "react";
-import { confirmTriageAction } from "@/app/(app)/triage/actions";
+import { confirmTriageAction } from "@/lib/triage/actions";
 import { EMPTY_PATIENT, PatientForm } from "@/components/patients/PatientForm";
 import type { ActionResult } from "@/lib/server/action";
 import type { Messages } from "@/lib/i18n/en";

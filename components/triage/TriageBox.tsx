@@ -21,7 +21,7 @@
  */
 
 import { useId, useState, useTransition } from "react";
-import { runTriageAction } from "@/app/(app)/triage/actions";
+import { runTriageAction } from "@/lib/triage/actions";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { controlProps, FieldFrame } from "@/components/ui/FieldFrame";

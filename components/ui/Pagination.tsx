@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { messages } from "@/lib/i18n/server";
+import { messages } from "@/lib/server/locale";
 
 /**
  * Previous/next links that keep the other query parameters (repeated ones too, given as URLSearchParams).

@@ -4,8 +4,8 @@ import { formNumber } from "@/lib/server/validation";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { admitAction, admitAllergiesAction, bedHistoryAction, bedStateAction, dischargeAction, freeBedsAction, transferAction } from "@/app/(app)/beds/actions";
-import { findPatientsAction } from "@/app/(app)/appointments/actions";
+import { admitAction, admitAllergiesAction, bedHistoryAction, bedStateAction, dischargeAction, freeBedsAction, transferAction } from "@/lib/wards/bed-actions";
+import { findPatientsAction } from "@/lib/scheduling/actions";
 import { SubmitForm } from "@/components/forms/SubmitForm";
 import { useSubmit } from "@/components/forms/useSubmit";
 import { TextArea } from "@/components/clinical/TextArea";
@@ -199,7 +199,10 @@ export function BedPanel({ bed, place, wardId, labels, states, triageLabels, all
     return () => window.removeEventListener("keydown", onKey);
   }, [onClose]);
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a click on the backdrop closes the dialog; Escape does so for the keyboard
+    // biome-ignore lint/a11y/useKeyWithClickEvents: Escape closes it (the keydown listener above)
     <div className="fixed inset-0 z-40 flex justify-end bg-slate-900/30" onClick={onClose}>
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: only stops a click inside the dialog from reaching the backdrop */}
       <aside role="dialog" aria-modal="true" aria-labelledby="bed-title" className="h-full w-full max-w-md space-y-6 overflow-y-auto bg-white p-6 shadow-xl" onClick={(e) => e.stopPropagation()}>
         <div className="flex items-start justify-between gap-3">
           <div>

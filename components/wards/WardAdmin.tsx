@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { createBedAction, createRoomAction, createWardAction, updateBedAction, updateRoomAction, updateWardAction } from "@/app/(app)/admin/wards/actions";
+import { createBedAction, createRoomAction, createWardAction, updateBedAction, updateRoomAction, updateWardAction } from "@/lib/wards/admin-actions";
 import { SubmitForm } from "@/components/forms/SubmitForm";
 import { useSubmit } from "@/components/forms/useSubmit";
 import { Badge } from "@/components/ui/Badge";

@@ -237,7 +237,7 @@ describe("common and guessable passwords are refused wherever a password is set"
     const weak = await setPasswordAction({ token: reset, password: "iloveyou1234", confirmPassword: "iloveyou1234" });
     expect(weak).toMatchObject({ ok: false, error: { code: "VALIDATION_FAILED", fields: { password: expect.any(String) } } });
     // The refusal did not spend the link.
-    expect(await setPasswordAction({ token: reset, password: STRONG + "!", confirmPassword: STRONG + "!" })).toMatchObject({ ok: true });
+    expect(await setPasswordAction({ token: reset, password: `${STRONG}!`, confirmPassword: `${STRONG}!` })).toMatchObject({ ok: true });
 
     await resetDatabase();
     await expect(ensureFirstAdmin(db(), { email: "boss@h.org", password: "Password1234" })).rejects.toThrow(/ADMIN_PASSWORD is refused/);

@@ -7,6 +7,7 @@ import { accountsEn } from "@/lib/i18n/accounts.en";
 import { takeRate } from "@/lib/server/rate-limit";
 import type { Ctx } from "@/lib/server/session";
 import { hashToken, issueLink, TOKEN_TTL_MINUTES } from "./password-tokens";
+import { clock } from "@/lib/server/clock";
 
 // Email confirmation of self-registered patients (User.requiredAction VERIFY_EMAIL). Until it is
 // done the account signs in only to /register/confirm and the API refuses everything else with
@@ -18,7 +19,7 @@ const invalid = () => new AppError("NOT_FOUND", accountsEn.confirmLink.invalid);
 /** Whether a confirmation link can still be used, for its page. */
 export async function confirmationIsValid(prisma: Db, token: string): Promise<boolean> {
   const row = await prisma.passwordToken.findUnique({ where: { tokenHash: hashToken(token) }, select: { purpose: true, usedAt: true, expiresAt: true, user: { select: { active: true } } } });
-  return !!row && row.purpose === "CONFIRM_EMAIL" && !row.usedAt && row.expiresAt > new Date() && row.user.active;
+  return !!row && row.purpose === "CONFIRM_EMAIL" && !row.usedAt && row.expiresAt > clock.now() && row.user.active;
 }
 
 /**
@@ -39,7 +40,7 @@ export async function confirmEmail(prisma: Db, input: { token: string }, ip: str
     // A deactivated account's links die with it; throwing rolls the spending back too.
     if (!user) throw invalid();
     await tx.user.updateMany({ where: { id: userId, requiredAction: "VERIFY_EMAIL" }, data: { requiredAction: null } });
-    await tx.passwordToken.updateMany({ where: { userId, purpose: "CONFIRM_EMAIL", usedAt: null }, data: { usedAt: new Date() } });
+    await tx.passwordToken.updateMany({ where: { userId, purpose: "CONFIRM_EMAIL", usedAt: null }, data: { usedAt: clock.now() } });
     await audit(tx, { actor: { id: userId, role: user.role }, ip }, { action: "UPDATE", entity: "User", entityId: userId, details: { emailConfirmed: true } });
   });
 }

@@ -9,6 +9,7 @@ import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { hashPassword } from "@/lib/server/password";
 import { assertAcceptablePassword } from "./password-policy";
+import { clock } from "@/lib/server/clock";
 
 export const TOKEN_TTL_MINUTES: Record<TokenPurpose, number> = { INVITE: 72 * 60, RESET: 60, CONFIRM_EMAIL: 24 * 60 };
 /** Where each kind of link leads; the token follows as the last path segment. */
@@ -29,7 +30,7 @@ export const hashToken = hashLinkToken;
  */
 export async function issueLink(tx: Pick<Db, "passwordToken">, userId: string, purpose: TokenPurpose): Promise<{ tokenId: string; url: string }> {
   const id = randomUUID();
-  const expiresAt = new Date(Date.now() + TOKEN_TTL_MINUTES[purpose] * 60_000);
+  const expiresAt = new Date(clock.now().getTime() + TOKEN_TTL_MINUTES[purpose] * 60_000);
   await tx.passwordToken.create({ data: { id, userId, tokenHash: hashLinkToken(linkToken(id)), purpose, expiresAt } });
   return { tokenId: id, url: maskedLink(LINK_PATH[purpose]) };
 }
@@ -40,7 +41,7 @@ export async function describePasswordToken(prisma: Db, token: string): Promise<
     where: { tokenHash: hashToken(token) },
     select: { purpose: true, usedAt: true, expiresAt: true, user: { select: { name: true, active: true } } },
   });
-  if (!row || !PASSWORD_PURPOSES.includes(row.purpose) || row.usedAt || row.expiresAt <= new Date() || !row.user.active) return null;
+  if (!row || !PASSWORD_PURPOSES.includes(row.purpose) || row.usedAt || row.expiresAt <= clock.now() || !row.user.active) return null;
   return { name: row.user.name, purpose: row.purpose };
 }
 
@@ -73,7 +74,7 @@ export async function setPasswordWithToken(prisma: Db, input: { token: string; p
     if (user.length === 0) throw invalidLink();
     await tx.user.updateMany({ where: { id: userId, requiredAction: { in: ["UPDATE_PASSWORD", "VERIFY_EMAIL"] } }, data: { requiredAction: null } });
     // Any other outstanding link of this account is now pointless and would be a way back in.
-    await tx.passwordToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
+    await tx.passwordToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: clock.now() } });
     await audit(tx, { actor: { id: userId, role: user[0].role }, ip }, { action: "UPDATE", entity: "User", entityId: userId, details: { field: "password", via: purpose } });
   });
 }
@@ -87,7 +88,7 @@ export async function setPasswordWithToken(prisma: Db, input: { token: string; p
 export async function requestPasswordReset(prisma: Db, input: { email: string }, ip: string | null): Promise<string | null> {
   const user = await prisma.user.findUnique({ where: { email: input.email.trim().toLowerCase() }, select: { id: true, name: true, email: true, role: true, active: true, language: true } });
   if (!user?.active) return null;
-  const since = new Date(Date.now() - 60 * 60_000);
+  const since = new Date(clock.now().getTime() - 60 * 60_000);
   if ((await prisma.passwordToken.count({ where: { userId: user.id, purpose: "RESET", createdAt: { gt: since } } })) >= MAX_RESETS_PER_HOUR) return null;
   return prisma.$transaction(async (tx) => {
     const link = await issueLink(tx, user.id, "RESET");

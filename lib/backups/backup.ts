@@ -7,6 +7,7 @@ import { createGzip } from "node:zlib";
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { CHUNK_BYTES, record, sealer, type BackupHeader, type BackupManifest, type TableSummary } from "./format";
+import { clock } from "@/lib/server/clock";
 
 // `npm run console -- backup` and the worker's scheduled backup: one consistent snapshot (a single
 // REPEATABLE READ, READ ONLY transaction) of every table in the schema "public" (the app's tables,
@@ -99,7 +100,7 @@ async function* innerStream(client: pg.Client, header: BackupHeader, out: { mani
   }
   out.manifest = {
     ...header,
-    finishedAt: new Date().toISOString(),
+    finishedAt: clock.now().toISOString(),
     tables: header.tables.map((t) => ({ ...t, ...summaries.find((s) => s.name === t.name)! })),
   };
   yield record("M", out.manifest);
@@ -110,7 +111,7 @@ async function* innerStream(client: pg.Client, header: BackupHeader, out: { mani
  * appears under its final name only once complete and flushed to disk.
  */
 export async function createBackup(opts: { databaseUrl: string; dir: string; key?: string; now?: Date }): Promise<BackupResult> {
-  const createdAt = opts.now ?? new Date();
+  const createdAt = opts.now ?? clock.now();
   await mkdir(opts.dir, { recursive: true });
   const file = path.resolve(opts.dir, backupFileName(createdAt));
   const partial = `${file}.partial`;

@@ -167,7 +167,7 @@ export function opener(key: string | undefined): (file: AsyncIterable<Buffer>) =
   return async function* open(file) {
     const reader = new ByteReader(file[Symbol.asyncIterator]());
     const magic = await reader.read(9, "the file header");
-    if (!magic || !magic.subarray(0, 8).equals(MAGIC)) throw new BackupFileError("This is not a backup file of this system (unknown header).");
+    if (!magic?.subarray(0, 8).equals(MAGIC)) throw new BackupFileError("This is not a backup file of this system (unknown header).");
     const mode = magic.toString("latin1", 8, 9);
     if (mode === "Z") {
       yield* reader.rest();

@@ -76,7 +76,7 @@ export async function verifyBackupFile(file: string, key: string | undefined): P
         current.rows += newlines(r.data);
       } else if (r.type === "M") manifest = r.manifest;
     }
-    if (!manifest || manifest.format !== 1) throw new BackupFileError("The backup file's manifest is missing or of an unknown format.");
+    if (manifest?.format !== 1) throw new BackupFileError("The backup file's manifest is missing or of an unknown format.");
     compare(manifest, tallies, "The backup file does not match its manifest");
   });
   return manifest!;

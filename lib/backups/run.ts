@@ -2,6 +2,7 @@ import { audit, type AuditCtx } from "@/lib/server/audit";
 import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { createBackup, pruneBackups, type BackupResult } from "./backup";
+import { clock } from "@/lib/server/clock";
 
 // One recorded backup run (BackupRun) for the worker's schedule and the console: the file, then the
 // retention. A backup copies every patient's record, so it is audited as an EXPORT (after the
@@ -18,14 +19,14 @@ export async function runBackup(
   try {
     const result = await createBackup({ databaseUrl, dir: opts.dir, key: opts.key });
     await prisma.$transaction(async (tx) => {
-      await tx.backupRun.update({ where: { id: run.id }, data: { finishedAt: new Date(), ok: true, file: result.file, bytes: BigInt(result.bytes), rows: BigInt(result.rows) } });
+      await tx.backupRun.update({ where: { id: run.id }, data: { finishedAt: clock.now(), ok: true, file: result.file, bytes: BigInt(result.bytes), rows: BigInt(result.rows) } });
       await audit(tx, ctx, { action: "EXPORT", entity: "Backup", entityId: run.id, details: { file: result.file, bytes: result.bytes, rows: result.rows, encrypted: result.encrypted, via: opts.trigger } });
     });
     const pruned = opts.keep ? await pruneBackups(opts.dir, opts.keep) : [];
     return { ...result, runId: run.id, pruned };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await prisma.backupRun.update({ where: { id: run.id }, data: { finishedAt: new Date(), ok: false, error: message.slice(0, 2000) } });
+    await prisma.backupRun.update({ where: { id: run.id }, data: { finishedAt: clock.now(), ok: false, error: message.slice(0, 2000) } });
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
+import { clock } from "@/lib/server/clock";
 
 // What the admin dashboard (and the metrics and System page) say about backups, from BackupRun.
 
@@ -30,7 +31,7 @@ export type BackupStatus = {
 
 const select = { id: true, trigger: true, startedAt: true, finishedAt: true, ok: true, file: true, bytes: true, encrypted: true, error: true } as const;
 
-export async function latestBackup(prisma: Db, now: Date = new Date()): Promise<BackupStatus> {
+export async function latestBackup(prisma: Db, now: Date = clock.now()): Promise<BackupStatus> {
   const [last, lastOk] = await Promise.all([
     prisma.backupRun.findFirst({ orderBy: { startedAt: "desc" }, select }),
     prisma.backupRun.findFirst({ where: { ok: true }, orderBy: { finishedAt: "desc" }, select }),

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { ZDepartmentUpdate } from "@/lib/departments/schemas";
 import { updateDepartment } from "@/lib/departments/service";
 import { updateLabTest } from "@/lib/clinical/lab-tests";

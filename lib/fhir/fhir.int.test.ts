@@ -130,7 +130,7 @@ describe("FHIR R4 API against the database", () => {
     const first = await bundle(doctor, `Patient/${patientId}/$everything?_count=5`);
     const all = await bundle(doctor, `Patient/${patientId}/$everything`);
     expect(first.entry).toHaveLength(5);
-    const next = first.link?.find((l) => l.relation === "next")!.url;
+    const next = first.link!.find((l) => l.relation === "next")!.url;
     expect(next).toBe(`${BASE}/fhir/R4/Patient/${patientId}/$everything?_count=5&_offset=5`);
     const seen: string[] = [];
     for (let offset = 0; offset < all.total!; offset += 5) seen.push(...resources(await bundle(doctor, `Patient/${patientId}/$everything?_count=5&_offset=${offset}`)).map((r) => `${r.resourceType}/${r.id}`));

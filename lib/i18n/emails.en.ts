@@ -1,4 +1,4 @@
-// The English words of every email (emails/*.ts). Each template reads the catalogue of the
+// The English words of every email (lib/notifications/emails/*.ts). Each template reads the catalogue of the
 // recipient's language; dates and amounts arrive raw and are formatted in that language.
 export const emailsEn = {
   greeting: (name: string) => `Hello ${name},`,

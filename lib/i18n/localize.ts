@@ -12,7 +12,7 @@ type Pattern = { re: RegExp; target: Fn };
 type Table = { exact: Map<string, string>; patterns: Pattern[] };
 
 const MARK = (i: number) => `\u0001${i}\u0001`;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function walk(source: unknown, target: unknown, table: Table): void {
   if (typeof source === "string" && typeof target === "string") {
@@ -31,10 +31,10 @@ function walk(source: unknown, target: unknown, table: Table): void {
     if (typeof sample !== "string") return;
     // A pattern with no words of its own ("a · b", a bare name) would match anything.
     if (!/\p{L}{2}/u.test(sample.replace(/\u0001\d+\u0001/g, ""))) return;
-    let src = escape(sample);
+    let src = escapeRegExp(sample);
     for (let i = 0; i < arity; i++) {
       if (sample.split(MARK(i)).length !== 2) return; // an argument used twice or not at all
-      src = src.replace(escape(MARK(i)), `(?<a${i}>[\\s\\S]+?)`);
+      src = src.replace(escapeRegExp(MARK(i)), `(?<a${i}>[\\s\\S]+?)`);
     }
     table.patterns.push({ re: new RegExp(`^${src}$`), target: target as Fn });
     return;

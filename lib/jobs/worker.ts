@@ -17,7 +17,7 @@ import { sendMonthlyReports } from "./reports";
 type Handler<N extends JobName> = (payload: JobPayload<N>, job: PgBoss.JobWithMetadata<object>) => Promise<unknown>;
 
 /** The handlers: each validates its payload, then calls the domain service. */
-export function handlers(prisma: Db, boss: PgBoss, mail: MailConfig = mailConfig()): { [N in JobName]: Handler<N> } {
+export function handlers(prisma: Db, _boss: PgBoss, mail: MailConfig = mailConfig()): { [N in JobName]: Handler<N> } {
   return {
     "email.send": (p, job) => sendOutboxEmail(prisma, p.emailId, { final: job.retryCount >= job.retryLimit }, mail),
     "email.sweep": () => sweepOutbox(prisma, mail),

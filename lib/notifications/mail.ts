@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
 import nodemailer, { type Transporter } from "nodemailer";
-import { appointmentEmail, type AppointmentEmailData } from "@/emails/appointment";
-import { doctorReportEmail, type DoctorReportData } from "@/emails/doctor-report";
-import { inpatientEmail, type InpatientEmailData } from "@/emails/inpatient";
-import { invitationEmail, type InvitationData } from "@/emails/invitation";
-import type { EmailContext, RenderedEmail } from "@/emails/layout";
-import { confirmEmailEmail, type ConfirmEmailData } from "@/emails/confirm-email";
-import { passwordResetEmail, type PasswordResetData } from "@/emails/password-reset";
-import { registrationAttemptEmail, type RegistrationAttemptData } from "@/emails/registration-attempt";
-import { reminderEmail, type ReminderEmailData } from "@/emails/reminder";
+import { appointmentEmail, type AppointmentEmailData } from "@/lib/notifications/emails/appointment";
+import { doctorReportEmail, type DoctorReportData } from "@/lib/notifications/emails/doctor-report";
+import { inpatientEmail, type InpatientEmailData } from "@/lib/notifications/emails/inpatient";
+import { invitationEmail, type InvitationData } from "@/lib/notifications/emails/invitation";
+import type { EmailContext, RenderedEmail } from "@/lib/notifications/emails/layout";
+import { confirmEmailEmail, type ConfirmEmailData } from "@/lib/notifications/emails/confirm-email";
+import { passwordResetEmail, type PasswordResetData } from "@/lib/notifications/emails/password-reset";
+import { registrationAttemptEmail, type RegistrationAttemptData } from "@/lib/notifications/emails/registration-attempt";
+import { reminderEmail, type ReminderEmailData } from "@/lib/notifications/emails/reminder";
 import type { Locale } from "@/lib/i18n";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/server/db";
@@ -16,6 +16,8 @@ import { DB_NOW, dbNowPlus } from "@/lib/server/db-time";
 import { env } from "@/lib/server/env";
 import { log } from "@/lib/server/log";
 import { revealLink } from "./links";
+import { clock } from "@/lib/server/clock";
+import type { Columns } from "@/lib/server/rows";
 
 const TEMPLATES = {
   invitation: invitationEmail,
@@ -77,10 +79,30 @@ export function renderEmail<T extends EmailTemplate>(message: EmailMessage<T>, c
  * causes the email, so that an email exists exactly when the change does; deliver it after commit.
  */
 export async function queueEmail<T extends EmailTemplate>(db: Writer, message: EmailMessage<T>, config: MailConfig = mailConfig()): Promise<string> {
-  const { subject, html, text } = renderEmail(message, config);
-  const row = await db.outboxEmail.create({ data: { to: message.to, subject, html, text, status: "OUTBOX", linkTokenId: message.linkTokenId, messageId: `<${randomUUID()}@${senderDomain(config)}>` }, select: { id: true } });
+  const row = await db.outboxEmail.create({ data: outboxRow(message, config), select: { id: true } });
   return row.id;
 }
+
+/**
+ * An outbox row's values, the email rendered: what queueEmail() writes, and what a hand-written
+ * statement inserts (lib/server/rows.ts). The Message-ID is chosen here, once for every attempt.
+ */
+export function outboxRow<T extends EmailTemplate>(message: EmailMessage<T>, config: Pick<MailConfig, "hospitalName" | "from">) {
+  const { subject, html, text } = renderEmail(message, config);
+  return { to: message.to, subject, html, text, status: "OUTBOX" as const, linkTokenId: message.linkTokenId ?? null, messageId: `<${randomUUID()}@${senderDomain(config)}>` };
+}
+export type OutboxRow = ReturnType<typeof outboxRow>;
+/** The columns of outboxRow's row, and the id a statement chooses itself (Prisma makes one for queueEmail()). */
+export const OUTBOX_COLUMNS: Columns<OutboxRow & { id: string }> = {
+  id: "text",
+  to: "text",
+  subject: "text",
+  html: "text",
+  text: "text",
+  status: '"EmailStatus"',
+  linkTokenId: "text",
+  messageId: "text",
+};
 
 // ---------------------------------------------------------------------------------------------
 // Delivery: at least once, duplicates recognisable.
@@ -104,7 +126,7 @@ type Outcome = "sent" | "failed" | "skipped";
 const leaseOf = (config: MailConfig) => config.leaseSeconds ?? env().EMAIL_LEASE_SECONDS;
 const concurrencyOf = (config: MailConfig) => config.concurrency ?? env().EMAIL_CONCURRENCY;
 /** The domain of MAIL_FROM: a Message-ID's right-hand side names the sender's domain (RFC 5322 §3.6.4). */
-const senderDomain = (config: MailConfig) => /@([^\s>]+)>?\s*$/.exec(config.from)?.[1] ?? "hospital.local";
+const senderDomain = (config: Pick<MailConfig, "from">) => /@([^\s>]+)>?\s*$/.exec(config.from)?.[1] ?? "hospital.local";
 const newMessageId = (config: MailConfig) => Prisma.sql`'<' || gen_random_uuid()::text || '@' || ${senderDomain(config)} || '>'`;
 const returning = Prisma.sql`RETURNING o.id, o."to", o.subject, o.html, o.text, o."messageId", o.attempts, o."linkTokenId"`;
 
@@ -152,7 +174,7 @@ async function sendClaimed(prisma: Db, email: Claimed, config: MailConfig, final
   }
   // Delivered, whoever holds the claim now: SENT is the truth, and stops any later attempt.
   await prisma.outboxEmail
-    .updateMany({ where: { id: email.id, status: { not: "SENT" } }, data: { status: "SENT", error: null, sentAt: new Date(), claimedUntil: null, nextAttemptAt: null } })
+    .updateMany({ where: { id: email.id, status: { not: "SENT" } }, data: { status: "SENT", error: null, sentAt: clock.now(), claimedUntil: null, nextAttemptAt: null } })
     .catch((e: unknown) => log("error", "email outcome not recorded", { emailId: email.id, error: String(e) }));
   return "sent";
 }
@@ -191,7 +213,7 @@ export async function deliverEmails(prisma: Db, ids: string[], config: MailConfi
 export async function deliverDueEmails(prisma: Db, config: MailConfig = mailConfig(), opts: { budgetMs?: number } = {}): Promise<{ sent: number; failed: number }> {
   const done = { sent: 0, failed: 0 };
   if (!config.smtpUrl) return done;
-  const until = Date.now() + (opts.budgetMs ?? 50_000);
+  const until = performance.now() + (opts.budgetMs ?? 50_000);
   const lanes = concurrencyOf(config);
   const claimed: Claimed[] = [];
   let exhausted = false;
@@ -208,7 +230,7 @@ export async function deliverDueEmails(prisma: Db, config: MailConfig = mailConf
         exhausted = true;
       })
       .finally(() => (claiming = null)));
-  const more = () => !exhausted && Date.now() < until;
+  const more = () => !exhausted && performance.now() < until;
   /** The next claimed email; claims the next batch when this one runs low. Claimed emails are always sent. */
   const next = async (): Promise<Claimed | undefined> => {
     while (claimed.length === 0 && more()) await refill();

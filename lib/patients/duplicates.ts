@@ -71,7 +71,7 @@ export const mergeUrl = (survivorId: string, duplicateId: string) => `/patients/
 export async function listDuplicatePairs(prisma: Db, page: { skip: number; take: number }): Promise<{ items: DuplicatePairRow[]; total: number }> {
   const cols = (s: "a" | "b") =>
     Prisma.raw(
-      ["id", "mrn", "firstName", "lastName", "dateOfBirth", "phone", "email", "createdAt"].map((c) => `${s}."${c}" AS "${s}_${c}"`).join(", ") + `, ${s}.sex::text AS "${s}_sex"`,
+      `${["id", "mrn", "firstName", "lastName", "dateOfBirth", "phone", "email", "createdAt"].map((c) => `${s}."${c}" AS "${s}_${c}"`).join(", ")}, ${s}.sex::text AS "${s}_sex"`,
     );
   const rows = await prisma.$queryRaw<RawPair[]>`
     SELECT d.id, d.score, d.reasons, d."createdAt", ${cols("a")}, ${cols("b")}, count(*) OVER () AS total

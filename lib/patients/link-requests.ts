@@ -5,6 +5,7 @@ import type { Db } from "@/lib/server/db";
 import { AppError, notFound } from "@/lib/server/errors";
 import type { Ctx } from "@/lib/server/session";
 import type { Match, MatchReason } from "./matching";
+import { clock } from "@/lib/server/clock";
 
 // Verified self-registration: an account whose identity the matcher finds POSSIBLE or CERTAIN in
 // an existing record gets no record of its own. It is held as a PatientLinkRequest (PENDING) until
@@ -127,7 +128,7 @@ export async function resolveLinkRequest(prisma: Db, ctx: Ctx, requestId: string
     }
     await tx.patientLinkRequest.update({
       where: { id: req.id },
-      data: { status: resolution.action === "link" ? "LINKED" : "NEW_RECORD", patientId: patient.id, resolvedById: ctx.actor.id, resolvedAt: new Date() },
+      data: { status: resolution.action === "link" ? "LINKED" : "NEW_RECORD", patientId: patient.id, resolvedById: ctx.actor.id, resolvedAt: clock.now() },
     });
     await audit(tx, ctx, { action: "UPDATE", entity: "PatientLinkRequest", entityId: req.id, patientId: patient.id, details: { resolution: resolution.action } });
     return patient;

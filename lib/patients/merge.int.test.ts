@@ -159,7 +159,7 @@ describe("patient merge", () => {
     expect(plan.conflicts[0]).toMatchObject({ duplicateRowId: a2.id, survivorRowId: a1.id });
     const err = await refused(mergePatients(db(), records, survivor.id, duplicate.id));
     expect(err?.code).toBe("MERGE_CONFLICT");
-    expect((err?.details as { conflicts: unknown[] }).conflicts).toHaveLength(3);
+    expect((err!.details as { conflicts: unknown[] }).conflicts).toHaveLength(3);
     // Nothing was written.
     expect((await db().appointment.findUniqueOrThrow({ where: { id: a2.id } })).patientId).toBe(duplicate.id);
     expect((await db().patient.findUniqueOrThrow({ where: { id: duplicate.id } })).mergedIntoId).toBeNull();

@@ -8,6 +8,7 @@ import { seesClinicalDetails } from "./scope";
 import { escapeLike } from "@/lib/server/like";
 import { MAX_SEARCH_WORDS } from "@/lib/server/search-limits";
 import { auditedRead, auditViews } from "@/lib/server/audit";
+import { clock } from "@/lib/server/clock";
 
 export const PATIENT_SORTS = ["lastName", "mrn", "createdAt", "dateOfBirth"] as const;
 export type PatientSort = (typeof PATIENT_SORTS)[number];
@@ -301,7 +302,7 @@ export async function ownPatientRecord(prisma: Db, userId: string) {
   return prisma.patient.findUnique({ where: { userId }, select: { id: true, mrn: true, firstName: true, lastName: true } });
 }
 
-export function ageOn(dateOfBirth: string, today = new Date()): number {
+export function ageOn(dateOfBirth: string, today = clock.now()): number {
   const [y, mo, d] = dateOfBirth.split("-").map(Number);
   let age = today.getUTCFullYear() - y;
   if (today.getUTCMonth() + 1 < mo || (today.getUTCMonth() + 1 === mo && today.getUTCDate() < d)) age--;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { en } from "@/lib/i18n/en";
+import { clock } from "@/lib/server/clock";
 
 const m = en.patients.errors;
 
@@ -38,7 +39,7 @@ export const ZDateOfBirth = z
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, m.dateFormat)
-  .refine((s) => s <= new Date().toISOString().slice(0, 10), m.dateInFuture)
+  .refine((s) => s <= clock.now().toISOString().slice(0, 10), m.dateInFuture)
   .refine((s) => s >= "1900-01-01", m.dateTooOld);
 
 const ZPhone = z

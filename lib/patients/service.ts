@@ -8,6 +8,7 @@ import type { RegisterPatientInput, UpdateOwnContactInput, UpdatePatientInput } 
 import { recordDuplicatePairs } from "./duplicates";
 import { findMatches, type Identity, type Level, type MatchReason } from "./matching";
 import { assertMayWriteFields, patientScope } from "./scope";
+import { clock } from "@/lib/server/clock";
 
 const m = en.patients.errors;
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
@@ -104,7 +105,7 @@ export async function updateOwnContact(prisma: Db, ctx: Ctx, input: UpdateOwnCon
 export async function deactivatePatient(prisma: Db, ctx: Ctx, id: string, reason: string) {
   const patientId = await scopedId(prisma, ctx, id);
   await prisma.$transaction(async (tx) => {
-    await tx.patient.update({ where: { id: patientId }, data: { active: false, deactivatedAt: new Date(), deactivationReason: reason } });
+    await tx.patient.update({ where: { id: patientId }, data: { active: false, deactivatedAt: clock.now(), deactivationReason: reason } });
     await audit(tx, ctx, { action: "DELETE", entity: "Patient", entityId: patientId, patientId, details: { reason } });
   });
 }

@@ -1,4 +1,4 @@
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PrescriptionStatus } from "@/lib/generated/prisma/enums";
 import { en } from "@/lib/i18n/en";
 import { audit } from "@/lib/server/audit";

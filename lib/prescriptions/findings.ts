@@ -1,7 +1,7 @@
 import { catalog, type Locale } from "@/lib/i18n";
 import { en, type Messages } from "@/lib/i18n/en";
 import { AppError } from "@/lib/server/errors";
-import type { Finding, FindingKey, FindingParams } from "./safety";
+import type { Finding, FindingKey, FindingParams } from "./finding-types";
 
 // A safety finding's sentence in the reader's language, from its key and values: the drug class
 // and the allergy's severity as words of that language, interactions by their rule's id. Findings

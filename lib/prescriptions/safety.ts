@@ -9,17 +9,8 @@ import {
 // Pure: the service loads the rows (inside the writing transaction) and decides what to do with
 // the findings. A check that cannot run is a finding of its own (UNCHECKED), never a silent pass.
 
-export type FindingKind = "ALLERGY" | "ALLERGY_CLASS" | "INTERACTION" | "DUPLICATE_THERAPY" | "UNCHECKED";
-/** Which sentence says the finding, with its values: rendered in the reader's language (findings.ts). */
-export type FindingKey = "allergy" | "allergyClass" | "allergyCross" | "allergyUnknown" | "interaction" | "duplicateIngredient" | "duplicateClass" | "noClass";
-export type FindingParams = Partial<Record<"drug" | "ingredient" | "substance" | "allergySeverity" | "cls" | "from" | "rule" | "live" | "where" | "other", string>>;
-/**
- * `message` is the English sentence (kept with the prescription and in the audit trail); `key` and
- * `params` let every reader get it in their own language. Findings stored before keys existed have
- * only the message.
- */
-export type Finding = { kind: FindingKind; severity: Severity; drugs: string[]; message: string; key?: FindingKey; params?: FindingParams };
-export type { Severity };
+export type { Finding, FindingKey, FindingKind, FindingParams, Severity } from "./finding-types";
+import type { Finding, FindingKey, FindingKind, FindingParams } from "./finding-types";
 
 export type SafetyDrug = { genericName: string; brandName?: string | null; drugClass: string | null };
 export type SafetyAllergy = { substance: string; drugClass?: string | null; severity?: "mild" | "moderate" | "severe" | null };

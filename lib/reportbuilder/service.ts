@@ -12,6 +12,7 @@ import {
 } from "./entities";
 import { type Column, compile } from "./compile";
 import { CSV_MAX_ROWS, type ReportSpec } from "./spec";
+import { clock } from "@/lib/server/clock";
 
 // Running a report: the permission, one audit event per run (the spec, never the results), then the
 // compiled SQL inside a READ ONLY transaction with a statement timeout.
@@ -80,7 +81,7 @@ export async function reportCsv(prisma: Db, ctx: Ctx, spec: ReportSpec, locale: 
   });
   await auditRun(prisma, ctx, spec, "EXPORT", { total, returned: rows.length });
   const body = toCsv([c.columns.map((x) => columnHeading(x, locale)), ...rows.map((r) => Object.values(toRow(c.columns, r)))]);
-  return { body, filename: `report-${spec.entity}-${new Date().toISOString().slice(0, 10)}`, rows: rows.length, total };
+  return { body, filename: `report-${spec.entity}-${clock.now().toISOString().slice(0, 10)}`, rows: rows.length, total };
 }
 
 export type FieldInfo = { key: string; type: Field["type"]; values?: readonly string[]; operators: readonly string[]; column: true; group: boolean; granularities?: readonly string[]; aggregate: boolean };

@@ -6,6 +6,7 @@ import { env } from "@/lib/server/env";
 import { notFound } from "@/lib/server/errors";
 import type { Ctx } from "@/lib/server/session";
 import { isoInZone, nextDates, slotGrid, toHHMM, weekdayOf, type MinuteRange } from "./time";
+import { clock } from "@/lib/server/clock";
 
 const zone = () => env().HOSPITAL_TIMEZONE;
 const dateOnly = (s: string) => new Date(`${s}T00:00:00Z`);
@@ -38,7 +39,7 @@ export type SlotView = { startsAt: string; endsAt: string; free: boolean };
  * The slot grid of a doctor over `days` local dates from `from`, each slot free or taken: three
  * queries whatever the number of days. A slot in the past is never free.
  */
-export async function slotsForDays(prisma: Db, doctorId: string, from: string, days: number, now = new Date()): Promise<{ date: string; slots: SlotView[] }[]> {
+export async function slotsForDays(prisma: Db, doctorId: string, from: string, days: number, now = clock.now()): Promise<{ date: string; slots: SlotView[] }[]> {
   const z = zone();
   const dates = nextDates(from, days, z);
   const rangeStart = DateTime.fromISO(dates[0], { zone: z }).startOf("day").toJSDate();

@@ -4,9 +4,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { AppointmentStatus } from "@/lib/generated/prisma/enums";
 import { catalog, INTL_TAG, localeOf, type Locale } from "@/lib/i18n";
 import { en } from "@/lib/i18n/en";
-import { deliverEmail, mailConfig, queueEmail, renderEmail } from "@/lib/notifications/mail";
-import { notify } from "@/lib/notifications/service";
-import { audit } from "@/lib/server/audit";
+import { deliverEmail, mailConfig, OUTBOX_COLUMNS, type OutboxRow, outboxRow, queueEmail } from "@/lib/notifications/mail";
+import { NOTIFICATION_COLUMNS, type NotificationRow, notificationRow, notify } from "@/lib/notifications/service";
+import { AUDIT_COLUMNS, audit, auditRow } from "@/lib/server/audit";
+import { insertRows } from "@/lib/server/rows";
 import type { Db } from "@/lib/server/db";
 import { appUrl, env } from "@/lib/server/env";
 import { clock } from "@/lib/server/clock";
@@ -78,7 +79,7 @@ async function bookingPatient(prisma: Db, ctx: Ctx, patientId?: string) {
 
 /** The grid slot at a requested time, in the future: the rules of booking and rescheduling. */
 async function requireBookableSlot(prisma: Db, doctorId: string, startsAt: Date) {
-  if (startsAt.getTime() <= Date.now()) throw new AppError("VALIDATION_FAILED", m.inPast, { fields: { startsAt: m.inPast } });
+  if (startsAt.getTime() <= clock.now().getTime()) throw new AppError("VALIDATION_FAILED", m.inPast, { fields: { startsAt: m.inPast } });
   const slot = await gridSlotAt(prisma, doctorId, startsAt);
   if (!slot) throw new AppError("VALIDATION_FAILED", m.offGrid, { fields: { startsAt: m.offGrid } });
   return slot;
@@ -146,6 +147,8 @@ type BookingRow = {
  * notify(), queueEmail() and audit() write). One round trip, and the head of the audit chain, which
  * the audit trigger locks until commit for every audited write in the hospital, is held for that
  * statement alone. The exclusion constraints still decide overlaps: a violation fails it whole.
+ * The notification, outbox and audit rows come from the helpers' own row functions and column lists
+ * (notificationRow, outboxRow, auditRow; lib/server/rows.ts), so they are the rows those helpers write.
  * Exported for the benchmark's floor, which sends the same statement through `pg`.
  */
 export function bookingWrite(b: {
@@ -157,10 +160,11 @@ export function bookingWrite(b: {
   reason: string | null;
   actor: { id: string; role: string };
   ip: string | null;
-  notifications: { id: string; userId: string; title: string; body: string; link: string }[];
-  emails: { id: string; to: string; subject: string; html: string; text: string }[];
+  notifications: (NotificationRow & { id: string })[];
+  emails: (OutboxRow & { id: string })[];
 }): Prisma.Sql {
   const details = { doctorId: b.doctorId, startsAt: b.startsAt.toISOString() };
+  const audited = auditRow({ actor: b.actor, ip: b.ip }, { action: "CREATE", entity: "Appointment", entityId: b.id, patientId: b.patientId, details });
   return Prisma.sql`
     WITH a AS (
       INSERT INTO "Appointment" (id, "patientId", "doctorId", "startsAt", "endsAt", reason, "createdById", "updatedAt")
@@ -171,16 +175,11 @@ export function bookingWrite(b: {
       SELECT ${`${b.id}-e`}, a.id, ${b.actor.id}, 'BOOKED', a."startsAt", a.reason FROM a
       RETURNING at, "actorId", "fromStatus"::text AS "fromStatus", "toStatus"::text AS "toStatus", "fromStartsAt", "toStartsAt", note
     ), n AS (
-      INSERT INTO "Notification" (id, "userId", title, body, link)
-      SELECT x.id, x."userId", x.title, x.body, x.link
-      FROM a, json_to_recordset(${JSON.stringify(b.notifications)}::json) AS x(id text, "userId" text, title text, body text, link text)
+      ${insertRows("Notification", NOTIFICATION_COLUMNS, b.notifications, { after: "a" })}
     ), o AS (
-      INSERT INTO "OutboxEmail" (id, "to", subject, html, text, status)
-      SELECT x.id, x."to", x.subject, x.html, x.text, 'OUTBOX'
-      FROM a, json_to_recordset(${JSON.stringify(b.emails)}::json) AS x(id text, "to" text, subject text, html text, text text)
+      ${insertRows("OutboxEmail", OUTBOX_COLUMNS, b.emails, { after: "a" })}
     ), au AS (
-      INSERT INTO "AuditEvent" ("actorId", "actorRole", ip, action, entity, "entityId", "patientId", details)
-      SELECT ${b.actor.id}, ${b.actor.role}, ${b.ip}, 'CREATE', 'Appointment', a.id, ${b.patientId}, ${JSON.stringify(details)}::jsonb FROM a
+      ${insertRows("AuditEvent", AUDIT_COLUMNS, [audited], { after: "a" })}
     )
     SELECT a.*, e.* FROM a, e`;
 }
@@ -210,15 +209,14 @@ export async function bookAppointment(prisma: Db, ctx: Ctx, input: BookInput) {
   // Everything the booking writes is prepared here, the email rendered, for bookingWrite's one statement.
   // Each recipient reads in their own language.
   const notifications = [
-    { id: randomUUID(), userId: doctor.id, title: catalog(dl).scheduling.notify.newAppointment, body: `${patient.firstName} ${patient.lastName}, ${when(slot.startsAt, dl)}`, link: `/appointments/${id}` },
-    ...(patient.userId ? [{ id: randomUUID(), userId: patient.userId, title: catalog(pl).scheduling.notify.booked, body: `${doctor.name}, ${when(slot.startsAt, pl)}`, link: `/appointments/${id}` }] : []),
+    { id: randomUUID(), ...notificationRow(doctor.id, { title: catalog(dl).scheduling.notify.newAppointment, body: `${patient.firstName} ${patient.lastName}, ${when(slot.startsAt, dl)}`, link: `/appointments/${id}` }) },
+    ...(patient.userId ? [{ id: randomUUID(), ...notificationRow(patient.userId, { title: catalog(pl).scheduling.notify.booked, body: `${doctor.name}, ${when(slot.startsAt, pl)}`, link: `/appointments/${id}` }) }] : []),
   ];
   const emails = patient.email
     ? [
         {
           id: randomUUID(),
-          to: patient.email,
-          ...renderEmail(
+          ...outboxRow(
             { to: patient.email, locale: pl, template: "appointment", data: { kind: "booked", patientName: `${patient.firstName} ${patient.lastName}`, doctorName: doctor.name, startsAt: slot.startsAt, reason: undefined, url: `${appUrl()}/appointments/${id}` } },
             mailConfig(),
           ),
@@ -299,7 +297,7 @@ export async function changeAppointmentStatus(prisma: Db, ctx: Ctx, id: string, 
   if (ctx.actor.role === "PATIENT") {
     if (to !== "CANCELLED") throw new AppError("FORBIDDEN", m.staffOnly);
     const cutoff = env().APPOINTMENT_CANCEL_CUTOFF_HOURS;
-    if (a.startsAt.getTime() - Date.now() < cutoff * 3_600_000) throw new AppError("VALIDATION_FAILED", m.cutoff(cutoff), { fields: { status: m.cutoff(cutoff) } });
+    if (a.startsAt.getTime() - clock.now().getTime() < cutoff * 3_600_000) throw new AppError("VALIDATION_FAILED", m.cutoff(cutoff), { fields: { status: m.cutoff(cutoff) } });
   }
   const from = (Object.keys(TRANSITIONS) as AppointmentStatus[]).filter((s) => TRANSITIONS[s].includes(to));
   if (!from.includes(a.status)) throw new AppError("INVALID_TRANSITION", m.invalidTransition(a.status, to));

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { INTL_TAG, type Locale } from "@/lib/i18n";
+import { clock } from "@/lib/server/clock";
 
 // Availability is given in the hospital's local time; appointments are stored as UTC instants.
 // Luxon does the time-zone arithmetic (daylight-saving days have 23 or 25 hours).
@@ -44,7 +45,7 @@ export function nextDates(from: string, days: number, zone: string): string[] {
 }
 
 /** Today's local date in the zone. */
-export function today(zone: string, now = new Date()): string {
+export function today(zone: string, now = clock.now()): string {
   return localDate(now, zone);
 }
 

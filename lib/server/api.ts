@@ -16,7 +16,7 @@ import { assertSafeRequestText, parseInput, ZQueryInt } from "./validation";
 import type { Locale } from "@/lib/i18n";
 import { en } from "@/lib/i18n/en";
 import { localizeError } from "@/lib/i18n/localize";
-import { requestLocale } from "@/lib/i18n/server";
+import { requestLocale } from "@/lib/server/locale";
 
 // The conventions of /api/v1 in one place: auth, errors, JSON bodies and list paging.
 

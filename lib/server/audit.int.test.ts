@@ -65,7 +65,10 @@ describe("audit trail", () => {
   it("writes a list read's rows in one INSERT: one per distinct patient, in order shown, chained like single inserts", async () => {
     await writeEvents(2);
     const statements: string[] = [];
-    const spy = db().$extends({ query: { $allOperations: async ({ operation, args, query }) => (statements.push(operation), query(args)) } });
+    const spy = db().$extends({ query: { $allOperations: async ({ operation, args, query }) => {
+      statements.push(operation);
+      return query(args);
+    } } });
     const n = await auditViews(spy as never, ctx, { entity: "Appointment", details: { via: "test" } }, [{ patientId: "p7" }, { patient: { id: "p3" } }, { patientId: "p7" }, { patientId: "p9" }]);
     expect(n).toBe(3);
     expect(statements).toEqual(["$executeRaw"]);

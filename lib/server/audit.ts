@@ -1,11 +1,40 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "./db";
+import type { Columns } from "./rows";
 
 export type AuditAction = "CREATE" | "UPDATE" | "DELETE" | "VIEW" | "LOGIN" | "LOGOUT" | "EXPORT" | "SIGN" | "VERIFY";
 
 export type AuditCtx = { actor: { id: string; role: string } | null; ip: string | null };
 
 type Writer = Pick<Db, "auditEvent">;
+
+export type AuditEventInput = { action: AuditAction; entity: string; entityId?: string | null; patientId?: string | null; details?: Prisma.InputJsonValue };
+
+/** An audit row's values: what audit() writes, and what a hand-written statement inserts (lib/server/rows.ts). */
+export function auditRow(ctx: AuditCtx, event: AuditEventInput) {
+  return {
+    actorId: ctx.actor?.id ?? null,
+    actorRole: ctx.actor?.role ?? null,
+    ip: ctx.ip,
+    action: event.action,
+    entity: event.entity,
+    entityId: event.entityId ?? null,
+    patientId: event.patientId ?? null,
+    details: event.details,
+  };
+}
+export type AuditRow = ReturnType<typeof auditRow>;
+/** The columns of auditRow's row, for insertRows (id, seq and the hash chain are the trigger's). */
+export const AUDIT_COLUMNS: Columns<AuditRow> = {
+  actorId: "text",
+  actorRole: "text",
+  ip: "text",
+  action: "text",
+  entity: "text",
+  entityId: "text",
+  patientId: "text",
+  details: "jsonb",
+};
 
 /**
  * Appends one audit event. The database trigger chains it to the previous event (seq, prevHash,
@@ -14,20 +43,9 @@ type Writer = Pick<Db, "auditEvent">;
 export async function audit(
   db: Writer,
   ctx: AuditCtx,
-  event: { action: AuditAction; entity: string; entityId?: string | null; patientId?: string | null; details?: Prisma.InputJsonValue },
+  event: AuditEventInput,
 ): Promise<void> {
-  await db.auditEvent.create({
-    data: {
-      actorId: ctx.actor?.id ?? null,
-      actorRole: ctx.actor?.role ?? null,
-      ip: ctx.ip,
-      action: event.action,
-      entity: event.entity,
-      entityId: event.entityId ?? null,
-      patientId: event.patientId ?? null,
-      details: event.details,
-    },
-  });
+  await db.auditEvent.create({ data: auditRow(ctx, event) });
 }
 
 /** Rows of a list read: whatever names its patient. */

@@ -69,8 +69,8 @@ describe("JSON depth", () => {
     expect(tooDeep(nested(MAX_JSON_DEPTH + 1))).toBe(true);
     expect(tooDeep(`{"a":${nested(MAX_JSON_DEPTH - 1)}}`)).toBe(false);
     expect(tooDeep(JSON.stringify({ text: "[".repeat(1000) }))).toBe(false);
-    expect(tooDeep(JSON.stringify({ text: '\\"' + "[".repeat(1000) }))).toBe(false);
-    expect(tooDeep('{"a":"\\"", "b":' + nested(40) + "}")).toBe(true);
+    expect(tooDeep(JSON.stringify({ text: `\\"${"[".repeat(1000)}` }))).toBe(false);
+    expect(tooDeep(`{"a":"\\"", "b":${nested(40)}}`)).toBe(true);
   });
 
   it("refuses a body of nested [ before parsing it (it used to exhaust the heap)", async () => {

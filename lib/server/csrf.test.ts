@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assertSameSiteWrite } from "./csrf";
-import { AppError } from "./errors";
+import type { AppError } from "./errors";
 
 function code(method: string, headers: Record<string, string>): string | null {
   try {

@@ -4,6 +4,7 @@ import type { Db } from "./db";
 import { DB_NOW, dbNowPlus } from "./db-time";
 import { AppError } from "./errors";
 import { log } from "./log";
+import { clock } from "./clock";
 
 // The Idempotency-Key request header (IETF draft-ietf-httpapi-idempotency-key-header, as Stripe
 // does it) on the POSTs that create or move things: a client that lost the answer (a connection
@@ -105,7 +106,7 @@ async function runAndKeep(prisma: Db, id: string, run: () => Promise<Response>):
   }
   const body = await res.text();
   try {
-    await prisma.idempotencyKey.update({ where: { id }, data: { status: res.status, contentType: res.headers.get("content-type"), body, completedAt: new Date() } });
+    await prisma.idempotencyKey.update({ where: { id }, data: { status: res.status, contentType: res.headers.get("content-type"), body, completedAt: clock.now() } });
   } catch (err) {
     // The request is done; only its replay is lost (the key stays in use, then is taken over).
     log("error", "idempotent answer not kept", { id, error: String(err) });

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { clock } from "./clock";
 
 // One JSON line per event on stdout/stderr: easy to grep, easy to ship.
 type Level = "info" | "warn" | "error";
@@ -13,7 +14,7 @@ function threshold(): number {
 
 export function log(level: Level, msg: string, fields: Record<string, unknown> = {}): void {
   if (RANK[level] < threshold()) return;
-  const line = JSON.stringify({ t: new Date().toISOString(), level, msg, ...fields });
+  const line = JSON.stringify({ t: clock.now().toISOString(), level, msg, ...fields });
   if (level === "error") console.error(line);
   else console.log(line);
 }

@@ -14,7 +14,7 @@ function routesOnDisk(): string[] {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) walk(full);
       else if (e.name === "route.ts") {
-        const route = "/" + path.relative(API_DIR, dir).split(path.sep).join("/").replace(/\[(\w+)\]/g, "{$1}");
+        const route = `/${path.relative(API_DIR, dir).split(path.sep).join("/").replace(/\[(\w+)\]/g, "{$1}")}`;
         for (const m of readFileSync(full, "utf8").matchAll(/export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b/g)) found.push(`${m[1]} ${route}`);
       }
     }
@@ -37,7 +37,7 @@ describe("OpenAPI document", () => {
   it("documents the Idempotency-Key header on exactly the routes that honour it, the creating POSTs among them", () => {
     const honoured = routesOnDisk()
       .filter((r) => r.startsWith("POST "))
-      .filter((r) => /apiRoute[^]*\{ idempotent: true \}\);/.test(readFileSync(path.join(API_DIR, r.slice(6).replace(/\{(\w+)\}/g, "[$1]"), "route.ts"), "utf8")))
+      .filter((r) => /apiRoute[^]*\{\s*idempotent: true\s*\},?\s*\);/.test(readFileSync(path.join(API_DIR, r.slice(6).replace(/\{(\w+)\}/g, "[$1]"), "route.ts"), "utf8")))
       .sort();
     const documented = Object.entries(doc.paths)
       .flatMap(([p, ops]) => Object.entries(ops).map(([m, op]) => [`${m.toUpperCase()} ${p}`, op] as const))

@@ -4,7 +4,7 @@ import { isLocale } from "@/lib/i18n";
 import { clock } from "./clock";
 import type { Db } from "./db";
 import { env } from "./env";
-import type { Actor } from "./session";
+import type { Actor } from "./ctx";
 
 // Server-side session records. next-auth's JWT cookie alone cannot be taken back: signing out only
 // deleted the cookie, a copy kept working, and every read of /api/auth/session renewed it. Now the

@@ -1,21 +1,16 @@
 import { getToken } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
-import type { RequiredAction, Role } from "@/lib/generated/prisma/enums";
-import type { Locale } from "@/lib/i18n";
 import { sessionCookieName } from "./auth-cookies";
 import { db } from "./db";
 import { authSecret } from "./env";
 import { clientIp } from "./request";
 import { liveActor, liveSession, type SessionEnd } from "./session-records";
-import { isIntegrationToken, resolveToken } from "@/lib/tokens/service";
+import { isIntegrationToken, resolveToken } from "./integration-tokens";
 import { verifyApiToken } from "./tokens";
 
-/** `scopes` is set only for an integration token: "full" acts as the owner, others narrow it. */
-export type Actor = { id: string; role: Role; name: string; email: string; scopes?: string[]; language?: Locale; requiredAction?: RequiredAction | null };
-
-/** The request's actor and address: what services need to scope and audit. */
-export type Ctx = { actor: Actor; ip: string | null };
+export type { Actor, Ctx } from "./ctx";
+import type { Actor } from "./ctx";
 
 /**
  * The signed-in actor from the bearer token if one is sent, else from the session cookie. `ended`

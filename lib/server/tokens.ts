@@ -2,6 +2,7 @@ import { createHash, createSecretKey, type KeyObject } from "node:crypto";
 import { SignJWT, jwtVerify } from "jose";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { authSecret, env } from "./env";
+import { clock } from "./clock";
 
 // API bearer tokens: HS256 JWTs carrying the user's session version, so that deactivation or a
 // password change (which bump the version) refuses every token issued before.
@@ -23,7 +24,7 @@ function key(): KeyObject {
 
 export type TokenClaims = { userId: string; role: Role; sessionVersion: number };
 
-export async function issueApiToken(claims: TokenClaims, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+export async function issueApiToken(claims: TokenClaims, now = clock.now()): Promise<{ token: string; expiresAt: Date }> {
   const expiresAt = new Date(now.getTime() + env().API_TOKEN_TTL_MINUTES * 60_000);
   const token = await new SignJWT({ role: claims.role, sv: claims.sessionVersion })
     .setProtectedHeader({ alg: "HS256" })

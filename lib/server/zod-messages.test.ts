@@ -3,7 +3,7 @@ import { z } from "zod";
 import { catalog } from "@/lib/i18n";
 import { en } from "@/lib/i18n/en";
 import { localizeError } from "@/lib/i18n/localize";
-import { AppError, notFound } from "./errors";
+import { type AppError, notFound } from "./errors";
 import { parseInput } from "./validation";
 
 // zod's own messages never reach a user: each default becomes a catalogue sentence, which the edge

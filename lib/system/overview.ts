@@ -41,7 +41,7 @@ export function addressChecks(
 ): AddressCheck[] {
   const url = (e.APP_URL ?? e.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
   const local = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(hostOf(url) ?? "");
-  const https = [e.APP_URL, e.NEXTAUTH_URL].some((u) => u !== undefined && u.startsWith("https:"));
+  const https = [e.APP_URL, e.NEXTAUTH_URL].some((u) => u?.startsWith("https:") === true);
   const origin = (u: string) => (hostOf(u) ? new URL(u).origin : u);
   return [
     { key: "appUrlSet", ok: Boolean(e.APP_URL), detail: url },

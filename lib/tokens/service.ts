@@ -1,20 +1,18 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { audit } from "@/lib/server/audit";
 import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { en } from "@/lib/i18n/en";
 import { AppError } from "@/lib/server/errors";
-import type { Ctx } from "@/lib/server/session";
+import type { Ctx } from "@/lib/server/ctx";
+import { hashToken, TOKEN_PREFIX } from "@/lib/server/integration-tokens";
 import type { TokenCreate } from "./schemas";
 
 // Integration tokens: "hms_" + 32 random bytes, shown once; only the SHA-256 hash is stored.
+// Resolving a presented token to its owner is authentication: lib/server/integration-tokens.ts.
 
-export const TOKEN_PREFIX = "hms_";
-
-export const hashToken = (secret: string) => createHash("sha256").update(secret).digest("hex");
-
-export const isIntegrationToken = (bearer: string) => bearer.startsWith(TOKEN_PREFIX);
+export { hashToken, isIntegrationToken, resolveToken, TOKEN_PREFIX } from "@/lib/server/integration-tokens";
 
 const PUBLIC_FIELDS = { id: true, name: true, scopes: true, createdAt: true, expiresAt: true, lastUsedAt: true, revokedAt: true } as const;
 
@@ -61,25 +59,3 @@ export async function revokeToken(prisma: Db, ctx: Ctx, id: string) {
   });
 }
 
-const TOUCH_EVERY_MS = 60_000;
-
-/**
- * The owner and scopes of an active, unexpired, unrevoked token whose owner is active, or null.
- * lastUsedAt is written at most once a minute per token, so busy integrations cost one read.
- */
-export async function resolveToken(prisma: Db, secret: string) {
-  const now = clock.now();
-  const row = await prisma.apiToken.findUnique({
-    where: { tokenHash: hashToken(secret) },
-    select: { id: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true, owner: { select: { id: true, role: true, name: true, email: true, active: true, requiredAction: true } } },
-  });
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now) || !row.owner.active) return null;
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
-    await prisma.apiToken.updateMany({
-      where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - TOUCH_EVERY_MS) } }] },
-      data: { lastUsedAt: now },
-    });
-  }
-  const { active: _active, ...actor } = row.owner;
-  return { actor, scopes: row.scopes };
-}

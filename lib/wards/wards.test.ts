@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inpatientEmail } from "@/emails/inpatient";
+import { inpatientEmail } from "@/lib/notifications/emails/inpatient";
 import { parseInput } from "@/lib/server/validation";
 import { occupancyOf } from "./queries";
 import { ZAdmit, ZBedPatch, ZOccupancyRange } from "./schemas";

@@ -98,7 +98,7 @@ async function book(userId: string, body: { doctorId: string; patientId: string;
       { id: randomUUID(), userId: doctor.id, title: "New appointment", body: `${patient.firstName} ${patient.lastName}, ${at}`, link: `/appointments/${id}` },
       ...(patient.userId ? [{ id: randomUUID(), userId: patient.userId, title: "Appointment booked", body: `${doctor.name}, ${at}`, link: `/appointments/${id}` }] : []),
     ],
-    emails: patient.email ? [{ id: randomUUID(), to: patient.email, ...email }] : [],
+    emails: patient.email ? [{ id: randomUUID(), to: patient.email, ...email, status: "OUTBOX" as const, linkTokenId: null, messageId: `<${randomUUID()}@bench.local>` }] : [],
   });
   try {
     return { status: 201, body: await one(sql.text, sql.values.map(param)) };

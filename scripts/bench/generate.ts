@@ -121,7 +121,7 @@ function cell(v: Cell): string {
   if (typeof v === "number") return String(v);
   return v.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
 }
-const line = (cells: Cell[]) => cells.map(cell).join("\t") + "\n";
+const line = (cells: Cell[]) => `${cells.map(cell).join("\t")}\n`;
 
 export type TableTiming = { table: string; rows: number; seconds: number; rowsPerSecond: number };
 export type GenerateReport = {
@@ -148,8 +148,14 @@ async function copyRows(client: pg.Client, table: string, columns: string[], row
     buf = "";
     if (!ok)
       await new Promise<void>((resolve, reject) => {
-        const onDrain = () => (stream.off("error", onError), resolve());
-        const onError = (e: Error) => (stream.off("drain", onDrain), reject(e));
+        const onDrain = () => {
+          stream.off("error", onError);
+          resolve();
+        };
+        const onError = (e: Error) => {
+          stream.off("drain", onDrain);
+          reject(e);
+        };
         stream.once("drain", onDrain);
         stream.once("error", onError);
       });

@@ -156,7 +156,7 @@ async function floorBookings(url: string, tag: string, doctors: number, patients
     const endsAt = new Date(b.startsAt.getTime() + SLOT_MINUTES * 60_000);
     const id = randomUUID();
     if (mode === "statement") {
-      const patientEmail = p.email ? [{ id: randomUUID(), to: p.email, subject: email.subject, html: email.html, text: email.text }] : [];
+      const patientEmail = p.email ? [{ id: randomUUID(), to: p.email, subject: email.subject, html: email.html, text: email.text, status: "OUTBOX" as const, linkTokenId: null, messageId: `<${randomUUID()}@bench.local>` }] : [];
       const notifications = [
         { id: randomUUID(), userId: doctorId, title: "New appointment", body: `${p.firstName} ${p.lastName}, Mon, 3 Mar 2031, 09:30`, link: `/appointments/${id}` },
         ...(p.userId ? [{ id: randomUUID(), userId: p.userId, title: "Appointment booked", body: "Dr Kofi Mensah, Mon, 3 Mar 2031, 09:30", link: `/appointments/${id}` }] : []),

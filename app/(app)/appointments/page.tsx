@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { AppointmentTable } from "@/components/scheduling/AppointmentTable";
 import { Alert } from "@/components/ui/Alert";
@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/Card";
 import { FilterForm } from "@/components/ui/FilterForm";
 import { Pagination } from "@/components/ui/Pagination";
 import { departmentOptions } from "@/lib/departments/queries";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, titled } from "@/lib/server/locale";
 import { listAppointments, localRange } from "@/lib/scheduling/queries";
 import { APPOINTMENT_FILTER_KEYS, STATUSES, ZAppointmentFilters } from "@/lib/scheduling/schemas";
 import { db } from "@/lib/server/db";

@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
+
 import { AvailabilityEditor } from "@/components/scheduling/AvailabilityEditor";
 import { PageHeader } from "@/components/ui/Card";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, titled } from "@/lib/server/locale";
 import { guardPage } from "@/lib/server/guard";
 
 export const generateMetadata = titled((m) => m.titles.availability);

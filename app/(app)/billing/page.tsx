@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { InvoiceTable } from "@/components/billing/InvoiceTable";
 import { Alert } from "@/components/ui/Alert";
@@ -8,7 +8,7 @@ import { FilterForm } from "@/components/ui/FilterForm";
 import { Pagination } from "@/components/ui/Pagination";
 import { listInvoices } from "@/lib/billing/queries";
 import { INVOICE_STATUSES, ZInvoiceFilters } from "@/lib/billing/schemas";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { pageFilters, pageListQuery, stringParams } from "@/lib/server/page-query";

@@ -7,7 +7,7 @@ import { FilterForm } from "@/components/ui/FilterForm";
 import { Pagination } from "@/components/ui/Pagination";
 import { cell, Table } from "@/components/ui/Table";
 import { formatStamp, listConsultations } from "@/lib/clinical/queries";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { pageListQuery, stringParams } from "@/lib/server/page-query";

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import { AdminDashboard } from "@/components/dashboard/AdminDashboard";
 import { DoctorDashboard } from "@/components/dashboard/DoctorDashboard";
 import { NurseDashboard } from "@/components/dashboard/NurseDashboard";
@@ -7,7 +7,7 @@ import { PatientDashboard } from "@/components/dashboard/PatientDashboard";
 import { PharmacistDashboard } from "@/components/dashboard/PharmacistDashboard";
 import { RecordsDashboard } from "@/components/dashboard/RecordsDashboard";
 import { PageHeader } from "@/components/ui/Card";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, titled } from "@/lib/server/locale";
 import { guardPage } from "@/lib/server/guard";
 import { stringParams } from "@/lib/server/page-query";
 

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import { AutoRefresh } from "@/components/jobs/AutoRefresh";
 import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
@@ -6,7 +6,7 @@ import { FillBar } from "@/components/ui/FillBar";
 import { buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";
 import { Table, cell } from "@/components/ui/Table";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { listExports, type ExportStatusView } from "@/lib/jobs/exports";
 import { db } from "@/lib/server/db";
 import { formatInstant } from "@/lib/server/format";

@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { LabResultForm } from "@/components/clinical/LabResultForm";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { Pagination } from "@/components/ui/Pagination";
 import { rangeText } from "@/lib/clinical/measures";
 import { formatStamp, listLabOrders } from "@/lib/clinical/queries";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { stringParams } from "@/lib/server/page-query";

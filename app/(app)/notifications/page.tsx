@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { MarkReadButton } from "@/components/notifications/MarkReadButton";
 import { NotificationList } from "@/components/notifications/NotificationList";
 import { Alert } from "@/components/ui/Alert";
 import { PageHeader } from "@/components/ui/Card";
 import { Pagination } from "@/components/ui/Pagination";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, titled } from "@/lib/server/locale";
 import { listNotifications } from "@/lib/notifications/inbox";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { Suspense } from "react";
 import { PatientFilters } from "@/components/patients/PatientFilters";
@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/Alert";
 import { buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";
 import { Pagination } from "@/components/ui/Pagination";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, titled } from "@/lib/server/locale";
 import { PATIENT_SORTS, searchPatients } from "@/lib/patients/queries";
 import { patientRecordHref, seesClinicalDetails } from "@/lib/patients/scope";
 import { parseListQuery } from "@/lib/server/api";

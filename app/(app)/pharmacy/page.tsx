@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { Section } from "@/components/pharmacy/Section";
 import { StockAlerts } from "@/components/pharmacy/StockAlerts";
@@ -8,7 +8,7 @@ import { buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";
 import { FilterForm } from "@/components/ui/FilterForm";
 import { Pagination } from "@/components/ui/Pagination";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, titled } from "@/lib/server/locale";
 import { waitingPrescriptions } from "@/lib/pharmacy/queries";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";

@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { PrescriptionTable } from "@/components/prescriptions/PrescriptionTable";
 import { Alert } from "@/components/ui/Alert";
 import { PageHeader } from "@/components/ui/Card";
 import { FilterForm } from "@/components/ui/FilterForm";
 import { Pagination } from "@/components/ui/Pagination";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, titled } from "@/lib/server/locale";
 import { listPrescriptions, openPrescriptionsChart } from "@/lib/prescriptions/queries";
 import { PRESCRIPTION_FILTER_KEYS, PRESCRIPTION_STATUSES, ZPrescriptionFilters } from "@/lib/prescriptions/schemas";
 import { db } from "@/lib/server/db";

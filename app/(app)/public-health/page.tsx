@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
+
 import { Alert } from "@/components/ui/Alert";
 import { buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";
 import { FilterForm } from "@/components/ui/FilterForm";
 import { cell, Table } from "@/components/ui/Table";
 import { localizeText } from "@/lib/i18n/localize";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { aggregates, type Cell, recentPeriods } from "@/lib/reports/public-health";
 import { GROUP_BYS, type GroupBy } from "@/lib/reports/schemas";
 import { db } from "@/lib/server/db";

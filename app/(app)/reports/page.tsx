@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { PerDayChart } from "@/components/dashboard/PerDayChart";
 import { BarsChart } from "@/components/reports/BarsChart";
@@ -7,7 +7,7 @@ import { Card, PageHeader } from "@/components/ui/Card";
 import { FilterForm } from "@/components/ui/FilterForm";
 import { minorDigits } from "@/lib/billing/money";
 import { localizeText } from "@/lib/i18n/localize";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { dashboard, pageRange } from "@/lib/reports/queries";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";

@@ -3,7 +3,7 @@ import { changePasswordAction } from "@/app/(app)/account/password/actions";
 import { AuthCard } from "@/components/auth/AuthCard";
 import { ChangePasswordForm } from "@/components/auth/ChangePasswordForm";
 import { SignOutButton } from "@/components/auth/SignOutButton";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, titled } from "@/lib/server/locale";
 import { guardPage } from "@/lib/server/guard";
 
 export const generateMetadata = titled((m) => m.accounts.forcedChange.title);

@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { connection } from "next/server";
 import { AuthCard } from "@/components/auth/AuthCard";
 import { ForgotPasswordForm } from "@/components/auth/ForgotPasswordForm";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, titled } from "@/lib/server/locale";
 import { forgotPasswordAction } from "../password-actions";
 
 export const generateMetadata = titled((m) => m.titles.forgotPassword);

@@ -1,8 +1,8 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { AuthCard } from "@/components/auth/AuthCard";
 import { LoginForm } from "@/components/auth/LoginForm";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, titled } from "@/lib/server/locale";
 import { appUrl, env } from "@/lib/server/env";
 import { safeRedirectPath } from "@/lib/server/safe-redirect";
 

@@ -1,8 +1,8 @@
-import type { Metadata } from "next";
+
 import { connection } from "next/server";
 import { AuthCard } from "@/components/auth/AuthCard";
 import { SelfRegisterForm } from "@/components/patients/SelfRegisterForm";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, titled } from "@/lib/server/locale";
 import { selfRegisterAction } from "./actions";
 
 export const generateMetadata = titled((m) => m.titles.register);

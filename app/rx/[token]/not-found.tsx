@@ -1,4 +1,4 @@
-import { messages } from "@/lib/i18n/server";
+import { messages } from "@/lib/server/locale";
 
 /** A forged, mistyped or unknown code: said plainly, with a 404 status. */
 export default async function InvalidPrescription() {

@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RxStatusBadge } from "@/components/prescriptions/StatusBadge";
 import { buttonClass } from "@/components/ui/Button";
 import { DefinitionList } from "@/components/ui/DefinitionList";
 import { INTL_TAG, type Locale } from "@/lib/i18n";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { routeLabel } from "@/lib/prescriptions/labels";
 import { verifyPrescription } from "@/lib/prescriptions/verify";
 import { db } from "@/lib/server/db";

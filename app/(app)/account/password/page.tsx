@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
+
 import { ChangePasswordForm } from "@/components/auth/ChangePasswordForm";
 import { Card, PageHeader } from "@/components/ui/Card";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, titled } from "@/lib/server/locale";
 import { guardPage } from "@/lib/server/guard";
 import { changePasswordAction } from "./actions";
 

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/Card";
 import { Pagination } from "@/components/ui/Pagination";
 import { auditFilterNames, listAuditEvents } from "@/lib/audit/queries";
 import { AUDIT_ACTIONS, ZAuditFilter, auditFilterParams, type AuditFilterInput } from "@/lib/audit/schemas";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { parseListQuery } from "@/lib/server/api";
 import { verifyAuditChain } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { DepartmentForm } from "@/components/staff/DepartmentForm";
 import { Alert } from "@/components/ui/Alert";
@@ -7,7 +7,7 @@ import { Card, PageHeader } from "@/components/ui/Card";
 import { Pagination } from "@/components/ui/Pagination";
 import { Table, cell } from "@/components/ui/Table";
 import { DEPARTMENT_SORTS, listDepartments } from "@/lib/departments/queries";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, titled } from "@/lib/server/locale";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { pageListQuery, stringParams } from "@/lib/server/page-query";

@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
+
 import { JobButton } from "@/components/jobs/JobButton";
 import { Alert } from "@/components/ui/Alert";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { Table, cell } from "@/components/ui/Table";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { jobOverview } from "@/lib/jobs/admin";
 import { JOBS, SCHEDULED } from "@/lib/jobs/definitions";
 import { queue } from "@/lib/jobs/queue";

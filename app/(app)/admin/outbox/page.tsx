@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { OutboxStatus } from "@/components/staff/OutboxStatus";
 import { Alert } from "@/components/ui/Alert";
 import { PageHeader } from "@/components/ui/Card";
 import { Pagination } from "@/components/ui/Pagination";
 import { Table, cell } from "@/components/ui/Table";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { listOutbox } from "@/lib/notifications/queries";
 import { db } from "@/lib/server/db";
 import { formatInstant } from "@/lib/server/format";

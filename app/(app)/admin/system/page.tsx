@@ -7,7 +7,7 @@ import { DefinitionList } from "@/components/ui/DefinitionList";
 import { Table, cell } from "@/components/ui/Table";
 import { JOB_NAMES } from "@/lib/jobs/definitions";
 import { queue } from "@/lib/jobs/queue";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { db } from "@/lib/server/db";
 import { formatInstant } from "@/lib/server/format";
 import { guardPage } from "@/lib/server/guard";

@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
+
 import { JobButton } from "@/components/jobs/JobButton";
 import { TokenForm } from "@/components/tokens/TokenForm";
 import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { Table, cell } from "@/components/ui/Table";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { clock } from "@/lib/server/clock";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";

@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";
 import { WardAdmin } from "@/components/wards/WardAdmin";
 import { departmentOptions } from "@/lib/departments/queries";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, titled } from "@/lib/server/locale";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { wardTree } from "@/lib/wards/queries";

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import { PatientBanner } from "@/components/patients/PatientBanner";
 import { PrintButton } from "@/components/ui/PrintButton";
 import { bannerFor } from "@/lib/patients/banner";
@@ -10,7 +10,7 @@ import { buttonClass } from "@/components/ui/Button";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { DefinitionList } from "@/components/ui/DefinitionList";
 import { cell, Table } from "@/components/ui/Table";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { formatWhen } from "@/lib/scheduling/time";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";

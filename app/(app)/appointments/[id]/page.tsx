@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import { PatientBanner } from "@/components/patients/PatientBanner";
 import { bannerFor } from "@/lib/patients/banner";
 import Link from "next/link";
@@ -10,7 +10,7 @@ import { buttonClass } from "@/components/ui/Button";
 import { consultationIdForAppointment } from "@/lib/clinical/queries";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { DefinitionList } from "@/components/ui/DefinitionList";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { getAppointment, slotsForDays } from "@/lib/scheduling/queries";
 import { TRANSITIONS } from "@/lib/scheduling/service";
 import { checkInOpens, checkInTiming, formatWhen, formatTime, isoInZone, today } from "@/lib/scheduling/time";
@@ -23,7 +23,7 @@ import { can } from "@/lib/server/permissions";
 import { stringParams } from "@/lib/server/page-query";
 import { notFound } from "next/navigation";
 import { pendingLinkFor } from "@/lib/patients/link-requests";
-import { changeAppointmentAction } from "../actions";
+import { changeAppointmentAction } from "@/lib/scheduling/actions";
 
 export const generateMetadata = titled((m) => m.titles.appointmentsId);
 

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import { PatientBanner } from "@/components/patients/PatientBanner";
 import { bannerFor } from "@/lib/patients/banner";
 import Link from "next/link";
@@ -13,7 +13,7 @@ import { cell, Table } from "@/components/ui/Table";
 import { formatMoney, toDecimal } from "@/lib/billing/money";
 import { getInvoice } from "@/lib/billing/queries";
 import { localizeText } from "@/lib/i18n/localize";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { formatDay, formatInstant } from "@/lib/server/format";

@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
+
 import { BillingForm } from "@/components/billing/BillingForm";
 import { Alert } from "@/components/ui/Alert";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { uninvoiced } from "@/lib/billing/queries";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { db } from "@/lib/server/db";
 import { formatInstant } from "@/lib/server/format";
 import { guardPage } from "@/lib/server/guard";

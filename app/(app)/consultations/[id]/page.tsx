@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import { PatientBanner } from "@/components/patients/PatientBanner";
 import { PrintButton } from "@/components/ui/PrintButton";
 import { bannerFor } from "@/lib/patients/banner";
@@ -11,7 +11,7 @@ import { Alert } from "@/components/ui/Alert";
 import { buttonClass } from "@/components/ui/Button";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { formatStamp, getConsultation } from "@/lib/clinical/queries";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { guardPage } from "@/lib/server/guard";

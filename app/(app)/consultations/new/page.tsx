@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import { PatientBanner } from "@/components/patients/PatientBanner";
 import { bannerFor } from "@/lib/patients/banner";
 import { can } from "@/lib/server/permissions";
@@ -8,7 +8,7 @@ import { ConsultationForm } from "@/components/clinical/ConsultationForm";
 import { Alert } from "@/components/ui/Alert";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { consultationTarget, formatStamp, visitsAwaitingConsultation } from "@/lib/clinical/queries";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { guardPage } from "@/lib/server/guard";

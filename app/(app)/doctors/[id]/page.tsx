@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { formatMoney } from "@/lib/billing/money";
 import type { Locale } from "@/lib/i18n";
@@ -7,7 +7,7 @@ import { BookingPanel } from "@/components/scheduling/BookingPanel";
 import { SlotPicker } from "@/components/scheduling/SlotPicker";
 import { Alert } from "@/components/ui/Alert";
 import { Card, PageHeader } from "@/components/ui/Card";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { bookablePatient, slotsForDays } from "@/lib/scheduling/queries";
 import { today } from "@/lib/scheduling/time";
 import { db } from "@/lib/server/db";
@@ -16,7 +16,7 @@ import { guardPage } from "@/lib/server/guard";
 import { can } from "@/lib/server/permissions";
 import { stringParams } from "@/lib/server/page-query";
 import { getDoctor } from "@/lib/staff/queries";
-import { bookAppointmentAction, findPatientsAction } from "../../appointments/actions";
+import { bookAppointmentAction, findPatientsAction } from "@/lib/scheduling/actions";
 
 export const generateMetadata = titled((m) => m.titles.doctorsId);
 

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import { ConsultationList, LabList, VitalsPanel } from "@/components/clinical/ChartCards";
 import { ExportButton } from "@/components/jobs/ExportButton";
 import { NoOwnRecord } from "@/components/patients/NoOwnRecord";
@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/Card";
 import { DocumentList } from "@/components/documents/DocumentList";
 import { chartClinical } from "@/lib/clinical/queries";
 import { listDocuments } from "@/lib/documents/queries";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { patientBanner } from "@/lib/patients/banner";
 import { openChart } from "@/lib/patients/chart";
 import { ownPatientRecord } from "@/lib/patients/queries";

@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
+
 import { ContactForm } from "@/components/patients/ContactForm";
 import { NoOwnRecord } from "@/components/patients/NoOwnRecord";
 import { PatientBanner } from "@/components/patients/PatientBanner";
 import { Card } from "@/components/ui/Card";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, titled } from "@/lib/server/locale";
 import { contactValues } from "@/lib/patients/form-values";
 import { patientBanner } from "@/lib/patients/banner";
 import { openChart } from "@/lib/patients/chart";

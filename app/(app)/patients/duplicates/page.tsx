@@ -6,7 +6,7 @@ import { buttonClass } from "@/components/ui/Button";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { Pagination } from "@/components/ui/Pagination";
 import { cell, Table } from "@/components/ui/Table";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, titled } from "@/lib/server/locale";
 import { readDuplicatePairs, type PairSide } from "@/lib/patients/duplicates";
 import { readLinkRequests } from "@/lib/patients/link-requests";
 import { CERTAIN } from "@/lib/patients/matching";

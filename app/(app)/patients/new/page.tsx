@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
+
 import { EMPTY_PATIENT, PatientForm } from "@/components/patients/PatientForm";
 import { RegisterWithTriage } from "@/components/triage/RegisterWithTriage";
 import { PageHeader } from "@/components/ui/Card";
 import { departmentOptions } from "@/lib/departments/queries";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, titled } from "@/lib/server/locale";
 import { seesClinicalDetails } from "@/lib/patients/scope";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { DrugTable } from "@/components/pharmacy/DrugTable";
 import { Alert } from "@/components/ui/Alert";
@@ -6,7 +6,7 @@ import { buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";
 import { FilterForm } from "@/components/ui/FilterForm";
 import { Pagination } from "@/components/ui/Pagination";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, titled } from "@/lib/server/locale";
 import { DRUG_CLASSES } from "@/lib/pharmacy/catalogue-data";
 import { listDrugs } from "@/lib/pharmacy/queries";
 import { DRUG_FILTER_KEYS, ZDrugFilters } from "@/lib/pharmacy/schemas";

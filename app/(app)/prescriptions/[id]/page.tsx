@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import { PatientBanner } from "@/components/patients/PatientBanner";
 import { bannerFor } from "@/lib/patients/banner";
 import Link from "next/link";
@@ -11,7 +11,7 @@ import { buttonClass } from "@/components/ui/Button";
 import { DefinitionList } from "@/components/ui/DefinitionList";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { cell, Table } from "@/components/ui/Table";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { getPrescription } from "@/lib/prescriptions/queries";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import { PatientBanner } from "@/components/patients/PatientBanner";
 import { bannerFor } from "@/lib/patients/banner";
 import { can } from "@/lib/server/permissions";
@@ -9,13 +9,13 @@ import { PrescribeForm } from "@/components/prescriptions/PrescribeForm";
 import { Badge } from "@/components/ui/Badge";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { allergySeverityWord } from "@/lib/prescriptions/findings";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { formatInstant } from "@/lib/server/format";
 import { prescribablePatient, prescribingConsultation } from "@/lib/prescriptions/queries";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { stringParams } from "@/lib/server/page-query";
-import { findPatientsAction } from "../../appointments/actions";
+import { findPatientsAction } from "@/lib/scheduling/actions";
 import { prescribeAction, searchDrugsAction } from "../actions";
 import { formatCalendarDay } from "@/lib/i18n/dates";
 

@@ -7,7 +7,7 @@ import { cell, Table } from "@/components/ui/Table";
 import { formatMoney } from "@/lib/billing/money";
 import { INTL_TAG } from "@/lib/i18n";
 import { localizeError } from "@/lib/i18n/localize";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import type { Column } from "@/lib/reportbuilder/compile";
 import { specFromQuery, specToQuery } from "@/lib/reportbuilder/query";
 import { columnHeading, entityCatalog, runReport } from "@/lib/reportbuilder/service";

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import { DateTime } from "luxon";
 import { Alert } from "@/components/ui/Alert";
 import { PageHeader } from "@/components/ui/Card";
@@ -6,7 +6,7 @@ import { FilterForm } from "@/components/ui/FilterForm";
 import { cell, Table } from "@/components/ui/Table";
 import { localizeText } from "@/lib/i18n/localize";
 import { formatPercent } from "@/lib/wards/percent";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { guardPage } from "@/lib/server/guard";

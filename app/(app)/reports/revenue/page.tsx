@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import { Alert } from "@/components/ui/Alert";
 import { PageHeader } from "@/components/ui/Card";
 import { FilterForm } from "@/components/ui/FilterForm";
@@ -6,7 +6,7 @@ import { buttonClass } from "@/components/ui/Button";
 import { cell, Table } from "@/components/ui/Table";
 import { formatMoney } from "@/lib/billing/money";
 import { localizeText } from "@/lib/i18n/localize";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { pageRange, revenueReport } from "@/lib/reports/queries";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";

@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/AuthCard";
 import { SignOutButton } from "@/components/auth/SignOutButton";
 import { JobButton } from "@/components/jobs/JobButton";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, titled } from "@/lib/server/locale";
 import { guardPage } from "@/lib/server/guard";
 import { resendConfirmationAction } from "./actions";
 

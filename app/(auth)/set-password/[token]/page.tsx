@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { AuthCard } from "@/components/auth/AuthCard";
 import { SetPasswordForm } from "@/components/auth/SetPasswordForm";
 import { Alert } from "@/components/ui/Alert";
 import { describePasswordToken } from "@/lib/accounts/password-tokens";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, titled } from "@/lib/server/locale";
 import { db } from "@/lib/server/db";
 import { setPasswordAction } from "../../password-actions";
 

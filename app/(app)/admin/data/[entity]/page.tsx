@@ -7,7 +7,7 @@ import { Pagination } from "@/components/ui/Pagination";
 import { cell } from "@/components/ui/Table";
 import { listRecords, recordLabel } from "@/lib/databrowser/queries";
 import { entryOf } from "@/lib/databrowser/registry";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { parseListQuery } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";

@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DepartmentForm } from "@/components/staff/DepartmentForm";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { getDepartment } from "@/lib/departments/queries";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, titled } from "@/lib/server/locale";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { updateDepartmentAction } from "../actions";

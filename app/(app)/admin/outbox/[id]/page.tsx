@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EmailText, OutboxStatus } from "@/components/staff/OutboxStatus";
 import { Card, PageHeader } from "@/components/ui/Card";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { getOutboxEmail } from "@/lib/notifications/queries";
 import { db } from "@/lib/server/db";
 import { formatInstant } from "@/lib/server/format";

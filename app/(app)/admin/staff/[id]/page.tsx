@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AccountStatusForm } from "@/components/staff/AccountStatusForm";
@@ -9,7 +9,7 @@ import { Badge } from "@/components/ui/Badge";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { Pagination } from "@/components/ui/Pagination";
 import { departmentOptions } from "@/lib/departments/queries";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { toDecimal } from "@/lib/billing/money";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";

@@ -1,8 +1,8 @@
-import type { Metadata } from "next";
+
 import { EMPTY_STAFF, StaffForm } from "@/components/staff/StaffForm";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { departmentOptions } from "@/lib/departments/queries";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { guardPage } from "@/lib/server/guard";

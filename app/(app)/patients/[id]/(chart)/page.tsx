@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/Card";
 import { DefinitionList } from "@/components/ui/DefinitionList";
 import { listConsultations } from "@/lib/clinical/queries";
 import { latestConsent } from "@/lib/documents/queries";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { chartBanner, openChartTab } from "@/lib/patients/chart-page";
 import { patientRecord } from "@/lib/patients/queries";
 import { db } from "@/lib/server/db";

@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
+
 import { PatientForm, type PatientFormValues } from "@/components/patients/PatientForm";
 import Link from "next/link";
 import { MergedNotice } from "@/components/patients/MergedNotice";
 import { PatientBanner } from "@/components/patients/PatientBanner";
 import { buttonClass } from "@/components/ui/Button";
 import { survivorOf } from "@/lib/patients/merge";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, titled } from "@/lib/server/locale";
 import { contactValues } from "@/lib/patients/form-values";
 import { patientBanner } from "@/lib/patients/banner";
 import { openChart } from "@/lib/patients/chart";

@@ -9,7 +9,7 @@ import { DefinitionList } from "@/components/ui/DefinitionList";
 import { Field } from "@/components/ui/Field";
 import { Table, cell } from "@/components/ui/Table";
 import { localizeText } from "@/lib/i18n/localize";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { mergePatients, type MergeConflict, type MergePlan, type MergeSide } from "@/lib/patients/merge";
 import { mergedDuplicateMrn, patientIdByMrn } from "@/lib/patients/merge-page";
 import { patientBanner } from "@/lib/patients/banner";

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { DrugForm } from "@/components/pharmacy/DrugForm";
 import { Section } from "@/components/pharmacy/Section";
@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/Badge";
 import { Card, PageHeader, StatCard } from "@/components/ui/Card";
 import { Table, cell } from "@/components/ui/Table";
 import { formatCalendarDay } from "@/lib/pharmacy/dates";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { classWord } from "@/lib/prescriptions/findings";
 import { getDrugStock } from "@/lib/pharmacy/queries";
 import { formatWhen } from "@/lib/scheduling/time";

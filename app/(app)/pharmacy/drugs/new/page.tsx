@@ -1,8 +1,8 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { DrugForm } from "@/components/pharmacy/DrugForm";
 import { Card, PageHeader } from "@/components/ui/Card";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, titled } from "@/lib/server/locale";
 import { guardPage } from "@/lib/server/guard";
 import { createDrugAction } from "../../actions";
 

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+
 import { PatientBanner } from "@/components/patients/PatientBanner";
 import { bannerFor } from "@/lib/patients/banner";
 import Link from "next/link";
@@ -10,7 +10,7 @@ import { RxStatusBadge } from "@/components/prescriptions/StatusBadge";
 import { Alert } from "@/components/ui/Alert";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { Table, cell } from "@/components/ui/Table";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { formatCalendarDay } from "@/lib/pharmacy/dates";
 import { dispensingView } from "@/lib/pharmacy/queries";
 import { allergySeverityWord, localizeFindings } from "@/lib/prescriptions/findings";

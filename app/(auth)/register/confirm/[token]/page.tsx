@@ -3,7 +3,7 @@ import { AuthCard } from "@/components/auth/AuthCard";
 import { ConfirmEmailForm } from "@/components/auth/ConfirmEmailForm";
 import { Alert } from "@/components/ui/Alert";
 import { confirmationIsValid } from "@/lib/accounts/email-confirmation";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, titled } from "@/lib/server/locale";
 import { db } from "@/lib/server/db";
 import { confirmEmailAction } from "../actions";
 

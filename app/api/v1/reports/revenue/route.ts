@@ -1,4 +1,4 @@
-import { requestLocale } from "@/lib/i18n/server";
+import { requestLocale } from "@/lib/server/locale";
 import { apiRoute } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { reportFile } from "@/lib/reports/files";

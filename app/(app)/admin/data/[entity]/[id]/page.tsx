@@ -7,7 +7,7 @@ import { Card, PageHeader } from "@/components/ui/Card";
 import { formatMoney } from "@/lib/billing/money";
 import { getRecord, recordHistory, refOptions } from "@/lib/databrowser/queries";
 import { entryOf, REGISTRY } from "@/lib/databrowser/registry";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { parseListQuery } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";

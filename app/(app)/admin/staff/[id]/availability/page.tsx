@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
+
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AvailabilityEditor } from "@/components/scheduling/AvailabilityEditor";
 import { PageHeader } from "@/components/ui/Card";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, titled } from "@/lib/server/locale";
 import { db } from "@/lib/server/db";
 import { guardPage } from "@/lib/server/guard";
 import { getDoctor } from "@/lib/staff/queries";

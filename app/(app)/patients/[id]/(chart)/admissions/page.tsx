@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/Badge";
 import { Card } from "@/components/ui/Card";
 import { Pagination } from "@/components/ui/Pagination";
 import { cell, Table } from "@/components/ui/Table";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { openChartTab } from "@/lib/patients/chart-page";
 import { formatWhen } from "@/lib/scheduling/time";
 import { db } from "@/lib/server/db";

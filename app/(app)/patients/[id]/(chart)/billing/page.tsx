@@ -2,7 +2,7 @@ import { InvoiceTable } from "@/components/billing/InvoiceTable";
 import { Card } from "@/components/ui/Card";
 import { Pagination } from "@/components/ui/Pagination";
 import { listInvoices } from "@/lib/billing/queries";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { openChartTab } from "@/lib/patients/chart-page";
 import { db } from "@/lib/server/db";
 import { pageListQuery, stringParams } from "@/lib/server/page-query";

@@ -1,5 +1,5 @@
 import { PrescriptionsCard } from "@/components/prescriptions/PrescriptionsCard";
-import { titled } from "@/lib/i18n/server";
+import { titled } from "@/lib/server/locale";
 import { openChartTab } from "@/lib/patients/chart-page";
 
 export const generateMetadata = titled((m) => m.chart.tabs.medications);

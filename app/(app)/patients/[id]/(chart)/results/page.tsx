@@ -3,7 +3,7 @@ import { LabOrderForm } from "@/components/clinical/LabOrderForm";
 import { Card } from "@/components/ui/Card";
 import { Disclosure } from "@/components/ui/Disclosure";
 import { chartClinical, labCatalogue } from "@/lib/clinical/queries";
-import { messages, titled } from "@/lib/i18n/server";
+import { messages, titled } from "@/lib/server/locale";
 import { openChartTab } from "@/lib/patients/chart-page";
 import { db } from "@/lib/server/db";
 import { can } from "@/lib/server/permissions";

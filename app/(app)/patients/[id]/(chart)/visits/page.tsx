@@ -5,7 +5,7 @@ import { buttonClass } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { Disclosure } from "@/components/ui/Disclosure";
 import { chartClinical, currentShift, timeline } from "@/lib/clinical/queries";
-import { messages, requestLocale, titled } from "@/lib/i18n/server";
+import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { openChartTab } from "@/lib/patients/chart-page";
 import { db } from "@/lib/server/db";
 import { stringParams } from "@/lib/server/page-query";

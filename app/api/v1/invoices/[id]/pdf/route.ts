@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
-import { requestLocale } from "@/lib/i18n/server";
+import { requestLocale } from "@/lib/server/locale";
 import { pdfResponse, renderInvoicePdf } from "@/lib/billing/pdf";
 
 /** The printable invoice, in the reader's language. */

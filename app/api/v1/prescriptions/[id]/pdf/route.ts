@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
-import { requestLocale } from "@/lib/i18n/server";
+import { requestLocale } from "@/lib/server/locale";
 import { parseInput } from "@/lib/server/validation";
 import { renderPrescriptionPdf } from "@/lib/prescriptions/pdf";
 import { ZPaper } from "@/lib/prescriptions/schemas";

@@ -1,4 +1,4 @@
-import { requestLocale } from "@/lib/i18n/server";
+import { requestLocale } from "@/lib/server/locale";
 import { apiRoute, readJson } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { parseInput } from "@/lib/server/validation";

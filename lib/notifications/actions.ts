@@ -5,7 +5,7 @@ import { z } from "zod";
 import { listNotifications, markRead } from "@/lib/notifications/inbox";
 import { defineAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
-import { requestLocale } from "@/lib/i18n/server";
+import { requestLocale } from "@/lib/server/locale";
 import { formatInstant } from "@/lib/server/format";
 import { ZMarkRead } from "@/lib/triage/schemas";
 

@@ -3,7 +3,7 @@
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { setLanguage, ZLanguage } from "@/lib/accounts/language";
-import { LOCALE_COOKIE } from "@/lib/i18n/server";
+import { LOCALE_COOKIE } from "@/lib/server/locale";
 import { definePublicAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
 import { currentCtx } from "@/lib/server/session";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
-import { currentCtx } from "@/lib/server/session";
-import { catalog, DEFAULT_LOCALE, fromAcceptLanguage, isLocale, type Locale, type Messages } from "./index";
+import { currentCtx } from "./session";
+import { catalog, DEFAULT_LOCALE, fromAcceptLanguage, isLocale, type Locale, type Messages } from "@/lib/i18n";
 
 /** The cookie that carries an anonymous visitor's choice (the sign-in page's switcher). */
 export const LOCALE_COOKIE = "hms_locale";
