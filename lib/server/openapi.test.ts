@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
+import { OPERATIONS } from "@/lib/api/operations";
 import { openApiDocument } from "./openapi";
 
 const API_DIR = path.resolve(import.meta.dirname, "../../app/api/v1");
@@ -23,21 +24,67 @@ function routesOnDisk(): string[] {
   return found.sort();
 }
 
+/** Each route file's exported methods and the operation each is built from (`apiRoute(ops.x, …)`). */
+function routeOperations(): { route: string; file: string; opKey: string | null }[] {
+  const found: { route: string; file: string; opKey: string | null }[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.name === "route.ts") {
+        const route = "/" + path.relative(API_DIR, dir).split(path.sep).join("/").replace(/\[(\w+)\]/g, "{$1}");
+        const text = readFileSync(full, "utf8");
+        for (const m of text.matchAll(/export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b( = (?:apiRoute|publicRoute)\(\s*ops\.(\w+),)?/g)) {
+          found.push({ route: `${m[1]} ${route}`, file: full, opKey: m[3] ?? null });
+        }
+      }
+    }
+  };
+  walk(API_DIR);
+  return found;
+}
+
+describe("one contract per operation", () => {
+  it("every route file's exported method is built from exactly one operation, its own, and every operation has its route", () => {
+    const byId = new Map(OPERATIONS.map((op) => [op.operationId, op]));
+    expect(byId.size, "two operations with the same method and path").toBe(OPERATIONS.length);
+    const routes = routeOperations();
+    expect(routes.filter((r) => r.opKey === null).map((r) => r.route), "build these with apiRoute(ops.x, …) or publicRoute(ops.x, …)").toEqual([]);
+    // The key a route names is its operation's id, and that operation's method and path are the route's own.
+    for (const r of routes) {
+      const op = byId.get(r.opKey!);
+      expect(op, `${r.route}: ops.${r.opKey} is no operation`).toBeDefined();
+      expect(`${op!.method} ${op!.path}`, r.file).toBe(r.route);
+    }
+    const used = routes.map((r) => r.opKey).sort();
+    expect(new Set(used).size, "an operation used by two routes").toBe(used.length);
+    expect(OPERATIONS.map((op) => op.operationId).filter((id) => !used.includes(id)), "operations no route is built from").toEqual([]);
+  });
+
+  it("every operation names a permission of the table (or none: public) and public ones use publicRoute", () => {
+    for (const r of routeOperations()) {
+      const op = OPERATIONS.find((o) => o.operationId === r.opKey)!;
+      const kind = readFileSync(r.file, "utf8").includes(`publicRoute(ops.${r.opKey},`) ? "public" : "api";
+      expect(kind, r.route).toBe(op.permission === null ? "public" : "api");
+    }
+  });
+});
+
 describe("OpenAPI document", () => {
-  const doc = openApiDocument() as { paths: Record<string, Record<string, { summary: string; "x-permission": string | null }>> };
+  const doc = openApiDocument(OPERATIONS) as { paths: Record<string, Record<string, { summary: string; "x-permission": string | null }>> };
 
   it("lists every route and method under app/api/v1, and nothing else", () => {
     const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)).sort();
     const onDisk = routesOnDisk();
     expect(onDisk.length).toBeGreaterThan(80);
-    expect(onDisk.filter((r) => !documented.includes(r)), "add these to lib/server/openapi-routes.ts").toEqual([]);
+    expect(onDisk.filter((r) => !documented.includes(r)), "declare these in their domain's lib/<domain>/contract.ts").toEqual([]);
     expect(documented.filter((r) => !onDisk.includes(r)), "documented but no route file exports them").toEqual([]);
   });
 
   it("documents the Idempotency-Key header on exactly the routes that honour it, the creating POSTs among them", () => {
     const honoured = routesOnDisk()
       .filter((r) => r.startsWith("POST "))
-      .filter((r) => /apiRoute[^]*\{ idempotent: true \}\);/.test(readFileSync(path.join(API_DIR, r.slice(6).replace(/\{(\w+)\}/g, "[$1]"), "route.ts"), "utf8")))
+      .filter((r) => OPERATIONS.some((op) => `${op.method} ${op.path}` === r && op.idempotent))
       .sort();
     const documented = Object.entries(doc.paths)
       .flatMap(([p, ops]) => Object.entries(ops).map(([m, op]) => [`${m.toUpperCase()} ${p}`, op] as const))

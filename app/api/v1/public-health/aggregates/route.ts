@@ -6,6 +6,7 @@ import { aggregatesCsv } from "@/lib/reports/csv";
 import { csvResponse } from "@/lib/server/csv";
 import { aggregates, PUBLIC_HEALTH_SCOPE } from "@/lib/reports/public-health";
 import { ZAggregatesQuery } from "@/lib/reports/schemas";
+import { ops } from "@/lib/reports/contract";
 
 /**
  * `?period=2026-11|2026-Q3|2026&groupBy=diagnosis|department|ageBand|sex[&format=csv]`: anonymised
@@ -14,11 +15,10 @@ import { ZAggregatesQuery } from "@/lib/reports/schemas";
  * with the "public-health:read" scope.
  */
 export const GET = apiRoute(
-  "publichealth.read",
+  ops.getPublicHealthAggregates,
   async ({ req }) => {
     const p = req.nextUrl.searchParams;
     const a = await aggregates(db(), parseInput(ZAggregatesQuery, { period: p.get("period") ?? undefined, groupBy: p.get("groupBy") ?? undefined, from: p.get("from") ?? undefined, to: p.get("to") ?? undefined }));
     return p.get("format") === "csv" ? csvResponse(aggregatesCsv(a, await requestLocale()), `public-health-${a.groupBy}`) : a;
-  },
-  { scopes: [PUBLIC_HEALTH_SCOPE] },
+  }
 );

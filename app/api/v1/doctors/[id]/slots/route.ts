@@ -6,9 +6,10 @@ import { slotsForDays } from "@/lib/scheduling/queries";
 import { ZDate } from "@/lib/scheduling/schemas";
 import { today } from "@/lib/scheduling/time";
 import { z } from "zod";
+import { ops } from "@/lib/scheduling/contract";
 
 /** `?date=YYYY-MM-DD` (default today): the doctor's slots that day, each free or taken. */
-export const GET = apiRoute<{ id: string }>("doctor.search", async ({ req, params }) => {
+export const GET = apiRoute(ops.getDoctorsByIdSlots, async ({ req, params }) => {
   const { date } = parseInput(z.object({ date: ZDate.optional() }), { date: req.nextUrl.searchParams.get("date") ?? undefined });
   const [day] = await slotsForDays(db(), params.id, date ?? today(env().HOSPITAL_TIMEZONE), 1);
   return { items: day.slots };

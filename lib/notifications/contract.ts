@@ -1,0 +1,8 @@
+import { PAGING, defineOperation, queryOf } from "@/lib/server/contract";
+import { ZMarkRead } from "@/lib/triage/schemas";
+
+// The notifications operations of /api/v1 (issue 18: one contract per operation; lib/server/contract.ts).
+export const ops = {
+  getNotifications: defineOperation({ method: "GET", path: "/notifications", tag: "notifications", summary: "The caller's own notifications, newest first: `?unread=true&page=&pageSize=` → list plus `unread` count.", permission: "notification.read", query: queryOf([...PAGING,"unread"]), list: true }),
+  patchNotifications: defineOperation({ method: "PATCH", path: "/notifications", tag: "notifications", summary: "`{ ids: [...] }` or `{ all: true }` → `{ updated, unread }`; other users' ids are ignored.", permission: "notification.read", body: ZMarkRead }),
+};
