@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/server/api";
+import { apiRoute, pageOf } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { parseInput } from "@/lib/server/validation";
@@ -12,5 +12,5 @@ import { ops } from "@/lib/scheduling/contract";
 export const GET = apiRoute(ops.getDoctorsByIdSlots, async ({ req, params }) => {
   const { date } = parseInput(z.object({ date: ZDate.optional() }), { date: req.nextUrl.searchParams.get("date") ?? undefined });
   const [day] = await slotsForDays(db(), params.id, date ?? today(env().HOSPITAL_TIMEZONE), 1);
-  return { items: day.slots };
+  return pageOf(day.slots, req.nextUrl.searchParams);
 });
