@@ -8,6 +8,8 @@ import type { Operation } from "@/lib/server/contract";
 import { db } from "@/lib/server/db";
 import { PERMISSIONS } from "@/lib/server/permissions";
 import { seedDemo } from "@/prisma/seed";
+import { beat } from "@/lib/system/heartbeat";
+import { createToken } from "@/lib/tokens/service";
 import { resetDatabase } from "@/tests/reset";
 
 // Issue 18: every GET operation of /api/v1 answers what its contract documents. On the seeded demo
@@ -18,6 +20,8 @@ import { resetDatabase } from "@/tests/reset";
 type Actor = { id: string; role: Role; name: string; email: string };
 const session = vi.hoisted(() => ({ actor: null as null | Actor }));
 vi.mock("@/lib/server/session", () => ({ currentCtx: async () => ({ actor: session.actor, ip: null }) }));
+// No Next request scope here: the language of CSV headers and messages is English.
+vi.mock("@/lib/i18n/server", async (importOriginal) => ({ ...(await importOriginal<object>()), requestLocale: async () => "en" }));
 
 const API_DIR = path.resolve(import.meta.dirname, "../../app/api/v1");
 
@@ -26,29 +30,30 @@ const first = async (sql: string): Promise<string | null> => ((await db().$query
 
 /** How each path param of a GET is found in the seeded data (null: not seeded, the op is skipped). */
 const RESOLVERS: Record<string, () => Promise<Record<string, string> | null>> = {
-  "/admissions/{id}": async () => idOf(await first(`SELECT id FROM "Admission" ORDER BY "admittedAt" LIMIT 1`)),
-  "/appointments/{id}": async () => idOf(await first(`SELECT id FROM "Appointment" ORDER BY "startsAt" LIMIT 1`)),
+  "/admissions/{id}": async () => idOf(await first(`SELECT id FROM "Admission" ORDER BY id LIMIT 1`)),
+  "/appointments/{id}": async () => idOf(await first(`SELECT id FROM "Appointment" ORDER BY id LIMIT 1`)),
   "/admin/data/{entity}": async () => ({ entity: "patients" }),
   "/admin/data/{entity}/{id}": async () => {
-    const id = await first(`SELECT id FROM "Patient" ORDER BY "createdAt" LIMIT 1`);
+    const id = await first(`SELECT id FROM "Patient" ORDER BY id LIMIT 1`);
     return id ? { entity: "patients", id } : null;
   },
-  "/consultations/{id}": async () => idOf(await first(`SELECT id FROM "Consultation" ORDER BY "createdAt" LIMIT 1`)),
-  "/departments/{id}": async () => idOf(await first(`SELECT id FROM "Department" ORDER BY name LIMIT 1`)),
-  "/doctors/{id}/availability": async () => idOf(await first(`SELECT id FROM "User" WHERE role = 'DOCTOR' ORDER BY email LIMIT 1`)),
-  "/doctors/{id}/slots": async () => idOf(await first(`SELECT id FROM "User" WHERE role = 'DOCTOR' ORDER BY email LIMIT 1`)),
-  "/drugs/{id}": async () => idOf(await first(`SELECT id FROM "Drug" ORDER BY "genericName" LIMIT 1`)),
-  "/drugs/{id}/stock": async () => idOf(await first(`SELECT id FROM "Drug" ORDER BY "genericName" LIMIT 1`)),
+  "/consultations/{id}": async () => idOf(await first(`SELECT id FROM "Consultation" ORDER BY id LIMIT 1`)),
+  "/departments/{id}": async () => idOf(await first(`SELECT id FROM "Department" ORDER BY id LIMIT 1`)),
+  "/doctors/{id}/availability": async () => idOf(await first(`SELECT id FROM "User" WHERE role = 'DOCTOR' ORDER BY id LIMIT 1`)),
+  "/doctors/{id}/slots": async () => idOf(await first(`SELECT id FROM "User" WHERE role = 'DOCTOR' ORDER BY id LIMIT 1`)),
+  "/drugs/{id}": async () => idOf(await first(`SELECT id FROM "Drug" ORDER BY id LIMIT 1`)),
+  "/drugs/{id}/stock": async () => idOf(await first(`SELECT id FROM "Drug" ORDER BY id LIMIT 1`)),
   "/exports/{id}": async () => idOf(await first(`SELECT id FROM "Export" LIMIT 1`)),
-  "/invoices/{id}": async () => idOf(await first(`SELECT id FROM "Invoice" ORDER BY "createdAt" LIMIT 1`)),
-  "/lab-orders/{id}/results": async () => idOf(await first(`SELECT id FROM "LabOrder" ORDER BY "createdAt" LIMIT 1`)),
-  "/patients/{id}": async () => idOf(await first(`SELECT id FROM "Patient" WHERE "mergedIntoId" IS NULL ORDER BY "createdAt" LIMIT 1`)),
-  "/patients/{id}/documents": async () => idOf(await first(`SELECT id FROM "Patient" WHERE "mergedIntoId" IS NULL ORDER BY "createdAt" LIMIT 1`)),
-  "/patients/{id}/history": async () => idOf(await first(`SELECT id FROM "Patient" WHERE "mergedIntoId" IS NULL ORDER BY "createdAt" LIMIT 1`)),
+  "/invoices/{id}": async () => idOf(await first(`SELECT id FROM "Invoice" ORDER BY id LIMIT 1`)),
+  "/lab-orders/{id}/results": async () => idOf(await first(`SELECT id FROM "LabOrder" ORDER BY id LIMIT 1`)),
+  "/patients/{id}": async () => idOf(await first(`SELECT id FROM "Patient" WHERE "mergedIntoId" IS NULL ORDER BY id LIMIT 1`)),
+  "/patients/{id}/documents": async () => idOf(await first(`SELECT id FROM "Patient" WHERE "mergedIntoId" IS NULL ORDER BY id LIMIT 1`)),
+  "/patients/{id}/history": async () => idOf(await first(`SELECT id FROM "Patient" WHERE "mergedIntoId" IS NULL ORDER BY id LIMIT 1`)),
   "/patients/{id}/nurse-notes": async () => idOf(await first(`SELECT "patientId" AS id FROM "NurseNote" LIMIT 1`)),
   "/patients/{id}/vitals": async () => idOf(await first(`SELECT "patientId" AS id FROM "VitalSign" LIMIT 1`)),
-  "/prescriptions/{id}": async () => idOf(await first(`SELECT id FROM "Prescription" ORDER BY "issuedAt" LIMIT 1`)),
-  "/staff/{id}": async () => idOf(await first(`SELECT id FROM "User" WHERE role <> 'PATIENT' ORDER BY email LIMIT 1`)),
+  "/prescriptions/{id}": async () => idOf(await first(`SELECT id FROM "Prescription" ORDER BY id LIMIT 1`)),
+  "/reports/{name}": async () => ({ name: "appointments" }),
+  "/staff/{id}": async () => idOf(await first(`SELECT id FROM "User" WHERE role <> 'PATIENT' ORDER BY id LIMIT 1`)),
 };
 const idOf = (id: string | null) => (id ? { id } : null);
 
@@ -57,6 +62,7 @@ const QUERIES: Record<string, string> = {
   "/public-health/aggregates": "period=2025&groupBy=sex",
   "/reports/occupancy": "from=2025-01-01&to=2025-12-31",
   "/reports/revenue": "from=2025-01-01&to=2025-12-31",
+  "/reports/{name}": "from=2025-01-01&to=2025-12-31",
   "/icd10": "q=diabetes",
 };
 
@@ -82,6 +88,10 @@ describe("every GET answers its documented response schema on the seeded demo ho
   beforeAll(async () => {
     await resetDatabase();
     await seedDemo(db());
+    await beat(db(), new Date()); // a job worker seen: /health/ready answers 200
+    // An integration token, so that the token list has an item to check.
+    const admin = await db().user.findFirstOrThrow({ where: { role: "ADMIN" }, select: { id: true, name: true, email: true, role: true } });
+    await createToken(db(), { actor: admin, ip: null }, { name: "Contract check", scopes: ["full"] });
   }, 120_000);
 
   const gets = OPERATIONS.filter((op) => op.method === "GET" && answersJson(op));
