@@ -114,10 +114,69 @@ describe("OpenAPI document", () => {
     const post = doc.paths["/patients"].post as unknown as { requestBody: { content: { "application/json": { schema: { required: string[]; properties: Record<string, unknown> } } } } };
     const body = post.requestBody.content["application/json"].schema;
     expect(body.required).toEqual(expect.arrayContaining(["firstName", "lastName", "dateOfBirth", "sex"]));
-    const list = doc.paths["/patients"].get as unknown as { responses: Record<string, { content: { "application/json": { schema: { $ref: string } } } }> };
-    expect(list.responses["200"].content["application/json"].schema.$ref).toBe("#/components/schemas/ListEnvelope");
+    const list = doc.paths["/patients"].get as unknown as { responses: Record<string, { content: { "application/json": { schema: { $ref: string; allOf: { $ref?: string; properties?: { items?: { items?: { required?: string[] } } } }[] } } } }> };
+    // The one envelope, its items typed.
+    const listSchema = list.responses["200"].content["application/json"].schema;
+    expect(listSchema.allOf[0].$ref).toBe("#/components/schemas/ListEnvelope");
+    expect(listSchema.allOf[1].properties?.items?.items?.required).toEqual(expect.arrayContaining(["id", "mrn", "firstName"]));
     expect(list.responses["400"].content["application/json"].schema.$ref).toBe("#/components/schemas/Error");
     expect(doc.paths["/patients"].get["x-permission"]).toBe("patient.list");
     expect(doc.paths["/status"].get["x-permission"]).toBeNull();
+  });
+
+  type Op = { parameters?: { name: string; in: string; required: boolean }[]; responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }> };
+  const op = (p: string, m = "get") => (doc.paths[p] as unknown as Record<string, Op>)[m];
+
+  it("documents the real content types: PDFs, CSV downloads, JSON or CSV reports, Prometheus text", () => {
+    for (const p of ["/prescriptions/{id}/pdf", "/invoices/{id}/pdf", "/payments/{id}/receipt"]) expect(Object.keys(op(p).responses["200"].content!), p).toEqual(["application/pdf"]);
+    for (const p of ["/exports/{id}/download", "/reports/builder/csv"]) expect(Object.keys(op(p).responses["200"].content!), p).toEqual(["text/csv"]);
+    for (const p of ["/reports/{name}", "/reports/revenue", "/public-health/aggregates"]) expect(Object.keys(op(p).responses["200"].content!).sort(), p).toEqual(["application/json", "text/csv"]);
+    expect(Object.keys(op("/metrics").responses["200"].content!)).toEqual(["text/plain"]);
+  });
+
+  it("lists the error statuses each operation can return, not every status on every operation", () => {
+    const statuses = (p: string, m = "get") => Object.keys(op(p, m).responses).filter((s) => s >= "400").sort();
+    expect(statuses("/auth/token", "post")).toEqual(expect.arrayContaining(["401", "429"]));
+    expect(statuses("/status")).toEqual(["400", "503"]);
+    expect(statuses("/patients")).toEqual(["400", "401", "403"]);
+    expect(statuses("/consultations/{id}", "patch")).toEqual(expect.arrayContaining(["404", "423"]));
+    expect(statuses("/appointments", "post")).toEqual(expect.arrayContaining(["409", "422"]));
+    expect(statuses("/patients/{id}")).not.toContain("409");
+  });
+
+  it("marks required query parameters and documents the reports' from and to", () => {
+    const params = (p: string) => Object.fromEntries((op(p).parameters ?? []).filter((x) => x.in === "query").map((x) => [x.name, x.required]));
+    expect(params("/public-health/aggregates")).toMatchObject({ period: true, groupBy: true, format: false });
+    expect(params("/reports/{name}")).toMatchObject({ from: false, to: false });
+    expect(params("/reports/revenue")).toMatchObject({ from: false, to: false, doctorId: false });
+  });
+
+  it("describes every list with the one envelope, the six that did not use it included", () => {
+    const lists = OPERATIONS.filter((o) => o.list);
+    for (const p of ["/exports", "/icd10", "/lab-tests", "/tokens", "/doctors/{id}/slots", "/reports/builder/entities"]) expect(lists.map((o) => o.path)).toContain(p);
+    for (const o of lists) {
+      const schema = op(o.path, o.method.toLowerCase()).responses[String(o.status ?? 200)].content!["application/json"].schema as { $ref?: string; allOf?: { $ref?: string }[] };
+      expect(schema.$ref ?? schema.allOf?.[0].$ref, o.path).toBe("#/components/schemas/ListEnvelope");
+    }
+  });
+
+  it("describes every JSON success answer of a GET (no bare object), and its examples match the schemas", () => {
+    const bare = OPERATIONS.filter((o) => o.method === "GET" && !o.produces?.every((t) => t !== "application/json"))
+      .filter((o) => JSON.stringify(op(o.path).responses["200"].content?.["application/json"]?.schema) === JSON.stringify({ type: "object" }))
+      .map((o) => o.path);
+    expect(bare).toEqual([]);
+    const withExamples = OPERATIONS.filter((o) => o.examples);
+    expect(withExamples.length).toBeGreaterThanOrEqual(5);
+    for (const o of withExamples) {
+      if (o.examples?.request !== undefined) expect(o.body!.safeParse(o.examples.request).success, `${o.method} ${o.path} request example`).toBe(true);
+      if (o.examples?.response !== undefined) expect(o.response!.safeParse(o.examples.response).success, `${o.method} ${o.path} response example`).toBe(true);
+    }
+  });
+
+  it("has tag descriptions, a contact and a licence", () => {
+    const d = doc as unknown as { tags: { name: string; description?: string }[]; info: { contact?: { name: string }; license?: { name: string } } };
+    expect(d.tags.filter((t) => !t.description).map((t) => t.name)).toEqual([]);
+    expect(d.info.contact?.name).toBeTruthy();
+    expect(d.info.license?.name).toBeTruthy();
   });
 });
