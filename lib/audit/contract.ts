@@ -1,8 +1,22 @@
 import { z } from "zod";
-import { PAGING, defineOperation, listOf, queryOf } from "@/lib/server/contract";
+import { PAGING, defineOperation, listOf, queryOf, zIso } from "@/lib/server/contract";
 
 // The success bodies of its GETs (JSON as sent: dates are ISO strings).
-const getAuditResponse = listOf(z.unknown());
+/** One audit event (seq: a bigint as a string; details as recorded, never a chart's content). */
+const ZAuditEvent = z.object({
+  seq: z.string(),
+  at: zIso,
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  action: z.enum(["CREATE", "UPDATE", "DELETE", "VIEW", "LOGIN", "LOGOUT", "SIGN", "EXPORT", "VERIFY"]),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  patientId: z.string().nullable(),
+  ip: z.string().nullable(),
+  details: z.unknown(),
+});
+const getAuditResponse = listOf(ZAuditEvent);
 
 const getAuditActorsResponse = listOf(z.object({
     id: z.string(),

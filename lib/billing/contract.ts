@@ -48,7 +48,21 @@ const getInvoicesResponse = listOf(z.object({
     balance: z.number().int(),
   }));
 
-const getPaymentsResponse = listOf(z.unknown());
+/** A payment (amount > 0) or a refund (amount < 0), in minor units. */
+const ZPaymentRow = z.object({
+  id: z.string(),
+  receiptNumber: z.string(),
+  invoiceId: z.string(),
+  invoiceNumber: z.string(),
+  patientId: z.string(),
+  amount: z.number().int(),
+  method: z.string(),
+  reference: z.string().nullable(),
+  reason: z.string().nullable(),
+  refundOfId: z.string().nullable(),
+  receivedAt: zIso,
+});
+const getPaymentsResponse = listOf(ZPaymentRow);
 
 // The billing operations of /api/v1 (issue 18: one contract per operation; lib/server/contract.ts).
 export const ops = {

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { PAGING, defineOperation, listOf, queryOf } from "@/lib/server/contract";
+import { PAGING, defineOperation, listOf, queryOf, zIso } from "@/lib/server/contract";
 import { ZMarkRead } from "@/lib/triage/schemas";
 
 // The success bodies of its GETs (JSON as sent: dates are ISO strings).
-const getNotificationsResponse = listOf(z.unknown(), {
+const getNotificationsResponse = listOf(z.object({ id: z.string(), title: z.string(), body: z.string(), link: z.string().nullable(), readAt: zIso.nullable(), createdAt: zIso }), {
     unread: z.number().int(),
   });
 

@@ -112,7 +112,8 @@ const getPatientsMeResponse = z.object({
     }).nullable(),
   });
 
-const getPatientsDuplicatesResponse = listOf(z.unknown());
+const ZPairSide = z.object({ id: z.string(), mrn: z.string(), firstName: z.string(), lastName: z.string(), dateOfBirth: z.string(), sex: z.string(), phone: z.string().nullable(), email: z.string().nullable(), createdAt: zIso });
+const getPatientsDuplicatesResponse = listOf(z.object({ id: z.string(), score: z.number(), reasons: z.array(z.unknown()), createdAt: zIso, survivor: ZPairSide, duplicate: ZPairSide, mergeUrl: z.string() }));
 
 const getPatientsLinkRequestsResponse = z.object({
     items: z.array(z.unknown()),

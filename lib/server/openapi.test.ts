@@ -70,6 +70,30 @@ describe("one contract per operation", () => {
   });
 });
 
+describe("server actions exposing an operation's use case", () => {
+  it("take their permission and input schema from the operation's contract", () => {
+    const APP = path.resolve(import.meta.dirname, "../../app");
+    const pairs: [string, string][] = [
+      ["(app)/appointments/actions.ts", "postAppointments"],
+      ["(app)/patients/actions.ts", "postPatients"],
+      ["(app)/prescriptions/actions.ts", "postPrescriptions"],
+      ["(app)/beds/actions.ts", "postAdmissions"],
+      ["(app)/pharmacy/actions.ts", "postDrugs"],
+      ["(app)/admin/wards/actions.ts", "postWards"],
+      ["(app)/admin/wards/actions.ts", "postRooms"],
+      ["(app)/admin/wards/actions.ts", "postBeds"],
+      ["(app)/admin/staff/actions.ts", "postStaff"],
+      ["(app)/admin/departments/actions.ts", "postDepartments"],
+      ["(app)/admin/tokens/actions.ts", "postTokens"],
+    ];
+    for (const [file, key] of pairs) {
+      const text = readFileSync(path.join(APP, file), "utf8");
+      expect(text, `${file}: defineAction from ops.${key}`).toMatch(new RegExp(`defineAction\\(\\{ permission: (\\w+)\\.${key}\\.permission, schema: \\1\\.${key}\\.body \\}`));
+      expect(OPERATIONS.find((o) => o.operationId === key)?.body, key).toBeDefined();
+    }
+  });
+});
+
 describe("OpenAPI document", () => {
   const doc = openApiDocument(OPERATIONS) as { paths: Record<string, Record<string, { summary: string; "x-permission": string | null }>> };
 
