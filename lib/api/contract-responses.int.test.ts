@@ -131,4 +131,17 @@ describe("every GET answers its documented response schema on the seeded demo ho
     expect(skipped.length, `skipped: ${skipped.join(", ")}`).toBeLessThanOrEqual(3);
     expect(checked.length).toBeGreaterThan(40);
   }, 300_000);
+
+  it("a write answering the record it changed answers the same documented shape (PATCH /patients/{id})", async () => {
+    const op = OPERATIONS.find((o) => o.operationId === "patchPatientsById")!;
+    const id = (await RESOLVERS["/patients/{id}"]())!.id;
+    session.actor = await actorFor(op);
+    const file = path.join(API_DIR, "patients/[id]/route.ts");
+    const mod = (await import(/* @vite-ignore */ file)) as { PATCH: (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> };
+    const res = await mod.PATCH(new NextRequest(`http://localhost/api/v1/patients/${id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ address: "12 Harbour Road" }) }), { params: Promise.resolve({ id }) });
+    expect(res.status).toBe(200);
+    const result = op.response!.safeParse(await res.json());
+    expect(result.success, result.error?.message).toBe(true);
+  });
 });
+
