@@ -93,6 +93,7 @@ export function queryOf<const K extends string, const R extends string = never>(
 export const PAGING = ["q", "page", "pageSize", "sort"] as const;
 
 // Shapes used by many response schemas: dates travel as ISO strings in JSON.
-export const zIso = z.string();
+/** An instant as JSON carries it (ISO 8601, e.g. 2026-12-07T09:30:00.000Z). */
+export const zIso = z.iso.datetime({ offset: true });
 export const zId = z.string();
 export const zAny = z.unknown();
