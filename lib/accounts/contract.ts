@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineOperation } from "@/lib/server/contract";
+import { defineOperation, zIso } from "@/lib/server/contract";
 import { ZLanguage } from "./language";
 import { ZConfirmEmail } from "./registration-schemas";
 import { ZChangePassword, ZTokenRequest } from "./schemas";
@@ -23,5 +23,5 @@ export const ops = {
   putAccountPassword: defineOperation({ method: "PUT", path: "/account/password", tag: "auth", summary: "`{ currentPassword, newPassword, confirmPassword }`: changes the caller's password (common and guessable passwords refused on `newPassword`); every session and token of the caller ends, this one too.", permission: "account.changePassword", body: ZChangePassword }),
   postAuthConfirmEmail: defineOperation({ errors: [404], method: "POST", path: "/auth/confirm-email", tag: "auth", summary: "`{ token }` from the confirmation email: the self-registered account may then book and read its record (until then its calls get 403 EMAIL_UNCONFIRMED). Invalid, used or expired → 404.", permission: null, body: ZConfirmEmail }),
   postAuthRegister: defineOperation({ errors: [429], method: "POST", path: "/auth/register", tag: "auth", summary: "A patient's self-registration: the same rules as the /register page. → 202 `{ status, message }`, the same for a new and a known address (the worker emails a confirmation link, or tells the known address's owner); common and guessable passwords refused on `password`; too many from one address → 429.", permission: null, body: ZSelfRegister, status: 202 }),
-  postAuthToken: defineOperation({ examples: { request: { email: "doctor@demo.hospital", password: "a-long-password" } }, errors: [401, 429], method: "POST", path: "/auth/token", tag: "auth", summary: "`{ email, password }` → `{ token, expiresAt, user }`: a short-lived sign-in token; wrong email or password → 401, repeated failures → 429.", permission: null, body: ZTokenRequest }),
+  postAuthToken: defineOperation({ response: z.object({ token: z.string(), expiresAt: zIso, user: z.object({ id: z.string(), role: z.string(), name: z.string() }) }), examples: { request: { email: "doctor@demo.hospital", password: "a-long-password" } }, errors: [401, 429], method: "POST", path: "/auth/token", tag: "auth", summary: "`{ email, password }` → `{ token, expiresAt, user }`: a short-lived sign-in token; wrong email or password → 401, repeated failures → 429.", permission: null, body: ZTokenRequest }),
 };

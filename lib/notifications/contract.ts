@@ -10,5 +10,5 @@ const getNotificationsResponse = listOf(z.object({ id: z.string(), title: z.stri
 // The notifications operations of /api/v1 (issue 18: one contract per operation; lib/server/contract.ts).
 export const ops = {
   getNotifications: defineOperation({ response: getNotificationsResponse, method: "GET", path: "/notifications", tag: "notifications", summary: "The caller's own notifications, newest first: `?unread=true&page=&pageSize=` → list plus `unread` count.", permission: "notification.read", query: queryOf([...PAGING,"unread"]), list: true }),
-  patchNotifications: defineOperation({ method: "PATCH", path: "/notifications", tag: "notifications", summary: "`{ ids: [...] }` or `{ all: true }` → `{ updated, unread }`; other users' ids are ignored.", permission: "notification.read", body: ZMarkRead }),
+  patchNotifications: defineOperation({ response: z.object({ updated: z.number().int(), unread: z.number().int() }), method: "PATCH", path: "/notifications", tag: "notifications", summary: "`{ ids: [...] }` or `{ all: true }` → `{ updated, unread }`; other users' ids are ignored.", permission: "notification.read", body: ZMarkRead }),
 };
