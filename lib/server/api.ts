@@ -47,7 +47,7 @@ function respond(result: unknown): Response {
 }
 
 type ParamsOf<Path extends string> = Path extends `${string}{${infer K}}${infer Rest}` ? { [k in K]: string } & ParamsOf<Rest> : {};
-type BodyOf<O> = O extends { body: infer B extends z.ZodType } ? z.output<B> : undefined;
+type BodyOf<O> = O extends { rawBody: true } ? undefined : O extends { body: infer B extends z.ZodType } ? z.output<B> : undefined;
 type QueryOf<O> = O extends { query: infer Q extends z.ZodType } ? z.output<Q> : undefined;
 /** What a handler gets: the request, the path's params and the op's body and query, validated. */
 type Input<O extends Operation> = { req: NextRequest; params: ParamsOf<O["path"]>; body: BodyOf<O>; query: QueryOf<O> };
