@@ -2,7 +2,8 @@
 import { SchemaView } from "@/components/apidocs/SchemaView";
 import { messages, titled } from "@/lib/server/locale";
 import { env } from "@/lib/server/env";
-import { OPERATIONS, jsonSchemaOf } from "@/lib/server/openapi";
+import { OPERATIONS } from "@/lib/api/operations";
+import { jsonSchemaOf } from "@/lib/server/openapi";
 import { PERMISSIONS } from "@/lib/server/permissions";
 
 export const generateMetadata = titled((m) => m.titles.apiDocs);
@@ -66,10 +67,10 @@ export default async function ApiDocsPage() {
                   )}
                   {op.scopes?.length ? <span className="ml-3"><span className="font-medium">{m.scopes}:</span> <code className="font-mono">full, {op.scopes.join(", ")}</code></span> : null}
                 </p>
-                {op.query?.length || op.path.includes("{") ? (
+                {op.query || op.path.includes("{") ? (
                   <p>
                     <span className="font-medium">{m.parameters}:</span>{" "}
-                    <code className="font-mono text-xs">{[...[...op.path.matchAll(/\{(\w+)\}/g)].map((x) => `${x[1]} (${m.pathParam})`), ...(op.query ?? []).map((q) => `?${q}`)].join(", ")}</code>
+                    <code className="font-mono text-xs">{[...[...op.path.matchAll(/\{(\w+)\}/g)].map((x) => `${x[1]} (${m.pathParam})`), ...Object.keys(op.query?.shape ?? {}).map((q) => `?${q}`)].join(", ")}</code>
                   </p>
                 ) : null}
                 {op.body ? (

@@ -2,12 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { listPatients } from "@/lib/patients/queries";
-import { ZAppointmentAction, ZAvailabilityAction, ZBook, ZPatientLookup } from "@/lib/scheduling/schemas";
+import { ZAppointmentAction, ZAvailabilityAction, ZPatientLookup } from "@/lib/scheduling/schemas";
 import { bookAppointment, changeAppointment, setAvailability } from "@/lib/scheduling/service";
 import { defineAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
+import { ops as schedulingOps } from "@/lib/scheduling/contract";
 
-export const bookAppointmentAction = defineAction({ permission: "appointment.book", schema: ZBook }, async (ctx, input) => {
+export const bookAppointmentAction = defineAction({ permission: schedulingOps.postAppointments.permission, schema: schedulingOps.postAppointments.body }, async (ctx, input) => {
   const { id } = await bookAppointment(db(), ctx, input);
   revalidatePath("/appointments");
   revalidatePath(`/doctors/${input.doctorId}`);

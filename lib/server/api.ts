@@ -9,7 +9,7 @@ import { assertDeclaredWithinLimit, readBodyBytes, readJsonBody } from "./body";
 import { idempotencyKeyOf, idempotently } from "./idempotency";
 import { log, requestIdFrom } from "./log";
 import { observeRequest, routePattern } from "./metrics";
-import type { Permission } from "./permissions";
+import type { Operation } from "./contract";
 import type { Ctx } from "./session";
 import { MAX_SEARCH_CHARS } from "./search-limits";
 import { assertSafeRequestText, parseInput, ZQueryInt } from "./validation";
@@ -46,39 +46,84 @@ function respond(result: unknown): Response {
   return result instanceof Response ? result : NextResponse.json(result);
 }
 
+type ParamsOf<Path extends string> = Path extends `${string}{${infer K}}${infer Rest}` ? { [k in K]: string } & ParamsOf<Rest> : {};
+type BodyOf<O> = O extends { rawBody: true } ? undefined : O extends { body: infer B extends z.ZodType } ? z.output<B> : undefined;
+type QueryOf<O> = O extends { query: infer Q extends z.ZodType } ? z.output<Q> : undefined;
+/** What a handler gets: the request, the path's params and the op's body and query, validated. */
+type Input<O extends Operation> = { req: NextRequest; params: ParamsOf<O["path"]>; body: BodyOf<O>; query: QueryOf<O> };
+
+/** The op's query schema applied to the query string (the first value of each key it names). */
+function queryInput(op: Operation, req: NextRequest): unknown {
+  if (!op.query) return undefined;
+  const raw = Object.fromEntries(Object.keys(op.query.shape).map((k) => [k, req.nextUrl.searchParams.get(k) ?? undefined]));
+  return parseInput(op.query, raw);
+}
+
+async function bodyInput(op: Operation, req: NextRequest): Promise<unknown> {
+  if (!op.body || op.rawBody) return undefined;
+  return readJson(req, op.body, "emptyBody" in op ? { empty: op.emptyBody } : {});
+}
+
+const bodyLimitOf = (op: Operation) => (typeof op.bodyLimit === "function" ? op.bodyLimit() : op.bodyLimit);
+
 /**
- * A route handler behind the guard: the caller must hold the permission. `scopes`: the integration
- * token scopes (besides "full") that may call it, e.g. ["public-health:read"]. `idempotent`: the route
- * honours an Idempotency-Key header (lib/server/idempotency.ts; mark it `idempotent` in openapi-routes.ts too).
- * `bodyLimit`: the route's own declared-length limit (the document upload's); `multipart`: the route
- * takes multipart/form-data (lib/server/csrf.ts then asks a cookie-authenticated write to prove its origin).
+ * Outside production (NODE_ENV development or test), every JSON success answer is checked against the
+ * op's response schema (as JSON, the way a client reads it); a mismatch is logged as an error
+ * ("response does not match its contract", with the operation and the first issues) and the answer is
+ * still sent: a page in development keeps working while the log names the drift. The strict gate is
+ * lib/api/contract-responses.int.test.ts, which fails on any mismatch of a GET on the seeded hospital.
+ * Production skips the check (no cost).
  */
-export function apiRoute<P extends Params = Params>(
-  permission: Permission,
-  handler: (args: { req: NextRequest; ctx: Ctx; params: P }) => Promise<unknown>,
-  options: { scopes?: readonly string[]; idempotent?: boolean; bodyLimit?: number; multipart?: boolean } = {},
-) {
-  return async (req: NextRequest, route: RouteContext<P>): Promise<Response> => {
+export async function checkResponse(op: Operation, response: Response): Promise<string[]> {
+  if (process.env.NODE_ENV === "production" || !op.response) return [];
+  if (response.status !== (op.status ?? 200) || !(response.headers.get("content-type") ?? "").includes("application/json")) return [];
+  const json: unknown = await response.clone().json();
+  const result = op.response.safeParse(json);
+  if (result.success) return [];
+  const issues = result.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+  log("error", "response does not match its contract", { operation: op.operationId, issues });
+  return issues;
+}
+
+/**
+ * A route handler behind the guard, built from its operation (lib/<domain>/contract.ts): the caller
+ * must hold the op's permission (an integration token: "full" or one of its `scopes`); `idempotent`
+ * ops honour an Idempotency-Key header (lib/server/idempotency.ts); `bodyLimit` is the op's own
+ * declared-length limit and `form` (multipart/form-data) asks a cookie-authenticated write to prove its
+ * origin (lib/server/csrf.ts). The handler gets the JSON body and the query already validated by the
+ * op's schemas (400 VALIDATION_FAILED / MALFORMED_JSON / 413 otherwise, before it runs).
+ */
+export function apiRoute<O extends Operation>(op: O, handler: (args: Input<O> & { ctx: Ctx }) => Promise<unknown>) {
+  const permission = op.permission;
+  if (!permission) throw new Error(`${op.method} ${op.path} is public: use publicRoute`);
+  return async (req: NextRequest, route: RouteContext<Params>): Promise<Response> => {
     const request = startRequest(req);
     const fail = async (err: unknown) => errorResponse(err, request.context(), await callerLocale());
     let response: Response;
     try {
       // First, so that a refused request too is counted and logged under its route's pattern (never
       // its path, whose ids would make a new metrics series per record: unbounded memory).
-      const params = await route.params;
-      request.params = params ?? {};
-      assertDeclaredWithinLimit(req, options.bodyLimit);
-      assertSameSiteWrite(req, { multipart: options.multipart });
-      const ctx = await authorize(permission, options.scopes);
+      const params = (await route.params) ?? {};
+      request.params = params;
+      assertDeclaredWithinLimit(req, bodyLimitOf(op));
+      assertSameSiteWrite(req, { multipart: Boolean(op.form) });
+      const ctx = await authorize(permission, op.scopes);
       request.actorId = ctx.actor.id;
       assertSafeRequestText(req.nextUrl, params);
-      const key = options.idempotent ? idempotencyKeyOf(req) : null;
-      if (key === null) response = respond(await handler({ req, ctx, params }));
+      const invoke = async (r: NextRequest) => {
+        const query = queryInput(op, r);
+        const body = await bodyInput(op, r);
+        const res = respond(await handler({ req: r, ctx, params, body, query } as Input<O> & { ctx: Ctx }));
+        await checkResponse(op, res);
+        return res;
+      };
+      const key = op.idempotent ? idempotencyKeyOf(req) : null;
+      if (key === null) response = await invoke(req);
       else {
         // The body is read once here (for the request's fingerprint, within the body limit) and handed on to the route.
         const body = await readBodyBytes(req);
         const again = new NextRequest(req.url, { method: req.method, headers: req.headers, body: body.byteLength ? body : undefined });
-        const run = () => handler({ req: again, ctx, params }).then(respond, fail);
+        const run = () => invoke(again).then((r) => r, fail);
         response = await idempotently(db(), { actorId: ctx.actor.id, key, method: req.method, path: req.nextUrl.pathname, body }, run);
       }
     } catch (err) {
@@ -88,18 +133,22 @@ export function apiRoute<P extends Params = Params>(
   };
 }
 
-/** A route handler open to anyone (status, sign-in, self-registration). */
-export function publicRoute<P extends Params = Params>(handler: (args: { req: NextRequest; params: P }) => Promise<unknown>) {
-  return async (req: NextRequest, route: RouteContext<P>): Promise<Response> => {
+/** A route handler open to anyone (status, sign-in, self-registration), built from its public operation. */
+export function publicRoute<O extends Operation>(op: O, handler: (args: Input<O>) => Promise<unknown>) {
+  if (op.permission) throw new Error(`${op.method} ${op.path} needs ${op.permission}: use apiRoute`);
+  return async (req: NextRequest, route: RouteContext<Params>): Promise<Response> => {
     const request = startRequest(req);
     let response: Response;
     try {
-      const params = await route.params;
-      request.params = params ?? {};
-      assertDeclaredWithinLimit(req);
+      const params = (await route.params) ?? {};
+      request.params = params;
+      assertDeclaredWithinLimit(req, bodyLimitOf(op));
       assertSameSiteWrite(req);
       assertSafeRequestText(req.nextUrl, params);
-      response = respond(await handler({ req, params }));
+      const query = queryInput(op, req);
+      const body = await bodyInput(op, req);
+      response = respond(await handler({ req, params, body, query } as Input<O>));
+      await checkResponse(op, response);
     } catch (err) {
       response = errorResponse(err, request.context(), await callerLocale());
     }
@@ -174,4 +223,19 @@ export function parseListQuery<S extends string>(
 
 export function listResponse<T>(items: T[], total: number, query: { page: number; pageSize: number }) {
   return { items, total, page: query.page, pageSize: query.pageSize };
+}
+
+/**
+ * A list computed whole (a catalogue, a day's slots, the caller's exports) in the one list envelope:
+ * `?page=&pageSize=` (pageSize at most 100, by default `size`), `total` the whole list's length.
+ */
+export function pageOf<T>(items: readonly T[], params: URLSearchParams, size = 100) {
+  const schema = z.object({
+    page: ZQueryInt.pipe(z.number().min(1, en.errors.firstPage)).default(1),
+    pageSize: ZQueryInt.pipe(z.number().min(1, en.errors.atLeast(1)).max(100, en.errors.atMost(100))).default(size),
+  });
+  const raw = Object.fromEntries([...params.entries()].filter(([k]) => k === "page" || k === "pageSize"));
+  const { page, pageSize } = parseInput(schema, raw);
+  const skip = (page - 1) * pageSize;
+  return listResponse(items.slice(skip, skip + pageSize), items.length, { page, pageSize });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { defineOperation } from "@/lib/server/contract";
 import { z } from "zod";
 import { en } from "@/lib/i18n/en";
 import { publicRoute, readJson } from "./api";
@@ -99,7 +100,7 @@ describe("readJson", () => {
 describe("a route with a declared body over the limit", () => {
   it("answers 413 with the API's error body before the handler (sign-in, authentication) runs", async () => {
     let ran = false;
-    const route = publicRoute(async () => {
+    const route = publicRoute(defineOperation({ method: "POST", path: "/auth/token", tag: "test", summary: "A test route.", permission: null }), async () => {
       ran = true;
       return {};
     });

@@ -1,4 +1,5 @@
 import { NextRequest } from "next/server";
+import { defineOperation } from "@/lib/server/contract";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "@/lib/i18n/en";
@@ -27,11 +28,12 @@ async function terminateWhenRunning(marker: string): Promise<void> {
   throw new Error(`no running statement with ${marker}`);
 }
 
+const TEST_OP = defineOperation({ method: "GET", path: "/test", tag: "test", summary: "A test route.", permission: null });
 const call = (route: ReturnType<typeof publicRoute>) => route(new NextRequest("http://localhost/api/v1/test"), { params: Promise.resolve({}) });
 
 describe("a database connection lost mid-request", () => {
   it("answers 503 with Retry-After and a correlation id, and the pool recovers", async () => {
-    const route = publicRoute(async () => db().$queryRawUnsafe(`SELECT pg_sleep(10) AS lost_marker_1`));
+    const route = publicRoute(TEST_OP, async () => db().$queryRawUnsafe(`SELECT pg_sleep(10) AS lost_marker_1`));
     const [res] = await Promise.all([call(route), terminateWhenRunning("lost_marker_1")]);
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("1");
@@ -43,7 +45,7 @@ describe("a database connection lost mid-request", () => {
   });
 
   it("inside an interactive transaction too", async () => {
-    const route = publicRoute(() =>
+    const route = publicRoute(TEST_OP, () =>
       db().$transaction(async (tx) => {
         await tx.department.count();
         return tx.$queryRawUnsafe(`SELECT pg_sleep(10) AS lost_marker_2`);
@@ -77,7 +79,7 @@ describe("the statement timeout", () => {
   it("cancels a statement that runs longer, answered 503 with Retry-After", async () => {
     const quick = createDb(process.env.DATABASE_URL!, { statementTimeoutMs: 200 });
     try {
-      const route = publicRoute(async () => quick.$queryRaw`SELECT pg_sleep(2)`);
+      const route = publicRoute(TEST_OP, async () => quick.$queryRaw`SELECT pg_sleep(2)`);
       const res = await call(route);
       expect(res.status).toBe(503);
       expect(res.headers.get("retry-after")).toBe("5");

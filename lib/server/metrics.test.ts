@@ -1,4 +1,5 @@
 import { NextRequest } from "next/server";
+import { defineOperation } from "@/lib/server/contract";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { publicRoute } from "./api";
 import { AppError } from "./errors";
@@ -18,17 +19,19 @@ describe("routePattern", () => {
   });
 });
 
+const THING = defineOperation({ method: "GET", path: "/things/{id}", tag: "test", summary: "A test route.", permission: null });
+
 describe("the route helpers' request log and metrics", () => {
   afterEach(() => {
     vi.unstubAllEnvs();
     vi.restoreAllMocks();
   });
 
-  const ok = publicRoute<{ id: string }>(async () => ({ ok: true }));
-  const failing = publicRoute<{ id: string }>(async () => {
+  const ok = publicRoute(THING, async () => ({ ok: true }));
+  const failing = publicRoute(THING, async () => {
     throw new Error("boom: patient Jane Doe");
   });
-  const refused = publicRoute<{ id: string }>(async () => {
+  const refused = publicRoute(THING, async () => {
     throw new AppError("NOT_FOUND", "No such patient.");
   });
   const call = (handler: typeof ok, id: string, headers: Record<string, string> = {}) =>
@@ -67,7 +70,7 @@ describe("the route helpers' request log and metrics", () => {
   it("a static route, whose params Next resolves to undefined, is answered and logged", async () => {
     vi.stubEnv("NODE_ENV", "production");
     const out = vi.spyOn(console, "log").mockImplementation(() => undefined);
-    const handler = publicRoute(async () => ({ ok: true }));
+    const handler = publicRoute(defineOperation({ method: "POST", path: "/auth/token", tag: "test", summary: "A test route.", permission: null }), async () => ({ ok: true }));
     const res = await handler(new NextRequest("http://localhost/api/v1/auth/token"), { params: Promise.resolve(undefined as unknown as Record<string, string>) });
     expect(res.status).toBe(200);
     expect(out.mock.calls.map((c) => JSON.parse(String(c[0]))).find((l) => l.msg === "request")).toMatchObject({ route: "/api/v1/auth/token", status: 200 });

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { sessionCookieName } from "./auth-cookies";
-import { env } from "./env";
-import { OPERATIONS, type Operation } from "./openapi-routes";
+import { appUrl, env } from "./env";
+import type { Operation } from "./contract";
 import { PERMISSIONS } from "./permissions";
 
-// The OpenAPI 3.1 document of /api/v1, built from the registry in openapi-routes.ts and the same
-// zod schemas the routes validate with (z.toJSONSchema speaks JSON Schema 2020-12, as 3.1 does).
+// The OpenAPI 3.1 document of /api/v1, generated from the operations' contracts (lib/<domain>/contract.ts,
+// their union in lib/api/operations.ts, handed in by the caller: lib/server imports no domain) and the
+// same zod schemas the routes validate with (z.toJSONSchema speaks JSON Schema 2020-12, as 3.1 does).
 
 type Json = Record<string, unknown>;
 
@@ -80,15 +81,28 @@ const COMPONENT_SCHEMAS: Json = {
 };
 
 const ERROR_STATUSES: Record<string, string> = {
-  "400": "Invalid input (VALIDATION_FAILED with fields — also for NUL or a lone surrogate in any text, and for an id that refers to no record — MALFORMED_JSON).",
+  "400": "Invalid input (VALIDATION_FAILED with fields — also for NUL or a lone surrogate in any text, the query and path included, and for an id that refers to no record — MALFORMED_JSON).",
   "401": "Not signed in, or the token is expired, revoked or its owner deactivated (UNAUTHENTICATED).",
   "403": "The role, or the token's scopes, may never do this (FORBIDDEN); or a write with the session cookie came from another site (CROSS_SITE_REQUEST).",
   "404": "Not found, or outside the caller's scope (NOT_FOUND).",
-  "409": "A conflict (SLOT_TAKEN, BED_OCCUPIED, SAFETY_CHECK, INVALID_TRANSITION, TOO_EARLY / TOO_LATE: a visit checked in or completed outside its time, OUT_OF_STOCK, OVERRIDE_NOT_ACKNOWLEDGED, DUPLICATE, IN_USE: a record still referred to by others).",
+  "409": "A conflict (SLOT_TAKEN, BED_OCCUPIED, SAFETY_CHECK, INVALID_TRANSITION, TOO_EARLY / TOO_LATE: a visit checked in or completed outside its time, OUT_OF_STOCK, OVERRIDE_NOT_ACKNOWLEDGED, DUPLICATE, IN_USE: a record still referred to by others, PENDING_LINK, MERGE_CONFLICT).",
+  "413": "The body is larger than the limit (PAYLOAD_TOO_LARGE).",
   "415": "A write without a bearer token whose body is not application/json (UNSUPPORTED_MEDIA_TYPE).",
+  "422": "The request is understood but cannot be processed.",
   "423": "A signed clinical record past its edit window (RECORD_LOCKED).",
   "429": "Too many requests (RATE_LIMITED, with Retry-After).",
+  "503": "A dependency is down (the database): the answer says which.",
 };
+
+/** The error statuses of an operation: those of its kind (input, auth, body) and those its contract lists. */
+export function errorStatusesOf(op: Operation): string[] {
+  const statuses = new Set<string>(["400"]);
+  if (op.permission) statuses.add("401").add("403");
+  if (op.path.includes("{")) statuses.add("404");
+  if (op.body || op.form) statuses.add("413").add("415");
+  for (const s of op.errors ?? []) statuses.add(String(s));
+  return [...statuses].sort();
+}
 
 // The Idempotency-Key header (lib/server/idempotency.ts) on the operations marked `idempotent`.
 const IDEMPOTENCY_PARAMETER = {
@@ -120,20 +134,46 @@ export function jsonSchemaOf(schema: z.ZodType): Json {
   return out;
 }
 
+/** A zod schema as JSON Schema 2020-12, the output side: what a client receives. */
+export function responseSchemaOf(schema: z.ZodType): Json {
+  const out = z.toJSONSchema(schema, { io: "output", unrepresentable: "any", target: "draft-2020-12" }) as Json;
+  delete out.$schema;
+  return out;
+}
+
+/** A list's schema: the one ListEnvelope, its items (and any extra fields, e.g. counts) typed. */
+function listSchema(op: Operation): Json {
+  if (!op.response) return op.responseRef ? { allOf: [ref("ListEnvelope"), { type: "object", properties: { items: { type: "array", items: ref(op.responseRef) } } }] } : ref("ListEnvelope");
+  const whole = responseSchemaOf(op.response) as { properties?: Record<string, Json>; required?: string[] };
+  const { total: _t, page: _p, pageSize: _s, ...rest } = whole.properties ?? {};
+  const required = (whole.required ?? []).filter((k) => !["items", "total", "page", "pageSize"].includes(k));
+  return { allOf: [ref("ListEnvelope"), { type: "object", properties: rest, ...(required.length ? { required } : {}) }] };
+}
+
+function queryParameters(op: Operation): Json[] {
+  if (!op.query) return [];
+  return Object.entries(op.query.shape).map(([name, schema]) => {
+    const known = QUERY_DESCRIPTIONS[name];
+    const zodSchema = schema as z.ZodType;
+    return {
+      name,
+      in: "query",
+      required: !zodSchema.safeParse(undefined).success,
+      ...(known ?? { ...(zodSchema.description ? { description: zodSchema.description } : {}), schema: jsonSchemaOf(zodSchema) }),
+    };
+  });
+}
+
 function operationObject(op: Operation): Json {
   const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
   const parameters = [
     ...pathParams.map((name) => ({ name, in: "path", required: true, schema: { type: "string" } })),
-    ...(op.query ?? []).map((name) => ({ name, in: "query", required: false, ...(QUERY_DESCRIPTIONS[name] ?? { schema: { type: "string" } }) })),
+    ...queryParameters(op),
     ...(op.idempotent ? [IDEMPOTENCY_PARAMETER] : []),
   ];
   const status = String(op.status ?? 200);
-  const errors = Object.fromEntries(
-    Object.entries(ERROR_STATUSES)
-      .filter(([code]) => (op.permission ? true : code !== "401" && code !== "403"))
-      .filter(([code]) => code !== "400" || op.body || op.form || op.query?.length)
-      .filter(([code]) => code !== "415" || op.body || op.form)
-      .map(([code, description]) => [code, { description, content: { "application/json": { schema: ref("Error") } } }]),
+  const errors: Record<string, { description: string; content: Json }> = Object.fromEntries(
+    errorStatusesOf(op).map((code) => [code, { description: ERROR_STATUSES[code] ?? "An error.", content: { "application/json": { schema: ref("Error") } } }]),
   );
   if (op.form) {
     errors["413"] = { description: "The body is larger than the route's limit (PAYLOAD_TOO_LARGE).", content: { "application/json": { schema: ref("Error") } } };
@@ -146,45 +186,82 @@ function operationObject(op: Operation): Json {
   }
   const permission = op.permission ? `Permission \`${op.permission}\` (${PERMISSIONS[op.permission].roles.join(", ")}).` : "Public.";
   const scopes = `Token scopes: full${op.scopes?.length ? `, ${op.scopes.join(", ")}` : ""}.`;
+  const jsonSchema = op.list ? listSchema(op) : op.response ? responseSchemaOf(op.response) : op.responseRef ? ref(op.responseRef) : { type: "object" };
+  const types = op.produces ?? ["application/json"];
+  const noBody = status === "204";
   return {
-    operationId: `${op.method.toLowerCase()}${op.path.replace(/\{(\w+)\}/g, "By-$1").replace(/[^a-zA-Z0-9]+(.)/g, (_, c: string) => c.toUpperCase())}`,
+    operationId: op.operationId,
     tags: [op.tag],
     summary: op.summary,
     description: `${permission} ${op.permission ? scopes : ""}`.trim(),
     "x-permission": op.permission,
     ...(op.permission ? {} : { security: [] }),
     ...(parameters.length ? { parameters } : {}),
-    ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchemaOf(op.body) } } } } : {}),
+    ...(op.body ? { requestBody: { required: !("emptyBody" in op), content: { "application/json": { schema: jsonSchemaOf(op.body), ...(op.examples?.request !== undefined ? { example: op.examples.request } : {}) } } } } : {}),
     ...(op.form ? { requestBody: { required: true, content: { "multipart/form-data": { schema: ref(op.form) } } } } : {}),
     responses: {
       [status]: {
-        description: op.list ? "A page of results." : "Success.",
-        content: op.produces
-          ? Object.fromEntries(op.produces.map((type) => [type, { schema: { type: "string", contentMediaType: type } }]))
+        description: noBody ? "Done; no body." : op.list ? "A page of results." : "Success.",
+        ...(noBody
+          ? {}
           : {
-              "application/json": {
-                schema: op.list
-                  ? op.response
-                    ? { allOf: [ref("ListEnvelope"), { type: "object", properties: { items: { type: "array", items: ref(op.response) } } }] }
-                    : ref("ListEnvelope")
-                  : op.response ? ref(op.response) : { type: "object" },
-              },
-            },
+              content: Object.fromEntries(
+                types.map((type) =>
+                  type === "application/json"
+                    ? [type, { schema: jsonSchema, ...(op.examples?.response !== undefined ? { example: op.examples.response } : {}) }]
+                    : [type, { schema: { type: "string", contentMediaType: type } }],
+                ),
+              ),
+            }),
       },
       ...errors,
     },
   };
 }
 
-export function openApiDocument(): Json {
+/** What each tag groups (the document's tag descriptions). */
+const TAG_DESCRIPTIONS: Record<string, string> = {
+  admin: "The data browser: read-only lists and records of every browsable entity.",
+  admissions: "Inpatient stays: admit, transfer, discharge.",
+  appointments: "Booking, rescheduling and the visit's lifecycle (check-in, completion, cancellation, no-show).",
+  audit: "The audit trail of reads and writes.",
+  auth: "Sign-in tokens, self-registration, email confirmation and the caller's own account.",
+  beds: "Beds and their state (free, occupied, cleaning, out of service).",
+  consultations: "Consultation notes and diagnoses, signing and addenda.",
+  departments: "The hospital's departments.",
+  doctors: "Doctors, their weekly availability and bookable slots.",
+  documents: "Documents attached to a chart (PDF and images).",
+  drugs: "The drug catalogue and its stock (batches, expiry).",
+  exports: "Background exports (CSV) and their download.",
+  icd10: "The ICD-10 codes the diagnosis picker offers.",
+  invoices: "Invoices, their lines, PDFs and voiding.",
+  "lab-orders": "Lab orders, results, amendments, reviews and the lab catalogue.",
+  meta: "Status, health, metrics, counts and this document.",
+  notifications: "The caller's in-app notifications.",
+  patients: "Patient records, their history, vitals, nurse notes, duplicates and merges.",
+  payments: "Payments, refunds and receipts.",
+  prescriptions: "Prescriptions, their PDF, revocation, safety overrides and dispensing.",
+  "public-health": "Anonymised aggregate counts for public-health reporting.",
+  reports: "Fixed reports and the report builder.",
+  rooms: "Rooms within wards.",
+  staff: "Staff accounts.",
+  tokens: "Integration tokens (hms_…).",
+  triage: "Triage suggestions: department and planned stay from a described problem.",
+  wards: "Wards and their occupancy.",
+};
+
+export function openApiDocument(operations: readonly Operation[]): Json {
   const paths: Record<string, Json> = {};
-  for (const op of OPERATIONS) (paths[op.path] ??= {})[op.method.toLowerCase()] = operationObject(op);
-  const tags = [...new Set(OPERATIONS.map((o) => o.tag))].sort().map((name) => ({ name }));
+  for (const op of operations) (paths[op.path] ??= {})[op.method.toLowerCase()] = operationObject(op);
+  const tags = [...new Set(operations.map((o) => o.tag))].sort().map((name) => ({ name, ...(TAG_DESCRIPTIONS[name] ? { description: TAG_DESCRIPTIONS[name] } : {}) }));
   return {
     openapi: "3.1.0",
     info: {
       title: `${env().HOSPITAL_NAME} API`,
       version: "1",
+      contact: { name: `${env().HOSPITAL_NAME} IT`, url: appUrl() },
+      // The project is not published under an open licence (package.json: private).
+      license: { name: "Proprietary: all rights reserved" },
       description: "The REST API of the hospital management system. Errors always have the Error shape; lists the ListEnvelope shape. Money is always an integer number of minor units of the hospital's one currency (cents for USD: 4500 means 45.00), in requests and responses; the web pages show and take currency units.",
     },
     servers: [{ url: "/api/v1" }],
@@ -202,4 +279,3 @@ export function openApiDocument(): Json {
   };
 }
 
-export { OPERATIONS };

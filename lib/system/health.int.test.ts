@@ -39,7 +39,7 @@ describe("health, readiness and metrics", () => {
     const live = await liveGet(get("/health/live"), { params: Promise.resolve({}) });
     expect(live.status).toBe(200);
     expect(await live.json()).toMatchObject({ status: "live" });
-    const status = await statusGet();
+    const status = await statusGet(get("/status"), { params: Promise.resolve({}) });
     expect(status.status).toBe(200);
     expect(await status.json()).toMatchObject({ status: "ok", database: "ok" });
   });

@@ -1,4 +1,5 @@
 import { NextRequest } from "next/server";
+import { defineOperation } from "@/lib/server/contract";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { seedUser } from "@/prisma/builders";
 import { apiRoute } from "@/lib/server/api";
@@ -24,7 +25,10 @@ async function call<P>(bearer: string | null, handler: (r: NextRequest, c: { par
 }
 
 /** A route accepting the public-health scope, like the aggregates route. */
-const publicHealthRoute = apiRoute("publichealth.read", async () => ({ ok: true }), { scopes: ["public-health:read"] });
+const publicHealthRoute = apiRoute(
+  defineOperation({ method: "GET", path: "/public-health/test", tag: "test", summary: "A test route.", permission: "publichealth.read", scopes: ["public-health:read"] }),
+  async () => ({ ok: true }),
+);
 
 describe("integration API tokens", () => {
   let adminJwt: string;

@@ -4,8 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
-import { ZBed, ZBedPatch, ZRoom, ZRoomPatch, ZWard, ZWardPatch } from "@/lib/wards/schemas";
+import { ZBedPatch, ZRoomPatch, ZWardPatch } from "@/lib/wards/schemas";
 import { createBed, createRoom, createWard, updateBed, updateRoom, updateWard } from "@/lib/wards/service";
+import { ops as wardsOps } from "@/lib/wards/contract";
 
 const refresh = () => {
   revalidatePath("/admin/wards");
@@ -13,7 +14,7 @@ const refresh = () => {
 };
 const withId = <S extends z.ZodObject>(schema: S) => z.object({ id: z.string().min(1), patch: schema });
 
-export const createWardAction = defineAction({ permission: "ward.manage", schema: ZWard }, async (ctx, input) => {
+export const createWardAction = defineAction({ permission: wardsOps.postWards.permission, schema: wardsOps.postWards.body }, async (ctx, input) => {
   const { id } = await createWard(db(), ctx, input);
   refresh();
   return { id };
@@ -25,7 +26,7 @@ export const updateWardAction = defineAction({ permission: "ward.manage", schema
   return { id };
 });
 
-export const createRoomAction = defineAction({ permission: "ward.manage", schema: ZRoom }, async (ctx, input) => {
+export const createRoomAction = defineAction({ permission: wardsOps.postRooms.permission, schema: wardsOps.postRooms.body }, async (ctx, input) => {
   const { id } = await createRoom(db(), ctx, input);
   refresh();
   return { id };
@@ -37,7 +38,7 @@ export const updateRoomAction = defineAction({ permission: "ward.manage", schema
   return { id };
 });
 
-export const createBedAction = defineAction({ permission: "ward.manage", schema: ZBed }, async (ctx, input) => {
+export const createBedAction = defineAction({ permission: wardsOps.postBeds.permission, schema: wardsOps.postBeds.body }, async (ctx, input) => {
   const { id } = await createBed(db(), ctx, input);
   refresh();
   return { id };

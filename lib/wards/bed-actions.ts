@@ -6,15 +6,16 @@ import { defineAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
 import { patientAllergies } from "@/lib/patients/banner";
 import { bedHistory, freeBeds } from "@/lib/wards/queries";
-import { ZAdmit, ZBedStateAction, ZDischargeAction, ZTransferAction } from "@/lib/wards/schemas";
+import { ZBedStateAction, ZDischargeAction, ZTransferAction } from "@/lib/wards/schemas";
 import { admitPatient, dischargePatient, transferPatient, updateBed } from "@/lib/wards/service";
+import { ops as wardsOps } from "@/lib/wards/contract";
 
 const refresh = (admissionId?: string) => {
   revalidatePath("/beds");
   if (admissionId) revalidatePath(`/admissions/${admissionId}`);
 };
 
-export const admitAction = defineAction({ permission: "admission.manage", schema: ZAdmit }, async (ctx, input) => {
+export const admitAction = defineAction({ permission: wardsOps.postAdmissions.permission, schema: wardsOps.postAdmissions.body }, async (ctx, input) => {
   const { id } = await admitPatient(db(), ctx, input);
   refresh(id);
   return { id };

@@ -2,12 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { ZDeactivatePatient, ZRegisterPatient, ZUpdateOwnContact, ZUpdatePatient } from "@/lib/patients/schemas";
+import { ZDeactivatePatient, ZUpdateOwnContact, ZUpdatePatient } from "@/lib/patients/schemas";
 import { deactivatePatient, registerPatient, updateOwnContact, updatePatient } from "@/lib/patients/service";
 import { defineAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
+import { ops as patientsOps } from "@/lib/patients/contract";
 
-export const registerPatientAction = defineAction({ permission: "patient.register", schema: ZRegisterPatient }, async (ctx, input) => {
+export const registerPatientAction = defineAction({ permission: patientsOps.postPatients.permission, schema: patientsOps.postPatients.body }, async (ctx, input) => {
   const p = await registerPatient(db(), ctx, input);
   revalidatePath("/patients");
   return { id: p.id };

@@ -2,10 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { ZAdjustBatch, ZDispense, ZDrugCreate, ZDrugEdit, ZReceiveBatch } from "@/lib/pharmacy/schemas";
+import { ZAdjustBatch, ZDispense, ZDrugEdit, ZReceiveBatch } from "@/lib/pharmacy/schemas";
 import { acknowledgeOverride, adjustBatch, createDrug, dispensePrescription, receiveBatch, updateDrug } from "@/lib/pharmacy/service";
 import { defineAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
+import { ops as pharmacyOps } from "@/lib/pharmacy/contract";
 
 const ZDrugId = { drugId: z.string().min(1) };
 
@@ -15,7 +16,7 @@ function revalidateStock(drugId: string) {
   revalidatePath(`/pharmacy/drugs/${drugId}`);
 }
 
-export const createDrugAction = defineAction({ permission: "pharmacy.stock", schema: ZDrugCreate }, async (ctx, input) => {
+export const createDrugAction = defineAction({ permission: pharmacyOps.postDrugs.permission, schema: pharmacyOps.postDrugs.body }, async (ctx, input) => {
   const drug = await createDrug(db(), ctx, input);
   revalidateStock(drug.id);
   return { id: drug.id };

@@ -3,13 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { localizedRefusal } from "@/lib/prescriptions/findings";
 import { searchDrugs } from "@/lib/prescriptions/queries";
-import { ZDrugLookup, ZPrescribe, ZRevokeAction } from "@/lib/prescriptions/schemas";
+import { ZDrugLookup, ZRevokeAction } from "@/lib/prescriptions/schemas";
 import { prescribe, revokePrescription } from "@/lib/prescriptions/service";
 import { defineAction } from "@/lib/server/action";
 import { callerLocale } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
+import { ops as prescriptionsOps } from "@/lib/prescriptions/contract";
 
-export const prescribeAction = defineAction({ permission: "prescription.write", schema: ZPrescribe }, async (ctx, input) => {
+export const prescribeAction = defineAction({ permission: prescriptionsOps.postPrescriptions.permission, schema: prescriptionsOps.postPrescriptions.body }, async (ctx, input) => {
   const { id } = await prescribe(db(), ctx, input).catch(async (err: unknown) => {
     throw localizedRefusal(err, await callerLocale());
   });

@@ -2,12 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { ZDepartmentCreate, ZDepartmentUpdate } from "@/lib/departments/schemas";
+import { ZDepartmentUpdate } from "@/lib/departments/schemas";
 import { createDepartment, updateDepartment } from "@/lib/departments/service";
 import { defineAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
+import { ops as departmentsOps } from "@/lib/departments/contract";
 
-export const createDepartmentAction = defineAction({ permission: "department.manage", schema: ZDepartmentCreate }, async (ctx, input) => {
+export const createDepartmentAction = defineAction({ permission: departmentsOps.postDepartments.permission, schema: departmentsOps.postDepartments.body }, async (ctx, input) => {
   const d = await createDepartment(db(), ctx, input);
   revalidatePath("/admin/departments");
   return { id: d.id };

@@ -5,12 +5,13 @@ import { z } from "zod";
 import { deactivateUser, reactivateUser } from "@/lib/accounts/service";
 import { defineAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
-import { ZDeactivate, ZStaffCreate, ZStaffUpdate } from "@/lib/staff/schemas";
+import { ZDeactivate, ZStaffUpdate } from "@/lib/staff/schemas";
 import { createStaff, updateStaff } from "@/lib/staff/service";
+import { ops as staffOps } from "@/lib/staff/contract";
 
 const ZId = z.object({ id: z.string().min(1) });
 
-export const createStaffAction = defineAction({ permission: "staff.manage", schema: ZStaffCreate }, async (ctx, input) => {
+export const createStaffAction = defineAction({ permission: staffOps.postStaff.permission, schema: staffOps.postStaff.body }, async (ctx, input) => {
   const staff = await createStaff(db(), ctx, input);
   revalidatePath("/admin/staff");
   return { id: staff.id };

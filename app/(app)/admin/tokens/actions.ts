@@ -4,10 +4,11 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
-import { ZTokenCreate } from "@/lib/tokens/schemas";
-import { createToken, revokeToken } from "@/lib/tokens/service";
 
-export const createTokenAction = defineAction({ permission: "token.manage", schema: ZTokenCreate }, async (ctx, input) => {
+import { createToken, revokeToken } from "@/lib/tokens/service";
+import { ops as tokensOps } from "@/lib/tokens/contract";
+
+export const createTokenAction = defineAction({ permission: tokensOps.postTokens.permission, schema: tokensOps.postTokens.body }, async (ctx, input) => {
   const { token, secret } = await createToken(db(), ctx, input);
   revalidatePath("/admin/tokens");
   return { id: token.id, secret };

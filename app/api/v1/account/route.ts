@@ -1,10 +1,11 @@
 import { getAccount, setLanguage, ZLanguage } from "@/lib/accounts/language";
 import { apiRoute, readJson } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
+import { ops } from "@/lib/accounts/contract";
 
-export const GET = apiRoute("account.language", ({ ctx }) => getAccount(db(), ctx));
+export const GET = apiRoute(ops.getAccount, ({ ctx }) => getAccount(db(), ctx));
 
-export const PATCH = apiRoute("account.language", async ({ req, ctx }) => {
-  const { language } = await readJson(req, ZLanguage);
+export const PATCH = apiRoute(ops.patchAccount, async ({ req, ctx, body }) => {
+  const { language } = body;
   return setLanguage(db(), ctx, language);
 });

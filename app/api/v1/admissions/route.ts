@@ -4,9 +4,10 @@ import { parseInput } from "@/lib/server/validation";
 import { getAdmission, listAdmissions } from "@/lib/wards/queries";
 import { ADMISSION_FILTER_KEYS, ZAdmissionFilters, ZAdmit } from "@/lib/wards/schemas";
 import { admitPatient } from "@/lib/wards/service";
+import { ops } from "@/lib/wards/contract";
 
 /** `?status=live|discharged&wardId=&doctorId=&patientId=&page=&pageSize=`, newest first; `reason` and `dischargeSummary` only for roles with clinical access; one audit VIEW row per patient shown. */
-export const GET = apiRoute("admission.manage", async ({ req, ctx }) => {
+export const GET = apiRoute(ops.getAdmissions, async ({ req, ctx }) => {
   const params = req.nextUrl.searchParams;
   const query = parseListQuery(params, ["admittedAt"], "-admittedAt");
   const f = parseInput(ZAdmissionFilters, Object.fromEntries(ADMISSION_FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined])));
@@ -15,7 +16,7 @@ export const GET = apiRoute("admission.manage", async ({ req, ctx }) => {
 });
 
 /** `{ patientId, bedId, attendingDoctorId, departmentId?, reason, plannedStayDays?, triageId? }`; `409 BED_OCCUPIED` whatever the concurrency. */
-export const POST = apiRoute("admission.manage", async ({ req, ctx }) => {
-  const { id } = await admitPatient(db(), ctx, await readJson(req, ZAdmit));
+export const POST = apiRoute(ops.postAdmissions, async ({ req, ctx, body }) => {
+  const { id } = await admitPatient(db(), ctx, body);
   return created(await getAdmission(db(), ctx, id));
-}, { idempotent: true });
+});

@@ -4,9 +4,10 @@ import { parseInput } from "@/lib/server/validation";
 import { listAppointments, localRange } from "@/lib/scheduling/queries";
 import { APPOINTMENT_FILTER_KEYS, ZAppointmentFilters, ZBook } from "@/lib/scheduling/schemas";
 import { bookAppointment } from "@/lib/scheduling/service";
+import { ops } from "@/lib/scheduling/contract";
 
 /** `?status=&doctorId=&patientId=&departmentId=&from=&to=&sort=startsAt|-startsAt`, scoped to the caller. */
-export const GET = apiRoute("appointment.read", async ({ req, ctx }) => {
+export const GET = apiRoute(ops.getAppointments, async ({ req, ctx }) => {
   const params = req.nextUrl.searchParams;
   const query = parseListQuery(params, ["startsAt"], "startsAt");
   const f = parseInput(ZAppointmentFilters, Object.fromEntries(APPOINTMENT_FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined])));
@@ -20,7 +21,7 @@ export const GET = apiRoute("appointment.read", async ({ req, ctx }) => {
 });
 
 /** Books a slot; `409 SLOT_TAKEN` when the doctor or the patient is already booked then. */
-export const POST = apiRoute("appointment.book", async ({ req, ctx }) => {
-  const { appointment } = await bookAppointment(db(), ctx, await readJson(req, ZBook));
+export const POST = apiRoute(ops.postAppointments, async ({ req, ctx, body }) => {
+  const { appointment } = await bookAppointment(db(), ctx, body);
   return created(appointment);
-}, { idempotent: true });
+});

@@ -5,12 +5,13 @@ import { listBeds } from "@/lib/wards/queries";
 import { ZBed, ZBoardFilters } from "@/lib/wards/schemas";
 import { createBed } from "@/lib/wards/service";
 import { z } from "zod";
+import { ops } from "@/lib/wards/contract";
 
 /**
  * `?wardId=&roomId=&state=&q=&page=&pageSize=`: beds by ward, room and label (q: label, room or ward
  * name contains) with their state, one page; `occupancy` counts every matching active bed, not only the page's.
  */
-export const GET = apiRoute("ward.read", async ({ req }) => {
+export const GET = apiRoute(ops.getBeds, async ({ req }) => {
   const p = req.nextUrl.searchParams;
   const query = parseListQuery(p, ["label"], "label");
   const f = parseInput(ZBoardFilters.pick({ wardId: true, state: true }).extend({ roomId: z.string().optional() }), {
@@ -23,4 +24,4 @@ export const GET = apiRoute("ward.read", async ({ req }) => {
 });
 
 /** `{ roomId, label }`. */
-export const POST = apiRoute("ward.manage", async ({ req, ctx }) => created(await createBed(db(), ctx, await readJson(req, ZBed))), { idempotent: true });
+export const POST = apiRoute(ops.postBeds, async ({ req, ctx, body }) => created(await createBed(db(), ctx, body)));

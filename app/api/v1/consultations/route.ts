@@ -4,9 +4,10 @@ import { createConsultation } from "@/lib/clinical/service";
 import { openChart } from "@/lib/patients/chart";
 import { apiRoute, created, listResponse, parseListQuery, readJson } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
+import { ops } from "@/lib/clinical/contract";
 
 /** `?patientId=` one patient's consultations (the chart opened, audited); without it a doctor's own, everyone's for admins and nurses (one VIEW row per patient shown). Patients: their own signed ones. */
-export const GET = apiRoute("clinical.read", async ({ req, ctx }) => {
+export const GET = apiRoute(ops.getConsultations, async ({ req, ctx }) => {
   const query = parseListQuery(req.nextUrl.searchParams, ["createdAt"], "-createdAt");
   const patientId = req.nextUrl.searchParams.get("patientId");
   const chart = patientId ? await openChart(db(), ctx, patientId, { need: "clinical.read", entity: "Consultation" }) : undefined;
@@ -15,7 +16,7 @@ export const GET = apiRoute("clinical.read", async ({ req, ctx }) => {
 });
 
 /** `{ appointmentId } | { patientId }` with the notes and diagnoses; `409 DUPLICATE` for a second one per appointment. */
-export const POST = apiRoute("clinical.write", async ({ req, ctx }) => {
-  const { id } = await createConsultation(db(), ctx, await readJson(req, ZConsultationCreate));
+export const POST = apiRoute(ops.postConsultations, async ({ req, ctx, body }) => {
+  const { id } = await createConsultation(db(), ctx, body);
   return created(await getConsultation(db(), ctx, id));
-}, { idempotent: true });
+});

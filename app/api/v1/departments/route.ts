@@ -4,12 +4,13 @@ import { createDepartment } from "@/lib/departments/service";
 import { apiRoute, created, listResponse, parseListQuery, readJson } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { can } from "@/lib/server/permissions";
+import { ops } from "@/lib/departments/contract";
 
 /** Every signed-in user browses active departments; admins also see deactivated ones. */
-export const GET = apiRoute("department.read", async ({ req, ctx }) => {
+export const GET = apiRoute(ops.getDepartments, async ({ req, ctx }) => {
   const query = parseListQuery(req.nextUrl.searchParams, DEPARTMENT_SORTS, "name");
   const { items, total } = await listDepartments(db(), query, { includeInactive: can(ctx.actor.role, "department.manage") });
   return listResponse(items, total, query);
 });
 
-export const POST = apiRoute("department.manage", async ({ req, ctx }) => created(await createDepartment(db(), ctx, await readJson(req, ZDepartmentCreate))), { idempotent: true });
+export const POST = apiRoute(ops.postDepartments, async ({ req, ctx, body }) => created(await createDepartment(db(), ctx, body)));

@@ -4,9 +4,10 @@ import { parseInput } from "@/lib/server/validation";
 import { listDrugs } from "@/lib/pharmacy/queries";
 import { DRUG_FILTER_KEYS, ZDrugCreate, ZDrugFilters } from "@/lib/pharmacy/schemas";
 import { createDrug } from "@/lib/pharmacy/service";
+import { ops } from "@/lib/pharmacy/contract";
 
 /** `?q=&drugClass=&lowStock=true&active=true|false&page=&pageSize=`: the catalogue with units on hand. */
-export const GET = apiRoute("drug.read", async ({ req }) => {
+export const GET = apiRoute(ops.getDrugs, async ({ req }) => {
   const params = req.nextUrl.searchParams;
   const query = parseListQuery(params, ["genericName"]);
   const filters = parseInput(ZDrugFilters, Object.fromEntries(DRUG_FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined])));
@@ -15,4 +16,4 @@ export const GET = apiRoute("drug.read", async ({ req }) => {
 });
 
 /** Adds a drug; the same generic name, form and strength twice → 409 DUPLICATE. */
-export const POST = apiRoute("pharmacy.stock", async ({ req, ctx }) => created(await createDrug(db(), ctx, await readJson(req, ZDrugCreate))), { idempotent: true });
+export const POST = apiRoute(ops.postDrugs, async ({ req, ctx, body }) => created(await createDrug(db(), ctx, body)));

@@ -4,9 +4,10 @@ import { parseInput } from "@/lib/server/validation";
 import { listInvoices } from "@/lib/billing/queries";
 import { ZCreateInvoice, ZInvoiceFilters } from "@/lib/billing/schemas";
 import { createInvoice } from "@/lib/billing/service";
+import { ops } from "@/lib/billing/contract";
 
 /** `?q=&status=open|paid|void&patientId=&page=&pageSize=`, newest first, with derived total, paid and balance. */
-export const GET = apiRoute("billing.read", async ({ req, ctx }) => {
+export const GET = apiRoute(ops.getInvoices, async ({ req, ctx }) => {
   const params = req.nextUrl.searchParams;
   const query = parseListQuery(params, ["issuedAt"], "-issuedAt");
   const f = parseInput(ZInvoiceFilters, { status: params.get("status") ?? undefined, patientId: params.get("patientId") ?? undefined });
@@ -15,4 +16,4 @@ export const GET = apiRoute("billing.read", async ({ req, ctx }) => {
 });
 
 /** `{ appointmentId } | { admissionId, upTo? } | { patientId, lines }` (amounts in minor units). A stay is invoiced once discharged, or with `upTo` (YYYY-MM-DD) as an interim invoice up to that date's midnight in the hospital's zone; nights are counted one per hospital midnight passed (a stay passing none: 0 nights); `409 DUPLICATE` when already invoiced (no night is billed twice), `409 INVALID_TRANSITION` for a stay still in without `upTo`. */
-export const POST = apiRoute("billing.manage", async ({ req, ctx }) => created(await createInvoice(db(), ctx, await readJson(req, ZCreateInvoice))), { idempotent: true });
+export const POST = apiRoute(ops.postInvoices, async ({ req, ctx, body }) => created(await createInvoice(db(), ctx, body)));

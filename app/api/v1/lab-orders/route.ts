@@ -5,9 +5,10 @@ import { openChart } from "@/lib/patients/chart";
 import { apiRoute, created, listResponse, parseListQuery, readJson } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { parseInput } from "@/lib/server/validation";
+import { ops } from "@/lib/clinical/contract";
 
 /** `?patientId=&status=ORDERED|RESULTED|CANCELLED`; `status=ORDERED` alone is the lab's worklist, oldest first. */
-export const GET = apiRoute("clinical.read", async ({ req, ctx }) => {
+export const GET = apiRoute(ops.getLabOrders, async ({ req, ctx }) => {
   const params = req.nextUrl.searchParams;
   const query = parseListQuery(params, ["orderedAt"], "-orderedAt");
   const filter = parseInput(ZLabOrderFilters, { status: params.get("status") ?? undefined, patientId: params.get("patientId") ?? undefined });
@@ -17,4 +18,4 @@ export const GET = apiRoute("clinical.read", async ({ req, ctx }) => {
 });
 
 /** `{ patientId, testIds: [...], consultationId?, notes? }` → 201 `{ items: [order, …] }`, one order per test. */
-export const POST = apiRoute("clinical.write", async ({ req, ctx }) => created({ items: await orderLabTests(db(), ctx, await readJson(req, ZLabOrder)) }), { idempotent: true });
+export const POST = apiRoute(ops.postLabOrders, async ({ req, ctx, body }) => created({ items: await orderLabTests(db(), ctx, body) }));

@@ -2,6 +2,7 @@ import { apiRoute } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { METRICS_CONTENT_TYPE } from "@/lib/server/metrics";
 import { metricsText } from "@/lib/system/metrics";
+import { ops } from "@/lib/system/contract";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,6 @@ export const dynamic = "force-dynamic";
  * (metrics.read), or an integration token with the "metrics" scope (what a Prometheus server is given).
  */
 export const GET = apiRoute(
-  "metrics.read",
-  async () => new Response(await metricsText(db()), { headers: { "Content-Type": METRICS_CONTENT_TYPE } }),
-  { scopes: ["metrics"] },
+  ops.getMetrics,
+  async () => new Response(await metricsText(db()), { headers: { "Content-Type": METRICS_CONTENT_TYPE } })
 );

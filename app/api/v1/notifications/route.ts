@@ -3,9 +3,10 @@ import { db } from "@/lib/server/db";
 import { parseInput } from "@/lib/server/validation";
 import { listNotifications, markRead } from "@/lib/notifications/inbox";
 import { ZMarkRead, ZNotificationsQuery } from "@/lib/triage/schemas";
+import { ops } from "@/lib/notifications/contract";
 
 /** The caller's own notifications, newest first: `?unread=true&page=&pageSize=` → list plus `unread` count. */
-export const GET = apiRoute("notification.read", async ({ req, ctx }) => {
+export const GET = apiRoute(ops.getNotifications, async ({ req, ctx }) => {
   const params = req.nextUrl.searchParams;
   const query = parseListQuery(params, ["createdAt"], "-createdAt");
   const { unread } = parseInput(ZNotificationsQuery, { unread: params.get("unread") ?? undefined });
@@ -14,4 +15,4 @@ export const GET = apiRoute("notification.read", async ({ req, ctx }) => {
 });
 
 /** `{ ids: [...] }` or `{ all: true }` → `{ updated, unread }`; other users' ids are ignored. */
-export const PATCH = apiRoute("notification.read", async ({ req, ctx }) => markRead(db(), ctx, await readJson(req, ZMarkRead)));
+export const PATCH = apiRoute(ops.patchNotifications, async ({ req, ctx, body }) => markRead(db(), ctx, body));

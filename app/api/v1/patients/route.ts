@@ -4,9 +4,10 @@ import { assertMayFilterByCondition } from "@/lib/patients/scope";
 import { registerPatient } from "@/lib/patients/service";
 import { apiRoute, created, listResponse, parseListQuery, readJson } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
+import { ops } from "@/lib/patients/contract";
 
 /** `?condition=` (diagnosis text) only for roles that see conditions: others get 400 naming the field. */
-export const GET = apiRoute("patient.list", async ({ req, ctx }) => {
+export const GET = apiRoute(ops.getPatients, async ({ req, ctx }) => {
   const params = req.nextUrl.searchParams;
   const query = parseListQuery(params, PATIENT_SORTS, "lastName");
   const condition = params.get("condition")?.trim() || undefined;
@@ -16,7 +17,7 @@ export const GET = apiRoute("patient.list", async ({ req, ctx }) => {
 });
 
 /** 409 DUPLICATE with `details.candidates` when the person may already exist; resend with confirmDuplicate. */
-export const POST = apiRoute("patient.register", async ({ req, ctx }) => {
-  const input = await readJson(req, ZRegisterPatient);
+export const POST = apiRoute(ops.postPatients, async ({ req, ctx, body }) => {
+  const input = body;
   return created(await registerPatient(db(), ctx, input));
-}, { idempotent: true });
+});

@@ -5,9 +5,10 @@ import { parseInput } from "@/lib/server/validation";
 import { listPrescriptions, openPrescriptionsChart } from "@/lib/prescriptions/queries";
 import { PRESCRIPTION_FILTER_KEYS, ZPrescribe, ZPrescriptionFilters } from "@/lib/prescriptions/schemas";
 import { prescribe } from "@/lib/prescriptions/service";
+import { ops } from "@/lib/prescriptions/contract";
 
 /** `?status=&patientId=&page=&pageSize=&sort=-issuedAt|issuedAt`, scoped to the caller (patients: their own). */
-export const GET = apiRoute("prescription.read", async ({ req, ctx }) => {
+export const GET = apiRoute(ops.getPrescriptions, async ({ req, ctx }) => {
   const params = req.nextUrl.searchParams;
   const query = parseListQuery(params, ["issuedAt"], "-issuedAt");
   const filters = parseInput(ZPrescriptionFilters, Object.fromEntries(PRESCRIPTION_FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined])));
@@ -17,9 +18,9 @@ export const GET = apiRoute("prescription.read", async ({ req, ctx }) => {
 });
 
 /** Prescribes (doctors). Safety findings without `overrideReason` → 409 SAFETY_CHECK with `error.details.findings`. */
-export const POST = apiRoute("prescription.write", async ({ req, ctx }) => {
-  const input = await readJson(req, ZPrescribe);
+export const POST = apiRoute(ops.postPrescriptions, async ({ req, ctx, body }) => {
+  const input = body;
   return created(await prescribe(db(), ctx, input).catch(async (err: unknown) => {
     throw localizedRefusal(err, await callerLocale());
   }));
-}, { idempotent: true });
+});

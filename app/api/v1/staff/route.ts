@@ -4,9 +4,10 @@ import { parseInput } from "@/lib/server/validation";
 import { STAFF_SORTS, listStaff } from "@/lib/staff/queries";
 import { ZStaffCreate, ZStaffFilters } from "@/lib/staff/schemas";
 import { createStaff } from "@/lib/staff/service";
+import { ops } from "@/lib/staff/contract";
 
 /** `?q=&role=&departmentId=&page=&pageSize=&sort=`: staff accounts, active or not. */
-export const GET = apiRoute("staff.manage", async ({ req }) => {
+export const GET = apiRoute(ops.getStaff, async ({ req }) => {
   const params = req.nextUrl.searchParams;
   const query = parseListQuery(params, STAFF_SORTS, "name");
   const filters = parseInput(ZStaffFilters, { role: params.get("role") ?? undefined, departmentId: params.get("departmentId") ?? undefined });
@@ -15,4 +16,4 @@ export const GET = apiRoute("staff.manage", async ({ req }) => {
 });
 
 /** Without `password`, an email invites the person to choose one. */
-export const POST = apiRoute("staff.manage", async ({ req, ctx }) => created(await createStaff(db(), ctx, await readJson(req, ZStaffCreate))), { idempotent: true });
+export const POST = apiRoute(ops.postStaff, async ({ req, ctx, body }) => created(await createStaff(db(), ctx, body)));

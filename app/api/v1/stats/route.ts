@@ -1,5 +1,6 @@
 import { apiRoute } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { getHospitalStats } from "@/lib/stats/queries";
+import { ops } from "@/lib/stats/contract";
 
-export const GET = apiRoute("stats.read", () => getHospitalStats(db()));
+export const GET = apiRoute(ops.getStats, () => getHospitalStats(db()));

@@ -1,10 +1,11 @@
-import { apiRoute, created, readJson } from "@/lib/server/api";
+import { apiRoute, created, readJson, pageOf } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { ZTokenCreate } from "@/lib/tokens/schemas";
 import { createToken, listTokens } from "@/lib/tokens/service";
+import { ops } from "@/lib/tokens/contract";
 
 /** Every integration token with its owner, scopes and last use; never the secret. */
-export const GET = apiRoute("token.manage", async () => ({ items: await listTokens(db()) }));
+export const GET = apiRoute(ops.getTokens, async ({ req }) => pageOf(await listTokens(db()), req.nextUrl.searchParams));
 
 /** `{ name, scopes: ["full" | "public-health:read" | "fhir:read" | "metrics"], expiresInDays? }` → 201 `{ token, secret }`: the secret is shown only here. */
-export const POST = apiRoute("token.manage", async ({ req, ctx }) => created(await createToken(db(), ctx, await readJson(req, ZTokenCreate))));
+export const POST = apiRoute(ops.postTokens, async ({ req, ctx, body }) => created(await createToken(db(), ctx, body)));

@@ -2,9 +2,10 @@ import { ZChangePassword } from "@/lib/accounts/schemas";
 import { changePassword } from "@/lib/accounts/service";
 import { apiRoute, readJson } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
+import { ops } from "@/lib/accounts/contract";
 
 /** `{ currentPassword, newPassword, confirmPassword }`: every session and token of the caller ends, this one too. */
-export const PUT = apiRoute("account.changePassword", async ({ req, ctx }) => {
-  await changePassword(db(), ctx, await readJson(req, ZChangePassword));
+export const PUT = apiRoute(ops.putAccountPassword, async ({ req, ctx, body }) => {
+  await changePassword(db(), ctx, body);
   return { status: "changed" };
 });

@@ -3,13 +3,14 @@ import { db } from "@/lib/server/db";
 import { getAppointment } from "@/lib/scheduling/queries";
 import { ZAppointmentChange } from "@/lib/scheduling/schemas";
 import { changeAppointment } from "@/lib/scheduling/service";
+import { ops } from "@/lib/scheduling/contract";
 
 type P = { id: string };
 
-export const GET = apiRoute<P>("appointment.read", ({ ctx, params }) => getAppointment(db(), ctx, params.id));
+export const GET = apiRoute(ops.getAppointmentsById, ({ ctx, params }) => getAppointment(db(), ctx, params.id));
 
 /** `{ startsAt }` reschedules; `{ status, reason? }` moves the lifecycle (illegal moves: 409 INVALID_TRANSITION). */
-export const PATCH = apiRoute<P>("appointment.book", async ({ req, ctx, params }) => {
-  await changeAppointment(db(), ctx, params.id, await readJson(req, ZAppointmentChange));
+export const PATCH = apiRoute(ops.patchAppointmentsById, async ({ req, ctx, params, body }) => {
+  await changeAppointment(db(), ctx, params.id, body);
   return getAppointment(db(), ctx, params.id);
 });

@@ -3,9 +3,10 @@ import { ZConfirmEmail } from "@/lib/accounts/registration-schemas";
 import { publicRoute, readJson } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { clientIp } from "@/lib/server/request";
+import { ops } from "@/lib/accounts/contract";
 
 /** `{ token }` from the confirmation email's link: the account may then book and read its record. */
-export const POST = publicRoute(async ({ req }) => {
-  await confirmEmail(db(), await readJson(req, ZConfirmEmail), clientIp(req.headers));
+export const POST = publicRoute(ops.postAuthConfirmEmail, async ({ req, body }) => {
+  await confirmEmail(db(), body, clientIp(req.headers));
   return { status: "confirmed" };
 });

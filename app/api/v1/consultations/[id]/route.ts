@@ -3,11 +3,12 @@ import { ZConsultationUpdate } from "@/lib/clinical/schemas";
 import { updateConsultation } from "@/lib/clinical/service";
 import { apiRoute, readJson } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
+import { ops } from "@/lib/clinical/contract";
 
-export const GET = apiRoute<{ id: string }>("clinical.read", async ({ ctx, params }) => getConsultation(db(), ctx, params.id));
+export const GET = apiRoute(ops.getConsultationsById, async ({ ctx, params }) => getConsultation(db(), ctx, params.id));
 
 /** Replaces the notes and diagnoses (author only; `423 RECORD_LOCKED` once the edit window has closed). */
-export const PATCH = apiRoute<{ id: string }>("clinical.write", async ({ req, ctx, params }) => {
-  await updateConsultation(db(), ctx, params.id, await readJson(req, ZConsultationUpdate));
+export const PATCH = apiRoute(ops.patchConsultationsById, async ({ req, ctx, params, body }) => {
+  await updateConsultation(db(), ctx, params.id, body);
   return getConsultation(db(), ctx, params.id);
 });

@@ -5,12 +5,13 @@ import { apiRoute, readJson } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
 import { can } from "@/lib/server/permissions";
+import { ops } from "@/lib/departments/contract";
 
-export const GET = apiRoute<{ id: string }>("department.read", async ({ ctx, params }) => {
+export const GET = apiRoute(ops.getDepartmentsById, async ({ ctx, params }) => {
   const department = await getDepartment(db(), params.id, { includeInactive: can(ctx.actor.role, "department.manage") });
   if (!department) throw notFound("department");
   return department;
 });
 
 /** `{ name?, description?, active? }`; `active: false` deactivates. */
-export const PATCH = apiRoute<{ id: string }>("department.manage", async ({ req, ctx, params }) => updateDepartment(db(), ctx, params.id, await readJson(req, ZDepartmentUpdate)));
+export const PATCH = apiRoute(ops.patchDepartmentsById, async ({ req, ctx, params, body }) => updateDepartment(db(), ctx, params.id, body));

@@ -4,20 +4,21 @@ import { ZDeactivatePatient, ZUpdatePatient } from "@/lib/patients/schemas";
 import { deactivatePatient, updatePatient } from "@/lib/patients/service";
 import { apiRoute, readJson } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
+import { ops } from "@/lib/patients/contract";
 
 type P = { id: string };
 
-export const GET = apiRoute<P>("patient.read", ({ ctx, params }) => readPatient(db(), ctx, params.id));
+export const GET = apiRoute(ops.getPatientsById, ({ ctx, params }) => readPatient(db(), ctx, params.id));
 
-export const PATCH = apiRoute<P>("patient.register", async ({ req, ctx, params }) => {
-  const input = await readJson(req, ZUpdatePatient);
+export const PATCH = apiRoute(ops.patchPatientsById, async ({ req, ctx, params, body }) => {
+  const input = body;
   await updatePatient(db(), ctx, params.id, input);
   return readPatient(db(), ctx, params.id);
 });
 
 /** Deactivates (soft delete) with a reason; the record and its history stay. */
-export const DELETE = apiRoute<P>("patient.deactivate", async ({ req, ctx, params }) => {
-  const { reason } = await readJson(req, ZDeactivatePatient);
+export const DELETE = apiRoute(ops.deletePatientsById, async ({ req, ctx, params, body }) => {
+  const { reason } = body;
   await deactivatePatient(db(), ctx, params.id, reason);
   return new NextResponse(null, { status: 204 });
 });

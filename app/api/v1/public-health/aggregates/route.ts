@@ -1,11 +1,10 @@
 import { requestLocale } from "@/lib/server/locale";
 import { apiRoute } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
-import { parseInput } from "@/lib/server/validation";
 import { aggregatesCsv } from "@/lib/reports/csv";
 import { csvResponse } from "@/lib/server/csv";
-import { aggregates, PUBLIC_HEALTH_SCOPE } from "@/lib/reports/public-health";
-import { ZAggregatesQuery } from "@/lib/reports/schemas";
+import { aggregates } from "@/lib/reports/public-health";
+import { ops } from "@/lib/reports/contract";
 
 /**
  * `?period=2026-11|2026-Q3|2026&groupBy=diagnosis|department|ageBand|sex[&format=csv]`: anonymised
@@ -13,12 +12,7 @@ import { ZAggregatesQuery } from "@/lib/reports/schemas";
  * overlapping ranges subtract to small ones. An admin (publichealth.read), or an integration token
  * with the "public-health:read" scope.
  */
-export const GET = apiRoute(
-  "publichealth.read",
-  async ({ req }) => {
-    const p = req.nextUrl.searchParams;
-    const a = await aggregates(db(), parseInput(ZAggregatesQuery, { period: p.get("period") ?? undefined, groupBy: p.get("groupBy") ?? undefined, from: p.get("from") ?? undefined, to: p.get("to") ?? undefined }));
-    return p.get("format") === "csv" ? csvResponse(aggregatesCsv(a, await requestLocale()), `public-health-${a.groupBy}`) : a;
-  },
-  { scopes: [PUBLIC_HEALTH_SCOPE] },
-);
+export const GET = apiRoute(ops.getPublicHealthAggregates, async ({ query }) => {
+  const a = await aggregates(db(), { period: query.period, groupBy: query.groupBy });
+  return query.format === "csv" ? csvResponse(aggregatesCsv(a, await requestLocale()), `public-health-${a.groupBy}`) : a;
+});

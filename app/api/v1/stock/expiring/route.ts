@@ -3,9 +3,10 @@ import { db } from "@/lib/server/db";
 import { parseInput } from "@/lib/server/validation";
 import { expiringBatches } from "@/lib/pharmacy/queries";
 import { ZExpiring } from "@/lib/pharmacy/schemas";
+import { ops } from "@/lib/pharmacy/contract";
 
 /** `?days=60`: batches with units left expiring within that many days, expired ones included (`expired: true`), soonest first. */
-export const GET = apiRoute("pharmacy.stock", async ({ req }) => {
+export const GET = apiRoute(ops.getStockExpiring, async ({ req }) => {
   const params = req.nextUrl.searchParams;
   const query = parseListQuery(params, ["expiresOn"]);
   const { days } = parseInput(ZExpiring, { days: params.get("days") ?? undefined });

@@ -4,17 +4,18 @@ import { notFound } from "@/lib/server/errors";
 import { getAvailability } from "@/lib/scheduling/queries";
 import { ZAvailability } from "@/lib/scheduling/schemas";
 import { setAvailability } from "@/lib/scheduling/service";
+import { ops } from "@/lib/scheduling/contract";
 
 type P = { id: string };
 
-export const GET = apiRoute<P>("doctor.search", async ({ params }) => {
+export const GET = apiRoute(ops.getDoctorsByIdAvailability, async ({ params }) => {
   const a = await getAvailability(db(), params.id);
   if (!a) throw notFound("availability");
   return a;
 });
 
 /** Replaces the doctor's weekly hours, slot length and exceptions (doctors: their own only). */
-export const PUT = apiRoute<P>("availability.manage", async ({ req, ctx, params }) => {
-  await setAvailability(db(), ctx, params.id, await readJson(req, ZAvailability));
+export const PUT = apiRoute(ops.putDoctorsByIdAvailability, async ({ req, ctx, params, body }) => {
+  await setAvailability(db(), ctx, params.id, body);
   return getAvailability(db(), params.id);
 });

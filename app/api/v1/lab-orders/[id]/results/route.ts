@@ -3,9 +3,10 @@ import { ZLabResult } from "@/lib/clinical/schemas";
 import { enterLabResult } from "@/lib/clinical/service";
 import { apiRoute, created, readJson } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
+import { ops } from "@/lib/clinical/contract";
 
 /** The order with its result, if any (audited; patients: their own). */
-export const GET = apiRoute<{ id: string }>("clinical.read", async ({ ctx, params }) => labOrder(db(), ctx, params.id));
+export const GET = apiRoute(ops.getLabOrdersByIdResults, async ({ ctx, params }) => labOrder(db(), ctx, params.id));
 
 /** `{ value | valueText, unit?, refLow?, refHigh?, flag? }`: unit and range default from the catalogue, the flag is computed (qualitative: chosen). */
-export const POST = apiRoute<{ id: string }>("lab.result", async ({ req, ctx, params }) => created(await enterLabResult(db(), ctx, params.id, await readJson(req, ZLabResult))), { idempotent: true });
+export const POST = apiRoute(ops.postLabOrdersByIdResults, async ({ req, ctx, params, body }) => created(await enterLabResult(db(), ctx, params.id, body)));

@@ -1,18 +1,18 @@
 import { z } from "zod";
 import { listDocuments, type DocumentSort } from "@/lib/documents/queries";
 import { DOCUMENT_CATEGORIES } from "@/lib/documents/schemas";
-import { documentMaxBytes, uploadDocument } from "@/lib/documents/service";
+import { uploadDocument } from "@/lib/documents/service";
 import { en } from "@/lib/i18n/en";
 import { openChart } from "@/lib/patients/chart";
 import { apiRoute, created, listResponse, parseListQuery } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { parseInput } from "@/lib/server/validation";
-import { UPLOAD_FORM_OVERHEAD_BYTES } from "../../../../../../scripts/body-limit.mjs";
+import { ops } from "@/lib/documents/contract";
 
 const ZCategory = z.enum(DOCUMENT_CATEGORIES, { error: en.documents.errors.category }).optional();
 
 /** `?category=&page=&pageSize=&sort=` newest document date first (audited; patients: their own shared ones). */
-export const GET = apiRoute<{ id: string }>("document.read", async ({ req, ctx, params }) => {
+export const GET = apiRoute(ops.getPatientsByIdDocuments, async ({ req, ctx, params }) => {
   const query = parseListQuery<DocumentSort>(req.nextUrl.searchParams, ["documentDate", "createdAt", "title"], "-documentDate");
   const category = parseInput(ZCategory, req.nextUrl.searchParams.get("category") ?? undefined);
   const chart = await openChart(db(), ctx, params.id, { need: "document.read", entity: "Document", details: { list: true } });
@@ -21,7 +21,4 @@ export const GET = apiRoute<{ id: string }>("document.read", async ({ req, ctx, 
 });
 
 /** multipart/form-data: the fields, then one `file` (PDF, JPEG or PNG by content; at most DOCUMENT_MAX_BYTES). */
-export const POST = apiRoute<{ id: string }>("document.upload", async ({ req, ctx, params }) => created(await uploadDocument(db(), ctx, params.id, req)), {
-  bodyLimit: documentMaxBytes() + UPLOAD_FORM_OVERHEAD_BYTES,
-  multipart: true,
-});
+export const POST = apiRoute(ops.postPatientsByIdDocuments, async ({ req, ctx, params }) => created(await uploadDocument(db(), ctx, params.id, req)));

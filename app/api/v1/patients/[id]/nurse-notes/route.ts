@@ -4,9 +4,10 @@ import { createNurseNote } from "@/lib/clinical/service";
 import { openChart } from "@/lib/patients/chart";
 import { apiRoute, created, listResponse, parseListQuery, readJson } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
+import { ops } from "@/lib/patients/contract";
 
 /** Newest first (audited; patients: their own). */
-export const GET = apiRoute<{ id: string }>("clinical.read", async ({ req, ctx, params }) => {
+export const GET = apiRoute(ops.getPatientsByIdNurseNotes, async ({ req, ctx, params }) => {
   const query = parseListQuery(req.nextUrl.searchParams, ["createdAt"], "-createdAt");
   const chart = await openChart(db(), ctx, params.id, { need: "clinical.read", entity: "NurseNote" });
   const { items, total } = await listNurseNotes(db(), chart, query);
@@ -14,4 +15,4 @@ export const GET = apiRoute<{ id: string }>("clinical.read", async ({ req, ctx, 
 });
 
 /** `{ shift: DAY/EVENING/NIGHT, category, text }`. */
-export const POST = apiRoute<{ id: string }>("vitals.write", async ({ req, ctx, params }) => created(await createNurseNote(db(), ctx, params.id, await readJson(req, ZNurseNote))), { idempotent: true });
+export const POST = apiRoute(ops.postPatientsByIdNurseNotes, async ({ req, ctx, params, body }) => created(await createNurseNote(db(), ctx, params.id, body)));

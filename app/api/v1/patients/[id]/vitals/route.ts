@@ -4,9 +4,10 @@ import { recordVitals } from "@/lib/clinical/service";
 import { openChart } from "@/lib/patients/chart";
 import { apiRoute, created, listResponse, parseListQuery, readJson } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
+import { ops } from "@/lib/patients/contract";
 
 /** Newest first (audited; patients: their own). */
-export const GET = apiRoute<{ id: string }>("clinical.read", async ({ req, ctx, params }) => {
+export const GET = apiRoute(ops.getPatientsByIdVitals, async ({ req, ctx, params }) => {
   const query = parseListQuery(req.nextUrl.searchParams, ["takenAt"], "-takenAt");
   const chart = await openChart(db(), ctx, params.id, { need: "clinical.read", entity: "VitalSign" });
   const { items, total } = await listVitals(db(), chart, query);
@@ -14,4 +15,4 @@ export const GET = apiRoute<{ id: string }>("clinical.read", async ({ req, ctx, 
 });
 
 /** At least one measurement, each within its plausible range (400 with the fields otherwise). */
-export const POST = apiRoute<{ id: string }>("vitals.write", async ({ req, ctx, params }) => created(await recordVitals(db(), ctx, params.id, await readJson(req, ZVitals))), { idempotent: true });
+export const POST = apiRoute(ops.postPatientsByIdVitals, async ({ req, ctx, params, body }) => created(await recordVitals(db(), ctx, params.id, body)));

@@ -2,6 +2,7 @@ import { apiRoute, created, readJson } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { ZRefund } from "@/lib/billing/schemas";
 import { refundPayment } from "@/lib/billing/service";
+import { ops } from "@/lib/billing/contract";
 
 /** `{ amount, reason }`: a refund of at most what remains of the payment. */
-export const POST = apiRoute<{ id: string }>("billing.manage", async ({ req, ctx, params }) => created(await refundPayment(db(), ctx, params.id, await readJson(req, ZRefund))), { idempotent: true });
+export const POST = apiRoute(ops.postPaymentsByIdRefund, async ({ req, ctx, params, body }) => created(await refundPayment(db(), ctx, params.id, body)));

@@ -1,9 +1,7 @@
-import { apiRoute, created, readJson } from "@/lib/server/api";
+import { apiRoute, created } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
-import { ZDispense } from "@/lib/pharmacy/schemas";
 import { dispensePrescription } from "@/lib/pharmacy/service";
-
-type P = { id: string };
+import { ops } from "@/lib/prescriptions/contract";
 
 /**
  * `{ items?: [{ itemId, quantity }] }` (no body or no items: dispense all that remains) → 201 with
@@ -11,6 +9,6 @@ type P = { id: string };
  * written); 409 INVALID_TRANSITION for a revoked, expired or fully dispensed prescription; 409 OVERRIDE_NOT_ACKNOWLEDGED
  * for a prescription signed despite safety findings that no pharmacist has acknowledged yet.
  */
-export const POST = apiRoute<P>("pharmacy.dispense", async ({ req, ctx, params }) => {
-  return created(await dispensePrescription(db(), ctx, params.id, await readJson(req, ZDispense, { empty: {} })));
-}, { idempotent: true });
+export const POST = apiRoute(ops.postPrescriptionsByIdDispense, async ({ ctx, params, body }) => {
+  return created(await dispensePrescription(db(), ctx, params.id, body));
+});

@@ -7,6 +7,7 @@ import { specFromQuery } from "@/lib/reportbuilder/query";
 import { type ReportSpec, ZReportSpec } from "@/lib/reportbuilder/spec";
 import { reportCsv } from "@/lib/reportbuilder/service";
 import type { Ctx } from "@/lib/server/session";
+import { ops } from "@/lib/reports/contract";
 
 // The whole result of a report spec as CSV (at most 50,000 rows): POST with the JSON spec, or GET with
 // the spec in the query as the builder page writes it (a plain download link).
@@ -16,5 +17,5 @@ async function download(ctx: Ctx, spec: ReportSpec) {
   return csvResponse(csv.body, csv.filename);
 }
 
-export const POST = apiRoute("report.build", async ({ req, ctx }) => download(ctx, await readJson(req, ZReportSpec)));
-export const GET = apiRoute("report.build", async ({ req, ctx }) => download(ctx, parseInput(ZReportSpec, specFromQuery(req.nextUrl.searchParams))));
+export const POST = apiRoute(ops.postReportsBuilderCsv, async ({ req, ctx, body }) => download(ctx, body));
+export const GET = apiRoute(ops.getReportsBuilderCsv, async ({ req, ctx }) => download(ctx, parseInput(ZReportSpec, specFromQuery(req.nextUrl.searchParams))));
