@@ -26,6 +26,25 @@ export class RestoreRefused extends Error {
   override name = "RestoreRefused";
 }
 
+/**
+ * The database `restore --database VALUE` means: a URL as given, or a bare name (hospital_restored):
+ * that database on the server of the app's own DATABASE_URL — for a zero-setup hospital, the
+ * embedded server `npm start` runs, whose URL (with its generated password in .data) nobody has to
+ * type. A database that does not exist yet is created there by the restore.
+ */
+export function restoreTargetUrl(value: string, appDatabaseUrl: string | undefined): string {
+  if (value.includes("://")) return value;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(value)) {
+    throw new RestoreRefused(`--database takes a URL (postgresql://…) or a database name of lower-case letters, digits and _ (got "${value}").`);
+  }
+  if (!appDatabaseUrl) {
+    throw new RestoreRefused(`--database ${value} names a database on the app's own database server, but none is configured and the embedded database is not running: start the app (npm start) in another terminal and run this again, or give a full postgresql:// URL.`);
+  }
+  const url = new URL(appDatabaseUrl);
+  url.pathname = `/${value}`;
+  return url.toString();
+}
+
 export type RestoreReport = { createdAt: string; appVersion: string; migrations: number; tables: number; rows: number; auditEvents: number };
 
 type Tally = { rows: number; hash: ReturnType<typeof createHash> };
