@@ -72,3 +72,16 @@ test.describe("as a nurse", () => {
     expect((await page.goto("/admin/system"))?.status()).toBe(404);
   });
 });
+
+test("the standalone server (the first e2e server, run from .next/standalone) serves the sign-in page with its browser assets", async ({ request, baseURL }) => {
+  // playwright.config.ts starts the server on baseURL from .next/standalone/scripts/web-server.mjs: a
+  // page whose scripts and styles 404 would mean .next/static was not copied next to it.
+  const page = await request.get("/login");
+  expect(page.status()).toBe(200);
+  const html = await page.text();
+  expect(html).toMatch(/<form|<input/);
+  const assets = [...html.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+)"/g)].map((m) => m[1]);
+  expect(assets.length).toBeGreaterThan(0);
+  for (const asset of new Set(assets)) expect((await request.get(`${baseURL}${asset}`)).status(), asset).toBe(200);
+  expect((await request.get("/api/v1/health/live")).status()).toBe(200);
+});
