@@ -74,8 +74,10 @@ test.describe("as a nurse", () => {
 });
 
 test("the standalone server (the first e2e server, run from .next/standalone) serves the sign-in page with its browser assets", async ({ request, baseURL }) => {
-  // playwright.config.ts starts the server on baseURL from .next/standalone/scripts/web-server.mjs: a
-  // page whose scripts and styles 404 would mean .next/static was not copied next to it.
+  // playwright.config.ts starts the server on baseURL as the Docker image does: `npm start` of the
+  // standalone output (scripts/bundle/start.mjs: migrations, then scripts/web-server.mjs there), and
+  // scripts/test.ts runs one of the two job workers from its bundle (so "ready" above needs it too).
+  // A page whose scripts and styles 404 would mean .next/static was not copied next to the server.
   const page = await request.get("/login");
   expect(page.status()).toBe(200);
   const html = await page.text();
