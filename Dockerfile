@@ -1,7 +1,9 @@
 # syntax=docker/dockerfile:1
 # The app's image: `docker compose up` (compose.yaml) runs it as the web server and as the job worker
-# beside PostgreSQL. Three stages: dependencies, build, and a runtime with only Node and the
-# production dependencies (no compilers, no dev dependencies, no npm cache), run as a non-root user.
+# beside PostgreSQL. Three stages: dependencies, build, and a runtime with only Node and the build's
+# standalone output (.next/standalone: Next's server with only the node_modules files it loads, our
+# web server, and the operator's commands bundled by scripts/standalone.mjs), run as a non-root user.
+# No node_modules tree, no compilers, no dev dependencies, no npm cache, no TypeScript sources.
 #
 #   docker build -t hospital .
 #   docker run -e DATABASE_URL=… -e NEXTAUTH_SECRET=… -e APP_URL=https://… -p 3000:3000 hospital
@@ -18,17 +20,17 @@ COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
 RUN npm ci --no-audit --no-fund
 
-# 2. The production build, then the dev dependencies dropped.
+# 2. The production build: `next build`, then scripts/standalone.mjs completes .next/standalone
+#    (browser assets, our web server, the bundled start, worker and console commands and the
+#    node_modules files they load; its package.json's scripts run those bundles).
 FROM deps AS build
 COPY . .
-RUN npm run build \
-  && npm prune --omit=dev --no-audit --no-fund \
-  && rm -rf .next/cache \
-  && npm cache clean --force
+RUN npm run build
 
-# 3. Runtime: Node and what the build left. `npm start` (scripts/start.ts) applies the migrations,
-#    creates the first admin and serves the build; with START_WORKER=0 the job worker runs in its own
-#    container (`npm run worker`), as compose.yaml does.
+# 3. Runtime: Node and the standalone output only. `npm start` (scripts/bundle/start.mjs, built from
+#    scripts/start.ts) applies the migrations, creates the first admin and serves the build; with
+#    START_WORKER=0 the job worker runs in its own container (`npm run worker`), as compose.yaml does.
+#    The console: `docker compose exec app npm run console -- backup` (and every other command).
 FROM ${NODE_IMAGE} AS runtime
 WORKDIR /app
 ENV NODE_ENV=production \
@@ -39,7 +41,7 @@ RUN groupadd --system --gid 10001 hospital \
   && mkdir -p /app/.data /backups \
   && chown hospital:hospital /app/.data /backups
 # Owned by the app user: Next writes under .next at run time.
-COPY --from=build --chown=hospital:hospital /app /app
+COPY --from=build --chown=hospital:hospital /app/.next/standalone /app
 USER hospital
 EXPOSE 3000
 VOLUME ["/app/.data"]

@@ -11,6 +11,23 @@ const bodyLimit = env().REQUEST_BODY_LIMIT_BYTES;
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The build also makes .next/standalone: the server and only the node_modules files it needs,
+  // completed by scripts/standalone.mjs (browser assets, public, our web server) so that it runs with
+  // only Node (the Dockerfile's runtime stage; `node .next/standalone/scripts/web-server.mjs`).
+  output: "standalone",
+  // Files read at run time by path, which the build's tracing cannot see: the PDFs' fonts
+  // (lib/server/pdf.ts, from node_modules by name) and the migrations the readiness check compares
+  // with the database (lib/system/health.ts).
+  outputFileTracingIncludes: {
+    "/*": [
+      "./node_modules/@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf",
+      "./node_modules/@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf",
+      "./node_modules/@expo-google-fonts/noto-sans/400Regular_Italic/NotoSans_400Regular_Italic.ttf",
+      "./node_modules/@expo-google-fonts/amiri/400Regular/Amiri_400Regular.ttf",
+      "./node_modules/@expo-google-fonts/amiri/700Bold/Amiri_700Bold.ttf",
+      "./prisma/migrations/**/*",
+    ],
+  },
   // pdfkit reads its font metrics from disk at run time. prom-client: one copy per process, the one
   // scripts/cluster-metrics.mjs answers the cluster primary from (lib/server/metrics.ts).
   serverExternalPackages: ["pdfkit", "prom-client"],

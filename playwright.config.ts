@@ -33,9 +33,16 @@ export default defineConfig({
   // (scripts/web-server.mjs with the same heap limit), so the journeys run on what ships. The first
   // trusts no proxy (clients reach it directly); the second trusts 127.0.0.1 as its reverse proxy, so
   // a spec's X-Forwarded-For there stands for a client elsewhere (e2e/sessions.spec.ts).
+  // The first runs from the standalone output as the Docker image does (.next/standalone, completed by
+  // scripts/standalone.mjs: only Node, the traced node_modules and the bundled commands; `npm start`
+  // there = scripts/bundle/start.mjs: migrations, secret check, then scripts/web-server.mjs; the run's
+  // job workers are started by scripts/test.ts), the second from the repository (the web server
+  // `npm start` runs there), so that every e2e run proves both.
   webServer: [port, port + 1].map((p) => ({
-    command: ["node", ...webNodeFlags(), "scripts/web-server.mjs", "-p", String(p), "-H", "127.0.0.1"].join(" "),
-    env: { TRUSTED_PROXIES: p === port ? "" : "127.0.0.1" },
+    command: p === port
+      ? "node .next/standalone/scripts/bundle/start.mjs"
+      : ["node", ...webNodeFlags(), "scripts/web-server.mjs", "-p", String(p), "-H", "127.0.0.1"].join(" "),
+    env: (p === port ? { TRUSTED_PROXIES: "", PORT: String(p), START_WORKER: "0" } : { TRUSTED_PROXIES: "127.0.0.1" }) as Record<string, string>,
     url: `http://127.0.0.1:${p}/api/v1/status`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -72,3 +72,18 @@ test.describe("as a nurse", () => {
     expect((await page.goto("/admin/system"))?.status()).toBe(404);
   });
 });
+
+test("the standalone server (the first e2e server, run from .next/standalone) serves the sign-in page with its browser assets", async ({ request, baseURL }) => {
+  // playwright.config.ts starts the server on baseURL as the Docker image does: `npm start` of the
+  // standalone output (scripts/bundle/start.mjs: migrations, then scripts/web-server.mjs there), and
+  // scripts/test.ts runs one of the two job workers from its bundle (so "ready" above needs it too).
+  // A page whose scripts and styles 404 would mean .next/static was not copied next to the server.
+  const page = await request.get("/login");
+  expect(page.status()).toBe(200);
+  const html = await page.text();
+  expect(html).toMatch(/<form|<input/);
+  const assets = [...html.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+)"/g)].map((m) => m[1]);
+  expect(assets.length).toBeGreaterThan(0);
+  for (const asset of new Set(assets)) expect((await request.get(`${baseURL}${asset}`)).status(), asset).toBe(200);
+  expect((await request.get("/api/v1/health/live")).status()).toBe(200);
+});

@@ -13,7 +13,7 @@ import { deactivateUser } from "../lib/accounts/service";
 import { listDepartments, type DepartmentSort } from "../lib/departments/queries";
 import { ZDepartmentCreate } from "../lib/departments/schemas";
 import { createDepartment } from "../lib/departments/service";
-import { verifyBackupFile, restoreBackup } from "../lib/backups/restore";
+import { verifyBackupFile, restoreBackup, restoreTargetUrl } from "../lib/backups/restore";
 import { runBackup } from "../lib/backups/run";
 import { runScheduledNow } from "../lib/jobs/admin";
 import type { ScheduledJob } from "../lib/jobs/definitions";
@@ -34,7 +34,7 @@ import { parseInput } from "../lib/server/validation";
 import { getStaff, listStaff, type StaffSort } from "../lib/staff/queries";
 import { ZDeactivate, ZStaffCreate } from "../lib/staff/schemas";
 import { createStaff } from "../lib/staff/service";
-import { loadDotEnv, persistentSecret, runningEmbeddedUrl } from "./db/embedded";
+import { embeddedDatabaseName, loadDotEnv, persistentSecret, runningEmbeddedUrl } from "./db/embedded";
 
 type Globals = { as?: string; json?: boolean };
 type Row = Record<string, unknown>;
@@ -294,7 +294,7 @@ function buildProgram(): Command {
   program
     .command("restore <file>")
     .description("restores a backup into an EMPTY database (migrations to the backup's level, rows, sequences), then verifies the audit chain and every table against the manifest; --verify-only checks the file alone")
-    .option("--database <url>", "the empty database to restore into (postgresql://…)")
+    .option("--database <url|name>", "the empty database to restore into: a URL (postgresql://…), or a name (hospital_restored) for that database on the app's own server (the embedded one with npm start); created when missing")
     .option("--verify-only", "only check the file (decryption, checksums, row counts); needs no database")
     .action(async (file: string, o) => {
       const key = env().BACKUP_ENCRYPTION_KEY;
@@ -302,9 +302,10 @@ function buildProgram(): Command {
         const m = await verifyBackupFile(file, key);
         return print({ file, ok: true, createdAt: m.createdAt, appVersion: m.appVersion, migration: m.migrations.at(-1), tables: m.tables.length, rows: m.tables.reduce((n, t) => n + t.rows, 0), auditHead: m.auditHead.seq });
       }
-      if (!o.database) throw new AppError("VALIDATION_FAILED", "Give --database <url>: the empty database to restore into (the app's own database is never a restore target).");
+      if (!o.database) throw new AppError("VALIDATION_FAILED", "Give --database <url|name>: the empty database to restore into (the app's own database is never a restore target).");
+      const databaseUrl = restoreTargetUrl(o.database, process.env.DATABASE_URL);
       const started = Date.now();
-      const report = await restoreBackup({ file, databaseUrl: o.database, key, progress: (line) => console.error(line) });
+      const report = await restoreBackup({ file, databaseUrl, key, progress: (line) => console.error(line) });
       print({ restored: file, ...report, seconds: Math.round((Date.now() - started) / 100) / 10 });
     });
 
@@ -386,7 +387,7 @@ function report(err: unknown): void {
 
 async function main(argv: string[]): Promise<void> {
   loadDotEnv();
-  process.env.DATABASE_URL ??= (await runningEmbeddedUrl("hospital")) ?? undefined;
+  process.env.DATABASE_URL ??= (await runningEmbeddedUrl(embeddedDatabaseName())) ?? undefined;
   // The app's own secret (as npm start keeps it), so that links printed here work.
   process.env.NEXTAUTH_SECRET ||= await persistentSecret("secret");
   // Links printed here point where the app answers: APP_URL, else what npm start derives (PORT).

@@ -2,11 +2,15 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { BUNDLE_DIR, BUNDLES, SERVER_ENTRIES, serverFiles, STANDALONE_DIR } from "./standalone.mjs";
 
 // The deployment files (Dockerfile, compose.yaml, deploy/systemd/*.service, deploy/Caddyfile) cannot
 // be run on the test machine (no base images), so what they name is checked against the repository:
 // every file and directory they copy or mention exists, every npm script they run is in package.json,
 // every API path they probe is a route, and every variable they set is one .env.example documents.
+// The image runs the standalone output (scripts/standalone.mjs), whose package.json has only the
+// scripts BUNDLES makes: the npm scripts the Dockerfile and compose.yaml run must be among those, and
+// each bundle's source must exist.
 
 const root = path.resolve(import.meta.dirname, "..");
 const read = (p: string) => readFileSync(path.join(root, p), "utf8");
@@ -15,7 +19,7 @@ const envExample = new Set([...read(".env.example").matchAll(/^#?\s*([A-Z][A-Z0-
 /** Variables that are not the app's: Node's and Next's own, the PostgreSQL image's, compose's image names. */
 const NOT_APP_VARIABLES = new Set(["NODE_ENV", "NEXT_TELEMETRY_DISABLED", "POSTGRES_USER", "POSTGRES_DB", "POSTGRES_PASSWORD", "POSTGRES_IMAGE", "HOSPITAL_IMAGE"]);
 /** .env.example variables compose.yaml does not pass, each for a reason given there. */
-const NOT_FOR_CONTAINERS = new Set(["EMBEDDED_PG_PORT", "TEST_DATABASE_URL", "E2E_PORT", "CHROMIUM_PATH"]);
+const NOT_FOR_CONTAINERS = new Set(["EMBEDDED_PG_PORT", "EMBEDDED_PG_DATABASE", "TEST_DATABASE_URL", "E2E_PORT", "CHROMIUM_PATH"]);
 const UNITS = readdirSync(path.join(root, "deploy/systemd")).filter((f) => f.endsWith(".service")).map((f) => `deploy/systemd/${f}`);
 const FILES = ["Dockerfile", "compose.yaml", "deploy/Caddyfile", ...UNITS];
 
@@ -46,16 +50,42 @@ describe("deployment files", () => {
     for (const s of npmScripts(read(file))) expect(Object.keys(pkg.scripts), `${file}: npm ${s}`).toContain(s);
   });
 
+  it.each(["Dockerfile", "compose.yaml"])("%s: every npm script it runs is one the standalone output's package.json has (a bundle of an existing command)", (file) => {
+    // The Dockerfile's last stage (the image); its build stage runs the repository's `npm run build`.
+    const scripts = npmScripts(file === "Dockerfile" ? read(file).split(/^FROM /m).at(-1)! : read(file));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const s of scripts) expect(Object.keys(BUNDLES), `${file}: npm ${s}`).toContain(s);
+    for (const src of Object.values(BUNDLES)) expect(existsSync(path.join(root, src)), src).toBe(true);
+    // The repository's package.json has the same scripts, so the commands read alike in both places.
+    for (const name of Object.keys(BUNDLES)) expect(Object.keys(pkg.scripts)).toContain(name);
+  });
+
+  it("the standalone web server: its entries and every module they import exist; the build makes the standalone output and completes it", async () => {
+    const { files, packages } = await serverFiles(root);
+    expect(files).toEqual(expect.arrayContaining([...SERVER_ENTRIES, "scripts/request-guard.mjs", "scripts/client-address.mjs", "lib/i18n/accept-language.mjs"]));
+    for (const f of files) expect(existsSync(path.join(root, f)), f).toBe(true);
+    expect(packages).toContain("next");
+    expect(read("next.config.ts")).toMatch(/output:\s*"standalone"/);
+    expect(pkg.scripts.build).toMatch(/next build.*&& node scripts\/standalone\.mjs$/);
+    expect(STANDALONE_DIR).toBe(".next/standalone");
+    expect(BUNDLE_DIR.split("/")).toHaveLength(2);
+  });
+
   it.each(FILES)("%s: every API path it names is a route, every repository path it names exists", (file) => {
     const text = read(file);
     for (const p of apiPaths(text)) expect(existsSync(path.join(root, "app", p, "route.ts")), `${file}: ${p}`).toBe(true);
     for (const p of repoPaths(text)) {
+      // A bundle the build makes in the standalone output (scripts/standalone.mjs): its command's source.
+      if (p.startsWith(`${BUNDLE_DIR}/`)) {
+        expect(Object.keys(BUNDLES), `${file}: ${p}`).toContain(path.basename(p, ".mjs"));
+        continue;
+      }
       const dir = p.includes("*") ? path.dirname(p) : p;
       expect(existsSync(path.join(root, dir)), `${file}: ${p}`).toBe(true);
     }
   });
 
-  it("the Dockerfile copies only what exists, runs as a non-root user, checks readiness and has no build tools in its last stage", () => {
+  it("the Dockerfile copies only what exists, runs as a non-root user, checks readiness, has no build tools in its last stage and copies only the standalone output into it", () => {
     const text = read("Dockerfile");
     for (const m of text.matchAll(/^COPY\s+(?!--from)(.+)$/gm)) {
       const parts = m[1].trim().split(/\s+/).filter((p) => !p.startsWith("--"));
@@ -70,7 +100,10 @@ describe("deployment files", () => {
     expect(last).toMatch(/^USER (?!root)\w+/m);
     expect(last).toMatch(/HEALTHCHECK[^]*\/api\/v1\/health\/ready/);
     expect(last).not.toMatch(/apt-get install|build-essential|python3|\bg\+\+|\bmake\b/);
-    expect(text).toMatch(/npm prune --omit=dev/);
+    expect(text).toMatch(/^RUN npm run build$/m);
+    const copies = [...last.matchAll(/^COPY\s+(.+)$/gm)].map((m) => m[1].trim());
+    expect(copies).toEqual([`--from=build --chown=hospital:hospital /app/${STANDALONE_DIR} /app`]);
+    expect(last).not.toMatch(/node_modules/);
   });
 
   it("compose.yaml: app, worker and PostgreSQL with volumes; every app variable of .env.example is passed, and nothing else", () => {

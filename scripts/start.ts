@@ -14,6 +14,7 @@
 // server and the worker (which finishes its running jobs), then the embedded database (which runs in
 // a process group of its own, so that the terminal's Ctrl-C does not reach it first).
 import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { constants } from "node:os";
 import path from "node:path";
@@ -26,15 +27,25 @@ import { ensureFirstAdmin } from "../lib/staff/bootstrap";
 import { firstAdminPasswordFile, readFirstAdminPassword, writeFirstAdminPassword } from "../lib/staff/first-admin-file";
 import { reachableFromOtherMachines } from "../lib/setup/checklist";
 import { buildInputsHash, recordBuildInputs, staleBuildReason } from "./build-inputs";
-import { loadDotEnv, persistentSecret, root, startEmbedded, type EmbeddedServer } from "./db/embedded";
+import { embeddedDatabaseName, loadDotEnv, persistentSecret, root, startEmbedded, type EmbeddedServer } from "./db/embedded";
 import { applyMigrations, ensureDatabase, withMigrationLock } from "./db/migrations";
 import { insecurePublicUrlWarning } from "./public-url";
 import { NEXT_BUILD_ARGS } from "./next-build.mjs";
+import { assembleStandalone } from "./standalone.mjs";
 import { restartPolicy } from "./restart-policy.mjs";
 import { webNodeFlags } from "./web-node-flags.mjs";
 
 const dev = process.argv.includes("--dev");
 const next = path.join(root, "node_modules/.bin/next");
+/**
+ * Run from the standalone output (.next/standalone, as scripts/bundle/start.mjs: the Docker image,
+ * or a copy of that directory on a server): the build is made already and there are no sources to
+ * build from, the job worker is its bundle too, and there is no embedded database (DATABASE_URL).
+ */
+const standalone = existsSync(path.join(root, "server.js"));
+// Files kept by path from the working directory (.data/first-admin-password) go to the app's
+// directory, wherever the command was started from (npm start there does the same).
+if (standalone) process.chdir(root);
 
 // From the first moment, SIGINT/SIGTERM go to the running server (the web server's primary stops its
 // workers); the launcher itself stops only once it has exited, so that the database outlives the app.
@@ -66,7 +77,8 @@ function pause(ms: number): Promise<void> {
 /** Runs the job worker as a child process; restarts it (after a pause) whenever it exits unasked. */
 function startWorker(): void {
   if (interrupted || process.env.START_WORKER === "0") return;
-  worker = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "scripts/worker.ts")], { stdio: "inherit", env: process.env, cwd: root });
+  const command = standalone ? [path.join(root, "scripts/bundle/worker.mjs")] : [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "scripts/worker.ts")];
+  worker = spawn(process.execPath, command, { stdio: "inherit", env: process.env, cwd: root });
   worker.on("exit", (code, signal) => {
     worker = undefined;
     if (interrupted) return;
@@ -195,9 +207,12 @@ async function main(): Promise<number> {
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   let embedded: EmbeddedServer | undefined;
   try {
+    if (standalone && (dev || !process.env.DATABASE_URL)) {
+      throw new Error(dev ? "npm run dev runs from the repository, not from the standalone output." : "Set DATABASE_URL: the standalone server has no embedded database (that comes with npm start in the repository).");
+    }
     if (!process.env.DATABASE_URL) {
       embedded = await startEmbedded(Number(process.env.EMBEDDED_PG_PORT ?? 54329));
-      process.env.DATABASE_URL = embedded.url("hospital");
+      process.env.DATABASE_URL = embedded.url(embeddedDatabaseName());
     }
     const databaseUrl = process.env.DATABASE_URL!;
     // Kept in .data so that sessions survive restarts.
@@ -213,7 +228,7 @@ async function main(): Promise<number> {
     await checkSecret(databaseUrl, process.env.NEXTAUTH_SECRET);
     const reminder = await ensureAdmin(databaseUrl);
 
-    if (!dev) {
+    if (!dev && !standalone) {
       // Fingerprinted before building: a file edited during the build makes the next start build again.
       const inputs = await buildInputsHash(root);
       const stale = await staleBuildReason(root, inputs);
@@ -221,6 +236,9 @@ async function main(): Promise<number> {
         console.log(`${stale}: running next build…`);
         const code = await run(next, NEXT_BUILD_ARGS);
         if (code !== 0) return code;
+        // npm start serves from the repository, not from .next/standalone: a failure to complete that
+        // copy (for the image or another server) is reported and does not stop this start.
+        await assembleStandalone(root).catch((err: unknown) => console.error(`Warning: the standalone output (.next/standalone) was not completed: ${err instanceof Error ? err.message : err}`));
         await recordBuildInputs(root, inputs);
       }
     }

@@ -13,6 +13,7 @@ import { seedPatient, seedUser } from "../prisma/builders";
 import type { Role } from "../lib/generated/prisma/enums";
 import { DEMO_PASSWORD, seedDemo } from "../prisma/seed";
 import { NEXT_BUILD_ARGS } from "./next-build.mjs";
+import { assembleStandalone } from "./standalone.mjs";
 import { existingIds, markDemo } from "../lib/demo/service";
 import { buildInputsHash, recordBuildInputs } from "./build-inputs";
 import { startCaptureSmtp } from "../tests/smtp";
@@ -55,11 +56,15 @@ function runAsync(cmd: string, args: string[], env: Record<string, string> = {})
   });
 }
 
-/** Job workers for the e2e run (two, as on a scaled-out deployment); stopped with SIGTERM after it. */
+/**
+ * Job workers for the e2e run (two, as on a scaled-out deployment); stopped with SIGTERM after it. The
+ * first is the standalone output's bundle (what the Docker image's `npm run worker` runs), the others
+ * the repository's (npm start's).
+ */
 function startWorkers(env: Record<string, string>, count = 2): ChildProcess[] {
-  return Array.from({ length: count }, () =>
-    spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "scripts/worker.ts")], {
-      cwd: root,
+  return Array.from({ length: count }, (_, i) =>
+    spawn(process.execPath, i === 0 ? [path.join(root, ".next/standalone/scripts/bundle/worker.mjs")] : [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "scripts/worker.ts")], {
+      cwd: i === 0 ? path.join(root, ".next/standalone") : root,
       stdio: ["ignore", "ignore", "inherit"],
       env: { ...process.env, ...env },
     }),
@@ -148,6 +153,8 @@ async function e2e(): Promise<Counts> {
     // Recorded like npm start records it (scripts/build-inputs.ts), so that a later npm start serves this build.
     const inputs = await buildInputsHash(root);
     if (run(bin("next"), NEXT_BUILD_ARGS, env) !== 0) return { passed: 0, failed: 1, skipped: 0 };
+    // The first e2e server runs from the standalone output (playwright.config.ts), as the image does.
+    await assembleStandalone(root);
     await recordBuildInputs(root, inputs);
     workers = startWorkers(env);
     // `npx tsx scripts/test.ts e2e e2e/x.spec.ts …` runs only those specs (the setup project always runs).

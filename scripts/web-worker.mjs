@@ -6,13 +6,17 @@
 // --dev (npm run dev): Next's development server behind the same node:http front, so that what the
 // front does before Next (the client's address: scripts/client-address.mjs) holds in development too.
 import cluster from "node:cluster";
+import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { clientAddressRewriter } from "./client-address.mjs";
 import { bodyLimitBytes, bodyLimitFor, documentMaxBytes, guardRequest } from "./request-guard.mjs";
 import { answerClusterMetrics } from "./cluster-metrics.mjs";
 
+// The app's directory: the repository (npm start), or .next/standalone once scripts/standalone.mjs
+// has copied this file there. Files the app reads by path (fonts, migrations, .data) are found from it.
 const root = path.resolve(import.meta.dirname, "..");
+process.chdir(root);
 const argv = process.argv.slice(2);
 const arg = (short, long) => {
   const i = argv.findIndex((a) => a === short || a === long);
@@ -33,10 +37,30 @@ const documentLimit = documentMaxBytes();
 if (cluster.isWorker) await answerClusterMetrics();
 const dev = argv.includes("--dev");
 process.env.NODE_ENV = dev ? "development" : "production";
+if (!dev) process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(builtConfig(bodyLimit));
 const { default: next } = await import("next");
 const app = next({ dev, dir: root, hostname: hostname ?? "localhost", port });
 await app.prepare();
 const handle = app.getRequestHandler();
+/**
+ * The configuration the build was made with (.next/required-server-files.json), as Next's own
+ * standalone server.js passes it: a production server loads no next.config.ts (there is none in
+ * .next/standalone, and loading it would need its TypeScript and build-time imports). The request-body
+ * limit is read when the server starts, as before: REQUEST_BODY_LIMIT_BYTES overrides the one built in.
+ */
+function builtConfig(limit) {
+  const file = path.join(root, ".next/required-server-files.json");
+  let config;
+  try {
+    config = JSON.parse(readFileSync(file, "utf8")).config;
+  } catch (err) {
+    console.error(`No production build in ${path.dirname(file)} (${err.code ?? err.message}): run npm run build.`);
+    process.exit(1);
+  }
+  config.experimental = { ...config.experimental, serverActions: { ...config.experimental?.serverActions, bodySizeLimit: limit }, proxyClientMaxBodySize: limit };
+  return config;
+}
+
 /** The front (client address, body limit, path check), then Next; `expectsContinue`: invite the body only once it is allowed. */
 function serve(req, res, expectsContinue = false) {
   setClientAddress(req);

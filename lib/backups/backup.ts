@@ -121,6 +121,9 @@ export async function createBackup(opts: { databaseUrl: string; dir: string; key
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     // A backup of a large hospital may rightly take long: no statement limit from the role's defaults.
     await client.query("SET LOCAL statement_timeout = 0");
+    // Each table in its physical order from its first page (not joined to another scan mid-table,
+    // lib/backups/restore.ts): two backups of an unchanged database hold their rows alike.
+    await client.query("SET LOCAL synchronize_seqscans = off");
     const header = await describe(client, createdAt);
     const out: { manifest?: BackupManifest } = {};
     await pipeline(

@@ -26,6 +26,36 @@ export class RestoreRefused extends Error {
   override name = "RestoreRefused";
 }
 
+/**
+ * The database `restore --database VALUE` means: a URL as given, or a bare name (hospital_restored):
+ * that database on the server of the app's own DATABASE_URL — for a zero-setup hospital, the
+ * embedded server `npm start` runs, whose URL (with its generated password in .data) nobody has to
+ * type. A database that does not exist yet is created there by the restore.
+ */
+export function restoreTargetUrl(value: string, appDatabaseUrl: string | undefined): string {
+  if (value.includes("://")) return value;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(value)) {
+    throw new RestoreRefused(`--database takes a URL (postgresql://…) or a database name of lower-case letters, digits and _ (got "${value}").`);
+  }
+  if (!appDatabaseUrl) {
+    throw new RestoreRefused(`--database ${value} names a database on the app's own database server, but none is configured and the embedded database is not running: start the app (npm start) in another terminal and run this again, or give a full postgresql:// URL.`);
+  }
+  const url = new URL(appDatabaseUrl);
+  url.pathname = `/${value}`;
+  return url.toString();
+}
+
+/**
+ * The restore transaction's settings. No statement limit (a large hospital rightly takes long), and
+ * no synchronized scans: the read-back compares each table's rows, in order, with the file's (one
+ * SHA-256 over them), and PostgreSQL lets a scan of a table larger than a quarter of shared_buffers
+ * start where an earlier scan of it last reported (here: the foreign-key checks after the load), so
+ * the rows came back rotated — the 1M-patient bench restore was refused on Appointment (6M rows)
+ * although every row was there. Off, every scan starts at the table's first page, the order the
+ * load wrote.
+ */
+export const RESTORE_SESSION_SETTINGS = ["SET LOCAL statement_timeout = 0", "SET LOCAL synchronize_seqscans = off"];
+
 export type RestoreReport = { createdAt: string; appVersion: string; migrations: number; tables: number; rows: number; auditEvents: number };
 
 type Tally = { rows: number; hash: ReturnType<typeof createHash> };
@@ -235,7 +265,7 @@ export async function restoreBackup(opts: { file: string; databaseUrl: string; k
   await client.connect();
   try {
     await client.query("BEGIN");
-    await client.query("SET LOCAL statement_timeout = 0");
+    for (const setting of RESTORE_SESSION_SETTINGS) await client.query(setting);
     await load(client, opts.file, opts.key, manifest, progress);
     await client.query("COMMIT");
   } catch (error) {

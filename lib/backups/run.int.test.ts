@@ -1,7 +1,9 @@
 import { spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { mkdtemp, open, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedPatient, seedUser } from "@/prisma/builders";
 import { db } from "@/lib/server/db";
@@ -22,6 +24,20 @@ const consoleRun = (...args: string[]) => {
   });
   return { code: res.status, out: res.stdout, err: res.stderr };
 };
+
+/** Drops the database of `url` (made by a test), from the server's maintenance database. */
+async function dropDatabase(url: string): Promise<void> {
+  const admin = new URL(url);
+  const name = decodeURIComponent(admin.pathname.slice(1));
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
 
 let dir: string;
 const drops: (() => Promise<void>)[] = [];
@@ -104,6 +120,24 @@ describe("console backup and restore", { timeout: 240_000 }, () => {
     const full = consoleRun("restore", file, "--database", process.env.DATABASE_URL!);
     expect(full.code).toBe(1);
     expect(full.err).toContain("not empty");
+
+    // A bare name: that database on the app's own server (for a zero-setup hospital, the embedded
+    // one npm start runs, whose URL and password nobody types), created by the restore.
+    const name = `console_restore_named_${randomUUID().slice(0, 8)}`;
+    const named = new URL(process.env.DATABASE_URL!);
+    named.pathname = `/${name}`;
+    drops.push(() => dropDatabase(named.toString()));
+    const byName = consoleRun("--json", "restore", file, "--database", name);
+    expect(byName.err).not.toMatch(/^Error/m);
+    expect(byName.code).toBe(0);
+    expect(JSON.parse(byName.out)).toMatchObject({ restored: file, rows });
+    const client = new pg.Client({ connectionString: named.toString() });
+    await client.connect();
+    const patients = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Patient"`).finally(() => client.end());
+    expect(patients.rows[0].n).toBe(await db().patient.count());
+    const badName = consoleRun("restore", file, "--database", "Robert'); DROP TABLE");
+    expect(badName.code).toBe(1);
+    expect(badName.err).toContain("--database takes a URL");
 
     // One byte changed near the end: refused with a clear message and a nonzero exit.
     const size = (await stat(file)).size;

@@ -5,6 +5,7 @@ import path from "node:path";
 import os from "node:os";
 import pg from "pg";
 import { NEXT_BUILD_ARGS } from "../next-build.mjs";
+import { assembleStandalone } from "../standalone.mjs";
 import { webNodeFlags } from "../web-node-flags.mjs";
 
 export const root = path.resolve(import.meta.dirname, "../..");
@@ -27,11 +28,12 @@ export function table(head: string[], rows: string[][]): string {
   return [line(head), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
 }
 
-export function ensureBuild(rebuild: boolean, log: (s: string) => void) {
+export async function ensureBuild(rebuild: boolean, log: (s: string) => void) {
   if (!rebuild && existsSync(path.join(root, ".next/BUILD_ID"))) return;
   log("Building the app (next build)…");
   const r = spawnSync(path.join(root, "node_modules/.bin/next"), NEXT_BUILD_ARGS, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (r.status !== 0) throw new Error("next build failed");
+  await assembleStandalone(root);
 }
 
 /**

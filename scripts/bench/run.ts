@@ -670,7 +670,7 @@ function hospitalFigures(h: HospitalResult) {
 async function main() {
   const started = new Date();
   const loadSeen = loadSampler();
-  if (only.some((p) => p !== "email" && p !== "lists" && p !== "matching" && p !== "backup")) ensureBuild(args.build, log);
+  if (only.some((p) => p !== "email" && p !== "lists" && p !== "matching" && p !== "backup")) await ensureBuild(args.build, log);
   const checks: Check[] = [];
   const part = async (name: string, run: () => Promise<Check[]>) => {
     rss.part(name);

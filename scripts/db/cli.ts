@@ -5,7 +5,7 @@
 //                                       where real (not demo) patients exist, unless --force
 // They use DATABASE_URL (from the environment or .env), else the embedded database of a running
 // `npm start` / `npm run dev`.
-import { loadDotEnv, runningEmbeddedUrl } from "./embedded";
+import { embeddedDatabaseName, loadDotEnv, runningEmbeddedUrl } from "./embedded";
 import { existingIds, markDemo, realPatientCount } from "../../lib/demo/service";
 import { createDb } from "../../lib/server/db";
 import { DEMO_PASSWORD, seedDemo } from "../../prisma/seed";
@@ -14,7 +14,7 @@ import { applyMigrations, createMigration, ensureDatabase, withMigrationLock } f
 
 async function databaseUrl(): Promise<string> {
   loadDotEnv();
-  const url = process.env.DATABASE_URL ?? (await runningEmbeddedUrl("hospital"));
+  const url = process.env.DATABASE_URL ?? (await runningEmbeddedUrl(embeddedDatabaseName()));
   if (!url) {
     throw new Error(
       "DATABASE_URL is not set and the embedded database is not running.\n" +

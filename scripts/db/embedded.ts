@@ -16,6 +16,17 @@ const postmasterPidFile = path.join(pgDir, "postmaster.pid");
 const ownerFile = path.join(dataDir, "pg-owner");
 const user = "postgres";
 
+/**
+ * The database `npm start` serves on the embedded server: EMBEDDED_PG_DATABASE, default "hospital".
+ * Another name switches the zero-setup hospital to another database on the same server, such as one
+ * a backup was restored into (docs/backups.md).
+ */
+export function embeddedDatabaseName(value = process.env.EMBEDDED_PG_DATABASE): string {
+  if (value === undefined || value.trim() === "") return "hospital";
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(value)) throw new Error(`EMBEDDED_PG_DATABASE must be a database name of lower-case letters, digits and _ (got "${value}")`);
+  return value;
+}
+
 /** Loads .env from the project folder, if there is one (variables already set win). */
 export function loadDotEnv(): void {
   const file = path.join(root, ".env");
