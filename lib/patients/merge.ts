@@ -1,5 +1,4 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { en } from "@/lib/i18n/en";
 import { audit } from "@/lib/server/audit";
 import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
@@ -7,8 +6,9 @@ import { AppError, notFound } from "@/lib/server/errors";
 import { retryingConflicts } from "@/lib/server/errors-map";
 import { can } from "@/lib/server/permissions";
 import type { Ctx } from "@/lib/server/session";
+import { E } from "@/lib/i18n/error-keys";
 
-const m = en.merge.errors;
+const m = E.merge.errors;
 
 // ---------------------------------------------------------------------------------------------
 // What a merge does with each column that points at a patient. Every foreign key to "Patient" and

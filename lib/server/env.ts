@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { bodyLimitBytes, documentMaxBytes } from "../../scripts/body-limit.mjs";
 import { DEFAULT_PREPARED_STATEMENTS } from "./prepared";
+import { renderMessage } from "@/lib/i18n/message";
 
 // The one place that reads process.env. Every variable is listed in .env.example.
 const blankIsUnset = (v: unknown) => (v === "" ? undefined : v);
@@ -131,7 +132,7 @@ export function env(): Env {
   if (cached) return cached;
   const parsed = ZEnv.safeParse(process.env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${renderMessage(i.message, "en")}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
   cached = parsed.data;

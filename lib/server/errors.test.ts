@@ -2,14 +2,15 @@ import { describe, expect, it, vi } from "vitest";
 import { AppError } from "./errors";
 import { toAppError } from "./errors-map";
 import { en } from "@/lib/i18n/en";
+import { E } from "@/lib/i18n/error-keys";
 
 describe("errors", () => {
   it("gives each code its HTTP status and the API's body shape", () => {
-    const e = new AppError("VALIDATION_FAILED", "Some fields need attention.", { fields: { dateOfBirth: "Use YYYY-MM-DD" } });
+    const e = new AppError("VALIDATION_FAILED", E.errors.fixFields, { fields: { dateOfBirth: E.patients.errors.dateFormat } });
     expect(e.status).toBe(400);
-    expect(e.toBody()).toEqual({ error: { code: "VALIDATION_FAILED", message: "Some fields need attention.", fields: { dateOfBirth: "Use YYYY-MM-DD" } } });
-    expect(new AppError("RECORD_LOCKED", "x").status).toBe(423);
-    expect(new AppError("SLOT_TAKEN", "x").status).toBe(409);
+    expect(e.toBody()).toEqual({ error: { code: "VALIDATION_FAILED", message: "Some fields need attention.", fields: { dateOfBirth: "Enter a valid date" } } });
+    expect(new AppError("RECORD_LOCKED", E.clinical.errors.locked).status).toBe(423);
+    expect(new AppError("SLOT_TAKEN", E.scheduling.errors.slotTaken).status).toBe(409);
   });
 
   it("never lets an unexpected error's message reach the user, and logs it with a correlation id", () => {
