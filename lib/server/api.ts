@@ -15,7 +15,7 @@ import { MAX_SEARCH_CHARS } from "./search-limits";
 import { assertSafeRequestText, parseInput, ZQueryInt } from "./validation";
 import type { Locale } from "@/lib/i18n";
 import { en } from "@/lib/i18n/en";
-import { requestLocale } from "@/lib/i18n/server";
+import { requestLocale, visitorLocale } from "@/lib/i18n/server";
 import { E } from "@/lib/i18n/error-keys";
 
 // The conventions of /api/v1 in one place: auth, errors, JSON bodies and list paging.
@@ -33,12 +33,15 @@ export function errorResponse(err: unknown, context: Record<string, unknown> = {
   return NextResponse.json(body, { status: e.status, headers });
 }
 
-/** The caller's language for an error body; English if even that cannot be told (the database is down, say). */
+/**
+ * The caller's language for an error body: the user's, else the request's own (cookie, Accept-Language)
+ * when the user cannot be told (the database is down, say); English if even that fails.
+ */
 export async function callerLocale(): Promise<Locale> {
   try {
     return await requestLocale();
   } catch {
-    return "en";
+    return visitorLocale().catch(() => "en" as const);
   }
 }
 
