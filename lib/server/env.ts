@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { bodyLimitBytes, documentMaxBytes } from "../../scripts/body-limit.mjs";
 import { DEFAULT_PREPARED_STATEMENTS } from "./prepared";
-import { renderMessage } from "@/lib/i18n/message";
 
 // The one place that reads process.env. Every variable is listed in .env.example.
 const blankIsUnset = (v: unknown) => (v === "" ? undefined : v);
@@ -130,9 +129,11 @@ let cached: Env | undefined;
 
 export function env(): Env {
   if (cached) return cached;
-  const parsed = ZEnv.safeParse(process.env);
+  // zod's own English for the operator (next.config.ts loads this file, without the catalogues that
+  // the app's global messages are keys of: lib/server/validation.ts).
+  const parsed = ZEnv.safeParse(process.env, { error: z.locales.en().localeError });
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${renderMessage(i.message, "en")}`);
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
   cached = parsed.data;
