@@ -35,6 +35,7 @@ import { getStaff, listStaff, type StaffSort } from "../lib/staff/queries";
 import { ZDeactivate, ZStaffCreate } from "../lib/staff/schemas";
 import { createStaff } from "../lib/staff/service";
 import { embeddedDatabaseName, loadDotEnv, persistentSecret, runningEmbeddedUrl } from "./db/embedded";
+import { E } from "../lib/i18n/error-keys";
 
 type Globals = { as?: string; json?: boolean };
 type Row = Record<string, unknown>;
@@ -51,8 +52,8 @@ async function actingCtx(permission: Permission): Promise<Ctx> {
     orderBy: { createdAt: "asc" },
     select: { id: true, role: true, name: true, email: true, active: true },
   });
-  if (!user) throw new AppError("NOT_FOUND", email ? `No account with the email ${email}.` : "There is no active admin account: create one with `admin create <email>`.");
-  if (!user.active) throw new AppError("FORBIDDEN", `The account ${user.email} is deactivated.`);
+  if (!user) throw new AppError("NOT_FOUND", email ? E.errors.cli.noAccount(email) : E.errors.cli.noActiveAdmin);
+  if (!user.active) throw new AppError("FORBIDDEN", E.errors.cli.accountDeactivated(user.email));
   if (!can(user.role, permission)) throw forbidden();
   return { actor: { id: user.id, role: user.role, name: user.name, email: user.email }, ip: null };
 }
@@ -175,7 +176,7 @@ function buildProgram(): Command {
     .action(async (id: string) => {
       const ctx = await actingCtx("staff.manage");
       const found = await getStaff(db(), id);
-      if (!found) throw new AppError("NOT_FOUND", "No such staff account.");
+      if (!found) throw new AppError("NOT_FOUND", E.errors.cli.noStaff);
       await auditRead(ctx, "User", { command: "staff show", id });
       print(found);
     });
@@ -225,7 +226,7 @@ function buildProgram(): Command {
     .action(async (email: string, o) => {
       const ctx = await actingCtx("staff.manage");
       const user = await db().user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, email: true, active: true } });
-      if (!user?.active) throw new AppError("NOT_FOUND", `No active account with the email ${email}.`);
+      if (!user?.active) throw new AppError("NOT_FOUND", E.errors.cli.noActiveAccount(email));
       const token = await db().$transaction(async (tx) => {
         const link = await issueLink(tx, user.id, "RESET");
         await audit(tx, ctx, { action: "UPDATE", entity: "User", entityId: user.id, details: { passwordLink: "RESET", via: "console", direct: !!o.password } });
@@ -261,7 +262,7 @@ function buildProgram(): Command {
     .option("--enqueue", "hand it to the worker queue instead of running it here")
     .action(async (job: string, o) => {
       const name = JOBS[job];
-      if (!name) throw new AppError("VALIDATION_FAILED", `Unknown job "${job}".`, { fields: { job: `Use one of: ${Object.keys(JOBS).join(", ")}` } });
+      if (!name) throw new AppError("VALIDATION_FAILED", E.errors.cli.unknownJob(job), { fields: { job: E.errors.cli.useOneOf(Object.keys(JOBS).join(", ")) } });
       const ctx = await actingCtx("jobs.read");
       let result: unknown;
       if (o.enqueue) {
@@ -284,7 +285,7 @@ function buildProgram(): Command {
     .option("--out <dir>", "directory to write the backup file into (default: BACKUP_DIR)")
     .action(async (o) => {
       const dir = o.out ?? env().BACKUP_DIR;
-      if (!dir) throw new AppError("VALIDATION_FAILED", "Where to? Give --out <dir>, or set BACKUP_DIR.");
+      if (!dir) throw new AppError("VALIDATION_FAILED", E.errors.cli.backupWhere);
       const ctx = await actingCtx("backup.run");
       const result = await runBackup(db(), ctx, { trigger: "console", dir, key: env().BACKUP_ENCRYPTION_KEY });
       const m = result.manifest;
@@ -302,7 +303,7 @@ function buildProgram(): Command {
         const m = await verifyBackupFile(file, key);
         return print({ file, ok: true, createdAt: m.createdAt, appVersion: m.appVersion, migration: m.migrations.at(-1), tables: m.tables.length, rows: m.tables.reduce((n, t) => n + t.rows, 0), auditHead: m.auditHead.seq });
       }
-      if (!o.database) throw new AppError("VALIDATION_FAILED", "Give --database <url|name>: the empty database to restore into (the app's own database is never a restore target).");
+      if (!o.database) throw new AppError("VALIDATION_FAILED", E.errors.cli.restoreDatabase);
       const databaseUrl = restoreTargetUrl(o.database, process.env.DATABASE_URL);
       const started = Date.now();
       const report = await restoreBackup({ file, databaseUrl, key, progress: (line) => console.error(line) });

@@ -3,7 +3,6 @@
 import { useState } from "react";
 import type { z } from "zod";
 import { useAppLocale } from "@/lib/i18n/client";
-import { localizeText } from "@/lib/i18n/localize";
 import type { ActionResult } from "@/lib/server/action";
 import { fieldErrors } from "@/lib/server/validation";
 import { useSubmit } from "./useSubmit";
@@ -23,8 +22,8 @@ export function useValidatedSubmit<I, T>(schema: z.ZodType, action: (input: I) =
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
       server.clear();
-      // The schema's messages are the English catalogue's; shown in the reader's language, as the server would.
-      setLocal(Object.fromEntries(Object.entries(fieldErrors(parsed.error.issues)).map(([k, v]) => [k, localizeText(v, locale)])));
+      // The schema's messages are catalogue keys; shown in the reader's language, as the server would.
+      setLocal(fieldErrors(parsed.error.issues, locale));
       return;
     }
     setLocal(null);

@@ -3,18 +3,18 @@ import { deliverEmail, mailConfig, queueEmail, type MailConfig } from "@/lib/not
 import { audit } from "@/lib/server/audit";
 import type { Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import { accountsEn } from "@/lib/i18n/accounts.en";
 import { takeRate } from "@/lib/server/rate-limit";
 import type { Ctx } from "@/lib/server/session";
 import { hashToken, issueLink, TOKEN_TTL_MINUTES } from "./password-tokens";
 import { clock } from "@/lib/server/clock";
+import { E } from "@/lib/i18n/error-keys";
 
 // Email confirmation of self-registered patients (User.requiredAction VERIFY_EMAIL). Until it is
 // done the account signs in only to /register/confirm and the API refuses everything else with
 // 403 EMAIL_UNCONFIRMED (lib/server/required-action.ts). Staff accounts and patients registered by
 // staff never have this step.
 
-const invalid = () => new AppError("NOT_FOUND", accountsEn.confirmLink.invalid);
+const invalid = () => new AppError("NOT_FOUND", E.accounts.confirmLink.invalid);
 
 /** Whether a confirmation link can still be used, for its page. */
 export async function confirmationIsValid(prisma: Db, token: string): Promise<boolean> {

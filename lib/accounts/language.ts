@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { LOCALES, type Locale } from "@/lib/i18n";
-import { en } from "@/lib/i18n/en";
 import { audit } from "@/lib/server/audit";
 import type { Db } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
 import type { Ctx } from "@/lib/server/session";
+import { E } from "@/lib/i18n/error-keys";
 
-export const ZLanguage = z.object({ language: z.enum(LOCALES, { error: en.account.languageChoice }) });
+export const ZLanguage = z.object({ language: z.enum(LOCALES, { error: E.account.languageChoice }) });
 export type LanguageInput = z.infer<typeof ZLanguage>;
 
 /** The caller's own account as the API shows it. */

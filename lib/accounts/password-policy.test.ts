@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { passwordProblem } from "./password-policy";
+import { renderMessage } from "@/lib/i18n/message";
+import { passwordProblem as problemKey } from "./password-policy";
+
+/** The refusal as read in English (the policy answers with a catalogue key). */
+const passwordProblem = (...args: Parameters<typeof problemKey>) => {
+  const key = problemKey(...args);
+  return key && renderMessage(key, "en");
+};
 
 describe("the password policy", () => {
   it("refuses the most common passwords, also dressed up in l33t or capitals", () => {

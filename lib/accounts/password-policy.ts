@@ -1,8 +1,9 @@
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
-import { accountsEn } from "@/lib/i18n/accounts.en";
 import { AppError } from "@/lib/server/errors";
 import { env } from "@/lib/server/env";
+import { E } from "@/lib/i18n/error-keys";
+import type { Msg } from "@/lib/i18n/message";
 
 // What a new password must be beyond its length (ZNewPassword): not one of the ~49,000 most common
 // passwords of the breach corpora that @zxcvbn-ts/language-common ships, and not guessable by
@@ -47,16 +48,16 @@ function mostlyPersonal(password: string, words: readonly string[]): boolean {
   return found && rest.replace(/[^\p{L}\p{N}]/gu, "").length < 6;
 }
 
-/** Why the password is refused (an English catalogue sentence), or null when it is acceptable. */
-export function passwordProblem(password: string, context: readonly (string | null | undefined)[] = []): string | null {
+/** Why the password is refused (a catalogue key), or null when it is acceptable. */
+export function passwordProblem(password: string, context: readonly (string | null | undefined)[] = []): Msg | null {
   const words = contextWords(context);
   const result = zxcvbn().check(password, words);
   const dictionaryMatches = result.sequence.filter((m) => m.pattern === "dictionary");
-  if (result.sequence.length === 1 && dictionaryMatches[0]?.dictionaryName === "passwords-common") return accountsEn.policy.common;
-  if (mostlyPersonal(password, words)) return accountsEn.policy.personal;
+  if (result.sequence.length === 1 && dictionaryMatches[0]?.dictionaryName === "passwords-common") return E.accounts.policy.common;
+  if (mostlyPersonal(password, words)) return E.accounts.policy.personal;
   if (result.score >= MIN_SCORE) return null;
-  if (dictionaryMatches.some((m) => m.dictionaryName === "userInputs")) return accountsEn.policy.personal;
-  return accountsEn.policy.weak;
+  if (dictionaryMatches.some((m) => m.dictionaryName === "userInputs")) return E.accounts.policy.personal;
+  return E.accounts.policy.weak;
 }
 
 /** Refuses the password with a field error (VALIDATION_FAILED) naming `field`. */

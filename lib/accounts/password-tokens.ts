@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { TokenPurpose } from "@/lib/generated/prisma/enums";
 import { localeOf } from "@/lib/i18n";
-import { staffEn } from "@/lib/i18n/staff.en";
 import { hashLinkToken, linkToken, maskedLink } from "@/lib/notifications/links";
 import { queueEmail } from "@/lib/notifications/mail";
 import { audit } from "@/lib/server/audit";
@@ -10,6 +9,7 @@ import { AppError } from "@/lib/server/errors";
 import { hashPassword } from "@/lib/server/password";
 import { assertAcceptablePassword } from "./password-policy";
 import { clock } from "@/lib/server/clock";
+import { E } from "@/lib/i18n/error-keys";
 
 export const TOKEN_TTL_MINUTES: Record<TokenPurpose, number> = { INVITE: 72 * 60, RESET: 60, CONFIRM_EMAIL: 24 * 60 };
 /** Where each kind of link leads; the token follows as the last path segment. */
@@ -45,7 +45,7 @@ export async function describePasswordToken(prisma: Db, token: string): Promise<
   return { name: row.user.name, purpose: row.purpose };
 }
 
-export const invalidLink = () => new AppError("NOT_FOUND", staffEn.setPassword.invalid);
+export const invalidLink = () => new AppError("NOT_FOUND", E.staff.setPassword.invalid);
 
 /**
  * Sets a password through a one-time link. The token is consumed by one conditional UPDATE, so of

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { en } from "@/lib/i18n/en";
+import { E } from "@/lib/i18n/error-keys";
 
 const m = en.password;
 
@@ -16,6 +17,6 @@ export const ZChangePassword = z
 export type ChangePasswordInput = z.infer<typeof ZChangePassword>;
 
 export const ZTokenRequest = z.object({
-  email: z.string({ error: en.login.enterEmail }).trim().min(1, en.login.enterEmail).max(320),
-  password: z.string({ error: en.login.enterPassword }).min(1, en.login.enterPassword).max(200),
+  email: z.string({ error: E.login.enterEmail }).trim().min(1, E.login.enterEmail).max(320),
+  password: z.string({ error: E.login.enterPassword }).min(1, E.login.enterPassword).max(200),
 });

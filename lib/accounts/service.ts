@@ -1,4 +1,3 @@
-import { en } from "@/lib/i18n/en";
 import { audit } from "@/lib/server/audit";
 import type { Db } from "@/lib/server/db";
 import { AppError, notFound } from "@/lib/server/errors";
@@ -7,6 +6,7 @@ import type { Ctx } from "@/lib/server/session";
 import { forgetFirstAdminPassword } from "@/lib/staff/first-admin-file";
 import { assertAcceptablePassword } from "./password-policy";
 import type { ChangePasswordInput } from "./schemas";
+import { E } from "@/lib/i18n/error-keys";
 
 /**
  * Changes the actor's own password; every session and token issued before stops working. This is
@@ -16,7 +16,7 @@ export async function changePassword(prisma: Db, ctx: Ctx, input: ChangePassword
   const user = await prisma.user.findUnique({ where: { id: ctx.actor.id }, select: { passwordHash: true, email: true, name: true, requiredAction: true } });
   if (!user) throw notFound("account");
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new AppError("VALIDATION_FAILED", en.password.wrongCurrent, { fields: { currentPassword: en.password.wrongCurrent } });
+    throw new AppError("VALIDATION_FAILED", E.password.wrongCurrent, { fields: { currentPassword: E.password.wrongCurrent } });
   }
   assertAcceptablePassword(input.newPassword, "newPassword", [user.email, user.name]);
   const passwordHash = await hashPassword(input.newPassword);
@@ -31,7 +31,7 @@ export async function changePassword(prisma: Db, ctx: Ctx, input: ChangePassword
 
 /** Deactivates an account: the person can no longer sign in and every live session and token dies. */
 export async function deactivateUser(prisma: Db, ctx: Ctx, userId: string, reason: string): Promise<void> {
-  if (userId === ctx.actor.id) throw new AppError("VALIDATION_FAILED", en.staff.staff.ownDeactivate);
+  if (userId === ctx.actor.id) throw new AppError("VALIDATION_FAILED", E.staff.staff.ownDeactivate);
   await prisma.$transaction(async (tx) => {
     const result = await tx.user.updateMany({ where: { id: userId, active: true }, data: { active: false, sessionVersion: { increment: 1 } } });
     if (result.count === 0 && !(await tx.user.findUnique({ where: { id: userId }, select: { id: true } }))) throw notFound("account");

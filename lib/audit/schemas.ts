@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { en } from "@/lib/i18n/en";
 import { ZDate } from "@/lib/scheduling/schemas";
+import { E } from "@/lib/i18n/error-keys";
 
 /** The audit actions an event may record (lib/server/audit.ts writes these). */
 export const AUDIT_ACTIONS = ["CREATE", "UPDATE", "DELETE", "VIEW", "LOGIN", "LOGOUT", "SIGN", "EXPORT", "VERIFY"] as const;
@@ -21,7 +21,7 @@ export const ZAuditFilter = z
     from: ZDate.optional(),
     to: ZDate.optional(),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: en.audit.toBeforeFrom });
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: E.audit.toBeforeFrom });
 export type AuditFilterInput = z.infer<typeof ZAuditFilter>;
 
 /** The filters a query string holds (empty values dropped), ready for ZAuditFilter. */

@@ -1,5 +1,5 @@
 import { catalog, INTL_TAG, type Locale } from "@/lib/i18n";
-import { localizeText } from "@/lib/i18n/localize";
+import { lineDescription } from "./line-text";
 import { audit } from "@/lib/server/audit";
 import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
@@ -70,7 +70,7 @@ export function buildInvoicePdf(inv: InvoiceDetail, locale: Locale): Promise<Buf
   const bottom = doc.page.height - doc.page.margins.bottom;
   for (const l of inv.lines) {
     // Line descriptions were written in English when the invoice was made ("Bed-days, Ward A").
-    const cells = [localizeText(l.description, locale), String(l.quantity), money(l.unitAmount), money(l.amount)];
+    const cells = [lineDescription(l, locale), String(l.quantity), money(l.unitAmount), money(l.amount)];
     font(doc, "regular").fontSize(10);
     const h = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: cols[i] - 8 })));
     if (y + h + 8 > bottom - 80) {

@@ -1,14 +1,14 @@
 import { z } from "zod";
-import { en } from "@/lib/i18n/en";
 import { ZDate } from "@/lib/scheduling/schemas";
 import { env } from "@/lib/server/env";
 import { MINOR_UNITS, parseMoney } from "./money";
+import { E } from "@/lib/i18n/error-keys";
 
-const m = en.billing.errors;
+const m = E.billing.errors;
 
 /** An amount in minor units of the hospital's currency, above zero. */
 export const ZAmount = z.number({ error: m.amount }).int(m.amount).positive(m.amount).max(1_000_000_000, m.amount).describe(MINOR_UNITS);
-const ZId = z.string({ error: "Required" }).trim().min(1, "Required").max(100);
+const ZId = z.string({ error: E.errors.required }).trim().min(1, E.errors.required).max(100);
 
 export const ZMethod = z.enum(["CASH", "CARD", "INSURANCE", "MOBILE_MONEY"], { error: m.method });
 

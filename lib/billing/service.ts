@@ -10,8 +10,9 @@ import { AppError, notFound } from "@/lib/server/errors";
 import type { Ctx } from "@/lib/server/session";
 import { nightsPerWard } from "./nights";
 import type { CreateInvoiceInput, LineInput, PaymentInput, RefundInput } from "./schemas";
+import { E } from "@/lib/i18n/error-keys";
 
-const m = en.billing.errors;
+const m = E.billing.errors;
 const p = en.billing.phrases;
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 

@@ -1,12 +1,12 @@
-import { en } from "@/lib/i18n/en";
 import { audit } from "@/lib/server/audit";
 import { changedFields } from "@/lib/server/changes";
 import type { Db } from "@/lib/server/db";
 import { AppError, notFound } from "@/lib/server/errors";
 import type { Ctx } from "@/lib/server/session";
 import type { LabTestUpdateInput } from "./schemas";
+import { E } from "@/lib/i18n/error-keys";
 
-const m = en.clinical.errors;
+const m = E.clinical.errors;
 
 const LAB_TEST_COLUMNS = { id: true, code: true, name: true, specimen: true, unit: true, refLow: true, refHigh: true, price: true, active: true } as const;
 

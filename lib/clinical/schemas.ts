@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { MINOR_UNITS } from "@/lib/billing/money";
-import { en } from "@/lib/i18n/en";
 import { ZDate, ZInstant } from "@/lib/scheduling/schemas";
 import { icdByCode } from "./icd10cm";
 import { CONSCIOUSNESS } from "./news2";
+import { E } from "@/lib/i18n/error-keys";
 
-const m = en.clinical.errors;
+const m = E.clinical.errors;
 
 /** Empty strings (a cleared form field) count as absent. */
 const blankAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);

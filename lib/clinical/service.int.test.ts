@@ -9,6 +9,7 @@ import { ensureLabCatalogue } from "./lab-catalogue";
 import { openChart } from "@/lib/patients/chart";
 import { chartClinical, getConsultation, listConsultations, listLabOrders, listNurseNotes, listVitals, timeline } from "./queries";
 import { ZConsultationContent, ZConsultationCreate, ZLabResult, ZNurseNote, ZVitals } from "./schemas";
+import { renderMessage } from "@/lib/i18n/message";
 import {
   addConsultationAddendum, addRecordAddendum, createConsultation, createNurseNote, enterLabResult, orderLabTests,
   recordVitals, signConsultation, updateConsultation, updateNurseNote, updateVitals,
@@ -140,7 +141,7 @@ describe("clinical record", () => {
     it("refuses implausible vitals field by field and writes nothing", async () => {
       const bad = ZVitals.safeParse({ temperatureC: 50, pulse: 72.5, systolic: 120, diastolic: 130, spo2: 101 });
       expect(bad.success).toBe(false);
-      const fields = Object.fromEntries(bad.error!.issues.map((i) => [i.path.join("."), i.message]));
+      const fields = Object.fromEntries(bad.error!.issues.map((i) => [i.path.join("."), renderMessage(i.message, "en")]));
       expect(fields).toEqual({
         temperatureC: "Temperature must be between 25 and 45 °C",
         pulse: "Use a whole number",

@@ -1,5 +1,4 @@
 import { catalog, localeOf } from "@/lib/i18n";
-import { en } from "@/lib/i18n/en";
 import { notify, notifyAll } from "@/lib/notifications/service";
 import { audit } from "@/lib/server/audit";
 import { clock } from "@/lib/server/clock";
@@ -14,8 +13,9 @@ import { isPlausible, plausibleLimits } from "./ranges";
 import type { AbnormalFlag } from "@/lib/generated/prisma/enums";
 import { news2Alerts, news2For, type News2 } from "./news2";
 import type { ConsultationContent, ConsultationCreate, LabAmendmentInput, LabOrderInput, LabResultInput, News2FlagsInput, NurseNoteInput, VitalsInput } from "./schemas";
+import { E } from "@/lib/i18n/error-keys";
 
-const m = en.clinical.errors;
+const m = E.clinical.errors;
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** The end of a record's edit window, counted from when it was signed or recorded. */
@@ -133,7 +133,7 @@ async function writeAddendum(tx: Tx, ctx: Ctx, patientId: string, target: Addend
 
 /** A later note on a signed consultation (doctors). */
 export async function addConsultationAddendum(prisma: Db, ctx: Ctx, id: string, text: string) {
-  if (ctx.actor.role !== "DOCTOR") throw new AppError("FORBIDDEN", en.clinical.errors.notAuthor);
+  if (ctx.actor.role !== "DOCTOR") throw new AppError("FORBIDDEN", E.clinical.errors.notAuthor);
   return prisma.$transaction(async (tx) => {
     const c = await tx.consultation.findUnique({ where: { id }, select: { patientId: true, signedAt: true } });
     if (!c) throw notFound("consultation");

@@ -1,10 +1,10 @@
-import { en } from "@/lib/i18n/en";
 import type { Db } from "@/lib/server/db";
 import { AppError, forbidden } from "@/lib/server/errors";
 import { can } from "@/lib/server/permissions";
 import type { Ctx } from "@/lib/server/session";
 import { parseInput } from "@/lib/server/validation";
 import { browsable } from "./queries";
+import { E } from "@/lib/i18n/error-keys";
 
 /**
  * An edit from the data browser: the entity must have an edit in the app; the caller needs the
@@ -14,7 +14,7 @@ import { browsable } from "./queries";
 export async function saveRecord(prisma: Db, ctx: Ctx, entity: string, id: string, patch: unknown): Promise<{ id: string }> {
   if (!can(ctx.actor.role, "data.browse")) throw forbidden();
   const e = browsable(ctx, entity);
-  if (!e.edit) throw new AppError("FORBIDDEN", en.databrowser.errors.readOnly);
+  if (!e.edit) throw new AppError("FORBIDDEN", E.databrowser.errors.readOnly);
   if (!can(ctx.actor.role, e.edit.permission)) throw forbidden();
   await e.edit.run(prisma, ctx, id, parseInput(e.edit.schema, patch) as never);
   return { id };

@@ -3,10 +3,10 @@ import { audit, auditedRead, auditViews } from "@/lib/server/audit";
 import type { ListQuery } from "@/lib/server/api";
 import type { Db } from "@/lib/server/db";
 import { AppError, forbidden, notFound } from "@/lib/server/errors";
-import { en } from "@/lib/i18n/en";
 import { can } from "@/lib/server/permissions";
 import type { Ctx } from "@/lib/server/session";
 import { ENTITY_KEYS, entryOf, REGISTRY, type Entry, type EntityKey, type FieldSpec } from "./registry";
+import { E } from "@/lib/i18n/error-keys";
 
 type Row = Record<string, unknown>;
 type Where = Record<string, unknown>;
@@ -101,7 +101,7 @@ export async function getRecord(prisma: Db, ctx: Ctx, e: Entry, id: string): Pro
   const parent = PARENT_OF[e.model];
   if (parent) select[parent] = { select: { ...((select[parent] as { select?: Row } | undefined)?.select ?? { id: true }), patientId: true } };
   const row = await delegate(prisma, e).findUnique({ where: { id }, select });
-  if (!row) throw notFound(e.key);
+  if (!row) throw notFound("record");
   const record = toRecord(e, names, row);
   if (e.chart) {
     const patientId = e.model === "patient" ? id : parent ? String((row[parent] as Row).patientId) : String(row.patientId);
@@ -172,7 +172,7 @@ export async function recordLabel(prisma: Db, key: EntityKey, id: string): Promi
 /** The entry for a browser request: it must exist and the caller must hold its read permission (the browser's own is checked at the door). */
 export function browsable(ctx: Ctx, key: string): Entry {
   const e = entryOf(key);
-  if (!e) throw new AppError("NOT_FOUND", en.databrowser.errors.unknownEntity);
+  if (!e) throw new AppError("NOT_FOUND", E.databrowser.errors.unknownEntity);
   if (!can(ctx.actor.role, e.permission)) throw forbidden();
   return e;
 }

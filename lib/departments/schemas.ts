@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { staffEn } from "@/lib/i18n/staff.en";
+import { E } from "@/lib/i18n/error-keys";
 
-const m = staffEn.departments;
-const tooLong = staffEn.phrases.tooLong;
+const m = E.staff.departments;
+const tooLong = E.staff.phrases.tooLong;
 
 const name = z.string({ error: m.enterName }).trim().min(1, m.enterName).max(100, tooLong(100));
 const description = z.string().trim().max(500, tooLong(500)).nullable().optional();

@@ -1,4 +1,3 @@
-import { staffEn } from "@/lib/i18n/staff.en";
 import { audit } from "@/lib/server/audit";
 import { changedFields } from "@/lib/server/changes";
 import type { Db } from "@/lib/server/db";
@@ -7,8 +6,9 @@ import { isUniqueViolation } from "@/lib/server/errors-map";
 import type { Ctx } from "@/lib/server/session";
 import { getDepartment, type DepartmentRow } from "./queries";
 import type { DepartmentCreateInput, DepartmentUpdateInput } from "./schemas";
+import { E } from "@/lib/i18n/error-keys";
 
-const m = staffEn.departments;
+const m = E.staff.departments;
 
 // The unique index on the name decides: two admins creating "Cardiology" at once get one department.
 function duplicateName(err: unknown): never {

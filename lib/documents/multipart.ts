@@ -1,16 +1,17 @@
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
 import Busboy from "busboy";
-import { en } from "@/lib/i18n/en";
 import { AppError } from "@/lib/server/errors";
+import { E } from "@/lib/i18n/error-keys";
+import type { Msg } from "@/lib/i18n/message";
 
 // The document upload's multipart/form-data body, read as it arrives (busboy): the text fields sent
 // before the file, then the file itself as a stream that the caller consumes (and so paces: nothing
 // is buffered beyond busboy's own small window). Limits are busboy's: one file of at most
 // `maxFileBytes` (the stream reports `truncated` past it), a few short fields.
 
-const m = en.documents.errors;
-const invalid = (fields: Record<string, string>) => new AppError("VALIDATION_FAILED", en.errors.fixFields, { fields });
+const m = E.documents.errors;
+const invalid = (fields: Record<string, Msg>) => new AppError("VALIDATION_FAILED", E.errors.fixFields, { fields });
 
 export type FilePart = { field: string; filename: string; stream: Readable; truncated: () => boolean };
 export type Upload = {

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { en } from "@/lib/i18n/en";
 import { ZDate } from "@/lib/scheduling/schemas";
+import { E } from "@/lib/i18n/error-keys";
 
-const m = en.documents.errors;
+const m = E.documents.errors;
 
 export const DOCUMENT_CATEGORIES = ["referral", "result", "imaging", "consent", "other"] as const;
 export type DocumentCategoryCode = (typeof DOCUMENT_CATEGORIES)[number];

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { formatBytes } from "../../scripts/body-limit.mjs";
-import { en } from "@/lib/i18n/en";
 import { patientScope } from "@/lib/patients/scope";
 import { audit } from "@/lib/server/audit";
 import type { Db } from "@/lib/server/db";
@@ -13,9 +12,11 @@ import { documentView, DOCUMENT_SELECT } from "./queries";
 import { DOCUMENT_FIELD_NAMES, FILE_FIELD, toDbCategory, ZDocumentFields, type DocumentFields } from "./schemas";
 import { isImage, SNIFF_BYTES, sniffContentType, type DocumentContentType } from "./sniff";
 import { thumbnailSink, type ThumbnailSink } from "./thumbnail";
+import { E } from "@/lib/i18n/error-keys";
+import type { Msg } from "@/lib/i18n/message";
 
-const m = en.documents.errors;
-const invalid = (fields: Record<string, string>) => new AppError("VALIDATION_FAILED", en.errors.fixFields, { fields });
+const m = E.documents.errors;
+const invalid = (fields: Record<string, Msg>) => new AppError("VALIDATION_FAILED", E.errors.fixFields, { fields });
 
 /** A stored piece of a document's bytes (DocumentChunk): this size, the last one smaller. */
 export const CHUNK_BYTES = 256 * 1024;
@@ -75,7 +76,7 @@ export async function uploadDocument(prisma: Db, ctx: Ctx, patientId: string, re
 }
 
 async function assertOwnLinks(tx: Db, patientId: string, f: DocumentFields) {
-  const fields: Record<string, string> = {};
+  const fields: Record<string, Msg> = {};
   if (f.consultationId && !(await tx.consultation.findFirst({ where: { id: f.consultationId, patientId }, select: { id: true } }))) fields.consultationId = m.notThisPatient;
   if (f.admissionId && !(await tx.admission.findFirst({ where: { id: f.admissionId, patientId }, select: { id: true } }))) fields.admissionId = m.notThisPatient;
   if (Object.keys(fields).length) throw invalid(fields);

@@ -1,5 +1,4 @@
 import type * as R4 from "fhir/r4";
-import { en } from "@/lib/i18n/en";
 import { openChart } from "@/lib/patients/chart";
 import { audit, auditedRead, auditViews } from "@/lib/server/audit";
 import type { Db } from "@/lib/server/db";
@@ -14,11 +13,13 @@ import {
   CLINICAL_TYPES, clinicalSources, nationalIdSystem, pageSources, patientSource, practitioner, practitionerSource, readClinical, visiblePatient,
   type ClinicalType, type ObservationCategory, type PatientSearch, type Source, type Window,
 } from "./queries";
+import { E } from "@/lib/i18n/error-keys";
+import type { Msg } from "@/lib/i18n/message";
 
 // /fhir/R4/… requests: which permission each needs, then the read itself (scoped and audited).
 // The route authorizes with `permission` before calling `run`; the metadata needs none.
 
-const m = en.fhir;
+const m = E.fhir;
 /** Integration token scopes (besides "full") that reach the FHIR API. */
 export const FHIR_SCOPES = ["fhir:read"] as const;
 
@@ -42,13 +43,13 @@ export const preferStrict = (prefer: string | null) => !!prefer && prefer.split(
 type Run = (prisma: Db, ctx: Ctx) => Promise<R4.FhirResource>;
 export type FhirRoute = { permission: null; run: () => R4.FhirResource } | { permission: Permission; run: Run };
 
-const invalid = (fields: Record<string, string>) => new AppError("VALIDATION_FAILED", "Some fields need attention.", { fields });
+const invalid = (fields: Record<string, Msg>) => new AppError("VALIDATION_FAILED", E.errors.fixFields, { fields });
 const isType = (s: string): s is FhirType => (FHIR_TYPES as string[]).includes(s);
 const isClinical = (t: FhirType): t is ClinicalType => (CLINICAL_TYPES as readonly string[]).includes(t);
 
 /** `_count` (1–200, default 20) and `_offset` (or `_page` from 1). */
 export function paging(params: URLSearchParams, defaultCount = 20): Paging {
-  const int = (name: string, min: number, max: number, message: string) => {
+  const int = (name: string, min: number, max: number, message: Msg) => {
     const raw = params.get(name);
     if (raw === null) return undefined;
     // Digits only, as every query number here: `1e1`, `0x10` or `2.0` are refused, not guessed at.
@@ -74,7 +75,7 @@ function checkParams(params: URLSearchParams, allowed: string[], strict: boolean
   const keys = [...new Set(params.keys())];
   const bad = keys.filter((k) => !COMMON.includes(k) && !allowed.includes(k));
   if (bad.length && strict) throw invalid(Object.fromEntries(bad.map((k) => [k, m.badParam(k)])));
-  const fields: Record<string, string> = {};
+  const fields: Record<string, Msg> = {};
   for (const k of keys) {
     // A list parameter's values are its comma-separated items.
     const values = k === "_id" || k === "_type" ? params.getAll(k).flatMap((v) => v.split(",")) : params.getAll(k);

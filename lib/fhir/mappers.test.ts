@@ -8,6 +8,7 @@ import {
   toMedicationRequest, toPatient, toPractitioner, vitalKeysOf, vitalObservation, type VitalRow,
 } from "./mappers";
 import { AppError } from "@/lib/server/errors";
+import { E } from "@/lib/i18n/error-keys";
 
 const at = (s: string) => new Date(s);
 const patient = {
@@ -223,13 +224,13 @@ describe("FHIR mappers", () => {
   });
 
   it("OperationOutcome: an issue with the error's code, one more per invalid field", () => {
-    expect(operationOutcome(new AppError("NOT_FOUND", "That patient was not found."))).toEqual({
+    expect(operationOutcome(new AppError("NOT_FOUND", E.errors.notFound(E.errors.records.patient)))).toEqual({
       resourceType: "OperationOutcome", issue: [{ severity: "error", code: "not-found", diagnostics: "That patient was not found." }],
     });
-    const o = operationOutcome(new AppError("VALIDATION_FAILED", "Some fields need attention.", { fields: { _count: "A whole number from 1 to 200" } }));
+    const o = operationOutcome(new AppError("VALIDATION_FAILED", E.errors.fixFields, { fields: { _count: E.fhir.badCount } }));
     expect(o.issue.map((i) => [i.code, i.expression?.[0] ?? null])).toEqual([["invalid", null], ["invalid", "_count"]]);
-    expect(operationOutcome(new AppError("FORBIDDEN", "x")).issue[0].code).toBe("forbidden");
-    expect(operationOutcome(new AppError("UNAUTHENTICATED", "x")).issue[0].code).toBe("login");
+    expect(operationOutcome(new AppError("FORBIDDEN", E.errors.forbidden)).issue[0].code).toBe("forbidden");
+    expect(operationOutcome(new AppError("UNAUTHENTICATED", E.errors.signIn)).issue[0].code).toBe("login");
   });
 
   it("CapabilityStatement: FHIR 4.0.1, JSON, a server with read and search-type on each type and Patient $everything", () => {

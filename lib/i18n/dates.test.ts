@@ -6,7 +6,7 @@ import { ZOccupancyRange } from "@/lib/wards/schemas";
 import { formatCalendarDay } from "./dates";
 import { en } from "./en";
 import { fr } from "./fr";
-import { localizeText } from "./localize";
+import { renderMessage } from "./message";
 
 // Bug: date inputs show the browser's format for the reader's language (31/03/2027, 03/31/2027…)
 // while the error messages named a machine format ("Use a real date as YYYY-MM-DD", "AAAA-MM-JJ").
@@ -39,8 +39,8 @@ describe("dates the user sees", () => {
       ZAuditFilter.safeParse({ from: "2026-13-40" }).error?.issues[0].message,
     ];
     for (const message of issues) {
-      expect(message).toBe("Enter a valid date");
-      expect(localizeText(message!, "fr")).toBe("Saisissez une date valide");
+      expect(renderMessage(message!, "en")).toBe("Enter a valid date");
+      expect(renderMessage(message!, "fr")).toBe("Saisissez une date valide");
     }
   });
 });

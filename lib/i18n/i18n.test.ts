@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { en } from "./en";
 import { catalog, fromAcceptLanguage } from "./index";
-import { localizeError, localizeText } from "./localize";
+import { E } from "./error-keys";
+import { renderFields, renderMessage } from "./message";
 
 describe("language negotiation", () => {
   it("picks the best supported language of an Accept-Language header", () => {
@@ -15,15 +16,18 @@ describe("language negotiation", () => {
 
 describe("error messages in the caller's language", () => {
   const fr = catalog("fr");
-  it("leaves English alone", () => {
-    expect(localizeText(en.password.wrongCurrent, "en")).toBe(en.password.wrongCurrent);
+  it("renders a key in English", () => {
+    expect(renderMessage(E.password.wrongCurrent, "en")).toBe(en.password.wrongCurrent);
   });
-  it("maps a fixed sentence and a built one to the French catalogue", () => {
-    expect(localizeText(en.password.wrongCurrent, "fr")).toBe(fr.password.wrongCurrent);
-    expect(localizeText(en.patients.errors.tooLong(80), "fr")).toBe(fr.patients.errors.tooLong(80));
+  it("renders a fixed sentence and a built one from the French catalogue", () => {
+    expect(renderMessage(E.password.wrongCurrent, "fr")).toBe(fr.password.wrongCurrent);
+    expect(renderMessage(E.patients.errors.tooLong(80), "fr")).toBe(fr.patients.errors.tooLong(80));
   });
-  it("translates the message and each field, and keeps unknown text as it is", () => {
-    const e = localizeError({ code: "VALIDATION_FAILED", message: "unmapped text", fields: { currentPassword: en.password.wrongCurrent } }, "fr");
-    expect(e).toEqual({ code: "VALIDATION_FAILED", message: "unmapped text", fields: { currentPassword: fr.password.wrongCurrent } });
+  it("renders a key given as a parameter (a record's name) in the same language", () => {
+    expect(renderMessage(E.errors.notFound(E.errors.records["lab order"]), "fr")).toBe(fr.errors.notFound(fr.errors.records["lab order"]));
+    expect(renderMessage(E.errors.notFound(E.errors.records["lab order"]), "en")).toBe("That lab order was not found.");
+  });
+  it("renders each field, and keeps plain text (never a key) as it is", () => {
+    expect(renderFields({ currentPassword: E.password.wrongCurrent, other: "plain text" }, "fr")).toEqual({ currentPassword: fr.password.wrongCurrent, other: "plain text" });
   });
 });

@@ -26,7 +26,7 @@ export const jobsEn = {
     noneScheduled: "BACKUP_DIR is set but no backup has succeeded yet. Check the worker, or run “npm run console -- backup”.",
     notScheduled: "Scheduled backups are off: set BACKUP_DIR (see docs/backups.md).",
   },
-  errors: { forbidden: "You may not export a patient's history.", choosePatient: "Choose the patient to export.", required: "Required" },
+  errors: { forbidden: "You may not export a patient's history.", choosePatient: "Choose the patient to export.", required: "Required", onlyTreatmentHistory: "Only treatment-history exports exist" },
   exports: {
     title: "My exports",
     intro: "CSV files of a treatment history that you asked for. They are built in the background; this page updates until they are ready. Only you can download them.",

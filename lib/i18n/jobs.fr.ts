@@ -25,7 +25,7 @@ export const jobsFr: Messages["jobs"] = {
     noneScheduled: "BACKUP_DIR est défini mais aucune sauvegarde n'a encore réussi. Vérifiez le worker, ou lancez « npm run console -- backup ».",
     notScheduled: "Les sauvegardes planifiées sont désactivées : définissez BACKUP_DIR (voir docs/backups.md).",
   },
-  errors: { forbidden: "Vous n'êtes pas autorisé à exporter l'historique d'un patient.", choosePatient: "Choisissez le patient à exporter.", required: "Obligatoire" },
+  errors: { forbidden: "Vous n'êtes pas autorisé à exporter l'historique d'un patient.", choosePatient: "Choisissez le patient à exporter.", required: "Obligatoire", onlyTreatmentHistory: "Seuls les exports d'historique de traitement existent" },
   exports: {
     title: "Mes exports",
     intro: "Fichiers CSV d'un historique de soins que vous avez demandés. Ils sont produits en arrière-plan ; cette page se met à jour jusqu'à ce qu'ils soient prêts. Vous seul pouvez les télécharger.",

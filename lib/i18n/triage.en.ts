@@ -67,5 +67,6 @@ export const triageEn = {
     department: "Choose a department",
     stay: "Use a whole number of days from 0 to 365",
     alreadyConfirmed: "This triage was already confirmed for another patient.",
+    noDepartment: "No department is set up yet.",
   },
 } as const;

@@ -67,5 +67,6 @@ export const triageFr: Messages["triage"] = {
     department: "Choisissez un service",
     stay: "Indiquez un nombre entier de jours entre 0 et 365",
     alreadyConfirmed: "Cette orientation a déjà été confirmée pour un autre patient.",
+    noDepartment: "Aucun service n'est encore configuré.",
   },
 };

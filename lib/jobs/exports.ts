@@ -10,6 +10,7 @@ import { AppError, notFound } from "@/lib/server/errors";
 import { can } from "@/lib/server/permissions";
 import type { Actor, Ctx } from "@/lib/server/session";
 import type { ExportRequest } from "./schemas";
+import { E } from "@/lib/i18n/error-keys";
 
 // CSV exports of a treatment history: requested by a user, built by the worker page by page with
 // its progress recorded, and readable by its requester only (anyone else gets 404).
@@ -24,8 +25,8 @@ export async function requestExport(prisma: Db, ctx: Ctx, input: ExportRequest):
     if (!own || (input.patientId && input.patientId !== own.id)) throw notFound("patient");
     patientId = own.id;
   } else {
-    if (!can(ctx.actor.role, "patient.chart.read")) throw new AppError("FORBIDDEN", en.jobs.errors.forbidden);
-    if (!input.patientId) throw new AppError("VALIDATION_FAILED", en.jobs.errors.choosePatient, { fields: { patientId: en.jobs.errors.required } });
+    if (!can(ctx.actor.role, "patient.chart.read")) throw new AppError("FORBIDDEN", E.jobs.errors.forbidden);
+    if (!input.patientId) throw new AppError("VALIDATION_FAILED", E.jobs.errors.choosePatient, { fields: { patientId: E.jobs.errors.required } });
     const p = await prisma.patient.findUnique({ where: { id: input.patientId }, select: { id: true } });
     if (!p) throw notFound("patient");
     patientId = p.id;

@@ -1,11 +1,11 @@
 import type { Sex } from "@/lib/generated/prisma/enums";
-import { duplicatesEn } from "@/lib/i18n/duplicates.en";
 import { audit, auditedRead, auditViews, type AuditCtx } from "@/lib/server/audit";
 import type { Db } from "@/lib/server/db";
 import { AppError, notFound } from "@/lib/server/errors";
 import type { Ctx } from "@/lib/server/session";
 import type { Match, MatchReason } from "./matching";
 import { clock } from "@/lib/server/clock";
+import { E } from "@/lib/i18n/error-keys";
 
 // Verified self-registration: an account whose identity the matcher finds POSSIBLE or CERTAIN in
 // an existing record gets no record of its own. It is held as a PatientLinkRequest (PENDING) until
@@ -14,7 +14,7 @@ import { clock } from "@/lib/server/clock";
 // matching your account to your hospital record" and /api/v1/patients/me answers 409 PENDING_LINK:
 // the account is never shown anyone's data.
 
-const e = duplicatesEn.errors;
+const e = E.duplicates.errors;
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 

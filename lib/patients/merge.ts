@@ -1,4 +1,4 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { en } from "@/lib/i18n/en";
 import { audit } from "@/lib/server/audit";
 import { clock } from "@/lib/server/clock";
@@ -7,8 +7,9 @@ import { AppError, notFound } from "@/lib/server/errors";
 import { retryingConflicts } from "@/lib/server/errors-map";
 import { can } from "@/lib/server/permissions";
 import type { Ctx } from "@/lib/server/session";
+import { E } from "@/lib/i18n/error-keys";
 
-const m = en.merge.errors;
+const m = E.merge.errors;
 
 // ---------------------------------------------------------------------------------------------
 // What a merge does with each column that points at a patient. Every foreign key to "Patient" and
@@ -222,7 +223,7 @@ export async function mergePatients(prisma: Db, ctx: Ctx, survivorId: string, du
       // The account link is unique: taken off the duplicate before it is put on the survivor.
       await tx.patient.update({
         where: { id: duplicateId },
-        data: { userId: null, active: false, mergedIntoId: survivorId, mergedAt: now, deactivatedAt: dup.active ? now : dup.deactivatedAt, deactivationReason: m.mergedReason(p.survivor.mrn) },
+        data: { userId: null, active: false, mergedIntoId: survivorId, mergedAt: now, deactivatedAt: dup.active ? now : dup.deactivatedAt, deactivationReason: en.merge.errors.mergedReason(p.survivor.mrn) },
       });
       if (dup.userId) await tx.patient.update({ where: { id: survivorId }, data: { userId: dup.userId } });
       // The survivor's rows right after the merge (the duplicate itself included, now merged into it):

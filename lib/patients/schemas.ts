@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { en } from "@/lib/i18n/en";
 import { clock } from "@/lib/server/clock";
+import { E } from "@/lib/i18n/error-keys";
+import type { Msg } from "@/lib/i18n/message";
 
-const m = en.patients.errors;
+const m = E.patients.errors;
 
 /**
  * The clinical fields of a patient record: the one list of them, read by the record query (which
@@ -126,7 +128,7 @@ export const ZDeactivatePatient = z.object({ reason: z.string({ error: m.reason 
 
 export const ZSelfRegister = z.object({
   email: z.email(m.email).trim().toLowerCase(),
-  password: z.string({ error: en.password.enterNew }).min(10, en.password.tooShort).max(200, en.password.tooLong),
+  password: z.string({ error: E.password.enterNew }).min(10, E.password.tooShort).max(200, E.password.tooLong),
   firstName: text(100),
   lastName: text(100),
   dateOfBirth: ZDateOfBirth,
@@ -135,11 +137,11 @@ export const ZSelfRegister = z.object({
 });
 export type SelfRegisterInput = z.infer<typeof ZSelfRegister>;
 
-const mm = en.merge;
-const ZMergeId = (message: string) => z.string({ error: message }).trim().min(1, message).max(100, message);
+const mm = E.merge;
+const ZMergeId = (message: Msg) => z.string({ error: message }).trim().min(1, message).max(100, message);
 /** POST /patients/{id}/merge: the record merged into {id}. */
 export const ZMerge = z.object({ duplicateId: ZMergeId(mm.pickLabel) });
 /** POST /patients/{id}/merge/undo: which merge into {id} to undo. */
-export const ZMergeUndo = z.object({ mergeId: ZMergeId("Required") });
+export const ZMergeUndo = z.object({ mergeId: ZMergeId(E.errors.required) });
 /** The merge page's picker: the duplicate's MRN, as typed (H-000041, h-41, 41). */
 export const ZMergePick = z.object({ mrn: z.string({ error: mm.pickLabel }).trim().min(1, mm.pickLabel).max(20, mm.pickLabel) });

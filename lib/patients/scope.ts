@@ -1,9 +1,9 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { en } from "@/lib/i18n/en";
 import { AppError } from "@/lib/server/errors";
 import { CLINICAL_PATIENT_FIELDS, type ClinicalPatientField } from "./schemas";
 import { can } from "@/lib/server/permissions";
 import type { Actor } from "@/lib/server/session";
+import { E } from "@/lib/i18n/error-keys";
 
 /** Which patients an actor may see: a patient only their own record; staff every record. */
 export function patientScope(actor: Actor): Prisma.PatientWhereInput {
@@ -42,11 +42,11 @@ export function assertMayWriteFields(actor: Actor, input: Partial<Record<Clinica
     return !(mode === "create" && Array.isArray(v) && v.length === 0);
   });
   if (written.length)
-    throw new AppError("FORBIDDEN", en.errors.forbidden, { fields: Object.fromEntries(written.map((k) => [k, en.patients.errors.clinicalField])) });
+    throw new AppError("FORBIDDEN", E.errors.forbidden, { fields: Object.fromEntries(written.map((k) => [k, E.patients.errors.clinicalField])) });
 }
 
 /** Refuses (400, field named) the diagnosis filter of the patient search to an actor who may not see conditions. */
 export function assertMayFilterByCondition(actor: Actor, condition: string | undefined): void {
   if (condition !== undefined && !seesClinicalDetails(actor))
-    throw new AppError("VALIDATION_FAILED", en.errors.fixFields, { fields: { condition: en.patients.errors.clinicalFilter } });
+    throw new AppError("VALIDATION_FAILED", E.errors.fixFields, { fields: { condition: E.patients.errors.clinicalFilter } });
 }

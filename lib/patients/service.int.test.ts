@@ -11,6 +11,7 @@ import { listPatients, readPatient, registrationsPerDay } from "./queries";
 import { ZRegisterPatient, ZSelfRegister, ZUpdateOwnContact } from "./schemas";
 import { deactivatePatient, registerPatient, updateOwnContact, updatePatient } from "./service";
 import { completeRegistration, prepareRegistration } from "@/lib/accounts/registration";
+import { renderMessage } from "@/lib/i18n/message";
 
 const PW = "pw-0123456789";
 let records: Ctx;
@@ -81,7 +82,7 @@ describe("patients", () => {
   it("refuses bad input field by field", () => {
     const result = ZRegisterPatient.safeParse({ firstName: "", lastName: "X", dateOfBirth: "2999-01-01", sex: "robot", email: "nope", allergies: [{ severity: "deadly" }] });
     expect(result.success).toBe(false);
-    const fields = Object.fromEntries(result.error!.issues.map((i) => [i.path.join("."), i.message]));
+    const fields = Object.fromEntries(result.error!.issues.map((i) => [i.path.join("."), renderMessage(i.message, "en")]));
     expect(fields).toMatchObject({
       firstName: "Required",
       dateOfBirth: "The date of birth cannot be in the future",
@@ -90,7 +91,7 @@ describe("patients", () => {
       "allergies.0.substance": "Name the substance",
       "allergies.0.severity": "Choose mild, moderate or severe",
     });
-    expect(ZRegisterPatient.safeParse({ ...amina(), dateOfBirth: "2023-02-30" }).error?.issues[0].message).toBe("Enter a valid date");
+    expect(renderMessage(ZRegisterPatient.safeParse({ ...amina(), dateOfBirth: "2023-02-30" }).error!.issues[0].message, "en")).toBe("Enter a valid date");
   });
 
   it("shows records officers and pharmacists demographics and allergies, not clinical details", async () => {

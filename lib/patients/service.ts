@@ -1,5 +1,4 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { en } from "@/lib/i18n/en";
 import { audit } from "@/lib/server/audit";
 import type { Db } from "@/lib/server/db";
 import { AppError, notFound } from "@/lib/server/errors";
@@ -9,8 +8,9 @@ import { recordDuplicatePairs } from "./duplicates";
 import { findMatches, type Identity, type Level, type MatchReason } from "./matching";
 import { assertMayWriteFields, patientScope } from "./scope";
 import { clock } from "@/lib/server/clock";
+import { E } from "@/lib/i18n/error-keys";
 
-const m = en.patients.errors;
+const m = E.patients.errors;
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
 
 export type DuplicateCandidate = {

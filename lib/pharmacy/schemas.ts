@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { MINOR_UNITS } from "@/lib/billing/money";
 import { ZQueryInt } from "@/lib/server/validation";
-import { en } from "@/lib/i18n/en";
 import { DRUG_CLASSES, DRUG_FORMS } from "./catalogue-data";
+import { E } from "@/lib/i18n/error-keys";
 
-const m = en.pharmacy.errors;
+const m = E.pharmacy.errors;
 
 const ZDay = z
   .string({ error: m.expiresOn })

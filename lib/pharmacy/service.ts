@@ -1,6 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PrescriptionStatus } from "@/lib/generated/prisma/enums";
-import { en } from "@/lib/i18n/en";
 import { audit } from "@/lib/server/audit";
 import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
@@ -11,17 +10,20 @@ import { effectiveStatus } from "@/lib/prescriptions/status";
 import type { Ctx } from "@/lib/server/session";
 import { allocateFefo, dayOf } from "./fefo";
 import type { AdjustBatchInput, DispenseInput, DrugCreateInput, DrugUpdateInput, ReceiveBatchInput } from "./schemas";
+import { E } from "@/lib/i18n/error-keys";
+import { en } from "@/lib/i18n/en";
+import type { Msg } from "@/lib/i18n/message";
 
-const m = en.pharmacy.errors;
-const p = en.pharmacy.phrases;
+const m = E.pharmacy.errors;
+const p = E.pharmacy.phrases;
 
 /** Today in the hospital's time zone, as a `@db.Date` value: batches expiring today are still usable. */
 export const pharmacyToday = () => dayOf(clock.now(), env().HOSPITAL_TIMEZONE);
 
-const drugLabel = (d: { genericName: string; strength: string; form: string }) => p.drugLabel(d.genericName, d.strength, d.form);
+const drugLabel = (d: { genericName: string; strength: string; form: string }) => en.pharmacy.phrases.drugLabel(d.genericName, d.strength, d.form);
 
 /** A unique-index refusal as a conflict on the field the person can change. */
-const duplicateOn = (field: string, message: string) => (err: unknown): never => {
+const duplicateOn = (field: string, message: Msg) => (err: unknown): never => {
   if (isUniqueViolation(err)) throw new AppError("DUPLICATE", message, { fields: { [field]: message } });
   throw err;
 };
@@ -148,13 +150,13 @@ export async function dispensePrescription(prisma: Db, ctx: Ctx, prescriptionId:
         FOR UPDATE OF i`;
       const byId = new Map(items.map((i) => [i.id, i]));
       const requested = input.items ?? items.map((i) => ({ itemId: i.id, quantity: i.quantity - i.dispensedQuantity }));
-      const fields: Record<string, string> = {};
+      const fields: Record<string, Msg> = {};
       requested.forEach((r, n) => {
         const item = byId.get(r.itemId);
         if (!item) fields[`items.${n}.itemId`] = m.itemNotFound;
         else if (r.quantity > item.quantity - item.dispensedQuantity) fields[`items.${n}.quantity`] = p.tooMany(item.quantity - item.dispensedQuantity);
       });
-      if (Object.keys(fields).length) throw new AppError("VALIDATION_FAILED", en.errors.fixFields, { fields });
+      if (Object.keys(fields).length) throw new AppError("VALIDATION_FAILED", E.errors.fixFields, { fields });
       const needs = requested.filter((r) => r.quantity > 0).map((r) => ({ itemId: r.itemId, drugId: byId.get(r.itemId)!.drugId, quantity: r.quantity }));
       if (needs.length === 0) throw new AppError("INVALID_TRANSITION", m.fullyDispensed);
 

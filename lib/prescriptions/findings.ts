@@ -56,5 +56,5 @@ export function localizeFindings(findings: readonly Finding[], locale: Locale): 
 export function localizedRefusal(err: unknown, locale: Locale): unknown {
   if (!(err instanceof AppError) || err.code !== "SAFETY_CHECK") return err;
   const details = err.details as { findings?: Finding[] } | undefined;
-  return details?.findings ? new AppError("SAFETY_CHECK", err.message, { details: { ...details, findings: localizeFindings(details.findings, locale) } }) : err;
+  return details?.findings ? new AppError("SAFETY_CHECK", err.key, { details: { ...details, findings: localizeFindings(details.findings, locale) } }) : err;
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { en } from "@/lib/i18n/en";
+import { E } from "@/lib/i18n/error-keys";
 
-const m = en.prescriptions.errors;
+const m = E.prescriptions.errors;
 const text = (message: string, max = 200) => z.string({ error: message }).trim().min(1, message).max(max, message);
 const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => v || undefined);
 

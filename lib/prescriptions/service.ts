@@ -14,31 +14,33 @@ import { checkSafety, type Finding } from "./safety";
 import type { PrescribeInput } from "./schemas";
 import { effectiveStatus, LIVE_STATUSES } from "./status";
 import { issueRxToken } from "./token";
+import { E } from "@/lib/i18n/error-keys";
+import type { Msg } from "@/lib/i18n/message";
 
-const m = en.prescriptions.errors;
+const m = E.prescriptions.errors;
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** The drugs of the lines, all active catalogue drugs; else VALIDATION_FAILED on the line's drug. */
 async function lineDrugs(tx: Tx, input: PrescribeInput) {
   const ids = [...new Set(input.items.map((i) => i.drugId))];
   const drugs = new Map((await tx.drug.findMany({ where: { id: { in: ids }, active: true }, select: { id: true, genericName: true, brandName: true, drugClass: true, strength: true } })).map((d) => [d.id, d]));
-  const fields: Record<string, string> = {};
+  const fields: Record<string, Msg> = {};
   input.items.forEach((item, i) => {
     if (!drugs.has(item.drugId)) fields[`items.${i}.drugId`] = m.drugInactive;
   });
-  if (Object.keys(fields).length) throw new AppError("VALIDATION_FAILED", en.errors.fixFields, { fields });
+  if (Object.keys(fields).length) throw new AppError("VALIDATION_FAILED", E.errors.fixFields, { fields });
   return input.items.map((item) => drugs.get(item.drugId)!);
 }
 
 /** Each line's quantity: as given, or the default from dose × frequency × days (quantity.ts). */
 function quantities(input: PrescribeInput, drugs: { strength: string }[]): number[] {
-  const fields: Record<string, string> = {};
+  const fields: Record<string, Msg> = {};
   const out = input.items.map((item, i) => {
     const q = item.quantity ?? defaultQuantity(item, drugs[i].strength);
-    if (q === null) fields[`items.${i}.quantity`] = en.prescriptions.phrases.quantityNeeded;
+    if (q === null) fields[`items.${i}.quantity`] = E.prescriptions.phrases.quantityNeeded;
     return q ?? 0;
   });
-  if (Object.keys(fields).length) throw new AppError("VALIDATION_FAILED", en.errors.fixFields, { fields });
+  if (Object.keys(fields).length) throw new AppError("VALIDATION_FAILED", E.errors.fixFields, { fields });
   return out;
 }
 
@@ -56,7 +58,7 @@ export async function prescribe(prisma: Db, ctx: Ctx, input: PrescribeInput) {
     if (!patient) throw notFound("patient");
     if (input.consultationId) {
       const c = await tx.consultation.findFirst({ where: { id: input.consultationId, patientId: patient.id }, select: { id: true } });
-      if (!c) throw new AppError("VALIDATION_FAILED", en.errors.fixFields, { fields: { consultationId: m.consultation } });
+      if (!c) throw new AppError("VALIDATION_FAILED", E.errors.fixFields, { fields: { consultationId: m.consultation } });
     }
     const drugs = await lineDrugs(tx, input);
     const quantity = quantities(input, drugs);

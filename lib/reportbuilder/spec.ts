@@ -1,14 +1,14 @@
 import { z } from "zod";
-import { en } from "@/lib/i18n/en";
 import {
   AGGREGATES, ENTITY_NAMES, GRANULARITIES, OPERATORS, OPERATORS_BY_TYPE,
   type Field, fieldOf, isGroupable, isNumeric,
 } from "./entities";
+import { E } from "@/lib/i18n/error-keys";
 
 // A report spec: what the admin chose, checked against the allow-list (lib/reportbuilder/entities.ts).
 // Unknown entity, field or operator → VALIDATION_FAILED with the offending path; the spec never carries SQL.
 
-const m = () => en.reportbuilder.errors;
+const m = () => E.reportbuilder.errors;
 
 export const MAX_PAGE_SIZE = 100;
 export const CSV_MAX_ROWS = 50_000;
@@ -43,8 +43,8 @@ export const ZReportSpec = z
     filters: z.array(ZFilter).max(10).default([]),
     groupBy: z.array(ZGroup).max(3).default([]),
     aggregates: z.array(ZAggregate).max(5).default([]),
-    page: z.number().int(en.errors.wholeNumber).min(1, en.errors.firstPage).default(1),
-    pageSize: z.number().int(en.errors.wholeNumber).min(1, en.errors.atLeast(1)).max(MAX_PAGE_SIZE, en.errors.atMost(MAX_PAGE_SIZE)).default(25),
+    page: z.number().int(E.errors.wholeNumber).min(1, E.errors.firstPage).default(1),
+    pageSize: z.number().int(E.errors.wholeNumber).min(1, E.errors.atLeast(1)).max(MAX_PAGE_SIZE, E.errors.atMost(MAX_PAGE_SIZE)).default(25),
   })
   .superRefine((s, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });

@@ -1,11 +1,11 @@
 import { DateTime } from "luxon";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { en } from "@/lib/i18n/en";
 import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { AppError } from "@/lib/server/errors";
 import { type AggregatesQuery, type GroupBy, PERIOD_PATTERN } from "./schemas";
+import { E } from "@/lib/i18n/error-keys";
 
 // Anonymised aggregates for the health authority. Only counts leave this module: no ids, names,
 // dates of birth, MRNs or dates. Small cells are suppressed (see `suppress`), over fixed, completed
@@ -104,8 +104,8 @@ export function recentPeriods(zone: string, now: Date = clock.now()): { month: s
 export async function aggregates(prisma: Db, q: AggregatesQuery): Promise<Aggregates> {
   const zone = env().HOSPITAL_TIMEZONE;
   const p = periodMonths(q.period, zone);
-  if (!p) throw new AppError("VALIDATION_FAILED", en.errors.fixFields, { fields: { period: en.reports.errors.period } });
-  if (p.end.toMillis() > clock.now().getTime()) throw new AppError("VALIDATION_FAILED", en.errors.fixFields, { fields: { period: en.reports.errors.periodOpen } });
+  if (!p) throw new AppError("VALIDATION_FAILED", E.errors.fixFields, { fields: { period: E.reports.errors.period } });
+  if (p.end.toMillis() > clock.now().getTime()) throw new AppError("VALIDATION_FAILED", E.errors.fixFields, { fields: { period: E.reports.errors.periodOpen } });
   const f = p.starts[0];
   const t = p.end.toJSDate();
   // The month of the period each consultation falls in (0-based), by the local month boundaries.

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { ZOccupancyRange } from "@/lib/wards/schemas";
-import { en } from "@/lib/i18n/en";
+import { E } from "@/lib/i18n/error-keys";
 
 // Inputs of the reports: a range of local dates (both included, the hospital's time zone).
 
-const m = () => en.reports.errors;
+const m = () => E.reports.errors;
 
 export const ZReportRange = ZOccupancyRange;
 export type ReportRange = z.infer<typeof ZReportRange>;

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { en } from "@/lib/i18n/en";
 import { toMinutes } from "./time";
+import { E } from "@/lib/i18n/error-keys";
 
-const m = en.scheduling.errors;
+const m = E.scheduling.errors;
 
 const ZTime = z.string({ error: m.time }).regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, m.time);
 export const ZDate = z

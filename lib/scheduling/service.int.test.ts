@@ -10,6 +10,7 @@ import { resetDatabase } from "@/tests/reset";
 import { getAppointment, getAvailability, listAppointments, slotsForDays } from "./queries";
 import { ZAvailability, ZBook } from "./schemas";
 import { bookAppointment, changeAppointmentStatus, rescheduleAppointment, setAvailability } from "./service";
+import { renderMessage } from "@/lib/i18n/message";
 
 const PW = "pw-0123456789";
 const ctxOf = (u: { id: string; email: string }, role: Ctx["actor"]["role"]): Ctx => ({ actor: { id: u.id, role, name: role, email: u.email }, ip: null });
@@ -61,7 +62,7 @@ describe("scheduling", () => {
     it("lets a doctor set only their own hours, and refuses overlapping or inverted ranges field by field", async () => {
       await expect(setAvailability(db(), doctor, doctor2.actor.id, parseInput(ZAvailability, { slotMinutes: 30, weekly: [] }))).rejects.toMatchObject({ code: "NOT_FOUND" });
       const bad = ZAvailability.safeParse({ slotMinutes: 2, weekly: [{ weekday: 1, start: "10:00", end: "09:00" }, { weekday: 2, start: "08:00", end: "12:00" }, { weekday: 2, start: "11:00", end: "13:00" }], exceptions: [{ date: "2027-02-30", start: "09:00" }] });
-      const fields = Object.fromEntries(bad.error!.issues.map((i) => [i.path.join("."), i.message]));
+      const fields = Object.fromEntries(bad.error!.issues.map((i) => [i.path.join("."), renderMessage(i.message, "en")]));
       expect(fields).toMatchObject({ slotMinutes: "Use a slot length between 5 and 240 minutes", "weekly.0.end": "The end must be after the start", weekly: "Opening hours overlap on the same day", "exceptions.0.date": "Enter a valid date", "exceptions.0.end": "Give both start and end, or neither to close the day" });
     });
   });

@@ -17,8 +17,10 @@ import type { Ctx } from "@/lib/server/session";
 import { appointmentScope, bookableDoctor, bookedView, gridSlotAt } from "./queries";
 import type { AppointmentChange, AvailabilityInput, BookInput } from "./schemas";
 import { checkInOpens, checkInTiming, toMinutes } from "./time";
+import { E } from "@/lib/i18n/error-keys";
+import type { Msg } from "@/lib/i18n/message";
 
-const m = en.scheduling.errors;
+const m = E.scheduling.errors;
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** Which status may follow which. Everything else is INVALID_TRANSITION. */
@@ -280,7 +282,7 @@ function assertOnTime(startsAt: Date, to: AppointmentStatus) {
   const { HOSPITAL_TIMEZONE: zone, CHECKIN_WINDOW_MINUTES: window } = env();
   const now = clock.now();
   const shown = (d: Date) => DateTime.fromJSDate(d, { zone }).toFormat("yyyy-MM-dd HH:mm");
-  const refuse = (code: "TOO_EARLY" | "TOO_LATE", message: string) => new AppError(code, message, { fields: { status: message } });
+  const refuse = (code: "TOO_EARLY" | "TOO_LATE", message: Msg) => new AppError(code, message, { fields: { status: message } });
   if (to === "CHECKED_IN") {
     const timing = checkInTiming(startsAt, now, zone, window);
     if (timing === "early") throw refuse("TOO_EARLY", m.checkInTooEarly(shown(checkInOpens(startsAt, zone, window))));

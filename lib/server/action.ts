@@ -5,7 +5,6 @@ import { authorize } from "./guard";
 import type { Permission } from "./permissions";
 import type { Ctx } from "./session";
 import { parseInput } from "./validation";
-import { localizeError } from "@/lib/i18n/localize";
 import { callerLocale } from "./api";
 
 export type ActionResult<T> =
@@ -49,9 +48,9 @@ function wrap<S extends z.ZodType, C, T>(schema: S, label: string, door: () => P
       return { ok: true, data: await run(ctx, parseInput(schema, raw instanceof FormData ? formToObject(raw) : raw)) };
     } catch (err) {
       if (isNextControlFlow(err)) throw err;
-      const e = toAppError(err, { action: label });
-      const error = { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}), ...(e.details !== undefined ? { details: e.details } : {}) };
-      return { ok: false, error: localizeError(error, await callerLocale()) };
+      // The message and field messages are catalogue keys, rendered here in the caller's language.
+      const { code, message, fields, details } = toAppError(err, { action: label }).toBody(await callerLocale()).error;
+      return { ok: false, error: { code, message, ...(fields ? { fields } : {}), ...(details !== undefined ? { details } : {}) } };
     }
   };
 }

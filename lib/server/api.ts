@@ -15,8 +15,8 @@ import { MAX_SEARCH_CHARS } from "./search-limits";
 import { assertSafeRequestText, parseInput, ZQueryInt } from "./validation";
 import type { Locale } from "@/lib/i18n";
 import { en } from "@/lib/i18n/en";
-import { localizeError } from "@/lib/i18n/localize";
-import { requestLocale } from "@/lib/server/locale";
+import { requestLocale, visitorLocale } from "@/lib/server/locale";
+import { E } from "@/lib/i18n/error-keys";
 
 // The conventions of /api/v1 in one place: auth, errors, JSON bodies and list paging.
 
@@ -25,20 +25,23 @@ type Params = Record<string, string>;
 
 export function errorResponse(err: unknown, context: Record<string, unknown> = {}, locale: Locale = "en"): NextResponse<ErrorBody> {
   const e = toAppError(err, context);
-  const body = e.toBody();
-  body.error = localizeError(body.error, locale);
+  // The message and field messages are catalogue keys, rendered here in the caller's language.
+  const body = e.toBody(locale);
   if (e.correlationId) body.error.correlationId = e.correlationId;
   const headers: Record<string, string> = {};
   if (e.retryAfter) headers["Retry-After"] = String(e.retryAfter);
   return NextResponse.json(body, { status: e.status, headers });
 }
 
-/** The caller's language for an error body; English if even that cannot be told (the database is down, say). */
+/**
+ * The caller's language for an error body: the user's, else the request's own (cookie, Accept-Language)
+ * when the user cannot be told (the database is down, say); English if even that fails.
+ */
 export async function callerLocale(): Promise<Locale> {
   try {
     return await requestLocale();
   } catch {
-    return "en";
+    return visitorLocale().catch(() => "en" as const);
   }
 }
 
@@ -207,12 +210,12 @@ export function parseListQuery<S extends string>(
   defaultSort: `${S}` | `-${S}` = `${sortable[0]}`,
 ): ListQuery<S> {
   const schema = z.object({
-    q: z.string().trim().max(MAX_SEARCH_CHARS, en.errors.searchTooLong).default(""),
-    page: ZQueryInt.pipe(z.number().min(1, en.errors.firstPage)).default(1),
-    pageSize: ZQueryInt.pipe(z.number().min(1, en.errors.atLeast(1)).max(100, en.errors.atMost(100))).default(20),
+    q: z.string().trim().max(MAX_SEARCH_CHARS, E.errors.searchTooLong).default(""),
+    page: ZQueryInt.pipe(z.number().min(1, E.errors.firstPage)).default(1),
+    pageSize: ZQueryInt.pipe(z.number().min(1, E.errors.atLeast(1)).max(100, E.errors.atMost(100))).default(20),
     sort: z
       .string()
-      .refine((s) => sortable.includes(s.replace(/^-/, "") as S), { message: `Sort by one of: ${sortable.join(", ")}` })
+      .refine((s) => sortable.includes(s.replace(/^-/, "") as S), { message: E.errors.sortBy(sortable.join(", ")) })
       .default(defaultSort),
   });
   const raw = Object.fromEntries([...params.entries()].filter(([k]) => ["q", "page", "pageSize", "sort"].includes(k)));

@@ -1,7 +1,7 @@
-import { en } from "@/lib/i18n/en";
 import { formatBytes } from "../../scripts/body-limit.mjs";
 import { env } from "./env";
 import { AppError } from "./errors";
+import { E } from "@/lib/i18n/error-keys";
 
 // The one reader of request bodies in route handlers (readJson, the idempotency fingerprint): never
 // more than the body limit (REQUEST_BODY_LIMIT_BYTES, default 1 MB) in memory. The web server's front
@@ -12,7 +12,7 @@ import { AppError } from "./errors";
 /** The body limit in bytes. */
 export const bodyLimit = () => env().REQUEST_BODY_LIMIT_BYTES;
 
-export const tooLarge = (limit = bodyLimit()) => new AppError("PAYLOAD_TOO_LARGE", en.errors.tooLarge(formatBytes(limit)));
+export const tooLarge = (limit = bodyLimit()) => new AppError("PAYLOAD_TOO_LARGE", E.errors.tooLarge(formatBytes(limit)));
 
 /** A declared Content-Length above the limit is a 413 before anything else (authentication included) runs. */
 export function assertDeclaredWithinLimit(req: Request, limit = bodyLimit()): void {
@@ -75,10 +75,10 @@ export function tooDeep(text: string, max = MAX_JSON_DEPTH): boolean {
 export async function readJsonBody(req: Request, options: { empty?: unknown } = {}): Promise<unknown> {
   const text = new TextDecoder().decode(await readBodyBytes(req));
   if (options.empty !== undefined && text.trim() === "") return options.empty;
-  if (tooDeep(text)) throw new AppError("MALFORMED_JSON", en.errors.jsonTooDeep(MAX_JSON_DEPTH));
+  if (tooDeep(text)) throw new AppError("MALFORMED_JSON", E.errors.jsonTooDeep(MAX_JSON_DEPTH));
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError("MALFORMED_JSON", en.errors.badJson);
+    throw new AppError("MALFORMED_JSON", E.errors.badJson);
   }
 }

@@ -1,6 +1,6 @@
-import { en } from "@/lib/i18n/en";
 import { appUrl } from "./env";
 import { AppError } from "./errors";
+import { E } from "@/lib/i18n/error-keys";
 
 // Cross-site request forgery on the API. A browser sends the session cookie with a request another
 // site makes (a form, or fetch with no-cors and text/plain: no CORS preflight), so a write carrying
@@ -47,16 +47,16 @@ export function assertSameSiteWrite(req: Request, opts: { multipart?: boolean } 
   const site = h.get("sec-fetch-site");
   const origin = h.get("origin");
   if (site !== null ? site !== "same-origin" : origin !== null && !isOwnOrigin(origin, h)) {
-    throw new AppError("CROSS_SITE_REQUEST", en.errors.crossSite);
+    throw new AppError("CROSS_SITE_REQUEST", E.errors.crossSite);
   }
   const type = h.get("content-type");
   // A route taking files (the document upload): any HTML form can send multipart/form-data, so the
   // content type proves nothing; the write must then say where it comes from (every browser sends
   // Sec-Fetch-Site or Origin with a POST), and a cookie-authenticated one that says nothing is refused.
   if (opts.multipart && /^multipart\/form-data\s*;/i.test(type ?? "")) {
-    if (site === null && origin === null) throw new AppError("CROSS_SITE_REQUEST", en.errors.crossSite);
+    if (site === null && origin === null) throw new AppError("CROSS_SITE_REQUEST", E.errors.crossSite);
     return;
   }
   const hasBody = type !== null || h.has("transfer-encoding") || Number(h.get("content-length") ?? 0) > 0;
-  if (hasBody && !isJson(type ?? "")) throw new AppError("UNSUPPORTED_MEDIA_TYPE", en.errors.jsonOnly);
+  if (hasBody && !isJson(type ?? "")) throw new AppError("UNSUPPORTED_MEDIA_TYPE", E.errors.jsonOnly);
 }

@@ -135,7 +135,9 @@ let cached: Env | undefined;
 
 export function env(): Env {
   if (cached) return cached;
-  const parsed = ZEnv.safeParse(process.env);
+  // zod's own English for the operator (next.config.ts loads this file, without the catalogues that
+  // the app's global messages are keys of: lib/server/validation.ts).
+  const parsed = ZEnv.safeParse(process.env, { error: z.locales.en().localeError });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);

@@ -1,6 +1,6 @@
-import { en } from "@/lib/i18n/en";
 import { AppError } from "./errors";
 import { log, logUnexpected } from "./log";
+import { E } from "@/lib/i18n/error-keys";
 
 /**
  * Turns anything thrown into an AppError a user may see. Known database conflicts become DUPLICATE;
@@ -14,10 +14,10 @@ const requestIdOf = (context: Record<string, unknown>) => (typeof context.reques
 
 export function toAppError(err: unknown, context: Record<string, unknown> = {}): AppError & { correlationId?: string } {
   if (err instanceof AppError) return err;
-  if (isUniqueViolation(err)) return new AppError("DUPLICATE", "A record with these details already exists.");
+  if (isUniqueViolation(err)) return new AppError("DUPLICATE", E.errors.duplicate);
   const fk = foreignKeyViolation(err);
-  if (fk?.deleting) return new AppError("IN_USE", en.errors.inUse);
-  if (fk) return new AppError("VALIDATION_FAILED", en.errors.fixFields, { fields: { [fk.field]: en.errors.unknownReference } });
+  if (fk?.deleting) return new AppError("IN_USE", E.errors.inUse);
+  if (fk) return new AppError("VALIDATION_FAILED", E.errors.fixFields, { fields: { [fk.field]: E.errors.unknownReference } });
   const unavailable = databaseUnavailable(err) ?? (abortedToBreakConflict(err) ? "conflict" : null);
   if (unavailable) {
     // Transient, not a bug: logged as a warning with its correlation id, which the answer carries too.
@@ -26,12 +26,12 @@ export function toAppError(err: unknown, context: Record<string, unknown> = {}):
     const what = { timeout: "statement timed out", connection: "database unavailable", conflict: "aborted by the database to break a deadlock" }[unavailable];
     log("warn", what, { correlationId, ...context, error: e });
     const answer = unavailable === "timeout"
-      ? new AppError("SERVICE_UNAVAILABLE", en.errors.searchTimedOut, { retryAfter: RETRY_AFTER_SECONDS.timeout })
-      : new AppError("SERVICE_UNAVAILABLE", en.errors.unavailable, { retryAfter: RETRY_AFTER_SECONDS.connection });
+      ? new AppError("SERVICE_UNAVAILABLE", E.errors.searchTimedOut, { retryAfter: RETRY_AFTER_SECONDS.timeout })
+      : new AppError("SERVICE_UNAVAILABLE", E.errors.unavailable, { retryAfter: RETRY_AFTER_SECONDS.connection });
     return Object.assign(answer, { correlationId });
   }
   const correlationId = logUnexpected(err, context);
-  const generic = new AppError("INTERNAL", `Something went wrong on our side. Reference: ${correlationId}`) as AppError & { correlationId?: string };
+  const generic = new AppError("INTERNAL", E.errors.internal(correlationId)) as AppError & { correlationId?: string };
   generic.correlationId = correlationId;
   return generic;
 }

@@ -1,5 +1,7 @@
-// Typed application errors: a stable code for programs, a human sentence for people.
-import { en } from "@/lib/i18n/en";
+// Typed application errors: a stable code for programs, a catalogue key (rendered in the reader's language) for people.
+import type { Locale } from "@/lib/i18n";
+import { E } from "@/lib/i18n/error-keys";
+import { renderFields, renderMessage, type Msg } from "@/lib/i18n/message";
 
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
@@ -46,22 +48,31 @@ export type ErrorBody = {
   error: { code: ErrorCode; message: string; fields?: Record<string, string>; details?: unknown; correlationId?: string };
 };
 
+/**
+ * An error a user may see: a code for programs, and its message and field messages as catalogue keys
+ * (lib/i18n/error-keys.ts), rendered in the reader's language where the answer is made (`toBody(locale)`:
+ * lib/server/api.ts, lib/server/action.ts, pages). `message` and `fields` read in English (logs, tests).
+ */
 export class AppError extends Error {
   readonly code: ErrorCode;
-  readonly fields?: Record<string, string>;
+  /** The message's key, with its parameters. */
+  readonly key: Msg;
+  /** Field path → message key (zod's issues and the services' own). */
+  readonly fieldKeys?: Readonly<Record<string, Msg>>;
   readonly details?: unknown;
   /** Seconds, for RATE_LIMITED and SERVICE_UNAVAILABLE. */
   readonly retryAfter?: number;
 
   constructor(
     code: ErrorCode,
-    message: string,
-    extra: { fields?: Record<string, string>; details?: unknown; retryAfter?: number } = {},
+    key: Msg,
+    extra: { fields?: Record<string, Msg>; details?: unknown; retryAfter?: number } = {},
   ) {
-    super(message);
+    super(renderMessage(key, "en"));
     this.name = "AppError";
     this.code = code;
-    this.fields = extra.fields;
+    this.key = key;
+    this.fieldKeys = extra.fields;
     this.details = extra.details;
     this.retryAfter = extra.retryAfter;
   }
@@ -70,16 +81,28 @@ export class AppError extends Error {
     return ERROR_STATUS[this.code];
   }
 
-  toBody(): ErrorBody {
-    const body: ErrorBody = { error: { code: this.code, message: this.message } };
-    if (this.fields) body.error.fields = this.fields;
+  /** The field messages in English. */
+  get fields(): Record<string, string> | undefined {
+    return this.fieldKeys ? renderFields(this.fieldKeys, "en") : undefined;
+  }
+
+  /** The API's error body, its message and field messages in the given language. */
+  toBody(locale: Locale = "en"): ErrorBody {
+    const body: ErrorBody = { error: { code: this.code, message: renderMessage(this.key, locale) } };
+    if (this.fieldKeys) body.error.fields = renderFields(this.fieldKeys, locale);
     if (this.details !== undefined) body.error.details = this.details;
     return body;
   }
 }
 
-type RecordName = keyof typeof en.errors.records;
-/** "That patient was not found." Known record names are catalogue words, so the sentence translates. */
-export const notFound = (what: RecordName | (string & {}) = "record") => new AppError("NOT_FOUND", en.errors.notFound(en.errors.records[what as RecordName] ?? what));
-export const forbidden = () => new AppError("FORBIDDEN", en.errors.forbidden);
-export const unauthenticated = () => new AppError("UNAUTHENTICATED", en.errors.signIn);
+/** The message of anything thrown, in the given language: an AppError's by its key, anything else's as it is. */
+export function errorText(err: unknown, locale: Locale): string {
+  if (err instanceof AppError) return renderMessage(err.key, locale);
+  return err instanceof Error ? err.message : String(err);
+}
+
+export type RecordName = keyof typeof E.errors.records;
+/** "That patient was not found.": the record's name is a catalogue word too, so the whole sentence translates. */
+export const notFound = (what: RecordName = "record") => new AppError("NOT_FOUND", E.errors.notFound(E.errors.records[what]));
+export const forbidden = () => new AppError("FORBIDDEN", E.errors.forbidden);
+export const unauthenticated = () => new AppError("UNAUTHENTICATED", E.errors.signIn);

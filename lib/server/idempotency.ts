@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { en } from "@/lib/i18n/en";
 import type { Db } from "./db";
 import { DB_NOW, dbNowPlus } from "./db-time";
 import { AppError } from "./errors";
 import { log } from "./log";
 import { clock } from "./clock";
+import { E } from "@/lib/i18n/error-keys";
 
 // The Idempotency-Key request header (IETF draft-ietf-httpapi-idempotency-key-header, as Stripe
 // does it) on the POSTs that create or move things: a client that lost the answer (a connection
@@ -40,7 +40,7 @@ export function idempotencyKeyOf(req: Request): string | null {
   // The draft makes the value a Structured Field string ("…"); a bare token (Stripe's form) is accepted too.
   const value = /^"(.*)"$/.exec(raw.trim())?.[1]?.replace(/\\(["\\])/g, "$1") ?? raw.trim();
   if (!/^[\x21-\x7e]{1,255}$/.test(value)) {
-    throw new AppError("VALIDATION_FAILED", en.errors.fixFields, { fields: { [IDEMPOTENCY_KEY_HEADER]: en.errors.idempotencyKeyFormat } });
+    throw new AppError("VALIDATION_FAILED", E.errors.fixFields, { fields: { [IDEMPOTENCY_KEY_HEADER]: E.errors.idempotencyKeyFormat } });
   }
   return value;
 }
@@ -80,12 +80,12 @@ export async function idempotently(
     if (seen) return replay(seen, fingerprint);
     // Released between the two statements (an answer not kept): try again.
   }
-  throw new AppError("IDEMPOTENCY_KEY_IN_USE", en.errors.idempotencyInUse, { retryAfter: 1 });
+  throw new AppError("IDEMPOTENCY_KEY_IN_USE", E.errors.idempotencyInUse, { retryAfter: 1 });
 }
 
 function replay(seen: Stored, fingerprint: string): Response {
-  if (seen.fingerprint !== fingerprint) throw new AppError("IDEMPOTENCY_KEY_REUSED", en.errors.idempotencyReused);
-  if (seen.status === null) throw new AppError("IDEMPOTENCY_KEY_IN_USE", en.errors.idempotencyInUse, { retryAfter: 1 });
+  if (seen.fingerprint !== fingerprint) throw new AppError("IDEMPOTENCY_KEY_REUSED", E.errors.idempotencyReused);
+  if (seen.status === null) throw new AppError("IDEMPOTENCY_KEY_IN_USE", E.errors.idempotencyInUse, { retryAfter: 1 });
   const headers: Record<string, string> = { "Idempotent-Replayed": "true" };
   if (seen.contentType) headers["Content-Type"] = seen.contentType;
   return new Response(seen.body, { status: seen.status, headers });

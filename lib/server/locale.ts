@@ -14,10 +14,15 @@ export const LOCALE_COOKIE = "hms_locale";
 export const requestLocale = cache(async (): Promise<Locale> => {
   const { actor } = await currentCtx();
   if (actor?.language) return actor.language;
+  return visitorLocale();
+});
+
+/** The language of the request itself (the cookie, else Accept-Language, else English), whoever sends it. */
+export async function visitorLocale(): Promise<Locale> {
   const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
   if (isLocale(chosen)) return chosen;
   return fromAcceptLanguage((await headers()).get("accept-language")) ?? DEFAULT_LOCALE;
-});
+}
 
 /** The request's catalogue, for server components, route handlers and server actions. */
 export async function messages(): Promise<Messages> {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { publicRoute } from "./api";
 import { AppError } from "./errors";
 import { processMetricsText, routePattern } from "./metrics";
+import { E } from "@/lib/i18n/error-keys";
 
 describe("routePattern", () => {
   it("puts the parameters' names in place of their values", () => {
@@ -32,7 +33,7 @@ describe("the route helpers' request log and metrics", () => {
     throw new Error("boom: patient Jane Doe");
   });
   const refused = publicRoute(THING, async () => {
-    throw new AppError("NOT_FOUND", "No such patient.");
+    throw new AppError("NOT_FOUND", E.errors.notFound(E.errors.records.patient));
   });
   const call = (handler: typeof ok, id: string, headers: Record<string, string> = {}) =>
     handler(new NextRequest(`http://localhost/api/v1/things/${id}?q=Jane+Doe`, { headers }), { params: Promise.resolve({ id }) });

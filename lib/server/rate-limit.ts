@@ -1,8 +1,8 @@
-import { accountsEn } from "@/lib/i18n/accounts.en";
 import { clock } from "./clock";
 import type { Db } from "./db";
 import { env } from "./env";
 import { AppError } from "./errors";
+import { E } from "@/lib/i18n/error-keys";
 
 // Per-address (and per-account) limits on what anonymous visitors can make the app do for free:
 // self-registration, password-reset emails, confirmation emails. Kept in PostgreSQL (RateCounter)
@@ -43,6 +43,6 @@ export async function takeRate(prisma: Db, kind: LimitKind, who: string | null, 
   if (Math.random() < 0.01) await prisma.$executeRaw`DELETE FROM "RateCounter" WHERE "windowStart" < ${new Date(now.getTime() - 86_400_000)}`;
   if (row.count > limit) {
     const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
-    throw new AppError("RATE_LIMITED", accountsEn.phrases.tryAgainIn(Math.ceil(retryAfter / 60)), { retryAfter });
+    throw new AppError("RATE_LIMITED", E.accounts.phrases.tryAgainIn(Math.ceil(retryAfter / 60)), { retryAfter });
   }
 }

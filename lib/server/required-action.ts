@@ -1,7 +1,7 @@
 import type { RequiredAction } from "@/lib/generated/prisma/enums";
-import { accountsEn } from "@/lib/i18n/accounts.en";
 import { AppError } from "./errors";
 import type { Permission } from "./permissions";
+import { E } from "@/lib/i18n/error-keys";
 
 // An account with a required action (User.requiredAction: confirm the email, choose its own
 // password) may do only that step until it is done: every other page leads there and every other
@@ -21,8 +21,8 @@ export const REQUIRED_ACTION_PAGE: Record<RequiredAction, string> = {
 };
 
 const ERRORS: Record<RequiredAction, () => AppError> = {
-  VERIFY_EMAIL: () => new AppError("EMAIL_UNCONFIRMED", accountsEn.errors.emailUnconfirmed),
-  UPDATE_PASSWORD: () => new AppError("PASSWORD_CHANGE_REQUIRED", accountsEn.errors.passwordChangeRequired),
+  VERIFY_EMAIL: () => new AppError("EMAIL_UNCONFIRMED", E.accounts.errors.emailUnconfirmed),
+  UPDATE_PASSWORD: () => new AppError("PASSWORD_CHANGE_REQUIRED", E.accounts.errors.passwordChangeRequired),
 };
 
 /** Throws the step's error when the actor has a step to do and the permission is not part of it. */

@@ -1,13 +1,16 @@
 import { z } from "zod";
-import { en } from "@/lib/i18n/en";
 import { AppError } from "./errors";
+import type { Locale } from "@/lib/i18n";
+import { E } from "@/lib/i18n/error-keys";
+import { renderFields, type Msg } from "@/lib/i18n/message";
 
-// zod's own messages ("Invalid input: expected string, received undefined") are replaced by
-// sentences of the English catalogue, so that lib/i18n/localize.ts can put them into the caller's
-// language. A schema's own message, where it gives one, still wins.
-const e = en.errors;
+// zod's own messages ("Invalid input: expected string, received undefined") are replaced by keys of
+// the catalogue (lib/i18n/error-keys.ts), rendered in the reader's language where the answer is made
+// (fieldErrors(issues, locale), AppError.toBody(locale)). A schema's own message, where it gives one,
+// still wins: schemas give keys too (`z.string().min(1, E.patients.errors.required)`).
+const e = E.errors;
 type Issue = z.core.$ZodRawIssue;
-function sized(issue: Issue & { code: "too_small" | "too_big" }): string {
+function sized(issue: Issue & { code: "too_small" | "too_big" }): Msg {
   const small = issue.code === "too_small";
   const n = Number(small ? issue.minimum : issue.maximum);
   if (issue.origin === "string") return small ? e.minLength(n) : e.maxLength(n);
@@ -16,7 +19,7 @@ function sized(issue: Issue & { code: "too_small" | "too_big" }): string {
   if (issue.inclusive === false) return small ? e.above(n) : e.below(n);
   return small ? e.min(n) : e.max(n);
 }
-export function catalogueMessage(issue: Issue): string | undefined {
+export function catalogueMessage(issue: Issue): Msg | undefined {
   switch (issue.code) {
     case "invalid_type":
       if (issue.input === undefined || issue.input === null) return e.required;
@@ -41,14 +44,20 @@ export function catalogueMessage(issue: Issue): string | undefined {
 }
 z.config({ customError: catalogueMessage });
 
-/** Field path → first message, the shape both forms and the API show. */
-export function fieldErrors(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
-  const fields: Record<string, string> = {};
+/** Field path → first message's key, the shape both forms and the API show. */
+export function fieldMessages(issues: readonly z.core.$ZodIssue[]): Record<string, Msg> {
+  const fields: Record<string, Msg> = {};
   for (const issue of issues) {
     const key = issue.path.length ? issue.path.join(".") : "_";
-    fields[key] ??= issue.message;
+    // Every message is a key: zod's own become keys above, and schemas give keys for theirs.
+    fields[key] ??= issue.message as Msg;
   }
   return fields;
+}
+
+/** Field path → first message, in the given language. */
+export function fieldErrors(issues: readonly z.core.$ZodIssue[], locale: Locale = "en"): Record<string, string> {
+  return renderFields(fieldMessages(issues), locale);
 }
 
 // One rule for all text that comes in — JSON bodies, form data, query strings, path params, sign-in
@@ -103,7 +112,7 @@ export function unsafeTextPath(value: unknown): string | null {
   return null;
 }
 
-const unsafeTextError = (field: string) => new AppError("VALIDATION_FAILED", en.errors.fixFields, { fields: { [field]: en.errors.unsafeText } });
+const unsafeTextError = (field: string) => new AppError("VALIDATION_FAILED", E.errors.fixFields, { fields: { [field]: E.errors.unsafeText } });
 
 /** Throws VALIDATION_FAILED naming the field when a value holds unsafe text. */
 export function assertSafeText(value: unknown): void {
@@ -127,7 +136,7 @@ export function assertSafeRequestText(url: URL, params: unknown = {}): void {
  */
 export const ZQueryInt = z
   .string()
-  .regex(/^\d{1,15}$/, en.errors.digitsOnly)
+  .regex(/^\d{1,15}$/, E.errors.digitsOnly)
   .transform(Number);
 
 /**
@@ -147,5 +156,5 @@ export function parseInput<S extends z.ZodType>(schema: S, data: unknown): z.inf
   assertSafeText(data);
   const result = schema.safeParse(data);
   if (result.success) return result.data;
-  throw new AppError("VALIDATION_FAILED", en.errors.fixFields, { fields: fieldErrors(result.error.issues) });
+  throw new AppError("VALIDATION_FAILED", E.errors.fixFields, { fields: fieldMessages(result.error.issues) });
 }

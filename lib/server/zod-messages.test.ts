@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { catalog } from "@/lib/i18n";
 import { en } from "@/lib/i18n/en";
-import { localizeError } from "@/lib/i18n/localize";
-import { type AppError, notFound } from "./errors";
+import { E } from "@/lib/i18n/error-keys";
+import { AppError, notFound } from "./errors";
 import { parseInput } from "./validation";
 
-// zod's own messages never reach a user: each default becomes a catalogue sentence, which the edge
-// then puts into the caller's language.
+// zod's own messages never reach a user: each default becomes a catalogue key, which the edge
+// renders in the caller's language.
 const fr = catalog("fr").errors;
 const failed = (schema: z.ZodType, input: unknown): AppError => {
   try {
@@ -28,7 +28,7 @@ describe("validation messages", () => {
     note: z.string(),
   });
 
-  it("are catalogue sentences in English", () => {
+  it("read as catalogue sentences in English", () => {
     const e = failed(schema, { name: "abcdefgh", age: 1.5, email: "x", kind: "c", tags: [] });
     expect(e.message).toBe(en.errors.fixFields);
     expect(e.fields).toEqual({
@@ -43,18 +43,19 @@ describe("validation messages", () => {
 
   it("become French for a French caller", () => {
     const e = failed(schema, { name: "abcdefgh", age: -1, email: "x", kind: "c", tags: [], note: 3 });
-    expect(localizeError({ message: e.message, fields: e.fields }, "fr")).toEqual({
+    const { message, fields } = e.toBody("fr").error;
+    expect({ message, fields }).toEqual({
       message: fr.fixFields,
       fields: { name: fr.maxLength(5), age: fr.min(0), email: fr.email, kind: fr.choose, tags: fr.minItems(1), note: fr.invalid },
     });
   });
 
   it("a schema's own message still wins", () => {
-    expect(failed(z.object({ a: z.string().min(1, en.password.enterNew) }), { a: "" }).fields).toEqual({ a: en.password.enterNew });
+    expect(failed(z.object({ a: z.string().min(1, E.password.enterNew) }), { a: "" }).fields).toEqual({ a: en.password.enterNew });
   });
 
   it("not found names the record in the caller's language", () => {
-    expect(localizeError({ message: notFound("lab order").message }, "fr").message).toBe(fr.notFound(fr.records["lab order"]));
+    expect(notFound("lab order").toBody("fr").error.message).toBe(fr.notFound(fr.records["lab order"]));
     expect(notFound("lab order").message).toBe("That lab order was not found.");
   });
 });

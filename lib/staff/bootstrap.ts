@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { passwordProblem } from "@/lib/accounts/password-policy";
+import { renderMessage } from "@/lib/i18n/message";
 import { accountsEn } from "@/lib/i18n/accounts.en";
 import type { Db } from "@/lib/server/db";
 import { hashPassword } from "@/lib/server/password";
@@ -17,7 +18,8 @@ export async function ensureFirstAdmin(
 ): Promise<{ created: boolean; email: string; generatedPassword: string | null }> {
   const email = (opts.email ?? "admin@hospital.local").trim().toLowerCase();
   if (opts.password && (await prisma.user.count()) === 0) {
-    const problem = passwordProblem(opts.password, [email]) ?? (opts.password.length < 10 ? "shorter than 10 characters" : null);
+    const refused = passwordProblem(opts.password, [email]);
+    const problem = refused ? renderMessage(refused, "en") : opts.password.length < 10 ? "shorter than 10 characters" : null;
     if (problem) throw new Error(accountsEn.policy.adminPassword(problem));
   }
   const generatedPassword = opts.password ? null : randomBytes(12).toString("base64url");

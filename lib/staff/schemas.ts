@@ -2,10 +2,10 @@ import { z } from "zod";
 import { MINOR_UNITS } from "@/lib/billing/money";
 import { ZDate } from "@/lib/scheduling/schemas";
 import { ZNewPassword } from "@/lib/accounts/schemas";
-import { staffEn } from "@/lib/i18n/staff.en";
+import { E } from "@/lib/i18n/error-keys";
 
-const m = staffEn.staff;
-const tooLong = staffEn.phrases.tooLong;
+const m = E.staff.staff;
+const tooLong = E.staff.phrases.tooLong;
 
 /** Every role but PATIENT: patients get their accounts through registration, not from an admin. */
 export const STAFF_ROLES = ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST", "RECORDS_OFFICER"] as const;

@@ -1,6 +1,5 @@
 import { assertAcceptablePassword } from "@/lib/accounts/password-policy";
 import { issueLink, TOKEN_TTL_MINUTES } from "@/lib/accounts/password-tokens";
-import { en } from "@/lib/i18n/en";
 import { localeOf } from "@/lib/i18n";
 import { deliverEmail, queueEmail } from "@/lib/notifications/mail";
 import { audit } from "@/lib/server/audit";
@@ -12,8 +11,9 @@ import { hashPassword } from "@/lib/server/password";
 import type { Ctx } from "@/lib/server/session";
 import { getStaff, type StaffDetail } from "./queries";
 import type { StaffCreateInput, StaffUpdateInput } from "./schemas";
+import { E } from "@/lib/i18n/error-keys";
 
-const m = en.staff.staff;
+const m = E.staff.staff;
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 

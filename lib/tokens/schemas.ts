@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { en } from "@/lib/i18n/en";
+import { E } from "@/lib/i18n/error-keys";
 
-const m = en.tokens.errors;
+const m = E.tokens.errors;
 
 /** The scopes the app enforces: "full" acts as the owner; the others only reach routes that accept them. */
 export const TOKEN_SCOPES = ["full", "public-health:read", "fhir:read", "metrics"] as const;

@@ -3,11 +3,11 @@ import { audit } from "@/lib/server/audit";
 import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
-import { en } from "@/lib/i18n/en";
 import { AppError } from "@/lib/server/errors";
 import type { Ctx } from "@/lib/server/ctx";
 import { hashToken, TOKEN_PREFIX } from "@/lib/server/integration-tokens";
 import type { TokenCreate } from "./schemas";
+import { E } from "@/lib/i18n/error-keys";
 
 // Integration tokens: "hms_" + 32 random bytes, shown once; only the SHA-256 hash is stored.
 // Resolving a presented token to its owner is authentication: lib/server/integration-tokens.ts.
@@ -25,7 +25,7 @@ export async function createToken(prisma: Db, ctx: Ctx, input: TokenCreate) {
   const { API_TOKEN_DEFAULT_DAYS, API_TOKEN_MAX_DAYS } = env();
   const days = input.expiresInDays ?? Math.min(API_TOKEN_DEFAULT_DAYS, API_TOKEN_MAX_DAYS);
   if (days > API_TOKEN_MAX_DAYS) {
-    throw new AppError("VALIDATION_FAILED", en.tokens.errors.atMostDays(API_TOKEN_MAX_DAYS), { fields: { expiresInDays: en.tokens.errors.atMostDays(API_TOKEN_MAX_DAYS) } });
+    throw new AppError("VALIDATION_FAILED", E.tokens.errors.atMostDays(API_TOKEN_MAX_DAYS), { fields: { expiresInDays: E.tokens.errors.atMostDays(API_TOKEN_MAX_DAYS) } });
   }
   const secret = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   const expiresAt = new Date(clock.now().getTime() + days * 86_400_000);
@@ -51,7 +51,7 @@ export async function listTokens(prisma: Db) {
 export async function revokeToken(prisma: Db, ctx: Ctx, id: string) {
   return prisma.$transaction(async (tx) => {
     const row = await tx.apiToken.findUnique({ where: { id }, select: { id: true, revokedAt: true } });
-    if (!row) throw new AppError("NOT_FOUND", en.tokens.errors.notFound);
+    if (!row) throw new AppError("NOT_FOUND", E.tokens.errors.notFound);
     if (row.revokedAt) return tx.apiToken.findUniqueOrThrow({ where: { id }, select: PUBLIC_FIELDS });
     const token = await tx.apiToken.update({ where: { id }, data: { revokedAt: clock.now() }, select: PUBLIC_FIELDS });
     await audit(tx, ctx, { action: "DELETE", entity: "ApiToken", entityId: id, details: { name: token.name } });

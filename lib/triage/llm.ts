@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { renderMessage } from "@/lib/i18n/message";
 
 // The optional language-model engine: an OpenAI-compatible chat completions API or Gemini
 // generateContent, with a strict JSON schema. The patient's text travels only as data in its own
@@ -142,7 +143,7 @@ export async function askLlm(cfg: LlmConfig, departments: readonly string[], pro
   const result = answerSchema(departments).safeParse(parsed);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new LlmFailure(`the answer does not match the schema (${issue.path.join(".") || "answer"}: ${issue.message})`);
+    throw new LlmFailure(`the answer does not match the schema (${issue.path.join(".") || "answer"}: ${renderMessage(issue.message, "en")})`);
   }
   return result.data;
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { en } from "@/lib/i18n/en";
+import { E } from "@/lib/i18n/error-keys";
 
-const m = en.triage.errors;
+const m = E.triage.errors;
 
 export const ZTriageRun = z.object({
   problem: z.string({ error: m.problemShort }).trim().min(3, m.problemShort).max(2000, m.problemLong),

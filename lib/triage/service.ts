@@ -1,5 +1,4 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { en } from "@/lib/i18n/en";
 import { audit } from "@/lib/server/audit";
 import type { Db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
@@ -8,6 +7,7 @@ import type { Ctx } from "@/lib/server/session";
 import { askLlm, DEFAULT_BASE_URL, DEFAULT_MODEL, LlmFailure, type LlmConfig } from "./llm";
 import { triageByRules } from "./rules";
 import type { TriageConfirmInput, TriageRunInput } from "./schemas";
+import { E } from "@/lib/i18n/error-keys";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -45,7 +45,7 @@ export async function runTriage(prisma: Db, ctx: Ctx, input: TriageRunInput, llm
     if (!patient) throw notFound("patient");
   }
   const departments = await prisma.department.findMany({ where: { active: true }, select: { id: true, name: true }, orderBy: { name: "asc" } });
-  if (departments.length === 0) throw new AppError("NOT_FOUND", "No department is set up yet.");
+  if (departments.length === 0) throw new AppError("NOT_FOUND", E.triage.errors.noDepartment);
   const names = departments.map((d) => d.name);
 
   let source: TriageResult["source"] = "rules";
@@ -99,10 +99,10 @@ export async function confirmTriage(tx: Tx, ctx: Ctx, input: TriageConfirmInput)
   const t = await tx.triage.findUnique({ where: { id: input.triageId }, select: { id: true, patientId: true } });
   if (!t) throw notFound("triage");
   if (t.patientId && input.patientId && t.patientId !== input.patientId) {
-    throw new AppError("INVALID_TRANSITION", en.triage.errors.alreadyConfirmed, { fields: { triageId: en.triage.errors.alreadyConfirmed } });
+    throw new AppError("INVALID_TRANSITION", E.triage.errors.alreadyConfirmed, { fields: { triageId: E.triage.errors.alreadyConfirmed } });
   }
   const dept = await tx.department.findFirst({ where: { id: input.departmentId, active: true }, select: { id: true } });
-  if (!dept) throw new AppError("VALIDATION_FAILED", en.triage.errors.department, { fields: { departmentId: en.triage.errors.department } });
+  if (!dept) throw new AppError("VALIDATION_FAILED", E.triage.errors.department, { fields: { departmentId: E.triage.errors.department } });
   const patientId = t.patientId ?? input.patientId ?? null;
   await tx.triage.update({ where: { id: t.id }, data: { confirmedDepartmentId: dept.id, patientId } });
   await audit(tx, ctx, { action: "UPDATE", entity: "Triage", entityId: t.id, patientId, details: { confirmedDepartmentId: dept.id } });

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { MINOR_UNITS } from "@/lib/billing/money";
-import { en } from "@/lib/i18n/en";
+import { E } from "@/lib/i18n/error-keys";
 
-const m = en.wards.errors;
+const m = E.wards.errors;
 
 export const WARD_TYPES = ["GENERAL", "SURGICAL", "MATERNITY", "PEDIATRIC", "ICU", "ISOLATION", "EMERGENCY"] as const;
 export const ROOM_TYPES = ["SINGLE", "DOUBLE", "SHARED", "ICU", "ISOLATION"] as const;

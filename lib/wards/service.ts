@@ -1,6 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { catalog, localeOf } from "@/lib/i18n";
-import { en } from "@/lib/i18n/en";
 import { deliverEmail, queueEmail } from "@/lib/notifications/mail";
 import { notify } from "@/lib/notifications/service";
 import { confirmTriage } from "@/lib/triage/service";
@@ -12,8 +11,10 @@ import { AppError, notFound } from "@/lib/server/errors";
 import { retryingConflicts } from "@/lib/server/errors-map";
 import type { Ctx } from "@/lib/server/session";
 import type { AdmitInput, BedInput, BedPatch, RoomInput, RoomPatch, WardInput, WardPatch } from "./schemas";
+import { E } from "@/lib/i18n/error-keys";
+import type { Msg } from "@/lib/i18n/message";
 
-const m = en.wards.errors;
+const m = E.wards.errors;
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** The constraint a failed write hit, read from the driver's error (PostgreSQL names it). */
@@ -27,7 +28,7 @@ function violated(err: unknown): string | null {
 }
 
 /** PostgreSQL's verdict on a write, as the API's errors: overlaps are 409 BED_OCCUPIED, duplicates 409 DUPLICATE. */
-function mapWriteError(err: unknown, duplicate?: { field: string; message: string }): never {
+function mapWriteError(err: unknown, duplicate?: { field: string; message: Msg }): never {
   const name = violated(err);
   if (name === "BedAssignment_bed_no_overlap") throw new AppError("BED_OCCUPIED", m.bedTaken, { fields: { bedId: m.bedTaken } });
   if (name === "Admission_patient_no_overlap") throw new AppError("BED_OCCUPIED", m.patientAdmitted, { fields: { patientId: m.patientAdmitted } });
@@ -36,7 +37,7 @@ function mapWriteError(err: unknown, duplicate?: { field: string; message: strin
   throw err;
 }
 
-async function guarded<T>(run: () => Promise<T>, duplicate?: { field: string; message: string }): Promise<T> {
+async function guarded<T>(run: () => Promise<T>, duplicate?: { field: string; message: Msg }): Promise<T> {
   try {
     // Racing admissions to one bed can deadlock on the exclusion constraints: run again, then map.
     return await retryingConflicts(run);

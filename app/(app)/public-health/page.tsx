@@ -4,7 +4,7 @@ import { buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";
 import { FilterForm } from "@/components/ui/FilterForm";
 import { cell, Table } from "@/components/ui/Table";
-import { localizeText } from "@/lib/i18n/localize";
+import { renderMessage } from "@/lib/i18n/message";
 import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { aggregates, type Cell, recentPeriods } from "@/lib/reports/public-health";
 import { GROUP_BYS, type GroupBy } from "@/lib/reports/schemas";
@@ -30,8 +30,8 @@ export default async function PublicHealthPage({ searchParams }: { searchParams:
   let period = params.period || periods.month[0];
   let error: string | undefined;
   let a = await aggregates(db(), { period, groupBy }).catch((err) => {
-    if (!(err instanceof AppError) || !err.fields?.period) throw err;
-    error = err.fields.period;
+    if (!(err instanceof AppError) || !err.fieldKeys?.period) throw err;
+    error = err.fieldKeys.period;
     return null;
   });
   if (!a) {
@@ -61,7 +61,7 @@ export default async function PublicHealthPage({ searchParams }: { searchParams:
         ]}
         submit={dm.show}
       />
-      {error ? <div className="mb-4"><Alert tone="error">{localizeText(error, locale)}</Alert></div> : null}
+      {error ? <div className="mb-4"><Alert tone="error">{renderMessage(error, locale)}</Alert></div> : null}
       <p className="mb-4 max-w-3xl text-sm text-slate-600">{m.hint}</p>
       {a.items.length === 0 ? (
         <p className="text-sm text-slate-600">{m.none}</p>

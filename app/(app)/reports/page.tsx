@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/Alert";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { FilterForm } from "@/components/ui/FilterForm";
 import { minorDigits } from "@/lib/billing/money";
-import { localizeText } from "@/lib/i18n/localize";
+import { renderMessage } from "@/lib/i18n/message";
 import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { dashboard, pageRange } from "@/lib/reports/queries";
 import { db } from "@/lib/server/db";
@@ -46,7 +46,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         </div>
       </PageHeader>
       <FilterForm action="/reports" selects={[]} dates={[{ name: "from", label: m.from, value: range.from }, { name: "to", label: m.to, value: range.to }]} submit={m.show} />
-      {error ? <div className="mb-4"><Alert tone="error">{localizeText(error, locale)}</Alert></div> : null}
+      {error ? <div className="mb-4"><Alert tone="error">{renderMessage(error, locale)}</Alert></div> : null}
       <p className="mb-4 text-sm text-slate-600">{m.hint}</p>
       <div className="grid gap-4 lg:grid-cols-2">
         {section(m.appointments, "appointments", d.appointments.every((x) => x.count === 0), <PerDayChart data={d.appointments} label={m.appointments} series={m.appointmentsSeries} />)}

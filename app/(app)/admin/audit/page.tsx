@@ -12,6 +12,7 @@ import { verifyAuditChain } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { formatInstant } from "@/lib/server/format";
 import { guardPage } from "@/lib/server/guard";
+import { renderMessage } from "@/lib/i18n/message";
 
 export const generateMetadata = titled((m) => m.titles.adminAudit);
 
@@ -47,7 +48,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </div>
       {parsed.success ? null : (
         <div className="mb-4">
-          <Alert tone="error">{parsed.error.issues.map((i) => i.message).join(" ")}</Alert>
+          <Alert tone="error">{parsed.error.issues.map((i) => renderMessage(i.message, locale)).join(" ")}</Alert>
         </div>
       )}
       <form method="get" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-3">

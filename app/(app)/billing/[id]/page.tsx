@@ -12,7 +12,7 @@ import { DefinitionList } from "@/components/ui/DefinitionList";
 import { cell, Table } from "@/components/ui/Table";
 import { formatMoney, toDecimal } from "@/lib/billing/money";
 import { getInvoice } from "@/lib/billing/queries";
-import { localizeText } from "@/lib/i18n/localize";
+import { lineDescription } from "@/lib/billing/line-text";
 import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
@@ -68,7 +68,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
               <Table head={[d.description, d.kind, d.quantity, d.unit, d.amount]}>
                 {inv.lines.map((l) => (
                   <tr key={l.id}>
-                    <td className={cell}>{localizeText(l.description, locale)}</td>
+                    <td className={cell}>{lineDescription(l, locale)}</td>
                     <td className={cell}>{m.kinds[l.kind as keyof typeof m.kinds]}</td>
                     <td className={`${cell} text-right tabular-nums`}>{l.quantity}</td>
                     <td className={`${cell} text-right tabular-nums`}>{money(l.unitAmount)}</td>

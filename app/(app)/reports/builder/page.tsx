@@ -6,7 +6,6 @@ import { Pagination } from "@/components/ui/Pagination";
 import { cell, Table } from "@/components/ui/Table";
 import { formatMoney } from "@/lib/billing/money";
 import { INTL_TAG } from "@/lib/i18n";
-import { localizeError } from "@/lib/i18n/localize";
 import { messages, requestLocale, titled } from "@/lib/server/locale";
 import type { Column } from "@/lib/reportbuilder/compile";
 import { specFromQuery, specToQuery } from "@/lib/reportbuilder/query";
@@ -36,7 +35,7 @@ export default async function ReportBuilderPage({ searchParams }: { searchParams
   const input = query.get("entity") ? specFromQuery(query) : null;
   const parsed = input ? ZReportSpec.safeParse(input) : null;
   const result = parsed?.success ? await runReport(db(), ctx, parsed.data) : null;
-  const errors = parsed && !parsed.success ? localizeError({ message: "", fields: fieldErrors(parsed.error.issues) }, locale).fields ?? {} : null;
+  const errors = parsed && !parsed.success ? fieldErrors(parsed.error.issues, locale) : null;
 
   const heading = (c: Column) => columnHeading(c, locale);
   const numbers = new Intl.NumberFormat(INTL_TAG[locale]);

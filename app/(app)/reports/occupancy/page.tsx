@@ -4,7 +4,7 @@ import { Alert } from "@/components/ui/Alert";
 import { PageHeader } from "@/components/ui/Card";
 import { FilterForm } from "@/components/ui/FilterForm";
 import { cell, Table } from "@/components/ui/Table";
-import { localizeText } from "@/lib/i18n/localize";
+import { renderMessage } from "@/lib/i18n/message";
 import { formatPercent } from "@/lib/wards/percent";
 import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { db } from "@/lib/server/db";
@@ -41,7 +41,7 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
     <>
       <PageHeader title={m.title} />
       <FilterForm action="/reports/occupancy" selects={[]} dates={[{ name: "from", label: m.from, value: range.from }, { name: "to", label: m.to, value: range.to }]} submit={m.show} />
-      {!asked.success ? <div className="mb-4"><Alert tone="error">{localizeText(asked.error.issues[0]?.message ?? "", locale)}</Alert></div> : null}
+      {!asked.success ? <div className="mb-4"><Alert tone="error">{renderMessage(asked.error.issues[0]?.message ?? "", locale)}</Alert></div> : null}
       <p className="mb-4 text-sm text-slate-600">{m.hint}</p>
       <Table head={[m.ward, m.beds, m.occupiedDays, m.availableDays, m.occupancy, m.admissions, m.discharges]}>
         {report.items.map((r) => row(r, r.ward))}

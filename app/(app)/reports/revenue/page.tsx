@@ -5,7 +5,7 @@ import { FilterForm } from "@/components/ui/FilterForm";
 import { buttonClass } from "@/components/ui/Button";
 import { cell, Table } from "@/components/ui/Table";
 import { formatMoney } from "@/lib/billing/money";
-import { localizeText } from "@/lib/i18n/localize";
+import { renderMessage } from "@/lib/i18n/message";
 import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { pageRange, revenueReport } from "@/lib/reports/queries";
 import { db } from "@/lib/server/db";
@@ -28,7 +28,7 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
         <a href={`/api/v1/reports/revenue.csv?from=${range.from}&to=${range.to}`} download className={buttonClass("secondary")}>{m.csv}</a>
       </PageHeader>
       <FilterForm action="/reports/revenue" selects={[]} dates={[{ name: "from", label: (await messages()).reports.dashboard.from, value: range.from }, { name: "to", label: (await messages()).reports.dashboard.to, value: range.to }]} submit={(await messages()).reports.dashboard.show} />
-      {error ? <div className="mb-4"><Alert tone="error">{localizeText(error, locale)}</Alert></div> : null}
+      {error ? <div className="mb-4"><Alert tone="error">{renderMessage(error, locale)}</Alert></div> : null}
       <p className="mb-4 max-w-3xl text-sm text-slate-600">{m.hint}</p>
       {r.items.length === 0 ? (
         <p className="text-sm text-slate-600">{m.none}</p>

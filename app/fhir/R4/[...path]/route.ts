@@ -8,7 +8,6 @@ import { appUrl, env } from "@/lib/server/env";
 import { toAppError } from "@/lib/server/errors-map";
 import { authorize } from "@/lib/server/guard";
 import { assertSafeRequestText } from "@/lib/server/validation";
-import { localizeError } from "@/lib/i18n/localize";
 
 // The FHIR R4 read API (lib/fhir): every /fhir/R4/… GET, answered in application/fhir+json, errors
 // as an OperationOutcome. Bearer tokens (sign-in or integration, scope full or fhir:read) or the session.
@@ -31,11 +30,12 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ path
     return fhirJson(body, 200);
   } catch (err) {
     const e = toAppError(err, { method: req.method, path: req.nextUrl.pathname });
+    const { code, message, fields } = e.toBody(await callerLocale()).error;
     const headers: Record<string, string> = {
       ...(e.retryAfter ? { "Retry-After": String(e.retryAfter) } : {}),
       // RFC 6750: a 401 names the scheme it wants.
       ...(e.status === 401 ? { "WWW-Authenticate": 'Bearer realm="fhir"' } : {}),
     };
-    return fhirJson(operationOutcome({ ...localizeError({ message: e.message, fields: e.fields }, await callerLocale()), code: e.code }), e.status, headers);
+    return fhirJson(operationOutcome({ code, message, fields }), e.status, headers);
   }
 }

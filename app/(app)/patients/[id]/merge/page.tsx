@@ -8,7 +8,6 @@ import { Card } from "@/components/ui/Card";
 import { DefinitionList } from "@/components/ui/DefinitionList";
 import { Field } from "@/components/ui/Field";
 import { Table, cell } from "@/components/ui/Table";
-import { localizeText } from "@/lib/i18n/localize";
 import { messages, requestLocale, titled } from "@/lib/server/locale";
 import { mergePatients, type MergeConflict, type MergePlan, type MergeSide } from "@/lib/patients/merge";
 import { mergedDuplicateMrn, patientIdByMrn } from "@/lib/patients/merge-page";
@@ -17,7 +16,7 @@ import { openChart } from "@/lib/patients/chart";
 import { patientRecord } from "@/lib/patients/queries";
 import { patientRecordHref } from "@/lib/patients/scope";
 import { db } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
+import { AppError, errorText } from "@/lib/server/errors";
 import { formatDate, formatInstant } from "@/lib/server/format";
 import { guardPage } from "@/lib/server/guard";
 import { mergePatientsAction } from "./actions";
@@ -59,7 +58,7 @@ export default async function MergePage({ params, searchParams }: { params: Prom
       plan = (await mergePatients(db(), ctx, id, sp.duplicateId, { preview: true })).plan;
     } catch (err) {
       if (!(err instanceof AppError) || err.status >= 500) throw err;
-      refusal = localizeText(err.message, locale);
+      refusal = errorText(err, locale);
     }
   }
 

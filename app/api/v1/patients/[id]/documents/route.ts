@@ -2,14 +2,14 @@ import { z } from "zod";
 import { listDocuments, type DocumentSort } from "@/lib/documents/queries";
 import { DOCUMENT_CATEGORIES } from "@/lib/documents/schemas";
 import { uploadDocument } from "@/lib/documents/service";
-import { en } from "@/lib/i18n/en";
 import { openChart } from "@/lib/patients/chart";
 import { apiRoute, created, listResponse, parseListQuery } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { parseInput } from "@/lib/server/validation";
 import { ops } from "@/lib/documents/contract";
+import { E } from "@/lib/i18n/error-keys";
 
-const ZCategory = z.enum(DOCUMENT_CATEGORIES, { error: en.documents.errors.category }).optional();
+const ZCategory = z.enum(DOCUMENT_CATEGORIES, { error: E.documents.errors.category }).optional();
 
 /** `?category=&page=&pageSize=&sort=` newest document date first (audited; patients: their own shared ones). */
 export const GET = apiRoute(ops.getPatientsByIdDocuments, async ({ req, ctx, params }) => {
