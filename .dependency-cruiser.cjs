@@ -32,7 +32,8 @@ module.exports = {
     {
       name: "components-import-no-routes",
       severity: "error",
-      comment: "components/ never imports from app/: a page passes its action as a prop, or the action lives in its domain.",
+      comment:
+        "components/ never imports from app/: a page passes its action as a prop, or the action lives in its domain.",
       from: { path: "^components/" },
       to: { path: "^app/" },
     },

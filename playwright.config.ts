@@ -21,7 +21,14 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     },
   },
   projects: [
@@ -39,10 +46,13 @@ export default defineConfig({
   // job workers are started by scripts/test.ts), the second from the repository (the web server
   // `npm start` runs there), so that every e2e run proves both.
   webServer: [port, port + 1].map((p) => ({
-    command: p === port
-      ? "node .next/standalone/scripts/bundle/start.mjs"
-      : ["node", ...webNodeFlags(), "scripts/web-server.mjs", "-p", String(p), "-H", "127.0.0.1"].join(" "),
-    env: (p === port ? { TRUSTED_PROXIES: "", PORT: String(p), START_WORKER: "0" } : { TRUSTED_PROXIES: "127.0.0.1" }) as Record<string, string>,
+    command:
+      p === port
+        ? "node .next/standalone/scripts/bundle/start.mjs"
+        : ["node", ...webNodeFlags(), "scripts/web-server.mjs", "-p", String(p), "-H", "127.0.0.1"].join(" "),
+    env: (p === port
+      ? { TRUSTED_PROXIES: "", PORT: String(p), START_WORKER: "0" }
+      : { TRUSTED_PROXIES: "127.0.0.1" }) as Record<string, string>,
     url: `http://127.0.0.1:${p}/api/v1/status`,
     reuseExistingServer: false,
     timeout: 60_000,

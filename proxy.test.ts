@@ -18,7 +18,8 @@ async function proxyWith(envVars: Record<string, string | undefined>) {
     return proxy(req, {} as NextFetchEvent);
   };
 }
-const session = () => encode({ token: { uid: "u1", role: "DOCTOR", sv: 0, name: "Dr A", email: "a@h.org" }, secret: SECRET });
+const session = () =>
+  encode({ token: { uid: "u1", role: "DOCTOR", sv: 0, name: "Dr A", email: "a@h.org" }, secret: SECRET });
 const nonceOf = (csp: string | null) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
 
 afterEach(() => vi.unstubAllEnvs());
@@ -75,13 +76,17 @@ describe("proxy.ts when the public URL is https", () => {
     const page = await run("/login");
     expect(page.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
     expect(page.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
-    expect((await run("/dashboard")).headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
+    expect((await run("/dashboard")).headers.get("strict-transport-security")).toBe(
+      "max-age=31536000; includeSubDomains",
+    );
   });
 
   it("looks for the __Secure- session cookie next-auth sets there, not the plain one", async () => {
     const run = await proxyWith(env);
     const token = await session();
     expect((await run("/dashboard", `__Secure-next-auth.session-token=${token}`)).headers.get("location")).toBeNull();
-    expect((await run("/dashboard", `next-auth.session-token=${token}`)).headers.get("location")).toMatch(/\/login\?callbackUrl=/);
+    expect((await run("/dashboard", `next-auth.session-token=${token}`)).headers.get("location")).toMatch(
+      /\/login\?callbackUrl=/,
+    );
   });
 });

@@ -20,7 +20,8 @@ const PUBLIC_PAGE = /^\/(?:login|register|set-password|forgot-password|rx|api-do
 
 let gate: ReturnType<typeof withAuth> | undefined;
 /** next-auth's redirect to /login, looking for the session cookie under the name auth.ts gives it. */
-const signInGate = () => (gate ??= withAuth({ pages: { signIn: "/login" }, cookies: { sessionToken: { name: sessionCookieName() } } }));
+const signInGate = () =>
+  (gate ??= withAuth({ pages: { signIn: "/login" }, cookies: { sessionToken: { name: sessionCookieName() } } }));
 
 /**
  * The one input rule (lib/server/validation.ts) for pages: NUL or a lone surrogate in the path or the
@@ -41,7 +42,11 @@ function unsafeUrl(url: URL): boolean {
 
 export async function proxy(req: NextRequest, event: NextFetchEvent): Promise<Response> {
   const https = servedOverHttps();
-  if (unsafeUrl(req.nextUrl)) return withHeaders(new NextResponse(en.errors.unsafeText, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } }), transportHeaders(https));
+  if (unsafeUrl(req.nextUrl))
+    return withHeaders(
+      new NextResponse(en.errors.unsafeText, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } }),
+      transportHeaders(https),
+    );
   if (!PUBLIC_PAGE.test(req.nextUrl.pathname)) {
     const redirect = await signInGate()(req as NextRequestWithAuth, event);
     if (redirect) return withHeaders(redirect, transportHeaders(https));

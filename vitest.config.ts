@@ -9,9 +9,15 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "proxy.test.ts"], exclude: ["**/*.int.test.ts", "node_modules/**"],
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "proxy.test.ts"],
+          exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
-          env: { DATABASE_URL: "postgresql://unit-tests-use-no-database", NEXTAUTH_SECRET: "unit-test-secret-0123456789abcdef" },
+          env: {
+            DATABASE_URL: "postgresql://unit-tests-use-no-database",
+            NEXTAUTH_SECRET: "unit-test-secret-0123456789abcdef",
+          },
         },
       },
       {

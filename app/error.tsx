@@ -14,7 +14,11 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
           {m.reference}: <span className="font-mono">{error.digest}</span>
         </p>
       ) : null}
-      <button type="button" onClick={reset} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+      <button
+        type="button"
+        onClick={reset}
+        className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+      >
         {m.retry}
       </button>
     </main>

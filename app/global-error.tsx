@@ -22,8 +22,14 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
       <body className="p-16 text-center font-sans">
         <h1>{m.errorTitle}</h1>
         <p>{m.errorBody}</p>
-        {error.digest ? <p>{m.reference}: {error.digest}</p> : null}
-        <button type="button" onClick={reset}>{m.retry}</button>
+        {error.digest ? (
+          <p>
+            {m.reference}: {error.digest}
+          </p>
+        ) : null}
+        <button type="button" onClick={reset}>
+          {m.retry}
+        </button>
       </body>
     </html>
   );

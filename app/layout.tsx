@@ -8,7 +8,10 @@ export async function generateMetadata(): Promise<Metadata> {
   const m = await messages();
   // Every tab says which hospital it is: HOSPITAL_NAME in the title and its initials in the icon.
   const hospital = env().HOSPITAL_NAME;
-  return { title: { default: `${hospital} · ${m.app.tagline}`, template: `%s · ${hospital}` }, icons: { icon: { url: "/favicon.svg", type: "image/svg+xml" } } };
+  return {
+    title: { default: `${hospital} · ${m.app.tagline}`, template: `%s · ${hospital}` },
+    icons: { icon: { url: "/favicon.svg", type: "image/svg+xml" } },
+  };
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

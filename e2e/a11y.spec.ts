@@ -13,7 +13,10 @@ for (const role of ROLE_NAMES) {
   test.describe(`as ${role}`, () => {
     test.use({ storageState: storageFor(role) });
 
-    test("every page: no serious or critical axe violation, no sideways scroll at 768 px", async ({ page, request }) => {
+    test("every page: no serious or critical axe violation, no sideways scroll at 768 px", async ({
+      page,
+      request,
+    }) => {
       const pages = PAGES.filter((p) => p.roles.includes(role));
       test.setTimeout(walkTimeout(pages.length * 2));
       const ids = await routeIds(request);
@@ -26,7 +29,12 @@ for (const role of ROLE_NAMES) {
         await expect(page.getByRole("heading", { level: 1 }).first(), path).toBeVisible();
         const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
         for (const v of violations.filter((x) => x.impact === "serious" || x.impact === "critical"))
-          problems.push(`${path}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+          problems.push(
+            `${path}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(" "))
+              .join(" | ")}`,
+          );
         await page.setViewportSize({ width: 768, height: 1024 });
         const overflow = await page.evaluate(() => {
           const el = document.scrollingElement!;

@@ -12,7 +12,12 @@ const STRONG = "harbour-violet-kettle-42";
 
 // Each new person has a name of their own: a second account with the same name, birth date and sex
 // would be held for a records officer to link (duplicates.spec.ts), not given a record.
-async function fillRegistration(page: import("@playwright/test").Page, email: string, password = STRONG, name = ["Nora", "Newcomer"]) {
+async function fillRegistration(
+  page: import("@playwright/test").Page,
+  email: string,
+  password = STRONG,
+  name = ["Nora", "Newcomer"],
+) {
   await page.goto("/register");
   await page.getByLabel("First name").fill(name[0]);
   await page.getByLabel("Last name").fill(name[1]);
@@ -23,7 +28,9 @@ async function fillRegistration(page: import("@playwright/test").Page, email: st
   await page.getByRole("button", { name: "Create account" }).click();
 }
 
-test("registering with an existing email looks exactly like registering a new one; the owner is told by email", async ({ page }) => {
+test("registering with an existing email looks exactly like registering a new one; the owner is told by email", async ({
+  page,
+}) => {
   const answers: string[] = [];
   for (const email of [USERS.PATIENT, "nora.newcomer@example.org"]) {
     await fillRegistration(page, email);
@@ -58,7 +65,8 @@ test("a new patient confirms the emailed link before booking or seeing the recor
     await expect(page, path).toHaveURL(/\/register\/confirm$/);
   }
   // The API refuses with a code a client can act on.
-  const token = (await (await request.post("/api/v1/auth/token", { data: { email, password: STRONG } })).json()).token as string;
+  const token = (await (await request.post("/api/v1/auth/token", { data: { email, password: STRONG } })).json())
+    .token as string;
   const doctorId = await demoDoctorId(request);
   const startsAt = `${DateTime.utc().plus({ days: 9 }).toISODate()}T10:00:00Z`;
   const refused = await request.post("/api/v1/appointments", { headers: bearer(token), data: { doctorId, startsAt } });
@@ -74,11 +82,17 @@ test("a new patient confirms the emailed link before booking or seeing the recor
   await expect(page.getByText("Your email address is confirmed.")).toBeVisible();
   await page.getByRole("link", { name: "Continue" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
-  const slots = await (await request.get(`/api/v1/doctors/${doctorId}/slots?date=${DateTime.utc().plus({ days: 9 }).toISODate()}`, { headers: bearer(token) })).json();
+  const slots = await (
+    await request.get(`/api/v1/doctors/${doctorId}/slots?date=${DateTime.utc().plus({ days: 9 }).toISODate()}`, {
+      headers: bearer(token),
+    })
+  ).json();
   const free = (slots.items as { startsAt: string; free: boolean }[]).filter((s) => s.free);
   let status = 0;
   for (const s of free) {
-    status = (await request.post("/api/v1/appointments", { headers: bearer(token), data: { doctorId, startsAt: s.startsAt } })).status();
+    status = (
+      await request.post("/api/v1/appointments", { headers: bearer(token), data: { doctorId, startsAt: s.startsAt } })
+    ).status();
     if (status === 201) break;
   }
   expect(status).toBe(201);
@@ -96,7 +110,11 @@ test("a breached password is refused with a field error, and nothing is register
 test.describe("admin", () => {
   test.use({ storageState: storageFor("ADMIN") });
 
-  test("a staff member whose password the admin set must change it at first sign-in", async ({ page, browser, request }) => {
+  test("a staff member whose password the admin set must change it at first sign-in", async ({
+    page,
+    browser,
+    request,
+  }) => {
     await page.goto("/admin/staff/new");
     await page.getByLabel("Full name").fill("Nell Newnurse");
     await page.getByLabel("Email").fill("nell@demo.hospital");
@@ -115,7 +133,13 @@ test.describe("admin", () => {
     await nurse.screenshot({ path: `${SCREENS}/forced-password-change.png` });
     await nurse.goto("/patients");
     await expect(nurse).toHaveURL(/\/change-password$/);
-    const token = (await (await request.post("/api/v1/auth/token", { data: { email: "nell@demo.hospital", password: "temporary-heron-4711" } })).json()).token as string;
+    const token = (
+      await (
+        await request.post("/api/v1/auth/token", {
+          data: { email: "nell@demo.hospital", password: "temporary-heron-4711" },
+        })
+      ).json()
+    ).token as string;
     const blocked = await request.get("/api/v1/patients", { headers: bearer(token) });
     expect(blocked.status()).toBe(403);
     expect((await blocked.json()).error.code).toBe("PASSWORD_CHANGE_REQUIRED");

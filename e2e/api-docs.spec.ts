@@ -3,7 +3,8 @@ import { storageFor } from "./fixtures";
 
 // Issue 7: the API docs page (public) and integration tokens created and revoked on /admin/tokens.
 
-const shot = (page: import("@playwright/test").Page, name: string) => page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
+const shot = (page: import("@playwright/test").Page, name: string) =>
+  page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
 
 test("the API docs render the OpenAPI document, grouped by tag", async ({ page, request }) => {
   const doc = await (await request.get("/api/v1/openapi.json")).json();
@@ -33,7 +34,10 @@ test.describe("admin", () => {
     await expect(page.getByRole("row").filter({ hasText: "E2E ministry feed" })).toContainText("Never");
     await shot(page, "admin-tokens-created");
 
-    const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${secret}` } });
+    const api = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { authorization: `Bearer ${secret}` },
+    });
     expect((await api.get("/api/v1/stats")).status()).toBe(200);
 
     await page.reload();

@@ -18,14 +18,24 @@ test("a token carries the user, expires, and opens the API", async ({ request })
   const counts = await stats.json();
   expect(counts.staff.byRole).toMatchObject({ ADMIN: expect.any(Number), DOCTOR: expect.any(Number) });
   expect(counts.patients.total).toBeGreaterThan(0);
-  expect(counts.appointments.byStatus).toMatchObject({ BOOKED: expect.any(Number), COMPLETED: expect.any(Number), CANCELLED: expect.any(Number) });
-  expect(counts.beds.total).toBe(counts.beds.occupied + counts.beds.free + counts.beds.cleaning + counts.beds.outOfService);
+  expect(counts.appointments.byStatus).toMatchObject({
+    BOOKED: expect.any(Number),
+    COMPLETED: expect.any(Number),
+    CANCELLED: expect.any(Number),
+  });
+  expect(counts.beds.total).toBe(
+    counts.beds.occupied + counts.beds.free + counts.beds.cleaning + counts.beds.outOfService,
+  );
   expect(counts.beds.occupied).toBeGreaterThan(0);
 });
 
 test("wrong password and unknown email give the same 401 body", async ({ request }) => {
-  const wrong = await request.post("/api/v1/auth/token", { data: { email: USERS.DOCTOR, password: "not-the-password" } });
-  const unknown = await request.post("/api/v1/auth/token", { data: { email: "nobody@demo.hospital", password: "whatever" } });
+  const wrong = await request.post("/api/v1/auth/token", {
+    data: { email: USERS.DOCTOR, password: "not-the-password" },
+  });
+  const unknown = await request.post("/api/v1/auth/token", {
+    data: { email: "nobody@demo.hospital", password: "whatever" },
+  });
   expect(wrong.status()).toBe(401);
   expect(unknown.status()).toBe(401);
   expect(await wrong.json()).toEqual(await unknown.json());
@@ -38,7 +48,10 @@ test("a forged or garbage token is refused", async ({ request }) => {
 });
 
 test("malformed JSON is a 400 and invalid fields are listed", async ({ request }) => {
-  const malformed = await request.post("/api/v1/auth/token", { data: Buffer.from("{not json"), headers: { "content-type": "application/json" } });
+  const malformed = await request.post("/api/v1/auth/token", {
+    data: Buffer.from("{not json"),
+    headers: { "content-type": "application/json" },
+  });
   expect(malformed.status()).toBe(400);
   expect((await malformed.json()).error.code).toBe("MALFORMED_JSON");
   const invalid = await request.post("/api/v1/auth/token", { data: { email: "" } });
@@ -55,13 +68,23 @@ test("list answers follow the paging convention and refuse a page size over 100"
   const body = await res.json();
   expect(body).toMatchObject({ page: 2, pageSize: 5, total: expect.any(Number) });
   expect(body.items).toHaveLength(5);
-  expect(Object.keys(body.items[0]).sort()).toEqual(["dateOfBirth", "firstName", "id", "lastName", "mrn", "phone", "sex"]);
+  expect(Object.keys(body.items[0]).sort()).toEqual([
+    "dateOfBirth",
+    "firstName",
+    "id",
+    "lastName",
+    "mrn",
+    "phone",
+    "sex",
+  ]);
   const tooBig = await request.get("/api/v1/patients?pageSize=500", { headers: bearer(token) });
   expect(tooBig.status()).toBe(400);
   expect((await tooBig.json()).error.fields.pageSize).toBe("At most 100");
 });
 
-test("wards, rooms and beds are paged lists; the beds' occupancy counts every matching bed, not only the page", async ({ request }) => {
+test("wards, rooms and beds are paged lists; the beds' occupancy counts every matching bed, not only the page", async ({
+  request,
+}) => {
   const { token } = await apiToken(request, USERS.NURSE);
   const get = async (path: string) => {
     const res = await request.get(path, { headers: bearer(token) });
@@ -89,7 +112,9 @@ test("wards, rooms and beds are paged lists; the beds' occupancy counts every ma
   expect(second.items[0].id).not.toBe(first.items[0].id);
   const pediatrics = await get("/api/v1/beds?q=pediatrics&pageSize=100");
   expect(pediatrics.total).toBe(6);
-  expect(pediatrics.items.map((b: { room: { ward: { name: string } } }) => b.room.ward.name)).toEqual(Array(6).fill("Pediatrics"));
+  expect(pediatrics.items.map((b: { room: { ward: { name: string } } }) => b.room.ward.name)).toEqual(
+    Array(6).fill("Pediatrics"),
+  );
   expect(pediatrics.occupancy.total).toBe(6);
   const tooBig = await request.get("/api/v1/beds?pageSize=101", { headers: bearer(token) });
   expect(tooBig.status()).toBe(400);
@@ -99,23 +124,32 @@ test("deactivating a user kills a token issued before, and sign-in is refused af
   const victim = await apiToken(request, "leaver@demo.hospital");
   expect((await request.get("/api/v1/patients", { headers: bearer(victim.token) })).status()).toBe(200);
   const admin = await apiToken(request, USERS.ADMIN);
-  const del = await request.delete(`/api/v1/staff/${victim.userId}`, { headers: bearer(admin.token), data: { reason: "Left the hospital" } });
+  const del = await request.delete(`/api/v1/staff/${victim.userId}`, {
+    headers: bearer(admin.token),
+    data: { reason: "Left the hospital" },
+  });
   expect(del.status()).toBe(204);
   const after = await request.get("/api/v1/patients", { headers: bearer(victim.token) });
   expect(after.status()).toBe(401);
-  const again = await request.post("/api/v1/auth/token", { data: { email: "leaver@demo.hospital", password: PASSWORD } });
+  const again = await request.post("/api/v1/auth/token", {
+    data: { email: "leaver@demo.hospital", password: PASSWORD },
+  });
   expect(again.status()).toBe(401);
 });
 
 test("repeated failures on one account give 429 with Retry-After", async ({ request }) => {
   let last;
   for (let i = 0; i < 6; i++) {
-    last = await request.post("/api/v1/auth/token", { data: { email: "throttled@demo.hospital", password: `wrong-${i}` } });
+    last = await request.post("/api/v1/auth/token", {
+      data: { email: "throttled@demo.hospital", password: `wrong-${i}` },
+    });
   }
   expect(last!.status()).toBe(429);
   expect(Number(last!.headers()["retry-after"])).toBeGreaterThan(0);
   expect((await last!.json()).error.code).toBe("RATE_LIMITED");
   // Even the right password waits until the delay (a minute after the fifth failure) has passed.
-  const right = await request.post("/api/v1/auth/token", { data: { email: "throttled@demo.hospital", password: PASSWORD } });
+  const right = await request.post("/api/v1/auth/token", {
+    data: { email: "throttled@demo.hospital", password: PASSWORD },
+  });
   expect(right.status()).toBe(429);
 });

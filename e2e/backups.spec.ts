@@ -45,8 +45,14 @@ test.describe("backup status on the admin dashboard", () => {
     }
 
     // A fresh good backup, then a failed run: no overdue warning, the failure shown with its error.
-    await sql(`INSERT INTO "BackupRun" (id, trigger, "startedAt", "finishedAt", ok, file, bytes, rows, encrypted) VALUES ('e2e-backup-new', 'console', $1, $1, true, '/var/backups/hospital/hospital-new.backup', 1536, 10, false)`, [hoursAgo(2)]);
-    await sql(`INSERT INTO "BackupRun" (id, trigger, "startedAt", "finishedAt", ok, error, encrypted) VALUES ('e2e-backup-failed', 'schedule', $1, $1, false, 'ENOSPC: no space left on device', false)`, [hoursAgo(1)]);
+    await sql(
+      `INSERT INTO "BackupRun" (id, trigger, "startedAt", "finishedAt", ok, file, bytes, rows, encrypted) VALUES ('e2e-backup-new', 'console', $1, $1, true, '/var/backups/hospital/hospital-new.backup', 1536, 10, false)`,
+      [hoursAgo(2)],
+    );
+    await sql(
+      `INSERT INTO "BackupRun" (id, trigger, "startedAt", "finishedAt", ok, error, encrypted) VALUES ('e2e-backup-failed', 'schedule', $1, $1, false, 'ENOSPC: no space left on device', false)`,
+      [hoursAgo(1)],
+    );
     await page.reload();
     await expect(card).toContainText("2 h ago");
     await expect(card).toContainText("hospital-new.backup");

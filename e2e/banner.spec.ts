@@ -1,6 +1,18 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { USERS, apiToken, bearer, demoDoctorId, demoDrugId, distinctBirthDate, registerPatient, signIn, storageFor, walkTimeout, type RoleName } from "./fixtures";
+import {
+  USERS,
+  apiToken,
+  bearer,
+  demoDoctorId,
+  demoDrugId,
+  distinctBirthDate,
+  registerPatient,
+  signIn,
+  storageFor,
+  walkTimeout,
+  type RoleName,
+} from "./fixtures";
 
 // Issue 16: the patient banner on every page about one patient (name, MRN, age and sex, allergies
 // with severity, location, attending doctor, NEWS2), the chart's tabs at their own URLs, the
@@ -9,7 +21,16 @@ import { USERS, apiToken, bearer, demoDoctorId, demoDrugId, distinctBirthDate, r
 const SHOTS = "/tmp/banner-shots";
 const WIDTHS = [1366, 768] as const;
 
-type Story = { patientId: string; mrn: string; name: string; admissionId: string; bed: string; consultationId: string; prescriptionId: string; invoiceId: string };
+type Story = {
+  patientId: string;
+  mrn: string;
+  name: string;
+  admissionId: string;
+  bed: string;
+  consultationId: string;
+  prescriptionId: string;
+  invoiceId: string;
+};
 
 /** A patient with a severe and a mild allergy, admitted to a free bed under the demo doctor, with a NEWS2-scored set of vitals, a consultation, a prescription and an invoice. */
 async function story(request: APIRequestContext): Promise<Story> {
@@ -20,15 +41,34 @@ async function story(request: APIRequestContext): Promise<Story> {
   const dateOfBirth = distinctBirthDate();
   const created = await request.post("/api/v1/patients", {
     headers: bearer(records.token),
-    data: { firstName: "Ada", lastName: last, dateOfBirth, sex: "female", allergies: [{ substance: "Latex", reaction: "Anaphylaxis", severity: "severe" }, { substance: "Codeine", reaction: "Nausea", severity: "mild" }] },
+    data: {
+      firstName: "Ada",
+      lastName: last,
+      dateOfBirth,
+      sex: "female",
+      allergies: [
+        { substance: "Latex", reaction: "Anaphylaxis", severity: "severe" },
+        { substance: "Codeine", reaction: "Nausea", severity: "mild" },
+      ],
+    },
   });
   expect(created.status(), await created.text()).toBe(201);
   const patient = (await created.json()) as { id: string; mrn: string };
   // A free bed (another spec may take the same one meanwhile: try a few).
   let admission: { id: string; currentBed: { place: string } } | null = null;
-  const beds = (await (await request.get("/api/v1/beds?state=FREE&pageSize=100", { headers: bearer(nurse.token) })).json()).items as { id: string }[];
+  const beds = (
+    await (await request.get("/api/v1/beds?state=FREE&pageSize=100", { headers: bearer(nurse.token) })).json()
+  ).items as { id: string }[];
   for (const bed of beds.sort(() => Math.random() - 0.5).slice(0, 5)) {
-    const res = await request.post("/api/v1/admissions", { headers: bearer(doctor.token), data: { patientId: patient.id, bedId: bed.id, attendingDoctorId: await demoDoctorId(request), reason: "Community-acquired pneumonia" } });
+    const res = await request.post("/api/v1/admissions", {
+      headers: bearer(doctor.token),
+      data: {
+        patientId: patient.id,
+        bedId: bed.id,
+        attendingDoctorId: await demoDoctorId(request),
+        reason: "Community-acquired pneumonia",
+      },
+    });
     if (res.status() === 201) {
       admission = await res.json();
       break;
@@ -37,17 +77,43 @@ async function story(request: APIRequestContext): Promise<Story> {
   expect(admission, "admitted to a free bed").not.toBeNull();
   const vitals = await request.post(`/api/v1/patients/${patient.id}/vitals`, {
     headers: bearer(nurse.token),
-    data: { respiratoryRate: 22, spo2: 97, supplementalOxygen: false, systolic: 125, diastolic: 80, pulse: 115, consciousness: "A", temperatureC: 38.5 },
+    data: {
+      respiratoryRate: 22,
+      spo2: 97,
+      supplementalOxygen: false,
+      systolic: 125,
+      diastolic: 80,
+      pulse: 115,
+      consciousness: "A",
+      temperatureC: 38.5,
+    },
   });
   expect(vitals.status(), await vitals.text()).toBe(201);
-  const consultation = await request.post("/api/v1/consultations", { headers: bearer(doctor.token), data: { patientId: patient.id, assessment: "Right lower lobe pneumonia." } });
+  const consultation = await request.post("/api/v1/consultations", {
+    headers: bearer(doctor.token),
+    data: { patientId: patient.id, assessment: "Right lower lobe pneumonia." },
+  });
   expect(consultation.status(), await consultation.text()).toBe(201);
   const rx = await request.post("/api/v1/prescriptions", {
     headers: bearer(doctor.token),
-    data: { patientId: patient.id, items: [{ drugId: await demoDrugId(request), dose: "500 mg", route: "oral", frequency: "three times a day", durationDays: 5 }] },
+    data: {
+      patientId: patient.id,
+      items: [
+        {
+          drugId: await demoDrugId(request),
+          dose: "500 mg",
+          route: "oral",
+          frequency: "three times a day",
+          durationDays: 5,
+        },
+      ],
+    },
   });
   expect(rx.status(), await rx.text()).toBe(201);
-  const invoice = await request.post("/api/v1/invoices", { headers: bearer(records.token), data: { patientId: patient.id, lines: [{ description: "Chest X-ray", quantity: 1, unitAmount: 4500 }] } });
+  const invoice = await request.post("/api/v1/invoices", {
+    headers: bearer(records.token),
+    data: { patientId: patient.id, lines: [{ description: "Chest X-ray", quantity: 1, unitAmount: 4500 }] },
+  });
   expect(invoice.status(), await invoice.text()).toBe(201);
   return {
     patientId: patient.id,
@@ -88,7 +154,10 @@ async function shootBoth(page: Page, name: string) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
     // No sideways scroll at this width.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      `${name} at ${width}px scrolls sideways`,
+    ).toBeLessThanOrEqual(0);
   }
   await page.setViewportSize({ width: 1366, height: 900 });
 }
@@ -98,7 +167,10 @@ async function as(browser: Browser, role: RoleName) {
   return { page: await context.newPage(), close: () => context.close() };
 }
 
-test("the banner follows the patient: chart, consultation, prescribe, prescription, dispense, admission, invoice", async ({ browser, request }) => {
+test("the banner follows the patient: chart, consultation, prescribe, prescription, dispense, admission, invoice", async ({
+  browser,
+  request,
+}) => {
   test.setTimeout(walkTimeout(16));
   const s = await story(request);
 
@@ -137,7 +209,9 @@ test("the banner follows the patient: chart, consultation, prescribe, prescripti
   const pharmacist = await as(browser, "PHARMACIST");
   await pharmacist.page.goto(`/pharmacy/prescriptions/${s.prescriptionId}`);
   await expectBanner(pharmacist.page, s, { news2: false });
-  await expect(pharmacist.page.getByRole("region", { name: "Patient" }).getByRole("link", { name: s.name })).toHaveCount(0);
+  await expect(
+    pharmacist.page.getByRole("region", { name: "Patient" }).getByRole("link", { name: s.name }),
+  ).toHaveCount(0);
   await shootBoth(pharmacist.page, "dispense");
   await pharmacist.close();
 
@@ -148,7 +222,10 @@ test("the banner follows the patient: chart, consultation, prescribe, prescripti
   await records.close();
 });
 
-test("the chart's tabs have their own URLs; the banner stays on top while scrolling and prints", async ({ browser, request }) => {
+test("the chart's tabs have their own URLs; the banner stays on top while scrolling and prints", async ({
+  browser,
+  request,
+}) => {
   test.setTimeout(walkTimeout(12));
   const s = await story(request);
   const { page, close } = await as(browser, "NURSE");
@@ -158,7 +235,14 @@ test("the chart's tabs have their own URLs; the banner stays on top while scroll
   await expect(tabs.getByRole("link", { name: "Summary" })).toHaveAttribute("aria-current", "page");
   // A nurse has no Billing tab (billing.read), an admin has.
   await expect(tabs.getByRole("link", { name: "Billing" })).toHaveCount(0);
-  for (const [label, path] of [["Visits & notes", "/visits"], ["Vitals", "/vitals"], ["Results", "/results"], ["Medications", "/medications"], ["Admissions", "/admissions"], ["Documents & QR", "/documents"]] as const) {
+  for (const [label, path] of [
+    ["Visits & notes", "/visits"],
+    ["Vitals", "/vitals"],
+    ["Results", "/results"],
+    ["Medications", "/medications"],
+    ["Admissions", "/admissions"],
+    ["Documents & QR", "/documents"],
+  ] as const) {
     await tabs.getByRole("link", { name: label, exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`${base}${path}$`));
     await expect(tabs.getByRole("link", { name: label, exact: true })).toHaveAttribute("aria-current", "page");
@@ -168,7 +252,14 @@ test("the chart's tabs have their own URLs; the banner stays on top while scroll
   // of the chart: one audit VIEW row for the page view.
   const admin = await apiToken(request, USERS.ADMIN);
   const nurseId = (await apiToken(request, USERS.NURSE)).userId;
-  const views = async () => (await (await request.get(`/api/v1/audit?patientId=${s.patientId}&action=VIEW&entity=Patient&actorId=${nurseId}`, { headers: bearer(admin.token) })).json()).total as number;
+  const views = async () =>
+    (
+      await (
+        await request.get(`/api/v1/audit?patientId=${s.patientId}&action=VIEW&entity=Patient&actorId=${nurseId}`, {
+          headers: bearer(admin.token),
+        })
+      ).json()
+    ).total as number;
   const before = await views();
   await page.goto(`${base}/vitals`);
   await expect(page.locator('[data-chart-tab="vitals"]')).toBeVisible();
@@ -205,13 +296,19 @@ test("the chart's tabs have their own URLs; the banner stays on top while scroll
 
   const adminPage = await as(browser, "ADMIN");
   await adminPage.page.goto(base);
-  await adminPage.page.getByRole("navigation", { name: "Chart sections" }).getByRole("link", { name: "Billing" }).click();
+  await adminPage.page
+    .getByRole("navigation", { name: "Chart sections" })
+    .getByRole("link", { name: "Billing" })
+    .click();
   await expect(adminPage.page).toHaveURL(new RegExp(`${base}/billing$`));
   await expect(adminPage.page.locator(`main a[href="/billing/${s.invoiceId}"]`)).toBeVisible();
   await adminPage.close();
 });
 
-test("a doctor's consultations list: own drafts and signed notes, filtered by status and patient", async ({ browser, request }) => {
+test("a doctor's consultations list: own drafts and signed notes, filtered by status and patient", async ({
+  browser,
+  request,
+}) => {
   test.setTimeout(walkTimeout(8));
   const s = await story(request);
   const { page, close } = await as(browser, "DOCTOR");
@@ -237,7 +334,10 @@ test("a doctor's consultations list: own drafts and signed notes, filtered by st
   await close();
 });
 
-test("the patient edit page and the patient's own pages show the banner (a patient sees their own allergies, no NEWS2); the audit's user picker finds the patient account", async ({ browser, request }) => {
+test("the patient edit page and the patient's own pages show the banner (a patient sees their own allergies, no NEWS2); the audit's user picker finds the patient account", async ({
+  browser,
+  request,
+}) => {
   // Bug: the edit page and /me/* showed the old header (allergies without the SEVERE mark), and the
   // audit's user picker searched staff accounts only.
   test.setTimeout(walkTimeout(8));
@@ -245,14 +345,43 @@ test("the patient edit page and the patient's own pages show the banner (a patie
   const last = `Ownbanner${stamp}`;
   const email = `own.banner.${stamp}@example.org`;
   const password = "harbour-violet-kettle-42";
-  await registerPatient(request, { email, password, firstName: "Olu", lastName: last, dateOfBirth: "1960-05-06", sex: "male" });
+  await registerPatient(request, {
+    email,
+    password,
+    firstName: "Olu",
+    lastName: last,
+    dateOfBirth: "1960-05-06",
+    sex: "male",
+  });
   const records = bearer((await apiToken(request, USERS.RECORDS_OFFICER)).token);
-  const id = ((await (await request.get(`/api/v1/patients?q=${last}`, { headers: records })).json()).items[0] as { id: string }).id;
-  const patched = await request.patch(`/api/v1/patients/${id}`, { headers: records, data: { allergies: [{ substance: "Penicillin", reaction: "Anaphylaxis", severity: "severe" }, { substance: "Latex", severity: "mild" }] } });
+  const id = (
+    (await (await request.get(`/api/v1/patients?q=${last}`, { headers: records })).json()).items[0] as { id: string }
+  ).id;
+  const patched = await request.patch(`/api/v1/patients/${id}`, {
+    headers: records,
+    data: {
+      allergies: [
+        { substance: "Penicillin", reaction: "Anaphylaxis", severity: "severe" },
+        { substance: "Latex", severity: "mild" },
+      ],
+    },
+  });
   expect(patched.status(), await patched.text()).toBe(200);
   // A full set scoring NEWS2 5: staff see it, the patient's own banner does not.
   const nurse = bearer((await apiToken(request, USERS.NURSE)).token);
-  const vitals = await request.post(`/api/v1/patients/${id}/vitals`, { headers: nurse, data: { respiratoryRate: 22, spo2: 97, supplementalOxygen: false, systolic: 125, diastolic: 80, pulse: 115, consciousness: "A", temperatureC: 38.5 } });
+  const vitals = await request.post(`/api/v1/patients/${id}/vitals`, {
+    headers: nurse,
+    data: {
+      respiratoryRate: 22,
+      spo2: 97,
+      supplementalOxygen: false,
+      systolic: 125,
+      diastolic: 80,
+      pulse: 115,
+      consciousness: "A",
+      temperatureC: 38.5,
+    },
+  });
   expect(vitals.status(), await vitals.text()).toBe(201);
 
   const officer = await as(browser, "RECORDS_OFFICER");

@@ -4,16 +4,22 @@ import { USERS, apiToken, bearer, storageFor } from "./fixtures";
 // A records officer invoices a patient, takes a partial payment at the desk and prints the invoice;
 // the patient then sees the invoice, read-only; the API refuses an overpayment.
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
 
 test.describe("records officer", () => {
   test.use({ storageState: storageFor("RECORDS_OFFICER") });
 
   test("takes a payment and prints the invoice (a PDF); the API refuses an overpayment", async ({ page, request }) => {
     const { token } = await apiToken(request, USERS.RECORDS_OFFICER);
-    const patients = await request.get(`/api/v1/patients?q=${encodeURIComponent("Sam Patient")}`, { headers: bearer(token) });
+    const patients = await request.get(`/api/v1/patients?q=${encodeURIComponent("Sam Patient")}`, {
+      headers: bearer(token),
+    });
     const patientId = (await patients.json()).items[0].id as string;
-    const res = await request.post("/api/v1/invoices", { headers: bearer(token), data: { patientId, lines: [{ description: "Dressing change", quantity: 2, unitAmount: 1250 }] } });
+    const res = await request.post("/api/v1/invoices", {
+      headers: bearer(token),
+      data: { patientId, lines: [{ description: "Dressing change", quantity: 2, unitAmount: 1250 }] },
+    });
     expect(res.status()).toBe(201);
     const invoice = (await res.json()) as { id: string; number: string };
 
@@ -39,7 +45,10 @@ test.describe("records officer", () => {
     for await (const c of await (await download).createReadStream()) chunks.push(c as Buffer);
     expect(Buffer.concat(chunks).subarray(0, 5).toString()).toBe("%PDF-");
 
-    const over = await request.post("/api/v1/payments", { headers: bearer(token), data: { invoiceId: invoice.id, amount: 1501, method: "CASH" } });
+    const over = await request.post("/api/v1/payments", {
+      headers: bearer(token),
+      data: { invoiceId: invoice.id, amount: 1501, method: "CASH" },
+    });
     expect(over.status()).toBe(400);
     expect((await over.json()).error.fields.amount).toBe("The amount is more than the balance due");
     const again = await request.get(`/api/v1/invoices/${invoice.id}`, { headers: bearer(token) });

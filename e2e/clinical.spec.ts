@@ -5,7 +5,8 @@ import { USERS, apiToken, bearer, demoDoctorId, startVisitNow, storageFor, walkT
 // Issue 5's clinical record through the real UI: a doctor writes, codes and signs a consultation; a
 // nurse records vitals twice and sees the trend; the API refuses implausible vitals field by field.
 
-const shot = (page: import("@playwright/test").Page, name: string) => page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
+const shot = (page: import("@playwright/test").Page, name: string) =>
+  page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
 
 async function demoPatient(request: APIRequestContext, q: string): Promise<string> {
   const { token } = await apiToken(request, USERS.DOCTOR);
@@ -17,10 +18,16 @@ async function demoPatient(request: APIRequestContext, q: string): Promise<strin
 test.describe("doctor", () => {
   test.use({ storageState: storageFor("DOCTOR") });
 
-  test("writes a consultation with a diagnosis picked from the ICD-10 search, and signs it", async ({ page, request }) => {
+  test("writes a consultation with a diagnosis picked from the ICD-10 search, and signs it", async ({
+    page,
+    request,
+  }) => {
     const patientId = await demoPatient(request, "Kowalski");
     await page.goto(`/patients/${patientId}`);
-    await page.getByRole("navigation", { name: "Chart sections" }).getByRole("link", { name: "Visits & notes" }).click();
+    await page
+      .getByRole("navigation", { name: "Chart sections" })
+      .getByRole("link", { name: "Visits & notes" })
+      .click();
     await expect(page).toHaveURL(new RegExp(`/patients/${patientId}/visits$`));
     await page.getByRole("link", { name: "New consultation" }).click();
     await expect(page.getByRole("heading", { level: 1, name: /^New consultation: / })).toBeVisible();
@@ -46,7 +53,10 @@ test.describe("doctor", () => {
     await page.getByRole("link", { name: /Back to the chart/ }).click();
     // The summary lists the latest consultations; the timeline is on Visits & notes.
     await expect(page.getByText("Plasmodium falciparum malaria, unspecified").first()).toBeVisible();
-    await page.getByRole("navigation", { name: "Chart sections" }).getByRole("link", { name: "Visits & notes" }).click();
+    await page
+      .getByRole("navigation", { name: "Chart sections" })
+      .getByRole("link", { name: "Visits & notes" })
+      .click();
     await expect(page.locator('[data-kind="consultation"]').first()).toContainText("B50.9");
     await shot(page, "chart-doctor");
   });
@@ -55,16 +65,29 @@ test.describe("doctor", () => {
 test.describe("doctor, from a visit", () => {
   test.use({ storageState: storageFor("DOCTOR") });
 
-  test("writes the consultation of a checked-in visit, edits it and sees the earlier version", async ({ page, request }) => {
+  test("writes the consultation of a checked-in visit, edits it and sees the earlier version", async ({
+    page,
+    request,
+  }) => {
     // A visit three days ahead (away from the other specs' slots), booked by the patient and checked in.
     const startsAt = `${DateTime.utc().plus({ days: 3 }).toISODate()}T14:30:00Z`;
     const patient = await apiToken(request, USERS.PATIENT);
-    const booked = await request.post("/api/v1/appointments", { headers: bearer(patient.token), data: { doctorId: await demoDoctorId(request), startsAt, reason: "Blood pressure review" } });
+    const booked = await request.post("/api/v1/appointments", {
+      headers: bearer(patient.token),
+      data: { doctorId: await demoDoctorId(request), startsAt, reason: "Blood pressure review" },
+    });
     expect(booked.status(), await booked.text()).toBe(201);
     const appointmentId = (await booked.json()).id as string;
     const { token } = await apiToken(request, USERS.DOCTOR);
     await startVisitNow(appointmentId); // checked in on its day only
-    expect((await request.patch(`/api/v1/appointments/${appointmentId}`, { headers: bearer(token), data: { status: "CHECKED_IN" } })).status()).toBe(200);
+    expect(
+      (
+        await request.patch(`/api/v1/appointments/${appointmentId}`, {
+          headers: bearer(token),
+          data: { status: "CHECKED_IN" },
+        })
+      ).status(),
+    ).toBe(200);
 
     await page.goto(`/appointments/${appointmentId}`);
     await page.getByRole("link", { name: "Write consultation" }).click();
@@ -110,7 +133,10 @@ test.describe("nurse", () => {
     await expect(form.getByText("Diastolic must be lower than systolic")).toBeVisible();
     await expect(form.getByText("Temperature must be between 25 and 45 °C")).toBeVisible();
 
-    for (const [sys, dia, pulse, temp] of [["142", "91", "88", "37.9"], ["131", "84", "76", "37.1"]]) {
+    for (const [sys, dia, pulse, temp] of [
+      ["142", "91", "88", "37.9"],
+      ["131", "84", "76", "37.1"],
+    ]) {
       await form.getByLabel("BP systolic (mmHg)").fill(sys);
       await form.getByLabel("BP diastolic (mmHg)").fill(dia);
       await form.getByLabel("Pulse (/min)").fill(pulse);
@@ -184,7 +210,11 @@ test.describe("nurse notes", () => {
 test.describe("lab", () => {
   test.use({ storageState: storageFor("DOCTOR") });
 
-  test("a doctor orders potassium, a nurse enters a high result on the worklist, the chart highlights it", async ({ page, browser, request }) => {
+  test("a doctor orders potassium, a nurse enters a high result on the worklist, the chart highlights it", async ({
+    page,
+    browser,
+    request,
+  }) => {
     const patientId = await demoPatient(request, "Dubois");
     await page.goto(`/patients/${patientId}/results`);
     await page.locator("summary", { hasText: "Order lab tests" }).click();
@@ -222,7 +252,9 @@ test.describe("patient", () => {
     await page.goto("/me/health");
     await expect(page.getByRole("heading", { level: 1, name: "Patient, Sam" })).toBeVisible();
     await expect(page.getByText("Essential (primary) hypertension")).toBeVisible();
-    await expect(page.locator('tr[data-abnormal="true"]').filter({ hasText: "Cholesterol, total" })).toContainText("High");
+    await expect(page.locator('tr[data-abnormal="true"]').filter({ hasText: "Cholesterol, total" })).toContainText(
+      "High",
+    );
     await expect(page.getByRole("figure", { name: "Vital signs over time" })).toBeVisible();
     await shot(page, "my-health");
   });
@@ -232,10 +264,20 @@ test.describe("API", () => {
   test("refuses implausible vitals with field messages and writes nothing", async ({ request }) => {
     const patientId = await demoPatient(request, "Haddad");
     const { token } = await apiToken(request, USERS.NURSE);
-    const before = (await (await request.get(`/api/v1/patients/${patientId}/vitals`, { headers: bearer(token) })).json()).total;
-    const res = await request.post(`/api/v1/patients/${patientId}/vitals`, { headers: bearer(token), data: { systolic: 90, diastolic: 95, spo2: 120 } });
+    const before = (
+      await (await request.get(`/api/v1/patients/${patientId}/vitals`, { headers: bearer(token) })).json()
+    ).total;
+    const res = await request.post(`/api/v1/patients/${patientId}/vitals`, {
+      headers: bearer(token),
+      data: { systolic: 90, diastolic: 95, spo2: 120 },
+    });
     expect(res.status()).toBe(400);
-    expect((await res.json()).error).toMatchObject({ code: "VALIDATION_FAILED", fields: { diastolic: "Diastolic must be lower than systolic", spo2: "SpO₂ must be between 40 and 100 %" } });
-    expect((await (await request.get(`/api/v1/patients/${patientId}/vitals`, { headers: bearer(token) })).json()).total).toBe(before);
+    expect((await res.json()).error).toMatchObject({
+      code: "VALIDATION_FAILED",
+      fields: { diastolic: "Diastolic must be lower than systolic", spo2: "SpO₂ must be between 40 and 100 %" },
+    });
+    expect(
+      (await (await request.get(`/api/v1/patients/${patientId}/vitals`, { headers: bearer(token) })).json()).total,
+    ).toBe(before);
   });
 });

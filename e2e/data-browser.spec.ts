@@ -1,16 +1,23 @@
 import { expect, test, type Page } from "@playwright/test";
 import { PASSWORD, USERS, apiToken, bearer, signIn, storageFor } from "./fixtures";
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
 
 test.describe("data browser", () => {
   test.use({ storageState: storageFor("ADMIN") });
 
-  test("an admin edits a department in the data browser and its audit history shows the change", async ({ page, request }) => {
+  test("an admin edits a department in the data browser and its audit history shows the change", async ({
+    page,
+    request,
+  }) => {
     // A department of this test's own, so no other spec sees it change.
     const name = `Browser dept ${Date.now()}`;
     const { token } = await apiToken(request, USERS.ADMIN);
-    const created = await request.post("/api/v1/departments", { headers: bearer(token), data: { name, description: "Before the edit" } });
+    const created = await request.post("/api/v1/departments", {
+      headers: bearer(token),
+      data: { name, description: "Before the edit" },
+    });
     expect(created.status()).toBe(201);
     const { id } = (await created.json()) as { id: string };
 
@@ -48,16 +55,25 @@ test.describe("data browser", () => {
     // The same change through the browser's read-only API.
     const api = await request.get(`/api/v1/admin/data/departments/${id}`, { headers: bearer(token) });
     expect(api.status()).toBe(200);
-    const body = (await api.json()) as { values: { description: string }; history: { items: { action: string; actorName: string }[] } };
+    const body = (await api.json()) as {
+      values: { description: string };
+      history: { items: { action: string; actorName: string }[] };
+    };
     expect(body.values.description).toBe("Edited in the data browser");
     expect(body.history.items[0]).toMatchObject({ action: "UPDATE", actorName: "Ada Admin" });
   });
 
-  test("an admin edits a staff member in the data browser through the staff page's checks, and both show the same audit", async ({ page, request }) => {
+  test("an admin edits a staff member in the data browser through the staff page's checks, and both show the same audit", async ({
+    page,
+    request,
+  }) => {
     // A staff member of this test's own.
     const { token } = await apiToken(request, USERS.ADMIN);
     const email = `browser-staff-${Date.now()}@example.org`;
-    const created = await request.post("/api/v1/staff", { headers: bearer(token), data: { name: "Bea Browser", email, role: "NURSE", password: PASSWORD } });
+    const created = await request.post("/api/v1/staff", {
+      headers: bearer(token),
+      data: { name: "Bea Browser", email, role: "NURSE", password: PASSWORD },
+    });
     expect(created.status()).toBe(201);
     const { id } = (await created.json()) as { id: string };
 
@@ -91,7 +107,9 @@ test.describe("data browser", () => {
     await expect(page.getByLabel("Specialty")).toHaveValue("Dermatology");
   });
 
-  test("a lab test opens with its price in an edit form; allergies say why they are edited on the patient's page", async ({ page }) => {
+  test("a lab test opens with its price in an edit form; allergies say why they are edited on the patient's page", async ({
+    page,
+  }) => {
     await page.goto("/admin/data/lab-tests?q=HGB");
     await page.getByRole("row").nth(1).getByRole("link").first().click();
     await expect(page.getByRole("heading", { name: "Edit" })).toBeVisible();
@@ -101,7 +119,10 @@ test.describe("data browser", () => {
     await page.goto("/admin/data/allergies");
     await page.getByRole("row").nth(1).getByRole("link").first().click();
     await expect(page.getByText("Kept as a list on the patient's edit page")).toBeVisible();
-    await expect(page.getByRole("link", { name: /Open the page where this is done/ })).toHaveAttribute("href", /^\/patients\/.+\/edit$/);
+    await expect(page.getByRole("link", { name: /Open the page where this is done/ })).toHaveAttribute(
+      "href",
+      /^\/patients\/.+\/edit$/,
+    );
   });
 
   test("a signed clinical record is read-only and points to the page where it is done", async ({ page }) => {
@@ -110,12 +131,17 @@ test.describe("data browser", () => {
     await first.click();
     await expect(page.getByRole("heading", { name: "Read-only here" })).toBeVisible();
     await expect(page.getByText("Clinical records change only through the chart")).toBeVisible();
-    await expect(page.getByRole("link", { name: /Open the page where this is done/ })).toHaveAttribute("href", /^\/consultations\//);
+    await expect(page.getByRole("link", { name: /Open the page where this is done/ })).toHaveAttribute(
+      "href",
+      /^\/consultations\//,
+    );
     await expect(page.getByRole("button", { name: "Save" })).toHaveCount(0);
     await shot(page, "admin-data-consultation");
   });
 
-  test("a ward shows its department as a link, its rooms one click away, and an edit form with the same choices as the wards page", async ({ page }) => {
+  test("a ward shows its department as a link, its rooms one click away, and an edit form with the same choices as the wards page", async ({
+    page,
+  }) => {
     await page.goto("/admin/data/wards?type=ICU");
     await page.getByRole("row").nth(1).getByRole("link").first().click();
     await expect(page.getByLabel("Type")).toHaveValue("ICU");

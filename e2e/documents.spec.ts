@@ -9,7 +9,9 @@ import { USERS, apiToken, bearer, storageFor } from "./fixtures";
 
 const SHOTS = "/tmp/documents-shots";
 const WIDTHS = [1280, 768] as const;
-const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+const PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+);
 // A 64×48 red PNG.
 const PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAEAAAAAwCAIAAAAuKetIAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAfElEQVRoge2SAQkAQBCDFsf+KYz1McbxAwPoWITTpG7gAqiv6C7EXVI3cAHUV3QX4i6pG7gA6iu6C3GX1A1cAPUV3YW4S+oGLoD6iu5C3CV1AxdAfUV3Ie6SuoELoL6iuxB3Sd3ABVBf0V2Iu6Ru4AKor+guxF1SN/DzgAePoCDEhz0qaQAAAABJRU5ErkJggg==",
@@ -24,7 +26,11 @@ async function shots(page: Page, name: string) {
   }
 }
 
-async function attach(page: Page, file: { name: string; mimeType: string; buffer: Buffer }, fields: { title: string; category: string; shared: boolean }) {
+async function attach(
+  page: Page,
+  file: { name: string; mimeType: string; buffer: Buffer },
+  fields: { title: string; category: string; shared: boolean },
+) {
   const form = page.getByRole("form", { name: "Attach a document" });
   if (!(await form.isVisible())) await page.getByText("Attach a document", { exact: true }).first().click();
   await form.getByLabel("Title").fill(fields.title);
@@ -37,7 +43,10 @@ async function attach(page: Page, file: { name: string; mimeType: string; buffer
 }
 
 test.describe("documents on the chart", () => {
-  test("a nurse attaches a PDF and a PNG and opens them; the patient sees only the shared one", async ({ browser, request }) => {
+  test("a nurse attaches a PDF and a PNG and opens them; the patient sees only the shared one", async ({
+    browser,
+    request,
+  }) => {
     test.setTimeout(180_000);
     const patient = await apiToken(request, USERS.PATIENT);
     const me = await request.get("/api/v1/patients/me", { headers: bearer(patient.token) });
@@ -49,8 +58,16 @@ test.describe("documents on the chart", () => {
 
     const nurse = await (await browser.newContext({ storageState: storageFor("NURSE") })).newPage();
     await nurse.goto(`/patients/${patientId}/documents`);
-    await attach(nurse, { name: "referral.png", mimeType: "image/png", buffer: PDF }, { title: pdfTitle, category: "referral", shared: true });
-    await attach(nurse, { name: "wound.png", mimeType: "image/png", buffer: PNG }, { title: pngTitle, category: "imaging", shared: false });
+    await attach(
+      nurse,
+      { name: "referral.png", mimeType: "image/png", buffer: PDF },
+      { title: pdfTitle, category: "referral", shared: true },
+    );
+    await attach(
+      nurse,
+      { name: "wound.png", mimeType: "image/png", buffer: PNG },
+      { title: pngTitle, category: "imaging", shared: false },
+    );
 
     // The PDF sent under a .png name is listed as what its bytes are: no thumbnail, a PDF marker.
     const pdfRow = nurse.locator("tr", { has: nurse.getByRole("link", { name: pdfTitle }) });
@@ -59,11 +76,16 @@ test.describe("documents on the chart", () => {
     await expect(pngRow.getByText("Staff only")).toBeVisible();
     const thumb = pngRow.getByRole("img", { name: `Preview of ${pngTitle}` });
     await expect(thumb).toBeVisible();
-    await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(0);
     await shots(nurse, "chart-documents");
 
     // Opening each: a new tab on the content route, shown inline with its verified type.
-    for (const [title, type, bytes] of [[pdfTitle, "application/pdf", PDF], [pngTitle, "image/png", PNG]] as const) {
+    for (const [title, type, bytes] of [
+      [pdfTitle, "application/pdf", PDF],
+      [pngTitle, "image/png", PNG],
+    ] as const) {
       const link = nurse.getByRole("link", { name: title });
       await expect(link).toHaveAttribute("target", "_blank");
       const href = (await link.getAttribute("href"))!;
@@ -83,7 +105,13 @@ test.describe("documents on the chart", () => {
     const consentTitle = `Surgery consent ${stamp}`;
     const consent = await request.post(`/api/v1/patients/${patientId}/documents`, {
       headers: bearer(records.token),
-      multipart: { title: consentTitle, category: "consent", documentDate: "2026-12-01", consentSignedOn: "2026-12-01", file: { name: "consent.pdf", mimeType: "application/pdf", buffer: PDF } },
+      multipart: {
+        title: consentTitle,
+        category: "consent",
+        documentDate: "2026-12-01",
+        consentSignedOn: "2026-12-01",
+        file: { name: "consent.pdf", mimeType: "application/pdf", buffer: PDF },
+      },
     });
     expect(consent.status(), await consent.text()).toBe(201);
     await nurse.goto(`/patients/${patientId}`);

@@ -11,7 +11,10 @@ const SCREENS = ".test-artifacts/screens";
 const EMAIL = "amara.online@example.org";
 const PASSWORD = "marigold-lantern-harbour-77";
 
-test("a patient registering with an existing identity is held until the records officer links the record", async ({ page, browser }) => {
+test("a patient registering with an existing identity is held until the records officer links the record", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   await page.goto("/register");
   await page.getByLabel("First name").fill("amara");

@@ -4,7 +4,8 @@ import { USERS, apiToken, bearer, storageFor } from "./fixtures";
 // Issue 6's jobs through the real UI: a patient exports their treatment history as CSV (built by the
 // worker, progress shown until it is ready) and downloads it; an admin sees the queues on /admin/jobs.
 
-const shot = (page: import("@playwright/test").Page, name: string) => page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
+const shot = (page: import("@playwright/test").Page, name: string) =>
+  page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
 
 test.describe("patient", () => {
   test.use({ storageState: storageFor("PATIENT") });
@@ -22,9 +23,14 @@ test.describe("patient", () => {
     await expect(row).toContainText("Ready");
     await shot(page, "exports");
 
-    const [download] = await Promise.all([page.waitForEvent("download"), row.getByRole("link", { name: "Download CSV" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      row.getByRole("link", { name: "Download CSV" }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^treatment-history-.+\.csv$/);
-    const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
+    const csv = await (await download.createReadStream())
+      .toArray()
+      .then((chunks) => Buffer.concat(chunks).toString("utf8"));
     const lines = csv.trim().split("\n");
     expect(lines[0]).toBe("Date and time,Kind,Summary,Flag,Reference");
     expect(lines.some((l) => /,Registration,Registered as /.test(l))).toBe(true);
@@ -49,7 +55,9 @@ test.describe("nurse", () => {
     await shot(page, "chart-export");
     await page.getByRole("button", { name: "Export CSV" }).click();
     await expect(page).toHaveURL(/\/exports$/);
-    await expect(page.getByTestId("export-row").first().getByRole("link", { name: "Download CSV" })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId("export-row").first().getByRole("link", { name: "Download CSV" })).toBeVisible({
+      timeout: 20_000,
+    });
   });
 });
 

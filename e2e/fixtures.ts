@@ -10,7 +10,8 @@ export const PASSWORD = "Demo-pass-2026";
  * again under names that differ by a letter or two would, with one birth date, rightly be taken by
  * the duplicate matcher for one person (409 DUPLICATE).
  */
-export const distinctBirthDate = (): string => new Date(Date.UTC(1940, 0, 1) + (Date.now() % 9000) * 86_400_000).toISOString().slice(0, 10);
+export const distinctBirthDate = (): string =>
+  new Date(Date.UTC(1940, 0, 1) + (Date.now() % 9000) * 86_400_000).toISOString().slice(0, 10);
 
 export const USERS = {
   ADMIN: "admin@demo.hospital",
@@ -40,7 +41,11 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-export async function apiToken(request: APIRequestContext, email: string, password = PASSWORD): Promise<{ token: string; userId: string }> {
+export async function apiToken(
+  request: APIRequestContext,
+  email: string,
+  password = PASSWORD,
+): Promise<{ token: string; userId: string }> {
   const res = await request.post("/api/v1/auth/token", { data: { email, password } });
   expect(res.status(), await res.text()).toBe(200);
   const body = await res.json();
@@ -69,7 +74,10 @@ export async function startVisitNow(appointmentId: string): Promise<void> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {
-    await client.query(`UPDATE "Appointment" SET "startsAt" = date_trunc('milliseconds', now()), "endsAt" = date_trunc('milliseconds', now()) + interval '1 second' WHERE id = $1`, [appointmentId]);
+    await client.query(
+      `UPDATE "Appointment" SET "startsAt" = date_trunc('milliseconds', now()), "endsAt" = date_trunc('milliseconds', now()) + interval '1 second' WHERE id = $1`,
+      [appointmentId],
+    );
   } finally {
     await client.end();
   }
@@ -82,7 +90,9 @@ export async function demoDrugId(request: APIRequestContext): Promise<string> {
   const { token } = await apiToken(request, USERS.PHARMACIST);
   const res = await request.get("/api/v1/drugs?q=amoxicillin", { headers: bearer(token) });
   expect(res.status()).toBe(200);
-  drugId = ((await res.json()).items as { id: string; form: string; genericName: string }[]).find((d) => d.genericName === "amoxicillin" && d.form === "capsule")!.id;
+  drugId = ((await res.json()).items as { id: string; form: string; genericName: string }[]).find(
+    (d) => d.genericName === "amoxicillin" && d.form === "capsule",
+  )!.id;
   return drugId;
 }
 
@@ -99,7 +109,11 @@ export async function demoPatientId(request: APIRequestContext): Promise<string>
 
 /** The ids e2e/routes.ts's paths name ({doctorId}, {drugId}, {patientId}). */
 export async function routeIds(request: APIRequestContext) {
-  return { doctorId: await demoDoctorId(request), drugId: await demoDrugId(request), patientId: await demoPatientId(request) };
+  return {
+    doctorId: await demoDoctorId(request),
+    drugId: await demoDrugId(request),
+    patientId: await demoPatientId(request),
+  };
 }
 
 // Mail sent during the e2e run. scripts/test.ts starts an in-process SMTP server, points SMTP_URL of
@@ -129,7 +143,10 @@ export function linkIn(mail: Mail, path: "/set-password" | "/register/confirm"):
  * A patient's self-registration through the API, confirmed through the emailed link as the patient
  * would (new accounts can do nothing before): returns when the account is ready to use.
  */
-export async function registerPatient(request: APIRequestContext, data: { email: string; password: string; firstName: string; lastName: string; dateOfBirth: string; sex: string }) {
+export async function registerPatient(
+  request: APIRequestContext,
+  data: { email: string; password: string; firstName: string; lastName: string; dateOfBirth: string; sex: string },
+) {
   const res = await request.post("/api/v1/auth/register", { data });
   expect(res.status(), await res.text()).toBe(202);
   const mail = await waitForMail((m) => m.to.includes(data.email) && /Confirm your email/.test(m.subject));
@@ -141,6 +158,8 @@ export async function registerPatient(request: APIRequestContext, data: { email:
 /** Waits (polling) for a mail matching `match`, and returns it; fails after `timeout` ms. */
 export async function waitForMail(match: (m: Mail) => boolean, timeout = 15_000): Promise<Mail> {
   let found: Mail | undefined;
-  await expect.poll(() => (found = readMails().find(match)) !== undefined, { timeout, message: "expected mail was not received" }).toBe(true);
+  await expect
+    .poll(() => (found = readMails().find(match)) !== undefined, { timeout, message: "expected mail was not received" })
+    .toBe(true);
   return found!;
 }

@@ -33,27 +33,47 @@ const frenchWords = new Set(frLeaves.values());
 /** English interface strings that French writes differently (and that are no French string themselves). */
 // Names of seeded records (prisma/seed.ts departments, prisma/seed-wards.ts wards) are data even when
 // they read like a catalogue word (the "Emergency" department, the "Maternity" ward).
-const DATA_NAMES = new Set(["Cardiology", "General Medicine", "Pediatrics", "Emergency", "Orthopedics", "Neurology", "Surgery", "Maternity", "ICU"]);
+const DATA_NAMES = new Set([
+  "Cardiology",
+  "General Medicine",
+  "Pediatrics",
+  "Emergency",
+  "Orthopedics",
+  "Neurology",
+  "Surgery",
+  "Maternity",
+  "ICU",
+]);
 const ENGLISH_ONLY = new Set(
-  [...enLeaves].filter(([k, s]) => /\p{L}{2}/u.test(s) && frLeaves.get(k) !== s && !frenchWords.has(s) && !DATA_NAMES.has(s.trim())).map(([, s]) => s.trim()),
+  [...enLeaves]
+    .filter(
+      ([k, s]) => /\p{L}{2}/u.test(s) && frLeaves.get(k) !== s && !frenchWords.has(s) && !DATA_NAMES.has(s.trim()),
+    )
+    .map(([, s]) => s.trim()),
 );
 const ENGLISH_WORDS = /\b(the|and|with|your|this|please|of|for|from|to|is|are|no)\b/i;
-const FRENCH_DATE = /\b\d{1,2}(er)? (janv\.|févr\.|mars|avr\.|mai|juin|juil\.|août|sept\.|oct\.|nov\.|déc\.|janvier|février|avril|juillet|septembre|octobre|novembre|décembre) \d{4}\b|\b\d{2}\/\d{2}\/\d{4}\b/;
+const FRENCH_DATE =
+  /\b\d{1,2}(er)? (janv\.|févr\.|mars|avr\.|mai|juin|juil\.|août|sept\.|oct\.|nov\.|déc\.|janvier|février|avril|juillet|septembre|octobre|novembre|décembre) \d{4}\b|\b\d{2}\/\d{2}\/\d{4}\b/;
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `.test-artifacts/screens/french-${name}.png`, fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `.test-artifacts/screens/french-${name}.png`, fullPage: true });
 
 /** The lines of the interface parts: headings, labels (without their options), buttons, table headers, navigation, menu items, skip links, aria-labels. */
 function interfaceLines(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const lines: string[] = [];
-    for (const nav of Array.from(document.querySelectorAll("nav"))) lines.push(...(nav as HTMLElement).innerText.split("\n"));
-    for (const el of Array.from(document.querySelectorAll("h1, h2, h3, label, th, button, legend, [role=menuitem], a[href^='#']"))) {
+    for (const nav of Array.from(document.querySelectorAll("nav")))
+      lines.push(...(nav as HTMLElement).innerText.split("\n"));
+    for (const el of Array.from(
+      document.querySelectorAll("h1, h2, h3, label, th, button, legend, [role=menuitem], a[href^='#']"),
+    )) {
       if (el.closest("nav")) continue;
       const copy = el.cloneNode(true) as HTMLElement;
       copy.querySelectorAll("select, option, textarea, input").forEach((c) => c.remove());
       lines.push(copy.textContent ?? "");
     }
-    for (const el of Array.from(document.querySelectorAll("[aria-label]"))) lines.push(el.getAttribute("aria-label") ?? "");
+    for (const el of Array.from(document.querySelectorAll("[aria-label]")))
+      lines.push(el.getAttribute("aria-label") ?? "");
     return lines.map((l) => l.trim()).filter(Boolean);
   });
 }
@@ -79,10 +99,15 @@ function textPieces(page: Page): Promise<string[]> {
 async function expectFrench(page: Page, name: string) {
   await page.waitForLoadState("networkidle");
   await expect.soft(page.locator("html"), `${name}: <html lang>`).toHaveAttribute("lang", "fr");
-  const body = (await page.locator("body").innerText()).split("\n").map((l) => l.trim()).filter(Boolean);
+  const body = (await page.locator("body").innerText())
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   const english = [...new Set([...body, ...(await textPieces(page))].filter((l) => ENGLISH_ONLY.has(l)))];
   const wordy = [...new Set((await interfaceLines(page)).filter((l) => ENGLISH_WORDS.test(l)))];
-  expect.soft({ page: name, englishCatalogueLines: english, englishWords: wordy }).toEqual({ page: name, englishCatalogueLines: [], englishWords: [] });
+  expect
+    .soft({ page: name, englishCatalogueLines: english, englishWords: wordy })
+    .toEqual({ page: name, englishCatalogueLines: [], englishWords: [] });
   return body;
 }
 
@@ -114,7 +139,9 @@ test.describe("French for every role", () => {
   // Each test walks several pages of a production build on a shared machine.
   test.describe.configure({ timeout: 120_000 });
 
-  test("a doctor works in French: dashboard, patients, a chart, a new consultation, appointments, prescriptions", async ({ page }) => {
+  test("a doctor works in French: dashboard, patients, a chart, a new consultation, appointments, prescriptions", async ({
+    page,
+  }) => {
     await signInFrench(page, FR_ACCOUNTS.DOCTOR);
     await expectFrench(page, "doctor /dashboard");
     await visit(page, "/patients", "doctor /patients");
@@ -122,7 +149,8 @@ test.describe("French for every role", () => {
     await visit(page, chart, "doctor patient chart");
     await shot(page, "doctor-chart");
     // Every tab of the chart, banner included.
-    for (const tab of ["visits", "vitals", "results", "medications", "admissions", "documents"]) await visit(page, `${chart}/${tab}`, `doctor chart ${tab}`);
+    for (const tab of ["visits", "vitals", "results", "medications", "admissions", "documents"])
+      await visit(page, `${chart}/${tab}`, `doctor chart ${tab}`);
     await visit(page, `/consultations/new?patientId=${chart.split("/")[2]}`, "doctor new consultation");
     await visit(page, "/appointments", "doctor /appointments");
     await visit(page, "/prescriptions", "doctor /prescriptions");
@@ -156,11 +184,31 @@ test.describe("French for every role", () => {
   test("a pharmacist works in French, and a form's errors are French", async ({ page, request }) => {
     // A prescription waiting at the pharmacy, written by the French doctor for a new patient.
     const { token } = await apiToken(request, FR_ACCOUNTS.DOCTOR);
-    const patient = await request.post("/api/v1/patients", { headers: bearer(token), data: { firstName: "Louis", lastName: `Moreau${Date.now().toString(36)}`, dateOfBirth: "1968-09-30", sex: "male" } });
+    const patient = await request.post("/api/v1/patients", {
+      headers: bearer(token),
+      data: {
+        firstName: "Louis",
+        lastName: `Moreau${Date.now().toString(36)}`,
+        dateOfBirth: "1968-09-30",
+        sex: "male",
+      },
+    });
     expect(patient.status(), await patient.text()).toBe(201);
     const rx = await request.post("/api/v1/prescriptions", {
       headers: bearer(token),
-      data: { patientId: (await patient.json()).id, items: [{ drugId: await demoDrugId(request), dose: "500 mg", route: "oral", frequency: "3x/j", durationDays: 5, quantity: 15 }] },
+      data: {
+        patientId: (await patient.json()).id,
+        items: [
+          {
+            drugId: await demoDrugId(request),
+            dose: "500 mg",
+            route: "oral",
+            frequency: "3x/j",
+            durationDays: 5,
+            quantity: 15,
+          },
+        ],
+      },
     });
     expect(rx.status(), await rx.text()).toBe(201);
 
@@ -181,7 +229,9 @@ test.describe("French for every role", () => {
     await expectFrench(page, "pharmacist drug form with errors");
   });
 
-  test("a records officer works in French: patients, registration, billing and an invoice with French dates and amounts", async ({ page }) => {
+  test("a records officer works in French: patients, registration, billing and an invoice with French dates and amounts", async ({
+    page,
+  }) => {
     await signInFrench(page, FR_ACCOUNTS.RECORDS_OFFICER);
     await visit(page, "/patients", "records /patients");
     await visit(page, "/patients/new", "records /patients/new");
@@ -198,14 +248,28 @@ test.describe("French for every role", () => {
   test("an admin works in French: staff, departments, reports, audit, wards, tokens, jobs", async ({ page }) => {
     await signInFrench(page, FR_ACCOUNTS.ADMIN);
     await expectFrench(page, "admin /dashboard");
-    for (const path of ["/admin/staff", "/admin/departments", "/reports", "/reports/revenue", "/public-health", "/admin/audit", "/admin/wards", "/admin/tokens", "/admin/jobs", "/exports"]) {
+    for (const path of [
+      "/admin/staff",
+      "/admin/departments",
+      "/reports",
+      "/reports/revenue",
+      "/public-health",
+      "/admin/audit",
+      "/admin/wards",
+      "/admin/tokens",
+      "/admin/jobs",
+      "/exports",
+    ]) {
       await visit(page, path, `admin ${path}`);
     }
     await page.goto("/reports");
     await shot(page, "reports");
   });
 
-  test("a patient works in French: dashboard, my health, appointments and booking, my invoices", async ({ page, request }) => {
+  test("a patient works in French: dashboard, my health, appointments and booking, my invoices", async ({
+    page,
+    request,
+  }) => {
     await signInFrench(page, FR_ACCOUNTS.PATIENT);
     await expectFrench(page, "patient /dashboard");
     await visit(page, "/me/health", "patient /me/health");

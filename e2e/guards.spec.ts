@@ -29,7 +29,10 @@ async function sql<T = Record<string, unknown>>(text: string, values: unknown[] 
 }
 
 async function newPatient(request: APIRequestContext, headers: Record<string, string>, firstName: string) {
-  const res = await request.post("/api/v1/patients", { headers, data: { firstName, lastName: "Guard", dateOfBirth: "1970-05-05", sex: "female" } });
+  const res = await request.post("/api/v1/patients", {
+    headers,
+    data: { firstName, lastName: "Guard", dateOfBirth: "1970-05-05", sex: "female" },
+  });
   expect(res.status(), await res.text()).toBe(201);
   return (await res.json()) as { id: string; mrn: string };
 }
@@ -42,7 +45,10 @@ test.describe("records officer", () => {
     const records = bearer((await apiToken(request, USERS.RECORDS_OFFICER)).token);
     const patient = await newPatient(request, records, "Tomorrow");
     const startsAt = `${DateTime.utc().plus({ days: 1 }).toISODate()}T15:30:00Z`;
-    const booked = await request.post("/api/v1/appointments", { headers: records, data: { patientId: patient.id, doctorId: await demoDoctorId(request), startsAt } });
+    const booked = await request.post("/api/v1/appointments", {
+      headers: records,
+      data: { patientId: patient.id, doctorId: await demoDoctorId(request), startsAt },
+    });
     expect(booked.status(), await booked.text()).toBe(201);
     const id = (await booked.json()).id as string;
 
@@ -50,10 +56,19 @@ test.describe("records officer", () => {
     await expect(page.getByText(/Check-in opens .* \(on the visit's day only\)/)).toBeVisible();
     await expect(page.getByRole("button", { name: "Check in" })).toHaveCount(0);
     await shots(page, "appointment-future");
-    const early = await request.patch(`/api/v1/appointments/${id}`, { headers: records, data: { status: "CHECKED_IN" } });
+    const early = await request.patch(`/api/v1/appointments/${id}`, {
+      headers: records,
+      data: { status: "CHECKED_IN" },
+    });
     expect(early.status()).toBe(409);
-    expect((await early.json()).error).toMatchObject({ code: "TOO_EARLY", message: expect.stringContaining("cannot be checked in yet") });
-    const completed = await request.patch(`/api/v1/appointments/${id}`, { headers: records, data: { status: "COMPLETED" } });
+    expect((await early.json()).error).toMatchObject({
+      code: "TOO_EARLY",
+      message: expect.stringContaining("cannot be checked in yet"),
+    });
+    const completed = await request.patch(`/api/v1/appointments/${id}`, {
+      headers: records,
+      data: { status: "COMPLETED" },
+    });
     expect((await completed.json()).error.code).toBe("TOO_EARLY");
 
     // The confirm dialog before cancelling states the consequence; going back keeps the visit.
@@ -79,18 +94,29 @@ test.describe("records officer", () => {
     await shots(page, "dashboard-records");
   });
 
-  test("a 32-minute stay invoices 0 nights and a stay across midnight 1 night (the midnight rule)", async ({ page, request }) => {
+  test("a 32-minute stay invoices 0 nights and a stay across midnight 1 night (the midnight rule)", async ({
+    page,
+    request,
+  }) => {
     test.setTimeout(walkTimeout(8));
     const { token, userId } = await apiToken(request, USERS.RECORDS_OFFICER);
     const records = bearer(token);
     const doctorId = await demoDoctorId(request);
-    const [bed] = await sql<{ bed: string; ward: string; name: string }>(`SELECT b.id AS bed, w.id AS ward, w.name FROM "Bed" b JOIN "Room" r ON r.id = b."roomId" JOIN "Ward" w ON w.id = r."wardId" ORDER BY w.name, r.name, b.label LIMIT 1`);
+    const [bed] = await sql<{ bed: string; ward: string; name: string }>(
+      `SELECT b.id AS bed, w.id AS ward, w.name FROM "Bed" b JOIN "Room" r ON r.id = b."roomId" JOIN "Ward" w ON w.id = r."wardId" ORDER BY w.name, r.name, b.label LIMIT 1`,
+    );
     await sql(`UPDATE "Ward" SET "bedDayRate" = 12000 WHERE id = $1`, [bed.ward]);
     const stay = async (name: string, from: string, to: string) => {
       const p = await newPatient(request, records, name);
       const id = `e2e-stay-${name.toLowerCase()}-${Date.now()}`;
-      await sql(`INSERT INTO "Admission" (id, "patientId", "attendingDoctorId", reason, "admittedAt", "admittedById", "dischargedAt", "updatedAt") VALUES ($1, $2, $3, 'Observation', $4, $5, $6, now())`, [id, p.id, doctorId, from, userId, to]);
-      await sql(`INSERT INTO "BedAssignment" (id, "admissionId", "bedId", "startsAt", "endsAt") VALUES ($1, $1, $2, $3, $4)`, [id, bed.bed, from, to]);
+      await sql(
+        `INSERT INTO "Admission" (id, "patientId", "attendingDoctorId", reason, "admittedAt", "admittedById", "dischargedAt", "updatedAt") VALUES ($1, $2, $3, 'Observation', $4, $5, $6, now())`,
+        [id, p.id, doctorId, from, userId, to],
+      );
+      await sql(
+        `INSERT INTO "BedAssignment" (id, "admissionId", "bedId", "startsAt", "endsAt") VALUES ($1, $1, $2, $3, $4)`,
+        [id, bed.bed, from, to],
+      );
       return p;
     };
     const invoiceStay = async (name: string) => {
@@ -126,11 +152,19 @@ test.describe("records officer", () => {
 test.describe("admin", () => {
   test.use({ storageState: storageFor("ADMIN") });
 
-  test("sees failed jobs and unsent emails on the home page, and types a doctor's fee in currency units", async ({ page }) => {
+  test("sees failed jobs and unsent emails on the home page, and types a doctor's fee in currency units", async ({
+    page,
+  }) => {
     test.setTimeout(walkTimeout(5));
     await page.goto("/dashboard");
-    await expect(page.getByRole("link", { name: /^Failed jobs \d+ Open background jobs$/ })).toHaveAttribute("href", "/admin/jobs");
-    await expect(page.getByRole("link", { name: /^Unsent emails \d+ Open the outbox$/ })).toHaveAttribute("href", "/admin/outbox");
+    await expect(page.getByRole("link", { name: /^Failed jobs \d+ Open background jobs$/ })).toHaveAttribute(
+      "href",
+      "/admin/jobs",
+    );
+    await expect(page.getByRole("link", { name: /^Unsent emails \d+ Open the outbox$/ })).toHaveAttribute(
+      "href",
+      "/admin/outbox",
+    );
     await expect(page.getByRole("heading", { name: "Staff by role" })).toBeVisible();
     await shots(page, "dashboard-admin");
 

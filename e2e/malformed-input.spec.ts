@@ -14,7 +14,11 @@ import { USERS, apiToken, bearer } from "./fixtures";
 
 type Schema = { type?: string | string[]; properties?: Record<string, Schema>; anyOf?: Schema[]; items?: Schema };
 type Param = { name: string; in: "path" | "query" | "header"; schema?: Schema };
-type Operation = { parameters?: Param[]; security?: unknown[]; requestBody?: { content: Record<string, { schema?: Schema }> } };
+type Operation = {
+  parameters?: Param[];
+  security?: unknown[];
+  requestBody?: { content: Record<string, { schema?: Schema }> };
+};
 type Doc = { paths: Record<string, Record<string, Operation>> };
 
 const BASE = "/api/v1";
@@ -25,7 +29,11 @@ const LONE = "\\ud800";
 // Query text that is odd but valid: URLSearchParams reads "%ZZ%" literally and a %-encoded surrogate
 // as U+FFFD, so a read without a path id may answer 200 (it still may not write).
 // Likewise a double-encoded NUL in the path: Next decodes the path once, so the id is the text "%00".
-const MAY_SUCCEED = new Set(["encoded lone surrogate in the query", "malformed %-escapes in the query", "double-encoded NUL in the path"]);
+const MAY_SUCCEED = new Set([
+  "encoded lone surrogate in the query",
+  "malformed %-escapes in the query",
+  "double-encoded NUL in the path",
+]);
 // The health probe reads no input at all (a load balancer's own query must not fail it).
 const READS_NO_INPUT = new Set(["get /status"]);
 
@@ -45,7 +53,8 @@ function queryCases(op: Operation): { name: string; query: string }[] {
   ];
   const ints = params.filter((p) => p.schema?.type === "integer");
   for (const bad of ["1e1", "true", "-1", "99999999999999999999", "1.5", "%20"]) {
-    if (ints.length) cases.push({ name: `integer query parameters = ${bad}`, query: ints.map((p) => `${p.name}=${bad}`).join("&") });
+    if (ints.length)
+      cases.push({ name: `integer query parameters = ${bad}`, query: ints.map((p) => `${p.name}=${bad}`).join("&") });
   }
   return cases;
 }
@@ -101,8 +110,12 @@ function casesFor(path: string, method: string, op: Operation): Case[] {
 }
 
 async function countRows(client: pg.Client): Promise<Record<string, number>> {
-  const { rows: tables } = await client.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`);
-  const { rows } = await client.query<{ t: string; n: string }>(tables.map(({ t }) => `SELECT '${t}' AS t, count(*) AS n FROM "${t}"`).join(" UNION ALL "));
+  const { rows: tables } = await client.query<{ t: string }>(
+    `SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`,
+  );
+  const { rows } = await client.query<{ t: string; n: string }>(
+    tables.map(({ t }) => `SELECT '${t}' AS t, count(*) AS n FROM "${t}"`).join(" UNION ALL "),
+  );
   return Object.fromEntries(rows.map((r) => [r.t, Number(r.n)]));
 }
 
@@ -148,8 +161,12 @@ test("every operation answers malformed input with a 4xx and writes nothing", as
       }
     }
     const after = await countRows(client);
-    const written = Object.keys(after).filter((t) => after[t] !== before[t]).map((t) => `${t}: ${before[t]} → ${after[t]}`);
-    console.log(`malformed-input walk: ${operations} operations, ${sent} requests, ${failures.length} failures, tables changed: ${written.length}`);
+    const written = Object.keys(after)
+      .filter((t) => after[t] !== before[t])
+      .map((t) => `${t}: ${before[t]} → ${after[t]}`);
+    console.log(
+      `malformed-input walk: ${operations} operations, ${sent} requests, ${failures.length} failures, tables changed: ${written.length}`,
+    );
     expect(operations).toBeGreaterThan(100);
     expect(failures, failures.join("\n")).toEqual([]);
     expect(written, written.join("\n")).toEqual([]);

@@ -5,7 +5,10 @@ import { USERS, apiToken, bearer, storageFor } from "./fixtures";
 test.describe("patient merge", () => {
   test.use({ storageState: storageFor("RECORDS_OFFICER") });
 
-  test("a records officer merges two records: preview side by side, confirm, the duplicate's MRN opens the survivor", async ({ page, request }) => {
+  test("a records officer merges two records: preview side by side, confirm, the duplicate's MRN opens the survivor", async ({
+    page,
+    request,
+  }) => {
     const { token } = await apiToken(request, USERS.RECORDS_OFFICER);
     const tag = `${Date.now().toString(36)}`.replace(/\d/g, (d) => "abcdefghij"[Number(d)]);
     const last = `Mergetest${tag}`;
@@ -39,7 +42,9 @@ test.describe("patient merge", () => {
     const dialog = page.getByRole("dialog", { name: "Merge these records?" });
     await expect(dialog).toBeVisible();
     await dialog.getByRole("button", { name: "Merge", exact: true }).click();
-    await expect(page.locator("[data-merge-result]")).toContainText(`${duplicate.mrn} was merged into ${survivor.mrn}.`);
+    await expect(page.locator("[data-merge-result]")).toContainText(
+      `${duplicate.mrn} was merged into ${survivor.mrn}.`,
+    );
     await page.screenshot({ path: ".test-artifacts/screens/merge-done.png", fullPage: true });
 
     // The allergy moved to the record that stays.
@@ -62,25 +67,40 @@ test.describe("patient merge", () => {
 test.describe("undoing a merge", () => {
   test.use({ storageState: storageFor("ADMIN") });
 
-  test("an admin sees the merged notice on the duplicate's chart and undoes the merge from the survivor's chart", async ({ page, request }) => {
+  test("an admin sees the merged notice on the duplicate's chart and undoes the merge from the survivor's chart", async ({
+    page,
+    request,
+  }) => {
     const { token } = await apiToken(request, USERS.ADMIN);
     const tag = `${Date.now().toString(36)}`.replace(/\d/g, (d) => "abcdefghij"[Number(d)]);
     const create = async () => {
       const res = await request.post("/api/v1/patients", {
         headers: bearer(token),
-        data: { firstName: "Kofi", lastName: `Undotest${tag}`, dateOfBirth: "1966-02-03", sex: "male", confirmDuplicate: true },
+        data: {
+          firstName: "Kofi",
+          lastName: `Undotest${tag}`,
+          dateOfBirth: "1966-02-03",
+          sex: "male",
+          confirmDuplicate: true,
+        },
       });
       expect(res.status(), await res.text()).toBe(201);
       return (await res.json()) as { id: string; mrn: string };
     };
     const survivor = await create();
     const duplicate = await create();
-    const merged = await request.post(`/api/v1/patients/${survivor.id}/merge`, { headers: bearer(token), data: { duplicateId: duplicate.id } });
+    const merged = await request.post(`/api/v1/patients/${survivor.id}/merge`, {
+      headers: bearer(token),
+      data: { duplicateId: duplicate.id },
+    });
     expect(merged.status(), await merged.text()).toBe(200);
 
     await page.goto(`/patients/${duplicate.id}`);
     await expect(page.locator("[data-merged-notice]")).toContainText(`This record was merged into ${survivor.mrn}.`);
-    await page.locator("[data-merged-notice]").getByRole("link", { name: `Open ${survivor.mrn}` }).click();
+    await page
+      .locator("[data-merged-notice]")
+      .getByRole("link", { name: `Open ${survivor.mrn}` })
+      .click();
     await expect(page).toHaveURL(new RegExp(`/patients/${survivor.id}$`));
     const undo = page.locator("[data-undo-merge]");
     await expect(undo).toContainText(`${duplicate.mrn} was merged into this record`);

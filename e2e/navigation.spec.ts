@@ -4,7 +4,8 @@ import { USERS, apiToken, bearer, storageFor } from "./fixtures";
 // Issue 16's navigation: the header's patient search (keyboard "/" focuses it, arrows move, Enter
 // opens), the admin's grouped sidebar, and the sidebar collapsing at tablet width.
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
 const search = (page: Page) => page.getByRole("combobox", { name: "Search patients" });
 
 test.describe("doctor", () => {
@@ -92,7 +93,8 @@ test.describe("records officer", () => {
 
   test("finds a patient by MRN and opens the record they may open", async ({ page, request }) => {
     const { token } = await apiToken(request, USERS.RECORDS_OFFICER);
-    const amara = (await (await request.get("/api/v1/patients?q=Bello", { headers: bearer(token) })).json()).items[0] as { id: string; mrn: string };
+    const amara = (await (await request.get("/api/v1/patients?q=Bello", { headers: bearer(token) })).json())
+      .items[0] as { id: string; mrn: string };
     await page.goto("/dashboard");
     await search(page).fill(amara.mrn);
     const option = page.getByRole("option", { name: new RegExp(amara.mrn) });
@@ -134,7 +136,8 @@ test.describe("admin", () => {
     ] as const) {
       const list = nav.getByRole("list", { name: group, exact: true });
       await expect(list, group).toBeVisible();
-      for (const link of links) await expect(list.getByRole("link", { name: link, exact: true }), `${group} ${link}`).toBeVisible();
+      for (const link of links)
+        await expect(list.getByRole("link", { name: link, exact: true }), `${group} ${link}`).toBeVisible();
     }
     await shot(page, "shell-admin-1366");
   });
@@ -167,10 +170,14 @@ test.describe("admin", () => {
     await expect(toggle).toHaveAttribute("aria-expanded", "false");
   });
 
-  test("the audit trail filters by a user and a patient chosen by name, by action and dates, and folds long details", async ({ page, request }) => {
+  test("the audit trail filters by a user and a patient chosen by name, by action and dates, and folds long details", async ({
+    page,
+    request,
+  }) => {
     await page.setViewportSize({ width: 1366, height: 900 });
     const { token } = await apiToken(request, USERS.DOCTOR);
-    const amara = (await (await request.get("/api/v1/patients?q=Bello", { headers: bearer(token) })).json()).items[0] as { id: string; mrn: string };
+    const amara = (await (await request.get("/api/v1/patients?q=Bello", { headers: bearer(token) })).json())
+      .items[0] as { id: string; mrn: string };
     expect((await request.get(`/api/v1/patients/${amara.id}`, { headers: bearer(token) })).status()).toBe(200);
 
     await page.goto("/admin/audit");
@@ -194,10 +201,24 @@ test.describe("admin", () => {
 
     // Long details (an edit of many fields names them all) fold behind "Show more"; the page never scrolls sideways.
     const records = bearer((await apiToken(request, USERS.RECORDS_OFFICER)).token);
-    const created = await request.post("/api/v1/patients", { headers: records, data: { firstName: "Folding", lastName: `Details${Date.now().toString(36)}`, dateOfBirth: "1991-02-03", sex: "female" } });
+    const created = await request.post("/api/v1/patients", {
+      headers: records,
+      data: {
+        firstName: "Folding",
+        lastName: `Details${Date.now().toString(36)}`,
+        dateOfBirth: "1991-02-03",
+        sex: "female",
+      },
+    });
     expect(created.status(), await created.text()).toBe(201);
     const { id } = (await created.json()) as { id: string };
-    const edit = { address: "12 Rue du Marché, Lomé", email: "folding.details@example.org", emergencyContactName: "Kwame Details", emergencyContactPhone: "+22890112233", emergencyContactRelation: "Brother" };
+    const edit = {
+      address: "12 Rue du Marché, Lomé",
+      email: "folding.details@example.org",
+      emergencyContactName: "Kwame Details",
+      emergencyContactPhone: "+22890112233",
+      emergencyContactRelation: "Brother",
+    };
     expect((await request.patch(`/api/v1/patients/${id}`, { headers: records, data: edit })).status()).toBe(200);
     await page.goto(`/admin/audit?patientId=${id}&action=UPDATE`);
     const row = page.getByRole("row").nth(1);
@@ -205,7 +226,9 @@ test.describe("admin", () => {
     await row.getByText("Show more").click();
     await expect(row.locator("details[open] pre")).toContainText("emergencyContactRelation");
     await page.setViewportSize({ width: 768, height: 1024 });
-    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth <= document.scrollingElement!.clientWidth)).toBe(true);
+    expect(
+      await page.evaluate(() => document.scrollingElement!.scrollWidth <= document.scrollingElement!.clientWidth),
+    ).toBe(true);
     await shot(page, "audit-768");
   });
 });

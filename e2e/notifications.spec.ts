@@ -11,7 +11,8 @@ async function bookFreeSlots(request: APIRequestContext, headers: Record<string,
   let booked = 0;
   for (let d = 2; d < 30 && booked < n; d++) {
     const date = DateTime.utc().plus({ days: d }).toISODate()!;
-    const slots = (await (await request.get(`/api/v1/doctors/${doctorId}/slots?date=${date}`, { headers })).json()).items as { startsAt: string; free: boolean }[];
+    const slots = (await (await request.get(`/api/v1/doctors/${doctorId}/slots?date=${date}`, { headers })).json())
+      .items as { startsAt: string; free: boolean }[];
     for (const s of slots.filter((x) => x.free)) {
       if (booked >= n) break;
       const r = await request.post("/api/v1/appointments", { headers, data: { doctorId, startsAt: s.startsAt } });
@@ -25,7 +26,14 @@ async function bookFreeSlots(request: APIRequestContext, headers: Record<string,
 }
 
 test("a user sees the bell count, opens the notifications and marks them read", async ({ page, request }) => {
-  await registerPatient(request, { email: EMAIL, password: PW, firstName: "Bell", lastName: "Ringer", dateOfBirth: "1985-04-04", sex: "female" });
+  await registerPatient(request, {
+    email: EMAIL,
+    password: PW,
+    firstName: "Bell",
+    lastName: "Ringer",
+    dateOfBirth: "1985-04-04",
+    sex: "female",
+  });
   const me = bearer((await apiToken(request, EMAIL, PW)).token);
   await bookFreeSlots(request, me, 2);
 

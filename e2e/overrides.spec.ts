@@ -24,15 +24,27 @@ async function overriddenPrescription(request: APIRequestContext) {
   const lastName = `Override${Date.now().toString(36)}`;
   const patient = await request.post("/api/v1/patients", {
     headers: bearer(token),
-    data: { firstName: "Iris", lastName, dateOfBirth: "1975-03-08", sex: "female", allergies: [{ substance: "Penicillin", severity: "severe", reaction: "rash" }] },
+    data: {
+      firstName: "Iris",
+      lastName,
+      dateOfBirth: "1975-03-08",
+      sex: "female",
+      allergies: [{ substance: "Penicillin", severity: "severe", reaction: "rash" }],
+    },
   });
   expect(patient.status(), await patient.text()).toBe(201);
   const drugs = await (await request.get("/api/v1/drugs?q=amoxicillin", { headers: bearer(token) })).json();
-  const drugId = (drugs.items as { id: string; genericName: string; form: string }[]).find((d) => d.genericName === "amoxicillin" && d.form === "capsule")!.id;
+  const drugId = (drugs.items as { id: string; genericName: string; form: string }[]).find(
+    (d) => d.genericName === "amoxicillin" && d.form === "capsule",
+  )!.id;
   const reason = "Took amoxicillin in 2024 under observation without reaction";
   const res = await request.post("/api/v1/prescriptions", {
     headers: bearer(token),
-    data: { patientId: (await patient.json()).id, overrideReason: reason, items: [{ drugId, dose: "500 mg", route: "oral", frequency: "three times a day", durationDays: 5, quantity: 15 }] },
+    data: {
+      patientId: (await patient.json()).id,
+      overrideReason: reason,
+      items: [{ drugId, dose: "500 mg", route: "oral", frequency: "three times a day", durationDays: 5, quantity: 15 }],
+    },
   });
   expect(res.status(), await res.text()).toBe(201);
   const rx = await res.json();
@@ -43,7 +55,10 @@ async function overriddenPrescription(request: APIRequestContext) {
 test.describe("pharmacist and a safety override", () => {
   test.use({ storageState: storageFor("PHARMACIST") });
 
-  test("the queue marks the override; the pharmacist must acknowledge it before dispensing", async ({ page, request }) => {
+  test("the queue marks the override; the pharmacist must acknowledge it before dispensing", async ({
+    page,
+    request,
+  }) => {
     test.setTimeout(walkTimeout(8));
     const rx = await overriddenPrescription(request);
 
@@ -66,7 +81,11 @@ test.describe("pharmacist and a safety override", () => {
     await expect(page).toHaveURL(new RegExp(`/pharmacy/prescriptions/${rx.id}$`));
     const panel = page.getByRole("region", { name: /Prescribed despite safety findings/ });
     await expect(panel).toBeVisible();
-    await expect(panel.getByText("amoxicillin is a penicillin: recorded allergy to Penicillin (severe), which covers the penicillin class.")).toBeVisible();
+    await expect(
+      panel.getByText(
+        "amoxicillin is a penicillin: recorded allergy to Penicillin (severe), which covers the penicillin class.",
+      ),
+    ).toBeVisible();
     await expect(panel.getByText(rx.reason)).toBeVisible();
     await expect(page.getByText("Acknowledge the safety override above before dispensing.")).toBeVisible();
     await expect(page.getByRole("button", { name: "Dispense", exact: true })).toHaveCount(0);
@@ -79,7 +98,14 @@ test.describe("pharmacist and a safety override", () => {
     expect((await refused.json()).error.code).toBe("OVERRIDE_NOT_ACKNOWLEDGED");
     // The API gives each finding in the caller's language (the demo pharmacist's is English), with its key and values.
     const detail = await (await request.get(`/api/v1/prescriptions/${rx.id}`, { headers: bearer(token) })).json();
-    expect(detail.findings).toEqual([expect.objectContaining({ key: "allergyClass", params: expect.objectContaining({ cls: "penicillin", allergySeverity: "severe" }), message: "amoxicillin is a penicillin: recorded allergy to Penicillin (severe), which covers the penicillin class." })]);
+    expect(detail.findings).toEqual([
+      expect.objectContaining({
+        key: "allergyClass",
+        params: expect.objectContaining({ cls: "penicillin", allergySeverity: "severe" }),
+        message:
+          "amoxicillin is a penicillin: recorded allergy to Penicillin (severe), which covers the penicillin class.",
+      }),
+    ]);
     expect(detail.overrideAcknowledgement).toBeNull();
 
     // Acknowledge, then dispense.

@@ -1,5 +1,15 @@
 import { expect, test } from "@playwright/test";
-import { PASSWORD, USERS, apiToken, bearer, linkIn, registerPatient, signIn, storageFor, waitForMail } from "./fixtures";
+import {
+  PASSWORD,
+  USERS,
+  apiToken,
+  bearer,
+  linkIn,
+  registerPatient,
+  signIn,
+  storageFor,
+  waitForMail,
+} from "./fixtures";
 
 test.describe("records officer", () => {
   test.use({ storageState: storageFor("RECORDS_OFFICER") });
@@ -81,7 +91,9 @@ test.describe("doctor", () => {
   });
 });
 
-test("a patient registers themself, confirms the emailed link, signs in, and edits their contact details", async ({ page }) => {
+test("a patient registers themself, confirms the emailed link, signs in, and edits their contact details", async ({
+  page,
+}) => {
   await page.goto("/login");
   await page.getByRole("link", { name: "Create an account" }).click();
   await page.getByLabel("First name").fill("Efua");
@@ -95,7 +107,9 @@ test("a patient registers themself, confirms the emailed link, signs in, and edi
   await page.getByLabel("Password").fill("efua-long-password");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Check your email" })).toBeVisible();
-  const mail = await waitForMail((m) => m.to.includes("efua.mensah@example.org") && /Confirm your email/.test(m.subject));
+  const mail = await waitForMail(
+    (m) => m.to.includes("efua.mensah@example.org") && /Confirm your email/.test(m.subject),
+  );
   await page.goto(linkIn(mail, "/register/confirm"));
   await page.getByRole("button", { name: "Confirm my email address" }).click();
   await expect(page.getByText("Your email address is confirmed.")).toBeVisible();
@@ -118,40 +132,80 @@ test.describe("patients API", () => {
     const { token } = await apiToken(request, USERS.RECORDS_OFFICER);
     const h = bearer(token);
     const before = (await (await request.get("/api/v1/patients?q=Apitest", { headers: h })).json()).total;
-    const bad = await request.post("/api/v1/patients", { headers: h, data: { firstName: "Apitest", dateOfBirth: "12/01/1990", sex: "x" } });
+    const bad = await request.post("/api/v1/patients", {
+      headers: h,
+      data: { firstName: "Apitest", dateOfBirth: "12/01/1990", sex: "x" },
+    });
     expect(bad.status()).toBe(400);
-    expect((await bad.json()).error.fields).toMatchObject({ lastName: "Required", dateOfBirth: "Enter a valid date", sex: expect.any(String) });
+    expect((await bad.json()).error.fields).toMatchObject({
+      lastName: "Required",
+      dateOfBirth: "Enter a valid date",
+      sex: expect.any(String),
+    });
     expect((await (await request.get("/api/v1/patients?q=Apitest", { headers: h })).json()).total).toBe(before);
 
     // A records officer works with demographics and allergies: clinical fields are refused, each named, and nothing is written.
-    const clinical = await request.post("/api/v1/patients", { headers: h, data: { firstName: "Apitest", lastName: "Person", dateOfBirth: "1990-01-12", sex: "female", conditions: ["Asthma"], bloodGroup: "O+" } });
+    const clinical = await request.post("/api/v1/patients", {
+      headers: h,
+      data: {
+        firstName: "Apitest",
+        lastName: "Person",
+        dateOfBirth: "1990-01-12",
+        sex: "female",
+        conditions: ["Asthma"],
+        bloodGroup: "O+",
+      },
+    });
     expect(clinical.status()).toBe(403);
-    expect((await clinical.json()).error.fields).toEqual({ conditions: "Your role may not change this clinical field", bloodGroup: "Your role may not change this clinical field" });
+    expect((await clinical.json()).error.fields).toEqual({
+      conditions: "Your role may not change this clinical field",
+      bloodGroup: "Your role may not change this clinical field",
+    });
     expect((await (await request.get("/api/v1/patients?q=Apitest", { headers: h })).json()).total).toBe(before);
 
-    const body = { firstName: "Apitest", lastName: "Person", dateOfBirth: "1990-01-12", sex: "female", allergies: [{ substance: "Latex", severity: "mild" }] };
+    const body = {
+      firstName: "Apitest",
+      lastName: "Person",
+      dateOfBirth: "1990-01-12",
+      sex: "female",
+      allergies: [{ substance: "Latex", severity: "mild" }],
+    };
     const created = await request.post("/api/v1/patients", { headers: h, data: body });
     expect(created.status()).toBe(201);
     expect(await created.json()).toMatchObject({ id: expect.any(String), mrn: expect.stringMatching(/^H-\d{6}$/) });
     const dup = await request.post("/api/v1/patients", { headers: h, data: body });
     expect(dup.status()).toBe(409);
-    expect((await dup.json()).error).toMatchObject({ code: "DUPLICATE", details: { candidates: [expect.objectContaining({ firstName: "Apitest" })] } });
+    expect((await dup.json()).error).toMatchObject({
+      code: "DUPLICATE",
+      details: { candidates: [expect.objectContaining({ firstName: "Apitest" })] },
+    });
   });
 
-  test("a records officer can neither change clinical fields nor search by diagnosis; a doctor can", async ({ request }) => {
+  test("a records officer can neither change clinical fields nor search by diagnosis; a doctor can", async ({
+    request,
+  }) => {
     const records = bearer((await apiToken(request, USERS.RECORDS_OFFICER)).token);
     const doctor = bearer((await apiToken(request, USERS.DOCTOR)).token);
     const id = (await (await request.get("/api/v1/patients?q=Sam", { headers: doctor })).json()).items[0].id;
     const before = await (await request.get(`/api/v1/patients/${id}`, { headers: doctor })).json();
 
-    const patch = await request.patch(`/api/v1/patients/${id}`, { headers: records, data: { conditions: [], medicalHistory: null, bloodGroup: "AB-", phone: "+233 20 555 0199" } });
+    const patch = await request.patch(`/api/v1/patients/${id}`, {
+      headers: records,
+      data: { conditions: [], medicalHistory: null, bloodGroup: "AB-", phone: "+233 20 555 0199" },
+    });
     expect(patch.status()).toBe(403);
-    expect((await patch.json()).error).toMatchObject({ code: "FORBIDDEN", fields: { conditions: expect.any(String), medicalHistory: expect.any(String), bloodGroup: expect.any(String) } });
+    expect((await patch.json()).error).toMatchObject({
+      code: "FORBIDDEN",
+      fields: { conditions: expect.any(String), medicalHistory: expect.any(String), bloodGroup: expect.any(String) },
+    });
     const after = await (await request.get(`/api/v1/patients/${id}`, { headers: doctor })).json();
     expect(after.clinical).toEqual(before.clinical);
     expect(after.phone).toBe(before.phone);
     // Demographics alone go through, and the record a records officer reads has no clinical part.
-    const ok = await request.patch(`/api/v1/patients/${id}`, { headers: records, data: { emergencyContactRelation: "Sibling" } });
+    const ok = await request.patch(`/api/v1/patients/${id}`, {
+      headers: records,
+      data: { emergencyContactRelation: "Sibling" },
+    });
     expect(ok.status()).toBe(200);
     expect((await ok.json()).clinical).toBeNull();
 
@@ -164,7 +218,14 @@ test.describe("patients API", () => {
   });
 
   test("a patient reads only their own record: another's is 404", async ({ request }) => {
-    const data = { email: "api.patient@example.org", password: "violet-kettle-api-2026", firstName: "Api", lastName: "Patient", dateOfBirth: "1999-09-09", sex: "other" };
+    const data = {
+      email: "api.patient@example.org",
+      password: "violet-kettle-api-2026",
+      firstName: "Api",
+      lastName: "Patient",
+      dateOfBirth: "1999-09-09",
+      sex: "other",
+    };
     await registerPatient(request, data);
     // Registering the address again answers exactly as for a new one (accounts.spec.ts), and changes nothing.
     const again = await request.post("/api/v1/auth/register", { data: { ...data, firstName: "Other" } });
@@ -182,8 +243,12 @@ test.describe("patients API", () => {
     const res = await request.get(`/api/v1/patients/${other}`, { headers: bearer(mine.token) });
     expect(res.status()).toBe(404);
     expect((await res.json()).error.code).toBe("NOT_FOUND");
-    expect((await request.get(`/api/v1/patients/${other}/history`, { headers: bearer(mine.token) })).status()).toBe(404);
-    expect((await request.get(`/api/v1/patients/${record.id}/history`, { headers: bearer(mine.token) })).status()).toBe(200);
+    expect((await request.get(`/api/v1/patients/${other}/history`, { headers: bearer(mine.token) })).status()).toBe(
+      404,
+    );
+    expect((await request.get(`/api/v1/patients/${record.id}/history`, { headers: bearer(mine.token) })).status()).toBe(
+      200,
+    );
   });
 
   test("an admin sees chart reads in the audit trail, and the chain verifies", async ({ request, page }) => {
@@ -208,7 +273,9 @@ test.describe("patients API", () => {
 test("the wristband QR link opens the chart for clinical staff only", async ({ browser, request }) => {
   const doc = await apiToken(request, USERS.DOCTOR);
   const list = await (await request.get("/api/v1/patients?q=Sam", { headers: bearer(doc.token) })).json();
-  const record = await (await request.get(`/api/v1/patients/${list.items[0].id}`, { headers: bearer(doc.token) })).json();
+  const record = await (
+    await request.get(`/api/v1/patients/${list.items[0].id}`, { headers: bearer(doc.token) })
+  ).json();
   const link = `/p/${record.qrToken}`;
 
   const nurse = await browser.newContext({ storageState: storageFor("NURSE") });

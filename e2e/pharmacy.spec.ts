@@ -5,29 +5,56 @@ import { USERS, apiToken, bearer, distinctBirthDate, storageFor } from "./fixtur
 // (lands on /rx/{token}), opens the prescription for dispensing, dispenses part of it, and sees the
 // stock drop on the drug's stock page. Ondansetron 4 mg tablet has one demo batch (prisma/seed-pharmacy.ts).
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
 
 async function drugByName(request: APIRequestContext, token: string, generic: string, form: string) {
   const res = await request.get(`/api/v1/drugs?q=${encodeURIComponent(generic)}`, { headers: bearer(token) });
   expect(res.status()).toBe(200);
-  return ((await res.json()).items as { id: string; genericName: string; form: string }[]).find((d) => d.genericName === generic && d.form === form)!.id;
+  return ((await res.json()).items as { id: string; genericName: string; form: string }[]).find(
+    (d) => d.genericName === generic && d.form === form,
+  )!.id;
 }
 
 /** A new patient with a prescription from the demo doctor (12 ondansetron tablets unless told); returns its /rx path and ids. */
-async function prescribeOndansetron(request: APIRequestContext, drug = { generic: "ondansetron", form: "tablet", quantity: 12 }) {
+async function prescribeOndansetron(
+  request: APIRequestContext,
+  drug = { generic: "ondansetron", form: "tablet", quantity: 12 },
+) {
   const { token } = await apiToken(request, USERS.DOCTOR);
   const suffix = Date.now().toString(36);
-  const patient = await request.post("/api/v1/patients", { headers: bearer(token), data: { firstName: "Nora", lastName: `Vomica${suffix}`, dateOfBirth: distinctBirthDate(), sex: "female" } });
+  const patient = await request.post("/api/v1/patients", {
+    headers: bearer(token),
+    data: { firstName: "Nora", lastName: `Vomica${suffix}`, dateOfBirth: distinctBirthDate(), sex: "female" },
+  });
   expect(patient.status(), await patient.text()).toBe(201);
   const patientId = (await patient.json()).id as string;
   const drugId = await drugByName(request, token, drug.generic, drug.form);
   const res = await request.post("/api/v1/prescriptions", {
     headers: bearer(token),
-    data: { patientId, items: [{ drugId, dose: "1 unit", route: "oral", frequency: "three times a day", durationDays: 4, quantity: drug.quantity }] },
+    data: {
+      patientId,
+      items: [
+        {
+          drugId,
+          dose: "1 unit",
+          route: "oral",
+          frequency: "three times a day",
+          durationDays: 4,
+          quantity: drug.quantity,
+        },
+      ],
+    },
   });
   expect(res.status(), await res.text()).toBe(201);
   const rx = await res.json();
-  return { id: rx.id as string, rxPath: new URL(rx.verifyUrl as string).pathname, drugId, lastName: `Vomica${suffix}`, doctorToken: token };
+  return {
+    id: rx.id as string,
+    rxPath: new URL(rx.verifyUrl as string).pathname,
+    drugId,
+    lastName: `Vomica${suffix}`,
+    doctorToken: token,
+  };
 }
 
 async function onHand(request: APIRequestContext, drugId: string) {
@@ -40,7 +67,10 @@ async function onHand(request: APIRequestContext, drugId: string) {
 test.describe("pharmacist", () => {
   test.use({ storageState: storageFor("PHARMACIST") });
 
-  test("scans the QR link, opens the prescription for dispensing, dispenses part of it and sees the stock drop", async ({ page, request }) => {
+  test("scans the QR link, opens the prescription for dispensing, dispenses part of it and sees the stock drop", async ({
+    page,
+    request,
+  }) => {
     const rx = await prescribeOndansetron(request);
     const before = await onHand(request, rx.drugId);
     const lot = before.batches.find((b) => b.quantity > 0)!;
@@ -66,7 +96,10 @@ test.describe("pharmacist", () => {
     await shot(page, "pharmacy-drug-stock");
   });
 
-  test("dashboard lists the prescription waiting, low stock and expiring batches; asking for more than is on hand is refused", async ({ page, request }) => {
+  test("dashboard lists the prescription waiting, low stock and expiring batches; asking for more than is on hand is refused", async ({
+    page,
+    request,
+  }) => {
     const rx = await prescribeOndansetron(request);
     await page.goto("/pharmacy");
     await expect(page.getByRole("heading", { name: "Prescriptions waiting" })).toBeVisible();
@@ -80,22 +113,33 @@ test.describe("pharmacist", () => {
     await expect(page.getByRole("row", { name: /CET-2311.*Expired/ })).toBeVisible();
     await shot(page, "pharmacy-dashboard");
 
-    await page.getByRole("row", { name: new RegExp(rx.lastName) }).getByRole("link").click();
+    await page
+      .getByRole("row", { name: new RegExp(rx.lastName) })
+      .getByRole("link")
+      .click();
     await page.getByLabel("Dispense now: ondansetron 4 mg tablet").fill("13");
     await page.getByRole("button", { name: "Dispense" }).click();
     await expect(page.getByText("At most 12 remain to be dispensed")).toBeVisible();
   });
 
-  test("not enough on hand is refused naming the drug with nothing dispensed; a revoked prescription cannot be dispensed", async ({ page, request }) => {
+  test("not enough on hand is refused naming the drug with nothing dispensed; a revoked prescription cannot be dispensed", async ({
+    page,
+    request,
+  }) => {
     const short = await prescribeOndansetron(request, { generic: "salbutamol", form: "inhaler", quantity: 40 });
     await page.goto(`/pharmacy/prescriptions/${short.id}`);
     await page.getByRole("button", { name: "Dispense" }).click();
-    await expect(page.getByText("Not enough stock on hand for salbutamol 100 mcg/dose inhaler. Nothing was dispensed.")).toBeVisible();
+    await expect(
+      page.getByText("Not enough stock on hand for salbutamol 100 mcg/dose inhaler. Nothing was dispensed."),
+    ).toBeVisible();
     await expect(page.getByText("Nothing dispensed yet.")).toBeVisible();
     await shot(page, "pharmacy-out-of-stock");
 
     const revoked = await prescribeOndansetron(request);
-    const res = await request.post(`/api/v1/prescriptions/${revoked.id}/revoke`, { headers: bearer(revoked.doctorToken), data: { reason: "Wrong patient selected" } });
+    const res = await request.post(`/api/v1/prescriptions/${revoked.id}/revoke`, {
+      headers: bearer(revoked.doctorToken),
+      data: { reason: "Wrong patient selected" },
+    });
     expect(res.status(), await res.text()).toBe(200);
     await page.goto(`/pharmacy/prescriptions/${revoked.id}`);
     await expect(page.getByText("Revoked", { exact: true })).toBeVisible();
@@ -104,7 +148,9 @@ test.describe("pharmacist", () => {
     await shot(page, "pharmacy-revoked");
   });
 
-  test("receives a batch and adjusts one on the drug's stock page; the catalogue finds drugs by brand", async ({ page }) => {
+  test("receives a batch and adjusts one on the drug's stock page; the catalogue finds drugs by brand", async ({
+    page,
+  }) => {
     await page.goto("/pharmacy/drugs");
     await page.getByLabel("Generic or brand name").fill("Zofran");
     await page.getByRole("button", { name: "Filter" }).click();
@@ -147,7 +193,10 @@ test.describe("pharmacist", () => {
 test.describe("others", () => {
   test.use({ storageState: storageFor("DOCTOR") });
 
-  test("a doctor cannot open the dispensing desk, the API refuses a doctor's dispense, and the stock page is read-only", async ({ page, request }) => {
+  test("a doctor cannot open the dispensing desk, the API refuses a doctor's dispense, and the stock page is read-only", async ({
+    page,
+    request,
+  }) => {
     const rx = await prescribeOndansetron(request);
     const res = await page.goto(`/pharmacy/prescriptions/${rx.id}`);
     expect(res?.status()).toBe(404);

@@ -5,7 +5,8 @@ import { USERS, apiToken, bearer, storageFor, walkTimeout } from "./fixtures";
 // penicillin-allergic demo patient (prisma/seed-prescriptions.ts), is blocked, overrides with a
 // reason and downloads the PDF; the QR page is checked anonymously; then the API's rules.
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
 
 async function patientId(request: APIRequestContext, q: string): Promise<string> {
   const { token } = await apiToken(request, USERS.DOCTOR);
@@ -17,13 +18,19 @@ async function patientId(request: APIRequestContext, q: string): Promise<string>
 async function drugId(request: APIRequestContext, q: string, form: string): Promise<string> {
   const { token } = await apiToken(request, USERS.DOCTOR);
   const res = await request.get(`/api/v1/drugs?q=${encodeURIComponent(q)}&pageSize=50`, { headers: bearer(token) });
-  return ((await res.json()).items as { id: string; genericName: string; form: string }[]).find((d) => d.genericName === q && d.form === form)!.id;
+  return ((await res.json()).items as { id: string; genericName: string; form: string }[]).find(
+    (d) => d.genericName === q && d.form === form,
+  )!.id;
 }
 
 test.describe("doctor", () => {
   test.use({ storageState: storageFor("DOCTOR") });
 
-  test("prescribes amoxicillin to a penicillin-allergic patient: blocked, overridden with a reason, PDF downloaded; the QR page shows no private data", async ({ page, request, browser }) => {
+  test("prescribes amoxicillin to a penicillin-allergic patient: blocked, overridden with a reason, PDF downloaded; the QR page shows no private data", async ({
+    page,
+    request,
+    browser,
+  }) => {
     test.setTimeout(walkTimeout(8));
     const id = await patientId(request, "Amara Bello");
     await page.goto(`/patients/${id}/medications`);
@@ -42,9 +49,13 @@ test.describe("doctor", () => {
     const block = page.getByRole("alert").filter({ hasText: "Safety check" });
     await expect(block).toBeVisible();
     await expect(block.getByText("Allergy (drug class)")).toBeVisible();
-    await expect(block.getByText(/amoxicillin is a penicillin: recorded allergy to Penicillin \(severe\)/)).toBeVisible();
+    await expect(
+      block.getByText(/amoxicillin is a penicillin: recorded allergy to Penicillin \(severe\)/),
+    ).toBeVisible();
     await shot(page, "prescribe-blocked");
-    await page.getByLabel("Reason to prescribe despite the findings").fill("Tolerated a supervised amoxicillin challenge in 2025");
+    await page
+      .getByLabel("Reason to prescribe despite the findings")
+      .fill("Tolerated a supervised amoxicillin challenge in 2025");
     await page.getByRole("button", { name: "Prescribe anyway" }).click();
 
     await expect(page).toHaveURL(/\/prescriptions\/[^/?]+\?created=1$/);
@@ -74,7 +85,8 @@ test.describe("doctor", () => {
     await expect(rx.getByText("amoxicillin 500 mg capsule")).toBeVisible();
     await expect(rx.getByText("A. B.", { exact: true })).toBeVisible();
     const text = await rx.locator("body").innerText();
-    for (const secret of ["Bello", "Amara", "Penicillin", "Anaphylaxis", "Asthma", "J45", "MRN", "+228", "1978"]) expect(text).not.toContain(secret);
+    for (const secret of ["Bello", "Amara", "Penicillin", "Anaphylaxis", "Asthma", "J45", "MRN", "+228", "1978"])
+      expect(text).not.toContain(secret);
     await expect(rx.getByRole("link", { name: "Open for dispensing" })).toHaveCount(0);
     await rx.screenshot({ path: ".test-artifacts/screens/rx-public.png", fullPage: true });
 
@@ -102,11 +114,28 @@ test.describe("pharmacist", () => {
 
   test("sees 'Open for dispensing' on the QR page", async ({ page, request }) => {
     const { token } = await apiToken(request, USERS.DOCTOR);
-    const res = await request.post("/api/v1/prescriptions", { headers: bearer(token), data: { patientId: await patientId(request, "Sam Patient"), items: [{ drugId: await drugId(request, "cetirizine", "tablet"), dose: "10 mg", route: "oral", frequency: "once daily", durationDays: 5 }] } });
+    const res = await request.post("/api/v1/prescriptions", {
+      headers: bearer(token),
+      data: {
+        patientId: await patientId(request, "Sam Patient"),
+        items: [
+          {
+            drugId: await drugId(request, "cetirizine", "tablet"),
+            dose: "10 mg",
+            route: "oral",
+            frequency: "once daily",
+            durationDays: 5,
+          },
+        ],
+      },
+    });
     expect(res.status(), await res.text()).toBe(201);
     const rx = await res.json();
     await page.goto(new URL(rx.verifyUrl).pathname);
-    await expect(page.getByRole("link", { name: "Open for dispensing" })).toHaveAttribute("href", `/pharmacy/prescriptions/${rx.id}`);
+    await expect(page.getByRole("link", { name: "Open for dispensing" })).toHaveAttribute(
+      "href",
+      `/pharmacy/prescriptions/${rx.id}`,
+    );
   });
 });
 
@@ -115,24 +144,46 @@ test.describe("API", () => {
     const doctor = bearer((await apiToken(request, USERS.DOCTOR)).token);
     const bello = await patientId(request, "Amara Bello");
     const amoxicillin = await drugId(request, "amoxicillin", "capsule");
-    const line = (drugId: string) => ({ drugId, dose: "1 tablet", route: "oral", frequency: "twice daily", durationDays: 5 });
+    const line = (drugId: string) => ({
+      drugId,
+      dose: "1 tablet",
+      route: "oral",
+      frequency: "twice daily",
+      durationDays: 5,
+    });
 
-    const blocked = await request.post("/api/v1/prescriptions", { headers: doctor, data: { patientId: bello, items: [line(amoxicillin)] } });
+    const blocked = await request.post("/api/v1/prescriptions", {
+      headers: doctor,
+      data: { patientId: bello, items: [line(amoxicillin)] },
+    });
     expect(blocked.status()).toBe(409);
     const body = await blocked.json();
     expect(body.error.code).toBe("SAFETY_CHECK");
-    expect(body.error.details.findings).toEqual([expect.objectContaining({ kind: "ALLERGY_CLASS", severity: "high", drugs: ["amoxicillin"] })]);
+    expect(body.error.details.findings).toEqual([
+      expect.objectContaining({ kind: "ALLERGY_CLASS", severity: "high", drugs: ["amoxicillin"] }),
+    ]);
 
-    const simva = await request.post("/api/v1/prescriptions", { headers: doctor, data: { patientId: bello, items: [line(await drugId(request, "simvastatin", "tablet"))] } });
+    const simva = await request.post("/api/v1/prescriptions", {
+      headers: doctor,
+      data: { patientId: bello, items: [line(await drugId(request, "simvastatin", "tablet"))] },
+    });
     expect(simva.status(), await simva.text()).toBe(201);
-    const clari = await request.post("/api/v1/prescriptions", { headers: doctor, data: { patientId: bello, items: [line(await drugId(request, "clarithromycin", "tablet"))] } });
+    const clari = await request.post("/api/v1/prescriptions", {
+      headers: doctor,
+      data: { patientId: bello, items: [line(await drugId(request, "clarithromycin", "tablet"))] },
+    });
     expect(clari.status()).toBe(409);
-    expect((await clari.json()).error.details.findings).toEqual([expect.objectContaining({ kind: "INTERACTION", drugs: ["clarithromycin", "simvastatin"] })]);
+    expect((await clari.json()).error.details.findings).toEqual([
+      expect.objectContaining({ kind: "INTERACTION", drugs: ["clarithromycin", "simvastatin"] }),
+    ]);
 
     // Only doctors prescribe.
     for (const role of ["NURSE", "PHARMACIST", "ADMIN", "PATIENT"] as const) {
       const other = bearer((await apiToken(request, USERS[role])).token);
-      const res = await request.post("/api/v1/prescriptions", { headers: other, data: { patientId: bello, items: [line(amoxicillin)] } });
+      const res = await request.post("/api/v1/prescriptions", {
+        headers: other,
+        data: { patientId: bello, items: [line(amoxicillin)] },
+      });
       expect(res.status(), role).toBe(403);
     }
 
@@ -142,15 +193,22 @@ test.describe("API", () => {
     expect((await request.get(`/api/v1/prescriptions/${simvaId}`, { headers: patient })).status()).toBe(404);
     expect((await request.get(`/api/v1/prescriptions/${simvaId}/pdf`, { headers: patient })).status()).toBe(404);
     const mine = await request.get("/api/v1/prescriptions", { headers: patient });
-    expect(((await mine.json()).items as { patient: { id: string } }[]).every((p) => p.patient.id !== bello)).toBe(true);
+    expect(((await mine.json()).items as { patient: { id: string } }[]).every((p) => p.patient.id !== bello)).toBe(
+      true,
+    );
 
     for (const paper of ["A4", "LETTER"]) {
       const pdf = await request.get(`/api/v1/prescriptions/${simvaId}/pdf?paper=${paper}`, { headers: doctor });
       expect(pdf.status()).toBe(200);
       expect(pdf.headers()["content-type"]).toBe("application/pdf");
-      expect((await pdf.body()).toString("latin1")).toContain(paper === "A4" ? "/MediaBox [0 0 595.28 841.89]" : "/MediaBox [0 0 612 792]");
+      expect((await pdf.body()).toString("latin1")).toContain(
+        paper === "A4" ? "/MediaBox [0 0 595.28 841.89]" : "/MediaBox [0 0 612 792]",
+      );
     }
-    const revoked = await request.post(`/api/v1/prescriptions/${simvaId}/revoke`, { headers: doctor, data: { reason: "Stopped: interaction risk" } });
+    const revoked = await request.post(`/api/v1/prescriptions/${simvaId}/revoke`, {
+      headers: doctor,
+      data: { reason: "Stopped: interaction risk" },
+    });
     expect(revoked.status()).toBe(200);
     expect((await revoked.json()).status).toBe("REVOKED");
   });

@@ -5,8 +5,12 @@ import { PASSWORD, USERS, apiToken, bearer, signIn, storageFor } from "./fixture
 // (the demo seed admits patients to General Medicine and the ICU) and exports it as CSV; a doctor
 // cannot open the builder.
 
-const shot = (page: import("@playwright/test").Page, name: string) => page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
-const PER_WARD_MONTH = { entity: "admissions", groupBy: [{ field: "ward" }, { field: "admittedAt", granularity: "month" }] };
+const shot = (page: import("@playwright/test").Page, name: string) =>
+  page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
+const PER_WARD_MONTH = {
+  entity: "admissions",
+  groupBy: [{ field: "ward" }, { field: "admittedAt", granularity: "month" }],
+};
 
 test.describe("as an admin", () => {
   test.use({ storageState: storageFor("ADMIN") });
@@ -33,13 +37,20 @@ test.describe("as an admin", () => {
     const table = page.getByRole("table");
     await expect(table.getByRole("columnheader")).toHaveText(["Ward", "Admitted (Month)", "Count"]);
     for (const r of expected) {
-      await expect(table.getByRole("row").filter({ hasText: r.ward }).filter({ hasText: r.admittedAt_month })).toContainText(String(r.count));
+      await expect(
+        table.getByRole("row").filter({ hasText: r.ward }).filter({ hasText: r.admittedAt_month }),
+      ).toContainText(String(r.count));
     }
     await shot(page, "report-builder");
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download CSV" }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^report-admissions-\d{4}-\d{2}-\d{2}\.csv$/);
-    const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
+    const csv = await (await download.createReadStream())
+      .toArray()
+      .then((chunks) => Buffer.concat(chunks).toString("utf8"));
     const lines = csv.trim().split("\n");
     expect(lines[0]).toBe("Ward,Admitted (Month),Count");
     const first = expected[0];
@@ -56,11 +67,24 @@ test.describe("as an admin", () => {
     const admin = bearer((await apiToken(request, USERS.ADMIN)).token);
     const entities = await (await request.get("/api/v1/reports/builder/entities", { headers: admin })).json();
     const admissions = entities.items.find((e: { entity: string }) => e.entity === "admissions");
-    expect(admissions.fields.find((f: { key: string }) => f.key === "admittedAt")).toMatchObject({ type: "date", group: true, operators: ["equals", "before", "after", "between"] });
-    const bad = await request.post("/api/v1/reports/builder", { headers: admin, data: { entity: "admissions", columns: ["reason"], filters: [{ field: "ward", op: "before", value: "x" }] } });
+    expect(admissions.fields.find((f: { key: string }) => f.key === "admittedAt")).toMatchObject({
+      type: "date",
+      group: true,
+      operators: ["equals", "before", "after", "between"],
+    });
+    const bad = await request.post("/api/v1/reports/builder", {
+      headers: admin,
+      data: { entity: "admissions", columns: ["reason"], filters: [{ field: "ward", op: "before", value: "x" }] },
+    });
     expect(bad.status()).toBe(400);
-    expect((await bad.json()).error).toMatchObject({ code: "VALIDATION_FAILED", fields: { "columns.0": "Not a field of this entity", "filters.0.op": "Use one of: equals, in, contains" } });
-    const csv = await request.post("/api/v1/reports/builder?format=csv", { headers: admin, data: { entity: "admissions", groupBy: [{ field: "status" }] } });
+    expect((await bad.json()).error).toMatchObject({
+      code: "VALIDATION_FAILED",
+      fields: { "columns.0": "Not a field of this entity", "filters.0.op": "Use one of: equals, in, contains" },
+    });
+    const csv = await request.post("/api/v1/reports/builder?format=csv", {
+      headers: admin,
+      data: { entity: "admissions", groupBy: [{ field: "status" }] },
+    });
     expect(csv.headers()["content-type"]).toContain("text/csv");
     // Every CSV starts with the UTF-8 byte order mark (lib/server/csv.ts) so that Excel reads it as UTF-8.
     const text = await csv.text();
@@ -78,11 +102,17 @@ test.describe("as an admin", () => {
   });
 
   test("filters and figures come back into the form from the URL", async ({ page }) => {
-    await page.goto("/reports/builder?entity=admissions&filter=admittedAt:between:2020-01-01,2099-12-31&filter=status:in:live,discharged&group=department&agg=count&agg=avg:plannedStayDays");
+    await page.goto(
+      "/reports/builder?entity=admissions&filter=admittedAt:between:2020-01-01,2099-12-31&filter=status:in:live,discharged&group=department&agg=count&agg=avg:plannedStayDays",
+    );
     await expect(page.getByLabel("Operator 1", { exact: true })).toHaveValue("between");
     await expect(page.getByLabel("Value 1 (and)", { exact: true })).toHaveValue("2099-12-31");
     await expect(page.getByLabel("Value 2", { exact: true })).toHaveValue("live, discharged");
-    await expect(page.getByRole("table").getByRole("columnheader")).toHaveText(["Department", "Count", "Average of Planned stay (days)"]);
+    await expect(page.getByRole("table").getByRole("columnheader")).toHaveText([
+      "Department",
+      "Count",
+      "Average of Planned stay (days)",
+    ]);
     await expect(page.getByRole("table").getByRole("row").filter({ hasText: "General Medicine" })).toBeVisible();
     await shot(page, "report-builder-filters");
   });
@@ -97,7 +127,11 @@ test.describe("as an admin", () => {
       expect((await page.request.patch("/api/v1/account", { data: { language: "fr" } })).status()).toBe(200);
       await page.goto("/reports/builder?entity=admissions&group=ward&group=admittedAt:month");
       await expect(page.getByRole("heading", { name: "Générateur de rapports" })).toBeVisible();
-      await expect(page.getByRole("table").getByRole("columnheader")).toHaveText(["Unité", "Admission (Mois)", "Nombre"]);
+      await expect(page.getByRole("table").getByRole("columnheader")).toHaveText([
+        "Unité",
+        "Admission (Mois)",
+        "Nombre",
+      ]);
       await page.goto("/reports/builder?entity=admissions&group=admittedAt");
       await expect(page.getByText("Choisissez jour, semaine, mois ou année")).toBeVisible();
       await shot(page, "report-builder-fr");
@@ -115,6 +149,8 @@ test.describe("as a doctor", () => {
     expect(res?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Report builder" })).toHaveCount(0);
     const doctor = bearer((await apiToken(request, USERS.DOCTOR)).token);
-    expect((await request.post("/api/v1/reports/builder", { headers: doctor, data: PER_WARD_MONTH })).status()).toBe(403);
+    expect((await request.post("/api/v1/reports/builder", { headers: doctor, data: PER_WARD_MONTH })).status()).toBe(
+      403,
+    );
   });
 });

@@ -77,17 +77,35 @@ export const PAGES: { path: string; roles: RoleName[] }[] = [
 
 /** A PAGES path with its placeholders filled in. */
 export const withIds = (path: string, ids: { doctorId: string; drugId?: string; patientId?: string }) =>
-  path.replace("{doctorId}", ids.doctorId).replace("{drugId}", ids.drugId ?? "").replace("{patientId}", ids.patientId ?? "");
+  path
+    .replace("{doctorId}", ids.doctorId)
+    .replace("{drugId}", ids.drugId ?? "")
+    .replace("{patientId}", ids.patientId ?? "");
 
-export const API: { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: string; roles: RoleName[]; okStatus?: number }[] = [
+export const API: {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  path: string;
+  roles: RoleName[];
+  okStatus?: number;
+}[] = [
   { method: "GET", path: "/api/v1/stats", roles: ["ADMIN"] },
   { method: "GET", path: "/api/v1/metrics", roles: ["ADMIN"] },
   { method: "GET", path: "/api/v1/patients", roles: STAFF },
   { method: "GET", path: "/api/v1/patients/me", roles: ["PATIENT"] },
   { method: "GET", path: "/api/v1/patients/duplicates", roles: ["ADMIN", "RECORDS_OFFICER"] },
-  { method: "POST", path: "/api/v1/patients/duplicates/no-such-pair/dismiss", roles: ["ADMIN", "RECORDS_OFFICER"], okStatus: 404 },
+  {
+    method: "POST",
+    path: "/api/v1/patients/duplicates/no-such-pair/dismiss",
+    roles: ["ADMIN", "RECORDS_OFFICER"],
+    okStatus: 404,
+  },
   { method: "GET", path: "/api/v1/patients/link-requests", roles: ["ADMIN", "RECORDS_OFFICER"] },
-  { method: "POST", path: "/api/v1/patients/link-requests/no-such-request/resolve", roles: ["ADMIN", "RECORDS_OFFICER"], okStatus: 400 },
+  {
+    method: "POST",
+    path: "/api/v1/patients/link-requests/no-such-request/resolve",
+    roles: ["ADMIN", "RECORDS_OFFICER"],
+    okStatus: 400,
+  },
   { method: "GET", path: "/api/v1/audit", roles: ["ADMIN"] },
   { method: "GET", path: "/api/v1/audit/actors", roles: ["ADMIN"] },
   // The data browser (admins): a list, an unknown record 404, an unknown entity 404.
@@ -100,15 +118,35 @@ export const API: { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: s
   { method: "GET", path: "/api/v1/exports/no-such-export", roles: ALL, okStatus: 404 },
   { method: "GET", path: "/api/v1/exports/no-such-export/download", roles: ALL, okStatus: 404 },
   { method: "GET", path: "/api/v1/appointments", roles: ["ADMIN", "DOCTOR", "NURSE", "RECORDS_OFFICER", "PATIENT"] },
-  { method: "GET", path: "/api/v1/appointments/no-such-appointment", roles: ["ADMIN", "DOCTOR", "NURSE", "RECORDS_OFFICER", "PATIENT"], okStatus: 404 },
+  {
+    method: "GET",
+    path: "/api/v1/appointments/no-such-appointment",
+    roles: ["ADMIN", "DOCTOR", "NURSE", "RECORDS_OFFICER", "PATIENT"],
+    okStatus: 404,
+  },
   // Ids that do not exist: allowed roles get 404, the others 403 before any lookup.
   { method: "GET", path: "/api/v1/patients/no-such-patient", roles: ALL, okStatus: 404 },
   { method: "GET", path: "/api/v1/patients/no-such-patient/history", roles: ALL, okStatus: 404 },
   // Merge (records officers and admins) and its undo (admins): no body is 400 for them, 403 for the others first.
-  { method: "POST", path: "/api/v1/patients/no-such-patient/merge", roles: ["ADMIN", "RECORDS_OFFICER"], okStatus: 400 },
+  {
+    method: "POST",
+    path: "/api/v1/patients/no-such-patient/merge",
+    roles: ["ADMIN", "RECORDS_OFFICER"],
+    okStatus: 400,
+  },
   { method: "POST", path: "/api/v1/patients/no-such-patient/merge/undo", roles: ["ADMIN"], okStatus: 400 },
-  { method: "GET", path: "/api/v1/patients/no-such-patient/documents", roles: ["ADMIN", "DOCTOR", "NURSE", "RECORDS_OFFICER", "PATIENT"], okStatus: 404 },
-  { method: "GET", path: "/api/v1/documents/no-such-document", roles: ["ADMIN", "DOCTOR", "NURSE", "RECORDS_OFFICER", "PATIENT"], okStatus: 404 },
+  {
+    method: "GET",
+    path: "/api/v1/patients/no-such-patient/documents",
+    roles: ["ADMIN", "DOCTOR", "NURSE", "RECORDS_OFFICER", "PATIENT"],
+    okStatus: 404,
+  },
+  {
+    method: "GET",
+    path: "/api/v1/documents/no-such-document",
+    roles: ["ADMIN", "DOCTOR", "NURSE", "RECORDS_OFFICER", "PATIENT"],
+    okStatus: 404,
+  },
   // An id that does not exist: the allowed role gets 404, the others 403 before any lookup.
   { method: "DELETE", path: "/api/v1/staff/no-such-user", roles: ["ADMIN"], okStatus: 404 },
   { method: "GET", path: "/api/v1/staff", roles: ["ADMIN"] },
@@ -146,7 +184,11 @@ export const API: { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: s
   { method: "GET", path: "/api/v1/reports/builder/entities", roles: ["ADMIN"] },
   { method: "POST", path: "/api/v1/reports/builder", roles: ["ADMIN"], okStatus: 400 },
   { method: "POST", path: "/api/v1/reports/builder/csv", roles: ["ADMIN"], okStatus: 400 },
-  { method: "GET", path: "/api/v1/reports/builder/csv?entity=admissions&group=ward&group=admittedAt:month", roles: ["ADMIN"] },
+  {
+    method: "GET",
+    path: "/api/v1/reports/builder/csv?entity=admissions&group=ward&group=admittedAt:month",
+    roles: ["ADMIN"],
+  },
   // Integration API tokens (admins); an empty body is 400, an unknown id 404. /api/v1/openapi.json and /api-docs are public (api-docs.spec.ts).
   { method: "GET", path: "/api/v1/tokens", roles: ["ADMIN"] },
   { method: "POST", path: "/api/v1/tokens", roles: ["ADMIN"], okStatus: 400 },
@@ -154,14 +196,39 @@ export const API: { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: s
   // Billing: reads for billing staff and patients (own); writes by billing staff. Unknown ids 404, empty bodies 400.
   { method: "GET", path: "/api/v1/invoices?status=open", roles: ["ADMIN", "RECORDS_OFFICER", "PATIENT"] },
   { method: "POST", path: "/api/v1/invoices", roles: ["ADMIN", "RECORDS_OFFICER"], okStatus: 400 },
-  { method: "GET", path: "/api/v1/invoices/no-such-invoice", roles: ["ADMIN", "RECORDS_OFFICER", "PATIENT"], okStatus: 404 },
-  { method: "POST", path: "/api/v1/invoices/no-such-invoice/lines", roles: ["ADMIN", "RECORDS_OFFICER"], okStatus: 400 },
+  {
+    method: "GET",
+    path: "/api/v1/invoices/no-such-invoice",
+    roles: ["ADMIN", "RECORDS_OFFICER", "PATIENT"],
+    okStatus: 404,
+  },
+  {
+    method: "POST",
+    path: "/api/v1/invoices/no-such-invoice/lines",
+    roles: ["ADMIN", "RECORDS_OFFICER"],
+    okStatus: 400,
+  },
   { method: "POST", path: "/api/v1/invoices/no-such-invoice/void", roles: ["ADMIN", "RECORDS_OFFICER"], okStatus: 400 },
-  { method: "GET", path: "/api/v1/invoices/no-such-invoice/pdf", roles: ["ADMIN", "RECORDS_OFFICER", "PATIENT"], okStatus: 404 },
+  {
+    method: "GET",
+    path: "/api/v1/invoices/no-such-invoice/pdf",
+    roles: ["ADMIN", "RECORDS_OFFICER", "PATIENT"],
+    okStatus: 404,
+  },
   { method: "GET", path: "/api/v1/payments", roles: ["ADMIN", "RECORDS_OFFICER", "PATIENT"] },
   { method: "POST", path: "/api/v1/payments", roles: ["ADMIN", "RECORDS_OFFICER"], okStatus: 400 },
-  { method: "POST", path: "/api/v1/payments/no-such-payment/refund", roles: ["ADMIN", "RECORDS_OFFICER"], okStatus: 400 },
-  { method: "GET", path: "/api/v1/payments/no-such-payment/receipt", roles: ["ADMIN", "RECORDS_OFFICER", "PATIENT"], okStatus: 404 },
+  {
+    method: "POST",
+    path: "/api/v1/payments/no-such-payment/refund",
+    roles: ["ADMIN", "RECORDS_OFFICER"],
+    okStatus: 400,
+  },
+  {
+    method: "GET",
+    path: "/api/v1/payments/no-such-payment/receipt",
+    roles: ["ADMIN", "RECORDS_OFFICER", "PATIENT"],
+    okStatus: 404,
+  },
   // The caller's own notifications; PATCH without a body is 400 (nothing marked).
   { method: "GET", path: "/api/v1/account", roles: ALL },
   { method: "PATCH", path: "/api/v1/account", roles: ALL, okStatus: 400 },
@@ -183,15 +250,40 @@ export const API: { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: s
   { method: "GET", path: "/api/v1/consultations/no-such-consultation", roles: CLINICAL_READ, okStatus: 404 },
   { method: "PATCH", path: "/api/v1/consultations/no-such-consultation", roles: ["DOCTOR"], okStatus: 400 },
   { method: "POST", path: "/api/v1/consultations/no-such-consultation/sign", roles: ["DOCTOR"], okStatus: 404 },
-  { method: "POST", path: "/api/v1/consultations/no-such-consultation/addenda", roles: ["DOCTOR", "NURSE"], okStatus: 400 },
+  {
+    method: "POST",
+    path: "/api/v1/consultations/no-such-consultation/addenda",
+    roles: ["DOCTOR", "NURSE"],
+    okStatus: 400,
+  },
   { method: "GET", path: "/api/v1/patients/no-such-patient/vitals", roles: CLINICAL_READ, okStatus: 404 },
   { method: "POST", path: "/api/v1/patients/no-such-patient/vitals", roles: ["DOCTOR", "NURSE"], okStatus: 400 },
-  { method: "PATCH", path: "/api/v1/patients/no-such-patient/vitals/no-such-vital", roles: ["DOCTOR", "NURSE"], okStatus: 400 },
-  { method: "POST", path: "/api/v1/patients/no-such-patient/vitals/no-such-vital/addenda", roles: ["DOCTOR", "NURSE"], okStatus: 400 },
+  {
+    method: "PATCH",
+    path: "/api/v1/patients/no-such-patient/vitals/no-such-vital",
+    roles: ["DOCTOR", "NURSE"],
+    okStatus: 400,
+  },
+  {
+    method: "POST",
+    path: "/api/v1/patients/no-such-patient/vitals/no-such-vital/addenda",
+    roles: ["DOCTOR", "NURSE"],
+    okStatus: 400,
+  },
   { method: "GET", path: "/api/v1/patients/no-such-patient/nurse-notes", roles: CLINICAL_READ, okStatus: 404 },
   { method: "POST", path: "/api/v1/patients/no-such-patient/nurse-notes", roles: ["DOCTOR", "NURSE"], okStatus: 400 },
-  { method: "PATCH", path: "/api/v1/patients/no-such-patient/nurse-notes/no-such-note", roles: ["DOCTOR", "NURSE"], okStatus: 400 },
-  { method: "POST", path: "/api/v1/patients/no-such-patient/nurse-notes/no-such-note/addenda", roles: ["DOCTOR", "NURSE"], okStatus: 400 },
+  {
+    method: "PATCH",
+    path: "/api/v1/patients/no-such-patient/nurse-notes/no-such-note",
+    roles: ["DOCTOR", "NURSE"],
+    okStatus: 400,
+  },
+  {
+    method: "POST",
+    path: "/api/v1/patients/no-such-patient/nurse-notes/no-such-note/addenda",
+    roles: ["DOCTOR", "NURSE"],
+    okStatus: 400,
+  },
   { method: "GET", path: "/api/v1/lab-orders", roles: CLINICAL_READ },
   { method: "POST", path: "/api/v1/lab-orders", roles: ["DOCTOR"], okStatus: 400 },
   { method: "GET", path: "/api/v1/lab-orders/no-such-order/results", roles: CLINICAL_READ, okStatus: 404 },
@@ -201,15 +293,39 @@ export const API: { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: s
   { method: "GET", path: "/api/v1/lab-results/awaiting-review", roles: ["DOCTOR"] },
   { method: "GET", path: "/api/v1/drugs?q=amox&lowStock=true", roles: ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST"] },
   { method: "POST", path: "/api/v1/drugs", roles: ["ADMIN", "PHARMACIST"], okStatus: 400 },
-  { method: "GET", path: "/api/v1/drugs/no-such-drug", roles: ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST"], okStatus: 404 },
+  {
+    method: "GET",
+    path: "/api/v1/drugs/no-such-drug",
+    roles: ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST"],
+    okStatus: 404,
+  },
   { method: "PATCH", path: "/api/v1/drugs/no-such-drug", roles: ["ADMIN", "PHARMACIST"], okStatus: 400 },
-  { method: "GET", path: "/api/v1/drugs/no-such-drug/stock", roles: ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST"], okStatus: 404 },
+  {
+    method: "GET",
+    path: "/api/v1/drugs/no-such-drug/stock",
+    roles: ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST"],
+    okStatus: 404,
+  },
   { method: "POST", path: "/api/v1/drugs/no-such-drug/stock", roles: ["ADMIN", "PHARMACIST"], okStatus: 400 },
   { method: "GET", path: "/api/v1/stock/expiring?days=60", roles: ["ADMIN", "PHARMACIST"] },
   { method: "POST", path: "/api/v1/prescriptions/no-such-prescription/dispense", roles: ["PHARMACIST"], okStatus: 404 },
-  { method: "GET", path: "/api/v1/prescriptions?status=ACTIVE", roles: ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST", "PATIENT"] },
-  { method: "GET", path: "/api/v1/prescriptions/no-such-prescription", roles: ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST", "PATIENT"], okStatus: 404 },
-  { method: "GET", path: "/api/v1/prescriptions/no-such-prescription/pdf", roles: ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST", "PATIENT"], okStatus: 404 },
+  {
+    method: "GET",
+    path: "/api/v1/prescriptions?status=ACTIVE",
+    roles: ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST", "PATIENT"],
+  },
+  {
+    method: "GET",
+    path: "/api/v1/prescriptions/no-such-prescription",
+    roles: ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST", "PATIENT"],
+    okStatus: 404,
+  },
+  {
+    method: "GET",
+    path: "/api/v1/prescriptions/no-such-prescription/pdf",
+    roles: ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST", "PATIENT"],
+    okStatus: 404,
+  },
   { method: "POST", path: "/api/v1/prescriptions", roles: ["DOCTOR"], okStatus: 400 },
   { method: "POST", path: "/api/v1/prescriptions/no-such-prescription/revoke", roles: ["DOCTOR"], okStatus: 400 },
 ];

@@ -9,11 +9,15 @@ const inDays = (n: number) => DateTime.utc().plus({ days: n }).toISODate()!;
 const at = (date: string, hhmm: string) => `${date}T${hhmm}:00Z`;
 const shown = (iso: string) => DateTime.fromISO(iso, { setZone: true }).setLocale("en-GB").toFormat("ccc d LLL, HH:mm");
 const slot = (page: Page, iso: string) => page.locator(`[data-starts-at="${iso}"]`);
-const shot = (page: Page, name: string) => page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
 
 async function bookAsPatient(request: APIRequestContext, startsAt: string) {
   const { token } = await apiToken(request, USERS.PATIENT);
-  const res = await request.post("/api/v1/appointments", { headers: bearer(token), data: { doctorId: await demoDoctorId(request), startsAt, reason: "Chest pain on exertion" } });
+  const res = await request.post("/api/v1/appointments", {
+    headers: bearer(token),
+    data: { doctorId: await demoDoctorId(request), startsAt, reason: "Chest pain on exertion" },
+  });
   expect(res.status(), await res.text()).toBe(201);
   return (await res.json()).id as string;
 }
@@ -89,12 +93,17 @@ test.describe("patient", () => {
     // Another patient books it through the API (the records office on their behalf).
     const records = bearer((await apiToken(request, USERS.RECORDS_OFFICER)).token);
     const others = (await (await request.get("/api/v1/patients?q=Diallo", { headers: records })).json()).items;
-    const res = await request.post("/api/v1/appointments", { headers: records, data: { patientId: others[0].id, doctorId: await demoDoctorId(request), startsAt: target } });
+    const res = await request.post("/api/v1/appointments", {
+      headers: records,
+      data: { patientId: others[0].id, doctorId: await demoDoctorId(request), startsAt: target },
+    });
     expect(res.status(), await res.text()).toBe(201);
 
     await slot(page, target).click();
     await page.getByRole("dialog", { name: "Book this time?" }).getByRole("button", { name: "Book it" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "slot" })).toHaveText("That slot was just booked. Please choose another time.");
+    await expect(page.getByRole("alert").filter({ hasText: "slot" })).toHaveText(
+      "That slot was just booked. Please choose another time.",
+    );
     await expect(slot(page, target)).toBeDisabled();
     await expect(slot(page, target)).toHaveAccessibleName(`${shown(target)}, taken`);
     await shot(page, "slot-taken");
@@ -116,7 +125,9 @@ test.describe("doctor", () => {
     const startsAt = at(inDays(1), "12:00");
     await bookAsPatient(request, startsAt);
     await page.goto("/dashboard");
-    const upcoming = page.locator("section").filter({ has: page.getByRole("heading", { name: "Upcoming appointments", exact: true }) });
+    const upcoming = page
+      .locator("section")
+      .filter({ has: page.getByRole("heading", { name: "Upcoming appointments", exact: true }) });
     const row = upcoming.getByRole("listitem").filter({ hasText: shown(startsAt) });
     await expect(row).toContainText("Sam Patient");
     await expect(row.getByRole("link", { name: "Chart: Sam Patient" })).toHaveAttribute("href", /\/patients\/[^/]+$/);
@@ -133,7 +144,10 @@ test.describe("doctor", () => {
     await expect(page.getByRole("button", { name: "Mark no-show" })).toHaveCount(0);
     const appointmentId = new URL(page.url()).pathname.split("/").pop()!;
     const records = bearer((await apiToken(request, USERS.RECORDS_OFFICER)).token);
-    const early = await request.patch(`/api/v1/appointments/${appointmentId}`, { headers: records, data: { status: "NO_SHOW" } });
+    const early = await request.patch(`/api/v1/appointments/${appointmentId}`, {
+      headers: records,
+      data: { status: "NO_SHOW" },
+    });
     expect(early.status(), await early.text()).toBe(409);
     expect((await early.json()).error.code).toBe("TOO_EARLY");
     // Once the visit has started (moved to now), it can be completed (or marked a no-show).
@@ -161,7 +175,9 @@ test.describe("doctor", () => {
     const day = page.getByRole("region", { name: "Next 7 days" }).locator(`section[data-date="${closed}"]`);
     await expect(day).toContainText("Not working");
     await expect(day.locator("[data-starts-at]")).toHaveCount(0);
-    await expect(page.getByRole("region", { name: "Next 7 days" }).locator(`section[data-date="${inDays(4)}"] [data-starts-at]`)).toHaveCount(16);
+    await expect(
+      page.getByRole("region", { name: "Next 7 days" }).locator(`section[data-date="${inDays(4)}"] [data-starts-at]`),
+    ).toHaveCount(16);
     await shot(page, "availability-editor");
   });
 });
@@ -190,7 +206,10 @@ test.describe("records officer", () => {
 test.describe("admin", () => {
   test.use({ storageState: storageFor("ADMIN") });
 
-  test("sees appointments by status and per day, and edits a doctor's hours from the staff page", async ({ page, request }) => {
+  test("sees appointments by status and per day, and edits a doctor's hours from the staff page", async ({
+    page,
+    request,
+  }) => {
     await page.goto("/dashboard");
     await expect(page.getByRole("heading", { name: "Appointments" })).toBeVisible();
     await expect(page.getByRole("figure", { name: "Appointments per day, next 14 days" })).toBeVisible();

@@ -19,7 +19,9 @@ async function freshPage(browser: Browser) {
   return { context, page: await context.newPage() };
 }
 
-test("signing out ends the session on the server: a copy of the old cookie gets 401 and the sign-in page", async ({ browser }) => {
+test("signing out ends the session on the server: a copy of the old cookie gets 401 and the sign-in page", async ({
+  browser,
+}) => {
   const { context, page } = await freshPage(browser);
   await signIn(page, USERS.NURSE, PASSWORD);
   await expect(page).toHaveURL(/\/dashboard$/);
@@ -52,13 +54,22 @@ test("signing out ends the session on the server: a copy of the old cookie gets 
 test("a callbackUrl that leads to another site is not followed after a real sign-in", async ({ browser }) => {
   // Five real sign-ins: more than the default 30 s on a busy machine.
   test.slow();
-  for (const payload of ["/%5Cevil.example/phish", "//evil.example/phish", "https://evil.example/phish", "/%09/evil.example/phish", "/.//evil.example/phish"]) {
+  for (const payload of [
+    "/%5Cevil.example/phish",
+    "//evil.example/phish",
+    "https://evil.example/phish",
+    "/%09/evil.example/phish",
+    "/.//evil.example/phish",
+  ]) {
     const { context, page } = await freshPage(browser);
     const offsite: string[] = [];
-    await context.route((url) => url.hostname.endsWith("evil.example"), (route) => {
-      offsite.push(route.request().url());
-      return route.abort();
-    });
+    await context.route(
+      (url) => url.hostname.endsWith("evil.example"),
+      (route) => {
+        offsite.push(route.request().url());
+        return route.abort();
+      },
+    );
     await page.goto(`/login?callbackUrl=${payload}`);
     await page.getByLabel("Email").fill(USERS.NURSE);
     await page.getByLabel("Password").fill(PASSWORD);
@@ -72,20 +83,28 @@ test("a callbackUrl that leads to another site is not followed after a real sign
 
 /** POST /api/v1/auth/token for `email` through `api`, as the client at `forwardedFor` (a header, when given). */
 const tokenRequest = (api: APIRequestContext, email: string, password: string, forwardedFor?: string) =>
-  api.post("/api/v1/auth/token", { data: { email, password }, headers: forwardedFor ? { "X-Forwarded-For": forwardedFor } : {} });
+  api.post("/api/v1/auth/token", {
+    data: { email, password },
+    headers: forwardedFor ? { "X-Forwarded-For": forwardedFor } : {},
+  });
 
-test("rotating X-Forwarded-For does not escape the throttle, and an attacker cannot lock the account for anyone else", async ({ request, playwright }) => {
+test("rotating X-Forwarded-For does not escape the throttle, and an attacker cannot lock the account for anyone else", async ({
+  request,
+  playwright,
+}) => {
   const behindProxy = await playwright.request.newContext({ baseURL: proxied });
   const email = "rotated@demo.hospital";
   // Straight at the server: the forged header names a new address on every try, but the address
   // that counts is the connection's.
   const statuses: number[] = [];
-  for (let i = 0; i < 8; i++) statuses.push((await tokenRequest(request, email, `wrong-${i}`, `198.18.0.${i + 1}`)).status());
+  for (let i = 0; i < 8; i++)
+    statuses.push((await tokenRequest(request, email, `wrong-${i}`, `198.18.0.${i + 1}`)).status());
   expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
   expect(statuses.slice(5)).toEqual([429, 429, 429]);
   // Behind the proxy, a client that forges entries to the left of what our proxy appends is still itself.
   const forged: number[] = [];
-  for (let i = 0; i < 7; i++) forged.push((await tokenRequest(behindProxy, email, `wrong-${i}`, `198.18.1.${i + 1}, 203.0.113.66`)).status());
+  for (let i = 0; i < 7; i++)
+    forged.push((await tokenRequest(behindProxy, email, `wrong-${i}`, `198.18.1.${i + 1}, 203.0.113.66`)).status());
   expect(forged.slice(5)).toEqual([429, 429]);
   expect((await tokenRequest(behindProxy, email, PASSWORD, `198.18.1.99, 203.0.113.66`)).status()).toBe(429);
 
@@ -104,7 +123,9 @@ test("audit rows record the real client address, never a forged one", async ({ r
   expect(viaProxy.status()).toBe(200);
   await behindProxy.dispose();
   const userId = (await direct.json()).user.id;
-  const audit = await request.get(`/api/v1/audit?actorId=${userId}&action=LOGIN&pageSize=2`, { headers: bearer(admin.token) });
+  const audit = await request.get(`/api/v1/audit?actorId=${userId}&action=LOGIN&pageSize=2`, {
+    headers: bearer(admin.token),
+  });
   expect(audit.status()).toBe(200);
   expect((await audit.json()).items.map((r: { ip: string }) => r.ip)).toEqual(["198.51.100.30", "127.0.0.1"]);
 });

@@ -6,7 +6,10 @@ const SCREENS = ".test-artifacts/screens";
 test.describe("admin", () => {
   test.use({ storageState: storageFor("ADMIN") });
 
-  test("invites a doctor, who sets a password from the emailed link (the outbox shows it masked) and signs in; deactivation ends the doctor's session", async ({ page, browser }) => {
+  test("invites a doctor, who sets a password from the emailed link (the outbox shows it masked) and signs in; deactivation ends the doctor's session", async ({
+    page,
+    browser,
+  }) => {
     await page.goto("/admin/staff/new");
     await page.getByLabel("Full name").fill("Dr. Iris Invited");
     await page.getByLabel("Email").fill("iris@demo.hospital");
@@ -61,7 +64,10 @@ test.describe("admin", () => {
     await page.goto(staffUrl);
     await page.getByLabel("Reason").fill("Contract ended");
     await page.getByRole("button", { name: "Deactivate account" }).click();
-    await page.getByRole("dialog", { name: "Deactivate this account?" }).getByRole("button", { name: "Deactivate" }).click();
+    await page
+      .getByRole("dialog", { name: "Deactivate this account?" })
+      .getByRole("button", { name: "Deactivate" })
+      .click();
     await expect(page.getByRole("button", { name: "Reactivate account" })).toBeVisible();
     await expect(page.getByRole("cell", { name: "Deactivated: Contract ended" })).toBeVisible();
     await page.screenshot({ path: `${SCREENS}/admin-staff-detail.png`, fullPage: true });
@@ -125,14 +131,22 @@ test("forgot password answers the same sentence for a known and an unknown email
   await expect(page).toHaveURL(/\/dashboard$/);
 });
 
-test("the staff API creates (201, no password hash), refuses bad input (400, nothing written) and duplicates (409)", async ({ request }) => {
+test("the staff API creates (201, no password hash), refuses bad input (400, nothing written) and duplicates (409)", async ({
+  request,
+}) => {
   const { token } = await apiToken(request, USERS.ADMIN);
   const h = bearer(token);
   const body = { name: "Nurse Api", email: "nurse.api@demo.hospital", role: "NURSE", password: "api-created-2026" };
   const res = await request.post("/api/v1/staff", { headers: h, data: body });
   expect(res.status()).toBe(201);
   const created = await res.json();
-  expect(created).toMatchObject({ id: expect.any(String), email: "nurse.api@demo.hospital", role: "NURSE", active: true, hasPassword: true });
+  expect(created).toMatchObject({
+    id: expect.any(String),
+    email: "nurse.api@demo.hospital",
+    role: "NURSE",
+    active: true,
+    hasPassword: true,
+  });
   expect(JSON.stringify(created)).not.toMatch(/passwordHash|api-created-2026/);
 
   const bad = await request.post("/api/v1/staff", { headers: h, data: { name: "", email: "x", role: "PATIENT" } });
@@ -140,7 +154,10 @@ test("the staff API creates (201, no password hash), refuses bad input (400, not
   expect(Object.keys((await bad.json()).error.fields).sort()).toEqual(["email", "name", "role"]);
   const dup = await request.post("/api/v1/staff", { headers: h, data: body });
   expect(dup.status()).toBe(409);
-  expect((await dup.json()).error).toMatchObject({ code: "DUPLICATE", fields: { email: "An account with this email already exists" } });
+  expect((await dup.json()).error).toMatchObject({
+    code: "DUPLICATE",
+    fields: { email: "An account with this email already exists" },
+  });
   const list = await (await request.get("/api/v1/staff?q=nurse.api", { headers: h })).json();
   expect(list.total).toBe(1);
 

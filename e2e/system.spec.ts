@@ -14,16 +14,25 @@ test("live and ready answer for load balancers; ready sees the run's job workers
   await expect(async () => {
     const ready = await request.get("/api/v1/health/ready");
     expect(ready.status(), await ready.text()).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: "ready", checks: { database: "ok", migrations: "ok", worker: "ok" }, reasons: [] });
+    expect(await ready.json()).toMatchObject({
+      status: "ready",
+      checks: { database: "ok", migrations: "ok", worker: "ok" },
+      reasons: [],
+    });
   }).toPass({ timeout: 60_000 });
   // Kept working beside them.
   expect((await request.get("/api/v1/status")).status()).toBe(200);
 });
 
-test("a metrics token reads the Prometheus metrics, and every API answer carries its request id", async ({ request }) => {
+test("a metrics token reads the Prometheus metrics, and every API answer carries its request id", async ({
+  request,
+}) => {
   test.setTimeout(60_000);
   const admin = bearer((await apiToken(request, USERS.ADMIN)).token);
-  const made = await request.post("/api/v1/tokens", { headers: admin, data: { name: "Prometheus", scopes: ["metrics"] } });
+  const made = await request.post("/api/v1/tokens", {
+    headers: admin,
+    data: { name: "Prometheus", scopes: ["metrics"] },
+  });
   expect(made.status(), await made.text()).toBe(201);
   expect(made.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
   const prometheus = bearer((await made.json()).secret);
@@ -43,12 +52,22 @@ test("a metrics token reads the Prometheus metrics, and every API answer carries
 test.describe("as an admin", () => {
   test.use({ storageState: storageFor("ADMIN") });
 
-  test("the System page shows version, migrations, database, workers, queues, emails, address checks and sessions", async ({ page }) => {
+  test("the System page shows version, migrations, database, workers, queues, emails, address checks and sessions", async ({
+    page,
+  }) => {
     await page.goto("/dashboard");
     await page.getByRole("navigation").getByRole("link", { name: "System" }).first().click();
     await expect(page).toHaveURL(/\/admin\/system$/);
     await expect(page.getByRole("heading", { level: 1, name: "System" })).toBeVisible();
-    for (const name of ["Application", "Database", "Job workers", "Job queues", "Email backlog", "Public address and HTTPS"]) await expect(page.getByRole("heading", { name })).toBeVisible();
+    for (const name of [
+      "Application",
+      "Database",
+      "Job workers",
+      "Job queues",
+      "Email backlog",
+      "Public address and HTTPS",
+    ])
+      await expect(page.getByRole("heading", { name })).toBeVisible();
     await expect(page.getByText(/applied of \d+ in this build/)).toBeVisible();
     await expect(page.getByText(/open session/)).toBeVisible();
     await expect(page.getByRole("cell", { name: "email.send" })).toBeVisible();
@@ -73,7 +92,10 @@ test.describe("as a nurse", () => {
   });
 });
 
-test("the standalone server (the first e2e server, run from .next/standalone) serves the sign-in page with its browser assets", async ({ request, baseURL }) => {
+test("the standalone server (the first e2e server, run from .next/standalone) serves the sign-in page with its browser assets", async ({
+  request,
+  baseURL,
+}) => {
   // playwright.config.ts starts the server on baseURL as the Docker image does: `npm start` of the
   // standalone output (scripts/bundle/start.mjs: migrations, then scripts/web-server.mjs there), and
   // scripts/test.ts runs one of the two job workers from its bundle (so "ready" above needs it too).

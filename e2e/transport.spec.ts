@@ -10,7 +10,11 @@ import { PASSWORD, USERS } from "./fixtures";
 const port = Number(process.env.E2E_PORT ?? 3100);
 
 /** One HTTP/1.1 request over a socket of its own; the status, the head and the body of the answer. */
-function raw(head: string, body: Buffer | string = "", { chunked = false, limitTo }: { chunked?: boolean; limitTo?: number } = {}): Promise<{ status: number; head: string; body: string }> {
+function raw(
+  head: string,
+  body: Buffer | string = "",
+  { chunked = false, limitTo }: { chunked?: boolean; limitTo?: number } = {},
+): Promise<{ status: number; head: string; body: string }> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, "127.0.0.1");
     let data = "";
@@ -34,7 +38,9 @@ function raw(head: string, body: Buffer | string = "", { chunked = false, limitT
       }
       resolve({ status: Number(h.split(" ")[1]), head: h, body: rest });
     });
-    socket.write(`${head}\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n${chunked ? "Transfer-Encoding: chunked\r\n" : ""}\r\n`);
+    socket.write(
+      `${head}\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n${chunked ? "Transfer-Encoding: chunked\r\n" : ""}\r\n`,
+    );
     const b = Buffer.from(body);
     const total = limitTo ?? b.length;
     if (chunked) {
@@ -61,7 +67,10 @@ test.describe("the web server's front", () => {
     }
     const fhir = await raw(`GET /fhir/R4/Patient/%ZZ HTTP/1.1`);
     expect(fhir.status).toBe(400);
-    expect(json(fhir)).toMatchObject({ resourceType: "OperationOutcome", issue: [{ severity: "error", code: "invalid", diagnostics: en.errors.badPath }] });
+    expect(json(fhir)).toMatchObject({
+      resourceType: "OperationOutcome",
+      issue: [{ severity: "error", code: "invalid", diagnostics: en.errors.badPath }],
+    });
     const page = await raw(`GET /patients/%ZZ HTTP/1.1`);
     expect(page.status).toBe(400);
     expect(page.body).toContain(en.errors.badPath);
@@ -70,7 +79,10 @@ test.describe("the web server's front", () => {
   });
 
   test("a declared body over 1 MB is 413 at once, with the API's error body and headers", async () => {
-    const r = await raw(`POST /api/v1/auth/token HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: ${50 * 1024 * 1024}`, "[".repeat(64 * 1024));
+    const r = await raw(
+      `POST /api/v1/auth/token HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: ${50 * 1024 * 1024}`,
+      "[".repeat(64 * 1024),
+    );
     expect(r.status).toBe(413);
     expect(r.head).toMatch(/cache-control: no-store/i);
     expect(r.head).toMatch(/x-content-type-options: nosniff/i);
@@ -78,17 +90,32 @@ test.describe("the web server's front", () => {
   });
 
   test("a chunked body is 413 once it passes 1 MB; one within the limit reaches the route whole", async () => {
-    const big = await raw(`POST /api/v1/auth/token HTTP/1.1\r\nContent-Type: application/json`, "[".repeat(2 * 1024 * 1024), { chunked: true });
+    const big = await raw(
+      `POST /api/v1/auth/token HTTP/1.1\r\nContent-Type: application/json`,
+      "[".repeat(2 * 1024 * 1024),
+      { chunked: true },
+    );
     expect(big.status).toBe(413);
     expect(json(big).error.code).toBe("PAYLOAD_TOO_LARGE");
-    const ok = await raw(`POST /api/v1/auth/token HTTP/1.1\r\nContent-Type: application/json`, JSON.stringify({ email: USERS.RECORDS_OFFICER, password: PASSWORD }), { chunked: true });
+    const ok = await raw(
+      `POST /api/v1/auth/token HTTP/1.1\r\nContent-Type: application/json`,
+      JSON.stringify({ email: USERS.RECORDS_OFFICER, password: PASSWORD }),
+      { chunked: true },
+    );
     expect(ok.status, ok.body).toBe(200);
     expect(json(ok).token).toEqual(expect.any(String));
   });
 
   test("a body of nested [ within the limit is 400 MALFORMED_JSON, and the server lives on", async () => {
     const body = "[".repeat(1024 * 1024 - 10);
-    const results = await Promise.all(Array.from({ length: 4 }, () => raw(`POST /api/v1/auth/token HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}`, body)));
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        raw(
+          `POST /api/v1/auth/token HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}`,
+          body,
+        ),
+      ),
+    );
     for (const r of results) {
       expect(r.status).toBe(400);
       expect(json(r).error).toEqual({ code: "MALFORMED_JSON", message: en.errors.jsonTooDeep(32) });
@@ -97,7 +124,10 @@ test.describe("the web server's front", () => {
   });
 
   test("a server action's body over the limit is refused before Next reads it", async () => {
-    const r = await raw(`POST /login HTTP/1.1\r\nNext-Action: 0000000000000000000000000000000000000000\r\nContent-Type: text/plain;charset=UTF-8\r\nContent-Length: ${2 * 1024 * 1024}`, "x".repeat(1024));
+    const r = await raw(
+      `POST /login HTTP/1.1\r\nNext-Action: 0000000000000000000000000000000000000000\r\nContent-Type: text/plain;charset=UTF-8\r\nContent-Length: ${2 * 1024 * 1024}`,
+      "x".repeat(1024),
+    );
     expect(r.status).toBe(413);
     expect(r.body).toContain(en.errors.tooLarge("1 MB"));
   });

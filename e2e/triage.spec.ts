@@ -4,7 +4,10 @@ import { USERS, apiToken, bearer, storageFor } from "./fixtures";
 test.describe("records officer", () => {
   test.use({ storageState: storageFor("RECORDS_OFFICER") });
 
-  test("registers a patient using the triage box: a French complaint gets Pediatrics, the choice is recorded", async ({ page, request }) => {
+  test("registers a patient using the triage box: a French complaint gets Pediatrics, the choice is recorded", async ({
+    page,
+    request,
+  }) => {
     await page.goto("/patients/new");
     const box = page.getByTestId("triage-box");
     await box.getByLabel("Patient's problem").fill("Fièvre chez l'enfant depuis deux jours, il tousse");
@@ -27,8 +30,12 @@ test.describe("records officer", () => {
 
     // The recommendation and the confirmation are both on the record's audit trail, with the new patient's id.
     const admin = bearer((await apiToken(request, USERS.ADMIN)).token);
-    const audit = await (await request.get(`/api/v1/audit?patientId=${patientId}&entity=Triage`, { headers: admin })).json();
-    const actions = (audit.items as { action: string; entity: string }[]).filter((e) => e.entity === "Triage").map((e) => e.action);
+    const audit = await (
+      await request.get(`/api/v1/audit?patientId=${patientId}&entity=Triage`, { headers: admin })
+    ).json();
+    const actions = (audit.items as { action: string; entity: string }[])
+      .filter((e) => e.entity === "Triage")
+      .map((e) => e.action);
     expect(actions).toContain("UPDATE");
   });
 
@@ -48,7 +55,10 @@ test.describe("records officer", () => {
 
 test("POST /api/v1/triage: recommendation with source rules, field errors, red flags", async ({ request }) => {
   const nurse = bearer((await apiToken(request, USERS.NURSE)).token);
-  const ok = await request.post("/api/v1/triage", { headers: nurse, data: { problem: "Douleur thoracique avec essoufflement et sueurs" } });
+  const ok = await request.post("/api/v1/triage", {
+    headers: nurse,
+    data: { problem: "Douleur thoracique avec essoufflement et sueurs" },
+  });
   expect(ok.status(), await ok.text()).toBe(201);
   const body = await ok.json();
   expect(body).toMatchObject({ department: { name: "Emergency" }, source: "rules" });
@@ -59,10 +69,18 @@ test("POST /api/v1/triage: recommendation with source rules, field errors, red f
 
   const bad = await request.post("/api/v1/triage", { headers: nurse, data: { problem: "ab" } });
   expect(bad.status()).toBe(400);
-  expect((await bad.json()).error).toMatchObject({ code: "VALIDATION_FAILED", fields: { problem: "Describe the problem in at least 3 characters" } });
-  const unknown = await request.post("/api/v1/triage", { headers: nurse, data: { problem: "headache", patientId: "no-such-patient" } });
+  expect((await bad.json()).error).toMatchObject({
+    code: "VALIDATION_FAILED",
+    fields: { problem: "Describe the problem in at least 3 characters" },
+  });
+  const unknown = await request.post("/api/v1/triage", {
+    headers: nurse,
+    data: { problem: "headache", patientId: "no-such-patient" },
+  });
   expect(unknown.status()).toBe(404);
 
   const patient = bearer((await apiToken(request, USERS.PATIENT)).token);
-  expect((await request.post("/api/v1/triage", { headers: patient, data: { problem: "headache" } })).status()).toBe(403);
+  expect((await request.post("/api/v1/triage", { headers: patient, data: { problem: "headache" } })).status()).toBe(
+    403,
+  );
 });

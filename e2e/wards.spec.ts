@@ -6,7 +6,8 @@ import { USERS, apiToken, bearer, storageFor, waitForMail, walkTimeout } from ".
 // doctor is emailed at admission and at discharge (caught by the run's SMTP server), and the admin
 // sees both emails in the outbox. The demo seed's Pediatrics ward starts with every bed free.
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
 const ward = (page: Page, name: string) => page.getByRole("region", { name: new RegExp(`^${name}`) });
 const panel = (page: Page) => page.getByRole("dialog");
 
@@ -17,7 +18,8 @@ test.describe("nurse", () => {
     await page.goto("/beds");
     const pager = page.getByRole("navigation", { name: "Pagination" });
     await expect(pager.getByText("Page 1 of 2 · 5 in total")).toBeVisible();
-    for (const name of ["General Medicine", "ICU", "Maternity", "Pediatrics"]) await expect(ward(page, name)).toBeVisible();
+    for (const name of ["General Medicine", "ICU", "Maternity", "Pediatrics"])
+      await expect(ward(page, name)).toBeVisible();
     await expect(ward(page, "Surgery")).toHaveCount(0);
     await pager.getByRole("link", { name: "Next" }).click();
     await expect(page).toHaveURL(/[?&]page=2/);
@@ -32,17 +34,32 @@ test.describe("nurse", () => {
     await expect(ward(page, "General Medicine")).toHaveCount(0);
   });
 
-  test("the admit dialog shows the chosen patient's allergies as the banner does (severe in red, marked SEVERE)", async ({ page, request }) => {
+  test("the admit dialog shows the chosen patient's allergies as the banner does (severe in red, marked SEVERE)", async ({
+    page,
+    request,
+  }) => {
     // Bug: the bed board's admit dialog showed no allergies for the patient about to be admitted.
     const records = bearer((await apiToken(request, USERS.RECORDS_OFFICER)).token);
     const last = `Admitallergy${Date.now().toString(36)}`;
     const created = await request.post("/api/v1/patients", {
       headers: records,
-      data: { firstName: "Efua", lastName: last, dateOfBirth: "1971-08-09", sex: "female", allergies: [{ substance: "Penicillin", reaction: "Anaphylaxis", severity: "severe" }, { substance: "Latex", severity: "moderate" }] },
+      data: {
+        firstName: "Efua",
+        lastName: last,
+        dateOfBirth: "1971-08-09",
+        sex: "female",
+        allergies: [
+          { substance: "Penicillin", reaction: "Anaphylaxis", severity: "severe" },
+          { substance: "Latex", severity: "moderate" },
+        ],
+      },
     });
     expect(created.status(), await created.text()).toBe(201);
     await page.goto("/beds?state=FREE");
-    await page.getByRole("button", { name: /: Free$/ }).first().click();
+    await page
+      .getByRole("button", { name: /: Free$/ })
+      .first()
+      .click();
     const p = panel(page);
     await p.getByLabel("Search for the patient (name, MRN or phone)").fill(last);
     await p.getByRole("button", { name: "Search" }).click();
@@ -55,11 +72,15 @@ test.describe("nurse", () => {
     // The read is audited (one VIEW row for the dialog).
     const admin = bearer((await apiToken(request, USERS.ADMIN)).token);
     const { id } = (await created.json()) as { id: string };
-    const views = (await (await request.get(`/api/v1/audit?patientId=${id}&action=VIEW`, { headers: admin })).json()).items as { details: { view?: string } | null }[];
+    const views = (await (await request.get(`/api/v1/audit?patientId=${id}&action=VIEW`, { headers: admin })).json())
+      .items as { details: { view?: string } | null }[];
     expect(views.some((v) => v.details?.view === "admit")).toBe(true);
   });
 
-  test("admits from the bed board, transfers, marks the old bed clean and discharges; the admin sees the doctor's emails", async ({ page, browser }) => {
+  test("admits from the bed board, transfers, marks the old bed clean and discharges; the admin sees the doctor's emails", async ({
+    page,
+    browser,
+  }) => {
     test.setTimeout(walkTimeout(12));
     await page.goto("/beds");
     await expect(page.getByRole("heading", { level: 1, name: "Bed board" })).toBeVisible();
@@ -82,12 +103,16 @@ test.describe("nurse", () => {
     await shot(page, "bed-admit");
     await p.getByRole("button", { name: "Admit", exact: true }).click();
     await expect(p.getByText("Patient admitted.")).toBeVisible();
-    await expect(ward(page, "Pediatrics").getByRole("button", { name: "Room 1 A: Occupied, Kofi Diallo" })).toBeVisible();
+    await expect(
+      ward(page, "Pediatrics").getByRole("button", { name: "Room 1 A: Occupied, Kofi Diallo" }),
+    ).toBeVisible();
 
     await p.getByLabel("New bed").selectOption({ label: "Pediatrics · Room 1 · B" });
     await p.getByRole("button", { name: "Transfer", exact: true }).click();
     await expect(p.getByText("Patient transferred.")).toBeVisible();
-    await expect(ward(page, "Pediatrics").getByRole("button", { name: "Room 1 B: Occupied, Kofi Diallo" })).toBeVisible();
+    await expect(
+      ward(page, "Pediatrics").getByRole("button", { name: "Room 1 B: Occupied, Kofi Diallo" }),
+    ).toBeVisible();
     // The old bed waits for cleaning; its history keeps the stay.
     await expect(p.getByText("State: Cleaning")).toBeVisible();
     await expect(p.getByRole("listitem").filter({ hasText: "Kofi Diallo" })).toBeVisible();
@@ -108,10 +133,17 @@ test.describe("nurse", () => {
     await expect(ward(page, "Pediatrics").getByRole("button", { name: "Room 1 B: Cleaning" })).toBeVisible();
 
     // The doctor's two emails went out over SMTP.
-    const assigned = await waitForMail((m) => m.to.includes("doctor@demo.hospital") && /admitted under your care/.test(m.subject) && m.text.includes("Kofi Diallo"));
+    const assigned = await waitForMail(
+      (m) =>
+        m.to.includes("doctor@demo.hospital") &&
+        /admitted under your care/.test(m.subject) &&
+        m.text.includes("Kofi Diallo"),
+    );
     expect(assigned.text).toContain("Pediatrics · Room 1 · A");
     expect(assigned.text).toContain("Bronchiolitis");
-    await waitForMail((m) => m.to.includes("doctor@demo.hospital") && /discharged/.test(m.subject) && m.text.includes("Kofi Diallo"));
+    await waitForMail(
+      (m) => m.to.includes("doctor@demo.hospital") && /discharged/.test(m.subject) && m.text.includes("Kofi Diallo"),
+    );
 
     await page.goto("/admissions?status=discharged");
     await page.getByRole("row").filter({ hasText: "Kofi Diallo" }).getByRole("link").click();
@@ -122,7 +154,9 @@ test.describe("nurse", () => {
     const admin = await (await browser.newContext({ storageState: storageFor("ADMIN") })).newPage();
     await admin.goto("/admin/outbox");
     const rows = admin.getByRole("row").filter({ hasText: "doctor@demo.hospital" });
-    await expect(rows.filter({ hasText: "A patient has been admitted under your care" }).first()).toBeVisible({ timeout: 30_000 });
+    await expect(rows.filter({ hasText: "A patient has been admitted under your care" }).first()).toBeVisible({
+      timeout: 30_000,
+    });
     await expect(rows.filter({ hasText: "Your patient has been discharged" }).first()).toBeVisible();
     await rows.filter({ hasText: "A patient has been admitted under your care" }).first().getByRole("link").click();
     await expect(admin.getByText("Hello Dr. Grace Okafor,")).toBeVisible();

@@ -16,7 +16,15 @@ export async function seedDepartment(prisma: Db, name: string, description?: str
 
 export async function seedUser(
   prisma: Db,
-  input: { email: string; name: string; role: Role; password: string; departmentId?: string; specialty?: string; active?: boolean },
+  input: {
+    email: string;
+    name: string;
+    role: Role;
+    password: string;
+    departmentId?: string;
+    specialty?: string;
+    active?: boolean;
+  },
 ) {
   const email = input.email.toLowerCase();
   const passwordHash = await cachedHash(input.password);
@@ -37,17 +45,36 @@ export async function seedUser(
 
 export async function seedPatient(
   prisma: Db,
-  input: { firstName: string; lastName: string; dateOfBirth: string; sex: Sex; phone?: string; email?: string; userId?: string },
+  input: {
+    firstName: string;
+    lastName: string;
+    dateOfBirth: string;
+    sex: Sex;
+    phone?: string;
+    email?: string;
+    userId?: string;
+  },
 ) {
   return prisma.patient.create({ data: { ...input, dateOfBirth: new Date(`${input.dateOfBirth}T00:00:00Z`) } });
 }
 
 /** Weekly hours and a slot length for a doctor, unless the doctor already has some (kept as they are). */
-export async function seedAvailability(prisma: Db, doctorId: string, input: { slotMinutes: number; weekly: { weekday: number; start: string; end: string }[] }) {
+export async function seedAvailability(
+  prisma: Db,
+  doctorId: string,
+  input: { slotMinutes: number; weekly: { weekday: number; start: string; end: string }[] },
+) {
   if (await prisma.doctorAvailability.findUnique({ where: { doctorId }, select: { doctorId: true } })) return;
   const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
   await prisma.$transaction([
     prisma.doctorAvailability.create({ data: { doctorId, slotMinutes: input.slotMinutes } }),
-    prisma.weeklyHours.createMany({ data: input.weekly.map((w) => ({ doctorId, weekday: w.weekday, startMin: minutes(w.start), endMin: minutes(w.end) })) }),
+    prisma.weeklyHours.createMany({
+      data: input.weekly.map((w) => ({
+        doctorId,
+        weekday: w.weekday,
+        startMin: minutes(w.start),
+        endMin: minutes(w.end),
+      })),
+    }),
   ]);
 }

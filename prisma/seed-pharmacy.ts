@@ -7,16 +7,37 @@ import type { Db } from "../lib/server/db";
 // other catalogue drug gets one comfortable batch so that "low stock" means something. Expiry dates are relative to the day of
 // seeding so the dashboard always has something real to show. Idempotent: existing lots are kept.
 
-type DemoBatch = { generic: string; form: string; strength: string; lot: string; expiresInDays: number; quantity: number };
+type DemoBatch = {
+  generic: string;
+  form: string;
+  strength: string;
+  lot: string;
+  expiresInDays: number;
+  quantity: number;
+};
 
 const BATCHES: DemoBatch[] = [
   { generic: "amoxicillin", form: "capsule", strength: "500 mg", lot: "AMX-2411-A", expiresInDays: 25, quantity: 60 },
   { generic: "amoxicillin", form: "capsule", strength: "500 mg", lot: "AMX-2506-B", expiresInDays: 420, quantity: 240 },
-  { generic: "amoxicillin clavulanate", form: "tablet", strength: "875 mg/125 mg", lot: "AUG-2503", expiresInDays: 300, quantity: 140 },
+  {
+    generic: "amoxicillin clavulanate",
+    form: "tablet",
+    strength: "875 mg/125 mg",
+    lot: "AUG-2503",
+    expiresInDays: 300,
+    quantity: 140,
+  },
   { generic: "paracetamol", form: "tablet", strength: "500 mg", lot: "PCM-2502", expiresInDays: 540, quantity: 1200 },
   { generic: "ibuprofen", form: "tablet", strength: "400 mg", lot: "IBU-2412", expiresInDays: 200, quantity: 150 },
   { generic: "metformin", form: "tablet", strength: "500 mg", lot: "MET-2501", expiresInDays: 365, quantity: 80 },
-  { generic: "salbutamol", form: "inhaler", strength: "100 mcg/dose", lot: "SAL-2409", expiresInDays: 250, quantity: 12 },
+  {
+    generic: "salbutamol",
+    form: "inhaler",
+    strength: "100 mcg/dose",
+    lot: "SAL-2409",
+    expiresInDays: 250,
+    quantity: 12,
+  },
   { generic: "azithromycin", form: "tablet", strength: "500 mg", lot: "AZI-2410", expiresInDays: 45, quantity: 90 },
   { generic: "cetirizine", form: "tablet", strength: "10 mg", lot: "CET-2311", expiresInDays: -12, quantity: 40 },
   { generic: "cetirizine", form: "tablet", strength: "10 mg", lot: "CET-2505", expiresInDays: 380, quantity: 150 },
@@ -34,11 +55,16 @@ const BATCHES: DemoBatch[] = [
 
 /** One batch of four times the reorder level, one to two years out, for each drug not listed above. */
 const ample = (): DemoBatch[] =>
-  DRUG_CATALOGUE.filter((d) => !BATCHES.some((b) => b.generic === d.genericName && b.form === d.form && b.strength === d.strength)).map((d, i) => ({
+  DRUG_CATALOGUE.filter(
+    (d) => !BATCHES.some((b) => b.generic === d.genericName && b.form === d.form && b.strength === d.strength),
+  ).map((d, i) => ({
     generic: d.genericName,
     form: d.form,
     strength: d.strength,
-    lot: `${d.genericName.replace(/[^a-z]/g, "").slice(0, 3).toUpperCase()}-${2500 + i}`,
+    lot: `${d.genericName
+      .replace(/[^a-z]/g, "")
+      .slice(0, 3)
+      .toUpperCase()}-${2500 + i}`,
     expiresInDays: 380 + ((i * 37) % 360),
     quantity: Math.max(d.reorderLevel * 4, 20),
   }));
@@ -47,11 +73,19 @@ export async function seedPharmacy(prisma: Db): Promise<void> {
   await ensureDrugCatalogue(prisma);
   const today = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
   for (const b of [...BATCHES, ...ample()]) {
-    const drug = await prisma.drug.findUniqueOrThrow({ where: { genericName_form_strength: { genericName: b.generic, form: b.form, strength: b.strength } }, select: { id: true } });
+    const drug = await prisma.drug.findUniqueOrThrow({
+      where: { genericName_form_strength: { genericName: b.generic, form: b.form, strength: b.strength } },
+      select: { id: true },
+    });
     await prisma.stockBatch.upsert({
       where: { drugId_lot: { drugId: drug.id, lot: b.lot } },
       update: {},
-      create: { drugId: drug.id, lot: b.lot, expiresOn: new Date(today.getTime() + b.expiresInDays * 86_400_000), quantity: b.quantity },
+      create: {
+        drugId: drug.id,
+        lot: b.lot,
+        expiresOn: new Date(today.getTime() + b.expiresInDays * 86_400_000),
+        quantity: b.quantity,
+      },
     });
   }
 }

@@ -11,4 +11,9 @@ export function documentMaxBytes(value?: string): number;
 /** A POST to /api/v1/patients/{id}/documents. */
 export function isDocumentUpload(method: string | undefined, url: string | undefined): boolean;
 /** The body limit of one request: the document upload's (file + form overhead), else `limit`. */
-export function bodyLimitFor(method: string | undefined, url: string | undefined, limit?: number, documentLimit?: number): number;
+export function bodyLimitFor(
+  method: string | undefined,
+  url: string | undefined,
+  limit?: number,
+  documentLimit?: number,
+): number;

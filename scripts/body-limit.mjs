@@ -10,7 +10,10 @@ export const MIN_BODY_LIMIT_BYTES = 1024;
 export function bodyLimitBytes(value = process.env.REQUEST_BODY_LIMIT_BYTES) {
   if (value === undefined || String(value).trim() === "") return DEFAULT_BODY_LIMIT_BYTES;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < MIN_BODY_LIMIT_BYTES) throw new Error(`REQUEST_BODY_LIMIT_BYTES must be a whole number of bytes ≥ ${MIN_BODY_LIMIT_BYTES} (got "${value}")`);
+  if (!Number.isInteger(n) || n < MIN_BODY_LIMIT_BYTES)
+    throw new Error(
+      `REQUEST_BODY_LIMIT_BYTES must be a whole number of bytes ≥ ${MIN_BODY_LIMIT_BYTES} (got "${value}")`,
+    );
   return n;
 }
 
@@ -33,7 +36,8 @@ export const UPLOAD_FORM_OVERHEAD_BYTES = 64 * 1024;
 export function documentMaxBytes(value = process.env.DOCUMENT_MAX_BYTES) {
   if (value === undefined || String(value).trim() === "") return DEFAULT_DOCUMENT_MAX_BYTES;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < MIN_BODY_LIMIT_BYTES) throw new Error(`DOCUMENT_MAX_BYTES must be a whole number of bytes ≥ ${MIN_BODY_LIMIT_BYTES} (got "${value}")`);
+  if (!Number.isInteger(n) || n < MIN_BODY_LIMIT_BYTES)
+    throw new Error(`DOCUMENT_MAX_BYTES must be a whole number of bytes ≥ ${MIN_BODY_LIMIT_BYTES} (got "${value}")`);
   return n;
 }
 

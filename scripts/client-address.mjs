@@ -66,7 +66,10 @@ export function trustedProxies(spec) {
 export function clientAddress(socketAddress, forwardedFor, isTrusted) {
   let client = socketAddress ? parseAddress(socketAddress) : null;
   if (client === null || !isTrusted(client)) return client;
-  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "")).split(",").map((s) => s.trim()).filter(Boolean);
+  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? ""))
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = parseAddress(hops[i]);
     if (hop === null) break;

@@ -1,6 +1,12 @@
 import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
-import { applyClientAddress, clientAddress, clientAddressRewriter, parseAddress, trustedProxies } from "./client-address.mjs";
+import {
+  applyClientAddress,
+  clientAddress,
+  clientAddressRewriter,
+  parseAddress,
+  trustedProxies,
+} from "./client-address.mjs";
 
 const none = trustedProxies(undefined);
 const proxies = trustedProxies("127.0.0.1, 10.0.0.0/8, fd00::/8");
@@ -20,7 +26,17 @@ describe("parseAddress", () => {
   });
 
   it("refuses what is not an address", () => {
-    for (const s of ["", "unknown", "evil.example", "1.2.3", "1.2.3.4.5", "'; DROP TABLE x", "1.2.3.4\u0000", "[1.2.3.4"]) expect(parseAddress(s), s).toBeNull();
+    for (const s of [
+      "",
+      "unknown",
+      "evil.example",
+      "1.2.3",
+      "1.2.3.4.5",
+      "'; DROP TABLE x",
+      "1.2.3.4\u0000",
+      "[1.2.3.4",
+    ])
+      expect(parseAddress(s), s).toBeNull();
   });
 });
 
@@ -42,7 +58,8 @@ describe("trustedProxies", () => {
   });
 
   it("stops the server on a malformed entry", () => {
-    for (const spec of ["10.0.0.0/33", "proxy.internal", "10.0.0.0/8/1", "10.0.0.0/x", "::1/129"]) expect(() => trustedProxies(spec), spec).toThrow(/TRUSTED_PROXIES/);
+    for (const spec of ["10.0.0.0/33", "proxy.internal", "10.0.0.0/8/1", "10.0.0.0/x", "::1/129"])
+      expect(() => trustedProxies(spec), spec).toThrow(/TRUSTED_PROXIES/);
   });
 });
 
@@ -76,15 +93,30 @@ describe("clientAddress", () => {
 
 describe("applyClientAddress", () => {
   it("puts the one client address in X-Forwarded-For and drops what a client may not say", () => {
-    const req = request("198.51.100.9", { "x-forwarded-for": "6.6.6.6", "x-real-ip": "7.7.7.7", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", forwarded: "for=6.6.6.6", host: "app" });
+    const req = request("198.51.100.9", {
+      "x-forwarded-for": "6.6.6.6",
+      "x-real-ip": "7.7.7.7",
+      "x-forwarded-host": "evil.example",
+      "x-forwarded-proto": "https",
+      forwarded: "for=6.6.6.6",
+      host: "app",
+    });
     applyClientAddress(req, none);
     expect(req.headers).toEqual({ "x-forwarded-for": "198.51.100.9", host: "app" });
   });
 
   it("keeps a trusted proxy's host and scheme", () => {
-    const req = request("127.0.0.1", { "x-forwarded-for": "6.6.6.6, 203.0.113.7", "x-forwarded-host": "hospital.example", "x-forwarded-proto": "https" });
+    const req = request("127.0.0.1", {
+      "x-forwarded-for": "6.6.6.6, 203.0.113.7",
+      "x-forwarded-host": "hospital.example",
+      "x-forwarded-proto": "https",
+    });
     applyClientAddress(req, proxies);
-    expect(req.headers).toEqual({ "x-forwarded-for": "203.0.113.7", "x-forwarded-host": "hospital.example", "x-forwarded-proto": "https" });
+    expect(req.headers).toEqual({
+      "x-forwarded-for": "203.0.113.7",
+      "x-forwarded-host": "hospital.example",
+      "x-forwarded-proto": "https",
+    });
   });
 
   it("reads TRUSTED_PROXIES from the environment", () => {

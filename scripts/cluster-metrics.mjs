@@ -24,7 +24,10 @@ export function serveClusterMetrics() {
         aggregator ??= new client.AggregatorRegistry();
         return aggregator.clusterMetrics();
       })
-      .then((text) => reply({ text }), (err) => reply({ error: err instanceof Error ? err.message : String(err) }));
+      .then(
+        (text) => reply({ text }),
+        (err) => reply({ error: err instanceof Error ? err.message : String(err) }),
+      );
   });
 }
 

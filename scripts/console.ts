@@ -40,7 +40,11 @@ import { E } from "../lib/i18n/error-keys";
 type Globals = { as?: string; json?: boolean };
 type Row = Record<string, unknown>;
 
-const JOBS: Record<string, ScheduledJob> = { reminders: "reminders.send", "monthly-report": "reports.monthly", "email-sweep": "email.sweep" };
+const JOBS: Record<string, ScheduledJob> = {
+  reminders: "reminders.send",
+  "monthly-report": "reports.monthly",
+  "email-sweep": "email.sweep",
+};
 
 let globals: Globals = {};
 
@@ -63,7 +67,9 @@ function print(data: unknown, columns?: string[]): void {
   if (globals.json) return void console.log(JSON.stringify(data, null, 2));
   const rows = (Array.isArray(data) ? data : [data]) as Row[];
   if (!columns) {
-    for (const row of rows) for (const [k, v] of Object.entries(row)) console.log(`${k.padEnd(18)} ${typeof v === "object" && v !== null ? JSON.stringify(v) : String(v ?? "")}`);
+    for (const row of rows)
+      for (const [k, v] of Object.entries(row))
+        console.log(`${k.padEnd(18)} ${typeof v === "object" && v !== null ? JSON.stringify(v) : String(v ?? "")}`);
     return;
   }
   const cell = (r: Row, c: string) => {
@@ -78,7 +84,11 @@ function print(data: unknown, columns?: string[]): void {
 
 /** Only the options the operator gave, under the schema's field names. */
 function given(opts: Record<string, unknown>, fields: Record<string, string>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(fields).filter(([opt]) => opts[opt] !== undefined).map(([opt, field]) => [field, opts[opt]]));
+  return Object.fromEntries(
+    Object.entries(fields)
+      .filter(([opt]) => opts[opt] !== undefined)
+      .map(([opt, field]) => [field, opts[opt]]),
+  );
 }
 
 const parse = <S extends z.ZodType>(schema: S, input: unknown): z.infer<S> => parseInput(schema, input);
@@ -88,7 +98,10 @@ const auditRead = (ctx: Ctx, entity: string, details: Record<string, string | nu
   audit(db(), ctx, { action: "VIEW", entity, details: { via: "console", ...details } });
 
 const listOpts = (cmd: Command) =>
-  cmd.option("-q, --query <text>", "search text").option("--page <n>", "page number", "1").option("--page-size <n>", "rows per page (at most 100)", "20");
+  cmd
+    .option("-q, --query <text>", "search text")
+    .option("--page <n>", "page number", "1")
+    .option("--page-size <n>", "rows per page (at most 100)", "20");
 
 const ZListOpts = z.object({
   q: z.string().trim().max(200, "Search text is too long").default(""),
@@ -97,7 +110,11 @@ const ZListOpts = z.object({
 });
 
 /** The API's list paging (lib/server/api.ts parseListQuery) without loading the web request layer. */
-function listQuery<S extends string>(o: { query?: string; page: string; pageSize: string }, field: S, dir: "asc" | "desc"): ListQuery<S> {
+function listQuery<S extends string>(
+  o: { query?: string; page: string; pageSize: string },
+  field: S,
+  dir: "asc" | "desc",
+): ListQuery<S> {
   const { q, page, pageSize } = parse(ZListOpts, { q: o.query, page: o.page, pageSize: o.pageSize });
   return { q, page, pageSize, skip: (page - 1) * pageSize, take: pageSize, sort: { field, dir } };
 }
@@ -111,11 +128,21 @@ const patientFields = (cmd: Command) =>
     .option("--phone <phone>")
     .option("--email <email>")
     .option("--address <address>");
-const PATIENT_OPTS = { firstName: "firstName", lastName: "lastName", dob: "dateOfBirth", sex: "sex", phone: "phone", email: "email", address: "address" };
+const PATIENT_OPTS = {
+  firstName: "firstName",
+  lastName: "lastName",
+  dob: "dateOfBirth",
+  sex: "sex",
+  phone: "phone",
+  email: "email",
+  address: "address",
+};
 
 function buildProgram(): Command {
   const program = new Command("console")
-    .description("Operators' console of the hospital system: the same services and permission checks as the app, audited as the acting admin.")
+    .description(
+      "Operators' console of the hospital system: the same services and permission checks as the app, audited as the acting admin.",
+    )
     .option("--as <email>", "act as this admin (default: the first active admin)")
     .option("--json", "print JSON instead of text")
     .showHelpAfterError("(run with --help for usage)")
@@ -129,7 +156,10 @@ function buildProgram(): Command {
     .option("--condition <text>", "only patients with this condition")
     .action(async (o) => {
       const ctx = await actingCtx("patient.list");
-      const { items, total } = await listPatients(db(), { ...listQuery<PatientSort>(o, "createdAt", "desc"), condition: o.condition });
+      const { items, total } = await listPatients(db(), {
+        ...listQuery<PatientSort>(o, "createdAt", "desc"),
+        condition: o.condition,
+      });
       await auditRead(ctx, "Patient", { command: "patients list", total });
       print(globals.json ? { items, total } : items, ["id", "mrn", "firstName", "lastName", "dateOfBirth", "sex"]);
     });
@@ -140,17 +170,26 @@ function buildProgram(): Command {
       const ctx = await actingCtx("patient.read");
       print(await readPatient(db(), ctx, id));
     });
-  patientFields(patients.command("create").description("registers a patient; a likely duplicate stops it unless --confirm-duplicate"))
+  patientFields(
+    patients
+      .command("create")
+      .description("registers a patient; a likely duplicate stops it unless --confirm-duplicate"),
+  )
     .option("--confirm-duplicate", "register even if a similar patient exists")
     .action(async (o) => {
       const ctx = await actingCtx("patient.register");
-      const input = parse(ZRegisterPatient, { ...given(o, PATIENT_OPTS), confirmDuplicate: o.confirmDuplicate ?? false });
+      const input = parse(ZRegisterPatient, {
+        ...given(o, PATIENT_OPTS),
+        confirmDuplicate: o.confirmDuplicate ?? false,
+      });
       print(await registerPatient(db(), ctx, input), ["id", "mrn"]);
     });
-  patientFields(patients.command("update <id>").description("changes the given fields only")).action(async (id: string, o) => {
-    const ctx = await actingCtx("patient.register");
-    print(await updatePatient(db(), ctx, id, parse(ZUpdatePatient, given(o, PATIENT_OPTS))), ["id", "mrn"]);
-  });
+  patientFields(patients.command("update <id>").description("changes the given fields only")).action(
+    async (id: string, o) => {
+      const ctx = await actingCtx("patient.register");
+      print(await updatePatient(db(), ctx, id, parse(ZUpdatePatient, given(o, PATIENT_OPTS))), ["id", "mrn"]);
+    },
+  );
   patients
     .command("deactivate <id>")
     .description("soft delete: the record leaves lists, its history stays")
@@ -166,7 +205,11 @@ function buildProgram(): Command {
     .option("--role <role>", "only this role")
     .action(async (o) => {
       const ctx = await actingCtx("staff.manage");
-      const { items, total } = await listStaff(db(), listQuery<StaffSort>(o, "name", "asc"), o.role ? { role: o.role } : {});
+      const { items, total } = await listStaff(
+        db(),
+        listQuery<StaffSort>(o, "name", "asc"),
+        o.role ? { role: o.role } : {},
+      );
       await auditRead(ctx, "User", { command: "staff list", total });
       print(globals.json ? { items, total } : items, ["id", "name", "email", "role", "active", "department.name"]);
     });
@@ -191,7 +234,17 @@ function buildProgram(): Command {
     .option("--specialty <text>")
     .action(async (o) => {
       const ctx = await actingCtx("staff.manage");
-      const input = parse(ZStaffCreate, given(o, { name: "name", email: "email", role: "role", password: "password", department: "departmentId", specialty: "specialty" }));
+      const input = parse(
+        ZStaffCreate,
+        given(o, {
+          name: "name",
+          email: "email",
+          role: "role",
+          password: "password",
+          department: "departmentId",
+          specialty: "specialty",
+        }),
+      );
       print(await createStaff(db(), ctx, input), ["id", "name", "email", "role"]);
     });
   staff
@@ -213,7 +266,12 @@ function buildProgram(): Command {
     .option("--password <password>")
     .action(async (email: string, o) => {
       const ctx = await actingCtx("staff.manage");
-      const input = parse(ZStaffCreate, { email, name: o.name ?? email.split("@")[0], role: "ADMIN", ...(o.password ? { password: o.password } : {}) });
+      const input = parse(ZStaffCreate, {
+        email,
+        name: o.name ?? email.split("@")[0],
+        role: "ADMIN",
+        ...(o.password ? { password: o.password } : {}),
+      });
       print(await createStaff(db(), ctx, input), ["id", "name", "email", "role"]);
     });
 
@@ -225,11 +283,19 @@ function buildProgram(): Command {
     .option("--password <password>", "the new password (else a link is printed)")
     .action(async (email: string, o) => {
       const ctx = await actingCtx("staff.manage");
-      const user = await db().user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, email: true, active: true } });
+      const user = await db().user.findUnique({
+        where: { email: email.trim().toLowerCase() },
+        select: { id: true, email: true, active: true },
+      });
       if (!user?.active) throw new AppError("NOT_FOUND", E.errors.cli.noActiveAccount(email));
       const token = await db().$transaction(async (tx) => {
         const link = await issueLink(tx, user.id, "RESET");
-        await audit(tx, ctx, { action: "UPDATE", entity: "User", entityId: user.id, details: { passwordLink: "RESET", via: "console", direct: !!o.password } });
+        await audit(tx, ctx, {
+          action: "UPDATE",
+          entity: "User",
+          entityId: user.id,
+          details: { passwordLink: "RESET", via: "console", direct: !!o.password },
+        });
         // The operator's shell is trusted with the secret already: the working link is shown here, never stored.
         return linkToken(link.tokenId);
       });
@@ -249,7 +315,11 @@ function buildProgram(): Command {
     .action(async () => {
       const ctx = await actingCtx("audit.read");
       const report = await verifyAuditChain(db());
-      await audit(db(), ctx, { action: "VERIFY", entity: "AuditChain", details: { via: "console", ok: report.ok, checked: report.checked } });
+      await audit(db(), ctx, {
+        action: "VERIFY",
+        entity: "AuditChain",
+        details: { via: "console", ok: report.ok, checked: report.checked },
+      });
       print(report);
       if (!report.ok) process.exitCode = 1;
     });
@@ -258,11 +328,16 @@ function buildProgram(): Command {
     .command("jobs")
     .description("background jobs")
     .command("run <job>")
-    .description(`runs a scheduled job now in this process, or --enqueue it for the worker; job: ${Object.keys(JOBS).join(", ")}`)
+    .description(
+      `runs a scheduled job now in this process, or --enqueue it for the worker; job: ${Object.keys(JOBS).join(", ")}`,
+    )
     .option("--enqueue", "hand it to the worker queue instead of running it here")
     .action(async (job: string, o) => {
       const name = JOBS[job];
-      if (!name) throw new AppError("VALIDATION_FAILED", E.errors.cli.unknownJob(job), { fields: { job: E.errors.cli.useOneOf(Object.keys(JOBS).join(", ")) } });
+      if (!name)
+        throw new AppError("VALIDATION_FAILED", E.errors.cli.unknownJob(job), {
+          fields: { job: E.errors.cli.oneOf(Object.keys(JOBS).join(", ")) },
+        });
       const ctx = await actingCtx("jobs.read");
       let result: unknown;
       if (o.enqueue) {
@@ -275,13 +350,19 @@ function buildProgram(): Command {
       } else if (name === "reminders.send") result = { reminded: (await sendDueReminders(db())).reminded.length };
       else if (name === "reports.monthly") result = await sendMonthlyReports(db());
       else result = await sweepOutbox(db());
-      await audit(db(), ctx, { action: "UPDATE", entity: "Job", details: { via: "console", job: name, enqueued: !!o.enqueue } });
+      await audit(db(), ctx, {
+        action: "UPDATE",
+        entity: "Job",
+        details: { via: "console", job: name, enqueued: !!o.enqueue },
+      });
       print({ job: name, ...(result as Row) });
     });
 
   program
     .command("backup")
-    .description("writes a backup of the whole database (one consistent snapshot, compressed; encrypted when BACKUP_ENCRYPTION_KEY is set) into --out, else BACKUP_DIR")
+    .description(
+      "writes a backup of the whole database (one consistent snapshot, compressed; encrypted when BACKUP_ENCRYPTION_KEY is set) into --out, else BACKUP_DIR",
+    )
     .option("--out <dir>", "directory to write the backup file into (default: BACKUP_DIR)")
     .action(async (o) => {
       const dir = o.out ?? env().BACKUP_DIR;
@@ -289,19 +370,42 @@ function buildProgram(): Command {
       const ctx = await actingCtx("backup.run");
       const result = await runBackup(db(), ctx, { trigger: "console", dir, key: env().BACKUP_ENCRYPTION_KEY });
       const m = result.manifest;
-      print({ file: result.file, bytes: result.bytes, encrypted: result.encrypted, tables: m.tables.length, rows: result.rows, migration: m.migrations.at(-1), auditHead: m.auditHead.seq, appVersion: m.appVersion });
+      print({
+        file: result.file,
+        bytes: result.bytes,
+        encrypted: result.encrypted,
+        tables: m.tables.length,
+        rows: result.rows,
+        migration: m.migrations.at(-1),
+        auditHead: m.auditHead.seq,
+        appVersion: m.appVersion,
+      });
     });
 
   program
     .command("restore <file>")
-    .description("restores a backup into an EMPTY database (migrations to the backup's level, rows, sequences), then verifies the audit chain and every table against the manifest; --verify-only checks the file alone")
-    .option("--database <url|name>", "the empty database to restore into: a URL (postgresql://…), or a name (hospital_restored) for that database on the app's own server (the embedded one with npm start); created when missing")
+    .description(
+      "restores a backup into an EMPTY database (migrations to the backup's level, rows, sequences), then verifies the audit chain and every table against the manifest; --verify-only checks the file alone",
+    )
+    .option(
+      "--database <url|name>",
+      "the empty database to restore into: a URL (postgresql://…), or a name (hospital_restored) for that database on the app's own server (the embedded one with npm start); created when missing",
+    )
     .option("--verify-only", "only check the file (decryption, checksums, row counts); needs no database")
     .action(async (file: string, o) => {
       const key = env().BACKUP_ENCRYPTION_KEY;
       if (o.verifyOnly) {
         const m = await verifyBackupFile(file, key);
-        return print({ file, ok: true, createdAt: m.createdAt, appVersion: m.appVersion, migration: m.migrations.at(-1), tables: m.tables.length, rows: m.tables.reduce((n, t) => n + t.rows, 0), auditHead: m.auditHead.seq });
+        return print({
+          file,
+          ok: true,
+          createdAt: m.createdAt,
+          appVersion: m.appVersion,
+          migration: m.migrations.at(-1),
+          tables: m.tables.length,
+          rows: m.tables.reduce((n, t) => n + t.rows, 0),
+          auditHead: m.auditHead.seq,
+        });
       }
       if (!o.database) throw new AppError("VALIDATION_FAILED", E.errors.cli.restoreDatabase);
       const databaseUrl = restoreTargetUrl(o.database, process.env.DATABASE_URL);
@@ -313,7 +417,9 @@ function buildProgram(): Command {
   const departments = program.command("departments").description("list and create departments");
   listOpts(departments.command("list").description("departments, active and deactivated")).action(async (o) => {
     const ctx = await actingCtx("department.manage");
-    const { items, total } = await listDepartments(db(), listQuery<DepartmentSort>(o, "name", "asc"), { includeInactive: true });
+    const { items, total } = await listDepartments(db(), listQuery<DepartmentSort>(o, "name", "asc"), {
+      includeInactive: true,
+    });
     await auditRead(ctx, "Department", { command: "departments list", total });
     print(globals.json ? { items, total } : items, ["id", "name", "active", "description"]);
   });
@@ -323,14 +429,19 @@ function buildProgram(): Command {
     .option("--description <text>")
     .action(async (name: string, o) => {
       const ctx = await actingCtx("department.manage");
-      print(await createDepartment(db(), ctx, parse(ZDepartmentCreate, { name, description: o.description })), ["id", "name"]);
+      print(await createDepartment(db(), ctx, parse(ZDepartmentCreate, { name, description: o.description })), [
+        "id",
+        "name",
+      ]);
     });
 
   program
     .command("demo")
     .description("the demo hospital of `npm run db:seed`")
     .command("remove")
-    .description("deletes the demo patients with their records and the demo accounts (audit events stay: they are append-only)")
+    .description(
+      "deletes the demo patients with their records and the demo accounts (audit events stay: they are append-only)",
+    )
     .option("--yes", "do it (without it, only says what would go)")
     .action(async (o) => {
       const ctx = await actingCtx("staff.manage");
@@ -340,19 +451,34 @@ function buildProgram(): Command {
         realPatientCount(db()),
       ]);
       if (!o.yes) {
-        print({ demoPatients: patients, demoAccounts: users, realPatientsKept: real, next: "run again with --yes to remove them" });
+        print({
+          demoPatients: patients,
+          demoAccounts: users,
+          realPatientsKept: real,
+          next: "run again with --yes to remove them",
+        });
         return;
       }
       const result = await removeDemo(db());
-      await audit(db(), ctx, { action: "DELETE", entity: "DemoData", details: { via: "console", patients, accounts: users, deactivated: result.deactivatedUsers.length } });
-      print(globals.json ? result : { ...result.deleted, deactivatedAccounts: result.deactivatedUsers.join(", ") || "none" });
+      await audit(db(), ctx, {
+        action: "DELETE",
+        entity: "DemoData",
+        details: { via: "console", patients, accounts: users, deactivated: result.deactivatedUsers.length },
+      });
+      print(
+        globals.json
+          ? result
+          : { ...result.deleted, deactivatedAccounts: result.deactivatedUsers.join(", ") || "none" },
+      );
     });
 
   program
     .command("secret")
     .description("the NEXTAUTH_SECRET shared by every machine on this database")
     .command("forget")
-    .description("forgets the recorded fingerprint of the secret, after changing it on purpose on every machine; the next start records the new one")
+    .description(
+      "forgets the recorded fingerprint of the secret, after changing it on purpose on every machine; the next start records the new one",
+    )
     .action(async () => {
       const ctx = await actingCtx("staff.manage");
       const forgotten = await forgetSecretFingerprint(db());
@@ -407,14 +533,18 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     if (!process.env.DATABASE_URL && /DATABASE_URL/.test(String((err as Error)?.message))) {
-      console.error("Error: DATABASE_URL is not set and the embedded database is not running. Set DATABASE_URL, or start the app with `npm run dev`.");
+      console.error(
+        "Error: DATABASE_URL is not set and the embedded database is not running. Set DATABASE_URL, or start the app with `npm run dev`.",
+      );
       process.exitCode = 1;
       return;
     }
     if (databaseUnavailable(err) === "connection") {
       console.error(
         `Error: cannot reach the database at ${safeDatabaseUrl()}. Is PostgreSQL running and DATABASE_URL right?` +
-          ((process.env.DATABASE_URL ?? "").includes("127.0.0.1:54329") ? " (the embedded database runs only while `npm start` or `npm run dev` does)" : ""),
+          ((process.env.DATABASE_URL ?? "").includes("127.0.0.1:54329")
+            ? " (the embedded database runs only while `npm start` or `npm run dev` does)"
+            : ""),
       );
       process.exitCode = 1;
       return;

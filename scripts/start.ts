@@ -27,7 +27,14 @@ import { ensureFirstAdmin } from "../lib/staff/bootstrap";
 import { firstAdminPasswordFile, readFirstAdminPassword, writeFirstAdminPassword } from "../lib/staff/first-admin-file";
 import { reachableFromOtherMachines } from "../lib/setup/checklist";
 import { buildInputsHash, recordBuildInputs, staleBuildReason } from "./build-inputs";
-import { embeddedDatabaseName, loadDotEnv, persistentSecret, root, startEmbedded, type EmbeddedServer } from "./db/embedded";
+import {
+  embeddedDatabaseName,
+  loadDotEnv,
+  persistentSecret,
+  root,
+  startEmbedded,
+  type EmbeddedServer,
+} from "./db/embedded";
 import { applyMigrations, ensureDatabase, withMigrationLock } from "./db/migrations";
 import { insecurePublicUrlWarning } from "./public-url";
 import { NEXT_BUILD_ARGS } from "./next-build.mjs";
@@ -77,7 +84,9 @@ function pause(ms: number): Promise<void> {
 /** Runs the job worker as a child process; restarts it (after a pause) whenever it exits unasked. */
 function startWorker(): void {
   if (interrupted || process.env.START_WORKER === "0") return;
-  const command = standalone ? [path.join(root, "scripts/bundle/worker.mjs")] : [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "scripts/worker.ts")];
+  const command = standalone
+    ? [path.join(root, "scripts/bundle/worker.mjs")]
+    : [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "scripts/worker.ts")];
   worker = spawn(process.execPath, command, { stdio: "inherit", env: process.env, cwd: root });
   worker.on("exit", (code, signal) => {
     worker = undefined;
@@ -107,7 +116,11 @@ function stopWorker(): Promise<void> {
 function run(command: string, args: string[], onReady?: () => void): Promise<number> {
   if (interrupted) return Promise.resolve(128 + constants.signals[interrupted]);
   return new Promise((resolve, reject) => {
-    child = spawn(command, args, { stdio: ["inherit", onReady ? "pipe" : "inherit", "inherit"], env: process.env, cwd: root });
+    child = spawn(command, args, {
+      stdio: ["inherit", onReady ? "pipe" : "inherit", "inherit"],
+      env: process.env,
+      cwd: root,
+    });
     if (onReady) {
       let pending = "";
       child.stdout!.on("data", (chunk: Buffer) => {
@@ -148,7 +161,10 @@ function firstAdminBanner(email: string, password: string): string {
 async function ensureAdmin(databaseUrl: string): Promise<string | null> {
   const prisma = createDb(databaseUrl);
   try {
-    const admin = await ensureFirstAdmin(prisma, { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD });
+    const admin = await ensureFirstAdmin(prisma, {
+      email: process.env.ADMIN_EMAIL,
+      password: process.env.ADMIN_PASSWORD,
+    });
     let reminder: string | null = null;
     if (admin.generatedPassword) {
       await writeFirstAdminPassword(admin.email, admin.generatedPassword);
@@ -208,7 +224,11 @@ async function main(): Promise<number> {
   let embedded: EmbeddedServer | undefined;
   try {
     if (standalone && (dev || !process.env.DATABASE_URL)) {
-      throw new Error(dev ? "npm run dev runs from the repository, not from the standalone output." : "Set DATABASE_URL: the standalone server has no embedded database (that comes with npm start in the repository).");
+      throw new Error(
+        dev
+          ? "npm run dev runs from the repository, not from the standalone output."
+          : "Set DATABASE_URL: the standalone server has no embedded database (that comes with npm start in the repository).",
+      );
     }
     if (!process.env.DATABASE_URL) {
       embedded = await startEmbedded(Number(process.env.EMBEDDED_PG_PORT ?? 54329));
@@ -224,7 +244,8 @@ async function main(): Promise<number> {
     const applied = await applyMigrations(databaseUrl);
     if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
     const droppedJobs = await withMigrationLock(databaseUrl, () => dropNewerQueueSchema(databaseUrl));
-    if (droppedJobs !== null) console.log(`The job queue's tables were made by a newer pg-boss: made again (${droppedJobs} jobs dropped).`);
+    if (droppedJobs !== null)
+      console.log(`The job queue's tables were made by a newer pg-boss: made again (${droppedJobs} jobs dropped).`);
     await checkSecret(databaseUrl, process.env.NEXTAUTH_SECRET);
     const reminder = await ensureAdmin(databaseUrl);
 
@@ -238,7 +259,11 @@ async function main(): Promise<number> {
         if (code !== 0) return code;
         // npm start serves from the repository, not from .next/standalone: a failure to complete that
         // copy (for the image or another server) is reported and does not stop this start.
-        await assembleStandalone(root).catch((err: unknown) => console.error(`Warning: the standalone output (.next/standalone) was not completed: ${err instanceof Error ? err.message : err}`));
+        await assembleStandalone(root).catch((err: unknown) =>
+          console.error(
+            `Warning: the standalone output (.next/standalone) was not completed: ${err instanceof Error ? err.message : err}`,
+          ),
+        );
         await recordBuildInputs(root, inputs);
       }
     }
@@ -253,13 +278,18 @@ async function main(): Promise<number> {
       ? [path.join(root, "scripts/web-worker.mjs"), "--dev", "-p", port]
       : [...webNodeFlags(), path.join(root, "scripts/web-server.mjs"), "-p", port];
     const publicUrl = process.env.APP_URL || process.env.NEXTAUTH_URL || `http://localhost:${port}`;
-    const qrWarning = !dev && !reachableFromOtherMachines(publicUrl)
-      ? `Warning: APP_URL is ${publicUrl}. The QR codes printed on prescriptions link there, so they will not open on any other device. Set APP_URL to the address patients and pharmacies can reach.`
-      : null;
+    const qrWarning =
+      !dev && !reachableFromOtherMachines(publicUrl)
+        ? `Warning: APP_URL is ${publicUrl}. The QR codes printed on prescriptions link there, so they will not open on any other device. Set APP_URL to the address patients and pharmacies can reach.`
+        : null;
     const restarts = restartPolicy();
     for (;;) {
       const started = Date.now();
-      const code = await run(process.execPath, web, reminder || qrWarning ? () => afterReady(reminder, qrWarning) : undefined);
+      const code = await run(
+        process.execPath,
+        web,
+        reminder || qrWarning ? () => afterReady(reminder, qrWarning) : undefined,
+      );
       if (interrupted) return code;
       const delay = restarts.next(Date.now() - started);
       console.error(`Web server exited (${code}); starting it again in ${delay / 1000} s.`);

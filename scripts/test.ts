@@ -43,14 +43,22 @@ const LINT_CHECKS: [string, string[]][] = [
 ];
 
 function run(cmd: string, args: string[], env: Record<string, string> = {}): number {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+  const r = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+  });
   return r.status ?? 1;
 }
 
 /** Like run, but leaves this process's event loop free (the in-process SMTP server must answer meanwhile). */
 function runAsync(cmd: string, args: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+    const child = spawn(cmd, args, {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    });
     child.on("error", () => resolve(1));
     child.on("exit", (code) => resolve(code ?? 1));
   });
@@ -63,11 +71,17 @@ function runAsync(cmd: string, args: string[], env: Record<string, string> = {})
  */
 function startWorkers(env: Record<string, string>, count = 2): ChildProcess[] {
   return Array.from({ length: count }, (_, i) =>
-    spawn(process.execPath, i === 0 ? [path.join(root, ".next/standalone/scripts/bundle/worker.mjs")] : [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "scripts/worker.ts")], {
-      cwd: i === 0 ? path.join(root, ".next/standalone") : root,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, ...env },
-    }),
+    spawn(
+      process.execPath,
+      i === 0
+        ? [path.join(root, ".next/standalone/scripts/bundle/worker.mjs")]
+        : [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "scripts/worker.ts")],
+      {
+        cwd: i === 0 ? path.join(root, ".next/standalone") : root,
+        stdio: ["ignore", "ignore", "inherit"],
+        env: { ...process.env, ...env },
+      },
+    ),
   );
 }
 
@@ -87,9 +101,13 @@ function stopProcesses(children: ChildProcess[]): Promise<void> {
 
 function ensureChromium(): void {
   if (existsSync(chromium)) return;
-  if (process.getuid?.() !== 0) throw new Error(`Chromium not found at ${chromium}. Install Debian's package: sudo apt-get install -y chromium`);
+  if (process.getuid?.() !== 0)
+    throw new Error(`Chromium not found at ${chromium}. Install Debian's package: sudo apt-get install -y chromium`);
   console.log("Installing Chromium from Debian's packages…");
-  if (run("apt-get", ["update", "-qq"]) !== 0 || run("apt-get", ["install", "-y", "-qq", "chromium"], { DEBIAN_FRONTEND: "noninteractive" }) !== 0) {
+  if (
+    run("apt-get", ["update", "-qq"]) !== 0 ||
+    run("apt-get", ["install", "-y", "-qq", "chromium"], { DEBIAN_FRONTEND: "noninteractive" }) !== 0
+  ) {
     throw new Error("Could not install Chromium with apt-get");
   }
 }
@@ -100,8 +118,14 @@ function vitestCounts(file: string): Counts {
   if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
   const r = JSON.parse(readFileSync(file, "utf8"));
   // A file that fails to load has no tests but is a failure all the same.
-  const brokenFiles = (r.testResults ?? []).filter((f: { status: string; assertionResults: unknown[] }) => f.status === "failed" && f.assertionResults.length === 0).length;
-  return { passed: r.numPassedTests, failed: r.numFailedTests + brokenFiles, skipped: r.numPendingTests + r.numTodoTests };
+  const brokenFiles = (r.testResults ?? []).filter(
+    (f: { status: string; assertionResults: unknown[] }) => f.status === "failed" && f.assertionResults.length === 0,
+  ).length;
+  return {
+    passed: r.numPassedTests,
+    failed: r.numFailedTests + brokenFiles,
+    skipped: r.numPendingTests + r.numTodoTests,
+  };
 }
 
 function playwrightCounts(file: string): Counts {
@@ -124,14 +148,36 @@ async function e2e(): Promise<Counts> {
     await seedDemo(prisma);
     await markDemo(prisma, before);
     // Accounts the e2e specs change or lock out, so the shared demo logins stay usable.
-    for (const [email, name] of [["changer@demo.hospital", "Chris Changer"], ["leaver@demo.hospital", "Lee Leaver"], ["throttled@demo.hospital", "Tess Throttled"], ["rotated@demo.hospital", "Rory Rotated"]]) {
+    for (const [email, name] of [
+      ["changer@demo.hospital", "Chris Changer"],
+      ["leaver@demo.hospital", "Lee Leaver"],
+      ["throttled@demo.hospital", "Tess Throttled"],
+      ["rotated@demo.hospital", "Rory Rotated"],
+    ]) {
       await seedUser(prisma, { email, name, role: "NURSE", password: DEMO_PASSWORD });
     }
     // The French walk (e2e/french.spec.ts) switches these to French, one per role.
-    const cardiology = await prisma.department.findUniqueOrThrow({ where: { name: "Cardiology" }, select: { id: true } });
+    const cardiology = await prisma.department.findUniqueOrThrow({
+      where: { name: "Cardiology" },
+      select: { id: true },
+    });
     for (const [email, name, role] of FRENCH_ACCOUNTS) {
-      const user = await seedUser(prisma, { email, name, role, password: DEMO_PASSWORD, ...(role === "DOCTOR" ? { departmentId: cardiology.id, specialty: "Cardiology" } : {}) });
-      if (role === "PATIENT") await seedPatient(prisma, { firstName: "Françoise", lastName: "Lefèvre", dateOfBirth: "1979-06-21", sex: "female", email, userId: user.id });
+      const user = await seedUser(prisma, {
+        email,
+        name,
+        role,
+        password: DEMO_PASSWORD,
+        ...(role === "DOCTOR" ? { departmentId: cardiology.id, specialty: "Cardiology" } : {}),
+      });
+      if (role === "PATIENT")
+        await seedPatient(prisma, {
+          firstName: "Françoise",
+          lastName: "Lefèvre",
+          dateOfBirth: "1979-06-21",
+          sex: "female",
+          email,
+          userId: user.id,
+        });
     }
     await prisma.$disconnect();
     const env = {
@@ -178,7 +224,8 @@ async function main() {
     totals.skipped += c.skipped;
   };
   if (only === undefined || only === "lint") {
-    for (const [cmd, args] of LINT_CHECKS) add(run(bin(cmd), args) === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
+    for (const [cmd, args] of LINT_CHECKS)
+      add(run(bin(cmd), args) === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
   }
   if (only === undefined || only === "unit+integration") {
     const out = path.join(artifacts, "vitest.json");
@@ -193,7 +240,9 @@ async function main() {
       add({ passed: 0, failed: 1, skipped: 0 });
     }
   }
-  console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
+  console.log(
+    `\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`,
+  );
   process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);
 }
 

@@ -13,6 +13,7 @@
 /** The flags for a WEB_MAX_HEAP_MB value (unset or empty: the default). */
 export function webNodeFlags(value = process.env.WEB_MAX_HEAP_MB) {
   const mb = value === undefined || value.trim() === "" ? 256 : Number(value);
-  if (!Number.isInteger(mb) || mb < 0) throw new Error(`WEB_MAX_HEAP_MB must be a whole number of megabytes, 0 for no limit (got "${value}")`);
+  if (!Number.isInteger(mb) || mb < 0)
+    throw new Error(`WEB_MAX_HEAP_MB must be a whole number of megabytes, 0 for no limit (got "${value}")`);
   return mb > 0 ? [`--max-old-space-size=${mb}`] : [];
 }

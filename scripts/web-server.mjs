@@ -37,7 +37,10 @@ function workerExecArgv(execArgv) {
   const out = [];
   for (let i = 0; i < execArgv.length; i++) {
     const a = execArgv[i];
-    if (["--import", "--require", "-r", "--loader", "--experimental-loader"].includes(a) && /tsx/.test(execArgv[i + 1] ?? "")) {
+    if (
+      ["--import", "--require", "-r", "--loader", "--experimental-loader"].includes(a) &&
+      /tsx/.test(execArgv[i + 1] ?? "")
+    ) {
       i++;
       continue;
     }

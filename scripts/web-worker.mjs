@@ -57,7 +57,11 @@ function builtConfig(limit) {
     console.error(`No production build in ${path.dirname(file)} (${err.code ?? err.message}): run npm run build.`);
     process.exit(1);
   }
-  config.experimental = { ...config.experimental, serverActions: { ...config.experimental?.serverActions, bodySizeLimit: limit }, proxyClientMaxBodySize: limit };
+  config.experimental = {
+    ...config.experimental,
+    serverActions: { ...config.experimental?.serverActions, bodySizeLimit: limit },
+    proxyClientMaxBodySize: limit,
+  };
   return config;
 }
 

@@ -22,7 +22,10 @@ async function main(): Promise<void> {
   console.log("Worker started: email, reminders, monthly reports, exports.");
   // Seen by the readiness route (/api/v1/health/ready) and the System page: a row renewed every 20 s.
   const startedAt = new Date();
-  const heartbeat = () => beat(prisma, startedAt).catch((err: unknown) => console.error(`Worker heartbeat failed: ${err instanceof Error ? err.message : err}`));
+  const heartbeat = () =>
+    beat(prisma, startedAt).catch((err: unknown) =>
+      console.error(`Worker heartbeat failed: ${err instanceof Error ? err.message : err}`),
+    );
   await heartbeat();
   const timer = setInterval(() => void heartbeat(), HEARTBEAT_EVERY_MS);
   let stopping = false;

@@ -7,11 +7,24 @@ const ROOT = path.resolve(import.meta.dirname, "..");
  * A TypeScript script of this repository in a node process of its own (`node --import tsx`, one
  * process, so that SIGKILL kills the script itself), once it has printed `ready`.
  */
-export async function startScript(script: string, env: Record<string, string>, ready: string, timeoutMs = 90_000, args: string[] = []): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, script), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+export async function startScript(
+  script: string,
+  env: Record<string, string>,
+  ready: string,
+  timeoutMs = 90_000,
+  args: string[] = [],
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, script), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} not ready within ${timeoutMs / 1000} s:\n${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${script} not ready within ${timeoutMs / 1000} s:\n${output}`)),
+      timeoutMs,
+    );
     child.stdout!.on("data", (d: Buffer) => {
       output += d.toString();
       if (output.includes(ready)) {
@@ -52,11 +65,18 @@ export function watchOutput(child: ChildProcess) {
       const at = output.indexOf(text, from);
       if (at >= 0) return Promise.resolve(at + text.length);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`"${text}" not printed within ${timeoutMs / 1000} s:\n${output}`)), timeoutMs);
-        waiters.push({ text, from, resolve: (end) => {
-          clearTimeout(timer);
-          resolve(end);
-        } });
+        const timer = setTimeout(
+          () => reject(new Error(`"${text}" not printed within ${timeoutMs / 1000} s:\n${output}`)),
+          timeoutMs,
+        );
+        waiters.push({
+          text,
+          from,
+          resolve: (end) => {
+            clearTimeout(timer);
+            resolve(end);
+          },
+        });
       });
     },
   };

@@ -31,7 +31,9 @@ describe("operators' console", { timeout: 180_000 }, () => {
 
   beforeAll(async () => {
     await resetDatabase();
-    adminId = (await seedUser(db(), { email: "ops@h.org", name: "Ops Admin", role: "ADMIN", password: "pw-0123456789" })).id;
+    adminId = (
+      await seedUser(db(), { email: "ops@h.org", name: "Ops Admin", role: "ADMIN", password: "pw-0123456789" })
+    ).id;
     await seedUser(db(), { email: "nurse@h.org", name: "Nina Nurse", role: "NURSE", password: "pw-0123456789" });
   }, 60_000);
 
@@ -46,12 +48,28 @@ describe("operators' console", { timeout: 180_000 }, () => {
   });
 
   it("creates a patient, lists and shows it, as the first admin, audited with that actor", async () => {
-    const made = run("--json", "patients", "create", "--first-name", "Ada", "--last-name", "Lovelace", "--dob", "1990-12-10", "--sex", "female", "--phone", "+44 20 7946 0000");
+    const made = run(
+      "--json",
+      "patients",
+      "create",
+      "--first-name",
+      "Ada",
+      "--last-name",
+      "Lovelace",
+      "--dob",
+      "1990-12-10",
+      "--sex",
+      "female",
+      "--phone",
+      "+44 20 7946 0000",
+    );
     expect(made.err).toBe("");
     expect(made.code).toBe(0);
     const { id, mrn } = JSON.parse(made.out) as { id: string; mrn: string };
     expect(mrn).toBeTruthy();
-    expect(await db().auditEvent.count({ where: { action: "CREATE", entity: "Patient", entityId: id, actorId: adminId } })).toBe(1);
+    expect(
+      await db().auditEvent.count({ where: { action: "CREATE", entity: "Patient", entityId: id, actorId: adminId } }),
+    ).toBe(1);
 
     const list = run("patients", "list", "-q", "Lovelace");
     expect(list.code).toBe(0);
@@ -61,7 +79,9 @@ describe("operators' console", { timeout: 180_000 }, () => {
     const shown = run("--json", "patients", "show", id);
     expect(shown.code).toBe(0);
     expect(JSON.parse(shown.out).lastName).toBe("Lovelace");
-    expect(await db().auditEvent.count({ where: { action: "VIEW", patientId: id, actorId: adminId } })).toBeGreaterThan(0);
+    expect(await db().auditEvent.count({ where: { action: "VIEW", patientId: id, actorId: adminId } })).toBeGreaterThan(
+      0,
+    );
 
     const updated = run("patients", "update", id, "--phone", "+44 20 7946 0001");
     expect(updated.code).toBe(0);
@@ -70,7 +90,18 @@ describe("operators' console", { timeout: 180_000 }, () => {
 
   it("refuses bad input field by field with exit code 1, writing nothing", async () => {
     const before = await db().patient.count();
-    const bad = run("patients", "create", "--first-name", "", "--last-name", "X", "--dob", "31-12-1990", "--sex", "female");
+    const bad = run(
+      "patients",
+      "create",
+      "--first-name",
+      "",
+      "--last-name",
+      "X",
+      "--dob",
+      "31-12-1990",
+      "--sex",
+      "female",
+    );
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/firstName: /);
     expect(bad.err).toMatch(/dateOfBirth: /);
@@ -93,7 +124,9 @@ describe("operators' console", { timeout: 180_000 }, () => {
     const verified = run("--json", "audit", "verify");
     expect(verified.code).toBe(0);
     expect(JSON.parse(verified.out)).toMatchObject({ ok: true });
-    expect(await db().auditEvent.count({ where: { action: "VERIFY", entity: "AuditChain", actorId: adminId } })).toBe(1);
+    expect(await db().auditEvent.count({ where: { action: "VERIFY", entity: "AuditChain", actorId: adminId } })).toBe(
+      1,
+    );
   });
 
   it("is not bound by the web requests' statement timeout (an operator's verify may rightly run long)", () => {
@@ -105,7 +138,21 @@ describe("operators' console", { timeout: 180_000 }, () => {
   });
 
   it("creates a staff member and an admin, resets a password, and runs a job now", async () => {
-    const staff = run("--json", "staff", "create", "--name", "Dr Who", "--email", "who@h.org", "--role", "DOCTOR", "--specialty", "Cardiology", "--password", "who-staple-orbit-9");
+    const staff = run(
+      "--json",
+      "staff",
+      "create",
+      "--name",
+      "Dr Who",
+      "--email",
+      "who@h.org",
+      "--role",
+      "DOCTOR",
+      "--specialty",
+      "Cardiology",
+      "--password",
+      "who-staple-orbit-9",
+    );
     expect(staff.err).toBe("");
     expect(staff.code).toBe(0);
     const admin = run("admin", "create", "second@h.org", "--password", "second-staple-orbit-9");
@@ -119,7 +166,9 @@ describe("operators' console", { timeout: 180_000 }, () => {
     expect(JSON.parse(reset.out).url).toMatch(/\/set-password\/[\w-]{43}$/);
     // The printed link is the working one (the console derives it with the app's secret).
     const { describePasswordToken } = await import("@/lib/accounts/password-tokens");
-    expect(await describePasswordToken(db(), JSON.parse(reset.out).url.split("/").at(-1))).toMatchObject({ purpose: "RESET" });
+    expect(await describePasswordToken(db(), JSON.parse(reset.out).url.split("/").at(-1))).toMatchObject({
+      purpose: "RESET",
+    });
 
     const job = run("--json", "jobs", "run", "reminders");
     expect(job.err).toBe("");
@@ -131,37 +180,73 @@ describe("operators' console", { timeout: 180_000 }, () => {
   it("prints links on PORT's localhost address, or APP_URL's when it is set", () => {
     const { APP_URL: _a, NEXTAUTH_URL: _n, PORT: _p, ...base } = process.env;
     const reset = (env: Record<string, string>) => {
-      const res = spawnSync(tsx, ["scripts/console.ts", "--json", "password", "reset", "who@h.org"], { cwd: root, encoding: "utf8", env: { ...base, NODE_OPTIONS: "", ...env }, timeout: 60_000 });
+      const res = spawnSync(tsx, ["scripts/console.ts", "--json", "password", "reset", "who@h.org"], {
+        cwd: root,
+        encoding: "utf8",
+        env: { ...base, NODE_OPTIONS: "", ...env },
+        timeout: 60_000,
+      });
       expect(res.stderr).toBe("");
       return JSON.parse(res.stdout).url as string;
     };
     expect(reset({ PORT: "4123" })).toMatch(/^http:\/\/localhost:4123\/set-password\//);
-    expect(reset({ PORT: "4123", APP_URL: "https://hospital.example.org" })).toMatch(/^https:\/\/hospital\.example\.org\/set-password\//);
+    expect(reset({ PORT: "4123", APP_URL: "https://hospital.example.org" })).toMatch(
+      /^https:\/\/hospital\.example\.org\/set-password\//,
+    );
   });
 
   it("says plainly when it cannot reach the database", () => {
     const res = runWith({ DATABASE_URL: "postgresql://postgres@127.0.0.1:1/nowhere" }, "patients", "list");
     expect(res.code).toBe(1);
-    expect(res.err).toContain("Error: cannot reach the database at 127.0.0.1:1/nowhere. Is PostgreSQL running and DATABASE_URL right?");
+    expect(res.err).toContain(
+      "Error: cannot reach the database at 127.0.0.1:1/nowhere. Is PostgreSQL running and DATABASE_URL right?",
+    );
     expect(res.err).not.toMatch(/prisma|DriverAdapterError|at .*\.ts:\d+/i);
   });
 
   it("removes the demo hospital's patients and accounts, keeps real records and the audit trail", async () => {
     const { seedPatient } = await import("@/prisma/builders");
     const { existingIds, markDemo } = await import("@/lib/demo/service");
-    const real = await seedPatient(db(), { firstName: "Real", lastName: "Person", dateOfBirth: "1970-01-01", sex: "female" });
+    const real = await seedPatient(db(), {
+      firstName: "Real",
+      lastName: "Person",
+      dateOfBirth: "1970-01-01",
+      sex: "female",
+    });
     const before = await existingIds(db());
-    const demoDoctor = await seedUser(db(), { email: "doc@demo.hospital", name: "Demo Doc", role: "DOCTOR", password: "pw-0123456789" });
-    const demoPatient = await seedPatient(db(), { firstName: "Demo", lastName: "Patient", dateOfBirth: "1980-01-01", sex: "male" });
+    const demoDoctor = await seedUser(db(), {
+      email: "doc@demo.hospital",
+      name: "Demo Doc",
+      role: "DOCTOR",
+      password: "pw-0123456789",
+    });
+    const demoPatient = await seedPatient(db(), {
+      firstName: "Demo",
+      lastName: "Patient",
+      dateOfBirth: "1980-01-01",
+      sex: "male",
+    });
     const slot = new Date(Date.now() + 7 * 24 * 3600_000);
     // Referred to by RESTRICT foreign keys: removed with the patient, before the doctor.
-    await db().appointment.create({ data: { patientId: demoPatient.id, doctorId: demoDoctor.id, startsAt: slot, endsAt: new Date(slot.getTime() + 1800_000), reason: "demo" } });
+    await db().appointment.create({
+      data: {
+        patientId: demoPatient.id,
+        doctorId: demoDoctor.id,
+        startsAt: slot,
+        endsAt: new Date(slot.getTime() + 1800_000),
+        reason: "demo",
+      },
+    });
     expect(await markDemo(db(), before)).toEqual({ patients: 1, users: 1 });
     const auditsBefore = await db().auditEvent.count();
 
     const dry = run("--json", "demo", "remove");
     expect(dry.err).toBe("");
-    expect(JSON.parse(dry.out)).toMatchObject({ demoPatients: 1, demoAccounts: 1, realPatientsKept: await db().patient.count({ where: { demo: false } }) });
+    expect(JSON.parse(dry.out)).toMatchObject({
+      demoPatients: 1,
+      demoAccounts: 1,
+      realPatientsKept: await db().patient.count({ where: { demo: false } }),
+    });
     expect(await db().patient.count({ where: { demo: true } })).toBe(1);
 
     const done = run("--json", "demo", "remove", "--yes");

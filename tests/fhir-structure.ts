@@ -4,8 +4,10 @@
 
 const ID = /^[A-Za-z0-9\-.]{1,64}$/;
 const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
-const DATE_TIME = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00)))?)?)?$/;
-const INSTANT = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))$/;
+const DATE_TIME =
+  /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00)))?)?)?$/;
+const INSTANT =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))$/;
 const DATE_KEYS = new Set(["birthDate"]);
 const INSTANT_KEYS = new Set(["lastUpdated", "issued"]);
 const DATE_TIME_KEYS = new Set(["effectiveDateTime", "recordedDate", "authoredOn", "start", "end", "created", "date"]);
@@ -36,7 +38,13 @@ export function fhirProblems(json: unknown): string[] {
     if (typeof v === "object") {
       const o = v as Record<string, unknown>;
       if (!Object.keys(o).length) problems.push(`${path}: empty object`);
-      if ("resourceType" in o && (typeof o.id !== "string" || !ID.test(o.id)) && o.resourceType !== "Bundle" && o.resourceType !== "OperationOutcome" && o.resourceType !== "CapabilityStatement")
+      if (
+        "resourceType" in o &&
+        (typeof o.id !== "string" || !ID.test(o.id)) &&
+        o.resourceType !== "Bundle" &&
+        o.resourceType !== "OperationOutcome" &&
+        o.resourceType !== "CapabilityStatement"
+      )
         problems.push(`${path}: resource without a valid id`);
       for (const [k, x] of Object.entries(o)) visit(x, `${path}.${k}`, k);
     }

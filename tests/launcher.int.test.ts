@@ -35,7 +35,13 @@ describe("the launcher", () => {
 
   it("starts the web server again whenever it dies, and stops only on SIGTERM", async () => {
     const port = await freePort();
-    const env = { DATABASE_URL: database.url, START_WORKER: "0", PORT: String(port), ADMIN_PASSWORD: "Launcher-test-2026!", NEXTAUTH_SECRET: "launcher-test-secret-0123456789" };
+    const env = {
+      DATABASE_URL: database.url,
+      START_WORKER: "0",
+      PORT: String(port),
+      ADMIN_PASSWORD: "Launcher-test-2026!",
+      NEXTAUTH_SECRET: "launcher-test-secret-0123456789",
+    };
     launcher = await startScript("scripts/start.ts", env, "Ready on", 240_000, ["--dev"]);
     const out = watchOutput(launcher);
     for (const pause of ["1 s", "2 s"]) {
@@ -55,8 +61,19 @@ describe("the launcher", () => {
 
   it("refuses to start with another NEXTAUTH_SECRET than the one the database was first started with", async () => {
     const port = await freePort();
-    const env = { ...process.env, DATABASE_URL: database.url, START_WORKER: "0", PORT: String(port), ADMIN_PASSWORD: "Launcher-test-2026!", NEXTAUTH_SECRET: "another-machine-secret-0123456789" };
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--dev"], { cwd: path.resolve(import.meta.dirname, ".."), env, stdio: ["ignore", "pipe", "pipe"] });
+    const env = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      START_WORKER: "0",
+      PORT: String(port),
+      ADMIN_PASSWORD: "Launcher-test-2026!",
+      NEXTAUTH_SECRET: "another-machine-secret-0123456789",
+    };
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--dev"], {
+      cwd: path.resolve(import.meta.dirname, ".."),
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout.on("data", (d: Buffer) => (output += d.toString()));
     child.stderr.on("data", (d: Buffer) => (output += d.toString()));
@@ -73,8 +90,19 @@ describe("the launcher", () => {
     try {
       const port = await freePort();
       const { ADMIN_PASSWORD: _p, ADMIN_EMAIL: _e, ...base } = process.env;
-      const env = { ...base, DATABASE_URL: fresh.url, START_WORKER: "0", PORT: String(port), NEXTAUTH_SECRET: "launcher-test-secret-0123456789", FIRST_ADMIN_PASSWORD_FILE: file };
-      const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--dev"], { cwd: path.resolve(import.meta.dirname, ".."), env, stdio: ["ignore", "pipe", "pipe"] });
+      const env = {
+        ...base,
+        DATABASE_URL: fresh.url,
+        START_WORKER: "0",
+        PORT: String(port),
+        NEXTAUTH_SECRET: "launcher-test-secret-0123456789",
+        FIRST_ADMIN_PASSWORD_FILE: file,
+      };
+      const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--dev"], {
+        cwd: path.resolve(import.meta.dirname, ".."),
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       launcher = child;
       const out = watchOutput(child);
       const ready = await out.until("Ready", 240_000);

@@ -68,7 +68,9 @@ describe("migrations at start", () => {
         expect(done).toBe(false);
         await new Promise((r) => setTimeout(r, 100));
       }
-      const { rows } = await holder.query<{ exists: boolean }>("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS exists");
+      const { rows } = await holder.query<{ exists: boolean }>(
+        "SELECT to_regclass('_prisma_migrations') IS NOT NULL AS exists",
+      );
       expect(rows[0].exists).toBe(false);
       expect(done).toBe(false);
       await holder.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);

@@ -4,7 +4,12 @@
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 export async function pdfText(pdf: Buffer): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+  const doc = await getDocument({
+    data: new Uint8Array(pdf),
+    useSystemFonts: false,
+    isEvalSupported: false,
+    verbosity: 0,
+  }).promise;
   const lines: string[] = [];
   try {
     for (let n = 1; n <= doc.numPages; n++) {

@@ -3,14 +3,23 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { SMTPServer } from "smtp-server";
 
-export type CapturedMail = { to: string[]; from: string; subject: string; text: string; raw: string; receivedAt: string };
+export type CapturedMail = {
+  to: string[];
+  from: string;
+  subject: string;
+  text: string;
+  raw: string;
+  receivedAt: string;
+};
 
 /** The Subject header and the text/plain part of a raw message (nodemailer's quoted-printable undone). */
 export function parseMail(raw: string): { subject: string; text: string } {
   const unfold = raw.replace(/\r\n[ \t]+/g, " ");
   const subjectLine = /^Subject: (.*)$/im.exec(unfold)?.[1] ?? "";
   // Whitespace between two encoded words is not part of the text (RFC 2047).
-  const subject = subjectLine.replace(/\?=\s+=\?/g, "?==?").replace(/=\?utf-8\?Q\?(.*?)\?=/gi, (_m, q: string) => decodeQp(q.replace(/_/g, " ")));
+  const subject = subjectLine
+    .replace(/\?=\s+=\?/g, "?==?")
+    .replace(/=\?utf-8\?Q\?(.*?)\?=/gi, (_m, q: string) => decodeQp(q.replace(/_/g, " ")));
   const part = /Content-Type: text\/plain[^]*?\r?\n\r?\n([^]*?)\r?\n--/i.exec(raw)?.[1] ?? "";
   const qp = /Content-Type: text\/plain[^]*?Content-Transfer-Encoding: quoted-printable/i.test(raw);
   return { subject, text: qp ? decodeQp(part.replace(/=\r?\n/g, "")) : part };
@@ -31,7 +40,9 @@ function decodeQp(s: string): string {
  * An in-process SMTP server for tests: keeps every message in memory and, with `dir`, also writes
  * each one as a JSON file there (how the e2e specs read the app's mail: e2e/fixtures.ts readMails).
  */
-export async function startCaptureSmtp(dir?: string): Promise<{ url: string; mails: CapturedMail[]; close: () => Promise<void> }> {
+export async function startCaptureSmtp(
+  dir?: string,
+): Promise<{ url: string; mails: CapturedMail[]; close: () => Promise<void> }> {
   const mails: CapturedMail[] = [];
   if (dir) mkdirSync(dir, { recursive: true });
   const server = new SMTPServer({
@@ -57,5 +68,9 @@ export async function startCaptureSmtp(dir?: string): Promise<{ url: string; mai
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    mails,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

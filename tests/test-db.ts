@@ -8,7 +8,10 @@ import { applyMigrations, ensureDatabase } from "../scripts/db/migrations";
 const base = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 /** With `migrate: false`, the database is left empty (a restore's target). */
-export async function createTestDatabase(prefix: string, options: { migrate?: boolean } = {}): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createTestDatabase(
+  prefix: string,
+  options: { migrate?: boolean } = {},
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${Date.now()}_${randomBytes(3).toString("hex")}`;
   const url = new URL(base);
   url.pathname = `/${name}`;

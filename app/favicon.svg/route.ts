@@ -5,5 +5,7 @@ export const dynamic = "force-dynamic";
 
 /** The tab icon: HOSPITAL_NAME's initials (lib/system/favicon.ts). */
 export async function GET() {
-  return new Response(faviconSvg(env().HOSPITAL_NAME), { headers: { "Content-Type": "image/svg+xml", "Cache-Control": "public, max-age=3600" } });
+  return new Response(faviconSvg(env().HOSPITAL_NAME), {
+    headers: { "Content-Type": "image/svg+xml", "Cache-Control": "public, max-age=3600" },
+  });
 }

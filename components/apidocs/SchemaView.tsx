@@ -63,9 +63,15 @@ export function SchemaView({ schema, labels }: { schema: Schema; labels: SchemaL
             <li key={name} className="text-sm">
               <span className="font-mono font-medium text-slate-900">{name}</span>{" "}
               <span className="font-mono text-xs text-brand-700">{typeLabel(p)}</span>
-              {o.required?.includes(name) ? <span className="ml-1 text-xs font-medium text-red-700">{labels.required}</span> : null}
+              {o.required?.includes(name) ? (
+                <span className="ml-1 text-xs font-medium text-red-700">{labels.required}</span>
+              ) : null}
               {limits(p, labels) ? <span className="ml-1 text-xs text-slate-500">({limits(p, labels)})</span> : null}
-              {nested(p).length ? <div className="mt-1"><SchemaView schema={p} labels={labels} /></div> : null}
+              {nested(p).length ? (
+                <div className="mt-1">
+                  <SchemaView schema={p} labels={labels} />
+                </div>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -3,10 +3,22 @@ import { LanguageSwitcher } from "@/components/shell/LanguageSwitcher";
 import { env } from "@/lib/server/env";
 
 /** The centred card of the pages reached without signing in, under the hospital's name. */
-export function AuthCard({ title, subtitle, wide = false, children }: { title: string; subtitle?: string; wide?: boolean; children: React.ReactNode }) {
+export function AuthCard({
+  title,
+  subtitle,
+  wide = false,
+  children,
+}: {
+  title: string;
+  subtitle?: string;
+  wide?: boolean;
+  children: React.ReactNode;
+}) {
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-10">
-      <div className={`w-full ${wide ? "max-w-lg" : "max-w-sm"} rounded-lg border border-slate-200 bg-white p-8 shadow-sm`}>
+      <div
+        className={`w-full ${wide ? "max-w-lg" : "max-w-sm"} rounded-lg border border-slate-200 bg-white p-8 shadow-sm`}
+      >
         <div className="flex items-start justify-between gap-3">
           <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">{env().HOSPITAL_NAME}</p>
           <LanguageSwitcher action={setLanguageAction} />

@@ -9,7 +9,15 @@ import { Field } from "@/components/ui/Field";
 import type { Messages } from "@/lib/i18n/en";
 import { safeRedirectPath } from "@/lib/server/safe-redirect";
 
-export function LoginForm({ next, notice, labels }: { next: string; notice?: { tone: "success" | "info"; text: string }; labels: Omit<Messages["login"], "ended"> }) {
+export function LoginForm({
+  next,
+  notice,
+  labels,
+}: {
+  next: string;
+  notice?: { tone: "success" | "info"; text: string };
+  labels: Omit<Messages["login"], "ended">;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -19,7 +27,11 @@ export function LoginForm({ next, notice, labels }: { next: string; notice?: { t
     setPending(true);
     setError(null);
     const form = new FormData(e.currentTarget);
-    const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
+    const result = await signIn("credentials", {
+      email: form.get("email"),
+      password: form.get("password"),
+      redirect: false,
+    });
     if (result?.ok && !result.error) {
       // The server already kept only a path of this app; checked again against where the browser really is.
       router.replace(safeRedirectPath(next, window.location.origin));
@@ -27,7 +39,13 @@ export function LoginForm({ next, notice, labels }: { next: string; notice?: { t
       return;
     }
     setPending(false);
-    setError(result?.error === "RATE_LIMITED" ? labels.rateLimited : result?.error === "CredentialsSignin" ? labels.badCredentials : labels.failed);
+    setError(
+      result?.error === "RATE_LIMITED"
+        ? labels.rateLimited
+        : result?.error === "CredentialsSignin"
+          ? labels.badCredentials
+          : labels.failed,
+    );
   }
 
   return (

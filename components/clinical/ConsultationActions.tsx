@@ -21,13 +21,19 @@ export function SignButton({ id, sign, label, next }: { id: string; sign: Act; l
   return (
     <div className="space-y-2">
       {error ? <Alert tone="error">{error.message}</Alert> : null}
-      <Button type="button" disabled={pending} onClick={() => submit({ id })}>{label}</Button>
+      <Button type="button" disabled={pending} onClick={() => submit({ id })}>
+        {label}
+      </Button>
     </div>
   );
 }
 
 /** An addendum to a signed or locked record: text, then it shows with its author and time. */
-export function AddendumForm({ target, add, labels }: {
+export function AddendumForm({
+  target,
+  add,
+  labels,
+}: {
   target: Record<string, string>;
   add: (input: Record<string, string> & { text: string }) => Promise<ActionResult<unknown>>;
   labels: { addendum: string; addendumSubmit: string; addendumSaved: string };
@@ -41,10 +47,27 @@ export function AddendumForm({ target, add, labels }: {
     router.refresh();
   });
   return (
-    <SubmitForm className="space-y-3" error={error} onSubmit={() => { setOk(false); submit({ ...target, text }); }}>
+    <SubmitForm
+      className="space-y-3"
+      error={error}
+      onSubmit={() => {
+        setOk(false);
+        submit({ ...target, text });
+      }}
+    >
       {ok ? <Alert tone="success">{labels.addendumSaved}</Alert> : null}
-      <TextArea id={`addendum-${Object.values(target).join("-")}`} name="addendum" label={labels.addendum} value={text} onChange={(e) => setText(e.target.value)} error={fields.text} maxLength={5000} />
-      <Button type="submit" variant="secondary" pending={pending}>{labels.addendumSubmit}</Button>
+      <TextArea
+        id={`addendum-${Object.values(target).join("-")}`}
+        name="addendum"
+        label={labels.addendum}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        error={fields.text}
+        maxLength={5000}
+      />
+      <Button type="submit" variant="secondary" pending={pending}>
+        {labels.addendumSubmit}
+      </Button>
     </SubmitForm>
   );
 }

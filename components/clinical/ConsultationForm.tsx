@@ -12,12 +12,27 @@ import type { ActionResult } from "@/lib/server/action";
 import { DiagnosisPicker, type Diagnosis } from "./DiagnosisPicker";
 import { TextArea } from "./TextArea";
 
-type Content = { hpi?: string; exam?: string; assessment?: string; plan?: string; treatment?: string; nextVisitOn?: string; diagnoses: Diagnosis[] };
-type Save = (input: Content & { id?: string; patientId?: string; appointmentId?: string }) => Promise<ActionResult<{ id: string }>>;
+type Content = {
+  hpi?: string;
+  exam?: string;
+  assessment?: string;
+  plan?: string;
+  treatment?: string;
+  nextVisitOn?: string;
+  diagnoses: Diagnosis[];
+};
+type Save = (
+  input: Content & { id?: string; patientId?: string; appointmentId?: string },
+) => Promise<ActionResult<{ id: string }>>;
 const NOTES = ["hpi", "exam", "assessment", "plan", "treatment"] as const;
 
 /** Writes a new consultation or edits a draft (the server refuses an edit past the window). */
-export function ConsultationForm({ initial, target, save, labels }: {
+export function ConsultationForm({
+  initial,
+  target,
+  save,
+  labels,
+}: {
   initial?: Content;
   target: { id: string } | { patientId?: string; appointmentId?: string };
   save: Save;
@@ -29,19 +44,43 @@ export function ConsultationForm({ initial, target, save, labels }: {
     router.push(`/consultations/${id}?saved=1`);
     router.refresh();
   });
-  const set = (k: keyof Content) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setV({ ...v, [k]: e.target.value });
+  const set = (k: keyof Content) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+    setV({ ...v, [k]: e.target.value });
   const dxError = Object.entries(fields).find(([k]) => k.startsWith("diagnoses"))?.[1];
   return (
     <SubmitForm className="space-y-5" error={error} onSubmit={() => submit({ ...v, ...target })}>
       {error?.fields ? <Alert tone="error">{labels.fixErrors}</Alert> : null}
       <div className="grid gap-4 lg:grid-cols-2">
         {NOTES.map((k) => (
-          <TextArea key={k} name={k} label={labels[k]} rows={k === "hpi" || k === "exam" ? 5 : 3} value={v[k] ?? ""} onChange={set(k)} error={fields[k]} maxLength={10000} />
+          <TextArea
+            key={k}
+            name={k}
+            label={labels[k]}
+            rows={k === "hpi" || k === "exam" ? 5 : 3}
+            value={v[k] ?? ""}
+            onChange={set(k)}
+            error={fields[k]}
+            maxLength={10000}
+          />
         ))}
-        <Field name="nextVisitOn" type="date" label={labels.nextVisitOn} value={v.nextVisitOn ?? ""} onChange={set("nextVisitOn")} error={fields.nextVisitOn} />
+        <Field
+          name="nextVisitOn"
+          type="date"
+          label={labels.nextVisitOn}
+          value={v.nextVisitOn ?? ""}
+          onChange={set("nextVisitOn")}
+          error={fields.nextVisitOn}
+        />
       </div>
-      <DiagnosisPicker value={v.diagnoses} onChange={(diagnoses) => setV({ ...v, diagnoses })} labels={labels} error={dxError} />
-      <Button type="submit" pending={pending}>{labels.save}</Button>
+      <DiagnosisPicker
+        value={v.diagnoses}
+        onChange={(diagnoses) => setV({ ...v, diagnoses })}
+        labels={labels}
+        error={dxError}
+      />
+      <Button type="submit" pending={pending}>
+        {labels.save}
+      </Button>
     </SubmitForm>
   );
 }

@@ -11,10 +11,26 @@ import type { Messages } from "@/lib/i18n/en";
 import type { ActionResult } from "@/lib/server/action";
 import { formNumber } from "@/lib/server/validation";
 
-type Amend = (input: { resultId: string; value?: number; valueText?: string; flag?: string; reason: string }) => Promise<ActionResult<unknown>>;
+type Amend = (input: {
+  resultId: string;
+  value?: number;
+  valueText?: string;
+  flag?: string;
+  reason: string;
+}) => Promise<ActionResult<unknown>>;
 
 /** Corrects a result by an amended one (the original is kept): the new value and why. */
-export function LabAmendForm({ resultId, qualitative, amend, labels }: { resultId: string; qualitative: boolean; amend: Amend; labels: Messages["clinical"]["lab"] }) {
+export function LabAmendForm({
+  resultId,
+  qualitative,
+  amend,
+  labels,
+}: {
+  resultId: string;
+  qualitative: boolean;
+  amend: Amend;
+  labels: Messages["clinical"]["lab"];
+}) {
   const router = useRouter();
   const [value, setValue] = useState("");
   const [flag, setFlag] = useState("NORMAL");
@@ -26,17 +42,63 @@ export function LabAmendForm({ resultId, qualitative, amend, labels }: { resultI
   });
   const id = (k: string) => `amend-${k}-${resultId}`;
   return (
-    <SubmitForm className="grid gap-2" error={error} onSubmit={() => submit(qualitative ? { resultId, valueText: value, flag, reason } : { resultId, value: formNumber(value), reason })}>
+    <SubmitForm
+      className="grid gap-2"
+      error={error}
+      onSubmit={() =>
+        submit(
+          qualitative ? { resultId, valueText: value, flag, reason } : { resultId, value: formNumber(value), reason },
+        )
+      }
+    >
       {qualitative ? (
         <>
-          <Field id={id("text")} name="valueText" label={labels.result} value={value} onChange={(e) => setValue(e.target.value)} error={fields.value ?? fields.valueText} maxLength={500} />
-          <SelectField id={id("flag")} name="flag" label={labels.flag} value={flag} onChange={(e) => setFlag(e.target.value)} options={[["NORMAL", labels.negative], ["ABNORMAL", labels.positive]]} />
+          <Field
+            id={id("text")}
+            name="valueText"
+            label={labels.result}
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            error={fields.value ?? fields.valueText}
+            maxLength={500}
+          />
+          <SelectField
+            id={id("flag")}
+            name="flag"
+            label={labels.flag}
+            value={flag}
+            onChange={(e) => setFlag(e.target.value)}
+            options={[
+              ["NORMAL", labels.negative],
+              ["ABNORMAL", labels.positive],
+            ]}
+          />
         </>
       ) : (
-        <Field id={id("value")} name="value" type="number" step="any" inputMode="decimal" label={labels.value} value={value} onChange={(e) => setValue(e.target.value)} error={fields.value} />
+        <Field
+          id={id("value")}
+          name="value"
+          type="number"
+          step="any"
+          inputMode="decimal"
+          label={labels.value}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          error={fields.value}
+        />
       )}
-      <Field id={id("reason")} name="reason" label={labels.amendReason} value={reason} onChange={(e) => setReason(e.target.value)} error={fields.reason} maxLength={1000} />
-      <Button type="submit" variant="secondary" disabled={pending}>{labels.amendSubmit}</Button>
+      <Field
+        id={id("reason")}
+        name="reason"
+        label={labels.amendReason}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        error={fields.reason}
+        maxLength={1000}
+      />
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {labels.amendSubmit}
+      </Button>
     </SubmitForm>
   );
 }

@@ -14,16 +14,42 @@ import type { Messages } from "@/lib/i18n/en";
 import type { ActionResult } from "@/lib/server/action";
 import { formNumber } from "@/lib/server/validation";
 
-type Values = Partial<Record<(typeof VITAL_FIELDS)[number] | "takenAt" | "note" | "consciousness" | "supplementalOxygen", string>>;
-type Sent = Partial<Record<(typeof VITAL_FIELDS)[number], number>> & { takenAt?: string; note?: string; consciousness?: Consciousness; supplementalOxygen?: boolean };
+type Values = Partial<
+  Record<(typeof VITAL_FIELDS)[number] | "takenAt" | "note" | "consciousness" | "supplementalOxygen", string>
+>;
+type Sent = Partial<Record<(typeof VITAL_FIELDS)[number], number>> & {
+  takenAt?: string;
+  note?: string;
+  consciousness?: Consciousness;
+  supplementalOxygen?: boolean;
+};
 type Record_ = (input: Sent & { patientId: string; vitalId?: string }) => Promise<ActionResult<{ id: string }>>;
-type Reading = Partial<Record<(typeof VITAL_FIELDS)[number], number | null>> & { id: string; note: string | null; consciousness?: Consciousness | null; supplementalOxygen?: boolean | null };
+type Reading = Partial<Record<(typeof VITAL_FIELDS)[number], number | null>> & {
+  id: string;
+  note: string | null;
+  consciousness?: Consciousness | null;
+  supplementalOxygen?: boolean | null;
+};
 const oxygenValue = (b: boolean | null | undefined) => (b === true ? "yes" : b === false ? "no" : undefined);
-const STEP: Partial<Record<(typeof VITAL_FIELDS)[number], string>> = { temperatureC: "0.1", weightKg: "0.1", heightCm: "0.1" };
+const STEP: Partial<Record<(typeof VITAL_FIELDS)[number], string>> = {
+  temperatureC: "0.1",
+  weightKg: "0.1",
+  heightCm: "0.1",
+};
 
 /** Vital signs, checked in the browser with the server's own schema (ranges, diastolic < systolic). */
 /** New vitals, or (with `reading`) the author's correction of one within its window (the full set again). */
-export function VitalsForm({ patientId, record, labels, reading }: { patientId: string; record: Record_; labels: Messages["clinical"]["vitals"]; reading?: Reading }) {
+export function VitalsForm({
+  patientId,
+  record,
+  labels,
+  reading,
+}: {
+  patientId: string;
+  record: Record_;
+  labels: Messages["clinical"]["vitals"];
+  reading?: Reading;
+}) {
   const router = useRouter();
   const initial = (): Values =>
     reading
@@ -48,8 +74,17 @@ export function VitalsForm({ patientId, record, labels, reading }: { patientId: 
     const measured = Object.fromEntries(VITAL_FIELDS.map((k) => [k, formNumber(v[k] ?? "")]));
     // The selects send exact types: an ACVPU letter and a boolean (or nothing: an unscored set).
     const consciousness = CONSCIOUSNESS.find((c) => c === v.consciousness);
-    const supplementalOxygen = v.supplementalOxygen === "yes" ? true : v.supplementalOxygen === "no" ? false : undefined;
-    submit({ ...measured, consciousness, supplementalOxygen, note: v.note, takenAt, patientId, ...(reading ? { vitalId: reading.id } : {}) });
+    const supplementalOxygen =
+      v.supplementalOxygen === "yes" ? true : v.supplementalOxygen === "no" ? false : undefined;
+    submit({
+      ...measured,
+      consciousness,
+      supplementalOxygen,
+      note: v.note,
+      takenAt,
+      patientId,
+      ...(reading ? { vitalId: reading.id } : {}),
+    });
   };
   const field = (k: keyof Values, type = "number") => (
     <Field
@@ -69,7 +104,11 @@ export function VitalsForm({ patientId, record, labels, reading }: { patientId: 
       }}
     />
   );
-  const select = (k: "consciousness" | "supplementalOxygen", label: string, options: readonly (readonly [string, string])[]) => (
+  const select = (
+    k: "consciousness" | "supplementalOxygen",
+    label: string,
+    options: readonly (readonly [string, string])[],
+  ) => (
     <SelectField
       key={k}
       id={`vitals-${reading?.id ?? "new"}-${k}`}
@@ -90,13 +129,22 @@ export function VitalsForm({ patientId, record, labels, reading }: { patientId: 
       {fields._ ? <Alert tone="error">{fields._}</Alert> : null}
       <div className="grid grid-cols-2 gap-3">
         {VITAL_FIELDS.map((k) => field(k))}
-        {select("consciousness", labels.consciousness, CONSCIOUSNESS.map((c) => [c, labels.consciousnessLevels[c]] as const))}
-        {select("supplementalOxygen", labels.supplementalOxygen, [["no", labels.oxygenNo], ["yes", labels.oxygenYes]])}
+        {select(
+          "consciousness",
+          labels.consciousness,
+          CONSCIOUSNESS.map((c) => [c, labels.consciousnessLevels[c]] as const),
+        )}
+        {select("supplementalOxygen", labels.supplementalOxygen, [
+          ["no", labels.oxygenNo],
+          ["yes", labels.oxygenYes],
+        ])}
         <p className="col-span-2 text-xs text-slate-600">{labels.news2Hint}</p>
         {reading ? null : <div className="col-span-2">{field("takenAt", "datetime-local")}</div>}
       </div>
       {field("note", "text")}
-      <Button type="submit" pending={pending}>{reading ? labels.update : labels.submit}</Button>
+      <Button type="submit" pending={pending}>
+        {reading ? labels.update : labels.submit}
+      </Button>
     </SubmitForm>
   );
 }

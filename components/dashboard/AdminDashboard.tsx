@@ -14,7 +14,7 @@ import { FirstRunChecklist } from "./FirstRunChecklist";
 import { PerDayChart } from "./PerDayChart";
 
 export async function AdminDashboard({ actorId }: { actorId: string }) {
-  const m = (await messages());
+  const m = await messages();
   const [stats, registrations, failedJobs, unsentEmails, me] = await Promise.all([
     getHospitalStats(db()),
     registrationsPerDay(db(), 30),
@@ -41,11 +41,24 @@ export async function AdminDashboard({ actorId }: { actorId: string }) {
       </div>
       {/* What needs the admin's attention in the background: each count opens its page. */}
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-        {([[j.failedJobs, failedJobs, "/admin/jobs", j.openJobs], [j.unsentEmails, unsentEmails, "/admin/outbox", j.openOutbox]] as const).map(([label, n, href, open]) => (
-          <Link key={href} href={href} className={`block rounded-lg border bg-white p-5 shadow-sm hover:bg-slate-50 ${n > 0 ? "border-red-300" : "border-slate-200"}`}>
+        {(
+          [
+            [j.failedJobs, failedJobs, "/admin/jobs", j.openJobs],
+            [j.unsentEmails, unsentEmails, "/admin/outbox", j.openOutbox],
+          ] as const
+        ).map(([label, n, href, open]) => (
+          <Link
+            key={href}
+            href={href}
+            className={`block rounded-lg border bg-white p-5 shadow-sm hover:bg-slate-50 ${n > 0 ? "border-red-300" : "border-slate-200"}`}
+          >
             <p className="text-sm text-slate-600">{label}</p>
-            <p className={`mt-1 text-3xl font-semibold tabular-nums ${n > 0 ? "text-red-700" : "text-slate-900"}`}>{n}</p>
-            <p className="mt-1 text-sm font-medium text-brand-700">{open} <span aria-hidden="true">→</span></p>
+            <p className={`mt-1 text-3xl font-semibold tabular-nums ${n > 0 ? "text-red-700" : "text-slate-900"}`}>
+              {n}
+            </p>
+            <p className="mt-1 text-sm font-medium text-brand-700">
+              {open} <span aria-hidden="true">→</span>
+            </p>
           </Link>
         ))}
       </div>

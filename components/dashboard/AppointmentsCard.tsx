@@ -20,7 +20,10 @@ export async function AppointmentsCard() {
       <ul className="mb-4 grid grid-cols-2 gap-2 sm:grid-cols-5">
         {STATUSES.map((s) => (
           <li key={s}>
-            <Link href={`/appointments?${new URLSearchParams({ status: s, from: day, to: day })}`} className="flex items-center justify-between gap-2 rounded-md border border-slate-200 px-3 py-2 hover:bg-slate-50">
+            <Link
+              href={`/appointments?${new URLSearchParams({ status: s, from: day, to: day })}`}
+              className="flex items-center justify-between gap-2 rounded-md border border-slate-200 px-3 py-2 hover:bg-slate-50"
+            >
               <StatusBadge status={s} />
               <span className="text-lg font-semibold tabular-nums text-slate-900">{counts[s]}</span>
             </Link>
@@ -28,7 +31,9 @@ export async function AppointmentsCard() {
         ))}
       </ul>
       <PerDayChart data={perDay} label={m.dashboard.perDay} series={m.dashboard.perDayBar} />
-      <Link href="/appointments" className="mt-3 inline-block text-sm font-medium text-brand-700 hover:underline">{m.dashboard.all} →</Link>
+      <Link href="/appointments" className="mt-3 inline-block text-sm font-medium text-brand-700 hover:underline">
+        {m.dashboard.all} →
+      </Link>
     </Card>
   );
 }

@@ -15,17 +15,24 @@ export async function BackupCard() {
   return (
     <Card title={b.title}>
       <div className="space-y-3">
-        {status.overdue ? <Alert tone="error">{lastOk ? p.backupOverdue(BACKUP_STALE_HOURS) : b.noneScheduled}</Alert> : null}
+        {status.overdue ? (
+          <Alert tone="error">{lastOk ? p.backupOverdue(BACKUP_STALE_HOURS) : b.noneScheduled}</Alert>
+        ) : null}
         {lastOk ? (
           <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
             <dt className="text-slate-600">{b.last}</dt>
             <dd>
-              <time dateTime={(lastOk.finishedAt ?? lastOk.startedAt).toISOString()}>{formatInstant((lastOk.finishedAt ?? lastOk.startedAt).toISOString(), locale)}</time>
-              {status.ageHours !== null ? <span className="text-slate-600"> ({p.backupAge(status.ageHours)})</span> : null}
+              <time dateTime={(lastOk.finishedAt ?? lastOk.startedAt).toISOString()}>
+                {formatInstant((lastOk.finishedAt ?? lastOk.startedAt).toISOString(), locale)}
+              </time>
+              {status.ageHours !== null ? (
+                <span className="text-slate-600"> ({p.backupAge(status.ageHours)})</span>
+              ) : null}
             </dd>
             <dt className="text-slate-600">{b.size}</dt>
             <dd className="tabular-nums">
-              {lastOk.bytes !== null ? p.backupSize(lastOk.bytes) : "—"} · {lastOk.encrypted ? b.encrypted : b.notEncrypted}
+              {lastOk.bytes !== null ? p.backupSize(lastOk.bytes) : "—"} ·{" "}
+              {lastOk.encrypted ? b.encrypted : b.notEncrypted}
             </dd>
             <dt className="text-slate-600">{b.file}</dt>
             <dd className="break-all font-mono text-xs">{lastOk.file}</dd>
@@ -38,7 +45,11 @@ export async function BackupCard() {
             {b.lastRun} ({formatInstant(failedSince.startedAt.toISOString(), locale)}): {b.failed} — {failedSince.error}
           </Alert>
         ) : null}
-        {status.running ? <p className="text-sm text-slate-600">{b.lastRun}: {b.running}</p> : null}
+        {status.running ? (
+          <p className="text-sm text-slate-600">
+            {b.lastRun}: {b.running}
+          </p>
+        ) : null}
         {!status.scheduled ? <p className="text-sm text-slate-600">{b.notScheduled}</p> : null}
       </div>
     </Card>

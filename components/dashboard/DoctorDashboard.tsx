@@ -24,7 +24,13 @@ const link = "font-medium text-brand-700 hover:underline";
  * (each with a "reviewed" action), inpatients under their care by NEWS2, unsigned drafts, then the
  * next appointments and their patients (from visits, consultations and admissions).
  */
-export async function DoctorDashboard({ ctx, review }: { ctx: Ctx; review: React.ComponentProps<typeof ReviewButton>["review"] }) {
+export async function DoctorDashboard({
+  ctx,
+  review,
+}: {
+  ctx: Ctx;
+  review: React.ComponentProps<typeof ReviewButton>["review"];
+}) {
   const locale = await requestLocale();
   const all = await messages();
   const m = all.scheduling.dashboard;
@@ -53,18 +59,42 @@ export async function DoctorDashboard({ ctx, review }: { ctx: Ctx; review: React
         ) : (
           <ul className="divide-y divide-slate-100" aria-label={w.review}>
             {results.map((r) => (
-              <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm" data-review={r.id}>
+              <li
+                key={r.id}
+                className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm"
+                data-review={r.id}
+              >
                 <span className="min-w-0">
-                  <Link href={`/patients/${r.patient.id}/results`} className={link}>{r.patient.name}</Link>{" "}
+                  <Link href={`/patients/${r.patient.id}/results`} className={link}>
+                    {r.patient.name}
+                  </Link>{" "}
                   <span className="whitespace-nowrap font-mono text-xs text-slate-600">{r.patient.mrn}</span>
                   <br />
                   {r.test}:{" "}
-                  <FlaggedValue value={r.value !== null ? `${num(r.value)}${r.unit ? ` ${r.unit}` : ""}` : (r.valueText ?? "")} flag={r.flag} labels={cm.lab.flags} />
-                  {r.value !== null && (r.refLow !== null || r.refHigh !== null) ? <span className="ml-1 text-xs text-slate-600">({rangeText(r.refLow, r.refHigh, locale)})</span> : null}
-                  {r.amended ? <> <Badge tone="warning">{w.amended}</Badge></> : null}
-                  <span className="block text-xs text-slate-500"><time dateTime={r.resultedAt}>{formatStamp(r.resultedAt, locale)}</time></span>
+                  <FlaggedValue
+                    value={r.value !== null ? `${num(r.value)}${r.unit ? ` ${r.unit}` : ""}` : (r.valueText ?? "")}
+                    flag={r.flag}
+                    labels={cm.lab.flags}
+                  />
+                  {r.value !== null && (r.refLow !== null || r.refHigh !== null) ? (
+                    <span className="ml-1 text-xs text-slate-600">({rangeText(r.refLow, r.refHigh, locale)})</span>
+                  ) : null}
+                  {r.amended ? (
+                    <>
+                      {" "}
+                      <Badge tone="warning">{w.amended}</Badge>
+                    </>
+                  ) : null}
+                  <span className="block text-xs text-slate-500">
+                    <time dateTime={r.resultedAt}>{formatStamp(r.resultedAt, locale)}</time>
+                  </span>
                 </span>
-                <ReviewButton resultId={r.id} review={review} label={w.markReviewed} what={`${r.test}, ${r.patient.name}`} />
+                <ReviewButton
+                  resultId={r.id}
+                  review={review}
+                  label={w.markReviewed}
+                  what={`${r.test}, ${r.patient.name}`}
+                />
               </li>
             ))}
           </ul>
@@ -76,20 +106,39 @@ export async function DoctorDashboard({ ctx, review }: { ctx: Ctx; review: React
         ) : (
           <ul className="divide-y divide-slate-100">
             {inpatients.map((i) => (
-              <li key={i.admissionId} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm" data-inpatient={i.patient.id}>
+              <li
+                key={i.admissionId}
+                className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm"
+                data-inpatient={i.patient.id}
+              >
                 <span className="min-w-0">
-                  <Link href={`/patients/${i.patient.id}`} className={link}>{i.patient.name}</Link>{" "}
+                  <Link href={`/patients/${i.patient.id}`} className={link}>
+                    {i.patient.name}
+                  </Link>{" "}
                   <span className="whitespace-nowrap font-mono text-xs text-slate-600">{i.patient.mrn}</span>
-                  {i.bed ? <span className="block text-xs text-slate-600">{i.bed.ward} · {i.bed.room} · {i.bed.label}</span> : null}
+                  {i.bed ? (
+                    <span className="block text-xs text-slate-600">
+                      {i.bed.ward} · {i.bed.room} · {i.bed.label}
+                    </span>
+                  ) : null}
                   {i.abnormal.length ? (
                     <span className="block text-xs">
-                      {i.abnormal.map((a) => <span key={a.field} className="mr-2 whitespace-nowrap">{all.worklist.nurse.vitals[a.field]}<AbnormalFlag flag={a.flag} labels={cm.lab.flags} /></span>)}
+                      {i.abnormal.map((a) => (
+                        <span key={a.field} className="mr-2 whitespace-nowrap">
+                          {all.worklist.nurse.vitals[a.field]}
+                          <AbnormalFlag flag={a.flag} labels={cm.lab.flags} />
+                        </span>
+                      ))}
                     </span>
                   ) : null}
                 </span>
                 <span className="text-right">
                   <News2Pill news2={i.news2} labels={cm.vitals} />
-                  {i.lastVitalsAt ? <span className="block text-xs text-slate-500"><time dateTime={i.lastVitalsAt}>{formatStamp(i.lastVitalsAt, locale)}</time></span> : null}
+                  {i.lastVitalsAt ? (
+                    <span className="block text-xs text-slate-500">
+                      <time dateTime={i.lastVitalsAt}>{formatStamp(i.lastVitalsAt, locale)}</time>
+                    </span>
+                  ) : null}
                 </span>
               </li>
             ))}
@@ -103,8 +152,12 @@ export async function DoctorDashboard({ ctx, review }: { ctx: Ctx; review: React
           <ul className="divide-y divide-slate-100">
             {drafts.map((d) => (
               <li key={d.id} className="flex flex-wrap justify-between gap-2 py-2 text-sm">
-                <Link href={`/consultations/${d.id}`} className={link}>{d.patient.name}</Link>
-                <span className="text-slate-600">{w.draftStarted}: <time dateTime={d.createdAt}>{formatStamp(d.createdAt, locale)}</time></span>
+                <Link href={`/consultations/${d.id}`} className={link}>
+                  {d.patient.name}
+                </Link>
+                <span className="text-slate-600">
+                  {w.draftStarted}: <time dateTime={d.createdAt}>{formatStamp(d.createdAt, locale)}</time>
+                </span>
               </li>
             ))}
           </ul>
@@ -112,7 +165,9 @@ export async function DoctorDashboard({ ctx, review }: { ctx: Ctx; review: React
       </Card>
       <Card title={m.upcoming}>
         <VisitList rows={upcoming.items} empty={m.noneUpcoming} who="patient" chart />
-        <Link href="/appointments" className="mt-3 inline-block text-sm font-medium text-brand-700 hover:underline">{m.all} →</Link>
+        <Link href="/appointments" className="mt-3 inline-block text-sm font-medium text-brand-700 hover:underline">
+          {m.all} →
+        </Link>
       </Card>
       <Card title={m.myPatients}>
         <div className="mb-3 max-w-xl">
@@ -124,9 +179,12 @@ export async function DoctorDashboard({ ctx, review }: { ctx: Ctx; review: React
           <ul className="divide-y divide-slate-100">
             {patients.map((p) => (
               <li key={p.id} className="flex flex-wrap justify-between gap-2 py-2 text-sm">
-                <Link href={`/patients/${p.id}`} className={link}>{p.name}</Link>
+                <Link href={`/patients/${p.id}`} className={link}>
+                  {p.name}
+                </Link>
                 <span className="text-slate-600">
-                  <span className="whitespace-nowrap font-mono">{p.mrn}</span> · {w.lastContact}: {formatWhen(p.lastAt, locale)}
+                  <span className="whitespace-nowrap font-mono">{p.mrn}</span> · {w.lastContact}:{" "}
+                  {formatWhen(p.lastAt, locale)}
                 </span>
               </li>
             ))}

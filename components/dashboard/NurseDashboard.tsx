@@ -28,11 +28,16 @@ export async function NurseDashboard({ ctx }: { ctx: Ctx }) {
     if (d.state === "overdue") return <span className="font-semibold text-red-800">{n.overdue}</span>;
     return <time dateTime={d.at!}>{formatStamp(d.at!, locale)}</time>;
   };
-  const lastVitals = (at: string | null) => (at ? <time dateTime={at}>{formatStamp(at, locale)}</time> : <span className="text-slate-600">{n.never}</span>);
+  const lastVitals = (at: string | null) =>
+    at ? <time dateTime={at}>{formatStamp(at, locale)}</time> : <span className="text-slate-600">{n.never}</span>;
   const toClean = wards.flatMap((w) => w.toClean.map((b) => ({ ...b, ward: w.name })));
   return (
     <div className="space-y-6">
-      {wards.length === 0 ? <Card><p className="text-sm text-slate-600">{n.noWards}</p></Card> : null}
+      {wards.length === 0 ? (
+        <Card>
+          <p className="text-sm text-slate-600">{n.noWards}</p>
+        </Card>
+      ) : null}
       {wards.map((w) => (
         <Card key={w.id} title={n.ward(w.name, w.observationHours)}>
           {w.patients.length === 0 ? (
@@ -42,24 +47,41 @@ export async function NurseDashboard({ ctx }: { ctx: Ctx }) {
             <Table head={[n.bed, n.patient, n.news2, { label: n.lastVitals, className: WIDE_ONLY }, n.due]}>
               {w.patients.map((p) => (
                 <tr key={p.bedId} data-ward-patient={p.patient.id} data-due={p.due.state}>
-                  <td className={`${cell} whitespace-nowrap`}>{p.room} · {p.bed}</td>
+                  <td className={`${cell} whitespace-nowrap`}>
+                    {p.room} · {p.bed}
+                  </td>
                   <td className={cell}>
-                    <Link href={`/patients/${p.patient.id}`} className="font-medium text-brand-700 hover:underline">{p.patient.name}</Link>
+                    <Link href={`/patients/${p.patient.id}`} className="font-medium text-brand-700 hover:underline">
+                      {p.patient.name}
+                    </Link>
                     <span className="block whitespace-nowrap font-mono text-xs text-slate-600">{p.patient.mrn}</span>
                   </td>
                   <td className={cell}>
                     <News2Pill news2={p.news2} labels={cm.vitals} />
                     {p.abnormal.length ? (
                       <span className="mt-1 block text-xs" aria-label={n.abnormal}>
-                        {p.abnormal.map((a) => <span key={a.field} className="mr-2 whitespace-nowrap">{n.vitals[a.field]}<AbnormalFlag flag={a.flag} labels={cm.lab.flags} /></span>)}
+                        {p.abnormal.map((a) => (
+                          <span key={a.field} className="mr-2 whitespace-nowrap">
+                            {n.vitals[a.field]}
+                            <AbnormalFlag flag={a.flag} labels={cm.lab.flags} />
+                          </span>
+                        ))}
                       </span>
                     ) : null}
                   </td>
                   <td className={`${cell} ${WIDE_ONLY} whitespace-nowrap`}>{lastVitals(p.lastVitalsAt)}</td>
                   <td className={cell}>
                     {dueText(p.due)}
-                    <span className={`${NARROW_ONLY} block text-xs text-slate-600`}>{n.lastVitals}: {lastVitals(p.lastVitalsAt)}</span>
-                    <Link href={`/patients/${p.patient.id}/vitals?record=1`} className="block text-xs text-brand-700 hover:underline" aria-label={`${n.record}: ${p.patient.name}`}>{n.record}</Link>
+                    <span className={`${NARROW_ONLY} block text-xs text-slate-600`}>
+                      {n.lastVitals}: {lastVitals(p.lastVitalsAt)}
+                    </span>
+                    <Link
+                      href={`/patients/${p.patient.id}/vitals?record=1`}
+                      className="block text-xs text-brand-700 hover:underline"
+                      aria-label={`${n.record}: ${p.patient.name}`}
+                    >
+                      {n.record}
+                    </Link>
                   </td>
                 </tr>
               ))}
@@ -76,8 +98,12 @@ export async function NurseDashboard({ ctx }: { ctx: Ctx }) {
             <ul className="divide-y divide-slate-100">
               {toClean.map((b) => (
                 <li key={b.bedId} className="flex flex-wrap justify-between gap-2 py-2 text-sm" data-clean={b.bedId}>
-                  <Link href="/beds" className="font-medium text-brand-700 hover:underline">{b.ward} · {b.room} · {b.bed}</Link>
-                  <span className="text-slate-600">{n.cleaningSince} <time dateTime={b.since}>{formatStamp(b.since, locale)}</time></span>
+                  <Link href="/beds" className="font-medium text-brand-700 hover:underline">
+                    {b.ward} · {b.room} · {b.bed}
+                  </Link>
+                  <span className="text-slate-600">
+                    {n.cleaningSince} <time dateTime={b.since}>{formatStamp(b.since, locale)}</time>
+                  </span>
                 </li>
               ))}
             </ul>

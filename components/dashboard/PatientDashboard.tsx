@@ -10,7 +10,7 @@ import type { Ctx } from "@/lib/server/session";
 import { VisitList } from "./VisitList";
 
 export async function PatientDashboard({ ctx }: { ctx: Ctx }) {
-  const all = (await messages());
+  const all = await messages();
   const m = all.dashboard;
   const s = all.scheduling.dashboard;
   const now = new Date();
@@ -24,7 +24,9 @@ export async function PatientDashboard({ ctx }: { ctx: Ctx }) {
     <div className="grid gap-6 lg:grid-cols-2">
       <Card title={s.upcomingVisits}>
         <VisitList rows={upcoming.items} empty={s.noUpcomingVisits} who="doctor" />
-        <Link href="/doctors" className={`${buttonClass("primary")} mt-3`}>{s.bookVisit}</Link>
+        <Link href="/doctors" className={`${buttonClass("primary")} mt-3`}>
+          {s.bookVisit}
+        </Link>
       </Card>
       <Card title={m.yourRecord}>
         <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">

@@ -18,10 +18,23 @@ import type { Ctx } from "@/lib/server/session";
 export async function PharmacistDashboard({ ctx, params }: { ctx: Ctx; params: Record<string, string> }) {
   const m = (await messages()).pharmacy.dashboard;
   const query = pageListQuery(params, ["issuedAt"], "issuedAt");
-  const queue = await waitingPrescriptions(db(), ctx, "", { skip: query.skip, take: query.take, oldestFirst: true }, "dashboard-queue");
+  const queue = await waitingPrescriptions(
+    db(),
+    ctx,
+    "",
+    { skip: query.skip, take: query.take, oldestFirst: true },
+    "dashboard-queue",
+  );
   return (
     <div className="space-y-8">
-      <Section title={`${m.queue} (${queue.total})`} action={<Link href="/pharmacy" className="text-sm text-brand-700 hover:underline">{m.all} →</Link>}>
+      <Section
+        title={`${m.queue} (${queue.total})`}
+        action={
+          <Link href="/pharmacy" className="text-sm text-brand-700 hover:underline">
+            {m.all} →
+          </Link>
+        }
+      >
         <p className="text-sm text-slate-600">{m.queueHint}</p>
         {queue.items.length === 0 ? <Alert>{m.none}</Alert> : <WaitingTable rows={queue.items} />}
         <Pagination page={query.page} pageSize={query.pageSize} total={queue.total} params={{}} />

@@ -50,7 +50,9 @@ export async function RecordsDashboard({ ctx, params }: { ctx: Ctx; params: Reco
       {waitingLinks > 0 ? (
         <Alert>
           {all.duplicates.links.dashboardCard(waitingLinks)}{" "}
-          <Link href="/patients/duplicates" className={`font-medium ${link}`}>{all.duplicates.links.open} →</Link>
+          <Link href="/patients/duplicates" className={`font-medium ${link}`}>
+            {all.duplicates.links.open} →
+          </Link>
         </Alert>
       ) : null}
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
@@ -59,46 +61,95 @@ export async function RecordsDashboard({ ctx, params }: { ctx: Ctx; params: Reco
         <StatCard label={m.unpaid} value={unpaid.total} />
       </div>
       <Card title={m.arrivals}>
-        {arrivals.items.length === 0 ? <p className="text-sm text-slate-600">{m.noArrivals}</p> : (
+        {arrivals.items.length === 0 ? (
+          <p className="text-sm text-slate-600">{m.noArrivals}</p>
+        ) : (
           <Table head={[m.time, m.patient, m.doctor, m.status]}>
             {arrivals.items.map((a) => (
               <tr key={a.id}>
-                <td className={cell}><Link className={`${link} tabular-nums`} href={`/appointments/${a.id}`}>{formatTime(a.startsAt)}</Link></td>
-                <td className={cell}>{a.patient.name} <span className="whitespace-nowrap font-mono text-xs text-slate-500">{a.patient.mrn}</span></td>
+                <td className={cell}>
+                  <Link className={`${link} tabular-nums`} href={`/appointments/${a.id}`}>
+                    {formatTime(a.startsAt)}
+                  </Link>
+                </td>
+                <td className={cell}>
+                  {a.patient.name}{" "}
+                  <span className="whitespace-nowrap font-mono text-xs text-slate-500">{a.patient.mrn}</span>
+                </td>
                 <td className={cell}>{a.doctor.name}</td>
-                <td className={cell}><StatusBadge status={a.status} /></td>
+                <td className={cell}>
+                  <StatusBadge status={a.status} />
+                </td>
               </tr>
             ))}
           </Table>
         )}
-        <Pagination page={ap} pageSize={PAGE} total={arrivals.total} params={params} param="arrivals" label={m.arrivals} />
-        <Link href={`/appointments?from=${day}&to=${day}`} className={`mt-2 inline-block text-sm font-medium ${link}`}>{m.allAppointments} →</Link>
+        <Pagination
+          page={ap}
+          pageSize={PAGE}
+          total={arrivals.total}
+          params={params}
+          param="arrivals"
+          label={m.arrivals}
+        />
+        <Link href={`/appointments?from=${day}&to=${day}`} className={`mt-2 inline-block text-sm font-medium ${link}`}>
+          {m.allAppointments} →
+        </Link>
       </Card>
       <Card title={m.stays}>
-        {stays.items.length === 0 ? <p className="text-sm text-slate-600">{m.noStays}</p> : (
+        {stays.items.length === 0 ? (
+          <p className="text-sm text-slate-600">{m.noStays}</p>
+        ) : (
           <Table head={[m.patient, m.movement, m.time]}>
-            {stays.items.flatMap((s) => [
-              ...(inToday(s.admittedAt) ? [[m.admitted, s.admittedAt] as const] : []),
-              ...(inToday(s.dischargedAt) ? [[m.discharged, s.dischargedAt!] as const] : []),
-            ].map(([what, at]) => (
-              <tr key={`${s.id}-${what}`}>
-                <td className={cell}>{canAdmissions ? <Link className={link} href={`/admissions/${s.id}`}>{s.patient.name}</Link> : s.patient.name} <span className="whitespace-nowrap font-mono text-xs text-slate-500">{s.patient.mrn}</span></td>
-                <td className={cell}>{what}{s.currentBed ? <span className="text-slate-500"> · {s.currentBed.place}</span> : null}</td>
-                <td className={`${cell} tabular-nums`}>{formatInstant(at, locale)}</td>
-              </tr>
-            )))}
+            {stays.items.flatMap((s) =>
+              [
+                ...(inToday(s.admittedAt) ? [[m.admitted, s.admittedAt] as const] : []),
+                ...(inToday(s.dischargedAt) ? [[m.discharged, s.dischargedAt!] as const] : []),
+              ].map(([what, at]) => (
+                <tr key={`${s.id}-${what}`}>
+                  <td className={cell}>
+                    {canAdmissions ? (
+                      <Link className={link} href={`/admissions/${s.id}`}>
+                        {s.patient.name}
+                      </Link>
+                    ) : (
+                      s.patient.name
+                    )}{" "}
+                    <span className="whitespace-nowrap font-mono text-xs text-slate-500">{s.patient.mrn}</span>
+                  </td>
+                  <td className={cell}>
+                    {what}
+                    {s.currentBed ? <span className="text-slate-500"> · {s.currentBed.place}</span> : null}
+                  </td>
+                  <td className={`${cell} tabular-nums`}>{formatInstant(at, locale)}</td>
+                </tr>
+              )),
+            )}
           </Table>
         )}
         <Pagination page={sp} pageSize={PAGE} total={stays.total} params={params} param="stays" label={m.stays} />
-        {canAdmissions ? <Link href="/admissions" className={`mt-2 inline-block text-sm font-medium ${link}`}>{m.allAdmissions} →</Link> : null}
+        {canAdmissions ? (
+          <Link href="/admissions" className={`mt-2 inline-block text-sm font-medium ${link}`}>
+            {m.allAdmissions} →
+          </Link>
+        ) : null}
       </Card>
       <Card title={m.unpaid}>
-        {unpaid.items.length === 0 ? <p className="text-sm text-slate-600">{m.noUnpaid}</p> : (
+        {unpaid.items.length === 0 ? (
+          <p className="text-sm text-slate-600">{m.noUnpaid}</p>
+        ) : (
           <Table head={[m.invoice, m.patient, m.issued, m.balance]}>
             {unpaid.items.map((i) => (
               <tr key={i.id}>
-                <td className={cell}><Link className={`${link} whitespace-nowrap font-mono`} href={`/billing/${i.id}`}>{i.number}</Link></td>
-                <td className={cell}>{i.patient.name} <span className="whitespace-nowrap font-mono text-xs text-slate-500">{i.patient.mrn}</span></td>
+                <td className={cell}>
+                  <Link className={`${link} whitespace-nowrap font-mono`} href={`/billing/${i.id}`}>
+                    {i.number}
+                  </Link>
+                </td>
+                <td className={cell}>
+                  {i.patient.name}{" "}
+                  <span className="whitespace-nowrap font-mono text-xs text-slate-500">{i.patient.mrn}</span>
+                </td>
                 <td className={`${cell} tabular-nums`}>{formatInstant(i.issuedAt, locale)}</td>
                 <td className={`${cell} text-right tabular-nums`}>{formatMoney(i.balance, i.currency, locale)}</td>
               </tr>
@@ -106,7 +157,9 @@ export async function RecordsDashboard({ ctx, params }: { ctx: Ctx; params: Reco
           </Table>
         )}
         <Pagination page={ip} pageSize={PAGE} total={unpaid.total} params={params} param="unpaid" label={m.unpaid} />
-        <Link href="/billing?status=open" className={`mt-2 inline-block text-sm font-medium ${link}`}>{m.allInvoices} →</Link>
+        <Link href="/billing?status=open" className={`mt-2 inline-block text-sm font-medium ${link}`}>
+          {m.allInvoices} →
+        </Link>
       </Card>
     </div>
   );

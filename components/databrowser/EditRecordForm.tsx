@@ -35,19 +35,38 @@ function toInput(f: FormField, v: string | boolean, currency: string): unknown {
 }
 
 /** The browser's edit form: one field per editable column, sent to the entity's own schema and service. */
-export function EditRecordForm({ entity, id, fields, initial, currency, labels, action }: {
+export function EditRecordForm({
+  entity,
+  id,
+  fields,
+  initial,
+  currency,
+  labels,
+  action,
+}: {
   entity: string;
   id: string;
   fields: FormField[];
   initial: Record<string, unknown>;
   currency: string;
   labels: Labels;
-  action: (input: { entity: string; id: string; patch: Record<string, unknown> }) => Promise<ActionResult<{ id: string }>>;
+  action: (input: {
+    entity: string;
+    id: string;
+    patch: Record<string, unknown>;
+  }) => Promise<ActionResult<{ id: string }>>;
 }) {
   const router = useRouter();
-  const [values, setValues] = useState(() => Object.fromEntries(fields.map((f) => [f.name, toText(f, initial[f.name], currency)])));
+  const [values, setValues] = useState(() =>
+    Object.fromEntries(fields.map((f) => [f.name, toText(f, initial[f.name], currency)])),
+  );
   const [saved, setSaved] = useState(false);
-  const { error, fields: errors, pending, submit } = useSubmit(action, () => {
+  const {
+    error,
+    fields: errors,
+    pending,
+    submit,
+  } = useSubmit(action, () => {
     setSaved(true);
     router.refresh();
   });
@@ -55,28 +74,72 @@ export function EditRecordForm({ entity, id, fields, initial, currency, labels, 
     setSaved(false);
     setValues({ ...values, [name]: v });
   };
-  const send = () => submit({ entity, id, patch: Object.fromEntries(fields.map((f) => [f.name, toInput(f, values[f.name], currency)])) });
+  const send = () =>
+    submit({
+      entity,
+      id,
+      patch: Object.fromEntries(fields.map((f) => [f.name, toInput(f, values[f.name], currency)])),
+    });
   return (
     <SubmitForm onSubmit={send} error={error}>
       {saved ? <Alert tone="success">{labels.saved}</Alert> : null}
       {error?.fields && errors._ ? <Alert tone="error">{errors._}</Alert> : null}
       {fields.map((f) => {
         const v = values[f.name];
-        if (f.kind === "bool") return <CheckboxField key={f.name} label={f.label} name={f.name} checked={v === true} onChange={(e) => set(f.name, e.target.checked)} />;
+        if (f.kind === "bool")
+          return (
+            <CheckboxField
+              key={f.name}
+              label={f.label}
+              name={f.name}
+              checked={v === true}
+              onChange={(e) => set(f.name, e.target.checked)}
+            />
+          );
         if (f.kind === "enum" || f.kind === "ref") {
-          const choices = (f.choices ?? (f.options ?? []).map((o) => ({ value: o, label: o }))).map((c) => [c.value, c.label] as const);
+          const choices = (f.choices ?? (f.options ?? []).map((o) => ({ value: o, label: o }))).map(
+            (c) => [c.value, c.label] as const,
+          );
           const options = f.nullable ? [["", labels.none] as const, ...choices] : choices;
-          return <SelectField key={f.name} label={f.label} name={f.name} value={String(v)} options={options} error={errors[f.name]} onChange={(e) => set(f.name, e.target.value)} />;
+          return (
+            <SelectField
+              key={f.name}
+              label={f.label}
+              name={f.name}
+              value={String(v)}
+              options={options}
+              error={errors[f.name]}
+              onChange={(e) => set(f.name, e.target.value)}
+            />
+          );
         }
         if (f.kind === "longtext")
           return (
             <FieldFrame key={f.name} id={`f-${f.name}`} label={f.label} error={errors[f.name]}>
-              <textarea name={f.name} rows={3} value={String(v)} onChange={(e) => set(f.name, e.target.value)} {...controlProps(`f-${f.name}`, errors[f.name])} />
+              <textarea
+                name={f.name}
+                rows={3}
+                value={String(v)}
+                onChange={(e) => set(f.name, e.target.value)}
+                {...controlProps(`f-${f.name}`, errors[f.name])}
+              />
             </FieldFrame>
           );
-        return <Field key={f.name} label={f.label} name={f.name} value={String(v)} inputMode={f.kind === "int" || f.kind === "float" || f.kind === "money" ? "decimal" : undefined} error={errors[f.name]} onChange={(e) => set(f.name, e.target.value)} />;
+        return (
+          <Field
+            key={f.name}
+            label={f.label}
+            name={f.name}
+            value={String(v)}
+            inputMode={f.kind === "int" || f.kind === "float" || f.kind === "money" ? "decimal" : undefined}
+            error={errors[f.name]}
+            onChange={(e) => set(f.name, e.target.value)}
+          />
+        );
       })}
-      <Button type="submit" pending={pending}>{pending ? labels.saving : labels.save}</Button>
+      <Button type="submit" pending={pending}>
+        {pending ? labels.saving : labels.save}
+      </Button>
     </SubmitForm>
   );
 }

@@ -8,8 +8,33 @@ import { formatInstant } from "@/lib/server/format";
 export const recordHref = (l: { entity: string; id: string }) => `/admin/data/${l.entity}/${encodeURIComponent(l.id)}`;
 
 /** One value of a record, readable: dates in the reader's language, money in the hospital's currency, references as links. */
-export function Value({ kind, value, link, locale, currency, yes, no, codes }: { kind: FieldKind; value: unknown; link?: RecordLink | null; locale: Locale; currency: string; yes: string; no: string; codes: Readonly<Record<string, string>> }) {
-  if (kind === "ref") return link ? <Link href={recordHref(link)} className="text-brand-700 hover:underline">{link.label}</Link> : <span className="text-slate-400">—</span>;
+export function Value({
+  kind,
+  value,
+  link,
+  locale,
+  currency,
+  yes,
+  no,
+  codes,
+}: {
+  kind: FieldKind;
+  value: unknown;
+  link?: RecordLink | null;
+  locale: Locale;
+  currency: string;
+  yes: string;
+  no: string;
+  codes: Readonly<Record<string, string>>;
+}) {
+  if (kind === "ref")
+    return link ? (
+      <Link href={recordHref(link)} className="text-brand-700 hover:underline">
+        {link.label}
+      </Link>
+    ) : (
+      <span className="text-slate-400">—</span>
+    );
   if (value === null || value === undefined || value === "") return <span className="text-slate-400">—</span>;
   switch (kind) {
     case "bool":
@@ -17,7 +42,13 @@ export function Value({ kind, value, link, locale, currency, yes, no, codes }: {
     case "datetime":
       return <span className="tabular-nums">{formatInstant(String(value), locale)}</span>;
     case "date":
-      return <span className="tabular-nums">{new Intl.DateTimeFormat(INTL_TAG[locale], { dateStyle: "medium", timeZone: "UTC" }).format(new Date(String(value)))}</span>;
+      return (
+        <span className="tabular-nums">
+          {new Intl.DateTimeFormat(INTL_TAG[locale], { dateStyle: "medium", timeZone: "UTC" }).format(
+            new Date(String(value)),
+          )}
+        </span>
+      );
     case "money":
       return <span className="tabular-nums">{formatMoney(Number(value), currency, locale)}</span>;
     case "int":

@@ -18,7 +18,12 @@ type Failure = { message: string; fields: Record<string, string> };
  * app's 1 MB: the browser sends the form's fields first and the file last, as the route asks.
  */
 export function DocumentUploadForm({
-  patientId, maxBytes, maxLabel, consultations, admissions, today,
+  patientId,
+  maxBytes,
+  maxLabel,
+  consultations,
+  admissions,
+  today,
 }: {
   patientId: string;
   maxBytes: number;
@@ -40,14 +45,20 @@ export function DocumentUploadForm({
     setDone(false);
     const form = e.currentTarget;
     const file = (form.elements.namedItem("file") as HTMLInputElement).files?.[0];
-    if (file && file.size > maxBytes) return setFailure({ message: m.errors.tooLarge(maxLabel), fields: { file: m.errors.tooLarge(maxLabel) } });
+    if (file && file.size > maxBytes)
+      return setFailure({ message: m.errors.tooLarge(maxLabel), fields: { file: m.errors.tooLarge(maxLabel) } });
     // Empty optional fields are left out; the file is appended last (the route reads the fields first).
     const data = new FormData();
-    for (const [k, v] of new FormData(form)) if (k !== "file" && typeof v === "string" && v.trim() !== "") data.append(k, v);
+    for (const [k, v] of new FormData(form))
+      if (k !== "file" && typeof v === "string" && v.trim() !== "") data.append(k, v);
     if (file) data.append("file", file);
     setPending(true);
     try {
-      const res = await fetch(`/api/v1/patients/${encodeURIComponent(patientId)}/documents`, { method: "POST", body: data, credentials: "same-origin" });
+      const res = await fetch(`/api/v1/patients/${encodeURIComponent(patientId)}/documents`, {
+        method: "POST",
+        body: data,
+        credentials: "same-origin",
+      });
       if (res.ok) {
         setFailure(null);
         setDone(true);
@@ -56,7 +67,9 @@ export function DocumentUploadForm({
         router.refresh();
         return;
       }
-      const body = (await res.json().catch(() => null)) as { error?: { message?: string; fields?: Record<string, string> } } | null;
+      const body = (await res.json().catch(() => null)) as {
+        error?: { message?: string; fields?: Record<string, string> };
+      } | null;
       setFailure({ message: body?.error?.message ?? m.errors.badForm, fields: body?.error?.fields ?? {} });
     } catch {
       setFailure({ message: m.errors.badForm, fields: {} });
@@ -69,19 +82,72 @@ export function DocumentUploadForm({
   return (
     <form ref={formRef} onSubmit={onSubmit} className="grid gap-4 md:grid-cols-2" aria-label={m.upload} noValidate>
       <Field name="title" label={m.fields.title} required maxLength={200} error={f.title} />
-      <SelectField name="category" label={m.fields.category} value={category} onChange={(e) => setCategory(e.target.value)} error={f.category} options={DOCUMENT_CATEGORIES.map((c) => [c, m.categories[c]] as const)} />
-      <Field name="documentDate" type="date" label={m.fields.documentDate} required defaultValue={today} max={today} error={f.documentDate} />
-      {category === "consent" ? <Field name="consentSignedOn" type="date" label={m.fields.consentSignedOn} required defaultValue={today} max={today} error={f.consentSignedOn} /> : <div className="hidden md:block" />}
-      {consultations.length ? <SelectField name="consultationId" label={m.fields.consultation} defaultValue="" error={f.consultationId} options={[["", m.fields.none], ...consultations.map((c) => [c.id, c.label] as const)]} /> : null}
-      {admissions.length ? <SelectField name="admissionId" label={m.fields.admission} defaultValue="" error={f.admissionId} options={[["", m.fields.none], ...admissions.map((a) => [a.id, a.label] as const)]} /> : null}
+      <SelectField
+        name="category"
+        label={m.fields.category}
+        value={category}
+        onChange={(e) => setCategory(e.target.value)}
+        error={f.category}
+        options={DOCUMENT_CATEGORIES.map((c) => [c, m.categories[c]] as const)}
+      />
+      <Field
+        name="documentDate"
+        type="date"
+        label={m.fields.documentDate}
+        required
+        defaultValue={today}
+        max={today}
+        error={f.documentDate}
+      />
+      {category === "consent" ? (
+        <Field
+          name="consentSignedOn"
+          type="date"
+          label={m.fields.consentSignedOn}
+          required
+          defaultValue={today}
+          max={today}
+          error={f.consentSignedOn}
+        />
+      ) : (
+        <div className="hidden md:block" />
+      )}
+      {consultations.length ? (
+        <SelectField
+          name="consultationId"
+          label={m.fields.consultation}
+          defaultValue=""
+          error={f.consultationId}
+          options={[["", m.fields.none], ...consultations.map((c) => [c.id, c.label] as const)]}
+        />
+      ) : null}
+      {admissions.length ? (
+        <SelectField
+          name="admissionId"
+          label={m.fields.admission}
+          defaultValue=""
+          error={f.admissionId}
+          options={[["", m.fields.none], ...admissions.map((a) => [a.id, a.label] as const)]}
+        />
+      ) : null}
       <div className="md:col-span-2">
         <CheckboxField name="sharedWithPatient" label={m.fields.shared} value="true" />
       </div>
       <div className="md:col-span-2">
-        <Field name="file" type="file" label={m.fields.file} accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png" required hint={m.maxSize(maxLabel)} error={f.file} />
+        <Field
+          name="file"
+          type="file"
+          label={m.fields.file}
+          accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+          required
+          hint={m.maxSize(maxLabel)}
+          error={f.file}
+        />
       </div>
       <div className="flex flex-wrap items-center gap-3 md:col-span-2">
-        <Button type="submit" pending={pending}>{pending ? m.uploading : m.upload}</Button>
+        <Button type="submit" pending={pending}>
+          {pending ? m.uploading : m.upload}
+        </Button>
         {failure ? <Alert tone="error">{failure.message}</Alert> : null}
         {done ? <Alert tone="success">{m.uploaded}</Alert> : null}
       </div>

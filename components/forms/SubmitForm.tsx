@@ -6,7 +6,12 @@ import { Alert } from "@/components/ui/Alert";
  * A form submitted by script (never reset, so a refusal keeps what was typed) that shows a failure
  * without field messages, such as a conflict or an expired link, above its fields.
  */
-export function SubmitForm({ onSubmit, error, className = "space-y-4", children }: {
+export function SubmitForm({
+  onSubmit,
+  error,
+  className = "space-y-4",
+  children,
+}: {
   onSubmit: () => void;
   error: { message: string; fields?: Record<string, string> } | null;
   className?: string;

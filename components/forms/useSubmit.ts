@@ -22,6 +22,10 @@ export function useSubmit<I, T>(action: (input: I) => Promise<ActionResult<T>>, 
     });
   // A field edited since the refusal stops showing its message (the server checks it again on submit).
   const edited = (name: string) =>
-    setError((e) => (e?.fields && name in e.fields ? { ...e, fields: Object.fromEntries(Object.entries(e.fields).filter(([k]) => k !== name)) } : e));
+    setError((e) =>
+      e?.fields && name in e.fields
+        ? { ...e, fields: Object.fromEntries(Object.entries(e.fields).filter(([k]) => k !== name)) }
+        : e,
+    );
   return { error, fields: error?.fields ?? {}, pending, submit, clear: () => setError(null), edited };
 }

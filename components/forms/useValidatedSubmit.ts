@@ -12,7 +12,11 @@ import { useSubmit } from "./useSubmit";
  * without a round trip, and the server still checks again (it never trusts the client). A field
  * edited since the last attempt stops showing its old error (`edited(name)`).
  */
-export function useValidatedSubmit<I, T>(schema: z.ZodType, action: (input: I) => Promise<ActionResult<T>>, onSuccess: (data: T) => void) {
+export function useValidatedSubmit<I, T>(
+  schema: z.ZodType,
+  action: (input: I) => Promise<ActionResult<T>>,
+  onSuccess: (data: T) => void,
+) {
   const server = useSubmit(action, onSuccess);
   const locale = useAppLocale();
   const [local, setLocal] = useState<Record<string, string> | null>(null);

@@ -8,7 +8,19 @@ import { useConfirm, type ConfirmText } from "@/components/ui/ConfirmDialog";
 import type { ActionResult } from "@/lib/server/action";
 
 /** One admin action on a job (retry a failed job, run a schedule now), with its outcome beside it. */
-export function JobButton<I>({ act, input, label, doneLabel, confirm }: { act: (input: I) => Promise<ActionResult<unknown>>; input: I; label: string; doneLabel: string; confirm?: ConfirmText }) {
+export function JobButton<I>({
+  act,
+  input,
+  label,
+  doneLabel,
+  confirm,
+}: {
+  act: (input: I) => Promise<ActionResult<unknown>>;
+  input: I;
+  label: string;
+  doneLabel: string;
+  confirm?: ConfirmText;
+}) {
   const router = useRouter();
   const [done, setDone] = useState(false);
   const { error, pending, submit } = useSubmit(act, () => {
@@ -19,9 +31,24 @@ export function JobButton<I>({ act, input, label, doneLabel, confirm }: { act: (
   const asking = useConfirm(confirm ?? { title: "", consequence: "", confirm: "", cancel: "" });
   return (
     <span className="inline-flex items-center gap-2">
-      <Button type="button" variant="secondary" disabled={pending} onClick={() => (confirm ? asking.ask(() => submit(input)) : submit(input))}>{label}</Button>
+      <Button
+        type="button"
+        variant="secondary"
+        disabled={pending}
+        onClick={() => (confirm ? asking.ask(() => submit(input)) : submit(input))}
+      >
+        {label}
+      </Button>
       {confirm ? asking.dialog : null}
-      {error ? <span role="alert" className="text-sm text-red-700">{error.message}</span> : done ? <span role="status" className="text-sm text-green-700">{doneLabel}</span> : null}
+      {error ? (
+        <span role="alert" className="text-sm text-red-700">
+          {error.message}
+        </span>
+      ) : done ? (
+        <span role="status" className="text-sm text-green-700">
+          {doneLabel}
+        </span>
+      ) : null}
     </span>
   );
 }

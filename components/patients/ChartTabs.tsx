@@ -4,7 +4,15 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 /** The chart's tab bar: one link per tab (each its own URL), the current one marked for screen readers too. */
-export function ChartTabs({ base, tabs, label }: { base: string; tabs: { href: string; label: string }[]; label: string }) {
+export function ChartTabs({
+  base,
+  tabs,
+  label,
+}: {
+  base: string;
+  tabs: { href: string; label: string }[];
+  label: string;
+}) {
   const path = usePathname();
   return (
     <nav aria-label={label} className="-mx-1 mb-6 overflow-x-auto border-b border-slate-200 print:hidden">
@@ -17,7 +25,9 @@ export function ChartTabs({ base, tabs, label }: { base: string; tabs: { href: s
                 href={t.href}
                 aria-current={current ? "page" : undefined}
                 className={`-mb-px inline-block whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${
-                  current ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
+                  current
+                    ? "border-brand-600 text-brand-700"
+                    : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
                 }`}
               >
                 {t.label}

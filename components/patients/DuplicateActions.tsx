@@ -27,11 +27,21 @@ export function ConfirmedButton<I>({
   const { ask, dialog } = useConfirm(confirm);
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
-      <Button type="button" variant={variant} disabled={pending} aria-label={ariaLabel} onClick={() => ask(() => submit(input))}>
+      <Button
+        type="button"
+        variant={variant}
+        disabled={pending}
+        aria-label={ariaLabel}
+        onClick={() => ask(() => submit(input))}
+      >
         {label}
       </Button>
       {dialog}
-      {error ? <span role="alert" className="text-xs text-red-700">{error.message}</span> : null}
+      {error ? (
+        <span role="alert" className="text-xs text-red-700">
+          {error.message}
+        </span>
+      ) : null}
     </span>
   );
 }

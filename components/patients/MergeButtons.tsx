@@ -9,8 +9,19 @@ import { useConfirm, type ConfirmText } from "@/components/ui/ConfirmDialog";
 import type { ActionResult } from "@/lib/server/action";
 
 /** The merge page's button: asks first, then merges; the page then shows the result (`?merged=`). */
-export function MergeButton({ id, duplicateId, action, label, confirmText, done }: {
-  id: string; duplicateId: string; label: string; confirmText: ConfirmText; done: string;
+export function MergeButton({
+  id,
+  duplicateId,
+  action,
+  label,
+  confirmText,
+  done,
+}: {
+  id: string;
+  duplicateId: string;
+  label: string;
+  confirmText: ConfirmText;
+  done: string;
   action: (i: { id: string; duplicateId: string }) => Promise<ActionResult<{ mergeId: string | null }>>;
 }) {
   const router = useRouter();
@@ -24,15 +35,32 @@ export function MergeButton({ id, duplicateId, action, label, confirmText, done 
     <div className="space-y-3">
       {error ? <Alert tone="error">{error.message}</Alert> : null}
       {merged ? <Alert tone="success">{done}</Alert> : null}
-      <Button type="button" variant="danger" pending={pending} disabled={merged} onClick={() => confirm.ask(() => submit({ id, duplicateId }))}>{label}</Button>
+      <Button
+        type="button"
+        variant="danger"
+        pending={pending}
+        disabled={merged}
+        onClick={() => confirm.ask(() => submit({ id, duplicateId }))}
+      >
+        {label}
+      </Button>
       {confirm.dialog}
     </div>
   );
 }
 
 /** The survivor's "undo the merge" (admins, within 30 days). */
-export function UndoMergeButton({ id, mergeId, action, label, confirmText }: {
-  id: string; mergeId: string; label: string; confirmText: ConfirmText;
+export function UndoMergeButton({
+  id,
+  mergeId,
+  action,
+  label,
+  confirmText,
+}: {
+  id: string;
+  mergeId: string;
+  label: string;
+  confirmText: ConfirmText;
   action: (i: { id: string; mergeId: string }) => Promise<ActionResult<{ duplicateId: string }>>;
 }) {
   const router = useRouter();
@@ -44,7 +72,14 @@ export function UndoMergeButton({ id, mergeId, action, label, confirmText }: {
   const confirm = useConfirm(confirmText);
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <Button type="button" variant="secondary" pending={pending} onClick={() => confirm.ask(() => submit({ id, mergeId }))}>{label}</Button>
+      <Button
+        type="button"
+        variant="secondary"
+        pending={pending}
+        onClick={() => confirm.ask(() => submit({ id, mergeId }))}
+      >
+        {label}
+      </Button>
       {error ? <Alert tone="error">{error.message}</Alert> : null}
       {confirm.dialog}
     </div>

@@ -5,7 +5,12 @@ import type { PatientBannerData } from "@/lib/patients/banner";
 import { AllergyChips } from "./AllergyChips";
 import { formatTime } from "@/lib/scheduling/time";
 
-const NEWS2_STYLE = { low: "bg-green-100 text-green-900", "low-medium": "bg-amber-100 text-amber-900", medium: "bg-orange-200 text-orange-950", high: "bg-red-700 text-white" } as const;
+const NEWS2_STYLE = {
+  low: "bg-green-100 text-green-900",
+  "low-medium": "bg-amber-100 text-amber-900",
+  medium: "bg-orange-200 text-orange-950",
+  high: "bg-red-700 text-white",
+} as const;
 
 /**
  * The patient banner: who this is and what to be careful of, on every page about one patient. Sticky
@@ -14,7 +19,17 @@ const NEWS2_STYLE = { low: "bg-green-100 text-green-900", "low-medium": "bg-ambe
  * own pages (/me/…): identity, their allergies, where they are and who looks after them, but no NEWS2
  * (a score is for the team watching them) and no link to the staff chart.
  */
-export async function PatientBanner({ banner: b, chartLink, heading = false, own = false }: { banner: PatientBannerData; chartLink: boolean; heading?: boolean; own?: boolean }) {
+export async function PatientBanner({
+  banner: b,
+  chartLink,
+  heading = false,
+  own = false,
+}: {
+  banner: PatientBannerData;
+  chartLink: boolean;
+  heading?: boolean;
+  own?: boolean;
+}) {
   const all = await messages();
   const m = all.chart.banner;
   const locale = await requestLocale();
@@ -58,7 +73,10 @@ export async function PatientBanner({ banner: b, chartLink, heading = false, own
                   ? m.bed(loc.ward, loc.room, loc.bed)
                   : m.admittedNoBed
                 : loc?.kind === "visit"
-                  ? m.visitToday(formatTime(loc.startsAt), all.scheduling.statuses[loc.status as keyof typeof all.scheduling.statuses] ?? loc.status)
+                  ? m.visitToday(
+                      formatTime(loc.startsAt),
+                      all.scheduling.statuses[loc.status as keyof typeof all.scheduling.statuses] ?? loc.status,
+                    )
                   : m.nowhere}
             </dd>
           </div>
@@ -71,18 +89,30 @@ export async function PatientBanner({ banner: b, chartLink, heading = false, own
               <dt className="text-slate-600">{m.news2}</dt>
               <dd>
                 {b.news2.score !== null ? (
-                  <span className={`rounded px-1.5 py-0.5 font-semibold ${NEWS2_STYLE[b.news2.band]}`}>{m.news2Score(b.news2.score, all.clinical.vitals.news2Bands[b.news2.band])}</span>
+                  <span className={`rounded px-1.5 py-0.5 font-semibold ${NEWS2_STYLE[b.news2.band]}`}>
+                    {m.news2Score(b.news2.score, all.clinical.vitals.news2Bands[b.news2.band])}
+                  </span>
                 ) : (
                   <span className="text-slate-600">{m.news2Reasons[b.news2.reason]}</span>
                 )}
-                {b.news2.takenAt ? <span className="ml-1 text-xs text-slate-600">{m.news2At(formatStamp(b.news2.takenAt, locale))}</span> : null}
+                {b.news2.takenAt ? (
+                  <span className="ml-1 text-xs text-slate-600">{m.news2At(formatStamp(b.news2.takenAt, locale))}</span>
+                ) : null}
               </dd>
             </div>
           ) : null}
           {!b.active && !own ? <div className="font-semibold text-red-800">{m.inactive}</div> : null}
         </dl>
       </div>
-      <AllergyChips allergies={b.allergies} labels={{ allergies: m.allergies, noAllergies: m.noAllergies, severe: m.severe, severities: all.patients.form.severities }} />
+      <AllergyChips
+        allergies={b.allergies}
+        labels={{
+          allergies: m.allergies,
+          noAllergies: m.noAllergies,
+          severe: m.severe,
+          severities: all.patients.form.severities,
+        }}
+      />
     </section>
   );
 }

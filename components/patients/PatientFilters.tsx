@@ -18,7 +18,10 @@ export function PatientFilters({ labels }: { labels: Labels }) {
   useEffect(() => {
     const t = setTimeout(() => {
       const next = new URLSearchParams(params);
-      for (const [k, val] of [["q", q.trim()], ["condition", condition.trim()]] as const) {
+      for (const [k, val] of [
+        ["q", q.trim()],
+        ["condition", condition.trim()],
+      ] as const) {
         if (val) next.set(k, val);
         else next.delete(k);
       }
@@ -30,21 +33,45 @@ export function PatientFilters({ labels }: { labels: Labels }) {
     return () => clearTimeout(t);
   }, [q, condition, params, pathname, router]);
 
-  const input = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-brand-600";
+  const input =
+    "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-brand-600";
   return (
-    <div role="search" className={`grid gap-3 ${labels.conditionFilter ? "sm:grid-cols-[2fr_1fr_auto]" : "sm:grid-cols-[3fr_auto]"}`}>
+    <div
+      role="search"
+      className={`grid gap-3 ${labels.conditionFilter ? "sm:grid-cols-[2fr_1fr_auto]" : "sm:grid-cols-[3fr_auto]"}`}
+    >
       <div>
-        <label htmlFor="patient-q" className="sr-only">{labels.search}</label>
-        <input id="patient-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={labels.search} className={input} autoComplete="off" />
+        <label htmlFor="patient-q" className="sr-only">
+          {labels.search}
+        </label>
+        <input
+          id="patient-q"
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder={labels.search}
+          className={input}
+          autoComplete="off"
+        />
       </div>
       {labels.conditionFilter ? (
         <div>
-          <label htmlFor="patient-condition" className="sr-only">{labels.conditionFilter}</label>
-          <input id="patient-condition" value={condition} onChange={(e) => setCondition(e.target.value)} placeholder={labels.conditionFilter} className={input} />
+          <label htmlFor="patient-condition" className="sr-only">
+            {labels.conditionFilter}
+          </label>
+          <input
+            id="patient-condition"
+            value={condition}
+            onChange={(e) => setCondition(e.target.value)}
+            placeholder={labels.conditionFilter}
+            className={input}
+          />
         </div>
       ) : null}
       <div>
-        <label htmlFor="patient-sort" className="sr-only">{labels.sortBy}</label>
+        <label htmlFor="patient-sort" className="sr-only">
+          {labels.sortBy}
+        </label>
         <select
           id="patient-sort"
           value={sort}
@@ -57,7 +84,9 @@ export function PatientFilters({ labels }: { labels: Labels }) {
           }}
         >
           {Object.entries(labels.sorts).map(([value, text]) => (
-            <option key={value} value={value}>{labels.sortBy}: {text}</option>
+            <option key={value} value={value}>
+              {labels.sortBy}: {text}
+            </option>
           ))}
         </select>
       </div>

@@ -18,13 +18,38 @@ import { useAppLocale } from "@/lib/i18n/client";
 type Allergy = { substance: string; drugClass: string; reaction: string; severity: string };
 type Condition = { text: string; code: string };
 export type PatientFormValues = {
-  firstName: string; lastName: string; dateOfBirth: string; sex: string; nationalId: string; bloodGroup: string;
-  phone: string; email: string; address: string; emergencyContactName: string; emergencyContactPhone: string;
-  emergencyContactRelation: string; medicalHistory: string; allergies: Allergy[]; conditions: Condition[];
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  sex: string;
+  nationalId: string;
+  bloodGroup: string;
+  phone: string;
+  email: string;
+  address: string;
+  emergencyContactName: string;
+  emergencyContactPhone: string;
+  emergencyContactRelation: string;
+  medicalHistory: string;
+  allergies: Allergy[];
+  conditions: Condition[];
 };
 export const EMPTY_PATIENT: PatientFormValues = {
-  firstName: "", lastName: "", dateOfBirth: "", sex: "", nationalId: "", bloodGroup: "", phone: "", email: "", address: "",
-  emergencyContactName: "", emergencyContactPhone: "", emergencyContactRelation: "", medicalHistory: "", allergies: [], conditions: [],
+  firstName: "",
+  lastName: "",
+  dateOfBirth: "",
+  sex: "",
+  nationalId: "",
+  bloodGroup: "",
+  phone: "",
+  email: "",
+  address: "",
+  emergencyContactName: "",
+  emergencyContactPhone: "",
+  emergencyContactRelation: "",
+  medicalHistory: "",
+  allergies: [],
+  conditions: [],
 };
 type Candidate = { id: string; mrn: string; firstName: string; lastName: string; dateOfBirth: string };
 
@@ -67,15 +92,26 @@ export function PatientForm({
   const locale = useAppLocale();
   const router = useRouter();
   const [v, setV] = useState(initial);
-  const { error, fields, pending, submit } = useSubmit(action, (data) => router.push(recordHref.replace("{id}", data.id)));
-  const set = (k: keyof PatientFormValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => setV({ ...v, [k]: e.target.value });
-  const setRow = <K extends "allergies" | "conditions">(k: K, i: number, patch: Partial<PatientFormValues[K][number]>) =>
-    setV({ ...v, [k]: v[k].map((row, j) => (j === i ? { ...row, ...patch } : row)) });
-  const removeRow = (k: "allergies" | "conditions", i: number) => setV({ ...v, [k]: v[k].filter((_, j) => j !== i) });
-  const candidates = error?.code === "DUPLICATE" ? ((error.details as { candidates?: Candidate[] } | undefined)?.candidates ?? []) : [];
-  const input = (k: keyof PatientFormValues, label: string, extra: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <Field label={label} name={k} value={v[k] as string} onChange={set(k)} error={fields[k]} {...extra} />
+  const { error, fields, pending, submit } = useSubmit(action, (data) =>
+    router.push(recordHref.replace("{id}", data.id)),
   );
+  const set =
+    (k: keyof PatientFormValues) =>
+    (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
+      setV({ ...v, [k]: e.target.value });
+  const setRow = <K extends "allergies" | "conditions">(
+    k: K,
+    i: number,
+    patch: Partial<PatientFormValues[K][number]>,
+  ) => setV({ ...v, [k]: v[k].map((row, j) => (j === i ? { ...row, ...patch } : row)) });
+  const removeRow = (k: "allergies" | "conditions", i: number) => setV({ ...v, [k]: v[k].filter((_, j) => j !== i) });
+  const candidates =
+    error?.code === "DUPLICATE" ? ((error.details as { candidates?: Candidate[] } | undefined)?.candidates ?? []) : [];
+  const input = (
+    k: keyof PatientFormValues,
+    label: string,
+    extra: React.InputHTMLAttributes<HTMLInputElement> = {},
+  ) => <Field label={label} name={k} value={v[k] as string} onChange={set(k)} error={fields[k]} {...extra} />;
 
   return (
     <form
@@ -86,9 +122,14 @@ export function PatientForm({
         submit(payload(v, false, mode, clinical));
       }}
     >
-      {error && candidates.length === 0 ? <Alert tone="error">{error.fields ? f.fixErrors : error.message}</Alert> : null}
+      {error && candidates.length === 0 ? (
+        <Alert tone="error">{error.fields ? f.fixErrors : error.message}</Alert>
+      ) : null}
       {candidates.length > 0 ? (
-        <div role="alert" className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
+        <div
+          role="alert"
+          className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900"
+        >
           <p className="font-semibold">{f.duplicateTitle}</p>
           <p>{error?.message}</p>
           <ul className="list-disc pl-5">
@@ -101,7 +142,12 @@ export function PatientForm({
               </li>
             ))}
           </ul>
-          <Button type="button" variant="secondary" disabled={pending} onClick={() => submit(payload(v, true, mode, clinical))}>
+          <Button
+            type="button"
+            variant="secondary"
+            disabled={pending}
+            onClick={() => submit(payload(v, true, mode, clinical))}
+          >
             {f.registerAnyway}
           </Button>
         </div>
@@ -112,9 +158,25 @@ export function PatientForm({
           {input("firstName", f.firstName, { required: true, autoComplete: "off" })}
           {input("lastName", f.lastName, { required: true, autoComplete: "off" })}
           {input("dateOfBirth", f.dateOfBirth, { type: "date", required: true })}
-          <SelectField label={f.sex} name="sex" value={v.sex} onChange={set("sex")} error={fields.sex} options={[["", "—"], ...SEXES.map((s) => [s, f.sexes[s]] as const)]} />
+          <SelectField
+            label={f.sex}
+            name="sex"
+            value={v.sex}
+            onChange={set("sex")}
+            error={fields.sex}
+            options={[["", "—"], ...SEXES.map((s) => [s, f.sexes[s]] as const)]}
+          />
           {input("nationalId", f.nationalId)}
-          {clinical ? <SelectField label={f.bloodGroup} name="bloodGroup" value={v.bloodGroup} onChange={set("bloodGroup")} error={fields.bloodGroup} options={[["", f.notRecorded], ...Object.keys(BLOOD_GROUPS).map((b) => [b, b] as const)]} /> : null}
+          {clinical ? (
+            <SelectField
+              label={f.bloodGroup}
+              name="bloodGroup"
+              value={v.bloodGroup}
+              onChange={set("bloodGroup")}
+              error={fields.bloodGroup}
+              options={[["", f.notRecorded], ...Object.keys(BLOOD_GROUPS).map((b) => [b, b] as const)]}
+            />
+          ) : null}
         </div>
       </Card>
 
@@ -136,42 +198,105 @@ export function PatientForm({
         <fieldset className="space-y-3">
           <legend className="mb-2 text-sm font-semibold text-slate-800">{f.allergies}</legend>
           {v.allergies.map((a, i) => (
-            <div key={i} className="grid items-end gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-[2fr_2fr_2fr_1.5fr_auto]">
-              <Field label={f.substance} name={`allergies.${i}.substance`} value={a.substance} onChange={(e) => setRow("allergies", i, { substance: e.target.value })} error={fields[`allergies.${i}.substance`]} />
-              <Field label={f.drugClass} name={`allergies.${i}.drugClass`} value={a.drugClass} onChange={(e) => setRow("allergies", i, { drugClass: e.target.value })} />
-              <Field label={f.reaction} name={`allergies.${i}.reaction`} value={a.reaction} onChange={(e) => setRow("allergies", i, { reaction: e.target.value })} />
-              <SelectField label={f.severity} name={`allergies.${i}.severity`} value={a.severity} onChange={(e) => setRow("allergies", i, { severity: e.target.value })} options={[["", "—"], ...SEVERITIES.map((s) => [s, f.severities[s]] as const)]} />
-              <Button type="button" variant="secondary" onClick={() => removeRow("allergies", i)}>{f.remove}</Button>
+            <div
+              key={i}
+              className="grid items-end gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-[2fr_2fr_2fr_1.5fr_auto]"
+            >
+              <Field
+                label={f.substance}
+                name={`allergies.${i}.substance`}
+                value={a.substance}
+                onChange={(e) => setRow("allergies", i, { substance: e.target.value })}
+                error={fields[`allergies.${i}.substance`]}
+              />
+              <Field
+                label={f.drugClass}
+                name={`allergies.${i}.drugClass`}
+                value={a.drugClass}
+                onChange={(e) => setRow("allergies", i, { drugClass: e.target.value })}
+              />
+              <Field
+                label={f.reaction}
+                name={`allergies.${i}.reaction`}
+                value={a.reaction}
+                onChange={(e) => setRow("allergies", i, { reaction: e.target.value })}
+              />
+              <SelectField
+                label={f.severity}
+                name={`allergies.${i}.severity`}
+                value={a.severity}
+                onChange={(e) => setRow("allergies", i, { severity: e.target.value })}
+                options={[["", "—"], ...SEVERITIES.map((s) => [s, f.severities[s]] as const)]}
+              />
+              <Button type="button" variant="secondary" onClick={() => removeRow("allergies", i)}>
+                {f.remove}
+              </Button>
             </div>
           ))}
-          <Button type="button" variant="secondary" onClick={() => setV({ ...v, allergies: [...v.allergies, { substance: "", drugClass: "", reaction: "", severity: "" }] })}>
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={() =>
+              setV({ ...v, allergies: [...v.allergies, { substance: "", drugClass: "", reaction: "", severity: "" }] })
+            }
+          >
             {f.addAllergy}
           </Button>
         </fieldset>
         {clinical ? (
-        <>
-        <fieldset className="mt-6 space-y-3">
-          <legend className="mb-2 text-sm font-semibold text-slate-800">{f.conditions}</legend>
-          {v.conditions.map((c, i) => (
-            <div key={i} className="grid items-end gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-[3fr_1fr_auto]">
-              <Field label={f.conditionText} name={`conditions.${i}.text`} value={c.text} onChange={(e) => setRow("conditions", i, { text: e.target.value })} error={fields[`conditions.${i}.text`]} />
-              <Field label={f.conditionCode} name={`conditions.${i}.code`} value={c.code} onChange={(e) => setRow("conditions", i, { code: e.target.value })} />
-              <Button type="button" variant="secondary" onClick={() => removeRow("conditions", i)}>{f.remove}</Button>
+          <>
+            <fieldset className="mt-6 space-y-3">
+              <legend className="mb-2 text-sm font-semibold text-slate-800">{f.conditions}</legend>
+              {v.conditions.map((c, i) => (
+                <div
+                  key={i}
+                  className="grid items-end gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-[3fr_1fr_auto]"
+                >
+                  <Field
+                    label={f.conditionText}
+                    name={`conditions.${i}.text`}
+                    value={c.text}
+                    onChange={(e) => setRow("conditions", i, { text: e.target.value })}
+                    error={fields[`conditions.${i}.text`]}
+                  />
+                  <Field
+                    label={f.conditionCode}
+                    name={`conditions.${i}.code`}
+                    value={c.code}
+                    onChange={(e) => setRow("conditions", i, { code: e.target.value })}
+                  />
+                  <Button type="button" variant="secondary" onClick={() => removeRow("conditions", i)}>
+                    {f.remove}
+                  </Button>
+                </div>
+              ))}
+              <Button
+                type="button"
+                variant="secondary"
+                onClick={() => setV({ ...v, conditions: [...v.conditions, { text: "", code: "" }] })}
+              >
+                {f.addCondition}
+              </Button>
+            </fieldset>
+            <div className="mt-6 space-y-1">
+              <label htmlFor="f-medicalHistory" className="block text-sm font-medium text-slate-700">
+                {f.history}
+              </label>
+              <textarea
+                id="f-medicalHistory"
+                rows={4}
+                value={v.medicalHistory}
+                onChange={set("medicalHistory")}
+                className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-brand-600"
+              />
             </div>
-          ))}
-          <Button type="button" variant="secondary" onClick={() => setV({ ...v, conditions: [...v.conditions, { text: "", code: "" }] })}>
-            {f.addCondition}
-          </Button>
-        </fieldset>
-        <div className="mt-6 space-y-1">
-          <label htmlFor="f-medicalHistory" className="block text-sm font-medium text-slate-700">{f.history}</label>
-          <textarea id="f-medicalHistory" rows={4} value={v.medicalHistory} onChange={set("medicalHistory")} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-brand-600" />
-        </div>
-        </>
+          </>
         ) : null}
       </Card>
 
-      <Button type="submit" pending={pending}>{mode === "create" ? f.submitNew : f.submitEdit}</Button>
+      <Button type="submit" pending={pending}>
+        {mode === "create" ? f.submitNew : f.submitEdit}
+      </Button>
     </form>
   );
 }

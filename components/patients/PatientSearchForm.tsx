@@ -3,7 +3,7 @@ import { buttonClass } from "@/components/ui/Button";
 
 /** A plain GET form: works without JavaScript and keeps the search in the URL. */
 export async function PatientSearchForm({ action, q = "" }: { action: string; q?: string }) {
-  const m = (await messages());
+  const m = await messages();
   return (
     <form action={action} method="get" role="search" className="flex gap-2">
       <label htmlFor="patient-q" className="sr-only">

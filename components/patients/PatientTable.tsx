@@ -12,11 +12,21 @@ export async function PatientTable({ rows, recordHref = null }: { rows: PatientR
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <thead className="bg-slate-50 text-left text-slate-600">
           <tr>
-            <th scope="col" className="px-4 py-2 font-medium">{m.mrn}</th>
-            <th scope="col" className="px-4 py-2 font-medium">{m.name}</th>
-            <th scope="col" className="px-4 py-2 font-medium">{m.dateOfBirth}</th>
-            <th scope="col" className="px-4 py-2 font-medium">{m.sex}</th>
-            <th scope="col" className="px-4 py-2 font-medium">{m.phone}</th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              {m.mrn}
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              {m.name}
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              {m.dateOfBirth}
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              {m.sex}
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              {m.phone}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -32,7 +42,9 @@ export async function PatientTable({ rows, recordHref = null }: { rows: PatientR
                   `${p.lastName}, ${p.firstName}`
                 )}
               </td>
-              <td className="px-4 py-2 tabular-nums"><time dateTime={p.dateOfBirth}>{formatDate(p.dateOfBirth, locale)}</time></td>
+              <td className="px-4 py-2 tabular-nums">
+                <time dateTime={p.dateOfBirth}>{formatDate(p.dateOfBirth, locale)}</time>
+              </td>
               <td className="px-4 py-2">{m.form.sexes[p.sex as keyof typeof m.form.sexes] ?? p.sex}</td>
               <td className="px-4 py-2">{p.phone ?? "—"}</td>
             </tr>

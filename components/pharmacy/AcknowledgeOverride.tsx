@@ -7,7 +7,11 @@ import { Button } from "@/components/ui/Button";
 import type { ActionResult } from "@/lib/server/action";
 
 /** The pharmacist's acknowledgement of a safety override: one button, recorded and audited by the server. */
-export function AcknowledgeOverride({ prescriptionId, action, labels }: {
+export function AcknowledgeOverride({
+  prescriptionId,
+  action,
+  labels,
+}: {
   prescriptionId: string;
   action: (input: { prescriptionId: string }) => Promise<ActionResult<{ acknowledgedAt: string }>>;
   labels: { acknowledge: string; acknowledging: string };
@@ -16,7 +20,9 @@ export function AcknowledgeOverride({ prescriptionId, action, labels }: {
   const { error, pending, submit } = useSubmit(action, () => router.refresh());
   return (
     <SubmitForm className="space-y-2" error={error} onSubmit={() => submit({ prescriptionId })}>
-      <Button type="submit" disabled={pending}>{pending ? labels.acknowledging : labels.acknowledge}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? labels.acknowledging : labels.acknowledge}
+      </Button>
     </SubmitForm>
   );
 }

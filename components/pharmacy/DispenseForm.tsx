@@ -10,10 +10,24 @@ import { Table, cell } from "@/components/ui/Table";
 import type { Messages } from "@/lib/i18n/en";
 import type { ActionResult } from "@/lib/server/action";
 
-type Line = { id: string; drug: string; directions: string; quantity: number; dispensed: number; remaining: number; onHand: number };
+type Line = {
+  id: string;
+  drug: string;
+  directions: string;
+  quantity: number;
+  dispensed: number;
+  remaining: number;
+  onHand: number;
+};
 
 /** The prescription's lines with a quantity to hand out now for each (all that remains by default). */
-export function DispenseForm({ prescriptionId, lines, canDispense, action, labels }: {
+export function DispenseForm({
+  prescriptionId,
+  lines,
+  canDispense,
+  action,
+  labels,
+}: {
   prescriptionId: string;
   lines: Line[];
   canDispense: boolean;
@@ -29,15 +43,33 @@ export function DispenseForm({ prescriptionId, lines, canDispense, action, label
   const { error, fields, pending, submit } = useSubmit(action, () => {
     setDone(true);
     // What remains after this dispense becomes the next suggestion.
-    setQty(Object.fromEntries(lines.map((l) => [l.id, String(l.remaining - (items.find((i) => i.itemId === l.id)?.quantity ?? 0))])));
+    setQty(
+      Object.fromEntries(
+        lines.map((l) => [l.id, String(l.remaining - (items.find((i) => i.itemId === l.id)?.quantity ?? 0))]),
+      ),
+    );
     router.refresh();
   });
   const fieldFor = (id: string) => fields[`items.${open.findIndex((l) => l.id === id)}.quantity`];
   return (
-    <SubmitForm onSubmit={() => submit({ prescriptionId, items })} error={error && !error.fields ? error : fields.items ? { message: fields.items } : null} className="space-y-4">
+    <SubmitForm
+      onSubmit={() => submit({ prescriptionId, items })}
+      error={error && !error.fields ? error : fields.items ? { message: fields.items } : null}
+      className="space-y-4"
+    >
       {done && open.length ? <Alert tone="success">{labels.done}</Alert> : null}
       {done && !open.length ? <Alert tone="success">{labels.nothingLeft}</Alert> : null}
-      <Table head={[labels.drug, labels.directions, labels.prescribed, labels.dispensed, labels.remaining, labels.onHand, ...(canDispense && open.length ? [labels.toDispense] : [])]}>
+      <Table
+        head={[
+          labels.drug,
+          labels.directions,
+          labels.prescribed,
+          labels.dispensed,
+          labels.remaining,
+          labels.onHand,
+          ...(canDispense && open.length ? [labels.toDispense] : []),
+        ]}
+      >
         {lines.map((l) => (
           <tr key={l.id}>
             <td className={`${cell} font-medium text-slate-900`}>{l.drug}</td>
@@ -45,7 +77,9 @@ export function DispenseForm({ prescriptionId, lines, canDispense, action, label
             <td className={`${cell} tabular-nums`}>{l.quantity}</td>
             <td className={`${cell} tabular-nums`}>{l.dispensed}</td>
             <td className={`${cell} tabular-nums font-medium`}>{l.remaining}</td>
-            <td className={`${cell} tabular-nums ${l.onHand < l.remaining ? "font-medium text-red-700" : ""}`}>{l.onHand}</td>
+            <td className={`${cell} tabular-nums ${l.onHand < l.remaining ? "font-medium text-red-700" : ""}`}>
+              {l.onHand}
+            </td>
             {canDispense && open.length ? (
               <td className={cell}>
                 {l.remaining > 0 ? (
@@ -73,7 +107,11 @@ export function DispenseForm({ prescriptionId, lines, canDispense, action, label
           </tr>
         ))}
       </Table>
-      {canDispense && open.length ? <Button type="submit" pending={pending}>{pending ? labels.submitting : labels.submit}</Button> : null}
+      {canDispense && open.length ? (
+        <Button type="submit" pending={pending}>
+          {pending ? labels.submitting : labels.submit}
+        </Button>
+      ) : null}
     </SubmitForm>
   );
 }

@@ -9,14 +9,30 @@ import { classWord } from "@/lib/prescriptions/findings";
 export async function DrugTable({ rows, compact = false }: { rows: DrugRow[]; compact?: boolean }) {
   const { drugs: m, classes } = (await messages()).pharmacy;
   return (
-    <Table head={compact ? [m.drug, m.onHand, m.reorderLevel] : [m.drug, m.form, m.strength, m.drugClass, m.onHand, m.reorderLevel]}>
+    <Table
+      head={
+        compact
+          ? [m.drug, m.onHand, m.reorderLevel]
+          : [m.drug, m.form, m.strength, m.drugClass, m.onHand, m.reorderLevel]
+      }
+    >
       {rows.map((d) => (
         <tr key={d.id}>
           <td className={cell}>
-            <Link href={`/pharmacy/drugs/${d.id}`} className="font-medium text-brand-700 hover:underline">{d.genericName}</Link>
-            {compact ? <span className="ml-1 text-slate-600">{d.strength} {d.form}</span> : null}
+            <Link href={`/pharmacy/drugs/${d.id}`} className="font-medium text-brand-700 hover:underline">
+              {d.genericName}
+            </Link>
+            {compact ? (
+              <span className="ml-1 text-slate-600">
+                {d.strength} {d.form}
+              </span>
+            ) : null}
             {d.brandName && !compact ? <span className="ml-2 text-slate-500">{d.brandName}</span> : null}
-            {!d.active ? <span className="ml-2"><Badge>{m.inactive}</Badge></span> : null}
+            {!d.active ? (
+              <span className="ml-2">
+                <Badge>{m.inactive}</Badge>
+              </span>
+            ) : null}
           </td>
           {compact ? null : (
             <>

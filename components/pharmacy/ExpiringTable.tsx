@@ -13,10 +13,19 @@ export async function ExpiringTable({ rows }: { rows: ExpiringRow[] }) {
     <Table head={[m.drug, m.lot, m.expiresOn, m.quantity]}>
       {rows.map((b) => (
         <tr key={b.id}>
-          <td className={cell}><Link href={`/pharmacy/drugs/${b.drugId}`} className="text-brand-700 hover:underline">{b.drug}</Link></td>
+          <td className={cell}>
+            <Link href={`/pharmacy/drugs/${b.drugId}`} className="text-brand-700 hover:underline">
+              {b.drug}
+            </Link>
+          </td>
           <td className={`${cell} whitespace-nowrap font-mono text-xs`}>{b.lot}</td>
           <td className={`${cell} whitespace-nowrap tabular-nums`}>
-            {formatCalendarDay(b.expiresOn, locale)} {b.expired ? <Badge tone="danger">{m.expired}</Badge> : <span className="text-xs text-slate-500">{p.expiresIn(b.daysLeft)}</span>}
+            {formatCalendarDay(b.expiresOn, locale)}{" "}
+            {b.expired ? (
+              <Badge tone="danger">{m.expired}</Badge>
+            ) : (
+              <span className="text-xs text-slate-500">{p.expiresIn(b.daysLeft)}</span>
+            )}
           </td>
           <td className={`${cell} tabular-nums`}>{b.quantity}</td>
         </tr>

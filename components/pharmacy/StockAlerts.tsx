@@ -13,11 +13,23 @@ const EXPIRY_DAYS = 60;
 export async function StockAlerts({ take }: { take: number }) {
   const all = await messages();
   const { dashboard: m, phrases: p } = all.pharmacy;
-  const [low, expiring] = await Promise.all([listDrugs(db(), { q: "", lowStock: true }, { skip: 0, take }), expiringBatches(db(), EXPIRY_DAYS, { skip: 0, take })]);
+  const [low, expiring] = await Promise.all([
+    listDrugs(db(), { q: "", lowStock: true }, { skip: 0, take }),
+    expiringBatches(db(), EXPIRY_DAYS, { skip: 0, take }),
+  ]);
   const link = "text-sm text-brand-700 hover:underline";
   return (
     <div className="grid gap-8 xl:grid-cols-2">
-      <Section title={`${m.lowStock} (${low.total})`} action={low.total > low.items.length ? <Link href="/pharmacy/drugs?lowStock=true" className={link}>{all.list.total(low.total)}</Link> : null}>
+      <Section
+        title={`${m.lowStock} (${low.total})`}
+        action={
+          low.total > low.items.length ? (
+            <Link href="/pharmacy/drugs?lowStock=true" className={link}>
+              {all.list.total(low.total)}
+            </Link>
+          ) : null
+        }
+      >
         {low.items.length === 0 ? <Alert>{m.noLowStock}</Alert> : <DrugTable rows={low.items} compact />}
       </Section>
       <Section title={`${p.expiringWithin(EXPIRY_DAYS)} (${expiring.total})`}>

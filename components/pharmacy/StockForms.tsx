@@ -17,7 +17,11 @@ type Labels = Messages["pharmacy"]["stock"];
 type Act = (input: Record<string, unknown>) => Promise<ActionResult<unknown>>;
 
 /** A stock form that clears itself and refreshes the page once the change is saved. */
-function useStockForm<V extends Record<string, string>>(schema: Parameters<typeof useValidatedSubmit>[0], action: Act, empty: V) {
+function useStockForm<V extends Record<string, string>>(
+  schema: Parameters<typeof useValidatedSubmit>[0],
+  action: Act,
+  empty: V,
+) {
   const router = useRouter();
   const [v, setV] = useState(empty);
   const [done, setDone] = useState(false);
@@ -35,29 +39,93 @@ function useStockForm<V extends Record<string, string>>(schema: Parameters<typeo
 }
 
 export function ReceiveBatchForm({ drugId, action, labels }: { drugId: string; action: Act; labels: Labels }) {
-  const { v, done, change, error, fields, pending, submit } = useStockForm(ZReceiveBatch, action, { lot: "", expiresOn: "", quantity: "" });
+  const { v, done, change, error, fields, pending, submit } = useStockForm(ZReceiveBatch, action, {
+    lot: "",
+    expiresOn: "",
+    quantity: "",
+  });
   return (
     <SubmitForm onSubmit={() => submit({ drugId, ...v, quantity: formNumber(v.quantity) })} error={error}>
       {done ? <Alert tone="success">{labels.received_ok}</Alert> : null}
-      <Field label={labels.lot} name="lot" value={v.lot} onChange={(e) => change({ lot: e.target.value })} error={fields.lot} />
+      <Field
+        label={labels.lot}
+        name="lot"
+        value={v.lot}
+        onChange={(e) => change({ lot: e.target.value })}
+        error={fields.lot}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label={labels.expiresOn} name="expiresOn" type="date" value={v.expiresOn} onChange={(e) => change({ expiresOn: e.target.value })} error={fields.expiresOn} />
-        <Field label={labels.quantity} name="quantity" type="number" min={1} value={v.quantity} onChange={(e) => change({ quantity: e.target.value })} error={fields.quantity} />
+        <Field
+          label={labels.expiresOn}
+          name="expiresOn"
+          type="date"
+          value={v.expiresOn}
+          onChange={(e) => change({ expiresOn: e.target.value })}
+          error={fields.expiresOn}
+        />
+        <Field
+          label={labels.quantity}
+          name="quantity"
+          type="number"
+          min={1}
+          value={v.quantity}
+          onChange={(e) => change({ quantity: e.target.value })}
+          error={fields.quantity}
+        />
       </div>
-      <Button type="submit" pending={pending}>{labels.receiveSubmit}</Button>
+      <Button type="submit" pending={pending}>
+        {labels.receiveSubmit}
+      </Button>
     </SubmitForm>
   );
 }
 
-export function AdjustBatchForm({ drugId, batches, action, labels }: { drugId: string; batches: { id: string; label: string }[]; action: Act; labels: Labels }) {
-  const { v, done, change, error, fields, pending, submit } = useStockForm(ZAdjustBatch, action, { batchId: "", delta: "", reason: "" });
+export function AdjustBatchForm({
+  drugId,
+  batches,
+  action,
+  labels,
+}: {
+  drugId: string;
+  batches: { id: string; label: string }[];
+  action: Act;
+  labels: Labels;
+}) {
+  const { v, done, change, error, fields, pending, submit } = useStockForm(ZAdjustBatch, action, {
+    batchId: "",
+    delta: "",
+    reason: "",
+  });
   return (
     <SubmitForm onSubmit={() => submit({ drugId, ...v, delta: formNumber(v.delta) })} error={error}>
       {done ? <Alert tone="success">{labels.adjusted}</Alert> : null}
-      <SelectField label={labels.batch} name="batchId" value={v.batchId} onChange={(e) => change({ batchId: e.target.value })} error={fields.batchId} options={[["", labels.chooseBatch], ...batches.map((b) => [b.id, b.label] as const)]} />
-      <Field label={labels.delta} name="delta" type="number" hint={labels.deltaHint} value={v.delta} onChange={(e) => change({ delta: e.target.value })} error={fields.delta} />
-      <Field label={labels.reason} name="reason" value={v.reason} onChange={(e) => change({ reason: e.target.value })} error={fields.reason} />
-      <Button type="submit" variant="secondary" pending={pending}>{labels.adjustSubmit}</Button>
+      <SelectField
+        label={labels.batch}
+        name="batchId"
+        value={v.batchId}
+        onChange={(e) => change({ batchId: e.target.value })}
+        error={fields.batchId}
+        options={[["", labels.chooseBatch], ...batches.map((b) => [b.id, b.label] as const)]}
+      />
+      <Field
+        label={labels.delta}
+        name="delta"
+        type="number"
+        hint={labels.deltaHint}
+        value={v.delta}
+        onChange={(e) => change({ delta: e.target.value })}
+        error={fields.delta}
+      />
+      <Field
+        label={labels.reason}
+        name="reason"
+        value={v.reason}
+        onChange={(e) => change({ reason: e.target.value })}
+        error={fields.reason}
+      />
+      <Button type="submit" variant="secondary" pending={pending}>
+        {labels.adjustSubmit}
+      </Button>
     </SubmitForm>
   );
 }

@@ -4,7 +4,15 @@ import type { Finding } from "@/lib/prescriptions/safety";
 const TONE = { high: "danger", moderate: "warning", low: "neutral" } as const;
 
 /** Safety findings, most severe first: kind, severity, drugs and the clinician-readable message. */
-export function FindingsList({ findings, kinds, severities }: { findings: Finding[]; kinds: Record<Finding["kind"], string>; severities: Record<Finding["severity"], string> }) {
+export function FindingsList({
+  findings,
+  kinds,
+  severities,
+}: {
+  findings: Finding[];
+  kinds: Record<Finding["kind"], string>;
+  severities: Record<Finding["severity"], string>;
+}) {
   const order = { high: 0, moderate: 1, low: 2 };
   const sorted = [...findings].sort((a, b) => order[a.severity] - order[b.severity]);
   return (

@@ -7,7 +7,15 @@ import type { Finding } from "@/lib/prescriptions/safety";
  * panel with every finding (most severe first, each with its severity in words) and the
  * prescriber's reason, then whatever the page puts below (the acknowledgement or its button).
  */
-export function OverridePanel({ title, intro, reasonLabel, reason, findings, m, children }: {
+export function OverridePanel({
+  title,
+  intro,
+  reasonLabel,
+  reason,
+  findings,
+  m,
+  children,
+}: {
   title: string;
   intro: string;
   reasonLabel: string;
@@ -20,7 +28,9 @@ export function OverridePanel({ title, intro, reasonLabel, reason, findings, m, 
   return (
     <section aria-labelledby="override-title" className="rounded-lg border-2 border-red-300 bg-white shadow-sm">
       <div className="rounded-t-md bg-red-50 px-5 py-3">
-        <h2 id="override-title" className="text-base font-semibold text-red-900">⚠ {title}</h2>
+        <h2 id="override-title" className="text-base font-semibold text-red-900">
+          ⚠ {title}
+        </h2>
         <p className="mt-1 text-sm text-red-900">{intro}</p>
       </div>
       <div className="space-y-4 px-5 py-4">

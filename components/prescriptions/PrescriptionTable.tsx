@@ -13,17 +13,22 @@ export async function PrescriptionTable({ rows, showPatient }: { rows: Prescript
       {rows.map((p) => (
         <tr key={p.id} className="hover:bg-slate-50">
           <td className={`${cell} whitespace-nowrap`}>
-            <Link href={`/prescriptions/${p.id}`} className="font-medium text-brand-700 hover:underline">{formatInstant(p.issuedAt, locale)}</Link>
+            <Link href={`/prescriptions/${p.id}`} className="font-medium text-brand-700 hover:underline">
+              {formatInstant(p.issuedAt, locale)}
+            </Link>
           </td>
           {showPatient ? (
             <td className={cell}>
-              {p.patient.name} <span className="font-mono text-xs text-slate-500 whitespace-nowrap">{p.patient.mrn}</span>
+              {p.patient.name}{" "}
+              <span className="font-mono text-xs text-slate-500 whitespace-nowrap">{p.patient.mrn}</span>
             </td>
           ) : null}
           <td className={cell}>{p.prescriber.name}</td>
           <td className={cell}>{p.drugs.join(", ")}</td>
           <td className={`${cell} whitespace-nowrap`}>{formatInstant(p.expiresAt, locale)}</td>
-          <td className={cell}><RxStatusBadge status={p.status} /></td>
+          <td className={cell}>
+            <RxStatusBadge status={p.status} />
+          </td>
         </tr>
       ))}
     </Table>

@@ -23,7 +23,9 @@ export async function PrescriptionsCard({ chart, className = "" }: { chart: Char
         <ul className="divide-y divide-slate-100 text-sm">
           {items.map((p) => (
             <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-              <Link href={`/prescriptions/${p.id}`} className="text-brand-700 hover:underline">{p.drugs.join(", ")}</Link>
+              <Link href={`/prescriptions/${p.id}`} className="text-brand-700 hover:underline">
+                {p.drugs.join(", ")}
+              </Link>
               <span className="flex items-center gap-2 text-slate-500">
                 <time dateTime={p.issuedAt}>{formatInstant(p.issuedAt, locale)}</time>
                 <RxStatusBadge status={p.status} />
@@ -33,8 +35,16 @@ export async function PrescriptionsCard({ chart, className = "" }: { chart: Char
         </ul>
       )}
       <div className="mt-3 flex flex-wrap gap-2">
-        {can(ctx.actor.role, "prescription.write") ? <Link href={`/prescriptions/new?patientId=${patientId}`} className={buttonClass("primary")}>{m.prescribe}</Link> : null}
-        {total > 0 ? <Link href={`/prescriptions?patientId=${patientId}`} className={buttonClass("secondary")}>{m.all}</Link> : null}
+        {can(ctx.actor.role, "prescription.write") ? (
+          <Link href={`/prescriptions/new?patientId=${patientId}`} className={buttonClass("primary")}>
+            {m.prescribe}
+          </Link>
+        ) : null}
+        {total > 0 ? (
+          <Link href={`/prescriptions?patientId=${patientId}`} className={buttonClass("secondary")}>
+            {m.all}
+          </Link>
+        ) : null}
       </div>
     </Card>
   );

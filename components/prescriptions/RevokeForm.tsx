@@ -10,15 +10,32 @@ import type { ActionResult } from "@/lib/server/action";
 
 type Labels = { revoke: string; revokeHint: string; revokeReason: string; revokeSubmit: string };
 
-export function RevokeForm({ id, revoke, labels }: { id: string; revoke: (input: { id: string; reason: string }) => Promise<ActionResult<{ id: string }>>; labels: Labels }) {
+export function RevokeForm({
+  id,
+  revoke,
+  labels,
+}: {
+  id: string;
+  revoke: (input: { id: string; reason: string }) => Promise<ActionResult<{ id: string }>>;
+  labels: Labels;
+}) {
   const router = useRouter();
   const [reason, setReason] = useState("");
   const { error, fields, pending, submit } = useSubmit(revoke, () => router.refresh());
   return (
     <SubmitForm className="space-y-3" error={error} onSubmit={() => submit({ id, reason })}>
       <p className="text-sm text-slate-600">{labels.revokeHint}</p>
-      <Field label={labels.revokeReason} name="revokeReason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} error={fields.reason} />
-      <Button type="submit" variant="danger" pending={pending}>{labels.revokeSubmit}</Button>
+      <Field
+        label={labels.revokeReason}
+        name="revokeReason"
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        maxLength={1000}
+        error={fields.reason}
+      />
+      <Button type="submit" variant="danger" pending={pending}>
+        {labels.revokeSubmit}
+      </Button>
     </SubmitForm>
   );
 }

@@ -4,7 +4,17 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import { ChartFigure } from "@/components/ui/ChartFigure";
 
 /** Values by name as horizontal bars (recharts, rendered in the browser): occupancy per ward, top diagnoses. */
-export function BarsChart({ data, label, series, unit = "" }: { data: { name: string; value: number }[]; label: string; series: string; unit?: string }) {
+export function BarsChart({
+  data,
+  label,
+  series,
+  unit = "",
+}: {
+  data: { name: string; value: number }[];
+  label: string;
+  series: string;
+  unit?: string;
+}) {
   return (
     <ChartFigure label={label} className="min-h-40 w-full" height={Math.max(160, data.length * 32 + 40)}>
       <ResponsiveContainer width="100%" height="100%">
@@ -13,7 +23,14 @@ export function BarsChart({ data, label, series, unit = "" }: { data: { name: st
           <XAxis type="number" allowDecimals={false} unit={unit} tick={{ fontSize: 12, fill: "#475569" }} />
           <YAxis type="category" dataKey="name" width={120} tick={{ fontSize: 12, fill: "#475569" }} />
           <Tooltip />
-          <Bar dataKey="value" name={series} unit={unit} fill="#1d5fbf" radius={[0, 3, 3, 0]} isAnimationActive={false} />
+          <Bar
+            dataKey="value"
+            name={series}
+            unit={unit}
+            fill="#1d5fbf"
+            radius={[0, 3, 3, 0]}
+            isAnimationActive={false}
+          />
         </BarChart>
       </ResponsiveContainer>
     </ChartFigure>

@@ -6,10 +6,24 @@ import { formatWhen } from "@/lib/scheduling/time";
 import { StatusBadge } from "./StatusBadge";
 
 /** Appointments as rows; the patient column is left out for a patient's own list, the doctor's for a doctor's. */
-export async function AppointmentTable({ rows, showPatient, showDoctor }: { rows: AppointmentView[]; showPatient: boolean; showDoctor: boolean }) {
+export async function AppointmentTable({
+  rows,
+  showPatient,
+  showDoctor,
+}: {
+  rows: AppointmentView[];
+  showPatient: boolean;
+  showDoctor: boolean;
+}) {
   const locale = await requestLocale();
   const m = (await messages()).scheduling.list;
-  const head = [m.when, ...(showPatient ? [m.patient] : []), ...(showDoctor ? [m.doctor, m.department] : []), m.status, m.reason];
+  const head = [
+    m.when,
+    ...(showPatient ? [m.patient] : []),
+    ...(showDoctor ? [m.doctor, m.department] : []),
+    m.status,
+    m.reason,
+  ];
   return (
     <Table head={head}>
       {rows.map((a) => (
@@ -21,7 +35,8 @@ export async function AppointmentTable({ rows, showPatient, showDoctor }: { rows
           </td>
           {showPatient ? (
             <td className={cell}>
-              {a.patient.name} <span className="font-mono text-xs text-slate-500 whitespace-nowrap">{a.patient.mrn}</span>
+              {a.patient.name}{" "}
+              <span className="font-mono text-xs text-slate-500 whitespace-nowrap">{a.patient.mrn}</span>
             </td>
           ) : null}
           {showDoctor ? (
@@ -30,7 +45,9 @@ export async function AppointmentTable({ rows, showPatient, showDoctor }: { rows
               <td className={cell}>{a.doctor.department ?? "—"}</td>
             </>
           ) : null}
-          <td className={cell}><StatusBadge status={a.status} /></td>
+          <td className={cell}>
+            <StatusBadge status={a.status} />
+          </td>
           <td className={`${cell} max-w-64 truncate text-slate-600`}>{a.reason ?? "—"}</td>
         </tr>
       ))}

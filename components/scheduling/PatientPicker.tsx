@@ -13,7 +13,12 @@ export type PatientOption = { id: string; mrn: string; name: string; dateOfBirth
 type Labels = { patientSearch: string; searchButton: string; noMatches: string; chosen: string; change: string };
 
 /** Staff choose whom they book for: a name, MRN or phone search, then one of the matches. */
-export function PatientPicker({ value, onChange, find, labels }: {
+export function PatientPicker({
+  value,
+  onChange,
+  find,
+  labels,
+}: {
   value: PatientOption | null;
   onChange: (p: PatientOption | null) => void;
   find: (input: { q: string }) => Promise<ActionResult<PatientOption[]>>;
@@ -27,9 +32,12 @@ export function PatientPicker({ value, onChange, find, labels }: {
     return (
       <p className="flex flex-wrap items-center gap-3 text-sm">
         <span>
-          {labels.chosen}: <strong>{value.name}</strong> <span className="font-mono text-slate-600 whitespace-nowrap">{value.mrn}</span>
+          {labels.chosen}: <strong>{value.name}</strong>{" "}
+          <span className="font-mono text-slate-600 whitespace-nowrap">{value.mrn}</span>
         </span>
-        <Button type="button" variant="secondary" onClick={() => onChange(null)}>{labels.change}</Button>
+        <Button type="button" variant="secondary" onClick={() => onChange(null)}>
+          {labels.change}
+        </Button>
       </p>
     );
   }
@@ -44,9 +52,18 @@ export function PatientPicker({ value, onChange, find, labels }: {
         }}
       >
         <div className="flex-1">
-          <Field label={labels.patientSearch} name="patientQuery" value={q} onChange={(e) => setQ(e.target.value)} error={search.fields.q} autoComplete="off" />
+          <Field
+            label={labels.patientSearch}
+            name="patientQuery"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            error={search.fields.q}
+            autoComplete="off"
+          />
         </div>
-        <Button type="submit" variant="secondary" pending={search.pending}>{labels.searchButton}</Button>
+        <Button type="submit" variant="secondary" pending={search.pending}>
+          {labels.searchButton}
+        </Button>
       </form>
       {search.error && !search.error.fields ? <Alert tone="error">{search.error.message}</Alert> : null}
       {matches && matches.length === 0 ? <p className="text-sm text-slate-600">{labels.noMatches}</p> : null}
@@ -54,10 +71,15 @@ export function PatientPicker({ value, onChange, find, labels }: {
         <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">
           {matches.map((p) => (
             <li key={p.id}>
-              <button type="button" onClick={() => onChange(p)} className="flex w-full justify-between gap-3 px-3 py-2 text-left text-sm hover:bg-slate-50">
+              <button
+                type="button"
+                onClick={() => onChange(p)}
+                className="flex w-full justify-between gap-3 px-3 py-2 text-left text-sm hover:bg-slate-50"
+              >
                 <span className="font-medium">{p.name}</span>
                 <span className="text-slate-600">
-                  <span className="font-mono whitespace-nowrap">{p.mrn}</span> {p.dateOfBirth ? `· ${formatCalendarDay(p.dateOfBirth, locale)}` : null}
+                  <span className="font-mono whitespace-nowrap">{p.mrn}</span>{" "}
+                  {p.dateOfBirth ? `· ${formatCalendarDay(p.dateOfBirth, locale)}` : null}
                 </span>
               </button>
             </li>

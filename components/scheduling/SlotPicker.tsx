@@ -10,7 +10,17 @@ type Labels = { free: string; taken: string; noSlots: string };
  * A doctor's slots grouped by day. With `onPick`, free slots are buttons and taken ones disabled
  * buttons; without it (a preview, or a reader who cannot book) they are plain chips.
  */
-export function SlotPicker({ days, labels, onPick, disabled = false }: { days: SlotDay[]; labels: Labels; onPick?: (startsAt: string) => void; disabled?: boolean }) {
+export function SlotPicker({
+  days,
+  labels,
+  onPick,
+  disabled = false,
+}: {
+  days: SlotDay[];
+  labels: Labels;
+  onPick?: (startsAt: string) => void;
+  disabled?: boolean;
+}) {
   const locale = useAppLocale();
   const chip = "rounded-md px-2.5 py-1.5 text-sm tabular-nums";
   return (
@@ -18,7 +28,12 @@ export function SlotPicker({ days, labels, onPick, disabled = false }: { days: S
       {days.map((d) => {
         const label = formatDay(d.date, locale);
         return (
-          <section key={d.date} aria-label={label} data-date={d.date} className="rounded-md border border-slate-200 p-3">
+          <section
+            key={d.date}
+            aria-label={label}
+            data-date={d.date}
+            className="rounded-md border border-slate-200 p-3"
+          >
             <h3 className="mb-2 text-sm font-semibold text-slate-800">{label}</h3>
             {d.slots.length === 0 ? (
               <p className="text-sm text-slate-500">{labels.noSlots}</p>
@@ -41,7 +56,11 @@ export function SlotPicker({ days, labels, onPick, disabled = false }: { days: S
                           {time}
                         </button>
                       ) : (
-                        <span aria-label={name} data-starts-at={s.startsAt} className={`${chip} inline-block ${s.free ? "bg-green-50 text-green-800 ring-1 ring-green-200" : "bg-slate-100 text-slate-600 line-through"}`}>
+                        <span
+                          aria-label={name}
+                          data-starts-at={s.startsAt}
+                          className={`${chip} inline-block ${s.free ? "bg-green-50 text-green-800 ring-1 ring-green-200" : "bg-slate-100 text-slate-600 line-through"}`}
+                        >
                           {time}
                         </span>
                       )}

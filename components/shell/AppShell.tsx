@@ -17,7 +17,7 @@ import { setLanguageAction } from "@/lib/accounts/language-actions";
 
 /** The frame of every signed-in page: brand, role-dependent navigation, patient search (staff), user menu. */
 export async function AppShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {
-  const m = (await messages());
+  const m = await messages();
   const sidebar = (
     <>
       <div className="px-4 py-4 lg:py-5">
@@ -37,18 +37,34 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
         {can(actor.role, "patient.list") ? (
           <PatientSearch
             recordHref={patientRecordHref(actor.role)}
-            labels={{ label: s.label, placeholder: s.placeholder, shortcut: s.shortcut, results: s.results, none: s.none, searching: s.searching, failed: s.failed, born: s.born }}
+            labels={{
+              label: s.label,
+              placeholder: s.placeholder,
+              shortcut: s.shortcut,
+              results: s.results,
+              none: s.none,
+              searching: s.searching,
+              failed: s.failed,
+              born: s.born,
+            }}
           />
         ) : null}
       </div>
       <LanguageSwitcher action={setLanguageAction} />
       <NotificationBell actor={actor} />
-      <UserMenu name={actor.name} roleLabel={m.roles[actor.role]} labels={{ userMenu: m.nav.userMenu, account: m.nav.account, signOut: m.nav.signOut }} />
+      <UserMenu
+        name={actor.name}
+        roleLabel={m.roles[actor.role]}
+        labels={{ userMenu: m.nav.userMenu, account: m.nav.account, signOut: m.nav.signOut }}
+      />
     </>
   );
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         {m.common.skipToContent}
       </a>
       <Suspense fallback={null}>

@@ -54,20 +54,35 @@ export function BellMenu({ count, labels }: { count: number; labels: Messages["t
         data-testid="notification-bell"
       >
         <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} className="h-5 w-5" aria-hidden>
-          <path strokeLinecap="round" strokeLinejoin="round" d="M14.857 17.082a23.848 23.848 0 0 0 5.454-1.31A8.967 8.967 0 0 1 18 9.75V9A6 6 0 0 0 6 9v.75a8.967 8.967 0 0 1-2.312 6.022c1.733.64 3.56 1.085 5.455 1.31m5.714 0a24.255 24.255 0 0 1-5.714 0m5.714 0a3 3 0 1 1-5.714 0" />
+          <path
+            strokeLinecap="round"
+            strokeLinejoin="round"
+            d="M14.857 17.082a23.848 23.848 0 0 0 5.454-1.31A8.967 8.967 0 0 1 18 9.75V9A6 6 0 0 0 6 9v.75a8.967 8.967 0 0 1-2.312 6.022c1.733.64 3.56 1.085 5.455 1.31m5.714 0a24.255 24.255 0 0 1-5.714 0m5.714 0a3 3 0 1 1-5.714 0"
+          />
         </svg>
         {count > 0 ? (
-          <span className="absolute -right-0.5 -top-0.5 min-w-[1.15rem] rounded-full bg-red-600 px-1 text-center text-[0.7rem] font-semibold leading-[1.15rem] text-white" data-testid="notification-count">
+          <span
+            className="absolute -right-0.5 -top-0.5 min-w-[1.15rem] rounded-full bg-red-600 px-1 text-center text-[0.7rem] font-semibold leading-[1.15rem] text-white"
+            data-testid="notification-count"
+          >
             {count > 99 ? "99+" : count}
           </span>
         ) : null}
       </button>
       {open ? (
-        <div className="absolute right-0 z-20 mt-2 w-80 overflow-hidden rounded-md border border-slate-200 bg-white shadow-lg" data-testid="notification-panel">
+        <div
+          className="absolute right-0 z-20 mt-2 w-80 overflow-hidden rounded-md border border-slate-200 bg-white shadow-lg"
+          data-testid="notification-panel"
+        >
           <div className="flex items-center justify-between border-b border-slate-200 px-4 py-2">
             <span className="text-sm font-semibold text-slate-900">{labels.label}</span>
             {count > 0 ? (
-              <button type="button" onClick={markAll} disabled={pending} className="text-xs font-medium text-brand-700 hover:underline disabled:text-slate-400">
+              <button
+                type="button"
+                onClick={markAll}
+                disabled={pending}
+                className="text-xs font-medium text-brand-700 hover:underline disabled:text-slate-400"
+              >
                 {labels.markAllRead}
               </button>
             ) : null}
@@ -81,7 +96,9 @@ export function BellMenu({ count, labels }: { count: number; labels: Messages["t
               {items.map((n) => {
                 const body = (
                   <>
-                    <span className={`block text-sm ${n.readAt ? "text-slate-700" : "font-semibold text-slate-900"}`}>{n.title}</span>
+                    <span className={`block text-sm ${n.readAt ? "text-slate-700" : "font-semibold text-slate-900"}`}>
+                      {n.title}
+                    </span>
                     <span className="block truncate text-xs text-slate-600">{n.body}</span>
                     <span className="block text-xs text-slate-400">{n.when}</span>
                   </>
@@ -101,7 +118,10 @@ export function BellMenu({ count, labels }: { count: number; labels: Messages["t
               })}
             </ul>
           )}
-          <Link href="/notifications" className="block border-t border-slate-200 px-4 py-2 text-center text-sm font-medium text-brand-700 hover:bg-slate-50">
+          <Link
+            href="/notifications"
+            className="block border-t border-slate-200 px-4 py-2 text-center text-sm font-medium text-brand-700 hover:bg-slate-50"
+          >
             {labels.viewAll}
           </Link>
         </div>

@@ -5,14 +5,39 @@ import type { useCombobox } from "./useCombobox";
 type Combo = ReturnType<typeof useCombobox>;
 
 /** The listbox of a useCombobox: its options (the active one highlighted), or why there are none. */
-export function ComboboxList({ combo, label, labels }: { combo: Combo; label: string; labels: { none: string; searching: string; failed: string } }) {
+export function ComboboxList({
+  combo,
+  label,
+  labels,
+}: {
+  combo: Combo;
+  label: string;
+  labels: { none: string; searching: string; failed: string };
+}) {
   if (!combo.expanded) return <ul id={combo.listId} role="listbox" aria-label={label} hidden />;
   const { options, state } = combo;
   return (
-    <ul id={combo.listId} role="listbox" aria-label={label} className="absolute left-0 right-0 z-40 mt-1 max-h-80 overflow-y-auto rounded-md border border-slate-200 bg-white py-1 shadow-lg">
-      {state === "failed" ? <li role="presentation" className="px-3 py-2 text-sm text-red-700">{labels.failed}</li> : null}
-      {state === "loading" && !options?.length ? <li role="presentation" className="px-3 py-2 text-sm text-slate-600">{labels.searching}</li> : null}
-      {state !== "loading" && options?.length === 0 ? <li role="presentation" className="px-3 py-2 text-sm text-slate-600">{labels.none}</li> : null}
+    <ul
+      id={combo.listId}
+      role="listbox"
+      aria-label={label}
+      className="absolute left-0 right-0 z-40 mt-1 max-h-80 overflow-y-auto rounded-md border border-slate-200 bg-white py-1 shadow-lg"
+    >
+      {state === "failed" ? (
+        <li role="presentation" className="px-3 py-2 text-sm text-red-700">
+          {labels.failed}
+        </li>
+      ) : null}
+      {state === "loading" && !options?.length ? (
+        <li role="presentation" className="px-3 py-2 text-sm text-slate-600">
+          {labels.searching}
+        </li>
+      ) : null}
+      {state !== "loading" && options?.length === 0 ? (
+        <li role="presentation" className="px-3 py-2 text-sm text-slate-600">
+          {labels.none}
+        </li>
+      ) : null}
       {options?.map((o, i) => (
         <li
           key={o.id}

@@ -7,7 +7,11 @@ import { useAppLocale, useCatalog } from "@/lib/i18n/client";
 import type { ActionResult } from "@/lib/server/action";
 
 /** A small select that switches the interface language at once (kept on the account when signed in). */
-export function LanguageSwitcher({ action }: { action: (input: { language: Locale }) => Promise<ActionResult<{ language: Locale }>> }) {
+export function LanguageSwitcher({
+  action,
+}: {
+  action: (input: { language: Locale }) => Promise<ActionResult<{ language: Locale }>>;
+}) {
   const locale = useAppLocale();
   const m = useCatalog().account;
   const router = useRouter();

@@ -34,7 +34,9 @@ export function NavLinks({ sections }: { sections: NavSection[] }) {
       {sections.map((s) =>
         s.group && s.label ? (
           <div key={s.group}>
-            <p id={`nav-${s.group}`} className="mb-1 px-3 text-xs font-semibold uppercase tracking-wide text-slate-600">{s.label}</p>
+            <p id={`nav-${s.group}`} className="mb-1 px-3 text-xs font-semibold uppercase tracking-wide text-slate-600">
+              {s.label}
+            </p>
             {list(s.items, `nav-${s.group}`)}
           </div>
         ) : (

@@ -8,9 +8,22 @@ export const NAVIGATION_START = "app:navigation-start";
 
 /** Whether a click on this link leaves for another page of the app in this tab. */
 function leadsElsewhere(e: MouseEvent, a: HTMLAnchorElement): boolean {
-  if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || a.target === "_blank" || a.hasAttribute("download")) return false;
+  if (
+    e.button !== 0 ||
+    e.metaKey ||
+    e.ctrlKey ||
+    e.shiftKey ||
+    e.altKey ||
+    a.target === "_blank" ||
+    a.hasAttribute("download")
+  )
+    return false;
   const url = new URL(a.href, location.href);
-  return url.origin === location.origin && !url.pathname.startsWith("/api/") && url.pathname + url.search !== location.pathname + location.search;
+  return (
+    url.origin === location.origin &&
+    !url.pathname.startsWith("/api/") &&
+    url.pathname + url.search !== location.pathname + location.search
+  );
 }
 
 /**
@@ -43,10 +56,16 @@ export function NavigationProgress({ label }: { label: string }) {
   }, []);
   return (
     <>
-      <div aria-hidden className={`pointer-events-none fixed inset-x-0 top-0 z-50 h-1 overflow-hidden ${pending ? "" : "hidden"}`} data-testid="navigation-progress">
+      <div
+        aria-hidden
+        className={`pointer-events-none fixed inset-x-0 top-0 z-50 h-1 overflow-hidden ${pending ? "" : "hidden"}`}
+        data-testid="navigation-progress"
+      >
         <div className="h-full w-1/3 animate-progress bg-brand-600 motion-reduce:animate-none" />
       </div>
-      <span role="status" className="sr-only">{pending ? label : ""}</span>
+      <span role="status" className="sr-only">
+        {pending ? label : ""}
+      </span>
     </>
   );
 }

@@ -11,7 +11,16 @@ import { useAppLocale } from "@/lib/i18n/client";
 /** At most this many matches in the header's list (the patients page has the rest). */
 export const HEADER_SEARCH_LIMIT = 8;
 
-type Labels = { label: string; placeholder: string; shortcut: string; results: string; none: string; searching: string; failed: string; born: string };
+type Labels = {
+  label: string;
+  placeholder: string;
+  shortcut: string;
+  results: string;
+  none: string;
+  searching: string;
+  failed: string;
+  born: string;
+};
 type Row = { id: string; mrn: string; firstName: string; lastName: string; dateOfBirth: string; phone: string | null };
 
 /** Whether a key press lands in something that takes text (where "/" is typed, not a shortcut). */
@@ -39,18 +48,30 @@ export function PatientSearch({ recordHref, labels }: { recordHref: string | nul
   const input = useRef<HTMLInputElement>(null);
   const combo = useCombobox({
     load: async (q, signal) => {
-      const res = await fetch(`/api/v1/patients?pageSize=${HEADER_SEARCH_LIMIT}&q=${encodeURIComponent(q)}`, { signal, headers: { accept: "application/json" } });
+      const res = await fetch(`/api/v1/patients?pageSize=${HEADER_SEARCH_LIMIT}&q=${encodeURIComponent(q)}`, {
+        signal,
+        headers: { accept: "application/json" },
+      });
       if (!res.ok) throw new Error(`search failed: ${res.status}`);
       const body = (await res.json()) as { items: Row[] };
       return body.items.map(
-        (p): ComboOption => ({ id: p.id, primary: `${p.lastName}, ${p.firstName}`, mono: p.mrn, secondary: [`${labels.born} ${formatCalendarDay(p.dateOfBirth, locale)}`, p.phone].filter(Boolean).join(" · ") }),
+        (p): ComboOption => ({
+          id: p.id,
+          primary: `${p.lastName}, ${p.firstName}`,
+          mono: p.mrn,
+          secondary: [`${labels.born} ${formatCalendarDay(p.dateOfBirth, locale)}`, p.phone]
+            .filter(Boolean)
+            .join(" · "),
+        }),
       );
     },
     onPick: (o) => {
       combo.setText("");
       combo.close();
       input.current?.blur();
-      router.push(recordHref ? recordHref.replace("{id}", o.id) : `/patients?q=${encodeURIComponent(o.mono ?? o.primary)}`);
+      router.push(
+        recordHref ? recordHref.replace("{id}", o.id) : `/patients?q=${encodeURIComponent(o.mono ?? o.primary)}`,
+      );
     },
     onEnterWithoutOption: (q) => router.push(`/patients?q=${encodeURIComponent(q)}`),
   });
@@ -68,7 +89,9 @@ export function PatientSearch({ recordHref, labels }: { recordHref: string | nul
 
   return (
     <div role="search" className="relative w-full max-w-md">
-      <label htmlFor="patient-search" className="sr-only">{labels.label}</label>
+      <label htmlFor="patient-search" className="sr-only">
+        {labels.label}
+      </label>
       <input
         id="patient-search"
         ref={input}
@@ -79,10 +102,23 @@ export function PatientSearch({ recordHref, labels }: { recordHref: string | nul
         aria-describedby="patient-search-hint"
         className="block w-full rounded-md border border-slate-300 bg-white py-1.5 pl-3 pr-8 text-sm shadow-sm placeholder:text-slate-500 focus:outline-none focus:ring-2 focus:ring-brand-600"
       />
-      <kbd aria-hidden className="pointer-events-none absolute right-2 top-1.5 hidden rounded border border-slate-300 px-1.5 font-mono text-xs text-slate-600 sm:block">/</kbd>
-      <span id="patient-search-hint" className="sr-only">{labels.shortcut}</span>
+      <kbd
+        aria-hidden
+        className="pointer-events-none absolute right-2 top-1.5 hidden rounded border border-slate-300 px-1.5 font-mono text-xs text-slate-600 sm:block"
+      >
+        /
+      </kbd>
+      <span id="patient-search-hint" className="sr-only">
+        {labels.shortcut}
+      </span>
       <ComboboxList combo={combo} label={labels.results} labels={labels} />
-      <span role="status" className="sr-only">{combo.expanded && combo.options ? (combo.options.length ? `${labels.results}: ${combo.options.length}` : labels.none) : ""}</span>
+      <span role="status" className="sr-only">
+        {combo.expanded && combo.options
+          ? combo.options.length
+            ? `${labels.results}: ${combo.options.length}`
+            : labels.none
+          : ""}
+      </span>
     </div>
   );
 }

@@ -16,10 +16,24 @@ const subscribe = (onChange: () => void) => {
  * page (Escape, the backdrop or following a link closes it). The toggle's aria-expanded says
  * whether the sidebar is shown at the current width.
  */
-export function SidebarFrame({ sidebar, header, children, toggleLabel }: { sidebar: React.ReactNode; header: React.ReactNode; children: React.ReactNode; toggleLabel: string }) {
+export function SidebarFrame({
+  sidebar,
+  header,
+  children,
+  toggleLabel,
+}: {
+  sidebar: React.ReactNode;
+  header: React.ReactNode;
+  children: React.ReactNode;
+  toggleLabel: string;
+}) {
   // Toggled: the opposite of the width's default (hidden when wide, shown when narrow).
   const [toggled, setToggled] = useState(false);
-  const wide = useSyncExternalStore(subscribe, () => window.matchMedia(WIDE).matches, () => true);
+  const wide = useSyncExternalStore(
+    subscribe,
+    () => window.matchMedia(WIDE).matches,
+    () => true,
+  );
   const expanded = wide ? !toggled : toggled;
   const pathname = usePathname();
   const [shownFor, setShownFor] = useState(pathname);
@@ -36,8 +50,12 @@ export function SidebarFrame({ sidebar, header, children, toggleLabel }: { sideb
   }, [wide, toggled]);
 
   return (
-    <div className={`min-h-screen lg:grid ${toggled ? "lg:grid-cols-[minmax(0,1fr)]" : "lg:grid-cols-[15rem_minmax(0,1fr)]"}`}>
-      {toggled ? <div aria-hidden className="fixed inset-0 z-30 bg-slate-900/30 lg:hidden" onClick={() => setToggled(false)} /> : null}
+    <div
+      className={`min-h-screen lg:grid ${toggled ? "lg:grid-cols-[minmax(0,1fr)]" : "lg:grid-cols-[15rem_minmax(0,1fr)]"}`}
+    >
+      {toggled ? (
+        <div aria-hidden className="fixed inset-0 z-30 bg-slate-900/30 lg:hidden" onClick={() => setToggled(false)} />
+      ) : null}
       <aside
         id="sidebar"
         className={`${toggled ? "fixed inset-y-0 left-0 z-40 block w-64 overflow-y-auto shadow-xl lg:hidden" : "hidden lg:block"} border-r border-slate-200 bg-white lg:static lg:min-h-screen lg:w-auto lg:shadow-none`}

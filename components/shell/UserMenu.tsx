@@ -34,11 +34,24 @@ export function UserMenu({ name, roleLabel, labels }: { name: string; roleLabel:
         </span>
       </button>
       {open ? (
-        <div role="menu" className="absolute right-0 z-20 mt-2 w-52 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
-          <Link role="menuitem" href="/account/password" className="block px-4 py-2 text-sm hover:bg-slate-50" onClick={() => setOpen(false)}>
+        <div
+          role="menu"
+          className="absolute right-0 z-20 mt-2 w-52 rounded-md border border-slate-200 bg-white py-1 shadow-lg"
+        >
+          <Link
+            role="menuitem"
+            href="/account/password"
+            className="block px-4 py-2 text-sm hover:bg-slate-50"
+            onClick={() => setOpen(false)}
+          >
             {labels.account}
           </Link>
-          <button role="menuitem" type="button" className="block w-full px-4 py-2 text-left text-sm hover:bg-slate-50" onClick={() => signOut({ callbackUrl: "/login" })}>
+          <button
+            role="menuitem"
+            type="button"
+            className="block w-full px-4 py-2 text-left text-sm hover:bg-slate-50"
+            onClick={() => signOut({ callbackUrl: "/login" })}
+          >
             {labels.signOut}
           </button>
         </div>

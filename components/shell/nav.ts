@@ -26,7 +26,12 @@ const ITEMS = (all: Messages): NavItem[] => {
     { href: "/availability", label: sc.availability, permission: "availability.own", group: "clinical" },
     { href: "/consultations", label: all.clinical.nav.consultations, permission: "clinical.write", group: "clinical" },
     { href: "/lab", label: all.clinical.nav.lab, permission: "lab.result", group: "clinical" },
-    { href: "/prescriptions", label: all.prescriptions.nav.prescriptions, permission: "prescription.read", group: "clinical" },
+    {
+      href: "/prescriptions",
+      label: all.prescriptions.nav.prescriptions,
+      permission: "prescription.read",
+      group: "clinical",
+    },
     { href: "/beds", label: all.wards.nav.beds, permission: "ward.read", group: "inpatient" },
     { href: "/doctors", label: s.doctors, permission: "doctor.search", group: "people" },
     { href: "/admin/staff", label: s.staff, permission: "staff.manage", group: "people" },

@@ -13,7 +13,12 @@ export const DEBOUNCE_MS = 200;
  * fetches the options for a text of at least `minChars` characters, after a pause in typing; a
  * newer text aborts the older request.
  */
-export function useCombobox({ load, onPick, onEnterWithoutOption, minChars = 2 }: {
+export function useCombobox({
+  load,
+  onPick,
+  onEnterWithoutOption,
+  minChars = 2,
+}: {
   load: (text: string, signal: AbortSignal) => Promise<ComboOption[]>;
   onPick: (option: ComboOption) => void;
   onEnterWithoutOption?: (text: string) => void;

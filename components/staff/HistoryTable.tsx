@@ -4,7 +4,15 @@ import type { Messages } from "@/lib/i18n";
 import { formatInstant } from "@/lib/server/format";
 import type { HistoryEntry } from "@/lib/staff/queries";
 
-type Details = { changes?: Record<string, { from: unknown; to: unknown }>; fields?: string[]; active?: boolean; reason?: string; field?: string; passwordLink?: string; invited?: boolean };
+type Details = {
+  changes?: Record<string, { from: unknown; to: unknown }>;
+  fields?: string[];
+  active?: boolean;
+  reason?: string;
+  field?: string;
+  passwordLink?: string;
+  invited?: boolean;
+};
 
 type All = Messages;
 
@@ -12,8 +20,15 @@ type All = Messages;
 function labelled(all: All, departments: Record<string, string>) {
   const s = all.staff.staff;
   const fields: Record<string, string> = {
-    name: s.name, email: s.email, role: s.role, departmentId: s.department, specialty: s.specialty,
-    qualification: s.qualification, registrationNumber: s.registrationNumber, yearsOfExperience: s.yearsOfExperience, consultationFee: s.consultationFee,
+    name: s.name,
+    email: s.email,
+    role: s.role,
+    departmentId: s.department,
+    specialty: s.specialty,
+    qualification: s.qualification,
+    registrationNumber: s.registrationNumber,
+    yearsOfExperience: s.yearsOfExperience,
+    consultationFee: s.consultationFee,
   };
   const value = (k: string, v: unknown) => {
     if (v === null || v === undefined || v === "") return "—";
@@ -29,7 +44,10 @@ function describe(e: HistoryEntry, all: All, departments: Record<string, string>
   const m = all.staff.audit;
   const d = (e.details ?? {}) as Details;
   const l = labelled(all, departments);
-  if (d.changes) return Object.entries(d.changes).map(([k, c]) => `${l.field(k)}: ${l.value(k, c.from)} → ${l.value(k, c.to)}`).join("; ");
+  if (d.changes)
+    return Object.entries(d.changes)
+      .map(([k, c]) => `${l.field(k)}: ${l.value(k, c.from)} → ${l.value(k, c.to)}`)
+      .join("; ");
   if (d.active === false) return m.deactivated(d.reason ?? "");
   if (d.active === true) return m.reactivated;
   if (d.field === "password") return m.password;
@@ -38,15 +56,23 @@ function describe(e: HistoryEntry, all: All, departments: Record<string, string>
   return m[e.action as "CREATE" | "UPDATE" | "DELETE"] ?? e.action;
 }
 
-export async function HistoryTable({ rows, departments }: { rows: HistoryEntry[]; departments: Record<string, string> }) {
+export async function HistoryTable({
+  rows,
+  departments,
+}: {
+  rows: HistoryEntry[];
+  departments: Record<string, string>;
+}) {
   const locale = await requestLocale();
-  const all = (await messages());
+  const all = await messages();
   const m = all.staff.staff;
   return (
     <Table head={[m.when, m.who, m.what]}>
       {rows.map((e) => (
         <tr key={e.id}>
-          <td className={`${cell} whitespace-nowrap tabular-nums`}><time dateTime={e.at}>{formatInstant(e.at, locale)}</time></td>
+          <td className={`${cell} whitespace-nowrap tabular-nums`}>
+            <time dateTime={e.at}>{formatInstant(e.at, locale)}</time>
+          </td>
           <td className={cell}>{e.actorName ?? m.system}</td>
           <td className={cell}>{describe(e, all, departments)}</td>
         </tr>

@@ -13,7 +13,15 @@ export function EmailText({ text }: { text: string }) {
   const parts = text.split(/(https?:\/\/\S+)/g);
   return (
     <pre className="whitespace-pre-wrap break-words rounded-md bg-slate-50 p-4 font-sans text-sm text-slate-800">
-      {parts.map((p, i) => (i % 2 === 1 ? <a key={i} href={p} className="text-brand-700 underline">{p}</a> : p))}
+      {parts.map((p, i) =>
+        i % 2 === 1 ? (
+          <a key={i} href={p} className="text-brand-700 underline">
+            {p}
+          </a>
+        ) : (
+          p
+        ),
+      )}
     </pre>
   );
 }

@@ -16,21 +16,54 @@ import type { ActionResult } from "@/lib/server/action";
 import { STAFF_ROLES, ZStaffCreate, ZStaffUpdate } from "@/lib/staff/schemas";
 
 export type StaffFormValues = {
-  name: string; email: string; role: string; departmentId: string; specialty: string;
-  qualification: string; registrationNumber: string; yearsOfExperience: string; consultationFee: string; password: string;
+  name: string;
+  email: string;
+  role: string;
+  departmentId: string;
+  specialty: string;
+  qualification: string;
+  registrationNumber: string;
+  yearsOfExperience: string;
+  consultationFee: string;
+  password: string;
 };
-export const EMPTY_STAFF: StaffFormValues = { name: "", email: "", role: "", departmentId: "", specialty: "", qualification: "", registrationNumber: "", yearsOfExperience: "", consultationFee: "", password: "" };
+export const EMPTY_STAFF: StaffFormValues = {
+  name: "",
+  email: "",
+  role: "",
+  departmentId: "",
+  specialty: "",
+  qualification: "",
+  registrationNumber: "",
+  yearsOfExperience: "",
+  consultationFee: "",
+  password: "",
+};
 
-const OPTIONAL = ["departmentId", "specialty", "qualification", "registrationNumber", "yearsOfExperience", "consultationFee"] as const;
+const OPTIONAL = [
+  "departmentId",
+  "specialty",
+  "qualification",
+  "registrationNumber",
+  "yearsOfExperience",
+  "consultationFee",
+] as const;
 
 /** Creating: empty fields are left out. Editing: an emptied optional field is sent as null, which clears it. */
 function payload(mode: "create" | "edit", text: StaffFormValues, currency: string, locale: Locale) {
   // The number fields sent as numbers (the schema does not coerce); the fee typed in currency units
   // (45.00, or 45,00 in French) goes as minor units, and text that is no amount as itself, for the schema to refuse.
   const fee = text.consultationFee.trim();
-  const v: Record<string, string | number | undefined> = { ...text, yearsOfExperience: formNumber(text.yearsOfExperience), consultationFee: fee === "" ? undefined : (parseMoney(fee, currency, locale) ?? fee) };
-  if (mode === "create") return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && String(x).trim() !== ""));
-  const cleared = Object.fromEntries(OPTIONAL.map((k) => [k, v[k] === undefined || String(v[k]).trim() === "" ? null : v[k]]));
+  const v: Record<string, string | number | undefined> = {
+    ...text,
+    yearsOfExperience: formNumber(text.yearsOfExperience),
+    consultationFee: fee === "" ? undefined : (parseMoney(fee, currency, locale) ?? fee),
+  };
+  if (mode === "create")
+    return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && String(x).trim() !== ""));
+  const cleared = Object.fromEntries(
+    OPTIONAL.map((k) => [k, v[k] === undefined || String(v[k]).trim() === "" ? null : v[k]]),
+  );
   return { name: v.name, role: v.role, ...cleared };
 }
 
@@ -51,13 +84,17 @@ export function StaffForm({ mode, id, initial, departments, action, labels, role
   const router = useRouter();
   const [v, setV] = useState(initial);
   const [saved, setSaved] = useState(false);
-  const { error, fields, pending, submit, edited } = useValidatedSubmit(mode === "create" ? ZStaffCreate : ZStaffUpdate, action, (data) => {
-    if (mode === "create") router.push(`/admin/staff/${data.id}?created=1`);
-    else {
-      setSaved(true);
-      router.refresh();
-    }
-  });
+  const { error, fields, pending, submit, edited } = useValidatedSubmit(
+    mode === "create" ? ZStaffCreate : ZStaffUpdate,
+    action,
+    (data) => {
+      if (mode === "create") router.push(`/admin/staff/${data.id}?created=1`);
+      else {
+        setSaved(true);
+        router.refresh();
+      }
+    },
+  );
   const set = (k: keyof StaffFormValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
     setSaved(false);
     edited(k);
@@ -71,9 +108,25 @@ export function StaffForm({ mode, id, initial, departments, action, labels, role
       {saved ? <Alert tone="success">{labels.saved}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         {input("name", labels.name, { autoComplete: "off", required: true })}
-        {mode === "create" ? input("email", labels.email, { type: "email", autoComplete: "off", required: true }) : null}
-        <SelectField label={labels.role} name="role" value={v.role} onChange={set("role")} error={fields.role} options={[["", "—"], ...STAFF_ROLES.map((r) => [r, roleLabels[r]] as const)]} />
-        <SelectField label={labels.department} name="departmentId" value={v.departmentId} onChange={set("departmentId")} error={fields.departmentId} options={[["", labels.noDepartment], ...departments.map((d) => [d.id, d.name] as const)]} />
+        {mode === "create"
+          ? input("email", labels.email, { type: "email", autoComplete: "off", required: true })
+          : null}
+        <SelectField
+          label={labels.role}
+          name="role"
+          value={v.role}
+          onChange={set("role")}
+          error={fields.role}
+          options={[["", "—"], ...STAFF_ROLES.map((r) => [r, roleLabels[r]] as const)]}
+        />
+        <SelectField
+          label={labels.department}
+          name="departmentId"
+          value={v.departmentId}
+          onChange={set("departmentId")}
+          error={fields.departmentId}
+          options={[["", labels.noDepartment], ...departments.map((d) => [d.id, d.name] as const)]}
+        />
       </div>
       {v.role === "DOCTOR" ? (
         <fieldset className="space-y-4 rounded-md border border-slate-200 p-4">
@@ -83,12 +136,23 @@ export function StaffForm({ mode, id, initial, departments, action, labels, role
             {input("qualification", labels.qualification)}
             {input("registrationNumber", labels.registrationNumber, { hint: labels.registrationNumberHint })}
             {input("yearsOfExperience", labels.yearsOfExperience, { inputMode: "numeric" })}
-            {input("consultationFee", `${labels.consultationFee} (${currency})`, { inputMode: "decimal", hint: labels.consultationFeeHint })}
+            {input("consultationFee", `${labels.consultationFee} (${currency})`, {
+              inputMode: "decimal",
+              hint: labels.consultationFeeHint,
+            })}
           </div>
         </fieldset>
       ) : null}
-      {mode === "create" ? input("password", labels.password, { type: "password", autoComplete: "new-password", hint: labels.passwordHint }) : null}
-      <Button type="submit" pending={pending}>{mode === "create" ? labels.create : labels.save}</Button>
+      {mode === "create"
+        ? input("password", labels.password, {
+            type: "password",
+            autoComplete: "new-password",
+            hint: labels.passwordHint,
+          })
+        : null}
+      <Button type="submit" pending={pending}>
+        {mode === "create" ? labels.create : labels.save}
+      </Button>
     </SubmitForm>
   );
 }

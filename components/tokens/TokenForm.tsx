@@ -13,7 +13,10 @@ import type { ActionResult } from "@/lib/server/action";
 import { TOKEN_SCOPES, ZTokenCreate } from "@/lib/tokens/schemas";
 
 /** Creates a token and shows its secret once, with the warning that it cannot be shown again. */
-export function TokenForm({ action, labels }: {
+export function TokenForm({
+  action,
+  labels,
+}: {
   action: (input: Record<string, unknown>) => Promise<ActionResult<{ id: string; secret: string }>>;
   labels: Messages["tokens"]["tokens"];
 }) {
@@ -29,15 +32,36 @@ export function TokenForm({ action, labels }: {
     router.refresh();
   });
   return (
-    <SubmitForm onSubmit={() => submit({ name, scopes: [scope], ...(days.trim() ? { expiresInDays: formNumber(days) } : {}) })} error={error}>
+    <SubmitForm
+      onSubmit={() => submit({ name, scopes: [scope], ...(days.trim() ? { expiresInDays: formNumber(days) } : {}) })}
+      error={error}
+    >
       {secret ? (
         <div className="space-y-2">
           <Alert tone="success">{labels.shownOnce}</Alert>
-          <label className="block text-sm font-medium text-slate-700" htmlFor="new-token">{labels.secret}</label>
-          <input id="new-token" readOnly value={secret} onFocus={(e) => e.target.select()} className="w-full rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs" />
+          <label className="block text-sm font-medium text-slate-700" htmlFor="new-token">
+            {labels.secret}
+          </label>
+          <input
+            id="new-token"
+            readOnly
+            value={secret}
+            onFocus={(e) => e.target.select()}
+            className="w-full rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs"
+          />
         </div>
       ) : null}
-      <Field label={labels.name} name="name" value={name} onChange={(e) => { edited("name"); setSecret(null); setName(e.target.value); }} error={fields.name} />
+      <Field
+        label={labels.name}
+        name="name"
+        value={name}
+        onChange={(e) => {
+          edited("name");
+          setSecret(null);
+          setName(e.target.value);
+        }}
+        error={fields.name}
+      />
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium text-slate-700">{labels.scopes}</legend>
         {TOKEN_SCOPES.map((s) => (
@@ -46,10 +70,25 @@ export function TokenForm({ action, labels }: {
             {labels.scopeLabels[s]}
           </label>
         ))}
-        {fields["scopes.0"] ?? fields.scopes ? <p className="text-sm text-red-700">{fields["scopes.0"] ?? fields.scopes}</p> : null}
+        {(fields["scopes.0"] ?? fields.scopes) ? (
+          <p className="text-sm text-red-700">{fields["scopes.0"] ?? fields.scopes}</p>
+        ) : null}
       </fieldset>
-      <Field label={labels.expiresInDays} name="expiresInDays" inputMode="numeric" hint={labels.expiresHint} value={days} onChange={(e) => { edited("expiresInDays"); setDays(e.target.value); }} error={fields.expiresInDays} />
-      <Button type="submit" pending={pending}>{labels.create}</Button>
+      <Field
+        label={labels.expiresInDays}
+        name="expiresInDays"
+        inputMode="numeric"
+        hint={labels.expiresHint}
+        value={days}
+        onChange={(e) => {
+          edited("expiresInDays");
+          setDays(e.target.value);
+        }}
+        error={fields.expiresInDays}
+      />
+      <Button type="submit" pending={pending}>
+        {labels.create}
+      </Button>
     </SubmitForm>
   );
 }

@@ -31,13 +31,21 @@ export function RegisterWithTriage({
   const action = async (input: unknown) => {
     const r = await register(input);
     const c = choice.current;
-    if (r.ok && c) await confirmTriageAction({ triageId: c.triageId, departmentId: c.departmentId, patientId: r.data.id });
+    if (r.ok && c)
+      await confirmTriageAction({ triageId: c.triageId, departmentId: c.departmentId, patientId: r.data.id });
     return r;
   };
   return (
     <div className="space-y-6">
       <TriageBox labels={triageLabels} departments={departments} onConfirm={(c) => (choice.current = c)} />
-      <PatientForm mode="create" initial={EMPTY_PATIENT} action={action} labels={labels} recordHref={recordHref} clinical={clinical} />
+      <PatientForm
+        mode="create"
+        initial={EMPTY_PATIENT}
+        action={action}
+        labels={labels}
+        recordHref={recordHref}
+        clinical={clinical}
+      />
     </div>
   );
 }

@@ -60,7 +60,10 @@ export function TriageBox({ labels: l, departments, patientId, onConfirm, inputN
       const r = await runTriageAction({ problem, ...(patientId ? { patientId } : {}) });
       if (!r.ok) {
         setResult(null);
-        setError({ message: r.error.fields?.problem ? r.error.fields.problem : l.failed, field: r.error.fields?.problem });
+        setError({
+          message: r.error.fields?.problem ? r.error.fields.problem : l.failed,
+          field: r.error.fields?.problem,
+        });
         return;
       }
       setError(null);
@@ -98,7 +101,11 @@ export function TriageBox({ labels: l, departments, patientId, onConfirm, inputN
   const matched = result?.details.matched ?? [];
 
   return (
-    <section aria-labelledby={`${uid}-title`} className="space-y-4 rounded-lg border border-brand-100 bg-brand-50/40 p-5" data-testid="triage-box">
+    <section
+      aria-labelledby={`${uid}-title`}
+      className="space-y-4 rounded-lg border border-brand-100 bg-brand-50/40 p-5"
+      data-testid="triage-box"
+    >
       <div>
         <h2 id={`${uid}-title`} className="text-base font-semibold text-slate-900">
           {l.title}
@@ -131,8 +138,14 @@ export function TriageBox({ labels: l, departments, patientId, onConfirm, inputN
             <div>
               <dt className="text-slate-500">{l.confidence}</dt>
               <dd className="font-medium text-slate-900">
-                <span className="mr-2 inline-block h-2 w-16 overflow-hidden rounded bg-slate-200 align-middle" aria-hidden>
-                  <span className="block h-full bg-brand-600" style={{ width: `${Math.round(result.confidence * 100)}%` }} />
+                <span
+                  className="mr-2 inline-block h-2 w-16 overflow-hidden rounded bg-slate-200 align-middle"
+                  aria-hidden
+                >
+                  <span
+                    className="block h-full bg-brand-600"
+                    style={{ width: `${Math.round(result.confidence * 100)}%` }}
+                  />
                 </span>
                 {pct}
               </dd>
@@ -143,12 +156,15 @@ export function TriageBox({ labels: l, departments, patientId, onConfirm, inputN
             </div>
             <div>
               <dt className="text-slate-500">{l.plannedStay}</dt>
-              <dd className="font-medium text-slate-900">{result.plannedStayDays === null ? l.noStay : days(result.plannedStayDays)}</dd>
+              <dd className="font-medium text-slate-900">
+                {result.plannedStayDays === null ? l.noStay : days(result.plannedStayDays)}
+              </dd>
             </div>
           </dl>
           {redFlags.length > 0 ? (
             <Alert tone="error">
-              <span className="font-semibold">{l.redFlags}:</span> {redFlags.map((f) => (l.flags as Record<string, string>)[f] ?? f).join(", ")}
+              <span className="font-semibold">{l.redFlags}:</span>{" "}
+              {redFlags.map((f) => (l.flags as Record<string, string>)[f] ?? f).join(", ")}
             </Alert>
           ) : null}
           {matched.length > 0 ? (
@@ -158,7 +174,11 @@ export function TriageBox({ labels: l, departments, patientId, onConfirm, inputN
           ) : null}
           <div className="grid gap-3 sm:grid-cols-3 sm:items-end">
             <FieldFrame id={`${uid}-dept`} label={l.department} hint={l.otherHint}>
-              <select {...controlProps(`${uid}-dept`, undefined, l.otherHint)} value={deptId} onChange={(e) => setDeptId(e.target.value)}>
+              <select
+                {...controlProps(`${uid}-dept`, undefined, l.otherHint)}
+                value={deptId}
+                onChange={(e) => setDeptId(e.target.value)}
+              >
                 {departments.map((d) => (
                   <option key={d.id} value={d.id}>
                     {d.name}
@@ -167,7 +187,14 @@ export function TriageBox({ labels: l, departments, patientId, onConfirm, inputN
               </select>
             </FieldFrame>
             <FieldFrame id={`${uid}-stay`} label={l.plannedStay}>
-              <input {...controlProps(`${uid}-stay`)} type="number" min={0} max={365} value={stay} onChange={(e) => setStay(e.target.value)} />
+              <input
+                {...controlProps(`${uid}-stay`)}
+                type="number"
+                min={0}
+                max={365}
+                value={stay}
+                onChange={(e) => setStay(e.target.value)}
+              />
             </FieldFrame>
             <div className="pb-0.5">
               <Button type="button" onClick={confirm}>
@@ -179,9 +206,13 @@ export function TriageBox({ labels: l, departments, patientId, onConfirm, inputN
       ) : null}
 
       {choice ? (
-        <div className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-green-200 bg-green-50 p-4 text-sm text-green-900" role="status">
+        <div
+          className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-green-200 bg-green-50 p-4 text-sm text-green-900"
+          role="status"
+        >
           <p>
-            <span className="font-semibold">{l.confirmed}:</span> <span data-testid="triage-confirmed">{choice.departmentName}</span>
+            <span className="font-semibold">{l.confirmed}:</span>{" "}
+            <span data-testid="triage-confirmed">{choice.departmentName}</span>
             {choice.plannedStayDays !== null ? ` · ${days(choice.plannedStayDays)}` : ""}
           </p>
           <Button type="button" variant="secondary" onClick={change}>
@@ -194,7 +225,9 @@ export function TriageBox({ labels: l, departments, patientId, onConfirm, inputN
         <>
           <input type="hidden" name={inputNames.triageId} value={choice.triageId} />
           <input type="hidden" name={inputNames.departmentId} value={choice.departmentId} />
-          {inputNames.plannedStayDays ? <input type="hidden" name={inputNames.plannedStayDays} value={choice.plannedStayDays ?? ""} /> : null}
+          {inputNames.plannedStayDays ? (
+            <input type="hidden" name={inputNames.plannedStayDays} value={choice.plannedStayDays ?? ""} />
+          ) : null}
         </>
       ) : null}
     </section>

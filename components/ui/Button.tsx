@@ -16,9 +16,21 @@ export function buttonClass(variant: Variant = "primary"): string {
  * `pending`: the action it started is running — the button is disabled, marked busy and shows a
  * spinner, so a slow server never looks dead (forms pass useSubmit's `pending`).
  */
-export function Button({ variant = "primary", className = "", pending = false, disabled, children, ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; pending?: boolean }) {
+export function Button({
+  variant = "primary",
+  className = "",
+  pending = false,
+  disabled,
+  children,
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; pending?: boolean }) {
   return (
-    <button className={`${buttonClass(variant)} ${className}`} disabled={disabled || pending} aria-busy={pending || undefined} {...props}>
+    <button
+      className={`${buttonClass(variant)} ${className}`}
+      disabled={disabled || pending}
+      aria-busy={pending || undefined}
+      {...props}
+    >
       {pending ? <Spinner /> : null}
       {children}
     </button>

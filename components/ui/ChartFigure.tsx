@@ -4,7 +4,12 @@ import { useSyncExternalStore } from "react";
 
 const never = () => () => {};
 /** False while the server renders and while the page hydrates, true in the browser from then on. */
-export const useHydrated = () => useSyncExternalStore(never, () => true, () => false);
+export const useHydrated = () =>
+  useSyncExternalStore(
+    never,
+    () => true,
+    () => false,
+  );
 
 /**
  * The figure a recharts chart is drawn in, drawn only in the browser. On the server recharts can
@@ -13,10 +18,27 @@ export const useHydrated = () => useSyncExternalStore(never, () => true, () => f
  * in the browser React sets styles through the CSSOM, which CSP allows. `height` (px) is set the
  * same way; the class gives the figure its size until then.
  */
-export function ChartFigure({ label, className, height, testId, children }: { label: string; className: string; height?: number; testId?: string; children: React.ReactNode }) {
+export function ChartFigure({
+  label,
+  className,
+  height,
+  testId,
+  children,
+}: {
+  label: string;
+  className: string;
+  height?: number;
+  testId?: string;
+  children: React.ReactNode;
+}) {
   const hydrated = useHydrated();
   return (
-    <figure aria-label={label} className={className} style={hydrated && height ? { height } : undefined} data-testid={testId}>
+    <figure
+      aria-label={label}
+      className={className}
+      style={hydrated && height ? { height } : undefined}
+      data-testid={testId}
+    >
       {hydrated ? children : null}
     </figure>
   );

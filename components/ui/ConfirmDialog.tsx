@@ -18,7 +18,17 @@ export type ConfirmText = {
  * inside it, Escape cancels, and focus returns to what opened it. The safe choice (cancel) has the
  * focus first, so Enter never confirms by accident.
  */
-export function ConfirmDialog({ open, text, onConfirm, onCancel }: { open: boolean; text: ConfirmText; onConfirm: () => void; onCancel: () => void }) {
+export function ConfirmDialog({
+  open,
+  text,
+  onConfirm,
+  onCancel,
+}: {
+  open: boolean;
+  text: ConfirmText;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   useEffect(() => {
@@ -40,11 +50,19 @@ export function ConfirmDialog({ open, text, onConfirm, onCancel }: { open: boole
       className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
     >
       <div className="space-y-3 p-5">
-        <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">{text.title}</h2>
-        <p id={`${id}-consequence`} className="text-sm text-slate-700">{text.consequence}</p>
+        <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">
+          {text.title}
+        </h2>
+        <p id={`${id}-consequence`} className="text-sm text-slate-700">
+          {text.consequence}
+        </p>
         <div className="flex flex-wrap justify-end gap-2 pt-2">
-          <Button autoFocus type="button" variant="secondary" onClick={onCancel}>{text.cancel}</Button>
-          <Button type="button" variant={text.variant ?? "danger"} onClick={onConfirm}>{text.confirm}</Button>
+          <Button autoFocus type="button" variant="secondary" onClick={onCancel}>
+            {text.cancel}
+          </Button>
+          <Button type="button" variant={text.variant ?? "danger"} onClick={onConfirm}>
+            {text.confirm}
+          </Button>
         </div>
       </div>
     </dialog>

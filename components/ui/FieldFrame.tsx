@@ -1,5 +1,17 @@
 /** Label, control and the hint or error below it: the frame every form control shares. */
-export function FieldFrame({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: React.ReactNode }) {
+export function FieldFrame({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  children: React.ReactNode;
+}) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
@@ -22,7 +34,8 @@ export function FieldFrame({ id, label, error, hint, children }: { id: string; l
 
 /** The control's aria wiring and border for the frame's hint and error. */
 export function controlProps(id: string, error?: string, hint?: string) {
-  const describedBy = [error ? `${id}-error` : null, hint && !error ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [error ? `${id}-error` : null, hint && !error ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return {
     id,
     "aria-invalid": error ? true : undefined,

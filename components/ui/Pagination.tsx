@@ -5,7 +5,21 @@ import { messages } from "@/lib/server/locale";
  * Previous/next links that keep the other query parameters (repeated ones too, given as URLSearchParams).
  * Several lists on one page each page with their own `param` and say which list in `label`.
  */
-export async function Pagination({ page, pageSize, total, params, param = "page", label = "Pagination" }: { page: number; pageSize: number; total: number; params: Record<string, string> | URLSearchParams; param?: string; label?: string }) {
+export async function Pagination({
+  page,
+  pageSize,
+  total,
+  params,
+  param = "page",
+  label = "Pagination",
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  params: Record<string, string> | URLSearchParams;
+  param?: string;
+  label?: string;
+}) {
   const m = (await messages()).list;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const href = (p: number) => {
@@ -20,8 +34,16 @@ export async function Pagination({ page, pageSize, total, params, param = "page"
         {m.page(page, pages)} · {m.total(total)}
       </span>
       <span className="flex gap-2">
-        {page > 1 ? <Link className={link} href={href(page - 1)}>{m.previous}</Link> : null}
-        {page < pages ? <Link className={link} href={href(page + 1)}>{m.next}</Link> : null}
+        {page > 1 ? (
+          <Link className={link} href={href(page - 1)}>
+            {m.previous}
+          </Link>
+        ) : null}
+        {page < pages ? (
+          <Link className={link} href={href(page + 1)}>
+            {m.next}
+          </Link>
+        ) : null}
       </span>
     </nav>
   );

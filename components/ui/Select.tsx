@@ -8,7 +8,12 @@ export function SelectField({
   error,
   options,
   ...select
-}: SelectHTMLAttributes<HTMLSelectElement> & { label: string; name: string; error?: string; options: readonly (readonly [string, string])[] }) {
+}: SelectHTMLAttributes<HTMLSelectElement> & {
+  label: string;
+  name: string;
+  error?: string;
+  options: readonly (readonly [string, string])[];
+}) {
   const id = select.id ?? `f-${name}`;
   return (
     <FieldFrame id={id} label={label} error={error}>

@@ -18,7 +18,11 @@ export function Table({ head, children }: { head: Column[]; children: React.Reac
           <tr>
             {head.map((h) => {
               const { label, className = "" } = typeof h === "string" ? { label: h } : h;
-              return <th key={label} scope="col" className={`px-4 py-2 font-medium ${className}`}>{label}</th>;
+              return (
+                <th key={label} scope="col" className={`px-4 py-2 font-medium ${className}`}>
+                  {label}
+                </th>
+              );
             })}
           </tr>
         </thead>

@@ -14,23 +14,40 @@ function OccupancyLine({ o, labels, states }: { o: Occupancy; labels: Labels; st
   const locale = useAppLocale();
   return (
     <p className="text-sm text-slate-600">
-      <span className="font-semibold text-slate-900">{formatPercent(o.occupancyPct, locale)}</span> {labels.occupancy} · {labels.total} {o.total} · {states.OCCUPIED} {o.occupied} · {states.FREE} {o.free} · {states.CLEANING} {o.cleaning} · {states.OUT_OF_SERVICE} {o.outOfService}
+      <span className="font-semibold text-slate-900">{formatPercent(o.occupancyPct, locale)}</span> {labels.occupancy} ·{" "}
+      {labels.total} {o.total} · {states.OCCUPIED} {o.occupied} · {states.FREE} {o.free} · {states.CLEANING}{" "}
+      {o.cleaning} · {states.OUT_OF_SERVICE} {o.outOfService}
     </p>
   );
 }
 
 /** Wards → rooms → beds as tiles; a click opens the bed's panel with what may be done to it. */
-export function BedBoard({ wards, states, labels, ...panel }: { wards: BoardWard[]; states: Record<BedState, string>; labels: Labels } & Omit<PanelProps, "bed" | "place" | "wardId" | "labels" | "states" | "onClose">) {
+export function BedBoard({
+  wards,
+  states,
+  labels,
+  ...panel
+}: { wards: BoardWard[]; states: Record<BedState, string>; labels: Labels } & Omit<
+  PanelProps,
+  "bed" | "place" | "wardId" | "labels" | "states" | "onClose"
+>) {
   const [selected, setSelected] = useState<{ bed: BoardBed; place: string; wardId: string } | null>(null);
   // After an action the page refreshes: show the bed as it is now.
-  const current = selected ? wards.flatMap((w) => w.rooms.flatMap((r) => r.beds)).find((b) => b.id === selected.bed.id) ?? selected.bed : null;
+  const current = selected
+    ? (wards.flatMap((w) => w.rooms.flatMap((r) => r.beds)).find((b) => b.id === selected.bed.id) ?? selected.bed)
+    : null;
   return (
     <div className="space-y-6">
       {wards.map((w) => (
-        <section key={w.id} aria-labelledby={`ward-${w.id}`} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <section
+          key={w.id}
+          aria-labelledby={`ward-${w.id}`}
+          className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+        >
           <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
             <h2 id={`ward-${w.id}`} className="text-lg font-semibold text-slate-900">
-              {w.name} {w.department ? <span className="text-sm font-normal text-slate-600">· {w.department}</span> : null}
+              {w.name}{" "}
+              {w.department ? <span className="text-sm font-normal text-slate-600">· {w.department}</span> : null}
             </h2>
             <OccupancyLine o={w.occupancy} labels={labels} states={states} />
           </div>
@@ -43,7 +60,9 @@ export function BedBoard({ wards, states, labels, ...panel }: { wards: BoardWard
                     <li key={b.id} className="w-32">
                       <button
                         type="button"
-                        onClick={() => setSelected({ bed: b, place: `${w.name} · ${r.name} · ${b.label}`, wardId: w.id })}
+                        onClick={() =>
+                          setSelected({ bed: b, place: `${w.name} · ${r.name} · ${b.label}`, wardId: w.id })
+                        }
                         aria-label={`${r.name} ${b.label}: ${states[b.state]}${b.admission ? `, ${b.admission.patientName}` : ""}`}
                         data-state={b.state}
                         className={`flex h-full min-h-20 w-full flex-col items-start rounded-md border-2 px-3 py-2 text-left text-sm transition-colors focus:outline-none focus:ring-2 focus:ring-brand-600 ${STATE_STYLE[b.state].tile}`}
@@ -61,7 +80,17 @@ export function BedBoard({ wards, states, labels, ...panel }: { wards: BoardWard
           </div>
         </section>
       ))}
-      {selected && current ? <BedPanel {...panel} bed={current} place={selected.place} wardId={selected.wardId} labels={labels} states={states} onClose={() => setSelected(null)} /> : null}
+      {selected && current ? (
+        <BedPanel
+          {...panel}
+          bed={current}
+          place={selected.place}
+          wardId={selected.wardId}
+          labels={labels}
+          states={states}
+          onClose={() => setSelected(null)}
+        />
+      ) : null}
     </div>
   );
 }

@@ -7,21 +7,85 @@ import { ZSelfRegister } from "@/lib/patients/schemas";
 
 // The success bodies of its GETs (JSON as sent: dates are ISO strings).
 const getAccountResponse = z.object({
-    id: z.string(),
-    name: z.string(),
-    email: z.string(),
-    role: z.string(),
-    language: z.string(),
-    requiredAction: z.unknown().nullable(),
-  });
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.string(),
+  language: z.string(),
+  requiredAction: z.unknown().nullable(),
+});
 
 // The accounts operations of /api/v1 (issue 18: one contract per operation; lib/server/contract.ts).
 export const ops = {
-  getAccount: defineOperation({ response: getAccountResponse, method: "GET", path: "/account", tag: "auth", summary: "The caller's own account: id, name, email, role and language.", permission: "account.language" }),
-  patchAccount: defineOperation({ method: "PATCH", path: "/account", tag: "auth", summary: "`{ language: \"en\" | \"fr\" }`: the language of the caller's pages, emails, PDFs and error messages.", permission: "account.language", body: ZLanguage }),
-  postAccountConfirmationEmail: defineOperation({ errors: [429], method: "POST", path: "/account/confirmation-email", tag: "auth", summary: "Sends the caller's unconfirmed address a new confirmation link (at most 3 an hour, then 429).", permission: "account.confirmEmail", status: 202 }),
-  putAccountPassword: defineOperation({ method: "PUT", path: "/account/password", tag: "auth", summary: "`{ currentPassword, newPassword, confirmPassword }`: changes the caller's password (common and guessable passwords refused on `newPassword`); every session and token of the caller ends, this one too.", permission: "account.changePassword", body: ZChangePassword }),
-  postAuthConfirmEmail: defineOperation({ errors: [404], method: "POST", path: "/auth/confirm-email", tag: "auth", summary: "`{ token }` from the confirmation email: the self-registered account may then book and read its record (until then its calls get 403 EMAIL_UNCONFIRMED). Invalid, used or expired → 404.", permission: null, body: ZConfirmEmail }),
-  postAuthRegister: defineOperation({ errors: [429], method: "POST", path: "/auth/register", tag: "auth", summary: "A patient's self-registration: the same rules as the /register page. → 202 `{ status, message }`, the same for a new and a known address (the worker emails a confirmation link, or tells the known address's owner); common and guessable passwords refused on `password`; too many from one address → 429.", permission: null, body: ZSelfRegister, status: 202 }),
-  postAuthToken: defineOperation({ response: z.object({ token: z.string(), expiresAt: zIso, user: z.object({ id: z.string(), role: z.string(), name: z.string() }) }), examples: { request: { email: "doctor@demo.hospital", password: "a-long-password" } }, errors: [401, 429], method: "POST", path: "/auth/token", tag: "auth", summary: "`{ email, password }` → `{ token, expiresAt, user }`: a short-lived sign-in token; wrong email or password → 401, repeated failures → 429.", permission: null, body: ZTokenRequest }),
+  getAccount: defineOperation({
+    response: getAccountResponse,
+    method: "GET",
+    path: "/account",
+    tag: "auth",
+    summary: "The caller's own account: id, name, email, role and language.",
+    permission: "account.language",
+  }),
+  patchAccount: defineOperation({
+    method: "PATCH",
+    path: "/account",
+    tag: "auth",
+    summary: '`{ language: "en" | "fr" }`: the language of the caller\'s pages, emails, PDFs and error messages.',
+    permission: "account.language",
+    body: ZLanguage,
+  }),
+  postAccountConfirmationEmail: defineOperation({
+    errors: [429],
+    method: "POST",
+    path: "/account/confirmation-email",
+    tag: "auth",
+    summary: "Sends the caller's unconfirmed address a new confirmation link (at most 3 an hour, then 429).",
+    permission: "account.confirmEmail",
+    status: 202,
+  }),
+  putAccountPassword: defineOperation({
+    method: "PUT",
+    path: "/account/password",
+    tag: "auth",
+    summary:
+      "`{ currentPassword, newPassword, confirmPassword }`: changes the caller's password (common and guessable passwords refused on `newPassword`); every session and token of the caller ends, this one too.",
+    permission: "account.changePassword",
+    body: ZChangePassword,
+  }),
+  postAuthConfirmEmail: defineOperation({
+    errors: [404],
+    method: "POST",
+    path: "/auth/confirm-email",
+    tag: "auth",
+    summary:
+      "`{ token }` from the confirmation email: the self-registered account may then book and read its record (until then its calls get 403 EMAIL_UNCONFIRMED). Invalid, used or expired → 404.",
+    permission: null,
+    body: ZConfirmEmail,
+  }),
+  postAuthRegister: defineOperation({
+    errors: [429],
+    method: "POST",
+    path: "/auth/register",
+    tag: "auth",
+    summary:
+      "A patient's self-registration: the same rules as the /register page. → 202 `{ status, message }`, the same for a new and a known address (the worker emails a confirmation link, or tells the known address's owner); common and guessable passwords refused on `password`; too many from one address → 429.",
+    permission: null,
+    body: ZSelfRegister,
+    status: 202,
+  }),
+  postAuthToken: defineOperation({
+    response: z.object({
+      token: z.string(),
+      expiresAt: zIso,
+      user: z.object({ id: z.string(), role: z.string(), name: z.string() }),
+    }),
+    examples: { request: { email: "doctor@demo.hospital", password: "a-long-password" } },
+    errors: [401, 429],
+    method: "POST",
+    path: "/auth/token",
+    tag: "auth",
+    summary:
+      "`{ email, password }` → `{ token, expiresAt, user }`: a short-lived sign-in token; wrong email or password → 401, repeated failures → 429.",
+    permission: null,
+    body: ZTokenRequest,
+  }),
 };

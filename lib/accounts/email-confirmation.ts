@@ -18,7 +18,10 @@ const invalid = () => new AppError("NOT_FOUND", E.accounts.confirmLink.invalid);
 
 /** Whether a confirmation link can still be used, for its page. */
 export async function confirmationIsValid(prisma: Db, token: string): Promise<boolean> {
-  const row = await prisma.passwordToken.findUnique({ where: { tokenHash: hashToken(token) }, select: { purpose: true, usedAt: true, expiresAt: true, user: { select: { active: true } } } });
+  const row = await prisma.passwordToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { purpose: true, usedAt: true, expiresAt: true, user: { select: { active: true } } },
+  });
   return !!row && row.purpose === "CONFIRM_EMAIL" && !row.usedAt && row.expiresAt > clock.now() && row.user.active;
 }
 
@@ -40,14 +43,24 @@ export async function confirmEmail(prisma: Db, input: { token: string }, ip: str
     // A deactivated account's links die with it; throwing rolls the spending back too.
     if (!user) throw invalid();
     await tx.user.updateMany({ where: { id: userId, requiredAction: "VERIFY_EMAIL" }, data: { requiredAction: null } });
-    await tx.passwordToken.updateMany({ where: { userId, purpose: "CONFIRM_EMAIL", usedAt: null }, data: { usedAt: clock.now() } });
-    await audit(tx, { actor: { id: userId, role: user.role }, ip }, { action: "UPDATE", entity: "User", entityId: userId, details: { emailConfirmed: true } });
+    await tx.passwordToken.updateMany({
+      where: { userId, purpose: "CONFIRM_EMAIL", usedAt: null },
+      data: { usedAt: clock.now() },
+    });
+    await audit(
+      tx,
+      { actor: { id: userId, role: user.role }, ip },
+      { action: "UPDATE", entity: "User", entityId: userId, details: { emailConfirmed: true } },
+    );
   });
 }
 
 /** Sends a new confirmation link to the signed-in, unconfirmed account (at most 3 an hour). */
 export async function resendConfirmation(prisma: Db, ctx: Ctx, mail: MailConfig = mailConfig()): Promise<void> {
-  const user = await prisma.user.findUnique({ where: { id: ctx.actor.id }, select: { id: true, name: true, email: true, language: true, requiredAction: true } });
+  const user = await prisma.user.findUnique({
+    where: { id: ctx.actor.id },
+    select: { id: true, name: true, email: true, language: true, requiredAction: true },
+  });
   if (user?.requiredAction !== "VERIFY_EMAIL") return; // Already confirmed: nothing to send.
   await takeRate(prisma, "confirmationResend", `account:${user.id}`);
   const emailId = await prisma.$transaction(async (tx) => {

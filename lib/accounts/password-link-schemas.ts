@@ -11,5 +11,9 @@ export const ZSetPassword = z
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: E.password.mismatch });
 
 export const ZForgotPassword = z.object({
-  email: z.string({ error: E.staff.staff.enterEmail }).trim().pipe(z.email(E.staff.staff.enterEmail)).pipe(z.string().max(320)),
+  email: z
+    .string({ error: E.staff.staff.enterEmail })
+    .trim()
+    .pipe(z.email(E.staff.staff.enterEmail))
+    .pipe(z.string().max(320)),
 });

@@ -17,18 +17,24 @@ describe("the password policy", () => {
   });
 
   it("refuses guessable patterns: repeats, sequences, keyboard walks", () => {
-    for (const p of ["aaaaaaaaaaaa", "abcdefghijkl", "1qaz2wsx3edc", "zxcvbnm,./1"]) expect(passwordProblem(p), p).not.toBeNull();
+    for (const p of ["aaaaaaaaaaaa", "abcdefghijkl", "1qaz2wsx3edc", "zxcvbnm,./1"])
+      expect(passwordProblem(p), p).not.toBeNull();
   });
 
   it("refuses a password made of the person's own name or email", () => {
-    expect(passwordProblem("okafor.grace", ["grace.okafor@mail.org", "Grace", "Okafor"])).toBe("Do not build your password from your name or email address");
-    expect(passwordProblem("Grace-Okafor-1980", ["grace.okafor@mail.org", "Grace", "Okafor"])).toBe("Do not build your password from your name or email address");
+    expect(passwordProblem("okafor.grace", ["grace.okafor@mail.org", "Grace", "Okafor"])).toBe(
+      "Do not build your password from your name or email address",
+    );
+    expect(passwordProblem("Grace-Okafor-1980", ["grace.okafor@mail.org", "Grace", "Okafor"])).toBe(
+      "Do not build your password from your name or email address",
+    );
     expect(passwordProblem("okafor.grace")).toBeNull();
     // The name inside a strong phrase is fine.
     expect(passwordProblem("grace-staple-orbit-lantern", ["Grace", "Okafor"])).toBeNull();
   });
 
   it("accepts long phrases and random strings", () => {
-    for (const p of ["staple-orbit-lantern-9", "x9#mQ2!vL7pZ", "correct horse battery staple", "Demo-pass-2026"]) expect(passwordProblem(p), p).toBeNull();
+    for (const p of ["staple-orbit-lantern-9", "x9#mQ2!vL7pZ", "correct horse battery staple", "Demo-pass-2026"])
+      expect(passwordProblem(p), p).toBeNull();
   });
 });

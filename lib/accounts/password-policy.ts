@@ -53,7 +53,8 @@ export function passwordProblem(password: string, context: readonly (string | nu
   const words = contextWords(context);
   const result = zxcvbn().check(password, words);
   const dictionaryMatches = result.sequence.filter((m) => m.pattern === "dictionary");
-  if (result.sequence.length === 1 && dictionaryMatches[0]?.dictionaryName === "passwords-common") return E.accounts.policy.common;
+  if (result.sequence.length === 1 && dictionaryMatches[0]?.dictionaryName === "passwords-common")
+    return E.accounts.policy.common;
   if (mostlyPersonal(password, words)) return E.accounts.policy.personal;
   if (result.score >= MIN_SCORE) return null;
   if (dictionaryMatches.some((m) => m.dictionaryName === "userInputs")) return E.accounts.policy.personal;
@@ -61,7 +62,11 @@ export function passwordProblem(password: string, context: readonly (string | nu
 }
 
 /** Refuses the password with a field error (VALIDATION_FAILED) naming `field`. */
-export function assertAcceptablePassword(password: string, field: string, context: readonly (string | null | undefined)[] = []): void {
+export function assertAcceptablePassword(
+  password: string,
+  field: string,
+  context: readonly (string | null | undefined)[] = [],
+): void {
   const problem = passwordProblem(password, context);
   if (problem) throw new AppError("VALIDATION_FAILED", problem, { fields: { [field]: problem } });
 }

@@ -5,7 +5,13 @@ import { db } from "@/lib/server/db";
 import { resetDatabase } from "@/tests/reset";
 import type { TokenPurpose } from "@/lib/generated/prisma/enums";
 import { linkToken, MASK } from "@/lib/notifications/links";
-import { describePasswordToken, hashToken, issueLink, requestPasswordReset, setPasswordWithToken } from "./password-tokens";
+import {
+  describePasswordToken,
+  hashToken,
+  issueLink,
+  requestPasswordReset,
+  setPasswordWithToken,
+} from "./password-tokens";
 
 const OLD = "old-password-1234";
 const NEW = "new-password-5678";
@@ -13,7 +19,8 @@ const NEW = "new-password-5678";
 describe("one-time password links", () => {
   let user: { id: string };
   /** A link's working token, as only the email sender (and this test) rebuilds it. */
-  const issuePasswordToken = async (_db: unknown, userId: string, purpose: TokenPurpose) => linkToken((await issueLink(db(), userId, purpose)).tokenId);
+  const issuePasswordToken = async (_db: unknown, userId: string, purpose: TokenPurpose) =>
+    linkToken((await issueLink(db(), userId, purpose)).tokenId);
   beforeEach(async () => {
     await resetDatabase();
     user = await seedUser(db(), { email: "nina@x.org", name: "Nina", role: "NURSE", password: OLD });
@@ -23,10 +30,16 @@ describe("one-time password links", () => {
     const token = await issuePasswordToken(db(), user.id, "INVITE");
     expect(await describePasswordToken(db(), token)).toEqual({ name: "Nina", purpose: "INVITE" });
     await setPasswordWithToken(db(), { token, password: NEW }, "1.2.3.4");
-    await expect(authenticate(db(), { email: "nina@x.org", password: NEW, ip: null })).resolves.toMatchObject({ sessionVersion: 1 });
-    await expect(authenticate(db(), { email: "nina@x.org", password: OLD, ip: null })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(authenticate(db(), { email: "nina@x.org", password: NEW, ip: null })).resolves.toMatchObject({
+      sessionVersion: 1,
+    });
+    await expect(authenticate(db(), { email: "nina@x.org", password: OLD, ip: null })).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
     expect(await describePasswordToken(db(), token)).toBeNull();
-    await expect(setPasswordWithToken(db(), { token, password: "another-password-9" }, null)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(setPasswordWithToken(db(), { token, password: "another-password-9" }, null)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     const event = await db().auditEvent.findFirstOrThrow({ where: { entityId: user.id, action: "UPDATE" } });
     expect(event).toMatchObject({ actorId: user.id, ip: "1.2.3.4", details: { field: "password", via: "INVITE" } });
     expect(JSON.stringify(event.details)).not.toContain(NEW);
@@ -39,20 +52,32 @@ describe("one-time password links", () => {
       setPasswordWithToken(db(), { token, password: "second-winner-456" }, null),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(["NOT_FOUND"]);
+    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(
+      ["NOT_FOUND"],
+    );
     expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(1);
   });
 
   it("refuses an expired link, an unknown one, and a deactivated account's", async () => {
     const token = await issuePasswordToken(db(), user.id, "RESET");
-    await db().passwordToken.update({ where: { tokenHash: hashToken(token) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db().passwordToken.update({
+      where: { tokenHash: hashToken(token) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect(await describePasswordToken(db(), token)).toBeNull();
-    await expect(setPasswordWithToken(db(), { token, password: NEW }, null)).rejects.toMatchObject({ code: "NOT_FOUND", message: "This link is invalid, has expired or was already used." });
-    await expect(setPasswordWithToken(db(), { token: "made-up", password: NEW }, null)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(setPasswordWithToken(db(), { token, password: NEW }, null)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "This link is invalid, has expired or was already used.",
+    });
+    await expect(setPasswordWithToken(db(), { token: "made-up", password: NEW }, null)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
 
     const live = await issuePasswordToken(db(), user.id, "INVITE");
     await db().user.update({ where: { id: user.id }, data: { active: false } });
-    await expect(setPasswordWithToken(db(), { token: live, password: NEW }, null)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(setPasswordWithToken(db(), { token: live, password: NEW }, null)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     // The refusal rolled back: the link was not spent.
     expect((await db().passwordToken.findUniqueOrThrow({ where: { tokenHash: hashToken(live) } })).usedAt).toBeNull();
   });
@@ -61,7 +86,9 @@ describe("one-time password links", () => {
     const first = await issuePasswordToken(db(), user.id, "RESET");
     const second = await issuePasswordToken(db(), user.id, "RESET");
     await setPasswordWithToken(db(), { token: second, password: NEW }, null);
-    await expect(setPasswordWithToken(db(), { token: first, password: "another-password-9" }, null)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      setPasswordWithToken(db(), { token: first, password: "another-password-9" }, null),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("forgot password: a RESET link for an active account, nothing for unknown or deactivated ones", async () => {

@@ -13,7 +13,11 @@ import { E } from "@/lib/i18n/error-keys";
 
 export const TOKEN_TTL_MINUTES: Record<TokenPurpose, number> = { INVITE: 72 * 60, RESET: 60, CONFIRM_EMAIL: 24 * 60 };
 /** Where each kind of link leads; the token follows as the last path segment. */
-export const LINK_PATH: Record<TokenPurpose, string> = { INVITE: "/set-password", RESET: "/set-password", CONFIRM_EMAIL: "/register/confirm" };
+export const LINK_PATH: Record<TokenPurpose, string> = {
+  INVITE: "/set-password",
+  RESET: "/set-password",
+  CONFIRM_EMAIL: "/register/confirm",
+};
 /** The links that set a password (an email confirmation never does). */
 const PASSWORD_PURPOSES: TokenPurpose[] = ["INVITE", "RESET"];
 
@@ -28,7 +32,11 @@ export const hashToken = hashLinkToken;
  * with its token masked, for the email's body: the working token is rebuilt from the id only when
  * the email is handed to SMTP (lib/notifications/links.ts), and the database keeps its hash.
  */
-export async function issueLink(tx: Pick<Db, "passwordToken">, userId: string, purpose: TokenPurpose): Promise<{ tokenId: string; url: string }> {
+export async function issueLink(
+  tx: Pick<Db, "passwordToken">,
+  userId: string,
+  purpose: TokenPurpose,
+): Promise<{ tokenId: string; url: string }> {
   const id = randomUUID();
   const expiresAt = new Date(clock.now().getTime() + TOKEN_TTL_MINUTES[purpose] * 60_000);
   await tx.passwordToken.create({ data: { id, userId, tokenHash: hashLinkToken(linkToken(id)), purpose, expiresAt } });
@@ -36,12 +44,22 @@ export async function issueLink(tx: Pick<Db, "passwordToken">, userId: string, p
 }
 
 /** Whose password link this is, for the set-password page; null when it is unknown, used, expired or the account is off. */
-export async function describePasswordToken(prisma: Db, token: string): Promise<{ name: string; purpose: TokenPurpose } | null> {
+export async function describePasswordToken(
+  prisma: Db,
+  token: string,
+): Promise<{ name: string; purpose: TokenPurpose } | null> {
   const row = await prisma.passwordToken.findUnique({
     where: { tokenHash: hashToken(token) },
     select: { purpose: true, usedAt: true, expiresAt: true, user: { select: { name: true, active: true } } },
   });
-  if (!row || !PASSWORD_PURPOSES.includes(row.purpose) || row.usedAt || row.expiresAt <= clock.now() || !row.user.active) return null;
+  if (
+    !row ||
+    !PASSWORD_PURPOSES.includes(row.purpose) ||
+    row.usedAt ||
+    row.expiresAt <= clock.now() ||
+    !row.user.active
+  )
+    return null;
   return { name: row.user.name, purpose: row.purpose };
 }
 
@@ -53,8 +71,15 @@ export const invalidLink = () => new AppError("NOT_FOUND", E.staff.setPassword.i
  * The person chose this password themselves and the link proved they read the address's mail, so
  * no forced change or email confirmation is left to do.
  */
-export async function setPasswordWithToken(prisma: Db, input: { token: string; password: string }, ip: string | null): Promise<void> {
-  const owner = await prisma.passwordToken.findUnique({ where: { tokenHash: hashToken(input.token) }, select: { purpose: true, user: { select: { name: true, email: true } } } });
+export async function setPasswordWithToken(
+  prisma: Db,
+  input: { token: string; password: string },
+  ip: string | null,
+): Promise<void> {
+  const owner = await prisma.passwordToken.findUnique({
+    where: { tokenHash: hashToken(input.token) },
+    select: { purpose: true, user: { select: { name: true, email: true } } },
+  });
   if (!owner || !PASSWORD_PURPOSES.includes(owner.purpose)) throw invalidLink();
   assertAcceptablePassword(input.password, "password", [owner.user.email, owner.user.name]);
   const passwordHash = await hashPassword(input.password);
@@ -72,10 +97,17 @@ export async function setPasswordWithToken(prisma: Db, input: { token: string; p
     });
     // A deactivated account's links die with it; throwing rolls the consumption back too.
     if (user.length === 0) throw invalidLink();
-    await tx.user.updateMany({ where: { id: userId, requiredAction: { in: ["UPDATE_PASSWORD", "VERIFY_EMAIL"] } }, data: { requiredAction: null } });
+    await tx.user.updateMany({
+      where: { id: userId, requiredAction: { in: ["UPDATE_PASSWORD", "VERIFY_EMAIL"] } },
+      data: { requiredAction: null },
+    });
     // Any other outstanding link of this account is now pointless and would be a way back in.
     await tx.passwordToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: clock.now() } });
-    await audit(tx, { actor: { id: userId, role: user[0].role }, ip }, { action: "UPDATE", entity: "User", entityId: userId, details: { field: "password", via: purpose } });
+    await audit(
+      tx,
+      { actor: { id: userId, role: user[0].role }, ip },
+      { action: "UPDATE", entity: "User", entityId: userId, details: { field: "password", via: purpose } },
+    );
   });
 }
 
@@ -85,14 +117,35 @@ export async function setPasswordWithToken(prisma: Db, input: { token: string; p
  * waits: the request only queues the job, the same for every address, so neither the answer nor
  * its timing tells whether the account exists.
  */
-export async function requestPasswordReset(prisma: Db, input: { email: string }, ip: string | null): Promise<string | null> {
-  const user = await prisma.user.findUnique({ where: { email: input.email.trim().toLowerCase() }, select: { id: true, name: true, email: true, role: true, active: true, language: true } });
+export async function requestPasswordReset(
+  prisma: Db,
+  input: { email: string },
+  ip: string | null,
+): Promise<string | null> {
+  const user = await prisma.user.findUnique({
+    where: { email: input.email.trim().toLowerCase() },
+    select: { id: true, name: true, email: true, role: true, active: true, language: true },
+  });
   if (!user?.active) return null;
   const since = new Date(clock.now().getTime() - 60 * 60_000);
-  if ((await prisma.passwordToken.count({ where: { userId: user.id, purpose: "RESET", createdAt: { gt: since } } })) >= MAX_RESETS_PER_HOUR) return null;
+  if (
+    (await prisma.passwordToken.count({ where: { userId: user.id, purpose: "RESET", createdAt: { gt: since } } })) >=
+    MAX_RESETS_PER_HOUR
+  )
+    return null;
   return prisma.$transaction(async (tx) => {
     const link = await issueLink(tx, user.id, "RESET");
-    await audit(tx, { actor: null, ip }, { action: "UPDATE", entity: "User", entityId: user.id, details: { passwordLink: "RESET" } });
-    return queueEmail(tx, { to: user.email, locale: localeOf(user.language), template: "passwordReset", data: { name: user.name, url: link.url, expiresInMinutes: TOKEN_TTL_MINUTES.RESET }, linkTokenId: link.tokenId });
+    await audit(
+      tx,
+      { actor: null, ip },
+      { action: "UPDATE", entity: "User", entityId: user.id, details: { passwordLink: "RESET" } },
+    );
+    return queueEmail(tx, {
+      to: user.email,
+      locale: localeOf(user.language),
+      template: "passwordReset",
+      data: { name: user.name, url: link.url, expiresInMinutes: TOKEN_TTL_MINUTES.RESET },
+      linkTokenId: link.tokenId,
+    });
   });
 }

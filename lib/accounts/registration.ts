@@ -23,7 +23,12 @@ import type { PasswordResetJob, RegistrationJob } from "./registration-schemas";
 // email to the address's owner. A fixed delay alone would not hide a slow branch under load.
 
 /** The request half of a self-registration: checks, hashes, and returns the job to queue. */
-export async function prepareRegistration(prisma: Db, input: SelfRegisterInput, ip: string | null, locale: Locale): Promise<RegistrationJob> {
+export async function prepareRegistration(
+  prisma: Db,
+  input: SelfRegisterInput,
+  ip: string | null,
+  locale: Locale,
+): Promise<RegistrationJob> {
   await takeRate(prisma, "register", ip);
   assertAcceptablePassword(input.password, "password", [input.email, input.firstName, input.lastName]);
   const passwordHash = await hashPassword(input.password);
@@ -32,7 +37,11 @@ export async function prepareRegistration(prisma: Db, input: SelfRegisterInput, 
 }
 
 /** The request half of forgot-password: counts the client address and returns the job to queue. */
-export async function preparePasswordReset(prisma: Db, input: { email: string }, ip: string | null): Promise<PasswordResetJob> {
+export async function preparePasswordReset(
+  prisma: Db,
+  input: { email: string },
+  ip: string | null,
+): Promise<PasswordResetJob> {
   await takeRate(prisma, "passwordReset", ip);
   return { email: input.email.trim().toLowerCase(), ip };
 }
@@ -47,13 +56,24 @@ const day = (s: string) => new Date(`${s}T00:00:00Z`);
  * (lib/patients/link-requests.ts). A known address: its owner is told by email, and nothing else changes. Safe to
  * run twice (the queue delivers at least once): the same job finds its own account and stops.
  */
-export async function completeRegistration(prisma: Db, job: RegistrationJob, mail: MailConfig = mailConfig()): Promise<"created" | "notified" | "done"> {
-  const existing = await prisma.user.findUnique({ where: { email: job.email }, select: { id: true, name: true, email: true, language: true, passwordHash: true } });
+export async function completeRegistration(
+  prisma: Db,
+  job: RegistrationJob,
+  mail: MailConfig = mailConfig(),
+): Promise<"created" | "notified" | "done"> {
+  const existing = await prisma.user.findUnique({
+    where: { email: job.email },
+    select: { id: true, name: true, email: true, language: true, passwordHash: true },
+  });
   if (existing) {
     // The salted hash is unique to this registration request: finding it means this job already ran.
     if (existing.passwordHash === job.passwordHash) return "done";
     const emailId = await prisma.$transaction(async (tx) => {
-      await audit(tx, { actor: null, ip: job.ip }, { action: "UPDATE", entity: "User", entityId: existing.id, details: { registrationAttempt: true } });
+      await audit(
+        tx,
+        { actor: null, ip: job.ip },
+        { action: "UPDATE", entity: "User", entityId: existing.id, details: { registrationAttempt: true } },
+      );
       return queueEmail(tx, {
         to: existing.email,
         locale: localeOf(existing.language),
@@ -68,7 +88,14 @@ export async function completeRegistration(prisma: Db, job: RegistrationJob, mai
   try {
     emailId = await prisma.$transaction(async (tx) => {
       const user = await tx.user.create({
-        data: { email: job.email, name: `${job.firstName} ${job.lastName}`, role: "PATIENT", passwordHash: job.passwordHash, language: job.locale, requiredAction: "VERIFY_EMAIL" },
+        data: {
+          email: job.email,
+          name: `${job.firstName} ${job.lastName}`,
+          role: "PATIENT",
+          passwordHash: job.passwordHash,
+          language: job.locale,
+          requiredAction: "VERIFY_EMAIL",
+        },
         select: { id: true, name: true },
       });
       const ctx: AuditCtx = { actor: { id: user.id, role: "PATIENT" }, ip: job.ip };
@@ -78,10 +105,25 @@ export async function completeRegistration(prisma: Db, job: RegistrationJob, mai
         await holdForLink(tx as unknown as Db, ctx, user, job, matches);
       } else {
         const patient = await tx.patient.create({
-          data: { firstName: job.firstName, lastName: job.lastName, dateOfBirth: day(job.dateOfBirth), sex: job.sex, phone: job.phone, email: job.email, userId: user.id, createdById: user.id },
+          data: {
+            firstName: job.firstName,
+            lastName: job.lastName,
+            dateOfBirth: day(job.dateOfBirth),
+            sex: job.sex,
+            phone: job.phone,
+            email: job.email,
+            userId: user.id,
+            createdById: user.id,
+          },
           select: { id: true },
         });
-        await audit(tx, ctx, { action: "CREATE", entity: "Patient", entityId: patient.id, patientId: patient.id, details: { selfRegistered: true } });
+        await audit(tx, ctx, {
+          action: "CREATE",
+          entity: "Patient",
+          entityId: patient.id,
+          patientId: patient.id,
+          details: { selfRegistered: true },
+        });
       }
       const link = await issueLink(tx, user.id, "CONFIRM_EMAIL");
       return queueEmail(tx, {
@@ -102,7 +144,11 @@ export async function completeRegistration(prisma: Db, job: RegistrationJob, mai
 }
 
 /** The worker half of forgot-password: a reset link for an active account, nothing otherwise. */
-export async function completePasswordReset(prisma: Db, job: PasswordResetJob, mail: MailConfig = mailConfig()): Promise<"sent" | "none"> {
+export async function completePasswordReset(
+  prisma: Db,
+  job: PasswordResetJob,
+  mail: MailConfig = mailConfig(),
+): Promise<"sent" | "none"> {
   const emailId = await requestPasswordReset(prisma, { email: job.email }, job.ip);
   if (!emailId) return "none";
   await deliverEmail(prisma, emailId, mail);

@@ -13,16 +13,24 @@ import { E } from "@/lib/i18n/error-keys";
  * also the step an account whose password an admin set must take first (UPDATE_PASSWORD): done now.
  */
 export async function changePassword(prisma: Db, ctx: Ctx, input: ChangePasswordInput): Promise<void> {
-  const user = await prisma.user.findUnique({ where: { id: ctx.actor.id }, select: { passwordHash: true, email: true, name: true, requiredAction: true } });
+  const user = await prisma.user.findUnique({
+    where: { id: ctx.actor.id },
+    select: { passwordHash: true, email: true, name: true, requiredAction: true },
+  });
   if (!user) throw notFound("account");
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new AppError("VALIDATION_FAILED", E.password.wrongCurrent, { fields: { currentPassword: E.password.wrongCurrent } });
+    throw new AppError("VALIDATION_FAILED", E.password.wrongCurrent, {
+      fields: { currentPassword: E.password.wrongCurrent },
+    });
   }
   assertAcceptablePassword(input.newPassword, "newPassword", [user.email, user.name]);
   const passwordHash = await hashPassword(input.newPassword);
   const requiredAction = user.requiredAction === "UPDATE_PASSWORD" ? null : user.requiredAction;
   await prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: ctx.actor.id }, data: { passwordHash, requiredAction, sessionVersion: { increment: 1 } } });
+    await tx.user.update({
+      where: { id: ctx.actor.id },
+      data: { passwordHash, requiredAction, sessionVersion: { increment: 1 } },
+    });
     await audit(tx, ctx, { action: "UPDATE", entity: "User", entityId: ctx.actor.id, details: { field: "password" } });
   });
   // The first admin's generated password, kept on disk until now, is no longer of use.
@@ -33,8 +41,12 @@ export async function changePassword(prisma: Db, ctx: Ctx, input: ChangePassword
 export async function deactivateUser(prisma: Db, ctx: Ctx, userId: string, reason: string): Promise<void> {
   if (userId === ctx.actor.id) throw new AppError("VALIDATION_FAILED", E.staff.staff.ownDeactivate);
   await prisma.$transaction(async (tx) => {
-    const result = await tx.user.updateMany({ where: { id: userId, active: true }, data: { active: false, sessionVersion: { increment: 1 } } });
-    if (result.count === 0 && !(await tx.user.findUnique({ where: { id: userId }, select: { id: true } }))) throw notFound("account");
+    const result = await tx.user.updateMany({
+      where: { id: userId, active: true },
+      data: { active: false, sessionVersion: { increment: 1 } },
+    });
+    if (result.count === 0 && !(await tx.user.findUnique({ where: { id: userId }, select: { id: true } })))
+      throw notFound("account");
     await audit(tx, ctx, { action: "UPDATE", entity: "User", entityId: userId, details: { active: false, reason } });
   });
 }

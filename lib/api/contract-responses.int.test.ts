@@ -21,12 +21,16 @@ type Actor = { id: string; role: Role; name: string; email: string };
 const session = vi.hoisted(() => ({ actor: null as null | Actor }));
 vi.mock("@/lib/server/session", () => ({ currentCtx: async () => ({ actor: session.actor, ip: null }) }));
 // No Next request scope here: the language of CSV headers and messages is English.
-vi.mock("@/lib/server/locale", async (importOriginal) => ({ ...(await importOriginal<object>()), requestLocale: async () => "en" }));
+vi.mock("@/lib/server/locale", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  requestLocale: async () => "en",
+}));
 
 const API_DIR = path.resolve(import.meta.dirname, "../../app/api/v1");
 
 /** The first row's id of a table, or null. */
-const first = async (sql: string): Promise<string | null> => ((await db().$queryRawUnsafe<{ id: string }[]>(sql))[0]?.id ?? null);
+const first = async (sql: string): Promise<string | null> =>
+  (await db().$queryRawUnsafe<{ id: string }[]>(sql))[0]?.id ?? null;
 
 /** How each path param of a GET is found in the seeded data (null: not seeded, the op is skipped). */
 const RESOLVERS: Record<string, () => Promise<Record<string, string> | null>> = {
@@ -39,16 +43,21 @@ const RESOLVERS: Record<string, () => Promise<Record<string, string> | null>> = 
   },
   "/consultations/{id}": async () => idOf(await first(`SELECT id FROM "Consultation" ORDER BY id LIMIT 1`)),
   "/departments/{id}": async () => idOf(await first(`SELECT id FROM "Department" ORDER BY id LIMIT 1`)),
-  "/doctors/{id}/availability": async () => idOf(await first(`SELECT id FROM "User" WHERE role = 'DOCTOR' ORDER BY id LIMIT 1`)),
-  "/doctors/{id}/slots": async () => idOf(await first(`SELECT id FROM "User" WHERE role = 'DOCTOR' ORDER BY id LIMIT 1`)),
+  "/doctors/{id}/availability": async () =>
+    idOf(await first(`SELECT id FROM "User" WHERE role = 'DOCTOR' ORDER BY id LIMIT 1`)),
+  "/doctors/{id}/slots": async () =>
+    idOf(await first(`SELECT id FROM "User" WHERE role = 'DOCTOR' ORDER BY id LIMIT 1`)),
   "/drugs/{id}": async () => idOf(await first(`SELECT id FROM "Drug" ORDER BY id LIMIT 1`)),
   "/drugs/{id}/stock": async () => idOf(await first(`SELECT id FROM "Drug" ORDER BY id LIMIT 1`)),
   "/exports/{id}": async () => idOf(await first(`SELECT id FROM "Export" LIMIT 1`)),
   "/invoices/{id}": async () => idOf(await first(`SELECT id FROM "Invoice" ORDER BY id LIMIT 1`)),
   "/lab-orders/{id}/results": async () => idOf(await first(`SELECT id FROM "LabOrder" ORDER BY id LIMIT 1`)),
-  "/patients/{id}": async () => idOf(await first(`SELECT id FROM "Patient" WHERE "mergedIntoId" IS NULL ORDER BY id LIMIT 1`)),
-  "/patients/{id}/documents": async () => idOf(await first(`SELECT id FROM "Patient" WHERE "mergedIntoId" IS NULL ORDER BY id LIMIT 1`)),
-  "/patients/{id}/history": async () => idOf(await first(`SELECT id FROM "Patient" WHERE "mergedIntoId" IS NULL ORDER BY id LIMIT 1`)),
+  "/patients/{id}": async () =>
+    idOf(await first(`SELECT id FROM "Patient" WHERE "mergedIntoId" IS NULL ORDER BY id LIMIT 1`)),
+  "/patients/{id}/documents": async () =>
+    idOf(await first(`SELECT id FROM "Patient" WHERE "mergedIntoId" IS NULL ORDER BY id LIMIT 1`)),
+  "/patients/{id}/history": async () =>
+    idOf(await first(`SELECT id FROM "Patient" WHERE "mergedIntoId" IS NULL ORDER BY id LIMIT 1`)),
   "/patients/{id}/nurse-notes": async () => idOf(await first(`SELECT "patientId" AS id FROM "NurseNote" LIMIT 1`)),
   "/patients/{id}/vitals": async () => idOf(await first(`SELECT "patientId" AS id FROM "VitalSign" LIMIT 1`)),
   "/prescriptions/{id}": async () => idOf(await first(`SELECT id FROM "Prescription" ORDER BY id LIMIT 1`)),
@@ -73,13 +82,20 @@ async function actorFor(op: Operation): Promise<Actor> {
   const roles: readonly Role[] = op.permission ? PERMISSIONS[op.permission].roles : ["ADMIN"];
   const role = (roles.includes("ADMIN") ? "ADMIN" : roles[0]) as Role;
   const email = role === "DOCTOR" ? "doctor@demo.hospital" : undefined;
-  const u = await db().user.findFirstOrThrow({ where: { role, ...(email ? { email } : {}) }, orderBy: { email: "asc" }, select: { id: true, name: true, email: true, role: true } });
+  const u = await db().user.findFirstOrThrow({
+    where: { role, ...(email ? { email } : {}) },
+    orderBy: { email: "asc" },
+    select: { id: true, name: true, email: true, role: true },
+  });
   return { id: u.id, name: u.name, email: u.email, role: u.role };
 }
 
 async function call(op: Operation, params: Record<string, string>): Promise<Response> {
   const file = path.join(API_DIR, op.path.replace(/\{(\w+)\}/g, "[$1]"), "route.ts");
-  const mod = (await import(/* @vite-ignore */ file)) as Record<string, (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>>;
+  const mod = (await import(/* @vite-ignore */ file)) as Record<
+    string,
+    (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>
+  >;
   const url = `http://localhost/api/v1${op.path.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(params[k]))}${QUERIES[op.path] ? `?${QUERIES[op.path]}` : ""}`;
   return mod[op.method](new NextRequest(url), { params: Promise.resolve(params) });
 }
@@ -90,7 +106,10 @@ describe("every GET answers its documented response schema on the seeded demo ho
     await seedDemo(db());
     await beat(db(), new Date()); // a job worker seen: /health/ready answers 200
     // An integration token, so that the token list has an item to check.
-    const admin = await db().user.findFirstOrThrow({ where: { role: "ADMIN" }, select: { id: true, name: true, email: true, role: true } });
+    const admin = await db().user.findFirstOrThrow({
+      where: { role: "ADMIN" },
+      select: { id: true, name: true, email: true, role: true },
+    });
     await createToken(db(), { actor: admin, ip: null }, { name: "Contract check", scopes: ["full"] });
   }, 120_000);
 
@@ -123,7 +142,13 @@ describe("every GET answers its documented response schema on the seeded demo ho
       checked.push(op.path);
       if (!op.response) continue;
       const result = op.response.safeParse(body);
-      if (!result.success) mismatches.push(`${op.path}: ${result.error.issues.slice(0, 4).map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+      if (!result.success)
+        mismatches.push(
+          `${op.path}: ${result.error.issues
+            .slice(0, 4)
+            .map((i) => `${i.path.join(".")}: ${i.message}`)
+            .join("; ")}`,
+        );
     }
     if (process.env.CONTRACT_SAMPLES) writeFileSync(process.env.CONTRACT_SAMPLES, JSON.stringify(samples, null, 1));
     expect(mismatches).toEqual([]);
@@ -137,11 +162,19 @@ describe("every GET answers its documented response schema on the seeded demo ho
     const id = (await RESOLVERS["/patients/{id}"]())!.id;
     session.actor = await actorFor(op);
     const file = path.join(API_DIR, "patients/[id]/route.ts");
-    const mod = (await import(/* @vite-ignore */ file)) as { PATCH: (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> };
-    const res = await mod.PATCH(new NextRequest(`http://localhost/api/v1/patients/${id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ address: "12 Harbour Road" }) }), { params: Promise.resolve({ id }) });
+    const mod = (await import(/* @vite-ignore */ file)) as {
+      PATCH: (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+    };
+    const res = await mod.PATCH(
+      new NextRequest(`http://localhost/api/v1/patients/${id}`, {
+        method: "PATCH",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ address: "12 Harbour Road" }),
+      }),
+      { params: Promise.resolve({ id }) },
+    );
     expect(res.status).toBe(200);
     const result = op.response!.safeParse(await res.json());
     expect(result.success, result.error?.message).toBe(true);
   });
 });
-

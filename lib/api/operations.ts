@@ -22,6 +22,29 @@ import { ops as tokens } from "@/lib/tokens/contract";
 import { ops as triage } from "@/lib/triage/contract";
 import { ops as wards } from "@/lib/wards/contract";
 
-export const DOMAIN_OPERATIONS = { accounts, audit, billing, clinical, databrowser, departments, documents, jobs, notifications, patients, pharmacy, prescriptions, reports, scheduling, staff, stats, system, tokens, triage, wards } as const;
+export const DOMAIN_OPERATIONS = {
+  accounts,
+  audit,
+  billing,
+  clinical,
+  databrowser,
+  departments,
+  documents,
+  jobs,
+  notifications,
+  patients,
+  pharmacy,
+  prescriptions,
+  reports,
+  scheduling,
+  staff,
+  stats,
+  system,
+  tokens,
+  triage,
+  wards,
+} as const;
 
-export const OPERATIONS: Operation[] = Object.values(DOMAIN_OPERATIONS).flatMap((ops) => Object.values(ops) as Operation[]);
+export const OPERATIONS: Operation[] = Object.values(DOMAIN_OPERATIONS).flatMap(
+  (ops) => Object.values(ops) as Operation[],
+);

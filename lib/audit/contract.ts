@@ -18,15 +18,37 @@ const ZAuditEvent = z.object({
 });
 const getAuditResponse = listOf(ZAuditEvent);
 
-const getAuditActorsResponse = listOf(z.object({
+const getAuditActorsResponse = listOf(
+  z.object({
     id: z.string(),
     name: z.string(),
     email: z.string(),
     role: z.string(),
-  }));
+  }),
+);
 
 // The audit operations of /api/v1 (issue 18: one contract per operation; lib/server/contract.ts).
 export const ops = {
-  getAudit: defineOperation({ response: getAuditResponse, method: "GET", path: "/audit", tag: "audit", summary: "The audit trail, newest first. Filters: `actorId`, `patientId`, `entity`, `entityId`, `action` (CREATE, UPDATE, DELETE, VIEW, LOGIN, LOGOUT, SIGN, EXPORT, VERIFY), `from`/`to` (YYYY-MM-DD, days at the hospital, both included).", permission: "audit.read", query: queryOf([...PAGING,"actorId","patientId","entity","entityId","action","from","to"]), list: true }),
-  getAuditActors: defineOperation({ response: getAuditActorsResponse, method: "GET", path: "/audit/actors", tag: "audit", summary: "`?q=` (name or email): the accounts the audit trail can be filtered by (`actorId`), staff and patients alike, each `{ id, name, email, role }`.", permission: "audit.read", query: queryOf([...PAGING]), list: true }),
+  getAudit: defineOperation({
+    response: getAuditResponse,
+    method: "GET",
+    path: "/audit",
+    tag: "audit",
+    summary:
+      "The audit trail, newest first. Filters: `actorId`, `patientId`, `entity`, `entityId`, `action` (CREATE, UPDATE, DELETE, VIEW, LOGIN, LOGOUT, SIGN, EXPORT, VERIFY), `from`/`to` (YYYY-MM-DD, days at the hospital, both included).",
+    permission: "audit.read",
+    query: queryOf([...PAGING, "actorId", "patientId", "entity", "entityId", "action", "from", "to"]),
+    list: true,
+  }),
+  getAuditActors: defineOperation({
+    response: getAuditActorsResponse,
+    method: "GET",
+    path: "/audit/actors",
+    tag: "audit",
+    summary:
+      "`?q=` (name or email): the accounts the audit trail can be filtered by (`actorId`), staff and patients alike, each `{ id, name, email, role }`.",
+    permission: "audit.read",
+    query: queryOf([...PAGING]),
+    list: true,
+  }),
 };

@@ -24,19 +24,43 @@ describe("audit trail filters", () => {
   let patientId: string;
   beforeEach(async () => {
     await resetDatabase();
-    const a = await seedUser(db(), { email: "admin@h.org", name: "Ada Admin", role: "ADMIN", password: "pw-0123456789" });
-    const n = await seedUser(db(), { email: "nurse@h.org", name: "Nina Nurse", role: "NURSE", password: "pw-0123456789" });
+    const a = await seedUser(db(), {
+      email: "admin@h.org",
+      name: "Ada Admin",
+      role: "ADMIN",
+      password: "pw-0123456789",
+    });
+    const n = await seedUser(db(), {
+      email: "nurse@h.org",
+      name: "Nina Nurse",
+      role: "NURSE",
+      password: "pw-0123456789",
+    });
     admin = { id: a.id, role: "ADMIN", name: a.name, email: a.email };
     nurse = { id: n.id, role: "NURSE", name: n.name, email: n.email };
-    const p = await seedPatient(db(), { firstName: "Kofi", lastName: "Mensah", dateOfBirth: "1975-03-02", sex: "male" });
+    const p = await seedPatient(db(), {
+      firstName: "Kofi",
+      lastName: "Mensah",
+      dateOfBirth: "1975-03-02",
+      sex: "male",
+    });
     patientId = p.id;
-    await audit(db(), { actor: nurse, ip: null }, { action: "VIEW", entity: "Patient", entityId: p.id, patientId: p.id });
+    await audit(
+      db(),
+      { actor: nurse, ip: null },
+      { action: "VIEW", entity: "Patient", entityId: p.id, patientId: p.id },
+    );
     await audit(db(), { actor: admin, ip: null }, { action: "UPDATE", entity: "Ward", entityId: "w1" });
-    await audit(db(), { actor: nurse, ip: null }, { action: "CREATE", entity: "VitalSign", entityId: "v1", patientId: p.id });
+    await audit(
+      db(),
+      { actor: nurse, ip: null },
+      { action: "CREATE", entity: "VitalSign", entityId: "v1", patientId: p.id },
+    );
   });
 
   it("filter by user, patient, action and a date range (days at the hospital, both included)", async () => {
-    const actions = async (f: Parameters<typeof listAuditEvents>[1]) => (await listAuditEvents(db(), f, page)).items.map((e) => e.action);
+    const actions = async (f: Parameters<typeof listAuditEvents>[1]) =>
+      (await listAuditEvents(db(), f, page)).items.map((e) => e.action);
     expect(await actions({ actorId: nurse.id })).toEqual(["CREATE", "VIEW"]);
     expect(await actions({ patientId })).toEqual(["CREATE", "VIEW"]);
     expect(await actions({ action: "UPDATE" })).toEqual(["UPDATE"]);
@@ -56,7 +80,8 @@ describe("audit trail filters", () => {
 
   it("the API takes the same filters and refuses a malformed date or action with 400, not 500", async () => {
     session.actor = admin;
-    const get = (qs: string) => auditRoute(new NextRequest(`http://localhost/api/v1/audit?${qs}`), { params: Promise.resolve({}) });
+    const get = (qs: string) =>
+      auditRoute(new NextRequest(`http://localhost/api/v1/audit?${qs}`), { params: Promise.resolve({}) });
     const ok = await get(`actorId=${nurse.id}&from=${today()}&to=${today()}&action=VIEW`);
     expect(ok.status).toBe(200);
     expect((await ok.json()).items.map((e: { action: string }) => e.action)).toEqual(["VIEW"]);
@@ -69,10 +94,20 @@ describe("audit trail filters", () => {
 
   it("the user picker finds patient accounts as well as staff, by name or email (admins only)", async () => {
     // Bug: the picker searched the staff list, so a patient's own actions could not be filtered by name.
-    const p = await seedUser(db(), { email: "kofi.mensah@mail.example", name: "Kofi Mensah", role: "PATIENT", password: "pw-0123456789" });
-    const get = (qs: string) => actorsRoute(new NextRequest(`http://localhost/api/v1/audit/actors?${qs}`), { params: Promise.resolve({}) });
+    const p = await seedUser(db(), {
+      email: "kofi.mensah@mail.example",
+      name: "Kofi Mensah",
+      role: "PATIENT",
+      password: "pw-0123456789",
+    });
+    const get = (qs: string) =>
+      actorsRoute(new NextRequest(`http://localhost/api/v1/audit/actors?${qs}`), { params: Promise.resolve({}) });
     session.actor = admin;
-    const found = async (q: string) => ((await (await get(`q=${encodeURIComponent(q)}`)).json()).items as { id: string; role: string }[]).map((u) => [u.id, u.role]);
+    const found = async (q: string) =>
+      ((await (await get(`q=${encodeURIComponent(q)}`)).json()).items as { id: string; role: string }[]).map((u) => [
+        u.id,
+        u.role,
+      ]);
     expect(await found("mensah")).toEqual([[p.id, "PATIENT"]]);
     expect(await found("KOFI.MENSAH@")).toEqual([[p.id, "PATIENT"]]);
     expect(await found("nina")).toEqual([[nurse.id, "NURSE"]]);

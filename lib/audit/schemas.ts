@@ -3,7 +3,17 @@ import { ZDate } from "@/lib/scheduling/schemas";
 import { E } from "@/lib/i18n/error-keys";
 
 /** The audit actions an event may record (lib/server/audit.ts writes these). */
-export const AUDIT_ACTIONS = ["CREATE", "UPDATE", "DELETE", "VIEW", "LOGIN", "LOGOUT", "SIGN", "EXPORT", "VERIFY"] as const;
+export const AUDIT_ACTIONS = [
+  "CREATE",
+  "UPDATE",
+  "DELETE",
+  "VIEW",
+  "LOGIN",
+  "LOGOUT",
+  "SIGN",
+  "EXPORT",
+  "VERIFY",
+] as const;
 
 const id = z.string().trim().max(100).optional();
 

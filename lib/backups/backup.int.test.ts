@@ -40,11 +40,15 @@ async function digests(url: string): Promise<Record<string, { rows: number; dige
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows: tables } = await client.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`);
+    const { rows: tables } = await client.query<{ name: string }>(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`,
+    );
     const out: Record<string, { rows: number; digest: string }> = {};
     for (const { name } of tables) {
       const t = client.escapeIdentifier(name);
-      const { rows } = await client.query<{ n: number; d: string }>(`SELECT count(*)::int AS n, md5(coalesce(string_agg(md5(x::text), '' ORDER BY md5(x::text)), '')) AS d FROM ${t} x`);
+      const { rows } = await client.query<{ n: number; d: string }>(
+        `SELECT count(*)::int AS n, md5(coalesce(string_agg(md5(x::text), '' ORDER BY md5(x::text)), '')) AS d FROM ${t} x`,
+      );
       out[name] = { rows: rows[0].n, digest: rows[0].d };
     }
     return out;
@@ -69,8 +73,14 @@ const source = () => process.env.DATABASE_URL!;
 async function schemaObjects(url: string) {
   return {
     indexes: await query(url, `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1`),
-    constraints: await query(url, `SELECT conrelid::regclass::text AS tbl, conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE connamespace = 'public'::regnamespace ORDER BY 1, 2`),
-    triggers: await query(url, `SELECT tgrelid::regclass::text AS tbl, tgname, tgenabled FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1, 2`),
+    constraints: await query(
+      url,
+      `SELECT conrelid::regclass::text AS tbl, conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE connamespace = 'public'::regnamespace ORDER BY 1, 2`,
+    ),
+    triggers: await query(
+      url,
+      `SELECT tgrelid::regclass::text AS tbl, tgname, tgenabled FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1, 2`,
+    ),
   };
 }
 
@@ -86,8 +96,19 @@ describe("backup and restore", () => {
       const writer = (async () => {
         for (let i = 0; !stop; i++) {
           await db().$transaction(async (tx) => {
-            const p = await seedPatient(tx as never, { firstName: `Writer${i}`, lastName: "Concurrent", dateOfBirth: "1990-01-01", sex: "female" });
-            await audit(tx, ctx, { action: "CREATE", entity: "Patient", entityId: p.id, patientId: p.id, details: { writer: true } });
+            const p = await seedPatient(tx as never, {
+              firstName: `Writer${i}`,
+              lastName: "Concurrent",
+              dateOfBirth: "1990-01-01",
+              sex: "female",
+            });
+            await audit(tx, ctx, {
+              action: "CREATE",
+              entity: "Patient",
+              entityId: p.id,
+              patientId: p.id,
+              details: { writer: true },
+            });
           });
           writes++;
         }
@@ -114,8 +135,15 @@ describe("backup and restore", () => {
       expect(Object.keys(restored).sort()).toEqual(backup.manifest.tables.map((t) => t.name).sort());
 
       // Consistency: each writer transaction is in the backup whole (patient and audit event) or not at all.
-      const patients = (await query<{ id: string }>(target, `SELECT id FROM "Patient" WHERE "lastName" = 'Concurrent' ORDER BY id`)).map((r) => r.id);
-      const audited = (await query<{ id: string }>(target, `SELECT "entityId" AS id FROM "AuditEvent" WHERE details->>'writer' = 'true' ORDER BY "entityId"`)).map((r) => r.id);
+      const patients = (
+        await query<{ id: string }>(target, `SELECT id FROM "Patient" WHERE "lastName" = 'Concurrent' ORDER BY id`)
+      ).map((r) => r.id);
+      const audited = (
+        await query<{ id: string }>(
+          target,
+          `SELECT "entityId" AS id FROM "AuditEvent" WHERE details->>'writer' = 'true' ORDER BY "entityId"`,
+        )
+      ).map((r) => r.id);
       expect(patients).toEqual(audited);
       expect(patients.length).toBeGreaterThanOrEqual(before);
       expect(patients.length).toBeLessThan(writes);
@@ -128,10 +156,16 @@ describe("backup and restore", () => {
         await restoredDb.$disconnect();
       }
       const head = backup.manifest.auditHead;
-      const [sourceAtHead] = await query<{ hash: string }>(source(), `SELECT hash FROM "AuditEvent" WHERE seq = ${BigInt(head.seq)}`);
+      const [sourceAtHead] = await query<{ hash: string }>(
+        source(),
+        `SELECT hash FROM "AuditEvent" WHERE seq = ${BigInt(head.seq)}`,
+      );
       expect(sourceAtHead.hash).toBe(head.hash);
       const sourceNow = await digests(source());
-      const [prefix] = await query<{ d: string }>(source(), `SELECT md5(string_agg(md5(x::text), '' ORDER BY md5(x::text))) AS d FROM "AuditEvent" x WHERE seq <= ${BigInt(head.seq)}`);
+      const [prefix] = await query<{ d: string }>(
+        source(),
+        `SELECT md5(string_agg(md5(x::text), '' ORDER BY md5(x::text))) AS d FROM "AuditEvent" x WHERE seq <= ${BigInt(head.seq)}`,
+      );
       expect(restored.AuditEvent.digest).toBe(prefix.d);
 
       // Tables the writer does not touch are identical to the source's.
@@ -142,7 +176,9 @@ describe("backup and restore", () => {
       }
       // Sequences continue after the restored rows: the next MRN is new.
       const [seq] = await query<{ v: string }>(target, `SELECT last_value::text AS v FROM patient_mrn_seq`);
-      expect(BigInt(seq.v)).toBeGreaterThanOrEqual(BigInt(backup.manifest.sequences.find((s) => s.name === "patient_mrn_seq")!.value ?? "0"));
+      expect(BigInt(seq.v)).toBeGreaterThanOrEqual(
+        BigInt(backup.manifest.sequences.find((s) => s.name === "patient_mrn_seq")!.value ?? "0"),
+      );
     },
     HEAVY,
   );
@@ -155,7 +191,9 @@ describe("backup and restore", () => {
       expect(backup.encrypted).toBe(true);
       // Without the key, or with another, the file is refused.
       await expect(verifyBackupFile(backup.file, undefined)).rejects.toThrow(/encrypted/);
-      await expect(verifyBackupFile(backup.file, "not the key at all, not at all")).rejects.toThrow(/fails its authentication/);
+      await expect(verifyBackupFile(backup.file, "not the key at all, not at all")).rejects.toThrow(
+        /fails its authentication/,
+      );
 
       const target = await emptyDatabase("restore_enc");
       await restoreBackup({ file: backup.file, databaseUrl: target, key });
@@ -184,7 +222,9 @@ describe("backup and restore", () => {
           await handle.close();
         }
         const target = await emptyDatabase("restore_bad");
-        await expect(restoreBackup({ file: backup.file, databaseUrl: target, key })).rejects.toThrow(key ? /altered or damaged/ : /damaged|altered|checksum/);
+        await expect(restoreBackup({ file: backup.file, databaseUrl: target, key })).rejects.toThrow(
+          key ? /altered or damaged/ : /damaged|altered|checksum/,
+        );
         expect(await query(target, `SELECT 1 FROM pg_tables WHERE schemaname = 'public'`)).toEqual([]);
       }
     },
@@ -200,7 +240,9 @@ describe("backup and restore", () => {
         // After the verification pass, before the load: the file loses its second half.
         if (line.startsWith("Loading")) truncateSync(backup.file, Math.floor(backup.bytes / 2));
       };
-      await expect(restoreBackup({ file: backup.file, databaseUrl: target, progress: cut })).rejects.toThrow(/Nothing was restored/);
+      await expect(restoreBackup({ file: backup.file, databaseUrl: target, progress: cut })).rejects.toThrow(
+        /Nothing was restored/,
+      );
       const counts = await query<{ n: number }>(target, `SELECT count(*)::int AS n FROM "Patient"`);
       expect(counts[0].n).toBe(0);
     },
@@ -241,7 +283,11 @@ describe("backup and restore", () => {
       await (await open(path.join(keepDir, "notes.txt"), "w")).close();
       const deleted = await pruneBackups(keepDir, 2);
       expect(deleted.map((f) => path.basename(f))).toEqual(["hospital-20261201T020000000Z.backup"]);
-      expect((await readdir(keepDir)).sort()).toEqual(["hospital-20261202T020000000Z.backup", "hospital-20261203T020000000Z.backup", "notes.txt"]);
+      expect((await readdir(keepDir)).sort()).toEqual([
+        "hospital-20261202T020000000Z.backup",
+        "hospital-20261203T020000000Z.backup",
+        "notes.txt",
+      ]);
     } finally {
       await rm(keepDir, { recursive: true, force: true });
     }

@@ -23,7 +23,9 @@ export type BackupResult = { file: string; bytes: number; rows: number; encrypte
 const q = (client: pg.Client, name: string) => client.escapeIdentifier(name);
 
 export async function appVersion(): Promise<string> {
-  const pkg = JSON.parse(await readFile(path.resolve(import.meta.dirname, "../../package.json"), "utf8")) as { version: string };
+  const pkg = JSON.parse(await readFile(path.resolve(import.meta.dirname, "../../package.json"), "utf8")) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -48,11 +50,14 @@ async function describe(client: pg.Client, createdAt: Date): Promise<BackupHeade
     WHERE n.nspname = 'public' AND c.relkind = 'r'
     GROUP BY c.relname
     ORDER BY c.relname`);
-  if (!tables.rows.some((t) => t.name === "_prisma_migrations")) throw new Error("This database has no _prisma_migrations table: it is not the app's database.");
+  if (!tables.rows.some((t) => t.name === "_prisma_migrations"))
+    throw new Error("This database has no _prisma_migrations table: it is not the app's database.");
   const migrations = await client.query<{ name: string }>(
     `SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
   );
-  const head = await client.query<{ seq: string; hash: string }>(`SELECT "lastSeq"::text AS seq, hash FROM "AuditHead" WHERE id = 1`);
+  const head = await client.query<{ seq: string; hash: string }>(
+    `SELECT "lastSeq"::text AS seq, hash FROM "AuditHead" WHERE id = 1`,
+  );
   const sequences = await client.query<{ name: string; value: string | null }>(
     `SELECT sequencename AS name, last_value::text AS value FROM pg_sequences WHERE schemaname = 'public' ORDER BY sequencename`,
   );
@@ -69,7 +74,11 @@ async function describe(client: pg.Client, createdAt: Date): Promise<BackupHeade
   };
 }
 
-async function* innerStream(client: pg.Client, header: BackupHeader, out: { manifest?: BackupManifest }): AsyncGenerator<Buffer> {
+async function* innerStream(
+  client: pg.Client,
+  header: BackupHeader,
+  out: { manifest?: BackupManifest },
+): AsyncGenerator<Buffer> {
   const summaries: TableSummary[] = [];
   yield record("H", header);
   for (const table of header.tables) {
@@ -90,7 +99,9 @@ async function* innerStream(client: pg.Client, header: BackupHeader, out: { mani
       size = 0;
       return record("D", data);
     };
-    for await (const chunk of client.query(copyTo(`COPY ${q(client, table.name)} (${columns}) TO STDOUT`)) as AsyncIterable<Buffer>) {
+    for await (const chunk of client.query(
+      copyTo(`COPY ${q(client, table.name)} (${columns}) TO STDOUT`),
+    ) as AsyncIterable<Buffer>) {
       pending.push(chunk);
       size += chunk.length;
       if (size >= CHUNK_BYTES) yield flush();
@@ -110,7 +121,12 @@ async function* innerStream(client: pg.Client, header: BackupHeader, out: { mani
  * Writes one backup of the database at `databaseUrl` into `dir` (created if missing). The file
  * appears under its final name only once complete and flushed to disk.
  */
-export async function createBackup(opts: { databaseUrl: string; dir: string; key?: string; now?: Date }): Promise<BackupResult> {
+export async function createBackup(opts: {
+  databaseUrl: string;
+  dir: string;
+  key?: string;
+  now?: Date;
+}): Promise<BackupResult> {
   const createdAt = opts.now ?? clock.now();
   await mkdir(opts.dir, { recursive: true });
   const file = path.resolve(opts.dir, backupFileName(createdAt));

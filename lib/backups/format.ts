@@ -36,12 +36,17 @@ export type BackupHeader = {
 };
 
 export type TableSummary = { name: string; rows: number; sha256: string; bytes: number };
-export type BackupManifest = Omit<BackupHeader, "tables"> & { finishedAt: string; tables: (TableSummary & { columns: string[] })[] };
+export type BackupManifest = Omit<BackupHeader, "tables"> & {
+  finishedAt: string;
+  tables: (TableSummary & { columns: string[] })[];
+};
 
 export type RecordType = "H" | "T" | "D" | "M";
 
 export function record(type: RecordType, payload: Buffer | string | object): Buffer {
-  const body = Buffer.isBuffer(payload) ? payload : Buffer.from(typeof payload === "string" ? payload : JSON.stringify(payload));
+  const body = Buffer.isBuffer(payload)
+    ? payload
+    : Buffer.from(typeof payload === "string" ? payload : JSON.stringify(payload));
   const head = Buffer.alloc(5);
   head.write(type, 0, "latin1");
   head.writeUInt32BE(body.length, 1);
@@ -117,10 +122,13 @@ async function* chunksOf(source: AsyncIterable<Buffer>, size: number): AsyncGene
 
 /** The file key from the operator's BACKUP_ENCRYPTION_KEY and the file's salt. */
 function deriveKey(secret: string, salt: Buffer, cost: { logN: number; r: number; p: number }): Promise<Buffer> {
-  if (cost.logN < 14 || cost.logN > 20 || cost.r < 1 || cost.r > 16 || cost.p < 1 || cost.p > 4) return Promise.reject(new BackupFileError("The backup file's key parameters are out of range (damaged header)."));
+  if (cost.logN < 14 || cost.logN > 20 || cost.r < 1 || cost.r > 16 || cost.p < 1 || cost.p > 4)
+    return Promise.reject(new BackupFileError("The backup file's key parameters are out of range (damaged header)."));
   const N = 2 ** cost.logN;
   return new Promise((resolve, reject) =>
-    scrypt(secret, salt, 32, { N, r: cost.r, p: cost.p, maxmem: 256 * N * cost.r + 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key))),
+    scrypt(secret, salt, 32, { N, r: cost.r, p: cost.p, maxmem: 256 * N * cost.r + 1024 * 1024 }, (err, key) =>
+      err ? reject(err) : resolve(key),
+    ),
   );
 }
 
@@ -167,14 +175,16 @@ export function opener(key: string | undefined): (file: AsyncIterable<Buffer>) =
   return async function* open(file) {
     const reader = new ByteReader(file[Symbol.asyncIterator]());
     const magic = await reader.read(9, "the file header");
-    if (!magic?.subarray(0, 8).equals(MAGIC)) throw new BackupFileError("This is not a backup file of this system (unknown header).");
+    if (!magic?.subarray(0, 8).equals(MAGIC))
+      throw new BackupFileError("This is not a backup file of this system (unknown header).");
     const mode = magic.toString("latin1", 8, 9);
     if (mode === "Z") {
       yield* reader.rest();
       return;
     }
     if (mode !== "E") throw new BackupFileError("This is not a backup file of this system (unknown mode).");
-    if (!key) throw new BackupFileError("This backup is encrypted: set BACKUP_ENCRYPTION_KEY to the key it was made with.");
+    if (!key)
+      throw new BackupFileError("This backup is encrypted: set BACKUP_ENCRYPTION_KEY to the key it was made with.");
     const params = await reader.read(19, "the file header");
     if (!params) throw new BackupFileError("The backup file is cut short (inside the file header).");
     const header = Buffer.concat([magic, params]);
@@ -184,7 +194,8 @@ export function opener(key: string | undefined): (file: AsyncIterable<Buffer>) =
       if (!frame) throw new BackupFileError("The backup file is cut short (its last encrypted chunk is missing).");
       const final = frame[0];
       const length = frame.readUInt32BE(1);
-      if (final > 1 || length > CHUNK_BYTES + 1024) throw new BackupFileError(`The backup file is damaged (chunk ${counter} has an impossible header).`);
+      if (final > 1 || length > CHUNK_BYTES + 1024)
+        throw new BackupFileError(`The backup file is damaged (chunk ${counter} has an impossible header).`);
       const body = await reader.read(length + TAG_BYTES, "an encrypted chunk");
       if (!body) throw new BackupFileError("The backup file is cut short (inside an encrypted chunk).");
       const decipher = createDecipheriv("aes-256-gcm", fileKey, nonce(counter));
@@ -194,18 +205,25 @@ export function opener(key: string | undefined): (file: AsyncIterable<Buffer>) =
       try {
         plain = Buffer.concat([decipher.update(body.subarray(0, length)), decipher.final()]);
       } catch {
-        throw new BackupFileError(`The backup file was altered or damaged, or BACKUP_ENCRYPTION_KEY is not the key it was made with (chunk ${counter} fails its authentication).`);
+        throw new BackupFileError(
+          `The backup file was altered or damaged, or BACKUP_ENCRYPTION_KEY is not the key it was made with (chunk ${counter} fails its authentication).`,
+        );
       }
       yield plain;
       if (final) {
-        if ((await reader.read(1, "the end")) !== null) throw new BackupFileError("The backup file has data after its last chunk (altered).");
+        if ((await reader.read(1, "the end")) !== null)
+          throw new BackupFileError("The backup file has data after its last chunk (altered).");
         return;
       }
     }
   };
 }
 
-export type InnerRecord = { type: "H"; header: BackupHeader } | { type: "T"; name: string; columns: string[] } | { type: "D"; data: Buffer } | { type: "M"; manifest: BackupManifest };
+export type InnerRecord =
+  | { type: "H"; header: BackupHeader }
+  | { type: "T"; name: string; columns: string[] }
+  | { type: "D"; data: Buffer }
+  | { type: "M"; manifest: BackupManifest };
 
 /** The inner records, from the gunzipped stream. */
 export async function* readRecords(inner: AsyncIterable<Buffer>): AsyncGenerator<InnerRecord> {
@@ -217,7 +235,8 @@ export async function* readRecords(inner: AsyncIterable<Buffer>): AsyncGenerator
     if (sawManifest) throw new BackupFileError("The backup file has data after its manifest (altered).");
     const type = head.toString("latin1", 0, 1);
     const length = head.readUInt32BE(1);
-    if (length > 64 * 1024 * 1024) throw new BackupFileError("The backup file is damaged (a record is impossibly long).");
+    if (length > 64 * 1024 * 1024)
+      throw new BackupFileError("The backup file is damaged (a record is impossibly long).");
     const body = length === 0 ? Buffer.alloc(0) : await reader.read(length, "a record");
     if (!body) throw new BackupFileError("The backup file is cut short (inside a record).");
     const json = () => {

@@ -35,10 +35,14 @@ export class RestoreRefused extends Error {
 export function restoreTargetUrl(value: string, appDatabaseUrl: string | undefined): string {
   if (value.includes("://")) return value;
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(value)) {
-    throw new RestoreRefused(`--database takes a URL (postgresql://…) or a database name of lower-case letters, digits and _ (got "${value}").`);
+    throw new RestoreRefused(
+      `--database takes a URL (postgresql://…) or a database name of lower-case letters, digits and _ (got "${value}").`,
+    );
   }
   if (!appDatabaseUrl) {
-    throw new RestoreRefused(`--database ${value} names a database on the app's own database server, but none is configured and the embedded database is not running: start the app (npm start) in another terminal and run this again, or give a full postgresql:// URL.`);
+    throw new RestoreRefused(
+      `--database ${value} names a database on the app's own database server, but none is configured and the embedded database is not running: start the app (npm start) in another terminal and run this again, or give a full postgresql:// URL.`,
+    );
   }
   const url = new URL(appDatabaseUrl);
   url.pathname = `/${value}`;
@@ -56,7 +60,14 @@ export function restoreTargetUrl(value: string, appDatabaseUrl: string | undefin
  */
 export const RESTORE_SESSION_SETTINGS = ["SET LOCAL statement_timeout = 0", "SET LOCAL synchronize_seqscans = off"];
 
-export type RestoreReport = { createdAt: string; appVersion: string; migrations: number; tables: number; rows: number; auditEvents: number };
+export type RestoreReport = {
+  createdAt: string;
+  appVersion: string;
+  migrations: number;
+  tables: number;
+  rows: number;
+  auditEvents: number;
+};
 
 type Tally = { rows: number; hash: ReturnType<typeof createHash> };
 
@@ -67,13 +78,22 @@ function newlines(chunk: Buffer): number {
 }
 
 /** Both passes read the file the same way: decrypted, gunzipped, as records. */
-async function readBackup(file: string, key: string | undefined, consume: (records: AsyncGenerator<InnerRecord>) => Promise<void>): Promise<void> {
+async function readBackup(
+  file: string,
+  key: string | undefined,
+  consume: (records: AsyncGenerator<InnerRecord>) => Promise<void>,
+): Promise<void> {
   try {
-    await pipeline(createReadStream(file), opener(key), createGunzip(), async (inner: AsyncIterable<Buffer>) => consume(readRecords(inner)));
+    await pipeline(createReadStream(file), opener(key), createGunzip(), async (inner: AsyncIterable<Buffer>) =>
+      consume(readRecords(inner)),
+    );
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === "ENOENT") throw new RestoreRefused(`No such file: ${file}`);
-    if (code?.startsWith("Z_")) throw new BackupFileError(`The backup file is damaged (its compressed data is corrupt: ${(error as Error).message}).`);
+    if (code?.startsWith("Z_"))
+      throw new BackupFileError(
+        `The backup file is damaged (its compressed data is corrupt: ${(error as Error).message}).`,
+      );
     throw error;
   }
 }
@@ -83,10 +103,15 @@ function compare(manifest: BackupManifest, tallies: Map<string, Tally>, what: st
     const got = tallies.get(t.name);
     if (!got) throw new BackupFileError(`${what}: the table ${t.name} is missing.`);
     const sha256 = got.hash.digest("hex");
-    if (got.rows !== t.rows) throw new BackupFileError(`${what}: ${t.name} has ${got.rows} rows, the manifest says ${t.rows}.`);
-    if (sha256 !== t.sha256) throw new BackupFileError(`${what}: the rows of ${t.name} do not match the manifest's checksum (altered or damaged).`);
+    if (got.rows !== t.rows)
+      throw new BackupFileError(`${what}: ${t.name} has ${got.rows} rows, the manifest says ${t.rows}.`);
+    if (sha256 !== t.sha256)
+      throw new BackupFileError(
+        `${what}: the rows of ${t.name} do not match the manifest's checksum (altered or damaged).`,
+      );
   }
-  if (tallies.size !== manifest.tables.length) throw new BackupFileError(`${what}: the file has tables its manifest does not list (altered).`);
+  if (tallies.size !== manifest.tables.length)
+    throw new BackupFileError(`${what}: the file has tables its manifest does not list (altered).`);
 }
 
 /** Pass 1: reads the whole file and checks it against its manifest. Returns the manifest. */
@@ -106,7 +131,8 @@ export async function verifyBackupFile(file: string, key: string | undefined): P
         current.rows += newlines(r.data);
       } else if (r.type === "M") manifest = r.manifest;
     }
-    if (manifest?.format !== 1) throw new BackupFileError("The backup file's manifest is missing or of an unknown format.");
+    if (manifest?.format !== 1)
+      throw new BackupFileError("The backup file's manifest is missing or of an unknown format.");
     compare(manifest, tallies, "The backup file does not match its manifest");
   });
   return manifest!;
@@ -116,11 +142,18 @@ export async function verifyBackupFile(file: string, key: string | undefined): P
 async function checkLevel(manifest: BackupManifest): Promise<string> {
   const code = await migrationNames();
   const last = manifest.migrations.at(-1);
-  if (!last) throw new RestoreRefused("The backup records no applied migration: it is not a backup of this app's database.");
+  if (!last)
+    throw new RestoreRefused("The backup records no applied migration: it is not a backup of this app's database.");
   const unknown = manifest.migrations.filter((m) => !code.includes(m));
-  if (unknown.length) throw new RestoreRefused(`The backup was made by a newer version of the app (app ${manifest.appVersion}; migrations this code does not have: ${unknown.join(", ")}). Restore it with that version or newer.`);
+  if (unknown.length)
+    throw new RestoreRefused(
+      `The backup was made by a newer version of the app (app ${manifest.appVersion}; migrations this code does not have: ${unknown.join(", ")}). Restore it with that version or newer.`,
+    );
   const expected = code.filter((m) => m <= last);
-  if (expected.join() !== manifest.migrations.join()) throw new RestoreRefused(`The backup's migrations are not those of this code up to ${last} (missing: ${expected.filter((m) => !manifest.migrations.includes(m)).join(", ")}).`);
+  if (expected.join() !== manifest.migrations.join())
+    throw new RestoreRefused(
+      `The backup's migrations are not those of this code up to ${last} (missing: ${expected.filter((m) => !manifest.migrations.includes(m)).join(", ")}).`,
+    );
   return last;
 }
 
@@ -129,12 +162,20 @@ async function assertEmpty(databaseUrl: string): Promise<void> {
   try {
     await client.connect();
   } catch (error) {
-    if ((error as { code?: string }).code === "3D000") throw new RestoreRefused(`The database in --database does not exist: create it empty first (createdb …). ${(error as Error).message}`);
+    if ((error as { code?: string }).code === "3D000")
+      throw new RestoreRefused(
+        `The database in --database does not exist: create it empty first (createdb …). ${(error as Error).message}`,
+      );
     throw new RestoreRefused(`Cannot connect to the database in --database: ${(error as Error).message}`);
   }
   try {
-    const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S')`);
-    if (rows[0].n > 0) throw new RestoreRefused(`The database in --database is not empty (${rows[0].n} tables, views or sequences in the schema "public"): a backup is restored only into an empty database.`);
+    const { rows } = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S')`,
+    );
+    if (rows[0].n > 0)
+      throw new RestoreRefused(
+        `The database in --database is not empty (${rows[0].n} tables, views or sequences in the schema "public"): a backup is restored only into an empty database.`,
+      );
   } finally {
     await client.end();
   }
@@ -152,13 +193,25 @@ async function tableColumns(client: pg.Client): Promise<Map<string, string[]>> {
 }
 
 /** Pass 2, in one transaction on `client` (see the top of this file). */
-async function load(client: pg.Client, file: string, key: string | undefined, manifest: BackupManifest, progress: (line: string) => void): Promise<void> {
+async function load(
+  client: pg.Client,
+  file: string,
+  key: string | undefined,
+  manifest: BackupManifest,
+  progress: (line: string) => void,
+): Promise<void> {
   const q = (name: string) => client.escapeIdentifier(name);
   const target = await tableColumns(client);
   for (const t of manifest.tables) {
-    if (target.get(t.name)?.join() !== t.columns.join()) throw new RestoreRefused(`After the migrations, the table ${t.name} does not have the backup's columns: the migrations in prisma/migrations differ from those the backup was made with.`);
+    if (target.get(t.name)?.join() !== t.columns.join())
+      throw new RestoreRefused(
+        `After the migrations, the table ${t.name} does not have the backup's columns: the migrations in prisma/migrations differ from those the backup was made with.`,
+      );
   }
-  if (target.size !== manifest.tables.length) throw new RestoreRefused("After the migrations, the database has tables the backup does not: the migrations differ from those the backup was made with.");
+  if (target.size !== manifest.tables.length)
+    throw new RestoreRefused(
+      "After the migrations, the database has tables the backup does not: the migrations differ from those the backup was made with.",
+    );
   const tables = [...target.keys()];
   const { rows: fks } = await client.query<{ tbl: string; name: string; def: string }>(
     `SELECT conrelid::regclass::text AS tbl, conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace`,
@@ -216,7 +269,8 @@ async function load(client: pg.Client, file: string, key: string | undefined, ma
         if (!copy.write(r.data)) await once(copy, "drain");
       } else if (r.type === "M") {
         await endCopy();
-        if (r.manifest.finishedAt !== manifest.finishedAt) throw new BackupFileError("The backup file changed between its verification and its loading.");
+        if (r.manifest.finishedAt !== manifest.finishedAt)
+          throw new BackupFileError("The backup file changed between its verification and its loading.");
       }
     }
   }
@@ -228,19 +282,26 @@ async function load(client: pg.Client, file: string, key: string | undefined, ma
   for (const i of indexes) await client.query(i.def);
   for (const fk of fks) await client.query(`ALTER TABLE ${fk.tbl} ADD CONSTRAINT ${q(fk.name)} ${fk.def}`);
   for (const t of tables) await client.query(`ALTER TABLE ${q(t)} ENABLE TRIGGER USER`);
-  for (const s of manifest.sequences) if (s.value !== null) await client.query(`SELECT setval($1::regclass, $2::bigint, true)`, [q(s.name), s.value]);
+  for (const s of manifest.sequences)
+    if (s.value !== null) await client.query(`SELECT setval($1::regclass, $2::bigint, true)`, [q(s.name), s.value]);
 
   progress("Verifying the audit chain…");
   const chain = await verifyAuditChainWith(async (sql) => (await client.query(sql)).rows);
-  if (!chain.ok) throw new RestoreRefused(`The restored audit chain is broken at seq ${chain.brokenAtSeq}: ${chain.reason}.`);
-  const { rows: head } = await client.query<{ seq: string; hash: string }>(`SELECT "lastSeq"::text AS seq, hash FROM "AuditHead" WHERE id = 1`);
-  if (head[0]?.seq !== manifest.auditHead.seq || head[0]?.hash !== manifest.auditHead.hash) throw new RestoreRefused("The restored audit chain's head is not the backup's.");
+  if (!chain.ok)
+    throw new RestoreRefused(`The restored audit chain is broken at seq ${chain.brokenAtSeq}: ${chain.reason}.`);
+  const { rows: head } = await client.query<{ seq: string; hash: string }>(
+    `SELECT "lastSeq"::text AS seq, hash FROM "AuditHead" WHERE id = 1`,
+  );
+  if (head[0]?.seq !== manifest.auditHead.seq || head[0]?.hash !== manifest.auditHead.hash)
+    throw new RestoreRefused("The restored audit chain's head is not the backup's.");
 
   progress("Comparing every table with the manifest…");
   const readBack = new Map<string, Tally>();
   for (const t of manifest.tables) {
     const tally: Tally = { rows: 0, hash: createHash("sha256") };
-    for await (const chunk of client.query(copyTo(`COPY ${q(t.name)} (${t.columns.map(q).join(", ")}) TO STDOUT`)) as AsyncIterable<Buffer>) {
+    for await (const chunk of client.query(
+      copyTo(`COPY ${q(t.name)} (${t.columns.map(q).join(", ")}) TO STDOUT`),
+    ) as AsyncIterable<Buffer>) {
       tally.hash.update(chunk);
       tally.rows += newlines(chunk);
     }
@@ -250,7 +311,12 @@ async function load(client: pg.Client, file: string, key: string | undefined, ma
 }
 
 /** Restores `file` into the empty database at `databaseUrl`. */
-export async function restoreBackup(opts: { file: string; databaseUrl: string; key?: string; progress?: (line: string) => void }): Promise<RestoreReport> {
+export async function restoreBackup(opts: {
+  file: string;
+  databaseUrl: string;
+  key?: string;
+  progress?: (line: string) => void;
+}): Promise<RestoreReport> {
   const progress = opts.progress ?? (() => {});
   progress(`Verifying ${opts.file}…`);
   const manifest = await verifyBackupFile(opts.file, opts.key);
@@ -271,7 +337,9 @@ export async function restoreBackup(opts: { file: string; databaseUrl: string; k
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     const message = error instanceof Error ? error.message : String(error);
-    const wrapped = new RestoreRefused(`${message}\nNothing was restored; the database now holds the empty schema: drop and recreate it before trying again.`);
+    const wrapped = new RestoreRefused(
+      `${message}\nNothing was restored; the database now holds the empty schema: drop and recreate it before trying again.`,
+    );
     throw wrapped;
   } finally {
     await client.end();

@@ -19,7 +19,13 @@ const consoleRun = (...args: string[]) => {
   const res = spawnSync(tsx, ["scripts/console.ts", ...args], {
     cwd: root,
     encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL, BACKUP_ENCRYPTION_KEY: "", BACKUP_DIR: "", NODE_OPTIONS: "" },
+    env: {
+      ...process.env,
+      DATABASE_URL: process.env.DATABASE_URL,
+      BACKUP_ENCRYPTION_KEY: "",
+      BACKUP_DIR: "",
+      NODE_OPTIONS: "",
+    },
     timeout: 120_000,
   });
   return { code: res.status, out: res.stdout, err: res.stderr };
@@ -44,7 +50,14 @@ const drops: (() => Promise<void>)[] = [];
 let adminId: string;
 
 beforeAll(async () => {
-  adminId = (await seedUser(db(), { email: "backup-admin@h.org", name: "Backup Admin", role: "ADMIN", password: "pw-0123456789" })).id;
+  adminId = (
+    await seedUser(db(), {
+      email: "backup-admin@h.org",
+      name: "Backup Admin",
+      role: "ADMIN",
+      password: "pw-0123456789",
+    })
+  ).id;
   await seedPatient(db(), { firstName: "Ada", lastName: "Backup", dateOfBirth: "1980-02-03", sex: "female" });
   dir = await mkdtemp(path.join(os.tmpdir(), "hospital-backup-run-"));
 }, 60_000);
@@ -58,7 +71,14 @@ describe("backup runs", () => {
   it("say there is none, and that it is overdue only when backups are scheduled", async () => {
     await db().backupRun.deleteMany();
     const status = await latestBackup(db());
-    expect(status).toMatchObject({ last: null, lastOk: null, ageHours: null, scheduled: false, overdue: false, running: false });
+    expect(status).toMatchObject({
+      last: null,
+      lastOk: null,
+      ageHours: null,
+      scheduled: false,
+      overdue: false,
+      running: false,
+    });
   });
 
   it("count a run without outcome as running only within the job's six hours", async () => {
@@ -75,11 +95,24 @@ describe("backup runs", () => {
     expect(second.pruned).toEqual([first.file]);
     await expect(stat(first.file)).rejects.toThrow();
     const row = await db().backupRun.findUniqueOrThrow({ where: { id: second.runId } });
-    expect(row).toMatchObject({ ok: true, file: second.file, bytes: BigInt(second.bytes), trigger: "console", error: null });
-    expect(await db().auditEvent.count({ where: { action: "EXPORT", entity: "Backup", entityId: second.runId, actorId: adminId } })).toBe(1);
+    expect(row).toMatchObject({
+      ok: true,
+      file: second.file,
+      bytes: BigInt(second.bytes),
+      trigger: "console",
+      error: null,
+    });
+    expect(
+      await db().auditEvent.count({
+        where: { action: "EXPORT", entity: "Backup", entityId: second.runId, actorId: adminId },
+      }),
+    ).toBe(1);
 
     const now = new Date();
-    expect(await latestBackup(db(), now)).toMatchObject({ lastOk: { id: second.runId, bytes: second.bytes }, overdue: false });
+    expect(await latestBackup(db(), now)).toMatchObject({
+      lastOk: { id: second.runId, bytes: second.bytes },
+      overdue: false,
+    });
     const later = new Date(row.finishedAt!.getTime() + (BACKUP_STALE_HOURS + 1) * 3_600_000);
     expect(await latestBackup(db(), later)).toMatchObject({ lastOk: { id: second.runId }, overdue: true });
   }, 120_000);
@@ -89,7 +122,11 @@ describe("backup runs", () => {
     await writeFile(blocked, "x");
     await expect(runBackup(db(), { actor: null, ip: null }, { trigger: "schedule", dir: blocked })).rejects.toThrow();
     const status = await latestBackup(db());
-    expect(status.last).toMatchObject({ ok: false, trigger: "schedule", error: expect.stringMatching(/EEXIST|ENOTDIR/) });
+    expect(status.last).toMatchObject({
+      ok: false,
+      trigger: "schedule",
+      error: expect.stringMatching(/EEXIST|ENOTDIR/),
+    });
     expect(status.lastOk?.ok).toBe(true);
   }, 60_000);
 
@@ -133,7 +170,9 @@ describe("console backup and restore", { timeout: 240_000 }, () => {
     expect(JSON.parse(byName.out)).toMatchObject({ restored: file, rows });
     const client = new pg.Client({ connectionString: named.toString() });
     await client.connect();
-    const patients = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Patient"`).finally(() => client.end());
+    const patients = await client
+      .query<{ n: number }>(`SELECT count(*)::int AS n FROM "Patient"`)
+      .finally(() => client.end());
     expect(patients.rows[0].n).toBe(await db().patient.count());
     const badName = consoleRun("restore", file, "--database", "Robert'); DROP TABLE");
     expect(badName.code).toBe(1);

@@ -15,26 +15,58 @@ export async function runBackup(
 ): Promise<BackupResult & { runId: string; pruned: string[] }> {
   const databaseUrl = opts.databaseUrl ?? env().DATABASE_URL;
   if (!databaseUrl) throw new Error("DATABASE_URL is not set");
-  const run = await prisma.backupRun.create({ data: { trigger: opts.trigger, encrypted: !!opts.key }, select: { id: true } });
+  const run = await prisma.backupRun.create({
+    data: { trigger: opts.trigger, encrypted: !!opts.key },
+    select: { id: true },
+  });
   try {
     const result = await createBackup({ databaseUrl, dir: opts.dir, key: opts.key });
     await prisma.$transaction(async (tx) => {
-      await tx.backupRun.update({ where: { id: run.id }, data: { finishedAt: clock.now(), ok: true, file: result.file, bytes: BigInt(result.bytes), rows: BigInt(result.rows) } });
-      await audit(tx, ctx, { action: "EXPORT", entity: "Backup", entityId: run.id, details: { file: result.file, bytes: result.bytes, rows: result.rows, encrypted: result.encrypted, via: opts.trigger } });
+      await tx.backupRun.update({
+        where: { id: run.id },
+        data: {
+          finishedAt: clock.now(),
+          ok: true,
+          file: result.file,
+          bytes: BigInt(result.bytes),
+          rows: BigInt(result.rows),
+        },
+      });
+      await audit(tx, ctx, {
+        action: "EXPORT",
+        entity: "Backup",
+        entityId: run.id,
+        details: {
+          file: result.file,
+          bytes: result.bytes,
+          rows: result.rows,
+          encrypted: result.encrypted,
+          via: opts.trigger,
+        },
+      });
     });
     const pruned = opts.keep ? await pruneBackups(opts.dir, opts.keep) : [];
     return { ...result, runId: run.id, pruned };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await prisma.backupRun.update({ where: { id: run.id }, data: { finishedAt: clock.now(), ok: false, error: message.slice(0, 2000) } });
+    await prisma.backupRun.update({
+      where: { id: run.id },
+      data: { finishedAt: clock.now(), ok: false, error: message.slice(0, 2000) },
+    });
     throw error;
   }
 }
 
 /** The worker's scheduled run: BACKUP_DIR, BACKUP_KEEP and BACKUP_ENCRYPTION_KEY from the environment. */
-export async function scheduledBackup(prisma: Db): Promise<{ file: string; bytes: number; pruned: number } | { skipped: string }> {
+export async function scheduledBackup(
+  prisma: Db,
+): Promise<{ file: string; bytes: number; pruned: number } | { skipped: string }> {
   const e = env();
   if (!e.BACKUP_DIR) return { skipped: "BACKUP_DIR is not set" };
-  const result = await runBackup(prisma, { actor: null, ip: null }, { trigger: "schedule", dir: e.BACKUP_DIR, keep: e.BACKUP_KEEP, key: e.BACKUP_ENCRYPTION_KEY });
+  const result = await runBackup(
+    prisma,
+    { actor: null, ip: null },
+    { trigger: "schedule", dir: e.BACKUP_DIR, keep: e.BACKUP_KEEP, key: e.BACKUP_ENCRYPTION_KEY },
+  );
   return { file: result.file, bytes: result.bytes, pruned: result.pruned.length };
 }

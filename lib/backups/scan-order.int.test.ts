@@ -16,7 +16,9 @@ beforeAll(async () => {
   database = await createTestDatabase("scan_order", { migrate: false });
   client = new pg.Client({ connectionString: database.url });
   await client.connect();
-  const { rows } = await client.query<{ bytes: string }>("SELECT pg_size_bytes(current_setting('shared_buffers')) AS bytes");
+  const { rows } = await client.query<{ bytes: string }>(
+    "SELECT pg_size_bytes(current_setting('shared_buffers')) AS bytes",
+  );
   // About 140 bytes a row on disk: a third of shared_buffers and more.
   const n = Math.ceil(Number(rows[0].bytes) / 3 / 140) + 10_000;
   await client.query("CREATE TABLE big (id int NOT NULL, pad text NOT NULL)");

@@ -14,11 +14,14 @@ describe("restoreTargetUrl", () => {
   });
 
   it("puts a bare name on the app's server, keeping its user, password and options", () => {
-    expect(restoreTargetUrl("hospital_restored", app)).toBe("postgresql://postgres:s%40cret@127.0.0.1:54329/hospital_restored?sslmode=disable");
+    expect(restoreTargetUrl("hospital_restored", app)).toBe(
+      "postgresql://postgres:s%40cret@127.0.0.1:54329/hospital_restored?sslmode=disable",
+    );
   });
 
   it("refuses a name that is not a plain identifier, and a bare name without a server to put it on", () => {
-    for (const bad of ["Hospital", "a-b", "x;drop", "", "9lives", "a".repeat(64)]) expect(() => restoreTargetUrl(bad, app), bad).toThrow(RestoreRefused);
+    for (const bad of ["Hospital", "a-b", "x;drop", "", "9lives", "a".repeat(64)])
+      expect(() => restoreTargetUrl(bad, app), bad).toThrow(RestoreRefused);
     expect(() => restoreTargetUrl("hospital_restored", undefined)).toThrow(/embedded database is not running/);
   });
 });
@@ -31,6 +34,7 @@ describe("embeddedDatabaseName", () => {
   });
 
   it("refuses a value that is not a plain database name", () => {
-    for (const bad of ["Hospital", "a b", "x;drop", "a".repeat(64)]) expect(() => embeddedDatabaseName(bad), bad).toThrow(/EMBEDDED_PG_DATABASE/);
+    for (const bad of ["Hospital", "a b", "x;drop", "a".repeat(64)])
+      expect(() => embeddedDatabaseName(bad), bad).toThrow(/EMBEDDED_PG_DATABASE/);
   });
 });

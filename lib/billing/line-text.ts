@@ -7,13 +7,22 @@ import { en } from "@/lib/i18n/en";
 // language by its kind: the name is what the English phrase holds between its fixed words.
 
 type Phrase = "consultation" | "labTest" | "bedDays";
-const PHRASE: Partial<Record<InvoiceLineKind, Phrase>> = { CONSULTATION: "consultation", LAB_TEST: "labTest", BED_DAY: "bedDays" };
+const PHRASE: Partial<Record<InvoiceLineKind, Phrase>> = {
+  CONSULTATION: "consultation",
+  LAB_TEST: "labTest",
+  BED_DAY: "bedDays",
+};
 const MARK = "\u0000";
 
 /** The name inside an English phrase of `phrase`, or null when the description is not that phrase. */
 function nameIn(phrase: Phrase, description: string): string | null {
   const [before, after] = en.billing.phrases[phrase](MARK).split(MARK);
-  if (description.length <= before.length + after.length || !description.startsWith(before) || !description.endsWith(after)) return null;
+  if (
+    description.length <= before.length + after.length ||
+    !description.startsWith(before) ||
+    !description.endsWith(after)
+  )
+    return null;
   return description.slice(before.length, description.length - after.length);
 }
 

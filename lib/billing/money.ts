@@ -4,7 +4,8 @@ import { INTL_TAG, type Locale } from "@/lib/i18n";
 // gives minor units; people type and read currency units (45.00), converted by parseMoney/formatMoney.
 
 /** The OpenAPI description of every amount the API takes or gives. */
-export const MINOR_UNITS = "An amount in minor units of the hospital's currency (HOSPITAL_CURRENCY; cents for USD): 4500 means 45.00.";
+export const MINOR_UNITS =
+  "An amount in minor units of the hospital's currency (HOSPITAL_CURRENCY; cents for USD): 4500 means 45.00.";
 
 /** How many minor-unit digits the currency has (USD 2, JPY 0, KWD 3), from Intl. */
 export function minorDigits(currency: string): number {
@@ -14,7 +15,13 @@ export function minorDigits(currency: string): number {
 /** 123456 USD → "$1,234.56" in English, "1 234,56 $" in French; negative amounts keep their sign. */
 export function formatMoney(minor: number, currency: string, locale: Locale): string {
   const digits = minorDigits(currency);
-  return new Intl.NumberFormat(INTL_TAG[locale], { style: "currency", currency, currencyDisplay: "narrowSymbol", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(minor / 10 ** digits);
+  return new Intl.NumberFormat(INTL_TAG[locale], {
+    style: "currency",
+    currency,
+    currencyDisplay: "narrowSymbol",
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(minor / 10 ** digits);
 }
 
 /**
@@ -26,7 +33,8 @@ export function formatMoney(minor: number, currency: string, locale: Locale): st
 export function parseMoney(text: string, currency: string, locale?: Locale): number | null {
   const digits = minorDigits(currency);
   const compact = text.trim().replace(/[\s\u00a0\u202f]/g, "");
-  const decimalComma = digits > 0 && (locale === "fr" ? /^\d+,\d*$/ : new RegExp(`^\\d+,\\d{1,${digits}}$`)).test(compact);
+  const decimalComma =
+    digits > 0 && (locale === "fr" ? /^\d+,\d*$/ : new RegExp(`^\\d+,\\d{1,${digits}}$`)).test(compact);
   const clean = decimalComma ? compact.replace(",", ".") : compact.replace(/,/g, "");
   const re = digits > 0 ? new RegExp(`^(\\d{1,12})(?:\\.(\\d{0,${digits}}))?$`) : /^(\d{1,12})$/;
   const m = re.exec(clean);

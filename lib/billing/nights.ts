@@ -9,15 +9,26 @@ import { DateTime } from "luxon";
 /** The hospital midnights in (from, to]. */
 export function midnightsIn(from: Date, to: Date, zone: string): Date[] {
   const out: Date[] = [];
-  for (let m = DateTime.fromJSDate(from, { zone }).startOf("day").plus({ days: 1 }); m.toMillis() <= to.getTime(); m = m.plus({ days: 1 })) out.push(m.toJSDate());
+  for (
+    let m = DateTime.fromJSDate(from, { zone }).startOf("day").plus({ days: 1 });
+    m.toMillis() <= to.getTime();
+    m = m.plus({ days: 1 })
+  )
+    out.push(m.toJSDate());
   return out;
 }
 
 /** How many nights the span (from, to] is billed under the midnight rule. */
-export const nightsIn = (from: Date, to: Date, zone: string): number => (to > from ? midnightsIn(from, to, zone).length : 0);
+export const nightsIn = (from: Date, to: Date, zone: string): number =>
+  to > from ? midnightsIn(from, to, zone).length : 0;
 
 /** Nights per ward of a stay's bed assignments, within the billed period (from, to]. */
-export function nightsPerWard<W extends { id: string }>(assignments: { startsAt: Date; endsAt: Date | null; ward: W }[], from: Date, to: Date, zone: string): { ward: W; nights: number }[] {
+export function nightsPerWard<W extends { id: string }>(
+  assignments: { startsAt: Date; endsAt: Date | null; ward: W }[],
+  from: Date,
+  to: Date,
+  zone: string,
+): { ward: W; nights: number }[] {
   const perWard = new Map<string, { ward: W; nights: number }>();
   for (const a of assignments) {
     const start = a.startsAt > from ? a.startsAt : from;

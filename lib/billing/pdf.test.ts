@@ -20,33 +20,89 @@ const invoice: InvoiceDetail = {
   voidReason: null,
   // Descriptions are stored in English when the invoice is made.
   lines: [
-    { id: "l1", kind: "BED_DAY", description: en.billing.phrases.bedDays("Ward A"), quantity: 3, unitAmount: 41152, amount: 123456 },
-    { id: "l2", kind: "LAB_TEST", description: en.billing.phrases.labTest("CBC"), quantity: 1, unitAmount: 4500, amount: 4500 },
+    {
+      id: "l1",
+      kind: "BED_DAY",
+      description: en.billing.phrases.bedDays("Ward A"),
+      quantity: 3,
+      unitAmount: 41152,
+      amount: 123456,
+    },
+    {
+      id: "l2",
+      kind: "LAB_TEST",
+      description: en.billing.phrases.labTest("CBC"),
+      quantity: 1,
+      unitAmount: 4500,
+      amount: 4500,
+    },
   ],
   payments: [],
 };
 
-const receipt = { receiptNumber: "RCT-2026-000007", invoiceNumber: invoice.number, patient: "Amina Diallo", mrn: "MRN-000123", amount: 4500, currency: "USD", method: "CARD", reference: "T-1", reason: null, receivedAt: "2026-03-16T09:00:00.000Z", receivedBy: "Rita Records" };
+const receipt = {
+  receiptNumber: "RCT-2026-000007",
+  invoiceNumber: invoice.number,
+  patient: "Amina Diallo",
+  mrn: "MRN-000123",
+  amount: 4500,
+  currency: "USD",
+  method: "CARD",
+  reference: "T-1",
+  reason: null,
+  receivedAt: "2026-03-16T09:00:00.000Z",
+  receivedBy: "Rita Records",
+};
 
 const flat = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
 
 describe("the invoice PDF in the reader's language", () => {
   it("is in French for a French reader: labels, line descriptions, date and amounts", async () => {
     const text = flat(await pdfText(await buildInvoicePdf(invoice, "fr")));
-    for (const words of ["FACTURE INV-2026-000042", "N° de dossier", "Libellé", "Prix unitaire", "Montant", "Reste dû", "Journées d'hospitalisation, Ward A", "Analyse de laboratoire : CBC", "15 mars 2026", "1 234,56 $", "45,00 $"]) {
+    for (const words of [
+      "FACTURE INV-2026-000042",
+      "N° de dossier",
+      "Libellé",
+      "Prix unitaire",
+      "Montant",
+      "Reste dû",
+      "Journées d'hospitalisation, Ward A",
+      "Analyse de laboratoire : CBC",
+      "15 mars 2026",
+      "1 234,56 $",
+      "45,00 $",
+    ]) {
       expect(text).toContain(words);
     }
-    for (const english of ["INVOICE", "Balance", "Unit price", "Bed-days", "March"]) expect(text).not.toContain(english);
+    for (const english of ["INVOICE", "Balance", "Unit price", "Bed-days", "March"])
+      expect(text).not.toContain(english);
   });
 
   it("stays in English for an English reader", async () => {
     const text = await pdfText(await buildInvoicePdf(invoice, "en"));
-    for (const words of ["INVOICE INV-2026-000042", "Unit price", "Balance", "Bed-days, Ward A", "15 March 2026", "$1,234.56"]) expect(text).toContain(words);
+    for (const words of [
+      "INVOICE INV-2026-000042",
+      "Unit price",
+      "Balance",
+      "Bed-days, Ward A",
+      "15 March 2026",
+      "$1,234.56",
+    ])
+      expect(text).toContain(words);
   });
 
   it("prints a French receipt: the method, the amount received and who received it", async () => {
     const text = flat(await pdfText(await buildReceiptPdf(receipt, "fr")));
-    for (const words of ["REÇU RCT-2026-000007", "Carte bancaire", "MONTANT REÇU", "45,00 $", "16 mars 2026", "REÇU PAR", "Rita Records"]) expect(text).toContain(words);
+    for (const words of [
+      "REÇU RCT-2026-000007",
+      "Carte bancaire",
+      "MONTANT REÇU",
+      "45,00 $",
+      "16 mars 2026",
+      "REÇU PAR",
+      "Rita Records",
+    ])
+      expect(text).toContain(words);
     expect(text).not.toContain("Card");
   });
 });
@@ -57,12 +113,18 @@ describe("the invoice and the receipt in every script the patients write", () =>
   const squeeze = (s: string) => s.replace(/\s+/g, "");
 
   it("print Vietnamese, Cyrillic, Polish, Greek and Arabic as typed (read back by pdf.js)", async () => {
-    const inv = { ...invoice, patient: { ...invoice.patient, name: arabic }, lines: [{ ...invoice.lines[0], description: words }] };
+    const inv = {
+      ...invoice,
+      patient: { ...invoice.patient, name: arabic },
+      lines: [{ ...invoice.lines[0], description: words }],
+    };
     const text = await pdfText(await buildInvoicePdf(inv, "en"));
     expect(text).toContain(words);
     expect(squeeze(text)).toContain(squeeze(arabic));
     // A half-page field: the reference wraps onto two lines.
-    const r = (await pdfText(await buildReceiptPdf({ ...receipt, patient: `Nguyễn Thị Ánh`, reference: words }, "fr"))).replace(/\s+/g, " ");
+    const r = (
+      await pdfText(await buildReceiptPdf({ ...receipt, patient: `Nguyễn Thị Ánh`, reference: words }, "fr"))
+    ).replace(/\s+/g, " ");
     expect(r).toContain("Nguyễn Thị Ánh");
     expect(r).toContain(words);
   });
@@ -80,7 +142,14 @@ describe("the invoice's header and terms", () => {
     vi.resetModules(); // the configuration is read once per module instance
     const { buildInvoicePdf, buildReceiptPdf } = await import("./pdf");
     const text = flat((await pdfText(await buildInvoicePdf(invoice, "fr"))).replace(/\s+/g, " "));
-    for (const words of ["12 Rue de la Santé, 75013 Paris", "+33 1 23 45 67 89", "N° d'identification fiscale FR40303265045", "À RÉGLER AVANT LE", "14 avril 2026"]) expect(text).toContain(words);
+    for (const words of [
+      "12 Rue de la Santé, 75013 Paris",
+      "+33 1 23 45 67 89",
+      "N° d'identification fiscale FR40303265045",
+      "À RÉGLER AVANT LE",
+      "14 avril 2026",
+    ])
+      expect(text).toContain(words);
     const receiptText = flat((await pdfText(await buildReceiptPdf(receipt, "en"))).replace(/\s+/g, " "));
     expect(receiptText).toContain("Tax ID FR40303265045");
   });

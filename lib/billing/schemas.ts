@@ -7,7 +7,12 @@ import { E } from "@/lib/i18n/error-keys";
 const m = E.billing.errors;
 
 /** An amount in minor units of the hospital's currency, above zero. */
-export const ZAmount = z.number({ error: m.amount }).int(m.amount).positive(m.amount).max(1_000_000_000, m.amount).describe(MINOR_UNITS);
+export const ZAmount = z
+  .number({ error: m.amount })
+  .int(m.amount)
+  .positive(m.amount)
+  .max(1_000_000_000, m.amount)
+  .describe(MINOR_UNITS);
 const ZId = z.string({ error: E.errors.required }).trim().min(1, E.errors.required).max(100);
 
 export const ZMethod = z.enum(["CASH", "CARD", "INSURANCE", "MOBILE_MONEY"], { error: m.method });
@@ -37,11 +42,19 @@ export const ZPayment = z.object({
   invoiceId: ZId,
   amount: ZAmount,
   method: ZMethod,
-  reference: z.string().trim().max(100).optional().transform((s) => s || undefined),
+  reference: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((s) => s || undefined),
 });
 export type PaymentInput = z.infer<typeof ZPayment>;
 
-export const ZRefund = z.object({ amount: ZAmount, reason: z.string({ error: m.reason }).trim().min(3, m.reason).max(500, m.reason) });
+export const ZRefund = z.object({
+  amount: ZAmount,
+  reason: z.string({ error: m.reason }).trim().min(3, m.reason).max(500, m.reason),
+});
 export type RefundInput = z.infer<typeof ZRefund>;
 
 export const ZVoid = z.object({ reason: z.string({ error: m.reason }).trim().min(3, m.reason).max(500, m.reason) });

@@ -1,43 +1,54 @@
 import { z } from "zod";
 import { PAGING, defineOperation, listOf, queryOf, zIso } from "@/lib/server/contract";
-import { ZAddendum, ZConsultationCreate, ZConsultationUpdate, ZLabAmendment, ZLabOrder, ZLabResult, ZLabTestUpdate } from "./schemas";
+import {
+  ZAddendum,
+  ZConsultationCreate,
+  ZConsultationUpdate,
+  ZLabAmendment,
+  ZLabOrder,
+  ZLabResult,
+  ZLabTestUpdate,
+} from "./schemas";
 
 // The success bodies of its GETs (JSON as sent: dates are ISO strings).
 const getConsultationsByIdResponse = z.object({
+  id: z.string(),
+  patient: z.object({
     id: z.string(),
-    patient: z.object({
-      id: z.string(),
-      mrn: z.string(),
-      name: z.string(),
-    }),
-    doctor: z.object({
-      id: z.string(),
-      name: z.string(),
-    }),
-    appointmentId: z.string().nullable(),
-    hpi: z.string(),
-    exam: z.string(),
-    assessment: z.string(),
-    plan: z.string(),
-    treatment: z.unknown().nullable(),
-    nextVisitOn: z.string(),
-    diagnoses: z.array(z.object({
+    mrn: z.string(),
+    name: z.string(),
+  }),
+  doctor: z.object({
+    id: z.string(),
+    name: z.string(),
+  }),
+  appointmentId: z.string().nullable(),
+  hpi: z.string(),
+  exam: z.string(),
+  assessment: z.string(),
+  plan: z.string(),
+  treatment: z.unknown().nullable(),
+  nextVisitOn: z.string(),
+  diagnoses: z.array(
+    z.object({
       code: z.string(),
       description: z.string(),
-    })),
-    version: z.number().int(),
-    createdAt: zIso,
-    updatedAt: zIso,
-    updatedBy: z.string(),
-    signedAt: zIso,
-    signedBy: z.string(),
-    lockedAt: zIso,
-    locked: z.boolean(),
-    versions: z.array(z.unknown()),
-    addenda: z.array(z.unknown()),
-  });
+    }),
+  ),
+  version: z.number().int(),
+  createdAt: zIso,
+  updatedAt: zIso,
+  updatedBy: z.string(),
+  signedAt: zIso,
+  signedBy: z.string(),
+  lockedAt: zIso,
+  locked: z.boolean(),
+  versions: z.array(z.unknown()),
+  addenda: z.array(z.unknown()),
+});
 
-const getConsultationsResponse = listOf(z.object({
+const getConsultationsResponse = listOf(
+  z.object({
     id: z.string(),
     patientId: z.string(),
     appointmentId: z.string().nullable(),
@@ -46,10 +57,12 @@ const getConsultationsResponse = listOf(z.object({
       name: z.string(),
     }),
     assessment: z.string(),
-    diagnoses: z.array(z.object({
-      code: z.string(),
-      description: z.string(),
-    })),
+    diagnoses: z.array(
+      z.object({
+        code: z.string(),
+        description: z.string(),
+      }),
+    ),
     version: z.number().int(),
     createdAt: zIso,
     updatedAt: zIso,
@@ -61,49 +74,53 @@ const getConsultationsResponse = listOf(z.object({
       mrn: z.string(),
       name: z.string(),
     }),
-  }));
+  }),
+);
 
-const getIcd10Response = listOf(z.object({
+const getIcd10Response = listOf(
+  z.object({
     code: z.string(),
     description: z.string(),
-  }));
+  }),
+);
 
 const getLabOrdersByIdResultsResponse = z.object({
+  id: z.string(),
+  patientId: z.string(),
+  status: z.string(),
+  notes: z.string().nullable(),
+  orderedAt: zIso,
+  consultationId: z.string().nullable(),
+  test: z.object({
     id: z.string(),
-    patientId: z.string(),
-    status: z.string(),
-    notes: z.string().nullable(),
-    orderedAt: zIso,
-    consultationId: z.string().nullable(),
-    test: z.object({
-      id: z.string(),
-      code: z.string(),
-      name: z.string(),
-      unit: z.string(),
-      refLow: z.number().int(),
-      refHigh: z.number().int(),
-    }),
-    orderedBy: z.object({
-      id: z.string(),
-      name: z.string(),
-    }),
-    result: z.object({
-      id: z.string(),
-      value: z.number().int(),
-      valueText: z.string().nullable(),
-      unit: z.string(),
-      refLow: z.number().int(),
-      refHigh: z.number().int(),
-      flag: z.string(),
-      resultedAt: zIso,
-      enteredBy: z.string(),
-      reviewed: z.unknown().nullable(),
-      amended: z.unknown().nullable(),
-    }),
-  });
+    code: z.string(),
+    name: z.string(),
+    unit: z.string(),
+    refLow: z.number().int(),
+    refHigh: z.number().int(),
+  }),
+  orderedBy: z.object({
+    id: z.string(),
+    name: z.string(),
+  }),
+  result: z.object({
+    id: z.string(),
+    value: z.number().int(),
+    valueText: z.string().nullable(),
+    unit: z.string(),
+    refLow: z.number().int(),
+    refHigh: z.number().int(),
+    flag: z.string(),
+    resultedAt: zIso,
+    enteredBy: z.string(),
+    reviewed: z.unknown().nullable(),
+    amended: z.unknown().nullable(),
+  }),
+});
 
 const getLabResultsAwaitingReviewResponse = z.object({
-    items: z.array(z.object({
+  items: z.array(
+    z.object({
       id: z.string(),
       orderId: z.string(),
       test: z.string(),
@@ -120,10 +137,12 @@ const getLabResultsAwaitingReviewResponse = z.object({
         mrn: z.string(),
         name: z.string(),
       }),
-    })),
-  });
+    }),
+  ),
+});
 
-const getLabOrdersResponse = listOf(z.object({
+const getLabOrdersResponse = listOf(
+  z.object({
     id: z.string(),
     patientId: z.string(),
     status: z.string(),
@@ -160,9 +179,11 @@ const getLabOrdersResponse = listOf(z.object({
       mrn: z.string(),
       name: z.string(),
     }),
-  }));
+  }),
+);
 
-const getLabTestsResponse = listOf(z.object({
+const getLabTestsResponse = listOf(
+  z.object({
     id: z.string(),
     code: z.string(),
     loinc: z.string(),
@@ -171,24 +192,171 @@ const getLabTestsResponse = listOf(z.object({
     unit: z.string().nullable(),
     refLow: z.number().nullable(),
     refHigh: z.number().nullable(),
-  }));
+  }),
+);
 
 // The clinical operations of /api/v1 (issue 18: one contract per operation; lib/server/contract.ts).
 export const ops = {
-  postConsultationsByIdAddenda: defineOperation({ errors: [409], method: "POST", path: "/consultations/{id}/addenda", idempotent: true, tag: "consultations", summary: "`{ text }` on a signed consultation (doctors).", permission: "clinical.addendum", body: ZAddendum, status: 201 }),
-  getConsultationsById: defineOperation({ response: getConsultationsByIdResponse, method: "GET", path: "/consultations/{id}", tag: "consultations", summary: "One consultation by id.", permission: "clinical.read" }),
-  patchConsultationsById: defineOperation({ response: getConsultationsByIdResponse, errors: [423], method: "PATCH", path: "/consultations/{id}", tag: "consultations", summary: "Replaces the notes and diagnoses (author only; `423 RECORD_LOCKED` once the edit window has closed).", permission: "clinical.write", body: ZConsultationUpdate }),
-  postConsultationsByIdSign: defineOperation({ errors: [409, 423], method: "POST", path: "/consultations/{id}/sign", tag: "consultations", summary: "The author signs; edits stay open to them until `lockedAt`.", permission: "clinical.write" }),
-  getConsultations: defineOperation({ response: getConsultationsResponse, method: "GET", path: "/consultations", tag: "consultations", summary: "`?patientId=` one patient's consultations (audited); without it a doctor's own. Patients: their own signed ones.", permission: "clinical.read", query: queryOf([...PAGING,"patientId"]), list: true }),
-  postConsultations: defineOperation({ response: getConsultationsByIdResponse, errors: [409], method: "POST", path: "/consultations", idempotent: true, tag: "consultations", summary: "`{ appointmentId } | { patientId }` with the notes and diagnoses; `409 DUPLICATE` for a second one per appointment.", permission: "clinical.write", body: ZConsultationCreate, status: 201 }),
-  getIcd10: defineOperation({ response: getIcd10Response, method: "GET", path: "/icd10", tag: "icd10", summary: "`?q=` code prefix or words → `{ items: [{ code, description }] }` (at most 20), for the diagnosis picker.", permission: "clinical.read", list: true, query: queryOf(["q", "page", "pageSize"]) }),
-  getLabOrdersByIdResults: defineOperation({ response: getLabOrdersByIdResultsResponse, method: "GET", path: "/lab-orders/{id}/results", tag: "lab-orders", summary: "The order with its result, if any (audited; patients: their own).", permission: "clinical.read" }),
-  postLabOrdersByIdResults: defineOperation({ errors: [409], method: "POST", path: "/lab-orders/{id}/results", idempotent: true, tag: "lab-orders", summary: "`{ value | valueText, unit?, refLow?, refHigh?, flag? }`: unit and range default from the catalogue, the flag is computed (qualitative: chosen).", permission: "lab.result", body: ZLabResult, status: 201 }),
-  postLabResultsByIdAmendments: defineOperation({ errors: [409], method: "POST", path: "/lab-results/{id}/amendments", idempotent: true, tag: "lab-orders", summary: "`{ value | valueText, flag?, reason }`: a corrected result amending this one, which is kept (409 if already corrected).", permission: "lab.result", body: ZLabAmendment, status: 201 }),
-  postLabResultsByIdReview: defineOperation({ errors: [409], method: "POST", path: "/lab-results/{id}/review", tag: "lab-orders", summary: "No body: marks the result reviewed by the caller, now (409 if already reviewed or corrected since).", permission: "lab.review" }),
-  getLabResultsAwaitingReview: defineOperation({ response: getLabResultsAwaitingReviewResponse, method: "GET", path: "/lab-results/awaiting-review", tag: "lab-orders", summary: "Abnormal results of the caller's orders not yet reviewed, oldest first (one audit row per patient shown).", permission: "lab.review" }),
-  getLabOrders: defineOperation({ response: getLabOrdersResponse, method: "GET", path: "/lab-orders", tag: "lab-orders", summary: "`?patientId=&status=ORDERED|RESULTED|CANCELLED`; `status=ORDERED` alone is the lab's worklist, oldest first.", permission: "clinical.read", query: queryOf([...PAGING,"status","patientId"]), list: true }),
-  postLabOrders: defineOperation({ method: "POST", path: "/lab-orders", idempotent: true, tag: "lab-orders", summary: "`{ patientId, testIds: [...], consultationId?, notes? }` → 201 `{ items: [order, …] }`, one order per test.", permission: "clinical.write", body: ZLabOrder, status: 201 }),
-  getLabTests: defineOperation({ response: getLabTestsResponse, list: true, query: queryOf(["page", "pageSize"]), method: "GET", path: "/lab-tests", tag: "lab-orders", summary: "The lab catalogue: code, LOINC, unit and adult reference range of each active test.", permission: "clinical.read" }),
-  patchLabTestsById: defineOperation({ method: "PATCH", path: "/lab-tests/{id}", tag: "lab-orders", summary: "`{ name?, specimen?, unit?, refLow?, refHigh?, price?, active? }` (price in minor units; null clears): an audited edit of a catalogue entry, admins only. The code and LOINC stay.", permission: "lab.catalogue", body: ZLabTestUpdate }),
+  postConsultationsByIdAddenda: defineOperation({
+    errors: [409],
+    method: "POST",
+    path: "/consultations/{id}/addenda",
+    idempotent: true,
+    tag: "consultations",
+    summary: "`{ text }` on a signed consultation (doctors).",
+    permission: "clinical.addendum",
+    body: ZAddendum,
+    status: 201,
+  }),
+  getConsultationsById: defineOperation({
+    response: getConsultationsByIdResponse,
+    method: "GET",
+    path: "/consultations/{id}",
+    tag: "consultations",
+    summary: "One consultation by id.",
+    permission: "clinical.read",
+  }),
+  patchConsultationsById: defineOperation({
+    response: getConsultationsByIdResponse,
+    errors: [423],
+    method: "PATCH",
+    path: "/consultations/{id}",
+    tag: "consultations",
+    summary: "Replaces the notes and diagnoses (author only; `423 RECORD_LOCKED` once the edit window has closed).",
+    permission: "clinical.write",
+    body: ZConsultationUpdate,
+  }),
+  postConsultationsByIdSign: defineOperation({
+    errors: [409, 423],
+    method: "POST",
+    path: "/consultations/{id}/sign",
+    tag: "consultations",
+    summary: "The author signs; edits stay open to them until `lockedAt`.",
+    permission: "clinical.write",
+  }),
+  getConsultations: defineOperation({
+    response: getConsultationsResponse,
+    method: "GET",
+    path: "/consultations",
+    tag: "consultations",
+    summary:
+      "`?patientId=` one patient's consultations (audited); without it a doctor's own. Patients: their own signed ones.",
+    permission: "clinical.read",
+    query: queryOf([...PAGING, "patientId"]),
+    list: true,
+  }),
+  postConsultations: defineOperation({
+    response: getConsultationsByIdResponse,
+    errors: [409],
+    method: "POST",
+    path: "/consultations",
+    idempotent: true,
+    tag: "consultations",
+    summary:
+      "`{ appointmentId } | { patientId }` with the notes and diagnoses; `409 DUPLICATE` for a second one per appointment.",
+    permission: "clinical.write",
+    body: ZConsultationCreate,
+    status: 201,
+  }),
+  getIcd10: defineOperation({
+    response: getIcd10Response,
+    method: "GET",
+    path: "/icd10",
+    tag: "icd10",
+    summary:
+      "`?q=` code prefix or words → `{ items: [{ code, description }] }` (at most 20), for the diagnosis picker.",
+    permission: "clinical.read",
+    list: true,
+    query: queryOf(["q", "page", "pageSize"]),
+  }),
+  getLabOrdersByIdResults: defineOperation({
+    response: getLabOrdersByIdResultsResponse,
+    method: "GET",
+    path: "/lab-orders/{id}/results",
+    tag: "lab-orders",
+    summary: "The order with its result, if any (audited; patients: their own).",
+    permission: "clinical.read",
+  }),
+  postLabOrdersByIdResults: defineOperation({
+    errors: [409],
+    method: "POST",
+    path: "/lab-orders/{id}/results",
+    idempotent: true,
+    tag: "lab-orders",
+    summary:
+      "`{ value | valueText, unit?, refLow?, refHigh?, flag? }`: unit and range default from the catalogue, the flag is computed (qualitative: chosen).",
+    permission: "lab.result",
+    body: ZLabResult,
+    status: 201,
+  }),
+  postLabResultsByIdAmendments: defineOperation({
+    errors: [409],
+    method: "POST",
+    path: "/lab-results/{id}/amendments",
+    idempotent: true,
+    tag: "lab-orders",
+    summary:
+      "`{ value | valueText, flag?, reason }`: a corrected result amending this one, which is kept (409 if already corrected).",
+    permission: "lab.result",
+    body: ZLabAmendment,
+    status: 201,
+  }),
+  postLabResultsByIdReview: defineOperation({
+    errors: [409],
+    method: "POST",
+    path: "/lab-results/{id}/review",
+    tag: "lab-orders",
+    summary: "No body: marks the result reviewed by the caller, now (409 if already reviewed or corrected since).",
+    permission: "lab.review",
+  }),
+  getLabResultsAwaitingReview: defineOperation({
+    response: getLabResultsAwaitingReviewResponse,
+    method: "GET",
+    path: "/lab-results/awaiting-review",
+    tag: "lab-orders",
+    summary:
+      "Abnormal results of the caller's orders not yet reviewed, oldest first (one audit row per patient shown).",
+    permission: "lab.review",
+  }),
+  getLabOrders: defineOperation({
+    response: getLabOrdersResponse,
+    method: "GET",
+    path: "/lab-orders",
+    tag: "lab-orders",
+    summary:
+      "`?patientId=&status=ORDERED|RESULTED|CANCELLED`; `status=ORDERED` alone is the lab's worklist, oldest first.",
+    permission: "clinical.read",
+    query: queryOf([...PAGING, "status", "patientId"]),
+    list: true,
+  }),
+  postLabOrders: defineOperation({
+    method: "POST",
+    path: "/lab-orders",
+    idempotent: true,
+    tag: "lab-orders",
+    summary:
+      "`{ patientId, testIds: [...], consultationId?, notes? }` → 201 `{ items: [order, …] }`, one order per test.",
+    permission: "clinical.write",
+    body: ZLabOrder,
+    status: 201,
+  }),
+  getLabTests: defineOperation({
+    response: getLabTestsResponse,
+    list: true,
+    query: queryOf(["page", "pageSize"]),
+    method: "GET",
+    path: "/lab-tests",
+    tag: "lab-orders",
+    summary: "The lab catalogue: code, LOINC, unit and adult reference range of each active test.",
+    permission: "clinical.read",
+  }),
+  patchLabTestsById: defineOperation({
+    method: "PATCH",
+    path: "/lab-tests/{id}",
+    tag: "lab-orders",
+    summary:
+      "`{ name?, specimen?, unit?, refLow?, refHigh?, price?, active? }` (price in minor units; null clears): an audited edit of a catalogue entry, admins only. The code and LOINC stay.",
+    permission: "lab.catalogue",
+    body: ZLabTestUpdate,
+  }),
 };

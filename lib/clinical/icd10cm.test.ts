@@ -5,7 +5,8 @@ describe("ICD-10-CM subset", () => {
   it("ships at least 400 codes across the chapters, each well formed and unique", () => {
     expect(ICD10CM_COUNT).toBeGreaterThanOrEqual(400);
     const chapters = new Set(searchIcd("a", 10_000).map((c) => c.code[0]));
-    for (const code of ["I10", "E11.9", "J45.909", "B50.9", "B54", "J18.9", "N39.0", "A09"]) expect(icdByCode(code)?.code).toBe(code);
+    for (const code of ["I10", "E11.9", "J45.909", "B50.9", "B54", "J18.9", "N39.0", "A09"])
+      expect(icdByCode(code)?.code).toBe(code);
     expect(chapters.size).toBeGreaterThan(10);
   });
 

@@ -3,8 +3,15 @@ import { ICD10CM_DATA } from "./icd10cm-data";
 export type IcdCode = { code: string; description: string };
 type Entry = IcdCode & { key: string; words: string[] };
 
-const fold = (s: string) => s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-const wordsOf = (s: string) => fold(s).split(/[^a-z0-9]+/).filter(Boolean);
+const fold = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "");
+const wordsOf = (s: string) =>
+  fold(s)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 
 // Parsed once per process, sorted by code: a few hundred entries, searched in memory in microseconds.
 const ENTRIES: Entry[] = ICD10CM_DATA.split("\n")

@@ -8,7 +8,17 @@ import { E } from "@/lib/i18n/error-keys";
 
 const m = E.clinical.errors;
 
-const LAB_TEST_COLUMNS = { id: true, code: true, name: true, specimen: true, unit: true, refLow: true, refHigh: true, price: true, active: true } as const;
+const LAB_TEST_COLUMNS = {
+  id: true,
+  code: true,
+  name: true,
+  specimen: true,
+  unit: true,
+  refLow: true,
+  refHigh: true,
+  price: true,
+  active: true,
+} as const;
 
 /**
  * Edits a lab catalogue entry: name, specimen, unit, reference range, price, active. The row is
@@ -19,10 +29,15 @@ export async function updateLabTest(prisma: Db, ctx: Ctx, id: string, input: Lab
   return prisma.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "LabTest" WHERE id = ${id} FOR UPDATE`;
     if (locked.length === 0) throw notFound("lab test");
-    const { id: _id, code: _code, ...before } = await tx.labTest.findUniqueOrThrow({ where: { id }, select: LAB_TEST_COLUMNS });
+    const {
+      id: _id,
+      code: _code,
+      ...before
+    } = await tx.labTest.findUniqueOrThrow({ where: { id }, select: LAB_TEST_COLUMNS });
     const refLow = input.refLow === undefined ? before.refLow : input.refLow;
     const refHigh = input.refHigh === undefined ? before.refHigh : input.refHigh;
-    if (refLow !== null && refHigh !== null && refLow > refHigh) throw new AppError("VALIDATION_FAILED", m.refRange, { fields: { refHigh: m.refRange } });
+    if (refLow !== null && refHigh !== null && refLow > refHigh)
+      throw new AppError("VALIDATION_FAILED", m.refRange, { fields: { refHigh: m.refRange } });
     const changes = changedFields(before, input);
     if (Object.keys(changes).length > 0) {
       const data = Object.fromEntries(Object.keys(changes).map((k) => [k, changes[k].to]));

@@ -13,7 +13,11 @@ export function bmi(weightKg: number | null | undefined, heightCm: number | null
  * below the low bound LOW, above the high bound HIGH, else NORMAL. Without a value (a qualitative
  * result) the flag is what the person entering it chose, NORMAL when they chose nothing.
  */
-export function flagFor(value: number | null | undefined, range: { refLow?: number | null; refHigh?: number | null }, chosen?: AbnormalFlag): AbnormalFlag {
+export function flagFor(
+  value: number | null | undefined,
+  range: { refLow?: number | null; refHigh?: number | null },
+  chosen?: AbnormalFlag,
+): AbnormalFlag {
   if (value === null || value === undefined) return chosen ?? "NORMAL";
   if (range.refLow !== null && range.refLow !== undefined && value < range.refLow) return "LOW";
   if (range.refHigh !== null && range.refHigh !== undefined && value > range.refHigh) return "HIGH";

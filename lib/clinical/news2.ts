@@ -52,7 +52,15 @@ export type News2Subscores = {
   consciousness: number;
   temperature: number;
 };
-export const NEWS2_PARAMETERS = ["respiratoryRate", "spo2", "airOrOxygen", "systolic", "pulse", "consciousness", "temperature"] as const satisfies readonly (keyof News2Subscores)[];
+export const NEWS2_PARAMETERS = [
+  "respiratoryRate",
+  "spo2",
+  "airOrOxygen",
+  "systolic",
+  "pulse",
+  "consciousness",
+  "temperature",
+] as const satisfies readonly (keyof News2Subscores)[];
 
 export type News2 = { score: number; band: News2Band; subscores: News2Subscores; scale: 1 | 2 };
 export type News2Reason = "under 16" | "pregnant" | "incomplete set";
@@ -162,7 +170,21 @@ export function news2For(
   if (ageOn(patient.dateOfBirth, takenAt) < 16) return { news2: null, reason: "under 16" };
   if (patient.pregnant) return { news2: null, reason: "pregnant" };
   const { respiratoryRate, spo2, supplementalOxygen, systolic, pulse, consciousness, temperatureC } = v;
-  if (respiratoryRate == null || spo2 == null || supplementalOxygen == null || systolic == null || pulse == null || consciousness == null || temperatureC == null)
+  if (
+    respiratoryRate == null ||
+    spo2 == null ||
+    supplementalOxygen == null ||
+    systolic == null ||
+    pulse == null ||
+    consciousness == null ||
+    temperatureC == null
+  )
     return { news2: null, reason: "incomplete set" };
-  return { news2: news2Score({ respiratoryRate, spo2, supplementalOxygen, systolic, pulse, consciousness, temperatureC }, patient.spo2Scale2), reason: null };
+  return {
+    news2: news2Score(
+      { respiratoryRate, spo2, supplementalOxygen, systolic, pulse, consciousness, temperatureC },
+      patient.spo2Scale2,
+    ),
+    reason: null,
+  };
 }

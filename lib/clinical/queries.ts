@@ -15,21 +15,33 @@ import type { Ctx } from "@/lib/server/session";
 import { bmi } from "./measures";
 
 type Paging = { skip: number; take: number };
-const iso = (d: Date) => DateTime.fromJSDate(d, { zone: env().HOSPITAL_TIMEZONE }).toISO({ suppressMilliseconds: true })!;
+const iso = (d: Date) =>
+  DateTime.fromJSDate(d, { zone: env().HOSPITAL_TIMEZONE }).toISO({ suppressMilliseconds: true })!;
 // json_build_object writes a timestamp without its zone; the columns hold UTC.
 const utc = (s: string) => new Date(/Z|[+-]\d\d:\d\d$/.test(s) ? s : `${s}Z`);
-const shownAddenda = (rows: { id: string; author: string; text: string; createdAt: string }[]) => rows.map((a) => ({ ...a, createdAt: iso(utc(a.createdAt)) }));
+const shownAddenda = (rows: { id: string; author: string; text: string; createdAt: string }[]) =>
+  rows.map((a) => ({ ...a, createdAt: iso(utc(a.createdAt)) }));
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const isPatient = (ctx: Ctx) => ctx.actor.role === "PATIENT";
 
 /** "3 Mar 2027, 09:30" ("3 mars 2027, 09:30") in the hospital's wall clock (the ISO strings carry its offset). */
-export const formatStamp = (s: string, locale: Locale) => DateTime.fromISO(s, { setZone: true }).setLocale(INTL_TAG[locale]).toFormat("d LLL yyyy, HH:mm");
+export const formatStamp = (s: string, locale: Locale) =>
+  DateTime.fromISO(s, { setZone: true }).setLocale(INTL_TAG[locale]).toFormat("d LLL yyyy, HH:mm");
 
 /** Patients see a consultation once it is signed; staff see drafts too. */
-const consultationScope = (ctx: Ctx): Prisma.ConsultationWhereInput => (isPatient(ctx) ? { signedAt: { not: null }, patient: { userId: ctx.actor.id } } : {});
+const consultationScope = (ctx: Ctx): Prisma.ConsultationWhereInput =>
+  isPatient(ctx) ? { signedAt: { not: null }, patient: { userId: ctx.actor.id } } : {};
 
 const consultationListSelect = {
-  id: true, patientId: true, appointmentId: true, assessment: true, createdAt: true, updatedAt: true, version: true, signedAt: true, lockedAt: true,
+  id: true,
+  patientId: true,
+  appointmentId: true,
+  assessment: true,
+  createdAt: true,
+  updatedAt: true,
+  version: true,
+  signedAt: true,
+  lockedAt: true,
   doctor: { select: { id: true, name: true } },
   diagnoses: { select: { code: true, description: true }, orderBy: { position: "asc" } },
 } satisfies Prisma.ConsultationSelect;
@@ -64,15 +76,26 @@ export async function getConsultation(prisma: Db, ctx: Ctx, id: string) {
   });
   if (!c) throw notFound("consultation");
   await audit(prisma, ctx, { action: "VIEW", entity: "Consultation", entityId: c.id, patientId: c.patientId });
-  const userIds = [...new Set([c.updatedById, c.signedById, ...c.versions.map((v) => v.editedById)].filter((x): x is string => !!x))];
-  const names = new Map((await prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const userIds = [
+    ...new Set([c.updatedById, c.signedById, ...c.versions.map((v) => v.editedById)].filter((x): x is string => !!x)),
+  ];
+  const names = new Map(
+    (await prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })).map((u) => [
+      u.id,
+      u.name,
+    ]),
+  );
   const now = clock.now();
   return {
     id: c.id,
     patient: { id: c.patient.id, mrn: c.patient.mrn, name: `${c.patient.firstName} ${c.patient.lastName}` },
     doctor: c.doctor,
     appointmentId: c.appointmentId,
-    hpi: c.hpi, exam: c.exam, assessment: c.assessment, plan: c.plan, treatment: c.treatment,
+    hpi: c.hpi,
+    exam: c.exam,
+    assessment: c.assessment,
+    plan: c.plan,
+    treatment: c.treatment,
     nextVisitOn: day(c.nextVisitOn),
     diagnoses: c.diagnoses.map((d) => ({ code: d.code, description: d.description })),
     version: c.version,
@@ -84,7 +107,12 @@ export async function getConsultation(prisma: Db, ctx: Ctx, id: string) {
     lockedAt: c.lockedAt ? iso(c.lockedAt) : null,
     locked: !!c.lockedAt && c.lockedAt <= now,
     // Earlier drafts are the clinicians' working history, not part of what a patient is shown.
-    versions: (isPatient(ctx) ? [] : c.versions).map((v) => ({ version: v.version, editedBy: names.get(v.editedById ?? "") ?? "—", editedAt: iso(v.editedAt), content: v.content as Record<string, unknown> })),
+    versions: (isPatient(ctx) ? [] : c.versions).map((v) => ({
+      version: v.version,
+      editedBy: names.get(v.editedById ?? "") ?? "—",
+      editedAt: iso(v.editedAt),
+      content: v.content as Record<string, unknown>,
+    })),
     addenda: c.addenda.map((a) => ({ id: a.id, author: a.author.name, text: a.text, createdAt: iso(a.createdAt) })),
   };
 }
@@ -105,29 +133,99 @@ export async function listConsultations(prisma: Db, ctx: Ctx, filter: Consultati
     ...consultationScope(ctx),
     ...(chart ? { patientId: chart.patientId } : ctx.actor.role === "DOCTOR" ? { doctorId: ctx.actor.id } : {}),
     ...(filter.status === "draft" ? { signedAt: null } : filter.status === "signed" ? { signedAt: { not: null } } : {}),
-    ...(q && !chart ? { AND: q.split(/\s+/).slice(0, 4).map((w) => ({ patient: { OR: [{ mrn: { contains: w, mode: "insensitive" as const } }, { firstName: { contains: w, mode: "insensitive" as const } }, { lastName: { contains: w, mode: "insensitive" as const } }] } })) } : {}),
+    ...(q && !chart
+      ? {
+          AND: q
+            .split(/\s+/)
+            .slice(0, 4)
+            .map((w) => ({
+              patient: {
+                OR: [
+                  { mrn: { contains: w, mode: "insensitive" as const } },
+                  { firstName: { contains: w, mode: "insensitive" as const } },
+                  { lastName: { contains: w, mode: "insensitive" as const } },
+                ],
+              },
+            })),
+        }
+      : {}),
   };
   const read = (db: Db) =>
     Promise.all([
-      db.consultation.findMany({ where, select: { ...consultationListSelect, patient: { select: { id: true, mrn: true, firstName: true, lastName: true } } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: page.skip, take: page.take }),
+      db.consultation.findMany({
+        where,
+        select: {
+          ...consultationListSelect,
+          patient: { select: { id: true, mrn: true, firstName: true, lastName: true } },
+        },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        skip: page.skip,
+        take: page.take,
+      }),
       db.consultation.count({ where }),
     ]);
-  const [rows, total] = chart ? await read(prisma) : await auditedRead(prisma, read, (tx, [rows]) => auditViews(tx, ctx, { entity: "Consultation" }, rows));
-  return { items: rows.map(({ patient: p, ...r }) => ({ ...consultationSummary(r), patient: { id: p.id, mrn: p.mrn, name: `${p.firstName} ${p.lastName}` } })), total };
+  const [rows, total] = chart
+    ? await read(prisma)
+    : await auditedRead(prisma, read, (tx, [rows]) => auditViews(tx, ctx, { entity: "Consultation" }, rows));
+  return {
+    items: rows.map(({ patient: p, ...r }) => ({
+      ...consultationSummary(r),
+      patient: { id: p.id, mrn: p.mrn, name: `${p.firstName} ${p.lastName}` },
+    })),
+    total,
+  };
 }
 
 const vitalSelect = {
-  id: true, takenAt: true, temperatureC: true, pulse: true, respiratoryRate: true, systolic: true, diastolic: true, spo2: true, weightKg: true, heightCm: true, painScore: true,
-  consciousness: true, supplementalOxygen: true, news2Score: true, news2Band: true, news2Subscores: true, news2Scale: true, news2Reason: true, note: true, lockedAt: true,
+  id: true,
+  takenAt: true,
+  temperatureC: true,
+  pulse: true,
+  respiratoryRate: true,
+  systolic: true,
+  diastolic: true,
+  spo2: true,
+  weightKg: true,
+  heightCm: true,
+  painScore: true,
+  consciousness: true,
+  supplementalOxygen: true,
+  news2Score: true,
+  news2Band: true,
+  news2Subscores: true,
+  news2Scale: true,
+  news2Reason: true,
+  note: true,
+  lockedAt: true,
   recordedBy: { select: { id: true, name: true } },
 } satisfies Prisma.VitalSignSelect;
 /** The stored NEWS2 of a set as the API shows it: `news2` or null with `news2Reason`. */
-export function news2Of(v: { news2Score: number | null; news2Band: string | null; news2Subscores: unknown; news2Scale: number | null; news2Reason: string | null }) {
+export function news2Of(v: {
+  news2Score: number | null;
+  news2Band: string | null;
+  news2Subscores: unknown;
+  news2Scale: number | null;
+  news2Reason: string | null;
+}) {
   return v.news2Score === null
     ? { news2: null, news2Reason: (v.news2Reason ?? "incomplete set") as News2Reason }
-    : { news2: { score: v.news2Score, band: v.news2Band as News2Band, subscores: v.news2Subscores as News2Subscores, scale: (v.news2Scale ?? 1) as 1 | 2 } };
+    : {
+        news2: {
+          score: v.news2Score,
+          band: v.news2Band as News2Band,
+          subscores: v.news2Subscores as News2Subscores,
+          scale: (v.news2Scale ?? 1) as 1 | 2,
+        },
+      };
 }
-const vitalRow = ({ news2Score, news2Band, news2Subscores, news2Scale, news2Reason, ...v }: Prisma.VitalSignGetPayload<{ select: typeof vitalSelect }>) => ({
+const vitalRow = ({
+  news2Score,
+  news2Band,
+  news2Subscores,
+  news2Scale,
+  news2Reason,
+  ...v
+}: Prisma.VitalSignGetPayload<{ select: typeof vitalSelect }>) => ({
   ...v,
   takenAt: iso(v.takenAt),
   lockedAt: iso(v.lockedAt),
@@ -136,21 +234,50 @@ const vitalRow = ({ news2Score, news2Band, news2Subscores, news2Scale, news2Reas
 });
 export type VitalRow = ReturnType<typeof vitalRow>;
 
-const noteSelect = { id: true, shift: true, category: true, text: true, createdAt: true, lockedAt: true, author: { select: { id: true, name: true } } } satisfies Prisma.NurseNoteSelect;
-const noteRow = (n: Prisma.NurseNoteGetPayload<{ select: typeof noteSelect }>) => ({ ...n, createdAt: iso(n.createdAt), lockedAt: iso(n.lockedAt) });
+const noteSelect = {
+  id: true,
+  shift: true,
+  category: true,
+  text: true,
+  createdAt: true,
+  lockedAt: true,
+  author: { select: { id: true, name: true } },
+} satisfies Prisma.NurseNoteSelect;
+const noteRow = (n: Prisma.NurseNoteGetPayload<{ select: typeof noteSelect }>) => ({
+  ...n,
+  createdAt: iso(n.createdAt),
+  lockedAt: iso(n.lockedAt),
+});
 export type NoteRow = ReturnType<typeof noteRow>;
 
 const orderSelect = {
-  id: true, patientId: true, status: true, notes: true, orderedAt: true, consultationId: true,
+  id: true,
+  patientId: true,
+  status: true,
+  notes: true,
+  orderedAt: true,
+  consultationId: true,
   test: { select: { id: true, code: true, name: true, unit: true, refLow: true, refHigh: true } },
   orderedBy: { select: { id: true, name: true } },
   // The current result: the one no amendment replaces (an amended one names what it corrected).
   results: {
     where: { amendedBy: { is: null } },
     select: {
-      id: true, value: true, valueText: true, unit: true, refLow: true, refHigh: true, flag: true, resultedAt: true, amendReason: true, reviewedAt: true,
-      enteredBy: { select: { name: true } }, reviewedBy: { select: { name: true } },
-      amends: { select: { value: true, valueText: true, flag: true, resultedAt: true, enteredBy: { select: { name: true } } } },
+      id: true,
+      value: true,
+      valueText: true,
+      unit: true,
+      refLow: true,
+      refHigh: true,
+      flag: true,
+      resultedAt: true,
+      amendReason: true,
+      reviewedAt: true,
+      enteredBy: { select: { name: true } },
+      reviewedBy: { select: { name: true } },
+      amends: {
+        select: { value: true, valueText: true, flag: true, resultedAt: true, enteredBy: { select: { name: true } } },
+      },
     },
     orderBy: { resultedAt: "desc" },
     take: 1,
@@ -163,12 +290,31 @@ const resultView = ({ amendReason, reviewedAt, enteredBy, reviewedBy, amends, ..
   resultedAt: iso(r.resultedAt),
   enteredBy: enteredBy.name,
   reviewed: reviewedAt ? { at: iso(reviewedAt), by: reviewedBy?.name ?? "—" } : null,
-  amended: amends ? { value: amends.value, valueText: amends.valueText, flag: amends.flag, resultedAt: iso(amends.resultedAt), by: amends.enteredBy.name, reason: amendReason ?? "" } : null,
+  amended: amends
+    ? {
+        value: amends.value,
+        valueText: amends.valueText,
+        flag: amends.flag,
+        resultedAt: iso(amends.resultedAt),
+        by: amends.enteredBy.name,
+        reason: amendReason ?? "",
+      }
+    : null,
 });
 export type LabResultView = ReturnType<typeof resultView>;
 const orderRow = (o: Prisma.LabOrderGetPayload<{ select: typeof orderSelect }>) => {
   const r = o.results[0];
-  return { id: o.id, patientId: o.patientId, status: o.status, notes: o.notes, orderedAt: iso(o.orderedAt), consultationId: o.consultationId, test: o.test, orderedBy: o.orderedBy, result: r ? resultView(r) : null };
+  return {
+    id: o.id,
+    patientId: o.patientId,
+    status: o.status,
+    notes: o.notes,
+    orderedAt: iso(o.orderedAt),
+    consultationId: o.consultationId,
+    test: o.test,
+    orderedBy: o.orderedBy,
+    result: r ? resultView(r) : null,
+  };
 };
 export type LabOrderRow = ReturnType<typeof orderRow>;
 
@@ -183,7 +329,15 @@ export async function listVitals(prisma: Db, chart: ChartAccess, page: Paging) {
   const { patientId } = chartOf(chart, { clinical: true });
   return chartPage(() =>
     Promise.all([
-      prisma.vitalSign.findMany({ where: { patientId }, select: vitalSelect, orderBy: [{ takenAt: "desc" }, { id: "desc" }], skip: page.skip, take: page.take }).then((r) => r.map(vitalRow)),
+      prisma.vitalSign
+        .findMany({
+          where: { patientId },
+          select: vitalSelect,
+          orderBy: [{ takenAt: "desc" }, { id: "desc" }],
+          skip: page.skip,
+          take: page.take,
+        })
+        .then((r) => r.map(vitalRow)),
       prisma.vitalSign.count({ where: { patientId } }),
     ]),
   );
@@ -194,7 +348,15 @@ export async function listNurseNotes(prisma: Db, chart: ChartAccess, page: Pagin
   const { patientId } = chartOf(chart, { clinical: true });
   return chartPage(() =>
     Promise.all([
-      prisma.nurseNote.findMany({ where: { patientId }, select: noteSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: page.skip, take: page.take }).then((r) => r.map(noteRow)),
+      prisma.nurseNote
+        .findMany({
+          where: { patientId },
+          select: noteSelect,
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          skip: page.skip,
+          take: page.take,
+        })
+        .then((r) => r.map(noteRow)),
       prisma.nurseNote.count({ where: { patientId } }),
     ]),
   );
@@ -204,37 +366,58 @@ export async function listNurseNotes(prisma: Db, chart: ChartAccess, page: Pagin
  * Lab orders: one patient's (an opened chart, audited when opened), or the worklist by status
  * (staff; pending orders oldest first; one VIEW row per patient shown; patients only their own).
  */
-export async function listLabOrders(prisma: Db, ctx: Ctx, filter: { chart?: ChartAccess; status?: "ORDERED" | "RESULTED" | "CANCELLED" }, page: Paging) {
+export async function listLabOrders(
+  prisma: Db,
+  ctx: Ctx,
+  filter: { chart?: ChartAccess; status?: "ORDERED" | "RESULTED" | "CANCELLED" },
+  page: Paging,
+) {
   const chart = filter.chart && chartOf(filter.chart, { clinical: true });
   const where: Prisma.LabOrderWhereInput = {
     ...(chart ? { patientId: chart.patientId } : isPatient(ctx) ? { patient: { userId: ctx.actor.id } } : {}),
     ...(filter.status ? { status: filter.status } : {}),
   };
   const pending = filter.status === "ORDERED" && !chart;
-  const read = (db: Db) => Promise.all([
-    db.labOrder.findMany({
-      where,
-      select: { ...orderSelect, patient: { select: { id: true, mrn: true, firstName: true, lastName: true } } },
-      orderBy: [{ orderedAt: pending ? "asc" : "desc" }, { id: "asc" }],
-      skip: page.skip,
-      take: page.take,
-    }),
-    db.labOrder.count({ where }),
-  ]);
-  const [rows, total] = chart ? await read(prisma) : await auditedRead(prisma, read, (tx, [rows]) => auditViews(tx, ctx, { entity: "LabOrder" }, rows));
-  return { items: rows.map((o) => ({ ...orderRow(o), patient: { id: o.patient.id, mrn: o.patient.mrn, name: `${o.patient.firstName} ${o.patient.lastName}` } })), total };
+  const read = (db: Db) =>
+    Promise.all([
+      db.labOrder.findMany({
+        where,
+        select: { ...orderSelect, patient: { select: { id: true, mrn: true, firstName: true, lastName: true } } },
+        orderBy: [{ orderedAt: pending ? "asc" : "desc" }, { id: "asc" }],
+        skip: page.skip,
+        take: page.take,
+      }),
+      db.labOrder.count({ where }),
+    ]);
+  const [rows, total] = chart
+    ? await read(prisma)
+    : await auditedRead(prisma, read, (tx, [rows]) => auditViews(tx, ctx, { entity: "LabOrder" }, rows));
+  return {
+    items: rows.map((o) => ({
+      ...orderRow(o),
+      patient: { id: o.patient.id, mrn: o.patient.mrn, name: `${o.patient.firstName} ${o.patient.lastName}` },
+    })),
+    total,
+  };
 }
 
 /** One lab order with its result (audited; patients: their own). */
 export async function labOrder(prisma: Db, ctx: Ctx, id: string) {
-  const o = await prisma.labOrder.findFirst({ where: { id, ...(isPatient(ctx) ? { patient: { userId: ctx.actor.id } } : {}) }, select: orderSelect });
+  const o = await prisma.labOrder.findFirst({
+    where: { id, ...(isPatient(ctx) ? { patient: { userId: ctx.actor.id } } : {}) },
+    select: orderSelect,
+  });
   if (!o) throw notFound("lab order");
   await audit(prisma, ctx, { action: "VIEW", entity: "LabOrder", entityId: o.id, patientId: o.patientId });
   return orderRow(o);
 }
 
 export async function labCatalogue(prisma: Db) {
-  return prisma.labTest.findMany({ where: { active: true }, select: { id: true, code: true, loinc: true, name: true, specimen: true, unit: true, refLow: true, refHigh: true }, orderBy: { name: "asc" } });
+  return prisma.labTest.findMany({
+    where: { active: true },
+    select: { id: true, code: true, loinc: true, name: true, specimen: true, unit: true, refLow: true, refHigh: true },
+    orderBy: { name: "asc" },
+  });
 }
 
 /**
@@ -244,14 +427,37 @@ export async function labCatalogue(prisma: Db) {
  * and only the displayed columns: the cost of a page, however long the history. Of an opened chart
  * (scope checked and the view audited when it was opened).
  */
-export async function chartClinical(prisma: Db, chart: ChartAccess, limits = { consultations: 10, vitals: 30, notes: 10, labs: 20 }) {
+export async function chartClinical(
+  prisma: Db,
+  chart: ChartAccess,
+  limits = { consultations: 10, vitals: 30, notes: 10, labs: 20 },
+) {
   const { patientId, ctx } = chartOf(chart, { clinical: true });
   const signedOnly = isPatient(ctx) ? Prisma.sql`AND c."signedAt" IS NOT NULL` : Prisma.empty;
   type C = Omit<ConsultationListRow, "doctor"> & { doctorName: string; doctorId: string };
   type Added = { id: string; author: string; text: string; createdAt: string }[];
-  type V = Omit<Prisma.VitalSignGetPayload<{ select: typeof vitalSelect }>, "recordedBy"> & { byId: string; byName: string; addenda: Added };
-  type N = Omit<Prisma.NurseNoteGetPayload<{ select: typeof noteSelect }>, "author"> & { byId: string; byName: string; addenda: Added };
-  type L = { id: string; patientId: string; status: LabOrderRow["status"]; notes: string | null; orderedAt: Date; consultationId: string | null; test: LabOrderRow["test"]; byId: string; byName: string; result: (Omit<NonNullable<LabOrderRow["result"]>, "resultedAt"> & { resultedAt: string }) | null };
+  type V = Omit<Prisma.VitalSignGetPayload<{ select: typeof vitalSelect }>, "recordedBy"> & {
+    byId: string;
+    byName: string;
+    addenda: Added;
+  };
+  type N = Omit<Prisma.NurseNoteGetPayload<{ select: typeof noteSelect }>, "author"> & {
+    byId: string;
+    byName: string;
+    addenda: Added;
+  };
+  type L = {
+    id: string;
+    patientId: string;
+    status: LabOrderRow["status"];
+    notes: string | null;
+    orderedAt: Date;
+    consultationId: string | null;
+    test: LabOrderRow["test"];
+    byId: string;
+    byName: string;
+    result: (Omit<NonNullable<LabOrderRow["result"]>, "resultedAt"> & { resultedAt: string }) | null;
+  };
   const [consultations, vitals, notes, labs] = await Promise.all([
     prisma.$queryRaw<C[]>`
       SELECT c.id, c."patientId", c."appointmentId", c.assessment, c."createdAt", c."updatedAt", c.version, c."signedAt", c."lockedAt", c."doctorId", u.name AS "doctorName",
@@ -286,8 +492,14 @@ export async function chartClinical(prisma: Db, chart: ChartAccess, limits = { c
       WHERE o."patientId" = ${patientId} ORDER BY o."orderedAt" DESC, o.id DESC LIMIT ${limits.labs}`,
   ]);
   return {
-    consultations: consultations.map(({ doctorId, doctorName, ...c }) => consultationSummary({ ...c, doctor: { id: doctorId, name: doctorName } })),
-    vitals: vitals.map(({ byId, byName, addenda, ...v }) => ({ ...vitalRow({ ...v, recordedBy: { id: byId, name: byName } }), locked: v.lockedAt <= clock.now(), addenda: shownAddenda(addenda) })),
+    consultations: consultations.map(({ doctorId, doctorName, ...c }) =>
+      consultationSummary({ ...c, doctor: { id: doctorId, name: doctorName } }),
+    ),
+    vitals: vitals.map(({ byId, byName, addenda, ...v }) => ({
+      ...vitalRow({ ...v, recordedBy: { id: byId, name: byName } }),
+      locked: v.lockedAt <= clock.now(),
+      addenda: shownAddenda(addenda),
+    })),
     notes: notes.map(({ byId, byName, addenda, ...n }) => ({
       ...noteRow({ ...n, author: { id: byId, name: byName } }),
       locked: n.lockedAt <= clock.now(),
@@ -311,8 +523,27 @@ export async function chartClinical(prisma: Db, chart: ChartAccess, limits = { c
 export type ChartClinical = Awaited<ReturnType<typeof chartClinical>>;
 
 export type TimelineKind =
-  | "registered" | "allergy" | "condition" | "deactivated" | "consultation" | "vitals" | "note" | "lab_order" | "lab_result" | "prescription" | "appointment" | "addendum" | "admission";
-export type TimelineEvent = { at: string; kind: TimelineKind; id: string; summary: string; flag: AbnormalFlag | null; link: string | null };
+  | "registered"
+  | "allergy"
+  | "condition"
+  | "deactivated"
+  | "consultation"
+  | "vitals"
+  | "note"
+  | "lab_order"
+  | "lab_result"
+  | "prescription"
+  | "appointment"
+  | "addendum"
+  | "admission";
+export type TimelineEvent = {
+  at: string;
+  kind: TimelineKind;
+  id: string;
+  summary: string;
+  flag: AbnormalFlag | null;
+  link: string | null;
+};
 
 /**
  * Everything that happened to a patient, newest first (or oldest first), one page at a time (rows
@@ -322,7 +553,12 @@ export type TimelineEvent = { at: string; kind: TimelineKind; id: string; summar
  * consultations only; roles without clinical details see registration, allergies and deactivation.
  * Of an opened chart (scope checked and the view audited when it was opened).
  */
-export async function timeline(prisma: Db, chart: ChartAccess, page: { page: number; pageSize: number; oldestFirst?: boolean }, locale: Locale = "en"): Promise<{ items: TimelineEvent[]; total: number; page: number; pageSize: number }> {
+export async function timeline(
+  prisma: Db,
+  chart: ChartAccess,
+  page: { page: number; pageSize: number; oldestFirst?: boolean },
+  locale: Locale = "en",
+): Promise<{ items: TimelineEvent[]; total: number; page: number; pageSize: number }> {
   const { patientId, ctx } = chartOf(chart);
   const limit = page.page * page.pageSize;
   // The summaries' words, in the reader's language; enum values looked up in JSON maps.
@@ -373,13 +609,17 @@ export async function timeline(prisma: Db, chart: ChartAccess, page: { page: num
       ]
     : [];
   const branches = [...base, ...more];
-  const rows = await prisma.$queryRaw<{ at: Date; kind: TimelineKind; id: string; summary: string; flag: AbnormalFlag | null }[]>`
+  const rows = await prisma.$queryRaw<
+    { at: Date; kind: TimelineKind; id: string; summary: string; flag: AbnormalFlag | null }[]
+  >`
     SELECT at, kind, id, summary, flag FROM (${Prisma.join(branches, " UNION ALL ")}) t
     ORDER BY at ${dir}, (CASE kind WHEN 'registered' THEN 0 WHEN 'deactivated' THEN 2 ELSE 1 END) ${dir}, kind, id LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`;
   const [{ total }] = await prisma.$queryRaw<{ total: bigint }[]>`SELECT (
       (SELECT count(*) FROM "Allergy" WHERE "patientId" = ${patientId}) + 1
       + (SELECT count(*) FROM "Patient" WHERE id = ${patientId} AND "deactivatedAt" IS NOT NULL)
-      ${clinical ? Prisma.sql`
+      ${
+        clinical
+          ? Prisma.sql`
       + (SELECT count(*) FROM "Condition" WHERE "patientId" = ${patientId})
       + (SELECT count(*) FROM "Consultation" c WHERE c."patientId" = ${patientId} ${signedOnly})
       + (SELECT count(*) FROM "VitalSign" WHERE "patientId" = ${patientId})
@@ -390,11 +630,25 @@ export async function timeline(prisma: Db, chart: ChartAccess, page: { page: num
       + (SELECT count(*) FROM "Appointment" WHERE "patientId" = ${patientId})
       + (SELECT count(*) FROM "Addendum" WHERE "patientId" = ${patientId} ${isPatient(ctx) ? Prisma.sql`AND "consultationId" IS NULL` : Prisma.empty})
       + (SELECT count(*) FROM "BedAssignment" ba JOIN "Admission" ad ON ad.id = ba."admissionId" WHERE ad."patientId" = ${patientId})
-      + (SELECT count(*) FROM "Admission" WHERE "patientId" = ${patientId} AND "dischargedAt" IS NOT NULL)` : Prisma.empty}
+      + (SELECT count(*) FROM "Admission" WHERE "patientId" = ${patientId} AND "dischargedAt" IS NOT NULL)`
+          : Prisma.empty
+      }
     ) AS total`;
-  const link = (kind: TimelineKind, id: string) => (kind === "consultation" ? `/consultations/${id}` : kind === "admission" && can(ctx.actor.role, "admission.manage") ? `/admissions/${id}` : null);
+  const link = (kind: TimelineKind, id: string) =>
+    kind === "consultation"
+      ? `/consultations/${id}`
+      : kind === "admission" && can(ctx.actor.role, "admission.manage")
+        ? `/admissions/${id}`
+        : null;
   return {
-    items: rows.map((r) => ({ at: iso(r.at), kind: r.kind, id: r.id, summary: r.summary, flag: r.flag, link: link(r.kind, r.id) })),
+    items: rows.map((r) => ({
+      at: iso(r.at),
+      kind: r.kind,
+      id: r.id,
+      summary: r.summary,
+      flag: r.flag,
+      link: link(r.kind, r.id),
+    })),
     total: Number(total),
     page: page.page,
     pageSize: page.pageSize,
@@ -412,12 +666,29 @@ export async function consultationTarget(prisma: Db, ctx: Ctx, target: { patient
   if (target.appointmentId) {
     const a = await prisma.appointment.findFirst({
       where: { id: target.appointmentId, doctorId: ctx.actor.id },
-      select: { id: true, startsAt: true, status: true, consultation: { select: { id: true } }, patient: { select: { id: true, mrn: true, firstName: true, lastName: true } } },
+      select: {
+        id: true,
+        startsAt: true,
+        status: true,
+        consultation: { select: { id: true } },
+        patient: { select: { id: true, mrn: true, firstName: true, lastName: true } },
+      },
     });
     if (!a) throw notFound("appointment");
-    return { patient: a.patient, appointment: { id: a.id, startsAt: iso(a.startsAt), status: a.status, consultationId: a.consultation?.id ?? null } };
+    return {
+      patient: a.patient,
+      appointment: {
+        id: a.id,
+        startsAt: iso(a.startsAt),
+        status: a.status,
+        consultationId: a.consultation?.id ?? null,
+      },
+    };
   }
-  const p = await prisma.patient.findFirst({ where: { id: target.patientId ?? "", active: true }, select: { id: true, mrn: true, firstName: true, lastName: true } });
+  const p = await prisma.patient.findFirst({
+    where: { id: target.patientId ?? "", active: true },
+    select: { id: true, mrn: true, firstName: true, lastName: true },
+  });
   if (!p) throw notFound("patient");
   return { patient: p, appointment: null };
 }
@@ -431,10 +702,27 @@ export async function consultationIdForAppointment(prisma: Db, appointmentId: st
 export async function visitsAwaitingConsultation(prisma: Db, ctx: Ctx, take = 20) {
   const since = new Date(clock.now().getTime() - 14 * 86_400_000);
   const rows = await prisma.appointment.findMany({
-    where: { doctorId: ctx.actor.id, status: { in: ["CHECKED_IN", "COMPLETED"] }, startsAt: { gte: since }, consultation: { is: null } },
-    select: { id: true, startsAt: true, status: true, reason: true, patient: { select: { id: true, mrn: true, firstName: true, lastName: true } } },
+    where: {
+      doctorId: ctx.actor.id,
+      status: { in: ["CHECKED_IN", "COMPLETED"] },
+      startsAt: { gte: since },
+      consultation: { is: null },
+    },
+    select: {
+      id: true,
+      startsAt: true,
+      status: true,
+      reason: true,
+      patient: { select: { id: true, mrn: true, firstName: true, lastName: true } },
+    },
     orderBy: { startsAt: "desc" },
     take,
   });
-  return rows.map((a) => ({ id: a.id, startsAt: iso(a.startsAt), status: a.status, reason: a.reason, patient: { id: a.patient.id, mrn: a.patient.mrn, name: `${a.patient.firstName} ${a.patient.lastName}` } }));
+  return rows.map((a) => ({
+    id: a.id,
+    startsAt: iso(a.startsAt),
+    status: a.status,
+    reason: a.reason,
+    patient: { id: a.patient.id, mrn: a.patient.mrn, name: `${a.patient.firstName} ${a.patient.lastName}` },
+  }));
 }

@@ -4,21 +4,53 @@ import { news2Score } from "./news2";
 
 describe("vitalFlag: the NEWS2 zero-score bands (RCP 2017)", () => {
   it.each([
-    ["respiratoryRate", 11, "LOW"], ["respiratoryRate", 12, null], ["respiratoryRate", 20, null], ["respiratoryRate", 21, "HIGH"],
-    ["spo2", 95, "LOW"], ["spo2", 96, null], ["spo2", 100, null],
-    ["systolic", 110, "LOW"], ["systolic", 111, null], ["systolic", 219, null], ["systolic", 220, "HIGH"],
-    ["pulse", 50, "LOW"], ["pulse", 51, null], ["pulse", 90, null], ["pulse", 91, "HIGH"],
-    ["temperatureC", 36.0, "LOW"], ["temperatureC", 36.1, null], ["temperatureC", 38.0, null], ["temperatureC", 38.04, null], ["temperatureC", 38.1, "HIGH"],
+    ["respiratoryRate", 11, "LOW"],
+    ["respiratoryRate", 12, null],
+    ["respiratoryRate", 20, null],
+    ["respiratoryRate", 21, "HIGH"],
+    ["spo2", 95, "LOW"],
+    ["spo2", 96, null],
+    ["spo2", 100, null],
+    ["systolic", 110, "LOW"],
+    ["systolic", 111, null],
+    ["systolic", 219, null],
+    ["systolic", 220, "HIGH"],
+    ["pulse", 50, "LOW"],
+    ["pulse", 51, null],
+    ["pulse", 90, null],
+    ["pulse", 91, "HIGH"],
+    ["temperatureC", 36.0, "LOW"],
+    ["temperatureC", 36.1, null],
+    ["temperatureC", 38.0, null],
+    ["temperatureC", 38.04, null],
+    ["temperatureC", 38.1, "HIGH"],
   ] as const)("%s %d → %s", (field, value, flag) => {
     expect(vitalFlag(field, value)).toBe(flag);
   });
 
   it("flags exactly what NEWS2 scores above 0 (every integer value of each parameter)", () => {
-    const base = { respiratoryRate: 16, spo2: 98, supplementalOxygen: false, systolic: 120, pulse: 70, consciousness: "A" as const, temperatureC: 37 };
-    for (const [field, from, to] of [["respiratoryRate", 4, 60], ["spo2", 40, 100], ["systolic", 40, 300], ["pulse", 20, 250]] as const) {
-      for (let x = from; x <= to; x++) expect(vitalFlag(field, x) !== null, `${field} ${x}`).toBe(news2Score({ ...base, [field]: x }).score > 0);
+    const base = {
+      respiratoryRate: 16,
+      spo2: 98,
+      supplementalOxygen: false,
+      systolic: 120,
+      pulse: 70,
+      consciousness: "A" as const,
+      temperatureC: 37,
+    };
+    for (const [field, from, to] of [
+      ["respiratoryRate", 4, 60],
+      ["spo2", 40, 100],
+      ["systolic", 40, 300],
+      ["pulse", 20, 250],
+    ] as const) {
+      for (let x = from; x <= to; x++)
+        expect(vitalFlag(field, x) !== null, `${field} ${x}`).toBe(news2Score({ ...base, [field]: x }).score > 0);
     }
-    for (let t = 300; t <= 430; t++) expect(vitalFlag("temperatureC", t / 10) !== null, `T ${t / 10}`).toBe(news2Score({ ...base, temperatureC: t / 10 }).score > 0);
+    for (let t = 300; t <= 430; t++)
+      expect(vitalFlag("temperatureC", t / 10) !== null, `T ${t / 10}`).toBe(
+        news2Score({ ...base, temperatureC: t / 10 }).score > 0,
+      );
   });
 
   it("SpO₂ scale 2: 88–92 is the target; above 92 is high only on oxygen", () => {
@@ -57,11 +89,19 @@ describe("observation frequency (RCP 2017 clinical response)", () => {
   const n = (score: number, band: "low" | "low-medium" | "medium" | "high") => ({ score, band });
   it.each([
     // ward hours, NEWS2, minutes
-    [12, null, 720], [8, null, 480],
-    [12, n(0, "low"), 720], [24, n(0, "low"), 720], [6, n(0, "low"), 360],
-    [12, n(1, "low"), 240], [12, n(4, "low"), 240], [2, n(3, "low"), 120],
-    [12, n(3, "low-medium"), 60], [12, n(5, "medium"), 60], [12, n(6, "medium"), 60],
-    [12, n(7, "high"), 0], [1, n(12, "high"), 0],
+    [12, null, 720],
+    [8, null, 480],
+    [12, n(0, "low"), 720],
+    [24, n(0, "low"), 720],
+    [6, n(0, "low"), 360],
+    [12, n(1, "low"), 240],
+    [12, n(4, "low"), 240],
+    [2, n(3, "low"), 120],
+    [12, n(3, "low-medium"), 60],
+    [12, n(5, "medium"), 60],
+    [12, n(6, "medium"), 60],
+    [12, n(7, "high"), 0],
+    [1, n(12, "high"), 0],
   ] as const)("ward %dh, %o → every %d min", (ward, news2, minutes) => {
     expect(observationIntervalMinutes(ward, news2)).toBe(minutes);
   });

@@ -28,10 +28,17 @@ const SPO2_SCALE2 = { low: 88, high: 92 } as const;
  * LOW, HIGH or null (normal, or not measured) for one vital sign of an adult. Temperature is read to
  * one decimal as the chart does (38.04 → 38.0, normal).
  */
-export function vitalFlag(field: FlaggedVital, value: number | null | undefined, opts: { scale2?: boolean; onOxygen?: boolean | null } = {}): "LOW" | "HIGH" | null {
+export function vitalFlag(
+  field: FlaggedVital,
+  value: number | null | undefined,
+  opts: { scale2?: boolean; onOxygen?: boolean | null } = {},
+): "LOW" | "HIGH" | null {
   if (value === null || value === undefined) return null;
   const v = field === "temperatureC" ? Math.round(value * 10) / 10 : value;
-  const range = field === "spo2" && opts.scale2 ? { low: SPO2_SCALE2.low, high: opts.onOxygen ? SPO2_SCALE2.high : null } : VITAL_RANGES[field];
+  const range =
+    field === "spo2" && opts.scale2
+      ? { low: SPO2_SCALE2.low, high: opts.onOxygen ? SPO2_SCALE2.high : null }
+      : VITAL_RANGES[field];
   if (v < range.low) return "LOW";
   if (range.high !== null && v > range.high) return "HIGH";
   return null;
@@ -91,7 +98,10 @@ export const isPlausible = (code: string, value: number): boolean => {
 };
 
 /** A lab value's flag against its reference range (re-exported: one module for every range). */
-export const labFlag = (value: number | null | undefined, range: { refLow: number | null; refHigh: number | null }): AbnormalFlag => flagFor(value, range);
+export const labFlag = (
+  value: number | null | undefined,
+  range: { refLow: number | null; refHigh: number | null },
+): AbnormalFlag => flagFor(value, range);
 
 /**
  * How often a patient's observations are due, in minutes, from the ward's routine frequency and the
@@ -101,7 +111,10 @@ export const labFlag = (value: number | null | undefined, range: { refLow: numbe
  * The ward's frequency applies when it is more often than the score asks. No score (never measured,
  * incomplete, under 16, pregnant): the ward's frequency.
  */
-export function observationIntervalMinutes(wardHours: number, news2: { score: number; band: News2Band } | null): number {
+export function observationIntervalMinutes(
+  wardHours: number,
+  news2: { score: number; band: News2Band } | null,
+): number {
   const ward = wardHours * 60;
   if (!news2) return ward;
   if (news2.band === "high") return 0;
@@ -115,7 +128,12 @@ export function observationIntervalMinutes(wardHours: number, news2: { score: nu
  * or past due: now), else "due" at an instant.
  */
 export type VitalsDue = { state: "continuous" | "overdue" | "due"; at: Date | null };
-export function vitalsDue(lastAt: Date | null, wardHours: number, news2: { score: number; band: News2Band } | null, now: Date): VitalsDue {
+export function vitalsDue(
+  lastAt: Date | null,
+  wardHours: number,
+  news2: { score: number; band: News2Band } | null,
+  now: Date,
+): VitalsDue {
   const minutes = observationIntervalMinutes(wardHours, news2);
   if (minutes === 0) return { state: "continuous", at: null };
   if (!lastAt) return { state: "overdue", at: null };

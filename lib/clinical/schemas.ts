@@ -17,7 +17,11 @@ export const ZDiagnosis = z.object({
     (v) => (typeof v === "string" ? blankAsUndefined(v.trim().toUpperCase()) : v),
     // A code of the shipped ICD-10-CM list only (lib/clinical/icd10cm-data.ts): the FHIR API codes a
     // diagnosis with that list's display, so a code outside it is refused (the words stay free text).
-    z.string().regex(/^[A-Z]\d[0-9A-Z](\.[0-9A-Z]{1,4})?$/, m.icdCode).refine((c) => icdByCode(c) !== null, m.icdUnknown).optional(),
+    z
+      .string()
+      .regex(/^[A-Z]\d[0-9A-Z](\.[0-9A-Z]{1,4})?$/, m.icdCode)
+      .refine((c) => icdByCode(c) !== null, m.icdUnknown)
+      .optional(),
   ),
   description: z.string({ error: m.diagnosis }).trim().min(1, m.diagnosis).max(300, m.tooLong(300)),
 });
@@ -42,7 +46,9 @@ export const ZConsultationCreate = ZConsultationContent.extend({
 export type ConsultationCreate = z.infer<typeof ZConsultationCreate>;
 
 export const ZConsultationUpdate = ZConsultationContent;
-export const ZAddendum = z.object({ text: z.string({ error: m.addendumText }).trim().min(1, m.addendumText).max(5000, m.tooLong(5000)) });
+export const ZAddendum = z.object({
+  text: z.string({ error: m.addendumText }).trim().min(1, m.addendumText).max(5000, m.tooLong(5000)),
+});
 
 // Plausible ranges: the same bounds as the VitalSign_plausible CHECK in the migration.
 function measure(label: string, low: number, high: number, unit: string, int: boolean) {
@@ -52,7 +58,17 @@ function measure(label: string, low: number, high: number, unit: string, int: bo
   // A number or nothing (null: not measured). Text is refused: the form sends numbers (formNumber).
   return z.preprocess((x) => (x === null ? undefined : x), inRange.optional());
 }
-export const VITAL_FIELDS = ["temperatureC", "pulse", "respiratoryRate", "systolic", "diastolic", "spo2", "weightKg", "heightCm", "painScore"] as const;
+export const VITAL_FIELDS = [
+  "temperatureC",
+  "pulse",
+  "respiratoryRate",
+  "systolic",
+  "diastolic",
+  "spo2",
+  "weightKg",
+  "heightCm",
+  "painScore",
+] as const;
 export type VitalField = (typeof VITAL_FIELDS)[number];
 
 export const ZVitals = z
@@ -68,20 +84,31 @@ export const ZVitals = z
     painScore: measure("Pain", 0, 10, "", true),
     // For NEWS2 (with respiration, SpO2, systolic, pulse and temperature). Optional: a set without them
     // is recorded, unscored ("incomplete set"). Exact types: "A"…"U" and a JSON boolean, no coercion.
-    consciousness: z.preprocess((x) => (x === null || x === "" ? undefined : x), z.enum(CONSCIOUSNESS, m.consciousness).optional()),
-    supplementalOxygen: z.preprocess((x) => (x === null ? undefined : x), z.boolean({ error: m.supplementalOxygen }).optional()),
+    consciousness: z.preprocess(
+      (x) => (x === null || x === "" ? undefined : x),
+      z.enum(CONSCIOUSNESS, m.consciousness).optional(),
+    ),
+    supplementalOxygen: z.preprocess(
+      (x) => (x === null ? undefined : x),
+      z.boolean({ error: m.supplementalOxygen }).optional(),
+    ),
     takenAt: z.preprocess(blankAsUndefined, ZInstant.optional()),
     note: text(1000),
   })
   .superRefine((x, ctx) => {
-    if (VITAL_FIELDS.every((f) => x[f] === undefined)) ctx.addIssue({ code: "custom", path: ["_"], message: m.oneMeasurement });
-    if (x.systolic !== undefined && x.diastolic !== undefined && x.diastolic >= x.systolic) ctx.addIssue({ code: "custom", path: ["diastolic"], message: m.diastolic });
+    if (VITAL_FIELDS.every((f) => x[f] === undefined))
+      ctx.addIssue({ code: "custom", path: ["_"], message: m.oneMeasurement });
+    if (x.systolic !== undefined && x.diastolic !== undefined && x.diastolic >= x.systolic)
+      ctx.addIssue({ code: "custom", path: ["diastolic"], message: m.diastolic });
   });
 export type VitalsInput = z.infer<typeof ZVitals>;
 
 /** A doctor's NEWS2 flags on a patient (PATCH semantics, JSON booleans): no score in pregnancy; SpO2 scale 2. */
 export const ZNews2Flags = z
-  .object({ pregnant: z.boolean({ error: m.flagBoolean }).optional(), spo2Scale2: z.boolean({ error: m.flagBoolean }).optional() })
+  .object({
+    pregnant: z.boolean({ error: m.flagBoolean }).optional(),
+    spo2Scale2: z.boolean({ error: m.flagBoolean }).optional(),
+  })
   .strict()
   .refine((x) => x.pregnant !== undefined || x.spo2Scale2 !== undefined, { path: ["_"], message: m.flagBoolean });
 export type News2FlagsInput = z.infer<typeof ZNews2Flags>;
@@ -103,7 +130,10 @@ export const ZLabOrder = z.object({
 });
 export type LabOrderInput = z.infer<typeof ZLabOrder>;
 
-const optionalNumber = z.preprocess((x) => (x === null ? undefined : x), z.number({ error: m.number }).refine(Number.isFinite, m.number).optional());
+const optionalNumber = z.preprocess(
+  (x) => (x === null ? undefined : x),
+  z.number({ error: m.number }).refine(Number.isFinite, m.number).optional(),
+);
 export const ZLabResult = z
   .object({
     value: optionalNumber,
@@ -135,7 +165,8 @@ export const ZLabOrderFilters = z.object({
 export const ZIcdQuery = z.object({ q: z.string().trim().max(100, m.tooLong(100)).default("") });
 
 /** A blank form field clears an optional catalogue column (null); an absent one leaves it as it is. */
-const clearable = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), schema.nullable().optional());
+const clearable = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), schema.nullable().optional());
 const rangeEnd = clearable(z.number({ error: m.number }).refine(Number.isFinite, m.number));
 
 /** An admin's edit of a lab catalogue entry (PATCH semantics). The code and LOINC identify the test and stay. Price in minor units. */
@@ -146,8 +177,13 @@ export const ZLabTestUpdate = z
     unit: clearable(z.string().trim().max(40, m.tooLong(40))),
     refLow: rangeEnd,
     refHigh: rangeEnd,
-    price: clearable(z.number({ error: m.price }).int(m.whole).min(0, m.price).max(100_000_000, m.price).describe(MINOR_UNITS)),
+    price: clearable(
+      z.number({ error: m.price }).int(m.whole).min(0, m.price).max(100_000_000, m.price).describe(MINOR_UNITS),
+    ),
     active: z.boolean().optional(),
   })
-  .refine((x) => x.refLow == null || x.refHigh == null || x.refLow <= x.refHigh, { path: ["refHigh"], message: m.refRange });
+  .refine((x) => x.refLow == null || x.refHigh == null || x.refLow <= x.refHigh, {
+    path: ["refHigh"],
+    message: m.refRange,
+  });
 export type LabTestUpdateInput = z.infer<typeof ZLabTestUpdate>;

@@ -11,7 +11,13 @@ import { E } from "@/lib/i18n/error-keys";
  * browser, the entity's read permission and its edit permission; the patch is parsed with the
  * entity's own schema and written by its own service (which audits it). Bad input writes nothing.
  */
-export async function saveRecord(prisma: Db, ctx: Ctx, entity: string, id: string, patch: unknown): Promise<{ id: string }> {
+export async function saveRecord(
+  prisma: Db,
+  ctx: Ctx,
+  entity: string,
+  id: string,
+  patch: unknown,
+): Promise<{ id: string }> {
   if (!can(ctx.actor.role, "data.browse")) throw forbidden();
   const e = browsable(ctx, entity);
   if (!e.edit) throw new AppError("FORBIDDEN", E.databrowser.errors.readOnly);

@@ -20,12 +20,20 @@ const delegate = (prisma: Db, e: Entry) => (prisma as unknown as Record<string, 
 
 export type RecordLink = { entity: EntityKey; id: string; label: string };
 /** A listed or shown record: its scalar values by column, references resolved to labelled links. */
-export type BrowsedRecord = { id: string; label: string; values: Record<string, unknown>; links: Record<string, RecordLink | null> };
+export type BrowsedRecord = {
+  id: string;
+  label: string;
+  values: Record<string, unknown>;
+  links: Record<string, RecordLink | null>;
+};
 
 const labelSelect = (e: Entry): Row => Object.fromEntries([["id", true], ...e.label.map((k) => [k, true])]);
 export function labelOf(e: Entry, r: Row): string {
   const parts = e.label.map((k) => r[k]).filter((v) => v !== null && v !== undefined && v !== "");
-  return parts.map((v) => (v instanceof Date ? v.toISOString().slice(0, 16).replace("T", " ") : String(v))).join(" · ") || String(r.id);
+  return (
+    parts.map((v) => (v instanceof Date ? v.toISOString().slice(0, 16).replace("T", " ") : String(v))).join(" · ") ||
+    String(r.id)
+  );
 }
 
 /** One select for the given columns: each reference brings its target's label columns along (no query per row). */
@@ -68,7 +76,8 @@ export function whereOf(e: Entry, q: string, filters: ListFilters): Where {
     if (spec.kind === "bool") where[spec.name] = v === "true";
     else if (spec.kind === "enum" ? spec.options.includes(v) : true) where[spec.name] = v;
   }
-  if (q && e.search.fields.length > 0) where.OR = e.search.fields.map((k) => ({ [k]: { [e.search.mode]: q, mode: "insensitive" } }));
+  if (q && e.search.fields.length > 0)
+    where.OR = e.search.fields.map((k) => ({ [k]: { [e.search.mode]: q, mode: "insensitive" } }));
   return where;
 }
 
@@ -77,19 +86,45 @@ export function whereOf(e: Entry, q: string, filters: ListFilters): Where {
  * column then the id. A page of chart data writes one VIEW row per patient shown, in the read's
  * transaction.
  */
-export async function listRecords(prisma: Db, ctx: Ctx, e: Entry, query: ListQuery<string>, filters: ListFilters): Promise<{ items: BrowsedRecord[]; total: number }> {
+export async function listRecords(
+  prisma: Db,
+  ctx: Ctx,
+  e: Entry,
+  query: ListQuery<string>,
+  filters: ListFilters,
+): Promise<{ items: BrowsedRecord[]; total: number }> {
   const where = whereOf(e, query.q, filters);
   const select = selectFor(e, e.columns);
   const parent = PARENT_OF[e.model];
-  if (e.chart && parent) select[parent] = { select: { ...((select[parent] as { select?: Row } | undefined)?.select ?? { id: true }), patientId: true } };
+  if (e.chart && parent)
+    select[parent] = {
+      select: { ...((select[parent] as { select?: Row } | undefined)?.select ?? { id: true }), patientId: true },
+    };
   else if (e.chart && e.model !== "patient") select.patientId = true;
   const read = (db: Db) => {
     const d = delegate(db, e);
-    return Promise.all([d.findMany({ where, select, orderBy: [{ [query.sort.field]: query.sort.dir }, { id: "asc" }], skip: query.skip, take: query.take }), d.count({ where })]);
+    return Promise.all([
+      d.findMany({
+        where,
+        select,
+        orderBy: [{ [query.sort.field]: query.sort.dir }, { id: "asc" }],
+        skip: query.skip,
+        take: query.take,
+      }),
+      d.count({ where }),
+    ]);
   };
-  const patientOf = (r: Row) => (e.model === "patient" ? String(r.id) : parent ? String((r[parent] as Row).patientId) : String(r.patientId));
+  const patientOf = (r: Row) =>
+    e.model === "patient" ? String(r.id) : parent ? String((r[parent] as Row).patientId) : String(r.patientId);
   const [rows, total] = e.chart
-    ? await auditedRead(prisma, read, (tx, [rows]) => auditViews(tx, ctx, { entity: e.audit?.entity ?? e.model, details: { via: "data-browser", record: e.key } }, rows.map((r) => ({ patientId: patientOf(r) }))))
+    ? await auditedRead(prisma, read, (tx, [rows]) =>
+        auditViews(
+          tx,
+          ctx,
+          { entity: e.audit?.entity ?? e.model, details: { via: "data-browser", record: e.key } },
+          rows.map((r) => ({ patientId: patientOf(r) })),
+        ),
+      )
     : await read(prisma);
   return { items: rows.map((r) => toRecord(e, e.columns, r)), total };
 }
@@ -99,13 +134,23 @@ export async function getRecord(prisma: Db, ctx: Ctx, e: Entry, id: string): Pro
   const names = e.fields.map((x) => x.name);
   const select = selectFor(e, names);
   const parent = PARENT_OF[e.model];
-  if (parent) select[parent] = { select: { ...((select[parent] as { select?: Row } | undefined)?.select ?? { id: true }), patientId: true } };
+  if (parent)
+    select[parent] = {
+      select: { ...((select[parent] as { select?: Row } | undefined)?.select ?? { id: true }), patientId: true },
+    };
   const row = await delegate(prisma, e).findUnique({ where: { id }, select });
   if (!row) throw notFound("record");
   const record = toRecord(e, names, row);
   if (e.chart) {
-    const patientId = e.model === "patient" ? id : parent ? String((row[parent] as Row).patientId) : String(row.patientId);
-    await audit(prisma, ctx, { action: "VIEW", entity: e.audit?.entity ?? e.model, entityId: auditIdOf(e, record), patientId, details: { via: "data-browser", record: e.key, id } });
+    const patientId =
+      e.model === "patient" ? id : parent ? String((row[parent] as Row).patientId) : String(row.patientId);
+    await audit(prisma, ctx, {
+      action: "VIEW",
+      entity: e.audit?.entity ?? e.model,
+      entityId: auditIdOf(e, record),
+      patientId,
+      details: { via: "data-browser", record: e.key, id },
+    });
   }
   return record;
 }
@@ -113,10 +158,16 @@ export async function getRecord(prisma: Db, ctx: Ctx, e: Entry, id: string): Pro
 // Diagnoses and lab results reach their patient through their parent record.
 const PARENT_OF: Record<string, string> = { diagnosis: "consultation", labResult: "order" };
 
-const auditIdOf = (e: Entry, record: BrowsedRecord) => (e.audit?.idField ? String(record.values[e.audit.idField] ?? "") : record.id);
+const auditIdOf = (e: Entry, record: BrowsedRecord) =>
+  e.audit?.idField ? String(record.values[e.audit.idField] ?? "") : record.id;
 
 /** The record's audit trail, newest first, with actor names: events written under the entity's audit name for this record. */
-export async function recordHistory(prisma: Db, e: Entry, record: BrowsedRecord, page: Pick<ListQuery<string>, "skip" | "take">): Promise<{ items: AuditRow[]; total: number }> {
+export async function recordHistory(
+  prisma: Db,
+  e: Entry,
+  record: BrowsedRecord,
+  page: Pick<ListQuery<string>, "skip" | "take">,
+): Promise<{ items: AuditRow[]; total: number }> {
   if (!e.audit) return { items: [], total: 0 };
   const entityId = auditIdOf(e, record);
   if (!entityId) return { items: [], total: 0 };
@@ -135,7 +186,10 @@ export const tableOf = (model: string) => model[0].toUpperCase() + model.slice(1
  * tables estimated small, or never analysed (-1), are counted exactly, so a million-patient table
  * costs no scan. `estimated` marks the counts to show as "about".
  */
-export async function entityCounts(prisma: Db, ctx: Ctx): Promise<{ key: EntityKey; count: number; estimated: boolean }[]> {
+export async function entityCounts(
+  prisma: Db,
+  ctx: Ctx,
+): Promise<{ key: EntityKey; count: number; estimated: boolean }[]> {
   const visible = ENTITY_KEYS.map((k) => REGISTRY.get(k)!).filter((e) => can(ctx.actor.role, e.permission));
   const tables = visible.map((e) => tableOf(e.model));
   const rows = await prisma.$queryRaw<{ relname: string; estimate: number }[]>`
@@ -151,14 +205,20 @@ export async function entityCounts(prisma: Db, ctx: Ctx): Promise<{ key: EntityK
   );
   return visible.map((e, i) => {
     const n = exact[i];
-    return n === null ? { key: e.key, count: Math.round(estimates.get(tableOf(e.model))!), estimated: true } : { key: e.key, count: n, estimated: false };
+    return n === null
+      ? { key: e.key, count: Math.round(estimates.get(tableOf(e.model))!), estimated: true }
+      : { key: e.key, count: n, estimated: false };
   });
 }
 
 /** Choices for a reference field of the edit form (departments and the like: tens of rows). */
 export async function refOptions(prisma: Db, key: EntityKey): Promise<{ value: string; label: string }[]> {
   const e = REGISTRY.get(key)!;
-  const rows = await delegate(prisma, e).findMany({ select: labelSelect(e), orderBy: [{ [e.label[0]]: "asc" }], take: 500 });
+  const rows = await delegate(prisma, e).findMany({
+    select: labelSelect(e),
+    orderBy: [{ [e.label[0]]: "asc" }],
+    take: 500,
+  });
   return rows.map((r) => ({ value: String(r.id), label: labelOf(e, r) }));
 }
 

@@ -32,16 +32,57 @@ describe("the data browser's registry", () => {
   it("has one entry per key, and every model people care about", () => {
     expect(entries.map((e) => e.key)).toEqual([...ENTITY_KEYS]);
     expect(entries.map((e) => e.model).sort()).toEqual(
-      ["admission", "allergy", "apiToken", "appointment", "bed", "condition", "consultation", "department", "diagnosis", "dispense", "drug", "export", "invoice", "labOrder", "labResult", "labTest", "notification", "nurseNote", "outboxEmail", "patient", "payment", "prescription", "room", "stockBatch", "triage", "user", "vitalSign", "ward"].sort(),
+      [
+        "admission",
+        "allergy",
+        "apiToken",
+        "appointment",
+        "bed",
+        "condition",
+        "consultation",
+        "department",
+        "diagnosis",
+        "dispense",
+        "drug",
+        "export",
+        "invoice",
+        "labOrder",
+        "labResult",
+        "labTest",
+        "notification",
+        "nurseNote",
+        "outboxEmail",
+        "patient",
+        "payment",
+        "prescription",
+        "room",
+        "stockBatch",
+        "triage",
+        "user",
+        "vitalSign",
+        "ward",
+      ].sort(),
     );
   });
 
   it("never selects a secret column, nor browses a secret model", () => {
     for (const e of entries) {
       const secret = SECRET_COLUMNS[e.model] ?? [];
-      const shown = [...e.columns, ...e.fields.map((f) => f.name), ...e.label, ...e.search.fields, ...e.filters.map((f) => f.name)];
-      expect(shown.filter((c) => secret.includes(c)), e.key).toEqual([]);
-      expect(shown.filter((c) => /password|hash|secret/i.test(c)), e.key).toEqual([]);
+      const shown = [
+        ...e.columns,
+        ...e.fields.map((f) => f.name),
+        ...e.label,
+        ...e.search.fields,
+        ...e.filters.map((f) => f.name),
+      ];
+      expect(
+        shown.filter((c) => secret.includes(c)),
+        e.key,
+      ).toEqual([]);
+      expect(
+        shown.filter((c) => /password|hash|secret/i.test(c)),
+        e.key,
+      ).toEqual([]);
       expect(NEVER_BROWSED).not.toContain(e.model);
     }
   });
@@ -49,12 +90,18 @@ describe("the data browser's registry", () => {
   it("lists, sorts, filters and searches only columns it knows", () => {
     for (const e of entries) {
       const names = e.fields.map((f) => f.name);
-      for (const c of [...e.columns, ...e.search.fields, ...e.filters.map((f) => f.name)]) expect(names, `${e.key}.${c}`).toContain(c);
+      for (const c of [...e.columns, ...e.search.fields, ...e.filters.map((f) => f.name)])
+        expect(names, `${e.key}.${c}`).toContain(c);
       expect(e.sorts, e.key).toContain(e.defaultSort.replace(/^-/, ""));
       // The first column links to the record, so it is one of its own values, not a reference.
       expect(e.fields.find((x) => x.name === e.columns[0])!.kind, e.key).not.toBe("ref");
-      for (const f of e.fields.filter((x) => x.kind === "ref")) expect(REGISTRY.has(f.ref!), `${e.key}.${f.name}`).toBe(true);
-      for (const c of e.children ?? []) expect(REGISTRY.get(c.entity)!.filters.map((x) => x.name), `${e.key} → ${c.entity}`).toContain(c.via);
+      for (const f of e.fields.filter((x) => x.kind === "ref"))
+        expect(REGISTRY.has(f.ref!), `${e.key}.${f.name}`).toBe(true);
+      for (const c of e.children ?? [])
+        expect(
+          REGISTRY.get(c.entity)!.filters.map((x) => x.name),
+          `${e.key} → ${c.entity}`,
+        ).toContain(c.via);
     }
   });
 
@@ -69,15 +116,31 @@ describe("the data browser's registry", () => {
   });
 
   it("edits only what the app edits, and says why the rest is read-only", () => {
-    expect(entries.filter((e) => e.edit).map((e) => e.key)).toEqual(["users", "departments", "patients", "lab-tests", "drugs", "wards", "rooms", "beds"]);
+    expect(entries.filter((e) => e.edit).map((e) => e.key)).toEqual([
+      "users",
+      "departments",
+      "patients",
+      "lab-tests",
+      "drugs",
+      "wards",
+      "rooms",
+      "beds",
+    ]);
     for (const e of entries) {
       expect(!!e.edit || !!e.readOnly, e.key).toBe(true);
       // Both only where some records are not edited here (a patient's sign-in account): the form's loader tells which.
       if (e.edit && e.readOnly) expect(e.edit.load, e.key).toBeDefined();
       expect(PERMISSIONS[e.permission].roles, e.key).toContain("ADMIN");
       // A form whose values are the record's own columns edits only columns the record shows.
-      if (e.edit && !e.edit.load) for (const f of e.edit.fields) expect(e.fields.map((x) => x.name), `${e.key}.${f.name}`).toContain(f.name);
-      if (e.edit) for (const f of e.edit.fields) expect((databrowserEn.fields as Record<string, string>)[f.name], `${e.key}.${f.name}`).toBeTruthy();
+      if (e.edit && !e.edit.load)
+        for (const f of e.edit.fields)
+          expect(
+            e.fields.map((x) => x.name),
+            `${e.key}.${f.name}`,
+          ).toContain(f.name);
+      if (e.edit)
+        for (const f of e.edit.fields)
+          expect((databrowserEn.fields as Record<string, string>)[f.name], `${e.key}.${f.name}`).toBeTruthy();
     }
     // The same permissions as the app's own pages: /admin/staff/[id], /patients/[id]/edit; the lab catalogue is the admins'.
     expect(REGISTRY.get("users")!.edit!.permission).toBe("staff.manage");
@@ -85,8 +148,10 @@ describe("the data browser's registry", () => {
     expect(REGISTRY.get("lab-tests")!.edit!.permission).toBe("lab.catalogue");
     expect(PERMISSIONS["lab.catalogue"].roles).toEqual(["ADMIN"]);
     // The patient service only replaces allergy and condition lists whole: no single-entry edit to reuse.
-    for (const key of ["allergies", "conditions"] as const) expect(REGISTRY.get(key)!.readOnly!.reason, key).toBe("patientList");
-    for (const key of ["payments", "dispenses", "prescriptions", "invoices", "consultations"] as const) expect(REGISTRY.get(key)!.edit, key).toBeUndefined();
+    for (const key of ["allergies", "conditions"] as const)
+      expect(REGISTRY.get(key)!.readOnly!.reason, key).toBe("patientList");
+    for (const key of ["payments", "dispenses", "prescriptions", "invoices", "consultations"] as const)
+      expect(REGISTRY.get(key)!.edit, key).toBeUndefined();
     expect(REGISTRY.get("invoices")!.readOnly!.link!({ id: "inv1" })).toBe("/billing/inv1");
   });
 
@@ -94,7 +159,8 @@ describe("the data browser's registry", () => {
     for (const e of entries) {
       expect(databrowserEn.entities[e.key]).toBeTruthy();
       expect(databrowserFr.entities[e.key]).toBeTruthy();
-      for (const f of e.fields) expect((databrowserEn.fields as Record<string, string>)[f.name], `${e.key}.${f.name}`).toBeTruthy();
+      for (const f of e.fields)
+        expect((databrowserEn.fields as Record<string, string>)[f.name], `${e.key}.${f.name}`).toBeTruthy();
     }
     expect(PERMISSIONS["data.browse"].roles).toEqual(["ADMIN"]);
   });
@@ -104,8 +170,10 @@ describe("the data browser's registry", () => {
     const asStored = ["drugClass", "form"];
     const codes = new Set<string>();
     for (const e of entries) {
-      for (const f of e.filters) if (f.kind === "enum" && !asStored.includes(f.name)) f.options.forEach((o) => codes.add(o));
-      for (const f of e.edit?.fields ?? []) if (f.kind === "enum" && !asStored.includes(f.name)) (f.options ?? []).forEach((o) => codes.add(o));
+      for (const f of e.filters)
+        if (f.kind === "enum" && !asStored.includes(f.name)) f.options.forEach((o) => codes.add(o));
+      for (const f of e.edit?.fields ?? [])
+        if (f.kind === "enum" && !asStored.includes(f.name)) (f.options ?? []).forEach((o) => codes.add(o));
     }
     expect(codes).toContain("ICU");
     expect(codes).toContain("BOOKED");

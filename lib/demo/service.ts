@@ -16,7 +16,10 @@ type Ids = { patients: string[]; users: string[] };
 
 /** The ids of the patients and users that exist now (taken before seeding, to mark what the seed adds). */
 export async function existingIds(prisma: Db): Promise<Ids> {
-  const [patients, users] = await Promise.all([prisma.patient.findMany({ select: { id: true } }), prisma.user.findMany({ select: { id: true } })]);
+  const [patients, users] = await Promise.all([
+    prisma.patient.findMany({ select: { id: true } }),
+    prisma.user.findMany({ select: { id: true } }),
+  ]);
   return { patients: patients.map((p) => p.id), users: users.map((u) => u.id) };
 }
 
@@ -54,7 +57,11 @@ export async function removeDemo(prisma: Db): Promise<{ deleted: Record<string, 
         JOIN pg_attribute pa ON pa.attrelid = c.confrelid AND pa.attnum = c.confkey[1]
         WHERE c.contype = 'f' AND array_length(c.conkey, 1) = 1 AND c.connamespace = 'public'::regnamespace`;
       const hasId = new Set(
-        (await tx.$queryRaw<{ t: string }[]>`SELECT table_name AS t FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'id'`).map((r) => `"${r.t}"`),
+        (
+          await tx.$queryRaw<
+            { t: string }[]
+          >`SELECT table_name AS t FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'id'`
+        ).map((r) => `"${r.t}"`),
       );
       const unquote = (t: string) => (t.startsWith('"') ? t : `"${t}"`);
       const deleted: Record<string, number> = {};
@@ -65,9 +72,16 @@ export async function removeDemo(prisma: Db): Promise<{ deleted: Record<string, 
         if (!ids.length) return;
         const t = unquote(table);
         const ownIds = hasId.has(t)
-          ? (await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT id::text AS id FROM ${t} WHERE ${q(column)}::text = ANY($1::text[])`, ids)).map((r) => r.id)
+          ? (
+              await tx.$queryRawUnsafe<{ id: string }[]>(
+                `SELECT id::text AS id FROM ${t} WHERE ${q(column)}::text = ANY($1::text[])`,
+                ids,
+              )
+            ).map((r) => r.id)
           : [];
-        for (const fk of fks.filter((f) => unquote(f.parent) === t && f.parentColumn === "id" && ["a", "r", "c"].includes(f.onDelete))) {
+        for (const fk of fks.filter(
+          (f) => unquote(f.parent) === t && f.parentColumn === "id" && ["a", "r", "c"].includes(f.onDelete),
+        )) {
           await remove(fk.child, fk.column, ownIds);
         }
         const n = await tx.$executeRawUnsafe(`DELETE FROM ${t} WHERE ${q(column)}::text = ANY($1::text[])`, ids);

@@ -19,7 +19,10 @@ function duplicateName(err: unknown): never {
 export async function createDepartment(prisma: Db, ctx: Ctx, input: DepartmentCreateInput): Promise<DepartmentRow> {
   const id = await prisma
     .$transaction(async (tx) => {
-      const d = await tx.department.create({ data: { name: input.name, description: input.description ?? null }, select: { id: true } });
+      const d = await tx.department.create({
+        data: { name: input.name, description: input.description ?? null },
+        select: { id: true },
+      });
       await audit(tx, ctx, { action: "CREATE", entity: "Department", entityId: d.id, details: { name: input.name } });
       return d.id;
     })
@@ -28,10 +31,18 @@ export async function createDepartment(prisma: Db, ctx: Ctx, input: DepartmentCr
 }
 
 /** Renames, describes, deactivates or reactivates a department; staff already in it keep the link. */
-export async function updateDepartment(prisma: Db, ctx: Ctx, id: string, input: DepartmentUpdateInput): Promise<DepartmentRow> {
+export async function updateDepartment(
+  prisma: Db,
+  ctx: Ctx,
+  id: string,
+  input: DepartmentUpdateInput,
+): Promise<DepartmentRow> {
   await prisma
     .$transaction(async (tx) => {
-      const before = await tx.department.findUnique({ where: { id }, select: { name: true, description: true, active: true } });
+      const before = await tx.department.findUnique({
+        where: { id },
+        select: { name: true, description: true, active: true },
+      });
       if (!before) throw notFound("department");
       const changes = changedFields(before, input);
       if (Object.keys(changes).length === 0) return;

@@ -2,9 +2,12 @@ import { describe, expect, it } from "vitest";
 import { contentDisposition, documentHeaders, documentPolicy } from "./http";
 
 describe("contentDisposition", () => {
-  it("keeps a plain name as it is", () => expect(contentDisposition("scan.pdf")).toBe(`inline; filename="scan.pdf"; filename*=UTF-8''scan.pdf`));
+  it("keeps a plain name as it is", () =>
+    expect(contentDisposition("scan.pdf")).toBe(`inline; filename="scan.pdf"; filename*=UTF-8''scan.pdf`));
   it("gives a non-ASCII name an ASCII fallback and its exact UTF-8 form (RFC 5987)", () =>
-    expect(contentDisposition("Lettre d'adressage é.pdf")).toBe(`inline; filename="Lettre d'adressage _.pdf"; filename*=UTF-8''Lettre%20d%27adressage%20%C3%A9.pdf`));
+    expect(contentDisposition("Lettre d'adressage é.pdf")).toBe(
+      `inline; filename="Lettre d'adressage _.pdf"; filename*=UTF-8''Lettre%20d%27adressage%20%C3%A9.pdf`,
+    ));
   it("cannot be broken out of by quotes, backslashes or line breaks", () => {
     const h = contentDisposition('a"b\\c\r\nSet-Cookie: x.pdf');
     expect(h).not.toMatch(/[\r\n]/);

@@ -16,11 +16,16 @@ export function contentDisposition(name: string, disposition: "inline" | "attach
  * does not open PDFs in a sandboxed document.
  */
 export function documentPolicy(contentType: string): string {
-  const base = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+  const base =
+    "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
   return contentType.startsWith("image/") ? `${base}; sandbox` : base;
 }
 
-export function documentHeaders(doc: { contentType: string; byteSize: number; fileName: string }): Record<string, string> {
+export function documentHeaders(doc: {
+  contentType: string;
+  byteSize: number;
+  fileName: string;
+}): Record<string, string> {
   return {
     "Content-Type": doc.contentType,
     "Content-Length": String(doc.byteSize),

@@ -27,14 +27,23 @@ export type Upload = {
 
 export function readUpload(req: Request, maxFileBytes: number): Upload {
   const type = req.headers.get("content-type") ?? "";
-  if (!/^multipart\/form-data\s*;/i.test(type) || !req.body) throw new AppError("UNSUPPORTED_MEDIA_TYPE", m.multipartOnly);
+  if (!/^multipart\/form-data\s*;/i.test(type) || !req.body)
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", m.multipartOnly);
   let bb: Busboy.Busboy;
   try {
     bb = Busboy({
       headers: { "content-type": type },
       defParamCharset: "utf8",
       // busboy calls a file that reaches fileSize truncated: one byte more, so exactly the limit passes.
-      limits: { fileSize: maxFileBytes + 1, files: 1, fields: 12, fieldSize: 1024, fieldNameSize: 64, parts: 13, headerPairs: 20 },
+      limits: {
+        fileSize: maxFileBytes + 1,
+        files: 1,
+        fields: 12,
+        fieldSize: 1024,
+        fieldNameSize: 64,
+        parts: 13,
+        headerPairs: 20,
+      },
     });
   } catch {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", m.multipartOnly);

@@ -18,8 +18,19 @@ export function documentScope(actor: Actor): Prisma.DocumentWhereInput {
 }
 
 export const DOCUMENT_SELECT = {
-  id: true, patientId: true, consultationId: true, admissionId: true, title: true, category: true, documentDate: true, consentSignedOn: true,
-  contentType: true, byteSize: true, fileName: true, sharedWithPatient: true, createdAt: true,
+  id: true,
+  patientId: true,
+  consultationId: true,
+  admissionId: true,
+  title: true,
+  category: true,
+  documentDate: true,
+  consentSignedOn: true,
+  contentType: true,
+  byteSize: true,
+  fileName: true,
+  sharedWithPatient: true,
+  createdAt: true,
   uploadedBy: { select: { id: true, name: true } },
   // Whether there is a thumbnail, without reading it: the list never reads the bytes.
   thumbnail: false,
@@ -53,13 +64,27 @@ export type DocumentView = ReturnType<typeof documentView>;
 
 export type DocumentSort = "documentDate" | "createdAt" | "title";
 
-
 /** One page of an opened chart's documents (the opening wrote the audit row), newest document date first by default. */
-export async function listDocuments(prisma: Db, access: ChartAccess, query: ListQuery<DocumentSort>, filter: { category?: DocumentCategoryCode } = {}) {
+export async function listDocuments(
+  prisma: Db,
+  access: ChartAccess,
+  query: ListQuery<DocumentSort>,
+  filter: { category?: DocumentCategoryCode } = {},
+) {
   const { patientId, ctx } = chartOf(access);
-  const where: Prisma.DocumentWhereInput = { patientId, ...documentScope(ctx.actor), ...(filter.category ? { category: toDbCategory(filter.category) } : {}) };
+  const where: Prisma.DocumentWhereInput = {
+    patientId,
+    ...documentScope(ctx.actor),
+    ...(filter.category ? { category: toDbCategory(filter.category) } : {}),
+  };
   const [rows, total] = await Promise.all([
-    prisma.document.findMany({ where, select: DOCUMENT_SELECT, orderBy: [{ [query.sort.field]: query.sort.dir }, { id: query.sort.dir }], skip: query.skip, take: query.take }),
+    prisma.document.findMany({
+      where,
+      select: DOCUMENT_SELECT,
+      orderBy: [{ [query.sort.field]: query.sort.dir }, { id: query.sort.dir }],
+      skip: query.skip,
+      take: query.take,
+    }),
     prisma.document.count({ where }),
   ]);
   return { items: rows.map(documentView), total };
@@ -78,7 +103,10 @@ export async function latestConsent(prisma: Db, access: ChartAccess) {
 
 /** A document the actor may see, its view written to the audit trail first; else 404. */
 async function auditedDocument(prisma: Db, ctx: Ctx, id: string, details?: Prisma.InputJsonValue) {
-  const doc = await prisma.document.findFirst({ where: { id, ...documentScope(ctx.actor) }, select: { id: true, patientId: true, contentType: true, byteSize: true, fileName: true } });
+  const doc = await prisma.document.findFirst({
+    where: { id, ...documentScope(ctx.actor) },
+    select: { id: true, patientId: true, contentType: true, byteSize: true, fileName: true },
+  });
   if (!doc) throw notFound("document");
   await audit(prisma, ctx, { action: "VIEW", entity: "Document", entityId: doc.id, patientId: doc.patientId, details });
   return doc;
@@ -94,7 +122,10 @@ export async function openDocumentContent(prisma: Db, ctx: Ctx, id: string) {
   const body = new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
-        const piece = await prisma.documentChunk.findUnique({ where: { documentId_seq: { documentId: doc.id, seq } }, select: { data: true } });
+        const piece = await prisma.documentChunk.findUnique({
+          where: { documentId_seq: { documentId: doc.id, seq } },
+          select: { data: true },
+        });
         if (!piece) return controller.close();
         seq++;
         controller.enqueue(piece.data);
@@ -107,7 +138,10 @@ export async function openDocumentContent(prisma: Db, ctx: Ctx, id: string) {
 
 /** An image document's thumbnail (WebP), its view audited; 404 when the actor may not see it or it has none. */
 export async function documentThumbnail(prisma: Db, ctx: Ctx, id: string): Promise<Uint8Array> {
-  const row = await prisma.document.findFirst({ where: { id, ...documentScope(ctx.actor), thumbnail: { not: null } }, select: { id: true } });
+  const row = await prisma.document.findFirst({
+    where: { id, ...documentScope(ctx.actor), thumbnail: { not: null } },
+    select: { id: true },
+  });
   if (!row) throw notFound("document");
   await auditedDocument(prisma, ctx, id, { thumbnail: true });
   const { thumbnail } = await prisma.document.findUniqueOrThrow({ where: { id }, select: { thumbnail: true } });
@@ -118,11 +152,25 @@ export async function documentThumbnail(prisma: Db, ctx: Ctx, id: string): Promi
 export async function documentLinkTargets(prisma: Db, access: ChartAccess) {
   const { patientId } = chartOf(access);
   const [consultations, admissions] = await Promise.all([
-    prisma.consultation.findMany({ where: { patientId }, select: { id: true, createdAt: true, doctor: { select: { name: true } } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 20 }),
-    prisma.admission.findMany({ where: { patientId }, select: { id: true, admittedAt: true, department: { select: { name: true } } }, orderBy: [{ admittedAt: "desc" }, { id: "desc" }], take: 20 }),
+    prisma.consultation.findMany({
+      where: { patientId },
+      select: { id: true, createdAt: true, doctor: { select: { name: true } } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: 20,
+    }),
+    prisma.admission.findMany({
+      where: { patientId },
+      select: { id: true, admittedAt: true, department: { select: { name: true } } },
+      orderBy: [{ admittedAt: "desc" }, { id: "desc" }],
+      take: 20,
+    }),
   ]);
   return {
     consultations: consultations.map((c) => ({ id: c.id, date: c.createdAt.toISOString(), doctor: c.doctor.name })),
-    admissions: admissions.map((a) => ({ id: a.id, date: a.admittedAt.toISOString(), department: a.department?.name ?? "—" })),
+    admissions: admissions.map((a) => ({
+      id: a.id,
+      date: a.admittedAt.toISOString(),
+      department: a.department?.name ?? "—",
+    })),
   };
 }

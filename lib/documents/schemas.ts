@@ -22,15 +22,27 @@ export const ZDocumentFields = z
     documentDate: ZDate,
     consentSignedOn: z.preprocess(blank, ZDate.optional()),
     // A checkbox sends "on"; API clients send true or false. Absent: not shared.
-    sharedWithPatient: z.preprocess(blank, z.enum(["true", "false", "on"], { error: m.shared }).optional()).transform((v) => v === "true" || v === "on"),
+    sharedWithPatient: z
+      .preprocess(blank, z.enum(["true", "false", "on"], { error: m.shared }).optional())
+      .transform((v) => v === "true" || v === "on"),
     consultationId: optionalId,
     admissionId: optionalId,
   })
   .superRefine((d, ctx) => {
-    if (d.category === "consent" && !d.consentSignedOn) ctx.addIssue({ code: "custom", path: ["consentSignedOn"], message: m.consentSignedOn });
-    if (d.category !== "consent" && d.consentSignedOn) ctx.addIssue({ code: "custom", path: ["consentSignedOn"], message: m.consentOnly });
+    if (d.category === "consent" && !d.consentSignedOn)
+      ctx.addIssue({ code: "custom", path: ["consentSignedOn"], message: m.consentSignedOn });
+    if (d.category !== "consent" && d.consentSignedOn)
+      ctx.addIssue({ code: "custom", path: ["consentSignedOn"], message: m.consentOnly });
   });
 export type DocumentFields = z.infer<typeof ZDocumentFields>;
-export const DOCUMENT_FIELD_NAMES = ["title", "category", "documentDate", "consentSignedOn", "sharedWithPatient", "consultationId", "admissionId"] as const;
+export const DOCUMENT_FIELD_NAMES = [
+  "title",
+  "category",
+  "documentDate",
+  "consentSignedOn",
+  "sharedWithPatient",
+  "consultationId",
+  "admissionId",
+] as const;
 /** The form's file part. */
 export const FILE_FIELD = "file";

@@ -24,7 +24,8 @@ export const CHUNK_BYTES = 256 * 1024;
 const UPLOAD_TIMEOUT_MS = 5 * 60_000;
 
 export const documentMaxBytes = () => env().DOCUMENT_MAX_BYTES;
-export const documentTooLarge = (limit = documentMaxBytes()) => new AppError("PAYLOAD_TOO_LARGE", m.tooLarge(formatBytes(limit)));
+export const documentTooLarge = (limit = documentMaxBytes()) =>
+  new AppError("PAYLOAD_TOO_LARGE", m.tooLarge(formatBytes(limit)));
 
 /** The form's fields (sent before the file), checked: unknown names and bad values are a 400. */
 function fieldsOf(raw: Record<string, string>): DocumentFields {
@@ -37,7 +38,10 @@ function fieldsOf(raw: Record<string, string>): DocumentFields {
 export function cleanFileName(name: string, type: DocumentContentType): string {
   const base = name.split(/[\\/]/).pop() ?? "";
   // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200);
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(0, 200);
   return clean || `document.${type === "application/pdf" ? "pdf" : type === "image/png" ? "png" : "jpg"}`;
 }
 
@@ -53,7 +57,10 @@ export async function uploadDocument(prisma: Db, ctx: Ctx, patientId: string, re
   const limit = documentMaxBytes();
   const upload = readUpload(req, limit);
   try {
-    const patient = await prisma.patient.findFirst({ where: { id: patientId, ...patientScope(ctx.actor) }, select: { id: true } });
+    const patient = await prisma.patient.findFirst({
+      where: { id: patientId, ...patientScope(ctx.actor) },
+      select: { id: true },
+    });
     if (!patient) throw notFound("patient");
     const file = await upload.file;
     if (file.field !== FILE_FIELD) throw invalid({ [file.field]: m.unknownField(file.field) });
@@ -77,13 +84,28 @@ export async function uploadDocument(prisma: Db, ctx: Ctx, patientId: string, re
 
 async function assertOwnLinks(tx: Db, patientId: string, f: DocumentFields) {
   const fields: Record<string, Msg> = {};
-  if (f.consultationId && !(await tx.consultation.findFirst({ where: { id: f.consultationId, patientId }, select: { id: true } }))) fields.consultationId = m.notThisPatient;
-  if (f.admissionId && !(await tx.admission.findFirst({ where: { id: f.admissionId, patientId }, select: { id: true } }))) fields.admissionId = m.notThisPatient;
+  if (
+    f.consultationId &&
+    !(await tx.consultation.findFirst({ where: { id: f.consultationId, patientId }, select: { id: true } }))
+  )
+    fields.consultationId = m.notThisPatient;
+  if (
+    f.admissionId &&
+    !(await tx.admission.findFirst({ where: { id: f.admissionId, patientId }, select: { id: true } }))
+  )
+    fields.admissionId = m.notThisPatient;
   if (Object.keys(fields).length) throw invalid(fields);
 }
 
 /** Reads the file part to its end, writing each piece as it fills; returns the new document's id. */
-async function storeFile(tx: Db, ctx: Ctx, patientId: string, f: DocumentFields, file: FilePart, limit: number): Promise<string> {
+async function storeFile(
+  tx: Db,
+  ctx: Ctx,
+  patientId: string,
+  f: DocumentFields,
+  file: FilePart,
+  limit: number,
+): Promise<string> {
   const hash = createHash("sha256");
   let documentId: string | null = null;
   let contentType: DocumentContentType | null = null;
@@ -112,17 +134,32 @@ async function storeFile(tx: Db, ctx: Ctx, patientId: string, f: DocumentFields,
       if (isImage(contentType)) thumb = thumbnailSink();
       const row = await tx.document.create({
         data: {
-          patientId, title: f.title, category: toDbCategory(f.category), documentDate: new Date(`${f.documentDate}T00:00:00Z`),
+          patientId,
+          title: f.title,
+          category: toDbCategory(f.category),
+          documentDate: new Date(`${f.documentDate}T00:00:00Z`),
           consentSignedOn: f.consentSignedOn ? new Date(`${f.consentSignedOn}T00:00:00Z`) : null,
-          contentType, byteSize: 0, sha256: "", fileName: cleanFileName(file.filename, contentType), sharedWithPatient: f.sharedWithPatient,
-          consultationId: f.consultationId ?? null, admissionId: f.admissionId ?? null, uploadedById: ctx.actor.id,
+          contentType,
+          byteSize: 0,
+          sha256: "",
+          fileName: cleanFileName(file.filename, contentType),
+          sharedWithPatient: f.sharedWithPatient,
+          consultationId: f.consultationId ?? null,
+          admissionId: f.admissionId ?? null,
+          uploadedById: ctx.actor.id,
         },
         select: { id: true },
       });
       documentId = row.id;
     }
     thumb?.write(data);
-    await tx.documentChunk.create({ data: { documentId, seq: seq++, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) as Uint8Array<ArrayBuffer> } });
+    await tx.documentChunk.create({
+      data: {
+        documentId,
+        seq: seq++,
+        data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) as Uint8Array<ArrayBuffer>,
+      },
+    });
   };
 
   let thumbnail: Buffer | null = null;
@@ -144,10 +181,17 @@ async function storeFile(tx: Db, ctx: Ctx, patientId: string, f: DocumentFields,
   }
   await tx.document.update({
     where: { id: documentId! },
-    data: { byteSize: size, sha256: hash.digest("hex"), thumbnail: thumbnail ? (new Uint8Array(thumbnail) as Uint8Array<ArrayBuffer>) : null },
+    data: {
+      byteSize: size,
+      sha256: hash.digest("hex"),
+      thumbnail: thumbnail ? (new Uint8Array(thumbnail) as Uint8Array<ArrayBuffer>) : null,
+    },
   });
   await audit(tx, ctx, {
-    action: "CREATE", entity: "Document", entityId: documentId!, patientId,
+    action: "CREATE",
+    entity: "Document",
+    entityId: documentId!,
+    patientId,
     details: { category: f.category, contentType: contentType!, byteSize: size, shared: f.sharedWithPatient },
   });
   return documentId!;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { sniffContentType } from "./sniff";
 
-const bytes = (...b: (number | string)[]) => new Uint8Array(b.flatMap((x) => (typeof x === "string" ? [...Buffer.from(x, "latin1")] : [x])));
+const bytes = (...b: (number | string)[]) =>
+  new Uint8Array(b.flatMap((x) => (typeof x === "string" ? [...Buffer.from(x, "latin1")] : [x])));
 
 describe("sniffContentType", () => {
   it.each([

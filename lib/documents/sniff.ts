@@ -15,10 +15,14 @@ export const SNIFF_BYTES = Math.max(...Object.values(DOCUMENT_TYPES).map((t) => 
 
 /** The accepted type whose signature `head` starts with, or null (unknown, or too short to tell). */
 export function sniffContentType(head: Uint8Array): DocumentContentType | null {
-  for (const [type, { signature }] of Object.entries(DOCUMENT_TYPES) as [DocumentContentType, (typeof DOCUMENT_TYPES)[DocumentContentType]][]) {
+  for (const [type, { signature }] of Object.entries(DOCUMENT_TYPES) as [
+    DocumentContentType,
+    (typeof DOCUMENT_TYPES)[DocumentContentType],
+  ][]) {
     if (head.length >= signature.length && signature.every((b, i) => head[i] === b)) return type;
   }
   return null;
 }
 
-export const isImage = (type: string): boolean => (DOCUMENT_TYPES as Record<string, { image: boolean }>)[type]?.image ?? false;
+export const isImage = (type: string): boolean =>
+  (DOCUMENT_TYPES as Record<string, { image: boolean }>)[type]?.image ?? false;

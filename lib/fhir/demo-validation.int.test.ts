@@ -27,15 +27,24 @@ let profileOfCode: Map<string, StructureDefinition>;
 function loadDefinitions() {
   indexStructureDefinitionBundle(readJson("fhir/r4/profiles-types.json") as R4.Bundle as never);
   indexStructureDefinitionBundle(readJson("fhir/r4/profiles-resources.json") as R4.Bundle as never);
-  const others = (readJson("fhir/r4/profiles-others.json") as R4.Bundle).entry!.map((e) => e.resource as StructureDefinition);
-  const vital = others.filter((sd) => sd.type === "Observation" && sd.baseDefinition && (sd.url === VITALS_PROFILE || sd.baseDefinition === VITALS_PROFILE));
+  const others = (readJson("fhir/r4/profiles-others.json") as R4.Bundle).entry!.map(
+    (e) => e.resource as StructureDefinition,
+  );
+  const vital = others.filter(
+    (sd) =>
+      sd.type === "Observation" &&
+      sd.baseDefinition &&
+      (sd.url === VITALS_PROFILE || sd.baseDefinition === VITALS_PROFILE),
+  );
   for (const sd of vital) loadDataType(sd as never);
   profiles = new Map(vital.map((sd) => [sd.url, sd]));
   profileOfCode = new Map();
   for (const sd of vital) {
     if (sd.url === VITALS_PROFILE) continue;
     // The specific profiles fix Observation.code.coding:<slice>.code (and .system = LOINC).
-    const fixed = sd.snapshot.element.find((e) => /^Observation\.code\.coding:[^.]+\.code$/.test(e.id ?? "") && (e.fixedCode || e.patternCode));
+    const fixed = sd.snapshot.element.find(
+      (e) => /^Observation\.code\.coding:[^.]+\.code$/.test(e.id ?? "") && (e.fixedCode || e.patternCode),
+    );
     if (fixed) profileOfCode.set((fixed.fixedCode ?? fixed.patternCode)!, sd);
   }
 }
@@ -52,7 +61,10 @@ function bpProblems(o: R4.Observation, sd: StructureDefinition): string[] {
     return e?.fixedCode ?? e?.fixedUri;
   };
   const out: string[] = [];
-  for (const [slice, coding] of [["SystolicBP", "SBPCode"], ["DiastolicBP", "DBPCode"]]) {
+  for (const [slice, coding] of [
+    ["SystolicBP", "SBPCode"],
+    ["DiastolicBP", "DBPCode"],
+  ]) {
     const system = fixed(`Observation.component:${slice}.code.coding:${coding}.system`);
     const code = fixed(`Observation.component:${slice}.code.coding:${coding}.code`);
     const unit = fixed(`Observation.component:${slice}.value[x].code`);
@@ -60,7 +72,12 @@ function bpProblems(o: R4.Observation, sd: StructureDefinition): string[] {
     if (!system || !code || !unit || !unitSystem) throw new Error(`bp profile without fixed values for ${slice}`);
     const c = (o.component ?? []).filter((x) => x.code.coding?.some((k) => k.system === system && k.code === code));
     if (c.length !== 1) out.push(`${slice}: ${c.length} components coded ${system}|${code}`);
-    else if (c[0].valueQuantity?.code !== unit || c[0].valueQuantity.system !== unitSystem || typeof c[0].valueQuantity.value !== "number") out.push(`${slice}: value not in ${unitSystem}|${unit}`);
+    else if (
+      c[0].valueQuantity?.code !== unit ||
+      c[0].valueQuantity.system !== unitSystem ||
+      typeof c[0].valueQuantity.value !== "number"
+    )
+      out.push(`${slice}: value not in ${unitSystem}|${unit}`);
   }
   return out;
 }
@@ -80,7 +97,12 @@ function problems(resource: R4.FhirResource, profile?: StructureDefinition): str
 
 const get = (ctx: Ctx, path: string) => {
   const url = new URL(`/fhir/R4/${path}`, BASE);
-  return fhirRead(db(), ctx, url.pathname.split("/").slice(3).filter(Boolean), { base: BASE, url, software: "Demo Hospital", now: new Date() });
+  return fhirRead(db(), ctx, url.pathname.split("/").slice(3).filter(Boolean), {
+    base: BASE,
+    url,
+    software: "Demo Hospital",
+    now: new Date(),
+  });
 };
 
 /** Every page of a search (or $everything), following the Bundle's own next links. */
@@ -109,20 +131,41 @@ describe("the seeded demo hospital as FHIR R4, checked by an independent validat
     admin = { actor: { id: a.id, role: "ADMIN", name: "Admin", email: a.email }, ip: null };
     const patients = await all(admin, "Patient?_count=200");
     served = [...patients, ...(await all(admin, "Practitioner?_count=200"))];
-    for (const p of patients) served.push(...(await all(admin, `Patient/${p.id}/$everything?_type=Encounter,Condition,AllergyIntolerance,Observation,MedicationRequest,Appointment,DocumentReference&_count=200`)));
+    for (const p of patients)
+      served.push(
+        ...(await all(
+          admin,
+          `Patient/${p.id}/$everything?_type=Encounter,Condition,AllergyIntolerance,Observation,MedicationRequest,Appointment,DocumentReference&_count=200`,
+        )),
+      );
   }, 600_000);
 
   it("serves every kind of resource, and each one is valid FHIR R4", () => {
     const types = new Set(served.map((r) => r.resourceType));
-    for (const t of ["Patient", "Practitioner", "Encounter", "Condition", "AllergyIntolerance", "Observation", "MedicationRequest"]) expect(types, t).toContain(t);
+    for (const t of [
+      "Patient",
+      "Practitioner",
+      "Encounter",
+      "Condition",
+      "AllergyIntolerance",
+      "Observation",
+      "MedicationRequest",
+    ])
+      expect(types, t).toContain(t);
     // The validator is not a no-op: an unknown element and a bad code are errors.
-    expect(problems({ resourceType: "Patient", id: "x", gender: "sometimes", nickname: "Al" } as never).length).toBeGreaterThan(0);
-    const invalid = served.map((r) => ({ ref: `${r.resourceType}/${r.id}`, problems: problems(r) })).filter((x) => x.problems.length);
+    expect(
+      problems({ resourceType: "Patient", id: "x", gender: "sometimes", nickname: "Al" } as never).length,
+    ).toBeGreaterThan(0);
+    const invalid = served
+      .map((r) => ({ ref: `${r.resourceType}/${r.id}`, problems: problems(r) }))
+      .filter((x) => x.problems.length);
     expect(invalid).toEqual([]);
   });
 
   it("every ICD-10-CM coding carries the display of the shipped list", () => {
-    const codings = served.flatMap((r) => (r.resourceType === "Condition" ? (r.code?.coding ?? []) : [])).filter((c) => c.system === "http://hl7.org/fhir/sid/icd-10-cm");
+    const codings = served
+      .flatMap((r) => (r.resourceType === "Condition" ? (r.code?.coding ?? []) : []))
+      .filter((c) => c.system === "http://hl7.org/fhir/sid/icd-10-cm");
     expect(codings.length).toBeGreaterThan(0);
     for (const c of codings) expect(c.display, c.code).toBe(icdByCode(c.code!)?.description);
   });
@@ -132,14 +175,20 @@ describe("the seeded demo hospital as FHIR R4, checked by an independent validat
   });
 
   it("each vital-signs Observation carries the profile's category and LOINC code, and validates against the vital-signs profile and its own", () => {
-    const vitals = served.filter((r): r is R4.Observation => r.resourceType === "Observation" && !!r.category?.some((c) => c.coding?.some((x) => x.code === "vital-signs")));
+    const vitals = served.filter(
+      (r): r is R4.Observation =>
+        r.resourceType === "Observation" && !!r.category?.some((c) => c.coding?.some((x) => x.code === "vital-signs")),
+    );
     expect(vitals.length).toBeGreaterThan(0);
     expect(profileOfCode.size).toBeGreaterThanOrEqual(8);
     const seen = new Set<string>();
     for (const o of vitals) {
       const ref = `Observation/${o.id}`;
       // The vital-signs category, coded as the profile fixes it.
-      expect(o.category?.[0].coding?.[0], ref).toMatchObject({ system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "vital-signs" });
+      expect(o.category?.[0].coding?.[0], ref).toMatchObject({
+        system: "http://terminology.hl7.org/CodeSystem/observation-category",
+        code: "vital-signs",
+      });
       expect(problems(o, profiles.get(VITALS_PROFILE)), `${ref} against vitalsigns`).toEqual([]);
       // A measurement we code with LOINC carries the code of its own profile and validates against it.
       const key = o.id!.slice(o.id!.lastIndexOf("-") + 1) as VitalKey;
@@ -153,6 +202,7 @@ describe("the seeded demo hospital as FHIR R4, checked by an independent validat
       else expect(problems(o, own), `${ref} against ${own!.url}`).toEqual([]);
     }
     // The demo's sets include these measurements, each checked against its profile.
-    for (const p of ["heartrate", "resprate", "bodytemp", "bp", "oxygensat"]) expect(seen).toContain(`http://hl7.org/fhir/StructureDefinition/${p}`);
+    for (const p of ["heartrate", "resprate", "bodytemp", "bp", "oxygensat"])
+      expect(seen).toContain(`http://hl7.org/fhir/StructureDefinition/${p}`);
   });
 });

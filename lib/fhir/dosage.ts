@@ -10,10 +10,27 @@ const UCUM = "http://unitsofmeasure.org";
 
 /** Units of a dose as UCUM codes. Countable forms are UCUM annotations ({tablet} = 1 tablet). */
 const DOSE_UNITS: Record<string, string> = {
-  mg: "mg", milligram: "mg", g: "g", gram: "g", mcg: "ug", µg: "ug", ug: "ug", microgram: "ug",
-  ml: "mL", millilitre: "mL", milliliter: "mL", l: "L",
-  tablet: "{tablet}", tab: "{tablet}", capsule: "{capsule}", cap: "{capsule}", puff: "{puff}", drop: "{drop}",
-  sachet: "{sachet}", suppository: "{suppository}", patch: "{patch}",
+  mg: "mg",
+  milligram: "mg",
+  g: "g",
+  gram: "g",
+  mcg: "ug",
+  µg: "ug",
+  ug: "ug",
+  microgram: "ug",
+  ml: "mL",
+  millilitre: "mL",
+  milliliter: "mL",
+  l: "L",
+  tablet: "{tablet}",
+  tab: "{tablet}",
+  capsule: "{capsule}",
+  cap: "{capsule}",
+  puff: "{puff}",
+  drop: "{drop}",
+  sachet: "{sachet}",
+  suppository: "{suppository}",
+  patch: "{patch}",
 };
 const WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, half: 0.5 };
 
@@ -41,7 +58,13 @@ export function frequencyTiming(frequency: string): { repeat?: R4.TimingRepeat; 
   return { repeat: { frequency: 1, period: 24 / n, periodUnit: "h" } };
 }
 
-export type DosageLine = { dose: string; route: string; frequency: string; durationDays: number; instructions: string | null };
+export type DosageLine = {
+  dose: string;
+  route: string;
+  frequency: string;
+  durationDays: number;
+  instructions: string | null;
+};
 
 export function dosage(l: DosageLine): R4.Dosage {
   const quantity = doseQuantity(l.dose);

@@ -11,8 +11,15 @@ import { SYSTEM } from "./mappers";
 
 const PW = "pw-0123456789";
 const BASE = "https://hospital.example";
-const ctxOf = (u: { id: string; email: string }, role: Ctx["actor"]["role"]): Ctx => ({ actor: { id: u.id, role, name: role, email: u.email }, ip: null });
-const err = (p: Promise<unknown>) => p.then(() => null, (e: AppError) => e);
+const ctxOf = (u: { id: string; email: string }, role: Ctx["actor"]["role"]): Ctx => ({
+  actor: { id: u.id, role, name: role, email: u.email },
+  ip: null,
+});
+const err = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: AppError) => e,
+  );
 
 /** A GET of /fhir/R4/<path> as the actor, through the same dispatch as the route. */
 const get = (ctx: Ctx, path: string, strict = false) => {
@@ -28,17 +35,38 @@ const codes = (c: R4.CodeableConcept | undefined) => (c?.coding ?? []).map((x) =
 
 let doctor: Ctx, nurse: Ctx, pharmacist: Ctx, records: Ctx, amara: Ctx, other: Ctx;
 let patientId: string, otherPatientId: string, mrn: string;
-let ids: { consultation: string; diagnosis: string; unsigned: string; admission: string; vital: string; lab: string; line: string; appointment: string; allergy: string; problem: string; doctorId: string };
+let ids: {
+  consultation: string;
+  diagnosis: string;
+  unsigned: string;
+  admission: string;
+  vital: string;
+  lab: string;
+  line: string;
+  appointment: string;
+  allergy: string;
+  problem: string;
+  doctorId: string;
+};
 
 describe("FHIR R4 API against the database", () => {
   beforeAll(async () => {
     await resetDatabase();
     const dep = await seedDepartment(db(), "Cardiology");
-    const seed = (email: string, name: string, role: Ctx["actor"]["role"], extra: { departmentId?: string; specialty?: string } = {}) => seedUser(db(), { email, name, role, password: PW, ...extra });
+    const seed = (
+      email: string,
+      name: string,
+      role: Ctx["actor"]["role"],
+      extra: { departmentId?: string; specialty?: string } = {},
+    ) => seedUser(db(), { email, name, role, password: PW, ...extra });
     const [d, d2, n, ph, ro, pu, ou] = await Promise.all([
-      seed("doc@h.org", "Dr Grace Okafor", "DOCTOR", { departmentId: dep.id, specialty: "Cardiology" }), seed("doc2@h.org", "Dr Other", "DOCTOR"),
-      seed("n@h.org", "Nurse Joy", "NURSE"), seed("ph@h.org", "Pharma", "PHARMACIST"), seed("ro@h.org", "Records", "RECORDS_OFFICER"),
-      seed("amara@h.org", "Amara Bello", "PATIENT"), seed("tunde@h.org", "Tunde Ade", "PATIENT"),
+      seed("doc@h.org", "Dr Grace Okafor", "DOCTOR", { departmentId: dep.id, specialty: "Cardiology" }),
+      seed("doc2@h.org", "Dr Other", "DOCTOR"),
+      seed("n@h.org", "Nurse Joy", "NURSE"),
+      seed("ph@h.org", "Pharma", "PHARMACIST"),
+      seed("ro@h.org", "Records", "RECORDS_OFFICER"),
+      seed("amara@h.org", "Amara Bello", "PATIENT"),
+      seed("tunde@h.org", "Tunde Ade", "PATIENT"),
     ]);
     doctor = ctxOf(d, "DOCTOR");
     nurse = ctxOf(n, "NURSE");
@@ -46,39 +74,154 @@ describe("FHIR R4 API against the database", () => {
     records = ctxOf(ro, "RECORDS_OFFICER");
     amara = ctxOf(pu, "PATIENT");
     other = ctxOf(ou, "PATIENT");
-    const p = await seedPatient(db(), { firstName: "Amara", lastName: "Bello", dateOfBirth: "1985-04-12", sex: "female", phone: "+234 801 000 0000", userId: pu.id });
-    const o = await seedPatient(db(), { firstName: "Tunde", lastName: "Ade", dateOfBirth: "1979-02-01", sex: "male", userId: ou.id });
+    const p = await seedPatient(db(), {
+      firstName: "Amara",
+      lastName: "Bello",
+      dateOfBirth: "1985-04-12",
+      sex: "female",
+      phone: "+234 801 000 0000",
+      userId: pu.id,
+    });
+    const o = await seedPatient(db(), {
+      firstName: "Tunde",
+      lastName: "Ade",
+      dateOfBirth: "1979-02-01",
+      sex: "male",
+      userId: ou.id,
+    });
     patientId = p.id;
     otherPatientId = o.id;
     mrn = p.mrn;
 
     const now = new Date();
     const hour = (h: number) => new Date(now.getTime() + h * 3_600_000);
-    const apt = await db().appointment.create({ data: { patientId, doctorId: d.id, startsAt: hour(-3), endsAt: hour(-2.5), status: "COMPLETED", reason: "Chest pain" } });
+    const apt = await db().appointment.create({
+      data: {
+        patientId,
+        doctorId: d.id,
+        startsAt: hour(-3),
+        endsAt: hour(-2.5),
+        status: "COMPLETED",
+        reason: "Chest pain",
+      },
+    });
     // A doctor's appointment the second doctor does not see (doctors see their own appointments).
-    await db().appointment.create({ data: { patientId, doctorId: d2.id, startsAt: hour(48), endsAt: hour(48.5), status: "BOOKED" } });
+    await db().appointment.create({
+      data: { patientId, doctorId: d2.id, startsAt: hour(48), endsAt: hour(48.5), status: "BOOKED" },
+    });
     const c = await db().consultation.create({
-      data: { patientId, doctorId: d.id, appointmentId: apt.id, assessment: "Hypertension", signedAt: hour(-2), signedById: d.id, lockedAt: hour(22), diagnoses: { create: [{ code: "I10", description: "Essential (primary) hypertension" }] } },
+      data: {
+        patientId,
+        doctorId: d.id,
+        appointmentId: apt.id,
+        assessment: "Hypertension",
+        signedAt: hour(-2),
+        signedById: d.id,
+        lockedAt: hour(22),
+        diagnoses: { create: [{ code: "I10", description: "Essential (primary) hypertension" }] },
+      },
       include: { diagnoses: true },
     });
     // A draft: staff see it, the patient does not.
-    const draft = await db().consultation.create({ data: { patientId, doctorId: d.id, assessment: "Draft", diagnoses: { create: [{ code: "E11.9", description: "Type 2 diabetes mellitus without complications" }] } } });
-    const adm = await db().admission.create({ data: { patientId, departmentId: dep.id, attendingDoctorId: d.id, reason: "Hypertensive urgency", admittedById: n.id, admittedAt: hour(-1) } });
-    const v = await db().vitalSign.create({ data: { patientId, recordedById: n.id, takenAt: hour(-2.7), temperatureC: 37.1, pulse: 88, systolic: 150, diastolic: 95, spo2: 98, weightKg: 80, heightCm: 170, lockedAt: hour(21) } });
-    const test = await db().labTest.create({ data: { code: "GLU-F", loinc: "14771-0", name: "Glucose, fasting", specimen: "Plasma", unit: "mmol/L", refLow: 3.9, refHigh: 5.5 } });
-    const order = await db().labOrder.create({ data: { patientId, orderedById: d.id, consultationId: c.id, testId: test.id, status: "RESULTED" } });
-    const result = await db().labResult.create({ data: { orderId: order.id, value: 7.4, unit: "mmol/L", refLow: 3.9, refHigh: 5.5, flag: "HIGH", enteredById: n.id } });
-    const allergy = await db().allergy.create({ data: { patientId, substance: "Penicillin", drugClass: "penicillin", reaction: "Anaphylaxis", severity: "severe" } });
+    const draft = await db().consultation.create({
+      data: {
+        patientId,
+        doctorId: d.id,
+        assessment: "Draft",
+        diagnoses: { create: [{ code: "E11.9", description: "Type 2 diabetes mellitus without complications" }] },
+      },
+    });
+    const adm = await db().admission.create({
+      data: {
+        patientId,
+        departmentId: dep.id,
+        attendingDoctorId: d.id,
+        reason: "Hypertensive urgency",
+        admittedById: n.id,
+        admittedAt: hour(-1),
+      },
+    });
+    const v = await db().vitalSign.create({
+      data: {
+        patientId,
+        recordedById: n.id,
+        takenAt: hour(-2.7),
+        temperatureC: 37.1,
+        pulse: 88,
+        systolic: 150,
+        diastolic: 95,
+        spo2: 98,
+        weightKg: 80,
+        heightCm: 170,
+        lockedAt: hour(21),
+      },
+    });
+    const test = await db().labTest.create({
+      data: {
+        code: "GLU-F",
+        loinc: "14771-0",
+        name: "Glucose, fasting",
+        specimen: "Plasma",
+        unit: "mmol/L",
+        refLow: 3.9,
+        refHigh: 5.5,
+      },
+    });
+    const order = await db().labOrder.create({
+      data: { patientId, orderedById: d.id, consultationId: c.id, testId: test.id, status: "RESULTED" },
+    });
+    const result = await db().labResult.create({
+      data: {
+        orderId: order.id,
+        value: 7.4,
+        unit: "mmol/L",
+        refLow: 3.9,
+        refHigh: 5.5,
+        flag: "HIGH",
+        enteredById: n.id,
+      },
+    });
+    const allergy = await db().allergy.create({
+      data: {
+        patientId,
+        substance: "Penicillin",
+        drugClass: "penicillin",
+        reaction: "Anaphylaxis",
+        severity: "severe",
+      },
+    });
     const problem = await db().condition.create({ data: { patientId, text: "Asthma", code: "J45.909" } });
-    const drug = await db().drug.create({ data: { genericName: "amlodipine", form: "tablet", strength: "5 mg", drugClass: "calcium-channel-blocker" } });
+    const drug = await db().drug.create({
+      data: { genericName: "amlodipine", form: "tablet", strength: "5 mg", drugClass: "calcium-channel-blocker" },
+    });
     const rx = await db().prescription.create({
-      data: { patientId, prescriberId: d.id, consultationId: c.id, token: "tok-fhir-1", expiresAt: hour(24 * 30), items: { create: [{ drugId: drug.id, dose: "5 mg", route: "oral", frequency: "once daily", durationDays: 30, quantity: 30 }] } },
+      data: {
+        patientId,
+        prescriberId: d.id,
+        consultationId: c.id,
+        token: "tok-fhir-1",
+        expiresAt: hour(24 * 30),
+        items: {
+          create: [
+            { drugId: drug.id, dose: "5 mg", route: "oral", frequency: "once daily", durationDays: 30, quantity: 30 },
+          ],
+        },
+      },
       include: { items: true },
     });
     await db().allergy.create({ data: { patientId: otherPatientId, substance: "Latex" } });
     ids = {
-      consultation: c.id, diagnosis: c.diagnoses[0].id, unsigned: draft.id, admission: adm.id, vital: v.id, lab: result.id, line: rx.items[0].id,
-      appointment: apt.id, allergy: allergy.id, problem: problem.id, doctorId: d.id,
+      consultation: c.id,
+      diagnosis: c.diagnoses[0].id,
+      unsigned: draft.id,
+      admission: adm.id,
+      vital: v.id,
+      lab: result.id,
+      line: rx.items[0].id,
+      appointment: apt.id,
+      allergy: allergy.id,
+      problem: problem.id,
+      doctorId: d.id,
     };
   });
 
@@ -90,39 +233,84 @@ describe("FHIR R4 API against the database", () => {
     expect(ofType(b, "Patient")[0].identifier?.[0]).toMatchObject({ system: SYSTEM.mrn, value: mrn });
 
     // The second doctor's appointment is not this doctor's to see; everything else is.
-    const counts = Object.fromEntries(["Encounter", "Condition", "AllergyIntolerance", "Observation", "MedicationRequest", "Appointment"].map((t) => [t, resources(b).filter((r) => r.resourceType === t).length]));
-    expect(counts).toEqual({ Encounter: 3, Condition: 3, AllergyIntolerance: 1, Observation: 8, MedicationRequest: 1, Appointment: 1 });
+    const counts = Object.fromEntries(
+      ["Encounter", "Condition", "AllergyIntolerance", "Observation", "MedicationRequest", "Appointment"].map((t) => [
+        t,
+        resources(b).filter((r) => r.resourceType === t).length,
+      ]),
+    );
+    expect(counts).toEqual({
+      Encounter: 3,
+      Condition: 3,
+      AllergyIntolerance: 1,
+      Observation: 8,
+      MedicationRequest: 1,
+      Appointment: 1,
+    });
     expect(b.total).toBe(1 + 3 + 3 + 1 + 8 + 1 + 1);
 
     const encounters = ofType(b, "Encounter");
-    expect(encounters.find((e) => e.id === ids.consultation)).toMatchObject({ status: "finished", class: { code: "AMB" }, appointment: [{ reference: `Appointment/${ids.appointment}` }], diagnosis: [{ condition: { reference: `Condition/${ids.diagnosis}` } }] });
+    expect(encounters.find((e) => e.id === ids.consultation)).toMatchObject({
+      status: "finished",
+      class: { code: "AMB" },
+      appointment: [{ reference: `Appointment/${ids.appointment}` }],
+      diagnosis: [{ condition: { reference: `Condition/${ids.diagnosis}` } }],
+    });
     expect(encounters.find((e) => e.id === ids.unsigned)?.status).toBe("in-progress");
-    expect(encounters.find((e) => e.id === ids.admission)).toMatchObject({ class: { system: SYSTEM.actCode, code: "IMP" }, serviceProvider: { display: "Cardiology" } });
+    expect(encounters.find((e) => e.id === ids.admission)).toMatchObject({
+      class: { system: SYSTEM.actCode, code: "IMP" },
+      serviceProvider: { display: "Cardiology" },
+    });
 
     const dx = ofType(b, "Condition").find((c) => c.id === ids.diagnosis)!;
     expect(codes(dx.code)).toEqual([`${SYSTEM.icd10cm}|I10`]);
     expect(dx.encounter?.reference).toBe(`Encounter/${ids.consultation}`);
-    expect(codes(ofType(b, "Condition").find((c) => c.id === ids.problem)!.category?.[0])).toEqual([`${SYSTEM.conditionCategory}|problem-list-item`]);
+    expect(codes(ofType(b, "Condition").find((c) => c.id === ids.problem)!.category?.[0])).toEqual([
+      `${SYSTEM.conditionCategory}|problem-list-item`,
+    ]);
 
     const obs = ofType(b, "Observation");
     const byLoinc: Record<string, R4.Observation> = Object.fromEntries(obs.map((o) => [o.code.coding?.[0].code, o]));
-    expect(Object.keys(byLoinc).sort()).toEqual(["14771-0", "2708-6", "29463-7", "39156-5", "8302-2", "8310-5", "85354-9", "8867-4"].sort());
-    expect(byLoinc["8867-4"]).toMatchObject({ id: `${ids.vital}-hr`, valueQuantity: { value: 88, system: SYSTEM.ucum, code: "/min" } });
+    expect(Object.keys(byLoinc).sort()).toEqual(
+      ["14771-0", "2708-6", "29463-7", "39156-5", "8302-2", "8310-5", "85354-9", "8867-4"].sort(),
+    );
+    expect(byLoinc["8867-4"]).toMatchObject({
+      id: `${ids.vital}-hr`,
+      valueQuantity: { value: 88, system: SYSTEM.ucum, code: "/min" },
+    });
     expect(byLoinc["85354-9"].component?.map((c) => c.valueQuantity?.value)).toEqual([150, 95]);
-    expect(byLoinc["14771-0"]).toMatchObject({ id: ids.lab, valueQuantity: { value: 7.4, code: "mmol/L" }, referenceRange: [{ low: { value: 3.9 }, high: { value: 5.5 } }] });
+    expect(byLoinc["14771-0"]).toMatchObject({
+      id: ids.lab,
+      valueQuantity: { value: 7.4, code: "mmol/L" },
+      referenceRange: [{ low: { value: 3.9 }, high: { value: 5.5 } }],
+    });
     expect(codes(byLoinc["14771-0"].interpretation?.[0])).toEqual([`${SYSTEM.interpretation}|H`]);
 
-    expect(ofType(b, "MedicationRequest")[0]).toMatchObject({ id: ids.line, status: "active", intent: "order", requester: { reference: `Practitioner/${ids.doctorId}` }, medicationCodeableConcept: { text: "amlodipine 5 mg tablet" } });
-    expect(ofType(b, "AllergyIntolerance")[0]).toMatchObject({ id: ids.allergy, criticality: "high", code: { text: "Penicillin" } });
+    expect(ofType(b, "MedicationRequest")[0]).toMatchObject({
+      id: ids.line,
+      status: "active",
+      intent: "order",
+      requester: { reference: `Practitioner/${ids.doctorId}` },
+      medicationCodeableConcept: { text: "amlodipine 5 mg tablet" },
+    });
+    expect(ofType(b, "AllergyIntolerance")[0]).toMatchObject({
+      id: ids.allergy,
+      criticality: "high",
+      code: { text: "Penicillin" },
+    });
     expect(ofType(b, "Appointment")[0]).toMatchObject({ id: ids.appointment, status: "fulfilled" });
 
     // Every resource but the Patient points at the patient.
     for (const r of resources(b).slice(1)) {
-      const subject = (r as { subject?: R4.Reference; patient?: R4.Reference }).subject ?? (r as { patient?: R4.Reference }).patient;
+      const subject =
+        (r as { subject?: R4.Reference; patient?: R4.Reference }).subject ?? (r as { patient?: R4.Reference }).patient;
       const ref = subject?.reference ?? (r as R4.Appointment).participant?.[0].actor?.reference;
       expect(ref, `${r.resourceType}/${r.id}`).toBe(`Patient/${patientId}`);
     }
-    const audited = await db().auditEvent.findMany({ where: { entity: "FHIR/Patient/$everything", patientId }, select: { actorId: true, action: true } });
+    const audited = await db().auditEvent.findMany({
+      where: { entity: "FHIR/Patient/$everything", patientId },
+      select: { actorId: true, action: true },
+    });
     expect(audited).toEqual([{ actorId: doctor.actor.id, action: "VIEW" }]);
   });
 
@@ -133,7 +321,12 @@ describe("FHIR R4 API against the database", () => {
     const next = first.link!.find((l) => l.relation === "next")!.url;
     expect(next).toBe(`${BASE}/fhir/R4/Patient/${patientId}/$everything?_count=5&_offset=5`);
     const seen: string[] = [];
-    for (let offset = 0; offset < all.total!; offset += 5) seen.push(...resources(await bundle(doctor, `Patient/${patientId}/$everything?_count=5&_offset=${offset}`)).map((r) => `${r.resourceType}/${r.id}`));
+    for (let offset = 0; offset < all.total!; offset += 5)
+      seen.push(
+        ...resources(await bundle(doctor, `Patient/${patientId}/$everything?_count=5&_offset=${offset}`)).map(
+          (r) => `${r.resourceType}/${r.id}`,
+        ),
+      );
     expect(seen).toEqual(resources(all).map((r) => `${r.resourceType}/${r.id}`));
   });
 
@@ -142,7 +335,11 @@ describe("FHIR R4 API against the database", () => {
     const encounterIds = ofType(mine, "Encounter").map((e) => e.id);
     expect(encounterIds).toContain(ids.consultation);
     expect(encounterIds).not.toContain(ids.unsigned);
-    expect(ofType(mine, "Condition").map((c) => c.id).sort()).toEqual([ids.diagnosis, ids.problem].sort());
+    expect(
+      ofType(mine, "Condition")
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual([ids.diagnosis, ids.problem].sort());
     expect(ofType(mine, "Appointment")).toHaveLength(2);
     const denied = await err(get(amara, `Patient/${otherPatientId}/$everything`));
     expect(denied).toMatchObject({ code: "NOT_FOUND" });
@@ -155,13 +352,29 @@ describe("FHIR R4 API against the database", () => {
   });
 
   it("reads each type by id, audited with the patient", async () => {
-    for (const [type, id] of [["Patient", patientId], ["Encounter", ids.admission], ["Condition", ids.problem], ["AllergyIntolerance", ids.allergy], ["Observation", `${ids.vital}-bmi`], ["MedicationRequest", ids.line], ["Appointment", ids.appointment]] as const) {
+    for (const [type, id] of [
+      ["Patient", patientId],
+      ["Encounter", ids.admission],
+      ["Condition", ids.problem],
+      ["AllergyIntolerance", ids.allergy],
+      ["Observation", `${ids.vital}-bmi`],
+      ["MedicationRequest", ids.line],
+      ["Appointment", ids.appointment],
+    ] as const) {
       const r = await get(nurse, `${type}/${id}`);
       expect(r).toMatchObject({ resourceType: type, id });
       expect(fhirProblems(r)).toEqual([]);
-      expect(await db().auditEvent.count({ where: { entity: `FHIR/${type}`, entityId: id, patientId, actorId: nurse.actor.id } })).toBe(1);
+      expect(
+        await db().auditEvent.count({
+          where: { entity: `FHIR/${type}`, entityId: id, patientId, actorId: nurse.actor.id },
+        }),
+      ).toBe(1);
     }
-    expect(await get(amara, `Practitioner/${ids.doctorId}`)).toMatchObject({ resourceType: "Practitioner", name: [{ text: "Dr Grace Okafor" }], qualification: [{ code: { text: "Cardiology" } }] });
+    expect(await get(amara, `Practitioner/${ids.doctorId}`)).toMatchObject({
+      resourceType: "Practitioner",
+      name: [{ text: "Dr Grace Okafor" }],
+      qualification: [{ code: { text: "Cardiology" } }],
+    });
     expect(await err(get(nurse, `Observation/${ids.vital}-pain`))).toMatchObject({ code: "NOT_FOUND" });
   });
 
@@ -170,9 +383,16 @@ describe("FHIR R4 API against the database", () => {
     expect(resources(byName).map((r) => r.id)).toEqual([patientId]);
     expect((await bundle(records, "Patient?name=amara bello")).total).toBe(1);
     expect((await bundle(records, "Patient?name=zzz")).total).toBe(0);
-    expect(resources(await bundle(doctor, `Patient?identifier=${encodeURIComponent(`${SYSTEM.mrn}|${mrn}`)}`)).map((r) => r.id)).toEqual([patientId]);
+    expect(
+      resources(await bundle(doctor, `Patient?identifier=${encodeURIComponent(`${SYSTEM.mrn}|${mrn}`)}`)).map(
+        (r) => r.id,
+      ),
+    ).toEqual([patientId]);
     expect(resources(await bundle(doctor, `Patient?identifier=${mrn}`)).map((r) => r.id)).toEqual([patientId]);
-    expect(await err(get(doctor, "Patient?identifier=http://other.org|1"))).toMatchObject({ code: "VALIDATION_FAILED", fields: { identifier: expect.any(String) } });
+    expect(await err(get(doctor, "Patient?identifier=http://other.org|1"))).toMatchObject({
+      code: "VALIDATION_FAILED",
+      fields: { identifier: expect.any(String) },
+    });
 
     const obs = await bundle(doctor, `Observation?patient=${patientId}`);
     expect(obs.total).toBe(8);
@@ -191,19 +411,35 @@ describe("FHIR R4 API against the database", () => {
     expect((await bundle(amara, "Practitioner")).total).toBe(4);
     expect((await bundle(doctor, `AllergyIntolerance?patient=${patientId}`)).total).toBe(1);
     expect((await bundle(pharmacist, `MedicationRequest?patient=${patientId}`)).total).toBe(1);
-    expect(await db().auditEvent.count({ where: { entity: "FHIR/Observation", patientId, entityId: null } })).toBeGreaterThanOrEqual(3);
+    expect(
+      await db().auditEvent.count({ where: { entity: "FHIR/Observation", patientId, entityId: null } }),
+    ).toBeGreaterThanOrEqual(3);
   });
 
   it("bad input and missing rights: 400 with the field, 403 by permission", async () => {
-    expect(await err(get(doctor, "Observation"))).toMatchObject({ code: "VALIDATION_FAILED", fields: { patient: expect.any(String) } });
-    expect(await err(get(doctor, `Observation?patient=${patientId}&_count=0`))).toMatchObject({ code: "VALIDATION_FAILED", fields: { _count: expect.any(String) } });
+    expect(await err(get(doctor, "Observation"))).toMatchObject({
+      code: "VALIDATION_FAILED",
+      fields: { patient: expect.any(String) },
+    });
+    expect(await err(get(doctor, `Observation?patient=${patientId}&_count=0`))).toMatchObject({
+      code: "VALIDATION_FAILED",
+      fields: { _count: expect.any(String) },
+    });
     // An unknown parameter is refused when the client asks for strict handling …
-    expect(await err(get(doctor, `Observation?patient=${patientId}&code=8867-4`, true))).toMatchObject({ code: "VALIDATION_FAILED", fields: { code: expect.any(String) } });
-    expect(await err(get(doctor, `Observation/${ids.lab}?code=8867-4`, true))).toMatchObject({ code: "VALIDATION_FAILED", fields: { code: expect.any(String) } });
+    expect(await err(get(doctor, `Observation?patient=${patientId}&code=8867-4`, true))).toMatchObject({
+      code: "VALIDATION_FAILED",
+      fields: { code: expect.any(String) },
+    });
+    expect(await err(get(doctor, `Observation/${ids.lab}?code=8867-4`, true))).toMatchObject({
+      code: "VALIDATION_FAILED",
+      fields: { code: expect.any(String) },
+    });
     expect(await err(get(doctor, "Medication/1"))).toMatchObject({ code: "NOT_FOUND" });
     expect(await err(get(pharmacist, `Observation?patient=${patientId}`))).toMatchObject({ code: "FORBIDDEN" });
     expect(await err(get(records, `Patient/${patientId}/$everything`))).toMatchObject({ code: "FORBIDDEN" });
-    expect(await get(records, `AllergyIntolerance/${ids.allergy}`)).toMatchObject({ resourceType: "AllergyIntolerance" });
+    expect(await get(records, `AllergyIntolerance/${ids.allergy}`)).toMatchObject({
+      resourceType: "AllergyIntolerance",
+    });
   });
   it("an unknown parameter is ignored by default and listed as an OperationOutcome warning in the Bundle", async () => {
     const b = await bundle(doctor, `Observation?patient=${patientId}&code=8867-4&_count=100`);
@@ -212,10 +448,16 @@ describe("FHIR R4 API against the database", () => {
     expect(matches).toHaveLength(8);
     const outcome = (b.entry ?? []).filter((e) => e.search?.mode === "outcome");
     expect(outcome).toHaveLength(1);
-    expect(outcome[0].resource).toMatchObject({ resourceType: "OperationOutcome", issue: [{ severity: "warning", code: "not-supported", expression: ["code"] }] });
+    expect(outcome[0].resource).toMatchObject({
+      resourceType: "OperationOutcome",
+      issue: [{ severity: "warning", code: "not-supported", expression: ["code"] }],
+    });
     expect(fhirProblems(b)).toEqual([]);
     // A read ignores them too.
-    expect(await get(doctor, `Observation/${ids.lab}?code=8867-4`)).toMatchObject({ resourceType: "Observation", id: ids.lab });
+    expect(await get(doctor, `Observation/${ids.lab}?code=8867-4`)).toMatchObject({
+      resourceType: "Observation",
+      id: ids.lab,
+    });
   });
 
   it("the national id goes out with NATIONAL_ID_SYSTEM, and identifier=system|value finds it", async () => {
@@ -223,7 +465,9 @@ describe("FHIR R4 API against the database", () => {
     const system = SYSTEM.nationalId; // the default of NATIONAL_ID_SYSTEM
     const p = (await get(doctor, `Patient/${patientId}`)) as R4.Patient;
     expect(p.identifier).toContainEqual(expect.objectContaining({ system, value: "NI-7788" }));
-    expect(resources(await bundle(doctor, `Patient?identifier=${encodeURIComponent(`${system}|NI-7788`)}`)).map((r) => r.id)).toEqual([patientId]);
+    expect(
+      resources(await bundle(doctor, `Patient?identifier=${encodeURIComponent(`${system}|NI-7788`)}`)).map((r) => r.id),
+    ).toEqual([patientId]);
     expect(resources(await bundle(doctor, "Patient?identifier=NI-7788")).map((r) => r.id)).toEqual([patientId]);
     // The national id is not an MRN, nor the MRN a national id.
     expect((await bundle(doctor, `Patient?identifier=${encodeURIComponent(`${SYSTEM.mrn}|NI-7788`)}`)).total).toBe(0);
@@ -231,24 +475,44 @@ describe("FHIR R4 API against the database", () => {
   });
 
   it("$everything takes _type, start, end and _since", async () => {
-    const ids_ = async (q: string) => resources(await bundle(doctor, `Patient/${patientId}/$everything?${q}`)).map((r) => r.resourceType);
-    expect((await ids_("_type=Condition,AllergyIntolerance")).sort()).toEqual(["AllergyIntolerance", "Condition", "Condition", "Condition"]);
+    const ids_ = async (q: string) =>
+      resources(await bundle(doctor, `Patient/${patientId}/$everything?${q}`)).map((r) => r.resourceType);
+    expect((await ids_("_type=Condition,AllergyIntolerance")).sort()).toEqual([
+      "AllergyIntolerance",
+      "Condition",
+      "Condition",
+      "Condition",
+    ]);
     expect(await ids_("_type=Patient")).toEqual(["Patient"]);
-    expect(await err(get(doctor, `Patient/${patientId}/$everything?_type=Medication`))).toMatchObject({ code: "VALIDATION_FAILED", fields: { _type: expect.any(String) } });
+    expect(await err(get(doctor, `Patient/${patientId}/$everything?_type=Medication`))).toMatchObject({
+      code: "VALIDATION_FAILED",
+      fields: { _type: expect.any(String) },
+    });
     const day = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
     expect(await ids_(`_type=Observation&start=${day(-1)}&end=${day(1)}`)).toHaveLength(8);
     expect(await ids_(`_type=Observation&start=${day(2)}`)).toEqual([]);
     expect(await ids_(`_type=Observation&end=${day(-2)}`)).toEqual([]);
     // end names a whole day: today's observations are within end=today.
     expect(await ids_(`_type=Observation&end=${day(0)}`)).toHaveLength(8);
-    expect(await err(get(doctor, `Patient/${patientId}/$everything?start=yesterday`))).toMatchObject({ code: "VALIDATION_FAILED", fields: { start: expect.any(String) } });
+    expect(await err(get(doctor, `Patient/${patientId}/$everything?start=yesterday`))).toMatchObject({
+      code: "VALIDATION_FAILED",
+      fields: { start: expect.any(String) },
+    });
     for (const bad of ["2026-02-31", "0050", "2026-05-01T08:00:00", "2026-13"])
-      expect(await err(get(doctor, `Patient/${patientId}/$everything?end=${bad}`)), bad).toMatchObject({ code: "VALIDATION_FAILED", fields: { end: expect.any(String) } });
+      expect(await err(get(doctor, `Patient/${patientId}/$everything?end=${bad}`)), bad).toMatchObject({
+        code: "VALIDATION_FAILED",
+        fields: { end: expect.any(String) },
+      });
     // _since: only what changed since — a new allergy, not the rest (nor the unchanged Patient).
     const since = new Date();
     await new Promise((r) => setTimeout(r, 5));
-    const added = await db().allergy.create({ data: { patientId, substance: "Cashew nuts", reaction: "Hives", severity: "moderate" } });
-    const changed = await bundle(doctor, `Patient/${patientId}/$everything?_since=${encodeURIComponent(since.toISOString())}`);
+    const added = await db().allergy.create({
+      data: { patientId, substance: "Cashew nuts", reaction: "Hives", severity: "moderate" },
+    });
+    const changed = await bundle(
+      doctor,
+      `Patient/${patientId}/$everything?_since=${encodeURIComponent(since.toISOString())}`,
+    );
     expect(resources(changed).map((r) => `${r.resourceType}/${r.id}`)).toEqual([`AllergyIntolerance/${added.id}`]);
     // Coded from the cited table (lib/fhir/terminology.ts).
     expect(codes(ofType(changed, "AllergyIntolerance")[0].code)).toEqual([`${SYSTEM.snomed}|227493005`]);
@@ -258,7 +522,10 @@ describe("FHIR R4 API against the database", () => {
   it("Practitioner: active practitioners only, with public fields; an admin also sees deactivated ones", async () => {
     const gone = await seedUser(db(), { email: "gone@h.org", name: "Nurse Gone", role: "NURSE", password: PW });
     await db().user.update({ where: { id: gone.id }, data: { active: false } });
-    const admin = ctxOf(await seedUser(db(), { email: "adm@h.org", name: "Admin", role: "ADMIN", password: PW }), "ADMIN");
+    const admin = ctxOf(
+      await seedUser(db(), { email: "adm@h.org", name: "Admin", role: "ADMIN", password: PW }),
+      "ADMIN",
+    );
     for (const ctx of [amara, doctor, records]) {
       const all = await bundle(ctx, "Practitioner?_count=100");
       expect(resources(all).map((r) => r.id)).not.toContain(gone.id);
@@ -270,7 +537,11 @@ describe("FHIR R4 API against the database", () => {
       const text = JSON.stringify(all);
       for (const secret of ["@h.org", "telecom", "DOCTOR", "NURSE"]) expect(text).not.toContain(secret);
     }
-    expect(await get(admin, `Practitioner/${gone.id}`)).toMatchObject({ resourceType: "Practitioner", active: false, name: [{ text: "Nurse Gone" }] });
+    expect(await get(admin, `Practitioner/${gone.id}`)).toMatchObject({
+      resourceType: "Practitioner",
+      active: false,
+      name: [{ text: "Nurse Gone" }],
+    });
     expect((await bundle(admin, "Practitioner?_count=100")).total).toBe(5);
   });
 });

@@ -8,10 +8,28 @@ import { MAX_LIST_VALUES, MAX_SEARCH_CHARS, MAX_SEARCH_WORDS } from "@/lib/serve
 import type { Ctx } from "@/lib/server/session";
 import { searchset, type Paging } from "./bundle";
 import { capabilityStatement, FHIR_TYPES, SEARCH_PARAMS, type FhirType } from "./capability";
-import { DOCUMENT_CATEGORY_CODES, DOCUMENT_CATEGORY_SYSTEM, SYSTEM, toPatient, type DocumentCategoryCode } from "./mappers";
 import {
-  CLINICAL_TYPES, clinicalSources, nationalIdSystem, pageSources, patientSource, practitioner, practitionerSource, readClinical, visiblePatient,
-  type ClinicalType, type ObservationCategory, type PatientSearch, type Source, type Window,
+  DOCUMENT_CATEGORY_CODES,
+  DOCUMENT_CATEGORY_SYSTEM,
+  SYSTEM,
+  toPatient,
+  type DocumentCategoryCode,
+} from "./mappers";
+import {
+  CLINICAL_TYPES,
+  clinicalSources,
+  nationalIdSystem,
+  pageSources,
+  patientSource,
+  practitioner,
+  practitionerSource,
+  readClinical,
+  visiblePatient,
+  type ClinicalType,
+  type ObservationCategory,
+  type PatientSearch,
+  type Source,
+  type Window,
 } from "./queries";
 import { E } from "@/lib/i18n/error-keys";
 import type { Msg } from "@/lib/i18n/message";
@@ -39,7 +57,8 @@ const PERMISSION: Record<FhirType, Permission> = {
 export type FhirRequest = { base: string; url: URL; software: string; now: Date; strict?: boolean };
 
 /** Whether a Prefer header asks for strict handling (RFC 7240; FHIR search "handling"). */
-export const preferStrict = (prefer: string | null) => !!prefer && prefer.split(/[,;]/).some((p) => /^\s*handling\s*=\s*"?strict"?\s*$/i.test(p));
+export const preferStrict = (prefer: string | null) =>
+  !!prefer && prefer.split(/[,;]/).some((p) => /^\s*handling\s*=\s*"?strict"?\s*$/i.test(p));
 type Run = (prisma: Db, ctx: Ctx) => Promise<R4.FhirResource>;
 export type FhirRoute = { permission: null; run: () => R4.FhirResource } | { permission: Permission; run: Run };
 
@@ -95,7 +114,11 @@ function patientParam(params: URLSearchParams): string {
 
 /** `_id=a,b` (and `_id=a&_id=b`): at most MAX_LIST_VALUES ids. */
 function idsParam(params: URLSearchParams): string[] {
-  const ids = params.getAll("_id").flatMap((v) => v.split(",")).map((s) => s.trim()).filter(Boolean);
+  const ids = params
+    .getAll("_id")
+    .flatMap((v) => v.split(","))
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (ids.length > MAX_LIST_VALUES) throw invalid({ _id: m.tooManyValues(MAX_LIST_VALUES) });
   return ids;
 }
@@ -104,7 +127,10 @@ function patientSearch(params: URLSearchParams): PatientSearch {
   const q: PatientSearch = {};
   const ids = idsParam(params);
   if (ids.length) q.ids = ids;
-  const words = params.getAll("name").flatMap((v) => v.split(/[\s,]+/)).filter(Boolean);
+  const words = params
+    .getAll("name")
+    .flatMap((v) => v.split(/[\s,]+/))
+    .filter(Boolean);
   if (words.length > MAX_SEARCH_WORDS) throw invalid({ name: m.tooManyWords(MAX_SEARCH_WORDS) });
   if (words.length) q.name = words;
   const identifier = params.get("identifier");
@@ -112,7 +138,13 @@ function patientSearch(params: URLSearchParams): PatientSearch {
     // system|value, or a value alone (an MRN or a national id). `split("|", 2)` would cut a value with a "|".
     const bar = identifier.indexOf("|");
     const [system, value] = bar >= 0 ? [identifier.slice(0, bar), identifier.slice(bar + 1)] : [null, identifier];
-    const which = !system ? null : system === SYSTEM.mrn ? "mrn" : system === nationalIdSystem() ? "national" : undefined;
+    const which = !system
+      ? null
+      : system === SYSTEM.mrn
+        ? "mrn"
+        : system === nationalIdSystem()
+          ? "national"
+          : undefined;
     if (!value || which === undefined) throw invalid({ identifier: m.badIdentifier });
     q.identifier = { value, system: which };
   }
@@ -124,7 +156,11 @@ function documentCategory(params: URLSearchParams): DocumentCategoryCode | undef
   const raw = params.get("category");
   if (raw === null) return undefined;
   const [system, code] = raw.includes("|") ? raw.split("|", 2) : [null, raw];
-  if ((system && system !== DOCUMENT_CATEGORY_SYSTEM) || !DOCUMENT_CATEGORY_CODES.includes(code as DocumentCategoryCode)) throw invalid({ category: m.badDocumentCategory });
+  if (
+    (system && system !== DOCUMENT_CATEGORY_SYSTEM) ||
+    !DOCUMENT_CATEGORY_CODES.includes(code as DocumentCategoryCode)
+  )
+    throw invalid({ category: m.badDocumentCategory });
   return code as DocumentCategoryCode;
 }
 
@@ -140,14 +176,20 @@ function category(params: URLSearchParams): ObservationCategory | undefined {
 const EVERYTHING_TYPES = ["Patient", ...CLINICAL_TYPES] as const;
 /** `_type=Observation,Condition`: the types wanted (all when absent). */
 function typesParam(params: URLSearchParams): Set<string> | null {
-  const raw = params.getAll("_type").flatMap((v) => v.split(",")).map((t) => t.trim()).filter(Boolean);
+  const raw = params
+    .getAll("_type")
+    .flatMap((v) => v.split(","))
+    .map((t) => t.trim())
+    .filter(Boolean);
   if (!params.has("_type")) return null;
-  if (!raw.length || raw.some((t) => !(EVERYTHING_TYPES as readonly string[]).includes(t))) throw invalid({ _type: m.badType });
+  if (!raw.length || raw.some((t) => !(EVERYTHING_TYPES as readonly string[]).includes(t)))
+    throw invalid({ _type: m.badType });
   return new Set(raw);
 }
 
 const DATE = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
-const DATE_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))$/;
+const DATE_TIME =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))$/;
 /**
  * A FHIR date (2024, 2024-05, 2024-05-01: the period it names, in UTC) or dateTime with its zone (an
  * instant), as [first instant, first instant after]. Anything else: 400.
@@ -159,7 +201,9 @@ function periodParam(params: URLSearchParams, name: string): { from: Date; until
   if (d) {
     const [y, mo, day] = [Number(d[1]), d[2] ? Number(d[2]) - 1 : null, d[3] ? Number(d[3]) : null];
     const from = new Date(Date.UTC(y, mo ?? 0, day ?? 1));
-    const until = new Date(Date.UTC(mo === null ? y + 1 : y, mo === null ? 0 : day === null ? mo + 1 : mo, day === null ? 1 : day + 1));
+    const until = new Date(
+      Date.UTC(mo === null ? y + 1 : y, mo === null ? 0 : day === null ? mo + 1 : mo, day === null ? 1 : day + 1),
+    );
     // 2024-02-31 rolls over: refused, not guessed at; so is a year before 1000 (Date.UTC reads 0050 as 1950).
     if ((day !== null && from.getUTCDate() !== day) || y < 1000) throw invalid({ [name]: m.badDate });
     return { from, until };
@@ -180,14 +224,24 @@ async function everything(prisma: Db, ctx: Ctx, req: FhirRequest, patientId: str
   const page = paging(params, 100);
   const warnings = checkParams(params, ["_type", "_since", "start", "end"], !!req.strict);
   const types = typesParam(params);
-  const window: Window = { since: periodParam(params, "_since")?.from, start: periodParam(params, "start")?.from, end: periodParam(params, "end")?.until };
-  const chart = await openChart(prisma, ctx, patientId, { need: "clinical.read", entity: "FHIR/Patient/$everything", details: { offset: page.offset, count: page.count, ...(req.url.search ? { search: req.url.search } : {}) } });
+  const window: Window = {
+    since: periodParam(params, "_since")?.from,
+    start: periodParam(params, "start")?.from,
+    end: periodParam(params, "end")?.until,
+  };
+  const chart = await openChart(prisma, ctx, patientId, {
+    need: "clinical.read",
+    entity: "FHIR/Patient/$everything",
+    details: { offset: page.offset, count: page.count, ...(req.url.search ? { search: req.url.search } : {}) },
+  });
   const wants = (t: string) => !types || types.has(t);
   const patient = toPatient(chart.patient, nationalIdSystem());
   const patientShown = wants("Patient") && (!window.since || chart.patient.updatedAt >= window.since);
   const sources: Source[] = [
     ...(patientShown ? [{ count: async () => 1, page: async () => [patient] }] : []),
-    ...CLINICAL_TYPES.filter((t) => wants(t) && can(ctx.actor.role, PERMISSION[t])).flatMap((t) => clinicalSources(prisma, chart, t, { window })),
+    ...CLINICAL_TYPES.filter((t) => wants(t) && can(ctx.actor.role, PERMISSION[t])).flatMap((t) =>
+      clinicalSources(prisma, chart, t, { window }),
+    ),
   ];
   const { total, resources } = await pageSources(sources, page.offset, page.count);
   return searchset(req.base, req.url, page, total, resources, warnings);
@@ -195,7 +249,11 @@ async function everything(prisma: Db, ctx: Ctx, req: FhirRequest, patientId: str
 
 async function search(prisma: Db, ctx: Ctx, req: FhirRequest, type: FhirType): Promise<R4.Bundle> {
   const params = req.url.searchParams;
-  const warnings = checkParams(params, SEARCH_PARAMS[type].map((p) => p.name).concat(isClinical(type) ? ["subject"] : []), !!req.strict);
+  const warnings = checkParams(
+    params,
+    SEARCH_PARAMS[type].map((p) => p.name).concat(isClinical(type) ? ["subject"] : []),
+    !!req.strict,
+  );
   const page = paging(params);
   let result: { total: number; resources: R4.FhirResource[] };
   if (type === "Patient") {
@@ -204,14 +262,33 @@ async function search(prisma: Db, ctx: Ctx, req: FhirRequest, type: FhirType): P
     result = await auditedRead(
       prisma,
       (tx) => pageSources([patientSource(tx, ctx, q)], page.offset, page.count),
-      (tx, r) => auditViews(tx, ctx, { entity: "FHIR/Patient", details: { search: req.url.search } }, r.resources.map((p) => ({ patientId: p.id! }))),
+      (tx, r) =>
+        auditViews(
+          tx,
+          ctx,
+          { entity: "FHIR/Patient", details: { search: req.url.search } },
+          r.resources.map((p) => ({ patientId: p.id! })),
+        ),
     );
-  } else if (type === "Practitioner") result = await pageSources([practitionerSource(prisma, ctx, { ids: idsParam(params), name: params.get("name")?.trim() || undefined })], page.offset, page.count);
+  } else if (type === "Practitioner")
+    result = await pageSources(
+      [practitionerSource(prisma, ctx, { ids: idsParam(params), name: params.get("name")?.trim() || undefined })],
+      page.offset,
+      page.count,
+    );
   else {
     const cat = type === "Observation" ? category(params) : undefined;
     const documentCat = type === "DocumentReference" ? documentCategory(params) : undefined;
-    const chart = await openChart(prisma, ctx, patientParam(params), { need: PERMISSION[type], entity: `FHIR/${type}`, details: { search: req.url.search } });
-    result = await pageSources(clinicalSources(prisma, chart, type, { category: cat, documentCategory: documentCat }), page.offset, page.count);
+    const chart = await openChart(prisma, ctx, patientParam(params), {
+      need: PERMISSION[type],
+      entity: `FHIR/${type}`,
+      details: { search: req.url.search },
+    });
+    result = await pageSources(
+      clinicalSources(prisma, chart, type, { category: cat, documentCategory: documentCat }),
+      page.offset,
+      page.count,
+    );
   }
   return searchset(req.base, req.url, page, result.total, result.resources, warnings);
 }
@@ -222,7 +299,10 @@ async function read(prisma: Db, ctx: Ctx, type: FhirType, id: string): Promise<R
     if (!p) throw notFound();
     return p;
   }
-  const found = type === "Patient" ? await visiblePatient(prisma, ctx, id).then((r) => r && { resource: r, patientId: id }) : await readClinical(prisma, ctx, type, id);
+  const found =
+    type === "Patient"
+      ? await visiblePatient(prisma, ctx, id).then((r) => r && { resource: r, patientId: id })
+      : await readClinical(prisma, ctx, type, id);
   if (!found) throw type === "Patient" ? notFound("patient") : notFound();
   await audit(prisma, ctx, { action: "VIEW", entity: `FHIR/${type}`, entityId: id, patientId: found.patientId });
   return found.resource;
@@ -231,7 +311,8 @@ async function read(prisma: Db, ctx: Ctx, type: FhirType, id: string): Promise<R
 /** What a GET under /fhir/R4 asks for: `segments` is the path after /fhir/R4. */
 export function fhirRoute(segments: string[], req: FhirRequest): FhirRoute {
   const [type, id, op, ...rest] = segments;
-  if (segments.length === 1 && type === "metadata") return { permission: null, run: () => capabilityStatement(req.base, req.software, req.now) };
+  if (segments.length === 1 && type === "metadata")
+    return { permission: null, run: () => capabilityStatement(req.base, req.software, req.now) };
   if (!type || rest.length) throw new AppError("NOT_FOUND", m.unknownPath);
   if (!isType(type)) throw new AppError("NOT_FOUND", m.unknownType(type));
   if (op !== undefined) {

@@ -12,8 +12,12 @@ describe("NATIONAL_ID_SYSTEM", () => {
   afterEach(() => vi.unstubAllEnvs());
 
   it("is the configured URI, urn:hms:national-id when unset or blank", async () => {
-    expect((await load("urn:oid:2.16.840.1.113883.2.9.4.3.2"))().NATIONAL_ID_SYSTEM).toBe("urn:oid:2.16.840.1.113883.2.9.4.3.2");
-    expect((await load("https://registry.example.org/nin"))().NATIONAL_ID_SYSTEM).toBe("https://registry.example.org/nin");
+    expect((await load("urn:oid:2.16.840.1.113883.2.9.4.3.2"))().NATIONAL_ID_SYSTEM).toBe(
+      "urn:oid:2.16.840.1.113883.2.9.4.3.2",
+    );
+    expect((await load("https://registry.example.org/nin"))().NATIONAL_ID_SYSTEM).toBe(
+      "https://registry.example.org/nin",
+    );
     expect((await load(""))().NATIONAL_ID_SYSTEM).toBe("urn:hms:national-id");
   });
 

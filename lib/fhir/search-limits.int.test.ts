@@ -15,18 +15,43 @@ const m = en.fhir;
 let patient: Ctx, records: Ctx;
 const get = (ctx: Ctx, path: string) => {
   const url = new URL(`/fhir/R4/${path}`, BASE);
-  return fhirRead(db(), ctx, url.pathname.split("/").slice(3).filter(Boolean), { base: BASE, url, software: "Test", now: new Date() });
+  return fhirRead(db(), ctx, url.pathname.split("/").slice(3).filter(Boolean), {
+    base: BASE,
+    url,
+    software: "Test",
+    now: new Date(),
+  });
 };
-const refused = (p: Promise<unknown>) => p.then(() => null, (e: AppError) => e);
+const refused = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: AppError) => e,
+  );
 
 describe("FHIR search limits", () => {
   beforeAll(async () => {
     await resetDatabase();
-    const pu = await seedUser(db(), { email: "p@h.org", name: "Amara Bello", role: "PATIENT", password: "pw-0123456789" });
-    const ro = await seedUser(db(), { email: "ro@h.org", name: "Records", role: "RECORDS_OFFICER", password: "pw-0123456789" });
+    const pu = await seedUser(db(), {
+      email: "p@h.org",
+      name: "Amara Bello",
+      role: "PATIENT",
+      password: "pw-0123456789",
+    });
+    const ro = await seedUser(db(), {
+      email: "ro@h.org",
+      name: "Records",
+      role: "RECORDS_OFFICER",
+      password: "pw-0123456789",
+    });
     patient = { actor: { id: pu.id, role: "PATIENT", name: "Amara", email: pu.email }, ip: null };
     records = { actor: { id: ro.id, role: "RECORDS_OFFICER", name: "Records", email: ro.email }, ip: null };
-    await seedPatient(db(), { firstName: "Amara", lastName: "Bello", dateOfBirth: "1985-04-12", sex: "female", userId: pu.id });
+    await seedPatient(db(), {
+      firstName: "Amara",
+      lastName: "Bello",
+      dateOfBirth: "1985-04-12",
+      sex: "female",
+      userId: pu.id,
+    });
     await seedPatient(db(), { firstName: "Ada", lastName: "Bello", dateOfBirth: "1990-01-01", sex: "female" });
   });
 
@@ -37,8 +62,12 @@ describe("FHIR search limits", () => {
     expect(performance.now() - started).toBeLessThan(500);
     expect(e?.code).toBe("VALIDATION_FAILED");
     expect(e?.fields).toEqual({ name: m.tooLong(200) });
-    expect((await refused(get(patient, "Patient?name=a%20b%20c%20d%20e")))?.fields).toEqual({ name: m.tooManyWords(4) });
-    expect((await refused(get(records, "Patient?name=a&name=b&name=c&name=d&name=e")))?.fields).toEqual({ name: m.tooManyWords(4) });
+    expect((await refused(get(patient, "Patient?name=a%20b%20c%20d%20e")))?.fields).toEqual({
+      name: m.tooManyWords(4),
+    });
+    expect((await refused(get(records, "Patient?name=a&name=b&name=c&name=d&name=e")))?.fields).toEqual({
+      name: m.tooManyWords(4),
+    });
   });
 
   it("still searches by up to 4 words", async () => {
@@ -48,10 +77,18 @@ describe("FHIR search limits", () => {
 
   it("answers 400 for a list of more than 100 ids, and for a value longer than 200 characters", async () => {
     const ids = Array.from({ length: 101 }, (_, i) => `id${i}`);
-    expect((await refused(get(records, `Patient?_id=${ids.join(",")}`)))?.fields).toEqual({ _id: m.tooManyValues(100) });
-    expect((await refused(get(records, `Practitioner?${ids.map((id) => `_id=${id}`).join("&")}`)))?.fields).toEqual({ _id: m.tooManyValues(100) });
-    expect((await refused(get(records, `Patient?identifier=${"9".repeat(201)}`)))?.fields).toEqual({ identifier: m.tooLong(200) });
-    expect((await refused(get(records, `Practitioner?name=${"a".repeat(201)}`)))?.fields).toEqual({ name: m.tooLong(200) });
+    expect((await refused(get(records, `Patient?_id=${ids.join(",")}`)))?.fields).toEqual({
+      _id: m.tooManyValues(100),
+    });
+    expect((await refused(get(records, `Practitioner?${ids.map((id) => `_id=${id}`).join("&")}`)))?.fields).toEqual({
+      _id: m.tooManyValues(100),
+    });
+    expect((await refused(get(records, `Patient?identifier=${"9".repeat(201)}`)))?.fields).toEqual({
+      identifier: m.tooLong(200),
+    });
+    expect((await refused(get(records, `Practitioner?name=${"a".repeat(201)}`)))?.fields).toEqual({
+      name: m.tooLong(200),
+    });
     const hundred = (await get(records, `Patient?_id=${ids.slice(0, 100).join(",")}`)) as { total?: number };
     expect(hundred.total).toBe(0);
   });

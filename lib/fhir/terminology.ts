@@ -21,9 +21,24 @@ export type CitedCoding = { system: string; code: string; display: string; sourc
  * inhaled, sublingual, rectal and nasal not at all: those stay text.
  */
 export const ROUTE_CODES: Record<string, CitedCoding> = {
-  oral: { system: SNOMED, code: "26643006", display: "Oral route (qualifier value)", source: { file: "MedicationRequest-medrx0306.json", path: "dosageInstruction[0].route" } },
-  intravenous: { system: SNOMED, code: "47625008", display: "Intravenous route (qualifier value)", source: { file: "MedicationAdministration-medadmin0301.json", path: "dosage.route" } },
-  topical: { system: SNOMED, code: "6064005", display: "Topical Route", source: { file: "MedicationRequest-medrx0339.json", path: "dosageInstruction[*].route" } },
+  oral: {
+    system: SNOMED,
+    code: "26643006",
+    display: "Oral route (qualifier value)",
+    source: { file: "MedicationRequest-medrx0306.json", path: "dosageInstruction[0].route" },
+  },
+  intravenous: {
+    system: SNOMED,
+    code: "47625008",
+    display: "Intravenous route (qualifier value)",
+    source: { file: "MedicationAdministration-medadmin0301.json", path: "dosage.route" },
+  },
+  topical: {
+    system: SNOMED,
+    code: "6064005",
+    display: "Topical Route",
+    source: { file: "MedicationRequest-medrx0339.json", path: "dosageInstruction[*].route" },
+  },
 };
 
 /**
@@ -31,8 +46,18 @@ export const ROUTE_CODES: Record<string, CitedCoding> = {
  * The seeded "Penicillin" (a class) and "Latex" are not among them and go as text.
  */
 export const SUBSTANCE_CODES: Record<string, CitedCoding> = {
-  "cashew nuts": { system: SNOMED, code: "227493005", display: "Cashew nuts", source: { file: "AllergyIntolerance-example.json", path: "code" } },
-  "penicillin g": { system: "http://www.nlm.nih.gov/research/umls/rxnorm", code: "7980", display: "Penicillin G", source: { file: "AllergyIntolerance-medication.json", path: "code" } },
+  "cashew nuts": {
+    system: SNOMED,
+    code: "227493005",
+    display: "Cashew nuts",
+    source: { file: "AllergyIntolerance-example.json", path: "code" },
+  },
+  "penicillin g": {
+    system: "http://www.nlm.nih.gov/research/umls/rxnorm",
+    code: "7980",
+    display: "Penicillin G",
+    source: { file: "AllergyIntolerance-medication.json", path: "code" },
+  },
 };
 
 const key = (s: string) => s.trim().toLowerCase().replace(/\s+/g, " ");
@@ -43,4 +68,5 @@ const coded = (c: CitedCoding | undefined, text: string): R4.CodeableConcept =>
 export const routeConcept = (route: string): R4.CodeableConcept => coded(ROUTE_CODES[key(route)], route);
 
 /** An allergy substance: coded where the table knows it, else text only. */
-export const substanceConcept = (substance: string): R4.CodeableConcept => coded(SUBSTANCE_CODES[key(substance)], substance);
+export const substanceConcept = (substance: string): R4.CodeableConcept =>
+  coded(SUBSTANCE_CODES[key(substance)], substance);

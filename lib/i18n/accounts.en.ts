@@ -3,14 +3,16 @@
 // only; sentences built from values live in `phrases`.
 export const accountsEn = {
   phrases: {
-    confirmIntro: (email: string) => `We sent a link to ${email}. Open it to confirm that this address is yours; then you can book visits and see your record.`,
+    confirmIntro: (email: string) =>
+      `We sent a link to ${email}. Open it to confirm that this address is yours; then you can book visits and see your record.`,
     tryAgainIn: (minutes: number) => `Too many requests from this address. Try again in ${minutes} minute(s).`,
   },
   policy: {
     common: "This is one of the most commonly used passwords: choose another",
     weak: "This password is too easy to guess: use a longer phrase of unrelated words",
     personal: "Do not build your password from your name or email address",
-    adminPassword: (reason: string) => `ADMIN_PASSWORD is refused (${reason}). Choose a stronger one, or leave it empty to have one generated.`,
+    adminPassword: (reason: string) =>
+      `ADMIN_PASSWORD is refused (${reason}). Choose a stronger one, or leave it empty to have one generated.`,
   },
   errors: {
     emailUnconfirmed: "Confirm your email address first: open the link we sent you, or ask for a new one.",
@@ -38,6 +40,7 @@ export const accountsEn = {
   },
   forcedChange: {
     title: "Choose your own password",
-    intro: "Your password was set by an administrator. Choose one only you know before you continue; you will then sign in again with it.",
+    intro:
+      "Your password was set by an administrator. Choose one only you know before you continue; you will then sign in again with it.",
   },
 };

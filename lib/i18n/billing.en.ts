@@ -33,7 +33,8 @@ export const billingEn = {
   },
   create: {
     title: "New invoice",
-    intro: "Bill a completed visit or a hospital stay: the lines come from the consultation fee, lab tests, medicines dispensed and bed-days. Each is billed once.",
+    intro:
+      "Bill a completed visit or a hospital stay: the lines come from the consultation fee, lab tests, medicines dispensed and bed-days. Each is billed once.",
     appointment: "Completed visit",
     admission: "Hospital stay",
     chooseAppointment: "Choose a visit",
@@ -43,7 +44,8 @@ export const billingEn = {
     submitVisit: "Invoice this visit",
     submitStay: "Invoice this stay",
     upTo: "Interim invoice up to (optional)",
-    upToHint: "Leave empty to invoice a discharged stay in full. With a date, the invoice bills the nights up to that date's midnight; the rest is billed later. One night is billed for each midnight passed (hospital time); a stay that passes no midnight is billed no night.",
+    upToHint:
+      "Leave empty to invoice a discharged stay in full. With a date, the invoice bills the nights up to that date's midnight; the rest is billed later. One night is billed for each midnight passed (hospital time); a stay that passes no midnight is billed no night.",
   },
   detail: {
     lines: "Lines",
@@ -87,7 +89,26 @@ export const billingEn = {
     due: "Due by",
     back: "All invoices",
   },
-  pdf: { invoice: "Invoice", receipt: "Receipt", patient: "Patient", mrn: "MRN", date: "Date", due: "Due by", taxId: "Tax ID", head: ["Description", "Qty", "Unit price", "Amount"], total: "Total", paid: "Paid", balance: "Balance", amount: "Amount received", refunded: "Amount refunded", method: "Method", reference: "Reference", forInvoice: "For invoice", receivedBy: "Received by", void: "VOID" },
+  pdf: {
+    invoice: "Invoice",
+    receipt: "Receipt",
+    patient: "Patient",
+    mrn: "MRN",
+    date: "Date",
+    due: "Due by",
+    taxId: "Tax ID",
+    head: ["Description", "Qty", "Unit price", "Amount"],
+    total: "Total",
+    paid: "Paid",
+    balance: "Balance",
+    amount: "Amount received",
+    refunded: "Amount refunded",
+    method: "Method",
+    reference: "Reference",
+    forInvoice: "For invoice",
+    receivedBy: "Received by",
+    void: "VOID",
+  },
   errors: {
     amount: "Enter an amount greater than zero, in the hospital's currency",
     method: "Choose cash, card, insurance or mobile money",

@@ -14,7 +14,13 @@ export const billingFr: Messages["billing"] = {
     appointmentOption: (when: string, patient: string, doctor: string) => `${when} · ${patient} · ${doctor}`,
     admissionOption: (when: string, patient: string, reason: string) => `${when} · ${patient} · ${reason}`,
   },
-  kinds: { CONSULTATION: "Consultation", LAB_TEST: "Analyse", BED_DAY: "Journées d'hospitalisation", DRUG: "Médicament", OTHER: "Autre" },
+  kinds: {
+    CONSULTATION: "Consultation",
+    LAB_TEST: "Analyse",
+    BED_DAY: "Journées d'hospitalisation",
+    DRUG: "Médicament",
+    OTHER: "Autre",
+  },
   methods: { CASH: "Espèces", CARD: "Carte bancaire", INSURANCE: "Assurance", MOBILE_MONEY: "Paiement mobile" },
   statuses: { open: "Ouverte", paid: "Payée", void: "Annulée" },
   list: {
@@ -34,7 +40,8 @@ export const billingFr: Messages["billing"] = {
   },
   create: {
     title: "Nouvelle facture",
-    intro: "Facturez une consultation terminée ou un séjour : les lignes proviennent des honoraires de consultation, des analyses, des médicaments délivrés et des journées d'hospitalisation. Chaque élément n'est facturé qu'une fois.",
+    intro:
+      "Facturez une consultation terminée ou un séjour : les lignes proviennent des honoraires de consultation, des analyses, des médicaments délivrés et des journées d'hospitalisation. Chaque élément n'est facturé qu'une fois.",
     appointment: "Consultation terminée",
     admission: "Séjour hospitalier",
     chooseAppointment: "Choisir une consultation",
@@ -44,7 +51,8 @@ export const billingFr: Messages["billing"] = {
     submitVisit: "Facturer cette consultation",
     submitStay: "Facturer ce séjour",
     upTo: "Facture intermédiaire jusqu'au (facultatif)",
-    upToHint: "Laissez vide pour facturer en entier un séjour terminé. Avec une date, la facture compte les nuits jusqu'au minuit de cette date ; le reste est facturé plus tard. Une nuit est facturée pour chaque minuit passé (heure de l'hôpital) ; un séjour qui ne passe aucun minuit n'est facturé d'aucune nuit.",
+    upToHint:
+      "Laissez vide pour facturer en entier un séjour terminé. Avec une date, la facture compte les nuits jusqu'au minuit de cette date ; le reste est facturé plus tard. Une nuit est facturée pour chaque minuit passé (heure de l'hôpital) ; un séjour qui ne passe aucun minuit n'est facturé d'aucune nuit.",
   },
   detail: {
     lines: "Lignes",
@@ -114,7 +122,8 @@ export const billingFr: Messages["billing"] = {
     overBalance: "Le montant dépasse le reste dû",
     overRefund: "Le remboursement dépasse ce qui reste de ce paiement",
     alreadyInvoiced: "Déjà facturé",
-    stillAdmitted: "Le patient est encore hospitalisé : faites d'abord la sortie, ou une facture intermédiaire jusqu'à une date",
+    stillAdmitted:
+      "Le patient est encore hospitalisé : faites d'abord la sortie, ou une facture intermédiaire jusqu'à une date",
     upToFuture: "Choisissez une date jusqu'à aujourd'hui : une facture intermédiaire s'arrête à un minuit déjà passé",
     billedTo: (date: string) => `Ce séjour est déjà facturé jusqu'au ${date}`,
     notCompleted: "Seule une consultation terminée peut être facturée",

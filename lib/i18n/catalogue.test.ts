@@ -6,12 +6,68 @@ import { fr } from "./fr";
 // type says so, this checks the objects really built), functions taking the same parameters, and
 // every string translated, except words spelled the same in both languages.
 const SAME_IN_BOTH = new Set([
-  "Patient", "Patients", "Date", "date", "Total", "Note", "Notes", "Action", "Actions", "Page", "Minimum", "Maximum", "Description", "Consultation", "Consultations",
-  "Service", "Services", "Source", "Version", "Versions", "Format", "Type", "Code", "Allergies", "Substance", "Signature", "Menu", "Notifications", "Normal", "Double",
-  "Dose", "Admission", "Stock", "Interaction", "Addenda", "Addendum", "Document", "Documents", "Option", "Options", "Occupation", "Audit", "Export", "Exports",
-  "Lot", "Plan", "Position", "Exceptions", "Permission", "Public", "Active", "Notification", "patient", "consultation", "export", "document",
+  "Patient",
+  "Patients",
+  "Date",
+  "date",
+  "Total",
+  "Note",
+  "Notes",
+  "Action",
+  "Actions",
+  "Page",
+  "Minimum",
+  "Maximum",
+  "Description",
+  "Consultation",
+  "Consultations",
+  "Service",
+  "Services",
+  "Source",
+  "Version",
+  "Versions",
+  "Format",
+  "Type",
+  "Code",
+  "Allergies",
+  "Substance",
+  "Signature",
+  "Menu",
+  "Notifications",
+  "Normal",
+  "Double",
+  "Dose",
+  "Admission",
+  "Stock",
+  "Interaction",
+  "Addenda",
+  "Addendum",
+  "Document",
+  "Documents",
+  "Option",
+  "Options",
+  "Occupation",
+  "Audit",
+  "Export",
+  "Exports",
+  "Lot",
+  "Plan",
+  "Position",
+  "Exceptions",
+  "Permission",
+  "Public",
+  "Active",
+  "Notification",
+  "patient",
+  "consultation",
+  "export",
+  "document",
   // Drug classes spelt alike in both languages.
-  "biguanide", "fluoroquinolone", "macrolide", "oxazolidinone", "triptan",
+  "biguanide",
+  "fluoroquinolone",
+  "macrolide",
+  "oxazolidinone",
+  "triptan",
 ]);
 // A string that holds no words to translate: numbers, codes, symbols, units, placeholders.
 const wordless = (s: string) => !/[A-Za-z]{3,}/.test(s.replace(/SpO₂|mmHg/g, "").replace(/\b[A-Z0-9_]{2,}\b/g, ""));
@@ -24,7 +80,9 @@ function walk(a: unknown, b: unknown, path: string, out: Leaf[], missing: string
     const kb = Object.keys(b as object).sort();
     for (const k of ka) if (!kb.includes(k)) missing.push(`${path}.${k}`);
     for (const k of kb) if (!ka.includes(k)) missing.push(`${path}.${k} (extra in French)`);
-    for (const k of ka) if (kb.includes(k)) walk((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`, out, missing);
+    for (const k of ka)
+      if (kb.includes(k))
+        walk((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`, out, missing);
     return;
   }
   out.push({ path, en: a, fr: b });
@@ -42,7 +100,11 @@ describe("the French catalogue", () => {
   it("has functions where English has them, taking the same number of parameters", () => {
     const bad = leaves
       .filter((l) => typeof l.en === "function" || typeof l.fr === "function")
-      .filter((l) => typeof l.en !== typeof l.fr || (l.en as (...a: unknown[]) => string).length !== (l.fr as (...a: unknown[]) => string).length)
+      .filter(
+        (l) =>
+          typeof l.en !== typeof l.fr ||
+          (l.en as (...a: unknown[]) => string).length !== (l.fr as (...a: unknown[]) => string).length,
+      )
       .map((l) => l.path);
     expect(bad).toEqual([]);
   });
@@ -69,8 +131,23 @@ describe("the French catalogue", () => {
     };
     const same = leaves
       .filter((l) => typeof l.en === "function" && typeof l.fr === "function")
-      .map((l) => ({ path: l.path, en: call(l.en, (l.en as () => string).length), fr: call(l.fr, (l.fr as () => string).length) }))
-      .filter((l) => l.en !== null && l.en === l.fr && !wordless(l.en.replace(/\b(Ann|Bob|NaN|min)\b/g, "").split(/\b/).filter((w) => !SAME_IN_BOTH.has(w)).join("")))
+      .map((l) => ({
+        path: l.path,
+        en: call(l.en, (l.en as () => string).length),
+        fr: call(l.fr, (l.fr as () => string).length),
+      }))
+      .filter(
+        (l) =>
+          l.en !== null &&
+          l.en === l.fr &&
+          !wordless(
+            l.en
+              .replace(/\b(Ann|Bob|NaN|min)\b/g, "")
+              .split(/\b/)
+              .filter((w) => !SAME_IN_BOTH.has(w))
+              .join(""),
+          ),
+      )
       .map((l) => `${l.path}: ${JSON.stringify(l.en)}`);
     expect(same).toEqual([]);
   });

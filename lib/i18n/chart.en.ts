@@ -17,7 +17,12 @@ export const chartEn = {
     noAttending: "—",
     news2: "NEWS2",
     news2Score: (score: number, band: string) => `${score} · ${band}`,
-    news2Reasons: { "under 16": "none: under 16", pregnant: "none: pregnant", "incomplete set": "none: last set incomplete", "no vitals": "none: no observations yet" },
+    news2Reasons: {
+      "under 16": "none: under 16",
+      pregnant: "none: pregnant",
+      "incomplete set": "none: last set incomplete",
+      "no vitals": "none: no observations yet",
+    },
     news2At: (when: string) => `at ${when}`,
     inactive: "Record deactivated",
     print: "Print",

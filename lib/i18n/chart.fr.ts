@@ -17,7 +17,12 @@ export const chartFr: Messages["chart"] = {
     noAttending: "—",
     news2: "NEWS2",
     news2Score: (score: number, band: string) => `${score} · ${band}`,
-    news2Reasons: { "under 16": "aucun : moins de 16 ans", pregnant: "aucun : grossesse", "incomplete set": "aucun : dernier relevé incomplet", "no vitals": "aucun : pas encore de constantes" },
+    news2Reasons: {
+      "under 16": "aucun : moins de 16 ans",
+      pregnant: "aucun : grossesse",
+      "incomplete set": "aucun : dernier relevé incomplet",
+      "no vitals": "aucun : pas encore de constantes",
+    },
     news2At: (when: string) => `le ${when}`,
     inactive: "Dossier désactivé",
     print: "Imprimer",

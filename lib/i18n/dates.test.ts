@@ -25,15 +25,25 @@ describe("dates the user sees", () => {
   });
 
   it("no message, in either language, names a machine date format", () => {
-    for (const [lang, catalogue] of [["en", en], ["fr", fr]] as const) {
-      const named = strings(catalogue, lang, []).filter(([, s]) => /YYYY-MM-DD|AAAA-MM-JJ|\bMM\/DD\b|\bJJ\/MM\b/.test(s));
+    for (const [lang, catalogue] of [
+      ["en", en],
+      ["fr", fr],
+    ] as const) {
+      const named = strings(catalogue, lang, []).filter(([, s]) =>
+        /YYYY-MM-DD|AAAA-MM-JJ|\bMM\/DD\b|\bJJ\/MM\b/.test(s),
+      );
       expect(named, lang).toEqual([]);
     }
   });
 
   it("a wrong date in patients, scheduling, reports and the audit filters says so in the reader's language", () => {
     const issues = [
-      ZRegisterPatient.safeParse({ firstName: "A", lastName: "B", sex: "female", dateOfBirth: "2023-02-30" }).error?.issues.find((i) => i.path[0] === "dateOfBirth")?.message,
+      ZRegisterPatient.safeParse({
+        firstName: "A",
+        lastName: "B",
+        sex: "female",
+        dateOfBirth: "2023-02-30",
+      }).error?.issues.find((i) => i.path[0] === "dateOfBirth")?.message,
       ZDate.safeParse("31/03/2027").error?.issues[0].message,
       ZOccupancyRange.safeParse({ from: "2026-02-30", to: "2026-03-01" }).error?.issues[0].message,
       ZAuditFilter.safeParse({ from: "2026-13-40" }).error?.issues[0].message,

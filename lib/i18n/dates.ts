@@ -7,4 +7,6 @@ import { INTL_TAG, type Locale } from "./index";
  * date inputs show the browser's format for the page's language, and error messages name no format.
  */
 export const formatCalendarDay = (day: string, locale: Locale): string =>
-  new Intl.DateTimeFormat(INTL_TAG[locale], { timeZone: "UTC", dateStyle: "medium" }).format(new Date(`${day.slice(0, 10)}T00:00:00Z`));
+  new Intl.DateTimeFormat(INTL_TAG[locale], { timeZone: "UTC", dateStyle: "medium" }).format(
+    new Date(`${day.slice(0, 10)}T00:00:00Z`),
+  );

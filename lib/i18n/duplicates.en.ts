@@ -3,7 +3,8 @@
 export const duplicatesEn = {
   nav: "Possible duplicates",
   title: "Possible duplicates",
-  intro: "Pairs of records the matcher scored as possibly the same person, newest first. Merge the newer into the older, or say they are different people: a dismissed pair is never listed again.",
+  intro:
+    "Pairs of records the matcher scored as possibly the same person, newest first. Merge the newer into the older, or say they are different people: a dismissed pair is never listed again.",
   empty: "No possible duplicates to review.",
   score: "Score",
   certain: "Certain",
@@ -13,7 +14,8 @@ export const duplicatesEn = {
   older: "Older record",
   newer: "Newer record",
   dismiss: "Not a duplicate",
-  dismissConfirm: (a: string, b: string) => `Mark ${a} and ${b} as different people? The pair will not be listed again.`,
+  dismissConfirm: (a: string, b: string) =>
+    `Mark ${a} and ${b} as different people? The pair will not be listed again.`,
   dismissed: "Dismissed.",
   merge: "Merge…",
   mergeLabel: (dup: string, survivor: string) => `Merge ${dup} into ${survivor}`,
@@ -37,19 +39,25 @@ export const duplicatesEn = {
   },
   links: {
     title: "Accounts waiting for their record",
-    intro: "People who registered online and may already have a record. Link the account to the right record, or create a new record if none is theirs.",
+    intro:
+      "People who registered online and may already have a record. Link the account to the right record, or create a new record if none is theirs.",
     empty: "No accounts waiting.",
     account: "Account",
     registered: "Registered",
     candidates: "Possible records",
     noCandidates: "None of the records found is still free to link.",
     link: (mrn: string) => `Link to ${mrn}`,
-    linkConfirm: (name: string, mrn: string) => `Link the account of ${name} to record ${mrn}? They will see that record's history.`,
+    linkConfirm: (name: string, mrn: string) =>
+      `Link the account of ${name} to record ${mrn}? They will see that record's history.`,
     linked: "Linked.",
     createNew: "Create a new record",
-    createNewConfirm: (name: string) => `Create a new record for ${name}? The possible matches will be marked as other people.`,
+    createNewConfirm: (name: string) =>
+      `Create a new record for ${name}? The possible matches will be marked as other people.`,
     created: "New record created.",
-    dashboardCard: (n: number) => (n === 1 ? "1 online account is waiting to be linked to its record." : `${n} online accounts are waiting to be linked to their records.`),
+    dashboardCard: (n: number) =>
+      n === 1
+        ? "1 online account is waiting to be linked to its record."
+        : `${n} online accounts are waiting to be linked to their records.`,
     checkIn: "This person registered online and the account waits for a link to this record.",
     open: "Review on the duplicates worklist",
   },

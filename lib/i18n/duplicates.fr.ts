@@ -4,7 +4,8 @@ import type { Messages } from "./en";
 export const duplicatesFr: Messages["duplicates"] = {
   nav: "Doublons possibles",
   title: "Doublons possibles",
-  intro: "Paires de dossiers que le rapprochement juge peut-être identiques, les plus récentes d’abord. Fusionnez le plus récent dans le plus ancien, ou indiquez qu’il s’agit de personnes différentes : une paire écartée n’est plus jamais proposée.",
+  intro:
+    "Paires de dossiers que le rapprochement juge peut-être identiques, les plus récentes d’abord. Fusionnez le plus récent dans le plus ancien, ou indiquez qu’il s’agit de personnes différentes : une paire écartée n’est plus jamais proposée.",
   empty: "Aucun doublon possible à examiner.",
   score: "Note",
   certain: "Sûr",
@@ -14,7 +15,8 @@ export const duplicatesFr: Messages["duplicates"] = {
   older: "Dossier le plus ancien",
   newer: "Dossier le plus récent",
   dismiss: "Pas un doublon",
-  dismissConfirm: (a: string, b: string) => `Indiquer que ${a} et ${b} sont des personnes différentes ? La paire ne sera plus proposée.`,
+  dismissConfirm: (a: string, b: string) =>
+    `Indiquer que ${a} et ${b} sont des personnes différentes ? La paire ne sera plus proposée.`,
   dismissed: "Paire écartée.",
   merge: "Fusionner…",
   mergeLabel: (dup: string, survivor: string) => `Fusionner ${dup} dans ${survivor}`,
@@ -38,19 +40,25 @@ export const duplicatesFr: Messages["duplicates"] = {
   },
   links: {
     title: "Comptes en attente de leur dossier",
-    intro: "Personnes inscrites en ligne qui ont peut-être déjà un dossier. Reliez le compte au bon dossier, ou créez un nouveau dossier si aucun n’est le leur.",
+    intro:
+      "Personnes inscrites en ligne qui ont peut-être déjà un dossier. Reliez le compte au bon dossier, ou créez un nouveau dossier si aucun n’est le leur.",
     empty: "Aucun compte en attente.",
     account: "Compte",
     registered: "Inscrit le",
     candidates: "Dossiers possibles",
     noCandidates: "Aucun des dossiers trouvés n’est encore libre.",
     link: (mrn: string) => `Relier à ${mrn}`,
-    linkConfirm: (name: string, mrn: string) => `Relier le compte de ${name} au dossier ${mrn} ? La personne verra l’historique de ce dossier.`,
+    linkConfirm: (name: string, mrn: string) =>
+      `Relier le compte de ${name} au dossier ${mrn} ? La personne verra l’historique de ce dossier.`,
     linked: "Compte relié.",
     createNew: "Créer un nouveau dossier",
-    createNewConfirm: (name: string) => `Créer un nouveau dossier pour ${name} ? Les dossiers proposés seront marqués comme d’autres personnes.`,
+    createNewConfirm: (name: string) =>
+      `Créer un nouveau dossier pour ${name} ? Les dossiers proposés seront marqués comme d’autres personnes.`,
     created: "Nouveau dossier créé.",
-    dashboardCard: (n: number) => (n === 1 ? "1 compte en ligne attend d’être relié à son dossier." : `${n} comptes en ligne attendent d’être reliés à leur dossier.`),
+    dashboardCard: (n: number) =>
+      n === 1
+        ? "1 compte en ligne attend d’être relié à son dossier."
+        : `${n} comptes en ligne attendent d’être reliés à leur dossier.`,
     checkIn: "Cette personne s’est inscrite en ligne et son compte attend d’être relié à ce dossier.",
     open: "Examiner dans la liste des doublons",
   },

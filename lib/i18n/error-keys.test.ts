@@ -12,7 +12,8 @@ function leaves(node: unknown, path: string[] = []): Leaf[] {
   if (typeof node === "string" || typeof node === "function") return [{ path, value: node as Leaf["value"] }];
   return Object.entries(node as Record<string, unknown>).flatMap(([k, v]) => leaves(v, [...path, k]));
 }
-const at = (root: unknown, path: string[]) => path.reduce<unknown>((n, k) => (n as Record<string, unknown> | undefined)?.[k], root);
+const at = (root: unknown, path: string[]) =>
+  path.reduce<unknown>((n, k) => (n as Record<string, unknown> | undefined)?.[k], root);
 
 /** The key of a leaf, with sample arguments a reader would recognise in the sentence. */
 function sample(leaf: Leaf): { key: Msg; args: (string | number)[] } {
@@ -35,7 +36,12 @@ const all = leaves(errorCatalogue);
 const placeholders = (s: string) => [...s.matchAll(/\{[A-Za-z_]+\}/g)].map((m) => m[0]).sort();
 
 // Words that are the same in both languages (a record's name, a bare word).
-const SAME_IN_FRENCH = new Set(["errors.records.consultation", "errors.records.document", "errors.records.patient", "errors.records.export"]);
+const SAME_IN_FRENCH = new Set([
+  "errors.records.consultation",
+  "errors.records.document",
+  "errors.records.patient",
+  "errors.records.export",
+]);
 
 describe("the error catalogue", () => {
   it("mirrors the English catalogue: each key is the path of the same entry in lib/i18n/en.ts", () => {
@@ -58,16 +64,20 @@ describe("the error catalogue", () => {
         // A {name} in the text is the catalogue's own (a URL template), the same in both languages.
         expect(placeholders(text), `${name} (${locale})`).toEqual(placeholders(english));
         // Counts may choose the wording ("1 conflict", "2 conflicts"); every text argument is shown (a status lower-cased, say).
-        for (const a of args) if (typeof a === "string") expect(text.toLowerCase(), `${name} (${locale}) shows ${a}`).toContain(a.toLowerCase());
+        for (const a of args)
+          if (typeof a === "string")
+            expect(text.toLowerCase(), `${name} (${locale}) shows ${a}`).toContain(a.toLowerCase());
       }
     }
   });
 
   it("is translated: French differs from English except for the words both languages share", () => {
-    const same = all.filter((leaf) => {
-      const { key } = sample(leaf);
-      return renderMessage(key, "fr") === renderMessage(key, "en");
-    }).map((leaf) => leaf.path.join("."));
+    const same = all
+      .filter((leaf) => {
+        const { key } = sample(leaf);
+        return renderMessage(key, "fr") === renderMessage(key, "en");
+      })
+      .map((leaf) => leaf.path.join("."));
     expect(same.sort()).toEqual([...SAME_IN_FRENCH].sort());
   });
 

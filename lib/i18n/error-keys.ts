@@ -14,18 +14,32 @@ import { keyed } from "./message";
 export const errorCatalogue = {
   errors: en.errors,
   password: en.password,
-  login: { badCredentials: en.login.badCredentials, enterEmail: en.login.enterEmail, enterPassword: en.login.enterPassword },
+  login: {
+    badCredentials: en.login.badCredentials,
+    enterEmail: en.login.enterEmail,
+    enterPassword: en.login.enterPassword,
+  },
   account: { languageChoice: en.account.languageChoice },
   audit: { toBeforeFrom: en.audit.toBeforeFrom },
   patients: { errors: en.patients.errors },
   merge: { errors: en.merge.errors, pickLabel: en.merge.pickLabel },
   duplicates: { errors: en.duplicates.errors },
   scheduling: { errors: en.scheduling.errors },
-  prescriptions: { errors: en.prescriptions.errors, phrases: { quantityNeeded: en.prescriptions.phrases.quantityNeeded } },
+  prescriptions: {
+    errors: en.prescriptions.errors,
+    phrases: { quantityNeeded: en.prescriptions.phrases.quantityNeeded },
+  },
   clinical: { errors: en.clinical.errors },
   wards: { errors: en.wards.errors },
   billing: { errors: en.billing.errors },
-  pharmacy: { errors: en.pharmacy.errors, phrases: { outOfStock: en.pharmacy.phrases.outOfStock, tooMany: en.pharmacy.phrases.tooMany, belowZero: en.pharmacy.phrases.belowZero } },
+  pharmacy: {
+    errors: en.pharmacy.errors,
+    phrases: {
+      outOfStock: en.pharmacy.phrases.outOfStock,
+      tooMany: en.pharmacy.phrases.tooMany,
+      belowZero: en.pharmacy.phrases.belowZero,
+    },
+  },
   staff: {
     phrases: { tooLong: en.staff.phrases.tooLong },
     staff: {

@@ -6,9 +6,12 @@ export const fhirEn = {
   badCount: "A whole number from 1 to 200",
   badOffset: "A whole number from 0",
   badParam: (name: string) => `Search parameter ${name} is not supported.`,
-  badIdentifier: "Use identifier=urn:hms:mrn|{MRN}, identifier={national id system}|{national id} or identifier={MRN or national id}",
-  ignoredParam: (name: string) => `Search parameter ${name} is not supported and was ignored (send Prefer: handling=strict to have it refused).`,
-  badType: "Use a comma-separated list of Patient, Encounter, Condition, AllergyIntolerance, Observation, MedicationRequest, Appointment, DocumentReference",
+  badIdentifier:
+    "Use identifier=urn:hms:mrn|{MRN}, identifier={national id system}|{national id} or identifier={MRN or national id}",
+  ignoredParam: (name: string) =>
+    `Search parameter ${name} is not supported and was ignored (send Prefer: handling=strict to have it refused).`,
+  badType:
+    "Use a comma-separated list of Patient, Encounter, Condition, AllergyIntolerance, Observation, MedicationRequest, Appointment, DocumentReference",
   badDate: "Use a date (2024-05-01) or a date and time with its zone (2024-05-01T08:00:00Z)",
   badCategory: "Use vital-signs, laboratory or survey",
   badDocumentCategory: "Use referral, result, imaging, consent or other",

@@ -24,10 +24,15 @@ describe("error messages in the caller's language", () => {
     expect(renderMessage(E.patients.errors.tooLong(80), "fr")).toBe(fr.patients.errors.tooLong(80));
   });
   it("renders a key given as a parameter (a record's name) in the same language", () => {
-    expect(renderMessage(E.errors.notFound(E.errors.records["lab order"]), "fr")).toBe(fr.errors.notFound(fr.errors.records["lab order"]));
+    expect(renderMessage(E.errors.notFound(E.errors.records["lab order"]), "fr")).toBe(
+      fr.errors.notFound(fr.errors.records["lab order"]),
+    );
     expect(renderMessage(E.errors.notFound(E.errors.records["lab order"]), "en")).toBe("That lab order was not found.");
   });
   it("renders each field, and keeps plain text (never a key) as it is", () => {
-    expect(renderFields({ currentPassword: E.password.wrongCurrent, other: "plain text" }, "fr")).toEqual({ currentPassword: fr.password.wrongCurrent, other: "plain text" });
+    expect(renderFields({ currentPassword: E.password.wrongCurrent, other: "plain text" }, "fr")).toEqual({
+      currentPassword: fr.password.wrongCurrent,
+      other: "plain text",
+    });
   });
 });

@@ -12,7 +12,8 @@ export const LOCALE_NAMES: Record<Locale, string> = { en: "English", fr: "Franç
 /** The BCP 47 tag Intl formats dates and numbers with, per language. */
 export const INTL_TAG: Record<Locale, string> = { en: "en-GB", fr: "fr-FR" };
 
-export const isLocale = (v: unknown): v is Locale => typeof v === "string" && (LOCALES as readonly string[]).includes(v);
+export const isLocale = (v: unknown): v is Locale =>
+  typeof v === "string" && (LOCALES as readonly string[]).includes(v);
 /** A stored language (User.language) as a Locale; English when absent or unknown. */
 export const localeOf = (v: unknown): Locale => (isLocale(v) ? v : DEFAULT_LOCALE);
 

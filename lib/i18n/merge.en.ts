@@ -1,7 +1,8 @@
 // Merging a duplicate patient record into the survivor (lib/patients/merge.ts, /patients/[id]/merge).
 export const mergeEn = {
   title: "Merge records",
-  intro: "Everything recorded on the duplicate moves to the record that stays. The duplicate is kept, inactive, and its MRN keeps opening the record that stays.",
+  intro:
+    "Everything recorded on the duplicate moves to the record that stays. The duplicate is kept, inactive, and its MRN keeps opening the record that stays.",
   open: "Merge with another record…",
   pickTitle: "Merge with another record",
   pickLabel: "MRN of the duplicate record",
@@ -25,12 +26,15 @@ export const mergeEn = {
   accountStays: "The record that stays keeps its sign-in account.",
   conflicts: "Conflicts to resolve first",
   noConflicts: "No conflicts: the records can be merged.",
-  conflictAppointment: (dup: string, surv: string) => `Overlapping live appointments: ${dup} on the duplicate and ${surv} on the record that stays. Cancel or move one.`,
-  conflictAdmission: (dup: string, surv: string) => `Overlapping stays: admitted ${dup} on the duplicate and ${surv} on the record that stays.`,
+  conflictAppointment: (dup: string, surv: string) =>
+    `Overlapping live appointments: ${dup} on the duplicate and ${surv} on the record that stays. Cancel or move one.`,
+  conflictAdmission: (dup: string, surv: string) =>
+    `Overlapping stays: admitted ${dup} on the duplicate and ${surv} on the record that stays.`,
   conflictAccounts: "Both records have a sign-in account. Deactivate the one the patient no longer uses, then merge.",
   merge: "Merge records",
   confirmTitle: "Merge these records?",
-  confirmText: (dup: string, surv: string) => `Everything on ${dup} moves to ${surv}, and ${dup} becomes inactive. An administrator can undo it within 30 days while nothing new is added.`,
+  confirmText: (dup: string, surv: string) =>
+    `Everything on ${dup} moves to ${surv}, and ${dup} becomes inactive. An administrator can undo it within 30 days while nothing new is added.`,
   confirm: "Merge",
   back: "Go back",
   done: (dup: string, surv: string) => `${dup} was merged into ${surv}.`,
@@ -41,22 +45,37 @@ export const mergeEn = {
   undoTitle: "Undo this merge?",
   undoText: (dup: string) => `Everything the merge moved goes back to ${dup}, which becomes active again.`,
   undoConfirm: "Undo",
-  undoAvailable: (dup: string, date: string) => `${dup} was merged into this record on ${date}. An administrator can undo it within 30 days while nothing new is added.`,
+  undoAvailable: (dup: string, date: string) =>
+    `${dup} was merged into this record on ${date}. An administrator can undo it within 30 days while nothing new is added.`,
   undone: "The merge was undone.",
   kinds: {
-    allergies: "Allergies", conditions: "Conditions", appointments: "Appointments", consultations: "Consultations", addenda: "Addenda",
-    vitals: "Vital signs", nurseNotes: "Nurse notes", labOrders: "Lab orders", prescriptions: "Prescriptions", admissions: "Admissions",
-    triage: "Triage records", invoices: "Invoices", exports: "Exports", documents: "Documents", aliases: "Records merged earlier",
+    allergies: "Allergies",
+    conditions: "Conditions",
+    appointments: "Appointments",
+    consultations: "Consultations",
+    addenda: "Addenda",
+    vitals: "Vital signs",
+    nurseNotes: "Nurse notes",
+    labOrders: "Lab orders",
+    prescriptions: "Prescriptions",
+    admissions: "Admissions",
+    triage: "Triage records",
+    invoices: "Invoices",
+    exports: "Exports",
+    documents: "Documents",
+    aliases: "Records merged earlier",
   },
   errors: {
     same: "Choose another record: a record cannot be merged into itself.",
     survivorInactive: "The record that stays must be active and not merged into another.",
     alreadyMerged: (mrn: string) => `This record was already merged into ${mrn}.`,
-    conflicts: (n: number) => `The merge is blocked by ${n} conflict${n === 1 ? "" : "s"}: resolve ${n === 1 ? "it" : "them"} first.`,
+    conflicts: (n: number) =>
+      `The merge is blocked by ${n} conflict${n === 1 ? "" : "s"}: resolve ${n === 1 ? "it" : "them"} first.`,
     mergedReason: (mrn: string) => `merged into ${mrn}`,
     undoDone: "This merge was already undone.",
     undoTooOld: (days: number) => `A merge can be undone within ${days} days only.`,
     undoSurvivorMerged: "The record that stayed has since been merged into another: undo that merge first.",
-    undoNewData: "Something was recorded on these records since the merge: undoing it would have to guess whose it is. Correct the records by hand instead.",
+    undoNewData:
+      "Something was recorded on these records since the merge: undoing it would have to guess whose it is. Correct the records by hand instead.",
   },
 };

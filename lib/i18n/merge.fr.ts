@@ -2,7 +2,8 @@ import type { Messages } from "./en";
 
 export const mergeFr: Messages["merge"] = {
   title: "Fusionner des dossiers",
-  intro: "Tout ce qui est enregistré sur le doublon passe au dossier conservé. Le doublon est gardé, inactif, et son IPP ouvre toujours le dossier conservé.",
+  intro:
+    "Tout ce qui est enregistré sur le doublon passe au dossier conservé. Le doublon est gardé, inactif, et son IPP ouvre toujours le dossier conservé.",
   open: "Fusionner avec un autre dossier…",
   pickTitle: "Fusionner avec un autre dossier",
   pickLabel: "IPP du dossier en double",
@@ -26,12 +27,16 @@ export const mergeFr: Messages["merge"] = {
   accountStays: "Le dossier conservé garde son compte de connexion.",
   conflicts: "Conflits à résoudre d'abord",
   noConflicts: "Aucun conflit : les dossiers peuvent être fusionnés.",
-  conflictAppointment: (dup: string, surv: string) => `Rendez-vous actifs qui se chevauchent : ${dup} sur le doublon et ${surv} sur le dossier conservé. Annulez ou déplacez l'un d'eux.`,
-  conflictAdmission: (dup: string, surv: string) => `Séjours qui se chevauchent : admission le ${dup} sur le doublon et le ${surv} sur le dossier conservé.`,
-  conflictAccounts: "Les deux dossiers ont un compte de connexion. Désactivez celui que le patient n'utilise plus, puis fusionnez.",
+  conflictAppointment: (dup: string, surv: string) =>
+    `Rendez-vous actifs qui se chevauchent : ${dup} sur le doublon et ${surv} sur le dossier conservé. Annulez ou déplacez l'un d'eux.`,
+  conflictAdmission: (dup: string, surv: string) =>
+    `Séjours qui se chevauchent : admission le ${dup} sur le doublon et le ${surv} sur le dossier conservé.`,
+  conflictAccounts:
+    "Les deux dossiers ont un compte de connexion. Désactivez celui que le patient n'utilise plus, puis fusionnez.",
   merge: "Fusionner les dossiers",
   confirmTitle: "Fusionner ces dossiers ?",
-  confirmText: (dup: string, surv: string) => `Tout ce qui est sur ${dup} passe à ${surv}, et ${dup} devient inactif. Un administrateur peut l'annuler pendant 30 jours tant que rien de nouveau n'est ajouté.`,
+  confirmText: (dup: string, surv: string) =>
+    `Tout ce qui est sur ${dup} passe à ${surv}, et ${dup} devient inactif. Un administrateur peut l'annuler pendant 30 jours tant que rien de nouveau n'est ajouté.`,
   confirm: "Fusionner",
   back: "Retour",
   done: (dup: string, surv: string) => `${dup} a été fusionné dans ${surv}.`,
@@ -42,22 +47,37 @@ export const mergeFr: Messages["merge"] = {
   undoTitle: "Annuler cette fusion ?",
   undoText: (dup: string) => `Tout ce que la fusion a transféré retourne à ${dup}, qui redevient actif.`,
   undoConfirm: "Annuler la fusion",
-  undoAvailable: (dup: string, date: string) => `${dup} a été fusionné dans ce dossier le ${date}. Un administrateur peut l'annuler pendant 30 jours tant que rien de nouveau n'est ajouté.`,
+  undoAvailable: (dup: string, date: string) =>
+    `${dup} a été fusionné dans ce dossier le ${date}. Un administrateur peut l'annuler pendant 30 jours tant que rien de nouveau n'est ajouté.`,
   undone: "La fusion a été annulée.",
   kinds: {
-    allergies: "Allergies", conditions: "Antécédents", appointments: "Rendez-vous", consultations: "Consultations", addenda: "Addenda",
-    vitals: "Constantes", nurseNotes: "Notes infirmières", labOrders: "Demandes d'examen", prescriptions: "Ordonnances", admissions: "Hospitalisations",
-    triage: "Orientations", invoices: "Factures", exports: "Exports", documents: "Documents", aliases: "Dossiers fusionnés auparavant",
+    allergies: "Allergies",
+    conditions: "Antécédents",
+    appointments: "Rendez-vous",
+    consultations: "Consultations",
+    addenda: "Addenda",
+    vitals: "Constantes",
+    nurseNotes: "Notes infirmières",
+    labOrders: "Demandes d'examen",
+    prescriptions: "Ordonnances",
+    admissions: "Hospitalisations",
+    triage: "Orientations",
+    invoices: "Factures",
+    exports: "Exports",
+    documents: "Documents",
+    aliases: "Dossiers fusionnés auparavant",
   },
   errors: {
     same: "Choisissez un autre dossier : un dossier ne peut pas être fusionné dans lui-même.",
     survivorInactive: "Le dossier conservé doit être actif et ne pas être fusionné dans un autre.",
     alreadyMerged: (mrn: string) => `Ce dossier a déjà été fusionné dans ${mrn}.`,
-    conflicts: (n: number) => `La fusion est bloquée par ${n} conflit${n === 1 ? "" : "s"} : résolvez-le${n === 1 ? "" : "s"} d'abord.`,
+    conflicts: (n: number) =>
+      `La fusion est bloquée par ${n} conflit${n === 1 ? "" : "s"} : résolvez-le${n === 1 ? "" : "s"} d'abord.`,
     mergedReason: (mrn: string) => `fusionné dans ${mrn}`,
     undoDone: "Cette fusion a déjà été annulée.",
     undoTooOld: (days: number) => `Une fusion ne peut être annulée que pendant ${days} jours.`,
     undoSurvivorMerged: "Le dossier conservé a depuis été fusionné dans un autre : annulez d'abord cette fusion-là.",
-    undoNewData: "Des données ont été enregistrées sur ces dossiers depuis la fusion : l'annuler obligerait à deviner à qui elles appartiennent. Corrigez les dossiers à la main.",
+    undoNewData:
+      "Des données ont été enregistrées sur ces dossiers depuis la fusion : l'annuler obligerait à deviner à qui elles appartiennent. Corrigez les dossiers à la main.",
   },
 };

@@ -27,7 +27,8 @@ export type Keyed<T> = T extends string
 
 export const isMsg = (text: unknown): text is Msg => typeof text === "string" && text.startsWith(KEY_MARK);
 
-const token = (path: readonly string[], args: readonly unknown[]) => (KEY_MARK + JSON.stringify([path, ...args])) as Msg;
+const token = (path: readonly string[], args: readonly unknown[]) =>
+  (KEY_MARK + JSON.stringify([path, ...args])) as Msg;
 
 /** The keyed mirror of `source`, whose paths are those of the English catalogue (lib/i18n/error-keys.ts). */
 export function keyed<T>(source: T, path: readonly string[] = []): Keyed<T> {
@@ -57,7 +58,8 @@ export function renderMessage(text: string, locale: Locale): string {
   const parsed = parseMsg(text);
   if (!parsed) return text;
   let node: unknown = catalog(locale);
-  for (const part of parsed.path) node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
+  for (const part of parsed.path)
+    node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
   const args = parsed.args.map((a) => (typeof a === "string" ? renderMessage(a, locale) : a));
   if (typeof node === "function") return String((node as (...a: unknown[]) => unknown)(...args));
   if (typeof node === "string") return node;

@@ -14,22 +14,40 @@ export const prescriptionsEn = {
   nav: { prescriptions: "Prescriptions" },
   notify: { created: "New prescription" },
   // The one set of status words, for prescribers, the pharmacy and the /rx page alike.
-  statuses: { ACTIVE: "Active", PARTIALLY_DISPENSED: "Partly dispensed", DISPENSED: "Dispensed", REVOKED: "Revoked", EXPIRED: "Expired" },
-  kinds: { ALLERGY: "Allergy", ALLERGY_CLASS: "Allergy (drug class)", INTERACTION: "Interaction", DUPLICATE_THERAPY: "Duplicate therapy", UNCHECKED: "Not checked" },
+  statuses: {
+    ACTIVE: "Active",
+    PARTIALLY_DISPENSED: "Partly dispensed",
+    DISPENSED: "Dispensed",
+    REVOKED: "Revoked",
+    EXPIRED: "Expired",
+  },
+  kinds: {
+    ALLERGY: "Allergy",
+    ALLERGY_CLASS: "Allergy (drug class)",
+    INTERACTION: "Interaction",
+    DUPLICATE_THERAPY: "Duplicate therapy",
+    UNCHECKED: "Not checked",
+  },
   severities: { high: "High", moderate: "Moderate", low: "Low" },
   // The safety check's sentences (lib/prescriptions/findings.ts fills them in; class and severity words come translated).
   findings: {
-    recorded: (substance: string, severity: string) => `recorded allergy to ${substance}${severity ? ` (${severity})` : ""}`,
+    recorded: (substance: string, severity: string) =>
+      `recorded allergy to ${substance}${severity ? ` (${severity})` : ""}`,
     allergy: (drug: string, ingredient: string, recorded: string) => `${drug} contains ${ingredient}: ${recorded}.`,
-    allergyClass: (drug: string, cls: string, recorded: string) => `${drug} is a ${cls}: ${recorded}, which covers the ${cls} class.`,
-    allergyCross: (drug: string, cls: string, recorded: string, from: string) => `${drug} is a ${cls}: ${recorded} (${from}). Cross-reactivity is uncommon (about 1–2 %) but possible; avoid if the reaction was anaphylaxis.`,
-    allergyUnknown: (substance: string) => `The recorded allergy "${substance}" matches no known drug, brand or drug class, so it could not be checked against this prescription. Confirm it is safe, then record the reason.`,
+    allergyClass: (drug: string, cls: string, recorded: string) =>
+      `${drug} is a ${cls}: ${recorded}, which covers the ${cls} class.`,
+    allergyCross: (drug: string, cls: string, recorded: string, from: string) =>
+      `${drug} is a ${cls}: ${recorded} (${from}). Cross-reactivity is uncommon (about 1–2 %) but possible; avoid if the reaction was anaphylaxis.`,
+    allergyUnknown: (substance: string) =>
+      `The recorded allergy "${substance}" matches no known drug, brand or drug class, so it could not be checked against this prescription. Confirm it is safe, then record the reason.`,
     interactionLive: (message: string, drug: string) => `${message} (${drug} is on a current prescription)`,
     duplicateIngredient: (ingredient: string, where: string) => `${ingredient} is prescribed twice${where}.`,
-    duplicateClass: (drug: string, other: string, cls: string, where: string) => `${drug} and ${other} are both ${cls} drugs${where}: duplicate therapy.`,
+    duplicateClass: (drug: string, other: string, cls: string, where: string) =>
+      `${drug} and ${other} are both ${cls} drugs${where}: duplicate therapy.`,
     whereCurrent: " on a current prescription",
     whereThis: " in this prescription",
-    noClass: (drug: string) => `${drug} has no known drug class in the catalogue, so class allergies and duplicate therapy could not be checked for it.`,
+    noClass: (drug: string) =>
+      `${drug} has no known drug class in the catalogue, so class allergies and duplicate therapy could not be checked for it.`,
     // One sentence per interaction rule, by rule id (the English is the table's own, lib/prescriptions/safety-data.ts).
     interactions: Object.fromEntries(INTERACTIONS.map((r) => [r.id, r.message])) as Record<string, string>,
   },
@@ -75,7 +93,8 @@ export const prescriptionsEn = {
     submit: "Check and prescribe",
     submitting: "Checking…",
     blockedTitle: "Safety check: this prescription was not saved",
-    blockedHint: "Change the drugs, or give a reason to prescribe despite these findings. The reason and the findings are kept with the prescription and in the audit trail.",
+    blockedHint:
+      "Change the drugs, or give a reason to prescribe despite these findings. The reason and the findings are kept with the prescription and in the audit trail.",
     overrideReason: "Reason to prescribe despite the findings",
     override: "Prescribe anyway",
     pickDrug: "Choose a drug",
@@ -85,7 +104,17 @@ export const prescriptionsEn = {
     noMatches: "No patients match.",
     chosen: "Prescribing for",
   },
-  routes: ["oral", "intravenous", "intramuscular", "subcutaneous", "inhaled", "topical", "sublingual", "rectal", "nasal"],
+  routes: [
+    "oral",
+    "intravenous",
+    "intramuscular",
+    "subcutaneous",
+    "inhaled",
+    "topical",
+    "sublingual",
+    "rectal",
+    "nasal",
+  ],
   detail: {
     back: "All prescriptions",
     summary: "Prescription",
@@ -126,7 +155,8 @@ export const prescriptionsEn = {
   rx: {
     title: "Prescription check",
     invalidTitle: "Not a valid prescription",
-    invalidBody: "This code does not belong to any prescription issued by this hospital. It may have been mistyped or forged.",
+    invalidBody:
+      "This code does not belong to any prescription issued by this hospital. It may have been mistyped or forged.",
     status: "Status",
     issued: "Issued",
     expires: "Valid until",

@@ -6,7 +6,8 @@ export const reportsFr: Messages["reports"] = {
   errors: {
     groupBy: "Regroupez par l'un de : diagnosis, department, ageBand, sex",
     period: "Indiquez un mois (2026-11), un trimestre (2026-Q3) ou une année (2026)",
-    fixedPeriods: "Les agrégats portent uniquement sur des périodes fixes : envoyez period=AAAA-MM, AAAA-Qn ou AAAA au lieu de from/to",
+    fixedPeriods:
+      "Les agrégats portent uniquement sur des périodes fixes : envoyez period=AAAA-MM, AAAA-Qn ou AAAA au lieu de from/to",
     periodOpen: "Cette période n'est pas terminée : les agrégats ne portent que sur des périodes achevées",
   },
   dashboard: {
@@ -45,11 +46,27 @@ export const reportsFr: Messages["reports"] = {
     csv: "Télécharger le CSV",
   },
   csv: {
-    revenue: ["Médecin", "Date", "Facture", "N° de dossier", "Facturé (unités mineures)", "Encaissé (unités mineures)", "Devise"],
+    revenue: [
+      "Médecin",
+      "Date",
+      "Facture",
+      "N° de dossier",
+      "Facturé (unités mineures)",
+      "Encaissé (unités mineures)",
+      "Devise",
+    ],
     appointments: ["Jour", "Rendez-vous"],
     revenuePerDay: ["Jour", "Paiements (unités mineures)", "Remboursements (unités mineures)", "Net (unités mineures)"],
     diagnoses: ["Code CIM-10", "Libellé", "Nombre"],
-    occupancy: ["Service", "Lits", "Journées-lits occupées", "Journées-lits disponibles", "Taux d'occupation %", "Entrées", "Sorties"],
+    occupancy: [
+      "Service",
+      "Lits",
+      "Journées-lits occupées",
+      "Journées-lits disponibles",
+      "Taux d'occupation %",
+      "Entrées",
+      "Sorties",
+    ],
     units: { consultations: "Consultations", diagnoses: "Diagnostics" },
     total: "Total",
   },
@@ -59,7 +76,12 @@ export const reportsFr: Messages["reports"] = {
     period: "Période",
     periodKinds: { month: "Mois", quarter: "Trimestres", year: "Années" },
     groupBy: "Regrouper par",
-    groups: { diagnosis: "Diagnostic (catégorie CIM-10)", department: "Service", ageBand: "Tranche d'âge", sex: "Sexe" },
+    groups: {
+      diagnosis: "Diagnostic (catégorie CIM-10)",
+      department: "Service",
+      ageBand: "Tranche d'âge",
+      sex: "Sexe",
+    },
     group: "Groupe",
     count: "Nombre",
     total: "Total",

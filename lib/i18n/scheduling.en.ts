@@ -6,7 +6,8 @@ export const schedulingEn = {
     doctorTitle: (name: string) => name,
     availabilityOf: (name: string) => `Availability: ${name}`,
     appointmentWith: (doctor: string) => `Appointment with ${doctor}`,
-    checkInOpens: (when: string) => `Check-in opens ${when} (on the visit's day only); it can be completed once it has started.`,
+    checkInOpens: (when: string) =>
+      `Check-in opens ${when} (on the visit's day only); it can be completed once it has started.`,
     slotCount: (free: number) => (free === 0 ? "No free slots" : `${free} free`),
     bookingFor: (name: string) => `Booking for ${name}`,
     moved: (from: string, to: string) => `Moved from ${from} to ${to}`,
@@ -15,8 +16,20 @@ export const schedulingEn = {
   },
   nav: { appointments: "Appointments", availability: "Availability" },
   // In-app notifications, written in the recipient's language.
-  notify: { booked: "Appointment booked", rescheduled: "Appointment moved", cancelled: "Appointment cancelled", newAppointment: "New appointment", tomorrow: "Appointment tomorrow" },
-  statuses: { BOOKED: "Booked", CHECKED_IN: "Checked in", COMPLETED: "Completed", CANCELLED: "Cancelled", NO_SHOW: "No-show" },
+  notify: {
+    booked: "Appointment booked",
+    rescheduled: "Appointment moved",
+    cancelled: "Appointment cancelled",
+    newAppointment: "New appointment",
+    tomorrow: "Appointment tomorrow",
+  },
+  statuses: {
+    BOOKED: "Booked",
+    CHECKED_IN: "Checked in",
+    COMPLETED: "Completed",
+    CANCELLED: "Cancelled",
+    NO_SHOW: "No-show",
+  },
   weekdays: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
   doctor: {
     profile: "Profile",
@@ -48,7 +61,8 @@ export const schedulingEn = {
     legendTaken: "Taken",
     selfHint: "Choose a free time to book it.",
     confirmBookTitle: "Book this time?",
-    confirmBookText: "The appointment is booked with this doctor at the time you chose and the patient is sent a confirmation. It can still be moved or cancelled later.",
+    confirmBookText:
+      "The appointment is booked with this doctor at the time you chose and the patient is sent a confirmation. It can still be moved or cancelled later.",
     confirmBook: "Book it",
     confirmBack: "Go back",
   },
@@ -91,7 +105,8 @@ export const schedulingEn = {
     cancelReasonLabel: "Reason for cancelling",
     cancelSubmit: "Cancel appointment",
     confirmCancelTitle: "Cancel this appointment?",
-    confirmCancelText: "The time is freed for other patients, the patient and the doctor are told, and a cancelled appointment cannot be reopened.",
+    confirmCancelText:
+      "The time is freed for other patients, the patient and the doctor are told, and a cancelled appointment cannot be reopened.",
     confirmCancel: "Cancel the appointment",
     confirmMoveTitle: "Move this appointment?",
     confirmMoveText: "The appointment moves to the time you chose, the old time is freed, and the patient is told.",
@@ -191,14 +206,19 @@ export const schedulingEn = {
     inPast: "Choose a time in the future",
     offGrid: "Choose one of the doctor's available slots",
     notADoctor: "That doctor was not found.",
-    invalidTransition: (from: string, to: string) => `An appointment that is ${from.toLowerCase().replace("_", " ")} cannot become ${to.toLowerCase().replace("_", " ")}.`,
-    cutoff: (hours: number) => `Appointments can only be cancelled online up to ${hours} hours before they start. Please call the hospital.`,
+    invalidTransition: (from: string, to: string) =>
+      `An appointment that is ${from.toLowerCase().replace("_", " ")} cannot become ${to.toLowerCase().replace("_", " ")}.`,
+    cutoff: (hours: number) =>
+      `Appointments can only be cancelled online up to ${hours} hours before they start. Please call the hospital.`,
     patientRequired: "Choose a patient",
     ownAvailability: "Doctors set only their own availability.",
     staffOnly: "Only staff can change this status.",
     checkInTooEarly: (opens: string) => `This visit cannot be checked in yet: check-in opens ${opens} (hospital time).`,
-    checkInTooLate: "This visit's day has passed: it can no longer be checked in. Mark it as a no-show or book a new visit.",
-    notHappened: (starts: string) => `This visit has not happened yet: it starts ${starts} (hospital time) and cannot be completed before then.`,
-    noShowTooEarly: (starts: string) => `This visit has not started yet: it starts ${starts} (hospital time) and cannot be marked as a no-show before then.`,
+    checkInTooLate:
+      "This visit's day has passed: it can no longer be checked in. Mark it as a no-show or book a new visit.",
+    notHappened: (starts: string) =>
+      `This visit has not happened yet: it starts ${starts} (hospital time) and cannot be completed before then.`,
+    noShowTooEarly: (starts: string) =>
+      `This visit has not started yet: it starts ${starts} (hospital time) and cannot be marked as a no-show before then.`,
   },
 } as const;

@@ -1,6 +1,14 @@
 import type { Messages } from "./en";
 
-const STATUS_FR: Record<string, string> = { BOOKED: "réservé", CHECKED_IN: "enregistré", COMPLETED: "terminé", CANCELLED: "annulé", NO_SHOW: "non honoré", rescheduled: "déplacé", changed: "modifié" };
+const STATUS_FR: Record<string, string> = {
+  BOOKED: "réservé",
+  CHECKED_IN: "enregistré",
+  COMPLETED: "terminé",
+  CANCELLED: "annulé",
+  NO_SHOW: "non honoré",
+  rescheduled: "déplacé",
+  changed: "modifié",
+};
 
 // French strings for availability, booking, appointments and their dashboards (same shape as scheduling.en.ts).
 export const schedulingFr: Messages["scheduling"] = {
@@ -8,7 +16,8 @@ export const schedulingFr: Messages["scheduling"] = {
     doctorTitle: (name: string) => name,
     availabilityOf: (name: string) => `Disponibilités : ${name}`,
     appointmentWith: (doctor: string) => `Rendez-vous avec ${doctor}`,
-    checkInOpens: (when: string) => `L'accueil ouvre ${when} (le jour de la visite seulement) ; la visite peut être terminée une fois commencée.`,
+    checkInOpens: (when: string) =>
+      `L'accueil ouvre ${when} (le jour de la visite seulement) ; la visite peut être terminée une fois commencée.`,
     slotCount: (free: number) => (free === 0 ? "Aucun créneau libre" : `${free} libre${free > 1 ? "s" : ""}`),
     bookingFor: (name: string) => `Réservation pour ${name}`,
     moved: (from: string, to: string) => `Déplacé du ${from} au ${to}`,
@@ -16,8 +25,20 @@ export const schedulingFr: Messages["scheduling"] = {
     minutes: (n: number) => `${n} min`,
   },
   nav: { appointments: "Rendez-vous", availability: "Disponibilités" },
-  notify: { booked: "Rendez-vous confirmé", rescheduled: "Rendez-vous déplacé", cancelled: "Rendez-vous annulé", newAppointment: "Nouveau rendez-vous", tomorrow: "Rendez-vous demain" },
-  statuses: { BOOKED: "Réservé", CHECKED_IN: "Enregistré", COMPLETED: "Terminé", CANCELLED: "Annulé", NO_SHOW: "Absent" },
+  notify: {
+    booked: "Rendez-vous confirmé",
+    rescheduled: "Rendez-vous déplacé",
+    cancelled: "Rendez-vous annulé",
+    newAppointment: "Nouveau rendez-vous",
+    tomorrow: "Rendez-vous demain",
+  },
+  statuses: {
+    BOOKED: "Réservé",
+    CHECKED_IN: "Enregistré",
+    COMPLETED: "Terminé",
+    CANCELLED: "Annulé",
+    NO_SHOW: "Absent",
+  },
   weekdays: ["Dimanche", "Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi"],
   doctor: {
     profile: "Profil",
@@ -49,7 +70,8 @@ export const schedulingFr: Messages["scheduling"] = {
     legendTaken: "Occupé",
     selfHint: "Choisissez un horaire libre pour le réserver.",
     confirmBookTitle: "Réserver cet horaire ?",
-    confirmBookText: "Le rendez-vous est pris avec ce médecin à l'horaire choisi et le patient reçoit une confirmation. Il peut encore être déplacé ou annulé.",
+    confirmBookText:
+      "Le rendez-vous est pris avec ce médecin à l'horaire choisi et le patient reçoit une confirmation. Il peut encore être déplacé ou annulé.",
     confirmBook: "Réserver",
     confirmBack: "Retour",
   },
@@ -92,7 +114,8 @@ export const schedulingFr: Messages["scheduling"] = {
     cancelReasonLabel: "Motif de l'annulation",
     cancelSubmit: "Annuler le rendez-vous",
     confirmCancelTitle: "Annuler ce rendez-vous ?",
-    confirmCancelText: "L'horaire est libéré pour d'autres patients, le patient et le médecin sont prévenus, et un rendez-vous annulé ne peut pas être rouvert.",
+    confirmCancelText:
+      "L'horaire est libéré pour d'autres patients, le patient et le médecin sont prévenus, et un rendez-vous annulé ne peut pas être rouvert.",
     confirmCancel: "Annuler le rendez-vous",
     confirmMoveTitle: "Déplacer ce rendez-vous ?",
     confirmMoveText: "Le rendez-vous passe à l'horaire choisi, l'ancien horaire est libéré et le patient est prévenu.",
@@ -109,7 +132,8 @@ export const schedulingFr: Messages["scheduling"] = {
   },
   availability: {
     title: "Disponibilités",
-    intro: "Les horaires sont exprimés dans le fuseau horaire de l'hôpital. Les patients peuvent réserver les créneaux compris dans ces horaires.",
+    intro:
+      "Les horaires sont exprimés dans le fuseau horaire de l'hôpital. Les patients peuvent réserver les créneaux compris dans ces horaires.",
     slotMinutes: "Durée d'un créneau (minutes)",
     weekly: "Horaires hebdomadaires",
     addRange: "Ajouter des horaires",
@@ -118,7 +142,8 @@ export const schedulingFr: Messages["scheduling"] = {
     end: "Fin",
     closed: "Fermé",
     exceptions: "Exceptions",
-    exceptionsHint: "Une date sans horaires ferme la journée ; avec des horaires, ils remplacent les horaires hebdomadaires ce jour-là.",
+    exceptionsHint:
+      "Une date sans horaires ferme la journée ; avec des horaires, ils remplacent les horaires hebdomadaires ce jour-là.",
     addException: "Ajouter une exception",
     date: "Date",
     closedDay: "Fermé toute la journée",
@@ -191,14 +216,20 @@ export const schedulingFr: Messages["scheduling"] = {
     inPast: "Choisissez un horaire dans le futur",
     offGrid: "Choisissez l'un des créneaux disponibles du médecin",
     notADoctor: "Ce médecin est introuvable.",
-    invalidTransition: (from: string, to: string) => `Un rendez-vous ${STATUS_FR[from] ?? from} ne peut pas devenir ${STATUS_FR[to] ?? to}.`,
-    cutoff: (hours: number) => `Les rendez-vous ne peuvent être annulés en ligne que jusqu'à ${hours} heures avant leur début. Veuillez appeler l'hôpital.`,
+    invalidTransition: (from: string, to: string) =>
+      `Un rendez-vous ${STATUS_FR[from] ?? from} ne peut pas devenir ${STATUS_FR[to] ?? to}.`,
+    cutoff: (hours: number) =>
+      `Les rendez-vous ne peuvent être annulés en ligne que jusqu'à ${hours} heures avant leur début. Veuillez appeler l'hôpital.`,
     patientRequired: "Choisissez un patient",
     ownAvailability: "Les médecins ne définissent que leurs propres disponibilités.",
     staffOnly: "Seul le personnel peut modifier ce statut.",
-    checkInTooEarly: (opens: string) => `Cette visite ne peut pas encore être enregistrée : l'accueil ouvre ${opens} (heure de l'hôpital).`,
-    checkInTooLate: "Le jour de cette visite est passé : elle ne peut plus être enregistrée. Marquez-la comme absence ou prenez un nouveau rendez-vous.",
-    notHappened: (starts: string) => `Cette visite n'a pas encore eu lieu : elle commence ${starts} (heure de l'hôpital) et ne peut pas être terminée avant.`,
-    noShowTooEarly: (starts: string) => `Cette visite n'a pas encore commencé : elle commence ${starts} (heure de l'hôpital) et ne peut pas être marquée comme absence avant.`,
+    checkInTooEarly: (opens: string) =>
+      `Cette visite ne peut pas encore être enregistrée : l'accueil ouvre ${opens} (heure de l'hôpital).`,
+    checkInTooLate:
+      "Le jour de cette visite est passé : elle ne peut plus être enregistrée. Marquez-la comme absence ou prenez un nouveau rendez-vous.",
+    notHappened: (starts: string) =>
+      `Cette visite n'a pas encore eu lieu : elle commence ${starts} (heure de l'hôpital) et ne peut pas être terminée avant.`,
+    noShowTooEarly: (starts: string) =>
+      `Cette visite n'a pas encore commencé : elle commence ${starts} (heure de l'hôpital) et ne peut pas être marquée comme absence avant.`,
   },
 };

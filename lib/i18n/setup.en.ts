@@ -12,7 +12,8 @@ export const setupEn = {
       departments: "Departments",
       staff: "Staff accounts",
       wards: "Wards and beds",
-      appUrl: "A public address other computers can open (not localhost): the QR codes printed on prescriptions link to it and work nowhere else until then",
+      appUrl:
+        "A public address other computers can open (not localhost): the QR codes printed on prescriptions link to it and work nowhere else until then",
       smtp: "Outgoing email (SMTP)",
       backups: "Backups",
     },

@@ -14,7 +14,8 @@ export const setupFr: Messages["setup"] = {
       departments: "Services",
       staff: "Comptes du personnel",
       wards: "Unités et lits",
-      appUrl: "Une adresse publique accessible depuis les autres ordinateurs (pas localhost) : les QR codes imprimés sur les ordonnances y renvoient et ne fonctionnent nulle part ailleurs d'ici là",
+      appUrl:
+        "Une adresse publique accessible depuis les autres ordinateurs (pas localhost) : les QR codes imprimés sur les ordonnances y renvoient et ne fonctionnent nulle part ailleurs d'ici là",
       smtp: "Envoi des e-mails (SMTP)",
       backups: "Sauvegardes",
     },

@@ -2,7 +2,22 @@ import type { Messages } from "./en";
 
 // French for the shell: sign-in, navigation, dashboard, patients, lists, errors, audit, page titles.
 // (The domains have their own files: lib/i18n/<domain>.fr.ts.)
-export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "password" | "dashboard" | "patients" | "list" | "errors" | "audit" | "titles" | "account" | "common"> = {
+export const shellFr: Pick<
+  Messages,
+  | "app"
+  | "roles"
+  | "nav"
+  | "login"
+  | "password"
+  | "dashboard"
+  | "patients"
+  | "list"
+  | "errors"
+  | "audit"
+  | "titles"
+  | "account"
+  | "common"
+> = {
   app: { name: "Hôpital", tagline: "Gestion hospitalière" },
   roles: {
     ADMIN: "Administrateur",
@@ -12,9 +27,24 @@ export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "passwo
     RECORDS_OFFICER: "Agent des admissions",
     PATIENT: "Patient",
   },
-  nav: { dashboard: "Tableau de bord", patients: "Patients", profile: "Mon profil", audit: "Journal d'audit", account: "Changer le mot de passe", signOut: "Se déconnecter", menu: "Menu", userMenu: "Compte",
+  nav: {
+    dashboard: "Tableau de bord",
+    patients: "Patients",
+    profile: "Mon profil",
+    audit: "Journal d'audit",
+    account: "Changer le mot de passe",
+    signOut: "Se déconnecter",
+    menu: "Menu",
+    userMenu: "Compte",
     toggleMenu: "Afficher ou masquer le menu",
-    groups: { people: "Personnes", clinical: "Clinique", inpatient: "Hospitalisation", pharmacy: "Pharmacie", finance: "Finances", system: "Système" },
+    groups: {
+      people: "Personnes",
+      clinical: "Clinique",
+      inpatient: "Hospitalisation",
+      pharmacy: "Pharmacie",
+      finance: "Finances",
+      system: "Système",
+    },
     patientSearch: {
       label: "Rechercher un patient",
       placeholder: "Rechercher un patient : nom, n° de dossier ou téléphone",
@@ -38,8 +68,10 @@ export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "passwo
     failed: "La connexion a échoué. Veuillez réessayer.",
     passwordChanged: "Votre mot de passe a été modifié. Connectez-vous avec le nouveau.",
     ended: {
-      idle: (minutes: number) => `Vous avez été déconnecté après ${minutes} minutes d'inactivité. Reconnectez-vous pour continuer.`,
-      expired: (hours: number) => `Votre session a atteint sa durée maximale de ${hours} heures. Reconnectez-vous pour continuer.`,
+      idle: (minutes: number) =>
+        `Vous avez été déconnecté après ${minutes} minutes d'inactivité. Reconnectez-vous pour continuer.`,
+      expired: (hours: number) =>
+        `Votre session a atteint sa durée maximale de ${hours} heures. Reconnectez-vous pour continuer.`,
       revoked: "Votre session a été fermée. Reconnectez-vous pour continuer.",
     },
     newPatient: "Nouveau patient ?",
@@ -88,7 +120,12 @@ export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "passwo
     condition: "Pathologie",
     conditionFilter: "Filtrer par pathologie",
     sortBy: "Trier par",
-    sorts: { lastName: "Nom", "-createdAt": "Plus récents d'abord", mrn: "N° de dossier", dateOfBirth: "Date de naissance" },
+    sorts: {
+      lastName: "Nom",
+      "-createdAt": "Plus récents d'abord",
+      mrn: "N° de dossier",
+      dateOfBirth: "Date de naissance",
+    },
     form: {
       identity: "Identité",
       contact: "Coordonnées",
@@ -145,7 +182,8 @@ export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "passwo
       deactivateReason: "Motif",
       deactivateConfirm: "Désactiver",
       confirmDeactivateTitle: "Désactiver ce dossier patient ?",
-      confirmDeactivateText: "Le dossier est marqué inactif avec votre motif : il reste consultable et audité, mais aucune page ne peut le réactiver.",
+      confirmDeactivateText:
+        "Le dossier est marqué inactif avec votre motif : il reste consultable et audité, mais aucune page ne peut le réactiver.",
       confirmBack: "Retour",
       deactivated: (reason: string) => `Ce dossier est désactivé : ${reason}`,
       bloodGroup: "Groupe sanguin",
@@ -153,7 +191,8 @@ export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "passwo
     },
     self: {
       title: "Mon profil",
-      intro: "Vous pouvez mettre à jour vos coordonnées ici. Pour modifier votre identité ou vos informations médicales, veuillez contacter le bureau des admissions.",
+      intro:
+        "Vous pouvez mettre à jour vos coordonnées ici. Pour modifier votre identité ou vos informations médicales, veuillez contacter le bureau des admissions.",
       saved: "Vos coordonnées ont été enregistrées.",
     },
     registration: {
@@ -178,13 +217,19 @@ export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "passwo
       severity: "Choisissez légère, modérée ou sévère",
       substance: "Indiquez la substance",
       reason: "Indiquez un motif d'au moins 3 caractères",
-      duplicate: "Cette personne est peut-être déjà enregistrée. Vérifiez les dossiers ci-dessous, ou confirmez pour enregistrer un nouveau patient.",
+      duplicate:
+        "Cette personne est peut-être déjà enregistrée. Vérifiez les dossiers ci-dessous, ou confirmez pour enregistrer un nouveau patient.",
       emailTaken: "Un compte existe déjà avec cette adresse e-mail",
       clinicalField: "Votre rôle ne permet pas de modifier ce champ clinique",
       clinicalFilter: "Votre rôle ne permet pas de rechercher des patients par diagnostic",
     },
   },
-  list: { previous: "Précédent", next: "Suivant", page: (p: number, pages: number) => `Page ${p} sur ${pages}`, total: (n: number) => `${n} au total` },
+  list: {
+    previous: "Précédent",
+    next: "Suivant",
+    page: (p: number, pages: number) => `Page ${p} sur ${pages}`,
+    total: (n: number) => `${n} au total`,
+  },
   errors: {
     notFoundTitle: "Page introuvable",
     notFoundBody: "Cette page n'existe pas, ou vous n'y avez pas accès.",
@@ -195,22 +240,50 @@ export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "passwo
     reference: "Référence",
     notFound: (what: string) => `Introuvable : ${what}.`,
     records: {
-      record: "enregistrement", account: "compte", admission: "hospitalisation", appointment: "rendez-vous", availability: "disponibilités", bed: "lit", consultation: "consultation",
-      department: "service", doctor: "médecin", document: "document", drug: "médicament", export: "export", invoice: "facture", "lab order": "demande d'examen", "lab test": "examen de laboratoire", "lab result": "résultat d'examen", "patient record": "dossier patient", "duplicate pair": "doublon possible", "link request": "demande de rattachement de compte",
-      patient: "patient", merge: "fusion", payment: "paiement", prescription: "ordonnance", report: "rapport", room: "chambre", "staff member": "membre du personnel", triage: "orientation", ward: "unité de soins",
+      record: "enregistrement",
+      account: "compte",
+      admission: "hospitalisation",
+      appointment: "rendez-vous",
+      availability: "disponibilités",
+      bed: "lit",
+      consultation: "consultation",
+      department: "service",
+      doctor: "médecin",
+      document: "document",
+      drug: "médicament",
+      export: "export",
+      invoice: "facture",
+      "lab order": "demande d'examen",
+      "lab test": "examen de laboratoire",
+      "lab result": "résultat d'examen",
+      "patient record": "dossier patient",
+      "duplicate pair": "doublon possible",
+      "link request": "demande de rattachement de compte",
+      patient: "patient",
+      merge: "fusion",
+      payment: "paiement",
+      prescription: "ordonnance",
+      report: "rapport",
+      room: "chambre",
+      "staff member": "membre du personnel",
+      triage: "orientation",
+      ward: "unité de soins",
     },
     forbidden: "Vous n'avez pas l'autorisation de faire cela.",
     signIn: "Veuillez vous connecter.",
     badJson: "Le corps de la requête n'est pas un JSON valide.",
-    jsonTooDeep: (levels: number) => `Le corps de la requête imbrique tableaux et objets sur plus de ${levels} niveaux.`,
+    jsonTooDeep: (levels: number) =>
+      `Le corps de la requête imbrique tableaux et objets sur plus de ${levels} niveaux.`,
     badPath: "L'adresse de cette requête n'est pas valide (un échappement % mal formé).",
     tooLarge: (limit: string) => `Le corps de la requête dépasse ${limit}.`,
     idempotencyReused: "Cette clé Idempotency-Key a déjà servi pour une autre requête.",
-    idempotencyInUse: "Une requête avec cette clé Idempotency-Key est encore en cours de traitement. Réessayez dans un instant.",
+    idempotencyInUse:
+      "Une requête avec cette clé Idempotency-Key est encore en cours de traitement. Réessayez dans un instant.",
     idempotencyKeyFormat: "Utilisez 1 à 255 caractères ASCII visibles, par exemple un UUID",
     unavailable: "Le service est momentanément indisponible. Réessayez dans un instant.",
     searchTimedOut: "Cette recherche a pris trop de temps. Affinez-la, ou réessayez dans un instant.",
-    signInThrottled: (minutes: number) => `Trop de tentatives de connexion échouées. Réessayez dans ${minutes} minute(s).`,
+    signInThrottled: (minutes: number) =>
+      `Trop de tentatives de connexion échouées. Réessayez dans ${minutes} minute(s).`,
     crossSite: "Cette requête venait d'un autre site et a été refusée.",
     jsonOnly: "Envoyez le corps de la requête en application/json.",
     fixFields: "Certains champs sont à corriger.",
@@ -249,14 +322,16 @@ export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "passwo
       noStaff: "Aucun compte du personnel ne correspond.",
       noActiveAccount: (email: string) => `Aucun compte actif avec l'adresse ${email}.`,
       unknownJob: (job: string) => `Tâche inconnue « ${job} ».`,
-      useOneOf: (names: string) => `Utilisez l'une de ces valeurs : ${names}`,
+      oneOf: (names: string) => `Utilisez l'une de ces valeurs : ${names}`,
       backupWhere: "Où ? Indiquez --out <dossier>, ou définissez BACKUP_DIR.",
-      restoreDatabase: "Indiquez --database <url|nom> : la base vide dans laquelle restaurer (la base de l'application n'est jamais une cible de restauration).",
+      restoreDatabase:
+        "Indiquez --database <url|nom> : la base vide dans laquelle restaurer (la base de l'application n'est jamais une cible de restauration).",
     },
   },
   audit: {
     title: "Journal d'audit",
-    intro: "Qui a créé, modifié ou consulté quel dossier, quand et d'où. Les lignes sont chaînées par empreinte : toute modification ou suppression rompt la chaîne.",
+    intro:
+      "Qui a créé, modifié ou consulté quel dossier, quand et d'où. Les lignes sont chaînées par empreinte : toute modification ou suppression rompt la chaîne.",
     chainOk: (n: number) => `Chaîne vérifiée : ${n} événements, aucun modifié ni supprimé.`,
     chainBroken: (seq: string, reason: string) => `Chaîne rompue à l'événement ${seq} : ${reason}.`,
     when: "Quand",
@@ -286,12 +361,47 @@ export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "passwo
     pickerUserHint: "Saisissez le nom ou l'e-mail d'un membre du personnel ou d'un patient",
     pickerPatientHint: "Saisissez le nom, le n° de dossier ou le téléphone d'un patient",
     entities: {
-      Addendum: "Addendum", Admission: "Hospitalisation", ApiToken: "Jeton d'API", Appointment: "Rendez-vous", Bed: "Lit", Consultation: "Consultation", Department: "Service",
-      Dispense: "Délivrance", DoctorAvailability: "Disponibilités", Drug: "Médicament", Export: "Export", Invoice: "Facture", LabOrder: "Demande d'examen", LabResult: "Résultat d'examen",
-      LabTest: "Examen de laboratoire", Notification: "Notification", NurseNote: "Transmission infirmière", Patient: "Patient", Payment: "Paiement", Prescription: "Ordonnance",
-      ReportBuilder: "Rapport personnalisé", DuplicatePair: "Doublon possible", PatientLinkRequest: "Demande de rattachement de compte", Room: "Chambre", StockBatch: "Lot de stock", Triage: "Orientation", User: "Compte utilisateur", VitalSign: "Constantes", Ward: "Unité de soins",
+      Addendum: "Addendum",
+      Admission: "Hospitalisation",
+      ApiToken: "Jeton d'API",
+      Appointment: "Rendez-vous",
+      Bed: "Lit",
+      Consultation: "Consultation",
+      Department: "Service",
+      Dispense: "Délivrance",
+      DoctorAvailability: "Disponibilités",
+      Drug: "Médicament",
+      Export: "Export",
+      Invoice: "Facture",
+      LabOrder: "Demande d'examen",
+      LabResult: "Résultat d'examen",
+      LabTest: "Examen de laboratoire",
+      Notification: "Notification",
+      NurseNote: "Transmission infirmière",
+      Patient: "Patient",
+      Payment: "Paiement",
+      Prescription: "Ordonnance",
+      ReportBuilder: "Rapport personnalisé",
+      DuplicatePair: "Doublon possible",
+      PatientLinkRequest: "Demande de rattachement de compte",
+      Room: "Chambre",
+      StockBatch: "Lot de stock",
+      Triage: "Orientation",
+      User: "Compte utilisateur",
+      VitalSign: "Constantes",
+      Ward: "Unité de soins",
     },
-    actions: { CREATE: "Création", UPDATE: "Modification", DELETE: "Suppression", VIEW: "Consultation", LOGIN: "Connexion", LOGOUT: "Déconnexion", SIGN: "Signature", EXPORT: "Export", VERIFY: "Vérification" },
+    actions: {
+      CREATE: "Création",
+      UPDATE: "Modification",
+      DELETE: "Suppression",
+      VIEW: "Consultation",
+      LOGIN: "Connexion",
+      LOGOUT: "Déconnexion",
+      SIGN: "Signature",
+      EXPORT: "Export",
+      VERIFY: "Vérification",
+    },
   },
   titles: {
     forgotPassword: "Mot de passe oublié ?",
@@ -359,5 +469,12 @@ export const shellFr: Pick<Messages, "app" | "roles" | "nav" | "login" | "passwo
     language: "Langue",
     languageChoice: "Choisissez l'anglais ou le français",
   },
-  common: { save: "Enregistrer", saving: "Enregistrement…", search: "Rechercher", saved: "Enregistré", skipToContent: "Aller au contenu", loading: "Chargement…" },
+  common: {
+    save: "Enregistrer",
+    saving: "Enregistrement…",
+    search: "Rechercher",
+    saved: "Enregistré",
+    skipToContent: "Aller au contenu",
+    loading: "Chargement…",
+  },
 };

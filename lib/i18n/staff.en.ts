@@ -34,7 +34,8 @@ export const staffEn = {
     consultationFee: "Consultation fee",
     consultationFeeHint: "In the hospital's currency, e.g. 45.00 (2 decimals at most).",
     password: "Initial password (optional)",
-    passwordHint: "Leave empty to email an invitation link instead (valid 72 hours). A password you set must be changed at first sign-in.",
+    passwordHint:
+      "Leave empty to email an invitation link instead (valid 72 hours). A password you set must be changed at first sign-in.",
     create: "Create account",
     save: "Save changes",
     saved: "Changes saved.",
@@ -44,7 +45,8 @@ export const staffEn = {
     deactivate: "Deactivate account",
     deactivateHint: "The person is signed out everywhere at once and can no longer sign in.",
     confirmDeactivateTitle: "Deactivate this account?",
-    confirmDeactivateText: "The person is signed out everywhere at once, their API tokens stop working, and they cannot sign in until the account is reactivated.",
+    confirmDeactivateText:
+      "The person is signed out everywhere at once, their API tokens stop working, and they cannot sign in until the account is reactivated.",
     confirmDeactivate: "Deactivate",
     confirmBack: "Go back",
     reason: "Reason",
@@ -144,7 +146,8 @@ export const staffEn = {
     intro: "Enter your email. If an active account uses it, we send a link to choose a new password.",
     email: "Email",
     submit: "Send the link",
-    answer: "If an active account uses this email, a link to choose a new password is on its way. It expires in 1 hour.",
+    answer:
+      "If an active account uses this email, a link to choose a new password is on its way. It expires in 1 hour.",
     back: "Back to sign in",
   },
 } as const;

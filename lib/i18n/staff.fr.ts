@@ -6,7 +6,8 @@ export const staffFr: Messages["staff"] = {
     tooLong: (n: number) => `Utilisez au plus ${n} caractères`,
     staffTitle: (name: string) => `Personnel : ${name}`,
     departmentTitle: (name: string) => `Service : ${name}`,
-    setPasswordIntro: (name: string) => `Bonjour ${name}, choisissez le mot de passe avec lequel vous vous connecterez.`,
+    setPasswordIntro: (name: string) =>
+      `Bonjour ${name}, choisissez le mot de passe avec lequel vous vous connecterez.`,
   },
   nav: { staff: "Personnel", departments: "Services", outbox: "Boîte d'envoi", doctors: "Médecins" },
   staff: {
@@ -34,7 +35,8 @@ export const staffFr: Messages["staff"] = {
     consultationFee: "Tarif de consultation",
     consultationFeeHint: "Dans la devise de l'hôpital, par exemple 45,00 (2 décimales au plus).",
     password: "Mot de passe initial (facultatif)",
-    passwordHint: "Laissez vide pour envoyer plutôt un lien d'invitation par e-mail (valable 72 heures). Un mot de passe que vous définissez devra être changé à la première connexion.",
+    passwordHint:
+      "Laissez vide pour envoyer plutôt un lien d'invitation par e-mail (valable 72 heures). Un mot de passe que vous définissez devra être changé à la première connexion.",
     create: "Créer le compte",
     save: "Enregistrer les modifications",
     saved: "Modifications enregistrées.",
@@ -44,13 +46,15 @@ export const staffFr: Messages["staff"] = {
     deactivate: "Désactiver le compte",
     deactivateHint: "La personne est déconnectée partout immédiatement et ne peut plus se connecter.",
     confirmDeactivateTitle: "Désactiver ce compte ?",
-    confirmDeactivateText: "La personne est déconnectée partout immédiatement, ses jetons d'API cessent de fonctionner et elle ne peut plus se connecter tant que le compte n'est pas réactivé.",
+    confirmDeactivateText:
+      "La personne est déconnectée partout immédiatement, ses jetons d'API cessent de fonctionner et elle ne peut plus se connecter tant que le compte n'est pas réactivé.",
     confirmDeactivate: "Désactiver",
     confirmBack: "Retour",
     reason: "Motif",
     deactivated: "Compte désactivé.",
     reactivate: "Réactiver le compte",
-    reactivateHint: "Ce compte est désactivé. Le réactiver permet à la personne de se reconnecter avec son mot de passe.",
+    reactivateHint:
+      "Ce compte est désactivé. Le réactiver permet à la personne de se reconnecter avec son mot de passe.",
     reactivated: "Compte réactivé.",
     history: "Historique",
     noHistory: "Aucune modification enregistrée pour l'instant.",
@@ -104,7 +108,8 @@ export const staffFr: Messages["staff"] = {
   },
   outbox: {
     title: "Boîte d'envoi",
-    intro: "Tous les e-mails que l'hôpital a envoyés ou aurait envoyés. Sans SMTP configuré, les e-mails attendent ici.",
+    intro:
+      "Tous les e-mails que l'hôpital a envoyés ou aurait envoyés. Sans SMTP configuré, les e-mails attendent ici.",
     to: "Destinataire",
     subject: "Objet",
     status: "Statut",
@@ -141,10 +146,12 @@ export const staffFr: Messages["staff"] = {
   forgotPassword: {
     link: "Mot de passe oublié ?",
     title: "Mot de passe oublié ?",
-    intro: "Saisissez votre adresse e-mail. Si un compte actif l'utilise, nous envoyons un lien pour choisir un nouveau mot de passe.",
+    intro:
+      "Saisissez votre adresse e-mail. Si un compte actif l'utilise, nous envoyons un lien pour choisir un nouveau mot de passe.",
     email: "Adresse e-mail",
     submit: "Envoyer le lien",
-    answer: "Si un compte actif utilise cette adresse e-mail, un lien pour choisir un nouveau mot de passe est en route. Il expire dans 1 heure.",
+    answer:
+      "Si un compte actif utilise cette adresse e-mail, un lien pour choisir un nouveau mot de passe est en route. Il expire dans 1 heure.",
     back: "Retour à la connexion",
   },
 };

@@ -2,8 +2,17 @@
 export const systemEn = {
   nav: { system: "System" },
   title: "System",
-  intro: "The state of this installation: what runs, at which level, and what is waiting. For monitoring tools: /api/v1/health/ready and /api/v1/metrics (see docs/operations.md).",
-  sections: { app: "Application", database: "Database", workers: "Job workers", queues: "Job queues", emails: "Email backlog", address: "Public address and HTTPS", sessions: "Active sessions" },
+  intro:
+    "The state of this installation: what runs, at which level, and what is waiting. For monitoring tools: /api/v1/health/ready and /api/v1/metrics (see docs/operations.md).",
+  sections: {
+    app: "Application",
+    database: "Database",
+    workers: "Job workers",
+    queues: "Job queues",
+    emails: "Email backlog",
+    address: "Public address and HTTPS",
+    sessions: "Active sessions",
+  },
   version: "Version",
   node: "Node.js",
   migrationLevel: "Migration level",
@@ -12,7 +21,8 @@ export const systemEn = {
   latestMigration: "Latest migration",
   databaseSize: "Database size",
   databaseVersion: "PostgreSQL",
-  noWorker: "No job worker seen in the last minute: emails, reminders, reports and exports wait. Start one with npm run worker (npm start runs one).",
+  noWorker:
+    "No job worker seen in the last minute: emails, reminders, reports and exports wait. Start one with npm run worker (npm start runs one).",
   worker: "Worker",
   startedAt: "Started",
   seenAt: "Last seen",
@@ -25,7 +35,8 @@ export const systemEn = {
   emailsFailed: "Given up",
   openOutbox: "Open the outbox",
   openJobs: "Open the background jobs",
-  sessions: (sessions: number, users: number) => `${sessions} open session${sessions === 1 ? "" : "s"} (${users} user${users === 1 ? "" : "s"})`,
+  sessions: (sessions: number, users: number) =>
+    `${sessions} open session${sessions === 1 ? "" : "s"} (${users} user${users === 1 ? "" : "s"})`,
   ok: "OK",
   check: "Check",
   checks: {
@@ -33,6 +44,7 @@ export const systemEn = {
     urlsAgree: "APP_URL and NEXTAUTH_URL name the same address",
     https: "Served over HTTPS (outside this machine)",
     sameHost: "This page was opened at the configured address",
-    trustedProxies: "TRUSTED_PROXIES names the reverse proxy (client addresses for sign-in throttling and the audit trail)",
+    trustedProxies:
+      "TRUSTED_PROXIES names the reverse proxy (client addresses for sign-in throttling and the audit trail)",
   },
 };

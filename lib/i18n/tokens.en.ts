@@ -17,7 +17,8 @@ export const tokensEn = {
   },
   tokens: {
     title: "API tokens",
-    intro: "Tokens let other systems call the API as the admin who created them. A \"full\" token can do everything its owner can; a \"public-health:read\" token only reaches the anonymised public-health aggregates; a \"fhir:read\" token reads the FHIR R4 API (/fhir/R4) as its owner; a \"metrics\" token only reads the Prometheus metrics (/api/v1/metrics).",
+    intro:
+      'Tokens let other systems call the API as the admin who created them. A "full" token can do everything its owner can; a "public-health:read" token only reaches the anonymised public-health aggregates; a "fhir:read" token reads the FHIR R4 API (/fhir/R4) as its owner; a "metrics" token only reads the Prometheus metrics (/api/v1/metrics).',
     none: "No tokens yet.",
     name: "Name",
     scopes: "Scopes",
@@ -34,20 +35,27 @@ export const tokensEn = {
     revoke: "Revoke",
     revokedDone: "Revoked",
     confirmRevokeTitle: "Revoke this token?",
-    confirmRevokeText: "Every integration using it is refused at once (401). This cannot be undone: create a new token to restore access.",
+    confirmRevokeText:
+      "Every integration using it is refused at once (401). This cannot be undone: create a new token to restore access.",
     confirmRevoke: "Revoke",
     confirmBack: "Go back",
     newTitle: "New token",
     expiresInDays: "Expires after (days)",
     expiresHint: "Leave empty for the default lifetime.",
     create: "Create token",
-    scopeLabels: { full: "full — acts as you", "public-health:read": "public-health:read — aggregates only", "fhir:read": "fhir:read — FHIR R4 read API, as you", metrics: "metrics — Prometheus metrics only (/api/v1/metrics)" } as Record<string, string>,
+    scopeLabels: {
+      full: "full — acts as you",
+      "public-health:read": "public-health:read — aggregates only",
+      "fhir:read": "fhir:read — FHIR R4 read API, as you",
+      metrics: "metrics — Prometheus metrics only (/api/v1/metrics)",
+    } as Record<string, string>,
     shownOnce: "Copy this token now: it is shown only once and cannot be recovered.",
     secret: "New token",
   },
   apiDocs: {
     title: "API documentation",
-    intro: "The REST API under /api/v1. Send Authorization: Bearer <token>, a sign-in token from POST /api/v1/auth/token or an integration token from API tokens. The machine-readable OpenAPI 3.1 document:",
+    intro:
+      "The REST API under /api/v1. Send Authorization: Bearer <token>, a sign-in token from POST /api/v1/auth/token or an integration token from API tokens. The machine-readable OpenAPI 3.1 document:",
     contents: "Contents",
     permission: "Permission",
     public: "Public",

@@ -15,11 +15,13 @@ export const tokensFr: Messages["tokens"] = {
   },
   nav: { tokens: "Jetons d'API", apiDocs: "Documentation de l'API" },
   phrases: {
-    expiresHint: (defaultDays: number, maxDays: number) => `Laissez vide pour ${defaultDays} jours ; au plus ${maxDays}.`,
+    expiresHint: (defaultDays: number, maxDays: number) =>
+      `Laissez vide pour ${defaultDays} jours ; au plus ${maxDays}.`,
   },
   tokens: {
     title: "Jetons d'API",
-    intro: "Les jetons permettent à d'autres systèmes d'appeler l'API au nom de l'administrateur qui les a créés. Un jeton « full » peut faire tout ce que peut son propriétaire ; un jeton « public-health:read » n'accède qu'aux agrégats anonymisés de santé publique ; un jeton « fhir:read » lit l'API FHIR R4 (/fhir/R4) au nom de son propriétaire ; un jeton « metrics » ne lit que les métriques Prometheus (/api/v1/metrics).",
+    intro:
+      "Les jetons permettent à d'autres systèmes d'appeler l'API au nom de l'administrateur qui les a créés. Un jeton « full » peut faire tout ce que peut son propriétaire ; un jeton « public-health:read » n'accède qu'aux agrégats anonymisés de santé publique ; un jeton « fhir:read » lit l'API FHIR R4 (/fhir/R4) au nom de son propriétaire ; un jeton « metrics » ne lit que les métriques Prometheus (/api/v1/metrics).",
     none: "Aucun jeton pour l'instant.",
     name: "Nom",
     scopes: "Portées",
@@ -36,20 +38,27 @@ export const tokensFr: Messages["tokens"] = {
     revoke: "Révoquer",
     revokedDone: "Révoqué",
     confirmRevokeTitle: "Révoquer ce jeton ?",
-    confirmRevokeText: "Toute intégration qui l'utilise est refusée immédiatement (401). C'est définitif : créez un nouveau jeton pour rétablir l'accès.",
+    confirmRevokeText:
+      "Toute intégration qui l'utilise est refusée immédiatement (401). C'est définitif : créez un nouveau jeton pour rétablir l'accès.",
     confirmRevoke: "Révoquer",
     confirmBack: "Retour",
     newTitle: "Nouveau jeton",
     expiresInDays: "Expire après (jours)",
     expiresHint: "Laissez vide pour la durée par défaut.",
     create: "Créer le jeton",
-    scopeLabels: { full: "full — agit en votre nom", "public-health:read": "public-health:read — agrégats uniquement", "fhir:read": "fhir:read — API de lecture FHIR R4, en votre nom", metrics: "metrics — métriques Prometheus uniquement (/api/v1/metrics)" },
+    scopeLabels: {
+      full: "full — agit en votre nom",
+      "public-health:read": "public-health:read — agrégats uniquement",
+      "fhir:read": "fhir:read — API de lecture FHIR R4, en votre nom",
+      metrics: "metrics — métriques Prometheus uniquement (/api/v1/metrics)",
+    },
     shownOnce: "Copiez ce jeton maintenant : il n'est affiché qu'une fois et ne peut pas être récupéré.",
     secret: "Nouveau jeton",
   },
   apiDocs: {
     title: "Documentation de l'API",
-    intro: "L'API REST sous /api/v1. Envoyez Authorization: Bearer <jeton>, un jeton de connexion obtenu par POST /api/v1/auth/token ou un jeton d'intégration créé dans Jetons d'API. Le document OpenAPI 3.1 lisible par machine :",
+    intro:
+      "L'API REST sous /api/v1. Envoyez Authorization: Bearer <jeton>, un jeton de connexion obtenu par POST /api/v1/auth/token ou un jeton d'intégration créé dans Jetons d'API. Le document OpenAPI 3.1 lisible par machine :",
     contents: "Sommaire",
     permission: "Permission",
     public: "Public",

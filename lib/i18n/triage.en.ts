@@ -3,7 +3,8 @@
 export const triageEn = {
   box: {
     title: "Triage",
-    intro: "Describe the patient's problem in their words (English or French). The suggestion is only advice: you choose the department.",
+    intro:
+      "Describe the patient's problem in their words (English or French). The suggestion is only advice: you choose the department.",
     problem: "Patient's problem",
     suggest: "Suggest a department",
     suggesting: "Thinking…",

@@ -4,7 +4,8 @@ import type { Messages } from "./en";
 export const triageFr: Messages["triage"] = {
   box: {
     title: "Orientation",
-    intro: "Décrivez le problème du patient avec ses mots (en anglais ou en français). La suggestion n'est qu'un conseil : c'est vous qui choisissez le service.",
+    intro:
+      "Décrivez le problème du patient avec ses mots (en anglais ou en français). La suggestion n'est qu'un conseil : c'est vous qui choisissez le service.",
     problem: "Problème du patient",
     suggest: "Suggérer un service",
     suggesting: "Réflexion…",

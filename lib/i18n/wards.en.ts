@@ -1,7 +1,15 @@
 // English strings of wards, beds, admissions and the bed board.
 export const wardsEn = {
   nav: { beds: "Bed board", wards: "Wards", occupancy: "Occupancy" },
-  wardTypes: { GENERAL: "General", SURGICAL: "Surgical", MATERNITY: "Maternity", PEDIATRIC: "Pediatric", ICU: "Intensive care", ISOLATION: "Isolation", EMERGENCY: "Emergency" },
+  wardTypes: {
+    GENERAL: "General",
+    SURGICAL: "Surgical",
+    MATERNITY: "Maternity",
+    PEDIATRIC: "Pediatric",
+    ICU: "Intensive care",
+    ISOLATION: "Isolation",
+    EMERGENCY: "Emergency",
+  },
   roomTypes: { SINGLE: "Single", DOUBLE: "Double", SHARED: "Shared", ICU: "ICU", ISOLATION: "Isolation" },
   states: { FREE: "Free", OCCUPIED: "Occupied", CLEANING: "Cleaning", OUT_OF_SERVICE: "Out of service" },
   errors: {
@@ -70,7 +78,8 @@ export const wardsEn = {
     transfer: "Transfer",
     discharge: "Discharge",
     confirmDischargeTitle: "Discharge this patient?",
-    confirmDischargeText: "The stay ends now: the bed goes to cleaning, the attending doctor is told, and the discharge cannot be undone. The stay can then be invoiced.",
+    confirmDischargeText:
+      "The stay ends now: the bed goes to cleaning, the attending doctor is told, and the discharge cannot be undone. The stay can then be invoiced.",
     confirmDischarge: "Discharge now",
     confirmBack: "Go back",
     targetWard: "Transfer to ward",

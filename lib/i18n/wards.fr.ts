@@ -3,8 +3,22 @@ import type { Messages } from "./en";
 // French strings of wards, beds, admissions and the bed board (same shape as wards.en.ts).
 export const wardsFr: Messages["wards"] = {
   nav: { beds: "Tableau des lits", wards: "Unités de soins", occupancy: "Occupation" },
-  wardTypes: { GENERAL: "Médecine générale", SURGICAL: "Chirurgie", MATERNITY: "Maternité", PEDIATRIC: "Pédiatrie", ICU: "Soins intensifs", ISOLATION: "Isolement", EMERGENCY: "Urgences" },
-  roomTypes: { SINGLE: "Individuelle", DOUBLE: "Double", SHARED: "Collective", ICU: "Soins intensifs", ISOLATION: "Isolement" },
+  wardTypes: {
+    GENERAL: "Médecine générale",
+    SURGICAL: "Chirurgie",
+    MATERNITY: "Maternité",
+    PEDIATRIC: "Pédiatrie",
+    ICU: "Soins intensifs",
+    ISOLATION: "Isolement",
+    EMERGENCY: "Urgences",
+  },
+  roomTypes: {
+    SINGLE: "Individuelle",
+    DOUBLE: "Double",
+    SHARED: "Collective",
+    ICU: "Soins intensifs",
+    ISOLATION: "Isolement",
+  },
   states: { FREE: "Libre", OCCUPIED: "Occupé", CLEANING: "Nettoyage", OUT_OF_SERVICE: "Hors service" },
   errors: {
     name: "Saisissez un nom",
@@ -72,7 +86,8 @@ export const wardsFr: Messages["wards"] = {
     transfer: "Transférer",
     discharge: "Faire sortir",
     confirmDischargeTitle: "Faire sortir ce patient ?",
-    confirmDischargeText: "Le séjour se termine maintenant : le lit passe au nettoyage, le médecin référent est prévenu et la sortie ne peut pas être annulée. Le séjour peut ensuite être facturé.",
+    confirmDischargeText:
+      "Le séjour se termine maintenant : le lit passe au nettoyage, le médecin référent est prévenu et la sortie ne peut pas être annulée. Le séjour peut ensuite être facturé.",
     confirmDischarge: "Confirmer la sortie",
     confirmBack: "Retour",
     targetWard: "Unité de destination",
@@ -109,7 +124,8 @@ export const wardsFr: Messages["wards"] = {
     department: "Service",
     capacity: "Capacité",
     observationHours: "Surveillance de routine toutes les (heures)",
-    observationHoursHint: "Le NEWS2 la rapproche : score 1–4 toutes les 4 h, 5–6 ou un paramètre à 3 toutes les heures, 7+ en continu.",
+    observationHoursHint:
+      "Le NEWS2 la rapproche : score 1–4 toutes les 4 h, 5–6 ou un paramètre à 3 toutes les heures, 7+ en continu.",
     label: "Libellé",
     active: "Actif",
     save: "Enregistrer",

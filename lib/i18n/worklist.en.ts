@@ -18,7 +18,8 @@ export const worklistEn = {
   nurse: {
     ward: (name: string, hours: number) => `${name} · routine observations every ${hours} h`,
     noWards: "No ward belongs to your department. Ask an administrator to set your department or the wards'.",
-    wardRule: "Your wards: those of your department and those without a department (the same nurses receive the ward's NEWS2 alerts).",
+    wardRule:
+      "Your wards: those of your department and those without a department (the same nurses receive the ward's NEWS2 alerts).",
     empty: "No patients on this ward.",
     bed: "Bed",
     patient: "Patient",

@@ -8,7 +8,8 @@ export const worklistFr: Messages["worklist"] = {
     noDrafts: "Aucun brouillon en attente de votre signature.",
     draftStarted: "Commencé",
     review: "Résultats anormaux à voir",
-    reviewIntro: "Résultats de vos demandes hors de l’intervalle de référence. Marquez chacun comme vu une fois traité.",
+    reviewIntro:
+      "Résultats de vos demandes hors de l’intervalle de référence. Marquez chacun comme vu une fois traité.",
     noReview: "Aucun résultat anormal en attente.",
     markReviewed: "Marquer comme vu",
     reviewedNow: "Vu.",
@@ -19,8 +20,10 @@ export const worklistFr: Messages["worklist"] = {
   },
   nurse: {
     ward: (name: string, hours: number) => `${name} · surveillance de routine toutes les ${hours} h`,
-    noWards: "Aucune unité n’appartient à votre service. Demandez à un administrateur de renseigner votre service ou celui des unités.",
-    wardRule: "Vos unités : celles de votre service et celles sans service (les mêmes infirmiers reçoivent les alertes NEWS2 de l’unité).",
+    noWards:
+      "Aucune unité n’appartient à votre service. Demandez à un administrateur de renseigner votre service ou celui des unités.",
+    wardRule:
+      "Vos unités : celles de votre service et celles sans service (les mêmes infirmiers reçoivent les alertes NEWS2 de l’unité).",
     empty: "Aucun patient dans cette unité.",
     bed: "Lit",
     patient: "Patient",

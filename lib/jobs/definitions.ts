@@ -15,14 +15,28 @@ export const JOBS = {
   /** Every 15 minutes: reminds patients of their BOOKED appointments starting within REMINDER_HOURS_BEFORE. */
   "reminders.send": { payload: z.object({}).passthrough(), options: retry, cron: "*/15 * * * *" },
   /** On the 1st at 06:00: each active doctor's activity report for the previous month. */
-  "reports.monthly": { payload: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/).optional() }).passthrough(), options: retry, cron: "0 6 1 * *" },
+  "reports.monthly": {
+    payload: z
+      .object({
+        month: z
+          .string()
+          .regex(/^\d{4}-\d{2}$/)
+          .optional(),
+      })
+      .passthrough(),
+    options: retry,
+    cron: "0 6 1 * *",
+  },
   /** Every hour: deletes the Idempotency-Key answers older than 24 hours (lib/server/idempotency.ts). */
   "idempotency.purge": { payload: z.object({}).passthrough(), options: { retryLimit: 1 }, cron: "23 * * * *" },
   /**
    * A user's CSV export of a treatment history. A long export is not a dead one: the job lease
    * (lib/jobs/lease.ts) tells a crash within a minute, so pg-boss's own timeout is only a backstop.
    */
-  "export.run": { payload: z.object({ exportId: z.string().min(1) }), options: { retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: 4 * 3600 } },
+  "export.run": {
+    payload: z.object({ exportId: z.string().min(1) }),
+    options: { retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: 4 * 3600 },
+  },
   /** A patient's self-registration, decided off the request so its answer and timing say nothing about the address. */
   "account.register": { payload: ZRegistrationJob, options: retry },
   /**
@@ -30,7 +44,10 @@ export const JOBS = {
    * is set (its cron line is the operator's: see startWorkers). A failed run is retried twice, ten
    * minutes apart; a large hospital's backup may run for hours.
    */
-  "backup.run": { payload: z.object({}).passthrough(), options: { retryLimit: 2, retryDelay: 600, expireInSeconds: 6 * 3600 } },
+  "backup.run": {
+    payload: z.object({}).passthrough(),
+    options: { retryLimit: 2, retryDelay: 600, expireInSeconds: 6 * 3600 },
+  },
   /** A forgot-password request, likewise: a reset link for an active account, nothing otherwise. */
   "account.passwordReset": { payload: ZPasswordResetJob, options: retry },
 } as const;

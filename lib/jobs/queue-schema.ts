@@ -20,11 +20,18 @@ export async function dropNewerQueueSchema(databaseUrl: string): Promise<number 
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ exists: boolean }>("SELECT to_regclass('pgboss.version') IS NOT NULL AS exists");
+    const { rows } = await client.query<{ exists: boolean }>(
+      "SELECT to_regclass('pgboss.version') IS NOT NULL AS exists",
+    );
     if (!rows[0].exists) return null;
-    const { rows: version } = await client.query<{ version: number }>("SELECT version::int AS version FROM pgboss.version LIMIT 1");
+    const { rows: version } = await client.query<{ version: number }>(
+      "SELECT version::int AS version FROM pgboss.version LIMIT 1",
+    );
     if (!version.length || version[0].version <= queueSchemaVersion()) return null;
-    const jobs = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM pgboss.job").then((r) => r.rows[0].n, () => 0);
+    const jobs = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM pgboss.job").then(
+      (r) => r.rows[0].n,
+      () => 0,
+    );
     await client.query("DROP SCHEMA pgboss CASCADE");
     return jobs;
   } finally {

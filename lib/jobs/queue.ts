@@ -53,7 +53,12 @@ export function queue(): Promise<PgBoss> {
 }
 
 /** Validates the payload and enqueues a job; `id` makes a job unique (a second send is a no-op). */
-export async function enqueue<N extends JobName>(boss: PgBoss, name: N, payload: JobPayload<N>, opts: { key?: string } = {}): Promise<string | null> {
+export async function enqueue<N extends JobName>(
+  boss: PgBoss,
+  name: N,
+  payload: JobPayload<N>,
+  opts: { key?: string } = {},
+): Promise<string | null> {
   const data = JOBS[name].payload.parse(payload) as object;
   return boss.send(name, data, opts.key ? { id: stableId(`${name}:${opts.key}`) } : {});
 }

@@ -26,7 +26,8 @@ import { startWorkers } from "./worker";
 const url = () => process.env.DATABASE_URL!;
 const messageIdOf = (raw: string) => /^Message-ID:\s*(<[^>]+>)/im.exec(raw)?.[1];
 
-const startWorkerProcess = (env: Record<string, string>) => startScript("tests/worker-process.ts", { DATABASE_URL: url(), ...env }, "worker ready");
+const startWorkerProcess = (env: Record<string, string>) =>
+  startScript("tests/worker-process.ts", { DATABASE_URL: url(), ...env }, "worker ready");
 const kill = (child: ChildProcess) => stopScript(child, "SIGKILL");
 
 /** Polls `read` until `done` holds, or fails after `timeoutMs`. */
@@ -55,7 +56,11 @@ async function hangingSmtp() {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, message, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    message,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 let smtp: Awaited<ReturnType<typeof startCaptureSmtp>>;
@@ -80,12 +85,33 @@ afterEach(async () => {
 });
 
 describe("a worker killed mid-job", () => {
-  it("loses no email: the claim expires and the sweep sends it again with the same Message-ID", { timeout: 180_000 }, async () => {
+  it("loses no email: the claim expires and the sweep sends it again with the same Message-ID", {
+    timeout: 180_000,
+  }, async () => {
     const hanging = await hangingSmtp();
     try {
-      const mail: MailConfig = { smtpUrl: smtp.url, from: "desk@hospital.test", hospitalName: "Test Hospital", leaseSeconds: 8 };
-      const id = await queueEmail(db(), { to: "rose@example.org", locale: "en", template: "passwordReset", data: { name: "Rose", url: "http://x/set-password/t", expiresInMinutes: 60 } }, mail);
-      child = await startWorkerProcess({ SMTP_URL: hanging.url, MAIL_FROM: "desk@hospital.test", EMAIL_LEASE_SECONDS: "8", JOB_LEASE_SECONDS: "2" });
+      const mail: MailConfig = {
+        smtpUrl: smtp.url,
+        from: "desk@hospital.test",
+        hospitalName: "Test Hospital",
+        leaseSeconds: 8,
+      };
+      const id = await queueEmail(
+        db(),
+        {
+          to: "rose@example.org",
+          locale: "en",
+          template: "passwordReset",
+          data: { name: "Rose", url: "http://x/set-password/t", expiresInMinutes: 60 },
+        },
+        mail,
+      );
+      child = await startWorkerProcess({
+        SMTP_URL: hanging.url,
+        MAIL_FROM: "desk@hospital.test",
+        EMAIL_LEASE_SECONDS: "8",
+        JOB_LEASE_SECONDS: "2",
+      });
       const producer = await startQueue(url(), { work: false });
       try {
         await producer.send("email.send", { emailId: id }, { retryDelay: 1 });
@@ -97,7 +123,10 @@ describe("a worker killed mid-job", () => {
       await kill(child);
       const firstId = messageIdOf(first);
       expect(firstId).toBeDefined();
-      expect(await db().outboxEmail.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "OUTBOX", sentAt: null });
+      expect(await db().outboxEmail.findUniqueOrThrow({ where: { id } })).toMatchObject({
+        status: "OUTBOX",
+        sentAt: null,
+      });
 
       // Another worker; its outbox sweep (every minute in production) runs until the email is sent.
       boss = await startQueue(url(), { work: true });
@@ -112,7 +141,12 @@ describe("a worker killed mid-job", () => {
         90_000,
         "the email was never sent",
       );
-      const again = await until(async () => smtp.mails.filter((m) => m.to.includes("rose@example.org")), (m) => m.length > 0, 10_000, "no mail");
+      const again = await until(
+        async () => smtp.mails.filter((m) => m.to.includes("rose@example.org")),
+        (m) => m.length > 0,
+        10_000,
+        "no mail",
+      );
       expect(again).toHaveLength(1);
       expect(messageIdOf(again[0].raw)).toBe(firstId);
       expect(row).toMatchObject({ status: "SENT", messageId: firstId, error: null });
@@ -122,13 +156,38 @@ describe("a worker killed mid-job", () => {
     }
   });
 
-  it("does not leave an export RUNNING: it is retried within a minute and finishes once, cleanly", { timeout: 180_000 }, async () => {
-    const nurse = await seedUser(db(), { email: "n@h.org", name: "Nurse Joy", role: "NURSE", password: "Test-pass-2026" });
-    const patient = await seedPatient(db(), { firstName: "Amara", lastName: "Bello", dateOfBirth: "1990-01-01", sex: "female" });
-    const doctor = await seedUser(db(), { email: "d@h.org", name: "Dr Heart", role: "DOCTOR", password: "Test-pass-2026" });
+  it("does not leave an export RUNNING: it is retried within a minute and finishes once, cleanly", {
+    timeout: 180_000,
+  }, async () => {
+    const nurse = await seedUser(db(), {
+      email: "n@h.org",
+      name: "Nurse Joy",
+      role: "NURSE",
+      password: "Test-pass-2026",
+    });
+    const patient = await seedPatient(db(), {
+      firstName: "Amara",
+      lastName: "Bello",
+      dateOfBirth: "1990-01-01",
+      sex: "female",
+    });
+    const doctor = await seedUser(db(), {
+      email: "d@h.org",
+      name: "Dr Heart",
+      role: "DOCTOR",
+      password: "Test-pass-2026",
+    });
     for (let i = 0; i < 5; i++) {
       const startsAt = new Date(Date.UTC(2026, 5, 1 + i, 9));
-      await db().appointment.create({ data: { patientId: patient.id, doctorId: doctor.id, startsAt, endsAt: new Date(startsAt.getTime() + 1800_000), status: "CANCELLED" } });
+      await db().appointment.create({
+        data: {
+          patientId: patient.id,
+          doctorId: doctor.id,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 1800_000),
+          status: "CANCELLED",
+        },
+      });
     }
     const ctx: Ctx = { actor: { id: nurse.id, role: "NURSE", name: nurse.name, email: nurse.email }, ip: null };
     const { id } = await requestExport(db(), ctx, { kind: "treatment-history", patientId: patient.id });
@@ -147,7 +206,12 @@ describe("a worker killed mid-job", () => {
       } finally {
         await producer.stop({ graceful: false, wait: true });
       }
-      await until(() => db().export.findUniqueOrThrow({ where: { id } }), (e) => e.status === "RUNNING", 60_000, "the export never started");
+      await until(
+        () => db().export.findUniqueOrThrow({ where: { id } }),
+        (e) => e.status === "RUNNING",
+        60_000,
+        "the export never started",
+      );
       await kill(child);
       killedAt = Date.now();
     } finally {
@@ -158,7 +222,12 @@ describe("a worker killed mid-job", () => {
 
     boss = await startQueue(url(), { work: true });
     await startWorkers(boss, db(), { schedules: false, pollingIntervalSeconds: 0.5, leaseSeconds: 2 });
-    const done = await until(() => db().export.findUniqueOrThrow({ where: { id } }), (e) => e.status === "DONE", 90_000, "the export was not retried");
+    const done = await until(
+      () => db().export.findUniqueOrThrow({ where: { id } }),
+      (e) => e.status === "DONE",
+      90_000,
+      "the export was not retried",
+    );
     // The child's lease lapses after 2 s; the queue's own retry delay for exports (10 s + jitter) follows.
     expect(Date.now() - killedAt).toBeLessThan(60_000);
     expect(done).toMatchObject({ progress: 1, error: null, attempts: 2 });

@@ -6,7 +6,10 @@ import { clock } from "@/lib/server/clock";
 import type { Db } from "@/lib/server/db";
 import { appUrl, env } from "@/lib/server/env";
 
-const when = (d: Date, locale: Locale) => DateTime.fromJSDate(d, { zone: env().HOSPITAL_TIMEZONE }).toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY, { locale: INTL_TAG[locale] });
+const when = (d: Date, locale: Locale) =>
+  DateTime.fromJSDate(d, { zone: env().HOSPITAL_TIMEZONE }).toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY, {
+    locale: INTL_TAG[locale],
+  });
 
 /**
  * Reminds every patient whose BOOKED appointment starts within REMINDER_HOURS_BEFORE. One statement
@@ -24,14 +27,31 @@ export async function sendDueReminders(prisma: Db, config: MailConfig = mailConf
       RETURNING id`;
     const rows = await tx.appointment.findMany({
       where: { id: { in: claimed.map((c) => c.id) } },
-      select: { id: true, startsAt: true, doctor: { select: { name: true } }, patient: { select: { firstName: true, lastName: true, email: true, userId: true, user: { select: { language: true } } } } },
+      select: {
+        id: true,
+        startsAt: true,
+        doctor: { select: { name: true } },
+        patient: {
+          select: { firstName: true, lastName: true, email: true, userId: true, user: { select: { language: true } } },
+        },
+      },
     });
     const emailIds: string[] = [];
     for (const a of rows) {
       const locale = localeOf(a.patient.user?.language);
-      if (a.patient.userId) await notify(tx, a.patient.userId, { title: catalog(locale).scheduling.notify.tomorrow, body: `${a.doctor.name}, ${when(a.startsAt, locale)}`, link: `/appointments/${a.id}` });
+      if (a.patient.userId)
+        await notify(tx, a.patient.userId, {
+          title: catalog(locale).scheduling.notify.tomorrow,
+          body: `${a.doctor.name}, ${when(a.startsAt, locale)}`,
+          link: `/appointments/${a.id}`,
+        });
       if (a.patient.email) {
-        const data = { patientName: `${a.patient.firstName} ${a.patient.lastName}`, doctorName: a.doctor.name, startsAt: a.startsAt, url: `${appUrl()}/appointments/${a.id}` };
+        const data = {
+          patientName: `${a.patient.firstName} ${a.patient.lastName}`,
+          doctorName: a.doctor.name,
+          startsAt: a.startsAt,
+          url: `${appUrl()}/appointments/${a.id}`,
+        };
         emailIds.push(await queueEmail(tx, { to: a.patient.email, locale, template: "reminder", data }, config));
       }
     }

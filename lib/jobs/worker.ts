@@ -44,16 +44,20 @@ export async function startWorkers(
   const all = handlers(prisma, boss, opts.mail) as Record<JobName, Handler<JobName>>;
   const leaseSeconds = opts.leaseSeconds ?? env().JOB_LEASE_SECONDS;
   for (const name of Object.keys(JOBS) as JobName[]) {
-    await boss.work<object>(name, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async ([job]) => {
-      const payload = JOBS[name].payload.parse(job.data);
-      log("info", "job started", { name, id: job.id, attempt: job.retryCount + 1 });
-      const lease = await holdLease(prisma, job, leaseSeconds);
-      try {
-        return await all[name](payload as JobPayload<JobName>, job);
-      } finally {
-        await lease.release();
-      }
-    });
+    await boss.work<object>(
+      name,
+      { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 },
+      async ([job]) => {
+        const payload = JOBS[name].payload.parse(job.data);
+        log("info", "job started", { name, id: job.id, attempt: job.retryCount + 1 });
+        const lease = await holdLease(prisma, job, leaseSeconds);
+        try {
+          return await all[name](payload as JobPayload<JobName>, job);
+        } finally {
+          await lease.release();
+        }
+      },
+    );
     const cron = "cron" in JOBS[name] ? (JOBS[name] as { cron: string }).cron : undefined;
     if (opts.schedules && cron) await boss.schedule(name, cron, {}, { tz: env().HOSPITAL_TIMEZONE });
   }
@@ -63,9 +67,14 @@ export async function startWorkers(
     if (backups) await boss.schedule("backup.run", backups.cron, {}, { tz: backups.tz });
     else await boss.unschedule("backup.run");
   }
-  const recovery = setInterval(() => {
-    recoverExpiredJobs(prisma, boss).catch((err: unknown) => log("warn", "job lease check failed", { error: String(err) }));
-  }, (leaseSeconds * 1000) / 2);
+  const recovery = setInterval(
+    () => {
+      recoverExpiredJobs(prisma, boss).catch((err: unknown) =>
+        log("warn", "job lease check failed", { error: String(err) }),
+      );
+    },
+    (leaseSeconds * 1000) / 2,
+  );
   recovery.unref();
   boss.once("stopped", () => clearInterval(recovery));
 }

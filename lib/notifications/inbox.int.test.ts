@@ -10,12 +10,23 @@ import { listNotifications, markRead, unreadCount } from "./inbox";
 import { notify } from "./service";
 
 const PW = "pw-0123456789";
-const ctxOf = (u: { id: string; email: string }, role: Ctx["actor"]["role"]): Ctx => ({ actor: { id: u.id, role, name: role, email: u.email }, ip: null });
+const ctxOf = (u: { id: string; email: string }, role: Ctx["actor"]["role"]): Ctx => ({
+  actor: { id: u.id, role, name: role, email: u.email },
+  ip: null,
+});
 let alice: Ctx, bob: Ctx;
 
 async function seedNotes(userId: string, n: number, prefix: string) {
   for (let i = 0; i < n; i++) {
-    await db().notification.create({ data: { userId, title: `${prefix} ${i}`, body: "b", link: "/appointments", createdAt: new Date(Date.UTC(2026, 10, 1, 8, i)) } });
+    await db().notification.create({
+      data: {
+        userId,
+        title: `${prefix} ${i}`,
+        body: "b",
+        link: "/appointments",
+        createdAt: new Date(Date.UTC(2026, 10, 1, 8, i)),
+      },
+    });
   }
   return (await db().notification.findMany({ where: { userId }, orderBy: { createdAt: "desc" } })).map((r) => r.id);
 }
@@ -23,7 +34,10 @@ async function seedNotes(userId: string, n: number, prefix: string) {
 describe("notification centre", () => {
   beforeEach(async () => {
     await resetDatabase();
-    alice = ctxOf(await seedUser(db(), { email: "alice@h.org", name: "Alice", role: "DOCTOR", password: PW }), "DOCTOR");
+    alice = ctxOf(
+      await seedUser(db(), { email: "alice@h.org", name: "Alice", role: "DOCTOR", password: PW }),
+      "DOCTOR",
+    );
     bob = ctxOf(await seedUser(db(), { email: "bob@h.org", name: "Bob", role: "PATIENT", password: PW }), "PATIENT");
   });
 
@@ -36,7 +50,11 @@ describe("notification centre", () => {
     expect(page1.items.map((n) => n.title)).toEqual(["A 4", "A 3"]);
     const page3 = await listNotifications(db(), alice, { unread: false }, { skip: 4, take: 2 });
     expect(page3.items.map((n) => n.title)).toEqual(["A 0"]);
-    expect((await listNotifications(db(), bob, { unread: false }, { skip: 0, take: 20 })).items.every((n) => n.title.startsWith("B"))).toBe(true);
+    expect(
+      (await listNotifications(db(), bob, { unread: false }, { skip: 0, take: 20 })).items.every((n) =>
+        n.title.startsWith("B"),
+      ),
+    ).toBe(true);
   });
 
   it("marks the given ids read, never another user's, whatever ids are sent", async () => {
@@ -68,7 +86,9 @@ describe("notification centre", () => {
   });
 
   it("counts what notify() writes", async () => {
-    await db().$transaction((tx) => notify(tx, bob.actor.id, { title: "Appointment booked", body: "Tomorrow 09:00", link: "/appointments" }));
+    await db().$transaction((tx) =>
+      notify(tx, bob.actor.id, { title: "Appointment booked", body: "Tomorrow 09:00", link: "/appointments" }),
+    );
     expect(await unreadCount(db(), bob.actor.id)).toBe(1);
   });
 

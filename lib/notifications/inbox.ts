@@ -6,7 +6,14 @@ import type { MarkReadInput } from "@/lib/triage/schemas";
 
 // The notification centre: a user's own in-app notifications (the bell, /notifications, the API).
 
-export type NotificationRow = { id: string; title: string; body: string; link: string | null; readAt: string | null; createdAt: string };
+export type NotificationRow = {
+  id: string;
+  title: string;
+  body: string;
+  link: string | null;
+  readAt: string | null;
+  createdAt: string;
+};
 
 const SELECT = { id: true, title: true, body: true, link: true, readAt: true, createdAt: true } as const;
 
@@ -24,25 +31,44 @@ export async function listNotifications(
 ): Promise<{ items: NotificationRow[]; total: number; unread: number }> {
   const where = { userId: ctx.actor.id, ...(filter.unread ? { readAt: null } : {}) };
   const [rows, total, unread] = await Promise.all([
-    prisma.notification.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: page.skip, take: page.take, select: SELECT }),
+    prisma.notification.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: page.skip,
+      take: page.take,
+      select: SELECT,
+    }),
     prisma.notification.count({ where }),
     filter.unread ? Promise.resolve(-1) : unreadCount(prisma, ctx.actor.id),
   ]);
   return {
-    items: rows.map((r) => ({ ...r, readAt: r.readAt ? r.readAt.toISOString() : null, createdAt: r.createdAt.toISOString() })),
+    items: rows.map((r) => ({
+      ...r,
+      readAt: r.readAt ? r.readAt.toISOString() : null,
+      createdAt: r.createdAt.toISOString(),
+    })),
     total,
     unread: unread < 0 ? total : unread,
   };
 }
 
 /** Marks the given ids (or all) read; only ever the caller's own rows, whatever ids are sent. */
-export async function markRead(prisma: Db, ctx: Ctx, input: MarkReadInput): Promise<{ updated: number; unread: number }> {
+export async function markRead(
+  prisma: Db,
+  ctx: Ctx,
+  input: MarkReadInput,
+): Promise<{ updated: number; unread: number }> {
   const updated = await prisma.$transaction(async (tx) => {
     const r = await tx.notification.updateMany({
       where: { userId: ctx.actor.id, readAt: null, ...(input.all ? {} : { id: { in: input.ids ?? [] } }) },
       data: { readAt: clock.now() },
     });
-    if (r.count > 0) await audit(tx, ctx, { action: "UPDATE", entity: "Notification", details: { markedRead: r.count, all: input.all === true } });
+    if (r.count > 0)
+      await audit(tx, ctx, {
+        action: "UPDATE",
+        entity: "Notification",
+        details: { markedRead: r.count, all: input.all === true },
+      });
     return r.count;
   });
   return { updated, unread: await unreadCount(prisma, ctx.actor.id) };

@@ -6,7 +6,12 @@ import { resetDatabase } from "@/tests/reset";
 import { startCaptureSmtp } from "@/tests/smtp";
 import { deliverDueEmails, deliverEmail, EMAIL_MAX_ATTEMPTS, queueEmail, sendEmail, type MailConfig } from "./mail";
 
-const invitation = { name: "Dr. Rose <Lee>", role: "DOCTOR" as const, url: "http://localhost:3000/set-password/abc", expiresInHours: 72 };
+const invitation = {
+  name: "Dr. Rose <Lee>",
+  role: "DOCTOR" as const,
+  url: "http://localhost:3000/set-password/abc",
+  expiresInHours: 72,
+};
 
 describe("sendEmail", () => {
   const received: { from: string; to: string[]; raw: string }[] = [];
@@ -21,7 +26,11 @@ describe("sendEmail", () => {
         const chunks: Buffer[] = [];
         stream.on("data", (c: Buffer) => chunks.push(c));
         stream.on("end", () => {
-          received.push({ from: String(session.envelope.mailFrom ? session.envelope.mailFrom.address : session.envelope.mailFrom), to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8") });
+          received.push({
+            from: String(session.envelope.mailFrom ? session.envelope.mailFrom.address : session.envelope.mailFrom),
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw: Buffer.concat(chunks).toString("utf8"),
+          });
           done();
         });
       },
@@ -37,7 +46,11 @@ describe("sendEmail", () => {
   });
 
   it("delivers through SMTP and records the email as SENT", async () => {
-    const id = await sendEmail(db(), { to: "rose@example.org", locale: "en", template: "invitation", data: invitation }, smtp);
+    const id = await sendEmail(
+      db(),
+      { to: "rose@example.org", locale: "en", template: "invitation", data: invitation },
+      smtp,
+    );
     expect(received).toHaveLength(1);
     expect(received[0]).toMatchObject({ from: "desk@hospital.test", to: ["rose@example.org"] });
     expect(received[0].raw).toContain("Subject: Your Test Hospital account");
@@ -52,21 +65,45 @@ describe("sendEmail", () => {
   });
 
   it("without SMTP keeps the email in the outbox, unsent", async () => {
-    const id = await sendEmail(db(), { to: "rose@example.org", locale: "en", template: "passwordReset", data: { name: "Rose", url: "http://x/set-password/t", expiresInMinutes: 60 } }, { ...smtp, smtpUrl: undefined });
+    const id = await sendEmail(
+      db(),
+      {
+        to: "rose@example.org",
+        locale: "en",
+        template: "passwordReset",
+        data: { name: "Rose", url: "http://x/set-password/t", expiresInMinutes: 60 },
+      },
+      { ...smtp, smtpUrl: undefined },
+    );
     expect(received).toHaveLength(0);
-    expect(await db().outboxEmail.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "OUTBOX", sentAt: null, subject: "Reset your Test Hospital password" });
+    expect(await db().outboxEmail.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "OUTBOX",
+      sentAt: null,
+      subject: "Reset your Test Hospital password",
+    });
   });
 
   it("keeps a failed delivery in the outbox with its error for the queue's retries, FAILED on the last attempt, and never sends one email twice", async () => {
     const down = { ...smtp, smtpUrl: "smtp://127.0.0.1:1" };
-    const id = await sendEmail(db(), { to: "rose@example.org", locale: "en", template: "invitation", data: invitation }, down);
+    const id = await sendEmail(
+      db(),
+      { to: "rose@example.org", locale: "en", template: "invitation", data: invitation },
+      down,
+    );
     const row = await db().outboxEmail.findUniqueOrThrow({ where: { id } });
     expect(row.status).toBe("OUTBOX");
     expect(row.error).toMatch(/ECONNREFUSED|connect/i);
     expect(await deliverEmail(db(), id, down, { final: true })).toBe("failed");
-    expect(await db().outboxEmail.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "FAILED", sentAt: null });
+    expect(await db().outboxEmail.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "FAILED",
+      sentAt: null,
+    });
 
-    const queued = await queueEmail(db(), { to: "once@example.org", locale: "en", template: "invitation", data: invitation }, smtp);
+    const queued = await queueEmail(
+      db(),
+      { to: "once@example.org", locale: "en", template: "invitation", data: invitation },
+      smtp,
+    );
     await Promise.all([deliverEmail(db(), queued, smtp), deliverEmail(db(), queued, smtp)]);
     expect(received.filter((r) => r.to.includes("once@example.org"))).toHaveLength(1);
   });
@@ -91,8 +128,14 @@ describe("the outbox sweep", () => {
     const due = await Promise.all(Array.from({ length: 11 }, (_, i) => queue(`due${i}@example.org`)));
     const claimed = await queue("claimed@example.org");
     const waiting = await queue("waiting@example.org");
-    await db().outboxEmail.update({ where: { id: claimed }, data: { claimedUntil: new Date(Date.now() + 3600_000), attempts: 1 } });
-    await db().outboxEmail.update({ where: { id: waiting }, data: { nextAttemptAt: new Date(Date.now() + 3600_000), attempts: 1 } });
+    await db().outboxEmail.update({
+      where: { id: claimed },
+      data: { claimedUntil: new Date(Date.now() + 3600_000), attempts: 1 },
+    });
+    await db().outboxEmail.update({
+      where: { id: waiting },
+      data: { nextAttemptAt: new Date(Date.now() + 3600_000), attempts: 1 },
+    });
 
     const [a, b] = await Promise.all([deliverDueEmails(db(), mail), deliverDueEmails(db(), mail)]);
     expect(a.sent + b.sent).toBe(11);
@@ -102,12 +145,17 @@ describe("the outbox sweep", () => {
       expect(row.messageId).toMatch(/^<[0-9a-f-]{36}@hospital\.test>$/);
       expect(messageIdOf(capture.mails.find((m) => m.to[0] === row.to)!.raw)).toBe(row.messageId);
     }
-    expect(await db().outboxEmail.findMany({ where: { id: { in: [claimed, waiting] } }, select: { status: true } })).toEqual([{ status: "OUTBOX" }, { status: "OUTBOX" }]);
+    expect(
+      await db().outboxEmail.findMany({ where: { id: { in: [claimed, waiting] } }, select: { status: true } }),
+    ).toEqual([{ status: "OUTBOX" }, { status: "OUTBOX" }]);
 
     // A claim whose sender died expires: the next sweep sends that email too.
     await db().outboxEmail.update({ where: { id: claimed }, data: { claimedUntil: new Date(Date.now() - 1000) } });
     expect(await deliverDueEmails(db(), mail)).toEqual({ sent: 1, failed: 0 });
-    expect(await db().outboxEmail.findUniqueOrThrow({ where: { id: claimed } })).toMatchObject({ status: "SENT", attempts: 2 });
+    expect(await db().outboxEmail.findUniqueOrThrow({ where: { id: claimed } })).toMatchObject({
+      status: "SENT",
+      attempts: 2,
+    });
   });
 
   it("retries a failing email with a growing backoff and marks it FAILED after the last attempt", async () => {

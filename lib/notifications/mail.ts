@@ -7,7 +7,10 @@ import { invitationEmail, type InvitationData } from "@/lib/notifications/emails
 import type { EmailContext, RenderedEmail } from "@/lib/notifications/emails/layout";
 import { confirmEmailEmail, type ConfirmEmailData } from "@/lib/notifications/emails/confirm-email";
 import { passwordResetEmail, type PasswordResetData } from "@/lib/notifications/emails/password-reset";
-import { registrationAttemptEmail, type RegistrationAttemptData } from "@/lib/notifications/emails/registration-attempt";
+import {
+  registrationAttemptEmail,
+  type RegistrationAttemptData,
+} from "@/lib/notifications/emails/registration-attempt";
 import { reminderEmail, type ReminderEmailData } from "@/lib/notifications/emails/reminder";
 import type { Locale } from "@/lib/i18n";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -64,21 +67,38 @@ export type MailConfig = {
 /** The mail settings from the environment; tests pass their own to reach a local SMTP server. */
 export function mailConfig(): MailConfig {
   const e = env();
-  return { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, hospitalName: e.HOSPITAL_NAME, concurrency: e.EMAIL_CONCURRENCY, leaseSeconds: e.EMAIL_LEASE_SECONDS };
+  return {
+    smtpUrl: e.SMTP_URL,
+    from: e.MAIL_FROM,
+    hospitalName: e.HOSPITAL_NAME,
+    concurrency: e.EMAIL_CONCURRENCY,
+    leaseSeconds: e.EMAIL_LEASE_SECONDS,
+  };
 }
 
 type Writer = Pick<Db, "outboxEmail">;
 
-export function renderEmail<T extends EmailTemplate>(message: EmailMessage<T>, config: Pick<MailConfig, "hospitalName">): RenderedEmail {
+export function renderEmail<T extends EmailTemplate>(
+  message: EmailMessage<T>,
+  config: Pick<MailConfig, "hospitalName">,
+): RenderedEmail {
   const render = TEMPLATES[message.template] as (data: TemplateData[T], ctx: EmailContext) => RenderedEmail;
-  return render(message.data, { hospitalName: config.hospitalName, locale: message.locale, timeZone: env().HOSPITAL_TIMEZONE });
+  return render(message.data, {
+    hospitalName: config.hospitalName,
+    locale: message.locale,
+    timeZone: env().HOSPITAL_TIMEZONE,
+  });
 }
 
 /**
  * Records an email as OUTBOX without sending it. Call it inside the transaction of the change that
  * causes the email, so that an email exists exactly when the change does; deliver it after commit.
  */
-export async function queueEmail<T extends EmailTemplate>(db: Writer, message: EmailMessage<T>, config: MailConfig = mailConfig()): Promise<string> {
+export async function queueEmail<T extends EmailTemplate>(
+  db: Writer,
+  message: EmailMessage<T>,
+  config: MailConfig = mailConfig(),
+): Promise<string> {
   const row = await db.outboxEmail.create({ data: outboxRow(message, config), select: { id: true } });
   return row.id;
 }
@@ -87,9 +107,20 @@ export async function queueEmail<T extends EmailTemplate>(db: Writer, message: E
  * An outbox row's values, the email rendered: what queueEmail() writes, and what a hand-written
  * statement inserts (lib/server/rows.ts). The Message-ID is chosen here, once for every attempt.
  */
-export function outboxRow<T extends EmailTemplate>(message: EmailMessage<T>, config: Pick<MailConfig, "hospitalName" | "from">) {
+export function outboxRow<T extends EmailTemplate>(
+  message: EmailMessage<T>,
+  config: Pick<MailConfig, "hospitalName" | "from">,
+) {
   const { subject, html, text } = renderEmail(message, config);
-  return { to: message.to, subject, html, text, status: "OUTBOX" as const, linkTokenId: message.linkTokenId ?? null, messageId: `<${randomUUID()}@${senderDomain(config)}>` };
+  return {
+    to: message.to,
+    subject,
+    html,
+    text,
+    status: "OUTBOX" as const,
+    linkTokenId: message.linkTokenId ?? null,
+    messageId: `<${randomUUID()}@${senderDomain(config)}>`,
+  };
 }
 export type OutboxRow = ReturnType<typeof outboxRow>;
 /** The columns of outboxRow's row, and the id a statement chooses itself (Prisma makes one for queueEmail()). */
@@ -120,14 +151,25 @@ export const EMAIL_MAX_ATTEMPTS = 6;
 const BACKOFF_BASE_SECONDS = 30;
 const BACKOFF_MAX_SECONDS = 3600;
 
-type Claimed = { id: string; to: string; subject: string; html: string; text: string; messageId: string; attempts: number; linkTokenId: string | null };
+type Claimed = {
+  id: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  messageId: string;
+  attempts: number;
+  linkTokenId: string | null;
+};
 type Outcome = "sent" | "failed" | "skipped";
 
 const leaseOf = (config: MailConfig) => config.leaseSeconds ?? env().EMAIL_LEASE_SECONDS;
 const concurrencyOf = (config: MailConfig) => config.concurrency ?? env().EMAIL_CONCURRENCY;
 /** The domain of MAIL_FROM: a Message-ID's right-hand side names the sender's domain (RFC 5322 §3.6.4). */
-const senderDomain = (config: Pick<MailConfig, "from">) => /@([^\s>]+)>?\s*$/.exec(config.from)?.[1] ?? "hospital.local";
-const newMessageId = (config: MailConfig) => Prisma.sql`'<' || gen_random_uuid()::text || '@' || ${senderDomain(config)} || '>'`;
+const senderDomain = (config: Pick<MailConfig, "from">) =>
+  /@([^\s>]+)>?\s*$/.exec(config.from)?.[1] ?? "hospital.local";
+const newMessageId = (config: MailConfig) =>
+  Prisma.sql`'<' || gen_random_uuid()::text || '@' || ${senderDomain(config)} || '>'`;
 const returning = Prisma.sql`RETURNING o.id, o."to", o.subject, o.html, o.text, o."messageId", o.attempts, o."linkTokenId"`;
 
 /** Claims one email by id, whatever its backoff (an explicit attempt), unless another sender holds it. */
@@ -158,7 +200,14 @@ async function sendClaimed(prisma: Db, email: Claimed, config: MailConfig, final
     // The working link exists only on its way to SMTP, never in the row (lib/notifications/links.ts).
     const out = revealLink(email);
     await withTransport(config, (transport) =>
-      transport.sendMail({ from: fromHeader(config), to: out.to, subject: out.subject, html: out.html, text: out.text, messageId: out.messageId }),
+      transport.sendMail({
+        from: fromHeader(config),
+        to: out.to,
+        subject: out.subject,
+        html: out.html,
+        text: out.text,
+        messageId: out.messageId,
+      }),
     );
   } catch (err) {
     const error = (err instanceof Error ? err.message : String(err)).slice(0, 1000);
@@ -169,12 +218,17 @@ async function sendClaimed(prisma: Db, email: Claimed, config: MailConfig, final
     await prisma.$executeRaw`
       UPDATE "OutboxEmail" SET status = ${giveUp ? "FAILED" : "OUTBOX"}::"EmailStatus", error = ${error}, "claimedUntil" = NULL,
         "nextAttemptAt" = CASE WHEN ${giveUp} THEN NULL ELSE ${dbNowPlus(delay)} END
-      WHERE id = ${email.id} AND attempts = ${email.attempts} AND status = 'OUTBOX'`.catch((e: unknown) => log("error", "email outcome not recorded", { emailId: email.id, error: String(e) }));
+      WHERE id = ${email.id} AND attempts = ${email.attempts} AND status = 'OUTBOX'`.catch((e: unknown) =>
+      log("error", "email outcome not recorded", { emailId: email.id, error: String(e) }),
+    );
     return "failed";
   }
   // Delivered, whoever holds the claim now: SENT is the truth, and stops any later attempt.
   await prisma.outboxEmail
-    .updateMany({ where: { id: email.id, status: { not: "SENT" } }, data: { status: "SENT", error: null, sentAt: clock.now(), claimedUntil: null, nextAttemptAt: null } })
+    .updateMany({
+      where: { id: email.id, status: { not: "SENT" } },
+      data: { status: "SENT", error: null, sentAt: clock.now(), claimedUntil: null, nextAttemptAt: null },
+    })
     .catch((e: unknown) => log("error", "email outcome not recorded", { emailId: email.id, error: String(e) }));
   return "sent";
 }
@@ -187,7 +241,12 @@ async function sendClaimed(prisma: Db, email: Claimed, config: MailConfig, final
  * FAILED. "skipped": already sent, or another sender holds it. Never throws: the change that caused
  * the email has already happened, and the row says what became of it.
  */
-export async function deliverEmail(prisma: Db, id: string, config: MailConfig = mailConfig(), opts: { final?: boolean } = {}): Promise<Outcome> {
+export async function deliverEmail(
+  prisma: Db,
+  id: string,
+  config: MailConfig = mailConfig(),
+  opts: { final?: boolean } = {},
+): Promise<Outcome> {
   if (!config.smtpUrl) return "skipped";
   const email = await claimEmail(prisma, id, config);
   if (!email) return "skipped";
@@ -210,7 +269,11 @@ export async function deliverEmails(prisma: Db, ids: string[], config: MailConfi
  * a claimed email waits for at most one send before its own. Workers running it side by side share the
  * outbox (SKIP LOCKED).
  */
-export async function deliverDueEmails(prisma: Db, config: MailConfig = mailConfig(), opts: { budgetMs?: number } = {}): Promise<{ sent: number; failed: number }> {
+export async function deliverDueEmails(
+  prisma: Db,
+  config: MailConfig = mailConfig(),
+  opts: { budgetMs?: number } = {},
+): Promise<{ sent: number; failed: number }> {
   const done = { sent: 0, failed: 0 };
   if (!config.smtpUrl) return done;
   const until = performance.now() + (opts.budgetMs ?? 50_000);
@@ -242,7 +305,8 @@ export async function deliverDueEmails(prisma: Db, config: MailConfig = mailConf
   };
   await Promise.all(Array.from({ length: lanes }, lane));
   await claiming; // a batch claimed as the last lane finished is sent too
-  if (claimed.length > 0) await Promise.all(claimed.splice(0).map(async (email) => done[await sendClaimed(prisma, email, config, false)]++));
+  if (claimed.length > 0)
+    await Promise.all(claimed.splice(0).map(async (email) => done[await sendClaimed(prisma, email, config, false)]++));
   if (failure) throw failure;
   return done;
 }
@@ -281,13 +345,23 @@ async function withTransport<T>(config: MailConfig, send: (transport: Transporte
 function pooledUrl(config: MailConfig): string {
   const url = new URL(config.smtpUrl!);
   const timeoutMs = String(Math.max(1000, (leaseOf(config) * 1000) / 4));
-  const settings = { pool: "true", maxConnections: String(concurrencyOf(config)), connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs };
+  const settings = {
+    pool: "true",
+    maxConnections: String(concurrencyOf(config)),
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+  };
   for (const [k, v] of Object.entries(settings)) if (!url.searchParams.has(k)) url.searchParams.set(k, v);
   return url.toString();
 }
 
 /** Records an email and sends it at once (when SMTP is configured). Returns the outbox row's id. */
-export async function sendEmail<T extends EmailTemplate>(prisma: Db, message: EmailMessage<T>, config: MailConfig = mailConfig()): Promise<string> {
+export async function sendEmail<T extends EmailTemplate>(
+  prisma: Db,
+  message: EmailMessage<T>,
+  config: MailConfig = mailConfig(),
+): Promise<string> {
   const id = await queueEmail(prisma, message, config);
   await deliverEmail(prisma, id, config);
   return id;

@@ -9,14 +9,27 @@ export function notificationRow(userId: string, n: { title: string; body: string
 }
 export type NotificationRow = ReturnType<typeof notificationRow>;
 /** The columns of notificationRow's row, and the id a statement chooses itself (Prisma makes one for notify()). */
-export const NOTIFICATION_COLUMNS: Columns<NotificationRow & { id: string }> = { id: "text", userId: "text", title: "text", body: "text", link: "text" };
+export const NOTIFICATION_COLUMNS: Columns<NotificationRow & { id: string }> = {
+  id: "text",
+  userId: "text",
+  title: "text",
+  body: "text",
+  link: "text",
+};
 
 /** An in-app notification for one user; write it in the transaction of the change it tells about. */
-export async function notify(db: Writer, userId: string, n: { title: string; body: string; link?: string }): Promise<void> {
+export async function notify(
+  db: Writer,
+  userId: string,
+  n: { title: string; body: string; link?: string },
+): Promise<void> {
   await db.notification.create({ data: notificationRow(userId, n) });
 }
 
 /** In-app notifications for several users at once (each in their own words), in one statement. */
-export async function notifyAll(db: Writer, items: readonly { userId: string; title: string; body: string; link?: string }[]): Promise<void> {
+export async function notifyAll(
+  db: Writer,
+  items: readonly { userId: string; title: string; body: string; link?: string }[],
+): Promise<void> {
   if (items.length) await db.notification.createMany({ data: [...items] });
 }

@@ -27,11 +27,21 @@ export type PatientBannerData = {
   active: boolean;
   allergies: { id: string; substance: string; reaction: string | null; severity: string | null }[];
   location:
-    | { kind: "admission"; admissionId: string; since: string; ward: string | null; room: string | null; bed: string | null }
+    | {
+        kind: "admission";
+        admissionId: string;
+        since: string;
+        ward: string | null;
+        room: string | null;
+        bed: string | null;
+      }
     | { kind: "visit"; appointmentId: string; startsAt: string; status: string }
     | null;
   attending: { id: string; name: string } | null;
-  news2: { score: number; band: News2Band; takenAt: string } | { score: null; reason: BannerNews2Reason; takenAt: string | null } | null;
+  news2:
+    | { score: number; band: News2Band; takenAt: string }
+    | { score: null; reason: BannerNews2Reason; takenAt: string | null }
+    | null;
 };
 
 /**
@@ -55,7 +65,13 @@ export async function patientBanner(prisma: Db, chart: ChartAccess): Promise<Pat
         id: true,
         admittedAt: true,
         attendingDoctor: { select: { id: true, name: true } },
-        assignments: { where: { endsAt: null }, take: 1, select: { bed: { select: { label: true, room: { select: { name: true, ward: { select: { name: true } } } } } } } },
+        assignments: {
+          where: { endsAt: null },
+          take: 1,
+          select: {
+            bed: { select: { label: true, room: { select: { name: true, ward: { select: { name: true } } } } } },
+          },
+        },
       },
     }),
     prisma.appointment.findFirst({
@@ -64,7 +80,11 @@ export async function patientBanner(prisma: Db, chart: ChartAccess): Promise<Pat
       select: { id: true, startsAt: true, status: true, doctor: { select: { id: true, name: true } } },
     }),
     clinical
-      ? prisma.vitalSign.findFirst({ where: { patientId }, orderBy: [{ takenAt: "desc" }, { id: "desc" }], select: { takenAt: true, news2Score: true, news2Band: true, news2Reason: true } })
+      ? prisma.vitalSign.findFirst({
+          where: { patientId },
+          orderBy: [{ takenAt: "desc" }, { id: "desc" }],
+          select: { takenAt: true, news2Score: true, news2Band: true, news2Reason: true },
+        })
       : Promise.resolve(null),
   ]);
   const bed = admission?.assignments[0]?.bed;
@@ -81,7 +101,14 @@ export async function patientBanner(prisma: Db, chart: ChartAccess): Promise<Pat
     active: p.active,
     allergies: p.allergies.map(({ id, substance, reaction, severity }) => ({ id, substance, reaction, severity })),
     location: admission
-      ? { kind: "admission", admissionId: admission.id, since: isoInZone(admission.admittedAt, zone), ward: bed?.room.ward.name ?? null, room: bed?.room.name ?? null, bed: bed?.label ?? null }
+      ? {
+          kind: "admission",
+          admissionId: admission.id,
+          since: isoInZone(admission.admittedAt, zone),
+          ward: bed?.room.ward.name ?? null,
+          room: bed?.room.name ?? null,
+          bed: bed?.label ?? null,
+        }
       : visit
         ? { kind: "visit", appointmentId: visit.id, startsAt: isoInZone(visit.startsAt, zone), status: visit.status }
         : null,
@@ -100,7 +127,8 @@ function bannerNews2(
   const takenAt = v ? isoInZone(v.takenAt, zone) : null;
   if (standing) return { score: null, reason: standing, takenAt };
   if (!v) return { score: null, reason: "no vitals", takenAt: null };
-  if (v.news2Score === null) return { score: null, reason: (v.news2Reason ?? "incomplete set") as News2Reason, takenAt };
+  if (v.news2Score === null)
+    return { score: null, reason: (v.news2Reason ?? "incomplete set") as News2Reason, takenAt };
   return { score: v.news2Score, band: v.news2Band as News2Band, takenAt: isoInZone(v.takenAt, zone) };
 }
 
@@ -120,7 +148,14 @@ export type AllergyChip = PatientBannerData["allergies"][number];
  * record is opened for the actor (the permission asked, scope checked, one audit VIEW row marked
  * `view: details.view`), and only the allergies are handed back.
  */
-export async function patientAllergies(prisma: Db, ctx: Ctx, patientId: string, opts: { need?: Permission; view: string }): Promise<AllergyChip[]> {
-  const { patient: p } = chartOf(await openChart(prisma, ctx, patientId, { need: opts.need, details: { view: opts.view } }));
+export async function patientAllergies(
+  prisma: Db,
+  ctx: Ctx,
+  patientId: string,
+  opts: { need?: Permission; view: string },
+): Promise<AllergyChip[]> {
+  const { patient: p } = chartOf(
+    await openChart(prisma, ctx, patientId, { need: opts.need, details: { view: opts.view } }),
+  );
   return p.allergies.map(({ id, substance, reaction, severity }) => ({ id, substance, reaction, severity }));
 }

@@ -8,7 +8,10 @@ import { openChart, type ChartAccess } from "./chart";
 import { patientRecord } from "./queries";
 
 const PW = "pw-0123456789";
-const ctxOf = (u: { id: string; email: string; name: string }, role: Ctx["actor"]["role"]): Ctx => ({ actor: { id: u.id, role, name: u.name, email: u.email }, ip: null });
+const ctxOf = (u: { id: string; email: string; name: string }, role: Ctx["actor"]["role"]): Ctx => ({
+  actor: { id: u.id, role, name: u.name, email: u.email },
+  ip: null,
+});
 const views = () => db().auditEvent.count({ where: { action: "VIEW" } });
 
 describe("openChart: access to one patient's clinical data by construction", () => {
@@ -18,22 +21,47 @@ describe("openChart: access to one patient's clinical data by construction", () 
   beforeEach(async () => {
     await resetDatabase();
     doctor = ctxOf(await seedUser(db(), { email: "d@h.org", name: "Dr Who", role: "DOCTOR", password: PW }), "DOCTOR");
-    records = ctxOf(await seedUser(db(), { email: "r@h.org", name: "Rec", role: "RECORDS_OFFICER", password: PW }), "RECORDS_OFFICER");
+    records = ctxOf(
+      await seedUser(db(), { email: "r@h.org", name: "Rec", role: "RECORDS_OFFICER", password: PW }),
+      "RECORDS_OFFICER",
+    );
     const pu = await seedUser(db(), { email: "p@h.org", name: "Pat", role: "PATIENT", password: PW });
     const ou = await seedUser(db(), { email: "o@h.org", name: "Oth", role: "PATIENT", password: PW });
     patient = ctxOf(pu, "PATIENT");
     other = ctxOf(ou, "PATIENT");
-    patientId = (await seedPatient(db(), { firstName: "Jane", lastName: "Doe", dateOfBirth: "1980-01-01", sex: "female", userId: pu.id })).id;
-    otherId = (await seedPatient(db(), { firstName: "Oth", lastName: "Er", dateOfBirth: "1981-01-01", sex: "male", userId: ou.id })).id;
+    patientId = (
+      await seedPatient(db(), {
+        firstName: "Jane",
+        lastName: "Doe",
+        dateOfBirth: "1980-01-01",
+        sex: "female",
+        userId: pu.id,
+      })
+    ).id;
+    otherId = (
+      await seedPatient(db(), {
+        firstName: "Oth",
+        lastName: "Er",
+        dateOfBirth: "1981-01-01",
+        sex: "male",
+        userId: ou.id,
+      })
+    ).id;
   });
 
   it("writes exactly one audit VIEW row per opening, whatever is then read of the chart", async () => {
     const chart = await openChart(db(), doctor, patientId, { need: "patient.chart.read" });
-    expect(await db().auditEvent.findMany({ select: { action: true, entity: true, entityId: true, patientId: true, actorId: true } })).toEqual([
-      { action: "VIEW", entity: "Patient", entityId: patientId, patientId, actorId: doctor.actor.id },
-    ]);
+    expect(
+      await db().auditEvent.findMany({
+        select: { action: true, entity: true, entityId: true, patientId: true, actorId: true },
+      }),
+    ).toEqual([{ action: "VIEW", entity: "Patient", entityId: patientId, patientId, actorId: doctor.actor.id }]);
     // The page's reads of the opened chart write nothing more.
-    await Promise.all([chartClinical(db(), chart), timeline(db(), chart, { page: 1, pageSize: 25 }), listVitals(db(), chart, { skip: 0, take: 20 })]);
+    await Promise.all([
+      chartClinical(db(), chart),
+      timeline(db(), chart, { page: 1, pageSize: 25 }),
+      listVitals(db(), chart, { skip: 0, take: 20 }),
+    ]);
     expect(patientRecord(chart)).toMatchObject({ id: patientId, clinical: { conditions: [] } });
     expect(await views()).toBe(1);
     await openChart(db(), patient, patientId);
@@ -44,7 +72,9 @@ describe("openChart: access to one patient's clinical data by construction", () 
     // A patient opens only their own record.
     await expect(openChart(db(), other, patientId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     // A records officer may read the record but not the clinical chart.
-    await expect(openChart(db(), records, patientId, { need: "patient.chart.read" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(openChart(db(), records, patientId, { need: "patient.chart.read" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(openChart(db(), doctor, "no-such-patient")).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await views()).toBe(0);
     // Opened for demographics, a records officer's chart still refuses the clinical reads.

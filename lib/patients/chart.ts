@@ -50,13 +50,32 @@ export type OpenChartOptions = {
  * own record; staff every record), then one audit VIEW row. Not allowed looks exactly like not
  * found (404), and writes nothing.
  */
-export async function openChart(prisma: Db, ctx: Ctx, patientId: string, opts: OpenChartOptions = {}): Promise<ChartAccess> {
+export async function openChart(
+  prisma: Db,
+  ctx: Ctx,
+  patientId: string,
+  opts: OpenChartOptions = {},
+): Promise<ChartAccess> {
   if (!can(ctx.actor.role, opts.need ?? "patient.read")) throw notFound("patient");
-  const patient = await prisma.patient.findFirst({ where: { id: patientId, ...patientScope(ctx.actor) }, include: RECORD });
+  const patient = await prisma.patient.findFirst({
+    where: { id: patientId, ...patientScope(ctx.actor) },
+    include: RECORD,
+  });
   if (!patient) throw notFound("patient");
   const entity = opts.entity ?? "Patient";
-  await audit(prisma, ctx, { action: "VIEW", entity, entityId: entity === "Patient" ? patient.id : null, patientId: patient.id, details: opts.details });
-  const access = { patientId: patient.id, ctx, patient, clinical: seesClinicalDetails(ctx.actor) && can(ctx.actor.role, "clinical.read") } as ChartAccess;
+  await audit(prisma, ctx, {
+    action: "VIEW",
+    entity,
+    entityId: entity === "Patient" ? patient.id : null,
+    patientId: patient.id,
+    details: opts.details,
+  });
+  const access = {
+    patientId: patient.id,
+    ctx,
+    patient,
+    clinical: seesClinicalDetails(ctx.actor) && can(ctx.actor.role, "clinical.read"),
+  } as ChartAccess;
   issued.add(access);
   return Object.freeze(access);
 }

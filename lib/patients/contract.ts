@@ -5,16 +5,19 @@ import { ZResolveLink } from "./duplicates-schemas";
 import { ZDeactivatePatient, ZMerge, ZMergeUndo, ZRegisterPatient, ZUpdatePatient } from "./schemas";
 
 // The success bodies of its GETs (JSON as sent: dates are ISO strings).
-const getPatientsByIdHistoryResponse = listOf(z.object({
+const getPatientsByIdHistoryResponse = listOf(
+  z.object({
     at: zIso,
     kind: z.string(),
     id: z.string(),
     summary: z.string(),
     flag: z.string().nullable(),
     link: z.string().nullable(),
-  }));
+  }),
+);
 
-const getPatientsByIdNurseNotesResponse = listOf(z.object({
+const getPatientsByIdNurseNotesResponse = listOf(
+  z.object({
     id: z.string(),
     shift: z.string(),
     category: z.string(),
@@ -25,39 +28,43 @@ const getPatientsByIdNurseNotesResponse = listOf(z.object({
       id: z.string(),
       name: z.string(),
     }),
-  }));
+  }),
+);
 
 const getPatientsByIdResponse = z.object({
-    id: z.string(),
-    mrn: z.string(),
-    firstName: z.string(),
-    lastName: z.string(),
-    dateOfBirth: z.string(),
-    age: z.number().int(),
-    sex: z.string(),
-    nationalId: z.string().nullable(),
+  id: z.string(),
+  mrn: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  dateOfBirth: z.string(),
+  age: z.number().int(),
+  sex: z.string(),
+  nationalId: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  address: z.string().nullable(),
+  emergencyContact: z.object({
+    name: z.string().nullable(),
     phone: z.string().nullable(),
-    email: z.string().nullable(),
-    address: z.string().nullable(),
-    emergencyContact: z.object({
-      name: z.string().nullable(),
-      phone: z.string().nullable(),
-      relation: z.unknown().nullable(),
-    }),
-    active: z.boolean(),
-    deactivationReason: z.string().nullable(),
-    qrToken: z.string(),
-    createdAt: zIso,
-    updatedAt: zIso,
-    allergies: z.array(z.unknown()),
-    clinical: z.object({
+    relation: z.unknown().nullable(),
+  }),
+  active: z.boolean(),
+  deactivationReason: z.string().nullable(),
+  qrToken: z.string(),
+  createdAt: zIso,
+  updatedAt: zIso,
+  allergies: z.array(z.unknown()),
+  clinical: z
+    .object({
       bloodGroup: z.string().nullable(),
       medicalHistory: z.string().nullable(),
       conditions: z.array(z.unknown()),
-    }).nullable(),
-  });
+    })
+    .nullable(),
+});
 
-const getPatientsByIdVitalsResponse = listOf(z.object({
+const getPatientsByIdVitalsResponse = listOf(
+  z.object({
     id: z.string(),
     takenAt: zIso,
     temperatureC: z.number(),
@@ -80,46 +87,70 @@ const getPatientsByIdVitalsResponse = listOf(z.object({
     bmi: z.number(),
     news2: z.unknown().nullable(),
     news2Reason: z.string(),
-  }));
+  }),
+);
 
 const getPatientsMeResponse = z.object({
-    id: z.string(),
-    mrn: z.string(),
-    firstName: z.string(),
-    lastName: z.string(),
-    dateOfBirth: z.string(),
-    age: z.number().int(),
-    sex: z.string(),
-    nationalId: z.string().nullable(),
+  id: z.string(),
+  mrn: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  dateOfBirth: z.string(),
+  age: z.number().int(),
+  sex: z.string(),
+  nationalId: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  address: z.string().nullable(),
+  emergencyContact: z.object({
+    name: z.string().nullable(),
     phone: z.string().nullable(),
-    email: z.string().nullable(),
-    address: z.string().nullable(),
-    emergencyContact: z.object({
-      name: z.string().nullable(),
-      phone: z.string().nullable(),
-      relation: z.unknown().nullable(),
-    }),
-    active: z.boolean(),
-    deactivationReason: z.string().nullable(),
-    qrToken: z.string(),
-    createdAt: zIso,
-    updatedAt: zIso,
-    allergies: z.array(z.unknown()),
-    clinical: z.object({
+    relation: z.unknown().nullable(),
+  }),
+  active: z.boolean(),
+  deactivationReason: z.string().nullable(),
+  qrToken: z.string(),
+  createdAt: zIso,
+  updatedAt: zIso,
+  allergies: z.array(z.unknown()),
+  clinical: z
+    .object({
       bloodGroup: z.string().nullable(),
       medicalHistory: z.string().nullable(),
       conditions: z.array(z.unknown()),
-    }).nullable(),
-  });
+    })
+    .nullable(),
+});
 
-const ZPairSide = z.object({ id: z.string(), mrn: z.string(), firstName: z.string(), lastName: z.string(), dateOfBirth: z.string(), sex: z.string(), phone: z.string().nullable(), email: z.string().nullable(), createdAt: zIso });
-const getPatientsDuplicatesResponse = listOf(z.object({ id: z.string(), score: z.number(), reasons: z.array(z.unknown()), createdAt: zIso, survivor: ZPairSide, duplicate: ZPairSide, mergeUrl: z.string() }));
+const ZPairSide = z.object({
+  id: z.string(),
+  mrn: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  dateOfBirth: z.string(),
+  sex: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  createdAt: zIso,
+});
+const getPatientsDuplicatesResponse = listOf(
+  z.object({
+    id: z.string(),
+    score: z.number(),
+    reasons: z.array(z.unknown()),
+    createdAt: zIso,
+    survivor: ZPairSide,
+    duplicate: ZPairSide,
+    mergeUrl: z.string(),
+  }),
+);
 
 const getPatientsLinkRequestsResponse = z.object({
-    items: z.array(z.unknown()),
-  });
+  items: z.array(z.unknown()),
+});
 
-const getPatientsResponse = listOf(z.object({
+const getPatientsResponse = listOf(
+  z.object({
     id: z.string(),
     mrn: z.string(),
     firstName: z.string(),
@@ -127,30 +158,241 @@ const getPatientsResponse = listOf(z.object({
     dateOfBirth: z.string(),
     sex: z.string(),
     phone: z.string(),
-  }));
+  }),
+);
 
 // The patients operations of /api/v1 (issue 18: one contract per operation; lib/server/contract.ts).
 export const ops = {
-  getPatientsByIdHistory: defineOperation({ response: getPatientsByIdHistoryResponse, method: "GET", path: "/patients/{id}/history", tag: "patients", summary: "Everything on the record in time order, paged (`?page=&pageSize=&sort=-at|at`, newest first by default): registration, allergies, conditions, appointments, consultations, vitals, nurse notes, lab orders and results, prescriptions, addenda. One audited read of the record.", permission: "patient.read", query: queryOf([...PAGING]), list: true }),
-  postPatientsByIdNurseNotesByNoteIdAddenda: defineOperation({ method: "POST", path: "/patients/{id}/nurse-notes/{noteId}/addenda", idempotent: true, tag: "patients", summary: "`{ text }`: an addendum to a locked record.", permission: "clinical.addendum", body: ZAddendum, status: 201 }),
-  patchPatientsByIdNurseNotesByNoteId: defineOperation({ errors: [423], method: "PATCH", path: "/patients/{id}/nurse-notes/{noteId}", tag: "patients", summary: "By the author until `lockedAt`; then `423 RECORD_LOCKED` (add an addendum instead).", permission: "vitals.write", body: ZNurseNote }),
-  getPatientsByIdNurseNotes: defineOperation({ response: getPatientsByIdNurseNotesResponse, method: "GET", path: "/patients/{id}/nurse-notes", tag: "patients", summary: "Newest first (audited; patients: their own).", permission: "clinical.read", query: queryOf([...PAGING]), list: true }),
-  postPatientsByIdNurseNotes: defineOperation({ method: "POST", path: "/patients/{id}/nurse-notes", idempotent: true, tag: "patients", summary: "`{ shift: DAY/EVENING/NIGHT, category, text }`.", permission: "vitals.write", body: ZNurseNote, status: 201 }),
-  postPatientsByIdMerge: defineOperation({ errors: [409], method: "POST", path: "/patients/{id}/merge", tag: "patients", summary: "`{ duplicateId }`: merges that record into {id} (records officers and admins). Every row of the duplicate moves to {id} in one transaction (allergies and conditions {id} already has stay on the duplicate); the duplicate stays, inactive, `mergedIntoId` = {id}, its MRN an alias of {id} in searches; audited on both with both MRNs. → `{ merged: true, mergeId, plan }`. Overlapping live appointments or stays, or two sign-in accounts → `409 MERGE_CONFLICT` with `details.conflicts`, nothing written. `?preview=1`: a dry run → `{ merged: false, plan: { survivor, duplicate, moves: [{ kind, count, alreadyOnSurvivor }], account, conflicts } }`.", permission: "patient.merge", body: ZMerge, query: queryOf(["preview"]) }),
-  postPatientsByIdMergeUndo: defineOperation({ errors: [409], method: "POST", path: "/patients/{id}/merge/undo", tag: "patients", summary: "`{ mergeId }`: undoes a merge into {id} (admins, within 30 days): exactly the rows it moved go back and the duplicate is active again. Refused with `409 INVALID_TRANSITION` when anything was recorded on either record since, when already undone, older than 30 days, or {id} was merged since.", permission: "patient.merge.undo", body: ZMergeUndo }),
-  getPatientsById: defineOperation({ response: getPatientsByIdResponse, method: "GET", path: "/patients/{id}", tag: "patients", summary: "One patient by id; `clinical` (blood group, history, conditions) is null for roles without clinical access.", permission: "patient.read" }),
-  patchPatientsById: defineOperation({ response: getPatientsByIdResponse, method: "PATCH", path: "/patients/{id}", tag: "patients", summary: "Updates a patient; absent fields stay as they are. `403` naming each of `bloodGroup`, `medicalHistory`, `conditions` sent by a role without clinical access.", permission: "patient.register", body: ZUpdatePatient }),
-  deletePatientsById: defineOperation({ status: 204, method: "DELETE", path: "/patients/{id}", tag: "patients", summary: "Deactivates (soft delete) with a reason; the record and its history stay.", permission: "patient.deactivate", body: ZDeactivatePatient }),
-  postPatientsByIdVitalsByVitalIdAddenda: defineOperation({ method: "POST", path: "/patients/{id}/vitals/{vitalId}/addenda", idempotent: true, tag: "patients", summary: "`{ text }`: an addendum to a locked record.", permission: "clinical.addendum", body: ZAddendum, status: 201 }),
-  patchPatientsByIdVitalsByVitalId: defineOperation({ errors: [423], method: "PATCH", path: "/patients/{id}/vitals/{vitalId}", tag: "patients", summary: "The full set of measurements again (absent ones are cleared), by the author until `lockedAt`; then `423`. The set is scored again (NEWS2). `consciousness` (`\"A\"`, `\"C\"`, `\"V\"`, `\"P\"` or `\"U\"`, ACVPU) and `supplementalOxygen` (a JSON boolean) are optional, but only a set with both and respiratory rate, SpO2, systolic, pulse and temperature is scored. A score of 5 or more, or any parameter at 3, notifies the attending doctor of the current admission and the nurses of its ward in-app.", permission: "vitals.write", body: ZVitals }),
-  putPatientsByIdNews2Flags: defineOperation({ method: "PUT", path: "/patients/{id}/news2-flags", tag: "patients", summary: "Doctors: `{ pregnant?, spo2Scale2? }` (JSON booleans). NEWS2 is not scored in pregnancy; `spo2Scale2` (hypercapnic respiratory failure, target 88–92%) scores SpO2 on scale 2. Applies to sets recorded from then on. Returns `{ id, pregnant, spo2Scale2 }`.", permission: "clinical.write", body: ZNews2Flags }),
-  getPatientsByIdVitals: defineOperation({ response: getPatientsByIdVitalsResponse, method: "GET", path: "/patients/{id}/vitals", tag: "patients", summary: "Newest first (audited; patients: their own). Each record carries `news2: { score, band, subscores, scale } | null` (RCP NEWS2 2017; band `low`, `low-medium` (a single parameter scored 3, total ≤ 4), `medium` (5–6) or `high` (≥ 7); subscores `respiratoryRate`, `spo2`, `airOrOxygen`, `systolic`, `pulse`, `consciousness`, `temperature`; scale: the SpO2 scale, 2 for a patient flagged with hypercapnic respiratory failure) and, when null, `news2Reason`: `under 16`, `pregnant` or `incomplete set`.", permission: "clinical.read", query: queryOf([...PAGING]), list: true }),
-  postPatientsByIdVitals: defineOperation({ method: "POST", path: "/patients/{id}/vitals", idempotent: true, tag: "patients", summary: "At least one measurement, each within its plausible range (400 with the fields otherwise). `consciousness` (`\"A\"`, `\"C\"`, `\"V\"`, `\"P\"` or `\"U\"`, ACVPU) and `supplementalOxygen` (a JSON boolean) are optional, but only a set with both and respiratory rate, SpO2, systolic, pulse and temperature is scored. A score of 5 or more, or any parameter at 3, notifies the attending doctor of the current admission and the nurses of its ward in-app. The created record carries `news2` (or `news2Reason`) as in the list.", permission: "vitals.write", body: ZVitals, status: 201 }),
-  getPatientsMe: defineOperation({ response: getPatientsMeResponse, errors: [404, 409], method: "GET", path: "/patients/me", tag: "patients", summary: "The caller's own record. `409 PENDING_LINK` while a self-registered account waits for a records officer to link it to its existing record (the matcher found one); `404` when the account has no record at all.", permission: "patient.self" }),
-  getPatientsDuplicates: defineOperation({ response: getPatientsDuplicatesResponse, method: "GET", path: "/patients/duplicates", tag: "patients", summary: "Possible duplicate pairs (matcher score ≥ POSSIBLE, neither record inactive, not dismissed), newest first: `{ id, score, reasons, createdAt, survivor, duplicate, mergeUrl }` where `survivor` is the older record. One audit row per patient shown.", permission: "patient.duplicates", query: queryOf([...PAGING]), list: true }),
-  postPatientsDuplicatesByPairIdDismiss: defineOperation({ response: z.object({ id: z.string(), dismissed: z.literal(true) }), errors: [404], method: "POST", path: "/patients/duplicates/{pairId}/dismiss", tag: "patients", summary: "\"Not a duplicate\": the pair is never listed again, even if found again. Idempotent; `404` for an unknown pair. Returns `{ id, dismissed: true }`.", permission: "patient.duplicates" }),
-  getPatientsLinkRequests: defineOperation({ response: getPatientsLinkRequestsResponse, method: "GET", path: "/patients/link-requests", tag: "patients", summary: "Self-registered accounts held for a link to an existing record, oldest first: `{ items: [{ id, createdAt, account, candidates: [{ patientId, mrn, score, level, reasons, … }] }] }`. One audit row per candidate record shown.", permission: "patient.duplicates" }),
-  postPatientsLinkRequestsByIdResolve: defineOperation({ errors: [409], method: "POST", path: "/patients/link-requests/{id}/resolve", tag: "patients", summary: "`{ action: \"link\", patientId }` links the account to that candidate record (`409 INVALID_TRANSITION` if it is taken or the request already resolved); `{ action: \"new\" }` creates a new record for it and dismisses its candidate pairs. Returns `{ id, mrn }` of the record.", permission: "patient.duplicates", body: ZResolveLink }),
-  getPatients: defineOperation({ response: getPatientsResponse, method: "GET", path: "/patients", tag: "patients", summary: "The patients. `?condition=` (diagnosis text) only for roles with clinical access: `400` naming the field for others.", permission: "patient.list", query: queryOf([...PAGING,"condition"]), list: true }),
-  postPatients: defineOperation({ examples: { request: { firstName: "Ama", lastName: "Owusu", dateOfBirth: "1990-04-12", sex: "female", phone: "+233201234567" } }, errors: [409], method: "POST", path: "/patients", idempotent: true, tag: "patients", summary: "409 DUPLICATE with `details.candidates` when the person may already exist; resend with confirmDuplicate. `403` naming each clinical field (`bloodGroup`, `medicalHistory`, non-empty `conditions`) sent by a role without clinical access.", permission: "patient.register", body: ZRegisterPatient, status: 201 }),
+  getPatientsByIdHistory: defineOperation({
+    response: getPatientsByIdHistoryResponse,
+    method: "GET",
+    path: "/patients/{id}/history",
+    tag: "patients",
+    summary:
+      "Everything on the record in time order, paged (`?page=&pageSize=&sort=-at|at`, newest first by default): registration, allergies, conditions, appointments, consultations, vitals, nurse notes, lab orders and results, prescriptions, addenda. One audited read of the record.",
+    permission: "patient.read",
+    query: queryOf([...PAGING]),
+    list: true,
+  }),
+  postPatientsByIdNurseNotesByNoteIdAddenda: defineOperation({
+    method: "POST",
+    path: "/patients/{id}/nurse-notes/{noteId}/addenda",
+    idempotent: true,
+    tag: "patients",
+    summary: "`{ text }`: an addendum to a locked record.",
+    permission: "clinical.addendum",
+    body: ZAddendum,
+    status: 201,
+  }),
+  patchPatientsByIdNurseNotesByNoteId: defineOperation({
+    errors: [423],
+    method: "PATCH",
+    path: "/patients/{id}/nurse-notes/{noteId}",
+    tag: "patients",
+    summary: "By the author until `lockedAt`; then `423 RECORD_LOCKED` (add an addendum instead).",
+    permission: "vitals.write",
+    body: ZNurseNote,
+  }),
+  getPatientsByIdNurseNotes: defineOperation({
+    response: getPatientsByIdNurseNotesResponse,
+    method: "GET",
+    path: "/patients/{id}/nurse-notes",
+    tag: "patients",
+    summary: "Newest first (audited; patients: their own).",
+    permission: "clinical.read",
+    query: queryOf([...PAGING]),
+    list: true,
+  }),
+  postPatientsByIdNurseNotes: defineOperation({
+    method: "POST",
+    path: "/patients/{id}/nurse-notes",
+    idempotent: true,
+    tag: "patients",
+    summary: "`{ shift: DAY/EVENING/NIGHT, category, text }`.",
+    permission: "vitals.write",
+    body: ZNurseNote,
+    status: 201,
+  }),
+  postPatientsByIdMerge: defineOperation({
+    errors: [409],
+    method: "POST",
+    path: "/patients/{id}/merge",
+    tag: "patients",
+    summary:
+      "`{ duplicateId }`: merges that record into {id} (records officers and admins). Every row of the duplicate moves to {id} in one transaction (allergies and conditions {id} already has stay on the duplicate); the duplicate stays, inactive, `mergedIntoId` = {id}, its MRN an alias of {id} in searches; audited on both with both MRNs. → `{ merged: true, mergeId, plan }`. Overlapping live appointments or stays, or two sign-in accounts → `409 MERGE_CONFLICT` with `details.conflicts`, nothing written. `?preview=1`: a dry run → `{ merged: false, plan: { survivor, duplicate, moves: [{ kind, count, alreadyOnSurvivor }], account, conflicts } }`.",
+    permission: "patient.merge",
+    body: ZMerge,
+    query: queryOf(["preview"]),
+  }),
+  postPatientsByIdMergeUndo: defineOperation({
+    errors: [409],
+    method: "POST",
+    path: "/patients/{id}/merge/undo",
+    tag: "patients",
+    summary:
+      "`{ mergeId }`: undoes a merge into {id} (admins, within 30 days): exactly the rows it moved go back and the duplicate is active again. Refused with `409 INVALID_TRANSITION` when anything was recorded on either record since, when already undone, older than 30 days, or {id} was merged since.",
+    permission: "patient.merge.undo",
+    body: ZMergeUndo,
+  }),
+  getPatientsById: defineOperation({
+    response: getPatientsByIdResponse,
+    method: "GET",
+    path: "/patients/{id}",
+    tag: "patients",
+    summary:
+      "One patient by id; `clinical` (blood group, history, conditions) is null for roles without clinical access.",
+    permission: "patient.read",
+  }),
+  patchPatientsById: defineOperation({
+    response: getPatientsByIdResponse,
+    method: "PATCH",
+    path: "/patients/{id}",
+    tag: "patients",
+    summary:
+      "Updates a patient; absent fields stay as they are. `403` naming each of `bloodGroup`, `medicalHistory`, `conditions` sent by a role without clinical access.",
+    permission: "patient.register",
+    body: ZUpdatePatient,
+  }),
+  deletePatientsById: defineOperation({
+    status: 204,
+    method: "DELETE",
+    path: "/patients/{id}",
+    tag: "patients",
+    summary: "Deactivates (soft delete) with a reason; the record and its history stay.",
+    permission: "patient.deactivate",
+    body: ZDeactivatePatient,
+  }),
+  postPatientsByIdVitalsByVitalIdAddenda: defineOperation({
+    method: "POST",
+    path: "/patients/{id}/vitals/{vitalId}/addenda",
+    idempotent: true,
+    tag: "patients",
+    summary: "`{ text }`: an addendum to a locked record.",
+    permission: "clinical.addendum",
+    body: ZAddendum,
+    status: 201,
+  }),
+  patchPatientsByIdVitalsByVitalId: defineOperation({
+    errors: [423],
+    method: "PATCH",
+    path: "/patients/{id}/vitals/{vitalId}",
+    tag: "patients",
+    summary:
+      'The full set of measurements again (absent ones are cleared), by the author until `lockedAt`; then `423`. The set is scored again (NEWS2). `consciousness` (`"A"`, `"C"`, `"V"`, `"P"` or `"U"`, ACVPU) and `supplementalOxygen` (a JSON boolean) are optional, but only a set with both and respiratory rate, SpO2, systolic, pulse and temperature is scored. A score of 5 or more, or any parameter at 3, notifies the attending doctor of the current admission and the nurses of its ward in-app.',
+    permission: "vitals.write",
+    body: ZVitals,
+  }),
+  putPatientsByIdNews2Flags: defineOperation({
+    method: "PUT",
+    path: "/patients/{id}/news2-flags",
+    tag: "patients",
+    summary:
+      "Doctors: `{ pregnant?, spo2Scale2? }` (JSON booleans). NEWS2 is not scored in pregnancy; `spo2Scale2` (hypercapnic respiratory failure, target 88–92%) scores SpO2 on scale 2. Applies to sets recorded from then on. Returns `{ id, pregnant, spo2Scale2 }`.",
+    permission: "clinical.write",
+    body: ZNews2Flags,
+  }),
+  getPatientsByIdVitals: defineOperation({
+    response: getPatientsByIdVitalsResponse,
+    method: "GET",
+    path: "/patients/{id}/vitals",
+    tag: "patients",
+    summary:
+      "Newest first (audited; patients: their own). Each record carries `news2: { score, band, subscores, scale } | null` (RCP NEWS2 2017; band `low`, `low-medium` (a single parameter scored 3, total ≤ 4), `medium` (5–6) or `high` (≥ 7); subscores `respiratoryRate`, `spo2`, `airOrOxygen`, `systolic`, `pulse`, `consciousness`, `temperature`; scale: the SpO2 scale, 2 for a patient flagged with hypercapnic respiratory failure) and, when null, `news2Reason`: `under 16`, `pregnant` or `incomplete set`.",
+    permission: "clinical.read",
+    query: queryOf([...PAGING]),
+    list: true,
+  }),
+  postPatientsByIdVitals: defineOperation({
+    method: "POST",
+    path: "/patients/{id}/vitals",
+    idempotent: true,
+    tag: "patients",
+    summary:
+      'At least one measurement, each within its plausible range (400 with the fields otherwise). `consciousness` (`"A"`, `"C"`, `"V"`, `"P"` or `"U"`, ACVPU) and `supplementalOxygen` (a JSON boolean) are optional, but only a set with both and respiratory rate, SpO2, systolic, pulse and temperature is scored. A score of 5 or more, or any parameter at 3, notifies the attending doctor of the current admission and the nurses of its ward in-app. The created record carries `news2` (or `news2Reason`) as in the list.',
+    permission: "vitals.write",
+    body: ZVitals,
+    status: 201,
+  }),
+  getPatientsMe: defineOperation({
+    response: getPatientsMeResponse,
+    errors: [404, 409],
+    method: "GET",
+    path: "/patients/me",
+    tag: "patients",
+    summary:
+      "The caller's own record. `409 PENDING_LINK` while a self-registered account waits for a records officer to link it to its existing record (the matcher found one); `404` when the account has no record at all.",
+    permission: "patient.self",
+  }),
+  getPatientsDuplicates: defineOperation({
+    response: getPatientsDuplicatesResponse,
+    method: "GET",
+    path: "/patients/duplicates",
+    tag: "patients",
+    summary:
+      "Possible duplicate pairs (matcher score ≥ POSSIBLE, neither record inactive, not dismissed), newest first: `{ id, score, reasons, createdAt, survivor, duplicate, mergeUrl }` where `survivor` is the older record. One audit row per patient shown.",
+    permission: "patient.duplicates",
+    query: queryOf([...PAGING]),
+    list: true,
+  }),
+  postPatientsDuplicatesByPairIdDismiss: defineOperation({
+    response: z.object({ id: z.string(), dismissed: z.literal(true) }),
+    errors: [404],
+    method: "POST",
+    path: "/patients/duplicates/{pairId}/dismiss",
+    tag: "patients",
+    summary:
+      '"Not a duplicate": the pair is never listed again, even if found again. Idempotent; `404` for an unknown pair. Returns `{ id, dismissed: true }`.',
+    permission: "patient.duplicates",
+  }),
+  getPatientsLinkRequests: defineOperation({
+    response: getPatientsLinkRequestsResponse,
+    method: "GET",
+    path: "/patients/link-requests",
+    tag: "patients",
+    summary:
+      "Self-registered accounts held for a link to an existing record, oldest first: `{ items: [{ id, createdAt, account, candidates: [{ patientId, mrn, score, level, reasons, … }] }] }`. One audit row per candidate record shown.",
+    permission: "patient.duplicates",
+  }),
+  postPatientsLinkRequestsByIdResolve: defineOperation({
+    errors: [409],
+    method: "POST",
+    path: "/patients/link-requests/{id}/resolve",
+    tag: "patients",
+    summary:
+      '`{ action: "link", patientId }` links the account to that candidate record (`409 INVALID_TRANSITION` if it is taken or the request already resolved); `{ action: "new" }` creates a new record for it and dismisses its candidate pairs. Returns `{ id, mrn }` of the record.',
+    permission: "patient.duplicates",
+    body: ZResolveLink,
+  }),
+  getPatients: defineOperation({
+    response: getPatientsResponse,
+    method: "GET",
+    path: "/patients",
+    tag: "patients",
+    summary:
+      "The patients. `?condition=` (diagnosis text) only for roles with clinical access: `400` naming the field for others.",
+    permission: "patient.list",
+    query: queryOf([...PAGING, "condition"]),
+    list: true,
+  }),
+  postPatients: defineOperation({
+    examples: {
+      request: {
+        firstName: "Ama",
+        lastName: "Owusu",
+        dateOfBirth: "1990-04-12",
+        sex: "female",
+        phone: "+233201234567",
+      },
+    },
+    errors: [409],
+    method: "POST",
+    path: "/patients",
+    idempotent: true,
+    tag: "patients",
+    summary:
+      "409 DUPLICATE with `details.candidates` when the person may already exist; resend with confirmDuplicate. `403` naming each clinical field (`bloodGroup`, `medicalHistory`, non-empty `conditions`) sent by a role without clinical access.",
+    permission: "patient.register",
+    body: ZRegisterPatient,
+    status: 201,
+  }),
 };

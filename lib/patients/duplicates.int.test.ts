@@ -35,30 +35,79 @@ describe("duplicates and verified self-registration", () => {
   });
 
   const kofi = (extra: Record<string, unknown> = {}) =>
-    parseInput(ZRegisterPatient, { firstName: "Kofi", lastName: "Mensah", dateOfBirth: "1979-11-05", sex: "male", phone: "+233 24 123 4567", ...extra });
+    parseInput(ZRegisterPatient, {
+      firstName: "Kofi",
+      lastName: "Mensah",
+      dateOfBirth: "1979-11-05",
+      sex: "male",
+      phone: "+233 24 123 4567",
+      ...extra,
+    });
 
   it("finds candidates through the indexed blocks: transposed names, a typo, the phone typed another way", async () => {
     const p = await registerPatient(db(), records, kofi());
-    await seedPatient(db(), { firstName: "Ama", lastName: "Mensah", dateOfBirth: "1981-02-02", sex: "female", phone: "+233241234567" }); // his wife, same phone
-    const swapped = await findMatches(db(), { firstName: "Mensah", lastName: "Kofi", dateOfBirth: "1979-11-05", sex: "male", phone: "0241234567" });
-    expect(swapped).toEqual([expect.objectContaining({ patientId: p.id, level: "CERTAIN", reasons: ["dob", "namesSwapped", "sex", "phone"] })]);
-    const typo = await findMatches(db(), { firstName: "Kofi", lastName: "Mensha", dateOfBirth: "1979-11-05", sex: "male", phone: "+233241234567", email: null });
+    await seedPatient(db(), {
+      firstName: "Ama",
+      lastName: "Mensah",
+      dateOfBirth: "1981-02-02",
+      sex: "female",
+      phone: "+233241234567",
+    }); // his wife, same phone
+    const swapped = await findMatches(db(), {
+      firstName: "Mensah",
+      lastName: "Kofi",
+      dateOfBirth: "1979-11-05",
+      sex: "male",
+      phone: "0241234567",
+    });
+    expect(swapped).toEqual([
+      expect.objectContaining({ patientId: p.id, level: "CERTAIN", reasons: ["dob", "namesSwapped", "sex", "phone"] }),
+    ]);
+    const typo = await findMatches(db(), {
+      firstName: "Kofi",
+      lastName: "Mensha",
+      dateOfBirth: "1979-11-05",
+      sex: "male",
+      phone: "+233241234567",
+      email: null,
+    });
     expect(typo.map((m) => m.patientId)).toEqual([p.id]);
-    const dayTypo = await findMatches(db(), { firstName: "Kofi", lastName: "Mensah", dateOfBirth: "1979-11-15", sex: "male" });
-    expect(dayTypo).toEqual([expect.objectContaining({ patientId: p.id, score: 55, reasons: ["dobNear", "lastName", "firstName", "sex"] })]);
+    const dayTypo = await findMatches(db(), {
+      firstName: "Kofi",
+      lastName: "Mensah",
+      dateOfBirth: "1979-11-15",
+      sex: "male",
+    });
+    expect(dayTypo).toEqual([
+      expect.objectContaining({ patientId: p.id, score: 55, reasons: ["dobNear", "lastName", "firstName", "sex"] }),
+    ]);
   });
 
   it("staff registration warns with scored candidates; registered anyway, the pair is on the worklist (audited per patient shown)", async () => {
     const first = await registerPatient(db(), records, kofi());
     const err = await registerPatient(db(), records, kofi({ firstName: "KOFÍ", phone: "" })).catch((e) => e);
     expect(err.code).toBe("DUPLICATE");
-    expect(err.details.candidates).toEqual([expect.objectContaining({ id: first.id, level: "POSSIBLE", score: 70, reasons: ["dob", "lastName", "firstName", "sex"] })]);
+    expect(err.details.candidates).toEqual([
+      expect.objectContaining({
+        id: first.id,
+        level: "POSSIBLE",
+        score: 70,
+        reasons: ["dob", "lastName", "firstName", "sex"],
+      }),
+    ]);
     const second = await registerPatient(db(), records, kofi({ firstName: "KOFÍ", phone: "", confirmDuplicate: true }));
 
     const list = await readDuplicatePairs(db(), records, page);
     expect(list.total).toBe(1);
-    expect(list.items[0]).toMatchObject({ score: 70, survivor: { id: first.id }, duplicate: { id: second.id }, mergeUrl: `/patients/${first.id}/merge?duplicateId=${second.id}` });
-    const views = await db().auditEvent.findMany({ where: { action: "VIEW", actorId: records.actor.id, entity: "Patient" } });
+    expect(list.items[0]).toMatchObject({
+      score: 70,
+      survivor: { id: first.id },
+      duplicate: { id: second.id },
+      mergeUrl: `/patients/${first.id}/merge?duplicateId=${second.id}`,
+    });
+    const views = await db().auditEvent.findMany({
+      where: { action: "VIEW", actorId: records.actor.id, entity: "Patient" },
+    });
     expect(views.map((v) => v.patientId).sort()).toEqual([first.id, second.id].sort());
   });
 
@@ -82,41 +131,76 @@ describe("duplicates and verified self-registration", () => {
     expect(await db().duplicatePair.count()).toBe(1);
     expect((await readDuplicatePairs(db(), records, page)).items).toEqual([]);
     expect(await db().dismissedDuplicatePair.count()).toBe(1);
-    expect(await db().auditEvent.count({ where: { entity: "DuplicatePair", patientId: { in: [a.id, b.id] } } })).toBe(2);
+    expect(await db().auditEvent.count({ where: { entity: "DuplicatePair", patientId: { in: [a.id, b.id] } } })).toBe(
+      2,
+    );
     await expect(dismissPair(db(), records, "nope")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("self-registration with a certain match gets no new record, is held pending, and a records officer links it", async () => {
-    const existing = await registerPatient(db(), nurse, { ...kofi(), allergies: [{ substance: "Penicillin", severity: "severe" }] } as never);
-    const user = await selfRegister({ email: "kofi@mail.org", password: "a-long-password", firstName: "kofi", lastName: "MENSAH", dateOfBirth: "1979-11-05", sex: "male", phone: "024 123 4567" });
+    const existing = await registerPatient(db(), nurse, {
+      ...kofi(),
+      allergies: [{ substance: "Penicillin", severity: "severe" }],
+    } as never);
+    const user = await selfRegister({
+      email: "kofi@mail.org",
+      password: "a-long-password",
+      firstName: "kofi",
+      lastName: "MENSAH",
+      dateOfBirth: "1979-11-05",
+      sex: "male",
+      phone: "024 123 4567",
+    });
     expect(user.patient).toBeNull();
     expect(await db().patient.count()).toBe(1);
     expect(await isPendingLink(db(), user.id)).toBe(true);
 
     const [request] = await readLinkRequests(db(), records);
-    expect(request).toMatchObject({ account: { userId: user.id, email: "kofi@mail.org" }, candidates: [{ patientId: existing.id, mrn: existing.mrn, level: "CERTAIN" }] });
+    expect(request).toMatchObject({
+      account: { userId: user.id, email: "kofi@mail.org" },
+      candidates: [{ patientId: existing.id, mrn: existing.mrn, level: "CERTAIN" }],
+    });
     // The check-in desk sees that this record's person waits for a link.
     expect(await pendingLinkFor(db(), existing.id)).toEqual({ id: request.id });
     // The officer's read of the candidates is audited.
-    expect(await db().auditEvent.count({ where: { action: "VIEW", actorId: records.actor.id, patientId: existing.id } })).toBe(1);
+    expect(
+      await db().auditEvent.count({ where: { action: "VIEW", actorId: records.actor.id, patientId: existing.id } }),
+    ).toBe(1);
 
-    await expect(resolveLinkRequest(db(), records, request.id, { action: "link", patientId: "someone-else" })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    await expect(
+      resolveLinkRequest(db(), records, request.id, { action: "link", patientId: "someone-else" }),
+    ).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
     const linked = await resolveLinkRequest(db(), records, request.id, { action: "link", patientId: existing.id });
     expect(linked.id).toBe(existing.id);
     expect(await isPendingLink(db(), user.id)).toBe(false);
     expect(await pendingLinkFor(db(), existing.id)).toBeNull();
     expect((await ownPatientRecord(db(), user.id))?.id).toBe(existing.id);
     const self: Ctx = { actor: { id: user.id, role: "PATIENT", name: "Kofi", email: "kofi@mail.org" }, ip: null };
-    expect((await readPatient(db(), self, existing.id)).allergies).toEqual([expect.objectContaining({ substance: "Penicillin" })]);
-    expect(await db().auditEvent.count({ where: { entity: "Patient", action: "UPDATE", patientId: existing.id, actorId: records.actor.id } })).toBe(1);
+    expect((await readPatient(db(), self, existing.id)).allergies).toEqual([
+      expect.objectContaining({ substance: "Penicillin" }),
+    ]);
+    expect(
+      await db().auditEvent.count({
+        where: { entity: "Patient", action: "UPDATE", patientId: existing.id, actorId: records.actor.id },
+      }),
+    ).toBe(1);
     // Resolved once only.
-    await expect(resolveLinkRequest(db(), records, request.id, { action: "new" })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+    await expect(resolveLinkRequest(db(), records, request.id, { action: "new" })).rejects.toMatchObject({
+      code: "INVALID_TRANSITION",
+    });
     expect(await readLinkRequests(db(), records)).toEqual([]);
   });
 
   it("'Create a new record' gives the account its own record and dismisses its candidate pairs", async () => {
     const existing = await registerPatient(db(), records, kofi());
-    const user = await selfRegister({ email: "kofi2@mail.org", password: "a-long-password", firstName: "Kofi", lastName: "Mensah", dateOfBirth: "1979-11-05", sex: "male" });
+    const user = await selfRegister({
+      email: "kofi2@mail.org",
+      password: "a-long-password",
+      firstName: "Kofi",
+      lastName: "Mensah",
+      dateOfBirth: "1979-11-05",
+      sex: "male",
+    });
     const [request] = await readLinkRequests(db(), records);
     const created = await resolveLinkRequest(db(), records, request.id, { action: "new" });
     expect(created.id).not.toBe(existing.id);
@@ -127,7 +211,14 @@ describe("duplicates and verified self-registration", () => {
 
   it("self-registration without a match gets its own record as before", async () => {
     await registerPatient(db(), records, kofi());
-    const user = await selfRegister({ email: "ama@mail.org", password: "a-long-password", firstName: "Ama", lastName: "Owusu", dateOfBirth: "1990-01-01", sex: "female" });
+    const user = await selfRegister({
+      email: "ama@mail.org",
+      password: "a-long-password",
+      firstName: "Ama",
+      lastName: "Owusu",
+      dateOfBirth: "1990-01-01",
+      sex: "female",
+    });
     expect(user.patient).not.toBeNull();
     expect(await db().patientLinkRequest.count()).toBe(0);
   });

@@ -33,7 +33,17 @@ export async function recordDuplicatePairs(tx: Db, patientId: string, who: Ident
   return matches;
 }
 
-export type PairSide = { id: string; mrn: string; firstName: string; lastName: string; dateOfBirth: string; sex: string; phone: string | null; email: string | null; createdAt: string };
+export type PairSide = {
+  id: string;
+  mrn: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  sex: string;
+  phone: string | null;
+  email: string | null;
+  createdAt: string;
+};
 export type DuplicatePairRow = {
   id: string;
   score: number;
@@ -45,12 +55,15 @@ export type DuplicatePairRow = {
   mergeUrl: string;
 };
 
-type RawPair = { id: string; score: number; reasons: string[]; createdAt: Date; total: bigint } & Record<`${"a" | "b"}_${"id" | "mrn" | "firstName" | "lastName" | "phone" | "email" | "sex"}`, string> & {
-  a_dateOfBirth: Date;
-  b_dateOfBirth: Date;
-  a_createdAt: Date;
-  b_createdAt: Date;
-};
+type RawPair = { id: string; score: number; reasons: string[]; createdAt: Date; total: bigint } & Record<
+  `${"a" | "b"}_${"id" | "mrn" | "firstName" | "lastName" | "phone" | "email" | "sex"}`,
+  string
+> & {
+    a_dateOfBirth: Date;
+    b_dateOfBirth: Date;
+    a_createdAt: Date;
+    b_createdAt: Date;
+  };
 
 const side = (r: RawPair, s: "a" | "b"): PairSide => ({
   id: r[`${s}_id`],
@@ -65,10 +78,14 @@ const side = (r: RawPair, s: "a" | "b"): PairSide => ({
 });
 
 /** The merge page of a pair: the older record survives by default. */
-export const mergeUrl = (survivorId: string, duplicateId: string) => `/patients/${encodeURIComponent(survivorId)}/merge?duplicateId=${encodeURIComponent(duplicateId)}`;
+export const mergeUrl = (survivorId: string, duplicateId: string) =>
+  `/patients/${encodeURIComponent(survivorId)}/merge?duplicateId=${encodeURIComponent(duplicateId)}`;
 
 /** Open pairs (both records active, not dismissed), newest first, paged. Not audited: see readDuplicatePairs. */
-export async function listDuplicatePairs(prisma: Db, page: { skip: number; take: number }): Promise<{ items: DuplicatePairRow[]; total: number }> {
+export async function listDuplicatePairs(
+  prisma: Db,
+  page: { skip: number; take: number },
+): Promise<{ items: DuplicatePairRow[]; total: number }> {
   const cols = (s: "a" | "b") =>
     Prisma.raw(
       `${["id", "mrn", "firstName", "lastName", "dateOfBirth", "phone", "email", "createdAt"].map((c) => `${s}."${c}" AS "${s}_${c}"`).join(", ")}, ${s}.sex::text AS "${s}_sex"`,
@@ -87,7 +104,15 @@ export async function listDuplicatePairs(prisma: Db, page: { skip: number; take:
     items: rows.map((r) => {
       const [x, y] = [side(r, "a"), side(r, "b")];
       const [survivor, duplicate] = x.createdAt <= y.createdAt ? [x, y] : [y, x];
-      return { id: r.id, score: r.score, reasons: r.reasons as MatchReason[], createdAt: r.createdAt.toISOString(), survivor, duplicate, mergeUrl: mergeUrl(survivor.id, duplicate.id) };
+      return {
+        id: r.id,
+        score: r.score,
+        reasons: r.reasons as MatchReason[],
+        createdAt: r.createdAt.toISOString(),
+        survivor,
+        duplicate,
+        mergeUrl: mergeUrl(survivor.id, duplicate.id),
+      };
     }),
   };
 }
@@ -122,7 +147,10 @@ export async function readDuplicatePairs(prisma: Db, ctx: Ctx, page: { skip: num
  */
 export async function dismissPair(prisma: Db, ctx: Ctx, pairId: string): Promise<{ id: string; dismissed: true }> {
   return prisma.$transaction(async (tx) => {
-    const pair = await tx.duplicatePair.findUnique({ where: { id: pairId }, select: { id: true, patientAId: true, patientBId: true } });
+    const pair = await tx.duplicatePair.findUnique({
+      where: { id: pairId },
+      select: { id: true, patientAId: true, patientBId: true },
+    });
     if (!pair) throw notFound("duplicate pair");
     const inserted = await tx.dismissedDuplicatePair.createMany({
       data: [{ patientAId: pair.patientAId, patientBId: pair.patientBId, dismissedById: ctx.actor.id }],
@@ -130,7 +158,13 @@ export async function dismissPair(prisma: Db, ctx: Ctx, pairId: string): Promise
     });
     if (inserted.count) {
       for (const patientId of [pair.patientAId, pair.patientBId]) {
-        await audit(tx, ctx, { action: "UPDATE", entity: "DuplicatePair", entityId: pair.id, patientId, details: { dismissed: true, pair: [pair.patientAId, pair.patientBId] } });
+        await audit(tx, ctx, {
+          action: "UPDATE",
+          entity: "DuplicatePair",
+          entityId: pair.id,
+          patientId,
+          details: { dismissed: true, pair: [pair.patientAId, pair.patientBId] },
+        });
       }
     }
     return { id: pair.id, dismissed: true as const };

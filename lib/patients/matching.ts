@@ -141,7 +141,11 @@ export function normalisePhone(raw: string | null | undefined, country = default
  * Equal in E.164; or, when one of them could not be read as an international number (typed in a
  * national format with no default country configured), equal in their last nine digits.
  */
-export function samePhone(a: string | null | undefined, b: string | null | undefined, country = defaultCountry()): boolean {
+export function samePhone(
+  a: string | null | undefined,
+  b: string | null | undefined,
+  country = defaultCountry(),
+): boolean {
   const pa = normalisePhone(a, country);
   const pb = normalisePhone(b, country);
   if (!pa || !pb) return false;
@@ -186,12 +190,15 @@ function compareName(a: string, b: string): NameVerdict {
 
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
 export function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
   return d[a.length][b.length];
@@ -224,7 +231,9 @@ export function scoreMatch(a: Identity, b: Identity, country = defaultCountry())
   const straight = [compareName(a.lastName, b.lastName), compareName(a.firstName, b.firstName)] as const;
   const crossed = [compareName(a.lastName, b.firstName), compareName(a.firstName, b.lastName)] as const;
   const rank = (v: NameVerdict) => (v === "equal" ? 2 : v === "similar" ? 1 : 0);
-  const useCrossed = rank(crossed[0]) + rank(crossed[1]) > rank(straight[0]) + rank(straight[1]) && crossed.every((v) => v !== "differs");
+  const useCrossed =
+    rank(crossed[0]) + rank(crossed[1]) > rank(straight[0]) + rank(straight[1]) &&
+    crossed.every((v) => v !== "differs");
   if (useCrossed) {
     const points = (v: NameVerdict) => (v === "equal" ? W.nameSwapped : W.nameSimilar);
     score += points(crossed[0]) + points(crossed[1]);
@@ -253,7 +262,14 @@ export function scoreMatch(a: Identity, b: Identity, country = defaultCountry())
   return { score, level: levelOf(score), reasons };
 }
 
-export type Match = Score & { patientId: string; mrn: string; firstName: string; lastName: string; dateOfBirth: string; nationalId: string | null };
+export type Match = Score & {
+  patientId: string;
+  mrn: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  nationalId: string | null;
+};
 
 type Row = {
   id: string;
@@ -280,11 +296,16 @@ const BLOCK_LIMIT = 200;
  * Active records that may be the same person as `who`, scored, at or above POSSIBLE, best first
  * (at most `limit`). `excludeId`: the record itself, when matching a stored one.
  */
-export async function findMatches(prisma: Db, who: Identity, opts: { excludeId?: string; limit?: number } = {}): Promise<Match[]> {
+export async function findMatches(
+  prisma: Db,
+  who: Identity,
+  opts: { excludeId?: string; limit?: number } = {},
+): Promise<Match[]> {
   const [y, m, d] = parts(who.dateOfBirth);
   const dob = day(who.dateOfBirth);
   const blocks: Prisma.Sql[] = [];
-  const block = (where: Prisma.Sql) => blocks.push(Prisma.sql`(SELECT p.id FROM "Patient" p WHERE p.active AND ${where} LIMIT ${BLOCK_LIMIT})`);
+  const block = (where: Prisma.Sql) =>
+    blocks.push(Prisma.sql`(SELECT p.id FROM "Patient" p WHERE p.active AND ${where} LIMIT ${BLOCK_LIMIT})`);
 
   const nid = normaliseId(who.nationalId);
   if (nid && who.nationalId) block(Prisma.sql`p."nationalId" IN (${who.nationalId.trim()}, ${nid})`);
@@ -298,10 +319,14 @@ export async function findMatches(prisma: Db, who: Identity, opts: { excludeId?:
   // a common name), then both names filtered by pg_trgm's similarity operator.
   const [last, first] = [normaliseName(who.lastName), normaliseName(who.firstName)];
   if (last && first) {
-    const sameDay = Array.from({ length: 21 }, (_, i) => new Date(Date.UTC(y - 10 + i, m - 1, d))).filter((x) => x.getUTCDate() === d);
+    const sameDay = Array.from({ length: 21 }, (_, i) => new Date(Date.UTC(y - 10 + i, m - 1, d))).filter(
+      (x) => x.getUTCDate() === d,
+    );
     const bothNames = Prisma.sql`((n."lastName" % ${last} AND n."firstName" % ${first}) OR (n."lastName" % ${first} AND n."firstName" % ${last}))`;
     const near = (dates: Prisma.Sql) =>
-      blocks.push(Prisma.sql`(SELECT n.id FROM (SELECT p.id, p."firstName", p."lastName" FROM "Patient" p WHERE p.active AND ${dates} OFFSET 0) n WHERE ${bothNames} LIMIT ${BLOCK_LIMIT})`);
+      blocks.push(
+        Prisma.sql`(SELECT n.id FROM (SELECT p.id, p."firstName", p."lastName" FROM "Patient" p WHERE p.active AND ${dates} OFFSET 0) n WHERE ${bothNames} LIMIT ${BLOCK_LIMIT})`,
+      );
     near(Prisma.sql`p."dateOfBirth" BETWEEN ${new Date(Date.UTC(y, m - 1, 1))} AND ${new Date(Date.UTC(y, m, 0))}`);
     near(Prisma.sql`p."dateOfBirth" IN (${Prisma.join(sameDay)})`);
   }
@@ -318,7 +343,15 @@ export async function findMatches(prisma: Db, who: Identity, opts: { excludeId?:
     .filter((r) => r.id !== opts.excludeId)
     .map((r) => {
       const s = scoreMatch(who, { ...r, dateOfBirth: iso(r.dateOfBirth) }, country);
-      return { ...s, patientId: r.id, mrn: r.mrn, firstName: r.firstName, lastName: r.lastName, dateOfBirth: iso(r.dateOfBirth), nationalId: r.nationalId };
+      return {
+        ...s,
+        patientId: r.id,
+        mrn: r.mrn,
+        firstName: r.firstName,
+        lastName: r.lastName,
+        dateOfBirth: iso(r.dateOfBirth),
+        nationalId: r.nationalId,
+      };
     })
     .filter((x) => x.score >= POSSIBLE)
     .sort((a, b) => b.score - a.score || a.mrn.localeCompare(b.mrn))

@@ -17,7 +17,11 @@ const users: Partial<Record<Role, { id: string; role: Role; name: string; email:
 const as = (role: Role) => (session.actor = users[role]!);
 const post = (route: typeof mergeRoute, id: string, body: unknown, query = "") =>
   route(
-    new NextRequest(`http://localhost/api/v1/patients/${id}/merge${query}`, { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body), headers: { "content-type": "application/json" } }),
+    new NextRequest(`http://localhost/api/v1/patients/${id}/merge${query}`, {
+      method: "POST",
+      body: typeof body === "string" ? body : JSON.stringify(body),
+      headers: { "content-type": "application/json" },
+    }),
     { params: Promise.resolve({ id }) },
   );
 
@@ -25,14 +29,29 @@ describe("the merge API", () => {
   beforeEach(async () => {
     await resetDatabase();
     for (const role of ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST", "RECORDS_OFFICER", "PATIENT"] as Role[]) {
-      const u = await seedUser(db(), { email: `${role.toLowerCase()}@h.org`, name: role, role, password: "pw-0123456789" });
+      const u = await seedUser(db(), {
+        email: `${role.toLowerCase()}@h.org`,
+        name: role,
+        role,
+        password: "pw-0123456789",
+      });
       users[role] = { id: u.id, role, name: u.name, email: u.email };
     }
   });
 
   it("previews, merges and undoes for the allowed roles; others get 403 and nothing is written", async () => {
-    const s = await seedPatient(db(), { firstName: "Ama", lastName: "Owusu", dateOfBirth: "1990-01-01", sex: "female" });
-    const d = await seedPatient(db(), { firstName: "Ama", lastName: "Owuso", dateOfBirth: "1990-01-01", sex: "female" });
+    const s = await seedPatient(db(), {
+      firstName: "Ama",
+      lastName: "Owusu",
+      dateOfBirth: "1990-01-01",
+      sex: "female",
+    });
+    const d = await seedPatient(db(), {
+      firstName: "Ama",
+      lastName: "Owuso",
+      dateOfBirth: "1990-01-01",
+      sex: "female",
+    });
     await db().condition.create({ data: { patientId: d.id, text: "Asthma" } });
 
     for (const role of ["DOCTOR", "NURSE", "PHARMACIST", "PATIENT"] as Role[]) {
@@ -46,8 +65,15 @@ describe("the merge API", () => {
     const preview = await post(mergeRoute, s.id, { duplicateId: d.id }, "?preview=1");
     expect(preview.status).toBe(200);
     const p = await preview.json();
-    expect(p).toMatchObject({ merged: false, plan: { survivor: { mrn: s.mrn }, duplicate: { mrn: d.mrn }, conflicts: [] } });
-    expect(p.plan.moves.find((m: { kind: string }) => m.kind === "conditions")).toEqual({ kind: "conditions", count: 1, alreadyOnSurvivor: 0 });
+    expect(p).toMatchObject({
+      merged: false,
+      plan: { survivor: { mrn: s.mrn }, duplicate: { mrn: d.mrn }, conflicts: [] },
+    });
+    expect(p.plan.moves.find((m: { kind: string }) => m.kind === "conditions")).toEqual({
+      kind: "conditions",
+      count: 1,
+      alreadyOnSurvivor: 0,
+    });
     expect(await db().patientMerge.count()).toBe(0);
 
     const merged = await post(mergeRoute, s.id, { duplicateId: d.id });
@@ -66,10 +92,22 @@ describe("the merge API", () => {
   });
 
   it("answers 409 MERGE_CONFLICT with the conflicts listed", async () => {
-    const s = await seedPatient(db(), { firstName: "Ama", lastName: "Owusu", dateOfBirth: "1990-01-01", sex: "female" });
-    const d = await seedPatient(db(), { firstName: "Ama", lastName: "Owuso", dateOfBirth: "1990-01-01", sex: "female" });
+    const s = await seedPatient(db(), {
+      firstName: "Ama",
+      lastName: "Owusu",
+      dateOfBirth: "1990-01-01",
+      sex: "female",
+    });
+    const d = await seedPatient(db(), {
+      firstName: "Ama",
+      lastName: "Owuso",
+      dateOfBirth: "1990-01-01",
+      sex: "female",
+    });
     for (const p of [s, d])
-      await db().admission.create({ data: { patientId: p.id, attendingDoctorId: users.DOCTOR!.id, admittedById: users.NURSE!.id, reason: "x" } });
+      await db().admission.create({
+        data: { patientId: p.id, attendingDoctorId: users.DOCTOR!.id, admittedById: users.NURSE!.id, reason: "x" },
+      });
     as("ADMIN");
     const res = await post(mergeRoute, s.id, { duplicateId: d.id });
     expect(res.status).toBe(409);

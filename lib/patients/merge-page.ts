@@ -14,6 +14,13 @@ export async function patientIdByMrn(prisma: Pick<Db, "patient">, input: string)
 }
 
 /** The duplicate's MRN once merged into this survivor (the merge page's result), else null. */
-export async function mergedDuplicateMrn(prisma: Pick<Db, "patient">, survivorId: string, duplicateId: string): Promise<string | null> {
-  return (await prisma.patient.findFirst({ where: { id: duplicateId, mergedIntoId: survivorId }, select: { mrn: true } }))?.mrn ?? null;
+export async function mergedDuplicateMrn(
+  prisma: Pick<Db, "patient">,
+  survivorId: string,
+  duplicateId: string,
+): Promise<string | null> {
+  return (
+    (await prisma.patient.findFirst({ where: { id: duplicateId, mergedIntoId: survivorId }, select: { mrn: true } }))
+      ?.mrn ?? null
+  );
 }

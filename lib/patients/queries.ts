@@ -13,7 +13,15 @@ import { clock } from "@/lib/server/clock";
 export const PATIENT_SORTS = ["lastName", "mrn", "createdAt", "dateOfBirth"] as const;
 export type PatientSort = (typeof PATIENT_SORTS)[number];
 
-export type PatientRow = { id: string; mrn: string; firstName: string; lastName: string; dateOfBirth: string; sex: string; phone: string | null };
+export type PatientRow = {
+  id: string;
+  mrn: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  sex: string;
+  phone: string | null;
+};
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 // Names sort case-insensitively, in byte order: exactly the order of Patient_name_key_idx (see its
@@ -31,7 +39,8 @@ function orderBy(sort: ListQuery<PatientSort>["sort"], alias = false): Prisma.Sq
   const dir = sort.dir === "desc" ? "DESC" : "ASC";
   return Prisma.raw(SORT_COLUMNS[sort.field].map((c, i) => `${alias ? `k${i}` : c} ${dir}`).join(", "));
 }
-const sortKeys = (sort: ListQuery<PatientSort>["sort"]) => Prisma.raw(SORT_COLUMNS[sort.field].map((c, i) => `${c} AS k${i}`).join(", "));
+const sortKeys = (sort: ListQuery<PatientSort>["sort"]) =>
+  Prisma.raw(SORT_COLUMNS[sort.field].map((c, i) => `${c} AS k${i}`).join(", "));
 
 /**
  * A total above this is reported as this: counting a million matches exactly costs more than the
@@ -77,16 +86,24 @@ function searchBranches(q: string, fuzzy: boolean): Branch[] | null {
     // An MRN holds no "+": only bare digits may be part of one.
     return digits.startsWith("+")
       ? [phone]
-      : [phone, fenced(Prisma.sql`p.mrn LIKE ${`%${escapeLike(digits)}%`}`), mergedAlias(Prisma.sql`d.mrn LIKE ${`%${escapeLike(digits)}%`}`)];
+      : [
+          phone,
+          fenced(Prisma.sql`p.mrn LIKE ${`%${escapeLike(digits)}%`}`),
+          mergedAlias(Prisma.sql`d.mrn LIKE ${`%${escapeLike(digits)}%`}`),
+        ];
   }
   const words = trimmed.split(/\s+/).slice(0, MAX_SEARCH_WORDS);
-  if (fuzzy) return [fenced(and(words.map((w) => or([Prisma.sql`p."lastName" % ${w}`, Prisma.sql`p."firstName" % ${w}`]))))];
+  if (fuzzy)
+    return [fenced(and(words.map((w) => or([Prisma.sql`p."lastName" % ${w}`, Prisma.sql`p."firstName" % ${w}`]))))];
   const lastPrefix = (w: string) => Prisma.sql`${Prisma.raw(LAST_KEY)} LIKE ${`${escapeLike(w.toLowerCase())}%`}`;
   const firstPrefix = (w: string) => Prisma.sql`p."firstName" ILIKE ${`${escapeLike(w)}%`}`;
   const anyPrefix = (w: string) => or([Prisma.sql`p."lastName" ILIKE ${`${escapeLike(w)}%`}`, firstPrefix(w)]);
   return [
     // word i is a last-name prefix, the others match either name
-    ...words.map((w, i) => ({ where: and([lastPrefix(w), ...words.filter((_, j) => j !== i).map(anyPrefix)]), ordered: true })),
+    ...words.map((w, i) => ({
+      where: and([lastPrefix(w), ...words.filter((_, j) => j !== i).map(anyPrefix)]),
+      ordered: true,
+    })),
     // no word is a last-name prefix: all of them are first-name prefixes
     fenced(and(words.map(firstPrefix))),
   ];
@@ -117,7 +134,9 @@ export async function listPatients(
       " UNION ",
     );
     const capped = Prisma.join(
-      branches.map((b) => Prisma.sql`(SELECT p.id FROM "Patient" p WHERE ${filter} AND ${b.where} LIMIT ${TOTAL_CAP + 1})`),
+      branches.map(
+        (b) => Prisma.sql`(SELECT p.id FROM "Patient" p WHERE ${filter} AND ${b.where} LIMIT ${TOTAL_CAP + 1})`,
+      ),
       " UNION ",
     );
     const [rows, [{ count }]] = await Promise.all([
@@ -128,7 +147,11 @@ export async function listPatients(
         ORDER BY ${orderBy(query.sort, true)}`,
       prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM (${capped}) u`,
     ]);
-    return { items: rows.map((r) => ({ ...r, dateOfBirth: iso(r.dateOfBirth) })), total: Math.min(Number(count), TOTAL_CAP), totalCapped: Number(count) > TOTAL_CAP };
+    return {
+      items: rows.map((r) => ({ ...r, dateOfBirth: iso(r.dateOfBirth) })),
+      total: Math.min(Number(count), TOTAL_CAP),
+      totalCapped: Number(count) > TOTAL_CAP,
+    };
   };
   const keyed = query.sort.field === "lastName" ? await keyedSearch(prisma, query) : null;
   if (keyed) return keyed;
@@ -148,7 +171,13 @@ export async function searchPatients(prisma: Db, ctx: Ctx, query: ListQuery<Pati
   return auditedRead(
     prisma,
     (tx) => listPatients(tx, query),
-    (tx, r) => auditViews(tx, ctx, { entity: "Patient", details: { search: "condition" } }, r.items.map((p) => ({ patientId: p.id }))),
+    (tx, r) =>
+      auditViews(
+        tx,
+        ctx,
+        { entity: "Patient", details: { search: "condition" } },
+        r.items.map((p) => ({ patientId: p.id })),
+      ),
   );
 }
 
@@ -215,7 +244,8 @@ async function keyedSearch(
     for (const [last, l] of lasts) {
       const rest = allWords.filter((i) => !l.hits[i]);
       if (!rest.length) ranges.push({ last, first: null, count: l.patients });
-      else for (const [first] of firstsFor(rest)) if (!inFirstOnly.has(first)) ranges.push({ last, first, count: null });
+      else
+        for (const [first] of firstsFor(rest)) if (!inFirstOnly.has(first)) ranges.push({ last, first, count: null });
     }
     return ranges;
   };
@@ -238,7 +268,10 @@ async function keyedSearch(
       const O = Prisma.sql`ORDER BY 1 ${dir}, 2 ${dir}, 3 ${dir} LIMIT ${limit}`;
       const t = (rs: Range[]) => rs.flatMap(() => texts!);
       const rep = (rs: Range[], f: (r: Range) => string | null) => rs.flatMap((r) => texts!.map(() => f(r)));
-      if (byShape.all.length) parts.push(Prisma.sql`SELECT r.* FROM unnest(${texts}::text[]) v(t) CROSS JOIN LATERAL (${K} WHERE k.text = v.t ${O}) r`);
+      if (byShape.all.length)
+        parts.push(
+          Prisma.sql`SELECT r.* FROM unnest(${texts}::text[]) v(t) CROSS JOIN LATERAL (${K} WHERE k.text = v.t ${O}) r`,
+        );
       if (byShape.last.length)
         parts.push(Prisma.sql`SELECT r.* FROM unnest(${t(byShape.last)}::text[], ${rep(byShape.last, (r) => r.last)}::text[]) v(t, l)
           CROSS JOIN LATERAL (${K} WHERE k.text = v.t AND k."lastKey" COLLATE "C" = v.l ${O}) r`);
@@ -271,7 +304,9 @@ async function keyedSearch(
     const knownOverCap = !texts && ranges.some((r) => r.count !== null && r.count > TOTAL_CAP);
     // The page and the capped count in one statement (one round trip): the count's one row, joined
     // to the page's rows (none: one row of NULLs, dropped below).
-    const rows = await prisma.$queryRaw<(Omit<PatientRow, "dateOfBirth" | "id"> & { id: string | null; dateOfBirth: Date; count: bigint })[]>`
+    const rows = await prisma.$queryRaw<
+      (Omit<PatientRow, "dateOfBirth" | "id"> & { id: string | null; dateOfBirth: Date; count: bigint })[]
+    >`
       SELECT q.id, q.mrn, q."firstName", q."lastName", q."dateOfBirth", q.sex, q.phone, c.count
       FROM (SELECT ${knownOverCap ? Prisma.sql`${TOTAL_CAP + 1}::bigint` : Prisma.sql`count(*)`} AS count
             ${knownOverCap ? Prisma.empty : Prisma.sql`FROM (${readRanges(ranges, TOTAL_CAP + 1)}) u`}) c
@@ -282,7 +317,9 @@ async function keyedSearch(
       ) q ON true
       ORDER BY q.k0 ${dir}, q.k1 ${dir}, q.k2 ${dir}`;
     const count = Number(rows[0].count);
-    const items = rows.filter((r): r is typeof r & { id: string } => r.id !== null).map(({ count: _count, ...r }) => ({ ...r, dateOfBirth: iso(r.dateOfBirth) }));
+    const items = rows
+      .filter((r): r is typeof r & { id: string } => r.id !== null)
+      .map(({ count: _count, ...r }) => ({ ...r, dateOfBirth: iso(r.dateOfBirth) }));
     return { items, total: Math.min(count, TOTAL_CAP), totalCapped: count > TOTAL_CAP };
   };
 
@@ -299,7 +336,10 @@ async function keyedSearch(
 
 /** The patient record linked to a PATIENT user, for their own pages. */
 export async function ownPatientRecord(prisma: Db, userId: string) {
-  return prisma.patient.findUnique({ where: { userId }, select: { id: true, mrn: true, firstName: true, lastName: true } });
+  return prisma.patient.findUnique({
+    where: { userId },
+    select: { id: true, mrn: true, firstName: true, lastName: true },
+  });
 }
 
 export function ageOn(dateOfBirth: string, today = clock.now()): number {
@@ -328,13 +368,23 @@ export function patientRecord(chart: ChartAccess) {
     phone: p.phone,
     email: p.email,
     address: p.address,
-    emergencyContact: { name: p.emergencyContactName, phone: p.emergencyContactPhone, relation: p.emergencyContactRelation },
+    emergencyContact: {
+      name: p.emergencyContactName,
+      phone: p.emergencyContactPhone,
+      relation: p.emergencyContactRelation,
+    },
     active: p.active,
     deactivationReason: p.deactivationReason,
     qrToken: p.qrToken,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
-    allergies: p.allergies.map(({ id: aid, substance, drugClass, reaction, severity }) => ({ id: aid, substance, drugClass, reaction, severity })),
+    allergies: p.allergies.map(({ id: aid, substance, drugClass, reaction, severity }) => ({
+      id: aid,
+      substance,
+      drugClass,
+      reaction,
+      severity,
+    })),
   };
   if (!seesClinicalDetails(ctx.actor)) return { ...demographics, clinical: null };
   return {

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { en } from "@/lib/i18n/en";
 import { clock } from "@/lib/server/clock";
 import { E } from "@/lib/i18n/error-keys";
 import type { Msg } from "@/lib/i18n/message";
@@ -19,12 +18,22 @@ export type ClinicalPatientField = (typeof CLINICAL_PATIENT_FIELDS)[number];
 export const SEXES = ["female", "male", "other", "unknown"] as const;
 export const SEVERITIES = ["mild", "moderate", "severe"] as const;
 /** Blood groups as people write them, and the stored enum value. */
-export const BLOOD_GROUPS = { "A+": "A_POS", "A-": "A_NEG", "B+": "B_POS", "B-": "B_NEG", "AB+": "AB_POS", "AB-": "AB_NEG", "O+": "O_POS", "O-": "O_NEG" } as const;
+export const BLOOD_GROUPS = {
+  "A+": "A_POS",
+  "A-": "A_NEG",
+  "B+": "B_POS",
+  "B-": "B_NEG",
+  "AB+": "AB_POS",
+  "AB-": "AB_NEG",
+  "O+": "O_POS",
+  "O-": "O_NEG",
+} as const;
 export type BloodGroupLabel = keyof typeof BLOOD_GROUPS;
 export const bloodGroupLabel = (v: string | null): BloodGroupLabel | null =>
   (Object.entries(BLOOD_GROUPS).find(([, e]) => e === v)?.[0] as BloodGroupLabel | undefined) ?? null;
 
-const text = (max: number, required: string = m.required) => z.string({ error: required }).trim().min(1, required).max(max, m.tooLong(max));
+const text = (max: number, required: string = m.required) =>
+  z.string({ error: required }).trim().min(1, required).max(max, m.tooLong(max));
 const optionalText = (max: number) =>
   z
     .string()
@@ -51,7 +60,12 @@ const ZPhone = z
   .transform((s) => s.replace(/[ ()-]/g, ""))
   .optional()
   .or(z.literal("").transform(() => undefined));
-const ZEmail = z.email(m.email).trim().toLowerCase().optional().or(z.literal("").transform(() => undefined));
+const ZEmail = z
+  .email(m.email)
+  .trim()
+  .toLowerCase()
+  .optional()
+  .or(z.literal("").transform(() => undefined));
 
 export const ZAllergy = z.object({
   substance: text(100, m.substance),
@@ -81,7 +95,13 @@ const identity = {
   sex: z.enum(SEXES, m.sex),
   nationalId: optionalText(40),
   bloodGroup: z
-    .union([z.enum(Object.keys(BLOOD_GROUPS) as [BloodGroupLabel, ...BloodGroupLabel[]]), z.enum(Object.values(BLOOD_GROUPS) as [string, ...string[]])], { error: m.bloodGroup })
+    .union(
+      [
+        z.enum(Object.keys(BLOOD_GROUPS) as [BloodGroupLabel, ...BloodGroupLabel[]]),
+        z.enum(Object.values(BLOOD_GROUPS) as [string, ...string[]]),
+      ],
+      { error: m.bloodGroup },
+    )
     .optional()
     .or(z.literal("").transform(() => undefined))
     .transform((v) => (v ? ((BLOOD_GROUPS as Record<string, string>)[v] ?? v) : undefined)),
@@ -99,7 +119,8 @@ export const ZRegisterPatient = z.object({
 export type RegisterPatientInput = z.infer<typeof ZRegisterPatient>;
 
 /** In an edit, an emptied optional field means "clear it" (null), not "leave it". */
-const clearable = <S extends z.ZodType>(schema: S) => z.union([z.literal("").transform(() => null), z.null(), schema]).optional();
+const clearable = <S extends z.ZodType>(schema: S) =>
+  z.union([z.literal("").transform(() => null), z.null(), schema]).optional();
 const clearableContact = {
   phone: clearable(contact.phone),
   email: clearable(contact.email),
@@ -144,4 +165,6 @@ export const ZMerge = z.object({ duplicateId: ZMergeId(mm.pickLabel) });
 /** POST /patients/{id}/merge/undo: which merge into {id} to undo. */
 export const ZMergeUndo = z.object({ mergeId: ZMergeId(E.errors.required) });
 /** The merge page's picker: the duplicate's MRN, as typed (H-000041, h-41, 41). */
-export const ZMergePick = z.object({ mrn: z.string({ error: mm.pickLabel }).trim().min(1, mm.pickLabel).max(20, mm.pickLabel) });
+export const ZMergePick = z.object({
+  mrn: z.string({ error: mm.pickLabel }).trim().min(1, mm.pickLabel).max(20, mm.pickLabel),
+});

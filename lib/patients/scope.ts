@@ -17,7 +17,11 @@ export { CLINICAL_PATIENT_FIELDS, type ClinicalPatientField } from "./schemas";
  * (patient.chart.read), else the identity form (patient.register), else nowhere (null: list only).
  */
 export function patientRecordHref(role: Actor["role"]): string | null {
-  return can(role, "patient.chart.read") ? "/patients/{id}" : can(role, "patient.register") ? "/patients/{id}/edit" : null;
+  return can(role, "patient.chart.read")
+    ? "/patients/{id}"
+    : can(role, "patient.register")
+      ? "/patients/{id}/edit"
+      : null;
 }
 
 /**
@@ -34,7 +38,11 @@ export function seesClinicalDetails(actor: Actor): boolean {
  * A field is written when the input holds a value for it (null clears it; an edit's list, even
  * empty, replaces the stored one); at registration an empty list writes nothing.
  */
-export function assertMayWriteFields(actor: Actor, input: Partial<Record<ClinicalPatientField, unknown>>, mode: "create" | "update"): void {
+export function assertMayWriteFields(
+  actor: Actor,
+  input: Partial<Record<ClinicalPatientField, unknown>>,
+  mode: "create" | "update",
+): void {
   if (seesClinicalDetails(actor)) return;
   const written = CLINICAL_PATIENT_FIELDS.filter((k) => {
     const v = input[k];
@@ -42,11 +50,15 @@ export function assertMayWriteFields(actor: Actor, input: Partial<Record<Clinica
     return !(mode === "create" && Array.isArray(v) && v.length === 0);
   });
   if (written.length)
-    throw new AppError("FORBIDDEN", E.errors.forbidden, { fields: Object.fromEntries(written.map((k) => [k, E.patients.errors.clinicalField])) });
+    throw new AppError("FORBIDDEN", E.errors.forbidden, {
+      fields: Object.fromEntries(written.map((k) => [k, E.patients.errors.clinicalField])),
+    });
 }
 
 /** Refuses (400, field named) the diagnosis filter of the patient search to an actor who may not see conditions. */
 export function assertMayFilterByCondition(actor: Actor, condition: string | undefined): void {
   if (condition !== undefined && !seesClinicalDetails(actor))
-    throw new AppError("VALIDATION_FAILED", E.errors.fixFields, { fields: { condition: E.patients.errors.clinicalFilter } });
+    throw new AppError("VALIDATION_FAILED", E.errors.fixFields, {
+      fields: { condition: E.patients.errors.clinicalFilter },
+    });
 }

@@ -7,7 +7,10 @@ import { listPatients, TOTAL_CAP, type PatientSort } from "./queries";
 // Patient search served from the derived tables PatientName and PatientConditionKey (migration
 // patient_search_derived): the triggers keep them in step with every write, and search reads them.
 
-const query = (q = "", extra: { condition?: string; sort?: PatientSort; dir?: "asc" | "desc"; skip?: number; take?: number } = {}) => ({
+const query = (
+  q = "",
+  extra: { condition?: string; sort?: PatientSort; dir?: "asc" | "desc"; skip?: number; take?: number } = {},
+) => ({
   q,
   page: 1,
   pageSize: extra.take ?? 20,
@@ -16,10 +19,17 @@ const query = (q = "", extra: { condition?: string; sort?: PatientSort; dir?: "a
   sort: { field: extra.sort ?? ("lastName" as const), dir: extra.dir ?? ("asc" as const) },
   condition: extra.condition,
 });
-const names = (r: { items: { firstName: string; lastName: string }[] }) => r.items.map((p) => `${p.firstName} ${p.lastName}`);
-const patient = (firstName: string, lastName: string, dateOfBirth = "1990-01-01") => seedPatient(db(), { firstName, lastName, dateOfBirth, sex: "female" });
+const names = (r: { items: { firstName: string; lastName: string }[] }) =>
+  r.items.map((p) => `${p.firstName} ${p.lastName}`);
+const patient = (firstName: string, lastName: string, dateOfBirth = "1990-01-01") =>
+  seedPatient(db(), { firstName, lastName, dateOfBirth, sex: "female" });
 const nameCounts = async () =>
-  Object.fromEntries((await db().patientName.findMany({ where: { patients: { not: 0 } } })).map((n) => [`${n.part}:${n.key}`, n.patients]));
+  Object.fromEntries(
+    (await db().patientName.findMany({ where: { patients: { not: 0 } } })).map((n) => [
+      `${n.part}:${n.key}`,
+      n.patients,
+    ]),
+  );
 
 describe("patient search tables", () => {
   beforeEach(resetDatabase);
@@ -41,7 +51,11 @@ describe("patient search tables", () => {
   it("keep one condition row per condition of an active patient, with the patient's current names", async () => {
     const p = await patient("Moussa", "Diallo");
     const c = await db().condition.create({ data: { patientId: p.id, text: "Asthma" } });
-    const rows = () => db().patientConditionKey.findMany({ orderBy: { text: "asc" }, select: { text: true, lastKey: true, firstKey: true } });
+    const rows = () =>
+      db().patientConditionKey.findMany({
+        orderBy: { text: "asc" },
+        select: { text: true, lastKey: true, firstKey: true },
+      });
     expect(await rows()).toEqual([{ text: "Asthma", lastKey: "diallo", firstKey: "moussa" }]);
     await db().patient.update({ where: { id: p.id }, data: { firstName: "Mamadou" } });
     await db().condition.update({ where: { id: c.id }, data: { text: "Asthma, severe" } });
@@ -64,7 +78,14 @@ describe("patient search tables", () => {
     await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
         db().$transaction(async (tx) => {
-          const p = await tx.patient.create({ data: { firstName: "Fatou", lastName: i % 2 ? "Sow" : "Bah", dateOfBirth: new Date("1990-01-01"), sex: "female" } });
+          const p = await tx.patient.create({
+            data: {
+              firstName: "Fatou",
+              lastName: i % 2 ? "Sow" : "Bah",
+              dateOfBirth: new Date("1990-01-01"),
+              sex: "female",
+            },
+          });
           await tx.condition.create({ data: { patientId: p.id, text: "Asthma" } });
         }),
       ),
@@ -73,7 +94,9 @@ describe("patient search tables", () => {
     // A rename racing conditions being added: every condition row ends with the final name.
     const p = await patient("Awa", "Touré");
     await Promise.all([
-      ...Array.from({ length: 6 }, (_, i) => db().condition.create({ data: { patientId: p.id, text: `Condition ${i}` } })),
+      ...Array.from({ length: 6 }, (_, i) =>
+        db().condition.create({ data: { patientId: p.id, text: `Condition ${i}` } }),
+      ),
       db().patient.update({ where: { id: p.id }, data: { lastName: "Keïta" } }),
     ]);
     const keys = await db().patientConditionKey.findMany({ where: { patientId: p.id } });
@@ -97,13 +120,28 @@ describe("patient search by name keys", () => {
   });
 
   it("lists a first-name prefix with last-name prefixes in name order, each patient once", async () => {
-    expect(names(await listPatients(db(), query("am")))).toEqual(["Moussa Amadou", "Ama Bah", "Amina Diallo", "Amir Zongo"]);
-    expect(names(await listPatients(db(), query("am", { dir: "desc" })))).toEqual(["Amir Zongo", "Amina Diallo", "Ama Bah", "Moussa Amadou"]);
+    expect(names(await listPatients(db(), query("am")))).toEqual([
+      "Moussa Amadou",
+      "Ama Bah",
+      "Amina Diallo",
+      "Amir Zongo",
+    ]);
+    expect(names(await listPatients(db(), query("am", { dir: "desc" })))).toEqual([
+      "Amir Zongo",
+      "Amina Diallo",
+      "Ama Bah",
+      "Moussa Amadou",
+    ]);
     expect(names(await listPatients(db(), query("am", { skip: 1, take: 2 })))).toEqual(["Ama Bah", "Amina Diallo"]);
     const koffi = await listPatients(db(), query("koffi"));
     expect([names(koffi), koffi.total]).toEqual([["Koffi Koffi"], 1]);
     expect(names(await listPatients(db(), query("zongo ami")))).toEqual(["Amir Zongo"]);
-    expect(names(await listPatients(db(), query("am am")))).toEqual(["Moussa Amadou", "Ama Bah", "Amina Diallo", "Amir Zongo"]);
+    expect(names(await listPatients(db(), query("am am")))).toEqual([
+      "Moussa Amadou",
+      "Ama Bah",
+      "Amina Diallo",
+      "Amir Zongo",
+    ]);
   });
 
   it("falls back to typos when the words resolve to names but no patient has them together", async () => {
@@ -125,18 +163,31 @@ describe("patient search by name keys", () => {
     });
     const all = await listPatients(db(), query("", { condition: "diabetes" }));
     expect([names(all), all.total]).toEqual([["Amina Diallo", "Amir Zongo"], 2]);
-    expect(names(await listPatients(db(), query("am", { condition: "diabetes", dir: "desc" })))).toEqual(["Amir Zongo", "Amina Diallo"]);
+    expect(names(await listPatients(db(), query("am", { condition: "diabetes", dir: "desc" })))).toEqual([
+      "Amir Zongo",
+      "Amina Diallo",
+    ]);
     expect(names(await listPatients(db(), query("amina dia", { condition: "mellitus" })))).toEqual(["Amina Diallo"]);
     expect((await listPatients(db(), query("ama", { condition: "diabetes" }))).total).toBe(0);
     expect((await listPatients(db(), query("", { condition: "%" }))).total).toBe(0);
   });
 
   it("caps the total the same way from the name counts and from counting ranges", async () => {
-    const many = Array.from({ length: TOTAL_CAP + 5 }, () => ({ firstName: "Yao", lastName: "Mensah", dateOfBirth: new Date("1990-01-01"), sex: "male" as const }));
+    const many = Array.from({ length: TOTAL_CAP + 5 }, () => ({
+      firstName: "Yao",
+      lastName: "Mensah",
+      dateOfBirth: new Date("1990-01-01"),
+      sex: "male" as const,
+    }));
     await db().patient.createMany({ data: many });
     const ids = await db().patient.findMany({ where: { lastName: "Mensah" }, select: { id: true } });
     await db().condition.createMany({ data: ids.map((p) => ({ patientId: p.id, text: "Asthma" })) });
-    for (const [q, condition] of [["mensah", undefined], ["yao men", undefined], ["", "asthma"], ["mens", "asthma"]] as const) {
+    for (const [q, condition] of [
+      ["mensah", undefined],
+      ["yao men", undefined],
+      ["", "asthma"],
+      ["mens", "asthma"],
+    ] as const) {
       const r = await listPatients(db(), query(q, { condition }));
       expect([q, condition, r.total, r.totalCapped, r.items.length]).toEqual([q, condition, TOTAL_CAP, true, 20]);
     }

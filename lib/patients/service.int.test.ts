@@ -58,8 +58,13 @@ describe("patients", () => {
     const record = await readPatient(db(), doctor, p.id);
     expect(record).toMatchObject({ firstName: "Amina", age: expect.any(Number), phone: "+22890123456" });
     expect(record.allergies).toEqual([expect.objectContaining({ substance: "Penicillin", severity: "severe" })]);
-    expect(record.clinical).toMatchObject({ bloodGroup: "O+", conditions: [{ text: "Type 2 diabetes" }, { text: "Hypertension", code: "I10" }] });
-    expect(await db().auditEvent.count({ where: { patientId: p.id, action: "CREATE", actorId: doctor.actor.id } })).toBe(1);
+    expect(record.clinical).toMatchObject({
+      bloodGroup: "O+",
+      conditions: [{ text: "Type 2 diabetes" }, { text: "Hypertension", code: "I10" }],
+    });
+    expect(
+      await db().auditEvent.count({ where: { patientId: p.id, action: "CREATE", actorId: doctor.actor.id } }),
+    ).toBe(1);
   });
 
   it("stops a likely duplicate until confirmed, then registers a second record with a new MRN", async () => {
@@ -75,14 +80,25 @@ describe("patients", () => {
 
   it("matches a duplicate by national id even with another name", async () => {
     await registerPatient(db(), doctor, { ...amina(), nationalId: "TG-123" });
-    const err = await registerPatient(db(), doctor, { ...amina(), firstName: "Other", nationalId: "TG-123" }).catch((e) => e);
+    const err = await registerPatient(db(), doctor, { ...amina(), firstName: "Other", nationalId: "TG-123" }).catch(
+      (e) => e,
+    );
     expect(err.code).toBe("DUPLICATE");
   });
 
   it("refuses bad input field by field", () => {
-    const result = ZRegisterPatient.safeParse({ firstName: "", lastName: "X", dateOfBirth: "2999-01-01", sex: "robot", email: "nope", allergies: [{ severity: "deadly" }] });
+    const result = ZRegisterPatient.safeParse({
+      firstName: "",
+      lastName: "X",
+      dateOfBirth: "2999-01-01",
+      sex: "robot",
+      email: "nope",
+      allergies: [{ severity: "deadly" }],
+    });
     expect(result.success).toBe(false);
-    const fields = Object.fromEntries(result.error!.issues.map((i) => [i.path.join("."), renderMessage(i.message, "en")]));
+    const fields = Object.fromEntries(
+      result.error!.issues.map((i) => [i.path.join("."), renderMessage(i.message, "en")]),
+    );
     expect(fields).toMatchObject({
       firstName: "Required",
       dateOfBirth: "The date of birth cannot be in the future",
@@ -91,7 +107,12 @@ describe("patients", () => {
       "allergies.0.substance": "Name the substance",
       "allergies.0.severity": "Choose mild, moderate or severe",
     });
-    expect(renderMessage(ZRegisterPatient.safeParse({ ...amina(), dateOfBirth: "2023-02-30" }).error!.issues[0].message, "en")).toBe("Enter a valid date");
+    expect(
+      renderMessage(
+        ZRegisterPatient.safeParse({ ...amina(), dateOfBirth: "2023-02-30" }).error!.issues[0].message,
+        "en",
+      ),
+    ).toBe("Enter a valid date");
   });
 
   it("shows records officers and pharmacists demographics and allergies, not clinical details", async () => {
@@ -107,12 +128,18 @@ describe("patients", () => {
     const p = await registerPatient(db(), doctor, amina());
     await readPatient(db(), doctor, p.id);
     await readPatient(db(), doctor, p.id);
-    expect(await db().auditEvent.count({ where: { patientId: p.id, action: "VIEW", actorId: doctor.actor.id } })).toBe(2);
+    expect(await db().auditEvent.count({ where: { patientId: p.id, action: "VIEW", actorId: doctor.actor.id } })).toBe(
+      2,
+    );
   });
 
   it("replaces allergy and condition lists on edit and records which fields changed", async () => {
     const p = await registerPatient(db(), doctor, amina());
-    await updatePatient(db(), doctor, p.id, { allergies: [], conditions: [{ text: "Asthma", code: "J45" }], phone: "+22899999999" });
+    await updatePatient(db(), doctor, p.id, {
+      allergies: [],
+      conditions: [{ text: "Asthma", code: "J45" }],
+      phone: "+22899999999",
+    });
     const r = await readPatient(db(), doctor, p.id);
     expect(r.allergies).toEqual([]);
     expect(r.clinical?.conditions).toEqual([expect.objectContaining({ text: "Asthma" })]);
@@ -124,14 +151,36 @@ describe("patients", () => {
     const p = await registerPatient(db(), doctor, amina());
     await deactivatePatient(db(), records, p.id, "Registered twice");
     expect((await listPatients(db(), query("Diallo"))).total).toBe(0);
-    const history = await timeline(db(), await openChart(db(), doctor, p.id), { page: 1, pageSize: 20, oldestFirst: true });
-    expect(history.items.map((h) => h.kind)).toEqual(["registered", "allergy", "condition", "condition", "deactivated"]);
+    const history = await timeline(db(), await openChart(db(), doctor, p.id), {
+      page: 1,
+      pageSize: 20,
+      oldestFirst: true,
+    });
+    expect(history.items.map((h) => h.kind)).toEqual([
+      "registered",
+      "allergy",
+      "condition",
+      "condition",
+      "deactivated",
+    ]);
   });
 
   describe("search", () => {
     beforeEach(async () => {
-      await seedPatient(db(), { firstName: "Amina", lastName: "Diallo", dateOfBirth: "1990-01-01", sex: "female", phone: "+22890111111" });
-      await seedPatient(db(), { firstName: "Moussa", lastName: "Diallo", dateOfBirth: "1980-01-01", sex: "male", phone: "+22890222222" });
+      await seedPatient(db(), {
+        firstName: "Amina",
+        lastName: "Diallo",
+        dateOfBirth: "1990-01-01",
+        sex: "female",
+        phone: "+22890111111",
+      });
+      await seedPatient(db(), {
+        firstName: "Moussa",
+        lastName: "Diallo",
+        dateOfBirth: "1980-01-01",
+        sex: "male",
+        phone: "+22890222222",
+      });
       await seedPatient(db(), { firstName: "Léa", lastName: "Martin", dateOfBirth: "1970-01-01", sex: "female" });
     });
 
@@ -144,14 +193,18 @@ describe("patients", () => {
     it("finds by MRN and by phone prefix", async () => {
       const martin = await db().patient.findFirstOrThrow({ where: { lastName: "Martin" } });
       expect((await listPatients(db(), query(martin.mrn))).items.map((p) => p.id)).toEqual([martin.id]);
-      expect((await listPatients(db(), query(martin.mrn.toLowerCase().replace("-", "")))).items.map((p) => p.id)).toEqual([martin.id]);
+      expect(
+        (await listPatients(db(), query(martin.mrn.toLowerCase().replace("-", "")))).items.map((p) => p.id),
+      ).toEqual([martin.id]);
       expect((await listPatients(db(), query("+2289022"))).items.map((p) => p.firstName)).toEqual(["Moussa"]);
     });
 
     it("filters by condition and treats LIKE wildcards as text", async () => {
       const p = await db().patient.findFirstOrThrow({ where: { firstName: "Moussa" } });
       await db().condition.create({ data: { patientId: p.id, text: "Chronic kidney disease" } });
-      expect((await listPatients(db(), query("", { condition: "kidney" }))).items.map((x) => x.firstName)).toEqual(["Moussa"]);
+      expect((await listPatients(db(), query("", { condition: "kidney" }))).items.map((x) => x.firstName)).toEqual([
+        "Moussa",
+      ]);
       expect((await listPatients(db(), query("%"))).total).toBe(0);
     });
 
@@ -171,7 +224,14 @@ describe("patients", () => {
   }
 
   it("lets a patient self-register (to confirm by email), and a taken email creates nothing", async () => {
-    const input = { email: "Sam@Mail.org", password: "a-long-password", firstName: "Sam", lastName: "Self", dateOfBirth: "2000-02-02", sex: "male" };
+    const input = {
+      email: "Sam@Mail.org",
+      password: "a-long-password",
+      firstName: "Sam",
+      lastName: "Self",
+      dateOfBirth: "2000-02-02",
+      sex: "male",
+    };
     const r = await selfRegister(input, "1.1.1.1");
     expect(r.mrn).toMatch(/^H-/);
     expect(r.user).toMatchObject({ role: "PATIENT", requiredAction: "VERIFY_EMAIL" });
@@ -181,17 +241,35 @@ describe("patients", () => {
   });
 
   it("keeps a patient to their own record and their own contact details", async () => {
-    const me = await selfRegister({ email: "a@p.org", password: "a-long-password", firstName: "A", lastName: "P", dateOfBirth: "2000-02-02", sex: "male" }, null);
+    const me = await selfRegister(
+      {
+        email: "a@p.org",
+        password: "a-long-password",
+        firstName: "A",
+        lastName: "P",
+        dateOfBirth: "2000-02-02",
+        sex: "male",
+      },
+      null,
+    );
     const other = await registerPatient(db(), doctor, amina());
     const self: Ctx = { actor: { id: me.userId, role: "PATIENT", name: "A P", email: "a@p.org" }, ip: null };
     expect((await readPatient(db(), self, me.id)).id).toBe(me.id);
     await expect(readPatient(db(), self, other.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(updatePatient(db(), self, other.id, { phone: "+22800000000" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(updatePatient(db(), self, other.id, { phone: "+22800000000" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await updateOwnContact(db(), self, parseInput(ZUpdateOwnContact, { phone: "+228 11 11 11 11", address: "Rue 1" }));
-    expect(await db().patient.findUniqueOrThrow({ where: { id: me.id } })).toMatchObject({ phone: "+22811111111", address: "Rue 1" });
+    expect(await db().patient.findUniqueOrThrow({ where: { id: me.id } })).toMatchObject({
+      phone: "+22811111111",
+      address: "Rue 1",
+    });
     // Emptying a field clears it; a field not sent is left alone.
     await updateOwnContact(db(), self, parseInput(ZUpdateOwnContact, { address: "" }));
-    expect(await db().patient.findUniqueOrThrow({ where: { id: me.id } })).toMatchObject({ phone: "+22811111111", address: null });
+    expect(await db().patient.findUniqueOrThrow({ where: { id: me.id } })).toMatchObject({
+      phone: "+22811111111",
+      address: null,
+    });
   });
 
   it("counts registrations per day for the dashboard chart", async () => {

@@ -28,13 +28,25 @@ export type DuplicateCandidate = {
 /** Likely existing records of the same person, by the one matcher (lib/patients/matching.ts): POSSIBLE or above, best first. */
 export async function findLikelyDuplicates(prisma: Db, p: Identity): Promise<DuplicateCandidate[]> {
   const matches = await findMatches(prisma, p, { limit: 5 });
-  return matches.map((m) => ({ id: m.patientId, mrn: m.mrn, firstName: m.firstName, lastName: m.lastName, dateOfBirth: m.dateOfBirth, nationalId: m.nationalId, score: m.score, level: m.level, reasons: m.reasons }));
+  return matches.map((m) => ({
+    id: m.patientId,
+    mrn: m.mrn,
+    firstName: m.firstName,
+    lastName: m.lastName,
+    dateOfBirth: m.dateOfBirth,
+    nationalId: m.nationalId,
+    score: m.score,
+    level: m.level,
+    reasons: m.reasons,
+  }));
 }
 
 function lists(input: Pick<UpdatePatientInput, "allergies" | "conditions">) {
   return {
     allergies: input.allergies ? { create: input.allergies } : undefined,
-    conditions: input.conditions ? { create: input.conditions.map((c) => ({ text: c.text, code: c.code })) } : undefined,
+    conditions: input.conditions
+      ? { create: input.conditions.map((c) => ({ text: c.text, code: c.code })) }
+      : undefined,
   };
 }
 
@@ -52,10 +64,21 @@ export async function registerPatient(prisma: Db, ctx: Ctx, input: RegisterPatie
   }
   return prisma.$transaction(async (tx) => {
     const patient = await tx.patient.create({
-      data: { ...fields, dateOfBirth: day(dateOfBirth), createdById: ctx.actor.id, ...lists({ allergies, conditions }) } as Prisma.PatientUncheckedCreateInput,
+      data: {
+        ...fields,
+        dateOfBirth: day(dateOfBirth),
+        createdById: ctx.actor.id,
+        ...lists({ allergies, conditions }),
+      } as Prisma.PatientUncheckedCreateInput,
       select: { id: true, mrn: true },
     });
-    await audit(tx, ctx, { action: "CREATE", entity: "Patient", entityId: patient.id, patientId: patient.id, details: { duplicateConfirmed: !!confirmDuplicate } });
+    await audit(tx, ctx, {
+      action: "CREATE",
+      entity: "Patient",
+      entityId: patient.id,
+      patientId: patient.id,
+      details: { duplicateConfirmed: !!confirmDuplicate },
+    });
     // Registered anyway beside a possible match: the pair goes to the records officers' worklist.
     await recordDuplicatePairs(tx as unknown as Db, patient.id, input);
     return patient;
@@ -82,10 +105,20 @@ export async function updatePatient(prisma: Db, ctx: Ctx, id: string, input: Upd
     if (conditions) await tx.condition.deleteMany({ where: { patientId } });
     const patient = await tx.patient.update({
       where: { id: patientId },
-      data: { ...fields, ...(dateOfBirth ? { dateOfBirth: day(dateOfBirth) } : {}), ...lists({ allergies, conditions }) } as Prisma.PatientUncheckedUpdateInput,
+      data: {
+        ...fields,
+        ...(dateOfBirth ? { dateOfBirth: day(dateOfBirth) } : {}),
+        ...lists({ allergies, conditions }),
+      } as Prisma.PatientUncheckedUpdateInput,
       select: { id: true, mrn: true },
     });
-    await audit(tx, ctx, { action: "UPDATE", entity: "Patient", entityId: patientId, patientId, details: { fields: Object.keys(input) } });
+    await audit(tx, ctx, {
+      action: "UPDATE",
+      entity: "Patient",
+      entityId: patientId,
+      patientId,
+      details: { fields: Object.keys(input) },
+    });
     return patient;
   });
 }
@@ -96,7 +129,13 @@ export async function updateOwnContact(prisma: Db, ctx: Ctx, input: UpdateOwnCon
   if (!own) throw notFound("patient record");
   return prisma.$transaction(async (tx) => {
     await tx.patient.update({ where: { id: own.id }, data: input });
-    await audit(tx, ctx, { action: "UPDATE", entity: "Patient", entityId: own.id, patientId: own.id, details: { fields: Object.keys(input), self: true } });
+    await audit(tx, ctx, {
+      action: "UPDATE",
+      entity: "Patient",
+      entityId: own.id,
+      patientId: own.id,
+      details: { fields: Object.keys(input), self: true },
+    });
     return { id: own.id };
   });
 }
@@ -105,7 +144,10 @@ export async function updateOwnContact(prisma: Db, ctx: Ctx, input: UpdateOwnCon
 export async function deactivatePatient(prisma: Db, ctx: Ctx, id: string, reason: string) {
   const patientId = await scopedId(prisma, ctx, id);
   await prisma.$transaction(async (tx) => {
-    await tx.patient.update({ where: { id: patientId }, data: { active: false, deactivatedAt: clock.now(), deactivationReason: reason } });
+    await tx.patient.update({
+      where: { id: patientId },
+      data: { active: false, deactivatedAt: clock.now(), deactivationReason: reason },
+    });
     await audit(tx, ctx, { action: "DELETE", entity: "Patient", entityId: patientId, patientId, details: { reason } });
   });
 }

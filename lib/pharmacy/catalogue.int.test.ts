@@ -8,8 +8,13 @@ describe("ensureDrugCatalogue", () => {
     const prisma = db();
     expect(await ensureDrugCatalogue(prisma)).toBe(DRUG_CATALOGUE.length);
     const amox = await prisma.drug.findFirstOrThrow({ where: { genericName: "amoxicillin", form: "capsule" } });
-    await prisma.drug.update({ where: { id: amox.id }, data: { reorderLevel: 7, brandName: "House brand", active: false } });
-    await prisma.drug.delete({ where: { genericName_form_strength: { genericName: "cetirizine", form: "tablet", strength: "10 mg" } } });
+    await prisma.drug.update({
+      where: { id: amox.id },
+      data: { reorderLevel: 7, brandName: "House brand", active: false },
+    });
+    await prisma.drug.delete({
+      where: { genericName_form_strength: { genericName: "cetirizine", form: "tablet", strength: "10 mg" } },
+    });
 
     expect(await ensureDrugCatalogue(prisma)).toBe(1);
     expect(await prisma.drug.count()).toBe(DRUG_CATALOGUE.length);

@@ -24,8 +24,14 @@ describe("allocateFefo", () => {
 
   it("never uses an expired batch, but a batch expiring today still counts", () => {
     const batches = [b("old", "amox", "2026-11-21", 100), b("today", "amox", "2026-11-22", 5)];
-    expect(allocateFefo([{ itemId: "i1", drugId: "amox", quantity: 5 }], batches, today)).toEqual({ ok: true, takes: [{ itemId: "i1", batchId: "today", quantity: 5 }] });
-    expect(allocateFefo([{ itemId: "i1", drugId: "amox", quantity: 6 }], batches, today)).toEqual({ ok: false, shortDrugIds: ["amox"] });
+    expect(allocateFefo([{ itemId: "i1", drugId: "amox", quantity: 5 }], batches, today)).toEqual({
+      ok: true,
+      takes: [{ itemId: "i1", batchId: "today", quantity: 5 }],
+    });
+    expect(allocateFefo([{ itemId: "i1", drugId: "amox", quantity: 6 }], batches, today)).toEqual({
+      ok: false,
+      shortDrugIds: ["amox"],
+    });
   });
 
   it("shares batches between lines of the same drug and names every drug that falls short", () => {
@@ -36,7 +42,9 @@ describe("allocateFefo", () => {
       { itemId: "i3", drugId: "para", quantity: 4 },
     ];
     expect(allocateFefo(needs, batches, today)).toEqual({ ok: false, shortDrugIds: ["amox", "para"] });
-    expect(allocateFefo(needs.slice(0, 1).concat({ itemId: "i2", drugId: "amox", quantity: 4 }), batches, today)).toEqual({
+    expect(
+      allocateFefo(needs.slice(0, 1).concat({ itemId: "i2", drugId: "amox", quantity: 4 }), batches, today),
+    ).toEqual({
       ok: true,
       takes: [
         { itemId: "i1", batchId: "a1", quantity: 6 },
@@ -46,7 +54,11 @@ describe("allocateFefo", () => {
   });
 
   it("breaks expiry ties by the older delivery, then by id, and skips empty batches", () => {
-    const batches = [b("z", "x", "2027-01-01", 5, "2026-10-01T00:00:00Z"), b("y", "x", "2027-01-01", 5, "2026-09-01T00:00:00Z"), b("e", "x", "2026-12-01", 0)];
+    const batches = [
+      b("z", "x", "2027-01-01", 5, "2026-10-01T00:00:00Z"),
+      b("y", "x", "2027-01-01", 5, "2026-09-01T00:00:00Z"),
+      b("e", "x", "2026-12-01", 0),
+    ];
     expect(allocateFefo([{ itemId: "i", drugId: "x", quantity: 7 }], batches, today)).toEqual({
       ok: true,
       takes: [

@@ -10,16 +10,21 @@ import type { Finding, FindingKey, FindingParams } from "./finding-types";
 type Words = Pick<Messages, "prescriptions" | "pharmacy">;
 
 /** A drug class slug as a word of the language (unknown slugs as written). */
-export const classWord = (cls: string, classes: Messages["pharmacy"]["classes"]) => (classes as Record<string, string>)[cls] ?? cls;
+export const classWord = (cls: string, classes: Messages["pharmacy"]["classes"]) =>
+  (classes as Record<string, string>)[cls] ?? cls;
 
 /** A recorded allergy's severity as a word of the language. */
-export const allergySeverityWord = (severity: string, m: Pick<Messages["prescriptions"], "allergySeverities">) => (m.allergySeverities as Record<string, string>)[severity] ?? severity;
+export const allergySeverityWord = (severity: string, m: Pick<Messages["prescriptions"], "allergySeverities">) =>
+  (m.allergySeverities as Record<string, string>)[severity] ?? severity;
 
 export function findingText(key: FindingKey, params: FindingParams, m: Words): string {
   const t = m.prescriptions.findings;
   const v = (k: keyof FindingParams) => params[k] ?? "";
   const cls = classWord(v("cls"), m.pharmacy.classes);
-  const recorded = t.recorded(v("substance"), params.allergySeverity ? allergySeverityWord(params.allergySeverity, m.prescriptions) : "");
+  const recorded = t.recorded(
+    v("substance"),
+    params.allergySeverity ? allergySeverityWord(params.allergySeverity, m.prescriptions) : "",
+  );
   const where = v("where") === "current" ? t.whereCurrent : t.whereThis;
   switch (key) {
     case "allergy":
@@ -56,5 +61,9 @@ export function localizeFindings(findings: readonly Finding[], locale: Locale): 
 export function localizedRefusal(err: unknown, locale: Locale): unknown {
   if (!(err instanceof AppError) || err.code !== "SAFETY_CHECK") return err;
   const details = err.details as { findings?: Finding[] } | undefined;
-  return details?.findings ? new AppError("SAFETY_CHECK", err.key, { details: { ...details, findings: localizeFindings(details.findings, locale) } }) : err;
+  return details?.findings
+    ? new AppError("SAFETY_CHECK", err.key, {
+        details: { ...details, findings: localizeFindings(details.findings, locale) },
+      })
+    : err;
 }

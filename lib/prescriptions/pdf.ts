@@ -30,12 +30,23 @@ export type PdfData = {
   verifyUrl: string;
   /** Printed in red under the header when the prescription can no longer be dispensed. */
   notice: string | null;
-  items: { drug: string; dose: string; route: string; frequency: string; durationDays: number; quantity: number; instructions: string | null }[];
+  items: {
+    drug: string;
+    dose: string;
+    route: string;
+    frequency: string;
+    durationDays: number;
+    quantity: number;
+    instructions: string | null;
+  }[];
   /** A prescription signed despite safety findings: each finding (severity and kind, sentence) and the prescriber's reason, in the reader's language. */
   safety: { findings: { label: string; message: string }[]; reason: string } | null;
 };
 
-const longDate = (iso: string, locale: Locale) => (new Intl.DateTimeFormat(INTL_TAG[locale], { timeZone: env().HOSPITAL_TIMEZONE, dateStyle: "long" }).format(new Date(iso)));
+const longDate = (iso: string, locale: Locale) =>
+  new Intl.DateTimeFormat(INTL_TAG[locale], { timeZone: env().HOSPITAL_TIMEZONE, dateStyle: "long" }).format(
+    new Date(iso),
+  );
 
 /** The QR modules as horizontal runs of dark squares: [row, startColumn, length]. */
 function qrRuns(text: string): { size: number; runs: [number, number, number][] } {
@@ -59,7 +70,11 @@ function qrRuns(text: string): { size: number; runs: [number, number, number][] 
 export function buildPrescriptionPdf(data: PdfData, paper: Paper, locale: Locale): Promise<Buffer> {
   const t = catalog(locale).prescriptions.pdf;
   const date = (iso: string) => longDate(iso, locale);
-  const doc = newPdf({ size: paper, margin: 48, info: { Title: `${t.title} – ${data.patient.name}`, Author: data.hospital } });
+  const doc = newPdf({
+    size: paper,
+    margin: 48,
+    info: { Title: `${t.title} – ${data.patient.name}`, Author: data.hospital },
+  });
   const done = pdfBytes(doc);
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
@@ -68,16 +83,34 @@ export function buildPrescriptionPdf(data: PdfData, paper: Paper, locale: Locale
   // Header: the hospital and how to reach it (left), the title and the prescription's number (right)
   write(doc, { weight: "bold", size: 16, color: "#0f172a" }, data.hospital, left, 48, { width: width - 160 });
   const contact = [data.contact.address, data.contact.phone].filter((c): c is string => !!c);
-  if (contact.length) write(doc, { weight: "regular", size: 9, color: "#475569" }, contact.join(" · "), left, doc.y + 2, { width: width - 160 });
+  if (contact.length)
+    write(doc, { weight: "regular", size: 9, color: "#475569" }, contact.join(" · "), left, doc.y + 2, {
+      width: width - 160,
+    });
   const yLeft = doc.y;
-  write(doc, { weight: "bold", size: 12, color: "#334155" }, t.title.toUpperCase(), left + width - 160, 52, { width: 160, align: "right" });
-  write(doc, { weight: "regular", size: 9, color: "#475569" }, `${t.number} ${data.number}`, left + width - 160, doc.y + 2, { width: 160, align: "right" });
+  write(doc, { weight: "bold", size: 12, color: "#334155" }, t.title.toUpperCase(), left + width - 160, 52, {
+    width: 160,
+    align: "right",
+  });
+  write(
+    doc,
+    { weight: "regular", size: 9, color: "#475569" },
+    `${t.number} ${data.number}`,
+    left + width - 160,
+    doc.y + 2,
+    { width: 160, align: "right" },
+  );
   let y = Math.max(yLeft, doc.y, 70) + 8;
   if (data.notice) {
     write(doc, { weight: "bold", size: 11, color: "#b91c1c" }, data.notice, left, y, { width });
     y = doc.y + 4;
   }
-  doc.moveTo(left, y).lineTo(left + width, y).lineWidth(1).strokeColor("#94a3b8").stroke();
+  doc
+    .moveTo(left, y)
+    .lineTo(left + width, y)
+    .lineWidth(1)
+    .strokeColor("#94a3b8")
+    .stroke();
   y += 12;
 
   // Patient (left) and prescriber (right)
@@ -97,8 +130,15 @@ export function buildPrescriptionPdf(data: PdfData, paper: Paper, locale: Locale
     [t.allergies, data.patient.allergies],
   ]);
   const yPrescriber = block(left + width / 2 + 10, [
-    [t.prescriber, data.prescriber.qualification ? `${data.prescriber.name}, ${data.prescriber.qualification}` : data.prescriber.name],
-    ...(data.prescriber.registrationNumber ? [[t.registration, data.prescriber.registrationNumber] as [string, string]] : []),
+    [
+      t.prescriber,
+      data.prescriber.qualification
+        ? `${data.prescriber.name}, ${data.prescriber.qualification}`
+        : data.prescriber.name,
+    ],
+    ...(data.prescriber.registrationNumber
+      ? [[t.registration, data.prescriber.registrationNumber] as [string, string]]
+      : []),
     [t.date, date(data.issuedAt)],
     [t.validUntil, date(data.expiresAt)],
   ]);
@@ -119,7 +159,9 @@ export function buildPrescriptionPdf(data: PdfData, paper: Paper, locale: Locale
     const cells = [item.drug, item.dose, item.route, item.frequency, String(item.durationDays), String(item.quantity)];
     font(doc, "regular").fontSize(10);
     const textHeight = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: cols[i] - 8 })));
-    const instructionsHeight = item.instructions ? doc.fontSize(9).heightOfString(item.instructions, { width: width - 8 }) + 2 : 0;
+    const instructionsHeight = item.instructions
+      ? doc.fontSize(9).heightOfString(item.instructions, { width: width - 8 }) + 2
+      : 0;
     if (y + textHeight + instructionsHeight + 8 > bottom - (n === data.items.length - 1 ? footerHeight : 0)) {
       doc.addPage({ size: paper, margin: 48 });
       y = doc.page.margins.top;
@@ -133,24 +175,40 @@ export function buildPrescriptionPdf(data: PdfData, paper: Paper, locale: Locale
       y += instructionsHeight;
     }
     y += 4;
-    doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.5).strokeColor("#e2e8f0").stroke();
+    doc
+      .moveTo(left, y)
+      .lineTo(left + width, y)
+      .lineWidth(0.5)
+      .strokeColor("#e2e8f0")
+      .stroke();
     y += 6;
   });
 
   // The safety override, under the lines: every finding and the prescriber's reason.
   if (data.safety) {
-    const entries: [string, string][] = [...data.safety.findings.map((f): [string, string] => [f.label, f.message]), [t.reason, data.safety.reason]];
-    const heightOf = ([label, message]: [string, string]) => font(doc, "regular").fontSize(9).heightOfString(`${label}: ${message}`, { width: width - 16 }) + 3;
+    const entries: [string, string][] = [
+      ...data.safety.findings.map((f): [string, string] => [f.label, f.message]),
+      [t.reason, data.safety.reason],
+    ];
+    const heightOf = ([label, message]: [string, string]) =>
+      font(doc, "regular")
+        .fontSize(9)
+        .heightOfString(`${label}: ${message}`, { width: width - 16 }) + 3;
     const blockHeight = 28 + entries.reduce((h, e) => h + heightOf(e), 0);
     if (y + blockHeight > bottom - footerHeight) {
       doc.addPage({ size: paper, margin: 48 });
       y = doc.page.margins.top;
     }
     doc.rect(left, y, 3, blockHeight - 8).fill("#b91c1c");
-    write(doc, { weight: "bold", size: 10, color: "#b91c1c" }, t.safetyTitle.toUpperCase(), left + 10, y, { width: width - 16 });
+    write(doc, { weight: "bold", size: 10, color: "#b91c1c" }, t.safetyTitle.toUpperCase(), left + 10, y, {
+      width: width - 16,
+    });
     y = doc.y + 5;
     for (const [label, message] of entries) {
-      write(doc, { weight: "bold", size: 9, color: "#0f172a" }, `${label}: `, left + 10, y, { width: width - 16, continued: true });
+      write(doc, { weight: "bold", size: 9, color: "#0f172a" }, `${label}: `, left + 10, y, {
+        width: width - 16,
+        continued: true,
+      });
       write(doc, { weight: "regular", size: 9, color: "#0f172a" }, message);
       y = doc.y + 3;
     }
@@ -169,11 +227,30 @@ export function buildPrescriptionPdf(data: PdfData, paper: Paper, locale: Locale
   const cell = qrSide / size;
   for (const [r, c, len] of runs) doc.rect(qrX + c * cell, top + r * cell, len * cell + 0.05, cell + 0.05);
   doc.fillColor("#000000").fill();
-  write(doc, { weight: "regular", size: 7, color: "#334155" }, data.verifyUrl, left + width - 330, top + qrSide + 4, { width: 330, align: "right", lineBreak: false });
-  write(doc, { weight: "regular", size: 8, color: "#64748b" }, t.scan, qrX - 90, top + qrSide / 2 - 4, { width: 84, align: "right" });
+  write(doc, { weight: "regular", size: 7, color: "#334155" }, data.verifyUrl, left + width - 330, top + qrSide + 4, {
+    width: 330,
+    align: "right",
+    lineBreak: false,
+  });
+  write(doc, { weight: "regular", size: 8, color: "#64748b" }, t.scan, qrX - 90, top + qrSide / 2 - 4, {
+    width: 84,
+    align: "right",
+  });
   const sigY = top + 60;
-  doc.moveTo(left, sigY).lineTo(left + 200, sigY).lineWidth(0.8).strokeColor("#0f172a").stroke();
-  write(doc, { weight: "regular", size: 9, color: "#334155" }, `${t.signature} · ${data.prescriber.name}`, left, sigY + 4, { width: 220 });
+  doc
+    .moveTo(left, sigY)
+    .lineTo(left + 200, sigY)
+    .lineWidth(0.8)
+    .strokeColor("#0f172a")
+    .stroke();
+  write(
+    doc,
+    { weight: "regular", size: 9, color: "#334155" },
+    `${t.signature} · ${data.prescriber.name}`,
+    left,
+    sigY + 4,
+    { width: 220 },
+  );
 
   doc.end();
   return done;
@@ -184,21 +261,46 @@ export function buildPrescriptionPdf(data: PdfData, paper: Paper, locale: Locale
  * with the patient's date of birth and allergies and the prescriber's qualification); audited as a
  * view, the audit row written while the PDF is laid out.
  */
-export async function renderPrescriptionPdf(prisma: Db, ctx: Ctx, id: string, paper: Paper, locale: Locale): Promise<Buffer> {
+export async function renderPrescriptionPdf(
+  prisma: Db,
+  ctx: Ctx,
+  id: string,
+  paper: Paper,
+  locale: Locale,
+): Promise<Buffer> {
   const row = await prisma.prescription.findFirst({
     where: { id, ...prescriptionScope(ctx) },
     select: {
       ...DETAIL,
-      patient: { select: { ...DETAIL.patient.select, dateOfBirth: true, allergies: { select: { substance: true, severity: true }, orderBy: { createdAt: "asc" } } } },
-      prescriber: { select: { id: true, name: true, staffProfile: { select: { qualification: true, registrationNumber: true } } } },
+      patient: {
+        select: {
+          ...DETAIL.patient.select,
+          dateOfBirth: true,
+          allergies: { select: { substance: true, severity: true }, orderBy: { createdAt: "asc" } },
+        },
+      },
+      prescriber: {
+        select: { id: true, name: true, staffProfile: { select: { qualification: true, registrationNumber: true } } },
+      },
     },
   });
   if (!row) throw notFound("prescription");
   const profile = row.prescriber.staffProfile;
-  const data = pdfData(toDetail(row, clock.now()), row.patient, { qualification: profile?.qualification ?? null, registrationNumber: profile?.registrationNumber ?? null }, locale);
+  const data = pdfData(
+    toDetail(row, clock.now()),
+    row.patient,
+    { qualification: profile?.qualification ?? null, registrationNumber: profile?.registrationNumber ?? null },
+    locale,
+  );
   const [pdf] = await Promise.all([
     buildPrescriptionPdf(data, paper, locale),
-    audit(prisma, ctx, { action: "VIEW", entity: "Prescription", entityId: row.id, patientId: row.patient.id, details: { view: "pdf", paper } }),
+    audit(prisma, ctx, {
+      action: "VIEW",
+      entity: "Prescription",
+      entityId: row.id,
+      patientId: row.patient.id,
+      details: { view: "pdf", paper },
+    }),
   ]);
   return pdf;
 }
@@ -219,7 +321,11 @@ export function pdfData(
       name: p.patient.name,
       mrn: p.patient.mrn,
       dateOfBirth: patient.dateOfBirth.toISOString(),
-      allergies: patient.allergies.length ? patient.allergies.map((a) => (a.severity ? `${a.substance} (${allergySeverityWord(a.severity, m)})` : a.substance)).join(", ") : m.pdf.noAllergies,
+      allergies: patient.allergies.length
+        ? patient.allergies
+            .map((a) => (a.severity ? `${a.substance} (${allergySeverityWord(a.severity, m)})` : a.substance))
+            .join(", ")
+        : m.pdf.noAllergies,
     },
     prescriber: { name: p.prescriber.name, ...prescriber },
     issuedAt: p.issuedAt,
@@ -227,8 +333,22 @@ export function pdfData(
     verifyUrl: p.verifyUrl,
     notice: p.status === "ACTIVE" || p.status === "PARTIALLY_DISPENSED" ? null : m.rx.verdict[p.status],
     safety: p.overrideReason
-      ? { findings: localizeFindings(p.findings, locale).map((f) => ({ label: `${m.severities[f.severity]} · ${m.kinds[f.kind]}`, message: f.message })), reason: p.overrideReason }
+      ? {
+          findings: localizeFindings(p.findings, locale).map((f) => ({
+            label: `${m.severities[f.severity]} · ${m.kinds[f.kind]}`,
+            message: f.message,
+          })),
+          reason: p.overrideReason,
+        }
       : null,
-    items: p.items.map((i) => ({ drug: `${i.drug.genericName} ${i.drug.strength} ${i.drug.form}`, dose: i.dose, route: routeLabel(i.route, m), frequency: i.frequency, durationDays: i.durationDays, quantity: i.quantity, instructions: i.instructions })),
+    items: p.items.map((i) => ({
+      drug: `${i.drug.genericName} ${i.drug.strength} ${i.drug.form}`,
+      dose: i.dose,
+      route: routeLabel(i.route, m),
+      frequency: i.frequency,
+      durationDays: i.durationDays,
+      quantity: i.quantity,
+      instructions: i.instructions,
+    })),
   };
 }

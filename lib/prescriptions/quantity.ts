@@ -11,7 +11,10 @@ const PER_DAY: [RegExp, number][] = [
   [/\b(three times (a )?daily|three times a day|tds|tid|every 8 ?h(ours)?|q8h)\b/, 3],
   [/\b(twice (a )?daily|twice a day|bd|bid|every 12 ?h(ours)?|q12h)\b/, 2],
   [/\b(once (a )?week(ly)?|weekly)\b/, 1 / 7],
-  [/\b(once (a )?daily|once a day|daily|od|qd|every 24 ?h(ours)?|q24h|at night|nocte|in the morning|mane|at bedtime)\b/, 1],
+  [
+    /\b(once (a )?daily|once a day|daily|od|qd|every 24 ?h(ours)?|q24h|at night|nocte|in the morning|mane|at bedtime)\b/,
+    1,
+  ],
 ];
 
 /** Doses per day for a frequency, or null when it does not say (e.g. "as needed"). */
@@ -52,7 +55,10 @@ export function unitsPerDose(dose: string, strength: string): number | null {
 }
 
 /** The default quantity, or null when dose, strength and frequency do not allow one. */
-export function defaultQuantity(line: { dose: string; frequency: string; durationDays: number }, strength: string): number | null {
+export function defaultQuantity(
+  line: { dose: string; frequency: string; durationDays: number },
+  strength: string,
+): number | null {
   const perDay = dosesPerDay(line.frequency);
   const units = unitsPerDose(line.dose, strength);
   if (perDay === null || units === null) return null;

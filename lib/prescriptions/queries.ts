@@ -19,7 +19,10 @@ export function prescriptionScope(ctx: Ctx): Prisma.PrescriptionWhereInput {
 /** The stored-status condition for an effective status (EXPIRED is a live row past its expiry). */
 export function statusWhere(status: PrescriptionStatus | undefined, now: Date): Prisma.PrescriptionWhereInput {
   if (!status) return {};
-  if (status === "EXPIRED") return { OR: [{ status: "EXPIRED" }, { status: { in: ["ACTIVE", "PARTIALLY_DISPENSED"] }, expiresAt: { lte: now } }] };
+  if (status === "EXPIRED")
+    return {
+      OR: [{ status: "EXPIRED" }, { status: { in: ["ACTIVE", "PARTIALLY_DISPENSED"] }, expiresAt: { lte: now } }],
+    };
   if (status === "ACTIVE" || status === "PARTIALLY_DISPENSED") return { status, expiresAt: { gt: now } };
   return { status };
 }
@@ -44,7 +47,17 @@ export const DETAIL = {
   prescriber: { select: { id: true, name: true } },
   items: {
     orderBy: [{ position: "asc" }, { id: "asc" }],
-    select: { id: true, dose: true, route: true, frequency: true, durationDays: true, quantity: true, dispensedQuantity: true, instructions: true, drug: { select: DRUG } },
+    select: {
+      id: true,
+      dose: true,
+      route: true,
+      frequency: true,
+      durationDays: true,
+      quantity: true,
+      dispensedQuantity: true,
+      instructions: true,
+      drug: { select: DRUG },
+    },
   },
 } satisfies Prisma.PrescriptionSelect;
 
@@ -63,7 +76,10 @@ export function toDetail(p: DetailRow, now: Date) {
     revokedAt: p.revokedAt?.toISOString() ?? null,
     revokeReason: p.revokeReason,
     overrideReason: p.overrideReason,
-    overrideAcknowledgement: p.overrideAcknowledgedAt && p.overrideAcknowledgedBy ? { at: p.overrideAcknowledgedAt.toISOString(), by: p.overrideAcknowledgedBy } : null,
+    overrideAcknowledgement:
+      p.overrideAcknowledgedAt && p.overrideAcknowledgedBy
+        ? { at: p.overrideAcknowledgedAt.toISOString(), by: p.overrideAcknowledgedBy }
+        : null,
     findings: p.findings as Finding[],
     verifyUrl: verifyUrl(p.token),
     consultationId: p.consultationId,
@@ -78,7 +94,13 @@ export type PrescriptionDetail = ReturnType<typeof toDetail>;
 export async function getPrescription(prisma: Db, ctx: Ctx, id: string, view = "detail"): Promise<PrescriptionDetail> {
   const p = await prisma.prescription.findFirst({ where: { id, ...prescriptionScope(ctx) }, select: DETAIL });
   if (!p) throw notFound("prescription");
-  await audit(prisma, ctx, { action: "VIEW", entity: "Prescription", entityId: p.id, patientId: p.patient.id, details: { view } });
+  await audit(prisma, ctx, {
+    action: "VIEW",
+    entity: "Prescription",
+    entityId: p.id,
+    patientId: p.patient.id,
+    details: { view },
+  });
   return toDetail(p, clock.now());
 }
 
@@ -89,7 +111,10 @@ const SUMMARY = {
   expiresAt: true,
   patient: { select: { id: true, mrn: true, firstName: true, lastName: true } },
   prescriber: { select: { id: true, name: true } },
-  items: { orderBy: [{ position: "asc" }, { id: "asc" }], select: { drug: { select: { genericName: true, strength: true } } } },
+  items: {
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+    select: { drug: { select: { genericName: true, strength: true } } },
+  },
 } satisfies Prisma.PrescriptionSelect;
 
 /** The chart opened for a patient's prescriptions list (the one audited view of that list). */
@@ -101,7 +126,12 @@ export const openPrescriptionsChart = (prisma: Db, ctx: Ctx, patientId: string) 
  * one patient's (an opened chart, audited when opened), or across patients with one VIEW row per
  * patient shown, written in the read's transaction.
  */
-export async function listPrescriptions(prisma: Db, ctx: Ctx, filter: { status?: PrescriptionFilters["status"]; chart?: ChartAccess }, page: { skip: number; take: number; desc?: boolean }) {
+export async function listPrescriptions(
+  prisma: Db,
+  ctx: Ctx,
+  filter: { status?: PrescriptionFilters["status"]; chart?: ChartAccess },
+  page: { skip: number; take: number; desc?: boolean },
+) {
   const now = clock.now();
   const chart = filter.chart && chartOf(filter.chart);
   const where: Prisma.PrescriptionWhereInput = {
@@ -109,10 +139,20 @@ export async function listPrescriptions(prisma: Db, ctx: Ctx, filter: { status?:
   };
   const read = (db: Db) =>
     Promise.all([
-      db.prescription.findMany({ where, select: SUMMARY, orderBy: [{ issuedAt: page.desc === false ? "asc" : "desc" }, { id: "asc" }], skip: page.skip, take: page.take }),
+      db.prescription.findMany({
+        where,
+        select: SUMMARY,
+        orderBy: [{ issuedAt: page.desc === false ? "asc" : "desc" }, { id: "asc" }],
+        skip: page.skip,
+        take: page.take,
+      }),
       db.prescription.count({ where }),
     ]);
-  const [rows, total] = chart ? await read(prisma) : await auditedRead(prisma, read, (tx, [rows]) => auditViews(tx, ctx, { entity: "Prescription", details: { view: "list" } }, rows));
+  const [rows, total] = chart
+    ? await read(prisma)
+    : await auditedRead(prisma, read, (tx, [rows]) =>
+        auditViews(tx, ctx, { entity: "Prescription", details: { view: "list" } }, rows),
+      );
   return {
     items: rows.map((p) => ({
       id: p.id,
@@ -131,12 +171,20 @@ export type PrescriptionSummary = Awaited<ReturnType<typeof listPrescriptions>>[
 /** Active catalogue drugs whose generic or brand name contains the text, for the prescribing form. */
 export async function searchDrugs(prisma: Db, q: string, take = 12) {
   const rows = await prisma.drug.findMany({
-    where: { active: true, OR: [{ genericName: { contains: q, mode: "insensitive" } }, { brandName: { contains: q, mode: "insensitive" } }] },
+    where: {
+      active: true,
+      OR: [{ genericName: { contains: q, mode: "insensitive" } }, { brandName: { contains: q, mode: "insensitive" } }],
+    },
     select: { ...DRUG, drugClass: true },
     orderBy: [{ genericName: "asc" }, { form: "asc" }, { strength: "asc" }],
     take,
   });
-  return rows.map((d) => ({ id: d.id, label: `${d.genericName} ${d.strength} ${d.form}`, brandName: d.brandName, drugClass: d.drugClass }));
+  return rows.map((d) => ({
+    id: d.id,
+    label: `${d.genericName} ${d.strength} ${d.form}`,
+    brandName: d.brandName,
+    drugClass: d.drugClass,
+  }));
 }
 export type DrugOption = Awaited<ReturnType<typeof searchDrugs>>[number];
 
@@ -144,13 +192,31 @@ export type DrugOption = Awaited<ReturnType<typeof searchDrugs>>[number];
 export async function prescribablePatient(prisma: Db, id: string) {
   const p = await prisma.patient.findFirst({
     where: { id, active: true },
-    select: { id: true, mrn: true, firstName: true, lastName: true, dateOfBirth: true, allergies: { select: { substance: true, severity: true, reaction: true }, orderBy: { createdAt: "asc" } } },
+    select: {
+      id: true,
+      mrn: true,
+      firstName: true,
+      lastName: true,
+      dateOfBirth: true,
+      allergies: { select: { substance: true, severity: true, reaction: true }, orderBy: { createdAt: "asc" } },
+    },
   });
-  return p ? { id: p.id, mrn: p.mrn, name: `${p.firstName} ${p.lastName}`, dateOfBirth: p.dateOfBirth.toISOString().slice(0, 10), allergies: p.allergies } : null;
+  return p
+    ? {
+        id: p.id,
+        mrn: p.mrn,
+        name: `${p.firstName} ${p.lastName}`,
+        dateOfBirth: p.dateOfBirth.toISOString().slice(0, 10),
+        allergies: p.allergies,
+      }
+    : null;
 }
 
 /** The consultation a prescription is written from, as the form names it (its date and doctor), if it is this patient's. */
 export async function prescribingConsultation(prisma: Db, patientId: string, consultationId: string) {
-  const c = await prisma.consultation.findFirst({ where: { id: consultationId, patientId }, select: { id: true, createdAt: true, doctor: { select: { name: true } } } });
+  const c = await prisma.consultation.findFirst({
+    where: { id: consultationId, patientId },
+    select: { id: true, createdAt: true, doctor: { select: { name: true } } },
+  });
   return c ? { id: c.id, createdAt: c.createdAt.toISOString(), doctor: c.doctor.name } : null;
 }

@@ -10,7 +10,12 @@ const drug = (name: string) => {
   return d;
 };
 const check = (names: string[], opts: { allergies?: SafetyAllergy[]; live?: string[] } = {}) =>
-  checkSafety({ allergies: opts.allergies ?? [], lines: names.map(drug), live: (opts.live ?? []).map(drug), catalogue });
+  checkSafety({
+    allergies: opts.allergies ?? [],
+    lines: names.map(drug),
+    live: (opts.live ?? []).map(drug),
+    catalogue,
+  });
 const kinds = (f: ReturnType<typeof check>) => f.map((x) => x.kind);
 
 describe("allergies", () => {
@@ -19,17 +24,30 @@ describe("allergies", () => {
       const [f] = check(["amoxicillin"], { allergies: [{ substance, severity: "severe" }] });
       expect(f).toMatchObject({ kind: "ALLERGY", severity: "high", drugs: ["amoxicillin"] });
     }
-    expect(check(["pethidine"], { allergies: [{ substance: "Meperidine" }] })[0]).toMatchObject({ kind: "ALLERGY", drugs: ["pethidine"] });
-    expect(check(["paracetamol"], { allergies: [{ substance: "acetaminophen", severity: "mild" }] })[0]).toMatchObject({ kind: "ALLERGY", severity: "moderate" });
+    expect(check(["pethidine"], { allergies: [{ substance: "Meperidine" }] })[0]).toMatchObject({
+      kind: "ALLERGY",
+      drugs: ["pethidine"],
+    });
+    expect(check(["paracetamol"], { allergies: [{ substance: "acetaminophen", severity: "mild" }] })[0]).toMatchObject({
+      kind: "ALLERGY",
+      severity: "moderate",
+    });
   });
 
   it("flags an ingredient of a combination product", () => {
-    expect(check(["amoxicillin clavulanate"], { allergies: [{ substance: "amoxicillin" }] })[0]).toMatchObject({ kind: "ALLERGY", drugs: ["amoxicillin clavulanate"] });
-    expect(check(["trimethoprim sulfamethoxazole"], { allergies: [{ substance: "sulfamethoxazole" }] })[0]).toMatchObject({ kind: "ALLERGY" });
+    expect(check(["amoxicillin clavulanate"], { allergies: [{ substance: "amoxicillin" }] })[0]).toMatchObject({
+      kind: "ALLERGY",
+      drugs: ["amoxicillin clavulanate"],
+    });
+    expect(
+      check(["trimethoprim sulfamethoxazole"], { allergies: [{ substance: "sulfamethoxazole" }] })[0],
+    ).toMatchObject({ kind: "ALLERGY" });
   });
 
   it("a penicillin allergy flags amoxicillin, ampicillin and amoxicillin clavulanate by class", () => {
-    const f = check(["amoxicillin", "ampicillin", "amoxicillin clavulanate", "phenoxymethylpenicillin"], { allergies: [{ substance: "Penicillin", severity: "severe" }] }).filter((x) => x.kind.startsWith("ALLERGY"));
+    const f = check(["amoxicillin", "ampicillin", "amoxicillin clavulanate", "phenoxymethylpenicillin"], {
+      allergies: [{ substance: "Penicillin", severity: "severe" }],
+    }).filter((x) => x.kind.startsWith("ALLERGY"));
     expect(f.map((x) => [x.kind, x.severity, x.drugs[0]])).toEqual([
       ["ALLERGY_CLASS", "high", "amoxicillin"],
       ["ALLERGY_CLASS", "high", "ampicillin"],
@@ -39,28 +57,56 @@ describe("allergies", () => {
   });
 
   it("recognises class words as clinicians write them, and Allergy.drugClass", () => {
-    for (const substance of ["penicillins", "Penicillin allergy", "beta-lactams"]) expect(kinds(check(["amoxicillin"], { allergies: [{ substance }] }))).toEqual(["ALLERGY_CLASS"]);
-    for (const substance of ["sulfa", "Sulfa drugs", "sulphonamides"]) expect(kinds(check(["trimethoprim sulfamethoxazole"], { allergies: [{ substance }] }))).toEqual(["ALLERGY_CLASS"]);
+    for (const substance of ["penicillins", "Penicillin allergy", "beta-lactams"])
+      expect(kinds(check(["amoxicillin"], { allergies: [{ substance }] }))).toEqual(["ALLERGY_CLASS"]);
+    for (const substance of ["sulfa", "Sulfa drugs", "sulphonamides"])
+      expect(kinds(check(["trimethoprim sulfamethoxazole"], { allergies: [{ substance }] }))).toEqual([
+        "ALLERGY_CLASS",
+      ]);
     expect(kinds(check(["ibuprofen"], { allergies: [{ substance: "NSAIDs" }] }))).toEqual(["ALLERGY_CLASS"]);
     expect(kinds(check(["lisinopril"], { allergies: [{ substance: "ACE inhibitors" }] }))).toEqual(["ALLERGY_CLASS"]);
-    expect(kinds(check(["naproxen"], { allergies: [{ substance: "Brufen rash", drugClass: "nsaid" }] }))).toEqual(["ALLERGY_CLASS"]);
+    expect(kinds(check(["naproxen"], { allergies: [{ substance: "Brufen rash", drugClass: "nsaid" }] }))).toEqual([
+      "ALLERGY_CLASS",
+    ]);
   });
 
   it("an allergy to one member flags the others of its class", () => {
-    expect(check(["ampicillin"], { allergies: [{ substance: "flucloxacillin" }] })[0]).toMatchObject({ kind: "ALLERGY_CLASS", drugs: ["ampicillin"] });
-    expect(check(["naproxen"], { allergies: [{ substance: "ibuprofen" }] })[0]).toMatchObject({ kind: "ALLERGY_CLASS" });
+    expect(check(["ampicillin"], { allergies: [{ substance: "flucloxacillin" }] })[0]).toMatchObject({
+      kind: "ALLERGY_CLASS",
+      drugs: ["ampicillin"],
+    });
+    expect(check(["naproxen"], { allergies: [{ substance: "ibuprofen" }] })[0]).toMatchObject({
+      kind: "ALLERGY_CLASS",
+    });
   });
 
   it("cephalosporin cross-reactivity is a lower-severity finding, both ways", () => {
-    expect(check(["cefalexin"], { allergies: [{ substance: "penicillin", severity: "severe" }] })).toEqual([expect.objectContaining({ kind: "ALLERGY_CLASS", severity: "low", drugs: ["cefalexin"] })]);
-    expect(check(["ceftriaxone"], { allergies: [{ substance: "amoxicillin" }] })[0]).toMatchObject({ kind: "ALLERGY_CLASS", severity: "low" });
-    expect(check(["amoxicillin"], { allergies: [{ substance: "cephalosporins" }] })[0]).toMatchObject({ kind: "ALLERGY_CLASS", severity: "low" });
+    expect(check(["cefalexin"], { allergies: [{ substance: "penicillin", severity: "severe" }] })).toEqual([
+      expect.objectContaining({ kind: "ALLERGY_CLASS", severity: "low", drugs: ["cefalexin"] }),
+    ]);
+    expect(check(["ceftriaxone"], { allergies: [{ substance: "amoxicillin" }] })[0]).toMatchObject({
+      kind: "ALLERGY_CLASS",
+      severity: "low",
+    });
+    expect(check(["amoxicillin"], { allergies: [{ substance: "cephalosporins" }] })[0]).toMatchObject({
+      kind: "ALLERGY_CLASS",
+      severity: "low",
+    });
     expect(check(["meropenem"], { allergies: [{ substance: "penicillin" }] })[0]).toMatchObject({ severity: "low" });
   });
 
   it("passes unrelated drugs and known non-drug allergens without a finding", () => {
     expect(check(["paracetamol"], { allergies: [{ substance: "penicillin" }] })).toEqual([]);
-    for (const substance of ["Latex", "peanuts", "Shellfish", "eggs", "grass pollen", "house dust mite", "Bee stings", "cats"]) {
+    for (const substance of [
+      "Latex",
+      "peanuts",
+      "Shellfish",
+      "eggs",
+      "grass pollen",
+      "house dust mite",
+      "Bee stings",
+      "cats",
+    ]) {
       expect(check(["amoxicillin"], { allergies: [{ substance }] })).toEqual([]);
     }
   });
@@ -72,7 +118,10 @@ describe("allergies", () => {
   });
 
   it("resolves substances to drugs, classes, non-drugs or nothing", () => {
-    expect(resolveSubstance("Augmentin", catalogue)).toMatchObject({ kind: "drug", ingredient: "amoxicillin clavulanate" });
+    expect(resolveSubstance("Augmentin", catalogue)).toMatchObject({
+      kind: "drug",
+      ingredient: "amoxicillin clavulanate",
+    });
     expect(resolveSubstance("Sulfa", catalogue)).toEqual({ kind: "class", cls: "sulfonamide" });
     expect(resolveSubstance("latex gloves allergy", catalogue)).toEqual({ kind: "unknown" });
     expect(resolveSubstance("latex", catalogue)).toEqual({ kind: "not-a-drug" });
@@ -131,10 +180,16 @@ describe("interactions", () => {
   const byId = new Map(INTERACTIONS.map((r) => [r.id, r]));
 
   it.each(PAIRS)("%s + %s (%s), in either order", (a, b, id) => {
-    for (const lines of [[a, b], [b, a]]) {
+    for (const lines of [
+      [a, b],
+      [b, a],
+    ]) {
       const f = check(lines).filter((x) => x.kind === "INTERACTION");
       expect(f.map((x) => x.message)).toContain(byId.get(id)!.message);
-      expect(f.find((x) => x.message === byId.get(id)!.message)).toMatchObject({ severity: byId.get(id)!.severity, drugs: lines });
+      expect(f.find((x) => x.message === byId.get(id)!.message)).toMatchObject({
+        severity: byId.get(id)!.severity,
+        drugs: lines,
+      });
     }
   });
 
@@ -165,12 +220,18 @@ describe("interactions", () => {
 
 describe("duplicate therapy", () => {
   it("the same drug twice, in this prescription or among live ones", () => {
-    expect(check(["amoxicillin", "amoxicillin"])).toEqual([expect.objectContaining({ kind: "DUPLICATE_THERAPY", severity: "high" })]);
-    expect(check(["amoxicillin"], { live: ["amoxicillin clavulanate"] })).toEqual([expect.objectContaining({ kind: "DUPLICATE_THERAPY", severity: "high" })]);
+    expect(check(["amoxicillin", "amoxicillin"])).toEqual([
+      expect.objectContaining({ kind: "DUPLICATE_THERAPY", severity: "high" }),
+    ]);
+    expect(check(["amoxicillin"], { live: ["amoxicillin clavulanate"] })).toEqual([
+      expect.objectContaining({ kind: "DUPLICATE_THERAPY", severity: "high" }),
+    ]);
   });
 
   it("two drugs of the same class", () => {
-    expect(check(["ibuprofen", "naproxen"])).toEqual([expect.objectContaining({ kind: "DUPLICATE_THERAPY", severity: "moderate", drugs: ["ibuprofen", "naproxen"] })]);
+    expect(check(["ibuprofen", "naproxen"])).toEqual([
+      expect.objectContaining({ kind: "DUPLICATE_THERAPY", severity: "moderate", drugs: ["ibuprofen", "naproxen"] }),
+    ]);
     const live = check(["atorvastatin"], { live: ["simvastatin"] });
     expect(live).toEqual([expect.objectContaining({ kind: "DUPLICATE_THERAPY" })]);
     expect(live[0].message).toContain("current prescription");
@@ -181,6 +242,13 @@ describe("drugs that cannot be checked", () => {
   it("a drug without a known class is UNCHECKED", () => {
     const f = checkSafety({ allergies: [], lines: [{ genericName: "mysterium", drugClass: "" }], live: [], catalogue });
     expect(f).toEqual([expect.objectContaining({ kind: "UNCHECKED", drugs: ["mysterium"] })]);
-    expect(checkSafety({ allergies: [], lines: [{ genericName: "novum", drugClass: "wonder-drug" }], live: [], catalogue })[0].kind).toBe("UNCHECKED");
+    expect(
+      checkSafety({
+        allergies: [],
+        lines: [{ genericName: "novum", drugClass: "wonder-drug" }],
+        live: [],
+        catalogue,
+      })[0].kind,
+    ).toBe("UNCHECKED");
   });
 });

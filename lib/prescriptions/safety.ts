@@ -1,7 +1,15 @@
 import { englishFinding } from "./findings";
 import {
-  CLASS_SYNONYMS, COMBINATIONS, DRUG_CLASSES, DRUG_SYNONYMS, INGREDIENT_CLASS, INTERACTIONS, NON_DRUG_ALLERGENS,
-  type DrugClass, type Matcher, type Severity,
+  CLASS_SYNONYMS,
+  COMBINATIONS,
+  DRUG_CLASSES,
+  DRUG_SYNONYMS,
+  INGREDIENT_CLASS,
+  INTERACTIONS,
+  NON_DRUG_ALLERGENS,
+  type DrugClass,
+  type Matcher,
+  type Severity,
 } from "./safety-data";
 
 // The medication safety check: allergies (substance and class), drug–drug interactions and
@@ -13,7 +21,11 @@ export type { Finding, FindingKey, FindingKind, FindingParams, Severity } from "
 import type { Finding, FindingKey, FindingKind, FindingParams } from "./finding-types";
 
 export type SafetyDrug = { genericName: string; brandName?: string | null; drugClass: string | null };
-export type SafetyAllergy = { substance: string; drugClass?: string | null; severity?: "mild" | "moderate" | "severe" | null };
+export type SafetyAllergy = {
+  substance: string;
+  drugClass?: string | null;
+  severity?: "mild" | "moderate" | "severe" | null;
+};
 
 const CLASS_SET = new Set<string>(DRUG_CLASSES);
 const NON_DRUG = new Set(NON_DRUG_ALLERGENS.map((a) => normalize(a)));
@@ -35,19 +47,34 @@ export function normalize(text: string): string {
 }
 
 const generic = (name: string) => name.trim().toLowerCase();
-const knownClass = (c: string | null | undefined): DrugClass | null => (c && CLASS_SET.has(c.trim().toLowerCase()) ? (c.trim().toLowerCase() as DrugClass) : null);
+const knownClass = (c: string | null | undefined): DrugClass | null =>
+  c && CLASS_SET.has(c.trim().toLowerCase()) ? (c.trim().toLowerCase() as DrugClass) : null;
 
 /** A drug's ingredients (generic names) and classes: the catalogue's class plus its ingredients'. */
-export function profile(drug: SafetyDrug): { name: string; ingredients: string[]; classes: DrugClass[]; classKnown: boolean } {
+export function profile(drug: SafetyDrug): {
+  name: string;
+  ingredients: string[];
+  classes: DrugClass[];
+  classKnown: boolean;
+} {
   const name = generic(drug.genericName);
   const ingredients = COMBINATIONS[name] ?? [name];
   const own = knownClass(drug.drugClass);
   const classes = new Set<DrugClass>(own ? [own] : []);
   for (const i of ingredients) if (INGREDIENT_CLASS[i]) classes.add(INGREDIENT_CLASS[i]);
-  return { name, ingredients: [name, ...ingredients.filter((i) => i !== name)], classes: [...classes], classKnown: own !== null };
+  return {
+    name,
+    ingredients: [name, ...ingredients.filter((i) => i !== name)],
+    classes: [...classes],
+    classKnown: own !== null,
+  };
 }
 
-type Resolved = { kind: "drug"; ingredient: string; classes: DrugClass[] } | { kind: "class"; cls: DrugClass } | { kind: "not-a-drug" } | { kind: "unknown" };
+type Resolved =
+  | { kind: "drug"; ingredient: string; classes: DrugClass[] }
+  | { kind: "class"; cls: DrugClass }
+  | { kind: "not-a-drug" }
+  | { kind: "unknown" };
 
 /** What an allergy's substance names: a drug or ingredient (by any of its names), a class, a non-drug, or nothing known. */
 export function resolveSubstance(substance: string, catalogue: SafetyDrug[]): Resolved {
@@ -55,13 +82,16 @@ export function resolveSubstance(substance: string, catalogue: SafetyDrug[]): Re
   for (const text of new Set([raw.replace(/\s+/g, " "), normalize(substance)])) {
     const synonym = DRUG_SYNONYMS[text];
     const name = synonym ?? text;
-    const inCatalogue = catalogue.find((d) => generic(d.genericName) === name || (d.brandName && generic(d.brandName) === text));
+    const inCatalogue = catalogue.find(
+      (d) => generic(d.genericName) === name || (d.brandName && generic(d.brandName) === text),
+    );
     if (inCatalogue) {
       const p = profile(inCatalogue);
       return { kind: "drug", ingredient: p.name, classes: p.classes };
     }
     const ingredientOf = Object.values(COMBINATIONS).some((parts) => parts.includes(name));
-    if (INGREDIENT_CLASS[name] || ingredientOf || synonym) return { kind: "drug", ingredient: name, classes: INGREDIENT_CLASS[name] ? [INGREDIENT_CLASS[name]] : [] };
+    if (INGREDIENT_CLASS[name] || ingredientOf || synonym)
+      return { kind: "drug", ingredient: name, classes: INGREDIENT_CLASS[name] ? [INGREDIENT_CLASS[name]] : [] };
     const cls = knownClass(text.replace(/ /g, "-")) ?? CLASS_SYNONYMS[text] ?? CLASS_SYNONYMS[raw];
     if (cls) return { kind: "class", cls };
     if (NON_DRUG.has(text)) return { kind: "not-a-drug" };
@@ -70,10 +100,19 @@ export function resolveSubstance(substance: string, catalogue: SafetyDrug[]): Re
 }
 
 const severityOfAllergy = (a: SafetyAllergy): Severity => (a.severity === "mild" ? "moderate" : "high");
-const recorded = (a: SafetyAllergy): FindingParams => ({ substance: a.substance.trim(), ...(a.severity ? { allergySeverity: a.severity } : {}) });
+const recorded = (a: SafetyAllergy): FindingParams => ({
+  substance: a.substance.trim(),
+  ...(a.severity ? { allergySeverity: a.severity } : {}),
+});
 
 /** A finding with its English message made from its key and values. */
-function finding(kind: FindingKind, severity: Severity, drugs: string[], key: FindingKey, params: FindingParams): Finding {
+function finding(
+  kind: FindingKind,
+  severity: Severity,
+  drugs: string[],
+  key: FindingKey,
+  params: FindingParams,
+): Finding {
   return { kind, severity, drugs, message: englishFinding(key, params), key, params };
 }
 
@@ -84,26 +123,57 @@ function allergyFindings(allergies: SafetyAllergy[], lines: SafetyDrug[], catalo
     const resolved = resolveSubstance(allergy.substance, catalogue);
     if (resolved.kind === "not-a-drug" && !declared) continue;
     if (resolved.kind === "unknown" && !declared) {
-      out.push(finding("UNCHECKED", "moderate", lines.map((l) => generic(l.genericName)), "allergyUnknown", { substance: allergy.substance.trim() }));
+      out.push(
+        finding(
+          "UNCHECKED",
+          "moderate",
+          lines.map((l) => generic(l.genericName)),
+          "allergyUnknown",
+          { substance: allergy.substance.trim() },
+        ),
+      );
       continue;
     }
     const ingredient = resolved.kind === "drug" ? resolved.ingredient : null;
-    const classes = new Set<DrugClass>([...(declared ? [declared] : []), ...(resolved.kind === "drug" ? resolved.classes : []), ...(resolved.kind === "class" ? [resolved.cls] : [])]);
+    const classes = new Set<DrugClass>([
+      ...(declared ? [declared] : []),
+      ...(resolved.kind === "drug" ? resolved.classes : []),
+      ...(resolved.kind === "class" ? [resolved.cls] : []),
+    ]);
     for (const line of lines) {
       const p = profile(line);
       if (ingredient && p.ingredients.includes(ingredient)) {
-        out.push(finding("ALLERGY", severityOfAllergy(allergy), [p.name], "allergy", { drug: p.name, ingredient, ...recorded(allergy) }));
+        out.push(
+          finding("ALLERGY", severityOfAllergy(allergy), [p.name], "allergy", {
+            drug: p.name,
+            ingredient,
+            ...recorded(allergy),
+          }),
+        );
         continue;
       }
       const same = p.classes.find((c) => classes.has(c));
       if (same) {
-        out.push(finding("ALLERGY_CLASS", severityOfAllergy(allergy), [p.name], "allergyClass", { drug: p.name, cls: same, ...recorded(allergy) }));
+        out.push(
+          finding("ALLERGY_CLASS", severityOfAllergy(allergy), [p.name], "allergyClass", {
+            drug: p.name,
+            cls: same,
+            ...recorded(allergy),
+          }),
+        );
         continue;
       }
       const cross = p.classes.find((c) => [...classes].some((a) => CROSS_REACTIVE[a]?.includes(c)));
       if (cross) {
         const from = [...classes].find((a) => CROSS_REACTIVE[a]?.includes(cross));
-        out.push(finding("ALLERGY_CLASS", "low", [p.name], "allergyCross", { drug: p.name, cls: cross, ...recorded(allergy), ...(from ? { from } : {}) }));
+        out.push(
+          finding("ALLERGY_CLASS", "low", [p.name], "allergyCross", {
+            drug: p.name,
+            cls: cross,
+            ...recorded(allergy),
+            ...(from ? { from } : {}),
+          }),
+        );
       }
     }
   }
@@ -126,9 +196,15 @@ function interactionFindings(entries: Entry[]): Finding[] {
       const groups = new Set<string>();
       for (const rule of INTERACTIONS) {
         if (rule.group && groups.has(rule.group)) continue;
-        if (!((matches(rule.a, x.p) && matches(rule.b, y.p)) || (matches(rule.a, y.p) && matches(rule.b, x.p)))) continue;
+        if (!((matches(rule.a, x.p) && matches(rule.b, y.p)) || (matches(rule.a, y.p) && matches(rule.b, x.p))))
+          continue;
         if (rule.group) groups.add(rule.group);
-        out.push(finding("INTERACTION", rule.severity, [x.p.name, y.p.name], "interaction", { rule: rule.id, ...(x.live || y.live ? { live: (x.live ? x : y).p.name } : {}) }));
+        out.push(
+          finding("INTERACTION", rule.severity, [x.p.name, y.p.name], "interaction", {
+            rule: rule.id,
+            ...(x.live || y.live ? { live: (x.live ? x : y).p.name } : {}),
+          }),
+        );
       }
     }
   }
@@ -144,11 +220,24 @@ function duplicateFindings(entries: Entry[]): Finding[] {
       const where = x.live || y.live ? "current" : "this";
       const shared = x.p.ingredients.find((n) => y.p.ingredients.includes(n));
       if (shared) {
-        out.push(finding("DUPLICATE_THERAPY", "high", [x.p.name, y.p.name], "duplicateIngredient", { ingredient: shared, where }));
+        out.push(
+          finding("DUPLICATE_THERAPY", "high", [x.p.name, y.p.name], "duplicateIngredient", {
+            ingredient: shared,
+            where,
+          }),
+        );
         continue;
       }
       const cls = x.p.classes.find((c) => y.p.classes.includes(c));
-      if (cls) out.push(finding("DUPLICATE_THERAPY", "moderate", [x.p.name, y.p.name], "duplicateClass", { drug: x.p.name, other: y.p.name, cls, where }));
+      if (cls)
+        out.push(
+          finding("DUPLICATE_THERAPY", "moderate", [x.p.name, y.p.name], "duplicateClass", {
+            drug: x.p.name,
+            other: y.p.name,
+            cls,
+            where,
+          }),
+        );
     }
   }
   return out;
@@ -158,12 +247,29 @@ function duplicateFindings(entries: Entry[]): Finding[] {
  * Every finding for the lines of a new prescription, given the patient's allergies and the drugs of
  * their live prescriptions. `catalogue` is the drug catalogue (for allergies recorded by brand name).
  */
-export function checkSafety(input: { allergies: SafetyAllergy[]; lines: SafetyDrug[]; live: SafetyDrug[]; catalogue: SafetyDrug[] }): Finding[] {
+export function checkSafety(input: {
+  allergies: SafetyAllergy[];
+  lines: SafetyDrug[];
+  live: SafetyDrug[];
+  catalogue: SafetyDrug[];
+}): Finding[] {
   const unchecked: Finding[] = input.lines
     .filter((l) => !knownClass(l.drugClass))
-    .map((l) => finding("UNCHECKED", "moderate", [generic(l.genericName)], "noClass", { drug: generic(l.genericName) }));
+    .map((l) =>
+      finding("UNCHECKED", "moderate", [generic(l.genericName)], "noClass", { drug: generic(l.genericName) }),
+    );
   const liveNames = new Set<string>();
-  const live = input.live.filter((l) => !liveNames.has(generic(l.genericName)) && liveNames.add(generic(l.genericName)));
-  const entries: Entry[] = [...input.lines.map((l) => ({ p: profile(l), live: false })), ...live.map((l) => ({ p: profile(l), live: true }))];
-  return [...allergyFindings(input.allergies, input.lines, input.catalogue), ...interactionFindings(entries), ...duplicateFindings(entries), ...unchecked];
+  const live = input.live.filter(
+    (l) => !liveNames.has(generic(l.genericName)) && liveNames.add(generic(l.genericName)),
+  );
+  const entries: Entry[] = [
+    ...input.lines.map((l) => ({ p: profile(l), live: false })),
+    ...live.map((l) => ({ p: profile(l), live: true })),
+  ];
+  return [
+    ...allergyFindings(input.allergies, input.lines, input.catalogue),
+    ...interactionFindings(entries),
+    ...duplicateFindings(entries),
+    ...unchecked,
+  ];
 }

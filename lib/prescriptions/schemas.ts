@@ -3,7 +3,13 @@ import { E } from "@/lib/i18n/error-keys";
 
 const m = E.prescriptions.errors;
 const text = (message: string, max = 200) => z.string({ error: message }).trim().min(1, message).max(max, message);
-const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => v || undefined);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => v || undefined);
 
 export const ZPrescriptionItem = z.object({
   drugId: text(m.drug, 100),
@@ -12,7 +18,10 @@ export const ZPrescriptionItem = z.object({
   frequency: text(m.frequency, 100),
   durationDays: z.number({ error: m.duration }).int(m.duration).min(1, m.duration).max(365, m.duration),
   // Omitted: computed from dose, frequency and days (lib/prescriptions/quantity.ts).
-  quantity: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.number({ error: m.quantity }).int(m.quantity).min(1, m.quantity).max(10_000, m.quantity).optional()),
+  quantity: z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    z.number({ error: m.quantity }).int(m.quantity).min(1, m.quantity).max(10_000, m.quantity).optional(),
+  ),
   instructions: optionalText(500),
 });
 export type PrescriptionItemInput = z.infer<typeof ZPrescriptionItem>;
@@ -22,7 +31,13 @@ export const ZPrescribe = z.object({
   consultationId: optionalText(100),
   items: z.array(ZPrescriptionItem, { error: m.items }).min(1, m.items).max(20, m.tooMany),
   // Given: the safety findings are accepted, stored with the prescription and audited.
-  overrideReason: z.string().trim().max(1000).optional().transform((v) => v || undefined).refine((v) => v === undefined || v.length >= 5, m.reason),
+  overrideReason: z
+    .string()
+    .trim()
+    .max(1000)
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || v.length >= 5, m.reason),
 });
 export type PrescribeInput = z.infer<typeof ZPrescribe>;
 

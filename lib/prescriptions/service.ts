@@ -1,6 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { catalog, localeOf } from "@/lib/i18n";
-import { en } from "@/lib/i18n/en";
 import { notify } from "@/lib/notifications/service";
 import { audit } from "@/lib/server/audit";
 import { clock } from "@/lib/server/clock";
@@ -23,7 +22,14 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 /** The drugs of the lines, all active catalogue drugs; else VALIDATION_FAILED on the line's drug. */
 async function lineDrugs(tx: Tx, input: PrescribeInput) {
   const ids = [...new Set(input.items.map((i) => i.drugId))];
-  const drugs = new Map((await tx.drug.findMany({ where: { id: { in: ids }, active: true }, select: { id: true, genericName: true, brandName: true, drugClass: true, strength: true } })).map((d) => [d.id, d]));
+  const drugs = new Map(
+    (
+      await tx.drug.findMany({
+        where: { id: { in: ids }, active: true },
+        select: { id: true, genericName: true, brandName: true, drugClass: true, strength: true },
+      })
+    ).map((d) => [d.id, d]),
+  );
   const fields: Record<string, Msg> = {};
   input.items.forEach((item, i) => {
     if (!drugs.has(item.drugId)) fields[`items.${i}.drugId`] = m.drugInactive;
@@ -57,14 +63,21 @@ export async function prescribe(prisma: Db, ctx: Ctx, input: PrescribeInput) {
       SELECT p.id, p."userId", (SELECT u.language FROM "User" u WHERE u.id = p."userId") AS language FROM "Patient" p WHERE p.id = ${input.patientId} AND p.active FOR UPDATE OF p`;
     if (!patient) throw notFound("patient");
     if (input.consultationId) {
-      const c = await tx.consultation.findFirst({ where: { id: input.consultationId, patientId: patient.id }, select: { id: true } });
-      if (!c) throw new AppError("VALIDATION_FAILED", E.errors.fixFields, { fields: { consultationId: m.consultation } });
+      const c = await tx.consultation.findFirst({
+        where: { id: input.consultationId, patientId: patient.id },
+        select: { id: true },
+      });
+      if (!c)
+        throw new AppError("VALIDATION_FAILED", E.errors.fixFields, { fields: { consultationId: m.consultation } });
     }
     const drugs = await lineDrugs(tx, input);
     const quantity = quantities(input, drugs);
     const now = clock.now();
     const [allergies, live, catalogue] = await Promise.all([
-      tx.allergy.findMany({ where: { patientId: patient.id }, select: { substance: true, drugClass: true, severity: true } }),
+      tx.allergy.findMany({
+        where: { patientId: patient.id },
+        select: { substance: true, drugClass: true, severity: true },
+      }),
       tx.prescriptionItem.findMany({
         where: { prescription: { patientId: patient.id, status: { in: [...LIVE_STATUSES] }, expiresAt: { gt: now } } },
         select: { drug: { select: { genericName: true, brandName: true, drugClass: true } } },
@@ -72,7 +85,8 @@ export async function prescribe(prisma: Db, ctx: Ctx, input: PrescribeInput) {
       tx.drug.findMany({ select: { genericName: true, brandName: true, drugClass: true } }),
     ]);
     const findings = checkSafety({ allergies, lines: drugs, live: live.map((l) => l.drug), catalogue });
-    if (findings.length > 0 && !input.overrideReason) throw new AppError("SAFETY_CHECK", m.safety, { details: { findings } });
+    if (findings.length > 0 && !input.overrideReason)
+      throw new AppError("SAFETY_CHECK", m.safety, { details: { findings } });
     const rx = await tx.prescription.create({
       data: {
         patientId: patient.id,
@@ -105,10 +119,17 @@ export async function prescribe(prisma: Db, ctx: Ctx, input: PrescribeInput) {
       patientId: patient.id,
       details: {
         drugs: drugs.map((d) => d.genericName),
-        ...(findings.length > 0 ? { findings: findings as unknown as Prisma.InputJsonValue, overrideReason: input.overrideReason ?? null } : {}),
+        ...(findings.length > 0
+          ? { findings: findings as unknown as Prisma.InputJsonValue, overrideReason: input.overrideReason ?? null }
+          : {}),
       },
     });
-    if (patient.userId) await notify(tx, patient.userId, { title: catalog(localeOf(patient.language)).prescriptions.notify.created, body: `${ctx.actor.name}: ${drugs.map((d) => d.genericName).join(", ")}`, link: `/prescriptions/${rx.id}` });
+    if (patient.userId)
+      await notify(tx, patient.userId, {
+        title: catalog(localeOf(patient.language)).prescriptions.notify.created,
+        body: `${ctx.actor.name}: ${drugs.map((d) => d.genericName).join(", ")}`,
+        link: `/prescriptions/${rx.id}`,
+      });
     return rx.id;
   });
   return getPrescription(prisma, ctx, id, "after-create");
@@ -120,15 +141,32 @@ export async function prescribe(prisma: Db, ctx: Ctx, input: PrescribeInput) {
  */
 export async function revokePrescription(prisma: Db, ctx: Ctx, id: string, reason: string) {
   await prisma.$transaction(async (tx) => {
-    const [rx] = await tx.$queryRaw<{ id: string; patientId: string; prescriberId: string; status: Prisma.PrescriptionCreateInput["status"]; expiresAt: Date }[]>`
+    const [rx] = await tx.$queryRaw<
+      {
+        id: string;
+        patientId: string;
+        prescriberId: string;
+        status: Prisma.PrescriptionCreateInput["status"];
+        expiresAt: Date;
+      }[]
+    >`
       SELECT id, "patientId", "prescriberId", status, "expiresAt" FROM "Prescription" WHERE id = ${id} FOR UPDATE`;
     if (!rx) throw notFound("prescription");
     if (rx.prescriberId !== ctx.actor.id) throw new AppError("FORBIDDEN", m.notYours);
     const status = effectiveStatus({ status: rx.status ?? "ACTIVE", expiresAt: rx.expiresAt }, clock.now());
     if (status === "DISPENSED") throw new AppError("INVALID_TRANSITION", m.dispensed);
     if (status === "REVOKED") throw new AppError("INVALID_TRANSITION", m.alreadyRevoked);
-    await tx.prescription.update({ where: { id }, data: { status: "REVOKED", revokedAt: clock.now(), revokedById: ctx.actor.id, revokeReason: reason } });
-    await audit(tx, ctx, { action: "UPDATE", entity: "Prescription", entityId: id, patientId: rx.patientId, details: { change: "revoke", from: status, reason } });
+    await tx.prescription.update({
+      where: { id },
+      data: { status: "REVOKED", revokedAt: clock.now(), revokedById: ctx.actor.id, revokeReason: reason },
+    });
+    await audit(tx, ctx, {
+      action: "UPDATE",
+      entity: "Prescription",
+      entityId: id,
+      patientId: rx.patientId,
+      details: { change: "revoke", from: status, reason },
+    });
   });
   return getPrescription(prisma, ctx, id, "after-revoke");
 }

@@ -9,6 +9,7 @@ export const LIVE_STATUSES = ["ACTIVE", "PARTIALLY_DISPENSED"] as const satisfie
  * expire, so every reader (pages, API, dispensing, the /rx page) goes through this.
  */
 export function effectiveStatus(p: { status: PrescriptionStatus; expiresAt: Date }, now: Date): PrescriptionStatus {
-  if ((p.status === "ACTIVE" || p.status === "PARTIALLY_DISPENSED") && now.getTime() >= p.expiresAt.getTime()) return "EXPIRED";
+  if ((p.status === "ACTIVE" || p.status === "PARTIALLY_DISPENSED") && now.getTime() >= p.expiresAt.getTime())
+    return "EXPIRED";
   return p.status;
 }

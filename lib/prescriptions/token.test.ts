@@ -20,13 +20,17 @@ describe("prescription verification token", () => {
 
   it("refuses malformed input", () => {
     const t = issueRxToken();
-    for (const bad of ["", "abc", t.slice(0, 42), `${t}A`, t.replace(/.$/, "!"), "../../etc/passwd"]) expect(verifyRxToken(bad)).toBe(false);
+    for (const bad of ["", "abc", t.slice(0, 42), `${t}A`, t.replace(/.$/, "!"), "../../etc/passwd"])
+      expect(verifyRxToken(bad)).toBe(false);
   });
 
   it("refuses a token signed with another key", async () => {
     const { createHmac, randomBytes } = await import("node:crypto");
     const nonce = randomBytes(16);
-    const forged = Buffer.concat([nonce, createHmac("sha256", "another-key").update(nonce).digest().subarray(0, 16)]).toString("base64url");
+    const forged = Buffer.concat([
+      nonce,
+      createHmac("sha256", "another-key").update(nonce).digest().subarray(0, 16),
+    ]).toString("base64url");
     expect(verifyRxToken(forged)).toBe(false);
   });
 });

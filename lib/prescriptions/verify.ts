@@ -10,7 +10,8 @@ import { verifyRxToken } from "./token";
  * front of them, while a photographed or leaked code reveals no identity. Everything else about
  * the patient (MRN, date of birth, contact, allergies, diagnosis, history) stays off the public page.
  */
-export const initials = (first: string, last: string) => [first, last].map((n) => `${n.trim().charAt(0).toUpperCase()}.`).join(" ");
+export const initials = (first: string, last: string) =>
+  [first, last].map((n) => `${n.trim().charAt(0).toUpperCase()}.`).join(" ");
 
 export type PublicPrescription = {
   id: string;
@@ -19,7 +20,15 @@ export type PublicPrescription = {
   expiresAt: string;
   prescriber: string;
   patientInitials: string;
-  items: { drug: string; dose: string; route: string; frequency: string; durationDays: number; quantity: number; instructions: string | null }[];
+  items: {
+    drug: string;
+    dose: string;
+    route: string;
+    frequency: string;
+    durationDays: number;
+    quantity: number;
+    instructions: string | null;
+  }[];
 };
 
 /**
@@ -27,15 +36,34 @@ export type PublicPrescription = {
  * The signature is checked before any lookup. Every view with a valid signature is recorded
  * (action VERIFY, with the visitor's address), not as a chart read, so misuse can be seen.
  */
-export async function verifyPrescription(prisma: Db, token: string, visitor: { actor: { id: string; role: string } | null; ip: string | null }): Promise<PublicPrescription | null> {
+export async function verifyPrescription(
+  prisma: Db,
+  token: string,
+  visitor: { actor: { id: string; role: string } | null; ip: string | null },
+): Promise<PublicPrescription | null> {
   if (!verifyRxToken(token)) return null;
   const p = await prisma.prescription.findUnique({
     where: { token },
     select: {
-      id: true, status: true, issuedAt: true, expiresAt: true, patientId: true,
+      id: true,
+      status: true,
+      issuedAt: true,
+      expiresAt: true,
+      patientId: true,
       patient: { select: { firstName: true, lastName: true } },
       prescriber: { select: { name: true } },
-      items: { orderBy: [{ position: "asc" }, { id: "asc" }], select: { dose: true, route: true, frequency: true, durationDays: true, quantity: true, instructions: true, drug: { select: { genericName: true, strength: true, form: true } } } },
+      items: {
+        orderBy: [{ position: "asc" }, { id: "asc" }],
+        select: {
+          dose: true,
+          route: true,
+          frequency: true,
+          durationDays: true,
+          quantity: true,
+          instructions: true,
+          drug: { select: { genericName: true, strength: true, form: true } },
+        },
+      },
     },
   });
   if (!p) return null;
@@ -48,6 +76,14 @@ export async function verifyPrescription(prisma: Db, token: string, visitor: { a
     expiresAt: p.expiresAt.toISOString(),
     prescriber: p.prescriber.name,
     patientInitials: initials(p.patient.firstName, p.patient.lastName),
-    items: p.items.map((i) => ({ drug: `${i.drug.genericName} ${i.drug.strength} ${i.drug.form}`, dose: i.dose, route: i.route, frequency: i.frequency, durationDays: i.durationDays, quantity: i.quantity, instructions: i.instructions })),
+    items: p.items.map((i) => ({
+      drug: `${i.drug.genericName} ${i.drug.strength} ${i.drug.form}`,
+      dose: i.dose,
+      route: i.route,
+      frequency: i.frequency,
+      durationDays: i.durationDays,
+      quantity: i.quantity,
+      instructions: i.instructions,
+    })),
   };
 }

@@ -9,21 +9,39 @@ import { escapeLike } from "@/lib/server/like";
 // sent is a bind parameter. Grouping and ordering go by position, so that an expression with parameters
 // (the time zone) is grouped as itself.
 
-export type Column = { key: string; type: FieldType | "count"; field?: string; granularity?: Granularity; fn?: "count" | "sum" | "avg" };
-export type Compiled = { columns: Column[]; grouped: boolean; count: Prisma.Sql; page: (limit: number, offset: number) => Prisma.Sql };
+export type Column = {
+  key: string;
+  type: FieldType | "count";
+  field?: string;
+  granularity?: Granularity;
+  fn?: "count" | "sum" | "avg";
+};
+export type Compiled = {
+  columns: Column[];
+  grouped: boolean;
+  count: Prisma.Sql;
+  page: (limit: number, offset: number) => Prisma.Sql;
+};
 
 const FORMAT: Record<Granularity, string> = { day: "YYYY-MM-DD", week: "YYYY-MM-DD", month: "YYYY-MM", year: "YYYY" };
-const TRUNC: Record<Granularity, Prisma.Sql> = { day: Prisma.sql`'day'`, week: Prisma.sql`'week'`, month: Prisma.sql`'month'`, year: Prisma.sql`'year'` };
+const TRUNC: Record<Granularity, Prisma.Sql> = {
+  day: Prisma.sql`'day'`,
+  week: Prisma.sql`'week'`,
+  month: Prisma.sql`'month'`,
+  year: Prisma.sql`'year'`,
+};
 
 /** A date field as a local timestamp of the hospital (instants are stored in UTC). */
-const local = (f: Field, zone: string) => (f.calendar ? f.sql : Prisma.sql`((${f.sql}) AT TIME ZONE 'UTC') AT TIME ZONE ${zone}`);
+const local = (f: Field, zone: string) =>
+  f.calendar ? f.sql : Prisma.sql`((${f.sql}) AT TIME ZONE 'UTC') AT TIME ZONE ${zone}`;
 
 /** The bounds of a local day: [its start, the next day's start) as instants, or as dates for calendar columns. */
 function day(f: Field, d: string, zone: string, next = false): Prisma.Sql {
-  const start = DateTime.fromISO(d, { zone }).startOf("day").plus({ days: next ? 1 : 0 });
+  const start = DateTime.fromISO(d, { zone })
+    .startOf("day")
+    .plus({ days: next ? 1 : 0 });
   return f.calendar ? Prisma.sql`${start.toISODate()}::date` : Prisma.sql`${start.toUTC().toJSDate()}`;
 }
-
 
 function condition(f: Field, op: string, value: string | string[], zone: string): Prisma.Sql {
   const list = Array.isArray(value) ? value : [value];
@@ -35,12 +53,18 @@ function condition(f: Field, op: string, value: string | string[], zone: string)
     return Prisma.sql`${f.sql} >= ${day(f, a, zone)} AND ${f.sql} < ${day(f, b, zone, true)}`;
   }
   switch (op) {
-    case "in": return Prisma.sql`${f.sql} IN (${Prisma.join(list.map(v))})`;
-    case "contains": return Prisma.sql`${f.sql} ILIKE ${`%${escapeLike(list[0])}%`}`;
-    case "gte": return Prisma.sql`${f.sql} >= ${v(list[0])}`;
-    case "lte": return Prisma.sql`${f.sql} <= ${v(list[0])}`;
-    case "between": return Prisma.sql`${f.sql} BETWEEN ${v(list[0])} AND ${v(list[1])}`;
-    default: return Prisma.sql`${f.sql} = ${v(list[0])}`;
+    case "in":
+      return Prisma.sql`${f.sql} IN (${Prisma.join(list.map(v))})`;
+    case "contains":
+      return Prisma.sql`${f.sql} ILIKE ${`%${escapeLike(list[0])}%`}`;
+    case "gte":
+      return Prisma.sql`${f.sql} >= ${v(list[0])}`;
+    case "lte":
+      return Prisma.sql`${f.sql} <= ${v(list[0])}`;
+    case "between":
+      return Prisma.sql`${f.sql} BETWEEN ${v(list[0])} AND ${v(list[1])}`;
+    default:
+      return Prisma.sql`${f.sql} = ${v(list[0])}`;
   }
 }
 
@@ -60,7 +84,10 @@ export function compile(spec: ReportSpec, zone: string): Compiled {
     for (const g of spec.groupBy) {
       const f = field(g.field);
       if (f.type === "date" && g.granularity) {
-        add({ key: `${g.field}_${g.granularity}`, type: "text", field: g.field, granularity: g.granularity }, Prisma.sql`to_char(date_trunc(${TRUNC[g.granularity]}, ${local(f, zone)}), ${FORMAT[g.granularity]})`);
+        add(
+          { key: `${g.field}_${g.granularity}`, type: "text", field: g.field, granularity: g.granularity },
+          Prisma.sql`to_char(date_trunc(${TRUNC[g.granularity]}, ${local(f, zone)}), ${FORMAT[g.granularity]})`,
+        );
       } else add({ key: g.field, type: f.type, field: g.field }, f.sql);
     }
     const aggregates = spec.aggregates.length ? spec.aggregates : [{ fn: "count" as const, field: undefined }];
@@ -68,14 +95,20 @@ export function compile(spec: ReportSpec, zone: string): Compiled {
       if (a.fn === "count" || !a.field) add({ key: "count", type: "count", fn: "count" }, Prisma.sql`count(*)::int`);
       else {
         const f = field(a.field);
-        const sql = a.fn === "sum" ? Prisma.sql`coalesce(sum(${f.sql}), 0)::float8` : Prisma.sql`round(avg(${f.sql})::numeric, 2)::float8`;
+        const sql =
+          a.fn === "sum"
+            ? Prisma.sql`coalesce(sum(${f.sql}), 0)::float8`
+            : Prisma.sql`round(avg(${f.sql})::numeric, 2)::float8`;
         add({ key: `${a.fn}_${a.field}`, type: a.fn === "sum" ? f.type : "number", field: a.field, fn: a.fn }, sql);
       }
     }
   } else {
     for (const key of spec.columns.length ? spec.columns : entity.defaultColumns) {
       const f = field(key);
-      const sql = f.type === "date" ? Prisma.sql`to_char(${local(f, zone)}, ${f.calendar ? "YYYY-MM-DD" : "YYYY-MM-DD HH24:MI"})` : f.sql;
+      const sql =
+        f.type === "date"
+          ? Prisma.sql`to_char(${local(f, zone)}, ${f.calendar ? "YYYY-MM-DD" : "YYYY-MM-DD HH24:MI"})`
+          : f.sql;
       add({ key, type: f.type, field: key }, sql);
     }
   }
@@ -85,7 +118,11 @@ export function compile(spec: ReportSpec, zone: string): Compiled {
   const groupCount = grouped ? columns.filter((c) => !c.fn).length : 0;
   const positions = Array.from({ length: groupCount }, (_, i) => Prisma.raw(String(i + 1)));
   const groupBy = groupCount ? Prisma.sql`GROUP BY ${Prisma.join(positions)}` : Prisma.empty;
-  const orderBy = !grouped ? Prisma.sql`ORDER BY ${entity.order}` : groupCount ? Prisma.sql`ORDER BY ${Prisma.join(positions.map((p) => Prisma.sql`${p} NULLS LAST`))}` : Prisma.empty;
+  const orderBy = !grouped
+    ? Prisma.sql`ORDER BY ${entity.order}`
+    : groupCount
+      ? Prisma.sql`ORDER BY ${Prisma.join(positions.map((p) => Prisma.sql`${p} NULLS LAST`))}`
+      : Prisma.empty;
   const body = Prisma.sql`FROM ${entity.from} ${where}`;
 
   const count = !grouped
@@ -93,6 +130,7 @@ export function compile(spec: ReportSpec, zone: string): Compiled {
     : groupCount
       ? Prisma.sql`SELECT count(*)::int AS n FROM (SELECT ${Prisma.join(selects.slice(0, groupCount))} ${body} ${groupBy}) s`
       : Prisma.sql`SELECT 1 AS n`;
-  const page = (limit: number, offset: number) => Prisma.sql`SELECT ${Prisma.join(selects)} ${body} ${groupBy} ${orderBy} LIMIT ${limit} OFFSET ${offset}`;
+  const page = (limit: number, offset: number) =>
+    Prisma.sql`SELECT ${Prisma.join(selects)} ${body} ${groupBy} ${orderBy} LIMIT ${limit} OFFSET ${offset}`;
   return { columns, grouped, count, page };
 }

@@ -68,7 +68,12 @@ const text = (sql: Prisma.Sql): Field => ({ type: "text", sql, group: true });
 const date = (sql: Prisma.Sql): Field => ({ type: "date", sql });
 const num = (sql: Prisma.Sql): Field => ({ type: "number", sql });
 const money = (sql: Prisma.Sql): Field => ({ type: "money", sql });
-const oneOf = (sql: Prisma.Sql, values: readonly string[]): Field => ({ type: "enum", sql: Prisma.sql`${sql}::text`, values, group: true });
+const oneOf = (sql: Prisma.Sql, values: readonly string[]): Field => ({
+  type: "enum",
+  sql: Prisma.sql`${sql}::text`,
+  values,
+  group: true,
+});
 const department = text(Prisma.sql`coalesce(dep.name, '—')`);
 
 /** A clinical record: its patient (p), its doctor (d) and the doctor's department (dep); age at `at`. */
@@ -77,11 +82,36 @@ const clinical = (base: Prisma.Sql, patient: Prisma.Sql, doctor: Prisma.Sql, at:
     LEFT JOIN "StaffProfile" sp ON sp."userId" = d.id LEFT JOIN "Department" dep ON dep.id = sp."departmentId"`,
   common: { doctor: text(Prisma.sql`d.name`), department, ...patientFields(at) },
 });
-const appointment = clinical(Prisma.sql`"Appointment" t`, Prisma.sql`t."patientId"`, Prisma.sql`t."doctorId"`, Prisma.sql`t."startsAt"`);
-const consultation = clinical(Prisma.sql`"Consultation" t`, Prisma.sql`t."patientId"`, Prisma.sql`t."doctorId"`, Prisma.sql`t."createdAt"`);
-const diagnosis = clinical(Prisma.sql`"Diagnosis" x JOIN "Consultation" t ON t.id = x."consultationId"`, Prisma.sql`t."patientId"`, Prisma.sql`t."doctorId"`, Prisma.sql`t."createdAt"`);
-const prescription = clinical(Prisma.sql`"Prescription" t`, Prisma.sql`t."patientId"`, Prisma.sql`t."prescriberId"`, Prisma.sql`t."issuedAt"`);
-const labResult = clinical(Prisma.sql`"LabResult" t JOIN "LabOrder" o ON o.id = t."orderId" JOIN "LabTest" lt ON lt.id = o."testId"`, Prisma.sql`o."patientId"`, Prisma.sql`o."orderedById"`, Prisma.sql`t."resultedAt"`);
+const appointment = clinical(
+  Prisma.sql`"Appointment" t`,
+  Prisma.sql`t."patientId"`,
+  Prisma.sql`t."doctorId"`,
+  Prisma.sql`t."startsAt"`,
+);
+const consultation = clinical(
+  Prisma.sql`"Consultation" t`,
+  Prisma.sql`t."patientId"`,
+  Prisma.sql`t."doctorId"`,
+  Prisma.sql`t."createdAt"`,
+);
+const diagnosis = clinical(
+  Prisma.sql`"Diagnosis" x JOIN "Consultation" t ON t.id = x."consultationId"`,
+  Prisma.sql`t."patientId"`,
+  Prisma.sql`t."doctorId"`,
+  Prisma.sql`t."createdAt"`,
+);
+const prescription = clinical(
+  Prisma.sql`"Prescription" t`,
+  Prisma.sql`t."patientId"`,
+  Prisma.sql`t."prescriberId"`,
+  Prisma.sql`t."issuedAt"`,
+);
+const labResult = clinical(
+  Prisma.sql`"LabResult" t JOIN "LabOrder" o ON o.id = t."orderId" JOIN "LabTest" lt ON lt.id = o."testId"`,
+  Prisma.sql`o."patientId"`,
+  Prisma.sql`o."orderedById"`,
+  Prisma.sql`t."resultedAt"`,
+);
 
 export const ENTITIES = {
   patients: {
@@ -90,7 +120,17 @@ export const ENTITIES = {
       registeredAt: date(Prisma.sql`p."createdAt"`),
       dateOfBirth: { type: "date", sql: Prisma.sql`p."dateOfBirth"`, calendar: true },
       ...patientFields(Prisma.sql`now()`),
-      bloodGroup: oneOf(Prisma.sql`coalesce(p."bloodGroup"::text, '—')`, ["A_POS", "A_NEG", "B_POS", "B_NEG", "AB_POS", "AB_NEG", "O_POS", "O_NEG", "—"]),
+      bloodGroup: oneOf(Prisma.sql`coalesce(p."bloodGroup"::text, '—')`, [
+        "A_POS",
+        "A_NEG",
+        "B_POS",
+        "B_NEG",
+        "AB_POS",
+        "AB_NEG",
+        "O_POS",
+        "O_NEG",
+        "—",
+      ]),
       status: oneOf(Prisma.sql`CASE WHEN p.active THEN 'active' ELSE 'inactive' END`, ["active", "inactive"]),
     },
     defaultColumns: ["registeredAt", "sex", "ageBand", "status"],
@@ -139,9 +179,14 @@ export const ENTITIES = {
       ward: text(Prisma.sql`coalesce(fw.name, '—')`),
       department,
       doctor: text(Prisma.sql`d.name`),
-      status: oneOf(Prisma.sql`CASE WHEN t."dischargedAt" IS NULL THEN 'live' ELSE 'discharged' END`, ["live", "discharged"]),
+      status: oneOf(Prisma.sql`CASE WHEN t."dischargedAt" IS NULL THEN 'live' ELSE 'discharged' END`, [
+        "live",
+        "discharged",
+      ]),
       plannedStayDays: num(Prisma.sql`t."plannedStayDays"`),
-      stayDays: num(Prisma.sql`ceil(extract(epoch FROM coalesce(t."dischargedAt", now()) - t."admittedAt") / 86400)::int`),
+      stayDays: num(
+        Prisma.sql`ceil(extract(epoch FROM coalesce(t."dischargedAt", now()) - t."admittedAt") / 86400)::int`,
+      ),
       ...patientFields(Prisma.sql`t."admittedAt"`),
     },
     defaultColumns: ["admittedAt", "ward", "department", "doctor", "status"],
@@ -163,8 +208,13 @@ export const ENTITIES = {
     fields: {
       issuedAt: date(Prisma.sql`t."issuedAt"`),
       status: oneOf(Prisma.sql`t.status`, ["OPEN", "VOID"]),
-      kind: oneOf(Prisma.sql`CASE WHEN t."appointmentId" IS NOT NULL THEN 'visit' WHEN t."admissionId" IS NOT NULL THEN 'stay' ELSE 'other' END`, ["visit", "stay", "other"]),
-      total: money(Prisma.sql`(SELECT coalesce(sum(l.amount), 0)::int FROM "InvoiceLine" l WHERE l."invoiceId" = t.id)`),
+      kind: oneOf(
+        Prisma.sql`CASE WHEN t."appointmentId" IS NOT NULL THEN 'visit' WHEN t."admissionId" IS NOT NULL THEN 'stay' ELSE 'other' END`,
+        ["visit", "stay", "other"],
+      ),
+      total: money(
+        Prisma.sql`(SELECT coalesce(sum(l.amount), 0)::int FROM "InvoiceLine" l WHERE l."invoiceId" = t.id)`,
+      ),
       paid: money(Prisma.sql`(SELECT coalesce(sum(y.amount), 0)::int FROM "Payment" y WHERE y."invoiceId" = t.id)`),
     },
     defaultColumns: ["issuedAt", "status", "kind", "total", "paid"],
@@ -212,6 +262,7 @@ export type EntityName = keyof typeof ENTITIES;
 export const ENTITY_NAMES = Object.keys(ENTITIES) as [EntityName, ...EntityName[]];
 
 export const entityOf = (name: EntityName): Entity => ENTITIES[name];
-export const fieldOf = (name: EntityName, key: string): Field | undefined => (Object.hasOwn(ENTITIES[name].fields, key) ? (ENTITIES[name].fields as Record<string, Field>)[key] : undefined);
+export const fieldOf = (name: EntityName, key: string): Field | undefined =>
+  Object.hasOwn(ENTITIES[name].fields, key) ? (ENTITIES[name].fields as Record<string, Field>)[key] : undefined;
 export const isGroupable = (f: Field) => f.type === "date" || f.group === true;
 export const isNumeric = (f: Field) => f.type === "number" || f.type === "money";

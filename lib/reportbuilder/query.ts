@@ -10,14 +10,15 @@ type Group = NonNullable<ReportSpecInput["groupBy"]>[number];
 type Aggregate = NonNullable<ReportSpecInput["aggregates"]>[number];
 
 /** Digits → a number; any other text → NaN, which the spec's schema refuses on that field (as formNumber does for forms). */
-const queryNumber = (raw: string | null): number | undefined => (raw === null ? undefined : /^\d{1,15}$/.test(raw) ? Number(raw) : Number.NaN);
+const queryNumber = (raw: string | null): number | undefined =>
+  raw === null ? undefined : /^\d{1,15}$/.test(raw) ? Number(raw) : Number.NaN;
 
 const LIST_OPS = new Set(["in", "between"]);
 
 export function specFromQuery(q: URLSearchParams): ReportSpecInput {
   const pair = (s: string) => {
     const i = s.indexOf(":");
-    return i < 0 ? [s, undefined] as const : [s.slice(0, i), s.slice(i + 1)] as const;
+    return i < 0 ? ([s, undefined] as const) : ([s.slice(0, i), s.slice(i + 1)] as const);
   };
   return {
     entity: (q.get("entity") ?? "") as ReportSpecInput["entity"],
@@ -41,10 +42,13 @@ export function specFromQuery(q: URLSearchParams): ReportSpecInput {
   };
 }
 
-export function specToQuery(s: Omit<ReportSpecInput, "page" | "pageSize"> & { page?: unknown; pageSize?: unknown }): URLSearchParams {
+export function specToQuery(
+  s: Omit<ReportSpecInput, "page" | "pageSize"> & { page?: unknown; pageSize?: unknown },
+): URLSearchParams {
   const q = new URLSearchParams({ entity: s.entity });
   for (const c of s.columns ?? []) q.append("col", c);
-  for (const f of s.filters ?? []) q.append("filter", `${f.field}:${f.op}:${Array.isArray(f.value) ? f.value.join(",") : f.value}`);
+  for (const f of s.filters ?? [])
+    q.append("filter", `${f.field}:${f.op}:${Array.isArray(f.value) ? f.value.join(",") : f.value}`);
   for (const g of s.groupBy ?? []) q.append("group", g.granularity ? `${g.field}:${g.granularity}` : g.field);
   for (const a of s.aggregates ?? []) q.append("agg", a.field ? `${a.fn}:${a.field}` : a.fn);
   if (s.page !== undefined && String(s.page) !== "1") q.set("page", String(s.page));

@@ -20,42 +20,83 @@ const spec = (input: ReportSpecInput) => parseInput(ZReportSpec, input);
 
 describe("report spec validation", () => {
   it("accepts admissions per ward per month, with count by default", () => {
-    const s = spec({ entity: "admissions", groupBy: [{ field: "ward" }, { field: "admittedAt", granularity: "month" }] });
+    const s = spec({
+      entity: "admissions",
+      groupBy: [{ field: "ward" }, { field: "admittedAt", granularity: "month" }],
+    });
     expect(s).toMatchObject({ page: 1, pageSize: 25, columns: [], filters: [] });
     expect(compile(s, "UTC").columns.map((c) => c.key)).toEqual(["ward", "admittedAt_month", "count"]);
   });
 
   it("rejects an unknown entity, column, group and aggregate field with their paths", () => {
     expect(fieldsOf({ entity: "users" })).toEqual({ entity: "Choose one of the report entities" });
-    expect(fieldsOf({ entity: "patients", columns: ["sex", "lastName"] })).toEqual({ "columns.1": "Not a field of this entity" });
-    expect(fieldsOf({ entity: "admissions", groupBy: [{ field: "reason" }] })).toEqual({ "groupBy.0.field": "Not a field of this entity" });
-    expect(fieldsOf({ entity: "payments", aggregates: [{ fn: "sum", field: "amount; DROP TABLE x" }] })).toEqual({ "aggregates.0.field": "Not a field of this entity" });
+    expect(fieldsOf({ entity: "patients", columns: ["sex", "lastName"] })).toEqual({
+      "columns.1": "Not a field of this entity",
+    });
+    expect(fieldsOf({ entity: "admissions", groupBy: [{ field: "reason" }] })).toEqual({
+      "groupBy.0.field": "Not a field of this entity",
+    });
+    expect(fieldsOf({ entity: "payments", aggregates: [{ fn: "sum", field: "amount; DROP TABLE x" }] })).toEqual({
+      "aggregates.0.field": "Not a field of this entity",
+    });
     // A field of another entity is not a field of this one; nor are object prototype keys.
-    expect(fieldsOf({ entity: "payments", columns: ["ward", "constructor"] })).toEqual({ "columns.0": "Not a field of this entity", "columns.1": "Not a field of this entity" });
+    expect(fieldsOf({ entity: "payments", columns: ["ward", "constructor"] })).toEqual({
+      "columns.0": "Not a field of this entity",
+      "columns.1": "Not a field of this entity",
+    });
   });
 
   it("allows only the operators of the field's type", () => {
-    expect(fieldsOf({ entity: "admissions", filters: [{ field: "admittedAt", op: "contains", value: "2026" }] })).toEqual({ "filters.0.op": "Use one of: equals, before, after, between" });
-    expect(fieldsOf({ entity: "admissions", filters: [{ field: "ward", op: "before", value: "A" }] })).toEqual({ "filters.0.op": "Use one of: equals, in, contains" });
-    expect(fieldsOf({ entity: "admissions", filters: [{ field: "status", op: "contains", value: "li" }] })).toEqual({ "filters.0.op": "Use one of: equals, in" });
-    expect(fieldsOf({ entity: "admissions", filters: [{ field: "ward", op: "like", value: "A" }] })).toEqual({ "filters.0.op": "Unknown operator" });
-    for (const op of OPERATORS_BY_TYPE.text) spec({ entity: "admissions", filters: [{ field: "ward", op, value: op === "in" ? ["A", "B"] : "A" }] });
+    expect(
+      fieldsOf({ entity: "admissions", filters: [{ field: "admittedAt", op: "contains", value: "2026" }] }),
+    ).toEqual({ "filters.0.op": "Use one of: equals, before, after, between" });
+    expect(fieldsOf({ entity: "admissions", filters: [{ field: "ward", op: "before", value: "A" }] })).toEqual({
+      "filters.0.op": "Use one of: equals, in, contains",
+    });
+    expect(fieldsOf({ entity: "admissions", filters: [{ field: "status", op: "contains", value: "li" }] })).toEqual({
+      "filters.0.op": "Use one of: equals, in",
+    });
+    expect(fieldsOf({ entity: "admissions", filters: [{ field: "ward", op: "like", value: "A" }] })).toEqual({
+      "filters.0.op": "Unknown operator",
+    });
+    for (const op of OPERATORS_BY_TYPE.text)
+      spec({ entity: "admissions", filters: [{ field: "ward", op, value: op === "in" ? ["A", "B"] : "A" }] });
   });
 
   it("checks values against the type: dates, numbers, enum values, two values for between", () => {
-    expect(fieldsOf({ entity: "admissions", filters: [{ field: "admittedAt", op: "after", value: "01/02/2026" }] })).toEqual({ "filters.0.value": "Enter a valid date" });
-    expect(fieldsOf({ entity: "admissions", filters: [{ field: "admittedAt", op: "between", value: ["2026-01-01"] }] })).toEqual({ "filters.0.value": "Give two values: from and to" });
-    expect(fieldsOf({ entity: "admissions", filters: [{ field: "plannedStayDays", op: "gte", value: "three" }] })).toEqual({ "filters.0.value": "Enter a number" });
-    expect(fieldsOf({ entity: "admissions", filters: [{ field: "status", op: "in", value: ["live", "gone"] }] })).toEqual({ "filters.0.value.1": "Choose one of: live, discharged" });
-    expect(fieldsOf({ entity: "admissions", filters: [{ field: "ward", op: "equals", value: "" }] })).toEqual({ "filters.0.value": "Enter a value" });
+    expect(
+      fieldsOf({ entity: "admissions", filters: [{ field: "admittedAt", op: "after", value: "01/02/2026" }] }),
+    ).toEqual({ "filters.0.value": "Enter a valid date" });
+    expect(
+      fieldsOf({ entity: "admissions", filters: [{ field: "admittedAt", op: "between", value: ["2026-01-01"] }] }),
+    ).toEqual({ "filters.0.value": "Give two values: from and to" });
+    expect(
+      fieldsOf({ entity: "admissions", filters: [{ field: "plannedStayDays", op: "gte", value: "three" }] }),
+    ).toEqual({ "filters.0.value": "Enter a number" });
+    expect(
+      fieldsOf({ entity: "admissions", filters: [{ field: "status", op: "in", value: ["live", "gone"] }] }),
+    ).toEqual({ "filters.0.value.1": "Choose one of: live, discharged" });
+    expect(fieldsOf({ entity: "admissions", filters: [{ field: "ward", op: "equals", value: "" }] })).toEqual({
+      "filters.0.value": "Enter a value",
+    });
   });
 
   it("groups dates by a granularity, other fields without one; sums only numbers", () => {
-    expect(fieldsOf({ entity: "admissions", groupBy: [{ field: "admittedAt" }] })).toEqual({ "groupBy.0.granularity": "Choose day, week, month or year" });
-    expect(fieldsOf({ entity: "admissions", groupBy: [{ field: "ward", granularity: "month" }] })).toEqual({ "groupBy.0.granularity": "Only dates are grouped by day, week, month or year" });
-    expect(fieldsOf({ entity: "admissions", groupBy: [{ field: "plannedStayDays" }] })).toEqual({ "groupBy.0.field": "This field cannot be grouped" });
-    expect(fieldsOf({ entity: "admissions", aggregates: [{ fn: "avg", field: "ward" }] })).toEqual({ "aggregates.0.field": "Sums and averages need a number or an amount" });
-    expect(fieldsOf({ entity: "admissions", aggregates: [{ fn: "max", field: "stayDays" }] })).toEqual({ "aggregates.0.fn": "Use count, sum or avg" });
+    expect(fieldsOf({ entity: "admissions", groupBy: [{ field: "admittedAt" }] })).toEqual({
+      "groupBy.0.granularity": "Choose day, week, month or year",
+    });
+    expect(fieldsOf({ entity: "admissions", groupBy: [{ field: "ward", granularity: "month" }] })).toEqual({
+      "groupBy.0.granularity": "Only dates are grouped by day, week, month or year",
+    });
+    expect(fieldsOf({ entity: "admissions", groupBy: [{ field: "plannedStayDays" }] })).toEqual({
+      "groupBy.0.field": "This field cannot be grouped",
+    });
+    expect(fieldsOf({ entity: "admissions", aggregates: [{ fn: "avg", field: "ward" }] })).toEqual({
+      "aggregates.0.field": "Sums and averages need a number or an amount",
+    });
+    expect(fieldsOf({ entity: "admissions", aggregates: [{ fn: "max", field: "stayDays" }] })).toEqual({
+      "aggregates.0.fn": "Use count, sum or avg",
+    });
   });
 
   it("caps the page size at 100", () => {
@@ -66,7 +107,10 @@ describe("report spec validation", () => {
     const input: ReportSpecInput = {
       entity: "admissions",
       columns: [],
-      filters: [{ field: "admittedAt", op: "between", value: ["2026-01-01", "2026-03-31"] }, { field: "ward", op: "contains", value: "a:b" }],
+      filters: [
+        { field: "admittedAt", op: "between", value: ["2026-01-01", "2026-03-31"] },
+        { field: "ward", op: "contains", value: "a:b" },
+      ],
       groupBy: [{ field: "ward" }, { field: "admittedAt", granularity: "month" }],
       aggregates: [{ fn: "count" }, { fn: "sum", field: "plannedStayDays" }],
       page: 2,
@@ -78,12 +122,16 @@ describe("report spec validation", () => {
 });
 
 describe("SQL compilation", () => {
-  const hostile = "x'); DELETE FROM \"Patient\"; --";
+  const hostile = 'x\'); DELETE FROM "Patient"; --';
 
   it("puts every value the client sent into bind parameters, never into the SQL text", () => {
     const s = spec({
       entity: "admissions",
-      filters: [{ field: "ward", op: "contains", value: hostile }, { field: "ward", op: "in", value: [hostile, "B"] }, { field: "admittedAt", op: "between", value: ["2026-01-01", "2026-02-28"] }],
+      filters: [
+        { field: "ward", op: "contains", value: hostile },
+        { field: "ward", op: "in", value: [hostile, "B"] },
+        { field: "admittedAt", op: "between", value: ["2026-01-01", "2026-02-28"] },
+      ],
       groupBy: [{ field: "ward" }, { field: "admittedAt", granularity: "month" }],
       aggregates: [{ fn: "count" }, { fn: "avg", field: "plannedStayDays" }],
     });
@@ -101,7 +149,10 @@ describe("SQL compilation", () => {
   });
 
   it("escapes LIKE wildcards in contains", () => {
-    const c = compile(spec({ entity: "labResults", filters: [{ field: "test", op: "contains", value: "50%_a" }] }), "UTC");
+    const c = compile(
+      spec({ entity: "labResults", filters: [{ field: "test", op: "contains", value: "50%_a" }] }),
+      "UTC",
+    );
     expect(c.page(1, 0).values).toContain("%50\\%\\_a%");
   });
 

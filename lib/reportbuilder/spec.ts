@@ -1,7 +1,14 @@
 import { z } from "zod";
 import {
-  AGGREGATES, ENTITY_NAMES, GRANULARITIES, OPERATORS, OPERATORS_BY_TYPE,
-  type Field, fieldOf, isGroupable, isNumeric,
+  AGGREGATES,
+  ENTITY_NAMES,
+  GRANULARITIES,
+  OPERATORS,
+  OPERATORS_BY_TYPE,
+  type Field,
+  fieldOf,
+  isGroupable,
+  isNumeric,
 } from "./entities";
 import { E } from "@/lib/i18n/error-keys";
 
@@ -15,16 +22,30 @@ export const CSV_MAX_ROWS = 50_000;
 
 const ZValue = z.union([z.string().trim().max(200), z.array(z.string().trim().max(200)).max(50)]);
 const ZFilter = z.object({ field: z.string(), op: z.enum(OPERATORS, { error: () => m().operator }), value: ZValue });
-const ZGroup = z.object({ field: z.string(), granularity: z.enum(GRANULARITIES, { error: () => m().granularity }).optional() });
+const ZGroup = z.object({
+  field: z.string(),
+  granularity: z.enum(GRANULARITIES, { error: () => m().granularity }).optional(),
+});
 const ZAggregate = z.object({ fn: z.enum(AGGREGATES, { error: () => m().aggregate }), field: z.string().optional() });
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
 /** A filter value must suit its field's type and the operator: one value, a list (in) or two (between). */
-function checkValue(f: Field, op: string, value: string | string[], issue: (path: (string | number)[], message: string) => void) {
+function checkValue(
+  f: Field,
+  op: string,
+  value: string | string[],
+  issue: (path: (string | number)[], message: string) => void,
+) {
   const list = Array.isArray(value) ? value : [value];
-  if (op === "in" ? list.length === 0 : op === "between" ? list.length !== 2 : !(typeof value === "string" && value !== "")) {
+  if (
+    op === "in"
+      ? list.length === 0
+      : op === "between"
+        ? list.length !== 2
+        : !(typeof value === "string" && value !== "")
+  ) {
     issue(["value"], op === "between" ? m().between : m().value);
     return;
   }
@@ -44,7 +65,12 @@ export const ZReportSpec = z
     groupBy: z.array(ZGroup).max(3).default([]),
     aggregates: z.array(ZAggregate).max(5).default([]),
     page: z.number().int(E.errors.wholeNumber).min(1, E.errors.firstPage).default(1),
-    pageSize: z.number().int(E.errors.wholeNumber).min(1, E.errors.atLeast(1)).max(MAX_PAGE_SIZE, E.errors.atMost(MAX_PAGE_SIZE)).default(25),
+    pageSize: z
+      .number()
+      .int(E.errors.wholeNumber)
+      .min(1, E.errors.atLeast(1))
+      .max(MAX_PAGE_SIZE, E.errors.atMost(MAX_PAGE_SIZE))
+      .default(25),
   })
   .superRefine((s, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
@@ -57,7 +83,8 @@ export const ZReportSpec = z
     s.filters.forEach((flt, i) => {
       const f = field(flt.field, ["filters", i, "field"]);
       if (!f) return;
-      if (!OPERATORS_BY_TYPE[f.type].includes(flt.op)) issue(["filters", i, "op"], m().operatorFor(OPERATORS_BY_TYPE[f.type].join(", ")));
+      if (!OPERATORS_BY_TYPE[f.type].includes(flt.op))
+        issue(["filters", i, "op"], m().operatorFor(OPERATORS_BY_TYPE[f.type].join(", ")));
       else checkValue(f, flt.op, flt.value, (p, msg) => issue(["filters", i, ...p], msg));
     });
     s.groupBy.forEach((g, i) => {

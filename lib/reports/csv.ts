@@ -15,21 +15,46 @@ const headers = (locale: Locale) => catalog(locale).reports.csv;
 export function revenueCsv(r: RevenueReport, locale: Locale): string {
   return toCsv(
     headers(locale).revenue,
-    r.items.flatMap((d) => d.visits.map((v) => [d.doctor, v.date, v.invoice, v.mrn, v.amount, v.collected, r.currency])),
+    r.items.flatMap((d) =>
+      d.visits.map((v) => [d.doctor, v.date, v.invoice, v.mrn, v.amount, v.collected, r.currency]),
+    ),
   );
 }
 
 export function aggregatesCsv(a: Aggregates, locale: Locale): string {
   const h = headers(locale);
-  return toCsv([catalog(locale).reports.publicHealth.groups[a.groupBy], h.units[a.unit]], [...a.items.map((i) => [i.group, i.count]), [h.total, a.total]]);
+  return toCsv(
+    [catalog(locale).reports.publicHealth.groups[a.groupBy], h.units[a.unit]],
+    [...a.items.map((i) => [i.group, i.count]), [h.total, a.total]],
+  );
 }
 
 type Dashboard = Awaited<ReturnType<typeof dashboard>>;
-export const appointmentsCsv = (d: Dashboard["appointments"], locale: Locale) => toCsv(headers(locale).appointments, d.map((r) => [r.day, r.count]));
-export const revenuePerDayCsv = (d: Dashboard["revenue"], locale: Locale) => toCsv(headers(locale).revenuePerDay, d.map((r) => [r.day, r.payments, r.refunds, r.net]));
-export const diagnosesCsv = (d: Dashboard["diagnoses"], locale: Locale) => toCsv(headers(locale).diagnoses, d.map((r) => [r.code, r.description, r.count]));
+export const appointmentsCsv = (d: Dashboard["appointments"], locale: Locale) =>
+  toCsv(
+    headers(locale).appointments,
+    d.map((r) => [r.day, r.count]),
+  );
+export const revenuePerDayCsv = (d: Dashboard["revenue"], locale: Locale) =>
+  toCsv(
+    headers(locale).revenuePerDay,
+    d.map((r) => [r.day, r.payments, r.refunds, r.net]),
+  );
+export const diagnosesCsv = (d: Dashboard["diagnoses"], locale: Locale) =>
+  toCsv(
+    headers(locale).diagnoses,
+    d.map((r) => [r.code, r.description, r.count]),
+  );
 export const occupancyCsv = (d: Dashboard["occupancy"], locale: Locale) =>
   toCsv(
     headers(locale).occupancy,
-    [...d.items, { ...d.total, ward: headers(locale).total }].map((r) => [r.ward, r.beds, r.occupiedBedDays, r.availableBedDays, r.occupancyPct, r.admissions, r.discharges]),
+    [...d.items, { ...d.total, ward: headers(locale).total }].map((r) => [
+      r.ward,
+      r.beds,
+      r.occupiedBedDays,
+      r.availableBedDays,
+      r.occupancyPct,
+      r.admissions,
+      r.discharges,
+    ]),
   );

@@ -9,11 +9,22 @@ import { REPORT_NAMES, type ReportName, ZReportRange, ZRevenueQuery } from "./sc
 
 // GET /api/v1/reports/{name} and /api/v1/reports/{name}.csv (or ?format=csv): one entry per report.
 
-const range = (p: URLSearchParams) => parseInput(ZReportRange, { from: p.get("from") ?? undefined, to: p.get("to") ?? undefined });
+const range = (p: URLSearchParams) =>
+  parseInput(ZReportRange, { from: p.get("from") ?? undefined, to: p.get("to") ?? undefined });
 
-const REPORTS: Record<ReportName, (prisma: Db, p: URLSearchParams, locale: Locale) => Promise<{ json: unknown; csv: () => string }>> = {
+const REPORTS: Record<
+  ReportName,
+  (prisma: Db, p: URLSearchParams, locale: Locale) => Promise<{ json: unknown; csv: () => string }>
+> = {
   revenue: async (prisma, p, locale) => {
-    const r = await revenueReport(prisma, parseInput(ZRevenueQuery, { from: p.get("from") ?? undefined, to: p.get("to") ?? undefined, doctorId: p.get("doctorId") || undefined }));
+    const r = await revenueReport(
+      prisma,
+      parseInput(ZRevenueQuery, {
+        from: p.get("from") ?? undefined,
+        to: p.get("to") ?? undefined,
+        doctorId: p.get("doctorId") || undefined,
+      }),
+    );
     return { json: r, csv: () => revenueCsv(r, locale) };
   },
   appointments: async (prisma, p, locale) => {

@@ -20,7 +20,13 @@ const SEXES = ["female", "male", "other", "unknown"];
 /** A published count: the number, "<5" for a small cell, or "withheld" (secondary suppression). */
 export type Cell = number | "<5" | "withheld";
 export type Aggregates = {
-  period: string; from: string; to: string; groupBy: GroupBy; unit: "consultations" | "diagnoses"; items: { group: string; count: Cell }[]; total: Cell;
+  period: string;
+  from: string;
+  to: string;
+  groupBy: GroupBy;
+  unit: "consultations" | "diagnoses";
+  items: { group: string; count: Cell }[];
+  total: Cell;
 };
 
 /**
@@ -30,7 +36,10 @@ export type Aggregates = {
  * table or across groupings of the same period. Published cells come first, largest first; the
  * suppressed ones follow in the groups' natural order, so their order reveals nothing.
  */
-export function suppress(counts: { group: string; count: number }[], order?: readonly string[]): { items: { group: string; count: Cell }[]; total: Cell } {
+export function suppress(
+  counts: { group: string; count: number }[],
+  order?: readonly string[],
+): { items: { group: string; count: Cell }[]; total: Cell } {
   const rows = counts.filter((c) => c.count > 0);
   const small = new Set(rows.filter((c) => c.count < SMALL).map((c) => c.group));
   const withheld = new Set<string>();
@@ -39,11 +48,18 @@ export function suppress(counts: { group: string; count: number }[], order?: rea
     if (next) withheld.add(next.group);
   }
   const rank = (g: string) => (order ? order.indexOf(g) : 0);
-  const hidden = rows.filter((c) => small.has(c.group) || withheld.has(c.group)).sort((a, b) => rank(a.group) - rank(b.group) || a.group.localeCompare(b.group));
-  const shown = rows.filter((c) => !small.has(c.group) && !withheld.has(c.group)).sort((a, b) => (order ? rank(a.group) - rank(b.group) : b.count - a.count || a.group.localeCompare(b.group)));
+  const hidden = rows
+    .filter((c) => small.has(c.group) || withheld.has(c.group))
+    .sort((a, b) => rank(a.group) - rank(b.group) || a.group.localeCompare(b.group));
+  const shown = rows
+    .filter((c) => !small.has(c.group) && !withheld.has(c.group))
+    .sort((a, b) => (order ? rank(a.group) - rank(b.group) : b.count - a.count || a.group.localeCompare(b.group)));
   const total = rows.reduce((s, c) => s + c.count, 0);
   return {
-    items: [...shown.map((c) => ({ group: c.group, count: c.count as Cell })), ...hidden.map((c) => ({ group: c.group, count: (small.has(c.group) ? "<5" : "withheld") as Cell }))],
+    items: [
+      ...shown.map((c) => ({ group: c.group, count: c.count as Cell })),
+      ...hidden.map((c) => ({ group: c.group, count: (small.has(c.group) ? "<5" : "withheld") as Cell })),
+    ],
     total: total > 0 && total < SMALL ? "<5" : total,
   };
 }
@@ -65,7 +81,10 @@ const GROUP_SQL: Record<Exclude<GroupBy, "diagnosis">, Prisma.Sql> = {
  * A fixed period's months, in the hospital's time zone: `from` and `to` are its first and last local
  * days, `months` the start of each of its months and the end of the last. Null if it does not parse.
  */
-export function periodMonths(period: string, zone: string): { from: string; to: string; starts: Date[]; end: DateTime } | null {
+export function periodMonths(
+  period: string,
+  zone: string,
+): { from: string; to: string; starts: Date[]; end: DateTime } | null {
   const m = PERIOD_PATTERN.exec(period.trim());
   if (!m) return null;
   const year = Number(m[1]);
@@ -73,13 +92,26 @@ export function periodMonths(period: string, zone: string): { from: string; to: 
   const start = DateTime.fromObject({ year, month: first, day: 1 }, { zone });
   const starts = Array.from({ length: count }, (_, i) => start.plus({ months: i }));
   const end = start.plus({ months: count });
-  return { from: start.toISODate()!, to: end.minus({ days: 1 }).toISODate()!, starts: starts.map((d) => d.toJSDate()), end };
+  return {
+    from: start.toISODate()!,
+    to: end.minus({ days: 1 }).toISODate()!,
+    starts: starts.map((d) => d.toJSDate()),
+    end,
+  };
 }
 
 /** The completed periods to choose from, newest first: the last 24 months, 8 quarters and 5 years. */
-export function recentPeriods(zone: string, now: Date = clock.now()): { month: string[]; quarter: string[]; year: string[] } {
+export function recentPeriods(
+  zone: string,
+  now: Date = clock.now(),
+): { month: string[]; quarter: string[]; year: string[] } {
   const today = DateTime.fromJSDate(now, { zone });
-  const month = Array.from({ length: 24 }, (_, i) => today.startOf("month").minus({ months: i + 1 }).toFormat("yyyy-MM"));
+  const month = Array.from({ length: 24 }, (_, i) =>
+    today
+      .startOf("month")
+      .minus({ months: i + 1 })
+      .toFormat("yyyy-MM"),
+  );
   const quarter = Array.from({ length: 8 }, (_, i) => {
     const d = today.startOf("quarter").minus({ quarters: i + 1 });
     return `${d.year}-Q${d.quarter}`;
@@ -105,7 +137,8 @@ export async function aggregates(prisma: Db, q: AggregatesQuery): Promise<Aggreg
   const zone = env().HOSPITAL_TIMEZONE;
   const p = periodMonths(q.period, zone);
   if (!p) throw new AppError("VALIDATION_FAILED", E.errors.fixFields, { fields: { period: E.reports.errors.period } });
-  if (p.end.toMillis() > clock.now().getTime()) throw new AppError("VALIDATION_FAILED", E.errors.fixFields, { fields: { period: E.reports.errors.periodOpen } });
+  if (p.end.toMillis() > clock.now().getTime())
+    throw new AppError("VALIDATION_FAILED", E.errors.fixFields, { fields: { period: E.reports.errors.periodOpen } });
   const f = p.starts[0];
   const t = p.end.toJSDate();
   // The month of the period each consultation falls in (0-based), by the local month boundaries.
@@ -132,16 +165,29 @@ export async function aggregates(prisma: Db, q: AggregatesQuery): Promise<Aggreg
           WHERE c."createdAt" >= ${f} AND c."createdAt" < ${t}
           GROUP BY 1, 2`;
   const order = q.groupBy === "ageBand" ? AGE_BANDS : q.groupBy === "sex" ? SEXES : undefined;
-  const months = p.starts.map((_, i) => rows.filter((r) => Number(r.month) === i).map((r) => ({ group: r.group, count: Number(r.count) })));
+  const months = p.starts.map((_, i) =>
+    rows.filter((r) => Number(r.month) === i).map((r) => ({ group: r.group, count: Number(r.count) })),
+  );
   const { items, total } = months.length === 1 ? suppress(months[0], order) : combine(months, order);
-  return { period: q.period.trim(), from: p.from, to: p.to, groupBy: q.groupBy, unit: q.groupBy === "diagnosis" ? "diagnoses" : "consultations", items, total };
+  return {
+    period: q.period.trim(),
+    from: p.from,
+    to: p.to,
+    groupBy: q.groupBy,
+    unit: q.groupBy === "diagnosis" ? "diagnoses" : "consultations",
+    items,
+    total,
+  };
 }
 
 /**
  * A quarter's or year's table from its months' counts: each month suppressed on its own, then a
  * group's sum published only if no month hides it, the total only if no month hides its total.
  */
-export function combine(months: { group: string; count: number }[][], order?: readonly string[]): { items: { group: string; count: Cell }[]; total: Cell } {
+export function combine(
+  months: { group: string; count: number }[][],
+  order?: readonly string[],
+): { items: { group: string; count: Cell }[]; total: Cell } {
   const sums = new Map<string, number>();
   const hiddenSomewhere = new Set<string>();
   let total = 0;
@@ -156,8 +202,12 @@ export function combine(months: { group: string; count: number }[][], order?: re
   const cell = (group: string, n: number): Cell => (n < SMALL ? "<5" : hiddenSomewhere.has(group) ? "withheld" : n);
   const rows = [...sums].map(([group, n]) => ({ group, n, count: cell(group, n) }));
   const rank = (g: string) => (order ? order.indexOf(g) : 0);
-  const shown = rows.filter((r) => typeof r.count === "number").sort((a, b) => (order ? rank(a.group) - rank(b.group) : b.n - a.n || a.group.localeCompare(b.group)));
-  const hidden = rows.filter((r) => typeof r.count !== "number").sort((a, b) => rank(a.group) - rank(b.group) || a.group.localeCompare(b.group));
+  const shown = rows
+    .filter((r) => typeof r.count === "number")
+    .sort((a, b) => (order ? rank(a.group) - rank(b.group) : b.n - a.n || a.group.localeCompare(b.group)));
+  const hidden = rows
+    .filter((r) => typeof r.count !== "number")
+    .sort((a, b) => rank(a.group) - rank(b.group) || a.group.localeCompare(b.group));
   return {
     items: [...shown, ...hidden].map((r) => ({ group: r.group, count: r.count })),
     total: total > 0 && total < SMALL ? "<5" : totalHidden ? "withheld" : total,

@@ -25,10 +25,31 @@ function daysOf(range: ReportRange): string[] {
 }
 
 export type RevenueVisit = { invoice: string; date: string; mrn: string; amount: number; collected: number };
-export type DoctorRevenue = { doctorId: string; doctor: string; visits: RevenueVisit[]; billed: number; collected: number };
-export type RevenueReport = { from: string; to: string; currency: string; items: DoctorRevenue[]; total: { visits: number; billed: number; collected: number } };
+export type DoctorRevenue = {
+  doctorId: string;
+  doctor: string;
+  visits: RevenueVisit[];
+  billed: number;
+  collected: number;
+};
+export type RevenueReport = {
+  from: string;
+  to: string;
+  currency: string;
+  items: DoctorRevenue[];
+  total: { visits: number; billed: number; collected: number };
+};
 
-type RevenueRow = { doctorId: string; doctor: string; invoice: string; visitAt: Date; mrn: string; amount: number; invoiceTotal: bigint; net: bigint };
+type RevenueRow = {
+  doctorId: string;
+  doctor: string;
+  invoice: string;
+  visitAt: Date;
+  mrn: string;
+  amount: number;
+  invoiceTotal: bigint;
+  net: bigint;
+};
 
 /**
  * Revenue per doctor: the CONSULTATION lines (by their doctorId) of the invoices issued in the range
@@ -56,14 +77,27 @@ export async function revenueReport(prisma: Db, q: RevenueQuery): Promise<Revenu
     const total = Number(r.invoiceTotal);
     const collected = total === 0 ? 0 : Math.round((Number(r.net) * r.amount) / total);
     let d = byDoctor.get(r.doctorId);
-    if (!d) byDoctor.set(r.doctorId, (d = { doctorId: r.doctorId, doctor: r.doctor, visits: [], billed: 0, collected: 0 }));
-    d.visits.push({ invoice: r.invoice, date: DateTime.fromJSDate(r.visitAt, { zone }).toISODate()!, mrn: r.mrn, amount: r.amount, collected });
+    if (!d)
+      byDoctor.set(r.doctorId, (d = { doctorId: r.doctorId, doctor: r.doctor, visits: [], billed: 0, collected: 0 }));
+    d.visits.push({
+      invoice: r.invoice,
+      date: DateTime.fromJSDate(r.visitAt, { zone }).toISODate()!,
+      mrn: r.mrn,
+      amount: r.amount,
+      collected,
+    });
     d.billed += r.amount;
     d.collected += collected;
   }
   const items = [...byDoctor.values()];
   const sum = (k: "billed" | "collected") => items.reduce((s, d) => s + d[k], 0);
-  return { from: q.from, to: q.to, currency: env().HOSPITAL_CURRENCY, items, total: { visits: rows.length, billed: sum("billed"), collected: sum("collected") } };
+  return {
+    from: q.from,
+    to: q.to,
+    currency: env().HOSPITAL_CURRENCY,
+    items,
+    total: { visits: rows.length, billed: sum("billed"), collected: sum("collected") },
+  };
 }
 
 /** Appointments per local day of their start, cancelled ones left out; every day of the range. */
@@ -79,7 +113,10 @@ export async function appointmentsPerDay(prisma: Db, range: ReportRange): Promis
 }
 
 /** Payments, refunds (as a positive amount) and net collected per local day of receipt. */
-export async function revenuePerDay(prisma: Db, range: ReportRange): Promise<{ day: string; payments: number; refunds: number; net: number }[]> {
+export async function revenuePerDay(
+  prisma: Db,
+  range: ReportRange,
+): Promise<{ day: string; payments: number; refunds: number; net: number }[]> {
   const { zone, f, t } = bounds(range);
   const rows = await prisma.$queryRaw<{ day: string; payments: bigint; refunds: bigint }[]>`
     SELECT to_char(("receivedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${zone}, 'YYYY-MM-DD') AS day,
@@ -96,7 +133,11 @@ export async function revenuePerDay(prisma: Db, range: ReportRange): Promise<{ d
 }
 
 /** The most frequent diagnosis codes of consultations opened in the range (free-text ones left out). */
-export async function topDiagnoses(prisma: Db, range: ReportRange, limit = 10): Promise<{ code: string; description: string; count: number }[]> {
+export async function topDiagnoses(
+  prisma: Db,
+  range: ReportRange,
+  limit = 10,
+): Promise<{ code: string; description: string; count: number }[]> {
   const { f, t } = bounds(range);
   const rows = await prisma.$queryRaw<{ code: string; description: string; count: bigint }[]>`
     SELECT d.code, min(d.description) AS description, count(*) AS count
@@ -113,7 +154,12 @@ export const occupancy = (prisma: Db, range: ReportRange) => occupancyReport(pri
 
 /** Everything the dashboard draws, read side by side. */
 export async function dashboard(prisma: Db, range: ReportRange) {
-  const [appointments, occ, diagnoses, revenue] = await Promise.all([appointmentsPerDay(prisma, range), occupancy(prisma, range), topDiagnoses(prisma, range), revenuePerDay(prisma, range)]);
+  const [appointments, occ, diagnoses, revenue] = await Promise.all([
+    appointmentsPerDay(prisma, range),
+    occupancy(prisma, range),
+    topDiagnoses(prisma, range),
+    revenuePerDay(prisma, range),
+  ]);
   return { from: range.from, to: range.to, appointments, occupancy: occ, diagnoses, revenue };
 }
 

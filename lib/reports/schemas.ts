@@ -9,7 +9,10 @@ const m = () => E.reports.errors;
 export const ZReportRange = ZOccupancyRange;
 export type ReportRange = z.infer<typeof ZReportRange>;
 
-export const ZRevenueQuery = z.intersection(ZOccupancyRange, z.object({ doctorId: z.string().trim().min(1).optional() }));
+export const ZRevenueQuery = z.intersection(
+  ZOccupancyRange,
+  z.object({ doctorId: z.string().trim().min(1).optional() }),
+);
 export type RevenueQuery = z.infer<typeof ZRevenueQuery>;
 
 export const GROUP_BYS = ["diagnosis", "department", "ageBand", "sex"] as const;
@@ -20,7 +23,10 @@ export type GroupBy = (typeof GROUP_BYS)[number];
  * subtract to a small one, which gives back the counts that suppression hides.
  */
 export const PERIOD_PATTERN = /^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$/;
-export const ZPeriod = z.string({ error: () => m().period }).trim().regex(PERIOD_PATTERN, { error: () => m().period });
+export const ZPeriod = z
+  .string({ error: () => m().period })
+  .trim()
+  .regex(PERIOD_PATTERN, { error: () => m().period });
 /** `from`/`to` are named only to be refused with a field error that says what to send instead. */
 export const ZAggregatesQuery = z.object({
   period: ZPeriod,

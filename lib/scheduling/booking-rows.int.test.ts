@@ -14,7 +14,8 @@ import { bookingWrite } from "./service";
 
 const PW = "pw-0123456789";
 const GENERATED = new Set(["id", "createdAt", "at", "seq", "prevHash", "hash", "messageId"]);
-const strip = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([k]) => !GENERATED.has(k)));
+const strip = (row: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(row).filter(([k]) => !GENERATED.has(k)));
 const MESSAGE_ID = /^<[0-9a-f-]{36}@[^\s>]+>$/;
 
 describe("bookingWrite and the helpers write identical rows", () => {
@@ -22,10 +23,27 @@ describe("bookingWrite and the helpers write identical rows", () => {
 
   beforeEach(async () => {
     await resetDatabase();
-    doctorId = (await seedUser(db(), { email: "d@h.org", name: "Dr Heart", role: "DOCTOR", password: PW, specialty: "Cardiology" })).id;
+    doctorId = (
+      await seedUser(db(), {
+        email: "d@h.org",
+        name: "Dr Heart",
+        role: "DOCTOR",
+        password: PW,
+        specialty: "Cardiology",
+      })
+    ).id;
     recordsId = (await seedUser(db(), { email: "r@h.org", name: "Records", role: "RECORDS_OFFICER", password: PW })).id;
     patientUserId = (await seedUser(db(), { email: "p@h.org", name: "Pat", role: "PATIENT", password: PW })).id;
-    patientId = (await seedPatient(db(), { firstName: "Pat", lastName: "Ient", dateOfBirth: "1980-01-01", sex: "female", email: "p@h.org", userId: patientUserId })).id;
+    patientId = (
+      await seedPatient(db(), {
+        firstName: "Pat",
+        lastName: "Ient",
+        dateOfBirth: "1980-01-01",
+        sex: "female",
+        email: "p@h.org",
+        userId: patientUserId,
+      })
+    ).id;
   });
 
   it("writes the notification, outbox and audit rows that notify(), queueEmail() and audit() write", async () => {
@@ -39,7 +57,14 @@ describe("bookingWrite and the helpers write identical rows", () => {
       to: "p@h.org",
       locale: "fr",
       template: "appointment",
-      data: { kind: "booked", patientName: "Pat Ient", doctorName: "Dr Heart", startsAt, reason: undefined, url: `http://localhost:3000/appointments/${id}` },
+      data: {
+        kind: "booked",
+        patientName: "Pat Ient",
+        doctorName: "Dr Heart",
+        startsAt,
+        reason: undefined,
+        url: `http://localhost:3000/appointments/${id}`,
+      },
     };
     const config = mailConfig();
 
@@ -74,15 +99,26 @@ describe("bookingWrite and the helpers write identical rows", () => {
       await notify(tx, doctorId, toDoctor);
       await notify(tx, patientUserId, toPatient);
       await queueEmail(tx, message, config);
-      await audit(tx, ctx, { action: "CREATE", entity: "Appointment", entityId: id, patientId, details: { doctorId, startsAt: startsAt.toISOString() } });
+      await audit(tx, ctx, {
+        action: "CREATE",
+        entity: "Appointment",
+        entityId: id,
+        patientId,
+        details: { doctorId, startsAt: startsAt.toISOString() },
+      });
     });
     const helpers = {
-      notifications: (await db().notification.findMany({ orderBy: { createdAt: "asc" } })).filter((r) => !before.has(r.id)),
+      notifications: (await db().notification.findMany({ orderBy: { createdAt: "asc" } })).filter(
+        (r) => !before.has(r.id),
+      ),
       emails: (await db().outboxEmail.findMany()).filter((r) => !before.has(r.id)),
-      audit: (await db().auditEvent.findMany({ where: { entity: "Appointment", entityId: id }, orderBy: { seq: "asc" } })).slice(1),
+      audit: (
+        await db().auditEvent.findMany({ where: { entity: "Appointment", entityId: id }, orderBy: { seq: "asc" } })
+      ).slice(1),
     };
 
-    const byUser = <T extends { userId: string }>(rows: T[]) => [...rows].sort((a, b) => a.userId.localeCompare(b.userId)).map(strip);
+    const byUser = <T extends { userId: string }>(rows: T[]) =>
+      [...rows].sort((a, b) => a.userId.localeCompare(b.userId)).map(strip);
     expect(byUser(statement.notifications)).toEqual(byUser(helpers.notifications));
     expect(statement.emails.map(strip)).toEqual(helpers.emails.map(strip));
     expect(statement.audit.map(strip)).toEqual(helpers.audit.map(strip));

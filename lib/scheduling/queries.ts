@@ -23,13 +23,19 @@ export async function getAvailability(prisma: Db, doctorId: string): Promise<Ava
   const [a, weekly, exceptions] = await Promise.all([
     prisma.doctorAvailability.findUnique({ where: { doctorId }, select: { slotMinutes: true } }),
     prisma.weeklyHours.findMany({ where: { doctorId }, orderBy: [{ weekday: "asc" }, { startMin: "asc" }] }),
-    prisma.availabilityException.findMany({ where: { doctorId, date: { gte: dateOnly(DateTime.now().setZone(zone()).toISODate()!) } }, orderBy: [{ date: "asc" }, { startMin: "asc" }] }),
+    prisma.availabilityException.findMany({
+      where: { doctorId, date: { gte: dateOnly(DateTime.now().setZone(zone()).toISODate()!) } },
+      orderBy: [{ date: "asc" }, { startMin: "asc" }],
+    }),
   ]);
   if (!a) return null;
   return {
     slotMinutes: a.slotMinutes,
     weekly: weekly.map((w) => ({ weekday: w.weekday, start: toHHMM(w.startMin), end: toHHMM(w.endMin) })),
-    exceptions: exceptions.map((e) => ({ date: e.date.toISOString().slice(0, 10), ...(e.startMin !== null && e.endMin !== null ? { start: toHHMM(e.startMin), end: toHHMM(e.endMin) } : {}) })),
+    exceptions: exceptions.map((e) => ({
+      date: e.date.toISOString().slice(0, 10),
+      ...(e.startMin !== null && e.endMin !== null ? { start: toHHMM(e.startMin), end: toHHMM(e.endMin) } : {}),
+    })),
   };
 }
 
@@ -39,15 +45,26 @@ export type SlotView = { startsAt: string; endsAt: string; free: boolean };
  * The slot grid of a doctor over `days` local dates from `from`, each slot free or taken: three
  * queries whatever the number of days. A slot in the past is never free.
  */
-export async function slotsForDays(prisma: Db, doctorId: string, from: string, days: number, now = clock.now()): Promise<{ date: string; slots: SlotView[] }[]> {
+export async function slotsForDays(
+  prisma: Db,
+  doctorId: string,
+  from: string,
+  days: number,
+  now = clock.now(),
+): Promise<{ date: string; slots: SlotView[] }[]> {
   const z = zone();
   const dates = nextDates(from, days, z);
   const rangeStart = DateTime.fromISO(dates[0], { zone: z }).startOf("day").toJSDate();
-  const rangeEnd = DateTime.fromISO(dates[dates.length - 1], { zone: z }).endOf("day").toJSDate();
+  const rangeEnd = DateTime.fromISO(dates[dates.length - 1], { zone: z })
+    .endOf("day")
+    .toJSDate();
   const [availability, weekly, exceptions, taken] = await Promise.all([
     prisma.doctorAvailability.findUnique({ where: { doctorId }, select: { slotMinutes: true } }),
     prisma.weeklyHours.findMany({ where: { doctorId }, select: { weekday: true, startMin: true, endMin: true } }),
-    prisma.availabilityException.findMany({ where: { doctorId, date: { gte: dateOnly(dates[0]), lte: dateOnly(dates[dates.length - 1]) } }, select: { date: true, startMin: true, endMin: true } }),
+    prisma.availabilityException.findMany({
+      where: { doctorId, date: { gte: dateOnly(dates[0]), lte: dateOnly(dates[dates.length - 1]) } },
+      select: { date: true, startMin: true, endMin: true },
+    }),
     // The doctor's live appointments overlapping the range, read through the doctor's exclusion
     // constraint's index (doctorId, time range; live rows only): the rows of those days alone,
     // however long the doctor's history (a (doctorId, startsAt) range would read all of it).
@@ -60,7 +77,9 @@ export async function slotsForDays(prisma: Db, doctorId: string, from: string, d
   return dates.map((date) => {
     const dayExceptions = exceptions.filter((e) => e.date.toISOString().slice(0, 10) === date);
     const ranges: MinuteRange[] = dayExceptions.length
-      ? dayExceptions.filter((e) => e.startMin !== null && e.endMin !== null).map((e) => ({ startMin: e.startMin!, endMin: e.endMin! }))
+      ? dayExceptions
+          .filter((e) => e.startMin !== null && e.endMin !== null)
+          .map((e) => ({ startMin: e.startMin!, endMin: e.endMin! }))
       : weekly.filter((w) => w.weekday === weekdayOf(date, z));
     const slots = slotGrid(date, ranges, availability.slotMinutes, z).map((s) => ({
       startsAt: isoInZone(s.startsAt, z),
@@ -76,12 +95,18 @@ export async function slotsForDays(prisma: Db, doctorId: string, from: string, d
  * hours). The same grid as slotsForDays, checked for the one slot asked for: one small read, no
  * look at the doctor's appointments (the exclusion constraints decide whether it is taken).
  */
-export async function gridSlotAt(prisma: Db, doctorId: string, startsAt: Date): Promise<{ startsAt: Date; endsAt: Date } | null> {
+export async function gridSlotAt(
+  prisma: Db,
+  doctorId: string,
+  startsAt: Date,
+): Promise<{ startsAt: Date; endsAt: Date } | null> {
   const z = zone();
   const local = DateTime.fromJSDate(startsAt, { zone: z });
   const date = local.toISODate()!;
   // One read: the slot length, and that date's exceptions and weekday hours.
-  const [grid] = await prisma.$queryRaw<{ slotMinutes: number; exceptions: { startMin: number | null; endMin: number | null }[]; weekly: MinuteRange[] }[]>`
+  const [grid] = await prisma.$queryRaw<
+    { slotMinutes: number; exceptions: { startMin: number | null; endMin: number | null }[]; weekly: MinuteRange[] }[]
+  >`
     SELECT a."slotMinutes",
            coalesce((SELECT json_agg(json_build_object('startMin', e."startMin", 'endMin', e."endMin")) FROM "AvailabilityException" e
                      WHERE e."doctorId" = a."doctorId" AND e.date = ${date}::date), '[]') AS exceptions,
@@ -90,11 +115,15 @@ export async function gridSlotAt(prisma: Db, doctorId: string, startsAt: Date): 
     FROM "DoctorAvailability" a WHERE a."doctorId" = ${doctorId}`;
   if (!grid) return null;
   const ranges: MinuteRange[] = grid.exceptions.length
-    ? grid.exceptions.filter((e) => e.startMin !== null && e.endMin !== null).map((e) => ({ startMin: e.startMin!, endMin: e.endMin! }))
+    ? grid.exceptions
+        .filter((e) => e.startMin !== null && e.endMin !== null)
+        .map((e) => ({ startMin: e.startMin!, endMin: e.endMin! }))
     : grid.weekly;
   const minute = local.hour * 60 + local.minute;
   const slotMinutes = grid.slotMinutes;
-  const range = ranges.find((r) => minute >= r.startMin && minute + slotMinutes <= r.endMin && (minute - r.startMin) % slotMinutes === 0);
+  const range = ranges.find(
+    (r) => minute >= r.startMin && minute + slotMinutes <= r.endMin && (minute - r.startMin) % slotMinutes === 0,
+  );
   if (!range || local.second !== 0 || local.millisecond !== 0) return null;
   // Built as slotGrid builds it (wall clock of that date), so a time a daylight-saving change skips
   // is refused exactly as the grid would.
@@ -117,7 +146,13 @@ const VIEW = {
   reason: true,
   cancelReason: true,
   patient: { select: { id: true, mrn: true, firstName: true, lastName: true } },
-  doctor: { select: { id: true, name: true, staffProfile: { select: { specialty: true, department: { select: { name: true } } } } } },
+  doctor: {
+    select: {
+      id: true,
+      name: true,
+      staffProfile: { select: { specialty: true, department: { select: { name: true } } } },
+    },
+  },
 } satisfies Prisma.AppointmentSelect;
 
 type Row = Prisma.AppointmentGetPayload<{ select: typeof VIEW }>;
@@ -133,11 +168,24 @@ function toView(a: Row) {
     reason: a.reason,
     cancelReason: a.cancelReason,
     patient: { id: a.patient.id, mrn: a.patient.mrn, name: `${a.patient.firstName} ${a.patient.lastName}` },
-    doctor: { id: a.doctor.id, name: a.doctor.name, specialty: a.doctor.staffProfile?.specialty ?? null, department: a.doctor.staffProfile?.department?.name ?? null },
+    doctor: {
+      id: a.doctor.id,
+      name: a.doctor.name,
+      specialty: a.doctor.staffProfile?.specialty ?? null,
+      department: a.doctor.staffProfile?.department?.name ?? null,
+    },
   };
 }
 
-const EVENT = { at: true, actorId: true, fromStatus: true, toStatus: true, fromStartsAt: true, toStartsAt: true, note: true } satisfies Prisma.AppointmentEventSelect;
+const EVENT = {
+  at: true,
+  actorId: true,
+  fromStatus: true,
+  toStatus: true,
+  fromStartsAt: true,
+  toStartsAt: true,
+  note: true,
+} satisfies Prisma.AppointmentEventSelect;
 type EventRow = Prisma.AppointmentEventGetPayload<{ select: typeof EVENT }>;
 
 /** An appointment with its history, as GET /appointments/{id} shows it. */
@@ -147,7 +195,7 @@ function withHistory(a: Row, events: EventRow[], names: Map<string, string>) {
     ...toView(a),
     history: events.map((e) => ({
       ...e,
-      actorName: e.actorId ? names.get(e.actorId) ?? null : null,
+      actorName: e.actorId ? (names.get(e.actorId) ?? null) : null,
       at: isoInZone(e.at, z),
       fromStartsAt: e.fromStartsAt ? isoInZone(e.fromStartsAt, z) : null,
       toStartsAt: e.toStartsAt ? isoInZone(e.toStartsAt, z) : null,
@@ -165,29 +213,65 @@ export async function getAppointment(prisma: Db, ctx: Ctx, id: string): Promise<
   await audit(prisma, ctx, { action: "VIEW", entity: "Appointment", entityId: a.id, patientId: a.patient.id });
   // Who made each change: one read for all the history's actors.
   const actorIds = [...new Set(a.events.map((e) => e.actorId).filter((id): id is string => id !== null))];
-  const names = new Map((await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const names = new Map(
+    (await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [
+      u.id,
+      u.name,
+    ]),
+  );
   return withHistory(a, a.events, names);
 }
 
 /** A bookable doctor (active) with what the appointment view shows of them, in one read; or null. */
 export async function bookableDoctor(prisma: Db, id: string): Promise<(Row["doctor"] & { language: string }) | null> {
-  const [d] = await prisma.$queryRaw<{ id: string; name: string; language: string; hasProfile: boolean; specialty: string | null; department: string | null }[]>`
+  const [d] = await prisma.$queryRaw<
+    {
+      id: string;
+      name: string;
+      language: string;
+      hasProfile: boolean;
+      specialty: string | null;
+      department: string | null;
+    }[]
+  >`
     SELECT u.id, u.name, u.language, s."userId" IS NOT NULL AS "hasProfile", s.specialty, d.name AS department
     FROM "User" u LEFT JOIN "StaffProfile" s ON s."userId" = u.id LEFT JOIN "Department" d ON d.id = s."departmentId"
     WHERE u.id = ${id} AND u.role = 'DOCTOR' AND u.active`;
-  return d ? { id: d.id, name: d.name, language: d.language, staffProfile: d.hasProfile ? { specialty: d.specialty, department: d.department === null ? null : { name: d.department } } : null } : null;
+  return d
+    ? {
+        id: d.id,
+        name: d.name,
+        language: d.language,
+        staffProfile: d.hasProfile
+          ? { specialty: d.specialty, department: d.department === null ? null : { name: d.department } }
+          : null,
+      }
+    : null;
 }
 
 /**
  * The view of an appointment just booked, from the rows the booking wrote (the same shape as
  * getAppointment, without reading it back).
  */
-export function bookedView(a: Omit<Row, "patient" | "doctor">, patient: Row["patient"], doctor: Row["doctor"], event: EventRow, actor: { id: string; name: string }): AppointmentDetail {
+export function bookedView(
+  a: Omit<Row, "patient" | "doctor">,
+  patient: Row["patient"],
+  doctor: Row["doctor"],
+  event: EventRow,
+  actor: { id: string; name: string },
+): AppointmentDetail {
   return withHistory({ ...a, patient, doctor }, [event], new Map([[actor.id, actor.name]]));
 }
 
 /** `status`: one status, or several (e.g. the live ones for "upcoming"). */
-export type AppointmentFilter = { status?: string | string[]; doctorId?: string; patientId?: string; departmentId?: string; from?: Date; to?: Date };
+export type AppointmentFilter = {
+  status?: string | string[];
+  doctorId?: string;
+  patientId?: string;
+  departmentId?: string;
+  from?: Date;
+  to?: Date;
+};
 
 /** Local dates (`to` inclusive) as the instants listAppointments filters on. */
 export function localRange(f: { from?: string; to?: string }): { from: Date | undefined; to: Date | undefined } {
@@ -203,20 +287,33 @@ export function localRange(f: { from?: string; to?: string }): { from: Date | un
  * reason for the visit: one VIEW row per patient shown, written in the read's transaction (as the
  * FHIR Appointment search is audited).
  */
-export async function listAppointments(prisma: Db, ctx: Ctx, filter: AppointmentFilter, page: { skip: number; take: number; desc?: boolean }) {
+export async function listAppointments(
+  prisma: Db,
+  ctx: Ctx,
+  filter: AppointmentFilter,
+  page: { skip: number; take: number; desc?: boolean },
+) {
   const where: Prisma.AppointmentWhereInput = {
     ...appointmentScope(ctx),
     ...(filter.status ? { status: { in: [filter.status].flat() as Row["status"][] } } : {}),
     ...(filter.doctorId ? { doctorId: filter.doctorId } : {}),
     ...(filter.patientId ? { patientId: filter.patientId } : {}),
     ...(filter.departmentId ? { doctor: { staffProfile: { departmentId: filter.departmentId } } } : {}),
-    ...(filter.from || filter.to ? { startsAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {}),
+    ...(filter.from || filter.to
+      ? { startsAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } }
+      : {}),
   };
   const [rows, total] = await auditedRead(
     prisma,
     (db) =>
       Promise.all([
-        db.appointment.findMany({ where, select: VIEW, orderBy: [{ startsAt: page.desc ? "desc" : "asc" }, { id: "asc" }], skip: page.skip, take: page.take }),
+        db.appointment.findMany({
+          where,
+          select: VIEW,
+          orderBy: [{ startsAt: page.desc ? "desc" : "asc" }, { id: "asc" }],
+          skip: page.skip,
+          take: page.take,
+        }),
         db.appointment.count({ where }),
       ]),
     (tx, [rows]) => auditViews(tx, ctx, { entity: "Appointment" }, rows),
@@ -225,7 +322,11 @@ export async function listAppointments(prisma: Db, ctx: Ctx, filter: Appointment
 }
 
 /** Appointments per local day over a range, for the admin chart. */
-export async function appointmentsPerDay(prisma: Db, from: string, days: number): Promise<{ day: string; count: number }[]> {
+export async function appointmentsPerDay(
+  prisma: Db,
+  from: string,
+  days: number,
+): Promise<{ day: string; count: number }[]> {
   const z = zone();
   const rows = await prisma.$queryRaw<{ day: string; count: bigint }[]>`
     SELECT to_char(("startsAt" AT TIME ZONE 'UTC') AT TIME ZONE ${z}, 'YYYY-MM-DD') AS day, count(*) AS count
@@ -243,7 +344,12 @@ export async function countsByStatusOn(prisma: Db, date: string): Promise<Record
   const z = zone();
   const groups = await prisma.appointment.groupBy({
     by: ["status"],
-    where: { startsAt: { gte: DateTime.fromISO(date, { zone: z }).startOf("day").toJSDate(), lt: DateTime.fromISO(date, { zone: z }).plus({ days: 1 }).startOf("day").toJSDate() } },
+    where: {
+      startsAt: {
+        gte: DateTime.fromISO(date, { zone: z }).startOf("day").toJSDate(),
+        lt: DateTime.fromISO(date, { zone: z }).plus({ days: 1 }).startOf("day").toJSDate(),
+      },
+    },
     _count: { _all: true },
   });
   const counts = { BOOKED: 0, CHECKED_IN: 0, COMPLETED: 0, CANCELLED: 0, NO_SHOW: 0 };
@@ -266,11 +372,19 @@ export async function doctorPatients(prisma: Db, doctorId: string, take = 10) {
       ) c GROUP BY "patientId" ORDER BY max(at) DESC, "patientId" LIMIT ${take}
     ) t JOIN "Patient" p ON p.id = t."patientId" ORDER BY t."lastAt" DESC, p.id`;
   const z = zone();
-  return rows.map((p) => ({ id: p.id, mrn: p.mrn, name: `${p.firstName} ${p.lastName}`, lastAt: isoInZone(p.lastAt, z) }));
+  return rows.map((p) => ({
+    id: p.id,
+    mrn: p.mrn,
+    name: `${p.firstName} ${p.lastName}`,
+    lastAt: isoInZone(p.lastAt, z),
+  }));
 }
 
 /** A patient as the booking form shows it once chosen (staff pass `?patientId=`). */
 export async function bookablePatient(prisma: Db, id: string) {
-  const p = await prisma.patient.findFirst({ where: { id, active: true }, select: { id: true, mrn: true, firstName: true, lastName: true } });
+  const p = await prisma.patient.findFirst({
+    where: { id, active: true },
+    select: { id: true, mrn: true, firstName: true, lastName: true },
+  });
   return p ? { id: p.id, mrn: p.mrn, name: `${p.firstName} ${p.lastName}` } : null;
 }

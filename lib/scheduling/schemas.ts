@@ -8,7 +8,11 @@ const ZTime = z.string({ error: m.time }).regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:0
 export const ZDate = z
   .string({ error: m.date })
   .regex(/^\d{4}-\d{2}-\d{2}$/, m.date)
-  .refine((s) => !Number.isNaN(new Date(`${s}T00:00:00Z`).getTime()) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), m.date);
+  .refine(
+    (s) =>
+      !Number.isNaN(new Date(`${s}T00:00:00Z`).getTime()) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    m.date,
+  );
 
 const ZRange = z
   .object({ start: ZTime, end: ZTime })
@@ -22,26 +26,36 @@ const overlaps = (ranges: { start: string; end: string }[]) => {
 export const ZAvailability = z
   .object({
     slotMinutes: z.number({ error: m.slot }).int(m.slot).min(5, m.slot).max(240, m.slot),
-    weekly: z.array(ZRange.and(z.object({ weekday: z.number({ error: m.weekday }).int().min(0, m.weekday).max(6, m.weekday) }))).max(50),
+    weekly: z
+      .array(
+        ZRange.and(z.object({ weekday: z.number({ error: m.weekday }).int().min(0, m.weekday).max(6, m.weekday) })),
+      )
+      .max(50),
     exceptions: z
       .array(
         z
           .object({ date: ZDate, start: ZTime.optional(), end: ZTime.optional() })
           .refine((e) => (e.start === undefined) === (e.end === undefined), { path: ["end"], message: m.bothOrNeither })
-          .refine((e) => !e.start || !e.end || toMinutes(e.end) > toMinutes(e.start), { path: ["end"], message: m.endAfterStart }),
+          .refine((e) => !e.start || !e.end || toMinutes(e.end) > toMinutes(e.start), {
+            path: ["end"],
+            message: m.endAfterStart,
+          }),
       )
       .max(200)
       .default([]),
   })
   .superRefine((v, ctx) => {
     for (let d = 0; d < 7; d++) {
-      if (overlaps(v.weekly.filter((w) => w.weekday === d))) ctx.addIssue({ code: "custom", path: ["weekly"], message: m.overlap });
+      if (overlaps(v.weekly.filter((w) => w.weekday === d)))
+        ctx.addIssue({ code: "custom", path: ["weekly"], message: m.overlap });
     }
     const dates = new Set(v.exceptions.map((e) => e.date));
     for (const date of dates) {
       const sameDay = v.exceptions.filter((e) => e.date === date);
-      if (sameDay.some((e) => !e.start) && sameDay.length > 1) ctx.addIssue({ code: "custom", path: ["exceptions"], message: m.closedAndOpen(date) });
-      if (overlaps(sameDay.filter((e): e is { date: string; start: string; end: string } => !!e.start && !!e.end))) ctx.addIssue({ code: "custom", path: ["exceptions"], message: m.overlap });
+      if (sameDay.some((e) => !e.start) && sameDay.length > 1)
+        ctx.addIssue({ code: "custom", path: ["exceptions"], message: m.closedAndOpen(date) });
+      if (overlaps(sameDay.filter((e): e is { date: string; start: string; end: string } => !!e.start && !!e.end)))
+        ctx.addIssue({ code: "custom", path: ["exceptions"], message: m.overlap });
     }
   });
 export type AvailabilityInput = z.infer<typeof ZAvailability>;
@@ -57,22 +71,35 @@ export const ZBook = z.object({
   patientId: z.string().min(1).optional(),
   doctorId: z.string({ error: m.doctor }).min(1, m.doctor),
   startsAt: ZInstant,
-  reason: z.string().trim().max(500).optional().transform((v) => v || undefined),
+  reason: z
+    .string()
+    .trim()
+    .max(500)
+    .optional()
+    .transform((v) => v || undefined),
 });
 export type BookInput = z.infer<typeof ZBook>;
 
 export const STATUSES = ["BOOKED", "CHECKED_IN", "COMPLETED", "CANCELLED", "NO_SHOW"] as const;
 export type Status = (typeof STATUSES)[number];
 
-export const ZAppointmentChange = z.union([
-  z.object({ startsAt: ZInstant }).strict(),
-  z
-    .object({ status: z.enum(["CHECKED_IN", "COMPLETED", "CANCELLED", "NO_SHOW"], m.status), reason: z.string().trim().max(500).optional() })
-    .strict()
-    .refine((v) => v.status !== "CANCELLED" || (v.reason && v.reason.length >= 3), { path: ["reason"], message: m.cancelReason }),
-], { error: m.change });
+export const ZAppointmentChange = z.union(
+  [
+    z.object({ startsAt: ZInstant }).strict(),
+    z
+      .object({
+        status: z.enum(["CHECKED_IN", "COMPLETED", "CANCELLED", "NO_SHOW"], m.status),
+        reason: z.string().trim().max(500).optional(),
+      })
+      .strict()
+      .refine((v) => v.status !== "CANCELLED" || (v.reason && v.reason.length >= 3), {
+        path: ["reason"],
+        message: m.cancelReason,
+      }),
+  ],
+  { error: m.change },
+);
 export type AppointmentChange = z.infer<typeof ZAppointmentChange>;
-
 
 /** List filters, shared by GET /appointments and the appointments page. Dates are local; `to` is inclusive. */
 export const ZAppointmentFilters = z.object({

@@ -3,8 +3,14 @@ import { DateTime } from "luxon";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AppointmentStatus } from "@/lib/generated/prisma/enums";
 import { catalog, INTL_TAG, localeOf, type Locale } from "@/lib/i18n";
-import { en } from "@/lib/i18n/en";
-import { deliverEmail, mailConfig, OUTBOX_COLUMNS, type OutboxRow, outboxRow, queueEmail } from "@/lib/notifications/mail";
+import {
+  deliverEmail,
+  mailConfig,
+  OUTBOX_COLUMNS,
+  type OutboxRow,
+  outboxRow,
+  queueEmail,
+} from "@/lib/notifications/mail";
 import { NOTIFICATION_COLUMNS, type NotificationRow, notificationRow, notify } from "@/lib/notifications/service";
 import { AUDIT_COLUMNS, audit, auditRow } from "@/lib/server/audit";
 import { insertRows } from "@/lib/server/rows";
@@ -53,23 +59,55 @@ export async function setAvailability(prisma: Db, ctx: Ctx, doctorId: string, in
   const doctor = await prisma.user.findFirst({ where: { id: doctorId, role: "DOCTOR" }, select: { id: true } });
   if (!doctor) throw notFound("doctor");
   await prisma.$transaction(async (tx) => {
-    await tx.doctorAvailability.upsert({ where: { doctorId }, create: { doctorId, slotMinutes: input.slotMinutes }, update: { slotMinutes: input.slotMinutes } });
+    await tx.doctorAvailability.upsert({
+      where: { doctorId },
+      create: { doctorId, slotMinutes: input.slotMinutes },
+      update: { slotMinutes: input.slotMinutes },
+    });
     await tx.weeklyHours.deleteMany({ where: { doctorId } });
-    await tx.weeklyHours.createMany({ data: input.weekly.map((w) => ({ doctorId, weekday: w.weekday, startMin: toMinutes(w.start), endMin: toMinutes(w.end) })) });
+    await tx.weeklyHours.createMany({
+      data: input.weekly.map((w) => ({
+        doctorId,
+        weekday: w.weekday,
+        startMin: toMinutes(w.start),
+        endMin: toMinutes(w.end),
+      })),
+    });
     await tx.availabilityException.deleteMany({ where: { doctorId } });
     await tx.availabilityException.createMany({
-      data: input.exceptions.map((e) => ({ doctorId, date: new Date(`${e.date}T00:00:00Z`), startMin: e.start ? toMinutes(e.start) : null, endMin: e.end ? toMinutes(e.end) : null })),
+      data: input.exceptions.map((e) => ({
+        doctorId,
+        date: new Date(`${e.date}T00:00:00Z`),
+        startMin: e.start ? toMinutes(e.start) : null,
+        endMin: e.end ? toMinutes(e.end) : null,
+      })),
     });
-    await audit(tx, ctx, { action: "UPDATE", entity: "DoctorAvailability", entityId: doctorId, details: { slotMinutes: input.slotMinutes, weekly: input.weekly.length, exceptions: input.exceptions.length } });
+    await audit(tx, ctx, {
+      action: "UPDATE",
+      entity: "DoctorAvailability",
+      entityId: doctorId,
+      details: { slotMinutes: input.slotMinutes, weekly: input.weekly.length, exceptions: input.exceptions.length },
+    });
   });
 }
 
 /** The patient an actor books for: a patient always books for themself. */
 async function bookingPatient(prisma: Db, ctx: Ctx, patientId?: string) {
   const own = ctx.actor.role === "PATIENT";
-  if (!own && !patientId) throw new AppError("VALIDATION_FAILED", m.patientRequired, { fields: { patientId: m.patientRequired } });
+  if (!own && !patientId)
+    throw new AppError("VALIDATION_FAILED", m.patientRequired, { fields: { patientId: m.patientRequired } });
   // One statement with the account's language (the ORM's include would send a second one).
-  const [row] = await prisma.$queryRaw<{ id: string; mrn: string; firstName: string; lastName: string; email: string | null; userId: string | null; language: string | null }[]>`
+  const [row] = await prisma.$queryRaw<
+    {
+      id: string;
+      mrn: string;
+      firstName: string;
+      lastName: string;
+      email: string | null;
+      userId: string | null;
+      language: string | null;
+    }[]
+  >`
     SELECT p.id, p.mrn, p."firstName", p."lastName", p.email, p."userId", u.language
     FROM "Patient" p LEFT JOIN "User" u ON u.id = p."userId"
     WHERE p.active ${own ? Prisma.sql`AND p."userId" = ${ctx.actor.id}` : Prisma.empty} ${patientId ? Prisma.sql`AND p.id = ${patientId}` : Prisma.empty}
@@ -81,7 +119,8 @@ async function bookingPatient(prisma: Db, ctx: Ctx, patientId?: string) {
 
 /** The grid slot at a requested time, in the future: the rules of booking and rescheduling. */
 async function requireBookableSlot(prisma: Db, doctorId: string, startsAt: Date) {
-  if (startsAt.getTime() <= clock.now().getTime()) throw new AppError("VALIDATION_FAILED", m.inPast, { fields: { startsAt: m.inPast } });
+  if (startsAt.getTime() <= clock.now().getTime())
+    throw new AppError("VALIDATION_FAILED", m.inPast, { fields: { startsAt: m.inPast } });
   const slot = await gridSlotAt(prisma, doctorId, startsAt);
   if (!slot) throw new AppError("VALIDATION_FAILED", m.offGrid, { fields: { startsAt: m.offGrid } });
   return slot;
@@ -105,25 +144,52 @@ function when(d: Date, locale: Locale): string {
     }
     formatters.set(key, f);
   }
-  return f ? f.format(d) : DateTime.fromJSDate(d, { zone }).toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY, { locale: INTL_TAG[locale] });
+  return f
+    ? f.format(d)
+    : DateTime.fromJSDate(d, { zone }).toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY, { locale: INTL_TAG[locale] });
 }
-const PATIENT_CONTACT = { id: true, firstName: true, lastName: true, email: true, userId: true, user: { select: { language: true } } } as const;
+const PATIENT_CONTACT = {
+  id: true,
+  firstName: true,
+  lastName: true,
+  email: true,
+  userId: true,
+  user: { select: { language: true } },
+} as const;
 
 /** Tells the patient (email if they have an address, in-app if they have an account). */
 async function tellPatient(
   tx: Tx,
-  patient: { firstName: string; lastName: string; email: string | null; userId: string | null; user: { language: string } | null },
+  patient: {
+    firstName: string;
+    lastName: string;
+    email: string | null;
+    userId: string | null;
+    user: { language: string } | null;
+  },
   kind: "booked" | "rescheduled" | "cancelled",
   a: { id: string; startsAt: Date; doctorName: string; reason?: string },
 ): Promise<string | null> {
   const locale = localeOf(patient.user?.language);
-  if (patient.userId) await notify(tx, patient.userId, { title: catalog(locale).scheduling.notify[kind], body: `${a.doctorName}, ${when(a.startsAt, locale)}`, link: `/appointments/${a.id}` });
+  if (patient.userId)
+    await notify(tx, patient.userId, {
+      title: catalog(locale).scheduling.notify[kind],
+      body: `${a.doctorName}, ${when(a.startsAt, locale)}`,
+      link: `/appointments/${a.id}`,
+    });
   if (!patient.email) return null;
   return queueEmail(tx, {
     to: patient.email,
     locale,
     template: "appointment",
-    data: { kind, patientName: `${patient.firstName} ${patient.lastName}`, doctorName: a.doctorName, startsAt: a.startsAt, reason: a.reason, url: `${appUrl()}/appointments/${a.id}` },
+    data: {
+      kind,
+      patientName: `${patient.firstName} ${patient.lastName}`,
+      doctorName: a.doctorName,
+      startsAt: a.startsAt,
+      reason: a.reason,
+      url: `${appUrl()}/appointments/${a.id}`,
+    },
   });
 }
 
@@ -166,7 +232,10 @@ export function bookingWrite(b: {
   emails: (OutboxRow & { id: string })[];
 }): Prisma.Sql {
   const details = { doctorId: b.doctorId, startsAt: b.startsAt.toISOString() };
-  const audited = auditRow({ actor: b.actor, ip: b.ip }, { action: "CREATE", entity: "Appointment", entityId: b.id, patientId: b.patientId, details });
+  const audited = auditRow(
+    { actor: b.actor, ip: b.ip },
+    { action: "CREATE", entity: "Appointment", entityId: b.id, patientId: b.patientId, details },
+  );
   return Prisma.sql`
     WITH a AS (
       INSERT INTO "Appointment" (id, "patientId", "doctorId", "startsAt", "endsAt", reason, "createdById", "updatedAt")
@@ -211,15 +280,45 @@ export async function bookAppointment(prisma: Db, ctx: Ctx, input: BookInput) {
   // Everything the booking writes is prepared here, the email rendered, for bookingWrite's one statement.
   // Each recipient reads in their own language.
   const notifications = [
-    { id: randomUUID(), ...notificationRow(doctor.id, { title: catalog(dl).scheduling.notify.newAppointment, body: `${patient.firstName} ${patient.lastName}, ${when(slot.startsAt, dl)}`, link: `/appointments/${id}` }) },
-    ...(patient.userId ? [{ id: randomUUID(), ...notificationRow(patient.userId, { title: catalog(pl).scheduling.notify.booked, body: `${doctor.name}, ${when(slot.startsAt, pl)}`, link: `/appointments/${id}` }) }] : []),
+    {
+      id: randomUUID(),
+      ...notificationRow(doctor.id, {
+        title: catalog(dl).scheduling.notify.newAppointment,
+        body: `${patient.firstName} ${patient.lastName}, ${when(slot.startsAt, dl)}`,
+        link: `/appointments/${id}`,
+      }),
+    },
+    ...(patient.userId
+      ? [
+          {
+            id: randomUUID(),
+            ...notificationRow(patient.userId, {
+              title: catalog(pl).scheduling.notify.booked,
+              body: `${doctor.name}, ${when(slot.startsAt, pl)}`,
+              link: `/appointments/${id}`,
+            }),
+          },
+        ]
+      : []),
   ];
   const emails = patient.email
     ? [
         {
           id: randomUUID(),
           ...outboxRow(
-            { to: patient.email, locale: pl, template: "appointment", data: { kind: "booked", patientName: `${patient.firstName} ${patient.lastName}`, doctorName: doctor.name, startsAt: slot.startsAt, reason: undefined, url: `${appUrl()}/appointments/${id}` } },
+            {
+              to: patient.email,
+              locale: pl,
+              template: "appointment",
+              data: {
+                kind: "booked",
+                patientName: `${patient.firstName} ${patient.lastName}`,
+                doctorName: doctor.name,
+                startsAt: slot.startsAt,
+                reason: undefined,
+                url: `${appUrl()}/appointments/${id}`,
+              },
+            },
             mailConfig(),
           ),
         },
@@ -244,7 +343,13 @@ export async function bookAppointment(prisma: Db, ctx: Ctx, input: BookInput) {
   ).catch(slotTaken);
   const { id: patientId, mrn, firstName, lastName } = patient;
   const { at: eventAt, actorId, fromStatus, toStatus, fromStartsAt, toStartsAt, note, ...booked } = row;
-  const appointment = bookedView(booked, { id: patientId, mrn, firstName, lastName }, doctor, { at: eventAt, actorId, fromStatus, toStatus, fromStartsAt, toStartsAt, note }, ctx.actor);
+  const appointment = bookedView(
+    booked,
+    { id: patientId, mrn, firstName, lastName },
+    doctor,
+    { at: eventAt, actorId, fromStatus, toStatus, fromStartsAt, toStartsAt, note },
+    ctx.actor,
+  );
   const emailId = emails[0]?.id;
   if (emailId) await deliverEmail(prisma, emailId);
   return { id: appointment.id, appointment };
@@ -253,7 +358,14 @@ export async function bookAppointment(prisma: Db, ctx: Ctx, input: BookInput) {
 async function scoped(prisma: Db, ctx: Ctx, id: string) {
   const a = await prisma.appointment.findFirst({
     where: { id, ...appointmentScope(ctx) },
-    select: { id: true, status: true, startsAt: true, doctorId: true, doctor: { select: { name: true, language: true } }, patient: { select: PATIENT_CONTACT } },
+    select: {
+      id: true,
+      status: true,
+      startsAt: true,
+      doctorId: true,
+      doctor: { select: { name: true, language: true } },
+      patient: { select: PATIENT_CONTACT },
+    },
   });
   if (!a) throw notFound("appointment");
   return a;
@@ -267,10 +379,28 @@ export async function rescheduleAppointment(prisma: Db, ctx: Ctx, id: string, st
   const emailId = await retryingConflicts(() =>
     prisma.$transaction(async (tx) => {
       // Conditional on the status read above: a concurrent cancel makes this a no-op, not a revival.
-      const moved = await tx.appointment.updateMany({ where: { id, status: "BOOKED" }, data: { startsAt: slot.startsAt, endsAt: slot.endsAt } });
+      const moved = await tx.appointment.updateMany({
+        where: { id, status: "BOOKED" },
+        data: { startsAt: slot.startsAt, endsAt: slot.endsAt },
+      });
       if (moved.count === 0) throw new AppError("INVALID_TRANSITION", m.invalidTransition("changed", "rescheduled"));
-      await tx.appointmentEvent.create({ data: { appointmentId: id, actorId: ctx.actor.id, fromStatus: "BOOKED", toStatus: "BOOKED", fromStartsAt: a.startsAt, toStartsAt: slot.startsAt } });
-      await audit(tx, ctx, { action: "UPDATE", entity: "Appointment", entityId: id, patientId: a.patient.id, details: { from: a.startsAt.toISOString(), to: slot.startsAt.toISOString() } });
+      await tx.appointmentEvent.create({
+        data: {
+          appointmentId: id,
+          actorId: ctx.actor.id,
+          fromStatus: "BOOKED",
+          toStatus: "BOOKED",
+          fromStartsAt: a.startsAt,
+          toStartsAt: slot.startsAt,
+        },
+      });
+      await audit(tx, ctx, {
+        action: "UPDATE",
+        entity: "Appointment",
+        entityId: id,
+        patientId: a.patient.id,
+        details: { from: a.startsAt.toISOString(), to: slot.startsAt.toISOString() },
+      });
       return tellPatient(tx, a.patient, "rescheduled", { id, startsAt: slot.startsAt, doctorName: a.doctor.name });
     }),
   ).catch(slotTaken);
@@ -282,7 +412,8 @@ function assertOnTime(startsAt: Date, to: AppointmentStatus) {
   const { HOSPITAL_TIMEZONE: zone, CHECKIN_WINDOW_MINUTES: window } = env();
   const now = clock.now();
   const shown = (d: Date) => DateTime.fromJSDate(d, { zone }).toFormat("yyyy-MM-dd HH:mm");
-  const refuse = (code: "TOO_EARLY" | "TOO_LATE", message: Msg) => new AppError(code, message, { fields: { status: message } });
+  const refuse = (code: "TOO_EARLY" | "TOO_LATE", message: Msg) =>
+    new AppError(code, message, { fields: { status: message } });
   if (to === "CHECKED_IN") {
     const timing = checkInTiming(startsAt, now, zone, window);
     if (timing === "early") throw refuse("TOO_EARLY", m.checkInTooEarly(shown(checkInOpens(startsAt, zone, window))));
@@ -294,28 +425,51 @@ function assertOnTime(startsAt: Date, to: AppointmentStatus) {
 }
 
 /** Moves an appointment along its lifecycle; illegal moves are INVALID_TRANSITION. */
-export async function changeAppointmentStatus(prisma: Db, ctx: Ctx, id: string, to: Exclude<AppointmentStatus, "BOOKED">, reason?: string) {
+export async function changeAppointmentStatus(
+  prisma: Db,
+  ctx: Ctx,
+  id: string,
+  to: Exclude<AppointmentStatus, "BOOKED">,
+  reason?: string,
+) {
   const a = await scoped(prisma, ctx, id);
   if (ctx.actor.role === "PATIENT") {
     if (to !== "CANCELLED") throw new AppError("FORBIDDEN", m.staffOnly);
     const cutoff = env().APPOINTMENT_CANCEL_CUTOFF_HOURS;
-    if (a.startsAt.getTime() - clock.now().getTime() < cutoff * 3_600_000) throw new AppError("VALIDATION_FAILED", m.cutoff(cutoff), { fields: { status: m.cutoff(cutoff) } });
+    if (a.startsAt.getTime() - clock.now().getTime() < cutoff * 3_600_000)
+      throw new AppError("VALIDATION_FAILED", m.cutoff(cutoff), { fields: { status: m.cutoff(cutoff) } });
   }
   const from = (Object.keys(TRANSITIONS) as AppointmentStatus[]).filter((s) => TRANSITIONS[s].includes(to));
   if (!from.includes(a.status)) throw new AppError("INVALID_TRANSITION", m.invalidTransition(a.status, to));
   assertOnTime(a.startsAt, to);
   const emailId = await prisma.$transaction(async (tx) => {
     // The row's current status decides: two racing changes cannot both apply.
-    const changed = await tx.appointment.updateMany({ where: { id, status: { in: from } }, data: { status: to, ...(to === "CANCELLED" ? { cancelReason: reason } : {}) } });
+    const changed = await tx.appointment.updateMany({
+      where: { id, status: { in: from } },
+      data: { status: to, ...(to === "CANCELLED" ? { cancelReason: reason } : {}) },
+    });
     if (changed.count === 0) {
       const now = await tx.appointment.findUniqueOrThrow({ where: { id }, select: { status: true } });
       throw new AppError("INVALID_TRANSITION", m.invalidTransition(now.status, to));
     }
-    await tx.appointmentEvent.create({ data: { appointmentId: id, actorId: ctx.actor.id, fromStatus: a.status, toStatus: to, note: reason } });
-    await audit(tx, ctx, { action: "UPDATE", entity: "Appointment", entityId: id, patientId: a.patient.id, details: { from: a.status, to, ...(reason ? { reason } : {}) } });
+    await tx.appointmentEvent.create({
+      data: { appointmentId: id, actorId: ctx.actor.id, fromStatus: a.status, toStatus: to, note: reason },
+    });
+    await audit(tx, ctx, {
+      action: "UPDATE",
+      entity: "Appointment",
+      entityId: id,
+      patientId: a.patient.id,
+      details: { from: a.status, to, ...(reason ? { reason } : {}) },
+    });
     if (to === "CANCELLED") {
       const dl = localeOf(a.doctor.language);
-      if (ctx.actor.id !== a.doctorId) await notify(tx, a.doctorId, { title: catalog(dl).scheduling.notify.cancelled, body: `${a.patient.firstName} ${a.patient.lastName}, ${when(a.startsAt, dl)}`, link: `/appointments/${id}` });
+      if (ctx.actor.id !== a.doctorId)
+        await notify(tx, a.doctorId, {
+          title: catalog(dl).scheduling.notify.cancelled,
+          body: `${a.patient.firstName} ${a.patient.lastName}, ${when(a.startsAt, dl)}`,
+          link: `/appointments/${id}`,
+        });
       return tellPatient(tx, a.patient, "cancelled", { id, startsAt: a.startsAt, doctorName: a.doctor.name, reason });
     }
     return null;
@@ -325,5 +479,7 @@ export async function changeAppointmentStatus(prisma: Db, ctx: Ctx, id: string, 
 
 /** PATCH /appointments/{id}: a new time or a new status. */
 export function changeAppointment(prisma: Db, ctx: Ctx, id: string, change: AppointmentChange) {
-  return "startsAt" in change ? rescheduleAppointment(prisma, ctx, id, change.startsAt) : changeAppointmentStatus(prisma, ctx, id, change.status, change.reason);
+  return "startsAt" in change
+    ? rescheduleAppointment(prisma, ctx, id, change.startsAt)
+    : changeAppointmentStatus(prisma, ctx, id, change.status, change.reason);
 }

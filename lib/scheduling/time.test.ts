@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { checkInOpens, checkInTiming, formatDay, formatTime, formatWhen, isoInZone, localDate, nextDates, slotGrid, toHHMM, toMinutes, weekdayOf } from "./time";
+import {
+  checkInOpens,
+  checkInTiming,
+  formatDay,
+  formatTime,
+  formatWhen,
+  isoInZone,
+  localDate,
+  nextDates,
+  slotGrid,
+  toHHMM,
+  toMinutes,
+  weekdayOf,
+} from "./time";
 
 describe("scheduling time", () => {
   it("converts HH:MM and minutes both ways", () => {
@@ -15,7 +28,11 @@ describe("scheduling time", () => {
 
   it("cuts ranges into slots in the hospital's zone", () => {
     const slots = slotGrid("2027-03-01", [{ startMin: 540, endMin: 630 }], 30, "Europe/Paris");
-    expect(slots.map((s) => isoInZone(s.startsAt, "Europe/Paris"))).toEqual(["2027-03-01T09:00:00+01:00", "2027-03-01T09:30:00+01:00", "2027-03-01T10:00:00+01:00"]);
+    expect(slots.map((s) => isoInZone(s.startsAt, "Europe/Paris"))).toEqual([
+      "2027-03-01T09:00:00+01:00",
+      "2027-03-01T09:30:00+01:00",
+      "2027-03-01T10:00:00+01:00",
+    ]);
     expect(slots[0].startsAt.toISOString()).toBe("2027-03-01T08:00:00.000Z");
   });
 

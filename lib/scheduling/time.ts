@@ -12,7 +12,8 @@ export const toMinutes = (hhmm: string): number => {
   const [h, m] = hhmm.split(":").map(Number);
   return h * 60 + m;
 };
-export const toHHMM = (min: number): string => `${String(Math.floor(min / 60)).padStart(2, "0")}:${String(min % 60).padStart(2, "0")}`;
+export const toHHMM = (min: number): string =>
+  `${String(Math.floor(min / 60)).padStart(2, "0")}:${String(min % 60).padStart(2, "0")}`;
 
 /** 0 = Sunday … 6 = Saturday, for a local calendar date. */
 export function weekdayOf(date: string, zone: string): number {
@@ -60,7 +61,9 @@ export function checkInTiming(startsAt: Date, now: Date, zone: string, windowMin
 
 /** When check-in opens for a visit (the later of its window's start and its local midnight). */
 export function checkInOpens(startsAt: Date, zone: string, windowMinutes: number): Date {
-  return new Date(Math.max(startsAt.getTime() - windowMinutes * 60_000, startOfLocalDay(localDate(startsAt, zone), zone).getTime()));
+  return new Date(
+    Math.max(startsAt.getTime() - windowMinutes * 60_000, startOfLocalDay(localDate(startsAt, zone), zone).getTime()),
+  );
 }
 
 /** An instant as ISO 8601 with the hospital's offset, as the API promises. */
@@ -75,7 +78,8 @@ export function startOfLocalDay(date: string, zone: string): Date {
 
 // Display formats. ISO strings from isoInZone carry the hospital's offset, so `setZone` shows the
 // hospital's wall clock in the browser too, whatever the viewer's own zone.
-const shown = (iso: string, format: string, locale: Locale) => DateTime.fromISO(iso, { setZone: true }).setLocale(INTL_TAG[locale]).toFormat(format);
+const shown = (iso: string, format: string, locale: Locale) =>
+  DateTime.fromISO(iso, { setZone: true }).setLocale(INTL_TAG[locale]).toFormat(format);
 /** "Mon 3 Mar, 09:30" ("lun. 3 mars, 09:30") */
 export const formatWhen = (iso: string, locale: Locale) => shown(iso, "ccc d LLL, HH:mm", locale);
 /** "Monday 3 March" ("lundi 3 mars"), for a local date or an instant */

@@ -35,12 +35,25 @@ export function defineAction<S extends z.ZodType, T>(
 }
 
 /** For the few actions open to anonymous visitors (self-registration): still one schema, one door. */
-export function definePublicAction<S extends z.ZodType, T>(meta: { name: string; schema: S }, handler: (input: z.infer<S>) => Promise<T>) {
-  return wrap(meta.schema, meta.name, async () => null, (_ctx, input) => handler(input));
+export function definePublicAction<S extends z.ZodType, T>(
+  meta: { name: string; schema: S },
+  handler: (input: z.infer<S>) => Promise<T>,
+) {
+  return wrap(
+    meta.schema,
+    meta.name,
+    async () => null,
+    (_ctx, input) => handler(input),
+  );
 }
 
 /** Permission first (so an outsider learns nothing about the input's shape), then the schema. */
-function wrap<S extends z.ZodType, C, T>(schema: S, label: string, door: () => Promise<C>, run: (ctx: C, input: z.infer<S>) => Promise<T>) {
+function wrap<S extends z.ZodType, C, T>(
+  schema: S,
+  label: string,
+  door: () => Promise<C>,
+  run: (ctx: C, input: z.infer<S>) => Promise<T>,
+) {
   return async function action(...args: [unknown] | [unknown, unknown]): Promise<ActionResult<T>> {
     const raw = args.length === 2 ? args[1] : args[0];
     try {
@@ -50,7 +63,10 @@ function wrap<S extends z.ZodType, C, T>(schema: S, label: string, door: () => P
       if (isNextControlFlow(err)) throw err;
       // The message and field messages are catalogue keys, rendered here in the caller's language.
       const { code, message, fields, details } = toAppError(err, { action: label }).toBody(await callerLocale()).error;
-      return { ok: false, error: { code, message, ...(fields ? { fields } : {}), ...(details !== undefined ? { details } : {}) } };
+      return {
+        ok: false,
+        error: { code, message, ...(fields ? { fields } : {}), ...(details !== undefined ? { details } : {}) },
+      };
     }
   };
 }
@@ -58,5 +74,7 @@ function wrap<S extends z.ZodType, C, T>(schema: S, label: string, door: () => P
 // redirect() and notFound() signal by throwing; they must pass through untouched.
 function isNextControlFlow(err: unknown): boolean {
   const digest = (err as { digest?: unknown } | null)?.digest;
-  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"));
+  return (
+    typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"))
+  );
 }

@@ -7,12 +7,26 @@ const SORTS = ["lastName", "createdAt"] as const;
 describe("parseListQuery", () => {
   it("applies the defaults of the API contract", () => {
     const q = parseListQuery(new URLSearchParams(), SORTS);
-    expect(q).toMatchObject({ q: "", page: 1, pageSize: 20, skip: 0, take: 20, sort: { field: "lastName", dir: "asc" } });
+    expect(q).toMatchObject({
+      q: "",
+      page: 1,
+      pageSize: 20,
+      skip: 0,
+      take: 20,
+      sort: { field: "lastName", dir: "asc" },
+    });
   });
 
   it("reads page, size, search and a descending sort", () => {
     const q = parseListQuery(new URLSearchParams("q=%20dia%20&page=3&pageSize=50&sort=-createdAt"), SORTS);
-    expect(q).toMatchObject({ q: "dia", page: 3, pageSize: 50, skip: 100, take: 50, sort: { field: "createdAt", dir: "desc" } });
+    expect(q).toMatchObject({
+      q: "dia",
+      page: 3,
+      pageSize: 50,
+      skip: 100,
+      take: 50,
+      sort: { field: "createdAt", dir: "desc" },
+    });
   });
 
   it("refuses a page size over 100 and an unknown sort, field by field", () => {
@@ -29,6 +43,11 @@ describe("parseListQuery", () => {
   });
 
   it("shapes a list answer", () => {
-    expect(listResponse([1, 2], 12, { page: 2, pageSize: 2 })).toEqual({ items: [1, 2], total: 12, page: 2, pageSize: 2 });
+    expect(listResponse([1, 2], 12, { page: 2, pageSize: 2 })).toEqual({
+      items: [1, 2],
+      total: 12,
+      page: 2,
+      pageSize: 2,
+    });
   });
 });

@@ -23,7 +23,11 @@ import { E } from "@/lib/i18n/error-keys";
 type RouteContext<P> = { params: Promise<P> };
 type Params = Record<string, string>;
 
-export function errorResponse(err: unknown, context: Record<string, unknown> = {}, locale: Locale = "en"): NextResponse<ErrorBody> {
+export function errorResponse(
+  err: unknown,
+  context: Record<string, unknown> = {},
+  locale: Locale = "en",
+): NextResponse<ErrorBody> {
   const e = toAppError(err, context);
   // The message and field messages are catalogue keys, rendered here in the caller's language.
   const body = e.toBody(locale);
@@ -49,8 +53,14 @@ function respond(result: unknown): Response {
   return result instanceof Response ? result : NextResponse.json(result);
 }
 
-type ParamsOf<Path extends string> = Path extends `${string}{${infer K}}${infer Rest}` ? { [k in K]: string } & ParamsOf<Rest> : {};
-type BodyOf<O> = O extends { rawBody: true } ? undefined : O extends { body: infer B extends z.ZodType } ? z.output<B> : undefined;
+type ParamsOf<Path extends string> = Path extends `${string}{${infer K}}${infer Rest}`
+  ? { [k in K]: string } & ParamsOf<Rest>
+  : Record<never, never>;
+type BodyOf<O> = O extends { rawBody: true }
+  ? undefined
+  : O extends { body: infer B extends z.ZodType }
+    ? z.output<B>
+    : undefined;
 type QueryOf<O> = O extends { query: infer Q extends z.ZodType } ? z.output<Q> : undefined;
 /** What a handler gets: the request, the path's params and the op's body and query, validated. */
 type Input<O extends Operation> = { req: NextRequest; params: ParamsOf<O["path"]>; body: BodyOf<O>; query: QueryOf<O> };
@@ -58,7 +68,9 @@ type Input<O extends Operation> = { req: NextRequest; params: ParamsOf<O["path"]
 /** The op's query schema applied to the query string (the first value of each key it names). */
 function queryInput(op: Operation, req: NextRequest): unknown {
   if (!op.query) return undefined;
-  const raw = Object.fromEntries(Object.keys(op.query.shape).map((k) => [k, req.nextUrl.searchParams.get(k) ?? undefined]));
+  const raw = Object.fromEntries(
+    Object.keys(op.query.shape).map((k) => [k, req.nextUrl.searchParams.get(k) ?? undefined]),
+  );
   return parseInput(op.query, raw);
 }
 
@@ -79,7 +91,11 @@ const bodyLimitOf = (op: Operation) => (typeof op.bodyLimit === "function" ? op.
  */
 export async function checkResponse(op: Operation, response: Response): Promise<string[]> {
   if (process.env.NODE_ENV === "production" || !op.response) return [];
-  if (response.status !== (op.status ?? 200) || !(response.headers.get("content-type") ?? "").includes("application/json")) return [];
+  if (
+    response.status !== (op.status ?? 200) ||
+    !(response.headers.get("content-type") ?? "").includes("application/json")
+  )
+    return [];
   const json: unknown = await response.clone().json();
   const result = op.response.safeParse(json);
   if (result.success) return [];
@@ -125,9 +141,17 @@ export function apiRoute<O extends Operation>(op: O, handler: (args: Input<O> & 
       else {
         // The body is read once here (for the request's fingerprint, within the body limit) and handed on to the route.
         const body = await readBodyBytes(req);
-        const again = new NextRequest(req.url, { method: req.method, headers: req.headers, body: body.byteLength ? body : undefined });
+        const again = new NextRequest(req.url, {
+          method: req.method,
+          headers: req.headers,
+          body: body.byteLength ? body : undefined,
+        });
         const run = () => invoke(again).then((r) => r, fail);
-        response = await idempotently(db(), { actorId: ctx.actor.id, key, method: req.method, path: req.nextUrl.pathname, body }, run);
+        response = await idempotently(
+          db(),
+          { actorId: ctx.actor.id, key, method: req.method, path: req.nextUrl.pathname, body },
+          run,
+        );
       }
     } catch (err) {
       response = await fail(err);
@@ -178,7 +202,15 @@ function startRequest(req: NextRequest) {
       const route = state.route();
       observeRequest(req.method, route, response.status, seconds);
       // Not in the test suites (thousands of lines); every test of the log line sets NODE_ENV.
-      if (process.env.NODE_ENV !== "test") log(response.status >= 500 ? "error" : "info", "request", { requestId: id, method: req.method, route, status: response.status, durationMs: Math.round(seconds * 10_000) / 10, actorId: state.actorId });
+      if (process.env.NODE_ENV !== "test")
+        log(response.status >= 500 ? "error" : "info", "request", {
+          requestId: id,
+          method: req.method,
+          route,
+          status: response.status,
+          durationMs: Math.round(seconds * 10_000) / 10,
+          actorId: state.actorId,
+        });
       try {
         response.headers.set("X-Request-Id", id);
       } catch {
@@ -197,11 +229,22 @@ export const created = (body: unknown) => NextResponse.json(body, { status: 201 
  * and validates it: MALFORMED_JSON or VALIDATION_FAILED with fields. `empty`: the value of a request
  * sent without a body (otherwise a missing body is MALFORMED_JSON).
  */
-export async function readJson<S extends z.ZodType>(req: Request, schema: S, options: { empty?: unknown } = {}): Promise<z.infer<S>> {
+export async function readJson<S extends z.ZodType>(
+  req: Request,
+  schema: S,
+  options: { empty?: unknown } = {},
+): Promise<z.infer<S>> {
   return parseInput(schema, await readJsonBody(req, options));
 }
 
-export type ListQuery<S extends string> = { q: string; page: number; pageSize: number; skip: number; take: number; sort: { field: S; dir: "asc" | "desc" } };
+export type ListQuery<S extends string> = {
+  q: string;
+  page: number;
+  pageSize: number;
+  skip: number;
+  take: number;
+  sort: { field: S; dir: "asc" | "desc" };
+};
 
 /** `?q=&page=1&pageSize=20&sort=field|-field`, pageSize at most 100, sort limited to the given fields. */
 export function parseListQuery<S extends string>(
@@ -221,7 +264,14 @@ export function parseListQuery<S extends string>(
   const raw = Object.fromEntries([...params.entries()].filter(([k]) => ["q", "page", "pageSize", "sort"].includes(k)));
   const { q, page, pageSize, sort } = parseInput(schema, raw);
   const desc = sort.startsWith("-");
-  return { q, page, pageSize, skip: (page - 1) * pageSize, take: pageSize, sort: { field: sort.replace(/^-/, "") as S, dir: desc ? "desc" : "asc" } };
+  return {
+    q,
+    page,
+    pageSize,
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+    sort: { field: sort.replace(/^-/, "") as S, dir: desc ? "desc" : "asc" },
+  };
 }
 
 export function listResponse<T>(items: T[], total: number, query: { page: number; pageSize: number }) {

@@ -8,7 +8,13 @@ export type AuditCtx = { actor: { id: string; role: string } | null; ip: string 
 
 type Writer = Pick<Db, "auditEvent">;
 
-export type AuditEventInput = { action: AuditAction; entity: string; entityId?: string | null; patientId?: string | null; details?: Prisma.InputJsonValue };
+export type AuditEventInput = {
+  action: AuditAction;
+  entity: string;
+  entityId?: string | null;
+  patientId?: string | null;
+  details?: Prisma.InputJsonValue;
+};
 
 /** An audit row's values: what audit() writes, and what a hand-written statement inserts (lib/server/rows.ts). */
 export function auditRow(ctx: AuditCtx, event: AuditEventInput) {
@@ -40,11 +46,7 @@ export const AUDIT_COLUMNS: Columns<AuditRow> = {
  * Appends one audit event. The database trigger chains it to the previous event (seq, prevHash,
  * hash), so call it inside the same transaction as the change it records.
  */
-export async function audit(
-  db: Writer,
-  ctx: AuditCtx,
-  event: AuditEventInput,
-): Promise<void> {
+export async function audit(db: Writer, ctx: AuditCtx, event: AuditEventInput): Promise<void> {
   await db.auditEvent.create({ data: auditRow(ctx, event) });
 }
 
@@ -92,7 +94,11 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
  * so nothing is shown that was not recorded. `read` gets the transaction's client typed as the
  * whole client (the list queries take a Db; they never open a transaction of their own).
  */
-export async function auditedRead<T>(prisma: Db, read: (tx: Db) => Promise<T>, audit: (tx: Writer & Pick<Db, "$executeRaw">, result: T) => Promise<unknown>): Promise<T> {
+export async function auditedRead<T>(
+  prisma: Db,
+  read: (tx: Db) => Promise<T>,
+  audit: (tx: Writer & Pick<Db, "$executeRaw">, result: T) => Promise<unknown>,
+): Promise<T> {
   return prisma.$transaction(async (tx: Tx) => {
     const result = await read(tx as unknown as Db);
     await audit(tx, result);
@@ -100,7 +106,9 @@ export async function auditedRead<T>(prisma: Db, read: (tx: Db) => Promise<T>, a
   });
 }
 
-export type ChainReport = { ok: true; checked: number } | { ok: false; checked: number; brokenAtSeq: string; reason: string };
+export type ChainReport =
+  | { ok: true; checked: number }
+  | { ok: false; checked: number; brokenAtSeq: string; reason: string };
 
 /** Runs one SQL statement without parameters and returns its rows (Prisma's or a pg client's). */
 export type RawQuery = (sql: string) => Promise<Record<string, unknown>[]>;
@@ -147,7 +155,13 @@ export async function verifyAuditChain(prisma: Db): Promise<ChainReport> {
 /** verifyAuditChain over any connection (a restore checks the chain inside its own transaction). */
 export async function verifyAuditChainWith(query: RawQuery): Promise<ChainReport> {
   const rows = (await query(CHAIN_BREAK_SQL)) as { seq: string; reason: string }[];
-  const [tail] = (await query(CHAIN_TAIL_SQL)) as { count: string; last_seq: string; last_hash: string; head_seq: string; head_hash: string }[];
+  const [tail] = (await query(CHAIN_TAIL_SQL)) as {
+    count: string;
+    last_seq: string;
+    last_hash: string;
+    head_seq: string;
+    head_hash: string;
+  }[];
   const checked = Number(tail.count);
   if (rows.length > 0) return { ok: false, checked, brokenAtSeq: rows[0].seq, reason: rows[0].reason };
   if (tail.head_seq !== tail.last_seq || tail.head_hash !== tail.last_hash) {

@@ -17,19 +17,42 @@ vi.mock("./session-records", () => ({
 afterEach(() => vi.unstubAllEnvs());
 
 /** The Set-Cookie lines of one call of next-auth's handler (its API-route form: a plain req and res). */
-async function call(handler: (req: unknown, res: unknown, options: unknown) => Promise<unknown>, options: unknown, req: { action: string[]; method: string; body?: unknown; cookies?: Record<string, string> }) {
+async function call(
+  handler: (req: unknown, res: unknown, options: unknown) => Promise<unknown>,
+  options: unknown,
+  req: { action: string[]; method: string; body?: unknown; cookies?: Record<string, string> },
+) {
   const headers: Record<string, string | string[]> = {};
   let body: unknown;
   const res = {
     getHeader: (n: string) => headers[n.toLowerCase()],
-    setHeader(n: string, v: string | string[]) { headers[n.toLowerCase()] = v; return res; },
+    setHeader(n: string, v: string | string[]) {
+      headers[n.toLowerCase()] = v;
+      return res;
+    },
     status: () => res,
     end: () => res,
-    send: (b: unknown) => { body = b; return res; },
-    json: (b: unknown) => { body = b; return res; },
+    send: (b: unknown) => {
+      body = b;
+      return res;
+    },
+    json: (b: unknown) => {
+      body = b;
+      return res;
+    },
   };
   const host = "localhost:3000";
-  await handler({ query: { nextauth: req.action }, method: req.method, headers: { host, "content-type": "application/json" }, body: req.body ?? {}, cookies: req.cookies ?? {} }, res, options);
+  await handler(
+    {
+      query: { nextauth: req.action },
+      method: req.method,
+      headers: { host, "content-type": "application/json" },
+      body: req.body ?? {},
+      cookies: req.cookies ?? {},
+    },
+    res,
+    options,
+  );
   return { setCookies: ([] as string[]).concat(headers["set-cookie"] ?? []), body };
 }
 
@@ -43,7 +66,8 @@ async function signIn(envVars: Record<string, string | undefined>): Promise<stri
   const csrf = await call(handler, authOptions, { action: ["csrf"], method: "GET" });
   const [name, value] = csrf.setCookies[0].split(";")[0].split("=");
   const signedIn = await call(handler, authOptions, {
-    action: ["callback", "credentials"], method: "POST",
+    action: ["callback", "credentials"],
+    method: "POST",
     body: { email: "a@h.org", password: "pw", csrfToken: (csrf.body as { csrfToken: string }).csrfToken },
     cookies: { [name]: decodeURIComponent(value) },
   });
@@ -54,7 +78,9 @@ const named = (cookies: string[], name: string) => cookies.find((c) => c.startsW
 describe("session cookies", () => {
   it("are __Secure-/__Host- and Secure when APP_URL is https, even with a local NEXTAUTH_URL", async () => {
     const cookies = await signIn({ APP_URL: "https://his.example.org", NEXTAUTH_URL: "http://localhost:3000" });
-    expect(named(cookies, "__Secure-next-auth.session-token")).toMatch(/; Path=\/; Expires=[^;]+; HttpOnly; Secure; SameSite=Lax$/);
+    expect(named(cookies, "__Secure-next-auth.session-token")).toMatch(
+      /; Path=\/; Expires=[^;]+; HttpOnly; Secure; SameSite=Lax$/,
+    );
     expect(named(cookies, "__Host-next-auth.csrf-token")).toMatch(/; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
     expect(cookies.filter((c) => /^next-auth\./.test(c))).toEqual([]);
   });

@@ -72,7 +72,14 @@ export const authOptions: NextAuthOptions = {
         try {
           const user = await authenticate(db(), { email: credentials.email, password: credentials.password, ip });
           const sessionId = await startSession(db(), { userId: user.id, ip, userAgent: headers.get("user-agent") });
-          return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion, sessionId };
+          return {
+            id: user.id,
+            name: user.name,
+            email: user.email,
+            role: user.role,
+            sessionVersion: user.sessionVersion,
+            sessionId,
+          };
         } catch (err) {
           if (err instanceof AppError && err.code === "RATE_LIMITED") throw new Error(SIGNIN_ERROR.rateLimited);
           if (err instanceof AppError && err.code === "UNAUTHENTICATED") return null;
@@ -94,12 +101,22 @@ export const authOptions: NextAuthOptions = {
       // session is renewed; an ended one is cleared. Checking is not activity: this endpoint may be
       // polled by an idle tab, so it does not move the idle timeout.
       if (!token.sid) throw new SessionEnded("unknown");
-      const check = await liveSession(db(), { sessionId: token.sid, userId: token.uid, sessionVersion: token.sv }, { touch: false });
+      const check = await liveSession(
+        db(),
+        { sessionId: token.sid, userId: token.uid, sessionVersion: token.sv },
+        { touch: false },
+      );
       if (!check.actor) throw new SessionEnded(check.ended ?? "unknown");
       return token;
     },
     session({ session, token }) {
-      session.user = { id: token.uid, name: token.name ?? "", email: token.email ?? "", role: token.role, sv: token.sv };
+      session.user = {
+        id: token.uid,
+        name: token.name ?? "",
+        email: token.email ?? "",
+        role: token.role,
+        sv: token.sv,
+      };
       return session;
     },
     // Every callbackUrl next-auth follows (sign-in, sign-out) stays on this origin.

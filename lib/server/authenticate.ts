@@ -24,7 +24,8 @@ export async function authenticate(
   // The one input rule (lib/server/validation.ts), here for the sign-in page too, whose credentials
   // next-auth hands over unparsed: NUL or a lone surrogate is nobody's email or password, and must
   // not reach the database (PostgreSQL refuses NUL: a 500, not a refusal).
-  if (isUnsafeText(input.email) || isUnsafeText(input.password)) throw new AppError("UNAUTHENTICATED", E.login.badCredentials);
+  if (isUnsafeText(input.email) || isUnsafeText(input.password))
+    throw new AppError("UNAUTHENTICATED", E.login.badCredentials);
   const email = input.email.trim().toLowerCase();
   const throttleKeys = { account: email, ip: input.ip };
   const wait = await retryAfterSeconds(prisma, throttleKeys);
@@ -44,6 +45,10 @@ export async function authenticate(
     throw new AppError("UNAUTHENTICATED", E.login.badCredentials);
   }
   await clearPairFailures(prisma, throttleKeys);
-  await audit(prisma, { actor: { id: user.id, role: user.role }, ip: input.ip }, { action: "LOGIN", entity: "User", entityId: user.id });
+  await audit(
+    prisma,
+    { actor: { id: user.id, role: user.role }, ip: input.ip },
+    { action: "LOGIN", entity: "User", entityId: user.id },
+  );
   return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
 }

@@ -27,10 +27,18 @@ function source(total: number, byte = 0x5b /* [ */) {
 }
 
 const post = (body: BodyInit | null, headers: Record<string, string> = {}) =>
-  new Request("http://localhost/api/v1/auth/token", { method: "POST", body, headers: { "content-type": "application/json", ...headers }, duplex: "half" } as RequestInit);
+  new Request("http://localhost/api/v1/auth/token", {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/json", ...headers },
+    duplex: "half",
+  } as RequestInit);
 
 async function refused(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
   return err as AppError;
 }
@@ -100,13 +108,21 @@ describe("readJson", () => {
 describe("a route with a declared body over the limit", () => {
   it("answers 413 with the API's error body before the handler (sign-in, authentication) runs", async () => {
     let ran = false;
-    const route = publicRoute(defineOperation({ method: "POST", path: "/auth/token", tag: "test", summary: "A test route.", permission: null }), async () => {
-      ran = true;
-      return {};
-    });
+    const route = publicRoute(
+      defineOperation({ method: "POST", path: "/auth/token", tag: "test", summary: "A test route.", permission: null }),
+      async () => {
+        ran = true;
+        return {};
+      },
+    );
     const { stream } = source(50 * MB);
     const { NextRequest } = await import("next/server");
-    const req = new NextRequest("http://localhost/api/v1/auth/token", { method: "POST", body: stream, headers: { "content-type": "application/json", "content-length": String(50 * MB) }, duplex: "half" } as never);
+    const req = new NextRequest("http://localhost/api/v1/auth/token", {
+      method: "POST",
+      body: stream,
+      headers: { "content-type": "application/json", "content-length": String(50 * MB) },
+      duplex: "half",
+    } as never);
     const res = await route(req, { params: Promise.resolve({}) });
     expect(res.status).toBe(413);
     expect(await res.json()).toEqual({ error: { code: "PAYLOAD_TOO_LARGE", message: en.errors.tooLarge("1 MB") } });

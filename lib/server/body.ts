@@ -12,7 +12,8 @@ import { E } from "@/lib/i18n/error-keys";
 /** The body limit in bytes. */
 export const bodyLimit = () => env().REQUEST_BODY_LIMIT_BYTES;
 
-export const tooLarge = (limit = bodyLimit()) => new AppError("PAYLOAD_TOO_LARGE", E.errors.tooLarge(formatBytes(limit)));
+export const tooLarge = (limit = bodyLimit()) =>
+  new AppError("PAYLOAD_TOO_LARGE", E.errors.tooLarge(formatBytes(limit)));
 
 /** A declared Content-Length above the limit is a 413 before anything else (authentication included) runs. */
 export function assertDeclaredWithinLimit(req: Request, limit = bodyLimit()): void {

@@ -12,7 +12,9 @@ describe("changedFields", () => {
 
   it("treats absent as unchanged and null as a clearing change", () => {
     const before = { departmentId: "d1" as string | null, name: "Ann" };
-    expect(changedFields(before, { departmentId: null, name: undefined })).toEqual({ departmentId: { from: "d1", to: null } });
+    expect(changedFields(before, { departmentId: null, name: undefined })).toEqual({
+      departmentId: { from: "d1", to: null },
+    });
     expect(changedFields({ departmentId: null as string | null }, { departmentId: null })).toEqual({});
   });
 });

@@ -7,7 +7,10 @@ export type Change = { from: Scalar; to: Scalar };
  * The fields of `next` whose value differs from `before`, with both values, for audit details.
  * Fields absent from `next` (undefined) are unchanged by PATCH semantics and left out.
  */
-export function changedFields<T extends Record<string, Scalar | undefined>>(before: T, next: Partial<T>): Record<string, Change> {
+export function changedFields<T extends Record<string, Scalar | undefined>>(
+  before: T,
+  next: Partial<T>,
+): Record<string, Change> {
   const changes: Record<string, Change> = {};
   for (const [key, to] of Object.entries(next)) {
     if (to === undefined) continue;

@@ -73,7 +73,7 @@ export function defineOperation<const S extends OperationSpec>(spec: S): Operati
 }
 
 /** The one list envelope of /api/v1: `{ items, total, page, pageSize }` (plus `extra` fields, e.g. counts). */
-export function listOf<T extends z.ZodType, E extends z.ZodRawShape = {}>(item: T, extra?: E) {
+export function listOf<T extends z.ZodType, E extends z.ZodRawShape = Record<never, never>>(item: T, extra?: E) {
   return z.object({
     items: z.array(item),
     total: z.number().int().min(0),
@@ -84,9 +84,16 @@ export function listOf<T extends z.ZodType, E extends z.ZodRawShape = {}>(item: 
 }
 
 /** Query parameters as the query string carries them (strings); `required` ones are not optional. */
-export function queryOf<const K extends string, const R extends string = never>(names: readonly K[], required: readonly R[] = []) {
-  const shape = Object.fromEntries(names.map((n) => [n, (required as readonly string[]).includes(n) ? z.string() : z.string().optional()]));
-  return z.object(shape) as z.ZodObject<{ [k in Exclude<K, R>]: z.ZodOptional<z.ZodString> } & { [k in R]: z.ZodString }>;
+export function queryOf<const K extends string, const R extends string = never>(
+  names: readonly K[],
+  required: readonly R[] = [],
+) {
+  const shape = Object.fromEntries(
+    names.map((n) => [n, (required as readonly string[]).includes(n) ? z.string() : z.string().optional()]),
+  );
+  return z.object(shape) as z.ZodObject<
+    { [k in Exclude<K, R>]: z.ZodOptional<z.ZodString> } & { [k in R]: z.ZodString }
+  >;
 }
 
 /** The paging keys of every list (`?q=&page=&pageSize=&sort=`, read by parseListQuery). */

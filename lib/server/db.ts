@@ -12,14 +12,20 @@ export type Db = PrismaClient;
  * worker of scripts/web-server.mjs and the job worker), so WEB_CONCURRENCY × DATABASE_POOL_SIZE plus
  * the job worker's must stay below PostgreSQL's max_connections (100 by default).
  */
-export function createDb(url: string, options: { statementTimeoutMs?: number; onPool?: (pool: pg.Pool) => void } = {}): PrismaClient {
+export function createDb(
+  url: string,
+  options: { statementTimeoutMs?: number; onPool?: (pool: pg.Pool) => void } = {},
+): PrismaClient {
   const prepared = env().DATABASE_PREPARED_STATEMENTS;
   const timeout = options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {};
   // The pool is made here and handed to the adapter (which ends it on $disconnect), so that its
   // counters (open, idle, waiting) can be read for the metrics (lib/server/metrics.ts).
   const pool = new pg.Pool({ connectionString: url, max: env().DATABASE_POOL_SIZE, ...timeout });
   options.onPool?.(pool);
-  const adapterOptions = { disposeExternalPool: true, ...(prepared > 0 ? { statementNameGenerator: statementNames(prepared) as (query: { sql: string }) => string } : {}) };
+  const adapterOptions = {
+    disposeExternalPool: true,
+    ...(prepared > 0 ? { statementNameGenerator: statementNames(prepared) as (query: { sql: string }) => string } : {}),
+  };
   return new PrismaClient({ adapter: new PrismaPg(pool, adapterOptions) });
 }
 

@@ -49,7 +49,11 @@ const ZEnv = z.object({
   // a receiving system can search `identifier=<system>|<value>`. Default: urn:hms:national-id.
   NATIONAL_ID_SYSTEM: z.preprocess(
     blankIsUnset,
-    z.string().trim().regex(/^(urn:[a-z0-9][a-z0-9-]*:\S+|https?:\/\/\S+)$/i, "Use a URI such as urn:oid:… or https://…").default("urn:hms:national-id"),
+    z
+      .string()
+      .trim()
+      .regex(/^(urn:[a-z0-9][a-z0-9-]*:\S+|https?:\/\/\S+)$/i, "Use a URI such as urn:oid:… or https://…")
+      .default("urn:hms:national-id"),
   ),
   // Printed under the hospital's name on prescriptions and invoices (one line each; optional).
   HOSPITAL_ADDRESS: z.string().optional(),
@@ -123,7 +127,13 @@ const ZEnv = z.object({
   // BACKUP_SCHEDULE (cron, HOSPITAL_TIMEZONE) and keeps the BACKUP_KEEP newest. Unset BACKUP_DIR: no
   // scheduled backups. BACKUP_ENCRYPTION_KEY (a passphrase, at least 16 characters) encrypts them.
   BACKUP_DIR: z.preprocess(blankIsUnset, z.string().min(1).optional()),
-  BACKUP_SCHEDULE: z.preprocess(blankIsUnset, z.string().regex(/^\S+( \S+){4}$/, "Use a five-field cron line such as 0 2 * * *").default("0 2 * * *")),
+  BACKUP_SCHEDULE: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .regex(/^\S+( \S+){4}$/, "Use a five-field cron line such as 0 2 * * *")
+      .default("0 2 * * *"),
+  ),
   BACKUP_KEEP: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).default(14)),
   BACKUP_ENCRYPTION_KEY: z.preprocess(blankIsUnset, z.string().min(16, "Use at least 16 characters").optional()),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

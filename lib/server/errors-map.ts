@@ -10,24 +10,31 @@ import { E } from "@/lib/i18n/error-keys";
  * replaced by a generic sentence.
  */
 /** The request's id when the caller passed one in the context (lib/server/api.ts does): the error's correlation id is then the request's. */
-const requestIdOf = (context: Record<string, unknown>) => (typeof context.requestId === "string" ? context.requestId : undefined);
+const requestIdOf = (context: Record<string, unknown>) =>
+  typeof context.requestId === "string" ? context.requestId : undefined;
 
 export function toAppError(err: unknown, context: Record<string, unknown> = {}): AppError & { correlationId?: string } {
   if (err instanceof AppError) return err;
   if (isUniqueViolation(err)) return new AppError("DUPLICATE", E.errors.duplicate);
   const fk = foreignKeyViolation(err);
   if (fk?.deleting) return new AppError("IN_USE", E.errors.inUse);
-  if (fk) return new AppError("VALIDATION_FAILED", E.errors.fixFields, { fields: { [fk.field]: E.errors.unknownReference } });
+  if (fk)
+    return new AppError("VALIDATION_FAILED", E.errors.fixFields, { fields: { [fk.field]: E.errors.unknownReference } });
   const unavailable = databaseUnavailable(err) ?? (abortedToBreakConflict(err) ? "conflict" : null);
   if (unavailable) {
     // Transient, not a bug: logged as a warning with its correlation id, which the answer carries too.
     const correlationId = requestIdOf(context) ?? crypto.randomUUID();
     const e = err instanceof Error ? { name: err.name, message: err.message } : { value: String(err) };
-    const what = { timeout: "statement timed out", connection: "database unavailable", conflict: "aborted by the database to break a deadlock" }[unavailable];
+    const what = {
+      timeout: "statement timed out",
+      connection: "database unavailable",
+      conflict: "aborted by the database to break a deadlock",
+    }[unavailable];
     log("warn", what, { correlationId, ...context, error: e });
-    const answer = unavailable === "timeout"
-      ? new AppError("SERVICE_UNAVAILABLE", E.errors.searchTimedOut, { retryAfter: RETRY_AFTER_SECONDS.timeout })
-      : new AppError("SERVICE_UNAVAILABLE", E.errors.unavailable, { retryAfter: RETRY_AFTER_SECONDS.connection });
+    const answer =
+      unavailable === "timeout"
+        ? new AppError("SERVICE_UNAVAILABLE", E.errors.searchTimedOut, { retryAfter: RETRY_AFTER_SECONDS.timeout })
+        : new AppError("SERVICE_UNAVAILABLE", E.errors.unavailable, { retryAfter: RETRY_AFTER_SECONDS.connection });
     return Object.assign(answer, { correlationId });
   }
   const correlationId = logUnexpected(err, context);
@@ -62,7 +69,10 @@ export function foreignKeyViolation(err: unknown): { field: string; deleting: bo
   const isFk = e?.code === "P2003" || e?.code === "23503" || cause?.originalCode === "23503";
   if (!isFk) return null;
   const constraint =
-    (typeof cause?.constraint === "string" ? cause.constraint : cause?.constraint?.index) ?? e?.constraint ?? e?.meta?.field_name ?? "";
+    (typeof cause?.constraint === "string" ? cause.constraint : cause?.constraint?.index) ??
+    e?.constraint ??
+    e?.meta?.field_name ??
+    "";
   const message = cause?.originalMessage ?? e?.message ?? "";
   // Prisma names constraints "<Table>_<column>_fkey".
   const field = /^[A-Za-z0-9]+_(.+)_fkey/.exec(constraint)?.[1] ?? "_";
@@ -78,11 +88,20 @@ const CONNECTION_SQLSTATE = /^(08\d{3}|57P0[123]|53300)$/;
 // Prisma's codes for the same: P1001 can't reach, P1002 timed out reaching, P1008 operation timed
 // out, P1017 server closed the connection, P2024 timed out waiting for a connection from the pool.
 const CONNECTION_PRISMA = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
-const CONNECTION_ERRNO = new Set(["ECONNRESET", "ECONNREFUSED", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH"]);
+const CONNECTION_ERRNO = new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
 // The driver adapter's kinds (@prisma/adapter-pg) for them.
 const CONNECTION_KIND = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 // What pg says when the socket went away under it (no code at all).
-const CONNECTION_MESSAGE = /Connection terminated|terminating connection due to administrator command|Client has encountered a connection error|Connection ended unexpectedly|timeout exceeded when trying to connect|Server has closed the connection/i;
+const CONNECTION_MESSAGE =
+  /Connection terminated|terminating connection due to administrator command|Client has encountered a connection error|Connection ended unexpectedly|timeout exceeded when trying to connect|Server has closed the connection/i;
 
 /**
  * "connection" when `err` says the database connection is lost, refused or not to be had, "timeout"
@@ -99,7 +118,8 @@ export function databaseUnavailable(err: unknown): "connection" | "timeout" | nu
     const message = typeof e.message === "string" ? e.message : "";
     for (const c of [code, originalCode]) {
       if (c === "57014") verdict ??= "timeout";
-      else if (c && (CONNECTION_SQLSTATE.test(c) || CONNECTION_PRISMA.has(c) || CONNECTION_ERRNO.has(c))) return "connection";
+      else if (c && (CONNECTION_SQLSTATE.test(c) || CONNECTION_PRISMA.has(c) || CONNECTION_ERRNO.has(c)))
+        return "connection";
     }
     if (kind && CONNECTION_KIND.has(kind)) return "connection";
     if (kind === "postgres" && code === "57014") verdict ??= "timeout";

@@ -8,9 +8,17 @@ import { E } from "@/lib/i18n/error-keys";
 
 describe("errors", () => {
   it("gives each code its HTTP status and the API's body shape", () => {
-    const e = new AppError("VALIDATION_FAILED", E.errors.fixFields, { fields: { dateOfBirth: E.patients.errors.dateFormat } });
+    const e = new AppError("VALIDATION_FAILED", E.errors.fixFields, {
+      fields: { dateOfBirth: E.patients.errors.dateFormat },
+    });
     expect(e.status).toBe(400);
-    expect(e.toBody()).toEqual({ error: { code: "VALIDATION_FAILED", message: "Some fields need attention.", fields: { dateOfBirth: "Enter a valid date" } } });
+    expect(e.toBody()).toEqual({
+      error: {
+        code: "VALIDATION_FAILED",
+        message: "Some fields need attention.",
+        fields: { dateOfBirth: "Enter a valid date" },
+      },
+    });
     expect(new AppError("RECORD_LOCKED", E.clinical.errors.locked).status).toBe(423);
     expect(new AppError("SLOT_TAKEN", E.scheduling.errors.slotTaken).status).toBe(409);
   });
@@ -36,12 +44,25 @@ describe("errors", () => {
 describe("foreign-key violations", () => {
   const adapterError = (code: string, message: string) => ({
     code,
-    meta: { modelName: "Ward", driverAdapterError: { name: "DriverAdapterError", cause: { originalCode: "23503", originalMessage: message, kind: "ForeignKeyConstraintViolation", constraint: { index: "Ward_departmentId_fkey" } } } },
+    meta: {
+      modelName: "Ward",
+      driverAdapterError: {
+        name: "DriverAdapterError",
+        cause: {
+          originalCode: "23503",
+          originalMessage: message,
+          kind: "ForeignKeyConstraintViolation",
+          constraint: { index: "Ward_departmentId_fkey" },
+        },
+      },
+    },
   });
 
   it("maps a reference to a missing record (Prisma P2003, raw P2010) to VALIDATION_FAILED naming the field", () => {
     for (const code of ["P2003", "P2010"]) {
-      const e = toAppError(adapterError(code, 'insert or update on table "Ward" violates foreign key constraint "Ward_departmentId_fkey"'));
+      const e = toAppError(
+        adapterError(code, 'insert or update on table "Ward" violates foreign key constraint "Ward_departmentId_fkey"'),
+      );
       expect(e.status).toBe(400);
       expect(e.code).toBe("VALIDATION_FAILED");
       expect(e.fields).toEqual({ departmentId: en.errors.unknownReference });
@@ -49,12 +70,21 @@ describe("foreign-key violations", () => {
   });
 
   it("maps pg's own 23503 (node-postgres) the same way", () => {
-    const e = toAppError({ code: "23503", constraint: "Admission_attendingDoctorId_fkey", message: 'insert or update on table "Admission" violates foreign key constraint' });
+    const e = toAppError({
+      code: "23503",
+      constraint: "Admission_attendingDoctorId_fkey",
+      message: 'insert or update on table "Admission" violates foreign key constraint',
+    });
     expect(e.fields).toEqual({ attendingDoctorId: en.errors.unknownReference });
   });
 
   it("maps the deletion of a record still referred to to 409 IN_USE", () => {
-    const e = toAppError(adapterError("P2003", 'update or delete on table "Department" violates foreign key constraint "Ward_departmentId_fkey" on table "Ward"'));
+    const e = toAppError(
+      adapterError(
+        "P2003",
+        'update or delete on table "Department" violates foreign key constraint "Ward_departmentId_fkey" on table "Ward"',
+      ),
+    );
     expect(e.status).toBe(409);
     expect(e.code).toBe("IN_USE");
   });
@@ -118,7 +148,9 @@ describe("every error code in both languages", () => {
     expect(duplicate.toBody("en").error.message).toBe("A record with these details already exists.");
     expect(duplicate.toBody("fr").error.message).toBe("Un enregistrement avec ces informations existe déjà.");
     const internal = toAppError(new Error("boom"));
-    expect(internal.toBody("fr").error.message).toBe(`Une erreur s'est produite de notre côté. Référence : ${internal.correlationId}`);
+    expect(internal.toBody("fr").error.message).toBe(
+      `Une erreur s'est produite de notre côté. Référence : ${internal.correlationId}`,
+    );
     const down = toAppError({ code: "P1001" });
     expect(down.toBody("fr").error.message).toBe(catalog("fr").errors.unavailable);
     vi.restoreAllMocks();

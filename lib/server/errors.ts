@@ -45,7 +45,13 @@ export const ERROR_STATUS = {
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
 export type ErrorBody = {
-  error: { code: ErrorCode; message: string; fields?: Record<string, string>; details?: unknown; correlationId?: string };
+  error: {
+    code: ErrorCode;
+    message: string;
+    fields?: Record<string, string>;
+    details?: unknown;
+    correlationId?: string;
+  };
 };
 
 /**
@@ -103,6 +109,7 @@ export function errorText(err: unknown, locale: Locale): string {
 
 export type RecordName = keyof typeof E.errors.records;
 /** "That patient was not found.": the record's name is a catalogue word too, so the whole sentence translates. */
-export const notFound = (what: RecordName = "record") => new AppError("NOT_FOUND", E.errors.notFound(E.errors.records[what]));
+export const notFound = (what: RecordName = "record") =>
+  new AppError("NOT_FOUND", E.errors.notFound(E.errors.records[what]));
 export const forbidden = () => new AppError("FORBIDDEN", E.errors.forbidden);
 export const unauthenticated = () => new AppError("UNAUTHENTICATED", E.errors.signIn);

@@ -9,11 +9,17 @@ export function formatDate(date: string, locale: Locale): string {
 
 /** The day an instant falls on at the hospital (HOSPITAL_TIMEZONE), in the reader's language: "14 Apr 2026". */
 export function formatDay(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(INTL_TAG[locale], { timeZone: env().HOSPITAL_TIMEZONE, dateStyle: "medium" }).format(new Date(iso));
+  return new Intl.DateTimeFormat(INTL_TAG[locale], { timeZone: env().HOSPITAL_TIMEZONE, dateStyle: "medium" }).format(
+    new Date(iso),
+  );
 }
 
 /** An instant as people at the hospital read it, in the reader's language: in HOSPITAL_TIMEZONE; "—" when absent. */
 export function formatInstant(iso: string | null, locale: Locale): string {
   if (!iso) return "—";
-  return new Intl.DateTimeFormat(INTL_TAG[locale], { timeZone: env().HOSPITAL_TIMEZONE, dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  return new Intl.DateTimeFormat(INTL_TAG[locale], {
+    timeZone: env().HOSPITAL_TIMEZONE,
+    dateStyle: "medium",
+    timeStyle: "short",
+  }).format(new Date(iso));
 }

@@ -16,7 +16,8 @@ export async function authorize(permission: Permission, scopes: readonly string[
   if (!can(actor.role, permission)) throw forbidden();
   assertStepDone(actor, permission);
   // An integration token that is not "full" reaches only the routes that accept one of its scopes.
-  if (actor.scopes && !actor.scopes.includes("full") && !actor.scopes.some((s) => scopes.includes(s))) throw forbidden();
+  if (actor.scopes && !actor.scopes.includes("full") && !actor.scopes.some((s) => scopes.includes(s)))
+    throw forbidden();
   return { actor, ip };
 }
 

@@ -1,8 +1,21 @@
 import { getScriptNonceFromHeader } from "next/dist/server/app-render/get-script-nonce-from-header";
 import { describe, expect, it } from "vitest";
-import { API_PATHS, contentSecurityPolicy, newNonce, pageHeaders, PERMISSIONS_POLICY, staticHeaderRules } from "./headers";
+import {
+  API_PATHS,
+  contentSecurityPolicy,
+  newNonce,
+  pageHeaders,
+  PERMISSIONS_POLICY,
+  staticHeaderRules,
+} from "./headers";
 
-const directives = (csp: string) => Object.fromEntries(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+const directives = (csp: string) =>
+  Object.fromEntries(
+    csp
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
 
 describe("newNonce", () => {
   it("is 128 random bits in base64, new every time", () => {
@@ -53,13 +66,16 @@ describe("pageHeaders", () => {
     expect(http["Content-Security-Policy"]).toContain("'nonce-n'");
     expect(http["Cache-Control"]).toContain("no-store");
     expect(http).not.toHaveProperty("Strict-Transport-Security");
-    expect(pageHeaders({ nonce: "n", https: true })["Strict-Transport-Security"]).toBe("max-age=31536000; includeSubDomains");
+    expect(pageHeaders({ nonce: "n", https: true })["Strict-Transport-Security"]).toBe(
+      "max-age=31536000; includeSubDomains",
+    );
   });
 });
 
 describe("staticHeaderRules (next.config.ts)", () => {
   const rules = staticHeaderRules();
-  const headersOf = (source: string) => Object.fromEntries(rules.find((r) => r.source === source)!.headers.map((h) => [h.key, h.value]));
+  const headersOf = (source: string) =>
+    Object.fromEntries(rules.find((r) => r.source === source)!.headers.map((h) => [h.key, h.value]));
 
   it("sends nosniff, no framing, same-origin referrers and no camera, microphone, location or payment on every response", () => {
     expect(headersOf("/:path*")).toEqual({
@@ -68,7 +84,8 @@ describe("staticHeaderRules (next.config.ts)", () => {
       "Referrer-Policy": "same-origin",
       "Permissions-Policy": PERMISSIONS_POLICY,
     });
-    for (const feature of ["camera", "microphone", "geolocation", "payment", "usb"]) expect(PERMISSIONS_POLICY).toContain(`${feature}=()`);
+    for (const feature of ["camera", "microphone", "geolocation", "payment", "usb"])
+      expect(PERMISSIONS_POLICY).toContain(`${feature}=()`);
   });
 
   it("marks every /api and /fhir answer no-store", () => {

@@ -49,10 +49,25 @@ export function contentSecurityPolicy({ nonce, dev = false, https = false }: Pol
  * (an injected script cannot ask for the camera, the microphone, the location or a payment).
  */
 export const PERMISSIONS_POLICY = [
-  "accelerometer", "autoplay", "camera", "display-capture", "geolocation", "gyroscope", "hid",
-  "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get", "screen-wake-lock",
-  "serial", "usb", "xr-spatial-tracking",
-].map((feature) => `${feature}=()`).join(", ");
+  "accelerometer",
+  "autoplay",
+  "camera",
+  "display-capture",
+  "geolocation",
+  "gyroscope",
+  "hid",
+  "magnetometer",
+  "microphone",
+  "midi",
+  "payment",
+  "publickey-credentials-get",
+  "screen-wake-lock",
+  "serial",
+  "usb",
+  "xr-spatial-tracking",
+]
+  .map((feature) => `${feature}=()`)
+  .join(", ");
 
 /**
  * One year, subdomains included, as OWASP's HSTS guidance recommends; not preloaded (that is a
@@ -82,11 +97,15 @@ export const API_PATHS = ["/api/:path*", "/fhir/:path*"] as const;
 /** next.config.ts `headers()`: what never changes with the request or the configuration. */
 export function staticHeaderRules(): { source: string; headers: { key: string; value: string }[] }[] {
   const list = (h: Record<string, string>) => Object.entries(h).map(([key, value]) => ({ key, value }));
-  return [{ source: "/:path*", headers: list(STATIC_HEADERS) }, ...API_PATHS.map((source) => ({ source, headers: list(API_HEADERS) }))];
+  return [
+    { source: "/:path*", headers: list(STATIC_HEADERS) },
+    ...API_PATHS.map((source) => ({ source, headers: list(API_HEADERS) })),
+  ];
 }
 
 /** Strict-Transport-Security when the public URL is https, else nothing. */
-export const transportHeaders = (https: boolean): Record<string, string> => (https ? { "Strict-Transport-Security": STRICT_TRANSPORT_SECURITY } : {});
+export const transportHeaders = (https: boolean): Record<string, string> =>
+  https ? { "Strict-Transport-Security": STRICT_TRANSPORT_SECURITY } : {};
 
 /** Headers of a page response (HTML, or the RSC payload of a client-side navigation), set by proxy.ts. */
 export function pageHeaders(opts: PolicyOptions): Record<string, string> {

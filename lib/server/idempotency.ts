@@ -40,7 +40,9 @@ export function idempotencyKeyOf(req: Request): string | null {
   // The draft makes the value a Structured Field string ("…"); a bare token (Stripe's form) is accepted too.
   const value = /^"(.*)"$/.exec(raw.trim())?.[1]?.replace(/\\(["\\])/g, "$1") ?? raw.trim();
   if (!/^[\x21-\x7e]{1,255}$/.test(value)) {
-    throw new AppError("VALIDATION_FAILED", E.errors.fixFields, { fields: { [IDEMPOTENCY_KEY_HEADER]: E.errors.idempotencyKeyFormat } });
+    throw new AppError("VALIDATION_FAILED", E.errors.fixFields, {
+      fields: { [IDEMPOTENCY_KEY_HEADER]: E.errors.idempotencyKeyFormat },
+    });
   }
   return value;
 }
@@ -59,7 +61,10 @@ export async function idempotently(
   request: { actorId: string; key: string; method: string; path: string; body: Uint8Array },
   run: () => Promise<Response>,
 ): Promise<Response> {
-  const fingerprint = createHash("sha256").update(`${request.method} ${request.path}\n`).update(request.body).digest("hex");
+  const fingerprint = createHash("sha256")
+    .update(`${request.method} ${request.path}\n`)
+    .update(request.body)
+    .digest("hex");
   for (let tries = 0; tries < 3; tries++) {
     // The row is inserted, or taken over when expired (or abandoned by the same request): whoever's
     // statement returns it runs the request.
@@ -106,7 +111,10 @@ async function runAndKeep(prisma: Db, id: string, run: () => Promise<Response>):
   }
   const body = await res.text();
   try {
-    await prisma.idempotencyKey.update({ where: { id }, data: { status: res.status, contentType: res.headers.get("content-type"), body, completedAt: clock.now() } });
+    await prisma.idempotencyKey.update({
+      where: { id },
+      data: { status: res.status, contentType: res.headers.get("content-type"), body, completedAt: clock.now() },
+    });
   } catch (err) {
     // The request is done; only its replay is lost (the key stays in use, then is taken over).
     log("error", "idempotent answer not kept", { id, error: String(err) });
@@ -116,6 +124,7 @@ async function runAndKeep(prisma: Db, id: string, run: () => Promise<Response>):
 
 /** The idempotency.purge job: deletes the keys older than 24 hours. */
 export async function purgeIdempotencyKeys(prisma: Db): Promise<{ deleted: number }> {
-  const deleted = await prisma.$executeRaw`DELETE FROM "IdempotencyKey" WHERE "createdAt" < ${dbNowPlus(-IDEMPOTENCY_KEY_TTL_HOURS * 3600)}`;
+  const deleted =
+    await prisma.$executeRaw`DELETE FROM "IdempotencyKey" WHERE "createdAt" < ${dbNowPlus(-IDEMPOTENCY_KEY_TTL_HOURS * 3600)}`;
   return { deleted };
 }

@@ -26,13 +26,19 @@ const req = (url: string, init?: { method?: string; body?: unknown; raw?: string
     body: init?.raw ?? (init?.body === undefined ? undefined : JSON.stringify(init.body)),
   });
 const params = <P>(p: P) => ({ params: Promise.resolve(p) });
-const errorOf = async (res: Response) => ({ status: res.status, ...((await res.json()) as { error: { code: string; fields?: Record<string, string> } }).error });
+const errorOf = async (res: Response) => ({
+  status: res.status,
+  ...((await res.json()) as { error: { code: string; fields?: Record<string, string> } }).error,
+});
 const unsafe = en.errors.unsafeText;
 
 async function rowCounts() {
-  const tables = await db().$queryRawUnsafe<{ t: string }[]>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`);
+  const tables = await db().$queryRawUnsafe<{ t: string }[]>(
+    `SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+  );
   const out: Record<string, number> = {};
-  for (const { t } of tables) out[t] = Number((await db().$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "${t}"`))[0].n);
+  for (const { t } of tables)
+    out[t] = Number((await db().$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "${t}"`))[0].n);
   return out;
 }
 
@@ -50,26 +56,68 @@ describe("input rules at the doors", () => {
     session.actor = null;
     const before = await rowCounts();
     // A raw body: JSON.stringify would escape the lone surrogate the same way, as "\ud800".
-    const nul = await errorOf(await token.POST(req("/api/v1/auth/token", { method: "POST", raw: '{"email":"a\\u0000@h.org","password":"x"}' }), params({})));
+    const nul = await errorOf(
+      await token.POST(
+        req("/api/v1/auth/token", { method: "POST", raw: '{"email":"a\\u0000@h.org","password":"x"}' }),
+        params({}),
+      ),
+    );
     expect(nul).toMatchObject({ status: 400, code: "VALIDATION_FAILED", fields: { email: unsafe } });
-    const lone = await errorOf(await token.POST(req("/api/v1/auth/token", { method: "POST", raw: '{"email":"a@h.org","password":"\\ud800"}' }), params({})));
+    const lone = await errorOf(
+      await token.POST(
+        req("/api/v1/auth/token", { method: "POST", raw: '{"email":"a@h.org","password":"\\ud800"}' }),
+        params({}),
+      ),
+    );
     expect(lone).toMatchObject({ status: 400, fields: { password: unsafe } });
-    const reg = await errorOf(await register.POST(req("/api/v1/auth/register", { method: "POST", body: { email: "n@h.org", password: "Long-enough-pass-1", firstName: "A\u0000", lastName: "B", dateOfBirth: "1990-01-01", sex: "female" } }), params({})));
+    const reg = await errorOf(
+      await register.POST(
+        req("/api/v1/auth/register", {
+          method: "POST",
+          body: {
+            email: "n@h.org",
+            password: "Long-enough-pass-1",
+            firstName: "A\u0000",
+            lastName: "B",
+            dateOfBirth: "1990-01-01",
+            sex: "female",
+          },
+        }),
+        params({}),
+      ),
+    );
     expect(reg).toMatchObject({ status: 400, fields: { firstName: unsafe } });
     expect(await rowCounts()).toEqual(before);
   });
 
   it("refuses them in a query string, in an unknown query parameter and in a path param, naming the field", async () => {
-    expect(await errorOf(await patients.GET(req("/api/v1/patients?q=%00"), params({})))).toMatchObject({ status: 400, fields: { q: unsafe } });
-    expect(await errorOf(await patients.GET(req("/api/v1/patients?zzz=a%00"), params({})))).toMatchObject({ status: 400, fields: { zzz: unsafe } });
-    expect(await errorOf(await patient.GET(req("/api/v1/patients/%00"), params({ id: "\u0000" })))).toMatchObject({ status: 400, fields: { id: unsafe } });
-    expect(await errorOf(await fhir.GET(req("/fhir/R4/Patient?name=%00"), params({ path: ["Patient"] })))).toMatchObject({ status: 400 });
+    expect(await errorOf(await patients.GET(req("/api/v1/patients?q=%00"), params({})))).toMatchObject({
+      status: 400,
+      fields: { q: unsafe },
+    });
+    expect(await errorOf(await patients.GET(req("/api/v1/patients?zzz=a%00"), params({})))).toMatchObject({
+      status: 400,
+      fields: { zzz: unsafe },
+    });
+    expect(await errorOf(await patient.GET(req("/api/v1/patients/%00"), params({ id: "\u0000" })))).toMatchObject({
+      status: 400,
+      fields: { id: unsafe },
+    });
+    expect(
+      await errorOf(await fhir.GET(req("/fhir/R4/Patient?name=%00"), params({ path: ["Patient"] }))),
+    ).toMatchObject({ status: 400 });
     expect((await fhir.GET(req("/fhir/R4/Patient/%2500"), params({ path: ["Patient", "%00"] }))).status).toBe(400);
   });
 
   it("refuses a lone surrogate in a body field before anything is stored (the audit details failed on it)", async () => {
     const before = await rowCounts();
-    const res = await patients.POST(req("/api/v1/patients", { method: "POST", body: { firstName: "Ama\ud800", lastName: "Owusu", dateOfBirth: "1990-01-01", sex: "female" } }), params({}));
+    const res = await patients.POST(
+      req("/api/v1/patients", {
+        method: "POST",
+        body: { firstName: "Ama\ud800", lastName: "Owusu", dateOfBirth: "1990-01-01", sex: "female" },
+      }),
+      params({}),
+    );
     expect(await errorOf(res)).toMatchObject({ status: 400, fields: { firstName: unsafe } });
     expect(await rowCounts()).toEqual(before);
   });
@@ -77,28 +125,56 @@ describe("input rules at the doors", () => {
   it("answers an unknown departmentId on PATCH /wards/{id} with 400 naming the field (it was 500)", async () => {
     const dep = await seedDepartment(db(), "Medicine");
     const ward = await db().ward.create({ data: { name: "W1", type: "GENERAL", departmentId: dep.id } });
-    const res = await wards.PATCH(req(`/api/v1/wards/${ward.id}`, { method: "PATCH", body: { departmentId: "no-such-department" } }), params({ id: ward.id }));
-    expect(await errorOf(res)).toMatchObject({ status: 400, code: "VALIDATION_FAILED", fields: { departmentId: en.errors.unknownReference } });
+    const res = await wards.PATCH(
+      req(`/api/v1/wards/${ward.id}`, { method: "PATCH", body: { departmentId: "no-such-department" } }),
+      params({ id: ward.id }),
+    );
+    expect(await errorOf(res)).toMatchObject({
+      status: 400,
+      code: "VALIDATION_FAILED",
+      fields: { departmentId: en.errors.unknownReference },
+    });
     expect((await db().ward.findUniqueOrThrow({ where: { id: ward.id } })).departmentId).toBe(dep.id);
   });
 
   it("writes no VIEW row for a refused read: the query is checked before the record is read", async () => {
-    const p = await seedPatient(db(), { firstName: "Amara", lastName: "Bello", dateOfBirth: "1990-01-01", sex: "female" });
+    const p = await seedPatient(db(), {
+      firstName: "Amara",
+      lastName: "Bello",
+      dateOfBirth: "1990-01-01",
+      sex: "female",
+    });
     const allergy = await db().allergy.create({ data: { patientId: p.id, substance: "Penicillin" } });
     const views = () => db().auditEvent.count({ where: { action: "VIEW" } });
-    const refused = await record.GET(req(`/api/v1/admin/data/allergies/${allergy.id}?pageSize=1000`), params({ entity: "allergies", id: allergy.id }));
+    const refused = await record.GET(
+      req(`/api/v1/admin/data/allergies/${allergy.id}?pageSize=1000`),
+      params({ entity: "allergies", id: allergy.id }),
+    );
     expect(refused.status).toBe(400);
     expect(await views()).toBe(0);
-    const missing = await record.GET(req(`/api/v1/admin/data/allergies/nope`), params({ entity: "allergies", id: "nope" }));
+    const missing = await record.GET(
+      req(`/api/v1/admin/data/allergies/nope`),
+      params({ entity: "allergies", id: "nope" }),
+    );
     expect(missing.status).toBe(404);
     expect(await views()).toBe(0);
-    expect((await record.GET(req(`/api/v1/admin/data/allergies/${allergy.id}`), params({ entity: "allergies", id: allergy.id }))).status).toBe(200);
+    expect(
+      (
+        await record.GET(
+          req(`/api/v1/admin/data/allergies/${allergy.id}`),
+          params({ entity: "allergies", id: allergy.id }),
+        )
+      ).status,
+    ).toBe(200);
     expect(await views()).toBe(1);
   });
 
   it("parses query numbers from digits only (?page=1e1, ?page=true, FHIR _count=1e1 → 400)", async () => {
     for (const q of ["page=1e1", "page=true", "pageSize=0x10", "page=%201"]) {
-      expect(await errorOf(await patients.GET(req(`/api/v1/patients?${q}`), params({}))), q).toMatchObject({ status: 400, code: "VALIDATION_FAILED" });
+      expect(await errorOf(await patients.GET(req(`/api/v1/patients?${q}`), params({}))), q).toMatchObject({
+        status: 400,
+        code: "VALIDATION_FAILED",
+      });
     }
     expect((await fhir.GET(req("/fhir/R4/Patient?_count=1e1"), params({ path: ["Patient"] }))).status).toBe(400);
     expect((await patients.GET(req("/api/v1/patients?page=1&pageSize=10"), params({}))).status).toBe(200);

@@ -21,12 +21,22 @@ export async function resolveToken(prisma: Db, secret: string) {
   const now = clock.now();
   const row = await prisma.apiToken.findUnique({
     where: { tokenHash: hashToken(secret) },
-    select: { id: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true, owner: { select: { id: true, role: true, name: true, email: true, active: true, requiredAction: true } } },
+    select: {
+      id: true,
+      scopes: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      owner: { select: { id: true, role: true, name: true, email: true, active: true, requiredAction: true } },
+    },
   });
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now) || !row.owner.active) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
     await prisma.apiToken.updateMany({
-      where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - TOUCH_EVERY_MS) } }] },
+      where: {
+        id: row.id,
+        OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - TOUCH_EVERY_MS) } }],
+      },
       data: { lastUsedAt: now },
     });
   }

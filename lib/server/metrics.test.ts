@@ -9,7 +9,9 @@ import { E } from "@/lib/i18n/error-keys";
 describe("routePattern", () => {
   it("puts the parameters' names in place of their values", () => {
     expect(routePattern("/api/v1/patients/cm1abc/allergies", { id: "cm1abc" })).toBe("/api/v1/patients/[id]/allergies");
-    expect(routePattern("/api/v1/appointments/a1/events/e2", { id: "a1", eventId: "e2" })).toBe("/api/v1/appointments/[id]/events/[eventId]");
+    expect(routePattern("/api/v1/appointments/a1/events/e2", { id: "a1", eventId: "e2" })).toBe(
+      "/api/v1/appointments/[id]/events/[eventId]",
+    );
     expect(routePattern("/api/v1/status", {})).toBe("/api/v1/status");
     // Next gives a static route no params object (undefined) in production.
     expect(routePattern("/api/v1/auth/token", undefined)).toBe("/api/v1/auth/token");
@@ -20,7 +22,13 @@ describe("routePattern", () => {
   });
 });
 
-const THING = defineOperation({ method: "GET", path: "/things/{id}", tag: "test", summary: "A test route.", permission: null });
+const THING = defineOperation({
+  method: "GET",
+  path: "/things/{id}",
+  tag: "test",
+  summary: "A test route.",
+  permission: null,
+});
 
 describe("the route helpers' request log and metrics", () => {
   afterEach(() => {
@@ -36,7 +44,9 @@ describe("the route helpers' request log and metrics", () => {
     throw new AppError("NOT_FOUND", E.errors.notFound(E.errors.records.patient));
   });
   const call = (handler: typeof ok, id: string, headers: Record<string, string> = {}) =>
-    handler(new NextRequest(`http://localhost/api/v1/things/${id}?q=Jane+Doe`, { headers }), { params: Promise.resolve({ id }) });
+    handler(new NextRequest(`http://localhost/api/v1/things/${id}?q=Jane+Doe`, { headers }), {
+      params: Promise.resolve({ id }),
+    });
 
   it("logs one JSON line per request: id, method, route pattern, status, duration; never the path's ids or the query", async () => {
     vi.stubEnv("NODE_ENV", "production");
@@ -45,7 +55,13 @@ describe("the route helpers' request log and metrics", () => {
     expect(res.status).toBe(200);
     const lines = out.mock.calls.map((c) => JSON.parse(String(c[0])));
     const line = lines.find((l) => l.msg === "request");
-    expect(line).toMatchObject({ level: "info", method: "GET", route: "/api/v1/things/[id]", status: 200, actorId: null });
+    expect(line).toMatchObject({
+      level: "info",
+      method: "GET",
+      route: "/api/v1/things/[id]",
+      status: 200,
+      actorId: null,
+    });
     expect(line.requestId).toBe(res.headers.get("x-request-id"));
     expect(typeof line.durationMs).toBe("number");
     expect(JSON.stringify(lines)).not.toContain("secret-id-123");
@@ -71,10 +87,18 @@ describe("the route helpers' request log and metrics", () => {
   it("a static route, whose params Next resolves to undefined, is answered and logged", async () => {
     vi.stubEnv("NODE_ENV", "production");
     const out = vi.spyOn(console, "log").mockImplementation(() => undefined);
-    const handler = publicRoute(defineOperation({ method: "POST", path: "/auth/token", tag: "test", summary: "A test route.", permission: null }), async () => ({ ok: true }));
-    const res = await handler(new NextRequest("http://localhost/api/v1/auth/token"), { params: Promise.resolve(undefined as unknown as Record<string, string>) });
+    const handler = publicRoute(
+      defineOperation({ method: "POST", path: "/auth/token", tag: "test", summary: "A test route.", permission: null }),
+      async () => ({ ok: true }),
+    );
+    const res = await handler(new NextRequest("http://localhost/api/v1/auth/token"), {
+      params: Promise.resolve(undefined as unknown as Record<string, string>),
+    });
     expect(res.status).toBe(200);
-    expect(out.mock.calls.map((c) => JSON.parse(String(c[0]))).find((l) => l.msg === "request")).toMatchObject({ route: "/api/v1/auth/token", status: 200 });
+    expect(out.mock.calls.map((c) => JSON.parse(String(c[0]))).find((l) => l.msg === "request")).toMatchObject({
+      route: "/api/v1/auth/token",
+      status: 200,
+    });
   });
 
   it("counts requests and their durations by route pattern and status", async () => {
@@ -82,8 +106,12 @@ describe("the route helpers' request log and metrics", () => {
     await call(refused, "r1");
     await call(refused, "r2");
     const text = await processMetricsText();
-    expect(text).toMatch(/hospital_http_requests_total\{method="GET",route="\/api\/v1\/things\/\[id\]",status="404"\} 2/);
-    expect(text).toMatch(/hospital_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/things\/\[id\]",status="404"\} 2/);
+    expect(text).toMatch(
+      /hospital_http_requests_total\{method="GET",route="\/api\/v1\/things\/\[id\]",status="404"\} 2/,
+    );
+    expect(text).toMatch(
+      /hospital_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/things\/\[id\]",status="404"\} 2/,
+    );
     expect(text).not.toContain("r1");
   });
 });

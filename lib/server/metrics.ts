@@ -32,14 +32,21 @@ export function metrics(): Metrics {
   if (g.hospitalMetrics) return g.hospitalMetrics;
   const labelNames = ["method", "route", "status"] as const;
   const made: Metrics = {
-    requests: new client.Counter({ name: "hospital_http_requests_total", help: "API requests answered, by method, route pattern and status", labelNames }),
+    requests: new client.Counter({
+      name: "hospital_http_requests_total",
+      help: "API requests answered, by method, route pattern and status",
+      labelNames,
+    }),
     duration: new client.Histogram({
       name: "hospital_http_request_duration_seconds",
       help: "API request duration in seconds, by method, route pattern and status",
       labelNames,
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     }),
-    signInFailures: new client.Counter({ name: "hospital_signin_failures_total", help: "Failed sign-in attempts (wrong email or password)" }),
+    signInFailures: new client.Counter({
+      name: "hospital_signin_failures_total",
+      help: "Failed sign-in attempts (wrong email or password)",
+    }),
   };
   new client.Gauge({
     name: "hospital_db_pool_connections",
@@ -73,7 +80,8 @@ export function routePattern(pathname: string, params: Record<string, string | s
   const byValue = new Map<string, string>();
   // A route without dynamic segments gets no params object at all from Next in production.
   for (const [name, value] of Object.entries(params ?? {})) {
-    for (const v of Array.isArray(value) ? value : [value]) byValue.set(v, Array.isArray(value) ? `[...${name}]` : `[${name}]`);
+    for (const v of Array.isArray(value) ? value : [value])
+      byValue.set(v, Array.isArray(value) ? `[...${name}]` : `[${name}]`);
   }
   const out: string[] = [];
   for (const segment of pathname.split("/")) {

@@ -15,8 +15,15 @@ function routesOnDisk(): string[] {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) walk(full);
       else if (e.name === "route.ts") {
-        const route = `/${path.relative(API_DIR, dir).split(path.sep).join("/").replace(/\[(\w+)\]/g, "{$1}")}`;
-        for (const m of readFileSync(full, "utf8").matchAll(/export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b/g)) found.push(`${m[1]} ${route}`);
+        const route = `/${path
+          .relative(API_DIR, dir)
+          .split(path.sep)
+          .join("/")
+          .replace(/\[(\w+)\]/g, "{$1}")}`;
+        for (const m of readFileSync(full, "utf8").matchAll(
+          /export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b/g,
+        ))
+          found.push(`${m[1]} ${route}`);
       }
     }
   };
@@ -32,9 +39,17 @@ function routeOperations(): { route: string; file: string; opKey: string | null 
       const full = path.join(dir, e.name);
       if (e.isDirectory()) walk(full);
       else if (e.name === "route.ts") {
-        const route = "/" + path.relative(API_DIR, dir).split(path.sep).join("/").replace(/\[(\w+)\]/g, "{$1}");
+        const route =
+          "/" +
+          path
+            .relative(API_DIR, dir)
+            .split(path.sep)
+            .join("/")
+            .replace(/\[(\w+)\]/g, "{$1}");
         const text = readFileSync(full, "utf8");
-        for (const m of text.matchAll(/export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b( = (?:apiRoute|publicRoute)\(\s*ops\.(\w+),)?/g)) {
+        for (const m of text.matchAll(
+          /export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b( = (?:apiRoute|publicRoute)\(\s*ops\.(\w+),)?/g,
+        )) {
           found.push({ route: `${m[1]} ${route}`, file: full, opKey: m[3] ?? null });
         }
       }
@@ -49,7 +64,10 @@ describe("one contract per operation", () => {
     const byId = new Map(OPERATIONS.map((op) => [op.operationId, op]));
     expect(byId.size, "two operations with the same method and path").toBe(OPERATIONS.length);
     const routes = routeOperations();
-    expect(routes.filter((r) => r.opKey === null).map((r) => r.route), "build these with apiRoute(ops.x, …) or publicRoute(ops.x, …)").toEqual([]);
+    expect(
+      routes.filter((r) => r.opKey === null).map((r) => r.route),
+      "build these with apiRoute(ops.x, …) or publicRoute(ops.x, …)",
+    ).toEqual([]);
     // The key a route names is its operation's id, and that operation's method and path are the route's own.
     for (const r of routes) {
       const op = byId.get(r.opKey!);
@@ -58,7 +76,10 @@ describe("one contract per operation", () => {
     }
     const used = routes.map((r) => r.opKey).sort();
     expect(new Set(used).size, "an operation used by two routes").toBe(used.length);
-    expect(OPERATIONS.map((op) => op.operationId).filter((id) => !used.includes(id)), "operations no route is built from").toEqual([]);
+    expect(
+      OPERATIONS.map((op) => op.operationId).filter((id) => !used.includes(id)),
+      "operations no route is built from",
+    ).toEqual([]);
   });
 
   it("every operation names a permission of the table (or none: public) and public ones use publicRoute", () => {
@@ -90,7 +111,9 @@ describe("server actions exposing an operation's use case", () => {
       const text = readFileSync(path.join(ROOT, file), "utf8");
       // Whitespace-tolerant: the formatter may wrap the call over several lines.
       expect(text, `${file}: defineAction from ops.${key}`).toMatch(
-        new RegExp(`defineAction\\(\\s*\\{\\s*permission: (\\w+)\\.${key}\\.permission,\\s*schema: \\1\\.${key}\\.body,?\\s*\\}`),
+        new RegExp(
+          `defineAction\\(\\s*\\{\\s*permission: (\\w+)\\.${key}\\.permission,\\s*schema: \\1\\.${key}\\.body,?\\s*\\}`,
+        ),
       );
       expect(OPERATIONS.find((o) => o.operationId === key)?.body, key).toBeDefined();
     }
@@ -98,14 +121,24 @@ describe("server actions exposing an operation's use case", () => {
 });
 
 describe("OpenAPI document", () => {
-  const doc = openApiDocument(OPERATIONS) as { paths: Record<string, Record<string, { summary: string; "x-permission": string | null }>> };
+  const doc = openApiDocument(OPERATIONS) as {
+    paths: Record<string, Record<string, { summary: string; "x-permission": string | null }>>;
+  };
 
   it("lists every route and method under app/api/v1, and nothing else", () => {
-    const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)).sort();
+    const documented = Object.entries(doc.paths)
+      .flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`))
+      .sort();
     const onDisk = routesOnDisk();
     expect(onDisk.length).toBeGreaterThan(80);
-    expect(onDisk.filter((r) => !documented.includes(r)), "declare these in their domain's lib/<domain>/contract.ts").toEqual([]);
-    expect(documented.filter((r) => !onDisk.includes(r)), "documented but no route file exports them").toEqual([]);
+    expect(
+      onDisk.filter((r) => !documented.includes(r)),
+      "declare these in their domain's lib/<domain>/contract.ts",
+    ).toEqual([]);
+    expect(
+      documented.filter((r) => !onDisk.includes(r)),
+      "documented but no route file exports them",
+    ).toEqual([]);
   });
 
   it("documents the Idempotency-Key header on exactly the routes that honour it, the creating POSTs among them", () => {
@@ -115,11 +148,23 @@ describe("OpenAPI document", () => {
       .sort();
     const documented = Object.entries(doc.paths)
       .flatMap(([p, ops]) => Object.entries(ops).map(([m, op]) => [`${m.toUpperCase()} ${p}`, op] as const))
-      .filter(([, op]) => ((op as { parameters?: { name: string; in: string }[] }).parameters ?? []).some((x) => x.name === "Idempotency-Key" && x.in === "header"))
+      .filter(([, op]) =>
+        ((op as { parameters?: { name: string; in: string }[] }).parameters ?? []).some(
+          (x) => x.name === "Idempotency-Key" && x.in === "header",
+        ),
+      )
       .map(([r]) => r)
       .sort();
     expect(documented).toEqual(honoured);
-    for (const r of ["POST /appointments", "POST /admissions", "POST /prescriptions", "POST /prescriptions/{id}/dispense", "POST /payments", "POST /patients"]) expect(honoured).toContain(r);
+    for (const r of [
+      "POST /appointments",
+      "POST /admissions",
+      "POST /prescriptions",
+      "POST /prescriptions/{id}/dispense",
+      "POST /payments",
+      "POST /patients",
+    ])
+      expect(honoured).toContain(r);
     const book = doc.paths["/appointments"].post as unknown as { responses: Record<string, { description: string }> };
     expect(book.responses["422"].description).toContain("IDEMPOTENCY_KEY_REUSED");
     expect(book.responses["409"].description).toContain("IDEMPOTENCY_KEY_IN_USE");
@@ -138,31 +183,60 @@ describe("OpenAPI document", () => {
   });
 
   it("describes bodies from the routes' zod schemas, the error shape and list envelopes", () => {
-    const post = doc.paths["/patients"].post as unknown as { requestBody: { content: { "application/json": { schema: { required: string[]; properties: Record<string, unknown> } } } } };
+    const post = doc.paths["/patients"].post as unknown as {
+      requestBody: {
+        content: { "application/json": { schema: { required: string[]; properties: Record<string, unknown> } } };
+      };
+    };
     const body = post.requestBody.content["application/json"].schema;
     expect(body.required).toEqual(expect.arrayContaining(["firstName", "lastName", "dateOfBirth", "sex"]));
-    const list = doc.paths["/patients"].get as unknown as { responses: Record<string, { content: { "application/json": { schema: { $ref: string; allOf: { $ref?: string; properties?: { items?: { items?: { required?: string[] } } } }[] } } } }> };
+    const list = doc.paths["/patients"].get as unknown as {
+      responses: Record<
+        string,
+        {
+          content: {
+            "application/json": {
+              schema: {
+                $ref: string;
+                allOf: { $ref?: string; properties?: { items?: { items?: { required?: string[] } } } }[];
+              };
+            };
+          };
+        }
+      >;
+    };
     // The one envelope, its items typed.
     const listSchema = list.responses["200"].content["application/json"].schema;
     expect(listSchema.allOf[0].$ref).toBe("#/components/schemas/ListEnvelope");
-    expect(listSchema.allOf[1].properties?.items?.items?.required).toEqual(expect.arrayContaining(["id", "mrn", "firstName"]));
+    expect(listSchema.allOf[1].properties?.items?.items?.required).toEqual(
+      expect.arrayContaining(["id", "mrn", "firstName"]),
+    );
     expect(list.responses["400"].content["application/json"].schema.$ref).toBe("#/components/schemas/Error");
     expect(doc.paths["/patients"].get["x-permission"]).toBe("patient.list");
     expect(doc.paths["/status"].get["x-permission"]).toBeNull();
   });
 
-  type Op = { parameters?: { name: string; in: string; required: boolean }[]; responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }> };
+  type Op = {
+    parameters?: { name: string; in: string; required: boolean }[];
+    responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }>;
+  };
   const op = (p: string, m = "get") => (doc.paths[p] as unknown as Record<string, Op>)[m];
 
   it("documents the real content types: PDFs, CSV downloads, JSON or CSV reports, Prometheus text", () => {
-    for (const p of ["/prescriptions/{id}/pdf", "/invoices/{id}/pdf", "/payments/{id}/receipt"]) expect(Object.keys(op(p).responses["200"].content!), p).toEqual(["application/pdf"]);
-    for (const p of ["/exports/{id}/download", "/reports/builder/csv"]) expect(Object.keys(op(p).responses["200"].content!), p).toEqual(["text/csv"]);
-    for (const p of ["/reports/{name}", "/reports/revenue", "/public-health/aggregates"]) expect(Object.keys(op(p).responses["200"].content!).sort(), p).toEqual(["application/json", "text/csv"]);
+    for (const p of ["/prescriptions/{id}/pdf", "/invoices/{id}/pdf", "/payments/{id}/receipt"])
+      expect(Object.keys(op(p).responses["200"].content!), p).toEqual(["application/pdf"]);
+    for (const p of ["/exports/{id}/download", "/reports/builder/csv"])
+      expect(Object.keys(op(p).responses["200"].content!), p).toEqual(["text/csv"]);
+    for (const p of ["/reports/{name}", "/reports/revenue", "/public-health/aggregates"])
+      expect(Object.keys(op(p).responses["200"].content!).sort(), p).toEqual(["application/json", "text/csv"]);
     expect(Object.keys(op("/metrics").responses["200"].content!)).toEqual(["text/plain"]);
   });
 
   it("lists the error statuses each operation can return, not every status on every operation", () => {
-    const statuses = (p: string, m = "get") => Object.keys(op(p, m).responses).filter((s) => s >= "400").sort();
+    const statuses = (p: string, m = "get") =>
+      Object.keys(op(p, m).responses)
+        .filter((s) => s >= "400")
+        .sort();
     expect(statuses("/auth/token", "post")).toEqual(expect.arrayContaining(["401", "429"]));
     expect(statuses("/status")).toEqual(["400", "503"]);
     expect(statuses("/patients")).toEqual(["400", "401", "403"]);
@@ -172,7 +246,8 @@ describe("OpenAPI document", () => {
   });
 
   it("marks required query parameters and documents the reports' from and to", () => {
-    const params = (p: string) => Object.fromEntries((op(p).parameters ?? []).filter((x) => x.in === "query").map((x) => [x.name, x.required]));
+    const params = (p: string) =>
+      Object.fromEntries((op(p).parameters ?? []).filter((x) => x.in === "query").map((x) => [x.name, x.required]));
     expect(params("/public-health/aggregates")).toMatchObject({ period: true, groupBy: true, format: false });
     expect(params("/reports/{name}")).toMatchObject({ from: false, to: false });
     expect(params("/reports/revenue")).toMatchObject({ from: false, to: false, doctorId: false });
@@ -180,28 +255,39 @@ describe("OpenAPI document", () => {
 
   it("describes every list with the one envelope, the six that did not use it included", () => {
     const lists = OPERATIONS.filter((o) => o.list);
-    for (const p of ["/exports", "/icd10", "/lab-tests", "/tokens", "/doctors/{id}/slots", "/reports/builder/entities"]) expect(lists.map((o) => o.path)).toContain(p);
+    for (const p of ["/exports", "/icd10", "/lab-tests", "/tokens", "/doctors/{id}/slots", "/reports/builder/entities"])
+      expect(lists.map((o) => o.path)).toContain(p);
     for (const o of lists) {
-      const schema = op(o.path, o.method.toLowerCase()).responses[String(o.status ?? 200)].content!["application/json"].schema as { $ref?: string; allOf?: { $ref?: string }[] };
+      const schema = op(o.path, o.method.toLowerCase()).responses[String(o.status ?? 200)].content!["application/json"]
+        .schema as { $ref?: string; allOf?: { $ref?: string }[] };
       expect(schema.$ref ?? schema.allOf?.[0].$ref, o.path).toBe("#/components/schemas/ListEnvelope");
     }
   });
 
   it("describes every JSON success answer of a GET (no bare object), and its examples match the schemas", () => {
     const bare = OPERATIONS.filter((o) => o.method === "GET" && !o.produces?.every((t) => t !== "application/json"))
-      .filter((o) => JSON.stringify(op(o.path).responses["200"].content?.["application/json"]?.schema) === JSON.stringify({ type: "object" }))
+      .filter(
+        (o) =>
+          JSON.stringify(op(o.path).responses["200"].content?.["application/json"]?.schema) ===
+          JSON.stringify({ type: "object" }),
+      )
       .map((o) => o.path);
     expect(bare).toEqual([]);
     const withExamples = OPERATIONS.filter((o) => o.examples);
     expect(withExamples.length).toBeGreaterThanOrEqual(5);
     for (const o of withExamples) {
-      if (o.examples?.request !== undefined) expect(o.body!.safeParse(o.examples.request).success, `${o.method} ${o.path} request example`).toBe(true);
-      if (o.examples?.response !== undefined) expect(o.response!.safeParse(o.examples.response).success, `${o.method} ${o.path} response example`).toBe(true);
+      if (o.examples?.request !== undefined)
+        expect(o.body!.safeParse(o.examples.request).success, `${o.method} ${o.path} request example`).toBe(true);
+      if (o.examples?.response !== undefined)
+        expect(o.response!.safeParse(o.examples.response).success, `${o.method} ${o.path} response example`).toBe(true);
     }
   });
 
   it("has tag descriptions, a contact and a licence", () => {
-    const d = doc as unknown as { tags: { name: string; description?: string }[]; info: { contact?: { name: string }; license?: { name: string } } };
+    const d = doc as unknown as {
+      tags: { name: string; description?: string }[];
+      info: { contact?: { name: string }; license?: { name: string } };
+    };
     expect(d.tags.filter((t) => !t.description).map((t) => t.name)).toEqual([]);
     expect(d.info.contact?.name).toBeTruthy();
     expect(d.info.license?.name).toBeTruthy();

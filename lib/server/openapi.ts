@@ -23,7 +23,11 @@ const COMPONENT_SCHEMAS: Json = {
         properties: {
           code: { type: "string", examples: ["VALIDATION_FAILED"] },
           message: { type: "string" },
-          fields: { type: "object", additionalProperties: { type: "string" }, description: "Per-field messages (400 VALIDATION_FAILED)." },
+          fields: {
+            type: "object",
+            additionalProperties: { type: "string" },
+            description: "Per-field messages (400 VALIDATION_FAILED).",
+          },
           details: { type: "object", description: "Extra facts, e.g. safety findings or duplicate candidates." },
           correlationId: { type: "string" },
         },
@@ -33,7 +37,19 @@ const COMPONENT_SCHEMAS: Json = {
   Document: {
     type: "object",
     description: "A document on a chart (its bytes at `url`).",
-    required: ["id", "patientId", "title", "category", "documentDate", "contentType", "byteSize", "fileName", "sharedWithPatient", "createdAt", "url"],
+    required: [
+      "id",
+      "patientId",
+      "title",
+      "category",
+      "documentDate",
+      "contentType",
+      "byteSize",
+      "fileName",
+      "sharedWithPatient",
+      "createdAt",
+      "url",
+    ],
     properties: {
       id: { type: "string" },
       patientId: { type: "string" },
@@ -41,7 +57,11 @@ const COMPONENT_SCHEMAS: Json = {
       category: { type: "string", enum: ["referral", "result", "imaging", "consent", "other"] },
       documentDate: { type: "string", format: "date" },
       consentSignedOn: { type: ["string", "null"], format: "date", description: "Consent documents: the date signed." },
-      contentType: { type: "string", enum: ["application/pdf", "image/jpeg", "image/png"], description: "From the file's content, not its name." },
+      contentType: {
+        type: "string",
+        enum: ["application/pdf", "image/jpeg", "image/png"],
+        description: "From the file's content, not its name.",
+      },
       byteSize: { type: "integer", minimum: 1 },
       fileName: { type: "string" },
       sharedWithPatient: { type: "boolean" },
@@ -62,10 +82,18 @@ const COMPONENT_SCHEMAS: Json = {
       category: { type: "string", enum: ["referral", "result", "imaging", "consent", "other"] },
       documentDate: { type: "string", format: "date" },
       consentSignedOn: { type: "string", format: "date", description: "Required for (and only for) category consent." },
-      sharedWithPatient: { type: "string", enum: ["true", "false", "on"], description: "Shown to the patient on their own pages. Default false." },
+      sharedWithPatient: {
+        type: "string",
+        enum: ["true", "false", "on"],
+        description: "Shown to the patient on their own pages. Default false.",
+      },
       consultationId: { type: "string", description: "One of this patient's consultations." },
       admissionId: { type: "string", description: "One of this patient's admissions." },
-      file: { type: "string", contentMediaType: "application/octet-stream", description: "PDF, JPEG or PNG (by content), at most DOCUMENT_MAX_BYTES." },
+      file: {
+        type: "string",
+        contentMediaType: "application/octet-stream",
+        description: "PDF, JPEG or PNG (by content), at most DOCUMENT_MAX_BYTES.",
+      },
     },
   },
   ListEnvelope: {
@@ -81,11 +109,14 @@ const COMPONENT_SCHEMAS: Json = {
 };
 
 const ERROR_STATUSES: Record<string, string> = {
-  "400": "Invalid input (VALIDATION_FAILED with fields — also for NUL or a lone surrogate in any text, the query and path included, and for an id that refers to no record — MALFORMED_JSON).",
+  "400":
+    "Invalid input (VALIDATION_FAILED with fields — also for NUL or a lone surrogate in any text, the query and path included, and for an id that refers to no record — MALFORMED_JSON).",
   "401": "Not signed in, or the token is expired, revoked or its owner deactivated (UNAUTHENTICATED).",
-  "403": "The role, or the token's scopes, may never do this (FORBIDDEN); or a write with the session cookie came from another site (CROSS_SITE_REQUEST).",
+  "403":
+    "The role, or the token's scopes, may never do this (FORBIDDEN); or a write with the session cookie came from another site (CROSS_SITE_REQUEST).",
   "404": "Not found, or outside the caller's scope (NOT_FOUND).",
-  "409": "A conflict (SLOT_TAKEN, BED_OCCUPIED, SAFETY_CHECK, INVALID_TRANSITION, TOO_EARLY / TOO_LATE: a visit checked in or completed outside its time, OUT_OF_STOCK, OVERRIDE_NOT_ACKNOWLEDGED, DUPLICATE, IN_USE: a record still referred to by others, PENDING_LINK, MERGE_CONFLICT).",
+  "409":
+    "A conflict (SLOT_TAKEN, BED_OCCUPIED, SAFETY_CHECK, INVALID_TRANSITION, TOO_EARLY / TOO_LATE: a visit checked in or completed outside its time, OUT_OF_STOCK, OVERRIDE_NOT_ACKNOWLEDGED, DUPLICATE, IN_USE: a record still referred to by others, PENDING_LINK, MERGE_CONFLICT).",
   "413": "The body is larger than the limit (PAYLOAD_TOO_LARGE).",
   "415": "A write without a bearer token whose body is not application/json (UNSUPPORTED_MEDIA_TYPE).",
   "422": "The request is understood but cannot be processed.",
@@ -122,9 +153,15 @@ const IDEMPOTENCY_ERRORS: Record<string, string> = {
 const QUERY_DESCRIPTIONS: Record<string, { description: string; schema: Json }> = {
   q: { description: "Search text.", schema: { type: "string", maxLength: 200 } },
   page: { description: "Page number, from 1.", schema: { type: "integer", minimum: 1, default: 1 } },
-  pageSize: { description: "Items per page, at most 100.", schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } },
+  pageSize: {
+    description: "Items per page, at most 100.",
+    schema: { type: "integer", minimum: 1, maximum: 100, default: 20 },
+  },
   sort: { description: "A field name; a leading '-' sorts descending.", schema: { type: "string" } },
-  period: { description: "A fixed, completed reporting period: a month (2026-11), a quarter (2026-Q3) or a year (2026).", schema: { type: "string", pattern: "^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$" } },
+  period: {
+    description: "A fixed, completed reporting period: a month (2026-11), a quarter (2026-Q3) or a year (2026).",
+    schema: { type: "string", pattern: "^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$" },
+  },
 };
 
 /** A zod schema as JSON Schema 2020-12 (the input side: what a client sends). */
@@ -143,11 +180,21 @@ export function responseSchemaOf(schema: z.ZodType): Json {
 
 /** A list's schema: the one ListEnvelope, its items (and any extra fields, e.g. counts) typed. */
 function listSchema(op: Operation): Json {
-  if (!op.response) return op.responseRef ? { allOf: [ref("ListEnvelope"), { type: "object", properties: { items: { type: "array", items: ref(op.responseRef) } } }] } : ref("ListEnvelope");
+  if (!op.response)
+    return op.responseRef
+      ? {
+          allOf: [
+            ref("ListEnvelope"),
+            { type: "object", properties: { items: { type: "array", items: ref(op.responseRef) } } },
+          ],
+        }
+      : ref("ListEnvelope");
   const whole = responseSchemaOf(op.response) as { properties?: Record<string, Json>; required?: string[] };
   const { total: _t, page: _p, pageSize: _s, ...rest } = whole.properties ?? {};
   const required = (whole.required ?? []).filter((k) => !["items", "total", "page", "pageSize"].includes(k));
-  return { allOf: [ref("ListEnvelope"), { type: "object", properties: rest, ...(required.length ? { required } : {}) }] };
+  return {
+    allOf: [ref("ListEnvelope"), { type: "object", properties: rest, ...(required.length ? { required } : {}) }],
+  };
 }
 
 function queryParameters(op: Operation): Json[] {
@@ -159,7 +206,10 @@ function queryParameters(op: Operation): Json[] {
       name,
       in: "query",
       required: !zodSchema.safeParse(undefined).success,
-      ...(known ?? { ...(zodSchema.description ? { description: zodSchema.description } : {}), schema: jsonSchemaOf(zodSchema) }),
+      ...(known ?? {
+        ...(zodSchema.description ? { description: zodSchema.description } : {}),
+        schema: jsonSchemaOf(zodSchema),
+      }),
     };
   });
 }
@@ -173,20 +223,41 @@ function operationObject(op: Operation): Json {
   ];
   const status = String(op.status ?? 200);
   const errors: Record<string, { description: string; content: Json }> = Object.fromEntries(
-    errorStatusesOf(op).map((code) => [code, { description: ERROR_STATUSES[code] ?? "An error.", content: { "application/json": { schema: ref("Error") } } }]),
+    errorStatusesOf(op).map((code) => [
+      code,
+      { description: ERROR_STATUSES[code] ?? "An error.", content: { "application/json": { schema: ref("Error") } } },
+    ]),
   );
   if (op.form) {
-    errors["413"] = { description: "The body is larger than the route's limit (PAYLOAD_TOO_LARGE).", content: { "application/json": { schema: ref("Error") } } };
-    errors["415"] = { description: "Not multipart/form-data, or a file that is not one of the accepted types by its content (UNSUPPORTED_MEDIA_TYPE).", content: { "application/json": { schema: ref("Error") } } };
+    errors["413"] = {
+      description: "The body is larger than the route's limit (PAYLOAD_TOO_LARGE).",
+      content: { "application/json": { schema: ref("Error") } },
+    };
+    errors["415"] = {
+      description:
+        "Not multipart/form-data, or a file that is not one of the accepted types by its content (UNSUPPORTED_MEDIA_TYPE).",
+      content: { "application/json": { schema: ref("Error") } },
+    };
   }
   if (op.idempotent) {
     for (const [code, description] of Object.entries(IDEMPOTENCY_ERRORS)) {
-      errors[code] = { description: errors[code] ? `${errors[code].description} ${description}` : description, content: { "application/json": { schema: ref("Error") } } };
+      errors[code] = {
+        description: errors[code] ? `${errors[code].description} ${description}` : description,
+        content: { "application/json": { schema: ref("Error") } },
+      };
     }
   }
-  const permission = op.permission ? `Permission \`${op.permission}\` (${PERMISSIONS[op.permission].roles.join(", ")}).` : "Public.";
+  const permission = op.permission
+    ? `Permission \`${op.permission}\` (${PERMISSIONS[op.permission].roles.join(", ")}).`
+    : "Public.";
   const scopes = `Token scopes: full${op.scopes?.length ? `, ${op.scopes.join(", ")}` : ""}.`;
-  const jsonSchema = op.list ? listSchema(op) : op.response ? responseSchemaOf(op.response) : op.responseRef ? ref(op.responseRef) : { type: "object" };
+  const jsonSchema = op.list
+    ? listSchema(op)
+    : op.response
+      ? responseSchemaOf(op.response)
+      : op.responseRef
+        ? ref(op.responseRef)
+        : { type: "object" };
   const types = op.produces ?? ["application/json"];
   const noBody = status === "204";
   return {
@@ -197,8 +268,22 @@ function operationObject(op: Operation): Json {
     "x-permission": op.permission,
     ...(op.permission ? {} : { security: [] }),
     ...(parameters.length ? { parameters } : {}),
-    ...(op.body ? { requestBody: { required: !("emptyBody" in op), content: { "application/json": { schema: jsonSchemaOf(op.body), ...(op.examples?.request !== undefined ? { example: op.examples.request } : {}) } } } } : {}),
-    ...(op.form ? { requestBody: { required: true, content: { "multipart/form-data": { schema: ref(op.form) } } } } : {}),
+    ...(op.body
+      ? {
+          requestBody: {
+            required: !("emptyBody" in op),
+            content: {
+              "application/json": {
+                schema: jsonSchemaOf(op.body),
+                ...(op.examples?.request !== undefined ? { example: op.examples.request } : {}),
+              },
+            },
+          },
+        }
+      : {}),
+    ...(op.form
+      ? { requestBody: { required: true, content: { "multipart/form-data": { schema: ref(op.form) } } } }
+      : {}),
     responses: {
       [status]: {
         description: noBody ? "Done; no body." : op.list ? "A page of results." : "Success.",
@@ -208,7 +293,13 @@ function operationObject(op: Operation): Json {
               content: Object.fromEntries(
                 types.map((type) =>
                   type === "application/json"
-                    ? [type, { schema: jsonSchema, ...(op.examples?.response !== undefined ? { example: op.examples.response } : {}) }]
+                    ? [
+                        type,
+                        {
+                          schema: jsonSchema,
+                          ...(op.examples?.response !== undefined ? { example: op.examples.response } : {}),
+                        },
+                      ]
                     : [type, { schema: { type: "string", contentMediaType: type } }],
                 ),
               ),
@@ -253,7 +344,9 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
 export function openApiDocument(operations: readonly Operation[]): Json {
   const paths: Record<string, Json> = {};
   for (const op of operations) (paths[op.path] ??= {})[op.method.toLowerCase()] = operationObject(op);
-  const tags = [...new Set(operations.map((o) => o.tag))].sort().map((name) => ({ name, ...(TAG_DESCRIPTIONS[name] ? { description: TAG_DESCRIPTIONS[name] } : {}) }));
+  const tags = [...new Set(operations.map((o) => o.tag))]
+    .sort()
+    .map((name) => ({ name, ...(TAG_DESCRIPTIONS[name] ? { description: TAG_DESCRIPTIONS[name] } : {}) }));
   return {
     openapi: "3.1.0",
     info: {
@@ -262,7 +355,8 @@ export function openApiDocument(operations: readonly Operation[]): Json {
       contact: { name: `${env().HOSPITAL_NAME} IT`, url: appUrl() },
       // The project is not published under an open licence (package.json: private).
       license: { name: "Proprietary: all rights reserved" },
-      description: "The REST API of the hospital management system. Errors always have the Error shape; lists the ListEnvelope shape. Money is always an integer number of minor units of the hospital's one currency (cents for USD: 4500 means 45.00), in requests and responses; the web pages show and take currency units.",
+      description:
+        "The REST API of the hospital management system. Errors always have the Error shape; lists the ListEnvelope shape. Money is always an integer number of minor units of the hospital's one currency (cents for USD: 4500 means 45.00), in requests and responses; the web pages show and take currency units.",
     },
     servers: [{ url: "/api/v1" }],
     security: [{ bearer: [] }, { session: [] }],
@@ -271,11 +365,14 @@ export function openApiDocument(operations: readonly Operation[]): Json {
     components: {
       schemas: COMPONENT_SCHEMAS,
       securitySchemes: {
-        bearer: { type: "http", scheme: "bearer", description: "A token from POST /auth/token, or an integration token (hms_…) from /admin/tokens." },
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description: "A token from POST /auth/token, or an integration token (hms_…) from /admin/tokens.",
+        },
         // __Secure-next-auth.session-token when the public URL is https (lib/server/auth-cookies.ts).
         session: { type: "apiKey", in: "cookie", name: sessionCookieName() },
       },
     },
   };
 }
-

@@ -21,7 +21,11 @@ export function stringParams(sp: SearchParams): Record<string, string> {
  * The list query of a page. Unlike the API, a page never answers 400: a hand-edited URL with a bad
  * page or sort falls back to the first page in the default order.
  */
-export function pageListQuery<S extends string>(params: Record<string, string>, sortable: readonly [S, ...S[]], defaultSort: `${S}` | `-${S}`): ListQuery<S> {
+export function pageListQuery<S extends string>(
+  params: Record<string, string>,
+  sortable: readonly [S, ...S[]],
+  defaultSort: `${S}` | `-${S}`,
+): ListQuery<S> {
   try {
     return parseListQuery(new URLSearchParams(params), sortable, defaultSort);
   } catch (err) {
@@ -31,7 +35,11 @@ export function pageListQuery<S extends string>(params: Record<string, string>, 
 }
 
 /** Like pageListQuery for filters: what does not parse is ignored rather than refused. */
-export function pageFilters<T extends Record<string, unknown>>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, params: Record<string, string>, keys: readonly (keyof T & string)[]): T {
+export function pageFilters<T extends Record<string, unknown>>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+  params: Record<string, string>,
+  keys: readonly (keyof T & string)[],
+): T {
   const picked = Object.fromEntries(keys.filter((k) => params[k]).map((k) => [k, params[k]]));
   const parsed = schema.safeParse(picked);
   return parsed.success ? parsed.data : ({} as T);

@@ -135,13 +135,21 @@ export function bidiRuns(text: string): { runs: { text: string; rtl: boolean }[]
  * Draws text like `doc.text`, in the chosen weight: a paragraph with right-to-left script is drawn
  * run by run, Arabic in the Arabic font, aligned right when the paragraph itself is right to left.
  */
-export function text(doc: PDFKit.PDFDocument, value: string, x?: number, y?: number, options: PDFKit.Mixins.TextOptions = {}): PDFKit.PDFDocument {
+export function text(
+  doc: PDFKit.PDFDocument,
+  value: string,
+  x?: number,
+  y?: number,
+  options: PDFKit.Mixins.TextOptions = {},
+): PDFKit.PDFDocument {
   const weight = weights.get(doc) ?? "regular";
   const { runs, rtl } = bidiRuns(value.normalize("NFC"));
   // pdfkit reads (text, options) and (text, x, y, options) by position: no x means the first form.
-  const draw = (value: string, opts: PDFKit.Mixins.TextOptions, at: boolean) => (at && (x !== undefined || y !== undefined) ? doc.text(value, x, y, opts) : doc.text(value, opts));
+  const draw = (value: string, opts: PDFKit.Mixins.TextOptions, at: boolean) =>
+    at && (x !== undefined || y !== undefined) ? doc.text(value, x, y, opts) : doc.text(value, opts);
   // Plain ASCII needs no precomposed letters kept whole, and pdfkit caches its layout word by word.
-  if (runs.length === 1 && !runs[0].rtl) return draw(runs[0].text, { ...(ASCII.test(runs[0].text) ? {} : LTR), ...options }, true);
+  if (runs.length === 1 && !runs[0].rtl)
+    return draw(runs[0].text, { ...(ASCII.test(runs[0].text) ? {} : LTR), ...options }, true);
   const align = rtl && !options.align ? "right" : options.align;
   runs.forEach((run, i) => {
     const last = i === runs.length - 1;
@@ -150,7 +158,13 @@ export function text(doc: PDFKit.PDFDocument, value: string, x?: number, y?: num
     const baseline = run.rtl ? { baseline: -latinAscent() * (sizes.get(doc) ?? 12) } : {};
     // pdfkit measures the continued runs of a line with the first run's features: the left-to-right
     // runs of a mixed line are shaped by default (no features), which measures the Arabic ones right.
-    const opts = { ...(run.rtl ? RTL : {}), ...options, ...baseline, align, continued: last ? options.continued : true };
+    const opts = {
+      ...(run.rtl ? RTL : {}),
+      ...options,
+      ...baseline,
+      align,
+      continued: last ? options.continued : true,
+    };
     draw(run.text, opts, i === 0);
   });
   return doc.font(weight);
@@ -166,7 +180,14 @@ export function style(doc: PDFKit.PDFDocument, s: Style): PDFKit.PDFDocument {
 }
 
 /** Draws `value` in a style (see `text`); returns the document to chain on. */
-export function write(doc: PDFKit.PDFDocument, s: Style, value: string, x?: number, y?: number, options?: PDFKit.Mixins.TextOptions): PDFKit.PDFDocument {
+export function write(
+  doc: PDFKit.PDFDocument,
+  s: Style,
+  value: string,
+  x?: number,
+  y?: number,
+  options?: PDFKit.Mixins.TextOptions,
+): PDFKit.PDFDocument {
   style(doc, s);
   return text(doc, value, x, y, options);
 }

@@ -40,7 +40,8 @@ export async function takeRate(prisma: Db, kind: LimitKind, who: string | null, 
     ON CONFLICT (bucket, "windowStart") DO UPDATE SET count = "RateCounter".count + 1
     RETURNING count`;
   // Now and then, forget windows that ended long ago (any instance may do it; it is idempotent).
-  if (Math.random() < 0.01) await prisma.$executeRaw`DELETE FROM "RateCounter" WHERE "windowStart" < ${new Date(now.getTime() - 86_400_000)}`;
+  if (Math.random() < 0.01)
+    await prisma.$executeRaw`DELETE FROM "RateCounter" WHERE "windowStart" < ${new Date(now.getTime() - 86_400_000)}`;
   if (row.count > limit) {
     const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
     throw new AppError("RATE_LIMITED", E.accounts.phrases.tryAgainIn(Math.ceil(retryAfter / 60)), { retryAfter });

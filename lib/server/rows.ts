@@ -21,7 +21,12 @@ const ident = (name: string) => {
  * so that nothing is written when that CTE wrote nothing. Table and column names come from the
  * constants beside each row function, never from input.
  */
-export function insertRows<R extends object>(table: string, columns: Columns<R>, rows: readonly R[], opts: { after?: string } = {}): Prisma.Sql {
+export function insertRows<R extends object>(
+  table: string,
+  columns: Columns<R>,
+  rows: readonly R[],
+  opts: { after?: string } = {},
+): Prisma.Sql {
   const names = Object.keys(columns) as (keyof R & string)[];
   const list = names.map(ident).join(", ");
   const selected = names.map((n) => `x.${ident(n)}`).join(", ");

@@ -48,7 +48,8 @@ describe("sameOriginPath", () => {
   });
 
   it("refuses what is not a string or not a URL", () => {
-    for (const p of [undefined, null, "", 42, ["/patients"], "http://[::1"]) expect(sameOriginPath(p, ORIGIN), String(p)).toBeNull();
+    for (const p of [undefined, null, "", 42, ["/patients"], "http://[::1"])
+      expect(sameOriginPath(p, ORIGIN), String(p)).toBeNull();
   });
 });
 

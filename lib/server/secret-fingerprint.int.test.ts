@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { checkSecretFingerprint, forgetSecretFingerprint, SecretMismatchError, secretFingerprint } from "./secret-fingerprint";
+import {
+  checkSecretFingerprint,
+  forgetSecretFingerprint,
+  SecretMismatchError,
+  secretFingerprint,
+} from "./secret-fingerprint";
 
 describe("the NEXTAUTH_SECRET fingerprint", () => {
   it("is recorded at the first start, matches the same secret, refuses another one, and never stores the secret", async () => {
@@ -24,7 +29,9 @@ describe("the NEXTAUTH_SECRET fingerprint", () => {
 
   it("lets one of several instances starting at once record it", async () => {
     await forgetSecretFingerprint(db());
-    const results = await Promise.all([1, 2, 3].map(() => checkSecretFingerprint(db(), "shared-secret-0123456789abcdef")));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => checkSecretFingerprint(db(), "shared-secret-0123456789abcdef")),
+    );
     expect(results.filter((r) => r === "recorded")).toHaveLength(1);
     expect(results.filter((r) => r === "matches")).toHaveLength(2);
   });

@@ -46,23 +46,44 @@ async function nextAuthSessionWith(cookie: string) {
     json: (b: unknown) => void (out.body = b),
     end: () => undefined,
   };
-  const req = { query: { nextauth: ["session"] }, method: "GET", cookies: { [sessionCookieName()]: cookie }, headers: { host: "localhost:3000" } };
+  const req = {
+    query: { nextauth: ["session"] },
+    method: "GET",
+    cookies: { [sessionCookieName()]: cookie },
+    headers: { host: "localhost:3000" },
+  };
   await (NextAuth as unknown as (req: unknown, res: unknown, options: unknown) => Promise<void>)(req, res, authOptions);
   const set = out.cookies.find((c) => c.startsWith(`${sessionCookieName()}=`));
   const value = set?.slice(sessionCookieName().length + 1).split(";")[0] ?? "";
-  return { body: out.body as Record<string, unknown>, renewed: value !== "", cleared: set !== undefined && value === "" };
+  return {
+    body: out.body as Record<string, unknown>,
+    renewed: value !== "",
+    cleared: set !== undefined && value === "",
+  };
 }
 
 /** GET /api/auth/session at `at`, with a cookie for the session. */
 async function nextAuthSession(credential: Awaited<ReturnType<typeof open>>, at: Date) {
   vi.spyOn(clock, "now").mockReturnValue(at);
-  const cookie = await encode({ token: { uid: credential.userId, role: "DOCTOR", sv: credential.sessionVersion, sid: credential.sessionId, name: "Doc", email: "doc@example.org" }, secret: authSecret() });
+  const cookie = await encode({
+    token: {
+      uid: credential.userId,
+      role: "DOCTOR",
+      sv: credential.sessionVersion,
+      sid: credential.sessionId,
+      name: "Doc",
+      email: "doc@example.org",
+    },
+    secret: authSecret(),
+  });
   return nextAuthSessionWith(cookie);
 }
 
 beforeEach(async () => {
   await resetDatabase();
-  userId = (await seedUser(db(), { email: "doc@example.org", name: "Doc", role: "DOCTOR", password: "correct-horse-battery" })).id;
+  userId = (
+    await seedUser(db(), { email: "doc@example.org", name: "Doc", role: "DOCTOR", password: "correct-horse-battery" })
+  ).id;
 });
 afterEach(() => vi.restoreAllMocks());
 
@@ -70,9 +91,24 @@ describe("server-side sessions", () => {
   it("records where a sign-in came from, and signs its cookie in", async () => {
     const s = await open();
     expect(await db().session.findUniqueOrThrow({ where: { id: s.sessionId } })).toMatchObject({
-      userId, ip: "10.1.2.3", userAgent: "Firefox on a ward PC", createdAt: T0, lastSeenAt: T0, expiresAt: minutes(12 * 60), revokedAt: null,
+      userId,
+      ip: "10.1.2.3",
+      userAgent: "Firefox on a ward PC",
+      createdAt: T0,
+      lastSeenAt: T0,
+      expiresAt: minutes(12 * 60),
+      revokedAt: null,
     });
-    expect(await request(s, minutes(1))).toEqual({ actor: { id: userId, role: "DOCTOR", name: "Doc", email: "doc@example.org", language: "en", requiredAction: null } });
+    expect(await request(s, minutes(1))).toEqual({
+      actor: {
+        id: userId,
+        role: "DOCTOR",
+        name: "Doc",
+        email: "doc@example.org",
+        language: "en",
+        requiredAction: null,
+      },
+    });
   });
 
   it("ends at sign-out: every copy of the cookie stops working", async () => {
@@ -119,7 +155,14 @@ describe("server-side sessions", () => {
 
   it("signs nobody in with an unknown session id or another user's session", async () => {
     const s = await open();
-    const other = (await seedUser(db(), { email: "nurse@example.org", name: "Nurse", role: "NURSE", password: "correct-horse-battery" })).id;
+    const other = (
+      await seedUser(db(), {
+        email: "nurse@example.org",
+        name: "Nurse",
+        role: "NURSE",
+        password: "correct-horse-battery",
+      })
+    ).id;
     expect(await request({ ...s, sessionId: "nope" }, minutes(1))).toEqual({ actor: null });
     expect(await request({ ...s, userId: other }, minutes(1))).toEqual({ actor: null });
   });
@@ -144,7 +187,11 @@ describe("GET /api/auth/session (next-auth)", () => {
     await revokeSession(db(), revoked.sessionId, minutes(1));
     const idle = await open();
     const expired = await open();
-    for (const [what, s, at] of [["revoked", revoked, minutes(2)], ["idle", idle, minutes(31)], ["expired", expired, minutes(12 * 60 + 1)]] as const) {
+    for (const [what, s, at] of [
+      ["revoked", revoked, minutes(2)],
+      ["idle", idle, minutes(31)],
+      ["expired", expired, minutes(12 * 60 + 1)],
+    ] as const) {
       const res = await nextAuthSession(s, at);
       expect(res.body, what).toEqual({});
       expect(res.renewed, what).toBe(false);
@@ -168,7 +215,10 @@ describe("GET /api/auth/session (next-auth)", () => {
 
   it("revokes the session when next-auth signs the user out", async () => {
     const s = await open();
-    await authOptions.events!.signOut!({ token: { uid: userId, role: "DOCTOR", sv: 0, sid: s.sessionId }, session: undefined as never });
+    await authOptions.events!.signOut!({
+      token: { uid: userId, role: "DOCTOR", sv: 0, sid: s.sessionId },
+      session: undefined as never,
+    });
     expect(await request(s, minutes(1))).toEqual({ actor: null, ended: "revoked" });
   });
 });

@@ -22,8 +22,22 @@ export const TOUCH_EVERY_MS = 60_000;
 // The user's columns every request reads (of "User" u, in both statements below), their row, and the
 // actor they make: a column the request needs (say, a forced password change) is added here, once.
 const ACTOR_COLUMNS = Prisma.sql`u.id, u.role::text AS role, u.name, u.email, u.language, u."requiredAction"::text AS "requiredAction"`;
-type ActorRow = { id: string; role: Role; name: string; email: string; language: string; requiredAction: RequiredAction | null };
-const toActor = (u: ActorRow): Actor => ({ id: u.id, role: u.role, name: u.name, email: u.email, language: isLocale(u.language) ? u.language : undefined, requiredAction: u.requiredAction });
+type ActorRow = {
+  id: string;
+  role: Role;
+  name: string;
+  email: string;
+  language: string;
+  requiredAction: RequiredAction | null;
+};
+const toActor = (u: ActorRow): Actor => ({
+  id: u.id,
+  role: u.role,
+  name: u.name,
+  email: u.email,
+  language: isLocale(u.language) ? u.language : undefined,
+  requiredAction: u.requiredAction,
+});
 
 /**
  * The user behind an API bearer token, if still active with the token's session version
@@ -43,12 +57,25 @@ const cleanUserAgent = (ua: string | null | undefined) => ua?.replace(/[\p{Cc}\p
  * Opens a session at sign-in and returns its id, which the session cookie carries. The user's
  * sessions that ended more than a day ago are removed at the same time, so rows do not pile up.
  */
-export async function startSession(prisma: Db, input: { userId: string; ip: string | null; userAgent?: string | null }, now = clock.now()): Promise<string> {
+export async function startSession(
+  prisma: Db,
+  input: { userId: string; ip: string | null; userAgent?: string | null },
+  now = clock.now(),
+): Promise<string> {
   const expiresAt = new Date(now.getTime() + env().SESSION_MAX_HOURS * 3_600_000);
   const [, session] = await prisma.$transaction([
-    prisma.session.deleteMany({ where: { userId: input.userId, expiresAt: { lt: new Date(now.getTime() - 86_400_000) } } }),
+    prisma.session.deleteMany({
+      where: { userId: input.userId, expiresAt: { lt: new Date(now.getTime() - 86_400_000) } },
+    }),
     prisma.session.create({
-      data: { userId: input.userId, createdAt: now, lastSeenAt: now, expiresAt, ip: input.ip, userAgent: cleanUserAgent(input.userAgent) },
+      data: {
+        userId: input.userId,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt,
+        ip: input.ip,
+        userAgent: cleanUserAgent(input.userAgent),
+      },
       select: { id: true },
     }),
   ]);
@@ -70,7 +97,9 @@ export async function liveSession(
 ): Promise<SessionCheck> {
   const idleSince = new Date(now.getTime() - env().SESSION_IDLE_MINUTES * 60_000);
   const touchBefore = new Date(now.getTime() - TOUCH_EVERY_MS);
-  const [row] = await prisma.$queryRaw<(Partial<ActorRow> & { sid: string; revoked: boolean; expired: boolean; idle: boolean; stale: boolean })[]>`
+  const [row] = await prisma.$queryRaw<
+    (Partial<ActorRow> & { sid: string; revoked: boolean; expired: boolean; idle: boolean; stale: boolean })[]
+  >`
     WITH s AS (
       SELECT s.id AS sid, s."revokedAt" IS NOT NULL AS revoked, s."expiresAt" <= ${now}::timestamp AS expired,
              s."lastSeenAt" <= ${idleSince}::timestamp AS idle, s."lastSeenAt" < ${touchBefore}::timestamp AS stale,

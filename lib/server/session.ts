@@ -32,8 +32,16 @@ export const currentCtx = cache(async (): Promise<{ actor: Actor | null; ip: str
   }
   // The cookie is decoded here rather than through getServerSession, which would also re-encrypt and
   // try to renew it on every request. No headers are passed: getToken would fall back to a bearer.
-  const token = await getToken({ req: { cookies: await cookies(), headers: {} } as never, secret: authSecret(), cookieName: sessionCookieName() });
+  const token = await getToken({
+    req: { cookies: await cookies(), headers: {} } as never,
+    secret: authSecret(),
+    cookieName: sessionCookieName(),
+  });
   if (!token?.uid || !token.sid || typeof token.sv !== "number") return { actor: null, ip };
-  const check = await liveSession(db(), { sessionId: token.sid, userId: token.uid, sessionVersion: token.sv }, { touch: true });
+  const check = await liveSession(
+    db(),
+    { sessionId: token.sid, userId: token.uid, sessionVersion: token.sv },
+    { touch: true },
+  );
   return { actor: check.actor, ip, ...(check.ended ? { ended: check.ended } : {}) };
 });

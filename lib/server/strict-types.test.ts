@@ -28,19 +28,29 @@ const refused = (run: () => unknown, field: string) => {
 };
 
 describe("strict types in JSON bodies", () => {
-  it("a payment's amount is an integer: true, [1], \"1\" and null are refused (true was a payment of one cent)", () => {
+  it('a payment\'s amount is an integer: true, [1], "1" and null are refused (true was a payment of one cent)', () => {
     const base = { invoiceId: "inv", method: "CASH" };
-    for (const amount of [true, [1], "1", null, {}, 1.5]) refused(() => parseInput(ZPayment, { ...base, amount }), "amount");
+    for (const amount of [true, [1], "1", null, {}, 1.5])
+      refused(() => parseInput(ZPayment, { ...base, amount }), "amount");
     expect(parseInput(ZPayment, { ...base, amount: 1 }).amount).toBe(1);
     refused(() => parseInput(ZRefund, { amount: [100], reason: "returned" }), "amount");
     refused(() => parseInput(ZLine, { description: "x", quantity: true, unitAmount: 100 }), "quantity");
   });
 
   it("a null weekday is refused, not Sunday; slot minutes are a number", () => {
-    refused(() => parseInput(ZAvailability, { slotMinutes: 30, weekly: [{ weekday: null, start: "09:00", end: "12:00" }] }), "weekly.0.weekday");
+    refused(
+      () => parseInput(ZAvailability, { slotMinutes: 30, weekly: [{ weekday: null, start: "09:00", end: "12:00" }] }),
+      "weekly.0.weekday",
+    );
     refused(() => parseInput(ZAvailability, { slotMinutes: "30", weekly: [] }), "slotMinutes");
-    refused(() => parseInput(ZAvailability, { slotMinutes: 30, weekly: [{ weekday: false, start: "09:00", end: "12:00" }] }), "weekly.0.weekday");
-    expect(parseInput(ZAvailability, { slotMinutes: 30, weekly: [{ weekday: 0, start: "09:00", end: "12:00" }] }).weekly[0].weekday).toBe(0);
+    refused(
+      () => parseInput(ZAvailability, { slotMinutes: 30, weekly: [{ weekday: false, start: "09:00", end: "12:00" }] }),
+      "weekly.0.weekday",
+    );
+    expect(
+      parseInput(ZAvailability, { slotMinutes: 30, weekly: [{ weekday: 0, start: "09:00", end: "12:00" }] }).weekly[0]
+        .weekday,
+    ).toBe(0);
   });
 
   it("a null reorder level is refused, not 0", () => {
@@ -52,13 +62,31 @@ describe("strict types in JSON bodies", () => {
   });
 
   it("every other number and boolean is taken as such only", () => {
-    refused(() => parseInput(ZPrescriptionItem, { drugId: "d", dose: "1", route: "oral", frequency: "tds", durationDays: "7" }), "durationDays");
-    refused(() => parseInput(ZPrescriptionItem, { drugId: "d", dose: "1", route: "oral", frequency: "tds", durationDays: 7, quantity: true }), "quantity");
+    refused(
+      () =>
+        parseInput(ZPrescriptionItem, { drugId: "d", dose: "1", route: "oral", frequency: "tds", durationDays: "7" }),
+      "durationDays",
+    );
+    refused(
+      () =>
+        parseInput(ZPrescriptionItem, {
+          drugId: "d",
+          dose: "1",
+          route: "oral",
+          frequency: "tds",
+          durationDays: 7,
+          quantity: true,
+        }),
+      "quantity",
+    );
     refused(() => parseInput(ZVitals, { pulse: "72" }), "pulse");
     refused(() => parseInput(ZVitals, { pulse: true }), "pulse");
     refused(() => parseInput(ZLabResult, { value: [5] }), "value");
     refused(() => parseInput(ZRoom, { wardId: "w", name: "R", type: "SHARED", capacity: "4" }), "capacity");
-    refused(() => parseInput(ZStaffCreate, { name: "A B", email: "a@b.org", role: "NURSE", yearsOfExperience: "3" }), "yearsOfExperience");
+    refused(
+      () => parseInput(ZStaffCreate, { name: "A B", email: "a@b.org", role: "NURSE", yearsOfExperience: "3" }),
+      "yearsOfExperience",
+    );
     refused(() => parseInput(ZTokenCreate, { name: "t", scopes: ["full"], expiresInDays: "30" }), "expiresInDays");
     refused(() => parseInput(ZDepartmentUpdate, { active: "false" }), "active");
     refused(() => parseInput(ZReportSpec, { entity: "admissions", page: "2" }), "page");
@@ -76,7 +104,8 @@ describe("numbers from text, on the text side", () => {
 
   it("query strings: digits only, for list paging and the report builder's query", () => {
     expect(parseListQuery(new URLSearchParams("page=2&pageSize=50"), ["name"]).skip).toBe(50);
-    for (const q of ["page=1e1", "page=true", "pageSize=1.5", "page=0x2", "page="]) refused(() => parseListQuery(new URLSearchParams(q), ["name"]), q.split("=")[0]);
+    for (const q of ["page=1e1", "page=true", "pageSize=1.5", "page=0x2", "page="])
+      refused(() => parseListQuery(new URLSearchParams(q), ["name"]), q.split("=")[0]);
     expect(parseInput(ZReportSpec, specFromQuery(new URLSearchParams("entity=admissions&page=3"))).page).toBe(3);
     refused(() => parseInput(ZReportSpec, specFromQuery(new URLSearchParams("entity=admissions&page=1e1"))), "page");
   });

@@ -36,7 +36,10 @@ export async function retryAfterSeconds(prisma: Db, k: ThrottleKeys, now = clock
     FROM "LoginFailure" WHERE key IN (${pair}, ${ip}) AND at > ${since}::timestamp`;
   let until = 0;
   if (row.pairLast && row.pairFailures >= e.LOGIN_DELAY_AFTER_FAILURES) {
-    const delay = Math.min(e.LOGIN_FIRST_DELAY_SECONDS * 1000 * 2 ** (row.pairFailures - e.LOGIN_DELAY_AFTER_FAILURES), windowMs);
+    const delay = Math.min(
+      e.LOGIN_FIRST_DELAY_SECONDS * 1000 * 2 ** (row.pairFailures - e.LOGIN_DELAY_AFTER_FAILURES),
+      windowMs,
+    );
     until = row.pairLast.getTime() + delay;
   }
   if (row.ipNth) until = Math.max(until, row.ipNth.getTime() + windowMs);

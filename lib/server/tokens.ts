@@ -18,13 +18,17 @@ let cached: { secret: string; key: KeyObject } | undefined;
  */
 function key(): KeyObject {
   const secret = authSecret();
-  if (cached?.secret !== secret) cached = { secret, key: createSecretKey(createHash("sha256").update(`api-token:${secret}`).digest()) };
+  if (cached?.secret !== secret)
+    cached = { secret, key: createSecretKey(createHash("sha256").update(`api-token:${secret}`).digest()) };
   return cached.key;
 }
 
 export type TokenClaims = { userId: string; role: Role; sessionVersion: number };
 
-export async function issueApiToken(claims: TokenClaims, now = clock.now()): Promise<{ token: string; expiresAt: Date }> {
+export async function issueApiToken(
+  claims: TokenClaims,
+  now = clock.now(),
+): Promise<{ token: string; expiresAt: Date }> {
   const expiresAt = new Date(now.getTime() + env().API_TOKEN_TTL_MINUTES * 60_000);
   const token = await new SignJWT({ role: claims.role, sv: claims.sessionVersion })
     .setProtectedHeader({ alg: "HS256" })
@@ -41,7 +45,8 @@ export async function issueApiToken(claims: TokenClaims, now = clock.now()): Pro
 export async function verifyApiToken(token: string): Promise<TokenClaims | null> {
   try {
     const { payload } = await jwtVerify(token, key(), { issuer: ISSUER, audience: AUDIENCE, algorithms: ["HS256"] });
-    if (typeof payload.sub !== "string" || typeof payload.sv !== "number" || typeof payload.role !== "string") return null;
+    if (typeof payload.sub !== "string" || typeof payload.sv !== "number" || typeof payload.role !== "string")
+      return null;
     return { userId: payload.sub, role: payload.role as Role, sessionVersion: payload.sv };
   } catch {
     return null;

@@ -31,7 +31,11 @@ export function catalogueMessage(issue: Issue): Msg | undefined {
     case "too_big":
       return sized(issue);
     case "invalid_format":
-      return issue.format === "email" ? e.email : issue.format === "date" || issue.format === "datetime" ? e.date : e.format;
+      return issue.format === "email"
+        ? e.email
+        : issue.format === "date" || issue.format === "datetime"
+          ? e.date
+          : e.format;
     case "not_multiple_of":
       return e.wholeNumber;
     case "invalid_value":
@@ -75,7 +79,10 @@ export function isUnsafeText(s: string): boolean {
 }
 
 /** A field name fit to be shown (the offending characters of a bad key replaced by U+FFFD). */
-const shown = (key: string | number) => String(key).replace(/\u0000/g, "\ufffd").replace(new RegExp(LONE_SURROGATE.source, "g"), "\ufffd");
+const shown = (key: string | number) =>
+  String(key)
+    .replace(/\u0000/g, "\ufffd")
+    .replace(new RegExp(LONE_SURROGATE.source, "g"), "\ufffd");
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => {
   if (v === null || typeof v !== "object") return false;
@@ -112,7 +119,8 @@ export function unsafeTextPath(value: unknown): string | null {
   return null;
 }
 
-const unsafeTextError = (field: string) => new AppError("VALIDATION_FAILED", E.errors.fixFields, { fields: { [field]: E.errors.unsafeText } });
+const unsafeTextError = (field: string) =>
+  new AppError("VALIDATION_FAILED", E.errors.fixFields, { fields: { [field]: E.errors.unsafeText } });
 
 /** Throws VALIDATION_FAILED naming the field when a value holds unsafe text. */
 export function assertSafeText(value: unknown): void {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { catalog } from "@/lib/i18n";
 import { en } from "@/lib/i18n/en";
 import { E } from "@/lib/i18n/error-keys";
-import { AppError, notFound } from "./errors";
+import { type AppError, notFound } from "./errors";
 import { parseInput } from "./validation";
 
 // zod's own messages never reach a user: each default becomes a catalogue key, which the edge
@@ -46,12 +46,21 @@ describe("validation messages", () => {
     const { message, fields } = e.toBody("fr").error;
     expect({ message, fields }).toEqual({
       message: fr.fixFields,
-      fields: { name: fr.maxLength(5), age: fr.min(0), email: fr.email, kind: fr.choose, tags: fr.minItems(1), note: fr.invalid },
+      fields: {
+        name: fr.maxLength(5),
+        age: fr.min(0),
+        email: fr.email,
+        kind: fr.choose,
+        tags: fr.minItems(1),
+        note: fr.invalid,
+      },
     });
   });
 
   it("a schema's own message still wins", () => {
-    expect(failed(z.object({ a: z.string().min(1, E.password.enterNew) }), { a: "" }).fields).toEqual({ a: en.password.enterNew });
+    expect(failed(z.object({ a: z.string().min(1, E.password.enterNew) }), { a: "" }).fields).toEqual({
+      a: en.password.enterNew,
+    });
   });
 
   it("not found names the record in the caller's language", () => {

@@ -19,7 +19,13 @@ const DEFAULT_HOSPITAL_NAME = "City General Hospital";
 /** True when `url` is one people on other machines can open: not localhost or a loopback address. */
 export function reachableFromOtherMachines(url: string): boolean {
   const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
-  return !(host === "localhost" || host.endsWith(".localhost") || /^127\./.test(host) || host === "::1" || host === "0.0.0.0");
+  return !(
+    host === "localhost" ||
+    host.endsWith(".localhost") ||
+    /^127\./.test(host) ||
+    host === "::1" ||
+    host === "0.0.0.0"
+  );
 }
 
 export async function firstRunChecklist(prisma: Db): Promise<ChecklistItem[]> {

@@ -19,7 +19,11 @@ export async function ensureFirstAdmin(
   const email = (opts.email ?? "admin@hospital.local").trim().toLowerCase();
   if (opts.password && (await prisma.user.count()) === 0) {
     const refused = passwordProblem(opts.password, [email]);
-    const problem = refused ? renderMessage(refused, "en") : opts.password.length < 10 ? "shorter than 10 characters" : null;
+    const problem = refused
+      ? renderMessage(refused, "en")
+      : opts.password.length < 10
+        ? "shorter than 10 characters"
+        : null;
     if (problem) throw new Error(accountsEn.policy.adminPassword(problem));
   }
   const generatedPassword = opts.password ? null : randomBytes(12).toString("base64url");
@@ -29,7 +33,14 @@ export async function ensureFirstAdmin(
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('hospital.first-admin'))`;
     if ((await tx.user.count()) > 0) return false;
     await tx.user.create({
-      data: { email, name: opts.name ?? "Administrator", role: "ADMIN", passwordHash, requiredAction: "UPDATE_PASSWORD", staffProfile: { create: {} } },
+      data: {
+        email,
+        name: opts.name ?? "Administrator",
+        role: "ADMIN",
+        passwordHash,
+        requiredAction: "UPDATE_PASSWORD",
+        staffProfile: { create: {} },
+      },
     });
     return true;
   });

@@ -31,7 +31,11 @@ describe("the first admin's generated password on disk", () => {
     const user = await db().user.findUniqueOrThrow({ where: { email: admin.email } });
     expect(user.requiredAction).toBe("UPDATE_PASSWORD");
     const ctx = { actor: { id: user.id, role: "ADMIN" as const, name: user.name, email: user.email }, ip: null };
-    await changePassword(db(), ctx, { currentPassword: admin.generatedPassword!, newPassword: "my-own-staple-orbit-42", confirmPassword: "my-own-staple-orbit-42" });
+    await changePassword(db(), ctx, {
+      currentPassword: admin.generatedPassword!,
+      newPassword: "my-own-staple-orbit-42",
+      confirmPassword: "my-own-staple-orbit-42",
+    });
     expect(existsSync(firstAdminPasswordFile())).toBe(false);
     expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).requiredAction).toBeNull();
   });

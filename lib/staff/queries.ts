@@ -14,25 +14,52 @@ export type DoctorSort = (typeof DOCTOR_SORTS)[number];
 
 const STAFF_ONLY: Prisma.UserWhereInput = { role: { not: "PATIENT" } };
 
-export type StaffRow = { id: string; name: string; email: string; role: Role; active: boolean; department: { id: string; name: string } | null; specialty: string | null };
+export type StaffRow = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  active: boolean;
+  department: { id: string; name: string } | null;
+  specialty: string | null;
+};
 
 /** Staff accounts for the admin list: any status, filters by role and department, search by name or email. */
-export async function listStaff(prisma: Db, query: ListQuery<StaffSort>, filters: StaffFilters = {}): Promise<{ items: StaffRow[]; total: number }> {
+export async function listStaff(
+  prisma: Db,
+  query: ListQuery<StaffSort>,
+  filters: StaffFilters = {},
+): Promise<{ items: StaffRow[]; total: number }> {
   const where: Prisma.UserWhereInput = { ...STAFF_ONLY };
   if (filters.role) where.role = filters.role;
   if (filters.departmentId) where.staffProfile = { departmentId: filters.departmentId };
-  if (query.q) where.OR = [{ name: { contains: query.q, mode: "insensitive" } }, { email: { contains: query.q.toLowerCase() } }];
+  if (query.q)
+    where.OR = [{ name: { contains: query.q, mode: "insensitive" } }, { email: { contains: query.q.toLowerCase() } }];
   const [rows, total] = await Promise.all([
     prisma.user.findMany({
       where,
       orderBy: [{ [query.sort.field]: query.sort.dir }, { id: "asc" }],
       skip: query.skip,
       take: query.take,
-      select: { id: true, name: true, email: true, role: true, active: true, staffProfile: { select: { specialty: true, department: { select: { id: true, name: true } } } } },
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        role: true,
+        active: true,
+        staffProfile: { select: { specialty: true, department: { select: { id: true, name: true } } } },
+      },
     }),
     prisma.user.count({ where }),
   ]);
-  return { items: rows.map(({ staffProfile, ...u }) => ({ ...u, department: staffProfile?.department ?? null, specialty: staffProfile?.specialty ?? null })), total };
+  return {
+    items: rows.map(({ staffProfile, ...u }) => ({
+      ...u,
+      department: staffProfile?.department ?? null,
+      specialty: staffProfile?.specialty ?? null,
+    })),
+    total,
+  };
 }
 
 export type StaffDetail = StaffRow & {
@@ -49,35 +76,79 @@ export async function getStaff(prisma: Db, id: string): Promise<StaffDetail | nu
   const u = await prisma.user.findFirst({
     where: { id, ...STAFF_ONLY },
     select: {
-      id: true, name: true, email: true, role: true, active: true, createdAt: true,
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      active: true,
+      createdAt: true,
       passwordHash: true,
-      staffProfile: { select: { specialty: true, qualification: true, registrationNumber: true, yearsOfExperience: true, consultationFee: true, department: { select: { id: true, name: true } } } },
+      staffProfile: {
+        select: {
+          specialty: true,
+          qualification: true,
+          registrationNumber: true,
+          yearsOfExperience: true,
+          consultationFee: true,
+          department: { select: { id: true, name: true } },
+        },
+      },
     },
   });
   if (!u) return null;
   const p = u.staffProfile;
   return {
-    id: u.id, name: u.name, email: u.email, role: u.role, active: u.active, createdAt: u.createdAt.toISOString(),
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    role: u.role,
+    active: u.active,
+    createdAt: u.createdAt.toISOString(),
     hasPassword: u.passwordHash !== null,
-    department: p?.department ?? null, specialty: p?.specialty ?? null, qualification: p?.qualification ?? null, registrationNumber: p?.registrationNumber ?? null,
-    yearsOfExperience: p?.yearsOfExperience ?? null, consultationFee: p?.consultationFee ?? null,
+    department: p?.department ?? null,
+    specialty: p?.specialty ?? null,
+    qualification: p?.qualification ?? null,
+    registrationNumber: p?.registrationNumber ?? null,
+    yearsOfExperience: p?.yearsOfExperience ?? null,
+    consultationFee: p?.consultationFee ?? null,
   };
 }
 
 export type HistoryEntry = { id: string; at: string; action: string; actorName: string | null; details: unknown };
 
 /** The audit events about one account, newest first, with the names of who did them. */
-export async function staffHistory(prisma: Db, userId: string, page: { skip: number; take: number }): Promise<{ items: HistoryEntry[]; total: number }> {
+export async function staffHistory(
+  prisma: Db,
+  userId: string,
+  page: { skip: number; take: number },
+): Promise<{ items: HistoryEntry[]; total: number }> {
   // LOGIN events are left out: they say nothing about who changed the account.
   const where: Prisma.AuditEventWhereInput = { entity: "User", entityId: userId, action: { not: "LOGIN" } };
   const [events, total] = await Promise.all([
-    prisma.auditEvent.findMany({ where, orderBy: { seq: "desc" }, skip: page.skip, take: page.take, select: { id: true, at: true, action: true, actorId: true, details: true } }),
+    prisma.auditEvent.findMany({
+      where,
+      orderBy: { seq: "desc" },
+      skip: page.skip,
+      take: page.take,
+      select: { id: true, at: true, action: true, actorId: true, details: true },
+    }),
     prisma.auditEvent.count({ where }),
   ]);
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => id !== null))];
-  const actors = new Map((await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((a) => [a.id, a.name]));
+  const actors = new Map(
+    (await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((a) => [
+      a.id,
+      a.name,
+    ]),
+  );
   return {
-    items: events.map((e) => ({ id: String(e.id), at: e.at.toISOString(), action: e.action, actorName: e.actorId ? actors.get(e.actorId) ?? null : null, details: e.details })),
+    items: events.map((e) => ({
+      id: String(e.id),
+      at: e.at.toISOString(),
+      action: e.action,
+      actorName: e.actorId ? (actors.get(e.actorId) ?? null) : null,
+      details: e.details,
+    })),
     total,
   };
 }
@@ -93,7 +164,11 @@ export type DoctorRow = {
 };
 
 /** Active doctors for everyone signed in: name contains `q` (any case), exact specialty and department. */
-export async function searchDoctors(prisma: Db, query: ListQuery<DoctorSort>, filters: DoctorFilters = {}): Promise<{ items: DoctorRow[]; total: number }> {
+export async function searchDoctors(
+  prisma: Db,
+  query: ListQuery<DoctorSort>,
+  filters: DoctorFilters = {},
+): Promise<{ items: DoctorRow[]; total: number }> {
   const where: Prisma.UserWhereInput = { role: "DOCTOR", active: true };
   if (query.q) where.name = { contains: query.q, mode: "insensitive" };
   if (filters.availableOn) {
@@ -125,15 +200,27 @@ export async function searchDoctors(prisma: Db, query: ListQuery<DoctorSort>, fi
 }
 
 const DOCTOR_SELECT = {
-  id: true, name: true,
-  staffProfile: { select: { specialty: true, qualification: true, yearsOfExperience: true, consultationFee: true, department: { select: { id: true, name: true } } } },
+  id: true,
+  name: true,
+  staffProfile: {
+    select: {
+      specialty: true,
+      qualification: true,
+      yearsOfExperience: true,
+      consultationFee: true,
+      department: { select: { id: true, name: true } },
+    },
+  },
 } satisfies Prisma.UserSelect;
 
 function doctorRowOf({ staffProfile: p, ...u }: Prisma.UserGetPayload<{ select: typeof DOCTOR_SELECT }>): DoctorRow {
   return {
     ...u,
-    specialty: p?.specialty ?? null, qualification: p?.qualification ?? null, yearsOfExperience: p?.yearsOfExperience ?? null,
-    consultationFee: p?.consultationFee ?? null, department: p?.department ?? null,
+    specialty: p?.specialty ?? null,
+    qualification: p?.qualification ?? null,
+    yearsOfExperience: p?.yearsOfExperience ?? null,
+    consultationFee: p?.consultationFee ?? null,
+    department: p?.department ?? null,
   };
 }
 
@@ -145,7 +232,12 @@ export async function getDoctor(prisma: Db, id: string): Promise<DoctorRow | nul
 
 /** Active doctors as filter options (id and name), by name. */
 export async function doctorOptions(prisma: Db): Promise<{ id: string; name: string }[]> {
-  return prisma.user.findMany({ where: { role: "DOCTOR", active: true }, orderBy: { name: "asc" }, select: { id: true, name: true }, take: 500 });
+  return prisma.user.findMany({
+    where: { role: "DOCTOR", active: true },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+    take: 500,
+  });
 }
 
 /** The specialties active doctors have, for browsing and the search filter. */

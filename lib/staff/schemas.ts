@@ -11,9 +11,11 @@ const tooLong = E.staff.phrases.tooLong;
 export const STAFF_ROLES = ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST", "RECORDS_OFFICER"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
-const text = (max: number, required: string) => z.string({ error: required }).trim().min(1, required).max(max, tooLong(max));
+const text = (max: number, required: string) =>
+  z.string({ error: required }).trim().min(1, required).max(max, tooLong(max));
 const optionalText = (max: number) => z.string().trim().max(max, tooLong(max)).nullable().optional();
-const count = (max: number) => z.number({ error: m.wholeNumber }).int(m.wholeNumber).min(0, m.notNegative).max(max).nullable().optional();
+const count = (max: number) =>
+  z.number({ error: m.wholeNumber }).int(m.wholeNumber).min(0, m.notNegative).max(max).nullable().optional();
 
 export const ZStaffRole = z.enum(STAFF_ROLES, { error: m.chooseRole });
 
@@ -27,18 +29,31 @@ const staffFields = {
   yearsOfExperience: count(80),
   // Integer minor units (cents): money is never a float. The form converts what people type (45.00)
   // and sends text that is no amount as it is, refused with the money message.
-  consultationFee: z.number({ error: m.money }).int(m.wholeNumber).min(0, m.notNegative).max(100_000_000).describe(MINOR_UNITS).nullable().optional(),
+  consultationFee: z
+    .number({ error: m.money })
+    .int(m.wholeNumber)
+    .min(0, m.notNegative)
+    .max(100_000_000)
+    .describe(MINOR_UNITS)
+    .nullable()
+    .optional(),
 };
 
 /** Doctors are found by specialty, so a doctor needs one. */
 function requireSpecialty(v: { role?: StaffRole; specialty?: string | null }, ctx: z.RefinementCtx) {
-  if (v.role === "DOCTOR" && !v.specialty) ctx.addIssue({ code: "custom", path: ["specialty"], message: m.enterSpecialty });
+  if (v.role === "DOCTOR" && !v.specialty)
+    ctx.addIssue({ code: "custom", path: ["specialty"], message: m.enterSpecialty });
 }
 
 export const ZStaffCreate = z
   .object({
     ...staffFields,
-    email: z.string({ error: m.enterEmail }).trim().toLowerCase().pipe(z.email(m.enterEmail)).pipe(z.string().max(320, tooLong(320))),
+    email: z
+      .string({ error: m.enterEmail })
+      .trim()
+      .toLowerCase()
+      .pipe(z.email(m.enterEmail))
+      .pipe(z.string().max(320, tooLong(320))),
     // Without one, the person is invited by email to choose it.
     password: ZNewPassword.optional(),
   })
@@ -60,7 +75,9 @@ export const ZStaffUpdate = z
   .superRefine(requireSpecialty);
 export type StaffUpdateInput = z.infer<typeof ZStaffUpdate>;
 
-export const ZDeactivate = z.object({ reason: z.string({ error: m.enterReason }).trim().min(3, m.enterReason).max(500, tooLong(500)) });
+export const ZDeactivate = z.object({
+  reason: z.string({ error: m.enterReason }).trim().min(3, m.enterReason).max(500, tooLong(500)),
+});
 
 export const ZStaffFilters = z.object({
   role: ZStaffRole.optional(),

@@ -18,27 +18,42 @@ const m = E.staff.staff;
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** Doctor-only fields are cleared for every other role, so a former doctor is not found as one. */
-function profileFields(input: Pick<StaffCreateInput, "role" | "departmentId" | "specialty" | "qualification" | "registrationNumber" | "yearsOfExperience" | "consultationFee">) {
+function profileFields(
+  input: Pick<
+    StaffCreateInput,
+    | "role"
+    | "departmentId"
+    | "specialty"
+    | "qualification"
+    | "registrationNumber"
+    | "yearsOfExperience"
+    | "consultationFee"
+  >,
+) {
   const doctor = input.role === "DOCTOR";
   return {
     departmentId: input.departmentId ?? null,
-    specialty: doctor ? input.specialty ?? null : null,
-    qualification: doctor ? input.qualification ?? null : null,
-    registrationNumber: doctor ? input.registrationNumber ?? null : null,
-    yearsOfExperience: doctor ? input.yearsOfExperience ?? null : null,
-    consultationFee: doctor ? input.consultationFee ?? null : null,
+    specialty: doctor ? (input.specialty ?? null) : null,
+    qualification: doctor ? (input.qualification ?? null) : null,
+    registrationNumber: doctor ? (input.registrationNumber ?? null) : null,
+    yearsOfExperience: doctor ? (input.yearsOfExperience ?? null) : null,
+    consultationFee: doctor ? (input.consultationFee ?? null) : null,
   };
 }
 
 // Checked inside the transaction that writes the link: a department deactivated meanwhile cannot be picked.
 async function assertActiveDepartment(tx: Tx, departmentId: string | null | undefined) {
   if (!departmentId) return;
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Department" WHERE id = ${departmentId} AND active FOR SHARE`;
-  if (rows.length === 0) throw new AppError("VALIDATION_FAILED", m.inactiveDepartment, { fields: { departmentId: m.inactiveDepartment } });
+  const rows = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id FROM "Department" WHERE id = ${departmentId} AND active FOR SHARE`;
+  if (rows.length === 0)
+    throw new AppError("VALIDATION_FAILED", m.inactiveDepartment, { fields: { departmentId: m.inactiveDepartment } });
 }
 
 function duplicateEmail(err: unknown): never {
-  if (isUniqueViolation(err)) throw new AppError("DUPLICATE", m.duplicateEmail, { fields: { email: m.duplicateEmail } });
+  if (isUniqueViolation(err))
+    throw new AppError("DUPLICATE", m.duplicateEmail, { fields: { email: m.duplicateEmail } });
   throw err;
 }
 
@@ -55,11 +70,25 @@ export async function createStaff(prisma: Db, ctx: Ctx, input: StaffCreateInput)
     .$transaction(async (tx) => {
       await assertActiveDepartment(tx, profile.departmentId);
       const user = await tx.user.create({
-        data: { email: input.email, name: input.name, role: input.role, passwordHash, requiredAction: passwordHash ? "UPDATE_PASSWORD" : null, staffProfile: { create: profile } },
+        data: {
+          email: input.email,
+          name: input.name,
+          role: input.role,
+          passwordHash,
+          requiredAction: passwordHash ? "UPDATE_PASSWORD" : null,
+          staffProfile: { create: profile },
+        },
         select: { id: true, language: true },
       });
-      const fields = Object.entries({ name: input.name, email: input.email, role: input.role, ...profile }).filter(([, v]) => v !== null).map(([k]) => k);
-      await audit(tx, ctx, { action: "CREATE", entity: "User", entityId: user.id, details: { fields, invited: !passwordHash } });
+      const fields = Object.entries({ name: input.name, email: input.email, role: input.role, ...profile })
+        .filter(([, v]) => v !== null)
+        .map(([k]) => k);
+      await audit(tx, ctx, {
+        action: "CREATE",
+        entity: "User",
+        entityId: user.id,
+        details: { fields, invited: !passwordHash },
+      });
       if (passwordHash) return { userId: user.id, emailId: null };
       const link = await issueLink(tx, user.id, "INVITE");
       const emailId = await queueEmail(tx, {
@@ -83,20 +112,46 @@ export async function updateStaff(prisma: Db, ctx: Ctx, userId: string, input: S
     throw new AppError("VALIDATION_FAILED", m.ownRole, { fields: { role: m.ownRole } });
   }
   await prisma.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE id = ${userId} AND role <> 'PATIENT' FOR UPDATE`;
+    const rows = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM "User" WHERE id = ${userId} AND role <> 'PATIENT' FOR UPDATE`;
     if (rows.length === 0) throw notFound("staff member");
     const current = await tx.user.findUniqueOrThrow({
       where: { id: userId },
-      select: { name: true, role: true, staffProfile: { select: { departmentId: true, specialty: true, qualification: true, registrationNumber: true, yearsOfExperience: true, consultationFee: true } } },
+      select: {
+        name: true,
+        role: true,
+        staffProfile: {
+          select: {
+            departmentId: true,
+            specialty: true,
+            qualification: true,
+            registrationNumber: true,
+            yearsOfExperience: true,
+            consultationFee: true,
+          },
+        },
+      },
     });
-    const before = { name: current.name, role: current.role, departmentId: null, specialty: null, qualification: null, registrationNumber: null, yearsOfExperience: null, consultationFee: null, ...current.staffProfile };
+    const before = {
+      name: current.name,
+      role: current.role,
+      departmentId: null,
+      specialty: null,
+      qualification: null,
+      registrationNumber: null,
+      yearsOfExperience: null,
+      consultationFee: null,
+      ...current.staffProfile,
+    };
     const role = input.role ?? current.role;
     if (role === "DOCTOR" && !(input.specialty === undefined ? before.specialty : input.specialty)) {
       throw new AppError("VALIDATION_FAILED", m.enterSpecialty, { fields: { specialty: m.enterSpecialty } });
     }
     const merged = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)), role };
     const profile = profileFields(merged as StaffCreateInput);
-    if (input.departmentId !== undefined && input.departmentId !== before.departmentId) await assertActiveDepartment(tx, profile.departmentId);
+    if (input.departmentId !== undefined && input.departmentId !== before.departmentId)
+      await assertActiveDepartment(tx, profile.departmentId);
     const changes = changedFields(before, { name: merged.name, role, ...profile });
     if (Object.keys(changes).length === 0) return;
     await tx.user.update({

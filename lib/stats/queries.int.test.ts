@@ -9,7 +9,13 @@ describe("hospital stats", () => {
 
   it("counts active patients, active staff by role, active departments, appointments by status and beds by state", async () => {
     await seedDepartment(db(), "Cardiology");
-    for (const [email, role] of [["a@h", "ADMIN"], ["d1@h", "DOCTOR"], ["d2@h", "DOCTOR"], ["n@h", "NURSE"], ["p@h", "PATIENT"]] as const) {
+    for (const [email, role] of [
+      ["a@h", "ADMIN"],
+      ["d1@h", "DOCTOR"],
+      ["d2@h", "DOCTOR"],
+      ["n@h", "NURSE"],
+      ["p@h", "PATIENT"],
+    ] as const) {
       await seedUser(db(), { email, name: email, role, password: "pw-0123456789" });
     }
     await seedUser(db(), { email: "gone@h", name: "gone", role: "DOCTOR", password: "pw-0123456789", active: false });
@@ -17,12 +23,33 @@ describe("hospital stats", () => {
     await seedPatient(db(), { firstName: "C", lastName: "D", dateOfBirth: "1991-01-01", sex: "male" });
     await db().patient.update({ where: { id: p.id }, data: { active: false } });
     const doctor = await db().user.findUniqueOrThrow({ where: { email: "d1@h" } });
-    for (const [h, status] of [[1, "BOOKED"], [2, "COMPLETED"], [3, "COMPLETED"]] as const) {
+    for (const [h, status] of [
+      [1, "BOOKED"],
+      [2, "COMPLETED"],
+      [3, "COMPLETED"],
+    ] as const) {
       const startsAt = new Date(Date.UTC(2026, 0, 5, 8 + h));
-      await db().appointment.create({ data: { patientId: p.id, doctorId: doctor.id, startsAt, endsAt: new Date(startsAt.getTime() + 1_800_000), status } });
+      await db().appointment.create({
+        data: {
+          patientId: p.id,
+          doctorId: doctor.id,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 1_800_000),
+          status,
+        },
+      });
     }
-    const ward = await db().ward.create({ data: { name: "W", type: "GENERAL", rooms: { create: { name: "R", type: "SHARED", capacity: 4 } } }, include: { rooms: true } });
-    for (const [label, state, active] of [["A", "OCCUPIED", true], ["B", "FREE", true], ["C", "CLEANING", true], ["D", "OUT_OF_SERVICE", true], ["E", "FREE", false]] as const) {
+    const ward = await db().ward.create({
+      data: { name: "W", type: "GENERAL", rooms: { create: { name: "R", type: "SHARED", capacity: 4 } } },
+      include: { rooms: true },
+    });
+    for (const [label, state, active] of [
+      ["A", "OCCUPIED", true],
+      ["B", "FREE", true],
+      ["C", "CLEANING", true],
+      ["D", "OUT_OF_SERVICE", true],
+      ["E", "FREE", false],
+    ] as const) {
       await db().bed.create({ data: { roomId: ward.rooms[0].id, label, state, active } });
     }
 

@@ -21,9 +21,13 @@ export async function getHospitalStats(prisma: Db): Promise<HospitalStats> {
     prisma.appointment.groupBy({ by: ["status"], _count: { _all: true } }),
     prisma.bed.groupBy({ by: ["state"], where: { active: true }, _count: { _all: true } }),
   ]);
-  const byStatus = Object.fromEntries(APPOINTMENT_STATUSES.map((st) => [st, appointmentGroups.find((g) => g.status === st)?._count._all ?? 0])) as Record<AppointmentStatus, number>;
+  const byStatus = Object.fromEntries(
+    APPOINTMENT_STATUSES.map((st) => [st, appointmentGroups.find((g) => g.status === st)?._count._all ?? 0]),
+  ) as Record<AppointmentStatus, number>;
   const bed = (state: BedState) => bedGroups.find((g) => g.state === state)?._count._all ?? 0;
-  const byRole = Object.fromEntries(ROLES.filter((r) => r !== "PATIENT").map((r) => [r, 0])) as HospitalStats["staff"]["byRole"];
+  const byRole = Object.fromEntries(
+    ROLES.filter((r) => r !== "PATIENT").map((r) => [r, 0]),
+  ) as HospitalStats["staff"]["byRole"];
   for (const g of roleGroups) if (g.role !== "PATIENT") byRole[g.role] = g._count._all;
   const active = patientGroups.find((g) => g.active)?._count._all ?? 0;
   const inactive = patientGroups.find((g) => !g.active)?._count._all ?? 0;
@@ -32,6 +36,12 @@ export async function getHospitalStats(prisma: Db): Promise<HospitalStats> {
     staff: { total: Object.values(byRole).reduce((a, b) => a + b, 0), byRole },
     departments,
     appointments: { byStatus },
-    beds: { total: bedGroups.reduce((n, g) => n + g._count._all, 0), occupied: bed("OCCUPIED"), free: bed("FREE"), cleaning: bed("CLEANING"), outOfService: bed("OUT_OF_SERVICE") },
+    beds: {
+      total: bedGroups.reduce((n, g) => n + g._count._all, 0),
+      occupied: bed("OCCUPIED"),
+      free: bed("FREE"),
+      cleaning: bed("CLEANING"),
+      outOfService: bed("OUT_OF_SERVICE"),
+    },
   };
 }

@@ -3,7 +3,10 @@
 
 /** "City General Hospital" → "CG"; "Hôpital" → "H"; letters and digits only, at most two. */
 export function initials(name: string): string {
-  const words = name.split(/\s+/).map((w) => w.match(/[\p{L}\p{N}]/u)?.[0] ?? "").filter(Boolean);
+  const words = name
+    .split(/\s+/)
+    .map((w) => w.match(/[\p{L}\p{N}]/u)?.[0] ?? "")
+    .filter(Boolean);
   return (words.slice(0, 2).join("") || "H").toLocaleUpperCase();
 }
 

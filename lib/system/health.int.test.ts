@@ -16,7 +16,10 @@ import { readiness } from "./health";
 import { activeSessions, systemOverview } from "./overview";
 
 let authorization: string | null = null;
-vi.mock("next/headers", () => ({ headers: async () => new Headers(authorization ? { authorization } : {}), cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }) }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers(authorization ? { authorization } : {}),
+  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
+}));
 
 const noParams = { params: Promise.resolve({}) };
 const get = (url: string) => new NextRequest(`http://localhost/api/v1${url}`);
@@ -24,7 +27,11 @@ const get = (url: string) => new NextRequest(`http://localhost/api/v1${url}`);
 async function tokenWith(scopes: string[]): Promise<string> {
   const admin = await db().user.findFirstOrThrow({ where: { role: "ADMIN" } });
   const { createToken } = await import("@/lib/tokens/service");
-  const { secret } = await createToken(db(), { actor: { id: admin.id, role: "ADMIN", name: admin.name, email: admin.email }, ip: null }, { name: scopes.join(" "), scopes: scopes as never });
+  const { secret } = await createToken(
+    db(),
+    { actor: { id: admin.id, role: "ADMIN", name: admin.name, email: admin.email }, ip: null },
+    { name: scopes.join(" "), scopes: scopes as never },
+  );
   return secret;
 }
 
@@ -48,13 +55,20 @@ describe("health, readiness and metrics", () => {
     const before = await readyGet(get("/health/ready"), { params: Promise.resolve({}) });
     expect(before.status).toBe(503);
     const body = await before.json();
-    expect(body).toMatchObject({ status: "not-ready", checks: { database: "ok", migrations: "ok", worker: "not-seen" } });
+    expect(body).toMatchObject({
+      status: "not-ready",
+      checks: { database: "ok", migrations: "ok", worker: "not-seen" },
+    });
     expect(body.reasons.join(" ")).toMatch(/No job worker seen/);
 
     await beat(db(), new Date(), "test-host:1");
     const during = await readyGet(get("/health/ready"), { params: Promise.resolve({}) });
     expect(during.status).toBe(200);
-    expect(await during.json()).toMatchObject({ status: "ready", checks: { database: "ok", migrations: "ok", worker: "ok" }, reasons: [] });
+    expect(await during.json()).toMatchObject({
+      status: "ready",
+      checks: { database: "ok", migrations: "ok", worker: "ok" },
+      reasons: [],
+    });
 
     // A heartbeat older than a minute is a worker gone.
     await db().$executeRaw`UPDATE "WorkerHeartbeat" SET "seenAt" = now() - interval '61 seconds'`;
@@ -67,7 +81,8 @@ describe("health, readiness and metrics", () => {
   it("ready names the migrations of this build the database lacks", async () => {
     await beat(db(), new Date(), "test-host:2");
     const dir = await mkdtemp(path.join(tmpdir(), "migrations-"));
-    for (const name of await readdir(path.join(process.cwd(), "prisma", "migrations"), { withFileTypes: true })) if (name.isDirectory()) await mkdir(path.join(dir, name.name));
+    for (const name of await readdir(path.join(process.cwd(), "prisma", "migrations"), { withFileTypes: true }))
+      if (name.isDirectory()) await mkdir(path.join(dir, name.name));
     await mkdir(path.join(dir, "29991231000000_from_the_future"));
     const r = await readiness(db(), { migrationsDir: dir });
     expect(r.status).toBe("not-ready");
@@ -75,7 +90,7 @@ describe("health, readiness and metrics", () => {
     expect(r.reasons.join(" ")).toContain("29991231000000_from_the_future");
   });
 
-  it("metrics: a \"metrics\" token reads them and nothing else; other scoped tokens and anonymous callers are refused", async () => {
+  it('metrics: a "metrics" token reads them and nothing else; other scoped tokens and anonymous callers are refused', async () => {
     const metricsToken = await tokenWith(["metrics"]);
     const publicHealth = await tokenWith(["public-health:read"]);
     authorization = null;
@@ -94,7 +109,9 @@ describe("health, readiness and metrics", () => {
     const text = await res.text();
     // The refused calls above were counted by route pattern and status.
     expect(text).toMatch(/hospital_http_requests_total\{method="GET",route="\/api\/v1\/stats",status="403"\} [1-9]/);
-    expect(text).toMatch(/hospital_http_request_duration_seconds_bucket\{le="[^"]+",method="GET",route="\/api\/v1\/metrics",status="401"\} [1-9]/);
+    expect(text).toMatch(
+      /hospital_http_request_duration_seconds_bucket\{le="[^"]+",method="GET",route="\/api\/v1\/metrics",status="401"\} [1-9]/,
+    );
     expect(text).toMatch(/^hospital_emails_waiting 1$/m);
     expect(text).toMatch(/^hospital_workers_seen 1$/m);
     expect(text).toMatch(/^hospital_migrations_pending 0$/m);
@@ -110,8 +127,19 @@ describe("health, readiness and metrics", () => {
     await db().session.createMany({
       data: [
         { userId: admin.id, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + 3_600_000) },
-        { userId: admin.id, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + 3_600_000), revokedAt: now },
-        { userId: admin.id, createdAt: now, lastSeenAt: new Date(now.getTime() - 24 * 3_600_000), expiresAt: new Date(now.getTime() + 3_600_000) },
+        {
+          userId: admin.id,
+          createdAt: now,
+          lastSeenAt: now,
+          expiresAt: new Date(now.getTime() + 3_600_000),
+          revokedAt: now,
+        },
+        {
+          userId: admin.id,
+          createdAt: now,
+          lastSeenAt: new Date(now.getTime() - 24 * 3_600_000),
+          expiresAt: new Date(now.getTime() + 3_600_000),
+        },
       ],
     });
     expect(await activeSessions(db())).toEqual({ sessions: 1, users: 1 });

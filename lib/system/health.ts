@@ -16,7 +16,10 @@ const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 /** The migration folders this build ships (their names, sorted): the level the database must be at. */
 export async function expectedMigrations(dir = MIGRATIONS_DIR): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 /** The migrations applied to the database (finished, not rolled back), sorted. */
@@ -31,13 +34,22 @@ export type MigrationLevel = { expected: number; applied: number; pending: strin
 export async function migrationLevel(prisma: Db, dir?: string): Promise<MigrationLevel> {
   const [expected, applied] = await Promise.all([expectedMigrations(dir), appliedMigrations(prisma)]);
   const done = new Set(applied);
-  return { expected: expected.length, applied: applied.length, pending: expected.filter((m) => !done.has(m)), latest: applied.at(-1) ?? null };
+  return {
+    expected: expected.length,
+    applied: applied.length,
+    pending: expected.filter((m) => !done.has(m)),
+    latest: applied.at(-1) ?? null,
+  };
 }
 
 export type Readiness = {
   status: "ready" | "not-ready";
   version: string;
-  checks: { database: "ok" | "unreachable"; migrations: "ok" | "pending" | "unknown"; worker: "ok" | "not-seen" | "unknown" };
+  checks: {
+    database: "ok" | "unreachable";
+    migrations: "ok" | "pending" | "unknown";
+    worker: "ok" | "not-seen" | "unknown";
+  };
   reasons: string[];
 };
 
@@ -53,14 +65,21 @@ export async function readiness(prisma: Db, options: { migrationsDir?: string } 
     reasons.push("The database does not answer.");
     return { status: "not-ready", version: pkg.version, checks, reasons };
   }
-  const [migrations, workers] = await Promise.allSettled([migrationLevel(prisma, options.migrationsDir), liveWorkers(prisma)]);
+  const [migrations, workers] = await Promise.allSettled([
+    migrationLevel(prisma, options.migrationsDir),
+    liveWorkers(prisma),
+  ]);
   if (migrations.status === "fulfilled") {
     checks.migrations = migrations.value.pending.length ? "pending" : "ok";
-    if (migrations.value.pending.length) reasons.push(`${migrations.value.pending.length} migration(s) not applied: ${migrations.value.pending.join(", ")}.`);
+    if (migrations.value.pending.length)
+      reasons.push(
+        `${migrations.value.pending.length} migration(s) not applied: ${migrations.value.pending.join(", ")}.`,
+      );
   } else reasons.push("The migration level could not be read (is the database migrated at all?).");
   if (workers.status === "fulfilled") {
     checks.worker = workers.value.length ? "ok" : "not-seen";
-    if (!workers.value.length) reasons.push(`No job worker seen in the last ${WORKER_SEEN_WITHIN_MS / 1000} s (npm run worker).`);
+    if (!workers.value.length)
+      reasons.push(`No job worker seen in the last ${WORKER_SEEN_WITHIN_MS / 1000} s (npm run worker).`);
   } else reasons.push("The job workers' heartbeats could not be read.");
   return { status: reasons.length ? "not-ready" : "ready", version: pkg.version, checks, reasons };
 }

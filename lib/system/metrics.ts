@@ -23,7 +23,9 @@ export type QueueCount = { name: string; state: string; n: number };
 export async function jobCounts(prisma: Db): Promise<QueueCount[]> {
   const [exists] = await prisma.$queryRaw<{ ok: boolean }[]>`SELECT to_regclass('pgboss.job') IS NOT NULL AS ok`;
   if (!exists?.ok) return [];
-  return prisma.$queryRaw<QueueCount[]>`SELECT name, state::text AS state, count(*)::int AS n FROM pgboss.job GROUP BY name, state ORDER BY name, state`;
+  return prisma.$queryRaw<
+    QueueCount[]
+  >`SELECT name, state::text AS state, count(*)::int AS n FROM pgboss.job GROUP BY name, state ORDER BY name, state`;
 }
 
 /** Emails not sent, by status: OUTBOX (waiting: no SMTP yet, or retrying) and FAILED (given up). */
@@ -37,18 +39,56 @@ export async function emailBacklog(prisma: Db): Promise<{ waiting: number; faile
 /** The database's figures as Prometheus text (a registry made for this scrape). */
 export async function databaseMetricsText(prisma: Db): Promise<string> {
   const registry = new client.Registry();
-  const [jobs, emails, workers, migrations, backupAge] = await Promise.all([jobCounts(prisma), emailBacklog(prisma), liveWorkers(prisma), migrationLevel(prisma), backupAgeSeconds(prisma)]);
-  const depth = new client.Gauge({ name: "hospital_job_queue_depth", help: "Jobs waiting or running, by queue and state (created, retry, active)", labelNames: ["queue", "state"], registers: [registry] });
-  const failed = new client.Gauge({ name: "hospital_job_failures", help: "Failed jobs kept by the queue (14 days), by queue", labelNames: ["queue"], registers: [registry] });
+  const [jobs, emails, workers, migrations, backupAge] = await Promise.all([
+    jobCounts(prisma),
+    emailBacklog(prisma),
+    liveWorkers(prisma),
+    migrationLevel(prisma),
+    backupAgeSeconds(prisma),
+  ]);
+  const depth = new client.Gauge({
+    name: "hospital_job_queue_depth",
+    help: "Jobs waiting or running, by queue and state (created, retry, active)",
+    labelNames: ["queue", "state"],
+    registers: [registry],
+  });
+  const failed = new client.Gauge({
+    name: "hospital_job_failures",
+    help: "Failed jobs kept by the queue (14 days), by queue",
+    labelNames: ["queue"],
+    registers: [registry],
+  });
   for (const queue of JOB_NAMES) {
-    for (const state of ["created", "retry", "active"]) depth.set({ queue, state }, jobs.find((j) => j.name === queue && j.state === state)?.n ?? 0);
+    for (const state of ["created", "retry", "active"])
+      depth.set({ queue, state }, jobs.find((j) => j.name === queue && j.state === state)?.n ?? 0);
     failed.set({ queue }, jobs.find((j) => j.name === queue && j.state === "failed")?.n ?? 0);
   }
-  new client.Gauge({ name: "hospital_emails_waiting", help: "Emails in the outbox not yet sent (no SMTP, or waiting for a retry)", registers: [registry] }).set(emails.waiting);
-  new client.Gauge({ name: "hospital_emails_failed", help: "Emails given up on after their last attempt", registers: [registry] }).set(emails.failed);
-  new client.Gauge({ name: "hospital_workers_seen", help: "Job workers seen in the last minute", registers: [registry] }).set(workers.length);
-  new client.Gauge({ name: "hospital_migrations_pending", help: "Migrations of this build not applied to the database", registers: [registry] }).set(migrations.pending.length);
-  if (backupAge !== null) new client.Gauge({ name: "hospital_backup_age_seconds", help: "Seconds since the last successful backup", registers: [registry] }).set(backupAge);
+  new client.Gauge({
+    name: "hospital_emails_waiting",
+    help: "Emails in the outbox not yet sent (no SMTP, or waiting for a retry)",
+    registers: [registry],
+  }).set(emails.waiting);
+  new client.Gauge({
+    name: "hospital_emails_failed",
+    help: "Emails given up on after their last attempt",
+    registers: [registry],
+  }).set(emails.failed);
+  new client.Gauge({
+    name: "hospital_workers_seen",
+    help: "Job workers seen in the last minute",
+    registers: [registry],
+  }).set(workers.length);
+  new client.Gauge({
+    name: "hospital_migrations_pending",
+    help: "Migrations of this build not applied to the database",
+    registers: [registry],
+  }).set(migrations.pending.length);
+  if (backupAge !== null)
+    new client.Gauge({
+      name: "hospital_backup_age_seconds",
+      help: "Seconds since the last successful backup",
+      registers: [registry],
+    }).set(backupAge);
   return registry.metrics();
 }
 

@@ -7,7 +7,11 @@ import { emailBacklog, jobCounts, type QueueCount } from "./metrics";
 
 // What the admin System page (/admin/system) shows: one read of each figure, no clinical data.
 
-export type AddressCheck = { key: "appUrlSet" | "urlsAgree" | "https" | "sameHost" | "trustedProxies"; ok: boolean; detail: string };
+export type AddressCheck = {
+  key: "appUrlSet" | "urlsAgree" | "https" | "sameHost" | "trustedProxies";
+  ok: boolean;
+  detail: string;
+};
 
 export type SystemOverview = {
   version: string;
@@ -37,7 +41,11 @@ const hostOf = (url: string | undefined) => {
  */
 export function addressChecks(
   requestHost: string | null,
-  e: { APP_URL?: string; NEXTAUTH_URL?: string; TRUSTED_PROXIES?: string } = { APP_URL: env().APP_URL, NEXTAUTH_URL: env().NEXTAUTH_URL, TRUSTED_PROXIES: process.env.TRUSTED_PROXIES },
+  e: { APP_URL?: string; NEXTAUTH_URL?: string; TRUSTED_PROXIES?: string } = {
+    APP_URL: env().APP_URL,
+    NEXTAUTH_URL: env().NEXTAUTH_URL,
+    TRUSTED_PROXIES: process.env.TRUSTED_PROXIES,
+  },
 ): AddressCheck[] {
   const url = (e.APP_URL ?? e.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
   const local = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(hostOf(url) ?? "");
@@ -45,10 +53,22 @@ export function addressChecks(
   const origin = (u: string) => (hostOf(u) ? new URL(u).origin : u);
   return [
     { key: "appUrlSet", ok: Boolean(e.APP_URL), detail: url },
-    { key: "urlsAgree", ok: !e.APP_URL || !e.NEXTAUTH_URL || origin(e.APP_URL) === origin(e.NEXTAUTH_URL), detail: `APP_URL=${e.APP_URL ?? "—"} NEXTAUTH_URL=${e.NEXTAUTH_URL ?? "—"}` },
+    {
+      key: "urlsAgree",
+      ok: !e.APP_URL || !e.NEXTAUTH_URL || origin(e.APP_URL) === origin(e.NEXTAUTH_URL),
+      detail: `APP_URL=${e.APP_URL ?? "—"} NEXTAUTH_URL=${e.NEXTAUTH_URL ?? "—"}`,
+    },
     { key: "https", ok: https || local, detail: url },
-    { key: "sameHost", ok: requestHost === null || requestHost === hostOf(url), detail: `${requestHost ?? "—"} / ${hostOf(url) ?? "—"}` },
-    { key: "trustedProxies", ok: local || Boolean(e.TRUSTED_PROXIES?.trim()), detail: e.TRUSTED_PROXIES?.trim() || "—" },
+    {
+      key: "sameHost",
+      ok: requestHost === null || requestHost === hostOf(url),
+      detail: `${requestHost ?? "—"} / ${hostOf(url) ?? "—"}`,
+    },
+    {
+      key: "trustedProxies",
+      ok: local || Boolean(e.TRUSTED_PROXIES?.trim()),
+      detail: e.TRUSTED_PROXIES?.trim() || "—",
+    },
   ];
 }
 
@@ -64,7 +84,9 @@ export async function activeSessions(prisma: Db): Promise<{ sessions: number; us
 export async function systemOverview(prisma: Db, requestHost: string | null): Promise<SystemOverview> {
   const [migrations, [size], queues, emails, workers, sessions] = await Promise.all([
     migrationLevel(prisma),
-    prisma.$queryRaw<{ bytes: bigint; version: string }[]>`SELECT pg_database_size(current_database()) AS bytes, current_setting('server_version') AS version`,
+    prisma.$queryRaw<
+      { bytes: bigint; version: string }[]
+    >`SELECT pg_database_size(current_database()) AS bytes, current_setting('server_version') AS version`,
     jobCounts(prisma),
     emailBacklog(prisma),
     liveWorkers(prisma),

@@ -14,7 +14,15 @@ import { E } from "@/lib/i18n/error-keys";
 
 export { hashToken, isIntegrationToken, resolveToken, TOKEN_PREFIX } from "@/lib/server/integration-tokens";
 
-const PUBLIC_FIELDS = { id: true, name: true, scopes: true, createdAt: true, expiresAt: true, lastUsedAt: true, revokedAt: true } as const;
+const PUBLIC_FIELDS = {
+  id: true,
+  name: true,
+  scopes: true,
+  createdAt: true,
+  expiresAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+} as const;
 
 /**
  * Every token expires: after `expiresInDays`, else API_TOKEN_DEFAULT_DAYS, and never later than
@@ -25,7 +33,9 @@ export async function createToken(prisma: Db, ctx: Ctx, input: TokenCreate) {
   const { API_TOKEN_DEFAULT_DAYS, API_TOKEN_MAX_DAYS } = env();
   const days = input.expiresInDays ?? Math.min(API_TOKEN_DEFAULT_DAYS, API_TOKEN_MAX_DAYS);
   if (days > API_TOKEN_MAX_DAYS) {
-    throw new AppError("VALIDATION_FAILED", E.tokens.errors.atMostDays(API_TOKEN_MAX_DAYS), { fields: { expiresInDays: E.tokens.errors.atMostDays(API_TOKEN_MAX_DAYS) } });
+    throw new AppError("VALIDATION_FAILED", E.tokens.errors.atMostDays(API_TOKEN_MAX_DAYS), {
+      fields: { expiresInDays: E.tokens.errors.atMostDays(API_TOKEN_MAX_DAYS) },
+    });
   }
   const secret = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   const expiresAt = new Date(clock.now().getTime() + days * 86_400_000);
@@ -35,7 +45,12 @@ export async function createToken(prisma: Db, ctx: Ctx, input: TokenCreate) {
       data: { name: input.name, ownerId: ctx.actor.id, tokenHash: hashToken(secret), scopes, expiresAt },
       select: PUBLIC_FIELDS,
     });
-    await audit(tx, ctx, { action: "CREATE", entity: "ApiToken", entityId: row.id, details: { name: row.name, scopes, expiresAt: expiresAt.toISOString() } });
+    await audit(tx, ctx, {
+      action: "CREATE",
+      entity: "ApiToken",
+      entityId: row.id,
+      details: { name: row.name, scopes, expiresAt: expiresAt.toISOString() },
+    });
     return row;
   });
   return { token, secret };
@@ -58,4 +73,3 @@ export async function revokeToken(prisma: Db, ctx: Ctx, id: string) {
     return token;
   });
 }
-

@@ -18,7 +18,10 @@ export type LlmAnswer = { department: string; confidence: number; plannedStayDay
 
 export class LlmFailure extends Error {}
 
-export const DEFAULT_BASE_URL = { openai: "https://api.openai.com/v1", gemini: "https://generativelanguage.googleapis.com/v1beta" } as const;
+export const DEFAULT_BASE_URL = {
+  openai: "https://api.openai.com/v1",
+  gemini: "https://generativelanguage.googleapis.com/v1beta",
+} as const;
 export const DEFAULT_MODEL = { openai: "gpt-4o-mini", gemini: "gemini-2.0-flash" } as const;
 
 export function systemPrompt(departments: readonly string[]): string {
@@ -88,7 +91,10 @@ function request(cfg: LlmConfig, departments: readonly string[], problem: string
             { role: "system", content: systemPrompt(departments) },
             { role: "user", content: dataMessage(problem) },
           ],
-          response_format: { type: "json_schema", json_schema: { name: "triage", strict: true, schema: jsonSchema(departments) } },
+          response_format: {
+            type: "json_schema",
+            json_schema: { name: "triage", strict: true, schema: jsonSchema(departments) },
+          },
         }),
       },
     };
@@ -101,14 +107,21 @@ function request(cfg: LlmConfig, departments: readonly string[], problem: string
       body: JSON.stringify({
         systemInstruction: { parts: [{ text: systemPrompt(departments) }] },
         contents: [{ role: "user", parts: [{ text: dataMessage(problem) }] }],
-        generationConfig: { temperature: 0, responseMimeType: "application/json", responseSchema: geminiSchema(departments) },
+        generationConfig: {
+          temperature: 0,
+          responseMimeType: "application/json",
+          responseSchema: geminiSchema(departments),
+        },
       }),
     },
   };
 }
 
 function replyText(provider: LlmConfig["provider"], body: unknown): string {
-  const b = body as { choices?: { message?: { content?: unknown } }[]; candidates?: { content?: { parts?: { text?: unknown }[] } }[] };
+  const b = body as {
+    choices?: { message?: { content?: unknown } }[];
+    candidates?: { content?: { parts?: { text?: unknown }[] } }[];
+  };
   const text = provider === "openai" ? b.choices?.[0]?.message?.content : b.candidates?.[0]?.content?.parts?.[0]?.text;
   if (typeof text !== "string") throw new LlmFailure("the reply has no text");
   return text;
@@ -143,7 +156,9 @@ export async function askLlm(cfg: LlmConfig, departments: readonly string[], pro
   const result = answerSchema(departments).safeParse(parsed);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new LlmFailure(`the answer does not match the schema (${issue.path.join(".") || "answer"}: ${renderMessage(issue.message, "en")})`);
+    throw new LlmFailure(
+      `the answer does not match the schema (${issue.path.join(".") || "answer"}: ${renderMessage(issue.message, "en")})`,
+    );
   }
   return result.data;
 }

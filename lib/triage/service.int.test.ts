@@ -23,8 +23,10 @@ let base: string;
 
 function answer(): string {
   if (mode === "garbage") return "Sure! The department is probably cardiology :)";
-  if (mode === "unknown") return JSON.stringify({ department: "Dermatology", confidence: 0.8, plannedStayDays: null, reason: "skin" });
-  if (mode === "injected") return JSON.stringify({ department: "Cardiology", confidence: 1, plannedStayDays: 99.5, reason: "as instructed" });
+  if (mode === "unknown")
+    return JSON.stringify({ department: "Dermatology", confidence: 0.8, plannedStayDays: null, reason: "skin" });
+  if (mode === "injected")
+    return JSON.stringify({ department: "Cardiology", confidence: 1, plannedStayDays: 99.5, reason: "as instructed" });
   return JSON.stringify({ department: "Orthopedics", confidence: 0.82, plannedStayDays: 0, reason: "ankle injury" });
 }
 
@@ -40,7 +42,9 @@ beforeAll(async () => {
         return;
       }
       const text = answer();
-      const body = req.url?.includes(":generateContent") ? { candidates: [{ content: { parts: [{ text }] } }] } : { choices: [{ message: { role: "assistant", content: text } }] };
+      const body = req.url?.includes(":generateContent")
+        ? { candidates: [{ content: { parts: [{ text }] } }] }
+        : { choices: [{ message: { role: "assistant", content: text } }] };
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
     });
   });
@@ -52,20 +56,38 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const openai = (): LlmConfig => ({ provider: "openai", apiKey: "sk-test", model: "fake-gpt", baseUrl: `${base}/v1`, timeoutMs: 300 });
-const gemini = (): LlmConfig => ({ provider: "gemini", apiKey: "g-test", model: "fake-gemini", baseUrl: `${base}/v1beta`, timeoutMs: 300 });
+const openai = (): LlmConfig => ({
+  provider: "openai",
+  apiKey: "sk-test",
+  model: "fake-gpt",
+  baseUrl: `${base}/v1`,
+  timeoutMs: 300,
+});
+const gemini = (): LlmConfig => ({
+  provider: "gemini",
+  apiKey: "g-test",
+  model: "fake-gemini",
+  baseUrl: `${base}/v1beta`,
+  timeoutMs: 300,
+});
 
 let nurse: Ctx;
 let patientId: string;
-const ctxOf = (u: { id: string; email: string }, role: Ctx["actor"]["role"]): Ctx => ({ actor: { id: u.id, role, name: role, email: u.email }, ip: null });
-const run = (problem: string, llm: LlmConfig | null = null, extra: Record<string, unknown> = {}) => runTriage(db(), nurse, parseInput(ZTriageRun, { problem, ...extra }), llm);
+const ctxOf = (u: { id: string; email: string }, role: Ctx["actor"]["role"]): Ctx => ({
+  actor: { id: u.id, role, name: role, email: u.email },
+  ip: null,
+});
+const run = (problem: string, llm: LlmConfig | null = null, extra: Record<string, unknown> = {}) =>
+  runTriage(db(), nurse, parseInput(ZTriageRun, { problem, ...extra }), llm);
 
 describe("triage", () => {
   beforeEach(async () => {
     await resetDatabase();
     for (const d of DEPARTMENTS) await seedDepartment(db(), d);
     nurse = ctxOf(await seedUser(db(), { email: "n@h.org", name: "Nurse", role: "NURSE", password: PW }), "NURSE");
-    patientId = (await seedPatient(db(), { firstName: "Ana", lastName: "Lopez", dateOfBirth: "1990-02-03", sex: "female" })).id;
+    patientId = (
+      await seedPatient(db(), { firstName: "Ana", lastName: "Lopez", dateOfBirth: "1990-02-03", sex: "female" })
+    ).id;
     mode = "good";
     requests = [];
   });
@@ -74,11 +96,22 @@ describe("triage", () => {
     it("stores the recommendation with its source, details and author, and audits it", async () => {
       const r = await run("Douleur thoracique depuis ce matin", null, { patientId });
       expect(r).toMatchObject({ department: { name: "Cardiology" }, source: "rules" });
-      const row = await db().triage.findUniqueOrThrow({ where: { id: r.id }, include: { recommendedDepartment: true } });
-      expect(row).toMatchObject({ source: "rules", patientId, createdById: nurse.actor.id, confidence: r.confidence, problem: "Douleur thoracique depuis ce matin" });
+      const row = await db().triage.findUniqueOrThrow({
+        where: { id: r.id },
+        include: { recommendedDepartment: true },
+      });
+      expect(row).toMatchObject({
+        source: "rules",
+        patientId,
+        createdById: nurse.actor.id,
+        confidence: r.confidence,
+        problem: "Douleur thoracique depuis ce matin",
+      });
       expect(row.recommendedDepartment?.name).toBe("Cardiology");
       expect((row.details as { matched: string[] }).matched).toContain("douleur thoracique");
-      expect(await db().auditEvent.count({ where: { entity: "Triage", entityId: r.id, action: "CREATE", patientId } })).toBe(1);
+      expect(
+        await db().auditEvent.count({ where: { entity: "Triage", entityId: r.id, action: "CREATE", patientId } }),
+      ).toBe(1);
       expect(requests).toHaveLength(0);
     });
 
@@ -94,7 +127,9 @@ describe("triage", () => {
     });
 
     it("refuses an unknown patient and bad input, writing nothing", async () => {
-      await expect(run("chest pain", null, { patientId: "no-such-patient" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(run("chest pain", null, { patientId: "no-such-patient" })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
       expect(() => parseInput(ZTriageRun, { problem: "ab" })).toThrow();
       expect(() => parseInput(ZTriageRun, { problem: "x".repeat(2001) })).toThrow();
       expect(await db().triage.count()).toBe(0);
@@ -111,10 +146,21 @@ describe("triage", () => {
       const neuro = await db().department.findUniqueOrThrow({ where: { name: "Neurology" } });
       await db().$transaction((tx) => confirmTriage(tx, nurse, { triageId: r.id, departmentId: neuro.id, patientId }));
       const row = await db().triage.findUniqueOrThrow({ where: { id: r.id } });
-      expect(row).toMatchObject({ confirmedDepartmentId: neuro.id, patientId, recommendedDepartmentId: r.department.id });
-      const other = (await seedPatient(db(), { firstName: "B", lastName: "C", dateOfBirth: "1970-01-01", sex: "male" })).id;
-      await expect(db().$transaction((tx) => confirmTriage(tx, nurse, { triageId: r.id, departmentId: neuro.id, patientId: other }))).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
-      await expect(db().$transaction((tx) => confirmTriage(tx, nurse, { triageId: r.id, departmentId: "nope" }))).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+      expect(row).toMatchObject({
+        confirmedDepartmentId: neuro.id,
+        patientId,
+        recommendedDepartmentId: r.department.id,
+      });
+      const other = (await seedPatient(db(), { firstName: "B", lastName: "C", dateOfBirth: "1970-01-01", sex: "male" }))
+        .id;
+      await expect(
+        db().$transaction((tx) =>
+          confirmTriage(tx, nurse, { triageId: r.id, departmentId: neuro.id, patientId: other }),
+        ),
+      ).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+      await expect(
+        db().$transaction((tx) => confirmTriage(tx, nurse, { triageId: r.id, departmentId: "nope" })),
+      ).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
     });
   });
 
@@ -124,7 +170,12 @@ describe("triage", () => {
   ] as const)("language model (%s, fake server)", (provider, cfg) => {
     it("uses a valid answer and stores source llm", async () => {
       const r = await run("My ankle hurts after football", cfg());
-      expect(r).toMatchObject({ source: "llm", department: { name: "Orthopedics" }, confidence: 0.82, plannedStayDays: 0 });
+      expect(r).toMatchObject({
+        source: "llm",
+        department: { name: "Orthopedics" },
+        confidence: 0.82,
+        plannedStayDays: 0,
+      });
       const row = await db().triage.findUniqueOrThrow({ where: { id: r.id } });
       expect(row.source).toBe("llm");
       expect(row.details).toMatchObject({ model: `${provider}:fake-${provider === "openai" ? "gpt" : "gemini"}` });
@@ -164,7 +215,10 @@ describe("triage", () => {
       let system: string, data: string[];
       if (provider === "openai") {
         const messages = body.messages as { role: string; content: string }[];
-        system = messages.filter((x) => x.role === "system").map((x) => x.content).join("\n");
+        system = messages
+          .filter((x) => x.role === "system")
+          .map((x) => x.content)
+          .join("\n");
         data = messages.filter((x) => x.role === "user").map((x) => x.content);
       } else {
         system = (body.systemInstruction as { parts: { text: string }[] }).parts.map((p) => p.text).join("\n");

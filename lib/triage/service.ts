@@ -18,7 +18,14 @@ export type TriageResult = {
   plannedStayDays: number | null;
   source: "rules" | "llm";
   /** Why: matched keywords and warning signs (rules), the model (llm), a fallback reason. */
-  details: { matched?: string[]; redFlags?: string[]; negated?: string[]; model?: string; reason?: string; fallback?: string };
+  details: {
+    matched?: string[];
+    redFlags?: string[];
+    negated?: string[];
+    model?: string;
+    reason?: string;
+    fallback?: string;
+  };
 };
 
 /** The language-model engine's settings, or null when no key is configured (the rules decide). */
@@ -39,12 +46,21 @@ export function llmConfigFromEnv(): LlmConfig | null {
  * Recommends a department for a problem and stores the recommendation with its source. The model is
  * asked when configured; on any failure the rules answer and the reason is kept in details.
  */
-export async function runTriage(prisma: Db, ctx: Ctx, input: TriageRunInput, llm: LlmConfig | null = llmConfigFromEnv()): Promise<TriageResult> {
+export async function runTriage(
+  prisma: Db,
+  ctx: Ctx,
+  input: TriageRunInput,
+  llm: LlmConfig | null = llmConfigFromEnv(),
+): Promise<TriageResult> {
   if (input.patientId) {
     const patient = await prisma.patient.findUnique({ where: { id: input.patientId }, select: { id: true } });
     if (!patient) throw notFound("patient");
   }
-  const departments = await prisma.department.findMany({ where: { active: true }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  const departments = await prisma.department.findMany({
+    where: { active: true },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
   if (departments.length === 0) throw new AppError("NOT_FOUND", E.triage.errors.noDepartment);
   const names = departments.map((d) => d.name);
 
@@ -57,7 +73,10 @@ export async function runTriage(prisma: Db, ctx: Ctx, input: TriageRunInput, llm
       const answer = await askLlm(llm, names, input.problem);
       pick = answer;
       source = "llm";
-      details = { model: `${llm.provider}:${llm.model}`, ...(answer.reason ? { reason: answer.reason.slice(0, 500) } : {}) };
+      details = {
+        model: `${llm.provider}:${llm.model}`,
+        ...(answer.reason ? { reason: answer.reason.slice(0, 500) } : {}),
+      };
     } catch (err) {
       const why = err instanceof LlmFailure ? err.message : "unexpected error";
       const r = rules();
@@ -85,10 +104,23 @@ export async function runTriage(prisma: Db, ctx: Ctx, input: TriageRunInput, llm
       },
       select: { id: true },
     });
-    await audit(tx, ctx, { action: "CREATE", entity: "Triage", entityId: t.id, patientId: input.patientId ?? null, details: { source, departmentId: department.id } });
+    await audit(tx, ctx, {
+      action: "CREATE",
+      entity: "Triage",
+      entityId: t.id,
+      patientId: input.patientId ?? null,
+      details: { source, departmentId: department.id },
+    });
     return t;
   });
-  return { id: row.id, department, confidence: pick.confidence, plannedStayDays: pick.plannedStayDays, source, details };
+  return {
+    id: row.id,
+    department,
+    confidence: pick.confidence,
+    plannedStayDays: pick.plannedStayDays,
+    source,
+    details,
+  };
 }
 
 /**
@@ -99,11 +131,22 @@ export async function confirmTriage(tx: Tx, ctx: Ctx, input: TriageConfirmInput)
   const t = await tx.triage.findUnique({ where: { id: input.triageId }, select: { id: true, patientId: true } });
   if (!t) throw notFound("triage");
   if (t.patientId && input.patientId && t.patientId !== input.patientId) {
-    throw new AppError("INVALID_TRANSITION", E.triage.errors.alreadyConfirmed, { fields: { triageId: E.triage.errors.alreadyConfirmed } });
+    throw new AppError("INVALID_TRANSITION", E.triage.errors.alreadyConfirmed, {
+      fields: { triageId: E.triage.errors.alreadyConfirmed },
+    });
   }
   const dept = await tx.department.findFirst({ where: { id: input.departmentId, active: true }, select: { id: true } });
-  if (!dept) throw new AppError("VALIDATION_FAILED", E.triage.errors.department, { fields: { departmentId: E.triage.errors.department } });
+  if (!dept)
+    throw new AppError("VALIDATION_FAILED", E.triage.errors.department, {
+      fields: { departmentId: E.triage.errors.department },
+    });
   const patientId = t.patientId ?? input.patientId ?? null;
   await tx.triage.update({ where: { id: t.id }, data: { confirmedDepartmentId: dept.id, patientId } });
-  await audit(tx, ctx, { action: "UPDATE", entity: "Triage", entityId: t.id, patientId, details: { confirmedDepartmentId: dept.id } });
+  await audit(tx, ctx, {
+    action: "UPDATE",
+    entity: "Triage",
+    entityId: t.id,
+    patientId,
+    details: { confirmedDepartmentId: dept.id },
+  });
 }

@@ -1,47 +1,61 @@
 import { z } from "zod";
 import { PAGING, defineOperation, listOf, queryOf, zIso } from "@/lib/server/contract";
-import { ADMISSION_FILTER_KEYS, ZAdmit, ZBed, ZBedPatch, ZDischarge, ZRoom, ZRoomPatch, ZTransfer, ZWard, ZWardPatch } from "./schemas";
+import {
+  ADMISSION_FILTER_KEYS,
+  ZAdmit,
+  ZBed,
+  ZBedPatch,
+  ZDischarge,
+  ZRoom,
+  ZRoomPatch,
+  ZTransfer,
+  ZWard,
+  ZWardPatch,
+} from "./schemas";
 
 // The success bodies of its GETs (JSON as sent: dates are ISO strings).
 const getAdmissionsByIdResponse = z.object({
+  id: z.string(),
+  plannedStayDays: z.number().int(),
+  admittedAt: zIso,
+  dischargedAt: zIso.nullable(),
+  triageId: z.string().nullable(),
+  patient: z.object({
     id: z.string(),
-    plannedStayDays: z.number().int(),
-    admittedAt: zIso,
-    dischargedAt: zIso.nullable(),
-    triageId: z.string().nullable(),
-    patient: z.object({
-      id: z.string(),
-      mrn: z.string(),
-      name: z.string(),
-    }),
-    attendingDoctor: z.object({
-      id: z.string(),
-      name: z.string(),
-    }),
-    department: z.object({
-      id: z.string(),
-      name: z.string(),
-    }),
-    reason: z.string(),
-    dischargeSummary: z.unknown().nullable(),
-    assignments: z.array(z.object({
-      id: z.string(),
-      bedId: z.string(),
-      place: z.string(),
-      startsAt: zIso,
-      endsAt: zIso.nullable(),
-    })),
-    status: z.string(),
-    currentBed: z.object({
+    mrn: z.string(),
+    name: z.string(),
+  }),
+  attendingDoctor: z.object({
+    id: z.string(),
+    name: z.string(),
+  }),
+  department: z.object({
+    id: z.string(),
+    name: z.string(),
+  }),
+  reason: z.string(),
+  dischargeSummary: z.unknown().nullable(),
+  assignments: z.array(
+    z.object({
       id: z.string(),
       bedId: z.string(),
       place: z.string(),
       startsAt: zIso,
       endsAt: zIso.nullable(),
     }),
-  });
+  ),
+  status: z.string(),
+  currentBed: z.object({
+    id: z.string(),
+    bedId: z.string(),
+    place: z.string(),
+    startsAt: zIso,
+    endsAt: zIso.nullable(),
+  }),
+});
 
-const getAdmissionsResponse = listOf(z.object({
+const getAdmissionsResponse = listOf(
+  z.object({
     id: z.string(),
     plannedStayDays: z.number().int(),
     admittedAt: zIso,
@@ -62,24 +76,30 @@ const getAdmissionsResponse = listOf(z.object({
     }),
     reason: z.string(),
     dischargeSummary: z.string().nullable(),
-    assignments: z.array(z.object({
-      id: z.string(),
-      bedId: z.string(),
-      place: z.string(),
-      startsAt: zIso,
-      endsAt: zIso.nullable(),
-    })),
+    assignments: z.array(
+      z.object({
+        id: z.string(),
+        bedId: z.string(),
+        place: z.string(),
+        startsAt: zIso,
+        endsAt: zIso.nullable(),
+      }),
+    ),
     status: z.string(),
-    currentBed: z.object({
-      id: z.string(),
-      bedId: z.string(),
-      place: z.string(),
-      startsAt: zIso,
-      endsAt: zIso.nullable(),
-    }).nullable(),
-  }));
+    currentBed: z
+      .object({
+        id: z.string(),
+        bedId: z.string(),
+        place: z.string(),
+        startsAt: zIso,
+        endsAt: zIso.nullable(),
+      })
+      .nullable(),
+  }),
+);
 
-const getBedsResponse = listOf(z.object({
+const getBedsResponse = listOf(
+  z.object({
     id: z.string(),
     label: z.string(),
     state: z.string(),
@@ -93,7 +113,8 @@ const getBedsResponse = listOf(z.object({
         name: z.string(),
       }),
     }),
-  }), {
+  }),
+  {
     occupancy: z.object({
       total: z.number().int(),
       occupied: z.number().int(),
@@ -102,9 +123,11 @@ const getBedsResponse = listOf(z.object({
       outOfService: z.number().int(),
       occupancyPct: z.number(),
     }),
-  });
+  },
+);
 
-const getRoomsResponse = listOf(z.object({
+const getRoomsResponse = listOf(
+  z.object({
     id: z.string(),
     name: z.string(),
     type: z.string(),
@@ -122,17 +145,21 @@ const getRoomsResponse = listOf(z.object({
       outOfService: z.number().int(),
       occupancyPct: z.number().int(),
     }),
-  }));
+  }),
+);
 
-const getWardsResponse = listOf(z.object({
+const getWardsResponse = listOf(
+  z.object({
     id: z.string(),
     name: z.string(),
     type: z.string(),
     active: z.boolean(),
-    department: z.object({
-      id: z.string(),
-      name: z.string(),
-    }).nullable(),
+    department: z
+      .object({
+        id: z.string(),
+        name: z.string(),
+      })
+      .nullable(),
     occupancy: z.object({
       total: z.number().int(),
       occupied: z.number().int(),
@@ -141,22 +168,162 @@ const getWardsResponse = listOf(z.object({
       outOfService: z.number().int(),
       occupancyPct: z.number(),
     }),
-  }));
+  }),
+);
 
 // The wards operations of /api/v1 (issue 18: one contract per operation; lib/server/contract.ts).
 export const ops = {
-  postAdmissionsByIdDischarge: defineOperation({ response: getAdmissionsByIdResponse, errors: [409], method: "POST", path: "/admissions/{id}/discharge", idempotent: true, tag: "admissions", summary: "`{ summary }`: ends the admission; the bed goes to CLEANING and the attending doctor is told.", permission: "admission.manage", body: ZDischarge }),
-  getAdmissionsById: defineOperation({ response: getAdmissionsByIdResponse, method: "GET", path: "/admissions/{id}", tag: "admissions", summary: "One admission with its bed history (audited read).", permission: "admission.manage" }),
-  postAdmissionsByIdTransfer: defineOperation({ response: getAdmissionsByIdResponse, errors: [409], method: "POST", path: "/admissions/{id}/transfer", idempotent: true, tag: "admissions", summary: "`{ bedId }`: the old bed goes to CLEANING in the same transaction; a discharged admission → 409 INVALID_TRANSITION.", permission: "admission.manage", body: ZTransfer }),
-  getAdmissions: defineOperation({ response: getAdmissionsResponse, method: "GET", path: "/admissions", tag: "admissions", summary: "`?status=live|discharged&wardId=&doctorId=&patientId=&page=&pageSize=`, newest first. `reason` and `dischargeSummary` are left out for roles without clinical access (records officers).", permission: "admission.manage", query: queryOf([...PAGING, ...ADMISSION_FILTER_KEYS]), list: true }),
-  postAdmissions: defineOperation({ response: getAdmissionsByIdResponse, examples: { request: { patientId: "cmf3x2p0k0001qz8r5t6y7u8i", bedId: "cmf3x2p0k0004qz8r5j4k3l2m", attendingDoctorId: "cmf3x2p0k0002qz8r1a2b3c4d", reason: "Community-acquired pneumonia", plannedStayDays: 5 } }, errors: [409], method: "POST", path: "/admissions", idempotent: true, tag: "admissions", summary: "`{ patientId, bedId, attendingDoctorId, departmentId?, reason, plannedStayDays?, triageId? }`; `409 BED_OCCUPIED` whatever the concurrency.", permission: "admission.manage", body: ZAdmit, status: 201 }),
-  patchBedsById: defineOperation({ errors: [409], method: "PATCH", path: "/beds/{id}", tag: "beds", summary: "`{ state: FREE | OUT_OF_SERVICE }` (nurses and admins: mark clean, out of service, back in service; an occupied bed → 409 INVALID_TRANSITION); `{ label?, active? }` admins only (beds are never deleted).", permission: "bed.state", body: ZBedPatch }),
-  getBeds: defineOperation({ response: getBedsResponse, method: "GET", path: "/beds", tag: "beds", summary: "`?wardId=&roomId=&state=&q=&page=&pageSize=`: one page of beds by ward, room and label (`q`: label, room or ward name contains, case-insensitive) with their state; besides the list envelope, `occupancy` counts every matching active bed (all pages).", permission: "ward.read", query: queryOf(["q","page","pageSize","wardId","roomId","state"]), list: true }),
-  postBeds: defineOperation({ method: "POST", path: "/beds", idempotent: true, tag: "beds", summary: "`{ roomId, label }`.", permission: "ward.manage", body: ZBed, status: 201 }),
-  patchRoomsById: defineOperation({ method: "PATCH", path: "/rooms/{id}", tag: "rooms", summary: "`{ name?, type?, capacity?, active? }`.", permission: "ward.manage", body: ZRoomPatch }),
-  getRooms: defineOperation({ response: getRoomsResponse, method: "GET", path: "/rooms", tag: "rooms", summary: "`?wardId=&q=&page=&pageSize=`: one page of rooms by ward and name (`q`: name contains, case-insensitive), each with the occupancy of its active beds.", permission: "ward.read", query: queryOf(["q","page","pageSize","wardId"]), list: true }),
-  postRooms: defineOperation({ method: "POST", path: "/rooms", idempotent: true, tag: "rooms", summary: "`{ wardId, name, type, capacity }`.", permission: "ward.manage", body: ZRoom, status: 201 }),
-  patchWardsById: defineOperation({ method: "PATCH", path: "/wards/{id}", tag: "wards", summary: "`{ name?, type?, departmentId?, active? }`: wards are deactivated, never deleted.", permission: "ward.manage", body: ZWardPatch }),
-  getWards: defineOperation({ response: getWardsResponse, method: "GET", path: "/wards", tag: "wards", summary: "`?q=&page=&pageSize=`: one page of active wards by name (`q`: name contains, case-insensitive), each with its department and occupancy (beds total / occupied / free / cleaning / out of service, %).", permission: "ward.read", query: queryOf(["q","page","pageSize"]), list: true }),
-  postWards: defineOperation({ method: "POST", path: "/wards", idempotent: true, tag: "wards", summary: "`{ name, type, departmentId? }`.", permission: "ward.manage", body: ZWard, status: 201 }),
+  postAdmissionsByIdDischarge: defineOperation({
+    response: getAdmissionsByIdResponse,
+    errors: [409],
+    method: "POST",
+    path: "/admissions/{id}/discharge",
+    idempotent: true,
+    tag: "admissions",
+    summary: "`{ summary }`: ends the admission; the bed goes to CLEANING and the attending doctor is told.",
+    permission: "admission.manage",
+    body: ZDischarge,
+  }),
+  getAdmissionsById: defineOperation({
+    response: getAdmissionsByIdResponse,
+    method: "GET",
+    path: "/admissions/{id}",
+    tag: "admissions",
+    summary: "One admission with its bed history (audited read).",
+    permission: "admission.manage",
+  }),
+  postAdmissionsByIdTransfer: defineOperation({
+    response: getAdmissionsByIdResponse,
+    errors: [409],
+    method: "POST",
+    path: "/admissions/{id}/transfer",
+    idempotent: true,
+    tag: "admissions",
+    summary:
+      "`{ bedId }`: the old bed goes to CLEANING in the same transaction; a discharged admission → 409 INVALID_TRANSITION.",
+    permission: "admission.manage",
+    body: ZTransfer,
+  }),
+  getAdmissions: defineOperation({
+    response: getAdmissionsResponse,
+    method: "GET",
+    path: "/admissions",
+    tag: "admissions",
+    summary:
+      "`?status=live|discharged&wardId=&doctorId=&patientId=&page=&pageSize=`, newest first. `reason` and `dischargeSummary` are left out for roles without clinical access (records officers).",
+    permission: "admission.manage",
+    query: queryOf([...PAGING, ...ADMISSION_FILTER_KEYS]),
+    list: true,
+  }),
+  postAdmissions: defineOperation({
+    response: getAdmissionsByIdResponse,
+    examples: {
+      request: {
+        patientId: "cmf3x2p0k0001qz8r5t6y7u8i",
+        bedId: "cmf3x2p0k0004qz8r5j4k3l2m",
+        attendingDoctorId: "cmf3x2p0k0002qz8r1a2b3c4d",
+        reason: "Community-acquired pneumonia",
+        plannedStayDays: 5,
+      },
+    },
+    errors: [409],
+    method: "POST",
+    path: "/admissions",
+    idempotent: true,
+    tag: "admissions",
+    summary:
+      "`{ patientId, bedId, attendingDoctorId, departmentId?, reason, plannedStayDays?, triageId? }`; `409 BED_OCCUPIED` whatever the concurrency.",
+    permission: "admission.manage",
+    body: ZAdmit,
+    status: 201,
+  }),
+  patchBedsById: defineOperation({
+    errors: [409],
+    method: "PATCH",
+    path: "/beds/{id}",
+    tag: "beds",
+    summary:
+      "`{ state: FREE | OUT_OF_SERVICE }` (nurses and admins: mark clean, out of service, back in service; an occupied bed → 409 INVALID_TRANSITION); `{ label?, active? }` admins only (beds are never deleted).",
+    permission: "bed.state",
+    body: ZBedPatch,
+  }),
+  getBeds: defineOperation({
+    response: getBedsResponse,
+    method: "GET",
+    path: "/beds",
+    tag: "beds",
+    summary:
+      "`?wardId=&roomId=&state=&q=&page=&pageSize=`: one page of beds by ward, room and label (`q`: label, room or ward name contains, case-insensitive) with their state; besides the list envelope, `occupancy` counts every matching active bed (all pages).",
+    permission: "ward.read",
+    query: queryOf(["q", "page", "pageSize", "wardId", "roomId", "state"]),
+    list: true,
+  }),
+  postBeds: defineOperation({
+    method: "POST",
+    path: "/beds",
+    idempotent: true,
+    tag: "beds",
+    summary: "`{ roomId, label }`.",
+    permission: "ward.manage",
+    body: ZBed,
+    status: 201,
+  }),
+  patchRoomsById: defineOperation({
+    method: "PATCH",
+    path: "/rooms/{id}",
+    tag: "rooms",
+    summary: "`{ name?, type?, capacity?, active? }`.",
+    permission: "ward.manage",
+    body: ZRoomPatch,
+  }),
+  getRooms: defineOperation({
+    response: getRoomsResponse,
+    method: "GET",
+    path: "/rooms",
+    tag: "rooms",
+    summary:
+      "`?wardId=&q=&page=&pageSize=`: one page of rooms by ward and name (`q`: name contains, case-insensitive), each with the occupancy of its active beds.",
+    permission: "ward.read",
+    query: queryOf(["q", "page", "pageSize", "wardId"]),
+    list: true,
+  }),
+  postRooms: defineOperation({
+    method: "POST",
+    path: "/rooms",
+    idempotent: true,
+    tag: "rooms",
+    summary: "`{ wardId, name, type, capacity }`.",
+    permission: "ward.manage",
+    body: ZRoom,
+    status: 201,
+  }),
+  patchWardsById: defineOperation({
+    method: "PATCH",
+    path: "/wards/{id}",
+    tag: "wards",
+    summary: "`{ name?, type?, departmentId?, active? }`: wards are deactivated, never deleted.",
+    permission: "ward.manage",
+    body: ZWardPatch,
+  }),
+  getWards: defineOperation({
+    response: getWardsResponse,
+    method: "GET",
+    path: "/wards",
+    tag: "wards",
+    summary:
+      "`?q=&page=&pageSize=`: one page of active wards by name (`q`: name contains, case-insensitive), each with its department and occupancy (beds total / occupied / free / cleaning / out of service, %).",
+    permission: "ward.read",
+    query: queryOf(["q", "page", "pageSize"]),
+    list: true,
+  }),
+  postWards: defineOperation({
+    method: "POST",
+    path: "/wards",
+    idempotent: true,
+    tag: "wards",
+    summary: "`{ name, type, departmentId? }`.",
+    permission: "ward.manage",
+    body: ZWard,
+    status: 201,
+  }),
 };

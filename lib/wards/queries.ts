@@ -13,19 +13,39 @@ import { escapeLike } from "@/lib/server/like";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export type Occupancy = { total: number; occupied: number; free: number; cleaning: number; outOfService: number; occupancyPct: number };
+export type Occupancy = {
+  total: number;
+  occupied: number;
+  free: number;
+  cleaning: number;
+  outOfService: number;
+  occupancyPct: number;
+};
 type BedCounts = Omit<Occupancy, "occupancyPct">;
 
 /** Counts of beds by state, and the share of in-service beds that are occupied. */
 export function occupancyFrom(c: BedCounts): Occupancy {
   const inService = c.total - c.outOfService;
-  return { total: c.total, occupied: c.occupied, free: c.free, cleaning: c.cleaning, outOfService: c.outOfService, occupancyPct: inService === 0 ? 0 : Math.round((c.occupied / inService) * 1000) / 10 };
+  return {
+    total: c.total,
+    occupied: c.occupied,
+    free: c.free,
+    cleaning: c.cleaning,
+    outOfService: c.outOfService,
+    occupancyPct: inService === 0 ? 0 : Math.round((c.occupied / inService) * 1000) / 10,
+  };
 }
 
 /** The same from a list of states. */
 export function occupancyOf(states: BedState[]): Occupancy {
   const n = (s: BedState) => states.filter((x) => x === s).length;
-  return occupancyFrom({ total: states.length, occupied: n("OCCUPIED"), free: n("FREE"), cleaning: n("CLEANING"), outOfService: n("OUT_OF_SERVICE") });
+  return occupancyFrom({
+    total: states.length,
+    occupied: n("OCCUPIED"),
+    free: n("FREE"),
+    cleaning: n("CLEANING"),
+    outOfService: n("OUT_OF_SERVICE"),
+  });
 }
 
 /** One page of a list: rows to skip and to take. */
@@ -37,18 +57,37 @@ const BED_COUNTS = Prisma.sql`count(b.id)::int AS total,
   count(b.id) FILTER (WHERE b.state = 'FREE')::int AS free,
   count(b.id) FILTER (WHERE b.state = 'CLEANING')::int AS cleaning,
   count(b.id) FILTER (WHERE b.state = 'OUT_OF_SERVICE')::int AS "outOfService"`;
-const counts = (r: BedCounts): Occupancy => occupancyFrom({ total: r.total, occupied: r.occupied, free: r.free, cleaning: r.cleaning, outOfService: r.outOfService });
+const counts = (r: BedCounts): Occupancy =>
+  occupancyFrom({
+    total: r.total,
+    occupied: r.occupied,
+    free: r.free,
+    cleaning: r.cleaning,
+    outOfService: r.outOfService,
+  });
 
 /** A case-insensitive "contains" on one of the columns; nothing without q. */
 const matching = (q: string | undefined, columns: Prisma.Sql[]) =>
-  q ? Prisma.sql`AND (${Prisma.join(columns.map((c) => Prisma.sql`${c} ILIKE ${`%${escapeLike(q)}%`}`), " OR ")})` : Prisma.empty;
+  q
+    ? Prisma.sql`AND (${Prisma.join(
+        columns.map((c) => Prisma.sql`${c} ILIKE ${`%${escapeLike(q)}%`}`),
+        " OR ",
+      )})`
+    : Prisma.empty;
 
 export type WardFilters = { includeInactive?: boolean; q?: string };
 
 /** Wards (active ones unless includeInactive; `q`: name contains), by name, one page, with their department and the occupancy of their active beds in active rooms. */
 export async function listWards(prisma: Db, f: WardFilters, page: Paging) {
   const where = Prisma.sql`WHERE TRUE ${f.includeInactive ? Prisma.empty : Prisma.sql`AND w.active`} ${matching(f.q, [Prisma.sql`w.name`])}`;
-  type Row = BedCounts & { id: string; name: string; type: WardType; active: boolean; departmentId: string | null; departmentName: string | null };
+  type Row = BedCounts & {
+    id: string;
+    name: string;
+    type: WardType;
+    active: boolean;
+    departmentId: string | null;
+    departmentName: string | null;
+  };
   const [rows, [{ n }]] = await Promise.all([
     prisma.$queryRaw<Row[]>`
       SELECT w.id, w.name, w.type, w.active, d.id AS "departmentId", d.name AS "departmentName", o.*
@@ -59,20 +98,39 @@ export async function listWards(prisma: Db, f: WardFilters, page: Paging) {
     prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Ward" w ${where}`,
   ]);
   return {
-    items: rows.map((r) => ({ id: r.id, name: r.name, type: r.type, active: r.active, department: r.departmentId ? { id: r.departmentId, name: r.departmentName! } : null, occupancy: counts(r) })),
+    items: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      type: r.type,
+      active: r.active,
+      department: r.departmentId ? { id: r.departmentId, name: r.departmentName! } : null,
+      occupancy: counts(r),
+    })),
     total: n,
   };
 }
 
 /** Active wards for a select: id and name only, by name (every ward: a hospital has tens, not thousands). */
 export async function wardOptions(prisma: Db) {
-  return prisma.ward.findMany({ where: { active: true }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } });
+  return prisma.ward.findMany({
+    where: { active: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: { id: true, name: true },
+  });
 }
 
 /** Rooms (`wardId`; `q`: room name contains), by ward and name, one page, each with the occupancy of its active beds. */
 export async function listRooms(prisma: Db, f: { wardId?: string; q?: string }, page: Paging) {
   const where = Prisma.sql`WHERE TRUE ${f.wardId ? Prisma.sql`AND r."wardId" = ${f.wardId}` : Prisma.empty} ${matching(f.q, [Prisma.sql`r.name`])}`;
-  type Row = BedCounts & { id: string; name: string; type: RoomType; capacity: number; active: boolean; wardId: string; wardName: string };
+  type Row = BedCounts & {
+    id: string;
+    name: string;
+    type: RoomType;
+    capacity: number;
+    active: boolean;
+    wardId: string;
+    wardName: string;
+  };
   const [rows, [{ n }]] = await Promise.all([
     prisma.$queryRaw<Row[]>`
       SELECT r.id, r.name, r.type, r.capacity, r.active, r."wardId", r."wardName", o.*
@@ -84,7 +142,15 @@ export async function listRooms(prisma: Db, f: { wardId?: string; q?: string }, 
     prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Room" r ${where}`,
   ]);
   return {
-    items: rows.map((r) => ({ id: r.id, name: r.name, type: r.type, capacity: r.capacity, active: r.active, ward: { id: r.wardId, name: r.wardName }, occupancy: counts(r) })),
+    items: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      type: r.type,
+      capacity: r.capacity,
+      active: r.active,
+      ward: { id: r.wardId, name: r.wardName },
+      occupancy: counts(r),
+    })),
     total: n,
   };
 }
@@ -102,7 +168,17 @@ export async function listBeds(prisma: Db, f: BedFilters, page: Paging) {
     ${f.roomId ? Prisma.sql`AND b."roomId" = ${f.roomId}` : Prisma.empty}
     ${f.state ? Prisma.sql`AND b.state = ${f.state}::"BedState"` : Prisma.empty}
     ${matching(f.q, [Prisma.sql`b.label`, Prisma.sql`r.name`, Prisma.sql`w.name`])}`;
-  type Row = { id: string; label: string; state: BedState; stateChangedAt: Date; active: boolean; roomId: string; roomName: string; wardId: string; wardName: string };
+  type Row = {
+    id: string;
+    label: string;
+    state: BedState;
+    stateChangedAt: Date;
+    active: boolean;
+    roomId: string;
+    roomName: string;
+    wardId: string;
+    wardName: string;
+  };
   const [rows, [agg]] = await Promise.all([
     prisma.$queryRaw<Row[]>`
       SELECT b.id, b.label, b.state, b."stateChangedAt", b.active, r.id AS "roomId", r.name AS "roomName", w.id AS "wardId", w.name AS "wardName"
@@ -120,7 +196,14 @@ export async function listBeds(prisma: Db, f: BedFilters, page: Paging) {
       ${where}`,
   ]);
   return {
-    items: rows.map((b) => ({ id: b.id, label: b.label, state: b.state, stateChangedAt: b.stateChangedAt.toISOString(), active: b.active, room: { id: b.roomId, name: b.roomName, ward: { id: b.wardId, name: b.wardName } } })),
+    items: rows.map((b) => ({
+      id: b.id,
+      label: b.label,
+      state: b.state,
+      stateChangedAt: b.stateChangedAt.toISOString(),
+      active: b.active,
+      room: { id: b.roomId, name: b.roomName, ward: { id: b.wardId, name: b.wardName } },
+    })),
     total: agg.listed,
     occupancy: counts(agg),
   };
@@ -139,7 +222,14 @@ export async function wardTree(prisma: Db) {
       observationHours: true,
       rooms: {
         orderBy: { name: "asc" },
-        select: { id: true, name: true, type: true, capacity: true, active: true, beds: { orderBy: { label: "asc" }, select: { id: true, label: true, state: true, active: true } } },
+        select: {
+          id: true,
+          name: true,
+          type: true,
+          capacity: true,
+          active: true,
+          beds: { orderBy: { label: "asc" }, select: { id: true, label: true, state: true, active: true } },
+        },
       },
     },
   });
@@ -151,15 +241,41 @@ export type BoardBed = {
   label: string;
   state: BedState;
   stateChangedAt: string;
-  admission: { id: string; patientId: string; patientName: string; mrn: string; doctorName: string; since: string } | null;
+  admission: {
+    id: string;
+    patientId: string;
+    patientName: string;
+    mrn: string;
+    doctorName: string;
+    since: string;
+  } | null;
 };
 export type BoardRoom = { id: string; name: string; type: RoomType; beds: BoardBed[] };
-export type BoardWard = { id: string; name: string; type: WardType; department: string | null; occupancy: Occupancy; rooms: BoardRoom[] };
+export type BoardWard = {
+  id: string;
+  name: string;
+  type: WardType;
+  department: string | null;
+  occupancy: Occupancy;
+  rooms: BoardRoom[];
+};
 
 type BoardRow = {
-  wardId: string; roomId: string; roomName: string; roomType: RoomType;
-  bedId: string; label: string; state: BedState; stateChangedAt: Date;
-  admissionId: string | null; patientId: string | null; firstName: string | null; lastName: string | null; mrn: string | null; doctorName: string | null; since: Date | null;
+  wardId: string;
+  roomId: string;
+  roomName: string;
+  roomType: RoomType;
+  bedId: string;
+  label: string;
+  state: BedState;
+  stateChangedAt: Date;
+  admissionId: string | null;
+  patientId: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  mrn: string | null;
+  doctorName: string | null;
+  since: Date | null;
 };
 
 /** Wards per page of the bed board. */
@@ -171,7 +287,11 @@ export const BOARD_WARDS_PER_PAGE = 4;
  * (before the state filter) from one aggregate; then the page's rooms and beds, with the patient in
  * each occupied bed (its live assignment), in one query.
  */
-export async function bedBoard(prisma: Db, f: BoardFilters, page: Paging): Promise<{ items: BoardWard[]; total: number }> {
+export async function bedBoard(
+  prisma: Db,
+  f: BoardFilters,
+  page: Paging,
+): Promise<{ items: BoardWard[]; total: number }> {
   const grouped = Prisma.sql`
     FROM "Ward" w
     JOIN "Room" r ON r."wardId" = w.id AND r.active
@@ -188,7 +308,10 @@ export async function bedBoard(prisma: Db, f: BoardFilters, page: Paging): Promi
     LEFT JOIN "Department" d ON d.id = g."departmentId"
     ORDER BY g.name, g.id`;
   if (wards.length === 0) {
-    const [{ n }] = page.skip > 0 ? await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT w.id ${grouped}) g` : [{ n: 0 }];
+    const [{ n }] =
+      page.skip > 0
+        ? await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT w.id ${grouped}) g`
+        : [{ n: 0 }];
     return { items: [], total: n };
   }
   const rows = await prisma.$queryRaw<BoardRow[]>`
@@ -204,7 +327,12 @@ export async function bedBoard(prisma: Db, f: BoardFilters, page: Paging): Promi
     WHERE r.active AND r."wardId" = ANY(${wards.map((w) => w.id)})
       ${f.state ? Prisma.sql`AND b.state = ${f.state}::"BedState"` : Prisma.empty}
     ORDER BY r.name, r.id, b.label, b.id`;
-  const items = new Map<string, BoardWard>(wards.map((w) => [w.id, { id: w.id, name: w.name, type: w.type, department: w.department, occupancy: counts(w), rooms: [] }]));
+  const items = new Map<string, BoardWard>(
+    wards.map((w) => [
+      w.id,
+      { id: w.id, name: w.name, type: w.type, department: w.department, occupancy: counts(w), rooms: [] },
+    ]),
+  );
   for (const r of rows) {
     const ward = items.get(r.wardId)!;
     let room = ward.rooms.at(-1);
@@ -218,7 +346,14 @@ export async function bedBoard(prisma: Db, f: BoardFilters, page: Paging): Promi
       state: r.state,
       stateChangedAt: r.stateChangedAt.toISOString(),
       admission: r.admissionId
-        ? { id: r.admissionId, patientId: r.patientId!, patientName: `${r.firstName} ${r.lastName}`, mrn: r.mrn!, doctorName: r.doctorName!, since: r.since!.toISOString() }
+        ? {
+            id: r.admissionId,
+            patientId: r.patientId!,
+            patientName: `${r.firstName} ${r.lastName}`,
+            mrn: r.mrn!,
+            doctorName: r.doctorName!,
+            since: r.since!.toISOString(),
+          }
         : null,
     });
   }
@@ -266,11 +401,19 @@ const admissionSelect = (ctx: Ctx) => ({
   assignments: { orderBy: { startsAt: "asc" as const }, select: HISTORY },
 });
 
-type AdmissionRow = Prisma.AdmissionGetPayload<{ select: typeof ADMISSION & { assignments: { select: typeof HISTORY } } }> &
+type AdmissionRow = Prisma.AdmissionGetPayload<{
+  select: typeof ADMISSION & { assignments: { select: typeof HISTORY } };
+}> &
   Partial<Prisma.AdmissionGetPayload<{ select: typeof ADMISSION_CLINICAL }>>;
 
 function admissionView(a: AdmissionRow) {
-  const beds = a.assignments.map((h) => ({ id: h.id, bedId: h.bed.id, place: `${h.bed.room.ward.name} · ${h.bed.room.name} · ${h.bed.label}`, startsAt: h.startsAt.toISOString(), endsAt: iso(h.endsAt) }));
+  const beds = a.assignments.map((h) => ({
+    id: h.id,
+    bedId: h.bed.id,
+    place: `${h.bed.room.ward.name} · ${h.bed.room.name} · ${h.bed.label}`,
+    startsAt: h.startsAt.toISOString(),
+    endsAt: iso(h.endsAt),
+  }));
   return {
     ...a,
     admittedAt: a.admittedAt.toISOString(),
@@ -288,12 +431,21 @@ export type AdmissionView = ReturnType<typeof admissionView>;
  * paged; reason and discharge summary only for a role that sees clinical details. One VIEW row per
  * patient shown, written in the read's transaction.
  */
-export async function listAdmissions(prisma: Db, ctx: Ctx, f: AdmissionFilters & { movedBetween?: { from: Date; to: Date } }, page: { skip: number; take: number }) {
+export async function listAdmissions(
+  prisma: Db,
+  ctx: Ctx,
+  f: AdmissionFilters & { movedBetween?: { from: Date; to: Date } },
+  page: { skip: number; take: number },
+) {
   const moved = f.movedBetween && { gte: f.movedBetween.from, lt: f.movedBetween.to };
   const where: Prisma.AdmissionWhereInput = {
     // Admitted or discharged in the range (the records office's "today").
     ...(moved ? { OR: [{ admittedAt: moved }, { dischargedAt: moved }] } : {}),
-    ...(f.status === "live" ? { dischargedAt: null } : f.status === "discharged" ? { dischargedAt: { not: null } } : {}),
+    ...(f.status === "live"
+      ? { dischargedAt: null }
+      : f.status === "discharged"
+        ? { dischargedAt: { not: null } }
+        : {}),
     ...(f.wardId ? { assignments: { some: { bed: { room: { wardId: f.wardId } } } } } : {}),
     ...(f.doctorId ? { attendingDoctorId: f.doctorId } : {}),
     ...(f.patientId ? { patientId: f.patientId } : {}),
@@ -302,7 +454,13 @@ export async function listAdmissions(prisma: Db, ctx: Ctx, f: AdmissionFilters &
     prisma,
     (db) =>
       Promise.all([
-        db.admission.findMany({ where, orderBy: [{ admittedAt: "desc" }, { id: "asc" }], skip: page.skip, take: page.take, select: admissionSelect(ctx) }),
+        db.admission.findMany({
+          where,
+          orderBy: [{ admittedAt: "desc" }, { id: "asc" }],
+          skip: page.skip,
+          take: page.take,
+          select: admissionSelect(ctx),
+        }),
         db.admission.count({ where }),
       ]),
     (tx, [rows]) => auditViews(tx, ctx, { entity: "Admission" }, rows),
@@ -324,18 +482,38 @@ export async function bedHistory(prisma: Db, bedId: string, take = 20) {
     where: { bedId },
     orderBy: { startsAt: "desc" },
     take,
-    select: { id: true, startsAt: true, endsAt: true, admission: { select: { id: true, patient: { select: { id: true, mrn: true, firstName: true, lastName: true } } } } },
+    select: {
+      id: true,
+      startsAt: true,
+      endsAt: true,
+      admission: {
+        select: { id: true, patient: { select: { id: true, mrn: true, firstName: true, lastName: true } } },
+      },
+    },
   });
   return rows.map((r) => ({
     id: r.id,
     admissionId: r.admission.id,
-    patient: { id: r.admission.patient.id, mrn: r.admission.patient.mrn, name: `${r.admission.patient.firstName} ${r.admission.patient.lastName}` },
+    patient: {
+      id: r.admission.patient.id,
+      mrn: r.admission.patient.mrn,
+      name: `${r.admission.patient.firstName} ${r.admission.patient.lastName}`,
+    },
     startsAt: r.startsAt.toISOString(),
     endsAt: iso(r.endsAt),
   }));
 }
 
-export type OccupancyRow = { wardId: string; ward: string; beds: number; occupiedBedDays: number; availableBedDays: number; occupancyPct: number; admissions: number; discharges: number };
+export type OccupancyRow = {
+  wardId: string;
+  ward: string;
+  beds: number;
+  occupiedBedDays: number;
+  availableBedDays: number;
+  occupancyPct: number;
+  admissions: number;
+  discharges: number;
+};
 
 /**
  * Occupancy between two local dates (both included, in the hospital's time zone), from the bed
@@ -343,7 +521,10 @@ export type OccupancyRow = { wardId: string; ward: string; beds: number; occupie
  * to now), bed-days available (the ward's active beds × the range's days), admissions counted in
  * the ward of their first bed, discharges in the ward of their last.
  */
-export async function occupancyReport(prisma: Db, range: { from: string; to: string }): Promise<{ from: string; to: string; days: number; items: OccupancyRow[]; total: OccupancyRow }> {
+export async function occupancyReport(
+  prisma: Db,
+  range: { from: string; to: string },
+): Promise<{ from: string; to: string; days: number; items: OccupancyRow[]; total: OccupancyRow }> {
   const zone = env().HOSPITAL_TIMEZONE;
   const start = DateTime.fromISO(range.from, { zone }).startOf("day");
   const end = DateTime.fromISO(range.to, { zone }).plus({ days: 1 }).startOf("day");
@@ -351,7 +532,16 @@ export async function occupancyReport(prisma: Db, range: { from: string; to: str
   const f = start.toJSDate();
   const t = end.toJSDate();
   const now = clock.now();
-  const rows = await prisma.$queryRaw<{ wardId: string; ward: string; beds: bigint; occupiedSeconds: number | null; admissions: bigint; discharges: bigint }[]>`
+  const rows = await prisma.$queryRaw<
+    {
+      wardId: string;
+      ward: string;
+      beds: bigint;
+      occupiedSeconds: number | null;
+      admissions: bigint;
+      discharges: bigint;
+    }[]
+  >`
     WITH wb AS (SELECT b.id, r."wardId" FROM "Bed" b JOIN "Room" r ON r.id = b."roomId")
     SELECT w.id AS "wardId", w.name AS ward,
       (SELECT count(*) FROM "Bed" b JOIN "Room" r ON r.id = b."roomId" WHERE r."wardId" = w.id AND b.active AND r.active) AS beds,
@@ -368,9 +558,28 @@ export async function occupancyReport(prisma: Db, range: { from: string; to: str
   const items = rows.map((r) => {
     const occupied = Math.max(0, (r.occupiedSeconds ?? 0) / 86400);
     const available = Number(r.beds) * days;
-    return { wardId: r.wardId, ward: r.ward, beds: Number(r.beds), occupiedBedDays: round(occupied), availableBedDays: available, occupancyPct: pct(occupied, available), admissions: Number(r.admissions), discharges: Number(r.discharges) };
+    return {
+      wardId: r.wardId,
+      ward: r.ward,
+      beds: Number(r.beds),
+      occupiedBedDays: round(occupied),
+      availableBedDays: available,
+      occupancyPct: pct(occupied, available),
+      admissions: Number(r.admissions),
+      discharges: Number(r.discharges),
+    };
   });
-  const sum = (k: "beds" | "occupiedBedDays" | "availableBedDays" | "admissions" | "discharges") => items.reduce((s, i) => s + i[k], 0);
-  const total = { wardId: "", ward: "", beds: sum("beds"), occupiedBedDays: round(sum("occupiedBedDays")), availableBedDays: sum("availableBedDays"), occupancyPct: pct(sum("occupiedBedDays"), sum("availableBedDays")), admissions: sum("admissions"), discharges: sum("discharges") };
+  const sum = (k: "beds" | "occupiedBedDays" | "availableBedDays" | "admissions" | "discharges") =>
+    items.reduce((s, i) => s + i[k], 0);
+  const total = {
+    wardId: "",
+    ward: "",
+    beds: sum("beds"),
+    occupiedBedDays: round(sum("occupiedBedDays")),
+    availableBedDays: sum("availableBedDays"),
+    occupancyPct: pct(sum("occupiedBedDays"), sum("availableBedDays")),
+    admissions: sum("admissions"),
+    discharges: sum("discharges"),
+  };
   return { from: range.from, to: range.to, days, items, total };
 }

@@ -22,10 +22,25 @@ describe("the home pages' lists", () => {
   });
 
   it("lists the stays admitted or discharged in a day, and audits each patient shown", async () => {
-    const doctor = await seedUser(db(), { email: "d@h.org", name: "Dr D", role: "DOCTOR", password: PW, specialty: "Medicine" });
+    const doctor = await seedUser(db(), {
+      email: "d@h.org",
+      name: "Dr D",
+      role: "DOCTOR",
+      password: PW,
+      specialty: "Medicine",
+    });
     const stay = async (name: string, admittedAt: string, dischargedAt: string | null) => {
       const p = await seedPatient(db(), { firstName: name, lastName: "Day", dateOfBirth: "1980-01-01", sex: "other" });
-      await db().admission.create({ data: { patientId: p.id, attendingDoctorId: doctor.id, reason: "x", admittedById: records.actor.id, admittedAt: new Date(admittedAt), dischargedAt: dischargedAt ? new Date(dischargedAt) : null } });
+      await db().admission.create({
+        data: {
+          patientId: p.id,
+          attendingDoctorId: doctor.id,
+          reason: "x",
+          admittedById: records.actor.id,
+          admittedAt: new Date(admittedAt),
+          dischargedAt: dischargedAt ? new Date(dischargedAt) : null,
+        },
+      });
       return p.id;
     };
     const inToday = await stay("In", "2026-11-10T09:00:00Z", null);
@@ -35,15 +50,24 @@ describe("the home pages' lists", () => {
     const { items, total } = await listAdmissions(db(), records, { movedBetween: day }, { skip: 0, take: 10 });
     expect(total).toBe(2);
     expect(items.map((a) => a.patient.id).sort()).toEqual([inToday, outToday].sort());
-    expect((await db().auditEvent.findMany({ where: { action: "VIEW", entity: "Admission" }, select: { patientId: true } })).map((e) => e.patientId).sort()).toEqual([inToday, outToday].sort());
+    expect(
+      (await db().auditEvent.findMany({ where: { action: "VIEW", entity: "Admission" }, select: { patientId: true } }))
+        .map((e) => e.patientId)
+        .sort(),
+    ).toEqual([inToday, outToday].sort());
   });
 
   it("counts unsent emails (waiting or failed, not sent) and failed jobs (0 before the queue exists)", async () => {
-    const mail = (status: "SENT" | "OUTBOX" | "FAILED") => db().outboxEmail.create({ data: { to: "x@h.org", subject: "s", html: "<p>b</p>", text: "b", status } });
+    const mail = (status: "SENT" | "OUTBOX" | "FAILED") =>
+      db().outboxEmail.create({ data: { to: "x@h.org", subject: "s", html: "<p>b</p>", text: "b", status } });
     await Promise.all([mail("SENT"), mail("OUTBOX"), mail("FAILED")]);
     expect(await unsentEmailCount(db())).toBe(2);
-    const [{ exists }] = await db().$queryRaw<{ exists: boolean }[]>`SELECT to_regclass('pgboss.job') IS NOT NULL AS exists`;
-    const expected = exists ? (await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE state = 'failed'`)[0].n : 0;
+    const [{ exists }] = await db().$queryRaw<
+      { exists: boolean }[]
+    >`SELECT to_regclass('pgboss.job') IS NOT NULL AS exists`;
+    const expected = exists
+      ? (await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE state = 'failed'`)[0].n
+      : 0;
     expect(await failedJobCount(db())).toBe(expected);
   });
 });

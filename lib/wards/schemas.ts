@@ -18,16 +18,39 @@ const ZOptionalId = z
   .transform((v) => v || null);
 
 // bedDayRate: the charge per bed-day in minor units of HOSPITAL_CURRENCY; null: not billed.
-const ZRate = z.number({ error: m.rate }).int(m.rate).min(0, m.rate).max(100_000_000).describe(MINOR_UNITS).nullable().optional();
+const ZRate = z
+  .number({ error: m.rate })
+  .int(m.rate)
+  .min(0, m.rate)
+  .max(100_000_000)
+  .describe(MINOR_UNITS)
+  .nullable()
+  .optional();
 // Routine observation frequency in hours (1–24; default 12): NEWS2 shortens it (lib/clinical/ranges.ts).
-const ZObservationHours = z.number({ error: m.observationHours }).int(m.observationHours).min(1, m.observationHours).max(24, m.observationHours).optional();
-export const ZWard = z.object({ name: ZName(m.name), type: z.enum(WARD_TYPES, { error: m.wardType }), departmentId: ZOptionalId, bedDayRate: ZRate, observationHours: ZObservationHours });
+const ZObservationHours = z
+  .number({ error: m.observationHours })
+  .int(m.observationHours)
+  .min(1, m.observationHours)
+  .max(24, m.observationHours)
+  .optional();
+export const ZWard = z.object({
+  name: ZName(m.name),
+  type: z.enum(WARD_TYPES, { error: m.wardType }),
+  departmentId: ZOptionalId,
+  bedDayRate: ZRate,
+  observationHours: ZObservationHours,
+});
 export type WardInput = z.infer<typeof ZWard>;
 export const ZWardPatch = ZWard.partial().extend({ active: z.boolean().optional() });
 export type WardPatch = z.infer<typeof ZWardPatch>;
 
 const ZCapacity = z.number({ error: m.capacity }).int(m.capacity).min(1, m.capacity).max(20, m.capacity);
-export const ZRoom = z.object({ wardId: ZId(m.ward), name: ZName(m.name), type: z.enum(ROOM_TYPES, { error: m.roomType }), capacity: ZCapacity });
+export const ZRoom = z.object({
+  wardId: ZId(m.ward),
+  name: ZName(m.name),
+  type: z.enum(ROOM_TYPES, { error: m.roomType }),
+  capacity: ZCapacity,
+});
 export type RoomInput = z.infer<typeof ZRoom>;
 export const ZRoomPatch = ZRoom.omit({ wardId: true }).partial().extend({ active: z.boolean().optional() });
 export type RoomPatch = z.infer<typeof ZRoomPatch>;
@@ -62,14 +85,21 @@ export const ZAdmit = z.object({
 export type AdmitInput = z.infer<typeof ZAdmit>;
 
 export const ZTransfer = z.object({ bedId: ZId(m.bed) });
-export const ZDischarge = z.object({ summary: z.string({ error: m.summary }).trim().min(1, m.summary).max(5000, m.summary) });
+export const ZDischarge = z.object({
+  summary: z.string({ error: m.summary }).trim().min(1, m.summary).max(5000, m.summary),
+});
 
 const ZDay = z
   .string({ error: m.date })
   .regex(/^\d{4}-\d{2}-\d{2}$/, m.date)
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), m.date);
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    m.date,
+  );
 
-export const ZOccupancyRange = z.object({ from: ZDay, to: ZDay }).refine((r) => r.to >= r.from, { path: ["to"], message: m.range });
+export const ZOccupancyRange = z
+  .object({ from: ZDay, to: ZDay })
+  .refine((r) => r.to >= r.from, { path: ["to"], message: m.range });
 
 export const BOARD_FILTER_KEYS = ["wardId", "departmentId", "state"] as const;
 export const ZBoardFilters = z.object({
@@ -91,4 +121,7 @@ export type AdmissionFilters = z.infer<typeof ZAdmissionFilters>;
 // Server-action inputs: the target id beside the body.
 export const ZTransferAction = ZTransfer.extend({ admissionId: ZId(m.bed) });
 export const ZDischargeAction = ZDischarge.extend({ admissionId: ZId(m.bed) });
-export const ZBedStateAction = z.object({ bedId: ZId(m.bed), state: z.enum(["FREE", "OUT_OF_SERVICE"], { error: m.state }) });
+export const ZBedStateAction = z.object({
+  bedId: ZId(m.bed),
+  state: z.enum(["FREE", "OUT_OF_SERVICE"], { error: m.state }),
+});

@@ -11,11 +11,26 @@ import { timeline } from "@/lib/clinical/queries";
 import { openChart } from "@/lib/patients/chart";
 import { bedBoard, bedHistory, getAdmission, listAdmissions, listWards, occupancyReport } from "./queries";
 import { ZAdmit, ZBedPatch, ZOccupancyRange } from "./schemas";
-import { admitPatient, createBed, createRoom, createWard, dischargePatient, transferPatient, updateBed } from "./service";
+import {
+  admitPatient,
+  createBed,
+  createRoom,
+  createWard,
+  dischargePatient,
+  transferPatient,
+  updateBed,
+} from "./service";
 
 const PW = "pw-0123456789";
-const ctxOf = (u: { id: string; email: string }, role: Ctx["actor"]["role"]): Ctx => ({ actor: { id: u.id, role, name: role, email: u.email }, ip: null });
-const err = (p: Promise<unknown>) => p.then(() => null, (e) => e);
+const ctxOf = (u: { id: string; email: string }, role: Ctx["actor"]["role"]): Ctx => ({
+  actor: { id: u.id, role, name: role, email: u.email },
+  ip: null,
+});
+const err = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e) => e,
+  );
 
 let admin: Ctx, nurse: Ctx, doctorId: string, departmentId: string;
 let patients: string[];
@@ -23,7 +38,19 @@ let beds: string[];
 let wardId: string;
 
 const admit = (ctx: Ctx, patientId: string, bedId: string, extra: Record<string, unknown> = {}) =>
-  admitPatient(db(), ctx, parseInput(ZAdmit, { patientId, bedId, attendingDoctorId: doctorId, departmentId, reason: "Pneumonia", plannedStayDays: 5, ...extra }));
+  admitPatient(
+    db(),
+    ctx,
+    parseInput(ZAdmit, {
+      patientId,
+      bedId,
+      attendingDoctorId: doctorId,
+      departmentId,
+      reason: "Pneumonia",
+      plannedStayDays: 5,
+      ...extra,
+    }),
+  );
 const bedState = async (id: string) => (await db().bed.findUniqueOrThrow({ where: { id } })).state;
 
 describe("wards and admissions", () => {
@@ -33,12 +60,22 @@ describe("wards and admissions", () => {
     departmentId = dep.id;
     const a = await seedUser(db(), { email: "a@h.org", name: "Admin", role: "ADMIN", password: PW });
     const n = await seedUser(db(), { email: "n@h.org", name: "Nurse", role: "NURSE", password: PW });
-    const d = await seedUser(db(), { email: "doc@h.org", name: "Dr House", role: "DOCTOR", password: PW, departmentId });
+    const d = await seedUser(db(), {
+      email: "doc@h.org",
+      name: "Dr House",
+      role: "DOCTOR",
+      password: PW,
+      departmentId,
+    });
     admin = ctxOf(a, "ADMIN");
     nurse = ctxOf(n, "NURSE");
     doctorId = d.id;
     patients = [];
-    for (let i = 0; i < 3; i++) patients.push((await seedPatient(db(), { firstName: `Pat${i}`, lastName: "Ient", dateOfBirth: "1970-01-01", sex: "female" })).id);
+    for (let i = 0; i < 3; i++)
+      patients.push(
+        (await seedPatient(db(), { firstName: `Pat${i}`, lastName: "Ient", dateOfBirth: "1970-01-01", sex: "female" }))
+          .id,
+      );
     const ward = await createWard(db(), admin, { name: "General Medicine", type: "GENERAL", departmentId });
     wardId = ward.id;
     const room = await createRoom(db(), admin, { wardId, name: "Room 1", type: "SHARED", capacity: 4 });
@@ -57,13 +94,22 @@ describe("wards and admissions", () => {
     expect(await bedState(beds[1])).toBe("CLEANING");
 
     const a = await getAdmission(db(), admin, id);
-    expect(a).toMatchObject({ status: "discharged", currentBed: null, dischargeSummary: "Recovered; oral antibiotics for 5 days.", plannedStayDays: 5, department: { id: departmentId } });
+    expect(a).toMatchObject({
+      status: "discharged",
+      currentBed: null,
+      dischargeSummary: "Recovered; oral antibiotics for 5 days.",
+      plannedStayDays: 5,
+      department: { id: departmentId },
+    });
     expect(a.assignments.map((h) => h.bedId)).toEqual([beds[0], beds[1]]);
     expect(a.assignments.every((h) => h.endsAt !== null)).toBe(true);
     expect(a.assignments[0].endsAt).toBe(a.assignments[1].startsAt);
     expect((await bedHistory(db(), beds[0])).map((h) => h.patient.id)).toEqual([patients[0]]);
 
-    const audits = await db().auditEvent.findMany({ where: { entity: "Admission", entityId: id }, orderBy: { seq: "asc" } });
+    const audits = await db().auditEvent.findMany({
+      where: { entity: "Admission", entityId: id },
+      orderBy: { seq: "asc" },
+    });
     expect(audits.map((e) => e.action)).toEqual(["CREATE", "UPDATE", "UPDATE", "VIEW"]);
     expect(audits.every((e) => e.patientId === patients[0])).toBe(true);
 
@@ -80,7 +126,11 @@ describe("wards and admissions", () => {
     expect(notes.every((n) => n.link === `/admissions/${id}`)).toBe(true);
 
     // The patient's chart timeline: admitted, transferred, discharged (oldest first), counted in its total.
-    const t = await timeline(db(), await openChart(db(), admin, patients[0]), { page: 1, pageSize: 20, oldestFirst: true });
+    const t = await timeline(db(), await openChart(db(), admin, patients[0]), {
+      page: 1,
+      pageSize: 20,
+      oldestFirst: true,
+    });
     const stay = t.items.filter((e) => e.kind === "admission");
     expect(stay.map((e) => e.summary)).toEqual([
       "Admitted to General Medicine · Room 1 · A · Dr House: Pneumonia",
@@ -93,12 +143,17 @@ describe("wards and admissions", () => {
 
   it("lets exactly one of eight concurrent admissions to one bed win; the rest get 409 BED_OCCUPIED", async () => {
     const many: string[] = [];
-    for (let i = 0; i < 8; i++) many.push((await seedPatient(db(), { firstName: `C${i}`, lastName: "X", dateOfBirth: "1990-01-01", sex: "male" })).id);
+    for (let i = 0; i < 8; i++)
+      many.push(
+        (await seedPatient(db(), { firstName: `C${i}`, lastName: "X", dateOfBirth: "1990-01-01", sex: "male" })).id,
+      );
     const results = await Promise.allSettled(many.map((p) => admit(nurse, p, beds[2])));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const failures = results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => r.reason);
     expect(failures).toHaveLength(7);
-    expect(failures.every((e) => e.code === "BED_OCCUPIED" && e.status === 409 && e.message === "That bed was just taken")).toBe(true);
+    expect(
+      failures.every((e) => e.code === "BED_OCCUPIED" && e.status === 409 && e.message === "That bed was just taken"),
+    ).toBe(true);
     expect(await db().bedAssignment.count({ where: { bedId: beds[2] } })).toBe(1);
   });
 
@@ -116,25 +171,54 @@ describe("wards and admissions", () => {
   it("refuses a transfer after discharge, and beds being cleaned or out of service", async () => {
     const { id } = await admit(nurse, patients[0], beds[0]);
     await dischargePatient(db(), nurse, id, "Home.");
-    expect(await err(transferPatient(db(), nurse, id, beds[1]))).toMatchObject({ code: "INVALID_TRANSITION", status: 409 });
+    expect(await err(transferPatient(db(), nurse, id, beds[1]))).toMatchObject({
+      code: "INVALID_TRANSITION",
+      status: 409,
+    });
     expect(await err(dischargePatient(db(), nurse, id, "Again"))).toMatchObject({ code: "INVALID_TRANSITION" });
     // The bed being cleaned cannot be taken until marked clean.
-    expect(await err(admit(nurse, patients[1], beds[0]))).toMatchObject({ code: "BED_OCCUPIED", message: "That bed is not free: it is being cleaned or out of service" });
+    expect(await err(admit(nurse, patients[1], beds[0]))).toMatchObject({
+      code: "BED_OCCUPIED",
+      message: "That bed is not free: it is being cleaned or out of service",
+    });
     await updateBed(db(), nurse, beds[0], parseInput(ZBedPatch, { state: "FREE" }));
     await updateBed(db(), nurse, beds[1], parseInput(ZBedPatch, { state: "OUT_OF_SERVICE" }));
-    expect(await err(admit(nurse, patients[1], beds[1]))).toMatchObject({ code: "BED_OCCUPIED", fields: { bedId: "That bed is not free: it is being cleaned or out of service" } });
+    expect(await err(admit(nurse, patients[1], beds[1]))).toMatchObject({
+      code: "BED_OCCUPIED",
+      fields: { bedId: "That bed is not free: it is being cleaned or out of service" },
+    });
     const second = await admit(nurse, patients[1], beds[0]);
     // An occupied bed changes state only by transfer or discharge; a transfer target must be free.
-    expect(await err(updateBed(db(), nurse, beds[0], parseInput(ZBedPatch, { state: "OUT_OF_SERVICE" })))).toMatchObject({ code: "INVALID_TRANSITION" });
+    expect(
+      await err(updateBed(db(), nurse, beds[0], parseInput(ZBedPatch, { state: "OUT_OF_SERVICE" }))),
+    ).toMatchObject({ code: "INVALID_TRANSITION" });
     expect(await err(transferPatient(db(), nurse, second.id, beds[1]))).toMatchObject({ code: "BED_OCCUPIED" });
     expect(await bedState(beds[0])).toBe("OCCUPIED");
   });
 
   it("rejects bad admission input field by field and writes nothing", async () => {
-    expect(() => parseInput(ZAdmit, { patientId: "", bedId: beds[0], attendingDoctorId: doctorId, reason: " ", plannedStayDays: 0 })).toThrow(
-      expect.objectContaining({ code: "VALIDATION_FAILED", fields: expect.objectContaining({ patientId: "Choose a patient", reason: "Enter the reason for admission", plannedStayDays: "Enter a number of days between 1 and 365" }) }),
+    expect(() =>
+      parseInput(ZAdmit, {
+        patientId: "",
+        bedId: beds[0],
+        attendingDoctorId: doctorId,
+        reason: " ",
+        plannedStayDays: 0,
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        code: "VALIDATION_FAILED",
+        fields: expect.objectContaining({
+          patientId: "Choose a patient",
+          reason: "Enter the reason for admission",
+          plannedStayDays: "Enter a number of days between 1 and 365",
+        }),
+      }),
     );
-    expect(await err(admit(nurse, patients[0], beds[0], { attendingDoctorId: admin.actor.id }))).toMatchObject({ code: "VALIDATION_FAILED", fields: { attendingDoctorId: "Choose the attending doctor" } });
+    expect(await err(admit(nurse, patients[0], beds[0], { attendingDoctorId: admin.actor.id }))).toMatchObject({
+      code: "VALIDATION_FAILED",
+      fields: { attendingDoctorId: "Choose the attending doctor" },
+    });
     expect(await db().admission.count()).toBe(0);
     expect(await bedState(beds[0])).toBe("FREE");
   });
@@ -146,7 +230,14 @@ describe("wards and admissions", () => {
     await updateBed(db(), admin, beds[3], parseInput(ZBedPatch, { state: "OUT_OF_SERVICE" }));
     const PAGE = { skip: 0, take: 20 };
     const [ward] = (await bedBoard(db(), {}, PAGE)).items;
-    expect(ward.occupancy).toEqual({ total: 4, occupied: 1, free: 1, cleaning: 1, outOfService: 1, occupancyPct: 33.3 });
+    expect(ward.occupancy).toEqual({
+      total: 4,
+      occupied: 1,
+      free: 1,
+      cleaning: 1,
+      outOfService: 1,
+      occupancyPct: 33.3,
+    });
     expect(ward.rooms[0].beds.map((b) => [b.label, b.state, b.admission?.patientName ?? null])).toEqual([
       ["A", "OCCUPIED", "Pat0 Ient"],
       ["B", "CLEANING", null],
@@ -158,11 +249,17 @@ describe("wards and admissions", () => {
     expect(onlyFree.occupancy.total).toBe(4);
     expect((await listWards(db(), {}, PAGE)).items[0].occupancy.occupied).toBe(1);
     expect((await listAdmissions(db(), admin, { status: "live" }, { skip: 0, take: 20 })).total).toBe(1);
-    expect((await listAdmissions(db(), admin, { status: "discharged", wardId, doctorId }, { skip: 0, take: 20 })).items[0].patient.id).toBe(patients[1]);
+    expect(
+      (await listAdmissions(db(), admin, { status: "discharged", wardId, doctorId }, { skip: 0, take: 20 })).items[0]
+        .patient.id,
+    ).toBe(patients[1]);
   });
 
   it("records officers admit and list admissions without their reason or discharge summary; clinicians see both", async () => {
-    const records = ctxOf(await seedUser(db(), { email: "ro@h.org", name: "Records", role: "RECORDS_OFFICER", password: PW }), "RECORDS_OFFICER");
+    const records = ctxOf(
+      await seedUser(db(), { email: "ro@h.org", name: "Records", role: "RECORDS_OFFICER", password: PW }),
+      "RECORDS_OFFICER",
+    );
     const { id } = await admit(records, patients[0], beds[0], { reason: "Suspected HIV-related pneumonia" });
     await dischargePatient(db(), nurse, id, "CD4 120; started ART.");
     const PAGE = { skip: 0, take: 20 };
@@ -173,8 +270,14 @@ describe("wards and admissions", () => {
       expect(JSON.stringify(a)).not.toMatch(/HIV|CD4/);
     }
     for (const ctx of [nurse, admin]) {
-      expect((await listAdmissions(db(), ctx, {}, PAGE)).items[0]).toMatchObject({ reason: "Suspected HIV-related pneumonia", dischargeSummary: "CD4 120; started ART." });
-      expect(await getAdmission(db(), ctx, id)).toMatchObject({ reason: "Suspected HIV-related pneumonia", dischargeSummary: "CD4 120; started ART." });
+      expect((await listAdmissions(db(), ctx, {}, PAGE)).items[0]).toMatchObject({
+        reason: "Suspected HIV-related pneumonia",
+        dischargeSummary: "CD4 120; started ART.",
+      });
+      expect(await getAdmission(db(), ctx, id)).toMatchObject({
+        reason: "Suspected HIV-related pneumonia",
+        dischargeSummary: "CD4 120; started ART.",
+      });
     }
   });
 
@@ -197,9 +300,22 @@ describe("wards and admissions", () => {
     // Patient 0: 03-02 00:00 → 03-06 00:00 = 4 days (across A and B). Patient 1: 03-04 00:00 → 03-06 00:00 = 2 days.
     const r = await occupancyReport(db(), parseInput(ZOccupancyRange, { from: "2026-03-02", to: "2026-03-05" }));
     expect(r.days).toBe(4);
-    expect(r.items).toEqual([{ wardId, ward: "General Medicine", beds: 4, occupiedBedDays: 6, availableBedDays: 16, occupancyPct: 37.5, admissions: 1, discharges: 0 }]);
+    expect(r.items).toEqual([
+      {
+        wardId,
+        ward: "General Medicine",
+        beds: 4,
+        occupiedBedDays: 6,
+        availableBedDays: 16,
+        occupancyPct: 37.5,
+        admissions: 1,
+        discharges: 0,
+      },
+    ]);
     const whole = await occupancyReport(db(), { from: "2026-03-01", to: "2026-03-06" });
     expect(whole.total).toMatchObject({ admissions: 2, discharges: 1 });
-    expect(() => parseInput(ZOccupancyRange, { from: "2026-03-05", to: "2026-03-01" })).toThrow(expect.objectContaining({ fields: { to: "The end date must not be before the start date" } }));
+    expect(() => parseInput(ZOccupancyRange, { from: "2026-03-05", to: "2026-03-01" })).toThrow(
+      expect.objectContaining({ fields: { to: "The end date must not be before the start date" } }),
+    );
   });
 });

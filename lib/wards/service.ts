@@ -20,7 +20,14 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 /** The constraint a failed write hit, read from the driver's error (PostgreSQL names it). */
 function violated(err: unknown): string | null {
   const text = `${(err as Error)?.message ?? ""} ${JSON.stringify((err as { meta?: unknown })?.meta ?? {})} ${JSON.stringify((err as { cause?: unknown })?.cause ?? {})}`;
-  for (const name of ["BedAssignment_bed_no_overlap", "Admission_patient_no_overlap", "BedAssignment_admission_no_overlap", "Ward_name_key", "Room_wardId_name_key", "Bed_roomId_label_key"]) {
+  for (const name of [
+    "BedAssignment_bed_no_overlap",
+    "Admission_patient_no_overlap",
+    "BedAssignment_admission_no_overlap",
+    "Ward_name_key",
+    "Room_wardId_name_key",
+    "Bed_roomId_label_key",
+  ]) {
     if (text.includes(name)) return name;
   }
   if ((err as { code?: string })?.code === "P2002") return "unique";
@@ -30,10 +37,13 @@ function violated(err: unknown): string | null {
 /** PostgreSQL's verdict on a write, as the API's errors: overlaps are 409 BED_OCCUPIED, duplicates 409 DUPLICATE. */
 function mapWriteError(err: unknown, duplicate?: { field: string; message: Msg }): never {
   const name = violated(err);
-  if (name === "BedAssignment_bed_no_overlap") throw new AppError("BED_OCCUPIED", m.bedTaken, { fields: { bedId: m.bedTaken } });
-  if (name === "Admission_patient_no_overlap") throw new AppError("BED_OCCUPIED", m.patientAdmitted, { fields: { patientId: m.patientAdmitted } });
+  if (name === "BedAssignment_bed_no_overlap")
+    throw new AppError("BED_OCCUPIED", m.bedTaken, { fields: { bedId: m.bedTaken } });
+  if (name === "Admission_patient_no_overlap")
+    throw new AppError("BED_OCCUPIED", m.patientAdmitted, { fields: { patientId: m.patientAdmitted } });
   if (name === "BedAssignment_admission_no_overlap") throw new AppError("INVALID_TRANSITION", m.alreadyDischarged);
-  if (name && duplicate) throw new AppError("DUPLICATE", duplicate.message, { fields: { [duplicate.field]: duplicate.message } });
+  if (name && duplicate)
+    throw new AppError("DUPLICATE", duplicate.message, { fields: { [duplicate.field]: duplicate.message } });
   throw err;
 }
 
@@ -53,8 +63,21 @@ export async function createWard(prisma: Db, ctx: Ctx, input: WardInput) {
   return guarded(
     () =>
       prisma.$transaction(async (tx) => {
-        const ward = await tx.ward.create({ data: { name: input.name, type: input.type, departmentId: input.departmentId, bedDayRate: input.bedDayRate ?? null, ...(input.observationHours ? { observationHours: input.observationHours } : {}) } });
-        await audit(tx, ctx, { action: "CREATE", entity: "Ward", entityId: ward.id, details: { name: ward.name, type: ward.type } });
+        const ward = await tx.ward.create({
+          data: {
+            name: input.name,
+            type: input.type,
+            departmentId: input.departmentId,
+            bedDayRate: input.bedDayRate ?? null,
+            ...(input.observationHours ? { observationHours: input.observationHours } : {}),
+          },
+        });
+        await audit(tx, ctx, {
+          action: "CREATE",
+          entity: "Ward",
+          entityId: ward.id,
+          details: { name: ward.name, type: ward.type },
+        });
         return ward;
       }),
     { field: "name", message: m.duplicateWard },
@@ -67,7 +90,12 @@ export async function updateWard(prisma: Db, ctx: Ctx, id: string, patch: WardPa
       prisma.$transaction(async (tx) => {
         if (!(await tx.ward.findUnique({ where: { id }, select: { id: true } }))) throw notFound("ward");
         const ward = await tx.ward.update({ where: { id }, data: patch });
-        await audit(tx, ctx, { action: "UPDATE", entity: "Ward", entityId: id, details: patch as Prisma.InputJsonValue });
+        await audit(tx, ctx, {
+          action: "UPDATE",
+          entity: "Ward",
+          entityId: id,
+          details: patch as Prisma.InputJsonValue,
+        });
         return ward;
       }),
     { field: "name", message: m.duplicateWard },
@@ -78,9 +106,15 @@ export async function createRoom(prisma: Db, ctx: Ctx, input: RoomInput) {
   return guarded(
     () =>
       prisma.$transaction(async (tx) => {
-        if (!(await tx.ward.findUnique({ where: { id: input.wardId }, select: { id: true } }))) throw new AppError("VALIDATION_FAILED", m.ward, { fields: { wardId: m.ward } });
+        if (!(await tx.ward.findUnique({ where: { id: input.wardId }, select: { id: true } })))
+          throw new AppError("VALIDATION_FAILED", m.ward, { fields: { wardId: m.ward } });
         const room = await tx.room.create({ data: input });
-        await audit(tx, ctx, { action: "CREATE", entity: "Room", entityId: room.id, details: { wardId: room.wardId, name: room.name } });
+        await audit(tx, ctx, {
+          action: "CREATE",
+          entity: "Room",
+          entityId: room.id,
+          details: { wardId: room.wardId, name: room.name },
+        });
         return room;
       }),
     { field: "name", message: m.duplicateRoom },
@@ -93,7 +127,12 @@ export async function updateRoom(prisma: Db, ctx: Ctx, id: string, patch: RoomPa
       prisma.$transaction(async (tx) => {
         if (!(await tx.room.findUnique({ where: { id }, select: { id: true } }))) throw notFound("room");
         const room = await tx.room.update({ where: { id }, data: patch });
-        await audit(tx, ctx, { action: "UPDATE", entity: "Room", entityId: id, details: patch as Prisma.InputJsonValue });
+        await audit(tx, ctx, {
+          action: "UPDATE",
+          entity: "Room",
+          entityId: id,
+          details: patch as Prisma.InputJsonValue,
+        });
         return room;
       }),
     { field: "name", message: m.duplicateRoom },
@@ -104,9 +143,15 @@ export async function createBed(prisma: Db, ctx: Ctx, input: BedInput) {
   return guarded(
     () =>
       prisma.$transaction(async (tx) => {
-        if (!(await tx.room.findUnique({ where: { id: input.roomId }, select: { id: true } }))) throw new AppError("VALIDATION_FAILED", m.room, { fields: { roomId: m.room } });
+        if (!(await tx.room.findUnique({ where: { id: input.roomId }, select: { id: true } })))
+          throw new AppError("VALIDATION_FAILED", m.room, { fields: { roomId: m.room } });
         const bed = await tx.bed.create({ data: input });
-        await audit(tx, ctx, { action: "CREATE", entity: "Bed", entityId: bed.id, details: { roomId: bed.roomId, label: bed.label } });
+        await audit(tx, ctx, {
+          action: "CREATE",
+          entity: "Bed",
+          entityId: bed.id,
+          details: { roomId: bed.roomId, label: bed.label },
+        });
         return bed;
       }),
     { field: "label", message: m.duplicateBed },
@@ -132,13 +177,19 @@ export async function updateBed(prisma: Db, ctx: Ctx, id: string, patch: BedPatc
           data.active = patch.active;
         }
         if (patch.state !== undefined && patch.state !== bed.state) {
-          if (bed.state === "OCCUPIED") throw new AppError("INVALID_TRANSITION", m.bedOccupiedState, { fields: { state: m.bedOccupiedState } });
+          if (bed.state === "OCCUPIED")
+            throw new AppError("INVALID_TRANSITION", m.bedOccupiedState, { fields: { state: m.bedOccupiedState } });
           data.state = patch.state;
           data.stateChangedAt = clock.now();
         }
         const { count } = await tx.bed.updateMany({ where: { id, state: bed.state }, data });
         if (count === 0) throw new AppError("INVALID_TRANSITION", m.bedOccupiedState);
-        await audit(tx, ctx, { action: "UPDATE", entity: "Bed", entityId: id, details: { ...patch, fromState: bed.state } as Prisma.InputJsonValue });
+        await audit(tx, ctx, {
+          action: "UPDATE",
+          entity: "Bed",
+          entityId: id,
+          details: { ...patch, fromState: bed.state } as Prisma.InputJsonValue,
+        });
         return tx.bed.findUniqueOrThrow({ where: { id } });
       }),
     { field: "label", message: m.duplicateBed },
@@ -149,7 +200,8 @@ export async function updateBed(prisma: Db, ctx: Ctx, id: string, patch: BedPatc
 
 /** Takes a FREE, active bed for a patient: the conditional UPDATE decides between concurrent takers. */
 async function takeBed(tx: Tx, bedId: string, now: Date): Promise<void> {
-  const count = await tx.$executeRaw`UPDATE "Bed" SET state = 'OCCUPIED', "stateChangedAt" = ${now}::timestamp WHERE id = ${bedId} AND state = 'FREE' AND active`;
+  const count =
+    await tx.$executeRaw`UPDATE "Bed" SET state = 'OCCUPIED', "stateChangedAt" = ${now}::timestamp WHERE id = ${bedId} AND state = 'FREE' AND active`;
   if (count === 1) return;
   const bed = await tx.bed.findUnique({ where: { id: bedId }, select: { state: true, active: true } });
   if (!bed) throw new AppError("VALIDATION_FAILED", m.bed, { fields: { bedId: m.bed } });
@@ -159,11 +211,21 @@ async function takeBed(tx: Tx, bedId: string, now: Date): Promise<void> {
 
 /** Where a bed is, for messages: "General Medicine · Room 2 · Bed B". */
 async function bedPlace(tx: Tx, bedId: string): Promise<string> {
-  const bed = await tx.bed.findUniqueOrThrow({ where: { id: bedId }, select: { label: true, room: { select: { name: true, ward: { select: { name: true } } } } } });
+  const bed = await tx.bed.findUniqueOrThrow({
+    where: { id: bedId },
+    select: { label: true, room: { select: { name: true, ward: { select: { name: true } } } } },
+  });
   return `${bed.room.ward.name} · ${bed.room.name} · ${bed.label}`;
 }
 
-type DoctorNote = { kind: "assigned" | "discharged"; admissionId: string; doctor: { id: string; name: string; email: string; language: string }; patient: { name: string; mrn: string }; place: string; reason: string };
+type DoctorNote = {
+  kind: "assigned" | "discharged";
+  admissionId: string;
+  doctor: { id: string; name: string; email: string; language: string };
+  patient: { name: string; mrn: string };
+  place: string;
+  reason: string;
+};
 
 /** Tells the attending doctor, in-app and by email (queued in the transaction; delivered after commit). */
 async function tellDoctor(tx: Tx, n: DoctorNote): Promise<string> {
@@ -178,7 +240,15 @@ async function tellDoctor(tx: Tx, n: DoctorNote): Promise<string> {
     to: n.doctor.email,
     locale: localeOf(n.doctor.language),
     template: "inpatient",
-    data: { kind: n.kind, doctorName: n.doctor.name, patientName: n.patient.name, mrn: n.patient.mrn, place: n.place, reason: n.reason, url },
+    data: {
+      kind: n.kind,
+      doctorName: n.doctor.name,
+      patientName: n.patient.name,
+      mrn: n.patient.mrn,
+      place: n.place,
+      reason: n.reason,
+      url,
+    },
   });
 }
 
@@ -187,17 +257,30 @@ const patientName = (p: { firstName: string; lastName: string }) => `${p.firstNa
 /** Admits a patient to a free bed; `409 BED_OCCUPIED` when the bed or the patient is taken, whatever the concurrency. */
 export async function admitPatient(prisma: Db, ctx: Ctx, input: AdmitInput): Promise<{ id: string }> {
   const [patient, doctor] = await Promise.all([
-    prisma.patient.findFirst({ where: { id: input.patientId, active: true }, select: { id: true, mrn: true, firstName: true, lastName: true } }),
-    prisma.user.findFirst({ where: { id: input.attendingDoctorId, role: "DOCTOR", active: true }, select: { id: true, name: true, email: true, language: true } }),
+    prisma.patient.findFirst({
+      where: { id: input.patientId, active: true },
+      select: { id: true, mrn: true, firstName: true, lastName: true },
+    }),
+    prisma.user.findFirst({
+      where: { id: input.attendingDoctorId, role: "DOCTOR", active: true },
+      select: { id: true, name: true, email: true, language: true },
+    }),
   ]);
   if (!patient) throw new AppError("VALIDATION_FAILED", m.patient, { fields: { patientId: m.patient } });
   if (!doctor) throw new AppError("VALIDATION_FAILED", m.doctor, { fields: { attendingDoctorId: m.doctor } });
-  if (input.departmentId && !(await prisma.department.findUnique({ where: { id: input.departmentId }, select: { id: true } }))) {
+  if (
+    input.departmentId &&
+    !(await prisma.department.findUnique({ where: { id: input.departmentId }, select: { id: true } }))
+  ) {
     throw new AppError("VALIDATION_FAILED", m.department, { fields: { departmentId: m.department } });
   }
   if (input.triageId) {
-    const triage = await prisma.triage.findUnique({ where: { id: input.triageId }, select: { patientId: true, admission: { select: { id: true } } } });
-    if (!triage || triage.admission || (triage.patientId && triage.patientId !== patient.id)) throw new AppError("VALIDATION_FAILED", m.triage, { fields: { triageId: m.triage } });
+    const triage = await prisma.triage.findUnique({
+      where: { id: input.triageId },
+      select: { patientId: true, admission: { select: { id: true } } },
+    });
+    if (!triage || triage.admission || (triage.patientId && triage.patientId !== patient.id))
+      throw new AppError("VALIDATION_FAILED", m.triage, { fields: { triageId: m.triage } });
   }
   const now = clock.now();
   const { id, emailId } = await guarded(() =>
@@ -216,12 +299,32 @@ export async function admitPatient(prisma: Db, ctx: Ctx, input: AdmitInput): Pro
         },
         select: { id: true },
       });
-      await tx.bedAssignment.create({ data: { admissionId: admission.id, bedId: input.bedId, startsAt: now, createdById: ctx.actor.id } });
+      await tx.bedAssignment.create({
+        data: { admissionId: admission.id, bedId: input.bedId, startsAt: now, createdById: ctx.actor.id },
+      });
       // The staff member's confirmed department is recorded on the triage that suggested it.
-      if (input.triageId && input.departmentId) await confirmTriage(tx, ctx, { triageId: input.triageId, departmentId: input.departmentId, patientId: patient.id });
+      if (input.triageId && input.departmentId)
+        await confirmTriage(tx, ctx, {
+          triageId: input.triageId,
+          departmentId: input.departmentId,
+          patientId: patient.id,
+        });
       const place = await bedPlace(tx, input.bedId);
-      await audit(tx, ctx, { action: "CREATE", entity: "Admission", entityId: admission.id, patientId: patient.id, details: { bedId: input.bedId, attendingDoctorId: doctor.id, departmentId: input.departmentId } });
-      const emailId = await tellDoctor(tx, { kind: "assigned", admissionId: admission.id, doctor, patient: { name: patientName(patient), mrn: patient.mrn }, place, reason: input.reason });
+      await audit(tx, ctx, {
+        action: "CREATE",
+        entity: "Admission",
+        entityId: admission.id,
+        patientId: patient.id,
+        details: { bedId: input.bedId, attendingDoctorId: doctor.id, departmentId: input.departmentId },
+      });
+      const emailId = await tellDoctor(tx, {
+        kind: "assigned",
+        admissionId: admission.id,
+        doctor,
+        patient: { name: patientName(patient), mrn: patient.mrn },
+        place,
+        reason: input.reason,
+      });
       return { id: admission.id, emailId };
     }),
   );
@@ -260,11 +363,18 @@ export async function transferPatient(prisma: Db, ctx: Ctx, admissionId: string,
   await guarded(() =>
     prisma.$transaction(async (tx) => {
       const a = await liveAdmission(tx, admissionId);
-      if (a.current.bedId === bedId) throw new AppError("VALIDATION_FAILED", m.sameBed, { fields: { bedId: m.sameBed } });
+      if (a.current.bedId === bedId)
+        throw new AppError("VALIDATION_FAILED", m.sameBed, { fields: { bedId: m.sameBed } });
       await takeBed(tx, bedId, now);
       await leaveBed(tx, a.current.id, a.current.bedId, now);
       await tx.bedAssignment.create({ data: { admissionId, bedId, startsAt: now, createdById: ctx.actor.id } });
-      await audit(tx, ctx, { action: "UPDATE", entity: "Admission", entityId: admissionId, patientId: a.patient.id, details: { transfer: { fromBedId: a.current.bedId, toBedId: bedId } } });
+      await audit(tx, ctx, {
+        action: "UPDATE",
+        entity: "Admission",
+        entityId: admissionId,
+        patientId: a.patient.id,
+        details: { transfer: { fromBedId: a.current.bedId, toBedId: bedId } },
+      });
     }),
   );
 }
@@ -277,9 +387,25 @@ export async function dischargePatient(prisma: Db, ctx: Ctx, admissionId: string
       const a = await liveAdmission(tx, admissionId);
       const place = await bedPlace(tx, a.current.bedId);
       await leaveBed(tx, a.current.id, a.current.bedId, now);
-      await tx.admission.update({ where: { id: admissionId }, data: { dischargedAt: now, dischargedById: ctx.actor.id, dischargeSummary: summary } });
-      await audit(tx, ctx, { action: "UPDATE", entity: "Admission", entityId: admissionId, patientId: a.patient.id, details: { discharged: true, bedId: a.current.bedId } });
-      return tellDoctor(tx, { kind: "discharged", admissionId, doctor: a.attendingDoctor, patient: { name: patientName(a.patient), mrn: a.patient.mrn }, place, reason: a.reason });
+      await tx.admission.update({
+        where: { id: admissionId },
+        data: { dischargedAt: now, dischargedById: ctx.actor.id, dischargeSummary: summary },
+      });
+      await audit(tx, ctx, {
+        action: "UPDATE",
+        entity: "Admission",
+        entityId: admissionId,
+        patientId: a.patient.id,
+        details: { discharged: true, bedId: a.current.bedId },
+      });
+      return tellDoctor(tx, {
+        kind: "discharged",
+        admissionId,
+        doctor: a.attendingDoctor,
+        patient: { name: patientName(a.patient), mrn: a.patient.mrn },
+        place,
+        reason: a.reason,
+      });
     }),
   );
   await deliverEmail(prisma, emailId);

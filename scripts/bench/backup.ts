@@ -11,7 +11,17 @@ import { createTestDatabase } from "../../tests/test-db";
 import { round } from "./common";
 
 /** Wall times, and the CPU time of this process (the app's side: COPY parsing, gzip, AES, hashing) — on a busy machine the wall time says more about the neighbours. */
-export type BackupBenchResult = { patients: number; tables: number; rows: number; bytes: number; encrypted: boolean; backupS: number; restoreS: number; backupCpuS: number; restoreCpuS: number };
+export type BackupBenchResult = {
+  patients: number;
+  tables: number;
+  rows: number;
+  bytes: number;
+  encrypted: boolean;
+  backupS: number;
+  restoreS: number;
+  backupCpuS: number;
+  restoreCpuS: number;
+};
 
 const cpuSeconds = (since: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(since);
@@ -30,18 +40,35 @@ export async function benchBackup(url: string, patients: number, log: (s: string
     const backupS = round((performance.now() - t) / 1000);
     const backupCpuS = cpuSeconds(cpu);
     const rows = backup.manifest.tables.reduce((n, x) => n + x.rows, 0);
-    log(`  backup: ${backupS} s (CPU of this process ${backupCpuS} s), ${rows.toLocaleString("en")} rows in ${backup.manifest.tables.length} tables, ${(backup.bytes / 2 ** 20).toFixed(1)} MB`);
+    log(
+      `  backup: ${backupS} s (CPU of this process ${backupCpuS} s), ${rows.toLocaleString("en")} rows in ${backup.manifest.tables.length} tables, ${(backup.bytes / 2 ** 20).toFixed(1)} MB`,
+    );
     const target = await createTestDatabase(`hospital_bench_restore_${patients}`, { migrate: false });
     try {
       t = performance.now();
       cpu = process.cpuUsage();
-      await restoreBackup({ file: backup.file, databaseUrl: target.url, key, progress: (line) => {
-        if (!line.startsWith("  ")) log(`    ${((performance.now() - t) / 1000).toFixed(1)} s  ${line}`);
-      } });
+      await restoreBackup({
+        file: backup.file,
+        databaseUrl: target.url,
+        key,
+        progress: (line) => {
+          if (!line.startsWith("  ")) log(`    ${((performance.now() - t) / 1000).toFixed(1)} s  ${line}`);
+        },
+      });
       const restoreS = round((performance.now() - t) / 1000);
       const restoreCpuS = cpuSeconds(cpu);
       log(`  restore: ${restoreS} s (CPU of this process ${restoreCpuS} s)`);
-      return { patients, tables: backup.manifest.tables.length, rows, bytes: backup.bytes, encrypted: true, backupS, restoreS, backupCpuS, restoreCpuS };
+      return {
+        patients,
+        tables: backup.manifest.tables.length,
+        rows,
+        bytes: backup.bytes,
+        encrypted: true,
+        backupS,
+        restoreS,
+        backupCpuS,
+        restoreCpuS,
+      };
     } finally {
       await target.drop();
     }

@@ -10,7 +10,13 @@ import { readFileSync, readdirSync } from "node:fs";
 import { createTestDatabase } from "../../tests/test-db";
 import { round, startServer, stopServer } from "./common";
 
-export type BodiesOptions = { port: number; keep: boolean; log: (s: string) => void; clients?: number; megabytes?: number };
+export type BodiesOptions = {
+  port: number;
+  keep: boolean;
+  log: (s: string) => void;
+  clients?: number;
+  megabytes?: number;
+};
 export type BodiesResult = {
   clients: number;
   megabytes: number;
@@ -56,7 +62,13 @@ function send(port: number, path: string, bytes: number, chunked: boolean): Prom
         resolve(s);
       }
     };
-    const req = http.request({ host: "127.0.0.1", port, path, method: "POST", headers: { "content-type": "application/json", ...(chunked ? {} : { "content-length": String(bytes) }) } });
+    const req = http.request({
+      host: "127.0.0.1",
+      port,
+      path,
+      method: "POST",
+      headers: { "content-type": "application/json", ...(chunked ? {} : { "content-length": String(bytes) }) },
+    });
     req.on("response", (res) => {
       res.resume();
       done(String(res.statusCode));
@@ -86,7 +98,11 @@ export async function benchBodies(opts: BodiesOptions): Promise<BodiesResult> {
     const base = `http://127.0.0.1:${opts.port}`;
     // Warm: the routes' modules loaded, as on a server that has been serving.
     for (let i = 0; i < 5; i++) {
-      await fetch(`${base}/api/v1/auth/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "nobody@bench.hospital", password: "x" }) }).then((r) => r.text());
+      await fetch(`${base}/api/v1/auth/token`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "nobody@bench.hospital", password: "x" }),
+      }).then((r) => r.text());
       await fetch(`${base}/login`).then((r) => r.text());
     }
     await new Promise((r) => setTimeout(r, 1000));
@@ -98,21 +114,40 @@ export async function benchBodies(opts: BodiesOptions): Promise<BodiesResult> {
       let peak = baseline;
       const timer = setInterval(() => (peak = Math.max(peak, treeRss(server.pid!))), 50);
       const started = performance.now();
-      const statuses = await Promise.all(Array.from({ length: clients }, (_, i) => send(opts.port, i % 2 ? "/login" : "/api/v1/auth/token", megabytes * 2 ** 20, chunked)));
+      const statuses = await Promise.all(
+        Array.from({ length: clients }, (_, i) =>
+          send(opts.port, i % 2 ? "/login" : "/api/v1/auth/token", megabytes * 2 ** 20, chunked),
+        ),
+      );
       const seconds = (performance.now() - started) / 1000;
       await new Promise((r) => setTimeout(r, 500));
       peak = Math.max(peak, treeRss(server.pid!));
       clearInterval(timer);
       const counts: Record<string, number> = {};
       for (const s of statuses) counts[s] = (counts[s] ?? 0) + 1;
-      rounds.push({ name, peakMB: round(peak / 2 ** 20), deltaMB: round((peak - baseline) / 2 ** 20), seconds: round(seconds), statuses: counts });
-      opts.log(`  ${name}: peak ${round(peak / 2 ** 20)} MB (+${round((peak - baseline) / 2 ** 20)} MB) in ${round(seconds)} s; answers ${JSON.stringify(counts)}`);
+      rounds.push({
+        name,
+        peakMB: round(peak / 2 ** 20),
+        deltaMB: round((peak - baseline) / 2 ** 20),
+        seconds: round(seconds),
+        statuses: counts,
+      });
+      opts.log(
+        `  ${name}: peak ${round(peak / 2 ** 20)} MB (+${round((peak - baseline) / 2 ** 20)} MB) in ${round(seconds)} s; answers ${JSON.stringify(counts)}`,
+      );
     }
     // Still serving.
     const status = await fetch(`${base}/api/v1/status`);
     if (!status.ok) throw new Error(`the server no longer answers after the bodies: ${status.status}`);
     const peakMB = Math.max(...rounds.map((r) => r.peakMB));
-    return { clients, megabytes, baselineMB: round(baseline / 2 ** 20), peakMB, deltaMB: round(peakMB - baseline / 2 ** 20), rounds };
+    return {
+      clients,
+      megabytes,
+      baselineMB: round(baseline / 2 ** 20),
+      peakMB,
+      deltaMB: round(peakMB - baseline / 2 ** 20),
+      rounds,
+    };
   } finally {
     await stopServer(server);
     if (opts.keep) opts.log(`  kept: ${database.url}`);

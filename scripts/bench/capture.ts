@@ -21,7 +21,10 @@ export type FloorScript = Record<string, Capture>;
 type Logged = { text: string; values: unknown[]; start: number; end: number };
 
 export function capturingDb(url: string) {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }), log: [{ emit: "event", level: "query" }] });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: 10 }),
+    log: [{ emit: "event", level: "query" }],
+  });
   let logged: Logged[] | null = null;
   prisma.$on("query", (e) => {
     const start = new Date(e.timestamp).getTime();
@@ -77,12 +80,21 @@ function freshIds(groups: Capture): Capture {
 
 /** The bearer token's check of every API request (lib/server/session-records.ts liveActor; a cookie's is liveSession). */
 export const sessionRead = (p: PrismaClient, userId: string) =>
-  p.user.findUnique({ where: { id: userId }, select: { id: true, role: true, name: true, email: true, active: true, sessionVersion: true, language: true } });
+  p.user.findUnique({
+    where: { id: userId },
+    select: { id: true, role: true, name: true, email: true, active: true, sessionVersion: true, language: true },
+  });
 
 export const statementCount = (c: Capture) => c.reduce((n, g) => n + g.length, 0);
 
 /** Starts the floor server on `port` replaying `script`, runs `fn` against it, stops it. */
-export async function withFloor<T>(url: string, port: number, name: string, script: FloorScript, fn: () => Promise<T>): Promise<T> {
+export async function withFloor<T>(
+  url: string,
+  port: number,
+  name: string,
+  script: FloorScript,
+  fn: () => Promise<T>,
+): Promise<T> {
   const file = path.join(os.tmpdir(), `bench-floor-${name}-${process.pid}.json`);
   writeFileSync(file, JSON.stringify(script));
   const floor = await startFloorServer(url, port, file);

@@ -18,7 +18,14 @@ import { createTestDatabase } from "../../tests/test-db";
 import { capturingDb, sessionRead, statementCount, withFloor } from "./capture";
 import { BENCH_SECRET, percentiles, round, startServer, stopServer, type Percentiles } from "./common";
 
-export type ChartOptions = { runs: number; port: number; keep: boolean; encounters: number; others: number; log: (s: string) => void };
+export type ChartOptions = {
+  runs: number;
+  port: number;
+  keep: boolean;
+  encounters: number;
+  others: number;
+  log: (s: string) => void;
+};
 export type ChartResult = {
   encounters: number;
   otherPatients: number;
@@ -45,7 +52,9 @@ async function seed(client: pg.Client, n: number, others: number): Promise<Recor
   await q(`INSERT INTO "Patient" (id, "firstName", "lastName", "dateOfBirth", sex, "createdAt", "updatedAt")
     SELECT CASE WHEN g = 0 THEN '${PID}' ELSE 'chart-bg' || g END, 'Bench', 'Patient' || g, date '1960-01-01' + g % 20000, 'female', now() - interval '6 years', now()
     FROM generate_series(0, ${others}) g`);
-  await q(`INSERT INTO "Allergy" (id, "patientId", substance, "createdAt") VALUES ('chart-allergy', '${PID}', 'Penicillin', now() - interval '5 years')`);
+  await q(
+    `INSERT INTO "Allergy" (id, "patientId", substance, "createdAt") VALUES ('chart-allergy', '${PID}', 'Penicillin', now() - interval '5 years')`,
+  );
   await q(`INSERT INTO "LabTest" (id, code, loinc, name, specimen, unit, "refLow", "refHigh")
     SELECT 'lt-' || (t->>'code'), t->>'code', t->>'loinc', t->>'name', t->>'specimen', t->>'unit', (t->>'refLow')::float, (t->>'refHigh')::float
     FROM jsonb_array_elements($$${JSON.stringify(LAB_CATALOGUE)}$$::jsonb) AS e(t)`);
@@ -128,8 +137,14 @@ async function chartFloor(url: string, opts: ChartOptions, ctx: Ctx, sessionId: 
       if (res.status !== 200) throw new Error(`floor GET ${p}: ${res.status}`);
     };
     return {
-      page: { ...percentiles(await timeIt(opts.runs, 10, get(PAGE_PATH))), statements: statementCount(script[`${DOCTOR} ${PAGE_PATH}`]) },
-      history: { ...percentiles(await timeIt(opts.runs, 10, get(HISTORY_PATH))), statements: statementCount(script[`${DOCTOR} ${HISTORY_PATH}`]) },
+      page: {
+        ...percentiles(await timeIt(opts.runs, 10, get(PAGE_PATH))),
+        statements: statementCount(script[`${DOCTOR} ${PAGE_PATH}`]),
+      },
+      history: {
+        ...percentiles(await timeIt(opts.runs, 10, get(HISTORY_PATH))),
+        statements: statementCount(script[`${DOCTOR} ${HISTORY_PATH}`]),
+      },
     };
   });
 }
@@ -149,11 +164,18 @@ export async function benchChart(opts: ChartOptions): Promise<ChartResult> {
     const prisma = createDb(database.url);
     // The page is read with a session cookie, which names its server-side session.
     const sessionId = await startSession(prisma, { userId: DOCTOR, ip: null });
-    const ctx: Ctx = { actor: { id: DOCTOR, role: "DOCTOR", name: "Dr Chart Bench", email: "chart.doctor@bench.hospital" }, ip: null };
+    const ctx: Ctx = {
+      actor: { id: DOCTOR, role: "DOCTOR", name: "Dr Chart Bench", email: "chart.doctor@bench.hospital" },
+      ip: null,
+    };
     // As the page runs them: the chart opened (scope, record, audit row), then the reads side by side.
     const serverSamples = await timeIt(opts.runs, 10, async () => {
       const chart = await openChart(prisma, ctx, PID, { need: "patient.chart.read" });
-      return Promise.all([chartClinical(prisma, chart), timeline(prisma, chart, { page: 1, pageSize: 25 }), labCatalogue(prisma)]);
+      return Promise.all([
+        chartClinical(prisma, chart),
+        timeline(prisma, chart, { page: 1, pageSize: 25 }),
+        labCatalogue(prisma),
+      ]);
     });
     await prisma.$disconnect();
     const server = { ...percentiles(serverSamples), runs: opts.runs };
@@ -162,7 +184,18 @@ export async function benchChart(opts: ChartOptions): Promise<ChartResult> {
     const server2 = await startServer(database.url, opts.port);
     try {
       const base = `http://127.0.0.1:${opts.port}`;
-      const session = await encode({ token: { uid: DOCTOR, role: "DOCTOR", sv: 0, sid: sessionId, name: "Dr Chart Bench", email: "chart.doctor@bench.hospital", sub: DOCTOR }, secret: BENCH_SECRET });
+      const session = await encode({
+        token: {
+          uid: DOCTOR,
+          role: "DOCTOR",
+          sv: 0,
+          sid: sessionId,
+          name: "Dr Chart Bench",
+          email: "chart.doctor@bench.hospital",
+          sub: DOCTOR,
+        },
+        secret: BENCH_SECRET,
+      });
       const cookie = `next-auth.session-token=${session}`;
       let bytes = 0;
       const pageSamples = await timeIt(opts.runs, 10, async () => {
@@ -183,8 +216,20 @@ export async function benchChart(opts: ChartOptions): Promise<ChartResult> {
       log(`  GET /api/v1/patients/{id}/history?page=3: p50 ${history.p50} ms, p95 ${history.p95} ms`);
       await stopServer(server2);
       const floor = await chartFloor(database.url, opts, ctx, sessionId);
-      log(`  floor: page p95 ${floor.page.p95} ms (${floor.page.statements} statements), history p95 ${floor.history.p95} ms`);
-      return { encounters: opts.encounters, otherPatients: opts.others, rows, seedMs: round(seedMs), server, page, history, target: { pageP95Ms: 200, pass: page.p95 < 200 }, floor };
+      log(
+        `  floor: page p95 ${floor.page.p95} ms (${floor.page.statements} statements), history p95 ${floor.history.p95} ms`,
+      );
+      return {
+        encounters: opts.encounters,
+        otherPatients: opts.others,
+        rows,
+        seedMs: round(seedMs),
+        server,
+        page,
+        history,
+        target: { pageP95Ms: 200, pass: page.p95 < 200 },
+        floor,
+      };
     } finally {
       await stopServer(server2);
     }

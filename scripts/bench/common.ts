@@ -19,7 +19,13 @@ export const round = (n: number) => Math.round(n * 100) / 100;
 export function percentiles(samples: number[]): Percentiles {
   const s = [...samples].sort((a, b) => a - b);
   const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
-  return { p50: round(at(50)), p95: round(at(95)), p99: round(at(99)), mean: round(s.reduce((a, b) => a + b, 0) / s.length), max: round(s[s.length - 1]) };
+  return {
+    p50: round(at(50)),
+    p95: round(at(95)),
+    p99: round(at(99)),
+    mean: round(s.reduce((a, b) => a + b, 0) / s.length),
+    max: round(s[s.length - 1]),
+  };
 }
 
 export function table(head: string[], rows: string[][]): string {
@@ -31,7 +37,11 @@ export function table(head: string[], rows: string[][]): string {
 export async function ensureBuild(rebuild: boolean, log: (s: string) => void) {
   if (!rebuild && existsSync(path.join(root, ".next/BUILD_ID"))) return;
   log("Building the app (next build)…");
-  const r = spawnSync(path.join(root, "node_modules/.bin/next"), NEXT_BUILD_ARGS, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const r = spawnSync(path.join(root, "node_modules/.bin/next"), NEXT_BUILD_ARGS, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (r.status !== 0) throw new Error("next build failed");
   await assembleStandalone(root);
 }
@@ -45,14 +55,19 @@ export async function startServer(url: string, port: number): Promise<ChildProce
   // The flags `npm start` gives the web server (WEB_MAX_HEAP_MB), then BENCH_SERVER_FLAGS: more Node
   // flags for the app server, passed on to its workers (e.g. --max-old-space-size=384 overrides).
   const flags = [...webNodeFlags(), ...(process.env.BENCH_SERVER_FLAGS ?? "").split(" ").filter(Boolean)];
-  return spawnAndWait(process.execPath, [...profile, ...flags, path.join(root, "scripts/web-server.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
-    DATABASE_URL: url,
-    NEXTAUTH_SECRET: BENCH_SECRET,
-    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    NEXT_TELEMETRY_DISABLED: "1",
-    NODE_ENV: "production",
-    LOG_LEVEL: "warn",
-  }, `http://127.0.0.1:${port}/api/v1/status`);
+  return spawnAndWait(
+    process.execPath,
+    [...profile, ...flags, path.join(root, "scripts/web-server.mjs"), "-p", String(port), "-H", "127.0.0.1"],
+    {
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: BENCH_SECRET,
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+    },
+    `http://127.0.0.1:${port}/api/v1/status`,
+  );
 }
 
 /**
@@ -61,10 +76,20 @@ export async function startServer(url: string, port: number): Promise<ChildProce
  * captured statements (capture.ts) it replays for GET requests.
  */
 export async function startFloorServer(url: string, port: number, script?: string): Promise<ChildProcess> {
-  return spawnAndWait(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/bench/floor-server.ts")], { DATABASE_URL: url, PORT: String(port), NODE_ENV: "production", ...(script ? { FLOOR_SCRIPT: script } : {}) }, `http://127.0.0.1:${port}/status`);
+  return spawnAndWait(
+    path.join(root, "node_modules/.bin/tsx"),
+    [path.join(root, "scripts/bench/floor-server.ts")],
+    { DATABASE_URL: url, PORT: String(port), NODE_ENV: "production", ...(script ? { FLOOR_SCRIPT: script } : {}) },
+    `http://127.0.0.1:${port}/status`,
+  );
 }
 
-async function spawnAndWait(command: string, args: string[], env: Record<string, string>, probe: string): Promise<ChildProcess> {
+async function spawnAndWait(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  probe: string,
+): Promise<ChildProcess> {
   const child = spawn(command, args, {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
@@ -86,7 +111,9 @@ async function spawnAndWait(command: string, args: string[], env: Record<string,
     await new Promise((r) => setTimeout(r, 300));
   }
   stopServer(child);
-  throw new Error(`${path.basename(command)} did not answer ${probe} within 60 s (is the port taken? use --port):\n${output}`);
+  throw new Error(
+    `${path.basename(command)} did not answer ${probe} within 60 s (is the port taken? use --port):\n${output}`,
+  );
 }
 
 export async function stopServer(child: ChildProcess) {
@@ -101,7 +128,9 @@ export async function stopServer(child: ChildProcess) {
 }
 
 export async function postgresVersion(): Promise<string> {
-  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres" });
+  const client = new pg.Client({
+    connectionString: process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
+  });
   await client.connect();
   try {
     return (await client.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0].v;
@@ -113,7 +142,7 @@ export async function postgresVersion(): Promise<string> {
 /** The 1-minute load average over the core count, sampled: the machine is shared. */
 export function loadSampler() {
   const samples: number[] = [];
-  const sample = () => samples.push((os.loadavg()[0] ?? 0));
+  const sample = () => samples.push(os.loadavg()[0] ?? 0);
   sample();
   const timer = setInterval(sample, 2000);
   timer.unref();
@@ -121,7 +150,11 @@ export function loadSampler() {
     stop: () => {
       clearInterval(timer);
       sample();
-      return { loadAvg1mMean: round(samples.reduce((a, b) => a + b, 0) / samples.length), loadAvg1mMax: round(Math.max(...samples)), cpus: os.cpus().length };
+      return {
+        loadAvg1mMean: round(samples.reduce((a, b) => a + b, 0) / samples.length),
+        loadAvg1mMax: round(Math.max(...samples)),
+        cpus: os.cpus().length,
+      };
     },
   };
 }

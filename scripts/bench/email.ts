@@ -39,9 +39,28 @@ export async function benchEmail(opts: EmailOptions): Promise<EmailResult> {
     const config = { ...mailConfig(), smtpUrl: smtp.url, from: FROM };
     opts.log(`  queueing ${opts.emails} emails in the outbox…`);
     for (let i = 0; i < opts.emails; i++) {
-      await queueEmail(prisma, { to: `patient${i}@bench.hospital`, locale: "en", template: "reminder", data: { patientName: `Patient ${i}`, doctorName: "Dr. Bench", startsAt: new Date(Date.now() + 86_400_000), url: "http://127.0.0.1/appointments" } }, config);
+      await queueEmail(
+        prisma,
+        {
+          to: `patient${i}@bench.hospital`,
+          locale: "en",
+          template: "reminder",
+          data: {
+            patientName: `Patient ${i}`,
+            doctorName: "Dr. Bench",
+            startsAt: new Date(Date.now() + 86_400_000),
+            url: "http://127.0.0.1/appointments",
+          },
+        },
+        config,
+      );
     }
-    worker = await startScript("scripts/worker.ts", { DATABASE_URL: database.url, SMTP_URL: smtp.url, MAIL_FROM: FROM, NODE_ENV: "production" }, "Worker started", 60_000);
+    worker = await startScript(
+      "scripts/worker.ts",
+      { DATABASE_URL: database.url, SMTP_URL: smtp.url, MAIL_FROM: FROM, NODE_ENV: "production" },
+      "Worker started",
+      60_000,
+    );
     const boss = await startQueue(database.url, { work: false });
     const started = Date.now();
     try {
@@ -53,7 +72,10 @@ export async function benchEmail(opts: EmailOptions): Promise<EmailResult> {
     for (;;) {
       const sent = await prisma.outboxEmail.count({ where: { status: "SENT" } });
       if (sent === opts.emails) break;
-      if (Date.now() > deadline) throw new Error(`only ${sent} of ${opts.emails} emails sent after ${Math.round((Date.now() - started) / 1000)} s`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `only ${sent} of ${opts.emails} emails sent after ${Math.round((Date.now() - started) / 1000)} s`,
+        );
       await new Promise((r) => setTimeout(r, 50));
     }
     const { _min, _max } = await prisma.outboxEmail.aggregate({ _min: { sentAt: true }, _max: { sentAt: true } });
@@ -69,7 +91,9 @@ export async function benchEmail(opts: EmailOptions): Promise<EmailResult> {
       received: smtp.mails.length,
       duplicates: ids.length - new Set(ids).size,
     };
-    opts.log(`  ${result.emails} emails in ${result.seconds} s: ${result.perSecond} emails/s (${result.sendingPerSecond}/s once picked up), concurrency ${result.concurrency}, ${result.received} received, ${result.duplicates} duplicates`);
+    opts.log(
+      `  ${result.emails} emails in ${result.seconds} s: ${result.perSecond} emails/s (${result.sendingPerSecond}/s once picked up), concurrency ${result.concurrency}, ${result.received} received, ${result.duplicates} duplicates`,
+    );
     return result;
   } finally {
     if (worker) await stopScript(worker, "SIGTERM");

@@ -37,24 +37,42 @@ const zone = process.env.HOSPITAL_TIMEZONE ?? "UTC";
 if (!url) throw new Error("DATABASE_URL is not set");
 const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY || os.availableParallelism() - 1));
 const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE || 10) });
-const script: FloorScript = process.env.FLOOR_SCRIPT ? (JSON.parse(readFileSync(process.env.FLOOR_SCRIPT, "utf8")) as FloorScript) : {};
+const script: FloorScript = process.env.FLOOR_SCRIPT
+  ? (JSON.parse(readFileSync(process.env.FLOOR_SCRIPT, "utf8")) as FloorScript)
+  : {};
 
 // Instants as the Prisma adapter sends them: UTC wall clock.
 const param = (v: unknown) => (v instanceof Date ? v.toISOString().replace("T", " ").replace("Z", "") : v);
 // Statements prepared once per connection and reused, named as the app names them (lib/server/prepared.ts,
 // DATABASE_PREPARED_STATEMENTS; 0 = unnamed).
 const name = statementNames(Number(process.env.DATABASE_PREPARED_STATEMENTS || DEFAULT_PREPARED_STATEMENTS));
-const query = <T extends pg.QueryResultRow>(text: string, values: unknown[]) => pool.query<T>({ name: name({ sql: text }), text, values });
-const one = async <T extends pg.QueryResultRow>(text: string, values: unknown[]) => (await query<T>(text, values)).rows[0];
+const query = <T extends pg.QueryResultRow>(text: string, values: unknown[]) =>
+  pool.query<T>({ name: name({ sql: text }), text, values });
+const one = async <T extends pg.QueryResultRow>(text: string, values: unknown[]) =>
+  (await query<T>(text, values)).rows[0];
 
 // The booking email, rendered once (the app renders one per booking: app work, not SQL).
 const email = renderEmail(
-  { to: "x@example.org", locale: "en", template: "appointment", data: { kind: "booked", patientName: "Amina Diallo", doctorName: "Dr Kofi Mensah", startsAt: new Date("2031-03-03T09:30:00Z"), url: "http://127.0.0.1/appointments/x" } },
+  {
+    to: "x@example.org",
+    locale: "en",
+    template: "appointment",
+    data: {
+      kind: "booked",
+      patientName: "Amina Diallo",
+      doctorName: "Dr Kofi Mensah",
+      startsAt: new Date("2031-03-03T09:30:00Z"),
+      url: "http://127.0.0.1/appointments/x",
+    },
+  },
   { hospitalName: "Bench Hospital" },
 );
 
 async function book(userId: string, body: { doctorId: string; patientId: string; startsAt: string }) {
-  const user = await one<{ id: string; role: string; active: boolean }>(`SELECT id, role, name, email, active, "sessionVersion" FROM "User" WHERE id = $1 LIMIT 1`, [userId]);
+  const user = await one<{ id: string; role: string; active: boolean }>(
+    `SELECT id, role, name, email, active, "sessionVersion" FROM "User" WHERE id = $1 LIMIT 1`,
+    [userId],
+  );
   if (!user?.active) return { status: 401, body: { error: { code: "UNAUTHENTICATED" } } };
   const startsAt = new Date(body.startsAt);
   const date = DateTime.fromJSDate(startsAt, { zone }).toISODate()!;
@@ -95,10 +113,37 @@ async function book(userId: string, body: { doctorId: string; patientId: string;
     actor: { id: user.id, role: user.role },
     ip: "127.0.0.1",
     notifications: [
-      { id: randomUUID(), userId: doctor.id, title: "New appointment", body: `${patient.firstName} ${patient.lastName}, ${at}`, link: `/appointments/${id}` },
-      ...(patient.userId ? [{ id: randomUUID(), userId: patient.userId, title: "Appointment booked", body: `${doctor.name}, ${at}`, link: `/appointments/${id}` }] : []),
+      {
+        id: randomUUID(),
+        userId: doctor.id,
+        title: "New appointment",
+        body: `${patient.firstName} ${patient.lastName}, ${at}`,
+        link: `/appointments/${id}`,
+      },
+      ...(patient.userId
+        ? [
+            {
+              id: randomUUID(),
+              userId: patient.userId,
+              title: "Appointment booked",
+              body: `${doctor.name}, ${at}`,
+              link: `/appointments/${id}`,
+            },
+          ]
+        : []),
     ],
-    emails: patient.email ? [{ id: randomUUID(), to: patient.email, ...email, status: "OUTBOX" as const, linkTokenId: null, messageId: `<${randomUUID()}@bench.local>` }] : [],
+    emails: patient.email
+      ? [
+          {
+            id: randomUUID(),
+            to: patient.email,
+            ...email,
+            status: "OUTBOX" as const,
+            linkTokenId: null,
+            messageId: `<${randomUUID()}@bench.local>`,
+          },
+        ]
+      : [],
   });
   try {
     return { status: 201, body: await one(sql.text, sql.values.map(param)) };
@@ -114,7 +159,10 @@ async function replay(key: string) {
   if (!groups) return { status: 404, body: { error: { code: "NOT_CAPTURED", key } } };
   const rows: unknown[][] = [];
   const fresh: string[] = [];
-  const value = (v: unknown) => (v !== null && typeof v === "object" && "$fresh" in v ? (fresh[(v as { $fresh: number }).$fresh] ??= randomUUID()) : v);
+  const value = (v: unknown) =>
+    v !== null && typeof v === "object" && "$fresh" in v
+      ? (fresh[(v as { $fresh: number }).$fresh] ??= randomUUID())
+      : v;
   for (const group of groups) {
     const results = await Promise.all(group.map((s) => query(s.text, s.values.map(value))));
     for (const r of results) rows.push(r.rows);
@@ -135,29 +183,29 @@ if (cluster.isPrimary && workers > 1) {
 }
 
 function serve() {
-http
-  .createServer((req, res) => {
-    const send = (status: number, body: unknown) => {
-      res.writeHead(status, { "content-type": "application/json" });
-      res.end(JSON.stringify(body));
-    };
-    if (req.method === "GET" && req.url === "/status") return send(200, { ok: true });
-    if (req.method === "GET") {
-      const userId = (req.headers.authorization ?? "").replace(/^Bearer /i, "");
-      replay(`${userId} ${req.url}`)
-        .then((r) => send(r.status, r.body))
-        .catch((err: Error) => send(500, { error: { code: "INTERNAL", message: err.message } }));
-      return;
-    }
-    if (req.method !== "POST" || req.url !== "/book") return send(404, { error: { code: "NOT_FOUND" } });
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const userId = (req.headers.authorization ?? "").replace(/^Bearer /i, "");
-      book(userId, JSON.parse(Buffer.concat(chunks).toString("utf8")))
-        .then((r) => send(r.status, r.body))
-        .catch((err: Error) => send(500, { error: { code: "INTERNAL", message: err.message } }));
-    });
-  })
-  .listen(port, "127.0.0.1");
+  http
+    .createServer((req, res) => {
+      const send = (status: number, body: unknown) => {
+        res.writeHead(status, { "content-type": "application/json" });
+        res.end(JSON.stringify(body));
+      };
+      if (req.method === "GET" && req.url === "/status") return send(200, { ok: true });
+      if (req.method === "GET") {
+        const userId = (req.headers.authorization ?? "").replace(/^Bearer /i, "");
+        replay(`${userId} ${req.url}`)
+          .then((r) => send(r.status, r.body))
+          .catch((err: Error) => send(500, { error: { code: "INTERNAL", message: err.message } }));
+        return;
+      }
+      if (req.method !== "POST" || req.url !== "/book") return send(404, { error: { code: "NOT_FOUND" } });
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        const userId = (req.headers.authorization ?? "").replace(/^Bearer /i, "");
+        book(userId, JSON.parse(Buffer.concat(chunks).toString("utf8")))
+          .then((r) => send(r.status, r.body))
+          .catch((err: Error) => send(500, { error: { code: "INTERNAL", message: err.message } }));
+      });
+    })
+    .listen(port, "127.0.0.1");
 }

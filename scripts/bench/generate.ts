@@ -73,19 +73,79 @@ const DAY = 86_400_000;
 const MINUTE = 60_000;
 const CURRENCY = "USD";
 
-const DEPARTMENTS = ["General Medicine", "Surgery", "Paediatrics", "Obstetrics and Gynaecology", "Cardiology", "Emergency", "Orthopaedics", "Internal Medicine"];
-const SPECIALTIES = ["General practice", "General surgery", "Paediatrics", "Obstetrics", "Cardiology", "Emergency medicine", "Orthopaedics", "Internal medicine"];
+const DEPARTMENTS = [
+  "General Medicine",
+  "Surgery",
+  "Paediatrics",
+  "Obstetrics and Gynaecology",
+  "Cardiology",
+  "Emergency",
+  "Orthopaedics",
+  "Internal Medicine",
+];
+const SPECIALTIES = [
+  "General practice",
+  "General surgery",
+  "Paediatrics",
+  "Obstetrics",
+  "Cardiology",
+  "Emergency medicine",
+  "Orthopaedics",
+  "Internal medicine",
+];
 const WARD_TYPES = ["GENERAL", "SURGICAL", "PEDIATRIC", "MATERNITY", "GENERAL", "EMERGENCY", "SURGICAL", "ICU"];
 const ALLERGENS: [string, string | null, string][] = [
-  ["Penicillin", "penicillin", "Rash"], ["Sulfonamides", "sulfonamide", "Hives"], ["Aspirin", "salicylate", "Bronchospasm"],
-  ["Ibuprofen", "nsaid", "Angioedema"], ["Peanuts", null, "Anaphylaxis"], ["Latex", null, "Contact dermatitis"],
-  ["Codeine", "opioid", "Nausea"], ["Cephalosporins", "cephalosporin", "Rash"], ["Shellfish", null, "Urticaria"],
+  ["Penicillin", "penicillin", "Rash"],
+  ["Sulfonamides", "sulfonamide", "Hives"],
+  ["Aspirin", "salicylate", "Bronchospasm"],
+  ["Ibuprofen", "nsaid", "Angioedema"],
+  ["Peanuts", null, "Anaphylaxis"],
+  ["Latex", null, "Contact dermatitis"],
+  ["Codeine", "opioid", "Nausea"],
+  ["Cephalosporins", "cephalosporin", "Rash"],
+  ["Shellfish", null, "Urticaria"],
 ];
-const REASONS = ["Follow-up", "Fever", "Cough", "Headache", "Abdominal pain", "Back pain", "Check-up", "Blood pressure review", "Diabetes review", "Chest pain", "Skin rash", "Prenatal visit"];
-const ADMISSION_REASONS = ["Pneumonia", "Severe malaria", "Appendicectomy", "Heart failure exacerbation", "Labour and delivery", "Fracture, surgical repair", "Diabetic ketoacidosis", "Gastroenteritis with dehydration"];
-const FREQUENCIES: [string, number][] = [["once daily", 1], ["twice daily", 2], ["three times daily", 3], ["every 8 hours", 3]];
-const LAB_TESTS: [string, number][] = [["Full blood count", 1500], ["Fasting glucose", 800], ["HbA1c", 2500], ["Creatinine", 1000], ["Malaria rapid test", 600], ["Lipid panel", 2200]];
-const ICD = ICD10CM_DATA.split("\n").filter(Boolean).map((l) => l.split("|") as [string, string]);
+const REASONS = [
+  "Follow-up",
+  "Fever",
+  "Cough",
+  "Headache",
+  "Abdominal pain",
+  "Back pain",
+  "Check-up",
+  "Blood pressure review",
+  "Diabetes review",
+  "Chest pain",
+  "Skin rash",
+  "Prenatal visit",
+];
+const ADMISSION_REASONS = [
+  "Pneumonia",
+  "Severe malaria",
+  "Appendicectomy",
+  "Heart failure exacerbation",
+  "Labour and delivery",
+  "Fracture, surgical repair",
+  "Diabetic ketoacidosis",
+  "Gastroenteritis with dehydration",
+];
+const FREQUENCIES: [string, number][] = [
+  ["once daily", 1],
+  ["twice daily", 2],
+  ["three times daily", 3],
+  ["every 8 hours", 3],
+];
+const LAB_TESTS: [string, number][] = [
+  ["Full blood count", 1500],
+  ["Fasting glucose", 800],
+  ["HbA1c", 2500],
+  ["Creatinine", 1000],
+  ["Malaria rapid test", 600],
+  ["Lipid panel", 2200],
+];
+const ICD = ICD10CM_DATA.split("\n")
+  .filter(Boolean)
+  .map((l) => l.split("|") as [string, string]);
 const PAYMENT_METHODS = ["CASH", "CARD", "INSURANCE", "MOBILE_MONEY"];
 
 // ---- Deterministic randomness ------------------------------------------------------------------
@@ -100,12 +160,16 @@ export function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-const mix = (seed: number, n: number, salt: number) => Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(n + salt * 0x27d4eb2f, 0xc2b2ae35);
+const mix = (seed: number, n: number, salt: number) =>
+  Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(n + salt * 0x27d4eb2f, 0xc2b2ae35);
 const pick = <T>(xs: readonly T[], u: number): T => xs[Math.floor(xs.length * u)];
 const skewed = <T>(xs: readonly T[], u: number): T => xs[Math.floor(xs.length * u * u)];
 const hex = (r: () => number, n: number) => {
   let s = "";
-  while (s.length < n) s += Math.floor(r() * 4294967296).toString(16).padStart(8, "0");
+  while (s.length < n)
+    s += Math.floor(r() * 4294967296)
+      .toString(16)
+      .padStart(8, "0");
   return s.slice(0, n);
 };
 const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
@@ -136,7 +200,12 @@ export type GenerateReport = {
 };
 
 /** Streams rows into `COPY table (columns) FROM STDIN`, waiting for the socket when its buffer is full. */
-async function copyRows(client: pg.Client, table: string, columns: string[], rows: (emit: (cells: Cell[]) => void | Promise<void>) => Promise<void>): Promise<number> {
+async function copyRows(
+  client: pg.Client,
+  table: string,
+  columns: string[],
+  rows: (emit: (cells: Cell[]) => void | Promise<void>) => Promise<void>,
+): Promise<number> {
   const stream = client.query(copyFrom(`COPY "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) FROM STDIN`));
   let failed: Error | null = null;
   stream.on("error", (e: Error) => (failed = e));
@@ -232,7 +301,21 @@ function shapeOf(n: number, seed: number, years: number, now: number): Shape {
   const J = Math.max(1, Math.ceil(admissions / beds));
   const W = Math.floor((now - start) / J);
   return {
-    n, seed, now, start, doctors, beds, wards, appointments, admissions, R, G, P, Q, J, W,
+    n,
+    seed,
+    now,
+    start,
+    doctors,
+    beds,
+    wards,
+    appointments,
+    admissions,
+    R,
+    G,
+    P,
+    Q,
+    J,
+    W,
     nurses: Math.ceil(doctors * NURSES_PER_DOCTOR),
     pharmacists: Math.max(2, Math.ceil(doctors / DOCTORS_PER_PHARMACIST)),
     records: Math.max(2, Math.ceil(doctors / DOCTORS_PER_RECORDS_OFFICER)),
@@ -255,8 +338,26 @@ const drugPrice = (i: number) => 20 + ((i * 37) % 180);
 const doctorFee = (d: number) => 2500 + (d % 5) * 500;
 const wardRate = (w: number) => (WARD_TYPES[w % WARD_TYPES.length] === "ICU" ? 45000 : 12000 + (w % 3) * 1500);
 
-type Appt = { k: number; id: string; doctor: number; startsAt: number; status: string; reason: string; consult: boolean; u: () => number };
-type Stay = { a: number; id: string; bed: number; admittedAt: number; dischargedAt: number | null; days: number; reason: string; doctor: number };
+type Appt = {
+  k: number;
+  id: string;
+  doctor: number;
+  startsAt: number;
+  status: string;
+  reason: string;
+  consult: boolean;
+  u: () => number;
+};
+type Stay = {
+  a: number;
+  id: string;
+  bed: number;
+  admittedAt: number;
+  dischargedAt: number | null;
+  days: number;
+  reason: string;
+  doctor: number;
+};
 
 /** Everything about patient i, re-derived identically by every pass. */
 function patientPlan(s: Shape, i: number, k0: number, a0: number) {
@@ -278,11 +379,27 @@ function patientPlan(s: Shape, i: number, k0: number, a0: number) {
     const startsAt = slotTime(s, g);
     const ar = mulberry32(mix(s.seed, k, 2));
     const v = ar();
-    let status = startsAt >= s.now ? "BOOKED" : v < COMPLETED_SHARE ? "COMPLETED" : v < COMPLETED_SHARE + CANCELLED_SHARE ? "CANCELLED" : "NO_SHOW";
+    let status =
+      startsAt >= s.now
+        ? "BOOKED"
+        : v < COMPLETED_SHARE
+          ? "COMPLETED"
+          : v < COMPLETED_SHARE + CANCELLED_SHARE
+            ? "CANCELLED"
+            : "NO_SHOW";
     // One patient's two grid slots may coincide: a live one would break the patient's exclusion.
     if (taken.has(g) && status === "BOOKED") status = "CANCELLED";
     taken.add(g);
-    appts.push({ k, id: `gap${k}`, doctor, startsAt, status, reason: pick(REASONS, ar()), consult: status === "COMPLETED" && ar() < CONSULTATION_SHARE, u: ar });
+    appts.push({
+      k,
+      id: `gap${k}`,
+      doctor,
+      startsAt,
+      status,
+      reason: pick(REASONS, ar()),
+      consult: status === "COMPLETED" && ar() < CONSULTATION_SHARE,
+      u: ar,
+    });
   }
   const stays: Stay[] = [];
   const windows = new Set<number>();
@@ -294,13 +411,23 @@ function patientPlan(s: Shape, i: number, k0: number, a0: number) {
     windows.add(t);
     const sr = mulberry32(mix(s.seed, a, 3));
     // The last window ends today: its stays began in the last fortnight, and the longer ones are still running.
-    const admittedAt = t === s.J - 1
-      ? s.now - Math.floor((sr() * Math.min(0.5 * s.W, 14 * DAY)) / MINUTE) * MINUTE - 60 * MINUTE
-      : s.start + t * s.W + Math.floor(sr() * 0.2 * s.W / MINUTE) * MINUTE;
+    const admittedAt =
+      t === s.J - 1
+        ? s.now - Math.floor((sr() * Math.min(0.5 * s.W, 14 * DAY)) / MINUTE) * MINUTE - 60 * MINUTE
+        : s.start + t * s.W + Math.floor((sr() * 0.2 * s.W) / MINUTE) * MINUTE;
     const days = 1 + Math.floor(sr() * sr() * Math.max(1, Math.min(20, (0.6 * s.W) / DAY)));
     let dischargedAt: number | null = admittedAt + days * DAY;
     if (dischargedAt > s.now) dischargedAt = null; // still in: the bed board's current patients
-    stays.push({ a, id: `gad${a}`, bed, admittedAt, dischargedAt, days, reason: pick(ADMISSION_REASONS, sr()), doctor: Math.floor(sr() * s.doctors) });
+    stays.push({
+      a,
+      id: `gad${a}`,
+      bed,
+      admittedAt,
+      dischargedAt,
+      days,
+      reason: pick(ADMISSION_REASONS, sr()),
+      doctor: Math.floor(sr() * s.doctors),
+    });
   }
   return { id: `gpt${i}`, first, last, u, login, allergies, conditions, createdAt, appts, stays, nAppts, nStays };
 }
@@ -326,19 +453,45 @@ function consultPlan(s: Shape, ap: Appt) {
   const codes = Array.from({ length: diagnoses }, () => pick(ICD, r() * r()));
   const vitals = r() < VITALS_SHARE;
   const rx = r() < PRESCRIPTION_SHARE;
-  const items = rx ? Array.from({ length: 1 + Math.floor(r() * 3) }, () => {
-    const drug = Math.floor(r() * DRUG_CATALOGUE.length);
-    const [frequency, perDay] = pick(FREQUENCIES, r());
-    const durationDays = 3 + Math.floor(r() * 12);
-    return { drug, frequency, durationDays, quantity: perDay * durationDays };
-  }) : [];
+  const items = rx
+    ? Array.from({ length: 1 + Math.floor(r() * 3) }, () => {
+        const drug = Math.floor(r() * DRUG_CATALOGUE.length);
+        const [frequency, perDay] = pick(FREQUENCIES, r());
+        const durationDays = 3 + Math.floor(r() * 12);
+        return { drug, frequency, durationDays, quantity: perDay * durationDays };
+      })
+    : [];
   const dispensed = rx && signedAt < s.now - 7 * DAY && r() < DISPENSED_SHARE;
   const invoiced = r() < INVOICE_SHARE;
   const lab = invoiced && r() < LAB_LINE_SHARE ? pick(LAB_TESTS, r()) : null;
   const pay = r();
   const method = pick(PAYMENT_METHODS, r());
-  const vit = [36 + r() * 2.5, 55 + Math.floor(r() * 50), 12 + Math.floor(r() * 10), 100 + Math.floor(r() * 60), 60 + Math.floor(r() * 35), 92 + Math.floor(r() * 9), 45 + Math.round(r() * 600) / 10, 150 + Math.floor(r() * 40)];
-  return { at, signedAt, codes, vitals, vit, rx, items, dispensed, invoiced, lab, pay, method, nurse: ap.k % s.nurses, pharmacist: ap.k % s.pharmacists };
+  const vit = [
+    36 + r() * 2.5,
+    55 + Math.floor(r() * 50),
+    12 + Math.floor(r() * 10),
+    100 + Math.floor(r() * 60),
+    60 + Math.floor(r() * 35),
+    92 + Math.floor(r() * 9),
+    45 + Math.round(r() * 600) / 10,
+    150 + Math.floor(r() * 40),
+  ];
+  return {
+    at,
+    signedAt,
+    codes,
+    vitals,
+    vit,
+    rx,
+    items,
+    dispensed,
+    invoiced,
+    lab,
+    pay,
+    method,
+    nurse: ap.k % s.nurses,
+    pharmacist: ap.k % s.pharmacists,
+  };
 }
 
 /** Totals and payment of an invoice: the same arithmetic for the invoice, line and payment passes. */
@@ -348,35 +501,100 @@ function paymentOf(total: number, u: number, issuedAt: number, now: number): num
   return 0;
 }
 
-type BillLine = { kind: string; description: string; quantity: number; unitAmount: number; sourceId: string | null; doctorId: string | null };
+type BillLine = {
+  kind: string;
+  description: string;
+  quantity: number;
+  unitAmount: number;
+  sourceId: string | null;
+  doctorId: string | null;
+};
 
 function consultInvoiceLines(ap: Appt, c: ReturnType<typeof consultPlan>): BillLine[] {
   const lines: BillLine[] = [
-    { kind: "CONSULTATION", description: "Consultation", quantity: 1, unitAmount: doctorFee(ap.doctor), sourceId: `gco${ap.k}`, doctorId: doctorId(ap.doctor) },
+    {
+      kind: "CONSULTATION",
+      description: "Consultation",
+      quantity: 1,
+      unitAmount: doctorFee(ap.doctor),
+      sourceId: `gco${ap.k}`,
+      doctorId: doctorId(ap.doctor),
+    },
   ];
-  if (c.lab) lines.push({ kind: "LAB_TEST", description: c.lab[0], quantity: 1, unitAmount: c.lab[1], sourceId: null, doctorId: null });
-  if (c.dispensed) c.items.forEach((it, j) => {
-    const d = DRUG_CATALOGUE[it.drug];
-    lines.push({ kind: "DRUG", description: `${d.genericName} ${d.strength} ${d.form}`, quantity: it.quantity, unitAmount: drugPrice(it.drug), sourceId: `gdl${ap.k}_${j}`, doctorId: null });
-  });
+  if (c.lab)
+    lines.push({
+      kind: "LAB_TEST",
+      description: c.lab[0],
+      quantity: 1,
+      unitAmount: c.lab[1],
+      sourceId: null,
+      doctorId: null,
+    });
+  if (c.dispensed)
+    c.items.forEach((it, j) => {
+      const d = DRUG_CATALOGUE[it.drug];
+      lines.push({
+        kind: "DRUG",
+        description: `${d.genericName} ${d.strength} ${d.form}`,
+        quantity: it.quantity,
+        unitAmount: drugPrice(it.drug),
+        sourceId: `gdl${ap.k}_${j}`,
+        doctorId: null,
+      });
+    });
   return lines;
 }
 
 function stayInvoiceLines(st: Stay): BillLine[] {
   const ward = Math.floor(st.bed / (ROOMS_PER_WARD * BEDS_PER_ROOM));
-  return [{ kind: "BED_DAY", description: `Bed-days, ward ${ward + 1}`, quantity: st.days, unitAmount: wardRate(ward), sourceId: st.id, doctorId: null }];
+  return [
+    {
+      kind: "BED_DAY",
+      description: `Bed-days, ward ${ward + 1}`,
+      quantity: st.days,
+      unitAmount: wardRate(ward),
+      sourceId: st.id,
+      doctorId: null,
+    },
+  ];
 }
 
 // ---- The load ----------------------------------------------------------------------------------
-const LOADED = ["User", "Patient", "Allergy", "Condition", "Appointment", "Consultation", "Diagnosis", "VitalSign", "Prescription", "PrescriptionItem", "Dispense", "DispenseLine", "Admission", "BedAssignment", "Invoice", "InvoiceLine", "Payment", "PatientName", "PatientConditionKey", "StaffProfile"];
+const LOADED = [
+  "User",
+  "Patient",
+  "Allergy",
+  "Condition",
+  "Appointment",
+  "Consultation",
+  "Diagnosis",
+  "VitalSign",
+  "Prescription",
+  "PrescriptionItem",
+  "Dispense",
+  "DispenseLine",
+  "Admission",
+  "BedAssignment",
+  "Invoice",
+  "InvoiceLine",
+  "Payment",
+  "PatientName",
+  "PatientConditionKey",
+  "StaffProfile",
+];
 
-export async function generateHospital(url: string, opts: { patients: number; seed?: number; years?: number; now?: Date; log?: (s: string) => void }): Promise<GenerateReport> {
+export async function generateHospital(
+  url: string,
+  opts: { patients: number; seed?: number; years?: number; now?: Date; log?: (s: string) => void },
+): Promise<GenerateReport> {
   const log = opts.log ?? (() => {});
   const seed = opts.seed ?? 42;
   const now = opts.now ? opts.now.getTime() : Math.floor(Date.now() / DAY) * DAY;
   const t0 = performance.now();
   const s = shapeOf(opts.patients, seed, opts.years ?? 5, now);
-  log(`  shape: ${s.doctors} doctors, ${s.nurses} nurses, ${s.beds} beds, ${s.appointments} appointments, ${s.admissions} admissions`);
+  log(
+    `  shape: ${s.doctors} doctors, ${s.nurses} nurses, ${s.beds} beds, ${s.appointments} appointments, ${s.admissions} admissions`,
+  );
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const tables: TableTiming[] = [];
@@ -386,21 +604,36 @@ export async function generateHospital(url: string, opts: { patients: number; se
     const { rows: indexes } = await client.query<{ indexname: string; indexdef: string }>(
       `SELECT i.indexname, i.indexdef FROM pg_indexes i
        WHERE i.schemaname = 'public' AND i.tablename = ANY($1)
-         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`, [LOADED]);
+         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
+      [LOADED],
+    );
     const { rows: constraints } = await client.query<{ table: string; name: string; def: string }>(
       `SELECT c.conrelid::regclass::text AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS def
-       FROM pg_constraint c WHERE c.contype IN ('f', 'x') AND c.conrelid::regclass::text = ANY($1)`, [LOADED.map((t) => `"${t}"`)]);
+       FROM pg_constraint c WHERE c.contype IN ('f', 'x') AND c.conrelid::regclass::text = ANY($1)`,
+      [LOADED.map((t) => `"${t}"`)],
+    );
     for (const c of constraints) await client.query(`ALTER TABLE ${c.table} DROP CONSTRAINT "${c.name}"`);
     for (const i of indexes) await client.query(`DROP INDEX "${i.indexname}"`);
     const dropSeconds = (performance.now() - td) / 1000;
 
-    const load = async (table: string, columns: string[], rows: (emit: (cells: Cell[]) => void | Promise<void>) => Promise<void>) => {
+    const load = async (
+      table: string,
+      columns: string[],
+      rows: (emit: (cells: Cell[]) => void | Promise<void>) => Promise<void>,
+    ) => {
       const t = performance.now();
       const n = await copyRows(client, table, columns, rows);
       const seconds = (performance.now() - t) / 1000;
-      const timing = { table, rows: n, seconds: Math.round(seconds * 100) / 100, rowsPerSecond: Math.round(n / Math.max(seconds, 1e-3)) };
+      const timing = {
+        table,
+        rows: n,
+        seconds: Math.round(seconds * 100) / 100,
+        rowsPerSecond: Math.round(n / Math.max(seconds, 1e-3)),
+      };
       tables.push(timing);
-      log(`  ${table.padEnd(18)} ${String(n).padStart(10)} rows ${seconds.toFixed(1).padStart(7)} s ${String(timing.rowsPerSecond).padStart(9)} rows/s`);
+      log(
+        `  ${table.padEnd(18)} ${String(n).padStart(10)} rows ${seconds.toFixed(1).padStart(7)} s ${String(timing.rowsPerSecond).padStart(9)} rows/s`,
+      );
     };
     const created = new Date(s.start - 400 * DAY);
 
@@ -409,167 +642,586 @@ export async function generateHospital(url: string, opts: { patients: number; se
       DEPARTMENTS.forEach((d, j) => emit([`gdp${j}`, d, null, created, created]));
     });
     const staff: [string, string, string, string][] = [];
-    const staffName = (j: number, salt: number) => `${pick(FIRST_NAMES, mulberry32(mix(seed, j, salt))())} ${pick(LAST_NAMES, mulberry32(mix(seed, j, salt + 1))())}`;
-    for (let d = 0; d < s.doctors; d++) staff.push([doctorId(d), `doctor${d}@hospital.example`, `Dr ${staffName(d, 10)}`, "DOCTOR"]);
-    for (let d = 0; d < s.nurses; d++) staff.push([nurseId(d), `nurse${d}@hospital.example`, staffName(d, 12), "NURSE"]);
-    for (let d = 0; d < s.pharmacists; d++) staff.push([pharmacistId(d), `pharmacist${d}@hospital.example`, staffName(d, 14), "PHARMACIST"]);
-    for (let d = 0; d < s.records; d++) staff.push([recordsId(d), `records${d}@hospital.example`, staffName(d, 16), "RECORDS_OFFICER"]);
+    const staffName = (j: number, salt: number) =>
+      `${pick(FIRST_NAMES, mulberry32(mix(seed, j, salt))())} ${pick(LAST_NAMES, mulberry32(mix(seed, j, salt + 1))())}`;
+    for (let d = 0; d < s.doctors; d++)
+      staff.push([doctorId(d), `doctor${d}@hospital.example`, `Dr ${staffName(d, 10)}`, "DOCTOR"]);
+    for (let d = 0; d < s.nurses; d++)
+      staff.push([nurseId(d), `nurse${d}@hospital.example`, staffName(d, 12), "NURSE"]);
+    for (let d = 0; d < s.pharmacists; d++)
+      staff.push([pharmacistId(d), `pharmacist${d}@hospital.example`, staffName(d, 14), "PHARMACIST"]);
+    for (let d = 0; d < s.records; d++)
+      staff.push([recordsId(d), `records${d}@hospital.example`, staffName(d, 16), "RECORDS_OFFICER"]);
     staff.push([ADMIN_ID, "admin@hospital.example", "Hospital Admin", "ADMIN"]);
     await load("User", ["id", "email", "name", "role", "createdAt", "updatedAt"], async (emit) => {
       for (const [id, email, name, role] of staff) await emit([id, email, name, role, created, created]);
-      await eachPatient(s, (p, i) => (p.login ? emit([`gup_${i}`, `patient${i}@example.org`, `${p.first} ${p.last}`, "PATIENT", new Date(p.createdAt), new Date(p.createdAt)]) : undefined));
+      await eachPatient(s, (p, i) =>
+        p.login
+          ? emit([
+              `gup_${i}`,
+              `patient${i}@example.org`,
+              `${p.first} ${p.last}`,
+              "PATIENT",
+              new Date(p.createdAt),
+              new Date(p.createdAt),
+            ])
+          : undefined,
+      );
     });
-    await load("StaffProfile", ["userId", "departmentId", "specialty", "yearsOfExperience", "consultationFee"], async (emit) => {
-      for (let d = 0; d < s.doctors; d++) await emit([doctorId(d), `gdp${d % DEPARTMENTS.length}`, SPECIALTIES[d % SPECIALTIES.length], 2 + (d % 25), doctorFee(d)]);
-      for (let d = 0; d < s.nurses; d++) await emit([nurseId(d), `gdp${d % DEPARTMENTS.length}`, null, 1 + (d % 20), null]);
-    });
+    await load(
+      "StaffProfile",
+      ["userId", "departmentId", "specialty", "yearsOfExperience", "consultationFee"],
+      async (emit) => {
+        for (let d = 0; d < s.doctors; d++)
+          await emit([
+            doctorId(d),
+            `gdp${d % DEPARTMENTS.length}`,
+            SPECIALTIES[d % SPECIALTIES.length],
+            2 + (d % 25),
+            doctorFee(d),
+          ]);
+        for (let d = 0; d < s.nurses; d++)
+          await emit([nurseId(d), `gdp${d % DEPARTMENTS.length}`, null, 1 + (d % 20), null]);
+      },
+    );
     await load("DoctorAvailability", ["doctorId", "slotMinutes", "updatedAt"], async (emit) => {
       for (let d = 0; d < s.doctors; d++) await emit([doctorId(d), SLOT_MINUTES, created]);
     });
     await load("WeeklyHours", ["id", "doctorId", "weekday", "startMin", "endMin"], async (emit) => {
-      for (let d = 0; d < s.doctors; d++) for (let w = 1; w <= 5; w++) await emit([`gwh${d}_${w}`, doctorId(d), w, DAY_START_MIN, DAY_END_MIN]);
+      for (let d = 0; d < s.doctors; d++)
+        for (let w = 1; w <= 5; w++) await emit([`gwh${d}_${w}`, doctorId(d), w, DAY_START_MIN, DAY_END_MIN]);
     });
-    await load("Drug", ["id", "genericName", "brandName", "form", "strength", "drugClass", "unitPrice", "reorderLevel", "createdAt", "updatedAt"], async (emit) => {
-      for (const [j, d] of DRUG_CATALOGUE.entries()) await emit([`gdr${j}`, d.genericName, d.brandName, d.form, d.strength, d.drugClass, drugPrice(j), d.reorderLevel, created, created]);
-    });
+    await load(
+      "Drug",
+      [
+        "id",
+        "genericName",
+        "brandName",
+        "form",
+        "strength",
+        "drugClass",
+        "unitPrice",
+        "reorderLevel",
+        "createdAt",
+        "updatedAt",
+      ],
+      async (emit) => {
+        for (const [j, d] of DRUG_CATALOGUE.entries())
+          await emit([
+            `gdr${j}`,
+            d.genericName,
+            d.brandName,
+            d.form,
+            d.strength,
+            d.drugClass,
+            drugPrice(j),
+            d.reorderLevel,
+            created,
+            created,
+          ]);
+      },
+    );
     await load("StockBatch", ["id", "drugId", "lot", "expiresOn", "quantity", "receivedAt"], async (emit) => {
-      for (let j = 0; j < DRUG_CATALOGUE.length; j++) await emit([`gsb${j}`, `gdr${j}`, `LOT-${1000 + j}`, new Date(now + 400 * DAY).toISOString().slice(0, 10), 500 + (j % 7) * 100, new Date(now - 30 * DAY)]);
+      for (let j = 0; j < DRUG_CATALOGUE.length; j++)
+        await emit([
+          `gsb${j}`,
+          `gdr${j}`,
+          `LOT-${1000 + j}`,
+          new Date(now + 400 * DAY).toISOString().slice(0, 10),
+          500 + (j % 7) * 100,
+          new Date(now - 30 * DAY),
+        ]);
     });
     await load("Ward", ["id", "name", "departmentId", "type", "bedDayRate", "createdAt", "updatedAt"], async (emit) => {
-      for (let w = 0; w < s.wards; w++) await emit([`gwd${w}`, `Ward ${w + 1}`, `gdp${w % DEPARTMENTS.length}`, WARD_TYPES[w % WARD_TYPES.length], wardRate(w), created, created]);
+      for (let w = 0; w < s.wards; w++)
+        await emit([
+          `gwd${w}`,
+          `Ward ${w + 1}`,
+          `gdp${w % DEPARTMENTS.length}`,
+          WARD_TYPES[w % WARD_TYPES.length],
+          wardRate(w),
+          created,
+          created,
+        ]);
     });
     await load("Room", ["id", "wardId", "name", "type", "capacity", "createdAt", "updatedAt"], async (emit) => {
-      for (let w = 0; w < s.wards; w++) for (let m = 0; m < ROOMS_PER_WARD; m++) await emit([`grm${w}_${m}`, `gwd${w}`, `Room ${m + 1}`, "SHARED", BEDS_PER_ROOM, created, created]);
+      for (let w = 0; w < s.wards; w++)
+        for (let m = 0; m < ROOMS_PER_WARD; m++)
+          await emit([`grm${w}_${m}`, `gwd${w}`, `Room ${m + 1}`, "SHARED", BEDS_PER_ROOM, created, created]);
     });
     await load("Bed", ["id", "roomId", "label", "state", "stateChangedAt", "createdAt"], async (emit) => {
       for (let b = 0; b < s.beds; b++) {
         const w = Math.floor(b / (ROOMS_PER_WARD * BEDS_PER_ROOM));
         const m = Math.floor(b / BEDS_PER_ROOM) % ROOMS_PER_WARD;
-        await emit([`gbd${b}`, `grm${w}_${m}`, String.fromCharCode(65 + (b % BEDS_PER_ROOM)), "FREE", created, created]);
+        await emit([
+          `gbd${b}`,
+          `grm${w}_${m}`,
+          String.fromCharCode(65 + (b % BEDS_PER_ROOM)),
+          "FREE",
+          created,
+          created,
+        ]);
       }
     });
 
     // Patients and their records.
-    await load("Patient", ["id", "mrn", "firstName", "lastName", "dateOfBirth", "sex", "nationalId", "phone", "email", "address", "bloodGroup", "qrToken", "userId", "active", "createdAt", "updatedAt"], (emit) =>
-      eachPatient(s, (p, i) => {
-        const u = p.u;
-        const bg = ["A_POS", "A_NEG", "B_POS", "B_NEG", "AB_POS", "AB_NEG", "O_POS", "O_NEG"];
-        return emit([
-          p.id, num("H-", i), p.first, p.last, new Date(Date.UTC(1930, 0, 1) + Math.floor(u[1] * 34000) * DAY).toISOString().slice(0, 10),
-          u[2] < 0.49 ? "female" : u[2] < 0.98 ? "male" : u[2] < 0.99 ? "other" : "unknown",
-          u[3] < 0.6 ? `NID${String(Math.floor(u[3] * 1e9)).padStart(9, "0")}` : null,
-          u[4] < 0.9 ? pick(PHONE_PREFIXES, u[4] / 0.9) + String(Math.floor(u[5] * 1e6)).padStart(6, "0") : null,
-          p.login || u[5] < 0.4 ? `patient${i}@example.org` : null,
-          u[6] < 0.5 ? `${i} Avenue de la Paix, Lomé` : null,
-          u[6] < 0.7 ? bg[Math.floor((u[6] / 0.7) * 8)] : null,
-          `q${i}x${Math.floor(u[7] * 1e9).toString(16)}`,
-          p.login ? `gup_${i}` : null,
-          u[7] >= 0.02,
-          new Date(p.createdAt), new Date(p.createdAt),
-        ]);
-      }));
+    await load(
+      "Patient",
+      [
+        "id",
+        "mrn",
+        "firstName",
+        "lastName",
+        "dateOfBirth",
+        "sex",
+        "nationalId",
+        "phone",
+        "email",
+        "address",
+        "bloodGroup",
+        "qrToken",
+        "userId",
+        "active",
+        "createdAt",
+        "updatedAt",
+      ],
+      (emit) =>
+        eachPatient(s, (p, i) => {
+          const u = p.u;
+          const bg = ["A_POS", "A_NEG", "B_POS", "B_NEG", "AB_POS", "AB_NEG", "O_POS", "O_NEG"];
+          return emit([
+            p.id,
+            num("H-", i),
+            p.first,
+            p.last,
+            new Date(Date.UTC(1930, 0, 1) + Math.floor(u[1] * 34000) * DAY).toISOString().slice(0, 10),
+            u[2] < 0.49 ? "female" : u[2] < 0.98 ? "male" : u[2] < 0.99 ? "other" : "unknown",
+            u[3] < 0.6 ? `NID${String(Math.floor(u[3] * 1e9)).padStart(9, "0")}` : null,
+            u[4] < 0.9 ? pick(PHONE_PREFIXES, u[4] / 0.9) + String(Math.floor(u[5] * 1e6)).padStart(6, "0") : null,
+            p.login || u[5] < 0.4 ? `patient${i}@example.org` : null,
+            u[6] < 0.5 ? `${i} Avenue de la Paix, Lomé` : null,
+            u[6] < 0.7 ? bg[Math.floor((u[6] / 0.7) * 8)] : null,
+            `q${i}x${Math.floor(u[7] * 1e9).toString(16)}`,
+            p.login ? `gup_${i}` : null,
+            u[7] >= 0.02,
+            new Date(p.createdAt),
+            new Date(p.createdAt),
+          ]);
+        }),
+    );
     await load("Allergy", ["id", "patientId", "substance", "drugClass", "reaction", "severity", "createdAt"], (emit) =>
       eachPatient(s, async (p, i) => {
         for (let m = 0; m < p.allergies; m++) {
           const [substance, cls, reaction] = ALLERGENS[(i * 7 + m * 3) % ALLERGENS.length];
-          await emit([`gal${i}_${m}`, p.id, substance, cls, reaction, ["mild", "moderate", "severe"][(i + m) % 3], new Date(p.createdAt)]);
+          await emit([
+            `gal${i}_${m}`,
+            p.id,
+            substance,
+            cls,
+            reaction,
+            ["mild", "moderate", "severe"][(i + m) % 3],
+            new Date(p.createdAt),
+          ]);
         }
-      }));
+      }),
+    );
     await load("Condition", ["id", "patientId", "text", "code", "createdAt"], (emit) =>
       eachPatient(s, async (p, i) => {
         for (let m = 0; m < p.conditions; m++) {
           const [text, code] = CONDITIONS[Math.floor(CONDITIONS.length * ((p.u[m] * 7.31 + m * 0.37) % 1) ** 1.5)];
           await emit([`gcn${i}_${m}`, p.id, text, code, new Date(p.createdAt)]);
         }
-      }));
-    await load("Appointment", ["id", "patientId", "doctorId", "startsAt", "endsAt", "status", "reason", "cancelReason", "createdById", "createdAt", "updatedAt"], (emit) =>
-      eachPatient(s, async (p) => {
-        for (const ap of p.appts) {
-          const bookedAt = new Date(ap.startsAt - 14 * DAY);
-          await emit([ap.id, p.id, doctorId(ap.doctor), new Date(ap.startsAt), new Date(ap.startsAt + SLOT_MINUTES * MINUTE), ap.status, ap.reason,
-            ap.status === "CANCELLED" ? "Patient request" : null, recordsId(ap.k % s.records), bookedAt, new Date(Math.min(ap.startsAt + SLOT_MINUTES * MINUTE, now))]);
-        }
-      }));
+      }),
+    );
+    await load(
+      "Appointment",
+      [
+        "id",
+        "patientId",
+        "doctorId",
+        "startsAt",
+        "endsAt",
+        "status",
+        "reason",
+        "cancelReason",
+        "createdById",
+        "createdAt",
+        "updatedAt",
+      ],
+      (emit) =>
+        eachPatient(s, async (p) => {
+          for (const ap of p.appts) {
+            const bookedAt = new Date(ap.startsAt - 14 * DAY);
+            await emit([
+              ap.id,
+              p.id,
+              doctorId(ap.doctor),
+              new Date(ap.startsAt),
+              new Date(ap.startsAt + SLOT_MINUTES * MINUTE),
+              ap.status,
+              ap.reason,
+              ap.status === "CANCELLED" ? "Patient request" : null,
+              recordsId(ap.k % s.records),
+              bookedAt,
+              new Date(Math.min(ap.startsAt + SLOT_MINUTES * MINUTE, now)),
+            ]);
+          }
+        }),
+    );
 
     // Consultations and everything hanging off them: one plan per completed appointment, re-derived per pass.
-    const eachConsult = (fn: (p: ReturnType<typeof patientPlan>, ap: Appt, c: ReturnType<typeof consultPlan>) => void | Promise<void>) =>
+    const eachConsult = (
+      fn: (p: ReturnType<typeof patientPlan>, ap: Appt, c: ReturnType<typeof consultPlan>) => void | Promise<void>,
+    ) =>
       eachPatient(s, async (p) => {
         for (const ap of p.appts) if (ap.consult) await fn(p, ap, consultPlan(s, ap));
       });
-    await load("Consultation", ["id", "patientId", "doctorId", "appointmentId", "hpi", "assessment", "plan", "version", "signedAt", "signedById", "lockedAt", "createdAt", "updatedAt"], (emit) =>
-      eachConsult((p, ap, c) => emit([`gco${ap.k}`, p.id, doctorId(ap.doctor), ap.id, ap.reason, c.codes[0][1], "Review in four weeks.", 1, new Date(c.signedAt), doctorId(ap.doctor), new Date(c.signedAt + DAY), new Date(c.at), new Date(c.signedAt)])));
+    await load(
+      "Consultation",
+      [
+        "id",
+        "patientId",
+        "doctorId",
+        "appointmentId",
+        "hpi",
+        "assessment",
+        "plan",
+        "version",
+        "signedAt",
+        "signedById",
+        "lockedAt",
+        "createdAt",
+        "updatedAt",
+      ],
+      (emit) =>
+        eachConsult((p, ap, c) =>
+          emit([
+            `gco${ap.k}`,
+            p.id,
+            doctorId(ap.doctor),
+            ap.id,
+            ap.reason,
+            c.codes[0][1],
+            "Review in four weeks.",
+            1,
+            new Date(c.signedAt),
+            doctorId(ap.doctor),
+            new Date(c.signedAt + DAY),
+            new Date(c.at),
+            new Date(c.signedAt),
+          ]),
+        ),
+    );
     await load("Diagnosis", ["id", "consultationId", "code", "description", "position"], (emit) =>
       eachConsult(async (_p, ap, c) => {
-        for (const [j, [code, description]] of c.codes.entries()) await emit([`gdx${ap.k}_${j}`, `gco${ap.k}`, code, description, j]);
-      }));
-    await load("VitalSign", ["id", "patientId", "recordedById", "takenAt", "temperatureC", "pulse", "respiratoryRate", "systolic", "diastolic", "spo2", "weightKg", "heightCm", "lockedAt", "createdAt", "updatedAt"], (emit) =>
-      eachConsult((p, ap, c) => (c.vitals ? emit([`gvs${ap.k}`, p.id, nurseId(c.nurse), new Date(c.at), Math.round(c.vit[0] * 10) / 10, c.vit[1], c.vit[2], c.vit[3], c.vit[4], c.vit[5], c.vit[6], c.vit[7], new Date(c.at + DAY), new Date(c.at), new Date(c.at)]) : undefined)));
+        for (const [j, [code, description]] of c.codes.entries())
+          await emit([`gdx${ap.k}_${j}`, `gco${ap.k}`, code, description, j]);
+      }),
+    );
+    await load(
+      "VitalSign",
+      [
+        "id",
+        "patientId",
+        "recordedById",
+        "takenAt",
+        "temperatureC",
+        "pulse",
+        "respiratoryRate",
+        "systolic",
+        "diastolic",
+        "spo2",
+        "weightKg",
+        "heightCm",
+        "lockedAt",
+        "createdAt",
+        "updatedAt",
+      ],
+      (emit) =>
+        eachConsult((p, ap, c) =>
+          c.vitals
+            ? emit([
+                `gvs${ap.k}`,
+                p.id,
+                nurseId(c.nurse),
+                new Date(c.at),
+                Math.round(c.vit[0] * 10) / 10,
+                c.vit[1],
+                c.vit[2],
+                c.vit[3],
+                c.vit[4],
+                c.vit[5],
+                c.vit[6],
+                c.vit[7],
+                new Date(c.at + DAY),
+                new Date(c.at),
+                new Date(c.at),
+              ])
+            : undefined,
+        ),
+    );
     let prescriptions = 0;
-    await load("Prescription", ["id", "number", "patientId", "prescriberId", "consultationId", "status", "findings", "token", "issuedAt", "expiresAt", "createdAt", "updatedAt"], (emit) =>
-      eachConsult((p, ap, c) => {
-        if (!c.rx) return;
-        const expiresAt = c.signedAt + 30 * DAY;
-        const status = c.dispensed ? "DISPENSED" : expiresAt < now ? "EXPIRED" : "ACTIVE";
-        return emit([`grx${ap.k}`, num("RX-", ++prescriptions), p.id, doctorId(ap.doctor), `gco${ap.k}`, status, "[]", `rx${ap.k}t${hex(mulberry32(mix(seed, ap.k, 4)), 16)}`, new Date(c.signedAt), new Date(expiresAt), new Date(c.signedAt), new Date(c.signedAt)]);
-      }));
-    await load("PrescriptionItem", ["id", "prescriptionId", "drugId", "dose", "route", "frequency", "durationDays", "quantity", "dispensedQuantity", "position"], (emit) =>
-      eachConsult(async (_p, ap, c) => {
-        for (const [j, it] of c.items.entries())
-          await emit([`gri${ap.k}_${j}`, `grx${ap.k}`, `gdr${it.drug}`, "1 unit", DRUG_CATALOGUE[it.drug].form === "injection" ? "IV" : "oral", it.frequency, it.durationDays, it.quantity, c.dispensed ? it.quantity : 0, j]);
-      }));
+    await load(
+      "Prescription",
+      [
+        "id",
+        "number",
+        "patientId",
+        "prescriberId",
+        "consultationId",
+        "status",
+        "findings",
+        "token",
+        "issuedAt",
+        "expiresAt",
+        "createdAt",
+        "updatedAt",
+      ],
+      (emit) =>
+        eachConsult((p, ap, c) => {
+          if (!c.rx) return;
+          const expiresAt = c.signedAt + 30 * DAY;
+          const status = c.dispensed ? "DISPENSED" : expiresAt < now ? "EXPIRED" : "ACTIVE";
+          return emit([
+            `grx${ap.k}`,
+            num("RX-", ++prescriptions),
+            p.id,
+            doctorId(ap.doctor),
+            `gco${ap.k}`,
+            status,
+            "[]",
+            `rx${ap.k}t${hex(mulberry32(mix(seed, ap.k, 4)), 16)}`,
+            new Date(c.signedAt),
+            new Date(expiresAt),
+            new Date(c.signedAt),
+            new Date(c.signedAt),
+          ]);
+        }),
+    );
+    await load(
+      "PrescriptionItem",
+      [
+        "id",
+        "prescriptionId",
+        "drugId",
+        "dose",
+        "route",
+        "frequency",
+        "durationDays",
+        "quantity",
+        "dispensedQuantity",
+        "position",
+      ],
+      (emit) =>
+        eachConsult(async (_p, ap, c) => {
+          for (const [j, it] of c.items.entries())
+            await emit([
+              `gri${ap.k}_${j}`,
+              `grx${ap.k}`,
+              `gdr${it.drug}`,
+              "1 unit",
+              DRUG_CATALOGUE[it.drug].form === "injection" ? "IV" : "oral",
+              it.frequency,
+              it.durationDays,
+              it.quantity,
+              c.dispensed ? it.quantity : 0,
+              j,
+            ]);
+        }),
+    );
     await load("Dispense", ["id", "prescriptionId", "pharmacistId", "dispensedAt"], (emit) =>
-      eachConsult((_p, ap, c) => (c.dispensed ? emit([`gds${ap.k}`, `grx${ap.k}`, pharmacistId(c.pharmacist), new Date(c.signedAt + 2 * 3600_000)]) : undefined)));
+      eachConsult((_p, ap, c) =>
+        c.dispensed
+          ? emit([`gds${ap.k}`, `grx${ap.k}`, pharmacistId(c.pharmacist), new Date(c.signedAt + 2 * 3600_000)])
+          : undefined,
+      ),
+    );
     await load("DispenseLine", ["id", "dispenseId", "itemId", "batchId", "quantity"], (emit) =>
       eachConsult(async (_p, ap, c) => {
-        if (c.dispensed) for (const [j, it] of c.items.entries()) await emit([`gdl${ap.k}_${j}`, `gds${ap.k}`, `gri${ap.k}_${j}`, `gsb${it.drug}`, it.quantity]);
-      }));
+        if (c.dispensed)
+          for (const [j, it] of c.items.entries())
+            await emit([`gdl${ap.k}_${j}`, `gds${ap.k}`, `gri${ap.k}_${j}`, `gsb${it.drug}`, it.quantity]);
+      }),
+    );
 
     // Admissions.
-    await load("Admission", ["id", "patientId", "departmentId", "attendingDoctorId", "reason", "plannedStayDays", "admittedAt", "admittedById", "dischargedAt", "dischargedById", "dischargeSummary", "createdAt", "updatedAt"], (emit) =>
-      eachPatient(s, async (p) => {
-        for (const st of p.stays)
-          await emit([st.id, p.id, `gdp${st.doctor % DEPARTMENTS.length}`, doctorId(st.doctor), st.reason, st.days, new Date(st.admittedAt), nurseId(st.a % s.nurses),
-            st.dischargedAt === null ? null : new Date(st.dischargedAt), st.dischargedAt === null ? null : doctorId(st.doctor), st.dischargedAt === null ? null : "Recovered; discharged home.",
-            new Date(st.admittedAt), new Date(st.dischargedAt ?? st.admittedAt)]);
-      }));
+    await load(
+      "Admission",
+      [
+        "id",
+        "patientId",
+        "departmentId",
+        "attendingDoctorId",
+        "reason",
+        "plannedStayDays",
+        "admittedAt",
+        "admittedById",
+        "dischargedAt",
+        "dischargedById",
+        "dischargeSummary",
+        "createdAt",
+        "updatedAt",
+      ],
+      (emit) =>
+        eachPatient(s, async (p) => {
+          for (const st of p.stays)
+            await emit([
+              st.id,
+              p.id,
+              `gdp${st.doctor % DEPARTMENTS.length}`,
+              doctorId(st.doctor),
+              st.reason,
+              st.days,
+              new Date(st.admittedAt),
+              nurseId(st.a % s.nurses),
+              st.dischargedAt === null ? null : new Date(st.dischargedAt),
+              st.dischargedAt === null ? null : doctorId(st.doctor),
+              st.dischargedAt === null ? null : "Recovered; discharged home.",
+              new Date(st.admittedAt),
+              new Date(st.dischargedAt ?? st.admittedAt),
+            ]);
+        }),
+    );
     await load("BedAssignment", ["id", "admissionId", "bedId", "startsAt", "endsAt", "createdById"], (emit) =>
       eachPatient(s, async (p) => {
-        for (const st of p.stays) await emit([`gba${st.a}`, st.id, `gbd${st.bed}`, new Date(st.admittedAt), st.dischargedAt === null ? null : new Date(st.dischargedAt), nurseId(st.a % s.nurses)]);
-      }));
+        for (const st of p.stays)
+          await emit([
+            `gba${st.a}`,
+            st.id,
+            `gbd${st.bed}`,
+            new Date(st.admittedAt),
+            st.dischargedAt === null ? null : new Date(st.dischargedAt),
+            nurseId(st.a % s.nurses),
+          ]);
+      }),
+    );
 
     // Billing: invoices for most consultations and every discharged stay, numbered in this order.
-    type Bill = { id: string; patientId: string; appointmentId: string | null; admissionId: string | null; issuedAt: number; lines: BillLine[]; pay: number; method: string; key: number };
+    type Bill = {
+      id: string;
+      patientId: string;
+      appointmentId: string | null;
+      admissionId: string | null;
+      issuedAt: number;
+      lines: BillLine[];
+      pay: number;
+      method: string;
+      key: number;
+    };
     const eachBill = (fn: (b: Bill) => void | Promise<void>) =>
       eachPatient(s, async (p) => {
         for (const ap of p.appts) {
           if (!ap.consult) continue;
           const c = consultPlan(s, ap);
-          if (c.invoiced) await fn({ id: `giv${ap.k}`, patientId: p.id, appointmentId: ap.id, admissionId: null, issuedAt: c.signedAt, lines: consultInvoiceLines(ap, c), pay: c.pay, method: c.method, key: ap.k });
+          if (c.invoiced)
+            await fn({
+              id: `giv${ap.k}`,
+              patientId: p.id,
+              appointmentId: ap.id,
+              admissionId: null,
+              issuedAt: c.signedAt,
+              lines: consultInvoiceLines(ap, c),
+              pay: c.pay,
+              method: c.method,
+              key: ap.k,
+            });
         }
         for (const st of p.stays) {
           if (st.dischargedAt === null) continue;
           const r = mulberry32(mix(seed, st.a, 5));
-          await fn({ id: `gia${st.a}`, patientId: p.id, appointmentId: null, admissionId: st.id, issuedAt: st.dischargedAt, lines: stayInvoiceLines(st), pay: r(), method: pick(PAYMENT_METHODS, r()), key: st.a });
+          await fn({
+            id: `gia${st.a}`,
+            patientId: p.id,
+            appointmentId: null,
+            admissionId: st.id,
+            issuedAt: st.dischargedAt,
+            lines: stayInvoiceLines(st),
+            pay: r(),
+            method: pick(PAYMENT_METHODS, r()),
+            key: st.a,
+          });
         }
       });
     let invoices = 0;
-    await load("Invoice", ["id", "number", "patientId", "appointmentId", "admissionId", "currency", "status", "issuedAt", "dueAt", "createdById"], (emit) =>
-      eachBill((b) => emit([b.id, num("INV-", ++invoices), b.patientId, b.appointmentId, b.admissionId, CURRENCY, "OPEN", new Date(b.issuedAt), new Date(b.issuedAt + 30 * DAY), recordsId(b.key % s.records)])));
-    await load("InvoiceLine", ["id", "invoiceId", "kind", "description", "quantity", "unitAmount", "amount", "sourceId", "doctorId"], (emit) =>
-      eachBill(async (b) => {
-        for (const [j, l] of b.lines.entries()) await emit([`${b.id}_${j}`, b.id, l.kind, l.description, l.quantity, l.unitAmount, l.quantity * l.unitAmount, l.sourceId, l.doctorId]);
-      }));
+    await load(
+      "Invoice",
+      [
+        "id",
+        "number",
+        "patientId",
+        "appointmentId",
+        "admissionId",
+        "currency",
+        "status",
+        "issuedAt",
+        "dueAt",
+        "createdById",
+      ],
+      (emit) =>
+        eachBill((b) =>
+          emit([
+            b.id,
+            num("INV-", ++invoices),
+            b.patientId,
+            b.appointmentId,
+            b.admissionId,
+            CURRENCY,
+            "OPEN",
+            new Date(b.issuedAt),
+            new Date(b.issuedAt + 30 * DAY),
+            recordsId(b.key % s.records),
+          ]),
+        ),
+    );
+    await load(
+      "InvoiceLine",
+      ["id", "invoiceId", "kind", "description", "quantity", "unitAmount", "amount", "sourceId", "doctorId"],
+      (emit) =>
+        eachBill(async (b) => {
+          for (const [j, l] of b.lines.entries())
+            await emit([
+              `${b.id}_${j}`,
+              b.id,
+              l.kind,
+              l.description,
+              l.quantity,
+              l.unitAmount,
+              l.quantity * l.unitAmount,
+              l.sourceId,
+              l.doctorId,
+            ]);
+        }),
+    );
     let receipts = 0;
-    await load("Payment", ["id", "invoiceId", "amount", "method", "receivedById", "receivedAt", "receiptNumber"], (emit) =>
-      eachBill((b) => {
-        const total = b.lines.reduce((t, l) => t + l.quantity * l.unitAmount, 0);
-        const amount = paymentOf(total, b.pay, b.issuedAt, now);
-        return amount > 0 ? emit([`${b.id}p`, b.id, amount, b.method, recordsId(b.key % s.records), new Date(b.issuedAt + 3600_000), num("RCPT-", ++receipts)]) : undefined;
-      }));
+    await load(
+      "Payment",
+      ["id", "invoiceId", "amount", "method", "receivedById", "receivedAt", "receiptNumber"],
+      (emit) =>
+        eachBill((b) => {
+          const total = b.lines.reduce((t, l) => t + l.quantity * l.unitAmount, 0);
+          const amount = paymentOf(total, b.pay, b.issuedAt, now);
+          return amount > 0
+            ? emit([
+                `${b.id}p`,
+                b.id,
+                amount,
+                b.method,
+                recordsId(b.key % s.records),
+                new Date(b.issuedAt + 3600_000),
+                num("RCPT-", ++receipts),
+              ])
+            : undefined;
+        }),
+    );
 
     // Sequences past the generated numbers; beds with a patient in them are occupied.
-    await client.query(`SELECT setval('patient_mrn_seq', $1), setval('invoice_number_seq', $2), setval('receipt_number_seq', $3), setval('prescription_number_seq', $4)`, [Math.max(1, s.n), Math.max(1, invoices), Math.max(1, receipts), Math.max(1, prescriptions)]);
-    await client.query(`UPDATE "Bed" b SET state = 'OCCUPIED' FROM "BedAssignment" a WHERE a."bedId" = b.id AND a."endsAt" IS NULL`);
+    await client.query(
+      `SELECT setval('patient_mrn_seq', $1), setval('invoice_number_seq', $2), setval('receipt_number_seq', $3), setval('prescription_number_seq', $4)`,
+      [Math.max(1, s.n), Math.max(1, invoices), Math.max(1, receipts), Math.max(1, prescriptions)],
+    );
+    await client.query(
+      `UPDATE "Bed" b SET state = 'OCCUPIED' FROM "BedAssignment" a WHERE a."bedId" = b.id AND a."endsAt" IS NULL`,
+    );
 
     // Indexes two at a time, then the constraints (PostgreSQL checks every row again).
     const ti = performance.now();
@@ -587,7 +1239,9 @@ export async function generateHospital(url: string, opts: { patients: number; se
     const analyzeSeconds = (performance.now() - ta) / 1000;
     const totalSeconds = (performance.now() - t0) / 1000;
     const totalRows = tables.reduce((t, x) => t + x.rows, 0);
-    log(`  total: ${totalRows} rows in ${totalSeconds.toFixed(1)} s (${Math.round(totalRows / totalSeconds)} rows/s; analyze ${analyzeSeconds.toFixed(1)} s)`);
+    log(
+      `  total: ${totalRows} rows in ${totalSeconds.toFixed(1)} s (${Math.round(totalRows / totalSeconds)} rows/s; analyze ${analyzeSeconds.toFixed(1)} s)`,
+    );
     return { patients: s.n, seed, tables, dropSeconds, indexSeconds, analyzeSeconds, totalSeconds, totalRows };
   } finally {
     await client.end();

@@ -30,9 +30,22 @@ import { searchMix } from "./data";
 import { NEXT_FLOOR_PATH, startNextFloor, withCpuPerRequest } from "./next-floor";
 import { mulberry32 } from "./generate";
 
-export type HospitalOptions = { port: number; duration: number; warmup: number; connections: number; mixedConnections: number; log: (s: string) => void };
+export type HospitalOptions = {
+  port: number;
+  duration: number;
+  warmup: number;
+  connections: number;
+  mixedConnections: number;
+  log: (s: string) => void;
+};
 export type LoadFigures = Percentiles & {
-  requests: number; reqPerSec: number; errors: number; non2xx: number; conflicts: number; durationS: number; connections: number;
+  requests: number;
+  reqPerSec: number;
+  errors: number;
+  non2xx: number;
+  conflicts: number;
+  durationS: number;
+  connections: number;
   /** Latencies per kind of request of the mix (search, history…). */
   byKind: Record<string, Percentiles & { requests: number }>;
 };
@@ -52,8 +65,22 @@ export type HospitalResult = {
 export type CpuLoadFigures = LoadFigures & { cpuMsPerRequest: number | null };
 
 type Kind = "search" | "history" | "dayList" | "slots" | "beds" | "patient" | "booking" | "pdf";
-export const MIX_WEIGHTS: Record<Kind, number> = { search: 25, history: 15, dayList: 15, slots: 15, beds: 10, patient: 10, booking: 5, pdf: 5 };
-type Get = { kind: Kind; path: string; user: { id: string; role: Role }; run: (p: Parameters<typeof listBeds>[0], ctx: Ctx) => Promise<unknown> };
+export const MIX_WEIGHTS: Record<Kind, number> = {
+  search: 25,
+  history: 15,
+  dayList: 15,
+  slots: 15,
+  beds: 10,
+  patient: 10,
+  booking: 5,
+  pdf: 5,
+};
+type Get = {
+  kind: Kind;
+  path: string;
+  user: { id: string; role: Role };
+  run: (p: Parameters<typeof listBeds>[0], ctx: Ctx) => Promise<unknown>;
+};
 const SLOT_MIN = 30;
 const STATUS = "/api/v1/status";
 const DAY_START = 8 * 60;
@@ -64,10 +91,21 @@ async function people(url: string) {
   await client.connect();
   try {
     const users = async (role: Role, n: number) =>
-      (await client.query<{ id: string; sv: number }>(`SELECT id, "sessionVersion" AS sv FROM "User" WHERE role = $1 AND active ORDER BY id LIMIT $2`, [role, n])).rows.map((r) => ({ id: r.id, role, sv: r.sv }));
+      (
+        await client.query<{ id: string; sv: number }>(
+          `SELECT id, "sessionVersion" AS sv FROM "User" WHERE role = $1 AND active ORDER BY id LIMIT $2`,
+          [role, n],
+        )
+      ).rows.map((r) => ({ id: r.id, role, sv: r.sv }));
     await client.query("SELECT setseed(0.42)");
-    const patients = (await client.query<{ id: string }>(`SELECT id FROM "Patient" WHERE active ORDER BY random() LIMIT 300`)).rows.map((r) => r.id);
-    const rx = (await client.query<{ id: string; by: string; sv: number }>(`SELECT p.id, p."prescriberId" AS by, u."sessionVersion" AS sv FROM "Prescription" p JOIN "User" u ON u.id = p."prescriberId" ORDER BY p.id LIMIT 50`)).rows;
+    const patients = (
+      await client.query<{ id: string }>(`SELECT id FROM "Patient" WHERE active ORDER BY random() LIMIT 300`)
+    ).rows.map((r) => r.id);
+    const rx = (
+      await client.query<{ id: string; by: string; sv: number }>(
+        `SELECT p.id, p."prescriberId" AS by, u."sessionVersion" AS sv FROM "Prescription" p JOIN "User" u ON u.id = p."prescriberId" ORDER BY p.id LIMIT 50`,
+      )
+    ).rows;
     const count = async (sql: string) => Number((await client.query<{ n: string }>(sql)).rows[0].n);
     return {
       doctors: await users("DOCTOR", 40),
@@ -78,7 +116,8 @@ async function people(url: string) {
       totalPatients: await count(`SELECT count(*) AS n FROM "Patient"`),
       beds: await count(`SELECT count(*) AS n FROM "Bed" WHERE active`),
       /** The last appointment's start (a kept database may hold an earlier run's bookings). */
-      lastAppointment: (await client.query<{ at: Date | null }>(`SELECT max("startsAt") AS at FROM "Appointment"`)).rows[0].at,
+      lastAppointment: (await client.query<{ at: Date | null }>(`SELECT max("startsAt") AS at FROM "Appointment"`))
+        .rows[0].at,
     };
   } finally {
     await client.end();
@@ -86,7 +125,12 @@ async function people(url: string) {
 }
 
 /** autocannon on `port` with `connections`, each request from `next()`; latencies of all responses. */
-function load(port: number, connections: number, seconds: number, next: () => { kind: string; method: "GET" | "POST"; path: string; authorization: string; body?: string }): Promise<LoadFigures> {
+function load(
+  port: number,
+  connections: number,
+  seconds: number,
+  next: () => { kind: string; method: "GET" | "POST"; path: string; authorization: string; body?: string },
+): Promise<LoadFigures> {
   const latencies: number[] = [];
   const byKind = new Map<string, number[]>();
   let non2xx = 0;
@@ -104,7 +148,18 @@ function load(port: number, connections: number, seconds: number, next: () => { 
             setupRequest: (req, context) => {
               const r = next();
               (context as { kind?: string }).kind = r.kind;
-              return { ...req, method: r.method, path: r.path, body: r.body, headers: { ...req.headers, authorization: r.authorization, accept: "application/json", ...(r.body ? { "content-type": "application/json" } : {}) } };
+              return {
+                ...req,
+                method: r.method,
+                path: r.path,
+                body: r.body,
+                headers: {
+                  ...req.headers,
+                  authorization: r.authorization,
+                  accept: "application/json",
+                  ...(r.body ? { "content-type": "application/json" } : {}),
+                },
+              };
             },
           },
         ],
@@ -113,13 +168,26 @@ function load(port: number, connections: number, seconds: number, next: () => { 
         err
           ? reject(err)
           : resolve({
-              ...percentiles(latencies), requests: latencies.length, reqPerSec: round(latencies.length / result.duration), errors: result.errors + result.timeouts, non2xx, conflicts, durationS: round(result.duration), connections,
-              byKind: Object.fromEntries([...byKind].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, { requests: v.length, ...percentiles(v) }])),
+              ...percentiles(latencies),
+              requests: latencies.length,
+              reqPerSec: round(latencies.length / result.duration),
+              errors: result.errors + result.timeouts,
+              non2xx,
+              conflicts,
+              durationS: round(result.duration),
+              connections,
+              byKind: Object.fromEntries(
+                [...byKind]
+                  .sort(([a], [b]) => a.localeCompare(b))
+                  .map(([k, v]) => [k, { requests: v.length, ...percentiles(v) }]),
+              ),
             }),
     );
     instance.on("response", (client, status, _b, ms) => {
       latencies.push(ms);
-      const kind = (client as unknown as { requestIterator?: { context?: { kind?: string } } }).requestIterator?.context?.kind ?? "?";
+      const kind =
+        (client as unknown as { requestIterator?: { context?: { kind?: string } } }).requestIterator?.context?.kind ??
+        "?";
       const samples = byKind.get(kind);
       if (samples) samples.push(ms);
       else byKind.set(kind, [ms]);
@@ -129,13 +197,20 @@ function load(port: number, connections: number, seconds: number, next: () => { 
   });
 }
 
-export async function benchHospital(url: string, parts: { bedboard: boolean; mixed: boolean }, opts: HospitalOptions): Promise<HospitalResult> {
+export async function benchHospital(
+  url: string,
+  parts: { bedboard: boolean; mixed: boolean },
+  opts: HospitalOptions,
+): Promise<HospitalResult> {
   const { log } = opts;
   const who = await people(url);
-  log(`  hospital: ${who.totalPatients.toLocaleString("en")} patients, ${who.beds} beds; users for the mix: ${who.doctors.length} doctors, ${who.nurses.length} nurses, ${who.records.length} records officers`);
+  log(
+    `  hospital: ${who.totalPatients.toLocaleString("en")} patients, ${who.beds} beds; users for the mix: ${who.doctors.length} doctors, ${who.nurses.length} nurses, ${who.records.length} records officers`,
+  );
   const tokens = new Map<string, string>();
   const bearer = async (u: { id: string; role: Role; sv: number }) => {
-    if (!tokens.has(u.id)) tokens.set(u.id, `Bearer ${(await issueApiToken({ userId: u.id, role: u.role, sessionVersion: u.sv })).token}`);
+    if (!tokens.has(u.id))
+      tokens.set(u.id, `Bearer ${(await issueApiToken({ userId: u.id, role: u.role, sessionVersion: u.sv })).token}`);
     return tokens.get(u.id)!;
   };
   for (const u of [...who.doctors, ...who.nurses, ...who.records]) await bearer(u);
@@ -143,7 +218,7 @@ export async function benchHospital(url: string, parts: { bedboard: boolean; mix
 
   // The GET requests of the mix, drawn once (deterministic), cycled through by every connection.
   const r = mulberry32(7);
-  const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
   const today = DateTime.utc().startOf("day");
   const search = searchMix(who.totalPatients);
   const gets = (kind: Kind): Get => {
@@ -154,21 +229,72 @@ export async function benchHospital(url: string, parts: { bedboard: boolean; mix
       case "search": {
         const c = pick(search);
         const q = new URLSearchParams({ q: c.q, ...(c.condition ? { condition: c.condition } : {}) });
-        return { kind, path: `/api/v1/patients?${q}`, user: pick(who.records), run: (p) => listPatients(p, { q: c.q.trim(), page: 1, pageSize: 20, skip: 0, take: 20, sort: { field: "lastName", dir: "asc" }, condition: c.condition }) };
+        return {
+          kind,
+          path: `/api/v1/patients?${q}`,
+          user: pick(who.records),
+          run: (p) =>
+            listPatients(p, {
+              q: c.q.trim(),
+              page: 1,
+              pageSize: 20,
+              skip: 0,
+              take: 20,
+              sort: { field: "lastName", dir: "asc" },
+              condition: c.condition,
+            }),
+        };
       }
       case "history":
-        return { kind, path: `/api/v1/patients/${patient}/history`, user: doctor, run: async (p, ctx) => timeline(p, await openChart(p, ctx, patient), { page: 1, pageSize: 20, oldestFirst: false }) };
+        return {
+          kind,
+          path: `/api/v1/patients/${patient}/history`,
+          user: doctor,
+          run: async (p, ctx) =>
+            timeline(p, await openChart(p, ctx, patient), { page: 1, pageSize: 20, oldestFirst: false }),
+        };
       case "dayList":
-        return { kind, path: `/api/v1/appointments?doctorId=${doctor.id}&from=${date}&to=${date}`, user: doctor, run: (p, ctx) => listAppointments(p, ctx, { doctorId: doctor.id, ...localRange({ from: date, to: date }) }, { skip: 0, take: 20, desc: false }) };
+        return {
+          kind,
+          path: `/api/v1/appointments?doctorId=${doctor.id}&from=${date}&to=${date}`,
+          user: doctor,
+          run: (p, ctx) =>
+            listAppointments(
+              p,
+              ctx,
+              { doctorId: doctor.id, ...localRange({ from: date, to: date }) },
+              { skip: 0, take: 20, desc: false },
+            ),
+        };
       case "slots":
-        return { kind, path: `/api/v1/doctors/${doctor.id}/slots?date=${date}`, user: doctor, run: (p) => slotsForDays(p, doctor.id, date, 1) };
+        return {
+          kind,
+          path: `/api/v1/doctors/${doctor.id}/slots?date=${date}`,
+          user: doctor,
+          run: (p) => slotsForDays(p, doctor.id, date, 1),
+        };
       case "beds":
-        return { kind, path: `/api/v1/beds`, user: pick(who.nurses), run: (p) => listBeds(p, {}, { skip: 0, take: 20 }) };
+        return {
+          kind,
+          path: `/api/v1/beds`,
+          user: pick(who.nurses),
+          run: (p) => listBeds(p, {}, { skip: 0, take: 20 }),
+        };
       case "patient":
-        return { kind, path: `/api/v1/patients/${patient}`, user: doctor, run: (p, ctx) => readPatient(p, ctx, patient) };
+        return {
+          kind,
+          path: `/api/v1/patients/${patient}`,
+          user: doctor,
+          run: (p, ctx) => readPatient(p, ctx, patient),
+        };
       case "pdf": {
         const rx = pick(who.rx);
-        return { kind, path: `/api/v1/prescriptions/${rx.id}/pdf?paper=A4`, user: { id: rx.by, role: "DOCTOR" }, run: (p, ctx) => renderPrescriptionPdf(p, ctx, rx.id, "A4", "en") };
+        return {
+          kind,
+          path: `/api/v1/prescriptions/${rx.id}/pdf?paper=A4`,
+          user: { id: rx.by, role: "DOCTOR" },
+          run: (p, ctx) => renderPrescriptionPdf(p, ctx, rx.id, "A4", "en"),
+        };
       }
       default:
         throw new Error(kind);
@@ -194,7 +320,10 @@ export async function benchHospital(url: string, parts: { bedboard: boolean; mix
     for (const g of [...boardGets, ...plan]) {
       if (g === "booking") continue;
       const key = `${g.user.id} ${g.path}`;
-      const ctx: Ctx = { actor: { id: g.user.id, role: g.user.role, name: "Bench", email: "bench@bench.hospital" }, ip: "127.0.0.1" };
+      const ctx: Ctx = {
+        actor: { id: g.user.id, role: g.user.role, name: "Bench", email: "bench@bench.hospital" },
+        ip: "127.0.0.1",
+      };
       script[key] ??= await cap.capture(async (p) => {
         await sessionRead(p, g.user.id);
         await g.run(p, ctx);
@@ -208,7 +337,10 @@ export async function benchHospital(url: string, parts: { bedboard: boolean; mix
 
   // Bookings on fresh weekday slots after every appointment in the database: the k-th goes to
   // doctor k mod D at its next free slot; app and floor use different years so neither meets the other.
-  const after = DateTime.max(today, who.lastAppointment ? DateTime.fromJSDate(who.lastAppointment, { zone: "utc" }).startOf("day") : today);
+  const after = DateTime.max(
+    today,
+    who.lastAppointment ? DateTime.fromJSDate(who.lastAppointment, { zone: "utc" }).startOf("day") : today,
+  );
   const booker = (yearsAhead: number) => {
     const first = after.plus({ years: yearsAhead, weeks: 1 }).startOf("week"); // a Monday
     let k = 0;
@@ -219,41 +351,78 @@ export async function benchHospital(url: string, parts: { bedboard: boolean; mix
       const d = Math.floor(slot / SLOTS_PER_DAY); // the d-th weekday from `first`
       const day = first.plus({ days: Math.floor(d / 5) * 7 + (d % 5) });
       const minute = DAY_START + (slot % SLOTS_PER_DAY) * SLOT_MIN;
-      const startsAt = day.set({ hour: Math.floor(minute / 60), minute: minute % 60 }).toJSDate().toISOString();
+      const startsAt = day
+        .set({ hour: Math.floor(minute / 60), minute: minute % 60 })
+        .toJSDate()
+        .toISOString();
       const patientId = who.patients[n % who.patients.length];
       const records = who.records[n % who.records.length];
-      return { kind: "booking", method: "POST" as const, path: floor ? "/book" : "/api/v1/appointments", authorization: floor ? `Bearer ${records.id}` : tokens.get(records.id)!, body: JSON.stringify({ doctorId: doctor.id, patientId, startsAt }) };
+      return {
+        kind: "booking",
+        method: "POST" as const,
+        path: floor ? "/book" : "/api/v1/appointments",
+        authorization: floor ? `Bearer ${records.id}` : tokens.get(records.id)!,
+        body: JSON.stringify({ doctorId: doctor.id, patientId, startsAt }),
+      };
     };
   };
-  const next = (floor: boolean, list: (Get | "booking")[], book: (floor: boolean) => ReturnType<ReturnType<typeof booker>>) => {
+  const next = (
+    floor: boolean,
+    list: (Get | "booking")[],
+    book: (floor: boolean) => ReturnType<ReturnType<typeof booker>>,
+  ) => {
     let i = 0;
     return () => {
       const g = list[i++ % list.length];
       if (g === "booking") return book(floor);
-      return { kind: g.kind, method: "GET" as const, path: g.path, authorization: floor ? `Bearer ${g.user.id}` : tokens.get(g.user.id)!, body: undefined };
+      return {
+        kind: g.kind,
+        method: "GET" as const,
+        path: g.path,
+        authorization: floor ? `Bearer ${g.user.id}` : tokens.get(g.user.id)!,
+        body: undefined,
+      };
     };
   };
 
-  const result: HospitalResult = { patients: who.totalPatients, beds: who.beds, bedboard: null, mixed: null, lightest: null, patientList: null, nextFloor: null };
+  const result: HospitalResult = {
+    patients: who.totalPatients,
+    beds: who.beds,
+    bedboard: null,
+    mixed: null,
+    lightest: null,
+    patientList: null,
+    nextFloor: null,
+  };
   const measure = async (port: number, floor: boolean) => {
     const out: Partial<Record<"bedboard" | "mixed" | "lightest", LoadFigures>> = {};
     if (parts.bedboard) {
       const n = next(floor, boardGets, booker(floor ? 3 : 2));
       await load(port, opts.connections, opts.warmup, n);
       out.bedboard = await load(port, opts.connections, opts.duration, n);
-      log(`  ${floor ? "floor" : "app"} bed board: p50 ${out.bedboard.p50} ms, p95 ${out.bedboard.p95} ms, ${out.bedboard.reqPerSec} req/s, non-2xx ${out.bedboard.non2xx}`);
+      log(
+        `  ${floor ? "floor" : "app"} bed board: p50 ${out.bedboard.p50} ms, p95 ${out.bedboard.p95} ms, ${out.bedboard.reqPerSec} req/s, non-2xx ${out.bedboard.non2xx}`,
+      );
     }
     if (parts.mixed) {
       // What the server does per request at the least: the lightest route under the same load.
       const status = () => ({ kind: "status", method: "GET" as const, path: STATUS, authorization: "" });
       await load(port, opts.mixedConnections, opts.warmup, status);
       out.lightest = await load(port, opts.mixedConnections, opts.duration, status);
-      log(`  ${floor ? "floor" : "app"} lightest route (GET ${STATUS}, ${opts.mixedConnections} connections): ${out.lightest.reqPerSec} req/s, p50 ${out.lightest.p50} ms, p95 ${out.lightest.p95} ms, non-2xx ${out.lightest.non2xx}`);
+      log(
+        `  ${floor ? "floor" : "app"} lightest route (GET ${STATUS}, ${opts.mixedConnections} connections): ${out.lightest.reqPerSec} req/s, p50 ${out.lightest.p50} ms, p95 ${out.lightest.p95} ms, non-2xx ${out.lightest.non2xx}`,
+      );
       const book = booker(floor ? 1 : 0);
       await load(port, opts.mixedConnections, opts.warmup, next(floor, plan, book));
       out.mixed = await load(port, opts.mixedConnections, opts.duration, next(floor, plan, book));
-      log(`  ${floor ? "floor" : "app"} mixed (${opts.mixedConnections} connections): ${out.mixed.reqPerSec} req/s, p50 ${out.mixed.p50} ms, p95 ${out.mixed.p95} ms, p99 ${out.mixed.p99} ms, errors ${out.mixed.errors}, non-2xx ${out.mixed.non2xx} (409: ${out.mixed.conflicts})`);
-      log(`    per kind (p50 / p95 ms): ${Object.entries(out.mixed.byKind).map(([k, v]) => `${k} ${v.p50} / ${v.p95}`).join(", ")}`);
+      log(
+        `  ${floor ? "floor" : "app"} mixed (${opts.mixedConnections} connections): ${out.mixed.reqPerSec} req/s, p50 ${out.mixed.p50} ms, p95 ${out.mixed.p95} ms, p99 ${out.mixed.p99} ms, errors ${out.mixed.errors}, non-2xx ${out.mixed.non2xx} (409: ${out.mixed.conflicts})`,
+      );
+      log(
+        `    per kind (p50 / p95 ms): ${Object.entries(out.mixed.byKind)
+          .map(([k, v]) => `${k} ${v.p50} / ${v.p95}`)
+          .join(", ")}`,
+      );
     }
     return out;
   };
@@ -264,10 +433,19 @@ export async function benchHospital(url: string, parts: { bedboard: boolean; mix
     if (parts.mixed) {
       // The patient list, first page without a search, as a records officer: CPU per request.
       const records = who.records[0];
-      const list = () => ({ kind: "list", method: "GET" as const, path: "/api/v1/patients?page=1&pageSize=20", authorization: tokens.get(records.id)! });
+      const list = () => ({
+        kind: "list",
+        method: "GET" as const,
+        path: "/api/v1/patients?page=1&pageSize=20",
+        authorization: tokens.get(records.id)!,
+      });
       await load(opts.port, opts.mixedConnections, opts.warmup, list);
-      result.patientList = await withCpuPerRequest(server, () => load(opts.port, opts.mixedConnections, opts.duration, list));
-      log(`  app patient list (GET /api/v1/patients, ${opts.mixedConnections} connections): ${result.patientList.reqPerSec} req/s, p95 ${result.patientList.p95} ms, ${result.patientList.cpuMsPerRequest} ms CPU per request`);
+      result.patientList = await withCpuPerRequest(server, () =>
+        load(opts.port, opts.mixedConnections, opts.duration, list),
+      );
+      log(
+        `  app patient list (GET /api/v1/patients, ${opts.mixedConnections} connections): ${result.patientList.reqPerSec} req/s, p95 ${result.patientList.p95} ms, ${result.patientList.cpuMsPerRequest} ms CPU per request`,
+      );
     }
   } finally {
     await stopServer(server);
@@ -278,8 +456,12 @@ export async function benchHospital(url: string, parts: { bedboard: boolean; mix
     try {
       const ok = () => ({ kind: "ok", method: "GET" as const, path: NEXT_FLOOR_PATH, authorization: "" });
       await load(opts.port + 2, opts.mixedConnections, opts.warmup, ok);
-      result.nextFloor = await withCpuPerRequest(bare, () => load(opts.port + 2, opts.mixedConnections, opts.duration, ok));
-      log(`  bare Next.js route (GET ${NEXT_FLOOR_PATH}, ${opts.mixedConnections} connections): ${result.nextFloor.reqPerSec} req/s, p50 ${result.nextFloor.p50} ms, p95 ${result.nextFloor.p95} ms, ${result.nextFloor.cpuMsPerRequest} ms CPU per request`);
+      result.nextFloor = await withCpuPerRequest(bare, () =>
+        load(opts.port + 2, opts.mixedConnections, opts.duration, ok),
+      );
+      log(
+        `  bare Next.js route (GET ${NEXT_FLOOR_PATH}, ${opts.mixedConnections} connections): ${result.nextFloor.reqPerSec} req/s, p50 ${result.nextFloor.p50} ms, p95 ${result.nextFloor.p95} ms, ${result.nextFloor.cpuMsPerRequest} ms CPU per request`,
+      );
     } finally {
       await stopServer(bare);
     }

@@ -20,7 +20,13 @@ import { percentiles, round, type Percentiles } from "./common";
 import { generateHospital } from "./generate";
 
 export type ListsOptions = { runs: number; patients: number; keep: boolean; log: (s: string) => void };
-export type ListName = "prescriptions" | "admissions" | "appointments" | "conditionSearch" | "labWorklist" | "dataBrowser";
+export type ListName =
+  | "prescriptions"
+  | "admissions"
+  | "appointments"
+  | "conditionSearch"
+  | "labWorklist"
+  | "dataBrowser";
 export type ListsResult = {
   patients: number;
   pageSize: number;
@@ -32,13 +38,24 @@ export type ListsResult = {
  * (commit dc009bf), `npm run bench -- --only lists --runs 200` on the shared 2-core machine (load
  * average 3.7), 20,000 patients, 400 runs, page of 20; run back to back with the after figures.
  */
-export const BEFORE: Record<ListName, number> = { prescriptions: 40.16, admissions: 19.13, appointments: 8.85, conditionSearch: 8.78, labWorklist: 7.54, dataBrowser: 96.01 };
+export const BEFORE: Record<ListName, number> = {
+  prescriptions: 40.16,
+  admissions: 19.13,
+  appointments: 8.85,
+  conditionSearch: 8.78,
+  labWorklist: 7.54,
+  dataBrowser: 96.01,
+};
 export const MAX_RATIO = 1.2;
 
 const PAGE = 20;
 
 async function actor(prisma: Db, role: Role): Promise<Ctx> {
-  const u = await prisma.user.findFirstOrThrow({ where: { role, active: true }, orderBy: { id: "asc" }, select: { id: true, name: true, email: true } });
+  const u = await prisma.user.findFirstOrThrow({
+    where: { role, active: true },
+    orderBy: { id: "asc" },
+    select: { id: true, name: true, email: true },
+  });
   return { actor: { id: u.id, role, name: u.name, email: u.email }, ip: "127.0.0.1" };
 }
 
@@ -63,7 +80,8 @@ export async function benchLists(opts: ListsOptions): Promise<ListsResult> {
     try {
       const admin = await actor(prisma, "ADMIN");
       const doctor = await actor(prisma, "DOCTOR");
-      const audits = async () => Number((await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "AuditEvent"`)[0].n);
+      const audits = async () =>
+        Number((await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "AuditEvent"`)[0].n);
       const page = { skip: 0, take: PAGE };
       const conditions = ["diab", "hyper", "asth", "malar", "hiv"];
       const browse = REGISTRY.get("consultations")!;
@@ -71,10 +89,35 @@ export async function benchLists(opts: ListsOptions): Promise<ListsResult> {
       const runs: Record<ListName, (i: number) => Promise<{ items: unknown[] }>> = {
         prescriptions: () => listPrescriptions(prisma, doctor, {}, { ...page, desc: true }),
         admissions: () => listAdmissions(prisma, admin, {}, page),
-        appointments: (i) => listAppointments(prisma, admin, { from: new Date(today.getTime() - ((i % 30) + 8) * 86_400_000), to: new Date(today.getTime() - ((i % 30) + 1) * 86_400_000) }, page),
-        conditionSearch: (i) => searchPatients(prisma, admin, { q: "", page: 1, pageSize: PAGE, skip: 0, take: PAGE, sort: { field: "lastName", dir: "asc" }, condition: conditions[i % conditions.length] }),
+        appointments: (i) =>
+          listAppointments(
+            prisma,
+            admin,
+            {
+              from: new Date(today.getTime() - ((i % 30) + 8) * 86_400_000),
+              to: new Date(today.getTime() - ((i % 30) + 1) * 86_400_000),
+            },
+            page,
+          ),
+        conditionSearch: (i) =>
+          searchPatients(prisma, admin, {
+            q: "",
+            page: 1,
+            pageSize: PAGE,
+            skip: 0,
+            take: PAGE,
+            sort: { field: "lastName", dir: "asc" },
+            condition: conditions[i % conditions.length],
+          }),
         labWorklist: () => listLabOrders(prisma, admin, { status: "RESULTED" }, page),
-        dataBrowser: () => listRecords(prisma, admin, browse, { q: "", page: 1, pageSize: PAGE, skip: 0, take: PAGE, sort: { field: "createdAt", dir: "desc" } }, {}),
+        dataBrowser: () =>
+          listRecords(
+            prisma,
+            admin,
+            browse,
+            { q: "", page: 1, pageSize: PAGE, skip: 0, take: PAGE, sort: { field: "createdAt", dir: "desc" } },
+            {},
+          ),
       };
       const lists = {} as ListsResult["lists"];
       for (const [name, run] of Object.entries(runs) as [ListName, (i: number) => Promise<{ items: unknown[] }>][]) {
@@ -83,7 +126,9 @@ export async function benchLists(opts: ListsOptions): Promise<ListsResult> {
         const auditRows = (await audits()) - before;
         const samples = await timeIt(opts.runs, run);
         lists[name] = { ...percentiles(samples), runs: opts.runs, rows, auditRows };
-        log(`  ${name}: ${rows} rows, ${auditRows} audit rows per read; p50 ${lists[name].p50} ms, p95 ${lists[name].p95} ms${BEFORE[name] ? ` (before: ${BEFORE[name]} ms, ${round(lists[name].p95 / BEFORE[name])}×)` : ""}`);
+        log(
+          `  ${name}: ${rows} rows, ${auditRows} audit rows per read; p50 ${lists[name].p50} ms, p95 ${lists[name].p95} ms${BEFORE[name] ? ` (before: ${BEFORE[name]} ms, ${round(lists[name].p95 / BEFORE[name])}×)` : ""}`,
+        );
       }
       return { patients: opts.patients, pageSize: PAGE, lists };
     } finally {

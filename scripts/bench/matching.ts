@@ -14,9 +14,21 @@ import { mulberry32 } from "./generate";
 import { seedHospital } from "./seed";
 
 export type MatchingOptions = { patients: number; runs: number; keep: boolean; log: (s: string) => void };
-export type MatchingResult = Percentiles & { patients: number; runs: number; found: Record<string, number>; seedSeconds: number };
+export type MatchingResult = Percentiles & {
+  patients: number;
+  runs: number;
+  found: Record<string, number>;
+  seedSeconds: number;
+};
 
-type Row = { firstName: string; lastName: string; dateOfBirth: Date; sex: Identity["sex"]; phone: string | null; email: string | null };
+type Row = {
+  firstName: string;
+  lastName: string;
+  dateOfBirth: Date;
+  sex: Identity["sex"];
+  phone: string | null;
+  email: string | null;
+};
 
 export async function benchMatching(opts: MatchingOptions): Promise<MatchingResult> {
   const { log } = opts;
@@ -37,18 +49,43 @@ export async function benchMatching(opts: MatchingOptions): Promise<MatchingResu
     const iso = (d: Date) => d.toISOString().slice(0, 10);
     const kinds = ["same", "transposed", "typo", "new"] as const;
     const probes = rows.map((r, i): { kind: (typeof kinds)[number]; who: Identity } => {
-      const base: Identity = { firstName: r.firstName, lastName: r.lastName, dateOfBirth: iso(r.dateOfBirth), sex: r.sex, phone: r.phone, email: r.email };
+      const base: Identity = {
+        firstName: r.firstName,
+        lastName: r.lastName,
+        dateOfBirth: iso(r.dateOfBirth),
+        sex: r.sex,
+        phone: r.phone,
+        email: r.email,
+      };
       const kind = kinds[i % 4];
-      if (kind === "same") return { kind, who: { ...base, phone: r.phone?.replace(/^\+(\d{3})(\d{2})/, "+$1 $2 ") ?? null } };
+      if (kind === "same")
+        return { kind, who: { ...base, phone: r.phone?.replace(/^\+(\d{3})(\d{2})/, "+$1 $2 ") ?? null } };
       if (kind === "transposed") return { kind, who: { ...base, firstName: r.lastName, lastName: r.firstName } };
       if (kind === "typo") {
         const d = r.dateOfBirth.getUTCDate();
         const day = new Date(r.dateOfBirth);
         day.setUTCDate(d > 20 ? d - 2 : d + 2);
-        return { kind, who: { ...base, lastName: `${r.lastName.slice(0, -1)}${r.lastName.at(-1) === "a" ? "e" : "a"}`, dateOfBirth: iso(day) } };
+        return {
+          kind,
+          who: {
+            ...base,
+            lastName: `${r.lastName.slice(0, -1)}${r.lastName.at(-1) === "a" ? "e" : "a"}`,
+            dateOfBirth: iso(day),
+          },
+        };
       }
       const year = 1930 + Math.floor(rnd() * 90);
-      return { kind, who: { firstName: "Zephyrine", lastName: `Newperson${i}`, dateOfBirth: `${year}-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 9)}`, sex: "female", phone: `+2289${Math.floor(1e7 + rnd() * 8e7)}`, email: `new${i}@example.org` } };
+      return {
+        kind,
+        who: {
+          firstName: "Zephyrine",
+          lastName: `Newperson${i}`,
+          dateOfBirth: `${year}-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 9)}`,
+          sex: "female",
+          phone: `+2289${Math.floor(1e7 + rnd() * 8e7)}`,
+          email: `new${i}@example.org`,
+        },
+      };
     });
     const prisma = createDb(database.url);
     try {
@@ -61,8 +98,16 @@ export async function benchMatching(opts: MatchingOptions): Promise<MatchingResu
         times.push(performance.now() - t);
         if (matches.length) found[p.kind]++;
       }
-      const r = { ...percentiles(times), patients: opts.patients, runs: probes.length, found, seedSeconds: Math.round(seedSeconds) };
-      log(`  ${probes.length} probes: p50 ${r.p50} ms, p95 ${r.p95} ms, max ${r.max} ms; found a candidate for ${JSON.stringify(found)} (of ${probes.length / 4} each)`);
+      const r = {
+        ...percentiles(times),
+        patients: opts.patients,
+        runs: probes.length,
+        found,
+        seedSeconds: Math.round(seedSeconds),
+      };
+      log(
+        `  ${probes.length} probes: p50 ${r.p50} ms, p95 ${r.p95} ms, max ${r.max} ms; found a candidate for ${JSON.stringify(found)} (of ${probes.length / 4} each)`,
+      );
       return r;
     } finally {
       await prisma.$disconnect();

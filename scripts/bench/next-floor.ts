@@ -25,7 +25,8 @@ const FILES: Record<string, string> = {
   "package.json": JSON.stringify({ name: "next-floor", private: true, type: "module" }),
   "next.config.mjs": "export default { poweredByHeader: false };\n",
   "app/layout.js": "export default function RootLayout({ children }) { return children; }\n",
-  "app/api/ok/route.js": 'export const dynamic = "force-dynamic";\nexport function GET() { return Response.json({ ok: true }); }\n',
+  "app/api/ok/route.js":
+    'export const dynamic = "force-dynamic";\nexport function GET() { return Response.json({ ok: true }); }\n',
   // As scripts/web-server.mjs and web-worker.mjs serve the app: the primary forks WEB_CONCURRENCY
   // workers (default one less than the CPU count), each Next's handler behind node:http.
   "server.mjs": `import cluster from "node:cluster";
@@ -52,10 +53,16 @@ if (cluster.isPrimary && n > 1) {
 
 /** Writes and builds the bare app (again only when its files or Next's version changed). */
 export function buildNextFloor(log: (s: string) => void): string {
-  const nextVersion = JSON.parse(readFileSync(path.join(root, "node_modules/next/package.json"), "utf8")).version as string;
+  const nextVersion = JSON.parse(readFileSync(path.join(root, "node_modules/next/package.json"), "utf8"))
+    .version as string;
   const stamp = JSON.stringify({ nextVersion, FILES });
   const stampFile = path.join(dir, ".stamp");
-  if (existsSync(path.join(dir, ".next/BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp) return dir;
+  if (
+    existsSync(path.join(dir, ".next/BUILD_ID")) &&
+    existsSync(stampFile) &&
+    readFileSync(stampFile, "utf8") === stamp
+  )
+    return dir;
   rmSync(dir, { recursive: true, force: true });
   for (const [file, text] of Object.entries(FILES)) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
@@ -63,7 +70,11 @@ export function buildNextFloor(log: (s: string) => void): string {
   }
   symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"), "dir");
   log(`  building the bare Next.js ${nextVersion} app (the framework's floor)…`);
-  const r = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), ...NEXT_BUILD_ARGS], { cwd: dir, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const r = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), ...NEXT_BUILD_ARGS], {
+    cwd: dir,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (r.status !== 0) throw new Error("next build of the bare app failed");
   writeFileSync(stampFile, stamp);
   return dir;
@@ -72,7 +83,12 @@ export function buildNextFloor(log: (s: string) => void): string {
 /** Starts the bare app on `port`, with the app server's Node flags; resolves once it answers. */
 export async function startNextFloor(port: number, log: (s: string) => void): Promise<ChildProcess> {
   const cwd = buildNextFloor(log);
-  const child = spawn(process.execPath, [...webNodeFlags(), path.join(cwd, "server.mjs")], { cwd, stdio: ["ignore", "ignore", "pipe"], detached: true, env: { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" } });
+  const child = spawn(process.execPath, [...webNodeFlags(), path.join(cwd, "server.mjs")], {
+    cwd,
+    stdio: ["ignore", "ignore", "pipe"],
+    detached: true,
+    env: { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+  });
   let err = "";
   child.stderr?.on("data", (d) => (err += d));
   const deadline = Date.now() + 60_000;
@@ -110,7 +126,10 @@ export function groupCpuSeconds(pgid: number): number {
 }
 
 /** Runs `work` and returns its result with the server's CPU milliseconds per request answered. */
-export async function withCpuPerRequest<T extends { requests: number }>(server: ChildProcess, work: () => Promise<T>): Promise<T & { cpuMsPerRequest: number | null }> {
+export async function withCpuPerRequest<T extends { requests: number }>(
+  server: ChildProcess,
+  work: () => Promise<T>,
+): Promise<T & { cpuMsPerRequest: number | null }> {
   const pgid = server.pid;
   if (!pgid || process.platform !== "linux") return { ...(await work()), cpuMsPerRequest: null };
   const before = groupCpuSeconds(pgid);

@@ -69,7 +69,9 @@ async function pdfFloor(url: string, opts: PdfOptions, ctx: Ctx, id: string): Pr
   const port = opts.port + 1;
   return withFloor(url, port, "pdf", script, async () => {
     const t = await time(opts.runs, async (i) => {
-      const res = await fetch(`http://127.0.0.1:${port}/api/v1/prescriptions/${id}/pdf?paper=${paperOf(i)}`, { headers: { authorization: `Bearer ${ctx.actor.id}` } });
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/prescriptions/${id}/pdf?paper=${paperOf(i)}`, {
+        headers: { authorization: `Bearer ${ctx.actor.id}` },
+      });
       await res.text();
       if (res.status !== 200) throw new Error(`floor GET …/pdf: ${res.status}`);
     });
@@ -83,32 +85,82 @@ export async function benchPdf(opts: PdfOptions): Promise<PdfResult> {
   const prisma = createDb(database.url);
   try {
     await ensureDrugCatalogue(prisma);
-    const doctor = await seedUser(prisma, { email: "bench.dr@bench.hospital", name: "Dr. Bench Prescriber", role: "DOCTOR", password: "Bench-pass-2026" });
+    const doctor = await seedUser(prisma, {
+      email: "bench.dr@bench.hospital",
+      name: "Dr. Bench Prescriber",
+      role: "DOCTOR",
+      password: "Bench-pass-2026",
+    });
     await prisma.staffProfile.update({ where: { userId: doctor.id }, data: { qualification: "MBBS, MRCP" } });
-    const patient = await seedPatient(prisma, { firstName: "Adaeze", lastName: "Okonkwo-Whitfield", dateOfBirth: "1961-02-14", sex: "female" });
-    await prisma.allergy.createMany({ data: [{ patientId: patient.id, substance: "Latex", severity: "mild" }, { patientId: patient.id, substance: "Codeine", severity: "moderate" }] });
-    const drugs = new Map((await prisma.drug.findMany({ where: { genericName: { in: LINES.map((l) => l[0]) }, form: { in: ["tablet", "capsule"] } } })).map((d) => [d.genericName, d.id]));
-    const ctx: Ctx = { actor: { id: doctor.id, role: "DOCTOR", name: doctor.name, email: doctor.email }, ip: "127.0.0.1" };
-    const rx = await prescribe(prisma, ctx, parseInput(ZPrescribe, {
-      patientId: patient.id,
-      items: LINES.map(([name, dose, frequency, durationDays]) => ({ drugId: drugs.get(name), dose, route: "oral", frequency, durationDays, instructions: name === "metformin" ? "With breakfast and the evening meal" : undefined })),
-    }));
+    const patient = await seedPatient(prisma, {
+      firstName: "Adaeze",
+      lastName: "Okonkwo-Whitfield",
+      dateOfBirth: "1961-02-14",
+      sex: "female",
+    });
+    await prisma.allergy.createMany({
+      data: [
+        { patientId: patient.id, substance: "Latex", severity: "mild" },
+        { patientId: patient.id, substance: "Codeine", severity: "moderate" },
+      ],
+    });
+    const drugs = new Map(
+      (
+        await prisma.drug.findMany({
+          where: { genericName: { in: LINES.map((l) => l[0]) }, form: { in: ["tablet", "capsule"] } },
+        })
+      ).map((d) => [d.genericName, d.id]),
+    );
+    const ctx: Ctx = {
+      actor: { id: doctor.id, role: "DOCTOR", name: doctor.name, email: doctor.email },
+      ip: "127.0.0.1",
+    };
+    const rx = await prescribe(
+      prisma,
+      ctx,
+      parseInput(ZPrescribe, {
+        patientId: patient.id,
+        items: LINES.map(([name, dose, frequency, durationDays]) => ({
+          drugId: drugs.get(name),
+          dose,
+          route: "oral",
+          frequency,
+          durationDays,
+          instructions: name === "metformin" ? "With breakfast and the evening meal" : undefined,
+        })),
+      }),
+    );
     opts.log(`  in-process: ${opts.runs} runs of renderPrescriptionPdf and of the layout alone…`);
     const render = await time(opts.runs, (i) => renderPrescriptionPdf(prisma, ctx, rx.id, paperOf(i), "en"));
-    const withAllergies = await prisma.patient.findUniqueOrThrow({ where: { id: patient.id }, select: { dateOfBirth: true, allergies: { select: { substance: true, severity: true } } } });
+    const withAllergies = await prisma.patient.findUniqueOrThrow({
+      where: { id: patient.id },
+      select: { dateOfBirth: true, allergies: { select: { substance: true, severity: true } } },
+    });
     const data = pdfData(rx, withAllergies, { qualification: "MBBS, MRCP", registrationNumber: "GMC 7654321" }, "en");
     const layout = await time(opts.runs, (i) => buildPrescriptionPdf(data, paperOf(i), "en"));
-    const bytes = { A4: (await buildPrescriptionPdf(data, "A4", "en")).length, LETTER: (await buildPrescriptionPdf(data, "LETTER", "en")).length };
-    opts.log(`  in-process render p50 ${render.p50} ms, p95 ${render.p95} ms; layout alone p50 ${layout.p50} ms, p95 ${layout.p95} ms`);
+    const bytes = {
+      A4: (await buildPrescriptionPdf(data, "A4", "en")).length,
+      LETTER: (await buildPrescriptionPdf(data, "LETTER", "en")).length,
+    };
+    opts.log(
+      `  in-process render p50 ${render.p50} ms, p95 ${render.p95} ms; layout alone p50 ${layout.p50} ms, p95 ${layout.p95} ms`,
+    );
 
     const server = await startServer(database.url, opts.port);
     try {
       const { token } = await issueApiToken({ userId: doctor.id, role: "DOCTOR", sessionVersion: 0 });
       let failures = 0;
       const http = await time(opts.runs, async (i) => {
-        const res = await fetch(`http://127.0.0.1:${opts.port}/api/v1/prescriptions/${rx.id}/pdf?paper=${paperOf(i)}`, { headers: { authorization: `Bearer ${token}` } });
+        const res = await fetch(`http://127.0.0.1:${opts.port}/api/v1/prescriptions/${rx.id}/pdf?paper=${paperOf(i)}`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
         const body = Buffer.from(await res.arrayBuffer());
-        if (res.status !== 200 || res.headers.get("content-type") !== "application/pdf" || body.subarray(0, 5).toString() !== "%PDF-") failures++;
+        if (
+          res.status !== 200 ||
+          res.headers.get("content-type") !== "application/pdf" ||
+          body.subarray(0, 5).toString() !== "%PDF-"
+        )
+          failures++;
       });
       opts.log(`  HTTP p50 ${http.p50} ms, p95 ${http.p95} ms, ${failures} failures`);
       await stopServer(server);

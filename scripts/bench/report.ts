@@ -22,10 +22,18 @@ export function figure(f: Omit<Figure, "ratio" | "floor"> & { floor?: number | n
 }
 
 export function summaryTable(figures: Figure[]): string {
-  const n = (v: number | null, unit: string) => (v === null ? "–" : `${v.toLocaleString("en", { maximumFractionDigits: 2 })}${unit ? ` ${unit}` : ""}`);
+  const n = (v: number | null, unit: string) =>
+    v === null ? "–" : `${v.toLocaleString("en", { maximumFractionDigits: 2 })}${unit ? ` ${unit}` : ""}`;
   return table(
     ["figure", "value", "floor", "ratio", "target", "pass/fail"],
-    figures.map((f) => [f.figure, n(f.value, f.unit), n(f.floor, f.unit), f.ratio === null ? "–" : String(f.ratio), f.target, f.pass === null ? "–" : f.pass ? "PASS" : "FAIL"]),
+    figures.map((f) => [
+      f.figure,
+      n(f.value, f.unit),
+      n(f.floor, f.unit),
+      f.ratio === null ? "–" : String(f.ratio),
+      f.target,
+      f.pass === null ? "–" : f.pass ? "PASS" : "FAIL",
+    ]),
   );
 }
 
@@ -99,7 +107,12 @@ export function rssMonitor() {
       clearInterval(timer);
       current = "";
       const perPart = Object.fromEntries([...peaks].map(([k, v]) => [k, mb(v)]));
-      return { perPartMB: perPart, peakMB: peaks.size ? mb(Math.max(...peaks.values())) : null, intervalMs: 250, totalMemoryMB: mb(os.totalmem()) };
+      return {
+        perPartMB: perPart,
+        peakMB: peaks.size ? mb(Math.max(...peaks.values())) : null,
+        intervalMs: 250,
+        totalMemoryMB: mb(os.totalmem()),
+      };
     },
   };
 }

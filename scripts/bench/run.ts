@@ -24,7 +24,19 @@ import { createDb } from "../../lib/server/db";
 import { seedUser } from "../../prisma/builders";
 import { createTestDatabase } from "../../tests/test-db";
 import { capturingDb, sessionRead, statementCount, withFloor, type FloorScript } from "./capture";
-import { BENCH_SECRET, ensureBuild, loadSampler, percentiles, postgresVersion, root, round, startServer, stopServer, table as renderTable, type Percentiles } from "./common";
+import {
+  BENCH_SECRET,
+  ensureBuild,
+  loadSampler,
+  percentiles,
+  postgresVersion,
+  root,
+  round,
+  startServer,
+  stopServer,
+  table as renderTable,
+  type Percentiles,
+} from "./common";
 import { searchMix, type SearchCase } from "./data";
 import { figure, rssMonitor, summaryTable, writeResults, type Figure } from "./report";
 import { benchPdf } from "./pdf";
@@ -42,7 +54,20 @@ import { benchBackup, type BackupBenchResult } from "./backup";
 // The bench mints bearer tokens in-process; the server it starts signs with the same secret.
 process.env.NEXTAUTH_SECRET = BENCH_SECRET;
 
-const PARTS = ["search", "bedboard", "mixed", "booking", "dayview", "pdf", "chart", "lists", "email", "bodies", "matching", "backup"] as const;
+const PARTS = [
+  "search",
+  "bedboard",
+  "mixed",
+  "booking",
+  "dayview",
+  "pdf",
+  "chart",
+  "lists",
+  "email",
+  "bodies",
+  "matching",
+  "backup",
+] as const;
 const { values: args } = parseArgs({
   options: {
     only: { type: "string", default: PARTS.join(",") },
@@ -63,11 +88,14 @@ const { values: args } = parseArgs({
   },
 });
 const only = args.only.split(/[,|]/).map((s) => s.trim());
-if (only.some((p) => !(PARTS as readonly string[]).includes(p))) throw new Error(`--only: some of ${PARTS.join(",")} (got ${args.only})`);
+if (only.some((p) => !(PARTS as readonly string[]).includes(p)))
+  throw new Error(`--only: some of ${PARTS.join(",")} (got ${args.only})`);
 const APPOINTMENTS = Number(args.appointments.replace(/_/g, ""));
-if (!Number.isInteger(APPOINTMENTS) || APPOINTMENTS < 1000) throw new Error(`--appointments: a whole number ≥ 1000 (got ${args.appointments})`);
+if (!Number.isInteger(APPOINTMENTS) || APPOINTMENTS < 1000)
+  throw new Error(`--appointments: a whole number ≥ 1000 (got ${args.appointments})`);
 const sizes = args.sizes.split(",").map((s) => Number(s.replace(/_/g, "")));
-if (sizes.some((n) => !Number.isInteger(n) || n < 100)) throw new Error(`--sizes: whole numbers ≥ 100, comma-separated (got ${args.sizes})`);
+if (sizes.some((n) => !Number.isInteger(n) || n < 100))
+  throw new Error(`--sizes: whole numbers ≥ 100, comma-separated (got ${args.sizes})`);
 if (args.data !== "generate" && args.data !== "seed") throw new Error(`--data: generate or seed (got ${args.data})`);
 const MIXED_CONNECTIONS = Number(args["mixed-connections"]);
 const DURATION = Number(args.duration);
@@ -91,16 +119,31 @@ type SizeResult = {
   /** The floor: the statements the route sent for each query of the mix, replayed by floor-server.ts. */
   floor: HttpFigures & { statements: number };
 };
-type HttpFigures = Percentiles & { requests: number; reqPerSec: number; errors: number; non2xx: number; durationS: number; connections: number };
-
+type HttpFigures = Percentiles & {
+  requests: number;
+  reqPerSec: number;
+  errors: number;
+  non2xx: number;
+  durationS: number;
+  connections: number;
+};
 
 const log = (s: string) => console.log(s);
-const searchParams = (c: SearchCase) => new URLSearchParams({ q: c.q, ...(c.condition ? { condition: c.condition } : {}) });
+const searchParams = (c: SearchCase) =>
+  new URLSearchParams({ q: c.q, ...(c.condition ? { condition: c.condition } : {}) });
 
 // What parseListQuery makes of `?q=…` (lib/server/api.ts pulls in next-auth, which does not load
 // outside Next): first page of 20, sorted by name.
 const listArgs = (c: SearchCase) =>
-  ({ q: c.q.trim(), page: 1, pageSize: 20, skip: 0, take: 20, sort: { field: "lastName", dir: "asc" }, condition: c.condition }) as const;
+  ({
+    q: c.q.trim(),
+    page: 1,
+    pageSize: 20,
+    skip: 0,
+    take: 20,
+    sort: { field: "lastName", dir: "asc" },
+    condition: c.condition,
+  }) as const;
 
 /** listPatients alone, as the route calls it, one query of the mix after another. */
 async function timeInProcess(url: string, mix: SearchCase[]): Promise<SizeResult["server"]> {
@@ -118,12 +161,15 @@ async function timeInProcess(url: string, mix: SearchCase[]): Promise<SizeResult
       all.push(ms);
       byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), ms]);
     }
-    return { runs: all.length, ...percentiles(all), byKind: Object.fromEntries([...byKind].map(([k, v]) => [k, { runs: v.length, ...percentiles(v) }])) };
+    return {
+      runs: all.length,
+      ...percentiles(all),
+      byKind: Object.fromEntries([...byKind].map(([k, v]) => [k, { runs: v.length, ...percentiles(v) }])),
+    };
   } finally {
     await prisma.$disconnect();
   }
 }
-
 
 async function bearerToken(url: string): Promise<string> {
   const prisma = createDb(url);
@@ -145,7 +191,12 @@ async function bearerToken(url: string): Promise<string> {
 const searchPath = (c: SearchCase) => `/api/v1/patients?${searchParams(c)}`;
 
 /** autocannon over the mix, one query after another across all connections; latencies per response. */
-function load(port: number, authorization: string, mix: SearchCase[], seconds: number): Promise<{ latencies: number[]; result: autocannon.Result; non2xx: number }> {
+function load(
+  port: number,
+  authorization: string,
+  mix: SearchCase[],
+  seconds: number,
+): Promise<{ latencies: number[]; result: autocannon.Result; non2xx: number }> {
   const paths = mix.map(searchPath);
   let next = 0;
   const latencies: number[] = [];
@@ -189,7 +240,9 @@ async function measureHttp(url: string, mix: SearchCase[]): Promise<SizeResult["
   const server = await startServer(url, PORT);
   try {
     const token = await bearerToken(url);
-    const probe = await fetch(`http://127.0.0.1:${PORT}/api/v1/patients?q=dia`, { headers: { authorization: `Bearer ${token}` } });
+    const probe = await fetch(`http://127.0.0.1:${PORT}/api/v1/patients?q=dia`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     if (!probe.ok) throw new Error(`GET /api/v1/patients: ${probe.status} ${await probe.text()}`);
     return await loadFigures(PORT, `Bearer ${token}`, mix);
   } finally {
@@ -220,7 +273,10 @@ async function measureFloor(url: string, mix: SearchCase[]): Promise<SizeResult[
   }
   const statements = Math.max(...Object.values(script).map(statementCount));
   log(`  floor: ${Object.keys(script).length} captured requests (up to ${statements} statements each)`);
-  return withFloor(url, PORT + 1, "search", script, async () => ({ ...(await loadFigures(PORT + 1, `Bearer ${user}`, mix)), statements }));
+  return withFloor(url, PORT + 1, "search", script, async () => ({
+    ...(await loadFigures(PORT + 1, `Bearer ${user}`, mix)),
+    statements,
+  }));
 }
 
 async function userId(url: string, email: string): Promise<string> {
@@ -238,7 +294,13 @@ async function makeHospital(url: string, patients: number): Promise<SeedTimings>
   const r = await generateHospital(url, { patients, seed: GEN_SEED, log: (s) => log(`    ${s}`) });
   const rows = (t: string) => r.tables.filter((x) => x.table === t).reduce((n, x) => n + x.rows, 0);
   const insertS = r.tables.reduce((n, x) => n + x.seconds, 0);
-  return { patients: rows("Patient"), conditions: rows("Condition"), insertMs: insertS * 1000, indexMs: r.indexSeconds * 1000, analyzeMs: r.analyzeSeconds * 1000 };
+  return {
+    patients: rows("Patient"),
+    conditions: rows("Condition"),
+    insertMs: insertS * 1000,
+    indexMs: r.indexSeconds * 1000,
+    analyzeMs: r.analyzeSeconds * 1000,
+  };
 }
 
 /** Bed board and mixed workload, run on the largest database of the run (hospital.ts). */
@@ -266,7 +328,13 @@ async function keptHospital(patients: number): Promise<{ url: string; reused: bo
     if (exists) {
       const client = new pg.Client({ connectionString: url.toString() });
       await client.connect();
-      const n = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Patient"`).then((r) => Number(r.rows[0].n), () => -1).finally(() => client.end());
+      const n = await client
+        .query<{ n: string }>(`SELECT count(*) AS n FROM "Patient"`)
+        .then(
+          (r) => Number(r.rows[0].n),
+          () => -1,
+        )
+        .finally(() => client.end());
       if (n === patients) return { url: url.toString(), reused: true, drop: async () => {} };
       await admin.query(`DROP DATABASE "${name}" WITH (FORCE)`);
     }
@@ -293,7 +361,9 @@ async function prewarm(url: string) {
     const { rows } = await client.query<{ blocks: string }>(
       `SELECT coalesce(sum(pg_prewarm(c.oid, 'read')), 0) AS blocks FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'i')`,
     );
-    log(`  prewarmed: ${Math.round((Number(rows[0].blocks) * 8) / 1024).toLocaleString("en")} MB read into the page cache in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    log(
+      `  prewarmed: ${Math.round((Number(rows[0].blocks) * 8) / 1024).toLocaleString("en")} MB read into the page cache in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
   } catch (err) {
     log(`  prewarm skipped (${(err as Error).message})`);
   } finally {
@@ -306,20 +376,40 @@ async function benchSize(patients: number): Promise<SizeResult | null> {
   const kept = args.keep && args.data === "generate" ? await keptHospital(patients) : null;
   const database = kept ?? { ...(await createTestDatabase(`hospital_bench_${patients}`)), reused: false };
   try {
-    log(`  database ${new URL(database.url).pathname.slice(1)}: ${database.reused ? "reused (kept by an earlier run)" : args.data === "seed" ? "seeding" : "generating (generate.ts)"}…`);
-    const seed: SeedTimings = database.reused ? { patients, conditions: 0, insertMs: 0, indexMs: 0, analyzeMs: 0 } : await makeHospital(database.url, patients);
+    log(
+      `  database ${new URL(database.url).pathname.slice(1)}: ${database.reused ? "reused (kept by an earlier run)" : args.data === "seed" ? "seeding" : "generating (generate.ts)"}…`,
+    );
+    const seed: SeedTimings = database.reused
+      ? { patients, conditions: 0, insertMs: 0, indexMs: 0, analyzeMs: 0 }
+      : await makeHospital(database.url, patients);
     await prewarm(database.url);
     const bedboard = only.includes("bedboard");
     const mixed = only.includes("mixed");
     if ((bedboard || mixed) && patients === Math.max(...sizes)) {
       if (args.data === "seed") throw new Error("--only bedboard,mixed need the generated hospital (--data generate)");
       rss.part(mixed ? "mixed" : "bedboard");
-      hospitalResults.push(await benchHospital(database.url, { bedboard, mixed }, { port: PORT, duration: DURATION, warmup: WARMUP, connections: CONNECTIONS, mixedConnections: MIXED_CONNECTIONS, log }));
+      hospitalResults.push(
+        await benchHospital(
+          database.url,
+          { bedboard, mixed },
+          {
+            port: PORT,
+            duration: DURATION,
+            warmup: WARMUP,
+            connections: CONNECTIONS,
+            mixedConnections: MIXED_CONNECTIONS,
+            log,
+          },
+        ),
+      );
       rss.part("search");
     }
-    if (only.includes("backup") && patients === Math.max(...sizes)) backupResults.push(await benchBackup(database.url, patients, log));
+    if (only.includes("backup") && patients === Math.max(...sizes))
+      backupResults.push(await benchBackup(database.url, patients, log));
     if (!only.includes("search")) return null;
-    log(`  seeded ${seed.patients} patients, ${seed.conditions} conditions (rows ${(seed.insertMs / 1000).toFixed(1)} s, indexes ${(seed.indexMs / 1000).toFixed(1)} s, analyze ${(seed.analyzeMs / 1000).toFixed(1)} s)`);
+    log(
+      `  seeded ${seed.patients} patients, ${seed.conditions} conditions (rows ${(seed.insertMs / 1000).toFixed(1)} s, indexes ${(seed.indexMs / 1000).toFixed(1)} s, analyze ${(seed.analyzeMs / 1000).toFixed(1)} s)`,
+    );
     const mix = searchMix(patients);
     log(`  in-process: ${RUNS} runs of listPatients…`);
     const server = await timeInProcess(database.url, mix);
@@ -328,7 +418,14 @@ async function benchSize(patients: number): Promise<SizeResult | null> {
     log(`  HTTP p50 ${http.p50} ms, p95 ${http.p95} ms, ${http.reqPerSec} req/s`);
     const floor = await measureFloor(database.url, mix);
     log(`  floor p50 ${floor.p50} ms, p95 ${floor.p95} ms, ${floor.reqPerSec} req/s`);
-    return { patients, conditions: seed.conditions, seed: { insertMs: round(seed.insertMs), indexMs: round(seed.indexMs), analyzeMs: round(seed.analyzeMs) }, server, http, floor };
+    return {
+      patients,
+      conditions: seed.conditions,
+      seed: { insertMs: round(seed.insertMs), indexMs: round(seed.indexMs), analyzeMs: round(seed.analyzeMs) },
+      server,
+      http,
+      floor,
+    };
   } finally {
     if (args.keep) log(`  kept: ${database.url}`);
     else await database.drop();
@@ -347,14 +444,29 @@ function verdict(results: SizeResult[]) {
     },
     {
       target: "HTTP p95 at 1M patients ≤ 2 × HTTP p95 at 10k",
-      actual: big && small ? `${big.http.p95} ms vs 2 × ${small.http.p95} ms (ratio ${round(big.http.p95 / small.http.p95)})` : "not measured",
+      actual:
+        big && small
+          ? `${big.http.p95} ms vs 2 × ${small.http.p95} ms (ratio ${round(big.http.p95 / small.http.p95)})`
+          : "not measured",
       pass: big && small ? big.http.p95 <= 2 * small.http.p95 : null,
     },
   ];
 }
 
 function searchTable(results: SizeResult[]): string {
-  const head = ["patients", "server p50", "server p95", "server p99", "HTTP p50", "HTTP p95", "HTTP p99", "req/s", "errors", "floor p95", "floor req/s"];
+  const head = [
+    "patients",
+    "server p50",
+    "server p95",
+    "server p99",
+    "HTTP p50",
+    "HTTP p95",
+    "HTTP p99",
+    "req/s",
+    "errors",
+    "floor p95",
+    "floor req/s",
+  ];
   const rows = results.map((r) => [
     r.patients.toLocaleString("en"),
     `${r.server.p50} ms`,
@@ -373,12 +485,20 @@ function searchTable(results: SizeResult[]): string {
 
 type Check = { target: string; actual: string; pass: boolean | null };
 const printChecks = (checks: Check[]) => {
-  for (const c of checks) console.log(`${c.pass === null ? "SKIP" : c.pass ? "PASS" : "FAIL"}  ${c.target}: ${c.actual}`);
+  for (const c of checks)
+    console.log(`${c.pass === null ? "SKIP" : c.pass ? "PASS" : "FAIL"}  ${c.target}: ${c.actual}`);
 };
 
 async function machine() {
   const cpus = os.cpus();
-  return { cpus: cpus.length, cpuModel: cpus[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}`, node: process.version, postgres: await postgresVersion() };
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model,
+    memoryGiB: round(os.totalmem() / 2 ** 30),
+    platform: `${os.platform()} ${os.release()}`,
+    node: process.version,
+    postgres: await postgresVersion(),
+  };
 }
 
 function writeResult(name: string, body: Record<string, unknown>) {
@@ -400,31 +520,91 @@ async function search(): Promise<Check[]> {
   for (const b of backupResults) {
     const what = `${b.patients.toLocaleString("en")} patients, ${b.rows.toLocaleString("en")} rows, ${(b.bytes / 2 ** 20).toFixed(0)} MB encrypted`;
     figures.push(figure({ figure: `backup time (${what})`, value: b.backupS, unit: "s", target: "–", pass: null }));
-    figures.push(figure({ figure: "backup CPU time of the app's process", value: b.backupCpuS, unit: "s", target: "–", pass: null }));
-    figures.push(figure({ figure: "restore time (verify, migrate, load, check, read back)", value: b.restoreS, unit: "s", target: "–", pass: null }));
-    figures.push(figure({ figure: "restore CPU time of the app's process", value: b.restoreCpuS, unit: "s", target: "–", pass: null }));
+    figures.push(
+      figure({
+        figure: "backup CPU time of the app's process",
+        value: b.backupCpuS,
+        unit: "s",
+        target: "–",
+        pass: null,
+      }),
+    );
+    figures.push(
+      figure({
+        figure: "restore time (verify, migrate, load, check, read back)",
+        value: b.restoreS,
+        unit: "s",
+        target: "–",
+        pass: null,
+      }),
+    );
+    figures.push(
+      figure({
+        figure: "restore CPU time of the app's process",
+        value: b.restoreCpuS,
+        unit: "s",
+        target: "–",
+        pass: null,
+      }),
+    );
   }
   if (!only.includes("search")) return [];
   const checks = verdict(results);
   for (const r of results) {
     const n = r.patients.toLocaleString("en");
-    figures.push(figure({ figure: `search p95, ${n} patients (HTTP)`, value: r.http.p95, unit: "ms", floor: r.floor.p95, target: r.patients === 1_000_000 ? `≤ ${SEARCH_P95_MS} ms` : "–", pass: r.patients === 1_000_000 ? r.http.p95 <= SEARCH_P95_MS && r.http.errors + r.http.non2xx === 0 : null }));
-    figures.push(figure({ figure: `search p95, ${n} patients (in-process)`, value: r.server.p95, unit: "ms", target: r.patients === 1_000_000 ? `≤ ${SEARCH_P95_MS} ms` : "–", pass: r.patients === 1_000_000 ? r.server.p95 <= SEARCH_P95_MS : null }));
+    figures.push(
+      figure({
+        figure: `search p95, ${n} patients (HTTP)`,
+        value: r.http.p95,
+        unit: "ms",
+        floor: r.floor.p95,
+        target: r.patients === 1_000_000 ? `≤ ${SEARCH_P95_MS} ms` : "–",
+        pass: r.patients === 1_000_000 ? r.http.p95 <= SEARCH_P95_MS && r.http.errors + r.http.non2xx === 0 : null,
+      }),
+    );
+    figures.push(
+      figure({
+        figure: `search p95, ${n} patients (in-process)`,
+        value: r.server.p95,
+        unit: "ms",
+        target: r.patients === 1_000_000 ? `≤ ${SEARCH_P95_MS} ms` : "–",
+        pass: r.patients === 1_000_000 ? r.server.p95 <= SEARCH_P95_MS : null,
+      }),
+    );
   }
   const big = results.find((r) => r.patients === 1_000_000);
   const small = results.find((r) => r.patients === 10_000);
-  figures.push(figure({ figure: "search HTTP p95, 1M ÷ 10k", value: big && small ? round(big.http.p95 / small.http.p95) : null, unit: "×", target: "≤ 2", pass: big && small ? big.http.p95 <= 2 * small.http.p95 : null }));
+  figures.push(
+    figure({
+      figure: "search HTTP p95, 1M ÷ 10k",
+      value: big && small ? round(big.http.p95 / small.http.p95) : null,
+      unit: "×",
+      target: "≤ 2",
+      pass: big && small ? big.http.p95 <= 2 * small.http.p95 : null,
+    }),
+  );
   const kinds = [...new Set(results.flatMap((r) => Object.keys(r.server.byKind)))];
-  console.log(`\nPatient search (${CONNECTIONS} connections, ${DURATION} s per size; server = listPatients in-process, ${RUNS} runs)\n`);
+  console.log(
+    `\nPatient search (${CONNECTIONS} connections, ${DURATION} s per size; server = listPatients in-process, ${RUNS} runs)\n`,
+  );
   console.log(searchTable(results));
-  console.log(`\nserver p95 by query kind: ${results.map((r) => `\n  ${r.patients.toLocaleString("en")}: ${kinds.map((k) => `${k} ${r.server.byKind[k]?.p95 ?? "–"} ms`).join(", ")}`).join("")}`);
+  console.log(
+    `\nserver p95 by query kind: ${results.map((r) => `\n  ${r.patients.toLocaleString("en")}: ${kinds.map((k) => `${k} ${r.server.byKind[k]?.p95 ?? "–"} ms`).join(", ")}`).join("")}`,
+  );
   printChecks(checks);
   writeResult("patient-search", {
     benchmark: "patient-search",
     startedAt: started.toISOString(),
     finishedAt: new Date().toISOString(),
     machine: { ...(await machine()), load: load.stop() },
-    config: { sizes, durationS: DURATION, warmupS: WARMUP, connections: CONNECTIONS, serverRuns: RUNS, mix: searchMix(sizes[0]).slice(0, 10) },
+    config: {
+      sizes,
+      durationS: DURATION,
+      warmupS: WARMUP,
+      connections: CONNECTIONS,
+      serverRuns: RUNS,
+      mix: searchMix(sizes[0]).slice(0, 10),
+    },
     results,
     hospital: hospitalResults,
     targets: checks,
@@ -438,13 +618,31 @@ const BOOKING_TARGET = 0.5;
 async function scheduling(): Promise<Check[]> {
   const started = new Date();
   const load = loadSampler();
-  const opts = { connections: CONNECTIONS, duration: DURATION, warmup: WARMUP, port: PORT, runs: RUNS, appointments: APPOINTMENTS, keep: args.keep, log };
+  const opts = {
+    connections: CONNECTIONS,
+    duration: DURATION,
+    warmup: WARMUP,
+    port: PORT,
+    runs: RUNS,
+    appointments: APPOINTMENTS,
+    keep: args.keep,
+    log,
+  };
   const booking: BookingResult | null = only.includes("booking") ? await benchBooking(opts) : null;
   const dayView: DayViewResult | null = only.includes("dayview") ? await benchDayView(opts) : null;
   const checks: Check[] = [];
   if (booking) {
     console.log(`\nBooking throughput (${CONNECTIONS} concurrent, ${DURATION} s each; distinct free slots)\n`);
-    const row = (name: string, t: BookingResult["floor"]) => [name, String(t.perSecond), `${t.p50} ms`, `${t.p95} ms`, `${t.p99} ms`, String(t.bookings), String(t.failures), `${Math.round((t.perSecond / booking.floor.perSecond) * 100)} %`];
+    const row = (name: string, t: BookingResult["floor"]) => [
+      name,
+      String(t.perSecond),
+      `${t.p50} ms`,
+      `${t.p95} ms`,
+      `${t.p99} ms`,
+      String(t.bookings),
+      String(t.failures),
+      `${Math.round((t.perSecond / booking.floor.perSecond) * 100)} %`,
+    ];
     console.log(
       renderTable(
         ["path", "bookings/s", "p50", "p95", "p99", "bookings", "failures", "of floor"],
@@ -457,7 +655,16 @@ async function scheduling(): Promise<Check[]> {
         ],
       ),
     );
-    figures.push(figure({ figure: "booking throughput (HTTP POST /appointments)", value: booking.http.perSecond, unit: "req/s", floor: booking.floor.perSecond, target: `≥ ${BOOKING_TARGET} × floor`, pass: booking.ratio >= BOOKING_TARGET && booking.http.failures === 0 }));
+    figures.push(
+      figure({
+        figure: "booking throughput (HTTP POST /appointments)",
+        value: booking.http.perSecond,
+        unit: "req/s",
+        floor: booking.floor.perSecond,
+        target: `≥ ${BOOKING_TARGET} × floor`,
+        pass: booking.ratio >= BOOKING_TARGET && booking.http.failures === 0,
+      }),
+    );
     checks.push({
       target: `HTTP booking throughput ≥ ${BOOKING_TARGET * 100} % of its floor (same SQL through pg behind node:http)`,
       actual: `${booking.http.perSecond} vs ${booking.floor.perSecond} bookings/s (${Math.round(booking.ratio * 100)} %)`,
@@ -465,22 +672,62 @@ async function scheduling(): Promise<Check[]> {
     });
   }
   if (dayView) {
-    console.log(`\nDoctor day view, ${dayView.appointments.toLocaleString("en")} appointments (${dayView.doctors} doctors; server: ${RUNS} runs each; HTTP: ${CONNECTIONS} connections, ${DURATION} s)\n`);
+    console.log(
+      `\nDoctor day view, ${dayView.appointments.toLocaleString("en")} appointments (${dayView.doctors} doctors; server: ${RUNS} runs each; HTTP: ${CONNECTIONS} connections, ${DURATION} s)\n`,
+    );
     const s = dayView.server;
     const h = dayView.http;
     console.log(
       renderTable(
         ["view", "server p50", "server p95", "server p99", "HTTP p50", "HTTP p95", "HTTP p99", "req/s", "errors"],
         [
-          ["day list (GET /appointments)", `${s.list.p50} ms`, `${s.list.p95} ms`, `${s.list.p99} ms`, `${h.list.p50} ms`, `${h.list.p95} ms`, `${h.list.p99} ms`, String(h.list.reqPerSec), String(h.list.errors)],
-          ["slots, 1 day", `${s.slots1.p50} ms`, `${s.slots1.p95} ms`, `${s.slots1.p99} ms`, `${h.slots1.p50} ms`, `${h.slots1.p95} ms`, `${h.slots1.p99} ms`, String(h.slots1.reqPerSec), String(h.slots1.errors)],
+          [
+            "day list (GET /appointments)",
+            `${s.list.p50} ms`,
+            `${s.list.p95} ms`,
+            `${s.list.p99} ms`,
+            `${h.list.p50} ms`,
+            `${h.list.p95} ms`,
+            `${h.list.p99} ms`,
+            String(h.list.reqPerSec),
+            String(h.list.errors),
+          ],
+          [
+            "slots, 1 day",
+            `${s.slots1.p50} ms`,
+            `${s.slots1.p95} ms`,
+            `${s.slots1.p99} ms`,
+            `${h.slots1.p50} ms`,
+            `${h.slots1.p95} ms`,
+            `${h.slots1.p99} ms`,
+            String(h.slots1.reqPerSec),
+            String(h.slots1.errors),
+          ],
           ["slots, 7 days", `${s.slots7.p50} ms`, `${s.slots7.p95} ms`, `${s.slots7.p99} ms`, "–", "–", "–", "–", "–"],
         ],
       ),
     );
     const big = dayView.appointments >= 5_000_000;
-    figures.push(figure({ figure: `day view p95, GET /appointments (HTTP, ${dayView.appointments.toLocaleString("en")} appts)`, value: h.list.p95, unit: "ms", floor: dayView.floor?.list.p95 ?? null, target: `≤ ${DAY_VIEW_TARGET_MS} ms`, pass: big ? h.list.p95 <= DAY_VIEW_TARGET_MS && h.list.errors === 0 : null }));
-    figures.push(figure({ figure: "day view p95, GET /doctors/{id}/slots (HTTP)", value: h.slots1.p95, unit: "ms", floor: dayView.floor?.slots1.p95 ?? null, target: `≤ ${DAY_VIEW_TARGET_MS} ms`, pass: big ? h.slots1.p95 <= DAY_VIEW_TARGET_MS && h.slots1.errors === 0 : null }));
+    figures.push(
+      figure({
+        figure: `day view p95, GET /appointments (HTTP, ${dayView.appointments.toLocaleString("en")} appts)`,
+        value: h.list.p95,
+        unit: "ms",
+        floor: dayView.floor?.list.p95 ?? null,
+        target: `≤ ${DAY_VIEW_TARGET_MS} ms`,
+        pass: big ? h.list.p95 <= DAY_VIEW_TARGET_MS && h.list.errors === 0 : null,
+      }),
+    );
+    figures.push(
+      figure({
+        figure: "day view p95, GET /doctors/{id}/slots (HTTP)",
+        value: h.slots1.p95,
+        unit: "ms",
+        floor: dayView.floor?.slots1.p95 ?? null,
+        target: `≤ ${DAY_VIEW_TARGET_MS} ms`,
+        pass: big ? h.slots1.p95 <= DAY_VIEW_TARGET_MS && h.slots1.errors === 0 : null,
+      }),
+    );
     const worst = Math.max(s.list.p95, s.slots1.p95, s.slots7.p95);
     checks.push({
       target: `doctor day view server-side p95 ≤ ${DAY_VIEW_TARGET_MS} ms at ${dayView.appointments.toLocaleString("en")} appointments`,
@@ -495,13 +742,22 @@ async function scheduling(): Promise<Check[]> {
   }
   printChecks(checks);
   const loadSeen = load.stop();
-  console.log(`load average during the run: mean ${loadSeen.loadAvg1mMean}, max ${loadSeen.loadAvg1mMax} on ${loadSeen.cpus} cores`);
+  console.log(
+    `load average during the run: mean ${loadSeen.loadAvg1mMean}, max ${loadSeen.loadAvg1mMax} on ${loadSeen.cpus} cores`,
+  );
   writeResult("scheduling", {
     benchmark: "scheduling",
     startedAt: started.toISOString(),
     finishedAt: new Date().toISOString(),
     machine: { ...(await machine()), load: loadSeen },
-    config: { parts: only.filter((p) => p !== "search"), appointments: APPOINTMENTS, durationS: DURATION, warmupS: WARMUP, connections: CONNECTIONS, serverRuns: RUNS },
+    config: {
+      parts: only.filter((p) => p !== "search"),
+      appointments: APPOINTMENTS,
+      durationS: DURATION,
+      warmupS: WARMUP,
+      connections: CONNECTIONS,
+      serverRuns: RUNS,
+    },
     booking,
     dayView,
     targets: checks,
@@ -516,22 +772,56 @@ async function pdf(): Promise<Check[]> {
   const started = new Date();
   const load = loadSampler();
   const r = await benchPdf({ port: PORT, runs: RUNS, keep: args.keep, log });
-  console.log(`\nPrescription PDF, ${r.lines} lines (${RUNS} runs each; A4 ${r.bytes.A4} bytes, Letter ${r.bytes.LETTER} bytes)\n`);
+  console.log(
+    `\nPrescription PDF, ${r.lines} lines (${RUNS} runs each; A4 ${r.bytes.A4} bytes, Letter ${r.bytes.LETTER} bytes)\n`,
+  );
   const row = (name: string, t: Percentiles) => [name, `${t.p50} ms`, `${t.p95} ms`, `${t.p99} ms`, `${t.max} ms`];
-  console.log(renderTable(["path", "p50", "p95", "p99", "max"], [
-    row("renderPrescriptionPdf in-process (read, audit, layout)", r.inProcess.render),
-    row("layout alone (buildPrescriptionPdf)", r.inProcess.layout),
-    row("HTTP GET /prescriptions/{id}/pdf", r.http),
-  ]));
-  const checks: Check[] = [{
-    target: `5-line prescription PDF in-process median < ${PDF_TARGET_MS} ms`,
-    actual: `${r.inProcess.render.p50} ms (p95 ${r.inProcess.render.p95} ms); HTTP median ${r.http.p50} ms, p95 ${r.http.p95} ms, ${r.http.failures} failures`,
-    pass: r.inProcess.render.p50 < PDF_TARGET_MS && r.http.failures === 0,
-  }];
-  figures.push(figure({ figure: "PDF median (in-process)", value: r.inProcess.render.p50, unit: "ms", target: `< ${PDF_TARGET_MS} ms`, pass: r.inProcess.render.p50 < PDF_TARGET_MS }));
-  figures.push(figure({ figure: "PDF median (HTTP GET …/pdf)", value: r.http.p50, unit: "ms", floor: r.floor?.p50 ?? null, target: "–", pass: r.http.failures === 0 ? null : false }));
+  console.log(
+    renderTable(
+      ["path", "p50", "p95", "p99", "max"],
+      [
+        row("renderPrescriptionPdf in-process (read, audit, layout)", r.inProcess.render),
+        row("layout alone (buildPrescriptionPdf)", r.inProcess.layout),
+        row("HTTP GET /prescriptions/{id}/pdf", r.http),
+      ],
+    ),
+  );
+  const checks: Check[] = [
+    {
+      target: `5-line prescription PDF in-process median < ${PDF_TARGET_MS} ms`,
+      actual: `${r.inProcess.render.p50} ms (p95 ${r.inProcess.render.p95} ms); HTTP median ${r.http.p50} ms, p95 ${r.http.p95} ms, ${r.http.failures} failures`,
+      pass: r.inProcess.render.p50 < PDF_TARGET_MS && r.http.failures === 0,
+    },
+  ];
+  figures.push(
+    figure({
+      figure: "PDF median (in-process)",
+      value: r.inProcess.render.p50,
+      unit: "ms",
+      target: `< ${PDF_TARGET_MS} ms`,
+      pass: r.inProcess.render.p50 < PDF_TARGET_MS,
+    }),
+  );
+  figures.push(
+    figure({
+      figure: "PDF median (HTTP GET …/pdf)",
+      value: r.http.p50,
+      unit: "ms",
+      floor: r.floor?.p50 ?? null,
+      target: "–",
+      pass: r.http.failures === 0 ? null : false,
+    }),
+  );
   printChecks(checks);
-  writeResult("prescription-pdf", { benchmark: "prescription-pdf", startedAt: started.toISOString(), finishedAt: new Date().toISOString(), machine: { ...(await machine()), load: load.stop() }, config: { runs: RUNS }, result: r, targets: checks });
+  writeResult("prescription-pdf", {
+    benchmark: "prescription-pdf",
+    startedAt: started.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: { ...(await machine()), load: load.stop() },
+    config: { runs: RUNS },
+    result: r,
+    targets: checks,
+  });
   return checks;
 }
 
@@ -539,15 +829,62 @@ async function pdf(): Promise<Check[]> {
 async function chart(): Promise<Check[]> {
   const started = new Date();
   const load = loadSampler();
-  const r = await benchChart({ runs: Math.round(RUNS / 2), port: PORT, keep: args.keep, encounters: 1000, others: 5000, log });
+  const r = await benchChart({
+    runs: Math.round(RUNS / 2),
+    port: PORT,
+    keep: args.keep,
+    encounters: 1000,
+    others: 5000,
+    log,
+  });
   console.log(`\nPatient chart, ${r.encounters} encounters of each kind (${r.server.runs} sequential runs each)\n`);
   const row = (name: string, p: Percentiles) => [name, `${p.p50} ms`, `${p.p95} ms`, `${p.p99} ms`, `${p.max} ms`];
-  console.log(renderTable(["read", "p50", "p95", "p99", "max"], [row("chart reads in-process", r.server), row("GET /patients/{id} (page)", r.page), row("GET …/history?page=3", r.history)]));
-  const checks: Check[] = [{ target: `chart page GET p95 < ${r.target.pageP95Ms} ms with ${r.encounters} encounters of each kind`, actual: `${r.page.p95} ms (in-process reads ${r.server.p95} ms)`, pass: r.target.pass }];
-  figures.push(figure({ figure: `chart page p95 (GET /patients/{id}, ${r.encounters} encounters)`, value: r.page.p95, unit: "ms", floor: r.floor?.page.p95 ?? null, target: `< ${r.target.pageP95Ms} ms`, pass: r.target.pass }));
-  figures.push(figure({ figure: "chart history p95 (GET …/history?page=3)", value: r.history.p95, unit: "ms", floor: r.floor?.history.p95 ?? null, target: "–", pass: null }));
+  console.log(
+    renderTable(
+      ["read", "p50", "p95", "p99", "max"],
+      [
+        row("chart reads in-process", r.server),
+        row("GET /patients/{id} (page)", r.page),
+        row("GET …/history?page=3", r.history),
+      ],
+    ),
+  );
+  const checks: Check[] = [
+    {
+      target: `chart page GET p95 < ${r.target.pageP95Ms} ms with ${r.encounters} encounters of each kind`,
+      actual: `${r.page.p95} ms (in-process reads ${r.server.p95} ms)`,
+      pass: r.target.pass,
+    },
+  ];
+  figures.push(
+    figure({
+      figure: `chart page p95 (GET /patients/{id}, ${r.encounters} encounters)`,
+      value: r.page.p95,
+      unit: "ms",
+      floor: r.floor?.page.p95 ?? null,
+      target: `< ${r.target.pageP95Ms} ms`,
+      pass: r.target.pass,
+    }),
+  );
+  figures.push(
+    figure({
+      figure: "chart history p95 (GET …/history?page=3)",
+      value: r.history.p95,
+      unit: "ms",
+      floor: r.floor?.history.p95 ?? null,
+      target: "–",
+      pass: null,
+    }),
+  );
   printChecks(checks);
-  writeResult("chart", { benchmark: "chart", startedAt: started.toISOString(), finishedAt: new Date().toISOString(), machine: { ...(await machine()), load: load.stop() }, results: r, targets: checks });
+  writeResult("chart", {
+    benchmark: "chart",
+    startedAt: started.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: { ...(await machine()), load: load.stop() },
+    results: r,
+    targets: checks,
+  });
   return checks;
 }
 
@@ -555,23 +892,58 @@ async function chart(): Promise<Check[]> {
 async function lists(): Promise<Check[]> {
   const started = new Date();
   const load = loadSampler();
-  const r = await benchLists({ runs: RUNS * 2, patients: Number(args["list-patients"].replace(/_/g, "")), keep: args.keep, log });
-  console.log(`\nList reads with their audit rows, ${r.patients.toLocaleString("en")} patients, page of ${r.pageSize} (${RUNS * 2} sequential runs each, in-process)\n`);
+  const r = await benchLists({
+    runs: RUNS * 2,
+    patients: Number(args["list-patients"].replace(/_/g, "")),
+    keep: args.keep,
+    log,
+  });
+  console.log(
+    `\nList reads with their audit rows, ${r.patients.toLocaleString("en")} patients, page of ${r.pageSize} (${RUNS * 2} sequential runs each, in-process)\n`,
+  );
   const rows = Object.entries(r.lists).map(([name, p]) => {
     const before = LISTS_BEFORE[name as keyof typeof LISTS_BEFORE];
-    return [name, String(p.rows), String(p.auditRows), `${p.p50} ms`, `${p.p95} ms`, before ? `${before} ms` : "–", before ? `${round(p.p95 / before)}×` : "–"];
+    return [
+      name,
+      String(p.rows),
+      String(p.auditRows),
+      `${p.p50} ms`,
+      `${p.p95} ms`,
+      before ? `${before} ms` : "–",
+      before ? `${round(p.p95 / before)}×` : "–",
+    ];
   });
   console.log(renderTable(["list", "rows", "audit rows", "p50", "p95", "p95 before", "ratio"], rows));
   const checks: Check[] = Object.entries(r.lists).map(([name, p]) => {
     const before = LISTS_BEFORE[name as keyof typeof LISTS_BEFORE];
-    return { target: `${name} list p95 ≤ ${LISTS_MAX_RATIO} × before its audit rows`, actual: `${p.p95} ms vs ${before || "–"} ms`, pass: before ? p.p95 <= LISTS_MAX_RATIO * before : null };
+    return {
+      target: `${name} list p95 ≤ ${LISTS_MAX_RATIO} × before its audit rows`,
+      actual: `${p.p95} ms vs ${before || "–"} ms`,
+      pass: before ? p.p95 <= LISTS_MAX_RATIO * before : null,
+    };
   });
   for (const [name, p] of Object.entries(r.lists)) {
     const before = LISTS_BEFORE[name as keyof typeof LISTS_BEFORE];
-    figures.push(figure({ figure: `list p95, ${name} (in-process, ${p.auditRows} audit rows)`, value: p.p95, unit: "ms", target: before ? `≤ ${LISTS_MAX_RATIO} × ${before} ms (before)` : "–", pass: before ? p.p95 <= LISTS_MAX_RATIO * before : null }));
+    figures.push(
+      figure({
+        figure: `list p95, ${name} (in-process, ${p.auditRows} audit rows)`,
+        value: p.p95,
+        unit: "ms",
+        target: before ? `≤ ${LISTS_MAX_RATIO} × ${before} ms (before)` : "–",
+        pass: before ? p.p95 <= LISTS_MAX_RATIO * before : null,
+      }),
+    );
   }
   printChecks(checks);
-  writeResult("list-audit", { benchmark: "list-audit", startedAt: started.toISOString(), finishedAt: new Date().toISOString(), machine: { ...(await machine()), load: load.stop() }, before: LISTS_BEFORE, results: r, targets: checks });
+  writeResult("list-audit", {
+    benchmark: "list-audit",
+    startedAt: started.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: { ...(await machine()), load: load.stop() },
+    before: LISTS_BEFORE,
+    results: r,
+    targets: checks,
+  });
   return checks;
 }
 
@@ -583,14 +955,32 @@ async function email(): Promise<Check[]> {
   const load = loadSampler();
   const r = await benchEmail({ emails: Number(args.emails), keep: args.keep, log });
   const clean = r.received === r.emails && r.duplicates === 0;
-  const checks: Check[] = [{
-    target: `one worker delivers ≥ ${EMAIL_TARGET_PER_S} emails/s to a local SMTP server`,
-    actual: `${r.perSecond} emails/s (${r.emails} in ${r.seconds} s, EMAIL_CONCURRENCY ${r.concurrency}; ${r.received} received, ${r.duplicates} duplicates)`,
-    pass: r.perSecond >= EMAIL_TARGET_PER_S && clean,
-  }];
-  figures.push(figure({ figure: `email delivery, one worker (${r.emails} queued, EMAIL_CONCURRENCY ${r.concurrency})`, value: r.perSecond, unit: "emails/s", target: `≥ ${EMAIL_TARGET_PER_S} emails/s`, pass: r.perSecond >= EMAIL_TARGET_PER_S && clean }));
+  const checks: Check[] = [
+    {
+      target: `one worker delivers ≥ ${EMAIL_TARGET_PER_S} emails/s to a local SMTP server`,
+      actual: `${r.perSecond} emails/s (${r.emails} in ${r.seconds} s, EMAIL_CONCURRENCY ${r.concurrency}; ${r.received} received, ${r.duplicates} duplicates)`,
+      pass: r.perSecond >= EMAIL_TARGET_PER_S && clean,
+    },
+  ];
+  figures.push(
+    figure({
+      figure: `email delivery, one worker (${r.emails} queued, EMAIL_CONCURRENCY ${r.concurrency})`,
+      value: r.perSecond,
+      unit: "emails/s",
+      target: `≥ ${EMAIL_TARGET_PER_S} emails/s`,
+      pass: r.perSecond >= EMAIL_TARGET_PER_S && clean,
+    }),
+  );
   printChecks(checks);
-  writeResult("email-delivery", { benchmark: "email-delivery", startedAt: started.toISOString(), finishedAt: new Date().toISOString(), machine: { ...(await machine()), load: load.stop() }, config: { emails: r.emails }, result: r, targets: checks });
+  writeResult("email-delivery", {
+    benchmark: "email-delivery",
+    startedAt: started.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: { ...(await machine()), load: load.stop() },
+    config: { emails: r.emails },
+    result: r,
+    targets: checks,
+  });
   return checks;
 }
 
@@ -600,12 +990,38 @@ const MATCH_P95_MS = 50;
 async function matching(): Promise<Check[]> {
   const started = new Date();
   const load = loadSampler();
-  const r = await benchMatching({ patients: Number(args["match-patients"].replace(/_/g, "")), runs: RUNS * 2, keep: args.keep, log });
+  const r = await benchMatching({
+    patients: Number(args["match-patients"].replace(/_/g, "")),
+    runs: RUNS * 2,
+    keep: args.keep,
+    log,
+  });
   const pass = r.p95 <= MATCH_P95_MS;
-  const checks: Check[] = [{ target: `matching one registration against ${r.patients.toLocaleString("en")} patients p95 ≤ ${MATCH_P95_MS} ms`, actual: `p50 ${r.p50} ms, p95 ${r.p95} ms (${r.runs} probes)`, pass }];
-  figures.push(figure({ figure: `matching p95 (one registration, ${r.patients.toLocaleString("en")} patients)`, value: r.p95, unit: "ms", target: `≤ ${MATCH_P95_MS} ms`, pass }));
+  const checks: Check[] = [
+    {
+      target: `matching one registration against ${r.patients.toLocaleString("en")} patients p95 ≤ ${MATCH_P95_MS} ms`,
+      actual: `p50 ${r.p50} ms, p95 ${r.p95} ms (${r.runs} probes)`,
+      pass,
+    },
+  ];
+  figures.push(
+    figure({
+      figure: `matching p95 (one registration, ${r.patients.toLocaleString("en")} patients)`,
+      value: r.p95,
+      unit: "ms",
+      target: `≤ ${MATCH_P95_MS} ms`,
+      pass,
+    }),
+  );
   printChecks(checks);
-  writeResult("patient-matching", { benchmark: "patient-matching", startedAt: started.toISOString(), finishedAt: new Date().toISOString(), machine: { ...(await machine()), load: load.stop() }, result: r, targets: checks });
+  writeResult("patient-matching", {
+    benchmark: "patient-matching",
+    startedAt: started.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: { ...(await machine()), load: load.stop() },
+    result: r,
+    targets: checks,
+  });
   return checks;
 }
 
@@ -617,14 +1033,32 @@ async function bodies(): Promise<Check[]> {
   const load = loadSampler();
   const r = await benchBodies({ port: PORT, keep: args.keep, log });
   const pass = r.peakMB <= RSS_TARGET_MB;
-  const checks: Check[] = [{
-    target: `server RSS under ${r.clients} concurrent ${r.megabytes} MB bodies ≤ ${RSS_TARGET_MB} MB`,
-    actual: `peak ${r.peakMB} MB, ${r.deltaMB} MB above the ${r.baselineMB} MB before (${r.rounds.map((x) => `${x.name}: +${x.deltaMB} MB`).join("; ")})`,
-    pass,
-  }];
-  figures.push(figure({ figure: `memory under ${r.clients} concurrent ${r.megabytes} MB bodies (must stay ≤ ${RSS_TARGET_MB} MB)`, value: r.peakMB, unit: "MB", floor: r.baselineMB, target: `≤ ${RSS_TARGET_MB} MB`, pass }));
+  const checks: Check[] = [
+    {
+      target: `server RSS under ${r.clients} concurrent ${r.megabytes} MB bodies ≤ ${RSS_TARGET_MB} MB`,
+      actual: `peak ${r.peakMB} MB, ${r.deltaMB} MB above the ${r.baselineMB} MB before (${r.rounds.map((x) => `${x.name}: +${x.deltaMB} MB`).join("; ")})`,
+      pass,
+    },
+  ];
+  figures.push(
+    figure({
+      figure: `memory under ${r.clients} concurrent ${r.megabytes} MB bodies (must stay ≤ ${RSS_TARGET_MB} MB)`,
+      value: r.peakMB,
+      unit: "MB",
+      floor: r.baselineMB,
+      target: `≤ ${RSS_TARGET_MB} MB`,
+      pass,
+    }),
+  );
   printChecks(checks);
-  writeResult("request-bodies", { benchmark: "request-bodies", startedAt: started.toISOString(), finishedAt: new Date().toISOString(), machine: { ...(await machine()), load: load.stop() }, result: r, targets: checks });
+  writeResult("request-bodies", {
+    benchmark: "request-bodies",
+    startedAt: started.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: { ...(await machine()), load: load.stop() },
+    result: r,
+    targets: checks,
+  });
   return checks;
 }
 // The mixed workload's targets, as shares of the framework's floor measured in the same run (a bare
@@ -637,7 +1071,16 @@ function hospitalFigures(h: HospitalResult) {
   const n = h.patients.toLocaleString("en");
   if (h.bedboard) {
     const { app, floor } = h.bedboard;
-    figures.push(figure({ figure: `bed board p95 (GET /api/v1/beds, a page of 20 of ${h.beds} beds, ${CONNECTIONS} conn.)`, value: app.p95, unit: "ms", floor: floor.p95, target: "–", pass: app.errors + app.non2xx === 0 && app.requests > 0 ? null : false }));
+    figures.push(
+      figure({
+        figure: `bed board p95 (GET /api/v1/beds, a page of 20 of ${h.beds} beds, ${CONNECTIONS} conn.)`,
+        value: app.p95,
+        unit: "ms",
+        floor: floor.p95,
+        target: "–",
+        pass: app.errors + app.non2xx === 0 && app.requests > 0 ? null : false,
+      }),
+    );
   }
   if (h.mixed) {
     const { app, floor } = h.mixed;
@@ -645,38 +1088,110 @@ function hospitalFigures(h: HospitalResult) {
     const clean = app.errors === 0 && app.non2xx === 0 && app.requests > 0;
     const bare = h.nextFloor;
     const enough = bare !== null && bare.requests > 0;
-    figures.push(figure({ figure: `mixed throughput (${MIXED_CONNECTIONS} conn., ${n} patients) vs bare Next.js route`, value: app.reqPerSec, unit: "req/s", floor: bare?.reqPerSec ?? null, target: `≥ ${MIXED_THROUGHPUT_SHARE} × floor`, pass: enough ? app.reqPerSec >= MIXED_THROUGHPUT_SHARE * bare.reqPerSec && clean : null }));
-    figures.push(figure({ figure: `mixed p95 (${MIXED_CONNECTIONS} conn.) vs bare Next.js route`, value: app.p95, unit: "ms", floor: bare?.p95 ?? null, target: `≤ ${MIXED_P95_FACTOR} × floor`, pass: enough ? app.p95 <= MIXED_P95_FACTOR * bare.p95 && clean : null }));
+    figures.push(
+      figure({
+        figure: `mixed throughput (${MIXED_CONNECTIONS} conn., ${n} patients) vs bare Next.js route`,
+        value: app.reqPerSec,
+        unit: "req/s",
+        floor: bare?.reqPerSec ?? null,
+        target: `≥ ${MIXED_THROUGHPUT_SHARE} × floor`,
+        pass: enough ? app.reqPerSec >= MIXED_THROUGHPUT_SHARE * bare.reqPerSec && clean : null,
+      }),
+    );
+    figures.push(
+      figure({
+        figure: `mixed p95 (${MIXED_CONNECTIONS} conn.) vs bare Next.js route`,
+        value: app.p95,
+        unit: "ms",
+        floor: bare?.p95 ?? null,
+        target: `≤ ${MIXED_P95_FACTOR} × floor`,
+        pass: enough ? app.p95 <= MIXED_P95_FACTOR * bare.p95 && clean : null,
+      }),
+    );
     // The same SQL through pg behind node:http (floor-server.ts): what the database costs, for reference.
-    figures.push(figure({ figure: `mixed throughput vs same SQL on node:http (${MIXED_CONNECTIONS} conn.)`, value: app.reqPerSec, unit: "req/s", floor: floor.reqPerSec, target: "–", pass: null }));
-    figures.push(figure({ figure: "mixed errors + non-2xx (409s)", value: app.errors + app.non2xx, unit: `(409: ${app.conflicts})`, floor: floor.errors + floor.non2xx, target: "0", pass: clean }));
+    figures.push(
+      figure({
+        figure: `mixed throughput vs same SQL on node:http (${MIXED_CONNECTIONS} conn.)`,
+        value: app.reqPerSec,
+        unit: "req/s",
+        floor: floor.reqPerSec,
+        target: "–",
+        pass: null,
+      }),
+    );
+    figures.push(
+      figure({
+        figure: "mixed errors + non-2xx (409s)",
+        value: app.errors + app.non2xx,
+        unit: `(409: ${app.conflicts})`,
+        floor: floor.errors + floor.non2xx,
+        target: "0",
+        pass: clean,
+      }),
+    );
   }
   if (h.patientList) {
     const l = h.patientList;
-    figures.push(figure({ figure: `server CPU per request, patient list (GET /api/v1/patients, ${MIXED_CONNECTIONS} conn.) vs bare Next.js route`, value: l.cpuMsPerRequest, unit: "ms", floor: h.nextFloor?.cpuMsPerRequest ?? null, target: "–", pass: l.errors + l.non2xx === 0 && l.requests > 0 ? null : false }));
+    figures.push(
+      figure({
+        figure: `server CPU per request, patient list (GET /api/v1/patients, ${MIXED_CONNECTIONS} conn.) vs bare Next.js route`,
+        value: l.cpuMsPerRequest,
+        unit: "ms",
+        floor: h.nextFloor?.cpuMsPerRequest ?? null,
+        target: "–",
+        pass: l.errors + l.non2xx === 0 && l.requests > 0 ? null : false,
+      }),
+    );
   }
   if (h.nextFloor) {
     const b = h.nextFloor;
-    figures.push(figure({ figure: `bare Next.js route handler throughput (GET ${"/api/ok"}, ${MIXED_CONNECTIONS} conn.)`, value: b.reqPerSec, unit: "req/s", target: "–", pass: b.errors + b.non2xx === 0 && b.requests > 0 ? null : false }));
-    figures.push(figure({ figure: "server CPU per request, bare Next.js route handler (the framework's own cost)", value: b.cpuMsPerRequest, unit: "ms", target: "–", pass: null }));
+    figures.push(
+      figure({
+        figure: `bare Next.js route handler throughput (GET ${"/api/ok"}, ${MIXED_CONNECTIONS} conn.)`,
+        value: b.reqPerSec,
+        unit: "req/s",
+        target: "–",
+        pass: b.errors + b.non2xx === 0 && b.requests > 0 ? null : false,
+      }),
+    );
+    figures.push(
+      figure({
+        figure: "server CPU per request, bare Next.js route handler (the framework's own cost)",
+        value: b.cpuMsPerRequest,
+        unit: "ms",
+        target: "–",
+        pass: null,
+      }),
+    );
   }
   if (h.lightest) {
     // No target: how many requests per second the server answers at the least work per request.
     const { app, floor } = h.lightest;
-    figures.push(figure({ figure: `lightest route throughput (GET /api/v1/status, SELECT 1, ${MIXED_CONNECTIONS} conn.)`, value: app.reqPerSec, unit: "req/s", floor: floor.reqPerSec, target: "–", pass: app.errors + app.non2xx === 0 && app.requests > 0 ? null : false }));
+    figures.push(
+      figure({
+        figure: `lightest route throughput (GET /api/v1/status, SELECT 1, ${MIXED_CONNECTIONS} conn.)`,
+        value: app.reqPerSec,
+        unit: "req/s",
+        floor: floor.reqPerSec,
+        target: "–",
+        pass: app.errors + app.non2xx === 0 && app.requests > 0 ? null : false,
+      }),
+    );
   }
 }
 
 async function main() {
   const started = new Date();
   const loadSeen = loadSampler();
-  if (only.some((p) => p !== "email" && p !== "lists" && p !== "matching" && p !== "backup")) await ensureBuild(args.build, log);
+  if (only.some((p) => p !== "email" && p !== "lists" && p !== "matching" && p !== "backup"))
+    await ensureBuild(args.build, log);
   const checks: Check[] = [];
   const part = async (name: string, run: () => Promise<Check[]>) => {
     rss.part(name);
     checks.push(...(await run()));
   };
-  if (only.includes("search") || only.includes("bedboard") || only.includes("mixed") || only.includes("backup")) await part("search", search);
+  if (only.includes("search") || only.includes("bedboard") || only.includes("mixed") || only.includes("backup"))
+    await part("search", search);
   if (only.includes("booking") || only.includes("dayview")) await part("scheduling", scheduling);
   if (only.includes("chart")) await part("chart", chart);
   if (only.includes("lists")) await part("lists", lists);
@@ -685,17 +1200,45 @@ async function main() {
   if (only.includes("bodies")) await part("bodies", bodies);
   if (only.includes("matching")) await part("matching", matching);
   const memory = rss.stop();
-  for (const [name, mb] of Object.entries(memory.perPartMB)) figures.push(figure({ figure: `app server RSS peak, ${name}`, value: mb, unit: "MB", target: `≤ ${RSS_TARGET_MB} MB`, pass: mb <= RSS_TARGET_MB }));
-  figures.push(figure({ figure: "app server RSS peak, overall", value: memory.peakMB, unit: "MB", target: `≤ ${RSS_TARGET_MB} MB`, pass: memory.peakMB === null ? null : memory.peakMB <= RSS_TARGET_MB }));
+  for (const [name, mb] of Object.entries(memory.perPartMB))
+    figures.push(
+      figure({
+        figure: `app server RSS peak, ${name}`,
+        value: mb,
+        unit: "MB",
+        target: `≤ ${RSS_TARGET_MB} MB`,
+        pass: mb <= RSS_TARGET_MB,
+      }),
+    );
+  figures.push(
+    figure({
+      figure: "app server RSS peak, overall",
+      value: memory.peakMB,
+      unit: "MB",
+      target: `≤ ${RSS_TARGET_MB} MB`,
+      pass: memory.peakMB === null ? null : memory.peakMB <= RSS_TARGET_MB,
+    }),
+  );
   const loadAvg = loadSeen.stop();
-  console.log(`\nSummary (${started.toISOString()}; load average mean ${loadAvg.loadAvg1mMean}, max ${loadAvg.loadAvg1mMax} on ${loadAvg.cpus} cores)\n`);
+  console.log(
+    `\nSummary (${started.toISOString()}; load average mean ${loadAvg.loadAvg1mMean}, max ${loadAvg.loadAvg1mMax} on ${loadAvg.cpus} cores)\n`,
+  );
   console.log(summaryTable(figures));
   const out = path.join(root, "bench/results.json");
   writeResults(out, {
     startedAt: started.toISOString(),
     finishedAt: new Date().toISOString(),
     machine: { ...(await machine()), load: loadAvg },
-    settings: { parts: only, sizes, appointments: APPOINTMENTS, durationS: DURATION, warmupS: WARMUP, connections: CONNECTIONS, runs: RUNS, webConcurrency: process.env.WEB_CONCURRENCY ?? `${os.availableParallelism()} (CPU count)` },
+    settings: {
+      parts: only,
+      sizes,
+      appointments: APPOINTMENTS,
+      durationS: DURATION,
+      warmupS: WARMUP,
+      connections: CONNECTIONS,
+      runs: RUNS,
+      webConcurrency: process.env.WEB_CONCURRENCY ?? `${os.availableParallelism()} (CPU count)`,
+    },
     memory,
     figures,
     hospital: hospitalResults,

@@ -26,18 +26,37 @@ import { capturingDb, sessionRead, withFloor, type FloorScript } from "./capture
 import { percentiles, round, startFloorServer, startServer, stopServer, type Percentiles } from "./common";
 import { FIRST_NAMES, LAST_NAMES, sqlArray } from "./data";
 
-export type SchedulingOptions = { connections: number; duration: number; warmup: number; port: number; runs: number; appointments: number; keep: boolean; log: (s: string) => void };
+export type SchedulingOptions = {
+  connections: number;
+  duration: number;
+  warmup: number;
+  port: number;
+  runs: number;
+  appointments: number;
+  keep: boolean;
+  log: (s: string) => void;
+};
 
 const SLOT_MINUTES = 30;
 const DAY_START_MIN = 8 * 60; // 08:00–18:00 local, every day
 const SLOTS_PER_DAY = 20;
-const SPECIALTIES = ["Cardiology", "Dermatology", "General practice", "Neurology", "Paediatrics", "Orthopaedics", "Gynaecology", "Ophthalmology"];
+const SPECIALTIES = [
+  "Cardiology",
+  "Dermatology",
+  "General practice",
+  "Neurology",
+  "Paediatrics",
+  "Orthopaedics",
+  "Gynaecology",
+  "Ophthalmology",
+];
 const RECORDS_ID = "bench-records";
 
 const zone = () => env().HOSPITAL_TIMEZONE;
 
 /** A bearer token as POST /api/v1/auth/token issues it (the server signs with the same secret). */
-const token = async (userId: string, role: "DOCTOR" | "RECORDS_OFFICER") => (await issueApiToken({ userId, role, sessionVersion: 0 })).token;
+const token = async (userId: string, role: "DOCTOR" | "RECORDS_OFFICER") =>
+  (await issueApiToken({ userId, role, sessionVersion: 0 })).token;
 
 /**
  * Doctors `${tag}d0…` (availability 08:00–18:00 every day, 30-minute slots) and patients
@@ -50,8 +69,12 @@ export async function seedPeople(client: pg.Client, tag: string, doctors: number
     INSERT INTO "User" (id, email, name, role, "updatedAt")
     SELECT '${tag}d' || g, '${tag}.dr' || g || '@bench.hospital', 'Dr ' || ${first}[1 + g % ${FIRST_NAMES.length}] || ' ' || ${last}[1 + (g / 7) % ${LAST_NAMES.length}], 'DOCTOR', now()
     FROM generate_series(0, ${doctors - 1}) g`);
-  await client.query(`INSERT INTO "StaffProfile" ("userId", specialty) SELECT '${tag}d' || g, (${sqlArray(SPECIALTIES)})[1 + g % ${SPECIALTIES.length}] FROM generate_series(0, ${doctors - 1}) g`);
-  await client.query(`INSERT INTO "DoctorAvailability" ("doctorId", "slotMinutes", "updatedAt") SELECT '${tag}d' || g, ${SLOT_MINUTES}, now() FROM generate_series(0, ${doctors - 1}) g`);
+  await client.query(
+    `INSERT INTO "StaffProfile" ("userId", specialty) SELECT '${tag}d' || g, (${sqlArray(SPECIALTIES)})[1 + g % ${SPECIALTIES.length}] FROM generate_series(0, ${doctors - 1}) g`,
+  );
+  await client.query(
+    `INSERT INTO "DoctorAvailability" ("doctorId", "slotMinutes", "updatedAt") SELECT '${tag}d' || g, ${SLOT_MINUTES}, now() FROM generate_series(0, ${doctors - 1}) g`,
+  );
   await client.query(`
     INSERT INTO "WeeklyHours" (id, "doctorId", weekday, "startMin", "endMin")
     SELECT '${tag}d' || g || '-w' || wd, '${tag}d' || g, wd, ${DAY_START_MIN}, ${DAY_START_MIN + SLOTS_PER_DAY * SLOT_MINUTES}
@@ -86,11 +109,21 @@ export function bookingPlan(doctors: number, patients: number) {
     const slot = Math.floor(k / doctors);
     const day = firstDay.plus({ days: Math.floor(slot / SLOTS_PER_DAY) });
     const minute = DAY_START_MIN + (slot % SLOTS_PER_DAY) * SLOT_MINUTES;
-    return { doctor, patient: (doctor * stride + slot) % patients, startsAt: day.set({ hour: Math.floor(minute / 60), minute: minute % 60 }).toJSDate() };
+    return {
+      doctor,
+      patient: (doctor * stride + slot) % patients,
+      startsAt: day.set({ hour: Math.floor(minute / 60), minute: minute % 60 }).toJSDate(),
+    };
   };
 }
 
-type Throughput = Percentiles & { bookings: number; perSecond: number; failures: number; durationS: number; connections: number };
+type Throughput = Percentiles & {
+  bookings: number;
+  perSecond: number;
+  failures: number;
+  durationS: number;
+  connections: number;
+};
 
 export type BookingResult = {
   doctors: number;
@@ -129,7 +162,14 @@ async function loops(connections: number, seconds: number, once: () => Promise<v
   );
   const durationS = (performance.now() - start) / 1000;
   if (firstError) console.error("  first failure:", firstError);
-  return { ...percentiles(latencies), bookings: latencies.length, perSecond: round(latencies.length / durationS), failures, durationS: round(durationS), connections };
+  return {
+    ...percentiles(latencies),
+    bookings: latencies.length,
+    perSecond: round(latencies.length / durationS),
+    failures,
+    durationS: round(durationS),
+    connections,
+  };
 }
 
 type PatientRow = { id: string; firstName: string; lastName: string; email: string | null; userId: string | null };
@@ -140,13 +180,31 @@ type PatientRow = { id: string; firstName: string; lastName: string; email: stri
  * constraints, no HTTP and no reads. "statement": bookingWrite's statement, the one bookAppointment
  * sends; "statements": the same rows as one INSERT each between BEGIN and COMMIT.
  */
-async function floorBookings(url: string, tag: string, doctors: number, patients: PatientRow[], opts: SchedulingOptions, mode: "statement" | "statements"): Promise<Throughput> {
+async function floorBookings(
+  url: string,
+  tag: string,
+  doctors: number,
+  patients: PatientRow[],
+  opts: SchedulingOptions,
+  mode: "statement" | "statements",
+): Promise<Throughput> {
   const pool = new pg.Pool({ connectionString: url, max: opts.connections });
   const plan = bookingPlan(doctors, patients.length);
   let next = 0;
   // A rendered booking email, the size of the ones the service writes.
   const email = renderEmail(
-    { to: "x@example.org", locale: "en", template: "appointment", data: { kind: "booked", patientName: "Amina Diallo", doctorName: "Dr Kofi Mensah", startsAt: new Date("2031-03-03T09:30:00Z"), url: "http://127.0.0.1/appointments/x" } },
+    {
+      to: "x@example.org",
+      locale: "en",
+      template: "appointment",
+      data: {
+        kind: "booked",
+        patientName: "Amina Diallo",
+        doctorName: "Dr Kofi Mensah",
+        startsAt: new Date("2031-03-03T09:30:00Z"),
+        url: "http://127.0.0.1/appointments/x",
+      },
+    },
     { hospitalName: env().HOSPITAL_NAME },
   );
   const once = async () => {
@@ -156,14 +214,57 @@ async function floorBookings(url: string, tag: string, doctors: number, patients
     const endsAt = new Date(b.startsAt.getTime() + SLOT_MINUTES * 60_000);
     const id = randomUUID();
     if (mode === "statement") {
-      const patientEmail = p.email ? [{ id: randomUUID(), to: p.email, subject: email.subject, html: email.html, text: email.text, status: "OUTBOX" as const, linkTokenId: null, messageId: `<${randomUUID()}@bench.local>` }] : [];
+      const patientEmail = p.email
+        ? [
+            {
+              id: randomUUID(),
+              to: p.email,
+              subject: email.subject,
+              html: email.html,
+              text: email.text,
+              status: "OUTBOX" as const,
+              linkTokenId: null,
+              messageId: `<${randomUUID()}@bench.local>`,
+            },
+          ]
+        : [];
       const notifications = [
-        { id: randomUUID(), userId: doctorId, title: "New appointment", body: `${p.firstName} ${p.lastName}, Mon, 3 Mar 2031, 09:30`, link: `/appointments/${id}` },
-        ...(p.userId ? [{ id: randomUUID(), userId: p.userId, title: "Appointment booked", body: "Dr Kofi Mensah, Mon, 3 Mar 2031, 09:30", link: `/appointments/${id}` }] : []),
+        {
+          id: randomUUID(),
+          userId: doctorId,
+          title: "New appointment",
+          body: `${p.firstName} ${p.lastName}, Mon, 3 Mar 2031, 09:30`,
+          link: `/appointments/${id}`,
+        },
+        ...(p.userId
+          ? [
+              {
+                id: randomUUID(),
+                userId: p.userId,
+                title: "Appointment booked",
+                body: "Dr Kofi Mensah, Mon, 3 Mar 2031, 09:30",
+                link: `/appointments/${id}`,
+              },
+            ]
+          : []),
       ];
-      const sql = bookingWrite({ id, patientId: p.id, doctorId, startsAt: b.startsAt, endsAt, reason: null, actor: { id: RECORDS_ID, role: "RECORDS_OFFICER" }, ip: "127.0.0.1", notifications, emails: patientEmail });
+      const sql = bookingWrite({
+        id,
+        patientId: p.id,
+        doctorId,
+        startsAt: b.startsAt,
+        endsAt,
+        reason: null,
+        actor: { id: RECORDS_ID, role: "RECORDS_OFFICER" },
+        ip: "127.0.0.1",
+        notifications,
+        emails: patientEmail,
+      });
       // Instants as the Prisma adapter sends them: UTC wall clock.
-      await pool.query(sql.text, sql.values.map((v) => (v instanceof Date ? v.toISOString().replace("T", " ").replace("Z", "") : v)));
+      await pool.query(
+        sql.text,
+        sql.values.map((v) => (v instanceof Date ? v.toISOString().replace("T", " ").replace("Z", "") : v)),
+      );
       return;
     }
     const c = await pool.connect();
@@ -173,16 +274,28 @@ async function floorBookings(url: string, tag: string, doctors: number, patients
         `INSERT INTO "Appointment" (id, "patientId", "doctorId", "startsAt", "endsAt", "createdById", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, now()) RETURNING id`,
         [id, p.id, doctorId, b.startsAt, endsAt, RECORDS_ID],
       );
-      await c.query(`INSERT INTO "AppointmentEvent" (id, "appointmentId", "actorId", "toStatus", "toStartsAt") VALUES ($1, $2, $3, 'BOOKED', $4)`, [randomUUID(), id, RECORDS_ID, b.startsAt]);
-      await c.query(`INSERT INTO "Notification" (id, "userId", title, body, link) VALUES ($1, $2, 'New appointment', $3, $4)`, [randomUUID(), doctorId, `${p.firstName} ${p.lastName}, Mon, 3 Mar 2031, 09:30`, `/appointments/${id}`]);
-      if (p.userId) await c.query(`INSERT INTO "Notification" (id, "userId", title, body, link) VALUES ($1, $2, 'Appointment booked', $3, $4)`, [randomUUID(), p.userId, "Dr Kofi Mensah, Mon, 3 Mar 2031, 09:30", `/appointments/${id}`]);
-      if (p.email) await c.query(`INSERT INTO "OutboxEmail" (id, "to", subject, html, text, status) VALUES ($1, $2, $3, $4, $5, 'OUTBOX') RETURNING id`, [randomUUID(), p.email, email.subject, email.html, email.text]);
-      await c.query(`INSERT INTO "AuditEvent" ("actorId", "actorRole", ip, action, entity, "entityId", "patientId", details) VALUES ($1, 'RECORDS_OFFICER', '127.0.0.1', 'CREATE', 'Appointment', $2, $3, $4)`, [
-        RECORDS_ID,
-        id,
-        p.id,
-        JSON.stringify({ doctorId, startsAt: b.startsAt.toISOString() }),
-      ]);
+      await c.query(
+        `INSERT INTO "AppointmentEvent" (id, "appointmentId", "actorId", "toStatus", "toStartsAt") VALUES ($1, $2, $3, 'BOOKED', $4)`,
+        [randomUUID(), id, RECORDS_ID, b.startsAt],
+      );
+      await c.query(
+        `INSERT INTO "Notification" (id, "userId", title, body, link) VALUES ($1, $2, 'New appointment', $3, $4)`,
+        [randomUUID(), doctorId, `${p.firstName} ${p.lastName}, Mon, 3 Mar 2031, 09:30`, `/appointments/${id}`],
+      );
+      if (p.userId)
+        await c.query(
+          `INSERT INTO "Notification" (id, "userId", title, body, link) VALUES ($1, $2, 'Appointment booked', $3, $4)`,
+          [randomUUID(), p.userId, "Dr Kofi Mensah, Mon, 3 Mar 2031, 09:30", `/appointments/${id}`],
+        );
+      if (p.email)
+        await c.query(
+          `INSERT INTO "OutboxEmail" (id, "to", subject, html, text, status) VALUES ($1, $2, $3, $4, $5, 'OUTBOX') RETURNING id`,
+          [randomUUID(), p.email, email.subject, email.html, email.text],
+        );
+      await c.query(
+        `INSERT INTO "AuditEvent" ("actorId", "actorRole", ip, action, entity, "entityId", "patientId", details) VALUES ($1, 'RECORDS_OFFICER', '127.0.0.1', 'CREATE', 'Appointment', $2, $3, $4)`,
+        [RECORDS_ID, id, p.id, JSON.stringify({ doctorId, startsAt: b.startsAt.toISOString() })],
+      );
       await c.query("COMMIT");
     } catch (err) {
       await c.query("ROLLBACK").catch(() => {});
@@ -200,14 +313,28 @@ async function floorBookings(url: string, tag: string, doctors: number, patients
 }
 
 /** bookAppointment itself, at the same concurrency: the service without the HTTP stack. */
-async function inProcessBookings(url: string, tag: string, doctors: number, patients: PatientRow[], opts: SchedulingOptions): Promise<Throughput> {
+async function inProcessBookings(
+  url: string,
+  tag: string,
+  doctors: number,
+  patients: PatientRow[],
+  opts: SchedulingOptions,
+): Promise<Throughput> {
   const prisma = createDb(url);
-  const ctx: Ctx = { actor: { id: RECORDS_ID, role: "RECORDS_OFFICER", name: "Bench Records", email: "records@bench.hospital" }, ip: "127.0.0.1" };
+  const ctx: Ctx = {
+    actor: { id: RECORDS_ID, role: "RECORDS_OFFICER", name: "Bench Records", email: "records@bench.hospital" },
+    ip: "127.0.0.1",
+  };
   const plan = bookingPlan(doctors, patients.length);
   let next = 0;
   const once = async () => {
     const b = plan(next++);
-    await bookAppointment(prisma, ctx, { doctorId: `${tag}d${b.doctor}`, patientId: patients[b.patient].id, startsAt: b.startsAt, reason: undefined });
+    await bookAppointment(prisma, ctx, {
+      doctorId: `${tag}d${b.doctor}`,
+      patientId: patients[b.patient].id,
+      startsAt: b.startsAt,
+      reason: undefined,
+    });
   };
   try {
     await loops(opts.connections, opts.warmup, once);
@@ -218,7 +345,16 @@ async function inProcessBookings(url: string, tag: string, doctors: number, pati
 }
 
 /** autocannon POSTing bookings to `port` + `path`, each request the next free slot of the plan. */
-function httpBookings(target: { port: number; path: string }, tag: string, patients: PatientRow[], bearer: string, opts: SchedulingOptions, seconds: number, plan: (k: number) => Booking, counter: { next: number }): Promise<Throughput> {
+function httpBookings(
+  target: { port: number; path: string },
+  tag: string,
+  patients: PatientRow[],
+  bearer: string,
+  opts: SchedulingOptions,
+  seconds: number,
+  plan: (k: number) => Booking,
+  counter: { next: number },
+): Promise<Throughput> {
   const latencies: number[] = [];
   let failures = 0;
   return new Promise((resolve, reject) => {
@@ -235,7 +371,14 @@ function httpBookings(target: { port: number; path: string }, tag: string, patie
             path: target.path,
             setupRequest: (req) => {
               const b = plan(counter.next++);
-              return { ...req, body: JSON.stringify({ doctorId: `${tag}d${b.doctor}`, patientId: patients[b.patient].id, startsAt: b.startsAt.toISOString() }) };
+              return {
+                ...req,
+                body: JSON.stringify({
+                  doctorId: `${tag}d${b.doctor}`,
+                  patientId: patients[b.patient].id,
+                  startsAt: b.startsAt.toISOString(),
+                }),
+              };
             },
           },
         ],
@@ -243,7 +386,14 @@ function httpBookings(target: { port: number; path: string }, tag: string, patie
       (err, result) =>
         err
           ? reject(err)
-          : resolve({ ...percentiles(latencies), bookings: latencies.length, perSecond: round(latencies.length / result.duration), failures: failures + result.errors + result.timeouts, durationS: round(result.duration), connections: opts.connections }),
+          : resolve({
+              ...percentiles(latencies),
+              bookings: latencies.length,
+              perSecond: round(latencies.length / result.duration),
+              failures: failures + result.errors + result.timeouts,
+              durationS: round(result.duration),
+              connections: opts.connections,
+            }),
     );
     instance.on("response", (_client, status, _bytes, ms) => {
       if (status === 201) latencies.push(ms);
@@ -261,13 +411,25 @@ export async function benchBooking(opts: SchedulingOptions): Promise<BookingResu
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   try {
-    await client.query(`INSERT INTO "User" (id, email, name, role, "updatedAt") VALUES ('${RECORDS_ID}', 'records@bench.hospital', 'Bench Records', 'RECORDS_OFFICER', now())`);
+    await client.query(
+      `INSERT INTO "User" (id, email, name, role, "updatedAt") VALUES ('${RECORDS_ID}', 'records@bench.hospital', 'Bench Records', 'RECORDS_OFFICER', now())`,
+    );
     // One set of doctors and patients per contender, so that none books another's slots.
     for (const tag of ["f", "g", "h", "s", "k"]) await seedPeople(client, tag, DOCTORS, PATIENTS);
     await client.query(`VACUUM ANALYZE`);
     const patientsOf = async (tag: string) =>
-      (await client.query<PatientRow>(`SELECT id, "firstName", "lastName", email, "userId" FROM "Patient" WHERE id LIKE '${tag}p%' ORDER BY substr(id, 3)::int`)).rows;
-    const [f, g, h, s, k] = [await patientsOf("f"), await patientsOf("g"), await patientsOf("h"), await patientsOf("s"), await patientsOf("k")];
+      (
+        await client.query<PatientRow>(
+          `SELECT id, "firstName", "lastName", email, "userId" FROM "Patient" WHERE id LIKE '${tag}p%' ORDER BY substr(id, 3)::int`,
+        )
+      ).rows;
+    const [f, g, h, s, k] = [
+      await patientsOf("f"),
+      await patientsOf("g"),
+      await patientsOf("h"),
+      await patientsOf("s"),
+      await patientsOf("k"),
+    ];
     log(`  seeded 5 × ${DOCTORS} doctors and ${PATIENTS.toLocaleString("en")} patients`);
 
     log("  floor: the same SQL through pg behind bare node:http…");
@@ -277,7 +439,16 @@ export async function benchBooking(opts: SchedulingOptions): Promise<BookingResu
       const plan = bookingPlan(DOCTORS, PATIENTS);
       const counter = { next: 0 };
       await httpBookings({ port: opts.port + 1, path: "/book" }, "k", k, RECORDS_ID, opts, opts.warmup, plan, counter);
-      floor = await httpBookings({ port: opts.port + 1, path: "/book" }, "k", k, RECORDS_ID, opts, opts.duration, plan, counter);
+      floor = await httpBookings(
+        { port: opts.port + 1, path: "/book" },
+        "k",
+        k,
+        RECORDS_ID,
+        opts,
+        opts.duration,
+        plan,
+        counter,
+      );
     } finally {
       await stopServer(floorServer);
     }
@@ -285,14 +456,20 @@ export async function benchBooking(opts: SchedulingOptions): Promise<BookingResu
 
     log("  the write statement alone through a pg pool…");
     const write = await floorBookings(database.url, "f", DOCTORS, f, opts, "statement");
-    log(`  write alone ${write.perSecond} bookings/s (p50 ${write.p50} ms, p95 ${write.p95} ms, failures ${write.failures})`);
+    log(
+      `  write alone ${write.perSecond} bookings/s (p50 ${write.p50} ms, p95 ${write.p95} ms, failures ${write.failures})`,
+    );
     log("  pg, one INSERT per row in a transaction…");
     const statements = await floorBookings(database.url, "g", DOCTORS, g, opts, "statements");
-    log(`  pg, one INSERT per row: ${statements.perSecond} bookings/s (p50 ${statements.p50} ms, p95 ${statements.p95} ms, failures ${statements.failures})`);
+    log(
+      `  pg, one INSERT per row: ${statements.perSecond} bookings/s (p50 ${statements.p50} ms, p95 ${statements.p95} ms, failures ${statements.failures})`,
+    );
 
     log("  in-process: bookAppointment…");
     const inProcess = await inProcessBookings(database.url, "s", DOCTORS, s, opts);
-    log(`  in-process ${inProcess.perSecond} bookings/s (p50 ${inProcess.p50} ms, p95 ${inProcess.p95} ms, failures ${inProcess.failures})`);
+    log(
+      `  in-process ${inProcess.perSecond} bookings/s (p50 ${inProcess.p50} ms, p95 ${inProcess.p95} ms, failures ${inProcess.failures})`,
+    );
 
     const server = await startServer(database.url, opts.port);
     let http: Throughput;
@@ -304,7 +481,11 @@ export async function benchBooking(opts: SchedulingOptions): Promise<BookingResu
       const probe = await fetch(`http://127.0.0.1:${opts.port}/api/v1/appointments`, {
         method: "POST",
         headers: { authorization: `Bearer ${bearer}`, "content-type": "application/json" },
-        body: JSON.stringify({ doctorId: `hd${b.doctor}`, patientId: h[b.patient].id, startsAt: b.startsAt.toISOString() }),
+        body: JSON.stringify({
+          doctorId: `hd${b.doctor}`,
+          patientId: h[b.patient].id,
+          startsAt: b.startsAt.toISOString(),
+        }),
       });
       if (probe.status !== 201) throw new Error(`POST /api/v1/appointments: ${probe.status} ${await probe.text()}`);
       log("  HTTP: POST /api/v1/appointments…");
@@ -315,7 +496,17 @@ export async function benchBooking(opts: SchedulingOptions): Promise<BookingResu
     } finally {
       await stopServer(server);
     }
-    return { doctors: DOCTORS, patients: PATIENTS, floor, write, statements, http, inProcess, ratio: round(http.perSecond / floor.perSecond), inProcessRatio: round(inProcess.perSecond / floor.perSecond) };
+    return {
+      doctors: DOCTORS,
+      patients: PATIENTS,
+      floor,
+      write,
+      statements,
+      http,
+      inProcess,
+      ratio: round(http.perSecond / floor.perSecond),
+      inProcessRatio: round(inProcess.perSecond / floor.perSecond),
+    };
   } finally {
     await client.end();
     if (opts.keep) log(`  kept: ${database.url}`);
@@ -333,7 +524,10 @@ export type DayViewResult = {
   statusMix: Record<string, number>;
   seed: { insertMs: number; indexMs: number; analyzeMs: number };
   server: Record<"list" | "slots1" | "slots7", Percentiles & { runs: number }>;
-  http: Record<"list" | "slots1", Percentiles & { requests: number; reqPerSec: number; errors: number; connections: number; durationS: number }>;
+  http: Record<
+    "list" | "slots1",
+    Percentiles & { requests: number; reqPerSec: number; errors: number; connections: number; durationS: number }
+  >;
   /** The same requests answered by the floor server replaying the routes' captured statements. */
   floor: DayViewResult["http"];
 };
@@ -344,7 +538,13 @@ export type DayViewResult = {
  * at once. Past appointments are mostly completed, some cancelled or no-shows; future ones booked
  * or cancelled. Appointment's secondary indexes and constraints are dropped first and rebuilt after.
  */
-async function seedAppointments(url: string, doctors: number, patients: number, appointments: number, log: (s: string) => void) {
+async function seedAppointments(
+  url: string,
+  doctors: number,
+  patients: number,
+  appointments: number,
+  log: (s: string) => void,
+) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -380,7 +580,9 @@ async function seedAppointments(url: string, doctors: number, patients: number, 
     );
     await client.query(`UPDATE "Appointment" SET "cancelReason" = 'Patient request' WHERE status = 'CANCELLED'`);
     const insertMs = performance.now() - t0;
-    log(`  ${appointments.toLocaleString("en")} appointments in ${(insertMs / 1000).toFixed(1)} s; rebuilding ${indexes.length} indexes and ${constraints.length} constraints…`);
+    log(
+      `  ${appointments.toLocaleString("en")} appointments in ${(insertMs / 1000).toFixed(1)} s; rebuilding ${indexes.length} indexes and ${constraints.length} constraints…`,
+    );
 
     const t1 = performance.now();
     const worker = async (queue: string[]) => {
@@ -399,10 +601,18 @@ async function seedAppointments(url: string, doctors: number, patients: number, 
     await worker(constraints.map((c) => `ALTER TABLE "Appointment" ADD CONSTRAINT "${c.conname}" ${c.def}`));
     const indexMs = performance.now() - t1;
     const t2 = performance.now();
-    for (const t of ["Appointment", "Patient", "User", "WeeklyHours", "DoctorAvailability", "StaffProfile"]) await client.query(`VACUUM (ANALYZE) "${t}"`);
+    for (const t of ["Appointment", "Patient", "User", "WeeklyHours", "DoctorAvailability", "StaffProfile"])
+      await client.query(`VACUUM (ANALYZE) "${t}"`);
     const analyzeMs = performance.now() - t2;
-    const { rows } = await client.query<{ status: string; n: string }>(`SELECT status, count(*) n FROM "Appointment" GROUP BY 1 ORDER BY 1`);
-    return { insertMs: round(insertMs), indexMs: round(indexMs), analyzeMs: round(analyzeMs), statusMix: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) };
+    const { rows } = await client.query<{ status: string; n: string }>(
+      `SELECT status, count(*) n FROM "Appointment" GROUP BY 1 ORDER BY 1`,
+    );
+    return {
+      insertMs: round(insertMs),
+      indexMs: round(indexMs),
+      analyzeMs: round(analyzeMs),
+      statusMix: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])),
+    };
   } finally {
     await client.end();
   }
@@ -420,16 +630,28 @@ function dayMix(doctors: number): { doctorId: string; date: string }[] {
 async function timeServer(url: string, doctors: number, runs: number): Promise<DayViewResult["server"]> {
   const prisma = createDb(url);
   const mix = dayMix(doctors);
-  const ctxOf = (doctorId: string): Ctx => ({ actor: { id: doctorId, role: "DOCTOR", name: "Dr Bench", email: "dr@bench.hospital" }, ip: null });
+  const ctxOf = (doctorId: string): Ctx => ({
+    actor: { id: doctorId, role: "DOCTOR", name: "Dr Bench", email: "dr@bench.hospital" },
+    ip: null,
+  });
   const kinds = {
     // What GET /api/v1/appointments?doctorId=&from=&to= runs for the doctor (first page of 20).
-    list: (c: (typeof mix)[number]) => listAppointments(prisma, ctxOf(c.doctorId), { doctorId: c.doctorId, ...localRange({ from: c.date, to: c.date }) }, { skip: 0, take: 20 }),
+    list: (c: (typeof mix)[number]) =>
+      listAppointments(
+        prisma,
+        ctxOf(c.doctorId),
+        { doctorId: c.doctorId, ...localRange({ from: c.date, to: c.date }) },
+        { skip: 0, take: 20 },
+      ),
     slots1: (c: (typeof mix)[number]) => slotsForDays(prisma, c.doctorId, c.date, 1),
     slots7: (c: (typeof mix)[number]) => slotsForDays(prisma, c.doctorId, c.date, 7),
   };
   try {
     const out = {} as DayViewResult["server"];
-    for (const [kind, call] of Object.entries(kinds) as [keyof typeof kinds, (c: (typeof mix)[number]) => Promise<unknown>][]) {
+    for (const [kind, call] of Object.entries(kinds) as [
+      keyof typeof kinds,
+      (c: (typeof mix)[number]) => Promise<unknown>,
+    ][]) {
       for (const c of mix.slice(0, 30)) await call(c);
       const samples: number[] = [];
       for (let i = 0; i < runs; i++) {
@@ -446,7 +668,12 @@ async function timeServer(url: string, doctors: number, runs: number): Promise<D
   }
 }
 
-function httpLoad(opts: SchedulingOptions, seconds: number, next: () => { path: string; token: string }, port = opts.port) {
+function httpLoad(
+  opts: SchedulingOptions,
+  seconds: number,
+  next: () => { path: string; token: string },
+  port = opts.port,
+) {
   const latencies: number[] = [];
   let non2xx = 0;
   return new Promise<DayViewResult["http"]["list"]>((resolve, reject) => {
@@ -460,7 +687,11 @@ function httpLoad(opts: SchedulingOptions, seconds: number, next: () => { path: 
             method: "GET",
             setupRequest: (req) => {
               const r = next();
-              return { ...req, path: r.path, headers: { ...req.headers, authorization: `Bearer ${r.token}`, accept: "application/json" } };
+              return {
+                ...req,
+                path: r.path,
+                headers: { ...req.headers, authorization: `Bearer ${r.token}`, accept: "application/json" },
+              };
             },
           },
         ],
@@ -468,7 +699,14 @@ function httpLoad(opts: SchedulingOptions, seconds: number, next: () => { path: 
       (err, result) =>
         err
           ? reject(err)
-          : resolve({ ...percentiles(latencies), requests: latencies.length, reqPerSec: round(latencies.length / result.duration), errors: non2xx + result.errors + result.timeouts, connections: opts.connections, durationS: round(result.duration) }),
+          : resolve({
+              ...percentiles(latencies),
+              requests: latencies.length,
+              reqPerSec: round(latencies.length / result.duration),
+              errors: non2xx + result.errors + result.timeouts,
+              connections: opts.connections,
+              durationS: round(result.duration),
+            }),
     );
     instance.on("response", (_client, status, _bytes, ms) => {
       latencies.push(ms);
@@ -477,7 +715,8 @@ function httpLoad(opts: SchedulingOptions, seconds: number, next: () => { path: 
   });
 }
 
-const listPath = (c: { doctorId: string; date: string }) => `/api/v1/appointments?doctorId=${c.doctorId}&from=${c.date}&to=${c.date}`;
+const listPath = (c: { doctorId: string; date: string }) =>
+  `/api/v1/appointments?doctorId=${c.doctorId}&from=${c.date}&to=${c.date}`;
 const slotsPath = (c: { doctorId: string; date: string }) => `/api/v1/doctors/${c.doctorId}/slots?date=${c.date}`;
 
 /**
@@ -485,15 +724,27 @@ const slotsPath = (c: { doctorId: string; date: string }) => `/api/v1/doctors/${
  * session check, then listAppointments for the first page of 20, or slotsForDays for the day),
  * captured in-process and replayed through pg behind bare node:http, under the same load.
  */
-async function dayViewFloor(url: string, opts: SchedulingOptions, mix: { doctorId: string; date: string }[]): Promise<DayViewResult["floor"]> {
+async function dayViewFloor(
+  url: string,
+  opts: SchedulingOptions,
+  mix: { doctorId: string; date: string }[],
+): Promise<DayViewResult["floor"]> {
   const cap = capturingDb(url);
   const script: FloorScript = {};
   try {
     for (const c of mix) {
-      const ctx: Ctx = { actor: { id: c.doctorId, role: "DOCTOR", name: "Dr Bench", email: "dr@bench.hospital" }, ip: null };
+      const ctx: Ctx = {
+        actor: { id: c.doctorId, role: "DOCTOR", name: "Dr Bench", email: "dr@bench.hospital" },
+        ip: null,
+      };
       script[`${c.doctorId} ${listPath(c)}`] ??= await cap.capture(async (p) => {
         await sessionRead(p, c.doctorId);
-        await listAppointments(p, ctx, { doctorId: c.doctorId, ...localRange({ from: c.date, to: c.date }) }, { skip: 0, take: 20 });
+        await listAppointments(
+          p,
+          ctx,
+          { doctorId: c.doctorId, ...localRange({ from: c.date, to: c.date }) },
+          { skip: 0, take: 20 },
+        );
       });
       script[`${c.doctorId} ${slotsPath(c)}`] ??= await cap.capture(async (p) => {
         await sessionRead(p, c.doctorId);
@@ -519,27 +770,39 @@ export async function benchDayView(opts: SchedulingOptions): Promise<DayViewResu
   const { log } = opts;
   const doctors = Math.max(10, Math.round(opts.appointments / 10_000));
   const patients = Math.max(doctors * 10, Math.round(opts.appointments / 20));
-  log(`\n== day view: ${opts.appointments.toLocaleString("en")} appointments, ${doctors} doctors, ${patients.toLocaleString("en")} patients ==`);
+  log(
+    `\n== day view: ${opts.appointments.toLocaleString("en")} appointments, ${doctors} doctors, ${patients.toLocaleString("en")} patients ==`,
+  );
   const database = await createTestDatabase("hospital_bench_dayview");
   try {
     const seeded = await seedAppointments(database.url, doctors, patients, opts.appointments, log);
-    log(`  seeded (indexes ${(seeded.indexMs / 1000).toFixed(1)} s, analyze ${(seeded.analyzeMs / 1000).toFixed(1)} s): ${JSON.stringify(seeded.statusMix)}`);
+    log(
+      `  seeded (indexes ${(seeded.indexMs / 1000).toFixed(1)} s, analyze ${(seeded.analyzeMs / 1000).toFixed(1)} s): ${JSON.stringify(seeded.statusMix)}`,
+    );
     log(`  in-process: ${opts.runs} runs each of listAppointments (one day), slotsForDays (1 day, 7 days)…`);
     const server = await timeServer(database.url, doctors, opts.runs);
-    log(`  in-process p95: list ${server.list.p95} ms, slots 1 day ${server.slots1.p95} ms, slots 7 days ${server.slots7.p95} ms`);
+    log(
+      `  in-process p95: list ${server.list.p95} ms, slots 1 day ${server.slots1.p95} ms, slots 7 days ${server.slots7.p95} ms`,
+    );
     const mix = dayMix(doctors);
     const tokens = new Map<string, string>();
     for (const c of mix) if (!tokens.has(c.doctorId)) tokens.set(c.doctorId, await token(c.doctorId, "DOCTOR"));
     const server2 = await startServer(database.url, opts.port);
     try {
-      const probe = await fetch(`http://127.0.0.1:${opts.port}/api/v1/appointments?doctorId=${mix[0].doctorId}&from=${mix[0].date}&to=${mix[0].date}`, { headers: { authorization: `Bearer ${tokens.get(mix[0].doctorId)}` } });
+      const probe = await fetch(
+        `http://127.0.0.1:${opts.port}/api/v1/appointments?doctorId=${mix[0].doctorId}&from=${mix[0].date}&to=${mix[0].date}`,
+        { headers: { authorization: `Bearer ${tokens.get(mix[0].doctorId)}` } },
+      );
       if (!probe.ok) throw new Error(`GET /api/v1/appointments: ${probe.status} ${await probe.text()}`);
       const body = (await probe.json()) as { total: number };
       log(`  probe: ${body.total} appointments for ${mix[0].doctorId} on ${mix[0].date}`);
       let i = 0;
       const list = () => {
         const c = mix[i++ % mix.length];
-        return { path: `/api/v1/appointments?doctorId=${c.doctorId}&from=${c.date}&to=${c.date}`, token: tokens.get(c.doctorId)! };
+        return {
+          path: `/api/v1/appointments?doctorId=${c.doctorId}&from=${c.date}&to=${c.date}`,
+          token: tokens.get(c.doctorId)!,
+        };
       };
       const slots = () => {
         const c = mix[i++ % mix.length];
@@ -554,7 +817,16 @@ export async function benchDayView(opts: SchedulingOptions): Promise<DayViewResu
       await stopServer(server2);
       const floor = await dayViewFloor(database.url, opts, mix);
       log(`  floor p95: day list ${floor.list.p95} ms, slots ${floor.slots1.p95} ms`);
-      return { appointments: opts.appointments, doctors, patients, statusMix: seeded.statusMix, seed: { insertMs: seeded.insertMs, indexMs: seeded.indexMs, analyzeMs: seeded.analyzeMs }, server, http: { list: httpList, slots1: httpSlots }, floor };
+      return {
+        appointments: opts.appointments,
+        doctors,
+        patients,
+        statusMix: seeded.statusMix,
+        seed: { insertMs: seeded.insertMs, indexMs: seeded.indexMs, analyzeMs: seeded.analyzeMs },
+        server,
+        http: { list: httpList, slots1: httpSlots },
+        floor,
+      };
     } finally {
       await stopServer(server2);
     }

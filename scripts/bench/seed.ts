@@ -7,9 +7,19 @@ import { CONDITIONS, FIRST_NAMES, LAST_NAMES, PHONE_PREFIXES, sqlArray } from ".
 // PatientName and PatientConditionKey are filled by Patient's and Condition's triggers as the rows go in.
 const TABLES = ["Patient", "Condition", "PatientName", "PatientConditionKey"];
 
-export type SeedTimings = { insertMs: number; indexMs: number; analyzeMs: number; patients: number; conditions: number };
+export type SeedTimings = {
+  insertMs: number;
+  indexMs: number;
+  analyzeMs: number;
+  patients: number;
+  conditions: number;
+};
 
-export async function seedHospital(url: string, patients: number, log: (s: string) => void = () => {}): Promise<SeedTimings> {
+export async function seedHospital(
+  url: string,
+  patients: number,
+  log: (s: string) => void = () => {},
+): Promise<SeedTimings> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -79,7 +89,9 @@ export async function seedHospital(url: string, patients: number, log: (s: strin
     const t2 = performance.now();
     for (const t of TABLES) await client.query(`VACUUM (ANALYZE) "${t}"`);
     const analyzeMs = performance.now() - t2;
-    const { rows } = await client.query<{ p: string; c: string }>(`SELECT (SELECT count(*) FROM "Patient") p, (SELECT count(*) FROM "Condition") c`);
+    const { rows } = await client.query<{ p: string; c: string }>(
+      `SELECT (SELECT count(*) FROM "Patient") p, (SELECT count(*) FROM "Condition") c`,
+    );
     return { insertMs, indexMs, analyzeMs, patients: Number(rows[0].p), conditions: Number(rows[0].c) };
   } finally {
     await client.end();

@@ -31,7 +31,10 @@ async function main(command: string | undefined, name: string | undefined, flags
     const applied = await applyMigrations(url);
     console.log(applied.length ? `Applied: ${applied.join(", ")}` : "No pending migrations.");
     const droppedJobs = await withMigrationLock(url, () => dropNewerQueueSchema(url));
-    if (droppedJobs !== null) console.log(`The job queue's tables were made by a newer pg-boss: dropped (${droppedJobs} jobs); the worker makes them again.`);
+    if (droppedJobs !== null)
+      console.log(
+        `The job queue's tables were made by a newer pg-boss: dropped (${droppedJobs} jobs); the worker makes them again.`,
+      );
   } else if (command === "migration" && name) {
     const url = await databaseUrl();
     // The engine connects to this database and creates its temporary shadow database beside it.
@@ -67,7 +70,11 @@ async function main(command: string | undefined, name: string | undefined, flags
 }
 
 const [command, ...rest] = process.argv.slice(2);
-main(command, rest.find((a) => !a.startsWith("--")), rest.filter((a) => a.startsWith("--"))).catch((error: unknown) => {
+main(
+  command,
+  rest.find((a) => !a.startsWith("--")),
+  rest.filter((a) => a.startsWith("--")),
+).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;
 });

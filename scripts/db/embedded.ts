@@ -23,7 +23,10 @@ const user = "postgres";
  */
 export function embeddedDatabaseName(value = process.env.EMBEDDED_PG_DATABASE): string {
   if (value === undefined || value.trim() === "") return "hospital";
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(value)) throw new Error(`EMBEDDED_PG_DATABASE must be a database name of lower-case letters, digits and _ (got "${value}")`);
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(value))
+    throw new Error(
+      `EMBEDDED_PG_DATABASE must be a database name of lower-case letters, digits and _ (got "${value}")`,
+    );
   return value;
 }
 

@@ -146,7 +146,9 @@ function adapterFactory(databaseUrl: string, open: Set<SqlDriverAdapter>): SqlMi
       shadowUrl.pathname = `/${name}`;
       await execute(databaseUrl, `CREATE DATABASE "${name}"`);
       // The pool is closed by the time this runs; FORCE ends any connection the engine still holds.
-      return tracked(shadowUrl.toString(), () => execute(databaseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      return tracked(shadowUrl.toString(), () =>
+        execute(databaseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+      );
     },
   };
 }

@@ -22,7 +22,10 @@ const noFilters = { externalTables: [], externalEnums: [] };
 async function listMigrations(upTo?: string): Promise<MigrationList> {
   const lockfile = await readFile(path.join(migrationsDir, lockfileName), "utf8").catch(() => null);
   const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
-  const directories = entries.filter((e) => e.isDirectory() && (upTo === undefined || e.name <= upTo)).map((e) => e.name).sort();
+  const directories = entries
+    .filter((e) => e.isDirectory() && (upTo === undefined || e.name <= upTo))
+    .map((e) => e.name)
+    .sort();
   return {
     baseDir: migrationsDir,
     // The engine checks the provider against the lockfile, even before the first migration exists.
@@ -112,7 +115,10 @@ function timestamp(now = new Date()): string {
  * null when the schema has no changes.
  */
 export async function createMigration(databaseUrl: string, name: string): Promise<string | null> {
-  const slug = name.replace(/[^A-Za-z0-9_]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 200);
+  const slug = name
+    .replace(/[^A-Za-z0-9_]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .slice(0, 200);
   if (!slug) throw new Error(`Invalid migration name: "${name}"`);
   const migrationsList = await listMigrations();
   const schema = await readFile(schemaPath, "utf8");

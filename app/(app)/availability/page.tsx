@@ -1,4 +1,3 @@
-
 import { AvailabilityEditor } from "@/components/scheduling/AvailabilityEditor";
 import { PageHeader } from "@/components/ui/Card";
 import { messages, titled } from "@/lib/server/locale";

@@ -1,4 +1,3 @@
-
 import Link from "next/link";
 import { BedBoard } from "@/components/wards/BedBoard";
 import { StateLegend } from "@/components/wards/BedTile";
@@ -20,7 +19,11 @@ import { BED_STATES, BOARD_FILTER_KEYS, ZBoardFilters } from "@/lib/wards/schema
 
 export const generateMetadata = titled((m) => m.titles.beds);
 
-export default async function BedBoardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function BedBoardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await guardPage("ward.read", "/beds");
   const role = ctx.actor.role;
   const all = await messages();
@@ -36,22 +39,49 @@ export default async function BedBoardPage({ searchParams }: { searchParams: Pro
     departmentOptions(db()),
     mayAdmit ? doctorOptions(db()) : [],
   ]);
-  const kept = Object.fromEntries(Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
+  const kept = Object.fromEntries(
+    Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""),
+  );
   return (
     <>
       <PageHeader title={m.board.title}>
         <div className="flex flex-wrap gap-2">
-          {mayAdmit ? <Link href="/admissions" className={buttonClass("secondary")}>{m.admission.listTitle}</Link> : null}
-          <Link href="/reports/occupancy" className={buttonClass("secondary")}>{m.nav.occupancy}</Link>
-          {can(role, "ward.manage") ? <Link href="/admin/wards" className={buttonClass("secondary")}>{m.nav.wards}</Link> : null}
+          {mayAdmit ? (
+            <Link href="/admissions" className={buttonClass("secondary")}>
+              {m.admission.listTitle}
+            </Link>
+          ) : null}
+          <Link href="/reports/occupancy" className={buttonClass("secondary")}>
+            {m.nav.occupancy}
+          </Link>
+          {can(role, "ward.manage") ? (
+            <Link href="/admin/wards" className={buttonClass("secondary")}>
+              {m.nav.wards}
+            </Link>
+          ) : null}
         </div>
       </PageHeader>
       <FilterForm
         action="/beds"
         selects={[
-          { name: "wardId", label: m.board.ward, value: filters.wardId, options: [["", m.board.anyWard], ...wards.map((w) => [w.id, w.name] as const)] },
-          { name: "departmentId", label: m.board.department, value: filters.departmentId, options: [["", m.board.anyDepartment], ...departments.map((d) => [d.id, d.name] as const)] },
-          { name: "state", label: m.board.state, value: filters.state, options: [["", m.board.anyState], ...BED_STATES.map((s) => [s, m.states[s]] as const)] },
+          {
+            name: "wardId",
+            label: m.board.ward,
+            value: filters.wardId,
+            options: [["", m.board.anyWard], ...wards.map((w) => [w.id, w.name] as const)],
+          },
+          {
+            name: "departmentId",
+            label: m.board.department,
+            value: filters.departmentId,
+            options: [["", m.board.anyDepartment], ...departments.map((d) => [d.id, d.name] as const)],
+          },
+          {
+            name: "state",
+            label: m.board.state,
+            value: filters.state,
+            options: [["", m.board.anyState], ...BED_STATES.map((s) => [s, m.states[s]] as const)],
+          },
         ]}
         submit={m.board.filter}
       />
@@ -66,7 +96,12 @@ export default async function BedBoardPage({ searchParams }: { searchParams: Pro
           states={m.states}
           labels={m.board}
           triageLabels={all.triage.box}
-          allergyLabels={{ allergies: all.chart.banner.allergies, noAllergies: all.chart.banner.noAllergies, severe: all.chart.banner.severe, severities: all.patients.form.severities }}
+          allergyLabels={{
+            allergies: all.chart.banner.allergies,
+            noAllergies: all.chart.banner.noAllergies,
+            severe: all.chart.banner.severe,
+            severities: all.patients.form.severities,
+          }}
           wardOptions={wards}
           doctors={doctors}
           departments={departments}

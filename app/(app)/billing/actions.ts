@@ -11,32 +11,47 @@ const refresh = (invoiceId: string) => {
   revalidatePath(`/billing/${invoiceId}`);
 };
 
-export const createInvoiceAction = defineAction({ permission: "billing.manage", schema: ZCreateInvoice }, async (ctx, input) => {
-  const invoice = await createInvoice(db(), ctx, input);
-  refresh(invoice.id);
-  return invoice;
-});
+export const createInvoiceAction = defineAction(
+  { permission: "billing.manage", schema: ZCreateInvoice },
+  async (ctx, input) => {
+    const invoice = await createInvoice(db(), ctx, input);
+    refresh(invoice.id);
+    return invoice;
+  },
+);
 
-export const takePaymentAction = defineAction({ permission: "billing.manage", schema: ZPaymentAction }, async (ctx, input) => {
-  const payment = await takePayment(db(), ctx, input);
-  refresh(input.invoiceId);
-  return payment;
-});
+export const takePaymentAction = defineAction(
+  { permission: "billing.manage", schema: ZPaymentAction },
+  async (ctx, input) => {
+    const payment = await takePayment(db(), ctx, input);
+    refresh(input.invoiceId);
+    return payment;
+  },
+);
 
-export const refundAction = defineAction({ permission: "billing.manage", schema: ZRefundAction }, async (ctx, { paymentId, ...input }) => {
-  const refund = await refundPayment(db(), ctx, paymentId, input);
-  revalidatePath("/billing", "layout");
-  return refund;
-});
+export const refundAction = defineAction(
+  { permission: "billing.manage", schema: ZRefundAction },
+  async (ctx, { paymentId, ...input }) => {
+    const refund = await refundPayment(db(), ctx, paymentId, input);
+    revalidatePath("/billing", "layout");
+    return refund;
+  },
+);
 
-export const addLineAction = defineAction({ permission: "billing.manage", schema: ZLineAction }, async (ctx, { invoiceId, ...line }) => {
-  await addLines(db(), ctx, invoiceId, [line]);
-  refresh(invoiceId);
-  return { invoiceId };
-});
+export const addLineAction = defineAction(
+  { permission: "billing.manage", schema: ZLineAction },
+  async (ctx, { invoiceId, ...line }) => {
+    await addLines(db(), ctx, invoiceId, [line]);
+    refresh(invoiceId);
+    return { invoiceId };
+  },
+);
 
-export const voidInvoiceAction = defineAction({ permission: "billing.manage", schema: ZVoidAction }, async (ctx, { invoiceId, reason }) => {
-  await voidInvoice(db(), ctx, invoiceId, reason);
-  refresh(invoiceId);
-  return { invoiceId };
-});
+export const voidInvoiceAction = defineAction(
+  { permission: "billing.manage", schema: ZVoidAction },
+  async (ctx, { invoiceId, reason }) => {
+    await voidInvoice(db(), ctx, invoiceId, reason);
+    refresh(invoiceId);
+    return { invoiceId };
+  },
+);

@@ -1,4 +1,3 @@
-
 import Link from "next/link";
 import { InvoiceTable } from "@/components/billing/InvoiceTable";
 import { Alert } from "@/components/ui/Alert";
@@ -16,7 +15,11 @@ import { can } from "@/lib/server/permissions";
 
 export const generateMetadata = titled((m) => m.titles.billing);
 
-export default async function BillingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function BillingPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await guardPage("billing.read", "/billing");
   const locale = await requestLocale();
   const m = (await messages()).billing;
@@ -29,12 +32,23 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader title={staff ? m.list.title : m.list.myTitle}>
-        {can(ctx.actor.role, "billing.manage") ? <Link href="/billing/new" className={buttonClass("primary")}>{m.list.newInvoice}</Link> : null}
+        {can(ctx.actor.role, "billing.manage") ? (
+          <Link href="/billing/new" className={buttonClass("primary")}>
+            {m.list.newInvoice}
+          </Link>
+        ) : null}
       </PageHeader>
       <FilterForm
         action="/billing"
         q={staff ? { label: m.list.search, value: query.q } : undefined}
-        selects={[{ name: "status", label: m.list.status, value: filters.status, options: [["", m.list.any], ...INVOICE_STATUSES.map((s) => [s, m.statuses[s]] as const)] }]}
+        selects={[
+          {
+            name: "status",
+            label: m.list.status,
+            value: filters.status,
+            options: [["", m.list.any], ...INVOICE_STATUSES.map((s) => [s, m.statuses[s]] as const)],
+          },
+        ]}
         submit={(await messages()).common.search}
       />
       {items.length === 0 ? (

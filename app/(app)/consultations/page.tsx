@@ -21,7 +21,11 @@ const STATUSES = ["draft", "signed"] as const;
  * Consultations, newest first: a doctor's own drafts and signed notes (admins and nurses: everyone's),
  * filtered by status and by patient name or MRN, paged; one audit VIEW row per patient shown.
  */
-export default async function ConsultationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ConsultationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await guardPage("patient.chart.read", "/consultations");
   const locale = await requestLocale();
   const all = await messages();
@@ -35,13 +39,24 @@ export default async function ConsultationsPage({ searchParams }: { searchParams
   return (
     <>
       <PageHeader title={all.chart.titles.consultations}>
-        {can(ctx.actor.role, "clinical.write") ? <Link href="/consultations/new" className={buttonClass("primary")}>{all.clinical.consultation.new}</Link> : null}
+        {can(ctx.actor.role, "clinical.write") ? (
+          <Link href="/consultations/new" className={buttonClass("primary")}>
+            {all.clinical.consultation.new}
+          </Link>
+        ) : null}
       </PageHeader>
       <p className="-mt-4 mb-4 text-sm text-slate-600">{own ? m.intro : m.introAll}</p>
       <FilterForm
         action="/consultations"
         q={{ label: m.patient, value: query.q }}
-        selects={[{ name: "status", label: m.status, value: status, options: [["", m.statuses.all], ...STATUSES.map((s) => [s, m.statuses[s]] as const)] }]}
+        selects={[
+          {
+            name: "status",
+            label: m.status,
+            value: status,
+            options: [["", m.statuses.all], ...STATUSES.map((s) => [s, m.statuses[s]] as const)],
+          },
+        ]}
         submit={m.filter}
       />
       {items.length === 0 ? (
@@ -51,14 +66,23 @@ export default async function ConsultationsPage({ searchParams }: { searchParams
           {items.map((c) => (
             <tr key={c.id}>
               <td className={`${cell} whitespace-nowrap tabular-nums`}>
-                <Link href={`/consultations/${c.id}`} className="font-medium text-brand-700 hover:underline">{formatStamp(c.createdAt, locale)}</Link>
+                <Link href={`/consultations/${c.id}`} className="font-medium text-brand-700 hover:underline">
+                  {formatStamp(c.createdAt, locale)}
+                </Link>
               </td>
               <td className={cell}>
-                <Link href={`/patients/${c.patient.id}`} className="hover:underline">{c.patient.name}</Link> <span className="whitespace-nowrap font-mono text-xs text-slate-500">{c.patient.mrn}</span>
+                <Link href={`/patients/${c.patient.id}`} className="hover:underline">
+                  {c.patient.name}
+                </Link>{" "}
+                <span className="whitespace-nowrap font-mono text-xs text-slate-500">{c.patient.mrn}</span>
               </td>
               {own ? null : <td className={cell}>{c.doctor.name}</td>}
-              <td className={`${cell} text-slate-700`}>{c.diagnoses.map((d) => (d.code ? `${d.code} ${d.description}` : d.description)).join("; ") || "—"}</td>
-              <td className={cell}><ConsultationStatus c={c} m={all.clinical} /></td>
+              <td className={`${cell} text-slate-700`}>
+                {c.diagnoses.map((d) => (d.code ? `${d.code} ${d.description}` : d.description)).join("; ") || "—"}
+              </td>
+              <td className={cell}>
+                <ConsultationStatus c={c} m={all.clinical} />
+              </td>
             </tr>
           ))}
         </Table>

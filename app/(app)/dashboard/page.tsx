@@ -1,4 +1,3 @@
-
 import { AdminDashboard } from "@/components/dashboard/AdminDashboard";
 import { DoctorDashboard } from "@/components/dashboard/DoctorDashboard";
 import { NurseDashboard } from "@/components/dashboard/NurseDashboard";
@@ -13,14 +12,30 @@ import { stringParams } from "@/lib/server/page-query";
 
 export const generateMetadata = titled((m) => m.titles.dashboard);
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await guardPage("dashboard.view", "/dashboard");
   const { actor } = ctx;
-  const m = (await messages());
+  const m = await messages();
   return (
     <>
       <PageHeader title={m.dashboard.greeting(actor.name)} />
-      {actor.role === "ADMIN" ? <AdminDashboard actorId={actor.id} /> : actor.role === "PATIENT" ? <PatientDashboard ctx={ctx} /> : actor.role === "DOCTOR" ? <DoctorDashboard ctx={ctx} review={reviewLabResultAction} /> : actor.role === "NURSE" ? <NurseDashboard ctx={ctx} /> : actor.role === "PHARMACIST" ? <PharmacistDashboard ctx={ctx} params={stringParams(await searchParams)} /> : <RecordsDashboard ctx={ctx} params={stringParams(await searchParams)} />}
+      {actor.role === "ADMIN" ? (
+        <AdminDashboard actorId={actor.id} />
+      ) : actor.role === "PATIENT" ? (
+        <PatientDashboard ctx={ctx} />
+      ) : actor.role === "DOCTOR" ? (
+        <DoctorDashboard ctx={ctx} review={reviewLabResultAction} />
+      ) : actor.role === "NURSE" ? (
+        <NurseDashboard ctx={ctx} />
+      ) : actor.role === "PHARMACIST" ? (
+        <PharmacistDashboard ctx={ctx} params={stringParams(await searchParams)} />
+      ) : (
+        <RecordsDashboard ctx={ctx} params={stringParams(await searchParams)} />
+      )}
     </>
   );
 }

@@ -1,4 +1,3 @@
-
 import Link from "next/link";
 import { formatMoney } from "@/lib/billing/money";
 import type { Locale } from "@/lib/i18n";
@@ -19,16 +18,26 @@ export const generateMetadata = titled((m) => m.titles.doctors);
 
 const fee = (minor: number, locale: Locale) => formatMoney(minor, env().HOSPITAL_CURRENCY, locale);
 
-export default async function DoctorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DoctorsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await guardPage("doctor.search", "/doctors");
   const locale = await requestLocale();
-  const all = (await messages());
+  const all = await messages();
   const m = all.staff.doctors;
   const params = stringParams(await searchParams);
   const query = pageListQuery(params, DOCTOR_SORTS, "name");
   const filters = pageFilters(ZDoctorFilters, params, ["specialty", "departmentId", "availableOn"]);
-  const [{ items, total }, specialties, departments] = await Promise.all([searchDoctors(db(), query, filters), listSpecialties(db()), departmentOptions(db())]);
-  const kept = Object.fromEntries(Object.entries({ q: query.q, ...filters }).filter((e): e is [string, string] => Boolean(e[1])));
+  const [{ items, total }, specialties, departments] = await Promise.all([
+    searchDoctors(db(), query, filters),
+    listSpecialties(db()),
+    departmentOptions(db()),
+  ]);
+  const kept = Object.fromEntries(
+    Object.entries({ q: query.q, ...filters }).filter((e): e is [string, string] => Boolean(e[1])),
+  );
   return (
     <>
       <PageHeader title={m.title} />
@@ -36,8 +45,18 @@ export default async function DoctorsPage({ searchParams }: { searchParams: Prom
         action="/doctors"
         q={{ label: m.search, value: query.q }}
         selects={[
-          { name: "specialty", label: m.specialty, value: filters.specialty, options: [["", m.anySpecialty], ...specialties.map((s) => [s, s] as const)] },
-          { name: "departmentId", label: m.department, value: filters.departmentId, options: [["", m.anyDepartment], ...departments.map((d) => [d.id, d.name] as const)] },
+          {
+            name: "specialty",
+            label: m.specialty,
+            value: filters.specialty,
+            options: [["", m.anySpecialty], ...specialties.map((s) => [s, s] as const)],
+          },
+          {
+            name: "departmentId",
+            label: m.department,
+            value: filters.departmentId,
+            options: [["", m.anyDepartment], ...departments.map((d) => [d.id, d.name] as const)],
+          },
         ]}
         dates={[{ name: "availableOn", label: all.scheduling.doctor.availableOn, value: filters.availableOn }]}
         submit={all.common.search}
@@ -45,8 +64,12 @@ export default async function DoctorsPage({ searchParams }: { searchParams: Prom
       {specialties.length > 0 ? (
         <nav aria-label={m.specialties} className="mb-4 flex flex-wrap gap-2 text-sm">
           {specialties.map((s) => (
-            <Link key={s} href={`/doctors?${new URLSearchParams({ specialty: s })}`} aria-current={filters.specialty === s ? "true" : undefined}
-              className={`rounded-full px-3 py-1 ring-1 ${filters.specialty === s ? "bg-brand-600 text-white ring-brand-600" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"}`}>
+            <Link
+              key={s}
+              href={`/doctors?${new URLSearchParams({ specialty: s })}`}
+              aria-current={filters.specialty === s ? "true" : undefined}
+              className={`rounded-full px-3 py-1 ring-1 ${filters.specialty === s ? "bg-brand-600 text-white ring-brand-600" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"}`}
+            >
               {s}
             </Link>
           ))}
@@ -59,14 +82,36 @@ export default async function DoctorsPage({ searchParams }: { searchParams: Prom
           {items.map((d) => (
             <li key={d.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
               <p className="font-semibold text-slate-900">
-                <Link href={`/doctors/${d.id}`} className="text-brand-700 hover:underline">{d.name}</Link>
+                <Link href={`/doctors/${d.id}`} className="text-brand-700 hover:underline">
+                  {d.name}
+                </Link>
               </p>
               <p className="text-sm text-brand-700">{d.specialty ?? "—"}</p>
               <dl className="mt-2 space-y-1 text-sm text-slate-600">
-                {d.department ? <div><dt className="sr-only">{m.department}</dt><dd>{d.department.name}</dd></div> : null}
-                {d.qualification ? <div><dt className="sr-only">{all.staff.staff.qualification}</dt><dd>{d.qualification}</dd></div> : null}
-                {d.yearsOfExperience !== null ? <div><dt className="sr-only">{all.staff.staff.yearsOfExperience}</dt><dd>{m.experience(d.yearsOfExperience)}</dd></div> : null}
-                {d.consultationFee !== null ? <div className="flex gap-1"><dt>{m.fee}:</dt><dd className="tabular-nums">{fee(d.consultationFee, locale)}</dd></div> : null}
+                {d.department ? (
+                  <div>
+                    <dt className="sr-only">{m.department}</dt>
+                    <dd>{d.department.name}</dd>
+                  </div>
+                ) : null}
+                {d.qualification ? (
+                  <div>
+                    <dt className="sr-only">{all.staff.staff.qualification}</dt>
+                    <dd>{d.qualification}</dd>
+                  </div>
+                ) : null}
+                {d.yearsOfExperience !== null ? (
+                  <div>
+                    <dt className="sr-only">{all.staff.staff.yearsOfExperience}</dt>
+                    <dd>{m.experience(d.yearsOfExperience)}</dd>
+                  </div>
+                ) : null}
+                {d.consultationFee !== null ? (
+                  <div className="flex gap-1">
+                    <dt>{m.fee}:</dt>
+                    <dd className="tabular-nums">{fee(d.consultationFee, locale)}</dd>
+                  </div>
+                ) : null}
               </dl>
             </li>
           ))}

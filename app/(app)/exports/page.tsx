@@ -1,4 +1,3 @@
-
 import { AutoRefresh } from "@/components/jobs/AutoRefresh";
 import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
@@ -36,11 +35,17 @@ export default async function ExportsPage() {
             <tr key={e.id} data-testid="export-row">
               <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatInstant(e.createdAt, locale)}</td>
               <td className={cell}>{m.exports.kinds[e.kind] ?? e.kind}</td>
-              <td className={cell}><Badge tone={TONES[e.status]}>{m.exports.statuses[e.status]}</Badge></td>
-              <td className={`${cell} w-48`}><Progress e={e} label={m.phrases.percent(e.progress)} /></td>
+              <td className={cell}>
+                <Badge tone={TONES[e.status]}>{m.exports.statuses[e.status]}</Badge>
+              </td>
+              <td className={`${cell} w-48`}>
+                <Progress e={e} label={m.phrases.percent(e.progress)} />
+              </td>
               <td className={cell}>
                 {e.downloadUrl ? (
-                  <a href={e.downloadUrl} download={e.filename ?? undefined} className={buttonClass("secondary")}>{m.exports.download}</a>
+                  <a href={e.downloadUrl} download={e.filename ?? undefined} className={buttonClass("secondary")}>
+                    {m.exports.download}
+                  </a>
                 ) : (
                   <span className="text-slate-400">—</span>
                 )}
@@ -56,8 +61,19 @@ export default async function ExportsPage() {
 function Progress({ e, label }: { e: ExportStatusView; label: string }) {
   return (
     <div className="flex items-center gap-2">
-      <div role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(e.progress * 100)} aria-label={label} className="h-2 flex-1 overflow-hidden rounded-full bg-slate-200">
-        <FillBar fraction={e.progress} className="block h-full w-full" fill={e.status === "failed" ? "fill-red-500" : "fill-brand-600"} />
+      <div
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(e.progress * 100)}
+        aria-label={label}
+        className="h-2 flex-1 overflow-hidden rounded-full bg-slate-200"
+      >
+        <FillBar
+          fraction={e.progress}
+          className="block h-full w-full"
+          fill={e.status === "failed" ? "fill-red-500" : "fill-brand-600"}
+        />
       </div>
       <span className="w-12 text-right text-xs tabular-nums text-slate-600">{label}</span>
     </div>

@@ -1,4 +1,3 @@
-
 import Link from "next/link";
 import { MarkReadButton } from "@/components/notifications/MarkReadButton";
 import { NotificationList } from "@/components/notifications/NotificationList";
@@ -13,7 +12,11 @@ import { pageListQuery, stringParams } from "@/lib/server/page-query";
 
 export const generateMetadata = titled((m) => m.titles.notifications);
 
-export default async function NotificationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NotificationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await guardPage("notification.read", "/notifications");
   const m = (await messages()).triage.notifications;
   const params = stringParams(await searchParams);
@@ -30,12 +33,25 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         <Link href="/notifications" className={tab(!unreadOnly)} aria-current={!unreadOnly ? "page" : undefined}>
           {m.all}
         </Link>
-        <Link href="/notifications?unread=true" className={tab(unreadOnly)} aria-current={unreadOnly ? "page" : undefined}>
+        <Link
+          href="/notifications?unread=true"
+          className={tab(unreadOnly)}
+          aria-current={unreadOnly ? "page" : undefined}
+        >
           {m.unreadOnly} ({unread})
         </Link>
       </nav>
-      {items.length === 0 ? <Alert>{unreadOnly ? m.noneUnread : m.none}</Alert> : <NotificationList rows={items} labels={{ markRead: m.markRead, open: m.open, read: m.read }} />}
-      <Pagination page={query.page} pageSize={query.pageSize} total={total} params={unreadOnly ? { unread: "true" } : {}} />
+      {items.length === 0 ? (
+        <Alert>{unreadOnly ? m.noneUnread : m.none}</Alert>
+      ) : (
+        <NotificationList rows={items} labels={{ markRead: m.markRead, open: m.open, read: m.read }} />
+      )}
+      <Pagination
+        page={query.page}
+        pageSize={query.pageSize}
+        total={total}
+        params={unreadOnly ? { unread: "true" } : {}}
+      />
     </>
   );
 }

@@ -8,11 +8,14 @@ import { defineAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
 import { ops as patientsOps } from "@/lib/patients/contract";
 
-export const registerPatientAction = defineAction({ permission: patientsOps.postPatients.permission, schema: patientsOps.postPatients.body }, async (ctx, input) => {
-  const p = await registerPatient(db(), ctx, input);
-  revalidatePath("/patients");
-  return { id: p.id };
-});
+export const registerPatientAction = defineAction(
+  { permission: patientsOps.postPatients.permission, schema: patientsOps.postPatients.body },
+  async (ctx, input) => {
+    const p = await registerPatient(db(), ctx, input);
+    revalidatePath("/patients");
+    return { id: p.id };
+  },
+);
 
 export const updatePatientAction = defineAction(
   { permission: "patient.register", schema: ZUpdatePatient.extend({ id: z.string().min(1) }) },
@@ -32,8 +35,11 @@ export const deactivatePatientAction = defineAction(
   },
 );
 
-export const updateOwnContactAction = defineAction({ permission: "patient.self", schema: ZUpdateOwnContact }, async (ctx, input) => {
-  const r = await updateOwnContact(db(), ctx, input);
-  revalidatePath("/me/profile");
-  return r;
-});
+export const updateOwnContactAction = defineAction(
+  { permission: "patient.self", schema: ZUpdateOwnContact },
+  async (ctx, input) => {
+    const r = await updateOwnContact(db(), ctx, input);
+    revalidatePath("/me/profile");
+    return r;
+  },
+);

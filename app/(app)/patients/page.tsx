@@ -1,4 +1,3 @@
-
 import Link from "next/link";
 import { Suspense } from "react";
 import { PatientFilters } from "@/components/patients/PatientFilters";
@@ -18,11 +17,17 @@ import { can } from "@/lib/server/permissions";
 
 export const generateMetadata = titled((m) => m.titles.patients);
 
-export default async function PatientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PatientsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await guardPage("patient.list", "/patients");
   const { actor } = ctx;
   const m = (await messages()).patients;
-  const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string"));
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string"),
+  );
   let query;
   try {
     query = parseListQuery(new URLSearchParams(raw), PATIENT_SORTS, "lastName");
@@ -34,16 +39,29 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
   const clinical = seesClinicalDetails(actor);
   const condition = (clinical && raw.condition?.trim()) || undefined;
   const { items, total } = await searchPatients(db(), ctx, { ...query, condition });
-  const keep = Object.fromEntries(Object.entries({ q: query.q, condition, sort: raw.sort }).filter((e): e is [string, string] => !!e[1]));
+  const keep = Object.fromEntries(
+    Object.entries({ q: query.q, condition, sort: raw.sort }).filter((e): e is [string, string] => !!e[1]),
+  );
   const recordHref = patientRecordHref(actor.role);
   return (
     <>
       <PageHeader title={m.title}>
-        {can(actor.role, "patient.register") ? <Link href="/patients/new" className={buttonClass("primary")}>{m.register}</Link> : null}
+        {can(actor.role, "patient.register") ? (
+          <Link href="/patients/new" className={buttonClass("primary")}>
+            {m.register}
+          </Link>
+        ) : null}
       </PageHeader>
       <div className="mb-4">
         <Suspense>
-          <PatientFilters labels={{ search: m.search, conditionFilter: clinical ? m.conditionFilter : undefined, sortBy: m.sortBy, sorts: m.sorts }} />
+          <PatientFilters
+            labels={{
+              search: m.search,
+              conditionFilter: clinical ? m.conditionFilter : undefined,
+              sortBy: m.sortBy,
+              sorts: m.sorts,
+            }}
+          />
         </Suspense>
       </div>
       {items.length === 0 ? <Alert>{m.none}</Alert> : <PatientTable rows={items} recordHref={recordHref} />}

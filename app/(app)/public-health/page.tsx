@@ -1,4 +1,3 @@
-
 import { Alert } from "@/components/ui/Alert";
 import { buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";
@@ -16,14 +15,20 @@ import { stringParams } from "@/lib/server/page-query";
 
 export const generateMetadata = titled((m) => m.titles.publicHealth);
 
-export default async function PublicHealthPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PublicHealthPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await guardPage("publichealth.read", "/public-health");
   const [all, locale] = await Promise.all([messages(), requestLocale()]);
   const m = all.reports.publicHealth;
   const dm = all.reports.dashboard;
   const sexes: Record<string, string> = all.patients.form.sexes;
   const params = stringParams(await searchParams);
-  const groupBy: GroupBy = (GROUP_BYS as readonly string[]).includes(params.groupBy) ? (params.groupBy as GroupBy) : "diagnosis";
+  const groupBy: GroupBy = (GROUP_BYS as readonly string[]).includes(params.groupBy)
+    ? (params.groupBy as GroupBy)
+    : "diagnosis";
   // Fixed, completed periods only (lib/reports/public-health.ts): the last complete month unless
   // another is asked for; a period that is not one, or not over, falls back to it with the reason.
   const periods = recentPeriods(env().HOSPITAL_TIMEZONE);
@@ -44,8 +49,16 @@ export default async function PublicHealthPage({ searchParams }: { searchParams:
     <>
       <PageHeader title={m.title}>
         <div className="flex gap-2">
-          <a href={`/api/v1/public-health/aggregates?${qs}&format=csv`} download className={buttonClass("secondary")}>{m.csv}</a>
-          <a href={`/api/v1/public-health/aggregates?${qs}`} download={`public-health-${groupBy}.json`} className={buttonClass("secondary")}>{m.json}</a>
+          <a href={`/api/v1/public-health/aggregates?${qs}&format=csv`} download className={buttonClass("secondary")}>
+            {m.csv}
+          </a>
+          <a
+            href={`/api/v1/public-health/aggregates?${qs}`}
+            download={`public-health-${groupBy}.json`}
+            className={buttonClass("secondary")}
+          >
+            {m.json}
+          </a>
         </div>
       </PageHeader>
       <FilterForm
@@ -57,11 +70,20 @@ export default async function PublicHealthPage({ searchParams }: { searchParams:
             value: period,
             options: [...periods.month, ...periods.quarter, ...periods.year].map((p) => [p, p] as const),
           },
-          { name: "groupBy", label: m.groupBy, value: groupBy, options: GROUP_BYS.map((g) => [g, m.groups[g]] as const) },
+          {
+            name: "groupBy",
+            label: m.groupBy,
+            value: groupBy,
+            options: GROUP_BYS.map((g) => [g, m.groups[g]] as const),
+          },
         ]}
         submit={dm.show}
       />
-      {error ? <div className="mb-4"><Alert tone="error">{renderMessage(error, locale)}</Alert></div> : null}
+      {error ? (
+        <div className="mb-4">
+          <Alert tone="error">{renderMessage(error, locale)}</Alert>
+        </div>
+      ) : null}
       <p className="mb-4 max-w-3xl text-sm text-slate-600">{m.hint}</p>
       {a.items.length === 0 ? (
         <p className="text-sm text-slate-600">{m.none}</p>
@@ -70,13 +92,21 @@ export default async function PublicHealthPage({ searchParams }: { searchParams:
           <Table head={[m.groups[groupBy], m.count]}>
             {a.items.map((i) => (
               <tr key={i.group}>
-                <th scope="row" className={`${cell} text-left font-medium`}>{groupBy === "sex" ? (sexes[i.group] ?? i.group) : i.group}</th>
-                <td className={`${cell} text-right tabular-nums`} data-count>{show(i.count)}</td>
+                <th scope="row" className={`${cell} text-left font-medium`}>
+                  {groupBy === "sex" ? (sexes[i.group] ?? i.group) : i.group}
+                </th>
+                <td className={`${cell} text-right tabular-nums`} data-count>
+                  {show(i.count)}
+                </td>
               </tr>
             ))}
             <tr className="bg-slate-50 font-semibold">
-              <th scope="row" className={`${cell} text-left`}>{m.total}</th>
-              <td className={`${cell} text-right tabular-nums`} data-count>{show(a.total)}</td>
+              <th scope="row" className={`${cell} text-left`}>
+                {m.total}
+              </th>
+              <td className={`${cell} text-right tabular-nums`} data-count>
+                {show(a.total)}
+              </td>
             </tr>
           </Table>
         </div>

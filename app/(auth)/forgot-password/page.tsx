@@ -1,4 +1,3 @@
-
 import Link from "next/link";
 import { connection } from "next/server";
 import { AuthCard } from "@/components/auth/AuthCard";
@@ -15,7 +14,9 @@ export default async function ForgotPasswordPage() {
     <AuthCard title={m.title} subtitle={m.intro}>
       <ForgotPasswordForm action={forgotPasswordAction} labels={m} />
       <p className="mt-6 text-center text-sm">
-        <Link href="/login" className="font-medium text-brand-700 hover:underline">{m.back}</Link>
+        <Link href="/login" className="font-medium text-brand-700 hover:underline">
+          {m.back}
+        </Link>
       </p>
     </AuthCard>
   );

@@ -10,8 +10,11 @@ import { db } from "@/lib/server/db";
 import { clientIp } from "@/lib/server/request";
 
 /** The same answer for every address: the worker creates the account or tells the address's owner. */
-export const selfRegisterAction = definePublicAction({ name: "patient.selfRegister", schema: ZSelfRegister }, async (input) => {
-  const job = await prepareRegistration(db(), input, clientIp(await headers()), await callerLocale());
-  await enqueue(await queue(), "account.register", job);
-  return { done: true };
-});
+export const selfRegisterAction = definePublicAction(
+  { name: "patient.selfRegister", schema: ZSelfRegister },
+  async (input) => {
+    const job = await prepareRegistration(db(), input, clientIp(await headers()), await callerLocale());
+    await enqueue(await queue(), "account.register", job);
+    return { done: true };
+  },
+);

@@ -1,4 +1,3 @@
-
 import { connection } from "next/server";
 import { AuthCard } from "@/components/auth/AuthCard";
 import { SelfRegisterForm } from "@/components/patients/SelfRegisterForm";
@@ -13,7 +12,10 @@ export default async function RegisterPage() {
   const m = all.patients;
   return (
     <AuthCard title={m.registration.title} subtitle={m.registration.subtitle} wide>
-      <SelfRegisterForm action={selfRegisterAction} labels={{ form: m.form, registration: m.registration, registered: all.accounts.registered }} />
+      <SelfRegisterForm
+        action={selfRegisterAction}
+        labels={{ form: m.form, registration: m.registration, registered: all.accounts.registered }}
+      />
     </AuthCard>
   );
 }

@@ -34,7 +34,12 @@ export function doctorReportEmail(data: DoctorReportData, ctx: EmailContext): Re
   ];
   const subject = w.subject(month, ctx.hospitalName);
   const td = 'style="padding:8px 12px;border-bottom:1px solid #e2e8f0"';
-  const table = rows.map(([k, v]) => `<tr><td ${td}>${escapeHtml(k)}</td><td ${td} align="right"><strong>${escapeHtml(v)}</strong></td></tr>`).join("");
+  const table = rows
+    .map(
+      ([k, v]) =>
+        `<tr><td ${td}>${escapeHtml(k)}</td><td ${td} align="right"><strong>${escapeHtml(v)}</strong></td></tr>`,
+    )
+    .join("");
   const html = `<!doctype html>
 <html><body style="margin:0;padding:24px;background:#f1f5f9;font-family:Arial,Helvetica,sans-serif;color:#0f172a">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:560px;margin:0 auto;background:#ffffff;border:1px solid #e2e8f0;border-radius:8px">
@@ -47,6 +52,16 @@ export function doctorReportEmail(data: DoctorReportData, ctx: EmailContext): Re
 </td></tr>
 </table>
 </body></html>`;
-  const text = [t.greeting(data.doctorName), "", w.intro(month), "", ...rows.map(([k, v]) => `${k}: ${v}`), "", data.url, "", `— ${ctx.hospitalName}`].join("\n");
+  const text = [
+    t.greeting(data.doctorName),
+    "",
+    w.intro(month),
+    "",
+    ...rows.map(([k, v]) => `${k}: ${v}`),
+    "",
+    data.url,
+    "",
+    `— ${ctx.hospitalName}`,
+  ].join("\n");
   return { subject, html, text };
 }

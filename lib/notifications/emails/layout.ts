@@ -14,20 +14,33 @@ export const words = (ctx: EmailContext): Messages["emails"] => catalog(ctx.loca
 
 /** An instant in the recipient's language, on the hospital's clock: "Mon, 1 Mar 2027, 09:30" / "lun. 1 mars 2027, 09:30". */
 export function emailWhen(instant: Date, ctx: EmailContext): string {
-  return DateTime.fromJSDate(instant, { zone: ctx.timeZone ?? "UTC" }).setLocale(INTL_TAG[ctx.locale ?? DEFAULT_LOCALE]).toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY);
+  return DateTime.fromJSDate(instant, { zone: ctx.timeZone ?? "UTC" })
+    .setLocale(INTL_TAG[ctx.locale ?? DEFAULT_LOCALE])
+    .toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY);
 }
 
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 }
 
 /** An email with a greeting, paragraphs, one button and a closing note; every value is escaped. */
 export function actionEmail(
   ctx: EmailContext,
-  email: { subject: string; greeting: string; paragraphs: string[]; action: { label: string; url: string }; footer: string },
+  email: {
+    subject: string;
+    greeting: string;
+    paragraphs: string[];
+    action: { label: string; url: string };
+    footer: string;
+  },
 ): RenderedEmail {
   const name = escapeHtml(ctx.hospitalName);
-  const paragraphs = email.paragraphs.map((p) => `<p style="margin:0 0 16px;line-height:1.5">${escapeHtml(p)}</p>`).join("");
+  const paragraphs = email.paragraphs
+    .map((p) => `<p style="margin:0 0 16px;line-height:1.5">${escapeHtml(p)}</p>`)
+    .join("");
   const html = `<!doctype html>
 <html><body style="margin:0;padding:24px;background:#f1f5f9;font-family:Arial,Helvetica,sans-serif;color:#0f172a">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:560px;margin:0 auto;background:#ffffff;border:1px solid #e2e8f0;border-radius:8px">
@@ -41,6 +54,15 @@ ${paragraphs}
 </td></tr>
 </table>
 </body></html>`;
-  const text = [email.greeting, "", ...email.paragraphs.flatMap((p) => [p, ""]), `${email.action.label}: ${email.action.url}`, "", email.footer, "", `— ${ctx.hospitalName}`].join("\n");
+  const text = [
+    email.greeting,
+    "",
+    ...email.paragraphs.flatMap((p) => [p, ""]),
+    `${email.action.label}: ${email.action.url}`,
+    "",
+    email.footer,
+    "",
+    `— ${ctx.hospitalName}`,
+  ].join("\n");
   return { subject: email.subject, html, text };
 }

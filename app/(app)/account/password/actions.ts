@@ -5,7 +5,10 @@ import { changePassword } from "@/lib/accounts/service";
 import { defineAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
 
-export const changePasswordAction = defineAction({ permission: "account.changePassword", schema: ZChangePassword }, async (ctx, input) => {
-  await changePassword(db(), ctx, input);
-  return { changed: true };
-});
+export const changePasswordAction = defineAction(
+  { permission: "account.changePassword", schema: ZChangePassword },
+  async (ctx, input) => {
+    await changePassword(db(), ctx, input);
+    return { changed: true };
+  },
+);

@@ -1,4 +1,3 @@
-
 import { ChangePasswordForm } from "@/components/auth/ChangePasswordForm";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { messages, titled } from "@/lib/server/locale";

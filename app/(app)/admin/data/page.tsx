@@ -19,9 +19,14 @@ export default async function DataBrowserPage() {
       <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
         {counts.map(({ key, count, estimated }) => (
           <li key={key}>
-            <Link href={`/admin/data/${key}`} className="flex items-baseline justify-between rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm hover:border-brand-300 hover:bg-slate-50">
+            <Link
+              href={`/admin/data/${key}`}
+              className="flex items-baseline justify-between rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm hover:border-brand-300 hover:bg-slate-50"
+            >
               <span className="font-medium text-slate-900">{m.entities[key]}</span>
-              <span className="text-sm tabular-nums text-slate-500">{estimated ? m.estimated(new Intl.NumberFormat(INTL_TAG[locale]).format(count)) : m.records(count)}</span>
+              <span className="text-sm tabular-nums text-slate-500">
+                {estimated ? m.estimated(new Intl.NumberFormat(INTL_TAG[locale]).format(count)) : m.records(count)}
+              </span>
             </Link>
           </li>
         ))}

@@ -1,4 +1,3 @@
-
 import Link from "next/link";
 import { DepartmentForm } from "@/components/staff/DepartmentForm";
 import { Alert } from "@/components/ui/Alert";
@@ -15,7 +14,11 @@ import { createDepartmentAction } from "./actions";
 
 export const generateMetadata = titled((m) => m.titles.adminDepartments);
 
-export default async function DepartmentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DepartmentsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await guardPage("department.manage", "/admin/departments");
   const m = (await messages()).staff.departments;
   const query = pageListQuery(stringParams(await searchParams), DEPARTMENT_SORTS, "name");
@@ -31,18 +34,34 @@ export default async function DepartmentsPage({ searchParams }: { searchParams: 
             <Table head={[m.name, m.description, m.staff, m.status]}>
               {items.map((d) => (
                 <tr key={d.id}>
-                  <td className={cell}><Link href={`/admin/departments/${d.id}`} className="font-medium text-brand-700 hover:underline">{d.name}</Link></td>
+                  <td className={cell}>
+                    <Link href={`/admin/departments/${d.id}`} className="font-medium text-brand-700 hover:underline">
+                      {d.name}
+                    </Link>
+                  </td>
                   <td className={`${cell} text-slate-600`}>{d.description ?? "—"}</td>
                   <td className={`${cell} tabular-nums`}>{d.staffCount}</td>
-                  <td className={cell}>{d.active ? <Badge tone="success">{m.active}</Badge> : <Badge tone="danger">{m.inactive}</Badge>}</td>
+                  <td className={cell}>
+                    {d.active ? <Badge tone="success">{m.active}</Badge> : <Badge tone="danger">{m.inactive}</Badge>}
+                  </td>
                 </tr>
               ))}
             </Table>
           )}
-          <Pagination page={query.page} pageSize={query.pageSize} total={total} params={query.q ? { q: query.q } : {}} />
+          <Pagination
+            page={query.page}
+            pageSize={query.pageSize}
+            total={total}
+            params={query.q ? { q: query.q } : {}}
+          />
         </div>
         <Card title={m.newTitle}>
-          <DepartmentForm mode="create" initial={{ name: "", description: "", active: true }} action={createDepartmentAction} labels={m} />
+          <DepartmentForm
+            mode="create"
+            initial={{ name: "", description: "", active: true }}
+            action={createDepartmentAction}
+            labels={m}
+          />
         </Card>
       </div>
     </>

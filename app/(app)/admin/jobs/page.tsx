@@ -1,4 +1,3 @@
-
 import { JobButton } from "@/components/jobs/JobButton";
 import { Alert } from "@/components/ui/Alert";
 import { Card, PageHeader } from "@/components/ui/Card";
@@ -33,7 +32,12 @@ export default async function JobsPage() {
             <tr key={q.name}>
               <td className={`${cell} font-mono text-sm`}>{q.name}</td>
               {STATES.map((s) => (
-                <td key={s} className={`${cell} tabular-nums ${s === "failed" && q.counts[s] ? "font-semibold text-red-700" : ""}`}>{q.counts[s] ?? 0}</td>
+                <td
+                  key={s}
+                  className={`${cell} tabular-nums ${s === "failed" && q.counts[s] ? "font-semibold text-red-700" : ""}`}
+                >
+                  {q.counts[s] ?? 0}
+                </td>
               ))}
             </tr>
           ))}
@@ -45,7 +49,9 @@ export default async function JobsPage() {
             <li key={name} className="flex flex-wrap items-center justify-between gap-3 py-3">
               <div>
                 <p className="font-medium">{m.admin.scheduleLabels[name]}</p>
-                <p className="font-mono text-xs text-slate-500">{name} · {JOBS[name].cron}</p>
+                <p className="font-mono text-xs text-slate-500">
+                  {name} · {JOBS[name].cron}
+                </p>
               </div>
               <JobButton act={runJobNowAction} input={{ name }} label={m.admin.runNow} doneLabel={m.admin.started} />
             </li>
@@ -63,7 +69,14 @@ export default async function JobsPage() {
                 <td className={`${cell} font-mono text-sm`}>{j.name}</td>
                 <td className={`${cell} tabular-nums`}>{m.phrases.attempts(j.attempts, j.retryLimit)}</td>
                 <td className={`${cell} max-w-md break-words text-sm text-red-800`}>{j.error}</td>
-                <td className={cell}><JobButton act={retryJobAction} input={{ name: j.name, id: j.id }} label={m.admin.retry} doneLabel={m.admin.retried} /></td>
+                <td className={cell}>
+                  <JobButton
+                    act={retryJobAction}
+                    input={{ name: j.name, id: j.id }}
+                    label={m.admin.retry}
+                    doneLabel={m.admin.retried}
+                  />
+                </td>
               </tr>
             ))}
           </Table>

@@ -1,4 +1,3 @@
-
 import Link from "next/link";
 import { OutboxStatus } from "@/components/staff/OutboxStatus";
 import { Alert } from "@/components/ui/Alert";
@@ -14,7 +13,11 @@ import { pageListQuery, stringParams } from "@/lib/server/page-query";
 
 export const generateMetadata = titled((m) => m.titles.adminOutbox);
 
-export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OutboxPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await guardPage("outbox.read", "/admin/outbox");
   const locale = await requestLocale();
   const m = (await messages()).staff.outbox;
@@ -32,8 +35,14 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
             <tr key={e.id}>
               <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatInstant(e.createdAt, locale)}</td>
               <td className={cell}>{e.to}</td>
-              <td className={cell}><Link href={`/admin/outbox/${e.id}`} className="font-medium text-brand-700 hover:underline">{e.subject}</Link></td>
-              <td className={cell}><OutboxStatus status={e.status} /></td>
+              <td className={cell}>
+                <Link href={`/admin/outbox/${e.id}`} className="font-medium text-brand-700 hover:underline">
+                  {e.subject}
+                </Link>
+              </td>
+              <td className={cell}>
+                <OutboxStatus status={e.status} />
+              </td>
             </tr>
           ))}
         </Table>

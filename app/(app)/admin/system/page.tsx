@@ -43,8 +43,18 @@ export default async function SystemPage() {
         <Card title={m.sections.app}>
           <DefinitionList
             rows={[
-              [m.version, <span key="v" className="font-mono">{o.version}</span>],
-              [m.node, <span key="n" className="font-mono">{o.node}</span>],
+              [
+                m.version,
+                <span key="v" className="font-mono">
+                  {o.version}
+                </span>,
+              ],
+              [
+                m.node,
+                <span key="n" className="font-mono">
+                  {o.node}
+                </span>,
+              ],
               [m.sections.sessions, m.sessions(o.activeSessions.sessions, o.activeSessions.users)],
             ]}
           />
@@ -52,10 +62,33 @@ export default async function SystemPage() {
         <Card title={m.sections.database}>
           <DefinitionList
             rows={[
-              [m.migrationLevel, <span key="m" className="flex flex-wrap items-center gap-2">{ok(o.migrations.pending.length === 0)} {o.migrations.pending.length ? m.migrationsPending(o.migrations.pending.length) : m.migrationsApplied(o.migrations.applied, o.migrations.expected)}</span>],
-              [m.latestMigration, <span key="l" className="break-all font-mono text-xs">{o.migrations.latest ?? "—"}</span>],
-              [m.databaseSize, <span key="s" className="tabular-nums">{bytes(o.databaseBytes, locale)}</span>],
-              [m.databaseVersion, <span key="p" className="font-mono">{o.databaseVersion}</span>],
+              [
+                m.migrationLevel,
+                <span key="m" className="flex flex-wrap items-center gap-2">
+                  {ok(o.migrations.pending.length === 0)}{" "}
+                  {o.migrations.pending.length
+                    ? m.migrationsPending(o.migrations.pending.length)
+                    : m.migrationsApplied(o.migrations.applied, o.migrations.expected)}
+                </span>,
+              ],
+              [
+                m.latestMigration,
+                <span key="l" className="break-all font-mono text-xs">
+                  {o.migrations.latest ?? "—"}
+                </span>,
+              ],
+              [
+                m.databaseSize,
+                <span key="s" className="tabular-nums">
+                  {bytes(o.databaseBytes, locale)}
+                </span>,
+              ],
+              [
+                m.databaseVersion,
+                <span key="p" className="font-mono">
+                  {o.databaseVersion}
+                </span>,
+              ],
             ]}
           />
         </Card>
@@ -68,8 +101,12 @@ export default async function SystemPage() {
             {o.workers.map((w) => (
               <tr key={w.id}>
                 <td className={`${cell} font-mono text-sm`}>{w.id}</td>
-                <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatInstant(w.startedAt.toISOString(), locale)}</td>
-                <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatInstant(w.seenAt.toISOString(), locale)}</td>
+                <td className={`${cell} whitespace-nowrap tabular-nums`}>
+                  {formatInstant(w.startedAt.toISOString(), locale)}
+                </td>
+                <td className={`${cell} whitespace-nowrap tabular-nums`}>
+                  {formatInstant(w.seenAt.toISOString(), locale)}
+                </td>
               </tr>
             ))}
           </Table>
@@ -82,28 +119,53 @@ export default async function SystemPage() {
               <tr key={name}>
                 <td className={`${cell} font-mono text-sm`}>{name}</td>
                 {(["created", "retry", "active", "failed"] as const).map((s) => (
-                  <td key={s} className={`${cell} tabular-nums ${s === "failed" && count(name, s) ? "font-semibold text-red-700" : ""}`}>{count(name, s)}</td>
+                  <td
+                    key={s}
+                    className={`${cell} tabular-nums ${s === "failed" && count(name, s) ? "font-semibold text-red-700" : ""}`}
+                  >
+                    {count(name, s)}
+                  </td>
                 ))}
               </tr>
             ))}
           </Table>
-          <p className="mt-3 text-sm"><Link className="font-medium text-brand-700 hover:underline" href="/admin/jobs">{m.openJobs}</Link></p>
+          <p className="mt-3 text-sm">
+            <Link className="font-medium text-brand-700 hover:underline" href="/admin/jobs">
+              {m.openJobs}
+            </Link>
+          </p>
         </Card>
         <Card title={m.sections.emails}>
           <DefinitionList
             rows={[
-              [m.emailsWaiting, <span key="w" className="tabular-nums">{o.emails.waiting}</span>],
-              [m.emailsFailed, <span key="f" className={`tabular-nums ${o.emails.failed ? "font-semibold text-red-700" : ""}`}>{o.emails.failed}</span>],
+              [
+                m.emailsWaiting,
+                <span key="w" className="tabular-nums">
+                  {o.emails.waiting}
+                </span>,
+              ],
+              [
+                m.emailsFailed,
+                <span key="f" className={`tabular-nums ${o.emails.failed ? "font-semibold text-red-700" : ""}`}>
+                  {o.emails.failed}
+                </span>,
+              ],
             ]}
           />
-          <p className="mt-3 text-sm"><Link className="font-medium text-brand-700 hover:underline" href="/admin/outbox">{m.openOutbox}</Link></p>
+          <p className="mt-3 text-sm">
+            <Link className="font-medium text-brand-700 hover:underline" href="/admin/outbox">
+              {m.openOutbox}
+            </Link>
+          </p>
         </Card>
       </div>
       <Card title={m.sections.address}>
         <ul className="divide-y divide-slate-200">
           {o.address.map((c) => (
             <li key={c.key} className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm">
-              <span className="flex items-center gap-2">{ok(c.ok)} {m.checks[c.key]}</span>
+              <span className="flex items-center gap-2">
+                {ok(c.ok)} {m.checks[c.key]}
+              </span>
               <span className="break-all font-mono text-xs text-slate-600">{c.detail}</span>
             </li>
           ))}

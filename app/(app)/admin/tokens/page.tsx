@@ -1,4 +1,3 @@
-
 import { JobButton } from "@/components/jobs/JobButton";
 import { TokenForm } from "@/components/tokens/TokenForm";
 import { Alert } from "@/components/ui/Alert";
@@ -41,13 +40,44 @@ export default async function TokensPage() {
                     <td className={`${cell} font-medium`}>{t.name}</td>
                     <td className={`${cell} font-mono text-xs`}>{t.scopes.join(", ")}</td>
                     <td className={cell}>{t.owner.name}</td>
-                    <td className={`${cell} whitespace-nowrap tabular-nums`}>{formatInstant(t.createdAt.toISOString(), locale)}</td>
-                    <td className={`${cell} whitespace-nowrap tabular-nums`}>{t.lastUsedAt ? formatInstant(t.lastUsedAt.toISOString(), locale) : m.never}</td>
-                    <td className={`${cell} whitespace-nowrap tabular-nums`}>{t.expiresAt ? formatInstant(t.expiresAt.toISOString(), locale) : <Badge tone="warning">{m.noExpiry}</Badge>}</td>
-                    <td className={cell}>
-                      {t.revokedAt ? <Badge tone="danger">{m.revoked}</Badge> : expired ? <Badge tone="warning">{m.expired}</Badge> : <Badge tone="success">{m.active}</Badge>}
+                    <td className={`${cell} whitespace-nowrap tabular-nums`}>
+                      {formatInstant(t.createdAt.toISOString(), locale)}
                     </td>
-                    <td className={cell}>{t.revokedAt ? null : <JobButton act={revokeTokenAction} input={{ id: t.id }} label={m.revoke} doneLabel={m.revokedDone} confirm={{ title: m.confirmRevokeTitle, consequence: m.confirmRevokeText, confirm: m.confirmRevoke, cancel: m.confirmBack }} />}</td>
+                    <td className={`${cell} whitespace-nowrap tabular-nums`}>
+                      {t.lastUsedAt ? formatInstant(t.lastUsedAt.toISOString(), locale) : m.never}
+                    </td>
+                    <td className={`${cell} whitespace-nowrap tabular-nums`}>
+                      {t.expiresAt ? (
+                        formatInstant(t.expiresAt.toISOString(), locale)
+                      ) : (
+                        <Badge tone="warning">{m.noExpiry}</Badge>
+                      )}
+                    </td>
+                    <td className={cell}>
+                      {t.revokedAt ? (
+                        <Badge tone="danger">{m.revoked}</Badge>
+                      ) : expired ? (
+                        <Badge tone="warning">{m.expired}</Badge>
+                      ) : (
+                        <Badge tone="success">{m.active}</Badge>
+                      )}
+                    </td>
+                    <td className={cell}>
+                      {t.revokedAt ? null : (
+                        <JobButton
+                          act={revokeTokenAction}
+                          input={{ id: t.id }}
+                          label={m.revoke}
+                          doneLabel={m.revokedDone}
+                          confirm={{
+                            title: m.confirmRevokeTitle,
+                            consequence: m.confirmRevokeText,
+                            confirm: m.confirmRevoke,
+                            cancel: m.confirmBack,
+                          }}
+                        />
+                      )}
+                    </td>
                   </tr>
                 );
               })}
@@ -56,7 +86,13 @@ export default async function TokensPage() {
         </div>
         <div className="max-w-xl">
           <Card title={m.newTitle}>
-            <TokenForm action={createTokenAction} labels={{ ...m, expiresHint: catalogue.phrases.expiresHint(env().API_TOKEN_DEFAULT_DAYS, env().API_TOKEN_MAX_DAYS) }} />
+            <TokenForm
+              action={createTokenAction}
+              labels={{
+                ...m,
+                expiresHint: catalogue.phrases.expiresHint(env().API_TOKEN_DEFAULT_DAYS, env().API_TOKEN_MAX_DAYS),
+              }}
+            />
           </Card>
         </div>
       </div>

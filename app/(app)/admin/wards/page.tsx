@@ -1,4 +1,3 @@
-
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";
@@ -18,9 +17,16 @@ export default async function WardsAdminPage() {
   return (
     <>
       <PageHeader title={m.admin.title}>
-        <Link href="/beds" className={buttonClass("secondary")}>{m.nav.beds}</Link>
+        <Link href="/beds" className={buttonClass("secondary")}>
+          {m.nav.beds}
+        </Link>
       </PageHeader>
-      <WardAdmin wards={wards} departments={departments} l={m.admin} names={{ wardTypes: m.wardTypes, roomTypes: m.roomTypes, states: m.states }} />
+      <WardAdmin
+        wards={wards}
+        departments={departments}
+        l={m.admin}
+        names={{ wardTypes: m.wardTypes, roomTypes: m.roomTypes, states: m.states }}
+      />
     </>
   );
 }

@@ -1,4 +1,3 @@
-
 import { PatientBanner } from "@/components/patients/PatientBanner";
 import { PrintButton } from "@/components/ui/PrintButton";
 import { bannerFor } from "@/lib/patients/banner";
@@ -35,7 +34,9 @@ export default async function AdmissionPage({ params }: { params: Promise<{ id: 
       <PageHeader title={`${m.title}: ${a.patient.name}`}>
         <div className="flex flex-wrap gap-2 print:hidden">
           <PrintButton label={(await messages()).chart.banner.print} />
-          <Link href="/beds" className={buttonClass("secondary")}>{(await messages()).wards.nav.beds}</Link>
+          <Link href="/beds" className={buttonClass("secondary")}>
+            {(await messages()).wards.nav.beds}
+          </Link>
         </div>
       </PageHeader>
       <div className="grid gap-6 lg:grid-cols-2">
@@ -43,20 +44,51 @@ export default async function AdmissionPage({ params }: { params: Promise<{ id: 
           <DefinitionList
             rows={[
               // The chart link only for who may open the chart (a records officer's would be a 404).
-              [m.patient, can(ctx.actor.role, "patient.chart.read") ? <Link key="p" className="text-brand-700 underline" href={`/patients/${a.patient.id}`}>{a.patient.name} <span className="font-mono whitespace-nowrap">{a.patient.mrn}</span></Link> : <span key="p">{a.patient.name} <span className="font-mono whitespace-nowrap">{a.patient.mrn}</span></span>],
+              [
+                m.patient,
+                can(ctx.actor.role, "patient.chart.read") ? (
+                  <Link key="p" className="text-brand-700 underline" href={`/patients/${a.patient.id}`}>
+                    {a.patient.name} <span className="font-mono whitespace-nowrap">{a.patient.mrn}</span>
+                  </Link>
+                ) : (
+                  <span key="p">
+                    {a.patient.name} <span className="font-mono whitespace-nowrap">{a.patient.mrn}</span>
+                  </span>
+                ),
+              ],
               [m.bed, a.currentBed ? a.currentBed.place : "—"],
               [m.doctor, a.attendingDoctor.name],
               [m.department, a.department?.name ?? "—"],
               ...(a.reason !== undefined ? ([[m.reason, a.reason]] as [string, React.ReactNode][]) : []),
               [m.plannedStay, a.plannedStayDays ? m.days(a.plannedStayDays) : "—"],
               [m.admittedAt, formatWhen(a.admittedAt, locale)],
-              [m.dischargedAt, a.dischargedAt ? formatWhen(a.dischargedAt, locale) : <Badge key="s" tone="success">{m.live}</Badge>],
-              ...(a.dischargeSummary ? ([[m.summary, <p key="sum" className="whitespace-pre-line">{a.dischargeSummary}</p>]] as [string, React.ReactNode][]) : []),
+              [
+                m.dischargedAt,
+                a.dischargedAt ? (
+                  formatWhen(a.dischargedAt, locale)
+                ) : (
+                  <Badge key="s" tone="success">
+                    {m.live}
+                  </Badge>
+                ),
+              ],
+              ...(a.dischargeSummary
+                ? ([
+                    [
+                      m.summary,
+                      <p key="sum" className="whitespace-pre-line">
+                        {a.dischargeSummary}
+                      </p>,
+                    ],
+                  ] as [string, React.ReactNode][])
+                : []),
             ]}
           />
         </Card>
         <section aria-labelledby="beds-title" className="space-y-2">
-          <h2 id="beds-title" className="text-base font-semibold text-slate-900">{m.history}</h2>
+          <h2 id="beds-title" className="text-base font-semibold text-slate-900">
+            {m.history}
+          </h2>
           <Table head={[m.bed, m.from, m.to]}>
             {a.assignments.map((h) => (
               <tr key={h.id}>

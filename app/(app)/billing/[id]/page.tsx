@@ -1,4 +1,3 @@
-
 import { PatientBanner } from "@/components/patients/PatientBanner";
 import { bannerFor } from "@/lib/patients/banner";
 import Link from "next/link";
@@ -42,8 +41,12 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
       <PatientBanner banner={banner} chartLink={can(ctx.actor.role, "patient.chart.read")} />
       <PageHeader title={m.phrases.invoiceTitle(inv.number)}>
         <div className="flex flex-wrap gap-2">
-          <a href={`/api/v1/invoices/${inv.id}/pdf`} className={buttonClass("secondary")} download>{d.printInvoice}</a>
-          <Link href="/billing" className={buttonClass("secondary")}>{d.back}</Link>
+          <a href={`/api/v1/invoices/${inv.id}/pdf`} className={buttonClass("secondary")} download>
+            {d.printInvoice}
+          </a>
+          <Link href="/billing" className={buttonClass("secondary")}>
+            {d.back}
+          </Link>
         </div>
       </PageHeader>
       {inv.status === "void" ? <Alert tone="error">{`${d.voided} ${inv.voidReason ?? ""}`}</Alert> : null}
@@ -53,7 +56,18 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
             <DefinitionList
               rows={[
                 // The chart link only for who may open the chart (a records officer's would be a 404).
-                [d.patient, !can(ctx.actor.role, "patient.chart.read") ? <span key="p">{inv.patient.name} · <span className="whitespace-nowrap">{inv.patient.mrn}</span></span> : <Link key="p" href={`/patients/${inv.patient.id}`} className="text-brand-700 hover:underline">{inv.patient.name} · <span className="whitespace-nowrap">{inv.patient.mrn}</span></Link>],
+                [
+                  d.patient,
+                  !can(ctx.actor.role, "patient.chart.read") ? (
+                    <span key="p">
+                      {inv.patient.name} · <span className="whitespace-nowrap">{inv.patient.mrn}</span>
+                    </span>
+                  ) : (
+                    <Link key="p" href={`/patients/${inv.patient.id}`} className="text-brand-700 hover:underline">
+                      {inv.patient.name} · <span className="whitespace-nowrap">{inv.patient.mrn}</span>
+                    </Link>
+                  ),
+                ],
                 [d.issued, formatInstant(inv.issuedAt, locale)],
                 ...(inv.status === "void" ? [] : [[d.due, formatDay(inv.dueAt, locale)] as [string, string]]),
                 [m.list.status, <InvoiceStatusBadge key="s" status={inv.status} label={m.statuses[inv.status]} />],
@@ -61,7 +75,9 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
             />
           </Card>
           <section aria-labelledby="lines-title" className="space-y-2">
-            <h2 id="lines-title" className="text-lg font-semibold text-slate-900">{d.lines}</h2>
+            <h2 id="lines-title" className="text-lg font-semibold text-slate-900">
+              {d.lines}
+            </h2>
             {inv.lines.length === 0 ? (
               <Alert>{d.noLines}</Alert>
             ) : (
@@ -78,13 +94,20 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
               </Table>
             )}
             <dl className="ml-auto grid max-w-xs grid-cols-2 gap-x-4 gap-y-1 text-sm" data-testid="invoice-totals">
-              <dt className="text-slate-600">{d.total}</dt><dd className="text-right font-semibold tabular-nums">{money(inv.total)}</dd>
-              <dt className="text-slate-600">{d.paid}</dt><dd className="text-right tabular-nums">{money(inv.paid)}</dd>
-              <dt className="text-slate-600">{d.balance}</dt><dd className="text-right font-semibold tabular-nums" data-testid="balance">{money(inv.balance)}</dd>
+              <dt className="text-slate-600">{d.total}</dt>
+              <dd className="text-right font-semibold tabular-nums">{money(inv.total)}</dd>
+              <dt className="text-slate-600">{d.paid}</dt>
+              <dd className="text-right tabular-nums">{money(inv.paid)}</dd>
+              <dt className="text-slate-600">{d.balance}</dt>
+              <dd className="text-right font-semibold tabular-nums" data-testid="balance">
+                {money(inv.balance)}
+              </dd>
             </dl>
           </section>
           <section aria-labelledby="payments-title" className="space-y-2">
-            <h2 id="payments-title" className="text-lg font-semibold text-slate-900">{d.payments}</h2>
+            <h2 id="payments-title" className="text-lg font-semibold text-slate-900">
+              {d.payments}
+            </h2>
             {inv.payments.length === 0 ? (
               <Alert>{d.noPayments}</Alert>
             ) : (
@@ -96,7 +119,11 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
                     <td className={cell}>{m.methods[p.method as keyof typeof m.methods]}</td>
                     <td className={cell}>{p.amount < 0 ? p.reason : (p.reference ?? "—")}</td>
                     <td className={`${cell} text-right tabular-nums`}>{money(p.amount)}</td>
-                    <td className={cell}><a href={`/api/v1/payments/${p.id}/receipt`} className="text-brand-700 hover:underline" download>{d.printReceipt}</a></td>
+                    <td className={cell}>
+                      <a href={`/api/v1/payments/${p.id}/receipt`} className="text-brand-700 hover:underline" download>
+                        {d.printReceipt}
+                      </a>
+                    </td>
                   </tr>
                 ))}
               </Table>
@@ -112,7 +139,12 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
                   title={d.takePayment}
                   fixed={{ invoiceId: inv.id }}
                   fields={[
-                    { name: "amount", label: `${d.amountLabel} (${inv.currency})`, inputMode: "decimal", defaultValue: toDecimal(inv.balance, inv.currency, locale) },
+                    {
+                      name: "amount",
+                      label: `${d.amountLabel} (${inv.currency})`,
+                      inputMode: "decimal",
+                      defaultValue: toDecimal(inv.balance, inv.currency, locale),
+                    },
                     { name: "method", label: d.method, options: methods },
                     { name: "reference", label: d.referenceLabel },
                   ]}
@@ -123,22 +155,29 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
                 <p className="text-sm text-slate-600">{d.settled}</p>
               )}
             </Card>
-            {inv.payments.filter((p) => p.refundable > 0).map((p) => (
-              <Card key={p.id}>
-                <BillingForm
-                  key={`refund-${p.refundable}`}
-                  title={`${d.refund} ${p.receiptNumber}`}
-                  fixed={{ paymentId: p.id }}
-                  fields={[
-                    { name: "amount", label: `${d.refundAmount} (${inv.currency})`, inputMode: "decimal", defaultValue: toDecimal(p.refundable, inv.currency, locale) },
-                    { name: "reason", label: d.refundReason },
-                  ]}
-                  act={refundAction}
-                  submit={d.doRefund}
-                  variant="secondary"
-                />
-              </Card>
-            ))}
+            {inv.payments
+              .filter((p) => p.refundable > 0)
+              .map((p) => (
+                <Card key={p.id}>
+                  <BillingForm
+                    key={`refund-${p.refundable}`}
+                    title={`${d.refund} ${p.receiptNumber}`}
+                    fixed={{ paymentId: p.id }}
+                    fields={[
+                      {
+                        name: "amount",
+                        label: `${d.refundAmount} (${inv.currency})`,
+                        inputMode: "decimal",
+                        defaultValue: toDecimal(p.refundable, inv.currency, locale),
+                      },
+                      { name: "reason", label: d.refundReason },
+                    ]}
+                    act={refundAction}
+                    submit={d.doRefund}
+                    variant="secondary"
+                  />
+                </Card>
+              ))}
             <Card>
               <BillingForm
                 title={d.addLine}
@@ -155,7 +194,14 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
             </Card>
             {inv.payments.length === 0 ? (
               <Card>
-                <BillingForm title={d.voidTitle} fixed={{ invoiceId: inv.id }} fields={[{ name: "reason", label: d.voidReason }]} act={voidInvoiceAction} submit={d.doVoid} variant="danger" />
+                <BillingForm
+                  title={d.voidTitle}
+                  fixed={{ invoiceId: inv.id }}
+                  fields={[{ name: "reason", label: d.voidReason }]}
+                  act={voidInvoiceAction}
+                  submit={d.doVoid}
+                  variant="danger"
+                />
               </Card>
             ) : null}
           </div>

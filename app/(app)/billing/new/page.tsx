@@ -1,4 +1,3 @@
-
 import { BillingForm } from "@/components/billing/BillingForm";
 import { Alert } from "@/components/ui/Alert";
 import { Card, PageHeader } from "@/components/ui/Card";
@@ -19,8 +18,38 @@ export default async function NewInvoicePage() {
   const { appointments, admissions } = await uninvoiced(db());
   const name = (p: { firstName: string; lastName: string; mrn: string }) => `${p.firstName} ${p.lastName} (${p.mrn})`;
   const choices = [
-    { field: "appointmentId", title: c.appointment, choose: c.chooseAppointment, none: c.noAppointments, submit: c.submitVisit, options: appointments.map((a) => [a.id, m.phrases.appointmentOption(formatInstant(a.startsAt.toISOString(), locale), name(a.patient), a.doctor.name)] as const) },
-    { field: "admissionId", title: c.admission, choose: c.chooseAdmission, none: c.noAdmissions, submit: c.submitStay, options: admissions.map((a) => [a.id, m.phrases.admissionOption(formatInstant(a.admittedAt.toISOString(), locale), name(a.patient), a.reason)] as const) },
+    {
+      field: "appointmentId",
+      title: c.appointment,
+      choose: c.chooseAppointment,
+      none: c.noAppointments,
+      submit: c.submitVisit,
+      options: appointments.map(
+        (a) =>
+          [
+            a.id,
+            m.phrases.appointmentOption(
+              formatInstant(a.startsAt.toISOString(), locale),
+              name(a.patient),
+              a.doctor.name,
+            ),
+          ] as const,
+      ),
+    },
+    {
+      field: "admissionId",
+      title: c.admission,
+      choose: c.chooseAdmission,
+      none: c.noAdmissions,
+      submit: c.submitStay,
+      options: admissions.map(
+        (a) =>
+          [
+            a.id,
+            m.phrases.admissionOption(formatInstant(a.admittedAt.toISOString(), locale), name(a.patient), a.reason),
+          ] as const,
+      ),
+    },
   ];
   return (
     <>
@@ -32,7 +61,19 @@ export default async function NewInvoicePage() {
             {k.options.length === 0 ? (
               <Alert>{k.none}</Alert>
             ) : (
-              <BillingForm title={k.choose} fixed={{}} fields={[{ name: k.field, label: k.title, options: k.options }, ...(k.field === "admissionId" ? [{ name: "upTo", label: c.upTo, type: "date" as const, hint: c.upToHint }] : [])]} act={createInvoiceAction} submit={k.submit} goTo="/billing" />
+              <BillingForm
+                title={k.choose}
+                fixed={{}}
+                fields={[
+                  { name: k.field, label: k.title, options: k.options },
+                  ...(k.field === "admissionId"
+                    ? [{ name: "upTo", label: c.upTo, type: "date" as const, hint: c.upToHint }]
+                    : []),
+                ]}
+                act={createInvoiceAction}
+                submit={k.submit}
+                goTo="/billing"
+              />
             )}
           </Card>
         ))}

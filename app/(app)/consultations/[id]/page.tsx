@@ -1,4 +1,3 @@
-
 import { PatientBanner } from "@/components/patients/PatientBanner";
 import { PrintButton } from "@/components/ui/PrintButton";
 import { bannerFor } from "@/lib/patients/banner";
@@ -24,7 +23,13 @@ export const generateMetadata = titled((m) => m.titles.consultationsId);
 
 const NOTES = ["hpi", "exam", "assessment", "plan", "treatment"] as const;
 
-export default async function ConsultationPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ConsultationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
   const sp = stringParams(await searchParams);
   const ctx = await guardPage("clinical.read", `/consultations/${id}`);
@@ -44,9 +49,18 @@ export default async function ConsultationPage({ params, searchParams }: { param
       <PatientBanner banner={banner} chartLink={can(ctx.actor.role, "patient.chart.read")} />
       <PageHeader title={m.phrases.consultationFor(c.patient.name)}>
         <div className="flex flex-wrap items-center gap-3">
-          <Link href={chartLink} className="text-sm text-brand-700 hover:underline print:hidden">← {cm.back}</Link>
+          <Link href={chartLink} className="text-sm text-brand-700 hover:underline print:hidden">
+            ← {cm.back}
+          </Link>
           <PrintButton label={(await messages()).chart.banner.print} />
-          {can(ctx.actor.role, "prescription.write") ? <Link href={`/prescriptions/new?patientId=${c.patient.id}&consultationId=${c.id}`} className={buttonClass("primary")}>{(await messages()).prescriptions.chart.prescribe}</Link> : null}
+          {can(ctx.actor.role, "prescription.write") ? (
+            <Link
+              href={`/prescriptions/new?patientId=${c.patient.id}&consultationId=${c.id}`}
+              className={buttonClass("primary")}
+            >
+              {(await messages()).prescriptions.chart.prescribe}
+            </Link>
+          ) : null}
         </div>
       </PageHeader>
       <div className="space-y-6">
@@ -54,16 +68,24 @@ export default async function ConsultationPage({ params, searchParams }: { param
         {sp.signed ? <Alert tone="success">{cm.signedNotice}</Alert> : null}
         <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
           <ConsultationStatus c={c} m={m} />
-          <span>{cm.doctor}: {c.doctor.name}</span>
+          <span>
+            {cm.doctor}: {c.doctor.name}
+          </span>
           <span>{m.phrases.lastUpdated(c.updatedBy, formatStamp(c.updatedAt, locale))}</span>
-          {c.signedAt ? <span>{m.phrases.signedBy(c.signedBy ?? c.doctor.name, formatStamp(c.signedAt, locale))}</span> : null}
+          {c.signedAt ? (
+            <span>{m.phrases.signedBy(c.signedBy ?? c.doctor.name, formatStamp(c.signedAt, locale))}</span>
+          ) : null}
           {c.lockedAt && !c.locked ? <span>{m.phrases.lockedAt(formatStamp(c.lockedAt, locale))}</span> : null}
         </div>
         {editing ? (
           <Card>
             <ConsultationForm
               target={{ id: c.id }}
-              initial={{ ...Object.fromEntries(NOTES.map((k) => [k, c[k] ?? ""])), nextVisitOn: c.nextVisitOn ?? "", diagnoses: c.diagnoses.map((d) => ({ code: d.code ?? undefined, description: d.description })) }}
+              initial={{
+                ...Object.fromEntries(NOTES.map((k) => [k, c[k] ?? ""])),
+                nextVisitOn: c.nextVisitOn ?? "",
+                diagnoses: c.diagnoses.map((d) => ({ code: d.code ?? undefined, description: d.description })),
+              }}
               save={updateConsultationAction}
               labels={cm}
             />
@@ -80,13 +102,24 @@ export default async function ConsultationPage({ params, searchParams }: { param
                 ))}
                 <div>
                   <dt className="font-medium text-slate-700">{cm.nextVisitOn}</dt>
-                  <dd className="mt-1 text-slate-900">{c.nextVisitOn ? formatCalendarDay(c.nextVisitOn, locale) : cm.none}</dd>
+                  <dd className="mt-1 text-slate-900">
+                    {c.nextVisitOn ? formatCalendarDay(c.nextVisitOn, locale) : cm.none}
+                  </dd>
                 </div>
               </dl>
               {author && !c.locked ? (
                 <div className="mt-6 flex flex-wrap items-start gap-3 border-t border-slate-100 pt-4">
-                  <Link href={`/consultations/${c.id}?edit=1`} className={buttonClass("secondary")}>{cm.edit}</Link>
-                  {!c.signedAt ? <SignButton id={c.id} sign={signConsultationAction} label={cm.sign} next={`/consultations/${c.id}?signed=1`} /> : null}
+                  <Link href={`/consultations/${c.id}?edit=1`} className={buttonClass("secondary")}>
+                    {cm.edit}
+                  </Link>
+                  {!c.signedAt ? (
+                    <SignButton
+                      id={c.id}
+                      sign={signConsultationAction}
+                      label={cm.sign}
+                      next={`/consultations/${c.id}?signed=1`}
+                    />
+                  ) : null}
                 </div>
               ) : null}
             </Card>
@@ -112,7 +145,9 @@ export default async function ConsultationPage({ params, searchParams }: { param
               <ul className="space-y-3 text-sm">
                 {c.addenda.map((a) => (
                   <li key={a.id}>
-                    <p className="text-xs text-slate-500">{m.phrases.addendumBy(a.author, formatStamp(a.createdAt, locale))}</p>
+                    <p className="text-xs text-slate-500">
+                      {m.phrases.addendumBy(a.author, formatStamp(a.createdAt, locale))}
+                    </p>
                     <p className="whitespace-pre-line">{a.text}</p>
                   </li>
                 ))}
@@ -133,7 +168,9 @@ export default async function ConsultationPage({ params, searchParams }: { param
                   {c.versions.map((v) => (
                     <li key={v.version}>
                       <details>
-                        <summary className="cursor-pointer">{m.phrases.versionBy(v.version, v.editedBy, formatStamp(v.editedAt, locale))}</summary>
+                        <summary className="cursor-pointer">
+                          {m.phrases.versionBy(v.version, v.editedBy, formatStamp(v.editedAt, locale))}
+                        </summary>
                         <dl className="mt-2 space-y-1 border-l-2 border-slate-200 pl-3">
                           {NOTES.filter((k) => v.content[k]).map((k) => (
                             <div key={k}>
@@ -144,7 +181,11 @@ export default async function ConsultationPage({ params, searchParams }: { param
                           {Array.isArray(v.content.diagnoses) && v.content.diagnoses.length ? (
                             <div>
                               <dt className="text-xs text-slate-500">{cm.diagnoses}</dt>
-                              <dd>{(v.content.diagnoses as { code: string | null; description: string }[]).map((d) => `${d.code ? `${d.code} ` : ""}${d.description}`).join("; ")}</dd>
+                              <dd>
+                                {(v.content.diagnoses as { code: string | null; description: string }[])
+                                  .map((d) => `${d.code ? `${d.code} ` : ""}${d.description}`)
+                                  .join("; ")}
+                              </dd>
                             </div>
                           ) : null}
                         </dl>

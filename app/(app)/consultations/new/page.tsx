@@ -1,4 +1,3 @@
-
 import { PatientBanner } from "@/components/patients/PatientBanner";
 import { bannerFor } from "@/lib/patients/banner";
 import { can } from "@/lib/server/permissions";
@@ -18,16 +17,22 @@ import { createConsultationAction } from "../actions";
 export const generateMetadata = titled((m) => m.titles.consultationsNew);
 
 /** `?appointmentId=` (the doctor's checked-in or completed appointment) or `?patientId=` (a walk-in). */
-export default async function NewConsultationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NewConsultationPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const sp = stringParams(await searchParams);
   const ctx = await guardPage("clinical.write", "/consultations/new");
   const locale = await requestLocale();
   const m = (await messages()).clinical;
   if (!sp.patientId && !sp.appointmentId) return <AwaitingVisits ctx={ctx} />;
-  const t = await consultationTarget(db(), ctx, { patientId: sp.patientId, appointmentId: sp.appointmentId }).catch((err) => {
-    if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
-    throw err;
-  });
+  const t = await consultationTarget(db(), ctx, { patientId: sp.patientId, appointmentId: sp.appointmentId }).catch(
+    (err) => {
+      if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
+      throw err;
+    },
+  );
   if (t.appointment?.consultationId) redirect(`/consultations/${t.appointment.consultationId}`);
   const name = `${t.patient.firstName} ${t.patient.lastName}`;
   const usable = !t.appointment || t.appointment.status === "COMPLETED" || t.appointment.status === "CHECKED_IN";
@@ -36,15 +41,30 @@ export default async function NewConsultationPage({ searchParams }: { searchPara
     <>
       <PatientBanner banner={banner} chartLink={can(ctx.actor.role, "patient.chart.read")} />
       <PageHeader title={m.phrases.newConsultationFor(name)}>
-        <Link href={`/patients/${t.patient.id}`} className="text-sm text-brand-700 hover:underline">← {m.consultation.back}</Link>
+        <Link href={`/patients/${t.patient.id}`} className="text-sm text-brand-700 hover:underline">
+          ← {m.consultation.back}
+        </Link>
       </PageHeader>
       <Card>
         <p className="mb-4 text-sm text-slate-600">
           <span className="font-mono whitespace-nowrap">{t.patient.mrn}</span> ·{" "}
-          {t.appointment ? <>{m.consultation.fromAppointment}: <Link className="text-brand-700 underline" href={`/appointments/${t.appointment.id}`}>{formatStamp(t.appointment.startsAt, locale)}</Link></> : m.consultation.walkIn}
+          {t.appointment ? (
+            <>
+              {m.consultation.fromAppointment}:{" "}
+              <Link className="text-brand-700 underline" href={`/appointments/${t.appointment.id}`}>
+                {formatStamp(t.appointment.startsAt, locale)}
+              </Link>
+            </>
+          ) : (
+            m.consultation.walkIn
+          )}
         </p>
         {usable ? (
-          <ConsultationForm target={t.appointment ? { appointmentId: t.appointment.id } : { patientId: t.patient.id }} save={createConsultationAction} labels={m.consultation} />
+          <ConsultationForm
+            target={t.appointment ? { appointmentId: t.appointment.id } : { patientId: t.patient.id }}
+            save={createConsultationAction}
+            labels={m.consultation}
+          />
         ) : (
           <Alert tone="error">{m.errors.appointmentStatus}</Alert>
         )}
@@ -62,7 +82,12 @@ async function AwaitingVisits({ ctx }: { ctx: Awaited<ReturnType<typeof guardPag
     <>
       <PageHeader title={m.consultation.new} />
       <Card title={m.consultation.awaiting}>
-        <p className="mb-3 text-sm text-slate-600">{m.consultation.walkInHint} <Link href="/patients" className="text-brand-700 underline">{m.consultation.findPatient}</Link></p>
+        <p className="mb-3 text-sm text-slate-600">
+          {m.consultation.walkInHint}{" "}
+          <Link href="/patients" className="text-brand-700 underline">
+            {m.consultation.findPatient}
+          </Link>
+        </p>
         {visits.length === 0 ? (
           <p className="text-sm text-slate-600">{m.consultation.noneAwaiting}</p>
         ) : (
@@ -70,10 +95,13 @@ async function AwaitingVisits({ ctx }: { ctx: Awaited<ReturnType<typeof guardPag
             {visits.map((v) => (
               <li key={v.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <span>
-                  <time dateTime={v.startsAt}>{formatStamp(v.startsAt, locale)}</time> · {v.patient.name} <span className="font-mono text-xs text-slate-500 whitespace-nowrap">{v.patient.mrn}</span>
+                  <time dateTime={v.startsAt}>{formatStamp(v.startsAt, locale)}</time> · {v.patient.name}{" "}
+                  <span className="font-mono text-xs text-slate-500 whitespace-nowrap">{v.patient.mrn}</span>
                   {v.reason ? <span className="text-slate-600"> · {v.reason}</span> : null}
                 </span>
-                <Link href={`/consultations/new?appointmentId=${v.id}`} className="text-brand-700 hover:underline">{m.consultation.write}</Link>
+                <Link href={`/consultations/new?appointmentId=${v.id}`} className="text-brand-700 hover:underline">
+                  {m.consultation.write}
+                </Link>
               </li>
             ))}
           </ul>

@@ -1,4 +1,3 @@
-
 import Link from "next/link";
 import { formatMoney } from "@/lib/billing/money";
 import type { Locale } from "@/lib/i18n";
@@ -22,7 +21,13 @@ export const generateMetadata = titled((m) => m.titles.doctorsId);
 
 const fee = (minor: number, locale: Locale) => formatMoney(minor, env().HOSPITAL_CURRENCY, locale);
 
-export default async function DoctorPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DoctorPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
   const { actor } = await guardPage("doctor.search", `/doctors/${id}`);
   const locale = await requestLocale();
@@ -46,24 +51,32 @@ export default async function DoctorPage({ params, searchParams }: { params: Pro
   return (
     <>
       <PageHeader title={m.phrases.doctorTitle(doctor.name)}>
-        <Link href="/doctors" className="text-sm text-brand-700 hover:underline">← {m.doctor.back}</Link>
+        <Link href="/doctors" className="text-sm text-brand-700 hover:underline">
+          ← {m.doctor.back}
+        </Link>
       </PageHeader>
       <div className="grid gap-6 lg:grid-cols-[18rem_1fr]">
         <Card title={m.doctor.profile} className="self-start">
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-            {rows.filter((r) => r[1] !== null).map(([label, value]) => (
-              <div key={label} className="contents">
-                <dt className="text-slate-600">{label}</dt>
-                <dd className="font-medium text-slate-900">{value}</dd>
-              </div>
-            ))}
+            {rows
+              .filter((r) => r[1] !== null)
+              .map(([label, value]) => (
+                <div key={label} className="contents">
+                  <dt className="text-slate-600">{label}</dt>
+                  <dd className="font-medium text-slate-900">{value}</dd>
+                </div>
+              ))}
           </dl>
           {can(actor.role, "availability.own") && actor.id === doctor.id ? (
-            <Link href="/availability" className="mt-4 inline-block text-sm font-medium text-brand-700 hover:underline">{m.doctor.manageAvailability} →</Link>
+            <Link href="/availability" className="mt-4 inline-block text-sm font-medium text-brand-700 hover:underline">
+              {m.doctor.manageAvailability} →
+            </Link>
           ) : null}
         </Card>
         <Card title={m.doctor.slotsTitle}>
-          {!published ? <Alert>{m.doctor.noAvailability}</Alert> : canBook ? (
+          {!published ? (
+            <Alert>{m.doctor.noAvailability}</Alert>
+          ) : canBook ? (
             <BookingPanel
               doctorId={doctor.id}
               days={days}
@@ -74,7 +87,10 @@ export default async function DoctorPage({ params, searchParams }: { params: Pro
               labels={{ ...m.booking, noSlots: m.doctor.noSlots }}
             />
           ) : (
-            <SlotPicker days={days} labels={{ free: m.booking.legendFree, taken: m.booking.legendTaken, noSlots: m.doctor.noSlots }} />
+            <SlotPicker
+              days={days}
+              labels={{ free: m.booking.legendFree, taken: m.booking.legendTaken, noSlots: m.doctor.noSlots }}
+            />
           )}
         </Card>
       </div>

@@ -1,4 +1,3 @@
-
 import { ContactForm } from "@/components/patients/ContactForm";
 import { NoOwnRecord } from "@/components/patients/NoOwnRecord";
 import { PatientBanner } from "@/components/patients/PatientBanner";

@@ -7,14 +7,20 @@ import { resolveLinkRequest } from "@/lib/patients/link-requests";
 import { defineAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
 
-export const dismissPairAction = defineAction({ permission: "patient.duplicates", schema: ZDismissPairAction }, async (ctx, { pairId }) => {
-  const r = await dismissPair(db(), ctx, pairId);
-  revalidatePath("/patients/duplicates");
-  return r;
-});
+export const dismissPairAction = defineAction(
+  { permission: "patient.duplicates", schema: ZDismissPairAction },
+  async (ctx, { pairId }) => {
+    const r = await dismissPair(db(), ctx, pairId);
+    revalidatePath("/patients/duplicates");
+    return r;
+  },
+);
 
-export const resolveLinkAction = defineAction({ permission: "patient.duplicates", schema: ZResolveLinkAction }, async (ctx, { requestId, ...resolution }) => {
-  const r = await resolveLinkRequest(db(), ctx, requestId, resolution);
-  revalidatePath("/patients/duplicates");
-  return r;
-});
+export const resolveLinkAction = defineAction(
+  { permission: "patient.duplicates", schema: ZResolveLinkAction },
+  async (ctx, { requestId, ...resolution }) => {
+    const r = await resolveLinkRequest(db(), ctx, requestId, resolution);
+    revalidatePath("/patients/duplicates");
+    return r;
+  },
+);

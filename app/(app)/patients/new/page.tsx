@@ -1,4 +1,3 @@
-
 import { EMPTY_PATIENT, PatientForm } from "@/components/patients/PatientForm";
 import { RegisterWithTriage } from "@/components/triage/RegisterWithTriage";
 import { PageHeader } from "@/components/ui/Card";
@@ -23,9 +22,23 @@ export default async function NewPatientPage() {
     <>
       <PageHeader title={m.register} />
       {can(actor.role, "triage.run") ? (
-        <RegisterWithTriage register={registerPatientAction} labels={m.form} triageLabels={(await messages()).triage.box} departments={await departmentOptions(db())} recordHref={recordHref} clinical={clinical} />
+        <RegisterWithTriage
+          register={registerPatientAction}
+          labels={m.form}
+          triageLabels={(await messages()).triage.box}
+          departments={await departmentOptions(db())}
+          recordHref={recordHref}
+          clinical={clinical}
+        />
       ) : (
-        <PatientForm mode="create" initial={EMPTY_PATIENT} action={registerPatientAction} labels={m.form} recordHref={recordHref} clinical={clinical} />
+        <PatientForm
+          mode="create"
+          initial={EMPTY_PATIENT}
+          action={registerPatientAction}
+          labels={m.form}
+          recordHref={recordHref}
+          clinical={clinical}
+        />
       )}
     </>
   );

@@ -1,4 +1,3 @@
-
 import Link from "next/link";
 import { DrugTable } from "@/components/pharmacy/DrugTable";
 import { Alert } from "@/components/ui/Alert";
@@ -17,25 +16,50 @@ import { can } from "@/lib/server/permissions";
 
 export const generateMetadata = titled((m) => m.titles.pharmacyDrugs);
 
-export default async function DrugsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DrugsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await guardPage("drug.read", "/pharmacy/drugs");
   const { drugs: m, classes } = (await messages()).pharmacy;
   const params = stringParams(await searchParams);
   const query = pageListQuery(params, ["genericName"], "genericName");
   const filters = pageFilters(ZDrugFilters, params, DRUG_FILTER_KEYS);
   const { items, total } = await listDrugs(db(), { ...filters, q: query.q }, query);
-  const kept = Object.fromEntries(Object.entries({ q: query.q, drugClass: params.drugClass, lowStock: params.lowStock }).filter((e): e is [string, string] => !!e[1]));
+  const kept = Object.fromEntries(
+    Object.entries({ q: query.q, drugClass: params.drugClass, lowStock: params.lowStock }).filter(
+      (e): e is [string, string] => !!e[1],
+    ),
+  );
   return (
     <>
       <PageHeader title={m.title}>
-        {can(ctx.actor.role, "pharmacy.stock") ? <Link href="/pharmacy/drugs/new" className={buttonClass("primary")}>{m.add}</Link> : null}
+        {can(ctx.actor.role, "pharmacy.stock") ? (
+          <Link href="/pharmacy/drugs/new" className={buttonClass("primary")}>
+            {m.add}
+          </Link>
+        ) : null}
       </PageHeader>
       <FilterForm
         action="/pharmacy/drugs"
         q={{ label: m.search, value: query.q }}
         selects={[
-          { name: "drugClass", label: m.drugClass, value: filters.drugClass, options: [["", m.anyClass], ...DRUG_CLASSES.map((c) => [c, classes[c]] as const)] },
-          { name: "lowStock", label: m.stockFilter, value: filters.lowStock ? "true" : "", options: [["", m.anyStock], ["true", m.lowOnly]] },
+          {
+            name: "drugClass",
+            label: m.drugClass,
+            value: filters.drugClass,
+            options: [["", m.anyClass], ...DRUG_CLASSES.map((c) => [c, classes[c]] as const)],
+          },
+          {
+            name: "lowStock",
+            label: m.stockFilter,
+            value: filters.lowStock ? "true" : "",
+            options: [
+              ["", m.anyStock],
+              ["true", m.lowOnly],
+            ],
+          },
         ]}
         submit={m.filter}
       />

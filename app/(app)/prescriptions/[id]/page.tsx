@@ -1,4 +1,3 @@
-
 import { PatientBanner } from "@/components/patients/PatientBanner";
 import { bannerFor } from "@/lib/patients/banner";
 import Link from "next/link";
@@ -25,7 +24,13 @@ import { revokePrescriptionAction } from "../actions";
 
 export const generateMetadata = titled((m) => m.titles.prescriptionsId);
 
-export default async function PrescriptionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PrescriptionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
   const ctx = await guardPage("prescription.read", `/prescriptions/${id}`);
   const locale = await requestLocale();
@@ -37,15 +42,40 @@ export default async function PrescriptionPage({ params, searchParams }: { param
     throw err;
   });
   const role = ctx.actor.role;
-  const canRevoke = can(role, "prescription.write") && p.prescriber.id === ctx.actor.id && p.status !== "DISPENSED" && p.status !== "REVOKED";
+  const canRevoke =
+    can(role, "prescription.write") &&
+    p.prescriber.id === ctx.actor.id &&
+    p.status !== "DISPENSED" &&
+    p.status !== "REVOKED";
   const rows: [string, React.ReactNode][] = [
-    [d.number, <span key="n" className="font-mono whitespace-nowrap">{p.number}</span>],
+    [
+      d.number,
+      <span key="n" className="font-mono whitespace-nowrap">
+        {p.number}
+      </span>,
+    ],
     [d.status, <RxStatusBadge key="s" status={p.status} />],
-    [d.patient, <span key="p">{p.patient.name} <span className="font-mono text-xs text-slate-500 whitespace-nowrap">{p.patient.mrn}</span>{can(role, "patient.chart.read") ? <> · <Link href={`/patients/${p.patient.id}`} className="text-brand-700 hover:underline">{d.chart}</Link></> : null}</span>],
+    [
+      d.patient,
+      <span key="p">
+        {p.patient.name} <span className="font-mono text-xs text-slate-500 whitespace-nowrap">{p.patient.mrn}</span>
+        {can(role, "patient.chart.read") ? (
+          <>
+            {" "}
+            ·{" "}
+            <Link href={`/patients/${p.patient.id}`} className="text-brand-700 hover:underline">
+              {d.chart}
+            </Link>
+          </>
+        ) : null}
+      </span>,
+    ],
     [d.prescriber, p.prescriber.name],
     [d.issued, formatInstant(p.issuedAt, locale)],
     [d.expires, formatInstant(p.expiresAt, locale)],
-    ...(p.revokedAt ? [[d.revoked, `${formatInstant(p.revokedAt, locale)} · ${p.revokeReason ?? ""}`] as [string, string]] : []),
+    ...(p.revokedAt
+      ? [[d.revoked, `${formatInstant(p.revokedAt, locale)} · ${p.revokeReason ?? ""}`] as [string, string]]
+      : []),
   ];
   const banner = await bannerFor(db(), ctx, p.patient.id);
   return (
@@ -53,9 +83,15 @@ export default async function PrescriptionPage({ params, searchParams }: { param
       <PatientBanner banner={banner} chartLink={can(ctx.actor.role, "patient.chart.read")} />
       <PageHeader title={m.phrases.title(p.patient.name)}>
         <div className="flex flex-wrap items-center gap-2">
-          <Link href="/prescriptions" className="text-sm text-brand-700 hover:underline">← {d.back}</Link>
-          <a href={`/api/v1/prescriptions/${p.id}/pdf`} download className={buttonClass("primary")}>{d.pdf}</a>
-          <a href={`/api/v1/prescriptions/${p.id}/pdf?paper=LETTER`} download className={buttonClass("secondary")}>{d.pdf} ({d.pdfLetter})</a>
+          <Link href="/prescriptions" className="text-sm text-brand-700 hover:underline">
+            ← {d.back}
+          </Link>
+          <a href={`/api/v1/prescriptions/${p.id}/pdf`} download className={buttonClass("primary")}>
+            {d.pdf}
+          </a>
+          <a href={`/api/v1/prescriptions/${p.id}/pdf?paper=LETTER`} download className={buttonClass("secondary")}>
+            {d.pdf} ({d.pdfLetter})
+          </a>
         </div>
       </PageHeader>
       <div className="space-y-6">
@@ -63,16 +99,29 @@ export default async function PrescriptionPage({ params, searchParams }: { param
         <div className="grid gap-6 lg:grid-cols-2">
           <Card title={d.summary}>
             <DefinitionList rows={rows} />
-            <p className="mt-3 text-xs text-slate-500"><a href={p.verifyUrl} className="text-brand-700 hover:underline">{d.verify}</a></p>
+            <p className="mt-3 text-xs text-slate-500">
+              <a href={p.verifyUrl} className="text-brand-700 hover:underline">
+                {d.verify}
+              </a>
+            </p>
           </Card>
           <Card title={d.findings}>
-            {p.findings.length === 0 ? <p className="text-sm text-slate-600">{d.noFindings}</p> : <FindingsList findings={localizeFindings(p.findings, locale)} kinds={m.kinds} severities={m.severities} />}
+            {p.findings.length === 0 ? (
+              <p className="text-sm text-slate-600">{d.noFindings}</p>
+            ) : (
+              <FindingsList findings={localizeFindings(p.findings, locale)} kinds={m.kinds} severities={m.severities} />
+            )}
             {p.overrideReason ? (
-              <p className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900"><strong>{d.override}:</strong> {p.overrideReason}</p>
+              <p className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+                <strong>{d.override}:</strong> {p.overrideReason}
+              </p>
             ) : null}
             {p.overrideReason ? (
               p.overrideAcknowledgement ? (
-                <p className="mt-2 text-sm text-slate-700"><strong>{d.overrideAcknowledged}:</strong> {p.overrideAcknowledgement.by.name} · {formatInstant(p.overrideAcknowledgement.at, locale)}</p>
+                <p className="mt-2 text-sm text-slate-700">
+                  <strong>{d.overrideAcknowledged}:</strong> {p.overrideAcknowledgement.by.name} ·{" "}
+                  {formatInstant(p.overrideAcknowledgement.at, locale)}
+                </p>
               ) : (
                 <p className="mt-2 text-sm font-medium text-red-800">{d.notAcknowledged}</p>
               )
@@ -80,11 +129,16 @@ export default async function PrescriptionPage({ params, searchParams }: { param
           </Card>
         </div>
         <section aria-labelledby="lines-title" className="space-y-2">
-          <h2 id="lines-title" className="text-base font-semibold text-slate-900">{d.lines}</h2>
+          <h2 id="lines-title" className="text-base font-semibold text-slate-900">
+            {d.lines}
+          </h2>
           <Table head={[d.drug, d.dose, d.route, d.frequency, d.duration, d.quantity, d.dispensed, d.instructions]}>
             {p.items.map((i) => (
               <tr key={i.id}>
-                <td className={cell}>{i.drug.genericName} {i.drug.strength} {i.drug.form}{i.drug.brandName ? <span className="text-slate-500"> ({i.drug.brandName})</span> : null}</td>
+                <td className={cell}>
+                  {i.drug.genericName} {i.drug.strength} {i.drug.form}
+                  {i.drug.brandName ? <span className="text-slate-500"> ({i.drug.brandName})</span> : null}
+                </td>
                 <td className={cell}>{i.dose}</td>
                 <td className={cell}>{routeLabel(i.route, m)}</td>
                 <td className={cell}>{i.frequency}</td>
@@ -98,7 +152,16 @@ export default async function PrescriptionPage({ params, searchParams }: { param
         </section>
         {canRevoke ? (
           <Card title={d.revoke}>
-            <RevokeForm id={p.id} revoke={revokePrescriptionAction} labels={{ revoke: d.revoke, revokeHint: d.revokeHint, revokeReason: d.revokeReason, revokeSubmit: d.revokeSubmit }} />
+            <RevokeForm
+              id={p.id}
+              revoke={revokePrescriptionAction}
+              labels={{
+                revoke: d.revoke,
+                revokeHint: d.revokeHint,
+                revokeReason: d.revokeReason,
+                revokeSubmit: d.revokeSubmit,
+              }}
+            />
           </Card>
         ) : null}
       </div>

@@ -1,4 +1,3 @@
-
 import { PatientBanner } from "@/components/patients/PatientBanner";
 import { bannerFor } from "@/lib/patients/banner";
 import { can } from "@/lib/server/permissions";
@@ -22,7 +21,11 @@ import { formatCalendarDay } from "@/lib/i18n/dates";
 export const generateMetadata = titled((m) => m.titles.prescriptionsNew);
 
 /** `?patientId=` (from the chart) and optionally `&consultationId=` (from a consultation). */
-export default async function NewPrescriptionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NewPrescriptionPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await guardPage("prescription.write", "/prescriptions/new");
   const m = (await messages()).prescriptions;
   const sp = stringParams(await searchParams);
@@ -45,18 +48,28 @@ export default async function NewPrescriptionPage({ searchParams }: { searchPara
     <>
       <PatientBanner banner={banner} chartLink={can(ctx.actor.role, "patient.chart.read")} />
       <PageHeader title={m.form.title}>
-        <Link href={`/patients/${patient.id}`} className="text-sm text-brand-700 hover:underline">← {patient.name}</Link>
+        <Link href={`/patients/${patient.id}`} className="text-sm text-brand-700 hover:underline">
+          ← {patient.name}
+        </Link>
       </PageHeader>
       <div className="space-y-6">
         <Card>
           <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
             <dt className="text-slate-600">{m.form.patient}</dt>
-            <dd><strong>{patient.name}</strong> <span className="font-mono text-xs text-slate-500 whitespace-nowrap">{patient.mrn}</span> · {formatCalendarDay(patient.dateOfBirth, await requestLocale())}</dd>
+            <dd>
+              <strong>{patient.name}</strong>{" "}
+              <span className="font-mono text-xs text-slate-500 whitespace-nowrap">{patient.mrn}</span> ·{" "}
+              {formatCalendarDay(patient.dateOfBirth, await requestLocale())}
+            </dd>
             <dt className="text-slate-600">{m.form.allergies}</dt>
             <dd className="flex flex-wrap gap-2">
               {patient.allergies.length === 0 ? <span className="text-slate-600">{m.form.noAllergies}</span> : null}
               {patient.allergies.map((a, i) => (
-                <Badge key={i} tone={a.severity === "severe" ? "danger" : "warning"}>{a.substance}{a.severity ? ` · ${allergySeverityWord(a.severity, m)}` : ""}{a.reaction ? ` · ${a.reaction}` : ""}</Badge>
+                <Badge key={i} tone={a.severity === "severe" ? "danger" : "warning"}>
+                  {a.substance}
+                  {a.severity ? ` · ${allergySeverityWord(a.severity, m)}` : ""}
+                  {a.reaction ? ` · ${a.reaction}` : ""}
+                </Badge>
               ))}
             </dd>
             {consultation ? (
@@ -64,7 +77,10 @@ export default async function NewPrescriptionPage({ searchParams }: { searchPara
                 <dt className="text-slate-600">{m.form.consultation}</dt>
                 <dd data-consultation={consultation.id}>
                   <Link href={`/consultations/${consultation.id}`} className="text-brand-700 hover:underline">
-                    {(await messages()).chart.prescribe.consultationOf(formatInstant(consultation.createdAt, await requestLocale()), consultation.doctor)}
+                    {(await messages()).chart.prescribe.consultationOf(
+                      formatInstant(consultation.createdAt, await requestLocale()),
+                      consultation.doctor,
+                    )}
                   </Link>
                 </dd>
               </>

@@ -22,7 +22,8 @@ type Search = Record<string, string | string[] | undefined>;
 
 function toQuery(sp: Search): URLSearchParams {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(sp)) for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) q.append(k, one);
+  for (const [k, v] of Object.entries(sp))
+    for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) q.append(k, one);
   return q;
 }
 
@@ -40,8 +41,16 @@ export default async function ReportBuilderPage({ searchParams }: { searchParams
   const heading = (c: Column) => columnHeading(c, locale);
   const numbers = new Intl.NumberFormat(INTL_TAG[locale]);
   const show = (c: Column, v: string | number | null) =>
-    v === null ? "—" : typeof v === "number" ? (c.type === "money" ? formatMoney(v, env().HOSPITAL_CURRENCY, locale) : numbers.format(v)) : v;
-  const csvHref = parsed?.success ? `/api/v1/reports/builder/csv?${specToQuery({ ...parsed.data, page: undefined, pageSize: undefined })}` : null;
+    v === null
+      ? "—"
+      : typeof v === "number"
+        ? c.type === "money"
+          ? formatMoney(v, env().HOSPITAL_CURRENCY, locale)
+          : numbers.format(v)
+        : v;
+  const csvHref = parsed?.success
+    ? `/api/v1/reports/builder/csv?${specToQuery({ ...parsed.data, page: undefined, pageSize: undefined })}`
+    : null;
 
   return (
     <>
@@ -53,7 +62,13 @@ export default async function ReportBuilderPage({ searchParams }: { searchParams
       {errors ? (
         <div className="mb-4">
           <Alert tone="error">
-            <ul>{Object.entries(errors).map(([k, v]) => <li key={k}><code>{k}</code>: {v}</li>)}</ul>
+            <ul>
+              {Object.entries(errors).map(([k, v]) => (
+                <li key={k}>
+                  <code>{k}</code>: {v}
+                </li>
+              ))}
+            </ul>
           </Alert>
         </div>
       ) : null}
@@ -61,14 +76,23 @@ export default async function ReportBuilderPage({ searchParams }: { searchParams
         <section aria-label={m.title}>
           <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
             <p className="text-sm text-slate-600">{m.csvHint(numbers.format(CSV_MAX_ROWS))}</p>
-            <a href={csvHref} download className={buttonClass("secondary")}>{m.csv}</a>
+            <a href={csvHref} download className={buttonClass("secondary")}>
+              {m.csv}
+            </a>
           </div>
-          {result.items.length === 0 ? <p className="text-sm text-slate-600">{m.none}</p> : (
+          {result.items.length === 0 ? (
+            <p className="text-sm text-slate-600">{m.none}</p>
+          ) : (
             <Table head={result.columns.map(heading)}>
               {result.items.map((row, i) => (
                 <tr key={i}>
                   {result.columns.map((c) => (
-                    <td key={c.key} className={typeof row[c.key] === "number" ? `${cell} text-right tabular-nums` : cell}>{show(c, row[c.key])}</td>
+                    <td
+                      key={c.key}
+                      className={typeof row[c.key] === "number" ? `${cell} text-right tabular-nums` : cell}
+                    >
+                      {show(c, row[c.key])}
+                    </td>
                   ))}
                 </tr>
               ))}

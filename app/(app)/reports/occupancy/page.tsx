@@ -1,4 +1,3 @@
-
 import { DateTime } from "luxon";
 import { Alert } from "@/components/ui/Alert";
 import { PageHeader } from "@/components/ui/Card";
@@ -16,19 +15,28 @@ import { ZOccupancyRange } from "@/lib/wards/schemas";
 
 export const generateMetadata = titled((m) => m.titles.reportsOccupancy);
 
-export default async function OccupancyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OccupancyPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await guardPage("ward.read", "/reports/occupancy");
   const m = (await messages()).wards.report;
   const locale = await requestLocale();
   const params = stringParams(await searchParams);
   const today = DateTime.now().setZone(env().HOSPITAL_TIMEZONE);
   // The last 30 days by default; a bad range shows its message and the default.
-  const asked = ZOccupancyRange.safeParse({ from: params.from || today.minus({ days: 29 }).toISODate(), to: params.to || today.toISODate() });
+  const asked = ZOccupancyRange.safeParse({
+    from: params.from || today.minus({ days: 29 }).toISODate(),
+    to: params.to || today.toISODate(),
+  });
   const range = asked.success ? asked.data : { from: today.minus({ days: 29 }).toISODate()!, to: today.toISODate()! };
   const report = await occupancyReport(db(), range);
   const row = (r: OccupancyRow, name: string, strong = false) => (
     <tr key={name} className={strong ? "bg-slate-50 font-semibold" : undefined}>
-      <th scope="row" className={`${cell} text-left font-medium`}>{name}</th>
+      <th scope="row" className={`${cell} text-left font-medium`}>
+        {name}
+      </th>
       <td className={`${cell} tabular-nums`}>{r.beds}</td>
       <td className={`${cell} tabular-nums`}>{r.occupiedBedDays}</td>
       <td className={`${cell} tabular-nums`}>{r.availableBedDays}</td>
@@ -40,8 +48,20 @@ export default async function OccupancyPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <PageHeader title={m.title} />
-      <FilterForm action="/reports/occupancy" selects={[]} dates={[{ name: "from", label: m.from, value: range.from }, { name: "to", label: m.to, value: range.to }]} submit={m.show} />
-      {!asked.success ? <div className="mb-4"><Alert tone="error">{renderMessage(asked.error.issues[0]?.message ?? "", locale)}</Alert></div> : null}
+      <FilterForm
+        action="/reports/occupancy"
+        selects={[]}
+        dates={[
+          { name: "from", label: m.from, value: range.from },
+          { name: "to", label: m.to, value: range.to },
+        ]}
+        submit={m.show}
+      />
+      {!asked.success ? (
+        <div className="mb-4">
+          <Alert tone="error">{renderMessage(asked.error.issues[0]?.message ?? "", locale)}</Alert>
+        </div>
+      ) : null}
       <p className="mb-4 text-sm text-slate-600">{m.hint}</p>
       <Table head={[m.ward, m.beds, m.occupiedDays, m.availableDays, m.occupancy, m.admissions, m.discharges]}>
         {report.items.map((r) => row(r, r.ward))}

@@ -1,4 +1,3 @@
-
 import { Alert } from "@/components/ui/Alert";
 import { PageHeader } from "@/components/ui/Card";
 import { FilterForm } from "@/components/ui/FilterForm";
@@ -15,7 +14,11 @@ import { formatCalendarDay } from "@/lib/i18n/dates";
 
 export const generateMetadata = titled((m) => m.titles.reportsRevenue);
 
-export default async function RevenuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RevenuePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await guardPage("report.read", "/reports/revenue");
   const m = (await messages()).reports.revenue;
   const { range, error } = pageRange(stringParams(await searchParams));
@@ -25,10 +28,28 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader title={m.title}>
-        <a href={`/api/v1/reports/revenue.csv?from=${range.from}&to=${range.to}`} download className={buttonClass("secondary")}>{m.csv}</a>
+        <a
+          href={`/api/v1/reports/revenue.csv?from=${range.from}&to=${range.to}`}
+          download
+          className={buttonClass("secondary")}
+        >
+          {m.csv}
+        </a>
       </PageHeader>
-      <FilterForm action="/reports/revenue" selects={[]} dates={[{ name: "from", label: (await messages()).reports.dashboard.from, value: range.from }, { name: "to", label: (await messages()).reports.dashboard.to, value: range.to }]} submit={(await messages()).reports.dashboard.show} />
-      {error ? <div className="mb-4"><Alert tone="error">{renderMessage(error, locale)}</Alert></div> : null}
+      <FilterForm
+        action="/reports/revenue"
+        selects={[]}
+        dates={[
+          { name: "from", label: (await messages()).reports.dashboard.from, value: range.from },
+          { name: "to", label: (await messages()).reports.dashboard.to, value: range.to },
+        ]}
+        submit={(await messages()).reports.dashboard.show}
+      />
+      {error ? (
+        <div className="mb-4">
+          <Alert tone="error">{renderMessage(error, locale)}</Alert>
+        </div>
+      ) : null}
       <p className="mb-4 max-w-3xl text-sm text-slate-600">{m.hint}</p>
       {r.items.length === 0 ? (
         <p className="text-sm text-slate-600">{m.none}</p>
@@ -52,7 +73,9 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
                     <tbody>
                       {d.visits.map((v) => (
                         <tr key={v.invoice} className="border-t border-slate-100">
-                          <td className="py-1 pr-4 whitespace-nowrap tabular-nums">{formatCalendarDay(v.date, locale)}</td>
+                          <td className="py-1 pr-4 whitespace-nowrap tabular-nums">
+                            {formatCalendarDay(v.date, locale)}
+                          </td>
                           <td className="py-1 pr-4 whitespace-nowrap">{v.mrn}</td>
                           <td className="py-1 pr-4">{v.invoice}</td>
                           <td className="py-1 pr-4 text-right tabular-nums">{money(v.amount)}</td>
@@ -69,7 +92,9 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
             </tr>
           ))}
           <tr className="bg-slate-50 font-semibold">
-            <th scope="row" className={`${cell} text-left`}>{m.total}</th>
+            <th scope="row" className={`${cell} text-left`}>
+              {m.total}
+            </th>
             <td className={num}>{r.total.visits}</td>
             <td className={num}>{money(r.total.billed)}</td>
             <td className={num}>{money(r.total.collected)}</td>

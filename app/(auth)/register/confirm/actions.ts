@@ -9,12 +9,18 @@ import { db } from "@/lib/server/db";
 import { clientIp } from "@/lib/server/request";
 
 /** The emailed link is the credential: no session needed. */
-export const confirmEmailAction = definePublicAction({ name: "account.confirmEmail", schema: ZConfirmEmail }, async (input) => {
-  await confirmEmail(db(), input, clientIp(await headers()));
-  return { done: true };
-});
+export const confirmEmailAction = definePublicAction(
+  { name: "account.confirmEmail", schema: ZConfirmEmail },
+  async (input) => {
+    await confirmEmail(db(), input, clientIp(await headers()));
+    return { done: true };
+  },
+);
 
-export const resendConfirmationAction = defineAction({ permission: "account.confirmEmail", schema: z.object({}) }, async (ctx) => {
-  await resendConfirmation(db(), ctx);
-  return { sent: true };
-});
+export const resendConfirmationAction = defineAction(
+  { permission: "account.confirmEmail", schema: z.object({}) },
+  async (ctx) => {
+    await resendConfirmation(db(), ctx);
+    return { sent: true };
+  },
+);

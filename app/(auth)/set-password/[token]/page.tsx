@@ -1,4 +1,3 @@
-
 import Link from "next/link";
 import { AuthCard } from "@/components/auth/AuthCard";
 import { SetPasswordForm } from "@/components/auth/SetPasswordForm";
@@ -20,7 +19,12 @@ export default async function SetPasswordPage({ params }: { params: Promise<{ to
       <AuthCard title={m.title}>
         <div className="mt-6 space-y-4">
           <Alert tone="error">{m.invalid}</Alert>
-          <Link href="/forgot-password" className="block text-center text-sm font-medium text-brand-700 hover:underline">{m.askAgain}</Link>
+          <Link
+            href="/forgot-password"
+            className="block text-center text-sm font-medium text-brand-700 hover:underline"
+          >
+            {m.askAgain}
+          </Link>
         </div>
       </AuthCard>
     );

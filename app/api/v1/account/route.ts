@@ -1,11 +1,11 @@
-import { getAccount, setLanguage, ZLanguage } from "@/lib/accounts/language";
-import { apiRoute, readJson } from "@/lib/server/api";
+import { getAccount, setLanguage } from "@/lib/accounts/language";
+import { apiRoute } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { ops } from "@/lib/accounts/contract";
 
 export const GET = apiRoute(ops.getAccount, ({ ctx }) => getAccount(db(), ctx));
 
-export const PATCH = apiRoute(ops.patchAccount, async ({ req, ctx, body }) => {
+export const PATCH = apiRoute(ops.patchAccount, async ({ ctx, body }) => {
   const { language } = body;
   return setLanguage(db(), ctx, language);
 });

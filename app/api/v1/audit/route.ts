@@ -9,7 +9,10 @@ import { ops } from "@/lib/audit/contract";
 export const GET = apiRoute(ops.getAudit, async ({ req }) => {
   const params = req.nextUrl.searchParams;
   const query = parseListQuery(params, ["seq"], "-seq");
-  const filter = parseInput(ZAuditFilter, auditFilterParams((k) => params.get(k)));
+  const filter = parseInput(
+    ZAuditFilter,
+    auditFilterParams((k) => params.get(k)),
+  );
   const { items, total } = await listAuditEvents(db(), filter, query);
   return listResponse(items, total, query);
 });

@@ -1,8 +1,8 @@
-import { apiRoute, created, listResponse, parseListQuery, readJson } from "@/lib/server/api";
+import { apiRoute, created, listResponse, parseListQuery } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { parseInput } from "@/lib/server/validation";
 import { listBeds } from "@/lib/wards/queries";
-import { ZBed, ZBoardFilters } from "@/lib/wards/schemas";
+import { ZBoardFilters } from "@/lib/wards/schemas";
 import { createBed } from "@/lib/wards/service";
 import { z } from "zod";
 import { ops } from "@/lib/wards/contract";
@@ -24,4 +24,4 @@ export const GET = apiRoute(ops.getBeds, async ({ req }) => {
 });
 
 /** `{ roomId, label }`. */
-export const POST = apiRoute(ops.postBeds, async ({ req, ctx, body }) => created(await createBed(db(), ctx, body)));
+export const POST = apiRoute(ops.postBeds, async ({ ctx, body }) => created(await createBed(db(), ctx, body)));

@@ -9,7 +9,11 @@ import { ops } from "@/lib/scheduling/contract";
 export const GET = apiRoute(ops.getDoctors, async ({ req }) => {
   const params = req.nextUrl.searchParams;
   const query = parseListQuery(params, DOCTOR_SORTS, "name");
-  const filters = parseInput(ZDoctorFilters, { specialty: params.get("specialty") ?? undefined, departmentId: params.get("departmentId") ?? undefined, availableOn: params.get("availableOn") ?? undefined });
+  const filters = parseInput(ZDoctorFilters, {
+    specialty: params.get("specialty") ?? undefined,
+    departmentId: params.get("departmentId") ?? undefined,
+    availableOn: params.get("availableOn") ?? undefined,
+  });
   const { items, total } = await searchDoctors(db(), query, filters);
   return listResponse(items, total, query);
 });

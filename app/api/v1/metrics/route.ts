@@ -13,5 +13,5 @@ export const dynamic = "force-dynamic";
  */
 export const GET = apiRoute(
   ops.getMetrics,
-  async () => new Response(await metricsText(db()), { headers: { "Content-Type": METRICS_CONTENT_TYPE } })
+  async () => new Response(await metricsText(db()), { headers: { "Content-Type": METRICS_CONTENT_TYPE } }),
 );

@@ -1,8 +1,8 @@
-import { apiRoute, listResponse, parseListQuery, readJson } from "@/lib/server/api";
+import { apiRoute, listResponse, parseListQuery } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { parseInput } from "@/lib/server/validation";
 import { listNotifications, markRead } from "@/lib/notifications/inbox";
-import { ZMarkRead, ZNotificationsQuery } from "@/lib/triage/schemas";
+import { ZNotificationsQuery } from "@/lib/triage/schemas";
 import { ops } from "@/lib/notifications/contract";
 
 /** The caller's own notifications, newest first: `?unread=true&page=&pageSize=` → list plus `unread` count. */
@@ -15,4 +15,4 @@ export const GET = apiRoute(ops.getNotifications, async ({ req, ctx }) => {
 });
 
 /** `{ ids: [...] }` or `{ all: true }` → `{ updated, unread }`; other users' ids are ignored. */
-export const PATCH = apiRoute(ops.patchNotifications, async ({ req, ctx, body }) => markRead(db(), ctx, body));
+export const PATCH = apiRoute(ops.patchNotifications, async ({ ctx, body }) => markRead(db(), ctx, body));

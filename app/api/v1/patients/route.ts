@@ -1,8 +1,7 @@
 import { PATIENT_SORTS, searchPatients } from "@/lib/patients/queries";
-import { ZRegisterPatient } from "@/lib/patients/schemas";
 import { assertMayFilterByCondition } from "@/lib/patients/scope";
 import { registerPatient } from "@/lib/patients/service";
-import { apiRoute, created, listResponse, parseListQuery, readJson } from "@/lib/server/api";
+import { apiRoute, created, listResponse, parseListQuery } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { ops } from "@/lib/patients/contract";
 
@@ -17,7 +16,7 @@ export const GET = apiRoute(ops.getPatients, async ({ req, ctx }) => {
 });
 
 /** 409 DUPLICATE with `details.candidates` when the person may already exist; resend with confirmDuplicate. */
-export const POST = apiRoute(ops.postPatients, async ({ req, ctx, body }) => {
+export const POST = apiRoute(ops.postPatients, async ({ ctx, body }) => {
   const input = body;
   return created(await registerPatient(db(), ctx, input));
 });

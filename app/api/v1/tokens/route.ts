@@ -1,6 +1,5 @@
-import { apiRoute, created, readJson, pageOf } from "@/lib/server/api";
+import { apiRoute, created, pageOf } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
-import { ZTokenCreate } from "@/lib/tokens/schemas";
 import { createToken, listTokens } from "@/lib/tokens/service";
 import { ops } from "@/lib/tokens/contract";
 
@@ -8,4 +7,4 @@ import { ops } from "@/lib/tokens/contract";
 export const GET = apiRoute(ops.getTokens, async ({ req }) => pageOf(await listTokens(db()), req.nextUrl.searchParams));
 
 /** `{ name, scopes: ["full" | "public-health:read" | "fhir:read" | "metrics"], expiresInDays? }` → 201 `{ token, secret }`: the secret is shown only here. */
-export const POST = apiRoute(ops.postTokens, async ({ req, ctx, body }) => created(await createToken(db(), ctx, body)));
+export const POST = apiRoute(ops.postTokens, async ({ ctx, body }) => created(await createToken(db(), ctx, body)));

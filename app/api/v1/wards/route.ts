@@ -1,7 +1,6 @@
-import { apiRoute, created, listResponse, parseListQuery, readJson } from "@/lib/server/api";
+import { apiRoute, created, listResponse, parseListQuery } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { listWards } from "@/lib/wards/queries";
-import { ZWard } from "@/lib/wards/schemas";
 import { createWard } from "@/lib/wards/service";
 import { ops } from "@/lib/wards/contract";
 
@@ -13,4 +12,4 @@ export const GET = apiRoute(ops.getWards, async ({ req }) => {
 });
 
 /** `{ name, type, departmentId? }`. */
-export const POST = apiRoute(ops.postWards, async ({ req, ctx, body }) => created(await createWard(db(), ctx, body)));
+export const POST = apiRoute(ops.postWards, async ({ ctx, body }) => created(await createWard(db(), ctx, body)));

@@ -19,14 +19,22 @@ const decoded = (s: string) => {
     return s;
   }
 };
-const fhirJson = (body: unknown, status: number, headers: Record<string, string> = {}) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": FHIR_JSON, ...headers } });
+const fhirJson = (body: unknown, status: number, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { "Content-Type": FHIR_JSON, ...headers } });
 
 export async function GET(req: NextRequest, { params }: { params: Promise<{ path: string[] }> }): Promise<Response> {
   try {
     const segments = (await params).path.map(decoded);
     assertSafeRequestText(req.nextUrl, segments);
-    const route = fhirRoute(segments, { base: appUrl(), url: req.nextUrl, software: env().HOSPITAL_NAME, now: clock.now(), strict: preferStrict(req.headers.get("prefer")) });
-    const body = route.permission === null ? route.run() : await route.run(db(), await authorize(route.permission, FHIR_SCOPES));
+    const route = fhirRoute(segments, {
+      base: appUrl(),
+      url: req.nextUrl,
+      software: env().HOSPITAL_NAME,
+      now: clock.now(),
+      strict: preferStrict(req.headers.get("prefer")),
+    });
+    const body =
+      route.permission === null ? route.run() : await route.run(db(), await authorize(route.permission, FHIR_SCOPES));
     return fhirJson(body, 200);
   } catch (err) {
     const e = toAppError(err, { method: req.method, path: req.nextUrl.pathname });

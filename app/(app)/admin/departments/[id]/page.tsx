@@ -1,4 +1,3 @@
-
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DepartmentForm } from "@/components/staff/DepartmentForm";
@@ -20,10 +19,18 @@ export default async function DepartmentPage({ params }: { params: Promise<{ id:
   return (
     <>
       <PageHeader title={(await messages()).staff.phrases.departmentTitle(d.name)}>
-        <Link href="/admin/departments" className="text-sm text-brand-700 hover:underline">← {m.title}</Link>
+        <Link href="/admin/departments" className="text-sm text-brand-700 hover:underline">
+          ← {m.title}
+        </Link>
       </PageHeader>
       <Card className="max-w-xl">
-        <DepartmentForm mode="edit" id={d.id} initial={{ name: d.name, description: d.description ?? "", active: d.active }} action={updateDepartmentAction} labels={m} />
+        <DepartmentForm
+          mode="edit"
+          id={d.id}
+          initial={{ name: d.name, description: d.description ?? "", active: d.active }}
+          action={updateDepartmentAction}
+          labels={m}
+        />
       </Card>
     </>
   );

@@ -1,4 +1,3 @@
-
 import { EMPTY_STAFF, StaffForm } from "@/components/staff/StaffForm";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { departmentOptions } from "@/lib/departments/queries";
@@ -12,12 +11,21 @@ export const generateMetadata = titled((m) => m.titles.adminStaffNew);
 
 export default async function NewStaffPage() {
   await guardPage("staff.manage", "/admin/staff/new");
-  const m = (await messages());
+  const m = await messages();
   return (
     <>
       <PageHeader title={m.staff.staff.newTitle} />
       <Card className="max-w-3xl">
-        <StaffForm mode="create" initial={EMPTY_STAFF} departments={await departmentOptions(db())} action={createStaffAction} labels={m.staff.staff} roleLabels={m.roles} currency={env().HOSPITAL_CURRENCY} locale={await requestLocale()} />
+        <StaffForm
+          mode="create"
+          initial={EMPTY_STAFF}
+          departments={await departmentOptions(db())}
+          action={createStaffAction}
+          labels={m.staff.staff}
+          roleLabels={m.roles}
+          currency={env().HOSPITAL_CURRENCY}
+          locale={await requestLocale()}
+        />
       </Card>
     </>
   );

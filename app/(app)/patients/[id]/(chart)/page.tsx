@@ -46,10 +46,17 @@ export default async function ChartSummaryPage({ params }: { params: Promise<{ i
                 [s.room, loc.room ?? c.none],
                 [s.bed, loc.bed ?? c.none],
                 [s.attending, banner.attending?.name ?? c.none],
-                [s.admittedSince, <time key="since" dateTime={loc.since}>{formatInstant(loc.since, locale)}</time>],
+                [
+                  s.admittedSince,
+                  <time key="since" dateTime={loc.since}>
+                    {formatInstant(loc.since, locale)}
+                  </time>,
+                ],
               ]}
             />
-            <Link href={`/admissions/${loc.admissionId}`} className={`${buttonClass("secondary")} print:hidden`}>{s.openAdmission}</Link>
+            <Link href={`/admissions/${loc.admissionId}`} className={`${buttonClass("secondary")} print:hidden`}>
+              {s.openAdmission}
+            </Link>
           </div>
         ) : (
           <p className="text-sm text-slate-600">{s.notAdmitted}</p>
@@ -68,7 +75,11 @@ export default async function ChartSummaryPage({ params }: { params: Promise<{ i
         ) : (
           <p className="text-sm text-slate-600">{c.noConditions}</p>
         )}
-        {p.clinical?.bloodGroup ? <p className="mt-3 text-sm"><span className="text-slate-600">{c.bloodGroup}</span> {p.clinical.bloodGroup}</p> : null}
+        {p.clinical?.bloodGroup ? (
+          <p className="mt-3 text-sm">
+            <span className="text-slate-600">{c.bloodGroup}</span> {p.clinical.bloodGroup}
+          </p>
+        ) : null}
         {p.clinical?.medicalHistory ? (
           <>
             <h3 className="mb-1 mt-4 text-sm font-semibold">{c.history}</h3>
@@ -79,19 +90,33 @@ export default async function ChartSummaryPage({ params }: { params: Promise<{ i
       <div className="space-y-6">
         <Card title={c.contact}>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-            <dt className="text-slate-600">{m.form.phone}</dt><dd>{p.phone ?? c.none}</dd>
-            <dt className="text-slate-600">{m.form.email}</dt><dd className="break-all">{p.email ?? c.none}</dd>
-            <dt className="text-slate-600">{m.form.address}</dt><dd>{p.address ?? c.none}</dd>
+            <dt className="text-slate-600">{m.form.phone}</dt>
+            <dd>{p.phone ?? c.none}</dd>
+            <dt className="text-slate-600">{m.form.email}</dt>
+            <dd className="break-all">{p.email ?? c.none}</dd>
+            <dt className="text-slate-600">{m.form.address}</dt>
+            <dd>{p.address ?? c.none}</dd>
           </dl>
         </Card>
         <Card title={c.emergency}>
-          <p className="text-sm">{e.name ? `${e.name}${e.relation ? ` (${e.relation})` : ""} · ${e.phone ?? ""}` : c.none}</p>
+          <p className="text-sm">
+            {e.name ? `${e.name}${e.relation ? ` (${e.relation})` : ""} · ${e.phone ?? ""}` : c.none}
+          </p>
         </Card>
         <Card title={d.latestConsent}>
           {consent ? (
             <p className="text-sm" data-latest-consent>
-              <a href={consent.url} target="_blank" rel="noopener" className="font-medium text-brand-700 hover:underline">{consent.title}</a>
-              <span className="block text-slate-600">{d.consentSigned(formatDate(consent.consentSignedOn!, locale))}</span>
+              <a
+                href={consent.url}
+                target="_blank"
+                rel="noopener"
+                className="font-medium text-brand-700 hover:underline"
+              >
+                {consent.title}
+              </a>
+              <span className="block text-slate-600">
+                {d.consentSigned(formatDate(consent.consentSignedOn!, locale))}
+              </span>
             </p>
           ) : (
             <p className="text-sm text-slate-600">{d.noConsent}</p>
@@ -101,12 +126,27 @@ export default async function ChartSummaryPage({ params }: { params: Promise<{ i
       <Card title={s.recentNotes} className="lg:col-span-3">
         <ConsultationList items={recent.items} m={all.clinical} />
         {recent.total > recent.items.length ? (
-          <p className="mt-3 text-sm print:hidden"><Link href={`/patients/${id}/visits`} className="text-brand-700 hover:underline">{s.seeAll}</Link></p>
+          <p className="mt-3 text-sm print:hidden">
+            <Link href={`/patients/${id}/visits`} className="text-brand-700 hover:underline">
+              {s.seeAll}
+            </Link>
+          </p>
         ) : null}
       </Card>
       {p.active && can(role, "patient.deactivate") ? (
         <div className="lg:col-span-3 print:hidden">
-          <DeactivatePatientForm id={p.id} action={deactivatePatientAction} labels={{ deactivate: c.deactivate, deactivateReason: c.deactivateReason, deactivateConfirm: c.deactivateConfirm, confirmDeactivateTitle: c.confirmDeactivateTitle, confirmDeactivateText: c.confirmDeactivateText, confirmBack: c.confirmBack }} />
+          <DeactivatePatientForm
+            id={p.id}
+            action={deactivatePatientAction}
+            labels={{
+              deactivate: c.deactivate,
+              deactivateReason: c.deactivateReason,
+              deactivateConfirm: c.deactivateConfirm,
+              confirmDeactivateTitle: c.confirmDeactivateTitle,
+              confirmDeactivateText: c.confirmDeactivateText,
+              confirmBack: c.confirmBack,
+            }}
+          />
         </div>
       ) : null}
     </div>

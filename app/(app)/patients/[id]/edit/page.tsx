@@ -1,4 +1,3 @@
-
 import { PatientForm, type PatientFormValues } from "@/components/patients/PatientForm";
 import Link from "next/link";
 import { MergedNotice } from "@/components/patients/MergedNotice";
@@ -35,7 +34,12 @@ export default async function EditPatientPage({ params }: { params: Promise<{ id
     bloodGroup: p.clinical?.bloodGroup ?? "",
     ...contactValues(p),
     medicalHistory: p.clinical?.medicalHistory ?? "",
-    allergies: p.allergies.map((a) => ({ substance: a.substance, drugClass: a.drugClass ?? "", reaction: a.reaction ?? "", severity: a.severity ?? "" })),
+    allergies: p.allergies.map((a) => ({
+      substance: a.substance,
+      drugClass: a.drugClass ?? "",
+      reaction: a.reaction ?? "",
+      severity: a.severity ?? "",
+    })),
     conditions: (p.clinical?.conditions ?? []).map((c) => ({ text: c.text, code: c.code ?? "" })),
   };
   const recordHref = can(ctx.actor.role, "patient.chart.read") ? "/patients/{id}" : "/patients/{id}/edit";
@@ -50,12 +54,29 @@ export default async function EditPatientPage({ params }: { params: Promise<{ id
     <>
       {/* The patient's name is the page's h1 (as on the chart); the form says what this page does. */}
       <PatientBanner banner={banner} chartLink={false} heading />
-      {mergedInto ? <MergedNotice text={all.merge.mergedNotice(mergedInto.mrn)} link={all.merge.mergedLink(mergedInto.mrn)} href={recordHref.replace("{id}", mergedInto.id)} /> : null}
+      {mergedInto ? (
+        <MergedNotice
+          text={all.merge.mergedNotice(mergedInto.mrn)}
+          link={all.merge.mergedLink(mergedInto.mrn)}
+          href={recordHref.replace("{id}", mergedInto.id)}
+        />
+      ) : null}
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <h2 className="text-lg font-semibold text-slate-900">{all.titles.patientsIdEdit}</h2>
-        {can(ctx.actor.role, "patient.merge") && p.active ? <Link href={`/patients/${id}/merge`} className={buttonClass("secondary")}>{all.merge.open}</Link> : null}
+        {can(ctx.actor.role, "patient.merge") && p.active ? (
+          <Link href={`/patients/${id}/merge`} className={buttonClass("secondary")}>
+            {all.merge.open}
+          </Link>
+        ) : null}
       </div>
-      <PatientForm mode="edit" initial={initial} action={action} labels={m.form} recordHref={recordHref} clinical={p.clinical !== null} />
+      <PatientForm
+        mode="edit"
+        initial={initial}
+        action={action}
+        labels={m.form}
+        recordHref={recordHref}
+        clinical={p.clinical !== null}
+      />
     </>
   );
 }

@@ -30,7 +30,13 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
  * Merging a duplicate into this record (records officers and admins): pick the duplicate by MRN, see
  * both side by side with what would move and what conflicts (a dry run), then merge after a confirm.
  */
-export default async function MergePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MergePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
   const raw = await searchParams;
   const sp: Search = { duplicateId: one(raw.duplicateId), mrn: one(raw.mrn), merged: one(raw.merged) };
@@ -67,17 +73,32 @@ export default async function MergePage({ params, searchParams }: { params: Prom
       <PatientBanner banner={banner} chartLink={false} heading />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 className="text-xl font-semibold text-slate-900">{t.title}</h2>
-        <Link href={href} className={buttonClass("secondary")}>{t.openSurvivor}</Link>
+        <Link href={href} className={buttonClass("secondary")}>
+          {t.openSurvivor}
+        </Link>
       </div>
-      {sp.merged ? <MergedResult t={t} survivorId={id} survivorMrn={survivor.mrn} duplicateId={sp.merged} href={href} /> : null}
+      {sp.merged ? (
+        <MergedResult t={t} survivorId={id} survivorMrn={survivor.mrn} duplicateId={sp.merged} href={href} />
+      ) : null}
       {!sp.merged ? <p className="max-w-3xl text-sm text-slate-600">{t.intro}</p> : null}
       {!sp.merged ? (
         <Card title={t.pickTitle}>
           <form method="get" className="flex flex-wrap items-end gap-3">
             <div className="min-w-64">
-              <Field label={t.pickLabel} name="mrn" defaultValue={sp.mrn ?? ""} hint={t.pickHint} error={pickError ?? undefined} required maxLength={20} autoComplete="off" />
+              <Field
+                label={t.pickLabel}
+                name="mrn"
+                defaultValue={sp.mrn ?? ""}
+                hint={t.pickHint}
+                error={pickError ?? undefined}
+                required
+                maxLength={20}
+                autoComplete="off"
+              />
             </div>
-            <Button type="submit" variant="secondary">{t.pickSubmit}</Button>
+            <Button type="submit" variant="secondary">
+              {t.pickSubmit}
+            </Button>
           </form>
         </Card>
       ) : null}
@@ -94,7 +115,9 @@ export default async function MergePage({ params, searchParams }: { params: Prom
           <Card title={t.conflicts}>
             {plan.conflicts.length ? (
               <ul className="list-disc space-y-1 pl-5 text-sm text-red-800" data-merge-conflicts>
-                {plan.conflicts.map((c, i) => <li key={i}>{conflictText(c, t, locale)}</li>)}
+                {plan.conflicts.map((c, i) => (
+                  <li key={i}>{conflictText(c, t, locale)}</li>
+                ))}
               </ul>
             ) : (
               <p className="text-sm text-slate-600">{t.noConflicts}</p>
@@ -107,7 +130,12 @@ export default async function MergePage({ params, searchParams }: { params: Prom
               action={mergePatientsAction}
               label={t.merge}
               done={t.done(plan.duplicate.mrn, plan.survivor.mrn)}
-              confirmText={{ title: t.confirmTitle, consequence: t.confirmText(plan.duplicate.mrn, plan.survivor.mrn), confirm: t.confirm, cancel: t.back }}
+              confirmText={{
+                title: t.confirmTitle,
+                consequence: t.confirmText(plan.duplicate.mrn, plan.survivor.mrn),
+                confirm: t.confirm,
+                cancel: t.back,
+              }}
             />
           ) : null}
         </>
@@ -119,25 +147,55 @@ export default async function MergePage({ params, searchParams }: { params: Prom
 type T = Awaited<ReturnType<typeof messages>>["merge"];
 type All = Awaited<ReturnType<typeof messages>>;
 
-async function MergedResult({ t, survivorId, survivorMrn, duplicateId, href }: { t: T; survivorId: string; survivorMrn: string; duplicateId: string; href: string }) {
+async function MergedResult({
+  t,
+  survivorId,
+  survivorMrn,
+  duplicateId,
+  href,
+}: {
+  t: T;
+  survivorId: string;
+  survivorMrn: string;
+  duplicateId: string;
+  href: string;
+}) {
   const dupMrn = await mergedDuplicateMrn(db(), survivorId, duplicateId);
   if (!dupMrn) return null;
   return (
     <div className="space-y-3" data-merge-result>
       <Alert tone="success">{t.done(dupMrn, survivorMrn)}</Alert>
-      <Link href={href} className={buttonClass("primary")}>{t.openSurvivor}</Link>
+      <Link href={href} className={buttonClass("primary")}>
+        {t.openSurvivor}
+      </Link>
     </div>
   );
 }
 
-function SideCard({ title, side, t, all, locale }: { title: string; side: MergeSide; t: T; all: All; locale: "en" | "fr" }) {
+function SideCard({
+  title,
+  side,
+  t,
+  all,
+  locale,
+}: {
+  title: string;
+  side: MergeSide;
+  t: T;
+  all: All;
+  locale: "en" | "fr";
+}) {
   const counts = Object.entries(side.counts).filter(([, n]) => n);
   return (
     <Card title={title}>
       <div data-merge-side={side.id}>
-        <p className="text-lg font-semibold text-slate-900">{side.lastName}, {side.firstName}</p>
+        <p className="text-lg font-semibold text-slate-900">
+          {side.lastName}, {side.firstName}
+        </p>
         <p className="mb-3 text-sm text-slate-600">
-          <span className="font-mono">{side.mrn}</span> · <time dateTime={side.dateOfBirth}>{formatDate(side.dateOfBirth, locale)}</time> · {all.patients.form.sexes[side.sex as keyof All["patients"]["form"]["sexes"]]}
+          <span className="font-mono">{side.mrn}</span> ·{" "}
+          <time dateTime={side.dateOfBirth}>{formatDate(side.dateOfBirth, locale)}</time> ·{" "}
+          {all.patients.form.sexes[side.sex as keyof All["patients"]["form"]["sexes"]]}
           {side.active ? "" : ` · ${t.inactive}`}
         </p>
         <DefinitionList
@@ -151,7 +209,12 @@ function SideCard({ title, side, t, all, locale }: { title: string; side: MergeS
         <h3 className="mb-1 mt-4 text-sm font-semibold">{t.counts}</h3>
         {counts.length ? (
           <ul className="grid grid-cols-2 gap-x-4 text-sm">
-            {counts.map(([k, n]) => <li key={k} className="flex justify-between"><span>{t.kinds[k as keyof T["kinds"]]}</span><span className="tabular-nums">{n}</span></li>)}
+            {counts.map(([k, n]) => (
+              <li key={k} className="flex justify-between">
+                <span>{t.kinds[k as keyof T["kinds"]]}</span>
+                <span className="tabular-nums">{n}</span>
+              </li>
+            ))}
           </ul>
         ) : (
           <p className="text-sm text-slate-600">{all.patients.chart.none}</p>
@@ -178,13 +241,22 @@ function Moves({ plan, t }: { plan: MergePlan; t: T }) {
       ) : (
         <p className="text-sm text-slate-600">{t.nothingMoves}</p>
       )}
-      {plan.account === "moves" ? <p className="text-sm">{t.accountMoves}</p> : plan.account === "stays" ? <p className="text-sm">{t.accountStays}</p> : null}
+      {plan.account === "moves" ? (
+        <p className="text-sm">{t.accountMoves}</p>
+      ) : plan.account === "stays" ? (
+        <p className="text-sm">{t.accountStays}</p>
+      ) : null}
     </div>
   );
 }
 
 function conflictText(c: MergeConflict, t: T, locale: "en" | "fr"): string {
-  if (c.kind === "appointment") return t.conflictAppointment(formatInstant(c.duplicateStartsAt, locale), formatInstant(c.survivorStartsAt, locale));
-  if (c.kind === "admission") return t.conflictAdmission(formatInstant(c.duplicateAdmittedAt, locale), formatInstant(c.survivorAdmittedAt, locale));
+  if (c.kind === "appointment")
+    return t.conflictAppointment(formatInstant(c.duplicateStartsAt, locale), formatInstant(c.survivorStartsAt, locale));
+  if (c.kind === "admission")
+    return t.conflictAdmission(
+      formatInstant(c.duplicateAdmittedAt, locale),
+      formatInstant(c.survivorAdmittedAt, locale),
+    );
   return t.conflictAccounts;
 }

@@ -1,4 +1,3 @@
-
 import Link from "next/link";
 import { DrugForm } from "@/components/pharmacy/DrugForm";
 import { Section } from "@/components/pharmacy/Section";
@@ -32,7 +31,9 @@ export default async function DrugPage({ params }: { params: Promise<{ id: strin
   return (
     <>
       <PageHeader title={title}>
-        <Link href="/pharmacy/drugs" className="text-sm text-brand-700 hover:underline">← {m.back}</Link>
+        <Link href="/pharmacy/drugs" className="text-sm text-brand-700 hover:underline">
+          ← {m.back}
+        </Link>
       </PageHeader>
       <div className="mb-6 grid gap-4 sm:grid-cols-3">
         <StatCard label={s.onHandTotal} value={drug.onHand} />
@@ -56,9 +57,21 @@ export default async function DrugPage({ params }: { params: Promise<{ id: strin
               <tr key={b.id} className={b.expired ? "bg-red-50/50" : undefined}>
                 <td className={`${cell} font-mono text-xs`}>{b.lot}</td>
                 <td className={`${cell} tabular-nums`}>{formatCalendarDay(b.expiresOn, locale)}</td>
-                <td className={`${cell} tabular-nums font-medium`} data-testid={`batch-qty-${b.lot}`}>{b.quantity}</td>
-                <td className={`${cell} whitespace-nowrap tabular-nums text-slate-600`}>{formatWhen(b.receivedAt, locale)}</td>
-                <td className={cell}>{b.expired ? <Badge tone="danger">{s.expired}</Badge> : b.quantity === 0 ? <Badge>{s.empty}</Badge> : <Badge tone="success">{s.usable}</Badge>}</td>
+                <td className={`${cell} tabular-nums font-medium`} data-testid={`batch-qty-${b.lot}`}>
+                  {b.quantity}
+                </td>
+                <td className={`${cell} whitespace-nowrap tabular-nums text-slate-600`}>
+                  {formatWhen(b.receivedAt, locale)}
+                </td>
+                <td className={cell}>
+                  {b.expired ? (
+                    <Badge tone="danger">{s.expired}</Badge>
+                  ) : b.quantity === 0 ? (
+                    <Badge>{s.empty}</Badge>
+                  ) : (
+                    <Badge tone="success">{s.usable}</Badge>
+                  )}
+                </td>
               </tr>
             ))}
           </Table>
@@ -73,16 +86,33 @@ export default async function DrugPage({ params }: { params: Promise<{ id: strin
             {drug.batches.length === 0 ? (
               <p className="text-sm text-slate-600">{s.noBatches}</p>
             ) : (
-              <AdjustBatchForm drugId={drug.id} batches={drug.batches.map((b) => ({ id: b.id, label: `${b.lot} · ${formatCalendarDay(b.expiresOn, locale)} · ${b.quantity}` }))} action={adjustBatchAction} labels={s} />
+              <AdjustBatchForm
+                drugId={drug.id}
+                batches={drug.batches.map((b) => ({
+                  id: b.id,
+                  label: `${b.lot} · ${formatCalendarDay(b.expiresOn, locale)} · ${b.quantity}`,
+                }))}
+                action={adjustBatchAction}
+                labels={s}
+              />
             )}
           </Card>
           <Card title={m.details}>
             <DrugForm
               mode="edit"
               id={drug.id}
-              initial={{ genericName: drug.genericName, brandName: drug.brandName ?? "", form: drug.form, strength: drug.strength, drugClass: drug.drugClass, reorderLevel: String(drug.reorderLevel), active: drug.active }}
+              initial={{
+                genericName: drug.genericName,
+                brandName: drug.brandName ?? "",
+                form: drug.form,
+                strength: drug.strength,
+                drugClass: drug.drugClass,
+                reorderLevel: String(drug.reorderLevel),
+                active: drug.active,
+              }}
               action={updateDrugAction}
-              labels={m} classes={classes}
+              labels={m}
+              classes={classes}
             />
           </Card>
         </div>

@@ -1,4 +1,3 @@
-
 import Link from "next/link";
 import { DrugForm } from "@/components/pharmacy/DrugForm";
 import { Card, PageHeader } from "@/components/ui/Card";
@@ -14,10 +13,26 @@ export default async function NewDrugPage() {
   return (
     <>
       <PageHeader title={m.addTitle}>
-        <Link href="/pharmacy/drugs" className="text-sm text-brand-700 hover:underline">← {m.back}</Link>
+        <Link href="/pharmacy/drugs" className="text-sm text-brand-700 hover:underline">
+          ← {m.back}
+        </Link>
       </PageHeader>
       <Card className="max-w-2xl">
-        <DrugForm mode="create" initial={{ genericName: "", brandName: "", form: "", strength: "", drugClass: "", reorderLevel: "20", active: true }} action={createDrugAction} labels={m} classes={classes} />
+        <DrugForm
+          mode="create"
+          initial={{
+            genericName: "",
+            brandName: "",
+            form: "",
+            strength: "",
+            drugClass: "",
+            reorderLevel: "20",
+            active: true,
+          }}
+          action={createDrugAction}
+          labels={m}
+          classes={classes}
+        />
       </Card>
     </>
   );

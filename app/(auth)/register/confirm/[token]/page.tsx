@@ -19,7 +19,9 @@ export default async function ConfirmEmailLinkPage({ params }: { params: Promise
       <AuthCard title={m.title}>
         <div className="mt-6 space-y-4">
           <Alert tone="error">{m.invalid}</Alert>
-          <Link href="/login" className="block text-center text-sm font-medium text-brand-700 hover:underline">{all.login.submit}</Link>
+          <Link href="/login" className="block text-center text-sm font-medium text-brand-700 hover:underline">
+            {all.login.submit}
+          </Link>
         </div>
       </AuthCard>
     );

@@ -1,11 +1,10 @@
-import { ZChangePassword } from "@/lib/accounts/schemas";
 import { changePassword } from "@/lib/accounts/service";
-import { apiRoute, readJson } from "@/lib/server/api";
+import { apiRoute } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { ops } from "@/lib/accounts/contract";
 
 /** `{ currentPassword, newPassword, confirmPassword }`: every session and token of the caller ends, this one too. */
-export const PUT = apiRoute(ops.putAccountPassword, async ({ req, ctx, body }) => {
+export const PUT = apiRoute(ops.putAccountPassword, async ({ ctx, body }) => {
   await changePassword(db(), ctx, body);
   return { status: "changed" };
 });

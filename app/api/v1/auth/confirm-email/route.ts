@@ -1,6 +1,5 @@
 import { confirmEmail } from "@/lib/accounts/email-confirmation";
-import { ZConfirmEmail } from "@/lib/accounts/registration-schemas";
-import { publicRoute, readJson } from "@/lib/server/api";
+import { publicRoute } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { clientIp } from "@/lib/server/request";
 import { ops } from "@/lib/accounts/contract";

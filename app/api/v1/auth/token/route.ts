@@ -1,5 +1,4 @@
-import { ZTokenRequest } from "@/lib/accounts/schemas";
-import { publicRoute, readJson } from "@/lib/server/api";
+import { publicRoute } from "@/lib/server/api";
 import { authenticate } from "@/lib/server/authenticate";
 import { db } from "@/lib/server/db";
 import { clientIp } from "@/lib/server/request";
@@ -9,6 +8,10 @@ import { ops } from "@/lib/accounts/contract";
 export const POST = publicRoute(ops.postAuthToken, async ({ req, body }) => {
   const input = body;
   const user = await authenticate(db(), { ...input, ip: clientIp(req.headers) });
-  const { token, expiresAt } = await issueApiToken({ userId: user.id, role: user.role, sessionVersion: user.sessionVersion });
+  const { token, expiresAt } = await issueApiToken({
+    userId: user.id,
+    role: user.role,
+    sessionVersion: user.sessionVersion,
+  });
   return { token, expiresAt: expiresAt.toISOString(), user: { id: user.id, role: user.role, name: user.name } };
 });

@@ -1,11 +1,8 @@
-import { apiRoute, readJson } from "@/lib/server/api";
+import { apiRoute } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { getDrugStock } from "@/lib/pharmacy/queries";
-import { ZDrugUpdate } from "@/lib/pharmacy/schemas";
 import { updateDrug } from "@/lib/pharmacy/service";
 import { ops } from "@/lib/pharmacy/contract";
-
-type P = { id: string };
 
 /** The drug with its units on hand (batches: GET /drugs/{id}/stock). */
 export const GET = apiRoute(ops.getDrugsById, async ({ params }) => {
@@ -14,7 +11,7 @@ export const GET = apiRoute(ops.getDrugsById, async ({ params }) => {
 });
 
 /** Edits any field; `{ active: false }` withdraws the drug (drugs are never deleted). */
-export const PATCH = apiRoute(ops.patchDrugsById, async ({ req, ctx, params, body }) => {
+export const PATCH = apiRoute(ops.patchDrugsById, async ({ ctx, params, body }) => {
   const input = body;
   await updateDrug(db(), ctx, params.id, input);
   const { batches: _batches, ...drug } = await getDrugStock(db(), params.id);

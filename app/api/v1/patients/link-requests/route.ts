@@ -4,4 +4,6 @@ import { db } from "@/lib/server/db";
 import { ops } from "@/lib/patients/contract";
 
 /** Self-registered accounts waiting for a link to their record, oldest first, with their candidate records (audited). */
-export const GET = apiRoute(ops.getPatientsLinkRequests, async ({ ctx }) => ({ items: await readLinkRequests(db(), ctx) }));
+export const GET = apiRoute(ops.getPatientsLinkRequests, async ({ ctx }) => ({
+  items: await readLinkRequests(db(), ctx),
+}));

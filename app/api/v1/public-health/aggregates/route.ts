@@ -14,5 +14,7 @@ import { ops } from "@/lib/reports/contract";
  */
 export const GET = apiRoute(ops.getPublicHealthAggregates, async ({ query }) => {
   const a = await aggregates(db(), { period: query.period, groupBy: query.groupBy });
-  return query.format === "csv" ? csvResponse(aggregatesCsv(a, await requestLocale()), `public-health-${a.groupBy}`) : a;
+  return query.format === "csv"
+    ? csvResponse(aggregatesCsv(a, await requestLocale()), `public-health-${a.groupBy}`)
+    : a;
 });

@@ -5,4 +5,6 @@ import { reportFile } from "@/lib/reports/files";
 import { ops } from "@/lib/reports/contract";
 
 /** `/reports/{revenue|appointments|occupancy|diagnoses|revenue-per-day}[.csv]?from=&to=`: JSON, or CSV with `.csv` or `?format=csv`. */
-export const GET = apiRoute(ops.getReportsByName, async ({ req, params }) => reportFile(db(), params.name, req.nextUrl.searchParams, await requestLocale()));
+export const GET = apiRoute(ops.getReportsByName, async ({ req, params }) =>
+  reportFile(db(), params.name, req.nextUrl.searchParams, await requestLocale()),
+);

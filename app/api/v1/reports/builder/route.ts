@@ -1,8 +1,7 @@
 import { requestLocale } from "@/lib/server/locale";
-import { apiRoute, readJson } from "@/lib/server/api";
+import { apiRoute } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { csvResponse } from "@/lib/server/csv";
-import { ZReportSpec } from "@/lib/reportbuilder/spec";
 import { reportCsv, runReport } from "@/lib/reportbuilder/service";
 import { ops } from "@/lib/reports/contract";
 

@@ -8,5 +8,8 @@ import { ops } from "@/lib/reports/contract";
 /** `?from=YYYY-MM-DD&to=YYYY-MM-DD` (both included): bed-days occupied / available, admissions and discharges per ward. */
 export const GET = apiRoute(ops.getReportsOccupancy, async ({ req }) => {
   const p = req.nextUrl.searchParams;
-  return occupancyReport(db(), parseInput(ZOccupancyRange, { from: p.get("from") ?? undefined, to: p.get("to") ?? undefined }));
+  return occupancyReport(
+    db(),
+    parseInput(ZOccupancyRange, { from: p.get("from") ?? undefined, to: p.get("to") ?? undefined }),
+  );
 });

@@ -5,4 +5,6 @@ import { reportFile } from "@/lib/reports/files";
 import { ops } from "@/lib/reports/contract";
 
 /** `?from=&to=&doctorId=` (dates both included): per doctor the consultation visits, billed and collected; `&format=csv` for CSV. */
-export const GET = apiRoute(ops.getReportsRevenue, async ({ req }) => reportFile(db(), "revenue", req.nextUrl.searchParams, await requestLocale()));
+export const GET = apiRoute(ops.getReportsRevenue, async ({ req }) =>
+  reportFile(db(), "revenue", req.nextUrl.searchParams, await requestLocale()),
+);

@@ -1,10 +1,9 @@
 import { NextResponse } from "next/server";
 import { deactivateUser } from "@/lib/accounts/service";
-import { apiRoute, readJson } from "@/lib/server/api";
+import { apiRoute } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
 import { getStaff } from "@/lib/staff/queries";
-import { ZDeactivate, ZStaffUpdate } from "@/lib/staff/schemas";
 import { updateStaff } from "@/lib/staff/service";
 import { ops } from "@/lib/staff/contract";
 
@@ -15,7 +14,9 @@ export const GET = apiRoute(ops.getStaffById, async ({ params }) => {
 });
 
 /** Absent fields stay as they are; null clears an optional one. */
-export const PATCH = apiRoute(ops.patchStaffById, async ({ req, ctx, params, body }) => updateStaff(db(), ctx, params.id, body));
+export const PATCH = apiRoute(ops.patchStaffById, async ({ ctx, params, body }) =>
+  updateStaff(db(), ctx, params.id, body),
+);
 
 /** Deactivates a staff account: sign-in refused and every session and token dead at once. */
 export const DELETE = apiRoute(ops.deleteStaffById, async ({ ctx, params, body }) => {

@@ -1,4 +1,3 @@
-
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AvailabilityEditor } from "@/components/scheduling/AvailabilityEditor";
@@ -16,11 +15,13 @@ export default async function StaffAvailabilityPage({ params }: { params: Promis
   await guardPage("staff.manage", `/admin/staff/${id}/availability`);
   const doctor = await getDoctor(db(), id);
   if (!doctor) notFound();
-  const m = (await messages());
+  const m = await messages();
   return (
     <>
       <PageHeader title={m.scheduling.phrases.availabilityOf(doctor.name)}>
-        <Link href={`/admin/staff/${id}`} className="text-sm text-brand-700 hover:underline">← {m.staff.phrases.staffTitle(doctor.name)}</Link>
+        <Link href={`/admin/staff/${id}`} className="text-sm text-brand-700 hover:underline">
+          ← {m.staff.phrases.staffTitle(doctor.name)}
+        </Link>
       </PageHeader>
       <AvailabilityEditor doctorId={id} />
     </>

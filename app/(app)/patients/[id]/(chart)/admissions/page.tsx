@@ -13,7 +13,13 @@ import { listAdmissions } from "@/lib/wards/queries";
 export const generateMetadata = titled((m) => m.chart.tabs.admissions);
 
 /** Admissions: this patient's stays, newest first, each linking to its page (beds, discharge summary). */
-export default async function ChartAdmissionsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ChartAdmissionsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
   const { ctx } = await openChartTab(id, "admissions");
   const locale = await requestLocale();
@@ -29,11 +35,15 @@ export default async function ChartAdmissionsPage({ params, searchParams }: { pa
           {items.map((a) => (
             <tr key={a.id}>
               <td className={`${cell} whitespace-nowrap tabular-nums`}>
-                <Link href={`/admissions/${a.id}`} className="font-medium text-brand-700 hover:underline">{formatWhen(a.admittedAt, locale)}</Link>
+                <Link href={`/admissions/${a.id}`} className="font-medium text-brand-700 hover:underline">
+                  {formatWhen(a.admittedAt, locale)}
+                </Link>
               </td>
               <td className={cell}>{a.currentBed?.place ?? a.assignments.at(-1)?.place ?? "—"}</td>
               <td className={cell}>{a.attendingDoctor.name}</td>
-              <td className={cell}>{a.dischargedAt ? <Badge>{m.discharged}</Badge> : <Badge tone="success">{m.live}</Badge>}</td>
+              <td className={cell}>
+                {a.dischargedAt ? <Badge>{m.discharged}</Badge> : <Badge tone="success">{m.live}</Badge>}
+              </td>
               <td className={`${cell} max-w-64 truncate text-slate-600`}>{a.reason}</td>
             </tr>
           ))}

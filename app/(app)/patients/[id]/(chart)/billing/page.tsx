@@ -10,7 +10,13 @@ import { pageListQuery, stringParams } from "@/lib/server/page-query";
 export const generateMetadata = titled((m) => m.chart.tabs.billing);
 
 /** Billing: this patient's invoices, newest first (roles with billing.read). */
-export default async function ChartBillingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ChartBillingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
   const { ctx } = await openChartTab(id, "billing");
   const locale = await requestLocale();

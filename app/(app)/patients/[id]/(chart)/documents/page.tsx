@@ -19,7 +19,13 @@ import { formatBytes } from "../../../../../../scripts/body-limit.mjs";
 export const generateMetadata = titled((m) => m.chart.tabs.documents);
 
 /** Documents & QR: the chart's documents (attach one, open one) and the wristband code. */
-export default async function ChartDocumentsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ChartDocumentsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
   const sp = stringParams(await searchParams);
   const { ctx, chart } = await openChartTab(id, "documents");
@@ -30,10 +36,16 @@ export default async function ChartDocumentsPage({ params, searchParams }: { par
   const role = ctx.actor.role;
   const query = pageListQuery<DocumentSort>(sp, ["documentDate", "createdAt", "title"], "-documentDate");
   // The chart's opening (openChartTab) wrote this page's one audit row.
-  const { items, total } = can(role, "document.read") ? await listDocuments(db(), chart, query) : { items: [], total: 0 };
+  const { items, total } = can(role, "document.read")
+    ? await listDocuments(db(), chart, query)
+    : { items: [], total: 0 };
   const uploads = can(role, "document.upload");
   const targets = uploads ? await documentLinkTargets(db(), chart) : null;
-  const qrSvg = await QRCode.toString(`${env().NEXTAUTH_URL ?? "http://localhost:3000"}/p/${chart.patient.qrToken}`, { type: "svg", margin: 1, width: 132 });
+  const qrSvg = await QRCode.toString(`${env().NEXTAUTH_URL ?? "http://localhost:3000"}/p/${chart.patient.qrToken}`, {
+    type: "svg",
+    margin: 1,
+    width: 132,
+  });
   return (
     <div className="space-y-4" data-chart-tab="documents">
       {targets ? (
@@ -43,15 +55,27 @@ export default async function ChartDocumentsPage({ params, searchParams }: { par
             maxBytes={documentMaxBytes()}
             maxLabel={formatBytes(documentMaxBytes())}
             today={today(env().HOSPITAL_TIMEZONE)}
-            consultations={targets.consultations.map((x) => ({ id: x.id, label: m.consultationOption(formatDate(x.date, locale), x.doctor) }))}
-            admissions={targets.admissions.map((x) => ({ id: x.id, label: m.admissionOption(formatDate(x.date, locale), x.department) }))}
+            consultations={targets.consultations.map((x) => ({
+              id: x.id,
+              label: m.consultationOption(formatDate(x.date, locale), x.doctor),
+            }))}
+            admissions={targets.admissions.map((x) => ({
+              id: x.id,
+              label: m.admissionOption(formatDate(x.date, locale), x.department),
+            }))}
           />
         </Disclosure>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title={m.title} className="lg:col-span-2">
-          {items.length ? <DocumentList items={items} m={m} locale={locale} staff /> : <p className="text-sm text-slate-600">{m.none}</p>}
-          {total > query.pageSize ? <Pagination page={query.page} pageSize={query.pageSize} total={total} params={sp} label={m.title} /> : null}
+          {items.length ? (
+            <DocumentList items={items} m={m} locale={locale} staff />
+          ) : (
+            <p className="text-sm text-slate-600">{m.none}</p>
+          )}
+          {total > query.pageSize ? (
+            <Pagination page={query.page} pageSize={query.pageSize} total={total} params={sp} label={m.title} />
+          ) : null}
         </Card>
         <Card title={c.qr}>
           <div className="flex items-center gap-4">

@@ -29,7 +29,11 @@ export default async function ChartResultsPage({ params }: { params: Promise<{ i
         </Disclosure>
       ) : null}
       <Card title={cm.lab.title}>
-        <LabList labs={clinical.labs} m={cm} amend={can(ctx.actor.role, "lab.result") && chart.patient.active ? amendLabResultAction : undefined} />
+        <LabList
+          labs={clinical.labs}
+          m={cm}
+          amend={can(ctx.actor.role, "lab.result") && chart.patient.active ? amendLabResultAction : undefined}
+        />
       </Card>
     </div>
   );

@@ -17,7 +17,13 @@ const TIMELINE_PAGE = 25;
 export const generateMetadata = titled((m) => m.chart.tabs.visits);
 
 /** Visits & notes: consultations (doctors start one here), nurse notes (added on demand) and the timeline of visits. */
-export default async function ChartVisitsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ChartVisitsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
   const tlPage = Math.max(1, Math.min(10_000, Number(stringParams(await searchParams).tl) || 1));
   const { ctx, chart } = await openChartTab(id, "visits");
@@ -34,7 +40,9 @@ export default async function ChartVisitsPage({ params, searchParams }: { params
       <Card title={cm.chart.consultations} className="lg:col-span-2">
         {can(role, "clinical.write") && active ? (
           <div className="mb-3 flex justify-end print:hidden">
-            <Link href={`/consultations/new?patientId=${id}`} className={buttonClass("primary")}>{cm.consultation.new}</Link>
+            <Link href={`/consultations/new?patientId=${id}`} className={buttonClass("primary")}>
+              {cm.consultation.new}
+            </Link>
           </div>
         ) : null}
         <ConsultationList items={clinical.consultations} m={cm} />
@@ -60,7 +68,13 @@ export default async function ChartVisitsPage({ params, searchParams }: { params
         </Card>
       </div>
       <Card title={all.patients.chart.timeline} className="lg:col-span-3">
-        <TimelineList events={history.items} page={history.page} pages={Math.ceil(history.total / TIMELINE_PAGE)} hrefFor={(n) => `/patients/${id}/visits?tl=${n}`} m={cm} />
+        <TimelineList
+          events={history.items}
+          page={history.page}
+          pages={Math.ceil(history.total / TIMELINE_PAGE)}
+          hrefFor={(n) => `/patients/${id}/visits?tl=${n}`}
+          m={cm}
+        />
       </Card>
     </div>
   );

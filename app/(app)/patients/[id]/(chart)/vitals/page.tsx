@@ -14,7 +14,13 @@ import { news2FlagsAction, recordVitalsAction, updateVitalsAction, vitalsAddendu
 export const generateMetadata = titled((m) => m.chart.tabs.vitals);
 
 /** Vitals: the table and trend with NEWS2; recording a set (and the NEWS2 settings) opens on demand. */
-export default async function ChartVitalsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ChartVitalsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
   // ?record=1 (the nurse's worklist "Record vitals" link): the form opens at once.
   const recordNow = stringParams(await searchParams).record === "1";
@@ -24,7 +30,9 @@ export default async function ChartVitalsPage({ params, searchParams }: { params
   const role = ctx.actor.role;
   const writes = can(role, "vitals.write") && chart.patient.active;
   const clinical = await chartClinical(db(), chart, { consultations: 0, vitals: 30, notes: 0, labs: 0 });
-  const flags = can(role, "clinical.write") ? { pregnant: chart.patient.pregnant, spo2Scale2: chart.patient.spo2Scale2 } : null;
+  const flags = can(role, "clinical.write")
+    ? { pregnant: chart.patient.pregnant, spo2Scale2: chart.patient.spo2Scale2 }
+    : null;
   return (
     <div className="space-y-4" data-chart-tab="vitals">
       {writes ? (

@@ -1,12 +1,9 @@
-import { apiRoute, readJson } from "@/lib/server/api";
+import { apiRoute } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
 import { getAvailability } from "@/lib/scheduling/queries";
-import { ZAvailability } from "@/lib/scheduling/schemas";
 import { setAvailability } from "@/lib/scheduling/service";
 import { ops } from "@/lib/scheduling/contract";
-
-type P = { id: string };
 
 export const GET = apiRoute(ops.getDoctorsByIdAvailability, async ({ params }) => {
   const a = await getAvailability(db(), params.id);
@@ -15,7 +12,7 @@ export const GET = apiRoute(ops.getDoctorsByIdAvailability, async ({ params }) =
 });
 
 /** Replaces the doctor's weekly hours, slot length and exceptions (doctors: their own only). */
-export const PUT = apiRoute(ops.putDoctorsByIdAvailability, async ({ req, ctx, params, body }) => {
+export const PUT = apiRoute(ops.putDoctorsByIdAvailability, async ({ ctx, params, body }) => {
   await setAvailability(db(), ctx, params.id, body);
   return getAvailability(db(), params.id);
 });

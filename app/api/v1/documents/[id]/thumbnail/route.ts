@@ -7,6 +7,12 @@ import { ops } from "@/lib/documents/contract";
 export const GET = apiRoute(ops.getDocumentsByIdThumbnail, async ({ ctx, params }) => {
   const webp = await documentThumbnail(db(), ctx, params.id);
   return new Response(webp as Uint8Array<ArrayBuffer>, {
-    headers: { "Content-Type": "image/webp", "Content-Length": String(webp.byteLength), "X-Content-Type-Options": "nosniff", "Content-Security-Policy": "default-src 'none'; sandbox", "Cache-Control": "private, no-store" },
+    headers: {
+      "Content-Type": "image/webp",
+      "Content-Length": String(webp.byteLength),
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Cache-Control": "private, no-store",
+    },
   });
 });

@@ -7,8 +7,6 @@ import { stockChangeSchema, ZAdjustBatch, ZReceiveBatch } from "@/lib/pharmacy/s
 import { adjustBatch, receiveBatch } from "@/lib/pharmacy/service";
 import { ops } from "@/lib/pharmacy/contract";
 
-type P = { id: string };
-
 /** `{ onHand, reorderLevel, lowStock, batches: [{ id, lot, expiresOn, quantity, receivedAt, expired }] }`. */
 export const GET = apiRoute(ops.getDrugsByIdStock, async ({ params }) => {
   const s = await getDrugStock(db(), params.id);

@@ -3,8 +3,6 @@ import { apiRoute } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { ops } from "@/lib/jobs/contract";
 
-type P = { id: string };
-
 /** The finished CSV as an attachment, for its requester only (anyone else, or not finished: 404). */
 export const GET = apiRoute(ops.getExportsByIdDownload, async ({ ctx, params }) => {
   const file = await downloadExport(db(), ctx, params.id);

@@ -1,12 +1,11 @@
-import { apiRoute, readJson } from "@/lib/server/api";
+import { apiRoute } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { getInvoice } from "@/lib/billing/queries";
-import { ZVoid } from "@/lib/billing/schemas";
 import { voidInvoice } from "@/lib/billing/service";
 import { ops } from "@/lib/billing/contract";
 
 /** `{ reason }`: voids an invoice without payments (`409 INVALID_TRANSITION` otherwise). */
-export const POST = apiRoute(ops.postInvoicesByIdVoid, async ({ req, ctx, params, body }) => {
+export const POST = apiRoute(ops.postInvoicesByIdVoid, async ({ ctx, params, body }) => {
   await voidInvoice(db(), ctx, params.id, body.reason);
   return getInvoice(db(), ctx, params.id);
 });

@@ -1,7 +1,6 @@
 import { labOrder } from "@/lib/clinical/queries";
-import { ZLabResult } from "@/lib/clinical/schemas";
 import { enterLabResult } from "@/lib/clinical/service";
-import { apiRoute, created, readJson } from "@/lib/server/api";
+import { apiRoute, created } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { ops } from "@/lib/clinical/contract";
 
@@ -9,4 +8,6 @@ import { ops } from "@/lib/clinical/contract";
 export const GET = apiRoute(ops.getLabOrdersByIdResults, async ({ ctx, params }) => labOrder(db(), ctx, params.id));
 
 /** `{ value | valueText, unit?, refLow?, refHigh?, flag? }`: unit and range default from the catalogue, the flag is computed (qualitative: chosen). */
-export const POST = apiRoute(ops.postLabOrdersByIdResults, async ({ req, ctx, params, body }) => created(await enterLabResult(db(), ctx, params.id, body)));
+export const POST = apiRoute(ops.postLabOrdersByIdResults, async ({ ctx, params, body }) =>
+  created(await enterLabResult(db(), ctx, params.id, body)),
+);

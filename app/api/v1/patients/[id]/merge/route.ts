@@ -1,7 +1,6 @@
-import { apiRoute, readJson } from "@/lib/server/api";
+import { apiRoute } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { mergePatients } from "@/lib/patients/merge";
-import { ZMerge } from "@/lib/patients/schemas";
 import { ops } from "@/lib/patients/contract";
 
 /**

@@ -1,8 +1,9 @@
-import { ZNews2Flags } from "@/lib/clinical/schemas";
 import { setNews2Flags } from "@/lib/clinical/service";
-import { apiRoute, readJson } from "@/lib/server/api";
+import { apiRoute } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { ops } from "@/lib/patients/contract";
 
 /** Doctors: the patient's NEWS2 flags (pregnancy: no score; SpO2 scale 2), for sets recorded from then on. */
-export const PUT = apiRoute(ops.putPatientsByIdNews2Flags, async ({ req, ctx, params, body }) => setNews2Flags(db(), ctx, params.id, body));
+export const PUT = apiRoute(ops.putPatientsByIdNews2Flags, async ({ ctx, params, body }) =>
+  setNews2Flags(db(), ctx, params.id, body),
+);

@@ -1,8 +1,7 @@
 import { listNurseNotes } from "@/lib/clinical/queries";
-import { ZNurseNote } from "@/lib/clinical/schemas";
 import { createNurseNote } from "@/lib/clinical/service";
 import { openChart } from "@/lib/patients/chart";
-import { apiRoute, created, listResponse, parseListQuery, readJson } from "@/lib/server/api";
+import { apiRoute, created, listResponse, parseListQuery } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { ops } from "@/lib/patients/contract";
 
@@ -15,4 +14,6 @@ export const GET = apiRoute(ops.getPatientsByIdNurseNotes, async ({ req, ctx, pa
 });
 
 /** `{ shift: DAY/EVENING/NIGHT, category, text }`. */
-export const POST = apiRoute(ops.postPatientsByIdNurseNotes, async ({ req, ctx, params, body }) => created(await createNurseNote(db(), ctx, params.id, body)));
+export const POST = apiRoute(ops.postPatientsByIdNurseNotes, async ({ ctx, params, body }) =>
+  created(await createNurseNote(db(), ctx, params.id, body)),
+);

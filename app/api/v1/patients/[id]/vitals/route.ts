@@ -1,8 +1,7 @@
 import { listVitals } from "@/lib/clinical/queries";
-import { ZVitals } from "@/lib/clinical/schemas";
 import { recordVitals } from "@/lib/clinical/service";
 import { openChart } from "@/lib/patients/chart";
-import { apiRoute, created, listResponse, parseListQuery, readJson } from "@/lib/server/api";
+import { apiRoute, created, listResponse, parseListQuery } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { ops } from "@/lib/patients/contract";
 
@@ -15,4 +14,6 @@ export const GET = apiRoute(ops.getPatientsByIdVitals, async ({ req, ctx, params
 });
 
 /** At least one measurement, each within its plausible range (400 with the fields otherwise). */
-export const POST = apiRoute(ops.postPatientsByIdVitals, async ({ req, ctx, params, body }) => created(await recordVitals(db(), ctx, params.id, body)));
+export const POST = apiRoute(ops.postPatientsByIdVitals, async ({ ctx, params, body }) =>
+  created(await recordVitals(db(), ctx, params.id, body)),
+);

@@ -1,5 +1,5 @@
 import { requestLocale } from "@/lib/server/locale";
-import { apiRoute, readJson } from "@/lib/server/api";
+import { apiRoute } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { parseInput } from "@/lib/server/validation";
 import { csvResponse } from "@/lib/server/csv";
@@ -17,5 +17,7 @@ async function download(ctx: Ctx, spec: ReportSpec) {
   return csvResponse(csv.body, csv.filename);
 }
 
-export const POST = apiRoute(ops.postReportsBuilderCsv, async ({ req, ctx, body }) => download(ctx, body));
-export const GET = apiRoute(ops.getReportsBuilderCsv, async ({ req, ctx }) => download(ctx, parseInput(ZReportSpec, specFromQuery(req.nextUrl.searchParams))));
+export const POST = apiRoute(ops.postReportsBuilderCsv, async ({ ctx, body }) => download(ctx, body));
+export const GET = apiRoute(ops.getReportsBuilderCsv, async ({ req, ctx }) =>
+  download(ctx, parseInput(ZReportSpec, specFromQuery(req.nextUrl.searchParams))),
+);

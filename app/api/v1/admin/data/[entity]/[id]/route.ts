@@ -10,5 +10,10 @@ export const GET = apiRoute(ops.getAdminDataByEntityById, async ({ req, ctx, par
   const page = parseListQuery(req.nextUrl.searchParams, ["seq"], "-seq");
   const record = await getRecord(db(), ctx, e, params.id);
   const history = await recordHistory(db(), e, record, page);
-  return { entity: e.key, editable: !!e.edit, ...record, history: { ...history, page: page.page, pageSize: page.pageSize } };
+  return {
+    entity: e.key,
+    editable: !!e.edit,
+    ...record,
+    history: { ...history, page: page.page, pageSize: page.pageSize },
+  };
 });

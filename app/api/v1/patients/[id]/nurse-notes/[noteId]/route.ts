@@ -1,8 +1,9 @@
-import { ZNurseNote } from "@/lib/clinical/schemas";
 import { updateNurseNote } from "@/lib/clinical/service";
-import { apiRoute, readJson } from "@/lib/server/api";
+import { apiRoute } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { ops } from "@/lib/patients/contract";
 
 /** By the author until `lockedAt`; then `423 RECORD_LOCKED` (add an addendum instead). */
-export const PATCH = apiRoute(ops.patchPatientsByIdNurseNotesByNoteId, async ({ req, ctx, params, body }) => updateNurseNote(db(), ctx, params.id, params.noteId, body));
+export const PATCH = apiRoute(ops.patchPatientsByIdNurseNotesByNoteId, async ({ ctx, params, body }) =>
+  updateNurseNote(db(), ctx, params.id, params.noteId, body),
+);

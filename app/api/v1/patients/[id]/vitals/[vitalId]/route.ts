@@ -1,8 +1,9 @@
-import { ZVitals } from "@/lib/clinical/schemas";
 import { updateVitals } from "@/lib/clinical/service";
-import { apiRoute, readJson } from "@/lib/server/api";
+import { apiRoute } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { ops } from "@/lib/patients/contract";
 
 /** The full set of measurements again (absent ones are cleared), by the author until `lockedAt`; then `423`. */
-export const PATCH = apiRoute(ops.patchPatientsByIdVitalsByVitalId, async ({ req, ctx, params, body }) => updateVitals(db(), ctx, params.id, params.vitalId, body));
+export const PATCH = apiRoute(ops.patchPatientsByIdVitalsByVitalId, async ({ ctx, params, body }) =>
+  updateVitals(db(), ctx, params.id, params.vitalId, body),
+);

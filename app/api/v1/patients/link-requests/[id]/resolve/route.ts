@@ -1,10 +1,9 @@
-import { ZResolveLink } from "@/lib/patients/duplicates-schemas";
 import { resolveLinkRequest } from "@/lib/patients/link-requests";
-import { apiRoute, readJson } from "@/lib/server/api";
+import { apiRoute } from "@/lib/server/api";
 import { db } from "@/lib/server/db";
 import { ops } from "@/lib/patients/contract";
 
 /** `{ action: "link", patientId }` (one of the request's candidates) or `{ action: "new" }`. */
-export const POST = apiRoute(ops.postPatientsLinkRequestsByIdResolve, async ({ req, ctx, params, body }) =>
+export const POST = apiRoute(ops.postPatientsLinkRequestsByIdResolve, async ({ ctx, params, body }) =>
   resolveLinkRequest(db(), ctx, params.id, body),
 );
