@@ -12,7 +12,10 @@ const getAccountResponse = z.object({
   email: z.string(),
   role: z.string(),
   language: z.string(),
-  requiredAction: z.unknown().nullable(),
+  requiredAction: z
+    .enum(["VERIFY_EMAIL", "UPDATE_PASSWORD"])
+    .nullable()
+    .describe("The step the account must take first, or null."),
 });
 
 // The accounts operations of /api/v1 (issue 18: one contract per operation; lib/server/contract.ts).

@@ -3,7 +3,7 @@ import { PAGING, defineOperation, listOf, queryOf, zIso } from "@/lib/server/con
 
 // The success bodies of its GETs (JSON as sent: dates are ISO strings).
 /** One audit event (seq: a bigint as a string; details as recorded, never a chart's content). */
-const ZAuditEvent = z.object({
+export const ZAuditEvent = z.object({
   seq: z.string(),
   at: zIso,
   actorId: z.string().nullable(),
@@ -14,7 +14,7 @@ const ZAuditEvent = z.object({
   entityId: z.string().nullable(),
   patientId: z.string().nullable(),
   ip: z.string().nullable(),
-  details: z.unknown(),
+  details: z.unknown().describe("Free-form JSON as the event recorded it (differs by action and entity)."),
 });
 const getAuditResponse = listOf(ZAuditEvent);
 

@@ -31,7 +31,20 @@ const getInvoicesByIdResponse = z.object({
       amount: z.number().int(),
     }),
   ),
-  payments: z.array(z.unknown()),
+  payments: z.array(
+    z.object({
+      id: z.string(),
+      receiptNumber: z.string(),
+      amount: z.number().int(),
+      method: z.string(),
+      reference: z.string().nullable(),
+      reason: z.string().nullable(),
+      refundOfId: z.string().nullable().describe("Set on a refund: the payment it refunds."),
+      receivedAt: zIso,
+      receivedBy: z.string(),
+      refundable: z.number().int().describe("For a payment: what can still be refunded."),
+    }),
+  ),
 });
 
 const getInvoicesResponse = listOf(

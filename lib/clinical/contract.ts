@@ -27,7 +27,7 @@ const getConsultationsByIdResponse = z.object({
   exam: z.string(),
   assessment: z.string(),
   plan: z.string(),
-  treatment: z.unknown().nullable(),
+  treatment: z.string().nullable(),
   nextVisitOn: z.string(),
   diagnoses: z.array(
     z.object({
@@ -39,12 +39,23 @@ const getConsultationsByIdResponse = z.object({
   createdAt: zIso,
   updatedAt: zIso,
   updatedBy: z.string(),
-  signedAt: zIso,
-  signedBy: z.string(),
-  lockedAt: zIso,
+  signedAt: zIso.nullable(),
+  signedBy: z.string().nullable(),
+  lockedAt: zIso.nullable(),
   locked: z.boolean(),
-  versions: z.array(z.unknown()),
-  addenda: z.array(z.unknown()),
+  versions: z
+    .array(
+      z.object({
+        version: z.number().int(),
+        editedBy: z.string(),
+        editedAt: zIso,
+        content: z
+          .record(z.string(), z.unknown())
+          .describe("The draft's fields as they were at that version (free-form JSON: the note's fields then)."),
+      }),
+    )
+    .describe("Earlier drafts, newest first (empty for a patient)."),
+  addenda: z.array(z.object({ id: z.string(), author: z.string(), text: z.string(), createdAt: zIso })),
 });
 
 const getConsultationsResponse = listOf(
@@ -84,7 +95,33 @@ const getIcd10Response = listOf(
   }),
 );
 
-const getLabOrdersByIdResultsResponse = z.object({
+/** A lab result as the API shows it (lib/clinical/queries.ts resultView): who entered it, its review, what it corrected. */
+const ZLabResultView = z.object({
+  id: z.string(),
+  value: z.number().nullable(),
+  valueText: z.string().nullable(),
+  unit: z.string().nullable(),
+  refLow: z.number().nullable(),
+  refHigh: z.number().nullable(),
+  flag: z.enum(["NORMAL", "LOW", "HIGH", "ABNORMAL"]),
+  resultedAt: zIso,
+  enteredBy: z.string(),
+  reviewed: z.object({ at: zIso, by: z.string() }).nullable(),
+  amended: z
+    .object({
+      value: z.number().nullable(),
+      valueText: z.string().nullable(),
+      flag: z.enum(["NORMAL", "LOW", "HIGH", "ABNORMAL"]),
+      resultedAt: zIso,
+      by: z.string(),
+      reason: z.string(),
+    })
+    .nullable()
+    .describe("The result this one corrected, and why; null for a first result."),
+});
+
+/** A lab order with its current result, if any (lib/clinical/queries.ts orderRow). */
+const ZLabOrderView = z.object({
   id: z.string(),
   patientId: z.string(),
   status: z.string(),
@@ -95,28 +132,17 @@ const getLabOrdersByIdResultsResponse = z.object({
     id: z.string(),
     code: z.string(),
     name: z.string(),
-    unit: z.string(),
-    refLow: z.number().int(),
-    refHigh: z.number().int(),
+    unit: z.string().nullable(),
+    refLow: z.number().nullable(),
+    refHigh: z.number().nullable(),
   }),
   orderedBy: z.object({
     id: z.string(),
     name: z.string(),
   }),
-  result: z.object({
-    id: z.string(),
-    value: z.number().int(),
-    valueText: z.string().nullable(),
-    unit: z.string(),
-    refLow: z.number().int(),
-    refHigh: z.number().int(),
-    flag: z.string(),
-    resultedAt: zIso,
-    enteredBy: z.string(),
-    reviewed: z.unknown().nullable(),
-    amended: z.unknown().nullable(),
-  }),
+  result: ZLabResultView.nullable(),
 });
+const getLabOrdersByIdResultsResponse = ZLabOrderView;
 
 const getLabResultsAwaitingReviewResponse = z.object({
   items: z.array(
@@ -142,38 +168,7 @@ const getLabResultsAwaitingReviewResponse = z.object({
 });
 
 const getLabOrdersResponse = listOf(
-  z.object({
-    id: z.string(),
-    patientId: z.string(),
-    status: z.string(),
-    notes: z.string().nullable(),
-    orderedAt: zIso,
-    consultationId: z.string().nullable(),
-    test: z.object({
-      id: z.string(),
-      code: z.string(),
-      name: z.string(),
-      unit: z.string(),
-      refLow: z.number().int().nullable(),
-      refHigh: z.number(),
-    }),
-    orderedBy: z.object({
-      id: z.string(),
-      name: z.string(),
-    }),
-    result: z.object({
-      id: z.string(),
-      value: z.number(),
-      valueText: z.string().nullable(),
-      unit: z.string(),
-      refLow: z.number().int().nullable(),
-      refHigh: z.number(),
-      flag: z.string(),
-      resultedAt: zIso,
-      enteredBy: z.string(),
-      reviewed: z.unknown().nullable(),
-      amended: z.unknown().nullable(),
-    }),
+  ZLabOrderView.extend({
     patient: z.object({
       id: z.string(),
       mrn: z.string(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZAuditEvent } from "@/lib/audit/contract";
 import { PAGING, defineOperation, listOf, queryOf, zIso } from "@/lib/server/contract";
 
 // The success bodies of its GETs (JSON as sent: dates are ISO strings).
@@ -34,8 +35,8 @@ const getAdminDataByEntityByIdResponse = z.object({
     email: z.string(),
     address: z.string().nullable(),
     emergencyContactName: z.string().nullable(),
-    emergencyContactPhone: z.unknown().nullable(),
-    emergencyContactRelation: z.unknown().nullable(),
+    emergencyContactPhone: z.string().nullable(),
+    emergencyContactRelation: z.string().nullable(),
     bloodGroup: z.string().nullable(),
     medicalHistory: z.string().nullable(),
     userId: z.string(),
@@ -52,30 +53,7 @@ const getAdminDataByEntityByIdResponse = z.object({
       label: z.string(),
     }),
   }),
-  history: z.object({
-    items: z.array(
-      z.object({
-        seq: z.string(),
-        at: zIso,
-        actorId: z.string(),
-        actorName: z.string(),
-        actorRole: z.string(),
-        action: z.string(),
-        entity: z.string(),
-        entityId: z.string(),
-        patientId: z.string(),
-        ip: z.unknown().nullable(),
-        details: z.object({
-          id: z.string(),
-          via: z.string(),
-          record: z.string(),
-        }),
-      }),
-    ),
-    total: z.number().int(),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-  }),
+  history: listOf(ZAuditEvent).describe("The record's audit trail, newest first."),
 });
 
 // The databrowser operations of /api/v1 (issue 18: one contract per operation; lib/server/contract.ts).

@@ -31,7 +31,8 @@ const getPatientsByIdNurseNotesResponse = listOf(
   }),
 );
 
-const getPatientsByIdResponse = z.object({
+/** One patient's record as the actor may see it (lib/patients/queries.ts patientRecord): `clinical` null for roles without clinical access. */
+const ZPatientDetail = z.object({
   id: z.string(),
   mrn: z.string(),
   firstName: z.string(),
@@ -46,81 +47,98 @@ const getPatientsByIdResponse = z.object({
   emergencyContact: z.object({
     name: z.string().nullable(),
     phone: z.string().nullable(),
-    relation: z.unknown().nullable(),
+    relation: z.string().nullable(),
   }),
   active: z.boolean(),
   deactivationReason: z.string().nullable(),
   qrToken: z.string(),
   createdAt: zIso,
   updatedAt: zIso,
-  allergies: z.array(z.unknown()),
+  allergies: z.array(
+    z.object({
+      id: z.string(),
+      substance: z.string(),
+      drugClass: z.string().nullable(),
+      reaction: z.string().nullable(),
+      severity: z.enum(["mild", "moderate", "severe"]).nullable(),
+    }),
+  ),
   clinical: z
     .object({
       bloodGroup: z.string().nullable(),
       medicalHistory: z.string().nullable(),
-      conditions: z.array(z.unknown()),
+      conditions: z.array(
+        z.object({ id: z.string(), text: z.string(), code: z.string().nullable().describe("ICD-10-CM") }),
+      ),
     })
     .nullable(),
 });
+
+const getPatientsByIdResponse = ZPatientDetail;
 
 const getPatientsByIdVitalsResponse = listOf(
   z.object({
     id: z.string(),
     takenAt: zIso,
-    temperatureC: z.number(),
-    pulse: z.number().int(),
-    respiratoryRate: z.unknown().nullable(),
-    systolic: z.number().int(),
-    diastolic: z.number().int(),
-    spo2: z.number().int(),
-    weightKg: z.number().int(),
-    heightCm: z.number().int(),
-    painScore: z.unknown().nullable(),
-    consciousness: z.unknown().nullable(),
-    supplementalOxygen: z.unknown().nullable(),
+    temperatureC: z.number().nullable(),
+    pulse: z.number().int().nullable(),
+    respiratoryRate: z.number().int().nullable(),
+    systolic: z.number().int().nullable(),
+    diastolic: z.number().int().nullable(),
+    spo2: z.number().int().nullable(),
+    weightKg: z.number().nullable(),
+    heightCm: z.number().nullable(),
+    painScore: z.number().int().nullable(),
+    consciousness: z.enum(["A", "C", "V", "P", "U"]).nullable(),
+    supplementalOxygen: z.boolean().nullable(),
     note: z.string().nullable(),
     lockedAt: zIso,
     recordedBy: z.object({
       id: z.string(),
       name: z.string(),
     }),
-    bmi: z.number(),
-    news2: z.unknown().nullable(),
-    news2Reason: z.string(),
+    bmi: z.number().nullable(),
+    news2: z
+      .object({
+        score: z.number().int(),
+        band: z.enum(["low", "low-medium", "medium", "high"]),
+        subscores: z.object({
+          respiratoryRate: z.number().int(),
+          spo2: z.number().int(),
+          airOrOxygen: z.number().int(),
+          systolic: z.number().int(),
+          pulse: z.number().int(),
+          consciousness: z.number().int(),
+          temperature: z.number().int(),
+        }),
+        scale: z.union([z.literal(1), z.literal(2)]),
+      })
+      .nullable(),
+    news2Reason: z.enum(["under 16", "pregnant", "incomplete set"]).optional().describe("Only when `news2` is null."),
   }),
 );
 
-const getPatientsMeResponse = z.object({
-  id: z.string(),
-  mrn: z.string(),
-  firstName: z.string(),
-  lastName: z.string(),
-  dateOfBirth: z.string(),
-  age: z.number().int(),
-  sex: z.string(),
-  nationalId: z.string().nullable(),
-  phone: z.string().nullable(),
-  email: z.string().nullable(),
-  address: z.string().nullable(),
-  emergencyContact: z.object({
-    name: z.string().nullable(),
-    phone: z.string().nullable(),
-    relation: z.unknown().nullable(),
-  }),
-  active: z.boolean(),
-  deactivationReason: z.string().nullable(),
-  qrToken: z.string(),
-  createdAt: zIso,
-  updatedAt: zIso,
-  allergies: z.array(z.unknown()),
-  clinical: z
-    .object({
-      bloodGroup: z.string().nullable(),
-      medicalHistory: z.string().nullable(),
-      conditions: z.array(z.unknown()),
-    })
-    .nullable(),
-});
+const getPatientsMeResponse = ZPatientDetail;
+
+/** Why two records may be the same person (lib/patients/matching.ts MatchReason). */
+const ZMatchReason = z.enum([
+  "nationalId",
+  "nationalIdDiffers",
+  "dob",
+  "dobNear",
+  "dobDiffers",
+  "lastName",
+  "lastNameSimilar",
+  "lastNameDiffers",
+  "firstName",
+  "firstNameSimilar",
+  "firstNameDiffers",
+  "namesSwapped",
+  "sex",
+  "sexDiffers",
+  "phone",
+  "email",
+]);
 
 const ZPairSide = z.object({
   id: z.string(),
@@ -137,7 +155,7 @@ const getPatientsDuplicatesResponse = listOf(
   z.object({
     id: z.string(),
     score: z.number(),
-    reasons: z.array(z.unknown()),
+    reasons: z.array(ZMatchReason),
     createdAt: zIso,
     survivor: ZPairSide,
     duplicate: ZPairSide,
@@ -145,8 +163,36 @@ const getPatientsDuplicatesResponse = listOf(
   }),
 );
 
+/** A self-registered account waiting for a link, with its candidate records (lib/patients/link-requests.ts LinkRequestRow). */
+const ZLinkRequest = z.object({
+  id: z.string(),
+  createdAt: zIso,
+  account: z.object({
+    userId: z.string(),
+    email: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    dateOfBirth: z.string(),
+    sex: z.string(),
+    phone: z.string().nullable(),
+  }),
+  candidates: z.array(
+    z.object({
+      patientId: z.string(),
+      score: z.number(),
+      level: z.string(),
+      reasons: z.array(ZMatchReason),
+      mrn: z.string(),
+      firstName: z.string(),
+      lastName: z.string(),
+      dateOfBirth: z.string(),
+      sex: z.string(),
+      phone: z.string().nullable(),
+    }),
+  ),
+});
 const getPatientsLinkRequestsResponse = z.object({
-  items: z.array(z.unknown()),
+  items: z.array(ZLinkRequest),
 });
 
 const getPatientsResponse = listOf(

@@ -14,7 +14,7 @@ const getPrescriptionsByIdResponse = z.object({
   revokedAt: zIso.nullable(),
   revokeReason: z.string().nullable(),
   overrideReason: z.string(),
-  overrideAcknowledgement: z.unknown().nullable(),
+  overrideAcknowledgement: z.object({ at: zIso, by: z.object({ id: z.string(), name: z.string() }) }).nullable(),
   findings: z.array(
     z.object({
       key: z.string(),

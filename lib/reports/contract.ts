@@ -10,7 +10,12 @@ const getPublicHealthAggregatesResponse = z.object({
   to: z.string(),
   groupBy: z.string(),
   unit: z.string(),
-  items: z.array(z.unknown()),
+  items: z.array(
+    z.object({
+      group: z.string(),
+      count: z.union([z.number().int(), z.literal("<5"), z.literal("withheld")]),
+    }),
+  ),
   total: z.number().int(),
 });
 

@@ -13,7 +13,11 @@ const getDoctorsByIdAvailabilityResponse = z.object({
       end: z.string(),
     }),
   ),
-  exceptions: z.array(z.unknown()),
+  exceptions: z.array(
+    z
+      .object({ date: z.string(), start: z.string().optional(), end: z.string().optional() })
+      .describe("No start/end: the whole day off."),
+  ),
 });
 
 const getDoctorsByIdSlotsResponse = listOf(
@@ -29,8 +33,8 @@ const getDoctorsResponse = listOf(
     id: z.string(),
     name: z.string(),
     specialty: z.string(),
-    qualification: z.unknown().nullable(),
-    yearsOfExperience: z.unknown().nullable(),
+    qualification: z.string().nullable(),
+    yearsOfExperience: z.number().int().nullable(),
     consultationFee: z.number().int(),
     department: z.object({
       id: z.string(),

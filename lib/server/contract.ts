@@ -103,4 +103,3 @@ export const PAGING = ["q", "page", "pageSize", "sort"] as const;
 /** An instant as JSON carries it (ISO 8601, e.g. 2026-12-07T09:30:00.000Z). */
 export const zIso = z.iso.datetime({ offset: true });
 export const zId = z.string();
-export const zAny = z.unknown();

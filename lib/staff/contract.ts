@@ -13,10 +13,10 @@ const getStaffByIdResponse = z.object({
   hasPassword: z.boolean(),
   department: z.string().nullable(),
   specialty: z.string().nullable(),
-  qualification: z.unknown().nullable(),
-  registrationNumber: z.unknown().nullable(),
-  yearsOfExperience: z.unknown().nullable(),
-  consultationFee: z.unknown().nullable(),
+  qualification: z.string().nullable(),
+  registrationNumber: z.string().nullable(),
+  yearsOfExperience: z.number().int().nullable(),
+  consultationFee: z.number().int().nullable(),
 });
 
 const getStaffResponse = listOf(

@@ -5,7 +5,9 @@ import { defineOperation } from "@/lib/server/contract";
 const getOpenapiJsonResponse = z.object({
   openapi: z.literal("3.1.0"),
   info: z.object({ title: z.string(), version: z.string() }),
-  paths: z.record(z.string(), z.record(z.string(), z.unknown())),
+  paths: z
+    .record(z.string(), z.record(z.string(), z.unknown()))
+    .describe("Free-form OpenAPI 3.1 path items (by path, then by method)."),
   components: z.object({}),
 });
 

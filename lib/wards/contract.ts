@@ -14,7 +14,15 @@ import {
 } from "./schemas";
 
 // The success bodies of its GETs (JSON as sent: dates are ISO strings).
-const getAdmissionsByIdResponse = z.object({
+const ZBedStay = z.object({
+  id: z.string(),
+  bedId: z.string(),
+  place: z.string(),
+  startsAt: zIso,
+  endsAt: zIso.nullable(),
+});
+/** One admission (lib/wards/queries.ts admissionView); `reason` and `dischargeSummary` absent for roles without clinical access. */
+const ZAdmission = z.object({
   id: z.string(),
   plannedStayDays: z.number().int(),
   admittedAt: zIso,
@@ -33,70 +41,15 @@ const getAdmissionsByIdResponse = z.object({
     id: z.string(),
     name: z.string(),
   }),
-  reason: z.string(),
-  dischargeSummary: z.unknown().nullable(),
-  assignments: z.array(
-    z.object({
-      id: z.string(),
-      bedId: z.string(),
-      place: z.string(),
-      startsAt: zIso,
-      endsAt: zIso.nullable(),
-    }),
-  ),
-  status: z.string(),
-  currentBed: z.object({
-    id: z.string(),
-    bedId: z.string(),
-    place: z.string(),
-    startsAt: zIso,
-    endsAt: zIso.nullable(),
-  }),
+  reason: z.string().optional(),
+  dischargeSummary: z.string().nullable().optional(),
+  assignments: z.array(ZBedStay),
+  status: z.enum(["live", "discharged"]),
+  currentBed: ZBedStay.nullable().describe("null once discharged."),
 });
+const getAdmissionsByIdResponse = ZAdmission;
 
-const getAdmissionsResponse = listOf(
-  z.object({
-    id: z.string(),
-    plannedStayDays: z.number().int(),
-    admittedAt: zIso,
-    dischargedAt: zIso.nullable(),
-    triageId: z.string().nullable(),
-    patient: z.object({
-      id: z.string(),
-      mrn: z.string(),
-      name: z.string(),
-    }),
-    attendingDoctor: z.object({
-      id: z.string(),
-      name: z.string(),
-    }),
-    department: z.object({
-      id: z.string(),
-      name: z.string(),
-    }),
-    reason: z.string(),
-    dischargeSummary: z.string().nullable(),
-    assignments: z.array(
-      z.object({
-        id: z.string(),
-        bedId: z.string(),
-        place: z.string(),
-        startsAt: zIso,
-        endsAt: zIso.nullable(),
-      }),
-    ),
-    status: z.string(),
-    currentBed: z
-      .object({
-        id: z.string(),
-        bedId: z.string(),
-        place: z.string(),
-        startsAt: zIso,
-        endsAt: zIso.nullable(),
-      })
-      .nullable(),
-  }),
-);
+const getAdmissionsResponse = listOf(ZAdmission);
 
 const getBedsResponse = listOf(
   z.object({
