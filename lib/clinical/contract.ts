@@ -11,6 +11,9 @@ import {
 } from "./schemas";
 
 // The success bodies of its GETs (JSON as sent: dates are ISO strings).
+/** A diagnosis of a consultation, in its order (code: ICD-10-CM, null for free text). */
+const ZDiagnosis = z.object({ code: z.string().nullable(), description: z.string() });
+
 const getConsultationsByIdResponse = z.object({
   id: z.string(),
   patient: z.object({
@@ -23,18 +26,13 @@ const getConsultationsByIdResponse = z.object({
     name: z.string(),
   }),
   appointmentId: z.string().nullable(),
-  hpi: z.string(),
-  exam: z.string(),
-  assessment: z.string(),
-  plan: z.string(),
+  hpi: z.string().nullable(),
+  exam: z.string().nullable(),
+  assessment: z.string().nullable(),
+  plan: z.string().nullable(),
   treatment: z.string().nullable(),
-  nextVisitOn: z.string(),
-  diagnoses: z.array(
-    z.object({
-      code: z.string(),
-      description: z.string(),
-    }),
-  ),
+  nextVisitOn: z.string().nullable(),
+  diagnoses: z.array(ZDiagnosis),
   version: z.number().int(),
   createdAt: zIso,
   updatedAt: zIso,
@@ -67,18 +65,13 @@ const getConsultationsResponse = listOf(
       id: z.string(),
       name: z.string(),
     }),
-    assessment: z.string(),
-    diagnoses: z.array(
-      z.object({
-        code: z.string(),
-        description: z.string(),
-      }),
-    ),
+    assessment: z.string().nullable(),
+    diagnoses: z.array(ZDiagnosis),
     version: z.number().int(),
     createdAt: zIso,
     updatedAt: zIso,
-    signedAt: zIso,
-    lockedAt: zIso,
+    signedAt: zIso.nullable(),
+    lockedAt: zIso.nullable(),
     locked: z.boolean(),
     patient: z.object({
       id: z.string(),

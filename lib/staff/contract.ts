@@ -11,7 +11,7 @@ const getStaffByIdResponse = z.object({
   active: z.boolean(),
   createdAt: zIso,
   hasPassword: z.boolean(),
-  department: z.string().nullable(),
+  department: z.object({ id: z.string(), name: z.string() }).nullable(),
   specialty: z.string().nullable(),
   qualification: z.string().nullable(),
   registrationNumber: z.string().nullable(),

@@ -24,7 +24,7 @@ const ZBedStay = z.object({
 /** One admission (lib/wards/queries.ts admissionView); `reason` and `dischargeSummary` absent for roles without clinical access. */
 const ZAdmission = z.object({
   id: z.string(),
-  plannedStayDays: z.number().int(),
+  plannedStayDays: z.number().int().nullable(),
   admittedAt: zIso,
   dischargedAt: zIso.nullable(),
   triageId: z.string().nullable(),
@@ -37,10 +37,12 @@ const ZAdmission = z.object({
     id: z.string(),
     name: z.string(),
   }),
-  department: z.object({
-    id: z.string(),
-    name: z.string(),
-  }),
+  department: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+    })
+    .nullable(),
   reason: z.string().optional(),
   dischargeSummary: z.string().nullable().optional(),
   assignments: z.array(ZBedStay),
