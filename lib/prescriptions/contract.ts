@@ -13,25 +13,25 @@ const getPrescriptionsByIdResponse = z.object({
   expiresAt: zIso,
   revokedAt: zIso.nullable(),
   revokeReason: z.string().nullable(),
-  overrideReason: z.string(),
+  overrideReason: z.string().nullable(),
   overrideAcknowledgement: z.object({ at: zIso, by: z.object({ id: z.string(), name: z.string() }) }).nullable(),
   findings: z.array(
-    z.object({
-      key: z.string(),
-      kind: z.string(),
-      drugs: z.array(z.string()),
-      params: z.object({
-        cls: z.string(),
-        drug: z.string(),
-        substance: z.string(),
-        allergySeverity: z.string(),
-      }),
-      message: z.string(),
-      severity: z.string(),
-    }),
+    z
+      .object({
+        kind: z.enum(["ALLERGY", "ALLERGY_CLASS", "INTERACTION", "DUPLICATE_THERAPY", "UNCHECKED"]),
+        severity: z.enum(["high", "moderate", "low"]),
+        drugs: z.array(z.string()),
+        message: z.string().describe("The English sentence, as kept with the prescription."),
+        key: z.string().optional().describe("Which sentence, for readers in other languages (absent on old findings)."),
+        params: z
+          .record(z.string(), z.string())
+          .optional()
+          .describe("The sentence's values (drug, substance, cls...)."),
+      })
+      .describe("A medication safety finding (lib/prescriptions/finding-types.ts)."),
   ),
   verifyUrl: z.string(),
-  consultationId: z.string(),
+  consultationId: z.string().nullable(),
   patient: z.object({
     id: z.string(),
     mrn: z.string(),
@@ -50,11 +50,11 @@ const getPrescriptionsByIdResponse = z.object({
       durationDays: z.number().int(),
       quantity: z.number().int(),
       dispensedQuantity: z.number().int(),
-      instructions: z.string(),
+      instructions: z.string().nullable(),
       drug: z.object({
         id: z.string(),
         genericName: z.string(),
-        brandName: z.string(),
+        brandName: z.string().nullable(),
         form: z.string(),
         strength: z.string(),
       }),

@@ -4,19 +4,21 @@ import { defineOperation, listOf, queryOf } from "@/lib/server/contract";
 import { ZReportSpec } from "@/lib/reportbuilder/spec";
 
 // The success bodies of its GETs (JSON as sent: dates are ISO strings).
+/** A published count: the number, "<5" for a small cell, or "withheld" (secondary suppression). */
+const ZCell = z.union([z.number().int(), z.literal("<5"), z.literal("withheld")]);
 const getPublicHealthAggregatesResponse = z.object({
   period: z.string(),
   from: z.string(),
   to: z.string(),
   groupBy: z.string(),
-  unit: z.string(),
+  unit: z.enum(["consultations", "diagnoses"]),
   items: z.array(
     z.object({
       group: z.string(),
-      count: z.union([z.number().int(), z.literal("<5"), z.literal("withheld")]),
+      count: ZCell,
     }),
   ),
-  total: z.number().int(),
+  total: ZCell,
 });
 
 const getReportsBuilderEntitiesResponse = listOf(

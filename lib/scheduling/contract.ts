@@ -32,14 +32,16 @@ const getDoctorsResponse = listOf(
   z.object({
     id: z.string(),
     name: z.string(),
-    specialty: z.string(),
+    specialty: z.string().nullable(),
     qualification: z.string().nullable(),
     yearsOfExperience: z.number().int().nullable(),
-    consultationFee: z.number().int(),
-    department: z.object({
-      id: z.string(),
-      name: z.string(),
-    }),
+    consultationFee: z.number().int().nullable(),
+    department: z
+      .object({
+        id: z.string(),
+        name: z.string(),
+      })
+      .nullable(),
   }),
 );
 
