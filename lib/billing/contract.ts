@@ -3,7 +3,8 @@ import { PAGING, defineOperation, listOf, queryOf, zIso } from "@/lib/server/con
 import { ZCreateInvoice, ZLines, ZPayment, ZRefund, ZVoid } from "./schemas";
 
 // The success bodies of its GETs (JSON as sent: dates are ISO strings).
-const getInvoicesByIdResponse = z.object({
+/** An invoice as listed; the detail adds its lines and payments. */
+const ZInvoiceSummary = z.object({
   id: z.string(),
   number: z.string(),
   status: z.string(),
@@ -17,6 +18,9 @@ const getInvoicesByIdResponse = z.object({
   total: z.number().int(),
   paid: z.number().int(),
   balance: z.number().int(),
+});
+
+const getInvoicesByIdResponse = ZInvoiceSummary.extend({
   dueAt: zIso,
   appointmentId: z.string().nullable(),
   admissionId: z.string().nullable(),
@@ -47,23 +51,7 @@ const getInvoicesByIdResponse = z.object({
   ),
 });
 
-const getInvoicesResponse = listOf(
-  z.object({
-    id: z.string(),
-    number: z.string(),
-    status: z.string(),
-    currency: z.string(),
-    issuedAt: zIso,
-    patient: z.object({
-      id: z.string(),
-      name: z.string(),
-      mrn: z.string(),
-    }),
-    total: z.number().int(),
-    paid: z.number().int(),
-    balance: z.number().int(),
-  }),
-);
+const getInvoicesResponse = listOf(ZInvoiceSummary);
 
 /** A payment (amount > 0) or a refund (amount < 0), in minor units. */
 const ZPaymentRow = z.object({
