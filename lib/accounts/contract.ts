@@ -18,6 +18,11 @@ const getAccountResponse = z.object({
     .describe("The step the account must take first, or null."),
 });
 
+/** The account as a write answers it (PATCH /account): the GET's fields but the required action. */
+const ZAccountWritten = getAccountResponse.omit({ requiredAction: true });
+/** An answer that only says what happened (nothing else to return: the change is the caller's own). */
+const statusOnly = <const S extends string>(status: S) => z.object({ status: z.literal(status) });
+
 // The accounts operations of /api/v1 (issue 18: one contract per operation; lib/server/contract.ts).
 export const ops = {
   getAccount: defineOperation({
@@ -29,6 +34,7 @@ export const ops = {
     permission: "account.language",
   }),
   patchAccount: defineOperation({
+    response: ZAccountWritten,
     method: "PATCH",
     path: "/account",
     tag: "auth",
@@ -37,6 +43,7 @@ export const ops = {
     body: ZLanguage,
   }),
   postAccountConfirmationEmail: defineOperation({
+    response: statusOnly("sent"),
     errors: [429],
     method: "POST",
     path: "/account/confirmation-email",
@@ -46,6 +53,7 @@ export const ops = {
     status: 202,
   }),
   putAccountPassword: defineOperation({
+    response: statusOnly("changed"),
     method: "PUT",
     path: "/account/password",
     tag: "auth",
@@ -55,6 +63,7 @@ export const ops = {
     body: ZChangePassword,
   }),
   postAuthConfirmEmail: defineOperation({
+    response: statusOnly("confirmed"),
     errors: [404],
     method: "POST",
     path: "/auth/confirm-email",
@@ -65,6 +74,7 @@ export const ops = {
     body: ZConfirmEmail,
   }),
   postAuthRegister: defineOperation({
+    response: z.object({ status: z.literal("accepted"), message: z.string() }),
     errors: [429],
     method: "POST",
     path: "/auth/register",

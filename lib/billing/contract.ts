@@ -69,6 +69,11 @@ const ZPaymentRow = z.object({
 });
 const getPaymentsResponse = listOf(ZPaymentRow);
 
+/** A created invoice: its id and number (GET /invoices/{id} for the rest). */
+const ZInvoiceCreated = z.object({ id: z.string(), number: z.string() });
+/** A payment or refund taken: its id and receipt number (GET /payments/{id}/receipt prints it). */
+const ZPaymentTaken = z.object({ id: z.string(), receiptNumber: z.string() });
+
 // The billing operations of /api/v1 (issue 18: one contract per operation; lib/server/contract.ts).
 export const ops = {
   postInvoicesByIdLines: defineOperation({
@@ -120,6 +125,7 @@ export const ops = {
     list: true,
   }),
   postInvoices: defineOperation({
+    response: ZInvoiceCreated,
     errors: [409],
     method: "POST",
     path: "/invoices",
@@ -140,6 +146,7 @@ export const ops = {
     permission: "billing.read",
   }),
   postPaymentsByIdRefund: defineOperation({
+    response: ZPaymentTaken,
     errors: [409],
     method: "POST",
     path: "/payments/{id}/refund",
@@ -161,6 +168,7 @@ export const ops = {
     list: true,
   }),
   postPayments: defineOperation({
+    response: ZPaymentTaken,
     method: "POST",
     path: "/payments",
     idempotent: true,

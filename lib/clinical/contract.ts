@@ -183,9 +183,54 @@ const getLabTestsResponse = listOf(
   }),
 );
 
+/** An addendum as written (consultations, vitals and nurse notes): `author` is the writer's name. */
+export const ZAddendumWritten = z.object({ id: z.string(), createdAt: zIso, text: z.string(), author: z.string() });
+
+/** A lab result as entered or corrected (the row itself: GET /lab-orders/{id}/results shows it with who and the review). */
+const ZLabResultWritten = z.object({
+  id: z.string(),
+  orderId: z.string(),
+  value: z.number().nullable(),
+  valueText: z.string().nullable(),
+  unit: z.string().nullable(),
+  refLow: z.number().nullable(),
+  refHigh: z.number().nullable(),
+  flag: z.enum(["NORMAL", "LOW", "HIGH", "ABNORMAL"]),
+  resultedAt: zIso,
+  amendsId: z.string().nullable().describe("On a correction: the result it amends."),
+  amendReason: z.string().nullable(),
+});
+
+/** The lab orders made, one per test. */
+const ZLabOrdersCreated = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      patientId: z.string(),
+      testId: z.string(),
+      status: z.enum(["ORDERED", "RESULTED", "CANCELLED"]),
+      orderedAt: zIso,
+    }),
+  ),
+});
+
+/** A lab catalogue entry as an admin edits it (price in minor units; null: not billed). */
+const ZLabTestEntry = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  specimen: z.string().nullable(),
+  unit: z.string().nullable(),
+  refLow: z.number().nullable(),
+  refHigh: z.number().nullable(),
+  price: z.number().int().nullable(),
+  active: z.boolean(),
+});
+
 // The clinical operations of /api/v1 (issue 18: one contract per operation; lib/server/contract.ts).
 export const ops = {
   postConsultationsByIdAddenda: defineOperation({
+    response: ZAddendumWritten,
     errors: [409],
     method: "POST",
     path: "/consultations/{id}/addenda",
@@ -215,6 +260,7 @@ export const ops = {
     body: ZConsultationUpdate,
   }),
   postConsultationsByIdSign: defineOperation({
+    response: z.object({ id: z.string(), signedAt: zIso, lockedAt: zIso }),
     errors: [409, 423],
     method: "POST",
     path: "/consultations/{id}/sign",
@@ -266,6 +312,7 @@ export const ops = {
     permission: "clinical.read",
   }),
   postLabOrdersByIdResults: defineOperation({
+    response: ZLabResultWritten,
     errors: [409],
     method: "POST",
     path: "/lab-orders/{id}/results",
@@ -278,6 +325,7 @@ export const ops = {
     status: 201,
   }),
   postLabResultsByIdAmendments: defineOperation({
+    response: ZLabResultWritten,
     errors: [409],
     method: "POST",
     path: "/lab-results/{id}/amendments",
@@ -290,6 +338,11 @@ export const ops = {
     status: 201,
   }),
   postLabResultsByIdReview: defineOperation({
+    response: z.object({
+      id: z.string(),
+      reviewedAt: zIso,
+      reviewedBy: z.object({ id: z.string(), name: z.string() }),
+    }),
     errors: [409],
     method: "POST",
     path: "/lab-results/{id}/review",
@@ -318,6 +371,7 @@ export const ops = {
     list: true,
   }),
   postLabOrders: defineOperation({
+    response: ZLabOrdersCreated,
     method: "POST",
     path: "/lab-orders",
     idempotent: true,
@@ -339,6 +393,7 @@ export const ops = {
     permission: "clinical.read",
   }),
   patchLabTestsById: defineOperation({
+    response: ZLabTestEntry,
     method: "PATCH",
     path: "/lab-tests/{id}",
     tag: "lab-orders",

@@ -3,23 +3,17 @@ import { PAGING, defineOperation, listOf, queryOf } from "@/lib/server/contract"
 import { ZDepartmentCreate, ZDepartmentUpdate } from "./schemas";
 
 // The success bodies of its GETs (JSON as sent: dates are ISO strings).
-const getDepartmentsByIdResponse = z.object({
+/** A department as listed, shown and written (lib/departments/queries.ts DepartmentRow). */
+const ZDepartment = z.object({
   id: z.string(),
   name: z.string(),
-  description: z.string(),
+  description: z.string().nullable(),
   active: z.boolean(),
   staffCount: z.number().int(),
 });
+const getDepartmentsByIdResponse = ZDepartment;
 
-const getDepartmentsResponse = listOf(
-  z.object({
-    id: z.string(),
-    name: z.string(),
-    description: z.string(),
-    active: z.boolean(),
-    staffCount: z.number().int(),
-  }),
-);
+const getDepartmentsResponse = listOf(ZDepartment);
 
 // The departments operations of /api/v1 (issue 18: one contract per operation; lib/server/contract.ts).
 export const ops = {
@@ -32,6 +26,7 @@ export const ops = {
     permission: "department.read",
   }),
   patchDepartmentsById: defineOperation({
+    response: ZDepartment,
     method: "PATCH",
     path: "/departments/{id}",
     tag: "departments",
@@ -50,6 +45,7 @@ export const ops = {
     list: true,
   }),
   postDepartments: defineOperation({
+    response: ZDepartment,
     method: "POST",
     path: "/departments",
     idempotent: true,

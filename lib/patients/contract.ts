@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { PAGING, defineOperation, listOf, queryOf, zIso } from "@/lib/server/contract";
 import { ZAddendum, ZNews2Flags, ZNurseNote, ZVitals } from "@/lib/clinical/schemas";
+import { ZAddendumWritten } from "@/lib/clinical/contract";
 import { ZResolveLink } from "./duplicates-schemas";
+import { NOTE_CATEGORIES, SHIFTS } from "@/lib/clinical/schemas";
 import { ZDeactivatePatient, ZMerge, ZMergeUndo, ZRegisterPatient, ZUpdatePatient } from "./schemas";
 
 // The success bodies of its GETs (JSON as sent: dates are ISO strings).
@@ -76,47 +78,47 @@ const ZPatientDetail = z.object({
 
 const getPatientsByIdResponse = ZPatientDetail;
 
-const getPatientsByIdVitalsResponse = listOf(
-  z.object({
+/** A set of vital signs as listed (lib/clinical/queries.ts VitalRow). */
+const ZVitalRow = z.object({
+  id: z.string(),
+  takenAt: zIso,
+  temperatureC: z.number().nullable(),
+  pulse: z.number().int().nullable(),
+  respiratoryRate: z.number().int().nullable(),
+  systolic: z.number().int().nullable(),
+  diastolic: z.number().int().nullable(),
+  spo2: z.number().int().nullable(),
+  weightKg: z.number().nullable(),
+  heightCm: z.number().nullable(),
+  painScore: z.number().int().nullable(),
+  consciousness: z.enum(["A", "C", "V", "P", "U"]).nullable(),
+  supplementalOxygen: z.boolean().nullable(),
+  note: z.string().nullable(),
+  lockedAt: zIso,
+  recordedBy: z.object({
     id: z.string(),
-    takenAt: zIso,
-    temperatureC: z.number().nullable(),
-    pulse: z.number().int().nullable(),
-    respiratoryRate: z.number().int().nullable(),
-    systolic: z.number().int().nullable(),
-    diastolic: z.number().int().nullable(),
-    spo2: z.number().int().nullable(),
-    weightKg: z.number().nullable(),
-    heightCm: z.number().nullable(),
-    painScore: z.number().int().nullable(),
-    consciousness: z.enum(["A", "C", "V", "P", "U"]).nullable(),
-    supplementalOxygen: z.boolean().nullable(),
-    note: z.string().nullable(),
-    lockedAt: zIso,
-    recordedBy: z.object({
-      id: z.string(),
-      name: z.string(),
-    }),
-    bmi: z.number().nullable(),
-    news2: z
-      .object({
-        score: z.number().int(),
-        band: z.enum(["low", "low-medium", "medium", "high"]),
-        subscores: z.object({
-          respiratoryRate: z.number().int(),
-          spo2: z.number().int(),
-          airOrOxygen: z.number().int(),
-          systolic: z.number().int(),
-          pulse: z.number().int(),
-          consciousness: z.number().int(),
-          temperature: z.number().int(),
-        }),
-        scale: z.union([z.literal(1), z.literal(2)]),
-      })
-      .nullable(),
-    news2Reason: z.enum(["under 16", "pregnant", "incomplete set"]).optional().describe("Only when `news2` is null."),
+    name: z.string(),
   }),
-);
+  bmi: z.number().nullable(),
+  news2: z
+    .object({
+      score: z.number().int(),
+      band: z.enum(["low", "low-medium", "medium", "high"]),
+      subscores: z.object({
+        respiratoryRate: z.number().int(),
+        spo2: z.number().int(),
+        airOrOxygen: z.number().int(),
+        systolic: z.number().int(),
+        pulse: z.number().int(),
+        consciousness: z.number().int(),
+        temperature: z.number().int(),
+      }),
+      scale: z.union([z.literal(1), z.literal(2)]),
+    })
+    .nullable(),
+  news2Reason: z.enum(["under 16", "pregnant", "incomplete set"]).optional().describe("Only when `news2` is null."),
+});
+const getPatientsByIdVitalsResponse = listOf(ZVitalRow);
 
 const getPatientsMeResponse = ZPatientDetail;
 
@@ -207,6 +209,70 @@ const getPatientsResponse = listOf(
   }),
 );
 
+/** A set of vital signs as recorded: the measurements sent (absent ones null), with its NEWS2 (or why none). */
+const ZVitalsRecorded = ZVitalRow.omit({ recordedBy: true, bmi: true }).extend({ patientId: z.string() });
+
+/** A nurse note as written. */
+const ZNurseNoteWritten = z.object({
+  id: z.string(),
+  patientId: z.string(),
+  shift: z.enum(SHIFTS),
+  category: z.enum(NOTE_CATEGORIES),
+  text: z.string(),
+  createdAt: zIso,
+  lockedAt: zIso,
+});
+
+/** A record's id and MRN: a registration, or the record a link request was resolved to. */
+const ZPatientRef = z.object({ id: z.string(), mrn: z.string() });
+
+/** One side of a merge as the plan shows it (lib/patients/merge.ts MergeSide). */
+const ZMergeSide = z.object({
+  id: z.string(),
+  mrn: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  dateOfBirth: z.string(),
+  sex: z.string(),
+  nationalId: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  active: z.boolean(),
+  hasAccount: z.boolean(),
+  mergedInto: ZPatientRef.nullable(),
+  counts: z.record(z.string(), z.number().int()).describe("Rows on the record, by kind (allergies, appointments, …)."),
+});
+/** What a merge moves and what stops it (lib/patients/merge.ts MergePlan). */
+const ZMergePlan = z.object({
+  survivor: ZMergeSide,
+  duplicate: ZMergeSide,
+  moves: z.array(z.object({ kind: z.string(), count: z.number().int(), alreadyOnSurvivor: z.number().int() })),
+  account: z.enum(["none", "moves", "stays"]),
+  conflicts: z.array(
+    z.union([
+      z.object({
+        kind: z.literal("appointment"),
+        duplicateRowId: z.string(),
+        survivorRowId: z.string(),
+        duplicateStartsAt: zIso,
+        survivorStartsAt: zIso,
+      }),
+      z.object({
+        kind: z.literal("admission"),
+        duplicateRowId: z.string(),
+        survivorRowId: z.string(),
+        duplicateAdmittedAt: zIso,
+        survivorAdmittedAt: zIso,
+      }),
+      z.object({ kind: z.literal("accounts") }),
+    ]),
+  ),
+});
+const ZMergeResult = z.union([
+  z.object({ merged: z.literal(false), plan: ZMergePlan }).describe("`?preview=1`: nothing written."),
+  z.object({ merged: z.literal(true), plan: ZMergePlan, mergeId: z.string() }),
+]);
+
 // The patients operations of /api/v1 (issue 18: one contract per operation; lib/server/contract.ts).
 export const ops = {
   getPatientsByIdHistory: defineOperation({
@@ -221,6 +287,7 @@ export const ops = {
     list: true,
   }),
   postPatientsByIdNurseNotesByNoteIdAddenda: defineOperation({
+    response: ZAddendumWritten,
     method: "POST",
     path: "/patients/{id}/nurse-notes/{noteId}/addenda",
     idempotent: true,
@@ -231,6 +298,7 @@ export const ops = {
     status: 201,
   }),
   patchPatientsByIdNurseNotesByNoteId: defineOperation({
+    response: z.object({ id: z.string() }),
     errors: [423],
     method: "PATCH",
     path: "/patients/{id}/nurse-notes/{noteId}",
@@ -250,6 +318,7 @@ export const ops = {
     list: true,
   }),
   postPatientsByIdNurseNotes: defineOperation({
+    response: ZNurseNoteWritten,
     method: "POST",
     path: "/patients/{id}/nurse-notes",
     idempotent: true,
@@ -260,6 +329,7 @@ export const ops = {
     status: 201,
   }),
   postPatientsByIdMerge: defineOperation({
+    response: ZMergeResult,
     errors: [409],
     method: "POST",
     path: "/patients/{id}/merge",
@@ -271,6 +341,7 @@ export const ops = {
     query: queryOf(["preview"]),
   }),
   postPatientsByIdMergeUndo: defineOperation({
+    response: z.object({ id: z.string(), survivorId: z.string(), duplicateId: z.string(), undone: z.literal(true) }),
     errors: [409],
     method: "POST",
     path: "/patients/{id}/merge/undo",
@@ -309,6 +380,7 @@ export const ops = {
     body: ZDeactivatePatient,
   }),
   postPatientsByIdVitalsByVitalIdAddenda: defineOperation({
+    response: ZAddendumWritten,
     method: "POST",
     path: "/patients/{id}/vitals/{vitalId}/addenda",
     idempotent: true,
@@ -319,6 +391,7 @@ export const ops = {
     status: 201,
   }),
   patchPatientsByIdVitalsByVitalId: defineOperation({
+    response: z.object({ id: z.string() }),
     errors: [423],
     method: "PATCH",
     path: "/patients/{id}/vitals/{vitalId}",
@@ -329,6 +402,7 @@ export const ops = {
     body: ZVitals,
   }),
   putPatientsByIdNews2Flags: defineOperation({
+    response: z.object({ id: z.string(), pregnant: z.boolean(), spo2Scale2: z.boolean() }),
     method: "PUT",
     path: "/patients/{id}/news2-flags",
     tag: "patients",
@@ -349,6 +423,7 @@ export const ops = {
     list: true,
   }),
   postPatientsByIdVitals: defineOperation({
+    response: ZVitalsRecorded,
     method: "POST",
     path: "/patients/{id}/vitals",
     idempotent: true,
@@ -400,6 +475,7 @@ export const ops = {
     permission: "patient.duplicates",
   }),
   postPatientsLinkRequestsByIdResolve: defineOperation({
+    response: ZPatientRef,
     errors: [409],
     method: "POST",
     path: "/patients/link-requests/{id}/resolve",
@@ -421,6 +497,7 @@ export const ops = {
     list: true,
   }),
   postPatients: defineOperation({
+    response: ZPatientRef,
     examples: {
       request: {
         firstName: "Ama",

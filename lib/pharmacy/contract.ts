@@ -7,7 +7,7 @@ import { DRUG_FILTER_KEYS, ZDrugCreate, ZDrugUpdate } from "./schemas";
 const getDrugsByIdResponse = z.object({
   id: z.string(),
   genericName: z.string(),
-  brandName: z.string(),
+  brandName: z.string().nullable(),
   form: z.string(),
   strength: z.string(),
   drugClass: z.string(),
@@ -38,7 +38,7 @@ const getDrugsResponse = listOf(
   z.object({
     id: z.string(),
     genericName: z.string(),
-    brandName: z.string(),
+    brandName: z.string().nullable(),
     form: z.string(),
     strength: z.string(),
     drugClass: z.string(),
@@ -62,6 +62,31 @@ const getStockExpiringResponse = listOf(
   }),
 );
 
+/** A catalogue entry as created (the row: price per unit in minor units, null: not billed). */
+const ZDrugCreated = z.object({
+  id: z.string(),
+  genericName: z.string(),
+  brandName: z.string().nullable(),
+  form: z.string(),
+  strength: z.string(),
+  drugClass: z.string(),
+  unitPrice: z.number().int().nullable(),
+  reorderLevel: z.number().int(),
+  active: z.boolean(),
+  createdAt: zIso,
+  updatedAt: zIso,
+});
+
+/** A stock batch as received or adjusted (the row: `expiresOn` is that day's midnight UTC). */
+const ZStockBatch = z.object({
+  id: z.string(),
+  drugId: z.string(),
+  lot: z.string(),
+  expiresOn: zIso,
+  quantity: z.number().int().min(0),
+  receivedAt: zIso,
+});
+
 // The pharmacy operations of /api/v1 (issue 18: one contract per operation; lib/server/contract.ts).
 export const ops = {
   getDrugsById: defineOperation({
@@ -73,6 +98,7 @@ export const ops = {
     permission: "drug.read",
   }),
   patchDrugsById: defineOperation({
+    response: getDrugsByIdResponse,
     method: "PATCH",
     path: "/drugs/{id}",
     tag: "drugs",
@@ -89,6 +115,7 @@ export const ops = {
     permission: "drug.read",
   }),
   postDrugsByIdStock: defineOperation({
+    response: ZStockBatch,
     method: "POST",
     path: "/drugs/{id}/stock",
     idempotent: true,
@@ -99,6 +126,7 @@ export const ops = {
       "`{ lot, expiresOn, quantity }` receives a batch (201); `{ batchId, delta, reason }` adjusts one (200). A batch never goes below zero (400 VALIDATION_FAILED on `delta`).",
     permission: "pharmacy.stock",
     status: 201,
+    otherStatuses: [200],
   }),
   getDrugs: defineOperation({
     response: getDrugsResponse,
@@ -111,6 +139,7 @@ export const ops = {
     list: true,
   }),
   postDrugs: defineOperation({
+    response: ZDrugCreated,
     errors: [409],
     method: "POST",
     path: "/drugs",

@@ -81,9 +81,26 @@ const getPrescriptionsResponse = listOf(
   }),
 );
 
+/** A dispense: its batch lines and the prescription's status after it. */
+const ZDispensed = z.object({
+  id: z.string(),
+  prescriptionId: z.string(),
+  status: z.enum(["PARTIALLY_DISPENSED", "DISPENSED"]),
+  dispensedAt: zIso,
+  lines: z.array(z.object({ itemId: z.string(), batchId: z.string(), quantity: z.number().int().min(1) })),
+});
+
+/** A pharmacist's acknowledgement of a safety override: when and by whom (a user id). */
+const ZOverrideAcknowledgement = z.object({
+  prescriptionId: z.string(),
+  acknowledgedAt: zIso,
+  acknowledgedBy: z.string(),
+});
+
 // The prescriptions operations of /api/v1 (issue 18: one contract per operation; lib/server/contract.ts).
 export const ops = {
   postPrescriptionsByIdDispense: defineOperation({
+    response: ZDispensed,
     errors: [409],
     method: "POST",
     path: "/prescriptions/{id}/dispense",
@@ -97,6 +114,7 @@ export const ops = {
     status: 201,
   }),
   postPrescriptionsByIdOverrideAcknowledgement: defineOperation({
+    response: ZOverrideAcknowledgement,
     errors: [409],
     method: "POST",
     path: "/prescriptions/{id}/override-acknowledgement",
@@ -105,6 +123,7 @@ export const ops = {
       "No body. Acknowledges the safety findings and the prescriber's override reason of a prescription signed despite them (required before dispensing it) → 201 `{ prescriptionId, acknowledgedAt, acknowledgedBy }`; 200 with the standing acknowledgement when one exists. 409 INVALID_TRANSITION when the prescription has no override.",
     permission: "pharmacy.dispense",
     status: 201,
+    otherStatuses: [200],
   }),
   getPrescriptionsByIdPdf: defineOperation({
     produces: ["application/pdf"],
@@ -116,6 +135,7 @@ export const ops = {
     query: queryOf(["paper"]),
   }),
   postPrescriptionsByIdRevoke: defineOperation({
+    response: getPrescriptionsByIdResponse,
     errors: [409],
     method: "POST",
     path: "/prescriptions/{id}/revoke",
@@ -144,6 +164,7 @@ export const ops = {
     list: true,
   }),
   postPrescriptions: defineOperation({
+    response: getPrescriptionsByIdResponse,
     examples: {
       request: {
         patientId: "cmf3x2p0k0001qz8r5t6y7u8i",

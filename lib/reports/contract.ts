@@ -96,6 +96,23 @@ const revenueResponse = z.object({
   total: z.object({ visits: z.number().int(), billed: z.number().int(), collected: z.number().int() }),
 });
 
+/** A report builder page: its columns (keys of each item) and rows (lib/reportbuilder/service.ts ReportResult). */
+const ZReportResult = z.object({
+  columns: z.array(
+    z.object({
+      key: z.string(),
+      type: z.string().describe("The field's type, or `count`."),
+      field: z.string().optional(),
+      granularity: z.string().optional(),
+      fn: z.enum(["count", "sum", "avg"]).optional(),
+    }),
+  ),
+  items: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
+  total: z.number().int().min(0),
+  page: z.number().int().min(1),
+  pageSize: z.number().int().min(1),
+});
+
 // The reports operations of /api/v1 (issue 18: one contract per operation; lib/server/contract.ts).
 export const ops = {
   getPublicHealthAggregates: defineOperation({
@@ -111,6 +128,7 @@ export const ops = {
     scopes: ["public-health:read"],
   }),
   postReportsBuilder: defineOperation({
+    response: ZReportResult,
     produces: ["application/json", "text/csv"],
     method: "POST",
     path: "/reports/builder",

@@ -122,6 +122,7 @@ export const ops = {
     permission: "doctor.search",
   }),
   putDoctorsByIdAvailability: defineOperation({
+    response: getDoctorsByIdAvailabilityResponse,
     method: "PUT",
     path: "/doctors/{id}/availability",
     tag: "doctors",

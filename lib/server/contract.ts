@@ -48,12 +48,21 @@ export type OperationSpec = {
   query?: z.ZodObject;
   /** Answers the list envelope { items, total, page, pageSize } (the response is `listOf(item)`). */
   list?: boolean;
-  /** The success body (JSON); for a list, `listOf(itemSchema)`. Absent: a non-JSON answer (`produces`) or no body (204). */
+  /**
+   * The success body (JSON); for a list, `listOf(itemSchema)`. Absent only for a non-JSON answer
+   * (`produces`), no body (204) or a `responseRef`: lib/server/openapi.test.ts refuses a JSON success
+   * answer documented as a bare object.
+   */
   response?: z.ZodType;
   /** The success answer's component schema in openapi.ts (multipart document routes). */
   responseRef?: string;
   /** Success status when not 200. */
   status?: number;
+  /**
+   * Other success statuses answering the same body: a create that finds its record already made
+   * (200 beside 201), or one route doing two kinds of change (a batch received: 201; adjusted: 200).
+   */
+  otherStatuses?: readonly number[];
   /** Error statuses it can really return, besides 400/401/403/415/429 that the document adds by kind. */
   errors?: readonly ErrorStatus[];
   /** A success answer that is not JSON: its content types (the body is the bytes themselves). */

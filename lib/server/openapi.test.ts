@@ -283,6 +283,56 @@ describe("OpenAPI document", () => {
     }
   });
 
+  it("describes every success answer of every operation (no bare object): a JSON schema with its fields, or 204 with no body", () => {
+    /** A schema that says nothing of the body's fields: `{}`, or an object without properties. */
+    const bare = (schema: Record<string, unknown> | undefined): boolean => {
+      if (!schema || Object.keys(schema).length === 0) return true;
+      if (schema.$ref || schema.allOf || schema.anyOf || schema.oneOf) return false;
+      return schema.type === "object" && !schema.properties && !schema.additionalProperties;
+    };
+    const found: string[] = [];
+    for (const o of OPERATIONS) {
+      const responses = op(o.path, o.method.toLowerCase()).responses;
+      const successes = Object.keys(responses).filter((s) => s < "300");
+      expect(successes.sort(), `${o.method} ${o.path}`).toEqual(
+        [o.status ?? 200, ...(o.otherStatuses ?? [])].map(String).sort(),
+      );
+      for (const status of successes) {
+        const content = responses[status].content;
+        if (status === "204") {
+          expect(content, `${o.method} ${o.path}: 204 has no body`).toBeUndefined();
+          continue;
+        }
+        expect(content, `${o.method} ${o.path} ${status}`).toBeDefined();
+        const json = content!["application/json"];
+        if (json && bare(json.schema)) found.push(`${o.method} ${o.path} ${status}`);
+      }
+    }
+    expect(found).toEqual([]);
+    // The check does see a bare object: an operation without its response schema is one.
+    const { response: _r, ...without } = OPERATIONS.find((o) => o.operationId === "postWards")!;
+    const plain = openApiDocument([without]) as {
+      paths: Record<
+        string,
+        { post: { responses: Record<string, { content: Record<string, { schema: Record<string, unknown> }> }> } }
+      >;
+    };
+    expect(bare(plain.paths["/wards"].post.responses["201"].content["application/json"].schema)).toBe(true);
+  });
+
+  it("documents the second success status of an operation that has one, with the same body", () => {
+    for (const [p, first, second] of [
+      ["/drugs/{id}/stock", "201", "200"],
+      ["/prescriptions/{id}/override-acknowledgement", "201", "200"],
+    ] as const) {
+      const responses = op(p, "post").responses;
+      expect(responses[second]?.content?.["application/json"]?.schema, p).toEqual(
+        responses[first].content!["application/json"].schema,
+      );
+    }
+    expect(Object.keys(op("/staff/{id}", "delete").responses)).toContain("204");
+  });
+
   it("has tag descriptions, a contact and a licence", () => {
     const d = doc as unknown as {
       tags: { name: string; description?: string }[];

@@ -259,7 +259,26 @@ function operationObject(op: Operation): Json {
         ? ref(op.responseRef)
         : { type: "object" };
   const types = op.produces ?? ["application/json"];
-  const noBody = status === "204";
+  const success = (noBody: boolean): Json => ({
+    description: noBody ? "Done; no body." : op.list ? "A page of results." : "Success.",
+    ...(noBody
+      ? {}
+      : {
+          content: Object.fromEntries(
+            types.map((type) =>
+              type === "application/json"
+                ? [
+                    type,
+                    {
+                      schema: jsonSchema,
+                      ...(op.examples?.response !== undefined ? { example: op.examples.response } : {}),
+                    },
+                  ]
+                : [type, { schema: { type: "string", contentMediaType: type } }],
+            ),
+          ),
+        }),
+  });
   return {
     operationId: op.operationId,
     tags: [op.tag],
@@ -285,26 +304,9 @@ function operationObject(op: Operation): Json {
       ? { requestBody: { required: true, content: { "multipart/form-data": { schema: ref(op.form) } } } }
       : {}),
     responses: {
-      [status]: {
-        description: noBody ? "Done; no body." : op.list ? "A page of results." : "Success.",
-        ...(noBody
-          ? {}
-          : {
-              content: Object.fromEntries(
-                types.map((type) =>
-                  type === "application/json"
-                    ? [
-                        type,
-                        {
-                          schema: jsonSchema,
-                          ...(op.examples?.response !== undefined ? { example: op.examples.response } : {}),
-                        },
-                      ]
-                    : [type, { schema: { type: "string", contentMediaType: type } }],
-                ),
-              ),
-            }),
-      },
+      ...Object.fromEntries(
+        [status, ...(op.otherStatuses ?? []).map(String)].map((code) => [code, success(code === "204")]),
+      ),
       ...errors,
     },
   };

@@ -47,6 +47,7 @@ export const ops = {
     permission: "staff.manage",
   }),
   patchStaffById: defineOperation({
+    response: getStaffByIdResponse,
     method: "PATCH",
     path: "/staff/{id}",
     tag: "staff",
@@ -75,6 +76,7 @@ export const ops = {
     list: true,
   }),
   postStaff: defineOperation({
+    response: getStaffByIdResponse,
     method: "POST",
     path: "/staff",
     idempotent: true,

@@ -19,6 +19,7 @@ const getTokensResponse = listOf(ZTokenView);
 // The tokens operations of /api/v1 (issue 18: one contract per operation; lib/server/contract.ts).
 export const ops = {
   deleteTokensById: defineOperation({
+    response: ZTokenView.omit({ owner: true }),
     method: "DELETE",
     path: "/tokens/{id}",
     tag: "tokens",

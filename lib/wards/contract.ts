@@ -126,6 +126,40 @@ const getWardsResponse = listOf(
   }),
 );
 
+/** A ward as written (the row: bed-day rate in minor units, null: not billed). */
+const ZWardRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  departmentId: z.string().nullable(),
+  type: z.enum(["GENERAL", "SURGICAL", "MATERNITY", "PEDIATRIC", "ICU", "ISOLATION", "EMERGENCY"]),
+  bedDayRate: z.number().int().nullable(),
+  observationHours: z.number().int(),
+  active: z.boolean(),
+  createdAt: zIso,
+  updatedAt: zIso,
+});
+/** A room as written (the row). */
+const ZRoomRow = z.object({
+  id: z.string(),
+  wardId: z.string(),
+  name: z.string(),
+  type: z.enum(["SINGLE", "DOUBLE", "SHARED", "ICU", "ISOLATION"]),
+  capacity: z.number().int(),
+  active: z.boolean(),
+  createdAt: zIso,
+  updatedAt: zIso,
+});
+/** A bed as written (the row). */
+const ZBedRow = z.object({
+  id: z.string(),
+  roomId: z.string(),
+  label: z.string(),
+  state: z.enum(["FREE", "OCCUPIED", "CLEANING", "OUT_OF_SERVICE"]),
+  stateChangedAt: zIso,
+  active: z.boolean(),
+  createdAt: zIso,
+});
+
 // The wards operations of /api/v1 (issue 18: one contract per operation; lib/server/contract.ts).
 export const ops = {
   postAdmissionsByIdDischarge: defineOperation({
@@ -193,6 +227,7 @@ export const ops = {
     status: 201,
   }),
   patchBedsById: defineOperation({
+    response: ZBedRow,
     errors: [409],
     method: "PATCH",
     path: "/beds/{id}",
@@ -214,6 +249,7 @@ export const ops = {
     list: true,
   }),
   postBeds: defineOperation({
+    response: ZBedRow,
     method: "POST",
     path: "/beds",
     idempotent: true,
@@ -224,6 +260,7 @@ export const ops = {
     status: 201,
   }),
   patchRoomsById: defineOperation({
+    response: ZRoomRow,
     method: "PATCH",
     path: "/rooms/{id}",
     tag: "rooms",
@@ -243,6 +280,7 @@ export const ops = {
     list: true,
   }),
   postRooms: defineOperation({
+    response: ZRoomRow,
     method: "POST",
     path: "/rooms",
     idempotent: true,
@@ -253,6 +291,7 @@ export const ops = {
     status: 201,
   }),
   patchWardsById: defineOperation({
+    response: ZWardRow,
     method: "PATCH",
     path: "/wards/{id}",
     tag: "wards",
@@ -272,6 +311,7 @@ export const ops = {
     list: true,
   }),
   postWards: defineOperation({
+    response: ZWardRow,
     method: "POST",
     path: "/wards",
     idempotent: true,
