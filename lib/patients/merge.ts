@@ -504,7 +504,7 @@ export async function undoMerge(prisma: Db, ctx: Ctx, survivorId: string, mergeI
           patientId: id,
           details: { merge: "undone", survivorMrn: merge.survivorMrn, duplicateMrn: merge.duplicateMrn },
         });
-      return { id: merge.id, survivorId, duplicateId: merge.duplicateId, undone: true };
+      return { id: merge.id, survivorId, duplicateId: merge.duplicateId, undone: true as const };
     }),
   );
 }
