@@ -1,5 +1,8 @@
+import { NextResponse } from "next/server";
 import { describe, expect, it } from "vitest";
-import { listResponse, parseListQuery } from "./api";
+import { z } from "zod";
+import { checkResponse, listResponse, parseListQuery } from "./api";
+import { defineOperation } from "./contract";
 import { AppError } from "./errors";
 
 const SORTS = ["lastName", "createdAt"] as const;
@@ -49,5 +52,32 @@ describe("parseListQuery", () => {
       page: 2,
       pageSize: 2,
     });
+  });
+});
+
+describe("checkResponse (outside production, every JSON success answer against its operation's schema)", () => {
+  const op = defineOperation({
+    method: "POST",
+    path: "/things",
+    tag: "things",
+    summary: "Makes a thing, or finds it made.",
+    permission: null,
+    response: z.object({ id: z.string(), made: z.boolean() }),
+    status: 201,
+    otherStatuses: [200],
+  });
+
+  it("names the drift of a success answer, whichever of its documented statuses it has", async () => {
+    expect(await checkResponse(op, NextResponse.json({ id: "t1", made: true }, { status: 201 }))).toEqual([]);
+    expect(await checkResponse(op, NextResponse.json({ id: "t1", made: false }, { status: 200 }))).toEqual([]);
+    // Each issue as "path: message" (the message is the app's catalogue key).
+    const fields = async (r: Response) => (await checkResponse(op, r)).map((i) => i.split(":")[0]);
+    expect(await fields(NextResponse.json({ id: 1 }, { status: 201 }))).toEqual(["id", "made"]);
+    expect(await fields(NextResponse.json({ made: "yes" }, { status: 200 }))).toEqual(["id", "made"]);
+  });
+
+  it("leaves errors and undocumented statuses alone", async () => {
+    expect(await checkResponse(op, NextResponse.json({ error: { code: "X" } }, { status: 409 }))).toEqual([]);
+    expect(await checkResponse(op, NextResponse.json({ other: true }, { status: 202 }))).toEqual([]);
   });
 });
