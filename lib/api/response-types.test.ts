@@ -64,6 +64,16 @@ import type {
 import type { ReportResult } from "@/lib/reportbuilder/service";
 import type { revokeToken } from "@/lib/tokens/service";
 import type { TriageResult } from "@/lib/triage/service";
+import type { labCatalogue } from "@/lib/clinical/queries";
+import type { resultsAwaitingReview } from "@/lib/clinical/worklists";
+import type { searchPatients } from "@/lib/patients/queries";
+import type { listBeds, listRooms, listWards } from "@/lib/wards/queries";
+import type { listDrugs } from "@/lib/pharmacy/queries";
+import type { listStaff } from "@/lib/staff/queries";
+import type { listInvoices, listPayments } from "@/lib/billing/queries";
+import type { listPrescriptions } from "@/lib/prescriptions/queries";
+import type { listNurseNotes } from "@/lib/clinical/queries";
+import type { listAppointments } from "@/lib/scheduling/queries";
 import type { createBed, createRoom, createWard, updateBed, updateRoom, updateWard } from "@/lib/wards/service";
 
 // The response schemas of the contracts and the services' own types of the same answers cannot drift:
@@ -106,6 +116,24 @@ describe("response schemas match the services' types", () => {
     expectTypeOf<DoctorRow>().toExtend<Item<typeof scheduling.getDoctors>>();
     expectTypeOf<Aggregates>().toExtend<Body<typeof reports.getPublicHealthAggregates>>();
     expectTypeOf<Omit<AuditRow, "action">>().toExtend<Omit<Item<typeof audit.getAudit>, "action">>();
+  });
+
+  it("typechecks the lists whose items the service returns as sent", () => {
+    expectTypeOf<Wrote<typeof labCatalogue>[number]>().toExtend<Item<typeof clinical.getLabTests>>();
+    expectTypeOf<Wrote<typeof resultsAwaitingReview>[number]>().toExtend<
+      Item<typeof clinical.getLabResultsAwaitingReview>
+    >();
+    expectTypeOf<AsJson<Listed<typeof searchPatients>>>().toExtend<Item<typeof patients.getPatients>>();
+    expectTypeOf<AsJson<Listed<typeof listRooms>>>().toExtend<Item<typeof wards.getRooms>>();
+    expectTypeOf<AsJson<Listed<typeof listWards>>>().toExtend<Item<typeof wards.getWards>>();
+    expectTypeOf<AsJson<Listed<typeof listBeds>>>().toExtend<Item<typeof wards.getBeds>>();
+    expectTypeOf<AsJson<Listed<typeof listDrugs>>>().toExtend<Item<typeof pharmacy.getDrugs>>();
+    expectTypeOf<AsJson<Listed<typeof listStaff>>>().toExtend<Item<typeof staff.getStaff>>();
+    expectTypeOf<AsJson<Listed<typeof listInvoices>>>().toExtend<Item<typeof billing.getInvoices>>();
+    expectTypeOf<AsJson<Listed<typeof listPayments>>>().toExtend<Item<typeof billing.getPayments>>();
+    expectTypeOf<AsJson<Listed<typeof listPrescriptions>>>().toExtend<Item<typeof prescriptions.getPrescriptions>>();
+    expectTypeOf<AsJson<Listed<typeof listNurseNotes>>>().toExtend<Item<typeof patients.getPatientsByIdNurseNotes>>();
+    expectTypeOf<AsJson<Listed<typeof listAppointments>>>().toExtend<Item<typeof scheduling.getAppointments>>();
   });
 
   it("typechecks the writes that answer what their service returns", () => {

@@ -205,7 +205,7 @@ const getPatientsResponse = listOf(
     lastName: z.string(),
     dateOfBirth: z.string(),
     sex: z.string(),
-    phone: z.string(),
+    phone: z.string().nullable(),
   }),
 );
 

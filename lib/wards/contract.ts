@@ -98,7 +98,7 @@ const getRoomsResponse = listOf(
       free: z.number().int(),
       cleaning: z.number().int(),
       outOfService: z.number().int(),
-      occupancyPct: z.number().int(),
+      occupancyPct: z.number(),
     }),
   }),
 );
