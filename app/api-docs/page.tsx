@@ -119,7 +119,8 @@ export default async function ApiDocsPage() {
                   </div>
                 ) : null}
                 <p>
-                  <span className="font-medium">{m.responses}:</span> {op.status ?? 200}
+                  <span className="font-medium">{m.responses}:</span>{" "}
+                  {[op.status ?? 200, ...(op.otherStatuses ?? [])].join(", ")}
                   {op.list ? ` — ${m.list}` : ""}; {m.error}
                 </p>
               </div>
