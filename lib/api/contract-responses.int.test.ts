@@ -116,19 +116,20 @@ async function call(op: Operation, params: Record<string, string>): Promise<Resp
   return mod[op.method](new NextRequest(url), { params: Promise.resolve(params) });
 }
 
-describe("every GET answers its documented response schema on the seeded demo hospital", () => {
-  beforeAll(async () => {
-    await resetDatabase();
-    await seedDemo(db());
-    await beat(db(), new Date()); // a job worker seen: /health/ready answers 200
-    // An integration token, so that the token list has an item to check.
-    const admin = await db().user.findFirstOrThrow({
-      where: { role: "ADMIN" },
-      select: { id: true, name: true, email: true, role: true },
-    });
-    await createToken(db(), { actor: admin, ip: null }, { name: "Contract check", scopes: ["full"] });
-  }, 120_000);
+// One seeded hospital for the whole file (the GETs, then the writes: either may run alone with -t).
+beforeAll(async () => {
+  await resetDatabase();
+  await seedDemo(db());
+  await beat(db(), new Date()); // a job worker seen: /health/ready answers 200
+  // An integration token, so that the token list has an item to check.
+  const admin = await db().user.findFirstOrThrow({
+    where: { role: "ADMIN" },
+    select: { id: true, name: true, email: true, role: true },
+  });
+  await createToken(db(), { actor: admin, ip: null }, { name: "Contract check", scopes: ["full"] });
+}, 120_000);
 
+describe("every GET answers its documented response schema on the seeded demo hospital", () => {
   const gets = OPERATIONS.filter((op) => op.method === "GET" && answersJson(op));
 
   it("every JSON GET has a response schema", () => {
@@ -227,14 +228,18 @@ async function actorByEmail(email: string): Promise<Actor> {
   return { id: u.id, name: u.name, email: u.email, role: u.role };
 }
 
-async function perform(op: Operation, params: Record<string, string>, body: unknown, query?: string) {
+/** The route module of an operation. */
+async function mod(op: Operation) {
   const file = path.join(API_DIR, op.path.replace(/\{(\w+)\}/g, "[$1]"), "route.ts");
-  const mod = (await import(/* @vite-ignore */ file)) as Record<
+  return (await import(/* @vite-ignore */ file)) as Record<
     string,
     (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>
   >;
+}
+
+async function perform(op: Operation, params: Record<string, string>, body: unknown, query?: string) {
   const url = `http://localhost/api/v1${op.path.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(params[k]))}${query ? `?${query}` : ""}`;
-  return mod[op.method](
+  return (await mod(op))[op.method](
     new NextRequest(url, {
       method: op.method,
       headers: { "content-type": "application/json" },
@@ -698,10 +703,16 @@ describe("every write answers its documented response schema on the seeded demo 
     const getAvailability = byId.get("getDoctorsByIdAvailability")!;
     session.actor = await actorByEmail("doctor@demo.hospital");
     s.availability = await (await call(getAvailability, { id: s.doctorId })).text();
-    const slots = (await (await call(byId.get("getDoctorsByIdSlots")!, { id: s.doctorId })).json()) as {
-      items: { startsAt: string }[];
-    };
-    s.slot = slots.items[0]?.startsAt;
+    // A free slot a week ahead (today's may all be past, whatever the hour the test runs).
+    const weekAhead = new Date(today.getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const slotsOp = byId.get("getDoctorsByIdSlots")!;
+    const slotsRes = await (await mod(slotsOp)).GET(
+      new NextRequest(`http://localhost/api/v1/doctors/${s.doctorId}/slots?date=${weekAhead}&pageSize=100`),
+      { params: Promise.resolve({ id: s.doctorId }) },
+    );
+    const slots = (await slotsRes.json()) as { items: { startsAt: string; free: boolean }[] };
+    s.slot = slots.items.find((x) => x.free)?.startsAt ?? "";
+    expect(s.slot, "a free slot of the seeded doctor a week ahead").not.toBe("");
     for (const step of STEPS_AFTER_REGISTRATION) await run(step);
 
     expect(mismatches).toEqual([]);
