@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
 
 // The demo accounts seeded by prisma/seed.ts for the e2e run (scripts/test.ts seeds them).
 export const PASSWORD = "Demo-pass-2026";
@@ -32,6 +32,40 @@ export const ROLE_NAMES = Object.keys(USERS) as RoleName[];
 export const walkTimeout = (steps: number) => Math.max(60_000, steps * 15_000);
 
 export const storageFor = (role: RoleName) => `.test-artifacts/auth/${role}.json`;
+
+/** `list` in parts of at most `size`, with a label ("3/7") for the test's name. */
+export function parts<T>(list: readonly T[], size: number): { label: string; items: T[] }[] {
+  const n = Math.ceil(list.length / size);
+  return Array.from({ length: n }, (_, i) => ({ label: `${i + 1}/${n}`, items: list.slice(i * size, (i + 1) * size) }));
+}
+
+/** Records every Content-Security-Policy violation the context's pages report, as the event and as the console's message. */
+export async function watchViolations(context: BrowserContext, page: Page): Promise<string[]> {
+  const seen: string[] = [];
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(
+        `CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`,
+      ),
+    );
+  });
+  page.on("console", (m) => {
+    if (/Content Security Policy|CSP violation/i.test(m.text())) seen.push(`${page.url()}: ${m.text()}`);
+  });
+  return seen;
+}
+
+/** Waits until Next's client code ran on the page (it hydrated): the sign that its scripts ran under the policy. */
+export async function expectHydrated(page: Page, path: string): Promise<void> {
+  // Not "networkidle": the navigation bar's prefetches are aborted as the next page opens, and on a
+  // busy machine Playwright's idle wait can outlast a whole walk.
+  await page.waitForLoadState("load");
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { next?: { version?: string } }).next?.version ?? null), {
+      message: `${path} hydrated`,
+    })
+    .not.toBeNull();
+}
 
 /** Signs in through the real form. */
 export async function signIn(page: Page, email: string, password: string) {

@@ -1,54 +1,20 @@
-import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { DateTime } from "luxon";
-import {
-  ROLE_NAMES,
-  USERS,
-  apiToken,
-  bearer,
-  demoDrugId,
-  routeIds,
-  storageFor,
-  walkTimeout,
-  type RoleName,
-} from "./fixtures";
-import { PAGES, withIds } from "./routes";
+import { USERS, apiToken, bearer, demoDrugId, expectHydrated, storageFor, watchViolations } from "./fixtures";
 
-// Issue 15, section 5 (headers and documents), on the production server: every page of every role
-// runs under a strict nonce-based Content-Security-Policy with no violation (Next's scripts carry
-// the response's nonce, the charts draw, the forms validate), the API's answers are never stored,
-// and a formula typed into a diagnosis reaches the admin's CSV as text.
+// Issue 15, section 5 (headers and documents), on the production server: every page runs under a
+// strict nonce-based Content-Security-Policy with no violation (Next's scripts carry the response's
+// nonce, the charts draw, the forms validate; each role's pages are walked in e2e/pages.spec.ts, the
+// public ones here), the API's answers are never stored, and a formula typed into a diagnosis
+// reaches the admin's CSV as text.
 
 const nonceOf = (csp: string | undefined) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
-
-/** Records every CSP violation the page reports, as the event and as the console's message. */
-async function watchViolations(context: BrowserContext, page: Page): Promise<string[]> {
-  const seen: string[] = [];
-  await context.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) =>
-      console.error(
-        `CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`,
-      ),
-    );
-  });
-  page.on("console", (m) => {
-    if (/Content Security Policy|CSP violation/i.test(m.text())) seen.push(`${page.url()}: ${m.text()}`);
-  });
-  return seen;
-}
 
 /** Opens the page, waits for it to settle, and checks that Next's client code ran (it hydrated). */
 async function visit(page: Page, path: string) {
   const res = await page.goto(path);
   expect(res?.status(), path).toBeLessThan(500);
-  // Not "networkidle": the navigation bar's prefetches are aborted as the next page opens, and on a
-  // busy machine Playwright's idle wait can outlast a whole walk. Hydration is the signal that the
-  // page's scripts ran under the policy.
-  await page.waitForLoadState("load");
-  await expect
-    .poll(() => page.evaluate(() => (window as unknown as { next?: { version?: string } }).next?.version ?? null), {
-      message: `${path} hydrated`,
-    })
-    .not.toBeNull();
+  await expectHydrated(page, path);
 }
 
 async function demoPatientId(request: APIRequestContext, q: string): Promise<string> {
@@ -83,33 +49,8 @@ async function prescription(request: APIRequestContext): Promise<{ id: string; r
 }
 
 test.describe("Content-Security-Policy", () => {
-  for (const role of ROLE_NAMES) {
-    test(`every page a ${role} opens renders, hydrates and breaks no rule of the policy`, async ({
-      browser,
-      request,
-    }) => {
-      // The route matrix's pages (the chart's tabs among them), the API docs and a missing page.
-      const ids = await routeIds(request);
-      const paths = [
-        ...PAGES.filter((p) => p.roles.includes(role as RoleName)).map((p) => withIds(p.path, ids)),
-        "/api-docs",
-        "/no-such-page",
-      ];
-      test.setTimeout(walkTimeout(paths.length + 1));
-      const context = await browser.newContext({ storageState: storageFor(role) });
-      const page = await context.newPage();
-      const violations = await watchViolations(context, page);
-      for (const path of paths) await visit(page, path);
-      // The charts are drawn (recharts in the browser) and a form validates in the browser.
-      if (role === "ADMIN") {
-        await visit(page, "/reports");
-        await expect(page.locator(".recharts-surface").first()).toBeVisible();
-      }
-      await context.close();
-      expect(violations).toEqual([]);
-    });
-  }
-
+  // Every page each role opens is walked under the policy by e2e/pages.spec.ts (with the accessibility
+  // checks, in one walk); here, the pages anyone can open without signing in.
   test("the public pages too: sign-in, registration, password links, the prescription check, the API docs", async ({
     browser,
     request,

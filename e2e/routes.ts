@@ -1,7 +1,7 @@
 import type { RoleName } from "./fixtures";
 
-// Every page and API route, with the roles that may open it. The matrix spec proves each allow and
-// each deny; add a row with every new route.
+// Every page and API route, with the roles that may open it. The matrix spec proves each API allow and
+// every deny, the pages spec each page allow; add a row with every new route.
 const ALL: RoleName[] = ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST", "RECORDS_OFFICER", "PATIENT"];
 const STAFF: RoleName[] = ["ADMIN", "DOCTOR", "NURSE", "PHARMACIST", "RECORDS_OFFICER"];
 const CLINICAL_READ: RoleName[] = ["ADMIN", "DOCTOR", "NURSE", "PATIENT"];

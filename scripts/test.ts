@@ -6,7 +6,7 @@
 //      seeded database, with two job workers running and every email caught by an in-process SMTP
 //      server (stored as JSON files in E2E_MAILDIR; e2e/fixtures.ts readMails)
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { createDb } from "../lib/server/db";
 import { seedPatient, seedUser } from "../prisma/builders";
@@ -61,6 +61,23 @@ function runAsync(cmd: string, args: string[], env: Record<string, string> = {})
     });
     child.on("error", () => resolve(1));
     child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+/** Like runAsync, with the command's output (stdout and stderr) written to `log` instead of the terminal. */
+function runLogged(cmd: string, args: string[], env: Record<string, string>, log: string): Promise<number> {
+  return new Promise((resolve) => {
+    const out = openSync(log, "w");
+    const child = spawn(cmd, args, {
+      cwd: root,
+      stdio: ["ignore", out, out],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    });
+    child.on("error", () => resolve(1));
+    child.on("exit", (code) => {
+      closeSync(out);
+      resolve(code ?? 1);
+    });
   });
 }
 
@@ -136,12 +153,24 @@ function playwrightCounts(file: string): Counts {
   return { passed: s.expected + s.flaky, failed: s.unexpected + (report.errors?.length ?? 0), skipped: s.skipped };
 }
 
-async function e2e(): Promise<Counts> {
+/** What the browser run needs, made while the unit and integration tests run (prepareE2e). */
+type E2ePrepared = {
+  env: Record<string, string>;
+  smtp: Awaited<ReturnType<typeof startCaptureSmtp>>;
+  database: Awaited<ReturnType<typeof createTestDatabase>>;
+};
+
+/**
+ * A fresh, seeded database and a production build for the browser run. It runs beside vitest
+ * (main): the build is mostly CPU and vitest's integration files mostly wait on the database, so the
+ * two together take little longer than the longer of them. The build's output goes to
+ * .test-artifacts/build.log, shown only when the build fails, so vitest's report stays readable.
+ */
+async function prepareE2e(): Promise<E2ePrepared> {
   ensureChromium();
   const database = await createTestDatabase("hospital_e2e");
   const maildir = path.join(artifacts, "mail");
   const smtp = await startCaptureSmtp(maildir);
-  let workers: ChildProcess[] = [];
   try {
     const prisma = createDb(database.url);
     const before = await existingIds(prisma);
@@ -198,10 +227,26 @@ async function e2e(): Promise<Counts> {
     };
     // Recorded like npm start records it (scripts/build-inputs.ts), so that a later npm start serves this build.
     const inputs = await buildInputsHash(root);
-    if (run(bin("next"), NEXT_BUILD_ARGS, env) !== 0) return { passed: 0, failed: 1, skipped: 0 };
+    const log = path.join(artifacts, "build.log");
+    if ((await runLogged(bin("next"), NEXT_BUILD_ARGS, env, log)) !== 0) {
+      process.stdout.write(readFileSync(log, "utf8"));
+      throw new Error(`The production build failed (its output above, and in ${path.relative(root, log)})`);
+    }
     // The first e2e server runs from the standalone output (playwright.config.ts), as the image does.
     await assembleStandalone(root);
     await recordBuildInputs(root, inputs);
+    return { env, smtp, database };
+  } catch (err) {
+    await smtp.close();
+    await database.drop();
+    throw err;
+  }
+}
+
+async function e2e(prepared: E2ePrepared): Promise<Counts> {
+  const { env, smtp, database } = prepared;
+  let workers: ChildProcess[] = [];
+  try {
     workers = startWorkers(env);
     // `npx tsx scripts/test.ts e2e e2e/x.spec.ts …` runs only those specs (the setup project always runs).
     await runAsync(bin("playwright"), ["test", ...process.argv.slice(3)], env);
@@ -227,17 +272,31 @@ async function main() {
     for (const [cmd, args] of LINT_CHECKS)
       add(run(bin(cmd), args) === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
   }
+  // The browser run's database and build are made while vitest runs (prepareE2e).
+  const preparing =
+    only === undefined || only === "e2e"
+      ? prepareE2e().then(
+          (prepared) => ({ prepared }),
+          (error: unknown) => ({ error }),
+        )
+      : undefined;
   if (only === undefined || only === "unit+integration") {
     const out = path.join(artifacts, "vitest.json");
-    run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
+    await runAsync(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
     add(vitestCounts(out));
   }
-  if (only === undefined || only === "e2e") {
-    try {
-      add(await e2e());
-    } catch (err) {
-      console.error(err instanceof Error ? err.message : err);
+  if (preparing) {
+    const ready = await preparing;
+    if ("error" in ready) {
+      console.error(ready.error instanceof Error ? ready.error.message : ready.error);
       add({ passed: 0, failed: 1, skipped: 0 });
+    } else {
+      try {
+        add(await e2e(ready.prepared));
+      } catch (err) {
+        console.error(err instanceof Error ? err.message : err);
+        add({ passed: 0, failed: 1, skipped: 0 });
+      }
     }
   }
   console.log(

@@ -238,7 +238,7 @@ describe("scheduling", () => {
           async () => {
             await other.query("SELECT pg_stat_clear_snapshot()"); // else the transaction sees its first reading again
             const { rows } = await other.query(
-              `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO "Appointment"%'`,
+              `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO "Appointment"%'`,
             );
             expect(rows[0].n).toBe(1);
           },

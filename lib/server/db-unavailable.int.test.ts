@@ -19,7 +19,7 @@ afterAll(() => admin.end());
 async function terminateWhenRunning(marker: string): Promise<void> {
   for (let i = 0; i < 200; i++) {
     const { rows } = await admin.query<{ pid: number }>(
-      `SELECT pid FROM pg_stat_activity WHERE query LIKE $1 AND pid <> pg_backend_pid() AND state = 'active'`,
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE $1 AND pid <> pg_backend_pid() AND state = 'active'`,
       [`%${marker}%`],
     );
     if (rows.length) {
