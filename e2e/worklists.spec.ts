@@ -1,5 +1,17 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { USERS, apiToken, bearer, demoDrugId, storageFor, walkTimeout } from "./fixtures";
+import { DateTime } from "luxon";
+import {
+  USERS,
+  apiToken,
+  bearer,
+  demoDoctorId,
+  demoDrugId,
+  demoPatientId,
+  distinctBirthDate,
+  startVisitNow,
+  storageFor,
+  walkTimeout,
+} from "./fixtures";
 
 // Issue 16's acceptance journeys on the clinicians' home pages: a doctor reviews an abnormal result
 // (and corrects one by an amended result); a nurse records a full set of vitals scoring NEWS2 ≥ 5 for
@@ -256,5 +268,147 @@ test.describe("pharmacist's home page", () => {
         .getByText(/^Prescriber: /),
     ).toBeVisible();
     await page.setViewportSize({ width: 1366, height: 900 });
+  });
+});
+
+test.describe("patient's home page", () => {
+  test.use({ storageState: storageFor("PATIENT") });
+
+  test("lists a walk-in's signed consultation under Past visits, and the latest results, prescriptions and bills", async ({
+    page,
+    request,
+  }) => {
+    test.setTimeout(walkTimeout(8));
+    const doctor = await apiToken(request, USERS.DOCTOR);
+    const nurse = await apiToken(request, USERS.NURSE);
+    const records = await apiToken(request, USERS.RECORDS_OFFICER);
+    const patientId = await demoPatientId(request);
+    const assessment = `Walk-in ${tag()}: ankle sprain, no fracture on examination.`;
+    // A walk-in (no appointment): a consultation, signed; and a draft the patient must not see.
+    const c = await request.post("/api/v1/consultations", {
+      headers: bearer(doctor.token),
+      data: { patientId, assessment, diagnoses: [{ code: "S93.401A", description: "Sprain of ankle" }] },
+    });
+    expect(c.status(), await c.text()).toBe(201);
+    const consultationId = (await c.json()).id as string;
+    const signed = await request.post(`/api/v1/consultations/${consultationId}/sign`, {
+      headers: bearer(doctor.token),
+    });
+    expect(signed.status(), await signed.text()).toBe(200);
+    const draftText = `Draft ${tag()} not for the patient`;
+    const draft = await request.post("/api/v1/consultations", {
+      headers: bearer(doctor.token),
+      data: { patientId, assessment: draftText },
+    });
+    expect(draft.status(), await draft.text()).toBe(201);
+    // A potassium of 6.4 (high).
+    const tests = (await (await request.get("/api/v1/lab-tests", { headers: bearer(doctor.token) })).json()).items as {
+      id: string;
+      code: string;
+    }[];
+    const order = await request.post("/api/v1/lab-orders", {
+      headers: bearer(doctor.token),
+      data: { patientId, testIds: [tests.find((t) => t.code === "K")!.id] },
+    });
+    expect(order.status(), await order.text()).toBe(201);
+    const result = await request.post(`/api/v1/lab-orders/${(await order.json()).items[0].id}/results`, {
+      headers: bearer(nurse.token),
+      data: { value: 6.4 },
+    });
+    expect(result.status(), await result.text()).toBe(201);
+    const rx = await request.post("/api/v1/prescriptions", {
+      headers: bearer(doctor.token),
+      data: {
+        patientId,
+        consultationId,
+        items: [
+          {
+            drugId: await demoDrugId(request),
+            dose: "500 mg",
+            route: "oral",
+            frequency: "three times a day",
+            durationDays: 5,
+          },
+        ],
+      },
+    });
+    expect(rx.status(), await rx.text()).toBe(201);
+    const invoice = await request.post("/api/v1/invoices", {
+      headers: bearer(records.token),
+      data: { patientId, lines: [{ description: "Ankle strapping", quantity: 1, unitAmount: 3250 }] },
+    });
+    expect(invoice.status(), await invoice.text()).toBe(201);
+    const { number } = (await invoice.json()) as { number: string };
+
+    await page.goto("/dashboard");
+    const past = page.getByRole("list", { name: "Past visits" });
+    const visit = past.locator(`li[data-past-visit="${consultationId}"]`);
+    await expect(visit).toContainText(assessment);
+    await expect(visit).toContainText("Sprain of ankle");
+    await expect(visit).toContainText("Visit without appointment");
+    await expect(visit).toContainText("Dr. Grace Okafor");
+    await expect(page.getByText(draftText)).toHaveCount(0);
+    const results = page.getByRole("list", { name: "Recent results" });
+    const potassium = results.locator('li[data-result="K"]').filter({ hasText: "6.4 mmol/L" }).first();
+    await expect(potassium).toContainText("High");
+    await expect(potassium).toHaveAttribute("data-abnormal", "true");
+    await expect(
+      page
+        .locator("section")
+        .filter({ has: page.getByRole("heading", { name: "Prescriptions" }) })
+        .getByRole("link", { name: /amoxicillin 500 mg/ })
+        .first(),
+    ).toBeVisible();
+    const bill = page.getByRole("list", { name: "Bills" }).locator(`li[data-bill="${number}"]`);
+    await expect(bill).toContainText("Open");
+    await expect(bill).toContainText("Balance due: $32.50");
+    await shots(page, "patient-dashboard");
+    await cardsFit(page, "patient-dashboard");
+
+    // The note opens for the patient.
+    await visit.getByRole("link", { name: "Visit note" }).click();
+    await expect(page).toHaveURL(new RegExp(`/consultations/${consultationId}$`));
+    await expect(page.getByText(assessment)).toBeVisible();
+  });
+});
+
+test.describe("records officer's home page", () => {
+  test.use({ storageState: storageFor("RECORDS_OFFICER") });
+
+  test("checks in today's arrival from the home page", async ({ page, request }) => {
+    test.setTimeout(walkTimeout(6));
+    const records = bearer((await apiToken(request, USERS.RECORDS_OFFICER)).token);
+    const lastName = `Desk${tag()}`;
+    const created = await request.post("/api/v1/patients", {
+      headers: records,
+      data: { firstName: "Arrival", lastName, dateOfBirth: distinctBirthDate(), sex: "male" },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const booked = await request.post("/api/v1/appointments", {
+      headers: records,
+      data: {
+        patientId: (await created.json()).id,
+        doctorId: await demoDoctorId(request),
+        startsAt: `${DateTime.utc().plus({ days: 9 }).toISODate()}T11:30:00Z`,
+      },
+    });
+    expect(booked.status(), await booked.text()).toBe(201);
+    const id = (await booked.json()).id as string;
+    await startVisitNow(id);
+
+    // Today's arrivals are paged (ten a page, by time): find the visit's page.
+    const row = page.locator(`tr[data-arrival="${id}"]`);
+    for (let p = 1; p <= 20; p++) {
+      await page.goto(`/dashboard?arrivals=${p}`);
+      await expect(page.getByRole("heading", { name: "Today's arrivals and check-ins" })).toBeVisible();
+      if (await row.count()) break;
+    }
+    await expect(row).toContainText("Booked");
+    await shots(page, "records-dashboard");
+    await row.getByRole("button", { name: `Check in: Arrival ${lastName}`, exact: true }).click();
+    await expect(row).toContainText("Checked in");
+    await expect(row.getByRole("button")).toHaveCount(0);
+    const after = await (await request.get(`/api/v1/appointments/${id}`, { headers: records })).json();
+    expect(after.status).toBe("CHECKED_IN");
   });
 });

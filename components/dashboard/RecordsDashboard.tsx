@@ -8,7 +8,9 @@ import { formatMoney } from "@/lib/billing/money";
 import { listInvoices } from "@/lib/billing/queries";
 import { messages, requestLocale } from "@/lib/server/locale";
 import { listAppointments } from "@/lib/scheduling/queries";
-import { formatTime, startOfLocalDay, today } from "@/lib/scheduling/time";
+import { changeAppointmentAction } from "@/lib/scheduling/actions";
+import { checkInTiming, formatTime, startOfLocalDay, today } from "@/lib/scheduling/time";
+import { clock } from "@/lib/server/clock";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { formatInstant } from "@/lib/server/format";
@@ -16,14 +18,16 @@ import { can } from "@/lib/server/permissions";
 import type { Ctx } from "@/lib/server/session";
 import { listAdmissions } from "@/lib/wards/queries";
 import { DateTime } from "luxon";
+import { CheckInButton } from "./CheckInButton";
 
 const PAGE = 10;
 const pageOf = (v: string | undefined) => Math.max(1, Math.min(1000, Number.parseInt(v ?? "1", 10) || 1));
 const link = "text-brand-700 hover:underline";
 
 /**
- * The records office's day (hospital time): today's visits with their check-in state, today's
- * admissions and discharges, and unpaid invoices, each paged on its own. The lists of visits and
+ * The records office's day (hospital time): today's visits with their check-in state (and a Check in
+ * button on each booked visit whose check-in window is open), today's admissions and discharges, and
+ * unpaid invoices, each paged on its own. The lists of visits and
  * stays are audited one row per patient shown, as their own pages are.
  */
 export async function RecordsDashboard({ ctx, params }: { ctx: Ctx; params: Record<string, string> }) {
@@ -44,6 +48,13 @@ export async function RecordsDashboard({ ctx, params }: { ctx: Ctx; params: Reco
     can(ctx.actor.role, "patient.duplicates") ? db().patientLinkRequest.count({ where: { status: "PENDING" } }) : 0,
   ]);
   const canAdmissions = can(ctx.actor.role, "admission.manage");
+  // As the appointment's page decides it: booked, on its day and within the window (the service checks again).
+  const now = clock.now();
+  const window = env().CHECKIN_WINDOW_MINUTES;
+  const checksIn = (a: { status: string; startsAt: string }) =>
+    can(ctx.actor.role, "appointment.book") &&
+    a.status === "BOOKED" &&
+    checkInTiming(new Date(a.startsAt), now, zone, window) === "ok";
   const inToday = (iso: string | null) => iso !== null && new Date(iso) >= from && new Date(iso) < to;
   return (
     <div className="space-y-6">
@@ -66,7 +77,7 @@ export async function RecordsDashboard({ ctx, params }: { ctx: Ctx; params: Reco
         ) : (
           <Table head={[m.time, m.patient, m.doctor, m.status]}>
             {arrivals.items.map((a) => (
-              <tr key={a.id}>
+              <tr key={a.id} data-arrival={a.id}>
                 <td className={cell}>
                   <Link className={`${link} tabular-nums`} href={`/appointments/${a.id}`}>
                     {formatTime(a.startsAt)}
@@ -78,7 +89,17 @@ export async function RecordsDashboard({ ctx, params }: { ctx: Ctx; params: Reco
                 </td>
                 <td className={cell}>{a.doctor.name}</td>
                 <td className={cell}>
-                  <StatusBadge status={a.status} />
+                  <span className="flex flex-wrap items-center gap-2">
+                    <StatusBadge status={a.status} />
+                    {checksIn(a) ? (
+                      <CheckInButton
+                        appointmentId={a.id}
+                        checkIn={changeAppointmentAction}
+                        label={all.scheduling.detail.checkIn}
+                        who={a.patient.name}
+                      />
+                    ) : null}
+                  </span>
                 </td>
               </tr>
             ))}

@@ -350,6 +350,34 @@ describe("home-page worklists", () => {
     );
   });
 
+  it("the doctor's patients: a visit counts once it has started, never a cancelled or missed one; the last contact is never in the future", async () => {
+    at(10);
+    const seen = (first: string) =>
+      seedPatient(db(), { firstName: first, lastName: "Visit", dateOfBirth: "1980-01-01", sex: "female" });
+    const [past, future, cancelled, missed] = await Promise.all(["Past", "Future", "Cancelled", "Missed"].map(seen));
+    const visit = (patientId: string, hours: number, status: "COMPLETED" | "BOOKED" | "CANCELLED" | "NO_SHOW") =>
+      db().appointment.create({
+        data: {
+          patientId,
+          doctorId: doctor.actor.id,
+          startsAt: new Date(t0.getTime() + hours * HOUR),
+          endsAt: new Date(t0.getTime() + hours * HOUR + HOUR / 4),
+          status,
+        },
+      });
+    await visit(past.id, 9, "COMPLETED");
+    await visit(future.id, 30, "BOOKED");
+    await visit(cancelled.id, 8, "CANCELLED");
+    await visit(missed.id, 7, "NO_SHOW");
+    // Ada Byron, admitted at t0 under this doctor, also has a visit booked for tomorrow.
+    await visit(patientId, 34, "BOOKED");
+    const mine = await doctorPatients(db(), doctor.actor.id);
+    expect(mine[0].name).toBe("Past Visit");
+    expect(new Set(mine.map((p) => p.name))).toEqual(new Set(["Past Visit", "Alan Turing", "Ada Byron"]));
+    expect(mine.every((p) => new Date(p.lastAt).getTime() <= t0.getTime() + 10 * HOUR)).toBe(true);
+    expect(new Date(mine.find((p) => p.name === "Ada Byron")!.lastAt).getTime()).toBe(t0.getTime());
+  });
+
   it("the ward's observation frequency: an admin edits it (1–24 h, audited); the database refuses anything else", async () => {
     const admin = ctxOf(
       await seedUser(db(), { email: "a@h.org", name: "Admin", role: "ADMIN", password: PW }),

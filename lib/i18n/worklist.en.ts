@@ -1,4 +1,4 @@
-// The clinicians' home pages: a doctor's and a nurse's worklists (components/dashboard).
+// The home pages' worklists: a doctor's, a nurse's and a patient's own (components/dashboard).
 export const worklistEn = {
   doctor: {
     today: "Today's visits",
@@ -36,5 +36,18 @@ export const worklistEn = {
     noTasks: "No beds waiting to be cleaned.",
     cleaningSince: "waiting since",
     vitals: { respiratoryRate: "RR", spo2: "SpO₂", systolic: "Systolic", pulse: "Pulse", temperatureC: "Temp" },
+  },
+  patient: {
+    pastIntro: "Your visits that have taken place, with the doctor's signed note when there is one.",
+    walkIn: "Visit without appointment",
+    note: "Visit note",
+    results: "Recent results",
+    noResults: "No lab results yet.",
+    allResults: "All results and notes",
+    pending: "Awaiting result",
+    bills: "Bills",
+    noBills: "No bills yet.",
+    allBills: "All bills",
+    balance: "Balance due",
   },
 };

@@ -41,4 +41,17 @@ export const worklistFr: Messages["worklist"] = {
     cleaningSince: "en attente depuis",
     vitals: { respiratoryRate: "FR", spo2: "SpO₂", systolic: "Systolique", pulse: "Pouls", temperatureC: "Temp." },
   },
+  patient: {
+    pastIntro: "Vos visites qui ont eu lieu, avec la note signée du médecin lorsqu'il y en a une.",
+    walkIn: "Visite sans rendez-vous",
+    note: "Note de visite",
+    results: "Résultats récents",
+    noResults: "Aucun résultat d'analyse pour l'instant.",
+    allResults: "Tous les résultats et notes",
+    pending: "Résultat en attente",
+    bills: "Factures",
+    noBills: "Aucune facture pour l'instant.",
+    allBills: "Toutes les factures",
+    balance: "Reste à payer",
+  },
 };

@@ -358,15 +358,18 @@ export async function countsByStatusOn(prisma: Db, date: string): Promise<Record
 }
 
 /**
- * A doctor's patients, most recent first: everyone they have a (not cancelled) appointment with, a
- * consultation for, or an admission under their care — a walk-in seen without booking or an
- * inpatient handed over is theirs too. The last contact is the latest of the three.
+ * A doctor's patients, most recent first: everyone they have seen at an appointment (one that has
+ * started and was neither cancelled nor missed), a consultation for, or an admission under their
+ * care — a walk-in seen without booking or an inpatient handed over is theirs too. The last contact
+ * is the latest of the three, never in the future (a booking still to come is on the upcoming list).
  */
 export async function doctorPatients(prisma: Db, doctorId: string, take = 10) {
+  const now = clock.now();
   const rows = await prisma.$queryRaw<{ id: string; mrn: string; firstName: string; lastName: string; lastAt: Date }[]>`
     SELECT p.id, p.mrn, p."firstName", p."lastName", t."lastAt" FROM (
       SELECT "patientId", max(at) AS "lastAt" FROM (
-        SELECT "patientId", "startsAt" AS at FROM "Appointment" WHERE "doctorId" = ${doctorId} AND status <> 'CANCELLED'
+        SELECT "patientId", "startsAt" AS at FROM "Appointment"
+          WHERE "doctorId" = ${doctorId} AND status NOT IN ('CANCELLED', 'NO_SHOW') AND "startsAt" <= ${now}
         UNION ALL SELECT "patientId", "createdAt" FROM "Consultation" WHERE "doctorId" = ${doctorId}
         UNION ALL SELECT "patientId", coalesce("dischargedAt", "admittedAt") FROM "Admission" WHERE "attendingDoctorId" = ${doctorId}
       ) c GROUP BY "patientId" ORDER BY max(at) DESC, "patientId" LIMIT ${take}
