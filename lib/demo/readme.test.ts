@@ -7,7 +7,10 @@ import { PENICILLIN_PATIENT } from "@/prisma/seed-prescriptions";
 // a consultation, vitals with NEWS2 history, labs, a prescription with an override, an admission), so
 // whoever tries the demo opens the full chart, not an empty one.
 const readme = readFileSync(path.join(import.meta.dirname, "../../README.md"), "utf8");
-const demoSection = readme.slice(readme.indexOf("## Demo data"), readme.indexOf("\n## ", readme.indexOf("## Demo data") + 1));
+const demoSection = readme.slice(
+  readme.indexOf("## Demo data"),
+  readme.indexOf("\n## ", readme.indexOf("## Demo data") + 1),
+);
 
 describe("README: demo data", () => {
   it("names the patient with the full demo chart, and what the chart holds", () => {
