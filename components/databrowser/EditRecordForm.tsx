@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { SubmitForm } from "@/components/forms/SubmitForm";
-import { useSubmit } from "@/components/forms/useSubmit";
+import { onFieldEdit, useSubmit } from "@/components/forms/useSubmit";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { CheckboxField } from "@/components/ui/CheckboxField";
@@ -66,6 +66,7 @@ export function EditRecordForm({
     fields: errors,
     pending,
     submit,
+    edited,
   } = useSubmit(action, () => {
     setSaved(true);
     router.refresh();
@@ -81,7 +82,7 @@ export function EditRecordForm({
       patch: Object.fromEntries(fields.map((f) => [f.name, toInput(f, values[f.name], currency)])),
     });
   return (
-    <SubmitForm onSubmit={send} error={error}>
+    <SubmitForm onSubmit={send} error={error} onChange={onFieldEdit(edited)}>
       {saved ? <Alert tone="success">{labels.saved}</Alert> : null}
       {error?.fields && errors._ ? <Alert tone="error">{errors._}</Alert> : null}
       {fields.map((f) => {
