@@ -97,7 +97,7 @@ export function LabAmendForm({
         error={fields.reason}
         maxLength={1000}
       />
-      <Button type="submit" variant="secondary" disabled={pending}>
+      <Button type="submit" variant="secondary" pending={pending}>
         {labels.amendSubmit}
       </Button>
     </SubmitForm>

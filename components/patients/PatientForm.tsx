@@ -146,7 +146,7 @@ export function PatientForm({
           <Button
             type="button"
             variant="secondary"
-            disabled={pending}
+            pending={pending}
             onClick={() => submit(payload(v, true, mode, clinical))}
           >
             {f.registerAnyway}

@@ -248,7 +248,7 @@ export function PrescribeForm({
               onChange={(e) => setReason(e.target.value)}
             />
           </FieldFrame>
-          <Button type="button" variant="danger" disabled={pending} onClick={() => send(reason)}>
+          <Button type="button" variant="danger" pending={pending} onClick={() => send(reason)}>
             {f.override}
           </Button>
         </section>

@@ -158,7 +158,7 @@ function ObservationHours({ ward, l }: { ward: { id: string; observationHours: n
         error={fields["patch.observationHours"] ?? fields.observationHours}
         hint={l.observationHoursHint}
       />
-      <Button type="submit" variant="secondary" disabled={pending}>
+      <Button type="submit" variant="secondary" pending={pending}>
         {l.save}
       </Button>
     </SubmitForm>
