@@ -162,7 +162,8 @@ test.describe("data browser in French", () => {
 
   test("a French-speaking admin browses wards in French", async ({ page }) => {
     await signIn(page, "fr.browser@demo.hospital", PASSWORD);
-    await expect(page).toHaveURL(/\/dashboard$/);
+    // A first sign-in on a busy machine can take over 10 s.
+    await expect(page).toHaveURL(/\/dashboard$/, { timeout: 60_000 });
     await page.getByLabel("Language").selectOption("fr");
     await expect(page.locator("html")).toHaveAttribute("lang", "fr");
     await page.goto("/admin/data");
