@@ -114,6 +114,8 @@ test.describe("data browser", () => {
     await page.getByRole("row").nth(1).getByRole("link").first().click();
     await expect(page.getByRole("heading", { name: "Edit" })).toBeVisible();
     await expect(page.getByLabel("Price")).toBeVisible();
+    // In currency units, named with the hospital's currency (the record keeps minor units).
+    await expect(page.getByLabel("Price (USD)")).toHaveValue(/^\d+\.\d{2}$/);
     await expect(page.getByLabel("Reference low")).toBeVisible();
     await shot(page, "admin-data-lab-test");
     await page.goto("/admin/data/allergies");
@@ -160,7 +162,8 @@ test.describe("data browser in French", () => {
 
   test("a French-speaking admin browses wards in French", async ({ page }) => {
     await signIn(page, "fr.browser@demo.hospital", PASSWORD);
-    await expect(page).toHaveURL(/\/dashboard$/);
+    // A first sign-in on a busy machine can take over 10 s.
+    await expect(page).toHaveURL(/\/dashboard$/, { timeout: 60_000 });
     await page.getByLabel("Language").selectOption("fr");
     await expect(page.locator("html")).toHaveAttribute("lang", "fr");
     await page.goto("/admin/data");
@@ -170,6 +173,8 @@ test.describe("data browser in French", () => {
     await page.getByRole("row").nth(1).getByRole("link").first().click();
     await expect(page.getByRole("heading", { name: "Historique d'audit" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Enregistrer" })).toBeVisible();
+    // Money in currency units with the French decimal comma.
+    await expect(page.getByLabel("Tarif journalier (USD)")).toHaveValue(/^\d+,\d{2}$/);
     await shot(page, "admin-data-ward-fr");
   });
 });

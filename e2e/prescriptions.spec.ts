@@ -93,6 +93,10 @@ test.describe("doctor", () => {
     // Revoked: the same page says so.
     await page.getByLabel("Reason").fill("Allergy history could not be confirmed");
     await page.getByRole("button", { name: "Revoke" }).click();
+    await page
+      .getByRole("dialog", { name: "Revoke this prescription?" })
+      .getByRole("button", { name: "Revoke the prescription" })
+      .click();
     await expect(page.getByText("Allergy history could not be confirmed")).toBeVisible();
     await rx.reload();
     await expect(rx.getByText("This prescription was revoked by the prescriber. Do not dispense.")).toBeVisible();

@@ -36,7 +36,7 @@ export function ConfirmEmailForm({
   return (
     <div className="mt-6 space-y-4">
       {error ? <Alert tone="error">{error.message}</Alert> : null}
-      <Button type="button" className="w-full" disabled={pending} onClick={() => submit({ token })}>
+      <Button type="button" className="w-full" pending={pending} onClick={() => submit({ token })}>
         {labels.submit}
       </Button>
     </div>

@@ -6,6 +6,7 @@ import { SubmitForm } from "@/components/forms/SubmitForm";
 import { useSubmit } from "@/components/forms/useSubmit";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
+import { type ConfirmText, useConfirm } from "@/components/ui/ConfirmDialog";
 import { Field } from "@/components/ui/Field";
 import { SelectField } from "@/components/ui/Select";
 import type { ActionResult } from "@/lib/server/action";
@@ -36,6 +37,7 @@ export function BillingForm({
   done,
   variant = "primary",
   goTo,
+  confirm,
 }: {
   title: string;
   fields: FormInput[];
@@ -45,6 +47,8 @@ export function BillingForm({
   done?: string;
   variant?: "primary" | "secondary" | "danger";
   goTo?: string;
+  /** Asked before sending, for a step that cannot be taken back (voiding). */
+  confirm?: ConfirmText;
 }) {
   const router = useRouter();
   const initial = () =>
@@ -68,6 +72,7 @@ export function BillingForm({
     setOk(true);
     router.refresh();
   });
+  const ask = useConfirm(confirm ?? { title: "", consequence: "", confirm: "", cancel: "" });
   const set = (name: string, value: string) => {
     setOk(false);
     edited(name);
@@ -77,12 +82,15 @@ export function BillingForm({
     <SubmitForm
       className="space-y-3"
       error={error}
-      onSubmit={() =>
-        send({
-          ...fixed,
-          ...Object.fromEntries(Object.entries(values).map(([k, v]) => [k, numeric.has(k) ? formNumber(v) : v])),
-        })
-      }
+      onSubmit={() => {
+        const run = () =>
+          send({
+            ...fixed,
+            ...Object.fromEntries(Object.entries(values).map(([k, v]) => [k, numeric.has(k) ? formNumber(v) : v])),
+          });
+        if (confirm) ask.ask(run);
+        else run();
+      }}
     >
       <h3 className="text-sm font-semibold text-slate-900">{title}</h3>
       {ok && done && !pending ? <Alert tone="success">{done}</Alert> : null}
@@ -117,6 +125,7 @@ export function BillingForm({
       <Button type="submit" variant={variant} pending={pending}>
         {submit}
       </Button>
+      {confirm ? ask.dialog : null}
     </SubmitForm>
   );
 }

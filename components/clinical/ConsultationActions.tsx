@@ -21,7 +21,7 @@ export function SignButton({ id, sign, label, next }: { id: string; sign: Act; l
   return (
     <div className="space-y-2">
       {error ? <Alert tone="error">{error.message}</Alert> : null}
-      <Button type="button" disabled={pending} onClick={() => submit({ id })}>
+      <Button type="button" pending={pending} onClick={() => submit({ id })}>
         {label}
       </Button>
     </div>

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { SubmitForm } from "@/components/forms/SubmitForm";
-import { useSubmit } from "@/components/forms/useSubmit";
+import { onFieldEdit, useSubmit } from "@/components/forms/useSubmit";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
@@ -40,7 +40,7 @@ export function ConsultationForm({
 }) {
   const router = useRouter();
   const [v, setV] = useState<Content>(initial ?? { diagnoses: [] });
-  const { error, fields, pending, submit } = useSubmit(save, ({ id }) => {
+  const { error, fields, pending, submit, edited } = useSubmit(save, ({ id }) => {
     router.push(`/consultations/${id}?saved=1`);
     router.refresh();
   });
@@ -48,7 +48,12 @@ export function ConsultationForm({
     setV({ ...v, [k]: e.target.value });
   const dxError = Object.entries(fields).find(([k]) => k.startsWith("diagnoses"))?.[1];
   return (
-    <SubmitForm className="space-y-5" error={error} onSubmit={() => submit({ ...v, ...target })}>
+    <SubmitForm
+      className="space-y-5"
+      error={error}
+      onChange={onFieldEdit(edited)}
+      onSubmit={() => submit({ ...v, ...target })}
+    >
       {error?.fields ? <Alert tone="error">{labels.fixErrors}</Alert> : null}
       <div className="grid gap-4 lg:grid-cols-2">
         {NOTES.map((k) => (

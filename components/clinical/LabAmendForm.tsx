@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { SubmitForm } from "@/components/forms/SubmitForm";
-import { useSubmit } from "@/components/forms/useSubmit";
+import { onFieldEdit, useSubmit } from "@/components/forms/useSubmit";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { SelectField } from "@/components/ui/Select";
@@ -35,7 +35,7 @@ export function LabAmendForm({
   const [value, setValue] = useState("");
   const [flag, setFlag] = useState("NORMAL");
   const [reason, setReason] = useState("");
-  const { error, fields, pending, submit } = useSubmit(amend, () => {
+  const { error, fields, pending, submit, edited } = useSubmit(amend, () => {
     setValue("");
     setReason("");
     router.refresh();
@@ -45,6 +45,7 @@ export function LabAmendForm({
     <SubmitForm
       className="grid gap-2"
       error={error}
+      onChange={onFieldEdit(edited, (n) => (n === "value" || n === "valueText" ? ["value", "valueText"] : n))}
       onSubmit={() =>
         submit(
           qualitative ? { resultId, valueText: value, flag, reason } : { resultId, value: formNumber(value), reason },
@@ -96,7 +97,7 @@ export function LabAmendForm({
         error={fields.reason}
         maxLength={1000}
       />
-      <Button type="submit" variant="secondary" disabled={pending}>
+      <Button type="submit" variant="secondary" pending={pending}>
         {labels.amendSubmit}
       </Button>
     </SubmitForm>

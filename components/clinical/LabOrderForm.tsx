@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { SubmitForm } from "@/components/forms/SubmitForm";
-import { useSubmit } from "@/components/forms/useSubmit";
+import { onFieldEdit, useSubmit } from "@/components/forms/useSubmit";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
@@ -28,7 +28,7 @@ export function LabOrderForm({
   const [picked, setPicked] = useState<string[]>([]);
   const [notes, setNotes] = useState("");
   const [ok, setOk] = useState(false);
-  const { error, fields, pending, submit } = useSubmit(order, () => {
+  const { error, fields, pending, submit, edited } = useSubmit(order, () => {
     setPicked([]);
     setNotes("");
     setOk(true);
@@ -38,6 +38,7 @@ export function LabOrderForm({
     <SubmitForm
       className="space-y-3"
       error={error}
+      onChange={onFieldEdit(edited, (n) => (n === "labNotes" ? "notes" : n))}
       onSubmit={() => {
         setOk(false);
         submit({ patientId, testIds: picked, notes });
@@ -51,6 +52,7 @@ export function LabOrderForm({
             <label key={t.id} className="flex items-center gap-2 text-sm">
               <input
                 type="checkbox"
+                name="testIds"
                 checked={picked.includes(t.id)}
                 onChange={(e) => setPicked(e.target.checked ? [...picked, t.id] : picked.filter((x) => x !== t.id))}
               />

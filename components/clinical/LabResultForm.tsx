@@ -4,7 +4,7 @@ import { formNumber } from "@/lib/server/validation";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { SubmitForm } from "@/components/forms/SubmitForm";
-import { useSubmit } from "@/components/forms/useSubmit";
+import { onFieldEdit, useSubmit } from "@/components/forms/useSubmit";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { SelectField } from "@/components/ui/Select";
@@ -37,12 +37,13 @@ export function LabResultForm({
   const router = useRouter();
   const [value, setValue] = useState("");
   const [flag, setFlag] = useState("NORMAL");
-  const { error, fields, pending, submit } = useSubmit(enter, () => router.refresh());
+  const { error, fields, pending, submit, edited } = useSubmit(enter, () => router.refresh());
   const id = (k: string) => `${k}-${orderId}`;
   return (
     <SubmitForm
       className="flex flex-wrap items-end gap-2"
       error={error}
+      onChange={onFieldEdit(edited, (n) => (n === "value" || n === "valueText" ? ["value", "valueText"] : n))}
       onSubmit={() => submit(qualitative ? { orderId, valueText: value, flag } : { orderId, value: formNumber(value) })}
     >
       {qualitative ? (

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { SubmitForm } from "@/components/forms/SubmitForm";
-import { useSubmit } from "@/components/forms/useSubmit";
+import { onFieldEdit, useSubmit } from "@/components/forms/useSubmit";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { SelectField } from "@/components/ui/Select";
@@ -41,7 +41,7 @@ export function NurseNoteForm({
       : { shift: defaultShift, category: "OBSERVATION", text: "" },
   );
   const [ok, setOk] = useState(false);
-  const { error, fields, pending, submit } = useSubmit(add, () => {
+  const { error, fields, pending, submit, edited } = useSubmit(add, () => {
     if (!note) setV({ ...v, text: "" });
     setOk(true);
     router.refresh();
@@ -50,6 +50,7 @@ export function NurseNoteForm({
     <SubmitForm
       className="space-y-3"
       error={error}
+      onChange={onFieldEdit(edited, (n) => (n === "noteText" ? "text" : n))}
       onSubmit={() => {
         setOk(false);
         submit({ patientId, ...(note ? { noteId: note.id } : {}), ...v });

@@ -26,7 +26,7 @@ export function ReviewButton({
       <Button
         type="button"
         variant="secondary"
-        disabled={pending}
+        pending={pending}
         onClick={() => submit({ resultId })}
         aria-label={`${label}: ${what}`}
       >

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { SubmitForm } from "@/components/forms/SubmitForm";
-import { useSubmit } from "@/components/forms/useSubmit";
+import { onFieldEdit, useSubmit } from "@/components/forms/useSubmit";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { CheckboxField } from "@/components/ui/CheckboxField";
@@ -12,25 +12,28 @@ import { controlProps, FieldFrame } from "@/components/ui/FieldFrame";
 import { SelectField } from "@/components/ui/Select";
 import { parseMoney, toDecimal } from "@/lib/billing/money";
 import type { EditField } from "@/lib/databrowser/registry";
+import type { Locale } from "@/lib/i18n";
+import { useAppLocale } from "@/lib/i18n/client";
 import type { ActionResult } from "@/lib/server/action";
 
 export type FormField = Omit<EditField, "ref"> & { label: string; choices?: { value: string; label: string }[] };
 type Labels = { save: string; saving: string; saved: string; none: string };
 
-const toText = (f: FormField, v: unknown, currency: string): string | boolean => {
+// Money is typed and shown in currency units the reader's way ("12.50", "12,50" in French), sent in minor units.
+const toText = (f: FormField, v: unknown, currency: string, locale: Locale): string | boolean => {
   if (f.kind === "bool") return v === true;
   if (v === null || v === undefined) return "";
-  return f.kind === "money" ? toDecimal(Number(v), currency) : String(v);
+  return f.kind === "money" ? toDecimal(Number(v), currency, locale) : String(v);
 };
 
 /** The typed value the entity's schema expects; text that does not parse is sent as typed, for the schema to refuse field by field. */
-function toInput(f: FormField, v: string | boolean, currency: string): unknown {
+function toInput(f: FormField, v: string | boolean, currency: string, locale: Locale): unknown {
   if (f.kind === "bool") return v === true;
   const text = String(v).trim();
   if (text === "") return f.nullable ? null : "";
   if (f.kind === "int") return /^-?\d+$/.test(text) ? Number(text) : text;
   if (f.kind === "float") return /^-?\d+([.,]\d+)?$/.test(text) ? Number(text.replace(",", ".")) : text;
-  if (f.kind === "money") return parseMoney(text, currency) ?? text;
+  if (f.kind === "money") return parseMoney(text, currency, locale) ?? text;
   return text;
 }
 
@@ -57,8 +60,9 @@ export function EditRecordForm({
   }) => Promise<ActionResult<{ id: string }>>;
 }) {
   const router = useRouter();
+  const locale = useAppLocale();
   const [values, setValues] = useState(() =>
-    Object.fromEntries(fields.map((f) => [f.name, toText(f, initial[f.name], currency)])),
+    Object.fromEntries(fields.map((f) => [f.name, toText(f, initial[f.name], currency, locale)])),
   );
   const [saved, setSaved] = useState(false);
   const {
@@ -66,6 +70,7 @@ export function EditRecordForm({
     fields: errors,
     pending,
     submit,
+    edited,
   } = useSubmit(action, () => {
     setSaved(true);
     router.refresh();
@@ -78,10 +83,10 @@ export function EditRecordForm({
     submit({
       entity,
       id,
-      patch: Object.fromEntries(fields.map((f) => [f.name, toInput(f, values[f.name], currency)])),
+      patch: Object.fromEntries(fields.map((f) => [f.name, toInput(f, values[f.name], currency, locale)])),
     });
   return (
-    <SubmitForm onSubmit={send} error={error}>
+    <SubmitForm onSubmit={send} error={error} onChange={onFieldEdit(edited)}>
       {saved ? <Alert tone="success">{labels.saved}</Alert> : null}
       {error?.fields && errors._ ? <Alert tone="error">{errors._}</Alert> : null}
       {fields.map((f) => {
@@ -128,7 +133,7 @@ export function EditRecordForm({
         return (
           <Field
             key={f.name}
-            label={f.label}
+            label={f.kind === "money" ? `${f.label} (${currency})` : f.label}
             name={f.name}
             value={String(v)}
             inputMode={f.kind === "int" || f.kind === "float" || f.kind === "money" ? "decimal" : undefined}

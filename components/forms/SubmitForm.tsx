@@ -8,11 +8,14 @@ import { Alert } from "@/components/ui/Alert";
  */
 export function SubmitForm({
   onSubmit,
+  onChange,
   error,
   className = "space-y-4",
   children,
 }: {
   onSubmit: () => void;
+  /** Told of every edit of a control inside (onFieldEdit), to clear that field's message. */
+  onChange?: React.FormEventHandler<HTMLFormElement>;
   error: { message: string; fields?: Record<string, string> } | null;
   className?: string;
   children: React.ReactNode;
@@ -21,6 +24,7 @@ export function SubmitForm({
     <form
       noValidate
       className={className}
+      onChange={onChange}
       onSubmit={(e) => {
         e.preventDefault();
         onSubmit();

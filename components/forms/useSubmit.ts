@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { type FormEvent, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/server/action";
 
 type Failure = Extract<ActionResult<unknown>, { ok: false }>["error"] & { details?: unknown };
@@ -29,3 +29,14 @@ export function useSubmit<I, T>(action: (input: I) => Promise<ActionResult<T>>, 
     );
   return { error, fields: error?.fields ?? {}, pending, submit, clear: () => setError(null), edited };
 }
+
+/**
+ * A form's onChange that tells `edited` which field was just changed, so its old message goes at once:
+ * by the control's name, or by the key(s) `key` gives where the name and the field's key differ.
+ */
+export const onFieldEdit =
+  (edited: (name: string) => void, key: (name: string) => string | string[] = (n) => n) =>
+  (e: FormEvent<HTMLFormElement>) => {
+    const name = (e.target as { name?: unknown }).name;
+    if (typeof name === "string" && name) for (const k of [key(name)].flat()) edited(k);
+  };

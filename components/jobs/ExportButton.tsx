@@ -28,7 +28,7 @@ export function ExportButton({
       <Button
         type="button"
         variant={variant}
-        disabled={pending}
+        pending={pending}
         onClick={() => submit({ kind: "treatment-history", ...(patientId ? { patientId } : {}) })}
       >
         {pending ? pendingLabel : label}

@@ -34,7 +34,7 @@ export function JobButton<I>({
       <Button
         type="button"
         variant="secondary"
-        disabled={pending}
+        pending={pending}
         onClick={() => (confirm ? asking.ask(() => submit(input)) : submit(input))}
       >
         {label}

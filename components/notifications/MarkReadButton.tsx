@@ -13,7 +13,7 @@ export function MarkReadButton({ id, all, label }: { id?: string; all?: boolean;
     <Button
       type="button"
       variant="secondary"
-      disabled={pending}
+      pending={pending}
       className={id ? "px-3 py-1 text-xs" : ""}
       onClick={() =>
         startTransition(async () => {

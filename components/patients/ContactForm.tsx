@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { useSubmit } from "@/components/forms/useSubmit";
+import { onFieldEdit, useSubmit } from "@/components/forms/useSubmit";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
@@ -30,7 +30,7 @@ export function ContactForm({
   const f = labels.form;
   const [v, setV] = useState(initial);
   const [saved, setSaved] = useState(false);
-  const { error, fields, pending, submit } = useSubmit(action, () => setSaved(true));
+  const { error, fields, pending, submit, edited } = useSubmit(action, () => setSaved(true));
   const input = (k: keyof Contact, label: string, type = "text") => (
     <Field
       label={label}
@@ -48,6 +48,7 @@ export function ContactForm({
     <form
       noValidate
       className="space-y-4"
+      onChange={onFieldEdit(edited)}
       onSubmit={(e) => {
         e.preventDefault();
         submit(v);

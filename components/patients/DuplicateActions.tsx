@@ -30,7 +30,7 @@ export function ConfirmedButton<I>({
       <Button
         type="button"
         variant={variant}
-        disabled={pending}
+        pending={pending}
         aria-label={ariaLabel}
         onClick={() => ask(() => submit(input))}
       >

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useSubmit } from "@/components/forms/useSubmit";
+import { onFieldEdit, useSubmit } from "@/components/forms/useSubmit";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
@@ -92,7 +92,7 @@ export function PatientForm({
   const locale = useAppLocale();
   const router = useRouter();
   const [v, setV] = useState(initial);
-  const { error, fields, pending, submit } = useSubmit(action, (data) =>
+  const { error, fields, pending, submit, edited } = useSubmit(action, (data) =>
     router.push(recordHref.replace("{id}", data.id)),
   );
   const set =
@@ -117,6 +117,7 @@ export function PatientForm({
     <form
       noValidate
       className="space-y-6"
+      onChange={onFieldEdit(edited)}
       onSubmit={(e) => {
         e.preventDefault();
         submit(payload(v, false, mode, clinical));
@@ -145,7 +146,7 @@ export function PatientForm({
           <Button
             type="button"
             variant="secondary"
-            disabled={pending}
+            pending={pending}
             onClick={() => submit(payload(v, true, mode, clinical))}
           >
             {f.registerAnyway}

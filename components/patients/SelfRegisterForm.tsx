@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { useSubmit } from "@/components/forms/useSubmit";
+import { onFieldEdit, useSubmit } from "@/components/forms/useSubmit";
 import { Alert } from "@/components/ui/Alert";
 import { Button, buttonClass } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
@@ -45,7 +45,7 @@ export function SelfRegisterForm({
   });
   const [sent, setSent] = useState(false);
   // The same answer whether or not the address already has an account: the email says which.
-  const { error, fields, pending, submit } = useSubmit(action, () => setSent(true));
+  const { error, fields, pending, submit, edited } = useSubmit(action, () => setSent(true));
   if (sent) {
     return (
       <div className="mt-6 space-y-4" role="status">
@@ -64,6 +64,7 @@ export function SelfRegisterForm({
     <form
       noValidate
       className="mt-6 space-y-4"
+      onChange={onFieldEdit(edited)}
       onSubmit={(e) => {
         e.preventDefault();
         submit(clean());

@@ -20,7 +20,7 @@ export function AcknowledgeOverride({
   const { error, pending, submit } = useSubmit(action, () => router.refresh());
   return (
     <SubmitForm className="space-y-2" error={error} onSubmit={() => submit({ prescriptionId })}>
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" pending={pending}>
         {pending ? labels.acknowledging : labels.acknowledge}
       </Button>
     </SubmitForm>

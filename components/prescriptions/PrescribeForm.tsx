@@ -4,7 +4,7 @@ import { formNumber } from "@/lib/server/validation";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { SubmitForm } from "@/components/forms/SubmitForm";
-import { useSubmit } from "@/components/forms/useSubmit";
+import { onFieldEdit, useSubmit } from "@/components/forms/useSubmit";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
@@ -86,7 +86,7 @@ export function PrescribeForm({
     if (!r.ok && r.error.code === "SAFETY_CHECK") setFindings((r.error.details as { findings: Finding[] }).findings);
     return r;
   };
-  const { error, fields, pending, submit, clear } = useSubmit(act, ({ id }) =>
+  const { error, fields, pending, submit, clear, edited } = useSubmit(act, ({ id }) =>
     router.push(`/prescriptions/${id}?created=1`),
   );
 
@@ -120,6 +120,12 @@ export function PrescribeForm({
   return (
     <SubmitForm
       className="space-y-6"
+      onChange={onFieldEdit(edited, (n) => {
+        const line = /^line-(\d+)-(\w+)$/.exec(n);
+        if (!line) return n;
+        const key = { drug: "drugId", days: "durationDays" }[line[2]] ?? line[2];
+        return `items.${line[1]}.${key}`;
+      })}
       error={error && error.code !== "SAFETY_CHECK" && !error.fields ? error : null}
       onSubmit={() => send()}
     >
@@ -242,7 +248,7 @@ export function PrescribeForm({
               onChange={(e) => setReason(e.target.value)}
             />
           </FieldFrame>
-          <Button type="button" variant="danger" disabled={pending} onClick={() => send(reason)}>
+          <Button type="button" variant="danger" pending={pending} onClick={() => send(reason)}>
             {f.override}
           </Button>
         </section>

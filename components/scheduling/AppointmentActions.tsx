@@ -70,14 +70,14 @@ export function AppointmentActions({
             <Button
               type="button"
               variant="secondary"
-              disabled={pending}
+              pending={pending}
               onClick={() => run({ status: "CHECKED_IN" }, labels.updated)}
             >
               {labels.checkIn}
             </Button>
           ) : null}
           {allowed.complete ? (
-            <Button type="button" disabled={pending} onClick={() => run({ status: "COMPLETED" }, labels.updated)}>
+            <Button type="button" pending={pending} onClick={() => run({ status: "COMPLETED" }, labels.updated)}>
               {labels.complete}
             </Button>
           ) : null}
@@ -85,7 +85,7 @@ export function AppointmentActions({
             <Button
               type="button"
               variant="secondary"
-              disabled={pending}
+              pending={pending}
               onClick={() => run({ status: "NO_SHOW" }, labels.updated)}
             >
               {labels.noShow}

@@ -44,7 +44,7 @@ export function AccountStatusForm({
       <div className="space-y-3">
         <p className="text-sm text-slate-600">{labels.reactivateHint}</p>
         {on.error ? <Alert tone="error">{on.error.message}</Alert> : null}
-        <Button type="button" disabled={on.pending} onClick={() => on.submit({ id })}>
+        <Button type="button" pending={on.pending} onClick={() => on.submit({ id })}>
           {labels.reactivate}
         </Button>
       </div>

@@ -287,17 +287,17 @@ function StateButtons({ bed, labels, onDone }: Pick<PanelProps, "bed" | "labels"
       {error ? <Alert tone="error">{error.message}</Alert> : null}
       <div className="flex flex-wrap gap-2">
         {bed.state === "CLEANING" ? (
-          <Button type="button" disabled={pending} onClick={() => to("FREE")}>
+          <Button type="button" pending={pending} onClick={() => to("FREE")}>
             {labels.markClean}
           </Button>
         ) : null}
         {bed.state === "OUT_OF_SERVICE" ? (
-          <Button type="button" disabled={pending} onClick={() => to("FREE")}>
+          <Button type="button" pending={pending} onClick={() => to("FREE")}>
             {labels.backInService}
           </Button>
         ) : null}
         {bed.state === "FREE" || bed.state === "CLEANING" ? (
-          <Button type="button" variant="secondary" disabled={pending} onClick={() => to("OUT_OF_SERVICE")}>
+          <Button type="button" variant="secondary" pending={pending} onClick={() => to("OUT_OF_SERVICE")}>
             {labels.outOfServiceAction}
           </Button>
         ) : null}

@@ -14,6 +14,7 @@ import { SubmitForm } from "@/components/forms/SubmitForm";
 import { useSubmit } from "@/components/forms/useSubmit";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
+import { useConfirm } from "@/components/ui/ConfirmDialog";
 import { Field } from "@/components/ui/Field";
 import { SelectField } from "@/components/ui/Select";
 import type { BedState, RoomType, WardType } from "@/lib/generated/prisma/enums";
@@ -157,32 +158,40 @@ function ObservationHours({ ward, l }: { ward: { id: string; observationHours: n
         error={fields["patch.observationHours"] ?? fields.observationHours}
         hint={l.observationHoursHint}
       />
-      <Button type="submit" variant="secondary" disabled={pending}>
+      <Button type="submit" variant="secondary" pending={pending}>
         {l.save}
       </Button>
     </SubmitForm>
   );
 }
 
-/** Activate / deactivate: wards, rooms and beds are kept with their history, never deleted. */
+/** Activate / deactivate: wards, rooms and beds are kept with their history, never deleted. Deactivating asks first. */
 function Toggle<I>({
+  what,
   active,
   act,
   input,
   l,
 }: {
+  what: "ward" | "room" | "bed";
   active: boolean;
   act: (input: I) => Promise<Awaited<ReturnType<typeof createWardAction>>>;
   input: (active: boolean) => I;
   l: L;
 }) {
   const { error, pending, submit } = useAct(act);
+  const confirm = useConfirm({
+    title: l.confirmDeactivateTitle[what],
+    consequence: l.confirmDeactivateText[what],
+    confirm: l.deactivate,
+    cancel: l.confirmBack,
+  });
   return (
     <span className="inline-flex items-center gap-2">
       <button
         type="button"
         disabled={pending}
-        onClick={() => submit(input(!active))}
+        onClick={() => (active ? confirm.ask(() => submit(input(false))) : submit(input(true)))}
         className="text-xs font-medium text-brand-700 underline disabled:text-slate-400"
       >
         {active ? l.deactivate : l.activate}
@@ -192,6 +201,7 @@ function Toggle<I>({
           {error.message}
         </span>
       ) : null}
+      {confirm.dialog}
     </span>
   );
 }
@@ -230,6 +240,7 @@ export function WardAdmin({
               {w.active ? null : <Badge>{l.inactive}</Badge>}
             </h2>
             <Toggle
+              what="ward"
               l={l}
               active={w.active}
               act={updateWardAction}
@@ -249,6 +260,7 @@ export function WardAdmin({
                     {r.active ? null : <Badge>{l.inactive}</Badge>}
                   </p>
                   <Toggle
+                    what="room"
                     l={l}
                     active={r.active}
                     act={updateRoomAction}
@@ -264,6 +276,7 @@ export function WardAdmin({
                       <span className="font-medium">{b.label}</span>
                       <span className="text-xs text-slate-600">{b.active ? names.states[b.state] : l.inactive}</span>
                       <Toggle
+                        what="bed"
                         l={l}
                         active={b.active}
                         act={updateBedAction}

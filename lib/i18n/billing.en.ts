@@ -81,6 +81,11 @@ export const billingEn = {
     add: "Add line",
     voidTitle: "Void this invoice",
     voidReason: "Reason",
+    confirmVoidTitle: "Void this invoice?",
+    confirmVoidText:
+      "The invoice stays on record marked void, with your reason, and nothing can be paid or added on it any more. This cannot be undone.",
+    confirmVoid: "Void the invoice",
+    confirmBack: "Go back",
     doVoid: "Void invoice",
     voided: "This invoice is void.",
     settled: "Paid in full.",

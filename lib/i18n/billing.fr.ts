@@ -88,6 +88,11 @@ export const billingFr: Messages["billing"] = {
     add: "Ajouter la ligne",
     voidTitle: "Annuler cette facture",
     voidReason: "Motif",
+    confirmVoidTitle: "Annuler cette facture ?",
+    confirmVoidText:
+      "La facture reste enregistrée, marquée annulée avec votre motif, et plus rien ne peut y être payé ni ajouté. C'est définitif.",
+    confirmVoid: "Annuler la facture",
+    confirmBack: "Retour",
     doVoid: "Annuler la facture",
     voided: "Cette facture est annulée.",
     settled: "Entièrement payée.",

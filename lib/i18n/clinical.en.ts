@@ -1,3 +1,4 @@
+import { prescriptionsEn } from "./prescriptions.en";
 // User-facing English strings for the clinical record: consultations, vitals, nurse notes, labs
 // and the chart. Sections handed to client components hold plain strings only; sentences built from
 // values live in `phrases`; messages the services throw in `errors`.
@@ -285,13 +286,8 @@ export const clinicalEn = {
     },
     orderedBy: "ordered by",
     amendedResult: "amended",
-    prescriptionStatuses: {
-      ACTIVE: "Active",
-      PARTIALLY_DISPENSED: "Partially dispensed",
-      DISPENSED: "Dispensed",
-      REVOKED: "Revoked",
-      EXPIRED: "Expired",
-    },
+    // The one set of prescription status words (prescriptions.statuses).
+    prescriptionStatuses: prescriptionsEn.statuses,
     appointmentStatuses: {
       BOOKED: "Booked",
       CHECKED_IN: "Checked in",

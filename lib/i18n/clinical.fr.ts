@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import { prescriptionsFr } from "./prescriptions.fr";
 
 // French strings for the clinical record (same shape as clinical.en.ts).
 export const clinicalFr: Messages["clinical"] = {
@@ -284,13 +285,8 @@ export const clinicalFr: Messages["clinical"] = {
     },
     orderedBy: "prescrit par",
     amendedResult: "corrigé",
-    prescriptionStatuses: {
-      ACTIVE: "Valide",
-      PARTIALLY_DISPENSED: "Délivrée en partie",
-      DISPENSED: "Délivrée",
-      REVOKED: "Annulée",
-      EXPIRED: "Expirée",
-    },
+    // The one set of prescription status words (prescriptions.statuses).
+    prescriptionStatuses: prescriptionsFr.statuses,
     appointmentStatuses: {
       BOOKED: "Réservé",
       CHECKED_IN: "Enregistré",

@@ -1,3 +1,4 @@
+import { prescriptionsEn } from "./prescriptions.en";
 // English strings of the admin data browser (/admin/data).
 export const databrowserEn = {
   nav: { data: "Data browser" },
@@ -287,11 +288,8 @@ export const databrowserEn = {
     LOW: "Low",
     HIGH: "High",
     ABNORMAL: "Abnormal",
-    ACTIVE: "Active",
-    PARTIALLY_DISPENSED: "Partially dispensed",
-    DISPENSED: "Dispensed",
-    REVOKED: "Revoked",
-    EXPIRED: "Expired",
+    // Prescription statuses: the one set of words (prescriptions.statuses).
+    ...prescriptionsEn.statuses,
     GENERAL: "General",
     SURGICAL: "Surgical",
     MATERNITY: "Maternity",

@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import { prescriptionsFr } from "./prescriptions.fr";
 
 // Chaînes françaises de l'explorateur de données (/admin/data).
 export const databrowserFr: Messages["databrowser"] = {
@@ -289,11 +290,8 @@ export const databrowserFr: Messages["databrowser"] = {
     LOW: "Bas",
     HIGH: "Élevé",
     ABNORMAL: "Anormal",
-    ACTIVE: "Active",
-    PARTIALLY_DISPENSED: "Partiellement délivrée",
-    DISPENSED: "Délivrée",
-    REVOKED: "Révoquée",
-    EXPIRED: "Expirée",
+    // Prescription statuses: the one set of words (prescriptions.statuses).
+    ...prescriptionsFr.statuses,
     GENERAL: "Générale",
     SURGICAL: "Chirurgie",
     MATERNITY: "Maternité",

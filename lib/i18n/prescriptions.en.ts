@@ -149,6 +149,11 @@ export const prescriptionsEn = {
     revokeHint: "The QR code will then show it as revoked and it cannot be dispensed.",
     revokeSubmit: "Revoke",
     revokeDone: "Prescription revoked.",
+    confirmRevokeTitle: "Revoke this prescription?",
+    confirmRevokeText:
+      "It can no longer be dispensed: the pharmacy and the QR code show it as revoked, with your reason. This cannot be undone; prescribe again if the patient still needs it.",
+    confirmRevoke: "Revoke the prescription",
+    confirmBack: "Go back",
     chart: "chart",
   },
   chart: { title: "Prescriptions", prescribe: "Prescribe", all: "All prescriptions", none: "No prescriptions yet." },

@@ -216,6 +216,11 @@ export const prescriptionsFr: Messages["prescriptions"] = {
     revokeHint: "Le QR code l'indiquera alors comme annulée et elle ne pourra plus être délivrée.",
     revokeSubmit: "Annuler l'ordonnance",
     revokeDone: "Ordonnance annulée.",
+    confirmRevokeTitle: "Annuler cette ordonnance ?",
+    confirmRevokeText:
+      "Elle ne pourra plus être délivrée : la pharmacie et le QR code l'indiqueront comme annulée, avec votre motif. C'est définitif ; prescrivez à nouveau si le patient en a encore besoin.",
+    confirmRevoke: "Annuler l'ordonnance",
+    confirmBack: "Retour",
     chart: "dossier",
   },
   chart: {

@@ -19,6 +19,8 @@ import {
   dischargePatient,
   transferPatient,
   updateBed,
+  updateRoom,
+  updateWard,
 } from "./service";
 
 const PW = "pw-0123456789";
@@ -194,6 +196,31 @@ describe("wards and admissions", () => {
     ).toMatchObject({ code: "INVALID_TRANSITION" });
     expect(await err(transferPatient(db(), nurse, second.id, beds[1]))).toMatchObject({ code: "BED_OCCUPIED" });
     expect(await bedState(beds[0])).toBe("OCCUPIED");
+  });
+
+  it("admits or transfers to no bed of a deactivated ward or room, nor to a deactivated bed; patients there stay", async () => {
+    const { id } = await admit(nurse, patients[0], beds[0]);
+    const roomId = (await db().bed.findUniqueOrThrow({ where: { id: beds[0] } })).roomId;
+    const unavailable = { code: "BED_OCCUPIED", fields: { bedId: expect.any(String) } };
+
+    await updateWard(db(), admin, wardId, { active: false });
+    expect(await err(admit(nurse, patients[1], beds[1]))).toMatchObject(unavailable);
+    expect(await err(transferPatient(db(), nurse, id, beds[2]))).toMatchObject(unavailable);
+    await updateWard(db(), admin, wardId, { active: true });
+
+    await updateRoom(db(), admin, roomId, { active: false });
+    expect(await err(admit(nurse, patients[1], beds[1]))).toMatchObject(unavailable);
+    await updateRoom(db(), admin, roomId, { active: true });
+
+    await updateBed(db(), admin, beds[1], parseInput(ZBedPatch, { active: false }));
+    expect(await err(admit(nurse, patients[1], beds[1]))).toMatchObject(unavailable);
+    expect(await bedState(beds[1])).toBe("FREE");
+    expect(await db().admission.count({ where: { patientId: patients[1] } })).toBe(0);
+
+    // The patient admitted before stays in bed; everything active again, admissions go ahead.
+    expect(await bedState(beds[0])).toBe("OCCUPIED");
+    await admit(nurse, patients[1], beds[2]);
+    expect(await bedState(beds[2])).toBe("OCCUPIED");
   });
 
   it("rejects bad admission input field by field and writes nothing", async () => {

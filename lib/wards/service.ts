@@ -198,14 +198,24 @@ export async function updateBed(prisma: Db, ctx: Ctx, id: string, patch: BedPatc
 
 // ——— Admissions ———
 
-/** Takes a FREE, active bed for a patient: the conditional UPDATE decides between concurrent takers. */
+/**
+ * Takes a FREE, active bed in an active room of an active ward for a patient: the conditional UPDATE
+ * decides between concurrent takers.
+ */
 async function takeBed(tx: Tx, bedId: string, now: Date): Promise<void> {
-  const count =
-    await tx.$executeRaw`UPDATE "Bed" SET state = 'OCCUPIED', "stateChangedAt" = ${now}::timestamp WHERE id = ${bedId} AND state = 'FREE' AND active`;
+  const count = await tx.$executeRaw`
+    UPDATE "Bed" b SET state = 'OCCUPIED', "stateChangedAt" = ${now}::timestamp
+    FROM "Room" r JOIN "Ward" w ON w.id = r."wardId"
+    WHERE b.id = ${bedId} AND r.id = b."roomId" AND b.state = 'FREE' AND b.active AND r.active AND w.active`;
   if (count === 1) return;
-  const bed = await tx.bed.findUnique({ where: { id: bedId }, select: { state: true, active: true } });
+  const bed = await tx.bed.findUnique({
+    where: { id: bedId },
+    select: { state: true, active: true, room: { select: { active: true, ward: { select: { active: true } } } } },
+  });
   if (!bed) throw new AppError("VALIDATION_FAILED", m.bed, { fields: { bedId: m.bed } });
   if (bed.state === "OCCUPIED") throw new AppError("BED_OCCUPIED", m.bedTaken, { fields: { bedId: m.bedTaken } });
+  if (!bed.active || !bed.room.active || !bed.room.ward.active)
+    throw new AppError("BED_OCCUPIED", m.bedInactive, { fields: { bedId: m.bedInactive } });
   throw new AppError("BED_OCCUPIED", m.bedUnavailable, { fields: { bedId: m.bedUnavailable } });
 }
 

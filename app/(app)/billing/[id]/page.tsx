@@ -201,6 +201,12 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
                   act={voidInvoiceAction}
                   submit={d.doVoid}
                   variant="danger"
+                  confirm={{
+                    title: d.confirmVoidTitle,
+                    consequence: d.confirmVoidText,
+                    confirm: d.confirmVoid,
+                    cancel: d.confirmBack,
+                  }}
                 />
               </Card>
             ) : null}

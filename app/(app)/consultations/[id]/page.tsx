@@ -64,7 +64,7 @@ export default async function ConsultationPage({
         </div>
       </PageHeader>
       <div className="space-y-6">
-        {sp.saved ? <Alert tone="success">{cm.saved}</Alert> : null}
+        {sp.saved && !c.signedAt ? <Alert tone="success">{cm.saved}</Alert> : null}
         {sp.signed ? <Alert tone="success">{cm.signedNotice}</Alert> : null}
         <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
           <ConsultationStatus c={c} m={m} />

@@ -95,7 +95,8 @@ export default async function PrescriptionPage({
         </div>
       </PageHeader>
       <div className="space-y-6">
-        {sp.created ? <Alert tone="success">{d.created}</Alert> : null}
+        {/* The "issued" banner only while the prescription is as it was issued (not once revoked or dispensed). */}
+        {sp.created && p.status === "ACTIVE" ? <Alert tone="success">{d.created}</Alert> : null}
         <div className="grid gap-6 lg:grid-cols-2">
           <Card title={d.summary}>
             <DefinitionList rows={rows} />
@@ -160,6 +161,10 @@ export default async function PrescriptionPage({
                 revokeHint: d.revokeHint,
                 revokeReason: d.revokeReason,
                 revokeSubmit: d.revokeSubmit,
+                confirmRevokeTitle: d.confirmRevokeTitle,
+                confirmRevokeText: d.confirmRevokeText,
+                confirmRevoke: d.confirmRevoke,
+                confirmBack: d.confirmBack,
               }}
             />
           </Card>

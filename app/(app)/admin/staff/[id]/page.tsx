@@ -67,7 +67,7 @@ export default async function StaffMemberPage({
         </Link>
       </PageHeader>
       <div className="space-y-6">
-        {sp.created ? (
+        {sp.created && staff.active ? (
           <Alert tone="success">
             {m.created} {staff.hasPassword ? null : m.invited}
           </Alert>
