@@ -3,6 +3,7 @@ import { ZDate } from "@/lib/scheduling/schemas";
 import { env } from "@/lib/server/env";
 import { MINOR_UNITS, parseMoney } from "./money";
 import { E } from "@/lib/i18n/error-keys";
+import type { Locale } from "@/lib/i18n";
 
 const m = E.billing.errors;
 
@@ -65,17 +66,20 @@ export const ZInvoiceFilters = z.object({
   patientId: z.string().max(100).optional(),
 });
 
-// Forms: amounts typed as decimal text in the hospital's currency ("12.50"), turned into minor units.
-const ZMoneyText = z.string({ error: m.amount }).transform((s, ctx) => {
-  const v = parseMoney(s, env().HOSPITAL_CURRENCY);
-  if (v === null || v <= 0) {
-    ctx.addIssue({ code: "custom", message: m.amount });
-    return z.NEVER;
-  }
-  return v;
-});
+// Forms: amounts typed as decimal text in the hospital's currency ("12.50"), turned into minor units,
+// read as the caller writes them: in French the comma is always the decimal mark ("12,50"; "45,555"
+// is refused, never read as 45 555). Each is given the caller's language when the action runs.
+const moneyText = (locale: Locale) =>
+  z.string({ error: m.amount }).transform((s, ctx) => {
+    const v = parseMoney(s, env().HOSPITAL_CURRENCY, locale);
+    if (v === null || v <= 0) {
+      ctx.addIssue({ code: "custom", message: m.amount });
+      return z.NEVER;
+    }
+    return v;
+  });
 
-export const ZPaymentAction = ZPayment.extend({ amount: ZMoneyText });
-export const ZRefundAction = ZRefund.extend({ paymentId: ZId, amount: ZMoneyText });
-export const ZLineAction = ZLine.extend({ invoiceId: ZId, unitAmount: ZMoneyText });
+export const paymentForm = (locale: Locale) => ZPayment.extend({ amount: moneyText(locale) });
+export const refundForm = (locale: Locale) => ZRefund.extend({ paymentId: ZId, amount: moneyText(locale) });
+export const lineForm = (locale: Locale) => ZLine.extend({ invoiceId: ZId, unitAmount: moneyText(locale) });
 export const ZVoidAction = ZVoid.extend({ invoiceId: ZId });

@@ -3,6 +3,7 @@ import type { ErrorCode } from "./errors";
 import { toAppError } from "./errors-map";
 import { authorize } from "./guard";
 import type { Permission } from "./permissions";
+import type { Locale } from "@/lib/i18n";
 import type { Ctx } from "./session";
 import { parseInput } from "./validation";
 import { callerLocale } from "./api";
@@ -23,12 +24,18 @@ function formToObject(form: FormData): Record<string, unknown> {
 }
 
 /**
+ * A schema that reads the form as the caller writes it (e.g. amounts with a French decimal comma):
+ * given the caller's language when the action runs.
+ */
+export type LocalSchema<S extends z.ZodType> = (locale: Locale) => S;
+
+/**
  * The door for server actions: every action names its permission and input schema, so none can skip
  * either. Usable directly (`act(input)`) or with useActionState (`act(prevState, formData)`).
  * Revalidation belongs in the handler; services stay free of Next.js.
  */
 export function defineAction<S extends z.ZodType, T>(
-  meta: { permission: Permission; schema: S },
+  meta: { permission: Permission; schema: S | LocalSchema<S> },
   handler: (ctx: Ctx, input: z.infer<S>) => Promise<T>,
 ) {
   return wrap(meta.schema, meta.permission, () => authorize(meta.permission), handler);
@@ -49,7 +56,7 @@ export function definePublicAction<S extends z.ZodType, T>(
 
 /** Permission first (so an outsider learns nothing about the input's shape), then the schema. */
 function wrap<S extends z.ZodType, C, T>(
-  schema: S,
+  schema: S | LocalSchema<S>,
   label: string,
   door: () => Promise<C>,
   run: (ctx: C, input: z.infer<S>) => Promise<T>,
@@ -58,7 +65,9 @@ function wrap<S extends z.ZodType, C, T>(
     const raw = args.length === 2 ? args[1] : args[0];
     try {
       const ctx = await door();
-      return { ok: true, data: await run(ctx, parseInput(schema, raw instanceof FormData ? formToObject(raw) : raw)) };
+      const input = raw instanceof FormData ? formToObject(raw) : raw;
+      const local = typeof schema === "function" ? schema(await callerLocale()) : schema;
+      return { ok: true, data: await run(ctx, parseInput(local, input)) };
     } catch (err) {
       if (isNextControlFlow(err)) throw err;
       // The message and field messages are catalogue keys, rendered here in the caller's language.

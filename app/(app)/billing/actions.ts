@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { ZCreateInvoice, ZLineAction, ZPaymentAction, ZRefundAction, ZVoidAction } from "@/lib/billing/schemas";
+import { ZCreateInvoice, ZVoidAction, lineForm, paymentForm, refundForm } from "@/lib/billing/schemas";
 import { addLines, createInvoice, refundPayment, takePayment, voidInvoice } from "@/lib/billing/service";
 import { defineAction } from "@/lib/server/action";
 import { db } from "@/lib/server/db";
@@ -21,7 +21,7 @@ export const createInvoiceAction = defineAction(
 );
 
 export const takePaymentAction = defineAction(
-  { permission: "billing.manage", schema: ZPaymentAction },
+  { permission: "billing.manage", schema: paymentForm },
   async (ctx, input) => {
     const payment = await takePayment(db(), ctx, input);
     refresh(input.invoiceId);
@@ -30,7 +30,7 @@ export const takePaymentAction = defineAction(
 );
 
 export const refundAction = defineAction(
-  { permission: "billing.manage", schema: ZRefundAction },
+  { permission: "billing.manage", schema: refundForm },
   async (ctx, { paymentId, ...input }) => {
     const refund = await refundPayment(db(), ctx, paymentId, input);
     revalidatePath("/billing", "layout");
@@ -39,7 +39,7 @@ export const refundAction = defineAction(
 );
 
 export const addLineAction = defineAction(
-  { permission: "billing.manage", schema: ZLineAction },
+  { permission: "billing.manage", schema: lineForm },
   async (ctx, { invoiceId, ...line }) => {
     await addLines(db(), ctx, invoiceId, [line]);
     refresh(invoiceId);
