@@ -714,7 +714,7 @@ async function vitalsMarks(
               : null;
       const parts = [
         v.news2Score !== null && v.news2Band
-          ? m.phrases.news2AlertTitle(v.news2Score, m.vitals.news2Bands[v.news2Band as News2Band])
+          ? `${m.vitals.news2} ${v.news2Score} (${m.vitals.news2Bands[v.news2Band as News2Band]})`
           : null,
         ...(["HIGH", "LOW"] as const)
           .filter((k) => byFlag[k].length)
