@@ -507,5 +507,17 @@ test("print views: the vitals tab with its table and flags, the visit list, a co
   await expect(page.getByRole("button", { name: "Print" })).toBeHidden();
   await expect(page.locator("aside")).toBeHidden();
   await page.screenshot({ path: `${SHOTS}/print-discharge.png`, fullPage: true });
+
+  // The clinic's visit list prints too: the list, without its filters, paging or buttons.
+  await page.emulateMedia({ media: "screen" });
+  await page.goto("/appointments");
+  await expect(page.getByRole("button", { name: "Print" })).toBeVisible();
+  await shootBoth(page, "appointments");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("heading", { level: 1, name: "Appointments" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Filter" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Print" })).toBeHidden();
+  await expect(page.getByRole("link", { name: "Book an appointment" })).toBeHidden();
+  await page.screenshot({ path: `${SHOTS}/print-appointments.png`, fullPage: true });
   await close();
 });
