@@ -419,3 +419,105 @@ test("the patient edit page and the patient's own pages show the banner (a patie
   await expect(admin.page.getByRole("row").nth(1)).toContainText(`Olu ${last}`);
   await admin.close();
 });
+
+test("print views: the vitals tab with its table and flags, the visit list, a consultation note, a discharge summary", async ({
+  browser,
+  request,
+}) => {
+  // Bugs: the vitals table sat in a folded disclosure, which the print view hid (a printed vitals tab
+  // had no readings); the timeline showed abnormal vitals unflagged; the trend flagged NEWS2 only
+  // above 4 (a single parameter at 3 was neither coloured nor named) by colour alone.
+  test.setTimeout(walkTimeout(12));
+  const s = await story(request);
+  const nurse = await apiToken(request, USERS.NURSE);
+  // A second set: pulse 45 (low) and responding to voice (3): NEWS2 3 + 1 = 4, low-medium.
+  const second = await request.post(`/api/v1/patients/${s.patientId}/vitals`, {
+    headers: bearer(nurse.token),
+    data: {
+      respiratoryRate: 16,
+      spo2: 97,
+      supplementalOxygen: false,
+      systolic: 125,
+      diastolic: 80,
+      pulse: 45,
+      consciousness: "V",
+      temperatureC: 36.8,
+    },
+  });
+  expect(second.status(), await second.text()).toBe(201);
+  expect((await second.json()).news2).toMatchObject({ score: 4, band: "low-medium" });
+
+  const { page, close } = await as(browser, "DOCTOR");
+  const base = `/patients/${s.patientId}`;
+  await page.goto(`${base}/vitals`);
+  // The trend names the latest reading's flag in words: the pulse is low, NEWS2 is low–medium.
+  await expect(page.locator('[data-trend-latest="pulse"]')).toHaveText("45 /min · Low");
+  await expect(page.locator('[data-trend-latest="pulse"]')).toHaveAttribute("data-flag", "LOW");
+  await expect(page.locator('[data-trend-latest="news2"]')).toHaveText("4 · low–medium (a parameter scored 3)");
+  await expect(page.locator('[data-trend-latest="news2"]')).toHaveAttribute("data-flag", "HIGH");
+  await shootBoth(page, "chart-vitals-trend");
+  const table = page.locator('[data-chart-tab="vitals"] table');
+  await expect(table).toBeHidden();
+  await page.emulateMedia({ media: "print" });
+  // Printed, the readings' table is there with its flags in words; the forms and the fold are not.
+  await expect(table).toBeVisible();
+  await expect(table.locator('[data-flag="LOW"]').first()).toHaveText(/Low/);
+  await expect(page.getByText("Show the latest readings as a table")).toBeHidden();
+  await expect(page.locator("summary", { hasText: "Record vitals" })).toBeHidden();
+  await expect(page.locator("aside")).toBeHidden();
+  await page.screenshot({ path: `${SHOTS}/print-vitals.png`, fullPage: true });
+
+  // The visit list: the timeline, each set of vitals with its NEWS2 and its flags in words.
+  await page.emulateMedia({ media: "screen" });
+  await page.goto(`${base}/visits`);
+  await page.emulateMedia({ media: "print" });
+  const timeline = page.getByRole("list", { name: "Timeline" });
+  await expect(timeline).toBeVisible();
+  await expect(timeline.locator('li[data-kind="vitals"]').first()).toContainText(
+    "NEWS2 4 (low–medium (a parameter scored 3))",
+  );
+  await expect(timeline.locator('li[data-kind="vitals"]').first()).toContainText("Low: pulse");
+  await expect(timeline.locator('li[data-kind="vitals"]').nth(1)).toContainText("High: RR, pulse, T");
+  await expect(page.locator("summary", { hasText: "Add a nurse note" })).toBeHidden();
+  await expect(page.getByRole("region", { name: "Patient" })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/print-visits.png`, fullPage: true });
+
+  // A consultation note.
+  await page.emulateMedia({ media: "screen" });
+  await page.goto(`/consultations/${s.consultationId}`);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("region", { name: "Patient" })).toBeVisible();
+  await expect(page.getByText("Right lower lobe pneumonia.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Print" })).toBeHidden();
+  await expect(page.locator("aside")).toBeHidden();
+  await page.screenshot({ path: `${SHOTS}/print-consultation.png`, fullPage: true });
+
+  // A discharge summary.
+  const doctor = await apiToken(request, USERS.DOCTOR);
+  const discharged = await request.post(`/api/v1/admissions/${s.admissionId}/discharge`, {
+    headers: bearer(doctor.token),
+    data: { summary: "Treated for pneumonia; home on oral antibiotics." },
+  });
+  expect(discharged.status(), await discharged.text()).toBe(200);
+  await page.emulateMedia({ media: "screen" });
+  await page.goto(`/admissions/${s.admissionId}`);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("region", { name: "Patient" })).toBeVisible();
+  await expect(page.getByText("Treated for pneumonia; home on oral antibiotics.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Print" })).toBeHidden();
+  await expect(page.locator("aside")).toBeHidden();
+  await page.screenshot({ path: `${SHOTS}/print-discharge.png`, fullPage: true });
+
+  // The clinic's visit list prints too: the list, without its filters, paging or buttons.
+  await page.emulateMedia({ media: "screen" });
+  await page.goto("/appointments");
+  await expect(page.getByRole("button", { name: "Print" })).toBeVisible();
+  await shootBoth(page, "appointments");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("heading", { level: 1, name: "Appointments" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Filter" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Print" })).toBeHidden();
+  await expect(page.getByRole("link", { name: "Book an appointment" })).toBeHidden();
+  await page.screenshot({ path: `${SHOTS}/print-appointments.png`, fullPage: true });
+  await close();
+});

@@ -169,6 +169,9 @@ export async function VitalsPanel({ vitals, m, controls }: { vitals: ChartVital[
     spo2: x.spo2,
     respiratoryRate: x.respiratoryRate,
     news2: x.news2?.score ?? null,
+    scale2: x.news2?.scale === 2,
+    onOxygen: x.supplementalOxygen,
+    news2Band: x.news2?.band ?? null,
   }));
   return (
     <div className="space-y-4">
@@ -204,10 +207,11 @@ export async function VitalsPanel({ vitals, m, controls }: { vitals: ChartVital[
             news2: v.news2,
             low: flags.LOW,
             high: flags.HIGH,
+            news2Bands: v.news2Bands,
           }}
         />
       ) : null}
-      <details open={points.length <= 1}>
+      <details open={points.length <= 1} data-print="open">
         <summary className="cursor-pointer text-sm text-brand-700">{v.showTable}</summary>
         <div className="mt-2">
           <Table

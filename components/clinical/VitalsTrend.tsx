@@ -2,7 +2,8 @@
 
 import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFigure } from "@/components/ui/ChartFigure";
-import { NEWS2_LOW_BAND, normalBand, vitalFlag, type FlaggedVital } from "@/lib/clinical/ranges";
+import type { News2Band } from "@/lib/clinical/news2";
+import { NEWS2_LOW_BAND, normalBand, spo2Band, trendFlag, type FlaggedVital } from "@/lib/clinical/ranges";
 
 export type TrendPoint = {
   at: string;
@@ -13,6 +14,10 @@ export type TrendPoint = {
   spo2: number | null;
   respiratoryRate: number | null;
   news2: number | null;
+  /** The set's context, to flag it as the table does: SpO₂ scale 2, on oxygen, NEWS2 band. */
+  scale2: boolean;
+  onOxygen: boolean | null;
+  news2Band: News2Band | null;
 };
 type Labels = {
   trendLabel: string;
@@ -25,8 +30,9 @@ type Labels = {
   news2: string;
   low: string;
   high: string;
+  news2Bands: Record<News2Band, string>;
 };
-type Series = keyof Omit<TrendPoint, "at" | "label">;
+type Series = "pulse" | "respiratoryRate" | "spo2" | "systolic" | "temperatureC" | "news2";
 
 // Each panel: its axis range (widened to the data) and its shaded band.
 const PANELS: {
@@ -73,26 +79,48 @@ const PANELS: {
   { key: "news2", title: (l) => l.news2, unit: "", axis: [0, 10], band: NEWS2_LOW_BAND, colour: "#334155" },
 ];
 
-const isFlagged = (key: Series, value: number | null) =>
-  value !== null && (key === "news2" ? value > NEWS2_LOW_BAND.high : vitalFlag(key as FlaggedVital, value) !== null);
+const flagOf = (key: Series, p: TrendPoint) =>
+  trendFlag(key as FlaggedVital | "news2", {
+    value: p[key],
+    scale2: p.scale2,
+    onOxygen: p.onOxygen,
+    news2Band: p.news2Band,
+  });
 
 /** One vital over time, its normal band shaded, readings outside it drawn as larger red dots. */
 function Panel({ points, panel, labels }: { points: TrendPoint[]; panel: (typeof PANELS)[number]; labels: Labels }) {
-  const values = points.map((p) => p[panel.key]).filter((x): x is number => x !== null);
-  if (values.length === 0) return null;
+  const measured = points.filter((p) => p[panel.key] !== null);
+  if (measured.length === 0) return null;
+  const values = measured.map((p) => p[panel.key] as number);
   const lo = Math.min(panel.axis[0], ...values);
   const hi = Math.max(panel.axis[1], ...values);
+  const last = measured[measured.length - 1];
   const latest = values[values.length - 1];
-  const flag = panel.key === "news2" ? null : vitalFlag(panel.key as FlaggedVital, latest);
+  // The latest reading's flag in words as well as colour: Low/High, or NEWS2's band.
+  const flag = flagOf(panel.key, last);
+  const flagText =
+    panel.key === "news2" && last.news2Band
+      ? labels.news2Bands[last.news2Band]
+      : flag === "LOW"
+        ? labels.low
+        : flag === "HIGH"
+          ? labels.high
+          : null;
+  // A scale-2 patient's SpO₂ is shaded at its 88–92 % target.
+  const band = panel.key === "spo2" ? spo2Band(last.scale2) : panel.band;
   const title = panel.title(labels);
   return (
     <div className="rounded-md border border-slate-200 p-2" data-trend={panel.key}>
       <p className="flex items-baseline justify-between gap-2 text-xs text-slate-600">
         <span className="font-medium text-slate-800">{title}</span>
-        <span className={`tabular-nums ${flag || isFlagged(panel.key, latest) ? "font-semibold text-red-800" : ""}`}>
+        <span
+          className={`tabular-nums ${flag ? "font-semibold text-red-800" : ""}`}
+          data-trend-latest={panel.key}
+          data-flag={flag ?? undefined}
+        >
           {latest}
           {panel.unit ? ` ${panel.unit}` : ""}
-          {flag ? ` · ${flag === "LOW" ? labels.low : labels.high}` : ""}
+          {flagText ? ` · ${flagText}` : ""}
         </span>
       </p>
       <ChartFigure label={title} className="h-28 w-full">
@@ -100,8 +128,8 @@ function Panel({ points, panel, labels }: { points: TrendPoint[]; panel: (typeof
           <LineChart data={points} margin={{ top: 4, right: 4, bottom: 0, left: -24 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
             <ReferenceArea
-              y1={panel.band.low}
-              y2={panel.band.high ?? hi}
+              y1={band.low}
+              y2={band.high ?? hi}
               fill="#16a34a"
               fillOpacity={0.12}
               stroke="none"
@@ -122,7 +150,8 @@ function Panel({ points, panel, labels }: { points: TrendPoint[]; panel: (typeof
               connectNulls
               isAnimationActive={false}
               dot={(p: { cx?: number; cy?: number; index?: number; value?: number | null }) => {
-                const off = isFlagged(panel.key, p.value ?? null);
+                const point = p.index === undefined ? undefined : points[p.index];
+                const off = point ? flagOf(panel.key, point) !== null : false;
                 return (
                   <circle
                     key={p.index}

@@ -13,6 +13,7 @@ import { notFound } from "@/lib/server/errors";
 import { can } from "@/lib/server/permissions";
 import type { Ctx } from "@/lib/server/session";
 import { bmi } from "./measures";
+import { FLAGGED_VITALS, vitalFlag, type FlaggedVital } from "./ranges";
 
 type Paging = { skip: number; take: number };
 const iso = (d: Date) =>
@@ -634,6 +635,11 @@ export async function timeline(
           : Prisma.empty
       }
     ) AS total`;
+  const marks = await vitalsMarks(
+    prisma,
+    rows.filter((r) => r.kind === "vitals").map((r) => r.id),
+    locale,
+  );
   const link = (kind: TimelineKind, id: string) =>
     kind === "consultation"
       ? `/consultations/${id}`
@@ -645,14 +651,78 @@ export async function timeline(
       at: iso(r.at),
       kind: r.kind,
       id: r.id,
-      summary: r.summary,
-      flag: r.flag,
+      summary: marks.get(r.id)?.summary(r.summary) ?? r.summary,
+      flag: marks.get(r.id)?.flag ?? r.flag,
       link: link(r.kind, r.id),
     })),
     total: Number(total),
     page: page.page,
     pageSize: page.pageSize,
   };
+}
+
+/**
+ * A set of vitals on the timeline (and so in the treatment-history export) says what the chart's
+ * vitals table says: its NEWS2 with the band in words, and each value outside the adult normal range
+ * named under its flag in words ("High: pulse, T"), not by colour alone. The set's flag is the
+ * direction when every flagged value goes one way, else ABNORMAL; null when all are normal.
+ */
+async function vitalsMarks(
+  prisma: Db,
+  ids: string[],
+  locale: Locale,
+): Promise<Map<string, { flag: AbnormalFlag | null; summary: (base: string) => string }>> {
+  if (!ids.length) return new Map();
+  const m = catalog(locale).clinical;
+  const w = m.timeline;
+  const names: Record<FlaggedVital, string> = {
+    systolic: w.bp,
+    pulse: w.pulse,
+    temperatureC: "T",
+    respiratoryRate: w.rr,
+    spo2: "SpO2",
+  };
+  const sets = await prisma.vitalSign.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      systolic: true,
+      pulse: true,
+      temperatureC: true,
+      respiratoryRate: true,
+      spo2: true,
+      supplementalOxygen: true,
+      news2Score: true,
+      news2Band: true,
+      news2Scale: true,
+    },
+  });
+  return new Map(
+    sets.map((v) => {
+      const byFlag = { HIGH: [] as string[], LOW: [] as string[] };
+      for (const field of FLAGGED_VITALS) {
+        const f = vitalFlag(field, v[field], { scale2: v.news2Scale === 2, onOxygen: v.supplementalOxygen });
+        if (f) byFlag[f].push(names[field]);
+      }
+      const flag: AbnormalFlag | null =
+        byFlag.HIGH.length && byFlag.LOW.length
+          ? "ABNORMAL"
+          : byFlag.HIGH.length
+            ? "HIGH"
+            : byFlag.LOW.length
+              ? "LOW"
+              : null;
+      const parts = [
+        v.news2Score !== null && v.news2Band
+          ? `${m.vitals.news2} ${v.news2Score} (${m.vitals.news2Bands[v.news2Band as News2Band]})`
+          : null,
+        ...(["HIGH", "LOW"] as const)
+          .filter((k) => byFlag[k].length)
+          .map((k) => m.phrases.vitalsFlagged(m.lab.flags[k], byFlag[k].join(", "))),
+      ].filter((x): x is string => x !== null);
+      return [v.id, { flag, summary: (base: string) => [base, ...parts].join(" · ") }];
+    }),
+  );
 }
 
 /** The nursing shift at an instant in the hospital's zone: day 07–15, evening 15–23, night otherwise. */

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { isPlausible, observationIntervalMinutes, plausibleLimits, vitalFlag, vitalsDue } from "./ranges";
+import {
+  isPlausible,
+  observationIntervalMinutes,
+  plausibleLimits,
+  spo2Band,
+  trendFlag,
+  vitalFlag,
+  vitalsDue,
+} from "./ranges";
 import { news2Score } from "./news2";
 
 describe("vitalFlag: the NEWS2 zero-score bands (RCP 2017)", () => {
@@ -63,6 +71,32 @@ describe("vitalFlag: the NEWS2 zero-score bands (RCP 2017)", () => {
   it("nothing measured, nothing flagged", () => {
     expect(vitalFlag("pulse", null)).toBeNull();
     expect(vitalFlag("pulse", undefined)).toBeNull();
+  });
+});
+
+describe("trendFlag: a trend's reading flagged as the vitals table flags it", () => {
+  // Bug: the trend read every SpO2 on scale 1 (a scale-2 patient at 90 % on air was "Low" on the
+  // trend, normal in the table) and flagged NEWS2 only above 4 (a single parameter at 3 was not).
+  it("reads SpO2 with the set's scale and oxygen", () => {
+    expect(trendFlag("spo2", { value: 90, scale2: true, onOxygen: false })).toBeNull();
+    expect(trendFlag("spo2", { value: 90, scale2: false, onOxygen: false })).toBe("LOW");
+    expect(trendFlag("spo2", { value: 95, scale2: true, onOxygen: true })).toBe("HIGH");
+    expect(trendFlag("spo2", { value: 87, scale2: true, onOxygen: false })).toBe("LOW");
+  });
+  it("flags NEWS2 by its band: low-medium, medium and high", () => {
+    expect(trendFlag("news2", { value: 3, news2Band: "low-medium" })).toBe("HIGH");
+    expect(trendFlag("news2", { value: 4, news2Band: "low" })).toBeNull();
+    expect(trendFlag("news2", { value: 5, news2Band: "medium" })).toBe("HIGH");
+    expect(trendFlag("news2", { value: null, news2Band: null })).toBeNull();
+  });
+  it("reads the other vitals against the adult range", () => {
+    expect(trendFlag("pulse", { value: 115 })).toBe("HIGH");
+    expect(trendFlag("temperatureC", { value: 36.0 })).toBe("LOW");
+    expect(trendFlag("systolic", { value: null })).toBeNull();
+  });
+  it("shades the scale-2 target band for a patient on scale 2", () => {
+    expect(spo2Band(true)).toEqual({ low: 88, high: 92 });
+    expect(spo2Band(false)).toEqual({ low: 96, high: null });
   });
 });
 

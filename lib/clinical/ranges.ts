@@ -52,6 +52,24 @@ export function normalBand(field: FlaggedVital): { low: number; high: number | n
 /** NEWS2 on its own trend: 0–4 is the chart's "low" band. */
 export const NEWS2_LOW_BAND = { low: 0, high: 4 } as const;
 
+/** The SpO₂ band to shade for a patient on scale 2: the 88–92 % target (scale 1: ≥ 96 %). */
+export const spo2Band = (scale2: boolean): { low: number; high: number | null } =>
+  scale2 ? SPO2_SCALE2 : VITAL_RANGES.spo2;
+
+/**
+ * One reading on a vital's trend, flagged as the vitals table flags it: a vital against its adult
+ * range read with that set's SpO₂ scale and oxygen; NEWS2 outside the "low" band (a single parameter
+ * at 3 counts, whatever the total) is HIGH. Null when normal or not measured.
+ */
+export function trendFlag(
+  key: FlaggedVital | "news2",
+  point: { value: number | null; scale2?: boolean; onOxygen?: boolean | null; news2Band?: News2Band | null },
+): "LOW" | "HIGH" | null {
+  if (point.value === null) return null;
+  if (key === "news2") return point.news2Band && point.news2Band !== "low" ? "HIGH" : null;
+  return vitalFlag(key, point.value, { scale2: point.scale2, onOxygen: point.onOxygen });
+}
+
 /**
  * Plausible limits of a lab result by catalogue code: a value outside them is a typing error, not a
  * result (a white cell count of −3, a sodium of 1400). Wider than any living patient's value and

@@ -467,6 +467,41 @@ describe("clinical record", () => {
     ]);
   });
 
+  it("marks a set of vitals on the timeline as the chart does: NEWS2 in words, each value out of range named under its flag", async () => {
+    // Bug: the timeline (and the treatment-history export built from it) showed abnormal vitals unflagged.
+    await recordVitals(
+      db(),
+      nurse,
+      patientId,
+      parseInput(ZVitals, {
+        respiratoryRate: 22,
+        spo2: 97,
+        supplementalOxygen: false,
+        systolic: 125,
+        diastolic: 80,
+        pulse: 115,
+        consciousness: "A",
+        temperatureC: 38.5,
+      }),
+    );
+    at(1);
+    await recordVitals(db(), nurse, patientId, parseInput(ZVitals, { pulse: 45, temperatureC: 38.5 }));
+    at(2);
+    await recordVitals(db(), nurse, patientId, parseInput(ZVitals, { pulse: 80, spo2: 98 }));
+    const vitals = (await timelineOf(doctor, patientId, { page: 1, pageSize: 10 })).items.filter(
+      (e) => e.kind === "vitals",
+    );
+    expect(vitals.map((e) => [e.flag, e.summary])).toEqual([
+      [null, "pulse 80, SpO2 98%"],
+      ["ABNORMAL", "pulse 45, T 38.5 °C · High: T · Low: pulse"],
+      ["HIGH", "BP 125/80, pulse 115, T 38.5 °C, RR 22, SpO2 97% · NEWS2 5 (medium) · High: RR, pulse, T"],
+    ]);
+    const fr = await timeline(db(), await openChart(db(), doctor, patientId), { page: 1, pageSize: 10 }, "fr");
+    expect(fr.items.find((e) => e.kind === "vitals" && e.flag === "HIGH")?.summary).toBe(
+      "PA 125/80, pouls 115, T 38.5 °C, FR 22, SpO2 97% · NEWS2 5 (moyen) · Élevé : FR, pouls, T",
+    );
+  });
+
   it("shows each role its part of the timeline: patients signed consultations only, records officers no clinical events", async () => {
     const records = ctxOf(
       await seedUser(db(), { email: "r@h.org", name: "Records", role: "RECORDS_OFFICER", password: PW }),

@@ -6,6 +6,12 @@ import type { AppError } from "@/lib/server/errors";
 import type { Ctx } from "@/lib/server/session";
 import { resetDatabase } from "@/tests/reset";
 import { fhirProblems } from "@/tests/fhir-structure";
+import { recordVitals } from "@/lib/clinical/service";
+import { ZVitals } from "@/lib/clinical/schemas";
+import { acknowledgeOverride } from "@/lib/pharmacy/service";
+import { prescribe } from "@/lib/prescriptions/service";
+import { ZPrescribe } from "@/lib/prescriptions/schemas";
+import { parseInput } from "@/lib/server/validation";
 import { fhirRead } from "./handler";
 import { SYSTEM } from "./mappers";
 
@@ -543,5 +549,79 @@ describe("FHIR R4 API against the database", () => {
       name: [{ text: "Nurse Gone" }],
     });
     expect((await bundle(admin, "Practitioner?_count=100")).total).toBe(5);
+  });
+});
+
+// NEWS2 and safety overrides, written by the services (not seeded rows), read back through the FHIR
+// dispatch: the columns the mappers need are the ones the FHIR queries select.
+describe("FHIR R4: NEWS2 and safety overrides as the services record them", () => {
+  it("a complete set of vitals reads back with its NEWS2 Observation (FHIR-NEWS2 code, sub-scores, derivedFrom the set)", async () => {
+    const v = await recordVitals(
+      db(),
+      nurse,
+      patientId,
+      parseInput(ZVitals, {
+        respiratoryRate: 22,
+        spo2: 97,
+        supplementalOxygen: false,
+        systolic: 125,
+        diastolic: 80,
+        pulse: 115,
+        consciousness: "A",
+        temperatureC: 38.5,
+      }),
+    );
+    const n = (await get(doctor, `Observation/${v.id}-news2`)) as R4.Observation;
+    expect(codes(n.code)).toEqual(["http://snomed.info/sct|1104051000000101"]);
+    expect(n.valueQuantity).toMatchObject({ value: 5 });
+    expect(n.component!.map((c) => c.valueQuantity!.value)).toEqual([2, 0, 0, 0, 2, 0, 1]);
+    expect(n.derivedFrom!.map((r) => r.reference)).toEqual(
+      ["rr", "spo2", "o2", "bp", "hr", "acvpu", "temp"].map((k) => `Observation/${v.id}-${k}`),
+    );
+    const acvpu = (await get(doctor, `Observation/${v.id}-acvpu`)) as R4.Observation;
+    expect(acvpu.valueCodeableConcept?.coding?.length).toBeGreaterThan(0);
+    const o2 = (await get(doctor, `Observation/${v.id}-o2`)) as R4.Observation;
+    expect(codes(o2.valueCodeableConcept)).toEqual(["http://snomed.info/sct|722742002"]);
+    expect(fhirProblems(n)).toEqual([]);
+  });
+
+  it("a prescription signed despite an allergy finding carries it as a contained DetectedIssue, with the override and the pharmacist's acknowledgement", async () => {
+    // A patient of their own (the other tests add allergies to Amara): one allergy, one finding.
+    const ngozi = await seedPatient(db(), {
+      firstName: "Ngozi",
+      lastName: "Eze",
+      dateOfBirth: "1970-03-03",
+      sex: "female",
+    });
+    await db().allergy.create({
+      data: { patientId: ngozi.id, substance: "Penicillin", drugClass: "penicillin", severity: "severe" },
+    });
+    const drug = await db().drug.create({
+      data: { genericName: "amoxicillin", form: "capsule", strength: "500 mg", drugClass: "penicillin" },
+    });
+    const rx = await prescribe(
+      db(),
+      doctor,
+      parseInput(ZPrescribe, {
+        patientId: ngozi.id,
+        items: [{ drugId: drug.id, dose: "500 mg", route: "oral", frequency: "three times a day", durationDays: 5 }],
+        overrideReason: "Tolerated amoxicillin in 2024",
+      }),
+    );
+    const lineId = (await db().prescriptionItem.findFirstOrThrow({ where: { prescriptionId: rx.id } })).id;
+    const before = (await get(doctor, `MedicationRequest/${lineId}`)) as R4.MedicationRequest;
+    expect(before.detectedIssue).toEqual([{ reference: "#issue-1" }]);
+    const [issue] = before.contained as R4.DetectedIssue[];
+    expect(issue).toMatchObject({ resourceType: "DetectedIssue", severity: "high" });
+    expect(issue.mitigation!.map((m) => m.action.text)).toEqual([
+      "Prescribed despite the finding: Tolerated amoxicillin in 2024",
+    ]);
+    await acknowledgeOverride(db(), pharmacist, rx.id);
+    const after = (await get(doctor, `MedicationRequest/${lineId}`)) as R4.MedicationRequest;
+    expect((after.contained as R4.DetectedIssue[])[0].mitigation!.map((m) => m.action.text)).toEqual([
+      "Prescribed despite the finding: Tolerated amoxicillin in 2024",
+      "Acknowledged by the dispensing pharmacist",
+    ]);
+    expect(fhirProblems(after)).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ export const clinicalEn = {
     amendedFrom: (value: string, who: string, when: string) => `was ${value} (${who}, ${when})`,
     amendedBy: (who: string, when: string, why: string) => `corrected by ${who}, ${when}: ${why}`,
     reviewedBy: (who: string, when: string) => `Reviewed by ${who}, ${when}`,
+    vitalsFlagged: (flag: string, names: string) => `${flag}: ${names}`,
     news2AlertTitle: (score: number, band: string) => `NEWS2 ${score} (${band})`,
     news2AlertBody: (patient: string, mrn: string) =>
       `${patient} (${mrn}): new observations call for an urgent clinical review.`,

@@ -7,6 +7,7 @@ export const clinicalFr: Messages["clinical"] = {
     amendedFrom: (value: string, who: string, when: string) => `était ${value} (${who}, ${when})`,
     amendedBy: (who: string, when: string, why: string) => `corrigé par ${who}, ${when} : ${why}`,
     reviewedBy: (who: string, when: string) => `Vu par ${who}, ${when}`,
+    vitalsFlagged: (flag: string, names: string) => `${flag} : ${names}`,
     news2AlertTitle: (score: number, band: string) => `NEWS2 ${score} (${band})`,
     news2AlertBody: (patient: string, mrn: string) =>
       `${patient} (${mrn}) : les dernières constantes appellent une évaluation clinique urgente.`,

@@ -3,6 +3,7 @@ import { AppointmentTable } from "@/components/scheduling/AppointmentTable";
 import { Alert } from "@/components/ui/Alert";
 import { buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/Card";
+import { PrintButton } from "@/components/ui/PrintButton";
 import { FilterForm } from "@/components/ui/FilterForm";
 import { Pagination } from "@/components/ui/Pagination";
 import { departmentOptions } from "@/lib/departments/queries";
@@ -49,9 +50,13 @@ export default async function AppointmentsPage({
   return (
     <>
       <PageHeader title={m.list.title}>
-        <Link href="/doctors" className={buttonClass("primary")}>
-          {m.list.book}
-        </Link>
+        {/* The visit list prints (the filters, paging and this bar do not). */}
+        <div className="flex flex-wrap gap-2 print:hidden">
+          <PrintButton label={(await messages()).chart.banner.print} />
+          <Link href="/doctors" className={buttonClass("primary")}>
+            {m.list.book}
+          </Link>
+        </div>
       </PageHeader>
       <FilterForm
         action="/appointments"
