@@ -61,6 +61,7 @@ export async function dropDatabasesStartingWith(prefix: string): Promise<void> {
       "SELECT datname FROM pg_database WHERE starts_with(datname, $1)",
       [prefix],
     );
-    for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(datname)} WITH (FORCE)`);
+    for (const { datname } of rows)
+      await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(datname)} WITH (FORCE)`);
   });
 }
