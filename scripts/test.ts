@@ -1,7 +1,8 @@
 // `npm test`: every test of the project, ending with one line `N passed, N failed`.
 //   0. lint (`npm run lint`): Biome's linter and format check, then the dependency rules
 //      (.dependency-cruiser.cjs); each counts as one test (docs/architecture.md, "Rules the build checks")
-//   1. unit and integration tests (vitest; integration makes its own fresh database)
+//   1. unit and integration tests (vitest; integration makes its own fresh database, copied once per
+//      worker), while the e2e run's database and production build are made beside them (prepareE2e)
 //   2. end-to-end tests (Playwright in Debian's Chromium) against a production build on a fresh,
 //      seeded database, with two job workers running and every email caught by an in-process SMTP
 //      server (stored as JSON files in E2E_MAILDIR; e2e/fixtures.ts readMails)
