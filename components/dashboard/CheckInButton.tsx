@@ -26,7 +26,7 @@ export function CheckInButton({
       <Button
         type="button"
         variant="secondary"
-        disabled={pending}
+        pending={pending}
         onClick={() => submit({ id: appointmentId, change: { status: "CHECKED_IN" } })}
         aria-label={`${label}: ${who}`}
       >

