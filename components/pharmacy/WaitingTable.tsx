@@ -43,7 +43,7 @@ export async function WaitingTable({ rows }: { rows: WaitingRow[] }) {
             ) : null}
           </td>
           <td className={cell}>
-            {r.patientName} <span className="font-mono text-xs text-slate-500 whitespace-nowrap">{r.mrn}</span>
+            {r.patientName} <span className="font-mono text-xs text-slate-600 whitespace-nowrap">{r.mrn}</span>
             <span className={`${NARROW_ONLY} block text-xs text-slate-600`}>
               {m.prescriber}: {r.prescriber}
             </span>
