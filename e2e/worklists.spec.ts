@@ -330,6 +330,8 @@ test.describe("patient's home page", () => {
             durationDays: 5,
           },
         ],
+        // Other specs prescribe the same drug to this demo patient; the safety check is not this test's subject.
+        overrideReason: "Repeat course, reviewed",
       },
     });
     expect(rx.status(), await rx.text()).toBe(201);
