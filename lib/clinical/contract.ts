@@ -88,8 +88,8 @@ const getIcd10Response = listOf(
   }),
 );
 
-/** A lab result as the API shows it (lib/clinical/queries.ts resultView): who entered it, its review, what it corrected. */
-const ZLabResultView = z.object({
+/** What every lab result carries, however it is shown: the value, its reference range and flag. */
+const ZLabValue = z.object({
   id: z.string(),
   value: z.number().nullable(),
   valueText: z.string().nullable(),
@@ -98,6 +98,10 @@ const ZLabResultView = z.object({
   refHigh: z.number().nullable(),
   flag: z.enum(["NORMAL", "LOW", "HIGH", "ABNORMAL"]),
   resultedAt: zIso,
+});
+
+/** A lab result as the API shows it (lib/clinical/queries.ts resultView): who entered it, its review, what it corrected. */
+const ZLabResultView = ZLabValue.extend({
   enteredBy: z.string(),
   reviewed: z.object({ at: zIso, by: z.string() }).nullable(),
   amended: z
@@ -187,16 +191,8 @@ const getLabTestsResponse = listOf(
 export const ZAddendumWritten = z.object({ id: z.string(), createdAt: zIso, text: z.string(), author: z.string() });
 
 /** A lab result as entered or corrected (the row itself: GET /lab-orders/{id}/results shows it with who and the review). */
-const ZLabResultWritten = z.object({
-  id: z.string(),
+const ZLabResultWritten = ZLabValue.extend({
   orderId: z.string(),
-  value: z.number().nullable(),
-  valueText: z.string().nullable(),
-  unit: z.string().nullable(),
-  refLow: z.number().nullable(),
-  refHigh: z.number().nullable(),
-  flag: z.enum(["NORMAL", "LOW", "HIGH", "ABNORMAL"]),
-  resultedAt: zIso,
   amendsId: z.string().nullable().describe("On a correction: the result it amends."),
   amendReason: z.string().nullable(),
 });
