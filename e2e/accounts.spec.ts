@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DateTime } from "luxon";
-import { PASSWORD, USERS, bearer, demoDoctorId, linkIn, signIn, storageFor, waitForMail } from "./fixtures";
+import { screenshot, PASSWORD, USERS, bearer, demoDoctorId, linkIn, signIn, storageFor, waitForMail } from "./fixtures";
 
 // Issue 15, sessions and sign-in (accounts), through the real UI and the mail that really went out:
 // registration says nothing about who is already a patient, a new patient confirms the email
@@ -40,7 +40,7 @@ test("registering with an existing email looks exactly like registering a new on
   }
   expect(answers[0]).toBe(answers[1]);
   expect(answers[0]).not.toMatch(/already|exists/i);
-  await page.screenshot({ path: `${SCREENS}/register-check-email.png` });
+  await screenshot(page, { path: `${SCREENS}/register-check-email.png` });
   const owner = await waitForMail((m) => m.to.includes(USERS.PATIENT) && /Someone tried to register/.test(m.subject));
   expect(owner.text).toContain("/forgot-password");
   await waitForMail((m) => m.to.includes("nora.newcomer@example.org") && /Confirm your email/.test(m.subject));
@@ -59,7 +59,7 @@ test("a new patient confirms the emailed link before booking or seeing the recor
   await expect(page).toHaveURL(/\/register\/confirm$/);
   await expect(page.getByRole("heading", { name: "Confirm your email address" })).toBeVisible();
   await expect(page.getByText(email)).toBeVisible();
-  await page.screenshot({ path: `${SCREENS}/confirm-email-pending.png` });
+  await screenshot(page, { path: `${SCREENS}/confirm-email-pending.png` });
   for (const path of ["/dashboard", "/appointments", "/me/profile"]) {
     await page.goto(path);
     await expect(page, path).toHaveURL(/\/register\/confirm$/);
@@ -104,7 +104,7 @@ test("a breached password is refused with a field error, and nothing is register
   await expect(field).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText(/too easy to guess|most commonly used/)).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "Check your email" })).toHaveCount(0);
-  await page.screenshot({ path: `${SCREENS}/register-weak-password.png` });
+  await screenshot(page, { path: `${SCREENS}/register-weak-password.png` });
 });
 
 test.describe("admin", () => {
@@ -130,7 +130,7 @@ test.describe("admin", () => {
     await signIn(nurse, "nell@demo.hospital", "temporary-heron-4711");
     await expect(nurse).toHaveURL(/\/change-password$/);
     await expect(nurse.getByRole("heading", { name: "Choose your own password" })).toBeVisible();
-    await nurse.screenshot({ path: `${SCREENS}/forced-password-change.png` });
+    await screenshot(nurse, { path: `${SCREENS}/forced-password-change.png` });
     await nurse.goto("/patients");
     await expect(nurse).toHaveURL(/\/change-password$/);
     const token = (

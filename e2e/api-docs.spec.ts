@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { storageFor } from "./fixtures";
+import { screenshot, storageFor } from "./fixtures";
 
 // Issue 7: the API docs page (public) and integration tokens created and revoked on /admin/tokens.
 
 const shot = (page: import("@playwright/test").Page, name: string) =>
-  page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
+  screenshot(page, { path: `.test-artifacts/screens/${name}.png`, fullPage: true });
 
 test("the API docs render the OpenAPI document, grouped by tag", async ({ page, request }) => {
   const doc = await (await request.get("/api/v1/openapi.json")).json();

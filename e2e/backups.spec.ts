@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { storageFor } from "./fixtures";
+import { screenshot, storageFor } from "./fixtures";
 
 // The admin dashboard's backup card (components/dashboard/BackupCard.tsx): the last good backup with
 // its size and age, and the warning once it is older than 26 hours.
@@ -41,7 +41,7 @@ test.describe("backup status on the admin dashboard", () => {
     await card.scrollIntoViewIfNeeded();
     for (const width of [1280, 768]) {
       await page.setViewportSize({ width, height: 900 });
-      await card.screenshot({ path: `${SCREENS}/dashboard-backup-overdue-${width}.png` });
+      await screenshot(card, { path: `${SCREENS}/dashboard-backup-overdue-${width}.png` });
     }
 
     // A fresh good backup, then a failed run: no overdue warning, the failure shown with its error.
@@ -59,6 +59,6 @@ test.describe("backup status on the admin dashboard", () => {
     await expect(card).not.toContainText("older than 26 hours");
     await expect(card.getByRole("alert")).toContainText("ENOSPC: no space left on device");
     await page.setViewportSize({ width: 1280, height: 900 });
-    await card.screenshot({ path: `${SCREENS}/dashboard-backup-failed-1280.png` });
+    await screenshot(card, { path: `${SCREENS}/dashboard-backup-failed-1280.png` });
   });
 });

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import {
+  screenshot,
   USERS,
   apiToken,
   bearer,
@@ -155,7 +156,7 @@ async function shootBoth(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true });
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+    await screenshot(page, { path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
     // No sideways scroll at this width.
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
@@ -294,7 +295,7 @@ test("the chart's tabs have their own URLs; the banner stays on top while scroll
   await expect(page.locator("aside")).toBeHidden();
   await expect(tabs).toBeHidden();
   await expect(page.getByRole("button", { name: "Print" })).toBeHidden();
-  await page.screenshot({ path: `${SHOTS}/chart-print.png`, fullPage: true });
+  await screenshot(page, { path: `${SHOTS}/chart-print.png`, fullPage: true });
   await close();
 
   const adminPage = await as(browser, "ADMIN");
@@ -468,7 +469,7 @@ test("print views: the vitals tab with its table and flags, the visit list, a co
   await expect(page.getByText("Show the latest readings as a table")).toBeHidden();
   await expect(page.locator("summary", { hasText: "Record vitals" })).toBeHidden();
   await expect(page.locator("aside")).toBeHidden();
-  await page.screenshot({ path: `${SHOTS}/print-vitals.png`, fullPage: true });
+  await screenshot(page, { path: `${SHOTS}/print-vitals.png`, fullPage: true });
 
   // The visit list: the timeline, each set of vitals with its NEWS2 and its flags in words.
   await page.emulateMedia({ media: "screen" });
@@ -483,7 +484,7 @@ test("print views: the vitals tab with its table and flags, the visit list, a co
   await expect(timeline.locator('li[data-kind="vitals"]').nth(1)).toContainText("High: RR, pulse, T");
   await expect(page.locator("summary", { hasText: "Add a nurse note" })).toBeHidden();
   await expect(page.getByRole("region", { name: "Patient" })).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/print-visits.png`, fullPage: true });
+  await screenshot(page, { path: `${SHOTS}/print-visits.png`, fullPage: true });
 
   // A consultation note.
   await page.emulateMedia({ media: "screen" });
@@ -493,7 +494,7 @@ test("print views: the vitals tab with its table and flags, the visit list, a co
   await expect(page.getByText("Right lower lobe pneumonia.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Print" })).toBeHidden();
   await expect(page.locator("aside")).toBeHidden();
-  await page.screenshot({ path: `${SHOTS}/print-consultation.png`, fullPage: true });
+  await screenshot(page, { path: `${SHOTS}/print-consultation.png`, fullPage: true });
 
   // A discharge summary.
   const doctor = await apiToken(request, USERS.DOCTOR);
@@ -509,7 +510,7 @@ test("print views: the vitals tab with its table and flags, the visit list, a co
   await expect(page.getByText("Treated for pneumonia; home on oral antibiotics.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Print" })).toBeHidden();
   await expect(page.locator("aside")).toBeHidden();
-  await page.screenshot({ path: `${SHOTS}/print-discharge.png`, fullPage: true });
+  await screenshot(page, { path: `${SHOTS}/print-discharge.png`, fullPage: true });
 
   // The clinic's visit list prints too: the list, without its filters, paging or buttons.
   await page.emulateMedia({ media: "screen" });
@@ -521,6 +522,6 @@ test("print views: the vitals tab with its table and flags, the visit list, a co
   await expect(page.getByRole("button", { name: "Filter" })).toBeHidden();
   await expect(page.getByRole("button", { name: "Print" })).toBeHidden();
   await expect(page.getByRole("link", { name: "Book an appointment" })).toBeHidden();
-  await page.screenshot({ path: `${SHOTS}/print-appointments.png`, fullPage: true });
+  await screenshot(page, { path: `${SHOTS}/print-appointments.png`, fullPage: true });
   await close();
 });

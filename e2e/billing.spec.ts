@@ -1,11 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
-import { USERS, apiToken, bearer, storageFor } from "./fixtures";
+import { screenshot, USERS, apiToken, bearer, storageFor } from "./fixtures";
 
 // A records officer invoices a patient, takes a partial payment at the desk and prints the invoice;
 // the patient then sees the invoice, read-only; the API refuses an overpayment.
 
 const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
+  screenshot(page, { path: `.test-artifacts/screens/${name}.png`, fullPage: true });
 
 test.describe("records officer", () => {
   test.use({ storageState: storageFor("RECORDS_OFFICER") });

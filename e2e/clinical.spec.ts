@@ -1,12 +1,12 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { DateTime } from "luxon";
-import { USERS, apiToken, bearer, demoDoctorId, startVisitNow, storageFor, walkTimeout } from "./fixtures";
+import { screenshot, USERS, apiToken, bearer, demoDoctorId, startVisitNow, storageFor, walkTimeout } from "./fixtures";
 
 // Issue 5's clinical record through the real UI: a doctor writes, codes and signs a consultation; a
 // nurse records vitals twice and sees the trend; the API refuses implausible vitals field by field.
 
 const shot = (page: import("@playwright/test").Page, name: string) =>
-  page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
+  screenshot(page, { path: `.test-artifacts/screens/${name}.png`, fullPage: true });
 
 async function demoPatient(request: APIRequestContext, q: string): Promise<string> {
   const { token } = await apiToken(request, USERS.DOCTOR);
@@ -229,7 +229,7 @@ test.describe("lab", () => {
     await expect(worklist.getByRole("heading", { level: 1, name: "Lab worklist" })).toBeVisible();
     const value = worklist.getByLabel("Value: Potassium (mmol/L)").first();
     await value.fill("6.4");
-    await worklist.screenshot({ path: ".test-artifacts/screens/lab-worklist.png", fullPage: true });
+    await screenshot(worklist, { path: ".test-artifacts/screens/lab-worklist.png", fullPage: true });
     await value.locator("xpath=ancestor::form").getByRole("button", { name: "Save result" }).click();
     await expect(worklist.getByLabel("Value: Potassium (mmol/L)")).toHaveCount(0);
     await nurse.close();

@@ -1,8 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { PASSWORD, USERS, apiToken, bearer, signIn, storageFor } from "./fixtures";
+import { screenshot, PASSWORD, USERS, apiToken, bearer, signIn, storageFor } from "./fixtures";
 
 const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
+  screenshot(page, { path: `.test-artifacts/screens/${name}.png`, fullPage: true });
 
 test.describe("data browser", () => {
   test.use({ storageState: storageFor("ADMIN") });

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { USERS, apiToken, bearer, storageFor } from "./fixtures";
+import { screenshot, USERS, apiToken, bearer, storageFor } from "./fixtures";
 
 // Issue 17, documents on the chart: a nurse attaches a PDF (shared with the patient) and a PNG (staff
 // only) on a chart through the Documents tab, sees them listed (the PNG with its thumbnail) and opens
@@ -22,7 +22,7 @@ async function shots(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true });
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+    await screenshot(page, { path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
   }
 }
 

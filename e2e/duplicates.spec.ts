@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { linkIn, signIn, storageFor, waitForMail } from "./fixtures";
+import { screenshot, linkIn, signIn, storageFor, waitForMail } from "./fixtures";
 
 // Issue 17, verified self-registration through the real UI and the mail that really went out: a
 // person registers with the identity of an existing patient (Amara Bello, seeded with a severe
@@ -43,7 +43,7 @@ test("a patient registering with an existing identity is held until the records 
     await expect(page.getByText("Penicillin"), path).toHaveCount(0);
   }
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.screenshot({ path: `${SCREENS}/duplicates-pending-notice.png` });
+  await screenshot(page, { path: `${SCREENS}/duplicates-pending-notice.png` });
   const me = await page.request.get("/api/v1/patients/me");
   expect(me.status()).toBe(409);
   expect((await me.json()).error.code).toBe("PENDING_LINK");
@@ -59,7 +59,7 @@ test("a patient registering with an existing identity is held until the records 
   await expect(request.getByText(EMAIL)).toBeVisible();
   for (const width of [1280, 768]) {
     await desk.setViewportSize({ width, height: 900 });
-    await desk.screenshot({ path: `${SCREENS}/duplicates-worklist-${width}.png`, fullPage: true });
+    await screenshot(desk, { path: `${SCREENS}/duplicates-worklist-${width}.png`, fullPage: true });
   }
   const link = request.getByRole("button", { name: /^Link to H-\d+$/ });
   await expect(link).toHaveCount(1);
@@ -77,5 +77,5 @@ test("a patient registering with an existing identity is held until the records 
   await expect(page.getByRole("region", { name: "Allergies" })).toContainText("Penicillin");
   await expect(page.getByText(label.replace("Link to ", ""))).toBeVisible();
   expect((await page.request.get("/api/v1/patients/me")).status()).toBe(200);
-  await page.screenshot({ path: `${SCREENS}/duplicates-linked-profile.png` });
+  await screenshot(page, { path: `${SCREENS}/duplicates-linked-profile.png` });
 });

@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { USERS, apiToken, bearer, storageFor } from "./fixtures";
+import { screenshot, USERS, apiToken, bearer, storageFor } from "./fixtures";
 
 // Issue 6's jobs through the real UI: a patient exports their treatment history as CSV (built by the
 // worker, progress shown until it is ready) and downloads it; an admin sees the queues on /admin/jobs.
 
 const shot = (page: import("@playwright/test").Page, name: string) =>
-  page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
+  screenshot(page, { path: `.test-artifacts/screens/${name}.png`, fullPage: true });
 
 test.describe("patient", () => {
   test.use({ storageState: storageFor("PATIENT") });

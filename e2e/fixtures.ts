@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { expect, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type BrowserContext, type Locator, type Page } from "@playwright/test";
 
 // The demo accounts seeded by prisma/seed.ts for the e2e run (scripts/test.ts seeds them).
 export const PASSWORD = "Demo-pass-2026";
@@ -65,6 +65,17 @@ export async function expectHydrated(page: Page, path: string): Promise<void> {
       message: `${path} hydrated`,
     })
     .not.toBeNull();
+}
+
+/**
+ * A screenshot for a person to look at (each spec's pages at desktop and tablet widths), taken only
+ * when E2E_SCREENS=1 (`E2E_SCREENS=1 npm test`). The default run takes none: no one looks at them
+ * there, and each is a frame rasterized in software (a full page is several).
+ */
+export async function screenshot(target: Page | Locator, options: { path: string; fullPage?: boolean }): Promise<void> {
+  if (process.env.E2E_SCREENS !== "1") return;
+  if ("goto" in target) await target.screenshot(options);
+  else await target.screenshot({ path: options.path });
 }
 
 /** Signs in through the real form. */

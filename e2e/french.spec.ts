@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { en } from "../lib/i18n/en";
 import { fr } from "../lib/i18n/fr";
-import { PASSWORD, apiToken, bearer, demoDrugId, signIn } from "./fixtures";
+import { screenshot, PASSWORD, apiToken, bearer, demoDrugId, signIn } from "./fixtures";
 
 // Issue 8's acceptance: a user switches to French and every visible string on the main journeys is
 // French. One dedicated account per role (scripts/test.ts seeds them), so the demo logins other
@@ -56,7 +56,7 @@ const FRENCH_DATE =
   /\b\d{1,2}(er)? (janv\.|févr\.|mars|avr\.|mai|juin|juil\.|août|sept\.|oct\.|nov\.|déc\.|janvier|février|avril|juillet|septembre|octobre|novembre|décembre) \d{4}\b|\b\d{2}\/\d{2}\/\d{4}\b/;
 
 const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `.test-artifacts/screens/french-${name}.png`, fullPage: true });
+  screenshot(page, { path: `.test-artifacts/screens/french-${name}.png`, fullPage: true });
 
 /** The lines of the interface parts: headings, labels (without their options), buttons, table headers, navigation, menu items, skip links, aria-labels. */
 function interfaceLines(page: Page): Promise<string[]> {

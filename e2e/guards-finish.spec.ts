@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { USERS, apiToken, bearer, demoDrugId, storageFor } from "./fixtures";
+import { screenshot, USERS, apiToken, bearer, demoDrugId, storageFor } from "./fixtures";
 
 // Issue 16, guardrails left over: revoking a prescription, voiding an invoice and deactivating a
 // ward ask first and state the consequence; a field's error goes as soon as the field is edited.
@@ -11,7 +11,7 @@ mkdirSync(SHOTS, { recursive: true });
 async function shots(page: Page, name: string) {
   for (const width of [1366, 768]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+    await screenshot(page, { path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 720 });
 }

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { DateTime } from "luxon";
 import pg from "pg";
-import { USERS, apiToken, bearer, demoDoctorId, startVisitNow, storageFor, walkTimeout } from "./fixtures";
+import { screenshot, USERS, apiToken, bearer, demoDoctorId, startVisitNow, storageFor, walkTimeout } from "./fixtures";
 
 // Issue 16, guardrails on state changes: a visit is checked in only on its day; a stay is invoiced
 // by the hospital's midnight rule (the e2e hospital is on UTC); consequential actions ask first.
@@ -13,7 +13,7 @@ mkdirSync(SHOTS, { recursive: true });
 async function shots(page: Page, name: string) {
   for (const width of [1366, 768]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+    await screenshot(page, { path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 720 });
 }

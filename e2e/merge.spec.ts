@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { USERS, apiToken, bearer, storageFor } from "./fixtures";
+import { screenshot, USERS, apiToken, bearer, storageFor } from "./fixtures";
 
 // A records officer merges a duplicate record into the one that stays, through the merge page.
 test.describe("patient merge", () => {
@@ -35,7 +35,7 @@ test.describe("patient merge", () => {
       await expect(page.locator(`[data-merge-side="${duplicate.id}"]`)).toContainText(duplicate.mrn);
       await expect(page.locator('[data-move="allergies"]')).toContainText("1");
       await expect(page.getByText("No conflicts: the records can be merged.")).toBeVisible();
-      await page.screenshot({ path: `.test-artifacts/screens/merge-preview-${width}.png`, fullPage: true });
+      await screenshot(page, { path: `.test-artifacts/screens/merge-preview-${width}.png`, fullPage: true });
     }
 
     await page.getByRole("button", { name: "Merge records" }).click();
@@ -45,7 +45,7 @@ test.describe("patient merge", () => {
     await expect(page.locator("[data-merge-result]")).toContainText(
       `${duplicate.mrn} was merged into ${survivor.mrn}.`,
     );
-    await page.screenshot({ path: ".test-artifacts/screens/merge-done.png", fullPage: true });
+    await screenshot(page, { path: ".test-artifacts/screens/merge-done.png", fullPage: true });
 
     // The allergy moved to the record that stays.
     await page.getByRole("link", { name: "Open the record" }).first().click();
@@ -104,7 +104,7 @@ test.describe("undoing a merge", () => {
     await expect(page).toHaveURL(new RegExp(`/patients/${survivor.id}$`));
     const undo = page.locator("[data-undo-merge]");
     await expect(undo).toContainText(`${duplicate.mrn} was merged into this record`);
-    await page.screenshot({ path: ".test-artifacts/screens/merge-undo.png", fullPage: true });
+    await screenshot(page, { path: ".test-artifacts/screens/merge-undo.png", fullPage: true });
     await undo.getByRole("button", { name: "Undo the merge" }).click();
     const dialog = page.getByRole("dialog", { name: "Undo this merge?" });
     await dialog.getByRole("button", { name: "Undo", exact: true }).click();

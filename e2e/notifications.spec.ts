@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { DateTime } from "luxon";
-import { apiToken, bearer, demoDoctorId, registerPatient, signIn } from "./fixtures";
+import { screenshot, apiToken, bearer, demoDoctorId, registerPatient, signIn } from "./fixtures";
 
 // A fresh patient account, so the counts are this test's own: each booking notifies the patient.
 const EMAIL = `bell.${Date.now()}@example.org`;
@@ -47,7 +47,7 @@ test("a user sees the bell count, opens the notifications and marks them read", 
   await bell.click();
   const panel = page.getByTestId("notification-panel");
   await expect(panel.getByRole("link", { name: /Appointment booked/ })).toHaveCount(2);
-  await page.screenshot({ path: ".test-artifacts/screens/notification-bell.png" });
+  await screenshot(page, { path: ".test-artifacts/screens/notification-bell.png" });
   await panel.getByRole("button", { name: "Mark all as read" }).click();
   await expect(page.getByTestId("notification-count")).toHaveCount(0);
 
@@ -57,7 +57,7 @@ test("a user sees the bell count, opens the notifications and marks them read", 
   await expect(page.getByTestId("notification-count")).toHaveText("1");
   const list = page.getByTestId("notification-list");
   await expect(list.locator("[data-unread]")).toHaveCount(1);
-  await page.screenshot({ path: ".test-artifacts/screens/notifications.png", fullPage: true });
+  await screenshot(page, { path: ".test-artifacts/screens/notifications.png", fullPage: true });
   await list.getByRole("button", { name: "Mark as read" }).click();
   await expect(page.getByText("You have read everything.")).toBeVisible();
   await expect(page.getByTestId("notification-count")).toHaveCount(0);

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
-import { USERS, apiToken, bearer, storageFor, walkTimeout } from "./fixtures";
+import { screenshot, USERS, apiToken, bearer, storageFor, walkTimeout } from "./fixtures";
 
 // Issue 16: a prescription signed despite a safety override reaches the pharmacist. The queue on
 // the pharmacist's home page marks it; the dispensing page shows every finding and the prescriber's
@@ -13,7 +13,7 @@ mkdirSync(SHOTS, { recursive: true });
 async function shots(page: Page, name: string) {
   for (const width of [1366, 768]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+    await screenshot(page, { path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1366, height: 900 });
 }

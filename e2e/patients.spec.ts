@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import {
+  screenshot,
   PASSWORD,
   USERS,
   apiToken,
@@ -28,7 +29,7 @@ test.describe("records officer", () => {
     await page.getByRole("button", { name: "Add an allergy" }).click();
     await page.getByLabel("Substance").fill("Penicillin");
     await page.getByLabel("Severity").selectOption("severe");
-    await page.screenshot({ path: ".test-artifacts/screens/register-patient.png", fullPage: true });
+    await screenshot(page, { path: ".test-artifacts/screens/register-patient.png", fullPage: true });
     await page.getByRole("button", { name: "Register patient" }).click();
 
     // Records officers see demographics: they land on the record's edit page, allergy banner on top.
@@ -46,7 +47,7 @@ test.describe("records officer", () => {
     const warning = page.getByRole("alert").filter({ hasText: "Possible existing records" });
     await expect(warning).toBeVisible();
     await expect(warning.getByRole("link", { name: "Asante, Kwame" })).toBeVisible();
-    await page.screenshot({ path: ".test-artifacts/screens/duplicate-warning.png", fullPage: true });
+    await screenshot(page, { path: ".test-artifacts/screens/duplicate-warning.png", fullPage: true });
     await warning.getByRole("button", { name: "Register as a new patient anyway" }).click();
     await expect(page).toHaveURL(/\/patients\/[^/]+\/edit$/);
   });
@@ -79,7 +80,7 @@ test.describe("doctor", () => {
     await expect(page).toHaveURL(/q=Patie/);
     await page.getByRole("link", { name: "Patient, Sam" }).click();
     await expect(page.getByRole("heading", { name: "Patient, Sam" })).toBeVisible();
-    await page.screenshot({ path: ".test-artifacts/screens/chart.png", fullPage: true });
+    await screenshot(page, { path: ".test-artifacts/screens/chart.png", fullPage: true });
     // The wristband code and the timeline are tabs of the chart, each at its own address.
     const tabs = page.getByRole("navigation", { name: "Chart sections" });
     await tabs.getByRole("link", { name: "Documents & QR" }).click();
@@ -124,7 +125,7 @@ test("a patient registers themself, confirms the emailed link, signs in, and edi
   await expect(page.getByText("Your contact details were saved.")).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("Address")).toHaveValue("12 Ring Road, Accra");
-  await page.screenshot({ path: ".test-artifacts/screens/my-profile.png", fullPage: true });
+  await screenshot(page, { path: ".test-artifacts/screens/my-profile.png", fullPage: true });
 });
 
 test.describe("patients API", () => {

@@ -1,12 +1,12 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { USERS, apiToken, bearer, distinctBirthDate, storageFor } from "./fixtures";
+import { screenshot, USERS, apiToken, bearer, distinctBirthDate, storageFor } from "./fixtures";
 
 // Issue 5's pharmacy journey: a doctor prescribes through the API, a pharmacist scans the QR code
 // (lands on /rx/{token}), opens the prescription for dispensing, dispenses part of it, and sees the
 // stock drop on the drug's stock page. Ondansetron 4 mg tablet has one demo batch (prisma/seed-pharmacy.ts).
 
 const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
+  screenshot(page, { path: `.test-artifacts/screens/${name}.png`, fullPage: true });
 
 async function drugByName(request: APIRequestContext, token: string, generic: string, form: string) {
   const res = await request.get(`/api/v1/drugs?q=${encodeURIComponent(generic)}`, { headers: bearer(token) });

@@ -1,12 +1,12 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { USERS, apiToken, bearer, storageFor, walkTimeout } from "./fixtures";
+import { screenshot, USERS, apiToken, bearer, storageFor, walkTimeout } from "./fixtures";
 
 // Issue 5's prescribing journey through the real UI: a doctor prescribes amoxicillin to the
 // penicillin-allergic demo patient (prisma/seed-prescriptions.ts), is blocked, overrides with a
 // reason and downloads the PDF; the QR page is checked anonymously; then the API's rules.
 
 const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
+  screenshot(page, { path: `.test-artifacts/screens/${name}.png`, fullPage: true });
 
 async function patientId(request: APIRequestContext, q: string): Promise<string> {
   const { token } = await apiToken(request, USERS.DOCTOR);
@@ -88,7 +88,7 @@ test.describe("doctor", () => {
     for (const secret of ["Bello", "Amara", "Penicillin", "Anaphylaxis", "Asthma", "J45", "MRN", "+228", "1978"])
       expect(text).not.toContain(secret);
     await expect(rx.getByRole("link", { name: "Open for dispensing" })).toHaveCount(0);
-    await rx.screenshot({ path: ".test-artifacts/screens/rx-public.png", fullPage: true });
+    await screenshot(rx, { path: ".test-artifacts/screens/rx-public.png", fullPage: true });
 
     // Revoked: the same page says so.
     await page.getByLabel("Reason").fill("Allergy history could not be confirmed");
@@ -104,7 +104,7 @@ test.describe("doctor", () => {
     const bad = await rx.goto(`${verify!.slice(0, -3)}AAA`);
     expect(bad!.status()).toBe(404);
     await expect(rx.getByRole("heading", { name: "Not a valid prescription" })).toBeVisible();
-    await rx.screenshot({ path: ".test-artifacts/screens/rx-invalid.png", fullPage: true });
+    await screenshot(rx, { path: ".test-artifacts/screens/rx-invalid.png", fullPage: true });
     await anonymous.close();
 
     await page.goto("/prescriptions");

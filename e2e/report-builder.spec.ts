@@ -1,12 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { PASSWORD, USERS, apiToken, bearer, signIn, storageFor } from "./fixtures";
+import { screenshot, PASSWORD, USERS, apiToken, bearer, signIn, storageFor } from "./fixtures";
 
 // Issue 8's acceptance: an admin builds a report of admissions per ward per month through the real UI
 // (the demo seed admits patients to General Medicine and the ICU) and exports it as CSV; a doctor
 // cannot open the builder.
 
 const shot = (page: import("@playwright/test").Page, name: string) =>
-  page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
+  screenshot(page, { path: `.test-artifacts/screens/${name}.png`, fullPage: true });
 const PER_WARD_MONTH = {
   entity: "admissions",
   groupBy: [{ field: "ward" }, { field: "admittedAt", granularity: "month" }],

@@ -1,13 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { DateTime } from "luxon";
-import { USERS, apiToken, bearer, startVisitNow, storageFor } from "./fixtures";
+import { screenshot, USERS, apiToken, bearer, startVisitNow, storageFor } from "./fixtures";
 
 // Issue 7's reports through the real UI: an admin reads revenue per doctor (a visit billed and paid
 // through the billing API just before) and downloads it as CSV; the public-health aggregates never
 // show a count below 5, and cover fixed, completed periods only.
 
 const shot = (page: import("@playwright/test").Page, name: string) =>
-  page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
+  screenshot(page, { path: `.test-artifacts/screens/${name}.png`, fullPage: true });
 
 test.use({ storageState: storageFor("ADMIN") });
 

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { DateTime } from "luxon";
-import { USERS, apiToken, bearer, demoDoctorId, startVisitNow, storageFor, walkTimeout } from "./fixtures";
+import { screenshot, USERS, apiToken, bearer, demoDoctorId, startVisitNow, storageFor, walkTimeout } from "./fixtures";
 
 // Issue 4's acceptance journey through the real UI. The e2e server runs in UTC (HOSPITAL_TIMEZONE
 // unset) and the demo cardiologist works every day 08:00–16:00 in 30-minute slots (prisma/seed.ts).
@@ -10,7 +10,7 @@ const at = (date: string, hhmm: string) => `${date}T${hhmm}:00Z`;
 const shown = (iso: string) => DateTime.fromISO(iso, { setZone: true }).setLocale("en-GB").toFormat("ccc d LLL, HH:mm");
 const slot = (page: Page, iso: string) => page.locator(`[data-starts-at="${iso}"]`);
 const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
+  screenshot(page, { path: `.test-artifacts/screens/${name}.png`, fullPage: true });
 
 async function bookAsPatient(request: APIRequestContext, startsAt: string) {
   const { token } = await apiToken(request, USERS.PATIENT);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { PASSWORD, USERS, signIn, storageFor } from "./fixtures";
+import { screenshot, PASSWORD, USERS, signIn, storageFor } from "./fixtures";
 
 test.describe("admin", () => {
   test.use({ storageState: storageFor("ADMIN") });
@@ -8,7 +8,7 @@ test.describe("admin", () => {
     await expect(page.getByText("Active patients")).toBeVisible();
     await expect(page.getByText("Staff by role")).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Patients" })).toBeVisible();
-    await page.screenshot({ path: ".test-artifacts/screens/admin-dashboard.png", fullPage: true });
+    await screenshot(page, { path: ".test-artifacts/screens/admin-dashboard.png", fullPage: true });
   });
 });
 
@@ -22,7 +22,7 @@ test.describe("nurse", () => {
     await page.getByRole("button", { name: "Search" }).click();
     await expect(page).toHaveURL(/\/patients\?q=Patient/);
     await expect(page.getByRole("cell", { name: "Patient, Sam" })).toBeVisible();
-    await page.screenshot({ path: ".test-artifacts/screens/nurse-patients.png", fullPage: true });
+    await screenshot(page, { path: ".test-artifacts/screens/nurse-patients.png", fullPage: true });
   });
 });
 
@@ -34,7 +34,7 @@ test.describe("patient", () => {
     await expect(page.getByText(/^H-\d{6}$/)).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Patients" })).toHaveCount(0);
     await page.setViewportSize({ width: 820, height: 1100 });
-    await page.screenshot({ path: ".test-artifacts/screens/patient-dashboard-tablet.png", fullPage: true });
+    await screenshot(page, { path: ".test-artifacts/screens/patient-dashboard-tablet.png", fullPage: true });
   });
 });
 
@@ -42,7 +42,7 @@ test("a wrong password shows one clear message and stays on the sign-in page", a
   await signIn(page, USERS.NURSE, "wrong-password");
   await expect(page.getByRole("alert").filter({ hasText: "Email or password is incorrect." })).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
-  await page.screenshot({ path: ".test-artifacts/screens/login-error.png" });
+  await screenshot(page, { path: ".test-artifacts/screens/login-error.png" });
 });
 
 test("a deep link survives the sign-in detour", async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { PASSWORD, USERS, apiToken, bearer, linkIn, signIn, storageFor, waitForMail } from "./fixtures";
+import { screenshot, PASSWORD, USERS, apiToken, bearer, linkIn, signIn, storageFor, waitForMail } from "./fixtures";
 
 const SCREENS = ".test-artifacts/screens";
 
@@ -23,7 +23,7 @@ test.describe("admin", () => {
     await page.getByLabel("Years of experience").fill("7");
     // Money is typed in currency units (stored as 4500 minor units, shown back as 45.00).
     await page.getByLabel("Consultation fee (USD)").fill("45.00");
-    await page.screenshot({ path: `${SCREENS}/admin-staff-new.png`, fullPage: true });
+    await screenshot(page, { path: `${SCREENS}/admin-staff-new.png`, fullPage: true });
     await page.getByRole("button", { name: "Create account" }).click();
     await expect(page).toHaveURL(/\/admin\/staff\/[^/?]+\?created=1$/);
     await expect(page.getByText("An invitation email with a set-password link was sent")).toBeVisible();
@@ -36,12 +36,12 @@ test.describe("admin", () => {
     await expect(row.getByText("Sent", { exact: true })).toBeVisible();
     const mail = await waitForMail((m) => m.to.includes("iris@demo.hospital"));
     expect(mail.text).toContain("/set-password/");
-    await page.screenshot({ path: `${SCREENS}/admin-outbox.png`, fullPage: true });
+    await screenshot(page, { path: `${SCREENS}/admin-outbox.png`, fullPage: true });
     await row.getByRole("link").click();
     // Issue 15: the outbox (anyone with outbox.read) shows the link masked, never a working one…
     await expect(page.getByRole("link", { name: /\/set-password\/•+$/ })).toBeVisible();
     expect(await page.content()).not.toMatch(/\/set-password\/[A-Za-z0-9_-]{43}/);
-    await page.screenshot({ path: `${SCREENS}/admin-outbox-masked.png`, fullPage: true });
+    await screenshot(page, { path: `${SCREENS}/admin-outbox-masked.png`, fullPage: true });
     // …and only the email that reached the doctor over SMTP carries it.
     const href = linkIn(mail, "/set-password");
 
@@ -50,7 +50,7 @@ test.describe("admin", () => {
     await expect(doctor.getByText("Hello Dr. Iris Invited")).toBeVisible();
     await doctor.getByLabel("New password", { exact: true }).fill("iris-secret-2026");
     await doctor.getByLabel("Repeat new password").fill("iris-secret-2026");
-    await doctor.screenshot({ path: `${SCREENS}/set-password.png` });
+    await screenshot(doctor, { path: `${SCREENS}/set-password.png` });
     await doctor.getByRole("button", { name: "Set password" }).click();
     await expect(doctor.getByText("Your password is set.")).toBeVisible();
     // Single use: the same link now explains itself instead of offering the form.
@@ -70,7 +70,7 @@ test.describe("admin", () => {
       .click();
     await expect(page.getByRole("button", { name: "Reactivate account" })).toBeVisible();
     await expect(page.getByRole("cell", { name: "Deactivated: Contract ended" })).toBeVisible();
-    await page.screenshot({ path: `${SCREENS}/admin-staff-detail.png`, fullPage: true });
+    await screenshot(page, { path: `${SCREENS}/admin-staff-detail.png`, fullPage: true });
 
     await doctor.goto("/doctors");
     await expect(doctor).toHaveURL(/\/login/);
@@ -86,7 +86,7 @@ test.describe("admin", () => {
     await page.getByLabel("Name").fill("Cardiology");
     await page.getByRole("button", { name: "Create department" }).click();
     await expect(page.getByText("A department with this name already exists")).toBeVisible();
-    await page.screenshot({ path: `${SCREENS}/admin-departments.png`, fullPage: true });
+    await screenshot(page, { path: `${SCREENS}/admin-departments.png`, fullPage: true });
   });
 
   test("filters the staff list by role", async ({ page }) => {
@@ -96,7 +96,7 @@ test.describe("admin", () => {
     await expect(page).toHaveURL(/role=NURSE/);
     await expect(page.getByRole("link", { name: "Nina Nurse" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Ada Admin" })).toHaveCount(0);
-    await page.screenshot({ path: `${SCREENS}/admin-staff.png`, fullPage: true });
+    await screenshot(page, { path: `${SCREENS}/admin-staff.png`, fullPage: true });
   });
 });
 
@@ -107,7 +107,7 @@ test.describe("patient", () => {
     await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Doctors" }).click();
     await page.getByRole("navigation", { name: "Specialties" }).getByRole("link", { name: "Cardiology" }).click();
     await expect(page.getByText("Dr. Grace Okafor")).toBeVisible();
-    await page.screenshot({ path: `${SCREENS}/patient-doctors.png`, fullPage: true });
+    await screenshot(page, { path: `${SCREENS}/patient-doctors.png`, fullPage: true });
   });
 });
 
@@ -125,7 +125,7 @@ test("forgot password answers the same sentence for a known and an unknown email
     answers.push(await answer.innerText());
   }
   expect(answers[0]).toBe(answers[1]);
-  await page.screenshot({ path: `${SCREENS}/forgot-password.png` });
+  await screenshot(page, { path: `${SCREENS}/forgot-password.png` });
   // Asking changes nothing until the link is used.
   await signIn(page, USERS.NURSE, PASSWORD);
   await expect(page).toHaveURL(/\/dashboard$/);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { USERS, apiToken, bearer, storageFor } from "./fixtures";
+import { screenshot, USERS, apiToken, bearer, storageFor } from "./fixtures";
 
 // Operations: liveness, readiness (the e2e run starts two job workers), Prometheus metrics behind a
 // "metrics" token, request ids, the admin System page, and the hospital's name in titles and icon.
@@ -80,7 +80,7 @@ test.describe("as an admin", () => {
     expect(await svg.text()).toMatch(/<text[^>]*>[A-Z0-9]{1,2}<\/text>/);
     for (const width of [1280, 768]) {
       await page.setViewportSize({ width, height: 900 });
-      await page.screenshot({ path: `${SCREENS}/admin-system-${width}.png`, fullPage: true });
+      await screenshot(page, { path: `${SCREENS}/admin-system-${width}.png`, fullPage: true });
     }
   });
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { USERS, apiToken, bearer, storageFor } from "./fixtures";
+import { screenshot, USERS, apiToken, bearer, storageFor } from "./fixtures";
 
 test.describe("records officer", () => {
   test.use({ storageState: storageFor("RECORDS_OFFICER") });
@@ -16,7 +16,7 @@ test.describe("records officer", () => {
     await expect(box.getByTestId("triage-result")).toContainText("Built-in rules");
     await expect(box.getByTestId("triage-result")).toContainText(/\d+ %/);
     await expect(box.getByLabel("Department")).toHaveValue(/.+/);
-    await page.screenshot({ path: ".test-artifacts/screens/triage-box.png", fullPage: true });
+    await screenshot(page, { path: ".test-artifacts/screens/triage-box.png", fullPage: true });
     await box.getByRole("button", { name: "Use this department" }).click();
     await expect(box.getByTestId("triage-confirmed")).toHaveText("Pediatrics");
 

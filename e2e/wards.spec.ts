@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { USERS, apiToken, bearer, storageFor, waitForMail, walkTimeout } from "./fixtures";
+import { screenshot, USERS, apiToken, bearer, storageFor, waitForMail, walkTimeout } from "./fixtures";
 
 // Issue 6's inpatient journey through the real UI: a nurse admits a patient from the bed board
 // (with the triage box), transfers them, marks the old bed clean and discharges them; the attending
@@ -7,7 +7,7 @@ import { USERS, apiToken, bearer, storageFor, waitForMail, walkTimeout } from ".
 // sees both emails in the outbox. The demo seed's Pediatrics ward starts with every bed free.
 
 const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `.test-artifacts/screens/${name}.png`, fullPage: true });
+  screenshot(page, { path: `.test-artifacts/screens/${name}.png`, fullPage: true });
 const ward = (page: Page, name: string) => page.getByRole("region", { name: new RegExp(`^${name}`) });
 const panel = (page: Page) => page.getByRole("dialog");
 

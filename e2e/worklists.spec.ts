@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { DateTime } from "luxon";
 import {
+  screenshot,
   USERS,
   apiToken,
   bearer,
@@ -21,7 +22,7 @@ const SHOTS = "/tmp/flags-shots";
 async function shots(page: Page, name: string, { sideways = true } = {}) {
   for (const width of [1366, 768]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+    await screenshot(page, { path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
     if (!sideways) continue;
     const scrolls = await page.evaluate(
       () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
@@ -38,7 +39,7 @@ async function shots(page: Page, name: string, { sideways = true } = {}) {
 async function cardsFit(page: Page, name: string) {
   for (const width of [768, 1280]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/${name}-cards-${width}.png`, fullPage: true });
+    await screenshot(page, { path: `${SHOTS}/${name}-cards-${width}.png`, fullPage: true });
     const overflowing = await page.evaluate(() =>
       [...document.querySelectorAll("main section, main section .overflow-x-auto")]
         .filter((el) => el.scrollWidth > el.clientWidth)

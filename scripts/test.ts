@@ -16,7 +16,7 @@ import { DEMO_PASSWORD, seedDemo } from "../prisma/seed";
 import { NEXT_BUILD_ARGS } from "./next-build.mjs";
 import { assembleStandalone } from "./standalone.mjs";
 import { existingIds, markDemo } from "../lib/demo/service";
-import { buildInputsHash, recordBuildInputs } from "./build-inputs";
+import { buildInputsHash, recordBuildInputs, staleBuildReason } from "./build-inputs";
 import { startCaptureSmtp } from "../tests/smtp";
 import { createTestDatabase } from "../tests/test-db";
 
@@ -130,28 +130,76 @@ function ensureChromium(): void {
   }
 }
 
-type Counts = { passed: number; failed: number; skipped: number };
+/** A run's counts, and the names of what failed (printed again at the very end, where a log's tail shows them). */
+type Counts = { passed: number; failed: number; skipped: number; failures?: string[] };
 
 function vitestCounts(file: string): Counts {
-  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
+  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0, failures: ["vitest wrote no report"] };
   const r = JSON.parse(readFileSync(file, "utf8"));
   // A file that fails to load has no tests but is a failure all the same.
   const brokenFiles = (r.testResults ?? []).filter(
     (f: { status: string; assertionResults: unknown[] }) => f.status === "failed" && f.assertionResults.length === 0,
   ).length;
+  const failures: string[] = [];
+  for (const f of r.testResults ?? []) {
+    const file = path.relative(root, f.name);
+    if (f.status === "failed" && f.assertionResults.length === 0) failures.push(`${file}: ${firstLine(f.message)}`);
+    for (const a of f.assertionResults)
+      if (a.status === "failed") failures.push(`${file} › ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
+  }
   return {
     passed: r.numPassedTests,
     failed: r.numFailedTests + brokenFiles,
     skipped: r.numPendingTests + r.numTodoTests,
+    failures,
   };
 }
 
+const firstLine = (text: unknown) =>
+  String(text ?? "")
+    // the terminal colours in Playwright's messages
+    .replace(/\x1b\[[0-9;]*m/g, "")
+    .split("\n")
+    .find((l) => l.trim())
+    ?.trim()
+    .slice(0, 300) ?? "";
+
+type PwSpec = {
+  title: string;
+  file: string;
+  line: number;
+  tests: { results: { status: string; error?: { message?: string } }[]; status: string }[];
+};
+type PwSuite = { title: string; specs?: PwSpec[]; suites?: PwSuite[] };
+
+/** Every Playwright test that did not end as expected, as "file:line › title: first line of the error". */
+function playwrightFailures(suites: PwSuite[] = [], titles: string[] = []): string[] {
+  const out: string[] = [];
+  for (const suite of suites) {
+    const path_ = suite.title ? [...titles, suite.title] : titles;
+    for (const spec of suite.specs ?? [])
+      for (const t of spec.tests)
+        if (t.status === "unexpected")
+          out.push(
+            `e2e/${spec.file}:${spec.line} › ${[...path_.slice(1), spec.title].join(" › ")}: ${firstLine(t.results.at(-1)?.error?.message)}`,
+          );
+    out.push(...playwrightFailures(suite.suites, path_));
+  }
+  return out;
+}
+
 function playwrightCounts(file: string): Counts {
-  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
+  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0, failures: ["Playwright wrote no report"] };
   const report = JSON.parse(readFileSync(file, "utf8"));
   const s = report.stats;
   // Errors outside any test (a server that never started, a broken spec file) count as failures.
-  return { passed: s.expected + s.flaky, failed: s.unexpected + (report.errors?.length ?? 0), skipped: s.skipped };
+  const errors = (report.errors ?? []).map((e: { message?: string }) => `Playwright: ${firstLine(e.message)}`);
+  return {
+    passed: s.expected + s.flaky,
+    failed: s.unexpected + errors.length,
+    skipped: s.skipped,
+    failures: [...playwrightFailures(report.suites), ...errors],
+  };
 }
 
 /** What the browser run needs, made while the unit and integration tests run (prepareE2e). */
@@ -228,14 +276,21 @@ async function prepareE2e(): Promise<E2ePrepared> {
     };
     // Recorded like npm start records it (scripts/build-inputs.ts), so that a later npm start serves this build.
     const inputs = await buildInputsHash(root);
-    const log = path.join(artifacts, "build.log");
-    if ((await runLogged(bin("next"), NEXT_BUILD_ARGS, env, log)) !== 0) {
-      process.stdout.write(readFileSync(log, "utf8"));
-      throw new Error(`The production build failed (its output above, and in ${path.relative(root, log)})`);
+    // E2E_REUSE_BUILD=1 (a developer's rerun, never CI): keep a build made from exactly these sources.
+    const reusable =
+      process.env.E2E_REUSE_BUILD === "1" &&
+      (await staleBuildReason(root, inputs)) === null &&
+      existsSync(path.join(root, ".next/standalone/scripts/bundle/start.mjs"));
+    if (!reusable) {
+      const log = path.join(artifacts, "build.log");
+      if ((await runLogged(bin("next"), NEXT_BUILD_ARGS, env, log)) !== 0) {
+        process.stdout.write(readFileSync(log, "utf8"));
+        throw new Error(`The production build failed (its output above, and in ${path.relative(root, log)})`);
+      }
+      // The first e2e server runs from the standalone output (playwright.config.ts), as the image does.
+      await assembleStandalone(root);
+      await recordBuildInputs(root, inputs);
     }
-    // The first e2e server runs from the standalone output (playwright.config.ts), as the image does.
-    await assembleStandalone(root);
-    await recordBuildInputs(root, inputs);
     return { env, smtp, database };
   } catch (err) {
     await smtp.close();
@@ -263,15 +318,17 @@ async function main() {
   rmSync(artifacts, { recursive: true, force: true });
   mkdirSync(path.join(artifacts, "auth"), { recursive: true });
   const only = process.argv[2]; // "lint", "unit+integration" or "e2e" to run one part
-  const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
+  const totals = { passed: 0, failed: 0, skipped: 0, failures: [] as string[] };
   const add = (c: Counts) => {
     totals.passed += c.passed;
     totals.failed += c.failed;
     totals.skipped += c.skipped;
+    totals.failures.push(...(c.failures ?? []));
   };
+  const failed = (what: string): Counts => ({ passed: 0, failed: 1, skipped: 0, failures: [what] });
   if (only === undefined || only === "lint") {
     for (const [cmd, args] of LINT_CHECKS)
-      add(run(bin(cmd), args) === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
+      add(run(bin(cmd), args) === 0 ? { passed: 1, failed: 0, skipped: 0 } : failed(`lint: ${cmd} ${args.join(" ")}`));
   }
   // The browser run's database and build are made while vitest runs (prepareE2e).
   const preparing =
@@ -289,17 +346,20 @@ async function main() {
   if (preparing) {
     const ready = await preparing;
     if ("error" in ready) {
-      console.error(ready.error instanceof Error ? ready.error.message : ready.error);
-      add({ passed: 0, failed: 1, skipped: 0 });
+      const message = ready.error instanceof Error ? ready.error.message : String(ready.error);
+      console.error(message);
+      add(failed(`e2e preparation: ${firstLine(message)}`));
     } else {
       try {
         add(await e2e(ready.prepared));
       } catch (err) {
-        console.error(err instanceof Error ? err.message : err);
-        add({ passed: 0, failed: 1, skipped: 0 });
+        const message = err instanceof Error ? err.message : String(err);
+        console.error(message);
+        add(failed(`e2e: ${firstLine(message)}`));
       }
     }
   }
+  if (totals.failures.length > 0) console.log(`\nFailed:\n${totals.failures.map((f) => `  ✗ ${f}`).join("\n")}`);
   console.log(
     `\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`,
   );
