@@ -13,8 +13,9 @@ import { formatWhen, nextDates, today } from "@/lib/scheduling/time";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import type { Ctx } from "@/lib/server/session";
+import type { ActionResult } from "@/lib/server/action";
 import { News2Pill } from "@/components/clinical/News2Pill";
-import { ReviewButton } from "./ReviewButton";
+import { RowActionButton } from "./RowActionButton";
 import { VisitList } from "./VisitList";
 
 const link = "font-medium text-brand-700 hover:underline";
@@ -29,7 +30,7 @@ export async function DoctorDashboard({
   review,
 }: {
   ctx: Ctx;
-  review: React.ComponentProps<typeof ReviewButton>["review"];
+  review: (input: { resultId: string }) => Promise<ActionResult<unknown>>;
 }) {
   const locale = await requestLocale();
   const all = await messages();
@@ -89,11 +90,11 @@ export async function DoctorDashboard({
                     <time dateTime={r.resultedAt}>{formatStamp(r.resultedAt, locale)}</time>
                   </span>
                 </span>
-                <ReviewButton
-                  resultId={r.id}
-                  review={review}
+                <RowActionButton
+                  action={review}
+                  input={{ resultId: r.id }}
                   label={w.markReviewed}
-                  what={`${r.test}, ${r.patient.name}`}
+                  name={`${r.test}, ${r.patient.name}`}
                 />
               </li>
             ))}

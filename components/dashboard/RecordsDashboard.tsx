@@ -18,7 +18,7 @@ import { can } from "@/lib/server/permissions";
 import type { Ctx } from "@/lib/server/session";
 import { listAdmissions } from "@/lib/wards/queries";
 import { DateTime } from "luxon";
-import { CheckInButton } from "./CheckInButton";
+import { RowActionButton } from "./RowActionButton";
 
 const PAGE = 10;
 const pageOf = (v: string | undefined) => Math.max(1, Math.min(1000, Number.parseInt(v ?? "1", 10) || 1));
@@ -92,11 +92,11 @@ export async function RecordsDashboard({ ctx, params }: { ctx: Ctx; params: Reco
                   <span className="flex flex-wrap items-center gap-2">
                     <StatusBadge status={a.status} />
                     {checksIn(a) ? (
-                      <CheckInButton
-                        appointmentId={a.id}
-                        checkIn={changeAppointmentAction}
+                      <RowActionButton
+                        action={changeAppointmentAction}
+                        input={{ id: a.id, change: { status: "CHECKED_IN" as const } }}
                         label={all.scheduling.detail.checkIn}
-                        who={a.patient.name}
+                        name={a.patient.name}
                       />
                     ) : null}
                   </span>

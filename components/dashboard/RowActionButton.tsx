@@ -5,30 +5,32 @@ import { useSubmit } from "@/components/forms/useSubmit";
 import { Button } from "@/components/ui/Button";
 import type { ActionResult } from "@/lib/server/action";
 
-type CheckIn = (input: { id: string; change: { status: "CHECKED_IN" } }) => Promise<ActionResult<unknown>>;
-
-/** Checks one of today's visits in from the records desk's list (the service checks the day and window again). */
-export function CheckInButton({
-  appointmentId,
-  checkIn,
+/**
+ * One action on one row of a worklist (check a visit in, mark a result reviewed): the button shows
+ * its pending state, the list refreshes when it is done, and a refusal is shown beside it. `name`
+ * tells the row apart for screen readers ("Check in: Amara Bello").
+ */
+export function RowActionButton<I>({
+  action,
+  input,
   label,
-  who,
+  name,
 }: {
-  appointmentId: string;
-  checkIn: CheckIn;
+  action: (input: I) => Promise<ActionResult<unknown>>;
+  input: I;
   label: string;
-  who: string;
+  name: string;
 }) {
   const router = useRouter();
-  const { error, pending, submit } = useSubmit(checkIn, () => router.refresh());
+  const { error, pending, submit } = useSubmit(action, () => router.refresh());
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
       <Button
         type="button"
         variant="secondary"
         pending={pending}
-        onClick={() => submit({ id: appointmentId, change: { status: "CHECKED_IN" } })}
-        aria-label={`${label}: ${who}`}
+        onClick={() => submit(input)}
+        aria-label={`${label}: ${name}`}
       >
         {label}
       </Button>
